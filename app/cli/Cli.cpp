@@ -1,0 +1,110 @@
+#include "app/cli/Cli.h"
+
+#include "app/cli/CliContext.h"
+#include "app/cli/CliError.h"
+#include "app/cli/Commands.h"
+#include "engine/Decimal.h"
+#include "models/StorageError.h"
+
+namespace orb::cli {
+
+namespace {
+
+const char kUsage[] = R"(usage: orbctl [--db FILE] [--json] [--now TIMESTAMP] NOUN VERB [ARGS] [OPTIONS]
+
+Orb's command-line tool: every action of the desktop program, headless.
+
+  init --name N --currency C --timezone TZ [--invoice-prefix P]   create a company file
+  demo                                    create the demo company file
+  company show | update [...]             the company's settings
+  settings list | get KEY | set KEY VALUE
+  customers create | list | show | update | archive | unarchive | delete
+
+Global options:
+  --db FILE         the company file (default: $ORB_DB, else the user's data folder)
+  --json            machine-readable output shaped like Orb's API
+  --now TIMESTAMP   fix the clock (also $ORB_NOW), e.g. 2026-03-01T12:00:00Z
+  --version         print the version
+
+Exit codes: 0 success, 1 failure, 2 invalid input, 3 not found, 4 conflict or refused change.
+Run `orbctl NOUN VERB --help` for a command's options.
+)";
+
+int exitCodeFor(const ServiceError &e)
+{
+    switch (e.kind()) {
+    case ServiceError::Kind::InvalidInput: return InvalidInput;
+    case ServiceError::Kind::NotFound: return NotFound;
+    case ServiceError::Kind::Conflict: return Conflict;
+    case ServiceError::Kind::Storage: return Failure;
+    }
+    return Failure;
+}
+
+} // namespace
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextStream &in)
+{
+    CliContext ctx(out, err, in);
+    try {
+        // Global options may stand anywhere; take them out first.
+        QStringList rest;
+        QString now = qEnvironmentVariable("ORB_NOW");
+        for (int i = 0; i < arguments.size(); ++i) {
+            const QString &a = arguments[i];
+            auto takeValue = [&](const QString &name) {
+                if (a.startsWith(name + QLatin1Char('=')))
+                    return a.mid(name.size() + 1);
+                if (i + 1 >= arguments.size())
+                    throw CliError(InvalidInput, QStringLiteral("%1 needs a value").arg(name));
+                return arguments[++i];
+            };
+            if (a == QLatin1String("--json"))
+                ctx.setJson(true);
+            else if (a == QLatin1String("--db") || a.startsWith(QLatin1String("--db=")))
+                ctx.setDbPath(takeValue(QStringLiteral("--db")));
+            else if (a == QLatin1String("--now") || a.startsWith(QLatin1String("--now=")))
+                now = takeValue(QStringLiteral("--now"));
+            else
+                rest << a;
+        }
+        if (!now.isEmpty())
+            ctx.setNow(now);
+        if (rest.isEmpty() || rest.first() == QLatin1String("--help") || rest.first() == QLatin1String("help")
+            || rest.first() == QLatin1String("-h")) {
+            out << kUsage;
+            return rest.isEmpty() ? InvalidInput : Success;
+        }
+        if (rest.first() == QLatin1String("--version")) {
+            out << "orbctl " << ORB_VERSION_STRING << '\n';
+            return Success;
+        }
+        const QString noun = rest.takeFirst();
+        if (noun == QLatin1String("init"))
+            return companyInit(ctx, rest);
+        if (noun == QLatin1String("demo"))
+            return companyDemo(ctx, rest);
+        const QString verb = rest.isEmpty() ? QString() : rest.takeFirst();
+        if (noun == QLatin1String("company"))
+            return companyCommand(ctx, verb, rest);
+        if (noun == QLatin1String("settings"))
+            return settingsCommand(ctx, verb, rest);
+        if (noun == QLatin1String("customers"))
+            return customersCommand(ctx, verb, rest);
+        throw CliError(InvalidInput, QStringLiteral("unknown command \"%1\"; run `orbctl --help` for the list").arg(noun));
+    } catch (const CliError &e) {
+        err << "orbctl: " << e.message() << '\n';
+        return e.code();
+    } catch (const ServiceError &e) {
+        err << "orbctl: " << e.details() << '\n';
+        return exitCodeFor(e);
+    } catch (const DecimalError &e) {
+        err << "orbctl: " << QString::fromUtf8(e.what()) << '\n';
+        return InvalidInput;
+    } catch (const std::exception &e) {
+        err << "orbctl: unexpected failure: " << QString::fromUtf8(e.what()) << '\n';
+        return Failure;
+    }
+}
+
+} // namespace orb::cli

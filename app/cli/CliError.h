@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+#include <stdexcept>
+
+namespace orb::cli {
+
+/// orbctl's exit codes (see shared CLI conventions).
+enum ExitCode { Success = 0, Failure = 1, InvalidInput = 2, NotFound = 3, Conflict = 4 };
+
+/// A command that cannot go on: the message goes to stderr and the code is the exit status.
+class CliError : public std::runtime_error
+{
+public:
+    CliError(ExitCode code, const QString &message) : std::runtime_error(message.toStdString()), m_code(code), m_message(message) {}
+    ExitCode code() const { return m_code; }
+    const QString &message() const { return m_message; }
+
+private:
+    ExitCode m_code;
+    QString m_message;
+};
+
+} // namespace orb::cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace orb::cli {
+
+/**
+ * The options of one verb, parsed with QCommandLineParser. Unknown options, missing values
+ * and stray arguments are invalid input (exit code 2), never ignored.
+ */
+class CommandLine final
+{
+public:
+    /// usage: e.g. "customers create"; positional: names of required positional arguments.
+    CommandLine(const QString &usage, const QStringList &positional = {});
+
+    void addOption(const QString &name, const QString &valueName, const QString &description);
+    void addFlag(const QString &name, const QString &description);
+    /// Parses the verb's arguments; throws CliError(InvalidInput) with the problem and usage.
+    void parse(const QStringList &args);
+
+    bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    QString value(const QString &name) const { return m_parser.value(name); }
+    QStringList values(const QString &name) const { return m_parser.values(name); }
+    QString positional(int i) const { return m_parser.positionalArguments().value(i); }
+    bool helpRequested() const { return m_help; }
+    QString helpText() const { return m_parser.helpText(); }
+
+private:
+    QString m_usage;
+    QStringList m_positional;
+    QCommandLineParser m_parser;
+    bool m_help = false;
+};
+
+} // namespace orb::cli

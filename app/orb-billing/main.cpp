@@ -1,0 +1,59 @@
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Orb"));
+    QApplication::setApplicationName(QStringLiteral("orb"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Orb"));
+    QApplication::setApplicationVersion(QStringLiteral(ORB_VERSION_STRING));
+    QApplication::setDesktopFileName(QStringLiteral("orb-billing"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Orb: usage-based billing on the desktop."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The company file to open."));
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Create the demo company in FILE if it does not exist, and open it."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window (SCREEN:PATH, e.g. Customers:/tmp/c.png) and quit."),
+                                        QStringLiteral("screen:path"));
+    parser.addOption(demo);
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    orb::SystemClock clock;
+    orb::MainWindow window(clock);
+    const QString file = parser.positionalArguments().value(0);
+    if (!file.isEmpty()) {
+        QString error;
+        const bool ok = parser.isSet(demo) ? window.openDemo(file, &error) : window.openCompany(file, &error);
+        if (!ok) {
+            std::fprintf(stderr, "orb-billing: %s\n", qPrintable(error));
+            QMessageBox::warning(&window, QObject::tr("Could not open the company file"), error);
+        }
+    }
+    window.show();
+    if (parser.isSet(screenshot)) {
+        const QString spec = parser.value(screenshot);
+        const qsizetype colon = spec.indexOf(QLatin1Char(':'));
+        const QString screen = spec.left(colon);
+        const QString path = spec.mid(colon + 1);
+        window.showScreen(screen);
+        QTimer::singleShot(300, &window, [&window, path] {
+            window.grab().save(path);
+            QApplication::quit();
+        });
+    }
+    return app.exec();
+}

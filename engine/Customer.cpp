@@ -1,0 +1,190 @@
+#include "engine/Customer.h"
+
+#include "engine/Currency.h"
+#include "engine/Decimal.h"
+#include "engine/Validation.h"
+
+#include <QJsonValue>
+
+namespace orb {
+
+namespace {
+
+QJsonValue orNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QString toUtcText(const QDateTime &dt)
+{
+    if (!dt.isValid())
+        return {};
+    const QDateTime utc = dt.toUTC();
+    return utc.time().msec() == 0 ? utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"))
+                                  : utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+void checkAddress(const Address &a, const QString &field, FieldErrors &errors)
+{
+    if (!a.country.isEmpty() && !validation::isCountryCode(a.country))
+        errors.append({field + QStringLiteral(".country"), QStringLiteral("\"%1\" is not an ISO 3166 two-letter country code (such as US or DE)").arg(a.country)});
+    const std::pair<QString, QString> parts[] = {{QStringLiteral("line1"), a.line1}, {QStringLiteral("line2"), a.line2},
+                                                 {QStringLiteral("city"), a.city}, {QStringLiteral("state"), a.state},
+                                                 {QStringLiteral("postal_code"), a.postalCode}};
+    for (const auto &[name, value] : parts) {
+        if (value.size() > 200)
+            errors.append({field + QLatin1Char('.') + name, QStringLiteral("must be at most 200 characters")});
+    }
+}
+
+} // namespace
+
+bool Address::isEmpty() const
+{
+    return line1.isEmpty() && line2.isEmpty() && city.isEmpty() && state.isEmpty() && postalCode.isEmpty() && country.isEmpty();
+}
+
+QJsonObject Address::toJson() const
+{
+    return QJsonObject{{QStringLiteral("line1"), orNull(line1)},        {QStringLiteral("line2"), orNull(line2)},
+                       {QStringLiteral("city"), orNull(city)},          {QStringLiteral("state"), orNull(state)},
+                       {QStringLiteral("postal_code"), orNull(postalCode)}, {QStringLiteral("country"), orNull(country)}};
+}
+
+Address Address::fromJson(const QJsonObject &json)
+{
+    Address a;
+    a.line1 = json.value(QStringLiteral("line1")).toString();
+    a.line2 = json.value(QStringLiteral("line2")).toString();
+    a.city = json.value(QStringLiteral("city")).toString();
+    a.state = json.value(QStringLiteral("state")).toString();
+    a.postalCode = json.value(QStringLiteral("postal_code")).toString();
+    a.country = json.value(QStringLiteral("country")).toString();
+    return a;
+}
+
+QStringList Address::lines() const
+{
+    QStringList out;
+    if (!line1.isEmpty())
+        out << line1;
+    if (!line2.isEmpty())
+        out << line2;
+    QString cityLine = postalCode;
+    if (!city.isEmpty())
+        cityLine += (cityLine.isEmpty() ? QString() : QStringLiteral(" ")) + city;
+    if (!state.isEmpty())
+        cityLine += (cityLine.isEmpty() ? QString() : QStringLiteral(", ")) + state;
+    if (!cityLine.isEmpty())
+        out << cityLine;
+    if (!country.isEmpty())
+        out << country;
+    return out;
+}
+
+bool Address::operator==(const Address &o) const
+{
+    return line1 == o.line1 && line2 == o.line2 && city == o.city && state == o.state && postalCode == o.postalCode
+           && country == o.country;
+}
+
+QJsonObject Customer::toJson() const
+{
+    QJsonObject meta;
+    for (auto it = metadata.constBegin(); it != metadata.constEnd(); ++it)
+        meta.insert(it.key(), it.value());
+    QJsonObject json{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("external_customer_id"), orNull(externalCustomerId)},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("email"), orNull(email)},
+        {QStringLiteral("currency"), orNull(currency)},
+        {QStringLiteral("timezone"), timezone},
+        {QStringLiteral("billing_address"), billingAddress.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(billingAddress.toJson())},
+        {QStringLiteral("shipping_address"), shippingAddress.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(shippingAddress.toJson())},
+        {QStringLiteral("tax_id"), taxId.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                   : QJsonValue(QJsonObject{{QStringLiteral("country"), taxId.country},
+                                                                            {QStringLiteral("type"), taxId.type},
+                                                                            {QStringLiteral("value"), taxId.value}})},
+        {QStringLiteral("net_terms"), netTerms ? QJsonValue(*netTerms) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("metadata"), meta},
+        {QStringLiteral("balance"), displayBalance()},
+        {QStringLiteral("created_at"), toUtcText(createdAt)},
+        {QStringLiteral("archived_at"), archivedAt.isValid() ? QJsonValue(toUtcText(archivedAt)) : QJsonValue(QJsonValue::Null)},
+    };
+    return json;
+}
+
+QString Customer::displayBalance() const
+{
+    const auto parsed = Decimal::tryParse(balance);
+    const auto cur = Currency::fromCode(currency);
+    if (!parsed)
+        return balance;
+    const int places = std::max(cur ? cur->minorUnits() : 2, parsed->normalized().scale());
+    return parsed->rounded(places).toString();
+}
+
+const QStringList &taxIdTypes()
+{
+    static const QStringList types = {
+        QStringLiteral("ad_nrt"), QStringLiteral("ae_trn"), QStringLiteral("ar_cuit"), QStringLiteral("au_abn"),
+        QStringLiteral("au_arn"), QStringLiteral("bg_uic"), QStringLiteral("bo_tin"), QStringLiteral("br_cnpj"),
+        QStringLiteral("br_cpf"), QStringLiteral("ca_bn"), QStringLiteral("ca_gst_hst"), QStringLiteral("ca_pst_bc"),
+        QStringLiteral("ca_pst_mb"), QStringLiteral("ca_pst_sk"), QStringLiteral("ca_qst"), QStringLiteral("ch_vat"),
+        QStringLiteral("cl_tin"), QStringLiteral("cn_tin"), QStringLiteral("co_nit"), QStringLiteral("cr_tin"),
+        QStringLiteral("do_rcn"), QStringLiteral("ec_ruc"), QStringLiteral("eg_tin"), QStringLiteral("es_cif"),
+        QStringLiteral("eu_oss_vat"), QStringLiteral("eu_vat"), QStringLiteral("gb_vat"), QStringLiteral("ge_vat"),
+        QStringLiteral("hk_br"), QStringLiteral("hu_tin"), QStringLiteral("id_npwp"), QStringLiteral("il_vat"),
+        QStringLiteral("in_gst"), QStringLiteral("is_vat"), QStringLiteral("jp_cn"), QStringLiteral("jp_rn"),
+        QStringLiteral("jp_trn"), QStringLiteral("ke_pin"), QStringLiteral("kr_brn"), QStringLiteral("li_uid"),
+        QStringLiteral("mx_rfc"), QStringLiteral("my_frp"), QStringLiteral("my_itn"), QStringLiteral("my_sst"),
+        QStringLiteral("no_vat"), QStringLiteral("nz_gst"), QStringLiteral("pe_ruc"), QStringLiteral("ph_tin"),
+        QStringLiteral("ro_tin"), QStringLiteral("rs_pib"), QStringLiteral("ru_inn"), QStringLiteral("ru_kpp"),
+        QStringLiteral("sa_vat"), QStringLiteral("sg_gst"), QStringLiteral("sg_uen"), QStringLiteral("si_tin"),
+        QStringLiteral("sv_nit"), QStringLiteral("th_vat"), QStringLiteral("tr_tin"), QStringLiteral("tw_vat"),
+        QStringLiteral("ua_vat"), QStringLiteral("us_ein"), QStringLiteral("uy_ruc"), QStringLiteral("ve_rif"),
+        QStringLiteral("vn_tin"), QStringLiteral("za_vat"),
+    };
+    return types;
+}
+
+FieldErrors validateCustomer(const Customer &c)
+{
+    FieldErrors errors;
+    if (c.name.trimmed().isEmpty())
+        errors.append({QStringLiteral("name"), QStringLiteral("is required")});
+    else if (c.name.size() > 255)
+        errors.append({QStringLiteral("name"), QStringLiteral("must be at most 255 characters")});
+    if (!c.email.isEmpty() && !validation::isEmail(c.email))
+        errors.append({QStringLiteral("email"), QStringLiteral("\"%1\" is not an e-mail address").arg(c.email)});
+    if (c.externalCustomerId.size() > 255)
+        errors.append({QStringLiteral("external_customer_id"), QStringLiteral("must be at most 255 characters")});
+    if (!c.externalCustomerId.isEmpty() && c.externalCustomerId.trimmed() != c.externalCustomerId)
+        errors.append({QStringLiteral("external_customer_id"), QStringLiteral("must not start or end with spaces")});
+    if (!c.currency.isEmpty() && !Currency::fromCode(c.currency))
+        errors.append({QStringLiteral("currency"), QStringLiteral("\"%1\" is not an ISO 4217 currency code (such as USD, EUR, JPY)").arg(c.currency)});
+    if (!validation::isTimeZone(c.timezone))
+        errors.append({QStringLiteral("timezone"), QStringLiteral("\"%1\" is not an IANA time zone (such as Europe/Berlin or America/New_York)").arg(c.timezone)});
+    checkAddress(c.billingAddress, QStringLiteral("billing_address"), errors);
+    checkAddress(c.shippingAddress, QStringLiteral("shipping_address"), errors);
+    if (!c.taxId.isEmpty() || !c.taxId.type.isEmpty() || !c.taxId.country.isEmpty()) {
+        if (c.taxId.value.isEmpty())
+            errors.append({QStringLiteral("tax_id.value"), QStringLiteral("is required when a tax id is given")});
+        if (!taxIdTypes().contains(c.taxId.type))
+            errors.append({QStringLiteral("tax_id.type"), QStringLiteral("\"%1\" is not a known tax id type (such as eu_vat, gb_vat, us_ein)").arg(c.taxId.type)});
+        if (!validation::isCountryCode(c.taxId.country))
+            errors.append({QStringLiteral("tax_id.country"), QStringLiteral("\"%1\" is not an ISO 3166 two-letter country code").arg(c.taxId.country)});
+    }
+    if (c.netTerms && (*c.netTerms < 0 || *c.netTerms > 365))
+        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be 0 to 365 days")});
+    for (auto it = c.metadata.constBegin(); it != c.metadata.constEnd(); ++it) {
+        if (it.key().isEmpty() || it.key().size() > 40)
+            errors.append({QStringLiteral("metadata"), QStringLiteral("keys must be 1 to 40 characters (\"%1\")").arg(it.key())});
+        if (it.value().size() > 500)
+            errors.append({QStringLiteral("metadata.") + it.key(), QStringLiteral("must be at most 500 characters")});
+    }
+    return errors;
+}
+
+} // namespace orb

@@ -1,0 +1,335 @@
+#include "models/CompanyFile.h"
+
+#include "engine/Clock.h"
+#include "engine/Currency.h"
+#include "engine/Validation.h"
+#include "models/StorageError.h"
+#include "models/Timestamps.h"
+#include "models/UnitOfWork.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QStandardPaths>
+
+#include <sqlite3.h>
+
+namespace orb {
+
+namespace {
+
+struct Migration {
+    int version;
+    QString name;
+    QString resource;
+};
+
+QList<Migration> migrations()
+{
+    QList<Migration> list;
+    static const QRegularExpression re(QStringLiteral("^(\\d{4})_(.+)\\.sql$"));
+    const QDir dir(QStringLiteral(":/migrations"));
+    const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    for (const QString &f : files) {
+        const auto m = re.match(f);
+        if (m.hasMatch())
+            list.append({m.captured(1).toInt(), m.captured(2), dir.filePath(f)});
+    }
+    return list;
+}
+
+quint32 bigEndian32(const QByteArray &bytes, int offset)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData() + offset);
+    return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+}
+
+// Files larger than this skip the full quick_check on open: it reads the whole file. Their
+// corruption is still caught by SQLite when a damaged page is read, and by backup/restore.
+constexpr qint64 QuickCheckLimit = 64LL * 1024 * 1024;
+
+void removeFileSet(const QString &path)
+{
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    QFile::remove(path + QStringLiteral("-journal"));
+}
+
+} // namespace
+
+int CompanyFile::latestSchemaVersion()
+{
+    const auto list = migrations();
+    return list.isEmpty() ? 0 : list.last().version;
+}
+
+QString CompanyFile::defaultPath()
+{
+    const QString env = qEnvironmentVariable("ORB_DB");
+    if (!env.isEmpty())
+        return env;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/orb/company.orb");
+}
+
+CompanyFile::~CompanyFile() = default;
+
+std::unique_ptr<CompanyFile> CompanyFile::open(const QString &path)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists())
+        throw CompanyFileError(CompanyFileError::Kind::NotFound, QStringLiteral("there is no company file at %1").arg(path));
+    if (!fi.isFile())
+        throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile, QStringLiteral("%1 is not a file").arg(path));
+
+    // Look at SQLite's header before SQLite itself: a foreign file is refused without being
+    // opened by SQLite at all, so nothing (not even a journal) can touch it.
+    QFile raw(path);
+    if (!raw.open(QIODevice::ReadOnly))
+        throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot read %1: %2").arg(path, raw.errorString()));
+    const QByteArray header = raw.read(100);
+    raw.close();
+    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
+        throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile,
+                               QStringLiteral("%1 is not an Orb company file (it is not an SQLite database); it was left untouched").arg(path));
+    if (bigEndian32(header, 68) != quint32(ApplicationId))
+        throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile,
+                               QStringLiteral("%1 is an SQLite database, but not an Orb company file; it was left untouched").arg(path));
+    const int headerVersion = int(bigEndian32(header, 60));
+    if (headerVersion > latestSchemaVersion())
+        throw CompanyFileError(CompanyFileError::Kind::TooNew,
+                               QStringLiteral("%1 was written by a newer Orb (schema version %2; this Orb knows up to %3). Open it with that version or later.")
+                                   .arg(path).arg(headerVersion).arg(latestSchemaVersion()));
+
+    // Read-only when the file or its folder cannot be written, or when its owner took away its
+    // write permission (honoured even for an administrator, who could write anyway).
+    const bool readOnly = !fi.isWritable() || !(fi.permissions() & QFileDevice::WriteOwner)
+                          || !QFileInfo(fi.absolutePath()).isWritable();
+
+    std::unique_ptr<CompanyFile> file(new CompanyFile(fi.absoluteFilePath()));
+    try {
+        file->m_db.open(file->m_path, Database::Mode::ReadOnly);
+    } catch (const ServiceError &e) {
+        throw CompanyFileError(CompanyFileError::Kind::Io, e.message());
+    }
+    file->inspect();
+    if (readOnly) {
+        if (file->schemaVersion() < latestSchemaVersion())
+            throw CompanyFileError(CompanyFileError::Kind::Invalid,
+                                   QStringLiteral("%1 was written by an older Orb and must be upgraded, but it is read-only. Make it writable or open a copy.").arg(path));
+        file->m_db.exec(QStringLiteral("PRAGMA query_only = 1"));
+        return file;
+    }
+    file->m_db.close();
+    try {
+        file->m_db.open(file->m_path, Database::Mode::ReadWrite);
+        file->configure();
+        file->migrate();
+    } catch (const ServiceError &e) {
+        throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot open %1 for writing: %2").arg(path, e.message()));
+    }
+    return file;
+}
+
+void CompanyFile::inspect()
+{
+    // Any SQLite error here means the file is damaged: its header looked right, but its pages
+    // do not read back.
+    try {
+        const int appId = m_db.scalar(QStringLiteral("PRAGMA application_id")).toInt();
+        if (appId != ApplicationId)
+            throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile,
+                                   QStringLiteral("%1 is not an Orb company file; it was left untouched").arg(m_path));
+        const int version = schemaVersion();
+        if (version > latestSchemaVersion())
+            throw CompanyFileError(CompanyFileError::Kind::TooNew,
+                                   QStringLiteral("%1 was written by a newer Orb (schema version %2; this Orb knows up to %3). Open it with that version or later.")
+                                       .arg(m_path).arg(version).arg(latestSchemaVersion()));
+        if (QFileInfo(m_path).size() <= QuickCheckLimit) {
+            QSqlQuery q = m_db.exec(QStringLiteral("PRAGMA quick_check"));
+            QStringList problems;
+            while (q.next()) {
+                const QString line = q.value(0).toString();
+                if (line != QLatin1String("ok"))
+                    problems << line;
+            }
+            if (!problems.isEmpty())
+                throw CompanyFileError(CompanyFileError::Kind::Corrupt,
+                                       QStringLiteral("%1 is damaged (%2); it was left untouched. Restore it from a backup.")
+                                           .arg(m_path, problems.mid(0, 3).join(QStringLiteral("; "))));
+        }
+        if (version > 0) {
+            const QString format = m_db.scalar(QStringLiteral("SELECT value FROM orb_meta WHERE key = 'format'")).toString();
+            if (format != QLatin1String("orb-company"))
+                throw CompanyFileError(CompanyFileError::Kind::Corrupt,
+                                       QStringLiteral("%1 has lost its Orb company record; it was left untouched. Restore it from a backup.").arg(m_path));
+        }
+    } catch (const ServiceError &e) {
+        throw CompanyFileError(CompanyFileError::Kind::Corrupt,
+                               QStringLiteral("%1 is damaged or unreadable (%2); it was left untouched. Restore it from a backup.").arg(m_path, e.message()));
+    }
+}
+
+void CompanyFile::configure()
+{
+    m_db.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    m_db.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    // A finance file: a commit survives power loss, not only a crash of the program.
+    m_db.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+}
+
+int CompanyFile::schemaVersion() const
+{
+    return m_db.scalar(QStringLiteral("PRAGMA user_version")).toInt();
+}
+
+void CompanyFile::migrate()
+{
+    const int current = schemaVersion();
+    for (const Migration &m : migrations()) {
+        if (m.version <= current)
+            continue;
+        QFile f(m.resource);
+        if (!f.open(QIODevice::ReadOnly))
+            throw ServiceError::storage(QStringLiteral("migration %1 is missing from this build").arg(m.version));
+        const QString script = QString::fromUtf8(f.readAll());
+        UnitOfWork uow(m_db);
+        m_db.execScript(script);
+        m_db.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
+                  {m.version, m.name, toIsoUtc(QDateTime::currentDateTimeUtc())});
+        m_db.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version));
+        uow.commit();
+    }
+}
+
+std::unique_ptr<CompanyFile> CompanyFile::create(const QString &path, const CompanySettings &settings, const Clock &clock)
+{
+    const FieldErrors errors = validateCompanySettings(settings);
+    if (!errors.isEmpty())
+        throw CompanyFileError(CompanyFileError::Kind::Invalid, QStringLiteral("the company settings are not valid:\n") + joinErrors(errors));
+    const QFileInfo fi(path);
+    if (fi.exists())
+        throw CompanyFileError(CompanyFileError::Kind::AlreadyExists, QStringLiteral("%1 already exists; Orb does not overwrite a file").arg(path));
+    if (!QDir().mkpath(fi.absolutePath()))
+        throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot create the folder %1").arg(fi.absolutePath()));
+    {
+        // Owner-only from the first byte: a company file holds customers' data.
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot create %1: %2").arg(path, f.errorString()));
+    }
+    std::unique_ptr<CompanyFile> file(new CompanyFile(fi.absoluteFilePath()));
+    try {
+        file->m_db.open(file->m_path, Database::Mode::ReadWrite);
+        file->m_db.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId));
+        file->configure();
+        file->migrate();
+        const QString now = toIsoUtc(clock.now());
+        UnitOfWork uow(file->m_db);
+        file->m_db.exec(QStringLiteral("INSERT INTO company (id, name, email, address_line1, address_line2, address_city, address_state, "
+                                       "address_postal_code, address_country, tax_id, default_currency, timezone, invoice_prefix, "
+                                       "document_locale, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        {settings.name, settings.email, settings.addressLine1, settings.addressLine2, settings.city,
+                         settings.state, settings.postalCode, settings.country, settings.taxId, settings.defaultCurrency,
+                         settings.timezone, settings.invoicePrefix, settings.documentLocale, now, now});
+        uow.commit();
+    } catch (const ServiceError &e) {
+        file->m_db.close();
+        removeFileSet(path);
+        throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot create %1: %2").arg(path, e.message()));
+    }
+    return file;
+}
+
+std::unique_ptr<Database> CompanyFile::openConnection() const
+{
+    auto db = std::make_unique<Database>();
+    db->open(m_path, isReadOnly() ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+    db->exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    if (!isReadOnly())
+        db->exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    return db;
+}
+
+CompanySettings CompanyFile::settings() const
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT name, email, address_line1, address_line2, address_city, address_state, "
+                                           "address_postal_code, address_country, tax_id, default_currency, timezone, "
+                                           "invoice_prefix, document_locale, created_at, updated_at FROM company WHERE id = 1"));
+    CompanySettings s;
+    if (!q.next())
+        throw ServiceError::storage(QStringLiteral("%1 has no company record").arg(m_path));
+    s.name = q.value(0).toString();
+    s.email = q.value(1).toString();
+    s.addressLine1 = q.value(2).toString();
+    s.addressLine2 = q.value(3).toString();
+    s.city = q.value(4).toString();
+    s.state = q.value(5).toString();
+    s.postalCode = q.value(6).toString();
+    s.country = q.value(7).toString();
+    s.taxId = q.value(8).toString();
+    s.defaultCurrency = q.value(9).toString();
+    s.timezone = q.value(10).toString();
+    s.invoicePrefix = q.value(11).toString();
+    s.documentLocale = q.value(12).toString();
+    s.createdAt = fromIsoUtc(q.value(13).toString());
+    s.updatedAt = fromIsoUtc(q.value(14).toString());
+    return s;
+}
+
+void CompanyFile::updateSettings(const CompanySettings &s, const Clock &clock)
+{
+    const FieldErrors errors = validateCompanySettings(s);
+    if (!errors.isEmpty())
+        throw ServiceError::invalid(QStringLiteral("the company settings are not valid"), errors);
+    UnitOfWork uow(m_db);
+    m_db.exec(QStringLiteral("UPDATE company SET name = ?, email = ?, address_line1 = ?, address_line2 = ?, address_city = ?, "
+                             "address_state = ?, address_postal_code = ?, address_country = ?, tax_id = ?, default_currency = ?, "
+                             "timezone = ?, invoice_prefix = ?, document_locale = ?, updated_at = ? WHERE id = 1"),
+              {s.name, s.email, s.addressLine1, s.addressLine2, s.city, s.state, s.postalCode, s.country, s.taxId,
+               s.defaultCurrency, s.timezone, s.invoicePrefix, s.documentLocale, toIsoUtc(clock.now())});
+    uow.commit();
+}
+
+QString CompanyFile::setting(const QString &key, const QString &defaultValue) const
+{
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    return v.isValid() ? v.toString() : defaultValue;
+}
+
+void CompanyFile::setSetting(const QString &key, const QString &value)
+{
+    UnitOfWork uow(m_db);
+    m_db.exec(QStringLiteral("DELETE FROM settings WHERE key = ?"), {key});
+    m_db.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"), {key, value});
+    uow.commit();
+}
+
+FieldErrors validateCompanySettings(const CompanySettings &s)
+{
+    FieldErrors errors;
+    if (s.name.trimmed().isEmpty())
+        errors.append({QStringLiteral("name"), QStringLiteral("is required")});
+    else if (s.name.size() > 200)
+        errors.append({QStringLiteral("name"), QStringLiteral("must be at most 200 characters")});
+    if (!s.email.isEmpty() && !validation::isEmail(s.email))
+        errors.append({QStringLiteral("email"), QStringLiteral("\"%1\" is not an e-mail address").arg(s.email)});
+    if (!Currency::fromCode(s.defaultCurrency))
+        errors.append({QStringLiteral("currency"), QStringLiteral("\"%1\" is not an ISO 4217 currency code (such as USD, EUR, JPY)").arg(s.defaultCurrency)});
+    if (!validation::isTimeZone(s.timezone))
+        errors.append({QStringLiteral("timezone"), QStringLiteral("\"%1\" is not an IANA time zone (such as Europe/Berlin or America/New_York)").arg(s.timezone)});
+    if (!s.country.isEmpty() && !validation::isCountryCode(s.country))
+        errors.append({QStringLiteral("country"), QStringLiteral("\"%1\" is not an ISO 3166 two-letter country code").arg(s.country)});
+    static const QRegularExpression prefixRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_./-]{0,15}$"));
+    if (!prefixRe.match(s.invoicePrefix).hasMatch())
+        errors.append({QStringLiteral("invoice_prefix"), QStringLiteral("\"%1\" must be 1 to 16 letters, digits, '-', '_', '.' or '/', starting with a letter or digit").arg(s.invoicePrefix)});
+    const QLocale locale(s.documentLocale);
+    if (s.documentLocale.isEmpty() || (locale.language() == QLocale::C && s.documentLocale != QLatin1String("C")))
+        errors.append({QStringLiteral("document_locale"), QStringLiteral("\"%1\" is not a locale (such as en_US or de_DE)").arg(s.documentLocale)});
+    return errors;
+}
+
+} // namespace orb

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "engine/FieldError.h"
+#include "models/Company.h"
+#include "models/Database.h"
+
+#include <QString>
+
+#include <memory>
+#include <stdexcept>
+
+namespace orb {
+
+class Clock;
+
+/// Why a company file could not be opened or created. Nothing was written to the file.
+class CompanyFileError : public std::runtime_error
+{
+public:
+    enum class Kind { NotFound, NotACompanyFile, Corrupt, TooNew, AlreadyExists, Invalid, Io };
+    CompanyFileError(Kind kind, const QString &message)
+        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message) {}
+    Kind kind() const { return m_kind; }
+    const QString &message() const { return m_message; }
+
+private:
+    Kind m_kind;
+    QString m_message;
+};
+
+/**
+ * One company's books: an SQLite file (extension .orb) holding the company's settings and all
+ * of its data. Opening checks that the file is an Orb company file, not written by a newer
+ * Orb and not corrupt before anything is written to it, then brings its schema up to date with
+ * the numbered migrations embedded in the program, each in its own transaction.
+ */
+class CompanyFile final
+{
+public:
+    /// The schema version this program writes.
+    static int latestSchemaVersion();
+    /// SQLite's application_id for company files ("ORB1").
+    static constexpr int ApplicationId = 0x4F524231;
+
+    /// Opens an existing company file; read-only when the file cannot (or must not) be written.
+    static std::unique_ptr<CompanyFile> open(const QString &path);
+    /// Creates a new company file (refuses to overwrite one), readable by its owner only.
+    static std::unique_ptr<CompanyFile> create(const QString &path, const CompanySettings &settings, const Clock &clock);
+
+    /// The default location of the company file: $ORB_DB, else the user's data folder.
+    static QString defaultPath();
+
+    ~CompanyFile();
+
+    const QString &path() const { return m_path; }
+    bool isReadOnly() const { return m_db.isReadOnly(); }
+    int schemaVersion() const;
+    Database &db() { return m_db; }
+
+    /// A second connection to the same file, for a worker thread (call from that thread).
+    std::unique_ptr<Database> openConnection() const;
+
+    CompanySettings settings() const;
+    /// Validates and stores the company's settings in one transaction; throws ServiceError.
+    void updateSettings(const CompanySettings &settings, const Clock &clock);
+
+    /// A key-value setting ("grace_period_hours"), or the default when unset.
+    QString setting(const QString &key, const QString &defaultValue = {}) const;
+    void setSetting(const QString &key, const QString &value);
+
+private:
+    explicit CompanyFile(QString path) : m_path(std::move(path)) {}
+    void inspect();   // read-only checks, before any write
+    void configure(); // pragmas for a writable connection
+    void migrate();
+
+    QString m_path;
+    Database m_db;
+};
+
+/// Validates company settings; returns every broken rule.
+FieldErrors validateCompanySettings(const CompanySettings &settings);
+
+} // namespace orb

@@ -1,0 +1,62 @@
+#include "models/SettingKeys.h"
+
+#include <QUrl>
+
+namespace orb {
+
+namespace {
+
+QString wholeHours(const QString &v)
+{
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    return ok && n >= 0 && n <= 720 ? QString() : QStringLiteral("must be a whole number of hours from 0 to 720");
+}
+
+QString httpUrl(const QString &v)
+{
+    const QUrl url(v, QUrl::StrictMode);
+    const bool ok = url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+                    && !url.host().isEmpty() && url.query().isEmpty();
+    return ok ? QString() : QStringLiteral("must be an http or https URL such as https://api.stripe.com");
+}
+
+QString roundingMode(const QString &v)
+{
+    return v == QLatin1String("half_up") || v == QLatin1String("half_even") ? QString()
+                                                                            : QStringLiteral("must be half_up or half_even");
+}
+
+QString netTerms(const QString &v)
+{
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    return ok && n >= 0 && n <= 365 ? QString() : QStringLiteral("must be a whole number of days from 0 to 365");
+}
+
+} // namespace
+
+const QList<SettingKey> &settingKeys()
+{
+    static const QList<SettingKey> keys = {
+        {QStringLiteral("grace_period_hours"), QStringLiteral("12"),
+         QStringLiteral("How late usage events may arrive (hours) before they need a backfill"), &wholeHours},
+        {QStringLiteral("default_net_terms"), QStringLiteral("30"),
+         QStringLiteral("Days until an invoice is due, for customers without their own terms"), &netTerms},
+        {QStringLiteral("rounding"), QStringLiteral("half_up"),
+         QStringLiteral("How line amounts are rounded to the currency's minor unit (half_up or half_even)"), &roundingMode},
+        {QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"),
+         QStringLiteral("Base URL of Stripe's API (a stand-in or a proxy for tests)"), &httpUrl},
+    };
+    return keys;
+}
+
+std::optional<SettingKey> findSettingKey(const QString &key)
+{
+    for (const SettingKey &k : settingKeys())
+        if (k.key == key)
+            return k;
+    return std::nullopt;
+}
+
+} // namespace orb

@@ -1,0 +1,49 @@
+#include "tests/support/TestSupport.h"
+
+#include <QProcess>
+#include <QProcessEnvironment>
+
+namespace orb::test {
+
+QString dataDir()
+{
+    return QString::fromLocal8Bit(qgetenv("ORB_TEST_DATA"));
+}
+
+QString sourceDir()
+{
+    return QString::fromLocal8Bit(qgetenv("ORB_SOURCE_DIR"));
+}
+
+ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData,
+                  const QStringList &extraEnv, int timeoutMs)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &kv : extraEnv) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        env.insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    ProcessResult r;
+    if (!p.waitForStarted(10000)) {
+        r.err = "failed to start " + program.toLocal8Bit();
+        return r;
+    }
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out: " + program.toLocal8Bit();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace orb::test

@@ -1,0 +1,117 @@
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/DemoCompany.h"
+#include "ui/MainWindow.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace orb;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void welcomeWithoutCompany();
+    void opensDemoWithAllScreens();
+    void refusesForeignFileAndStaysUsable();
+    void readOnlyFileSaysSo();
+    void recentFilesRemembered();
+
+private:
+    QTemporaryDir m_dir;
+    FixedClock m_clock{QDateTime(QDate(2026, 5, 4), QTime(10, 0), Qt::UTC)};
+};
+
+void TestMainWindow::initTestCase()
+{
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
+}
+
+void TestMainWindow::welcomeWithoutCompany()
+{
+    MainWindow w(m_clock);
+    w.show();
+    QVERIFY(w.findChild<QWidget *>(QStringLiteral("welcomeScreen")));
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("fileStatus"))->text(), QStringLiteral("No company file open"));
+    QVERIFY(!w.company());
+}
+
+void TestMainWindow::opensDemoWithAllScreens()
+{
+    MainWindow w(m_clock);
+    w.show();
+    const QString path = m_dir.filePath(QStringLiteral("demo.orb"));
+    QString error;
+    QVERIFY2(w.openDemo(path, &error), qPrintable(error));
+    auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(nav);
+    QStringList names;
+    for (int i = 0; i < nav->count(); ++i)
+        names << nav->item(i)->text();
+    QCOMPARE(names, (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Customers"), QStringLiteral("Plans"), QStringLiteral("Subscriptions"),
+                                 QStringLiteral("Invoices"), QStringLiteral("Usage"), QStringLiteral("Sync"), QStringLiteral("Settings")}));
+    QVERIFY(w.windowTitle().startsWith(QStringLiteral("Northwind Analytics LLC")));
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("customerSummary"))->text().contains(QStringLiteral("<b>12</b> active")));
+    w.showScreen(QStringLiteral("Customers"));
+    auto *stack = w.findChild<QStackedWidget *>(QStringLiteral("screens"));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("customersScreen"));
+    QCOMPARE(w.findChild<QTableView *>(QStringLiteral("customerTable"))->model()->rowCount(), 12);
+    w.showScreen(QStringLiteral("Plans"));
+    QVERIFY(stack->currentWidget()->findChildren<QLabel *>().last()->text().contains(QStringLiteral("Not available yet")));
+}
+
+void TestMainWindow::refusesForeignFileAndStaysUsable()
+{
+    MainWindow w(m_clock);
+    const QString path = m_dir.filePath(QStringLiteral("notes.orb"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not a company");
+    f.close();
+    QString error;
+    QVERIFY(!w.openCompany(path, &error));
+    QVERIFY(error.contains(QStringLiteral("is not an Orb company file")));
+    QVERIFY(!w.company());
+    QVERIFY(w.findChild<QWidget *>(QStringLiteral("welcomeScreen")));
+}
+
+void TestMainWindow::readOnlyFileSaysSo()
+{
+    const QString path = m_dir.filePath(QStringLiteral("ro.orb"));
+    DemoCompany::create(path, m_clock);
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner));
+    MainWindow w(m_clock);
+    QString error;
+    QVERIFY2(w.openCompany(path, &error), qPrintable(error));
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("fileStatus"))->text().contains(QStringLiteral("read-only")));
+    QVERIFY(!w.findChild<QWidget *>(QStringLiteral("newButton"))->isEnabled());
+}
+
+void TestMainWindow::recentFilesRemembered()
+{
+    const QString path = m_dir.filePath(QStringLiteral("recent.orb"));
+    {
+        MainWindow w(m_clock);
+        QVERIFY(w.openDemo(path));
+    }
+    MainWindow w(m_clock);
+    auto *recent = w.findChild<QMenu *>(QStringLiteral("recentMenu"));
+    QVERIFY(recent->isEnabled());
+    bool found = false;
+    for (QAction *a : recent->actions())
+        found = found || a->toolTip() == QFileInfo(path).absoluteFilePath();
+    QVERIFY(found);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,78 @@
+#include "ui/AppSettings.h"
+
+#include <QFileInfo>
+
+namespace orb {
+
+namespace {
+
+struct Default {
+    const char *key;
+    QVariant value;
+};
+
+// Every key the program stores, with its default.
+const Default kDefaults[] = {
+    {"files/recent", QStringList()},
+    {"window/geometry", QByteArray()},
+    {"window/state", QByteArray()},
+};
+
+} // namespace
+
+AppSettings::AppSettings() : m_settings(QStringLiteral("Orb"), QStringLiteral("orb-billing")) {}
+
+QVariant AppSettings::value(const char *key) const
+{
+    for (const Default &d : kDefaults)
+        if (qstrcmp(d.key, key) == 0)
+            return m_settings.value(QLatin1String(key), d.value);
+    return m_settings.value(QLatin1String(key));
+}
+
+QStringList AppSettings::recentFiles() const
+{
+    QStringList files = value("files/recent").toStringList();
+    files.erase(std::remove_if(files.begin(), files.end(), [](const QString &f) { return !QFileInfo::exists(f); }), files.end());
+    return files;
+}
+
+void AppSettings::addRecentFile(const QString &path)
+{
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(abs);
+    files.prepend(abs);
+    while (files.size() > MaxRecentFiles)
+        files.removeLast();
+    m_settings.setValue(QStringLiteral("files/recent"), files);
+}
+
+void AppSettings::removeRecentFile(const QString &path)
+{
+    QStringList files = value("files/recent").toStringList();
+    files.removeAll(QFileInfo(path).absoluteFilePath());
+    m_settings.setValue(QStringLiteral("files/recent"), files);
+}
+
+QString AppSettings::lastFile() const
+{
+    return recentFiles().value(0);
+}
+
+QByteArray AppSettings::windowGeometry() const { return value("window/geometry").toByteArray(); }
+void AppSettings::setWindowGeometry(const QByteArray &g) { m_settings.setValue(QStringLiteral("window/geometry"), g); }
+QByteArray AppSettings::windowState() const { return value("window/state").toByteArray(); }
+void AppSettings::setWindowState(const QByteArray &s) { m_settings.setValue(QStringLiteral("window/state"), s); }
+
+QByteArray AppSettings::headerState(const QString &table) const
+{
+    return m_settings.value(QStringLiteral("tables/") + table).toByteArray();
+}
+
+void AppSettings::setHeaderState(const QString &table, const QByteArray &state)
+{
+    m_settings.setValue(QStringLiteral("tables/") + table, state);
+}
+
+} // namespace orb

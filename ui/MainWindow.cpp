@@ -1,0 +1,327 @@
+#include "ui/MainWindow.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/DemoCompany.h"
+#include "ui/AppSettings.h"
+#include "ui/dialogs/NewCompanyWizard.h"
+#include "ui/screens/CustomersScreen.h"
+#include "ui/screens/DashboardScreen.h"
+#include "ui/screens/PendingScreen.h"
+#include "ui/screens/SettingsScreen.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace orb {
+
+MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent), m_clock(clock)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Orb"));
+    setAcceptDrops(true);
+    resize(1180, 760);
+    m_fileLabel = new QLabel(this);
+    m_fileLabel->setObjectName(QStringLiteral("fileStatus"));
+    m_syncLabel = new QLabel(tr("Stripe sync: not set up"), this);
+    m_syncLabel->setObjectName(QStringLiteral("syncStatus"));
+    m_syncLabel->setToolTip(tr("Syncing with Stripe arrives with the Stripe capability."));
+    statusBar()->addWidget(m_fileLabel, 1);
+    statusBar()->addPermanentWidget(m_syncLabel);
+    buildMenus();
+    AppSettings settings;
+    restoreGeometry(settings.windowGeometry());
+    restoreState(settings.windowState());
+    showWelcome();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAct = file->addAction(tr("&New Company…"), this, &MainWindow::newCompany);
+    newAct->setShortcut(QKeySequence::New);
+    QAction *openAct = file->addAction(tr("&Open…"), this, &MainWindow::openFileDialog);
+    openAct->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addAction(tr("Open &Demo Company"), this, [this] {
+        QString error;
+        const QString path = QFileInfo(CompanyFile::defaultPath()).absolutePath() + QStringLiteral("/demo.orb");
+        if (!openDemo(path, &error))
+            QMessageBox::warning(this, tr("Could not open the demo company"), error);
+    });
+    QAction *closeAct = file->addAction(tr("&Close Company"), this, &MainWindow::closeCompany);
+    closeAct->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->setObjectName(QStringLiteral("goMenu"));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Orb"), this, &MainWindow::about);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = AppSettings().recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString f = files[i];
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(f).fileName()), this, [this, f] { openOrComplain(f); });
+        a->setToolTip(f);
+        a->setStatusTip(f);
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::showWelcome()
+{
+    auto *w = new QWidget(this);
+    w->setObjectName(QStringLiteral("welcomeScreen"));
+    auto *layout = new QVBoxLayout(w);
+    auto *title = new QLabel(tr("<h1>Welcome to Orb</h1><p>Usage-based billing on your desktop: customers, plans, usage, "
+                                "invoices and Stripe, in one company file that works offline.</p>"),
+                             w);
+    title->setWordWrap(true);
+    auto *newBtn = new QPushButton(tr("Create a &new company…"), w);
+    auto *openBtn = new QPushButton(tr("&Open a company file…"), w);
+    auto *demoBtn = new QPushButton(tr("Explore the &demo company"), w);
+    demoBtn->setObjectName(QStringLiteral("demoButton"));
+    connect(newBtn, &QPushButton::clicked, this, &MainWindow::newCompany);
+    connect(openBtn, &QPushButton::clicked, this, &MainWindow::openFileDialog);
+    connect(demoBtn, &QPushButton::clicked, this, [this] {
+        QString error;
+        const QString path = QFileInfo(CompanyFile::defaultPath()).absolutePath() + QStringLiteral("/demo.orb");
+        if (!openDemo(path, &error))
+            QMessageBox::warning(this, tr("Could not open the demo company"), error);
+    });
+    layout->addStretch();
+    layout->addWidget(title);
+    for (QPushButton *b : {newBtn, openBtn, demoBtn}) {
+        b->setMinimumHeight(36);
+        layout->addWidget(b);
+    }
+    const QStringList recent = AppSettings().recentFiles();
+    if (!recent.isEmpty()) {
+        layout->addSpacing(16);
+        layout->addWidget(new QLabel(tr("<b>Recent company files</b>"), w));
+        for (const QString &f : recent) {
+            auto *b = new QPushButton(f, w);
+            b->setFlat(true);
+            b->setStyleSheet(QStringLiteral("text-align: left;"));
+            connect(b, &QPushButton::clicked, this, [this, f] { openOrComplain(f); });
+            layout->addWidget(b);
+        }
+    }
+    layout->addStretch();
+    auto *outer = new QWidget(this);
+    auto *h = new QHBoxLayout(outer);
+    h->addStretch();
+    h->addWidget(w, 2);
+    h->addStretch();
+    setCentralWidget(outer);
+    m_nav = nullptr;
+    m_stack = nullptr;
+    m_dashboard = nullptr;
+    m_customers = nullptr;
+    m_fileLabel->setText(tr("No company file open"));
+    setWindowTitle(tr("Orb"));
+    for (QAction *a : menuBar()->findChild<QMenu *>(QStringLiteral("goMenu"))->actions())
+        a->deleteLater();
+}
+
+void MainWindow::buildScreens()
+{
+    auto *split = new QSplitter(this);
+    m_nav = new QListWidget(split);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setAccessibleName(tr("Screens"));
+    m_nav->setMaximumWidth(200);
+    m_stack = new QStackedWidget(split);
+    m_stack->setObjectName(QStringLiteral("screens"));
+    split->addWidget(m_nav);
+    split->addWidget(m_stack);
+    split->setStretchFactor(1, 1);
+
+    m_dashboard = new DashboardScreen(*m_company, m_stack);
+    m_customers = new CustomersScreen(*m_company, m_clock, m_stack);
+    auto *settings = new SettingsScreen(*m_company, m_clock, m_stack);
+    connect(m_customers, &CustomersScreen::customersChanged, m_dashboard, &DashboardScreen::refresh);
+    connect(settings, &SettingsScreen::settingsChanged, m_dashboard, &DashboardScreen::refresh);
+    connect(settings, &SettingsScreen::settingsChanged, this, [this] {
+        setWindowTitle(tr("%1 — Orb").arg(m_company->settings().name));
+    });
+
+    const QList<QPair<QString, QWidget *>> screens = {
+        {tr("Dashboard"), m_dashboard},
+        {tr("Customers"), m_customers},
+        {tr("Plans"), new PendingScreen(tr("Plans and prices"), tr("catalog and pricing"),
+                                        tr("Billable metrics, items, plans and prices in every Orb price model, with a live preview of what a price charges."), m_stack)},
+        {tr("Subscriptions"), new PendingScreen(tr("Subscriptions"), tr("subscriptions and invoicing"),
+                                                tr("Customers' plans with trials, plan changes, cancellations, seats and coupons, with proration shown before you confirm."), m_stack)},
+        {tr("Invoices"), new PendingScreen(tr("Invoices"), tr("subscriptions and invoicing"),
+                                           tr("Invoice runs, drafts, issued invoices, payments, credit notes and PDF export."), m_stack)},
+        {tr("Usage"), new PendingScreen(tr("Usage"), tr("usage events"),
+                                        tr("Usage events imported from files, corrected and backfilled, and aggregated per billing period."), m_stack)},
+        {tr("Sync"), new PendingScreen(tr("Stripe sync"), tr("Stripe sync"),
+                                       tr("The queue of customers, invoices and usage pushed to Stripe, and the payments pulled back."), m_stack)},
+        {tr("Settings"), settings},
+    };
+    QMenu *go = menuBar()->findChild<QMenu *>(QStringLiteral("goMenu"));
+    for (QAction *a : go->actions())
+        a->deleteLater();
+    for (int i = 0; i < screens.size(); ++i) {
+        m_nav->addItem(screens[i].first);
+        m_stack->addWidget(screens[i].second);
+        QAction *a = go->addAction(screens[i].first, this, [this, i] { m_nav->setCurrentRow(i); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(0);
+    setCentralWidget(split);
+}
+
+void MainWindow::showScreen(const QString &name)
+{
+    if (!m_nav)
+        return;
+    const auto items = m_nav->findItems(name, Qt::MatchExactly);
+    if (!items.isEmpty())
+        m_nav->setCurrentItem(items.first());
+}
+
+bool MainWindow::openCompany(const QString &path, QString *error)
+{
+    std::unique_ptr<CompanyFile> file;
+    try {
+        file = CompanyFile::open(path);
+    } catch (const CompanyFileError &e) {
+        if (error)
+            *error = e.message();
+        return false;
+    }
+    setCentralWidget(new QWidget(this)); // the old screens go before the old file closes
+    m_company = std::move(file);
+    buildScreens();
+    AppSettings().addRecentFile(m_company->path());
+    rebuildRecentMenu();
+    setWindowTitle(tr("%1 — Orb").arg(m_company->settings().name));
+    m_fileLabel->setText(m_company->isReadOnly() ? tr("%1 (read-only: changes are not possible)").arg(m_company->path()) : m_company->path());
+    return true;
+}
+
+bool MainWindow::openDemo(const QString &path, QString *error)
+{
+    if (!QFileInfo::exists(path)) {
+        try {
+            DemoCompany::create(path, m_clock);
+        } catch (const CompanyFileError &e) {
+            if (error)
+                *error = e.message();
+            return false;
+        }
+    }
+    return openCompany(path, error);
+}
+
+void MainWindow::openOrComplain(const QString &path)
+{
+    QString error;
+    if (!openCompany(path, &error)) {
+        QMessageBox::warning(this, tr("Could not open the company file"), error);
+        AppSettings().removeRecentFile(path);
+        rebuildRecentMenu();
+    }
+}
+
+void MainWindow::newCompany()
+{
+    NewCompanyWizard wizard(this);
+    if (wizard.exec() != QDialog::Accepted)
+        return;
+    CompanySettings s;
+    s.name = wizard.companyName();
+    s.email = wizard.email();
+    s.addressLine1 = wizard.addressLine1();
+    s.city = wizard.city();
+    s.postalCode = wizard.postalCode();
+    s.country = wizard.country();
+    s.defaultCurrency = wizard.currency();
+    s.timezone = wizard.timezone();
+    s.invoicePrefix = wizard.invoicePrefix();
+    s.documentLocale = wizard.documentLocale();
+    try {
+        CompanyFile::create(wizard.filePath(), s, m_clock);
+    } catch (const CompanyFileError &e) {
+        QMessageBox::warning(this, tr("Could not create the company"), e.message());
+        return;
+    }
+    openOrComplain(wizard.filePath());
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString start = m_company ? QFileInfo(m_company->path()).absolutePath() : QString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open company file"), start, tr("Orb company files (*.orb);;All files (*)"));
+    if (!path.isEmpty())
+        openOrComplain(path);
+}
+
+void MainWindow::closeCompany()
+{
+    setCentralWidget(new QWidget(this));
+    m_company.reset();
+    showWelcome();
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Orb"),
+                       tr("<h3>Orb %1</h3><p>Usage-based billing and metering on the desktop.</p>"
+                          "<p>Qt %2 · SQLite company files</p>")
+                           .arg(QStringLiteral(ORB_VERSION_STRING), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    setCentralWidget(new QWidget(this));
+    m_company.reset();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && urls.first().toLocalFile().endsWith(QLatin1String(".orb")))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        openOrComplain(urls.first().toLocalFile());
+}
+
+} // namespace orb

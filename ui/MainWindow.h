@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace orb {
+
+class Clock;
+class CompanyFile;
+class CustomersScreen;
+class DashboardScreen;
+
+/**
+ * The desktop program's window: navigation between the screens of one open company file,
+ * the File menu (new, open, open recent), and a status bar with the file and sync state.
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(const Clock &clock, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a company file; on failure shows nothing and returns the reason.
+    bool openCompany(const QString &path, QString *error = nullptr);
+    /// Creates the demo company at path (if missing) and opens it.
+    bool openDemo(const QString &path, QString *error = nullptr);
+    CompanyFile *company() const { return m_company.get(); }
+    /// Shows the screen with that navigation name ("Customers").
+    void showScreen(const QString &name);
+
+public slots:
+    void newCompany();
+    void openFileDialog();
+    void closeCompany();
+    void about();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void buildMenus();
+    void rebuildRecentMenu();
+    void showWelcome();
+    void buildScreens();
+    void openOrComplain(const QString &path);
+
+    const Clock &m_clock;
+    std::unique_ptr<CompanyFile> m_company;
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    DashboardScreen *m_dashboard = nullptr;
+    CustomersScreen *m_customers = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_fileLabel = nullptr;
+    QLabel *m_syncLabel = nullptr;
+};
+
+} // namespace orb

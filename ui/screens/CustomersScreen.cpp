@@ -1,0 +1,228 @@
+#include "ui/screens/CustomersScreen.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerService.h"
+#include "models/CustomerTableModel.h"
+#include "models/StorageError.h"
+#include "ui/AppSettings.h"
+#include "ui/dialogs/CustomerDialog.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace orb {
+
+CustomersScreen::CustomersScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_file(file), m_service(std::make_unique<CustomerService>(file, clock))
+{
+    setObjectName(QStringLiteral("customersScreen"));
+    m_model = new CustomerTableModel(file.db(), this);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setPlaceholderText(tr("Search name, external ID or e-mail"));
+    m_search->setAccessibleName(tr("Search customers"));
+    m_search->setClearButtonEnabled(true);
+    m_showArchived = new QCheckBox(tr("Show &archived"), this);
+    m_showArchived->setObjectName(QStringLiteral("showArchivedCheck"));
+    m_new = new QPushButton(tr("&New customer…"), this);
+    m_new->setObjectName(QStringLiteral("newButton"));
+    m_edit = new QPushButton(tr("&Edit…"), this);
+    m_edit->setObjectName(QStringLiteral("editButton"));
+    m_archive = new QPushButton(tr("Archi&ve"), this);
+    m_archive->setObjectName(QStringLiteral("archiveButton"));
+    const bool writable = !file.isReadOnly();
+    m_new->setEnabled(writable);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("customerTable"));
+    m_table->setAccessibleName(tr("Customers"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(CustomerTableModel::Name, Qt::AscendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(true);
+    m_table->setColumnWidth(CustomerTableModel::Name, 240);
+    m_table->setColumnWidth(CustomerTableModel::Email, 220);
+    const QByteArray header = AppSettings().headerState(QStringLiteral("customers"));
+    if (!header.isEmpty())
+        m_table->horizontalHeader()->restoreState(header);
+
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("detailsLabel"));
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setMinimumWidth(240);
+    m_details->setMargin(8);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_search, 1);
+    top->addWidget(m_showArchived);
+    top->addSpacing(12);
+    top->addWidget(m_new);
+    top->addWidget(m_edit);
+    top->addWidget(m_archive);
+    auto *split = new QSplitter(this);
+    split->addWidget(m_table);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] { m_model->setSearch(m_search->text()); });
+    connect(m_showArchived, &QCheckBox::toggled, m_model, &CustomerTableModel::setIncludeArchived);
+    connect(m_new, &QPushButton::clicked, this, &CustomersScreen::newCustomer);
+    connect(m_edit, &QPushButton::clicked, this, &CustomersScreen::editCustomer);
+    connect(m_archive, &QPushButton::clicked, this, &CustomersScreen::toggleArchive);
+    connect(m_table, &QTableView::doubleClicked, this, &CustomersScreen::editCustomer);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        showDetails();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateActions();
+        showDetails();
+    });
+    updateActions();
+    showDetails();
+}
+
+CustomersScreen::~CustomersScreen()
+{
+    AppSettings().setHeaderState(QStringLiteral("customers"), m_table->horizontalHeader()->saveState());
+}
+
+QString CustomersScreen::selectedId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : m_model->customerId(rows.first().row());
+}
+
+void CustomersScreen::selectId(const QString &id)
+{
+    const int row = m_model->rowOfId(id);
+    if (row < 0)
+        return;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+}
+
+void CustomersScreen::updateActions()
+{
+    const QString id = selectedId();
+    const bool writable = !m_file.isReadOnly();
+    m_edit->setEnabled(writable && !id.isEmpty());
+    m_archive->setEnabled(writable && !id.isEmpty());
+    if (!id.isEmpty()) {
+        const auto c = m_model->customerAt(m_model->rowOfId(id));
+        m_archive->setText(c && c->isArchived() ? tr("Unarchi&ve") : tr("Archi&ve"));
+    }
+}
+
+void CustomersScreen::showDetails()
+{
+    const QString id = selectedId();
+    if (id.isEmpty()) {
+        m_details->setText(tr("<p><b>%n customer(s)</b> shown.</p><p>Select a customer to see the details.</p>", nullptr, m_model->rowCount()));
+        return;
+    }
+    const auto c = m_model->customerAt(m_model->rowOfId(id));
+    if (!c)
+        return;
+    auto row = [](const QString &label, const QString &value) {
+        return value.isEmpty() ? QString() : QStringLiteral("<tr><td><i>%1</i>&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    QStringList meta;
+    for (auto it = c->metadata.constBegin(); it != c->metadata.constEnd(); ++it)
+        meta << it.key() + QLatin1Char('=') + it.value();
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(c->name.toHtmlEscaped());
+    html += row(tr("Id"), c->id) + row(tr("External ID"), c->externalCustomerId) + row(tr("E-mail"), c->email)
+            + row(tr("Currency"), c->currency.isEmpty() ? tr("not set yet") : c->currency) + row(tr("Time zone"), c->timezone)
+            + row(tr("Net terms"), c->netTerms ? tr("%n day(s)", nullptr, *c->netTerms) : tr("company default"))
+            + row(tr("Billing"), c->billingAddress.lines().join(QStringLiteral(", ")))
+            + row(tr("Shipping"), c->shippingAddress.lines().join(QStringLiteral(", ")))
+            + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : c->taxId.type + QLatin1Char(' ') + c->taxId.value)
+            + row(tr("Balance"), c->displayBalance() + QLatin1Char(' ') + c->currency) + row(tr("Metadata"), meta.join(QStringLiteral(", ")))
+            + row(tr("Created"), QLocale().toString(c->createdAt.toLocalTime(), QLocale::ShortFormat))
+            + row(tr("Archived"), c->isArchived() ? QLocale().toString(c->archivedAt.toLocalTime(), QLocale::ShortFormat) : QString());
+    html += QStringLiteral("</table>");
+    m_details->setText(html);
+}
+
+void CustomersScreen::newCustomer()
+{
+    auto *dlg = new CustomerDialog(*m_service, m_file.settings().timezone, std::nullopt, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, dlg] {
+        m_model->reload();
+        selectId(dlg->result().id);
+        emit customersChanged();
+    });
+    dlg->open();
+}
+
+void CustomersScreen::editCustomer()
+{
+    const QString id = selectedId();
+    if (id.isEmpty() || m_file.isReadOnly())
+        return;
+    std::optional<Customer> c;
+    try {
+        c = m_service->get(id);
+    } catch (const ServiceError &e) {
+        QMessageBox::warning(this, tr("Customer not found"), e.message());
+        m_model->reload();
+        return;
+    }
+    auto *dlg = new CustomerDialog(*m_service, c->timezone, c, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, id] {
+        m_model->reload();
+        selectId(id);
+        emit customersChanged();
+    });
+    dlg->open();
+}
+
+void CustomersScreen::toggleArchive()
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return;
+    try {
+        const Customer c = m_service->get(id);
+        if (c.isArchived())
+            m_service->unarchive(id);
+        else
+            m_service->archive(id);
+    } catch (const ServiceError &e) {
+        QMessageBox::warning(this, tr("Could not change the customer"), e.message());
+    }
+    m_model->reload();
+    selectId(id);
+    emit customersChanged();
+}
+
+} // namespace orb

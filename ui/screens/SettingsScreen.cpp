@@ -1,0 +1,191 @@
+#include "ui/screens/SettingsScreen.h"
+
+#include "engine/Clock.h"
+#include "engine/Currency.h"
+#include "models/CompanyFile.h"
+#include "models/StorageError.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace orb {
+
+namespace {
+
+QLineEdit *field(QWidget *parent, const char *name, const QString &accessible, int maxLength = 200)
+{
+    auto *e = new QLineEdit(parent);
+    e->setObjectName(QLatin1String(name));
+    e->setAccessibleName(accessible);
+    e->setMaxLength(maxLength);
+    return e;
+}
+
+} // namespace
+
+SettingsScreen::SettingsScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_file(file), m_clock(clock)
+{
+    setObjectName(QStringLiteral("settingsScreen"));
+    auto *company = new QGroupBox(tr("Company"), this);
+    auto *cf = new QFormLayout(company);
+    m_name = field(company, "companyNameEdit", tr("Company name"));
+    m_email = field(company, "companyEmailEdit", tr("Company e-mail"), 254);
+    m_line1 = field(company, "companyLine1Edit", tr("Address line 1"));
+    m_line2 = field(company, "companyLine2Edit", tr("Address line 2"));
+    m_city = field(company, "companyCityEdit", tr("City"));
+    m_state = field(company, "companyStateEdit", tr("State"));
+    m_postal = field(company, "companyPostalEdit", tr("Postal code"));
+    m_country = field(company, "companyCountryEdit", tr("Country code"), 2);
+    m_taxId = field(company, "companyTaxIdEdit", tr("Tax id"), 64);
+    cf->addRow(tr("Name:"), m_name);
+    cf->addRow(tr("E-mail:"), m_email);
+    cf->addRow(tr("Address:"), m_line1);
+    cf->addRow(QString(), m_line2);
+    cf->addRow(tr("City:"), m_city);
+    cf->addRow(tr("State:"), m_state);
+    cf->addRow(tr("Postal code:"), m_postal);
+    cf->addRow(tr("Country:"), m_country);
+    cf->addRow(tr("Tax id:"), m_taxId);
+
+    auto *billing = new QGroupBox(tr("Billing"), this);
+    auto *bf = new QFormLayout(billing);
+    m_currency = new QComboBox(billing);
+    m_currency->setObjectName(QStringLiteral("companyCurrencyCombo"));
+    m_currency->setAccessibleName(tr("Default currency"));
+    for (const QString &code : Currency::codes())
+        m_currency->addItem(QStringLiteral("%1 — %2").arg(code, Currency::fromCode(code)->name()), code);
+    m_timezone = new QComboBox(billing);
+    m_timezone->setObjectName(QStringLiteral("companyTimezoneCombo"));
+    m_timezone->setAccessibleName(tr("Time zone"));
+    m_timezone->setEditable(true);
+    m_timezone->setInsertPolicy(QComboBox::NoInsert);
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        m_timezone->addItem(QString::fromUtf8(id));
+    m_timezone->completer()->setFilterMode(Qt::MatchContains);
+    m_locale = new QComboBox(billing);
+    m_locale->setObjectName(QStringLiteral("companyLocaleCombo"));
+    m_locale->setAccessibleName(tr("Document locale"));
+    for (const char *l : {"en_US", "en_GB", "en_AU", "en_CA", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CA", "es_ES", "it_IT",
+                          "nl_NL", "pt_BR", "sv_SE", "nb_NO", "da_DK", "fi_FI", "pl_PL", "ja_JP", "zh_CN"}) {
+        const QLocale loc(QString::fromLatin1(l));
+        m_locale->addItem(QStringLiteral("%1 (%2)").arg(QLatin1String(l), loc.nativeLanguageName()), QLatin1String(l));
+    }
+    m_prefix = field(billing, "invoicePrefixEdit", tr("Invoice number prefix"), 16);
+    m_grace = new QSpinBox(billing);
+    m_grace->setObjectName(QStringLiteral("graceSpin"));
+    m_grace->setRange(0, 720);
+    m_grace->setSuffix(tr(" hours"));
+    m_netTerms = new QSpinBox(billing);
+    m_netTerms->setObjectName(QStringLiteral("defaultNetTermsSpin"));
+    m_netTerms->setRange(0, 365);
+    m_netTerms->setSuffix(tr(" days"));
+    bf->addRow(tr("Default currency:"), m_currency);
+    bf->addRow(tr("Time zone:"), m_timezone);
+    bf->addRow(tr("Document locale:"), m_locale);
+    bf->addRow(tr("Invoice prefix:"), m_prefix);
+    bf->addRow(tr("Late usage grace period:"), m_grace);
+    bf->addRow(tr("Default net terms:"), m_netTerms);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("settingsStatus"));
+    m_status->setWordWrap(true);
+    m_save = new QPushButton(tr("&Save settings"), this);
+    m_save->setObjectName(QStringLiteral("saveSettingsButton"));
+    auto *revert = new QPushButton(tr("&Revert"), this);
+    connect(m_save, &QPushButton::clicked, this, &SettingsScreen::save);
+    connect(revert, &QPushButton::clicked, this, &SettingsScreen::load);
+
+    auto *inner = new QWidget(this);
+    auto *innerLayout = new QVBoxLayout(inner);
+    auto *cols = new QHBoxLayout;
+    cols->addWidget(company, 1);
+    cols->addWidget(billing, 1);
+    innerLayout->addLayout(cols);
+    innerLayout->addWidget(m_status);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(revert);
+    buttons->addWidget(m_save);
+    innerLayout->addLayout(buttons);
+    innerLayout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(inner);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+
+    if (file.isReadOnly()) {
+        inner->setEnabled(false);
+        m_status->setText(tr("This company file is read-only; settings cannot be changed."));
+    }
+    load();
+}
+
+void SettingsScreen::load()
+{
+    const CompanySettings s = m_file.settings();
+    m_name->setText(s.name);
+    m_email->setText(s.email);
+    m_line1->setText(s.addressLine1);
+    m_line2->setText(s.addressLine2);
+    m_city->setText(s.city);
+    m_state->setText(s.state);
+    m_postal->setText(s.postalCode);
+    m_country->setText(s.country);
+    m_taxId->setText(s.taxId);
+    m_currency->setCurrentIndex(m_currency->findData(s.defaultCurrency));
+    m_timezone->setCurrentText(s.timezone);
+    int li = m_locale->findData(s.documentLocale);
+    if (li < 0) {
+        m_locale->addItem(s.documentLocale, s.documentLocale);
+        li = m_locale->count() - 1;
+    }
+    m_locale->setCurrentIndex(li);
+    m_prefix->setText(s.invoicePrefix);
+    m_grace->setValue(m_file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")).toInt());
+    m_netTerms->setValue(m_file.setting(QStringLiteral("default_net_terms"), QStringLiteral("30")).toInt());
+}
+
+void SettingsScreen::save()
+{
+    CompanySettings s = m_file.settings();
+    s.name = m_name->text().trimmed();
+    s.email = m_email->text().trimmed();
+    s.addressLine1 = m_line1->text().trimmed();
+    s.addressLine2 = m_line2->text().trimmed();
+    s.city = m_city->text().trimmed();
+    s.state = m_state->text().trimmed();
+    s.postalCode = m_postal->text().trimmed();
+    s.country = m_country->text().trimmed().toUpper();
+    s.taxId = m_taxId->text().trimmed();
+    s.defaultCurrency = m_currency->currentData().toString();
+    s.timezone = m_timezone->currentText().trimmed();
+    s.documentLocale = m_locale->currentData().toString();
+    s.invoicePrefix = m_prefix->text().trimmed();
+    try {
+        m_file.updateSettings(s, m_clock);
+        m_file.setSetting(QStringLiteral("grace_period_hours"), QString::number(m_grace->value()));
+        m_file.setSetting(QStringLiteral("default_net_terms"), QString::number(m_netTerms->value()));
+    } catch (const ServiceError &e) {
+        m_status->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b><br>%2</span>")
+                              .arg(e.message().toHtmlEscaped(), joinErrors(e.errors()).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+        return;
+    }
+    m_status->setText(tr("Settings saved."));
+    emit settingsChanged();
+}
+
+} // namespace orb
