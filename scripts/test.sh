@@ -8,6 +8,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$here/scripts/install-deps.sh"
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.ccache}"
+# Paths relative to the checkout, so that both configurations (and any clone in another
+# folder) share cache entries.
+export CCACHE_BASEDIR="$here"
+export CCACHE_NOHASHDIR=1
 export QT_QPA_PLATFORM=offscreen
 jobs="$(nproc)"
 

@@ -26,6 +26,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace orb {
@@ -150,16 +151,25 @@ void MainWindow::showWelcome()
 
 void MainWindow::buildScreens()
 {
-    auto *split = new QSplitter(this);
-    m_nav = new QListWidget(split);
+    auto *central = new QWidget(this);
+    auto *row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    m_nav = new QListWidget(central);
     m_nav->setObjectName(QStringLiteral("navigation"));
     m_nav->setAccessibleName(tr("Screens"));
-    m_nav->setMaximumWidth(200);
-    m_stack = new QStackedWidget(split);
+    m_nav->setFixedWidth(170);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setSpacing(2);
+    m_nav->setIconSize(QSize(20, 20));
+    QFont navFont = m_nav->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    m_nav->setFont(navFont);
+    m_stack = new QStackedWidget(central);
     m_stack->setObjectName(QStringLiteral("screens"));
-    split->addWidget(m_nav);
-    split->addWidget(m_stack);
-    split->setStretchFactor(1, 1);
+    m_stack->setContentsMargins(8, 8, 8, 0);
+    row->addWidget(m_nav);
+    row->addWidget(m_stack, 1);
 
     m_dashboard = new DashboardScreen(*m_company, m_stack);
     m_customers = new CustomersScreen(*m_company, m_clock, m_stack);
@@ -170,6 +180,9 @@ void MainWindow::buildScreens()
         setWindowTitle(tr("%1 — Orb").arg(m_company->settings().name));
     });
 
+    const QStyle::StandardPixmap icons[] = {QStyle::SP_DesktopIcon, QStyle::SP_DirHomeIcon, QStyle::SP_FileDialogDetailedView,
+                                             QStyle::SP_BrowserReload, QStyle::SP_FileIcon, QStyle::SP_FileDialogInfoView,
+                                             QStyle::SP_DriveNetIcon, QStyle::SP_FileDialogListView};
     const QList<QPair<QString, QWidget *>> screens = {
         {tr("Dashboard"), m_dashboard},
         {tr("Customers"), m_customers},
@@ -189,14 +202,14 @@ void MainWindow::buildScreens()
     for (QAction *a : go->actions())
         a->deleteLater();
     for (int i = 0; i < screens.size(); ++i) {
-        m_nav->addItem(screens[i].first);
+        m_nav->addItem(new QListWidgetItem(style()->standardIcon(icons[i]), screens[i].first));
         m_stack->addWidget(screens[i].second);
         QAction *a = go->addAction(screens[i].first, this, [this, i] { m_nav->setCurrentRow(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_nav->setCurrentRow(0);
-    setCentralWidget(split);
+    setCentralWidget(central);
 }
 
 void MainWindow::showScreen(const QString &name)

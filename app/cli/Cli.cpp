@@ -2,7 +2,7 @@
 
 #include "app/cli/CliContext.h"
 #include "app/cli/CliError.h"
-#include "app/cli/Commands.h"
+#include "app/cli/CommandRegistry.h"
 #include "engine/Decimal.h"
 #include "models/StorageError.h"
 
@@ -10,25 +10,21 @@ namespace orb::cli {
 
 namespace {
 
-const char kUsage[] = R"(usage: orbctl [--db FILE] [--json] [--now TIMESTAMP] NOUN VERB [ARGS] [OPTIONS]
-
-Orb's command-line tool: every action of the desktop program, headless.
-
-  init --name N --currency C --timezone TZ [--invoice-prefix P]   create a company file
-  demo                                    create the demo company file
-  company show | update [...]             the company's settings
-  settings list | get KEY | set KEY VALUE
-  customers create | list | show | update | archive | unarchive | delete
-
-Global options:
-  --db FILE         the company file (default: $ORB_DB, else the user's data folder)
-  --json            machine-readable output shaped like Orb's API
-  --now TIMESTAMP   fix the clock (also $ORB_NOW), e.g. 2026-03-01T12:00:00Z
-  --version         print the version
-
-Exit codes: 0 success, 1 failure, 2 invalid input, 3 not found, 4 conflict or refused change.
-Run `orbctl NOUN VERB --help` for a command's options.
-)";
+QString usage()
+{
+    QString text = QStringLiteral("usage: orbctl [--db FILE] [--json] [--now TIMESTAMP] NOUN VERB [ARGS] [OPTIONS]\n\n"
+                                  "Orb's command-line tool: every action of the desktop program, headless.\n\n");
+    for (const NounEntry &e : CommandRegistry::all())
+        text += QStringLiteral("  %1 %2\n").arg(e.noun.leftJustified(14), e.summary);
+    text += QStringLiteral("\nGlobal options:\n"
+                           "  --db FILE         the company file (default: $ORB_DB, else the user's data folder)\n"
+                           "  --json            machine-readable output shaped like Orb's API\n"
+                           "  --now TIMESTAMP   fix the clock (also $ORB_NOW), e.g. 2026-03-01T12:00:00Z\n"
+                           "  --version         print the version\n\n"
+                           "Exit codes: 0 success, 1 failure, 2 invalid input, 3 not found, 4 conflict or refused change.\n"
+                           "Run `orbctl NOUN VERB --help` for a command's options.\n");
+    return text;
+}
 
 int exitCodeFor(const ServiceError &e)
 {
@@ -72,7 +68,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextS
             ctx.setNow(now);
         if (rest.isEmpty() || rest.first() == QLatin1String("--help") || rest.first() == QLatin1String("help")
             || rest.first() == QLatin1String("-h")) {
-            out << kUsage;
+            out << usage();
             return rest.isEmpty() ? InvalidInput : Success;
         }
         if (rest.first() == QLatin1String("--version")) {
@@ -80,17 +76,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextS
             return Success;
         }
         const QString noun = rest.takeFirst();
-        if (noun == QLatin1String("init"))
-            return companyInit(ctx, rest);
-        if (noun == QLatin1String("demo"))
-            return companyDemo(ctx, rest);
-        const QString verb = rest.isEmpty() ? QString() : rest.takeFirst();
-        if (noun == QLatin1String("company"))
-            return companyCommand(ctx, verb, rest);
-        if (noun == QLatin1String("settings"))
-            return settingsCommand(ctx, verb, rest);
-        if (noun == QLatin1String("customers"))
-            return customersCommand(ctx, verb, rest);
+        const NounEntry *entry = CommandRegistry::find(noun);
+        if (entry) {
+            const QString verb = rest.isEmpty() ? QString() : rest.takeFirst();
+            return entry->handler(ctx, verb, rest);
+        }
         throw CliError(InvalidInput, QStringLiteral("unknown command \"%1\"; run `orbctl --help` for the list").arg(noun));
     } catch (const CliError &e) {
         err << "orbctl: " << e.message() << '\n';

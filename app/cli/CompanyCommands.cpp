@@ -1,7 +1,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
-#include "app/cli/Commands.h"
+#include "app/cli/CommandRegistry.h"
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/DemoCompany.h"
@@ -112,8 +112,12 @@ int creationError(const CompanyFileError &e)
 
 } // namespace
 
-int companyInit(CliContext &ctx, const QStringList &args)
+int companyInit(CliContext &ctx, const QString &verb, const QStringList &verbArgs)
 {
+    // `init` takes no verb: what came as one is its first option.
+    QStringList args = verbArgs;
+    if (!verb.isEmpty())
+        args.prepend(verb);
     CommandLine cl(QStringLiteral("init"));
     addCompanyOptions(cl);
     cl.parse(args);
@@ -136,8 +140,11 @@ int companyInit(CliContext &ctx, const QStringList &args)
     return Success;
 }
 
-int companyDemo(CliContext &ctx, const QStringList &args)
+int companyDemo(CliContext &ctx, const QString &verb, const QStringList &verbArgs)
 {
+    QStringList args = verbArgs;
+    if (!verb.isEmpty())
+        args.prepend(verb);
     CommandLine cl(QStringLiteral("demo"));
     cl.parse(args);
     if (cl.helpRequested()) {
@@ -237,5 +244,12 @@ int settingsCommand(CliContext &ctx, const QString &verb, const QStringList &arg
     }
     throw CliError(InvalidInput, QStringLiteral("settings: unknown verb \"%1\" (list, get, set)").arg(verb));
 }
+
+namespace {
+const CommandRegistry::Registrar initNoun("init", &companyInit, "--name N --currency C --timezone TZ [--invoice-prefix P]   create a company file", 10);
+const CommandRegistry::Registrar demoNoun("demo", &companyDemo, "create the demo company file (refuses to overwrite)", 11);
+const CommandRegistry::Registrar companyNoun("company", &companyCommand, "show | update [...]   the company's settings", 12);
+const CommandRegistry::Registrar settingsNoun("settings", &settingsCommand, "list | get KEY | set KEY VALUE", 13);
+} // namespace
 
 } // namespace orb::cli

@@ -1,7 +1,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
-#include "app/cli/Commands.h"
+#include "app/cli/CommandRegistry.h"
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
@@ -254,5 +254,10 @@ int customersCommand(CliContext &ctx, const QString &verb, const QStringList &ar
     }
     throw CliError(InvalidInput, QStringLiteral("customers: unknown verb \"%1\" (create, list, show, update, archive, unarchive, delete)").arg(verb));
 }
+
+namespace {
+const CommandRegistry::Registrar customersNoun("customers", &customersCommand,
+                                               "create | list | show | update | archive | unarchive | delete", 20);
+} // namespace
 
 } // namespace orb::cli

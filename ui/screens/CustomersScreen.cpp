@@ -57,8 +57,13 @@ CustomersScreen::CustomersScreen(CompanyFile &file, const Clock &clock, QWidget 
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
-    m_table->setColumnWidth(CustomerTableModel::Name, 240);
-    m_table->setColumnWidth(CustomerTableModel::Email, 220);
+    const int ch = m_table->fontMetrics().averageCharWidth();
+    m_table->setColumnWidth(CustomerTableModel::Name, 28 * ch);
+    m_table->setColumnWidth(CustomerTableModel::ExternalId, 13 * ch);
+    m_table->setColumnWidth(CustomerTableModel::Email, 30 * ch);
+    m_table->setColumnWidth(CustomerTableModel::Currency, 10 * ch);
+    m_table->setColumnWidth(CustomerTableModel::TimeZone, 21 * ch);
+    m_table->setColumnWidth(CustomerTableModel::Created, 13 * ch);
     const QByteArray header = AppSettings().headerState(QStringLiteral("customers"));
     if (!header.isEmpty())
         m_table->horizontalHeader()->restoreState(header);
@@ -68,7 +73,8 @@ CustomersScreen::CustomersScreen(CompanyFile &file, const Clock &clock, QWidget 
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setMinimumWidth(240);
+    m_details->setMinimumWidth(220);
+    m_details->setMaximumWidth(360);
     m_details->setMargin(8);
 
     auto *top = new QHBoxLayout;
