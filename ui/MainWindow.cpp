@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -219,6 +220,28 @@ void MainWindow::showScreen(const QString &name)
     const auto items = m_nav->findItems(name, Qt::MatchExactly);
     if (!items.isEmpty())
         m_nav->setCurrentItem(items.first());
+}
+
+QStringList MainWindow::saveScreenshots(const QString &dir)
+{
+    QStringList files;
+    if (!QDir().mkpath(dir))
+        return files;
+    if (!m_nav) {
+        const QString f = QDir(dir).filePath(QStringLiteral("00-welcome.png"));
+        if (grab().save(f))
+            files << f;
+        return files;
+    }
+    for (int i = 0; i < m_nav->count(); ++i) {
+        m_nav->setCurrentRow(i);
+        QCoreApplication::processEvents();
+        const QString name = m_nav->item(i)->text().toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
+        const QString f = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(i + 1, 2, 10, QLatin1Char('0')).arg(name));
+        if (grab().save(f))
+            files << f;
+    }
+    return files;
 }
 
 bool MainWindow::openCompany(const QString &path, QString *error)

@@ -35,6 +35,8 @@ public:
     CompanyFile *company() const { return m_company.get(); }
     /// Shows the screen with that navigation name ("Customers").
     void showScreen(const QString &name);
+    /// Shows each screen in turn and saves it as DIR/NN-name.png; returns the files written.
+    QStringList saveScreenshots(const QString &dir);
 
 public slots:
     void newCompany();

@@ -28,8 +28,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a picture of the window (SCREEN:PATH, e.g. Customers:/tmp/c.png) and quit."),
                                         QStringLiteral("screen:path"));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Save a picture of every screen into DIR (screen-name.png) and quit."),
+                                         QStringLiteral("dir"));
     parser.addOption(demo);
     parser.addOption(screenshot);
+    parser.addOption(screenshots);
     parser.process(app);
 
     orb::SystemClock clock;
@@ -53,6 +57,15 @@ int main(int argc, char *argv[])
         QTimer::singleShot(300, &window, [&window, path] {
             window.grab().save(path);
             QApplication::quit();
+        });
+    }
+    if (parser.isSet(screenshots)) {
+        const QString dir = parser.value(screenshots);
+        QTimer::singleShot(300, &window, [&window, dir] {
+            const QStringList saved = window.saveScreenshots(dir);
+            for (const QString &f : saved)
+                std::printf("%s\n", qPrintable(f));
+            QApplication::exit(saved.isEmpty() ? 1 : 0);
         });
     }
     return app.exec();

@@ -58,6 +58,18 @@ std::optional<Price> Price::fromJson(const QJsonObject &json, FieldErrors *error
     return price;
 }
 
+std::optional<Price> Price::fromJsonForEvaluation(const QJsonObject &json, FieldErrors *errors, const QString &path)
+{
+    QJsonObject filled = json;
+    if (!filled.contains(QStringLiteral("name")))
+        filled.insert(QStringLiteral("name"), QStringLiteral("Price"));
+    if (!filled.contains(QStringLiteral("item_id")) && !filled.contains(QStringLiteral("item")) && !filled.contains(QStringLiteral("item_name")))
+        filled.insert(QStringLiteral("item_name"), QStringLiteral("Price"));
+    if (!filled.contains(QStringLiteral("cadence")))
+        filled.insert(QStringLiteral("cadence"), QStringLiteral("monthly"));
+    return fromJson(filled, errors, path);
+}
+
 void Price::parseCommon(const QJsonObject &json, const QString &path, JsonReader &reader)
 {
     m_id = reader.string(json, QStringLiteral("id"), path, Presence::Optional).value_or(QString());

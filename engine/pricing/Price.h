@@ -64,6 +64,11 @@ public:
     /// Orb's shape: fromJson(toJson()) gives the same price.
     QJsonObject toJson() const;
     /// Every model_type understood, sorted.
+    /// As fromJson(), for evaluating a price on its own (`orbctl price evaluate`, the live
+    /// preview): only model_type and its config are required; a missing name, item or cadence
+    /// takes a neutral default ("Price", no item, monthly), since they do not change the amount.
+    static std::optional<Price> fromJsonForEvaluation(const QJsonObject &json, FieldErrors *errors,
+                                                      const QString &path = QStringLiteral("$"));
     static QStringList modelTypes();
 
     QString id() const { return m_id; }

@@ -1,0 +1,241 @@
+#include "ui/widgets/PricePreview.h"
+
+#include "engine/Money.h"
+#include "engine/pricing/Price.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace orb {
+
+PricePreview::PricePreview(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("pricePreview"));
+    m_json = new QPlainTextEdit(this);
+    m_json->setObjectName(QStringLiteral("priceJsonEdit"));
+    m_json->setAccessibleName(tr("Price definition (JSON)"));
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_json->setPlaceholderText(tr("{\"model_type\": \"unit\", \"unit_config\": {\"unit_amount\": \"0.50\"}, \"currency\": \"USD\"}"));
+
+    m_quantity = new QLineEdit(QStringLiteral("1000"), this);
+    m_quantity->setObjectName(QStringLiteral("quantityEdit"));
+    m_quantity->setAccessibleName(tr("Quantity"));
+    m_groupsLabel = new QLabel(this);
+    m_groupsLabel->setWordWrap(true);
+    m_groups = new QPlainTextEdit(this);
+    m_groups->setObjectName(QStringLiteral("groupsEdit"));
+    m_groups->setAccessibleName(tr("Usage per group"));
+    m_groups->setMaximumHeight(90);
+    m_eventsLabel = new QLabel(tr("Each event's value, one a line:"), this);
+    m_events = new QPlainTextEdit(this);
+    m_events->setObjectName(QStringLiteral("eventValuesEdit"));
+    m_events->setAccessibleName(tr("Event values"));
+    m_events->setMaximumHeight(90);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("previewSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_errors = new QLabel(this);
+    m_errors->setObjectName(QStringLiteral("previewErrors"));
+    m_errors->setWordWrap(true);
+    m_errors->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_subLines = new QTableWidget(0, 4, this);
+    m_subLines->setObjectName(QStringLiteral("subLineTable"));
+    m_subLines->setAccessibleName(tr("Sub-line items"));
+    m_subLines->setHorizontalHeaderLabels({tr("Sub-line"), tr("Quantity"), tr("Unit amount"), tr("Amount")});
+    m_subLines->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_subLines->verticalHeader()->hide();
+    m_subLines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto *inputs = new QWidget(this);
+    auto *form = new QFormLayout(inputs);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("&Quantity:"), m_quantity);
+    form->addRow(m_groupsLabel);
+    form->addRow(m_groups);
+    form->addRow(m_eventsLabel);
+    form->addRow(m_events);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(inputs);
+    rightLayout->addWidget(m_summary);
+    rightLayout->addWidget(m_errors);
+    rightLayout->addWidget(m_subLines, 1);
+
+    auto *split = new QSplitter(this);
+    split->addWidget(m_json);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    m_delay = new QTimer(this);
+    m_delay->setSingleShot(true);
+    m_delay->setInterval(250);
+    connect(m_delay, &QTimer::timeout, this, &PricePreview::evaluate);
+    for (QPlainTextEdit *e : {m_json, m_groups, m_events})
+        connect(e, &QPlainTextEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
+    connect(m_quantity, &QLineEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
+    m_groupsLabel->hide();
+    m_groups->hide();
+    m_eventsLabel->hide();
+    m_events->hide();
+}
+
+void PricePreview::setPriceJson(const QString &json)
+{
+    m_json->setPlainText(json);
+    evaluate();
+}
+
+QString PricePreview::priceJson() const
+{
+    return m_json->toPlainText();
+}
+
+void PricePreview::setReadOnly(bool readOnly)
+{
+    m_json->setReadOnly(readOnly);
+}
+
+void PricePreview::showError(const QString &text)
+{
+    m_errors->setText(text);
+    m_errors->setVisible(!text.isEmpty());
+}
+
+std::optional<UsageQuantities> PricePreview::usage(const QStringList &groupKeys, bool eventValues, QString *error) const
+{
+    UsageQuantities u;
+    if (eventValues) {
+        u.hasEventValues = true;
+        const QStringList lines = m_events->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (int i = 0; i < lines.size(); ++i) {
+            QString why;
+            const auto v = Decimal::tryParse(lines[i].trimmed(), &why);
+            if (!v) {
+                *error = tr("Event values, line %1: %2").arg(i + 1).arg(why);
+                return std::nullopt;
+            }
+            u.eventValues << *v;
+            u.total += *v;
+        }
+        if (!lines.isEmpty())
+            return u;
+    }
+    if (!groupKeys.isEmpty()) {
+        u.groupKeys = groupKeys;
+        const QStringList lines = m_groups->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (int i = 0; i < lines.size(); ++i) {
+            const qsizetype eq = lines[i].lastIndexOf(QLatin1Char('='));
+            if (eq < 0) {
+                *error = tr("Usage per group, line %1: write the values, then = and the quantity (e.g. us-east, large = 120)").arg(i + 1);
+                return std::nullopt;
+            }
+            QStringList values = lines[i].left(eq).split(QLatin1Char(','));
+            for (QString &v : values)
+                v = v.trimmed();
+            if (values.size() != groupKeys.size()) {
+                *error = tr("Usage per group, line %1: give %2 value(s), one for each of %3").arg(i + 1).arg(groupKeys.size()).arg(groupKeys.join(QStringLiteral(", ")));
+                return std::nullopt;
+            }
+            QString why;
+            const auto q = Decimal::tryParse(lines[i].mid(eq + 1).trimmed(), &why);
+            if (!q) {
+                *error = tr("Usage per group, line %1: %2").arg(i + 1).arg(why);
+                return std::nullopt;
+            }
+            u.groups.append({values, *q});
+            u.total += *q;
+        }
+        if (!lines.isEmpty())
+            return u;
+    }
+    QString why;
+    const auto q = Decimal::tryParse(m_quantity->text().trimmed(), &why);
+    if (!q) {
+        *error = tr("Quantity: %1").arg(why);
+        return std::nullopt;
+    }
+    u.total = *q;
+    return u;
+}
+
+void PricePreview::evaluate()
+{
+    m_subLines->setRowCount(0);
+    m_summary->clear();
+    const QString text = m_json->toPlainText().trimmed();
+    if (text.isEmpty()) {
+        showError(QString());
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        showError(tr("The price is not a JSON object: %1 (at character %2)").arg(parseError.errorString()).arg(parseError.offset));
+        return;
+    }
+    FieldErrors errors;
+    const auto price = pricing::Price::fromJsonForEvaluation(doc.object(), &errors);
+    if (!price) {
+        showError(joinErrors(errors));
+        return;
+    }
+    const QStringList keys = price->groupingProperties();
+    m_groupsLabel->setText(tr("Usage per group (%1 = quantity), one a line:").arg(keys.join(QStringLiteral(", "))));
+    m_groupsLabel->setVisible(!keys.isEmpty());
+    m_groups->setVisible(!keys.isEmpty());
+    m_eventsLabel->setVisible(price->needsEventValues());
+    m_events->setVisible(price->needsEventValues());
+    if (price->isComposite()) {
+        showError(tr("A %1 price applies to other prices' amounts on an invoice; preview it with its plan.").arg(price->modelType()));
+        return;
+    }
+    QString usageError;
+    const auto u = usage(keys, price->needsEventValues(), &usageError);
+    if (!u) {
+        showError(usageError);
+        return;
+    }
+    showError(QString());
+    try {
+        const pricing::PriceEvaluation ev = price->evaluate(*u);
+        const QLocale locale;
+        m_summary->setText(tr("Quantity <b>%1</b> · subtotal <b>%2</b> · amount <b>%3</b>")
+                               .arg(formatDecimal(ev.quantity, locale), formatDecimal(ev.subtotal, locale),
+                                    Money(ev.amount, ev.currency).format(locale).toHtmlEscaped()));
+        m_subLines->setRowCount(int(ev.subLineItems.size()));
+        for (int r = 0; r < ev.subLineItems.size(); ++r) {
+            const pricing::SubLineItem &s = ev.subLineItems[r];
+            auto cell = [&](int c, const QString &t, bool right) {
+                auto *item = new QTableWidgetItem(t);
+                if (right)
+                    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                m_subLines->setItem(r, c, item);
+            };
+            cell(0, s.name, false);
+            cell(1, formatDecimal(s.quantity, locale), true);
+            cell(2, s.unitAmount ? formatDecimal(*s.unitAmount, locale) : QString(), true);
+            cell(3, formatDecimal(s.amount, locale), true);
+        }
+    } catch (const std::exception &e) {
+        showError(tr("The price could not be evaluated: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+} // namespace orb
