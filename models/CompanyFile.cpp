@@ -3,6 +3,7 @@
 #include "engine/Clock.h"
 #include "engine/Currency.h"
 #include "engine/Validation.h"
+#include "models/AuditLog.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
 #include "models/UnitOfWork.h"
@@ -286,11 +287,15 @@ void CompanyFile::updateSettings(const CompanySettings &s, const Clock &clock)
     if (!errors.isEmpty())
         throw ServiceError::invalid(QStringLiteral("the company settings are not valid"), errors);
     UnitOfWork uow(m_db);
+    const QJsonObject before = settingsJson(settings());
     m_db.exec(QStringLiteral("UPDATE company SET name = ?, email = ?, address_line1 = ?, address_line2 = ?, address_city = ?, "
                              "address_state = ?, address_postal_code = ?, address_country = ?, tax_id = ?, default_currency = ?, "
                              "timezone = ?, invoice_prefix = ?, document_locale = ?, updated_at = ? WHERE id = 1"),
               {s.name, s.email, s.addressLine1, s.addressLine2, s.city, s.state, s.postalCode, s.country, s.taxId,
                s.defaultCurrency, s.timezone, s.invoicePrefix, s.documentLocale, toIsoUtc(clock.now())});
+    const QJsonObject after = settingsJson(settings());
+    if (after != before)
+        AuditLog(m_db).append(clock.now(), QStringLiteral("company.update"), QStringLiteral("company"), QStringLiteral("1"), before, after);
     uow.commit();
 }
 
@@ -302,10 +307,40 @@ QString CompanyFile::setting(const QString &key, const QString &defaultValue) co
 
 void CompanyFile::setSetting(const QString &key, const QString &value)
 {
+    setSetting(key, value, SystemClock());
+}
+
+void CompanyFile::setSetting(const QString &key, const QString &value, const Clock &clock)
+{
     UnitOfWork uow(m_db);
+    const QVariant old = m_db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    if (old.isValid() && old.toString() == value) {
+        uow.commit();
+        return;
+    }
     m_db.exec(QStringLiteral("DELETE FROM settings WHERE key = ?"), {key});
     m_db.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"), {key, value});
+    AuditLog(m_db).append(clock.now(), QStringLiteral("settings.set"), QStringLiteral("setting"), key,
+                          old.isValid() ? std::optional<QJsonObject>(QJsonObject{{QStringLiteral("value"), old.toString()}}) : std::nullopt,
+                          QJsonObject{{QStringLiteral("value"), value}});
     uow.commit();
+}
+
+QJsonObject settingsJson(const CompanySettings &s)
+{
+    return QJsonObject{{QStringLiteral("name"), s.name},
+                       {QStringLiteral("email"), s.email},
+                       {QStringLiteral("address_line1"), s.addressLine1},
+                       {QStringLiteral("address_line2"), s.addressLine2},
+                       {QStringLiteral("city"), s.city},
+                       {QStringLiteral("state"), s.state},
+                       {QStringLiteral("postal_code"), s.postalCode},
+                       {QStringLiteral("country"), s.country},
+                       {QStringLiteral("tax_id"), s.taxId},
+                       {QStringLiteral("currency"), s.defaultCurrency},
+                       {QStringLiteral("timezone"), s.timezone},
+                       {QStringLiteral("invoice_prefix"), s.invoicePrefix},
+                       {QStringLiteral("document_locale"), s.documentLocale}};
 }
 
 FieldErrors validateCompanySettings(const CompanySettings &s)

@@ -4,6 +4,7 @@
 #include "models/Company.h"
 #include "models/Database.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <memory>
@@ -66,6 +67,9 @@ public:
 
     /// A key-value setting ("grace_period_hours"), or the default when unset.
     QString setting(const QString &key, const QString &defaultValue = {}) const;
+    /// Stores a setting in one transaction, with an audit entry.
+    void setSetting(const QString &key, const QString &value, const Clock &clock);
+    /// As above, dated by the system clock.
     void setSetting(const QString &key, const QString &value);
 
 private:
@@ -77,6 +81,9 @@ private:
     QString m_path;
     Database m_db;
 };
+
+/// The settings as the API shows them (audit entries, `orbctl company show --json`).
+QJsonObject settingsJson(const CompanySettings &settings);
 
 /// Validates company settings; returns every broken rule.
 FieldErrors validateCompanySettings(const CompanySettings &settings);

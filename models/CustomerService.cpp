@@ -1,6 +1,7 @@
 #include "models/CustomerService.h"
 
 #include "engine/Clock.h"
+#include "models/AuditLog.h"
 #include "models/CompanyFile.h"
 #include "models/Ids.h"
 #include "models/StorageError.h"
@@ -52,6 +53,7 @@ Customer CustomerService::create(Customer draft)
     draft.archivedAt = QDateTime();
     draft.balance = QStringLiteral("0");
     m_repo.insert(draft);
+    AuditLog(m_file.db()).append(draft.createdAt, QStringLiteral("customer.create"), QStringLiteral("customer"), draft.id, std::nullopt, draft.toJson());
     uow.commit();
     return draft;
 }
@@ -103,6 +105,7 @@ Customer CustomerService::update(const QString &reference, const CustomerPatch &
     }
     c.updatedAt = m_clock.now();
     m_repo.update(c);
+    AuditLog(m_file.db()).append(c.updatedAt, QStringLiteral("customer.update"), QStringLiteral("customer"), c.id, before.toJson(), c.toJson());
     uow.commit();
     return c;
 }
@@ -114,9 +117,11 @@ Customer CustomerService::archive(const QString &reference)
     Customer c = get(reference);
     if (c.isArchived())
         throw ServiceError::conflict(QStringLiteral("customer \"%1\" is already archived").arg(c.name));
+    const QJsonObject before = c.toJson();
     c.archivedAt = m_clock.now();
     c.updatedAt = c.archivedAt;
     m_repo.update(c);
+    AuditLog(m_file.db()).append(c.updatedAt, QStringLiteral("customer.archive"), QStringLiteral("customer"), c.id, before, c.toJson());
     uow.commit();
     return c;
 }
@@ -128,9 +133,11 @@ Customer CustomerService::unarchive(const QString &reference)
     Customer c = get(reference);
     if (!c.isArchived())
         throw ServiceError::conflict(QStringLiteral("customer \"%1\" is not archived").arg(c.name));
+    const QJsonObject before = c.toJson();
     c.archivedAt = QDateTime();
     c.updatedAt = m_clock.now();
     m_repo.update(c);
+    AuditLog(m_file.db()).append(c.updatedAt, QStringLiteral("customer.unarchive"), QStringLiteral("customer"), c.id, before, c.toJson());
     uow.commit();
     return c;
 }
@@ -147,6 +154,7 @@ void CustomerService::remove(const QString &reference)
             throw ServiceError::conflict(QStringLiteral("customer \"%1\" has invoices or other records and cannot be deleted; archive it instead").arg(c.name));
         throw;
     }
+    AuditLog(m_file.db()).append(m_clock.now(), QStringLiteral("customer.delete"), QStringLiteral("customer"), c.id, c.toJson(), std::nullopt);
     uow.commit();
 }
 

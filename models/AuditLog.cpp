@@ -1,0 +1,193 @@
+#include "models/AuditLog.h"
+
+#include "models/StorageError.h"
+#include "models/Timestamps.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace orb {
+
+namespace {
+
+const QString kGenesis = QString(64, QLatin1Char('0'));
+
+QString canonical(const std::optional<QJsonObject> &o)
+{
+    // QJsonDocument writes object keys sorted, so the text is canonical for hashing.
+    return o ? QString::fromUtf8(QJsonDocument(*o).toJson(QJsonDocument::Compact)) : QString();
+}
+
+std::optional<QJsonObject> parseObject(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+} // namespace
+
+QJsonObject AuditEntry::toJson() const
+{
+    return QJsonObject{{QStringLiteral("seq"), QString::number(seq)},
+                       {QStringLiteral("at"), toApiTimestamp(at)},
+                       {QStringLiteral("os_user"), osUser},
+                       {QStringLiteral("action"), action},
+                       {QStringLiteral("object_type"), objectType},
+                       {QStringLiteral("object_id"), objectId},
+                       {QStringLiteral("before"), before ? QJsonValue(*before) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("after"), after ? QJsonValue(*after) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("hash"), hash}};
+}
+
+QString AuditLog::currentOsUser()
+{
+    if (const passwd *pw = getpwuid(getuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    const QString env = qEnvironmentVariable("USER");
+    return env.isEmpty() ? QStringLiteral("uid %1").arg(getuid()) : env;
+}
+
+QString AuditLog::computeHash(const AuditEntry &e)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    // Length-prefixed fields, so that no two different entries hash the same text.
+    const QStringList fields = {e.prevHash,   QString::number(e.seq), toIsoUtc(e.at), e.osUser,         e.action,
+                                e.objectType, e.objectId,             canonical(e.before), canonical(e.after)};
+    for (const QString &f : fields) {
+        const QByteArray bytes = f.toUtf8();
+        h.addData(QByteArray(QByteArray::number(bytes.size()) + ':'));
+        h.addData(bytes);
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
+AuditEntry AuditLog::append(const QDateTime &at, const QString &action, const QString &objectType, const QString &objectId,
+                            const std::optional<QJsonObject> &before, const std::optional<QJsonObject> &after)
+{
+    if (!m_db.inTransaction())
+        throw ServiceError::storage(QStringLiteral("an audit entry must be written in the transaction of its change"));
+    AuditEntry e;
+    QSqlQuery last = m_db.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    if (last.next()) {
+        e.seq = last.value(0).toLongLong() + 1;
+        e.prevHash = last.value(1).toString();
+    } else {
+        e.seq = 1;
+        e.prevHash = kGenesis;
+    }
+    e.at = at.toUTC();
+    e.osUser = currentOsUser();
+    e.action = action;
+    e.objectType = objectType;
+    e.objectId = objectId;
+    e.before = before;
+    e.after = after;
+    e.hash = computeHash(e);
+    m_db.exec(QStringLiteral("INSERT INTO audit_log (seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              {e.seq, toIsoUtc(e.at), e.osUser, e.action, e.objectType, e.objectId,
+               before ? QVariant(canonical(before)) : QVariant(QMetaType::fromType<QString>()),
+               after ? QVariant(canonical(after)) : QVariant(QMetaType::fromType<QString>()), e.prevHash, e.hash});
+    // The head is kept beside the chain, so that cutting entries off the end is noticed too.
+    m_db.exec(QStringLiteral("DELETE FROM orb_meta WHERE key = 'audit_head'"));
+    m_db.exec(QStringLiteral("INSERT INTO orb_meta (key, value) VALUES ('audit_head', ?)"), {QStringLiteral("%1:%2").arg(e.seq).arg(e.hash)});
+    return e;
+}
+
+QList<AuditEntry> AuditLog::select(const QString &where, const QVariantList &binds) const
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash "
+                                           "FROM audit_log ") + where,
+                            binds);
+    QList<AuditEntry> out;
+    while (q.next()) {
+        AuditEntry e;
+        e.seq = q.value(0).toLongLong();
+        e.at = fromIsoUtc(q.value(1).toString());
+        e.osUser = q.value(2).toString();
+        e.action = q.value(3).toString();
+        e.objectType = q.value(4).toString();
+        e.objectId = q.value(5).toString();
+        e.before = parseObject(q.value(6));
+        e.after = parseObject(q.value(7));
+        e.prevHash = q.value(8).toString();
+        e.hash = q.value(9).toString();
+        out.append(e);
+    }
+    return out;
+}
+
+QList<AuditEntry> AuditLog::forObject(const QString &objectType, const QString &objectId) const
+{
+    return select(QStringLiteral("WHERE object_type = ? AND object_id = ? ORDER BY seq"), {objectType, objectId});
+}
+
+QList<AuditEntry> AuditLog::recent(int limit) const
+{
+    return select(QStringLiteral("ORDER BY seq DESC LIMIT ?"), {limit});
+}
+
+AuditVerification AuditLog::verify() const
+{
+    AuditVerification v;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash "
+                                           "FROM audit_log ORDER BY seq"));
+    QString expectedPrev = kGenesis;
+    qint64 expectedSeq = 1;
+    auto fail = [&](qint64 seq, const QString &problem) {
+        v.ok = false;
+        v.brokenAt = seq;
+        v.problem = problem;
+    };
+    while (q.next()) {
+        AuditEntry e;
+        e.seq = q.value(0).toLongLong();
+        e.at = fromIsoUtc(q.value(1).toString());
+        e.osUser = q.value(2).toString();
+        e.action = q.value(3).toString();
+        e.objectType = q.value(4).toString();
+        e.objectId = q.value(5).toString();
+        // Hash the stored text as stored: re-serialising would hide an edit of its layout.
+        e.before = parseObject(q.value(6));
+        e.after = parseObject(q.value(7));
+        e.prevHash = q.value(8).toString();
+        e.hash = q.value(9).toString();
+        ++v.entries;
+        if (e.seq != expectedSeq) {
+            fail(expectedSeq, e.seq > expectedSeq ? QStringLiteral("entries %1 to %2 are missing (deleted)").arg(expectedSeq).arg(e.seq - 1)
+                                                  : QStringLiteral("entry %1 appears twice").arg(e.seq));
+            return v;
+        }
+        if ((!q.value(6).isNull() && canonical(e.before) != q.value(6).toString())
+            || (!q.value(7).isNull() && canonical(e.after) != q.value(7).toString())) {
+            fail(e.seq, QStringLiteral("entry %1's before/after text was edited").arg(e.seq));
+            return v;
+        }
+        if (e.prevHash != expectedPrev) {
+            fail(e.seq, QStringLiteral("entry %1 does not follow entry %2 (an entry was inserted, replaced or deleted there)").arg(e.seq).arg(e.seq - 1));
+            return v;
+        }
+        if (computeHash(e) != e.hash) {
+            fail(e.seq, QStringLiteral("entry %1 was edited after it was written (%2 %3 %4)").arg(e.seq).arg(e.action, e.objectType, e.objectId));
+            return v;
+        }
+        expectedPrev = e.hash;
+        ++expectedSeq;
+    }
+    v.headHash = v.entries ? expectedPrev : QString();
+    const QString head = m_db.scalar(QStringLiteral("SELECT value FROM orb_meta WHERE key = 'audit_head'")).toString();
+    const QString expectedHead = v.entries ? QStringLiteral("%1:%2").arg(v.entries).arg(expectedPrev) : QString();
+    if (head != expectedHead) {
+        const qint64 headSeq = head.section(QLatin1Char(':'), 0, 0).toLongLong();
+        fail(v.entries + 1, headSeq > v.entries ? QStringLiteral("the last %1 entries were removed (the trail ended at entry %2)").arg(headSeq - v.entries).arg(headSeq)
+                                                : QStringLiteral("the record of the newest entry does not match the trail"));
+    }
+    return v;
+}
+
+} // namespace orb
