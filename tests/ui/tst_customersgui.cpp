@@ -108,6 +108,8 @@ void TestCustomersGui::invalidInputKeepsDialogOpen()
     QTest::keyClicks(dlg->findChild<QLineEdit *>(QStringLiteral("emailEdit")), QStringLiteral("no-at-sign"));
     QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
     QVERIFY(dlg->isVisible());
+    if (qEnvironmentVariableIsSet("ORB_SCREENSHOT_DIR")) // for people to look at
+        dlg->grab().save(qEnvironmentVariable("ORB_SCREENSHOT_DIR") + QStringLiteral("/customer-dialog-error.png"));
     auto *errors = dlg->findChild<QLabel *>(QStringLiteral("errorLabel"));
     QVERIFY(errors->isVisible());
     QVERIFY2(errors->text().contains(QStringLiteral("is not an e-mail address")), qPrintable(errors->text()));

@@ -249,7 +249,10 @@ void CustomerDialog::showErrors(const QString &summary, const FieldErrors &error
             w->setStyleSheet(QStringLiteral("border: 1px solid #b3261e;"));
         }
     }
-    m_errors->setText(QStringLiteral("<b>%1</b>").arg(summary.toHtmlEscaped())
+    QString heading = summary;
+    if (!heading.isEmpty())
+        heading[0] = heading[0].toUpper(); // the services' messages are written to follow "orbctl: "
+    m_errors->setText(QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped())
                       + (lines.isEmpty() ? QString() : QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"))));
     m_errors->show();
 }
