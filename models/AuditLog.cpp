@@ -29,6 +29,25 @@ std::optional<QJsonObject> parseObject(const QVariant &v)
     return QJsonDocument::fromJson(v.toString().toUtf8()).object();
 }
 
+const QString kColumns = QStringLiteral(
+    "SELECT seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash FROM audit_log ");
+
+AuditEntry entryFromRow(const QSqlQuery &q)
+{
+    AuditEntry e;
+    e.seq = q.value(0).toLongLong();
+    e.at = fromIsoUtc(q.value(1).toString());
+    e.osUser = q.value(2).toString();
+    e.action = q.value(3).toString();
+    e.objectType = q.value(4).toString();
+    e.objectId = q.value(5).toString();
+    e.before = parseObject(q.value(6));
+    e.after = parseObject(q.value(7));
+    e.prevHash = q.value(8).toString();
+    e.hash = q.value(9).toString();
+    return e;
+}
+
 } // namespace
 
 QJsonObject AuditEntry::toJson() const
@@ -101,24 +120,10 @@ AuditEntry AuditLog::append(const QDateTime &at, const QString &action, const QS
 
 QList<AuditEntry> AuditLog::select(const QString &where, const QVariantList &binds) const
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash "
-                                           "FROM audit_log ") + where,
-                            binds);
+    QSqlQuery q = m_db.exec(kColumns + where, binds);
     QList<AuditEntry> out;
-    while (q.next()) {
-        AuditEntry e;
-        e.seq = q.value(0).toLongLong();
-        e.at = fromIsoUtc(q.value(1).toString());
-        e.osUser = q.value(2).toString();
-        e.action = q.value(3).toString();
-        e.objectType = q.value(4).toString();
-        e.objectId = q.value(5).toString();
-        e.before = parseObject(q.value(6));
-        e.after = parseObject(q.value(7));
-        e.prevHash = q.value(8).toString();
-        e.hash = q.value(9).toString();
-        out.append(e);
-    }
+    while (q.next())
+        out.append(entryFromRow(q));
     return out;
 }
 
@@ -135,8 +140,7 @@ QList<AuditEntry> AuditLog::recent(int limit) const
 AuditVerification AuditLog::verify() const
 {
     AuditVerification v;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash "
-                                           "FROM audit_log ORDER BY seq"));
+    QSqlQuery q = m_db.exec(kColumns + QStringLiteral("ORDER BY seq"));
     QString expectedPrev = kGenesis;
     qint64 expectedSeq = 1;
     auto fail = [&](qint64 seq, const QString &problem) {
@@ -145,18 +149,8 @@ AuditVerification AuditLog::verify() const
         v.problem = problem;
     };
     while (q.next()) {
-        AuditEntry e;
-        e.seq = q.value(0).toLongLong();
-        e.at = fromIsoUtc(q.value(1).toString());
-        e.osUser = q.value(2).toString();
-        e.action = q.value(3).toString();
-        e.objectType = q.value(4).toString();
-        e.objectId = q.value(5).toString();
-        // Hash the stored text as stored: re-serialising would hide an edit of its layout.
-        e.before = parseObject(q.value(6));
-        e.after = parseObject(q.value(7));
-        e.prevHash = q.value(8).toString();
-        e.hash = q.value(9).toString();
+        // The stored text is checked to be canonical below, so that the hash covers it as stored.
+        const AuditEntry e = entryFromRow(q);
         ++v.entries;
         if (e.seq != expectedSeq) {
             fail(expectedSeq, e.seq > expectedSeq ? QStringLiteral("entries %1 to %2 are missing (deleted)").arg(expectedSeq).arg(e.seq - 1)
