@@ -1,0 +1,246 @@
+#include "ui/screens/PlansScreen.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/MetricTableModel.h"
+#include "models/PlanTableModel.h"
+#include "models/PriceTableModel.h"
+#include "models/StorageError.h"
+#include "models/catalog/CatalogService.h"
+#include "ui/widgets/PricePreview.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace orb {
+
+namespace {
+
+QTableView *tableFor(QAbstractItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *t = new QTableView(parent);
+    t->setObjectName(name);
+    t->setModel(model);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setAlternatingRowColors(true);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    return t;
+}
+
+} // namespace
+
+PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_file(file), m_clock(clock)
+{
+    setObjectName(QStringLiteral("plansScreen"));
+    m_plans = new PlanTableModel(file.db(), this);
+    m_prices = new PriceTableModel(this);
+    m_metrics = new MetricTableModel(file.db(), this);
+
+    auto *importButton = new QPushButton(tr("&Import catalog…"), this);
+    importButton->setObjectName(QStringLiteral("importCatalogButton"));
+    importButton->setEnabled(!file.isReadOnly());
+    auto *exportButton = new QPushButton(tr("E&xport catalog…"), this);
+    exportButton->setObjectName(QStringLiteral("exportCatalogButton"));
+    connect(importButton, &QPushButton::clicked, this, &PlansScreen::importCatalog);
+    connect(exportButton, &QPushButton::clicked, this, &PlansScreen::exportCatalog);
+    auto *top = new QHBoxLayout;
+    top->addStretch();
+    top->addWidget(importButton);
+    top->addWidget(exportButton);
+
+    m_planTable = tableFor(m_plans, QStringLiteral("planTable"), this);
+    m_planTable->setAccessibleName(tr("Plans"));
+    m_planTable->setColumnWidth(PlanTableModel::Name, 200);
+    m_version = new QComboBox(this);
+    m_version->setObjectName(QStringLiteral("versionCombo"));
+    m_version->setAccessibleName(tr("Plan version"));
+    m_planSummary = new QLabel(this);
+    m_planSummary->setObjectName(QStringLiteral("planSummary"));
+    m_planSummary->setWordWrap(true);
+    m_planSummary->setTextFormat(Qt::RichText);
+    m_priceTable = tableFor(m_prices, QStringLiteral("priceTable"), this);
+    m_priceTable->setAccessibleName(tr("Prices"));
+    m_priceTable->setColumnWidth(PriceTableModel::Name, 200);
+    m_preview = new PricePreview(this);
+    m_preview->setReadOnly(true);
+
+    auto *detail = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    auto *versionRow = new QHBoxLayout;
+    versionRow->addWidget(new QLabel(tr("Version:"), detail));
+    versionRow->addWidget(m_version);
+    versionRow->addStretch();
+    detailLayout->addLayout(versionRow);
+    detailLayout->addWidget(m_planSummary);
+    detailLayout->addWidget(m_priceTable, 1);
+    auto *previewTitle = new QLabel(tr("<b>What the selected price charges</b> (type a quantity or usage)"), detail);
+    detailLayout->addWidget(previewTitle);
+    detailLayout->addWidget(m_preview, 2);
+
+    auto *split = new QSplitter(this);
+    split->addWidget(m_planTable);
+    split->addWidget(detail);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+
+    auto *plansTab = new QWidget(this);
+    auto *plansLayout = new QVBoxLayout(plansTab);
+    plansLayout->addWidget(split);
+    auto *metricTable = tableFor(m_metrics, QStringLiteral("metricTable"), this);
+    metricTable->setAccessibleName(tr("Billable metrics"));
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("catalogTabs"));
+    tabs->addTab(plansTab, tr("Plans"));
+    tabs->addTab(metricTable, tr("Billable metrics"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(tabs, 1);
+
+    connect(m_planTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PlansScreen::showPlan);
+    connect(m_version, &QComboBox::currentIndexChanged, this, &PlansScreen::showPlan);
+    connect(m_priceTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PlansScreen::showPrice);
+    connect(m_plans, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_plans->rowCount() > 0)
+            m_planTable->selectRow(0);
+    });
+    if (m_plans->rowCount() > 0)
+        m_planTable->selectRow(0);
+}
+
+void PlansScreen::reload()
+{
+    m_plans->reload();
+    m_metrics->reload();
+}
+
+void PlansScreen::showPlan()
+{
+    const QModelIndexList rows = m_planTable->selectionModel()->selectedRows();
+    const Plan *plan = rows.isEmpty() ? nullptr : m_plans->planAt(rows.first().row());
+    if (!plan) {
+        m_prices->setPrices({}, {}, {});
+        m_planSummary->clear();
+        return;
+    }
+    CatalogService catalog(m_file, m_clock);
+    // Keep the version list in step with the plan, without re-entering through the combo.
+    const QSignalBlocker block(m_version);
+    if (m_version->property("planId").toString() != plan->id) {
+        m_version->clear();
+        const QList<int> numbers = catalog.plans().versionNumbers(plan->id);
+        for (auto it = numbers.crbegin(); it != numbers.crend(); ++it)
+            m_version->addItem(*it == plan->currentVersion ? tr("v%1 (current)").arg(*it) : tr("v%1").arg(*it), *it);
+        m_version->setProperty("planId", plan->id);
+    }
+    const auto version = catalog.plans().version(plan->id, m_version->currentData().toInt());
+    if (!version)
+        return;
+    QHash<QString, QString> items;
+    QHash<QString, QString> metrics;
+    for (const QJsonObject &p : version->prices) {
+        const QString itemId = p.value(QStringLiteral("item_id")).toString();
+        if (!itemId.isEmpty() && !items.contains(itemId))
+            if (auto it = catalog.items().findById(itemId))
+                items.insert(itemId, it->name);
+        const QString metricId = p.value(QStringLiteral("billable_metric_id")).toString();
+        if (!metricId.isEmpty() && !metrics.contains(metricId))
+            if (auto m = catalog.metrics().findById(metricId))
+                metrics.insert(metricId, m->name());
+    }
+    m_prices->setPrices(version->prices, items, metrics);
+    QStringList adjustments;
+    for (const QJsonValue &a : version->adjustments) {
+        const QJsonObject o = a.toObject();
+        adjustments << o.value(QStringLiteral("adjustment_type")).toString().replace(QLatin1Char('_'), QLatin1Char(' '));
+    }
+    QString summary = QStringLiteral("<b>%1</b> · %2").arg(plan->name.toHtmlEscaped(), plan->currency);
+    if (!plan->description.isEmpty())
+        summary += QStringLiteral("<br>") + plan->description.toHtmlEscaped();
+    if (plan->trialPeriod)
+        summary += QStringLiteral("<br>") + tr("Trial: %1 %2").arg(*plan->trialPeriod).arg(plan->trialPeriodUnit);
+    if (!adjustments.isEmpty())
+        summary += QStringLiteral("<br>") + tr("Adjustments: %1").arg(adjustments.join(QStringLiteral(", ")).toHtmlEscaped());
+    m_planSummary->setText(summary);
+    if (m_prices->rowCount() > 0)
+        m_priceTable->selectRow(0);
+}
+
+void PlansScreen::showPrice()
+{
+    const QModelIndexList rows = m_priceTable->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    m_preview->setPriceJson(m_prices->index(rows.first().row(), 0).data(PriceTableModel::PriceJsonRole).toString());
+}
+
+QString PlansScreen::importFile(const QString &path, bool *ok)
+{
+    if (ok)
+        *ok = false;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return tr("Cannot read %1: %2").arg(path, f.errorString());
+    try {
+        CatalogService catalog(m_file, m_clock);
+        const ImportSummary s = catalog.importCatalog(f.readAll());
+        reload();
+        emit catalogChanged();
+        if (ok)
+            *ok = true;
+        return tr("Imported %1: items %2 new, %3 changed; metrics %4 new, %5 changed; plans %6 new, %7 changed (new versions).")
+            .arg(QFileInfo(path).fileName())
+            .arg(s.items.created).arg(s.items.updated)
+            .arg(s.metrics.created).arg(s.metrics.updated)
+            .arg(s.plans.created).arg(s.plans.updated);
+    } catch (const ServiceError &e) {
+        return e.details();
+    }
+}
+
+void PlansScreen::importCatalog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import catalog"), QString(), tr("Catalog files (*.json)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString message = importFile(path, &ok);
+    if (ok)
+        QMessageBox::information(this, tr("Catalog imported"), message);
+    else
+        QMessageBox::warning(this, tr("The catalog was not imported"),
+                             tr("Nothing was changed. Correct the file and import it again.\n\n%1").arg(message));
+}
+
+void PlansScreen::exportCatalog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export catalog"), QStringLiteral("catalog.json"), tr("Catalog files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+        return;
+    }
+    f.write(QJsonDocument(CatalogService(m_file, m_clock).exportCatalog()).toJson(QJsonDocument::Indented));
+}
+
+} // namespace orb

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace orb {
+
+class Clock;
+class CompanyFile;
+class MetricTableModel;
+class PlanTableModel;
+class PricePreview;
+class PriceTableModel;
+
+/**
+ * The catalog: plans with their versions, adjustments and prices, each price with a live
+ * preview of what it charges; the billable metrics; import and export of a catalog file.
+ */
+class PlansScreen final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent = nullptr);
+
+    /// Imports a catalog file; returns the summary or the errors shown to the user.
+    QString importFile(const QString &path, bool *ok = nullptr);
+
+public slots:
+    void importCatalog();
+    void exportCatalog();
+    void reload();
+
+signals:
+    void catalogChanged();
+
+private:
+    void showPlan();
+    void showPrice();
+
+    CompanyFile &m_file;
+    const Clock &m_clock;
+    PlanTableModel *m_plans;
+    PriceTableModel *m_prices;
+    MetricTableModel *m_metrics;
+    QTableView *m_planTable;
+    QTableView *m_priceTable;
+    QComboBox *m_version;
+    QLabel *m_planSummary;
+    PricePreview *m_preview;
+};
+
+} // namespace orb
