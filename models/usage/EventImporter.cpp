@@ -1,0 +1,302 @@
+#include "models/usage/EventImporter.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/Ids.h"
+#include "models/StorageError.h"
+#include "models/Timestamps.h"
+#include "models/UnitOfWork.h"
+#include "models/usage/IngestRules.h"
+#include "models/usage/UsageEventStore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace orb {
+
+namespace {
+
+constexpr qsizetype BatchRows = 20000;
+
+/// Rows parsed and checked by the reader thread, handed to the writer in file order.
+struct Batch {
+    std::vector<UsageEventRow> rows;
+    QList<ImportReject> rejects;
+    qint64 records = 0;
+    qint64 endOffset = 0;
+    qint64 endLine = 0;
+    bool last = false;
+};
+
+/// A small bounded queue between the two threads: bounded so memory is too.
+class BatchQueue
+{
+public:
+    void push(Batch &&b)
+    {
+        std::unique_lock lock(m_mutex);
+        m_notFull.wait(lock, [&] { return m_items.size() < 3 || m_stop; });
+        if (m_stop)
+            return;
+        m_items.push_back(std::move(b));
+        m_notEmpty.notify_one();
+    }
+    bool pop(Batch &b)
+    {
+        std::unique_lock lock(m_mutex);
+        m_notEmpty.wait(lock, [&] { return !m_items.empty() || m_stop; });
+        if (m_items.empty())
+            return false;
+        b = std::move(m_items.front());
+        m_items.pop_front();
+        m_notFull.notify_one();
+        return true;
+    }
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+        m_notFull.notify_all();
+        m_notEmpty.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_notFull, m_notEmpty;
+    std::deque<Batch> m_items;
+    bool m_stop = false;
+};
+
+/// Size plus a hash of the head and tail of the file: cheap for any size, and a file that was
+/// edited or replaced is a new import rather than a resumption at the wrong place.
+QString fileIdentity(const QString &path, const ImportOptions &options)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw ServiceError::invalid(QStringLiteral("%1: cannot read the file: %2").arg(path, f.errorString()));
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    const qint64 size = f.size();
+    h.addData(QByteArray::number(size));
+    h.addData(f.read(65536));
+    if (size > 65536) {
+        f.seek(std::max<qint64>(65536, size - 65536));
+        h.addData(f.read(65536));
+    }
+    h.addData(options.format == ImportReader::Format::Csv ? QByteArrayView("csv") : QByteArrayView("jsonl"));
+    h.addData(options.backfillId.toUtf8());
+    for (auto it = options.propertyColumns.constBegin(); it != options.propertyColumns.constEnd(); ++it)
+        h.addData((it.key() + QLatin1Char('=') + it.value() + QLatin1Char(';')).toUtf8());
+    return QString::fromLatin1(h.result().toHex());
+}
+
+} // namespace
+
+EventImporter::EventImporter(CompanyFile &file, const Clock &clock) : m_file(file), m_clock(clock) {}
+
+ImportSummary EventImporter::importFile(const QString &path, const ImportOptions &options)
+{
+    Database &db = m_file.db();
+    if (db.isReadOnly())
+        throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was imported").arg(db.path()));
+    const IngestRules rules = IngestRules::load(m_file, m_clock, options.backfillId);
+    std::unique_ptr<ImportReader> reader = ImportReader::open(path, options.format, options.propertyColumns);
+    const QString identity = fileIdentity(path, options);
+
+    ImportSummary summary;
+    qint64 position = 0, line = 0;
+    {
+        QSqlQuery q = db.exec(QStringLiteral("SELECT id, position, line, accepted, duplicates, rejected FROM usage_imports "
+                                             "WHERE file_identity = ? AND status = 'running' ORDER BY started_at DESC LIMIT 1"),
+                              {identity});
+        if (q.next()) {
+            summary.importId = q.value(0).toString();
+            position = q.value(1).toLongLong();
+            line = q.value(2).toLongLong();
+            summary.accepted = q.value(3).toLongLong();
+            summary.duplicates = q.value(4).toLongLong();
+            summary.rejected = q.value(5).toLongLong();
+            summary.resumedAtLine = line;
+        }
+    }
+    if (summary.importId.isEmpty()) {
+        summary.importId = newId();
+        UnitOfWork uow(db);
+        db.exec(QStringLiteral("INSERT INTO usage_imports (id, file_identity, path, format, backfill_id, status, started_at) "
+                               "VALUES (?, ?, ?, ?, ?, 'running', ?)"),
+                {summary.importId, identity, QFileInfo(path).absoluteFilePath(),
+                 options.format == ImportReader::Format::Csv ? QStringLiteral("csv") : QStringLiteral("jsonl"),
+                 options.backfillId.isEmpty() ? QVariant() : QVariant(options.backfillId), toIsoUtc(m_clock.now())});
+        uow.commit();
+    } else if (position > 0) {
+        reader->seek(position, line);
+    }
+
+    UsageEventStore store(db);
+    store.tuneForBulkIngest();
+    const UsageEventStatus status = options.backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending;
+    const QByteArray backfillId = options.backfillId.toUtf8();
+    const qint64 ingestedAt = rules.nowMs();
+
+    // The reader thread: read, parse, apply the rules, hash the keys.
+    BatchQueue queue;
+    std::exception_ptr readerError;
+    std::thread parser([&] {
+        try {
+            ImportRecord rec;
+            Batch batch;
+            bool more = true;
+            while (more) {
+                more = reader->next(rec);
+                if (more) {
+                    ++batch.records;
+                    if (!rec.event) {
+                        batch.rejects.append({rec.line, rec.error});
+                    } else {
+                        UsageEventRow row = UsageEventRow::fromEvent(*rec.event);
+                        row.line = rec.line;
+                        const QString why = rules.check(row);
+                        if (why.isEmpty())
+                            batch.rows.push_back(std::move(row));
+                        else
+                            batch.rejects.append({rec.line, why});
+                    }
+                }
+                if (!more || batch.records >= BatchRows) {
+                    batch.endOffset = reader->offset();
+                    batch.endLine = reader->line();
+                    batch.last = !more;
+                    queue.push(std::move(batch));
+                    batch = Batch();
+                }
+            }
+        } catch (...) {
+            readerError = std::current_exception();
+            queue.stop();
+        }
+    });
+
+    auto checkpoint = [&](qint64 pos, qint64 ln, qint64 backfillAccepted, bool done) {
+        db.exec(QStringLiteral("UPDATE usage_imports SET position = ?, line = ?, accepted = ?, duplicates = ?, rejected = ?, "
+                               "status = ?, finished_at = ? WHERE id = ?"),
+                {pos, ln, summary.accepted, summary.duplicates, summary.rejected,
+                 done ? QStringLiteral("done") : QStringLiteral("running"), done ? QVariant(toIsoUtc(m_clock.now())) : QVariant(),
+                 summary.importId});
+        if (!options.backfillId.isEmpty() && backfillAccepted > 0)
+            db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"),
+                    {backfillAccepted, options.backfillId});
+        db.commit();
+    };
+
+    try {
+        db.begin();
+        qint64 sinceCommit = 0, backfillAccepted = 0;
+        Batch batch;
+        while (queue.pop(batch)) {
+            // Sorted by key hash, the inserts walk the key index in order, so each of its
+            // pages is visited once per batch; stable, so the first of equal keys wins.
+            std::stable_sort(batch.rows.begin(), batch.rows.end(),
+                             [](const UsageEventRow &a, const UsageEventRow &b) { return a.keyHash < b.keyHash; });
+            for (const UsageEventRow &row : batch.rows) {
+                switch (store.insert(row, status, backfillId, ingestedAt)) {
+                case UsageEventStore::Outcome::Inserted:
+                    ++summary.accepted;
+                    ++backfillAccepted;
+                    break;
+                case UsageEventStore::Outcome::Duplicate:
+                    ++summary.duplicates;
+                    break;
+                case UsageEventStore::Outcome::Conflict:
+                    batch.rejects.append({row.line, QStringLiteral("idempotency_key: \"%1\" was already ingested with a different body")
+                                                        .arg(QString::fromUtf8(row.idempotencyKey))});
+                    break;
+                }
+            }
+            summary.rejected += batch.rejects.size();
+            for (const ImportReject &r : std::as_const(batch.rejects))
+                db.exec(QStringLiteral("INSERT OR REPLACE INTO usage_import_rejects (import_id, line, reason) VALUES (?, ?, ?)"),
+                        {summary.importId, r.line, r.reason});
+            sinceCommit += batch.records;
+            if (batch.last) {
+                checkpoint(batch.endOffset, batch.endLine, backfillAccepted, true);
+                break;
+            }
+            if (sinceCommit >= options.checkpointRows) {
+                checkpoint(batch.endOffset, batch.endLine, backfillAccepted, false);
+                sinceCommit = backfillAccepted = 0;
+                db.begin();
+            }
+            if (options.progress)
+                options.progress(batch.endOffset, reader->size());
+        }
+    } catch (...) {
+        queue.stop();
+        parser.join();
+        if (db.inTransaction())
+            db.rollback();
+        throw;
+    }
+    parser.join();
+    if (db.inTransaction())
+        db.rollback();
+    if (readerError)
+        std::rethrow_exception(readerError);
+    if (options.progress)
+        options.progress(reader->size(), reader->size());
+    return summary;
+}
+
+QList<ImportReject> EventImporter::rejects(const QString &importId) const
+{
+    QList<ImportReject> out;
+    QSqlQuery q = m_file.db().exec(QStringLiteral("SELECT line, reason FROM usage_import_rejects WHERE import_id = ? ORDER BY line"), {importId});
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString()});
+    return out;
+}
+
+QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QString &backfillId)
+{
+    Database &db = m_file.db();
+    const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId);
+    UnitOfWork uow(db);
+    UsageEventStore store(db);
+    const UsageEventStatus status = backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending;
+    QList<IngestResult> results;
+    qint64 accepted = 0;
+    for (const Event &e : events) {
+        const UsageEventRow row = UsageEventRow::fromEvent(e);
+        IngestResult r;
+        r.reason = rules.check(row);
+        if (r.reason.isEmpty()) {
+            switch (store.insert(row, status, backfillId.toUtf8(), rules.nowMs())) {
+            case UsageEventStore::Outcome::Inserted:
+                r.outcome = IngestOutcome::Accepted;
+                ++accepted;
+                break;
+            case UsageEventStore::Outcome::Duplicate:
+                r.outcome = IngestOutcome::Duplicate;
+                break;
+            case UsageEventStore::Outcome::Conflict:
+                r.reason = QStringLiteral("idempotency_key: \"%1\" was already ingested with a different body").arg(e.idempotencyKey);
+                break;
+            }
+        }
+        results.append(r);
+    }
+    if (!backfillId.isEmpty() && accepted > 0)
+        db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"), {accepted, backfillId});
+    uow.commit();
+    return results;
+}
+
+} // namespace orb

@@ -1,0 +1,127 @@
+#include "models/usage/PeriodAggregator.h"
+
+#include "engine/metrics/Aggregator.h"
+#include "models/Database.h"
+#include "models/StorageError.h"
+#include "models/usage/PropertiesJson.h"
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace orb {
+
+PeriodAggregator::PeriodAggregator(Database &db, QList<MetricDefinition> metrics, const QDateTime &start, const QDateTime &end)
+    : m_db(db), m_metrics(std::move(metrics)), m_start(start.toUTC()), m_end(end.toUTC())
+{
+}
+
+void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)> &sink)
+{
+    sqlite3 *h = m_db.sqliteHandle();
+    // Customers by external id: events sent before their customer existed count for it now.
+    QHash<QByteArray, QByteArray> byExternal;
+    {
+        sqlite3_stmt *s = nullptr;
+        sqlite3_prepare_v2(h, "SELECT id, external_customer_id FROM customers WHERE external_customer_id IS NOT NULL", -1, &s, nullptr);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            byExternal.insert(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 1))),
+                              QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))));
+        sqlite3_finalize(s);
+    }
+    // Event name → the metrics that count it, and an interned QString of the name.
+    struct NameEntry {
+        QString name;
+        std::vector<int> metrics;
+    };
+    QHash<QByteArray, NameEntry> names;
+    for (int i = 0; i < m_metrics.size(); ++i) {
+        NameEntry &n = names[m_metrics[i].eventName().toUtf8()];
+        n.name = m_metrics[i].eventName();
+        n.metrics.push_back(i);
+    }
+    struct Slot {
+        QString customerId;
+        QString externalId;
+        std::vector<std::unique_ptr<Aggregator>> aggregators;
+    };
+    std::vector<Slot> groups;
+    QHash<QByteArray, qsizetype> slotByRef; // "c:" + id or "x:" + unresolved external id
+    QHash<QByteArray, QString> propertyNames;
+
+    // When the period covers every stored event, a plain table scan reads pages in order;
+    // otherwise the time index narrows it.
+    qint64 minTs = 0, maxTs = -1;
+    {
+        sqlite3_stmt *s = nullptr;
+        sqlite3_prepare_v2(h, "SELECT min(ts), max(ts) FROM usage_events", -1, &s, nullptr);
+        if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+            minTs = sqlite3_column_int64(s, 0);
+            maxTs = sqlite3_column_int64(s, 1);
+        }
+        sqlite3_finalize(s);
+    }
+    const qint64 startMs = m_start.toMSecsSinceEpoch(), endMs = m_end.toMSecsSinceEpoch();
+    const bool fullScan = startMs <= minTs && endMs > maxTs;
+    const char *sql = fullScan ? "SELECT event_name, ts, customer_id, external_customer_id, properties FROM usage_events NOT INDEXED "
+                                 "WHERE ts >= ?1 AND ts < ?2 AND status = 0"
+                               : "SELECT event_name, ts, customer_id, external_customer_id, properties FROM usage_events "
+                                 "WHERE ts >= ?1 AND ts < ?2 AND status = 0";
+    sqlite3_stmt *s = nullptr;
+    if (sqlite3_prepare_v2(h, sql, -1, &s, nullptr) != SQLITE_OK)
+        throw ServiceError::storage(QString::fromUtf8(sqlite3_errmsg(h)));
+    sqlite3_bind_int64(s, 1, startMs);
+    sqlite3_bind_int64(s, 2, endMs);
+    Event e;
+    QByteArray ref;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        ++m_rows;
+        const QByteArray name = QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)), sqlite3_column_bytes(s, 0));
+        const auto n = names.constFind(name);
+        if (n == names.constEnd())
+            continue; // no metric counts it: do not even parse it
+        ref.clear();
+        if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+            ref.append("c:", 2).append(reinterpret_cast<const char *>(sqlite3_column_text(s, 2)), sqlite3_column_bytes(s, 2));
+        } else {
+            const QByteArray ext = QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(s, 3)), sqlite3_column_bytes(s, 3));
+            const auto c = byExternal.constFind(ext);
+            if (c != byExternal.constEnd())
+                ref.append("c:", 2).append(c.value());
+            else
+                ref.append("x:", 2).append(ext);
+        }
+        auto it = slotByRef.constFind(ref);
+        if (it == slotByRef.constEnd()) {
+            Slot slot;
+            (ref.startsWith("c:") ? slot.customerId : slot.externalId) = QString::fromUtf8(ref.mid(2));
+            slot.aggregators.resize(size_t(m_metrics.size()));
+            groups.push_back(std::move(slot));
+            it = slotByRef.insert(ref, qsizetype(groups.size() - 1));
+        }
+        Slot &slot = groups[size_t(it.value())];
+        e.eventName = n->name;
+        e.timestamp = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(s, 1), Qt::UTC);
+        PropertiesJson::parse(QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(s, 4)), sqlite3_column_bytes(s, 4)),
+                              e.properties, &propertyNames);
+        for (const int m : n->metrics) {
+            auto &agg = slot.aggregators[size_t(m)];
+            if (!agg)
+                agg = std::make_unique<Aggregator>(m_metrics[m], m_start, m_end);
+            agg->add(e);
+        }
+    }
+    const QString error = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(h));
+    sqlite3_finalize(s);
+    if (!error.isEmpty())
+        throw ServiceError::storage(QStringLiteral("the company file failed while aggregating usage: %1").arg(error));
+    for (const Slot &slot : groups)
+        for (int m = 0; m < m_metrics.size(); ++m)
+            if (const auto &agg = slot.aggregators[size_t(m)])
+                sink({slot.customerId, slot.externalId, m_metrics[m].id(), agg->finish()});
+}
+
+} // namespace orb

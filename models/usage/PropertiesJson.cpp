@@ -1,0 +1,191 @@
+#include "models/usage/PropertiesJson.h"
+
+#include "engine/metrics/JsonWriter.h"
+
+namespace orb {
+
+QByteArray PropertiesJson::write(const QList<EventProperty> &properties)
+{
+    QByteArray out;
+    out.reserve(2 + 24 * properties.size());
+    out.append('{');
+    bool first = true;
+    for (const EventProperty &p : properties) {
+        if (!first)
+            out.append(',');
+        first = false;
+        JsonWriter::appendKey(out, p.name);
+        switch (p.value.type()) {
+        case PropertyValue::Type::String:
+            JsonWriter::appendString(out, p.value.text());
+            break;
+        case PropertyValue::Type::Number:
+        case PropertyValue::Type::Bool:
+            out.append(p.value.text().toLatin1()); // literals and true/false are ASCII
+            break;
+        case PropertyValue::Type::Null:
+            out.append("null", 4);
+            break;
+        }
+    }
+    out.append('}');
+    return out;
+}
+
+namespace {
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Reads a JSON string starting after its opening quote; leaves i after the closing quote.
+bool readString(QByteArrayView s, qsizetype &i, QString &out, QByteArray &scratch)
+{
+    const qsizetype start = i;
+    while (i < s.size() && s[i] != '"' && s[i] != '\\')
+        ++i;
+    if (i < s.size() && s[i] == '"') { // no escapes: the common case
+        out = QString::fromUtf8(s.data() + start, i - start);
+        ++i;
+        return true;
+    }
+    scratch.clear();
+    scratch.append(s.data() + start, i - start);
+    while (i < s.size()) {
+        const char c = s[i++];
+        if (c == '"') {
+            out = QString::fromUtf8(scratch);
+            return true;
+        }
+        if (c != '\\') {
+            scratch.append(c);
+            continue;
+        }
+        if (i >= s.size())
+            return false;
+        const char e = s[i++];
+        switch (e) {
+        case '"': scratch.append('"'); break;
+        case '\\': scratch.append('\\'); break;
+        case '/': scratch.append('/'); break;
+        case 'b': scratch.append('\b'); break;
+        case 'f': scratch.append('\f'); break;
+        case 'n': scratch.append('\n'); break;
+        case 'r': scratch.append('\r'); break;
+        case 't': scratch.append('\t'); break;
+        case 'u': {
+            auto read4 = [&](char32_t &v) {
+                if (i + 4 > s.size())
+                    return false;
+                v = 0;
+                for (int k = 0; k < 4; ++k) {
+                    const int h = hexValue(s[i + k]);
+                    if (h < 0)
+                        return false;
+                    v = v * 16 + char32_t(h);
+                }
+                i += 4;
+                return true;
+            };
+            char32_t cp = 0;
+            if (!read4(cp))
+                return false;
+            if (cp >= 0xD800 && cp < 0xDC00 && i + 1 < s.size() && s[i] == '\\' && s[i + 1] == 'u') {
+                i += 2;
+                char32_t lo = 0;
+                if (!read4(lo))
+                    return false;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            scratch.append(QString::fromUcs4(&cp, 1).toUtf8());
+            break;
+        }
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+bool PropertiesJson::parse(QByteArrayView s, QList<EventProperty> &out, QHash<QByteArray, QString> *names)
+{
+    out.clear();
+    QByteArray scratch;
+    qsizetype i = 0;
+    if (s.size() < 2 || s[0] != '{')
+        return false;
+    ++i;
+    if (s[i] == '}')
+        return true;
+    while (i < s.size()) {
+        if (s[i] != '"')
+            return false;
+        ++i;
+        EventProperty p;
+        // Names are interned: canonical names rarely need escapes, so look them up raw.
+        const qsizetype nameStart = i;
+        qsizetype j = i;
+        while (j < s.size() && s[j] != '"' && s[j] != '\\')
+            ++j;
+        if (names && j < s.size() && s[j] == '"') {
+            const QByteArray raw = s.sliced(nameStart, j - nameStart).toByteArray();
+            auto it = names->find(raw);
+            if (it == names->end())
+                it = names->insert(raw, QString::fromUtf8(raw));
+            p.name = it.value();
+            i = j + 1;
+        } else if (!readString(s, i, p.name, scratch)) {
+            return false;
+        }
+        if (i >= s.size() || s[i] != ':')
+            return false;
+        ++i;
+        if (i >= s.size())
+            return false;
+        const char c = s[i];
+        if (c == '"') {
+            ++i;
+            QString text;
+            if (!readString(s, i, text, scratch))
+                return false;
+            p.value = PropertyValue::fromString(text);
+        } else if (c == 't' || c == 'f' || c == 'n') {
+            if (s.sliced(i).startsWith("true")) {
+                p.value = PropertyValue::fromBool(true);
+                i += 4;
+            } else if (s.sliced(i).startsWith("false")) {
+                p.value = PropertyValue::fromBool(false);
+                i += 5;
+            } else if (s.sliced(i).startsWith("null")) {
+                i += 4;
+            } else {
+                return false;
+            }
+        } else {
+            const qsizetype start = i;
+            while (i < s.size() && s[i] != ',' && s[i] != '}')
+                ++i;
+            p.value = PropertyValue::fromNumberLiteral(QString::fromLatin1(s.data() + start, i - start));
+        }
+        out.append(std::move(p));
+        if (i >= s.size())
+            return false;
+        if (s[i] == '}')
+            return true;
+        if (s[i] != ',')
+            return false;
+        ++i;
+    }
+    return false;
+}
+
+} // namespace orb

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "engine/metrics/Event.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHash>
+#include <QList>
+
+namespace orb {
+
+/**
+ * The stored form of an event's properties: the canonical JSON object (sorted names, number
+ * literals kept, only the required escapes). write() produces it; parse() reads it back fast,
+ * trusting that it was written by write() (it is only ever read from the company file).
+ */
+class PropertiesJson final
+{
+public:
+    static QByteArray write(const QList<EventProperty> &properties);
+    /// Parses a stored object into `out` (cleared first); false when it is malformed.
+    /// `names` interns property names so that millions of rows share a few QStrings.
+    static bool parse(QByteArrayView json, QList<EventProperty> &out, QHash<QByteArray, QString> *names = nullptr);
+};
+
+} // namespace orb

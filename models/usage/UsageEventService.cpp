@@ -1,0 +1,148 @@
+#include "models/usage/UsageEventService.h"
+
+#include "engine/Clock.h"
+#include "engine/metrics/EventParser.h"
+#include "engine/metrics/JsonWriter.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerRepository.h"
+#include "models/StorageError.h"
+#include "models/UnitOfWork.h"
+#include "models/usage/PropertiesJson.h"
+#include "models/usage/UsageKeyHash.h"
+#include "models/usage/UsageLocks.h"
+
+#include <QSqlQuery>
+
+namespace orb {
+
+namespace {
+
+const QString kColumns = QStringLiteral("seq, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, status, "
+                                        "backfill_id, amends, key_hash");
+
+StoredEvent fromQuery(const QSqlQuery &q)
+{
+    StoredEvent e;
+    e.seq = q.value(0).toLongLong();
+    e.row.idempotencyKey = q.value(1).toString().toUtf8();
+    e.row.eventName = q.value(2).toString().toUtf8();
+    e.row.tsMs = q.value(3).toLongLong();
+    e.row.customerId = q.value(4).toString().toUtf8();
+    e.row.externalCustomerId = q.value(5).toString().toUtf8();
+    e.row.properties = q.value(6).toString().toUtf8();
+    e.status = static_cast<UsageEventStatus>(q.value(7).toInt());
+    e.backfillId = q.value(8).toString();
+    e.amends = q.value(9).toLongLong();
+    e.row.keyHash = q.value(10).toLongLong();
+    return e;
+}
+
+} // namespace
+
+StoredEvent UsageEventService::current(const QString &idempotencyKey) const
+{
+    const QByteArray key = idempotencyKey.toUtf8();
+    QSqlQuery q = m_file.db().exec(QStringLiteral("SELECT ") + kColumns
+                                       + QStringLiteral(" FROM usage_events WHERE key_hash = ? AND idempotency_key = ? ORDER BY seq DESC LIMIT 1"),
+                                   {usageKeyHash(key), idempotencyKey});
+    if (!q.next())
+        throw ServiceError::notFound(QStringLiteral("no event has the idempotency key \"%1\"").arg(idempotencyKey));
+    return fromQuery(q);
+}
+
+void UsageEventService::ensureUnlocked(const StoredEvent &e, const QString &action) const
+{
+    QString customerId = QString::fromUtf8(e.row.customerId);
+    if (customerId.isEmpty()) {
+        const auto c = CustomerRepository(m_file.db()).findByExternalId(QString::fromUtf8(e.row.externalCustomerId));
+        if (!c)
+            return; // no customer yet, so nothing of it can be invoiced
+        customerId = c->id;
+    }
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(e.row.tsMs, Qt::UTC);
+    UsageLocks(m_file.db()).ensureUnlocked(customerId, t, t.addMSecs(1), action);
+}
+
+StoredEvent UsageEventService::amend(const QString &idempotencyKey, const QByteArray &propertiesJson)
+{
+    Database &db = m_file.db();
+    UnitOfWork uow(db);
+    StoredEvent e = current(idempotencyKey);
+    if (e.status != UsageEventStatus::Active && e.status != UsageEventStatus::Pending)
+        throw ServiceError::conflict(QStringLiteral("event \"%1\" is %2 and cannot be amended").arg(idempotencyKey, StoredEvent::statusName(e.status)));
+    ensureUnlocked(e, QStringLiteral("amend"));
+    // Validate the new properties with the event parser itself, so the same rules hold
+    // (flat values, exact numbers, no duplicate names).
+    QByteArray probe = "{\"event_name\":\"x\",\"timestamp\":\"2000-01-01T00:00:00Z\",\"idempotency_key\":\"x\",\"customer_id\":\"x\",\"properties\":";
+    probe += propertiesJson.trimmed();
+    probe += '}';
+    JsonParseError error;
+    const auto parsed = EventParser::parse(probe, &error);
+    if (!parsed)
+        throw ServiceError::invalid(QStringLiteral("--properties: %1").arg(error.message));
+    const QByteArray properties = PropertiesJson::write(parsed->properties);
+    db.exec(QStringLiteral("UPDATE usage_events SET status = ? WHERE seq = ?"), {int(UsageEventStatus::Superseded), e.seq});
+    auto text = [](const QByteArray &b) { return b.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(b)); };
+    db.exec(QStringLiteral("INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, "
+                           "status, backfill_id, amends, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {e.row.keyHash, idempotencyKey, QString::fromUtf8(e.row.eventName), e.row.tsMs, text(e.row.customerId),
+             text(e.row.externalCustomerId), QString::fromUtf8(properties), int(e.status),
+             e.backfillId.isEmpty() ? QVariant() : QVariant(e.backfillId), e.seq, m_clock.now().toMSecsSinceEpoch()});
+    uow.commit();
+    return current(idempotencyKey);
+}
+
+StoredEvent UsageEventService::deprecate(const QString &idempotencyKey)
+{
+    Database &db = m_file.db();
+    UnitOfWork uow(db);
+    StoredEvent e = current(idempotencyKey);
+    if (e.status != UsageEventStatus::Active && e.status != UsageEventStatus::Pending)
+        throw ServiceError::conflict(QStringLiteral("event \"%1\" is %2 and cannot be deprecated").arg(idempotencyKey, StoredEvent::statusName(e.status)));
+    ensureUnlocked(e, QStringLiteral("deprecate"));
+    db.exec(QStringLiteral("UPDATE usage_events SET status = ? WHERE seq = ?"), {int(UsageEventStatus::Deprecated), e.seq});
+    uow.commit();
+    return current(idempotencyKey);
+}
+
+QList<StoredEvent> UsageEventService::search(const EventSearch &s) const
+{
+    QStringList where;
+    QVariantList binds;
+    if (!s.includeAllVersions)
+        where << QStringLiteral("status IN (0, 2, 3)");
+    if (!s.customer.isEmpty()) {
+        const auto c = CustomerRepository(m_file.db()).resolve(s.customer);
+        if (c) {
+            where << QStringLiteral("(customer_id = ? OR external_customer_id = ?)");
+            binds << c->id << c->externalCustomerId;
+        } else {
+            where << QStringLiteral("(customer_id = ? OR external_customer_id = ?)"); // events may precede their customer
+            binds << s.customer << s.customer;
+        }
+    }
+    if (!s.eventName.isEmpty()) {
+        where << QStringLiteral("event_name = ?");
+        binds << s.eventName;
+    }
+    if (s.from.isValid()) {
+        where << QStringLiteral("ts >= ?");
+        binds << s.from.toMSecsSinceEpoch();
+    }
+    if (s.to.isValid()) {
+        where << QStringLiteral("ts < ?");
+        binds << s.to.toMSecsSinceEpoch();
+    }
+    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM usage_events");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY ts DESC, seq DESC LIMIT ?");
+    binds << s.limit;
+    QList<StoredEvent> out;
+    QSqlQuery q = m_file.db().exec(sql, binds);
+    while (q.next())
+        out.append(fromQuery(q));
+    return out;
+}
+
+} // namespace orb

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "models/usage/StoredEvent.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace orb {
+
+class Clock;
+class CompanyFile;
+
+/// What `events search` looks for; empty fields do not filter.
+struct EventSearch {
+    QString customer; ///< customer id or external id
+    QString eventName;
+    QDateTime from;
+    QDateTime to;
+    int limit = 100;
+    bool includeAllVersions = false; ///< also superseded, replaced and discarded versions
+};
+
+/// Corrections of single events (amend, deprecate) and event search. One transaction each.
+class UsageEventService final
+{
+public:
+    UsageEventService(CompanyFile &file, const Clock &clock) : m_file(file), m_clock(clock) {}
+
+    /// The current version of the event with this idempotency key.
+    StoredEvent current(const QString &idempotencyKey) const;
+    /// Replaces the event's properties with `propertiesJson` (a flat JSON object): the current
+    /// version is kept, marked superseded, and a new version takes its place.
+    StoredEvent amend(const QString &idempotencyKey, const QByteArray &propertiesJson);
+    /// The event stops counting; it is kept.
+    StoredEvent deprecate(const QString &idempotencyKey);
+    /// Newest first.
+    QList<StoredEvent> search(const EventSearch &search) const;
+
+private:
+    void ensureUnlocked(const StoredEvent &e, const QString &action) const;
+    CompanyFile &m_file;
+    const Clock &m_clock;
+};
+
+} // namespace orb
