@@ -21,6 +21,18 @@ void MetricRepository::update(const MetricDefinition &m, const QDateTime &now)
               {m.name(), m.eventName(), MetricDefinition::aggregationName(m.aggregation()), QString::fromUtf8(m.toJson()), toIsoUtc(now), m.id()});
 }
 
+void MetricRepository::setArchivedAt(const QString &id, const QDateTime &archivedAt, const QDateTime &now)
+{
+    m_db.exec(QStringLiteral("UPDATE billable_metrics SET archived_at = ?, updated_at = ? WHERE id = ?"),
+              {archivedAt.isValid() ? QVariant(toIsoUtc(archivedAt)) : QVariant(QMetaType::fromType<QString>()), toIsoUtc(now), id});
+}
+
+QDateTime MetricRepository::archivedAt(const QString &id) const
+{
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT archived_at FROM billable_metrics WHERE id = ?"), {id});
+    return v.isNull() ? QDateTime() : fromIsoUtc(v.toString());
+}
+
 QList<MetricDefinition> MetricRepository::select(const QString &where, const QVariantList &binds) const
 {
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, definition FROM billable_metrics ") + where, binds);

@@ -20,6 +20,11 @@ public:
     void insert(const MetricDefinition &metric, const QDateTime &now);
     void update(const MetricDefinition &metric, const QDateTime &now);
 
+    /// Archives a metric (or unarchives it with an invalid instant).
+    void setArchivedAt(const QString &id, const QDateTime &archivedAt, const QDateTime &now);
+    /// When the metric was archived; invalid when it is active (or unknown).
+    QDateTime archivedAt(const QString &id) const;
+
     std::optional<MetricDefinition> findById(const QString &id) const;
     std::optional<MetricDefinition> findByName(const QString &name) const;
     /// A metric by id or by name.
