@@ -4,6 +4,8 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/StorageError.h"
+#include "models/catalog/DemoCatalog.h"
+#include "models/usage/DemoUsage.h"
 
 #include <QFile>
 
@@ -92,6 +94,8 @@ std::unique_ptr<CompanyFile> DemoCompany::create(const QString &path, const Cloc
             c.metadata.insert(QStringLiteral("segment"), d.netTerms >= 45 ? QStringLiteral("enterprise") : QStringLiteral("growth"));
             customers.create(c);
         }
+        addDemoCatalog(*file, clock);
+        addDemoUsage(*file, clock);
     } catch (...) {
         const QString p = file->path();
         file.reset();

@@ -8,6 +8,7 @@
 #include "ui/screens/CustomersScreen.h"
 #include "ui/screens/DashboardScreen.h"
 #include "ui/screens/PendingScreen.h"
+#include "ui/screens/PlansScreen.h"
 #include "ui/screens/SettingsScreen.h"
 
 #include <QAction>
@@ -175,6 +176,7 @@ void MainWindow::buildScreens()
     m_dashboard = new DashboardScreen(*m_company, m_stack);
     m_customers = new CustomersScreen(*m_company, m_clock, m_stack);
     auto *settings = new SettingsScreen(*m_company, m_clock, m_stack);
+    auto *plans = new PlansScreen(*m_company, m_clock, m_stack);
     connect(m_customers, &CustomersScreen::customersChanged, m_dashboard, &DashboardScreen::refresh);
     connect(settings, &SettingsScreen::settingsChanged, m_dashboard, &DashboardScreen::refresh);
     connect(settings, &SettingsScreen::settingsChanged, this, [this] {
@@ -187,8 +189,7 @@ void MainWindow::buildScreens()
     const QList<QPair<QString, QWidget *>> screens = {
         {tr("Dashboard"), m_dashboard},
         {tr("Customers"), m_customers},
-        {tr("Plans"), new PendingScreen(tr("Plans and prices"), tr("catalog and pricing"),
-                                        tr("Billable metrics, items, plans and prices in every Orb price model, with a live preview of what a price charges."), m_stack)},
+        {tr("Plans"), plans},
         {tr("Subscriptions"), new PendingScreen(tr("Subscriptions"), tr("subscriptions and invoicing"),
                                                 tr("Customers' plans with trials, plan changes, cancellations, seats and coupons, with proration shown before you confirm."), m_stack)},
         {tr("Invoices"), new PendingScreen(tr("Invoices"), tr("subscriptions and invoicing"),
