@@ -8,6 +8,7 @@ PACKAGES=(
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus-daemon
   libcurl4-openssl-dev libsqlite3-dev
   xvfb xauth poppler-utils libgl1-mesa-dev fonts-dejavu-core python3
+  dpkg-dev file lintian appstream desktop-file-utils shared-mime-info xdg-utils
 )
 
 missing=()
