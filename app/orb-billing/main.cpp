@@ -17,7 +17,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("orb"));
     QApplication::setApplicationDisplayName(QStringLiteral("Orb"));
     QApplication::setApplicationVersion(QStringLiteral(ORB_VERSION_STRING));
-    QApplication::setDesktopFileName(QStringLiteral("orb-billing"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.orb.Billing"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Orb: usage-based billing on the desktop."));

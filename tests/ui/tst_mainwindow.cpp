@@ -67,6 +67,9 @@ void TestMainWindow::opensDemoWithAllScreens()
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("customersScreen"));
     QCOMPARE(w.findChild<QTableView *>(QStringLiteral("customerTable"))->model()->rowCount(), 12);
     w.showScreen(QStringLiteral("Plans"));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("plansScreen"));
+    QVERIFY(w.findChild<QTableView *>(QStringLiteral("planTable"))->model()->rowCount() >= 3);
+    w.showScreen(QStringLiteral("Invoices"));
     QVERIFY(stack->currentWidget()->findChildren<QLabel *>().last()->text().contains(QStringLiteral("Not available yet")));
 }
 
