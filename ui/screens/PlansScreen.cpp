@@ -67,7 +67,10 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
 
     m_planTable = tableFor(m_plans, QStringLiteral("planTable"), this);
     m_planTable->setAccessibleName(tr("Plans"));
-    m_planTable->setColumnWidth(PlanTableModel::Name, 200);
+    m_planTable->setColumnWidth(PlanTableModel::Name, 170);
+    m_planTable->setColumnWidth(PlanTableModel::ExternalId, 130);
+    m_planTable->setColumnWidth(PlanTableModel::Currency, 70);
+    m_planTable->setColumnWidth(PlanTableModel::Version, 60);
     m_version = new QComboBox(this);
     m_version->setObjectName(QStringLiteral("versionCombo"));
     m_version->setAccessibleName(tr("Plan version"));
@@ -100,6 +103,7 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     split->addWidget(detail);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setSizes({430, 700});
 
     auto *plansTab = new QWidget(this);
     auto *plansLayout = new QVBoxLayout(plansTab);

@@ -25,6 +25,7 @@ PricePreview::PricePreview(QWidget *parent) : QWidget(parent)
     m_json->setObjectName(QStringLiteral("priceJsonEdit"));
     m_json->setAccessibleName(tr("Price definition (JSON)"));
     m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_json->setPlaceholderText(tr("{\"model_type\": \"unit\", \"unit_config\": {\"unit_amount\": \"0.50\"}, \"currency\": \"USD\"}"));
 
     m_quantity = new QLineEdit(QStringLiteral("1000"), this);
@@ -98,6 +99,16 @@ PricePreview::PricePreview(QWidget *parent) : QWidget(parent)
 
 void PricePreview::setPriceJson(const QString &json)
 {
+    // A fixed fee is previewed at its own quantity (seats, or 1), not at a usage figure.
+    FieldErrors ignored;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+    if (doc.isObject()) {
+        if (const auto price = pricing::Price::fromJsonForEvaluation(doc.object(), &ignored);
+            price && price->priceType() == QLatin1String("fixed_price")) {
+            const QSignalBlocker block(m_quantity);
+            m_quantity->setText(price->fixedPriceQuantity().value_or(Decimal(1)).toCanonicalString());
+        }
+    }
     m_json->setPlainText(json);
     evaluate();
 }
