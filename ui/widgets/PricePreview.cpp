@@ -99,12 +99,13 @@ PricePreview::PricePreview(QWidget *parent) : QWidget(parent)
 
 void PricePreview::setPriceJson(const QString &json)
 {
-    // A fixed fee is previewed at its own quantity (seats, or 1), not at a usage figure.
+    // A stored fixed fee (price_type says so) is previewed at its own quantity (seats, or 1),
+    // not at a usage figure; a price typed in keeps the quantity the user typed.
     FieldErrors ignored;
     const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
     if (doc.isObject()) {
         if (const auto price = pricing::Price::fromJsonForEvaluation(doc.object(), &ignored);
-            price && price->priceType() == QLatin1String("fixed_price")) {
+            price && doc.object().value(QStringLiteral("price_type")).toString() == QLatin1String("fixed_price")) {
             const QSignalBlocker block(m_quantity);
             m_quantity->setText(price->fixedPriceQuantity().value_or(Decimal(1)).toCanonicalString());
         }
