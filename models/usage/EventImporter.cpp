@@ -14,6 +14,8 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -27,6 +29,9 @@ namespace orb {
 namespace {
 
 constexpr qsizetype BatchRows = 20000;
+/// Above this many stored events the in-memory key filter (16 bytes an event) is not built
+/// and every key is probed in SQL instead.
+constexpr qint64 KeyFilterMaxRows = 20'000'000;
 
 /// Rows parsed and checked by the reader thread, handed to the writer in file order.
 struct Batch {
@@ -75,6 +80,61 @@ private:
     std::condition_variable m_notFull, m_notEmpty;
     std::deque<Batch> m_items;
     bool m_stop = false;
+};
+
+/// Sorted by key hash, the inserts walk the key index in order, so each of its pages is
+/// visited once per batch; stable (ties by position), so the first of equal keys wins. Sorts
+/// (hash, position) pairs, then moves each row once, rather than swapping whole rows. Runs on
+/// the reader thread, off the writer's critical path.
+void sortByKeyHash(std::vector<UsageEventRow> &rows)
+{
+    std::vector<std::pair<qint64, quint32>> order(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        order[i] = {rows[i].keyHash, quint32(i)};
+    std::sort(order.begin(), order.end());
+    std::vector<UsageEventRow> sorted;
+    sorted.reserve(rows.capacity());
+    for (const auto &o : order)
+        sorted.push_back(std::move(rows[o.second]));
+    rows.swap(sorted);
+}
+
+/// Turns the automatic WAL checkpoint off for the import; on the way out restores it and runs
+/// one passive checkpoint.
+class BulkWalGuard
+{
+public:
+    explicit BulkWalGuard(sqlite3 *db) : m_db(db)
+    {
+        m_previous = pragmaInt("PRAGMA wal_autocheckpoint");
+        if (m_previous > 0)
+            sqlite3_exec(m_db, "PRAGMA wal_autocheckpoint = 0", nullptr, nullptr, nullptr);
+    }
+    ~BulkWalGuard()
+    {
+        if (m_previous <= 0)
+            return;
+        const QByteArray restore = "PRAGMA wal_autocheckpoint = " + QByteArray::number(m_previous);
+        sqlite3_exec(m_db, restore.constData(), nullptr, nullptr, nullptr);
+        if (sqlite3_get_autocommit(m_db))
+            sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
+    BulkWalGuard(const BulkWalGuard &) = delete;
+    BulkWalGuard &operator=(const BulkWalGuard &) = delete;
+
+private:
+    int pragmaInt(const char *sql)
+    {
+        sqlite3_stmt *s = nullptr;
+        int v = -1;
+        if (sqlite3_prepare_v2(m_db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+            v = sqlite3_column_int(s, 0);
+        sqlite3_finalize(s);
+        return v;
+    }
+
+    sqlite3 *m_db;
+    int m_previous = -1;
 };
 
 /// Size plus a hash of the head and tail of the file: cheap for any size, and a file that was
@@ -143,6 +203,9 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
 
     UsageEventStore store(db);
     store.tuneForBulkIngest();
+    // No automatic WAL checkpoint at every import checkpoint: pages written by several
+    // commits (the key index) are copied to the database once, at the end.
+    const BulkWalGuard walGuard(db.sqliteHandle());
     const UsageEventStatus status = options.backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending;
     const QByteArray backfillId = options.backfillId.toUtf8();
     const qint64 ingestedAt = rules.nowMs();
@@ -154,15 +217,17 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
         try {
             ImportRecord rec;
             Batch batch;
+            batch.rows.reserve(size_t(BatchRows));
             bool more = true;
             while (more) {
+                rec.hasRow = false;
                 more = reader->next(rec);
                 if (more) {
                     ++batch.records;
-                    if (!rec.event) {
+                    if (!rec.hasRow && !rec.event) {
                         batch.rejects.append({rec.line, rec.error});
                     } else {
-                        UsageEventRow row = UsageEventRow::fromEvent(*rec.event);
+                        UsageEventRow row = rec.hasRow ? std::move(rec.row) : UsageEventRow::fromEvent(*rec.event);
                         row.line = rec.line;
                         const QString why = rules.check(row);
                         if (why.isEmpty())
@@ -172,11 +237,13 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                     }
                 }
                 if (!more || batch.records >= BatchRows) {
+                    sortByKeyHash(batch.rows);
                     batch.endOffset = reader->offset();
                     batch.endLine = reader->line();
                     batch.last = !more;
                     queue.push(std::move(batch));
                     batch = Batch();
+                    batch.rows.reserve(size_t(BatchRows));
                 }
             }
         } catch (...) {
@@ -199,15 +266,16 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
 
     try {
         db.begin();
+        store.loadKeyFilter(KeyFilterMaxRows);
         qint64 sinceCommit = 0, backfillAccepted = 0;
+        std::vector<UsageEventStore::Outcome> outcomes;
         Batch batch;
         while (queue.pop(batch)) {
-            // Sorted by key hash, the inserts walk the key index in order, so each of its
-            // pages is visited once per batch; stable, so the first of equal keys wins.
-            std::stable_sort(batch.rows.begin(), batch.rows.end(),
-                             [](const UsageEventRow &a, const UsageEventRow &b) { return a.keyHash < b.keyHash; });
-            for (const UsageEventRow &row : batch.rows) {
-                switch (store.insert(row, status, backfillId, ingestedAt)) {
+            // The reader thread sorted the batch by key hash (sortByKeyHash).
+            store.insertBatch(batch.rows, status, backfillId, ingestedAt, outcomes);
+            for (size_t i = 0; i < batch.rows.size(); ++i) {
+                const UsageEventRow &row = batch.rows[i];
+                switch (outcomes[i]) {
                 case UsageEventStore::Outcome::Inserted:
                     ++summary.accepted;
                     ++backfillAccepted;
@@ -234,6 +302,7 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                 checkpoint(batch.endOffset, batch.endLine, backfillAccepted, false);
                 sinceCommit = backfillAccepted = 0;
                 db.begin();
+                store.keyFilterStillValid(); // another writer in between: back to SQL probes
             }
             if (options.progress)
                 options.progress(batch.endOffset, reader->size());

@@ -6,6 +6,8 @@
 
 #include <QFileInfo>
 
+#include <cstring>
+
 namespace orb {
 
 namespace {
@@ -61,6 +63,34 @@ void ImportReader::skipBom()
         && static_cast<unsigned char>(m_buffer[2]) == 0xBF) {
         m_pos += 3;
         m_offset += 3;
+    }
+}
+
+bool ImportReader::readLine(QByteArray &row, bool &tooLong)
+{
+    row.clear();
+    tooLong = false;
+    if (m_pos == m_len && !fill())
+        return false;
+    for (;;) {
+        if (m_pos == m_len && !fill())
+            return true; // the last line, without a line break
+        const char *start = m_buffer.constData() + m_pos;
+        const qsizetype avail = m_len - m_pos;
+        const void *nl = std::memchr(start, '\n', size_t(avail));
+        const qsizetype chunk = nl ? static_cast<const char *>(nl) - start : avail;
+        const qsizetype room = MaxRowBytes - row.size();
+        if (chunk > room) {
+            row.append(start, room);
+            tooLong = true;
+        } else {
+            row.append(start, chunk);
+        }
+        const qsizetype consumed = nl ? chunk + 1 : chunk;
+        m_pos += consumed;
+        m_offset += consumed;
+        if (nl)
+            return true;
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/metrics/Event.h"
+#include "models/usage/UsageEventRow.h"
 
 #include <QFile>
 #include <QHash>
@@ -16,7 +17,11 @@ struct ImportRecord {
     qint64 line = 0;      ///< physical line where the row starts (1-based)
     qint64 endOffset = 0; ///< byte offset just after the row: where a resumed import goes on
     std::optional<Event> event;
-    QString error;        ///< set when event is empty
+    QString error;        ///< set when event is empty and hasRow is false
+    /// Set instead of `event` when a reader built the stored row form directly (the JSONL fast
+    /// path, FastEventParser); `row` is then what UsageEventRow::fromEvent(event) would give.
+    bool hasRow = false;
+    UsageEventRow row;
 };
 
 /**
@@ -68,6 +73,12 @@ protected:
         return static_cast<unsigned char>(m_buffer[m_pos]);
     }
     void skipBom();
+    /**
+     * Reads the rest of the current line into `row` (the '\n' is consumed, not stored),
+     * keeping at most MaxRowBytes and setting `tooLong` when more was skipped. Scans the read
+     * buffer with memchr rather than byte by byte. False at the end of the file.
+     */
+    bool readLine(QByteArray &row, bool &tooLong);
 
     QString m_path;
     qint64 m_line = 1; ///< line number of the next byte

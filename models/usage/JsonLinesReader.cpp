@@ -1,8 +1,22 @@
 #include "models/usage/JsonLinesReader.h"
 
 #include "engine/metrics/EventParser.h"
+#include "models/usage/FastEventParser.h"
 
 namespace orb {
+
+namespace {
+
+/// QByteArray::trimmed().isEmpty() without the copy (the same whitespace set).
+bool blank(const QByteArray &s)
+{
+    for (const char c : s)
+        if (!(c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'))
+            return false;
+    return true;
+}
+
+} // namespace
 
 JsonLinesReader::JsonLinesReader(const QString &path) : ImportReader(path)
 {
@@ -12,18 +26,10 @@ JsonLinesReader::JsonLinesReader(const QString &path) : ImportReader(path)
 bool JsonLinesReader::next(ImportRecord &out)
 {
     for (;;) {
-        if (peekByte() < 0)
-            return false;
         const qint64 line = m_line;
-        m_row.clear();
         bool tooLong = false;
-        int c;
-        while ((c = getByte()) >= 0 && c != '\n') {
-            if (m_row.size() < MaxRowBytes)
-                m_row.append(char(c));
-            else
-                tooLong = true; // keep reading to the end of the line, but keep nothing
-        }
+        if (!readLine(m_row, tooLong))
+            return false;
         ++m_line;
         if (!m_row.isEmpty() && m_row.back() == '\r')
             m_row.chop(1);
@@ -31,11 +37,18 @@ bool JsonLinesReader::next(ImportRecord &out)
         out.endOffset = offset();
         out.event.reset();
         out.error.clear();
+        out.hasRow = false;
         if (tooLong) {
             out.error = QStringLiteral("the line is longer than %1 bytes").arg(MaxRowBytes);
             return true;
         }
-        if (m_row.trimmed().isEmpty())
+        // The common simple line goes straight to the stored form; everything else (and every
+        // rejection, with its message) through the reference parser.
+        if (FastEventParser::parse(m_row, out.row)) {
+            out.hasRow = true;
+            return true;
+        }
+        if (blank(m_row))
             continue; // blank lines are not rows
         JsonParseError error;
         out.event = EventParser::parse(m_row, &error);

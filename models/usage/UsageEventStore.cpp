@@ -94,32 +94,113 @@ bool UsageEventStore::findOriginal(const UsageEventRow &row, UsageEventRow *stor
     return false;
 }
 
+void UsageEventStore::bindRow(sqlite3_stmt *s, const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId,
+                              qint64 ingestedAtMs)
+{
+    sqlite3_bind_int64(s, 1, row.keyHash);
+    bindText(s, 2, row.idempotencyKey);
+    bindText(s, 3, row.eventName);
+    sqlite3_bind_int64(s, 4, row.tsMs);
+    bindText(s, 5, row.customerId);
+    bindText(s, 6, row.externalCustomerId);
+    sqlite3_bind_text(s, 7, row.properties.constData(), int(row.properties.size()), SQLITE_STATIC);
+    sqlite3_bind_int(s, 8, int(status));
+    bindText(s, 9, backfillId);
+    sqlite3_bind_int64(s, 10, ingestedAtMs);
+}
+
+void UsageEventStore::insertBatch(const std::vector<UsageEventRow> &rows, UsageEventStatus status, const QByteArray &backfillId,
+                                  qint64 ingestedAtMs, std::vector<Outcome> &outcomes)
+{
+    outcomes.resize(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        outcomes[i] = insert(rows[i], status, backfillId, ingestedAtMs);
+}
+
+namespace {
+
+qint64 dataVersion(sqlite3 *db)
+{
+    sqlite3_stmt *s = nullptr;
+    qint64 v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+} // namespace
+
+bool UsageEventStore::loadKeyFilter(qint64 maxRows)
+{
+    m_filter.clear();
+    m_filterOn = false;
+    if (sqlite3_get_autocommit(m_db))
+        return false; // outside a transaction the filter could go stale at once
+    sqlite3_stmt *s = nullptr;
+    qint64 rows = 0;
+    check(sqlite3_prepare_v2(m_db, "SELECT max(seq) FROM usage_events", -1, &s, nullptr), "counting events");
+    if (sqlite3_step(s) == SQLITE_ROW)
+        rows = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    if (rows > maxRows)
+        return false;
+    m_filter.reserve(rows + 1);
+    // The smallest covering index: the planner scans usage_events_by_key, not the table.
+    check(sqlite3_prepare_v2(m_db, "SELECT key_hash FROM usage_events", -1, &s, nullptr), "reading the key index");
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        m_filter.insert(sqlite3_column_int64(s, 0));
+    sqlite3_finalize(s);
+    check(rc, "reading the key index");
+    m_dataVersion = dataVersion(m_db);
+    m_filterOn = m_dataVersion >= 0;
+    return m_filterOn;
+}
+
+bool UsageEventStore::keyFilterStillValid()
+{
+    if (!m_filterOn)
+        return false;
+    const qint64 v = dataVersion(m_db);
+    if (v == m_dataVersion && v >= 0)
+        return true;
+    m_filter.clear();
+    m_filterOn = false;
+    return false;
+}
+
 UsageEventStore::Outcome UsageEventStore::insert(const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId,
                                                  qint64 ingestedAtMs)
 {
+    if (m_filterOn && !m_filter.contains(row.keyHash)) {
+        // Not in the in-memory filter, which holds every stored hash: a new key.
+        sqlite3_reset(m_insert);
+        bindRow(m_insert, row, status, backfillId, ingestedAtMs);
+        check(sqlite3_step(m_insert), "inserting an event");
+        sqlite3_reset(m_insert);
+        m_filter.insert(row.keyHash);
+        return Outcome::Inserted;
+    }
+    // A covering probe of the key index: no table row is read when the key is unknown.
     sqlite3_reset(m_probe);
     sqlite3_bind_int64(m_probe, 1, row.keyHash);
     const int rc = sqlite3_step(m_probe);
     check(rc, "probing an idempotency key");
     sqlite3_reset(m_probe);
     if (rc == SQLITE_ROW) {
+        // The hash is known: compare the full key and the body with the original.
         UsageEventRow stored;
         if (findOriginal(row, &stored))
             return stored.sameBody(row) ? Outcome::Duplicate : Outcome::Conflict;
     }
+    // A new key (or another key with the same hash).
     sqlite3_reset(m_insert);
-    sqlite3_bind_int64(m_insert, 1, row.keyHash);
-    bindText(m_insert, 2, row.idempotencyKey);
-    bindText(m_insert, 3, row.eventName);
-    sqlite3_bind_int64(m_insert, 4, row.tsMs);
-    bindText(m_insert, 5, row.customerId);
-    bindText(m_insert, 6, row.externalCustomerId);
-    sqlite3_bind_text(m_insert, 7, row.properties.constData(), int(row.properties.size()), SQLITE_STATIC);
-    sqlite3_bind_int(m_insert, 8, int(status));
-    bindText(m_insert, 9, backfillId);
-    sqlite3_bind_int64(m_insert, 10, ingestedAtMs);
+    bindRow(m_insert, row, status, backfillId, ingestedAtMs);
     check(sqlite3_step(m_insert), "inserting an event");
     sqlite3_reset(m_insert);
+    if (m_filterOn)
+        m_filter.insert(row.keyHash);
     return Outcome::Inserted;
 }
 

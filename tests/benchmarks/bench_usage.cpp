@@ -1,7 +1,7 @@
 // Usage benchmark: the raw SQLite insert limit, Orb's import path, and the invoice run's
 // aggregation beside one SQL GROUP BY scan, all in one run on one machine (see docs/USAGE.md).
 //
-//   bench_usage [--dir DIR] [--import N] [--preload N] [--events N] [--customers N]
+//   bench_usage [--dir DIR] [--import N] [--preload N] [--events N] [--customers N] [--checkpoint ROWS]
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/UnitOfWork.h"
@@ -92,6 +92,7 @@ int main(int argc, char **argv)
     QString dir = QDir::tempPath();
     qint64 importN = 2000000, preloadN = 2000000, aggN = 10000000;
     int customers = 10000;
+    qint64 checkpointRows = ImportOptions().checkpointRows; // orbctl's default unless --checkpoint
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--dir")) dir = args[i + 1];
@@ -99,6 +100,7 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--preload")) preloadN = args[i + 1].toLongLong();
         else if (args[i] == QLatin1String("--events")) aggN = args[i + 1].toLongLong();
         else if (args[i] == QLatin1String("--customers")) customers = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--checkpoint")) checkpointRows = args[i + 1].toLongLong();
     }
     FixedClock clock(kNow);
     QRandomGenerator rng(42);
@@ -175,7 +177,9 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         EventImporter importer(*file, clock);
-        const ImportSummary s = importer.importFile(jsonl, {});
+        ImportOptions options;
+        options.checkpointRows = checkpointRows;
+        const ImportSummary s = importer.importFile(jsonl, options);
         const double secs = t.nsecsElapsed() / 1e9;
         const double rate = importN / secs;
         std::printf("(2) Orb import: %lld JSONL events (random UUID keys) into a file holding %lld: accepted %lld, duplicates %lld, rejected %lld "
