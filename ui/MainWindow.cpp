@@ -10,6 +10,7 @@
 #include "ui/screens/PendingScreen.h"
 #include "ui/screens/PlansScreen.h"
 #include "ui/screens/SettingsScreen.h"
+#include "ui/screens/UsageScreen.h"
 
 #include <QAction>
 #include <QApplication>
@@ -194,8 +195,7 @@ void MainWindow::buildScreens()
                                                 tr("Customers' plans with trials, plan changes, cancellations, seats and coupons, with proration shown before you confirm."), m_stack)},
         {tr("Invoices"), new PendingScreen(tr("Invoices"), tr("subscriptions and invoicing"),
                                            tr("Invoice runs, drafts, issued invoices, payments, credit notes and PDF export."), m_stack)},
-        {tr("Usage"), new PendingScreen(tr("Usage"), tr("usage events"),
-                                        tr("Usage events imported from files, corrected and backfilled, and aggregated per billing period."), m_stack)},
+        {tr("Usage"), new UsageScreen(*m_company, m_clock, m_stack)},
         {tr("Sync"), new PendingScreen(tr("Stripe sync"), tr("Stripe sync"),
                                        tr("The queue of customers, invoices and usage pushed to Stripe, and the payments pulled back."), m_stack)},
         {tr("Settings"), settings},

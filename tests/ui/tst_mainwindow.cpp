@@ -69,6 +69,8 @@ void TestMainWindow::opensDemoWithAllScreens()
     w.showScreen(QStringLiteral("Plans"));
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("plansScreen"));
     QVERIFY(w.findChild<QTableView *>(QStringLiteral("planTable"))->model()->rowCount() >= 3);
+    w.showScreen(QStringLiteral("Usage"));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("usageScreen"));
     w.showScreen(QStringLiteral("Invoices"));
     QVERIFY(stack->currentWidget()->findChildren<QLabel *>().last()->text().contains(QStringLiteral("Not available yet")));
 }

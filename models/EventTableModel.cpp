@@ -1,0 +1,142 @@
+#include "models/EventTableModel.h"
+
+#include "models/Database.h"
+
+#include <QHash>
+#include <QLocale>
+#include <QSqlQuery>
+
+namespace orb {
+
+EventTableModel::EventTableModel(const Database &db, QObject *parent) : QAbstractTableModel(parent), m_db(db)
+{
+    reload();
+}
+
+void EventTableModel::setFilter(const EventFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void EventTableModel::reload()
+{
+    beginResetModel();
+    m_blocks.clear();
+    m_seqs.clear();
+    QStringList where = {QStringLiteral("status IN (0, 2, 3)")};
+    QVariantList binds;
+    if (!m_filter.customer.isEmpty()) {
+        // A customer's events may name it by id or by external id.
+        where << QStringLiteral("(customer_id = ? OR external_customer_id = ? OR customer_id IN (SELECT id FROM customers WHERE external_customer_id = ?) "
+                                "OR external_customer_id IN (SELECT external_customer_id FROM customers WHERE id = ?))");
+        binds << m_filter.customer << m_filter.customer << m_filter.customer << m_filter.customer;
+    }
+    if (!m_filter.eventName.isEmpty()) {
+        where << QStringLiteral("event_name = ?");
+        binds << m_filter.eventName;
+    }
+    if (m_filter.from.isValid()) {
+        where << QStringLiteral("ts >= ?");
+        binds << m_filter.from.toMSecsSinceEpoch();
+    }
+    if (m_filter.to.isValid()) {
+        where << QStringLiteral("ts < ?");
+        binds << m_filter.to.toMSecsSinceEpoch();
+    }
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq FROM usage_events WHERE ") + where.join(QStringLiteral(" AND "))
+                                + QStringLiteral(" ORDER BY ts DESC, seq DESC"),
+                            binds);
+    while (q.next())
+        m_seqs.append(q.value(0).toLongLong());
+    endResetModel();
+}
+
+const QList<EventTableModel::Row> *EventTableModel::block(int blockIndex) const
+{
+    if (const QList<Row> *cached = m_blocks.object(blockIndex))
+        return cached;
+    const QList<qint64> seqs = m_seqs.mid(qsizetype(blockIndex) * BlockSize, BlockSize);
+    QStringList marks;
+    QVariantList binds;
+    for (qint64 s : seqs) {
+        marks << QStringLiteral("?");
+        binds << s;
+    }
+    QHash<qint64, Row> bySeq;
+    if (!seqs.isEmpty()) {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, ts, event_name, COALESCE(external_customer_id, customer_id), idempotency_key, "
+                                               "properties, status FROM usage_events WHERE seq IN (")
+                                    + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
+                                binds);
+        while (q.next()) {
+            Row r;
+            r.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+            r.eventName = q.value(2).toString();
+            r.customer = q.value(3).toString();
+            r.key = q.value(4).toString();
+            r.properties = q.value(5).toString();
+            r.status = q.value(6).toInt();
+            bySeq.insert(q.value(0).toLongLong(), r);
+        }
+    }
+    auto *rows = new QList<Row>;
+    rows->reserve(seqs.size());
+    for (qint64 s : seqs)
+        rows->append(bySeq.value(s));
+    m_blocks.insert(blockIndex, rows);
+    return rows;
+}
+
+int EventTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_seqs.size());
+}
+
+int EventTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_seqs.size())
+        return {};
+    if (role != Qt::DisplayRole && role != RawValueRole && role != KeyRole && role != Qt::ToolTipRole)
+        return {};
+    const Row &r = block(index.row() / BlockSize)->at(index.row() % BlockSize);
+    if (role == KeyRole)
+        return r.key;
+    switch (index.column()) {
+    case Time:
+        if (role == RawValueRole)
+            return r.time;
+        return QLocale().toString(r.time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case EventName: return r.eventName;
+    case Customer: return r.customer;
+    case Key: return r.key;
+    case Properties: return r.properties;
+    case Status:
+        if (role == RawValueRole)
+            return r.status;
+        return r.status == 0 ? tr("active") : r.status == 2 ? tr("deprecated") : tr("pending backfill");
+    default: return {};
+    }
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time: return tr("Time");
+    case EventName: return tr("Event");
+    case Customer: return tr("Customer");
+    case Key: return tr("Idempotency key");
+    case Properties: return tr("Properties");
+    case Status: return tr("Status");
+    default: return {};
+    }
+}
+
+} // namespace orb

@@ -1,0 +1,102 @@
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/DemoCompany.h"
+#include "models/EventTableModel.h"
+#include "ui/screens/UsageScreen.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace orb;
+
+/// The event browser over the demo company's usage: filters, deprecate, amend.
+class TestUsageScreen : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void browsesAndFilters();
+    void deprecateAndAmend();
+    void badDateSaysSo();
+
+private:
+    QTemporaryDir m_dir;
+    FixedClock m_clock{QDateTime(QDate(2026, 5, 4), QTime(10, 0), Qt::UTC)};
+    std::unique_ptr<CompanyFile> m_file;
+};
+
+void TestUsageScreen::initTestCase()
+{
+    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
+}
+
+void TestUsageScreen::browsesAndFilters()
+{
+    UsageScreen screen(*m_file, m_clock);
+    QAbstractItemModelTester tester(screen.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int all = screen.model()->rowCount();
+    QVERIFY(all > 100);
+    // Newest first.
+    const QDateTime first = screen.model()->index(0, EventTableModel::Time).data(EventTableModel::RawValueRole).toDateTime();
+    const QDateTime last = screen.model()->index(all - 1, EventTableModel::Time).data(EventTableModel::RawValueRole).toDateTime();
+    QVERIFY(first >= last);
+    screen.findChild<QLineEdit *>(QStringLiteral("customerFilter"))->setText(QStringLiteral("acme"));
+    screen.findChild<QLineEdit *>(QStringLiteral("eventNameFilter"))->setText(QStringLiteral("api_call"));
+    QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
+    const int acme = screen.model()->rowCount();
+    QVERIFY(acme > 0 && acme < all);
+    for (int r = 0; r < acme; r += 37) {
+        QCOMPARE(screen.model()->index(r, EventTableModel::EventName).data().toString(), QStringLiteral("api_call"));
+        QCOMPARE(screen.model()->index(r, EventTableModel::Customer).data().toString(), QStringLiteral("acme"));
+    }
+    QVERIFY(screen.findChild<QLabel *>(QStringLiteral("eventCount"))->text().contains(QString::number(acme)));
+}
+
+void TestUsageScreen::deprecateAndAmend()
+{
+    UsageScreen screen(*m_file, m_clock);
+    auto *table = screen.findChild<QTableView *>(QStringLiteral("eventTable"));
+    table->selectRow(0);
+    const QString key = screen.model()->index(0, EventTableModel::Key).data().toString();
+    QCOMPARE(screen.deprecateSelected(), QString());
+    const int row = [&] {
+        for (int r = 0; r < screen.model()->rowCount(); ++r)
+            if (screen.model()->index(r, EventTableModel::Key).data().toString() == key)
+                return r;
+        return -1;
+    }();
+    QVERIFY(row >= 0);
+    QCOMPARE(screen.model()->index(row, EventTableModel::Status).data().toString(), QStringLiteral("deprecated"));
+
+    table->selectRow(1);
+    const QString amendedKey = screen.model()->index(1, EventTableModel::Key).data().toString();
+    QVERIFY(screen.amendSelected(QStringLiteral("{\"nested\": {\"x\": 1}}")).contains(QStringLiteral("nested")));
+    QCOMPARE(screen.amendSelected(QStringLiteral("{\"region\": \"eu-west\"}")), QString());
+    bool found = false;
+    for (int r = 0; r < screen.model()->rowCount(); ++r) {
+        if (screen.model()->index(r, EventTableModel::Key).data().toString() == amendedKey) {
+            QCOMPARE(screen.model()->index(r, EventTableModel::Properties).data().toString(), QStringLiteral("{\"region\":\"eu-west\"}"));
+            found = true;
+        }
+    }
+    QVERIFY(found);
+}
+
+void TestUsageScreen::badDateSaysSo()
+{
+    UsageScreen screen(*m_file, m_clock);
+    const int before = screen.model()->rowCount();
+    screen.findChild<QLineEdit *>(QStringLiteral("fromFilter"))->setText(QStringLiteral("March 1st"));
+    screen.applyFilter();
+    QVERIFY(screen.findChild<QLabel *>(QStringLiteral("eventCount"))->text().contains(QStringLiteral("is not a date")));
+    QCOMPARE(screen.model()->rowCount(), before);
+}
+
+QTEST_MAIN(TestUsageScreen)
+#include "tst_usagescreen.moc"
