@@ -66,6 +66,31 @@ void Event::setProperty(const QString &name, const PropertyValue &value)
         properties.insert(it, EventProperty{name, value});
 }
 
+void Event::appendPropertiesJson(QByteArray &out, const QList<EventProperty> &properties)
+{
+    out.append('{');
+    bool first = true;
+    for (const EventProperty &p : properties) {
+        if (!first)
+            out.append(',');
+        first = false;
+        JsonWriter::appendKey(out, p.name);
+        switch (p.value.type()) {
+        case PropertyValue::Type::String:
+            JsonWriter::appendString(out, p.value.text());
+            break;
+        case PropertyValue::Type::Number:
+        case PropertyValue::Type::Bool:
+            out.append(p.value.text().toLatin1()); // number literals and true/false are ASCII
+            break;
+        case PropertyValue::Type::Null:
+            out.append("null", 4);
+            break;
+        }
+    }
+    out.append('}');
+}
+
 QByteArray Event::canonicalJson() const
 {
     QByteArray out;
@@ -89,29 +114,8 @@ QByteArray Event::canonicalJson() const
     JsonWriter::appendString(out, idempotencyKey);
     out.append(',');
     JsonWriter::appendKey(out, u"properties");
-    out.append('{');
-    bool first = true;
-    for (const EventProperty &p : properties) {
-        if (!first)
-            out.append(',');
-        first = false;
-        JsonWriter::appendKey(out, p.name);
-        switch (p.value.type()) {
-        case PropertyValue::Type::String:
-            JsonWriter::appendString(out, p.value.text());
-            break;
-        case PropertyValue::Type::Number:
-        case PropertyValue::Type::Bool:
-            // Number literals and true/false are ASCII.
-            for (const QChar c : p.value.text())
-                out.append(static_cast<char>(c.unicode()));
-            break;
-        case PropertyValue::Type::Null:
-            out.append("null", 4);
-            break;
-        }
-    }
-    out.append("},", 2);
+    appendPropertiesJson(out, properties);
+    out.append(',');
     JsonWriter::appendKey(out, u"timestamp");
     appendTimestamp(out, timestamp);
     out.append('}');

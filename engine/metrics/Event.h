@@ -41,6 +41,9 @@ struct Event {
      * their canonical forms are equal; "10" and "10.0" are different bodies.
      */
     QByteArray canonicalJson() const;
+    /// Appends the properties as a JSON object, in the list's order, numbers as their
+    /// literal text (the stored form and the canonical form share it).
+    static void appendPropertiesJson(QByteArray &out, const QList<EventProperty> &properties);
     /// The canonical JSON followed by '\n', one line of a JSONL file.
     QByteArray toJsonLine() const;
     /// SHA-256 of canonicalJson(): a compact body fingerprint to store beside the key.

@@ -16,16 +16,6 @@ QString describeByte(char c)
     return QStringLiteral("byte 0x") + QString::number(u, 16).rightJustified(2, QLatin1Char('0'));
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 bool isDigit(char c)
 {
@@ -232,7 +222,7 @@ bool JsonReader::parseString(QString &out)
                         return false;
                     unit = 0;
                     for (int i = 0; i < 4; ++i) {
-                        const int h = hexValue(m_p[i]);
+                        const int h = hexDigit(m_p[i]);
                         if (h < 0)
                             return false;
                         unit = unit * 16 + h;
@@ -380,6 +370,17 @@ bool JsonReader::parseObject(JsonValue &out, int depth)
         }
         return fail(pos(), QStringLiteral("unexpected ") + describeByte(*m_p) + QStringLiteral(", ',' or '}' was expected"));
     }
+}
+
+int JsonReader::hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
 }
 
 } // namespace orb

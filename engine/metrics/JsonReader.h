@@ -24,6 +24,8 @@ public:
     static constexpr int MaxDepth = 64;
 
     static std::optional<JsonValue> parse(QByteArrayView data, JsonParseError *error = nullptr);
+    /// The value of a hexadecimal digit (for \\uXXXX escapes), -1 for any other byte.
+    static int hexDigit(char c);
 
 private:
     explicit JsonReader(QByteArrayView data);

@@ -1,5 +1,6 @@
 #include "models/usage/PropertiesJson.h"
 
+#include "engine/metrics/JsonReader.h"
 #include "engine/metrics/JsonWriter.h"
 
 namespace orb {
@@ -8,42 +9,12 @@ QByteArray PropertiesJson::write(const QList<EventProperty> &properties)
 {
     QByteArray out;
     out.reserve(2 + 24 * properties.size());
-    out.append('{');
-    bool first = true;
-    for (const EventProperty &p : properties) {
-        if (!first)
-            out.append(',');
-        first = false;
-        JsonWriter::appendKey(out, p.name);
-        switch (p.value.type()) {
-        case PropertyValue::Type::String:
-            JsonWriter::appendString(out, p.value.text());
-            break;
-        case PropertyValue::Type::Number:
-        case PropertyValue::Type::Bool:
-            out.append(p.value.text().toLatin1()); // literals and true/false are ASCII
-            break;
-        case PropertyValue::Type::Null:
-            out.append("null", 4);
-            break;
-        }
-    }
-    out.append('}');
+    Event::appendPropertiesJson(out, properties);
     return out;
 }
 
 namespace {
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // Reads a JSON string starting after its opening quote; leaves i after the closing quote.
 bool readString(QByteArrayView s, qsizetype &i, QString &out, QByteArray &scratch)
@@ -86,7 +57,7 @@ bool readString(QByteArrayView s, qsizetype &i, QString &out, QByteArray &scratc
                     return false;
                 v = 0;
                 for (int k = 0; k < 4; ++k) {
-                    const int h = hexValue(s[i + k]);
+                    const int h = JsonReader::hexDigit(s[i + k]);
                     if (h < 0)
                         return false;
                     v = v * 16 + char32_t(h);
