@@ -194,7 +194,7 @@ void applyTaxes(const Context &c, QList<InvoiceLineResult> &lines, const QList<I
 }
 
 // Stages 5 and 6: the balance, then the credit blocks, and the entries to record.
-void settle(const Context &c, InvoiceResult &result)
+void settleBalance(const Context &c, InvoiceResult &result)
 {
     Decimal due = result.total;
     const Decimal balance = c.round(c.in.customerBalance);
@@ -299,6 +299,7 @@ InvoiceResult InvoiceCalculator::compose(const InvoiceInput &input)
         line.quantity = in.quantity;
         line.startDate = in.startDate;
         line.endDate = in.endDate;
+        line.subLineItems = in.subLineItems;
         line.subtotal = c.round(in.subtotal);
         line.couponDiscount = c.zero();
         applyPriceLevel(c, in, line);
@@ -318,8 +319,23 @@ InvoiceResult InvoiceCalculator::compose(const InvoiceInput &input)
         result.taxTotal += line.taxTotal;
         result.total += line.total;
     }
-    settle(c, result);
+    settleBalance(c, result);
     return result;
+}
+
+void InvoiceCalculator::settle(InvoiceResult &result, const Decimal &customerBalance,
+                               const QList<CreditBlock> &creditBlocks, QDate invoiceDate, Rounding rounding)
+{
+    InvoiceInput input;
+    input.currency = result.currency;
+    input.rounding = rounding;
+    input.invoiceDate = invoiceDate;
+    input.customerBalance = customerBalance;
+    input.creditBlocks = creditBlocks;
+    const Context c{input, input.currency.minorUnits()};
+    result.balanceEntries.clear();
+    result.creditDraws.clear();
+    settleBalance(c, result);
 }
 
 } // namespace orb::billing

@@ -40,6 +40,12 @@ public:
     /// Composes the invoice. Throws InvoiceError for an input it cannot honour.
     static InvoiceResult compose(const InvoiceInput &input);
 
+    /// Stages 5 and 6 alone, on a composed invoice: applies the balance and the usable credit
+    /// blocks to its total again (issuing a draft composed without them) and replaces its
+    /// balanceApplied, balanceEntries, creditsApplied, creditDraws and amountDue.
+    static void settle(InvoiceResult &result, const Decimal &customerBalance, const QList<CreditBlock> &creditBlocks,
+                       QDate invoiceDate, Rounding rounding = Rounding::HalfUp);
+
     /// Splits `units` (minor units, any sign) over non-negative weights in proportion: each gets
     /// the floor of its exact share, and what is left goes one unit at a time to the largest
     /// remainders (ties: the earlier entry). The parts sum to `units`. All-zero weights split

@@ -8,6 +8,7 @@
 #include "engine/billing/TaxRate.h"
 
 #include <QDate>
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -26,6 +27,7 @@ struct InvoiceLineInput {
     QDate startDate;
     QDate endDate;
     QStringList taxRateIds; ///< the item's rates; the customer's are added to them
+    QJsonArray subLineItems; ///< the price's sub-lines (tiers, cells, groups), shown as they are
     /// Prices a reduced quantity (for usage discounts): usually
     /// `[&](q) { return price.evaluate(UsageQuantities::ofQuantity(q)).subtotal; }`.
     std::function<Decimal(const Decimal &quantity)> reprice;

@@ -50,6 +50,9 @@ QJsonObject InvoiceResult::toJson() const
             {QStringLiteral("coupon_discount"), money(l.couponDiscount, currency)},
             {QStringLiteral("amount"), money(l.amount, currency)},
             {QStringLiteral("tax_amounts"), taxesJson(l.taxAmounts, currency)},
+            {QStringLiteral("tax_total"), money(l.taxTotal, currency)},
+            {QStringLiteral("total"), money(l.total, currency)},
+            {QStringLiteral("sub_line_items"), l.subLineItems},
         });
     }
     QJsonArray draws;

@@ -5,6 +5,7 @@
 #include "engine/billing/Adjustment.h"
 
 #include <QDate>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -36,6 +37,7 @@ struct InvoiceLineResult {
     Decimal quantity;
     QDate startDate;
     QDate endDate;
+    QJsonArray subLineItems;  ///< as given by the line's input
     Decimal subtotal;         ///< the price's subtotal, rounded
     QList<AppliedAdjustment> adjustments;
     Decimal adjustedSubtotal; ///< subtotal + adjustments

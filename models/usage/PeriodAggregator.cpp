@@ -18,6 +18,16 @@ PeriodAggregator::PeriodAggregator(Database &db, QList<MetricDefinition> metrics
 {
 }
 
+void PeriodAggregator::setGrouping(int index, const QStringList &groupKeys, bool wantEventValues)
+{
+    while (m_groupKeys.size() < m_metrics.size()) {
+        m_groupKeys.append(QStringList());
+        m_eventValues.append(false);
+    }
+    m_groupKeys[index] = groupKeys;
+    m_eventValues[index] = wantEventValues;
+}
+
 void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)> &sink)
 {
     sqlite3 *h = m_db.sqliteHandle();
@@ -110,7 +120,8 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
         for (const int m : n->metrics) {
             auto &agg = slot.aggregators[size_t(m)];
             if (!agg)
-                agg = std::make_unique<Aggregator>(m_metrics[m], m_start, m_end);
+                agg = m < m_groupKeys.size() ? std::make_unique<Aggregator>(m_metrics[m], m_start, m_end, m_groupKeys[m], m_eventValues[m])
+                                             : std::make_unique<Aggregator>(m_metrics[m], m_start, m_end);
             agg->add(e);
         }
     }
@@ -121,7 +132,7 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
     for (const Slot &slot : groups)
         for (int m = 0; m < m_metrics.size(); ++m)
             if (const auto &agg = slot.aggregators[size_t(m)])
-                sink({slot.customerId, slot.externalId, m_metrics[m].id(), agg->finish()});
+                sink({slot.customerId, slot.externalId, m_metrics[m].id(), m, agg->finish()});
 }
 
 } // namespace orb

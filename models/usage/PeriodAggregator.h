@@ -17,6 +17,7 @@ struct CustomerMetricUsage {
     QString customerId;         ///< resolved Orb id; empty when no customer has the external id yet
     QString externalCustomerId; ///< set when customerId is empty
     QString metricId;
+    int metricIndex = 0; ///< the position of the metric in the list given
     UsageQuantities usage;
 };
 
@@ -33,6 +34,11 @@ class PeriodAggregator final
 public:
     PeriodAggregator(Database &db, QList<MetricDefinition> metrics, const QDateTime &start, const QDateTime &end);
 
+    /// Groups the usage of the metric at `index` by these properties (a price's grouping keys)
+    /// and keeps each event's value when asked (per-event price models). The same metric may be
+    /// passed twice with different groupings; `sink` then tells them apart by index.
+    void setGrouping(int index, const QStringList &groupKeys, bool wantEventValues);
+
     /// Runs the pass; `sink` gets every non-empty customer × metric usage.
     void run(const std::function<void(const CustomerMetricUsage &)> &sink);
     qint64 rowsScanned() const { return m_rows; }
@@ -43,6 +49,8 @@ private:
     QDateTime m_start;
     QDateTime m_end;
     qint64 m_rows = 0;
+    QList<QStringList> m_groupKeys;
+    QList<bool> m_eventValues;
 };
 
 } // namespace orb

@@ -1,0 +1,407 @@
+// orbctl nouns of invoicing: invoices run | list | show | upcoming | issue | void | mark-paid |
+// pay | create | delete, and credit-notes create | list | show.
+#include "app/cli/BillingArgs.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
+#include "app/cli/TablePrinter.h"
+#include "engine/Clock.h"
+#include "engine/billing/BillingSchedule.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerRepository.h"
+#include "models/Timestamps.h"
+#include "models/billing/InvoiceRunService.h"
+#include "models/billing/InvoiceService.h"
+#include "models/usage/UsageQueryService.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTimeZone>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace orb::cli {
+
+namespace {
+
+int help(CliContext &ctx, const CommandLine &cl)
+{
+    ctx.out() << cl.helpText();
+    return Success;
+}
+
+QDate today(CliContext &ctx)
+{
+    return billing::BillingSchedule::localDate(ctx.clock().now(), QTimeZone(ctx.company().settings().timezone.toUtf8()));
+}
+
+QString nameOf(const Invoice &i)
+{
+    return i.invoiceNumber.isEmpty() ? QStringLiteral("draft ") + i.id : i.invoiceNumber;
+}
+
+void printInvoices(CliContext &ctx, const QList<Invoice> &invoices)
+{
+    if (ctx.json()) {
+        QJsonArray data;
+        for (const Invoice &i : invoices)
+            data.append(i.toJson());
+        ctx.printJsonList(data);
+        return;
+    }
+    QHash<QString, QString> names;
+    CustomerRepository customers(ctx.company().db());
+    TablePrinter t({QStringLiteral("ID"), QStringLiteral("NUMBER"), QStringLiteral("STATUS"), QStringLiteral("CUSTOMER"), QStringLiteral("DATE"),
+                    QStringLiteral("DUE"), QStringLiteral("PERIOD"), QStringLiteral("TOTAL"), QStringLiteral("AMOUNT DUE"), QStringLiteral("REMAINING")});
+    for (int c : {7, 8, 9})
+        t.alignRight(c);
+    for (const Invoice &i : invoices) {
+        if (!names.contains(i.customerId)) {
+            const auto c = customers.findById(i.customerId);
+            names.insert(i.customerId, c ? c->name : i.customerId);
+        }
+        const QString period = i.periodStart.isValid() ? dateText(i.periodStart) + QStringLiteral("…") + dateText(i.periodEnd) : QString();
+        t.addRow({i.id, i.invoiceNumber, i.status, names.value(i.customerId), dateText(i.invoiceDate), dateText(i.dueDate), period,
+                  moneyText(i.total, i.currency) + QLatin1Char(' ') + i.currency, moneyText(i.amountDue, i.currency),
+                  i.status == QLatin1String("void") ? QString() : moneyText(i.amountRemaining(), i.currency)});
+    }
+    t.print(ctx.out());
+    ctx.out() << invoices.size() << (invoices.size() == 1 ? " invoice\n" : " invoices\n");
+}
+
+void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
+{
+    const QJsonObject o = service.describe(i);
+    if (ctx.json()) {
+        ctx.printJson(o);
+        return;
+    }
+    const QString c = i.currency;
+    ctx.out() << "Invoice " << nameOf(i) << " (" << i.status << ")  " << i.id << "\n"
+              << "  customer:     " << o.value(QStringLiteral("customer")).toObject().value(QStringLiteral("name")).toString() << "\n";
+    if (i.periodStart.isValid())
+        ctx.out() << "  period:       " << dateText(i.periodStart) << " to " << dateText(i.periodEnd) << " (" << i.kind << ")\n";
+    ctx.out() << "  invoice date: " << dateText(i.invoiceDate) << "\n";
+    if (i.dueDate.isValid())
+        ctx.out() << "  due date:     " << dateText(i.dueDate) << " (net " << i.netTerms << ")\n";
+    TablePrinter t({QStringLiteral("#"), QStringLiteral("LINE"), QStringLiteral("QUANTITY"), QStringLiteral("SUBTOTAL"), QStringLiteral("ADJUSTED"),
+                    QStringLiteral("AMOUNT"), QStringLiteral("TAX"), QStringLiteral("TOTAL")});
+    for (int col : {2, 3, 4, 5, 6, 7})
+        t.alignRight(col);
+    const QJsonArray lines = o.value(QStringLiteral("line_items")).toArray();
+    for (int n = 0; n < lines.size(); ++n) {
+        const QJsonObject l = lines.at(n).toObject();
+        t.addRow({QString::number(n), l.value(QStringLiteral("name")).toString(), l.value(QStringLiteral("quantity")).toString(),
+                  l.value(QStringLiteral("subtotal")).toString(), l.value(QStringLiteral("adjusted_subtotal")).toString(),
+                  l.value(QStringLiteral("amount")).toString(), l.value(QStringLiteral("tax_total")).toString(), l.value(QStringLiteral("total")).toString()});
+        for (const QJsonValue &sv : l.value(QStringLiteral("sub_line_items")).toArray()) {
+            const QJsonObject s = sv.toObject();
+            t.addRow({QString(), QStringLiteral("  ") + s.value(QStringLiteral("name")).toString(), s.value(QStringLiteral("quantity")).toString(),
+                      s.value(QStringLiteral("amount")).toString(), QString(), QString(), QString(), QString()});
+        }
+    }
+    t.print(ctx.out());
+    auto row = [&](const char *label, const Decimal &amount) { ctx.out() << QStringLiteral("  %1 %2 %3\n").arg(QLatin1String(label), -16).arg(moneyText(amount, c), 14).arg(c); };
+    row("subtotal", i.subtotal);
+    if (!i.adjustmentsTotal.isZero())
+        row("adjustments", i.adjustmentsTotal);
+    if (!i.couponsTotal.isZero())
+        row("coupons", -i.couponsTotal);
+    for (const QJsonValue &tv : o.value(QStringLiteral("tax_amounts")).toArray()) {
+        const QJsonObject tax = tv.toObject();
+        ctx.out() << QStringLiteral("  %1 %2 %3\n").arg(tax.value(QStringLiteral("tax_rate_description")).toString() + QStringLiteral(" (") +
+                                                            tax.value(QStringLiteral("tax_rate_percentage")).toString() + QStringLiteral("%)"), -16)
+                         .arg(tax.value(QStringLiteral("amount")).toString(), 14).arg(c);
+    }
+    row("total", i.total);
+    if (!i.balanceApplied.isZero())
+        row("balance applied", -i.balanceApplied);
+    if (!i.creditsApplied.isZero())
+        row("credits applied", -i.creditsApplied);
+    row("amount due", i.amountDue);
+    if (!i.amountPaid.isZero())
+        row("paid", i.amountPaid);
+    if (!i.credited.isZero())
+        row("credited", i.credited);
+    if (i.status != QLatin1String("void"))
+        row("remaining", i.amountRemaining());
+    if (!i.memo.isEmpty())
+        ctx.out() << "  memo: " << i.memo << "\n";
+}
+
+int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    if (verb == QLatin1String("run")) {
+        CommandLine cl(QStringLiteral("invoices run"));
+        cl.addOption(QStringLiteral("as-of"), QStringLiteral("T"), QStringLiteral("Create every invoice due by this instant or date (default: now)."));
+        cl.addFlag(QStringLiteral("dry-run"), QStringLiteral("Show what would be created; store nothing."));
+        cl.addOption(QStringLiteral("subscription"), QStringLiteral("ID"), QStringLiteral("Only this subscription."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        InvoiceRunOptions options;
+        options.asOf = ctx.clock().now();
+        if (cl.isSet(QStringLiteral("as-of"))) {
+            options.asOf = UsageQueryService::parseBound(cl.value(QStringLiteral("as-of")), QTimeZone(ctx.company().settings().timezone.toUtf8()));
+            if (!options.asOf.isValid())
+                throw CliError(InvalidInput, QStringLiteral("--as-of: \"%1\" is neither an ISO 8601 timestamp with a zone nor a date").arg(cl.value(QStringLiteral("as-of"))));
+        }
+        options.dryRun = cl.isSet(QStringLiteral("dry-run"));
+        options.subscriptionId = cl.value(QStringLiteral("subscription"));
+        const bool terminal = isatty(fileno(stderr)) && !ctx.json();
+        options.progress = [&](qint64 done, qint64 total) {
+            if (terminal)
+                std::fprintf(stderr, "\rcomposing invoices %lld / %lld", static_cast<long long>(done), static_cast<long long>(total));
+            return true;
+        };
+        QElapsedTimer timer;
+        timer.start();
+        const InvoiceRunSummary s = InvoiceRunService(ctx.company(), ctx.clock()).run(options);
+        if (terminal)
+            std::fprintf(stderr, "\n");
+        if (ctx.json()) {
+            QJsonObject o = s.toJson();
+            o.insert(QStringLiteral("dry_run"), options.dryRun);
+            ctx.printJson(o);
+            return Success;
+        }
+        ctx.out() << (options.dryRun ? "Dry run as of " : "Invoice run as of ") << toApiTimestamp(s.asOf) << ": " << s.created
+                  << (options.dryRun ? " would be created, " : " created, ") << s.refreshed << " drafts refreshed, " << s.unchanged
+                  << " unchanged, " << s.alreadyIssued << " already issued; " << s.eventsScanned << " events in " << s.aggregationPasses
+                  << " aggregation passes, " << timer.elapsed() << " ms\n";
+        if (options.dryRun)
+            printInvoices(ctx, s.invoices);
+        return Success;
+    }
+    InvoiceService service(ctx.company(), ctx.clock());
+    if (verb == QLatin1String("list")) {
+        CommandLine cl(QStringLiteral("invoices list"));
+        cl.addOption(QStringLiteral("status"), QStringLiteral("draft|issued|paid|void"), QStringLiteral("Only these."));
+        cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Only this customer's."));
+        cl.addOption(QStringLiteral("subscription"), QStringLiteral("ID"), QStringLiteral("Only this subscription's."));
+        cl.addFlag(QStringLiteral("overdue"), QStringLiteral("Only issued invoices past their due date."));
+        cl.addOption(QStringLiteral("from"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date on or after."));
+        cl.addOption(QStringLiteral("to"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date before."));
+        cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("At most N."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        InvoiceFilter f;
+        f.status = cl.value(QStringLiteral("status"));
+        if (!f.status.isEmpty() && !QStringList{QStringLiteral("draft"), QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void")}.contains(f.status))
+            throw CliError(InvalidInput, QStringLiteral("--status: \"%1\" must be draft, issued, paid or void").arg(f.status));
+        if (cl.isSet(QStringLiteral("customer"))) {
+            const auto c = CustomerRepository(ctx.company().db()).resolve(cl.value(QStringLiteral("customer")));
+            if (!c)
+                throw CliError(NotFound, QStringLiteral("--customer: no customer \"%1\"").arg(cl.value(QStringLiteral("customer"))));
+            f.customerId = c->id;
+        }
+        f.subscriptionId = cl.value(QStringLiteral("subscription"));
+        f.overdueOn = cl.isSet(QStringLiteral("overdue"));
+        f.today = today(ctx);
+        f.periodFrom = dateOption(cl, QStringLiteral("from")).value_or(QDate());
+        f.periodTo = dateOption(cl, QStringLiteral("to")).value_or(QDate());
+        f.limit = intOption(cl, QStringLiteral("limit")).value_or(0);
+        printInvoices(ctx, service.list(f));
+        return Success;
+    }
+    if (verb == QLatin1String("show")) {
+        CommandLine cl(QStringLiteral("invoices show"), {QStringLiteral("ID")});
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        printInvoice(ctx, service, service.get(requiredPositional(cl, 0, QStringLiteral("the invoice id or number"))));
+        return Success;
+    }
+    if (verb == QLatin1String("upcoming")) {
+        CommandLine cl(QStringLiteral("invoices upcoming"), {QStringLiteral("SUBSCRIPTION_ID")});
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QList<Invoice> list = InvoiceRunService(ctx.company(), ctx.clock()).upcoming(requiredPositional(cl, 0, QStringLiteral("the subscription id")));
+        if (ctx.json()) {
+            QJsonArray data;
+            for (const Invoice &i : list)
+                data.append(i.toJson());
+            ctx.printJsonList(data);
+        } else {
+            for (const Invoice &i : list) {
+                printInvoice(ctx, service, i);
+                ctx.out() << "\n";
+            }
+            if (list.isEmpty())
+                ctx.out() << "Nothing more to invoice for this subscription.\n";
+        }
+        return Success;
+    }
+    if (verb == QLatin1String("issue")) {
+        CommandLine cl(QStringLiteral("invoices issue"), {QStringLiteral("ID")});
+        cl.addOption(QStringLiteral("invoice-date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Replace the draft's invoice date."));
+        cl.addOption(QStringLiteral("all-due"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Instead of one: every draft dated on or before."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        if (cl.isSet(QStringLiteral("all-due"))) {
+            printInvoices(ctx, service.issueAll(*dateOption(cl, QStringLiteral("all-due"), true)));
+            return Success;
+        }
+        printInvoice(ctx, service, service.issue(requiredPositional(cl, 0, QStringLiteral("the invoice id")), dateOption(cl, QStringLiteral("invoice-date"))));
+        return Success;
+    }
+    if (verb == QLatin1String("void")) {
+        CommandLine cl(QStringLiteral("invoices void"), {QStringLiteral("ID")});
+        cl.addOption(QStringLiteral("reason"), QStringLiteral("TEXT"), QStringLiteral("Why (kept with the invoice and in the audit trail)."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        printInvoice(ctx, service, service.voidInvoice(requiredPositional(cl, 0, QStringLiteral("the invoice id or number")), cl.value(QStringLiteral("reason"))));
+        return Success;
+    }
+    if (verb == QLatin1String("mark-paid") || verb == QLatin1String("pay")) {
+        const bool full = verb == QLatin1String("mark-paid");
+        CommandLine cl(QStringLiteral("invoices ") + verb, {QStringLiteral("ID")});
+        if (!full) {
+            cl.addOption(QStringLiteral("amount"), QStringLiteral("X"), QStringLiteral("The amount received (more than due goes to the balance)."));
+            cl.addOption(QStringLiteral("reference"), QStringLiteral("R"), QStringLiteral("Bank or processor reference, recorded once."));
+            cl.addOption(QStringLiteral("method"), QStringLiteral("M"), QStringLiteral("How it was paid (default manual)."));
+        }
+        cl.addOption(QStringLiteral("date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("When it was paid (default today)."));
+        cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("A note."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QString id = requiredPositional(cl, 0, QStringLiteral("the invoice id or number"));
+        const QDate on = dateOption(cl, QStringLiteral("date")).value_or(today(ctx));
+        const Payment p = full ? service.markPaid(id, on, cl.value(QStringLiteral("memo")))
+                               : service.pay(id, *decimalOption(cl, QStringLiteral("amount"), true), on,
+                                             cl.isSet(QStringLiteral("method")) ? cl.value(QStringLiteral("method")) : QStringLiteral("manual"),
+                                             cl.value(QStringLiteral("reference")), cl.value(QStringLiteral("memo")));
+        if (ctx.json()) {
+            QJsonObject o = p.toJson();
+            o.insert(QStringLiteral("invoice"), service.get(p.invoiceId).toJson());
+            ctx.printJson(o);
+        } else {
+            const Invoice i = service.get(p.invoiceId);
+            ctx.out() << "Recorded " << moneyText(p.amount, p.currency) << " " << p.currency << " on " << nameOf(i) << ": now " << i.status
+                      << ", " << moneyText(i.amountRemaining(), i.currency) << " remaining\n";
+        }
+        return Success;
+    }
+    if (verb == QLatin1String("create")) {
+        CommandLine cl(QStringLiteral("invoices create"));
+        cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Customer id or external id."));
+        cl.addOption(QStringLiteral("line"), QStringLiteral("NAME|QTY|UNIT[|ITEM]"), QStringLiteral("A line; repeatable."));
+        cl.addOption(QStringLiteral("date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date (default today)."));
+        cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("Memo."));
+        cl.addOption(QStringLiteral("net-terms"), QStringLiteral("DAYS"), QStringLiteral("Days until due."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        QList<OneOffLine> lines;
+        for (const QString &spec : cl.values(QStringLiteral("line"))) {
+            const QStringList parts = spec.split(QLatin1Char('|'));
+            const auto qty = parts.size() >= 3 ? Decimal::tryParse(parts[1].trimmed()) : std::nullopt;
+            const auto unit = parts.size() >= 3 ? Decimal::tryParse(parts[2].trimmed()) : std::nullopt;
+            if (!qty || !unit || parts.size() > 4)
+                throw CliError(InvalidInput, QStringLiteral("--line: \"%1\" must be NAME|QUANTITY|UNIT_AMOUNT[|ITEM]").arg(spec));
+            lines.append({parts[0], *qty, *unit, parts.value(3).trimmed()});
+        }
+        printInvoice(ctx, service, service.createOneOff(requiredOption(cl, QStringLiteral("customer")), lines, dateOption(cl, QStringLiteral("date")),
+                                                        cl.value(QStringLiteral("memo")), intOption(cl, QStringLiteral("net-terms"))));
+        return Success;
+    }
+    if (verb == QLatin1String("delete")) {
+        CommandLine cl(QStringLiteral("invoices delete"), {QStringLiteral("ID")});
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QString id = requiredPositional(cl, 0, QStringLiteral("the draft's id"));
+        service.deleteDraft(id);
+        if (ctx.json())
+            ctx.printJson({{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
+        else
+            ctx.out() << "Deleted draft " << id << "\n";
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("invoices: unknown verb \"%1\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, delete)").arg(verb));
+}
+
+void printNote(CliContext &ctx, const CreditNote &n)
+{
+    if (ctx.json()) {
+        ctx.printJson(n.toJson());
+        return;
+    }
+    ctx.out() << "Credit note " << n.number << " (" << n.kind << ") for invoice " << n.invoiceId << ": " << moneyText(n.total, n.currency) << " "
+              << n.currency << " (tax " << moneyText(n.taxTotal, n.currency) << ") — " << n.reason << "\n";
+}
+
+int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    InvoiceService service(ctx.company(), ctx.clock());
+    if (verb == QLatin1String("create")) {
+        CommandLine cl(QStringLiteral("credit-notes create"));
+        cl.addOption(QStringLiteral("invoice"), QStringLiteral("ID"), QStringLiteral("The issued invoice (id or number)."));
+        cl.addOption(QStringLiteral("line"), QStringLiteral("POSITION=AMOUNT"), QStringLiteral("Credit this much of a line (tax included); repeatable. "
+                                                                                               "Without: everything left on every line."));
+        cl.addOption(QStringLiteral("reason"), QStringLiteral("TEXT"), QStringLiteral("Why."));
+        cl.addOption(QStringLiteral("type"), QStringLiteral("refund|adjustment"), QStringLiteral("Money paid back, or credit to the balance (default adjustment)."));
+        cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("A note printed on it."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        QList<CreditNoteRequestLine> lines;
+        for (const QString &spec : cl.values(QStringLiteral("line"))) {
+            const qsizetype eq = spec.indexOf(QLatin1Char('='));
+            bool ok = false;
+            const int position = spec.left(eq).toInt(&ok);
+            const auto amount = eq > 0 ? Decimal::tryParse(spec.mid(eq + 1)) : std::nullopt;
+            if (!ok || !amount)
+                throw CliError(InvalidInput, QStringLiteral("--line: \"%1\" must be POSITION=AMOUNT (positions as in invoices show)").arg(spec));
+            lines.append({position, *amount});
+        }
+        printNote(ctx, service.createCreditNote(requiredOption(cl, QStringLiteral("invoice")), lines, requiredOption(cl, QStringLiteral("reason")),
+                                                cl.isSet(QStringLiteral("type")) ? cl.value(QStringLiteral("type")) : QStringLiteral("adjustment"),
+                                                cl.value(QStringLiteral("memo"))));
+        return Success;
+    }
+    if (verb == QLatin1String("list")) {
+        CommandLine cl(QStringLiteral("credit-notes list"));
+        cl.addOption(QStringLiteral("invoice"), QStringLiteral("ID"), QStringLiteral("Only this invoice's."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QList<CreditNote> notes = service.creditNotes(cl.value(QStringLiteral("invoice")));
+        if (ctx.json()) {
+            QJsonArray data;
+            for (const CreditNote &n : notes)
+                data.append(n.toJson());
+            ctx.printJsonList(data);
+            return Success;
+        }
+        TablePrinter t({QStringLiteral("NUMBER"), QStringLiteral("INVOICE"), QStringLiteral("TYPE"), QStringLiteral("TOTAL"), QStringLiteral("REASON")});
+        t.alignRight(3);
+        for (const CreditNote &n : notes)
+            t.addRow({n.number, n.invoiceId, n.kind, moneyText(n.total, n.currency) + QLatin1Char(' ') + n.currency, n.reason});
+        t.print(ctx.out());
+        ctx.out() << notes.size() << (notes.size() == 1 ? " credit note\n" : " credit notes\n");
+        return Success;
+    }
+    if (verb == QLatin1String("show")) {
+        CommandLine cl(QStringLiteral("credit-notes show"), {QStringLiteral("ID")});
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        printNote(ctx, service.creditNote(requiredPositional(cl, 0, QStringLiteral("the credit note id or number"))));
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("credit-notes: unknown verb \"%1\" (create, list, show)").arg(verb));
+}
+
+const CommandRegistry::Registrar invoicesNoun("invoices", &invoicesCommand,
+                                              "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete", 71);
+const CommandRegistry::Registrar creditNotesNoun("credit-notes", &creditNotesCommand, "create | list | show", 72);
+
+} // namespace
+
+} // namespace orb::cli

@@ -1,0 +1,241 @@
+// orbctl nouns of the ledgers and billing set-up: balance show | adjust, credits add | list,
+// coupons create | list | archive, tax-rates create | list | assign.
+#include "app/cli/BillingArgs.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
+#include "app/cli/TablePrinter.h"
+#include "engine/Clock.h"
+#include "engine/billing/BillingSchedule.h"
+#include "models/CompanyFile.h"
+#include "models/Timestamps.h"
+#include "models/billing/BillingSetupService.h"
+#include "models/billing/LedgerService.h"
+
+#include <QJsonArray>
+#include <QTimeZone>
+
+namespace orb::cli {
+
+namespace {
+
+int help(CliContext &ctx, const CommandLine &cl)
+{
+    ctx.out() << cl.helpText();
+    return Success;
+}
+
+int balanceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    LedgerService service(ctx.company(), ctx.clock());
+    if (verb == QLatin1String("show")) {
+        CommandLine cl(QStringLiteral("balance show"), {QStringLiteral("CUSTOMER")});
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const auto v = service.balance(requiredPositional(cl, 0, QStringLiteral("the customer")));
+        if (ctx.json()) {
+            ctx.printJson(v.toJson());
+            return Success;
+        }
+        TablePrinter t({QStringLiteral("WHEN"), QStringLiteral("ACTION"), QStringLiteral("AMOUNT"), QStringLiteral("BALANCE"), QStringLiteral("DESCRIPTION")});
+        t.alignRight(2);
+        t.alignRight(3);
+        for (const BalanceEntryRecord &e : v.entries)
+            t.addRow({toApiTimestamp(e.createdAt), e.cause, moneyText(e.amount, e.currency), moneyText(e.balanceAfter, e.currency), e.description});
+        t.print(ctx.out());
+        ctx.out() << "Balance: " << moneyText(v.balance, v.currency) << " " << v.currency
+                  << (v.balance.isPositive() ? " (credit the customer holds)\n" : v.balance.isNegative() ? " (owed by the customer)\n" : "\n");
+        return Success;
+    }
+    if (verb == QLatin1String("adjust")) {
+        CommandLine cl(QStringLiteral("balance adjust"), {QStringLiteral("CUSTOMER")});
+        cl.addOption(QStringLiteral("amount"), QStringLiteral("X"), QStringLiteral("Positive credits the customer; negative charges."));
+        cl.addOption(QStringLiteral("description"), QStringLiteral("TEXT"), QStringLiteral("Why (required)."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const BalanceEntryRecord e = service.adjustBalance(requiredPositional(cl, 0, QStringLiteral("the customer")),
+                                                           *decimalOption(cl, QStringLiteral("amount"), true), cl.value(QStringLiteral("description")));
+        if (ctx.json())
+            ctx.printJson(e.toJson());
+        else
+            ctx.out() << "Balance adjusted by " << moneyText(e.amount, e.currency) << ": now " << moneyText(e.balanceAfter, e.currency) << " "
+                      << e.currency << "\n";
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("balance: unknown verb \"%1\" (show, adjust)").arg(verb));
+}
+
+int creditsCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    LedgerService service(ctx.company(), ctx.clock());
+    if (verb == QLatin1String("add")) {
+        CommandLine cl(QStringLiteral("credits add"), {QStringLiteral("CUSTOMER")});
+        cl.addOption(QStringLiteral("amount"), QStringLiteral("X"), QStringLiteral("Credits (1 credit = 1 unit of the customer's currency)."));
+        cl.addOption(QStringLiteral("cost-basis"), QStringLiteral("X"), QStringLiteral("What the customer paid per credit (default 0: free)."));
+        cl.addOption(QStringLiteral("effective"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Usable from (default today)."));
+        cl.addOption(QStringLiteral("expires"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Not usable from this date on."));
+        cl.addOption(QStringLiteral("description"), QStringLiteral("TEXT"), QStringLiteral("A note."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QDate today = billing::BillingSchedule::localDate(ctx.clock().now(), QTimeZone(ctx.company().settings().timezone.toUtf8()));
+        const CreditBlockRecord b = service.addCredits(requiredPositional(cl, 0, QStringLiteral("the customer")),
+                                                       *decimalOption(cl, QStringLiteral("amount"), true),
+                                                       decimalOption(cl, QStringLiteral("cost-basis")).value_or(Decimal(0)),
+                                                       dateOption(cl, QStringLiteral("effective")).value_or(today), dateOption(cl, QStringLiteral("expires")),
+                                                       cl.value(QStringLiteral("description")));
+        if (ctx.json())
+            ctx.printJson(b.toJson());
+        else
+            ctx.out() << "Added " << moneyText(b.amount, b.currency) << " credits (block " << b.id << ")\n";
+        return Success;
+    }
+    if (verb == QLatin1String("list")) {
+        CommandLine cl(QStringLiteral("credits list"), {QStringLiteral("CUSTOMER")});
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QList<CreditBlockRecord> blocks = service.credits(requiredPositional(cl, 0, QStringLiteral("the customer")));
+        if (ctx.json()) {
+            QJsonArray data;
+            for (const CreditBlockRecord &b : blocks)
+                data.append(b.toJson());
+            ctx.printJsonList(data);
+            return Success;
+        }
+        TablePrinter t({QStringLiteral("BLOCK"), QStringLiteral("EFFECTIVE"), QStringLiteral("EXPIRES"), QStringLiteral("COST BASIS"), QStringLiteral("AMOUNT"),
+                        QStringLiteral("LEFT")});
+        t.alignRight(4);
+        t.alignRight(5);
+        for (const CreditBlockRecord &b : blocks)
+            t.addRow({b.id, dateText(b.effectiveDate), b.expiryDate ? dateText(*b.expiryDate) : QString(), b.costBasis.toCanonicalString(),
+                      moneyText(b.amount, b.currency), moneyText(b.remaining, b.currency)});
+        t.print(ctx.out());
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("credits: unknown verb \"%1\" (add, list)").arg(verb));
+}
+
+int couponsCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    BillingSetupService service(ctx.company(), ctx.clock());
+    if (verb == QLatin1String("create")) {
+        CommandLine cl(QStringLiteral("coupons create"));
+        cl.addOption(QStringLiteral("code"), QStringLiteral("CODE"), QStringLiteral("Redemption code."));
+        cl.addOption(QStringLiteral("percentage"), QStringLiteral("P"), QStringLiteral("Percentage off: 15% or 0.15."));
+        cl.addOption(QStringLiteral("amount"), QStringLiteral("X"), QStringLiteral("Amount off each invoice."));
+        cl.addOption(QStringLiteral("duration-months"), QStringLiteral("N"), QStringLiteral("For N months from redemption (default: forever)."));
+        cl.addOption(QStringLiteral("max-redemptions"), QStringLiteral("N"), QStringLiteral("At most N subscriptions."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        if (cl.isSet(QStringLiteral("percentage")) == cl.isSet(QStringLiteral("amount")))
+            throw CliError(InvalidInput, QStringLiteral("coupons create: give exactly one of --percentage or --amount"));
+        const bool pct = cl.isSet(QStringLiteral("percentage"));
+        const CouponRecord c = service.createCoupon(requiredOption(cl, QStringLiteral("code")), pct ? QStringLiteral("percentage") : QStringLiteral("amount"),
+                                                    cl.value(pct ? QStringLiteral("percentage") : QStringLiteral("amount")),
+                                                    intOption(cl, QStringLiteral("duration-months")), intOption(cl, QStringLiteral("max-redemptions")));
+        if (ctx.json())
+            ctx.printJson(c.toJson());
+        else
+            ctx.out() << "Created coupon " << c.code << " (" << c.id << ")\n";
+        return Success;
+    }
+    if (verb == QLatin1String("list")) {
+        CommandLine cl(QStringLiteral("coupons list"));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QList<CouponRecord> coupons = service.coupons();
+        if (ctx.json()) {
+            QJsonArray data;
+            for (const CouponRecord &c : coupons)
+                data.append(c.toJson());
+            ctx.printJsonList(data);
+            return Success;
+        }
+        TablePrinter t({QStringLiteral("CODE"), QStringLiteral("DISCOUNT"), QStringLiteral("MONTHS"), QStringLiteral("REDEEMED"), QStringLiteral("ID")});
+        for (const CouponRecord &c : coupons)
+            t.addRow({c.code + (c.archivedAt.isValid() ? QStringLiteral(" (archived)") : QString()),
+                      c.discountType == QLatin1String("percentage") ? (c.value * Decimal(100)).normalized().toString() + QLatin1Char('%') : c.value.toString(),
+                      c.durationMonths ? QString::number(*c.durationMonths) : QStringLiteral("forever"),
+                      QString::number(c.redemptions) + (c.maxRedemptions ? QStringLiteral(" / %1").arg(*c.maxRedemptions) : QString()), c.id});
+        t.print(ctx.out());
+        return Success;
+    }
+    if (verb == QLatin1String("archive")) {
+        CommandLine cl(QStringLiteral("coupons archive"), {QStringLiteral("CODE")});
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const CouponRecord c = service.archiveCoupon(requiredPositional(cl, 0, QStringLiteral("the coupon")));
+        if (ctx.json())
+            ctx.printJson(c.toJson());
+        else
+            ctx.out() << "Archived coupon " << c.code << "\n";
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("coupons: unknown verb \"%1\" (create, list, archive)").arg(verb));
+}
+
+int taxRatesCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    BillingSetupService service(ctx.company(), ctx.clock());
+    auto print = [&](const TaxRateRecord &r) {
+        if (ctx.json())
+            ctx.printJson(r.toJson());
+        else
+            ctx.out() << "Tax rate " << r.name << " " << r.percentage.toString() << "% (" << r.id << "): " << r.customerIds.size() << " customers, "
+                      << r.itemIds.size() << " items\n";
+    };
+    if (verb == QLatin1String("create")) {
+        CommandLine cl(QStringLiteral("tax-rates create"));
+        cl.addOption(QStringLiteral("name"), QStringLiteral("NAME"), QStringLiteral("Shown on invoices (\"VAT 20%\")."));
+        cl.addOption(QStringLiteral("percentage"), QStringLiteral("P"), QStringLiteral("8.25 for 8.25%."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        print(service.createTaxRate(requiredOption(cl, QStringLiteral("name")), requiredOption(cl, QStringLiteral("percentage"))));
+        return Success;
+    }
+    if (verb == QLatin1String("assign")) {
+        CommandLine cl(QStringLiteral("tax-rates assign"), {QStringLiteral("RATE")});
+        cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Every line of this customer's invoices."));
+        cl.addOption(QStringLiteral("item"), QStringLiteral("ITEM"), QStringLiteral("Every line of this item."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        print(service.assignTaxRate(requiredPositional(cl, 0, QStringLiteral("the tax rate")), cl.value(QStringLiteral("customer")), cl.value(QStringLiteral("item"))));
+        return Success;
+    }
+    if (verb == QLatin1String("list")) {
+        CommandLine cl(QStringLiteral("tax-rates list"));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QList<TaxRateRecord> rates = service.taxRates();
+        if (ctx.json()) {
+            QJsonArray data;
+            for (const TaxRateRecord &r : rates)
+                data.append(r.toJson());
+            ctx.printJsonList(data);
+            return Success;
+        }
+        TablePrinter t({QStringLiteral("NAME"), QStringLiteral("PERCENTAGE"), QStringLiteral("CUSTOMERS"), QStringLiteral("ITEMS"), QStringLiteral("ID")});
+        for (const TaxRateRecord &r : rates)
+            t.addRow({r.name, r.percentage.toString() + QLatin1Char('%'), QString::number(r.customerIds.size()), QString::number(r.itemIds.size()), r.id});
+        t.print(ctx.out());
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("tax-rates: unknown verb \"%1\" (create, list, assign)").arg(verb));
+}
+
+const CommandRegistry::Registrar balanceNoun("balance", &balanceCommand, "show | adjust", 73);
+const CommandRegistry::Registrar creditsNoun("credits", &creditsCommand, "add | list", 74);
+const CommandRegistry::Registrar couponsNoun("coupons", &couponsCommand, "create | list | archive", 75);
+const CommandRegistry::Registrar taxRatesNoun("tax-rates", &taxRatesCommand, "create | list | assign", 76);
+
+} // namespace
+
+} // namespace orb::cli

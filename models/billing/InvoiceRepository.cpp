@@ -1,0 +1,334 @@
+#include "models/billing/InvoiceRepository.h"
+
+#include "models/Database.h"
+#include "models/Timestamps.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace orb {
+
+namespace {
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+QVariant nullableDate(QDate d)
+{
+    return d.isValid() ? QVariant(dateText(d)) : QVariant();
+}
+
+QVariant nullableInstant(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(toIsoUtc(t)) : QVariant();
+}
+
+Decimal dec(const QVariant &v)
+{
+    return Decimal::parse(v.toString());
+}
+
+const char *kColumns =
+    "id, identity, customer_id, subscription_id, phase_id, kind, cadence, period_start, period_end, status, invoice_number, "
+    "invoice_date, due_date, currency, net_terms, memo, subtotal, adjustments_total, coupons_total, tax_total, total, "
+    "balance_applied, credits_applied, amount_due, amount_paid, credited, document, created_at, updated_at, issued_at, paid_at, "
+    "voided_at";
+
+QVariantList values(const Invoice &i)
+{
+    const QString c = i.currency;
+    return {i.id, nullable(i.identity), i.customerId, nullable(i.subscriptionId), nullable(i.phaseId), i.kind, nullable(i.cadence),
+            nullableDate(i.periodStart), nullableDate(i.periodEnd), i.status, nullable(i.invoiceNumber), nullableDate(i.invoiceDate),
+            nullableDate(i.dueDate), c, i.netTerms, nullable(i.memo), moneyText(i.subtotal, c), moneyText(i.adjustmentsTotal, c),
+            moneyText(i.couponsTotal, c), moneyText(i.taxTotal, c), moneyText(i.total, c), moneyText(i.balanceApplied, c),
+            moneyText(i.creditsApplied, c), moneyText(i.amountDue, c), moneyText(i.amountPaid, c), moneyText(i.credited, c),
+            QString::fromUtf8(QJsonDocument(i.document).toJson(QJsonDocument::Compact)), toIsoUtc(i.createdAt), toIsoUtc(i.updatedAt),
+            nullableInstant(i.issuedAt), nullableInstant(i.paidAt), nullableInstant(i.voidedAt)};
+}
+
+Invoice read(const QSqlQuery &q)
+{
+    Invoice i;
+    i.id = q.value(0).toString();
+    i.identity = q.value(1).toString();
+    i.customerId = q.value(2).toString();
+    i.subscriptionId = q.value(3).toString();
+    i.phaseId = q.value(4).toString();
+    i.kind = q.value(5).toString();
+    i.cadence = q.value(6).toString();
+    i.periodStart = parseDate(q.value(7).toString());
+    i.periodEnd = parseDate(q.value(8).toString());
+    i.status = q.value(9).toString();
+    i.invoiceNumber = q.value(10).toString();
+    i.invoiceDate = parseDate(q.value(11).toString());
+    i.dueDate = parseDate(q.value(12).toString());
+    i.currency = q.value(13).toString();
+    i.netTerms = q.value(14).toInt();
+    i.memo = q.value(15).toString();
+    i.subtotal = dec(q.value(16));
+    i.adjustmentsTotal = dec(q.value(17));
+    i.couponsTotal = dec(q.value(18));
+    i.taxTotal = dec(q.value(19));
+    i.total = dec(q.value(20));
+    i.balanceApplied = dec(q.value(21));
+    i.creditsApplied = dec(q.value(22));
+    i.amountDue = dec(q.value(23));
+    i.amountPaid = dec(q.value(24));
+    i.credited = dec(q.value(25));
+    i.document = QJsonDocument::fromJson(q.value(26).toString().toUtf8()).object();
+    i.createdAt = fromIsoUtc(q.value(27).toString());
+    i.updatedAt = fromIsoUtc(q.value(28).toString());
+    i.issuedAt = fromIsoUtc(q.value(29).toString());
+    i.paidAt = fromIsoUtc(q.value(30).toString());
+    i.voidedAt = fromIsoUtc(q.value(31).toString());
+    return i;
+}
+
+} // namespace
+
+void InvoiceRepository::insert(const Invoice &invoice)
+{
+    m_db.exec(QStringLiteral("INSERT INTO invoices (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                  .arg(QLatin1String(kColumns)),
+              values(invoice));
+    writeLines(invoice);
+}
+
+void InvoiceRepository::update(const Invoice &invoice)
+{
+    QVariantList binds = values(invoice);
+    const QStringList columns = QString::fromLatin1(kColumns).split(QStringLiteral(", "));
+    QStringList sets;
+    QVariantList setBinds;
+    for (int c = 0; c < columns.size(); ++c) {
+        if (columns[c] == QLatin1String("id") || columns[c] == QLatin1String("identity") || columns[c] == QLatin1String("created_at"))
+            continue;
+        sets.append(columns[c] + QStringLiteral(" = ?"));
+        setBinds.append(binds[c]);
+    }
+    setBinds.append(invoice.id);
+    m_db.exec(QStringLiteral("UPDATE invoices SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", "))), setBinds);
+    m_db.exec(QStringLiteral("DELETE FROM invoice_lines WHERE invoice_id = ?"), {invoice.id});
+    writeLines(invoice);
+}
+
+void InvoiceRepository::writeLines(const Invoice &invoice)
+{
+    const QJsonArray lines = invoice.document.value(QStringLiteral("line_items")).toArray();
+    for (int n = 0; n < lines.size(); ++n) {
+        const QJsonObject l = lines.at(n).toObject();
+        m_db.exec(QStringLiteral("INSERT INTO invoice_lines (invoice_id, position, price_id, item_id, name, quantity, subtotal, "
+                                 "adjusted_subtotal, amount, tax_total, total, start_date, end_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                  {invoice.id, n, nullable(l.value(QStringLiteral("price_id")).toString()),
+                   nullable(l.value(QStringLiteral("item_id")).toString()), l.value(QStringLiteral("name")).toString(),
+                   l.value(QStringLiteral("quantity")).toString(), l.value(QStringLiteral("subtotal")).toString(),
+                   l.value(QStringLiteral("adjusted_subtotal")).toString(), l.value(QStringLiteral("amount")).toString(),
+                   l.value(QStringLiteral("tax_total")).toString(), l.value(QStringLiteral("total")).toString(),
+                   nullable(l.value(QStringLiteral("start_date")).toString()), nullable(l.value(QStringLiteral("end_date")).toString())});
+    }
+}
+
+void InvoiceRepository::remove(const QString &id)
+{
+    m_db.exec(QStringLiteral("DELETE FROM invoice_lines WHERE invoice_id = ?"), {id});
+    m_db.exec(QStringLiteral("DELETE FROM invoices WHERE id = ? AND status = 'draft'"), {id});
+}
+
+QList<Invoice> InvoiceRepository::select(const QString &where, const QVariantList &binds, const QString &tail) const
+{
+    QList<Invoice> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM invoices %2 %3").arg(QLatin1String(kColumns), where, tail), binds);
+    while (q.next())
+        out.append(read(q));
+    return out;
+}
+
+std::optional<Invoice> InvoiceRepository::find(const QString &id) const
+{
+    const auto l = select(QStringLiteral("WHERE id = ?"), {id});
+    return l.isEmpty() ? std::nullopt : std::optional<Invoice>(l.first());
+}
+
+std::optional<Invoice> InvoiceRepository::findByNumber(const QString &number) const
+{
+    const auto l = select(QStringLiteral("WHERE invoice_number = ?"), {number});
+    return l.isEmpty() ? std::nullopt : std::optional<Invoice>(l.first());
+}
+
+std::optional<Invoice> InvoiceRepository::findByIdentity(const QString &identity) const
+{
+    const auto l = select(QStringLiteral("WHERE identity = ?"), {identity});
+    return l.isEmpty() ? std::nullopt : std::optional<Invoice>(l.first());
+}
+
+std::optional<Invoice> InvoiceRepository::resolve(const QString &reference) const
+{
+    if (auto i = find(reference))
+        return i;
+    return findByNumber(reference);
+}
+
+QList<Invoice> InvoiceRepository::list(const InvoiceFilter &f) const
+{
+    QStringList where;
+    QVariantList binds;
+    if (!f.customerId.isEmpty()) {
+        where << QStringLiteral("customer_id = ?");
+        binds << f.customerId;
+    }
+    if (!f.subscriptionId.isEmpty()) {
+        where << QStringLiteral("subscription_id = ?");
+        binds << f.subscriptionId;
+    }
+    if (!f.status.isEmpty()) {
+        where << QStringLiteral("status = ?");
+        binds << f.status;
+    }
+    if (f.overdueOn) {
+        where << QStringLiteral("status = 'issued' AND due_date < ?");
+        binds << dateText(f.today);
+    }
+    if (f.periodFrom.isValid()) {
+        where << QStringLiteral("invoice_date >= ?");
+        binds << dateText(f.periodFrom);
+    }
+    if (f.periodTo.isValid()) {
+        where << QStringLiteral("invoice_date < ?");
+        binds << dateText(f.periodTo);
+    }
+    const QString clause = where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "));
+    QString tail = QStringLiteral("ORDER BY invoice_date, created_at, id");
+    if (f.limit > 0)
+        tail += QStringLiteral(" LIMIT %1").arg(f.limit);
+    return select(clause, binds, tail);
+}
+
+QHash<QString, QString> InvoiceRepository::identities() const
+{
+    QHash<QString, QString> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT identity, status FROM invoices WHERE identity IS NOT NULL"));
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
+qint64 InvoiceRepository::lastNumber(const QString &series) const
+{
+    return m_db.scalar(QStringLiteral("SELECT last_counter FROM number_series WHERE series = ?"), {series}).toLongLong();
+}
+
+qint64 InvoiceRepository::takeNextNumber(const QString &series)
+{
+    const qint64 next = lastNumber(series) + 1;
+    m_db.exec(QStringLiteral("INSERT INTO number_series (series, last_counter) VALUES (?, ?) "
+                             "ON CONFLICT (series) DO UPDATE SET last_counter = excluded.last_counter"),
+              {series, next});
+    return next;
+}
+
+void InvoiceRepository::insertPayment(const Payment &p)
+{
+    m_db.exec(QStringLiteral("INSERT INTO payments (id, invoice_id, customer_id, amount, currency, paid_on, method, reference, memo, "
+                             "created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+              {p.id, p.invoiceId, p.customerId, moneyText(p.amount, p.currency), p.currency, dateText(p.paidOn), p.method,
+               nullable(p.reference), nullable(p.memo), toIsoUtc(p.createdAt)});
+}
+
+QList<Payment> InvoiceRepository::payments(const QString &invoiceId) const
+{
+    QList<Payment> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, invoice_id, customer_id, amount, currency, paid_on, method, reference, memo, "
+                                           "created_at FROM payments WHERE invoice_id = ? ORDER BY created_at, id"),
+                            {invoiceId});
+    while (q.next()) {
+        Payment p;
+        p.id = q.value(0).toString();
+        p.invoiceId = q.value(1).toString();
+        p.customerId = q.value(2).toString();
+        p.amount = dec(q.value(3));
+        p.currency = q.value(4).toString();
+        p.paidOn = parseDate(q.value(5).toString());
+        p.method = q.value(6).toString();
+        p.reference = q.value(7).toString();
+        p.memo = q.value(8).toString();
+        p.createdAt = fromIsoUtc(q.value(9).toString());
+        out.append(p);
+    }
+    return out;
+}
+
+bool InvoiceRepository::paymentReferenceExists(const QString &reference) const
+{
+    return m_db.scalar(QStringLiteral("SELECT count(*) FROM payments WHERE reference = ?"), {reference}).toInt() > 0;
+}
+
+void InvoiceRepository::insertCreditNote(const CreditNote &n)
+{
+    const QString c = n.currency;
+    m_db.exec(QStringLiteral("INSERT INTO credit_notes (id, credit_note_number, invoice_id, customer_id, reason, kind, currency, subtotal, "
+                             "tax_total, total, memo, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+              {n.id, n.number, n.invoiceId, n.customerId, n.reason, n.kind, c, moneyText(n.subtotal, c), moneyText(n.taxTotal, c),
+               moneyText(n.total, c), nullable(n.memo), toIsoUtc(n.createdAt)});
+    for (const CreditNoteLine &l : n.lines)
+        m_db.exec(QStringLiteral("INSERT INTO credit_note_lines (credit_note_id, invoice_line_position, amount, tax) VALUES (?,?,?,?)"),
+                  {n.id, l.invoiceLinePosition, moneyText(l.amount, c), moneyText(l.tax, c)});
+}
+
+QList<CreditNote> InvoiceRepository::selectNotes(const QString &where, const QVariantList &binds) const
+{
+    QList<CreditNote> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, credit_note_number, invoice_id, customer_id, reason, kind, currency, subtotal, "
+                                           "tax_total, total, memo, created_at FROM credit_notes %1 ORDER BY credit_note_number")
+                                .arg(where),
+                            binds);
+    while (q.next()) {
+        CreditNote n;
+        n.id = q.value(0).toString();
+        n.number = q.value(1).toString();
+        n.invoiceId = q.value(2).toString();
+        n.customerId = q.value(3).toString();
+        n.reason = q.value(4).toString();
+        n.kind = q.value(5).toString();
+        n.currency = q.value(6).toString();
+        n.subtotal = dec(q.value(7));
+        n.taxTotal = dec(q.value(8));
+        n.total = dec(q.value(9));
+        n.memo = q.value(10).toString();
+        n.createdAt = fromIsoUtc(q.value(11).toString());
+        out.append(n);
+    }
+    for (CreditNote &n : out) {
+        QSqlQuery l = m_db.exec(QStringLiteral("SELECT invoice_line_position, amount, tax FROM credit_note_lines WHERE credit_note_id = ? "
+                                               "ORDER BY invoice_line_position"),
+                                {n.id});
+        while (l.next())
+            n.lines.append({l.value(0).toInt(), dec(l.value(1)), dec(l.value(2))});
+    }
+    return out;
+}
+
+QList<CreditNote> InvoiceRepository::creditNotes(const QString &invoiceId) const
+{
+    return invoiceId.isEmpty() ? selectNotes(QString(), {}) : selectNotes(QStringLiteral("WHERE invoice_id = ?"), {invoiceId});
+}
+
+std::optional<CreditNote> InvoiceRepository::findCreditNote(const QString &reference) const
+{
+    const auto l = selectNotes(QStringLiteral("WHERE id = ? OR credit_note_number = ?"), {reference, reference});
+    return l.isEmpty() ? std::nullopt : std::optional<CreditNote>(l.first());
+}
+
+QHash<int, Decimal> InvoiceRepository::creditedByLine(const QString &invoiceId) const
+{
+    QHash<int, Decimal> out;
+    for (const CreditNote &n : creditNotes(invoiceId))
+        for (const CreditNoteLine &l : n.lines)
+            out[l.invoiceLinePosition] += l.amount;
+    return out;
+}
+
+} // namespace orb

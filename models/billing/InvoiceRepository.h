@@ -1,0 +1,64 @@
+#pragma once
+
+#include "models/billing/BillingRecords.h"
+
+namespace orb {
+
+class Database;
+
+/// Filters for listing invoices; empty fields do not filter.
+struct InvoiceFilter {
+    QString customerId;
+    QString subscriptionId;
+    QString status;   ///< draft, issued, paid, void
+    bool overdueOn = false; ///< with `today`: issued and past due
+    QDate today;
+    QDate periodFrom; ///< invoices whose invoice date is on or after
+    QDate periodTo;   ///< and before
+    int limit = 0;
+};
+
+/// Rows of invoices (header, lines, document), payments, credit notes and the number series.
+class InvoiceRepository final
+{
+public:
+    explicit InvoiceRepository(const Database &db) : m_db(db) {}
+
+    void insert(const Invoice &invoice);
+    /// Rewrites everything but the id, identity and creation time (drafts, and the
+    /// lifecycle's state changes), and the lines from its document.
+    void update(const Invoice &invoice);
+    void remove(const QString &id);
+
+    std::optional<Invoice> find(const QString &id) const;
+    std::optional<Invoice> findByNumber(const QString &number) const;
+    std::optional<Invoice> findByIdentity(const QString &identity) const;
+    /// By id or invoice number.
+    std::optional<Invoice> resolve(const QString &reference) const;
+    QList<Invoice> list(const InvoiceFilter &filter) const;
+    /// The identities already present, with their status (the run's existence check).
+    QHash<QString, QString> identities() const;
+
+    /// The counter after the last of the series, recorded as used (in the caller's transaction).
+    qint64 takeNextNumber(const QString &series);
+    qint64 lastNumber(const QString &series) const;
+
+    void insertPayment(const Payment &p);
+    QList<Payment> payments(const QString &invoiceId) const;
+    bool paymentReferenceExists(const QString &reference) const;
+
+    void insertCreditNote(const CreditNote &note);
+    QList<CreditNote> creditNotes(const QString &invoiceId = {}) const;
+    std::optional<CreditNote> findCreditNote(const QString &reference) const;
+    /// What credit notes took off each line so far (position → amount).
+    QHash<int, Decimal> creditedByLine(const QString &invoiceId) const;
+
+private:
+    QList<Invoice> select(const QString &where, const QVariantList &binds, const QString &tail = {}) const;
+    void writeLines(const Invoice &invoice);
+    QList<CreditNote> selectNotes(const QString &where, const QVariantList &binds) const;
+
+    const Database &m_db;
+};
+
+} // namespace orb

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "models/billing/BillingRecords.h"
+
+#include <QJsonObject>
+
+#include <functional>
+
+namespace orb {
+
+class Clock;
+class CompanyFile;
+
+struct InvoiceRunOptions {
+    QDateTime asOf;
+    /// Composes without storing anything (the run dialog's preview, `invoices run --dry-run`).
+    bool dryRun = false;
+    /// Only this subscription (upcoming invoices, tests); empty for all.
+    QString subscriptionId;
+    /// Called as invoices are composed; returning false stops the run after the current batch
+    /// (what is committed stays committed; a later run finishes the rest).
+    std::function<bool(qint64 done, qint64 total)> progress;
+    int batchSize = 250;
+};
+
+struct InvoiceRunSummary {
+    QString runId;
+    QDateTime asOf;
+    int created = 0;
+    int refreshed = 0; ///< drafts recomposed with changed amounts
+    int unchanged = 0; ///< drafts recomposed to the same amounts
+    int alreadyIssued = 0;
+    qint64 eventsScanned = 0;
+    int aggregationPasses = 0;
+    bool cancelled = false;
+    QList<Invoice> invoices; ///< created or refreshed (in a dry run: what would be)
+    QJsonObject toJson() const;
+};
+
+/**
+ * The offline invoice run: every invoice due by an instant, for every subscription.
+ *
+ * Each invoice has a deterministic identity (subscription, phase, kind, cadence, period), so a
+ * second run, or a run after a crash halfway, creates nothing twice; drafts are recomposed from
+ * the current data; issued invoices are never touched. Fees billed in advance are due at their
+ * period's start, usage and fees in arrears once the period and the grace period have passed,
+ * one-time fees when their phase starts. Periods are clipped to the phase (a plan or seat
+ * change) and to the subscription's end, and fixed fees are prorated by calendar days in the
+ * customer's zone. Usage is aggregated with one streaming pass per distinct period window
+ * (PeriodAggregator), window by window, so memory is bounded by one window's customers.
+ * Drafts carry no balance or credits: those are applied when the invoice is issued.
+ */
+class InvoiceRunService final
+{
+public:
+    InvoiceRunService(CompanyFile &file, const Clock &clock);
+
+    InvoiceRunSummary run(const InvoiceRunOptions &options);
+    /// The invoices a subscription will get next (the current period's usage so far, the next
+    /// period's fees in advance), composed and not stored.
+    QList<Invoice> upcoming(const QString &subscriptionId);
+
+private:
+    CompanyFile &m_file;
+    const Clock &m_clock;
+};
+
+} // namespace orb

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "models/billing/BillingRecords.h"
+#include "models/billing/InvoiceRepository.h"
+
+namespace orb {
+
+class Clock;
+class CompanyFile;
+class Database;
+
+/// One line of a one-off invoice.
+struct OneOffLine {
+    QString name;
+    Decimal quantity = Decimal(1);
+    Decimal unitAmount;
+    QString item; ///< optional item id or name (its tax rates apply)
+};
+
+/// One line of a credit note: which invoice line, and how much of it (tax included).
+struct CreditNoteRequestLine {
+    int position = 0;
+    Decimal amount;
+};
+
+/**
+ * The invoice lifecycle, each action one transaction with an audit entry:
+ * draft → issued (gap-free number, due date from net terms; the customer balance and prepaid
+ * credits applied; usage of its period locked) → paid (payments, full or partial; an
+ * overpayment goes to the balance) or void (gives back what it took from the balance and the
+ * credits). Issued invoices never change; corrections are credit notes. One-off invoices.
+ */
+class InvoiceService final
+{
+public:
+    InvoiceService(CompanyFile &file, const Clock &clock);
+
+    Invoice get(const QString &reference) const;
+    QList<Invoice> list(const InvoiceFilter &filter) const;
+
+    /// Issues a draft. `invoiceDate` replaces the draft's date (one-off invoices default to today).
+    Invoice issue(const QString &reference, std::optional<QDate> invoiceDate = std::nullopt);
+    /// Issues every draft whose invoice date is on or before `upTo`; returns them.
+    QList<Invoice> issueAll(QDate upTo);
+    Invoice voidInvoice(const QString &reference, const QString &reason);
+    /// Records a payment; `reference` (an outside id) is recorded once: the same reference again
+    /// for the same invoice and amount returns the first payment and changes nothing.
+    Payment pay(const QString &reference, const Decimal &amount, QDate paidOn, const QString &method = QStringLiteral("manual"),
+                const QString &externalReference = {}, const QString &memo = {});
+    /// Pays what remains.
+    Payment markPaid(const QString &reference, QDate paidOn, const QString &memo = {});
+    QList<Payment> payments(const QString &reference) const;
+
+    Invoice createOneOff(const QString &customer, const QList<OneOffLine> &lines, std::optional<QDate> invoiceDate, const QString &memo,
+                         std::optional<int> netTerms);
+    /// Deletes a draft (a one-off, or a run's draft that the next run will compose again).
+    void deleteDraft(const QString &reference);
+
+    /// Lines empty = the whole remaining amount of every line.
+    CreditNote createCreditNote(const QString &invoice, const QList<CreditNoteRequestLine> &lines, const QString &reason,
+                                const QString &kind, const QString &memo = {});
+    QList<CreditNote> creditNotes(const QString &invoice = {}) const;
+    CreditNote creditNote(const QString &reference) const;
+
+    /// The invoice with its customer, payments and credit notes (invoices show).
+    QJsonObject describe(const Invoice &invoice) const;
+
+    /// Voids inside the caller's transaction (subscription changes). Throws Conflict for a paid
+    /// invoice or one with credit notes.
+    static void voidWithin(Database &db, const QDateTime &at, Invoice invoice, const QString &reason);
+    /// The company's numbering, from its invoice prefix ("INV-" → INV-000001).
+    static QString formatNumber(const QString &companyPrefix, qint64 counter, bool creditNote);
+
+private:
+    void requireWritable() const;
+    Invoice issueWithin(Invoice inv, std::optional<QDate> invoiceDate);
+
+    CompanyFile &m_file;
+    const Clock &m_clock;
+};
+
+} // namespace orb

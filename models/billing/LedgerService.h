@@ -1,0 +1,38 @@
+#pragma once
+
+#include "models/billing/BillingRecords.h"
+
+namespace orb {
+
+class Clock;
+class CompanyFile;
+
+/// The customer balance and prepaid credits as people see and change them: show, adjust by
+/// hand, add a credit block. Each change is one ledger entry, one transaction, one audit entry.
+class LedgerService final
+{
+public:
+    LedgerService(CompanyFile &file, const Clock &clock);
+
+    struct BalanceView {
+        QString customerId;
+        QString currency;
+        Decimal balance;
+        QList<BalanceEntryRecord> entries;
+        QJsonObject toJson() const;
+    };
+    BalanceView balance(const QString &customer) const;
+    /// A manual adjustment (positive credits the customer); the description says why.
+    BalanceEntryRecord adjustBalance(const QString &customer, const Decimal &amount, const QString &description);
+
+    CreditBlockRecord addCredits(const QString &customer, const Decimal &amount, const Decimal &costBasis, QDate effectiveDate,
+                                 std::optional<QDate> expiryDate, const QString &description);
+    QList<CreditBlockRecord> credits(const QString &customer) const;
+
+private:
+    QString customerId(const QString &reference, QString *currency) const;
+    CompanyFile &m_file;
+    const Clock &m_clock;
+};
+
+} // namespace orb

@@ -1,0 +1,180 @@
+#include "models/billing/SubscriptionRepository.h"
+
+#include "models/Database.h"
+#include "models/Timestamps.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace orb {
+
+namespace {
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+QVariant nullableDate(const std::optional<QDate> &d)
+{
+    return d ? QVariant(dateText(*d)) : QVariant();
+}
+
+QString jsonText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject quantitiesJson(const QMap<QString, Decimal> &q)
+{
+    QJsonObject o;
+    for (auto it = q.cbegin(); it != q.cend(); ++it)
+        o.insert(it.key(), it.value().toCanonicalString());
+    return o;
+}
+
+const char *kColumns = "id, customer_id, plan_id, start_date, end_date, alignment, trial_days, net_terms, memo, coupon_id, "
+                       "coupon_redeemed_on, created_at, updated_at";
+
+Subscription readSubscription(const QSqlQuery &q)
+{
+    Subscription s;
+    s.id = q.value(0).toString();
+    s.customerId = q.value(1).toString();
+    s.planId = q.value(2).toString();
+    s.startDate = parseDate(q.value(3).toString());
+    s.endDate = parseOptionalDate(q.value(4));
+    s.alignment = q.value(5).toString();
+    s.trialDays = q.value(6).toInt();
+    if (!q.value(7).isNull())
+        s.netTerms = q.value(7).toInt();
+    s.memo = q.value(8).toString();
+    s.couponId = q.value(9).toString();
+    s.couponRedeemedOn = parseDate(q.value(10).toString());
+    s.createdAt = fromIsoUtc(q.value(11).toString());
+    s.updatedAt = fromIsoUtc(q.value(12).toString());
+    return s;
+}
+
+} // namespace
+
+void SubscriptionRepository::insert(const Subscription &s)
+{
+    m_db.exec(QStringLiteral("INSERT INTO subscriptions (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns)),
+              {s.id, s.customerId, s.planId, dateText(s.startDate), nullableDate(s.endDate), s.alignment, s.trialDays,
+               s.netTerms ? QVariant(*s.netTerms) : QVariant(), nullable(s.memo), nullable(s.couponId),
+               s.couponRedeemedOn.isValid() ? QVariant(dateText(s.couponRedeemedOn)) : QVariant(), toIsoUtc(s.createdAt),
+               toIsoUtc(s.updatedAt)});
+    for (const SubscriptionPhase &p : s.phases)
+        insertPhase(s.id, p);
+}
+
+void SubscriptionRepository::update(const Subscription &s)
+{
+    m_db.exec(QStringLiteral("UPDATE subscriptions SET end_date = ?, net_terms = ?, memo = ?, updated_at = ? WHERE id = ?"),
+              {nullableDate(s.endDate), s.netTerms ? QVariant(*s.netTerms) : QVariant(), nullable(s.memo), toIsoUtc(s.updatedAt), s.id});
+}
+
+void SubscriptionRepository::insertPhase(const QString &subscriptionId, const SubscriptionPhase &p)
+{
+    m_db.exec(QStringLiteral("INSERT INTO subscription_phases (id, subscription_id, seq, plan_version_id, start_date, end_date, "
+                             "price_overrides, quantities, cause, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+              {p.id, subscriptionId, p.seq, p.planVersionId, dateText(p.startDate), nullableDate(p.endDate), jsonText(p.priceOverrides),
+               jsonText(quantitiesJson(p.quantities)), p.cause, toIsoUtc(p.createdAt)});
+}
+
+void SubscriptionRepository::setPhaseEnd(const QString &phaseId, const std::optional<QDate> &end)
+{
+    m_db.exec(QStringLiteral("UPDATE subscription_phases SET end_date = ? WHERE id = ?"), {nullableDate(end), phaseId});
+}
+
+void SubscriptionRepository::deletePhase(const QString &phaseId)
+{
+    m_db.exec(QStringLiteral("DELETE FROM subscription_phases WHERE id = ?"), {phaseId});
+}
+
+std::optional<Subscription> SubscriptionRepository::find(const QString &id) const
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM subscriptions WHERE id = ?").arg(QLatin1String(kColumns)), {id});
+    if (!q.next())
+        return std::nullopt;
+    Subscription s = readSubscription(q);
+    QSqlQuery p = m_db.exec(QStringLiteral("SELECT id, seq, plan_version_id, start_date, end_date, price_overrides, quantities, cause, "
+                                           "created_at FROM subscription_phases WHERE subscription_id = ? ORDER BY seq"),
+                            {id});
+    while (p.next()) {
+        SubscriptionPhase ph;
+        ph.id = p.value(0).toString();
+        ph.seq = p.value(1).toInt();
+        ph.planVersionId = p.value(2).toString();
+        ph.startDate = parseDate(p.value(3).toString());
+        ph.endDate = parseOptionalDate(p.value(4));
+        ph.priceOverrides = QJsonDocument::fromJson(p.value(5).toString().toUtf8()).object();
+        const QJsonObject quantities = QJsonDocument::fromJson(p.value(6).toString().toUtf8()).object();
+        for (auto it = quantities.begin(); it != quantities.end(); ++it)
+            ph.quantities.insert(it.key(), Decimal::parse(it.value().toString()));
+        ph.cause = p.value(7).toString();
+        ph.createdAt = fromIsoUtc(p.value(8).toString());
+        s.phases.append(ph);
+    }
+    return s;
+}
+
+QList<Subscription> SubscriptionRepository::list(const QString &customerId) const
+{
+    QStringList ids;
+    QSqlQuery q = customerId.isEmpty()
+                      ? m_db.exec(QStringLiteral("SELECT id FROM subscriptions ORDER BY created_at, id"))
+                      : m_db.exec(QStringLiteral("SELECT id FROM subscriptions WHERE customer_id = ? ORDER BY created_at, id"), {customerId});
+    while (q.next())
+        ids.append(q.value(0).toString());
+    QList<Subscription> out;
+    out.reserve(ids.size());
+    for (const QString &id : ids)
+        out.append(*find(id));
+    return out;
+}
+
+int SubscriptionRepository::couponRedemptions(const QString &couponId) const
+{
+    return m_db.scalar(QStringLiteral("SELECT count(*) FROM subscriptions WHERE coupon_id = ?"), {couponId}).toInt();
+}
+
+void SubscriptionRepository::insertChange(const SubscriptionChange &c)
+{
+    m_db.exec(QStringLiteral("INSERT INTO subscription_changes (id, subscription_id, kind, effective_date, phase_id, previous_end_date, "
+                             "status, details, created_at) VALUES (?,?,?,?,?,?,?,?,?)"),
+              {c.id, c.subscriptionId, c.kind, dateText(c.effectiveDate), nullable(c.phaseId), nullableDate(c.previousEndDate), c.status,
+               jsonText(c.details), toIsoUtc(c.createdAt)});
+}
+
+void SubscriptionRepository::setChangeStatus(const QString &changeId, const QString &status)
+{
+    m_db.exec(QStringLiteral("UPDATE subscription_changes SET status = ? WHERE id = ?"), {status, changeId});
+}
+
+QList<SubscriptionChange> SubscriptionRepository::changes(const QString &subscriptionId) const
+{
+    QList<SubscriptionChange> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, subscription_id, kind, effective_date, phase_id, previous_end_date, status, details, "
+                                           "created_at FROM subscription_changes WHERE subscription_id = ? ORDER BY created_at, id"),
+                            {subscriptionId});
+    while (q.next()) {
+        SubscriptionChange c;
+        c.id = q.value(0).toString();
+        c.subscriptionId = q.value(1).toString();
+        c.kind = q.value(2).toString();
+        c.effectiveDate = parseDate(q.value(3).toString());
+        c.phaseId = q.value(4).toString();
+        c.previousEndDate = parseOptionalDate(q.value(5));
+        c.status = q.value(6).toString();
+        c.details = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+        c.createdAt = fromIsoUtc(q.value(8).toString());
+        out.append(c);
+    }
+    return out;
+}
+
+} // namespace orb

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "models/billing/BillingRecords.h"
+
+namespace orb {
+
+class Database;
+
+/// Rows of subscriptions, their phases and scheduled changes.
+class SubscriptionRepository final
+{
+public:
+    explicit SubscriptionRepository(const Database &db) : m_db(db) {}
+
+    void insert(const Subscription &s);
+    /// Writes the subscription's own fields (not its phases).
+    void update(const Subscription &s);
+    void insertPhase(const QString &subscriptionId, const SubscriptionPhase &p);
+    void setPhaseEnd(const QString &phaseId, const std::optional<QDate> &end);
+    void deletePhase(const QString &phaseId);
+
+    std::optional<Subscription> find(const QString &id) const;
+    QList<Subscription> list(const QString &customerId = {}) const;
+    /// Every subscription with its phases, in one pass (the invoice run).
+    QList<Subscription> all() const { return list(); }
+    /// How many subscriptions redeemed the coupon.
+    int couponRedemptions(const QString &couponId) const;
+
+    void insertChange(const SubscriptionChange &c);
+    void setChangeStatus(const QString &changeId, const QString &status);
+    QList<SubscriptionChange> changes(const QString &subscriptionId) const;
+
+private:
+    const Database &m_db;
+};
+
+} // namespace orb
