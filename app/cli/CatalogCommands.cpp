@@ -64,7 +64,7 @@ int catalogCommand(CliContext &ctx, const QString &verb, const QStringList &args
         const QString path = cl.positional(0);
         const QByteArray data = readFile(path, {});
         CatalogService service(ctx.company(), ctx.clock());
-        ImportSummary summary;
+        CatalogImportSummary summary;
         try {
             summary = service.importCatalog(data);
         } catch (const ServiceError &e) {

@@ -149,9 +149,13 @@ int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
         options.dryRun = cl.isSet(QStringLiteral("dry-run"));
         options.subscriptionId = cl.value(QStringLiteral("subscription"));
         const bool terminal = isatty(fileno(stderr)) && !ctx.json();
+        QElapsedTimer shown;
+        shown.start();
         options.progress = [&](qint64 done, qint64 total) {
-            if (terminal)
+            if (terminal && (done == total || shown.elapsed() >= 100)) {
+                shown.restart();
                 std::fprintf(stderr, "\rcomposing invoices %lld / %lld", static_cast<long long>(done), static_cast<long long>(total));
+            }
             return true;
         };
         QElapsedTimer timer;

@@ -438,7 +438,7 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
                 flush();
         }
         ++done;
-        if (options.progress && (done % 50 == 0 || done == total) && !options.progress(done, total)) {
+        if (options.progress && !options.progress(done, total)) {
             summary.cancelled = true;
             return false;
         }

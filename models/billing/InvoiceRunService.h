@@ -17,7 +17,7 @@ struct InvoiceRunOptions {
     bool dryRun = false;
     /// Only this subscription (upcoming invoices, tests); empty for all.
     QString subscriptionId;
-    /// Called as invoices are composed; returning false stops the run after the current batch
+    /// Called after each invoice is composed; returning false stops the run after the current batch
     /// (what is committed stays committed; a later run finishes the rest).
     std::function<bool(qint64 done, qint64 total)> progress;
     int batchSize = 250;

@@ -62,7 +62,7 @@ struct ImportCounts {
     bool operator==(const ImportCounts &o) const { return created == o.created && updated == o.updated && unchanged == o.unchanged; }
 };
 
-struct ImportSummary {
+struct CatalogImportSummary {
     ImportCounts items;
     ImportCounts metrics;
     ImportCounts plans;

@@ -58,7 +58,7 @@ QString optionalString(const QJsonObject &o, const QString &key, const QString &
 
 } // namespace
 
-QJsonObject ImportSummary::toJson() const
+QJsonObject CatalogImportSummary::toJson() const
 {
     auto counts = [](const ImportCounts &c) {
         return QJsonObject{{QStringLiteral("created"), c.created}, {QStringLiteral("updated"), c.updated}, {QStringLiteral("unchanged"), c.unchanged}};

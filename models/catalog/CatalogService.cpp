@@ -483,7 +483,7 @@ CatalogService::Outcome CatalogService::applyMetric(const MetricDraft &draft)
     return Outcome::Updated;
 }
 
-ImportSummary CatalogService::importCatalog(QByteArrayView json)
+CatalogImportSummary CatalogService::importCatalog(QByteArrayView json)
 {
     requireWritable();
     // The transaction starts before the checks, so nothing changes between checking and storing.
@@ -498,7 +498,7 @@ ImportSummary CatalogService::importCatalog(QByteArrayView json)
     auto count = [](ImportCounts &c, Outcome o) {
         (o == Outcome::Created ? c.created : o == Outcome::Updated ? c.updated : c.unchanged)++;
     };
-    ImportSummary summary;
+    CatalogImportSummary summary;
     for (const ItemDraft &item : draft.items)
         count(summary.items, applyItem(item));
     for (const MetricDraft &metric : draft.metrics)

@@ -63,7 +63,7 @@ public:
     /// Imports a catalog file in one transaction: refused whole (InvalidInput with every error)
     /// when any rule is broken. Objects are matched by id, else by name (plans: by
     /// external_plan_id); unchanged objects are left alone, so re-importing is idempotent.
-    ImportSummary importCatalog(QByteArrayView json);
+    CatalogImportSummary importCatalog(QByteArrayView json);
     /// The whole catalog as a catalog file that imports back to the same catalog.
     QJsonObject exportCatalog() const;
 

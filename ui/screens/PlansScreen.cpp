@@ -205,7 +205,7 @@ QString PlansScreen::importFile(const QString &path, bool *ok)
         return tr("Cannot read %1: %2").arg(path, f.errorString());
     try {
         CatalogService catalog(m_file, m_clock);
-        const ImportSummary s = catalog.importCatalog(f.readAll());
+        const CatalogImportSummary s = catalog.importCatalog(f.readAll());
         reload();
         emit catalogChanged();
         if (ok)

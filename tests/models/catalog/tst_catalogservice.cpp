@@ -255,7 +255,7 @@ void TestCatalogService::namesAndIdsInsideOneFile()
       "billable_metrics": [{"id": "file-metric-1", "name": "calls", "event_name": "api_request", "aggregation": "count"},
                            {"name": "seats", "event_name": "seat", "aggregation": "unique_count", "property": "user"}]
     })";
-    const ImportSummary s = service.importCatalog(catalog);
+    const CatalogImportSummary s = service.importCatalog(catalog);
     QCOMPARE(s.items, (ImportCounts{2, 0, 0}));
     QCOMPARE(s.metrics, (ImportCounts{2, 0, 0}));
     QCOMPARE(s.plans, (ImportCounts{1, 0, 0}));
@@ -275,11 +275,11 @@ void TestCatalogService::reimportIsIdempotent()
 {
     auto file = newFile();
     CatalogService service(*file, m_clock);
-    const ImportSummary first = service.importCatalog(demoFile());
+    const CatalogImportSummary first = service.importCatalog(demoFile());
     QCOMPARE(first.items, (ImportCounts{5, 0, 0}));
     QCOMPARE(first.metrics, (ImportCounts{4, 0, 0}));
     QCOMPARE(first.plans, (ImportCounts{3, 0, 0}));
-    const ImportSummary again = service.importCatalog(demoFile());
+    const CatalogImportSummary again = service.importCatalog(demoFile());
     QCOMPARE(again.items, (ImportCounts{0, 0, 5}));
     QCOMPARE(again.metrics, (ImportCounts{0, 0, 4}));
     QCOMPARE(again.plans, (ImportCounts{0, 0, 3}));
@@ -288,7 +288,7 @@ void TestCatalogService::reimportIsIdempotent()
     QByteArray changed = demoFile();
     changed.replace("\"199.00\"", "\"249.00\"");
     changed.replace("\"Peak gigabytes stored in the period\"", "\"Peak GB stored\"");
-    const ImportSummary third = service.importCatalog(changed);
+    const CatalogImportSummary third = service.importCatalog(changed);
     QCOMPARE(third.metrics, (ImportCounts{0, 1, 3}));
     QCOMPARE(third.plans, (ImportCounts{0, 1, 2}));
     QCOMPARE(service.plan(QStringLiteral("growth")).currentVersion, 2);
@@ -338,14 +338,14 @@ void TestCatalogService::exportImportsBackToTheSameCatalog()
     QCOMPARE(exportA.value(QStringLiteral("plans")).toArray().size(), 3);
 
     // Into the same file: nothing changes.
-    const ImportSummary same = serviceA.importCatalog(QJsonDocument(exportA).toJson());
+    const CatalogImportSummary same = serviceA.importCatalog(QJsonDocument(exportA).toJson());
     QCOMPARE(same.items, (ImportCounts{0, 0, 5}));
     QCOMPARE(same.plans, (ImportCounts{0, 0, 3}));
 
     // Into a fresh file: the same catalog under new ids.
     auto b = newFile();
     CatalogService serviceB(*b, m_clock);
-    const ImportSummary fresh = serviceB.importCatalog(QJsonDocument(exportA).toJson());
+    const CatalogImportSummary fresh = serviceB.importCatalog(QJsonDocument(exportA).toJson());
     QCOMPARE(fresh.items, (ImportCounts{5, 0, 0}));
     QCOMPARE(fresh.metrics, (ImportCounts{4, 0, 0}));
     QCOMPARE(fresh.plans, (ImportCounts{3, 0, 0}));

@@ -1,0 +1,291 @@
+// The invoice lifecycle: issue, pay, void, credit notes, the balance and credit ledgers, taxes,
+// coupons, one-off invoices, and every refused transition.
+#include "BillingFixture.h"
+
+#include "models/AuditLog.h"
+#include "models/billing/BillingSetupService.h"
+#include "models/billing/LedgerService.h"
+#include "models/billing/Ledgers.h"
+#include "models/usage/UsageEventService.h"
+
+using namespace orb;
+using namespace orb::test;
+
+class TestInvoiceLifecycle : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void issueNumbersWithoutGaps();
+    void refusedTransitions();
+    void issuedUsageIsLocked();
+    void balanceAndCreditsAppliedAtIssue();
+    void voidGivesBackBalanceAndCredits();
+    void paymentsPartialAndOver();
+    void creditNotes();
+    void taxesPerRate();
+    void couponDurationAndRedemptions();
+    void oneOffInvoice();
+    void auditTrailCoversEveryChange();
+
+private:
+    Invoice issuedFlat(const QString &customerExternalId);
+    BillingFixture f;
+};
+
+void TestInvoiceLifecycle::init()
+{
+    f.reset();
+}
+
+Invoice TestInvoiceLifecycle::issuedFlat(const QString &externalId)
+{
+    const QString c = f.customer(externalId);
+    f.subscribe(c, QStringLiteral("flat"), QDate(2026, 1, 1));
+    f.run(at(2026, 1, 1));
+    return InvoiceService(*f.file, f.clock).issue(f.only(c, QStringLiteral("in_advance"), QDate(2026, 1, 1)).id);
+}
+
+void TestInvoiceLifecycle::issueNumbersWithoutGaps()
+{
+    InvoiceService service(*f.file, f.clock);
+    const Invoice a = issuedFlat(QStringLiteral("a"));
+    QCOMPARE(a.invoiceNumber, QStringLiteral("NW-000001"));
+    QCOMPARE(a.status, QStringLiteral("issued"));
+    QCOMPARE(a.invoiceDate, QDate(2026, 1, 1));
+    QCOMPARE(a.dueDate, QDate(2026, 1, 16)); // the plan's net 15
+    // A failed issue (refused) takes no number.
+    QVERIFY_SERVICE_ERROR(service.issue(a.id), ServiceError::Kind::Conflict);
+    const Invoice b = issuedFlat(QStringLiteral("b"));
+    QCOMPARE(b.invoiceNumber, QStringLiteral("NW-000002"));
+    QCOMPARE(service.get(QStringLiteral("NW-000002")).id, b.id);
+    // Issued invoices are immutable: a later run does not touch them.
+    f.run(at(2026, 1, 1));
+    QCOMPARE(service.get(a.id).toJson(), a.toJson());
+}
+
+void TestInvoiceLifecycle::refusedTransitions()
+{
+    InvoiceService service(*f.file, f.clock);
+    const QString c = f.customer(QStringLiteral("r"));
+    f.subscribe(c, QStringLiteral("flat"), QDate(2026, 1, 1));
+    f.run(at(2026, 1, 1));
+    const Invoice draft = f.only(c, QStringLiteral("in_advance"), QDate(2026, 1, 1));
+    QVERIFY_SERVICE_ERROR(service.pay(draft.id, Decimal(10), QDate(2026, 1, 2)), ServiceError::Kind::Conflict);
+    QVERIFY_SERVICE_ERROR(service.voidInvoice(draft.id, {}), ServiceError::Kind::Conflict);
+    QVERIFY_SERVICE_ERROR(service.createCreditNote(draft.id, {}, QStringLiteral("x"), QStringLiteral("refund")), ServiceError::Kind::Conflict);
+    QVERIFY_SERVICE_ERROR(service.markPaid(draft.id, QDate(2026, 1, 2)), ServiceError::Kind::Conflict);
+    const Invoice issued = service.issue(draft.id);
+    QVERIFY_SERVICE_ERROR(service.deleteDraft(issued.id), ServiceError::Kind::Conflict);
+    QVERIFY_SERVICE_ERROR(service.pay(issued.id, Decimal::parse("0.001"), QDate(2026, 1, 2)), ServiceError::Kind::InvalidInput);
+    QVERIFY_SERVICE_ERROR(service.pay(issued.id, Decimal(-5), QDate(2026, 1, 2)), ServiceError::Kind::InvalidInput);
+    service.markPaid(issued.id, QDate(2026, 1, 3));
+    QCOMPARE(service.get(issued.id).status, QStringLiteral("paid"));
+    QVERIFY_SERVICE_ERROR(service.voidInvoice(issued.id, {}), ServiceError::Kind::Conflict);
+    QVERIFY_SERVICE_ERROR(service.pay(issued.id, Decimal(1), QDate(2026, 1, 3)), ServiceError::Kind::Conflict);
+    QVERIFY_SERVICE_ERROR(service.get(QStringLiteral("NW-999999")), ServiceError::Kind::NotFound);
+    // Voided invoices stay void.
+    const Invoice other = issuedFlat(QStringLiteral("v"));
+    service.voidInvoice(other.id, QStringLiteral("sent twice"));
+    QVERIFY_SERVICE_ERROR(service.voidInvoice(other.id, {}), ServiceError::Kind::Conflict);
+    QVERIFY_SERVICE_ERROR(service.issue(other.id), ServiceError::Kind::Conflict);
+}
+
+void TestInvoiceLifecycle::issuedUsageIsLocked()
+{
+    const QString c = f.customer(QStringLiteral("m"));
+    f.subscribe(c, QStringLiteral("metered"), QDate(2026, 1, 1));
+    f.call(QStringLiteral("m"), at(2026, 1, 5), QStringLiteral("e1"));
+    f.run(at(2026, 2, 2));
+    const Invoice jan = f.only(c, QStringLiteral("in_arrears"), QDate(2026, 1, 1));
+    UsageEventService events(*f.file, f.clock);
+    events.deprecate(QStringLiteral("e1")); // still a draft: corrections are allowed
+    f.run(at(2026, 2, 2));
+    QCOMPARE(moneyText(f.only(c, QStringLiteral("in_arrears"), QDate(2026, 1, 1)).total, QStringLiteral("USD")), QStringLiteral("0.00"));
+    f.call(QStringLiteral("m"), at(2026, 1, 6), QStringLiteral("e2"));
+    f.run(at(2026, 2, 2));
+    InvoiceService(*f.file, f.clock).issue(jan.id);
+    QVERIFY_SERVICE_ERROR(events.deprecate(QStringLiteral("e2")), ServiceError::Kind::Conflict);
+    QVERIFY_SERVICE_ERROR(events.amend(QStringLiteral("e2"), R"({"x": 1})"), ServiceError::Kind::Conflict);
+    // Voiding the invoice releases the period.
+    InvoiceService(*f.file, f.clock).voidInvoice(jan.id, QStringLiteral("wrong usage"));
+    events.deprecate(QStringLiteral("e2"));
+}
+
+void TestInvoiceLifecycle::balanceAndCreditsAppliedAtIssue()
+{
+    const QString c = f.customer(QStringLiteral("bc"));
+    LedgerService ledger(*f.file, f.clock);
+    ledger.adjustBalance(c, Decimal(50), QStringLiteral("goodwill"));
+    // Soonest expiry first, then the lowest cost basis; a block not yet effective waits.
+    const auto a = ledger.addCredits(c, Decimal(30), Decimal(1), QDate(2025, 12, 1), QDate(2026, 6, 1), QStringLiteral("A"));
+    const auto b = ledger.addCredits(c, Decimal(400), Decimal::parse("0.5"), QDate(2025, 12, 1), std::nullopt, QStringLiteral("B"));
+    const auto cc = ledger.addCredits(c, Decimal(20), Decimal::parse("0.5"), QDate(2025, 12, 1), QDate(2026, 6, 1), QStringLiteral("C"));
+    ledger.addCredits(c, Decimal(1000), Decimal(0), QDate(2026, 2, 1), std::nullopt, QStringLiteral("later"));
+    f.subscribe(c, QStringLiteral("flat"), QDate(2026, 1, 1));
+    f.run(at(2026, 1, 1));
+    const Invoice draft = f.only(c, QStringLiteral("in_advance"), QDate(2026, 1, 1));
+    QCOMPARE(moneyText(draft.amountDue, QStringLiteral("USD")), QStringLiteral("310.00")); // drafts hold nothing back
+    const Invoice issued = InvoiceService(*f.file, f.clock).issue(draft.id);
+    QCOMPARE(moneyText(issued.balanceApplied, QStringLiteral("USD")), QStringLiteral("50.00"));
+    QCOMPARE(moneyText(issued.creditsApplied, QStringLiteral("USD")), QStringLiteral("260.00"));
+    QCOMPARE(moneyText(issued.amountDue, QStringLiteral("USD")), QStringLiteral("0.00"));
+    QCOMPARE(issued.status, QStringLiteral("paid")); // nothing left to pay
+    QHash<QString, QString> left;
+    for (const CreditBlockRecord &r : ledger.credits(c))
+        left.insert(r.description, moneyText(r.remaining, r.currency));
+    QCOMPARE(left.value(QStringLiteral("C")), QStringLiteral("0.00"));
+    QCOMPARE(left.value(QStringLiteral("A")), QStringLiteral("0.00"));
+    QCOMPARE(left.value(QStringLiteral("B")), QStringLiteral("190.00"));
+    QCOMPARE(left.value(QStringLiteral("later")), QStringLiteral("1000.00"));
+    QCOMPARE(moneyText(ledger.balance(c).balance, QStringLiteral("USD")), QStringLiteral("0.00"));
+    Q_UNUSED(a);
+    Q_UNUSED(b);
+    Q_UNUSED(cc);
+}
+
+void TestInvoiceLifecycle::voidGivesBackBalanceAndCredits()
+{
+    const QString c = f.customer(QStringLiteral("vb"));
+    LedgerService ledger(*f.file, f.clock);
+    ledger.adjustBalance(c, Decimal(-25), QStringLiteral("owed from the old system"));
+    ledger.addCredits(c, Decimal(100), Decimal(1), QDate(2025, 1, 1), std::nullopt, QStringLiteral("prepaid"));
+    f.subscribe(c, QStringLiteral("flat"), QDate(2026, 1, 1));
+    f.run(at(2026, 1, 1));
+    InvoiceService service(*f.file, f.clock);
+    const Invoice issued = service.issue(f.only(c, QStringLiteral("in_advance"), QDate(2026, 1, 1)).id);
+    // The 25.00 owed is added to the invoice; credits pay 100 of the 335.00.
+    QCOMPARE(moneyText(issued.amountDue, QStringLiteral("USD")), QStringLiteral("235.00"));
+    QCOMPARE(moneyText(ledger.balance(c).balance, QStringLiteral("USD")), QStringLiteral("0.00"));
+    service.voidInvoice(issued.id, QStringLiteral("customer left before the start"));
+    QCOMPARE(moneyText(ledger.balance(c).balance, QStringLiteral("USD")), QStringLiteral("-25.00"));
+    QCOMPARE(moneyText(ledger.credits(c).first().remaining, QStringLiteral("USD")), QStringLiteral("100.00"));
+    // The ledger keeps every step: adjustment, added to invoice, reversal.
+    QStringList causes;
+    for (const BalanceEntryRecord &e : ledger.balance(c).entries)
+        causes << e.cause;
+    QCOMPARE(causes, (QStringList{"manual_adjustment", "added_to_invoice", "void_reversal"}));
+}
+
+void TestInvoiceLifecycle::paymentsPartialAndOver()
+{
+    InvoiceService service(*f.file, f.clock);
+    const Invoice inv = issuedFlat(QStringLiteral("p"));
+    const Payment first = service.pay(inv.id, Decimal(100), QDate(2026, 1, 5), QStringLiteral("bank"), QStringLiteral("TX-1"));
+    QCOMPARE(service.get(inv.id).status, QStringLiteral("issued"));
+    QCOMPARE(moneyText(service.get(inv.id).amountRemaining(), QStringLiteral("USD")), QStringLiteral("210.00"));
+    // The same payment reported twice is recorded once.
+    QCOMPARE(service.pay(inv.id, Decimal(100), QDate(2026, 1, 5), QStringLiteral("bank"), QStringLiteral("TX-1")).id, first.id);
+    QVERIFY_SERVICE_ERROR(service.pay(inv.id, Decimal(99), QDate(2026, 1, 5), QStringLiteral("bank"), QStringLiteral("TX-1")),
+                          ServiceError::Kind::Conflict);
+    QCOMPARE(service.payments(inv.id).size(), 1);
+    service.pay(inv.id, Decimal(300), QDate(2026, 1, 6));
+    const Invoice paid = service.get(inv.id);
+    QCOMPARE(paid.status, QStringLiteral("paid"));
+    QCOMPARE(moneyText(paid.amountPaid, QStringLiteral("USD")), QStringLiteral("310.00"));
+    QCOMPARE(moneyText(LedgerService(*f.file, f.clock).balance(inv.customerId).balance, QStringLiteral("USD")), QStringLiteral("90.00"));
+}
+
+void TestInvoiceLifecycle::creditNotes()
+{
+    InvoiceService service(*f.file, f.clock);
+    const Invoice inv = issuedFlat(QStringLiteral("cn"));
+    // Over the line's total: refused, nothing stored.
+    QVERIFY_SERVICE_ERROR(service.createCreditNote(inv.id, {{0, Decimal(311)}}, QStringLiteral("too much"), QStringLiteral("adjustment")),
+                          ServiceError::Kind::InvalidInput);
+    QVERIFY_SERVICE_ERROR(service.createCreditNote(inv.id, {{3, Decimal(1)}}, QStringLiteral("no such line"), QStringLiteral("adjustment")),
+                          ServiceError::Kind::InvalidInput);
+    QVERIFY_SERVICE_ERROR(service.createCreditNote(inv.id, {{0, Decimal(1)}}, QString(), QStringLiteral("adjustment")),
+                          ServiceError::Kind::InvalidInput);
+    QCOMPARE(service.creditNotes().size(), 0);
+    // On an unpaid invoice the credit reduces what is owed.
+    const CreditNote first = service.createCreditNote(inv.id, {{0, Decimal(10)}}, QStringLiteral("outage"), QStringLiteral("adjustment"));
+    QCOMPARE(first.number, QStringLiteral("NW-CN-000001"));
+    QCOMPARE(moneyText(service.get(inv.id).amountRemaining(), QStringLiteral("USD")), QStringLiteral("300.00"));
+    service.markPaid(inv.id, QDate(2026, 1, 10));
+    // On a paid invoice an adjustment goes to the balance; a refund is paid back outside.
+    service.createCreditNote(inv.id, {{0, Decimal(50)}}, QStringLiteral("discount agreed"), QStringLiteral("adjustment"));
+    QCOMPARE(moneyText(LedgerService(*f.file, f.clock).balance(inv.customerId).balance, QStringLiteral("USD")), QStringLiteral("50.00"));
+    const CreditNote refund = service.createCreditNote(inv.id, {}, QStringLiteral("cancelled"), QStringLiteral("refund"));
+    QCOMPARE(moneyText(refund.total, QStringLiteral("USD")), QStringLiteral("250.00")); // what was left on the line
+    QCOMPARE(refund.number, QStringLiteral("NW-CN-000003"));
+    QCOMPARE(moneyText(LedgerService(*f.file, f.clock).balance(inv.customerId).balance, QStringLiteral("USD")), QStringLiteral("50.00"));
+    QVERIFY_SERVICE_ERROR(service.createCreditNote(inv.id, {}, QStringLiteral("again"), QStringLiteral("refund")), ServiceError::Kind::Conflict);
+}
+
+void TestInvoiceLifecycle::taxesPerRate()
+{
+    BillingSetupService setup(*f.file, f.clock);
+    const QString c = f.customer(QStringLiteral("t"));
+    setup.createTaxRate(QStringLiteral("State"), QStringLiteral("6.25"));
+    setup.createTaxRate(QStringLiteral("City"), QStringLiteral("2%"));
+    setup.assignTaxRate(QStringLiteral("State"), c, {});
+    setup.assignTaxRate(QStringLiteral("City"), {}, QStringLiteral("Seats"));
+    QVERIFY_SERVICE_ERROR(setup.createTaxRate(QStringLiteral("Bad"), QStringLiteral("101")), ServiceError::Kind::InvalidInput);
+    QVERIFY_SERVICE_ERROR(setup.assignTaxRate(QStringLiteral("State"), c, {}), ServiceError::Kind::Conflict);
+    f.subscribe(c, QStringLiteral("metered"), QDate(2026, 1, 1));
+    for (int i = 0; i < 3; ++i)
+        f.call(QStringLiteral("t"), at(2026, 1, 3, i), QStringLiteral("t%1").arg(i));
+    f.run(at(2026, 2, 2));
+    // Seats 50.00: State 3.125 → 3.13, City 1.00. Calls 1.50: State 0.09375 → 0.09.
+    const Invoice seats = f.only(c, QStringLiteral("in_advance"), QDate(2026, 1, 1));
+    QCOMPARE(moneyText(seats.taxTotal, seats.currency), QStringLiteral("4.13"));
+    QCOMPARE(moneyText(seats.total, seats.currency), QStringLiteral("54.13"));
+    const QJsonArray taxes = seats.document.value(QStringLiteral("tax_amounts")).toArray();
+    QCOMPARE(taxes.size(), 2);
+    const Invoice calls = f.only(c, QStringLiteral("in_arrears"), QDate(2026, 1, 1));
+    QCOMPARE(moneyText(calls.taxTotal, calls.currency), QStringLiteral("0.09"));
+}
+
+void TestInvoiceLifecycle::couponDurationAndRedemptions()
+{
+    BillingSetupService setup(*f.file, f.clock);
+    setup.createCoupon(QStringLiteral("LAUNCH20"), QStringLiteral("percentage"), QStringLiteral("20%"), 2, 1);
+    const QString c = f.customer(QStringLiteral("k"));
+    SubscriptionDraft d;
+    d.customer = c;
+    d.plan = QStringLiteral("flat");
+    d.startDate = QDate(2026, 1, 1);
+    d.coupon = QStringLiteral("LAUNCH20");
+    SubscriptionService(*f.file, f.clock).create(d);
+    d.customer = f.customer(QStringLiteral("k2"));
+    QVERIFY_SERVICE_ERROR(SubscriptionService(*f.file, f.clock).create(d), ServiceError::Kind::InvalidInput);
+    f.run(at(2026, 3, 1));
+    QCOMPARE(f.summary(c), (QStringList{"in_advance 2026-01-01 2026-02-01 248.00 draft", "in_advance 2026-02-01 2026-03-01 248.00 draft",
+                                        "in_advance 2026-03-01 2026-04-01 310.00 draft"}));
+    QCOMPARE(setup.coupon(QStringLiteral("LAUNCH20")).redemptions, 1);
+}
+
+void TestInvoiceLifecycle::oneOffInvoice()
+{
+    InvoiceService service(*f.file, f.clock);
+    const QString c = f.customer(QStringLiteral("o"));
+    QVERIFY_SERVICE_ERROR(service.createOneOff(c, {}, std::nullopt, {}, std::nullopt), ServiceError::Kind::InvalidInput);
+    QVERIFY_SERVICE_ERROR(service.createOneOff(QStringLiteral("nobody"), {{QStringLiteral("x"), Decimal(1), Decimal(1), {}}}, std::nullopt, {}, std::nullopt),
+                          ServiceError::Kind::NotFound);
+    const Invoice inv = service.createOneOff(c, {{QStringLiteral("Onboarding"), Decimal(3), Decimal::parse("150.00"), {}},
+                                                 {QStringLiteral("Training day"), Decimal(1), Decimal::parse("899.99"), {}}},
+                                             QDate(2026, 1, 20), QStringLiteral("Thank you"), 7);
+    QCOMPARE(inv.kind, QStringLiteral("one_off"));
+    QCOMPARE(moneyText(inv.total, inv.currency), QStringLiteral("1349.99"));
+    const Invoice issued = service.issue(inv.id);
+    QCOMPARE(issued.dueDate, QDate(2026, 1, 27));
+    QCOMPARE(issued.toJson().value(QStringLiteral("line_items")).toArray().size(), 2);
+}
+
+void TestInvoiceLifecycle::auditTrailCoversEveryChange()
+{
+    InvoiceService service(*f.file, f.clock);
+    const Invoice inv = issuedFlat(QStringLiteral("au"));
+    service.pay(inv.id, Decimal(10), QDate(2026, 1, 2));
+    service.createCreditNote(inv.id, {{0, Decimal(5)}}, QStringLiteral("sorry"), QStringLiteral("adjustment"));
+    QStringList actions;
+    for (const AuditEntry &e : AuditLog(f.file->db()).forObject(QStringLiteral("invoice"), inv.id))
+        actions << e.action;
+    QCOMPARE(actions, (QStringList{"invoice.issue", "invoice.payment", "invoice.credit"}));
+    QVERIFY(AuditLog(f.file->db()).verify().ok);
+}
+
+QTEST_GUILESS_MAIN(TestInvoiceLifecycle)
+#include "tst_invoicelifecycle.moc"

@@ -1,0 +1,210 @@
+// The invoice run: periods, proration, time zones, usage in arrears, idempotent re-runs and a
+// run stopped halfway then resumed.
+#include "BillingFixture.h"
+
+#include "models/billing/InvoiceRepository.h"
+
+#include <QSqlQuery>
+
+using namespace orb;
+using namespace orb::test;
+
+class TestInvoiceRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { f.reset(); }
+    void periods_data();
+    void periods();
+    void daylightSavingWindows();
+    void usageInArrearsAfterGracePeriod();
+    void rerunCreatesNothingTwice();
+    void stoppedHalfwayThenResumed();
+    void draftsFollowLateUsage();
+    void dryRunStoresNothing();
+    void upcomingPreview();
+
+private:
+    BillingFixture f;
+};
+
+void TestInvoiceRun::periods_data()
+{
+    QTest::addColumn<QString>("alignment");
+    QTest::addColumn<QDate>("start");
+    QTest::addColumn<int>("trialDays");
+    QTest::addColumn<QDate>("end");
+    QTest::addColumn<QDateTime>("asOf");
+    QTest::addColumn<QStringList>("expected");
+
+    // Flat is 310.00 a month in advance; a short first period pays its days / the month's days.
+    QTest::newRow("first of month, stub from the 15th (17 of 31 days)")
+        << "first_of_month" << QDate(2026, 1, 15) << 0 << QDate() << at(2026, 2, 1)
+        << QStringList{"in_advance 2026-01-15 2026-02-01 170.00 draft", "in_advance 2026-02-01 2026-03-01 310.00 draft"};
+    QTest::newRow("start date Jan 31 renews Feb 28, then Mar 31")
+        << "start_date" << QDate(2026, 1, 31) << 0 << QDate() << at(2026, 3, 31)
+        << QStringList{"in_advance 2026-01-31 2026-02-28 310.00 draft", "in_advance 2026-02-28 2026-03-31 310.00 draft",
+                       "in_advance 2026-03-31 2026-04-30 310.00 draft"};
+    QTest::newRow("leap year: Jan 31 renews Feb 29")
+        << "start_date" << QDate(2028, 1, 31) << 0 << QDate() << at(2028, 2, 29)
+        << QStringList{"in_advance 2028-01-31 2028-02-29 310.00 draft", "in_advance 2028-02-29 2028-03-31 310.00 draft"};
+    QTest::newRow("leap February stub: 20 of 29 days")
+        << "first_of_month" << QDate(2028, 2, 10) << 0 << QDate() << at(2028, 2, 10)
+        << QStringList{"in_advance 2028-02-10 2028-03-01 213.79 draft"};
+    QTest::newRow("start on the 29th in a 30-day month")
+        << "start_date" << QDate(2026, 4, 29) << 0 << QDate() << at(2026, 5, 29)
+        << QStringList{"in_advance 2026-04-29 2026-05-29 310.00 draft", "in_advance 2026-05-29 2026-06-29 310.00 draft"};
+    QTest::newRow("a 10-day trial is not billed")
+        << "start_date" << QDate(2026, 1, 1) << 10 << QDate() << at(2026, 2, 10)
+        << QStringList{"in_advance 2026-01-11 2026-02-11 310.00 draft"};
+    QTest::newRow("an end date cuts the period: 20 of 31 days")
+        << "first_of_month" << QDate(2026, 1, 1) << 0 << QDate(2026, 1, 21) << at(2026, 6, 1)
+        << QStringList{"in_advance 2026-01-01 2026-01-21 200.00 draft"};
+    QTest::newRow("nothing before the start") << "start_date" << QDate(2026, 3, 1) << 0 << QDate() << at(2026, 2, 28, 23, 59) << QStringList{};
+}
+
+void TestInvoiceRun::periods()
+{
+    QFETCH(QString, alignment);
+    QFETCH(QDate, start);
+    QFETCH(int, trialDays);
+    QFETCH(QDate, end);
+    QFETCH(QDateTime, asOf);
+    QFETCH(QStringList, expected);
+    const QString c = f.customer(QStringLiteral("c"));
+    SubscriptionDraft d;
+    d.customer = c;
+    d.plan = QStringLiteral("flat");
+    d.startDate = start;
+    d.alignment = alignment;
+    d.trialDays = trialDays;
+    if (end.isValid())
+        d.endDate = end;
+    SubscriptionService(*f.file, f.clock).create(d);
+    f.run(asOf);
+    QCOMPARE(f.summary(c), expected);
+}
+
+void TestInvoiceRun::daylightSavingWindows()
+{
+    // New York leaves standard time on 2026-03-08: March runs from 05:00Z to 04:00Z.
+    const QString c = f.customer(QStringLiteral("ny"), QStringLiteral("America/New_York"));
+    f.subscribe(c, QStringLiteral("metered"), QDate(2026, 3, 1));
+    f.call(QStringLiteral("ny"), at(2026, 3, 1, 4, 59), QStringLiteral("feb-last-minute")); // Feb 28, 23:59 EST
+    f.call(QStringLiteral("ny"), at(2026, 3, 1, 5, 0), QStringLiteral("mar-first"));
+    f.call(QStringLiteral("ny"), at(2026, 3, 8, 7, 30), QStringLiteral("mar-dst-day"));
+    f.call(QStringLiteral("ny"), at(2026, 4, 1, 3, 59), QStringLiteral("mar-last-minute")); // Mar 31, 23:59 EDT
+    f.call(QStringLiteral("ny"), at(2026, 4, 1, 4, 0), QStringLiteral("apr-first"));
+    f.run(at(2026, 4, 2));
+    const Invoice march = f.only(c, QStringLiteral("in_arrears"), QDate(2026, 3, 1));
+    QVERIFY(!march.id.isEmpty());
+    const QJsonObject line = march.document.value(QStringLiteral("line_items")).toArray().first().toObject();
+    QCOMPARE(line.value(QStringLiteral("name")).toString(), QStringLiteral("Calls"));
+    QCOMPARE(line.value(QStringLiteral("quantity")).toString(), QStringLiteral("3"));
+    QCOMPARE(moneyText(march.total, march.currency), QStringLiteral("1.50"));
+}
+
+void TestInvoiceRun::usageInArrearsAfterGracePeriod()
+{
+    const QString c = f.customer(QStringLiteral("u"));
+    f.subscribe(c, QStringLiteral("metered"), QDate(2026, 1, 1));
+    for (int i = 0; i < 7; ++i)
+        f.call(QStringLiteral("u"), at(2026, 1, 10 + i), QStringLiteral("k%1").arg(i));
+    // The period ended at midnight; the 12-hour grace period has not passed at 11:59.
+    f.run(at(2026, 2, 1, 11, 59));
+    QVERIFY(f.only(c, QStringLiteral("in_arrears"), QDate(2026, 1, 1)).id.isEmpty());
+    f.run(at(2026, 2, 1, 12, 0));
+    const Invoice jan = f.only(c, QStringLiteral("in_arrears"), QDate(2026, 1, 1));
+    QCOMPARE(moneyText(jan.total, jan.currency), QStringLiteral("3.50"));
+    QCOMPARE(jan.invoiceDate, QDate(2026, 2, 1));
+    // Seats are in advance: 5 × 10.00 at each period's start.
+    QCOMPARE(moneyText(f.only(c, QStringLiteral("in_advance"), QDate(2026, 2, 1)).total, QStringLiteral("USD")), QStringLiteral("50.00"));
+}
+
+void TestInvoiceRun::rerunCreatesNothingTwice()
+{
+    for (int i = 0; i < 5; ++i)
+        f.subscribe(f.customer(QStringLiteral("c%1").arg(i)), QStringLiteral("metered"), QDate(2026, 1, 1));
+    const InvoiceRunSummary first = f.run(at(2026, 3, 2));
+    QCOMPARE(first.created, 5 * 5); // advance Jan, Feb, Mar; arrears Jan, Feb
+    const InvoiceRunSummary second = f.run(at(2026, 3, 2));
+    QCOMPARE(second.created, 0);
+    QCOMPARE(second.unchanged, 25);
+    QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt(), 25);
+    QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(DISTINCT identity) FROM invoices")).toInt(), 25);
+    // Issued invoices are left alone by later runs.
+    InvoiceService(*f.file, f.clock).issueAll(QDate(2026, 12, 31));
+    const InvoiceRunSummary third = f.run(at(2026, 3, 2));
+    QCOMPARE(third.created, 0);
+    QCOMPARE(third.alreadyIssued, 25);
+}
+
+void TestInvoiceRun::stoppedHalfwayThenResumed()
+{
+    for (int i = 0; i < 12; ++i)
+        f.subscribe(f.customer(QStringLiteral("c%1").arg(i)), QStringLiteral("flat"), QDate(2026, 1, 1));
+    InvoiceRunOptions o;
+    o.asOf = at(2026, 2, 1);
+    o.batchSize = 5;
+    o.progress = [](qint64 done, qint64) { return done < 12; };
+    const InvoiceRunSummary stopped = InvoiceRunService(*f.file, f.clock).run(o);
+    QVERIFY(stopped.cancelled);
+    const int afterStop = f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt();
+    QCOMPARE(afterStop, 12); // two batches of 5 and the 2 composed before the stop
+    const InvoiceRunSummary resumed = f.run(at(2026, 2, 1));
+    QCOMPARE(resumed.created, 24 - afterStop);
+    QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt(), 24);
+    QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(DISTINCT identity) FROM invoices")).toInt(), 24);
+}
+
+void TestInvoiceRun::draftsFollowLateUsage()
+{
+    const QString c = f.customer(QStringLiteral("late"));
+    f.subscribe(c, QStringLiteral("metered"), QDate(2026, 1, 1));
+    f.call(QStringLiteral("late"), at(2026, 1, 5), QStringLiteral("a"));
+    f.run(at(2026, 2, 1, 12));
+    const Invoice before = f.only(c, QStringLiteral("in_arrears"), QDate(2026, 1, 1));
+    QCOMPARE(moneyText(before.total, before.currency), QStringLiteral("0.50"));
+    // An event arriving late but within the grace period of its own timestamp (a backfill in
+    // real life) changes the draft on the next run; the draft keeps its id.
+    f.call(QStringLiteral("late"), at(2026, 1, 31, 23), QStringLiteral("b"));
+    const InvoiceRunSummary again = f.run(at(2026, 2, 1, 12));
+    QCOMPARE(again.refreshed, 1);
+    const Invoice after = f.only(c, QStringLiteral("in_arrears"), QDate(2026, 1, 1));
+    QCOMPARE(after.id, before.id);
+    QCOMPARE(moneyText(after.total, after.currency), QStringLiteral("1.00"));
+}
+
+void TestInvoiceRun::dryRunStoresNothing()
+{
+    f.subscribe(f.customer(QStringLiteral("d")), QStringLiteral("flat"), QDate(2026, 1, 1));
+    InvoiceRunOptions o;
+    o.asOf = at(2026, 2, 1);
+    o.dryRun = true;
+    const InvoiceRunSummary s = InvoiceRunService(*f.file, f.clock).run(o);
+    QCOMPARE(s.created, 2);
+    QCOMPARE(s.invoices.size(), 2);
+    QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt(), 0);
+    QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoice_runs")).toInt(), 0);
+}
+
+void TestInvoiceRun::upcomingPreview()
+{
+    const QString c = f.customer(QStringLiteral("p"));
+    const Subscription s = f.subscribe(c, QStringLiteral("metered"), QDate(2026, 1, 1));
+    f.clock.set(at(2026, 1, 20));
+    f.call(QStringLiteral("p"), at(2026, 1, 19), QStringLiteral("x"));
+    f.run(at(2026, 1, 20));
+    InvoiceService(*f.file, f.clock).issueAll(QDate(2026, 1, 31)); // January's seats
+    const QList<Invoice> next = InvoiceRunService(*f.file, f.clock).upcoming(s.id);
+    QStringList kinds;
+    for (const Invoice &i : next)
+        kinds << i.kind + QLatin1Char(' ') + dateText(i.periodStart) + QLatin1Char(' ') + moneyText(i.total, i.currency);
+    kinds.sort();
+    QCOMPARE(kinds, (QStringList{"in_advance 2026-02-01 50.00", "in_arrears 2026-01-01 0.50"}));
+    QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestInvoiceRun)
+#include "tst_invoicerun.moc"
