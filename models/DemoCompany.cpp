@@ -4,6 +4,7 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/StorageError.h"
+#include "models/billing/DemoBilling.h"
 #include "models/catalog/DemoCatalog.h"
 #include "models/usage/DemoUsage.h"
 
@@ -96,6 +97,7 @@ std::unique_ptr<CompanyFile> DemoCompany::create(const QString &path, const Cloc
         }
         addDemoCatalog(*file, clock);
         addDemoUsage(*file, clock);
+        addDemoBilling(*file, clock);
     } catch (...) {
         const QString p = file->path();
         file.reset();

@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -239,7 +240,11 @@ int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
         return Success;
     }
     if (verb == QLatin1String("issue")) {
-        CommandLine cl(QStringLiteral("invoices issue"), {QStringLiteral("ID")});
+        // `--all-due DATE` issues every draft dated up to then instead of one by id.
+        const bool all = args.contains(QStringLiteral("--all-due")) || std::any_of(args.begin(), args.end(), [](const QString &a) {
+                             return a.startsWith(QLatin1String("--all-due="));
+                         });
+        CommandLine cl(QStringLiteral("invoices issue"), all ? QStringList() : QStringList{QStringLiteral("ID")});
         cl.addOption(QStringLiteral("invoice-date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Replace the draft's invoice date."));
         cl.addOption(QStringLiteral("all-due"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Instead of one: every draft dated on or before."));
         cl.parse(args);

@@ -170,7 +170,15 @@ public:
             const billing::Coupon coupon(r.id, r.discountType == QLatin1String("percentage") ? billing::Coupon::Type::Percentage
                                                                                                 : billing::Coupon::Type::Amount,
                                          r.value, r.durationMonths, r.maxRedemptions);
-            if (coupon.isActive(c.sub->couponRedeemedOn, c.period.startDate))
+            // An amount off is taken once per billing period: from the fees in advance when the
+            // phase has any, else from the invoice in arrears. A percentage applies to both.
+            bool once = true;
+            if (coupon.type() == billing::Coupon::Type::Amount && c.kind == QLatin1String("in_arrears"))
+                for (const pricing::Price &p : pricing.prices)
+                    once = once && !(p.billingMode() == QLatin1String("in_advance") && !isUsagePrice(p) && p.cadence() != QLatin1String("one_time"));
+            if (coupon.type() == billing::Coupon::Type::Amount && c.kind == QLatin1String("one_time"))
+                once = false;
+            if (once && coupon.isActive(c.sub->couponRedeemedOn, c.period.startDate))
                 in.coupons.append(coupon);
         }
         for (const TaxRateRecord &r : m_s.taxRates) {

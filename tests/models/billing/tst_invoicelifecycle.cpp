@@ -255,6 +255,20 @@ void TestInvoiceLifecycle::couponDurationAndRedemptions()
     QCOMPARE(f.summary(c), (QStringList{"in_advance 2026-01-01 2026-02-01 248.00 draft", "in_advance 2026-02-01 2026-03-01 248.00 draft",
                                         "in_advance 2026-03-01 2026-04-01 310.00 draft"}));
     QCOMPARE(setup.coupon(QStringLiteral("LAUNCH20")).redemptions, 1);
+
+    // An amount off is taken once a period: from the seats billed in advance, not again from
+    // the calls billed in arrears.
+    setup.createCoupon(QStringLiteral("TEN"), QStringLiteral("amount"), QStringLiteral("10.00"), std::nullopt, std::nullopt);
+    const QString m = f.customer(QStringLiteral("am"));
+    d.customer = m;
+    d.plan = QStringLiteral("metered");
+    d.coupon = QStringLiteral("TEN");
+    SubscriptionService(*f.file, f.clock).create(d);
+    for (int i = 0; i < 4; ++i)
+        f.call(QStringLiteral("am"), at(2026, 1, 2, i), QStringLiteral("am%1").arg(i));
+    f.run(at(2026, 2, 2));
+    QCOMPARE(moneyText(f.only(m, QStringLiteral("in_advance"), QDate(2026, 1, 1)).total, QStringLiteral("USD")), QStringLiteral("40.00"));
+    QCOMPARE(moneyText(f.only(m, QStringLiteral("in_arrears"), QDate(2026, 1, 1)).total, QStringLiteral("USD")), QStringLiteral("2.00"));
 }
 
 void TestInvoiceLifecycle::oneOffInvoice()
