@@ -187,7 +187,14 @@ public:
                 in.customerTaxRateIds.append(r.id);
         }
         in.invoiceDate = invoiceDate(c);
-        const billing::InvoiceResult result = billing::InvoiceCalculator::compose(in);
+        billing::InvoiceResult result;
+        try {
+            result = billing::InvoiceCalculator::compose(in);
+        } catch (const billing::InvoiceError &e) {
+            throw ServiceError::invalid(QStringLiteral("subscription %1 (customer %2), %3 invoice for %4 to %5 cannot be composed: %6")
+                                            .arg(c.sub->id, c.customer->name, c.kind, dateText(c.period.startDate), dateText(c.period.endDate),
+                                                 QString::fromUtf8(e.what())));
+        }
 
         Invoice inv;
         inv.identity = c.identity;

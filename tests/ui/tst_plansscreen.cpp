@@ -44,7 +44,7 @@ void TestPlansScreen::showsDemoCatalog()
     screen.resize(1100, 700);
     screen.show();
     auto *plans = screen.findChild<QTableView *>(QStringLiteral("planTable"));
-    QCOMPARE(plans->model()->rowCount(), 3);
+    QCOMPARE(plans->model()->rowCount(), 4); // three USD plans and Growth (EUR)
     QCOMPARE(plans->selectionModel()->selectedRows().size(), 1);
     auto *prices = screen.findChild<QTableView *>(QStringLiteral("priceTable"));
     QVERIFY(prices->model()->rowCount() >= 1);

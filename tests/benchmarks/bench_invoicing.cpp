@@ -1,0 +1,167 @@
+// Invoice run benchmark: 10,000 customers on a plan with five usage prices and a fee in
+// advance, 10,000,000 events in the month; the run beside the aggregation scan alone.
+//
+//   bench_invoicing [--dir DIR] [--events N] [--customers N]
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerRepository.h"
+#include "models/Ids.h"
+#include "models/UnitOfWork.h"
+#include "models/billing/InvoiceRunService.h"
+#include "models/billing/SubscriptionRepository.h"
+#include "models/catalog/CatalogService.h"
+#include "models/catalog/MetricRepository.h"
+#include "models/usage/PeriodAggregator.h"
+#include "models/usage/UsageEventStore.h"
+#include "models/usage/UsageKeyHash.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+using namespace orb;
+
+namespace {
+
+const QDateTime kStart(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+
+long peakRssMb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
+
+const char *kCatalog = R"({"items": [{"name": "Platform"}, {"name": "Calls"}, {"name": "Tokens"}, {"name": "Storage"}, {"name": "Regions"}, {"name": "Jobs"}],
+  "billable_metrics": [
+    {"name": "calls", "event_name": "api_call", "aggregation": "count"},
+    {"name": "tokens", "event_name": "completion", "aggregation": "sum", "property": "tokens"},
+    {"name": "peak", "event_name": "storage", "aggregation": "max", "property": "tokens"},
+    {"name": "regions", "event_name": "seat", "aggregation": "unique_count", "property": "region"},
+    {"name": "last", "event_name": "job", "aggregation": "latest", "property": "tokens"}],
+  "plans": [{"external_plan_id": "bench", "name": "Bench", "currency": "USD", "prices": [
+    {"name": "Platform", "item_name": "Platform", "cadence": "monthly", "billing_mode": "in_advance", "model_type": "unit", "unit_config": {"unit_amount": "99.00"}},
+    {"name": "Calls", "item_name": "Calls", "billable_metric_name": "calls", "cadence": "monthly", "model_type": "tiered",
+     "tiered_config": {"tiers": [{"first_unit": 0, "last_unit": 500, "unit_amount": "0.00"}, {"first_unit": 500, "unit_amount": "0.002"}]}},
+    {"name": "Tokens", "item_name": "Tokens", "billable_metric_name": "tokens", "cadence": "monthly", "model_type": "unit", "unit_config": {"unit_amount": "0.00001"}},
+    {"name": "Storage", "item_name": "Storage", "billable_metric_name": "peak", "cadence": "monthly", "model_type": "unit", "unit_config": {"unit_amount": "0.0001"}},
+    {"name": "Regions", "item_name": "Regions", "billable_metric_name": "regions", "cadence": "monthly", "model_type": "unit", "unit_config": {"unit_amount": "5.00"}},
+    {"name": "Jobs", "item_name": "Jobs", "billable_metric_name": "last", "cadence": "monthly", "model_type": "unit", "unit_config": {"unit_amount": "0.001"}}]}]})";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QString dir = QDir::tempPath();
+    qint64 events = 10000000;
+    int customers = 10000;
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == QLatin1String("--dir")) dir = args[i + 1];
+        else if (args[i] == QLatin1String("--events")) events = args[i + 1].toLongLong();
+        else if (args[i] == QLatin1String("--customers")) customers = args[i + 1].toInt();
+    }
+    FixedClock clock(kStart);
+    const QString path = dir + QStringLiteral("/bench_invoicing.orb");
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    CompanySettings settings;
+    settings.name = QStringLiteral("Bench");
+    auto file = CompanyFile::create(path, settings, clock);
+    CatalogService(*file, clock).importCatalog(QByteArray(kCatalog));
+    const PlanVersion version = CatalogService(*file, clock).planVersion(CatalogService(*file, clock).plan(QStringLiteral("bench")));
+
+    QElapsedTimer build;
+    build.start();
+    {
+        UnitOfWork uow(file->db());
+        CustomerRepository repo(file->db());
+        SubscriptionRepository subs(file->db());
+        for (int c = 0; c < customers; ++c) {
+            Customer cu;
+            cu.id = newId();
+            cu.name = QStringLiteral("Customer %1").arg(c);
+            cu.externalCustomerId = QStringLiteral("c%1").arg(c);
+            cu.currency = QStringLiteral("USD");
+            cu.timezone = QStringLiteral("UTC");
+            cu.createdAt = cu.updatedAt = kStart;
+            repo.insert(cu);
+            Subscription s;
+            s.id = newId();
+            s.customerId = cu.id;
+            s.planId = version.planId;
+            s.startDate = kStart.date();
+            s.alignment = QStringLiteral("first_of_month");
+            s.createdAt = s.updatedAt = kStart;
+            SubscriptionPhase p;
+            p.id = newId();
+            p.seq = 1;
+            p.planVersionId = version.id;
+            p.startDate = s.startDate;
+            p.cause = QStringLiteral("create");
+            p.createdAt = kStart;
+            s.phases.append(p);
+            subs.insert(s);
+        }
+        uow.commit();
+    }
+    {
+        QRandomGenerator rng(7);
+        UsageEventStore store(file->db());
+        store.tuneForBulkIngest();
+        static const char *names[] = {"api_call", "completion", "storage", "seat", "job"};
+        const qint64 monthMs = 31LL * 86400 * 1000;
+        Database &db = file->db();
+        db.begin();
+        for (qint64 i = 0; i < events; ++i) {
+            UsageEventRow r;
+            r.idempotencyKey = "e-" + QByteArray::number(i);
+            r.keyHash = usageKeyHash(r.idempotencyKey);
+            r.eventName = names[i % 5];
+            r.tsMs = kStart.toMSecsSinceEpoch() + (monthMs - 1) * i / events;
+            r.externalCustomerId = 'c' + QByteArray::number(rng.bounded(customers));
+            r.properties = "{\"region\":\"r" + QByteArray::number(rng.bounded(4)) + "\",\"tokens\":" + QByteArray::number(rng.bounded(5000)) + '}';
+            store.insert(r, UsageEventStatus::Active, {}, 0);
+            if (i % 500000 == 499999) {
+                db.commit();
+                db.begin();
+            }
+        }
+        db.commit();
+    }
+    std::printf("built %d customers, %d subscriptions and %lld events in %.1f s\n", customers, customers, events, build.nsecsElapsed() / 1e9);
+
+    // (a) The aggregation scan alone: the month, every customer, the five metrics.
+    const QDateTime end = kStart.addMonths(1);
+    QElapsedTimer t;
+    t.start();
+    qint64 groups = 0;
+    PeriodAggregator agg(file->db(), MetricRepository(file->db()).list(), kStart, end);
+    agg.run([&](const CustomerMetricUsage &) { ++groups; });
+    const double scan = t.nsecsElapsed() / 1e9;
+    std::printf("(a) aggregation scan alone: %.2f s for %lld rows, %lld customer x metric groups\n", scan, agg.rowsScanned(), groups);
+
+    // (b) The invoice run as of February 2nd: January's usage in arrears, January's and
+    // February's fees in advance.
+    t.restart();
+    InvoiceRunOptions o;
+    o.asOf = end.addDays(1);
+    const InvoiceRunSummary s = InvoiceRunService(*file, clock).run(o);
+    const double run = t.nsecsElapsed() / 1e9;
+    std::printf("(b) invoice run: %.2f s, %d invoices created (%d customers), %lld events scanned in %d pass(es)\n", run, s.created, customers,
+                s.eventsScanned, s.aggregationPasses);
+    std::printf("    ratio run / scan = %.2f (target <= 2.0); peak RSS of the process %ld MB\n", run / scan, peakRssMb());
+    // (c) Again: everything exists, drafts recomposed and found unchanged.
+    t.restart();
+    const InvoiceRunSummary again = InvoiceRunService(*file, clock).run(o);
+    std::printf("(c) second run: %.2f s, %d created, %d unchanged\n", t.nsecsElapsed() / 1e9, again.created, again.unchanged);
+    return 0;
+}
