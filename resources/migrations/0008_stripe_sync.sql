@@ -8,7 +8,7 @@ CREATE TABLE sync_outbox (
     object_id TEXT NOT NULL,
     action TEXT NOT NULL,               -- create, update, push, void, ...
     created_at TEXT NOT NULL,
-    -- pending: waiting; done; failed: stopped on an error a retry cannot fix by itself;
+    -- pending: waiting, done, failed: stopped on an error a retry cannot fix by itself,
     -- skipped: the user chose to leave it
     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed', 'skipped')),
     attempts INTEGER NOT NULL DEFAULT 0,
