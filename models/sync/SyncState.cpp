@@ -13,7 +13,7 @@ QString SyncState::get(const QString &key, const QString &defaultValue) const
 void SyncState::set(const QString &key, const QString &value)
 {
     m_db.exec(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-              {key, value});
+              {key, value.isNull() ? QStringLiteral("") : value}); // a null QString would bind as NULL
 }
 
 } // namespace orb

@@ -78,6 +78,9 @@ StandinResponse StripeStandin::invoices(const StandinRequest &r, const OpenApiSu
                 if (item.value(QLatin1String("customer")).toString() == customer && item.value(QLatin1String("invoice")).isNull()) {
                     item.insert(QStringLiteral("invoice"), id);
                     items.byId.insert(itemId, item);
+                    // Without an explicit currency the invoice takes its items'.
+                    if (!p.contains(QLatin1String("currency")))
+                        invoice.insert(QStringLiteral("currency"), item.value(QLatin1String("currency")));
                 }
             }
         }
