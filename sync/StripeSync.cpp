@@ -257,7 +257,7 @@ bool StripeSync::pull(SyncRunSummary &summary)
                     break;
                 }
                 summary.stopReason = r.error.describe();
-                summary.offline = r.error.retryable;
+                summary.offline = r.error.retryable || r.error.kind == StripeError::Kind::Authentication;
                 return false;
             }
             const QJsonArray data = r.response.json.value(QLatin1String("data")).toArray();
@@ -286,7 +286,7 @@ bool StripeSync::pull(SyncRunSummary &summary)
         summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
         if (!r.ok()) {
             summary.stopReason = r.error.describe();
-            summary.offline = r.error.retryable;
+            summary.offline = r.error.retryable || r.error.kind == StripeError::Kind::Authentication;
             return false;
         }
         const QJsonArray data = r.response.json.value(QLatin1String("data")).toArray();
@@ -388,7 +388,7 @@ bool StripeSync::reconcile(SyncRunSummary &summary)
         summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
         if (!r.ok()) {
             summary.stopReason = r.error.describe();
-            summary.offline = r.error.retryable;
+            summary.offline = r.error.retryable || r.error.kind == StripeError::Kind::Authentication;
             return false;
         }
         const QString status = r.response.json.value(QLatin1String("status")).toString();
