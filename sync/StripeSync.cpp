@@ -104,6 +104,11 @@ SyncRunSummary StripeSync::runOnce()
 void StripeSync::push(SyncRunSummary &summary)
 {
     Outbox outbox(m_db);
+    {
+        UnitOfWork uow(m_db);
+        Outbox::sweepUsage(m_db);
+        uow.commit();
+    }
     const int total = outbox.counts().pending;
     int done = 0;
     while (!cancelled()) {

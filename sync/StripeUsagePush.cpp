@@ -25,6 +25,7 @@ constexpr qint64 WindowSeconds = 35 * 24 * 3600;
 constexpr qint64 WindowMarginSeconds = 3600;
 constexpr qint64 FutureSeconds = 5 * 60;
 constexpr int Chunk = 500;
+constexpr int LoggedRefusals = 50;
 
 /// Stripe's aggregation formula for an Orb aggregation; empty when Stripe's meters cannot
 /// express it (max, min, average, unique_count, weighted_sum are computed by Orb only).
@@ -169,9 +170,10 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
                 const QString formula = formulaFor(metric.aggregation());
                 const QString key = QString::fromUtf8(r.row.idempotencyKey);
                 auto refuse = [&](const QString &why, const QString &kind) {
-                    ++refused;
-                    log.add({0, m_clock.now(), QStringLiteral("error"), kind, item.id, {}, {}, {},
-                             QStringLiteral("usage event %1 (metric %2) not sent: %3").arg(key, metric.name(), why)});
+                    // Each refusal is logged, up to a limit per item; the summary counts them all.
+                    if (++refused <= LoggedRefusals)
+                        log.add({0, m_clock.now(), QStringLiteral("error"), kind, item.id, {}, {}, {},
+                                 QStringLiteral("usage event %1 (metric %2) not sent: %3").arg(key, metric.name(), why)});
                 };
                 if (formula.isEmpty()) {
                     if (!m_unsupportedMetrics.contains(metric.id())) {
@@ -239,7 +241,12 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
     UnitOfWork uow(m_db);
     if (refused > 0) {
         // Reported, never dropped in silence: the item stays failed until the user skips it.
-        outbox.markFailed(item.id, QStringLiteral("%1 usage event(s) were not sent to Stripe (see the sync log)").arg(refused), m_clock.now());
+        const QString message = QStringLiteral("%1 usage event(s) were not sent to Stripe (see the sync log%2)")
+                                    .arg(refused)
+                                    .arg(refused > LoggedRefusals ? QStringLiteral(", which lists the first %1").arg(LoggedRefusals) : QString());
+        log.add({0, m_clock.now(), QStringLiteral("error"), QStringLiteral("push"), item.id, {}, {}, {},
+                 QStringLiteral("usage %1: %2").arg(item.objectId, message)});
+        outbox.markFailed(item.id, message, m_clock.now());
         ++summary.failed;
     } else {
         outbox.markDone(item.id, m_clock.now());

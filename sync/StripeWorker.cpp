@@ -4,6 +4,7 @@
 #include "models/CompanyFile.h"
 #include "models/Database.h"
 #include "models/StorageError.h"
+#include "sync/StripeKeyStore.h"
 #include "sync/StripeSync.h"
 
 #include <QTimer>
@@ -43,8 +44,15 @@ void StripeWorker::runOnce()
     if (m_running)
         return;
     if (m_apiKey.isEmpty()) {
-        emit stateChanged(State::NoKey, tr("No Stripe key: enter one in Settings"));
-        return;
+        // The keychain may block while it answers: ask it here, on the worker's thread.
+        QString error;
+        const auto key = StripeKeyStore(m_file.path()).load(nullptr, &error);
+        if (!key) {
+            emit stateChanged(State::NoKey, error.isEmpty() ? tr("No Stripe key: enter one on the Sync screen or with `orbctl sync set-key`")
+                                                            : tr("The Stripe key could not be read from the keychain: %1").arg(error));
+            return;
+        }
+        m_apiKey = *key;
     }
     m_running = true;
     m_cancel = false;
@@ -53,8 +61,13 @@ void StripeWorker::runOnce()
         // The connection belongs to this thread (Qt SQL connections must not cross threads).
         if (!m_db)
             m_db = m_file.openConnection();
+        QString base = m_baseUrl;
+        if (base.isEmpty()) {
+            const QVariant v = m_db->scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'stripe.api_base'"));
+            base = v.isValid() ? v.toString() : QStringLiteral("https://api.stripe.com");
+        }
         SystemClock clock;
-        StripeClient client(m_baseUrl, m_apiKey);
+        StripeClient client(base, m_apiKey);
         StripeSync sync(*m_db, client, clock);
         sync.setPaymentSink(m_sink);
         sync.setCancelFlag(&m_cancel);

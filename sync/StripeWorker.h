@@ -27,8 +27,10 @@ public:
     enum class State { Idle, Running, Offline, Failed, NoKey };
     Q_ENUM(State)
 
-    /// `file` must outlive the worker; only its path is used, from the worker's thread.
-    StripeWorker(const CompanyFile &file, QString baseUrl, QString apiKey, QObject *parent = nullptr);
+    /// `file` must outlive the worker; only its path is used, from the worker's thread. An
+    /// empty base URL is read from the setting stripe.api_base, an empty key from the
+    /// keychain (StripeKeyStore), both on the worker's thread when a pass starts.
+    StripeWorker(const CompanyFile &file, QString baseUrl = {}, QString apiKey = {}, QObject *parent = nullptr);
     ~StripeWorker() override;
 
     /// Any thread: asks the running pass to stop after its current request.

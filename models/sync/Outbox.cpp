@@ -7,6 +7,8 @@
 #include <QCryptographicHash>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace orb {
 
 namespace {
@@ -67,11 +69,25 @@ qint64 Outbox::lastUsageSeq(Database &db)
 
 void Outbox::enqueueUsageSince(Database &db, qint64 seqBefore)
 {
+    if (!db.inTransaction())
+        throw ServiceError::storage(QStringLiteral("sync outbox: usage must be queued inside the import's transaction"));
+    // usage_queued_seq is the last seq already promised to Stripe, so a batch queued by a hook
+    // and the sweep of the next sync run never queue the same event twice.
+    const qint64 queued = db.scalar(QStringLiteral("SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'usage_queued_seq'")).toLongLong();
+    const qint64 from = std::max(seqBefore, queued) + 1;
     const qint64 last = lastUsageSeq(db);
-    if (last <= seqBefore)
+    if (last < from)
         return;
     // object_id "FIRST-LAST" (inclusive seq range); progress is the last seq pushed.
-    enqueue(db, QStringLiteral("usage_range"), QStringLiteral("%1-%2").arg(seqBefore + 1).arg(last), QStringLiteral("push"));
+    enqueue(db, QStringLiteral("usage_range"), QStringLiteral("%1-%2").arg(from).arg(last), QStringLiteral("push"));
+    db.exec(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('usage_queued_seq', ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+            {QString::number(last)});
+}
+
+void Outbox::sweepUsage(Database &db)
+{
+    enqueueUsageSince(db, 0);
 }
 
 std::optional<OutboxItem> Outbox::nextPending() const

@@ -50,10 +50,18 @@ public:
     /// An identical pending item not yet attempted is not queued twice: the worker reads
     /// the current state of the object when it pushes, so one push covers both changes.
     static qint64 enqueue(Database &db, const QString &objectType, const QString &objectId, const QString &action);
-    /// Queues the usage events stored after `seqBefore` in the caller's transaction (the hook
-    /// of the usage write path: remember MAX(seq) before the batch, call this before commit).
-    /// Nothing is queued when the batch stored no event.
+    /// Queues the usage events stored after `seqBefore` in the caller's transaction (for a
+    /// usage write path that wants its batch queued in its own transaction: remember MAX(seq)
+    /// before the batch, call this before commit). Events already queued are not queued again.
     static void enqueueUsageSince(Database &db, qint64 seqBefore);
+    /**
+     * Queues every usage event stored since the last one queued, in the caller's transaction.
+     * The sync worker calls it at the start of each run. Usage events are durable in the same
+     * file and their seq only grows (a writer holds the lock until it commits, so no smaller
+     * seq can appear later), so the events table is its own outbox: nothing stored is ever
+     * missed, whether or not the write path queued its batch itself.
+     */
+    static void sweepUsage(Database &db);
     /// MAX(seq) of usage_events, for enqueueUsageSince.
     static qint64 lastUsageSeq(Database &db);
 

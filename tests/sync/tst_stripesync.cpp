@@ -248,10 +248,34 @@ private slots:
         QCOMPARE(failed.size(), 1);
         QVERIFY(failed.first().lastError.contains(QStringLiteral("1 usage event(s) were not sent")));
         const QList<SyncLogEntry> errors = SyncLog(m_file->db()).list(QStringLiteral("error"));
-        QVERIFY(!errors.isEmpty());
-        QVERIFY2(errors.first().message.contains(QStringLiteral("usage event old (metric api_calls) not sent"))
-                     && errors.first().message.contains(QStringLiteral("35-day window")),
-                 qPrintable(errors.first().message));
+        QCOMPARE(errors.size(), 2); // the event, then the item's summary
+        QVERIFY2(errors.last().message.contains(QStringLiteral("usage event old (metric api_calls) not sent"))
+                     && errors.last().message.contains(QStringLiteral("35-day window")),
+                 qPrintable(errors.last().message));
+    }
+
+    void usageStoredWithoutAHookIsSweptOnce()
+    {
+        addCustomer(QStringLiteral("Acme"), QStringLiteral("acme"));
+        addMetric(R"({"name":"api_calls","event_name":"api_call","aggregation":"count"})");
+        const QDateTime now = m_clock.now();
+        // Stored by a write path that queues nothing itself: the run's sweep finds them.
+        for (const IngestResult &r : EventImporter(*m_file, m_clock).ingest({event(QStringLiteral("s1"), now, QStringLiteral("api_call"), QStringLiteral("{}")),
+                                                                               event(QStringLiteral("s2"), now, QStringLiteral("api_call"), QStringLiteral("{}"))}))
+            QCOMPARE(r.outcome, IngestOutcome::Accepted);
+        StripeSync sync(m_file->db(), *m_client, m_clock);
+        QCOMPARE(sync.runOnce().failed, 0);
+        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2);
+        // A hook queueing the same batch later, and another sweep, queue nothing again.
+        {
+            UnitOfWork uow(m_file->db());
+            Outbox::enqueueUsageSince(m_file->db(), 0);
+            uow.commit();
+        }
+        ingest({event(QStringLiteral("s3"), now, QStringLiteral("api_call"), QStringLiteral("{}"))});
+        sync.runOnce();
+        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 3);
+        QCOMPARE(m_host->standin().requestCount(QStringLiteral("/v1/billing/meter_events")), 3);
     }
 
     void pullHandsPaymentsOverOnce()
