@@ -10,6 +10,7 @@
 #include "models/catalog/MetricRepository.h"
 #include "models/sync/StripeIdMap.h"
 #include "models/sync/SyncLog.h"
+#include "models/sync/SyncState.h"
 #include "models/usage/UsageEventRow.h"
 
 #include <QCryptographicHash>
@@ -26,6 +27,7 @@ constexpr qint64 WindowMarginSeconds = 3600;
 constexpr qint64 FutureSeconds = 5 * 60;
 constexpr int Chunk = 500;
 constexpr int LoggedRefusals = 50;
+constexpr int ProgressEvery = 25;
 
 /// Stripe's aggregation formula for an Orb aggregation; empty when Stripe's meters cannot
 /// express it (max, min, average, unique_count, weighted_sum are computed by Orb only).
@@ -118,12 +120,23 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
     MetricRepository metrics(m_db);
     StripeIdMap ids(m_db);
     QHash<QString, QList<MetricDefinition>> metricsByEvent;
-    int refused = 0;
+    // Refusals are counted across runs: a run that stops midway leaves its count behind.
+    SyncState state(m_db);
+    const QString refusedKey = QStringLiteral("usage_refused_%1").arg(item.id);
+    int refused = state.get(refusedKey, QStringLiteral("0")).toInt();
+    int sinceSaved = 0;
+    qint64 lastDone = item.progress; // the last event fully handled
+    auto stopHere = [&](Outcome o) {
+        if (lastDone > item.progress)
+            outbox.setProgress(item.id, lastDone);
+        state.set(refusedKey, QString::number(refused));
+        return o;
+    };
     qint64 next = std::max(first, item.progress + 1);
     const qint64 nowS = m_clock.now().toSecsSinceEpoch();
     while (next <= last) {
         if (cancelled())
-            return Outcome::Offline;
+            return stopHere(Outcome::Offline);
         QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, status "
                                                "FROM usage_events WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ?"),
                                 {next, last, Chunk});
@@ -152,7 +165,7 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
             progress(QStringLiteral("Sending usage"), int(r.seq - first), int(last - first + 1));
             // Only events that count now; a later amendment is a new row with its own seq.
             if (r.status != int(UsageEventStatus::Active)) {
-                outbox.setProgress(item.id, r.seq);
+                lastDone = r.seq;
                 continue;
             }
             const QString eventName = QString::fromUtf8(r.row.eventName);
@@ -212,12 +225,12 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
                 const auto stripeCustomer = ensureCustomer(customerId, summary, &error);
                 if (!stripeCustomer) {
                     if (error.retryable)
-                        return failOrWait(item, error, summary);
+                        return stopHere(failOrWait(item, error, summary));
                     refuse(error.describe(), QStringLiteral("push"));
                     continue;
                 }
                 if (!ensureMeter(metric.id(), metric.name(), formula, summary, &error))
-                    return failOrWait(item, error, summary);
+                    return stopHere(failOrWait(item, error, summary));
                 FormParams p;
                 p.add(QStringLiteral("event_name"), metric.name())
                     .add(QStringLiteral("identifier"), identifierFor(r.row.idempotencyKey, metric.name(), forEvent.size() == 1))
@@ -230,15 +243,25 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
                 // Stripe already has an event with this identifier: it was sent before.
                 if (!res.ok() && res.error.code != QLatin1String("duplicate_meter_event")) {
                     if (res.error.retryable || res.error.kind == StripeError::Kind::Authentication)
-                        return failOrWait(item, res.error, summary);
+                        return stopHere(failOrWait(item, res.error, summary));
                     refuse(res.error.describe(), QStringLiteral("push"));
                 }
             }
-            outbox.setProgress(item.id, r.seq);
+            // Progress is committed every few events rather than after each: a commit costs an
+            // fsync, and after a crash the few events since are sent again with the same keys,
+            // which Stripe answers from its idempotency store.
+            lastDone = r.seq;
+            if (++sinceSaved >= ProgressEvery) {
+                outbox.setProgress(item.id, r.seq);
+                sinceSaved = 0;
+            }
         }
         next = rows.last().seq + 1;
+        outbox.setProgress(item.id, rows.last().seq);
+        sinceSaved = 0;
     }
     UnitOfWork uow(m_db);
+    m_db.exec(QStringLiteral("DELETE FROM sync_state WHERE key = ?"), {refusedKey});
     if (refused > 0) {
         // Reported, never dropped in silence: the item stays failed until the user skips it.
         const QString message = QStringLiteral("%1 usage event(s) were not sent to Stripe (see the sync log%2)")
