@@ -77,6 +77,8 @@ private:
     /// The Stripe meter for a metric (found by event_name or created), or an error.
     std::optional<QString> ensureMeter(const QString &metricId, const QString &metricName, const QString &formula,
                                        SyncRunSummary &summary, StripeError *error);
+    /// Whether the usage event an amendment replaces may already be in Stripe.
+    bool originalMayBeInStripe(qint64 originalSeq, qint64 amendedAtMs) const;
     Outcome failOrWait(const OutboxItem &item, const StripeError &error, SyncRunSummary &summary);
     void recordEvents(const QList<QJsonObject> &oldestFirst, SyncRunSummary &summary);
     std::optional<StripePayment> paymentOf(const QJsonObject &event) const;

@@ -110,6 +110,25 @@ std::optional<QString> StripeSync::ensureMeter(const QString &metricId, const QS
     return id;
 }
 
+bool StripeSync::originalMayBeInStripe(qint64 originalSeq, qint64 amendedAtMs) const
+{
+    // The original went to Stripe if the item holding it got past it before the amendment;
+    // an item that reached it only later found it superseded and skipped it. When unsure
+    // (an item still under way), say yes: a refusal is reported, a double count is not.
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT progress, done_at FROM sync_outbox WHERE object_type = 'usage_range' "
+                                           "AND CAST(substr(object_id, 1, instr(object_id, '-') - 1) AS INTEGER) <= ? "
+                                           "AND CAST(substr(object_id, instr(object_id, '-') + 1) AS INTEGER) >= ?"),
+                            {originalSeq, originalSeq});
+    while (q.next()) {
+        if (q.value(0).toLongLong() < originalSeq)
+            continue;
+        const QDateTime doneAt = fromIsoUtc(q.value(1).toString());
+        if (!doneAt.isValid() || doneAt.toMSecsSinceEpoch() <= amendedAtMs)
+            return true;
+    }
+    return false;
+}
+
 StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary &summary)
 {
     const qsizetype dash = item.objectId.indexOf(QLatin1Char('-'));
@@ -137,13 +156,15 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
     while (next <= last) {
         if (cancelled())
             return stopHere(Outcome::Offline);
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, status "
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, status, amends, ingested_at "
                                                "FROM usage_events WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ?"),
                                 {next, last, Chunk});
         struct Row {
             qint64 seq;
             UsageEventRow row;
             int status;
+            qint64 amends;
+            qint64 ingestedAtMs;
         };
         QList<Row> rows;
         while (q.next()) {
@@ -156,6 +177,8 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
             r.row.externalCustomerId = q.value(5).toByteArray();
             r.row.properties = q.value(6).toByteArray();
             r.status = q.value(7).toInt();
+            r.amends = q.value(8).isNull() ? 0 : q.value(8).toLongLong();
+            r.ingestedAtMs = q.value(9).toLongLong();
             rows.append(r);
         }
         q.finish();
@@ -215,6 +238,13 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
                 if (ts > nowS + FutureSeconds) {
                     refuse(QStringLiteral("its timestamp %1 is more than 5 minutes in the future").arg(toApiTimestamp(QDateTime::fromSecsSinceEpoch(ts, Qt::UTC))),
                            QStringLiteral("usage_window"));
+                    continue;
+                }
+                if (r.amends > 0 && originalMayBeInStripe(r.amends, r.ingestedAtMs)) {
+                    // The version it replaces was queued earlier and may be in Stripe already;
+                    // meter events cannot be changed, so sending this one could count twice.
+                    refuse(QStringLiteral("it amends an event already queued for Stripe (meter events cannot be changed; correct it in Stripe)"),
+                           QStringLiteral("push"));
                     continue;
                 }
                 if (customerId.isEmpty()) {

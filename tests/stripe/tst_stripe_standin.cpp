@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -221,6 +222,33 @@ private slots:
         QCOMPARE(errorCode(send(m_host->port(), "POST", "/v1/billing/meter_events", base + "&identifier=e2&timestamp=" + old)),
                  QStringLiteral("timestamp_too_far_in_past"));
         QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 1);
+    }
+
+    void runsAsAProgram()
+    {
+        // The program a README demo starts: it prints where it listens and serves the side channel.
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ORB_STANDIN_KEY"), QStringLiteral("sk_test_programKey0001"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(STANDIN_PATH), {QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY(p.canReadLine());
+        const QByteArray banner = p.readLine();
+        QVERIFY2(banner.contains("endpoints, Stripe-Version 2023-08-16"), banner.constData());
+        const quint16 port = quint16(banner.mid(banner.lastIndexOf(':') + 1).split(' ').first().toUInt());
+        QVERIFY(port > 0);
+        QCOMPARE(send(port, "GET", "/v1/customers", {}, "sk_test_standin0001").status, 401); // only the key from the environment
+        QCOMPARE(send(port, "POST", "/v1/customers", "name=A", "sk_test_programKey0001").status, 200);
+        const Reply state = send(port, "GET", "/__standin/state", {}, {});
+        QCOMPARE(state.json.value(QLatin1String("counts")).toObject().value(QLatin1String("customer")).toInt(), 1);
+        p.terminate();
+        QVERIFY(p.waitForFinished());
+        QProcess bad;
+        bad.start(QStringLiteral(STANDIN_PATH), {QStringLiteral("--spec"), QStringLiteral("/nonexistent.json")});
+        QVERIFY(bad.waitForFinished());
+        QCOMPARE(bad.exitCode(), 1);
+        QVERIFY(bad.readAllStandardError().contains("/nonexistent.json: cannot read the OpenAPI subset"));
     }
 
     void rateLimit()

@@ -16,6 +16,7 @@
 #include "models/sync/SyncLog.h"
 #include "models/sync/SyncState.h"
 #include "models/usage/EventImporter.h"
+#include "models/usage/UsageEventService.h"
 #include "sync/StripeSync.h"
 #include "sync/StripeWorker.h"
 
@@ -276,6 +277,30 @@ private slots:
         sync.runOnce();
         QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 3);
         QCOMPARE(m_host->standin().requestCount(QStringLiteral("/v1/billing/meter_events")), 3);
+    }
+
+    void amendmentAfterPushIsReported()
+    {
+        addCustomer(QStringLiteral("Acme"), QStringLiteral("acme"));
+        addMetric(R"({"name":"tokens","event_name":"completion","aggregation":"sum","property":"tokens"})");
+        const QDateTime now = m_clock.now();
+        ingest({event(QStringLiteral("a1"), now, QStringLiteral("completion"), QStringLiteral(R"({"tokens": 10})")),
+                event(QStringLiteral("a2"), now, QStringLiteral("completion"), QStringLiteral(R"({"tokens": 20})"))});
+        // Amended before any push: only the new version goes to Stripe.
+        UsageEventService(*m_file, m_clock).amend(QStringLiteral("a2"), R"({"tokens": 25})");
+        m_clock.advanceSecs(60);
+        StripeSync sync(m_file->db(), *m_client, m_clock);
+        QCOMPARE(sync.runOnce().failed, 0);
+        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2);
+        QCOMPARE(m_host->standin().objects(QStringLiteral("billing.meter_event")).last().value(QLatin1String("payload")).toObject().value(QLatin1String("value")).toString(),
+                 QStringLiteral("25"));
+        // Amended after its push: reported, not sent a second time.
+        m_clock.advanceSecs(60);
+        m_host->standin().setClockOffset(120);
+        UsageEventService(*m_file, m_clock).amend(QStringLiteral("a1"), R"({"tokens": 11})");
+        QCOMPARE(sync.runOnce().failed, 1);
+        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2);
+        QVERIFY(SyncLog(m_file->db()).list(QStringLiteral("error")).last().message.contains(QStringLiteral("usage event a1 (metric tokens) not sent: it amends")));
     }
 
     void pullHandsPaymentsOverOnce()
