@@ -6,6 +6,7 @@
 #include "models/Ids.h"
 #include "models/StorageError.h"
 #include "models/UnitOfWork.h"
+#include "models/sync/Outbox.h"
 
 namespace orb {
 
@@ -54,6 +55,7 @@ Customer CustomerService::create(Customer draft)
     draft.balance = QStringLiteral("0");
     m_repo.insert(draft);
     AuditLog(m_file.db()).append(draft.createdAt, QStringLiteral("customer.create"), QStringLiteral("customer"), draft.id, std::nullopt, draft.toJson());
+    Outbox::enqueue(m_file.db(), QStringLiteral("customer"), draft.id, QStringLiteral("create")); // Stripe learns of it in this transaction
     uow.commit();
     return draft;
 }
@@ -106,6 +108,7 @@ Customer CustomerService::update(const QString &reference, const CustomerPatch &
     c.updatedAt = m_clock.now();
     m_repo.update(c);
     AuditLog(m_file.db()).append(c.updatedAt, QStringLiteral("customer.update"), QStringLiteral("customer"), c.id, before.toJson(), c.toJson());
+    Outbox::enqueue(m_file.db(), QStringLiteral("customer"), c.id, QStringLiteral("update"));
     uow.commit();
     return c;
 }

@@ -1,0 +1,286 @@
+// orbctl sync: run the Stripe sync, show its state, set the key (from standard input only),
+// retry or skip failed items, read the sync log.
+#include "app/cli/CliContext.h"
+#include "app/cli/CliError.h"
+#include "app/cli/CommandLine.h"
+#include "app/cli/CommandRegistry.h"
+#include "app/cli/TablePrinter.h"
+#include "models/CompanyFile.h"
+#include "models/Timestamps.h"
+#include "models/UnitOfWork.h"
+#include "models/sync/Outbox.h"
+#include "models/sync/SyncLog.h"
+#include "models/sync/SyncState.h"
+#include "sync/CredentialStore.h"
+#include "sync/StripeKeyStore.h"
+#include "sync/StripeSync.h"
+
+#include <QJsonArray>
+#include <QThread>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace orb::cli {
+
+namespace {
+
+std::atomic_bool g_stop{false};
+
+void onSignal(int)
+{
+    g_stop = true;
+}
+
+int help(CliContext &ctx, const CommandLine &cl)
+{
+    ctx.out() << cl.helpText();
+    return Success;
+}
+
+QString apiBase(CliContext &ctx)
+{
+    return ctx.company().setting(QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"));
+}
+
+QString requireKey(CliContext &ctx)
+{
+    QString source, error;
+    const auto key = StripeKeyStore(ctx.company().path()).load(&source, &error);
+    if (!key)
+        throw CliError(InvalidInput, error.isEmpty() ? QStringLiteral("no Stripe key: run `orbctl sync set-key` (the key is read from standard input) "
+                                                                      "or set ORB_STRIPE_API_KEY")
+                                                     : QStringLiteral("the Stripe key could not be read from the keychain: %1").arg(error));
+    return *key;
+}
+
+QJsonObject itemJson(const OutboxItem &i)
+{
+    return {{QStringLiteral("id"), QString::number(i.id)},
+            {QStringLiteral("object_type"), i.objectType},
+            {QStringLiteral("object_id"), i.objectId},
+            {QStringLiteral("action"), i.action},
+            {QStringLiteral("state"), i.state},
+            {QStringLiteral("attempts"), i.attempts},
+            {QStringLiteral("created_at"), toApiTimestamp(i.createdAt)},
+            {QStringLiteral("last_attempt_at"), i.lastAttemptAt.isValid() ? QJsonValue(toApiTimestamp(i.lastAttemptAt)) : QJsonValue()},
+            {QStringLiteral("last_error"), i.lastError.isEmpty() ? QJsonValue() : QJsonValue(i.lastError)}};
+}
+
+int runCommand(CliContext &ctx, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("sync run"));
+    cl.addFlag(QStringLiteral("once"), QStringLiteral("One pass, then exit (default: keep syncing until interrupted)."));
+    cl.addOption(QStringLiteral("interval"), QStringLiteral("SECONDS"), QStringLiteral("Seconds between passes (default 60)."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    int interval = 60;
+    if (cl.isSet(QStringLiteral("interval"))) {
+        bool ok = false;
+        interval = cl.value(QStringLiteral("interval")).toInt(&ok);
+        if (!ok || interval < 1)
+            throw CliError(InvalidInput, QStringLiteral("--interval: must be a positive number of seconds"));
+    }
+    CompanyFile &file = ctx.company();
+    if (file.isReadOnly())
+        throw CliError(Conflict, QStringLiteral("%1 is read-only; sync needs to write to it").arg(file.path()));
+    const QString key = requireKey(ctx);
+    StripeClient client(apiBase(ctx), key);
+    StripeSync sync(file.db(), client, ctx.clock());
+    const bool tty = isatty(fileno(stderr));
+    if (tty)
+        sync.setProgress([&](const QString &what, int done, int total) {
+            std::fprintf(stderr, "\r%s %d/%d   ", qPrintable(what), done, total);
+            std::fflush(stderr);
+        });
+    client.setRetryObserver([&](int attempt, int delay, const StripeError &e) {
+        ctx.err() << "retry " << attempt << " in " << delay << " ms: " << e.describe() << Qt::endl;
+    });
+    sync.setCancelFlag(&g_stop);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    const QString mode = stripeKeyMode(key);
+    ctx.err() << "Stripe (" << (mode.isEmpty() ? QStringLiteral("unknown mode") : mode + QStringLiteral(" mode")) << ") at " << client.baseUrl() << Qt::endl;
+    SyncRunSummary last;
+    for (;;) {
+        last = sync.runOnce();
+        if (tty)
+            std::fprintf(stderr, "\n");
+        if (ctx.json())
+            ctx.printJson({{QStringLiteral("pushed"), last.pushed},
+                           {QStringLiteral("failed"), last.failed},
+                           {QStringLiteral("pending"), last.pending},
+                           {QStringLiteral("events_seen"), last.eventsSeen},
+                           {QStringLiteral("requests"), last.requests},
+                           {QStringLiteral("offline"), last.offline},
+                           {QStringLiteral("stop_reason"), last.stopReason.isEmpty() ? QJsonValue() : QJsonValue(last.stopReason)}});
+        else
+            ctx.out() << toApiTimestamp(last.finishedAt) << "  " << last.describe() << Qt::endl;
+        if (cl.isSet(QStringLiteral("once")) || g_stop)
+            break;
+        for (int i = 0; i < interval * 10 && !g_stop; ++i)
+            QThread::msleep(100);
+        if (g_stop)
+            break;
+    }
+    if (last.offline)
+        throw CliError(Failure, QStringLiteral("sync stopped: %1 (everything not sent stays queued)").arg(last.stopReason));
+    return Success;
+}
+
+int statusCommand(CliContext &ctx, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("sync status"));
+    cl.addOption(QStringLiteral("state"), QStringLiteral("STATE"), QStringLiteral("List the items in this state (pending, done, failed, skipped)."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    Database &db = ctx.company().db();
+    Outbox outbox(db);
+    const OutboxCounts c = outbox.counts();
+    SyncState state(db);
+    QString source, error;
+    const auto key = StripeKeyStore(ctx.company().path()).load(&source, &error);
+    const QString keyState = key ? QStringLiteral("%1 key in the %2").arg(stripeKeyMode(*key).isEmpty() ? QStringLiteral("unrecognised") : stripeKeyMode(*key), source)
+                                 : (error.isEmpty() ? QStringLiteral("none") : QStringLiteral("keychain error: ") + error);
+    const QString listState = cl.isSet(QStringLiteral("state")) ? cl.value(QStringLiteral("state")) : QStringLiteral("failed");
+    const QList<OutboxItem> items = outbox.list(listState, 100);
+    if (ctx.json()) {
+        QJsonArray list;
+        for (const OutboxItem &i : items)
+            list.append(itemJson(i));
+        ctx.printJson({{QStringLiteral("api_base"), apiBase(ctx)},
+                       {QStringLiteral("key"), keyState},
+                       {QStringLiteral("pending"), c.pending},
+                       {QStringLiteral("done"), c.done},
+                       {QStringLiteral("failed"), c.failed},
+                       {QStringLiteral("skipped"), c.skipped},
+                       {QStringLiteral("last_run_at"), state.get(SyncState::LastRunAt)},
+                       {QStringLiteral("last_run_result"), state.get(SyncState::LastRunResult)},
+                       {QStringLiteral("event_cursor"), state.get(SyncState::EventCursor)},
+                       {QStringLiteral("items"), list}});
+        return Success;
+    }
+    ctx.out() << "Stripe:    " << apiBase(ctx) << " (" << keyState << ")\n";
+    ctx.out() << "Queue:     " << c.pending << " pending, " << c.failed << " failed, " << c.done << " done, " << c.skipped << " skipped\n";
+    const QString lastRun = state.get(SyncState::LastRunAt);
+    ctx.out() << "Last run:  " << (lastRun.isEmpty() ? QStringLiteral("never") : lastRun + QStringLiteral("  ") + state.get(SyncState::LastRunResult)) << "\n";
+    ctx.out() << "Cursor:    " << state.get(SyncState::EventCursor, QStringLiteral("(none)")) << "\n";
+    if (!items.isEmpty()) {
+        ctx.out() << "\n" << listState.at(0).toUpper() << listState.mid(1) << " items:\n";
+        TablePrinter t({QStringLiteral("ID"), QStringLiteral("OBJECT"), QStringLiteral("ACTION"), QStringLiteral("ATTEMPTS"), QStringLiteral("ERROR")});
+        for (const OutboxItem &i : items)
+            t.addRow({QString::number(i.id), i.objectType + QLatin1Char(' ') + i.objectId, i.action, QString::number(i.attempts), i.lastError});
+        t.print(ctx.out());
+    }
+    return Success;
+}
+
+int setKeyCommand(CliContext &ctx, const QStringList &args)
+{
+    // Refuse before parsing, so that a key typed as an argument is never echoed in an error.
+    for (const QString &a : args)
+        if (a != QLatin1String("--no-check") && a != QLatin1String("--help") && a != QLatin1String("-h"))
+            throw CliError(InvalidInput, QStringLiteral("sync set-key takes the key on standard input only "
+                                                        "(a key on the command line would be seen by other programs and kept in shell history)"));
+    CommandLine cl(QStringLiteral("sync set-key"));
+    cl.addFlag(QStringLiteral("no-check"), QStringLiteral("Store the key without checking it against Stripe."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    const QString key = ctx.in().readLine().trimmed();
+    if (const QString problem = StripeKeyStore::checkShape(key); !problem.isEmpty())
+        throw CliError(InvalidInput, QStringLiteral("standard input: %1").arg(problem));
+    if (!cl.isSet(QStringLiteral("no-check"))) {
+        StripeClient client(apiBase(ctx), key);
+        const StripeError e = StripeSync::checkKey(client);
+        if (e.isError())
+            throw CliError(e.kind == StripeError::Kind::Authentication ? InvalidInput : Failure,
+                           QStringLiteral("the key was not stored: %1").arg(e.describe()));
+    }
+    if (const QString error = StripeKeyStore(ctx.company().path()).store(key); !error.isEmpty())
+        throw CliError(Failure, QStringLiteral("the key could not be stored in the keychain: %1").arg(error));
+    ctx.out() << "Stored a " << stripeKeyMode(key) << "-mode Stripe key in the keychain"
+              << (cl.isSet(QStringLiteral("no-check")) ? " (not checked)" : " (checked against Stripe)") << Qt::endl;
+    return Success;
+}
+
+int itemCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("sync ") + verb, {QStringLiteral("ITEM")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    bool ok = false;
+    const qint64 id = cl.positional(0).toLongLong(&ok);
+    if (!ok)
+        throw CliError(InvalidInput, QStringLiteral("ITEM: \"%1\" is not a sync item number").arg(cl.positional(0)));
+    Database &db = ctx.company().db();
+    UnitOfWork uow(db);
+    Outbox outbox(db);
+    if (verb == QLatin1String("retry"))
+        outbox.retry(id);
+    else
+        outbox.skip(id);
+    uow.commit();
+    const OutboxItem item = *outbox.find(id);
+    if (ctx.json())
+        ctx.printJson(itemJson(item));
+    else
+        ctx.out() << "Item " << id << " (" << item.objectType << ' ' << item.objectId << ") is " << item.state << Qt::endl;
+    return Success;
+}
+
+int logCommand(CliContext &ctx, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("sync log"));
+    cl.addOption(QStringLiteral("level"), QStringLiteral("LEVEL"), QStringLiteral("info, warning or error (default: all)."));
+    cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("Newest N lines (default 50)."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    const int limit = cl.isSet(QStringLiteral("limit")) ? cl.value(QStringLiteral("limit")).toInt() : 50;
+    if (limit < 1)
+        throw CliError(InvalidInput, QStringLiteral("--limit: must be a positive number"));
+    const QList<SyncLogEntry> entries = SyncLog(ctx.company().db()).list(cl.value(QStringLiteral("level")), limit);
+    if (ctx.json()) {
+        QJsonArray data;
+        for (const SyncLogEntry &e : entries)
+            data.append(QJsonObject{{QStringLiteral("at"), toApiTimestamp(e.at)},
+                                    {QStringLiteral("level"), e.level},
+                                    {QStringLiteral("kind"), e.kind},
+                                    {QStringLiteral("stripe_event_id"), e.stripeEventId.isEmpty() ? QJsonValue() : QJsonValue(e.stripeEventId)},
+                                    {QStringLiteral("message"), e.message}});
+        ctx.printJsonList(data);
+        return Success;
+    }
+    TablePrinter t({QStringLiteral("AT"), QStringLiteral("LEVEL"), QStringLiteral("KIND"), QStringLiteral("MESSAGE")});
+    for (const SyncLogEntry &e : entries)
+        t.addRow({toApiTimestamp(e.at), e.level, e.kind, e.message});
+    t.print(ctx.out());
+    return Success;
+}
+
+int syncCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    if (verb == QLatin1String("run"))
+        return runCommand(ctx, args);
+    if (verb == QLatin1String("status"))
+        return statusCommand(ctx, args);
+    if (verb == QLatin1String("set-key"))
+        return setKeyCommand(ctx, args);
+    if (verb == QLatin1String("retry") || verb == QLatin1String("skip"))
+        return itemCommand(ctx, verb, args);
+    if (verb == QLatin1String("log"))
+        return logCommand(ctx, args);
+    throw CliError(InvalidInput, QStringLiteral("sync: unknown verb \"%1\" (run, status, set-key, retry, skip, log)").arg(verb));
+}
+
+const CommandRegistry::Registrar syncNoun("sync", &syncCommand, "run [--once] | status | set-key (key on stdin) | retry ID | skip ID | log", 90);
+
+} // namespace
+
+} // namespace orb::cli

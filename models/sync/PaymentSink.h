@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace orb {
+
+class Database;
+
+/// A money movement pulled from Stripe, in the smallest currency unit as Stripe states it.
+struct StripePayment {
+    QString kind;            ///< payment, payment_failed, refund, invoice_voided, invoice_uncollectible
+    QString stripeEventId;   ///< the event it came from (empty when read directly to reconcile)
+    QString stripeObjectId;  ///< the invoice, charge or payment intent id
+    QString stripeInvoiceId; ///< the Stripe invoice it concerns, when known
+    QString localInvoiceId;  ///< Orb's invoice id (from the id map or the invoice's metadata[orb_id])
+    qint64 amountMinor = 0;  ///< integer minor units (cents), exact
+    QString currency;        ///< ISO 4217, upper case
+    QDateTime occurredAt;
+    QString failureMessage;  ///< for payment_failed
+};
+
+/**
+ * Where the pull loop hands payments, failures, refunds and voids. The invoicing capability
+ * implements it to record each payment once and mark its invoice paid or partly paid; it is
+ * called on the worker's thread and connection, inside the transaction that also advances the
+ * event cursor, so a payment is recorded exactly once even if the program stops mid-pull.
+ * Return an empty string when handled, else a message (logged as an error; the cursor still
+ * moves, and the direct reconcile read finds the object again).
+ */
+class PaymentSink
+{
+public:
+    virtual ~PaymentSink() = default;
+    virtual QString record(Database &db, const StripePayment &payment) = 0;
+};
+
+} // namespace orb

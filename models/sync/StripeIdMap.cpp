@@ -1,0 +1,35 @@
+#include "models/sync/StripeIdMap.h"
+
+#include "models/Database.h"
+#include "models/Timestamps.h"
+
+#include <QDateTime>
+
+namespace orb {
+
+std::optional<QString> StripeIdMap::stripeId(const QString &objectType, const QString &localId) const
+{
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT stripe_id FROM sync_stripe_ids WHERE object_type = ? AND local_id = ?"),
+                                   {objectType, localId});
+    if (!v.isValid())
+        return std::nullopt;
+    return v.toString();
+}
+
+std::optional<QString> StripeIdMap::localId(const QString &objectType, const QString &stripeId) const
+{
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT local_id FROM sync_stripe_ids WHERE object_type = ? AND stripe_id = ?"),
+                                   {objectType, stripeId});
+    if (!v.isValid())
+        return std::nullopt;
+    return v.toString();
+}
+
+void StripeIdMap::set(const QString &objectType, const QString &localId, const QString &stripeId)
+{
+    m_db.exec(QStringLiteral("INSERT INTO sync_stripe_ids (object_type, local_id, stripe_id, updated_at) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (object_type, local_id) DO UPDATE SET stripe_id = excluded.stripe_id, updated_at = excluded.updated_at"),
+              {objectType, localId, stripeId, toIsoUtc(QDateTime::currentDateTimeUtc())});
+}
+
+} // namespace orb

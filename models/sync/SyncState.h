@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+
+namespace orb {
+
+class Database;
+
+/// Small named values the worker keeps in the company file (the event cursor, the last run).
+class SyncState final
+{
+public:
+    static inline const QString EventCursor = QStringLiteral("event_cursor");               ///< id of the newest event seen
+    static inline const QString EventCursorCreated = QStringLiteral("event_cursor_created"); ///< its `created`, Unix seconds
+    static inline const QString LastRunAt = QStringLiteral("last_run_at");
+    static inline const QString LastRunResult = QStringLiteral("last_run_result");
+    static inline const QString LastReconcileAt = QStringLiteral("last_reconcile_at");
+
+    explicit SyncState(Database &db) : m_db(db) {}
+    QString get(const QString &key, const QString &defaultValue = {}) const;
+    void set(const QString &key, const QString &value);
+
+private:
+    Database &m_db;
+};
+
+} // namespace orb

@@ -1,0 +1,85 @@
+#include "sync/StripeWorker.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/Database.h"
+#include "models/StorageError.h"
+#include "sync/StripeKeyStore.h"
+#include "sync/StripeSync.h"
+
+#include <QTimer>
+
+namespace orb {
+
+StripeWorker::StripeWorker(const CompanyFile &file, QString baseUrl, QString apiKey, QObject *parent)
+    : QObject(parent), m_file(file), m_baseUrl(std::move(baseUrl)), m_apiKey(std::move(apiKey))
+{
+}
+
+StripeWorker::~StripeWorker() = default;
+
+void StripeWorker::setApiKey(const QString &key)
+{
+    m_apiKey = key;
+}
+
+void StripeWorker::startPolling(int seconds)
+{
+    if (!m_timer) {
+        m_timer = new QTimer(this);
+        connect(m_timer, &QTimer::timeout, this, &StripeWorker::runOnce);
+    }
+    m_timer->start(std::max(5, seconds) * 1000);
+    runOnce();
+}
+
+void StripeWorker::stopPolling()
+{
+    if (m_timer)
+        m_timer->stop();
+}
+
+void StripeWorker::runOnce()
+{
+    if (m_running)
+        return;
+    if (m_apiKey.isEmpty()) {
+        // The keychain may block while it answers: ask it here, on the worker's thread.
+        QString error;
+        const auto key = StripeKeyStore(m_file.path()).load(nullptr, &error);
+        if (!key) {
+            emit stateChanged(State::NoKey, error.isEmpty() ? tr("No Stripe key: enter one on the Sync screen or with `orbctl sync set-key`")
+                                                            : tr("The Stripe key could not be read from the keychain: %1").arg(error));
+            return;
+        }
+        m_apiKey = *key;
+    }
+    m_running = true;
+    m_cancel = false;
+    emit stateChanged(State::Running, tr("Syncing with Stripe…"));
+    try {
+        // The connection belongs to this thread (Qt SQL connections must not cross threads).
+        if (!m_db)
+            m_db = m_file.openConnection();
+        QString base = m_baseUrl;
+        if (base.isEmpty()) {
+            const QVariant v = m_db->scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'stripe.api_base'"));
+            base = v.isValid() ? v.toString() : QStringLiteral("https://api.stripe.com");
+        }
+        SystemClock clock;
+        StripeClient client(base, m_apiKey);
+        StripeSync sync(*m_db, client, clock);
+        sync.setPaymentSink(m_sink);
+        sync.setCancelFlag(&m_cancel);
+        sync.setProgress([this](const QString &what, int done, int total) { emit progress(what, done, total); });
+        const SyncRunSummary s = sync.runOnce();
+        emit runFinished(s.describe(), s.offline);
+        emit stateChanged(s.offline ? State::Offline : (s.failed > 0 ? State::Failed : State::Idle), s.describe());
+    } catch (const ServiceError &e) {
+        emit stateChanged(State::Failed, e.message());
+        emit runFinished(e.message(), false);
+    }
+    m_running = false;
+}
+
+} // namespace orb

@@ -1,0 +1,181 @@
+// orbctl sync as a process against the Stripe stand-in: a run killed mid-sync and started
+// again leaves exactly one of everything in Stripe; the key never reaches the company file,
+// the output or the command line; set-key takes the key on standard input only.
+#include "StandinServer.h"
+#include "tests/support/TestSupport.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using orb::test::ProcessResult;
+using namespace orb::standin;
+
+namespace {
+
+const QString Key = QStringLiteral("sk_test_orbctlSyncKey4711xyz");
+
+} // namespace
+
+class TestOrbctlSync : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        static int n = 0;
+        m_db = m_dir.filePath(QStringLiteral("c%1.orb").arg(++n));
+        m_host = std::make_unique<StandinHost>(defaultSpecPath());
+        QVERIFY(m_host->start());
+        m_host->standin().setApiKey(Key);
+        QCOMPARE(orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Sync Co"), QStringLiteral("--currency"), QStringLiteral("EUR"),
+                         QStringLiteral("--timezone"), QStringLiteral("Europe/Berlin")})
+                     .exitCode,
+                 0);
+        QCOMPARE(orbctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("stripe.api_base"), m_host->baseUrl()}).exitCode, 0);
+    }
+    void cleanup() { m_host.reset(); }
+
+    void killedMidSyncThenRestarted()
+    {
+        const int customers = 12;
+        for (int i = 0; i < customers; ++i)
+            QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Customer %1").arg(i),
+                             QStringLiteral("--external-id"), QStringLiteral("c%1").arg(i)})
+                         .exitCode,
+                     0);
+        // Every answer is slow, so the kill lands while a request's change is made in Stripe
+        // but its answer has not reached Orb: the worst moment.
+        m_host->standin().addFault(Fault{Fault::Kind::Latency, 1000, QStringLiteral("/v1/customers"), QStringLiteral("POST"), 400});
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ORB_STRIPE_API_KEY"), Key);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_db, QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(m_host->standin().count(QStringLiteral("customer")) >= 4, 30000);
+        // The key is not among the process's arguments.
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(p.processId()));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        QVERIFY(!cmdline.readAll().contains(Key.toUtf8()));
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        const int before = m_host->standin().count(QStringLiteral("customer"));
+        QVERIFY(before < customers);
+
+        m_host->standin().clearFaults();
+        const ProcessResult r = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), customers);
+        QSet<QString> orbIds;
+        for (const QJsonObject &c : m_host->standin().objects(QStringLiteral("customer")))
+            orbIds.insert(c.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_id")).toString());
+        QCOMPARE(orbIds.size(), customers);
+        const QJsonObject status = QJsonDocument::fromJson(orbctl({QStringLiteral("--json"), QStringLiteral("sync"), QStringLiteral("status")}).out).object();
+        QCOMPARE(status.value(QLatin1String("pending")).toInt(), 0);
+        QCOMPARE(status.value(QLatin1String("done")).toInt(), customers);
+        QCOMPARE(status.value(QLatin1String("failed")).toInt(), 0);
+        // The customer whose answer was lost was answered from Stripe's idempotency store.
+        const ProcessResult log = orbctl({QStringLiteral("sync"), QStringLiteral("log"), QStringLiteral("--limit"), QStringLiteral("200")});
+        QVERIFY2(log.out.contains("(replayed)"), log.out.constData());
+    }
+
+    void keyNeverOnDiskInOutputOrArguments()
+    {
+        QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Ada")}).exitCode, 0);
+        const ProcessResult r = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const ProcessResult s = orbctl({QStringLiteral("sync"), QStringLiteral("status")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
+        QVERIFY(s.out.contains("test key in the environment"));
+        for (const ProcessResult &p : {r, s})
+            QVERIFY(!p.out.contains(Key.toUtf8()) && !p.err.contains(Key.toUtf8()));
+        // A wrong key: refused, and not echoed.
+        const ProcessResult wrong = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {},
+                                           {QStringLiteral("ORB_STRIPE_API_KEY=sk_test_wrongKeyWrongKey99")});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.err.contains("did not accept the API key"));
+        QVERIFY(!wrong.err.contains("wrongKeyWrongKey99"));
+        // Nothing under the company file's folder holds the key (file, WAL, shared memory).
+        QDirIterator it(m_dir.path(), QDir::Files);
+        int scanned = 0;
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            QVERIFY2(!bytes.contains(Key.toUtf8()) && !bytes.contains("orbctlSyncKey4711"), qPrintable(f.fileName()));
+            ++scanned;
+        }
+        QVERIFY(scanned >= 1);
+    }
+
+    void setKeyReadsStandardInputOnly()
+    {
+        const ProcessResult onArgs = orbctl({QStringLiteral("sync"), QStringLiteral("set-key"), Key});
+        QCOMPARE(onArgs.exitCode, 2);
+        QVERIFY(onArgs.err.contains("standard input only"));
+        QVERIFY(!onArgs.err.contains(Key.toUtf8()));
+        const ProcessResult publishable = orbctl({QStringLiteral("sync"), QStringLiteral("set-key")}, "pk_test_abcdefghijkl\n");
+        QCOMPARE(publishable.exitCode, 2);
+        QVERIFY(publishable.err.contains("publishable key"));
+        const ProcessResult refused = orbctl({QStringLiteral("sync"), QStringLiteral("set-key")}, "sk_test_notTheRightKey000\n");
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.err.contains("the key was not stored: Stripe did not accept the API key"));
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            if (qEnvironmentVariableIsSet("ORB_REQUIRE_KEYRING"))
+                QFAIL("ORB_REQUIRE_KEYRING is set but there is no D-Bus session bus");
+            QSKIP("no D-Bus session with a keyring (run the tests through scripts/test.sh)");
+        }
+        // Keychain round trip: stored after Stripe accepted it, used by the next run.
+        const ProcessResult stored = orbctl({QStringLiteral("sync"), QStringLiteral("set-key")}, Key.toUtf8() + "\n");
+        QVERIFY2(stored.exitCode == 0, stored.err.constData());
+        QVERIFY(stored.out.contains("Stored a test-mode Stripe key in the keychain (checked against Stripe)"));
+        const ProcessResult status = orbctl({QStringLiteral("sync"), QStringLiteral("status")});
+        QVERIFY2(status.out.contains("test key in the keychain"), status.out.constData());
+        QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Ada")}).exitCode, 0);
+        const ProcessResult run = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 1);
+        QDirIterator it(m_dir.path(), QDir::Files);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(Key.toUtf8()), qPrintable(f.fileName()));
+        }
+    }
+
+    void failedItemsRetryAndSkip()
+    {
+        QCOMPARE(orbctl({QStringLiteral("sync"), QStringLiteral("retry"), QStringLiteral("42")}).exitCode, 3);
+        QCOMPARE(orbctl({QStringLiteral("sync"), QStringLiteral("skip"), QStringLiteral("nope")}).exitCode, 2);
+        QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Ada")}).exitCode, 0);
+        const ProcessResult pending = orbctl({QStringLiteral("sync"), QStringLiteral("retry"), QStringLiteral("1")});
+        QCOMPARE(pending.exitCode, 4); // only failed or skipped items can be retried
+        QCOMPARE(orbctl({QStringLiteral("sync"), QStringLiteral("skip"), QStringLiteral("1")}).exitCode, 0);
+        QCOMPARE(orbctl({QStringLiteral("sync"), QStringLiteral("retry"), QStringLiteral("1")}).exitCode, 0);
+        QVERIFY(orbctl({QStringLiteral("sync"), QStringLiteral("frobnicate")}).exitCode == 2);
+    }
+
+private:
+    ProcessResult orbctl(QStringList args, const QByteArray &input = {}, const QStringList &env = {})
+    {
+        args.prepend(m_db);
+        args.prepend(QStringLiteral("--db"));
+        return orb::test::run(QStringLiteral(ORBCTL_PATH), args, input, env);
+    }
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    std::unique_ptr<StandinHost> m_host;
+};
+
+QTEST_GUILESS_MAIN(TestOrbctlSync)
+#include "tst_orbctl_sync.moc"

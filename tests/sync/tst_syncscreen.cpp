@@ -1,0 +1,87 @@
+// The Sync screen drives a real worker thread against the stand-in: sync now, the queue and
+// its failures, skip, the status text.
+#include "StandinServer.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerService.h"
+#include "models/sync/StripeIdMap.h"
+#include "sync/StripeClient.h"
+#include "ui/screens/SyncScreen.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace orb;
+using namespace orb::standin;
+
+class TestSyncScreen : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void syncNowShowsQueueAndFailures()
+    {
+        const QString key = QStringLiteral("sk_test_screenTest000001");
+        qputenv("ORB_STRIPE_API_KEY", key.toUtf8());
+        StandinHost host(defaultSpecPath());
+        QVERIFY(host.start());
+        host.standin().setApiKey(key);
+        QTemporaryDir dir;
+        SystemClock clock;
+        CompanySettings s;
+        s.name = QStringLiteral("Screen Co");
+        auto file = CompanyFile::create(dir.filePath(QStringLiteral("s.orb")), s, clock);
+        file->setSetting(QStringLiteral("stripe.api_base"), host.baseUrl(), clock);
+        Customer c;
+        c.name = QStringLiteral("Ada");
+        c.timezone = QStringLiteral("Europe/Berlin");
+        c = CustomerService(*file, clock).create(c);
+
+        SyncScreen screen(*file);
+        QSignalSpy status(&screen, &SyncScreen::statusChanged);
+        QCOMPARE(screen.statusText(), QStringLiteral("Stripe: 1 waiting"));
+        auto *syncNow = screen.findChild<QPushButton *>(QStringLiteral("syncNow"));
+        auto *state = screen.findChild<QLabel *>(QStringLiteral("syncState"));
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(QStringLiteral("1 pushed")), 20000);
+        QCOMPARE(host.standin().count(QStringLiteral("customer")), 1);
+        QTRY_COMPARE(screen.statusText(), QStringLiteral("Stripe: up to date"));
+        QVERIFY(!status.isEmpty());
+
+        // Stripe loses the customer; the next update fails for good and is listed.
+        StripeClient client(host.baseUrl(), key);
+        QVERIFY(client.del(QStringLiteral("/v1/customers/") + *StripeIdMap(file->db()).stripeId(QStringLiteral("customer"), c.id)).ok());
+        CustomerPatch patch;
+        patch.name = QStringLiteral("Ada Lovelace");
+        CustomerService(*file, clock).update(c.id, patch);
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("1 failed")), 20000);
+        auto *queue = screen.findChild<QTableView *>(QStringLiteral("syncQueue"));
+        QTRY_COMPARE(queue->model()->rowCount(), 1);
+        QVERIFY(queue->model()->index(0, 5).data().toString().contains(QStringLiteral("No such customer")));
+        QCOMPARE(screen.statusText(), QStringLiteral("Stripe: 0 waiting, 1 failed"));
+        queue->selectRow(0);
+        QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("syncSkip")), Qt::LeftButton);
+        QCOMPARE(queue->model()->rowCount(), 0);
+        auto *filter = screen.findChild<QComboBox *>(QStringLiteral("syncFilter"));
+        filter->setCurrentIndex(filter->findData(QStringLiteral("skipped")));
+        QCOMPARE(queue->model()->rowCount(), 1);
+
+        // A malformed key is refused before anything leaves the machine.
+        auto *keyEdit = screen.findChild<QLineEdit *>(QStringLiteral("stripeKey"));
+        QTest::keyClicks(keyEdit, QStringLiteral("pk_test_123456789"));
+        QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("stripeKeySave")), Qt::LeftButton);
+        QVERIFY(screen.findChild<QLabel *>(QStringLiteral("stripeKeyStatus"))->text().contains(QStringLiteral("publishable key")));
+        qunsetenv("ORB_STRIPE_API_KEY");
+    }
+};
+
+QTEST_MAIN(TestSyncScreen)
+#include "tst_syncscreen.moc"

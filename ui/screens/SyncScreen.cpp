@@ -1,0 +1,302 @@
+#include "ui/screens/SyncScreen.h"
+
+#include "models/CompanyFile.h"
+#include "models/StorageError.h"
+#include "models/Timestamps.h"
+#include "models/UnitOfWork.h"
+#include "models/sync/Outbox.h"
+#include "models/sync/SyncLog.h"
+#include "models/sync/SyncState.h"
+#include "sync/CredentialStore.h"
+#include "sync/StripeKeyStore.h"
+#include "sync/StripeSync.h"
+
+#include <QComboBox>
+#include <QApplication>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QPointer>
+
+namespace orb {
+
+namespace {
+
+QTableView *makeTable(QStandardItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
+} // namespace
+
+SyncScreen::SyncScreen(CompanyFile &file, QWidget *parent) : QWidget(parent), m_file(file)
+{
+    setObjectName(QStringLiteral("syncScreen"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *top = new QHBoxLayout;
+    m_state = new QLabel(tr("Not synced yet"), this);
+    m_state->setObjectName(QStringLiteral("syncState"));
+    m_state->setWordWrap(true);
+    QFont f = m_state->font();
+    f.setBold(true);
+    m_state->setFont(f);
+    m_syncNow = new QPushButton(tr("Sync now"), this);
+    m_syncNow->setObjectName(QStringLiteral("syncNow"));
+    top->addWidget(m_state, 1);
+    top->addWidget(m_syncNow);
+    layout->addLayout(top);
+    m_lastRun = new QLabel(this);
+    m_lastRun->setObjectName(QStringLiteral("syncLastRun"));
+    layout->addWidget(m_lastRun);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->hide();
+    layout->addWidget(m_progress);
+
+    auto *queueBox = new QGroupBox(tr("Queue"), this);
+    auto *queueLayout = new QVBoxLayout(queueBox);
+    auto *queueBar = new QHBoxLayout;
+    m_filter = new QComboBox(queueBox);
+    m_filter->setObjectName(QStringLiteral("syncFilter"));
+    m_filter->addItem(tr("Failed"), QStringLiteral("failed"));
+    m_filter->addItem(tr("Waiting"), QStringLiteral("pending"));
+    m_filter->addItem(tr("Done"), QStringLiteral("done"));
+    m_filter->addItem(tr("Skipped"), QStringLiteral("skipped"));
+    m_filter->addItem(tr("All"), QString());
+    m_retry = new QPushButton(tr("Retry"), queueBox);
+    m_retry->setObjectName(QStringLiteral("syncRetry"));
+    m_skip = new QPushButton(tr("Skip"), queueBox);
+    m_skip->setObjectName(QStringLiteral("syncSkip"));
+    queueBar->addWidget(new QLabel(tr("Show:"), queueBox));
+    queueBar->addWidget(m_filter);
+    queueBar->addStretch(1);
+    queueBar->addWidget(m_retry);
+    queueBar->addWidget(m_skip);
+    queueLayout->addLayout(queueBar);
+    m_queue = new QStandardItemModel(0, 6, this);
+    m_queue->setHorizontalHeaderLabels({tr("#"), tr("Object"), tr("Action"), tr("State"), tr("Attempts"), tr("Last error")});
+    m_queueView = makeTable(m_queue, QStringLiteral("syncQueue"), queueBox);
+    queueLayout->addWidget(m_queueView);
+    layout->addWidget(queueBox, 2);
+
+    auto *logBox = new QGroupBox(tr("Sync log"), this);
+    auto *logLayout = new QVBoxLayout(logBox);
+    m_log = new QStandardItemModel(0, 4, this);
+    m_log->setHorizontalHeaderLabels({tr("When"), tr("Level"), tr("Kind"), tr("Message")});
+    m_logView = makeTable(m_log, QStringLiteral("syncLog"), logBox);
+    logLayout->addWidget(m_logView);
+    layout->addWidget(logBox, 2);
+
+    auto *keyBox = new QGroupBox(tr("Stripe secret key"), this);
+    auto *keyLayout = new QHBoxLayout(keyBox);
+    m_key = new QLineEdit(keyBox);
+    m_key->setObjectName(QStringLiteral("stripeKey"));
+    m_key->setEchoMode(QLineEdit::Password);
+    m_key->setPlaceholderText(tr("sk_test_… or sk_live_… (kept in the system keychain only)"));
+    m_saveKey = new QPushButton(tr("Check and save"), keyBox);
+    m_saveKey->setObjectName(QStringLiteral("stripeKeySave"));
+    m_keyStatus = new QLabel(keyBox);
+    m_keyStatus->setObjectName(QStringLiteral("stripeKeyStatus"));
+    keyLayout->addWidget(m_key, 1);
+    keyLayout->addWidget(m_saveKey);
+    keyLayout->addWidget(m_keyStatus, 1);
+    layout->addWidget(keyBox);
+
+    // The worker lives in its own thread; everything it says arrives here queued.
+    m_worker = new StripeWorker(m_file);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &StripeWorker::stateChanged, this, &SyncScreen::onState);
+    connect(m_worker, &StripeWorker::progress, this, [this](const QString &what, int done, int total) {
+        m_progress->setVisible(true);
+        m_progress->setFormat(what + QStringLiteral(" %v/%m"));
+        m_progress->setRange(0, std::max(total, 1));
+        m_progress->setValue(std::min(done, std::max(total, 1)));
+    });
+    connect(m_worker, &StripeWorker::runFinished, this, [this] {
+        m_progress->hide();
+        refresh();
+    });
+    m_thread.setObjectName(QStringLiteral("orb-stripe-sync"));
+    m_thread.start();
+
+    connect(m_syncNow, &QPushButton::clicked, this, &SyncScreen::syncNow);
+    connect(m_retry, &QPushButton::clicked, this, &SyncScreen::retrySelected);
+    connect(m_skip, &QPushButton::clicked, this, &SyncScreen::skipSelected);
+    connect(m_saveKey, &QPushButton::clicked, this, &SyncScreen::checkAndSaveKey);
+    connect(m_key, &QLineEdit::returnPressed, this, &SyncScreen::checkAndSaveKey);
+    connect(m_filter, &QComboBox::currentIndexChanged, this, &SyncScreen::refresh);
+    refresh();
+}
+
+SyncScreen::~SyncScreen()
+{
+    m_worker->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString SyncScreen::statusText() const
+{
+    return m_status;
+}
+
+void SyncScreen::syncNow()
+{
+    m_syncNow->setEnabled(false);
+    QMetaObject::invokeMethod(m_worker, &StripeWorker::runOnce, Qt::QueuedConnection);
+}
+
+void SyncScreen::startPolling(int seconds)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, seconds] { w->startPolling(seconds); }, Qt::QueuedConnection);
+}
+
+void SyncScreen::onState(StripeWorker::State state, const QString &message)
+{
+    m_state->setText(message);
+    m_syncNow->setEnabled(state != StripeWorker::State::Running);
+    if (state != StripeWorker::State::Running)
+        refresh();
+    else {
+        m_status = tr("Stripe: syncing…");
+        emit statusChanged(m_status);
+    }
+}
+
+void SyncScreen::refresh()
+{
+    try {
+        Database &db = m_file.db();
+        Outbox outbox(db);
+        const OutboxCounts c = outbox.counts();
+        SyncState state(db);
+        const QString lastAt = state.get(SyncState::LastRunAt);
+        m_lastRun->setText(lastAt.isEmpty() ? tr("Last run: never")
+                                            : tr("Last run: %1 — %2").arg(QLocale().toString(fromIsoUtc(lastAt).toLocalTime(), QLocale::ShortFormat),
+                                                                          state.get(SyncState::LastRunResult)));
+        m_status = c.failed > 0 ? tr("Stripe: %1 waiting, %2 failed").arg(c.pending).arg(c.failed)
+                                : (c.pending > 0 ? tr("Stripe: %1 waiting").arg(c.pending) : tr("Stripe: up to date"));
+        emit statusChanged(m_status);
+
+        m_queue->removeRows(0, m_queue->rowCount());
+        for (const OutboxItem &i : outbox.list(m_filter->currentData().toString(), 500)) {
+            QList<QStandardItem *> row{new QStandardItem(QString::number(i.id)), new QStandardItem(i.objectType + QLatin1Char(' ') + i.objectId),
+                                       new QStandardItem(i.action), new QStandardItem(i.state), new QStandardItem(QString::number(i.attempts)),
+                                       new QStandardItem(i.lastError)};
+            row.first()->setData(i.id, Qt::UserRole);
+            row.last()->setToolTip(i.lastError);
+            m_queue->appendRow(row);
+        }
+        m_log->removeRows(0, m_log->rowCount());
+        for (const SyncLogEntry &e : SyncLog(db).list({}, 200)) {
+            QList<QStandardItem *> row{new QStandardItem(QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat)), new QStandardItem(e.level),
+                                       new QStandardItem(e.kind), new QStandardItem(e.message)};
+            row.last()->setToolTip(e.message);
+            m_log->appendRow(row);
+        }
+        m_queueView->resizeColumnsToContents();
+        m_logView->resizeColumnsToContents();
+    } catch (const ServiceError &e) {
+        m_state->setText(e.message());
+    }
+}
+
+qint64 SyncScreen::selectedItem() const
+{
+    const QModelIndexList rows = m_queueView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : m_queue->item(rows.first().row(), 0)->data(Qt::UserRole).toLongLong();
+}
+
+void SyncScreen::retrySelected()
+{
+    const qint64 id = selectedItem();
+    if (id == 0)
+        return;
+    try {
+        UnitOfWork uow(m_file.db());
+        Outbox(m_file.db()).retry(id);
+        uow.commit();
+        refresh();
+        syncNow();
+    } catch (const ServiceError &e) {
+        QMessageBox::warning(this, tr("Item not retried"), e.message());
+    }
+}
+
+void SyncScreen::skipSelected()
+{
+    const qint64 id = selectedItem();
+    if (id == 0)
+        return;
+    try {
+        UnitOfWork uow(m_file.db());
+        Outbox(m_file.db()).skip(id);
+        uow.commit();
+        refresh();
+    } catch (const ServiceError &e) {
+        QMessageBox::warning(this, tr("Item not skipped"), e.message());
+    }
+}
+
+void SyncScreen::checkAndSaveKey()
+{
+    const QString key = m_key->text().trimmed();
+    if (const QString problem = StripeKeyStore::checkShape(key); !problem.isEmpty()) {
+        m_keyStatus->setText(problem);
+        return;
+    }
+    m_saveKey->setEnabled(false);
+    m_keyStatus->setText(tr("Checking with Stripe…"));
+    const QString base = m_file.setting(QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"));
+    const QString path = m_file.path();
+    // The check (network) and the keychain write both block: run them off the UI thread and
+    // come back queued.
+    QPointer<SyncScreen> self(this);
+    QThread *job = QThread::create([self, key, base, path] {
+        QString error;
+        StripeClient client(base, key);
+        const StripeError e = StripeSync::checkKey(client);
+        if (e.isError())
+            error = tr("Not saved: %1").arg(e.describe());
+        else if (const QString refused = StripeKeyStore(path).store(key); !refused.isEmpty())
+            error = tr("Not saved: the keychain refused it (%1)").arg(refused);
+        QMetaObject::invokeMethod(qApp, [self, key, error] {
+            if (self)
+                self->keySaved(key, error);
+        }, Qt::QueuedConnection);
+    });
+    connect(job, &QThread::finished, job, &QObject::deleteLater);
+    job->start();
+}
+
+void SyncScreen::keySaved(const QString &key, const QString &error)
+{
+    m_saveKey->setEnabled(true);
+    if (!error.isEmpty()) {
+        m_keyStatus->setText(error);
+        return;
+    }
+    m_key->clear();
+    m_keyStatus->setText(tr("A %1-mode key is saved in the system keychain").arg(stripeKeyMode(key)));
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, key] { w->setApiKey(key); }, Qt::QueuedConnection);
+}
+
+} // namespace orb

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "sync/StripeWorker.h"
+
+#include <QThread>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace orb {
+
+class CompanyFile;
+
+/**
+ * Stripe sync at a glance: the state, the last run, the queue (filter by state) with retry and
+ * skip for failed items, the sync log, and the secret key (checked against Stripe, then kept in
+ * the OS keychain only). Sync runs on a StripeWorker in its own thread; this screen only shows
+ * what the worker reports and reads small lists from the company file.
+ */
+class SyncScreen final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SyncScreen(CompanyFile &file, QWidget *parent = nullptr);
+    ~SyncScreen() override;
+
+    /// The worker (lives in the screen's sync thread), for a status bar to listen to.
+    StripeWorker *worker() const { return m_worker; }
+    /// One line for the status bar ("Stripe: 3 waiting, 1 failed").
+    QString statusText() const;
+
+public slots:
+    void refresh();
+    void syncNow();
+    /// Starts polling every `seconds` (the window calls this once a key is known).
+    void startPolling(int seconds = 300);
+
+signals:
+    /// The status bar's text changed.
+    void statusChanged(const QString &text);
+
+private:
+    void retrySelected();
+    void skipSelected();
+    void checkAndSaveKey();
+    void keySaved(const QString &key, const QString &error);
+    void onState(StripeWorker::State state, const QString &message);
+    qint64 selectedItem() const;
+
+    CompanyFile &m_file;
+    QThread m_thread;
+    StripeWorker *m_worker;
+    QLabel *m_state;
+    QLabel *m_lastRun;
+    QProgressBar *m_progress;
+    QPushButton *m_syncNow;
+    QComboBox *m_filter;
+    QTableView *m_queueView;
+    QStandardItemModel *m_queue;
+    QPushButton *m_retry;
+    QPushButton *m_skip;
+    QTableView *m_logView;
+    QStandardItemModel *m_log;
+    QLineEdit *m_key;
+    QPushButton *m_saveKey;
+    QLabel *m_keyStatus;
+    QString m_status;
+};
+
+} // namespace orb
