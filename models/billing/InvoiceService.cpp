@@ -208,11 +208,21 @@ Payment InvoiceService::pay(const QString &reference, const Decimal &amount, QDa
                             const QString &externalReference, const QString &memo)
 {
     requireWritable();
-    Database &db = m_file.db();
-    UnitOfWork uow(db);
-    Invoice inv = get(reference);
-    const QString name = inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber;
+    UnitOfWork uow(m_file.db());
+    const Payment p = recordPaymentWithin(m_file.db(), m_clock.now(), get(reference).id, amount, paidOn, method, externalReference, memo);
+    uow.commit();
+    return p;
+}
+
+Payment InvoiceService::recordPaymentWithin(Database &db, const QDateTime &now, const QString &invoiceId, const Decimal &amount, QDate paidOn,
+                                            const QString &method, const QString &externalReference, const QString &memo)
+{
     InvoiceRepository repo(db);
+    auto found = repo.find(invoiceId);
+    if (!found)
+        throw ServiceError::notFound(QStringLiteral("no invoice with id \"%1\"").arg(invoiceId));
+    Invoice inv = *found;
+    const QString name = inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber;
     if (!externalReference.isEmpty() && repo.paymentReferenceExists(externalReference)) {
         for (const Payment &p : repo.payments(inv.id))
             if (p.reference == externalReference && p.amount == amount.rounded(placesOf(inv.currency)))
@@ -226,7 +236,6 @@ Payment InvoiceService::pay(const QString &reference, const Decimal &amount, QDa
         throw ServiceError::invalid(QStringLiteral("the payment amount \"%1\" must be positive, in whole %2 minor units").arg(amount.toString(), inv.currency));
     if (!paidOn.isValid())
         throw ServiceError::invalid(QStringLiteral("the payment date is required (YYYY-MM-DD)"));
-    const QDateTime now = m_clock.now();
     const QJsonObject before = auditView(inv);
     Payment p;
     p.id = newId();
@@ -254,7 +263,6 @@ Payment InvoiceService::pay(const QString &reference, const Decimal &amount, QDa
     inv.updatedAt = now;
     repo.update(inv);
     AuditLog(db).append(now, QStringLiteral("invoice.payment"), QStringLiteral("invoice"), inv.id, before, auditView(inv));
-    uow.commit();
     return p;
 }
 

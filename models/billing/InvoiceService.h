@@ -68,6 +68,10 @@ public:
     /// Voids inside the caller's transaction (subscription changes). Throws Conflict for a paid
     /// invoice or one with credit notes.
     static void voidWithin(Database &db, const QDateTime &at, Invoice invoice, const QString &reason);
+    /// Records a payment inside the caller's transaction (the Stripe pull records payments on
+    /// its own connection, in the transaction that moves its cursor). Rules as pay().
+    static Payment recordPaymentWithin(Database &db, const QDateTime &at, const QString &invoiceId, const Decimal &amount, QDate paidOn,
+                                       const QString &method, const QString &externalReference, const QString &memo);
     /// The company's numbering, from its invoice prefix ("INV-" → INV-000001).
     static QString formatNumber(const QString &companyPrefix, qint64 counter, bool creditNote);
 
