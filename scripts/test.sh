@@ -37,7 +37,7 @@ run_ctest "$here/build/ci"
 echo "== build without the window (-DORB_BUILD_GUI=OFF), with ASan + UBSan"
 bash "$here/scripts/build.sh" "$here/build/nogui" -DCMAKE_BUILD_TYPE=Debug -DORB_WERROR=ON -DORB_BUILD_GUI=OFF -DORB_SANITIZE=ON
 echo "== tests (no-GUI build, ASan + UBSan)"
-ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1" \
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
 LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0" \
   run_ctest "$here/build/nogui"
