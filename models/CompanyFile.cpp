@@ -7,6 +7,7 @@
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
 #include "models/UnitOfWork.h"
+#include "models/backup/CompanyLock.h"
 
 #include <QDir>
 #include <QFile>
@@ -76,9 +77,66 @@ QString CompanyFile::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/orb/company.orb");
 }
 
+CompanyFile::CompanyFile(QString path) : m_path(std::move(path)) {}
+
 CompanyFile::~CompanyFile() = default;
 
 std::unique_ptr<CompanyFile> CompanyFile::open(const QString &path)
+{
+    return openImpl(path, false);
+}
+
+std::unique_ptr<CompanyFile> CompanyFile::openReadOnly(const QString &path)
+{
+    return openImpl(path, true);
+}
+
+std::unique_ptr<CompanyFile> CompanyFile::openLocked(const QString &path)
+{
+    checkHeader(path);
+    auto lock = std::make_unique<CompanyLock>(path);
+    if (!lock->tryLock()) {
+        const auto owner = CompanyLock::owner(path);
+        if (owner)
+            throw CompanyFileError(CompanyFileError::Kind::InUse, CompanyLock::inUseMessage(path, *owner));
+        // Freed between the two looks: one more try, then give up plainly.
+        if (!lock->tryLock())
+            throw CompanyFileError(CompanyFileError::Kind::InUse,
+                                   QStringLiteral("%1 is in use by another program. Open it read-only, or close it there first.").arg(path));
+    }
+    std::unique_ptr<CompanyFile> file = openImpl(path, false);
+    file->m_lock = std::move(lock);
+    return file;
+}
+
+int CompanyFile::verify(const QString &path)
+{
+    checkHeader(path);
+    std::unique_ptr<CompanyFile> file(new CompanyFile(QFileInfo(path).absoluteFilePath()));
+    try {
+        file->m_db.open(file->m_path, Database::Mode::ReadOnly);
+    } catch (const ServiceError &e) {
+        throw CompanyFileError(CompanyFileError::Kind::Io, e.message());
+    }
+    file->inspect();
+    try {
+        QSqlQuery q = file->m_db.exec(QStringLiteral("PRAGMA integrity_check"));
+        QStringList problems;
+        while (q.next()) {
+            const QString line = q.value(0).toString();
+            if (line != QLatin1String("ok"))
+                problems << line;
+        }
+        if (!problems.isEmpty())
+            throw CompanyFileError(CompanyFileError::Kind::Corrupt,
+                                   QStringLiteral("%1 is damaged (%2)").arg(path, problems.mid(0, 3).join(QStringLiteral("; "))));
+    } catch (const ServiceError &e) {
+        throw CompanyFileError(CompanyFileError::Kind::Corrupt, QStringLiteral("%1 is damaged or unreadable (%2)").arg(path, e.message()));
+    }
+    return file->schemaVersion();
+}
+
+void CompanyFile::checkHeader(const QString &path)
 {
     const QFileInfo fi(path);
     if (!fi.exists())
@@ -104,10 +162,15 @@ std::unique_ptr<CompanyFile> CompanyFile::open(const QString &path)
         throw CompanyFileError(CompanyFileError::Kind::TooNew,
                                QStringLiteral("%1 was written by a newer Orb (schema version %2; this Orb knows up to %3). Open it with that version or later.")
                                    .arg(path).arg(headerVersion).arg(latestSchemaVersion()));
+}
 
+std::unique_ptr<CompanyFile> CompanyFile::openImpl(const QString &path, bool forceReadOnly)
+{
+    checkHeader(path);
+    const QFileInfo fi(path);
     // Read-only when the file or its folder cannot be written, or when its owner took away its
     // write permission (honoured even for an administrator, who could write anyway).
-    const bool readOnly = !fi.isWritable() || !(fi.permissions() & QFileDevice::WriteOwner)
+    const bool readOnly = forceReadOnly || !fi.isWritable() || !(fi.permissions() & QFileDevice::WriteOwner)
                           || !QFileInfo(fi.absolutePath()).isWritable();
 
     std::unique_ptr<CompanyFile> file(new CompanyFile(fi.absoluteFilePath()));

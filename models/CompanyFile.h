@@ -13,12 +13,13 @@
 namespace orb {
 
 class Clock;
+class CompanyLock;
 
 /// Why a company file could not be opened or created. Nothing was written to the file.
 class CompanyFileError : public std::runtime_error
 {
 public:
-    enum class Kind { NotFound, NotACompanyFile, Corrupt, TooNew, AlreadyExists, Invalid, Io };
+    enum class Kind { NotFound, NotACompanyFile, Corrupt, TooNew, AlreadyExists, Invalid, Io, InUse };
     CompanyFileError(Kind kind, const QString &message)
         : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message) {}
     Kind kind() const { return m_kind; }
@@ -45,6 +46,21 @@ public:
 
     /// Opens an existing company file; read-only when the file cannot (or must not) be written.
     static std::unique_ptr<CompanyFile> open(const QString &path);
+    /// Opens read-only whatever the file's permissions (the answer to "in use: open read-only?").
+    static std::unique_ptr<CompanyFile> openReadOnly(const QString &path);
+    /**
+     * Opens a company file for the desktop program: takes the lock beside it first (see
+     * CompanyLock) and holds it while the file is open. A file another live program holds
+     * throws CompanyFileError(InUse) whose message names the user, host, program and time;
+     * the caller may then offer openReadOnly().
+     */
+    static std::unique_ptr<CompanyFile> openLocked(const QString &path);
+    /**
+     * Checks a file without writing to it: the header checks of open(), then SQLite's full
+     * integrity_check (whatever the file's size). Throws CompanyFileError; returns the file's
+     * schema version. Used before a backup is restored.
+     */
+    static int verify(const QString &path);
     /// Creates a new company file (refuses to overwrite one), readable by its owner only.
     static std::unique_ptr<CompanyFile> create(const QString &path, const CompanySettings &settings, const Clock &clock);
 
@@ -73,12 +89,15 @@ public:
     void setSetting(const QString &key, const QString &value);
 
 private:
-    explicit CompanyFile(QString path) : m_path(std::move(path)) {}
+    explicit CompanyFile(QString path);
+    static void checkHeader(const QString &path); // SQLite and Orb headers, before SQLite opens it
+    static std::unique_ptr<CompanyFile> openImpl(const QString &path, bool forceReadOnly);
     void inspect();   // read-only checks, before any write
     void configure(); // pragmas for a writable connection
     void migrate();
 
     QString m_path;
+    std::unique_ptr<CompanyLock> m_lock; // released after the connection closes
     Database m_db;
 };
 

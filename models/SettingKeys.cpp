@@ -1,5 +1,6 @@
 #include "models/SettingKeys.h"
 
+#include <QDir>
 #include <QUrl>
 
 namespace orb {
@@ -34,6 +35,25 @@ QString netTerms(const QString &v)
     return ok && n >= 0 && n <= 365 ? QString() : QStringLiteral("must be a whole number of days from 0 to 365");
 }
 
+QString backupHours(const QString &v)
+{
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    return ok && n >= 1 && n <= 8760 ? QString() : QStringLiteral("must be a whole number of hours from 1 to 8760");
+}
+
+QString backupKeep(const QString &v)
+{
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    return ok && n >= 1 && n <= 1000 ? QString() : QStringLiteral("must be a whole number from 1 to 1000");
+}
+
+QString anyFolder(const QString &v)
+{
+    return v.isEmpty() || QDir::isAbsolutePath(v) ? QString() : QStringLiteral("must be an absolute folder path, or empty to turn scheduled backups off");
+}
+
 } // namespace
 
 const QList<SettingKey> &settingKeys()
@@ -47,6 +67,12 @@ const QList<SettingKey> &settingKeys()
          QStringLiteral("How line amounts are rounded to the currency's minor unit (half_up or half_even)"), &roundingMode},
         {QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"),
          QStringLiteral("Base URL of Stripe's API (a stand-in or a proxy for tests)"), &httpUrl},
+        {QStringLiteral("backup.folder"), QString(),
+         QStringLiteral("Folder of the scheduled backups the desktop program takes (empty: none)"), &anyFolder},
+        {QStringLiteral("backup.interval_hours"), QStringLiteral("24"),
+         QStringLiteral("Hours between scheduled backups"), &backupHours},
+        {QStringLiteral("backup.keep"), QStringLiteral("14"),
+         QStringLiteral("How many scheduled backups to keep (older ones are deleted)"), &backupKeep},
     };
     return keys;
 }

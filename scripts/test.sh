@@ -31,7 +31,16 @@ run_ctest() {
 echo "== tests (GUI build)"
 run_ctest "$here/build/ci"
 
-echo "== build without the window (-DORB_BUILD_GUI=OFF)"
-bash "$here/scripts/build.sh" "$here/build/nogui" -DCMAKE_BUILD_TYPE=Debug -DORB_WERROR=ON -DORB_BUILD_GUI=OFF
-echo "== tests (no-GUI build)"
-run_ctest "$here/build/nogui"
+# The no-GUI configuration is also the sanitized one: AddressSanitizer (with leak checks) and
+# UndefinedBehaviorSanitizer over the whole test suite, any report failing the test. The only
+# suppressions are for third-party libraries (tests/sanitizers/lsan.supp).
+echo "== build without the window (-DORB_BUILD_GUI=OFF), with ASan + UBSan"
+bash "$here/scripts/build.sh" "$here/build/nogui" -DCMAKE_BUILD_TYPE=Debug -DORB_WERROR=ON -DORB_BUILD_GUI=OFF -DORB_SANITIZE=ON
+echo "== tests (no-GUI build, ASan + UBSan)"
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
+UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0" \
+  run_ctest "$here/build/nogui"
+
+echo "== fuzz (libFuzzer, ASan + UBSan, bounded)"
+bash "$here/scripts/fuzz.sh" "${ORB_FUZZ_SECONDS:-12}" "$here/build/fuzz"

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+#include <functional>
+
+namespace orb {
+
+class CompanyFile;
+
+/// The scheduled-backup settings of a company file (keys backup.folder, backup.interval_hours, backup.keep).
+struct BackupSchedule {
+    QString folder;        ///< empty: no scheduled backups
+    int intervalHours = 24;
+    int keep = 14;
+
+    bool enabled() const { return !folder.isEmpty() && intervalHours > 0; }
+    /// Reads the schedule from a company file's settings.
+    static BackupSchedule of(const CompanyFile &file);
+};
+
+/**
+ * Takes the scheduled backups of the company file the desktop program has open: every few
+ * minutes it checks whether the newest backup in the backup folder is older than the interval,
+ * and if so backs up on a worker thread with a connection of its own (the window goes on
+ * working), then deletes all but the newest `keep` backups. runNow() backs up at once.
+ *
+ * Results arrive as queued signals on the thread that owns the scheduler.
+ */
+class BackupScheduler final : public QObject
+{
+    Q_OBJECT
+public:
+    /// Reads the schedule from `file` (again before each check, so changed settings apply).
+    explicit BackupScheduler(CompanyFile &file, QObject *parent = nullptr);
+    ~BackupScheduler() override;
+
+    /// Starts checking every checkIntervalMs (default five minutes), and checks once now.
+    void start(int checkIntervalMs = 5 * 60 * 1000);
+    void stop();
+    /// Backs up now if the schedule says one is due (at `now`); returns whether one started.
+    bool backupIfDue(const QDateTime &now);
+    /// Backs up now into the backup folder, due or not; false when one is already running
+    /// or no folder is set.
+    bool runNow(const QDateTime &now);
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void backupFinished(const QString &path, const QStringList &pruned);
+    void backupFailed(const QString &message);
+
+private:
+    void onWorkerDone(const QString &path, const QStringList &pruned, const QString &error);
+
+    CompanyFile &m_file;
+    QTimer m_timer;
+    QPointer<QThread> m_worker;
+    bool m_running = false;
+};
+
+} // namespace orb
