@@ -82,23 +82,6 @@ private:
     bool m_stop = false;
 };
 
-/// Sorted by key hash, the inserts walk the key index in order, so each of its pages is
-/// visited once per batch; stable (ties by position), so the first of equal keys wins. Sorts
-/// (hash, position) pairs, then moves each row once, rather than swapping whole rows. Runs on
-/// the reader thread, off the writer's critical path.
-void sortByKeyHash(std::vector<UsageEventRow> &rows)
-{
-    std::vector<std::pair<qint64, quint32>> order(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i)
-        order[i] = {rows[i].keyHash, quint32(i)};
-    std::sort(order.begin(), order.end());
-    std::vector<UsageEventRow> sorted;
-    sorted.reserve(rows.capacity());
-    for (const auto &o : order)
-        sorted.push_back(std::move(rows[o.second]));
-    rows.swap(sorted);
-}
-
 /// Turns the automatic WAL checkpoint off for the import; on the way out restores it and runs
 /// one passive checkpoint.
 class BulkWalGuard
@@ -237,7 +220,6 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                     }
                 }
                 if (!more || batch.records >= BatchRows) {
-                    sortByKeyHash(batch.rows);
                     batch.endOffset = reader->offset();
                     batch.endLine = reader->line();
                     batch.last = !more;
@@ -261,6 +243,8 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
         if (!options.backfillId.isEmpty() && backfillAccepted > 0)
             db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"),
                     {backfillAccepted, options.backfillId});
+        // The checkpoint's keys become one sorted run of the key index, in the same commit.
+        store.flushKeys();
         db.commit();
     };
 
@@ -271,7 +255,7 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
         std::vector<UsageEventStore::Outcome> outcomes;
         Batch batch;
         while (queue.pop(batch)) {
-            // The reader thread sorted the batch by key hash (sortByKeyHash).
+            // In file order: live events arrive in time order, so the time index is appended to.
             store.insertBatch(batch.rows, status, backfillId, ingestedAt, outcomes);
             for (size_t i = 0; i < batch.rows.size(); ++i) {
                 const UsageEventRow &row = batch.rows[i];
@@ -364,6 +348,7 @@ QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QStr
     }
     if (!backfillId.isEmpty() && accepted > 0)
         db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"), {accepted, backfillId});
+    store.flushKeys();
     uow.commit();
     return results;
 }

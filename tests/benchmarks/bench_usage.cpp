@@ -67,6 +67,7 @@ void preload(CompanyFile &file, qint64 n, int customers, int eventNames)
     static const char *names[] = {"api_call", "completion", "storage", "seat", "job"};
     Database &db = file.db();
     db.begin();
+    store.loadKeyFilter(n + 1); // new keys skip the key index lookup, as in an import
     for (qint64 i = 0; i < n; ++i) {
         UsageEventRow r;
         r.idempotencyKey = "pre-" + QByteArray::number(i);
@@ -77,10 +78,13 @@ void preload(CompanyFile &file, qint64 n, int customers, int eventNames)
         r.properties = "{\"region\":\"r" + QByteArray::number(rng.bounded(4)) + "\",\"tokens\":" + QByteArray::number(rng.bounded(5000)) + '}';
         store.insert(r, UsageEventStatus::Active, {}, 0);
         if (i % 500000 == 499999) {
+            store.flushKeys();
             db.commit();
             db.begin();
+            store.keyFilterStillValid();
         }
     }
+    store.flushKeys();
     db.commit();
 }
 
