@@ -67,6 +67,22 @@ public:
         m_notFull.notify_one();
         return true;
     }
+    /// The writer hands the rows of a finished batch back, so that the reader thread frees
+    /// them (and reuses the vector): freeing 100 000 byte arrays a batch is not the writer's job.
+    void giveBack(std::vector<UsageEventRow> &&rows)
+    {
+        std::lock_guard lock(m_mutex);
+        m_spent.push_back(std::move(rows));
+    }
+    bool takeSpent(std::vector<UsageEventRow> &rows)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_spent.empty())
+            return false;
+        rows = std::move(m_spent.front());
+        m_spent.pop_front();
+        return true;
+    }
     void stop()
     {
         std::lock_guard lock(m_mutex);
@@ -79,6 +95,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_notFull, m_notEmpty;
     std::deque<Batch> m_items;
+    std::deque<std::vector<UsageEventRow>> m_spent;
     bool m_stop = false;
 };
 
@@ -225,7 +242,10 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                     batch.last = !more;
                     queue.push(std::move(batch));
                     batch = Batch();
-                    batch.rows.reserve(size_t(BatchRows));
+                    if (queue.takeSpent(batch.rows))
+                        batch.rows.clear(); // frees the rows here, keeps the capacity
+                    else
+                        batch.rows.reserve(size_t(BatchRows));
                 }
             }
         } catch (...) {
@@ -278,6 +298,8 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                 db.exec(QStringLiteral("INSERT OR REPLACE INTO usage_import_rejects (import_id, line, reason) VALUES (?, ?, ?)"),
                         {summary.importId, r.line, r.reason});
             sinceCommit += batch.records;
+            queue.giveBack(std::move(batch.rows));
+            batch.rows.clear();
             if (batch.last) {
                 checkpoint(batch.endOffset, batch.endLine, backfillAccepted, true);
                 break;
