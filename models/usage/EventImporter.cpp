@@ -29,8 +29,8 @@ namespace orb {
 namespace {
 
 constexpr qsizetype BatchRows = 20000;
-/// Above this many stored events the in-memory key filter (16 bytes an event) is not built
-/// and every key is probed in SQL instead.
+/// Above this many stored events the in-memory key filter (16 to 32 bytes an event) is not
+/// built and every key is looked up in the key index instead (UsageKeyIndex::find).
 constexpr qint64 KeyFilterMaxRows = 20'000'000;
 
 /// Rows parsed and checked by the reader thread, handed to the writer in file order.
@@ -308,7 +308,7 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                 checkpoint(batch.endOffset, batch.endLine, backfillAccepted, false);
                 sinceCommit = backfillAccepted = 0;
                 db.begin();
-                store.keyFilterStillValid(); // another writer in between: back to SQL probes
+                store.keyFilterStillValid(); // another writer in between: back to key index lookups
             }
             if (options.progress)
                 options.progress(batch.endOffset, reader->size());

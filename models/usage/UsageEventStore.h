@@ -52,15 +52,15 @@ public:
 
     /**
      * Bulk imports: loads the key hashes of every stored event into memory (one scan of the
-     * key index's runs), so that insert() answers "unknown key" without an SQL probe; a hash found
-     * in memory still goes to the SQL comparison of the full key and body. Refused (false,
-     * nothing loaded) when the table holds more than `maxRows` events, to bound memory
-     * (16 bytes an event). Call inside the write transaction; the filter stays exact only
+     * key index), so that insert() answers "unknown key" without a lookup; a hash found in
+     * memory still goes to the key index and the comparison of the full key and body. Refused
+     * (false, nothing loaded) when the table holds more than `maxRows` events, to bound memory
+     * (16 to 32 bytes an event: 8-byte slots, at most half full, a power of two of them). Call inside the write transaction; the filter stays exact only
      * while no other connection writes: call keyFilterStillValid() after every BEGIN.
      */
     bool loadKeyFilter(qint64 maxRows);
     /// After BEGIN (IMMEDIATE, so nobody else can write until the commit): false, and the
-    /// filter is dropped (back to SQL probes), when another connection committed since the
+    /// filter is dropped (every key is looked up again), when another connection committed since the
     /// filter was loaded or last checked.
     bool keyFilterStillValid();
     bool hasKeyFilter() const { return m_filterOn; }
@@ -71,7 +71,7 @@ public:
 
     /**
      * insert() for every row of a batch, in order (one outcome a row). With the key filter
-     * loaded, a row whose hash is not in it is inserted without any SQL probe. (Multi-row
+     * loaded, a row whose hash is not in it is inserted without any lookup. (Multi-row
      * INSERT statements and INSERT ... WHERE NOT EXISTS were measured slower here than one
      * prepared single-row INSERT per event.)
      */
