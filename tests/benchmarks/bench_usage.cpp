@@ -40,11 +40,28 @@ double cpuSeconds()
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
+/// Peak resident memory since the last resetPeakRss() (VmHWM), in MB; the process's whole peak
+/// (ru_maxrss) where /proc is not available.
 long peakRssMb()
 {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').first().toLong() / 1024;
+    }
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return u.ru_maxrss / 1024;
+}
+
+/// Starts a new peak (Linux: writing 5 to clear_refs resets VmHWM to the current RSS), so each
+/// part reports its own peak rather than the fixtures' built before it.
+void resetPeakRss()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
 }
 
 QByteArray eventLine(QRandomGenerator &rng, qint64 i, qint64 n, int customers)
@@ -190,6 +207,8 @@ int main(int argc, char **argv)
         pre.start();
         preload(*file, preloadN, customers, 1);
         std::printf("    (preloaded %lld events directly through the store in %.1f s)\n", preloadN, pre.nsecsElapsed() / 1e9);
+        resetPeakRss();
+        const long rssBefore = peakRssMb();
         const double cpu0 = cpuSeconds();
         QElapsedTimer t;
         t.start();
@@ -201,8 +220,9 @@ int main(int argc, char **argv)
         const double cpu = cpuSeconds() - cpu0;
         const double rate = importN / secs;
         std::printf("(2) Orb import: %lld JSONL events (random UUID keys) into a file holding %lld: accepted %lld, duplicates %lld, rejected %lld "
-                    "in %.2f s = %.0f events/s = %.1f%% of (1) (CPU %.2f s, both threads)\n",
-                    importN, preloadN, s.accepted, s.duplicates, s.rejected, secs, rate, 100.0 * rate / rawRate, cpu);
+                    "in %.2f s = %.0f events/s = %.1f%% of (1) (CPU %.2f s, both threads; peak RSS %ld MB, %ld MB above the start)\n",
+                    importN, preloadN, s.accepted, s.duplicates, s.rejected, secs, rate, 100.0 * rate / rawRate, cpu, peakRssMb(),
+                    peakRssMb() - rssBefore);
         std::fflush(stdout);
     }
     QFile::remove(jsonl);
@@ -228,6 +248,7 @@ int main(int argc, char **argv)
             metrics.insert(*m, kNow);
         }
         const QDateTime start = QDateTime::fromMSecsSinceEpoch(kMonthStart, Qt::UTC), end = start.addDays(31);
+        resetPeakRss();
         QElapsedTimer t;
         t.start();
         qint64 groups = 0;
