@@ -16,8 +16,8 @@ namespace orb {
 class Database;
 
 /**
- * The write path of usage events: raw sqlite3 prepared statements on the connection's handle,
- * the only SQLite-specific code of the usage capability. The caller owns the transaction
+ * The write path of usage events: raw sqlite3 prepared statements on the connection's handle
+ * (with UsageKeyIndex, the only SQLite-specific code of the usage capability). The caller owns the transaction
  * (UnitOfWork); this class only looks keys up and inserts.
  *
  * Deduplication: the key's 64-bit hash is looked up in the log-structured key index
