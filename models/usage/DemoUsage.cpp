@@ -73,6 +73,7 @@ void addDemoUsage(CompanyFile &file, const Clock &clock)
                 "{\"gb\":" + QByteArray::number(centiGb / 100) + '.' + QByteArray::number(centiGb % 100).rightJustified(2, '0') + '}');
         }
     }
+    store.flushKeys();
     uow.commit();
 }
 

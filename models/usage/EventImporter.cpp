@@ -29,8 +29,8 @@ namespace orb {
 namespace {
 
 constexpr qsizetype BatchRows = 20000;
-/// Above this many stored events the in-memory key filter (16 bytes an event) is not built
-/// and every key is probed in SQL instead.
+/// Above this many stored events the in-memory key filter (16 to 32 bytes an event) is not
+/// built and every key is looked up in the key index instead (UsageKeyIndex::find).
 constexpr qint64 KeyFilterMaxRows = 20'000'000;
 
 /// Rows parsed and checked by the reader thread, handed to the writer in file order.
@@ -67,6 +67,22 @@ public:
         m_notFull.notify_one();
         return true;
     }
+    /// The writer hands the rows of a finished batch back, so that the reader thread frees
+    /// them (and reuses the vector): freeing 100 000 byte arrays a batch is not the writer's job.
+    void giveBack(std::vector<UsageEventRow> &&rows)
+    {
+        std::lock_guard lock(m_mutex);
+        m_spent.push_back(std::move(rows));
+    }
+    bool takeSpent(std::vector<UsageEventRow> &rows)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_spent.empty())
+            return false;
+        rows = std::move(m_spent.front());
+        m_spent.pop_front();
+        return true;
+    }
     void stop()
     {
         std::lock_guard lock(m_mutex);
@@ -79,25 +95,9 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_notFull, m_notEmpty;
     std::deque<Batch> m_items;
+    std::deque<std::vector<UsageEventRow>> m_spent;
     bool m_stop = false;
 };
-
-/// Sorted by key hash, the inserts walk the key index in order, so each of its pages is
-/// visited once per batch; stable (ties by position), so the first of equal keys wins. Sorts
-/// (hash, position) pairs, then moves each row once, rather than swapping whole rows. Runs on
-/// the reader thread, off the writer's critical path.
-void sortByKeyHash(std::vector<UsageEventRow> &rows)
-{
-    std::vector<std::pair<qint64, quint32>> order(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i)
-        order[i] = {rows[i].keyHash, quint32(i)};
-    std::sort(order.begin(), order.end());
-    std::vector<UsageEventRow> sorted;
-    sorted.reserve(rows.capacity());
-    for (const auto &o : order)
-        sorted.push_back(std::move(rows[o.second]));
-    rows.swap(sorted);
-}
 
 /// Turns the automatic WAL checkpoint off for the import; on the way out restores it and runs
 /// one passive checkpoint.
@@ -237,13 +237,15 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                     }
                 }
                 if (!more || batch.records >= BatchRows) {
-                    sortByKeyHash(batch.rows);
                     batch.endOffset = reader->offset();
                     batch.endLine = reader->line();
                     batch.last = !more;
                     queue.push(std::move(batch));
                     batch = Batch();
-                    batch.rows.reserve(size_t(BatchRows));
+                    if (queue.takeSpent(batch.rows))
+                        batch.rows.clear(); // frees the rows here, keeps the capacity
+                    else
+                        batch.rows.reserve(size_t(BatchRows));
                 }
             }
         } catch (...) {
@@ -261,6 +263,8 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
         if (!options.backfillId.isEmpty() && backfillAccepted > 0)
             db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"),
                     {backfillAccepted, options.backfillId});
+        // The checkpoint's keys become one sorted run of the key index, in the same commit.
+        store.flushKeys();
         db.commit();
     };
 
@@ -271,7 +275,7 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
         std::vector<UsageEventStore::Outcome> outcomes;
         Batch batch;
         while (queue.pop(batch)) {
-            // The reader thread sorted the batch by key hash (sortByKeyHash).
+            // In file order: live events arrive in time order, so the time index is appended to.
             store.insertBatch(batch.rows, status, backfillId, ingestedAt, outcomes);
             for (size_t i = 0; i < batch.rows.size(); ++i) {
                 const UsageEventRow &row = batch.rows[i];
@@ -294,6 +298,8 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                 db.exec(QStringLiteral("INSERT OR REPLACE INTO usage_import_rejects (import_id, line, reason) VALUES (?, ?, ?)"),
                         {summary.importId, r.line, r.reason});
             sinceCommit += batch.records;
+            queue.giveBack(std::move(batch.rows));
+            batch.rows.clear();
             if (batch.last) {
                 checkpoint(batch.endOffset, batch.endLine, backfillAccepted, true);
                 break;
@@ -302,7 +308,7 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                 checkpoint(batch.endOffset, batch.endLine, backfillAccepted, false);
                 sinceCommit = backfillAccepted = 0;
                 db.begin();
-                store.keyFilterStillValid(); // another writer in between: back to SQL probes
+                store.keyFilterStillValid(); // another writer in between: back to key index lookups
             }
             if (options.progress)
                 options.progress(batch.endOffset, reader->size());
@@ -364,6 +370,7 @@ QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QStr
     }
     if (!backfillId.isEmpty() && accepted > 0)
         db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"), {accepted, backfillId});
+    store.flushKeys();
     uow.commit();
     return results;
 }

@@ -19,8 +19,9 @@ struct ImportOptions {
     ImportReader::Format format = ImportReader::Format::JsonLines;
     QString backfillId;                      ///< events go into this pending backfill
     QHash<QString, QString> propertyColumns; ///< CSV column → property name
-    /// Rows per committed checkpoint: large, because each commit rewrites the key index pages
-    /// it touched (PERFORMANCE.md), small enough that a crash loses little work.
+    /// Rows per committed checkpoint: each checkpoint's keys become one sorted run of the key
+    /// index (UsageKeyIndex), so large checkpoints mean few runs to merge; small enough that a
+    /// crash loses little work.
     qint64 checkpointRows = 250000;
     /// Called after each batch with the bytes read so far and the file's size.
     std::function<void(qint64 done, qint64 total)> progress;

@@ -9,9 +9,12 @@
 #include "models/UnitOfWork.h"
 #include "models/usage/PropertiesJson.h"
 #include "models/usage/UsageKeyHash.h"
+#include "models/usage/UsageKeyIndex.h"
 #include "models/usage/UsageLocks.h"
 
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace orb {
 
@@ -42,10 +45,17 @@ StoredEvent fromQuery(const QSqlQuery &q)
 StoredEvent UsageEventService::current(const QString &idempotencyKey) const
 {
     const QByteArray key = idempotencyKey.toUtf8();
-    QSqlQuery q = m_file.db().exec(QStringLiteral("SELECT ") + kColumns
-                                       + QStringLiteral(" FROM usage_events WHERE key_hash = ? AND idempotency_key = ? ORDER BY seq DESC LIMIT 1"),
-                                   {usageKeyHash(key), idempotencyKey});
-    if (!q.next())
+    std::vector<qint64> seqs;
+    UsageKeyIndex(m_file.db().sqliteHandle()).find(usageKeyHash(key), seqs);
+    QStringList in;
+    for (const qint64 seq : seqs)
+        in << QString::number(seq);
+    QSqlQuery q;
+    if (!in.isEmpty())
+        q = m_file.db().exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM usage_events WHERE seq IN (") + in.join(QLatin1Char(','))
+                                 + QStringLiteral(") AND idempotency_key = ? ORDER BY seq DESC LIMIT 1"),
+                             {idempotencyKey});
+    if (!q.isActive() || !q.next())
         throw ServiceError::notFound(QStringLiteral("no event has the idempotency key \"%1\"").arg(idempotencyKey));
     return fromQuery(q);
 }
@@ -88,6 +98,9 @@ StoredEvent UsageEventService::amend(const QString &idempotencyKey, const QByteA
             {e.row.keyHash, idempotencyKey, QString::fromUtf8(e.row.eventName), e.row.tsMs, text(e.row.customerId),
              text(e.row.externalCustomerId), QString::fromUtf8(properties), int(e.status),
              e.backfillId.isEmpty() ? QVariant() : QVariant(e.backfillId), e.seq, m_clock.now().toMSecsSinceEpoch()});
+    // The new version is indexed under the same key, so current() finds it.
+    UsageKeyIndex keys(db.sqliteHandle());
+    keys.insertNow(e.row.keyHash, sqlite3_last_insert_rowid(db.sqliteHandle()));
     uow.commit();
     return current(idempotencyKey);
 }

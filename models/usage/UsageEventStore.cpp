@@ -5,22 +5,32 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace orb {
 
-UsageEventStore::UsageEventStore(Database &db) : m_db(db.sqliteHandle())
+namespace {
+
+sqlite3 *handleOf(Database &db)
 {
-    if (!m_db)
+    if (!db.sqliteHandle())
         throw ServiceError::storage(QStringLiteral("the company file has no SQLite handle"));
-    m_probe = prepare("SELECT 1 FROM usage_events WHERE key_hash = ?1 LIMIT 1");
+    return db.sqliteHandle();
+}
+
+} // namespace
+
+UsageEventStore::UsageEventStore(Database &db) : m_db(handleOf(db)), m_keys(m_db)
+{
+    // The original submission (amendments have `amends` set): dedup compares with it.
     m_fetch = prepare("SELECT idempotency_key, event_name, ts, customer_id, external_customer_id, properties "
-                      "FROM usage_events WHERE key_hash = ?1 AND amends IS NULL");
+                      "FROM usage_events WHERE seq = ?1 AND amends IS NULL");
     m_insert = prepare("INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, "
                        "properties, status, backfill_id, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
 }
 
 UsageEventStore::~UsageEventStore()
 {
-    sqlite3_finalize(m_probe);
     sqlite3_finalize(m_fetch);
     sqlite3_finalize(m_insert);
 }
@@ -45,8 +55,9 @@ void UsageEventStore::check(int rc, const char *what)
 
 void UsageEventStore::tuneForBulkIngest()
 {
-    // 256 MB: enough for the key and time indexes of tens of millions of events.
+    // 256 MB: the time index of tens of millions of events and a checkpoint's new pages.
     sqlite3_exec(m_db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);
+    m_bufferKeys = true;
 }
 
 namespace {
@@ -69,10 +80,16 @@ QByteArray columnText(sqlite3_stmt *s, int i)
 
 bool UsageEventStore::findOriginal(const UsageEventRow &row, UsageEventRow *stored)
 {
-    sqlite3_reset(m_fetch);
-    sqlite3_bind_int64(m_fetch, 1, row.keyHash);
-    int rc;
-    while ((rc = sqlite3_step(m_fetch)) == SQLITE_ROW) {
+    m_seqs.clear();
+    m_keys.find(row.keyHash, m_seqs);
+    for (const qint64 seq : m_seqs) {
+        sqlite3_reset(m_fetch);
+        sqlite3_bind_int64(m_fetch, 1, seq);
+        const int rc = sqlite3_step(m_fetch);
+        if (rc != SQLITE_ROW) {
+            check(rc, "looking up an idempotency key");
+            continue; // an amendment: not the original submission
+        }
         const auto *key = static_cast<const char *>(sqlite3_column_blob(m_fetch, 0));
         const int keyLen = sqlite3_column_bytes(m_fetch, 0);
         if (keyLen != row.idempotencyKey.size() || memcmp(key, row.idempotencyKey.constData(), size_t(keyLen)) != 0)
@@ -89,7 +106,6 @@ bool UsageEventStore::findOriginal(const UsageEventRow &row, UsageEventRow *stor
         sqlite3_reset(m_fetch);
         return true;
     }
-    check(rc, "looking up an idempotency key");
     sqlite3_reset(m_fetch);
     return false;
 }
@@ -113,8 +129,15 @@ void UsageEventStore::insertBatch(const std::vector<UsageEventRow> &rows, UsageE
                                   qint64 ingestedAtMs, std::vector<Outcome> &outcomes)
 {
     outcomes.resize(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i)
+    constexpr size_t Ahead = 8;
+    if (m_filterOn)
+        for (size_t i = 0; i < std::min(Ahead, rows.size()); ++i)
+            m_filter.prefetch(rows[i].keyHash);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (m_filterOn && i + Ahead < rows.size())
+            m_filter.prefetch(rows[i + Ahead].keyHash);
         outcomes[i] = insert(rows[i], status, backfillId, ingestedAtMs);
+    }
 }
 
 namespace {
@@ -146,13 +169,7 @@ bool UsageEventStore::loadKeyFilter(qint64 maxRows)
     if (rows > maxRows)
         return false;
     m_filter.reserve(rows + 1);
-    // The smallest covering index: the planner scans usage_events_by_key, not the table.
-    check(sqlite3_prepare_v2(m_db, "SELECT key_hash FROM usage_events", -1, &s, nullptr), "reading the key index");
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        m_filter.insert(sqlite3_column_int64(s, 0));
-    sqlite3_finalize(s);
-    check(rc, "reading the key index");
+    m_keys.forEachHash([this](qint64 hash) { m_filter.insert(hash); });
     m_dataVersion = dataVersion(m_db);
     m_filterOn = m_dataVersion >= 0;
     return m_filterOn;
@@ -173,32 +190,21 @@ bool UsageEventStore::keyFilterStillValid()
 UsageEventStore::Outcome UsageEventStore::insert(const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId,
                                                  qint64 ingestedAtMs)
 {
-    if (m_filterOn && !m_filter.contains(row.keyHash)) {
-        // Not in the in-memory filter, which holds every stored hash: a new key.
-        sqlite3_reset(m_insert);
-        bindRow(m_insert, row, status, backfillId, ingestedAtMs);
-        check(sqlite3_step(m_insert), "inserting an event");
-        sqlite3_reset(m_insert);
-        m_filter.insert(row.keyHash);
-        return Outcome::Inserted;
-    }
-    // A covering probe of the key index: no table row is read when the key is unknown.
-    sqlite3_reset(m_probe);
-    sqlite3_bind_int64(m_probe, 1, row.keyHash);
-    const int rc = sqlite3_step(m_probe);
-    check(rc, "probing an idempotency key");
-    sqlite3_reset(m_probe);
-    if (rc == SQLITE_ROW) {
-        // The hash is known: compare the full key and the body with the original.
+    // Not in the in-memory filter, which holds every stored hash: a new key, no lookup. A
+    // hash that is in it (or no filter) is looked up and compared by full key and body.
+    if (!m_filterOn || m_filter.contains(row.keyHash)) {
         UsageEventRow stored;
         if (findOriginal(row, &stored))
             return stored.sameBody(row) ? Outcome::Duplicate : Outcome::Conflict;
     }
-    // A new key (or another key with the same hash).
     sqlite3_reset(m_insert);
     bindRow(m_insert, row, status, backfillId, ingestedAtMs);
     check(sqlite3_step(m_insert), "inserting an event");
     sqlite3_reset(m_insert);
+    if (m_bufferKeys)
+        m_keys.add(row.keyHash, sqlite3_last_insert_rowid(m_db));
+    else
+        m_keys.insertNow(row.keyHash, sqlite3_last_insert_rowid(m_db));
     if (m_filterOn)
         m_filter.insert(row.keyHash);
     return Outcome::Inserted;

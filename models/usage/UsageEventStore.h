@@ -2,6 +2,7 @@
 
 #include "models/usage/KeyHashSet.h"
 #include "models/usage/UsageEventRow.h"
+#include "models/usage/UsageKeyIndex.h"
 
 #include <QByteArray>
 
@@ -15,13 +16,14 @@ namespace orb {
 class Database;
 
 /**
- * The write path of usage events: raw sqlite3 prepared statements on the connection's handle,
- * the only SQLite-specific code of the usage capability. The caller owns the transaction
+ * The write path of usage events: raw sqlite3 prepared statements on the connection's handle
+ * (with UsageKeyIndex, the only SQLite-specific code of the usage capability). The caller owns the transaction
  * (UnitOfWork); this class only looks keys up and inserts.
  *
- * Deduplication: the key's 64-bit hash is looked up in its own index (a covering probe that
- * needs no table row when nothing matches, the common case for random keys); only on a hash
- * match is the stored original compared by full key and body.
+ * Deduplication: the key's 64-bit hash is looked up in the log-structured key index
+ * (UsageKeyIndex); only on a hash match is the stored original read by seq and compared by
+ * full key and body. Every insert adds its key to that index: at once, or, after
+ * tuneForBulkIngest(), in memory, to be written as one sorted run by flushKeys().
  */
 class UsageEventStore final
 {
@@ -33,21 +35,32 @@ public:
     UsageEventStore(const UsageEventStore &) = delete;
     UsageEventStore &operator=(const UsageEventStore &) = delete;
 
-    /// A large page cache for this connection, so that the key index stays in memory during a
-    /// bulk import (PERFORMANCE.md: the dedup index decides ingest speed).
+    /**
+     * Bulk mode: a large page cache for this connection (the time index and the pages an
+     * import appends to stay in memory between its checkpoints), and the keys of inserted
+     * events are buffered in memory: call flushKeys() inside every transaction before it
+     * commits, which writes them as one sorted run of the key index.
+     */
     void tuneForBulkIngest();
+
+    /// Writes buffered keys (bulk mode) and keeps the key index compact (UsageKeyIndex::flush);
+    /// call inside the transaction, before it commits. Also worth calling after single inserts:
+    /// it drains the key index's B-tree of recent keys when that has grown large.
+    void flushKeys() { m_keys.flush(); }
+    /// Forgets the keys inserted since the last flush (after a rollback).
+    void discardPendingKeys() { m_keys.discardPending(); }
 
     /**
      * Bulk imports: loads the key hashes of every stored event into memory (one scan of the
-     * key index), so that insert() answers "unknown key" without an SQL probe; a hash found
-     * in memory still goes to the SQL comparison of the full key and body. Refused (false,
-     * nothing loaded) when the table holds more than `maxRows` events, to bound memory
-     * (16 bytes an event). Call inside the write transaction; the filter stays exact only
+     * key index), so that insert() answers "unknown key" without a lookup; a hash found in
+     * memory still goes to the key index and the comparison of the full key and body. Refused
+     * (false, nothing loaded) when the table holds more than `maxRows` events, to bound memory
+     * (16 to 32 bytes an event: 8-byte slots, at most half full, a power of two of them). Call inside the write transaction; the filter stays exact only
      * while no other connection writes: call keyFilterStillValid() after every BEGIN.
      */
     bool loadKeyFilter(qint64 maxRows);
     /// After BEGIN (IMMEDIATE, so nobody else can write until the commit): false, and the
-    /// filter is dropped (back to SQL probes), when another connection committed since the
+    /// filter is dropped (every key is looked up again), when another connection committed since the
     /// filter was loaded or last checked.
     bool keyFilterStillValid();
     bool hasKeyFilter() const { return m_filterOn; }
@@ -58,7 +71,7 @@ public:
 
     /**
      * insert() for every row of a batch, in order (one outcome a row). With the key filter
-     * loaded, a row whose hash is not in it is inserted without any SQL probe. (Multi-row
+     * loaded, a row whose hash is not in it is inserted without any lookup. (Multi-row
      * INSERT statements and INSERT ... WHERE NOT EXISTS were measured slower here than one
      * prepared single-row INSERT per event.)
      */
@@ -76,9 +89,11 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_fetch = nullptr;
     sqlite3_stmt *m_insert = nullptr;
-    sqlite3_stmt *m_probe = nullptr;
+    UsageKeyIndex m_keys;
+    std::vector<qint64> m_seqs;
     KeyHashSet m_filter;
     bool m_filterOn = false;
+    bool m_bufferKeys = false;
     qint64 m_dataVersion = 0;
 };
 

@@ -1,0 +1,377 @@
+#include "models/usage/UsageKeyIndex.h"
+
+#include "models/StorageError.h"
+
+#include <QString>
+#include <QtEndian>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+namespace orb {
+
+namespace {
+
+constexpr int EntryBytes = 16;
+
+using Entry = std::pair<qint64, qint64>; // (key hash, seq)
+
+void decodeBlock(const void *blob, int bytes, std::vector<Entry> &out)
+{
+    const auto *p = static_cast<const uchar *>(blob);
+    const int n = bytes / EntryBytes;
+    out.resize(size_t(n));
+    for (int i = 0; i < n; ++i)
+        out[size_t(i)] = {qFromLittleEndian<qint64>(p + i * EntryBytes), qFromLittleEndian<qint64>(p + i * EntryBytes + 8)};
+}
+
+} // namespace
+
+/// Writes one run: entries appended in (hash, seq) order are packed into blocks.
+class UsageKeyIndex::RunWriter
+{
+public:
+    RunWriter(UsageKeyIndex &index, int level) : m_index(index)
+    {
+        sqlite3_reset(index.m_newRun);
+        sqlite3_bind_int(index.m_newRun, 1, level);
+        index.check(sqlite3_step(index.m_newRun), "starting a key run");
+        sqlite3_reset(index.m_newRun);
+        m_run = sqlite3_last_insert_rowid(index.m_db);
+        m_block.reserve(size_t(BlockEntries) * EntryBytes);
+    }
+    void append(qint64 hash, qint64 seq)
+    {
+        if (m_block.empty())
+            m_firstHash = hash;
+        uchar buf[EntryBytes];
+        qToLittleEndian(hash, buf);
+        qToLittleEndian(seq, buf + 8);
+        m_block.insert(m_block.end(), buf, buf + EntryBytes);
+        ++m_entries;
+        if (m_block.size() == size_t(BlockEntries) * EntryBytes)
+            writeBlock();
+    }
+    void finish()
+    {
+        if (!m_block.empty())
+            writeBlock();
+        sqlite3_stmt *s = m_index.m_setRunEntries;
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, m_entries);
+        sqlite3_bind_int64(s, 2, m_run);
+        m_index.check(sqlite3_step(s), "finishing a key run");
+        sqlite3_reset(s);
+    }
+
+private:
+    void writeBlock()
+    {
+        sqlite3_stmt *s = m_index.m_insertBlock;
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, m_run);
+        sqlite3_bind_int64(s, 2, m_firstHash);
+        sqlite3_bind_blob(s, 3, m_block.data(), int(m_block.size()), SQLITE_STATIC);
+        m_index.check(sqlite3_step(s), "writing a key block");
+        sqlite3_reset(s);
+        m_block.clear();
+    }
+
+    UsageKeyIndex &m_index;
+    qint64 m_run = 0;
+    qint64 m_entries = 0;
+    qint64 m_firstHash = 0;
+    std::vector<uchar> m_block;
+};
+
+/// Reads one run's entries in order, a block at a time.
+class UsageKeyIndex::RunCursor
+{
+public:
+    RunCursor(UsageKeyIndex &index, qint64 run) : m_index(index)
+    {
+        m_stmt = index.prepare("SELECT pairs FROM usage_key_blocks WHERE run = ?1 ORDER BY first_hash, id");
+        sqlite3_bind_int64(m_stmt, 1, run);
+        advance();
+    }
+    ~RunCursor() { sqlite3_finalize(m_stmt); }
+    RunCursor(const RunCursor &) = delete;
+    RunCursor &operator=(const RunCursor &) = delete;
+
+    bool atEnd() const { return m_pos >= m_entries.size(); }
+    const Entry &current() const { return m_entries[m_pos]; }
+    void next()
+    {
+        if (++m_pos >= m_entries.size())
+            advance();
+    }
+
+private:
+    void advance()
+    {
+        m_entries.clear();
+        m_pos = 0;
+        while (m_entries.empty()) {
+            const int rc = sqlite3_step(m_stmt);
+            if (rc != SQLITE_ROW) {
+                m_index.check(rc, "reading a key run");
+                return;
+            }
+            decodeBlock(sqlite3_column_blob(m_stmt, 0), sqlite3_column_bytes(m_stmt, 0), m_entries);
+        }
+    }
+
+    UsageKeyIndex &m_index;
+    sqlite3_stmt *m_stmt = nullptr;
+    std::vector<Entry> m_entries;
+    size_t m_pos = 0;
+};
+
+UsageKeyIndex::UsageKeyIndex(sqlite3 *db) : m_db(db)
+{
+    m_findRecent = prepare("SELECT seq FROM usage_key_recent WHERE key_hash = ?1");
+    // In each run, the blocks that can hold the hash: the last one starting below it (its tail
+    // may hold it) and every one starting at it.
+    m_findRuns = prepare("SELECT b.pairs FROM usage_key_runs AS r CROSS JOIN usage_key_blocks AS b ON b.run = r.id "
+                         "WHERE b.first_hash <= ?1 AND b.first_hash >= coalesce((SELECT max(first_hash) FROM usage_key_blocks "
+                         "WHERE run = r.id AND first_hash < ?1), ?1)");
+    m_insertRecent = prepare("INSERT INTO usage_key_recent (key_hash, seq) VALUES (?1, ?2)");
+    m_insertBlock = prepare("INSERT INTO usage_key_blocks (run, first_hash, pairs) VALUES (?1, ?2, ?3)");
+    m_newRun = prepare("INSERT INTO usage_key_runs (level, entries) VALUES (?1, 0)");
+    m_setRunEntries = prepare("UPDATE usage_key_runs SET entries = ?1 WHERE id = ?2");
+}
+
+UsageKeyIndex::~UsageKeyIndex()
+{
+    for (sqlite3_stmt *s : {m_findRecent, m_findRuns, m_insertRecent, m_insertBlock, m_newRun, m_setRunEntries})
+        sqlite3_finalize(s);
+}
+
+sqlite3_stmt *UsageKeyIndex::prepare(const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+        throw ServiceError::storage(QStringLiteral("the company file refused a statement: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+    return stmt;
+}
+
+void UsageKeyIndex::check(int rc, const char *what)
+{
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK)
+        return;
+    const QString msg = QStringLiteral("the company file failed while %1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(m_db)));
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        throw ServiceError::conflict(msg);
+    throw ServiceError::storage(msg);
+}
+
+void UsageKeyIndex::add(qint64 hash, qint64 seq)
+{
+    m_pending.emplace_back(hash, seq);
+    if (m_pendingMapped)
+        m_pendingMap.insert(hash, seq);
+}
+
+void UsageKeyIndex::find(qint64 hash, std::vector<qint64> &seqs)
+{
+    if (!m_pendingMapped && !m_pending.empty()) {
+        for (const Entry &e : m_pending)
+            m_pendingMap.insert(e.first, e.second);
+        m_pendingMapped = true;
+    }
+    if (m_pendingMapped)
+        m_pendingMap.find(hash, seqs);
+    sqlite3_reset(m_findRecent);
+    sqlite3_bind_int64(m_findRecent, 1, hash);
+    int rc;
+    while ((rc = sqlite3_step(m_findRecent)) == SQLITE_ROW)
+        seqs.push_back(sqlite3_column_int64(m_findRecent, 0));
+    check(rc, "looking up an idempotency key");
+    sqlite3_reset(m_findRecent);
+
+    sqlite3_reset(m_findRuns);
+    sqlite3_bind_int64(m_findRuns, 1, hash);
+    while ((rc = sqlite3_step(m_findRuns)) == SQLITE_ROW) {
+        const auto *p = static_cast<const uchar *>(sqlite3_column_blob(m_findRuns, 0));
+        const int n = sqlite3_column_bytes(m_findRuns, 0) / EntryBytes;
+        // Binary search for the first entry not below the hash; equal hashes are adjacent.
+        int lo = 0, hi = n;
+        while (lo < hi) {
+            const int mid = (lo + hi) / 2;
+            if (qFromLittleEndian<qint64>(p + mid * EntryBytes) < hash)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (int i = lo; i < n && qFromLittleEndian<qint64>(p + i * EntryBytes) == hash; ++i)
+            seqs.push_back(qFromLittleEndian<qint64>(p + i * EntryBytes + 8));
+    }
+    check(rc, "looking up an idempotency key");
+    sqlite3_reset(m_findRuns);
+}
+
+void UsageKeyIndex::flush()
+{
+    if (!m_pending.empty()) {
+        std::sort(m_pending.begin(), m_pending.end());
+        if (qsizetype(m_pending.size()) >= RunMinEntries) {
+            RunWriter w(*this, 0);
+            for (const Entry &e : m_pending)
+                w.append(e.first, e.second);
+            w.finish();
+        } else {
+            for (const Entry &e : m_pending)
+                insertNow(e.first, e.second);
+        }
+        discardPending();
+    }
+    if (recentEntries() > RecentMaxEntries)
+        drainRecent();
+    compact();
+}
+
+void UsageKeyIndex::discardPending()
+{
+    m_pending.clear();
+    if (m_pendingMapped)
+        m_pendingMap.clear();
+    m_pendingMapped = false;
+}
+
+void UsageKeyIndex::insertNow(qint64 hash, qint64 seq)
+{
+    sqlite3_reset(m_insertRecent);
+    sqlite3_bind_int64(m_insertRecent, 1, hash);
+    sqlite3_bind_int64(m_insertRecent, 2, seq);
+    check(sqlite3_step(m_insertRecent), "storing an idempotency key");
+    sqlite3_reset(m_insertRecent);
+}
+
+qint64 UsageKeyIndex::recentEntries()
+{
+    // A count of a B-tree that is kept small (a few hundred pages), once per flush.
+    sqlite3_stmt *s = prepare("SELECT count(*) FROM usage_key_recent");
+    qint64 n = 0;
+    const int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    check(rc, "counting idempotency keys");
+    return n;
+}
+
+int UsageKeyIndex::runCount()
+{
+    sqlite3_stmt *s = prepare("SELECT count(*) FROM usage_key_runs");
+    int n = 0;
+    const int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    check(rc, "counting key runs");
+    return n;
+}
+
+void UsageKeyIndex::drainRecent()
+{
+    {
+        RunWriter w(*this, 0);
+        sqlite3_stmt *s = prepare("SELECT key_hash, seq FROM usage_key_recent ORDER BY key_hash, seq");
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            w.append(sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+        sqlite3_finalize(s);
+        check(rc, "reading recent idempotency keys");
+        w.finish();
+    }
+    check(sqlite3_exec(m_db, "DELETE FROM usage_key_recent", nullptr, nullptr, nullptr), "draining recent idempotency keys");
+}
+
+void UsageKeyIndex::compact()
+{
+    for (;;) {
+        sqlite3_stmt *s = prepare("SELECT level FROM usage_key_runs GROUP BY level HAVING count(*) >= ?1 ORDER BY level LIMIT 1");
+        sqlite3_bind_int(s, 1, Fanout);
+        const int rc = sqlite3_step(s);
+        const int level = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+        sqlite3_finalize(s);
+        check(rc, "reading key runs");
+        if (level < 0)
+            return;
+        mergeLevel(level);
+    }
+}
+
+void UsageKeyIndex::mergeLevel(int level)
+{
+    std::vector<qint64> runs;
+    {
+        sqlite3_stmt *s = prepare("SELECT id FROM usage_key_runs WHERE level = ?1 ORDER BY id");
+        sqlite3_bind_int(s, 1, level);
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            runs.push_back(sqlite3_column_int64(s, 0));
+        sqlite3_finalize(s);
+        check(rc, "reading key runs");
+    }
+    {
+        // A streaming k-way merge: memory is one block per input run.
+        std::vector<std::unique_ptr<RunCursor>> cursors;
+        for (const qint64 run : runs)
+            cursors.push_back(std::make_unique<RunCursor>(*this, run));
+        RunWriter w(*this, level + 1);
+        for (;;) {
+            RunCursor *best = nullptr;
+            for (const auto &c : cursors)
+                if (!c->atEnd() && (!best || c->current() < best->current()))
+                    best = c.get();
+            if (!best)
+                break;
+            w.append(best->current().first, best->current().second);
+            best->next();
+        }
+        w.finish();
+    }
+    sqlite3_stmt *dropBlocks = prepare("DELETE FROM usage_key_blocks WHERE run = ?1");
+    sqlite3_stmt *dropRun = prepare("DELETE FROM usage_key_runs WHERE id = ?1");
+    for (const qint64 run : runs) {
+        for (sqlite3_stmt *s : {dropBlocks, dropRun}) {
+            sqlite3_reset(s);
+            sqlite3_bind_int64(s, 1, run);
+            const int rc = sqlite3_step(s);
+            if (rc != SQLITE_DONE) {
+                sqlite3_finalize(dropBlocks);
+                sqlite3_finalize(dropRun);
+                check(rc, "merging key runs");
+            }
+        }
+    }
+    sqlite3_finalize(dropBlocks);
+    sqlite3_finalize(dropRun);
+}
+
+void UsageKeyIndex::forEachHash(const std::function<void(qint64)> &fn)
+{
+    for (const Entry &e : m_pending)
+        fn(e.first);
+    sqlite3_stmt *s = prepare("SELECT key_hash FROM usage_key_recent");
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fn(sqlite3_column_int64(s, 0));
+    sqlite3_finalize(s);
+    check(rc, "reading idempotency keys");
+    s = prepare("SELECT pairs FROM usage_key_blocks");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const auto *p = static_cast<const uchar *>(sqlite3_column_blob(s, 0));
+        const int n = sqlite3_column_bytes(s, 0) / EntryBytes;
+        for (int i = 0; i < n; ++i)
+            fn(qFromLittleEndian<qint64>(p + i * EntryBytes));
+    }
+    sqlite3_finalize(s);
+    check(rc, "reading idempotency keys");
+}
+
+} // namespace orb
