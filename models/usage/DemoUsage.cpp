@@ -58,7 +58,7 @@ void addDemoUsage(CompanyFile &file, const Clock &clock)
                 const qint64 ts = dayStart + qint64(rng.bounded(86400)) * 1000;
                 const QByteArray props = QByteArray("{\"endpoint\":\"") + kEndpoints[rng.bounded(4)] + "\",\"region\":\""
                     + kRegions[rng.bounded(3)] + "\"}";
-                add(p.externalId, "api_call", ts, props);
+                add(p.externalId, "api_request", ts, props);
             }
             for (int i = 0; i < calls / 2; ++i) {
                 const qint64 ts = dayStart + qint64(rng.bounded(86400)) * 1000;
@@ -69,7 +69,13 @@ void addDemoUsage(CompanyFile &file, const Clock &clock)
             }
             // One storage reading a day, growing slowly; two decimals, exact.
             const int centiGb = p.apiCallsPerDay * 150 + int(first.daysTo(day)) * p.apiCallsPerDay + int(rng.bounded(100));
-            add(p.externalId, "storage", dayStart + 23 * 3600 * 1000,
+            // Active users: a handful each weekday, named u1..uN (the enterprise plan bills seats).
+            if (!weekend)
+                for (int u = 1; u <= 3 + p.apiCallsPerDay / 10; ++u)
+                    if (rng.bounded(4) != 0)
+                        add(p.externalId, "seat_active", dayStart + 9 * 3600 * 1000 + u * 60000,
+                            "{\"user_id\":\"u" + QByteArray::number(u) + "\"}");
+            add(p.externalId, "storage_snapshot", dayStart + 23 * 3600 * 1000,
                 "{\"gb\":" + QByteArray::number(centiGb / 100) + '.' + QByteArray::number(centiGb % 100).rightJustified(2, '0') + '}');
         }
     }

@@ -131,10 +131,12 @@ int main(int argc, char **argv)
             r.properties = "{\"region\":\"r" + QByteArray::number(rng.bounded(4)) + "\",\"tokens\":" + QByteArray::number(rng.bounded(5000)) + '}';
             store.insert(r, UsageEventStatus::Active, {}, 0);
             if (i % 500000 == 499999) {
+                store.flushKeys();
                 db.commit();
                 db.begin();
             }
         }
+        store.flushKeys();
         db.commit();
     }
     std::printf("built %d customers, %d subscriptions and %lld events in %.1f s\n", customers, customers, events, build.nsecsElapsed() / 1e9);

@@ -47,12 +47,12 @@ void TestUsageScreen::browsesAndFilters()
     const QDateTime last = screen.model()->index(all - 1, EventTableModel::Time).data(EventTableModel::RawValueRole).toDateTime();
     QVERIFY(first >= last);
     screen.findChild<QLineEdit *>(QStringLiteral("customerFilter"))->setText(QStringLiteral("acme"));
-    screen.findChild<QLineEdit *>(QStringLiteral("eventNameFilter"))->setText(QStringLiteral("api_call"));
+    screen.findChild<QLineEdit *>(QStringLiteral("eventNameFilter"))->setText(QStringLiteral("api_request"));
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
     const int acme = screen.model()->rowCount();
     QVERIFY(acme > 0 && acme < all);
     for (int r = 0; r < acme; r += 37) {
-        QCOMPARE(screen.model()->index(r, EventTableModel::EventName).data().toString(), QStringLiteral("api_call"));
+        QCOMPARE(screen.model()->index(r, EventTableModel::EventName).data().toString(), QStringLiteral("api_request"));
         QCOMPARE(screen.model()->index(r, EventTableModel::Customer).data().toString(), QStringLiteral("acme"));
     }
     QVERIFY(screen.findChild<QLabel *>(QStringLiteral("eventCount"))->text().contains(QString::number(acme)));
