@@ -1,6 +1,17 @@
 #include "tests/support/TestSupport.h"
 
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerService.h"
+#include "models/billing/SubscriptionService.h"
+#include "models/catalog/CatalogService.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonArray>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -20,6 +31,7 @@ private slots:
     void ledgersCouponsTaxes();
     void badInputExitCodes();
     void demoHasEveryState();
+    void killedRunFinishesWithNothingTwice();
 
 private:
     orb::test::ProcessResult orbctl(const QStringList &args, const QString &now = QStringLiteral("2026-03-02T12:00:00Z"));
@@ -246,6 +258,89 @@ void TestOrbctlBilling::demoHasEveryState()
     QVERIFY(overdue > 0);
     QVERIFY(!json({QStringLiteral("credit-notes"), QStringLiteral("list")}, now).value(QStringLiteral("data")).toArray().isEmpty());
     QCOMPARE(orbctl({QStringLiteral("audit"), QStringLiteral("verify")}, now).exitCode, 0);
+}
+
+namespace {
+
+// What a run leaves behind, without the random ids: identities, states and documents.
+QByteArray invoicesDigest(const QString &path, int *count)
+{
+    auto file = orb::CompanyFile::open(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QSqlQuery q = file->db().exec(QStringLiteral("SELECT identity, status, total, amount_due, document FROM invoices ORDER BY identity"));
+    *count = 0;
+    while (q.next()) {
+        ++*count;
+        for (int c = 0; c < 5; ++c)
+            hash.addData(q.value(c).toString().toUtf8() + '\x1f');
+    }
+    return hash.result();
+}
+
+} // namespace
+
+void TestOrbctlBilling::killedRunFinishesWithNothingTwice()
+{
+    // 40 subscriptions on the flat plan with usage: a run as of April 2nd creates 3 invoices in
+    // advance and 3 in arrears for each. The run is killed at random moments, then run to the
+    // end; the result must equal an uninterrupted run's.
+    const QString templ = m_dir.filePath(QStringLiteral("kill-template.orb"));
+    {
+        orb::FixedClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+        QFile::copy(m_db, templ);
+        auto file = orb::CompanyFile::open(templ);
+        orb::CustomerService customers(*file, clock);
+        orb::SubscriptionService subscriptions(*file, clock);
+        for (int i = 0; i < 40; ++i) {
+            orb::Customer c;
+            c.name = QStringLiteral("Customer %1").arg(i);
+            c.externalCustomerId = QStringLiteral("k%1").arg(i);
+            c.timezone = i % 2 ? QStringLiteral("America/New_York") : QStringLiteral("Asia/Tokyo");
+            orb::SubscriptionDraft d;
+            d.customer = customers.create(c).id;
+            d.plan = QStringLiteral("flat");
+            d.startDate = QDate(2026, 1, 1 + i % 20);
+            subscriptions.create(d);
+        }
+    }
+    const QStringList run{QStringLiteral("--db"), QString(), QStringLiteral("--now"), QStringLiteral("2026-04-02T12:00:00Z"), QStringLiteral("invoices"),
+                          QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-04-02T12:00:00Z")};
+    auto runOn = [&](const QString &db) {
+        QStringList a = run;
+        a[1] = db;
+        return a;
+    };
+    const QString reference = m_dir.filePath(QStringLiteral("kill-reference.orb"));
+    QFile::copy(templ, reference);
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(orb::test::run(QStringLiteral(ORBCTL_PATH), runOn(reference)).exitCode, 0);
+    const qint64 fullMs = std::max<qint64>(timer.elapsed(), 50);
+    int expectedCount = 0;
+    const QByteArray expected = invoicesDigest(reference, &expectedCount);
+    QVERIFY(expectedCount >= 200);
+
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("kill seed %u, an uninterrupted run takes %lld ms", seed, static_cast<long long>(fullMs));
+    QRandomGenerator rng(seed);
+    const QString db = m_dir.filePath(QStringLiteral("kill-round.orb"));
+    QFile::copy(templ, db);
+    int kills = 0;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        QProcess p;
+        p.start(QStringLiteral(ORBCTL_PATH), runOn(db));
+        QVERIFY(p.waitForStarted());
+        if (!p.waitForFinished(int(rng.bounded(fullMs)))) {
+            p.kill();
+            p.waitForFinished(-1);
+            ++kills;
+        }
+    }
+    QCOMPARE(orb::test::run(QStringLiteral(ORBCTL_PATH), runOn(db)).exitCode, 0);
+    int count = 0;
+    QCOMPARE(invoicesDigest(db, &count), expected);
+    QCOMPARE(count, expectedCount);
+    qInfo("%d kills survived", kills);
 }
 
 QTEST_GUILESS_MAIN(TestOrbctlBilling)
