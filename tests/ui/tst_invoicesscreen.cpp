@@ -26,6 +26,21 @@
 
 using namespace orb;
 
+namespace {
+
+/// With ORB_DIALOG_SHOTS=DIR set, saves a picture of a dialog there (to look at by hand).
+void saveShot(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ORB_DIALOG_SHOTS");
+    if (dir.isEmpty())
+        return;
+    w.show();
+    QCoreApplication::processEvents();
+    w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+} // namespace
+
 /// The Invoices screen over the demo company with two subscriptions invoiced by a run:
 /// filters, sorting, the detail view, issue, pay, void, credit note, delete with undo, and
 /// the invoice run dialog (preview stores nothing, run stores, on a worker thread).
@@ -188,6 +203,7 @@ void TestInvoicesScreen::issuePayCreditVoid()
     QCOMPARE(screen.creditSelected({}, QStringLiteral("duplicate"), QStringLiteral("adjustment"), {}), QString());
     QCOMPARE(InvoiceService(*m_file, m_clock).creditNotes(id).size(), 1);
     QVERIFY(screen.findChild<InvoiceDetailView *>()->toPlainText().contains(QStringLiteral("Credit notes")));
+    saveShot(screen, QStringLiteral("invoice-paid-credited"));
     QVERIFY(!screen.creditSelected({}, QString(), QStringLiteral("adjustment"), {}).isEmpty()); // no reason
 
     // Issue another draft and void it.
@@ -279,6 +295,7 @@ void TestInvoicesScreen::invoiceRunPreviewThenRun()
     const int wouldCreate = dialog.summary().created;
     QVERIFY(wouldCreate > 0);
     QCOMPARE(dialog.findChild<QTableWidget *>(QStringLiteral("runInvoices"))->rowCount(), int(dialog.summary().invoices.size()));
+    saveShot(dialog, QStringLiteral("invoice-run-preview"));
     QCOMPARE(count({}), before); // the preview stored nothing
     QCOMPARE(changed.count(), 0);
 

@@ -26,6 +26,21 @@
 
 using namespace orb;
 
+namespace {
+
+/// With ORB_DIALOG_SHOTS=DIR set, saves a picture of a dialog there (to look at by hand).
+void saveShot(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ORB_DIALOG_SHOTS");
+    if (dir.isEmpty())
+        return;
+    w.show();
+    QCoreApplication::processEvents();
+    w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+} // namespace
+
 /// The Subscriptions screen and its dialogs: the new-subscription preview composes the first
 /// invoice and stores nothing; change plan and cancel show the proration before confirming.
 class TestSubscriptionsScreen : public QObject
@@ -93,6 +108,7 @@ void TestSubscriptionsScreen::newSubscriptionPreviewsThenCreates()
     QVERIFY2(preview.contains(QStringLiteral("Ember & Oak")), qPrintable(preview));
     QVERIFY2(preview.contains(QStringLiteral("Total")), qPrintable(preview));
     QCOMPARE(fileState(), state); // the preview stored nothing, not even an audit entry
+    saveShot(dialog, QStringLiteral("new-subscription"));
 
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("subCreateButton")), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -136,6 +152,7 @@ void TestSubscriptionsScreen::changePlanShowsProrationBeforeConfirming()
     QVERIFY2(preview.contains(QStringLiteral("2026-03-16")), qPrintable(preview));
     // March's Growth fee was issued in advance: the days from the 16th are credited back.
     QVERIFY2(preview.contains(QStringLiteral("Proration credited")), qPrintable(preview));
+    saveShot(dialog, QStringLiteral("change-plan"));
     QCOMPARE(fileState(), state);
     QCOMPARE(LedgerService(*m_file, m_clock).balance(QStringLiteral("acme")).balance, balanceBefore);
 

@@ -3,6 +3,7 @@
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
+#include "models/billing/InvoiceRepository.h"
 
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -28,8 +29,20 @@ namespace {
 struct RunOutcome {
     InvoiceRunSummary summary;
     QHash<QString, QString> customerNames;
+    QHash<QString, QString> existing; ///< identity → status of the invoices already stored
     QString error;
 };
+
+QString kindText(const QString &kind)
+{
+    if (kind == QLatin1String("in_advance"))
+        return InvoiceRunDialog::tr("Fees in advance");
+    if (kind == QLatin1String("in_arrears"))
+        return InvoiceRunDialog::tr("Usage and fees in arrears");
+    if (kind == QLatin1String("one_time"))
+        return InvoiceRunDialog::tr("One-time fees");
+    return InvoiceRunDialog::tr("One-off");
+}
 
 } // namespace
 
@@ -59,12 +72,15 @@ InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidge
     m_status = new QLabel(tr("Preview shows what a run would create without storing anything."), this);
     m_status->setObjectName(QStringLiteral("runStatus"));
     m_status->setWordWrap(true);
-    m_invoices = new QTableWidget(0, 5, this);
+    m_invoices = new QTableWidget(0, 6, this);
     m_invoices->setObjectName(QStringLiteral("runInvoices"));
     m_invoices->setAccessibleName(tr("Invoices of the run"));
-    m_invoices->setHorizontalHeaderLabels({tr("Customer"), tr("Kind"), tr("Period"), tr("Invoice date"), tr("Total")});
+    m_invoices->setHorizontalHeaderLabels({tr("Customer"), tr("Kind"), tr("Period"), tr("Invoice date"), tr("Total"), tr("In the file")});
+    m_invoices->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_invoices->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_invoices->setWordWrap(false);
     m_invoices->verticalHeader()->hide();
+    m_invoices->verticalHeader()->setDefaultSectionSize(m_invoices->fontMetrics().height() + 8);
     m_invoices->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     auto *form = new QFormLayout;
@@ -81,7 +97,7 @@ InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidge
     layout->addWidget(m_status);
     layout->addWidget(m_invoices, 1);
     layout->addLayout(buttons);
-    resize(760, 480);
+    resize(960, 520);
 
     m_run->setEnabled(!file.isReadOnly());
     connect(m_preview, &QPushButton::clicked, this, &InvoiceRunDialog::preview);
@@ -175,6 +191,8 @@ void InvoiceRunDialog::start(bool dryRun)
                     Qt::QueuedConnection);
                 return !stop->load();
             };
+            if (dryRun) // read before: a real run would store what the preview lists
+                outcome->existing = InvoiceRepository(file->db()).identities();
             outcome->summary = InvoiceRunService(*file, *clock).run(options);
             QSqlQuery q = file->db().exec(QStringLiteral("SELECT id, name FROM customers"));
             while (q.next())
@@ -195,7 +213,7 @@ void InvoiceRunDialog::start(bool dryRun)
             const int r = m_invoices->rowCount();
             m_invoices->insertRow(r);
             m_invoices->setItem(r, 0, new QTableWidgetItem(outcome->customerNames.value(inv.customerId, inv.customerId)));
-            m_invoices->setItem(r, 1, new QTableWidgetItem(inv.kind));
+            m_invoices->setItem(r, 1, new QTableWidgetItem(kindText(inv.kind)));
             m_invoices->setItem(r, 2, new QTableWidgetItem(inv.periodStart.isValid()
                                                                ? tr("%1 – %2").arg(dateText(inv.periodStart), dateText(inv.periodEnd))
                                                                : QString()));
@@ -203,6 +221,10 @@ void InvoiceRunDialog::start(bool dryRun)
             auto *total = new QTableWidgetItem(QStringLiteral("%1 %2").arg(moneyText(inv.total, inv.currency), inv.currency));
             total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_invoices->setItem(r, 4, total);
+            const QString stored = outcome->existing.value(inv.identity);
+            m_invoices->setItem(r, 5, new QTableWidgetItem(!dryRun ? tr("stored")
+                                                           : stored.isEmpty() ? tr("new")
+                                                                              : tr("recomposes the %1").arg(stored)));
         }
         onFinished(dryRun);
     });

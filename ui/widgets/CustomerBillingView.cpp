@@ -69,7 +69,7 @@ void CustomerBillingView::showCustomer(const QString &customerId)
         for (int i = 0; i < std::min<qsizetype>(invoices.size(), 8); ++i) {
             const Invoice &inv = invoices[i];
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4 %5</td></tr>")
-                     .arg(esc(inv.invoiceNumber.isEmpty() ? tr("draft") : inv.invoiceNumber), dateText(inv.invoiceDate),
+                     .arg(esc(inv.invoiceNumber.isEmpty() ? tr("(draft)") : inv.invoiceNumber), dateText(inv.invoiceDate),
                           esc(inv.isOverdue(today) ? tr("overdue") : inv.status), esc(moneyText(inv.total, inv.currency)), esc(inv.currency));
         }
         h += QStringLiteral("</table>");

@@ -63,8 +63,10 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
     auto money = [&](const Decimal &d) { return esc(moneyText(d, cur)); };
     auto text = [&](const QJsonObject &o, const char *key) { return esc(o.value(QLatin1String(key)).toString()); };
     QString h;
-    const QString title = inv.invoiceNumber.isEmpty() ? tr("Draft invoice") : tr("Invoice %1").arg(esc(inv.invoiceNumber));
-    h += QStringLiteral("<h3>%1 — %2</h3>").arg(title, esc(statusWord(inv.status)));
+    if (inv.invoiceNumber.isEmpty())
+        h += QStringLiteral("<h3>%1</h3>").arg(inv.status == QLatin1String("draft") ? tr("Draft invoice") : esc(statusWord(inv.status)));
+    else
+        h += QStringLiteral("<h3>%1 — %2</h3>").arg(tr("Invoice %1").arg(esc(inv.invoiceNumber)), esc(statusWord(inv.status)));
     h += QStringLiteral("<p><b>%1</b><br>").arg(esc(customerName));
     if (inv.periodStart.isValid())
         h += tr("Period %1 to %2").arg(dateText(inv.periodStart), dateText(inv.periodEnd)) + QStringLiteral("<br>");
