@@ -131,14 +131,28 @@ void Database::execScript(const QString &script) const
 
 void Database::begin()
 {
+    if (m_depth > 0) {
+        // A transaction inside a transaction is a savepoint: the outer one can still roll the
+        // whole thing back (the desktop program previews a change that way without storing it).
+        exec(QStringLiteral("SAVEPOINT orb_%1").arg(m_depth));
+        ++m_depth;
+        return;
+    }
     // IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
     exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_depth = 1;
     m_inTransaction = true;
 }
 
 void Database::commit()
 {
+    if (m_depth > 1) {
+        --m_depth;
+        exec(QStringLiteral("RELEASE orb_%1").arg(m_depth));
+        return;
+    }
     exec(QStringLiteral("COMMIT"));
+    m_depth = 0;
     m_inTransaction = false;
 }
 
@@ -146,8 +160,15 @@ void Database::rollback()
 {
     if (!m_inTransaction)
         return;
-    m_inTransaction = false;
     QSqlQuery q(handle());
+    if (m_depth > 1) {
+        --m_depth;
+        q.exec(QStringLiteral("ROLLBACK TO orb_%1").arg(m_depth));
+        q.exec(QStringLiteral("RELEASE orb_%1").arg(m_depth));
+        return;
+    }
+    m_depth = 0;
+    m_inTransaction = false;
     q.exec(QStringLiteral("ROLLBACK"));
 }
 

@@ -43,7 +43,8 @@ public:
     /// Runs a script of statements separated by semicolons at line ends.
     void execScript(const QString &script) const;
 
-    /// Begin and end a transaction (used by UnitOfWork).
+    /// Begin and end a transaction (used by UnitOfWork). Inside a transaction, begin() opens a
+    /// savepoint that commit() releases and rollback() undoes, so an outer rollback undoes all.
     void begin();
     void commit();
     void rollback();
@@ -57,6 +58,7 @@ private:
     QString m_path;
     Mode m_mode = Mode::ReadWrite;
     bool m_inTransaction = false;
+    int m_depth = 0; ///< 1 in a transaction, more inside savepoints
 };
 
 } // namespace orb

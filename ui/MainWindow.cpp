@@ -7,6 +7,8 @@
 #include "ui/dialogs/NewCompanyWizard.h"
 #include "ui/screens/CustomersScreen.h"
 #include "ui/screens/DashboardScreen.h"
+#include "ui/screens/InvoicesScreen.h"
+#include "ui/screens/SubscriptionsScreen.h"
 #include "ui/screens/PendingScreen.h"
 #include "ui/screens/PlansScreen.h"
 #include "ui/screens/SettingsScreen.h"
@@ -30,6 +32,10 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTableView>
+#include <QThread>
+#include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace orb {
@@ -47,6 +53,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent
     m_syncLabel->setToolTip(tr("Syncing with Stripe arrives with the Stripe capability."));
     statusBar()->addWidget(m_fileLabel, 1);
     statusBar()->addPermanentWidget(m_syncLabel);
+    m_undo = new QUndoStack(this);
     buildMenus();
     AppSettings settings;
     restoreGeometry(settings.windowGeometry());
@@ -76,8 +83,53 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->setObjectName(QStringLiteral("goMenu"));
+    QMenu *billing = menuBar()->addMenu(tr("&Billing"));
+    QAction *runAct = billing->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Invoice &Run…"), this, [this] {
+        if (m_invoices) {
+            showScreen(tr("Invoices"));
+            m_invoices->openInvoiceRun();
+        }
+    });
+    runAct->setObjectName(QStringLiteral("invoiceRunAction"));
+    runAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction *newSub = billing->addAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("New &Subscription…"), this, [this] {
+        if (m_subscriptions) {
+            showScreen(tr("Subscriptions"));
+            m_subscriptions->newSubscription();
+        }
+    });
+    newSub->setObjectName(QStringLiteral("newSubscriptionAction"));
+    newSub->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction *overdue = billing->addAction(tr("Show &Overdue Invoices"), this, [this] {
+        if (m_invoices) {
+            showScreen(tr("Invoices"));
+            m_invoices->showOverdue();
+        }
+    });
+    overdue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_companyActions = {runAct, newSub, overdue};
+    m_toolbar = addToolBar(tr("Main"));
+    m_toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    m_toolbar->setMovable(false);
+    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolbar->addAction(runAct);
+    m_toolbar->addAction(newSub);
+    m_toolbar->addSeparator();
+    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_toolbar->addAction(undo);
+    m_toolbar->addAction(redo);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Orb"), this, &MainWindow::about);
     rebuildRecentMenu();
@@ -146,6 +198,11 @@ void MainWindow::showWelcome()
     m_stack = nullptr;
     m_dashboard = nullptr;
     m_customers = nullptr;
+    m_invoices = nullptr;
+    m_subscriptions = nullptr;
+    m_undo->clear();
+    for (QAction *a : m_companyActions)
+        a->setEnabled(false);
     m_fileLabel->setText(tr("No company file open"));
     setWindowTitle(tr("Orb"));
     for (QAction *a : menuBar()->findChild<QMenu *>(QStringLiteral("goMenu"))->actions())
@@ -174,8 +231,29 @@ void MainWindow::buildScreens()
     row->addWidget(m_nav);
     row->addWidget(m_stack, 1);
 
-    m_dashboard = new DashboardScreen(*m_company, m_stack);
+    m_undo->clear(); // the steps belong to the previous company file
+    for (QAction *a : m_companyActions)
+        a->setEnabled(true);
+    m_dashboard = new DashboardScreen(*m_company, m_clock, m_stack);
     m_customers = new CustomersScreen(*m_company, m_clock, m_stack);
+    m_customers->setUndoStack(m_undo);
+    m_subscriptions = new SubscriptionsScreen(*m_company, m_clock, m_stack);
+    m_invoices = new InvoicesScreen(*m_company, m_clock, m_undo, m_stack);
+    connect(m_subscriptions, &SubscriptionsScreen::subscriptionsChanged, m_dashboard, &DashboardScreen::refresh);
+    connect(m_subscriptions, &SubscriptionsScreen::subscriptionsChanged, m_invoices, &InvoicesScreen::reload);
+    connect(m_invoices, &InvoicesScreen::invoicesChanged, m_dashboard, &DashboardScreen::refresh);
+    connect(m_invoices, &InvoicesScreen::invoicesChanged, m_customers, &CustomersScreen::refreshDetails);
+    connect(m_dashboard, &DashboardScreen::invoicesRequested, this, [this](const QString &which) {
+        showScreen(tr("Invoices"));
+        if (which == QLatin1String("overdue"))
+            m_invoices->showOverdue();
+        else
+            m_invoices->showStatus(which);
+    });
+    connect(m_customers, &CustomersScreen::invoicesRequested, this, [this](const QString &customerId) {
+        showScreen(tr("Invoices"));
+        m_invoices->showCustomer(customerId);
+    });
     auto *settings = new SettingsScreen(*m_company, m_clock, m_stack);
     auto *plans = new PlansScreen(*m_company, m_clock, m_stack);
     connect(m_customers, &CustomersScreen::customersChanged, m_dashboard, &DashboardScreen::refresh);
@@ -191,10 +269,8 @@ void MainWindow::buildScreens()
         {tr("Dashboard"), m_dashboard},
         {tr("Customers"), m_customers},
         {tr("Plans"), plans},
-        {tr("Subscriptions"), new PendingScreen(tr("Subscriptions"), tr("subscriptions and invoicing"),
-                                                tr("Customers' plans with trials, plan changes, cancellations, seats and coupons, with proration shown before you confirm."), m_stack)},
-        {tr("Invoices"), new PendingScreen(tr("Invoices"), tr("subscriptions and invoicing"),
-                                           tr("Invoice runs, drafts, issued invoices, payments, credit notes and PDF export."), m_stack)},
+        {tr("Subscriptions"), m_subscriptions},
+        {tr("Invoices"), m_invoices},
         {tr("Usage"), new UsageScreen(*m_company, m_clock, m_stack)},
         {tr("Sync"), new PendingScreen(tr("Stripe sync"), tr("Stripe sync"),
                                        tr("The queue of customers, invoices and usage pushed to Stripe, and the payments pulled back."), m_stack)},
@@ -236,7 +312,16 @@ QStringList MainWindow::saveScreenshots(const QString &dir)
     }
     for (int i = 0; i < m_nav->count(); ++i) {
         m_nav->setCurrentRow(i);
+        // A selected row shows the screen's detail pane as people use it.
+        for (QTableView *table : m_stack->currentWidget()->findChildren<QTableView *>())
+            if (table->isVisible() && table->model() && table->model()->rowCount() > 0 && !table->selectionModel()->hasSelection())
+                table->selectRow(0);
         QCoreApplication::processEvents();
+        // Screens read some figures on worker threads; give them a moment to arrive.
+        for (int wait = 0; wait < 20 && m_dashboard && m_dashboard->isRefreshing(); ++wait) {
+            QThread::msleep(50);
+            QCoreApplication::processEvents();
+        }
         const QString name = m_nav->item(i)->text().toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
         const QString f = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(i + 1, 2, 10, QLatin1Char('0')).arg(name));
         if (grab().save(f))

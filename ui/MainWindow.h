@@ -8,6 +8,8 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QToolBar;
+class QUndoStack;
 
 namespace orb {
 
@@ -15,10 +17,14 @@ class Clock;
 class CompanyFile;
 class CustomersScreen;
 class DashboardScreen;
+class InvoicesScreen;
+class SubscriptionsScreen;
 
 /**
  * The desktop program's window: navigation between the screens of one open company file,
- * the File menu (new, open, open recent), and a status bar with the file and sync state.
+ * the File menu (new, open, open recent), Edit (undo and redo of master data and drafts),
+ * Billing (invoice run, new subscription), a toolbar, and a status bar with the file and sync
+ * state.
  */
 class MainWindow final : public QMainWindow
 {
@@ -35,6 +41,11 @@ public:
     CompanyFile *company() const { return m_company.get(); }
     /// Shows the screen with that navigation name ("Customers").
     void showScreen(const QString &name);
+    /// Undo and redo of customer edits and draft deletions in the open company.
+    QUndoStack *undoStack() const { return m_undo; }
+    InvoicesScreen *invoicesScreen() const { return m_invoices; }
+    SubscriptionsScreen *subscriptionsScreen() const { return m_subscriptions; }
+    DashboardScreen *dashboardScreen() const { return m_dashboard; }
     /// Shows each screen in turn and saves it as DIR/NN-name.png; returns the files written.
     QStringList saveScreenshots(const QString &dir);
 
@@ -62,6 +73,11 @@ private:
     QStackedWidget *m_stack = nullptr;
     DashboardScreen *m_dashboard = nullptr;
     CustomersScreen *m_customers = nullptr;
+    InvoicesScreen *m_invoices = nullptr;
+    SubscriptionsScreen *m_subscriptions = nullptr;
+    QUndoStack *m_undo = nullptr;
+    QToolBar *m_toolbar = nullptr;
+    QList<QAction *> m_companyActions; ///< enabled while a company is open
     QMenu *m_recentMenu = nullptr;
     QLabel *m_fileLabel = nullptr;
     QLabel *m_syncLabel = nullptr;

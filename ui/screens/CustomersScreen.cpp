@@ -7,6 +7,8 @@
 #include "models/StorageError.h"
 #include "ui/AppSettings.h"
 #include "ui/dialogs/CustomerDialog.h"
+#include "ui/widgets/CustomerBillingView.h"
+#include "ui/widgets/EditCustomerCommand.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -19,6 +21,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace orb {
@@ -84,14 +87,31 @@ CustomersScreen::CustomersScreen(CompanyFile &file, const Clock &clock, QWidget 
     top->addWidget(m_new);
     top->addWidget(m_edit);
     top->addWidget(m_archive);
+    m_billing = new CustomerBillingView(file, clock, this);
+    auto *showInvoices = new QPushButton(tr("Show &invoices"), this);
+    showInvoices->setObjectName(QStringLiteral("showCustomerInvoices"));
+    connect(showInvoices, &QPushButton::clicked, this, [this] {
+        if (!selectedId().isEmpty())
+            emit invoicesRequested(selectedId());
+    });
     auto *split = new QSplitter(this);
     split->addWidget(m_table);
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    auto *billingPane = new QWidget(this);
+    auto *billingLayout = new QVBoxLayout(billingPane);
+    billingLayout->setContentsMargins(0, 0, 0, 0);
+    billingLayout->addWidget(m_billing, 1);
+    billingLayout->addWidget(showInvoices, 0, Qt::AlignLeft);
+    auto *outer = new QSplitter(Qt::Vertical, this);
+    outer->addWidget(split);
+    outer->addWidget(billingPane);
+    outer->setStretchFactor(0, 3);
+    outer->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(split, 1);
+    layout->addWidget(outer, 1);
 
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
@@ -150,6 +170,8 @@ void CustomersScreen::updateActions()
 void CustomersScreen::showDetails()
 {
     const QString id = selectedId();
+    if (id != m_billing->customerId())
+        m_billing->showCustomer(id);
     if (id.isEmpty()) {
         m_details->setText(tr("<p><b>%n customer(s)</b> shown.</p><p>Select a customer to see the details.</p>", nullptr, m_model->rowCount()));
         return;
@@ -204,12 +226,28 @@ void CustomersScreen::editCustomer()
     }
     auto *dlg = new CustomerDialog(*m_service, c->timezone, c, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dlg, &QDialog::accepted, this, [this, id] {
-        m_model->reload();
-        selectId(id);
-        emit customersChanged();
+    const Customer before = *c;
+    connect(dlg, &QDialog::accepted, this, [this, id, before] {
+        auto changed = [this, id] {
+            m_model->reload();
+            selectId(id);
+            emit customersChanged();
+        };
+        changed();
+        if (m_undo) {
+            try {
+                m_undo->push(new EditCustomerCommand(*m_service, before, m_service->get(id), changed));
+            } catch (const ServiceError &) {
+                // The customer is gone again; there is nothing to undo.
+            }
+        }
     });
     dlg->open();
+}
+
+void CustomersScreen::refreshDetails()
+{
+    m_billing->showCustomer(selectedId());
 }
 
 void CustomersScreen::toggleArchive()

@@ -8,15 +8,18 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTimer;
+class QUndoStack;
 
 namespace orb {
 
 class Clock;
 class CompanyFile;
+class CustomerBillingView;
 class CustomerService;
 class CustomerTableModel;
 
-/// The customer list with search, sort and archive, an editor dialog, and a detail pane.
+/// The customer list with search, sort and archive, an editor dialog (edits are undoable),
+/// and a detail pane with the customer's subscriptions, invoices, ledgers and usage.
 class CustomersScreen final : public QWidget
 {
     Q_OBJECT
@@ -26,15 +29,24 @@ public:
     ~CustomersScreen() override;
 
     CustomerTableModel *model() const { return m_model; }
+    CustomerBillingView *billingView() const { return m_billing; }
+    /// Where customer edits are recorded for undo (the window's stack).
+    void setUndoStack(QUndoStack *undo) { m_undo = undo; }
+    /// Selects a customer by id (tests, links).
+    void selectCustomer(const QString &id) { selectId(id); }
 
 public slots:
     void newCustomer();
     void editCustomer();
     void toggleArchive();
+    /// Reads the selected customer's billing again (invoices changed elsewhere).
+    void refreshDetails();
 
 signals:
     /// A customer was created or changed (the dashboard counts them).
     void customersChanged();
+    /// Show this customer's invoices on the Invoices screen.
+    void invoicesRequested(const QString &customerId);
 
 private:
     void updateActions();
@@ -52,6 +64,8 @@ private:
     QPushButton *m_archive;
     QTableView *m_table;
     QLabel *m_details;
+    CustomerBillingView *m_billing;
+    QUndoStack *m_undo = nullptr;
     QTimer *m_searchDelay;
 };
 

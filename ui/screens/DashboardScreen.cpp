@@ -1,58 +1,188 @@
 #include "ui/screens/DashboardScreen.h"
 
+#include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "models/StorageError.h"
+#include "models/billing/BillingRecords.h"
 
+#include <QFrame>
+#include <QGridLayout>
 #include <QLabel>
 #include <QSqlQuery>
+#include <QThread>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace orb {
 
-DashboardScreen::DashboardScreen(CompanyFile &file, QWidget *parent) : QWidget(parent), m_file(file)
+namespace {
+
+QLabel *card(QWidget *parent, const QString &name)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(name);
+    l->setTextFormat(Qt::RichText);
+    l->setWordWrap(true);
+    l->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    l->setFrameShape(QFrame::StyledPanel);
+    l->setMargin(10);
+    l->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    return l;
+}
+
+QString sums(const QMap<QString, Decimal> &byCurrency)
+{
+    if (byCurrency.isEmpty())
+        return DashboardScreen::tr("none");
+    QStringList parts;
+    for (auto it = byCurrency.cbegin(); it != byCurrency.cend(); ++it)
+        parts << QStringLiteral("<b>%1</b> %2").arg(moneyText(it.value(), it.key()), it.key().toHtmlEscaped());
+    return parts.join(QStringLiteral(" · "));
+}
+
+/// What the worker hands back: the figures and the customer counts, or why they failed.
+struct Outcome {
+    DashboardFigures figures;
+    int active = 0;
+    int archived = 0;
+    QString error;
+};
+
+} // namespace
+
+DashboardScreen::DashboardScreen(CompanyFile &file, const Clock &clock, QWidget *parent) : QWidget(parent), m_file(file), m_clock(clock)
 {
     setObjectName(QStringLiteral("dashboardScreen"));
     m_heading = new QLabel(this);
+    m_heading->setObjectName(QStringLiteral("dashboardHeading"));
     QFont f = m_heading->font();
     f.setPointSizeF(f.pointSizeF() * 1.6);
     f.setBold(true);
     m_heading->setFont(f);
-    m_customers = new QLabel(this);
-    m_customers->setObjectName(QStringLiteral("customerSummary"));
-    m_customers->setTextFormat(Qt::RichText);
-    m_pending = new QLabel(tr("<p><i>Drafts to issue, overdue invoices, this month's invoiced, paid and outstanding amounts, "
-                              "and top customers by usage appear here as the usage and invoicing capabilities land.</i></p>"),
-                           this);
-    m_pending->setWordWrap(true);
+    m_attention = card(this, QStringLiteral("attentionCard"));
+    m_attention->setAccessibleName(tr("Needs attention today"));
+    m_month = card(this, QStringLiteral("monthCard"));
+    m_month->setAccessibleName(tr("This month"));
+    m_top = card(this, QStringLiteral("topCustomersCard"));
+    m_top->setAccessibleName(tr("Top customers by usage"));
+    m_customers = card(this, QStringLiteral("customerSummary"));
+    m_customers->setAccessibleName(tr("Company"));
+    connect(m_attention, &QLabel::linkActivated, this, &DashboardScreen::invoicesRequested);
+    auto *grid = new QGridLayout;
+    grid->setSpacing(12);
+    grid->addWidget(m_attention, 0, 0);
+    grid->addWidget(m_month, 0, 1);
+    grid->addWidget(m_top, 1, 0);
+    grid->addWidget(m_customers, 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
-    layout->addWidget(m_customers);
-    layout->addWidget(m_pending);
+    layout->addLayout(grid);
     layout->addStretch();
+    m_attention->setText(tr("<h3>Needs attention today</h3><p><i>Reading the company file…</i></p>"));
     refresh();
+}
+
+DashboardScreen::~DashboardScreen()
+{
+    if (m_thread)
+        m_thread->wait();
+}
+
+void DashboardScreen::setFailedSyncs(int count)
+{
+    m_failedSyncs = count;
+    showFigures();
 }
 
 void DashboardScreen::refresh()
 {
-    const CompanySettings s = m_file.settings();
-    m_heading->setText(s.name);
-    QSqlQuery q = m_file.db().exec(QStringLiteral(
-        "SELECT COALESCE(currency, ''), SUM(CASE WHEN archived_at IS NULL THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END) FROM customers GROUP BY COALESCE(currency, '') ORDER BY 2 DESC"));
-    int active = 0;
-    int archived = 0;
-    QStringList byCurrency;
-    while (q.next()) {
-        active += q.value(1).toInt();
-        archived += q.value(2).toInt();
-        if (q.value(1).toInt() > 0)
-            byCurrency << QStringLiteral("%1 %2").arg(q.value(1).toInt()).arg(q.value(0).toString().isEmpty() ? tr("without currency") : q.value(0).toString());
+    m_heading->setText(m_file.settings().name);
+    if (m_thread) {
+        m_again = true; // the figures changed while being read: read them once more afterwards
+        return;
     }
-    m_customers->setText(tr("<h3>Customers</h3><p><b>%1</b> active, %2 archived</p><p>%3</p>"
-                            "<p>Company currency %4 · time zone %5 · invoice numbers %6…</p>")
-                             .arg(active)
-                             .arg(archived)
-                             .arg(byCurrency.join(QStringLiteral(" · ")).toHtmlEscaped())
-                             .arg(s.defaultCurrency, s.timezone.toHtmlEscaped(), s.invoicePrefix.toHtmlEscaped()));
+    const QTimeZone zone(m_file.settings().timezone.toUtf8());
+    const QDate today = m_clock.now().toTimeZone(zone).date();
+    const QDate first(today.year(), today.month(), 1);
+    const qint64 startMs = first.startOfDay(zone).toMSecsSinceEpoch();
+    const qint64 endMs = first.addMonths(1).startOfDay(zone).toMSecsSinceEpoch();
+    auto outcome = std::make_shared<Outcome>();
+    const CompanyFile *file = &m_file;
+    m_thread = QThread::create([file, outcome, today, startMs, endMs] {
+        try {
+            // Its own connection: the UI thread's connection must not cross threads.
+            std::unique_ptr<Database> db = file->openConnection();
+            outcome->figures = DashboardQuery(*db).compute(today, startMs, endMs);
+            QSqlQuery q = db->exec(QStringLiteral("SELECT SUM(CASE WHEN archived_at IS NULL THEN 1 ELSE 0 END), "
+                                                  "SUM(CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END) FROM customers"));
+            if (q.next()) {
+                outcome->active = q.value(0).toInt();
+                outcome->archived = q.value(1).toInt();
+            }
+        } catch (const ServiceError &e) {
+            outcome->error = e.message();
+        }
+    });
+    connect(m_thread, &QThread::finished, this, [this, outcome] {
+        m_thread->deleteLater();
+        m_thread = nullptr;
+        m_figures = outcome->figures;
+        m_error = outcome->error;
+        const CompanySettings s = m_file.settings();
+        m_customers->setText(tr("<h3>Company</h3><p><b>%1</b> active customers, %2 archived</p>"
+                                "<p>Currency %3 · time zone %4 · invoice numbers %5…</p>")
+                                 .arg(outcome->active)
+                                 .arg(outcome->archived)
+                                 .arg(s.defaultCurrency, s.timezone.toHtmlEscaped(), s.invoicePrefix.toHtmlEscaped()));
+        showFigures();
+        if (m_again) {
+            m_again = false;
+            refresh();
+            return;
+        }
+        emit refreshed();
+    });
+    m_thread->start(QThread::LowPriority);
+}
+
+void DashboardScreen::showFigures()
+{
+    if (!m_error.isEmpty()) {
+        m_attention->setText(tr("<h3>Needs attention today</h3><p>The figures could not be read: %1</p>").arg(m_error.toHtmlEscaped()));
+        return;
+    }
+    const DashboardFigures &f = m_figures;
+    if (!f.today.isValid())
+        return;
+    QString a = tr("<h3>Needs attention today</h3>");
+    a += f.draftsToIssue > 0 ? tr("<p><a href=\"draft\">%n draft invoice(s) to issue</a></p>", nullptr, f.draftsToIssue)
+                             : tr("<p>No drafts waiting to be issued.</p>");
+    a += f.overdueInvoices > 0 ? tr("<p><a href=\"overdue\">%n overdue invoice(s)</a>: %1 to collect</p>", nullptr, f.overdueInvoices).arg(sums(f.overdueAmount))
+                               : tr("<p>Nothing overdue.</p>");
+    if (m_failedSyncs)
+        a += *m_failedSyncs > 0 ? tr("<p>%n failed sync(s) with Stripe</p>", nullptr, *m_failedSyncs) : tr("<p>Stripe sync is up to date.</p>");
+    else
+        a += tr("<p>Stripe sync: not set up.</p>");
+    a += f.eventsRejected > 0 ? tr("<p>%n usage event(s) rejected by imports in the last 7 days</p>", nullptr, int(std::min<qint64>(f.eventsRejected, INT_MAX)))
+                              : tr("<p>No usage events rejected in the last 7 days.</p>");
+    m_attention->setText(a);
+
+    m_month->setText(tr("<h3>%1</h3><table cellpadding=\"3\"><tr><td>Invoiced</td><td>%2</td></tr>"
+                        "<tr><td>Paid</td><td>%3</td></tr><tr><td>Outstanding (all issued)</td><td>%4</td></tr></table>")
+                         .arg(QLocale().toString(f.monthStart, QStringLiteral("MMMM yyyy")), sums(f.invoiced), sums(f.paid), sums(f.outstanding)));
+    QString t = tr("<h3>Top customers by usage this month</h3>");
+    if (f.topCustomers.isEmpty())
+        t += tr("<p>No usage recorded this month yet.</p>");
+    else {
+        t += QStringLiteral("<table cellpadding=\"3\">");
+        for (const auto &c : f.topCustomers)
+            t += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
+                     .arg(c.name.toHtmlEscaped(), tr("%1 events").arg(QLocale().toString(c.events)));
+        t += QStringLiteral("</table>");
+    }
+    m_top->setText(t);
 }
 
 } // namespace orb

@@ -1,30 +1,63 @@
 #pragma once
 
+#include "models/DashboardQuery.h"
+
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
+class QThread;
 
 namespace orb {
 
+class Clock;
 class CompanyFile;
 
-/// The first screen: the company at a glance. Figures of capabilities still to come are not
-/// shown as zeros; the screen says which capability brings them.
+/**
+ * The first screen: the company at a glance. What needs attention today (drafts to issue,
+ * overdue invoices, failed syncs, rejected events), this month's invoiced, paid and
+ * outstanding amounts, and the top customers by usage. The figures are read by DashboardQuery
+ * on a worker thread with its own connection, so a large file never freezes the window.
+ */
 class DashboardScreen final : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit DashboardScreen(CompanyFile &file, QWidget *parent = nullptr);
+    DashboardScreen(CompanyFile &file, const Clock &clock, QWidget *parent = nullptr);
+    ~DashboardScreen() override;
+
+    /// The last figures read (tests).
+    const DashboardFigures &figures() const { return m_figures; }
+    bool isRefreshing() const { return m_thread != nullptr; }
 
 public slots:
     void refresh();
+    /// The sync capability reports how many pushes failed; until it does the line says so.
+    void setFailedSyncs(int count);
+
+signals:
+    /// New figures are shown.
+    void refreshed();
+    /// The user asked to see these invoices ("draft", "overdue").
+    void invoicesRequested(const QString &which);
 
 private:
+    void showFigures();
+
     CompanyFile &m_file;
+    const Clock &m_clock;
     QLabel *m_heading;
+    QLabel *m_attention;
+    QLabel *m_month;
+    QLabel *m_top;
     QLabel *m_customers;
-    QLabel *m_pending;
+    QThread *m_thread = nullptr;
+    bool m_again = false;
+    DashboardFigures m_figures;
+    QString m_error;
+    std::optional<int> m_failedSyncs;
 };
 
 } // namespace orb

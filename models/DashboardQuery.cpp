@@ -1,0 +1,86 @@
+#include "models/DashboardQuery.h"
+
+#include "models/Database.h"
+#include "models/billing/BillingRecords.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace orb {
+
+namespace {
+
+void add(QMap<QString, Decimal> &sums, const QString &currency, const Decimal &amount)
+{
+    sums[currency] = sums.value(currency, Decimal(0)) + amount;
+}
+
+} // namespace
+
+DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint64 monthEndMs, int topCount) const
+{
+    DashboardFigures f;
+    f.today = today;
+    f.monthStart = QDate(today.year(), today.month(), 1);
+    const QString todayText = dateText(today);
+    const QString monthStart = dateText(f.monthStart);
+    const QString monthEnd = dateText(f.monthStart.addMonths(1));
+
+    f.draftsToIssue = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE status = 'draft' AND invoice_date <= ?"), {todayText}).toInt();
+
+    // The status index (status, due_date) serves both the overdue and the outstanding figures.
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency, amount_due, amount_paid, credited, due_date FROM invoices WHERE status = 'issued'"));
+    while (q.next()) {
+        Decimal left = Decimal::parse(q.value(1).toString()) - Decimal::parse(q.value(2).toString()) - Decimal::parse(q.value(3).toString());
+        if (left.isNegative())
+            left = Decimal(0);
+        const QString currency = q.value(0).toString();
+        add(f.outstanding, currency, left);
+        const QDate due = parseDate(q.value(4).toString());
+        if (due.isValid() && due < today) {
+            ++f.overdueInvoices;
+            add(f.overdueAmount, currency, left);
+        }
+    }
+
+    q = m_db.exec(QStringLiteral("SELECT currency, total FROM invoices WHERE status IN ('issued', 'paid') AND invoice_date >= ? AND invoice_date < ?"),
+                  {monthStart, monthEnd});
+    while (q.next())
+        add(f.invoiced, q.value(0).toString(), Decimal::parse(q.value(1).toString()));
+
+    q = m_db.exec(QStringLiteral("SELECT currency, amount FROM payments WHERE paid_on >= ? AND paid_on < ?"), {monthStart, monthEnd});
+    while (q.next())
+        add(f.paid, q.value(0).toString(), Decimal::parse(q.value(1).toString()));
+
+    const QString weekAgo = QDateTime(today.addDays(-7), QTime(0, 0), Qt::UTC).toString(Qt::ISODate);
+    q = m_db.exec(QStringLiteral("SELECT COALESCE(SUM(rejected), 0), COALESCE(SUM(CASE WHEN rejected > 0 THEN 1 ELSE 0 END), 0) "
+                                 "FROM usage_imports WHERE started_at >= ?"),
+                  {weekAgo});
+    if (q.next()) {
+        f.eventsRejected = q.value(0).toLongLong();
+        f.importsWithRejects = q.value(1).toInt();
+    }
+
+    // Events name their customer by id or by external id; both map to the customer here.
+    q = m_db.exec(QStringLiteral("SELECT c.id, c.name, COUNT(*) AS n FROM usage_events e JOIN customers c "
+                                 "ON c.id = e.customer_id OR (e.customer_id IS NULL AND c.external_customer_id = e.external_customer_id) "
+                                 "WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?"),
+                  {monthStartMs, monthEndMs, topCount});
+    while (q.next())
+        f.topCustomers.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return f;
+}
+
+QList<QPair<QString, qint64>> DashboardQuery::customerUsage(const QString &customerId, qint64 fromMs, qint64 toMs) const
+{
+    QList<QPair<QString, qint64>> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT e.event_name, COUNT(*) AS n FROM usage_events e WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 "
+                                           "AND (e.customer_id = ? OR (e.customer_id IS NULL AND e.external_customer_id = "
+                                           "(SELECT external_customer_id FROM customers WHERE id = ?))) GROUP BY e.event_name ORDER BY n DESC"),
+                            {fromMs, toMs, customerId, customerId});
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong()});
+    return out;
+}
+
+} // namespace orb

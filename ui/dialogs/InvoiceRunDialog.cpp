@@ -1,0 +1,257 @@
+#include "ui/dialogs/InvoiceRunDialog.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/StorageError.h"
+#include "models/billing/InvoiceRepository.h"
+
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTableWidget>
+#include <QThread>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace orb {
+
+namespace {
+
+/// What the worker hands back; the customers' names are read on the worker's connection so
+/// the UI thread runs no query.
+struct RunOutcome {
+    InvoiceRunSummary summary;
+    QHash<QString, QString> customerNames;
+    QHash<QString, QString> existing; ///< identity → status of the invoices already stored
+    QString error;
+};
+
+QString kindText(const QString &kind)
+{
+    if (kind == QLatin1String("in_advance"))
+        return InvoiceRunDialog::tr("Fees in advance");
+    if (kind == QLatin1String("in_arrears"))
+        return InvoiceRunDialog::tr("Usage and fees in arrears");
+    if (kind == QLatin1String("one_time"))
+        return InvoiceRunDialog::tr("One-time fees");
+    return InvoiceRunDialog::tr("One-off");
+}
+
+} // namespace
+
+InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidget *parent) : QDialog(parent), m_file(file), m_clock(clock)
+{
+    setObjectName(QStringLiteral("invoiceRunDialog"));
+    setWindowTitle(tr("Invoice run"));
+    const QTimeZone zone(file.settings().timezone.toUtf8());
+    m_asOf = new QDateEdit(clock.now().toTimeZone(zone).date(), this);
+    m_asOf->setObjectName(QStringLiteral("runAsOf"));
+    m_asOf->setAccessibleName(tr("Invoice everything due by"));
+    m_asOf->setCalendarPopup(true);
+    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_preview = new QPushButton(tr("&Preview"), this);
+    m_preview->setObjectName(QStringLiteral("runPreviewButton"));
+    m_run = new QPushButton(tr("&Run"), this);
+    m_run->setObjectName(QStringLiteral("runButton"));
+    m_cancel = new QPushButton(tr("&Stop"), this);
+    m_cancel->setObjectName(QStringLiteral("runCancelButton"));
+    m_cancel->setEnabled(false);
+    m_close = new QPushButton(tr("Close"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_progress->setAccessibleName(tr("Run progress"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_status = new QLabel(tr("Preview shows what a run would create without storing anything."), this);
+    m_status->setObjectName(QStringLiteral("runStatus"));
+    m_status->setWordWrap(true);
+    m_invoices = new QTableWidget(0, 6, this);
+    m_invoices->setObjectName(QStringLiteral("runInvoices"));
+    m_invoices->setAccessibleName(tr("Invoices of the run"));
+    m_invoices->setHorizontalHeaderLabels({tr("Customer"), tr("Kind"), tr("Period"), tr("Invoice date"), tr("Total"), tr("In the file")});
+    m_invoices->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_invoices->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_invoices->setWordWrap(false);
+    m_invoices->verticalHeader()->hide();
+    m_invoices->verticalHeader()->setDefaultSectionSize(m_invoices->fontMetrics().height() + 8);
+    m_invoices->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Invoice everything due &by:"), m_asOf);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_preview);
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch();
+    buttons->addWidget(m_close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_invoices, 1);
+    layout->addLayout(buttons);
+    resize(960, 520);
+
+    m_run->setEnabled(!file.isReadOnly());
+    connect(m_preview, &QPushButton::clicked, this, &InvoiceRunDialog::preview);
+    connect(m_run, &QPushButton::clicked, this, &InvoiceRunDialog::run);
+    connect(m_cancel, &QPushButton::clicked, this, &InvoiceRunDialog::cancelRun);
+    connect(m_close, &QPushButton::clicked, this, &InvoiceRunDialog::reject);
+}
+
+InvoiceRunDialog::~InvoiceRunDialog()
+{
+    if (m_thread) {
+        m_stop->store(true);
+        m_thread->wait();
+    }
+}
+
+QDateTime InvoiceRunDialog::asOf() const
+{
+    // The end of the chosen day in the company's zone: everything due that day is included.
+    const QTimeZone zone(m_file.settings().timezone.toUtf8());
+    return m_asOf->date().addDays(1).startOfDay(zone).addSecs(-1).toUTC();
+}
+
+void InvoiceRunDialog::preview()
+{
+    start(true);
+}
+
+void InvoiceRunDialog::run()
+{
+    start(false);
+}
+
+void InvoiceRunDialog::cancelRun()
+{
+    if (m_stop)
+        m_stop->store(true);
+    m_status->setText(tr("Stopping after the current batch…"));
+}
+
+void InvoiceRunDialog::reject()
+{
+    if (m_thread) {
+        cancelRun();
+        m_closeWhenDone = true; // closes once the worker has stopped (see onFinished)
+        return;
+    }
+    QDialog::reject();
+}
+
+void InvoiceRunDialog::setBusy(bool busy)
+{
+    m_preview->setEnabled(!busy);
+    m_run->setEnabled(!busy && !m_file.isReadOnly());
+    m_asOf->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+}
+
+void InvoiceRunDialog::start(bool dryRun)
+{
+    if (m_thread)
+        return;
+    m_error.clear();
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    auto outcome = std::make_shared<RunOutcome>();
+    const QString path = m_file.path();
+    const Clock *clock = &m_clock;
+    const QDateTime asOf = this->asOf();
+    auto stop = m_stop;
+    QPointer<QProgressBar> bar = m_progress;
+    m_progress->setRange(0, 0);
+    m_status->setText(dryRun ? tr("Working out what a run as of %1 would create…").arg(m_asOf->date().toString(Qt::ISODate))
+                             : tr("Running as of %1…").arg(m_asOf->date().toString(Qt::ISODate)));
+    setBusy(true);
+    m_thread = QThread::create([=] {
+        try {
+            // Its own connection: Qt SQL connections stay on the thread that opened them.
+            std::unique_ptr<CompanyFile> file = CompanyFile::open(path);
+            InvoiceRunOptions options;
+            options.asOf = asOf;
+            options.dryRun = dryRun;
+            options.progress = [bar, stop](qint64 done, qint64 total) {
+                QMetaObject::invokeMethod(
+                    bar,
+                    [bar, done, total] {
+                        if (!bar)
+                            return;
+                        bar->setRange(0, int(std::min<qint64>(total, INT_MAX)));
+                        bar->setValue(int(std::min<qint64>(done, INT_MAX)));
+                    },
+                    Qt::QueuedConnection);
+                return !stop->load();
+            };
+            if (dryRun) // read before: a real run would store what the preview lists
+                outcome->existing = InvoiceRepository(file->db()).identities();
+            outcome->summary = InvoiceRunService(*file, *clock).run(options);
+            QSqlQuery q = file->db().exec(QStringLiteral("SELECT id, name FROM customers"));
+            while (q.next())
+                outcome->customerNames.insert(q.value(0).toString(), q.value(1).toString());
+        } catch (const ServiceError &e) {
+            outcome->error = e.details();
+        } catch (const CompanyFileError &e) {
+            outcome->error = e.message();
+        }
+    });
+    connect(m_thread, &QThread::finished, this, [this, outcome, dryRun] {
+        m_thread->deleteLater();
+        m_thread = nullptr;
+        m_summary = outcome->summary;
+        m_error = outcome->error;
+        m_invoices->setRowCount(0);
+        for (const Invoice &inv : m_summary.invoices) {
+            const int r = m_invoices->rowCount();
+            m_invoices->insertRow(r);
+            m_invoices->setItem(r, 0, new QTableWidgetItem(outcome->customerNames.value(inv.customerId, inv.customerId)));
+            m_invoices->setItem(r, 1, new QTableWidgetItem(kindText(inv.kind)));
+            m_invoices->setItem(r, 2, new QTableWidgetItem(inv.periodStart.isValid()
+                                                               ? tr("%1 – %2").arg(dateText(inv.periodStart), dateText(inv.periodEnd))
+                                                               : QString()));
+            m_invoices->setItem(r, 3, new QTableWidgetItem(dateText(inv.invoiceDate)));
+            auto *total = new QTableWidgetItem(QStringLiteral("%1 %2").arg(moneyText(inv.total, inv.currency), inv.currency));
+            total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_invoices->setItem(r, 4, total);
+            const QString stored = outcome->existing.value(inv.identity);
+            m_invoices->setItem(r, 5, new QTableWidgetItem(!dryRun ? tr("stored")
+                                                           : stored.isEmpty() ? tr("new")
+                                                                              : tr("recomposes the %1").arg(stored)));
+        }
+        onFinished(dryRun);
+    });
+    m_thread->start(QThread::LowPriority);
+}
+
+void InvoiceRunDialog::onFinished(bool dryRun)
+{
+    setBusy(false);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(1);
+    if (!m_error.isEmpty()) {
+        m_status->setText(tr("The run did not go through: %1").arg(m_error));
+    } else {
+        const InvoiceRunSummary &s = m_summary;
+        QString text = dryRun ? tr("A run would create %n invoice(s)", nullptr, s.created) : tr("Created %n invoice(s)", nullptr, s.created);
+        text += tr(", refresh %n draft(s)", nullptr, s.refreshed);
+        text += tr("; %1 drafts unchanged, %2 already issued; %3 events read.").arg(s.unchanged).arg(s.alreadyIssued).arg(s.eventsScanned);
+        if (s.cancelled)
+            text += QLatin1Char(' ') + tr("Stopped before the end: what was committed stays, and the next run finishes the rest.");
+        m_status->setText(text);
+        if (!dryRun)
+            emit invoicesChanged();
+    }
+    emit finished(dryRun);
+    if (m_closeWhenDone)
+        QDialog::reject();
+}
+
+} // namespace orb

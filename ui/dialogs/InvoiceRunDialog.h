@@ -1,0 +1,76 @@
+#pragma once
+
+#include "models/billing/InvoiceRunService.h"
+
+#include <QDialog>
+
+#include <atomic>
+#include <memory>
+
+class QDateEdit;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QThread;
+
+namespace orb {
+
+class Clock;
+class CompanyFile;
+
+/**
+ * The invoice run: pick the as-of date, preview what would be created (a dry run), run it,
+ * and read the summary. Both the preview and the run happen on a worker thread with its own
+ * connection to the company file, with progress and a Cancel button; what a cancelled run
+ * committed stays, and the next run finishes the rest.
+ */
+class InvoiceRunDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidget *parent = nullptr);
+    ~InvoiceRunDialog() override;
+
+    bool isRunning() const { return m_thread != nullptr; }
+    /// The last finished run or preview.
+    const InvoiceRunSummary &summary() const { return m_summary; }
+    QString lastError() const { return m_error; }
+
+public slots:
+    void preview();
+    void run();
+    void cancelRun();
+    void reject() override;
+
+signals:
+    /// A real run finished (the invoice list reloads).
+    void invoicesChanged();
+    /// A preview or run finished (tests wait for it).
+    void finished(bool dryRun);
+
+private:
+    void start(bool dryRun);
+    void onFinished(bool dryRun);
+    void setBusy(bool busy);
+    QDateTime asOf() const;
+
+    CompanyFile &m_file;
+    const Clock &m_clock;
+    QDateEdit *m_asOf;
+    QPushButton *m_preview;
+    QPushButton *m_run;
+    QPushButton *m_cancel;
+    QPushButton *m_close;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QTableWidget *m_invoices;
+    QThread *m_thread = nullptr;
+    bool m_closeWhenDone = false;
+    std::shared_ptr<std::atomic<bool>> m_stop;
+    InvoiceRunSummary m_summary;
+    QString m_error;
+};
+
+} // namespace orb

@@ -1,0 +1,94 @@
+#include "ui/dialogs/PaymentDialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace orb {
+
+PaymentDialog::PaymentDialog(const QString &invoiceName, const QString &remaining, const QString &currency, QDate today, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("paymentDialog"));
+    setWindowTitle(tr("Record payment for %1").arg(invoiceName));
+    m_amount = new QLineEdit(remaining, this);
+    m_amount->setObjectName(QStringLiteral("paymentAmount"));
+    m_amount->setAccessibleName(tr("Amount in %1").arg(currency));
+    m_date = new QLineEdit(today.toString(Qt::ISODate), this);
+    m_date->setObjectName(QStringLiteral("paymentDate"));
+    m_date->setAccessibleName(tr("Paid on"));
+    m_method = new QLineEdit(QStringLiteral("manual"), this);
+    m_method->setObjectName(QStringLiteral("paymentMethod"));
+    m_method->setAccessibleName(tr("Method"));
+    m_reference = new QLineEdit(this);
+    m_reference->setObjectName(QStringLiteral("paymentReference"));
+    m_reference->setAccessibleName(tr("Reference"));
+    m_reference->setPlaceholderText(tr("bank transfer id, cheque number…"));
+    m_memo = new QLineEdit(this);
+    m_memo->setObjectName(QStringLiteral("paymentMemo"));
+    m_memo->setAccessibleName(tr("Memo"));
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("paymentError"));
+    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Amount (%1):").arg(currency), m_amount);
+    form->addRow(tr("Paid &on (YYYY-MM-DD):"), m_date);
+    form->addRow(tr("&Method:"), m_method);
+    form->addRow(tr("&Reference:"), m_reference);
+    form->addRow(tr("M&emo:"), m_memo);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &PaymentDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &PaymentDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("Still to pay on %1: %2 %3").arg(invoiceName, remaining, currency), this));
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+}
+
+Decimal PaymentDialog::amount() const
+{
+    return Decimal::tryParse(m_amount->text().trimmed()).value_or(Decimal(0));
+}
+
+QDate PaymentDialog::paidOn() const
+{
+    return QDate::fromString(m_date->text().trimmed(), Qt::ISODate);
+}
+
+QString PaymentDialog::method() const
+{
+    return m_method->text().trimmed();
+}
+
+QString PaymentDialog::reference() const
+{
+    return m_reference->text().trimmed();
+}
+
+QString PaymentDialog::memo() const
+{
+    return m_memo->text().trimmed();
+}
+
+void PaymentDialog::accept()
+{
+    QStringList problems;
+    const auto amount = Decimal::tryParse(m_amount->text().trimmed());
+    if (!amount || !amount->isPositive())
+        problems << tr("The amount \"%1\" is not a positive number like 120.50.").arg(m_amount->text());
+    if (!paidOn().isValid())
+        problems << tr("The payment date \"%1\" is not a date like 2026-03-01.").arg(m_date->text());
+    if (method().isEmpty())
+        problems << tr("Say how it was paid (the method), for example manual or bank_transfer.");
+    if (!problems.isEmpty()) {
+        m_error->setText(problems.join(QLatin1Char('\n')));
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace orb

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "engine/Decimal.h"
+
+#include <QDate>
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+
+namespace orb {
+
+/// Asks for a payment against an invoice: amount (what remains by default), date, method,
+/// an outside reference and a memo. Checks the amount and date before it accepts.
+class PaymentDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    PaymentDialog(const QString &invoiceName, const QString &remaining, const QString &currency, QDate today, QWidget *parent = nullptr);
+
+    Decimal amount() const;
+    QDate paidOn() const;
+    QString method() const;
+    QString reference() const;
+    QString memo() const;
+
+    void accept() override;
+
+private:
+    QLineEdit *m_amount;
+    QLineEdit *m_date;
+    QLineEdit *m_method;
+    QLineEdit *m_reference;
+    QLineEdit *m_memo;
+    QLabel *m_error;
+};
+
+} // namespace orb

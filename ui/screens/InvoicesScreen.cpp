@@ -1,0 +1,432 @@
+#include "ui/screens/InvoicesScreen.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/InvoiceTableModel.h"
+#include "models/StorageError.h"
+#include "ui/dialogs/CreditNoteDialog.h"
+#include "ui/dialogs/InvoiceRunDialog.h"
+#include "ui/dialogs/PaymentDialog.h"
+#include "ui/widgets/DeleteDraftCommand.h"
+#include "ui/widgets/InvoiceDetailView.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMetaMethod>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimeZone>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <memory>
+
+namespace orb {
+
+namespace {
+
+QLineEdit *filterEdit(QWidget *parent, const QString &name, const QString &placeholder)
+{
+    auto *e = new QLineEdit(parent);
+    e->setObjectName(name);
+    e->setPlaceholderText(placeholder);
+    e->setAccessibleName(placeholder);
+    e->setClearButtonEnabled(true);
+    return e;
+}
+
+QPushButton *actionButton(QWidget *parent, const QString &name, const QString &text)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    return b;
+}
+
+} // namespace
+
+InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack *undo, QWidget *parent)
+    : QWidget(parent), m_file(file), m_clock(clock), m_undo(undo)
+{
+    setObjectName(QStringLiteral("invoicesScreen"));
+    m_model = new InvoiceTableModel(file.db(), this);
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->setAccessibleName(tr("Status"));
+    m_status->addItem(tr("All statuses"), QString());
+    m_status->addItem(tr("Drafts"), QStringLiteral("draft"));
+    m_status->addItem(tr("Issued"), QStringLiteral("issued"));
+    m_status->addItem(tr("Paid"), QStringLiteral("paid"));
+    m_status->addItem(tr("Void"), QStringLiteral("void"));
+    m_customer = filterEdit(this, QStringLiteral("customerFilter"), tr("Customer (id or external id)"));
+    m_from = filterEdit(this, QStringLiteral("fromFilter"), tr("Dated from (YYYY-MM-DD)"));
+    m_to = filterEdit(this, QStringLiteral("toFilter"), tr("Dated before (YYYY-MM-DD)"));
+    m_overdue = new QCheckBox(tr("&Overdue only"), this);
+    m_overdue->setObjectName(QStringLiteral("overdueFilter"));
+    auto *apply = new QPushButton(tr("&Filter"), this);
+    apply->setObjectName(QStringLiteral("applyFilterButton"));
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("invoiceCount"));
+
+    auto *runButton = actionButton(this, QStringLiteral("invoiceRunButton"), tr("Invoice &run…"));
+    m_issue = actionButton(this, QStringLiteral("issueButton"), tr("&Issue"));
+    m_void = actionButton(this, QStringLiteral("voidButton"), tr("&Void…"));
+    m_pay = actionButton(this, QStringLiteral("payButton"), tr("Record &payment…"));
+    m_credit = actionButton(this, QStringLiteral("creditButton"), tr("&Credit note…"));
+    m_delete = actionButton(this, QStringLiteral("deleteDraftButton"), tr("&Delete draft"));
+    m_export = actionButton(this, QStringLiteral("exportPdfButton"), tr("&Export PDF…"));
+    m_print = actionButton(this, QStringLiteral("printButton"), tr("P&rint…"));
+    m_export->setToolTip(tr("Available once the documents capability is installed."));
+    m_print->setToolTip(m_export->toolTip());
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("invoiceTable"));
+    m_table->setAccessibleName(tr("Invoices"));
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(InvoiceTableModel::Customer, QHeaderView::Stretch);
+    const int ch = m_table->fontMetrics().averageCharWidth();
+    m_table->setColumnWidth(InvoiceTableModel::Number, 14 * ch);
+    m_table->setColumnWidth(InvoiceTableModel::Status, 9 * ch);
+    const QFontMetrics fm = m_table->fontMetrics();
+    const int date = fm.horizontalAdvance(QStringLiteral("2026-12-31")) + 3 * ch;
+    m_table->setColumnWidth(InvoiceTableModel::InvoiceDate, date);
+    m_table->setColumnWidth(InvoiceTableModel::DueDate, date);
+    m_table->setColumnWidth(InvoiceTableModel::Period, fm.horizontalAdvance(QStringLiteral("2026-12-31 – 2026-12-31")) + 3 * ch);
+    m_table->setColumnWidth(InvoiceTableModel::Total, fm.horizontalAdvance(QStringLiteral("1,000,000.00 USD")) + 2 * ch);
+    m_table->setColumnWidth(InvoiceTableModel::Remaining, fm.horizontalAdvance(QStringLiteral("1,000,000.00 USD")) + 2 * ch);
+    m_detail = new InvoiceDetailView(this);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_status);
+    for (QLineEdit *e : {m_customer, m_from, m_to})
+        filters->addWidget(e);
+    filters->addWidget(m_overdue);
+    filters->addWidget(apply);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(runButton);
+    actions->addSpacing(12);
+    for (QPushButton *b : {m_issue, m_void, m_pay, m_credit, m_delete, m_export, m_print})
+        actions->addWidget(b);
+    actions->addStretch();
+    actions->addWidget(m_count);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addLayout(actions);
+    layout->addWidget(split, 1);
+
+    connect(apply, &QPushButton::clicked, this, &InvoicesScreen::applyFilter);
+    for (QLineEdit *e : {m_customer, m_from, m_to})
+        connect(e, &QLineEdit::returnPressed, this, &InvoicesScreen::applyFilter);
+    connect(m_status, &QComboBox::activated, this, &InvoicesScreen::applyFilter);
+    connect(m_overdue, &QCheckBox::toggled, this, &InvoicesScreen::applyFilter);
+    connect(runButton, &QPushButton::clicked, this, &InvoicesScreen::openInvoiceRun);
+    connect(m_issue, &QPushButton::clicked, this, &InvoicesScreen::askIssue);
+    connect(m_void, &QPushButton::clicked, this, &InvoicesScreen::askVoid);
+    connect(m_pay, &QPushButton::clicked, this, &InvoicesScreen::askPay);
+    connect(m_credit, &QPushButton::clicked, this, &InvoicesScreen::askCredit);
+    connect(m_delete, &QPushButton::clicked, this, &InvoicesScreen::askDelete);
+    connect(m_export, &QPushButton::clicked, this, [this] { emit exportPdfRequested(selectedId()); });
+    connect(m_print, &QPushButton::clicked, this, [this] { emit printRequested(selectedId()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        showDetails();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateActions();
+        showDetails();
+    });
+    connect(m_undo, &QUndoStack::indexChanged, this, [this] {
+        reload();
+        emit invoicesChanged();
+    });
+    updateActions();
+    showDetails();
+}
+
+void InvoicesScreen::applyFilter()
+{
+    InvoiceTableFilter f;
+    f.status = m_status->currentData().toString();
+    f.customer = m_customer->text().trimmed();
+    f.overdue = m_overdue->isChecked();
+    f.today = m_clock.now().toTimeZone(QTimeZone(m_file.settings().timezone.toUtf8())).date();
+    QStringList problems;
+    auto bound = [&](QLineEdit *e, QDate &out) {
+        const QString text = e->text().trimmed();
+        if (text.isEmpty())
+            return;
+        out = QDate::fromString(text, Qt::ISODate);
+        if (!out.isValid())
+            problems << tr("\"%1\" is not a date like 2026-03-01").arg(text);
+    };
+    bound(m_from, f.from);
+    bound(m_to, f.to);
+    if (!problems.isEmpty()) {
+        m_count->setText(problems.join(QStringLiteral("; ")));
+        return;
+    }
+    try {
+        m_model->setFilter(f);
+    } catch (const ServiceError &e) {
+        m_count->setText(e.message());
+    }
+}
+
+void InvoicesScreen::reload()
+{
+    const QString id = selectedId();
+    m_model->reload();
+    if (!id.isEmpty())
+        selectInvoice(id);
+}
+
+void InvoicesScreen::showCustomer(const QString &customerId)
+{
+    m_customer->setText(customerId);
+    m_status->setCurrentIndex(0);
+    const QSignalBlocker block(m_overdue);
+    m_overdue->setChecked(false);
+    applyFilter();
+}
+
+void InvoicesScreen::showOverdue()
+{
+    m_customer->clear();
+    m_from->clear();
+    m_to->clear();
+    m_status->setCurrentIndex(0);
+    const QSignalBlocker block(m_overdue);
+    m_overdue->setChecked(true);
+    applyFilter();
+}
+
+void InvoicesScreen::showStatus(const QString &status)
+{
+    m_customer->clear();
+    m_from->clear();
+    m_to->clear();
+    const QSignalBlocker block(m_overdue);
+    m_overdue->setChecked(false);
+    m_status->setCurrentIndex(std::max(0, m_status->findData(status)));
+    applyFilter();
+}
+
+QString InvoicesScreen::selectedId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(InvoiceTableModel::IdRole).toString();
+}
+
+bool InvoicesScreen::selectInvoice(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return false;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+    return true;
+}
+
+std::optional<Invoice> InvoicesScreen::selectedInvoice() const
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return std::nullopt;
+    return InvoiceRepository(m_file.db()).find(id);
+}
+
+void InvoicesScreen::updateActions()
+{
+    const QString status = [this] {
+        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        return rows.isEmpty() ? QString() : rows.first().data(InvoiceTableModel::StatusRole).toString();
+    }();
+    const bool writable = !m_file.isReadOnly();
+    m_issue->setEnabled(writable && status == QLatin1String("draft"));
+    m_delete->setEnabled(writable && status == QLatin1String("draft"));
+    m_void->setEnabled(writable && status == QLatin1String("issued"));
+    m_pay->setEnabled(writable && status == QLatin1String("issued"));
+    m_credit->setEnabled(writable && (status == QLatin1String("issued") || status == QLatin1String("paid")));
+    m_export->setEnabled(!status.isEmpty() && isSignalConnected(QMetaMethod::fromSignal(&InvoicesScreen::exportPdfRequested)));
+    m_print->setEnabled(!status.isEmpty() && isSignalConnected(QMetaMethod::fromSignal(&InvoicesScreen::printRequested)));
+    m_count->setText(tr("%n invoice(s)", nullptr, m_model->rowCount()));
+}
+
+void InvoicesScreen::showDetails()
+{
+    const auto inv = selectedInvoice();
+    if (!inv) {
+        m_detail->showMessage(tr("Select an invoice to see its lines, taxes, payments and credit notes."));
+        return;
+    }
+    try {
+        InvoiceService service(m_file, m_clock);
+        const QString name = m_file.db().scalar(QStringLiteral("SELECT name FROM customers WHERE id = ?"), {inv->customerId}).toString();
+        m_detail->showInvoice(*inv, name, service.payments(inv->id), service.creditNotes(inv->id));
+    } catch (const ServiceError &e) {
+        m_detail->showMessage(tr("This invoice could not be read: %1").arg(e.message()));
+    }
+}
+
+QString InvoicesScreen::afterAction(const QString &id)
+{
+    reload();
+    if (!id.isEmpty())
+        selectInvoice(id);
+    showDetails();
+    emit invoicesChanged();
+    return {};
+}
+
+QString InvoicesScreen::issueSelected()
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return tr("Select an invoice first.");
+    try {
+        InvoiceService(m_file, m_clock).issue(id);
+    } catch (const ServiceError &e) {
+        return e.details();
+    }
+    return afterAction(id);
+}
+
+QString InvoicesScreen::voidSelected(const QString &reason)
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return tr("Select an invoice first.");
+    try {
+        InvoiceService(m_file, m_clock).voidInvoice(id, reason);
+    } catch (const ServiceError &e) {
+        return e.details();
+    }
+    return afterAction(id);
+}
+
+QString InvoicesScreen::paySelected(const Decimal &amount, QDate paidOn, const QString &method, const QString &reference, const QString &memo)
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return tr("Select an invoice first.");
+    try {
+        InvoiceService(m_file, m_clock).pay(id, amount, paidOn, method, reference, memo);
+    } catch (const ServiceError &e) {
+        return e.details();
+    }
+    return afterAction(id);
+}
+
+QString InvoicesScreen::creditSelected(const QList<CreditNoteRequestLine> &lines, const QString &reason, const QString &kind, const QString &memo)
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return tr("Select an invoice first.");
+    try {
+        InvoiceService(m_file, m_clock).createCreditNote(id, lines, reason, kind, memo);
+    } catch (const ServiceError &e) {
+        return e.details();
+    }
+    return afterAction(id);
+}
+
+QString InvoicesScreen::deleteSelectedDraft()
+{
+    const auto inv = selectedInvoice();
+    if (!inv)
+        return tr("Select an invoice first.");
+    if (inv->status != QLatin1String("draft"))
+        return tr("Only drafts can be deleted; this invoice is %1.").arg(inv->status);
+    auto command = std::make_unique<DeleteDraftCommand>(m_file, m_clock, *inv);
+    const QString error = command->perform();
+    if (!error.isEmpty())
+        return error;
+    m_undo->push(command.release());
+    return afterAction({});
+}
+
+void InvoicesScreen::openInvoiceRun()
+{
+    InvoiceRunDialog dialog(m_file, m_clock, this);
+    connect(&dialog, &InvoiceRunDialog::invoicesChanged, this, [this] {
+        reload();
+        emit invoicesChanged();
+    });
+    dialog.exec();
+}
+
+void InvoicesScreen::askIssue()
+{
+    const QString error = issueSelected();
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("The invoice was not issued"), error);
+}
+
+void InvoicesScreen::askVoid()
+{
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Void invoice"),
+                                                 tr("Why is this invoice void? It keeps its number, and what it took from the balance and "
+                                                    "credits is given back."),
+                                                 QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    const QString error = voidSelected(reason);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("The invoice was not voided"), error);
+}
+
+void InvoicesScreen::askPay()
+{
+    const auto inv = selectedInvoice();
+    if (!inv)
+        return;
+    const QString name = inv->invoiceNumber.isEmpty() ? inv->id : inv->invoiceNumber;
+    const QDate today = m_clock.now().toTimeZone(QTimeZone(m_file.settings().timezone.toUtf8())).date();
+    PaymentDialog dialog(name, moneyText(inv->amountRemaining(), inv->currency), inv->currency, today, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString error = paySelected(dialog.amount(), dialog.paidOn(), dialog.method(), dialog.reference(), dialog.memo());
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("The payment was not recorded"), error);
+}
+
+void InvoicesScreen::askCredit()
+{
+    const auto inv = selectedInvoice();
+    if (!inv)
+        return;
+    CreditNoteDialog dialog(*inv, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString error = creditSelected(dialog.lines(), dialog.reason(), dialog.kind(), dialog.memo());
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("The credit note was not created"), error);
+}
+
+void InvoicesScreen::askDelete()
+{
+    const QString error = deleteSelectedDraft();
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("The draft was not deleted"), error);
+}
+
+} // namespace orb

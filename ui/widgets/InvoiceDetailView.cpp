@@ -1,0 +1,158 @@
+#include "ui/widgets/InvoiceDetailView.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace orb {
+
+namespace {
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString row(const QStringList &cells, bool header = false)
+{
+    QString out = QStringLiteral("<tr>");
+    for (int i = 0; i < cells.size(); ++i) {
+        out += (header ? QStringLiteral("<th align=\"%1\">") : QStringLiteral("<td align=\"%1\">")).arg(i >= 2 ? QStringLiteral("right") : QStringLiteral("left"));
+        out += cells[i];
+        out += header ? QStringLiteral("</th>") : QStringLiteral("</td>");
+    }
+    return out + QStringLiteral("</tr>");
+}
+
+QString statusWord(const QString &status)
+{
+    if (status == QLatin1String("draft"))
+        return InvoiceDetailView::tr("Draft");
+    if (status == QLatin1String("issued"))
+        return InvoiceDetailView::tr("Issued");
+    if (status == QLatin1String("paid"))
+        return InvoiceDetailView::tr("Paid");
+    if (status == QLatin1String("void"))
+        return InvoiceDetailView::tr("Void");
+    return status;
+}
+
+} // namespace
+
+InvoiceDetailView::InvoiceDetailView(QWidget *parent) : QTextBrowser(parent)
+{
+    setObjectName(QStringLiteral("invoiceDetail"));
+    setAccessibleName(tr("Invoice details"));
+    setOpenLinks(false);
+}
+
+void InvoiceDetailView::showInvoice(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments,
+                                    const QList<CreditNote> &notes)
+{
+    setHtml(invoiceHtml(invoice, customerName, payments, notes));
+}
+
+void InvoiceDetailView::showMessage(const QString &text)
+{
+    setHtml(QStringLiteral("<p><i>%1</i></p>").arg(esc(text)));
+}
+
+QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &customerName, const QList<Payment> &payments,
+                                       const QList<CreditNote> &notes)
+{
+    const QString cur = inv.currency;
+    auto money = [&](const Decimal &d) { return esc(moneyText(d, cur)); };
+    auto text = [&](const QJsonObject &o, const char *key) { return esc(o.value(QLatin1String(key)).toString()); };
+    QString h;
+    if (inv.invoiceNumber.isEmpty())
+        h += QStringLiteral("<h3>%1</h3>").arg(inv.status == QLatin1String("draft") ? tr("Draft invoice") : esc(statusWord(inv.status)));
+    else
+        h += QStringLiteral("<h3>%1 — %2</h3>").arg(tr("Invoice %1").arg(esc(inv.invoiceNumber)), esc(statusWord(inv.status)));
+    h += QStringLiteral("<p><b>%1</b><br>").arg(esc(customerName));
+    if (inv.periodStart.isValid())
+        h += tr("Period %1 to %2").arg(dateText(inv.periodStart), dateText(inv.periodEnd)) + QStringLiteral("<br>");
+    h += tr("Invoice date %1").arg(inv.invoiceDate.isValid() ? dateText(inv.invoiceDate) : tr("not set"));
+    if (inv.dueDate.isValid())
+        h += QStringLiteral(" · ") + tr("due %1 (net %2)").arg(dateText(inv.dueDate)).arg(inv.netTerms);
+    h += QStringLiteral(" · %1</p>").arg(esc(cur));
+    if (!inv.memo.isEmpty())
+        h += QStringLiteral("<p>%1</p>").arg(esc(inv.memo));
+
+    h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">");
+    h += row({tr("Line"), tr("Dates"), tr("Quantity"), tr("Amount")}, true);
+    const QJsonArray lines = inv.document.value(QStringLiteral("line_items")).toArray();
+    for (const QJsonValue &lv : lines) {
+        const QJsonObject l = lv.toObject();
+        h += row({QStringLiteral("<b>%1</b>").arg(text(l, "name")), QStringLiteral("%1 – %2").arg(text(l, "start_date"), text(l, "end_date")),
+                  text(l, "quantity"), QStringLiteral("<b>%1</b>").arg(text(l, "subtotal"))});
+        for (const QJsonValue &sv : l.value(QStringLiteral("sub_line_items")).toArray()) {
+            const QJsonObject s = sv.toObject();
+            h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;%1").arg(text(s, "name")),
+                      s.contains(QStringLiteral("unit_amount")) ? tr("at %1").arg(text(s, "unit_amount")) : QString(), text(s, "quantity"),
+                      text(s, "amount")});
+        }
+        for (const QJsonValue &av : l.value(QStringLiteral("adjustments")).toArray()) {
+            const QJsonObject a = av.toObject();
+            if (a.value(QStringLiteral("amount")).toString() == QLatin1String("0.00"))
+                continue;
+            h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("Adjustment: %1").arg(text(a, "adjustment_type"))), QString(), QString(),
+                      QStringLiteral("−%1").arg(text(a, "amount"))});
+        }
+        const QString coupon = l.value(QStringLiteral("coupon_discount")).toString();
+        if (!coupon.isEmpty() && Decimal::parse(coupon).isPositive())
+            h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("Coupon")), QString(), QString(), QStringLiteral("−%1").arg(esc(coupon))});
+        for (const QJsonValue &tv : l.value(QStringLiteral("tax_amounts")).toArray()) {
+            const QJsonObject t = tv.toObject();
+            h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("%1 (%2%)").arg(text(t, "tax_rate_description"), text(t, "tax_rate_percentage"))),
+                      tr("on %1").arg(text(t, "taxable_amount")), QString(), text(t, "amount")});
+        }
+    }
+    h += QStringLiteral("</table><hr>");
+    h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\" align=\"right\">");
+    auto total = [&](const QString &label, const Decimal &amount, bool bold = false, bool negative = false) {
+        const QString value = (negative && !amount.isZero() ? QStringLiteral("−") : QString()) + money(amount);
+        h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
+                 .arg(bold ? QStringLiteral("<b>%1</b>").arg(esc(label)) : esc(label), bold ? QStringLiteral("<b>%1</b>").arg(value) : value);
+    };
+    total(tr("Subtotal"), inv.subtotal);
+    if (!inv.adjustmentsTotal.isZero())
+        total(tr("Adjustments"), inv.adjustmentsTotal);
+    if (!inv.couponsTotal.isZero())
+        total(tr("Coupons"), inv.couponsTotal, false, true);
+    for (const QJsonValue &tv : inv.document.value(QStringLiteral("tax_amounts")).toArray()) {
+        const QJsonObject t = tv.toObject();
+        total(tr("%1 (%2%)").arg(t.value(QStringLiteral("tax_rate_description")).toString(), t.value(QStringLiteral("tax_rate_percentage")).toString()),
+              Decimal::parse(t.value(QStringLiteral("amount")).toString()));
+    }
+    total(tr("Total"), inv.total, true);
+    if (!inv.balanceApplied.isZero())
+        total(tr("Customer balance applied"), inv.balanceApplied, false, true);
+    if (!inv.creditsApplied.isZero())
+        total(tr("Prepaid credits applied"), inv.creditsApplied, false, true);
+    total(tr("Amount due"), inv.amountDue, true);
+    if (!inv.amountPaid.isZero())
+        total(tr("Paid"), inv.amountPaid, false, true);
+    if (!inv.credited.isZero())
+        total(tr("Credited"), inv.credited, false, true);
+    if (inv.status == QLatin1String("issued"))
+        total(tr("Still to pay"), inv.amountRemaining(), true);
+    h += QStringLiteral("</table><br clear=\"all\">");
+
+    if (!payments.isEmpty()) {
+        h += QStringLiteral("<h4>%1</h4><table cellpadding=\"2\">").arg(tr("Payments"));
+        for (const Payment &p : payments)
+            h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2 %3</td><td>%4</td><td>%5</td></tr>")
+                     .arg(dateText(p.paidOn), esc(moneyText(p.amount, p.currency)), esc(p.currency), esc(p.method), esc(p.reference));
+        h += QStringLiteral("</table>");
+    }
+    if (!notes.isEmpty()) {
+        h += QStringLiteral("<h4>%1</h4><table cellpadding=\"2\">").arg(tr("Credit notes"));
+        for (const CreditNote &n : notes)
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=\"right\">%3 %4</td><td>%5 — %6</td></tr>")
+                     .arg(esc(n.number), n.createdAt.date().toString(Qt::ISODate), esc(moneyText(n.total, n.currency)), esc(n.currency),
+                          esc(n.kind), esc(n.reason));
+        h += QStringLiteral("</table>");
+    }
+    return h;
+}
+
+} // namespace orb
