@@ -9,7 +9,9 @@
 #include "ui/screens/DashboardScreen.h"
 #include "ui/screens/InvoicesScreen.h"
 #include "ui/screens/SubscriptionsScreen.h"
-#include "ui/screens/PendingScreen.h"
+#include "models/backup/BackupScheduler.h"
+#include "models/sync/Outbox.h"
+#include "ui/screens/SyncScreen.h"
 #include "ui/screens/PlansScreen.h"
 #include "ui/screens/SettingsScreen.h"
 #include "ui/screens/UsageScreen.h"
@@ -48,9 +50,9 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent
     resize(1180, 760);
     m_fileLabel = new QLabel(this);
     m_fileLabel->setObjectName(QStringLiteral("fileStatus"));
-    m_syncLabel = new QLabel(tr("Stripe sync: not set up"), this);
+    m_syncLabel = new QLabel(tr("Stripe: no company file"), this);
     m_syncLabel->setObjectName(QStringLiteral("syncStatus"));
-    m_syncLabel->setToolTip(tr("Syncing with Stripe arrives with the Stripe capability."));
+    m_syncLabel->setToolTip(tr("Stripe sync: what waits to be sent, and what failed (see the Sync screen)."));
     statusBar()->addWidget(m_fileLabel, 1);
     statusBar()->addPermanentWidget(m_syncLabel);
     m_undo = new QUndoStack(this);
@@ -61,7 +63,13 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent
     showWelcome();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The screens hold the company file: they go first, then the backups, then the file.
+    setCentralWidget(new QWidget(this));
+    m_backups.reset();
+    m_company.reset();
+}
 
 void MainWindow::buildMenus()
 {
@@ -256,6 +264,18 @@ void MainWindow::buildScreens()
     });
     auto *settings = new SettingsScreen(*m_company, m_clock, m_stack);
     auto *plans = new PlansScreen(*m_company, m_clock, m_stack);
+    auto *sync = new SyncScreen(*m_company, m_stack);
+    auto showSync = [this, sync](const QString &text) {
+        m_syncLabel->setText(text);
+        m_dashboard->setFailedSyncs(Outbox(m_company->db()).counts().failed);
+        Q_UNUSED(sync);
+    };
+    connect(sync, &SyncScreen::statusChanged, this, showSync);
+    showSync(sync->statusText());
+    connect(m_customers, &CustomersScreen::customersChanged, sync, &SyncScreen::refresh);
+    connect(m_invoices, &InvoicesScreen::invoicesChanged, sync, &SyncScreen::refresh);
+    if (!m_company->isReadOnly())
+        sync->startPolling(300);
     connect(m_customers, &CustomersScreen::customersChanged, m_dashboard, &DashboardScreen::refresh);
     connect(settings, &SettingsScreen::settingsChanged, m_dashboard, &DashboardScreen::refresh);
     connect(settings, &SettingsScreen::settingsChanged, this, [this] {
@@ -272,8 +292,7 @@ void MainWindow::buildScreens()
         {tr("Subscriptions"), m_subscriptions},
         {tr("Invoices"), m_invoices},
         {tr("Usage"), new UsageScreen(*m_company, m_clock, m_stack)},
-        {tr("Sync"), new PendingScreen(tr("Stripe sync"), tr("Stripe sync"),
-                                       tr("The queue of customers, invoices and usage pushed to Stripe, and the payments pulled back."), m_stack)},
+        {tr("Sync"), sync},
         {tr("Settings"), settings},
     };
     QMenu *go = menuBar()->findChild<QMenu *>(QStringLiteral("goMenu"));
@@ -332,16 +351,39 @@ QStringList MainWindow::saveScreenshots(const QString &dir)
 
 bool MainWindow::openCompany(const QString &path, QString *error)
 {
+    if (m_company && QFileInfo(m_company->path()).canonicalFilePath() == QFileInfo(path).canonicalFilePath())
+        return true; // already open here (it holds the lock)
     std::unique_ptr<CompanyFile> file;
     try {
-        file = CompanyFile::open(path);
+        try {
+            file = CompanyFile::openLocked(path);
+        } catch (const CompanyFileError &e) {
+            if (e.kind() != CompanyFileError::Kind::InUse)
+                throw;
+            // Another Orb window has it open: offer to look without changing anything.
+            if (QMessageBox::question(this, tr("Company file in use"), e.message() + QStringLiteral("\n\n") + tr("Open it read-only?"))
+                != QMessageBox::Yes) {
+                if (error)
+                    *error = e.message();
+                return false;
+            }
+            file = CompanyFile::openReadOnly(path);
+        }
     } catch (const CompanyFileError &e) {
         if (error)
             *error = e.message();
         return false;
     }
     setCentralWidget(new QWidget(this)); // the old screens go before the old file closes
+    m_backups.reset();
     m_company = std::move(file);
+    m_backups = std::make_unique<BackupScheduler>(*m_company);
+    connect(m_backups.get(), &BackupScheduler::backupFailed, this,
+            [this](const QString &m) { statusBar()->showMessage(tr("Backup failed: %1").arg(m), 15000); });
+    connect(m_backups.get(), &BackupScheduler::backupFinished, this,
+            [this](const QString &path, const QStringList &) { statusBar()->showMessage(tr("Backed up to %1").arg(path), 8000); });
+    if (!m_company->isReadOnly())
+        m_backups->start();
     buildScreens();
     AppSettings().addRecentFile(m_company->path());
     rebuildRecentMenu();
@@ -410,6 +452,7 @@ void MainWindow::openFileDialog()
 void MainWindow::closeCompany()
 {
     setCentralWidget(new QWidget(this));
+    m_backups.reset();
     m_company.reset();
     showWelcome();
 }
@@ -428,6 +471,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState());
     setCentralWidget(new QWidget(this));
+    m_backups.reset();
     m_company.reset();
     event->accept();
 }

@@ -13,6 +13,7 @@ class QUndoStack;
 
 namespace orb {
 
+class BackupScheduler;
 class Clock;
 class CompanyFile;
 class CustomersScreen;
@@ -69,6 +70,7 @@ private:
 
     const Clock &m_clock;
     std::unique_ptr<CompanyFile> m_company;
+    std::unique_ptr<BackupScheduler> m_backups; ///< goes before the company file it copies
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     DashboardScreen *m_dashboard = nullptr;
