@@ -1,5 +1,6 @@
 #include "models/SettingKeys.h"
 
+#include <QFileInfo>
 #include <QUrl>
 
 namespace orb {
@@ -34,6 +35,16 @@ QString netTerms(const QString &v)
     return ok && n >= 0 && n <= 365 ? QString() : QStringLiteral("must be a whole number of days from 0 to 365");
 }
 
+QString anyText(const QString &v)
+{
+    return v.size() <= 2000 ? QString() : QStringLiteral("must be at most 2000 characters");
+}
+
+QString imageFile(const QString &v)
+{
+    return v.isEmpty() || QFileInfo(v).isFile() ? QString() : QStringLiteral("must be the path of an existing image file (PNG, JPEG or SVG)");
+}
+
 } // namespace
 
 const QList<SettingKey> &settingKeys()
@@ -47,6 +58,10 @@ const QList<SettingKey> &settingKeys()
          QStringLiteral("How line amounts are rounded to the currency's minor unit (half_up or half_even)"), &roundingMode},
         {QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"),
          QStringLiteral("Base URL of Stripe's API (a stand-in or a proxy for tests)"), &httpUrl},
+        {QStringLiteral("documents.logo"), QString(), QStringLiteral("Image file of the logo printed on invoices and statements"), &imageFile},
+        {QStringLiteral("documents.payment_instructions"), QString(),
+         QStringLiteral("Payment instructions printed on invoices ({invoice_number} is replaced)"), &anyText},
+        {QStringLiteral("documents.footer"), QString(), QStringLiteral("Footer line printed on every page of a document"), &anyText},
     };
     return keys;
 }
