@@ -24,13 +24,13 @@ PrintedDocument StatementDocument::build(const Statement &s, const DocumentIdent
                   {QStringLiteral("Currency"), cur},
                   {QStringLiteral("Opening balance"), fmt.money(s.opening, cur)},
                   {QStringLiteral("Closing balance"), fmt.money(s.closing, cur)}};
-    doc.columns = {{QStringLiteral("Date"), 1.5, Qt::AlignLeft},
-                   {QStringLiteral("Type"), 1.3, Qt::AlignLeft},
-                   {QStringLiteral("Reference"), 1.6, Qt::AlignLeft},
-                   {QStringLiteral("Description"), 3.4, Qt::AlignLeft},
-                   {QStringLiteral("Charges"), 1.5, Qt::AlignRight},
-                   {QStringLiteral("Credits"), 1.5, Qt::AlignRight},
-                   {QStringLiteral("Balance"), 1.6, Qt::AlignRight}};
+    doc.columns = {{QStringLiteral("Date"), 1.4, Qt::AlignLeft},
+                   {QStringLiteral("Type"), 1.2, Qt::AlignLeft},
+                   {QStringLiteral("Reference"), 2.1, Qt::AlignLeft},
+                   {QStringLiteral("Description"), 3.1, Qt::AlignLeft},
+                   {QStringLiteral("Charges"), 1.4, Qt::AlignRight},
+                   {QStringLiteral("Credits"), 1.4, Qt::AlignRight},
+                   {QStringLiteral("Balance"), 1.5, Qt::AlignRight}};
     doc.rows.append({{fmt.date(s.from), QString(), QString(), QStringLiteral("Opening balance"), QString(), QString(), fmt.money(s.opening, cur)},
                      0, DocumentRow::Style::Strong});
     for (const StatementLine &l : s.lines)
