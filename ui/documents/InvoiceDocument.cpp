@@ -83,8 +83,8 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
         doc.fields.append({QStringLiteral("Due date"), fmt.date(inv.dueDate)});
     doc.fields.append({QStringLiteral("Customer"), customer.externalCustomerId.isEmpty() ? customer.id : customer.externalCustomerId});
 
-    doc.columns = {{QStringLiteral("Description"), 4.4, Qt::AlignLeft},
-                   {QStringLiteral("Period"), 2.5, Qt::AlignLeft},
+    doc.columns = {{QStringLiteral("Description"), 4.0, Qt::AlignLeft},
+                   {QStringLiteral("Period"), 3.0, Qt::AlignLeft},
                    {QStringLiteral("Quantity"), 1.5, Qt::AlignRight},
                    {QStringLiteral("Unit price"), 1.5, Qt::AlignRight},
                    {QStringLiteral("Amount"), 1.7, Qt::AlignRight}};
