@@ -1,6 +1,7 @@
 #include "models/SettingKeys.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QUrl>
 
 namespace orb {
@@ -54,6 +55,16 @@ QString anyFolder(const QString &v)
     return v.isEmpty() || QDir::isAbsolutePath(v) ? QString() : QStringLiteral("must be an absolute folder path, or empty to turn scheduled backups off");
 }
 
+QString anyText(const QString &v)
+{
+    return v.size() <= 2000 ? QString() : QStringLiteral("must be at most 2000 characters");
+}
+
+QString imageFile(const QString &v)
+{
+    return v.isEmpty() || QFileInfo(v).isFile() ? QString() : QStringLiteral("must be the path of an existing image file (PNG, JPEG or SVG)");
+}
+
 } // namespace
 
 const QList<SettingKey> &settingKeys()
@@ -73,6 +84,10 @@ const QList<SettingKey> &settingKeys()
          QStringLiteral("Hours between scheduled backups"), &backupHours},
         {QStringLiteral("backup.keep"), QStringLiteral("14"),
          QStringLiteral("How many scheduled backups to keep (older ones are deleted)"), &backupKeep},
+        {QStringLiteral("documents.logo"), QString(), QStringLiteral("Image file of the logo printed on invoices and statements"), &imageFile},
+        {QStringLiteral("documents.payment_instructions"), QString(),
+         QStringLiteral("Payment instructions printed on invoices ({invoice_number} is replaced)"), &anyText},
+        {QStringLiteral("documents.footer"), QString(), QStringLiteral("Footer line printed on every page of a document"), &anyText},
     };
     return keys;
 }

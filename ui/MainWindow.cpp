@@ -12,6 +12,9 @@
 #include "models/backup/BackupScheduler.h"
 #include "models/sync/Outbox.h"
 #include "ui/screens/SyncScreen.h"
+#include "ui/screens/ReportsScreen.h"
+#include "ui/documents/DocumentExporter.h"
+#include "models/StorageError.h"
 #include "ui/screens/PlansScreen.h"
 #include "ui/screens/SettingsScreen.h"
 #include "ui/screens/UsageScreen.h"
@@ -265,6 +268,28 @@ void MainWindow::buildScreens()
     auto *settings = new SettingsScreen(*m_company, m_clock, m_stack);
     auto *plans = new PlansScreen(*m_company, m_clock, m_stack);
     auto *sync = new SyncScreen(*m_company, m_stack);
+    auto *reports = new ReportsScreen(*m_company, m_clock, m_stack);
+    connect(m_invoices, &InvoicesScreen::invoicesChanged, reports, &ReportsScreen::refresh);
+    // PDF export and printing of the invoice on screen.
+    connect(m_invoices, &InvoicesScreen::exportPdfRequested, this, [this](const QString &invoiceId) {
+        try {
+            const NamedDocument doc = DocumentExporter(*m_company).invoice(invoiceId);
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save invoice as PDF"), doc.fileName, tr("PDF files (*.pdf)"));
+            if (path.isEmpty())
+                return;
+            DocumentExporter::writePdf(doc.document, path);
+            statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+        } catch (const ServiceError &e) {
+            QMessageBox::warning(this, tr("Could not save the PDF"), e.message());
+        }
+    });
+    connect(m_invoices, &InvoicesScreen::printRequested, this, [this](const QString &invoiceId) {
+        try {
+            ReportsScreen::printDocument(this, DocumentExporter(*m_company).invoice(invoiceId).document);
+        } catch (const ServiceError &e) {
+            QMessageBox::warning(this, tr("Could not print the invoice"), e.message());
+        }
+    });
     auto showSync = [this, sync](const QString &text) {
         m_syncLabel->setText(text);
         m_dashboard->setFailedSyncs(Outbox(m_company->db()).counts().failed);
@@ -284,7 +309,7 @@ void MainWindow::buildScreens()
 
     const QStyle::StandardPixmap icons[] = {QStyle::SP_DesktopIcon, QStyle::SP_DirHomeIcon, QStyle::SP_FileDialogDetailedView,
                                              QStyle::SP_BrowserReload, QStyle::SP_FileIcon, QStyle::SP_FileDialogInfoView,
-                                             QStyle::SP_DriveNetIcon, QStyle::SP_FileDialogListView};
+                                             QStyle::SP_FileDialogContentsView, QStyle::SP_DriveNetIcon, QStyle::SP_FileDialogListView};
     const QList<QPair<QString, QWidget *>> screens = {
         {tr("Dashboard"), m_dashboard},
         {tr("Customers"), m_customers},
@@ -292,6 +317,7 @@ void MainWindow::buildScreens()
         {tr("Subscriptions"), m_subscriptions},
         {tr("Invoices"), m_invoices},
         {tr("Usage"), new UsageScreen(*m_company, m_clock, m_stack)},
+        {tr("Reports"), reports},
         {tr("Sync"), sync},
         {tr("Settings"), settings},
     };

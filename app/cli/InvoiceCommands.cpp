@@ -3,6 +3,7 @@
 #include "app/cli/BillingArgs.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/DocumentCommands.h"
 #include "app/cli/TablePrinter.h"
 #include "engine/Clock.h"
 #include "engine/billing/BillingSchedule.h"
@@ -332,7 +333,9 @@ int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
             ctx.out() << "Deleted draft " << id << "\n";
         return Success;
     }
-    throw CliError(InvalidInput, QStringLiteral("invoices: unknown verb \"%1\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, delete)").arg(verb));
+    if (verb == QLatin1String("pdf"))
+        return invoicesPdf(ctx, args);
+    throw CliError(InvalidInput, QStringLiteral("invoices: unknown verb \"%1\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, delete, pdf)").arg(verb));
 }
 
 void printNote(CliContext &ctx, const CreditNote &n)
@@ -404,12 +407,14 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
         printNote(ctx, service.creditNote(requiredPositional(cl, 0, QStringLiteral("the credit note id or number"))));
         return Success;
     }
-    throw CliError(InvalidInput, QStringLiteral("credit-notes: unknown verb \"%1\" (create, list, show)").arg(verb));
+    if (verb == QLatin1String("pdf"))
+        return creditNotesPdf(ctx, args);
+    throw CliError(InvalidInput, QStringLiteral("credit-notes: unknown verb \"%1\" (create, list, show, pdf)").arg(verb));
 }
 
 const CommandRegistry::Registrar invoicesNoun("invoices", &invoicesCommand,
-                                              "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete", 71);
-const CommandRegistry::Registrar creditNotesNoun("credit-notes", &creditNotesCommand, "create | list | show", 72);
+                                              "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete | pdf", 71);
+const CommandRegistry::Registrar creditNotesNoun("credit-notes", &creditNotesCommand, "create | list | show | pdf", 72);
 
 } // namespace
 

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "engine/Decimal.h"
+#include "models/reports/AgingReport.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace orb {
+
+/// One movement on a customer's account: an invoice (debit), a payment, a credit note or a
+/// void (credits).
+struct StatementLine {
+    enum class Kind { Invoice, Payment, CreditNote, Void };
+    QDate date;
+    Kind kind = Kind::Invoice;
+    QString reference;   ///< invoice or credit note number, payment reference
+    QString description; ///< empty for an invoice with a service period (the document words it)
+    QDate periodStart;   ///< an invoice's service period, last day included
+    QDate periodEnd;
+    Decimal debit;
+    Decimal credit;
+    Decimal balance;     ///< running balance after this line (set by Statement::build)
+};
+
+/**
+ * A customer statement for [from, to] (both days included) in one currency: the balance owed
+ * at the start, every movement in the period with a running balance, the balance at the end,
+ * and the aging of what is open at the end.
+ */
+struct Statement {
+    QString customerId;
+    QString customerName;
+    QStringList customerAddress;
+    QString customerTaxId;
+    QString customerEmail;
+    QString currency;
+    QDate from;
+    QDate to;
+    Decimal opening;
+    Decimal closing;
+    QList<StatementLine> lines;
+    AgingRow aging; ///< the open invoices at `to`, by days past due
+
+    /// Sorts the movements by date (invoices before payments on the same day), takes the ones
+    /// before `from` into the opening balance and keeps the ones in the period with a running
+    /// balance. Movements after `to` are left out.
+    static Statement build(QList<StatementLine> movements, QDate from, QDate to, const QString &currency);
+    static QString kindName(StatementLine::Kind kind);
+};
+
+} // namespace orb
