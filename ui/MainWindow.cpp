@@ -407,7 +407,7 @@ bool MainWindow::openCompany(const QString &path, QString *error)
     connect(m_backups.get(), &BackupScheduler::backupFailed, this,
             [this](const QString &m) { statusBar()->showMessage(tr("Backup failed: %1").arg(m), 15000); });
     connect(m_backups.get(), &BackupScheduler::backupFinished, this,
-            [this](const QString &path, const QStringList &) { statusBar()->showMessage(tr("Backed up to %1").arg(path), 8000); });
+            [this](const QString &written, const QStringList &) { statusBar()->showMessage(tr("Backed up to %1").arg(written), 8000); });
     if (!m_company->isReadOnly())
         m_backups->start();
     buildScreens();
