@@ -24,7 +24,7 @@ const QString CollectionSetting = QStringLiteral("stripe.collection_method");
 /// One Stripe invoice item: a part of an Orb invoice, in minor units.
 struct Part {
     QString key;         ///< metadata[orb_part]: line-3, tax-3-1, balance, credits, settled
-    int position = 0;    ///< the Orb line (1-based), 0 for invoice-level parts
+    int position = -1;   ///< the Orb line (its position, as `invoices show` numbers them), -1 for invoice-level parts
     qint64 amount = 0;
     QString description;
 };
@@ -44,7 +44,7 @@ QList<Part> partsOf(const Invoice &inv, QString *error)
         const QJsonArray lines = inv.document.value(QLatin1String("line_items")).toArray();
         for (int i = 0; i < lines.size(); ++i) {
             const QJsonObject l = lines.at(i).toObject();
-            const int position = i + 1;
+            const int position = i;
             QString name = l.value(QLatin1String("name")).toString();
             const QString start = l.value(QLatin1String("start_date")).toString();
             const QString end = l.value(QLatin1String("end_date")).toString();
@@ -54,7 +54,7 @@ QList<Part> partsOf(const Invoice &inv, QString *error)
             const QJsonArray taxes = l.value(QLatin1String("tax_amounts")).toArray();
             for (int t = 0; t < taxes.size(); ++t) {
                 const QJsonObject tax = taxes.at(t).toObject();
-                parts.append({QStringLiteral("tax-%1-%2").arg(position).arg(t + 1), position, minor(tax.value(QLatin1String("amount")).toString()),
+                parts.append({QStringLiteral("tax-%1-%2").arg(position).arg(t), position, minor(tax.value(QLatin1String("amount")).toString()),
                               QStringLiteral("%1 %2% on %3")
                                   .arg(tax.value(QLatin1String("tax_rate_description")).toString(),
                                        tax.value(QLatin1String("tax_rate_percentage")).toString(), l.value(QLatin1String("name")).toString())});
@@ -71,13 +71,13 @@ QList<Part> partsOf(const Invoice &inv, QString *error)
             return {};
         }
         if (!inv.balanceApplied.isZero())
-            parts.append({QStringLiteral("balance"), 0, -inv.balanceApplied.toMinorUnits(places),
+            parts.append({QStringLiteral("balance"), -1, -inv.balanceApplied.toMinorUnits(places),
                           inv.balanceApplied.isPositive() ? QStringLiteral("Customer balance applied") : QStringLiteral("Balance owed added")});
         if (!inv.creditsApplied.isZero())
-            parts.append({QStringLiteral("credits"), 0, -inv.creditsApplied.toMinorUnits(places), QStringLiteral("Prepaid credits applied")});
+            parts.append({QStringLiteral("credits"), -1, -inv.creditsApplied.toMinorUnits(places), QStringLiteral("Prepaid credits applied")});
         const Decimal settled = inv.amountDue - inv.amountRemaining();
         if (settled.isPositive())
-            parts.append({QStringLiteral("settled"), 0, -settled.toMinorUnits(places), QStringLiteral("Paid or credited in Orb")});
+            parts.append({QStringLiteral("settled"), -1, -settled.toMinorUnits(places), QStringLiteral("Paid or credited in Orb")});
         sum = 0;
         for (const Part &p : parts)
             sum += p.amount;
@@ -201,8 +201,9 @@ StripeSync::Outcome StripeSync::pushInvoice(const OutboxItem &item, SyncRunSumma
             .add(QStringLiteral("currency"), inv.currency.toLower())
             .add(QStringLiteral("description"), part.description.left(5000))
             .addNested(QStringLiteral("metadata"), QStringLiteral("orb_invoice_id"), inv.id)
-            .addNested(QStringLiteral("metadata"), QStringLiteral("orb_position"), QString::number(part.position))
             .addNested(QStringLiteral("metadata"), QStringLiteral("orb_part"), part.key);
+        if (part.position >= 0)
+            p.addNested(QStringLiteral("metadata"), QStringLiteral("orb_position"), QString::number(part.position));
         const StripeResult r = m_client.post(QStringLiteral("/v1/invoiceitems"), p, item.idempotencyKey(QStringLiteral("item-") + part.key));
         summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
         if (!r.ok())

@@ -106,6 +106,19 @@ private slots:
         QCOMPARE(remote.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_id")).toString(), inv.id);
         // Two lines, one tax item each, the balance: five items on that invoice.
         QCOMPARE(m_host->standin().count(QStringLiteral("invoiceitem")), 5);
+        QStringList parts;
+        qint64 sum = 0;
+        for (const QJsonObject &item : m_host->standin().objects(QStringLiteral("invoiceitem"))) {
+            const QJsonObject meta = item.value(QLatin1String("metadata")).toObject();
+            QCOMPARE(meta.value(QLatin1String("orb_invoice_id")).toString(), inv.id);
+            parts << meta.value(QLatin1String("orb_part")).toString() + QLatin1Char('@') + meta.value(QLatin1String("orb_position")).toString();
+            sum += item.value(QLatin1String("amount")).toInteger();
+        }
+        QCOMPARE(parts, (QStringList{QStringLiteral("line-0@0"), QStringLiteral("tax-0-0@0"), QStringLiteral("line-1@1"), QStringLiteral("tax-1-0@1"),
+                                     QStringLiteral("balance@")}));
+        QCOMPARE(sum, inv.amountDue.toMinorUnits(2));
+        QCOMPARE(m_host->standin().objects(QStringLiteral("invoiceitem")).at(2).value(QLatin1String("amount")).toInteger(), 9999);
+        QVERIFY(m_host->standin().objects(QStringLiteral("invoiceitem")).at(2).value(QLatin1String("description")).toString().startsWith(QStringLiteral("Seats")));
         const QString stripeId = remote.value(QLatin1String("id")).toString();
         QCOMPARE(*StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id), stripeId);
 
