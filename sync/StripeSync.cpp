@@ -133,19 +133,39 @@ StripeSync::Outcome StripeSync::pushItem(const OutboxItem &item, SyncRunSummary 
             return pushCustomer(item, summary);
         if (item.objectType == QLatin1String("usage_range"))
             return pushUsage(item, summary);
-        // Issued invoices and voids are queued by the invoicing capability once it pushes them.
-        StripeError e;
-        e.kind = StripeError::Kind::InvalidRequest;
-        e.message = QStringLiteral("this version of Orb cannot send %1 %2 to Stripe yet").arg(item.objectType, item.action);
-        Outbox(m_db).markFailed(item.id, e.message, m_clock.now());
-        ++summary.failed;
-        return Outcome::Failed;
+        if (item.objectType == InvoiceType && item.action == QLatin1String("push"))
+            return pushInvoice(item, summary);
+        if (item.objectType == QLatin1String("invoice_void"))
+            return pushInvoiceVoid(item, summary);
+        return refuse(item, QStringLiteral("this version of Orb cannot send %1 %2 to Stripe").arg(item.objectType, item.action), summary);
     } catch (const ServiceError &e) {
         // The company file failed: stop, the item stays queued.
         summary.stopReason = e.message();
         summary.offline = false;
         throw;
     }
+}
+
+StripeSync::Outcome StripeSync::finish(const OutboxItem &item, const QString &level, const QString &stripeId, const QString &message,
+                                       SyncRunSummary &summary)
+{
+    UnitOfWork uow(m_db);
+    Outbox(m_db).markDone(item.id, m_clock.now());
+    SyncLog(m_db).add({0, m_clock.now(), level, QStringLiteral("push"), item.id, {}, {}, stripeId, message});
+    uow.commit();
+    ++summary.pushed;
+    return Outcome::Done;
+}
+
+StripeSync::Outcome StripeSync::refuse(const OutboxItem &item, const QString &message, SyncRunSummary &summary)
+{
+    UnitOfWork uow(m_db);
+    Outbox(m_db).markFailed(item.id, message, m_clock.now());
+    SyncLog(m_db).add({0, m_clock.now(), QStringLiteral("error"), QStringLiteral("push"), item.id, {}, {}, {},
+                       QStringLiteral("%1 %2 (%3): %4").arg(item.objectType, item.objectId, item.action, message)});
+    uow.commit();
+    ++summary.failed;
+    return Outcome::Failed;
 }
 
 StripeSync::Outcome StripeSync::failOrWait(const OutboxItem &item, const StripeError &error, SyncRunSummary &summary)
@@ -356,6 +376,11 @@ std::optional<StripePayment> StripeSync::paymentOf(const QJsonObject &event) con
     if (type == QLatin1String("invoice.paid")) {
         p.kind = QStringLiteral("payment");
         p.amountMinor = o.value(QLatin1String("amount_paid")).toInteger();
+    } else if (type == QLatin1String("invoice.updated") && o.value(QLatin1String("status")).toString() == QLatin1String("open")
+               && o.value(QLatin1String("amount_paid")).toInteger() > 0) {
+        // Part of an open invoice paid (a partial payment): what it has received so far.
+        p.kind = QStringLiteral("payment");
+        p.amountMinor = o.value(QLatin1String("amount_paid")).toInteger();
     } else if (type == QLatin1String("invoice.payment_failed")) {
         p.kind = QStringLiteral("payment_failed");
         p.amountMinor = o.value(QLatin1String("amount_remaining")).toInteger();
@@ -403,7 +428,8 @@ bool StripeSync::reconcile(SyncRunSummary &summary)
         p.localInvoiceId = local;
         p.currency = r.response.json.value(QLatin1String("currency")).toString().toUpper();
         p.occurredAt = m_clock.now();
-        if (status == QLatin1String("paid")) {
+        const qint64 paid = r.response.json.value(QLatin1String("amount_paid")).toInteger();
+        if (status == QLatin1String("paid") || (status == QLatin1String("open") && paid > 0)) {
             p.kind = QStringLiteral("payment");
             p.amountMinor = r.response.json.value(QLatin1String("amount_paid")).toInteger();
         } else if (status == QLatin1String("void")) {

@@ -35,7 +35,7 @@ struct SyncRunSummary {
 
 /**
  * One pass of Stripe sync on the calling thread and its own connection: drains the outbox in
- * order (customers, usage as meter events) and then pulls new events from the persisted
+ * order (customers, usage as meter events, issued invoices, voids) and then pulls new events from the persisted
  * cursor. An item Stripe refuses stops with a clear message and the rest of the queue goes
  * on; when Stripe cannot be reached (after the client's retries) the run stops and everything
  * not done stays queued, so nothing is lost however long the program stays offline. Every
@@ -49,7 +49,7 @@ public:
     StripeSync(Database &db, StripeClient &client, const Clock &clock);
     ~StripeSync();
 
-    /// Where payments, failures, refunds and voids go (the invoicing capability); none: log only.
+    /// Where payments, failures, refunds and voids go (StripePaymentRecorder); none: log only.
     void setPaymentSink(PaymentSink *sink) { m_sink = sink; }
     /// Progress for a bar: a phrase, items done, items in all.
     void setProgress(std::function<void(const QString &, int, int)> progress) { m_progress = std::move(progress); }
@@ -72,6 +72,14 @@ private:
     Outcome pushItem(const OutboxItem &item, SyncRunSummary &summary);
     Outcome pushCustomer(const OutboxItem &item, SyncRunSummary &summary);
     Outcome pushUsage(const OutboxItem &item, SyncRunSummary &summary);
+    /// An issued invoice: its items, the invoice, finalized (StripeInvoicePush.cpp).
+    Outcome pushInvoice(const OutboxItem &item, SyncRunSummary &summary);
+    /// A void in Orb: voids the Stripe invoice (or deletes a draft left by an interrupted push).
+    Outcome pushInvoiceVoid(const OutboxItem &item, SyncRunSummary &summary);
+    /// Marks an item done with a log line, in one transaction.
+    Outcome finish(const OutboxItem &item, const QString &level, const QString &stripeId, const QString &message, SyncRunSummary &summary);
+    /// Marks an item failed with a message Orb itself found (not Stripe's refusal).
+    Outcome refuse(const OutboxItem &item, const QString &message, SyncRunSummary &summary);
     /// The customer's Stripe id, pushing the customer first when it has none yet.
     std::optional<QString> ensureCustomer(const QString &customerId, SyncRunSummary &summary, StripeError *error);
     /// The Stripe meter for a metric (found by event_name or created), or an error.

@@ -4,6 +4,7 @@
 #include "models/CompanyFile.h"
 #include "models/Database.h"
 #include "models/StorageError.h"
+#include "models/billing/StripePaymentRecorder.h"
 #include "sync/StripeKeyStore.h"
 #include "sync/StripeSync.h"
 
@@ -69,7 +70,9 @@ void StripeWorker::runOnce()
         SystemClock clock;
         StripeClient client(base, m_apiKey);
         StripeSync sync(*m_db, client, clock);
-        sync.setPaymentSink(m_sink);
+        // Payments are recorded against Orb's invoices unless a caller set another sink.
+        StripePaymentRecorder recorder(clock);
+        sync.setPaymentSink(m_sink ? m_sink : &recorder);
         sync.setCancelFlag(&m_cancel);
         sync.setProgress([this](const QString &what, int done, int total) { emit progress(what, done, total); });
         const SyncRunSummary s = sync.runOnce();

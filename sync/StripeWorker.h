@@ -35,6 +35,7 @@ public:
 
     /// Any thread: asks the running pass to stop after its current request.
     void cancel() { m_cancel = true; }
+    /// Where pulled payments go; by default a StripePaymentRecorder records them on Orb's invoices.
     void setPaymentSink(PaymentSink *sink) { m_sink = sink; }
 
 public slots:

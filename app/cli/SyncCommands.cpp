@@ -8,6 +8,7 @@
 #include "models/CompanyFile.h"
 #include "models/Timestamps.h"
 #include "models/UnitOfWork.h"
+#include "models/billing/StripePaymentRecorder.h"
 #include "models/sync/Outbox.h"
 #include "models/sync/SyncLog.h"
 #include "models/sync/SyncState.h"
@@ -90,6 +91,8 @@ int runCommand(CliContext &ctx, const QStringList &args)
     const QString key = requireKey(ctx);
     StripeClient client(apiBase(ctx), key);
     StripeSync sync(file.db(), client, ctx.clock());
+    StripePaymentRecorder recorder(ctx.clock());
+    sync.setPaymentSink(&recorder);
     const bool tty = isatty(fileno(stderr));
     if (tty)
         sync.setProgress([&](const QString &what, int done, int total) {

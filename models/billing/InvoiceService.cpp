@@ -15,6 +15,7 @@
 #include "models/billing/BillingSetupService.h"
 #include "models/billing/Ledgers.h"
 #include "models/catalog/ItemRepository.h"
+#include "models/sync/Outbox.h"
 
 #include <QJsonArray>
 #include <QTimeZone>
@@ -162,6 +163,8 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
                 {inv.customerId, toIsoUtc(billing::BillingSchedule::startOfDayUtc(inv.periodStart, zone)),
                  toIsoUtc(billing::BillingSchedule::startOfDayUtc(inv.periodEnd, zone)), QStringLiteral("invoice %1").arg(inv.id)});
     AuditLog(db).append(now, QStringLiteral("invoice.issue"), QStringLiteral("invoice"), inv.id, std::nullopt, auditView(inv));
+    // Stripe learns of the invoice in the same transaction (docs/SYNC.md).
+    Outbox::enqueue(db, QStringLiteral("invoice"), inv.id, QStringLiteral("push"));
     return inv;
 }
 
@@ -192,6 +195,7 @@ void InvoiceService::voidWithin(Database &db, const QDateTime &at, Invoice inv, 
     inv.document.insert(QStringLiteral("void_reason"), reason);
     InvoiceRepository(db).update(inv);
     AuditLog(db).append(at, QStringLiteral("invoice.void"), QStringLiteral("invoice"), inv.id, before, auditView(inv));
+    Outbox::enqueue(db, QStringLiteral("invoice_void"), inv.id, QStringLiteral("void"));
 }
 
 Invoice InvoiceService::voidInvoice(const QString &reference, const QString &reason)

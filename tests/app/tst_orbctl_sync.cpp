@@ -6,6 +6,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -87,6 +88,55 @@ private slots:
         // The customer whose answer was lost was answered from Stripe's idempotency store.
         const ProcessResult log = orbctl({QStringLiteral("sync"), QStringLiteral("log"), QStringLiteral("--limit"), QStringLiteral("200")});
         QVERIFY2(log.out.contains("(replayed)"), log.out.constData());
+    }
+
+    void invoiceKilledMidPushThenPaid()
+    {
+        QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme"),
+                         QStringLiteral("--external-id"), QStringLiteral("acme")})
+                     .exitCode,
+                 0);
+        QStringList create{QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("create"), QStringLiteral("--customer"), QStringLiteral("acme"),
+                           QStringLiteral("--net-terms"), QStringLiteral("30")};
+        for (int i = 1; i <= 6; ++i)
+            create << QStringLiteral("--line") << QStringLiteral("Part %1|%1|12.34").arg(i);
+        const ProcessResult made = orbctl(create);
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QString id = QJsonDocument::fromJson(made.out).object().value(QLatin1String("id")).toString();
+        const ProcessResult issued = orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("issue"), id});
+        QVERIFY2(issued.exitCode == 0, issued.err.constData());
+        const QString due = QJsonDocument::fromJson(issued.out).object().value(QLatin1String("amount_due")).toString();
+        QCOMPARE(due, QStringLiteral("259.14")); // 12.34 × (1 + … + 6)
+
+        // Slow invoice items: the kill lands between the Stripe invoice and its last item.
+        m_host->standin().addFault(Fault{Fault::Kind::Latency, 1000, QStringLiteral("/v1/invoiceitems"), QStringLiteral("POST"), 400});
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ORB_STRIPE_API_KEY"), Key);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_db, QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(m_host->standin().count(QStringLiteral("invoiceitem")) >= 2, 30000);
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished());
+        QVERIFY(m_host->standin().count(QStringLiteral("invoiceitem")) < 6);
+
+        m_host->standin().clearFaults();
+        const ProcessResult r = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 1);
+        QCOMPARE(m_host->standin().count(QStringLiteral("invoiceitem")), 6);
+        const QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
+        QCOMPARE(remote.value(QLatin1String("status")).toString(), QStringLiteral("open"));
+        QCOMPARE(remote.value(QLatin1String("amount_due")).toInteger(), 25914);
+
+        // Paid in Stripe: the next run records it once and the invoice is paid in Orb.
+        QCOMPARE(m_host->standin().payPart(remote.value(QLatin1String("id")).toString(), 25914).status, 200);
+        for (int run = 0; run < 2; ++run)
+            QCOMPARE(orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key}).exitCode, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("show"), id}).out).object();
+        QCOMPARE(shown.value(QLatin1String("status")).toString(), QStringLiteral("paid"));
+        QCOMPARE(shown.value(QLatin1String("payments")).toArray().size(), 1);
     }
 
     void keyNeverOnDiskInOutputOrArguments()

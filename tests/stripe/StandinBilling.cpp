@@ -178,6 +178,60 @@ StandinResponse StripeStandin::invoices(const StandinRequest &r, const OpenApiSu
     return jsonResponse(invoice);
 }
 
+StandinResponse StripeStandin::partialPayment(const QString &id, qint64 amount)
+{
+    Store &s = m_stores[QStringLiteral("invoice")];
+    if (!s.byId.contains(id))
+        return missing(QStringLiteral("invoice"), id, QStringLiteral("invoice"));
+    QJsonObject invoice = s.byId.value(id);
+    const QString status = invoice.value(QLatin1String("status")).toString();
+    if (status != QLatin1String("open"))
+        return wrongState(id, status, QStringLiteral("paid"));
+    if (amount <= 0)
+        return errorResponse(400, InvalidRequest, QStringLiteral("parameter_invalid_integer"), QStringLiteral("amount must be positive."),
+                             QStringLiteral("amount"));
+    const qint64 remaining = invoice.value(QLatin1String("amount_remaining")).toInteger();
+    if (amount >= remaining)
+        return jsonResponse(settleInvoice(invoice, false));
+    const QString pi = newId(QStringLiteral("pi"));
+    const QString ch = newId(QStringLiteral("ch"));
+    const QJsonObject charge{{QStringLiteral("id"), ch},
+                             {QStringLiteral("object"), QStringLiteral("charge")},
+                             {QStringLiteral("amount"), amount},
+                             {QStringLiteral("amount_captured"), amount},
+                             {QStringLiteral("amount_refunded"), 0},
+                             {QStringLiteral("captured"), true},
+                             {QStringLiteral("created"), now()},
+                             {QStringLiteral("currency"), invoice.value(QLatin1String("currency"))},
+                             {QStringLiteral("customer"), invoice.value(QLatin1String("customer"))},
+                             {QStringLiteral("invoice"), id},
+                             {QStringLiteral("paid"), true},
+                             {QStringLiteral("payment_intent"), pi},
+                             {QStringLiteral("refunded"), false},
+                             {QStringLiteral("status"), QStringLiteral("succeeded")}};
+    const QJsonObject intent{{QStringLiteral("id"), pi},
+                             {QStringLiteral("object"), QStringLiteral("payment_intent")},
+                             {QStringLiteral("amount"), amount},
+                             {QStringLiteral("amount_received"), amount},
+                             {QStringLiteral("created"), now()},
+                             {QStringLiteral("currency"), invoice.value(QLatin1String("currency"))},
+                             {QStringLiteral("customer"), invoice.value(QLatin1String("customer"))},
+                             {QStringLiteral("invoice"), id},
+                             {QStringLiteral("latest_charge"), ch},
+                             {QStringLiteral("status"), QStringLiteral("succeeded")}};
+    put(QStringLiteral("payment_intent"), intent);
+    put(QStringLiteral("charge"), charge);
+    emitEvent(QStringLiteral("payment_intent.succeeded"), intent);
+    emitEvent(QStringLiteral("charge.succeeded"), charge);
+    const QJsonObject previous{{QStringLiteral("amount_paid"), invoice.value(QLatin1String("amount_paid"))},
+                               {QStringLiteral("amount_remaining"), remaining}};
+    invoice.insert(QStringLiteral("amount_paid"), invoice.value(QLatin1String("amount_paid")).toInteger() + amount);
+    invoice.insert(QStringLiteral("amount_remaining"), remaining - amount);
+    put(QStringLiteral("invoice"), invoice);
+    emitEvent(QStringLiteral("invoice.updated"), invoice, previous);
+    return jsonResponse(invoice);
+}
+
 StandinResponse StripeStandin::paymentIntents(const StandinRequest &r, const OpenApiSubset::Match &m, const QJsonObject &p, bool decline)
 {
     Store &s = m_stores[QStringLiteral("payment_intent")];

@@ -304,7 +304,16 @@ StandinResponse StripeStandin::sideChannel(const StandinRequest &request)
         m_rateLimit = body.value(QLatin1String("per_second")).toInt();
         return jsonResponse(stateJson());
     }
+    static const QRegularExpression partial(QStringLiteral("^/__standin/invoices/([^/]+)/partial_payment$"));
+    if (const auto m = partial.match(request.path); m.hasMatch() && request.method == QLatin1String("POST"))
+        return partialPayment(m.captured(1), body.value(QLatin1String("amount")).toInteger());
     return errorResponse(404, QStringLiteral("invalid_request_error"), {}, QStringLiteral("Unrecognized stand-in control: %1 %2").arg(request.method, request.path));
+}
+
+StandinResponse StripeStandin::payPart(const QString &invoiceId, qint64 amount)
+{
+    QMutexLocker lock(&m_mutex);
+    return partialPayment(invoiceId, amount);
 }
 
 StandinResponse StripeStandin::handle(const StandinRequest &request)

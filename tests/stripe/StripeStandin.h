@@ -72,6 +72,11 @@ public:
     /// The delayed answer of a request with this Idempotency-Key was sent (latency fault).
     void releaseInFlight(const QString &idempotencyKey);
 
+    /// Pays part of an open invoice as a bank transfer would (a charge, `amount_paid` grows,
+    /// `invoice.updated`); the whole remainder or more settles it as `/pay` does. Test API, also
+    /// `POST /__standin/invoices/{id}/partial_payment {"amount": N}`.
+    StandinResponse payPart(const QString &invoiceId, qint64 amount);
+
     /// Number of objects of a kind ("customer", "invoiceitem", "invoice", "payment_intent",
     /// "charge", "billing.meter", "billing.meter_event", "event").
     int count(const QString &objectType) const;
@@ -110,6 +115,7 @@ private:
 
     QJsonObject recomputeInvoice(QJsonObject invoice) const;
     QJsonObject settleInvoice(QJsonObject invoice, bool outOfBand);
+    StandinResponse partialPayment(const QString &invoiceId, qint64 amount);
     QString newId(const QString &prefix);
     qint64 now() const;
     void put(const QString &type, const QJsonObject &object);

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "models/sync/PaymentSink.h"
+
+namespace orb {
+
+class Clock;
+class Decimal;
+
+/**
+ * Records what the Stripe pull reports against Orb's invoices, on the worker's connection and
+ * inside the transaction that moves the event cursor:
+ * - a payment: Stripe states what its invoice has received in all (`amount_paid`); the part
+ *   not yet recorded from that Stripe invoice becomes one Orb payment (method `stripe`,
+ *   reference `stripe:<Stripe invoice id>:<amount paid in minor units>`), so an event read
+ *   twice, an event and the direct reconcile read, or a partial payment followed by the rest
+ *   are each recorded once. The invoice becomes paid or stays issued, partly paid.
+ * - a failed payment: nothing changes (the pull logs it as a warning).
+ * - a refund, a void or "uncollectible" in Stripe: logged as a warning for a person to act on.
+ *   Orb keeps the books: it does not void or credit an invoice on Stripe's word (a refund is
+ *   recorded in Orb as a credit note of kind refund).
+ */
+class StripePaymentRecorder final : public PaymentSink
+{
+public:
+    explicit StripePaymentRecorder(const Clock &clock) : m_clock(clock) {}
+
+    QString record(Database &db, const StripePayment &payment) override;
+
+    /// The payment reference a Stripe invoice's cumulative amount is recorded under.
+    static QString referenceFor(const QString &stripeInvoiceId, qint64 amountPaidMinor);
+
+private:
+    QString recordPayment(Database &db, const StripePayment &payment);
+    void warn(Database &db, const StripePayment &payment, const QString &message) const;
+
+    const Clock &m_clock;
+};
+
+} // namespace orb
