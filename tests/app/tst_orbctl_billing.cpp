@@ -272,7 +272,7 @@ QByteArray invoicesDigest(const QString &path, int *count)
     while (q.next()) {
         ++*count;
         for (int c = 0; c < 5; ++c)
-            hash.addData(q.value(c).toString().toUtf8() + '\x1f');
+            hash.addData(QByteArray(q.value(c).toString().toUtf8() + '\x1f'));
     }
     return hash.result();
 }
