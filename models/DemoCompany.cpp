@@ -59,7 +59,7 @@ constexpr DemoCustomer kCustomers[] = {
 
 } // namespace
 
-std::unique_ptr<CompanyFile> DemoCompany::create(const QString &path, const Clock &clock)
+std::unique_ptr<CompanyFile> DemoCompany::create(const QString &path, const Clock &clock, bool withBilling)
 {
     CompanySettings s;
     s.name = QStringLiteral("Northwind Analytics LLC");
@@ -97,7 +97,8 @@ std::unique_ptr<CompanyFile> DemoCompany::create(const QString &path, const Cloc
         }
         addDemoCatalog(*file, clock);
         addDemoUsage(*file, clock);
-        addDemoBilling(*file, clock);
+        if (withBilling)
+            addDemoBilling(*file, clock);
     } catch (...) {
         const QString p = file->path();
         file.reset();

@@ -17,8 +17,10 @@ class CompanyFile;
 class DemoCompany final
 {
 public:
-    /// Creates the demo company file at path (refuses to overwrite a file).
-    static std::unique_ptr<CompanyFile> create(const QString &path, const Clock &clock);
+    /// Creates the demo company file at path (refuses to overwrite a file). Without billing it
+    /// has customers, the catalog and usage but no subscriptions, invoices or ledgers (tests
+    /// that build their own billing start from that).
+    static std::unique_ptr<CompanyFile> create(const QString &path, const Clock &clock, bool withBilling = true);
 };
 
 } // namespace orb

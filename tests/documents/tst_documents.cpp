@@ -49,7 +49,7 @@ void TestDocuments::initTestCase()
 
 std::unique_ptr<CompanyFile> TestDocuments::fresh(const QString &name)
 {
-    auto file = DemoCompany::create(m_dir.filePath(name), m_clock);
+    auto file = DemoCompany::create(m_dir.filePath(name), m_clock, false);
     file->setSetting(QStringLiteral("documents.payment_instructions"), QStringLiteral("Wire to IBAN DE89 3704 0044 0532 0130 00 quoting {invoice_number}."), m_clock);
     file->setSetting(QStringLiteral("documents.footer"), QStringLiteral("Registered in Delaware, file 7654321"), m_clock);
     file->setSetting(QStringLiteral("documents.logo"), test::sourceDir() + QStringLiteral("/installer/linux/icons/hicolor/64x64/apps/io.github.orb.Billing.png"), m_clock);

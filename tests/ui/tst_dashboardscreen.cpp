@@ -41,7 +41,7 @@ private:
 
 void TestDashboardScreen::initTestCase()
 {
-    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
+    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
     SubscriptionDraft d;
     d.customer = QStringLiteral("acme");
     d.plan = QStringLiteral("growth");

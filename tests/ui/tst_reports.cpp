@@ -43,7 +43,7 @@ private:
 
 void TestReports::initTestCase()
 {
-    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
+    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
     InvoiceService service(*m_file, m_clock);
     // January: 400.00 for Acme (paid 150.00 in February), net 10: 50 days past due on 2026-03-01.
     const Invoice jan = service.issue(service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("Setup"), Decimal(1), Decimal(400), {}}},

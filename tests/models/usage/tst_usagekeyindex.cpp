@@ -248,6 +248,23 @@ void TestUsageKeyIndex::migratesSchema5File()
     // A schema-5 file: the key-hash index on usage_events, no key runs; events written as
     // version 5 wrote them.
     const QString path = m_file->db().path();
+    // Tables of later schemas go too, so that their migrations can run again.
+    const QStringList schema5 = {QStringLiteral("orb_meta"), QStringLiteral("schema_migrations"), QStringLiteral("company"), QStringLiteral("settings"),
+                                 QStringLiteral("customers"), QStringLiteral("billable_metrics"), QStringLiteral("items"), QStringLiteral("plans"),
+                                 QStringLiteral("plan_versions"), QStringLiteral("plan_version_prices"), QStringLiteral("usage_events"),
+                                 QStringLiteral("usage_backfills"), QStringLiteral("usage_locks"), QStringLiteral("usage_imports"),
+                                 QStringLiteral("usage_import_rejects"), QStringLiteral("audit_log"), QStringLiteral("usage_key_runs"),
+                                 QStringLiteral("usage_key_blocks"), QStringLiteral("usage_key_recent")};
+    QStringList later;
+    {
+        QSqlQuery q = m_file->db().exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
+        while (q.next())
+            if (!schema5.contains(q.value(0).toString()))
+                later << q.value(0).toString();
+    }
+    m_file->db().exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    for (const QString &t : later)
+        m_file->db().exec(QStringLiteral("DROP TABLE %1").arg(t));
     m_file->db().execScript(QStringLiteral("DROP TABLE usage_key_runs;\nDROP TABLE usage_key_blocks;\nDROP TABLE usage_key_recent;\n"
                                            "CREATE INDEX usage_events_by_key ON usage_events (key_hash);\n"
                                            "DELETE FROM schema_migrations WHERE version >= 6;\nPRAGMA user_version = 5;"));
