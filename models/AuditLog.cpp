@@ -4,6 +4,7 @@
 #include "models/Timestamps.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -182,6 +183,55 @@ AuditVerification AuditLog::verify() const
                                                 : QStringLiteral("the record of the newest entry does not match the trail"));
     }
     return v;
+}
+
+QString AuditLog::changeSummary(const AuditEntry &e)
+{
+    if (!e.before || !e.after)
+        return e.after ? QStringLiteral("created") : QStringLiteral("removed");
+    QStringList keys = e.after->keys();
+    for (const QString &k : e.before->keys())
+        if (!keys.contains(k))
+            keys << k;
+    const auto text = [](const QJsonValue &v) -> QString {
+        return v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    };
+    QStringList diffs;
+    for (const QString &k : keys)
+        if (e.before->value(k) != e.after->value(k))
+            diffs << QStringLiteral("%1: %2 → %3").arg(k, text(e.before->value(k)), text(e.after->value(k)));
+    return diffs.join(QStringLiteral("; "));
+}
+
+bool AuditLog::resolveObject(const QString &reference, QString *type, QString *id) const
+{
+    const QString ref = reference.trimmed();
+    if (ref.isEmpty())
+        return false;
+    if (ref.contains(QLatin1Char(':'))) {
+        *type = ref.section(QLatin1Char(':'), 0, 0);
+        *id = ref.section(QLatin1Char(':'), 1);
+        return !type->isEmpty() && !id->isEmpty();
+    }
+    const QVariant customer = m_db.scalar(QStringLiteral("SELECT id FROM customers WHERE id = ? OR external_customer_id = ?"), {ref, ref});
+    if (customer.isValid() && !customer.isNull()) {
+        *type = QStringLiteral("customer");
+        *id = customer.toString();
+        return true;
+    }
+    const QVariant invoice = m_db.scalar(QStringLiteral("SELECT id FROM invoices WHERE id = ? OR invoice_number = ?"), {ref, ref});
+    if (invoice.isValid() && !invoice.isNull()) {
+        *type = QStringLiteral("invoice");
+        *id = invoice.toString();
+        return true;
+    }
+    const QVariant subscription = m_db.scalar(QStringLiteral("SELECT id FROM subscriptions WHERE id = ?"), {ref});
+    if (subscription.isValid() && !subscription.isNull()) {
+        *type = QStringLiteral("subscription");
+        *id = subscription.toString();
+        return true;
+    }
+    return false;
 }
 
 } // namespace orb

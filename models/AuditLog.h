@@ -58,6 +58,11 @@ public:
 
     /// The user the program runs as (recorded in each entry).
     static QString currentOsUser();
+    /// For people: "field: before → after; …" for a change, "created" or "removed" otherwise.
+    static QString changeSummary(const AuditEntry &entry);
+    /// The object a person names: TYPE:ID as it is, else a customer (id or external id), an
+    /// invoice (id or number) or a subscription id. False when nothing matches.
+    bool resolveObject(const QString &reference, QString *type, QString *id) const;
     /// The hash of an entry's fields and its predecessor's hash (SHA-256, hex).
     static QString computeHash(const AuditEntry &entry);
 

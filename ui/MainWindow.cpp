@@ -12,6 +12,7 @@
 #include "models/backup/BackupScheduler.h"
 #include "models/sync/Outbox.h"
 #include "ui/screens/SyncScreen.h"
+#include "ui/dialogs/AuditTrailDialog.h"
 #include "ui/screens/ReportsScreen.h"
 #include "ui/documents/DocumentExporter.h"
 #include "models/StorageError.h"
@@ -103,6 +104,14 @@ void MainWindow::buildMenus()
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QAction *trail = edit->addAction(tr("Audit &Trail…"), this, [this] {
+        if (m_company)
+            AuditTrailDialog(*m_company, this).exec();
+    });
+    trail->setObjectName(QStringLiteral("auditTrailAction"));
+    trail->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_companyActions << trail;
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->setObjectName(QStringLiteral("goMenu"));
     QMenu *billing = menuBar()->addMenu(tr("&Billing"));
@@ -129,7 +138,7 @@ void MainWindow::buildMenus()
         }
     });
     overdue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    m_companyActions = {runAct, newSub, overdue};
+    m_companyActions << runAct << newSub << overdue;
     m_toolbar = addToolBar(tr("Main"));
     m_toolbar->setObjectName(QStringLiteral("mainToolbar"));
     m_toolbar->setMovable(false);

@@ -27,25 +27,7 @@ void printEntries(CliContext &ctx, const QList<AuditEntry> &entries)
     TablePrinter t({QStringLiteral("SEQ"), QStringLiteral("AT"), QStringLiteral("USER"), QStringLiteral("ACTION"), QStringLiteral("OBJECT"),
                     QStringLiteral("CHANGE")});
     for (const AuditEntry &e : entries) {
-        QString change;
-        if (e.before && e.after) {
-            QStringList diffs;
-            QStringList keys = e.after->keys();
-            for (const QString &k : e.before->keys())
-                if (!keys.contains(k))
-                    keys << k;
-            for (const QString &k : keys) {
-                if (e.before->value(k) != e.after->value(k)) {
-                    const auto text = [](const QJsonValue &v) {
-                        return v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-                    };
-                    diffs << QStringLiteral("%1: %2 → %3").arg(k, text(e.before->value(k)), text(e.after->value(k)));
-                }
-            }
-            change = diffs.join(QStringLiteral("; "));
-        } else {
-            change = e.after ? QStringLiteral("created") : QStringLiteral("removed");
-        }
+        const QString change = AuditLog::changeSummary(e);
         t.addRow({QString::number(e.seq), toApiTimestamp(e.at), e.osUser, e.action, e.objectType + QLatin1Char(':') + e.objectId, change});
     }
     t.print(ctx.out());
@@ -78,22 +60,14 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         CommandLine cl(QStringLiteral("audit show"), {QStringLiteral("OBJECT")});
         cl.parse(args);
         if (cl.helpRequested()) {
-            ctx.out() << "OBJECT is TYPE:ID (customer:ID, setting:KEY, company:1) or a customer's id or external id.\n";
+            ctx.out() << "OBJECT is TYPE:ID (customer:ID, setting:KEY, company:1) or a customer's id or external id, an invoice's id or number, a subscription's id.\n";
             return Success;
         }
         const QString ref = cl.positional(0);
         QString type;
         QString id;
-        if (ref.contains(QLatin1Char(':'))) {
-            type = ref.section(QLatin1Char(':'), 0, 0);
-            id = ref.section(QLatin1Char(':'), 1);
-        } else {
-            const auto c = CustomerRepository(ctx.company().db()).resolve(ref);
-            if (!c)
-                throw CliError(NotFound, QStringLiteral("audit show: \"%1\" is no customer; name another object as TYPE:ID").arg(ref));
-            type = QStringLiteral("customer");
-            id = c->id;
-        }
+        if (!AuditLog(ctx.company().db()).resolveObject(ref, &type, &id))
+            throw CliError(NotFound, QStringLiteral("audit show: \"%1\" is no customer, invoice or subscription; name another object as TYPE:ID").arg(ref));
         const QList<AuditEntry> entries = AuditLog(ctx.company().db()).forObject(type, id);
         if (entries.isEmpty() && !ctx.json())
             throw CliError(NotFound, QStringLiteral("audit show: no audit entries for %1:%2").arg(type, id));
