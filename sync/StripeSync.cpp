@@ -364,7 +364,7 @@ void StripeSync::recordEvents(const QList<QJsonObject> &oldestFirst, SyncRunSumm
     uow.commit();
 }
 
-std::optional<StripePayment> StripeSync::paymentOf(const QJsonObject &event) const
+std::optional<StripePayment> StripeSync::paymentFromEvent(const QJsonObject &event)
 {
     const QString type = event.value(QLatin1String("type")).toString();
     const QJsonObject o = event.value(QLatin1String("data")).toObject().value(QLatin1String("object")).toObject();
@@ -396,6 +396,17 @@ std::optional<StripePayment> StripeSync::paymentOf(const QJsonObject &event) con
         return std::nullopt;
     }
     p.stripeInvoiceId = type.startsWith(QLatin1String("invoice.")) ? p.stripeObjectId : o.value(QLatin1String("invoice")).toString();
+    return p;
+}
+
+std::optional<StripePayment> StripeSync::paymentOf(const QJsonObject &event) const
+{
+    std::optional<StripePayment> found = paymentFromEvent(event);
+    if (!found)
+        return std::nullopt;
+    StripePayment p = *found;
+    const QString type = event.value(QLatin1String("type")).toString();
+    const QJsonObject o = event.value(QLatin1String("data")).toObject().value(QLatin1String("object")).toObject();
     if (!p.stripeInvoiceId.isEmpty()) {
         if (auto local = StripeIdMap(m_db).localId(InvoiceType, p.stripeInvoiceId))
             p.localInvoiceId = *local;

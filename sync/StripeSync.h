@@ -90,6 +90,14 @@ private:
     Outcome failOrWait(const OutboxItem &item, const StripeError &error, SyncRunSummary &summary);
     void recordEvents(const QList<QJsonObject> &oldestFirst, SyncRunSummary &summary);
     std::optional<StripePayment> paymentOf(const QJsonObject &event) const;
+
+public:
+    /// What one of Stripe's events says about money (a payment, a failure, a refund, a void),
+    /// without the local invoice id; nothing for an event Orb does not act on. Public for the
+    /// fuzz target of Stripe's responses.
+    static std::optional<StripePayment> paymentFromEvent(const QJsonObject &event);
+
+private:
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     void progress(const QString &what, int done, int total) const;
 
