@@ -2,6 +2,7 @@
 // event) through the interpretation the pull applies to each event. Beyond "no crash, no
 // sanitizer report" it checks what the pull relies on: an event it acts on has a kind, and
 // the invoice it concerns is the object itself for invoice events.
+#include "models/sync/PaymentSink.h"
 #include "sync/StripeSync.h"
 
 #include <QJsonArray>
