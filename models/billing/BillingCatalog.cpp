@@ -1,5 +1,6 @@
 #include "models/billing/BillingCatalog.h"
 
+#include "engine/pricing/JsonReader.h"
 #include "models/Database.h"
 #include "models/StorageError.h"
 #include "models/catalog/MetricRepository.h"
@@ -13,12 +14,16 @@ namespace orb {
 
 namespace {
 
+// The catalog stored these values itself (validated then), as Orb types them: amounts as
+// strings, discounts as numbers held exactly; the engine's reader turns either back into a
+// Decimal without a trip through a rounded double.
 Decimal decimalOf(const QJsonValue &v)
 {
-    if (v.isString())
-        return Decimal::parse(v.toString());
-    // Orb types fractions as JSON numbers; 15 significant digits give back what was written.
-    return Decimal::parse(QString::number(v.toDouble(), 'g', 15));
+    QString error;
+    const auto d = pricing::PriceReader::decimalFromJson(v, &error);
+    if (!d)
+        throw ServiceError::storage(QStringLiteral("a stored adjustment value is not a decimal: %1").arg(error));
+    return *d;
 }
 
 pricing::Price parsePrice(const QJsonObject &json, const QString &path)
