@@ -20,7 +20,7 @@ namespace {
 Decimal decimalOf(const QJsonValue &v)
 {
     QString error;
-    const auto d = pricing::PriceReader::decimalFromJson(v, &error);
+    const auto d = pricing::JsonReader::decimalFromJson(v, &error);
     if (!d)
         throw ServiceError::storage(QStringLiteral("a stored adjustment value is not a decimal: %1").arg(error));
     return *d;
