@@ -44,12 +44,16 @@ void StripeWorker::runOnce()
 {
     if (m_running)
         return;
+    if (m_apiKey.isEmpty() && !m_readsKeychain) {
+        emit stateChanged(State::NoKey, tr("No Stripe key: enter one in Settings › Stripe or with `orbctl sync set-key`"));
+        return;
+    }
     if (m_apiKey.isEmpty()) {
         // The keychain may block while it answers: ask it here, on the worker's thread.
         QString error;
         const auto key = StripeKeyStore(m_file.path()).load(nullptr, &error);
         if (!key) {
-            emit stateChanged(State::NoKey, error.isEmpty() ? tr("No Stripe key: enter one on the Sync screen or with `orbctl sync set-key`")
+            emit stateChanged(State::NoKey, error.isEmpty() ? tr("No Stripe key: enter one in Settings › Stripe or with `orbctl sync set-key`")
                                                             : tr("The Stripe key could not be read from the keychain: %1").arg(error));
             return;
         }

@@ -46,6 +46,10 @@ public slots:
     void stopPolling();
     /// A new key (after Settings checked it); empty means none.
     void setApiKey(const QString &key);
+    /// Whether a pass without a key asks the keychain itself (the default). The window turns
+    /// this off and hands the key over instead: the Secret Service binds its replies to the
+    /// thread that first asked, so one process keeps its keychain calls on one thread.
+    void setReadsKeychain(bool reads) { m_readsKeychain = reads; }
 
 signals:
     void stateChanged(orb::StripeWorker::State state, const QString &message);
@@ -57,6 +61,7 @@ private:
     const CompanyFile &m_file;
     QString m_baseUrl;
     QString m_apiKey;
+    bool m_readsKeychain = true;
     std::unique_ptr<Database> m_db;
     QTimer *m_timer = nullptr;
     PaymentSink *m_sink = nullptr;

@@ -16,6 +16,7 @@ const Default kDefaults[] = {
     {"files/recent", QStringList()},
     {"window/geometry", QByteArray()},
     {"window/state", QByteArray()},
+    {"ui/language", QString()}, // empty: the system's language
 };
 
 } // namespace
@@ -73,6 +74,16 @@ QByteArray AppSettings::headerState(const QString &table) const
 void AppSettings::setHeaderState(const QString &table, const QByteArray &state)
 {
     m_settings.setValue(QStringLiteral("tables/") + table, state);
+}
+
+QString AppSettings::language() const
+{
+    return value("ui/language").toString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    m_settings.setValue(QStringLiteral("ui/language"), language);
 }
 
 } // namespace orb

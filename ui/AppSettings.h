@@ -28,6 +28,10 @@ public:
     QByteArray headerState(const QString &table) const;
     void setHeaderState(const QString &table, const QByteArray &state);
 
+    /// The interface language ("de", "en"), empty for the system's; applies at the next start.
+    QString language() const;
+    void setLanguage(const QString &language);
+
     static constexpr int MaxRecentFiles = 8;
 
 private:

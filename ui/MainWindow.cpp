@@ -305,11 +305,18 @@ void MainWindow::buildScreens()
         Q_UNUSED(sync);
     };
     connect(sync, &SyncScreen::statusChanged, this, showSync);
+    // The Stripe key is entered in Settings and read from the keychain there, on this thread;
+    // the sync worker takes it from there and polls while it has one.
+    QMetaObject::invokeMethod(sync->worker(), [w = sync->worker()] { w->setReadsKeychain(false); }, Qt::QueuedConnection);
+    connect(settings, &SettingsScreen::stripeKeyChanged, sync, [this, sync](const QString &key) {
+        sync->useKey(key);
+        if (!key.isEmpty() && !m_company->isReadOnly())
+            sync->startPolling(300);
+    });
+    connect(sync, &SyncScreen::keySettingsRequested, this, [this] { showScreen(tr("Settings")); });
     showSync(sync->statusText());
     connect(m_customers, &CustomersScreen::customersChanged, sync, &SyncScreen::refresh);
     connect(m_invoices, &InvoicesScreen::invoicesChanged, sync, &SyncScreen::refresh);
-    if (!m_company->isReadOnly())
-        sync->startPolling(300);
     connect(m_customers, &CustomersScreen::customersChanged, m_dashboard, &DashboardScreen::refresh);
     connect(settings, &SettingsScreen::settingsChanged, m_dashboard, &DashboardScreen::refresh);
     connect(settings, &SettingsScreen::settingsChanged, this, [this] {

@@ -1,6 +1,8 @@
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "ui/AppSettings.h"
 #include "ui/MainWindow.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,6 +20,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Orb"));
     QApplication::setApplicationVersion(QStringLiteral(ORB_VERSION_STRING));
     QApplication::setDesktopFileName(QStringLiteral("io.github.orb.Billing"));
+
+    const QString language = qEnvironmentVariable("ORB_LANGUAGE", orb::AppSettings().language());
+    orb::Translations::install(app, language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Orb: usage-based billing on the desktop."));

@@ -1,5 +1,6 @@
 #include "ui/dialogs/InvoiceRunDialog.h"
 
+#include "models/StatusText.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
@@ -224,7 +225,7 @@ void InvoiceRunDialog::start(bool dryRun)
             const QString stored = outcome->existing.value(inv.identity);
             m_invoices->setItem(r, 5, new QTableWidgetItem(!dryRun ? tr("stored")
                                                            : stored.isEmpty() ? tr("new")
-                                                                              : tr("recomposes the %1").arg(stored)));
+                                                                              : tr("recomposes the stored one (%1)").arg(invoiceStatusText(stored))));
         }
         onFinished(dryRun);
     });

@@ -61,7 +61,8 @@ void fillPlans(QComboBox *box, CompanyFile &file)
 
 QString subscriptionPreviewHtml(const SubscriptionPreviewResult &p, const QString &customerName)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("orb::SubscriptionDialogs", text); };
+    // lupdate files tr() calls of a namespace-level function under the namespace's context.
+    auto tr = [](const char *text) { return QCoreApplication::translate("orb", text); };
     if (!p.error.isEmpty())
         return QStringLiteral("<p style=\"color:#b00020\"><b>%1</b><br>%2</p>")
             .arg(tr("This would be refused:"), p.error.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));

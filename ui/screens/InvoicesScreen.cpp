@@ -1,5 +1,6 @@
 #include "ui/screens/InvoicesScreen.h"
 
+#include "models/StatusText.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/InvoiceTableModel.h"
@@ -354,7 +355,7 @@ QString InvoicesScreen::deleteSelectedDraft()
     if (!inv)
         return tr("Select an invoice first.");
     if (inv->status != QLatin1String("draft"))
-        return tr("Only drafts can be deleted; this invoice is %1.").arg(inv->status);
+        return tr("Only drafts can be deleted; this invoice's status is %1.").arg(invoiceStatusText(inv->status));
     auto command = std::make_unique<DeleteDraftCommand>(m_file, m_clock, *inv);
     const QString error = command->perform();
     if (!error.isEmpty())

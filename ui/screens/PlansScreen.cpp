@@ -1,5 +1,6 @@
 #include "ui/screens/PlansScreen.h"
 
+#include "models/StatusText.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/MetricTableModel.h"
@@ -180,7 +181,7 @@ void PlansScreen::showPlan()
     if (!plan->description.isEmpty())
         summary += QStringLiteral("<br>") + plan->description.toHtmlEscaped();
     if (plan->trialPeriod)
-        summary += QStringLiteral("<br>") + tr("Trial: %1 %2").arg(*plan->trialPeriod).arg(plan->trialPeriodUnit);
+        summary += QStringLiteral("<br>") + tr("Trial: %1").arg(periodCountText(plan->trialPeriodUnit, *plan->trialPeriod));
     if (!adjustments.isEmpty())
         summary += QStringLiteral("<br>") + tr("Adjustments: %1").arg(adjustments.join(QStringLiteral(", ")).toHtmlEscaped());
     m_planSummary->setText(summary);

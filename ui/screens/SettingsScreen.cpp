@@ -4,17 +4,27 @@
 #include "engine/Currency.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
+#include "models/UnitOfWork.h"
+#include "models/billing/BillingSetupService.h"
+#include "models/billing/InvoiceRepository.h"
+#include "models/billing/InvoiceService.h"
+#include "ui/AppSettings.h"
+#include "ui/Translations.h"
+#include "ui/widgets/StripeKeyBox.h"
 
 #include <QComboBox>
 #include <QCompleter>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -94,8 +104,63 @@ SettingsScreen::SettingsScreen(CompanyFile &file, const Clock &clock, QWidget *p
     bf->addRow(tr("Time zone:"), m_timezone);
     bf->addRow(tr("Document locale:"), m_locale);
     bf->addRow(tr("Invoice prefix:"), m_prefix);
+    m_nextNumbers = new QLabel(billing);
+    m_nextNumbers->setObjectName(QStringLiteral("nextNumbersLabel"));
+    bf->addRow(tr("Next numbers:"), m_nextNumbers);
     bf->addRow(tr("Late usage grace period:"), m_grace);
     bf->addRow(tr("Default net terms:"), m_netTerms);
+
+    auto *taxes = new QGroupBox(tr("Taxes"), this);
+    auto *tf = new QVBoxLayout(taxes);
+    m_taxModel = new QStandardItemModel(0, 3, this);
+    m_taxModel->setHorizontalHeaderLabels({tr("Tax rate"), tr("Percentage"), tr("Applies to")});
+    auto *taxView = new QTableView(taxes);
+    taxView->setObjectName(QStringLiteral("taxRatesTable"));
+    taxView->setAccessibleName(tr("Tax rates"));
+    taxView->setModel(m_taxModel);
+    taxView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    taxView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    taxView->verticalHeader()->hide();
+    taxView->horizontalHeader()->setStretchLastSection(true);
+    taxView->setMinimumHeight(120);
+    auto *taxForm = new QHBoxLayout;
+    m_taxName = field(taxes, "taxNameEdit", tr("New tax rate name"), 100);
+    m_taxName->setPlaceholderText(tr("Name, e.g. VAT 19%"));
+    m_taxPercent = field(taxes, "taxPercentEdit", tr("New tax rate percentage"), 12);
+    m_taxPercent->setPlaceholderText(tr("Percentage, e.g. 19"));
+    auto *addTax = new QPushButton(tr("&Add tax rate"), taxes);
+    addTax->setObjectName(QStringLiteral("addTaxRateButton"));
+    taxForm->addWidget(m_taxName, 2);
+    taxForm->addWidget(m_taxPercent, 1);
+    taxForm->addWidget(addTax);
+    auto *taxHint = new QLabel(tr("A rate applies to the customers and items it is assigned to "
+                                  "(`orbctl tax-rates assign`, or the customer's billing pane)."),
+                               taxes);
+    taxHint->setWordWrap(true);
+    tf->addWidget(taxView);
+    tf->addLayout(taxForm);
+    tf->addWidget(taxHint);
+    connect(addTax, &QPushButton::clicked, this, &SettingsScreen::addTaxRate);
+    connect(m_taxPercent, &QLineEdit::returnPressed, this, &SettingsScreen::addTaxRate);
+
+    auto *stripe = new StripeKeyBox(file, this);
+    connect(stripe, &StripeKeyBox::keyChanged, this, &SettingsScreen::stripeKeyChanged);
+
+    auto *iface = new QGroupBox(tr("This computer"), this);
+    auto *inf = new QFormLayout(iface);
+    m_language = new QComboBox(iface);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->setAccessibleName(tr("Interface language"));
+    m_language->addItem(tr("The system's language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    for (const QString &l : Translations::available())
+        m_language->addItem(QLocale(l).nativeLanguageName(), l);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(AppSettings().language())));
+    connect(m_language, &QComboBox::activated, this, [this] {
+        AppSettings().setLanguage(m_language->currentData().toString());
+        m_status->setText(tr("The interface language changes when Orb is started again."));
+    });
+    inf->addRow(tr("Interface language:"), m_language);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("settingsStatus"));
@@ -113,11 +178,19 @@ SettingsScreen::SettingsScreen(CompanyFile &file, const Clock &clock, QWidget *p
     cols->addWidget(billing, 1);
     innerLayout->addLayout(cols);
     innerLayout->addWidget(m_status);
+    auto *cols2 = new QHBoxLayout;
+    cols2->addWidget(taxes, 1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(stripe);
+    right->addWidget(iface);
+    right->addStretch();
+    cols2->addLayout(right, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(revert);
     buttons->addWidget(m_save);
     innerLayout->addLayout(buttons);
+    innerLayout->addLayout(cols2);
     innerLayout->addStretch();
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(inner);
@@ -157,6 +230,47 @@ void SettingsScreen::load()
     m_prefix->setText(s.invoicePrefix);
     m_grace->setValue(m_file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")).toInt());
     m_netTerms->setValue(m_file.setting(QStringLiteral("default_net_terms"), QStringLiteral("30")).toInt());
+    const InvoiceRepository numbers(m_file.db());
+    m_nextNumbers->setText(tr("invoice %1, credit note %2")
+                               .arg(InvoiceService::formatNumber(s.invoicePrefix, numbers.lastNumber(QStringLiteral("invoice")) + 1, false),
+                                    InvoiceService::formatNumber(s.invoicePrefix, numbers.lastNumber(QStringLiteral("credit_note")) + 1, true)));
+    loadTaxRates();
+}
+
+void SettingsScreen::loadTaxRates()
+{
+    m_taxModel->removeRows(0, m_taxModel->rowCount());
+    for (const TaxRateRecord &r : BillingSetupService::loadTaxRates(m_file.db())) {
+        QStringList scope;
+        if (!r.customerIds.isEmpty())
+            scope << tr("%n customer(s)", nullptr, int(r.customerIds.size()));
+        if (!r.itemIds.isEmpty())
+            scope << tr("%n item(s)", nullptr, int(r.itemIds.size()));
+        auto *pct = new QStandardItem(r.percentage.toCanonicalString() + QStringLiteral(" %"));
+        pct->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_taxModel->appendRow({new QStandardItem(r.name), pct,
+                               new QStandardItem(scope.isEmpty() ? tr("not assigned yet") : scope.join(QStringLiteral(", ")))});
+    }
+}
+
+void SettingsScreen::addTaxRate()
+{
+    try {
+        const TaxRateRecord r = BillingSetupService(m_file, m_clock).createTaxRate(m_taxName->text(), m_taxPercent->text());
+        m_taxName->clear();
+        m_taxPercent->clear();
+        loadTaxRates();
+        m_status->setText(tr("Tax rate \"%1\" added.").arg(r.name));
+        emit settingsChanged();
+    } catch (const ServiceError &e) {
+        showError(e);
+    }
+}
+
+void SettingsScreen::showError(const ServiceError &e)
+{
+    m_status->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b><br>%2</span>")
+                          .arg(e.message().toHtmlEscaped(), joinErrors(e.errors()).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
 }
 
 void SettingsScreen::save()
@@ -176,15 +290,19 @@ void SettingsScreen::save()
     s.documentLocale = m_locale->currentData().toString();
     s.invoicePrefix = m_prefix->text().trimmed();
     try {
+        // One action: the company record and the billing settings change together or not at all,
+        // each change with its audit entry.
+        UnitOfWork uow(m_file.db());
         m_file.updateSettings(s, m_clock);
-        m_file.setSetting(QStringLiteral("grace_period_hours"), QString::number(m_grace->value()));
-        m_file.setSetting(QStringLiteral("default_net_terms"), QString::number(m_netTerms->value()));
+        m_file.setSetting(QStringLiteral("grace_period_hours"), QString::number(m_grace->value()), m_clock);
+        m_file.setSetting(QStringLiteral("default_net_terms"), QString::number(m_netTerms->value()), m_clock);
+        uow.commit();
     } catch (const ServiceError &e) {
-        m_status->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b><br>%2</span>")
-                              .arg(e.message().toHtmlEscaped(), joinErrors(e.errors()).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+        showError(e);
         return;
     }
     m_status->setText(tr("Settings saved."));
+    load();
     emit settingsChanged();
 }
 

@@ -7,14 +7,17 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QStandardItemModel;
 
 namespace orb {
 
 class Clock;
 class CompanyFile;
+class ServiceError;
 
 /// The company's settings: name, address, tax id, currency, time zone, numbering, document
-/// locale, and the billing settings kept in the company file.
+/// locale and the billing settings kept in the company file; tax rates; the Stripe key (kept
+/// in the OS keychain); and this computer's interface language.
 class SettingsScreen final : public QWidget
 {
     Q_OBJECT
@@ -28,8 +31,14 @@ public slots:
 
 signals:
     void settingsChanged();
+    /// The Stripe key to push with (empty: none); the sync worker should use it.
+    void stripeKeyChanged(const QString &key);
 
 private:
+    void loadTaxRates();
+    void addTaxRate();
+    void showError(const ServiceError &e);
+
     CompanyFile &m_file;
     const Clock &m_clock;
     QLineEdit *m_name, *m_email, *m_line1, *m_line2, *m_city, *m_state, *m_postal, *m_country, *m_taxId, *m_prefix;
@@ -39,7 +48,11 @@ private:
     QSpinBox *m_grace;
     QSpinBox *m_netTerms;
     QLabel *m_status;
+    QLabel *m_nextNumbers;
     QPushButton *m_save;
+    QStandardItemModel *m_taxModel;
+    QLineEdit *m_taxName, *m_taxPercent;
+    QComboBox *m_language;
 };
 
 } // namespace orb

@@ -142,23 +142,58 @@ void SubscriptionsScreen::showDetails()
         const Subscription sub = service.get(id);
         PlanRepository plans(m_file.db());
         QString h = QStringLiteral("<h3>%1</h3>").arg(m_table->selectionModel()->selectedRows().first().data().toString().toHtmlEscaped());
-        h += QStringLiteral("<p>%1</p>").arg(tr("From %1 to %2 · billed on %3 · trial %4 day(s) · net %5")
-                                                 .arg(dateText(sub.startDate), sub.endDate ? dateText(*sub.endDate) : tr("open-ended"),
-                                                      sub.alignment == QLatin1String("first_of_month") ? tr("the 1st of the month") : tr("the start date"))
-                                                 .arg(sub.trialDays)
-                                                 .arg(sub.netTerms ? QString::number(*sub.netTerms) : tr("as the plan")));
+        QStringList terms{tr("From %1 to %2").arg(dateText(sub.startDate), sub.endDate ? dateText(*sub.endDate) : tr("open-ended")),
+                          sub.alignment == QLatin1String("first_of_month") ? tr("billed on the 1st of the month")
+                                                                           : tr("billed on the start date")};
+        if (sub.trialDays > 0)
+            terms << tr("%n trial day(s)", nullptr, sub.trialDays);
+        terms << (sub.netTerms ? tr("payable within %n day(s)", nullptr, *sub.netTerms) : tr("payment terms of the customer or plan"));
+        h += QStringLiteral("<p>%1</p>").arg(terms.join(QStringLiteral(" · ")).toHtmlEscaped());
+        // Phases and changes name the plan and its version, and say in words what happened.
+        auto planText = [&plans](const QString &versionId) -> QString {
+            const std::optional<PlanVersion> v = plans.versionById(versionId);
+            const std::optional<Plan> plan = v ? plans.findById(v->planId) : std::nullopt;
+            return plan ? tr("%1, version %2").arg(plan->name).arg(v->version) : versionId;
+        };
+        auto causeText = [](const QString &cause) -> QString {
+            if (cause == QLatin1String("create"))
+                return tr("subscribed");
+            if (cause == QLatin1String("plan_change"))
+                return tr("plan changed");
+            if (cause == QLatin1String("quantity_change"))
+                return tr("quantity changed");
+            return cause;
+        };
         h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Phases"));
         for (const SubscriptionPhase &p : sub.phases)
             h += QStringLiteral("<li>%1</li>").arg(tr("%1 to %2: %3 (%4)")
-                                                       .arg(dateText(p.startDate), p.endDate ? dateText(*p.endDate) : tr("open"), p.planVersionId,
-                                                            p.cause)
+                                                       .arg(dateText(p.startDate), p.endDate ? dateText(*p.endDate) : tr("open"),
+                                                            planText(p.planVersionId), causeText(p.cause))
                                                        .toHtmlEscaped());
         h += QStringLiteral("</ul>");
         const QList<SubscriptionChange> changes = service.changes(id);
         if (!changes.isEmpty()) {
+            auto kindText = [](const QString &kind) -> QString {
+                if (kind == QLatin1String("plan_change"))
+                    return tr("Plan change");
+                if (kind == QLatin1String("quantity_change"))
+                    return tr("Quantity change");
+                if (kind == QLatin1String("cancellation"))
+                    return tr("Cancellation");
+                return kind;
+            };
+            auto statusText = [](const QString &status) -> QString {
+                if (status == QLatin1String("scheduled"))
+                    return tr("scheduled");
+                if (status == QLatin1String("applied"))
+                    return tr("applied");
+                if (status == QLatin1String("unscheduled"))
+                    return tr("withdrawn");
+                return status;
+            };
             h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Changes"));
             for (const SubscriptionChange &c : changes)
-                h += QStringLiteral("<li>%1</li>").arg(tr("%1 on %2 (%3)").arg(c.kind, dateText(c.effectiveDate), c.status).toHtmlEscaped());
+                h += QStringLiteral("<li>%1</li>").arg(tr("%1 on %2 (%3)").arg(kindText(c.kind), dateText(c.effectiveDate), statusText(c.status)).toHtmlEscaped());
             h += QStringLiteral("</ul>");
         }
         const QList<Invoice> next = InvoiceRunService(m_file, m_clock).upcoming(id);

@@ -59,7 +59,12 @@ SyncScreen::SyncScreen(CompanyFile &file, QWidget *parent) : QWidget(parent), m_
     m_state->setFont(f);
     m_syncNow = new QPushButton(tr("Sync now"), this);
     m_syncNow->setObjectName(QStringLiteral("syncNow"));
+    auto *keyButton = new QPushButton(tr("Stripe key…"), this);
+    keyButton->setObjectName(QStringLiteral("syncKeySettings"));
+    keyButton->setToolTip(tr("The secret key is entered in Settings › Stripe"));
+    connect(keyButton, &QPushButton::clicked, this, &SyncScreen::keySettingsRequested);
     top->addWidget(m_state, 1);
+    top->addWidget(keyButton);
     top->addWidget(m_syncNow);
     layout->addLayout(top);
     m_lastRun = new QLabel(this);
@@ -104,20 +109,6 @@ SyncScreen::SyncScreen(CompanyFile &file, QWidget *parent) : QWidget(parent), m_
     logLayout->addWidget(m_logView);
     layout->addWidget(logBox, 2);
 
-    auto *keyBox = new QGroupBox(tr("Stripe secret key"), this);
-    auto *keyLayout = new QHBoxLayout(keyBox);
-    m_key = new QLineEdit(keyBox);
-    m_key->setObjectName(QStringLiteral("stripeKey"));
-    m_key->setEchoMode(QLineEdit::Password);
-    m_key->setPlaceholderText(tr("sk_test_… or sk_live_… (kept in the system keychain only)"));
-    m_saveKey = new QPushButton(tr("Check and save"), keyBox);
-    m_saveKey->setObjectName(QStringLiteral("stripeKeySave"));
-    m_keyStatus = new QLabel(keyBox);
-    m_keyStatus->setObjectName(QStringLiteral("stripeKeyStatus"));
-    keyLayout->addWidget(m_key, 1);
-    keyLayout->addWidget(m_saveKey);
-    keyLayout->addWidget(m_keyStatus, 1);
-    layout->addWidget(keyBox);
 
     // The worker lives in its own thread; everything it says arrives here queued.
     m_worker = new StripeWorker(m_file);
@@ -140,8 +131,6 @@ SyncScreen::SyncScreen(CompanyFile &file, QWidget *parent) : QWidget(parent), m_
     connect(m_syncNow, &QPushButton::clicked, this, &SyncScreen::syncNow);
     connect(m_retry, &QPushButton::clicked, this, &SyncScreen::retrySelected);
     connect(m_skip, &QPushButton::clicked, this, &SyncScreen::skipSelected);
-    connect(m_saveKey, &QPushButton::clicked, this, &SyncScreen::checkAndSaveKey);
-    connect(m_key, &QLineEdit::returnPressed, this, &SyncScreen::checkAndSaveKey);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &SyncScreen::refresh);
     refresh();
 }
@@ -256,46 +245,8 @@ void SyncScreen::skipSelected()
     }
 }
 
-void SyncScreen::checkAndSaveKey()
+void SyncScreen::useKey(const QString &key)
 {
-    const QString key = m_key->text().trimmed();
-    if (const QString problem = StripeKeyStore::checkShape(key); !problem.isEmpty()) {
-        m_keyStatus->setText(problem);
-        return;
-    }
-    m_saveKey->setEnabled(false);
-    m_keyStatus->setText(tr("Checking with Stripe…"));
-    const QString base = m_file.setting(QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"));
-    const QString path = m_file.path();
-    // The check (network) and the keychain write both block: run them off the UI thread and
-    // come back queued.
-    QPointer<SyncScreen> self(this);
-    QThread *job = QThread::create([self, key, base, path] {
-        QString error;
-        StripeClient client(base, key);
-        const StripeError e = StripeSync::checkKey(client);
-        if (e.isError())
-            error = tr("Not saved: %1").arg(e.describe());
-        else if (const QString refused = StripeKeyStore(path).store(key); !refused.isEmpty())
-            error = tr("Not saved: the keychain refused it (%1)").arg(refused);
-        QMetaObject::invokeMethod(qApp, [self, key, error] {
-            if (self)
-                self->keySaved(key, error);
-        }, Qt::QueuedConnection);
-    });
-    connect(job, &QThread::finished, job, &QObject::deleteLater);
-    job->start();
-}
-
-void SyncScreen::keySaved(const QString &key, const QString &error)
-{
-    m_saveKey->setEnabled(true);
-    if (!error.isEmpty()) {
-        m_keyStatus->setText(error);
-        return;
-    }
-    m_key->clear();
-    m_keyStatus->setText(tr("A %1-mode key is saved in the system keychain").arg(stripeKeyMode(key)));
     QMetaObject::invokeMethod(m_worker, [w = m_worker, key] { w->setApiKey(key); }, Qt::QueuedConnection);
 }
 

@@ -19,9 +19,9 @@ class CompanyFile;
 
 /**
  * Stripe sync at a glance: the state, the last run, the queue (filter by state) with retry and
- * skip for failed items, the sync log, and the secret key (checked against Stripe, then kept in
- * the OS keychain only). Sync runs on a StripeWorker in its own thread; this screen only shows
- * what the worker reports and reads small lists from the company file.
+ * skip for failed items, and the sync log. The secret key is entered in Settings (StripeKeyBox).
+ * Sync runs on a StripeWorker in its own thread; this screen only shows what the worker
+ * reports and reads small lists from the company file.
  */
 class SyncScreen final : public QWidget
 {
@@ -41,16 +41,18 @@ public slots:
     void syncNow();
     /// Starts polling every `seconds` (the window calls this once a key is known).
     void startPolling(int seconds = 300);
+    /// Pushes with this key from now on (empty: read the keychain again at the next run).
+    void useKey(const QString &key);
 
 signals:
     /// The status bar's text changed.
     void statusChanged(const QString &text);
+    /// The user asked for the Stripe key settings.
+    void keySettingsRequested();
 
 private:
     void retrySelected();
     void skipSelected();
-    void checkAndSaveKey();
-    void keySaved(const QString &key, const QString &error);
     void onState(StripeWorker::State state, const QString &message);
     qint64 selectedItem() const;
 
@@ -68,9 +70,6 @@ private:
     QPushButton *m_skip;
     QTableView *m_logView;
     QStandardItemModel *m_log;
-    QLineEdit *m_key;
-    QPushButton *m_saveKey;
-    QLabel *m_keyStatus;
     QString m_status;
 };
 

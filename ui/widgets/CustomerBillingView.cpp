@@ -1,5 +1,6 @@
 #include "ui/widgets/CustomerBillingView.h"
 
+#include "models/StatusText.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/DashboardQuery.h"
@@ -57,7 +58,7 @@ void CustomerBillingView::showCustomer(const QString &customerId)
         for (const Subscription &s : subs) {
             const auto plan = plans.findById(s.planId);
             h += QStringLiteral("<p>%1</p>").arg(esc(tr("%1 — %2, from %3%4")
-                                                         .arg(plan ? plan->name : s.planId, s.status(today), dateText(s.startDate),
+                                                         .arg(plan ? plan->name : s.planId, subscriptionStatusText(s.status(today)), dateText(s.startDate),
                                                               s.endDate ? tr(" to %1").arg(dateText(*s.endDate)) : QString())));
         }
         InvoiceFilter filter;
@@ -70,7 +71,7 @@ void CustomerBillingView::showCustomer(const QString &customerId)
             const Invoice &inv = invoices[i];
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4 %5</td></tr>")
                      .arg(esc(inv.invoiceNumber.isEmpty() ? tr("(draft)") : inv.invoiceNumber), dateText(inv.invoiceDate),
-                          esc(inv.isOverdue(today) ? tr("overdue") : inv.status), esc(moneyText(inv.total, inv.currency)), esc(inv.currency));
+                          esc(invoiceStatusText(inv.isOverdue(today) ? QStringLiteral("overdue") : inv.status)), esc(moneyText(inv.total, inv.currency)), esc(inv.currency));
         }
         h += QStringLiteral("</table>");
         if (invoices.size() > 8)

@@ -1,5 +1,7 @@
 #include "ui/widgets/InvoiceDetailView.h"
 
+#include "models/StatusText.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -21,19 +23,6 @@ QString row(const QStringList &cells, bool header = false)
         out += header ? QStringLiteral("</th>") : QStringLiteral("</td>");
     }
     return out + QStringLiteral("</tr>");
-}
-
-QString statusWord(const QString &status)
-{
-    if (status == QLatin1String("draft"))
-        return InvoiceDetailView::tr("Draft");
-    if (status == QLatin1String("issued"))
-        return InvoiceDetailView::tr("Issued");
-    if (status == QLatin1String("paid"))
-        return InvoiceDetailView::tr("Paid");
-    if (status == QLatin1String("void"))
-        return InvoiceDetailView::tr("Void");
-    return status;
 }
 
 } // namespace
@@ -64,9 +53,9 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
     auto text = [&](const QJsonObject &o, const char *key) { return esc(o.value(QLatin1String(key)).toString()); };
     QString h;
     if (inv.invoiceNumber.isEmpty())
-        h += QStringLiteral("<h3>%1</h3>").arg(inv.status == QLatin1String("draft") ? tr("Draft invoice") : esc(statusWord(inv.status)));
+        h += QStringLiteral("<h3>%1</h3>").arg(inv.status == QLatin1String("draft") ? tr("Draft invoice") : esc(invoiceStatusText(inv.status)));
     else
-        h += QStringLiteral("<h3>%1 — %2</h3>").arg(tr("Invoice %1").arg(esc(inv.invoiceNumber)), esc(statusWord(inv.status)));
+        h += QStringLiteral("<h3>%1 — %2</h3>").arg(tr("Invoice %1").arg(esc(inv.invoiceNumber)), esc(invoiceStatusText(inv.status)));
     h += QStringLiteral("<p><b>%1</b><br>").arg(esc(customerName));
     if (inv.periodStart.isValid())
         h += tr("Period %1 to %2").arg(dateText(inv.periodStart), dateText(inv.periodEnd)) + QStringLiteral("<br>");

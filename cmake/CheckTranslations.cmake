@@ -1,0 +1,36 @@
+# A test: every translatable string of the sources is translated in every translations/*.ts.
+# Runs lupdate over the sources into a copy of each .ts (the committed file is not touched), then
+# lrelease on the copy, and fails when lrelease counts an unfinished message.
+#   cmake -DLUPDATE=... -DLRELEASE=... -DSOURCE_DIR=... -DWORK_DIR=... -P CheckTranslations.cmake
+file(GLOB ts_files "${SOURCE_DIR}/translations/*.ts")
+if(NOT ts_files)
+  message(FATAL_ERROR "no translations/*.ts in ${SOURCE_DIR}")
+endif()
+file(GLOB_RECURSE sources
+  "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/ui/*.h" "${SOURCE_DIR}/models/*.cpp" "${SOURCE_DIR}/models/*.h"
+  "${SOURCE_DIR}/sync/*.cpp" "${SOURCE_DIR}/sync/*.h" "${SOURCE_DIR}/app/orb-billing/*.cpp")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(list_file "${WORK_DIR}/sources.lst")
+string(REPLACE ";" "\n" lines "${sources}")
+file(WRITE "${list_file}" "${lines}\n")
+set(failed FALSE)
+foreach(ts IN LISTS ts_files)
+  get_filename_component(name "${ts}" NAME)
+  configure_file("${ts}" "${WORK_DIR}/${name}" COPYONLY)
+  execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none -I "${SOURCE_DIR}" "@${list_file}" -ts "${WORK_DIR}/${name}"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "lupdate failed on ${name}: ${out}${err}")
+  endif()
+  execute_process(COMMAND "${LRELEASE}" "${WORK_DIR}/${name}" -qm "${WORK_DIR}/${name}.qm"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  message(STATUS "${name}: ${out}")
+  if(NOT rc EQUAL 0 OR NOT out MATCHES " 0 unfinished")
+    message(SEND_ERROR "${name} has untranslated strings: translate them in translations/${name} "
+                       "(cmake --build <build dir> -t update_translations, then Qt Linguist or an editor)")
+    set(failed TRUE)
+  endif()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "translations are incomplete")
+endif()

@@ -1,0 +1,46 @@
+#include "models/StatusText.h"
+
+#include <QCoreApplication>
+
+namespace orb {
+
+QString invoiceStatusText(const QString &status)
+{
+    if (status == QLatin1String("draft"))
+        return QCoreApplication::translate("StatusText", "Draft");
+    if (status == QLatin1String("issued"))
+        return QCoreApplication::translate("StatusText", "Issued");
+    if (status == QLatin1String("paid"))
+        return QCoreApplication::translate("StatusText", "Paid");
+    if (status == QLatin1String("void"))
+        return QCoreApplication::translate("StatusText", "Void");
+    if (status == QLatin1String("overdue"))
+        return QCoreApplication::translate("StatusText", "Overdue");
+    return status;
+}
+
+QString subscriptionStatusText(const QString &status)
+{
+    if (status == QLatin1String("upcoming"))
+        return QCoreApplication::translate("StatusText", "Upcoming");
+    if (status == QLatin1String("active"))
+        return QCoreApplication::translate("StatusText", "Active");
+    if (status == QLatin1String("ended"))
+        return QCoreApplication::translate("StatusText", "Ended");
+    return status;
+}
+
+QString periodCountText(const QString &unit, int count)
+{
+    if (unit == QLatin1String("day") || unit == QLatin1String("days"))
+        return QCoreApplication::translate("StatusText", "%n day(s)", nullptr, count);
+    if (unit == QLatin1String("week") || unit == QLatin1String("weeks"))
+        return QCoreApplication::translate("StatusText", "%n week(s)", nullptr, count);
+    if (unit == QLatin1String("month") || unit == QLatin1String("months"))
+        return QCoreApplication::translate("StatusText", "%n month(s)", nullptr, count);
+    if (unit == QLatin1String("year") || unit == QLatin1String("years"))
+        return QCoreApplication::translate("StatusText", "%n year(s)", nullptr, count);
+    return QStringLiteral("%1 %2").arg(count).arg(unit);
+}
+
+} // namespace orb

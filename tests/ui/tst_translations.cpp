@@ -1,0 +1,64 @@
+// The interface in another language: Orb's German translation is compiled in, installed for
+// the chosen language, and reaches the window's menus and screens; a language Orb does not
+// ship falls back to English.
+#include "engine/Clock.h"
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
+
+#include <QApplication>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace orb;
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    }
+
+    void germanIsShipped()
+    {
+        QVERIFY(Translations::available().contains(QStringLiteral("de")));
+    }
+
+    void unknownLanguageFallsBackToEnglish()
+    {
+        QCOMPARE(Translations::install(*qApp, QStringLiteral("fi")), QStringLiteral("en"));
+        MainWindow w(m_clock);
+        QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+    }
+
+    void germanReachesTheWindow()
+    {
+        QCOMPARE(Translations::install(*qApp, QStringLiteral("de_AT")), QStringLiteral("de"));
+        MainWindow w(m_clock);
+        QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+        QString error;
+        QVERIFY2(w.openDemo(m_dir.filePath(QStringLiteral("demo.orb")), &error), qPrintable(error));
+        auto *nav = w.findChild<QListWidget *>();
+        QVERIFY(nav);
+        QStringList screens;
+        for (int i = 0; i < nav->count(); ++i)
+            screens << nav->item(i)->text();
+        QVERIFY2(screens.contains(QStringLiteral("Kunden")) && screens.contains(QStringLiteral("Rechnungen")), qPrintable(screens.join(u',')));
+        // Counts use German plural forms.
+        QCOMPARE(QCoreApplication::translate("orb::SubscriptionsScreen", "%n subscription(s)", nullptr, 1), QStringLiteral("1 Abonnement"));
+        QCOMPARE(QCoreApplication::translate("orb::SubscriptionsScreen", "%n subscription(s)", nullptr, 3), QStringLiteral("3 Abonnements"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    FixedClock m_clock{QDateTime(QDate(2026, 5, 4), QTime(10, 0), Qt::UTC)};
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

@@ -1,0 +1,3101 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Your company</source>
+        <translation>Ihr Unternehmen</translation>
+    </message>
+    <message>
+        <source>This appears on invoices and statements. You can change it later in Settings.</source>
+        <translation>Diese Angaben erscheinen auf Rechnungen und Kontoauszügen. Sie können sie später in den Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Company &amp;name:</source>
+        <translation>&amp;Firmenname:</translation>
+    </message>
+    <message>
+        <source>Billing &amp;e-mail:</source>
+        <translation>&amp;E-Mail für Rechnungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Postal code:</source>
+        <translation>&amp;Postleitzahl:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry code:</source>
+        <translation>&amp;Ländercode:</translation>
+    </message>
+    <message>
+        <source>Check the e-mail</source>
+        <translation>E-Mail-Adresse prüfen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Check the country</source>
+        <translation>Land prüfen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a two-letter country code such as US or DE.</source>
+        <translation>„%1“ ist kein zweistelliger Ländercode wie US oder DE.</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>The currency and time zone new customers start with, and how invoices are numbered.</source>
+        <translation>Die Währung und Zeitzone, mit der neue Kunden angelegt werden, und wie Rechnungen nummeriert werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;prefix:</source>
+        <translation>Rechnungs&amp;präfix:</translation>
+    </message>
+    <message>
+        <source>Document &amp;locale:</source>
+        <translation>Dokument&amp;sprache:</translation>
+    </message>
+    <message>
+        <source>Check the time zone</source>
+        <translation>Zeitzone prüfen</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, such as Europe/Berlin.</source>
+        <translation>Wählen Sie eine Zeitzone aus der Liste, z. B. Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>Company file</source>
+        <translation>Firmendatei</translation>
+    </message>
+    <message>
+        <source>All of the company&apos;s books live in this one file. Keep it backed up.</source>
+        <translation>Die gesamte Buchhaltung des Unternehmens befindet sich in dieser einen Datei. Sichern Sie sie regelmäßig.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Dur&amp;chsuchen…</translation>
+    </message>
+    <message>
+        <source>New company file</source>
+        <translation>Neue Firmendatei</translation>
+    </message>
+    <message>
+        <source>Orb company files (*.orb)</source>
+        <translation>Orb-Firmendateien (*.orb)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>Datei existiert bereits</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Orb does not overwrite files; choose another name.</source>
+        <translation>%1 existiert bereits. Orb überschreibt keine Dateien; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>%1 drucken</translation>
+    </message>
+    <message>
+        <source>Could not open the company file</source>
+        <translation>Die Firmendatei konnte nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>StatusText</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Bevorstehend</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>orb</name>
+    <message>
+        <source>This would be refused:</source>
+        <translation>Dies würde abgelehnt:</translation>
+    </message>
+    <message>
+        <source>Takes effect on &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Wirksam ab &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Proration credited to the customer balance: %1 %2</source>
+        <translation>Anteilige Gutschrift auf das Kundenguthaben: %1 %2</translation>
+    </message>
+    <message>
+        <source>Nothing is credited to the customer balance.</source>
+        <translation>Dem Kundenguthaben wird nichts gutgeschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 draft invoice(s) from that date on are dropped; the next invoice run composes them again.</source>
+        <translation>Ab diesem Datum verworfene Rechnungsentwürfe: %1; der nächste Rechnungslauf erstellt sie neu.</translation>
+    </message>
+    <message>
+        <source>Voided: %1</source>
+        <translation>Storniert: %1</translation>
+    </message>
+    <message>
+        <source>No further invoices.</source>
+        <translation>Keine weiteren Rechnungen.</translation>
+    </message>
+    <message>
+        <source>draft %1</source>
+        <translation>Entwurf %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3, %4 %5)</source>
+        <translation>%1 (%2 – %3, %4 %5)</translation>
+    </message>
+</context>
+<context>
+    <name>orb::AuditTrailDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Änderungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Customer id or external id, invoice id or number, subscription id, or TYPE:ID — empty for the latest</source>
+        <translation>Kunden-ID oder externe ID, Rechnungs-ID oder -nummer, Abonnement-ID oder TYP:ID — leer für die neuesten Einträge</translation>
+    </message>
+    <message>
+        <source>Object whose trail to show</source>
+        <translation>Objekt, dessen Protokoll angezeigt werden soll</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>Kette prüfen</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Zeitpunkt (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s before and after</source>
+        <translation>Zustand vor und nach dem Eintrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n entries of the company file.</source>
+        <translation>
+            <numerusform>Der %n neueste Eintrag der Firmendatei.</numerusform>
+            <numerusform>Die %n neuesten Einträge der Firmendatei.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no customer, invoice or subscription. Write another object as TYPE:ID, e.g. setting:grace_period_hours.</source>
+        <translation>„%1“ bezeichnet keinen Kunden, keine Rechnung und kein Abonnement. Geben Sie ein anderes Objekt als TYP:ID an, z. B. setting:grace_period_hours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries for %1:%2.</source>
+        <translation>
+            <numerusform>%n Eintrag für %1:%2.</numerusform>
+            <numerusform>%n Einträge für %1:%2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain of %n entries is intact. Head hash: %1 (keep it elsewhere to detect a trail cut short).</source>
+        <translation>
+            <numerusform>Die Kette aus %n Eintrag ist intakt. Kopf-Hash: %1 (bewahren Sie ihn an anderer Stelle auf, um ein gekürztes Protokoll zu erkennen).</numerusform>
+            <numerusform>Die Kette aus %n Einträgen ist intakt. Kopf-Hash: %1 (bewahren Sie ihn an anderer Stelle auf, um ein gekürztes Protokoll zu erkennen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The chain is broken at entry %1: %2.</source>
+        <translation>Die Kette ist bei Eintrag %1 unterbrochen: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::CreditNoteDialog</name>
+    <message>
+        <source>Credit note for %1</source>
+        <translation>Gutschrift zu %1</translation>
+    </message>
+    <message>
+        <source>Amounts to credit per line</source>
+        <translation>Gutzuschreibende Beträge je Position</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Positionsbetrag</translation>
+    </message>
+    <message>
+        <source>Credit (%1, tax included)</source>
+        <translation>Gutschrift (%1, inkl. Steuer)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Adjustment (lowers what is owed, any excess goes to the balance)</source>
+        <translation>Korrektur (mindert den offenen Betrag, ein Überschuss geht auf das Kundenguthaben)</translation>
+    </message>
+    <message>
+        <source>Refund (money paid back outside Orb)</source>
+        <translation>Erstattung (Geld außerhalb von Orb zurückgezahlt)</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>Enter what to credit on each line. Leave every line at 0 to credit all that is left on the invoice.</source>
+        <translation>Geben Sie an, welcher Betrag je Position gutgeschrieben werden soll. Lassen Sie alle Positionen auf 0, um den gesamten Restbetrag der Rechnung gutzuschreiben.</translation>
+    </message>
+    <message>
+        <source>Line %1 (%2): &quot;%3&quot; is not an amount like 12.50.</source>
+        <translation>Position %1 (%2): „%3“ ist kein Betrag wie 12.50.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the credit note.</source>
+        <translation>Geben Sie einen Grund für die Gutschrift an.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::CustomerBillingView</name>
+    <message>
+        <source>Customer billing</source>
+        <translation>Kundenabrechnung</translation>
+    </message>
+    <message>
+        <source>Select a customer to see subscriptions, invoices, balance, credits and usage.</source>
+        <translation>Wählen Sie einen Kunden aus, um Abonnements, Rechnungen, Kundenguthaben, Vorauszahlungsguthaben und Nutzung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>%1 — %2, from %3%4</source>
+        <translation>%1 — %2, ab %3%4</translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation> bis %1</translation>
+    </message>
+    <message>
+        <source>Invoices (%1)</source>
+        <translation>Rechnungen (%1)</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>(Entwurf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more on the Invoices screen.</source>
+        <translation>
+            <numerusform>%n weitere in der Ansicht „Rechnungen“.</numerusform>
+            <numerusform>%n weitere in der Ansicht „Rechnungen“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Balance: %1 %2</source>
+        <translation>Kundenguthaben: %1 %2</translation>
+    </message>
+    <message>
+        <source>Prepaid credits</source>
+        <translation>Vorauszahlungsguthaben</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 left, from %4%5 — %6</source>
+        <translation>%1 von %2 %3 übrig, ab %4%5 — %6</translation>
+    </message>
+    <message>
+        <source> until %1</source>
+        <translation> bis %1</translation>
+    </message>
+    <message>
+        <source>The billing of this customer could not be read: %1</source>
+        <translation>Die Abrechnungsdaten dieses Kunden konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Usage this month</source>
+        <translation>Nutzung in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>The usage could not be counted: %1</source>
+        <translation>Die Nutzung konnte nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>No events yet this month.</source>
+        <translation>In diesem Monat noch keine Ereignisse.</translation>
+    </message>
+    <message>
+        <source>%1: %2 events</source>
+        <translation>%1: %2 Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>orb::CustomerDialog</name>
+    <message>
+        <source>Edit customer — %1</source>
+        <translation>Kunde bearbeiten — %1</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company or person billed</source>
+        <translation>Rechnungsempfänger (Unternehmen oder Person)</translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>Your own id, e.g. from a CRM (optional, unique)</source>
+        <translation>Ihre eigene ID, z. B. aus einem CRM (optional, eindeutig)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>billing@example.com</source>
+        <translation>billing@example.com</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>(not set yet)</source>
+        <translation>(noch nicht festgelegt)</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Net terms</source>
+        <translation>Zahlungsziel</translation>
+    </message>
+    <message>
+        <source>Company default</source>
+        <translation>Firmenstandard</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal ID:</source>
+        <translation>E&amp;xterne ID:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Net &amp;terms:</source>
+        <translation>Zahlungszie&amp;l:</translation>
+    </message>
+    <message>
+        <source>The time zone is fixed once a customer exists; the currency can be set once.</source>
+        <translation>Die Zeitzone steht fest, sobald der Kunde angelegt ist; die Währung kann einmalig festgelegt werden.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Billing address</source>
+        <translation>Rechnungsadresse</translation>
+    </message>
+    <message>
+        <source>Shipping address</source>
+        <translation>Lieferadresse</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Tax id type</source>
+        <translation>Art der Steuer-ID</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Tax id country</source>
+        <translation>Land der Steuer-ID</translation>
+    </message>
+    <message>
+        <source>DE</source>
+        <translation>DE</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>Steuer-ID</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>key=value, one a line</source>
+        <translation>Schlüssel=Wert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Tax id type:</source>
+        <translation>Art der Steuer-ID:</translation>
+    </message>
+    <message>
+        <source>Tax id country:</source>
+        <translation>Land der Steuer-ID:</translation>
+    </message>
+    <message>
+        <source>Tax id:</source>
+        <translation>Steuer-ID:</translation>
+    </message>
+    <message>
+        <source>Metadata:</source>
+        <translation>Metadaten:</translation>
+    </message>
+    <message>
+        <source>Tax and metadata</source>
+        <translation>Steuer und Metadaten</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Create customer</source>
+        <translation>Kunde anlegen</translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation>Adresszeile 1</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Adresszeile 2</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>State or region</source>
+        <translation>Bundesland oder Region</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation>Ländercode</translation>
+    </message>
+    <message>
+        <source>US</source>
+        <translation>US</translation>
+    </message>
+    <message>
+        <source>Line 1:</source>
+        <translation>Zeile 1:</translation>
+    </message>
+    <message>
+        <source>Line 2:</source>
+        <translation>Zeile 2:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Ort:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Bundesland/Region:</translation>
+    </message>
+    <message>
+        <source>Postal code:</source>
+        <translation>Postleitzahl:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Land:</translation>
+    </message>
+    <message>
+        <source>Please correct the metadata.</source>
+        <translation>Bitte korrigieren Sie die Metadaten.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a value: write key=value</source>
+        <translation>„%1“ braucht einen Wert: Schreiben Sie Schlüssel=Wert</translation>
+    </message>
+</context>
+<context>
+    <name>orb::CustomerTableModel</name>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>orb::CustomersScreen</name>
+    <message>
+        <source>Search name, external ID or e-mail</source>
+        <translation>Name, externe ID oder E-Mail suchen</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Show &amp;archived</source>
+        <translation>&amp;Archivierte anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Neuer Kunde…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Archi&amp;ve</source>
+        <translation>Archi&amp;vieren</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Show &amp;invoices</source>
+        <translation>&amp;Rechnungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Unarchi&amp;ve</source>
+        <translation>Archi&amp;vierung aufheben</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;%n customer(s)&lt;/b&gt; shown.&lt;/p&gt;&lt;p&gt;Select a customer to see the details.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;%n Kunde&lt;/b&gt; angezeigt.&lt;/p&gt;&lt;p&gt;Wählen Sie einen Kunden aus, um die Details zu sehen.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;%n Kunden&lt;/b&gt; angezeigt.&lt;/p&gt;&lt;p&gt;Wählen Sie einen Kunden aus, um die Details zu sehen.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>not set yet</source>
+        <translation>noch nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Net terms</source>
+        <translation>Zahlungsziel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>company default</source>
+        <translation>Firmenstandard</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Rechnungsadresse</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Lieferadresse</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>Steuer-ID</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Kundenguthaben</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation>Kunde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Could not change the customer</source>
+        <translation>Der Kunde konnte nicht geändert werden</translation>
+    </message>
+</context>
+<context>
+    <name>orb::DashboardScreen</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Needs attention today</source>
+        <translation>Heute zu erledigen</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Top customers by usage</source>
+        <translation>Top-Kunden nach Nutzung</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Needs attention today&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Reading the company file…&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Heute zu erledigen&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Firmendatei wird gelesen…&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Company&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; active customers, %2 archived&lt;/p&gt;&lt;p&gt;Currency %3 · time zone %4 · invoice numbers %5…&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Unternehmen&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; aktive Kunden, %2 archiviert&lt;/p&gt;&lt;p&gt;Währung %3 · Zeitzone %4 · Rechnungsnummern %5…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Needs attention today&lt;/h3&gt;&lt;p&gt;The figures could not be read: %1&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Heute zu erledigen&lt;/h3&gt;&lt;p&gt;Die Kennzahlen konnten nicht gelesen werden: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Needs attention today&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Heute zu erledigen&lt;/h3&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%n draft invoice(s) to issue&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%n Rechnungsentwurf auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%n Rechnungsentwürfe auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No drafts waiting to be issued.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Keine Entwürfe warten auf die Ausstellung.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%n overdue invoice(s)&lt;/a&gt;: %1 to collect&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%n überfällige Rechnung&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%n überfällige Rechnungen&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing overdue.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nichts überfällig.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n failed sync(s) with Stripe&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n fehlgeschlagene Synchronisierung mit Stripe&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n fehlgeschlagene Synchronisierungen mit Stripe&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Stripe sync is up to date.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Stripe-Synchronisierung ist aktuell.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Stripe sync: not set up.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Stripe-Synchronisierung: nicht eingerichtet.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n usage event(s) rejected by imports in the last 7 days&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n Nutzungsereignis in den letzten 7 Tagen beim Import abgelehnt&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n Nutzungsereignisse in den letzten 7 Tagen beim Import abgelehnt&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No usage events rejected in the last 7 days.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;In den letzten 7 Tagen wurden keine Nutzungsereignisse abgelehnt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;table cellpadding=&quot;3&quot;&gt;&lt;tr&gt;&lt;td&gt;Invoiced&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Paid&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Outstanding (all issued)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;table cellpadding=&quot;3&quot;&gt;&lt;tr&gt;&lt;td&gt;In Rechnung gestellt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bezahlt&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Offen (alle ausgestellten)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Top customers by usage this month&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Top-Kunden nach Nutzung in diesem Monat&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No usage recorded this month yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;In diesem Monat wurde noch keine Nutzung erfasst.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>orb::DeleteDraftCommand</name>
+    <message>
+        <source>Delete draft invoice for %1 %2</source>
+        <translation>Rechnungsentwurf über %1 %2 löschen</translation>
+    </message>
+    <message>
+        <source>The draft was composed again by an invoice run meanwhile.</source>
+        <translation>Der Entwurf wurde inzwischen durch einen Rechnungslauf neu erstellt.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::EditCustomerCommand</name>
+    <message>
+        <source>Edit customer %1</source>
+        <translation>Kunde %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>orb::EventTableModel</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>deprecated</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>pending backfill</source>
+        <translation>Nachverarbeitung ausstehend</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Idempotency key</source>
+        <translation>Idempotenzschlüssel</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>orb::InvoiceDetailView</name>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Invoice details</source>
+        <translation>Rechnungsdetails</translation>
+    </message>
+    <message>
+        <source>Draft invoice</source>
+        <translation>Rechnungsentwurf</translation>
+    </message>
+    <message>
+        <source>Invoice %1</source>
+        <translation>Rechnung %1</translation>
+    </message>
+    <message>
+        <source>Period %1 to %2</source>
+        <translation>Abrechnungszeitraum %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Invoice date %1</source>
+        <translation>Rechnungsdatum %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>due %1 (net %2)</source>
+        <translation>fällig am %1 (Zahlungsziel %2 Tage)</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>zu je %1</translation>
+    </message>
+    <message>
+        <source>Adjustment: %1</source>
+        <translation>Anpassung: %1</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Anpassungen</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Gutscheine</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamtbetrag</translation>
+    </message>
+    <message>
+        <source>Customer balance applied</source>
+        <translation>Verrechnetes Kundenguthaben</translation>
+    </message>
+    <message>
+        <source>Prepaid credits applied</source>
+        <translation>Verrechnetes Vorauszahlungsguthaben</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Fälliger Betrag</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>Gutgeschrieben</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Noch offen</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Gutschriften</translation>
+    </message>
+</context>
+<context>
+    <name>orb::InvoiceRunDialog</name>
+    <message>
+        <source>Fees in advance</source>
+        <translation>Gebühren im Voraus</translation>
+    </message>
+    <message>
+        <source>Usage and fees in arrears</source>
+        <translation>Nutzung und nachträgliche Gebühren</translation>
+    </message>
+    <message>
+        <source>One-time fees</source>
+        <translation>Einmalige Gebühren</translation>
+    </message>
+    <message>
+        <source>One-off</source>
+        <translation>Einmalig</translation>
+    </message>
+    <message>
+        <source>Invoice run</source>
+        <translation>Rechnungslauf</translation>
+    </message>
+    <message>
+        <source>Invoice everything due by</source>
+        <translation>Alles Fällige abrechnen bis</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Run progress</source>
+        <translation>Fortschritt des Laufs</translation>
+    </message>
+    <message>
+        <source>Preview shows what a run would create without storing anything.</source>
+        <translation>Die Vorschau zeigt, was ein Lauf erstellen würde, ohne etwas zu speichern.</translation>
+    </message>
+    <message>
+        <source>Invoices of the run</source>
+        <translation>Rechnungen des Laufs</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamtbetrag</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>In der Datei</translation>
+    </message>
+    <message>
+        <source>Invoice everything due &amp;by:</source>
+        <translation>Alles Fällige abrechnen &amp;bis:</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>Wird nach dem aktuellen Stapel angehalten…</translation>
+    </message>
+    <message>
+        <source>Working out what a run as of %1 would create…</source>
+        <translation>Es wird ermittelt, was ein Lauf zum Stichtag %1 erstellen würde…</translation>
+    </message>
+    <message>
+        <source>Running as of %1…</source>
+        <translation>Rechnungslauf zum Stichtag %1 läuft…</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>The run did not go through: %1</source>
+        <translation>Der Lauf wurde nicht durchgeführt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A run would create %n invoice(s)</source>
+        <translation>
+            <numerusform>Ein Lauf würde ergeben: %n neue Rechnung</numerusform>
+            <numerusform>Ein Lauf würde ergeben: %n neue Rechnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n invoice(s)</source>
+        <translation>
+            <numerusform>Erstellt: %n Rechnung</numerusform>
+            <numerusform>Erstellt: %n Rechnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, refresh %n draft(s)</source>
+        <translation>
+            <numerusform>, %n aktualisierter Entwurf</numerusform>
+            <numerusform>, %n aktualisierte Entwürfe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; %1 drafts unchanged, %2 already issued; %3 events read.</source>
+        <translation>; %1 Entwürfe unverändert, %2 bereits ausgestellt; %3 Ereignisse gelesen.</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: what was committed stays, and the next run finishes the rest.</source>
+        <translation>Vor dem Ende angehalten: Bereits Gespeichertes bleibt erhalten, der nächste Lauf erledigt den Rest.</translation>
+    </message>
+    <message>
+        <source>recomposes the stored one (%1)</source>
+        <translation>setzt die gespeicherte neu zusammen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>orb::InvoiceTableModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Could not list the invoices: %1</source>
+        <translation>Die Rechnungen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>(Entwurf)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamtbetrag</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>Offen</translation>
+    </message>
+</context>
+<context>
+    <name>orb::InvoicesScreen</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Customer (id or external id)</source>
+        <translation>Kunde (ID oder externe ID)</translation>
+    </message>
+    <message>
+        <source>Dated from (YYYY-MM-DD)</source>
+        <translation>Datiert ab (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>Dated before (YYYY-MM-DD)</source>
+        <translation>Datiert vor (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>Nur &amp;überfällige</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtern</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;run…</source>
+        <translation>&amp;Rechnungslauf…</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Ausstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>&amp;Stornieren…</translation>
+    </message>
+    <message>
+        <source>Record &amp;payment…</source>
+        <translation>&amp;Zahlung erfassen…</translation>
+    </message>
+    <message>
+        <source>&amp;Credit note…</source>
+        <translation>&amp;Gutschrift…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft</source>
+        <translation>Entwurf &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>PDF &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Available once the documents capability is installed.</source>
+        <translation>Verfügbar, sobald die Dokumentenfunktion installiert ist.</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date like 2026-03-01</source>
+        <translation>„%1“ ist kein Datum wie 2026-03-01</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n Rechnung</numerusform>
+            <numerusform>%n Rechnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an invoice to see its lines, taxes, payments and credit notes.</source>
+        <translation>Wählen Sie eine Rechnung aus, um Positionen, Steuern, Zahlungen und Gutschriften zu sehen.</translation>
+    </message>
+    <message>
+        <source>This invoice could not be read: %1</source>
+        <translation>Diese Rechnung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Select an invoice first.</source>
+        <translation>Wählen Sie zuerst eine Rechnung aus.</translation>
+    </message>
+    <message>
+        <source>The invoice was not issued</source>
+        <translation>Die Rechnung wurde nicht ausgestellt</translation>
+    </message>
+    <message>
+        <source>Void invoice</source>
+        <translation>Rechnung stornieren</translation>
+    </message>
+    <message>
+        <source>Why is this invoice void? It keeps its number, and what it took from the balance and credits is given back.</source>
+        <translation>Warum wird diese Rechnung storniert? Sie behält ihre Nummer, und was sie vom Kundenguthaben und Vorauszahlungsguthaben verbraucht hat, wird zurückgebucht.</translation>
+    </message>
+    <message>
+        <source>The invoice was not voided</source>
+        <translation>Die Rechnung wurde nicht storniert</translation>
+    </message>
+    <message>
+        <source>The payment was not recorded</source>
+        <translation>Die Zahlung wurde nicht erfasst</translation>
+    </message>
+    <message>
+        <source>The credit note was not created</source>
+        <translation>Die Gutschrift wurde nicht erstellt</translation>
+    </message>
+    <message>
+        <source>The draft was not deleted</source>
+        <translation>Der Entwurf wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Only drafts can be deleted; this invoice&apos;s status is %1.</source>
+        <translation>Nur Entwürfe können gelöscht werden; diese Rechnung hat den Status %1.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::MainWindow</name>
+    <message>
+        <source>Orb</source>
+        <translation>Orb</translation>
+    </message>
+    <message>
+        <source>Stripe: no company file</source>
+        <translation>Stripe: keine Firmendatei</translation>
+    </message>
+    <message>
+        <source>Stripe sync: what waits to be sent, and what failed (see the Sync screen).</source>
+        <translation>Stripe-Synchronisierung: was auf das Senden wartet und was fehlgeschlagen ist (siehe Ansicht „Synchronisierung“).</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Company…</source>
+        <translation>&amp;Neues Unternehmen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Company</source>
+        <translation>&amp;Demo-Unternehmen öffnen</translation>
+    </message>
+    <message>
+        <source>Could not open the demo company</source>
+        <translation>Das Demo-Unternehmen konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>&amp;Close Company</source>
+        <translation>Unternehmen &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Audit &amp;Trail…</source>
+        <translation>Änderungs&amp;protokoll…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Billing</source>
+        <translation>&amp;Abrechnung</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;Run…</source>
+        <translation>&amp;Rechnungslauf…</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>New &amp;Subscription…</source>
+        <translation>Neues &amp;Abonnement…</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Show &amp;Overdue Invoices</source>
+        <translation>&amp;Überfällige Rechnungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptsymbolleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Orb</source>
+        <translation>&amp;Über Orb</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Welcome to Orb&lt;/h1&gt;&lt;p&gt;Usage-based billing on your desktop: customers, plans, usage, invoices and Stripe, in one company file that works offline.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Willkommen bei Orb&lt;/h1&gt;&lt;p&gt;Nutzungsbasierte Abrechnung auf Ihrem Desktop: Kunden, Tarife, Nutzung, Rechnungen und Stripe in einer Firmendatei, die auch offline funktioniert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new company…</source>
+        <translation>&amp;Neues Unternehmen anlegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open a company file…</source>
+        <translation>Firmendatei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Explore the &amp;demo company</source>
+        <translation>Demo-Unternehmen &amp;erkunden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent company files&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Zuletzt verwendete Firmendateien&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No company file open</source>
+        <translation>Keine Firmendatei geöffnet</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>Save invoice as PDF</source>
+        <translation>Rechnung als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not save the PDF</source>
+        <translation>Das PDF konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Could not print the invoice</source>
+        <translation>Die Rechnung konnte nicht gedruckt werden</translation>
+    </message>
+    <message>
+        <source>%1 — Orb</source>
+        <translation>%1 — Orb</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Company file in use</source>
+        <translation>Firmendatei wird bereits verwendet</translation>
+    </message>
+    <message>
+        <source>Open it read-only?</source>
+        <translation>Schreibgeschützt öffnen?</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>Sicherung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Gesichert unter %1</translation>
+    </message>
+    <message>
+        <source>%1 (read-only: changes are not possible)</source>
+        <translation>%1 (schreibgeschützt: Änderungen sind nicht möglich)</translation>
+    </message>
+    <message>
+        <source>Could not open the company file</source>
+        <translation>Die Firmendatei konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Could not create the company</source>
+        <translation>Das Unternehmen konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Open company file</source>
+        <translation>Firmendatei öffnen</translation>
+    </message>
+    <message>
+        <source>Orb company files (*.orb);;All files (*)</source>
+        <translation>Orb-Firmendateien (*.orb);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>About Orb</source>
+        <translation>Über Orb</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Orb %1&lt;/h3&gt;&lt;p&gt;Usage-based billing and metering on the desktop.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite company files&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Orb %1&lt;/h3&gt;&lt;p&gt;Nutzungsbasierte Abrechnung und Verbrauchsmessung auf dem Desktop.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite-Firmendateien&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>orb::MetricTableModel</name>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Aggregation</source>
+        <translation>Aggregation</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Gruppiert nach</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+</context>
+<context>
+    <name>orb::NewCompanyWizard</name>
+    <message>
+        <source>New company</source>
+        <translation>Neues Unternehmen</translation>
+    </message>
+</context>
+<context>
+    <name>orb::NewSubscriptionDialog</name>
+    <message>
+        <source>New subscription</source>
+        <translation>Neues Abonnement</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Billing anchor</source>
+        <translation>Abrechnungsstichtag</translation>
+    </message>
+    <message>
+        <source>The start date</source>
+        <translation>Das Startdatum</translation>
+    </message>
+    <message>
+        <source>The first of each month</source>
+        <translation>Der Erste jedes Monats</translation>
+    </message>
+    <message>
+        <source>Trial days</source>
+        <translation>Testtage</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s trial</source>
+        <translation>Testzeitraum des Tarifs</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+    <message>
+        <source>No coupon</source>
+        <translation>Kein Gutschein</translation>
+    </message>
+    <message>
+        <source>Price overrides</source>
+        <translation>Abweichende Preise</translation>
+    </message>
+    <message>
+        <source>Optional price overrides as JSON: {&quot;add&quot;: [...], &quot;remove&quot;: [price ids], &quot;replace&quot;: [...]}</source>
+        <translation>Optionale abweichende Preise als JSON: {&quot;add&quot;: [...], &quot;remove&quot;: [Preis-IDs], &quot;replace&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>&amp;Tarif:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on:</source>
+        <translation>&amp;Beginnt am:</translation>
+    </message>
+    <message>
+        <source>&amp;Bill on:</source>
+        <translation>&amp;Abrechnung am:</translation>
+    </message>
+    <message>
+        <source>&amp;Trial:</source>
+        <translation>Test&amp;zeitraum:</translation>
+    </message>
+    <message>
+        <source>C&amp;oupon:</source>
+        <translation>&amp;Gutschein:</translation>
+    </message>
+    <message>
+        <source>O&amp;verrides:</source>
+        <translation>Ab&amp;weichungen:</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view first invoice</source>
+        <translation>&amp;Vorschau der ersten Rechnung</translation>
+    </message>
+    <message>
+        <source>C&amp;reate subscription</source>
+        <translation>Abonnement an&amp;legen</translation>
+    </message>
+    <message>
+        <source>Overrides: not a JSON object (%1 at character %2).</source>
+        <translation>Abweichungen: kein JSON-Objekt (%1 bei Zeichen %2).</translation>
+    </message>
+    <message>
+        <source>Choose a customer; the company has none yet.</source>
+        <translation>Wählen Sie einen Kunden aus; das Unternehmen hat noch keine Kunden.</translation>
+    </message>
+    <message>
+        <source>Choose a plan; the company has no active plan yet.</source>
+        <translation>Wählen Sie einen Tarif aus; das Unternehmen hat noch keinen aktiven Tarif.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::PaymentDialog</name>
+    <message>
+        <source>Record payment for %1</source>
+        <translation>Zahlung für %1 erfassen</translation>
+    </message>
+    <message>
+        <source>Amount in %1</source>
+        <translation>Betrag in %1</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Bezahlt am</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>bank transfer id, cheque number…</source>
+        <translation>Überweisungs-ID, Schecknummer…</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1):</source>
+        <translation>&amp;Betrag (%1):</translation>
+    </message>
+    <message>
+        <source>Paid &amp;on (YYYY-MM-DD):</source>
+        <translation>Bezahlt &amp;am (JJJJ-MM-TT):</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Zahlungsart:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referenz:</translation>
+    </message>
+    <message>
+        <source>M&amp;emo:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>Still to pay on %1: %2 %3</source>
+        <translation>Offener Betrag für %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>The amount &quot;%1&quot; is not a positive number like 120.50.</source>
+        <translation>Der Betrag „%1“ ist keine positive Zahl wie 120.50.</translation>
+    </message>
+    <message>
+        <source>The payment date &quot;%1&quot; is not a date like 2026-03-01.</source>
+        <translation>Das Zahlungsdatum „%1“ ist kein Datum wie 2026-03-01.</translation>
+    </message>
+    <message>
+        <source>Say how it was paid (the method), for example manual or bank_transfer.</source>
+        <translation>Geben Sie an, wie bezahlt wurde (die Zahlungsart), zum Beispiel manual oder bank_transfer.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::PlanTableModel</name>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>orb::PlansScreen</name>
+    <message>
+        <source>&amp;Import catalog…</source>
+        <translation>Katalog &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport catalog…</source>
+        <translation>Katalog e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Plan version</source>
+        <translation>Tarifversion</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the selected price charges&lt;/b&gt; (type a quantity or usage)</source>
+        <translation>&lt;b&gt;Was der ausgewählte Preis berechnet&lt;/b&gt; (Menge oder Nutzung eingeben)</translation>
+    </message>
+    <message>
+        <source>Billable metrics</source>
+        <translation>Abrechenbare Metriken</translation>
+    </message>
+    <message>
+        <source>v%1 (current)</source>
+        <translation>v%1 (aktuell)</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Adjustments: %1</source>
+        <translation>Anpassungen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1: items %2 new, %3 changed; metrics %4 new, %5 changed; plans %6 new, %7 changed (new versions).</source>
+        <translation>%1 importiert: Artikel %2 neu, %3 geändert; Metriken %4 neu, %5 geändert; Tarife %6 neu, %7 geändert (neue Versionen).</translation>
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation>Katalog importieren</translation>
+    </message>
+    <message>
+        <source>Catalog files (*.json)</source>
+        <translation>Katalogdateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Catalog imported</source>
+        <translation>Katalog importiert</translation>
+    </message>
+    <message>
+        <source>The catalog was not imported</source>
+        <translation>Der Katalog wurde nicht importiert</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Correct the file and import it again.
+
+%1</source>
+        <translation>Es wurde nichts geändert. Korrigieren Sie die Datei und importieren Sie sie erneut.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Export catalog</source>
+        <translation>Katalog exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Trial: %1</source>
+        <translation>Testzeitraum: %1</translation>
+    </message>
+</context>
+<context>
+    <name>orb::PricePreview</name>
+    <message>
+        <source>Price definition (JSON)</source>
+        <translation>Preisdefinition (JSON)</translation>
+    </message>
+    <message>
+        <source>{&quot;model_type&quot;: &quot;unit&quot;, &quot;unit_config&quot;: {&quot;unit_amount&quot;: &quot;0.50&quot;}, &quot;currency&quot;: &quot;USD&quot;}</source>
+        <translation>{&quot;model_type&quot;: &quot;unit&quot;, &quot;unit_config&quot;: {&quot;unit_amount&quot;: &quot;0.50&quot;}, &quot;currency&quot;: &quot;USD&quot;}</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Usage per group</source>
+        <translation>Nutzung je Gruppe</translation>
+    </message>
+    <message>
+        <source>Each event&apos;s value, one a line:</source>
+        <translation>Wert jedes Ereignisses, einer pro Zeile:</translation>
+    </message>
+    <message>
+        <source>Event values</source>
+        <translation>Ereigniswerte</translation>
+    </message>
+    <message>
+        <source>Sub-line items</source>
+        <translation>Unterpositionen</translation>
+    </message>
+    <message>
+        <source>Sub-line</source>
+        <translation>Unterposition</translation>
+    </message>
+    <message>
+        <source>Unit amount</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Menge:</translation>
+    </message>
+    <message>
+        <source>Event values, line %1: %2</source>
+        <translation>Ereigniswerte, Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Usage per group, line %1: write the values, then = and the quantity (e.g. us-east, large = 120)</source>
+        <translation>Nutzung je Gruppe, Zeile %1: Geben Sie die Werte ein, dann = und die Menge (z. B. us-east, large = 120)</translation>
+    </message>
+    <message>
+        <source>Usage per group, line %1: give %2 value(s), one for each of %3</source>
+        <translation>Nutzung je Gruppe, Zeile %1: Geben Sie %2 Wert(e) an, je einen für %3</translation>
+    </message>
+    <message>
+        <source>Usage per group, line %1: %2</source>
+        <translation>Nutzung je Gruppe, Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Quantity: %1</source>
+        <translation>Menge: %1</translation>
+    </message>
+    <message>
+        <source>The price is not a JSON object: %1 (at character %2)</source>
+        <translation>Der Preis ist kein JSON-Objekt: %1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>Usage per group (%1 = quantity), one a line:</source>
+        <translation>Nutzung je Gruppe (%1 = Menge), eine pro Zeile:</translation>
+    </message>
+    <message>
+        <source>A %1 price applies to other prices&apos; amounts on an invoice; preview it with its plan.</source>
+        <translation>Ein Preis vom Typ %1 wirkt auf die Beträge anderer Preise einer Rechnung; zeigen Sie seine Vorschau zusammen mit seinem Tarif an.</translation>
+    </message>
+    <message>
+        <source>Quantity &lt;b&gt;%1&lt;/b&gt; · subtotal &lt;b&gt;%2&lt;/b&gt; · amount &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Menge &lt;b&gt;%1&lt;/b&gt; · Zwischensumme &lt;b&gt;%2&lt;/b&gt; · Betrag &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The price could not be evaluated: %1</source>
+        <translation>Der Preis konnte nicht berechnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>orb::PriceTableModel</name>
+    <message>
+        <source>in advance</source>
+        <translation>im Voraus</translation>
+    </message>
+    <message>
+        <source>in arrears</source>
+        <translation>nachträglich</translation>
+    </message>
+    <message>
+        <source>(fixed fee)</source>
+        <translation>(Festgebühr)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Rhythmus</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Berechnung</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ReportsScreen</name>
+    <message>
+        <source>&lt;h2&gt;Reports&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Berichte&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Aging as of</source>
+        <translation>Altersstruktur offener Posten zum</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Invoice PDFs…</source>
+        <translation>Rechnungs-PDFs…</translation>
+    </message>
+    <message>
+        <source>Revenue by month</source>
+        <translation>Umsatz nach Monat</translation>
+    </message>
+    <message>
+        <source>Revenue by plan</source>
+        <translation>Umsatz nach Tarif</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>group by property (optional)</source>
+        <translation>nach Eigenschaft gruppieren (optional)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Diagramm als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save chart data as CSV…</source>
+        <translation>Diagrammdaten als CSV speichern…</translation>
+    </message>
+    <message>
+        <source>Export aging as CSV</source>
+        <translation>Altersstruktur als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Export aging as PDF</source>
+        <translation>Altersstruktur als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the invoice PDFs</source>
+        <translation>Ordner für die Rechnungs-PDFs</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 invoice PDFs</source>
+        <translation>Nach %1 Rechnungs-PDFs angehalten</translation>
+    </message>
+    <message>
+        <source>Wrote %1 invoice PDFs</source>
+        <translation>%1 Rechnungs-PDFs geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open invoice(s)</source>
+        <translation>
+            <numerusform>%n offene Rechnung</numerusform>
+            <numerusform>%n offene Rechnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a customer and a metric.</source>
+        <translation>Wählen Sie einen Kunden und eine Metrik aus.</translation>
+    </message>
+    <message>
+        <source>The usage period must start on or before its end.</source>
+        <translation>Der Nutzungszeitraum darf nicht nach seinem Ende beginnen.</translation>
+    </message>
+    <message>
+        <source>Writing invoice PDFs to %1…</source>
+        <translation>Rechnungs-PDFs werden nach %1 geschrieben…</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Diagramm als PNG speichern</translation>
+    </message>
+    <message>
+        <source>Save chart data as CSV</source>
+        <translation>Diagrammdaten als CSV speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>orb::SettingsScreen</name>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <source>Company e-mail</source>
+        <translation>E-Mail des Unternehmens</translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation>Adresszeile 1</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Adresszeile 2</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Bundesland/Region</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation>Ländercode</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>Steuer-ID</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Ort:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Bundesland/Region:</translation>
+    </message>
+    <message>
+        <source>Postal code:</source>
+        <translation>Postleitzahl:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Land:</translation>
+    </message>
+    <message>
+        <source>Tax id:</source>
+        <translation>Steuer-ID:</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Default currency</source>
+        <translation>Standardwährung</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Document locale</source>
+        <translation>Dokumentsprache</translation>
+    </message>
+    <message>
+        <source>Invoice number prefix</source>
+        <translation>Präfix für Rechnungsnummern</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Default currency:</source>
+        <translation>Standardwährung:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Document locale:</source>
+        <translation>Dokumentsprache:</translation>
+    </message>
+    <message>
+        <source>Invoice prefix:</source>
+        <translation>Rechnungspräfix:</translation>
+    </message>
+    <message>
+        <source>Late usage grace period:</source>
+        <translation>Karenzzeit für verspätete Nutzung:</translation>
+    </message>
+    <message>
+        <source>Default net terms:</source>
+        <translation>Standard-Zahlungsziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>Einstellungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>This company file is read-only; settings cannot be changed.</source>
+        <translation>Diese Firmendatei ist schreibgeschützt; die Einstellungen können nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Next numbers:</source>
+        <translation>Nächste Nummern:</translation>
+    </message>
+    <message>
+        <source>Taxes</source>
+        <translation>Steuern</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>Prozentsatz</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>Tax rates</source>
+        <translation>Steuersätze</translation>
+    </message>
+    <message>
+        <source>New tax rate name</source>
+        <translation>Name des neuen Steuersatzes</translation>
+    </message>
+    <message>
+        <source>Name, e.g. VAT 19%</source>
+        <translation>Name, z. B. USt 19 %</translation>
+    </message>
+    <message>
+        <source>New tax rate percentage</source>
+        <translation>Prozentsatz des neuen Steuersatzes</translation>
+    </message>
+    <message>
+        <source>Percentage, e.g. 19</source>
+        <translation>Prozentsatz, z. B. 19</translation>
+    </message>
+    <message>
+        <source>&amp;Add tax rate</source>
+        <translation>Steuersatz &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>A rate applies to the customers and items it is assigned to (`orbctl tax-rates assign`, or the customer&apos;s billing pane).</source>
+        <translation>Ein Steuersatz gilt für die Kunden und Artikel, denen er zugeordnet ist (`orbctl tax-rates assign` oder der Abrechnungsbereich des Kunden).</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Sprache der Oberfläche</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>The interface language changes when Orb is started again.</source>
+        <translation>Die Sprache der Oberfläche ändert sich beim nächsten Start von Orb.</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Sprache der Oberfläche:</translation>
+    </message>
+    <message>
+        <source>invoice %1, credit note %2</source>
+        <translation>Rechnung %1, Gutschrift %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n Kunde</numerusform>
+            <numerusform>%n Kunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Artikel</numerusform>
+            <numerusform>%n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not assigned yet</source>
+        <translation>noch nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Tax rate &quot;%1&quot; added.</source>
+        <translation>Steuersatz „%1“ hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::StripeKeyBox</name>
+    <message>
+        <source>Stripe secret key</source>
+        <translation>Geheimer Stripe-Schlüssel</translation>
+    </message>
+    <message>
+        <source>sk_test_… or sk_live_… (kept in the system keychain only)</source>
+        <translation>sk_test_… oder sk_live_… (wird nur im Schlüsselbund des Systems gespeichert)</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Prüfen und speichern</translation>
+    </message>
+    <message>
+        <source>Remove key…</source>
+        <translation>Schlüssel entfernen…</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read: %1. Check that a keyring is running and unlocked.</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht gelesen werden: %1. Prüfen Sie, ob ein Schlüsselbunddienst läuft und entsperrt ist.</translation>
+    </message>
+    <message>
+        <source>No key is saved: nothing is sent to Stripe. Paste a secret key from the Stripe dashboard (Developers › API keys) and choose Check and save.</source>
+        <translation>Es ist kein Schlüssel gespeichert: Es wird nichts an Stripe gesendet. Fügen Sie einen geheimen Schlüssel aus dem Stripe-Dashboard ein (Developers › API keys) und wählen Sie „Prüfen und speichern“.</translation>
+    </message>
+    <message>
+        <source>A %1-mode key comes from the environment variable %2; it overrides the keychain.</source>
+        <translation>Ein Schlüssel für den %1-Modus stammt aus der Umgebungsvariablen %2; er hat Vorrang vor dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>A %1-mode key is saved in the system keychain.</source>
+        <translation>Ein Schlüssel für den %1-Modus ist im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Checking with Stripe…</source>
+        <translation>Wird bei Stripe geprüft…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: the keychain refused it (%1)</source>
+        <translation>Nicht gespeichert: Der Schlüsselbund hat ihn abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>Remove the Stripe key</source>
+        <translation>Stripe-Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Orb will stop sending customers, invoices and usage to Stripe for this company file until a key is saved again. Nothing already in Stripe changes. Remove the key?</source>
+        <translation>Orb sendet für diese Firmendatei keine Kunden, Rechnungen und Nutzungsdaten mehr an Stripe, bis wieder ein Schlüssel gespeichert wird. Was bereits in Stripe ist, bleibt unverändert. Schlüssel entfernen?</translation>
+    </message>
+    <message>
+        <source>The key was not removed: %1</source>
+        <translation>Der Schlüssel wurde nicht entfernt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>orb::StripeWorker</name>
+    <message>
+        <source>No Stripe key: enter one in Settings › Stripe or with `orbctl sync set-key`</source>
+        <translation>Kein Stripe-Schlüssel: Geben Sie einen unter Einstellungen › Stripe oder mit `orbctl sync set-key` ein</translation>
+    </message>
+    <message>
+        <source>The Stripe key could not be read from the keychain: %1</source>
+        <translation>Der Stripe-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Syncing with Stripe…</source>
+        <translation>Synchronisierung mit Stripe…</translation>
+    </message>
+</context>
+<context>
+    <name>orb::SubscriptionChangeDialog</name>
+    <message>
+        <source>Change plan</source>
+        <translation>Tarif wechseln</translation>
+    </message>
+    <message>
+        <source>Cancel subscription</source>
+        <translation>Abonnement kündigen</translation>
+    </message>
+    <message>
+        <source>%1 on %2, since %3</source>
+        <translation>%1 im Tarif %2, seit %3</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Neuer Tarif</translation>
+    </message>
+    <message>
+        <source>New &amp;plan:</source>
+        <translation>Neuer &amp;Tarif:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>At the end of the current billing period</source>
+        <translation>Am Ende des aktuellen Abrechnungszeitraums</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>An einem bestimmten Datum</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as is</source>
+        <translation>&amp;Nicht ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm plan change</source>
+        <translation>Tarifwechsel &amp;bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm cancellation</source>
+        <translation>Kündigung &amp;bestätigen</translation>
+    </message>
+    <message>
+        <source>What this would do (nothing is stored until you confirm):</source>
+        <translation>Was dies bewirken würde (nichts wird gespeichert, bevor Sie bestätigen):</translation>
+    </message>
+</context>
+<context>
+    <name>orb::SubscriptionDialogs</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+</context>
+<context>
+    <name>orb::SubscriptionPreview</name>
+    <message>
+        <source>The company file is open read-only; nothing can be changed.</source>
+        <translation>Die Firmendatei ist schreibgeschützt geöffnet; es kann nichts geändert werden.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>orb::SubscriptionTableModel</name>
+    <message>
+        <source>Upcoming</source>
+        <translation>Bevorstehend</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>unbefristet</translation>
+    </message>
+    <message>
+        <source>1st of month</source>
+        <translation>Monatserster</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Billing anchor</source>
+        <translation>Abrechnungsstichtag</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>Testzeitraum</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+</context>
+<context>
+    <name>orb::SubscriptionsScreen</name>
+    <message>
+        <source>Search customer, plan or coupon</source>
+        <translation>Kunde, Tarif oder Gutschein suchen</translation>
+    </message>
+    <message>
+        <source>&amp;New subscription…</source>
+        <translation>&amp;Neues Abonnement…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange plan…</source>
+        <translation>&amp;Tarif wechseln…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel subscription…</source>
+        <translation>Abonnement &amp;kündigen…</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Subscription details</source>
+        <translation>Abonnementdetails</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s)</source>
+        <translation>
+            <numerusform>%n Abonnement</numerusform>
+            <numerusform>%n Abonnements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a subscription to see its phases, pending changes and next invoices.</source>
+        <translation>Wählen Sie ein Abonnement aus, um Phasen, ausstehende Änderungen und die nächsten Rechnungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>unbefristet</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 (%4)</source>
+        <translation>%1 bis %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 am %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Next invoices</source>
+        <translation>Nächste Rechnungen</translation>
+    </message>
+    <message>
+        <source>None: the subscription has ended.</source>
+        <translation>Keine: Das Abonnement ist beendet.</translation>
+    </message>
+    <message>
+        <source>This subscription could not be read: %1</source>
+        <translation>Dieses Abonnement konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Vom %1 bis %2</translation>
+    </message>
+    <message>
+        <source>billed on the 1st of the month</source>
+        <translation>abgerechnet zum Monatsersten</translation>
+    </message>
+    <message>
+        <source>billed on the start date</source>
+        <translation>abgerechnet zum Startdatum</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trial day(s)</source>
+        <translation>
+            <numerusform>%n Testtag</numerusform>
+            <numerusform>%n Testtage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>payable within %n day(s)</source>
+        <translation>
+            <numerusform>zahlbar innerhalb von %n Tag</numerusform>
+            <numerusform>zahlbar innerhalb von %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>payment terms of the customer or plan</source>
+        <translation>Zahlungsziel des Kunden oder Tarifs</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, Version %2</translation>
+    </message>
+    <message>
+        <source>subscribed</source>
+        <translation>abonniert</translation>
+    </message>
+    <message>
+        <source>plan changed</source>
+        <translation>Tarif gewechselt</translation>
+    </message>
+    <message>
+        <source>quantity changed</source>
+        <translation>Menge geändert</translation>
+    </message>
+    <message>
+        <source>Plan change</source>
+        <translation>Tarifwechsel</translation>
+    </message>
+    <message>
+        <source>Quantity change</source>
+        <translation>Mengenänderung</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Kündigung</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>zurückgenommen</translation>
+    </message>
+</context>
+<context>
+    <name>orb::SyncScreen</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Stripe key…</source>
+        <translation>Stripe-Schlüssel…</translation>
+    </message>
+    <message>
+        <source>The secret key is entered in Settings › Stripe</source>
+        <translation>Der geheime Schlüssel wird unter Einstellungen › Stripe eingegeben</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>Synchronisierungsprotokoll</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Stripe: syncing…</source>
+        <translation>Stripe: wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Last run: never</source>
+        <translation>Letzter Lauf: nie</translation>
+    </message>
+    <message>
+        <source>Last run: %1 — %2</source>
+        <translation>Letzter Lauf: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Stripe: %1 waiting, %2 failed</source>
+        <translation>Stripe: %1 wartend, %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stripe: %1 waiting</source>
+        <translation>Stripe: %1 wartend</translation>
+    </message>
+    <message>
+        <source>Stripe: up to date</source>
+        <translation>Stripe: aktuell</translation>
+    </message>
+    <message>
+        <source>Item not retried</source>
+        <translation>Eintrag nicht erneut versucht</translation>
+    </message>
+    <message>
+        <source>Item not skipped</source>
+        <translation>Eintrag nicht übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>orb::UsageScreen</name>
+    <message>
+        <source>Customer (id or external id)</source>
+        <translation>Kunde (ID oder externe ID)</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Ereignisname</translation>
+    </message>
+    <message>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>Von (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>To, exclusive (YYYY-MM-DD)</source>
+        <translation>Bis ausschließlich (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>&amp;Korrigieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Deprecate…</source>
+        <translation>&amp;Verwerfen…</translation>
+    </message>
+    <message>
+        <source>Usage events</source>
+        <translation>Nutzungsereignisse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date like 2026-03-01</source>
+        <translation>„%1“ ist kein Datum wie 2026-03-01</translation>
+    </message>
+    <message>
+        <source>Select an event first.</source>
+        <translation>Wählen Sie zuerst ein Ereignis aus.</translation>
+    </message>
+    <message>
+        <source>Deprecate event</source>
+        <translation>Ereignis verwerfen</translation>
+    </message>
+    <message>
+        <source>Event %1 will stop counting towards usage. It is kept, and the change is recorded. Go on?</source>
+        <translation>Ereignis %1 wird nicht mehr für die Nutzung gezählt. Es bleibt erhalten, und die Änderung wird protokolliert. Fortfahren?</translation>
+    </message>
+    <message>
+        <source>The event was not deprecated</source>
+        <translation>Das Ereignis wurde nicht verworfen</translation>
+    </message>
+    <message>
+        <source>Amend event</source>
+        <translation>Ereignis korrigieren</translation>
+    </message>
+    <message>
+        <source>New properties (a flat JSON object). The original is kept as superseded.</source>
+        <translation>Neue Eigenschaften (ein flaches JSON-Objekt). Das Original bleibt als ersetzt erhalten.</translation>
+    </message>
+    <message>
+        <source>The event was not amended</source>
+        <translation>Das Ereignis wurde nicht korrigiert</translation>
+    </message>
+</context>
+</TS>

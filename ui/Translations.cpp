@@ -1,0 +1,38 @@
+#include "ui/Translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace orb {
+
+QStringList Translations::available()
+{
+    QStringList languages;
+    const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("orb_*.qm")}, QDir::Files, QDir::Name);
+    for (const QString &f : files)
+        languages << f.mid(4, f.size() - 7);
+    return languages;
+}
+
+QString Translations::install(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    auto *own = new QTranslator(&app);
+    // QTranslator tries the locale's UI languages in order (de_AT, de, …) against orb_<lang>.qm.
+    if (!own->load(locale, QStringLiteral("orb"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        delete own;
+        return QStringLiteral("en");
+    }
+    QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    return QFileInfo(own->filePath()).completeBaseName().mid(4);
+}
+
+} // namespace orb
