@@ -275,6 +275,7 @@ void MainWindow::buildScreens()
         m_invoices->showCustomer(customerId);
     });
     auto *settings = new SettingsScreen(*m_company, m_clock, m_stack);
+    settings->setUndoStack(m_undo);
     auto *plans = new PlansScreen(*m_company, m_clock, m_stack);
     auto *sync = new SyncScreen(*m_company, m_stack);
     auto *reports = new ReportsScreen(*m_company, m_clock, m_stack);

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace orb;
@@ -28,6 +29,7 @@ private slots:
     void invalidInputKeepsDialogOpen();
     void editAndArchive();
     void searchFiltersTable();
+    void archiveCanBeUndone();
 
 private:
     CustomerDialog *openNewDialog();
@@ -167,6 +169,27 @@ void TestCustomersGui::searchFiltersTable()
     QTRY_COMPARE(m_screen->model()->rowCount(), 2);
     search->clear();
     QTRY_COMPARE(m_screen->model()->rowCount(), 3);
+}
+
+void TestCustomersGui::archiveCanBeUndone()
+{
+    QUndoStack undo;
+    m_screen->setUndoStack(&undo);
+    Customer c;
+    c.name = QStringLiteral("Undo Ltd");
+    c = CustomerService(*m_file, m_clock).create(c);
+    m_screen->model()->reload();
+    auto *table = m_screen->findChild<QTableView *>(QStringLiteral("customerTable"));
+    table->selectRow(0);
+    QTest::mouseClick(m_screen->findChild<QPushButton *>(QStringLiteral("archiveButton")), Qt::LeftButton);
+    QCOMPARE(m_screen->model()->rowCount(), 0);
+    QCOMPARE(undo.undoText(), QStringLiteral("Archive customer Undo Ltd"));
+    undo.undo();
+    QVERIFY(!CustomerService(*m_file, m_clock).get(c.id).isArchived());
+    QCOMPARE(m_screen->model()->rowCount(), 1);
+    undo.redo();
+    QVERIFY(CustomerService(*m_file, m_clock).get(c.id).isArchived());
+    QCOMPARE(m_screen->model()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestCustomersGui)

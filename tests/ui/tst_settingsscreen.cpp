@@ -13,6 +13,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace orb;
@@ -49,6 +50,31 @@ private slots:
         QCOMPARE(grace48.first().after->value(QStringLiteral("value")).toString(), QStringLiteral("48"));
         QCOMPARE(grace48.first().at, m_clock.now()); // the screen's clock, not the system's
         QCOMPARE(AuditLog(file->db()).forObject(QStringLiteral("company"), QStringLiteral("1")).size(), 1);
+    }
+
+    void savedSettingsCanBeUndone()
+    {
+        auto file = newFile(QStringLiteral("u.orb"));
+        QUndoStack undo;
+        SettingsScreen screen(*file, m_clock);
+        screen.setUndoStack(&undo);
+        screen.findChild<QSpinBox *>(QStringLiteral("graceSpin"))->setValue(48);
+        screen.findChild<QLineEdit *>(QStringLiteral("companyNameEdit"))->setText(QStringLiteral("Renamed Co"));
+        QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("saveSettingsButton")), Qt::LeftButton);
+        QCOMPARE(undo.count(), 1);
+        QCOMPARE(undo.undoText(), QStringLiteral("Change company settings"));
+
+        undo.undo();
+        QCOMPARE(file->setting(QStringLiteral("grace_period_hours")), QStringLiteral("12"));
+        QCOMPARE(file->settings().name, QStringLiteral("Settings Co"));
+        QCOMPARE(screen.findChild<QLineEdit *>(QStringLiteral("companyNameEdit"))->text(), QStringLiteral("Settings Co"));
+        // The undo is itself an audited change.
+        QCOMPARE(AuditLog(file->db()).forObject(QStringLiteral("setting"), QStringLiteral("grace_period_hours")).size(), 2);
+
+        undo.redo();
+        QCOMPARE(file->setting(QStringLiteral("grace_period_hours")), QStringLiteral("48"));
+        QCOMPARE(file->settings().name, QStringLiteral("Renamed Co"));
+        QCOMPARE(screen.findChild<QSpinBox *>(QStringLiteral("graceSpin"))->value(), 48);
     }
 
     void refusedSaveChangesNothing()

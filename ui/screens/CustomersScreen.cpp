@@ -9,6 +9,7 @@
 #include "ui/dialogs/CustomerDialog.h"
 #include "ui/widgets/CustomerBillingView.h"
 #include "ui/widgets/EditCustomerCommand.h"
+#include "ui/widgets/ServiceCommand.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -255,18 +256,37 @@ void CustomersScreen::toggleArchive()
     const QString id = selectedId();
     if (id.isEmpty())
         return;
+    bool archiving = false;
+    QString name;
     try {
         const Customer c = m_service->get(id);
-        if (c.isArchived())
-            m_service->unarchive(id);
-        else
+        archiving = !c.isArchived();
+        name = c.name;
+        if (archiving)
             m_service->archive(id);
+        else
+            m_service->unarchive(id);
     } catch (const ServiceError &e) {
         QMessageBox::warning(this, tr("Could not change the customer"), e.message());
+        m_model->reload();
+        return;
     }
-    m_model->reload();
-    selectId(id);
-    emit customersChanged();
+    auto changed = [this, id](const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Could not change the customer"), error);
+        m_model->reload();
+        selectId(id);
+        emit customersChanged();
+    };
+    changed(QString());
+    if (m_undo) {
+        CustomerService *service = m_service.get();
+        auto archive = [service, id] { service->archive(id); };
+        auto unarchive = [service, id] { service->unarchive(id); };
+        m_undo->push(new ServiceCommand(archiving ? tr("Archive customer %1").arg(name) : tr("Unarchive customer %1").arg(name),
+                                        archiving ? std::function<void()>(archive) : unarchive,
+                                        archiving ? std::function<void()>(unarchive) : archive, changed));
+    }
 }
 
 } // namespace orb

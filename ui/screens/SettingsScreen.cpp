@@ -10,6 +10,7 @@
 #include "models/billing/InvoiceService.h"
 #include "ui/AppSettings.h"
 #include "ui/Translations.h"
+#include "ui/widgets/ServiceCommand.h"
 #include "ui/widgets/StripeKeyBox.h"
 
 #include <QComboBox>
@@ -26,6 +27,7 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTimeZone>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace orb {
@@ -273,6 +275,17 @@ void SettingsScreen::showError(const ServiceError &e)
                           .arg(e.message().toHtmlEscaped(), joinErrors(e.errors()).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
 }
 
+void SettingsScreen::store(const Stored &v)
+{
+    // One action: the company record and the billing settings change together or not at all,
+    // each change with its audit entry.
+    UnitOfWork uow(m_file.db());
+    m_file.updateSettings(v.company, m_clock);
+    m_file.setSetting(QStringLiteral("grace_period_hours"), v.graceHours, m_clock);
+    m_file.setSetting(QStringLiteral("default_net_terms"), v.netTerms, m_clock);
+    uow.commit();
+}
+
 void SettingsScreen::save()
 {
     CompanySettings s = m_file.settings();
@@ -289,17 +302,22 @@ void SettingsScreen::save()
     s.timezone = m_timezone->currentText().trimmed();
     s.documentLocale = m_locale->currentData().toString();
     s.invoicePrefix = m_prefix->text().trimmed();
+    const Stored before{m_file.settings(), m_file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")),
+                        m_file.setting(QStringLiteral("default_net_terms"), QStringLiteral("30"))};
+    const Stored after{s, QString::number(m_grace->value()), QString::number(m_netTerms->value())};
     try {
-        // One action: the company record and the billing settings change together or not at all,
-        // each change with its audit entry.
-        UnitOfWork uow(m_file.db());
-        m_file.updateSettings(s, m_clock);
-        m_file.setSetting(QStringLiteral("grace_period_hours"), QString::number(m_grace->value()), m_clock);
-        m_file.setSetting(QStringLiteral("default_net_terms"), QString::number(m_netTerms->value()), m_clock);
-        uow.commit();
+        store(after);
     } catch (const ServiceError &e) {
         showError(e);
         return;
+    }
+    if (m_undo) {
+        auto done = [this](const QString &error) {
+            load();
+            m_status->setText(error.isEmpty() ? QString() : error.toHtmlEscaped());
+            emit settingsChanged();
+        };
+        m_undo->push(new ServiceCommand(tr("Change company settings"), [this, after] { store(after); }, [this, before] { store(before); }, done));
     }
     m_status->setText(tr("Settings saved."));
     load();

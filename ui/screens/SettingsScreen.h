@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/Company.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -8,6 +10,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QStandardItemModel;
+class QUndoStack;
 
 namespace orb {
 
@@ -25,6 +28,9 @@ class SettingsScreen final : public QWidget
 public:
     SettingsScreen(CompanyFile &file, const Clock &clock, QWidget *parent = nullptr);
 
+    /// Saved settings become undoable steps on this stack.
+    void setUndoStack(QUndoStack *undo) { m_undo = undo; }
+
 public slots:
     void load();
     void save();
@@ -35,6 +41,12 @@ signals:
     void stripeKeyChanged(const QString &key);
 
 private:
+    struct Stored {
+        CompanySettings company;
+        QString graceHours;
+        QString netTerms;
+    };
+    void store(const Stored &values);
     void loadTaxRates();
     void addTaxRate();
     void showError(const ServiceError &e);
@@ -53,6 +65,7 @@ private:
     QStandardItemModel *m_taxModel;
     QLineEdit *m_taxName, *m_taxPercent;
     QComboBox *m_language;
+    QUndoStack *m_undo = nullptr;
 };
 
 } // namespace orb
