@@ -2,6 +2,7 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/EventTableModel.h"
+#include "models/usage/BackfillService.h"
 #include "models/usage/UsageEventService.h"
 #include "ui/MainWindow.h"
 #include "ui/dialogs/ImportJob.h"
@@ -41,6 +42,7 @@ private slots:
     void csvMappedByHand();
     void badRowsShownAndSaved();
     void stopKeepsCheckpointsAndRerunResumes();
+    void importsIntoPendingBackfill();
     void droppedFileOpensWizard();
 
 private:
@@ -246,6 +248,9 @@ void TestImportWizard::stopKeepsCheckpointsAndRerunResumes()
         w.show();
         next(w, ImportWizard::MappingPage);
         next(w, ImportWizard::PreviewPage);
+        // A file in the standard layout gets orbctl's options: an import begun there resumes here.
+        const ImportOptions options = w.importOptions();
+        QVERIFY(options.fieldColumns.isEmpty() && options.propertyColumns.isEmpty() && options.ignoredColumns.isEmpty());
         // The worker waits inside its 4th progress report (rows 31-40 written, not committed)
         // until Stop has been clicked on the window's thread: the stop lands at a known place.
         std::atomic<int> reports{0};
@@ -296,6 +301,36 @@ void TestImportWizard::stopKeepsCheckpointsAndRerunResumes()
     QCOMPARE(w.findChild<QProgressBar *>(QStringLiteral("importProgress"))->value(), 1000);
     QCOMPARE(eventCount(), 100);
     QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT count(DISTINCT idempotency_key) FROM usage_events")).toInt(), 100);
+}
+
+void TestImportWizard::importsIntoPendingBackfill()
+{
+    const Backfill backfill = BackfillService(*m_file, m_clock)
+                                  .create(QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC),
+                                          QStringLiteral("acme"), false);
+    // February: far older than the grace period, so only a backfill takes it.
+    const QString jsonl = writeFile(QStringLiteral("february.jsonl"),
+                                    R"({"event_name":"api_call","timestamp":"2026-02-10T10:00:00Z","idempotency_key":"f1","external_customer_id":"acme"})" "\n");
+    ImportWizard w(*m_file, m_clock);
+    w.setFilePath(jsonl);
+    w.show();
+    auto *backfills = w.findChild<QComboBox *>(QStringLiteral("importBackfill"));
+    QCOMPARE(backfills->count(), 2);
+    QVERIFY(backfills->isEnabled());
+    QVERIFY2(backfills->itemText(1).contains(QStringLiteral("Acme")), qPrintable(backfills->itemText(1)));
+    next(w, ImportWizard::PreviewPage);
+    auto *preview = w.findChild<QTableWidget *>(QStringLiteral("previewTable"));
+    QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("rejected")); // no backfill chosen: too old
+    QTest::mouseClick(w.button(QWizard::BackButton), Qt::LeftButton);
+    backfills->setCurrentIndex(backfills->findData(backfill.id));
+    QCOMPARE(w.backfillId(), backfill.id);
+    snap(w, QStringLiteral("importwizard-1a-backfill"));
+    next(w, ImportWizard::PreviewPage);
+    QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("will be imported"));
+    next(w, ImportWizard::RunPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 30000);
+    QCOMPARE(UsageEventService(*m_file, m_clock).current(QStringLiteral("f1")).status, UsageEventStatus::Pending);
+    QCOMPARE(BackfillService(*m_file, m_clock).get(backfill.id).eventsIngested, 1);
 }
 
 void TestImportWizard::droppedFileOpensWizard()

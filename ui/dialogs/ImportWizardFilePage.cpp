@@ -1,6 +1,7 @@
 #include "ui/dialogs/ImportWizardFilePage.h"
 
 #include "models/CompanyFile.h"
+#include "models/CustomerRepository.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
 #include "models/usage/BackfillService.h"
@@ -116,7 +117,8 @@ void ImportWizardFilePage::loadBackfills()
         for (const Backfill &b : backfills) {
             if (b.status != QLatin1String("pending"))
                 continue;
-            const QString who = b.customerId.isEmpty() ? tr("every customer") : tr("customer %1").arg(b.customerId);
+            const auto customer = b.customerId.isEmpty() ? std::nullopt : CustomerRepository(m_wizard->company().db()).resolve(b.customerId);
+            const QString who = b.customerId.isEmpty() ? tr("every customer") : customer ? customer->name : b.customerId;
             m_backfill->addItem(tr("%1 to %2, %3 (%4)").arg(toApiTimestamp(b.timeframeStart), toApiTimestamp(b.timeframeEnd), who, b.id), b.id);
         }
     } catch (const ServiceError &e) {

@@ -204,17 +204,21 @@ void ImportWizardMappingPage::fillOptions(ImportOptions &options) const
     options.fieldColumns.clear();
     options.propertyColumns.clear();
     options.ignoredColumns.clear();
+    // What the reader does by itself is left out of the map, so that a file in the standard
+    // layout gets the options (and the import identity) of `orbctl events import FILE`, and an
+    // import begun there resumes here and back.
     for (int f = 0; f < m_fields.size(); ++f) {
         const QString column = m_fields[f]->currentData().toString();
-        if (!column.isEmpty())
+        if (!column.isEmpty() && column != CsvReader::fieldNames()[f])
             options.fieldColumns.insert(CsvReader::fieldNames()[f], column);
     }
     for (int r = 0; r < m_properties->rowCount(); ++r) {
         const QString column = m_properties->item(r, ColumnName)->data(Qt::UserRole).toString();
-        if (m_properties->item(r, ColumnName)->checkState() == Qt::Checked)
-            options.propertyColumns.insert(column, m_properties->item(r, PropertyName)->text().trimmed());
-        else
+        const QString name = m_properties->item(r, PropertyName)->text().trimmed();
+        if (m_properties->item(r, ColumnName)->checkState() != Qt::Checked)
             options.ignoredColumns.insert(column);
+        else if (column != QLatin1String("properties.") + name)
+            options.propertyColumns.insert(column, name);
     }
 }
 
