@@ -829,6 +829,14 @@
         <source>Could not change the customer</source>
         <translation>Der Kunde konnte nicht geändert werden</translation>
     </message>
+    <message>
+        <source>Archive customer %1</source>
+        <translation>Kunde %1 archivieren</translation>
+    </message>
+    <message>
+        <source>Unarchive customer %1</source>
+        <translation>Kunde %1 wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>orb::DashboardScreen</name>
@@ -988,6 +996,429 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ImportWizard</name>
+    <message>
+        <source>Import usage events</source>
+        <translation>Nutzungsereignisse importieren</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ImportWizardFilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>A file of usage events: JSON Lines (one event object per line) or CSV (a header row, then one event per row).</source>
+        <translation>Eine Datei mit Nutzungsereignissen: JSON Lines (ein Ereignisobjekt je Zeile) oder CSV (eine Kopfzeile, dann ein Ereignis je Zeile).</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Zu importierende Datei</translation>
+    </message>
+    <message>
+        <source>Choose a file with Browse…, or drop one on Orb&apos;s window</source>
+        <translation>Datei mit „Durchsuchen…“ wählen oder auf Orbs Fenster ziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for the file to import</source>
+        <translation>Nach der zu importierenden Datei suchen</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Dateiformat</translation>
+    </message>
+    <message>
+        <source>JSON Lines: one event object per line</source>
+        <translation>JSON Lines: ein Ereignisobjekt je Zeile</translation>
+    </message>
+    <message>
+        <source>CSV: a header row, then one event per row</source>
+        <translation>CSV: eine Kopfzeile, dann ein Ereignis je Zeile</translation>
+    </message>
+    <message>
+        <source>Backfill to import into</source>
+        <translation>Nachtrag, in den importiert wird</translation>
+    </message>
+    <message>
+        <source>Events older than the grace period are rejected unless they go into a pending backfill (create one with &lt;tt&gt;orbctl backfills create&lt;/tt&gt;). A backfill&apos;s events count once it is closed.</source>
+        <translation>Ereignisse, die älter als die Nachfrist sind, werden abgelehnt, außer sie gehen in einen offenen Nachtrag (anlegen mit &lt;tt&gt;orbctl backfills create&lt;/tt&gt;). Die Ereignisse eines Nachtrags zählen, sobald er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Da&amp;tei:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;Backfill:</source>
+        <translation>&amp;Nachtrag:</translation>
+    </message>
+    <message>
+        <source>The company file is open read-only: you can look at a file&apos;s preview, but not import it.</source>
+        <translation>Die Firmendatei ist schreibgeschützt geöffnet: Sie können die Vorschau einer Datei ansehen, sie aber nicht importieren.</translation>
+    </message>
+    <message>
+        <source>None: live events (the grace period applies)</source>
+        <translation>Keiner: laufende Ereignisse (die Nachfrist gilt)</translation>
+    </message>
+    <message>
+        <source>every customer</source>
+        <translation>alle Kunden</translation>
+    </message>
+    <message>
+        <source>%1 to %2, %3 (%4)</source>
+        <translation>%1 bis %2, %3 (%4)</translation>
+    </message>
+    <message>
+        <source>The backfills could not be read: %1</source>
+        <translation>Die Nachträge konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose a file of usage events</source>
+        <translation>Datei mit Nutzungsereignissen wählen</translation>
+    </message>
+    <message>
+        <source>Usage events (*.jsonl *.ndjson *.json *.csv);;All files (*)</source>
+        <translation>Nutzungsereignisse (*.jsonl *.ndjson *.json *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>Noch keine Datei gewählt</translation>
+    </message>
+    <message>
+        <source>There is no file here: check the path, or choose the file with Browse…</source>
+        <translation>Hier gibt es keine Datei: Pfad prüfen oder die Datei mit „Durchsuchen…“ wählen</translation>
+    </message>
+    <message>
+        <source>This is a folder: choose a file in it</source>
+        <translation>Das ist ein Ordner: wählen Sie eine Datei darin</translation>
+    </message>
+    <message>
+        <source>Orb may not read %1: check the file&apos;s permissions, or copy it somewhere you can read.</source>
+        <translation>Orb darf %1 nicht lesen: prüfen Sie die Berechtigungen der Datei oder kopieren Sie sie an einen lesbaren Ort.</translation>
+    </message>
+    <message>
+        <source>%1: the header row is empty</source>
+        <translation>%1: die Kopfzeile ist leer</translation>
+    </message>
+    <message>
+        <source>%1
+
+A CSV file starts with a header row naming its columns. If this file is JSON Lines, choose that format above.</source>
+        <translation>%1
+
+Eine CSV-Datei beginnt mit einer Kopfzeile, die ihre Spalten benennt. Ist diese Datei JSON Lines, wählen Sie oben dieses Format.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ImportWizardMappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>Spalten zuordnen</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds each of Orb&apos;s fields. The other columns can become the events&apos; properties.</source>
+        <translation>Wählen Sie für jedes Feld von Orb die Spalte, die es enthält. Die übrigen Spalten können Eigenschaften der Ereignisse werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Event name (required):</source>
+        <translation>&amp;Ereignisname (Pflicht):</translation>
+    </message>
+    <message>
+        <source>&amp;Timestamp (required):</source>
+        <translation>&amp;Zeitstempel (Pflicht):</translation>
+    </message>
+    <message>
+        <source>&amp;Idempotency key (required):</source>
+        <translation>&amp;Idempotenzschlüssel (Pflicht):</translation>
+    </message>
+    <message>
+        <source>Orb &amp;customer id:</source>
+        <translation>Orb-&amp;Kunden-ID:</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal customer id:</source>
+        <translation>E&amp;xterne Kunden-ID:</translation>
+    </message>
+    <message>
+        <source>Column holding the event name</source>
+        <translation>Spalte mit dem Ereignisnamen</translation>
+    </message>
+    <message>
+        <source>Column holding the timestamp</source>
+        <translation>Spalte mit dem Zeitstempel</translation>
+    </message>
+    <message>
+        <source>Column holding the idempotency key</source>
+        <translation>Spalte mit dem Idempotenzschlüssel</translation>
+    </message>
+    <message>
+        <source>Column holding Orb&apos;s customer id</source>
+        <translation>Spalte mit Orbs Kunden-ID</translation>
+    </message>
+    <message>
+        <source>Column holding your customer id</source>
+        <translation>Spalte mit Ihrer Kunden-ID</translation>
+    </message>
+    <message>
+        <source>Each row needs exactly one of the two customer columns filled in. Timestamps are ISO 8601 with a zone, like 2026-03-01T12:00:00Z.</source>
+        <translation>In jeder Zeile muss genau eine der beiden Kundenspalten ausgefüllt sein. Zeitstempel sind ISO 8601 mit Zone, etwa 2026-03-01T12:00:00Z.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Other columns&lt;/b&gt;: tick the ones to import as properties, and name them as your billable metrics expect. Unticked columns are left out.</source>
+        <translation>&lt;b&gt;Weitere Spalten&lt;/b&gt;: haken Sie die an, die als Eigenschaften importiert werden, und benennen Sie sie so, wie Ihre abrechenbaren Metriken es erwarten. Nicht angehakte Spalten werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>Columns imported as properties</source>
+        <translation>Als Eigenschaften importierte Spalten</translation>
+    </message>
+    <message>
+        <source>Column (tick to import)</source>
+        <translation>Spalte (anhaken zum Importieren)</translation>
+    </message>
+    <message>
+        <source>Property name</source>
+        <translation>Name der Eigenschaft</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>The property&apos;s name in the imported events</source>
+        <translation>Der Name der Eigenschaft in den importierten Ereignissen</translation>
+    </message>
+    <message>
+        <source>The column &quot;%1&quot; is ticked but has no property name: name it, or untick it.</source>
+        <translation>Die Spalte „%1“ ist angehakt, hat aber keinen Eigenschaftsnamen: benennen Sie sie oder entfernen Sie den Haken.</translation>
+    </message>
+    <message>
+        <source>The columns &quot;%1&quot; and &quot;%2&quot; both become the property &quot;%3&quot;: rename one, or untick it.</source>
+        <translation>Die Spalten „%1“ und „%2“ werden beide zur Eigenschaft „%3“: benennen Sie eine um oder entfernen Sie ihren Haken.</translation>
+    </message>
+    <message>
+        <source>This map does not work: %1.</source>
+        <translation>Diese Zuordnung geht nicht: %1.</translation>
+    </message>
+    <message>
+        <source>Choose a column for each required field, and for one of the customer fields.</source>
+        <translation>Wählen Sie eine Spalte für jedes Pflichtfeld und für eines der Kundenfelder.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ImportWizardPreviewPage</name>
+    <message>
+        <source>Check the first rows</source>
+        <translation>Die ersten Zeilen prüfen</translation>
+    </message>
+    <message>
+        <source>The first rows of the file (up to %1), checked as the import will check them. Nothing has been imported yet.</source>
+        <translation>Die ersten Zeilen der Datei (bis zu %1), so geprüft, wie der Import sie prüfen wird. Noch wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>Vorschau der ersten Zeilen</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Zeitstempel</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Idempotency key</source>
+        <translation>Idempotenzschlüssel</translation>
+    </message>
+    <message>
+        <source>Properties, or why it is rejected</source>
+        <translation>Eigenschaften, oder warum abgelehnt</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported as it is: %1
+
+Go back and choose another format, column map or backfill, or correct the file.</source>
+        <translation>Die Datei kann so nicht importiert werden: %1
+
+Gehen Sie zurück und wählen Sie ein anderes Format, eine andere Spaltenzuordnung oder einen anderen Nachtrag, oder korrigieren Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>will be imported</source>
+        <translation>wird importiert</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>schon importiert</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>Rows read: %1, the whole file.</source>
+        <translation>Gelesene Zeilen: %1, die ganze Datei.</translation>
+    </message>
+    <message>
+        <source>Rows read: the first %1; the rest of the file is checked as it is imported.</source>
+        <translation>Gelesene Zeilen: die ersten %1; der Rest der Datei wird beim Import geprüft.</translation>
+    </message>
+    <message>
+        <source>Will be imported: %1. Already in the company file: %2. Rejected: %3.</source>
+        <translation>Wird importiert: %1. Schon in der Firmendatei: %2. Abgelehnt: %3.</translation>
+    </message>
+    <message>
+        <source>Rejected rows are skipped and listed at the end; you can save them, correct them and import them again.</source>
+        <translation>Abgelehnte Zeilen werden übersprungen und am Ende aufgelistet; Sie können sie speichern, korrigieren und erneut importieren.</translation>
+    </message>
+    <message>
+        <source>The company file is open read-only, so nothing can be imported into it.</source>
+        <translation>Die Firmendatei ist schreibgeschützt geöffnet, daher kann nichts in sie importiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ImportWizardRunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>The events are imported in the background and committed in checkpoints: if the import stops, what was committed stays, and importing the same file again goes on from there.</source>
+        <translation>Die Ereignisse werden im Hintergrund importiert und in Sicherungspunkten festgeschrieben: Hält der Import an, bleibt das Festgeschriebene erhalten, und ein erneuter Import derselben Datei macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Fortschritt des Imports</translation>
+    </message>
+    <message>
+        <source>&amp;Stop import</source>
+        <translation>Import &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the import at the last checkpoint</source>
+        <translation>Den Import am letzten Sicherungspunkt anhalten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rejected rows&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Abgelehnte Zeilen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Abgelehnte Zeilen</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Why it was rejected</source>
+        <translation>Warum sie abgelehnt wurde</translation>
+    </message>
+    <message>
+        <source>Save &amp;rejects…</source>
+        <translation>Abgelehnte &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows to a file</source>
+        <translation>Die abgelehnten Zeilen in eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Writes each rejected row&apos;s line and reason as JSON Lines, as orbctl events import --rejects does.</source>
+        <translation>Schreibt Zeile und Grund jeder abgelehnten Zeile als JSON Lines, wie orbctl events import --rejects.</translation>
+    </message>
+    <message>
+        <source>Importing… %1 of %2 read.</source>
+        <translation>Importiere… %1 von %2 gelesen.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importiere %1…</translation>
+    </message>
+    <message>
+        <source>Stopping: what was imported since the last checkpoint is being undone…</source>
+        <translation>Halte an: was seit dem letzten Sicherungspunkt importiert wurde, wird rückgängig gemacht…</translation>
+    </message>
+    <message>
+        <source>The import stopped with an error: %1
+
+What was committed at earlier checkpoints stays. Correct the problem and import the same file again to go on from there.</source>
+        <translation>Der Import wurde mit einem Fehler beendet: %1
+
+Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie das Problem und importieren Sie dieselbe Datei erneut, um dort weiterzumachen.</translation>
+    </message>
+    <message>
+        <source>Stopped. Everything before line %1 was kept; nothing from line %1 on was imported. Import the same file again, with the same choices, to go on from line %1: nothing is imported twice.</source>
+        <translation>Angehalten. Alles vor Zeile %1 wurde behalten; ab Zeile %1 wurde nichts importiert. Importieren Sie dieselbe Datei mit denselben Einstellungen erneut, um ab Zeile %1 weiterzumachen: nichts wird doppelt importiert.</translation>
+    </message>
+    <message>
+        <source>Done. This import went on from line %1, where an earlier import of the file stopped; the counts include that earlier part.</source>
+        <translation>Fertig. Dieser Import machte ab Zeile %1 weiter, wo ein früherer Import der Datei angehalten hatte; die Zahlen enthalten diesen früheren Teil.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>New events imported: &lt;b&gt;%1&lt;/b&gt;. Already in the company file (skipped): &lt;b&gt;%2&lt;/b&gt;. Rejected: &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>Neue Ereignisse importiert: &lt;b&gt;%1&lt;/b&gt;. Schon in der Firmendatei (übersprungen): &lt;b&gt;%2&lt;/b&gt;. Abgelehnt: &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rejected rows&lt;/b&gt;: the first %1 of %2. Save them all, correct them and import that file.</source>
+        <translation>&lt;b&gt;Abgelehnte Zeilen&lt;/b&gt;: die ersten %1 von %2. Speichern Sie alle, korrigieren Sie sie und importieren Sie diese Datei.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rejected rows&lt;/b&gt;: save them, correct them in the file and import it again (rows already imported are skipped).</source>
+        <translation>&lt;b&gt;Abgelehnte Zeilen&lt;/b&gt;: speichern, in der Datei korrigieren und erneut importieren (schon importierte Zeilen werden übersprungen).</translation>
+    </message>
+    <message>
+        <source>The import has not finished yet.</source>
+        <translation>Der Import ist noch nicht fertig.</translation>
+    </message>
+    <message>
+        <source>Rejected rows saved to %1.</source>
+        <translation>Abgelehnte Zeilen gespeichert in %1.</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows</source>
+        <translation>Die abgelehnten Zeilen speichern</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The rejected rows were not saved: %1. Choose another folder.</source>
+        <translation>Die abgelehnten Zeilen wurden nicht gespeichert: %1. Wählen Sie einen anderen Ordner.</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +2110,22 @@
     <message>
         <source>&lt;h3&gt;Orb %1&lt;/h3&gt;&lt;p&gt;Usage-based billing and metering on the desktop.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite company files&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Orb %1&lt;/h3&gt;&lt;p&gt;Nutzungsbasierte Abrechnung und Verbrauchsmessung auf dem Desktop.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite-Firmendateien&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import Events…</source>
+        <translation>Ereignisse &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import usage events from a JSON Lines or CSV file</source>
+        <translation>Nutzungsereignisse aus einer JSON-Lines- oder CSV-Datei importieren</translation>
+    </message>
+    <message>
+        <source>Open a company file first, then import %1 into it.</source>
+        <translation>Öffnen Sie zuerst eine Firmendatei und importieren Sie dann %1 hinein.</translation>
+    </message>
+    <message>
+        <source>the events</source>
+        <translation>die Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2970,10 @@
         <source>Tax rate &quot;%1&quot; added.</source>
         <translation>Steuersatz „%1“ hinzugefügt.</translation>
     </message>
+    <message>
+        <source>Change company settings</source>
+        <translation>Firmeneinstellungen ändern</translation>
+    </message>
 </context>
 <context>
     <name>orb::StripeKeyBox</name>
@@ -3096,6 +3547,14 @@
     <message>
         <source>The event was not amended</source>
         <translation>Das Ereignis wurde nicht korrigiert</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import usage events from a JSON Lines or CSV file (or drop the file on the window)</source>
+        <translation>Nutzungsereignisse aus einer JSON-Lines- oder CSV-Datei importieren (oder die Datei auf das Fenster ziehen)</translation>
     </message>
 </context>
 </TS>

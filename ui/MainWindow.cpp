@@ -90,6 +90,11 @@ void MainWindow::buildMenus()
         if (!openDemo(path, &error))
             QMessageBox::warning(this, tr("Could not open the demo company"), error);
     });
+    QAction *importAct = file->addAction(tr("&Import Events…"), this, [this] { importEvents(); });
+    importAct->setObjectName(QStringLiteral("importEventsAction"));
+    importAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAct->setStatusTip(tr("Import usage events from a JSON Lines or CSV file"));
+    m_companyActions << importAct;
     QAction *closeAct = file->addAction(tr("&Close Company"), this, &MainWindow::closeCompany);
     closeAct->setShortcut(QKeySequence::Close);
     file->addSeparator();
@@ -519,18 +524,50 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+namespace {
+
+/// A dropped file of usage events (imported) rather than a company file (opened).
+bool isEventFile(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") || suffix == QLatin1String("json")
+        || suffix == QLatin1String("csv");
+}
+
+} // namespace
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const auto urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().isLocalFile() && urls.first().toLocalFile().endsWith(QLatin1String(".orb")))
+    if (urls.size() == 1 && urls.first().isLocalFile()
+        && (urls.first().toLocalFile().endsWith(QLatin1String(".orb")) || isEventFile(urls.first().toLocalFile())))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
     const auto urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().isLocalFile())
-        openOrComplain(urls.first().toLocalFile());
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    const QString path = urls.first().toLocalFile();
+    event->acceptProposedAction();
+    if (isEventFile(path))
+        importEvents(path);
+    else
+        openOrComplain(path);
+}
+
+void MainWindow::importEvents(const QString &path)
+{
+    auto *usage = m_stack ? m_stack->findChild<UsageScreen *>() : nullptr;
+    if (!usage) {
+        statusBar()->showMessage(tr("Open a company file first, then import %1 into it.")
+                                     .arg(path.isEmpty() ? tr("the events") : QFileInfo(path).fileName()),
+                                 10000);
+        return;
+    }
+    showScreen(tr("Usage"));
+    usage->openImportWizard(path);
 }
 
 } // namespace orb

@@ -55,6 +55,8 @@ public slots:
     void openFileDialog();
     void closeCompany();
     void about();
+    /// Shows the Usage screen and its import wizard, with `path` preselected when given.
+    void importEvents(const QString &path = {});
 
 protected:
     void closeEvent(QCloseEvent *event) override;

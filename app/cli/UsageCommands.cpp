@@ -82,6 +82,10 @@ int importCommand(CliContext &ctx, const QStringList &args)
     cl.addOption(QStringLiteral("rejects"), QStringLiteral("FILE"), QStringLiteral("Write every rejected row (line and reason) to FILE as JSON Lines."));
     cl.addOption(QStringLiteral("backfill"), QStringLiteral("ID"), QStringLiteral("Import into this pending backfill."));
     cl.addOption(QStringLiteral("map"), QStringLiteral("COLUMN=PROPERTY"), QStringLiteral("CSV: read COLUMN as the property PROPERTY (repeatable)."));
+    cl.addOption(QStringLiteral("field"), QStringLiteral("FIELD=COLUMN"),
+                 QStringLiteral("CSV: read the event field FIELD (event_name, timestamp, idempotency_key, customer_id, "
+                                "external_customer_id) from COLUMN (repeatable)."));
+    cl.addOption(QStringLiteral("ignore"), QStringLiteral("COLUMN"), QStringLiteral("CSV: do not import COLUMN (repeatable)."));
     cl.addOption(QStringLiteral("checkpoint"), QStringLiteral("ROWS"), QStringLiteral("Rows per committed checkpoint (default 250000)."));
     cl.parse(args);
     if (cl.helpRequested())
@@ -103,6 +107,19 @@ int importCommand(CliContext &ctx, const QStringList &args)
             throw CliError(InvalidInput, QStringLiteral("--map: \"%1\" must be COLUMN=PROPERTY").arg(m));
         options.propertyColumns.insert(m.left(eq), m.mid(eq + 1));
     }
+    for (const QString &m : cl.values(QStringLiteral("field"))) {
+        const qsizetype eq = m.indexOf(QLatin1Char('='));
+        if (eq <= 0 || eq == m.size() - 1)
+            throw CliError(InvalidInput, QStringLiteral("--field: \"%1\" must be FIELD=COLUMN").arg(m));
+        if (options.fieldColumns.contains(m.left(eq)))
+            throw CliError(InvalidInput, QStringLiteral("--field: %1 is given twice").arg(m.left(eq)));
+        options.fieldColumns.insert(m.left(eq), m.mid(eq + 1));
+    }
+    for (const QString &c : cl.values(QStringLiteral("ignore")))
+        options.ignoredColumns.insert(c);
+    if (options.format != ImportReader::Format::Csv
+        && !(options.propertyColumns.isEmpty() && options.fieldColumns.isEmpty() && options.ignoredColumns.isEmpty()))
+        throw CliError(InvalidInput, QStringLiteral("--map, --field and --ignore apply to CSV files only (add --format csv)"));
     if (cl.isSet(QStringLiteral("checkpoint"))) {
         bool ok = false;
         options.checkpointRows = cl.value(QStringLiteral("checkpoint")).toLongLong(&ok);
@@ -132,11 +149,9 @@ int importCommand(CliContext &ctx, const QStringList &args)
         std::fprintf(stderr, "\n");
     const QList<ImportReject> rejects = s.rejected > 0 ? importer.rejects(s.importId) : QList<ImportReject>();
     if (cl.isSet(QStringLiteral("rejects"))) {
-        QFile f(cl.value(QStringLiteral("rejects")));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            throw CliError(Failure, QStringLiteral("--rejects: cannot write %1: %2").arg(f.fileName(), f.errorString()));
-        for (const ImportReject &r : rejects)
-            f.write(QJsonDocument(QJsonObject{{QStringLiteral("line"), r.line}, {QStringLiteral("reason"), r.reason}}).toJson(QJsonDocument::Compact) + '\n');
+        QString error;
+        if (!EventImporter::writeRejects(rejects, cl.value(QStringLiteral("rejects")), &error))
+            throw CliError(Failure, QStringLiteral("--rejects: %1").arg(error));
     }
     if (ctx.json()) {
         QJsonArray rj;

@@ -3,6 +3,7 @@
 #include "engine/metrics/EventParser.h"
 #include "models/StorageError.h"
 
+#include <QFileInfo>
 #include <QStringDecoder>
 
 namespace orb {
@@ -52,57 +53,118 @@ bool isNumberLiteral(QStringView s)
 
 } // namespace
 
-CsvReader::CsvReader(const QString &path, const QHash<QString, QString> &propertyColumns) : ImportReader(path)
+const QStringList &CsvReader::fieldNames()
+{
+    static const QStringList names = {QStringLiteral("event_name"), QStringLiteral("timestamp"), QStringLiteral("idempotency_key"),
+                                      QStringLiteral("customer_id"), QStringLiteral("external_customer_id")};
+    return names;
+}
+
+CsvReader::CsvReader(const QString &path, const QHash<QString, QString> &propertyColumns)
+    : CsvReader(path, CsvColumnMap{{}, propertyColumns, {}})
+{
+}
+
+CsvReader::CsvReader(const QString &path, const CsvColumnMap &columns) : ImportReader(path)
+{
+    readHeader();
+    mapColumns(columns);
+}
+
+CsvReader::CsvReader(const QString &path, HeaderOnly) : ImportReader(path)
+{
+    readHeader();
+}
+
+QStringList CsvReader::header(const QString &path)
+{
+    if (QFileInfo(path).isDir())
+        throw ServiceError::invalid(QStringLiteral("%1: is a folder, not a file").arg(path));
+    return CsvReader(path, HeaderOnly{}).m_header;
+}
+
+void CsvReader::readHeader()
 {
     skipBom();
     QList<QByteArray> header;
     bool tooLong = false;
     QString error;
     if (!readRecord(header, &tooLong, &error))
-        throw ServiceError::invalid(QStringLiteral("%1: the file is empty; a CSV import needs a header row").arg(path));
+        throw ServiceError::invalid(QStringLiteral("%1: the file is empty; a CSV import needs a header row").arg(m_path));
     if (tooLong || !error.isEmpty())
-        throw ServiceError::invalid(QStringLiteral("%1: line 1: the header row is unreadable: %2").arg(path, error.isEmpty() ? QStringLiteral("too long") : error));
+        throw ServiceError::invalid(QStringLiteral("%1: line 1: the header row is unreadable: %2").arg(m_path, error.isEmpty() ? QStringLiteral("too long") : error));
+    for (const QByteArray &raw : header)
+        m_header << QString::fromUtf8(raw).trimmed();
+}
+
+void CsvReader::mapColumns(const CsvColumnMap &columns)
+{
+    static const Column fieldColumns[] = {Column::EventName, Column::Timestamp, Column::Key, Column::CustomerId, Column::ExternalCustomerId};
     QStringList problems;
-    bool hasName = false, hasTs = false, hasKey = false;
-    for (const QByteArray &raw : header) {
-        const QString name = QString::fromUtf8(raw).trimmed();
-        if (propertyColumns.contains(name)) {
+    // The explicit map: column → field index. A field is mapped to one column and a column
+    // holds one field; the column must be in the header and not also ignored or a property.
+    QHash<QString, int> mappedField;
+    for (auto it = columns.fields.constBegin(); it != columns.fields.constEnd(); ++it) {
+        const int field = int(fieldNames().indexOf(it.key()));
+        if (field < 0) {
+            problems << QStringLiteral("unknown field \"%1\" (the fields are %2)").arg(it.key(), fieldNames().join(QStringLiteral(", ")));
+            continue;
+        }
+        if (m_header.count(it.value()) > 1)
+            problems << QStringLiteral("the column \"%1\" mapped to %2 appears more than once in the header").arg(it.value(), it.key());
+        else if (!m_header.contains(it.value()))
+            problems << QStringLiteral("the column \"%1\" mapped to %2 is not in the header").arg(it.value(), it.key());
+        else if (mappedField.contains(it.value()))
+            problems << QStringLiteral("the column \"%1\" is mapped to both %2 and %3")
+                            .arg(it.value(), fieldNames()[mappedField.value(it.value())], it.key());
+        else if (columns.ignored.contains(it.value()) || columns.properties.contains(it.value()))
+            problems << QStringLiteral("the column \"%1\" is mapped to %2 and also %3")
+                            .arg(it.value(), it.key(), columns.ignored.contains(it.value()) ? QStringLiteral("ignored") : QStringLiteral("read as a property"));
+        else
+            mappedField.insert(it.value(), field);
+    }
+    QSet<int> seen;
+    for (const QString &name : std::as_const(m_header)) {
+        int field = mappedField.value(name, -1);
+        if (field < 0 && !columns.ignored.contains(name) && !columns.properties.contains(name)) {
+            // A column named after a field is that field unless the field is mapped elsewhere.
+            const int named = int(fieldNames().indexOf(name));
+            if (named >= 0 && columns.fields.contains(name))
+                problems << QStringLiteral("the column \"%1\" is not used: %1 is read from \"%2\" (ignore the column or read it as a property)")
+                                .arg(name, columns.fields.value(name));
+            else
+                field = named;
+        }
+        if (field >= 0) {
+            m_columns << fieldColumns[field];
+            m_propertyNames << QString();
+            seen.insert(field);
+        } else if (columns.ignored.contains(name)) {
+            m_columns << Column::Ignored;
+            m_propertyNames << QString();
+        } else if (columns.properties.contains(name)) {
             m_columns << Column::Property;
-            m_propertyNames << propertyColumns.value(name);
-        } else if (name == QLatin1String("event_name")) {
-            m_columns << Column::EventName;
-            hasName = true;
-        } else if (name == QLatin1String("timestamp")) {
-            m_columns << Column::Timestamp;
-            hasTs = true;
-        } else if (name == QLatin1String("idempotency_key")) {
-            m_columns << Column::Key;
-            hasKey = true;
-        } else if (name == QLatin1String("customer_id")) {
-            m_columns << Column::CustomerId;
-        } else if (name == QLatin1String("external_customer_id")) {
-            m_columns << Column::ExternalCustomerId;
+            m_propertyNames << columns.properties.value(name);
         } else if (name.startsWith(QLatin1String("properties.")) && name.size() > 11) {
             m_columns << Column::Property;
             m_propertyNames << name.mid(11);
-            continue;
         } else {
-            problems << QStringLiteral("unknown column \"%1\" (name properties \"properties.NAME\" or map the column)").arg(name);
-            m_columns << Column::Property;
-        }
-        if (m_columns.back() != Column::Property)
+            if (fieldNames().indexOf(name) < 0)
+                problems << QStringLiteral("unknown column \"%1\" (name properties \"properties.NAME\" or map the column)").arg(name);
+            m_columns << Column::Ignored;
             m_propertyNames << QString();
+        }
     }
-    if (!hasName)
+    if (!seen.contains(0))
         problems << QStringLiteral("the column event_name is missing");
-    if (!hasTs)
+    if (!seen.contains(1))
         problems << QStringLiteral("the column timestamp is missing");
-    if (!hasKey)
+    if (!seen.contains(2))
         problems << QStringLiteral("the column idempotency_key is missing");
-    if (!m_columns.contains(Column::CustomerId) && !m_columns.contains(Column::ExternalCustomerId))
+    if (!seen.contains(3) && !seen.contains(4))
         problems << QStringLiteral("a customer_id or external_customer_id column is needed");
     if (!problems.isEmpty())
-        throw ServiceError::invalid(QStringLiteral("%1: line 1 (header): %2").arg(path, problems.join(QStringLiteral("; "))));
+        throw ServiceError::invalid(QStringLiteral("%1: line 1 (header): %2").arg(m_path, problems.join(QStringLiteral("; "))));
 }
 
 bool CsvReader::readRecord(QList<QByteArray> &fields, bool *tooLong, QString *error)
@@ -199,6 +261,8 @@ bool CsvReader::next(ImportRecord &out)
         QStringList problems;
         QString timestamp;
         for (qsizetype i = 0; i < fields.size(); ++i) {
+            if (m_columns[i] == Column::Ignored)
+                continue;
             QString value;
             if (!decodeUtf8(fields[i], value)) {
                 problems << QStringLiteral("field %1: not valid UTF-8").arg(i + 1);
@@ -210,6 +274,7 @@ bool CsvReader::next(ImportRecord &out)
             case Column::Key: e.idempotencyKey = value; break;
             case Column::CustomerId: e.customerId = value; break;
             case Column::ExternalCustomerId: e.externalCustomerId = value; break;
+            case Column::Ignored: break;
             case Column::Property: {
                 const QString &name = m_propertyNames[i];
                 if (value.isEmpty())

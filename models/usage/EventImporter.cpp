@@ -6,12 +6,16 @@
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
 #include "models/UnitOfWork.h"
+#include "models/usage/CsvReader.h"
 #include "models/usage/IngestRules.h"
 #include "models/usage/UsageEventStore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
@@ -47,14 +51,16 @@ struct Batch {
 class BatchQueue
 {
 public:
-    void push(Batch &&b)
+    /// False when the writer has stopped: the reader then stops too.
+    bool push(Batch &&b)
     {
         std::unique_lock lock(m_mutex);
         m_notFull.wait(lock, [&] { return m_items.size() < 3 || m_stop; });
         if (m_stop)
-            return;
+            return false;
         m_items.push_back(std::move(b));
         m_notEmpty.notify_one();
+        return true;
     }
     bool pop(Batch &b)
     {
@@ -154,9 +160,30 @@ QString fileIdentity(const QString &path, const ImportOptions &options)
     }
     h.addData(options.format == ImportReader::Format::Csv ? QByteArrayView("csv") : QByteArrayView("jsonl"));
     h.addData(options.backfillId.toUtf8());
-    for (auto it = options.propertyColumns.constBegin(); it != options.propertyColumns.constEnd(); ++it)
-        h.addData((it.key() + QLatin1Char('=') + it.value() + QLatin1Char(';')).toUtf8());
+    // In a fixed order: QHash's order changes from one process to the next.
+    auto addMap = [&h](const QHash<QString, QString> &map, const QString &prefix) {
+        QStringList keys = map.keys();
+        keys.sort();
+        for (const QString &k : std::as_const(keys))
+            h.addData((prefix + k + QLatin1Char('=') + map.value(k) + QLatin1Char(';')).toUtf8());
+    };
+    addMap(options.propertyColumns, QString());
+    addMap(options.fieldColumns, QStringLiteral("field:"));
+    QStringList ignored(options.ignoredColumns.cbegin(), options.ignoredColumns.cend());
+    ignored.sort();
+    for (const QString &c : std::as_const(ignored))
+        h.addData((QStringLiteral("ignore:") + c + QLatin1Char(';')).toUtf8());
     return QString::fromLatin1(h.result().toHex());
+}
+
+std::unique_ptr<ImportReader> openReader(const QString &path, const ImportOptions &options)
+{
+    return ImportReader::open(path, options.format, CsvColumnMap{options.fieldColumns, options.propertyColumns, options.ignoredColumns});
+}
+
+QString conflictReason(const QByteArray &key)
+{
+    return QStringLiteral("idempotency_key: \"%1\" was already ingested with a different body").arg(QString::fromUtf8(key));
 }
 
 } // namespace
@@ -169,7 +196,7 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
     if (db.isReadOnly())
         throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was imported").arg(db.path()));
     const IngestRules rules = IngestRules::load(m_file, m_clock, options.backfillId);
-    std::unique_ptr<ImportReader> reader = ImportReader::open(path, options.format, options.propertyColumns);
+    std::unique_ptr<ImportReader> reader = openReader(path, options);
     const QString identity = fileIdentity(path, options);
 
     ImportSummary summary;
@@ -200,6 +227,10 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
     } else if (position > 0) {
         reader->seek(position, line);
     }
+    // What is committed: a cancelled import reports this and a re-run goes on from it.
+    ImportSummary committed = summary;
+    committed.resumeLine = reader->line();
+    const qint64 batchRows = std::max<qint64>(1, options.batchRows);
 
     UsageEventStore store(db);
     store.tuneForBulkIngest();
@@ -217,7 +248,7 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
         try {
             ImportRecord rec;
             Batch batch;
-            batch.rows.reserve(size_t(BatchRows));
+            batch.rows.reserve(size_t(std::min<qint64>(batchRows, BatchRows)));
             bool more = true;
             while (more) {
                 rec.hasRow = false;
@@ -236,16 +267,17 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                             batch.rejects.append({rec.line, why});
                     }
                 }
-                if (!more || batch.records >= BatchRows) {
+                if (!more || batch.records >= batchRows) {
                     batch.endOffset = reader->offset();
                     batch.endLine = reader->line();
                     batch.last = !more;
-                    queue.push(std::move(batch));
+                    if (!queue.push(std::move(batch)))
+                        break; // the writer stopped (cancelled or failed)
                     batch = Batch();
                     if (queue.takeSpent(batch.rows))
                         batch.rows.clear(); // frees the rows here, keeps the capacity
                     else
-                        batch.rows.reserve(size_t(BatchRows));
+                        batch.rows.reserve(size_t(std::min<qint64>(batchRows, BatchRows)));
                 }
             }
         } catch (...) {
@@ -266,6 +298,8 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
         // The checkpoint's keys become one sorted run of the key index, in the same commit.
         store.flushKeys();
         db.commit();
+        committed = summary;
+        committed.resumeLine = ln;
     };
 
     try {
@@ -275,6 +309,10 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
         std::vector<UsageEventStore::Outcome> outcomes;
         Batch batch;
         while (queue.pop(batch)) {
+            if (options.cancelled && options.cancelled()) {
+                committed.cancelled = true;
+                break;
+            }
             // In file order: live events arrive in time order, so the time index is appended to.
             store.insertBatch(batch.rows, status, backfillId, ingestedAt, outcomes);
             for (size_t i = 0; i < batch.rows.size(); ++i) {
@@ -288,8 +326,7 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                     ++summary.duplicates;
                     break;
                 case UsageEventStore::Outcome::Conflict:
-                    batch.rejects.append({row.line, QStringLiteral("idempotency_key: \"%1\" was already ingested with a different body")
-                                                        .arg(QString::fromUtf8(row.idempotencyKey))});
+                    batch.rejects.append({row.line, conflictReason(row.idempotencyKey)});
                     break;
                 }
             }
@@ -320,14 +357,82 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
             db.rollback();
         throw;
     }
+    queue.stop(); // after a cancel the reader may still be waiting to hand over a batch
     parser.join();
     if (db.inTransaction())
-        db.rollback();
+        db.rollback(); // a cancel: what came after the last checkpoint
+    if (committed.cancelled)
+        return committed;
     if (readerError)
         std::rethrow_exception(readerError);
     if (options.progress)
         options.progress(reader->size(), reader->size());
     return summary;
+}
+
+ImportPreview EventImporter::preview(const QString &path, const ImportOptions &options, int maxRows)
+{
+    const IngestRules rules = IngestRules::load(m_file, m_clock, options.backfillId);
+    std::unique_ptr<ImportReader> reader = openReader(path, options);
+    UsageEventStore store(m_file.db()); // lookups only: nothing is inserted
+    // The rows accepted so far, by key: a later row with the same key meets them as the import's
+    // store would (a duplicate, or a conflict when the body differs).
+    QHash<QByteArray, UsageEventRow> accepted;
+    ImportPreview out;
+    ImportRecord rec;
+    for (;;) {
+        rec.hasRow = false;
+        if (!reader->next(rec)) {
+            out.wholeFile = true;
+            break;
+        }
+        if (out.rows.size() >= maxRows)
+            break; // there is more than the preview shows
+        ImportPreviewRow r;
+        r.line = rec.line;
+        if (!rec.hasRow && !rec.event) {
+            r.reason = rec.error;
+        } else {
+            r.row = rec.hasRow ? std::move(rec.row) : UsageEventRow::fromEvent(*rec.event);
+            r.row.line = rec.line;
+            r.parsed = true;
+            r.reason = rules.check(r.row);
+            if (r.reason.isEmpty()) {
+                UsageEventRow stored;
+                const auto earlier = accepted.constFind(r.row.idempotencyKey);
+                const bool known = earlier != accepted.constEnd() ? (stored = *earlier, true) : store.findOriginal(r.row, &stored);
+                if (!known) {
+                    r.outcome = IngestOutcome::Accepted;
+                    accepted.insert(r.row.idempotencyKey, r.row);
+                } else if (stored.sameBody(r.row)) {
+                    r.outcome = IngestOutcome::Duplicate;
+                } else {
+                    r.reason = conflictReason(r.row.idempotencyKey);
+                }
+            }
+        }
+        switch (r.outcome) {
+        case IngestOutcome::Accepted: ++out.accepted; break;
+        case IngestOutcome::Duplicate: ++out.duplicates; break;
+        case IngestOutcome::Rejected: ++out.rejected; break;
+        }
+        out.rows.append(std::move(r));
+    }
+    return out;
+}
+
+bool EventImporter::writeRejects(const QList<ImportReject> &rejects, const QString &path, QString *error)
+{
+    QSaveFile f(path);
+    if (f.open(QIODevice::WriteOnly)) {
+        for (const ImportReject &r : rejects)
+            f.write(QJsonDocument(QJsonObject{{QStringLiteral("line"), r.line}, {QStringLiteral("reason"), r.reason}}).toJson(QJsonDocument::Compact) + '\n');
+        if (f.commit())
+            return true;
+    }
+    if (error)
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    return false;
 }
 
 QList<ImportReject> EventImporter::rejects(const QString &importId) const
@@ -362,7 +467,7 @@ QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QStr
                 r.outcome = IngestOutcome::Duplicate;
                 break;
             case UsageEventStore::Outcome::Conflict:
-                r.reason = QStringLiteral("idempotency_key: \"%1\" was already ingested with a different body").arg(e.idempotencyKey);
+                r.reason = conflictReason(e.idempotencyKey.toUtf8());
                 break;
             }
         }

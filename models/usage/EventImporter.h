@@ -2,9 +2,11 @@
 
 #include "engine/metrics/Event.h"
 #include "models/usage/ImportReader.h"
+#include "models/usage/UsageEventRow.h"
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -19,12 +21,23 @@ struct ImportOptions {
     ImportReader::Format format = ImportReader::Format::JsonLines;
     QString backfillId;                      ///< events go into this pending backfill
     QHash<QString, QString> propertyColumns; ///< CSV column → property name
+    /// CSV: Orb field (event_name, timestamp, idempotency_key, customer_id,
+    /// external_customer_id) → the column that holds it, for headers named otherwise.
+    QHash<QString, QString> fieldColumns;
+    QSet<QString> ignoredColumns; ///< CSV columns that are not imported
     /// Rows per committed checkpoint: each checkpoint's keys become one sorted run of the key
     /// index (UsageKeyIndex), so large checkpoints mean few runs to merge; small enough that a
     /// crash loses little work.
     qint64 checkpointRows = 250000;
+    /// Rows read and checked per batch, the unit handed from the reader thread to the writer:
+    /// progress and cancellation are looked at once a batch, and a checkpoint commits after the
+    /// first batch that reaches checkpointRows.
+    qint64 batchRows = 20000;
     /// Called after each batch with the bytes read so far and the file's size.
     std::function<void(qint64 done, qint64 total)> progress;
+    /// Asked before each batch is written: true stops the import at the last committed
+    /// checkpoint (what came after it is rolled back); importing the same file again resumes there.
+    std::function<bool()> cancelled;
 };
 
 /// A rejected row: where and why.
@@ -40,6 +53,8 @@ struct ImportSummary {
     qint64 duplicates = 0;
     qint64 rejected = 0;
     qint64 resumedAtLine = 0; ///< 0 unless an interrupted import was resumed
+    bool cancelled = false;   ///< stopped by ImportOptions::cancelled: the counts are what was committed
+    qint64 resumeLine = 0;    ///< after a cancel: the line a re-run of the same file goes on from
 };
 
 /// The outcome of ingesting one event.
@@ -47,6 +62,24 @@ enum class IngestOutcome { Accepted, Duplicate, Rejected };
 struct IngestResult {
     IngestOutcome outcome = IngestOutcome::Rejected;
     QString reason; ///< why it was rejected
+};
+
+/// One row of a preview: what importing it would do.
+struct ImportPreviewRow {
+    qint64 line = 0;
+    IngestOutcome outcome = IngestOutcome::Rejected;
+    QString reason; ///< why it would be rejected
+    bool parsed = false; ///< `row` holds the event (it was read, even if a rule rejects it)
+    UsageEventRow row;
+};
+
+/// The first rows of a file as an import would treat them, nothing written.
+struct ImportPreview {
+    QList<ImportPreviewRow> rows;
+    qint64 accepted = 0;
+    qint64 duplicates = 0;
+    qint64 rejected = 0;
+    bool wholeFile = false; ///< the rows are all the file holds
 };
 
 /**
@@ -65,8 +98,18 @@ public:
     EventImporter(CompanyFile &file, const Clock &clock);
 
     ImportSummary importFile(const QString &path, const ImportOptions &options);
+    /**
+     * Reads the first `maxRows` rows of a file with the options' format and column map and
+     * checks them exactly as importFile() would (the reader's parsing, the ingestion rules,
+     * the idempotency keys against the stored events and each other), writing nothing.
+     * Throws ServiceError(InvalidInput) as importFile() does for an unreadable file or header.
+     */
+    ImportPreview preview(const QString &path, const ImportOptions &options, int maxRows);
     /// The rejected rows of an import, by line.
     QList<ImportReject> rejects(const QString &importId) const;
+    /// Writes rejected rows as JSON Lines, one {"line": N, "reason": "…"} a row (the format of
+    /// `orbctl events import --rejects`); false with the reason when the file cannot be written.
+    static bool writeRejects(const QList<ImportReject> &rejects, const QString &path, QString *error);
 
     /// Ingests events in one transaction; one result per event, in order.
     QList<IngestResult> ingest(const QList<Event> &events, const QString &backfillId = {});

@@ -26,10 +26,15 @@ ImportReader::~ImportReader() = default;
 
 std::unique_ptr<ImportReader> ImportReader::open(const QString &path, Format format, const QHash<QString, QString> &propertyColumns)
 {
+    return open(path, format, CsvColumnMap{{}, propertyColumns, {}});
+}
+
+std::unique_ptr<ImportReader> ImportReader::open(const QString &path, Format format, const CsvColumnMap &columns)
+{
     if (QFileInfo(path).isDir())
         throw ServiceError::invalid(QStringLiteral("%1: is a folder, not a file").arg(path));
     if (format == Format::Csv)
-        return std::make_unique<CsvReader>(path, propertyColumns);
+        return std::make_unique<CsvReader>(path, columns);
     return std::make_unique<JsonLinesReader>(path);
 }
 

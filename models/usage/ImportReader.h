@@ -12,6 +12,8 @@
 
 namespace orb {
 
+struct CsvColumnMap;
+
 /// One row of an import file: the event, or why it was rejected.
 struct ImportRecord {
     qint64 line = 0;      ///< physical line where the row starts (1-based)
@@ -43,6 +45,8 @@ public:
     /// or its header is wrong. `propertyColumns` maps CSV columns to property names.
     static std::unique_ptr<ImportReader> open(const QString &path, Format format,
                                               const QHash<QString, QString> &propertyColumns = {});
+    /// As above, with the CSV columns mapped to fields, properties or nothing (CsvColumnMap).
+    static std::unique_ptr<ImportReader> open(const QString &path, Format format, const CsvColumnMap &columns);
     static std::optional<Format> formatFromName(const QString &name);
     /// The format a file name suggests (.csv → CSV, else JSON Lines).
     static Format guessFormat(const QString &path);

@@ -5,6 +5,7 @@
 #include "models/EventTableModel.h"
 #include "models/StorageError.h"
 #include "models/usage/UsageEventService.h"
+#include "ui/dialogs/ImportWizard.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -51,6 +52,9 @@ UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     m_amend->setObjectName(QStringLiteral("amendButton"));
     m_deprecate = new QPushButton(tr("&Deprecate…"), this);
     m_deprecate->setObjectName(QStringLiteral("deprecateButton"));
+    auto *import = new QPushButton(tr("&Import…"), this);
+    import->setObjectName(QStringLiteral("importButton"));
+    import->setToolTip(tr("Import usage events from a JSON Lines or CSV file (or drop the file on the window)"));
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("eventTable"));
@@ -77,6 +81,7 @@ UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     actions->addWidget(m_count, 1);
     actions->addWidget(m_amend);
     actions->addWidget(m_deprecate);
+    actions->addWidget(import);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addLayout(actions);
@@ -87,6 +92,7 @@ UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
         connect(e, &QLineEdit::returnPressed, this, &UsageScreen::applyFilter);
     connect(m_amend, &QPushButton::clicked, this, &UsageScreen::askAmend);
     connect(m_deprecate, &QPushButton::clicked, this, &UsageScreen::askDeprecate);
+    connect(import, &QPushButton::clicked, this, [this] { openImportWizard(); });
     auto update = [this] {
         const bool can = !m_file.isReadOnly() && !selectedKey().isEmpty();
         m_amend->setEnabled(can);
@@ -123,6 +129,22 @@ void UsageScreen::applyFilter()
         return;
     }
     m_model->setFilter(f);
+}
+
+ImportWizard *UsageScreen::openImportWizard(const QString &path)
+{
+    if (auto *open = findChild<ImportWizard *>(); open && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto *wizard = new ImportWizard(m_file, m_clock, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    if (!path.isEmpty())
+        wizard->setFilePath(path);
+    connect(wizard, &ImportWizard::eventsImported, m_model, &EventTableModel::reload);
+    wizard->open();
+    return wizard;
 }
 
 QString UsageScreen::selectedKey() const

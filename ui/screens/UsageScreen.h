@@ -12,9 +12,10 @@ namespace orb {
 class Clock;
 class CompanyFile;
 class EventTableModel;
+class ImportWizard;
 
 /// The event browser: filter usage events by customer, event name and time; amend or
-/// deprecate one. Imports run from `orbctl events import` for now.
+/// deprecate one; import a file (ImportWizard).
 class UsageScreen final : public QWidget
 {
     Q_OBJECT
@@ -30,6 +31,9 @@ public:
 
 public slots:
     void applyFilter();
+    /// Opens the import wizard (window-modal), with `path` preselected when given; the list
+    /// reloads after each import. An open wizard is brought forward instead.
+    ImportWizard *openImportWizard(const QString &path = {});
 
 private:
     QString selectedKey() const;
