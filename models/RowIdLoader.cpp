@@ -177,7 +177,7 @@ void RowIdLoader::load(const Query &query)
             }
         });
         m_thread->setObjectName(QStringLiteral("orb-row-ids"));
-        m_thread->start(QThread::LowPriority);
+        m_thread->start();
     }
     setLoading(true);
 }
