@@ -8,22 +8,49 @@
 
 namespace orb {
 
-EventTableModel::EventTableModel(const Database &db, QObject *parent) : QAbstractTableModel(parent), m_db(db)
+EventTableModel::EventTableModel(const Database &db, QObject *parent)
+    : QAbstractTableModel(parent), m_db(db), m_loader(new RowIdLoader(db.path(), this))
 {
-    reload();
+    connect(m_loader, &RowIdLoader::loaded, this, &EventTableModel::takeSeqs);
+    connect(m_loader, &RowIdLoader::failed, this, [this](const QString &message) {
+        m_error = message;
+        emit loadFailed(message);
+    });
+    connect(m_loader, &RowIdLoader::loadingChanged, this, &EventTableModel::loadingChanged);
+    startLoad();
+}
+
+bool EventTableModel::isLoading() const
+{
+    return m_loader->isLoading();
 }
 
 void EventTableModel::setFilter(const EventFilter &filter)
 {
     m_filter = filter;
-    reload();
+    startLoad();
 }
 
 void EventTableModel::reload()
 {
+    // An amended or deprecated event keeps its row until the new list arrives: show it as it is.
+    m_blocks.clear();
+    if (!m_seqs.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    startLoad();
+}
+
+void EventTableModel::takeSeqs(const QList<qint64> &seqs)
+{
     beginResetModel();
     m_blocks.clear();
-    m_seqs.clear();
+    m_seqs = seqs;
+    m_error.clear();
+    endResetModel();
+}
+
+RowIdLoader::Query EventTableModel::idQuery() const
+{
     QStringList where = {QStringLiteral("status IN (0, 2, 3)")};
     QVariantList binds;
     if (!m_filter.customer.isEmpty()) {
@@ -44,12 +71,13 @@ void EventTableModel::reload()
         where << QStringLiteral("ts < ?");
         binds << m_filter.to.toMSecsSinceEpoch();
     }
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq FROM usage_events WHERE ") + where.join(QStringLiteral(" AND "))
-                                + QStringLiteral(" ORDER BY ts DESC, seq DESC"),
-                            binds);
-    while (q.next())
-        m_seqs.append(q.value(0).toLongLong());
-    endResetModel();
+    // Newest first through the time index (its entries are (ts, seq), so both terms come in
+    // index order and SQLite needs no sort).
+    RowIdLoader::Query q;
+    q.what = tr("the usage events");
+    q.binds = binds;
+    q.sql = QStringLiteral("SELECT seq FROM usage_events WHERE ") + where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ts DESC, seq DESC");
+    return q;
 }
 
 const QList<EventTableModel::Row> *EventTableModel::block(int blockIndex) const

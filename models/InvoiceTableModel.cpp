@@ -2,18 +2,12 @@
 
 #include "engine/Decimal.h"
 #include "models/Database.h"
-#include "models/StorageError.h"
 #include "models/billing/BillingRecords.h"
 
 #include <QHash>
 #include <QLocale>
 #include <QSqlQuery>
 
-#include <sqlite3.h>
-
-#include <algorithm>
-#include <functional>
-#include <vector>
 
 namespace orb {
 
@@ -34,29 +28,57 @@ QString statusText(const QString &status)
 
 } // namespace
 
-InvoiceTableModel::InvoiceTableModel(const Database &db, QObject *parent) : QAbstractTableModel(parent), m_db(db)
+InvoiceTableModel::InvoiceTableModel(const Database &db, QObject *parent)
+    : QAbstractTableModel(parent), m_db(db), m_loader(new RowIdLoader(db.path(), this))
 {
-    reload();
+    connect(m_loader, &RowIdLoader::loaded, this, &InvoiceTableModel::takeRowids);
+    connect(m_loader, &RowIdLoader::failed, this, [this](const QString &message) {
+        m_error = message;
+        emit loadFailed(message);
+    });
+    connect(m_loader, &RowIdLoader::loadingChanged, this, &InvoiceTableModel::loadingChanged);
+    startLoad();
+}
+
+bool InvoiceTableModel::isLoading() const
+{
+    return m_loader->isLoading();
 }
 
 void InvoiceTableModel::setFilter(const InvoiceTableFilter &filter)
 {
     m_filter = filter;
-    reload();
+    startLoad();
 }
 
 void InvoiceTableModel::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
     m_sortOrder = order;
-    reload();
+    startLoad();
 }
 
 void InvoiceTableModel::reload()
 {
+    // The ids shown still name the same invoices (or none, when one was deleted), but their
+    // status and amounts may have changed: read the visible ones again now.
+    m_blocks.clear();
+    if (!m_rowids.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    startLoad();
+}
+
+void InvoiceTableModel::takeRowids(const QList<qint64> &rowids)
+{
     beginResetModel();
     m_blocks.clear();
-    m_rowids.clear();
+    m_rowids = rowids;
+    m_error.clear();
+    endResetModel();
+}
+
+RowIdLoader::Query InvoiceTableModel::idQuery() const
+{
     QStringList where;
     QVariantList binds;
     if (!m_filter.status.isEmpty()) {
@@ -64,7 +86,9 @@ void InvoiceTableModel::reload()
         binds << m_filter.status;
     }
     if (!m_filter.customer.isEmpty()) {
-        where << QStringLiteral("i.customer_id IN (SELECT id FROM customers WHERE id = ? OR external_customer_id = ?)");
+        // One customer id, found once, so the (customer_id, invoice_date) index serves the list.
+        where << QStringLiteral("i.customer_id = COALESCE((SELECT id FROM customers WHERE id = ?), "
+                                "(SELECT id FROM customers WHERE external_customer_id = ?))");
         binds << m_filter.customer << m_filter.customer;
     }
     if (m_filter.from.isValid()) {
@@ -79,69 +103,48 @@ void InvoiceTableModel::reload()
         where << QStringLiteral("i.status = 'issued' AND i.due_date < ?");
         binds << dateText(m_filter.today.isValid() ? m_filter.today : QDate::currentDate());
     }
-    const QString dir = m_sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    QString order;
+    // Every term runs in the same direction, ties broken by rowid, so that one index of
+    // migration 0009 (or invoice_number's unique index) yields the order without a sort.
+    const QString d = m_sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QStringList order;
     bool needsCustomer = false;
     switch (m_sortColumn) {
-    case Number: order = QStringLiteral("i.invoice_number") + dir; break;
-    case Customer: order = QStringLiteral("c.name_key") + dir; needsCustomer = true; break;
-    case Status: order = QStringLiteral("i.status") + dir; break;
-    case InvoiceDate: order = QStringLiteral("i.invoice_date") + dir; break;
-    case DueDate: order = QStringLiteral("i.due_date") + dir; break;
-    case Period: order = QStringLiteral("i.period_start") + dir; break;
-    // Ordering only: the amounts shown are the exact stored text.
-    case Total: order = QStringLiteral("CAST(i.total AS NUMERIC)") + dir; break;
-    case Remaining: order = QStringLiteral("CAST(i.amount_due AS NUMERIC) - CAST(i.amount_paid AS NUMERIC) - CAST(i.credited AS NUMERIC)") + dir; break;
+    case Number: order << QStringLiteral("i.invoice_number"); break;
+    case Customer:
+        // c.rowid tells SQLite each customer is one row, so each one's invoices come in
+        // (customer_id, invoice_date) index order, and no sort is needed at all.
+        order << QStringLiteral("c.name_key") << QStringLiteral("c.id") << QStringLiteral("c.rowid") << QStringLiteral("i.invoice_date");
+        needsCustomer = true;
+        break;
+    case Status: order << QStringLiteral("i.status") << QStringLiteral("i.invoice_date"); break;
+    case InvoiceDate: order << QStringLiteral("i.invoice_date"); break;
+    case DueDate: order << QStringLiteral("i.due_date"); break;
+    case Period: order << QStringLiteral("i.period_start"); break;
+    // Exact integer amounts (generated columns of migration 0009), for ordering only: the
+    // amounts shown are the stored decimal text.
+    case Total: order << QStringLiteral("i.total_minor"); break;
+    case Remaining: order << QStringLiteral("i.remaining_minor"); break;
     default: break;
     }
     // Newest first by default, in rowid order. Reading a million rowids off the wide invoices
     // table means reading the whole table; the (status, due_date) index holds every rowid in a
     // fraction of the pages, so when the filter needs nothing else, the ids come from there and
-    // are put in order here. That keeps a table of a million invoices quick to open.
+    // the loader puts them in order. That keeps a table of a million invoices quick to open.
     const bool byRowid = order.isEmpty();
+    if (!byRowid)
+        order << QStringLiteral("i.rowid");
     const bool indexOnly = byRowid && m_filter.customer.isEmpty() && !m_filter.from.isValid() && !m_filter.to.isValid();
-    const QString sql = QStringLiteral("SELECT i.rowid FROM invoices i")
-                        + (indexOnly ? QStringLiteral(" INDEXED BY invoices_by_status") : QString())
-                        + (needsCustomer ? QStringLiteral(" LEFT JOIN customers c ON c.id = i.customer_id") : QString())
-                        + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")))
-                        + (byRowid ? QString() : QStringLiteral(" ORDER BY ") + order + QStringLiteral(", i.rowid DESC"));
-    // The id list goes through SQLite directly: a million rows through QSqlQuery cost seconds.
-    sqlite3_stmt *stmt = nullptr;
-    const QByteArray utf8 = sql.toUtf8();
-    if (sqlite3_prepare_v2(m_db.sqliteHandle(), utf8.constData(), int(utf8.size()), &stmt, nullptr) != SQLITE_OK) {
-        const QString message = QString::fromUtf8(sqlite3_errmsg(m_db.sqliteHandle()));
-        sqlite3_finalize(stmt);
-        endResetModel();
-        throw ServiceError::storage(tr("Could not list the invoices: %1").arg(message));
-    }
-    QList<QByteArray> keep;
-    for (int i = 0; i < binds.size(); ++i) {
-        keep << binds[i].toString().toUtf8();
-        sqlite3_bind_text(stmt, i + 1, keep.last().constData(), int(keep.last().size()), SQLITE_TRANSIENT);
-    }
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-        m_rowids.append(sqlite3_column_int64(stmt, 0));
-    sqlite3_finalize(stmt);
-    if (byRowid && !m_rowids.isEmpty()) {
-        // Rowids are dense, so a presence map orders a million of them in one pass (a
-        // comparison sort costs several times that).
-        const qint64 top = *std::max_element(m_rowids.cbegin(), m_rowids.cend());
-        if (top < 8 * qint64(m_rowids.size()) + 1024) {
-            std::vector<bool> present(size_t(top) + 1, false);
-            for (qint64 id : std::as_const(m_rowids))
-                present[size_t(id)] = true;
-            qsizetype out = 0;
-            for (qint64 id = top; id >= 0; --id)
-                if (present[size_t(id)])
-                    m_rowids[out++] = id;
-        } else {
-            std::sort(m_rowids.begin(), m_rowids.end(), std::greater<qint64>());
-        }
-    }
-    endResetModel();
-    if (rc != SQLITE_DONE)
-        throw ServiceError::storage(tr("Could not list the invoices: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db.sqliteHandle()))));
+    RowIdLoader::Query q;
+    q.what = tr("the invoices");
+    q.binds = binds;
+    q.highestFirst = byRowid;
+    // Every invoice has a customer (a foreign key), so an inner join loses none.
+    q.sql = QStringLiteral("SELECT i.rowid FROM ")
+            + (needsCustomer ? QStringLiteral("customers c JOIN invoices i ON i.customer_id = c.id") : QStringLiteral("invoices i"))
+            + (indexOnly ? QStringLiteral(" INDEXED BY invoices_by_status") : QString())
+            + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")))
+            + (byRowid ? QString() : QStringLiteral(" ORDER BY ") + order.join(d + QStringLiteral(", ")) + d);
+    return q;
 }
 
 int InvoiceTableModel::rowOf(const QString &id) const

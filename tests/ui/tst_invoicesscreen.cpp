@@ -104,6 +104,10 @@ void TestInvoicesScreen::listsFiltersAndSorts()
     QUndoStack undo;
     InvoicesScreen screen(*m_file, m_clock, &undo);
     QAbstractItemModelTester tester(screen.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The list is read in the background; the count says so meanwhile.
+    QVERIFY(screen.model()->isLoading());
+    QCOMPARE(screen.findChild<QLabel *>(QStringLiteral("invoiceCount"))->text(), QStringLiteral("Loading…"));
+    QTRY_VERIFY(!screen.model()->isLoading());
     const int all = screen.model()->rowCount();
     QCOMPARE(all, count({}));
     QVERIFY(screen.findChild<QLabel *>(QStringLiteral("invoiceCount"))->text().contains(QString::number(all)));
@@ -111,11 +115,13 @@ void TestInvoicesScreen::listsFiltersAndSorts()
     auto *status = screen.findChild<QComboBox *>(QStringLiteral("statusFilter"));
     status->setCurrentIndex(status->findData(QStringLiteral("draft")));
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
+    QTRY_VERIFY(!screen.model()->isLoading());
     QCOMPARE(screen.model()->rowCount(), count(QStringLiteral("draft")));
 
     status->setCurrentIndex(0);
     screen.findChild<QLineEdit *>(QStringLiteral("customerFilter"))->setText(QStringLiteral("kestrel"));
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
+    QTRY_VERIFY(!screen.model()->isLoading());
     QVERIFY(screen.model()->rowCount() > 0 && screen.model()->rowCount() < all);
     for (int r = 0; r < screen.model()->rowCount(); ++r)
         QCOMPARE(screen.model()->index(r, InvoiceTableModel::Customer).data().toString(), QStringLiteral("Kestrel Security Inc."));
@@ -123,24 +129,29 @@ void TestInvoicesScreen::listsFiltersAndSorts()
     screen.findChild<QLineEdit *>(QStringLiteral("customerFilter"))->clear();
     screen.findChild<QLineEdit *>(QStringLiteral("fromFilter"))->setText(QStringLiteral("2026-02-01"));
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
+    QTRY_VERIFY(!screen.model()->isLoading());
     for (int r = 0; r < screen.model()->rowCount(); ++r)
         QVERIFY(screen.model()->index(r, InvoiceTableModel::InvoiceDate).data(InvoiceTableModel::RawValueRole).toDate() >= QDate(2026, 2, 1));
     screen.findChild<QLineEdit *>(QStringLiteral("fromFilter"))->setText(QStringLiteral("February"));
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
+    QVERIFY(!screen.model()->isLoading()); // a bad date starts no load
     QVERIFY(screen.findChild<QLabel *>(QStringLiteral("invoiceCount"))->text().contains(QStringLiteral("not a date")));
     screen.findChild<QLineEdit *>(QStringLiteral("fromFilter"))->clear();
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
+    QTRY_VERIFY(!screen.model()->isLoading());
     QCOMPARE(screen.model()->rowCount(), all);
 
     // Sorting by a header is SQL: totals come out in numeric order, not text order.
     auto *table = screen.findChild<QTableView *>(QStringLiteral("invoiceTable"));
     table->sortByColumn(InvoiceTableModel::Total, Qt::AscendingOrder);
+    QTRY_VERIFY(!screen.model()->isLoading());
     for (int r = 1; r < screen.model()->rowCount(); ++r) {
         const Decimal a = Decimal::parse(screen.model()->index(r - 1, InvoiceTableModel::Total).data(InvoiceTableModel::RawValueRole).toString());
         const Decimal b = Decimal::parse(screen.model()->index(r, InvoiceTableModel::Total).data(InvoiceTableModel::RawValueRole).toString());
         QVERIFY2(a <= b, qPrintable(QStringLiteral("row %1: %2 > %3").arg(r).arg(a.toString(), b.toString())));
     }
     table->sortByColumn(InvoiceTableModel::InvoiceDate, Qt::DescendingOrder);
+    QTRY_VERIFY(!screen.model()->isLoading());
     for (int r = 1; r < screen.model()->rowCount(); ++r)
         QVERIFY(screen.model()->index(r - 1, InvoiceTableModel::InvoiceDate).data(InvoiceTableModel::RawValueRole).toDate()
                 >= screen.model()->index(r, InvoiceTableModel::InvoiceDate).data(InvoiceTableModel::RawValueRole).toDate());
@@ -156,6 +167,7 @@ void TestInvoicesScreen::issuePayCreditVoid()
 {
     QUndoStack undo;
     InvoicesScreen screen(*m_file, m_clock, &undo);
+    QTRY_VERIFY(!screen.model()->isLoading());
     QSignalSpy changed(&screen, &InvoicesScreen::invoicesChanged);
     auto *table = screen.findChild<QTableView *>(QStringLiteral("invoiceTable"));
     auto *issue = screen.findChild<QPushButton *>(QStringLiteral("issueButton"));
@@ -207,6 +219,7 @@ void TestInvoicesScreen::issuePayCreditVoid()
     QVERIFY(!screen.creditSelected({}, QString(), QStringLiteral("adjustment"), {}).isEmpty()); // no reason
 
     // Issue another draft and void it.
+    QTRY_VERIFY(!screen.model()->isLoading());
     table->selectRow(rowWithStatus(screen, QStringLiteral("draft")));
     const QString second = screen.selectedId();
     QCOMPARE(screen.issueSelected(), QString());
@@ -215,10 +228,12 @@ void TestInvoicesScreen::issuePayCreditVoid()
     QVERIFY(!screen.findChild<QPushButton *>(QStringLiteral("voidButton"))->isEnabled());
 
     // Overdue: issued invoices past due on the company's today.
+    QTRY_VERIFY(!screen.model()->isLoading());
     table->selectRow(rowWithStatus(screen, QStringLiteral("draft")));
     const QString third = screen.selectedId();
     QCOMPARE(screen.issueSelected(), QString());
     screen.showOverdue();
+    QTRY_VERIFY(!screen.model()->isLoading());
     const QDate today = QDate(2026, 3, 1);
     for (int r = 0; r < screen.model()->rowCount(); ++r) {
         QCOMPARE(screen.model()->index(r, 0).data(InvoiceTableModel::StatusRole).toString(), QStringLiteral("issued"));
@@ -250,15 +265,17 @@ void TestInvoicesScreen::deleteDraftUndoRedo()
 {
     QUndoStack undo;
     InvoicesScreen screen(*m_file, m_clock, &undo);
+    QTRY_VERIFY(!screen.model()->isLoading());
     auto *table = screen.findChild<QTableView *>(QStringLiteral("invoiceTable"));
     const int drafts = count(QStringLiteral("draft"));
     QVERIFY(drafts > 0);
+    QTRY_VERIFY(!screen.model()->isLoading());
     table->selectRow(rowWithStatus(screen, QStringLiteral("draft")));
     const QString id = screen.selectedId();
     const Invoice before = InvoiceService(*m_file, m_clock).get(id);
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("deleteDraftButton")), Qt::LeftButton);
     QCOMPARE(count(QStringLiteral("draft")), drafts - 1);
-    QCOMPARE(screen.model()->rowOf(id), -1);
+    QTRY_COMPARE(screen.model()->rowOf(id), -1);
     QCOMPARE(undo.count(), 1);
 
     undo.undo();
@@ -266,7 +283,7 @@ void TestInvoicesScreen::deleteDraftUndoRedo()
     const Invoice back = InvoiceService(*m_file, m_clock).get(id);
     QCOMPARE(back.identity, before.identity);
     QCOMPARE(back.total, before.total);
-    QVERIFY(screen.model()->rowOf(id) >= 0);
+    QTRY_VERIFY(screen.model()->rowOf(id) >= 0);
 
     undo.redo();
     QCOMPARE(count(QStringLiteral("draft")), drafts - 1);
@@ -274,6 +291,7 @@ void TestInvoicesScreen::deleteDraftUndoRedo()
     QCOMPARE(count(QStringLiteral("draft")), drafts);
 
     // An issued invoice is not deleted, and nothing goes on the undo stack.
+    QTRY_VERIFY(!screen.model()->isLoading());
     table->selectRow(rowWithStatus(screen, QStringLiteral("issued")));
     QVERIFY(!screen.deleteSelectedDraft().isEmpty());
     QCOMPARE(undo.count(), 1);
@@ -318,6 +336,7 @@ void TestInvoicesScreen::exportWaitsForTheDocumentsCapability()
 {
     QUndoStack undo;
     InvoicesScreen screen(*m_file, m_clock, &undo);
+    QTRY_VERIFY(!screen.model()->isLoading());
     auto *table = screen.findChild<QTableView *>(QStringLiteral("invoiceTable"));
     auto *exportButton = screen.findChild<QPushButton *>(QStringLiteral("exportPdfButton"));
     table->selectRow(0);

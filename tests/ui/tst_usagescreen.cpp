@@ -40,6 +40,10 @@ void TestUsageScreen::browsesAndFilters()
 {
     UsageScreen screen(*m_file, m_clock);
     QAbstractItemModelTester tester(screen.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The list is read in the background; the count says so meanwhile.
+    QVERIFY(screen.model()->isLoading());
+    QCOMPARE(screen.findChild<QLabel *>(QStringLiteral("eventCount"))->text(), QStringLiteral("Loading…"));
+    QTRY_VERIFY(!screen.model()->isLoading());
     const int all = screen.model()->rowCount();
     QVERIFY(all > 100);
     // Newest first.
@@ -49,6 +53,7 @@ void TestUsageScreen::browsesAndFilters()
     screen.findChild<QLineEdit *>(QStringLiteral("customerFilter"))->setText(QStringLiteral("acme"));
     screen.findChild<QLineEdit *>(QStringLiteral("eventNameFilter"))->setText(QStringLiteral("api_request"));
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
+    QTRY_VERIFY(!screen.model()->isLoading());
     const int acme = screen.model()->rowCount();
     QVERIFY(acme > 0 && acme < all);
     for (int r = 0; r < acme; r += 37) {
@@ -61,10 +66,12 @@ void TestUsageScreen::browsesAndFilters()
 void TestUsageScreen::deprecateAndAmend()
 {
     UsageScreen screen(*m_file, m_clock);
+    QTRY_VERIFY(!screen.model()->isLoading());
     auto *table = screen.findChild<QTableView *>(QStringLiteral("eventTable"));
     table->selectRow(0);
     const QString key = screen.model()->index(0, EventTableModel::Key).data().toString();
     QCOMPARE(screen.deprecateSelected(), QString());
+    QTRY_VERIFY(!screen.model()->isLoading());
     const int row = [&] {
         for (int r = 0; r < screen.model()->rowCount(); ++r)
             if (screen.model()->index(r, EventTableModel::Key).data().toString() == key)
@@ -78,6 +85,7 @@ void TestUsageScreen::deprecateAndAmend()
     const QString amendedKey = screen.model()->index(1, EventTableModel::Key).data().toString();
     QVERIFY(screen.amendSelected(QStringLiteral("{\"nested\": {\"x\": 1}}")).contains(QStringLiteral("nested")));
     QCOMPARE(screen.amendSelected(QStringLiteral("{\"region\": \"eu-west\"}")), QString());
+    QTRY_VERIFY(!screen.model()->isLoading());
     bool found = false;
     for (int r = 0; r < screen.model()->rowCount(); ++r) {
         if (screen.model()->index(r, EventTableModel::Key).data().toString() == amendedKey) {
@@ -91,6 +99,7 @@ void TestUsageScreen::deprecateAndAmend()
 void TestUsageScreen::badDateSaysSo()
 {
     UsageScreen screen(*m_file, m_clock);
+    QTRY_VERIFY(!screen.model()->isLoading());
     const int before = screen.model()->rowCount();
     screen.findChild<QLineEdit *>(QStringLiteral("fromFilter"))->setText(QStringLiteral("March 1st"));
     screen.applyFilter();

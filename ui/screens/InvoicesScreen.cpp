@@ -29,6 +29,7 @@
 #include <QVBoxLayout>
 
 #include <memory>
+#include <utility>
 
 namespace orb {
 
@@ -150,10 +151,17 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
         updateActions();
         showDetails();
     });
+    // The list is read in the background and arrives as a reset: the invoice selected then
+    // (after an action, or by a click while loading) stays selected when it is in the new list.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_selectAfterLoad = selectedId(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (!m_selectAfterLoad.isEmpty())
+            selectInvoice(std::exchange(m_selectAfterLoad, QString()));
         updateActions();
         showDetails();
     });
+    connect(m_model, &InvoiceTableModel::loadingChanged, this, &InvoicesScreen::updateActions);
+    connect(m_model, &InvoiceTableModel::loadFailed, m_count, &QLabel::setText);
     connect(m_undo, &QUndoStack::indexChanged, this, [this] {
         reload();
         emit invoicesChanged();
@@ -193,10 +201,7 @@ void InvoicesScreen::applyFilter()
 
 void InvoicesScreen::reload()
 {
-    const QString id = selectedId();
     m_model->reload();
-    if (!id.isEmpty())
-        selectInvoice(id);
 }
 
 void InvoicesScreen::showCustomer(const QString &customerId)
@@ -268,7 +273,10 @@ void InvoicesScreen::updateActions()
     m_credit->setEnabled(writable && (status == QLatin1String("issued") || status == QLatin1String("paid")));
     m_export->setEnabled(!status.isEmpty() && isSignalConnected(QMetaMethod::fromSignal(&InvoicesScreen::exportPdfRequested)));
     m_print->setEnabled(!status.isEmpty() && isSignalConnected(QMetaMethod::fromSignal(&InvoicesScreen::printRequested)));
-    m_count->setText(tr("%n invoice(s)", nullptr, m_model->rowCount()));
+    if (m_model->isLoading())
+        m_count->setText(tr("Loading…"));
+    else if (m_model->lastError().isEmpty())
+        m_count->setText(tr("%n invoice(s)", nullptr, m_model->rowCount()));
 }
 
 void InvoicesScreen::showDetails()
@@ -292,6 +300,7 @@ QString InvoicesScreen::afterAction(const QString &id)
     reload();
     if (!id.isEmpty())
         selectInvoice(id);
+    updateActions(); // the row's status changed; its list is still being read
     showDetails();
     emit invoicesChanged();
     return {};

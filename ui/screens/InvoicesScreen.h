@@ -81,6 +81,7 @@ private:
     const Clock &m_clock;
     QUndoStack *m_undo;
     InvoiceTableModel *m_model;
+    QString m_selectAfterLoad; ///< selected before the list being read arrived, selected again after
     QComboBox *m_status;
     QLineEdit *m_customer;
     QLineEdit *m_from;

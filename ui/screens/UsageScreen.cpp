@@ -97,10 +97,15 @@ UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
         const bool can = !m_file.isReadOnly() && !selectedKey().isEmpty();
         m_amend->setEnabled(can);
         m_deprecate->setEnabled(can);
-        m_count->setText(tr("%n event(s)", nullptr, m_model->rowCount()));
+        if (m_model->isLoading())
+            m_count->setText(tr("Loading…"));
+        else if (m_model->lastError().isEmpty())
+            m_count->setText(tr("%n event(s)", nullptr, m_model->rowCount()));
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, update);
     connect(m_model, &QAbstractItemModel::modelReset, this, update);
+    connect(m_model, &EventTableModel::loadingChanged, this, update);
+    connect(m_model, &EventTableModel::loadFailed, m_count, &QLabel::setText);
     update();
 }
 

@@ -1,0 +1,180 @@
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/EventTableModel.h"
+#include "models/UnitOfWork.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace orb;
+
+/// The usage event table model over events written straight to the file: its list is read in
+/// the background, newest first, filtered, and only the latest request's list is shown.
+class TestEventTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void listsNewestFirstInTheBackground();
+    void filters();
+    void staleResultsAreDropped();
+    void listComesFromTheTimeIndex();
+
+private:
+    bool settle(EventTableModel &model);
+    int expectedCount(const std::function<bool(int)> &keep) const;
+
+    static constexpr int EventCount = 1700;
+    QTemporaryDir m_dir;
+    FixedClock m_clock{QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC)};
+    std::unique_ptr<CompanyFile> m_file;
+    QDateTime m_start{QDate(2026, 2, 1), QTime(0, 0), Qt::UTC};
+};
+
+namespace {
+
+int statusOf(int i)
+{
+    // Superseded (1) and discarded (4) versions are hidden; deprecated (2) ones are shown.
+    return i % 10 == 3 ? 1 : i % 10 == 7 ? 2 : i % 50 == 11 ? 4 : 0;
+}
+
+bool shown(int i)
+{
+    const int s = statusOf(i);
+    return s == 0 || s == 2 || s == 3;
+}
+
+} // namespace
+
+void TestEventTableModel::initTestCase()
+{
+    CompanySettings s;
+    s.name = QStringLiteral("Event Table Test");
+    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("e.orb")), s, m_clock);
+    UnitOfWork uow(m_file->db());
+    for (int i = 0; i < EventCount; ++i) {
+        // Inserted out of time order, so that seq order is not time order.
+        const qint64 ts = m_start.toMSecsSinceEpoch() + qint64((i * 7919) % EventCount) * 60000;
+        m_file->db().exec(QStringLiteral("INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, external_customer_id, properties, "
+                                         "status, ingested_at) VALUES (?, ?, ?, ?, ?, '{}', ?, 0)"),
+                          {qint64(i), QStringLiteral("k%1").arg(i), i % 2 ? QStringLiteral("storage") : QStringLiteral("api_request"), ts,
+                           i % 3 ? QStringLiteral("acme") : QStringLiteral("globex"), statusOf(i)});
+    }
+    uow.commit();
+}
+
+bool TestEventTableModel::settle(EventTableModel &model)
+{
+    return QTest::qWaitFor([&] { return !model.isLoading(); }, 20000);
+}
+
+int TestEventTableModel::expectedCount(const std::function<bool(int)> &keep) const
+{
+    int n = 0;
+    for (int i = 0; i < EventCount; ++i)
+        n += shown(i) && keep(i) ? 1 : 0;
+    return n;
+}
+
+void TestEventTableModel::listsNewestFirstInTheBackground()
+{
+    EventTableModel model(m_file->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loading(&model, &EventTableModel::loadingChanged);
+    QVERIFY(model.isLoading());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(settle(model));
+    QCOMPARE(loading.size(), 1);
+    QVERIFY(model.lastError().isEmpty());
+    QCOMPARE(model.rowCount(), expectedCount([](int) { return true; }));
+    for (int r = 1; r < model.rowCount(); ++r) // across blocks of 500
+        QVERIFY(model.index(r - 1, EventTableModel::Time).data(EventTableModel::RawValueRole).toDateTime()
+                >= model.index(r, EventTableModel::Time).data(EventTableModel::RawValueRole).toDateTime());
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const int status = model.index(r, EventTableModel::Status).data(EventTableModel::RawValueRole).toInt();
+        QVERIFY(status == 0 || status == 2);
+    }
+    // A deprecation on the program's connection shows at once on reload, before the list comes.
+    const QString key = model.index(0, 0).data(EventTableModel::KeyRole).toString();
+    m_file->db().exec(QStringLiteral("UPDATE usage_events SET status = 2 WHERE idempotency_key = ?"), {key});
+    model.reload();
+    QVERIFY(model.isLoading());
+    QCOMPARE(model.index(0, EventTableModel::Status).data().toString(), QStringLiteral("deprecated"));
+    QVERIFY(settle(model));
+    QCOMPARE(model.index(0, 0).data(EventTableModel::KeyRole).toString(), key);
+    m_file->db().exec(QStringLiteral("UPDATE usage_events SET status = ? WHERE idempotency_key = ?"), {statusOf(key.mid(1).toInt()), key});
+}
+
+void TestEventTableModel::filters()
+{
+    EventTableModel model(m_file->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    EventFilter f;
+    f.customer = QStringLiteral("globex");
+    f.eventName = QStringLiteral("storage");
+    model.setFilter(f);
+    QVERIFY(settle(model));
+    QCOMPARE(model.rowCount(), expectedCount([](int i) { return i % 3 == 0 && i % 2 == 1; }));
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QCOMPARE(model.index(r, EventTableModel::Customer).data().toString(), QStringLiteral("globex"));
+        QCOMPARE(model.index(r, EventTableModel::EventName).data().toString(), QStringLiteral("storage"));
+    }
+    f = {};
+    f.from = m_start.addSecs(100 * 60);
+    f.to = m_start.addSecs(200 * 60);
+    model.setFilter(f);
+    QVERIFY(settle(model));
+    QCOMPARE(model.rowCount(), expectedCount([](int i) {
+                 const int minute = (i * 7919) % EventCount;
+                 return minute >= 100 && minute < 200;
+             }));
+    int top = -1;
+    for (int i = 0; i < EventCount; ++i)
+        if (shown(i) && (i * 7919) % EventCount < 200)
+            top = std::max(top, (i * 7919) % EventCount);
+    QCOMPARE(model.index(0, EventTableModel::Time).data(EventTableModel::RawValueRole).toDateTime().toUTC(), m_start.addSecs(top * 60));
+}
+
+void TestEventTableModel::staleResultsAreDropped()
+{
+    EventTableModel model(m_file->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(settle(model));
+    const int all = model.rowCount();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    EventFilter f;
+    f.customer = QStringLiteral("acme");
+    model.setFilter(f);
+    f.customer = QStringLiteral("globex");
+    model.setFilter(f);
+    QCOMPARE(model.rowCount(), all); // the old rows stay while loading
+    QVERIFY(settle(model));
+    QCOMPARE(resets.size(), 1);
+    QCOMPARE(model.rowCount(), expectedCount([](int i) { return i % 3 == 0; }));
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.index(r, EventTableModel::Customer).data().toString(), QStringLiteral("globex"));
+    QTest::qWait(100);
+    QCOMPARE(resets.size(), 1);
+}
+
+void TestEventTableModel::listComesFromTheTimeIndex()
+{
+    EventTableModel model(m_file->db());
+    QVERIFY(settle(model));
+    const RowIdLoader::Query q = model.idQuery();
+    QSqlQuery e = m_file->db().exec(QStringLiteral("EXPLAIN QUERY PLAN ") + q.sql, q.binds);
+    QStringList steps;
+    while (e.next())
+        steps << e.value(3).toString();
+    const QString plan = steps.join(QStringLiteral("; "));
+    QVERIFY2(plan.contains(QLatin1String("usage_events_by_ts")), qPrintable(plan));
+    QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
+}
+
+QTEST_GUILESS_MAIN(TestEventTableModel)
+#include "tst_eventtablemodel.moc"
