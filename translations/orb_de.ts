@@ -997,6 +997,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>the usage events</source>
+        <translation>die Nutzungsereignisse</translation>
+    </message>
 </context>
 <context>
     <name>orb::ImportWizard</name>
@@ -1699,10 +1703,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Storniert</translation>
     </message>
     <message>
-        <source>Could not list the invoices: %1</source>
-        <translation>Die Rechnungen konnten nicht aufgelistet werden: %1</translation>
-    </message>
-    <message>
         <source>(draft)</source>
         <translation>(Entwurf)</translation>
     </message>
@@ -1741,6 +1741,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>To pay</source>
         <translation>Offen</translation>
+    </message>
+    <message>
+        <source>the invoices</source>
+        <translation>die Rechnungen</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1887,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Only drafts can be deleted; this invoice&apos;s status is %1.</source>
         <translation>Nur Entwürfe können gelöscht werden; diese Rechnung hat den Status %1.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +2743,13 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
 </context>
 <context>
+    <name>orb::RowIdLoader</name>
+    <message>
+        <source>Could not list %1: %2</source>
+        <translation>%1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>orb::SettingsScreen</name>
     <message>
         <source>Company</source>
@@ -3555,6 +3570,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Import usage events from a JSON Lines or CSV file (or drop the file on the window)</source>
         <translation>Nutzungsereignisse aus einer JSON-Lines- oder CSV-Datei importieren (oder die Datei auf das Fenster ziehen)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 </TS>
