@@ -21,6 +21,7 @@
 #include "ui/screens/UsageScreen.h"
 
 #include <QAction>
+#include <QAbstractProxyModel>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -379,6 +380,23 @@ QStringList MainWindow::saveScreenshots(const QString &dir)
     }
     for (int i = 0; i < m_nav->count(); ++i) {
         m_nav->setCurrentRow(i);
+        // Big tables read their rows on a worker thread (a "loading" property): wait for them
+        // (at most 10 s) so the picture shows what a person sees a moment later.
+        auto loading = [this] {
+            for (QTableView *table : m_stack->currentWidget()->findChildren<QTableView *>()) {
+                const QAbstractItemModel *model = table->model();
+                while (auto *proxy = qobject_cast<const QAbstractProxyModel *>(model))
+                    model = proxy->sourceModel();
+                if (model && model->property("loading").toBool())
+                    return true;
+            }
+            return false;
+        };
+        QCoreApplication::processEvents();
+        for (int wait = 0; wait < 200 && loading(); ++wait) {
+            QThread::msleep(50);
+            QCoreApplication::processEvents();
+        }
         // A selected row shows the screen's detail pane as people use it.
         for (QTableView *table : m_stack->currentWidget()->findChildren<QTableView *>())
             if (table->isVisible() && table->model() && table->model()->rowCount() > 0 && !table->selectionModel()->hasSelection())
