@@ -3,6 +3,7 @@
 #include "models/CompanyFile.h"
 #include "models/catalog/CatalogService.h"
 #include "ui/dialogs/PlanEditorDialog.h"
+#include "ui/screens/PlansScreen.h"
 #include "ui/widgets/PriceEditor.h"
 
 #include <QComboBox>
@@ -34,6 +35,7 @@ private slots:
     void previewShowsAmountForQuantity();
     void matrixEditorSavesCells();
     void grabsEveryModelEditor();
+    void plansScreenButtonsFollowFileAndPlan();
 
 private:
     /// Creates "Scale" through the dialog: a unit platform fee and tiered API calls.
@@ -242,6 +244,10 @@ void TestPlanEditor::invalidTierTableSavesNothing()
     QVERIFY2(errors.contains(expected), qPrintable(errors));
     // The price in question is shown again.
     QCOMPARE(dialog.findChild<QListWidget *>(QStringLiteral("priceList"))->currentRow(), 1);
+    if (const QString dir = qEnvironmentVariable("ORB_GRAB_DIR"); !dir.isEmpty() && QByteArray(QTest::currentDataTag()) == "overlap") {
+        QCoreApplication::processEvents();
+        QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("planeditor-refused.png"))));
+    }
     const Plan plan = catalog.plan(id);
     QCOMPARE(plan.currentVersion, 1);
     QCOMPARE(catalog.plans().versionNumbers(id).size(), 1);
@@ -321,11 +327,35 @@ void TestPlanEditor::grabsEveryModelEditor()
             QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("addTierButton")), Qt::LeftButton);
             setCell(editor, 1, 2, QStringLiteral("0.002"));
         }
+        QCoreApplication::processEvents(); // the layouts settle as they would on screen
         const QPixmap picture = dialog.grab();
         QVERIFY(!picture.isNull());
         if (!dir.isEmpty())
             QVERIFY(picture.save(QDir(dir).filePath(QStringLiteral("planeditor-%1.png").arg(QLatin1String(type)))));
     }
+}
+
+void TestPlanEditor::plansScreenButtonsFollowFileAndPlan()
+{
+    const QString id = createScalePlan();
+    QVERIFY(!id.isEmpty());
+    {
+        PlansScreen screen(*m_file, m_clock);
+        QVERIFY(screen.findChild<QPushButton *>(QStringLiteral("newPlanButton"))->isEnabled());
+        QVERIFY(screen.findChild<QPushButton *>(QStringLiteral("editPlanButton"))->isEnabled());
+        QVERIFY(screen.findChild<QPushButton *>(QStringLiteral("archivePlanButton"))->isEnabled());
+        CatalogService(*m_file, m_clock).archivePlan(id);
+        screen.reload();
+        // An archived plan can still be edited (its next version), not archived again.
+        QVERIFY(screen.findChild<QPushButton *>(QStringLiteral("editPlanButton"))->isEnabled());
+        QVERIFY(!screen.findChild<QPushButton *>(QStringLiteral("archivePlanButton"))->isEnabled());
+    }
+    const QString path = m_file->path();
+    m_file.reset();
+    const auto readOnly = CompanyFile::openReadOnly(path);
+    PlansScreen screen(*readOnly, m_clock);
+    for (const char *name : {"newPlanButton", "editPlanButton", "archivePlanButton"})
+        QVERIFY2(!screen.findChild<QPushButton *>(QLatin1String(name))->isEnabled(), name);
 }
 
 QTEST_MAIN(TestPlanEditor)

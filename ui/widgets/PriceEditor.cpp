@@ -154,6 +154,7 @@ void PriceEditor::showModel(const QString &type, const QJsonObject &config)
     m_configType = type;
     m_config->setConfig(config);
     m_configArea->addWidget(m_config);
+    m_config->show(); // now, not when the event loop next runs: a grab or test sees it at once
     connect(m_config, &PriceConfigEditor::changed, this, &PriceEditor::updatePreview);
     {
         const QSignalBlocker block(m_model);
@@ -251,9 +252,6 @@ void PriceEditor::updatePreview()
     // The preview bills in the plan's currency; a code still being typed reads as the default.
     if (m_currency.size() == 3)
         p.insert(QStringLiteral("currency"), m_currency.toUpper());
-    // The item only has to exist when the plan is saved; the amount does not depend on it.
-    if (!p.contains(QStringLiteral("item_name")) && !p.contains(QStringLiteral("item_id")))
-        p.insert(QStringLiteral("item_name"), QStringLiteral("-"));
     m_preview->setPriceJson(QString::fromUtf8(QJsonDocument(p).toJson(QJsonDocument::Indented)));
     emit changed();
 }

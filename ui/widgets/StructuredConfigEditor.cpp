@@ -24,9 +24,9 @@ ConfigField propertyField(const char *key, const QString &label)
     return {QLatin1String(key), label, true};
 }
 
-ConfigColumn tierColumn(const char *key, const QString &label, bool nullWhenEmpty = false)
+ConfigColumn tierColumn(const char *key, const QString &label, bool nullWhenEmpty = false, const QString &hint = QString())
 {
-    return {QLatin1String(key), label, nullWhenEmpty};
+    return {QLatin1String(key), label, nullWhenEmpty, hint};
 }
 
 } // namespace
@@ -38,9 +38,11 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
     const ConfigField groupBy = propertyField("grouping_key", tr("Group by property"));
     const ConfigField packageSize = amountField("package_size", tr("Package size"));
     // Ranges: the first unit is exclusive, the last inclusive and empty on the open last tier.
-    const QList<ConfigColumn> ranges = {tierColumn("first_unit", tr("First unit")), tierColumn("last_unit", tr("Last unit (empty: no limit)"), true),
-                                        tierColumn("unit_amount", tr("Unit amount")), tierColumn("flat_amount", tr("Flat amount (optional)"))};
-    const ConfigColumn lower = tierColumn("tier_lower_bound", tr("Above (lower bound)"));
+    const ConfigColumn flat = tierColumn("flat_amount", tr("Flat amount"), false, tr("Optional: charged once when usage enters the tier"));
+    const QList<ConfigColumn> ranges = {tierColumn("first_unit", tr("First unit"), false, tr("Where the tier starts (exclusive): where the tier above ends; 0 for the first")),
+                                        tierColumn("last_unit", tr("Last unit"), true, tr("Where the tier ends (inclusive); empty on the last tier: no limit")),
+                                        tierColumn("unit_amount", tr("Unit amount")), flat};
+    const ConfigColumn lower = tierColumn("tier_lower_bound", tr("Above"), false, tr("The tier applies to units above this bound; 0 for the first"));
     if (type == QLatin1String("unit"))
         return ConfigLayout{{amountField("unit_amount", tr("Unit amount"))}, {}, {}, {}};
     if (type == QLatin1String("package"))
@@ -59,8 +61,8 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
     if (type == QLatin1String("tiered"))
         return ConfigLayout{{}, tiers, tier, ranges};
     if (type == QLatin1String("bulk"))
-        return ConfigLayout{{}, tiers, tier, {tierColumn("maximum_units", tr("Up to units (empty: no limit)"), true), tierColumn("unit_amount", tr("Unit amount")),
-                                              tierColumn("flat_amount", tr("Flat amount (optional)"))}};
+        return ConfigLayout{{}, tiers, tier, {tierColumn("maximum_units", tr("Up to units"), true, tr("All units are priced at the tier the total falls in; empty on the last tier: no limit")),
+                                              tierColumn("unit_amount", tr("Unit amount")), flat}};
     if (type == QLatin1String("threshold_total_amount"))
         return ConfigLayout{{}, QStringLiteral("consumption_table"), tr("threshold"),
                             {tierColumn("threshold", tr("From quantity")), tierColumn("total_amount", tr("Total amount"))}};
@@ -106,10 +108,14 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
     m_table = new QTableWidget(0, int(layout.columns.size()), this);
     m_table->setObjectName(QStringLiteral("tierTable"));
     m_table->setAccessibleName(tr("Table of %1s").arg(layout.rowName));
-    QStringList headers;
-    for (const ConfigColumn &c : layout.columns)
-        headers << c.label;
-    m_table->setHorizontalHeaderLabels(headers);
+    QStringList hints;
+    for (int c = 0; c < layout.columns.size(); ++c) {
+        auto *header = new QTableWidgetItem(layout.columns.at(c).label);
+        header->setToolTip(layout.columns.at(c).hint);
+        m_table->setHorizontalHeaderItem(c, header);
+        if (!layout.columns.at(c).hint.isEmpty())
+            hints << QStringLiteral("%1: %2.").arg(layout.columns.at(c).label, layout.columns.at(c).hint);
+    }
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -126,6 +132,12 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
     buttons->addStretch();
     outer->addWidget(m_table, 1);
     outer->addLayout(buttons);
+    if (!hints.isEmpty()) {
+        auto *hint = new QLabel(hints.join(QLatin1Char(' ')), this);
+        hint->setObjectName(QStringLiteral("tierHint"));
+        hint->setWordWrap(true);
+        outer->addWidget(hint);
+    }
 }
 
 void StructuredConfigEditor::setCell(int row, int column, const QString &text)

@@ -24,6 +24,7 @@ struct ConfigColumn {
     QString key;
     QString label;
     bool nullWhenEmpty = false; ///< an open bound: an empty cell means "no limit" (JSON null)
+    QString hint;               ///< the header's tooltip: what the column means
 };
 
 /// How a price model's config is laid out: fields, then an optional table of rows.
