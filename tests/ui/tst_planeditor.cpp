@@ -1,6 +1,8 @@
 #include "engine/Clock.h"
 #include "models/Company.h"
 #include "models/CompanyFile.h"
+#include "models/CustomerService.h"
+#include "models/billing/SubscriptionService.h"
 #include "models/catalog/CatalogService.h"
 #include "ui/dialogs/PlanEditorDialog.h"
 #include "ui/screens/PlansScreen.h"
@@ -159,6 +161,17 @@ void TestPlanEditor::editingATierCreatesVersion2()
 {
     const QString id = createScalePlan();
     QVERIFY(!id.isEmpty());
+    // A customer subscribed to version 1 before the edit.
+    Customer customer;
+    customer.name = QStringLiteral("Acme");
+    customer.externalCustomerId = QStringLiteral("acme");
+    CustomerService(*m_file, m_clock).create(customer);
+    SubscriptionDraft draft;
+    draft.customer = QStringLiteral("acme");
+    draft.plan = QStringLiteral("scale");
+    draft.startDate = QDate(2026, 5, 1);
+    const QString subscription = SubscriptionService(*m_file, m_clock).create(draft).id;
+    const QString version1 = CatalogService(*m_file, m_clock).planVersion(CatalogService(*m_file, m_clock).plan(id)).id;
     {
         PlanEditorDialog dialog(*m_file, m_clock, id);
         dialog.show();
@@ -183,6 +196,9 @@ void TestPlanEditor::editingATierCreatesVersion2()
     };
     QCOMPARE(secondTier(1), QStringLiteral("0.002")); // version 1 stays as it was, for its subscriptions
     QCOMPARE(secondTier(2), QStringLiteral("0.0015"));
+    // The subscription stays on version 1; new ones get version 2.
+    QCOMPARE(SubscriptionService(*m_file, m_clock).get(subscription).phases.at(0).planVersionId, version1);
+    QVERIFY(catalog.planVersion(plan).id != version1);
     QCOMPARE(catalog.planVersion(plan, 1).prices.at(0), [&] {
         QJsonObject p = catalog.planVersion(plan, 2).prices.at(0);
         p.insert(QStringLiteral("id"), catalog.planVersion(plan, 1).prices.at(0).value(QStringLiteral("id")));

@@ -37,7 +37,8 @@ class PlanEditorDialog final : public QDialog
     Q_OBJECT
 
 public:
-    /// A new plan when `planId` is empty, else that plan's current version to edit.
+    /// A new plan when `planId` is empty, else that plan's current version to edit (throws
+    /// ServiceError NotFound when there is no such plan).
     PlanEditorDialog(CompanyFile &file, const Clock &clock, const QString &planId = QString(), QWidget *parent = nullptr);
 
     /// The plan as typed, in Orb's shape; *error when a price's JSON settings do not parse.
@@ -49,7 +50,9 @@ public:
     /// The reasons shown after a refused save; empty when none.
     QString errorText() const;
 
+    /// Appends a price (a new monthly unit price when none is given) and shows its editor.
     PriceEditor *addPrice(const QJsonObject &price = {});
+    /// Removes the price shown; a plan keeps at least one.
     void removePrice();
 
 public slots:

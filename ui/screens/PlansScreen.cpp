@@ -27,6 +27,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace orb {
 
 namespace {
@@ -309,8 +311,15 @@ void PlansScreen::editPlan()
     const QString id = selectedPlanId();
     if (id.isEmpty())
         return;
-    PlanEditorDialog dialog(m_file, m_clock, id, this);
-    if (dialog.exec() == QDialog::Accepted)
+    std::unique_ptr<PlanEditorDialog> dialog;
+    try {
+        dialog = std::make_unique<PlanEditorDialog>(m_file, m_clock, id, this);
+    } catch (const ServiceError &e) { // the plan went away (another window, orbctl)
+        QMessageBox::warning(this, tr("The plan cannot be edited"), e.details());
+        reload();
+        return;
+    }
+    if (dialog->exec() == QDialog::Accepted)
         selectPlan(id);
 }
 

@@ -17,12 +17,15 @@ class MatrixConfigEditor final : public PriceConfigEditor
     Q_OBJECT
 
 public:
-    MatrixConfigEditor(bool withAllocation, QWidget *parent = nullptr);
+    /// With an allocation field for matrix_with_allocation.
+    explicit MatrixConfigEditor(bool withAllocation, QWidget *parent = nullptr);
 
     void setConfig(const QJsonObject &config) override;
     QJsonObject config(QString *error) const override;
 
+    /// Appends an empty cell row.
     void addCell();
+    /// Removes the current cell row (the last one when none is current).
     void removeCell();
 
 private:

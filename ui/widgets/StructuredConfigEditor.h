@@ -53,7 +53,9 @@ public:
     void setConfig(const QJsonObject &config) override;
     QJsonObject config(QString *error) const override;
 
+    /// Appends a row; a range tier starts where the row above ends.
     void addRow();
+    /// Removes the current row (the last one when none is current).
     void removeRow();
 
 private:
