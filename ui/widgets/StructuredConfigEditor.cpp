@@ -91,8 +91,15 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
             auto *edit = new QLineEdit(this);
             edit->setObjectName(QStringLiteral("configField_") + f.key);
             edit->setAccessibleName(f.label);
-            if (!f.text)
+            // Sizes and allocations count units; the rest are amounts or rates.
+            if (f.key == QLatin1String("package_size") || f.key == QLatin1String("allocation"))
+                edit->setPlaceholderText(tr("units, e.g. 10"));
+            else if (f.key == QLatin1String("percent"))
+                edit->setPlaceholderText(tr("out of 100, e.g. 50"));
+            else if (!f.text)
                 edit->setPlaceholderText(tr("a decimal, e.g. 0.50"));
+            else
+                edit->setPlaceholderText(tr("an event property, e.g. region"));
             connect(edit, &QLineEdit::textEdited, this, &PriceConfigEditor::changed);
             auto *label = new QLabel(f.label + QLatin1Char(':'), this);
             label->setBuddy(edit);
