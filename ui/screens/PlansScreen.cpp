@@ -8,6 +8,7 @@
 #include "models/PriceTableModel.h"
 #include "models/StorageError.h"
 #include "models/catalog/CatalogService.h"
+#include "ui/dialogs/PlanEditorDialog.h"
 #include "ui/widgets/PricePreview.h"
 
 #include <QComboBox>
@@ -25,6 +26,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace orb {
 
@@ -61,7 +64,21 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     exportButton->setObjectName(QStringLiteral("exportCatalogButton"));
     connect(importButton, &QPushButton::clicked, this, &PlansScreen::importCatalog);
     connect(exportButton, &QPushButton::clicked, this, &PlansScreen::exportCatalog);
+    // Plans are edited in the window; a read-only company file only shows them.
+    auto *newPlanButton = new QPushButton(tr("&New plan…"), this);
+    newPlanButton->setObjectName(QStringLiteral("newPlanButton"));
+    newPlanButton->setEnabled(!file.isReadOnly());
+    m_editPlan = new QPushButton(tr("&Edit plan…"), this);
+    m_editPlan->setObjectName(QStringLiteral("editPlanButton"));
+    m_archivePlan = new QPushButton(tr("&Archive plan…"), this);
+    m_archivePlan->setObjectName(QStringLiteral("archivePlanButton"));
+    connect(newPlanButton, &QPushButton::clicked, this, &PlansScreen::newPlan);
+    connect(m_editPlan, &QPushButton::clicked, this, &PlansScreen::editPlan);
+    connect(m_archivePlan, &QPushButton::clicked, this, &PlansScreen::archivePlan);
     auto *top = new QHBoxLayout;
+    top->addWidget(newPlanButton);
+    top->addWidget(m_editPlan);
+    top->addWidget(m_archivePlan);
     top->addStretch();
     top->addWidget(importButton);
     top->addWidget(exportButton);
@@ -121,6 +138,7 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     layout->addWidget(tabs, 1);
 
     connect(m_planTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PlansScreen::showPlan);
+    connect(m_planTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PlansScreen::updatePlanButtons);
     connect(m_version, &QComboBox::currentIndexChanged, this, &PlansScreen::showPlan);
     connect(m_priceTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PlansScreen::showPrice);
     connect(m_plans, &QAbstractItemModel::modelReset, this, [this] {
@@ -129,6 +147,7 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     });
     if (m_plans->rowCount() > 0)
         m_planTable->selectRow(0);
+    updatePlanButtons();
 }
 
 void PlansScreen::reload()
@@ -246,6 +265,84 @@ void PlansScreen::exportCatalog()
         return;
     }
     f.write(QJsonDocument(CatalogService(m_file, m_clock).exportCatalog()).toJson(QJsonDocument::Indented));
+}
+
+// ---- editing plans ----
+
+QString PlansScreen::selectedPlanId() const
+{
+    const QModelIndexList rows = m_planTable->selectionModel()->selectedRows();
+    const Plan *plan = rows.isEmpty() ? nullptr : m_plans->planAt(rows.first().row());
+    return plan ? plan->id : QString();
+}
+
+void PlansScreen::updatePlanButtons()
+{
+    const QModelIndexList rows = m_planTable->selectionModel()->selectedRows();
+    const Plan *plan = rows.isEmpty() ? nullptr : m_plans->planAt(rows.first().row());
+    m_editPlan->setEnabled(plan && !m_file.isReadOnly());
+    m_archivePlan->setEnabled(plan && !plan->isArchived() && !m_file.isReadOnly());
+}
+
+void PlansScreen::selectPlan(const QString &planId)
+{
+    reload();
+    for (int r = 0; r < m_plans->rowCount(); ++r) {
+        if (m_plans->planAt(r)->id == planId) {
+            m_version->setProperty("planId", QString()); // its versions may have changed
+            m_planTable->clearSelection();
+            m_planTable->selectRow(r);
+            break;
+        }
+    }
+    updatePlanButtons();
+    emit catalogChanged();
+}
+
+void PlansScreen::newPlan()
+{
+    PlanEditorDialog dialog(m_file, m_clock, QString(), this);
+    if (dialog.exec() == QDialog::Accepted && dialog.savedVersion())
+        selectPlan(dialog.savedVersion()->planId);
+}
+
+void PlansScreen::editPlan()
+{
+    const QString id = selectedPlanId();
+    if (id.isEmpty())
+        return;
+    std::unique_ptr<PlanEditorDialog> dialog;
+    try {
+        dialog = std::make_unique<PlanEditorDialog>(m_file, m_clock, id, this);
+    } catch (const ServiceError &e) { // the plan went away (another window, orbctl)
+        QMessageBox::warning(this, tr("The plan cannot be edited"), e.details());
+        reload();
+        return;
+    }
+    if (dialog->exec() == QDialog::Accepted)
+        selectPlan(id);
+}
+
+void PlansScreen::archivePlan()
+{
+    const QString id = selectedPlanId();
+    if (id.isEmpty())
+        return;
+    try {
+        CatalogService catalog(m_file, m_clock);
+        const Plan plan = catalog.plan(id);
+        const auto answer = QMessageBox::question(
+            this, tr("Archive plan"),
+            tr("Archive plan “%1”? Its subscriptions keep billing on their versions, but it cannot be chosen for new "
+               "subscriptions. Archiving cannot be undone in the window.").arg(plan.name));
+        if (answer != QMessageBox::Yes)
+            return;
+        catalog.archivePlan(id);
+    } catch (const ServiceError &e) {
+        QMessageBox::warning(this, tr("The plan was not archived"), e.details());
+        return;
+    }
+    selectPlan(id);
 }
 
 } // namespace orb

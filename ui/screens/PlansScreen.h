@@ -4,6 +4,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace orb {
@@ -33,6 +34,12 @@ public slots:
     void importCatalog();
     void exportCatalog();
     void reload();
+    /// The plan editor for a new plan; the saved plan is then selected.
+    void newPlan();
+    /// The plan editor over the selected plan's current version.
+    void editPlan();
+    /// Archives the selected plan, after asking.
+    void archivePlan();
 
 signals:
     void catalogChanged();
@@ -40,6 +47,9 @@ signals:
 private:
     void showPlan();
     void showPrice();
+    QString selectedPlanId() const;
+    void selectPlan(const QString &planId);
+    void updatePlanButtons();
 
     CompanyFile &m_file;
     const Clock &m_clock;
@@ -51,6 +61,8 @@ private:
     QComboBox *m_version;
     QLabel *m_planSummary;
     PricePreview *m_preview;
+    QPushButton *m_editPlan;
+    QPushButton *m_archivePlan;
 };
 
 } // namespace orb

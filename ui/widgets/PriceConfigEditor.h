@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+namespace orb {
+
+/**
+ * The editor of one price model's `<model_type>_config` object, inside the PriceEditor.
+ * Amounts stay the decimal text typed: the engine's parser reads and checks them when the
+ * price is previewed or saved, so every rule is enforced (and explained) in one place.
+ */
+class PriceConfigEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    using QWidget::QWidget;
+
+    /// Shows a config; keys the editor has no control for are kept and written back.
+    virtual void setConfig(const QJsonObject &config) = 0;
+    /// The config as typed. When the input cannot be written as JSON at all, *error says why
+    /// (in the user's words) and the config returned is the best part of it.
+    virtual QJsonObject config(QString *error) const = 0;
+
+    /// The text a JSON number or string shows in a cell: exact, never through a double's rounding.
+    static QString decimalText(const QJsonValue &value);
+
+signals:
+    /// Anything typed: the preview follows.
+    void changed();
+};
+
+} // namespace orb
