@@ -1894,6 +1894,25 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
 </context>
 <context>
+    <name>orb::JsonConfigEditor</name>
+    <message>
+        <source>Model settings (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model has no form yet: type its settings as JSON (docs/PRICING.md shows each model&apos;s shape).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model settings are not valid JSON: %1 (at character %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model settings must be a JSON object ({ … })</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orb::MainWindow</name>
     <message>
         <source>Orb</source>
@@ -2137,6 +2156,73 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
 </context>
 <context>
+    <name>orb::MatrixConfigEditor</name>
+    <message>
+        <source>First dimension (event property)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second dimension (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source>Default unit amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for usage in cells not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First dimension:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second dimension:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default unit amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free units (allocation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free units (allocation):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit amount per cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First dimension value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no second dimension)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit amount</source>
+        <translation type="unfinished">Einzelpreis</translation>
+    </message>
+</context>
+<context>
     <name>orb::MetricTableModel</name>
     <message>
         <source>Metric</source>
@@ -2345,6 +2431,185 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
 </context>
 <context>
+    <name>orb::PlanEditorDialog</name>
+    <message>
+        <source>Platform fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation type="unfinished">Neuer Tarif</translation>
+    </message>
+    <message>
+        <source>Edit plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External plan id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, unique: how other systems name the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished">Währung</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net terms</source>
+        <translation type="unfinished">Zahlungsziel</translation>
+    </message>
+    <message>
+        <source>Company default</source>
+        <translation type="unfinished">Firmenstandard</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"> Tage</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished">Testzeitraum</translation>
+    </message>
+    <message>
+        <source>No trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default invoice memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>External &amp;id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation type="unfinished">&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net &amp;terms:</source>
+        <translation type="unfinished">Zahlungszie&amp;l:</translation>
+    </message>
+    <message>
+        <source>T&amp;rial:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice &amp;memo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished">Tarif</translation>
+    </message>
+    <message>
+        <source>Prices of the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the plan was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source>Saving creates the plan with these prices as its version 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A plan&apos;s currency cannot change; create a new plan to bill in another currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (kept as they are; change them through the catalog file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This plan is at version %1. Saving changed prices creates version %2 and makes it current for new subscriptions; existing subscriptions stay on the version they are on. Changing only the plan&apos;s fields (name, description, terms, trial) updates the plan without a new version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unnamed price)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price %1 “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price %1 “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adjustment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Nothing was saved; correct the following and save again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orb::PlanTableModel</name>
     <message>
         <source>v%1</source>
@@ -2476,6 +2741,153 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Trial: %1</source>
         <translation>Testzeitraum: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan cannot be edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive plan “%1”? Its subscriptions keep billing on their versions, but it cannot be chosen for new subscriptions. Archiving cannot be undone in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan was not archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orb::PriceEditor</name>
+    <message>
+        <source>Price name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">Artikel</translation>
+    </message>
+    <message>
+        <source>The item the invoice line is grouped under; one of the company file&apos;s items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billable metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: a fixed fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation type="unfinished">Rhythmus</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every six months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annually</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom billing cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished">Berechnung</translation>
+    </message>
+    <message>
+        <source>Usual: fixed fees in advance, usage in arrears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In advance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In arrears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External price id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; adjustments refer to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pricing model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cadence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Billed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xternal id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished">Preis</translation>
+    </message>
+    <message>
+        <source>Model settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this price charges (the price as it will be saved, left; type a quantity, right)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3062,6 +3474,149 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Syncing with Stripe…</source>
         <translation>Synchronisierung mit Stripe…</translation>
+    </message>
+</context>
+<context>
+    <name>orb::StructuredConfigEditor</name>
+    <message>
+        <source>tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flat amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: charged once when usage enters the tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the tier starts (exclusive): where the tier above ends; 0 for the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the tier ends (inclusive); empty on the last tier: no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit amount</source>
+        <translation type="unfinished">Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tier applies to units above this bound; 0 for the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent (out of 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free units (allocation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free units per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overage unit rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum charge per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum charge per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All units are priced at the tier the total falls in; empty on the last tier: no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount per package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units, e.g. 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of 100, e.g. 50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a decimal, e.g. 0.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event property, e.g. region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table of %1s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
