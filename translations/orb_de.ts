@@ -1897,19 +1897,19 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <name>orb::JsonConfigEditor</name>
     <message>
         <source>Model settings (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelleinstellungen (JSON)</translation>
     </message>
     <message>
         <source>This model has no form yet: type its settings as JSON (docs/PRICING.md shows each model&apos;s shape).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Modell gibt es noch kein Formular: Geben Sie seine Einstellungen als JSON ein (docs/PRICING.md zeigt den Aufbau jedes Modells).</translation>
     </message>
     <message>
         <source>The model settings are not valid JSON: %1 (at character %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelleinstellungen sind kein gültiges JSON: %1 (bei Zeichen %2)</translation>
     </message>
     <message>
         <source>The model settings must be a JSON object ({ … })</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelleinstellungen müssen ein JSON-Objekt sein ({ … })</translation>
     </message>
 </context>
 <context>
@@ -2159,67 +2159,67 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <name>orb::MatrixConfigEditor</name>
     <message>
         <source>First dimension (event property)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Dimension (Ereigniseigenschaft)</translation>
     </message>
     <message>
         <source>Second dimension (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweite Dimension (optional)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Default unit amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Einzelpreis</translation>
     </message>
     <message>
         <source>for usage in cells not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>für Nutzung in nicht aufgeführten Zellen</translation>
     </message>
     <message>
         <source>First dimension:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Dimension:</translation>
     </message>
     <message>
         <source>Second dimension:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweite Dimension:</translation>
     </message>
     <message>
         <source>Default unit amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Einzelpreis:</translation>
     </message>
     <message>
         <source>Free units (allocation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Einheiten (Kontingent)</translation>
     </message>
     <message>
         <source>Free units (allocation):</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Einheiten (Kontingent):</translation>
     </message>
     <message>
         <source>Unit amount per cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelpreis je Zelle</translation>
     </message>
     <message>
         <source>Add cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelle hinzufügen</translation>
     </message>
     <message>
         <source>Remove cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelle entfernen</translation>
     </message>
     <message>
         <source>First dimension value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert der ersten Dimension</translation>
     </message>
     <message>
         <source>(no second dimension)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine zweite Dimension)</translation>
     </message>
     <message>
         <source>Unit amount</source>
-        <translation type="unfinished">Einzelpreis</translation>
+        <translation>Einzelpreis</translation>
     </message>
 </context>
 <context>
@@ -2434,179 +2434,179 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <name>orb::PlanEditorDialog</name>
     <message>
         <source>Platform fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattformgebühr</translation>
     </message>
     <message>
         <source>Price %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis %1</translation>
     </message>
     <message>
         <source>New plan</source>
-        <translation type="unfinished">Neuer Tarif</translation>
+        <translation>Neuer Tarif</translation>
     </message>
     <message>
         <source>Edit plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif bearbeiten</translation>
     </message>
     <message>
         <source>Plan name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifname</translation>
     </message>
     <message>
         <source>External plan id</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Tarif-ID</translation>
     </message>
     <message>
         <source>optional, unique: how other systems name the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, eindeutig: wie andere Systeme den Tarif bezeichnen</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Net terms</source>
-        <translation type="unfinished">Zahlungsziel</translation>
+        <translation>Zahlungsziel</translation>
     </message>
     <message>
         <source>Company default</source>
-        <translation type="unfinished">Firmenstandard</translation>
+        <translation>Firmenstandard</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"> Tage</translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Trial</source>
-        <translation type="unfinished">Testzeitraum</translation>
+        <translation>Testzeitraum</translation>
     </message>
     <message>
         <source>No trial</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Testzeitraum</translation>
     </message>
     <message>
         <source>Default invoice memo</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Rechnungsnotiz</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>External &amp;id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe &amp;ID:</translation>
     </message>
     <message>
         <source>&amp;Currency:</source>
-        <translation type="unfinished">&amp;Währung:</translation>
+        <translation>&amp;Währung:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Net &amp;terms:</source>
-        <translation type="unfinished">Zahlungszie&amp;l:</translation>
+        <translation>Zahlungszie&amp;l:</translation>
     </message>
     <message>
         <source>T&amp;rial:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testzeitraum:</translation>
     </message>
     <message>
         <source>Invoice &amp;memo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungsnoti&amp;z:</translation>
     </message>
     <message>
         <source>Adjustments:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anpassungen:</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished">Tarif</translation>
+        <translation>Tarif</translation>
     </message>
     <message>
         <source>Prices of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise des Tarifs</translation>
     </message>
     <message>
         <source>&amp;Add price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis &amp;hinzufügen</translation>
     </message>
     <message>
         <source>Remo&amp;ve price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis &amp;entfernen</translation>
     </message>
     <message>
         <source>Prices:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise:</translation>
     </message>
     <message>
         <source>Why the plan was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum der Tarif nicht gespeichert wurde</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Saving creates the plan with these prices as its version 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Speichern wird der Tarif mit diesen Preisen als Version 1 angelegt.</translation>
     </message>
     <message>
         <source>A plan&apos;s currency cannot change; create a new plan to bill in another currency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Währung eines Tarifs kann nicht geändert werden; legen Sie einen neuen Tarif an, um in einer anderen Währung abzurechnen.</translation>
     </message>
     <message>
         <source>%1 (kept as they are; change them through the catalog file)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (bleiben unverändert; ändern Sie sie über die Katalogdatei)</translation>
     </message>
     <message>
         <source>This plan is at version %1. Saving changed prices creates version %2 and makes it current for new subscriptions; existing subscriptions stay on the version they are on. Changing only the plan&apos;s fields (name, description, terms, trial) updates the plan without a new version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Tarif ist in Version %1. Das Speichern geänderter Preise legt Version %2 an und macht sie für neue Abonnements zur aktuellen Version; bestehende Abonnements bleiben auf ihrer bisherigen Version. Werden nur die Felder des Tarifs geändert (Name, Beschreibung, Zahlungsziel, Testzeitraum), wird der Tarif ohne neue Version aktualisiert.</translation>
     </message>
     <message>
         <source>(unnamed price)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Preis ohne Namen)</translation>
     </message>
     <message>
         <source>Price %1 “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis %1 „%2“: %3</translation>
     </message>
     <message>
         <source>Price %1 “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis %1 „%2“</translation>
     </message>
     <message>
         <source>tier %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Staffel %1</translation>
     </message>
     <message>
         <source>cell %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelle %1</translation>
     </message>
     <message>
         <source>adjustment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anpassung %1</translation>
     </message>
     <message>
         <source>%1, row %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2</translation>
     </message>
     <message>
         <source>The plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tarif</translation>
     </message>
     <message>
         <source>%1. Nothing was saved; correct the following and save again:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Es wurde nichts gespeichert; korrigieren Sie Folgendes und speichern Sie erneut:</translation>
     </message>
     <message>
         <source>the plan was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>der Tarif wurde nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -2744,150 +2744,150 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>&amp;New plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Tarif…</translation>
     </message>
     <message>
         <source>&amp;Edit plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif &amp;bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Archive plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif &amp;archivieren…</translation>
     </message>
     <message>
         <source>The plan cannot be edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tarif kann nicht bearbeitet werden</translation>
     </message>
     <message>
         <source>Archive plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif archivieren</translation>
     </message>
     <message>
         <source>Archive plan “%1”? Its subscriptions keep billing on their versions, but it cannot be chosen for new subscriptions. Archiving cannot be undone in the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif „%1“ archivieren? Seine Abonnements werden weiter nach ihren Versionen abgerechnet, aber er kann für neue Abonnements nicht mehr gewählt werden. Das Archivieren kann im Programmfenster nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>The plan was not archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tarif wurde nicht archiviert</translation>
     </message>
 </context>
 <context>
     <name>orb::PriceEditor</name>
     <message>
         <source>Price name</source>
-        <translation type="unfinished"></translation>
+        <translation>Preisname</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">Artikel</translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>The item the invoice line is grouped under; one of the company file&apos;s items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Artikel, unter dem die Rechnungsposition gruppiert wird; einer der Artikel der Firmendatei.</translation>
     </message>
     <message>
         <source>Billable metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechenbare Metrik</translation>
     </message>
     <message>
         <source>None: a fixed fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: eine Festgebühr</translation>
     </message>
     <message>
         <source>Cadence</source>
-        <translation type="unfinished">Rhythmus</translation>
+        <translation>Rhythmus</translation>
     </message>
     <message>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatlich</translation>
     </message>
     <message>
         <source>Quarterly</source>
-        <translation type="unfinished"></translation>
+        <translation>Vierteljährlich</translation>
     </message>
     <message>
         <source>Every six months</source>
-        <translation type="unfinished"></translation>
+        <translation>Halbjährlich</translation>
     </message>
     <message>
         <source>Annually</source>
-        <translation type="unfinished"></translation>
+        <translation>Jährlich</translation>
     </message>
     <message>
         <source>Once</source>
-        <translation type="unfinished"></translation>
+        <translation>Einmalig</translation>
     </message>
     <message>
         <source>Custom billing cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefinierter Abrechnungszeitraum</translation>
     </message>
     <message>
         <source>Billed</source>
-        <translation type="unfinished">Berechnung</translation>
+        <translation>Berechnung</translation>
     </message>
     <message>
         <source>Usual: fixed fees in advance, usage in arrears</source>
-        <translation type="unfinished"></translation>
+        <translation>Üblich: Festgebühren im Voraus, Nutzung nachträglich</translation>
     </message>
     <message>
         <source>In advance</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Voraus</translation>
     </message>
     <message>
         <source>In arrears</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachträglich</translation>
     </message>
     <message>
         <source>External price id</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Preis-ID</translation>
     </message>
     <message>
         <source>optional; adjustments refer to it</source>
-        <translation type="unfinished"></translation>
+        <translation>optional; Anpassungen beziehen sich darauf</translation>
     </message>
     <message>
         <source>Pricing model</source>
-        <translation type="unfinished"></translation>
+        <translation>Preismodell</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Item:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Artikel:</translation>
     </message>
     <message>
         <source>&amp;Metric:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Metrik:</translation>
     </message>
     <message>
         <source>&amp;Cadence:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rhythmus:</translation>
     </message>
     <message>
         <source>&amp;Billed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnun&amp;g:</translation>
     </message>
     <message>
         <source>E&amp;xternal id:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xterne ID:</translation>
     </message>
     <message>
         <source>M&amp;odel:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odell:</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished">Preis</translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Model settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelleinstellungen</translation>
     </message>
     <message>
         <source>What this price charges (the price as it will be saved, left; type a quantity, right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Was dieser Preis berechnet (links der Preis, wie er gespeichert wird; rechts eine Menge eingeben)</translation>
     </message>
 </context>
 <context>
@@ -3480,143 +3480,143 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <name>orb::StructuredConfigEditor</name>
     <message>
         <source>tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Staffel</translation>
     </message>
     <message>
         <source>Group by property</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Eigenschaft gruppieren</translation>
     </message>
     <message>
         <source>Package size</source>
-        <translation type="unfinished"></translation>
+        <translation>Paketgröße</translation>
     </message>
     <message>
         <source>Flat amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Pauschalbetrag</translation>
     </message>
     <message>
         <source>Optional: charged once when usage enters the tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: wird einmalig berechnet, sobald die Nutzung die Staffel erreicht</translation>
     </message>
     <message>
         <source>First unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Einheit</translation>
     </message>
     <message>
         <source>Where the tier starts (exclusive): where the tier above ends; 0 for the first</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Staffel beginnt (ausschließlich): wo die Staffel darüber endet; 0 für die erste</translation>
     </message>
     <message>
         <source>Last unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Einheit</translation>
     </message>
     <message>
         <source>Where the tier ends (inclusive); empty on the last tier: no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Staffel endet (einschließlich); bei der letzten Staffel leer: keine Obergrenze</translation>
     </message>
     <message>
         <source>Unit amount</source>
-        <translation type="unfinished">Einzelpreis</translation>
+        <translation>Einzelpreis</translation>
     </message>
     <message>
         <source>Above</source>
-        <translation type="unfinished"></translation>
+        <translation>Über</translation>
     </message>
     <message>
         <source>The tier applies to units above this bound; 0 for the first</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Staffel gilt für Einheiten über dieser Grenze; 0 für die erste</translation>
     </message>
     <message>
         <source>Package amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Paketpreis</translation>
     </message>
     <message>
         <source>Percent (out of 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozent (von 100)</translation>
     </message>
     <message>
         <source>Free units (allocation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Einheiten (Kontingent)</translation>
     </message>
     <message>
         <source>Free units per group</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Einheiten je Gruppe</translation>
     </message>
     <message>
         <source>Overage unit rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis je Einheit bei Mehrverbrauch</translation>
     </message>
     <message>
         <source>Minimum per group</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestbetrag je Gruppe</translation>
     </message>
     <message>
         <source>Unit rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis je Einheit</translation>
     </message>
     <message>
         <source>Minimum charge per group</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestentgelt je Gruppe</translation>
     </message>
     <message>
         <source>Maximum charge per group</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstentgelt je Gruppe</translation>
     </message>
     <message>
         <source>Up to units</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis (Einheiten)</translation>
     </message>
     <message>
         <source>All units are priced at the tier the total falls in; empty on the last tier: no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einheiten werden zum Preis der Staffel berechnet, in die die Gesamtmenge fällt; bei der letzten Staffel leer: keine Obergrenze</translation>
     </message>
     <message>
         <source>threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle</translation>
     </message>
     <message>
         <source>From quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab Menge</translation>
     </message>
     <message>
         <source>Total amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtbetrag</translation>
     </message>
     <message>
         <source>Amount per package</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag je Paket</translation>
     </message>
     <message>
         <source>Minimum amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestbetrag</translation>
     </message>
     <message>
         <source>units, e.g. 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheiten, z. B. 10</translation>
     </message>
     <message>
         <source>out of 100, e.g. 50</source>
-        <translation type="unfinished"></translation>
+        <translation>von 100, z. B. 50</translation>
     </message>
     <message>
         <source>a decimal, e.g. 0.50</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Dezimalzahl, z. B. 0.50</translation>
     </message>
     <message>
         <source>an event property, e.g. region</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Ereigniseigenschaft, z. B. region</translation>
     </message>
     <message>
         <source>Table of %1s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle (%1)</translation>
     </message>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzufügen</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>
