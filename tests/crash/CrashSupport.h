@@ -45,6 +45,10 @@ struct Scenario {
     int steps = 1;
     /// Optional: before each step of each round (outside state such as the Stripe stand-in).
     std::function<void(Workspace &, int step)> beforeStep;
+    /// Optional: a count of requests the outside world has seen. Half the kills then land
+    /// just as the k-th request of the run (k at random) arrives, rather than at a random time:
+    /// the moment a change is made outside and its answer has not yet reached Orb.
+    std::function<qint64()> requests;
 };
 
 [[noreturn]] void fail(const QString &message);

@@ -28,7 +28,7 @@ const QString Key = QStringLiteral("sk_test_crashHarnessSyncKey0815");
 /// Orb's clock and the stand-in's agree: the usage is inside Stripe's window for meter events.
 const QDateTime SyncNow(QDate(2026, 2, 2), QTime(12, 0), Qt::UTC);
 /// Every POST's answer waits this long after its change was made: kills land there often.
-const int PostLatencyMs = 3;
+const int PostLatencyMs = 8;
 
 struct SyncContext {
     std::unique_ptr<StandinHost> host;
@@ -244,7 +244,7 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
 
     if (runToEnd(ws.orbctl, {QStringLiteral("--db"), ws.db, QStringLiteral("audit"), QStringLiteral("verify")}, nullptr, ws.environment) != 0)
         *problem = QStringLiteral("orbctl audit verify: the audit trail's hash chain is broken");
-    ws.seen[QStringLiteral("answers lost to a kill and replayed from Stripe's idempotency store")] +=
+    ws.seen[QStringLiteral("customer pushes answered from Stripe's idempotency store after a kill")] +=
         queryRows(ws.db, "SELECT COUNT(*) FROM sync_log WHERE message LIKE '%(replayed)%'", problem).value(0).toLongLong();
     const int payments = queryRows(ws.db, "SELECT COUNT(*) FROM payments WHERE method = 'stripe'", problem).value(0).toInt();
     ws.finished = QStringLiteral("%1 outbox items done; %2 customers, %3 invoices, %4 invoice items and %5 meter events in the stand-in once each, "
@@ -273,6 +273,7 @@ Scenario syncScenario()
                            QStringLiteral("--once")};
     };
     s.digest = [ctx](Workspace &ws, QString *problem) { return syncDigest(*ctx, ws, problem); };
+    s.requests = [ctx]() -> qint64 { return ctx->host ? ctx->host->standin().requestCount(QStringLiteral("/v1/")) : 0; };
     return s;
 }
 

@@ -58,30 +58,60 @@ void showDifference(const QByteArray &expected, const QByteArray &actual)
         }
 }
 
+/// How long a step of the uninterrupted round took, and the outside requests it made.
+struct StepLength {
+    qint64 ms = 0;
+    qint64 requests = 0;
+};
+
 struct Tally {
     int killed = 0;
     int rounds = 0;
     int runs = 0;
 };
 
-/// Runs one step, killing it at random moments (while kills remain) until it finishes.
-void interruptStep(const Scenario &sc, Workspace &ws, int step, qint64 fullMs, int kills, std::mt19937_64 &rng, quint64 seed, Tally &t)
+/// Waits until the run has made `k` more outside requests than `base` or has finished;
+/// true when it is still running.
+bool waitForRequest(const Scenario &sc, QProcess &p, qint64 base, qint64 k)
 {
+    for (;;) {
+        if (sc.requests() - base >= k)
+            return true;
+        if (p.waitForFinished(1))
+            return false;
+    }
+}
+
+/// Runs one step, killing it at random moments (while kills remain) until it finishes.
+void interruptStep(const Scenario &sc, Workspace &ws, int step, const StepLength &length, int kills, std::mt19937_64 &rng, quint64 seed, Tally &t)
+{
+    const qint64 fullMs = length.ms;
+    qint64 requestsDone = 0; // by the killed runs of this step
     for (;;) {
         QProcess p;
         p.setProcessChannelMode(QProcess::SeparateChannels);
         p.setProcessEnvironment(ws.environment);
         ++t.runs;
+        const qint64 base = sc.requests ? sc.requests() : 0;
         p.start(ws.orbctl, sc.command(ws, step));
         if (!p.waitForStarted())
             fail(QStringLiteral("cannot start %1").arg(ws.orbctl));
-        // Kill somewhere in the step's length (start-up included), while kills remain.
+        // Kill somewhere in the step's length (start-up included), or as its k-th outside
+        // request arrives, while kills remain.
         std::uniform_int_distribution<qint64> delay(0, fullMs * 11 / 10);
         const qint64 at = t.killed < kills ? delay(rng) : std::max<qint64>(fullMs * 100, 600000);
-        if (!p.waitForFinished(int(at))) {
+        const bool targeted = t.killed < kills && sc.requests && length.requests > 0 && rng() % 2 == 0;
+        // k falls in what is left of the step's requests, so kills spread over all of them.
+        const qint64 left = std::max<qint64>(1, length.requests - requestsDone);
+        const bool running = targeted ? waitForRequest(sc, p, base, std::uniform_int_distribution<qint64>(1, left)(rng)) : !p.waitForFinished(int(at));
+        if (running) {
             p.kill(); // SIGKILL
             p.waitForFinished(-1);
             ++t.killed;
+            if (targeted)
+                ++ws.seen[QStringLiteral("kills as an outside request arrived (its answer held back)")];
+            if (sc.requests)
+                requestsDone += sc.requests() - base;
             continue;
         }
         if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
@@ -144,15 +174,16 @@ int main(int argc, char **argv)
 
         // The reference: one uninterrupted round, each step timed to spread the kills over it.
         freshRound(ws, 0);
-        QList<qint64> stepMs;
+        QList<StepLength> stepLength;
         for (int step = 0; step < sc.steps; ++step) {
             if (sc.beforeStep)
                 sc.beforeStep(ws, step);
             QElapsedTimer timer;
             timer.start();
+            const qint64 before = sc.requests ? sc.requests() : 0;
             if (runToEnd(orbctl, sc.command(ws, step), nullptr, ws.environment) != 0)
                 fail(QStringLiteral("%1: the uninterrupted run of step %2 failed").arg(QLatin1String(sc.name)).arg(step));
-            stepMs.append(std::max<qint64>(timer.elapsed(), 20));
+            stepLength.append({std::max<qint64>(timer.elapsed(), 20), sc.requests ? sc.requests() - before : 0});
         }
         QString problem;
         const QByteArray expected = sc.digest(ws, &problem);
@@ -161,8 +192,8 @@ int main(int argc, char **argv)
         removeRound(ws);
         ws.seen.clear();
         QStringList lengths;
-        for (const qint64 ms : stepMs)
-            lengths.append(QString::number(ms));
+        for (const StepLength &l : stepLength)
+            lengths.append(QString::number(l.ms));
         std::printf("%s: an uninterrupted round takes %s ms (%s)\n", sc.name, qPrintable(lengths.join(QStringLiteral(" + "))), qPrintable(ws.finished));
         std::fflush(stdout);
 
@@ -174,7 +205,7 @@ int main(int argc, char **argv)
             for (int step = 0; step < sc.steps; ++step) {
                 if (sc.beforeStep)
                     sc.beforeStep(ws, step);
-                interruptStep(sc, ws, step, stepMs.at(step), kills, rng, seed, t);
+                interruptStep(sc, ws, step, stepLength.at(step), kills, rng, seed, t);
             }
             const QString broken = integrity(ws.db);
             if (!broken.isEmpty())
