@@ -1,8 +1,9 @@
 // sync: `orbctl sync run --once` against the Stripe stand-in, served from this process on
 // loopback. A round is three steps on one stand-in that keeps its state across the kills, as
 // Stripe would: push every customer, issued invoice and usage event; then, after payments are
-// made on the stand-in's side (some in full, some in part), pull them; then, after the rest of
-// the part-paid ones is paid, pull again. Each round starts from a fresh company file and an
+// made on the stand-in's side (some in full, some in part) and a few invoices are voided in
+// Orb, push the voids and pull the payments; then, after the rest of the part-paid ones is
+// paid, pull again. Each round starts from a fresh company file and an
 // empty stand-in (a new Stripe account): the file's outbox carries the same idempotency keys
 // in every round, and a stand-in kept across rounds would answer them from its store.
 #include "BillingTemplate.h"
@@ -88,7 +89,7 @@ void prepareSync(SyncContext &ctx, Workspace &ws)
     ws.environment.insert(QStringLiteral("ORB_STRIPE_API_KEY"), Key);
 }
 
-void beforeStep(SyncContext &ctx, int step)
+void beforeStep(SyncContext &ctx, Workspace &ws, int step)
 {
     StandinHost &host = *ctx.host;
     if (step == 0) {
@@ -108,6 +109,9 @@ void beforeStep(SyncContext &ctx, int step)
                 pay(host, open.at(i), remaining);
             else if (i % 3 == 1 && remaining >= 2)
                 pay(host, open.at(i), remaining / 2);
+            else if (i % 6 == 2) // voided in Orb: the next run voids it in Stripe
+                orbctlOk(ws, ws.db, {QStringLiteral("--now"), SyncNow.toString(Qt::ISODate), QStringLiteral("invoices"), QStringLiteral("void"),
+                                     meta(open.at(i), "orb_invoice_number"), QStringLiteral("--reason"), QStringLiteral("billed in error")});
         }
         return;
     }
@@ -191,9 +195,22 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
                                             "JOIN sync_stripe_ids m ON m.object_type = 'invoice' AND m.local_id = i.id",
                                             problem);
     QHash<QString, qint64> paidInStripe;
-    for (const QJsonObject &o : host.standin().objects(QStringLiteral("invoice")))
+    QHash<QString, QString> statusInStripe;
+    for (const QJsonObject &o : host.standin().objects(QStringLiteral("invoice"))) {
         paidInStripe.insert(idOf(o), o.value(QLatin1String("amount_paid")).toInteger());
+        statusInStripe.insert(idOf(o), o.value(QLatin1String("status")).toString());
+    }
+    int voided = 0;
     for (const QString &row : paidInOrb) {
+        // Voided in Orb: void in Stripe too (the void went as its own outbox item).
+        if (row.section(QLatin1Char('|'), 3, 3) == QLatin1String("void")) {
+            ++voided;
+            if (statusInStripe.value(row.section(QLatin1Char('|'), 0, 0)) != QLatin1String("void")) {
+                *problem = QStringLiteral("invoice %1 is void in Orb but %2 in Stripe")
+                               .arg(row.section(QLatin1Char('|'), 1, 1), statusInStripe.value(row.section(QLatin1Char('|'), 0, 0)));
+                return {};
+            }
+        }
         const qint64 orbPaid = orb::Decimal::parse(row.section(QLatin1Char('|'), 2, 2)).toMinorUnits(2);
         if (orbPaid != paidInStripe.value(row.section(QLatin1Char('|'), 0, 0))) {
             *problem = QStringLiteral("invoice %1: Orb recorded %2 minor units paid, Stripe received %3")
@@ -248,13 +265,14 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
         queryRows(ws.db, "SELECT COUNT(*) FROM sync_log WHERE message LIKE '%(replayed)%'", problem).value(0).toLongLong();
     const int payments = queryRows(ws.db, "SELECT COUNT(*) FROM payments WHERE method = 'stripe'", problem).value(0).toInt();
     ws.finished = QStringLiteral("%1 outbox items done; %2 customers, %3 invoices, %4 invoice items and %5 meter events in the stand-in once each, "
-                                 "matching the id map; %6 Stripe payments recorded once")
+                                 "matching the id map; %6 Stripe payments recorded once; %7 voids sent")
                       .arg(items)
                       .arg(orbCustomerOf.size())
                       .arg(orbInvoiceOf.size())
                       .arg(parts.size())
                       .arg(identifiers.size())
-                      .arg(payments);
+                      .arg(payments)
+                      .arg(voided);
     return digest;
 }
 
@@ -267,7 +285,7 @@ Scenario syncScenario()
     s.name = "sync";
     s.steps = 3;
     s.prepare = [ctx](Workspace &ws) { prepareSync(*ctx, ws); };
-    s.beforeStep = [ctx](Workspace &, int step) { beforeStep(*ctx, step); };
+    s.beforeStep = [ctx](Workspace &ws, int step) { beforeStep(*ctx, ws, step); };
     s.command = [](const Workspace &ws, int) {
         return QStringList{QStringLiteral("--db"), ws.db, QStringLiteral("--now"), SyncNow.toString(Qt::ISODate), QStringLiteral("sync"), QStringLiteral("run"),
                            QStringLiteral("--once")};

@@ -74,11 +74,15 @@ struct Tally {
 /// true when it is still running.
 bool waitForRequest(const Scenario &sc, QProcess &p, qint64 base, qint64 k)
 {
+    QElapsedTimer waited;
+    waited.start();
     for (;;) {
         if (sc.requests() - base >= k)
             return true;
         if (p.waitForFinished(1))
             return false;
+        if (waited.elapsed() > 600000)
+            fail(QStringLiteral("%1: a run neither finished nor made its requests in 10 minutes").arg(QLatin1String(sc.name)));
     }
 }
 
@@ -100,9 +104,11 @@ void interruptStep(const Scenario &sc, Workspace &ws, int step, const StepLength
         // request arrives, while kills remain.
         std::uniform_int_distribution<qint64> delay(0, fullMs * 11 / 10);
         const qint64 at = t.killed < kills ? delay(rng) : std::max<qint64>(fullMs * 100, 600000);
-        const bool targeted = t.killed < kills && sc.requests && length.requests > 0 && rng() % 2 == 0;
+        // Requests are counted against the uninterrupted step's: once the killed runs have
+        // made as many, the rest of the step is left to time kills (or to finish).
+        const bool targeted = t.killed < kills && sc.requests && requestsDone < length.requests && rng() % 2 == 0;
         // k falls in what is left of the step's requests, so kills spread over all of them.
-        const qint64 left = std::max<qint64>(1, length.requests - requestsDone);
+        const qint64 left = length.requests - requestsDone;
         const bool running = targeted ? waitForRequest(sc, p, base, std::uniform_int_distribution<qint64>(1, left)(rng)) : !p.waitForFinished(int(at));
         if (running) {
             p.kill(); // SIGKILL
