@@ -89,8 +89,8 @@ bool waitForRequest(const Scenario &sc, QProcess &p, qint64 base, qint64 k)
 /// Runs one step, killing it at random moments (while kills remain) until it finishes.
 void interruptStep(const Scenario &sc, Workspace &ws, int step, const StepLength &length, int kills, std::mt19937_64 &rng, quint64 seed, Tally &t)
 {
-    const qint64 fullMs = length.ms;
     qint64 requestsDone = 0; // by the killed runs of this step
+    int killsThisStep = 0;
     for (;;) {
         QProcess p;
         p.setProcessChannelMode(QProcess::SeparateChannels);
@@ -102,6 +102,9 @@ void interruptStep(const Scenario &sc, Workspace &ws, int step, const StepLength
             fail(QStringLiteral("cannot start %1").arg(ws.orbctl));
         // Kill somewhere in the step's length (start-up included), or as its k-th outside
         // request arrives, while kills remain.
+        // The window doubles every ten kills of one step: a machine busier than during the
+        // uninterrupted round makes every run longer, and a round must still come to an end.
+        const qint64 fullMs = length.ms << std::min(killsThisStep / 10, 6);
         std::uniform_int_distribution<qint64> delay(0, fullMs * 11 / 10);
         const qint64 at = t.killed < kills ? delay(rng) : std::max<qint64>(fullMs * 100, 600000);
         // Requests are counted against the uninterrupted step's: once the killed runs have
@@ -114,6 +117,7 @@ void interruptStep(const Scenario &sc, Workspace &ws, int step, const StepLength
             p.kill(); // SIGKILL
             p.waitForFinished(-1);
             ++t.killed;
+            ++killsThisStep;
             if (targeted)
                 ++ws.seen[QStringLiteral("kills as an outside request arrived (its answer held back)")];
             if (sc.requests)
