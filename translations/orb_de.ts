@@ -2770,6 +2770,14 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>The plan was not archived</source>
         <translation>Der Tarif wurde nicht archiviert</translation>
     </message>
+    <message>
+        <source>The plan was not changed</source>
+        <translation>Der Tarif wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>Edit plan %1</source>
+        <translation>Tarif %1 bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>orb::PriceEditor</name>

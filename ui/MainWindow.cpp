@@ -283,6 +283,7 @@ void MainWindow::buildScreens()
     auto *settings = new SettingsScreen(*m_company, m_clock, m_stack);
     settings->setUndoStack(m_undo);
     auto *plans = new PlansScreen(*m_company, m_clock, m_stack);
+    plans->setUndoStack(m_undo);
     auto *sync = new SyncScreen(*m_company, m_stack);
     auto *reports = new ReportsScreen(*m_company, m_clock, m_stack);
     connect(m_invoices, &InvoicesScreen::invoicesChanged, reports, &ReportsScreen::refresh);

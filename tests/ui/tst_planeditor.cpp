@@ -17,6 +17,9 @@
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QUndoStack>
+#include <QTimer>
+#include <QApplication>
 #include <QtTest>
 
 using namespace orb;
@@ -38,6 +41,7 @@ private slots:
     void matrixEditorSavesCells();
     void grabsEveryModelEditor();
     void plansScreenButtonsFollowFileAndPlan();
+    void planEditCanBeUndone();
 
 private:
     /// Creates "Scale" through the dialog: a unit platform fee and tiered API calls.
@@ -372,6 +376,36 @@ void TestPlanEditor::plansScreenButtonsFollowFileAndPlan()
     PlansScreen screen(*readOnly, m_clock);
     for (const char *name : {"newPlanButton", "editPlanButton", "archivePlanButton"})
         QVERIFY2(!screen.findChild<QPushButton *>(QLatin1String(name))->isEnabled(), name);
+}
+
+void TestPlanEditor::planEditCanBeUndone()
+{
+    const QString id = createScalePlan();
+    QVERIFY(!id.isEmpty());
+    CatalogService catalog(*m_file, m_clock);
+    const QString name = catalog.plan(id).name;
+    const int versions = catalog.planVersion(catalog.plan(id)).version;
+    QUndoStack undo;
+    PlansScreen screen(*m_file, m_clock);
+    screen.setUndoStack(&undo);
+    // The editor opens modally: rename the plan in it and save.
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<PlanEditorDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("planNameEdit"));
+        edit->setText(QStringLiteral("Renamed plan"));
+        dialog->accept();
+    });
+    QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("editPlanButton")), Qt::LeftButton);
+    QCOMPARE(CatalogService(*m_file, m_clock).plan(id).name, QStringLiteral("Renamed plan"));
+    QCOMPARE(undo.count(), 1);
+    QCOMPARE(undo.undoText(), QStringLiteral("Edit plan Renamed plan"));
+    undo.undo();
+    QCOMPARE(CatalogService(*m_file, m_clock).plan(id).name, name);
+    undo.redo();
+    QCOMPARE(CatalogService(*m_file, m_clock).plan(id).name, QStringLiteral("Renamed plan"));
+    // A rename changes no price: no new version along the way.
+    QCOMPARE(CatalogService(*m_file, m_clock).planVersion(CatalogService(*m_file, m_clock).plan(id)).version, versions);
 }
 
 QTEST_MAIN(TestPlanEditor)

@@ -9,6 +9,7 @@
 #include "models/StorageError.h"
 #include "models/catalog/CatalogService.h"
 #include "ui/dialogs/PlanEditorDialog.h"
+#include "ui/widgets/ServiceCommand.h"
 #include "ui/widgets/PricePreview.h"
 
 #include <QComboBox>
@@ -21,6 +22,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
+#include <QUndoStack>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -319,8 +321,25 @@ void PlansScreen::editPlan()
         reload();
         return;
     }
-    if (dialog->exec() == QDialog::Accepted)
-        selectPlan(id);
+    // The plan as the editor read it, in the shape the service takes: undo saves it back.
+    const QJsonObject before = dialog->planJson();
+    if (dialog->exec() != QDialog::Accepted)
+        return;
+    selectPlan(id);
+    const QJsonObject after = dialog->planJson();
+    if (m_undo && after != before) {
+        // Undo and redo save the other state as the plan's next edit: a price change makes a
+        // new version (subscriptions stay on theirs), so the history keeps every step.
+        auto save = [this, id](const QJsonObject &json) { CatalogService(m_file, m_clock).editPlan(id, json); };
+        auto done = [this, id](const QString &error) {
+            if (!error.isEmpty())
+                QMessageBox::warning(this, tr("The plan was not changed"), error);
+            selectPlan(id);
+            emit catalogChanged();
+        };
+        m_undo->push(new ServiceCommand(tr("Edit plan %1").arg(after.value(QStringLiteral("name")).toString()),
+                                        [save, after] { save(after); }, [save, before] { save(before); }, done));
+    }
 }
 
 void PlansScreen::archivePlan()

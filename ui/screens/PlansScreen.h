@@ -7,6 +7,8 @@ class QLabel;
 class QPushButton;
 class QTableView;
 
+class QUndoStack;
+
 namespace orb {
 
 class Clock;
@@ -26,6 +28,9 @@ class PlansScreen final : public QWidget
 
 public:
     PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent = nullptr);
+
+    /// Saved plan edits become undoable steps on this stack.
+    void setUndoStack(QUndoStack *undo) { m_undo = undo; }
 
     /// Imports a catalog file; returns the summary or the errors shown to the user.
     QString importFile(const QString &path, bool *ok = nullptr);
@@ -63,6 +68,7 @@ private:
     PricePreview *m_preview;
     QPushButton *m_editPlan;
     QPushButton *m_archivePlan;
+    QUndoStack *m_undo = nullptr;
 };
 
 } // namespace orb
