@@ -33,6 +33,9 @@ QJsonObject InvoiceRunSummary::toJson() const
     QJsonArray ids;
     for (const Invoice &i : invoices)
         ids.append(i.id);
+    QJsonArray failures;
+    for (const InvoiceRunFailure &f : failed)
+        failures.append(f.toJson());
     return QJsonObject{{QStringLiteral("run_id"), runId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(runId)},
                        {QStringLiteral("as_of"), toApiTimestamp(asOf)},
                        {QStringLiteral("created"), created},
@@ -42,7 +45,33 @@ QJsonObject InvoiceRunSummary::toJson() const
                        {QStringLiteral("events_scanned"), eventsScanned},
                        {QStringLiteral("aggregation_passes"), aggregationPasses},
                        {QStringLiteral("cancelled"), cancelled},
-                       {QStringLiteral("invoice_ids"), ids}};
+                       {QStringLiteral("invoice_ids"), ids},
+                       {QStringLiteral("failed_subscriptions"), failures}};
+}
+
+QJsonObject InvoiceRunFailure::toJson() const
+{
+    return QJsonObject{{QStringLiteral("subscription_id"), subscriptionId},
+                       {QStringLiteral("customer_id"), customerId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(customerId)},
+                       {QStringLiteral("customer_name"), customerName},
+                       {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}};
+}
+
+QList<InvoiceRunFailure> InvoiceRunSummary::lastRunFailures(const Database &db)
+{
+    QList<InvoiceRunFailure> out;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT f.subscription_id, f.customer_id, f.customer_name, f.reason FROM invoice_run_failures f "
+                                         "WHERE f.run_id = (SELECT id FROM invoice_runs WHERE finished_at IS NOT NULL "
+                                         "ORDER BY finished_at DESC, rowid DESC LIMIT 1) ORDER BY f.rowid"));
+    while (q.next()) {
+        InvoiceRunFailure f;
+        f.subscriptionId = q.value(0).toString();
+        f.customerId = q.value(1).toString();
+        f.customerName = q.value(2).toString();
+        f.reasons = q.value(3).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        out.append(f);
+    }
+    return out;
 }
 
 namespace {
@@ -257,6 +286,16 @@ private:
     QDateTime m_now;
 };
 
+// What went wrong, for the run's report: a service error with its field errors, or the
+// engine's message.
+QString failureText(const ServiceError &e)
+{
+    QStringList parts{e.message()};
+    for (const FieldError &fe : e.errors())
+        parts << fe.toString();
+    return parts.join(QStringLiteral("; "));
+}
+
 BillingPeriod clip(const BillingPeriod &p, QDate start, QDate end, const QTimeZone &zone)
 {
     BillingPeriod c = p;
@@ -315,15 +354,42 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
     for (const CouponRecord &c : BillingSetupService::loadCoupons(db))
         s.coupons.insert(c.id, c);
 
+    // A subscription that cannot be billed is reported and the run goes on with the others.
+    QHash<QString, int> failedIndex; // subscription id → index in summary.failed
+    auto fail = [&](const Subscription &sub, const QString &reason) {
+        auto it = failedIndex.constFind(sub.id);
+        if (it == failedIndex.constEnd()) {
+            InvoiceRunFailure f;
+            f.subscriptionId = sub.id;
+            f.customerId = sub.customerId;
+            f.customerName = s.customers.value(sub.customerId).name;
+            it = failedIndex.insert(sub.id, int(summary.failed.size()));
+            summary.failed.append(f);
+        }
+        summary.failed[*it].reasons.append(reason);
+    };
+
     // 1. What is due: candidates by identity.
     std::map<QString, Candidate> candidates;
     QSet<QString> countedIssued;
     for (const Subscription &sub : s.subscriptions) {
         const auto cust = s.customers.constFind(sub.customerId);
-        if (cust == s.customers.constEnd())
+        if (cust == s.customers.constEnd()) {
+            fail(sub, QStringLiteral("its customer (%1) does not exist").arg(sub.customerId));
             continue;
+        }
         const QTimeZone zone(cust->timezone.toUtf8());
+        if (!zone.isValid()) {
+            fail(sub, QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone").arg(cust->name, cust->timezone));
+            continue;
+        }
         const QDate asOfDate = BillingSchedule::localDate(asOf, zone);
+        // Candidates are gathered per subscription and kept only when all of them could be
+        // worked out, so a subscription is either fully scheduled or reported.
+        std::map<QString, Candidate> mine;
+        int issuedHere = 0;
+        QSet<QString> issuedIdentities;
+        try {
         for (const SubscriptionPhase &phase : sub.phases) {
             const PhasePricing &pricing = s.catalog.phase(phase);
             const QDate phaseEnd = phase.endDate ? *phase.endDate : (sub.endDate ? *sub.endDate : QDate(9999, 12, 31));
@@ -340,9 +406,9 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
                                         .arg(sub.id, phase.id, cand.kind, cand.cadence, dateText(cand.period.startDate), dateText(cand.period.endDate));
                     const auto ex = s.existing.constFind(cand.identity);
                     if (ex != s.existing.constEnd() && ex->second != QLatin1String("draft")) {
-                        if (!countedIssued.contains(cand.identity)) {
-                            countedIssued.insert(cand.identity);
-                            ++summary.alreadyIssued;
+                        if (!countedIssued.contains(cand.identity) && !issuedIdentities.contains(cand.identity)) {
+                            issuedIdentities.insert(cand.identity);
+                            ++issuedHere;
                         }
                         return;
                     }
@@ -352,9 +418,9 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
                             if (range.first <= cand.period.startDate && cand.period.endDate <= range.second)
                                 return; // billed in full before a change cut this phase short
                     }
-                    auto it = candidates.find(cand.identity);
-                    if (it == candidates.end())
-                        it = candidates.emplace(cand.identity, std::move(cand)).first;
+                    auto it = mine.find(cand.identity);
+                    if (it == mine.end())
+                        it = mine.emplace(cand.identity, std::move(cand)).first;
                     it->second.prices.append(i);
                     it->second.usage = it->second.usage || isUsagePrice(price);
                 };
@@ -400,6 +466,17 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
                 }
             }
         }
+        } catch (const ServiceError &e) {
+            fail(sub, failureText(e));
+            continue;
+        } catch (const std::exception &e) {
+            fail(sub, QString::fromUtf8(e.what()));
+            continue;
+        }
+        countedIssued.unite(issuedIdentities);
+        summary.alreadyIssued += issuedHere;
+        for (auto &entry : mine)
+            candidates.emplace(entry.first, std::move(entry.second));
     }
 
     // 2. Compose, window by window for the ones that need usage, and store in batches.
@@ -440,7 +517,28 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
         uow.commit();
         batch.clear();
     };
-    auto take = [&](Invoice &&inv) {
+    // Composes one candidate; a failure is the subscription's, reported, and the run goes on.
+    auto composeOne = [&](const Candidate &c, const std::function<UsageQuantities(const pricing::Price &)> &usageOf) -> std::optional<Invoice> {
+        try {
+            return composer.compose(c, usageOf);
+        } catch (const ServiceError &e) {
+            fail(*c.sub, failureText(e));
+        } catch (const std::exception &e) {
+            fail(*c.sub, QStringLiteral("%1 invoice for %2 to %3: %4")
+                             .arg(c.kind, dateText(c.period.startDate), dateText(c.period.endDate), QString::fromUtf8(e.what())));
+        }
+        return std::nullopt;
+    };
+    auto take = [&](std::optional<Invoice> &&composed) {
+        if (!composed) {
+            ++done;
+            if (options.progress && !options.progress(done, total)) {
+                summary.cancelled = true;
+                return false;
+            }
+            return true;
+        }
+        Invoice inv = std::move(*composed);
         if (options.dryRun) {
             if (s.existing.contains(inv.identity))
                 ++summary.unchanged;
@@ -469,7 +567,7 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
     for (auto &entry : candidates) {
         if (entry.second.usage)
             continue;
-        if (!take(composer.compose(entry.second, noUsage)))
+        if (!take(composeOne(entry.second, noUsage)))
             break;
     }
     // Usage windows: every candidate with usage, by its exact [start, end).
@@ -489,19 +587,28 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
             return p.billableMetricId() + QLatin1Char('|') + p.groupingProperties().join(QLatin1Char(',')) + QLatin1Char('|')
                    + (p.needsEventValues() ? QLatin1Char('1') : QLatin1Char('0'));
         };
+        QList<const Candidate *> billable;
         for (const Candidate *c : window.second) {
-            customersInWindow.insert(c->customer->id);
             const PhasePricing &pricing = s.catalog.phase(*c->phase);
+            QString missing;
+            for (const int i : c->prices) {
+                const pricing::Price &p = pricing.prices.at(i);
+                if (isUsagePrice(p) && !s.catalog.metric(p.billableMetricId()))
+                    missing = QStringLiteral("price \"%1\" bills a billable metric that does not exist (%2)").arg(p.name(), p.billableMetricId());
+            }
+            if (!missing.isEmpty()) {
+                fail(*c->sub, missing);
+                ++done;
+                continue;
+            }
+            billable.append(c);
+            customersInWindow.insert(c->customer->id);
             for (const int i : c->prices) {
                 const pricing::Price &p = pricing.prices.at(i);
                 if (!isUsagePrice(p) || specIndex.contains(specKey(p)))
                     continue;
-                const MetricDefinition *m = s.catalog.metric(p.billableMetricId());
-                if (!m)
-                    throw ServiceError::notFound(QStringLiteral("price \"%1\" bills a billable metric that does not exist (%2)")
-                                                     .arg(p.name(), p.billableMetricId()));
                 specIndex.insert(specKey(p), int(metrics.size()));
-                metrics.append(*m);
+                metrics.append(*s.catalog.metric(p.billableMetricId()));
                 groupings.append({p.groupingProperties(), p.needsEventValues()});
             }
         }
@@ -516,18 +623,23 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
         });
         summary.eventsScanned += aggregator.rowsScanned();
         ++summary.aggregationPasses;
-        for (const Candidate *c : window.second) {
+        for (const Candidate *c : billable) {
             const auto usageOf = [&](const pricing::Price &p) {
                 return usage.value(c->customer->id + QLatin1Char('|') + QString::number(specIndex.value(specKey(p))));
             };
-            if (!take(composer.compose(*c, usageOf)))
+            if (!take(composeOne(*c, usageOf)))
                 break;
         }
     }
     flush();
     if (!options.dryRun) {
-        db.exec(QStringLiteral("UPDATE invoice_runs SET finished_at = ?, created = ?, refreshed = ?, unchanged = ? WHERE id = ?"),
-                {toIsoUtc(m_clock.now()), summary.created, summary.refreshed, summary.unchanged, summary.runId});
+        UnitOfWork uow(db);
+        for (const InvoiceRunFailure &f : summary.failed)
+            db.exec(QStringLiteral("INSERT INTO invoice_run_failures (run_id, subscription_id, customer_id, customer_name, reason) VALUES (?,?,?,?,?)"),
+                    {summary.runId, f.subscriptionId, f.customerId, f.customerName, f.reasons.join(QLatin1Char('\n'))});
+        db.exec(QStringLiteral("UPDATE invoice_runs SET finished_at = ?, created = ?, refreshed = ?, unchanged = ?, failed = ? WHERE id = ?"),
+                {toIsoUtc(m_clock.now()), summary.created, summary.refreshed, summary.unchanged, int(summary.failed.size()), summary.runId});
+        uow.commit();
     }
     return summary;
 }

@@ -184,6 +184,15 @@ void InvoiceService::voidWithin(Database &db, const QDateTime &at, Invoice inv, 
             || e.cause == QLatin1String("negative_invoice_total"))
             ledgers.appendBalance(inv.customerId, -e.amount, inv.currency, QStringLiteral("void_reversal"),
                                   QStringLiteral("Invoice %1 voided").arg(name), at, inv.id);
+    // A change credited the unused days of this invoice; voiding takes back the whole charge,
+    // so those credits go too (otherwise the same days would be credited twice).
+    Decimal prorated;
+    for (const BalanceEntryRecord &e : ledgers.balanceEntriesForInvoice(inv.id))
+        if (e.cause == QLatin1String("proration_credit") || e.cause == QLatin1String("proration_reversal"))
+            prorated += e.amount;
+    if (prorated.isPositive())
+        ledgers.appendBalance(inv.customerId, -prorated, inv.currency, QStringLiteral("proration_reversal"),
+                              QStringLiteral("Invoice %1 voided: its proration credit is withdrawn").arg(name), at, inv.id);
     const QHash<QString, Decimal> draws = ledgers.drawsForInvoice(inv.id);
     for (auto it = draws.cbegin(); it != draws.cend(); ++it)
         if (it.value().isPositive())

@@ -69,6 +69,9 @@ private:
     void requireWritable() const;
     /// Settles existing invoices for a change from `date` on (see the class comment).
     void settleInvoicesFrom(const Subscription &sub, QDate date, const QString &changeId, const QString &reason);
+    /// Credits the days of an issued in-advance invoice from `date` on, less what earlier
+    /// changes credited for it.
+    void creditUnusedDays(const Invoice &inv, QDate date, const QString &changeId, const QString &reason);
     void reverseCredits(const QString &changeId, const QString &customerId);
     SubscriptionChange startPhase(Subscription sub, QDate date, const QString &planVersionId, const QJsonObject &overrides,
                                   const QMap<QString, Decimal> &quantities, const QString &kind, const QJsonObject &details);
