@@ -83,6 +83,8 @@ private slots:
     void invoiceLevel();
     void coupons_data();
     void coupons();
+    void oneOrderPerLine_data();
+    void oneOrderPerLine();
     void taxes();
     void balance_data();
     void balance();
@@ -243,8 +245,10 @@ void TestInvoiceCalculator::coupons_data()
         << QStringList{"0.00", "0.00"} << "0.00";
     QTest::newRow("amount then percentage") << QStringList{"100"} << "a:20;p:0.5" << QStringList{"20.00", "40.00"}
         << QStringList{"40.00"} << "4.00";
-    QTest::newRow("percentage then amount") << QStringList{"100"} << "p:0.5;a:20" << QStringList{"50.00", "20.00"}
-        << QStringList{"30.00"} << "3.00";
+    // Orb's order puts amount discounts before percentage discounts, whatever order the coupons
+    // were given in (docs.withorb.com/invoicing/invoice-calculation-examples).
+    QTest::newRow("percentage then amount: the amount comes first") << QStringList{"100"} << "p:0.5;a:20" << QStringList{"40.00", "20.00"}
+        << QStringList{"40.00"} << "4.00";
     QTest::newRow("amount spread with remainder") << QStringList{"10", "10", "10"} << "a:10"
         << QStringList{"10.00"} << QStringList{"6.66", "6.67", "6.67"} << "2.01";
 }
@@ -279,6 +283,82 @@ void TestInvoiceCalculator::coupons()
     QCOMPARE(gotAmounts, amounts);
     QCOMPARE(r.taxTotal.toString(), tax);
     QCOMPARE(r.total, r.subtotal - r.couponsTotal + r.taxTotal);
+}
+
+// One order per line whatever level an adjustment was defined at, and coupons as discount
+// adjustments in that order: docs.withorb.com/invoicing/invoice-calculation-examples ("Apply in
+// order: Usage discount → Amount discount → Percent discount → Minimum → Maximum", per line item)
+// and docs.withorb.com/product-catalog/adjustments ("When a coupon is redeemed, Orb
+// automatically creates the corresponding adjustment").
+void TestInvoiceCalculator::oneOrderPerLine_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QStringList>("subtotals");    // lines p0, p1, ...
+    QTest::addColumn<QString>("priceLevel");       // on p0 alone
+    QTest::addColumn<QString>("planLevel");        // on every line
+    QTest::addColumn<QString>("coupons");          // "p:0.2" percentage, "a:20" amount
+    QTest::addColumn<QStringList>("amounts");      // each line's amount before tax
+    QTest::addColumn<QString>("couponsTotal");
+    const QString examples = QStringLiteral("docs.withorb.com/invoicing/invoice-calculation-examples");
+    const QString adjustmentsPage = QStringLiteral("docs.withorb.com/product-catalog/adjustments");
+
+    QTest::newRow("plan-level amount discount before a price-level percentage") << examples << QStringList{"100", "100"}
+        << "percent:0.1" << "amount:20" << "" << QStringList{"81.00", "90.00"} << "0.00";
+    QTest::newRow("price-level minimum after a plan-level percentage") << examples << QStringList{"40", "60"}
+        << "min:50" << "percent:0.5" << "" << QStringList{"50.00", "30.00"} << "0.00";
+    QTest::newRow("price-level maximum after a plan-level amount discount") << examples << QStringList{"300", "100"}
+        << "max:200" << "amount:100" << "" << QStringList{"200.00", "75.00"} << "0.00";
+    QTest::newRow("percentage coupon before a minimum") << adjustmentsPage << QStringList{"100"}
+        << "min:90" << "" << "p:0.2" << QStringList{"90.00"} << "20.00";
+    QTest::newRow("amount coupon before a maximum") << adjustmentsPage << QStringList{"1000"}
+        << "max:500" << "" << "a:100" << QStringList{"500.00"} << "100.00";
+    QTest::newRow("amount coupon before a plan-level percentage") << adjustmentsPage << QStringList{"100", "100"}
+        << "" << "percent:0.1" << "a:20" << QStringList{"81.00", "81.00"} << "20.00";
+    QTest::newRow("plan-level minimum after a coupon") << adjustmentsPage << QStringList{"30", "20"}
+        << "" << "min:50" << "p:0.5" << QStringList{"30.00", "20.00"} << "25.00";
+    QTest::newRow("Orb example 2: 10 % off, minimum 50, maximum 500") << examples << QStringList{"20.00"}
+        << "max:500;min:50;percent:0.1" << "" << "" << QStringList{"50.00"} << "0.00";
+}
+
+void TestInvoiceCalculator::oneOrderPerLine()
+{
+    QFETCH(QString, source);
+    QFETCH(QStringList, subtotals);
+    QFETCH(QString, priceLevel);
+    QFETCH(QString, planLevel);
+    QFETCH(QString, coupons);
+    QFETCH(QStringList, amounts);
+    QFETCH(QString, couponsTotal);
+    QVERIFY(source.startsWith(QLatin1String("docs.withorb.com/")));
+    QList<InvoiceLineInput> lines;
+    QStringList all;
+    for (int i = 0; i < subtotals.size(); ++i) {
+        lines.append(line(u'p' + QString::number(i), subtotals.at(i).toLatin1().constData()));
+        all << u'p' + QString::number(i);
+    }
+    InvoiceInput in = invoice(lines);
+    in.adjustments = adjustments(priceLevel, {QStringLiteral("p0")});
+    // A plan-level adjustment over one line would be a price-level one; name every line.
+    for (const Adjustment &a : adjustments(planLevel, all.size() > 1 ? all : QStringList{}))
+        in.adjustments.append(a);
+    int n = 0;
+    for (const QString &c : coupons.split(u';', Qt::SkipEmptyParts)) {
+        const auto type = c.startsWith(u'p') ? Coupon::Type::Percentage : Coupon::Type::Amount;
+        in.coupons.append(Coupon(QStringLiteral("c%1").arg(++n), type, Decimal::parse(c.mid(2))));
+    }
+    const InvoiceResult r = InvoiceCalculator::compose(in);
+    QStringList got;
+    for (const InvoiceLineResult &l : r.lines) {
+        got << l.amount.toString();
+        QCOMPARE(l.adjustedSubtotal - l.couponDiscount, l.amount);
+        Decimal shown;
+        for (const AppliedAdjustment &a : l.adjustments)
+            shown += a.amount;
+        QCOMPARE(l.subtotal + shown, l.adjustedSubtotal);
+    }
+    QCOMPARE(got, amounts);
+    QCOMPARE(r.couponsTotal.toString(), couponsTotal);
+    QCOMPARE(r.total, r.subtotal + r.adjustmentsTotal - r.couponsTotal + r.taxTotal);
 }
 
 void TestInvoiceCalculator::taxes()
