@@ -200,12 +200,58 @@ void applyTaxes(const Context &c, QList<InvoiceLineResult> &lines, const QList<I
     }
 }
 
-// Stages 5 and 6: the balance, then the credit blocks, and the entries to record.
+// Stage 4 (Orb's "prepurchase" step, before tax): usable credit blocks pay the lines' amounts,
+// soonest expiry first, then lowest cost basis; what a block gives is spread over the lines in
+// proportion to what is left on them (largest remainder, minor units). Tax is then computed on
+// what the credits left.
+void drawCredits(const Context &c, QList<InvoiceLineResult> &lines, InvoiceResult &result)
+{
+    result.creditsApplied = c.zero();
+    result.creditDraws.clear();
+    for (InvoiceLineResult &line : lines)
+        line.creditsApplied = c.zero();
+    QList<CreditBlock> blocks;
+    for (const CreditBlock &b : c.in.creditBlocks) {
+        if (b.isUsableOn(c.in.invoiceDate))
+            blocks.append(b);
+    }
+    std::stable_sort(blocks.begin(), blocks.end(), &CreditBlock::drawsBefore);
+    for (const CreditBlock &b : blocks) {
+        QList<int> covered;
+        QList<Decimal> left;
+        Decimal payable;
+        for (int i = 0; i < lines.size(); ++i) {
+            left.append(lines.at(i).amount);
+            if (lines.at(i).amount.isPositive()) {
+                covered.append(i);
+                payable += lines.at(i).amount;
+            }
+        }
+        if (covered.isEmpty())
+            break;
+        // Blocks hold whole minor units; a stray fraction is not drawn (it stays in the block).
+        const Decimal available = b.remaining().rounded(c.places, Rounding::Down);
+        const Decimal draw = Decimal::min(available, payable);
+        if (!draw.isPositive())
+            continue;
+        const QList<qint64> shares = spread(c, c.units(draw), covered, left);
+        for (int k = 0; k < covered.size(); ++k) {
+            const Decimal share = c.fromUnits(shares.at(k));
+            lines[covered.at(k)].creditsApplied += share;
+            lines[covered.at(k)].amount -= share;
+        }
+        result.creditDraws.append({b.id(), draw, b.costBasis()});
+        result.creditsApplied += draw;
+    }
+}
+
+// Stage 6: the customer balance, after tax, and the entries to record.
 void settleBalance(const Context &c, InvoiceResult &result)
 {
     Decimal due = result.total;
     const Decimal balance = c.round(c.in.customerBalance);
     result.balanceApplied = c.zero();
+    result.balanceEntries.clear();
     if (balance.isNegative()) {
         result.balanceApplied = balance;
         due -= balance;
@@ -216,32 +262,24 @@ void settleBalance(const Context &c, InvoiceResult &result)
         due -= used;
         result.balanceEntries.append({BalanceEntry::Reason::AppliedToInvoice, -used});
     }
-
-    result.creditsApplied = c.zero();
-    QList<CreditBlock> blocks;
-    for (const CreditBlock &b : c.in.creditBlocks) {
-        if (b.isUsableOn(c.in.invoiceDate))
-            blocks.append(b);
-    }
-    std::stable_sort(blocks.begin(), blocks.end(), &CreditBlock::drawsBefore);
-    for (const CreditBlock &b : blocks) {
-        if (!due.isPositive())
-            break;
-        // Blocks hold whole minor units; a stray fraction is not drawn (it stays in the block).
-        const Decimal available = b.remaining().rounded(c.places, Rounding::Down);
-        const Decimal draw = Decimal::min(available, due);
-        if (!draw.isPositive())
-            continue;
-        result.creditDraws.append({b.id(), draw, b.costBasis()});
-        result.creditsApplied += draw;
-        due -= draw;
-    }
-
     if (due.isNegative()) {
         result.balanceEntries.append({BalanceEntry::Reason::NegativeInvoiceTotal, -due});
         due = c.zero();
     }
     result.amountDue = due;
+}
+
+// The totals are sums of the rounded lines.
+void sumLines(const Context &c, InvoiceResult &result)
+{
+    result.subtotal = result.adjustmentsTotal = result.taxTotal = result.total = c.zero();
+    for (InvoiceLineResult &line : result.lines) {
+        line.total = line.amount + line.taxTotal;
+        result.subtotal += line.subtotal;
+        result.adjustmentsTotal += line.adjustedSubtotal - line.subtotal;
+        result.taxTotal += line.taxTotal;
+        result.total += line.total;
+    }
 }
 
 } // namespace
@@ -293,6 +331,7 @@ InvoiceResult InvoiceCalculator::compose(const InvoiceInput &input)
     InvoiceResult result;
     result.currency = input.currency;
     result.subtotal = result.adjustmentsTotal = result.couponsTotal = result.taxTotal = result.total = c.zero();
+    result.creditsApplied = c.zero();
 
     QSet<QString> seen;
     for (const InvoiceLineInput &in : input.lines) {
@@ -313,15 +352,9 @@ InvoiceResult InvoiceCalculator::compose(const InvoiceInput &input)
     }
 
     applyAdjustments(c, input.lines, result.lines, result);
+    drawCredits(c, result.lines, result);
     applyTaxes(c, result.lines, input.lines, result);
-
-    for (InvoiceLineResult &line : result.lines) {
-        line.total = line.amount + line.taxTotal;
-        result.subtotal += line.subtotal;
-        result.adjustmentsTotal += line.adjustedSubtotal - line.subtotal;
-        result.taxTotal += line.taxTotal;
-        result.total += line.total;
-    }
+    sumLines(c, result);
     settleBalance(c, result);
     return result;
 }
@@ -336,8 +369,34 @@ void InvoiceCalculator::settle(InvoiceResult &result, const Decimal &customerBal
     input.customerBalance = customerBalance;
     input.creditBlocks = creditBlocks;
     const Context c{input, input.currency.minorUnits()};
-    result.balanceEntries.clear();
-    result.creditDraws.clear();
+    if (result.lines.isEmpty()) {
+        // Nothing to draw credits against before tax: the balance alone.
+        result.creditDraws.clear();
+        result.creditsApplied = c.zero();
+        settleBalance(c, result);
+        return;
+    }
+    // Credits come before tax: put back what an earlier settlement drew, draw again, and tax
+    // each line again with the rates it had.
+    QList<InvoiceLineInput> rates;
+    QSet<QString> seen;
+    for (InvoiceLineResult &line : result.lines) {
+        line.amount += line.creditsApplied;
+        InvoiceLineInput in;
+        for (const TaxAmount &t : line.taxAmounts) {
+            in.taxRateIds.append(t.taxRateId);
+            if (!seen.contains(t.taxRateId)) {
+                seen.insert(t.taxRateId);
+                input.taxRates.append(TaxRate(t.taxRateId, t.name, t.percentage));
+            }
+        }
+        line.taxAmounts.clear();
+        rates.append(in);
+    }
+    result.taxes.clear();
+    drawCredits(c, result.lines, result);
+    applyTaxes(c, result.lines, rates, result);
+    sumLines(c, result);
     settleBalance(c, result);
 }
 

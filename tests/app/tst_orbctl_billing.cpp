@@ -207,9 +207,10 @@ void TestOrbctlBilling::ledgersCouponsTaxes()
                                   .value(QStringLiteral("data")).toArray();
     QCOMPARE(issued.size(), 1);
     const QJsonObject inv = issued.first().toObject();
-    QCOMPARE(inv.value(QStringLiteral("total")).toString(), QStringLiteral("186.00")); // 155.00 + 20 % VAT
+    // docs.withorb.com/invoicing/invoice-calculation-examples: prepaid credits before tax.
+    QCOMPARE(inv.value(QStringLiteral("total")).toString(), QStringLiteral("66.00")); // 155.00 − 100.00 credits + 20 % VAT
     QCOMPARE(inv.value(QStringLiteral("credits_applied")).toString(), QStringLiteral("100.00"));
-    QCOMPARE(inv.value(QStringLiteral("amount_due")).toString(), QStringLiteral("86.00"));
+    QCOMPARE(inv.value(QStringLiteral("amount_due")).toString(), QStringLiteral("66.00"));
     const QJsonObject note = json({QStringLiteral("credit-notes"), QStringLiteral("create"), QStringLiteral("--invoice"), inv.value(QStringLiteral("id")).toString(),
                                    QStringLiteral("--line"), QStringLiteral("0=12.00"), QStringLiteral("--reason"), QStringLiteral("late start")});
     QCOMPARE(note.value(QStringLiteral("credit_note_number")).toString(), QStringLiteral("BC-CN-000001"));

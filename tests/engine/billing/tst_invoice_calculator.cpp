@@ -432,8 +432,12 @@ void TestInvoiceCalculator::balance()
 
 void TestInvoiceCalculator::creditBlocks()
 {
-    InvoiceInput in = invoice({line(QStringLiteral("p"), "120.00")});
-    in.customerBalance = d("20.00"); // the balance goes first: 100.00 left for credits
+    // docs.withorb.com/invoicing/invoice-calculation-examples: prepaid credits (step 4) come
+    // before tax (step 7); the balance is applied after tax
+    // (docs.withorb.com/invoicing/invoice-calculations).
+    InvoiceInput in = invoice({line(QStringLiteral("p"), "200.00", {QStringLiteral("vat")})});
+    in.taxRates = {TaxRate(QStringLiteral("vat"), QStringLiteral("VAT"), Decimal(10))};
+    in.customerBalance = d("20.00");
     in.creditBlocks = {
         CreditBlock(QStringLiteral("A"), d("50"), date("2024-01-01"), date("2024-03-01"), d("1.00")),
         CreditBlock(QStringLiteral("B"), d("30"), date("2024-01-01"), date("2024-02-15"), d("0.50")),
@@ -447,11 +451,23 @@ void TestInvoiceCalculator::creditBlocks()
     QStringList got;
     for (const CreditDraw &draw : r.creditDraws)
         got.append(draw.blockId + u'=' + draw.amount.toString());
-    // Soonest expiry (Feb 15: D before B by cost basis), then Mar 1 (A), then never (C).
-    QCOMPARE(got, (QStringList{"D=10.00", "B=30.00", "A=50.00", "C=10.00"}));
-    QCOMPARE(r.creditsApplied, d("100.00"));
-    QCOMPARE(r.balanceApplied, d("20.00"));
+    // Soonest expiry (Feb 15: D before B by cost basis), then Mar 1 (A), then never (C): 190.00
+    // of the 200.00 before tax; 10 % tax on the 10.00 left; the 20.00 balance pays the 11.00.
+    QCOMPARE(got, (QStringList{"D=10.00", "B=30.00", "A=50.00", "C=100.00"}));
+    QCOMPARE(r.creditsApplied, d("190.00"));
+    QCOMPARE(r.lines.first().amount, d("10.00"));
+    QCOMPARE(r.taxTotal, d("1.00"));
+    QCOMPARE(r.total, d("11.00"));
+    QCOMPARE(r.balanceApplied, d("11.00"));
     QCOMPARE(r.amountDue, d("0.00"));
+    // Settling the same lines again (issuing a draft) puts the credits back and draws again.
+    InvoiceResult again = r;
+    InvoiceCalculator::settle(again, d("0"), {CreditBlock(QStringLiteral("Z"), d("50"), date("2024-01-01"), std::nullopt, d("0"))},
+                              date("2024-02-01"));
+    QCOMPARE(again.creditsApplied, d("50.00"));
+    QCOMPARE(again.taxTotal, d("15.00"));
+    QCOMPARE(again.total, d("165.00"));
+    QCOMPARE(again.amountDue, d("165.00"));
 
     // Less due than the first block holds: one partial draw.
     in.customerBalance = Decimal(0);
