@@ -212,7 +212,7 @@ void drawCredits(const Context &c, QList<InvoiceLineResult> &lines, InvoiceResul
         line.creditsApplied = c.zero();
     QList<CreditBlock> blocks;
     for (const CreditBlock &b : c.in.creditBlocks) {
-        if (b.isUsableOn(c.in.invoiceDate))
+        if (b.remaining().isPositive())
             blocks.append(b);
     }
     std::stable_sort(blocks.begin(), blocks.end(), &CreditBlock::drawsBefore);
@@ -221,14 +221,19 @@ void drawCredits(const Context &c, QList<InvoiceLineResult> &lines, InvoiceResul
         QList<Decimal> left;
         Decimal payable;
         for (int i = 0; i < lines.size(); ++i) {
-            left.append(lines.at(i).amount);
-            if (lines.at(i).amount.isPositive()) {
+            const InvoiceLineResult &line = lines.at(i);
+            left.append(line.amount);
+            // A block pays a line's usage or service only for days it was effective and not
+            // expired; a line without a period is judged at the invoice date.
+            const bool usable = line.startDate.isValid() && line.endDate.isValid() ? b.covers(line.startDate, line.endDate)
+                                                                                   : b.isUsableOn(c.in.invoiceDate);
+            if (usable && line.amount.isPositive()) {
                 covered.append(i);
-                payable += lines.at(i).amount;
+                payable += line.amount;
             }
         }
         if (covered.isEmpty())
-            break;
+            continue;
         // Blocks hold whole minor units; a stray fraction is not drawn (it stays in the block).
         const Decimal available = b.remaining().rounded(c.places, Rounding::Down);
         const Decimal draw = Decimal::min(available, payable);

@@ -143,6 +143,8 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
         const QJsonObject o = v.toObject();
         billing::InvoiceLineResult l;
         l.priceId = o.value(QStringLiteral("price_id")).toString();
+        l.startDate = QDate::fromString(o.value(QStringLiteral("start_date")).toString(), Qt::ISODate);
+        l.endDate = QDate::fromString(o.value(QStringLiteral("end_date")).toString(), Qt::ISODate);
         l.subtotal = money(o, "subtotal");
         l.adjustedSubtotal = money(o, "adjusted_subtotal");
         l.couponDiscount = money(o, "coupon_discount");

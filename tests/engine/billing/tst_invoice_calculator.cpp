@@ -89,6 +89,8 @@ private slots:
     void balance_data();
     void balance();
     void creditBlocks();
+    void creditsByUsageTime_data();
+    void creditsByUsageTime();
     void allocate_data();
     void allocate();
     void orbWorkedExample();
@@ -476,6 +478,43 @@ void TestInvoiceCalculator::creditBlocks()
     QCOMPARE(small.creditDraws.size(), 1);
     QCOMPARE(small.creditDraws.at(0).blockId, QStringLiteral("D"));
     QCOMPARE(small.creditDraws.at(0).amount, d("4.99"));
+}
+
+// A block pays only for usage incurred while it is effective and not expired, whatever the
+// invoice date: docs.withorb.com/product-catalog/prepurchase ("a given credit block must be
+// effective before the beginning of the day in order to be eligible for usage drawdown for that
+// day's usage") and docs.withorb.com/product-catalog/credit-systems (prepaid credits are applied
+// "before taxes, during invoice calculation").
+void TestInvoiceCalculator::creditsByUsageTime_data()
+{
+    QTest::addColumn<QString>("effective");
+    QTest::addColumn<QString>("expiry"); // empty: never
+    QTest::addColumn<QString>("applied");
+    // January's usage (100.00), invoiced in arrears on Feb 1.
+    QTest::newRow("expired before the invoice date, still pays the usage it covered") << "2023-12-01" << "2024-02-01" << "100.00";
+    QTest::newRow("starts later: pays none of the earlier usage") << "2024-01-15" << "" << "0.00";
+    QTest::newRow("effective on the first day of the usage") << "2024-01-01" << "" << "100.00";
+    QTest::newRow("effective the day after the usage began") << "2024-01-02" << "2024-06-01" << "0.00";
+    QTest::newRow("expires before the usage ends") << "2023-12-01" << "2024-01-20" << "0.00";
+    QTest::newRow("effective on the invoice date only") << "2024-02-01" << "" << "0.00";
+}
+
+void TestInvoiceCalculator::creditsByUsageTime()
+{
+    QFETCH(QString, effective);
+    QFETCH(QString, expiry);
+    QFETCH(QString, applied);
+    InvoiceLineInput usage = line(QStringLiteral("p"), "100.00");
+    usage.startDate = date("2024-01-01");
+    usage.endDate = date("2024-02-01");
+    InvoiceInput in = invoice({usage});
+    in.invoiceDate = date("2024-02-01");
+    const QByteArray e = effective.toLatin1(), x = expiry.toLatin1();
+    in.creditBlocks = {CreditBlock(QStringLiteral("B"), d("500"), date(e.constData()),
+                                   expiry.isEmpty() ? std::nullopt : std::optional<QDate>(date(x.constData())), d("0"))};
+    const InvoiceResult r = InvoiceCalculator::compose(in);
+    QCOMPARE(r.creditsApplied.toString(), applied);
+    QCOMPARE(r.amountDue, d("100.00") - r.creditsApplied);
 }
 
 void TestInvoiceCalculator::allocate_data()
