@@ -722,6 +722,9 @@ QList<Invoice> InvoiceRunService::upcoming(const QString &subscriptionId)
         throw ServiceError::notFound(QStringLiteral("no subscription with id \"%1\"").arg(subscriptionId));
     const auto customer = CustomerRepository(m_file.db()).findById(sub->customerId);
     const QTimeZone zone(customer ? customer->timezone.toUtf8() : QByteArray("UTC"));
+    if (!zone.isValid())
+        throw ServiceError::invalid(QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone; fix the customer first")
+                                        .arg(customer->name, customer->timezone));
     const QDateTime now = m_clock.now();
     // The end of the current period of the subscription's first recurring price, and the grace
     // period after it: the current period's usage and the next period's fees are then due.

@@ -211,6 +211,9 @@ QDate SubscriptionService::effectiveDate(const Subscription &sub, ChangeTiming t
     BillingCatalog catalog(m_file.db());
     const auto c = CustomerRepository(m_file.db()).findById(sub.customerId);
     const QTimeZone zone(c ? c->timezone.toUtf8() : QByteArray("UTC"));
+    if (!zone.isValid())
+        throw ServiceError::invalid(QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone; fix the customer first")
+                                        .arg(c->name, c->timezone));
     billing::BillingCadence cadence;
     for (const pricing::Price &p : catalog.phase(*phase).prices) {
         const auto cycle = p.billingCycle();
