@@ -450,8 +450,11 @@ private:
             const auto cycle = price.billingCycle();
             const auto cadence = billing::BillingCadence::fromOrb(price.cadence(), cycle ? cycle->duration : 0,
                                                                   cycle ? QStringView(cycle->durationUnit) : QStringView());
-            if (!cadence)
-                continue;
+            if (!cadence) // never skipped in silence: the price would go unbilled
+                throw ServiceError::invalid(QStringLiteral("price \"%1\" has a billing cycle that cannot be billed (%2, %3 %4)")
+                                                .arg(price.name(), price.cadence())
+                                                .arg(cycle ? cycle->duration : 0)
+                                                .arg(cycle ? cycle->durationUnit : QString()));
             const BillingSchedule schedule(sub.startDate, zone, *cadence,
                                            sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth
                                                                                              : billing::BillingAlignment::StartDate,

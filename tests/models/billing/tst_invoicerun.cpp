@@ -228,6 +228,11 @@ void TestInvoiceRun::oneBadSubscriptionNeverStopsTheRun_data()
                                             << "UPDATE plan_version_prices SET definition = '{\"model_type\": \"unit\"}' "
                                                "WHERE plan_version_id = (SELECT plan_version_id FROM subscription_phases WHERE subscription_id = :sub)"
                                             << "not valid";
+    QTest::newRow("a billing cycle too long to bill") << "double"
+                                                     << "UPDATE plan_version_prices SET definition = json_set(definition, '$.cadence', 'custom', "
+                                                        "'$.billing_cycle_configuration', json('{\"duration\": 5000, \"duration_unit\": \"day\"}')) "
+                                                        "WHERE plan_version_id = (SELECT plan_version_id FROM subscription_phases WHERE subscription_id = :sub)"
+                                                     << "cannot be billed";
     QTest::newRow("a usage price's metric is gone") << "metered"
                                                     << "UPDATE plan_version_prices SET billable_metric_id = NULL, definition = "
                                                        "json_set(definition, '$.billable_metric_id', 'gone') WHERE name = 'Calls'"
