@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace orb {
 
@@ -29,6 +30,8 @@ struct DashboardFigures {
         qint64 events = 0;
     };
     QList<TopCustomer> topCustomers; ///< by this month's active events, most first
+    /// The subscriptions the last stored invoice run could not bill: "customer (subscription): reason".
+    QStringList failedSubscriptions;
 };
 
 /**

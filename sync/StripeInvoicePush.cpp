@@ -73,7 +73,13 @@ QList<Part> partsOf(const Invoice &inv, QString *error)
         if (!inv.balanceApplied.isZero())
             parts.append({QStringLiteral("balance"), -1, -inv.balanceApplied.toMinorUnits(places),
                           inv.balanceApplied.isPositive() ? QStringLiteral("Customer balance applied") : QStringLiteral("Balance owed added")});
-        if (!inv.creditsApplied.isZero())
+        // Prepaid credits are drawn inside the lines before tax (each line item's
+        // credits_applied), so its amount already nets them; an invoice issued before that
+        // carries them after its total.
+        bool creditsInLines = false;
+        for (const QJsonValue &l : lines)
+            creditsInLines = creditsInLines || l.toObject().contains(QLatin1String("credits_applied"));
+        if (!inv.creditsApplied.isZero() && !creditsInLines)
             parts.append({QStringLiteral("credits"), -1, -inv.creditsApplied.toMinorUnits(places), QStringLiteral("Prepaid credits applied")});
         const Decimal settled = inv.amountDue - inv.amountRemaining();
         if (settled.isPositive())

@@ -165,19 +165,35 @@ int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
         const InvoiceRunSummary s = InvoiceRunService(ctx.company(), ctx.clock()).run(options);
         if (terminal)
             std::fprintf(stderr, "\n");
+        // Subscriptions that could not be billed: everything else was billed, the list says
+        // which and why, and the exit code (4) tells a script to look.
+        const auto reportFailures = [&]() {
+            if (s.failed.isEmpty())
+                return Success;
+            ctx.err() << s.failed.size() << (s.failed.size() == 1 ? " subscription" : " subscriptions") << " could not be billed:\n";
+            for (const InvoiceRunFailure &f : s.failed)
+                ctx.err() << "  subscription " << f.subscriptionId << " (customer " << (f.customerName.isEmpty() ? f.customerId : f.customerName)
+                          << "): " << f.reasons.join(QStringLiteral("; ")) << "\n";
+            ctx.err().flush();
+            return Conflict;
+        };
         if (ctx.json()) {
             QJsonObject o = s.toJson();
             o.insert(QStringLiteral("dry_run"), options.dryRun);
             ctx.printJson(o);
-            return Success;
+            return reportFailures();
         }
         ctx.out() << (options.dryRun ? "Dry run as of " : "Invoice run as of ") << toApiTimestamp(s.asOf) << ": " << s.created
                   << (options.dryRun ? " would be created, " : " created, ") << s.refreshed << " drafts refreshed, " << s.unchanged
                   << " unchanged, " << s.alreadyIssued << " already issued; " << s.eventsScanned << " events in " << s.aggregationPasses
-                  << " aggregation passes, " << timer.elapsed() << " ms\n";
+                  << " aggregation passes, " << timer.elapsed() << " ms";
+        if (!s.failed.isEmpty())
+            ctx.out() << "; " << s.failed.size() << " subscriptions failed";
+        ctx.out() << "\n";
         if (options.dryRun)
             printInvoices(ctx, s.invoices);
-        return Success;
+        ctx.out().flush();
+        return reportFailures();
     }
     InvoiceService service(ctx.company(), ctx.clock());
     if (verb == QLatin1String("list")) {

@@ -20,8 +20,10 @@ BillingSchedule::BillingSchedule(QDate startDate, QTimeZone zone, BillingCadence
         throw std::invalid_argument("the customer's time zone is not a known IANA zone");
     if (m_trialDays < 0)
         throw std::invalid_argument("trial days cannot be negative");
-    if (m_endDate && !(m_endDate->isValid() && *m_endDate > m_startDate))
-        throw std::invalid_argument("the end date must be a valid date after the start date");
+    // An end on the start date is a valid, empty subscription (Orb sets end_date = start_date
+    // when an upcoming subscription is cancelled): it has no period and no trial.
+    if (m_endDate && !(m_endDate->isValid() && *m_endDate >= m_startDate))
+        throw std::invalid_argument("the end date must be a valid date on or after the start date");
     m_billingStart = m_startDate.addDays(m_trialDays);
     m_grid = firstGridDate();
 }
@@ -81,7 +83,7 @@ BillingPeriod BillingSchedule::makePeriod(int index, QDate start, QDate end, QDa
 
 std::optional<BillingPeriod> BillingSchedule::trialPeriod() const
 {
-    if (m_trialDays == 0)
+    if (m_trialDays == 0 || (m_endDate && *m_endDate <= m_startDate))
         return std::nullopt;
     QDate end = m_billingStart;
     if (m_endDate && *m_endDate < end)

@@ -35,7 +35,8 @@ class BillingSchedule final
 {
 public:
     /// Throws std::invalid_argument for an invalid start date or zone, a negative trial or an
-    /// end date not after the start date.
+    /// end date before the start date. An end date on the start date gives an empty schedule,
+    /// as does one on or before the end of the trial.
     BillingSchedule(QDate startDate, QTimeZone zone, BillingCadence cadence = {},
                     BillingAlignment alignment = BillingAlignment::StartDate, int trialDays = 0,
                     std::optional<QDate> endDate = std::nullopt);

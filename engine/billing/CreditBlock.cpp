@@ -17,6 +17,15 @@ bool CreditBlock::isUsableOn(QDate date) const
     return !m_expiryDate || date < *m_expiryDate;
 }
 
+bool CreditBlock::covers(QDate start, QDate end) const
+{
+    if (!m_remaining.isPositive())
+        return false;
+    if (m_effectiveDate.isValid() && start < m_effectiveDate)
+        return false;
+    return !m_expiryDate || end <= *m_expiryDate;
+}
+
 bool CreditBlock::drawsBefore(const CreditBlock &a, const CreditBlock &b)
 {
     if (a.m_expiryDate != b.m_expiryDate) {

@@ -29,6 +29,10 @@ public:
 
     /// effective ≤ date < expiry, and something left.
     bool isUsableOn(QDate date) const;
+    /// Whether the block may pay for service or usage on the local days [start, end): it was
+    /// effective from the first of them and had not expired by the last, and something is left.
+    /// A block pays for usage by when the usage occurred, not by the invoice date.
+    bool covers(QDate start, QDate end) const;
     /// The drawing order: soonest expiry first (no expiry last), then lowest cost basis, then
     /// earliest effective date, then id, so the order is total and runs are repeatable.
     static bool drawsBefore(const CreditBlock &a, const CreditBlock &b);

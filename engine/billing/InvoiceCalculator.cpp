@@ -31,46 +31,6 @@ InvoiceError error(const QString &message)
     return InvoiceError(message.toStdString());
 }
 
-// Stage 1: the price-level adjustments of one line, on its exact subtotal.
-void applyPriceLevel(const Context &c, const InvoiceLineInput &line, InvoiceLineResult &out)
-{
-    Decimal running = line.subtotal;
-    Decimal quantity = line.quantity;
-    Decimal shown = c.round(running);
-    for (const Adjustment::Kind kind : KindOrder) {
-        for (const Adjustment &a : c.in.adjustments) {
-            if (a.kind() != kind || !a.isPriceLevel() || !a.appliesTo(line.priceId))
-                continue;
-            switch (kind) {
-            case Adjustment::Kind::UsageDiscount:
-                if (!line.reprice)
-                    throw error(QStringLiteral("line %1: a usage discount needs the price to reprice the quantity").arg(line.priceId));
-                quantity = Decimal::max(Decimal(0), quantity - a.value());
-                running = line.reprice(quantity);
-                break;
-            case Adjustment::Kind::AmountDiscount:
-                running -= Decimal::min(a.value(), Decimal::max(running, Decimal(0)));
-                break;
-            case Adjustment::Kind::PercentageDiscount:
-                running -= Decimal::max(running, Decimal(0)) * a.value();
-                break;
-            case Adjustment::Kind::Minimum:
-                running = Decimal::max(running, a.value());
-                break;
-            case Adjustment::Kind::Maximum:
-                running = Decimal::min(running, a.value());
-                break;
-            }
-            // Each shown amount is the step between rounded running values, so the shown
-            // adjustments always add up to adjusted − subtotal while nothing is rounded on the way.
-            const Decimal next = c.round(running);
-            out.adjustments.append({a.id(), kind, false, next - shown});
-            shown = next;
-        }
-    }
-    out.adjustedSubtotal = shown;
-}
-
 // Spreads a signed amount in minor units over the covered lines, in proportion to their
 // positive amounts (equally if none is positive).
 QList<qint64> spread(const Context &c, qint64 units, const QList<int> &covered, const QList<Decimal> &amounts)
@@ -81,81 +41,128 @@ QList<qint64> spread(const Context &c, qint64 units, const QList<int> &covered, 
     return InvoiceCalculator::allocate(units, weights);
 }
 
-// Stage 2: plan/invoice-level adjustments over the rounded lines.
-void applyInvoiceLevel(const Context &c, QList<InvoiceLineResult> &lines)
+// Stages 1-3: every adjustment of a line in Orb's one order (usage discount, amount discount,
+// percentage discount, minimum, maximum), whatever level it was defined at. Within a kind the
+// price-level ones come first, then the plan-level ones, then the coupons of that kind (Orb
+// turns a redeemed coupon into a discount adjustment on the subscription's prices).
+// Price-level steps work on the line's exact running value; a step that spans lines rounds the
+// lines it covers first and spreads its change in minor units. Each shown amount is the step
+// between rounded running values, so the shown amounts add up to the line's change.
+void applyAdjustments(const Context &c, const QList<InvoiceLineInput> &inputs, QList<InvoiceLineResult> &lines, InvoiceResult &result)
 {
+    const int n = int(lines.size());
+    QList<Decimal> running, quantity, shown;
+    for (int i = 0; i < n; ++i) {
+        running.append(inputs.at(i).subtotal);
+        quantity.append(inputs.at(i).quantity);
+        shown.append(c.round(inputs.at(i).subtotal));
+    }
+    for (const Coupon &coupon : c.in.coupons)
+        result.coupons.append({coupon.id(), c.zero()});
+    // Records line i's step to its new running value.
+    const auto step = [&](int i, const QString &id, Adjustment::Kind kind, bool multiLine, bool coupon) {
+        const Decimal next = c.round(running.at(i));
+        const Decimal delta = next - shown.at(i);
+        shown[i] = next;
+        if (coupon)
+            lines[i].couponDiscount -= delta;
+        else
+            lines[i].adjustments.append({id, kind, multiLine, delta});
+    };
+    // A change over several lines: on their rounded values, spread by largest remainder.
+    const auto spanning = [&](const QString &id, Adjustment::Kind kind, const QList<int> &covered, const Decimal &change, bool coupon) {
+        for (int i : covered)
+            running[i] = shown.at(i);
+        const QList<qint64> shares = spread(c, c.units(c.round(change)), covered, shown);
+        for (int k = 0; k < covered.size(); ++k) {
+            running[covered.at(k)] += c.fromUnits(shares.at(k));
+            step(covered.at(k), id, kind, true, coupon);
+        }
+    };
     for (const Adjustment::Kind kind : KindOrder) {
+        for (int i = 0; i < n; ++i) {
+            const InvoiceLineInput &line = inputs.at(i);
+            for (const Adjustment &a : c.in.adjustments) {
+                if (a.kind() != kind || !a.isPriceLevel() || !a.appliesTo(line.priceId))
+                    continue;
+                Decimal &r = running[i];
+                switch (kind) {
+                case Adjustment::Kind::UsageDiscount:
+                    if (!line.reprice)
+                        throw error(QStringLiteral("line %1: a usage discount needs the price to reprice the quantity").arg(line.priceId));
+                    quantity[i] = Decimal::max(Decimal(0), quantity.at(i) - a.value());
+                    r = line.reprice(quantity.at(i));
+                    break;
+                case Adjustment::Kind::AmountDiscount:
+                    r -= Decimal::min(a.value(), Decimal::max(r, Decimal(0)));
+                    break;
+                case Adjustment::Kind::PercentageDiscount:
+                    r -= Decimal::max(r, Decimal(0)) * a.value();
+                    break;
+                case Adjustment::Kind::Minimum:
+                    r = Decimal::max(r, a.value());
+                    break;
+                case Adjustment::Kind::Maximum:
+                    r = Decimal::min(r, a.value());
+                    break;
+                }
+                step(i, a.id(), kind, false, false);
+            }
+        }
         for (const Adjustment &a : c.in.adjustments) {
-            if (a.kind() != kind || a.isPriceLevel())
+            if (a.kind() != kind || a.isPriceLevel() || kind == Adjustment::Kind::UsageDiscount)
                 continue;
             QList<int> covered;
-            QList<Decimal> amounts;
             Decimal sum;
-            for (int i = 0; i < lines.size(); ++i) {
-                amounts.append(lines.at(i).adjustedSubtotal);
+            for (int i = 0; i < n; ++i)
                 if (a.appliesTo(lines.at(i).priceId)) {
                     covered.append(i);
-                    sum += lines.at(i).adjustedSubtotal;
+                    sum += shown.at(i);
+                }
+            if (covered.isEmpty())
+                continue;
+            const Decimal positive = Decimal::max(sum, Decimal(0));
+            Decimal change; // signed, at the minor unit
+            if (kind == Adjustment::Kind::AmountDiscount)
+                change = -Decimal::min(c.round(a.value()), positive);
+            else if (kind == Adjustment::Kind::PercentageDiscount)
+                change = -c.round(positive * a.value());
+            else if (kind == Adjustment::Kind::Minimum)
+                change = Decimal::max(c.round(a.value()) - sum, Decimal(0));
+            else
+                change = -Decimal::max(sum - c.round(a.value()), Decimal(0));
+            spanning(a.id(), kind, covered, change, false);
+        }
+        const bool amountKind = kind == Adjustment::Kind::AmountDiscount;
+        if (!amountKind && kind != Adjustment::Kind::PercentageDiscount)
+            continue;
+        for (int k = 0; k < c.in.coupons.size(); ++k) {
+            const Coupon &coupon = c.in.coupons.at(k);
+            if ((coupon.type() == Coupon::Type::Amount) != amountKind)
+                continue;
+            QList<int> covered;
+            Decimal sum;
+            for (int i = 0; i < n; ++i) {
+                const QStringList &ids = coupon.appliesToPriceIds();
+                if (ids.isEmpty() || ids.contains(lines.at(i).priceId)) {
+                    covered.append(i);
+                    sum += shown.at(i);
                 }
             }
             if (covered.isEmpty())
                 continue;
             const Decimal positive = Decimal::max(sum, Decimal(0));
-            Decimal change; // signed, at the minor unit
-            switch (kind) {
-            case Adjustment::Kind::UsageDiscount:
-                continue; // refused by Adjustment itself
-            case Adjustment::Kind::AmountDiscount:
-                change = -Decimal::min(c.round(a.value()), positive);
-                break;
-            case Adjustment::Kind::PercentageDiscount:
-                change = -c.round(positive * a.value());
-                break;
-            case Adjustment::Kind::Minimum:
-                change = Decimal::max(c.round(a.value()) - sum, Decimal(0));
-                break;
-            case Adjustment::Kind::Maximum:
-                change = -Decimal::max(sum - c.round(a.value()), Decimal(0));
-                break;
-            }
-            const QList<qint64> shares = spread(c, c.units(c.round(change)), covered, amounts);
-            for (int k = 0; k < covered.size(); ++k) {
-                InvoiceLineResult &line = lines[covered.at(k)];
-                const Decimal share = c.fromUnits(shares.at(k));
-                line.adjustments.append({a.id(), kind, true, share});
-                line.adjustedSubtotal += share;
-            }
+            const Decimal discount = amountKind ? Decimal::min(c.round(coupon.value()), positive) : c.round(positive * coupon.value());
+            spanning(coupon.id(), kind, covered, -discount, true);
+            result.coupons[k].amount = c.round(discount);
+            result.couponsTotal += c.round(discount);
         }
     }
-}
-
-// Stage 3: coupons, each on what the earlier ones left.
-void applyCoupons(const Context &c, QList<InvoiceLineResult> &lines, InvoiceResult &result)
-{
-    for (const Coupon &coupon : c.in.coupons) {
-        QList<int> covered;
-        QList<Decimal> amounts;
-        Decimal sum;
-        for (int i = 0; i < lines.size(); ++i) {
-            const Decimal left = lines.at(i).adjustedSubtotal - lines.at(i).couponDiscount;
-            amounts.append(left);
-            const QStringList &ids = coupon.appliesToPriceIds();
-            if (ids.isEmpty() || ids.contains(lines.at(i).priceId)) {
-                covered.append(i);
-                sum += left;
-            }
-        }
-        const Decimal positive = Decimal::max(sum, Decimal(0));
-        const Decimal discount = coupon.type() == Coupon::Type::Percentage
-            ? c.round(positive * coupon.value())
-            : Decimal::min(c.round(coupon.value()), positive);
-        if (!covered.isEmpty()) {
-            const QList<qint64> shares = spread(c, c.units(c.round(discount)), covered, amounts);
-            for (int k = 0; k < covered.size(); ++k)
-                lines[covered.at(k)].couponDiscount += c.fromUnits(shares.at(k));
-        }
-        result.coupons.append({coupon.id(), covered.isEmpty() ? c.zero() : c.round(discount)});
-        result.couponsTotal += covered.isEmpty() ? c.zero() : c.round(discount);
+    // What the customer is charged before tax; the coupons are shown apart from the other
+    // adjustments (adjusted subtotal − coupon discount = amount).
+    for (int i = 0; i < n; ++i) {
+        lines[i].amount = shown.at(i);
+        lines[i].adjustedSubtotal = shown.at(i) + lines.at(i).couponDiscount;
     }
 }
 
@@ -193,12 +200,63 @@ void applyTaxes(const Context &c, QList<InvoiceLineResult> &lines, const QList<I
     }
 }
 
-// Stages 5 and 6: the balance, then the credit blocks, and the entries to record.
+// Stage 4 (Orb's "prepurchase" step, before tax): usable credit blocks pay the lines' amounts,
+// soonest expiry first, then lowest cost basis; what a block gives is spread over the lines in
+// proportion to what is left on them (largest remainder, minor units). Tax is then computed on
+// what the credits left.
+void drawCredits(const Context &c, QList<InvoiceLineResult> &lines, InvoiceResult &result)
+{
+    result.creditsApplied = c.zero();
+    result.creditDraws.clear();
+    for (InvoiceLineResult &line : lines)
+        line.creditsApplied = c.zero();
+    QList<CreditBlock> blocks;
+    for (const CreditBlock &b : c.in.creditBlocks) {
+        if (b.remaining().isPositive())
+            blocks.append(b);
+    }
+    std::stable_sort(blocks.begin(), blocks.end(), &CreditBlock::drawsBefore);
+    for (const CreditBlock &b : blocks) {
+        QList<int> covered;
+        QList<Decimal> left;
+        Decimal payable;
+        for (int i = 0; i < lines.size(); ++i) {
+            const InvoiceLineResult &line = lines.at(i);
+            left.append(line.amount);
+            // A block pays a line's usage or service only for days it was effective and not
+            // expired; a line without a period is judged at the invoice date.
+            const bool usable = line.startDate.isValid() && line.endDate.isValid() ? b.covers(line.startDate, line.endDate)
+                                                                                   : b.isUsableOn(c.in.invoiceDate);
+            if (usable && line.amount.isPositive()) {
+                covered.append(i);
+                payable += line.amount;
+            }
+        }
+        if (covered.isEmpty())
+            continue;
+        // Blocks hold whole minor units; a stray fraction is not drawn (it stays in the block).
+        const Decimal available = b.remaining().rounded(c.places, Rounding::Down);
+        const Decimal draw = Decimal::min(available, payable);
+        if (!draw.isPositive())
+            continue;
+        const QList<qint64> shares = spread(c, c.units(draw), covered, left);
+        for (int k = 0; k < covered.size(); ++k) {
+            const Decimal share = c.fromUnits(shares.at(k));
+            lines[covered.at(k)].creditsApplied += share;
+            lines[covered.at(k)].amount -= share;
+        }
+        result.creditDraws.append({b.id(), draw, b.costBasis()});
+        result.creditsApplied += draw;
+    }
+}
+
+// Stage 6: the customer balance, after tax, and the entries to record.
 void settleBalance(const Context &c, InvoiceResult &result)
 {
     Decimal due = result.total;
     const Decimal balance = c.round(c.in.customerBalance);
     result.balanceApplied = c.zero();
+    result.balanceEntries.clear();
     if (balance.isNegative()) {
         result.balanceApplied = balance;
         due -= balance;
@@ -209,32 +267,24 @@ void settleBalance(const Context &c, InvoiceResult &result)
         due -= used;
         result.balanceEntries.append({BalanceEntry::Reason::AppliedToInvoice, -used});
     }
-
-    result.creditsApplied = c.zero();
-    QList<CreditBlock> blocks;
-    for (const CreditBlock &b : c.in.creditBlocks) {
-        if (b.isUsableOn(c.in.invoiceDate))
-            blocks.append(b);
-    }
-    std::stable_sort(blocks.begin(), blocks.end(), &CreditBlock::drawsBefore);
-    for (const CreditBlock &b : blocks) {
-        if (!due.isPositive())
-            break;
-        // Blocks hold whole minor units; a stray fraction is not drawn (it stays in the block).
-        const Decimal available = b.remaining().rounded(c.places, Rounding::Down);
-        const Decimal draw = Decimal::min(available, due);
-        if (!draw.isPositive())
-            continue;
-        result.creditDraws.append({b.id(), draw, b.costBasis()});
-        result.creditsApplied += draw;
-        due -= draw;
-    }
-
     if (due.isNegative()) {
         result.balanceEntries.append({BalanceEntry::Reason::NegativeInvoiceTotal, -due});
         due = c.zero();
     }
     result.amountDue = due;
+}
+
+// The totals are sums of the rounded lines.
+void sumLines(const Context &c, InvoiceResult &result)
+{
+    result.subtotal = result.adjustmentsTotal = result.taxTotal = result.total = c.zero();
+    for (InvoiceLineResult &line : result.lines) {
+        line.total = line.amount + line.taxTotal;
+        result.subtotal += line.subtotal;
+        result.adjustmentsTotal += line.adjustedSubtotal - line.subtotal;
+        result.taxTotal += line.taxTotal;
+        result.total += line.total;
+    }
 }
 
 } // namespace
@@ -286,6 +336,7 @@ InvoiceResult InvoiceCalculator::compose(const InvoiceInput &input)
     InvoiceResult result;
     result.currency = input.currency;
     result.subtotal = result.adjustmentsTotal = result.couponsTotal = result.taxTotal = result.total = c.zero();
+    result.creditsApplied = c.zero();
 
     QSet<QString> seen;
     for (const InvoiceLineInput &in : input.lines) {
@@ -302,23 +353,13 @@ InvoiceResult InvoiceCalculator::compose(const InvoiceInput &input)
         line.subLineItems = in.subLineItems;
         line.subtotal = c.round(in.subtotal);
         line.couponDiscount = c.zero();
-        applyPriceLevel(c, in, line);
         result.lines.append(line);
     }
 
-    applyInvoiceLevel(c, result.lines);
-    applyCoupons(c, result.lines, result);
-    for (InvoiceLineResult &line : result.lines)
-        line.amount = line.adjustedSubtotal - line.couponDiscount;
+    applyAdjustments(c, input.lines, result.lines, result);
+    drawCredits(c, result.lines, result);
     applyTaxes(c, result.lines, input.lines, result);
-
-    for (InvoiceLineResult &line : result.lines) {
-        line.total = line.amount + line.taxTotal;
-        result.subtotal += line.subtotal;
-        result.adjustmentsTotal += line.adjustedSubtotal - line.subtotal;
-        result.taxTotal += line.taxTotal;
-        result.total += line.total;
-    }
+    sumLines(c, result);
     settleBalance(c, result);
     return result;
 }
@@ -333,8 +374,34 @@ void InvoiceCalculator::settle(InvoiceResult &result, const Decimal &customerBal
     input.customerBalance = customerBalance;
     input.creditBlocks = creditBlocks;
     const Context c{input, input.currency.minorUnits()};
-    result.balanceEntries.clear();
-    result.creditDraws.clear();
+    if (result.lines.isEmpty()) {
+        // Nothing to draw credits against before tax: the balance alone.
+        result.creditDraws.clear();
+        result.creditsApplied = c.zero();
+        settleBalance(c, result);
+        return;
+    }
+    // Credits come before tax: put back what an earlier settlement drew, draw again, and tax
+    // each line again with the rates it had.
+    QList<InvoiceLineInput> rates;
+    QSet<QString> seen;
+    for (InvoiceLineResult &line : result.lines) {
+        line.amount += line.creditsApplied;
+        InvoiceLineInput in;
+        for (const TaxAmount &t : line.taxAmounts) {
+            in.taxRateIds.append(t.taxRateId);
+            if (!seen.contains(t.taxRateId)) {
+                seen.insert(t.taxRateId);
+                input.taxRates.append(TaxRate(t.taxRateId, t.name, t.percentage));
+            }
+        }
+        line.taxAmounts.clear();
+        rates.append(in);
+    }
+    result.taxes.clear();
+    drawCredits(c, result.lines, result);
+    applyTaxes(c, result.lines, rates, result);
+    sumLines(c, result);
     settleBalance(c, result);
 }
 

@@ -18,17 +18,19 @@ public:
 };
 
 /**
- * Composes an invoice from priced lines, purely (no storage, no clock):
+ * Composes an invoice from priced lines, purely (no storage, no clock), in Orb's pipeline
+ * (docs.withorb.com/invoicing/invoice-calculation-examples):
  *
- *  1. price-level adjustments on each line, exactly, in Orb's order (usage discount, amount
- *     discount, percentage discount, minimum, maximum); the line is then rounded once to the
- *     currency's minor unit: its adjusted subtotal;
- *  2. plan/invoice-level adjustments, in the same order, each on the sum of the lines it covers,
- *     rounded once and spread over those lines in proportion (largest remainder, in minor units);
- *  3. coupons, in the order given, the same way;
- *  4. taxes per line and rate on the discounted amount, each rounded;
- *  5. the customer balance (positive reduces the amount due, negative adds to it);
- *  6. prepaid credit blocks, soonest expiry first, then lowest cost basis.
+ *  1. adjustments on each line in one order whatever level they were defined at (usage
+ *     discount, amount discount, percentage discount, minimum, maximum); within a kind the
+ *     price-level ones, then the plan-level ones (on the sum of the lines they cover, spread in
+ *     proportion by largest remainder), then the coupons of that kind (a coupon is a discount
+ *     adjustment); price-level steps are exact, a line is rounded where a multi-line step
+ *     covers it and at the end;
+ *  2. prepaid credit blocks, soonest expiry first, then lowest cost basis, on the lines'
+ *     amounts before tax;
+ *  3. taxes per line and rate on what is left, each rounded;
+ *  4. the customer balance (positive reduces the amount due, negative adds to it).
  *
  * Totals are sums of rounded lines. docs/BILLING.md has the worked examples and every choice.
  */
@@ -40,9 +42,10 @@ public:
     /// Composes the invoice. Throws InvoiceError for an input it cannot honour.
     static InvoiceResult compose(const InvoiceInput &input);
 
-    /// Stages 5 and 6 alone, on a composed invoice: applies the balance and the usable credit
-    /// blocks to its total again (issuing a draft composed without them) and replaces its
-    /// balanceApplied, balanceEntries, creditsApplied, creditDraws and amountDue.
+    /// Stages 2 to 4 again on a composed invoice (issuing a draft composed without credits or
+    /// balance): puts back what credits its lines had, draws the usable blocks before tax,
+    /// taxes each line again with the rates it had, sums the lines and applies the balance.
+    /// Without lines only the balance is applied to the total.
     static void settle(InvoiceResult &result, const Decimal &customerBalance, const QList<CreditBlock> &creditBlocks,
                        QDate invoiceDate, Rounding rounding = Rounding::HalfUp);
 

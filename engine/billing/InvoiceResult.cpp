@@ -48,6 +48,7 @@ QJsonObject InvoiceResult::toJson() const
             {QStringLiteral("adjustments"), adjustments},
             {QStringLiteral("adjusted_subtotal"), money(l.adjustedSubtotal, currency)},
             {QStringLiteral("coupon_discount"), money(l.couponDiscount, currency)},
+            {QStringLiteral("credits_applied"), money(l.creditsApplied, currency)},
             {QStringLiteral("amount"), money(l.amount, currency)},
             {QStringLiteral("tax_amounts"), taxesJson(l.taxAmounts, currency)},
             {QStringLiteral("tax_total"), money(l.taxTotal, currency)},

@@ -42,7 +42,8 @@ struct InvoiceLineResult {
     QList<AppliedAdjustment> adjustments;
     Decimal adjustedSubtotal; ///< subtotal + adjustments
     Decimal couponDiscount;   ///< this line's share of the coupons (≥ 0, subtracted)
-    Decimal amount;           ///< adjustedSubtotal − couponDiscount: the taxable amount
+    Decimal creditsApplied;   ///< prepaid credits drawn for this line, before tax (≥ 0)
+    Decimal amount;           ///< adjustedSubtotal − couponDiscount − creditsApplied: the taxable amount
     QList<TaxAmount> taxAmounts;
     Decimal taxTotal;
     Decimal total;            ///< amount + taxTotal

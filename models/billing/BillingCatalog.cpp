@@ -139,6 +139,39 @@ QList<billing::Adjustment> BillingCatalog::adjustmentsFromJson(const QJsonArray 
     return out;
 }
 
+QList<billing::Adjustment> BillingCatalog::priceAdjustments(const pricing::Price &p)
+{
+    using billing::Adjustment;
+    // A price's own discount, minimum_amount and maximum_amount are adjustments on that price
+    // alone, and take their place in the one order of a line (Orb's example: 9 units at 2.50 =
+    // 22.50 with a minimum of 50.00 bills 50.00).
+    QList<Adjustment> out;
+    const QStringList only{p.id()};
+    try {
+        if (const auto discount = p.discount()) {
+            const QString type = discount->value(QStringLiteral("discount_type")).toString();
+            if (type == QLatin1String("percentage"))
+                out.append(Adjustment::percentageDiscount(decimalOf(discount->value(QStringLiteral("percentage_discount"))), only,
+                                                          p.id() + QStringLiteral(":discount")));
+            else if (type == QLatin1String("amount"))
+                out.append(Adjustment::amountDiscount(decimalOf(discount->value(QStringLiteral("amount_discount"))), only,
+                                                      p.id() + QStringLiteral(":discount")));
+            else if (type == QLatin1String("usage"))
+                out.append(Adjustment::usageDiscount(decimalOf(discount->value(QStringLiteral("usage_discount"))), only,
+                                                     p.id() + QStringLiteral(":discount")));
+            else
+                throw ServiceError::invalid(QStringLiteral("price \"%1\" has a %2 discount, which is not billed").arg(p.name(), type));
+        }
+        if (const auto minimum = p.minimumAmount())
+            out.append(Adjustment::minimum(*minimum, only, p.id() + QStringLiteral(":minimum")));
+        if (const auto maximum = p.maximumAmount())
+            out.append(Adjustment::maximum(*maximum, only, p.id() + QStringLiteral(":maximum")));
+    } catch (const std::invalid_argument &e) {
+        throw ServiceError::invalid(QStringLiteral("price \"%1\": %2").arg(p.name(), QString::fromUtf8(e.what())));
+    }
+    return out;
+}
+
 const PhasePricing &BillingCatalog::phase(const SubscriptionPhase &phase)
 {
     auto it = m_phases.find(phase.id);
@@ -148,6 +181,8 @@ const PhasePricing &BillingCatalog::phase(const SubscriptionPhase &phase)
     PhasePricing pricing;
     pricing.prices = applyOverrides(v.prices, phase.priceOverrides);
     pricing.adjustments = adjustmentsFromJson(v.adjustments);
+    for (const pricing::Price &p : pricing.prices)
+        pricing.adjustments.append(priceAdjustments(p));
     for (auto q = phase.quantities.cbegin(); q != phase.quantities.cend(); ++q)
         pricing.quantities.insert(q.key(), q.value());
     return *m_phases.insert(phase.id, pricing);

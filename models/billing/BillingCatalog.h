@@ -42,6 +42,8 @@ public:
     static QList<pricing::Price> applyOverrides(const QList<QJsonObject> &planPrices, const QJsonObject &overrides);
     /// Orb's adjustment objects as the engine's adjustments.
     static QList<billing::Adjustment> adjustmentsFromJson(const QJsonArray &adjustments);
+    /// A price's own discount, minimum_amount and maximum_amount, as adjustments on it alone.
+    static QList<billing::Adjustment> priceAdjustments(const pricing::Price &price);
 
 private:
     const Database &m_db;

@@ -52,6 +52,9 @@ QJsonValue optionalText(const QString &s)
 
 QString Subscription::status(QDate today) const
 {
+    // A subscription that ends on its start date (an upcoming one cancelled) never runs.
+    if (endDate && (*endDate <= today || *endDate <= startDate))
+        return QStringLiteral("ended");
     if (startDate > today)
         return QStringLiteral("upcoming");
     if (endDate && *endDate <= today)

@@ -33,6 +33,9 @@ QJsonObject InvoiceRunSummary::toJson() const
     QJsonArray ids;
     for (const Invoice &i : invoices)
         ids.append(i.id);
+    QJsonArray failures;
+    for (const InvoiceRunFailure &f : failed)
+        failures.append(f.toJson());
     return QJsonObject{{QStringLiteral("run_id"), runId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(runId)},
                        {QStringLiteral("as_of"), toApiTimestamp(asOf)},
                        {QStringLiteral("created"), created},
@@ -42,7 +45,33 @@ QJsonObject InvoiceRunSummary::toJson() const
                        {QStringLiteral("events_scanned"), eventsScanned},
                        {QStringLiteral("aggregation_passes"), aggregationPasses},
                        {QStringLiteral("cancelled"), cancelled},
-                       {QStringLiteral("invoice_ids"), ids}};
+                       {QStringLiteral("invoice_ids"), ids},
+                       {QStringLiteral("failed_subscriptions"), failures}};
+}
+
+QJsonObject InvoiceRunFailure::toJson() const
+{
+    return QJsonObject{{QStringLiteral("subscription_id"), subscriptionId},
+                       {QStringLiteral("customer_id"), customerId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(customerId)},
+                       {QStringLiteral("customer_name"), customerName},
+                       {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}};
+}
+
+QList<InvoiceRunFailure> InvoiceRunSummary::lastRunFailures(const Database &db)
+{
+    QList<InvoiceRunFailure> out;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT f.subscription_id, f.customer_id, f.customer_name, f.reason FROM invoice_run_failures f "
+                                         "WHERE f.run_id = (SELECT id FROM invoice_runs WHERE finished_at IS NOT NULL "
+                                         "ORDER BY finished_at DESC, rowid DESC LIMIT 1) ORDER BY f.rowid"));
+    while (q.next()) {
+        InvoiceRunFailure f;
+        f.subscriptionId = q.value(0).toString();
+        f.customerId = q.value(1).toString();
+        f.customerName = q.value(2).toString();
+        f.reasons = q.value(3).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        out.append(f);
+    }
+    return out;
 }
 
 namespace {
@@ -257,6 +286,16 @@ private:
     QDateTime m_now;
 };
 
+// What went wrong, for the run's report: a service error with its field errors, or the
+// engine's message.
+QString failureText(const ServiceError &e)
+{
+    QStringList parts{e.message()};
+    for (const FieldError &fe : e.errors())
+        parts << fe.toString();
+    return parts.join(QStringLiteral("; "));
+}
+
 BillingPeriod clip(const BillingPeriod &p, QDate start, QDate end, const QTimeZone &zone)
 {
     BillingPeriod c = p;
@@ -266,6 +305,405 @@ BillingPeriod clip(const BillingPeriod &p, QDate start, QDate end, const QTimeZo
     c.end = BillingSchedule::startOfDayUtc(end, zone);
     return c;
 }
+
+// One invoice run, step by step: load the state, gather what is due per subscription, compose
+// the fixed-only invoices, then the usage ones window by window, storing in batches, and record
+// the run. A failure is confined to its subscription (or its one invoice) and reported.
+class InvoiceRun
+{
+public:
+    InvoiceRun(CompanyFile &file, const InvoiceRunOptions &options, const QDateTime &now)
+        : m_db(file.db()), m_options(options), m_now(now), m_state(m_db), m_composer(m_state, now), m_invoices(m_db)
+    {
+        m_summary.asOf = options.asOf.toUTC();
+        loadState(file);
+    }
+
+    InvoiceRunSummary run(const Clock &clock)
+    {
+        collectCandidates();
+        m_total = qint64(m_candidates.size());
+        startRun();
+        composeFixed();
+        composeUsage();
+        flush();
+        finishRun(clock.now());
+        return m_summary;
+    }
+
+private:
+    // Gathered for one subscription before they join the run's candidates.
+    struct Gathered {
+        std::map<QString, Candidate> candidates;
+        QSet<QString> issuedIdentities;
+    };
+    using UsageOf = std::function<UsageQuantities(const pricing::Price &)>;
+
+    void loadState(CompanyFile &file)
+    {
+        RunState &s = m_state;
+        s.rounding = Decimal::roundingFromString(file.setting(QStringLiteral("rounding"), QStringLiteral("half_up"))).value_or(Rounding::HalfUp);
+        s.graceMs = qint64(file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")).toInt()) * 3600 * 1000;
+        s.defaultNetTerms = file.setting(QStringLiteral("default_net_terms"), QStringLiteral("30")).toInt();
+        CustomerQuery everyone;
+        everyone.includeArchived = true;
+        for (const Customer &c : CustomerRepository(m_db).list(everyone))
+            s.customers.insert(c.id, c);
+        SubscriptionRepository subs(m_db);
+        if (m_options.subscriptionId.isEmpty()) {
+            s.subscriptions = subs.all();
+        } else {
+            const auto one = subs.find(m_options.subscriptionId);
+            if (!one)
+                throw ServiceError::notFound(QStringLiteral("no subscription with id \"%1\"").arg(m_options.subscriptionId));
+            s.subscriptions.append(*one);
+        }
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end "
+                                               "FROM invoices WHERE identity IS NOT NULL"));
+        while (q.next()) {
+            const QString status = q.value(2).toString();
+            s.existing.insert(q.value(0).toString(), {q.value(1).toString(), status});
+            if (q.value(3).toString() == QLatin1String("in_advance") && (status == QLatin1String("issued") || status == QLatin1String("paid")))
+                s.issuedAdvance[q.value(4).toString() + QLatin1Char(':') + q.value(5).toString() + QLatin1Char(':') + q.value(6).toString()]
+                    .append({parseDate(q.value(7).toString()), parseDate(q.value(8).toString())});
+        }
+        s.taxRates = BillingSetupService::loadTaxRates(m_db);
+        for (const CouponRecord &c : BillingSetupService::loadCoupons(m_db))
+            s.coupons.insert(c.id, c);
+    }
+
+    // A subscription that cannot be billed is reported and the run goes on with the others.
+    void fail(const Subscription &sub, const QString &reason)
+    {
+        auto it = m_failedIndex.constFind(sub.id);
+        if (it == m_failedIndex.constEnd()) {
+            InvoiceRunFailure f;
+            f.subscriptionId = sub.id;
+            f.customerId = sub.customerId;
+            f.customerName = m_state.customers.value(sub.customerId).name;
+            it = m_failedIndex.insert(sub.id, int(m_summary.failed.size()));
+            m_summary.failed.append(f);
+        }
+        m_summary.failed[*it].reasons.append(reason);
+    }
+
+    // 1. What is due: candidates by identity. A subscription's candidates are kept only when all
+    // of them could be worked out, so a subscription is either fully scheduled or reported.
+    void collectCandidates()
+    {
+        for (const Subscription &sub : m_state.subscriptions) {
+            const auto cust = m_state.customers.constFind(sub.customerId);
+            if (cust == m_state.customers.constEnd()) {
+                fail(sub, QStringLiteral("its customer (%1) does not exist").arg(sub.customerId));
+                continue;
+            }
+            const QTimeZone zone(cust->timezone.toUtf8());
+            if (!zone.isValid()) {
+                fail(sub, QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone").arg(cust->name, cust->timezone));
+                continue;
+            }
+            Gathered mine;
+            try {
+                for (const SubscriptionPhase &phase : sub.phases)
+                    gatherPhase(sub, *cust, phase, zone, mine);
+            } catch (const ServiceError &e) {
+                fail(sub, failureText(e));
+                continue;
+            } catch (const std::exception &e) {
+                fail(sub, QString::fromUtf8(e.what()));
+                continue;
+            }
+            m_countedIssued.unite(mine.issuedIdentities);
+            m_summary.alreadyIssued += int(mine.issuedIdentities.size());
+            for (auto &entry : mine.candidates)
+                m_candidates.emplace(entry.first, std::move(entry.second));
+        }
+    }
+
+    // The due periods of each price of one phase.
+    void gatherPhase(const Subscription &sub, const Customer &customer, const SubscriptionPhase &phase, const QTimeZone &zone, Gathered &mine)
+    {
+        const QDateTime asOf = m_summary.asOf;
+        const QDate asOfDate = BillingSchedule::localDate(asOf, zone);
+        const PhasePricing &pricing = m_state.catalog.phase(phase);
+        const QDate phaseEnd = phase.endDate ? *phase.endDate : (sub.endDate ? *sub.endDate : QDate(9999, 12, 31));
+        for (int i = 0; i < pricing.prices.size(); ++i) {
+            const pricing::Price &price = pricing.prices.at(i);
+            Candidate c;
+            c.sub = &sub;
+            c.phase = &phase;
+            c.customer = &customer;
+            c.cadence = cadenceKey(price);
+            c.usage = isUsagePrice(price);
+            if (price.cadence() == QLatin1String("one_time")) {
+                const QDate on = std::max(phase.startDate, sub.startDate);
+                if (on >= phaseEnd || BillingSchedule::startOfDayUtc(on, zone) > asOf)
+                    continue;
+                c.kind = QStringLiteral("one_time");
+                c.period.startDate = c.period.fullStartDate = on;
+                c.period.endDate = c.period.fullEndDate = on.addDays(1);
+                c.period.start = BillingSchedule::startOfDayUtc(on, zone);
+                c.period.end = BillingSchedule::startOfDayUtc(on.addDays(1), zone);
+                addCandidate(std::move(c), i, c.usage, mine);
+                continue;
+            }
+            const auto cycle = price.billingCycle();
+            const auto cadence = billing::BillingCadence::fromOrb(price.cadence(), cycle ? cycle->duration : 0,
+                                                                  cycle ? QStringView(cycle->durationUnit) : QStringView());
+            if (!cadence) // never skipped in silence: the price would go unbilled
+                throw ServiceError::invalid(QStringLiteral("price \"%1\" has a billing cycle that cannot be billed (%2, %3 %4)")
+                                                .arg(price.name(), price.cadence())
+                                                .arg(cycle ? cycle->duration : 0)
+                                                .arg(cycle ? cycle->durationUnit : QString()));
+            const BillingSchedule schedule(sub.startDate, zone, *cadence,
+                                           sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth
+                                                                                             : billing::BillingAlignment::StartDate,
+                                           sub.trialDays, sub.endDate);
+            const bool arrears = c.usage || price.billingMode() != QLatin1String("in_advance");
+            c.kind = arrears ? QStringLiteral("in_arrears") : QStringLiteral("in_advance");
+            // Start from the period holding the phase's start: earlier ones cannot overlap it.
+            std::optional<BillingPeriod> first = schedule.periodContainingDate(std::max(phase.startDate, schedule.billingStartDate()));
+            for (int index = first ? first->index : 0;; ++index) {
+                const auto p = schedule.period(index);
+                if (!p || p->startDate > asOfDate || p->startDate >= phaseEnd)
+                    break;
+                const QDate start = std::max(p->startDate, phase.startDate);
+                const QDate end = std::min(p->endDate, phaseEnd);
+                if (start >= end)
+                    continue;
+                Candidate cand = c;
+                cand.period = clip(*p, start, end, zone);
+                const QDateTime dueAt = arrears ? cand.period.end.addMSecs(m_state.graceMs) : cand.period.start;
+                if (dueAt > asOf)
+                    continue;
+                addCandidate(std::move(cand), i, c.usage, mine);
+            }
+        }
+    }
+
+    // Adds a price to the candidate of its identity, unless that invoice is already issued or
+    // its period was billed in full before a change cut the phase short.
+    void addCandidate(Candidate &&cand, int priceIndex, bool usage, Gathered &mine)
+    {
+        const Subscription &sub = *cand.sub;
+        const SubscriptionPhase &phase = *cand.phase;
+        cand.identity = QStringLiteral("%1:%2:%3:%4:%5:%6")
+                            .arg(sub.id, phase.id, cand.kind, cand.cadence, dateText(cand.period.startDate), dateText(cand.period.endDate));
+        const auto ex = m_state.existing.constFind(cand.identity);
+        if (ex != m_state.existing.constEnd() && ex->second != QLatin1String("draft")) {
+            if (!m_countedIssued.contains(cand.identity))
+                mine.issuedIdentities.insert(cand.identity);
+            return;
+        }
+        if (cand.kind == QLatin1String("in_advance")) {
+            const auto covering = m_state.issuedAdvance.value(sub.id + QLatin1Char(':') + phase.id + QLatin1Char(':') + cand.cadence);
+            for (const auto &range : covering)
+                if (range.first <= cand.period.startDate && cand.period.endDate <= range.second)
+                    return;
+        }
+        auto it = mine.candidates.find(cand.identity);
+        if (it == mine.candidates.end())
+            it = mine.candidates.emplace(cand.identity, std::move(cand)).first;
+        it->second.prices.append(priceIndex);
+        it->second.usage = it->second.usage || usage;
+    }
+
+    void startRun()
+    {
+        if (m_options.dryRun)
+            return;
+        m_summary.runId = newId();
+        m_db.exec(QStringLiteral("INSERT INTO invoice_runs (id, as_of, started_at) VALUES (?,?,?)"),
+                  {m_summary.runId, toIsoUtc(m_summary.asOf), toIsoUtc(m_now)});
+    }
+
+    // 2. The invoices without usage.
+    void composeFixed()
+    {
+        const auto noUsage = [](const pricing::Price &) { return UsageQuantities(); };
+        for (auto &entry : m_candidates) {
+            if (entry.second.usage)
+                continue;
+            if (!take(composeOne(entry.second, noUsage)))
+                break;
+        }
+    }
+
+    // 3. The invoices with usage: every candidate by its exact [start, end), one aggregation
+    // pass per window.
+    void composeUsage()
+    {
+        std::map<QPair<qint64, qint64>, QList<const Candidate *>> windows;
+        for (const auto &entry : m_candidates)
+            if (entry.second.usage)
+                windows[{entry.second.period.start.toMSecsSinceEpoch(), entry.second.period.end.toMSecsSinceEpoch()}].append(&entry.second);
+        for (const auto &window : windows) {
+            if (m_summary.cancelled)
+                break;
+            composeWindow(window.first, window.second);
+        }
+    }
+
+    static QString specKey(const pricing::Price &p)
+    {
+        return p.billableMetricId() + QLatin1Char('|') + p.groupingProperties().join(QLatin1Char(',')) + QLatin1Char('|')
+               + (p.needsEventValues() ? QLatin1Char('1') : QLatin1Char('0'));
+    }
+
+    void composeWindow(const QPair<qint64, qint64> &bounds, const QList<const Candidate *> &inWindow)
+    {
+        // One aggregation spec per metric × grouping the window's prices need.
+        QList<MetricDefinition> metrics;
+        QList<QPair<QStringList, bool>> groupings;
+        QHash<QString, int> specIndex; // metric id + grouping → index
+        QSet<QString> customersInWindow;
+        QList<const Candidate *> billable;
+        for (const Candidate *c : inWindow) {
+            const PhasePricing &pricing = m_state.catalog.phase(*c->phase);
+            QString missing;
+            for (const int i : c->prices) {
+                const pricing::Price &p = pricing.prices.at(i);
+                if (isUsagePrice(p) && !m_state.catalog.metric(p.billableMetricId()))
+                    missing = QStringLiteral("price \"%1\" bills a billable metric that does not exist (%2)").arg(p.name(), p.billableMetricId());
+            }
+            if (!missing.isEmpty()) {
+                fail(*c->sub, missing);
+                ++m_done;
+                continue;
+            }
+            billable.append(c);
+            customersInWindow.insert(c->customer->id);
+            for (const int i : c->prices) {
+                const pricing::Price &p = pricing.prices.at(i);
+                if (!isUsagePrice(p) || specIndex.contains(specKey(p)))
+                    continue;
+                specIndex.insert(specKey(p), int(metrics.size()));
+                metrics.append(*m_state.catalog.metric(p.billableMetricId()));
+                groupings.append({p.groupingProperties(), p.needsEventValues()});
+            }
+        }
+        QHash<QString, UsageQuantities> usage; // customer id + '|' + spec index
+        PeriodAggregator aggregator(m_db, metrics, QDateTime::fromMSecsSinceEpoch(bounds.first, Qt::UTC),
+                                    QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
+        for (int i = 0; i < groupings.size(); ++i)
+            aggregator.setGrouping(i, groupings[i].first, groupings[i].second);
+        aggregator.run([&](const CustomerMetricUsage &u) {
+            if (!u.customerId.isEmpty() && customersInWindow.contains(u.customerId))
+                usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
+        });
+        m_summary.eventsScanned += aggregator.rowsScanned();
+        ++m_summary.aggregationPasses;
+        for (const Candidate *c : billable) {
+            const auto usageOf = [&](const pricing::Price &p) {
+                return usage.value(c->customer->id + QLatin1Char('|') + QString::number(specIndex.value(specKey(p))));
+            };
+            if (!take(composeOne(*c, usageOf)))
+                break;
+        }
+    }
+
+    // Composes one candidate; a failure is the subscription's, reported, and the run goes on.
+    std::optional<Invoice> composeOne(const Candidate &c, const UsageOf &usageOf)
+    {
+        try {
+            return m_composer.compose(c, usageOf);
+        } catch (const ServiceError &e) {
+            fail(*c.sub, failureText(e));
+        } catch (const std::exception &e) {
+            fail(*c.sub, QStringLiteral("%1 invoice for %2 to %3: %4")
+                             .arg(c.kind, dateText(c.period.startDate), dateText(c.period.endDate), QString::fromUtf8(e.what())));
+        }
+        return std::nullopt;
+    }
+
+    // Counts a composed (or failed) candidate in; returns false when the caller asked to stop.
+    bool take(std::optional<Invoice> &&composed)
+    {
+        if (composed) {
+            Invoice inv = std::move(*composed);
+            if (m_options.dryRun) {
+                if (m_state.existing.contains(inv.identity))
+                    ++m_summary.unchanged;
+                else
+                    ++m_summary.created;
+                m_summary.invoices.append(inv);
+            } else {
+                m_batch.append(std::move(inv));
+                if (m_batch.size() >= m_options.batchSize)
+                    flush();
+            }
+        }
+        ++m_done;
+        if (m_options.progress && !m_options.progress(m_done, m_total)) {
+            m_summary.cancelled = true;
+            return false;
+        }
+        return true;
+    }
+
+    // Stores a batch in one transaction: new invoices inserted, drafts recomposed in place.
+    void flush()
+    {
+        if (m_batch.isEmpty() || m_options.dryRun) {
+            m_batch.clear();
+            return;
+        }
+        UnitOfWork uow(m_db);
+        for (Invoice &inv : m_batch) {
+            const auto ex = m_state.existing.constFind(inv.identity);
+            if (ex == m_state.existing.constEnd()) {
+                inv.id = newId();
+                m_invoices.insert(inv);
+                m_state.existing.insert(inv.identity, {inv.id, inv.status});
+                ++m_summary.created;
+                m_summary.invoices.append(inv);
+                continue;
+            }
+            const auto old = m_invoices.find(ex->first);
+            if (!old || old->status != QLatin1String("draft"))
+                continue; // issued by someone else meanwhile: never touched
+            inv.id = old->id;
+            inv.createdAt = old->createdAt;
+            if (old->document == inv.document && old->total == inv.total && old->netTerms == inv.netTerms && old->memo == inv.memo) {
+                ++m_summary.unchanged;
+                continue;
+            }
+            m_invoices.update(inv);
+            ++m_summary.refreshed;
+            m_summary.invoices.append(inv);
+        }
+        uow.commit();
+        m_batch.clear();
+    }
+
+    // The run's row: its counts and the subscriptions it could not bill.
+    void finishRun(const QDateTime &finishedAt)
+    {
+        if (m_options.dryRun)
+            return;
+        UnitOfWork uow(m_db);
+        for (const InvoiceRunFailure &f : m_summary.failed)
+            m_db.exec(QStringLiteral("INSERT INTO invoice_run_failures (run_id, subscription_id, customer_id, customer_name, reason) VALUES (?,?,?,?,?)"),
+                      {m_summary.runId, f.subscriptionId, f.customerId, f.customerName, f.reasons.join(QLatin1Char('\n'))});
+        m_db.exec(QStringLiteral("UPDATE invoice_runs SET finished_at = ?, created = ?, refreshed = ?, unchanged = ?, failed = ? WHERE id = ?"),
+                  {toIsoUtc(finishedAt), m_summary.created, m_summary.refreshed, m_summary.unchanged, int(m_summary.failed.size()), m_summary.runId});
+        uow.commit();
+    }
+
+    Database &m_db;
+    const InvoiceRunOptions &m_options;
+    QDateTime m_now;
+    RunState m_state;
+    Composer m_composer;
+    InvoiceRepository m_invoices;
+    InvoiceRunSummary m_summary;
+    std::map<QString, Candidate> m_candidates;
+    QSet<QString> m_countedIssued;
+    QHash<QString, int> m_failedIndex; // subscription id → index in m_summary.failed
+    QList<Invoice> m_batch;
+    qint64 m_total = 0;
+    qint64 m_done = 0;
+};
 
 } // namespace
 
@@ -277,259 +715,7 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
         throw ServiceError::invalid(QStringLiteral("an invoice run needs a valid as-of instant"));
     if (!options.dryRun && m_file.isReadOnly())
         throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was changed").arg(m_file.path()));
-    Database &db = m_file.db();
-    const QDateTime asOf = options.asOf.toUTC();
-    const QDateTime now = m_clock.now();
-    InvoiceRunSummary summary;
-    summary.asOf = asOf;
-
-    RunState s(db);
-    s.rounding = Decimal::roundingFromString(m_file.setting(QStringLiteral("rounding"), QStringLiteral("half_up"))).value_or(Rounding::HalfUp);
-    s.graceMs = qint64(m_file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")).toInt()) * 3600 * 1000;
-    s.defaultNetTerms = m_file.setting(QStringLiteral("default_net_terms"), QStringLiteral("30")).toInt();
-    CustomerQuery everyone;
-    everyone.includeArchived = true;
-    for (const Customer &c : CustomerRepository(db).list(everyone))
-        s.customers.insert(c.id, c);
-    SubscriptionRepository subs(db);
-    if (options.subscriptionId.isEmpty()) {
-        s.subscriptions = subs.all();
-    } else {
-        const auto one = subs.find(options.subscriptionId);
-        if (!one)
-            throw ServiceError::notFound(QStringLiteral("no subscription with id \"%1\"").arg(options.subscriptionId));
-        s.subscriptions.append(*one);
-    }
-    {
-        QSqlQuery q = db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end "
-                                             "FROM invoices WHERE identity IS NOT NULL"));
-        while (q.next()) {
-            const QString status = q.value(2).toString();
-            s.existing.insert(q.value(0).toString(), {q.value(1).toString(), status});
-            if (q.value(3).toString() == QLatin1String("in_advance") && (status == QLatin1String("issued") || status == QLatin1String("paid")))
-                s.issuedAdvance[q.value(4).toString() + QLatin1Char(':') + q.value(5).toString() + QLatin1Char(':') + q.value(6).toString()]
-                    .append({parseDate(q.value(7).toString()), parseDate(q.value(8).toString())});
-        }
-    }
-    s.taxRates = BillingSetupService::loadTaxRates(db);
-    for (const CouponRecord &c : BillingSetupService::loadCoupons(db))
-        s.coupons.insert(c.id, c);
-
-    // 1. What is due: candidates by identity.
-    std::map<QString, Candidate> candidates;
-    QSet<QString> countedIssued;
-    for (const Subscription &sub : s.subscriptions) {
-        const auto cust = s.customers.constFind(sub.customerId);
-        if (cust == s.customers.constEnd())
-            continue;
-        const QTimeZone zone(cust->timezone.toUtf8());
-        const QDate asOfDate = BillingSchedule::localDate(asOf, zone);
-        for (const SubscriptionPhase &phase : sub.phases) {
-            const PhasePricing &pricing = s.catalog.phase(phase);
-            const QDate phaseEnd = phase.endDate ? *phase.endDate : (sub.endDate ? *sub.endDate : QDate(9999, 12, 31));
-            for (int i = 0; i < pricing.prices.size(); ++i) {
-                const pricing::Price &price = pricing.prices.at(i);
-                Candidate c;
-                c.sub = &sub;
-                c.phase = &phase;
-                c.customer = &*cust;
-                c.cadence = cadenceKey(price);
-                c.usage = isUsagePrice(price);
-                auto add = [&](Candidate &&cand) {
-                    cand.identity = QStringLiteral("%1:%2:%3:%4:%5:%6")
-                                        .arg(sub.id, phase.id, cand.kind, cand.cadence, dateText(cand.period.startDate), dateText(cand.period.endDate));
-                    const auto ex = s.existing.constFind(cand.identity);
-                    if (ex != s.existing.constEnd() && ex->second != QLatin1String("draft")) {
-                        if (!countedIssued.contains(cand.identity)) {
-                            countedIssued.insert(cand.identity);
-                            ++summary.alreadyIssued;
-                        }
-                        return;
-                    }
-                    if (cand.kind == QLatin1String("in_advance")) {
-                        const auto covering = s.issuedAdvance.value(sub.id + QLatin1Char(':') + phase.id + QLatin1Char(':') + cand.cadence);
-                        for (const auto &range : covering)
-                            if (range.first <= cand.period.startDate && cand.period.endDate <= range.second)
-                                return; // billed in full before a change cut this phase short
-                    }
-                    auto it = candidates.find(cand.identity);
-                    if (it == candidates.end())
-                        it = candidates.emplace(cand.identity, std::move(cand)).first;
-                    it->second.prices.append(i);
-                    it->second.usage = it->second.usage || isUsagePrice(price);
-                };
-                if (price.cadence() == QLatin1String("one_time")) {
-                    const QDate on = std::max(phase.startDate, sub.startDate);
-                    if (on >= phaseEnd || BillingSchedule::startOfDayUtc(on, zone) > asOf)
-                        continue;
-                    c.kind = QStringLiteral("one_time");
-                    c.period.startDate = c.period.fullStartDate = on;
-                    c.period.endDate = c.period.fullEndDate = on.addDays(1);
-                    c.period.start = BillingSchedule::startOfDayUtc(on, zone);
-                    c.period.end = BillingSchedule::startOfDayUtc(on.addDays(1), zone);
-                    add(std::move(c));
-                    continue;
-                }
-                const auto cycle = price.billingCycle();
-                const auto cadence = billing::BillingCadence::fromOrb(price.cadence(), cycle ? cycle->duration : 0,
-                                                                      cycle ? QStringView(cycle->durationUnit) : QStringView());
-                if (!cadence)
-                    continue;
-                const BillingSchedule schedule(sub.startDate, zone, *cadence,
-                                               sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth
-                                                                                                 : billing::BillingAlignment::StartDate,
-                                               sub.trialDays, sub.endDate);
-                const bool arrears = c.usage || price.billingMode() != QLatin1String("in_advance");
-                c.kind = arrears ? QStringLiteral("in_arrears") : QStringLiteral("in_advance");
-                // Start from the period holding the phase's start: earlier ones cannot overlap it.
-                std::optional<BillingPeriod> first = schedule.periodContainingDate(std::max(phase.startDate, schedule.billingStartDate()));
-                for (int index = first ? first->index : 0;; ++index) {
-                    const auto p = schedule.period(index);
-                    if (!p || p->startDate > asOfDate || p->startDate >= phaseEnd)
-                        break;
-                    const QDate start = std::max(p->startDate, phase.startDate);
-                    const QDate end = std::min(p->endDate, phaseEnd);
-                    if (start >= end)
-                        continue;
-                    Candidate cand = c;
-                    cand.period = clip(*p, start, end, zone);
-                    const QDateTime dueAt = arrears ? cand.period.end.addMSecs(s.graceMs) : cand.period.start;
-                    if (dueAt > asOf)
-                        continue;
-                    add(std::move(cand));
-                }
-            }
-        }
-    }
-
-    // 2. Compose, window by window for the ones that need usage, and store in batches.
-    Composer composer(s, now);
-    InvoiceRepository invoices(db);
-    const qint64 total = qint64(candidates.size());
-    qint64 done = 0;
-    QList<Invoice> batch;
-    auto flush = [&]() {
-        if (batch.isEmpty() || options.dryRun) {
-            batch.clear();
-            return;
-        }
-        UnitOfWork uow(db);
-        for (Invoice &inv : batch) {
-            const auto ex = s.existing.constFind(inv.identity);
-            if (ex == s.existing.constEnd()) {
-                inv.id = newId();
-                invoices.insert(inv);
-                s.existing.insert(inv.identity, {inv.id, inv.status});
-                ++summary.created;
-                summary.invoices.append(inv);
-                continue;
-            }
-            const auto old = invoices.find(ex->first);
-            if (!old || old->status != QLatin1String("draft"))
-                continue; // issued by someone else meanwhile: never touched
-            inv.id = old->id;
-            inv.createdAt = old->createdAt;
-            if (old->document == inv.document && old->total == inv.total && old->netTerms == inv.netTerms && old->memo == inv.memo) {
-                ++summary.unchanged;
-                continue;
-            }
-            invoices.update(inv);
-            ++summary.refreshed;
-            summary.invoices.append(inv);
-        }
-        uow.commit();
-        batch.clear();
-    };
-    auto take = [&](Invoice &&inv) {
-        if (options.dryRun) {
-            if (s.existing.contains(inv.identity))
-                ++summary.unchanged;
-            else
-                ++summary.created;
-            summary.invoices.append(inv);
-        } else {
-            batch.append(std::move(inv));
-            if (batch.size() >= options.batchSize)
-                flush();
-        }
-        ++done;
-        if (options.progress && !options.progress(done, total)) {
-            summary.cancelled = true;
-            return false;
-        }
-        return true;
-    };
-
-    if (!options.dryRun) {
-        summary.runId = newId();
-        db.exec(QStringLiteral("INSERT INTO invoice_runs (id, as_of, started_at) VALUES (?,?,?)"),
-                {summary.runId, toIsoUtc(asOf), toIsoUtc(now)});
-    }
-    const auto noUsage = [](const pricing::Price &) { return UsageQuantities(); };
-    for (auto &entry : candidates) {
-        if (entry.second.usage)
-            continue;
-        if (!take(composer.compose(entry.second, noUsage)))
-            break;
-    }
-    // Usage windows: every candidate with usage, by its exact [start, end).
-    std::map<QPair<qint64, qint64>, QList<const Candidate *>> windows;
-    for (const auto &entry : candidates)
-        if (entry.second.usage)
-            windows[{entry.second.period.start.toMSecsSinceEpoch(), entry.second.period.end.toMSecsSinceEpoch()}].append(&entry.second);
-    for (const auto &window : windows) {
-        if (summary.cancelled)
-            break;
-        // One aggregation spec per metric × grouping the window's prices need.
-        QList<MetricDefinition> metrics;
-        QList<QPair<QStringList, bool>> groupings;
-        QHash<QString, int> specIndex; // metric id + grouping → index
-        QSet<QString> customersInWindow;
-        auto specKey = [](const pricing::Price &p) -> QString {
-            return p.billableMetricId() + QLatin1Char('|') + p.groupingProperties().join(QLatin1Char(',')) + QLatin1Char('|')
-                   + (p.needsEventValues() ? QLatin1Char('1') : QLatin1Char('0'));
-        };
-        for (const Candidate *c : window.second) {
-            customersInWindow.insert(c->customer->id);
-            const PhasePricing &pricing = s.catalog.phase(*c->phase);
-            for (const int i : c->prices) {
-                const pricing::Price &p = pricing.prices.at(i);
-                if (!isUsagePrice(p) || specIndex.contains(specKey(p)))
-                    continue;
-                const MetricDefinition *m = s.catalog.metric(p.billableMetricId());
-                if (!m)
-                    throw ServiceError::notFound(QStringLiteral("price \"%1\" bills a billable metric that does not exist (%2)")
-                                                     .arg(p.name(), p.billableMetricId()));
-                specIndex.insert(specKey(p), int(metrics.size()));
-                metrics.append(*m);
-                groupings.append({p.groupingProperties(), p.needsEventValues()});
-            }
-        }
-        QHash<QString, UsageQuantities> usage; // customer id + '|' + spec index
-        PeriodAggregator aggregator(db, metrics, QDateTime::fromMSecsSinceEpoch(window.first.first, Qt::UTC),
-                                    QDateTime::fromMSecsSinceEpoch(window.first.second, Qt::UTC));
-        for (int i = 0; i < groupings.size(); ++i)
-            aggregator.setGrouping(i, groupings[i].first, groupings[i].second);
-        aggregator.run([&](const CustomerMetricUsage &u) {
-            if (!u.customerId.isEmpty() && customersInWindow.contains(u.customerId))
-                usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
-        });
-        summary.eventsScanned += aggregator.rowsScanned();
-        ++summary.aggregationPasses;
-        for (const Candidate *c : window.second) {
-            const auto usageOf = [&](const pricing::Price &p) {
-                return usage.value(c->customer->id + QLatin1Char('|') + QString::number(specIndex.value(specKey(p))));
-            };
-            if (!take(composer.compose(*c, usageOf)))
-                break;
-        }
-    }
-    flush();
-    if (!options.dryRun) {
-        db.exec(QStringLiteral("UPDATE invoice_runs SET finished_at = ?, created = ?, refreshed = ?, unchanged = ? WHERE id = ?"),
-                {toIsoUtc(m_clock.now()), summary.created, summary.refreshed, summary.unchanged, summary.runId});
-    }
-    return summary;
+    return InvoiceRun(m_file, options, m_clock.now()).run(m_clock);
 }
 
 QList<Invoice> InvoiceRunService::upcoming(const QString &subscriptionId)
@@ -539,6 +725,9 @@ QList<Invoice> InvoiceRunService::upcoming(const QString &subscriptionId)
         throw ServiceError::notFound(QStringLiteral("no subscription with id \"%1\"").arg(subscriptionId));
     const auto customer = CustomerRepository(m_file.db()).findById(sub->customerId);
     const QTimeZone zone(customer ? customer->timezone.toUtf8() : QByteArray("UTC"));
+    if (!zone.isValid())
+        throw ServiceError::invalid(QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone; fix the customer first")
+                                        .arg(customer->name, customer->timezone));
     const QDateTime now = m_clock.now();
     // The end of the current period of the subscription's first recurring price, and the grace
     // period after it: the current period's usage and the next period's fees are then due.

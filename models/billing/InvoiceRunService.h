@@ -3,6 +3,7 @@
 #include "models/billing/BillingRecords.h"
 
 #include <QJsonObject>
+#include <QStringList>
 
 #include <functional>
 
@@ -10,6 +11,7 @@ namespace orb {
 
 class Clock;
 class CompanyFile;
+class Database;
 
 struct InvoiceRunOptions {
     QDateTime asOf;
@@ -23,6 +25,16 @@ struct InvoiceRunOptions {
     int batchSize = 250;
 };
 
+/// A subscription the run could not bill (wholly or in part), and why; every other
+/// subscription is billed regardless.
+struct InvoiceRunFailure {
+    QString subscriptionId;
+    QString customerId;
+    QString customerName;
+    QStringList reasons; ///< one per invoice (or the whole subscription) that failed
+    QJsonObject toJson() const;
+};
+
 struct InvoiceRunSummary {
     QString runId;
     QDateTime asOf;
@@ -34,7 +46,10 @@ struct InvoiceRunSummary {
     int aggregationPasses = 0;
     bool cancelled = false;
     QList<Invoice> invoices; ///< created or refreshed (in a dry run: what would be)
+    QList<InvoiceRunFailure> failed; ///< subscriptions that could not be billed, in run order
     QJsonObject toJson() const;
+    /// The failures of the last finished run stored in the company file (none for a dry run).
+    static QList<InvoiceRunFailure> lastRunFailures(const Database &db);
 };
 
 /**
@@ -49,6 +64,11 @@ struct InvoiceRunSummary {
  * customer's zone. Usage is aggregated with one streaming pass per distinct period window
  * (PeriodAggregator), window by window, so memory is bounded by one window's customers.
  * Drafts carry no balance or credits: those are applied when the invoice is issued.
+ *
+ * One subscription that cannot be billed never stops the run: its failure (an unknown time
+ * zone, a missing customer or metric, a price that cannot be composed) is caught for that
+ * subscription or invoice alone, reported in the summary's `failed` list and stored with the
+ * run, and every other invoice is billed.
  */
 class InvoiceRunService final
 {

@@ -132,8 +132,51 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
     billing::InvoiceResult r;
     r.currency = *Currency::fromCode(inv.currency);
     r.total = inv.total;
+    // The lines as composed: prepaid credits are drawn before tax (Orb's "prepurchase" step),
+    // so issuing draws them against the lines' amounts and taxes what is left.
+    QJsonArray items = inv.document.value(QStringLiteral("line_items")).toArray();
+    const auto money = [](const QJsonObject &o, const char *key) {
+        const QString text = o.value(QLatin1String(key)).toString();
+        return text.isEmpty() ? Decimal(0) : Decimal::parse(text);
+    };
+    for (const QJsonValue &v : items) {
+        const QJsonObject o = v.toObject();
+        billing::InvoiceLineResult l;
+        l.priceId = o.value(QStringLiteral("price_id")).toString();
+        l.startDate = QDate::fromString(o.value(QStringLiteral("start_date")).toString(), Qt::ISODate);
+        l.endDate = QDate::fromString(o.value(QStringLiteral("end_date")).toString(), Qt::ISODate);
+        l.subtotal = money(o, "subtotal");
+        l.adjustedSubtotal = money(o, "adjusted_subtotal");
+        l.couponDiscount = money(o, "coupon_discount");
+        l.creditsApplied = money(o, "credits_applied");
+        l.amount = money(o, "amount");
+        for (const QJsonValue &t : o.value(QStringLiteral("tax_amounts")).toArray()) {
+            const QJsonObject to = t.toObject();
+            l.taxAmounts.append({to.value(QStringLiteral("tax_rate_id")).toString(), to.value(QStringLiteral("tax_rate_description")).toString(),
+                                 money(to, "tax_rate_percentage"), money(to, "taxable_amount"), money(to, "amount")});
+        }
+        l.taxTotal = money(o, "tax_total");
+        l.total = money(o, "total");
+        r.lines.append(l);
+    }
     const Rounding rounding = Decimal::roundingFromString(m_file.setting(QStringLiteral("rounding"), QStringLiteral("half_up"))).value_or(Rounding::HalfUp);
     billing::InvoiceCalculator::settle(r, ledgers.balance(customer->id), blocks, inv.invoiceDate, rounding);
+    if (!r.lines.isEmpty()) {
+        const QJsonObject fresh = r.toJson();
+        const QJsonArray freshItems = fresh.value(QStringLiteral("line_items")).toArray();
+        for (int i = 0; i < items.size(); ++i) {
+            QJsonObject o = items.at(i).toObject();
+            const QJsonObject f = freshItems.at(i).toObject();
+            for (const char *key : {"credits_applied", "amount", "tax_amounts", "tax_total", "total"})
+                o.insert(QLatin1String(key), f.value(QLatin1String(key)));
+            items[i] = o;
+        }
+        inv.document.insert(QStringLiteral("line_items"), items);
+        for (const char *key : {"tax_total", "total", "tax_amounts"})
+            inv.document.insert(QLatin1String(key), fresh.value(QLatin1String(key)));
+        inv.taxTotal = r.taxTotal;
+        inv.total = r.total;
+    }
 
     inv.invoiceNumber = formatNumber(m_file.settings().invoicePrefix, InvoiceRepository(db).takeNextNumber(QStringLiteral("invoice")), false);
     for (const billing::BalanceEntry &e : r.balanceEntries)
@@ -184,6 +227,15 @@ void InvoiceService::voidWithin(Database &db, const QDateTime &at, Invoice inv, 
             || e.cause == QLatin1String("negative_invoice_total"))
             ledgers.appendBalance(inv.customerId, -e.amount, inv.currency, QStringLiteral("void_reversal"),
                                   QStringLiteral("Invoice %1 voided").arg(name), at, inv.id);
+    // A change credited the unused days of this invoice; voiding takes back the whole charge,
+    // so those credits go too (otherwise the same days would be credited twice).
+    Decimal prorated;
+    for (const BalanceEntryRecord &e : ledgers.balanceEntriesForInvoice(inv.id))
+        if (e.cause == QLatin1String("proration_credit") || e.cause == QLatin1String("proration_reversal"))
+            prorated += e.amount;
+    if (prorated.isPositive())
+        ledgers.appendBalance(inv.customerId, -prorated, inv.currency, QStringLiteral("proration_reversal"),
+                              QStringLiteral("Invoice %1 voided: its proration credit is withdrawn").arg(name), at, inv.id);
     const QHash<QString, Decimal> draws = ledgers.drawsForInvoice(inv.id);
     for (auto it = draws.cbegin(); it != draws.cend(); ++it)
         if (it.value().isPositive())

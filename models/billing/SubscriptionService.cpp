@@ -89,8 +89,10 @@ Subscription SubscriptionService::create(const SubscriptionDraft &d)
         throw ServiceError::notFound(QStringLiteral("plan \"%1\" has no version %2").arg(plan->name).arg(d.planVersion.value_or(0)));
     if (!d.startDate.isValid())
         errors.append({QStringLiteral("start_date"), QStringLiteral("is required (YYYY-MM-DD)")});
-    if (d.endDate && d.startDate.isValid() && *d.endDate <= d.startDate)
-        errors.append({QStringLiteral("end_date"), QStringLiteral("must be after the start date")});
+    // An end on the start date is a valid, empty subscription (what cancelling an upcoming
+    // subscription gives in Orb); an end before it is not.
+    if (d.endDate && d.startDate.isValid() && *d.endDate < d.startDate)
+        errors.append({QStringLiteral("end_date"), QStringLiteral("must not be before the start date")});
     if (d.alignment != QLatin1String("start_date") && d.alignment != QLatin1String("first_of_month"))
         errors.append({QStringLiteral("alignment"), QStringLiteral("must be start_date or first_of_month")});
     const int trialDays = d.trialDays.value_or(plan->trialPeriod && plan->trialPeriodUnit == QLatin1String("days") ? *plan->trialPeriod : 0);
@@ -209,6 +211,9 @@ QDate SubscriptionService::effectiveDate(const Subscription &sub, ChangeTiming t
     BillingCatalog catalog(m_file.db());
     const auto c = CustomerRepository(m_file.db()).findById(sub.customerId);
     const QTimeZone zone(c ? c->timezone.toUtf8() : QByteArray("UTC"));
+    if (!zone.isValid())
+        throw ServiceError::invalid(QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone; fix the customer first")
+                                        .arg(c->name, c->timezone));
     billing::BillingCadence cadence;
     for (const pricing::Price &p : catalog.phase(*phase).prices) {
         const auto cycle = p.billingCycle();
@@ -222,9 +227,12 @@ QDate SubscriptionService::effectiveDate(const Subscription &sub, ChangeTiming t
                                    sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth
                                                                                      : billing::BillingAlignment::StartDate,
                                    sub.trialDays, sub.endDate);
+    // The end of term never lies beyond an end the subscription already has (a trial longer
+    // than the subscription leaves no period at all).
+    QDate end = schedule.billingStartDate();
     if (const auto p = schedule.periodContainingDate(std::max(t, schedule.billingStartDate())))
-        return p->endDate;
-    return schedule.billingStartDate();
+        end = p->endDate;
+    return sub.endDate ? std::min(end, *sub.endDate) : end;
 }
 
 void SubscriptionService::settleInvoicesFrom(const Subscription &sub, QDate date, const QString &changeId, const QString &reason)
@@ -235,8 +243,6 @@ void SubscriptionService::settleInvoicesFrom(const Subscription &sub, QDate date
     f.subscriptionId = sub.id;
     const bool backdated = date < today(sub);
     const QDateTime now = m_clock.now();
-    Decimal credit;
-    QString currency;
     for (const Invoice &inv : invoices.list(f)) {
         if (inv.status == QLatin1String("void") || !inv.periodEnd.isValid() || inv.periodEnd <= date)
             continue;
@@ -244,33 +250,67 @@ void SubscriptionService::settleInvoicesFrom(const Subscription &sub, QDate date
             invoices.remove(inv.id);
             continue;
         }
-        const bool after = inv.periodStart >= date;
-        if (backdated || after || inv.kind != QLatin1String("in_advance")) {
-            if (inv.status == QLatin1String("paid") || inv.amountPaid.isPositive())
-                throw ServiceError::conflict(QStringLiteral("invoice %1 for %2 – %3 is paid; a change from %4 would void it. "
-                                                            "Refund it with a credit note first, or choose a later date")
-                                                 .arg(inv.invoiceNumber, dateText(inv.periodStart), dateText(inv.periodEnd), dateText(date)));
+        const bool advance = inv.kind == QLatin1String("in_advance");
+        // What the customer has settled on it (payments, credit notes) keeps an invoice from
+        // being voided; an invoice paid from balance or credits alone can still be voided.
+        const bool voidable = !inv.amountPaid.isPositive() && !inv.credited.isPositive() && invoices.creditNotes(inv.id).isEmpty();
+        // Orb: a change credits the unused part of fees paid in advance; a backdated
+        // cancellation voids and reissues the invoices it cuts, and is allowed "as long as there
+        // are no paid invoices between the requested date and the current time". A paid
+        // in-advance invoice dated before the date is therefore credited, not voided.
+        if (advance && inv.periodStart < date && (!backdated || !voidable)) {
+            creditUnusedDays(inv, date, changeId, reason);
+            continue;
+        }
+        if (voidable) {
             InvoiceService::voidWithin(db, now, inv, reason);
             continue;
         }
-        // Fees in advance for a period the change cuts: the days from the change are credited.
-        const qint64 days = inv.periodStart.daysTo(inv.periodEnd);
-        const qint64 unused = date.daysTo(inv.periodEnd);
-        Decimal lineCredit;
-        for (const QJsonValue &v : inv.document.value(QStringLiteral("line_items")).toArray()) {
-            const Decimal total = Decimal::parse(v.toObject().value(QStringLiteral("total")).toString());
-            lineCredit += (total * Decimal(unused)).divide(Decimal(days), 20);
+        if (advance && (inv.periodStart <= date || !backdated)) {
+            // Paid in advance and dated on the date (a backdated cancellation to a period's
+            // start), or for a period from today's change on: every day of it is unused.
+            creditUnusedDays(inv, date, changeId, reason);
+            continue;
         }
-        const auto cur = Currency::fromCode(inv.currency);
-        lineCredit = lineCredit.rounded(cur ? cur->minorUnits() : 2);
-        if (lineCredit.isPositive()) {
-            Ledgers(db).appendBalance(sub.customerId, lineCredit, inv.currency, QStringLiteral("proration_credit"),
-                                      QStringLiteral("Unused %1 of %2 days of invoice %3 (%4)").arg(unused).arg(days).arg(inv.invoiceNumber, reason),
-                                      now, inv.id, changeId);
-            credit += lineCredit;
-            currency = inv.currency;
-        }
+        throw ServiceError::conflict(QStringLiteral("invoice %1 for %2 – %3, dated %4, is paid and lies after %5; a %6 from %5 would void it. "
+                                                    "Refund it with a credit note first, or choose a later date")
+                                         .arg(inv.invoiceNumber, dateText(inv.periodStart), dateText(inv.periodEnd), dateText(inv.invoiceDate),
+                                              dateText(date), reason));
     }
+}
+
+void SubscriptionService::creditUnusedDays(const Invoice &inv, QDate date, const QString &changeId, const QString &reason)
+{
+    Ledgers ledgers(m_file.db());
+    const qint64 days = inv.periodStart.daysTo(inv.periodEnd);
+    const qint64 unused = std::max(date, inv.periodStart).daysTo(inv.periodEnd);
+    if (days <= 0 || unused <= 0)
+        return;
+    // The unused days from `date` on, line by line (tax included: the customer paid it),
+    // rounded once.
+    Decimal target;
+    for (const QJsonValue &v : inv.document.value(QStringLiteral("line_items")).toArray()) {
+        const Decimal total = Decimal::parse(v.toObject().value(QStringLiteral("total")).toString());
+        target += (total * Decimal(unused)).divide(Decimal(days), 20);
+    }
+    const auto cur = Currency::fromCode(inv.currency);
+    target = target.rounded(cur ? cur->minorUnits() : 2);
+    // Every unused day is credited at most once, whatever sequence of changes touched the
+    // period: an earlier change's credit from a later date covers part of these days already,
+    // and neither may exceed what the invoice charged beyond its credit notes.
+    Decimal already;
+    for (const BalanceEntryRecord &e : ledgers.balanceEntriesForInvoice(inv.id))
+        if (e.cause == QLatin1String("proration_credit") || e.cause == QLatin1String("proration_reversal"))
+            already += e.amount;
+    Decimal credit = target - already;
+    const Decimal room = inv.total - inv.credited - already;
+    if (room < credit)
+        credit = room;
+    if (!credit.isPositive())
+        return;
+    ledgers.appendBalance(inv.customerId, credit, inv.currency, QStringLiteral("proration_credit"),
+                          QStringLiteral("Unused %1 of %2 days of invoice %3 (%4)").arg(unused).arg(days).arg(inv.invoiceNumber, reason),
+                          m_clock.now(), inv.id, changeId);
 }
 
 void SubscriptionService::reverseCredits(const QString &changeId, const QString &customerId)
@@ -411,8 +451,11 @@ SubscriptionChange SubscriptionService::cancel(const QString &id, ChangeTiming t
     const QDate on = effectiveDate(sub, timing, date);
     if (on < sub.startDate)
         throw ServiceError::invalid(QStringLiteral("the cancellation date %1 is before the subscription starts (%2)").arg(dateText(on), dateText(sub.startDate)));
-    if (sub.endDate && *sub.endDate <= t)
+    if (sub.endDate && (*sub.endDate <= t || *sub.endDate <= sub.startDate))
         throw ServiceError::conflict(QStringLiteral("subscription %1 already ended on %2").arg(sub.id, dateText(*sub.endDate)));
+    if (sub.endDate && on > *sub.endDate)
+        throw ServiceError::conflict(QStringLiteral("subscription %1 already ends on %2; a cancellation on %3 would extend it")
+                                         .arg(sub.id, dateText(*sub.endDate), dateText(on)));
     for (const SubscriptionChange &c : repo.changes(sub.id))
         if (c.status == QLatin1String("scheduled") && c.effectiveDate > t)
             throw ServiceError::conflict(QStringLiteral("a %1 is already scheduled for %2; unschedule it first").arg(c.kind, dateText(c.effectiveDate)));

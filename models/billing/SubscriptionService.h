@@ -37,8 +37,10 @@ enum class ChangeTiming {
  * A plan or quantity change on date D starts a new phase on D. Fees in advance already
  * invoiced for the period holding D are credited to the customer balance for the days from D
  * (the new phase's fees are billed for those days by the next invoice run); drafts from D on
- * are dropped so the run recomposes them. A cancellation on a date before today (backdated)
- * voids the issued invoices after that date, and is refused when one of them is paid.
+ * are dropped so the run recomposes them. Each unused day is credited at most once, whatever
+ * sequence of changes touches the period. A cancellation on a date before today (backdated)
+ * voids the unpaid invoices it cuts, credits the unused days of a paid in-advance invoice dated
+ * on or before it, and is refused when a paid invoice is dated after it (Orb's rule).
  */
 class SubscriptionService final
 {
@@ -69,6 +71,9 @@ private:
     void requireWritable() const;
     /// Settles existing invoices for a change from `date` on (see the class comment).
     void settleInvoicesFrom(const Subscription &sub, QDate date, const QString &changeId, const QString &reason);
+    /// Credits the days of an issued in-advance invoice from `date` on, less what earlier
+    /// changes credited for it.
+    void creditUnusedDays(const Invoice &inv, QDate date, const QString &changeId, const QString &reason);
     void reverseCredits(const QString &changeId, const QString &customerId);
     SubscriptionChange startPhase(Subscription sub, QDate date, const QString &planVersionId, const QJsonObject &overrides,
                                   const QMap<QString, Decimal> &quantities, const QString &kind, const QJsonObject &details);

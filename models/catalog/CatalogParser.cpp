@@ -295,6 +295,18 @@ PriceDraft CatalogParser::parsePrice(const QJsonObject &input, const QString &pa
         draft.metricName = resolveMetric(metricId, metricName, path, errors);
     if (!price)
         return draft;
+    // Every field the catalog keeps changes what is billed, or is refused here with the reason
+    // (docs/BILLING.md, "Catalog fields").
+    if (price->conversionRate())
+        errors.append({PriceReader::join(path, QStringLiteral("conversion_rate")),
+                       QStringLiteral("converts a custom pricing unit (credits) to the currency; prices here are in real currencies, so it "
+                                      "would change nothing: remove it")});
+    if (!price->invoiceGroupingKey().isEmpty())
+        errors.append({PriceReader::join(path, QStringLiteral("invoice_grouping_key")),
+                       QStringLiteral("splitting a line by an event property is not supported; use a grouped price model instead")});
+    if (price->discount() && price->discount()->value(QStringLiteral("discount_type")).toString() == QLatin1String("trial"))
+        errors.append({PriceReader::join(PriceReader::join(path, QStringLiteral("discount")), QStringLiteral("discount_type")),
+                       QStringLiteral("a trial discount is not billed; give the plan a trial_config instead")});
     if (!currency.isEmpty() && price->currency().code() != currency)
         errors.append({PriceReader::join(path, QStringLiteral("currency")),
                        QStringLiteral("is %1 but the plan bills in %2").arg(price->currency().code(), currency)});

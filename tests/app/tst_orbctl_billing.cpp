@@ -30,6 +30,7 @@ private slots:
     void changesAndCancellation();
     void ledgersCouponsTaxes();
     void badInputExitCodes();
+    void runBillsEveryoneElseAndExitsFour();
     void demoHasEveryState();
     void killedRunFinishesWithNothingTwice();
 
@@ -206,9 +207,10 @@ void TestOrbctlBilling::ledgersCouponsTaxes()
                                   .value(QStringLiteral("data")).toArray();
     QCOMPARE(issued.size(), 1);
     const QJsonObject inv = issued.first().toObject();
-    QCOMPARE(inv.value(QStringLiteral("total")).toString(), QStringLiteral("186.00")); // 155.00 + 20 % VAT
+    // docs.withorb.com/invoicing/invoice-calculation-examples: prepaid credits before tax.
+    QCOMPARE(inv.value(QStringLiteral("total")).toString(), QStringLiteral("66.00")); // 155.00 − 100.00 credits + 20 % VAT
     QCOMPARE(inv.value(QStringLiteral("credits_applied")).toString(), QStringLiteral("100.00"));
-    QCOMPARE(inv.value(QStringLiteral("amount_due")).toString(), QStringLiteral("86.00"));
+    QCOMPARE(inv.value(QStringLiteral("amount_due")).toString(), QStringLiteral("66.00"));
     const QJsonObject note = json({QStringLiteral("credit-notes"), QStringLiteral("create"), QStringLiteral("--invoice"), inv.value(QStringLiteral("id")).toString(),
                                    QStringLiteral("--line"), QStringLiteral("0=12.00"), QStringLiteral("--reason"), QStringLiteral("late start")});
     QCOMPARE(note.value(QStringLiteral("credit_note_number")).toString(), QStringLiteral("BC-CN-000001"));
@@ -242,6 +244,52 @@ void TestOrbctlBilling::badInputExitCodes()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("alignment: must be start_date or first_of_month"), r.err.constData());
     QCOMPARE(json({QStringLiteral("subscriptions"), QStringLiteral("list")}).value(QStringLiteral("data")).toArray().size(), 0);
+}
+
+// docs.withorb.com/api-reference/subscription/cancel-subscription: an immediate cancellation of
+// a subscription on its start day sets end_date = start_date, a valid and empty subscription; a
+// subscription that cannot be billed (here a customer's zone damaged in the file) is listed with
+// exit code 4 while every other one is billed.
+void TestOrbctlBilling::runBillsEveryoneElseAndExitsFour()
+{
+    const QString jan1 = QStringLiteral("2026-01-01T09:00:00Z");
+    const auto subscribe = [&](const QString &customer) {
+        return json({QStringLiteral("subscriptions"), QStringLiteral("create"), QStringLiteral("--customer"), customer, QStringLiteral("--plan"),
+                     QStringLiteral("flat"), QStringLiteral("--start"), QStringLiteral("2026-01-01")},
+                    jan1)
+            .value(QStringLiteral("id"))
+            .toString();
+    };
+    for (const char *name : {"gone", "zone"})
+        QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QString::fromLatin1(name),
+                         QStringLiteral("--external-id"), QString::fromLatin1(name), QStringLiteral("--timezone"), QStringLiteral("UTC")},
+                        jan1)
+                     .exitCode,
+                 0);
+    subscribe(QStringLiteral("acme"));
+    const QString cancelled = subscribe(QStringLiteral("gone"));
+    const QString damaged = subscribe(QStringLiteral("zone"));
+    const auto cancel = orbctl({QStringLiteral("subscriptions"), QStringLiteral("cancel"), cancelled, QStringLiteral("--immediate")}, jan1);
+    QVERIFY2(cancel.exitCode == 0, cancel.err.constData());
+    const auto clean = orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-01-01")}, jan1);
+    QVERIFY2(clean.exitCode == 0, clean.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(clean.out).object().value(QStringLiteral("created")).toInt(), 2);
+    {
+        auto file = orb::CompanyFile::open(m_db);
+        file->db().exec(QStringLiteral("UPDATE customers SET timezone = 'Mars/Olympus_Mons' WHERE external_customer_id = 'zone'"));
+    }
+    const auto r = orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-02-01")});
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY2(r.err.contains(damaged.toUtf8()) && r.err.contains("Mars/Olympus_Mons"), r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("created")).toInt(), 1); // acme's February
+    const QJsonArray failed = o.value(QStringLiteral("failed_subscriptions")).toArray();
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().toObject().value(QStringLiteral("subscription_id")).toString(), damaged);
+    QCOMPARE(failed.first().toObject().value(QStringLiteral("customer_name")).toString(), QStringLiteral("zone"));
+    const auto text = orbctl({QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-02-01")});
+    QCOMPARE(text.exitCode, 4);
+    QVERIFY2(text.out.contains("1 subscriptions failed") && text.err.contains("could not be billed"), text.out.constData());
 }
 
 void TestOrbctlBilling::demoHasEveryState()

@@ -141,6 +141,35 @@ private slots:
         QCOMPARE(SyncLog(m_file->db()).list(QStringLiteral("error")).size(), 0);
     }
 
+    // Prepaid credits are drawn inside the lines before tax (docs.withorb.com/product-catalog/
+    // credit-systems), so the pushed items are the lines and their taxes as Orb computed them,
+    // with no separate credits item, and they add up to what Orb asks for.
+    void pushedWithCreditsInsideTheLines()
+    {
+        const Customer c = addCustomer(QStringLiteral("credits"), {});
+        BillingSetupService setup(*m_file, m_clock);
+        setup.createTaxRate(QStringLiteral("VAT"), QStringLiteral("10"));
+        setup.assignTaxRate(QStringLiteral("VAT"), c.id, {});
+        const QDate today = m_clock.now().date();
+        LedgerService(*m_file, m_clock).addCredits(c.id, Decimal::parse("50.00"), Decimal(0), today.addDays(-1), std::nullopt, QStringLiteral("prepaid"));
+        const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
+        QCOMPARE(inv.creditsApplied, Decimal::parse("50.00"));
+        // 199.99 − 50.00 of credits = 149.99; 10 % tax on what is left, per line.
+        QCOMPARE(inv.total, Decimal::parse("164.99"));
+        QCOMPARE(inv.amountDue, inv.total);
+        const SyncRunSummary s = m_sync->runOnce();
+        QCOMPARE(s.failed, 0);
+        qint64 sum = 0;
+        QStringList parts;
+        for (const QJsonObject &item : m_host->standin().objects(QStringLiteral("invoiceitem"))) {
+            parts << item.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_part")).toString();
+            sum += item.value(QLatin1String("amount")).toInteger();
+        }
+        QCOMPARE(parts, (QStringList{QStringLiteral("line-0"), QStringLiteral("tax-0-0"), QStringLiteral("line-1"), QStringLiteral("tax-1-0")}));
+        QCOMPARE(sum, inv.amountDue.toMinorUnits(2));
+        QCOMPARE(m_host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("amount_due")).toInteger(), inv.amountDue.toMinorUnits(2));
+    }
+
     void partialPaymentThenTheRest()
     {
         const Customer c = addCustomer(QStringLiteral("bolt"), QStringLiteral("charge_automatically"));

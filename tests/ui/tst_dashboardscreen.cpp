@@ -32,6 +32,7 @@ private slots:
     void figuresMatchTheInvoices();
     void failedSyncsHook();
     void customerBillingAndUndo();
+    void lastRunFailuresListed();
 
 private:
     QTemporaryDir m_dir;
@@ -149,6 +150,38 @@ void TestDashboardScreen::customerBillingAndUndo()
     QCOMPARE(CustomerService(*m_file, m_clock).get(acme).name, QStringLiteral("Acme Renamed"));
     undo.undo();
     QCOMPARE(CustomerService(*m_file, m_clock).get(acme).name, QStringLiteral("Acme Robotics Inc."));
+}
+
+// The dashboard lists the subscriptions the last stored invoice run could not bill.
+void TestDashboardScreen::lastRunFailuresListed()
+{
+    Customer c;
+    c.name = QStringLiteral("Zone Damage Co");
+    c.externalCustomerId = QStringLiteral("zone-damage");
+    c.timezone = QStringLiteral("UTC");
+    const QString customer = CustomerService(*m_file, m_clock).create(c).id;
+    SubscriptionDraft d;
+    d.customer = customer;
+    d.plan = QStringLiteral("starter");
+    d.startDate = QDate(2026, 3, 1);
+    SubscriptionService(*m_file, m_clock).create(d);
+    m_file->db().exec(QStringLiteral("UPDATE customers SET timezone = 'Nowhere/Atlantis' WHERE id = ?"), {customer});
+    InvoiceRunOptions o;
+    o.asOf = m_clock.now();
+    QCOMPARE(InvoiceRunService(*m_file, m_clock).run(o).failed.size(), 1);
+    DashboardScreen screen(*m_file, m_clock);
+    QSignalSpy refreshed(&screen, &DashboardScreen::refreshed);
+    QVERIFY(refreshed.wait(20000));
+    const QString attention = screen.findChild<QLabel *>(QStringLiteral("attentionCard"))->text();
+    QVERIFY2(attention.contains(QStringLiteral("could not be billed")) && attention.contains(QStringLiteral("Zone Damage Co"))
+                 && attention.contains(QStringLiteral("Nowhere/Atlantis")),
+             qPrintable(attention));
+    // Repaired, the next run bills it and the dashboard no longer lists it.
+    m_file->db().exec(QStringLiteral("UPDATE customers SET timezone = 'UTC' WHERE id = ?"), {customer});
+    QCOMPARE(InvoiceRunService(*m_file, m_clock).run(o).failed.size(), 0);
+    screen.refresh();
+    QVERIFY(refreshed.wait(20000));
+    QVERIFY(!screen.findChild<QLabel *>(QStringLiteral("attentionCard"))->text().contains(QStringLiteral("could not be billed")));
 }
 
 QTEST_MAIN(TestDashboardScreen)

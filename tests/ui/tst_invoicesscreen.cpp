@@ -1,5 +1,6 @@
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "models/CustomerService.h"
 #include "models/DemoCompany.h"
 #include "models/InvoiceTableModel.h"
 #include "models/billing/InvoiceRunService.h"
@@ -56,6 +57,7 @@ private slots:
     void deleteDraftUndoRedo();
     void invoiceRunPreviewThenRun();
     void exportWaitsForTheDocumentsCapability();
+    void invoiceRunReportsWhatItCannotBill();
 
 private:
     int count(const QString &status) const;
@@ -348,6 +350,42 @@ void TestInvoicesScreen::exportWaitsForTheDocumentsCapability()
     QTest::mouseClick(exportButton, Qt::LeftButton);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().first().toString(), screen.selectedId());
+}
+
+// One subscription that cannot be billed (its customer's zone damaged in the file) is listed
+// under the run's summary, and every other subscription is billed.
+void TestInvoicesScreen::invoiceRunReportsWhatItCannotBill()
+{
+    Customer broken;
+    broken.name = QStringLiteral("Broken Zone Ltd");
+    broken.externalCustomerId = QStringLiteral("broken-zone");
+    broken.timezone = QStringLiteral("UTC");
+    const QString customer = CustomerService(*m_file, m_clock).create(broken).id;
+    SubscriptionDraft d;
+    d.customer = customer;
+    d.plan = QStringLiteral("starter");
+    d.startDate = QDate(2026, 3, 1);
+    const QString sub = SubscriptionService(*m_file, m_clock).create(d).id;
+    m_file->db().exec(QStringLiteral("UPDATE customers SET timezone = 'Mars/Olympus_Mons' WHERE id = ?"), {customer});
+    InvoiceRunDialog dialog(*m_file, m_clock);
+    QSignalSpy finished(&dialog, &InvoiceRunDialog::finished);
+    dialog.findChild<QDateEdit *>(QStringLiteral("runAsOf"))->setDate(QDate(2026, 6, 2));
+    const int before = count({});
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("runButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(dialog.lastError(), QString());
+    QVERIFY(dialog.summary().created > 0);
+    QCOMPARE(count({}), before + dialog.summary().created);
+    auto *failures = dialog.findChild<QLabel *>(QStringLiteral("runFailures"));
+    QVERIFY(!failures->isHidden());
+    QVERIFY2(failures->text().contains(sub) && failures->text().contains(QStringLiteral("Broken Zone Ltd"))
+                 && failures->text().contains(QStringLiteral("Mars/Olympus_Mons")),
+             qPrintable(failures->text()));
+    saveShot(dialog, QStringLiteral("invoice-run-failures"));
+    m_file->db().exec(QStringLiteral("UPDATE customers SET timezone = 'UTC' WHERE id = ?"), {customer});
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("runButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(failures->isHidden());
 }
 
 QTEST_MAIN(TestInvoicesScreen)

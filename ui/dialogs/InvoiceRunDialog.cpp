@@ -73,6 +73,15 @@ InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidge
     m_status = new QLabel(tr("Preview shows what a run would create without storing anything."), this);
     m_status->setObjectName(QStringLiteral("runStatus"));
     m_status->setWordWrap(true);
+    m_failures = new QLabel(this);
+    m_failures->setObjectName(QStringLiteral("runFailures"));
+    m_failures->setWordWrap(true);
+    m_failures->setTextFormat(Qt::PlainText);
+    m_failures->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_failures->setForegroundRole(QPalette::BrightText);
+    m_failures->setAutoFillBackground(true);
+    m_failures->setBackgroundRole(QPalette::Dark);
+    m_failures->hide();
     m_invoices = new QTableWidget(0, 6, this);
     m_invoices->setObjectName(QStringLiteral("runInvoices"));
     m_invoices->setAccessibleName(tr("Invoices of the run"));
@@ -96,6 +105,7 @@ InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidge
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
+    layout->addWidget(m_failures);
     layout->addWidget(m_invoices, 1);
     layout->addLayout(buttons);
     resize(960, 520);
@@ -238,6 +248,7 @@ void InvoiceRunDialog::onFinished(bool dryRun)
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
     if (!m_error.isEmpty()) {
+        m_failures->hide();
         m_status->setText(tr("The run did not go through: %1").arg(m_error));
     } else {
         const InvoiceRunSummary &s = m_summary;
@@ -247,6 +258,15 @@ void InvoiceRunDialog::onFinished(bool dryRun)
         if (s.cancelled)
             text += QLatin1Char(' ') + tr("Stopped before the end: what was committed stays, and the next run finishes the rest.");
         m_status->setText(text);
+        // Subscriptions that could not be billed: every other one was; these need fixing.
+        QStringList lines;
+        for (const InvoiceRunFailure &f : s.failed)
+            lines << tr("%1 (subscription %2): %3").arg(f.customerName.isEmpty() ? f.customerId : f.customerName, f.subscriptionId,
+                                                        f.reasons.join(QStringLiteral("; ")));
+        if (!lines.isEmpty())
+            lines.prepend(tr("%n subscription(s) could not be billed; every other subscription was:", nullptr, int(s.failed.size())));
+        m_failures->setText(lines.join(QLatin1Char('\n')));
+        m_failures->setVisible(!lines.isEmpty());
         if (!dryRun)
             emit invoicesChanged();
     }

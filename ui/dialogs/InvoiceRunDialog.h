@@ -65,6 +65,7 @@ private:
     QPushButton *m_close;
     QProgressBar *m_progress;
     QLabel *m_status;
+    QLabel *m_failures; ///< the subscriptions the last run or preview could not bill
     QTableWidget *m_invoices;
     QThread *m_thread = nullptr;
     bool m_closeWhenDone = false;

@@ -130,6 +130,13 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
         doc.totals.append({QStringLiteral("Adjustments"), fmt.money(inv.adjustmentsTotal, cur)});
     if (!inv.couponsTotal.isZero())
         doc.totals.append({QStringLiteral("Coupons"), fmt.money(-inv.couponsTotal, cur)});
+    // Prepaid credits come before tax inside the lines; an invoice issued before that shows
+    // them after its total.
+    bool creditsInLines = false;
+    for (const QJsonValue &l : inv.document.value(QStringLiteral("line_items")).toArray())
+        creditsInLines = creditsInLines || l.toObject().contains(QStringLiteral("credits_applied"));
+    if (creditsInLines && !inv.creditsApplied.isZero())
+        doc.totals.append({QStringLiteral("Prepaid credits applied"), fmt.money(-inv.creditsApplied, cur)});
     for (const QJsonValue &tv : inv.document.value(QStringLiteral("tax_amounts")).toArray()) {
         const QJsonObject t = tv.toObject();
         doc.totals.append({QStringLiteral("%1 (%2)").arg(str(t, "tax_rate_description"), fmt.percent(str(t, "tax_rate_percentage"))),
@@ -138,7 +145,7 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
     doc.totals.append({QStringLiteral("Total"), fmt.money(inv.total, cur), true});
     if (!inv.balanceApplied.isZero())
         doc.totals.append({QStringLiteral("Balance applied"), fmt.money(-inv.balanceApplied, cur)});
-    if (!inv.creditsApplied.isZero())
+    if (!creditsInLines && !inv.creditsApplied.isZero())
         doc.totals.append({QStringLiteral("Prepaid credits applied"), fmt.money(-inv.creditsApplied, cur)});
     doc.totals.append({QStringLiteral("Amount paid"), fmt.money(-inv.amountPaid, cur)});
     if (!inv.credited.isZero())

@@ -161,6 +161,13 @@ void DashboardScreen::showFigures()
                              : tr("<p>No drafts waiting to be issued.</p>");
     a += f.overdueInvoices > 0 ? tr("<p><a href=\"overdue\">%n overdue invoice(s)</a>: %1 to collect</p>", nullptr, f.overdueInvoices).arg(sums(f.overdueAmount))
                                : tr("<p>Nothing overdue.</p>");
+    if (!f.failedSubscriptions.isEmpty()) {
+        a += tr("<p>%n subscription(s) could not be billed by the last invoice run:</p>", nullptr, int(f.failedSubscriptions.size()));
+        a += QStringLiteral("<ul>");
+        for (const QString &line : f.failedSubscriptions)
+            a += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+        a += QStringLiteral("</ul>");
+    }
     if (m_failedSyncs)
         a += *m_failedSyncs > 0 ? tr("<p>%n failed sync(s) with Stripe</p>", nullptr, *m_failedSyncs) : tr("<p>Stripe sync is up to date.</p>");
     else

@@ -107,6 +107,13 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
         total(tr("Adjustments"), inv.adjustmentsTotal);
     if (!inv.couponsTotal.isZero())
         total(tr("Coupons"), inv.couponsTotal, false, true);
+    // Prepaid credits come before tax inside the lines; an invoice issued before that shows
+    // them after its total.
+    bool creditsInLines = false;
+    for (const QJsonValue &l : inv.document.value(QStringLiteral("line_items")).toArray())
+        creditsInLines = creditsInLines || l.toObject().contains(QStringLiteral("credits_applied"));
+    if (creditsInLines && !inv.creditsApplied.isZero())
+        total(tr("Prepaid credits applied"), inv.creditsApplied, false, true);
     for (const QJsonValue &tv : inv.document.value(QStringLiteral("tax_amounts")).toArray()) {
         const QJsonObject t = tv.toObject();
         total(tr("%1 (%2%)").arg(t.value(QStringLiteral("tax_rate_description")).toString(), t.value(QStringLiteral("tax_rate_percentage")).toString()),
@@ -115,7 +122,7 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
     total(tr("Total"), inv.total, true);
     if (!inv.balanceApplied.isZero())
         total(tr("Customer balance applied"), inv.balanceApplied, false, true);
-    if (!inv.creditsApplied.isZero())
+    if (!creditsInLines && !inv.creditsApplied.isZero())
         total(tr("Prepaid credits applied"), inv.creditsApplied, false, true);
     total(tr("Amount due"), inv.amountDue, true);
     if (!inv.amountPaid.isZero())

@@ -43,6 +43,8 @@ private slots:
     void cadenceNames_data();
     void cadenceNames();
     void invalidInput();
+    void emptySchedules_data();
+    void emptySchedules();
 };
 
 void TestBillingPeriods::nthPeriod_data()
@@ -266,9 +268,49 @@ void TestBillingPeriods::invalidInput()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BillingSchedule(QDate(), QTimeZone("UTC")));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BillingSchedule(date("2023-01-01"), QTimeZone("Nowhere/City")));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             BillingSchedule(date("2023-01-01"), QTimeZone("UTC"), {}, BillingAlignment::StartDate, 0, date("2023-01-01")));
+                             BillingSchedule(date("2023-01-01"), QTimeZone("UTC"), {}, BillingAlignment::StartDate, 0, date("2022-12-31")));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BillingCadence::days(0));
     QVERIFY(!BillingSchedule(date("2023-01-01"), QTimeZone("UTC")).period(-1).has_value());
+}
+
+// Schedules with no billed period at all: none may throw, and every lookup finds nothing.
+// docs.withorb.com/api-reference/subscription/cancel-subscription: "Upcoming subscriptions are
+// only eligible for immediate cancellation, which will set the end_date equal to the start_date".
+void TestBillingPeriods::emptySchedules_data()
+{
+    QTest::addColumn<QString>("startText");
+    QTest::addColumn<int>("trialDays");
+    QTest::addColumn<QString>("endText");
+    QTest::addColumn<int>("alignment");
+    QTest::addColumn<bool>("hasTrial");
+    QTest::newRow("ends on its start date") << "2023-01-01" << 0 << "2023-01-01" << int(BillingAlignment::StartDate) << false;
+    QTest::newRow("ends on its start date, first of month") << "2023-01-15" << 0 << "2023-01-15" << int(BillingAlignment::FirstOfMonth) << false;
+    QTest::newRow("ends on its start date, with a trial") << "2023-01-01" << 14 << "2023-01-01" << int(BillingAlignment::StartDate) << false;
+    QTest::newRow("trial longer than the subscription") << "2023-01-01" << 30 << "2023-01-20" << int(BillingAlignment::StartDate) << true;
+    QTest::newRow("ends on the last trial day") << "2023-01-01" << 10 << "2023-01-11" << int(BillingAlignment::FirstOfMonth) << true;
+}
+
+void TestBillingPeriods::emptySchedules()
+{
+    QFETCH(QString, startText);
+    QFETCH(int, trialDays);
+    QFETCH(QString, endText);
+    QFETCH(int, alignment);
+    QFETCH(bool, hasTrial);
+    const QByteArray startUtf8 = startText.toUtf8(), endUtf8 = endText.toUtf8();
+    const char *start = startUtf8.constData();
+    const char *end = endUtf8.constData();
+    const BillingSchedule s(date(start), QTimeZone("Europe/Berlin"), BillingCadence::monthly(), BillingAlignment(alignment), trialDays, date(end));
+    QVERIFY(!s.period(0).has_value());
+    QCOMPARE(s.periodCount(), std::optional<int>(0));
+    QVERIFY(!s.periodContainingDate(date(start)).has_value());
+    QVERIFY(!s.periodContainingDate(date(end)).has_value());
+    QVERIFY(s.periodsOverlapping(utc("2022-01-01T00:00:00"), utc("2025-01-01T00:00:00")).isEmpty());
+    QCOMPARE(s.trialPeriod().has_value(), hasTrial);
+    if (hasTrial) {
+        QCOMPARE(s.trialPeriod()->startDate, date(start));
+        QCOMPARE(s.trialPeriod()->endDate, date(end));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBillingPeriods)

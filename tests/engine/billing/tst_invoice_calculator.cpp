@@ -83,10 +83,14 @@ private slots:
     void invoiceLevel();
     void coupons_data();
     void coupons();
+    void oneOrderPerLine_data();
+    void oneOrderPerLine();
     void taxes();
     void balance_data();
     void balance();
     void creditBlocks();
+    void creditsByUsageTime_data();
+    void creditsByUsageTime();
     void allocate_data();
     void allocate();
     void orbWorkedExample();
@@ -243,8 +247,10 @@ void TestInvoiceCalculator::coupons_data()
         << QStringList{"0.00", "0.00"} << "0.00";
     QTest::newRow("amount then percentage") << QStringList{"100"} << "a:20;p:0.5" << QStringList{"20.00", "40.00"}
         << QStringList{"40.00"} << "4.00";
-    QTest::newRow("percentage then amount") << QStringList{"100"} << "p:0.5;a:20" << QStringList{"50.00", "20.00"}
-        << QStringList{"30.00"} << "3.00";
+    // Orb's order puts amount discounts before percentage discounts, whatever order the coupons
+    // were given in (docs.withorb.com/invoicing/invoice-calculation-examples).
+    QTest::newRow("percentage then amount: the amount comes first") << QStringList{"100"} << "p:0.5;a:20" << QStringList{"40.00", "20.00"}
+        << QStringList{"40.00"} << "4.00";
     QTest::newRow("amount spread with remainder") << QStringList{"10", "10", "10"} << "a:10"
         << QStringList{"10.00"} << QStringList{"6.66", "6.67", "6.67"} << "2.01";
 }
@@ -279,6 +285,82 @@ void TestInvoiceCalculator::coupons()
     QCOMPARE(gotAmounts, amounts);
     QCOMPARE(r.taxTotal.toString(), tax);
     QCOMPARE(r.total, r.subtotal - r.couponsTotal + r.taxTotal);
+}
+
+// One order per line whatever level an adjustment was defined at, and coupons as discount
+// adjustments in that order: docs.withorb.com/invoicing/invoice-calculation-examples ("Apply in
+// order: Usage discount → Amount discount → Percent discount → Minimum → Maximum", per line item)
+// and docs.withorb.com/product-catalog/adjustments ("When a coupon is redeemed, Orb
+// automatically creates the corresponding adjustment").
+void TestInvoiceCalculator::oneOrderPerLine_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QStringList>("subtotals");    // lines p0, p1, ...
+    QTest::addColumn<QString>("priceLevel");       // on p0 alone
+    QTest::addColumn<QString>("planLevel");        // on every line
+    QTest::addColumn<QString>("coupons");          // "p:0.2" percentage, "a:20" amount
+    QTest::addColumn<QStringList>("amounts");      // each line's amount before tax
+    QTest::addColumn<QString>("couponsTotal");
+    const QString examples = QStringLiteral("docs.withorb.com/invoicing/invoice-calculation-examples");
+    const QString adjustmentsPage = QStringLiteral("docs.withorb.com/product-catalog/adjustments");
+
+    QTest::newRow("plan-level amount discount before a price-level percentage") << examples << QStringList{"100", "100"}
+        << "percent:0.1" << "amount:20" << "" << QStringList{"81.00", "90.00"} << "0.00";
+    QTest::newRow("price-level minimum after a plan-level percentage") << examples << QStringList{"40", "60"}
+        << "min:50" << "percent:0.5" << "" << QStringList{"50.00", "30.00"} << "0.00";
+    QTest::newRow("price-level maximum after a plan-level amount discount") << examples << QStringList{"300", "100"}
+        << "max:200" << "amount:100" << "" << QStringList{"200.00", "75.00"} << "0.00";
+    QTest::newRow("percentage coupon before a minimum") << adjustmentsPage << QStringList{"100"}
+        << "min:90" << "" << "p:0.2" << QStringList{"90.00"} << "20.00";
+    QTest::newRow("amount coupon before a maximum") << adjustmentsPage << QStringList{"1000"}
+        << "max:500" << "" << "a:100" << QStringList{"500.00"} << "100.00";
+    QTest::newRow("amount coupon before a plan-level percentage") << adjustmentsPage << QStringList{"100", "100"}
+        << "" << "percent:0.1" << "a:20" << QStringList{"81.00", "81.00"} << "20.00";
+    QTest::newRow("plan-level minimum after a coupon") << adjustmentsPage << QStringList{"30", "20"}
+        << "" << "min:50" << "p:0.5" << QStringList{"30.00", "20.00"} << "25.00";
+    QTest::newRow("Orb example 2: 10 % off, minimum 50, maximum 500") << examples << QStringList{"20.00"}
+        << "max:500;min:50;percent:0.1" << "" << "" << QStringList{"50.00"} << "0.00";
+}
+
+void TestInvoiceCalculator::oneOrderPerLine()
+{
+    QFETCH(QString, source);
+    QFETCH(QStringList, subtotals);
+    QFETCH(QString, priceLevel);
+    QFETCH(QString, planLevel);
+    QFETCH(QString, coupons);
+    QFETCH(QStringList, amounts);
+    QFETCH(QString, couponsTotal);
+    QVERIFY(source.startsWith(QLatin1String("docs.withorb.com/")));
+    QList<InvoiceLineInput> lines;
+    QStringList all;
+    for (int i = 0; i < subtotals.size(); ++i) {
+        lines.append(line(u'p' + QString::number(i), subtotals.at(i).toLatin1().constData()));
+        all << u'p' + QString::number(i);
+    }
+    InvoiceInput in = invoice(lines);
+    in.adjustments = adjustments(priceLevel, {QStringLiteral("p0")});
+    // A plan-level adjustment over one line would be a price-level one; name every line.
+    for (const Adjustment &a : adjustments(planLevel, all.size() > 1 ? all : QStringList{}))
+        in.adjustments.append(a);
+    int n = 0;
+    for (const QString &c : coupons.split(u';', Qt::SkipEmptyParts)) {
+        const auto type = c.startsWith(u'p') ? Coupon::Type::Percentage : Coupon::Type::Amount;
+        in.coupons.append(Coupon(QStringLiteral("c%1").arg(++n), type, Decimal::parse(c.mid(2))));
+    }
+    const InvoiceResult r = InvoiceCalculator::compose(in);
+    QStringList got;
+    for (const InvoiceLineResult &l : r.lines) {
+        got << l.amount.toString();
+        QCOMPARE(l.adjustedSubtotal - l.couponDiscount, l.amount);
+        Decimal shown;
+        for (const AppliedAdjustment &a : l.adjustments)
+            shown += a.amount;
+        QCOMPARE(l.subtotal + shown, l.adjustedSubtotal);
+    }
+    QCOMPARE(got, amounts);
+    QCOMPARE(r.couponsTotal.toString(), couponsTotal);
+    QCOMPARE(r.total, r.subtotal + r.adjustmentsTotal - r.couponsTotal + r.taxTotal);
 }
 
 void TestInvoiceCalculator::taxes()
@@ -352,8 +434,12 @@ void TestInvoiceCalculator::balance()
 
 void TestInvoiceCalculator::creditBlocks()
 {
-    InvoiceInput in = invoice({line(QStringLiteral("p"), "120.00")});
-    in.customerBalance = d("20.00"); // the balance goes first: 100.00 left for credits
+    // docs.withorb.com/invoicing/invoice-calculation-examples: prepaid credits (step 4) come
+    // before tax (step 7); the balance is applied after tax
+    // (docs.withorb.com/invoicing/invoice-calculations).
+    InvoiceInput in = invoice({line(QStringLiteral("p"), "200.00", {QStringLiteral("vat")})});
+    in.taxRates = {TaxRate(QStringLiteral("vat"), QStringLiteral("VAT"), Decimal(10))};
+    in.customerBalance = d("20.00");
     in.creditBlocks = {
         CreditBlock(QStringLiteral("A"), d("50"), date("2024-01-01"), date("2024-03-01"), d("1.00")),
         CreditBlock(QStringLiteral("B"), d("30"), date("2024-01-01"), date("2024-02-15"), d("0.50")),
@@ -367,11 +453,23 @@ void TestInvoiceCalculator::creditBlocks()
     QStringList got;
     for (const CreditDraw &draw : r.creditDraws)
         got.append(draw.blockId + u'=' + draw.amount.toString());
-    // Soonest expiry (Feb 15: D before B by cost basis), then Mar 1 (A), then never (C).
-    QCOMPARE(got, (QStringList{"D=10.00", "B=30.00", "A=50.00", "C=10.00"}));
-    QCOMPARE(r.creditsApplied, d("100.00"));
-    QCOMPARE(r.balanceApplied, d("20.00"));
+    // Soonest expiry (Feb 15: D before B by cost basis), then Mar 1 (A), then never (C): 190.00
+    // of the 200.00 before tax; 10 % tax on the 10.00 left; the 20.00 balance pays the 11.00.
+    QCOMPARE(got, (QStringList{"D=10.00", "B=30.00", "A=50.00", "C=100.00"}));
+    QCOMPARE(r.creditsApplied, d("190.00"));
+    QCOMPARE(r.lines.first().amount, d("10.00"));
+    QCOMPARE(r.taxTotal, d("1.00"));
+    QCOMPARE(r.total, d("11.00"));
+    QCOMPARE(r.balanceApplied, d("11.00"));
     QCOMPARE(r.amountDue, d("0.00"));
+    // Settling the same lines again (issuing a draft) puts the credits back and draws again.
+    InvoiceResult again = r;
+    InvoiceCalculator::settle(again, d("0"), {CreditBlock(QStringLiteral("Z"), d("50"), date("2024-01-01"), std::nullopt, d("0"))},
+                              date("2024-02-01"));
+    QCOMPARE(again.creditsApplied, d("50.00"));
+    QCOMPARE(again.taxTotal, d("15.00"));
+    QCOMPARE(again.total, d("165.00"));
+    QCOMPARE(again.amountDue, d("165.00"));
 
     // Less due than the first block holds: one partial draw.
     in.customerBalance = Decimal(0);
@@ -380,6 +478,43 @@ void TestInvoiceCalculator::creditBlocks()
     QCOMPARE(small.creditDraws.size(), 1);
     QCOMPARE(small.creditDraws.at(0).blockId, QStringLiteral("D"));
     QCOMPARE(small.creditDraws.at(0).amount, d("4.99"));
+}
+
+// A block pays only for usage incurred while it is effective and not expired, whatever the
+// invoice date: docs.withorb.com/product-catalog/prepurchase ("a given credit block must be
+// effective before the beginning of the day in order to be eligible for usage drawdown for that
+// day's usage") and docs.withorb.com/product-catalog/credit-systems (prepaid credits are applied
+// "before taxes, during invoice calculation").
+void TestInvoiceCalculator::creditsByUsageTime_data()
+{
+    QTest::addColumn<QString>("effective");
+    QTest::addColumn<QString>("expiry"); // empty: never
+    QTest::addColumn<QString>("applied");
+    // January's usage (100.00), invoiced in arrears on Feb 1.
+    QTest::newRow("expired before the invoice date, still pays the usage it covered") << "2023-12-01" << "2024-02-01" << "100.00";
+    QTest::newRow("starts later: pays none of the earlier usage") << "2024-01-15" << "" << "0.00";
+    QTest::newRow("effective on the first day of the usage") << "2024-01-01" << "" << "100.00";
+    QTest::newRow("effective the day after the usage began") << "2024-01-02" << "2024-06-01" << "0.00";
+    QTest::newRow("expires before the usage ends") << "2023-12-01" << "2024-01-20" << "0.00";
+    QTest::newRow("effective on the invoice date only") << "2024-02-01" << "" << "0.00";
+}
+
+void TestInvoiceCalculator::creditsByUsageTime()
+{
+    QFETCH(QString, effective);
+    QFETCH(QString, expiry);
+    QFETCH(QString, applied);
+    InvoiceLineInput usage = line(QStringLiteral("p"), "100.00");
+    usage.startDate = date("2024-01-01");
+    usage.endDate = date("2024-02-01");
+    InvoiceInput in = invoice({usage});
+    in.invoiceDate = date("2024-02-01");
+    const QByteArray e = effective.toLatin1(), x = expiry.toLatin1();
+    in.creditBlocks = {CreditBlock(QStringLiteral("B"), d("500"), date(e.constData()),
+                                   expiry.isEmpty() ? std::nullopt : std::optional<QDate>(date(x.constData())), d("0"))};
+    const InvoiceResult r = InvoiceCalculator::compose(in);
+    QCOMPARE(r.creditsApplied.toString(), applied);
+    QCOMPARE(r.amountDue, d("100.00") - r.creditsApplied);
 }
 
 void TestInvoiceCalculator::allocate_data()

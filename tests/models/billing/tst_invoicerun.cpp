@@ -4,6 +4,7 @@
 
 #include "models/billing/InvoiceRepository.h"
 
+#include <QJsonArray>
 #include <QSqlQuery>
 
 using namespace orb;
@@ -24,6 +25,8 @@ private slots:
     void draftsFollowLateUsage();
     void dryRunStoresNothing();
     void upcomingPreview();
+    void oneBadSubscriptionNeverStopsTheRun_data();
+    void oneBadSubscriptionNeverStopsTheRun();
 
 private:
     BillingFixture f;
@@ -204,6 +207,73 @@ void TestInvoiceRun::upcomingPreview()
     kinds.sort();
     QCOMPARE(kinds, (QStringList{"in_advance 2026-02-01 50.00", "in_arrears 2026-01-01 0.50"}));
     QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt(), 1);
+}
+
+// An invoice run bills every subscription it can: one that cannot be billed (damage in the file
+// that the services would refuse to write) is reported with the reason, stored with the run, and
+// every other subscription gets its invoices. An end on the start date is not damage: it is
+// what docs.withorb.com/api-reference/subscription/cancel-subscription gives an upcoming
+// subscription cancelled immediately ("set the end_date equal to the start_date").
+void TestInvoiceRun::oneBadSubscriptionNeverStopsTheRun_data()
+{
+    QTest::addColumn<QString>("plan");
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("reason"); // empty: not a failure, and no invoice for it
+    QTest::newRow("ends on its start date (valid, empty)") << "flat" << "UPDATE subscriptions SET end_date = start_date WHERE id = :sub" << "";
+    QTest::newRow("ends before its start date") << "flat" << "UPDATE subscriptions SET end_date = '2025-12-01' WHERE id = :sub"
+                                                << "on or after the start date";
+    QTest::newRow("customer zone unknown") << "flat" << "UPDATE customers SET timezone = 'Mars/Olympus_Mons' WHERE id = :customer"
+                                           << "not a known IANA zone";
+    QTest::newRow("price no longer parses") << "double"
+                                            << "UPDATE plan_version_prices SET definition = '{\"model_type\": \"unit\"}' "
+                                               "WHERE plan_version_id = (SELECT plan_version_id FROM subscription_phases WHERE subscription_id = :sub)"
+                                            << "not valid";
+    QTest::newRow("a billing cycle too long to bill") << "double"
+                                                     << "UPDATE plan_version_prices SET definition = json_set(definition, '$.cadence', 'custom', "
+                                                        "'$.billing_cycle_configuration', json('{\"duration\": 5000, \"duration_unit\": \"day\"}')) "
+                                                        "WHERE plan_version_id = (SELECT plan_version_id FROM subscription_phases WHERE subscription_id = :sub)"
+                                                     << "cannot be billed";
+    QTest::newRow("a usage price's metric is gone") << "metered"
+                                                    << "UPDATE plan_version_prices SET billable_metric_id = NULL, definition = "
+                                                       "json_set(definition, '$.billable_metric_id', 'gone') WHERE name = 'Calls'"
+                                                    << "does not exist";
+}
+
+void TestInvoiceRun::oneBadSubscriptionNeverStopsTheRun()
+{
+    QFETCH(QString, plan);
+    QFETCH(QString, damage);
+    QFETCH(QString, reason);
+    const QString good = f.customer(QStringLiteral("good"));
+    const QString bad = f.customer(QStringLiteral("bad"));
+    const QString other = f.customer(QStringLiteral("other"));
+    f.subscribe(good, QStringLiteral("flat"), QDate(2026, 1, 1));
+    const Subscription s = f.subscribe(bad, plan, QDate(2026, 1, 1));
+    f.subscribe(other, QStringLiteral("flat"), QDate(2026, 1, 1));
+    f.file->db().exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    QString sql = damage;
+    sql.replace(QStringLiteral(":sub"), QStringLiteral("'%1'").arg(s.id)).replace(QStringLiteral(":customer"), QStringLiteral("'%1'").arg(bad));
+    f.file->db().exec(sql);
+    const InvoiceRunSummary summary = f.run(at(2026, 2, 2));
+    // Everyone else is billed: January and February in advance.
+    const QStringList billed{"in_advance 2026-01-01 2026-02-01 310.00 draft", "in_advance 2026-02-01 2026-03-01 310.00 draft"};
+    QCOMPARE(f.summary(good), billed);
+    QCOMPARE(f.summary(other), billed);
+    const QList<InvoiceRunFailure> stored = InvoiceRunSummary::lastRunFailures(f.file->db());
+    if (reason.isEmpty()) {
+        QVERIFY(summary.failed.isEmpty());
+        QVERIFY(stored.isEmpty());
+        QCOMPARE(f.summary(bad), QStringList{});
+        return;
+    }
+    QCOMPARE(summary.failed.size(), 1);
+    QCOMPARE(summary.failed.first().subscriptionId, s.id);
+    QCOMPARE(summary.failed.first().customerName, QStringLiteral("bad"));
+    QVERIFY2(summary.failed.first().reasons.join(QLatin1Char(' ')).contains(reason), qPrintable(summary.failed.first().reasons.join(QLatin1Char(' '))));
+    QCOMPARE(summary.toJson().value(QStringLiteral("failed_subscriptions")).toArray().size(), 1);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().subscriptionId, s.id);
+    QCOMPARE(stored.first().reasons, summary.failed.first().reasons);
 }
 
 QTEST_GUILESS_MAIN(TestInvoiceRun)
