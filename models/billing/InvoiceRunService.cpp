@@ -14,6 +14,7 @@
 #include "models/billing/BillingSetupService.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/SubscriptionRepository.h"
+#include "models/usage/DailyQuantities.h"
 #include "models/usage/PeriodAggregator.h"
 
 #include <QJsonArray>
@@ -94,7 +95,8 @@ class Composer
 public:
     Composer(RunState &state, const QDateTime &now) : m_s(state), m_now(now) {}
 
-    Invoice compose(const Candidate &c, const std::function<UsageQuantities(const pricing::Price &)> &usageOf)
+    Invoice compose(const Candidate &c, const std::function<UsageQuantities(const pricing::Price &)> &usageOf,
+                    const std::function<QList<pricing::QuantitySpan>(const pricing::Price &)> &spansOf = {})
     {
         const PhasePricing &pricing = m_s.catalog.phase(*c.phase);
         const Plan &plan = m_s.catalog.plan(c.sub->planId);
@@ -123,9 +125,15 @@ public:
                 pricing::EvaluationContext ctx;
                 if (partial)
                     ctx.prorationFactor = Decimal(days).divide(Decimal(fullDays), 12);
+                const pricing::EvaluationContext plain = ctx;
+                if (price.prorates() && spansOf) {
+                    // Each quantity in force for its days, against the whole cadence period.
+                    ctx.quantitySchedule = spansOf(price);
+                    ctx.periodDays = fullDays;
+                }
                 e = price.evaluate(usageOf(price), ctx);
                 line.subtotal = e.subtotal;
-                line.reprice = [price, ctx](const Decimal &q) { return price.evaluate(UsageQuantities::ofQuantity(q), ctx).subtotal; };
+                line.reprice = [price, plain](const Decimal &q) { return price.evaluate(UsageQuantities::ofQuantity(q), plain).subtotal; };
             } else {
                 const UsageQuantities q = pricing.quantities.contains(price.id()) ? UsageQuantities::ofQuantity(pricing.quantities.value(price.id()))
                                                                                   : price.fixedUsage();
@@ -516,11 +524,38 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
         });
         summary.eventsScanned += aggregator.rowsScanned();
         ++summary.aggregationPasses;
+        // The *_with_proration prices: the quantity in force on each day of the period.
+        DailyQuantities daily(db, metrics, QDateTime::fromMSecsSinceEpoch(window.first.first, Qt::UTC),
+                              QDateTime::fromMSecsSinceEpoch(window.first.second, Qt::UTC));
+        for (const Candidate *c : window.second) {
+            const PhasePricing &pricing = s.catalog.phase(*c->phase);
+            const QTimeZone zone(c->customer->timezone.toUtf8());
+            for (const int i : c->prices) {
+                const pricing::Price &p = pricing.prices.at(i);
+                if (!isUsagePrice(p) || !p.prorates())
+                    continue;
+                QList<QDateTime> ends;
+                for (QDate d = c->period.startDate; d < c->period.endDate; d = d.addDays(1))
+                    ends.append(std::min(BillingSchedule::startOfDayUtc(d.addDays(1), zone), c->period.end));
+                daily.request(c->customer->id, specIndex.value(specKey(p)), ends);
+            }
+        }
+        const QHash<QString, QList<Decimal>> totals = daily.run();
         for (const Candidate *c : window.second) {
             const auto usageOf = [&](const pricing::Price &p) {
                 return usage.value(c->customer->id + QLatin1Char('|') + QString::number(specIndex.value(specKey(p))));
             };
-            if (!take(composer.compose(*c, usageOf)))
+            const auto spansOf = [&](const pricing::Price &p) {
+                QList<pricing::QuantitySpan> spans;
+                for (const Decimal &q : totals.value(DailyQuantities::key(c->customer->id, specIndex.value(specKey(p))))) {
+                    if (!spans.isEmpty() && spans.last().quantity == q)
+                        ++spans.last().days;
+                    else
+                        spans.append({q, 1});
+                }
+                return spans;
+            };
+            if (!take(composer.compose(*c, usageOf, spansOf)))
                 break;
         }
     }

@@ -78,6 +78,8 @@ private slots:
     void errors();
     void roundTrip_data();
     void roundTrip();
+    void mutatedConfigsNeverThrow_data() { roundTrip_data(); }
+    void mutatedConfigsNeverThrow();
 };
 
 void TestPricingOrbModels::proration_data()
@@ -506,6 +508,42 @@ void TestPricingOrbModels::roundTrip()
     const auto again = orb::pricing::Price::fromJson(json, &errors);
     QVERIFY2(again, qPrintable(orb::joinErrors(errors)));
     QCOMPARE(again->toJson(), json);
+}
+
+void TestPricingOrbModels::mutatedConfigsNeverThrow()
+{
+    // A small deterministic fuzz of each config: every character replaced by a few others or
+    // dropped. Whatever parses must either be refused with errors or evaluate without throwing.
+    QFETCH(QString, model);
+    QFETCH(QString, config);
+    const QStringList replacements = {QString(), u"0"_s, u"-"_s, u"\""_s, u"]"_s, u"null"_s, u"[]"_s, u"1e400"_s};
+    const orb::UsageQuantities usage = orb::pricing::test::usage(
+        u"groups:region,tier,a,b,g,r,m,d,c,p,job,rate,k|x,y,a,b,g,r,m,d,c,p,j,0.5,v=3|,,,,,,,,,,,,=0.25"_s);
+    int accepted = 0;
+    for (qsizetype i = 0; i < config.size(); ++i) {
+        for (const QString &r : replacements) {
+            QString text = config;
+            text.replace(i, 1, r);
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+            if (!doc.isObject())
+                continue;
+            orb::FieldErrors errors;
+            QJsonObject json = orb::pricing::test::priceJson(model, u"{}"_s);
+            json.insert(model + u"_config"_s, doc.object());
+            const auto price = orb::pricing::Price::fromJson(json, &errors);
+            QCOMPARE(price.has_value(), errors.isEmpty());
+            if (!price)
+                continue;
+            ++accepted;
+            orb::pricing::EvaluationContext context;
+            context.quantitySchedule = schedule(u"3x2;0x1"_s);
+            context.periodDays = 3;
+            price->evaluate(usage);
+            price->evaluate(usage, context);
+            QCOMPARE(orb::pricing::Price::fromJson(price->toJson(), &errors)->toJson(), price->toJson());
+        }
+    }
+    QVERIFY(accepted > 0);
 }
 
 QTEST_GUILESS_MAIN(TestPricingOrbModels)
