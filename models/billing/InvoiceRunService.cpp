@@ -131,7 +131,15 @@ public:
                     ctx.quantitySchedule = spansOf(price);
                     ctx.periodDays = fullDays;
                 }
-                e = price.evaluate(usageOf(price), ctx);
+                try {
+                    e = price.evaluate(usageOf(price), ctx);
+                } catch (const DecimalError &error) {
+                    // Usage can carry numbers (an event's own unit rate) whose product leaves
+                    // the 38 digits: say which price and period, bill nothing.
+                    throw ServiceError::invalid(QStringLiteral("price \"%1\" of subscription %2 (customer %3) cannot be priced for %4 to %5: %6")
+                                                    .arg(price.name(), c.sub->id, c.customer->name, dateText(c.period.startDate),
+                                                         dateText(c.period.endDate), QString::fromUtf8(error.what())));
+                }
                 line.subtotal = e.subtotal;
                 line.reprice = [price, plain](const Decimal &q) { return price.evaluate(UsageQuantities::ofQuantity(q), plain).subtotal; };
             } else {

@@ -100,6 +100,7 @@ private slots:
     void bills_data();
     void bills();
     void prorationFromAMidPeriodStart();
+    void rateBeyondThirtyEightDigitsIsRefused();
 };
 
 void TestEveryModel::catalogHoldsEveryModel()
@@ -194,6 +195,25 @@ void TestEveryModel::prorationFromAMidPeriodStart()
     QCOMPARE(amounts.value(u"Unit with proration"_s), u"31.50"_s);     // 15 × 3.10 × 21/31
     QCOMPARE(amounts.value(u"Tiered with proration"_s), u"18.29"_s);   // 27 × 21/31 = 18.290…
     QCOMPARE(amounts.value(u"Bulk with proration"_s), u"15.24"_s);     // 22.5 × 21/31 = 15.241…
+}
+
+void TestEveryModel::rateBeyondThirtyEightDigitsIsRefused()
+{
+    // An event's own unit rate is outside input: 10^10 units at 10^30 leaves the 38 digits.
+    CatalogService(*f.file, f.clock).importCatalog(catalogFile());
+    const QString acme = f.customer(u"acme"_s);
+    f.subscribe(acme, u"every-model"_s, QDate(2026, 1, 1));
+    ingest(usage(at(2026, 1, 5), u"big"_s, uR"({"quantity": 10000000000, "rate": "1000000000000000000000000000000"})"_s));
+    bool refused = false;
+    try {
+        f.run(at(2026, 2, 2));
+    } catch (const ServiceError &e) {
+        refused = true;
+        QCOMPARE(e.kind(), ServiceError::Kind::InvalidInput);
+        QVERIFY2(e.message().contains(u"price \"Event output\""_s) && e.message().contains(u"2026-01-01 to 2026-02-01"_s), qPrintable(e.message()));
+    }
+    QVERIFY(refused);
+    QVERIFY(f.summary(acme).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEveryModel)
