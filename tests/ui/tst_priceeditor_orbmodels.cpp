@@ -57,6 +57,7 @@ private slots:
     void typingCumulativeAllocation();
     void dailyCreditDimensionsAsArrays();
     void secondTableForScalingFactors();
+    void previewQuantitiesInForce();
 };
 
 void TestPriceEditorOrbModels::formRoundTrip_data()
@@ -140,6 +141,32 @@ void TestPriceEditorOrbModels::secondTableForScalingFactors()
     QCOMPARE(written.size(), 2);
     QCOMPARE(written.at(1).toObject().value(u"scaling_value"_s).toString(), u"basic"_s);
     QCOMPARE(written.at(1).toObject().value(u"scaling_factor"_s).toString(), u"0.5"_s);
+}
+
+void TestPriceEditorOrbModels::previewQuantitiesInForce()
+{
+    PricePreview p;
+    p.setPriceJson(uR"({"model_type": "unit_with_proration", "currency": "USD", "unit_with_proration_config": {"unit_amount": "3.10"}})"_s);
+    auto *inForce = p.findChild<QPlainTextEdit *>(u"inForceEdit"_s);
+    QVERIFY(inForce->isVisibleTo(&p));
+    // Empty: the quantity for the whole period.
+    p.findChild<QLineEdit *>(u"quantityEdit"_s)->setText(u"15"_s);
+    p.evaluate();
+    QVERIFY2(p.findChild<QLabel *>(u"previewSummary"_s)->text().contains(u"$46.50"_s), qPrintable(p.findChild<QLabel *>(u"previewSummary"_s)->text()));
+    inForce->setPlainText(u"10 x 10\n15 × 21"_s);
+    p.findChild<QLineEdit *>(u"periodDaysEdit"_s)->setText(u"31"_s);
+    p.evaluate();
+    QVERIFY2(p.findChild<QLabel *>(u"previewSummary"_s)->text().contains(u"$41.50"_s),
+             qPrintable(p.findChild<QLabel *>(u"previewSummary"_s)->text() + p.findChild<QLabel *>(u"previewErrors"_s)->text()));
+    p.findChild<QLineEdit *>(u"periodDaysEdit"_s)->setText(u"20"_s);
+    p.evaluate();
+    QVERIFY(p.findChild<QLabel *>(u"previewErrors"_s)->text().contains(u"at least 31"_s));
+    inForce->setPlainText(u"ten for a week"_s);
+    p.evaluate();
+    QVERIFY(p.findChild<QLabel *>(u"previewErrors"_s)->text().contains(u"Quantity in force, line 1"_s));
+    // Other models have no such input.
+    p.setPriceJson(uR"({"model_type": "unit", "unit_config": {"unit_amount": "1"}})"_s);
+    QVERIFY(!inForce->isVisibleTo(&p));
 }
 
 QTEST_MAIN(TestPriceEditorOrbModels)

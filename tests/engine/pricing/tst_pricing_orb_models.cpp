@@ -175,6 +175,7 @@ void TestPricingOrbModels::groupedTieredMatrix_data()
         u"143.00"_s, u"east · Tier 1|10|0.8|8; north|5|2|10; west · Tier 1|100|1|100; west · Tier 2|50|0.5|25"_s);
     row("exactly on a bound", m, c, u"groups:region|west=100"_s, u"100"_s, u"100.00"_s, u"west · Tier 1|100|1|100"_s);
     row("missing value pays the default", m, c, u"groups:region|=4"_s, u"8"_s, u"8.00"_s, u"(none)|4|2|8"_s);
+    row("very small", m, c, u"groups:region|west=0.000001"_s, u"0.000001"_s, u"0.00"_s, u"west · Tier 1|0.000001|1|0.000001"_s);
     row("zero usage", m, c, u"0"_s, u"0"_s, u"0.00"_s, QString());
 }
 
@@ -225,6 +226,7 @@ void TestPricingOrbModels::cumulativeGroupedAllocation_data()
         u"u1|30|0.1|3; u2|0|0.1|0; u3|40|0.1|4"_s);
     row("exactly the group allocation", m, c, u"groups:user|u1=50"_s, u"0"_s, u"0.00"_s, u"u1|0|0.1|0"_s);
     row("missing value is a group", m, c, u"groups:user|=70"_s, u"2"_s, u"2.00"_s, u"(none)|20|0.1|2"_s);
+    row("very small overage", m, c, u"groups:user|u1=50.0000001"_s, u"0.00000001"_s, u"0.00"_s, u"u1|0.0000001|0.1|0.00000001"_s);
     row("zero usage", m, c, u"0"_s, u"0"_s, u"0.00"_s, QString());
 }
 
@@ -288,6 +290,8 @@ void TestPricingOrbModels::matrixWithThresholdDiscounts_data()
     row("spend exactly on the threshold", m, c, u"groups:color,shape|blue,circle=50"_s, u"100"_s, u"100.00"_s,
         u"blue, circle|50|2|100; green, triangle|0|3|0; Volume discount|100|-|0"_s);
     row("zero usage", m, c, u"0"_s, u"0"_s, u"0.00"_s, u"blue, circle|0|2|0; green, triangle|0|3|0; Volume discount|0|-|0"_s);
+    row("very large spend", m, c, u"groups:color,shape|blue,circle=1000000000000"_s, u"1800000000010"_s, u"1800000000010.00"_s,
+        u"blue, circle|1000000000000|2|2000000000000; green, triangle|0|3|0; Volume discount|2000000000000|-|-199999999990"_s);
     const QString baseline = uR"({"first_dimension": "color", "default_unit_amount": "1",
         "matrix_values": [{"first_dimension_value": "blue", "unit_amount": "2"}],
         "threshold_discount_groups": [{"cell_coordinates": "blue;red", "threshold_amount": "10",
@@ -330,6 +334,8 @@ void TestPricingOrbModels::meteredAllowance_data()
     row("allowance exactly the consumption", m, c, u"groups:event_name|download=10|storage_snapshot=10"_s, u"0"_s, u"0.00"_s,
         u"bytes gotten|10|0.09|0.9; Up to 3x free egress|10|0.09|-0.9"_s);
     row("bare quantity is consumption", m, c, u"100"_s, u"9"_s, u"9.00"_s, u"bytes gotten|100|0.09|9; Up to 3x free egress|0|0.09|0"_s);
+    row("very large consumption", m, c, u"groups:event_name|download=1000000000000000"_s, u"90000000000000"_s, u"90000000000000.00"_s,
+        u"bytes gotten|1000000000000000|0.09|90000000000000; Up to 3x free egress|0|0.09|0"_s);
     row("missing value is neither", m, c, u"groups:event_name|=100"_s, u"0"_s, u"0.00"_s,
         u"bytes gotten|0|0.09|0; Up to 3x free egress|0|0.09|0"_s);
     const QString unnamed = uR"({"grouping_key": "kind", "consumption_grouping_value": "c", "allowance_grouping_value": "a", "unit_amount": "1"})"_s;
