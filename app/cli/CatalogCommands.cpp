@@ -334,8 +334,10 @@ int priceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     cl.addOption(QStringLiteral("quantity"), QStringLiteral("Q"), QStringLiteral("Evaluate against this quantity."));
     cl.addOption(QStringLiteral("events"), QStringLiteral("EVENTS.jsonl"), QStringLiteral("Evaluate against these events (one JSON object a line)."));
     cl.addOption(QStringLiteral("metric"), QStringLiteral("METRIC.json"), QStringLiteral("The billable metric that aggregates the events."));
-    cl.addOption(QStringLiteral("timeframe-start"), QStringLiteral("T"), QStringLiteral("Start of the timeframe, inclusive (default: the first event)."));
-    cl.addOption(QStringLiteral("timeframe-end"), QStringLiteral("T"), QStringLiteral("End of the timeframe, exclusive (default: just after the last event)."));
+    cl.addOption(QStringLiteral("timeframe-start"), QStringLiteral("T"),
+                 QStringLiteral("Start of the timeframe, inclusive (default: the first event). A *_with_proration price takes the timeframe as its period."));
+    cl.addOption(QStringLiteral("timeframe-end"), QStringLiteral("T"),
+                 QStringLiteral("End of the timeframe, exclusive (default: just after the last event)."));
     cl.parse(args);
     if (cl.helpRequested())
         return help(ctx, cl);
