@@ -7,6 +7,7 @@
 #include "ui/widgets/PricePreview.h"
 #include "ui/widgets/StructuredConfigEditor.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,6 +59,7 @@ private slots:
     void dailyCreditDimensionsAsArrays();
     void secondTableForScalingFactors();
     void previewQuantitiesInForce();
+    void prorateFlag();
 };
 
 void TestPriceEditorOrbModels::formRoundTrip_data()
@@ -167,6 +169,26 @@ void TestPriceEditorOrbModels::previewQuantitiesInForce()
     // Other models have no such input.
     p.setPriceJson(uR"({"model_type": "unit", "unit_config": {"unit_amount": "1"}})"_s);
     QVERIFY(!inForce->isVisibleTo(&p));
+}
+
+void TestPriceEditorOrbModels::prorateFlag()
+{
+    PriceEditor editor({u"Usage"_s}, {u"units"_s}, u"USD"_s);
+    editor.setPrice(catalogPrice(u"scalable_matrix_with_unit_pricing"_s));
+    auto *prorate = editor.findChild<QCheckBox *>(u"configFlag_prorate"_s);
+    QVERIFY(prorate);
+    QVERIFY(!prorate->isChecked());
+    const QString key = u"scalable_matrix_with_unit_pricing_config"_s;
+    QVERIFY(!editor.price().value(key).toObject().contains(u"prorate"_s));
+    prorate->click();
+    QCOMPARE(editor.price().value(key).toObject().value(u"prorate"_s), QJsonValue(true));
+    // A false that was given stays given.
+    QJsonObject price = catalogPrice(u"scalable_matrix_with_unit_pricing"_s);
+    QJsonObject config = price.value(key).toObject();
+    config.insert(u"prorate"_s, false);
+    price.insert(key, config);
+    editor.setPrice(price);
+    QCOMPARE(editor.price().value(key).toObject().value(u"prorate"_s), QJsonValue(false));
 }
 
 QTEST_MAIN(TestPriceEditorOrbModels)

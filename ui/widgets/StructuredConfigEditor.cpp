@@ -1,5 +1,6 @@
 #include "ui/widgets/StructuredConfigEditor.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,6 +29,13 @@ ConfigField propertyField(const char *key, const QString &label)
 {
     ConfigField f = amountField(key, label);
     f.text = true;
+    return f;
+}
+
+ConfigField flagField(const char *key, const QString &label)
+{
+    ConfigField f = amountField(key, label);
+    f.flag = true;
     return f;
 }
 
@@ -194,7 +202,8 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
     const QList<ConfigColumn> scaling = {textColumn("first_dimension_value", tr("First value")),
                                          textColumn("second_dimension_value", tr("Second value"), tr("Empty: every second value")), factor};
     if (type == QLatin1String("scalable_matrix_with_unit_pricing"))
-        return makeLayout({first, second, propertyField("grouping_key", tr("Group by property (optional)")), amountField("unit_price", tr("Unit price"))},
+        return makeLayout({first, second, propertyField("grouping_key", tr("Group by property (optional)")), amountField("unit_price", tr("Unit price")),
+                           flagField("prorate", tr("Prorate the unit price to the part of the period billed"))},
                           QStringLiteral("matrix_scaling_factors"), tr("scaling factor"), scaling);
     if (type == QLatin1String("scalable_matrix_with_tiered_pricing"))
         return makeLayout({first, second}, QStringLiteral("matrix_scaling_factors"), tr("scaling factor"), scaling,
@@ -234,6 +243,15 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
     if (!layout.fields.isEmpty()) {
         auto *form = new QFormLayout;
         for (const ConfigField &f : layout.fields) {
+            if (f.flag) {
+                auto *box = new QCheckBox(f.label, this);
+                box->setObjectName(QStringLiteral("configFlag_") + f.key);
+                connect(box, &QCheckBox::toggled, this, &PriceConfigEditor::changed);
+                form->addRow(box);
+                m_fields.append(nullptr);
+                m_flags.append(box);
+                continue;
+            }
             auto *edit = new QLineEdit(this);
             edit->setObjectName(QStringLiteral("configField_") + f.key + (f.arrayIndex >= 0 ? QString::number(f.arrayIndex) : QString()));
             edit->setAccessibleName(f.label);
@@ -255,6 +273,7 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
             label->setBuddy(edit);
             form->addRow(label, edit);
             m_fields.append(edit);
+            m_flags.append(nullptr);
         }
         outer->addLayout(form);
     }
@@ -348,8 +367,17 @@ void StructuredConfigEditor::removeRow(int index)
 void StructuredConfigEditor::setConfig(const QJsonObject &config)
 {
     m_kept = config;
+    m_flagsGiven.clear();
     for (qsizetype i = 0; i < m_fields.size(); ++i) {
         const ConfigField &f = m_layout.fields.at(i);
+        if (f.flag) {
+            const QSignalBlocker block(m_flags[i]);
+            m_flags[i]->setChecked(config.value(f.key).toBool());
+            if (config.value(f.key).isBool())
+                m_flagsGiven.insert(f.key);
+            m_kept.remove(f.key);
+            continue;
+        }
         if (!f.arrayKey.isEmpty())
             m_fields[i]->setText(cellText(config, f.key, f.arrayKey, f.arrayIndex));
         else
@@ -378,6 +406,12 @@ QJsonObject StructuredConfigEditor::config(QString *) const
     QJsonObject o = m_kept;
     for (qsizetype i = 0; i < m_fields.size(); ++i) {
         const ConfigField &f = m_layout.fields.at(i);
+        if (f.flag) {
+            // Left out when off and never given: Orb's default is off.
+            if (m_flags.at(i)->isChecked() || m_flagsGiven.contains(f.key))
+                o.insert(f.key, m_flags.at(i)->isChecked());
+            continue;
+        }
         const QString text = m_fields.at(i)->text().trimmed();
         if (!f.arrayKey.isEmpty())
             setArrayEntry(o, f.arrayKey, f.arrayIndex, text, arraySize(m_layout.fields, f.arrayKey));

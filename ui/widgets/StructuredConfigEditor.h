@@ -3,10 +3,12 @@
 #include "ui/widgets/PriceConfigEditor.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
 
+class QCheckBox;
 class QLineEdit;
 class QTableWidget;
 
@@ -19,6 +21,7 @@ struct ConfigField {
     bool text = false;   ///< a property name (grouping_key) or a label, not an amount
     QString arrayKey;    ///< set: the field is entry `arrayIndex` of this array (dimensions), "" = null
     int arrayIndex = -1;
+    bool flag = false;   ///< a true/false option (prorate), shown as a check box
 };
 
 /// One column of a model's table (tiers, consumption table, cells).
@@ -77,7 +80,9 @@ private:
     static void setCell(QTableWidget *table, int row, int column, const QString &text, bool alignLeft);
 
     ConfigLayout m_layout;
-    QList<QLineEdit *> m_fields;
+    QList<QLineEdit *> m_fields; ///< per field; nullptr for a flag
+    QList<QCheckBox *> m_flags;  ///< per field; nullptr for the others
+    QSet<QString> m_flagsGiven;  ///< flags the loaded config set (false included), written back as given
     QList<ConfigTable> m_specs;
     QList<QTableWidget *> m_tables;
     QJsonObject m_kept; ///< the loaded config's keys without a control (flags such as prorate)
