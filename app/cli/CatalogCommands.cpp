@@ -19,6 +19,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace orb::cli {
 
 namespace {
@@ -332,8 +334,10 @@ int priceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     cl.addOption(QStringLiteral("quantity"), QStringLiteral("Q"), QStringLiteral("Evaluate against this quantity."));
     cl.addOption(QStringLiteral("events"), QStringLiteral("EVENTS.jsonl"), QStringLiteral("Evaluate against these events (one JSON object a line)."));
     cl.addOption(QStringLiteral("metric"), QStringLiteral("METRIC.json"), QStringLiteral("The billable metric that aggregates the events."));
-    cl.addOption(QStringLiteral("timeframe-start"), QStringLiteral("T"), QStringLiteral("Start of the timeframe, inclusive (default: the first event)."));
-    cl.addOption(QStringLiteral("timeframe-end"), QStringLiteral("T"), QStringLiteral("End of the timeframe, exclusive (default: just after the last event)."));
+    cl.addOption(QStringLiteral("timeframe-start"), QStringLiteral("T"),
+                 QStringLiteral("Start of the timeframe, inclusive (default: the first event). A *_with_proration price takes the timeframe as its period."));
+    cl.addOption(QStringLiteral("timeframe-end"), QStringLiteral("T"),
+                 QStringLiteral("End of the timeframe, exclusive (default: just after the last event)."));
     cl.parse(args);
     if (cl.helpRequested())
         return help(ctx, cl);
@@ -350,6 +354,7 @@ int priceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 
     const pricing::Price price = readPrice(cl.value(QStringLiteral("price")));
     UsageQuantities usage;
+    pricing::EvaluationContext context;
     QString window;
     if (byQuantity) {
         QString why;
@@ -406,12 +411,28 @@ int priceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         for (const Event &e : events)
             aggregator.add(e);
         usage = aggregator.finish();
+        if (price.prorates() && end > start) {
+            // The timeframe is the period: the quantity in force on each (UTC) day is the metric
+            // from the start through that day, as the invoice run computes it.
+            context.periodDays = 0;
+            for (QDateTime dayEnd = start; dayEnd < end; ++context.periodDays) {
+                dayEnd = std::min(dayEnd.addDays(1), end);
+                Aggregator day(*metric, start, dayEnd);
+                for (const Event &e : events)
+                    day.add(e);
+                const Decimal q = day.finish().total;
+                if (!context.quantitySchedule.isEmpty() && context.quantitySchedule.last().quantity == q)
+                    ++context.quantitySchedule.last().days;
+                else
+                    context.quantitySchedule.append({q, 1});
+            }
+        }
         window = QStringLiteral("%1 of %2 events matched %3 in [%4, %5)")
                      .arg(aggregator.matchedEvents()).arg(events.size()).arg(metric->name(), toApiTimestamp(start), toApiTimestamp(end));
         if (aggregator.skippedEvents() > 0)
             window += QStringLiteral("; %1 skipped (property missing or not a number)").arg(aggregator.skippedEvents());
     }
-    const pricing::PriceEvaluation e = price.isComposite() ? price.evaluateComposite({}) : price.evaluate(usage);
+    const pricing::PriceEvaluation e = price.isComposite() ? price.evaluateComposite({}) : price.evaluate(usage, context);
     if (ctx.json()) {
         ctx.printJson(e.toJson());
         return Success;

@@ -55,6 +55,23 @@ std::shared_ptr<const PriceModel> parseBulkBpsModel(JsonReader &, const QJsonObj
 std::shared_ptr<const PriceModel> parseTieredBpsModel(JsonReader &, const QJsonObject &, const QString &);
 std::shared_ptr<const PriceModel> parsePercentageModel(JsonReader &, const QJsonObject &, const QString &);
 std::shared_ptr<const PriceModel> parseGraduatedPercentageModel(JsonReader &, const QJsonObject &, const QString &);
+// ProrationModels.cpp
+std::shared_ptr<const PriceModel> parseUnitWithProrationModel(JsonReader &, const QJsonObject &, const QString &);
+std::shared_ptr<const PriceModel> parseTieredWithProrationModel(JsonReader &, const QJsonObject &, const QString &);
+std::shared_ptr<const PriceModel> parseBulkWithProrationModel(JsonReader &, const QJsonObject &, const QString &);
+// CumulativeModels.cpp
+std::shared_ptr<const PriceModel> parseGroupedTieredMatrixModel(JsonReader &, const QJsonObject &, const QString &);
+std::shared_ptr<const PriceModel> parseGroupedWithMeteredMinimumModel(JsonReader &, const QJsonObject &, const QString &);
+std::shared_ptr<const PriceModel> parseCumulativeGroupedBulkModel(JsonReader &, const QJsonObject &, const QString &);
+std::shared_ptr<const PriceModel> parseCumulativeGroupedAllocationModel(JsonReader &, const QJsonObject &, const QString &);
+// ScalableMatrixModels.cpp
+std::shared_ptr<const PriceModel> parseScalableMatrixWithUnitPricingModel(JsonReader &, const QJsonObject &, const QString &);
+std::shared_ptr<const PriceModel> parseScalableMatrixWithTieredPricingModel(JsonReader &, const QJsonObject &, const QString &);
+std::shared_ptr<const PriceModel> parseMatrixWithThresholdDiscountsModel(JsonReader &, const QJsonObject &, const QString &);
+// AllowanceModels.cpp
+std::shared_ptr<const PriceModel> parseEventOutputModel(JsonReader &, const QJsonObject &, const QString &);
+std::shared_ptr<const PriceModel> parseMeteredAllowanceModel(JsonReader &, const QJsonObject &, const QString &);
+std::shared_ptr<const PriceModel> parseDailyCreditAllowanceModel(JsonReader &, const QJsonObject &, const QString &);
 // CompositeModels.cpp
 std::shared_ptr<const PriceModel> parseMinimumCompositeModel(JsonReader &, const QJsonObject &, const QString &);
 std::shared_ptr<const PriceModel> parsePercentModel(JsonReader &, const QJsonObject &, const QString &);

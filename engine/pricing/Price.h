@@ -104,6 +104,9 @@ public:
     /// Whether the model charges per event (bps family, percentage): pass eventValues.
     bool needsEventValues() const { return m_model->needsEventValues(); }
     bool isComposite() const { return m_model->isComposite(); }
+    /// Whether the model prices the quantities in force day by day (*_with_proration): pass
+    /// EvaluationContext::quantitySchedule.
+    bool prorates() const { return m_model->prorates(); }
     /// The usage of a fixed fee: fixed_price_quantity (1 when not set) as a bare quantity.
     UsageQuantities fixedUsage() const;
 

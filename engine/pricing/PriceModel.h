@@ -10,11 +10,22 @@
 
 namespace orb::pricing {
 
+/// A quantity and the number of calendar days it was in force within the billed period.
+struct QuantitySpan {
+    Decimal quantity;
+    qint64 days = 0;
+};
+
 /// What the caller knows about the period being billed, beyond the usage.
 struct EvaluationContext {
     /// The share of the service period covered (1 for a whole period). Applied only where a
     /// model's config asks for proration of a minimum or a total (see docs/PRICING.md).
     Decimal prorationFactor = Decimal(1);
+    /// For the *_with_proration models: the quantities in force, day by day merged into spans,
+    /// and the days of the whole cadence period. Empty: the usage total was in force for the
+    /// share prorationFactor of the period.
+    QList<QuantitySpan> quantitySchedule;
+    qint64 periodDays = 0;
 };
 
 /// A model's raw result, before the Price rounds it to the currency's minor unit.
@@ -46,6 +57,9 @@ public:
     virtual bool needsEventValues() const { return false; }
     /// Composite models price other prices' subtotals instead of usage.
     virtual bool isComposite() const { return false; }
+    /// The *_with_proration models, which price each quantity for the days it was in force
+    /// (EvaluationContext::quantitySchedule).
+    virtual bool prorates() const { return false; }
 
     virtual ModelResult evaluate(const UsageQuantities &usage, const EvaluationContext &context) const = 0;
     /// For composite models: the charge for the summed subtotal of the prices it applies to.

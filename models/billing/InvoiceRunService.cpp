@@ -14,6 +14,7 @@
 #include "models/billing/BillingSetupService.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/SubscriptionRepository.h"
+#include "models/usage/DailyQuantities.h"
 #include "models/usage/PeriodAggregator.h"
 
 #include <QJsonArray>
@@ -123,7 +124,8 @@ class Composer
 public:
     Composer(RunState &state, const QDateTime &now) : m_s(state), m_now(now) {}
 
-    Invoice compose(const Candidate &c, const std::function<UsageQuantities(const pricing::Price &)> &usageOf)
+    Invoice compose(const Candidate &c, const std::function<UsageQuantities(const pricing::Price &)> &usageOf,
+                    const std::function<QList<pricing::QuantitySpan>(const pricing::Price &)> &spansOf = {})
     {
         const PhasePricing &pricing = m_s.catalog.phase(*c.phase);
         const Plan &plan = m_s.catalog.plan(c.sub->planId);
@@ -152,9 +154,23 @@ public:
                 pricing::EvaluationContext ctx;
                 if (partial)
                     ctx.prorationFactor = Decimal(days).divide(Decimal(fullDays), 12);
-                e = price.evaluate(usageOf(price), ctx);
+                const pricing::EvaluationContext plain = ctx;
+                if (price.prorates() && spansOf) {
+                    // Each quantity in force for its days, against the whole cadence period.
+                    ctx.quantitySchedule = spansOf(price);
+                    ctx.periodDays = fullDays;
+                }
+                try {
+                    e = price.evaluate(usageOf(price), ctx);
+                } catch (const DecimalError &error) {
+                    // Usage can carry numbers (an event's own unit rate) whose product leaves
+                    // the 38 digits: say which price and period, bill nothing.
+                    throw ServiceError::invalid(QStringLiteral("price \"%1\" of subscription %2 (customer %3) cannot be priced for %4 to %5: %6")
+                                                    .arg(price.name(), c.sub->id, c.customer->name, dateText(c.period.startDate),
+                                                         dateText(c.period.endDate), QString::fromUtf8(error.what())));
+                }
                 line.subtotal = e.subtotal;
-                line.reprice = [price, ctx](const Decimal &q) { return price.evaluate(UsageQuantities::ofQuantity(q), ctx).subtotal; };
+                line.reprice = [price, plain](const Decimal &q) { return price.evaluate(UsageQuantities::ofQuantity(q), plain).subtotal; };
             } else {
                 const UsageQuantities q = pricing.quantities.contains(price.id()) ? UsageQuantities::ofQuantity(pricing.quantities.value(price.id()))
                                                                                   : price.fixedUsage();
@@ -338,6 +354,7 @@ private:
         QSet<QString> issuedIdentities;
     };
     using UsageOf = std::function<UsageQuantities(const pricing::Price &)>;
+    using SpansOf = std::function<QList<pricing::QuantitySpan>(const pricing::Price &)>;
 
     void loadState(CompanyFile &file)
     {
@@ -593,20 +610,47 @@ private:
         });
         m_summary.eventsScanned += aggregator.rowsScanned();
         ++m_summary.aggregationPasses;
+        // The *_with_proration prices: the quantity in force on each day of the period.
+        DailyQuantities daily(m_db, metrics, QDateTime::fromMSecsSinceEpoch(bounds.first, Qt::UTC),
+                              QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
+        for (const Candidate *c : billable) {
+            const PhasePricing &pricing = m_state.catalog.phase(*c->phase);
+            const QTimeZone zone(c->customer->timezone.toUtf8());
+            for (const int i : c->prices) {
+                const pricing::Price &p = pricing.prices.at(i);
+                if (!isUsagePrice(p) || !p.prorates())
+                    continue;
+                QList<QDateTime> ends;
+                for (QDate d = c->period.startDate; d < c->period.endDate; d = d.addDays(1))
+                    ends.append(std::min(BillingSchedule::startOfDayUtc(d.addDays(1), zone), c->period.end));
+                daily.request(c->customer->id, specIndex.value(specKey(p)), ends);
+            }
+        }
+        const QHash<QString, QList<Decimal>> totals = daily.run();
         for (const Candidate *c : billable) {
             const auto usageOf = [&](const pricing::Price &p) {
                 return usage.value(c->customer->id + QLatin1Char('|') + QString::number(specIndex.value(specKey(p))));
             };
-            if (!take(composeOne(*c, usageOf)))
+            const auto spansOf = [&](const pricing::Price &p) {
+                QList<pricing::QuantitySpan> spans;
+                for (const Decimal &q : totals.value(DailyQuantities::key(c->customer->id, specIndex.value(specKey(p))))) {
+                    if (!spans.isEmpty() && spans.last().quantity == q)
+                        ++spans.last().days;
+                    else
+                        spans.append({q, 1});
+                }
+                return spans;
+            };
+            if (!take(composeOne(*c, usageOf, spansOf)))
                 break;
         }
     }
 
     // Composes one candidate; a failure is the subscription's, reported, and the run goes on.
-    std::optional<Invoice> composeOne(const Candidate &c, const UsageOf &usageOf)
+    std::optional<Invoice> composeOne(const Candidate &c, const UsageOf &usageOf, const SpansOf &spansOf = {})
     {
         try {
-            return m_composer.compose(c, usageOf);
+            return m_composer.compose(c, usageOf, spansOf);
         } catch (const ServiceError &e) {
             fail(*c.sub, failureText(e));
         } catch (const std::exception &e) {

@@ -23,6 +23,8 @@ private slots:
     void evaluatePackageQuantity();
     void evaluateMatrixEvents();
     void evaluateErrors();
+    void evaluateProrationEvents();
+    void evaluateEventOutputEvents();
 
 private:
     ProcessResult orbctl(const QStringList &args) const;
@@ -226,6 +228,36 @@ void TestOrbctlCatalog::evaluateErrors()
     QCOMPARE(orbctl(tiered + QStringList{QStringLiteral("--quantity"), QStringLiteral("abc")}).exitCode, 2);
     QCOMPARE(orbctl(tiered).exitCode, 2); // neither --quantity nor --events
     QCOMPARE(orbctl(tiered + QStringList{QStringLiteral("--events"), events}).exitCode, 2); // --events without --metric
+}
+
+void TestOrbctlCatalog::evaluateProrationEvents()
+{
+    // The timeframe is the period: 10 seats for 10 days, then 15 for 21 of January's 31 days at 3.10.
+    const QJsonObject e = json({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"),
+                                data(QStringLiteral("price_unit_with_proration.json")), QStringLiteral("--events"),
+                                data(QStringLiteral("events_seats.jsonl")), QStringLiteral("--metric"), data(QStringLiteral("metric_seats.json")),
+                                QStringLiteral("--timeframe-start"), QStringLiteral("2026-01-01T00:00:00Z"),
+                                QStringLiteral("--timeframe-end"), QStringLiteral("2026-02-01T00:00:00Z")});
+    QCOMPARE(e.value(QStringLiteral("amount")).toString(), QStringLiteral("41.50"));
+    const QJsonArray lines = e.value(QStringLiteral("sub_line_items")).toArray();
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("10 for 10 of 31 days"));
+    QCOMPARE(lines.at(1).toObject().value(QStringLiteral("amount")).toString(), QStringLiteral("31.5"));
+    // A bare quantity is in force the whole period.
+    const QJsonObject q = json({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"),
+                                data(QStringLiteral("price_unit_with_proration.json")), QStringLiteral("--quantity"), QStringLiteral("15")});
+    QCOMPARE(q.value(QStringLiteral("amount")).toString(), QStringLiteral("46.50"));
+}
+
+void TestOrbctlCatalog::evaluateEventOutputEvents()
+{
+    // Each event's own rate, exactly (0.02 as a number, "1.5e-1" as a string); the event without
+    // one pays default_unit_rate: 100 × 0.02 + 50 × 0.15 + 30 × 0.01.
+    const QJsonObject e = json({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"),
+                                data(QStringLiteral("price_event_output.json")), QStringLiteral("--events"),
+                                data(QStringLiteral("events_jobs.jsonl")), QStringLiteral("--metric"), data(QStringLiteral("metric_jobs.json"))});
+    QCOMPARE(e.value(QStringLiteral("amount")).toString(), QStringLiteral("9.80"));
+    QCOMPARE(e.value(QStringLiteral("sub_line_items")).toArray().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestOrbctlCatalog)

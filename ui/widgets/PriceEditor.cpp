@@ -33,7 +33,11 @@ QJsonObject startingConfig(const QString &type)
 {
     if (type == QLatin1String("matrix") || type == QLatin1String("matrix_with_allocation"))
         return {{QStringLiteral("dimensions"), QJsonArray{QString(), QJsonValue(QJsonValue::Null)}}, {QStringLiteral("matrix_values"), QJsonArray()}};
-    if (const auto layout = StructuredConfigEditor::layoutFor(type); layout && !layout->tableKey.isEmpty()) {
+    // A tier table starts with its first tier at 0; a table of cells or values starts empty.
+    const QStringList bounds = {QStringLiteral("first_unit"), QStringLiteral("tier_lower_bound"), QStringLiteral("threshold"),
+                                QStringLiteral("maximum_units")};
+    if (const auto layout = StructuredConfigEditor::layoutFor(type); layout && !layout->tableKey.isEmpty()
+                                                                      && bounds.contains(layout->columns.at(0).key)) {
         QJsonObject first{{layout->columns.at(0).key, QStringLiteral("0")}};
         for (const ConfigColumn &c : layout->columns)
             if (c.nullWhenEmpty)

@@ -43,6 +43,18 @@ PricePreview::PricePreview(QWidget *parent) : QWidget(parent)
     m_events->setAccessibleName(tr("Event values"));
     m_events->setMaximumHeight(90);
 
+    m_scheduleLabel = new QLabel(tr("Quantity in force × days, one a line (empty: the quantity for the whole period):"), this);
+    m_scheduleLabel->setWordWrap(true);
+    m_schedule = new QPlainTextEdit(this);
+    m_schedule->setObjectName(QStringLiteral("inForceEdit"));
+    m_schedule->setAccessibleName(tr("Quantities in force"));
+    m_schedule->setPlaceholderText(tr("10 x 10\n15 x 21"));
+    m_schedule->setMaximumHeight(90);
+    m_periodDays = new QLineEdit(this);
+    m_periodDays->setObjectName(QStringLiteral("periodDaysEdit"));
+    m_periodDays->setAccessibleName(tr("Days in the period"));
+    m_periodDays->setPlaceholderText(tr("the days listed"));
+
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("previewSummary"));
     m_summary->setTextFormat(Qt::RichText);
@@ -66,6 +78,9 @@ PricePreview::PricePreview(QWidget *parent) : QWidget(parent)
     form->addRow(m_groups);
     form->addRow(m_eventsLabel);
     form->addRow(m_events);
+    form->addRow(m_scheduleLabel);
+    form->addRow(m_schedule);
+    form->addRow(tr("Days in the &period:"), m_periodDays);
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -88,13 +103,63 @@ PricePreview::PricePreview(QWidget *parent) : QWidget(parent)
     m_delay->setSingleShot(true);
     m_delay->setInterval(250);
     connect(m_delay, &QTimer::timeout, this, &PricePreview::evaluate);
-    for (QPlainTextEdit *e : {m_json, m_groups, m_events})
+    for (QPlainTextEdit *e : {m_json, m_groups, m_events, m_schedule})
         connect(e, &QPlainTextEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
-    connect(m_quantity, &QLineEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
+    for (QLineEdit *e : {m_quantity, m_periodDays})
+        connect(e, &QLineEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
     m_groupsLabel->hide();
     m_groups->hide();
     m_eventsLabel->hide();
     m_events->hide();
+    showProration(false);
+}
+
+void PricePreview::showProration(bool visible)
+{
+    m_scheduleLabel->setVisible(visible);
+    m_schedule->setVisible(visible);
+    m_periodDays->setVisible(visible);
+    if (auto *form = qobject_cast<QFormLayout *>(m_periodDays->parentWidget()->layout()))
+        if (QWidget *label = form->labelForField(m_periodDays))
+            label->setVisible(visible);
+}
+
+std::optional<pricing::EvaluationContext> PricePreview::prorationContext(QString *error) const
+{
+    pricing::EvaluationContext context;
+    const QStringList lines = m_schedule->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    qint64 listed = 0;
+    for (int i = 0; i < lines.size(); ++i) {
+        QString line = lines[i];
+        line.replace(QChar(0x00D7), QLatin1Char('x'));
+        const QStringList parts = line.split(QLatin1Char('x'));
+        bool ok = false;
+        const qint64 days = parts.size() == 2 ? parts[1].trimmed().toLongLong(&ok) : 0;
+        QString why;
+        const auto q = parts.size() == 2 ? Decimal::tryParse(parts[0].trimmed(), &why) : std::nullopt;
+        if (!q || q->isNegative() || !ok || days < 0) {
+            *error = tr("Quantity in force, line %1: write the quantity, x and the days (e.g. 15 x 21)").arg(i + 1);
+            return std::nullopt;
+        }
+        context.quantitySchedule.append({*q, days});
+        listed += days;
+    }
+    if (context.quantitySchedule.isEmpty())
+        return context;
+    context.periodDays = listed;
+    if (!m_periodDays->text().trimmed().isEmpty()) {
+        bool ok = false;
+        context.periodDays = m_periodDays->text().trimmed().toLongLong(&ok);
+        if (!ok || context.periodDays < listed || context.periodDays <= 0) {
+            *error = tr("Days in the period: a whole number of at least %1 (the days listed)").arg(listed);
+            return std::nullopt;
+        }
+    }
+    if (context.periodDays <= 0) {
+        *error = tr("Quantity in force: the days listed add up to 0");
+        return std::nullopt;
+    }
+    return context;
 }
 
 void PricePreview::setPriceJson(const QString &json)
@@ -214,6 +279,7 @@ void PricePreview::evaluate()
     m_groups->setVisible(!keys.isEmpty());
     m_eventsLabel->setVisible(price->needsEventValues());
     m_events->setVisible(price->needsEventValues());
+    showProration(price->prorates());
     if (price->isComposite()) {
         showError(tr("A %1 price applies to other prices' amounts on an invoice; preview it with its plan.").arg(price->modelType()));
         return;
@@ -224,9 +290,18 @@ void PricePreview::evaluate()
         showError(usageError);
         return;
     }
+    pricing::EvaluationContext context;
+    if (price->prorates()) {
+        const auto c = prorationContext(&usageError);
+        if (!c) {
+            showError(usageError);
+            return;
+        }
+        context = *c;
+    }
     showError(QString());
     try {
-        const pricing::PriceEvaluation ev = price->evaluate(*u);
+        const pricing::PriceEvaluation ev = price->evaluate(*u, context);
         const QLocale locale;
         m_summary->setText(tr("Quantity <b>%1</b> · subtotal <b>%2</b> · amount <b>%3</b>")
                                .arg(formatDecimal(ev.quantity, locale), formatDecimal(ev.subtotal, locale),

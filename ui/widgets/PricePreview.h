@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/Usage.h"
+#include "engine/pricing/PriceModel.h"
 
 #include <QWidget>
 
@@ -32,6 +33,9 @@ public:
     void setReadOnly(bool readOnly);
     /// Parses the usage typed in; nothing when it is malformed (*error says where).
     std::optional<UsageQuantities> usage(const QStringList &groupKeys, bool eventValues, QString *error) const;
+    /// For the proration models: the quantities in force typed in ("10 x 10", one a line) and
+    /// the period's days; an empty list prices the quantity for the whole period.
+    std::optional<pricing::EvaluationContext> prorationContext(QString *error) const;
 
 public slots:
     /// Evaluates now (the editors call it after a short pause).
@@ -39,6 +43,7 @@ public slots:
 
 private:
     void showError(const QString &text);
+    void showProration(bool visible);
 
     QPlainTextEdit *m_json;
     QLineEdit *m_quantity;
@@ -46,6 +51,9 @@ private:
     QPlainTextEdit *m_groups;
     QLabel *m_eventsLabel;
     QPlainTextEdit *m_events;
+    QLabel *m_scheduleLabel;
+    QPlainTextEdit *m_schedule;
+    QLineEdit *m_periodDays;
     QLabel *m_summary;
     QLabel *m_errors;
     QTableWidget *m_subLines;

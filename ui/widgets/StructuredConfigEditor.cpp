@@ -1,5 +1,6 @@
 #include "ui/widgets/StructuredConfigEditor.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -10,23 +11,113 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace orb {
 
 namespace {
 
 ConfigField amountField(const char *key, const QString &label)
 {
-    return {QLatin1String(key), label, false};
+    ConfigField f;
+    f.key = QLatin1String(key);
+    f.label = label;
+    return f;
 }
 
 ConfigField propertyField(const char *key, const QString &label)
 {
-    return {QLatin1String(key), label, true};
+    ConfigField f = amountField(key, label);
+    f.text = true;
+    return f;
+}
+
+ConfigField flagField(const char *key, const QString &label)
+{
+    ConfigField f = amountField(key, label);
+    f.flag = true;
+    return f;
+}
+
+/// Entry `index` of the array `key` (["model", null]): "" is written as null.
+ConfigField arrayField(const char *key, int index, const QString &label)
+{
+    ConfigField f = propertyField(key, label);
+    f.arrayKey = f.key;
+    f.arrayIndex = index;
+    return f;
 }
 
 ConfigColumn tierColumn(const char *key, const QString &label, bool nullWhenEmpty = false, const QString &hint = QString())
 {
-    return {QLatin1String(key), label, nullWhenEmpty, hint};
+    ConfigColumn c;
+    c.key = QLatin1String(key);
+    c.label = label;
+    c.nullWhenEmpty = nullWhenEmpty;
+    c.hint = hint;
+    return c;
+}
+
+ConfigColumn textColumn(const char *key, const QString &label, const QString &hint = QString())
+{
+    ConfigColumn c = tierColumn(key, label, false, hint);
+    c.text = true;
+    return c;
+}
+
+ConfigColumn arrayColumn(const char *key, int index, const QString &label, const QString &hint = QString())
+{
+    ConfigColumn c = textColumn(key, label, hint);
+    c.arrayKey = c.key;
+    c.arrayIndex = index;
+    return c;
+}
+
+ConfigLayout makeLayout(QList<ConfigField> fields, const QString &tableKey = QString(), const QString &rowName = QString(),
+                        QList<ConfigColumn> columns = {}, QList<ConfigTable> more = {})
+{
+    ConfigLayout l;
+    l.fields = std::move(fields);
+    l.tableKey = tableKey;
+    l.rowName = rowName;
+    l.columns = std::move(columns);
+    l.moreTables = std::move(more);
+    return l;
+}
+
+/// The JSON array `key` of `o` padded to `size` entries (null).
+QJsonArray paddedArray(const QJsonObject &o, const QString &key, int size)
+{
+    QJsonArray a = o.value(key).toArray();
+    while (a.size() < size)
+        a.append(QJsonValue(QJsonValue::Null));
+    return a;
+}
+
+/// Writes `text` (or null when empty) as entry `index` of the array `key` of `o`.
+void setArrayEntry(QJsonObject &o, const QString &key, int index, const QString &text, int size)
+{
+    QJsonArray a = paddedArray(o, key, size);
+    a.replace(index, text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text));
+    o.insert(key, a);
+}
+
+/// The size of the arrays the fields or columns write: one more than their largest index.
+template <typename T>
+int arraySize(const QList<T> &list, const QString &key)
+{
+    int size = 0;
+    for (const T &x : list)
+        if (x.arrayKey == key)
+            size = std::max(size, x.arrayIndex + 1);
+    return size;
+}
+
+QString cellText(const QJsonObject &o, const QString &key, const QString &arrayKey, int arrayIndex)
+{
+    if (arrayKey.isEmpty())
+        return PriceConfigEditor::decimalText(o.value(key));
+    return o.value(arrayKey).toArray().at(arrayIndex).toString();
 }
 
 } // namespace
@@ -44,39 +135,103 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
                                         tierColumn("unit_amount", tr("Unit amount")), flat};
     const ConfigColumn lower = tierColumn("tier_lower_bound", tr("Above"), false, tr("The tier applies to units above this bound; 0 for the first"));
     if (type == QLatin1String("unit"))
-        return ConfigLayout{{amountField("unit_amount", tr("Unit amount"))}, {}, {}, {}};
+        return makeLayout({amountField("unit_amount", tr("Unit amount"))});
     if (type == QLatin1String("package"))
-        return ConfigLayout{{amountField("package_amount", tr("Package amount")), packageSize}, {}, {}, {}};
+        return makeLayout({amountField("package_amount", tr("Package amount")), packageSize});
     if (type == QLatin1String("unit_with_percent"))
-        return ConfigLayout{{amountField("unit_amount", tr("Unit amount")), amountField("percent", tr("Percent (out of 100)"))}, {}, {}, {}};
+        return makeLayout({amountField("unit_amount", tr("Unit amount")), amountField("percent", tr("Percent (out of 100)"))});
     if (type == QLatin1String("package_with_allocation"))
-        return ConfigLayout{{amountField("allocation", tr("Free units (allocation)")), amountField("package_amount", tr("Package amount")), packageSize}, {}, {}, {}};
+        return makeLayout({amountField("allocation", tr("Free units (allocation)")), amountField("package_amount", tr("Package amount")), packageSize});
     if (type == QLatin1String("grouped_allocation"))
-        return ConfigLayout{{groupBy, amountField("allocation", tr("Free units per group")), amountField("overage_unit_rate", tr("Overage unit rate"))}, {}, {}, {}};
+        return makeLayout({groupBy, amountField("allocation", tr("Free units per group")), amountField("overage_unit_rate", tr("Overage unit rate"))});
     if (type == QLatin1String("grouped_with_prorated_minimum"))
-        return ConfigLayout{{groupBy, amountField("minimum", tr("Minimum per group")), amountField("unit_rate", tr("Unit rate"))}, {}, {}, {}};
+        return makeLayout({groupBy, amountField("minimum", tr("Minimum per group")), amountField("unit_rate", tr("Unit rate"))});
     if (type == QLatin1String("grouped_with_min_max_thresholds"))
-        return ConfigLayout{{groupBy, amountField("minimum_charge", tr("Minimum charge per group")), amountField("maximum_charge", tr("Maximum charge per group")),
-                             amountField("per_unit_rate", tr("Unit rate"))}, {}, {}, {}};
+        return makeLayout({groupBy, amountField("minimum_charge", tr("Minimum charge per group")), amountField("maximum_charge", tr("Maximum charge per group")),
+                             amountField("per_unit_rate", tr("Unit rate"))});
     if (type == QLatin1String("tiered"))
-        return ConfigLayout{{}, tiers, tier, ranges};
+        return makeLayout({}, tiers, tier, ranges);
     if (type == QLatin1String("bulk"))
-        return ConfigLayout{{}, tiers, tier, {tierColumn("maximum_units", tr("Up to units"), true, tr("All units are priced at the tier the total falls in; empty on the last tier: no limit")),
-                                              tierColumn("unit_amount", tr("Unit amount")), flat}};
+        return makeLayout({}, tiers, tier, {tierColumn("maximum_units", tr("Up to units"), true, tr("All units are priced at the tier the total falls in; empty on the last tier: no limit")),
+                                            tierColumn("unit_amount", tr("Unit amount")), flat});
     if (type == QLatin1String("threshold_total_amount"))
-        return ConfigLayout{{}, QStringLiteral("consumption_table"), tr("threshold"),
-                            {tierColumn("threshold", tr("From quantity")), tierColumn("total_amount", tr("Total amount"))}};
+        return makeLayout({}, QStringLiteral("consumption_table"), tr("threshold"),
+                          {tierColumn("threshold", tr("From quantity")), tierColumn("total_amount", tr("Total amount"))});
     if (type == QLatin1String("tiered_package"))
-        return ConfigLayout{{packageSize}, tiers, tier, {lower, tierColumn("per_unit", tr("Amount per package"))}};
+        return makeLayout({packageSize}, tiers, tier, {lower, tierColumn("per_unit", tr("Amount per package"))});
     if (type == QLatin1String("tiered_with_minimum"))
-        return ConfigLayout{{}, tiers, tier, {lower, tierColumn("unit_amount", tr("Unit amount")), tierColumn("minimum_amount", tr("Minimum amount"))}};
+        return makeLayout({}, tiers, tier, {lower, tierColumn("unit_amount", tr("Unit amount")), tierColumn("minimum_amount", tr("Minimum amount"))});
     if (type == QLatin1String("tiered_package_with_minimum"))
-        return ConfigLayout{{packageSize}, tiers, tier,
-                            {lower, tierColumn("per_unit", tr("Amount per package")), tierColumn("minimum_amount", tr("Minimum amount"))}};
+        return makeLayout({packageSize}, tiers, tier,
+                          {lower, tierColumn("per_unit", tr("Amount per package")), tierColumn("minimum_amount", tr("Minimum amount"))});
     if (type == QLatin1String("grouped_tiered"))
-        return ConfigLayout{{groupBy}, tiers, tier, {lower, tierColumn("unit_amount", tr("Unit amount"))}};
+        return makeLayout({groupBy}, tiers, tier, {lower, tierColumn("unit_amount", tr("Unit amount"))});
     if (type == QLatin1String("grouped_tiered_package"))
-        return ConfigLayout{{groupBy, packageSize}, tiers, tier, {lower, tierColumn("per_unit", tr("Amount per package"))}};
+        return makeLayout({groupBy, packageSize}, tiers, tier, {lower, tierColumn("per_unit", tr("Amount per package"))});
+    // The models that complete Orb's list.
+    const ConfigColumn unitAmount = tierColumn("unit_amount", tr("Unit amount"));
+    if (type == QLatin1String("unit_with_proration"))
+        return makeLayout({amountField("unit_amount", tr("Unit amount"))});
+    if (type == QLatin1String("tiered_with_proration"))
+        return makeLayout({}, tiers, tier, {lower, unitAmount});
+    if (type == QLatin1String("bulk_with_proration"))
+        return makeLayout({}, tiers, tier,
+                          {tierColumn("tier_lower_bound", tr("Above"), false, tr("All units are priced at the tier the quantity is above; empty or 0 for the first")),
+                           unitAmount});
+    if (type == QLatin1String("grouped_tiered_matrix"))
+        return makeLayout({propertyField("dimension", tr("Dimension property")), amountField("default_unit_amount", tr("Default unit amount"))}, tiers, tier,
+                          {textColumn("dimension_value", tr("Value"), tr("The dimension value these tiers apply to; other values pay the default")), lower, unitAmount});
+    const ConfigColumn factor = tierColumn("scaling_factor", tr("Scaling factor"));
+    if (type == QLatin1String("grouped_with_metered_minimum"))
+        return makeLayout({groupBy, propertyField("pricing_key", tr("Rate by property")), propertyField("scaling_key", tr("Scale by property")),
+                           amountField("minimum_unit_amount", tr("Minimum per unit"))},
+                          QStringLiteral("unit_amounts"), tr("rate"),
+                          {textColumn("pricing_value", tr("Value"), tr("A value of the rate property; others pay the minimum per unit")), unitAmount},
+                          {ConfigTable{QStringLiteral("scaling_factors"), tr("scaling factor"),
+                                       {textColumn("scaling_value", tr("Value"), tr("A value of the scale property; others scale by 1")), factor}}});
+    if (type == QLatin1String("cumulative_grouped_bulk"))
+        return makeLayout({propertyField("group", tr("Group by property"))}, QStringLiteral("dimension_values"), tier,
+                          {textColumn("grouping_key", tr("Group value")),
+                           tierColumn("tier_lower_bound", tr("Above"), false, tr("The total of all groups picks the tier; every bound lists every group value")),
+                           unitAmount});
+    if (type == QLatin1String("cumulative_grouped_allocation"))
+        return makeLayout({groupBy, amountField("group_allocation", tr("Free units per group")),
+                           amountField("cumulative_allocation", tr("Free units in all")), amountField("unit_amount", tr("Unit amount"))});
+    const ConfigField first = propertyField("first_dimension", tr("First dimension"));
+    const ConfigField second = propertyField("second_dimension", tr("Second dimension (optional)"));
+    const QList<ConfigColumn> scaling = {textColumn("first_dimension_value", tr("First value")),
+                                         textColumn("second_dimension_value", tr("Second value"), tr("Empty: every second value")), factor};
+    if (type == QLatin1String("scalable_matrix_with_unit_pricing"))
+        return makeLayout({first, second, propertyField("grouping_key", tr("Group by property (optional)")), amountField("unit_price", tr("Unit price")),
+                           flagField("prorate", tr("Prorate the unit price to the part of the period billed"))},
+                          QStringLiteral("matrix_scaling_factors"), tr("scaling factor"), scaling);
+    if (type == QLatin1String("scalable_matrix_with_tiered_pricing"))
+        return makeLayout({first, second}, QStringLiteral("matrix_scaling_factors"), tr("scaling factor"), scaling,
+                          {ConfigTable{tiers, tier, {lower, unitAmount}}});
+    if (type == QLatin1String("matrix_with_threshold_discounts"))
+        return makeLayout({first, second, amountField("default_unit_amount", tr("Default unit amount"))}, QStringLiteral("matrix_values"), tr("cell"),
+                          {textColumn("first_dimension_value", tr("First value")), textColumn("second_dimension_value", tr("Second value")), unitAmount},
+                          {ConfigTable{QStringLiteral("threshold_discount_groups"), tr("discount group"),
+                                       {textColumn("cell_coordinates", tr("Cells"), tr("first,second;first,second (or first;first with one dimension)")),
+                                        tierColumn("threshold_amount", tr("Threshold")),
+                                        tierColumn("below_threshold_discount_percentage", tr("% off up to it")),
+                                        tierColumn("above_threshold_discount_percentage", tr("% off above it")),
+                                        textColumn("description", tr("Description"))}}});
+    if (type == QLatin1String("event_output"))
+        return makeLayout({propertyField("unit_rating_key", tr("Unit rate property")), amountField("default_unit_rate", tr("Default unit rate (optional)")),
+                           propertyField("grouping_key", tr("Group by property (optional)"))});
+    if (type == QLatin1String("metered_allowance"))
+        return makeLayout({groupBy, propertyField("consumption_grouping_value", tr("Consumption value")),
+                           propertyField("allowance_grouping_value", tr("Allowance value")), amountField("unit_amount", tr("Unit amount")),
+                           propertyField("consumption_display_name", tr("Consumption label (optional)")),
+                           propertyField("allowance_display_name", tr("Allowance label (optional)"))});
+    if (type == QLatin1String("daily_credit_allowance"))
+        return makeLayout({amountField("daily_allowance", tr("Credits per day")), amountField("default_unit_amount", tr("Default credits per unit")),
+                           propertyField("event_day_property", tr("Day property")), arrayField("dimensions", 0, tr("First dimension")),
+                           arrayField("dimensions", 1, tr("Second dimension (optional)"))},
+                          QStringLiteral("matrix_values"), tr("cell"),
+                          {arrayColumn("dimension_values", 0, tr("First value")),
+                           arrayColumn("dimension_values", 1, tr("Second value"), tr("Empty: usage without the second property")), unitAmount});
     return std::nullopt;
 }
 
@@ -88,14 +243,27 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
     if (!layout.fields.isEmpty()) {
         auto *form = new QFormLayout;
         for (const ConfigField &f : layout.fields) {
+            if (f.flag) {
+                auto *box = new QCheckBox(f.label, this);
+                box->setObjectName(QStringLiteral("configFlag_") + f.key);
+                connect(box, &QCheckBox::toggled, this, &PriceConfigEditor::changed);
+                form->addRow(box);
+                m_fields.append(nullptr);
+                m_flags.append(box);
+                continue;
+            }
             auto *edit = new QLineEdit(this);
-            edit->setObjectName(QStringLiteral("configField_") + f.key);
+            edit->setObjectName(QStringLiteral("configField_") + f.key + (f.arrayIndex >= 0 ? QString::number(f.arrayIndex) : QString()));
             edit->setAccessibleName(f.label);
             // Sizes and allocations count units; the rest are amounts or rates.
-            if (f.key == QLatin1String("package_size") || f.key == QLatin1String("allocation"))
+            if (f.key == QLatin1String("package_size") || f.key.endsWith(QLatin1String("allocation")))
                 edit->setPlaceholderText(tr("units, e.g. 10"));
             else if (f.key == QLatin1String("percent"))
                 edit->setPlaceholderText(tr("out of 100, e.g. 50"));
+            else if (f.key.endsWith(QLatin1String("_display_name")))
+                edit->setPlaceholderText(tr("a label for the invoice"));
+            else if (f.key.endsWith(QLatin1String("_grouping_value")))
+                edit->setPlaceholderText(tr("a value of the property, e.g. download"));
             else if (!f.text)
                 edit->setPlaceholderText(tr("a decimal, e.g. 0.50"));
             else
@@ -105,96 +273,131 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
             label->setBuddy(edit);
             form->addRow(label, edit);
             m_fields.append(edit);
+            m_flags.append(nullptr);
         }
         outer->addLayout(form);
     }
-    if (layout.tableKey.isEmpty()) {
+    if (!layout.tableKey.isEmpty())
+        addTable(ConfigTable{layout.tableKey, layout.rowName, layout.columns}, true);
+    for (const ConfigTable &t : layout.moreTables)
+        addTable(t, false);
+    if (m_tables.isEmpty())
         outer->addStretch();
-        return;
-    }
-    m_table = new QTableWidget(0, int(layout.columns.size()), this);
-    m_table->setObjectName(QStringLiteral("tierTable"));
-    m_table->setAccessibleName(tr("Table of %1s").arg(layout.rowName));
+}
+
+void StructuredConfigEditor::addTable(const ConfigTable &spec, bool first)
+{
+    auto *outer = static_cast<QVBoxLayout *>(layout());
+    const int index = int(m_tables.size());
+    auto *table = new QTableWidget(0, int(spec.columns.size()), this);
+    // The first table keeps the names the plan editor's tests and screenshots know.
+    table->setObjectName(first ? QStringLiteral("tierTable") : QStringLiteral("configTable_") + spec.key);
+    table->setAccessibleName(tr("Table of %1s").arg(spec.rowName));
     QStringList hints;
-    for (int c = 0; c < layout.columns.size(); ++c) {
-        auto *header = new QTableWidgetItem(layout.columns.at(c).label);
-        header->setToolTip(layout.columns.at(c).hint);
-        m_table->setHorizontalHeaderItem(c, header);
-        if (!layout.columns.at(c).hint.isEmpty())
-            hints << QStringLiteral("%1: %2.").arg(layout.columns.at(c).label, layout.columns.at(c).hint);
+    for (int c = 0; c < spec.columns.size(); ++c) {
+        auto *header = new QTableWidgetItem(spec.columns.at(c).label);
+        header->setToolTip(spec.columns.at(c).hint);
+        table->setHorizontalHeaderItem(c, header);
+        if (!spec.columns.at(c).hint.isEmpty())
+            hints << QStringLiteral("%1: %2.").arg(spec.columns.at(c).label, spec.columns.at(c).hint);
     }
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    connect(m_table, &QTableWidget::itemChanged, this, &PriceConfigEditor::changed);
-    auto *add = new QPushButton(tr("Add %1").arg(layout.rowName), this);
-    add->setObjectName(QStringLiteral("addTierButton"));
-    auto *remove = new QPushButton(tr("Remove %1").arg(layout.rowName), this);
-    remove->setObjectName(QStringLiteral("removeTierButton"));
-    connect(add, &QPushButton::clicked, this, &StructuredConfigEditor::addRow);
-    connect(remove, &QPushButton::clicked, this, &StructuredConfigEditor::removeRow);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(table, &QTableWidget::itemChanged, this, &PriceConfigEditor::changed);
+    auto *add = new QPushButton(tr("Add %1").arg(spec.rowName), this);
+    add->setObjectName(first ? QStringLiteral("addTierButton") : QStringLiteral("addRowButton_") + spec.key);
+    auto *remove = new QPushButton(tr("Remove %1").arg(spec.rowName), this);
+    remove->setObjectName(first ? QStringLiteral("removeTierButton") : QStringLiteral("removeRowButton_") + spec.key);
+    connect(add, &QPushButton::clicked, this, [this, index] { addRow(index); });
+    connect(remove, &QPushButton::clicked, this, [this, index] { removeRow(index); });
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(remove);
     buttons->addStretch();
-    outer->addWidget(m_table, 1);
+    outer->addWidget(table, 1);
     outer->addLayout(buttons);
     if (!hints.isEmpty()) {
         auto *hint = new QLabel(hints.join(QLatin1Char(' ')), this);
-        hint->setObjectName(QStringLiteral("tierHint"));
+        hint->setObjectName(first ? QStringLiteral("tierHint") : QStringLiteral("tableHint_") + spec.key);
         hint->setWordWrap(true);
         outer->addWidget(hint);
     }
+    m_specs.append(spec);
+    m_tables.append(table);
 }
 
-void StructuredConfigEditor::setCell(int row, int column, const QString &text)
+void StructuredConfigEditor::setCell(QTableWidget *table, int row, int column, const QString &text, bool alignLeft)
 {
     auto *item = new QTableWidgetItem(text);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_table->setItem(row, column, item);
+    item->setTextAlignment((alignLeft ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    table->setItem(row, column, item);
 }
 
-void StructuredConfigEditor::addRow()
+void StructuredConfigEditor::addRow(int index)
 {
-    const QSignalBlocker block(m_table);
-    const int row = m_table->rowCount();
-    m_table->insertRow(row);
-    for (int c = 0; c < m_table->columnCount(); ++c)
-        setCell(row, c, QString());
+    if (index < 0 || index >= m_tables.size())
+        return;
+    QTableWidget *table = m_tables.at(index);
+    const ConfigTable &spec = m_specs.at(index);
+    const QSignalBlocker block(table);
+    const int row = table->rowCount();
+    table->insertRow(row);
+    for (int c = 0; c < table->columnCount(); ++c)
+        setCell(table, row, c, QString(), spec.columns.at(c).text);
     // A new range tier starts where the one above ends (that is the rule).
-    if (row > 0 && m_layout.columns.size() > 1 && m_layout.columns.at(0).key == QLatin1String("first_unit"))
-        m_table->item(row, 0)->setText(m_table->item(row - 1, 1)->text());
-    m_table->setCurrentCell(row, 0);
+    if (row > 0 && spec.columns.size() > 1 && spec.columns.at(0).key == QLatin1String("first_unit"))
+        table->item(row, 0)->setText(table->item(row - 1, 1)->text());
+    table->setCurrentCell(row, 0);
     emit changed();
 }
 
-void StructuredConfigEditor::removeRow()
+void StructuredConfigEditor::removeRow(int index)
 {
-    const int row = m_table->currentRow() >= 0 ? m_table->currentRow() : m_table->rowCount() - 1;
+    if (index < 0 || index >= m_tables.size())
+        return;
+    QTableWidget *table = m_tables.at(index);
+    const int row = table->currentRow() >= 0 ? table->currentRow() : table->rowCount() - 1;
     if (row < 0)
         return;
-    m_table->removeRow(row);
+    table->removeRow(row);
     emit changed();
 }
 
 void StructuredConfigEditor::setConfig(const QJsonObject &config)
 {
     m_kept = config;
+    m_flagsGiven.clear();
     for (qsizetype i = 0; i < m_fields.size(); ++i) {
         const ConfigField &f = m_layout.fields.at(i);
-        m_fields[i]->setText(f.text ? config.value(f.key).toString() : decimalText(config.value(f.key)));
-        m_kept.remove(f.key);
+        if (f.flag) {
+            const QSignalBlocker block(m_flags[i]);
+            m_flags[i]->setChecked(config.value(f.key).toBool());
+            if (config.value(f.key).isBool())
+                m_flagsGiven.insert(f.key);
+            m_kept.remove(f.key);
+            continue;
+        }
+        if (!f.arrayKey.isEmpty())
+            m_fields[i]->setText(cellText(config, f.key, f.arrayKey, f.arrayIndex));
+        else
+            m_fields[i]->setText(f.text ? config.value(f.key).toString() : decimalText(config.value(f.key)));
+        m_kept.remove(f.arrayKey.isEmpty() ? f.key : f.arrayKey);
     }
-    if (!m_table)
-        return;
-    m_kept.remove(m_layout.tableKey);
-    const QSignalBlocker block(m_table);
-    const QJsonArray rows = config.value(m_layout.tableKey).toArray();
-    m_table->setRowCount(int(rows.size()));
-    for (int r = 0; r < rows.size(); ++r) {
-        const QJsonObject o = rows.at(r).toObject();
-        for (int c = 0; c < m_layout.columns.size(); ++c)
-            setCell(r, c, decimalText(o.value(m_layout.columns.at(c).key)));
+    for (qsizetype t = 0; t < m_tables.size(); ++t) {
+        QTableWidget *table = m_tables.at(t);
+        const ConfigTable &spec = m_specs.at(t);
+        m_kept.remove(spec.key);
+        const QSignalBlocker block(table);
+        const QJsonArray rows = config.value(spec.key).toArray();
+        table->setRowCount(int(rows.size()));
+        for (int r = 0; r < rows.size(); ++r) {
+            const QJsonObject o = rows.at(r).toObject();
+            for (int c = 0; c < spec.columns.size(); ++c) {
+                const ConfigColumn &col = spec.columns.at(c);
+                setCell(table, r, c, cellText(o, col.key, col.arrayKey, col.arrayIndex), col.text);
+            }
+        }
     }
 }
 
@@ -202,28 +405,40 @@ QJsonObject StructuredConfigEditor::config(QString *) const
 {
     QJsonObject o = m_kept;
     for (qsizetype i = 0; i < m_fields.size(); ++i) {
-        const QString text = m_fields.at(i)->text().trimmed();
-        // Left out when empty: the parser then says the field is required, with its path.
-        if (!text.isEmpty())
-            o.insert(m_layout.fields.at(i).key, text);
-    }
-    if (!m_table)
-        return o;
-    QJsonArray rows;
-    for (int r = 0; r < m_table->rowCount(); ++r) {
-        QJsonObject row;
-        for (int c = 0; c < m_layout.columns.size(); ++c) {
-            const ConfigColumn &col = m_layout.columns.at(c);
-            const QTableWidgetItem *item = m_table->item(r, c);
-            const QString text = item ? item->text().trimmed() : QString();
-            if (!text.isEmpty())
-                row.insert(col.key, text);
-            else if (col.nullWhenEmpty)
-                row.insert(col.key, QJsonValue(QJsonValue::Null));
+        const ConfigField &f = m_layout.fields.at(i);
+        if (f.flag) {
+            // Left out when off and never given: Orb's default is off.
+            if (m_flags.at(i)->isChecked() || m_flagsGiven.contains(f.key))
+                o.insert(f.key, m_flags.at(i)->isChecked());
+            continue;
         }
-        rows.append(row);
+        const QString text = m_fields.at(i)->text().trimmed();
+        if (!f.arrayKey.isEmpty())
+            setArrayEntry(o, f.arrayKey, f.arrayIndex, text, arraySize(m_layout.fields, f.arrayKey));
+        else if (!text.isEmpty()) // left out when empty: the parser then says it is required, with its path
+            o.insert(f.key, text);
     }
-    o.insert(m_layout.tableKey, rows);
+    for (qsizetype t = 0; t < m_tables.size(); ++t) {
+        const QTableWidget *table = m_tables.at(t);
+        const ConfigTable &spec = m_specs.at(t);
+        QJsonArray rows;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            QJsonObject row;
+            for (int c = 0; c < spec.columns.size(); ++c) {
+                const ConfigColumn &col = spec.columns.at(c);
+                const QTableWidgetItem *item = table->item(r, c);
+                const QString text = item ? item->text().trimmed() : QString();
+                if (!col.arrayKey.isEmpty())
+                    setArrayEntry(row, col.arrayKey, col.arrayIndex, text, arraySize(spec.columns, col.arrayKey));
+                else if (!text.isEmpty())
+                    row.insert(col.key, text);
+                else if (col.nullWhenEmpty)
+                    row.insert(col.key, QJsonValue(QJsonValue::Null));
+            }
+            rows.append(row);
+        }
+        o.insert(spec.key, rows);
+    }
     return o;
 }
 

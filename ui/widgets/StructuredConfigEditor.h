@@ -3,10 +3,12 @@
 #include "ui/widgets/PriceConfigEditor.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
 
+class QCheckBox;
 class QLineEdit;
 class QTableWidget;
 
@@ -16,23 +18,38 @@ namespace orb {
 struct ConfigField {
     QString key;
     QString label;
-    bool text = false; ///< a property name (grouping_key), not an amount
+    bool text = false;   ///< a property name (grouping_key) or a label, not an amount
+    QString arrayKey;    ///< set: the field is entry `arrayIndex` of this array (dimensions), "" = null
+    int arrayIndex = -1;
+    bool flag = false;   ///< a true/false option (prorate), shown as a check box
 };
 
-/// One column of a model's table (tiers, consumption table).
+/// One column of a model's table (tiers, consumption table, cells).
 struct ConfigColumn {
     QString key;
     QString label;
     bool nullWhenEmpty = false; ///< an open bound: an empty cell means "no limit" (JSON null)
     QString hint;               ///< the header's tooltip: what the column means
+    bool text = false;          ///< a property value or a label, not an amount
+    QString arrayKey;           ///< set: the cell is entry `arrayIndex` of this array, "" = null
+    int arrayIndex = -1;
 };
 
-/// How a price model's config is laid out: fields, then an optional table of rows.
+/// A further table of a config (scaling factors beside tiers, discount groups beside cells).
+struct ConfigTable {
+    QString key;
+    QString rowName;
+    QList<ConfigColumn> columns;
+};
+
+/// How a price model's config is laid out: fields, then an optional table of rows, then more
+/// tables when the model has several lists.
 struct ConfigLayout {
     QList<ConfigField> fields;
     QString tableKey; ///< "tiers", "consumption_table"; empty = no table
     QString rowName;  ///< "tier", "threshold": for the add/remove buttons
     QList<ConfigColumn> columns;
+    QList<ConfigTable> moreTables;
 };
 
 /**
@@ -53,17 +70,21 @@ public:
     void setConfig(const QJsonObject &config) override;
     QJsonObject config(QString *error) const override;
 
-    /// Appends a row; a range tier starts where the row above ends.
-    void addRow();
-    /// Removes the current row (the last one when none is current).
-    void removeRow();
+    /// Appends a row to a table (0: the first); a range tier starts where the row above ends.
+    void addRow(int table = 0);
+    /// Removes the current row of a table (the last one when none is current).
+    void removeRow(int table = 0);
 
 private:
-    void setCell(int row, int column, const QString &text);
+    void addTable(const ConfigTable &spec, bool first);
+    static void setCell(QTableWidget *table, int row, int column, const QString &text, bool alignLeft);
 
     ConfigLayout m_layout;
-    QList<QLineEdit *> m_fields;
-    QTableWidget *m_table = nullptr;
+    QList<QLineEdit *> m_fields; ///< per field; nullptr for a flag
+    QList<QCheckBox *> m_flags;  ///< per field; nullptr for the others
+    QSet<QString> m_flagsGiven;  ///< flags the loaded config set (false included), written back as given
+    QList<ConfigTable> m_specs;
+    QList<QTableWidget *> m_tables;
     QJsonObject m_kept; ///< the loaded config's keys without a control (flags such as prorate)
 };
 

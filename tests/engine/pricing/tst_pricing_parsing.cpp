@@ -320,11 +320,14 @@ void TestPricingParsing::roundTrip()
 void TestPricingParsing::modelTypes()
 {
     QCOMPARE(Price::modelTypes().join(u' '),
-             u"bps bulk bulk_bps bulk_with_filters graduated_percentage grouped_allocation grouped_tiered "
-             u"grouped_tiered_package grouped_with_min_max_thresholds grouped_with_prorated_minimum matrix "
-             u"matrix_with_allocation matrix_with_display_name max_group_tiered_package minimum_composite package "
-             u"package_with_allocation percent percentage threshold_total_amount tiered tiered_bps tiered_package "
-             u"tiered_package_with_minimum tiered_with_minimum unit unit_with_percent"_s);
+             u"bps bulk bulk_bps bulk_with_filters bulk_with_proration cumulative_grouped_allocation cumulative_grouped_bulk "
+             u"daily_credit_allowance event_output graduated_percentage grouped_allocation grouped_tiered grouped_tiered_matrix "
+             u"grouped_tiered_package grouped_with_metered_minimum grouped_with_min_max_thresholds grouped_with_prorated_minimum "
+             u"matrix matrix_with_allocation matrix_with_display_name matrix_with_threshold_discounts max_group_tiered_package "
+             u"metered_allowance minimum_composite package package_with_allocation percent percentage "
+             u"scalable_matrix_with_tiered_pricing scalable_matrix_with_unit_pricing threshold_total_amount tiered tiered_bps "
+             u"tiered_package tiered_package_with_minimum tiered_with_minimum tiered_with_proration unit unit_with_percent "
+             u"unit_with_proration"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPricingParsing)
