@@ -3,6 +3,7 @@
 #include "models/CompanyFile.h"
 #include "models/Database.h"
 #include "models/StorageError.h"
+#include "models/backup/BackupCrypto.h"
 #include "models/backup/CompanyLock.h"
 
 #include <QDir>
@@ -197,8 +198,49 @@ BackupInfo Backup::create(const QString &companyPath, const QString &destPath)
     return create(db, destPath);
 }
 
-RestoreResult Backup::restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now)
+BackupInfo Backup::createEncrypted(const Database &source, const QString &destPath, const QByteArray &passphrase)
 {
+    if (passphrase.size() < BackupCrypto::MinPassphraseLength)
+        throw ServiceError::invalid(QStringLiteral("the backup passphrase must be at least %1 characters long").arg(BackupCrypto::MinPassphraseLength));
+    if (QFileInfo::exists(destPath))
+        throw ServiceError::conflict(QStringLiteral("%1 already exists; a backup never overwrites a file").arg(destPath));
+    const QString plain = QFileInfo(source.path()).absoluteFilePath() + QStringLiteral(".encrypting");
+    removeFileSet(plain);
+    const auto removePlain = qScopeGuard([&] { removeFileSet(plain); });
+    const BackupInfo copied = create(source, plain);
+    if (!QDir().mkpath(QFileInfo(destPath).absolutePath()))
+        throw ServiceError::storage(QStringLiteral("cannot create the folder %1").arg(QFileInfo(destPath).absolutePath()));
+    BackupCrypto::encrypt(plain, destPath, passphrase);
+    syncPath(QFileInfo(destPath).absolutePath());
+    return {QFileInfo(destPath).absoluteFilePath(), QFileInfo(destPath).size(), copied.pages};
+}
+
+BackupInfo Backup::createEncrypted(const QString &companyPath, const QString &destPath, const QByteArray &passphrase)
+{
+    if (!QFileInfo(companyPath).isFile())
+        throw ServiceError::notFound(QStringLiteral("there is no company file at %1").arg(companyPath));
+    Database db;
+    db.open(companyPath, Database::Mode::ReadWrite);
+    db.exec(QStringLiteral("PRAGMA query_only = 1"));
+    return createEncrypted(db, destPath, passphrase);
+}
+
+RestoreResult Backup::restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now,
+                              const QByteArray &passphrase)
+{
+    if (BackupCrypto::isEncrypted(backupPath)) {
+        if (passphrase.isEmpty())
+            throw ServiceError::invalid(QStringLiteral("%1 is an encrypted backup: give its passphrase; nothing was restored").arg(backupPath));
+        // Decrypted beside the target (where the company's data lives in the clear anyway),
+        // authenticated whole before any of it is used, and deleted whatever happens next.
+        const QString plain = QFileInfo(targetPath).absoluteFilePath() + QStringLiteral(".decrypted");
+        removeFileSet(plain);
+        if (!QDir().mkpath(QFileInfo(plain).absolutePath()))
+            throw ServiceError::storage(QStringLiteral("cannot create the folder %1").arg(QFileInfo(plain).absolutePath()));
+        const auto removePlain = qScopeGuard([&] { removeFileSet(plain); });
+        BackupCrypto::decrypt(backupPath, plain, passphrase);
+        return restore(plain, targetPath, force, now);
+    }
     RestoreResult result;
     try {
         result.schemaVersion = CompanyFile::verify(backupPath);
@@ -228,7 +270,7 @@ RestoreResult Backup::restore(const QString &backupPath, const QString &targetPa
     createOwnerOnly(incoming);
     try {
         Database src;
-        src.open(QFileInfo(backupPath).absoluteFilePath(), Database::Mode::ReadOnly);
+        src.open(QFileInfo(backupPath).absoluteFilePath(), Database::Mode::Inspect);
         copyPages(src.sqliteHandle(), incoming);
         src.close();
         QFile::setPermissions(incoming, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
