@@ -19,6 +19,7 @@
 #include "models/AuditLog.h"
 #include "models/Database.h"
 #include "models/RowSeals.h"
+#include "sync/BackupPassphraseStore.h"
 #include "ui/screens/PlansScreen.h"
 #include "ui/screens/SettingsScreen.h"
 #include "ui/screens/UsageScreen.h"
@@ -540,6 +541,9 @@ bool MainWindow::openCompany(const QString &path, QString *error)
     m_backups.reset();
     m_company = std::move(file);
     m_backups = std::make_unique<BackupScheduler>(*m_company);
+    m_backups->setPassphraseProvider([path = m_company->path()](QString *why) {
+        return BackupPassphraseStore(path).load(why).value_or(QByteArray());
+    });
     connect(m_backups.get(), &BackupScheduler::backupFailed, this,
             [this](const QString &m) { statusBar()->showMessage(tr("Backup failed: %1").arg(m), 15000); });
     connect(m_backups.get(), &BackupScheduler::backupFinished, this,

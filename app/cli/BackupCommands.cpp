@@ -7,6 +7,7 @@
 #include "models/backup/Backup.h"
 #include "models/backup/BackupCrypto.h"
 #include "models/backup/BackupScheduler.h"
+#include "sync/BackupPassphraseStore.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -76,9 +77,23 @@ int backupCommand(CliContext &ctx, const QString &verb, const QStringList &args)
                      "first line; asked twice, unechoed, on a terminal). `orbctl restore` asks for it again.\n";
         return Success;
     }
-    const bool encrypt = parsed.isSet(QStringLiteral("encrypt"));
     CompanyFile &file = ctx.company();
-    const QByteArray passphrase = encrypt ? readPassphrase(ctx, "Backup passphrase: ", true) : QByteArray();
+    // Into the backup folder with a passphrase kept in the keychain (`orbctl backup-key set`):
+    // encrypted as the window's scheduled backups are, without asking.
+    const bool keychainKey = !hasFile && !parsed.isSet(QStringLiteral("encrypt"))
+                             && file.setting(QStringLiteral("backup.encrypt")) == QLatin1String("keychain");
+    const bool encrypt = parsed.isSet(QStringLiteral("encrypt")) || keychainKey;
+    QByteArray passphrase;
+    if (keychainKey) {
+        QString error;
+        const auto stored = BackupPassphraseStore(file.path()).load(&error);
+        if (!stored)
+            throw CliError(Failure, QStringLiteral("backup: the backup passphrase could not be read from the keychain (%1); no backup was written")
+                                        .arg(error.isEmpty() ? QStringLiteral("it is not there; set it with `orbctl backup-key set`") : error));
+        passphrase = *stored;
+    } else if (encrypt) {
+        passphrase = readPassphrase(ctx, "Backup passphrase: ", true);
+    }
     const auto write = [&](const QString &to) {
         return encrypt ? Backup::createEncrypted(file.db(), to, passphrase) : Backup::create(file.db(), to);
     };
@@ -92,7 +107,7 @@ int backupCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         const BackupSchedule s = BackupSchedule::of(file);
         if (s.folder.isEmpty())
             throw CliError(InvalidInput, QStringLiteral("backup: name a FILE, or set a backup folder first (orbctl settings set backup.folder DIR)"));
-        dest = QDir(s.folder).absoluteFilePath(Backup::timestampedName(file.path(), ctx.clock().now()));
+        dest = QDir(s.folder).absoluteFilePath(Backup::timestampedName(file.path(), ctx.clock().now(), encrypt));
         info = write(dest);
         pruned = Backup::prune(s.folder, file.path(), s.keep);
     }
@@ -147,6 +162,51 @@ int restoreCommand(CliContext &ctx, const QString &verb, const QStringList &args
     return Success;
 }
 
+int backupKeyCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("backup-key ") + verb);
+    cl.parse(args);
+    if (cl.helpRequested() || verb.isEmpty()) {
+        ctx.out() << "usage: orbctl backup-key set | remove | status\n"
+                     "set: reads a backup passphrase (10 characters or more) from standard input and keeps it in the\n"
+                     "OS keychain for this company file; from then on the window's scheduled backups and\n"
+                     "`orbctl backup` without FILE are encrypted with it (.orbenc). Restore them anywhere with\n"
+                     "the same passphrase. remove: forget it (later backups are plain again).\n";
+        return verb.isEmpty() ? InvalidInput : Success;
+    }
+    CompanyFile &file = ctx.company();
+    const BackupPassphraseStore store(file.path());
+    if (verb == QLatin1String("set")) {
+        const QByteArray passphrase = readPassphrase(ctx, "Backup passphrase: ", true);
+        if (passphrase.size() < BackupCrypto::MinPassphraseLength)
+            throw CliError(InvalidInput, QStringLiteral("the backup passphrase must be at least %1 characters long").arg(BackupCrypto::MinPassphraseLength));
+        const QString error = store.store(passphrase);
+        if (!error.isEmpty())
+            throw CliError(Failure, QStringLiteral("the keychain refused the backup passphrase: %1").arg(error));
+        file.setSetting(QStringLiteral("backup.encrypt"), QStringLiteral("keychain"), ctx.clock());
+        ctx.out() << "The backup passphrase is in the keychain; scheduled backups of " << file.path() << " are encrypted from now on.\n";
+        return Success;
+    }
+    if (verb == QLatin1String("remove")) {
+        const QString error = store.remove();
+        if (!error.isEmpty())
+            throw CliError(Failure, QStringLiteral("the keychain refused: %1").arg(error));
+        file.setSetting(QStringLiteral("backup.encrypt"), QStringLiteral("off"), ctx.clock());
+        ctx.out() << "The backup passphrase was removed; scheduled backups are no longer encrypted.\n";
+        return Success;
+    }
+    if (verb == QLatin1String("status")) {
+        const bool on = file.setting(QStringLiteral("backup.encrypt")) == QLatin1String("keychain");
+        if (ctx.json())
+            ctx.printJson({{QStringLiteral("encrypted"), on}});
+        else
+            ctx.out() << (on ? "Scheduled backups are encrypted with the passphrase in the keychain.\n" : "Scheduled backups are not encrypted.\n");
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("backup-key: unknown verb \"%1\" (set, remove, status)").arg(verb));
+}
+
+const CommandRegistry::Registrar backupKeyNoun("backup-key", &backupKeyCommand, "set | remove | status   a backup passphrase in the keychain for encrypted scheduled backups", 97);
 const CommandRegistry::Registrar backupNoun("backup", &backupCommand, "[FILE] [--encrypt]   an online backup of the company file (checked, owner-only, optionally encrypted)", 95);
 const CommandRegistry::Registrar restoreNoun("restore", &restoreCommand, "FILE [--force]   restore a checked backup, keeping the old file aside", 96);
 

@@ -163,7 +163,7 @@ QString prepareDestination(const QString &destPath)
 
 QRegularExpression scheduledName(const QString &companyPath)
 {
-    return QRegularExpression(QStringLiteral("^%1-(\\d{8}-\\d{6})\\.orb$").arg(QRegularExpression::escape(QFileInfo(companyPath).completeBaseName())));
+    return QRegularExpression(QStringLiteral("^%1-(\\d{8}-\\d{6})\\.orb(enc)?$").arg(QRegularExpression::escape(QFileInfo(companyPath).completeBaseName())));
 }
 
 } // namespace
@@ -317,9 +317,10 @@ RestoreResult Backup::restore(const QString &backupPath, const QString &targetPa
     return result;
 }
 
-QString Backup::timestampedName(const QString &companyPath, const QDateTime &now)
+QString Backup::timestampedName(const QString &companyPath, const QDateTime &now, bool encrypted)
 {
-    return QFileInfo(companyPath).completeBaseName() + QLatin1Char('-') + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".orb");
+    return QFileInfo(companyPath).completeBaseName() + QLatin1Char('-') + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))
+           + (encrypted ? QStringLiteral(".orbenc") : QStringLiteral(".orb"));
 }
 
 QStringList Backup::backupsIn(const QString &folder, const QString &companyPath)
@@ -330,8 +331,10 @@ QStringList Backup::backupsIn(const QString &folder, const QString &companyPath)
     for (const QString &name : entries)
         if (re.match(name).hasMatch())
             names << name;
-    // The timestamp in the name sorts as text; newest first.
-    std::sort(names.begin(), names.end(), std::greater<QString>());
+    // The timestamp in the name sorts as text; newest first (whatever the extension).
+    std::sort(names.begin(), names.end(), [&](const QString &a, const QString &b) {
+        return re.match(a).captured(1) > re.match(b).captured(1);
+    });
     QStringList paths;
     for (const QString &name : names)
         paths << QDir(folder).absoluteFilePath(name);

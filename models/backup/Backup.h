@@ -62,9 +62,10 @@ public:
     static RestoreResult restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now,
                                  const QByteArray &passphrase = {});
 
-    /// The file name of a scheduled backup: "<company stem>-YYYYMMDD-HHMMSS.orb" (UTC).
-    static QString timestampedName(const QString &companyPath, const QDateTime &now);
-    /// The scheduled backups of a company in a folder, newest first.
+    /// The file name of a scheduled backup: "<company stem>-YYYYMMDD-HHMMSS.orb" (UTC), or
+    /// ".orbenc" for an encrypted one.
+    static QString timestampedName(const QString &companyPath, const QDateTime &now, bool encrypted = false);
+    /// The scheduled backups of a company in a folder (plain and encrypted), newest first.
     static QStringList backupsIn(const QString &folder, const QString &companyPath);
     /// When the newest scheduled backup in a folder was taken (invalid when none).
     static QDateTime newestBackupTime(const QString &folder, const QString &companyPath);

@@ -7,6 +7,7 @@
 #include "models/StorageError.h"
 #include "models/backup/Backup.h"
 #include "models/backup/BackupCrypto.h"
+#include "models/backup/BackupScheduler.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -41,6 +42,8 @@ private slots:
     void refusedBackup_data();
     void refusedBackup();
     void shortPassphraseRefused();
+    void scheduledBackupsEncryptedWhenAKeyIsSet();
+    void scheduledBackupWithoutItsKeyFails();
 
 private:
     QTemporaryDir m_dir;
@@ -150,6 +153,55 @@ void TestBackupCrypto::shortPassphraseRefused()
     const QString dest = m_dir.filePath(QStringLiteral("short.orbenc"));
     QVERIFY_THROWS_EXCEPTION(ServiceError, Backup::createEncrypted(m_company, dest, QByteArrayLiteral("short")));
     QVERIFY(!QFile::exists(dest));
+}
+
+void TestBackupCrypto::scheduledBackupsEncryptedWhenAKeyIsSet()
+{
+    const QString company = m_dir.filePath(QStringLiteral("scheduled.orb"));
+    QVERIFY(QFile::copy(m_company, company));
+    const QString folder = m_dir.filePath(QStringLiteral("scheduled-backups"));
+    auto file = CompanyFile::open(company);
+    file->setSetting(QStringLiteral("backup.folder"), folder);
+    file->setSetting(QStringLiteral("backup.encrypt"), QStringLiteral("keychain"));
+    BackupScheduler scheduler(*file);
+    int asked = 0;
+    scheduler.setPassphraseProvider([&asked](QString *) {
+        ++asked;
+        return kPassphrase;
+    });
+    QSignalSpy done(&scheduler, &BackupScheduler::backupFinished);
+    QSignalSpy failed(&scheduler, &BackupScheduler::backupFailed);
+    QVERIFY(scheduler.runNow(m_now));
+    QTRY_COMPARE_WITH_TIMEOUT(done.count() + failed.count(), 1, 60000);
+    QCOMPARE(failed.count(), 0);
+    const QString written = done.first().first().toString();
+    QVERIFY2(written.endsWith(QStringLiteral("scheduled-20260315-100000.orbenc")), qPrintable(written));
+    QVERIFY(BackupCrypto::isEncrypted(written));
+    QCOMPARE(asked, 1);
+    QCOMPARE(Backup::backupsIn(folder, company), QStringList{written});
+    const QString target = m_dir.filePath(QStringLiteral("from-scheduled/company.orb"));
+    Backup::restore(written, target, false, m_now, kPassphrase);
+    QVERIFY(CompanyFile::open(target)->settings().name.contains(QStringLiteral("Northwind")));
+}
+
+void TestBackupCrypto::scheduledBackupWithoutItsKeyFails()
+{
+    const QString company = m_dir.filePath(QStringLiteral("nokey.orb"));
+    QVERIFY(QFile::copy(m_company, company));
+    const QString folder = m_dir.filePath(QStringLiteral("nokey-backups"));
+    auto file = CompanyFile::open(company);
+    file->setSetting(QStringLiteral("backup.folder"), folder);
+    file->setSetting(QStringLiteral("backup.encrypt"), QStringLiteral("keychain"));
+    BackupScheduler scheduler(*file);
+    scheduler.setPassphraseProvider([](QString *error) {
+        *error = QStringLiteral("the keychain is locked");
+        return QByteArray();
+    });
+    QSignalSpy failed(&scheduler, &BackupScheduler::backupFailed);
+    QVERIFY(scheduler.runNow(m_now));
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("the keychain is locked")));
+    QVERIFY(Backup::backupsIn(folder, company).isEmpty()); // never a plain one instead
 }
 
 QTEST_GUILESS_MAIN(TestBackupCrypto)
