@@ -54,10 +54,17 @@ QList<Migration> SchemaCheck::migrations()
 QList<SchemaObject> SchemaCheck::actual(const Database &db)
 {
     QList<SchemaObject> out;
-    // sqlite_stat1/sqlite_stat4 hold planner statistics (ANALYZE, PRAGMA optimize): numbers,
-    // never SQL that runs, so they are no part of the comparison.
+    // SQLite's own tables are no part of the comparison: sqlite_stat1/sqlite_stat4 hold planner
+    // statistics (ANALYZE, PRAGMA optimize) and sqlite_sequence the AUTOINCREMENT counters,
+    // which SQLite creates with the first such table and never drops. Numbers, never SQL that
+    // runs; their SQL is SQLite's, not the file's (an object named sqlite_* cannot be created).
+    // Matched by type, name and SQL together: the same name with any other SQL (written in
+    // through writable_schema) is compared like any object, and refused.
     QSqlQuery q = db.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM main.sqlite_schema "
-                                         "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name"));
+                                         "WHERE NOT (type = 'table' AND ((name = 'sqlite_sequence' AND sql = 'CREATE TABLE sqlite_sequence(name,seq)') "
+                                         "OR (name = 'sqlite_stat1' AND sql = 'CREATE TABLE sqlite_stat1(tbl,idx,stat)') "
+                                         "OR (name = 'sqlite_stat4' AND sql = 'CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)'))) "
+                                         "ORDER BY type, name"));
     while (q.next())
         out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
     return out;
