@@ -164,9 +164,11 @@ int restoreCommand(CliContext &ctx, const QString &verb, const QStringList &args
 
 int backupKeyCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 {
+    const bool helpVerb = verb == QLatin1String("--help") || verb == QLatin1String("-h");
     CommandLine cl(QStringLiteral("backup-key ") + verb);
-    cl.parse(args);
-    if (cl.helpRequested() || verb.isEmpty()) {
+    if (!helpVerb)
+        cl.parse(args);
+    if (helpVerb || cl.helpRequested() || verb.isEmpty()) {
         ctx.out() << "usage: orbctl backup-key set | remove | status\n"
                      "set: reads a backup passphrase (10 characters or more) from standard input and keeps it in the\n"
                      "OS keychain for this company file; from then on the window's scheduled backups and\n"
