@@ -158,6 +158,18 @@ void Database::close()
             if (sqlite3 *h = sqliteHandle()) {
                 if (!sqlite3_get_autocommit(h))
                     sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
+                // Rows written through the raw handle and committed with a raw COMMIT (bulk
+                // paths) are sealed here at the latest, so they never read as written by
+                // another program.
+                if (m_tracker && !m_tracker->rows.empty() && sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK) {
+                    try {
+                        RowSeals::seal(h, m_tracker->rows);
+                        sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
+                    } catch (const ServiceError &) {
+                        sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
+                    }
+                    m_tracker->rows.clear();
+                }
                 // Every committed page into the file itself, the WAL cut to nothing: should
                 // this not be the last connection (or the program die before that one closes),
                 // the file on its own still holds everything committed through this one.

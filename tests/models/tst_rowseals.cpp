@@ -67,6 +67,7 @@ private slots:
     void writeOutsideTransactionIsSealed();
     void rolledBackWriteLeavesSealsAlone();
     void upgradeSealsExistingRows();
+    void rawHandleWritesSealedByClose();
 
 private:
     QString freshCopy(const QString &name);
@@ -261,6 +262,22 @@ void TestRowSeals::upgradeSealsExistingRows()
     QVERIFY(r.sealed);
     QVERIFY(r.ok());
     QVERIFY(r.rows > 250);
+}
+
+void TestRowSeals::rawHandleWritesSealedByClose()
+{
+    // Bulk paths write through the raw handle with their own BEGIN and COMMIT; the connection
+    // still notes the rows and seals them when it closes.
+    const QString path = freshCopy(QStringLiteral("raw"));
+    {
+        auto file = CompanyFile::open(path);
+        sqlite3 *h = file->db().sqliteHandle();
+        QCOMPARE(sqlite3_exec(h, "BEGIN; UPDATE items SET name = name || ' (bulk)'; COMMIT;", nullptr, nullptr, nullptr), SQLITE_OK);
+    }
+    auto file = CompanyFile::open(path);
+    QCOMPARE(file->db().scalar(QStringLiteral("SELECT count(*) FROM items WHERE name LIKE '% (bulk)'")).toInt(),
+             file->db().scalar(QStringLiteral("SELECT count(*) FROM items")).toInt());
+    QVERIFY(RowSeals::verify(file->db()).ok());
 }
 
 QTEST_GUILESS_MAIN(TestRowSeals)
