@@ -4,6 +4,8 @@
 #include "engine/Currency.h"
 #include "engine/Validation.h"
 #include "models/AuditLog.h"
+#include "models/RowSeals.h"
+#include "models/SchemaCheck.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
 #include "models/UnitOfWork.h"
@@ -12,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -22,26 +25,6 @@
 namespace orb {
 
 namespace {
-
-struct Migration {
-    int version;
-    QString name;
-    QString resource;
-};
-
-QList<Migration> migrations()
-{
-    QList<Migration> list;
-    static const QRegularExpression re(QStringLiteral("^(\\d{4})_(.+)\\.sql$"));
-    const QDir dir(QStringLiteral(":/migrations"));
-    const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    for (const QString &f : files) {
-        const auto m = re.match(f);
-        if (m.hasMatch())
-            list.append({m.captured(1).toInt(), m.captured(2), dir.filePath(f)});
-    }
-    return list;
-}
 
 quint32 bigEndian32(const QByteArray &bytes, int offset)
 {
@@ -65,7 +48,7 @@ void removeFileSet(const QString &path)
 
 int CompanyFile::latestSchemaVersion()
 {
-    const auto list = migrations();
+    const auto list = SchemaCheck::migrations();
     return list.isEmpty() ? 0 : list.last().version;
 }
 
@@ -91,6 +74,23 @@ std::unique_ptr<CompanyFile> CompanyFile::openReadOnly(const QString &path)
     return openImpl(path, true);
 }
 
+std::unique_ptr<CompanyFile> CompanyFile::openForInspection(const QString &path)
+{
+    return openImpl(path, true, true);
+}
+
+QString CompanyFile::foreignSchemaMessage(const QString &path, const QStringList &objects)
+{
+    QString text = QStringLiteral("%1 was changed outside Orb: it holds database code or tables that Orb did not put there. "
+                                  "Such changes can alter invoices, customers' details or payment instructions behind your back, "
+                                  "so Orb did not open it and left it untouched. What is not Orb's:")
+                       .arg(path);
+    for (const QString &o : objects)
+        text += QStringLiteral("\n  - ") + o;
+    text += QStringLiteral("\nOpen it read-only to look at it, or restore the company from a backup you trust.");
+    return text;
+}
+
 std::unique_ptr<CompanyFile> CompanyFile::openLocked(const QString &path)
 {
     checkHeader(path);
@@ -114,7 +114,7 @@ int CompanyFile::verify(const QString &path)
     checkHeader(path);
     std::unique_ptr<CompanyFile> file(new CompanyFile(QFileInfo(path).absoluteFilePath()));
     try {
-        file->m_db.open(file->m_path, Database::Mode::ReadOnly);
+        file->m_db.open(file->m_path, Database::Mode::Inspect);
     } catch (const ServiceError &e) {
         throw CompanyFileError(CompanyFileError::Kind::Io, e.message());
     }
@@ -164,7 +164,7 @@ void CompanyFile::checkHeader(const QString &path)
                                    .arg(path).arg(headerVersion).arg(latestSchemaVersion()));
 }
 
-std::unique_ptr<CompanyFile> CompanyFile::openImpl(const QString &path, bool forceReadOnly)
+std::unique_ptr<CompanyFile> CompanyFile::openImpl(const QString &path, bool forceReadOnly, bool inspection)
 {
     checkHeader(path);
     const QFileInfo fi(path);
@@ -174,14 +174,15 @@ std::unique_ptr<CompanyFile> CompanyFile::openImpl(const QString &path, bool for
                           || !QFileInfo(fi.absolutePath()).isWritable();
 
     std::unique_ptr<CompanyFile> file(new CompanyFile(fi.absoluteFilePath()));
+    file->m_inspection = inspection;
     try {
-        file->m_db.open(file->m_path, Database::Mode::ReadOnly);
+        file->m_db.open(file->m_path, Database::Mode::Inspect);
     } catch (const ServiceError &e) {
         throw CompanyFileError(CompanyFileError::Kind::Io, e.message());
     }
     file->inspect();
     if (readOnly) {
-        if (file->schemaVersion() < latestSchemaVersion())
+        if (file->schemaVersion() < latestSchemaVersion() && !inspection)
             throw CompanyFileError(CompanyFileError::Kind::Invalid,
                                    QStringLiteral("%1 was written by an older Orb and must be upgraded, but it is read-only. Make it writable or open a copy.").arg(path));
         file->m_db.exec(QStringLiteral("PRAGMA query_only = 1"));
@@ -225,6 +226,15 @@ void CompanyFile::inspect()
                                        QStringLiteral("%1 is damaged (%2); it was left untouched. Restore it from a backup.")
                                            .arg(m_path, problems.mid(0, 3).join(QStringLiteral("; "))));
         }
+        // Data, never code: the schema must be exactly what Orb's migrations create for this
+        // version, before anything is read through it or written to it.
+        const QStringList foreign = SchemaCheck::check(m_db, version);
+        if (!foreign.isEmpty()) {
+            if (!m_inspection)
+                throw CompanyFileError(CompanyFileError::Kind::ForeignSchema, foreignSchemaMessage(m_path, foreign), foreign);
+            m_schemaProblems = foreign;
+            return;
+        }
         if (version > 0) {
             const QString format = m_db.scalar(QStringLiteral("SELECT value FROM orb_meta WHERE key = 'format'")).toString();
             if (format != QLatin1String("orb-company"))
@@ -253,18 +263,37 @@ int CompanyFile::schemaVersion() const
 void CompanyFile::migrate()
 {
     const int current = schemaVersion();
-    for (const Migration &m : migrations()) {
+    const auto tableSql = [this] {
+        QHash<QString, QString> sql;
+        for (const SchemaObject &o : SchemaCheck::actual(m_db))
+            if (o.type == QLatin1String("table"))
+                sql.insert(o.name, o.sql);
+        return sql;
+    };
+    for (const Migration &m : SchemaCheck::migrations()) {
         if (m.version <= current)
             continue;
-        QFile f(m.resource);
-        if (!f.open(QIODevice::ReadOnly))
-            throw ServiceError::storage(QStringLiteral("migration %1 is missing from this build").arg(m.version));
-        const QString script = QString::fromUtf8(f.readAll());
+        const QString script = m.script();
         UnitOfWork uow(m_db);
+        const QHash<QString, QString> before = tableSql();
         m_db.execScript(script);
         m_db.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
                   {m.version, m.name, toIsoUtc(QDateTime::currentDateTimeUtc())});
         m_db.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version));
+        if (m.version == RowSeals::SchemaVersion) {
+            // The file's rows as they stand at the upgrade are its first sealed state.
+            RowSeals::sealAll(m_db);
+        } else if (m.version > RowSeals::SchemaVersion) {
+            // A migration that rebuilt a table (ALTER TABLE, a new column) changes every row's
+            // digest: those tables are sealed again as the migration left them.
+            const QHash<QString, QString> after = tableSql();
+            QStringList rebuilt;
+            for (auto it = after.constBegin(); it != after.constEnd(); ++it)
+                if (before.contains(it.key()) && before.value(it.key()) != it.value())
+                    rebuilt << it.key();
+            if (!rebuilt.isEmpty())
+                RowSeals::sealAll(m_db, rebuilt);
+        }
         uow.commit();
     }
 }

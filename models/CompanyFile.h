@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <stdexcept>
@@ -19,15 +20,19 @@ class CompanyLock;
 class CompanyFileError : public std::runtime_error
 {
 public:
-    enum class Kind { NotFound, NotACompanyFile, Corrupt, TooNew, AlreadyExists, Invalid, Io, InUse };
-    CompanyFileError(Kind kind, const QString &message)
-        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message) {}
+    /// ForeignSchema: the file holds tables, indexes, triggers or views Orb did not create (or
+    /// altered ones); objects() names each.
+    enum class Kind { NotFound, NotACompanyFile, Corrupt, TooNew, AlreadyExists, Invalid, Io, InUse, ForeignSchema };
+    CompanyFileError(Kind kind, const QString &message, QStringList objects = {})
+        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message), m_objects(std::move(objects)) {}
     Kind kind() const { return m_kind; }
     const QString &message() const { return m_message; }
+    const QStringList &objects() const { return m_objects; }
 
 private:
     Kind m_kind;
     QString m_message;
+    QStringList m_objects;
 };
 
 /**
@@ -48,6 +53,12 @@ public:
     static std::unique_ptr<CompanyFile> open(const QString &path);
     /// Opens read-only whatever the file's permissions (the answer to "in use: open read-only?").
     static std::unique_ptr<CompanyFile> openReadOnly(const QString &path);
+    /**
+     * Opens a file whose schema is not Orb's (CompanyFileError::Kind::ForeignSchema) read-only,
+     * to look at it: nothing can be written through it, its schema cannot run functions, and
+     * schemaProblems() lists what is foreign. Every other refusal still throws.
+     */
+    static std::unique_ptr<CompanyFile> openForInspection(const QString &path);
     /**
      * Opens a company file for the desktop program: takes the lock beside it first (see
      * CompanyLock) and holds it while the file is open. A file another live program holds
@@ -71,6 +82,11 @@ public:
 
     const QString &path() const { return m_path; }
     bool isReadOnly() const { return m_db.isReadOnly(); }
+    /// Opened by openForInspection(): what in its schema is not Orb's (empty otherwise).
+    const QStringList &schemaProblems() const { return m_schemaProblems; }
+    bool isInspection() const { return m_inspection; }
+    /// The message for a file whose schema is not Orb's, naming each object, for people.
+    static QString foreignSchemaMessage(const QString &path, const QStringList &objects);
     int schemaVersion() const;
     Database &db() { return m_db; }
 
@@ -91,7 +107,7 @@ public:
 private:
     explicit CompanyFile(QString path);
     static void checkHeader(const QString &path); // SQLite and Orb headers, before SQLite opens it
-    static std::unique_ptr<CompanyFile> openImpl(const QString &path, bool forceReadOnly);
+    static std::unique_ptr<CompanyFile> openImpl(const QString &path, bool forceReadOnly, bool inspection = false);
     void inspect();   // read-only checks, before any write
     void configure(); // pragmas for a writable connection
     void migrate();
@@ -99,6 +115,8 @@ private:
     QString m_path;
     std::unique_ptr<CompanyLock> m_lock; // released after the connection closes
     Database m_db;
+    bool m_inspection = false;
+    QStringList m_schemaProblems;
 };
 
 /// The settings as the API shows them (audit entries, `orbctl company show --json`).

@@ -6,6 +6,8 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <memory>
+
 struct sqlite3;
 
 namespace orb {
@@ -18,18 +20,31 @@ namespace orb {
 class Database final
 {
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    /// Inspect: read-only, for a first look at a file from outside. When no -wal lies beside
+    /// the file (nothing committed waits outside it), SQLite opens it as immutable, so the
+    /// look creates no -wal or -shm and leaves the folder as it found it.
+    enum class Mode { ReadWrite, ReadOnly, Inspect };
 
-    Database() = default;
+    Database();
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    /// Opens the SQLite file; throws ServiceError(Storage) when SQLite cannot open it.
+    /**
+     * Opens the SQLite file; throws ServiceError(Storage) when SQLite cannot open it. Every
+     * connection is hardened before its first statement: defensive mode (no writable_schema,
+     * no direct writes to the schema or shadow tables) and an untrusted schema (a view or
+     * trigger in the file can call no function with side effects), checked to have taken
+     * effect. A read-write connection records the rows it changes for their seals (RowSeals).
+     */
     void open(const QString &path, Mode mode);
+    /// Closes the connection; a read-write one first checkpoints its WAL into the file and
+    /// truncates it, so the last connection to close leaves the file whole on its own.
     void close();
+    /// How many connections to `path` this process has open now (all threads).
+    static int openConnections(const QString &path);
     bool isOpen() const;
-    bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
+    bool isReadOnly() const { return m_mode != Mode::ReadWrite; }
     const QString &path() const { return m_path; }
 
     QSqlDatabase handle() const;
@@ -54,7 +69,12 @@ public:
     static int sqliteCode(const QSqlError &error);
 
 private:
+    struct Tracker;
+    void harden();
+    void sealPending();
+
     QString m_connectionName;
+    std::unique_ptr<Tracker> m_tracker; ///< rows changed since the last seal
     QString m_path;
     Mode m_mode = Mode::ReadWrite;
     bool m_inTransaction = false;

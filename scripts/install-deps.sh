@@ -10,6 +10,7 @@ PACKAGES=(
   xvfb xauth poppler-utils libgl1-mesa-dev fonts-dejavu-core python3
   dpkg-dev file lintian appstream desktop-file-utils shared-mime-info xdg-utils
   clang-14 libclang-rt-14-dev
+  libsodium-dev sqlite3
 )
 
 missing=()

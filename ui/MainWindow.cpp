@@ -16,6 +16,10 @@
 #include "ui/screens/ReportsScreen.h"
 #include "ui/documents/DocumentExporter.h"
 #include "models/StorageError.h"
+#include "models/AuditLog.h"
+#include "models/Database.h"
+#include "models/RowSeals.h"
+#include "sync/BackupPassphraseStore.h"
 #include "ui/screens/PlansScreen.h"
 #include "ui/screens/SettingsScreen.h"
 #include "ui/screens/UsageScreen.h"
@@ -71,9 +75,90 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent
 MainWindow::~MainWindow()
 {
     // The screens hold the company file: they go first, then the backups, then the file.
+    releaseCompany();
+}
+
+void MainWindow::releaseCompany()
+{
+    waitForIntegrityCheck();
+    // Deleted now, not later: a screen's worker holds a connection of its own, and a
+    // connection still open when the program ends leaves the day's work in the -wal file.
+    delete takeCentralWidget();
     setCentralWidget(new QWidget(this));
+    m_dashboard = nullptr;
+    m_customers = nullptr;
+    m_invoices = nullptr;
+    m_subscriptions = nullptr;
     m_backups.reset();
+    const QString path = m_company ? m_company->path() : QString();
     m_company.reset();
+    if (!path.isEmpty() && Database::openConnections(path) > 0)
+        qWarning("orb-billing: %d connections to %s are still open after closing it", Database::openConnections(path), qPrintable(path));
+}
+
+void MainWindow::startIntegrityCheck()
+{
+    waitForIntegrityCheck();
+    m_integrityProblems.clear();
+    if (!m_company)
+        return;
+    const QString path = m_company->path();
+    const int generation = ++m_integrityGeneration;
+    // Its own read-only connection on a worker thread: the window stays usable while every
+    // row is compared with its seal.
+    m_integrityCheck = QThread::create([this, path, generation] {
+        QStringList problems;
+        try {
+            Database db;
+            db.open(path, Database::Mode::ReadOnly);
+            const AuditVerification chain = AuditLog(db).verify();
+            if (!chain.ok)
+                problems << tr("The audit trail is broken at entry %1: %2").arg(chain.brokenAt).arg(chain.problem);
+            const SealReport seals = RowSeals::verify(db);
+            for (const SealFinding &f : seals.findings)
+                problems << f.describe();
+            if (seals.problems > seals.findings.size())
+                problems << tr("… and %1 more rows changed outside Orb").arg(seals.problems - seals.findings.size());
+        } catch (const ServiceError &e) {
+            problems << tr("The check could not finish: %1").arg(e.message());
+        }
+        QMetaObject::invokeMethod(this, [this, generation, problems] { onIntegrityChecked(generation, problems); }, Qt::QueuedConnection);
+    });
+    m_integrityCheck->start(QThread::LowPriority);
+}
+
+void MainWindow::waitForIntegrityCheck()
+{
+    if (!m_integrityCheck)
+        return;
+    m_integrityCheck->wait();
+    delete m_integrityCheck;
+    m_integrityCheck = nullptr;
+    ++m_integrityGeneration; // its result, still queued, belongs to the file being closed
+}
+
+void MainWindow::onIntegrityChecked(int generation, const QStringList &problems)
+{
+    if (generation != m_integrityGeneration)
+        return;
+    if (m_integrityCheck) {
+        m_integrityCheck->wait();
+        delete m_integrityCheck;
+        m_integrityCheck = nullptr;
+    }
+    m_integrityProblems = problems;
+    if (!problems.isEmpty() && m_company) {
+        statusBar()->showMessage(tr("Warning: %n row(s) of this company were changed outside Orb", nullptr, int(problems.size())));
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Changed outside Orb"),
+                                    tr("Some of this company's records were changed, added or deleted by another program since Orb "
+                                       "last wrote them. Check them before you rely on them, or restore a backup you trust."),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("integrityWarning"));
+        box->setDetailedText(problems.join(QLatin1Char('\n')));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    Q_EMIT integrityChecked(problems);
 }
 
 void MainWindow::buildMenus()
@@ -437,14 +522,28 @@ bool MainWindow::openCompany(const QString &path, QString *error)
             file = CompanyFile::openReadOnly(path);
         }
     } catch (const CompanyFileError &e) {
-        if (error)
-            *error = e.message();
-        return false;
+        if (e.kind() == CompanyFileError::Kind::ForeignSchema && offerInspection(e)) {
+            try {
+                file = CompanyFile::openForInspection(path);
+            } catch (const CompanyFileError &again) {
+                if (error)
+                    *error = again.message();
+                return false;
+            }
+        } else {
+            if (error)
+                *error = e.message();
+            return false;
+        }
     }
+    waitForIntegrityCheck();
     setCentralWidget(new QWidget(this)); // the old screens go before the old file closes
     m_backups.reset();
     m_company = std::move(file);
     m_backups = std::make_unique<BackupScheduler>(*m_company);
+    m_backups->setPassphraseProvider([path = m_company->path()](QString *why) {
+        return BackupPassphraseStore(path).load(why).value_or(QByteArray());
+    });
     connect(m_backups.get(), &BackupScheduler::backupFailed, this,
             [this](const QString &m) { statusBar()->showMessage(tr("Backup failed: %1").arg(m), 15000); });
     connect(m_backups.get(), &BackupScheduler::backupFinished, this,
@@ -455,8 +554,32 @@ bool MainWindow::openCompany(const QString &path, QString *error)
     AppSettings().addRecentFile(m_company->path());
     rebuildRecentMenu();
     setWindowTitle(tr("%1 — Orb").arg(m_company->settings().name));
-    m_fileLabel->setText(m_company->isReadOnly() ? tr("%1 (read-only: changes are not possible)").arg(m_company->path()) : m_company->path());
+    if (m_company->isInspection())
+        m_fileLabel->setText(tr("%1 (read-only for inspection: it was changed outside Orb)").arg(m_company->path()));
+    else
+        m_fileLabel->setText(m_company->isReadOnly() ? tr("%1 (read-only: changes are not possible)").arg(m_company->path()) : m_company->path());
+    if (!m_company->isInspection())
+        startIntegrityCheck();
     return true;
+}
+
+bool MainWindow::offerInspection(const CompanyFileError &e)
+{
+    if (m_foreignFilePrompt)
+        return m_foreignFilePrompt(e.message(), e.objects());
+    QMessageBox box(QMessageBox::Warning, tr("Changed outside Orb"),
+                    tr("This company file was changed by another program: it holds database code or tables that Orb did not "
+                       "put there, which can change invoices, customers' details or payment instructions behind your back. "
+                       "Orb did not open it and left it untouched."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("foreignSchemaPrompt"));
+    box.setInformativeText(tr("You can open it read-only to look at it (nothing can be changed and none of that code runs), "
+                              "or restore the company from a backup you trust."));
+    box.setDetailedText(e.objects().join(QLatin1Char('\n')));
+    QPushButton *inspect = box.addButton(tr("Open Read-Only for Inspection"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == inspect;
 }
 
 bool MainWindow::openDemo(const QString &path, QString *error)
@@ -518,9 +641,7 @@ void MainWindow::openFileDialog()
 
 void MainWindow::closeCompany()
 {
-    setCentralWidget(new QWidget(this));
-    m_backups.reset();
-    m_company.reset();
+    releaseCompany();
     showWelcome();
 }
 
@@ -537,9 +658,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     AppSettings settings;
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState());
-    setCentralWidget(new QWidget(this));
-    m_backups.reset();
-    m_company.reset();
+    releaseCompany();
     event->accept();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QMainWindow>
 
 #include <memory>
@@ -8,6 +10,7 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QThread;
 class QToolBar;
 class QUndoStack;
 
@@ -16,6 +19,7 @@ namespace orb {
 class BackupScheduler;
 class Clock;
 class CompanyFile;
+class CompanyFileError;
 class CustomersScreen;
 class DashboardScreen;
 class InvoicesScreen;
@@ -50,6 +54,22 @@ public:
     /// Shows each screen in turn and saves it as DIR/NN-name.png; returns the files written.
     QStringList saveScreenshots(const QString &dir);
 
+    /**
+     * Asked when a file's schema is not Orb's: the message and the objects that are foreign;
+     * true opens the file read-only for inspection. The default asks with a message box; tests
+     * answer instead.
+     */
+    using ForeignFilePrompt = std::function<bool(const QString &message, const QStringList &objects)>;
+    void setForeignFilePrompt(ForeignFilePrompt prompt) { m_foreignFilePrompt = std::move(prompt); }
+    /// The check run in the background on open (audit chain and row seals): whether it is still
+    /// running, and what it found (one line per problem; empty when all is well).
+    bool integrityCheckRunning() const { return m_integrityCheck != nullptr; }
+    const QStringList &integrityProblems() const { return m_integrityProblems; }
+
+Q_SIGNALS:
+    /// The background check of the open company finished; problems is empty when all is well.
+    void integrityChecked(const QStringList &problems);
+
 public slots:
     void newCompany();
     void openFileDialog();
@@ -69,10 +89,21 @@ private:
     void showWelcome();
     void buildScreens();
     void openOrComplain(const QString &path);
+    bool offerInspection(const CompanyFileError &e);
+    void startIntegrityCheck();
+    void waitForIntegrityCheck();
+    void onIntegrityChecked(int generation, const QStringList &problems);
+    /// Closes the open company: its screens (and their worker connections) first, at once,
+    /// then the backups and the file, so the last connection leaves the file whole.
+    void releaseCompany();
 
     const Clock &m_clock;
     std::unique_ptr<CompanyFile> m_company;
     std::unique_ptr<BackupScheduler> m_backups; ///< goes before the company file it copies
+    ForeignFilePrompt m_foreignFilePrompt;
+    QThread *m_integrityCheck = nullptr; ///< the background check on open, while it runs
+    QStringList m_integrityProblems;
+    int m_integrityGeneration = 0; ///< a result of an earlier file's check is dropped
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     DashboardScreen *m_dashboard = nullptr;

@@ -6,6 +6,7 @@
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
+#include "models/RowSeals.h"
 #include "models/Timestamps.h"
 
 #include <QJsonArray>
@@ -38,23 +39,56 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     if (verb == QLatin1String("verify")) {
         CommandLine cl(QStringLiteral("audit verify"));
         cl.parse(args);
-        const AuditVerification v = AuditLog(ctx.company().db()).verify();
+        if (cl.helpRequested()) {
+            ctx.out() << "usage: orbctl audit verify\n"
+                         "Checks the audit trail's hash chain, then every row of the company's own tables against\n"
+                         "the seal Orb wrote with it, and names each row changed, added or deleted outside Orb\n"
+                         "(usage events, the audit trail itself and the sync log are not sealed). Exit code 4 when\n"
+                         "anything does not check out.\n";
+            return Success;
+        }
+        const Database &db = ctx.company().db();
+        const AuditVerification v = AuditLog(db).verify();
+        const SealReport seals = RowSeals::verify(db);
         if (ctx.json()) {
-            ctx.printJson({{QStringLiteral("ok"), v.ok},
+            QJsonArray outside;
+            for (const SealFinding &f : seals.findings)
+                outside.append(QJsonObject{{QStringLiteral("table"), f.table},
+                                           {QStringLiteral("row"), QString::number(f.row)},
+                                           {QStringLiteral("id"), f.key},
+                                           {QStringLiteral("change"), f.changeName()},
+                                           {QStringLiteral("description"), f.describe()}});
+            ctx.printJson({{QStringLiteral("ok"), v.ok && seals.ok()},
                            {QStringLiteral("entries"), QString::number(v.entries)},
                            {QStringLiteral("broken_at"), v.ok ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::number(v.brokenAt))},
                            {QStringLiteral("problem"), v.ok ? QJsonValue(QJsonValue::Null) : QJsonValue(v.problem)},
-                           {QStringLiteral("head_hash"), v.headHash}});
-        } else if (v.ok) {
-            ctx.out() << "The audit trail is intact: " << v.entries << " entries.\n";
-            if (v.entries)
-                ctx.out() << "Head hash: " << v.headHash << " (keep it to detect a cut trail later)\n";
+                           {QStringLiteral("head_hash"), v.headHash},
+                           {QStringLiteral("sealed_rows"), QString::number(seals.rows)},
+                           {QStringLiteral("sealed_tables"), QString::number(seals.tables)},
+                           {QStringLiteral("changed_outside_orb"), QString::number(seals.problems)},
+                           {QStringLiteral("outside_changes"), outside}});
+        } else {
+            if (v.ok) {
+                ctx.out() << "The audit trail is intact: " << v.entries << " entries.\n";
+                if (v.entries)
+                    ctx.out() << "Head hash: " << v.headHash << " (keep it to detect a cut trail later)\n";
+            }
+            if (!seals.sealed)
+                ctx.out() << "This file has no row seals yet (it opens read-only, so it was not upgraded); rows were not compared.\n";
+            else if (seals.ok())
+                ctx.out() << "Every row matches what Orb wrote: " << seals.rows << " rows in " << seals.tables << " tables.\n";
         }
-        if (!v.ok) {
+        if (!v.ok)
             ctx.err() << "orbctl: the audit trail is broken at entry " << v.brokenAt << ": " << v.problem << '\n';
-            return Conflict;
+        if (!seals.ok()) {
+            ctx.err() << "orbctl: " << seals.problems << (seals.problems == 1 ? " row was" : " rows were")
+                      << " changed, added or deleted outside Orb:\n";
+            for (const SealFinding &f : seals.findings)
+                ctx.err() << "  " << f.describe() << '\n';
+            if (seals.problems > seals.findings.size())
+                ctx.err() << "  … and " << (seals.problems - seals.findings.size()) << " more\n";
         }
-        return Success;
+        return v.ok && seals.ok() ? Success : Conflict;
     }
     if (verb == QLatin1String("show")) {
         CommandLine cl(QStringLiteral("audit show"), {QStringLiteral("OBJECT")});

@@ -3,6 +3,7 @@
 #include "models/CompanyFile.h"
 #include "models/Database.h"
 #include "models/StorageError.h"
+#include "models/backup/BackupCrypto.h"
 #include "models/backup/CompanyLock.h"
 
 #include <QDir>
@@ -162,7 +163,7 @@ QString prepareDestination(const QString &destPath)
 
 QRegularExpression scheduledName(const QString &companyPath)
 {
-    return QRegularExpression(QStringLiteral("^%1-(\\d{8}-\\d{6})\\.orb$").arg(QRegularExpression::escape(QFileInfo(companyPath).completeBaseName())));
+    return QRegularExpression(QStringLiteral("^%1-(\\d{8}-\\d{6})\\.orb(enc)?$").arg(QRegularExpression::escape(QFileInfo(companyPath).completeBaseName())));
 }
 
 } // namespace
@@ -197,8 +198,49 @@ BackupInfo Backup::create(const QString &companyPath, const QString &destPath)
     return create(db, destPath);
 }
 
-RestoreResult Backup::restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now)
+BackupInfo Backup::createEncrypted(const Database &source, const QString &destPath, const QByteArray &passphrase)
 {
+    if (passphrase.size() < BackupCrypto::MinPassphraseLength)
+        throw ServiceError::invalid(QStringLiteral("the backup passphrase must be at least %1 characters long").arg(BackupCrypto::MinPassphraseLength));
+    if (QFileInfo::exists(destPath))
+        throw ServiceError::conflict(QStringLiteral("%1 already exists; a backup never overwrites a file").arg(destPath));
+    const QString plain = QFileInfo(source.path()).absoluteFilePath() + QStringLiteral(".encrypting");
+    removeFileSet(plain);
+    const auto removePlain = qScopeGuard([&] { removeFileSet(plain); });
+    const BackupInfo copied = create(source, plain);
+    if (!QDir().mkpath(QFileInfo(destPath).absolutePath()))
+        throw ServiceError::storage(QStringLiteral("cannot create the folder %1").arg(QFileInfo(destPath).absolutePath()));
+    BackupCrypto::encrypt(plain, destPath, passphrase);
+    syncPath(QFileInfo(destPath).absolutePath());
+    return {QFileInfo(destPath).absoluteFilePath(), QFileInfo(destPath).size(), copied.pages};
+}
+
+BackupInfo Backup::createEncrypted(const QString &companyPath, const QString &destPath, const QByteArray &passphrase)
+{
+    if (!QFileInfo(companyPath).isFile())
+        throw ServiceError::notFound(QStringLiteral("there is no company file at %1").arg(companyPath));
+    Database db;
+    db.open(companyPath, Database::Mode::ReadWrite);
+    db.exec(QStringLiteral("PRAGMA query_only = 1"));
+    return createEncrypted(db, destPath, passphrase);
+}
+
+RestoreResult Backup::restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now,
+                              const QByteArray &passphrase)
+{
+    if (BackupCrypto::isEncrypted(backupPath)) {
+        if (passphrase.isEmpty())
+            throw ServiceError::invalid(QStringLiteral("%1 is an encrypted backup: give its passphrase; nothing was restored").arg(backupPath));
+        // Decrypted beside the target (where the company's data lives in the clear anyway),
+        // authenticated whole before any of it is used, and deleted whatever happens next.
+        const QString plain = QFileInfo(targetPath).absoluteFilePath() + QStringLiteral(".decrypted");
+        removeFileSet(plain);
+        if (!QDir().mkpath(QFileInfo(plain).absolutePath()))
+            throw ServiceError::storage(QStringLiteral("cannot create the folder %1").arg(QFileInfo(plain).absolutePath()));
+        const auto removePlain = qScopeGuard([&] { removeFileSet(plain); });
+        BackupCrypto::decrypt(backupPath, plain, passphrase);
+        return restore(plain, targetPath, force, now);
+    }
     RestoreResult result;
     try {
         result.schemaVersion = CompanyFile::verify(backupPath);
@@ -228,7 +270,7 @@ RestoreResult Backup::restore(const QString &backupPath, const QString &targetPa
     createOwnerOnly(incoming);
     try {
         Database src;
-        src.open(QFileInfo(backupPath).absoluteFilePath(), Database::Mode::ReadOnly);
+        src.open(QFileInfo(backupPath).absoluteFilePath(), Database::Mode::Inspect);
         copyPages(src.sqliteHandle(), incoming);
         src.close();
         QFile::setPermissions(incoming, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -275,9 +317,10 @@ RestoreResult Backup::restore(const QString &backupPath, const QString &targetPa
     return result;
 }
 
-QString Backup::timestampedName(const QString &companyPath, const QDateTime &now)
+QString Backup::timestampedName(const QString &companyPath, const QDateTime &now, bool encrypted)
 {
-    return QFileInfo(companyPath).completeBaseName() + QLatin1Char('-') + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".orb");
+    return QFileInfo(companyPath).completeBaseName() + QLatin1Char('-') + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))
+           + (encrypted ? QStringLiteral(".orbenc") : QStringLiteral(".orb"));
 }
 
 QStringList Backup::backupsIn(const QString &folder, const QString &companyPath)
@@ -288,8 +331,10 @@ QStringList Backup::backupsIn(const QString &folder, const QString &companyPath)
     for (const QString &name : entries)
         if (re.match(name).hasMatch())
             names << name;
-    // The timestamp in the name sorts as text; newest first.
-    std::sort(names.begin(), names.end(), std::greater<QString>());
+    // The timestamp in the name sorts as text; newest first (whatever the extension).
+    std::sort(names.begin(), names.end(), [&](const QString &a, const QString &b) {
+        return re.match(a).captured(1) > re.match(b).captured(1);
+    });
     QStringList paths;
     for (const QString &name : names)
         paths << QDir(folder).absoluteFilePath(name);

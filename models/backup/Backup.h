@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -46,12 +47,25 @@ public:
     /// Backs up a company file through a connection of its own (for a worker thread).
     static BackupInfo create(const QString &companyPath, const QString &destPath);
 
-    /// Restores a backup over (or to) targetPath; force restores even over a file in use.
-    static RestoreResult restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now);
+    /**
+     * An encrypted backup (BackupCrypto, Argon2id from the passphrase): the pages are copied
+     * and checked as above into a file beside the company file (which holds the same data in
+     * the clear already), encrypted to destPath, and that plain copy deleted. Nothing in the
+     * clear is written where the backup goes.
+     */
+    static BackupInfo createEncrypted(const Database &source, const QString &destPath, const QByteArray &passphrase);
+    static BackupInfo createEncrypted(const QString &companyPath, const QString &destPath, const QByteArray &passphrase);
 
-    /// The file name of a scheduled backup: "<company stem>-YYYYMMDD-HHMMSS.orb" (UTC).
-    static QString timestampedName(const QString &companyPath, const QDateTime &now);
-    /// The scheduled backups of a company in a folder, newest first.
+    /// Restores a backup over (or to) targetPath; force restores even over a file in use. An
+    /// encrypted backup needs its passphrase: without one, or with a wrong one, or with any
+    /// byte of it changed, it is refused (ServiceError::InvalidInput) and nothing changes.
+    static RestoreResult restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now,
+                                 const QByteArray &passphrase = {});
+
+    /// The file name of a scheduled backup: "<company stem>-YYYYMMDD-HHMMSS.orb" (UTC), or
+    /// ".orbenc" for an encrypted one.
+    static QString timestampedName(const QString &companyPath, const QDateTime &now, bool encrypted = false);
+    /// The scheduled backups of a company in a folder (plain and encrypted), newest first.
     static QStringList backupsIn(const QString &folder, const QString &companyPath);
     /// When the newest scheduled backup in a folder was taken (invalid when none).
     static QDateTime newestBackupTime(const QString &folder, const QString &companyPath);

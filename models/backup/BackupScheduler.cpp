@@ -18,6 +18,7 @@ BackupSchedule BackupSchedule::of(const CompanyFile &file)
     s.keep = file.setting(QStringLiteral("backup.keep"), QStringLiteral("14")).toInt();
     if (s.keep < 1)
         s.keep = 1;
+    s.encrypted = file.setting(QStringLiteral("backup.encrypt")) == QLatin1String("keychain");
     return s;
 }
 
@@ -62,17 +63,28 @@ bool BackupScheduler::runNow(const QDateTime &now)
         return false;
     m_running = true;
     const QString company = m_file.path();
-    const QString dest = QDir(s.folder).absoluteFilePath(Backup::timestampedName(company, now));
     const QString folder = s.folder;
     const int keep = s.keep;
+    const PassphraseProvider passphraseOf = m_passphrase;
+    const bool encrypted = s.encrypted;
     // The worker opens its own connection: Qt SQL connections must not cross threads, and the
     // copy must not keep the window's thread busy.
-    QThread *worker = QThread::create([this, company, dest, folder, keep] {
+    QThread *worker = QThread::create([this, company, folder, keep, now, passphraseOf, encrypted] {
         QString error;
         QString written;
         QStringList pruned;
         try {
-            written = Backup::create(company, dest).path;
+            QString keyError;
+            QByteArray passphrase;
+            if (encrypted) {
+                // A company whose backups are encrypted never gets a plain one instead.
+                passphrase = passphraseOf ? passphraseOf(&keyError) : QByteArray();
+                if (passphrase.isEmpty())
+                    throw ServiceError::storage(QStringLiteral("the backup passphrase could not be read from the keychain (%1); no backup was written")
+                                                    .arg(keyError.isEmpty() ? QStringLiteral("it is not there") : keyError));
+            }
+            const QString dest = QDir(folder).absoluteFilePath(Backup::timestampedName(company, now, !passphrase.isEmpty()));
+            written = passphrase.isEmpty() ? Backup::create(company, dest).path : Backup::createEncrypted(company, dest, passphrase).path;
             pruned = Backup::prune(folder, company, keep);
         } catch (const ServiceError &e) {
             error = e.message();

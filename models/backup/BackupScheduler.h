@@ -18,6 +18,7 @@ struct BackupSchedule {
     QString folder;        ///< empty: no scheduled backups
     int intervalHours = 24;
     int keep = 14;
+    bool encrypted = false; ///< backup.encrypt = keychain: a passphrase is kept in the keychain
 
     bool enabled() const { return !folder.isEmpty() && intervalHours > 0; }
     /// Reads the schedule from a company file's settings.
@@ -50,6 +51,15 @@ public:
     bool runNow(const QDateTime &now);
     bool isRunning() const { return m_running; }
 
+    /**
+     * Where the backup passphrase comes from when the company's backups are encrypted
+     * (backup.encrypt = keychain): the OS keychain, which the models layer does not know.
+     * Called on the backup's worker thread before each backup; the backup is then encrypted
+     * (".orbenc"). No passphrase (or an error) fails the backup rather than write it in the clear.
+     */
+    using PassphraseProvider = std::function<QByteArray(QString *error)>;
+    void setPassphraseProvider(PassphraseProvider provider) { m_passphrase = std::move(provider); }
+
 Q_SIGNALS:
     void backupFinished(const QString &path, const QStringList &pruned);
     void backupFailed(const QString &message);
@@ -58,6 +68,7 @@ private:
     void onWorkerDone(const QString &path, const QStringList &pruned, const QString &error);
 
     CompanyFile &m_file;
+    PassphraseProvider m_passphrase;
     QTimer m_timer;
     QPointer<QThread> m_worker;
     bool m_running = false;

@@ -6,7 +6,35 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+
 #include <sqlite3.h>
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+void rawSql(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    char *msg = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
+    const QString why = QString::fromUtf8(msg ? msg : "");
+    sqlite3_free(msg);
+    sqlite3_close(db);
+    QVERIFY2(rc == SQLITE_OK, qPrintable(why));
+}
+
+} // namespace
 
 using orb::test::ProcessResult;
 
@@ -16,11 +44,15 @@ class TestOrbctlAudit : public QObject
 
 private slots:
     void trailOfChangesAndVerify();
+    void outOfBandEditsNamed();
+    void triggerAttackRefusedOnOpen();
+    void fileWholeAfterEachCommand();
+    void encryptedBackupRoundTrip();
 
 private:
-    ProcessResult orbctl(const QStringList &args) const
+    ProcessResult orbctl(const QStringList &args, const QByteArray &input = {}) const
     {
-        return orb::test::run(QStringLiteral(ORBCTL_PATH), QStringList{QStringLiteral("--db"), m_db} + args);
+        return orb::test::run(QStringLiteral(ORBCTL_PATH), QStringList{QStringLiteral("--db"), m_db} + args, input);
     }
     QTemporaryDir m_dir;
     QString m_db;
@@ -58,6 +90,114 @@ void TestOrbctlAudit::trailOfChangesAndVerify()
     QCOMPARE(broken.exitCode, 4);
     QVERIFY2(broken.err.contains("broken at entry 2"), broken.err.constData());
     QCOMPARE(orbctl({QStringLiteral("audit"), QStringLiteral("show"), QStringLiteral("ghost")}).exitCode, 3);
+}
+
+void TestOrbctlAudit::outOfBandEditsNamed()
+{
+    m_db = m_dir.filePath(QStringLiteral("edited.orb"));
+    QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
+    const ProcessResult clean = orbctl({QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(clean.exitCode, 0);
+    QVERIFY2(clean.out.contains("Every row matches what Orb wrote"), clean.out.constData());
+
+    rawSql(m_db, "UPDATE customers SET email = 'attacker@evil.example' WHERE rowid = (SELECT min(rowid) FROM customers)");
+    rawSql(m_db, "UPDATE invoices SET total = '0.00' WHERE rowid = (SELECT min(rowid) FROM invoices WHERE status = 'paid')");
+    rawSql(m_db, "DELETE FROM payments WHERE rowid = (SELECT max(rowid) FROM payments)");
+    const ProcessResult found = orbctl({QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(found.exitCode, 4);
+    QVERIFY2(found.err.contains("3 rows were changed, added or deleted outside Orb"), found.err.constData());
+    QVERIFY2(found.err.contains("customer ") && found.err.contains("was changed outside Orb (customers"), found.err.constData());
+    QVERIFY2(found.err.contains("was changed outside Orb (invoices"), found.err.constData());
+    QVERIFY2(found.err.contains("was deleted outside Orb (payments"), found.err.constData());
+
+    const ProcessResult json = orbctl({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(json.exitCode, 4);
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
+    QCOMPARE(o.value(QStringLiteral("changed_outside_orb")).toString(), QStringLiteral("3"));
+    QCOMPARE(o.value(QStringLiteral("outside_changes")).toArray().size(), 3);
+}
+
+void TestOrbctlAudit::triggerAttackRefusedOnOpen()
+{
+    // The attack: a trigger added with the sqlite3 shell rewrites every new customer's e-mail.
+    m_db = m_dir.filePath(QStringLiteral("attacked.orb"));
+    QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
+    rawSql(m_db, "CREATE TRIGGER customers_fix AFTER INSERT ON customers BEGIN "
+                 "UPDATE customers SET email = 'attacker@evil.example' WHERE id = NEW.id; END");
+    const QByteArray before = fileHash(m_db);
+    const QStringList files = QDir(m_dir.path()).entryList(QDir::Files);
+    const ProcessResult create = orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("New Co"),
+                                         QStringLiteral("--email"), QStringLiteral("ap@newco.example")});
+    QCOMPARE(create.exitCode, 2);
+    QVERIFY2(create.err.contains("was changed outside Orb"), create.err.constData());
+    QVERIFY2(create.err.contains("an unknown trigger \"customers_fix\" on customers"), create.err.constData());
+    QVERIFY(!create.out.contains("ap@newco.example"));
+    QCOMPARE(orbctl({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 2);
+    QCOMPARE(fileHash(m_db), before);
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), files);
+    // A backup of it is refused on restore as well.
+    const QString target = m_dir.filePath(QStringLiteral("restored.orb"));
+    const ProcessResult restore = orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), target, QStringLiteral("restore"), m_db});
+    QCOMPARE(restore.exitCode, 2);
+    QVERIFY2(restore.err.contains("customers_fix"), restore.err.constData());
+    QVERIFY(!QFile::exists(target));
+}
+
+void TestOrbctlAudit::fileWholeAfterEachCommand()
+{
+    m_db = m_dir.filePath(QStringLiteral("whole.orb"));
+    QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
+    QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Late Co"),
+                     QStringLiteral("--external-id"), QStringLiteral("late")}).exitCode, 0);
+    QVERIFY(!QFile::exists(m_db + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(m_db + QStringLiteral("-shm")));
+    // The .orb alone, copied elsewhere, holds the day's work.
+    QTemporaryDir other;
+    const QString copy = other.filePath(QStringLiteral("copy.orb"));
+    QVERIFY(QFile::copy(m_db, copy));
+    const ProcessResult show = orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), copy, QStringLiteral("customers"), QStringLiteral("show"), QStringLiteral("late")});
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY(show.out.contains("Late Co"));
+    QCOMPARE(orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), copy, QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+}
+
+void TestOrbctlAudit::encryptedBackupRoundTrip()
+{
+    m_db = m_dir.filePath(QStringLiteral("enc.orb"));
+    QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
+    const QString backup = m_dir.filePath(QStringLiteral("stick/enc.orbenc"));
+    const ProcessResult made = orbctl({QStringLiteral("backup"), backup, QStringLiteral("--encrypt")}, "correct horse battery\n");
+    QCOMPARE(made.exitCode, 0);
+    QVERIFY2(made.out.contains("encrypted"), made.out.constData());
+    QCOMPARE(orbctl({QStringLiteral("backup"), m_dir.filePath(QStringLiteral("nopass.orbenc")), QStringLiteral("--encrypt")}).exitCode, 2);
+
+    rawSql(m_db, "UPDATE company SET name = 'Changed since the backup'");
+    const QByteArray before = fileHash(m_db);
+    const ProcessResult wrong = orbctl({QStringLiteral("restore"), backup}, "wrong passphrase here\n");
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY2(wrong.err.contains("passphrase is wrong"), wrong.err.constData());
+    QCOMPARE(fileHash(m_db), before);
+
+    QFile f(backup);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    f.close();
+    bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x40);
+    const QString flipped = m_dir.filePath(QStringLiteral("flipped.orbenc"));
+    QFile out(flipped);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+    out.close();
+    const ProcessResult bad = orbctl({QStringLiteral("restore"), flipped}, "correct horse battery\n");
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("was changed"), bad.err.constData());
+    QCOMPARE(fileHash(m_db), before);
+
+    const ProcessResult good = orbctl({QStringLiteral("restore"), backup}, "correct horse battery\n");
+    QCOMPARE(good.exitCode, 0);
+    const ProcessResult company = orbctl({QStringLiteral("company"), QStringLiteral("show")});
+    QVERIFY2(company.out.contains("Northwind Analytics LLC"), company.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestOrbctlAudit)

@@ -1,0 +1,356 @@
+#include "models/RowSeals.h"
+
+#include "models/Database.h"
+#include "models/StorageError.h"
+
+#include <QHash>
+#include <QScopeGuard>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <cstring>
+#include <vector>
+
+namespace orb {
+
+namespace {
+
+constexpr size_t DigestBytes = 16;
+
+QString quoted(const QString &name)
+{
+    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
+/// A prepared statement that finalizes itself.
+class Stmt final
+{
+public:
+    Stmt(sqlite3 *db, const QString &sql) : m_db(db)
+    {
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v2(db, text.constData(), int(text.size()), &m_st, nullptr) != SQLITE_OK)
+            throw ServiceError::storage(QStringLiteral("the company file refused a statement: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+    }
+    ~Stmt() { sqlite3_finalize(m_st); }
+    Stmt(const Stmt &) = delete;
+    Stmt &operator=(const Stmt &) = delete;
+    sqlite3_stmt *get() const { return m_st; }
+    int step()
+    {
+        const int rc = sqlite3_step(m_st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            throw ServiceError::storage(QStringLiteral("the company file failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+        return rc;
+    }
+    void reset()
+    {
+        sqlite3_reset(m_st);
+        sqlite3_clear_bindings(m_st);
+    }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_st = nullptr;
+};
+
+void bindText(sqlite3_stmt *st, int i, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    sqlite3_bind_text(st, i, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+}
+
+/// How a table's rows are read and named for sealing.
+struct TableShape {
+    QString name;
+    QList<int> keyColumns; ///< indexes into "SELECT rowid, *" (0 is the rowid)
+};
+
+TableShape shapeOf(sqlite3 *db, const QString &table)
+{
+    TableShape shape{table, {}};
+    Stmt info(db, QStringLiteral("SELECT cid, name, pk FROM pragma_table_info(?) ORDER BY cid"));
+    bindText(info.get(), 1, table);
+    QList<QPair<int, int>> pk; // (pk order, column)
+    int idColumn = -1;
+    while (info.step() == SQLITE_ROW) {
+        const int column = sqlite3_column_int(info.get(), 0) + 1; // after the rowid
+        const QString name = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(info.get(), 1)));
+        const int pkOrder = sqlite3_column_int(info.get(), 2);
+        if (name == QLatin1String("id"))
+            idColumn = column;
+        if (pkOrder > 0)
+            pk.append({pkOrder, column});
+    }
+    std::sort(pk.begin(), pk.end());
+    if (idColumn >= 0)
+        shape.keyColumns = {idColumn};
+    else
+        for (const auto &p : pk)
+            shape.keyColumns << p.second;
+    if (shape.keyColumns.isEmpty())
+        shape.keyColumns = {0};
+    return shape;
+}
+
+void addLength(crypto_generichash_state *h, std::uint64_t n)
+{
+    unsigned char b[8];
+    for (int i = 0; i < 8; ++i)
+        b[i] = static_cast<unsigned char>(n >> (8 * i));
+    crypto_generichash_update(h, b, sizeof b);
+}
+
+/// The digest of the current row of `SELECT rowid, * FROM table`: the table's name, then each
+/// value with its storage class and length, so no two different rows hash alike.
+void digestRow(sqlite3_stmt *st, const QByteArray &table, unsigned char *out)
+{
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, nullptr, 0, DigestBytes);
+    addLength(&h, std::uint64_t(table.size()));
+    crypto_generichash_update(&h, reinterpret_cast<const unsigned char *>(table.constData()), std::uint64_t(table.size()));
+    const int n = sqlite3_column_count(st);
+    for (int i = 0; i < n; ++i) {
+        const int type = sqlite3_column_type(st, i);
+        const unsigned char tag = static_cast<unsigned char>(type);
+        crypto_generichash_update(&h, &tag, 1);
+        switch (type) {
+        case SQLITE_INTEGER:
+            addLength(&h, std::uint64_t(sqlite3_column_int64(st, i)));
+            break;
+        case SQLITE_FLOAT: {
+            const double d = sqlite3_column_double(st, i);
+            std::uint64_t bits = 0;
+            std::memcpy(&bits, &d, sizeof bits);
+            addLength(&h, bits);
+            break;
+        }
+        case SQLITE_TEXT:
+        case SQLITE_BLOB: {
+            const void *p = type == SQLITE_TEXT ? static_cast<const void *>(sqlite3_column_text(st, i)) : sqlite3_column_blob(st, i);
+            const int len = sqlite3_column_bytes(st, i);
+            addLength(&h, std::uint64_t(len));
+            if (len > 0)
+                crypto_generichash_update(&h, static_cast<const unsigned char *>(p), std::uint64_t(len));
+            break;
+        }
+        default:
+            break; // NULL: the tag alone
+        }
+    }
+    crypto_generichash_final(&h, out, DigestBytes);
+}
+
+QString rowKey(sqlite3_stmt *st, const TableShape &shape)
+{
+    QStringList parts;
+    for (int c : shape.keyColumns)
+        parts << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, c)));
+    return parts.join(QLatin1Char('/'));
+}
+
+QString singular(const QString &table)
+{
+    static const QHash<QString, QString> names = {
+        {QStringLiteral("company"), QStringLiteral("the company record")},
+        {QStringLiteral("settings"), QStringLiteral("setting")},
+        {QStringLiteral("orb_meta"), QStringLiteral("Orb's file record")},
+        {QStringLiteral("customers"), QStringLiteral("customer")},
+        {QStringLiteral("invoices"), QStringLiteral("invoice")},
+        {QStringLiteral("invoice_lines"), QStringLiteral("invoice line")},
+        {QStringLiteral("credit_notes"), QStringLiteral("credit note")},
+        {QStringLiteral("credit_note_lines"), QStringLiteral("credit note line")},
+        {QStringLiteral("payments"), QStringLiteral("payment")},
+        {QStringLiteral("subscriptions"), QStringLiteral("subscription")},
+        {QStringLiteral("tax_rates"), QStringLiteral("tax rate")},
+        {QStringLiteral("coupons"), QStringLiteral("coupon")},
+        {QStringLiteral("plans"), QStringLiteral("plan")},
+        {QStringLiteral("items"), QStringLiteral("item")},
+        {QStringLiteral("billable_metrics"), QStringLiteral("billable metric")},
+        {QStringLiteral("balance_entries"), QStringLiteral("balance entry")},
+    };
+    const auto it = names.constFind(table);
+    return it != names.constEnd() ? *it : QStringLiteral("%1 row").arg(table);
+}
+
+} // namespace
+
+QString SealFinding::changeName() const
+{
+    switch (change) {
+    case Change::Changed: return QStringLiteral("changed");
+    case Change::Added: return QStringLiteral("added");
+    case Change::Deleted: return QStringLiteral("deleted");
+    }
+    return {};
+}
+
+QString SealFinding::describe() const
+{
+    const QString what = singular(table);
+    const QString name = table == QLatin1String("company") ? what : QStringLiteral("%1 %2").arg(what, key.isEmpty() ? QString::number(row) : key);
+    return QStringLiteral("%1 was %2 outside Orb (%3, row %4)").arg(name, changeName(), table).arg(row);
+}
+
+bool RowSeals::tracks(const char *table)
+{
+    // Called for every row any statement writes: prefix and name compares only.
+    if (std::strncmp(table, "usage_", 6) == 0 || std::strncmp(table, "sqlite_", 7) == 0)
+        return false;
+    return std::strcmp(table, "row_seals") != 0 && std::strcmp(table, "audit_log") != 0 && std::strcmp(table, "sync_log") != 0;
+}
+
+bool RowSeals::present(sqlite3 *db)
+{
+    return sqlite3_table_column_metadata(db, "main", "row_seals", "digest", nullptr, nullptr, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+QStringList RowSeals::sealedTables(sqlite3 *db)
+{
+    QStringList tables;
+    Stmt q(db, QStringLiteral("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND wr = 0 ORDER BY name"));
+    while (q.step() == SQLITE_ROW) {
+        const char *name = reinterpret_cast<const char *>(sqlite3_column_text(q.get(), 0));
+        if (tracks(name))
+            tables << QString::fromUtf8(name);
+    }
+    return tables;
+}
+
+void RowSeals::seal(sqlite3 *db, const PendingRows &pending)
+{
+    if (pending.empty() || !present(db))
+        return;
+    const QStringList sealed = sealedTables(db);
+    Stmt put(db, QStringLiteral("INSERT OR REPLACE INTO row_seals (tbl, row, key, digest) VALUES (?, ?, ?, ?)"));
+    Stmt drop(db, QStringLiteral("DELETE FROM row_seals WHERE tbl = ? AND row = ?"));
+    for (const auto &[tableName, rows] : pending) {
+        const QString table = QString::fromStdString(tableName);
+        if (!sealed.contains(table))
+            continue;
+        const TableShape shape = shapeOf(db, table);
+        const QByteArray tableUtf8 = table.toUtf8();
+        Stmt read(db, QStringLiteral("SELECT rowid, * FROM %1 WHERE rowid = ?").arg(quoted(table)));
+        for (const std::int64_t row : rows) {
+            read.reset();
+            sqlite3_bind_int64(read.get(), 1, row);
+            if (read.step() == SQLITE_ROW) {
+                unsigned char digest[DigestBytes];
+                digestRow(read.get(), tableUtf8, digest);
+                put.reset();
+                sqlite3_bind_text(put.get(), 1, tableUtf8.constData(), int(tableUtf8.size()), SQLITE_STATIC);
+                sqlite3_bind_int64(put.get(), 2, row);
+                bindText(put.get(), 3, rowKey(read.get(), shape));
+                sqlite3_bind_blob(put.get(), 4, digest, int(DigestBytes), SQLITE_TRANSIENT);
+                put.step();
+            } else {
+                drop.reset();
+                sqlite3_bind_text(drop.get(), 1, tableUtf8.constData(), int(tableUtf8.size()), SQLITE_STATIC);
+                sqlite3_bind_int64(drop.get(), 2, row);
+                drop.step();
+            }
+        }
+    }
+}
+
+qint64 RowSeals::sealAll(const Database &database, const QStringList &onlyTables)
+{
+    sqlite3 *db = database.sqliteHandle();
+    if (!db || !present(db))
+        return 0;
+    qint64 count = 0;
+    Stmt put(db, QStringLiteral("INSERT OR REPLACE INTO row_seals (tbl, row, key, digest) VALUES (?, ?, ?, ?)"));
+    for (const QString &table : sealedTables(db)) {
+        if (!onlyTables.isEmpty() && !onlyTables.contains(table))
+            continue;
+        const QByteArray tableUtf8 = table.toUtf8();
+        Stmt clear(db, QStringLiteral("DELETE FROM row_seals WHERE tbl = ?"));
+        bindText(clear.get(), 1, table);
+        clear.step();
+        const TableShape shape = shapeOf(db, table);
+        Stmt read(db, QStringLiteral("SELECT rowid, * FROM %1").arg(quoted(table)));
+        while (read.step() == SQLITE_ROW) {
+            unsigned char digest[DigestBytes];
+            digestRow(read.get(), tableUtf8, digest);
+            put.reset();
+            sqlite3_bind_text(put.get(), 1, tableUtf8.constData(), int(tableUtf8.size()), SQLITE_STATIC);
+            sqlite3_bind_int64(put.get(), 2, sqlite3_column_int64(read.get(), 0));
+            bindText(put.get(), 3, rowKey(read.get(), shape));
+            sqlite3_bind_blob(put.get(), 4, digest, int(DigestBytes), SQLITE_TRANSIENT);
+            put.step();
+            ++count;
+        }
+    }
+    return count;
+}
+
+SealReport RowSeals::verify(const Database &database)
+{
+    SealReport report;
+    sqlite3 *db = database.sqliteHandle();
+    if (!db)
+        throw ServiceError::storage(QStringLiteral("the company file is not open"));
+    if (!present(db)) {
+        report.sealed = false;
+        return report;
+    }
+    // One snapshot for rows and seals alike, however long the check takes (WAL readers do not
+    // hold up writers). Inside a caller's transaction, that transaction is the snapshot.
+    const bool ownTransaction = sqlite3_get_autocommit(db) != 0;
+    if (ownTransaction)
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    const auto end = qScopeGuard([&] {
+        if (ownTransaction)
+            sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    });
+    const auto note = [&](const QString &table, qint64 row, const QString &key, SealFinding::Change change) {
+        ++report.problems;
+        if (report.findings.size() < MaxFindings)
+            report.findings.append({table, row, key, change});
+    };
+    const QStringList tables = sealedTables(db);
+    for (const QString &table : tables) {
+        ++report.tables;
+        const QByteArray tableUtf8 = table.toUtf8();
+        const TableShape shape = shapeOf(db, table);
+        // Both in rowid order: one merge pass, no lookups.
+        Stmt rows(db, QStringLiteral("SELECT rowid, * FROM %1 ORDER BY rowid").arg(quoted(table)));
+        Stmt seals(db, QStringLiteral("SELECT row, digest, key FROM row_seals WHERE tbl = ? ORDER BY row"));
+        sqlite3_bind_text(seals.get(), 1, tableUtf8.constData(), int(tableUtf8.size()), SQLITE_STATIC);
+        bool haveRow = rows.step() == SQLITE_ROW;
+        bool haveSeal = seals.step() == SQLITE_ROW;
+        while (haveRow || haveSeal) {
+            const qint64 rowId = haveRow ? sqlite3_column_int64(rows.get(), 0) : 0;
+            const qint64 sealRow = haveSeal ? sqlite3_column_int64(seals.get(), 0) : 0;
+            if (haveRow && (!haveSeal || rowId < sealRow)) {
+                ++report.rows;
+                note(table, rowId, rowKey(rows.get(), shape), SealFinding::Change::Added);
+                haveRow = rows.step() == SQLITE_ROW;
+            } else if (haveSeal && (!haveRow || sealRow < rowId)) {
+                note(table, sealRow, QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(seals.get(), 2))), SealFinding::Change::Deleted);
+                haveSeal = seals.step() == SQLITE_ROW;
+            } else {
+                ++report.rows;
+                unsigned char digest[DigestBytes];
+                digestRow(rows.get(), tableUtf8, digest);
+                const int len = sqlite3_column_bytes(seals.get(), 1);
+                const void *stored = sqlite3_column_blob(seals.get(), 1);
+                if (len != int(DigestBytes) || std::memcmp(stored, digest, DigestBytes) != 0)
+                    note(table, rowId, rowKey(rows.get(), shape), SealFinding::Change::Changed);
+                haveRow = rows.step() == SQLITE_ROW;
+                haveSeal = seals.step() == SQLITE_ROW;
+            }
+        }
+    }
+    // Seals of tables that are not sealed here (a table renamed or dropped around Orb).
+    Stmt stray(db, QStringLiteral("SELECT DISTINCT tbl FROM row_seals"));
+    while (stray.step() == SQLITE_ROW) {
+        const QString t = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stray.get(), 0)));
+        if (!tables.contains(t))
+            note(t, 0, QString(), SealFinding::Change::Deleted);
+    }
+    return report;
+}
+
+} // namespace orb

@@ -1,0 +1,12 @@
+-- Row seals: a digest of each row of the company's own tables as Orb last wrote it, kept in
+-- the transaction of the change (see RowSeals). `orbctl audit verify` and the window's check on
+-- open compare every row with its seal and name rows changed, added or deleted outside Orb.
+-- key: the row's id as people know it, so that a deleted row can still be named.
+
+CREATE TABLE row_seals (
+    tbl TEXT NOT NULL,
+    row INTEGER NOT NULL,
+    key TEXT,
+    digest BLOB NOT NULL,
+    PRIMARY KEY (tbl, row)
+) WITHOUT ROWID;
