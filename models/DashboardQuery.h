@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/Decimal.h"
+#include "models/CustomerRepository.h"
 
 #include <QDate>
 #include <QList>
@@ -29,6 +30,7 @@ struct DashboardFigures {
         qint64 events = 0;
     };
     QList<TopCustomer> topCustomers; ///< by this month's active events, most first
+    CustomerCounts customers;        ///< active and archived
 };
 
 /**

@@ -286,7 +286,7 @@ void MainWindow::buildScreens()
     plans->setUndoStack(m_undo);
     auto *sync = new SyncScreen(*m_company, m_stack);
     auto *reports = new ReportsScreen(*m_company, m_clock, m_stack);
-    connect(m_invoices, &InvoicesScreen::invoicesChanged, reports, &ReportsScreen::refresh);
+    connect(m_invoices, &InvoicesScreen::invoicesChanged, reports, &ReportsScreen::invalidate);
     // PDF export and printing of the invoice on screen.
     connect(m_invoices, &InvoicesScreen::exportPdfRequested, this, [this](const QString &invoiceId) {
         try {

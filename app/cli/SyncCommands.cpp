@@ -7,7 +7,6 @@
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/Timestamps.h"
-#include "models/UnitOfWork.h"
 #include "models/billing/StripePaymentRecorder.h"
 #include "models/sync/Outbox.h"
 #include "models/sync/SyncLog.h"
@@ -221,15 +220,8 @@ int itemCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     const qint64 id = cl.positional(0).toLongLong(&ok);
     if (!ok)
         throw CliError(InvalidInput, QStringLiteral("ITEM: \"%1\" is not a sync item number").arg(cl.positional(0)));
-    Database &db = ctx.company().db();
-    UnitOfWork uow(db);
-    Outbox outbox(db);
-    if (verb == QLatin1String("retry"))
-        outbox.retry(id);
-    else
-        outbox.skip(id);
-    uow.commit();
-    const OutboxItem item = *outbox.find(id);
+    Outbox outbox(ctx.company().db());
+    const OutboxItem item = verb == QLatin1String("retry") ? outbox.retry(id) : outbox.skip(id);
     if (ctx.json())
         ctx.printJson(itemJson(item));
     else
