@@ -86,13 +86,12 @@ const QList<SettingKey> &settingKeys()
          QStringLiteral("How line amounts are rounded to the currency's minor unit (half_up or half_even)"), &roundingMode},
         {QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"),
          QStringLiteral("Base URL of Stripe's API (a stand-in or a proxy for tests)"), &httpUrl},
-        {QStringLiteral("backup.folder"), QString(),
-         QStringLiteral("Folder of the scheduled backups the desktop program takes (empty: none)"), &anyFolder},
+        {QStringLiteral("backup.folder"), QString(), QStringLiteral("Folder of the scheduled backups the desktop program takes (empty: none)"), &anyFolder},
         intKey(IntSetting::BackupIntervalHours, QStringLiteral("Hours between scheduled backups")),
         intKey(IntSetting::BackupKeep, QStringLiteral("How many scheduled backups to keep (older ones are deleted)")),
         {QStringLiteral("documents.logo"), QString(), QStringLiteral("Image file of the logo printed on invoices and statements"), &imageFile},
-        {QStringLiteral("documents.payment_instructions"), QString(),
-         QStringLiteral("Payment instructions printed on invoices ({invoice_number} is replaced)"), &anyText},
+        {QStringLiteral("documents.payment_instructions"), QString(), QStringLiteral("Payment instructions printed on invoices ({invoice_number} is replaced)"),
+         &anyText},
         {QStringLiteral("documents.footer"), QString(), QStringLiteral("Footer line printed on every page of a document"), &anyText},
     };
     return keys;
@@ -106,8 +105,14 @@ const IntSettingRule &intSettingRule(IntSetting setting)
 int intSettingValue(IntSetting setting, const std::optional<QString> &stored)
 {
     const IntSettingRule &rule = intSettingRule(setting);
-    const std::optional<int> n = stored ? wholeNumberIn(rule, *stored) : std::nullopt;
-    return n ? *n : rule.defaultValue;
+    if (!stored)
+        return rule.defaultValue;
+    // The maximum is enforced where a value is written (orbctl, the Settings screen); a larger
+    // value already stored is honoured as it always was. Text or a value below the minimum
+    // would break the arithmetic (a negative grace period): the default then.
+    bool ok = false;
+    const int n = stored->toInt(&ok);
+    return ok && n >= rule.minimum ? n : rule.defaultValue;
 }
 
 std::optional<SettingKey> findSettingKey(const QString &key)

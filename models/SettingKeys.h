@@ -31,7 +31,8 @@ struct IntSettingRule {
 
 const IntSettingRule &intSettingRule(IntSetting setting);
 /// The stored text as the setting's value: the default when it is unset, not a whole number or
-/// out of range (a file edited by hand must not turn the grace period negative).
+/// below the minimum (a file edited by hand must not turn the grace period negative). The
+/// maximum is checked when a value is written.
 int intSettingValue(IntSetting setting, const std::optional<QString> &stored);
 
 /// Every setting a company file knows, with its default: the one table of them.

@@ -97,8 +97,18 @@ int restoreCommand(CliContext &ctx, const QString &verb, const QStringList &args
     return Success;
 }
 
-const CommandRegistry::Registrar backupNoun("backup", &backupCommand, "[FILE]   an online backup of the company file (checked, owner-only)", 95);
-const CommandRegistry::Registrar restoreNoun("restore", &restoreCommand, "FILE [--force]   restore a checked backup, keeping the old file aside", 96);
+const CommandRegistry::Registrar
+    backupNoun("backup", &backupCommand, "[FILE]   an online backup of the company file (checked, owner-only)", 95,
+               {{{},
+                 QStringLiteral("[FILE]"),
+                 QStringLiteral("Back up the company file while it may be in use (SQLite's online backup) to FILE (never overwritten), or without FILE into "
+                                "the folder set by `orbctl settings set backup.folder DIR`, deleting all but the newest backup.keep backups there.")}});
+const CommandRegistry::Registrar
+    restoreNoun("restore", &restoreCommand, "FILE [--force]   restore a checked backup, keeping the old file aside", 96,
+                {{{},
+                  QStringLiteral("FILE"),
+                  QStringLiteral("Check the backup FILE (headers and a full integrity check), then put a copy of it in place of the company file, which is "
+                                 "kept aside as COMPANY.before-restore-TIME; a company file in use is refused unless --force.")}});
 
 } // namespace
 

@@ -274,7 +274,14 @@ int syncCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     throw CliError(InvalidInput, QStringLiteral("sync: unknown verb \"%1\" (run, status, set-key, retry, skip, log)").arg(verb));
 }
 
-const CommandRegistry::Registrar syncNoun("sync", &syncCommand, "run [--once] | status | set-key (key on stdin) | retry ID | skip ID | log", 90);
+const CommandRegistry::Registrar
+    syncNoun("sync", &syncCommand, "run [--once] | status | set-key (key on stdin) | retry ID | skip ID | log", 90,
+             {{QStringLiteral("run"), {}, QStringLiteral("Push what is queued to Stripe and pull its events, once or every interval.")},
+              {QStringLiteral("status"), {}, QStringLiteral("Show the queue, the last run, the event cursor and where the Stripe key comes from.")},
+              {QStringLiteral("set-key"), {}, QStringLiteral("Store the Stripe key, read from standard input, in the keychain.")},
+              {QStringLiteral("retry"), QStringLiteral("ITEM"), QStringLiteral("Queue a failed or skipped sync item again, with new idempotency keys.")},
+              {QStringLiteral("skip"), QStringLiteral("ITEM"), QStringLiteral("Leave a failed or pending sync item out for good.")},
+              {QStringLiteral("log"), {}, QStringLiteral("Show the newest lines of the sync log.")}});
 
 } // namespace
 

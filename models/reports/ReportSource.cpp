@@ -196,9 +196,8 @@ ChartData ReportSource::revenueByMonth(QDate from, QDate to, const QString &curr
     if (!from.isValid() || !to.isValid())
         return RevenueReport::byMonth({}, {}, from, to, currency);
     const InvoiceRepository repo(m_db);
-    const QList<Invoice> invoices =
-        repo.invoicesWhere(QStringLiteral("status IN ('issued', 'paid') AND currency = ? AND invoice_date >= ? AND invoice_date < ?"),
-                           {currency, dateText(first), dateText(end)});
+    const QList<Invoice> invoices = repo.invoicesWhere(
+        QStringLiteral("status IN ('issued', 'paid') AND currency = ? AND invoice_date >= ? AND invoice_date < ?"), {currency, dateText(first), dateText(end)});
     const QList<Payment> payments =
         repo.paymentsWhere(QStringLiteral("currency = ? AND paid_on >= ? AND paid_on < ?"), {currency, dateText(first), dateText(end)});
     return RevenueReport::byMonth(invoices, payments, from, to, currency);
@@ -209,8 +208,7 @@ ChartData ReportSource::revenueByPlan(QDate from, QDate to, const QString &curre
     if (!from.isValid() || !to.isValid())
         return RevenueReport::byPlan({}, {}, from, to, currency);
     const QList<Invoice> invoices = InvoiceRepository(m_db).invoicesWhere(
-        QStringLiteral("status IN ('issued', 'paid') AND currency = ? AND invoice_date >= ? AND invoice_date <= ?"),
-        {currency, dateText(from), dateText(to)});
+        QStringLiteral("status IN ('issued', 'paid') AND currency = ? AND invoice_date >= ? AND invoice_date <= ?"), {currency, dateText(from), dateText(to)});
     const QHash<QString, QString> planOfSubscription = SubscriptionRepository(m_db).planNames();
     QHash<QString, QString> planOf;
     for (const Invoice &i : invoices)

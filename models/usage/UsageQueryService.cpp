@@ -64,11 +64,10 @@ UsageReport UsageQueryService::usage(const UsageRequest &r) const
 
     // The time index narrows the scan; seq order is ingestion order, which decides `latest`
     // between events of the same instant.
-    QSqlQuery q = m_db.exec(
-        QStringLiteral("SELECT ts, properties FROM usage_events WHERE ts >= ? AND ts < ? AND status = 0 AND event_name = ? "
-                       "AND (customer_id = ? OR external_customer_id = ?) ORDER BY seq"),
-        {r.start.toMSecsSinceEpoch(), r.end.toMSecsSinceEpoch(), metric.eventName(), customer.id,
-         customer.externalCustomerId.isEmpty() ? QVariant() : QVariant(customer.externalCustomerId)});
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT ts, properties FROM usage_events WHERE ts >= ? AND ts < ? AND status = 0 AND event_name = ? "
+                                           "AND (customer_id = ? OR external_customer_id = ?) ORDER BY seq"),
+                            {r.start.toMSecsSinceEpoch(), r.end.toMSecsSinceEpoch(), metric.eventName(), customer.id,
+                             customer.externalCustomerId.isEmpty() ? QVariant() : QVariant(customer.externalCustomerId)});
     Event e;
     e.eventName = metric.eventName();
     e.customerId = customer.id;

@@ -61,6 +61,7 @@ ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *par
       m_usageReader(new BackgroundReader(file.path(), QStringLiteral("orb-usage-chart"), this)), m_agingModel(new AgingTableModel(this)),
       m_batch(new PdfBatchJob(this))
 {
+    setObjectName(QStringLiteral("reportsScreen"));
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("<h2>Reports</h2>"), this);
     layout->addWidget(title);
