@@ -86,8 +86,8 @@ void TestOrbctlHelp::manPageNamesEveryVerb()
 
 void TestOrbctlHelp::unknownVerbListsTheTable()
 {
-    const orb::test::ProcessResult r = orb::test::run(QStringLiteral(ORBCTL_PATH),
-                                                      {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("x.orb")), QStringLiteral("invoices"), QStringLiteral("frobnicate")});
+    const orb::test::ProcessResult r = orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("x.orb")),
+                                                                                    QStringLiteral("invoices"), QStringLiteral("frobnicate")});
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.err.trimmed(), QByteArray("orbctl: invoices: unknown verb \"frobnicate\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, "
                                          "delete, pdf)"));

@@ -116,8 +116,8 @@ int main(int argc, char **argv)
     const qint64 monthMs = t.restart();
     const ChartData plan = source.revenueByPlan(from, asOf, currency);
     const qint64 planMs = t.restart();
-    std::printf("aging, former way:        %7lld ms, %lld statements, %lld open invoices (on the window's thread)\n", agingBeforeMs,
-                agingBefore.statements, agingBefore.openInvoices);
+    std::printf("aging, former way:        %7lld ms, %lld statements, %lld open invoices (on the window's thread)\n", agingBeforeMs, agingBefore.statements,
+                agingBefore.openInvoices);
     std::printf("aging, ReportSource:      %7lld ms, 3 statements, %lld open invoices\n", agingMs, qint64(aging.items().size()));
     std::printf("revenue by month, former: %7lld ms, %lld statements\n", revenueBeforeMs, revenueBefore.statements);
     std::printf("revenue by month, now:    %7lld ms, 2 statements (%lld months)\n", monthMs, qint64(month.categories.size()));
@@ -132,9 +132,7 @@ int main(int argc, char **argv)
     QElapsedTimer sinceTick, total;
     qint64 longestStall = 0;
     QTimer tick;
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        longestStall = std::max(longestStall, sinceTick.restart());
-    });
+    QObject::connect(&tick, &QTimer::timeout, [&] { longestStall = std::max(longestStall, sinceTick.restart()); });
     tick.start(5);
     sinceTick.start();
     total.start();
@@ -148,13 +146,14 @@ int main(int argc, char **argv)
             s.revenueByPlan(from, asOf, currency);
             return true;
         },
-        [&](bool) { loop.quit(); }, [&](const QString &error) {
+        [&](bool) { loop.quit(); },
+        [&](const QString &error) {
             std::fprintf(stderr, "failed: %s\n", qPrintable(error));
             loop.quit();
         });
     const qint64 callBlockedMs = blocked.elapsed();
     loop.exec();
-    std::printf("screen refresh in the background: %lld ms until shown; the call blocked %lld ms; longest event-loop stall %lld ms\n",
-                total.elapsed(), callBlockedMs, longestStall);
+    std::printf("screen refresh in the background: %lld ms until shown; the call blocked %lld ms; longest event-loop stall %lld ms\n", total.elapsed(),
+                callBlockedMs, longestStall);
     return 0;
 }
