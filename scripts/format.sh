@@ -41,7 +41,7 @@ base_commit() {
   for ref in "${ORB_FORMAT_BASE:-origin/HEAD}" main; do
     if b="$(git merge-base HEAD "$ref" 2>/dev/null)" && [ "$b" != "$(git rev-parse HEAD)" ]; then echo "$b"; return 0; fi
   done
-  git rev-parse HEAD~1 2>/dev/null
+  git rev-parse -q --verify HEAD~1 2>/dev/null || true
 }
 
 # Lines changed since the base (committed or not), as clang-format-diff reads them.
@@ -77,6 +77,10 @@ if [ "$all" -eq 1 ] || [ ${#files[@]} -gt 0 ]; then
 fi
 
 cfd="$(find_tool clang-format-diff-14 clang-format-diff)" || { echo "format: clang-format-diff not found" >&2; exit 2; }
+if [ -z "$(base_commit)" ]; then
+  echo "format: no base commit to compare with (a shallow clone?); nothing checked, use --check --all"
+  exit 0
+fi
 out="$(changed_lines_diff | "$cfd" -p1 -binary "$cf")"
 if [ -n "$out" ]; then
   printf '%s\n' "$out"

@@ -66,15 +66,12 @@ void TestBackgroundReader::readsOnItsOwnNamedThread()
     bool deliveredHere = false;
     std::optional<qint64> sum;
     QThread *const mine = QThread::currentThread();
-    reader.read(
-        [](const Database &db) {
-            return std::make_pair(count(db, QStringLiteral("SELECT sum(v) FROM t")), QThread::currentThread()->objectName());
-        },
-        [&](const std::pair<qint64, QString> &r) {
-            sum = r.first;
-            threadName = r.second;
-            deliveredHere = QThread::currentThread() == mine;
-        });
+    reader.read([](const Database &db) { return std::make_pair(count(db, QStringLiteral("SELECT sum(v) FROM t")), QThread::currentThread()->objectName()); },
+                [&](const std::pair<qint64, QString> &r) {
+                    sum = r.first;
+                    threadName = r.second;
+                    deliveredHere = QThread::currentThread() == mine;
+                });
     QVERIFY(reader.isBusy());
     QCOMPARE(busy.size(), 1);
     QVERIFY(!sum); // nothing is delivered before the event loop runs
@@ -132,7 +129,8 @@ void TestBackgroundReader::goesAwayWhileBusy()
         auto reader = std::make_unique<BackgroundReader>(m_path, QStringLiteral("orb-test-gone"));
         reader->read([](const Database &db) { return count(db, QString::fromLatin1(kSlow)); }, [&](qint64) { delivered = true; });
         QThread::msleep(50); // let the statement start
-    } // the destructor interrupts the statement and joins the thread
+        // Leaving the scope: the destructor interrupts the statement and joins the thread.
+    }
     QCoreApplication::processEvents();
     QVERIFY(!delivered);
 }
