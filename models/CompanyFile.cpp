@@ -397,6 +397,12 @@ QString CompanyFile::setting(const QString &key, const QString &defaultValue) co
     return v.isValid() ? v.toString() : defaultValue;
 }
 
+int CompanyFile::setting(IntSetting which) const
+{
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {intSettingRule(which).key});
+    return intSettingValue(which, v.isValid() ? std::optional<QString>(v.toString()) : std::nullopt);
+}
+
 void CompanyFile::setSetting(const QString &key, const QString &value)
 {
     setSetting(key, value, SystemClock());

@@ -3,6 +3,7 @@
 #include "engine/FieldError.h"
 #include "models/Company.h"
 #include "models/Database.h"
+#include "models/SettingKeys.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -99,6 +100,8 @@ public:
 
     /// A key-value setting ("grace_period_hours"), or the default when unset.
     QString setting(const QString &key, const QString &defaultValue = {}) const;
+    /// A whole-number setting, its default and range from the one settings table (SettingKeys).
+    int setting(IntSetting which) const;
     /// Stores a setting in one transaction, with an audit entry.
     void setSetting(const QString &key, const QString &value, const Clock &clock);
     /// As above, dated by the system clock.

@@ -202,6 +202,32 @@ int CustomerRepository::count(const CustomerQuery &query) const
     return m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM customers") + whereClause(query, b), b).toInt();
 }
 
+CustomerCounts CustomerRepository::counts() const
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT SUM(CASE WHEN archived_at IS NULL THEN 1 ELSE 0 END), "
+                                           "SUM(CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END) FROM customers"));
+    CustomerCounts c;
+    if (q.next()) {
+        c.active = q.value(0).toInt();
+        c.archived = q.value(1).toInt();
+    }
+    return c;
+}
+
+QHash<QString, QString> CustomerRepository::namesById() const
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, name FROM customers"));
+    QHash<QString, QString> names;
+    while (q.next())
+        names.insert(q.value(0).toString(), q.value(1).toString());
+    return names;
+}
+
+QString CustomerRepository::name(const QString &id) const
+{
+    return m_db.scalar(QStringLiteral("SELECT name FROM customers WHERE id = ?"), {id}).toString();
+}
+
 QStringList CustomerRepository::ids(const CustomerQuery &query) const
 {
     QVariantList b;

@@ -3,6 +3,7 @@
 #include "engine/Customer.h"
 #include "models/Database.h"
 
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -19,6 +20,12 @@ struct CustomerQuery {
     bool ascending = true;
     int limit = -1;
     int offset = 0;
+};
+
+/// How many customers are active and how many archived.
+struct CustomerCounts {
+    int active = 0;
+    int archived = 0;
 };
 
 /// Customers in the company file. No business rules here: the service checks them.
@@ -43,6 +50,12 @@ public:
     QStringList ids(const CustomerQuery &query) const;
     /// The customers with these ids, in any order.
     QList<Customer> byIds(const QStringList &ids) const;
+    /// Active and archived customers, counted in one statement.
+    CustomerCounts counts() const;
+    /// Every customer's name by id (archived ones included), for labelling rows in bulk.
+    QHash<QString, QString> namesById() const;
+    /// One customer's name, empty when there is no such customer.
+    QString name(const QString &id) const;
 
 private:
     QString whereClause(const CustomerQuery &query, QVariantList &binds) const;

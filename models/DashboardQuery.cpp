@@ -22,6 +22,7 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
 {
     DashboardFigures f;
     f.today = today;
+    f.customers = CustomerRepository(m_db).counts();
     f.monthStart = QDate(today.year(), today.month(), 1);
     const QString todayText = dateText(today);
     const QString monthStart = dateText(f.monthStart);

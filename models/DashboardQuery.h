@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/Decimal.h"
+#include "models/CustomerRepository.h"
 
 #include <QDate>
 #include <QList>
@@ -32,6 +33,7 @@ struct DashboardFigures {
     QList<TopCustomer> topCustomers; ///< by this month's active events, most first
     /// The subscriptions the last stored invoice run could not bill: "customer (subscription): reason".
     QStringList failedSubscriptions;
+    CustomerCounts customers;        ///< active and archived
 };
 
 /**

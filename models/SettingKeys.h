@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace orb {
@@ -13,8 +14,26 @@ struct SettingKey {
     QString defaultValue;
     QString description;
     /// Empty when the value is acceptable, else the rule broken.
-    QString (*validate)(const QString &value);
+    std::function<QString(const QString &value)> validate;
 };
+
+/// The whole-number settings. Code reads them through CompanyFile::setting(IntSetting), never by
+/// key and a default of its own, so each default and range lives in this one table.
+enum class IntSetting { GracePeriodHours, DefaultNetTerms, BackupIntervalHours, BackupKeep };
+
+/// A whole-number setting's key, default and allowed range (both ends included).
+struct IntSettingRule {
+    QString key;
+    int defaultValue = 0;
+    int minimum = 0;
+    int maximum = 0;
+};
+
+const IntSettingRule &intSettingRule(IntSetting setting);
+/// The stored text as the setting's value: the default when it is unset, not a whole number or
+/// below the minimum (a file edited by hand must not turn the grace period negative). The
+/// maximum is checked when a value is written.
+int intSettingValue(IntSetting setting, const std::optional<QString> &stored);
 
 /// Every setting a company file knows, with its default: the one table of them.
 const QList<SettingKey> &settingKeys();

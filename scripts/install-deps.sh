@@ -9,7 +9,7 @@ PACKAGES=(
   libcurl4-openssl-dev libsqlite3-dev
   xvfb xauth poppler-utils libgl1-mesa-dev fonts-dejavu-core python3
   dpkg-dev file lintian appstream desktop-file-utils shared-mime-info xdg-utils
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
   libsodium-dev sqlite3
 )
 

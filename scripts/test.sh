@@ -15,6 +15,14 @@ export CCACHE_NOHASHDIR=1
 export QT_QPA_PLATFORM=offscreen
 jobs="$(nproc)"
 
+# Source checks first, as they take seconds; their failure fails the run at the end, after the
+# tests have said what they have to say.
+checks_failed=0
+echo "== layers: no SQL or unit of work in ui/, app/, sync/"
+bash "$here/scripts/check-layers.sh" || checks_failed=1
+echo "== format: changed lines follow .clang-format"
+bash "$here/scripts/format.sh" --check || checks_failed=1
+
 echo "== build (GUI, warnings as errors)"
 bash "$here/scripts/build.sh" "$here/build/ci" -DCMAKE_BUILD_TYPE=Debug -DORB_WERROR=ON -DORB_BUILD_GUI=ON
 
@@ -44,3 +52,8 @@ LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0
 
 echo "== fuzz (libFuzzer, ASan + UBSan, bounded)"
 bash "$here/scripts/fuzz.sh" "${ORB_FUZZ_SECONDS:-12}" "$here/build/fuzz"
+
+if [ "$checks_failed" -ne 0 ]; then
+  echo "== FAILED: the layer or format check above" >&2
+  exit 1
+fi

@@ -49,7 +49,33 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace orb {
+
+namespace {
+
+/// One screen of the navigation: its id, stable name, label (translated when shown) and icon.
+struct ScreenInfo {
+    MainWindow::Screen screen;
+    const char *key;
+    const char *label;
+    QStyle::StandardPixmap icon;
+};
+
+const ScreenInfo kScreens[] = {
+    {MainWindow::Screen::Dashboard, "dashboard", QT_TRANSLATE_NOOP("orb::MainWindow", "Dashboard"), QStyle::SP_DesktopIcon},
+    {MainWindow::Screen::Customers, "customers", QT_TRANSLATE_NOOP("orb::MainWindow", "Customers"), QStyle::SP_DirHomeIcon},
+    {MainWindow::Screen::Plans, "plans", QT_TRANSLATE_NOOP("orb::MainWindow", "Plans"), QStyle::SP_FileDialogDetailedView},
+    {MainWindow::Screen::Subscriptions, "subscriptions", QT_TRANSLATE_NOOP("orb::MainWindow", "Subscriptions"), QStyle::SP_BrowserReload},
+    {MainWindow::Screen::Invoices, "invoices", QT_TRANSLATE_NOOP("orb::MainWindow", "Invoices"), QStyle::SP_FileIcon},
+    {MainWindow::Screen::Usage, "usage", QT_TRANSLATE_NOOP("orb::MainWindow", "Usage"), QStyle::SP_FileDialogInfoView},
+    {MainWindow::Screen::Reports, "reports", QT_TRANSLATE_NOOP("orb::MainWindow", "Reports"), QStyle::SP_FileDialogContentsView},
+    {MainWindow::Screen::Sync, "sync", QT_TRANSLATE_NOOP("orb::MainWindow", "Sync"), QStyle::SP_DriveNetIcon},
+    {MainWindow::Screen::Settings, "settings", QT_TRANSLATE_NOOP("orb::MainWindow", "Settings"), QStyle::SP_FileDialogListView},
+};
+
+} // namespace
 
 MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent), m_clock(clock)
 {
@@ -208,7 +234,7 @@ void MainWindow::buildMenus()
     QMenu *billing = menuBar()->addMenu(tr("&Billing"));
     QAction *runAct = billing->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Invoice &Run…"), this, [this] {
         if (m_invoices) {
-            showScreen(tr("Invoices"));
+            showScreen(Screen::Invoices);
             m_invoices->openInvoiceRun();
         }
     });
@@ -216,7 +242,7 @@ void MainWindow::buildMenus()
     runAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     QAction *newSub = billing->addAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("New &Subscription…"), this, [this] {
         if (m_subscriptions) {
-            showScreen(tr("Subscriptions"));
+            showScreen(Screen::Subscriptions);
             m_subscriptions->newSubscription();
         }
     });
@@ -224,7 +250,7 @@ void MainWindow::buildMenus()
     newSub->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     QAction *overdue = billing->addAction(tr("Show &Overdue Invoices"), this, [this] {
         if (m_invoices) {
-            showScreen(tr("Invoices"));
+            showScreen(Screen::Invoices);
             m_invoices->showOverdue();
         }
     });
@@ -355,14 +381,14 @@ void MainWindow::buildScreens()
     connect(m_invoices, &InvoicesScreen::invoicesChanged, m_dashboard, &DashboardScreen::refresh);
     connect(m_invoices, &InvoicesScreen::invoicesChanged, m_customers, &CustomersScreen::refreshDetails);
     connect(m_dashboard, &DashboardScreen::invoicesRequested, this, [this](const QString &which) {
-        showScreen(tr("Invoices"));
+        showScreen(Screen::Invoices);
         if (which == QLatin1String("overdue"))
             m_invoices->showOverdue();
         else
             m_invoices->showStatus(which);
     });
     connect(m_customers, &CustomersScreen::invoicesRequested, this, [this](const QString &customerId) {
-        showScreen(tr("Invoices"));
+        showScreen(Screen::Invoices);
         m_invoices->showCustomer(customerId);
     });
     auto *settings = new SettingsScreen(*m_company, m_clock, m_stack);
@@ -371,7 +397,7 @@ void MainWindow::buildScreens()
     plans->setUndoStack(m_undo);
     auto *sync = new SyncScreen(*m_company, m_stack);
     auto *reports = new ReportsScreen(*m_company, m_clock, m_stack);
-    connect(m_invoices, &InvoicesScreen::invoicesChanged, reports, &ReportsScreen::refresh);
+    connect(m_invoices, &InvoicesScreen::invoicesChanged, reports, &ReportsScreen::invalidate);
     // PDF export and printing of the invoice on screen.
     connect(m_invoices, &InvoicesScreen::exportPdfRequested, this, [this](const QString &invoiceId) {
         try {
@@ -406,7 +432,7 @@ void MainWindow::buildScreens()
         if (!key.isEmpty() && !m_company->isReadOnly())
             sync->startPolling(300);
     });
-    connect(sync, &SyncScreen::keySettingsRequested, this, [this] { showScreen(tr("Settings")); });
+    connect(sync, &SyncScreen::keySettingsRequested, this, [this] { showScreen(Screen::Settings); });
     showSync(sync->statusText());
     connect(m_customers, &CustomersScreen::customersChanged, sync, &SyncScreen::refresh);
     connect(m_invoices, &InvoicesScreen::invoicesChanged, sync, &SyncScreen::refresh);
@@ -416,27 +442,21 @@ void MainWindow::buildScreens()
         setWindowTitle(tr("%1 — Orb").arg(m_company->settings().name));
     });
 
-    const QStyle::StandardPixmap icons[] = {QStyle::SP_DesktopIcon, QStyle::SP_DirHomeIcon, QStyle::SP_FileDialogDetailedView,
-                                             QStyle::SP_BrowserReload, QStyle::SP_FileIcon, QStyle::SP_FileDialogInfoView,
-                                             QStyle::SP_FileDialogContentsView, QStyle::SP_DriveNetIcon, QStyle::SP_FileDialogListView};
-    const QList<QPair<QString, QWidget *>> screens = {
-        {tr("Dashboard"), m_dashboard},
-        {tr("Customers"), m_customers},
-        {tr("Plans"), plans},
-        {tr("Subscriptions"), m_subscriptions},
-        {tr("Invoices"), m_invoices},
-        {tr("Usage"), new UsageScreen(*m_company, m_clock, m_stack)},
-        {tr("Reports"), reports},
-        {tr("Sync"), sync},
-        {tr("Settings"), settings},
-    };
+    // In the order of Screen; each item carries its Screen, so nothing looks a screen up by its
+    // (translated) label.
+    const QList<QWidget *> screens = {m_dashboard, m_customers, plans,   m_subscriptions, m_invoices, new UsageScreen(*m_company, m_clock, m_stack),
+                                      reports,     sync,        settings};
+    Q_ASSERT(screens.size() == int(std::size(kScreens)));
     QMenu *go = menuBar()->findChild<QMenu *>(QStringLiteral("goMenu"));
     for (QAction *a : go->actions())
         a->deleteLater();
     for (int i = 0; i < screens.size(); ++i) {
-        m_nav->addItem(new QListWidgetItem(style()->standardIcon(icons[i]), screens[i].first));
-        m_stack->addWidget(screens[i].second);
-        QAction *a = go->addAction(screens[i].first, this, [this, i] { m_nav->setCurrentRow(i); });
+        const ScreenInfo &info = kScreens[i];
+        auto *item = new QListWidgetItem(style()->standardIcon(info.icon), QCoreApplication::translate("orb::MainWindow", info.label));
+        item->setData(Qt::UserRole, int(info.screen));
+        m_nav->addItem(item);
+        m_stack->addWidget(screens[i]);
+        QAction *a = go->addAction(QCoreApplication::translate("orb::MainWindow", info.label), this, [this, i] { m_nav->setCurrentRow(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -444,13 +464,34 @@ void MainWindow::buildScreens()
     setCentralWidget(central);
 }
 
-void MainWindow::showScreen(const QString &name)
+QString MainWindow::screenKey(Screen screen)
+{
+    return QLatin1String(kScreens[int(screen)].key);
+}
+
+std::optional<MainWindow::Screen> MainWindow::screenFromKey(const QString &key)
+{
+    for (const ScreenInfo &info : kScreens)
+        if (key.compare(QLatin1String(info.key), Qt::CaseInsensitive) == 0)
+            return info.screen;
+    return std::nullopt;
+}
+
+void MainWindow::showScreen(Screen screen)
 {
     if (!m_nav)
         return;
-    const auto items = m_nav->findItems(name, Qt::MatchExactly);
-    if (!items.isEmpty())
-        m_nav->setCurrentItem(items.first());
+    for (int i = 0; i < m_nav->count(); ++i)
+        if (m_nav->item(i)->data(Qt::UserRole).toInt() == int(screen))
+            m_nav->setCurrentRow(i);
+}
+
+bool MainWindow::showScreen(const QString &key)
+{
+    const std::optional<Screen> screen = screenFromKey(key);
+    if (screen)
+        showScreen(*screen);
+    return screen.has_value();
 }
 
 QStringList MainWindow::saveScreenshots(const QString &dir)
@@ -493,7 +534,7 @@ QStringList MainWindow::saveScreenshots(const QString &dir)
             QThread::msleep(50);
             QCoreApplication::processEvents();
         }
-        const QString name = m_nav->item(i)->text().toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
+        const QString name = screenKey(Screen(m_nav->item(i)->data(Qt::UserRole).toInt()));
         const QString f = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(i + 1, 2, 10, QLatin1Char('0')).arg(name));
         if (grab().save(f))
             files << f;
@@ -704,7 +745,7 @@ void MainWindow::importEvents(const QString &path)
                                  10000);
         return;
     }
-    showScreen(tr("Usage"));
+    showScreen(Screen::Usage);
     usage->openImportWizard(path);
 }
 

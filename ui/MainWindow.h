@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 #include <memory>
 
 class QLabel;
@@ -44,8 +46,16 @@ public:
     /// Creates the demo company at path (if missing) and opens it.
     bool openDemo(const QString &path, QString *error = nullptr);
     CompanyFile *company() const { return m_company.get(); }
-    /// Shows the screen with that navigation name ("Customers").
-    void showScreen(const QString &name);
+    /// The screens, in the order of the navigation list (and of Ctrl+1…Ctrl+9).
+    enum class Screen { Dashboard, Customers, Plans, Subscriptions, Invoices, Usage, Reports, Sync, Settings };
+    /// The screen's stable name, untranslated ("customers"): command lines and file names.
+    static QString screenKey(Screen screen);
+    /// The screen of a stable name (any letter case), if there is one.
+    static std::optional<Screen> screenFromKey(const QString &key);
+
+    void showScreen(Screen screen);
+    /// Shows the screen of that stable name ("customers", any letter case); false when none is.
+    bool showScreen(const QString &key);
     /// Undo and redo of customer edits and draft deletions in the open company.
     QUndoStack *undoStack() const { return m_undo; }
     InvoicesScreen *invoicesScreen() const { return m_invoices; }

@@ -122,7 +122,13 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     throw CliError(InvalidInput, QStringLiteral("audit: unknown verb \"%1\" (verify, show, list)").arg(verb));
 }
 
-const CommandRegistry::Registrar auditNoun("audit", &auditCommand, "verify | show OBJECT | list   the hash-chained audit trail", 90);
+const CommandRegistry::Registrar
+    auditNoun("audit", &auditCommand, "verify | show OBJECT | list   the hash-chained audit trail", 90,
+              {{QStringLiteral("verify"), {}, QStringLiteral("Recompute the hash chain of the audit trail and report the first entry that was edited.")},
+               {QStringLiteral("show"), QStringLiteral("OBJECT"),
+                QStringLiteral("Show every audit entry about one object: OBJECT is TYPE:ID (customer:ID, setting:KEY, company:1) or a customer's id or "
+                               "external id, an invoice's id or number, a subscription's id.")},
+               {QStringLiteral("list"), {}, QStringLiteral("List the newest audit entries.")}});
 
 } // namespace
 

@@ -208,9 +208,27 @@ int backupKeyCommand(CliContext &ctx, const QString &verb, const QStringList &ar
     throw CliError(InvalidInput, QStringLiteral("backup-key: unknown verb \"%1\" (set, remove, status)").arg(verb));
 }
 
-const CommandRegistry::Registrar backupKeyNoun("backup-key", &backupKeyCommand, "set | remove | status   a backup passphrase in the keychain for encrypted scheduled backups", 97);
-const CommandRegistry::Registrar backupNoun("backup", &backupCommand, "[FILE] [--encrypt]   an online backup of the company file (checked, owner-only, optionally encrypted)", 95);
-const CommandRegistry::Registrar restoreNoun("restore", &restoreCommand, "FILE [--force]   restore a checked backup, keeping the old file aside", 96);
+const CommandRegistry::Registrar
+    backupKeyNoun("backup-key", &backupKeyCommand, "set | remove | status   a backup passphrase in the keychain for encrypted scheduled backups", 97,
+                  {{QStringLiteral("set"), {},
+                    QStringLiteral("Read a backup passphrase (10 characters or more) from standard input and keep it in the OS keychain for this company "
+                                   "file, so that scheduled backups and `orbctl backup` without FILE are encrypted with it.")},
+                   {QStringLiteral("remove"), {}, QStringLiteral("Forget the backup passphrase; later scheduled backups are plain again.")},
+                   {QStringLiteral("status"), {}, QStringLiteral("Say whether scheduled backups are encrypted with a passphrase from the keychain.")}});
+const CommandRegistry::Registrar
+    backupNoun("backup", &backupCommand, "[FILE] [--encrypt]   an online backup of the company file (checked, owner-only, optionally encrypted)", 95,
+               {{{},
+                 QStringLiteral("[FILE]"),
+                 QStringLiteral("Back up the company file while it may be in use (SQLite's online backup) to FILE (never overwritten), or without FILE into "
+                                "the folder set by `orbctl settings set backup.folder DIR`, deleting all but the newest backup.keep backups there; "
+                                "--encrypt encrypts it with a passphrase read from standard input.")}});
+const CommandRegistry::Registrar
+    restoreNoun("restore", &restoreCommand, "FILE [--force]   restore a checked backup, keeping the old file aside", 96,
+                {{{},
+                  QStringLiteral("FILE"),
+                  QStringLiteral("Check the backup FILE (headers, a full integrity check and Orb's exact schema; an encrypted one with the passphrase read "
+                                 "from standard input), then put a copy of it in place of the company file, which is kept aside as "
+                                 "COMPANY.before-restore-TIME; a company file in use is refused unless --force.")}});
 
 } // namespace
 

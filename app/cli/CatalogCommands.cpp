@@ -458,11 +458,23 @@ int priceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     return Success;
 }
 
-const CommandRegistry::Registrar catalogNoun("catalog", &catalogCommand, "import FILE | export [-o FILE]   the catalog as one file", 30);
-const CommandRegistry::Registrar plansNoun("plans", &plansCommand, "list | show P [--version N]", 31);
-const CommandRegistry::Registrar metricsNoun("metrics", &metricsCommand, "list | show M", 32);
-const CommandRegistry::Registrar priceNoun("price", &priceCommand,
-                                           "evaluate --price FILE (--quantity Q | --events FILE --metric FILE [--timeframe-start T --timeframe-end T])", 33);
+const CommandRegistry::Registrar
+    catalogNoun("catalog", &catalogCommand, "import FILE | export [-o FILE]   the catalog as one file", 30,
+                {{QStringLiteral("import"), QStringLiteral("FILE"), QStringLiteral("Import a catalog file whole, or refuse it with every error listed.")},
+                 {QStringLiteral("export"), {}, QStringLiteral("Write the catalog as one file that imports back to the same catalog.")}});
+const CommandRegistry::Registrar plansNoun("plans", &plansCommand, "list | show P [--version N]", 31,
+                                           {{QStringLiteral("list"), {}, QStringLiteral("List the plans.")},
+                                            {QStringLiteral("show"), QStringLiteral("PLAN"),
+                                             QStringLiteral("Show a plan version's prices and adjustments (the current version unless --version).")}});
+const CommandRegistry::Registrar
+    metricsNoun("metrics", &metricsCommand, "list | show M", 32,
+                {{QStringLiteral("list"), {}, QStringLiteral("List the billable metrics.")},
+                 {QStringLiteral("show"), QStringLiteral("METRIC"), QStringLiteral("Show a billable metric: its event, aggregation, filters and grouping.")}});
+const CommandRegistry::Registrar
+    priceNoun("price", &priceCommand, "evaluate --price FILE (--quantity Q | --events FILE --metric FILE [--timeframe-start T --timeframe-end T])", 33,
+              {{QStringLiteral("evaluate"),
+                {},
+                QStringLiteral("Evaluate one price against a quantity or against events aggregated by a metric; needs no company file.")}});
 
 } // namespace
 

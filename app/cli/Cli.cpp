@@ -79,9 +79,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextS
         const NounEntry *entry = CommandRegistry::find(noun);
         if (entry) {
             const QString verb = rest.isEmpty() ? QString() : rest.takeFirst();
-            return entry->handler(ctx, verb, rest);
+            return CommandRegistry::dispatch(*entry, ctx, verb, rest);
         }
         throw CliError(InvalidInput, QStringLiteral("unknown command \"%1\"; run `orbctl --help` for the list").arg(noun));
+    } catch (const HelpShown &h) {
+        out << h.text();
+        return Success;
     } catch (const CliError &e) {
         err << "orbctl: " << e.message() << '\n';
         return e.code();

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <stdexcept>
+#include <utility>
 
 namespace orb::cli {
 
@@ -20,6 +21,20 @@ public:
 private:
     ExitCode m_code;
     QString m_message;
+};
+
+/// `--help` on a verb: not an error. CommandLine::parse throws it with the verb's help text,
+/// before the verb has opened the company file or done anything else; orbctl prints the text
+/// and exits 0. So every verb answers --help alike, without a company file.
+class HelpShown : public std::exception
+{
+public:
+    explicit HelpShown(QString text) : m_text(std::move(text)) {}
+    const char *what() const noexcept override { return "help"; }
+    const QString &text() const { return m_text; }
+
+private:
+    QString m_text;
 };
 
 } // namespace orb::cli

@@ -18,7 +18,8 @@ public:
 
     void addOption(const QString &name, const QString &valueName, const QString &description);
     void addFlag(const QString &name, const QString &description);
-    /// Parses the verb's arguments; throws CliError(InvalidInput) with the problem and usage.
+    /// Parses the verb's arguments; throws CliError(InvalidInput) with the problem and usage,
+    /// and HelpShown with helpText() when --help is among them.
     void parse(const QStringList &args);
 
     bool isSet(const QString &name) const { return m_parser.isSet(name); }
@@ -26,7 +27,9 @@ public:
     QStringList values(const QString &name) const { return m_parser.values(name); }
     QString positional(int i) const { return m_parser.positionalArguments().value(i); }
     bool helpRequested() const { return m_help; }
-    QString helpText() const { return m_parser.helpText(); }
+    /// `usage: orbctl NOUN VERB [options] ARGS`, the verb's sentence from the command table,
+    /// and the options.
+    QString helpText() const;
 
 private:
     QString m_usage;

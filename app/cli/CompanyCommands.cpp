@@ -246,10 +246,19 @@ int settingsCommand(CliContext &ctx, const QString &verb, const QStringList &arg
 }
 
 namespace {
-const CommandRegistry::Registrar initNoun("init", &companyInit, "--name N --currency C --timezone TZ [--invoice-prefix P]   create a company file", 10);
-const CommandRegistry::Registrar demoNoun("demo", &companyDemo, "create the demo company file (refuses to overwrite)", 11);
-const CommandRegistry::Registrar companyNoun("company", &companyCommand, "show | update [...]   the company's settings", 12);
-const CommandRegistry::Registrar settingsNoun("settings", &settingsCommand, "list | get KEY | set KEY VALUE", 13);
+const CommandRegistry::Registrar initNoun("init", &companyInit, "--name N --currency C --timezone TZ [--invoice-prefix P]   create a company file", 10,
+                                          {{{}, {}, QStringLiteral("Create a company file.")}});
+const CommandRegistry::Registrar demoNoun("demo", &companyDemo, "create the demo company file (refuses to overwrite)", 11,
+                                          {{{}, {}, QStringLiteral("Create the demo company file (Northwind Analytics); refuses to overwrite a file.")}});
+const CommandRegistry::Registrar
+    companyNoun("company", &companyCommand, "show | update [...]   the company's settings", 12,
+                {{QStringLiteral("show"), {}, QStringLiteral("Show the company's name, address, currency, time zone and numbering.")},
+                 {QStringLiteral("update"), {}, QStringLiteral("Change the company's settings; options not given stay as they are.")}});
+const CommandRegistry::Registrar
+    settingsNoun("settings", &settingsCommand, "list | get KEY | set KEY VALUE", 13,
+                 {{QStringLiteral("list"), {}, QStringLiteral("List every setting with its value, default and meaning.")},
+                  {QStringLiteral("get"), QStringLiteral("KEY"), QStringLiteral("Print a setting's value (its default when unset).")},
+                  {QStringLiteral("set"), QStringLiteral("KEY VALUE"), QStringLiteral("Change a setting, checked against its rule, with an audit entry.")}});
 } // namespace
 
 } // namespace orb::cli

@@ -121,143 +121,156 @@ int help(CliContext &ctx, const CommandLine &cl)
 
 } // namespace
 
-int customersCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+int customersCreate(CliContext &ctx, const QString &, const QStringList &args)
 {
-    if (verb == QLatin1String("create")) {
-        CommandLine cl(QStringLiteral("customers create"));
-        addCustomerOptions(cl);
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        if (!cl.isSet(QStringLiteral("name")))
-            throw CliError(InvalidInput, QStringLiteral("customers create: --name is required"));
-        Customer c;
-        c.name = cl.value(QStringLiteral("name"));
-        c.externalCustomerId = cl.value(QStringLiteral("external-id"));
-        c.email = cl.value(QStringLiteral("email"));
-        c.currency = cl.value(QStringLiteral("currency"));
-        c.timezone = cl.value(QStringLiteral("timezone"));
-        c.netTerms = parseNetTerms(cl.value(QStringLiteral("net-terms")));
-        c.billingAddress = addressFrom(cl, QStringLiteral("billing"), {}).value_or(Address{});
-        c.shippingAddress = addressFrom(cl, QStringLiteral("shipping"), {}).value_or(Address{});
-        c.taxId = parseTaxId(cl.value(QStringLiteral("tax-id")));
-        c.metadata = parseMetadata(cl.values(QStringLiteral("metadata")));
-        for (auto it = c.metadata.begin(); it != c.metadata.end();)
-            it = it.value().isEmpty() ? c.metadata.erase(it) : std::next(it);
-        CustomerService service(ctx.company(), ctx.clock());
-        printCustomer(ctx, service.create(c));
-        return Success;
+    CommandLine cl(QStringLiteral("customers create"));
+    addCustomerOptions(cl);
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    if (!cl.isSet(QStringLiteral("name")))
+        throw CliError(InvalidInput, QStringLiteral("customers create: --name is required"));
+    Customer c;
+    c.name = cl.value(QStringLiteral("name"));
+    c.externalCustomerId = cl.value(QStringLiteral("external-id"));
+    c.email = cl.value(QStringLiteral("email"));
+    c.currency = cl.value(QStringLiteral("currency"));
+    c.timezone = cl.value(QStringLiteral("timezone"));
+    c.netTerms = parseNetTerms(cl.value(QStringLiteral("net-terms")));
+    c.billingAddress = addressFrom(cl, QStringLiteral("billing"), {}).value_or(Address{});
+    c.shippingAddress = addressFrom(cl, QStringLiteral("shipping"), {}).value_or(Address{});
+    c.taxId = parseTaxId(cl.value(QStringLiteral("tax-id")));
+    c.metadata = parseMetadata(cl.values(QStringLiteral("metadata")));
+    for (auto it = c.metadata.begin(); it != c.metadata.end();)
+        it = it.value().isEmpty() ? c.metadata.erase(it) : std::next(it);
+    CustomerService service(ctx.company(), ctx.clock());
+    printCustomer(ctx, service.create(c));
+    return Success;
+}
+
+int customersList(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("customers list"));
+    cl.addOption(QStringLiteral("search"), QStringLiteral("TEXT"), QStringLiteral("Only customers whose name, external id or e-mail contains TEXT."));
+    cl.addFlag(QStringLiteral("include-archived"), QStringLiteral("Include archived customers."));
+    cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("At most N customers (1 to 1000)."));
+    cl.addOption(QStringLiteral("cursor"), QStringLiteral("CURSOR"), QStringLiteral("Continue after a previous page (next_cursor)."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    CustomerQuery q;
+    q.search = cl.value(QStringLiteral("search"));
+    q.includeArchived = cl.isSet(QStringLiteral("include-archived"));
+    if (cl.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        q.limit = cl.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || q.limit < 1 || q.limit > 1000)
+            throw CliError(InvalidInput, QStringLiteral("--limit: \"%1\" must be a whole number from 1 to 1000").arg(cl.value(QStringLiteral("limit"))));
     }
-    if (verb == QLatin1String("list")) {
-        CommandLine cl(QStringLiteral("customers list"));
-        cl.addOption(QStringLiteral("search"), QStringLiteral("TEXT"), QStringLiteral("Only customers whose name, external id or e-mail contains TEXT."));
-        cl.addFlag(QStringLiteral("include-archived"), QStringLiteral("Include archived customers."));
-        cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("At most N customers (1 to 1000)."));
-        cl.addOption(QStringLiteral("cursor"), QStringLiteral("CURSOR"), QStringLiteral("Continue after a previous page (next_cursor)."));
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        CustomerQuery q;
-        q.search = cl.value(QStringLiteral("search"));
-        q.includeArchived = cl.isSet(QStringLiteral("include-archived"));
-        if (cl.isSet(QStringLiteral("limit"))) {
-            bool ok = false;
-            q.limit = cl.value(QStringLiteral("limit")).toInt(&ok);
-            if (!ok || q.limit < 1 || q.limit > 1000)
-                throw CliError(InvalidInput, QStringLiteral("--limit: \"%1\" must be a whole number from 1 to 1000").arg(cl.value(QStringLiteral("limit"))));
-        }
-        if (cl.isSet(QStringLiteral("cursor"))) {
-            bool ok = false;
-            q.offset = QByteArray::fromBase64(cl.value(QStringLiteral("cursor")).toLatin1(), QByteArray::Base64UrlEncoding).toInt(&ok);
-            if (!ok || q.offset < 0)
-                throw CliError(InvalidInput, QStringLiteral("--cursor: \"%1\" is not a cursor from a previous page").arg(cl.value(QStringLiteral("cursor"))));
-        }
-        CustomerService service(ctx.company(), ctx.clock());
-        const QList<Customer> customers = service.repository().list(q);
-        const bool hasMore = q.limit > 0 && q.offset + customers.size() < service.repository().count(q);
-        const QString next = hasMore ? QString::fromLatin1(QByteArray::number(q.offset + customers.size()).toBase64(QByteArray::Base64UrlEncoding)) : QString();
-        if (ctx.json()) {
-            QJsonArray data;
-            for (const Customer &c : customers)
-                data.append(c.toJson());
-            ctx.printJsonList(data, hasMore, next);
-            return Success;
-        }
-        TablePrinter t({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EXTERNAL ID"), QStringLiteral("E-MAIL"),
-                        QStringLiteral("CURRENCY"), QStringLiteral("TIME ZONE"), QStringLiteral("STATUS")});
+    if (cl.isSet(QStringLiteral("cursor"))) {
+        bool ok = false;
+        q.offset = QByteArray::fromBase64(cl.value(QStringLiteral("cursor")).toLatin1(), QByteArray::Base64UrlEncoding).toInt(&ok);
+        if (!ok || q.offset < 0)
+            throw CliError(InvalidInput, QStringLiteral("--cursor: \"%1\" is not a cursor from a previous page").arg(cl.value(QStringLiteral("cursor"))));
+    }
+    CustomerService service(ctx.company(), ctx.clock());
+    const QList<Customer> customers = service.repository().list(q);
+    const bool hasMore = q.limit > 0 && q.offset + customers.size() < service.repository().count(q);
+    const QString next = hasMore ? QString::fromLatin1(QByteArray::number(q.offset + customers.size()).toBase64(QByteArray::Base64UrlEncoding)) : QString();
+    if (ctx.json()) {
+        QJsonArray data;
         for (const Customer &c : customers)
-            t.addRow({c.id, c.name, c.externalCustomerId, c.email, c.currency, c.timezone,
-                      c.isArchived() ? QStringLiteral("archived") : QStringLiteral("active")});
-        t.print(ctx.out());
-        ctx.out() << customers.size() << (customers.size() == 1 ? " customer" : " customers");
-        if (hasMore)
-            ctx.out() << " (more: --cursor " << next << ')';
-        ctx.out() << '\n';
+            data.append(c.toJson());
+        ctx.printJsonList(data, hasMore, next);
         return Success;
     }
-    if (verb == QLatin1String("show")) {
-        CommandLine cl(QStringLiteral("customers show"), {QStringLiteral("CUSTOMER")});
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        CustomerService service(ctx.company(), ctx.clock());
-        printCustomer(ctx, service.get(cl.positional(0)));
+    TablePrinter t({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EXTERNAL ID"), QStringLiteral("E-MAIL"), QStringLiteral("CURRENCY"),
+                    QStringLiteral("TIME ZONE"), QStringLiteral("STATUS")});
+    for (const Customer &c : customers)
+        t.addRow({c.id, c.name, c.externalCustomerId, c.email, c.currency, c.timezone, c.isArchived() ? QStringLiteral("archived") : QStringLiteral("active")});
+    t.print(ctx.out());
+    ctx.out() << customers.size() << (customers.size() == 1 ? " customer" : " customers");
+    if (hasMore)
+        ctx.out() << " (more: --cursor " << next << ')';
+    ctx.out() << '\n';
+    return Success;
+}
+
+int customersShow(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("customers show"), {QStringLiteral("CUSTOMER")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    CustomerService service(ctx.company(), ctx.clock());
+    printCustomer(ctx, service.get(cl.positional(0)));
+    return Success;
+}
+
+int customersUpdate(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("customers update"), {QStringLiteral("CUSTOMER")});
+    addCustomerOptions(cl);
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    CustomerService service(ctx.company(), ctx.clock());
+    const Customer current = service.get(cl.positional(0));
+    CustomerPatch p;
+    auto opt = [&](const char *name) -> std::optional<QString> {
+        return cl.isSet(QLatin1String(name)) ? std::optional<QString>(cl.value(QLatin1String(name))) : std::nullopt;
+    };
+    p.name = opt("name");
+    p.email = opt("email");
+    p.externalCustomerId = opt("external-id");
+    p.currency = opt("currency");
+    p.timezone = opt("timezone");
+    if (cl.isSet(QStringLiteral("net-terms")))
+        p.netTerms = parseNetTerms(cl.value(QStringLiteral("net-terms")));
+    p.billingAddress = addressFrom(cl, QStringLiteral("billing"), current.billingAddress);
+    p.shippingAddress = addressFrom(cl, QStringLiteral("shipping"), current.shippingAddress);
+    if (cl.isSet(QStringLiteral("tax-id")))
+        p.taxId = parseTaxId(cl.value(QStringLiteral("tax-id")));
+    if (cl.isSet(QStringLiteral("metadata")))
+        p.metadata = parseMetadata(cl.values(QStringLiteral("metadata")));
+    if (p.isEmpty())
+        throw CliError(InvalidInput, QStringLiteral("customers update: nothing to change (give at least one option, see --help)"));
+    printCustomer(ctx, service.update(cl.positional(0), p));
+    return Success;
+}
+
+int customersArchive(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("customers ") + verb, {QStringLiteral("CUSTOMER")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    CustomerService service(ctx.company(), ctx.clock());
+    if (verb == QLatin1String("delete")) {
+        const Customer c = service.get(cl.positional(0));
+        service.remove(c.id);
+        if (ctx.json())
+            ctx.printJson({{QStringLiteral("id"), c.id}, {QStringLiteral("deleted"), true}});
+        else
+            ctx.out() << "Deleted customer " << c.name << " (" << c.id << ")\n";
         return Success;
     }
-    if (verb == QLatin1String("update")) {
-        CommandLine cl(QStringLiteral("customers update"), {QStringLiteral("CUSTOMER")});
-        addCustomerOptions(cl);
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        CustomerService service(ctx.company(), ctx.clock());
-        const Customer current = service.get(cl.positional(0));
-        CustomerPatch p;
-        auto opt = [&](const char *name) -> std::optional<QString> {
-            return cl.isSet(QLatin1String(name)) ? std::optional<QString>(cl.value(QLatin1String(name))) : std::nullopt;
-        };
-        p.name = opt("name");
-        p.email = opt("email");
-        p.externalCustomerId = opt("external-id");
-        p.currency = opt("currency");
-        p.timezone = opt("timezone");
-        if (cl.isSet(QStringLiteral("net-terms")))
-            p.netTerms = parseNetTerms(cl.value(QStringLiteral("net-terms")));
-        p.billingAddress = addressFrom(cl, QStringLiteral("billing"), current.billingAddress);
-        p.shippingAddress = addressFrom(cl, QStringLiteral("shipping"), current.shippingAddress);
-        if (cl.isSet(QStringLiteral("tax-id")))
-            p.taxId = parseTaxId(cl.value(QStringLiteral("tax-id")));
-        if (cl.isSet(QStringLiteral("metadata")))
-            p.metadata = parseMetadata(cl.values(QStringLiteral("metadata")));
-        if (p.isEmpty())
-            throw CliError(InvalidInput, QStringLiteral("customers update: nothing to change (give at least one option, see --help)"));
-        printCustomer(ctx, service.update(cl.positional(0), p));
-        return Success;
-    }
-    if (verb == QLatin1String("archive") || verb == QLatin1String("unarchive") || verb == QLatin1String("delete")) {
-        CommandLine cl(QStringLiteral("customers ") + verb, {QStringLiteral("CUSTOMER")});
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        CustomerService service(ctx.company(), ctx.clock());
-        if (verb == QLatin1String("delete")) {
-            const Customer c = service.get(cl.positional(0));
-            service.remove(c.id);
-            if (ctx.json())
-                ctx.printJson({{QStringLiteral("id"), c.id}, {QStringLiteral("deleted"), true}});
-            else
-                ctx.out() << "Deleted customer " << c.name << " (" << c.id << ")\n";
-            return Success;
-        }
-        printCustomer(ctx, verb == QLatin1String("archive") ? service.archive(cl.positional(0)) : service.unarchive(cl.positional(0)));
-        return Success;
-    }
-    throw CliError(InvalidInput, QStringLiteral("customers: unknown verb \"%1\" (create, list, show, update, archive, unarchive, delete)").arg(verb));
+    printCustomer(ctx, verb == QLatin1String("archive") ? service.archive(cl.positional(0)) : service.unarchive(cl.positional(0)));
+    return Success;
 }
 
 namespace {
-const CommandRegistry::Registrar customersNoun("customers", &customersCommand,
-                                               "create | list | show | update | archive | unarchive | delete", 20);
+const CommandRegistry::Registrar customersNoun(
+    "customers", "create | list | show | update | archive | unarchive | delete", 20,
+    {{QStringLiteral("create"), {}, QStringLiteral("Create a customer."), &customersCreate},
+     {QStringLiteral("list"), {}, QStringLiteral("List customers, searched, sorted and paged."), &customersList},
+     {QStringLiteral("show"), QStringLiteral("CUSTOMER"), QStringLiteral("Show one customer (by id or external id)."), &customersShow},
+     {QStringLiteral("update"), QStringLiteral("CUSTOMER"), QStringLiteral("Change a customer's fields; options not given stay as they are."),
+      &customersUpdate},
+     {QStringLiteral("archive"), QStringLiteral("CUSTOMER"), QStringLiteral("Archive a customer: hidden from lists, kept for its invoices."),
+      &customersArchive},
+     {QStringLiteral("unarchive"), QStringLiteral("CUSTOMER"), QStringLiteral("Bring an archived customer back."), &customersArchive},
+     {QStringLiteral("delete"), QStringLiteral("CUSTOMER"), QStringLiteral("Delete a customer; refused for one that invoices refer to."), &customersArchive}});
 } // namespace
 
 } // namespace orb::cli

@@ -247,8 +247,11 @@ int agingCommand(CliContext &ctx, const QString &verb, const QStringList &rest)
     return Success;
 }
 
-const CommandRegistry::Registrar statementsNoun("statements", &statementsCommand, "pdf", 74);
-const CommandRegistry::Registrar agingNoun("aging", &agingCommand, "[--as-of D] [--csv FILE] [--pdf FILE]", 75);
+const CommandRegistry::Registrar
+    statementsNoun("statements", &statementsCommand, "pdf", 74,
+                   {{QStringLiteral("pdf"), QStringLiteral("CUSTOMER"), QStringLiteral("Write a customer's statement of a period as PDF.")}});
+const CommandRegistry::Registrar agingNoun("aging", &agingCommand, "[--as-of D] [--csv FILE] [--pdf FILE]", 75,
+                                           {{{}, {}, QStringLiteral("Print the receivables aging as of a date, or write it as CSV or PDF.")}});
 
 } // namespace
 

@@ -22,6 +22,8 @@
 #include <cstdio>
 #include <unistd.h>
 
+#include <optional>
+
 namespace orb::cli {
 
 namespace {
@@ -131,227 +133,247 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
         ctx.out() << "  memo: " << i.memo << "\n";
 }
 
-int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+int invoicesRun(CliContext &ctx, const QString &, const QStringList &args)
 {
-    if (verb == QLatin1String("run")) {
-        CommandLine cl(QStringLiteral("invoices run"));
-        cl.addOption(QStringLiteral("as-of"), QStringLiteral("T"), QStringLiteral("Create every invoice due by this instant or date (default: now)."));
-        cl.addFlag(QStringLiteral("dry-run"), QStringLiteral("Show what would be created; store nothing."));
-        cl.addOption(QStringLiteral("subscription"), QStringLiteral("ID"), QStringLiteral("Only this subscription."));
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        InvoiceRunOptions options;
-        options.asOf = ctx.clock().now();
-        if (cl.isSet(QStringLiteral("as-of"))) {
-            options.asOf = UsageQueryService::parseBound(cl.value(QStringLiteral("as-of")), QTimeZone(ctx.company().settings().timezone.toUtf8()));
-            if (!options.asOf.isValid())
-                throw CliError(InvalidInput, QStringLiteral("--as-of: \"%1\" is neither an ISO 8601 timestamp with a zone nor a date").arg(cl.value(QStringLiteral("as-of"))));
+    CommandLine cl(QStringLiteral("invoices run"));
+    cl.addOption(QStringLiteral("as-of"), QStringLiteral("T"), QStringLiteral("Create every invoice due by this instant or date (default: now)."));
+    cl.addFlag(QStringLiteral("dry-run"), QStringLiteral("Show what would be created; store nothing."));
+    cl.addOption(QStringLiteral("subscription"), QStringLiteral("ID"), QStringLiteral("Only this subscription."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    InvoiceRunOptions options;
+    options.asOf = ctx.clock().now();
+    if (cl.isSet(QStringLiteral("as-of"))) {
+        options.asOf = UsageQueryService::parseBound(cl.value(QStringLiteral("as-of")), QTimeZone(ctx.company().settings().timezone.toUtf8()));
+        if (!options.asOf.isValid())
+            throw CliError(InvalidInput,
+                           QStringLiteral("--as-of: \"%1\" is neither an ISO 8601 timestamp with a zone nor a date").arg(cl.value(QStringLiteral("as-of"))));
+    }
+    options.dryRun = cl.isSet(QStringLiteral("dry-run"));
+    options.subscriptionId = cl.value(QStringLiteral("subscription"));
+    const bool terminal = isatty(fileno(stderr)) && !ctx.json();
+    QElapsedTimer shown;
+    shown.start();
+    options.progress = [&](qint64 done, qint64 total) {
+        if (terminal && (done == total || shown.elapsed() >= 100)) {
+            shown.restart();
+            std::fprintf(stderr, "\rcomposing invoices %lld / %lld", static_cast<long long>(done), static_cast<long long>(total));
         }
-        options.dryRun = cl.isSet(QStringLiteral("dry-run"));
-        options.subscriptionId = cl.value(QStringLiteral("subscription"));
-        const bool terminal = isatty(fileno(stderr)) && !ctx.json();
-        QElapsedTimer shown;
-        shown.start();
-        options.progress = [&](qint64 done, qint64 total) {
-            if (terminal && (done == total || shown.elapsed() >= 100)) {
-                shown.restart();
-                std::fprintf(stderr, "\rcomposing invoices %lld / %lld", static_cast<long long>(done), static_cast<long long>(total));
-            }
-            return true;
-        };
-        QElapsedTimer timer;
-        timer.start();
-        const InvoiceRunSummary s = InvoiceRunService(ctx.company(), ctx.clock()).run(options);
-        if (terminal)
-            std::fprintf(stderr, "\n");
-        // Subscriptions that could not be billed: everything else was billed, the list says
-        // which and why, and the exit code (4) tells a script to look.
-        const auto reportFailures = [&]() {
-            if (s.failed.isEmpty())
-                return Success;
-            ctx.err() << s.failed.size() << (s.failed.size() == 1 ? " subscription" : " subscriptions") << " could not be billed:\n";
-            for (const InvoiceRunFailure &f : s.failed)
-                ctx.err() << "  subscription " << f.subscriptionId << " (customer " << (f.customerName.isEmpty() ? f.customerId : f.customerName)
-                          << "): " << f.reasons.join(QStringLiteral("; ")) << "\n";
-            ctx.err().flush();
-            return Conflict;
-        };
-        if (ctx.json()) {
-            QJsonObject o = s.toJson();
-            o.insert(QStringLiteral("dry_run"), options.dryRun);
-            ctx.printJson(o);
-            return reportFailures();
-        }
-        ctx.out() << (options.dryRun ? "Dry run as of " : "Invoice run as of ") << toApiTimestamp(s.asOf) << ": " << s.created
-                  << (options.dryRun ? " would be created, " : " created, ") << s.refreshed << " drafts refreshed, " << s.unchanged
-                  << " unchanged, " << s.alreadyIssued << " already issued; " << s.eventsScanned << " events in " << s.aggregationPasses
-                  << " aggregation passes, " << timer.elapsed() << " ms";
-        if (!s.failed.isEmpty())
-            ctx.out() << "; " << s.failed.size() << " subscriptions failed";
-        ctx.out() << "\n";
-        if (options.dryRun)
-            printInvoices(ctx, s.invoices);
-        ctx.out().flush();
+        return true;
+    };
+    QElapsedTimer timer;
+    timer.start();
+    const InvoiceRunSummary s = InvoiceRunService(ctx.company(), ctx.clock()).run(options);
+    if (terminal)
+        std::fprintf(stderr, "\n");
+    // Subscriptions that could not be billed: everything else was billed, the list says
+    // which and why, and the exit code (4) tells a script to look.
+    const auto reportFailures = [&]() {
+        if (s.failed.isEmpty())
+            return Success;
+        ctx.err() << s.failed.size() << (s.failed.size() == 1 ? " subscription" : " subscriptions") << " could not be billed:\n";
+        for (const InvoiceRunFailure &f : s.failed)
+            ctx.err() << "  subscription " << f.subscriptionId << " (customer " << (f.customerName.isEmpty() ? f.customerId : f.customerName)
+                      << "): " << f.reasons.join(QStringLiteral("; ")) << "\n";
+        ctx.err().flush();
+        return Conflict;
+    };
+    if (ctx.json()) {
+        QJsonObject o = s.toJson();
+        o.insert(QStringLiteral("dry_run"), options.dryRun);
+        ctx.printJson(o);
         return reportFailures();
     }
+    ctx.out() << (options.dryRun ? "Dry run as of " : "Invoice run as of ") << toApiTimestamp(s.asOf) << ": " << s.created
+              << (options.dryRun ? " would be created, " : " created, ") << s.refreshed << " drafts refreshed, " << s.unchanged << " unchanged, "
+              << s.alreadyIssued << " already issued; " << s.eventsScanned << " events in " << s.aggregationPasses << " aggregation passes, " << timer.elapsed()
+              << " ms";
+    if (!s.failed.isEmpty())
+        ctx.out() << "; " << s.failed.size() << " subscriptions failed";
+    ctx.out() << "\n";
+    if (options.dryRun)
+        printInvoices(ctx, s.invoices);
+    ctx.out().flush();
+    return reportFailures();
+}
+
+int invoicesList(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("invoices list"));
+    cl.addOption(QStringLiteral("status"), QStringLiteral("draft|issued|paid|void"), QStringLiteral("Only these."));
+    cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Only this customer's."));
+    cl.addOption(QStringLiteral("subscription"), QStringLiteral("ID"), QStringLiteral("Only this subscription's."));
+    cl.addFlag(QStringLiteral("overdue"), QStringLiteral("Only issued invoices past their due date."));
+    cl.addOption(QStringLiteral("from"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date on or after."));
+    cl.addOption(QStringLiteral("to"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date before."));
+    cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("At most N."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
     InvoiceService service(ctx.company(), ctx.clock());
-    if (verb == QLatin1String("list")) {
-        CommandLine cl(QStringLiteral("invoices list"));
-        cl.addOption(QStringLiteral("status"), QStringLiteral("draft|issued|paid|void"), QStringLiteral("Only these."));
-        cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Only this customer's."));
-        cl.addOption(QStringLiteral("subscription"), QStringLiteral("ID"), QStringLiteral("Only this subscription's."));
-        cl.addFlag(QStringLiteral("overdue"), QStringLiteral("Only issued invoices past their due date."));
-        cl.addOption(QStringLiteral("from"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date on or after."));
-        cl.addOption(QStringLiteral("to"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date before."));
-        cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("At most N."));
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        InvoiceFilter f;
-        f.status = cl.value(QStringLiteral("status"));
-        if (!f.status.isEmpty() && !QStringList{QStringLiteral("draft"), QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void")}.contains(f.status))
-            throw CliError(InvalidInput, QStringLiteral("--status: \"%1\" must be draft, issued, paid or void").arg(f.status));
-        if (cl.isSet(QStringLiteral("customer"))) {
-            const auto c = CustomerRepository(ctx.company().db()).resolve(cl.value(QStringLiteral("customer")));
-            if (!c)
-                throw CliError(NotFound, QStringLiteral("--customer: no customer \"%1\"").arg(cl.value(QStringLiteral("customer"))));
-            f.customerId = c->id;
+    InvoiceFilter f;
+    f.status = cl.value(QStringLiteral("status"));
+    if (!f.status.isEmpty()
+        && !QStringList{QStringLiteral("draft"), QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void")}.contains(f.status))
+        throw CliError(InvalidInput, QStringLiteral("--status: \"%1\" must be draft, issued, paid or void").arg(f.status));
+    if (cl.isSet(QStringLiteral("customer"))) {
+        const auto c = CustomerRepository(ctx.company().db()).resolve(cl.value(QStringLiteral("customer")));
+        if (!c)
+            throw CliError(NotFound, QStringLiteral("--customer: no customer \"%1\"").arg(cl.value(QStringLiteral("customer"))));
+        f.customerId = c->id;
+    }
+    f.subscriptionId = cl.value(QStringLiteral("subscription"));
+    f.overdueOn = cl.isSet(QStringLiteral("overdue"));
+    f.today = today(ctx);
+    f.periodFrom = dateOption(cl, QStringLiteral("from")).value_or(QDate());
+    f.periodTo = dateOption(cl, QStringLiteral("to")).value_or(QDate());
+    f.limit = intOption(cl, QStringLiteral("limit")).value_or(0);
+    printInvoices(ctx, service.list(f));
+    return Success;
+}
+
+int invoicesShow(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("invoices show"), {QStringLiteral("ID")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    InvoiceService service(ctx.company(), ctx.clock());
+    printInvoice(ctx, service, service.get(requiredPositional(cl, 0, QStringLiteral("the invoice id or number"))));
+    return Success;
+}
+
+int invoicesUpcoming(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("invoices upcoming"), {QStringLiteral("SUBSCRIPTION_ID")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    InvoiceService service(ctx.company(), ctx.clock());
+    const QList<Invoice> list = InvoiceRunService(ctx.company(), ctx.clock()).upcoming(requiredPositional(cl, 0, QStringLiteral("the subscription id")));
+    if (ctx.json()) {
+        QJsonArray data;
+        for (const Invoice &i : list)
+            data.append(i.toJson());
+        ctx.printJsonList(data);
+    } else {
+        for (const Invoice &i : list) {
+            printInvoice(ctx, service, i);
+            ctx.out() << "\n";
         }
-        f.subscriptionId = cl.value(QStringLiteral("subscription"));
-        f.overdueOn = cl.isSet(QStringLiteral("overdue"));
-        f.today = today(ctx);
-        f.periodFrom = dateOption(cl, QStringLiteral("from")).value_or(QDate());
-        f.periodTo = dateOption(cl, QStringLiteral("to")).value_or(QDate());
-        f.limit = intOption(cl, QStringLiteral("limit")).value_or(0);
-        printInvoices(ctx, service.list(f));
+        if (list.isEmpty())
+            ctx.out() << "Nothing more to invoice for this subscription.\n";
+    }
+    return Success;
+}
+
+int invoicesIssue(CliContext &ctx, const QString &, const QStringList &args)
+{
+    // `--all-due DATE` issues every draft dated up to then instead of one by id.
+    const bool all = args.contains(QStringLiteral("--all-due"))
+                     || std::any_of(args.begin(), args.end(), [](const QString &a) { return a.startsWith(QLatin1String("--all-due=")); });
+    CommandLine cl(QStringLiteral("invoices issue"), all ? QStringList() : QStringList{QStringLiteral("ID")});
+    cl.addOption(QStringLiteral("invoice-date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Replace the draft's invoice date."));
+    cl.addOption(QStringLiteral("all-due"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Instead of one: every draft dated on or before."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    InvoiceService service(ctx.company(), ctx.clock());
+    if (cl.isSet(QStringLiteral("all-due"))) {
+        printInvoices(ctx, service.issueAll(*dateOption(cl, QStringLiteral("all-due"), true)));
         return Success;
     }
-    if (verb == QLatin1String("show")) {
-        CommandLine cl(QStringLiteral("invoices show"), {QStringLiteral("ID")});
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        printInvoice(ctx, service, service.get(requiredPositional(cl, 0, QStringLiteral("the invoice id or number"))));
-        return Success;
+    printInvoice(ctx, service, service.issue(requiredPositional(cl, 0, QStringLiteral("the invoice id")), dateOption(cl, QStringLiteral("invoice-date"))));
+    return Success;
+}
+
+int invoicesVoid(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("invoices void"), {QStringLiteral("ID")});
+    cl.addOption(QStringLiteral("reason"), QStringLiteral("TEXT"), QStringLiteral("Why (kept with the invoice and in the audit trail)."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    InvoiceService service(ctx.company(), ctx.clock());
+    printInvoice(ctx, service, service.voidInvoice(requiredPositional(cl, 0, QStringLiteral("the invoice id or number")), cl.value(QStringLiteral("reason"))));
+    return Success;
+}
+
+int invoicesMarkPaid(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    const bool full = verb == QLatin1String("mark-paid");
+    CommandLine cl(QStringLiteral("invoices ") + verb, {QStringLiteral("ID")});
+    if (!full) {
+        cl.addOption(QStringLiteral("amount"), QStringLiteral("X"), QStringLiteral("The amount received (more than due goes to the balance)."));
+        cl.addOption(QStringLiteral("reference"), QStringLiteral("R"), QStringLiteral("Bank or processor reference, recorded once."));
+        cl.addOption(QStringLiteral("method"), QStringLiteral("M"), QStringLiteral("How it was paid (default manual)."));
     }
-    if (verb == QLatin1String("upcoming")) {
-        CommandLine cl(QStringLiteral("invoices upcoming"), {QStringLiteral("SUBSCRIPTION_ID")});
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        const QList<Invoice> list = InvoiceRunService(ctx.company(), ctx.clock()).upcoming(requiredPositional(cl, 0, QStringLiteral("the subscription id")));
-        if (ctx.json()) {
-            QJsonArray data;
-            for (const Invoice &i : list)
-                data.append(i.toJson());
-            ctx.printJsonList(data);
-        } else {
-            for (const Invoice &i : list) {
-                printInvoice(ctx, service, i);
-                ctx.out() << "\n";
-            }
-            if (list.isEmpty())
-                ctx.out() << "Nothing more to invoice for this subscription.\n";
-        }
-        return Success;
+    cl.addOption(QStringLiteral("date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("When it was paid (default today)."));
+    cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("A note."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    InvoiceService service(ctx.company(), ctx.clock());
+    const QString id = requiredPositional(cl, 0, QStringLiteral("the invoice id or number"));
+    const QDate on = dateOption(cl, QStringLiteral("date")).value_or(today(ctx));
+    const Payment p = full ? service.markPaid(id, on, cl.value(QStringLiteral("memo")))
+                           : service.pay(id, *decimalOption(cl, QStringLiteral("amount"), true), on,
+                                         cl.isSet(QStringLiteral("method")) ? cl.value(QStringLiteral("method")) : QStringLiteral("manual"),
+                                         cl.value(QStringLiteral("reference")), cl.value(QStringLiteral("memo")));
+    if (ctx.json()) {
+        QJsonObject o = p.toJson();
+        o.insert(QStringLiteral("invoice"), service.get(p.invoiceId).toJson());
+        ctx.printJson(o);
+    } else {
+        const Invoice i = service.get(p.invoiceId);
+        ctx.out() << "Recorded " << moneyText(p.amount, p.currency) << " " << p.currency << " on " << nameOf(i) << ": now " << i.status << ", "
+                  << moneyText(i.amountRemaining(), i.currency) << " remaining\n";
     }
-    if (verb == QLatin1String("issue")) {
-        // `--all-due DATE` issues every draft dated up to then instead of one by id.
-        const bool all = args.contains(QStringLiteral("--all-due")) || std::any_of(args.begin(), args.end(), [](const QString &a) {
-                             return a.startsWith(QLatin1String("--all-due="));
-                         });
-        CommandLine cl(QStringLiteral("invoices issue"), all ? QStringList() : QStringList{QStringLiteral("ID")});
-        cl.addOption(QStringLiteral("invoice-date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Replace the draft's invoice date."));
-        cl.addOption(QStringLiteral("all-due"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Instead of one: every draft dated on or before."));
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        if (cl.isSet(QStringLiteral("all-due"))) {
-            printInvoices(ctx, service.issueAll(*dateOption(cl, QStringLiteral("all-due"), true)));
-            return Success;
-        }
-        printInvoice(ctx, service, service.issue(requiredPositional(cl, 0, QStringLiteral("the invoice id")), dateOption(cl, QStringLiteral("invoice-date"))));
-        return Success;
+    return Success;
+}
+
+int invoicesCreate(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("invoices create"));
+    cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Customer id or external id."));
+    cl.addOption(QStringLiteral("line"), QStringLiteral("NAME|QTY|UNIT[|ITEM]"), QStringLiteral("A line; repeatable."));
+    cl.addOption(QStringLiteral("date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date (default today)."));
+    cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("Memo."));
+    cl.addOption(QStringLiteral("net-terms"), QStringLiteral("DAYS"), QStringLiteral("Days until due."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    InvoiceService service(ctx.company(), ctx.clock());
+    QList<OneOffLine> lines;
+    for (const QString &spec : cl.values(QStringLiteral("line"))) {
+        const QStringList parts = spec.split(QLatin1Char('|'));
+        const auto qty = parts.size() >= 3 ? Decimal::tryParse(parts[1].trimmed()) : std::nullopt;
+        const auto unit = parts.size() >= 3 ? Decimal::tryParse(parts[2].trimmed()) : std::nullopt;
+        if (!qty || !unit || parts.size() > 4)
+            throw CliError(InvalidInput, QStringLiteral("--line: \"%1\" must be NAME|QUANTITY|UNIT_AMOUNT[|ITEM]").arg(spec));
+        lines.append({parts[0], *qty, *unit, parts.value(3).trimmed()});
     }
-    if (verb == QLatin1String("void")) {
-        CommandLine cl(QStringLiteral("invoices void"), {QStringLiteral("ID")});
-        cl.addOption(QStringLiteral("reason"), QStringLiteral("TEXT"), QStringLiteral("Why (kept with the invoice and in the audit trail)."));
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        printInvoice(ctx, service, service.voidInvoice(requiredPositional(cl, 0, QStringLiteral("the invoice id or number")), cl.value(QStringLiteral("reason"))));
-        return Success;
-    }
-    if (verb == QLatin1String("mark-paid") || verb == QLatin1String("pay")) {
-        const bool full = verb == QLatin1String("mark-paid");
-        CommandLine cl(QStringLiteral("invoices ") + verb, {QStringLiteral("ID")});
-        if (!full) {
-            cl.addOption(QStringLiteral("amount"), QStringLiteral("X"), QStringLiteral("The amount received (more than due goes to the balance)."));
-            cl.addOption(QStringLiteral("reference"), QStringLiteral("R"), QStringLiteral("Bank or processor reference, recorded once."));
-            cl.addOption(QStringLiteral("method"), QStringLiteral("M"), QStringLiteral("How it was paid (default manual)."));
-        }
-        cl.addOption(QStringLiteral("date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("When it was paid (default today)."));
-        cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("A note."));
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        const QString id = requiredPositional(cl, 0, QStringLiteral("the invoice id or number"));
-        const QDate on = dateOption(cl, QStringLiteral("date")).value_or(today(ctx));
-        const Payment p = full ? service.markPaid(id, on, cl.value(QStringLiteral("memo")))
-                               : service.pay(id, *decimalOption(cl, QStringLiteral("amount"), true), on,
-                                             cl.isSet(QStringLiteral("method")) ? cl.value(QStringLiteral("method")) : QStringLiteral("manual"),
-                                             cl.value(QStringLiteral("reference")), cl.value(QStringLiteral("memo")));
-        if (ctx.json()) {
-            QJsonObject o = p.toJson();
-            o.insert(QStringLiteral("invoice"), service.get(p.invoiceId).toJson());
-            ctx.printJson(o);
-        } else {
-            const Invoice i = service.get(p.invoiceId);
-            ctx.out() << "Recorded " << moneyText(p.amount, p.currency) << " " << p.currency << " on " << nameOf(i) << ": now " << i.status
-                      << ", " << moneyText(i.amountRemaining(), i.currency) << " remaining\n";
-        }
-        return Success;
-    }
-    if (verb == QLatin1String("create")) {
-        CommandLine cl(QStringLiteral("invoices create"));
-        cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Customer id or external id."));
-        cl.addOption(QStringLiteral("line"), QStringLiteral("NAME|QTY|UNIT[|ITEM]"), QStringLiteral("A line; repeatable."));
-        cl.addOption(QStringLiteral("date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date (default today)."));
-        cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("Memo."));
-        cl.addOption(QStringLiteral("net-terms"), QStringLiteral("DAYS"), QStringLiteral("Days until due."));
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        QList<OneOffLine> lines;
-        for (const QString &spec : cl.values(QStringLiteral("line"))) {
-            const QStringList parts = spec.split(QLatin1Char('|'));
-            const auto qty = parts.size() >= 3 ? Decimal::tryParse(parts[1].trimmed()) : std::nullopt;
-            const auto unit = parts.size() >= 3 ? Decimal::tryParse(parts[2].trimmed()) : std::nullopt;
-            if (!qty || !unit || parts.size() > 4)
-                throw CliError(InvalidInput, QStringLiteral("--line: \"%1\" must be NAME|QUANTITY|UNIT_AMOUNT[|ITEM]").arg(spec));
-            lines.append({parts[0], *qty, *unit, parts.value(3).trimmed()});
-        }
-        printInvoice(ctx, service, service.createOneOff(requiredOption(cl, QStringLiteral("customer")), lines, dateOption(cl, QStringLiteral("date")),
-                                                        cl.value(QStringLiteral("memo")), intOption(cl, QStringLiteral("net-terms"))));
-        return Success;
-    }
-    if (verb == QLatin1String("delete")) {
-        CommandLine cl(QStringLiteral("invoices delete"), {QStringLiteral("ID")});
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        const QString id = requiredPositional(cl, 0, QStringLiteral("the draft's id"));
-        service.deleteDraft(id);
-        if (ctx.json())
-            ctx.printJson({{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
-        else
-            ctx.out() << "Deleted draft " << id << "\n";
-        return Success;
-    }
-    if (verb == QLatin1String("pdf"))
-        return invoicesPdf(ctx, args);
-    throw CliError(InvalidInput, QStringLiteral("invoices: unknown verb \"%1\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, delete, pdf)").arg(verb));
+    printInvoice(ctx, service,
+                 service.createOneOff(requiredOption(cl, QStringLiteral("customer")), lines, dateOption(cl, QStringLiteral("date")),
+                                      cl.value(QStringLiteral("memo")), intOption(cl, QStringLiteral("net-terms"))));
+    return Success;
+}
+
+int invoicesDelete(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("invoices delete"), {QStringLiteral("ID")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    InvoiceService service(ctx.company(), ctx.clock());
+    const QString id = requiredPositional(cl, 0, QStringLiteral("the draft's id"));
+    service.deleteDraft(id);
+    if (ctx.json())
+        ctx.printJson({{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
+    else
+        ctx.out() << "Deleted draft " << id << "\n";
+    return Success;
 }
 
 void printNote(CliContext &ctx, const CreditNote &n)
@@ -366,7 +388,13 @@ void printNote(CliContext &ctx, const CreditNote &n)
 
 int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 {
-    InvoiceService service(ctx.company(), ctx.clock());
+    // Made when first used, after the verb parsed its arguments: `--help` needs no company file.
+    std::optional<InvoiceService> made;
+    auto service = [&]() -> InvoiceService & {
+        if (!made)
+            made.emplace(ctx.company(), ctx.clock());
+        return *made;
+    };
     if (verb == QLatin1String("create")) {
         CommandLine cl(QStringLiteral("credit-notes create"));
         cl.addOption(QStringLiteral("invoice"), QStringLiteral("ID"), QStringLiteral("The issued invoice (id or number)."));
@@ -388,9 +416,9 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
                 throw CliError(InvalidInput, QStringLiteral("--line: \"%1\" must be POSITION=AMOUNT (positions as in invoices show)").arg(spec));
             lines.append({position, *amount});
         }
-        printNote(ctx, service.createCreditNote(requiredOption(cl, QStringLiteral("invoice")), lines, requiredOption(cl, QStringLiteral("reason")),
-                                                cl.isSet(QStringLiteral("type")) ? cl.value(QStringLiteral("type")) : QStringLiteral("adjustment"),
-                                                cl.value(QStringLiteral("memo"))));
+        printNote(ctx, service().createCreditNote(requiredOption(cl, QStringLiteral("invoice")), lines, requiredOption(cl, QStringLiteral("reason")),
+                                                  cl.isSet(QStringLiteral("type")) ? cl.value(QStringLiteral("type")) : QStringLiteral("adjustment"),
+                                                  cl.value(QStringLiteral("memo"))));
         return Success;
     }
     if (verb == QLatin1String("list")) {
@@ -399,7 +427,7 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const QList<CreditNote> notes = service.creditNotes(cl.value(QStringLiteral("invoice")));
+        const QList<CreditNote> notes = service().creditNotes(cl.value(QStringLiteral("invoice")));
         if (ctx.json()) {
             QJsonArray data;
             for (const CreditNote &n : notes)
@@ -420,7 +448,7 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        printNote(ctx, service.creditNote(requiredPositional(cl, 0, QStringLiteral("the credit note id or number"))));
+        printNote(ctx, service().creditNote(requiredPositional(cl, 0, QStringLiteral("the credit note id or number"))));
         return Success;
     }
     if (verb == QLatin1String("pdf"))
@@ -428,9 +456,27 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
     throw CliError(InvalidInput, QStringLiteral("credit-notes: unknown verb \"%1\" (create, list, show, pdf)").arg(verb));
 }
 
-const CommandRegistry::Registrar invoicesNoun("invoices", &invoicesCommand,
-                                              "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete | pdf", 71);
-const CommandRegistry::Registrar creditNotesNoun("credit-notes", &creditNotesCommand, "create | list | show | pdf", 72);
+const CommandRegistry::Registrar invoicesNoun(
+    "invoices", "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete | pdf", 71,
+    {{QStringLiteral("run"), {}, QStringLiteral("Create the draft invoices every subscription is due by a date (an invoice run)."), &invoicesRun},
+     {QStringLiteral("list"), {}, QStringLiteral("List invoices, oldest first, filtered by status, customer, subscription or date."), &invoicesList},
+     {QStringLiteral("show"), QStringLiteral("ID"), QStringLiteral("Show one invoice with its lines, taxes, payments and credit notes."), &invoicesShow},
+     {QStringLiteral("upcoming"), QStringLiteral("SUBSCRIPTION_ID"), QStringLiteral("Preview the invoices a subscription will get next, storing nothing."),
+      &invoicesUpcoming},
+     {QStringLiteral("issue"), QStringLiteral("ID"), QStringLiteral("Issue a draft: give it its number and due date, and make it immutable."), &invoicesIssue},
+     {QStringLiteral("void"), QStringLiteral("ID"), QStringLiteral("Void an issued invoice, giving back the balance and credits it used."), &invoicesVoid},
+     {QStringLiteral("mark-paid"), QStringLiteral("ID"), QStringLiteral("Record a payment of everything the invoice still asks for."), &invoicesMarkPaid},
+     {QStringLiteral("pay"), QStringLiteral("ID"), QStringLiteral("Record a payment of an amount against an invoice."), &invoicesMarkPaid},
+     {QStringLiteral("create"), {}, QStringLiteral("Create a one-off draft invoice from lines given on the command line."), &invoicesCreate},
+     {QStringLiteral("delete"), QStringLiteral("ID"), QStringLiteral("Delete a draft invoice (a run composes a subscription's draft again)."), &invoicesDelete},
+     {QStringLiteral("pdf"), QStringLiteral("[ID]"), QStringLiteral("Write an invoice, or every invoice of a filter, as PDF."),
+      [](CliContext &ctx, const QString &, const QStringList &args) { return invoicesPdf(ctx, args); }}});
+const CommandRegistry::Registrar
+    creditNotesNoun("credit-notes", &creditNotesCommand, "create | list | show | pdf", 72,
+                    {{QStringLiteral("create"), {}, QStringLiteral("Credit an issued or paid invoice, wholly or line by line, as a refund or an adjustment.")},
+                     {QStringLiteral("list"), {}, QStringLiteral("List credit notes, of one invoice or all.")},
+                     {QStringLiteral("show"), QStringLiteral("ID"), QStringLiteral("Show one credit note.")},
+                     {QStringLiteral("pdf"), QStringLiteral("NOTE"), QStringLiteral("Write a credit note as PDF.")}});
 
 } // namespace
 

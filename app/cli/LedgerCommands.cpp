@@ -14,6 +14,8 @@
 #include <QJsonArray>
 #include <QTimeZone>
 
+#include <optional>
+
 namespace orb::cli {
 
 namespace {
@@ -26,13 +28,19 @@ int help(CliContext &ctx, const CommandLine &cl)
 
 int balanceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 {
-    LedgerService service(ctx.company(), ctx.clock());
+    // Made when first used, after the verb parsed its arguments: `--help` needs no company file.
+    std::optional<LedgerService> made;
+    auto service = [&]() -> LedgerService & {
+        if (!made)
+            made.emplace(ctx.company(), ctx.clock());
+        return *made;
+    };
     if (verb == QLatin1String("show")) {
         CommandLine cl(QStringLiteral("balance show"), {QStringLiteral("CUSTOMER")});
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const auto v = service.balance(requiredPositional(cl, 0, QStringLiteral("the customer")));
+        const auto v = service().balance(requiredPositional(cl, 0, QStringLiteral("the customer")));
         if (ctx.json()) {
             ctx.printJson(v.toJson());
             return Success;
@@ -54,8 +62,8 @@ int balanceCommand(CliContext &ctx, const QString &verb, const QStringList &args
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const BalanceEntryRecord e = service.adjustBalance(requiredPositional(cl, 0, QStringLiteral("the customer")),
-                                                           *decimalOption(cl, QStringLiteral("amount"), true), cl.value(QStringLiteral("description")));
+        const BalanceEntryRecord e = service().adjustBalance(requiredPositional(cl, 0, QStringLiteral("the customer")),
+                                                             *decimalOption(cl, QStringLiteral("amount"), true), cl.value(QStringLiteral("description")));
         if (ctx.json())
             ctx.printJson(e.toJson());
         else
@@ -68,7 +76,13 @@ int balanceCommand(CliContext &ctx, const QString &verb, const QStringList &args
 
 int creditsCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 {
-    LedgerService service(ctx.company(), ctx.clock());
+    // Made when first used, after the verb parsed its arguments: `--help` needs no company file.
+    std::optional<LedgerService> made;
+    auto service = [&]() -> LedgerService & {
+        if (!made)
+            made.emplace(ctx.company(), ctx.clock());
+        return *made;
+    };
     if (verb == QLatin1String("add")) {
         CommandLine cl(QStringLiteral("credits add"), {QStringLiteral("CUSTOMER")});
         cl.addOption(QStringLiteral("amount"), QStringLiteral("X"), QStringLiteral("Credits (1 credit = 1 unit of the customer's currency)."));
@@ -80,11 +94,10 @@ int creditsCommand(CliContext &ctx, const QString &verb, const QStringList &args
         if (cl.helpRequested())
             return help(ctx, cl);
         const QDate today = billing::BillingSchedule::localDate(ctx.clock().now(), QTimeZone(ctx.company().settings().timezone.toUtf8()));
-        const CreditBlockRecord b = service.addCredits(requiredPositional(cl, 0, QStringLiteral("the customer")),
-                                                       *decimalOption(cl, QStringLiteral("amount"), true),
-                                                       decimalOption(cl, QStringLiteral("cost-basis")).value_or(Decimal(0)),
-                                                       dateOption(cl, QStringLiteral("effective")).value_or(today), dateOption(cl, QStringLiteral("expires")),
-                                                       cl.value(QStringLiteral("description")));
+        const CreditBlockRecord b = service().addCredits(
+            requiredPositional(cl, 0, QStringLiteral("the customer")), *decimalOption(cl, QStringLiteral("amount"), true),
+            decimalOption(cl, QStringLiteral("cost-basis")).value_or(Decimal(0)), dateOption(cl, QStringLiteral("effective")).value_or(today),
+            dateOption(cl, QStringLiteral("expires")), cl.value(QStringLiteral("description")));
         if (ctx.json())
             ctx.printJson(b.toJson());
         else
@@ -96,7 +109,7 @@ int creditsCommand(CliContext &ctx, const QString &verb, const QStringList &args
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const QList<CreditBlockRecord> blocks = service.credits(requiredPositional(cl, 0, QStringLiteral("the customer")));
+        const QList<CreditBlockRecord> blocks = service().credits(requiredPositional(cl, 0, QStringLiteral("the customer")));
         if (ctx.json()) {
             QJsonArray data;
             for (const CreditBlockRecord &b : blocks)
@@ -119,7 +132,13 @@ int creditsCommand(CliContext &ctx, const QString &verb, const QStringList &args
 
 int couponsCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 {
-    BillingSetupService service(ctx.company(), ctx.clock());
+    // Made when first used, after the verb parsed its arguments: `--help` needs no company file.
+    std::optional<BillingSetupService> made;
+    auto service = [&]() -> BillingSetupService & {
+        if (!made)
+            made.emplace(ctx.company(), ctx.clock());
+        return *made;
+    };
     if (verb == QLatin1String("create")) {
         CommandLine cl(QStringLiteral("coupons create"));
         cl.addOption(QStringLiteral("code"), QStringLiteral("CODE"), QStringLiteral("Redemption code."));
@@ -133,9 +152,9 @@ int couponsCommand(CliContext &ctx, const QString &verb, const QStringList &args
         if (cl.isSet(QStringLiteral("percentage")) == cl.isSet(QStringLiteral("amount")))
             throw CliError(InvalidInput, QStringLiteral("coupons create: give exactly one of --percentage or --amount"));
         const bool pct = cl.isSet(QStringLiteral("percentage"));
-        const CouponRecord c = service.createCoupon(requiredOption(cl, QStringLiteral("code")), pct ? QStringLiteral("percentage") : QStringLiteral("amount"),
-                                                    cl.value(pct ? QStringLiteral("percentage") : QStringLiteral("amount")),
-                                                    intOption(cl, QStringLiteral("duration-months")), intOption(cl, QStringLiteral("max-redemptions")));
+        const CouponRecord c = service().createCoupon(requiredOption(cl, QStringLiteral("code")), pct ? QStringLiteral("percentage") : QStringLiteral("amount"),
+                                                      cl.value(pct ? QStringLiteral("percentage") : QStringLiteral("amount")),
+                                                      intOption(cl, QStringLiteral("duration-months")), intOption(cl, QStringLiteral("max-redemptions")));
         if (ctx.json())
             ctx.printJson(c.toJson());
         else
@@ -147,7 +166,7 @@ int couponsCommand(CliContext &ctx, const QString &verb, const QStringList &args
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const QList<CouponRecord> coupons = service.coupons();
+        const QList<CouponRecord> coupons = service().coupons();
         if (ctx.json()) {
             QJsonArray data;
             for (const CouponRecord &c : coupons)
@@ -169,7 +188,7 @@ int couponsCommand(CliContext &ctx, const QString &verb, const QStringList &args
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const CouponRecord c = service.archiveCoupon(requiredPositional(cl, 0, QStringLiteral("the coupon")));
+        const CouponRecord c = service().archiveCoupon(requiredPositional(cl, 0, QStringLiteral("the coupon")));
         if (ctx.json())
             ctx.printJson(c.toJson());
         else
@@ -181,7 +200,13 @@ int couponsCommand(CliContext &ctx, const QString &verb, const QStringList &args
 
 int taxRatesCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 {
-    BillingSetupService service(ctx.company(), ctx.clock());
+    // Made when first used, after the verb parsed its arguments: `--help` needs no company file.
+    std::optional<BillingSetupService> made;
+    auto service = [&]() -> BillingSetupService & {
+        if (!made)
+            made.emplace(ctx.company(), ctx.clock());
+        return *made;
+    };
     auto print = [&](const TaxRateRecord &r) {
         if (ctx.json())
             ctx.printJson(r.toJson());
@@ -196,7 +221,7 @@ int taxRatesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        print(service.createTaxRate(requiredOption(cl, QStringLiteral("name")), requiredOption(cl, QStringLiteral("percentage"))));
+        print(service().createTaxRate(requiredOption(cl, QStringLiteral("name")), requiredOption(cl, QStringLiteral("percentage"))));
         return Success;
     }
     if (verb == QLatin1String("assign")) {
@@ -206,7 +231,8 @@ int taxRatesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        print(service.assignTaxRate(requiredPositional(cl, 0, QStringLiteral("the tax rate")), cl.value(QStringLiteral("customer")), cl.value(QStringLiteral("item"))));
+        print(service().assignTaxRate(requiredPositional(cl, 0, QStringLiteral("the tax rate")), cl.value(QStringLiteral("customer")),
+                                      cl.value(QStringLiteral("item"))));
         return Success;
     }
     if (verb == QLatin1String("list")) {
@@ -214,7 +240,7 @@ int taxRatesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const QList<TaxRateRecord> rates = service.taxRates();
+        const QList<TaxRateRecord> rates = service().taxRates();
         if (ctx.json()) {
             QJsonArray data;
             for (const TaxRateRecord &r : rates)
@@ -231,10 +257,23 @@ int taxRatesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
     throw CliError(InvalidInput, QStringLiteral("tax-rates: unknown verb \"%1\" (create, list, assign)").arg(verb));
 }
 
-const CommandRegistry::Registrar balanceNoun("balance", &balanceCommand, "show | adjust", 73);
-const CommandRegistry::Registrar creditsNoun("credits", &creditsCommand, "add | list", 74);
-const CommandRegistry::Registrar couponsNoun("coupons", &couponsCommand, "create | list | archive", 75);
-const CommandRegistry::Registrar taxRatesNoun("tax-rates", &taxRatesCommand, "create | list | assign", 76);
+const CommandRegistry::Registrar
+    balanceNoun("balance", &balanceCommand, "show | adjust", 73,
+                {{QStringLiteral("show"), QStringLiteral("CUSTOMER"), QStringLiteral("Show a customer's balance and its ledger.")},
+                 {QStringLiteral("adjust"), QStringLiteral("CUSTOMER"), QStringLiteral("Add to or take from a customer's balance, with a reason.")}});
+const CommandRegistry::Registrar
+    creditsNoun("credits", &creditsCommand, "add | list", 74,
+                {{QStringLiteral("add"), QStringLiteral("CUSTOMER"), QStringLiteral("Give a customer a block of prepaid credits.")},
+                 {QStringLiteral("list"), QStringLiteral("CUSTOMER"), QStringLiteral("List a customer's credit blocks and what is left of each.")}});
+const CommandRegistry::Registrar
+    couponsNoun("coupons", &couponsCommand, "create | list | archive", 75,
+                {{QStringLiteral("create"), {}, QStringLiteral("Create a coupon: an amount or percentage off, for a number of periods.")},
+                 {QStringLiteral("list"), {}, QStringLiteral("List the coupons and how often each was redeemed.")},
+                 {QStringLiteral("archive"), QStringLiteral("CODE"), QStringLiteral("Archive a coupon so it can no longer be redeemed.")}});
+const CommandRegistry::Registrar taxRatesNoun("tax-rates", &taxRatesCommand, "create | list | assign", 76,
+                                              {{QStringLiteral("create"), {}, QStringLiteral("Create a tax rate.")},
+                                               {QStringLiteral("list"), {}, QStringLiteral("List the tax rates and whom they apply to.")},
+                                               {QStringLiteral("assign"), QStringLiteral("RATE"), QStringLiteral("Apply a tax rate to customers or items.")}});
 
 } // namespace
 

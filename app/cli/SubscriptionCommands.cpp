@@ -84,160 +84,182 @@ void printChange(CliContext &ctx, SubscriptionService &service, const Subscripti
               << " for subscription " << c.subscriptionId << "\n";
 }
 
-int subscriptionsCommand(CliContext &ctx, const QString &verb, const QStringList &args)
+int subscriptionsCreate(CliContext &ctx, const QString &, const QStringList &args)
 {
-    if (verb == QLatin1String("create")) {
-        CommandLine cl(QStringLiteral("subscriptions create"));
-        cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Customer id or external id."));
-        cl.addOption(QStringLiteral("plan"), QStringLiteral("P"), QStringLiteral("Plan id, external plan id or name."));
-        cl.addOption(QStringLiteral("version"), QStringLiteral("N"), QStringLiteral("Plan version (default: the current one)."));
-        cl.addOption(QStringLiteral("start"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Start date, in the customer's zone."));
-        cl.addOption(QStringLiteral("end"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("End date (exclusive)."));
-        cl.addOption(QStringLiteral("alignment"), QStringLiteral("start_date|first_of_month"), QStringLiteral("Where periods renew (default start_date)."));
-        cl.addOption(QStringLiteral("trial-days"), QStringLiteral("N"), QStringLiteral("Free trial before billing (default: the plan's)."));
-        cl.addOption(QStringLiteral("coupon"), QStringLiteral("CODE"), QStringLiteral("Coupon id or redemption code."));
-        cl.addOption(QStringLiteral("net-terms"), QStringLiteral("DAYS"), QStringLiteral("Days until its invoices are due."));
-        cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("Memo printed on its invoices."));
-        cl.addOption(QStringLiteral("quantity"), QStringLiteral("PRICE_ID=Q"), QStringLiteral("Quantity of a fixed fee (seats); repeatable."));
-        cl.addOption(QStringLiteral("overrides"), QStringLiteral("FILE"),
-                     QStringLiteral("JSON file {\"add\": [price], \"remove\": [price_id], \"replace\": [{\"replaces_price_id\": id, ...price}]}."));
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        SubscriptionDraft d;
-        d.customer = requiredOption(cl, QStringLiteral("customer"));
-        d.plan = requiredOption(cl, QStringLiteral("plan"));
-        d.planVersion = intOption(cl, QStringLiteral("version"));
-        d.startDate = *dateOption(cl, QStringLiteral("start"), true);
-        d.endDate = dateOption(cl, QStringLiteral("end"));
-        if (cl.isSet(QStringLiteral("alignment")))
-            d.alignment = cl.value(QStringLiteral("alignment"));
-        d.trialDays = intOption(cl, QStringLiteral("trial-days"));
-        d.coupon = cl.value(QStringLiteral("coupon"));
-        d.netTerms = intOption(cl, QStringLiteral("net-terms"));
-        d.memo = cl.value(QStringLiteral("memo"));
-        for (const QString &q : cl.values(QStringLiteral("quantity"))) {
-            const qsizetype eq = q.indexOf(QLatin1Char('='));
-            const auto value = eq > 0 ? Decimal::tryParse(q.mid(eq + 1)) : std::nullopt;
-            if (!value)
-                throw CliError(InvalidInput, QStringLiteral("--quantity: \"%1\" must be PRICE_ID=QUANTITY").arg(q));
-            d.quantities.insert(q.left(eq), *value);
-        }
-        if (cl.isSet(QStringLiteral("overrides"))) {
-            QFile f(cl.value(QStringLiteral("overrides")));
-            if (!f.open(QIODevice::ReadOnly))
-                throw CliError(InvalidInput, QStringLiteral("--overrides: cannot read %1: %2").arg(f.fileName(), f.errorString()));
-            QJsonParseError error;
-            const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
-            if (error.error != QJsonParseError::NoError || !doc.isObject())
-                throw CliError(InvalidInput, QStringLiteral("--overrides: %1 is not a JSON object (%2 at offset %3)")
-                                                 .arg(f.fileName(), error.errorString()).arg(error.offset));
-            d.priceOverrides = doc.object();
-        }
-        SubscriptionService service(ctx.company(), ctx.clock());
-        printSubscription(ctx, service, service.create(d));
-        return Success;
+    CommandLine cl(QStringLiteral("subscriptions create"));
+    cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Customer id or external id."));
+    cl.addOption(QStringLiteral("plan"), QStringLiteral("P"), QStringLiteral("Plan id, external plan id or name."));
+    cl.addOption(QStringLiteral("version"), QStringLiteral("N"), QStringLiteral("Plan version (default: the current one)."));
+    cl.addOption(QStringLiteral("start"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Start date, in the customer's zone."));
+    cl.addOption(QStringLiteral("end"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("End date (exclusive)."));
+    cl.addOption(QStringLiteral("alignment"), QStringLiteral("start_date|first_of_month"), QStringLiteral("Where periods renew (default start_date)."));
+    cl.addOption(QStringLiteral("trial-days"), QStringLiteral("N"), QStringLiteral("Free trial before billing (default: the plan's)."));
+    cl.addOption(QStringLiteral("coupon"), QStringLiteral("CODE"), QStringLiteral("Coupon id or redemption code."));
+    cl.addOption(QStringLiteral("net-terms"), QStringLiteral("DAYS"), QStringLiteral("Days until its invoices are due."));
+    cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("Memo printed on its invoices."));
+    cl.addOption(QStringLiteral("quantity"), QStringLiteral("PRICE_ID=Q"), QStringLiteral("Quantity of a fixed fee (seats); repeatable."));
+    cl.addOption(QStringLiteral("overrides"), QStringLiteral("FILE"),
+                 QStringLiteral("JSON file {\"add\": [price], \"remove\": [price_id], \"replace\": [{\"replaces_price_id\": id, ...price}]}."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    SubscriptionDraft d;
+    d.customer = requiredOption(cl, QStringLiteral("customer"));
+    d.plan = requiredOption(cl, QStringLiteral("plan"));
+    d.planVersion = intOption(cl, QStringLiteral("version"));
+    d.startDate = *dateOption(cl, QStringLiteral("start"), true);
+    d.endDate = dateOption(cl, QStringLiteral("end"));
+    if (cl.isSet(QStringLiteral("alignment")))
+        d.alignment = cl.value(QStringLiteral("alignment"));
+    d.trialDays = intOption(cl, QStringLiteral("trial-days"));
+    d.coupon = cl.value(QStringLiteral("coupon"));
+    d.netTerms = intOption(cl, QStringLiteral("net-terms"));
+    d.memo = cl.value(QStringLiteral("memo"));
+    for (const QString &q : cl.values(QStringLiteral("quantity"))) {
+        const qsizetype eq = q.indexOf(QLatin1Char('='));
+        const auto value = eq > 0 ? Decimal::tryParse(q.mid(eq + 1)) : std::nullopt;
+        if (!value)
+            throw CliError(InvalidInput, QStringLiteral("--quantity: \"%1\" must be PRICE_ID=QUANTITY").arg(q));
+        d.quantities.insert(q.left(eq), *value);
     }
-    if (verb == QLatin1String("list")) {
-        CommandLine cl(QStringLiteral("subscriptions list"));
-        cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Only this customer's."));
-        cl.addOption(QStringLiteral("status"), QStringLiteral("upcoming|active|ended"), QStringLiteral("Only these."));
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        SubscriptionService service(ctx.company(), ctx.clock());
-        QJsonArray data;
-        TablePrinter t({QStringLiteral("ID"), QStringLiteral("CUSTOMER"), QStringLiteral("PLAN"), QStringLiteral("STATUS"), QStringLiteral("START"),
-                        QStringLiteral("END")});
-        int n = 0;
-        for (const Subscription &s : service.list(cl.value(QStringLiteral("customer")))) {
-            const QJsonObject o = service.toJson(s);
-            if (cl.isSet(QStringLiteral("status")) && o.value(QStringLiteral("status")).toString() != cl.value(QStringLiteral("status")))
-                continue;
-            data.append(o);
-            ++n;
-            t.addRow({s.id, o.value(QStringLiteral("customer_name")).toString(), o.value(QStringLiteral("plan")).toObject().value(QStringLiteral("name")).toString(),
-                      o.value(QStringLiteral("status")).toString(), dateText(s.startDate), s.endDate ? dateText(*s.endDate) : QString()});
-        }
-        if (ctx.json()) {
-            ctx.printJsonList(data);
-        } else {
-            t.print(ctx.out());
-            ctx.out() << n << (n == 1 ? " subscription\n" : " subscriptions\n");
-        }
-        return Success;
+    if (cl.isSet(QStringLiteral("overrides"))) {
+        QFile f(cl.value(QStringLiteral("overrides")));
+        if (!f.open(QIODevice::ReadOnly))
+            throw CliError(InvalidInput, QStringLiteral("--overrides: cannot read %1: %2").arg(f.fileName(), f.errorString()));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            throw CliError(InvalidInput,
+                           QStringLiteral("--overrides: %1 is not a JSON object (%2 at offset %3)").arg(f.fileName(), error.errorString()).arg(error.offset));
+        d.priceOverrides = doc.object();
     }
-    if (verb == QLatin1String("show")) {
-        CommandLine cl(QStringLiteral("subscriptions show"), {QStringLiteral("ID")});
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        SubscriptionService service(ctx.company(), ctx.clock());
-        printSubscription(ctx, service, service.get(requiredPositional(cl, 0, QStringLiteral("the subscription id"))));
-        return Success;
-    }
-    if (verb == QLatin1String("change-plan")) {
-        CommandLine cl(QStringLiteral("subscriptions change-plan"), {QStringLiteral("ID")});
-        cl.addOption(QStringLiteral("plan"), QStringLiteral("P"), QStringLiteral("The new plan."));
-        cl.addOption(QStringLiteral("version"), QStringLiteral("N"), QStringLiteral("Its version (default: current)."));
-        addTimingOptions(cl, true);
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        const auto [timing, date] = timingFrom(cl);
-        SubscriptionService service(ctx.company(), ctx.clock());
-        printChange(ctx, service, service.changePlan(requiredPositional(cl, 0, QStringLiteral("the subscription id")), requiredOption(cl, QStringLiteral("plan")),
-                                                     intOption(cl, QStringLiteral("version")), timing, date));
-        return Success;
-    }
-    if (verb == QLatin1String("cancel")) {
-        CommandLine cl(QStringLiteral("subscriptions cancel"), {QStringLiteral("ID")});
-        addTimingOptions(cl, true);
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        const auto [timing, date] = timingFrom(cl);
-        SubscriptionService service(ctx.company(), ctx.clock());
-        printChange(ctx, service, service.cancel(requiredPositional(cl, 0, QStringLiteral("the subscription id")), timing, date));
-        return Success;
-    }
-    if (verb == QLatin1String("set-quantity")) {
-        CommandLine cl(QStringLiteral("subscriptions set-quantity"), {QStringLiteral("ID")});
-        cl.addOption(QStringLiteral("price"), QStringLiteral("PRICE_ID"), QStringLiteral("The fixed fee."));
-        cl.addOption(QStringLiteral("quantity"), QStringLiteral("Q"), QStringLiteral("The new quantity."));
-        addTimingOptions(cl, true);
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        const auto [timing, date] = timingFrom(cl);
-        SubscriptionService service(ctx.company(), ctx.clock());
-        printChange(ctx, service, service.setQuantity(requiredPositional(cl, 0, QStringLiteral("the subscription id")), requiredOption(cl, QStringLiteral("price")),
-                                                      *decimalOption(cl, QStringLiteral("quantity"), true), timing, date));
-        return Success;
-    }
-    if (verb == QLatin1String("unschedule")) {
-        CommandLine cl(QStringLiteral("subscriptions unschedule"), {QStringLiteral("ID")});
-        cl.parse(args);
-        if (cl.helpRequested())
-            return help(ctx, cl);
-        SubscriptionService service(ctx.company(), ctx.clock());
-        const QList<SubscriptionChange> done = service.unschedule(requiredPositional(cl, 0, QStringLiteral("the subscription id")));
-        if (ctx.json()) {
-            QJsonArray data;
-            for (const SubscriptionChange &c : done)
-                data.append(c.toJson());
-            ctx.printJsonList(data);
-        } else {
-            for (const SubscriptionChange &c : done)
-                ctx.out() << "Unscheduled " << c.kind << " of " << dateText(c.effectiveDate) << "\n";
-        }
-        return Success;
-    }
-    throw CliError(InvalidInput, QStringLiteral("subscriptions: unknown verb \"%1\" (create, list, show, change-plan, cancel, unschedule, set-quantity)").arg(verb));
+    SubscriptionService service(ctx.company(), ctx.clock());
+    printSubscription(ctx, service, service.create(d));
+    return Success;
 }
 
-const CommandRegistry::Registrar subscriptionsNoun("subscriptions", &subscriptionsCommand,
-                                                   "create | list | show | change-plan | cancel | unschedule | set-quantity", 70);
+int subscriptionsList(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("subscriptions list"));
+    cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Only this customer's."));
+    cl.addOption(QStringLiteral("status"), QStringLiteral("upcoming|active|ended"), QStringLiteral("Only these."));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    SubscriptionService service(ctx.company(), ctx.clock());
+    QJsonArray data;
+    TablePrinter t(
+        {QStringLiteral("ID"), QStringLiteral("CUSTOMER"), QStringLiteral("PLAN"), QStringLiteral("STATUS"), QStringLiteral("START"), QStringLiteral("END")});
+    int n = 0;
+    for (const Subscription &s : service.list(cl.value(QStringLiteral("customer")))) {
+        const QJsonObject o = service.toJson(s);
+        if (cl.isSet(QStringLiteral("status")) && o.value(QStringLiteral("status")).toString() != cl.value(QStringLiteral("status")))
+            continue;
+        data.append(o);
+        ++n;
+        t.addRow({s.id, o.value(QStringLiteral("customer_name")).toString(),
+                  o.value(QStringLiteral("plan")).toObject().value(QStringLiteral("name")).toString(), o.value(QStringLiteral("status")).toString(),
+                  dateText(s.startDate), s.endDate ? dateText(*s.endDate) : QString()});
+    }
+    if (ctx.json()) {
+        ctx.printJsonList(data);
+    } else {
+        t.print(ctx.out());
+        ctx.out() << n << (n == 1 ? " subscription\n" : " subscriptions\n");
+    }
+    return Success;
+}
+
+int subscriptionsShow(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("subscriptions show"), {QStringLiteral("ID")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    SubscriptionService service(ctx.company(), ctx.clock());
+    printSubscription(ctx, service, service.get(requiredPositional(cl, 0, QStringLiteral("the subscription id"))));
+    return Success;
+}
+
+int subscriptionsChangePlan(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("subscriptions change-plan"), {QStringLiteral("ID")});
+    cl.addOption(QStringLiteral("plan"), QStringLiteral("P"), QStringLiteral("The new plan."));
+    cl.addOption(QStringLiteral("version"), QStringLiteral("N"), QStringLiteral("Its version (default: current)."));
+    addTimingOptions(cl, true);
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    const auto [timing, date] = timingFrom(cl);
+    SubscriptionService service(ctx.company(), ctx.clock());
+    printChange(ctx, service,
+                service.changePlan(requiredPositional(cl, 0, QStringLiteral("the subscription id")), requiredOption(cl, QStringLiteral("plan")),
+                                   intOption(cl, QStringLiteral("version")), timing, date));
+    return Success;
+}
+
+int subscriptionsCancel(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("subscriptions cancel"), {QStringLiteral("ID")});
+    addTimingOptions(cl, true);
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    const auto [timing, date] = timingFrom(cl);
+    SubscriptionService service(ctx.company(), ctx.clock());
+    printChange(ctx, service, service.cancel(requiredPositional(cl, 0, QStringLiteral("the subscription id")), timing, date));
+    return Success;
+}
+
+int subscriptionsSetQuantity(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("subscriptions set-quantity"), {QStringLiteral("ID")});
+    cl.addOption(QStringLiteral("price"), QStringLiteral("PRICE_ID"), QStringLiteral("The fixed fee."));
+    cl.addOption(QStringLiteral("quantity"), QStringLiteral("Q"), QStringLiteral("The new quantity."));
+    addTimingOptions(cl, true);
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    const auto [timing, date] = timingFrom(cl);
+    SubscriptionService service(ctx.company(), ctx.clock());
+    printChange(ctx, service,
+                service.setQuantity(requiredPositional(cl, 0, QStringLiteral("the subscription id")), requiredOption(cl, QStringLiteral("price")),
+                                    *decimalOption(cl, QStringLiteral("quantity"), true), timing, date));
+    return Success;
+}
+
+int subscriptionsUnschedule(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("subscriptions unschedule"), {QStringLiteral("ID")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    SubscriptionService service(ctx.company(), ctx.clock());
+    const QList<SubscriptionChange> done = service.unschedule(requiredPositional(cl, 0, QStringLiteral("the subscription id")));
+    if (ctx.json()) {
+        QJsonArray data;
+        for (const SubscriptionChange &c : done)
+            data.append(c.toJson());
+        ctx.printJsonList(data);
+    } else {
+        for (const SubscriptionChange &c : done)
+            ctx.out() << "Unscheduled " << c.kind << " of " << dateText(c.effectiveDate) << "\n";
+    }
+    return Success;
+}
+
+const CommandRegistry::Registrar subscriptionsNoun(
+    "subscriptions", "create | list | show | change-plan | cancel | unschedule | set-quantity", 70,
+    {{QStringLiteral("create"), {}, QStringLiteral("Subscribe a customer to a plan from a start date."), &subscriptionsCreate},
+     {QStringLiteral("list"), {}, QStringLiteral("List subscriptions, of one customer or all."), &subscriptionsList},
+     {QStringLiteral("show"), QStringLiteral("ID"), QStringLiteral("Show a subscription with its phases and scheduled changes."), &subscriptionsShow},
+     {QStringLiteral("change-plan"), QStringLiteral("ID"), QStringLiteral("Move a subscription to another plan, now, at a date or at the end of its term."),
+      &subscriptionsChangePlan},
+     {QStringLiteral("cancel"), QStringLiteral("ID"), QStringLiteral("Cancel a subscription at the end of its term, at a date, or backdated."),
+      &subscriptionsCancel},
+     {QStringLiteral("unschedule"), QStringLiteral("ID"), QStringLiteral("Take back a scheduled plan change or cancellation."), &subscriptionsUnschedule},
+     {QStringLiteral("set-quantity"), QStringLiteral("ID"), QStringLiteral("Change the quantity (seats) of a fixed fee from a date."),
+      &subscriptionsSetQuantity}});
 
 } // namespace
 

@@ -7,7 +7,6 @@
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/Timestamps.h"
-#include "models/UnitOfWork.h"
 #include "models/billing/StripePaymentRecorder.h"
 #include "models/sync/Outbox.h"
 #include "models/sync/SyncLog.h"
@@ -221,15 +220,8 @@ int itemCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     const qint64 id = cl.positional(0).toLongLong(&ok);
     if (!ok)
         throw CliError(InvalidInput, QStringLiteral("ITEM: \"%1\" is not a sync item number").arg(cl.positional(0)));
-    Database &db = ctx.company().db();
-    UnitOfWork uow(db);
-    Outbox outbox(db);
-    if (verb == QLatin1String("retry"))
-        outbox.retry(id);
-    else
-        outbox.skip(id);
-    uow.commit();
-    const OutboxItem item = *outbox.find(id);
+    Outbox outbox(ctx.company().db());
+    const OutboxItem item = verb == QLatin1String("retry") ? outbox.retry(id) : outbox.skip(id);
     if (ctx.json())
         ctx.printJson(itemJson(item));
     else
@@ -282,7 +274,14 @@ int syncCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     throw CliError(InvalidInput, QStringLiteral("sync: unknown verb \"%1\" (run, status, set-key, retry, skip, log)").arg(verb));
 }
 
-const CommandRegistry::Registrar syncNoun("sync", &syncCommand, "run [--once] | status | set-key (key on stdin) | retry ID | skip ID | log", 90);
+const CommandRegistry::Registrar
+    syncNoun("sync", &syncCommand, "run [--once] | status | set-key (key on stdin) | retry ID | skip ID | log", 90,
+             {{QStringLiteral("run"), {}, QStringLiteral("Push what is queued to Stripe and pull its events, once or every interval.")},
+              {QStringLiteral("status"), {}, QStringLiteral("Show the queue, the last run, the event cursor and where the Stripe key comes from.")},
+              {QStringLiteral("set-key"), {}, QStringLiteral("Store the Stripe key, read from standard input, in the keychain.")},
+              {QStringLiteral("retry"), QStringLiteral("ITEM"), QStringLiteral("Queue a failed or skipped sync item again, with new idempotency keys.")},
+              {QStringLiteral("skip"), QStringLiteral("ITEM"), QStringLiteral("Leave a failed or pending sync item out for good.")},
+              {QStringLiteral("log"), {}, QStringLiteral("Show the newest lines of the sync log.")}});
 
 } // namespace
 

@@ -354,9 +354,25 @@ int usageCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     return Success;
 }
 
-const CommandRegistry::Registrar eventsNoun("events", &eventsCommand, "import | amend | deprecate | search | show", 60);
-const CommandRegistry::Registrar backfillsNoun("backfills", &backfillsCommand, "create | close | revert | list | show", 61);
-const CommandRegistry::Registrar usageNoun("usage", &usageCommand, "--customer C --metric M --from T --to T [--granularity] [--group-by]", 62);
+const CommandRegistry::Registrar
+    eventsNoun("events", &eventsCommand, "import | amend | deprecate | search | show", 60,
+               {{QStringLiteral("import"), QStringLiteral("FILE"),
+                 QStringLiteral("Import usage events from a JSON Lines or CSV file, deduplicated, resumable after a crash.")},
+                {QStringLiteral("amend"), QStringLiteral("KEY"), QStringLiteral("Replace a stored event's properties (the old version is kept, superseded).")},
+                {QStringLiteral("deprecate"), QStringLiteral("KEY"), QStringLiteral("Take an event out of every aggregate (kept, marked deprecated).")},
+                {QStringLiteral("search"), {}, QStringLiteral("Search stored events by customer, event name and time.")},
+                {QStringLiteral("show"), QStringLiteral("KEY"), QStringLiteral("Show the current version of one stored event.")}});
+const CommandRegistry::Registrar backfillsNoun(
+    "backfills", &backfillsCommand, "create | close | revert | list | show", 61,
+    {{QStringLiteral("create"), {}, QStringLiteral("Open a backfill: a window in which late events are accepted (and may replace the stored ones).")},
+     {QStringLiteral("close"), QStringLiteral("ID"),
+      QStringLiteral("Close a backfill: its events count (and replace the timeframe's others when it was made to).")},
+     {QStringLiteral("revert"), QStringLiteral("ID"), QStringLiteral("Revert a backfill: its events stop counting and replaced events count again.")},
+     {QStringLiteral("list"), {}, QStringLiteral("List the backfills.")},
+     {QStringLiteral("show"), QStringLiteral("ID"), QStringLiteral("Show one backfill.")}});
+const CommandRegistry::Registrar
+    usageNoun("usage", &usageCommand, "--customer C --metric M --from T --to T [--granularity] [--group-by]", 62,
+              {{{}, {}, QStringLiteral("Aggregate a customer's usage of a metric over a period, by day, week or month, optionally grouped.")}});
 
 } // namespace
 

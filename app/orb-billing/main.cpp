@@ -58,7 +58,8 @@ int main(int argc, char *argv[])
         const qsizetype colon = spec.indexOf(QLatin1Char(':'));
         const QString screen = spec.left(colon);
         const QString path = spec.mid(colon + 1);
-        window.showScreen(screen);
+        if (!window.showScreen(screen))
+            std::fprintf(stderr, "orb-billing: --screenshot: no screen \"%s\"\n", qPrintable(screen));
         QTimer::singleShot(300, &window, [&window, path] {
             window.grab().save(path);
             QApplication::quit();

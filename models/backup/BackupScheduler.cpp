@@ -14,10 +14,8 @@ BackupSchedule BackupSchedule::of(const CompanyFile &file)
 {
     BackupSchedule s;
     s.folder = file.setting(QStringLiteral("backup.folder"));
-    s.intervalHours = file.setting(QStringLiteral("backup.interval_hours"), QStringLiteral("24")).toInt();
-    s.keep = file.setting(QStringLiteral("backup.keep"), QStringLiteral("14")).toInt();
-    if (s.keep < 1)
-        s.keep = 1;
+    s.intervalHours = file.setting(IntSetting::BackupIntervalHours);
+    s.keep = file.setting(IntSetting::BackupKeep);
     s.encrypted = file.setting(QStringLiteral("backup.encrypt")) == QLatin1String("keychain");
     return s;
 }

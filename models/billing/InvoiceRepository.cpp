@@ -240,10 +240,16 @@ void InvoiceRepository::insertPayment(const Payment &p)
 
 QList<Payment> InvoiceRepository::payments(const QString &invoiceId) const
 {
+    return paymentsWhere(QStringLiteral("invoice_id = ?"), {invoiceId});
+}
+
+QList<Payment> InvoiceRepository::paymentsWhere(const QString &where, const QVariantList &binds) const
+{
     QList<Payment> out;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, invoice_id, customer_id, amount, currency, paid_on, method, reference, memo, "
-                                           "created_at FROM payments WHERE invoice_id = ? ORDER BY created_at, id"),
-                            {invoiceId});
+                                           "created_at FROM payments WHERE %1 ORDER BY created_at, id")
+                                .arg(where),
+                            binds);
     while (q.next()) {
         Payment p;
         p.id = q.value(0).toString();
@@ -259,6 +265,26 @@ QList<Payment> InvoiceRepository::payments(const QString &invoiceId) const
         out.append(p);
     }
     return out;
+}
+
+QList<Invoice> InvoiceRepository::invoicesWhere(const QString &where, const QVariantList &binds) const
+{
+    return select(QStringLiteral("WHERE ") + where, binds, QStringLiteral("ORDER BY invoice_date, created_at, id"));
+}
+
+QStringList InvoiceRepository::issuedCurrencies() const
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency FROM invoices WHERE status <> 'draft' GROUP BY currency "
+                                           "ORDER BY MIN(invoice_date || ' ' || created_at || ' ' || id)"));
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+QList<CreditNote> InvoiceRepository::creditNoteHeadersWhere(const QString &where, const QVariantList &binds) const
+{
+    return selectNotes(QStringLiteral("WHERE ") + where, binds, false);
 }
 
 bool InvoiceRepository::paymentReferenceExists(const QString &reference) const
@@ -278,7 +304,7 @@ void InvoiceRepository::insertCreditNote(const CreditNote &n)
                   {n.id, l.invoiceLinePosition, moneyText(l.amount, c), moneyText(l.tax, c)});
 }
 
-QList<CreditNote> InvoiceRepository::selectNotes(const QString &where, const QVariantList &binds) const
+QList<CreditNote> InvoiceRepository::selectNotes(const QString &where, const QVariantList &binds, bool withLines) const
 {
     QList<CreditNote> out;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, credit_note_number, invoice_id, customer_id, reason, kind, currency, subtotal, "
@@ -301,6 +327,8 @@ QList<CreditNote> InvoiceRepository::selectNotes(const QString &where, const QVa
         n.createdAt = fromIsoUtc(q.value(11).toString());
         out.append(n);
     }
+    if (!withLines)
+        return out;
     for (CreditNote &n : out) {
         QSqlQuery l = m_db.exec(QStringLiteral("SELECT invoice_line_position, amount, tax FROM credit_note_lines WHERE credit_note_id = ? "
                                                "ORDER BY invoice_line_position"),

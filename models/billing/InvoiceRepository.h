@@ -53,10 +53,20 @@ public:
     /// What credit notes took off each line so far (position → amount).
     QHash<int, Decimal> creditedByLine(const QString &invoiceId) const;
 
+    /// Set reads for reports (ReportQueries), one statement each. `where` is a condition on
+    /// the table's columns with positional binds, never user text.
+    QList<Invoice> invoicesWhere(const QString &where, const QVariantList &binds) const;
+    QList<Payment> paymentsWhere(const QString &where, const QVariantList &binds) const;
+    /// The currencies of invoices other than drafts, in the order they first appear (by
+    /// invoice date, creation and id).
+    QStringList issuedCurrencies() const;
+    /// Credit notes without their lines (a report needs only the totals).
+    QList<CreditNote> creditNoteHeadersWhere(const QString &where, const QVariantList &binds) const;
+
 private:
     QList<Invoice> select(const QString &where, const QVariantList &binds, const QString &tail = {}) const;
     void writeLines(const Invoice &invoice);
-    QList<CreditNote> selectNotes(const QString &where, const QVariantList &binds) const;
+    QList<CreditNote> selectNotes(const QString &where, const QVariantList &binds, bool withLines = true) const;
 
     const Database &m_db;
 };

@@ -406,7 +406,7 @@ Invoice InvoiceService::createOneOff(const QString &customerReference, const QLi
     inv.status = QStringLiteral("draft");
     inv.invoiceDate = in.invoiceDate;
     inv.currency = currencyCode;
-    inv.netTerms = netTerms ? *netTerms : (customer->netTerms ? *customer->netTerms : m_file.setting(QStringLiteral("default_net_terms"), QStringLiteral("30")).toInt());
+    inv.netTerms = netTerms ? *netTerms : (customer->netTerms ? *customer->netTerms : m_file.setting(IntSetting::DefaultNetTerms));
     inv.memo = memo;
     inv.subtotal = r.subtotal;
     inv.adjustmentsTotal = r.adjustmentsTotal;
@@ -434,6 +434,20 @@ void InvoiceService::deleteDraft(const QString &reference)
         throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; only drafts can be deleted").arg(inv.invoiceNumber, inv.status));
     InvoiceRepository(m_file.db()).remove(inv.id);
     AuditLog(m_file.db()).append(m_clock.now(), QStringLiteral("invoice.delete_draft"), QStringLiteral("invoice"), inv.id, auditView(inv), std::nullopt);
+    uow.commit();
+}
+
+void InvoiceService::restoreDraft(const Invoice &draft)
+{
+    requireWritable();
+    if (draft.status != QLatin1String("draft"))
+        throw ServiceError::invalid(QStringLiteral("invoice %1 is %2; only drafts can be restored").arg(draft.id, draft.status));
+    UnitOfWork uow(m_file.db());
+    InvoiceRepository repo(m_file.db());
+    if (repo.find(draft.id) || (!draft.identity.isEmpty() && repo.findByIdentity(draft.identity)))
+        throw ServiceError::conflict(QStringLiteral("The draft was composed again by an invoice run meanwhile."));
+    repo.insert(draft);
+    AuditLog(m_file.db()).append(m_clock.now(), QStringLiteral("invoice.restore_draft"), QStringLiteral("invoice"), draft.id, std::nullopt, draft.toJson());
     uow.commit();
 }
 

@@ -55,6 +55,10 @@ public:
                          std::optional<int> netTerms);
     /// Deletes a draft (a one-off, or a run's draft that the next run will compose again).
     void deleteDraft(const QString &reference);
+    /// Puts a deleted draft back exactly as it was (same id and identity, so the next run
+    /// refreshes it instead of composing a second one), with an audit entry: the undo of
+    /// deleteDraft. Throws Conflict when a run has composed the draft again meanwhile.
+    void restoreDraft(const Invoice &draft);
 
     /// Lines empty = the whole remaining amount of every line.
     CreditNote createCreditNote(const QString &invoice, const QList<CreditNoteRequestLine> &lines, const QString &reason,

@@ -177,4 +177,13 @@ QList<SubscriptionChange> SubscriptionRepository::changes(const QString &subscri
     return out;
 }
 
+QHash<QString, QString> SubscriptionRepository::planNames() const
+{
+    QHash<QString, QString> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT s.id, COALESCE(p.name, s.plan_id) FROM subscriptions s LEFT JOIN plans p ON p.id = s.plan_id"));
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
 } // namespace orb

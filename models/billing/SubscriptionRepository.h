@@ -2,6 +2,8 @@
 
 #include "models/billing/BillingRecords.h"
 
+#include <QHash>
+
 namespace orb {
 
 class Database;
@@ -23,6 +25,8 @@ public:
     QList<Subscription> list(const QString &customerId = {}) const;
     /// Every subscription with its phases, in one pass (the invoice run).
     QList<Subscription> all() const { return list(); }
+    /// Each subscription's plan name (its plan id when the plan is gone), in one statement.
+    QHash<QString, QString> planNames() const;
     /// How many subscriptions redeemed the coupon.
     int couponRedemptions(const QString &couponId) const;
 

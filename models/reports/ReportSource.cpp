@@ -6,16 +6,25 @@
 #include "models/StorageError.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/SubscriptionRepository.h"
-#include "models/catalog/PlanRepository.h"
+#include "models/Timestamps.h"
 #include "models/reports/RevenueReport.h"
 
 namespace orb {
 
-ReportSource::ReportSource(CompanyFile &file)
-    : m_file(file), m_zone(file.settings().timezone.toUtf8())
+namespace {
+
+QTimeZone validZone(const QTimeZone &zone)
 {
-    if (!m_zone.isValid())
-        m_zone = QTimeZone::utc();
+    return zone.isValid() ? zone : QTimeZone::utc();
+}
+
+} // namespace
+
+ReportSource::ReportSource(CompanyFile &file) : ReportSource(file.db(), QTimeZone(file.settings().timezone.toUtf8()), file.settings().defaultCurrency) {}
+
+ReportSource::ReportSource(const Database &db, const QTimeZone &zone, const QString &defaultCurrency)
+    : m_db(db), m_zone(validZone(zone)), m_defaultCurrency(defaultCurrency)
+{
 }
 
 QDate ReportSource::localDate(const QDateTime &instant) const
@@ -23,20 +32,25 @@ QDate ReportSource::localDate(const QDateTime &instant) const
     return instant.isValid() ? billing::BillingSchedule::localDate(instant, m_zone) : QDate();
 }
 
-QList<Payment> ReportSource::paymentsOf(const Invoice &invoice) const
+ReportSource::Loaded ReportSource::load(const QString &where, const QVariantList &binds) const
 {
-    // Most invoices have none; skip the query then.
-    if (invoice.amountPaid.isZero())
-        return {};
-    return InvoiceRepository(m_file.db()).payments(invoice.id);
+    // Three statements whatever the number of invoices: the invoices, then their payments and
+    // their credit notes through the same condition.
+    const InvoiceRepository repo(m_db);
+    Loaded l;
+    l.invoices = repo.invoicesWhere(where, binds);
+    const QString ofThem = QStringLiteral("invoice_id IN (SELECT id FROM invoices WHERE %1)").arg(where);
+    for (const Payment &p : repo.paymentsWhere(ofThem, binds))
+        l.payments[p.invoiceId].append(p);
+    for (const CreditNote &n : repo.creditNoteHeadersWhere(ofThem, binds))
+        l.creditNotes[n.invoiceId].append(n);
+    return l;
 }
 
-QList<QPair<QDate, Decimal>> ReportSource::creditsOf(const Invoice &invoice) const
+QList<QPair<QDate, Decimal>> ReportSource::creditsOf(const QList<CreditNote> &notes) const
 {
     QList<QPair<QDate, Decimal>> out;
-    if (invoice.credited.isZero())
-        return out;
-    for (const CreditNote &n : InvoiceRepository(m_file.db()).creditNotes(invoice.id))
+    for (const CreditNote &n : notes)
         out.append({localDate(n.createdAt), n.total});
     return out;
 }
@@ -61,23 +75,27 @@ Decimal ReportSource::outstandingAsOf(const Invoice &invoice, const QList<Paymen
 
 QList<AgingItem> ReportSource::agingItems(QDate asOf, const QString &customerId) const
 {
-    InvoiceFilter filter;
-    filter.customerId = customerId;
-    const QList<Invoice> invoices = InvoiceRepository(m_file.db()).list(filter);
-    CustomerRepository customers(m_file.db());
-    QHash<QString, QString> names;
+    // Only what can be open as of the date: issued by then, and not a paid invoice whose every
+    // payment came by then (its credit notes are few: those invoices are read and computed);
+    // a void one only if it may have been voided after the date (a day's margin for the zone).
+    QString where = QStringLiteral("status <> 'draft' AND invoice_date <= ? AND (status = 'issued' "
+                                   "OR (status = 'void' AND (voided_at IS NULL OR voided_at >= ?)) "
+                                   "OR (status = 'paid' AND (EXISTS (SELECT 1 FROM payments p WHERE p.invoice_id = invoices.id AND p.paid_on > ?) "
+                                   "OR EXISTS (SELECT 1 FROM credit_notes c WHERE c.invoice_id = invoices.id))) "
+                                   "OR status NOT IN ('issued', 'void', 'paid'))");
+    QVariantList binds{dateText(asOf), toIsoUtc(QDateTime(asOf.addDays(-1), QTime(0, 0), QTimeZone::utc())), dateText(asOf)};
+    if (!customerId.isEmpty()) {
+        where += QStringLiteral(" AND customer_id = ?");
+        binds << customerId;
+    }
+    const Loaded l = load(where, binds);
+    const QHash<QString, QString> names = CustomerRepository(m_db).namesById();
     QList<AgingItem> items;
-    for (const Invoice &i : invoices) {
-        if (i.status == QLatin1String("draft"))
-            continue;
-        const Decimal open = outstandingAsOf(i, paymentsOf(i), creditsOf(i), localDate(i.voidedAt), asOf);
+    for (const Invoice &i : l.invoices) {
+        const Decimal open = outstandingAsOf(i, l.payments.value(i.id), creditsOf(l.creditNotes.value(i.id)), localDate(i.voidedAt), asOf);
         if (!open.isPositive())
             continue;
-        if (!names.contains(i.customerId)) {
-            const auto c = customers.findById(i.customerId);
-            names.insert(i.customerId, c ? c->name : i.customerId);
-        }
-        items.append({i.customerId, names.value(i.customerId), i.id, i.invoiceNumber, i.currency, i.invoiceDate, i.dueDate, open});
+        items.append({i.customerId, names.value(i.customerId, i.customerId), i.id, i.invoiceNumber, i.currency, i.invoiceDate, i.dueDate, open});
     }
     return items;
 }
@@ -93,19 +111,17 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
         throw ServiceError::invalid(QStringLiteral("statement: --from and --to must be dates (YYYY-MM-DD)"));
     if (from > to)
         throw ServiceError::invalid(QStringLiteral("statement: --from %1 is after --to %2").arg(dateText(from), dateText(to)));
-    const auto customer = CustomerRepository(m_file.db()).resolve(customerRef);
+    const auto customer = CustomerRepository(m_db).resolve(customerRef);
     if (!customer)
         throw ServiceError::notFound(QStringLiteral("customer \"%1\" not found (give its id or external id)").arg(customerRef));
-    InvoiceFilter filter;
-    filter.customerId = customer->id;
-    const QList<Invoice> invoices = InvoiceRepository(m_file.db()).list(filter);
+    const Loaded l = load(QStringLiteral("customer_id = ?"), {customer->id});
     QString currency = customer->currency;
     if (currency.isEmpty())
-        currency = invoices.isEmpty() ? m_file.settings().defaultCurrency : invoices.first().currency;
+        currency = l.invoices.isEmpty() ? m_defaultCurrency : l.invoices.first().currency;
 
     QList<StatementLine> movements;
     QList<AgingItem> open;
-    for (const Invoice &i : invoices) {
+    for (const Invoice &i : l.invoices) {
         if (i.status == QLatin1String("draft") || i.currency != currency)
             continue;
         StatementLine line;
@@ -120,7 +136,7 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
         }
         line.debit = i.amountDue;
         movements.append(line);
-        const QList<Payment> payments = paymentsOf(i);
+        const QList<Payment> payments = l.payments.value(i.id);
         for (const Payment &p : payments) {
             StatementLine pl;
             pl.date = p.paidOn;
@@ -130,18 +146,17 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
             pl.credit = p.amount;
             movements.append(pl);
         }
-        const QList<QPair<QDate, Decimal>> credits = creditsOf(i);
-        if (!credits.isEmpty()) {
-            for (const CreditNote &n : InvoiceRepository(m_file.db()).creditNotes(i.id)) {
-                StatementLine cl;
-                cl.date = localDate(n.createdAt);
-                cl.kind = StatementLine::Kind::CreditNote;
-                cl.reference = n.number;
-                cl.description = QStringLiteral("Credit note on %1: %2").arg(i.invoiceNumber, n.reason);
-                cl.credit = n.total;
-                movements.append(cl);
-            }
+        const QList<CreditNote> notes = l.creditNotes.value(i.id);
+        for (const CreditNote &n : notes) {
+            StatementLine cl;
+            cl.date = localDate(n.createdAt);
+            cl.kind = StatementLine::Kind::CreditNote;
+            cl.reference = n.number;
+            cl.description = QStringLiteral("Credit note on %1: %2").arg(i.invoiceNumber, n.reason);
+            cl.credit = n.total;
+            movements.append(cl);
         }
+        const QList<QPair<QDate, Decimal>> credits = creditsOf(notes);
         const QDate voidedOn = localDate(i.voidedAt);
         if (voidedOn.isValid()) {
             // What was still owed when it was voided is taken back.
@@ -175,25 +190,26 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
 
 ChartData ReportSource::revenueByMonth(QDate from, QDate to, const QString &currency) const
 {
-    InvoiceRepository repo(m_file.db());
-    InvoiceFilter filter;
-    const QList<Invoice> invoices = repo.list(filter);
-    QList<Payment> payments;
-    for (const Invoice &i : invoices)
-        payments += paymentsOf(i);
+    // The months the chart shows: their invoices (that count as revenue) and their payments.
+    const QDate first(from.year(), from.month(), 1);
+    const QDate end = QDate(to.year(), to.month(), 1).addMonths(1);
+    if (!from.isValid() || !to.isValid())
+        return RevenueReport::byMonth({}, {}, from, to, currency);
+    const InvoiceRepository repo(m_db);
+    const QList<Invoice> invoices = repo.invoicesWhere(
+        QStringLiteral("status IN ('issued', 'paid') AND currency = ? AND invoice_date >= ? AND invoice_date < ?"), {currency, dateText(first), dateText(end)});
+    const QList<Payment> payments =
+        repo.paymentsWhere(QStringLiteral("currency = ? AND paid_on >= ? AND paid_on < ?"), {currency, dateText(first), dateText(end)});
     return RevenueReport::byMonth(invoices, payments, from, to, currency);
 }
 
 ChartData ReportSource::revenueByPlan(QDate from, QDate to, const QString &currency) const
 {
-    const QList<Invoice> invoices = InvoiceRepository(m_file.db()).list(InvoiceFilter{});
-    SubscriptionRepository subscriptions(m_file.db());
-    PlanRepository plans(m_file.db());
-    QHash<QString, QString> planOfSubscription;
-    for (const Subscription &s : subscriptions.list()) {
-        const auto plan = plans.findById(s.planId);
-        planOfSubscription.insert(s.id, plan ? plan->name : s.planId);
-    }
+    if (!from.isValid() || !to.isValid())
+        return RevenueReport::byPlan({}, {}, from, to, currency);
+    const QList<Invoice> invoices = InvoiceRepository(m_db).invoicesWhere(
+        QStringLiteral("status IN ('issued', 'paid') AND currency = ? AND invoice_date >= ? AND invoice_date <= ?"), {currency, dateText(from), dateText(to)});
+    const QHash<QString, QString> planOfSubscription = SubscriptionRepository(m_db).planNames();
     QHash<QString, QString> planOf;
     for (const Invoice &i : invoices)
         if (!i.subscriptionId.isEmpty())
@@ -203,10 +219,10 @@ ChartData ReportSource::revenueByPlan(QDate from, QDate to, const QString &curre
 
 QStringList ReportSource::currencies() const
 {
-    QStringList out{m_file.settings().defaultCurrency};
-    for (const Invoice &i : InvoiceRepository(m_file.db()).list(InvoiceFilter{}))
-        if (!out.contains(i.currency) && i.status != QLatin1String("draft"))
-            out.append(i.currency);
+    QStringList out{m_defaultCurrency};
+    for (const QString &c : InvoiceRepository(m_db).issuedCurrencies())
+        if (!out.contains(c))
+            out.append(c);
     return out;
 }
 

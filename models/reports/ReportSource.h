@@ -10,16 +10,24 @@
 namespace orb {
 
 class CompanyFile;
+class Database;
 
 /**
  * Loads what the receivables reports need from the company file: open amounts as of a date
  * (aging), a customer's movements (statement) and revenue per month and plan (charts). Reads
  * only; every figure comes from the stored invoices, payments and credit notes.
+ *
+ * Each report reads only the invoices its period can involve, and their payments and credit
+ * notes in one statement each (never one statement per invoice), so a company with a million
+ * invoices is read in seconds. Built on a Database, it runs on a BackgroundReader's thread.
  */
 class ReportSource final
 {
 public:
     explicit ReportSource(CompanyFile &file);
+    /// On any connection: `zone` is the company's time zone (dates of instants),
+    /// `defaultCurrency` the company's currency.
+    ReportSource(const Database &db, const QTimeZone &zone, const QString &defaultCurrency);
 
     /// Open invoices as of a date: issued by then, not void by then, less what was paid and
     /// credited by then. `customerId` empty: every customer.
@@ -41,12 +49,19 @@ public:
                                    QDate voidedOn, QDate asOf);
 
 private:
+    /// The invoices a report needs, with their payments and credit notes by invoice id.
+    struct Loaded {
+        QList<Invoice> invoices;
+        QHash<QString, QList<Payment>> payments;
+        QHash<QString, QList<CreditNote>> creditNotes;
+    };
+    Loaded load(const QString &where, const QVariantList &binds) const;
     QDate localDate(const QDateTime &instant) const;
-    QList<QPair<QDate, Decimal>> creditsOf(const Invoice &invoice) const;
-    QList<Payment> paymentsOf(const Invoice &invoice) const;
+    QList<QPair<QDate, Decimal>> creditsOf(const QList<CreditNote> &notes) const;
 
-    CompanyFile &m_file;
+    const Database &m_db;
     QTimeZone m_zone;
+    QString m_defaultCurrency;
 };
 
 } // namespace orb

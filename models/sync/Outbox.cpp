@@ -3,6 +3,7 @@
 #include "models/Database.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
+#include "models/UnitOfWork.h"
 
 #include <QCryptographicHash>
 #include <QUuid>
@@ -159,24 +160,30 @@ void Outbox::setProgress(qint64 id, qint64 progress)
     m_db.exec(QStringLiteral("UPDATE sync_outbox SET progress = ? WHERE id = ?"), {progress, id});
 }
 
-void Outbox::retry(qint64 id)
+OutboxItem Outbox::retry(qint64 id)
 {
+    UnitOfWork uow(m_db);
     const auto item = find(id);
     if (!item)
         throw ServiceError::notFound(QStringLiteral("sync item %1: no such item").arg(id));
     if (item->state != QLatin1String("failed") && item->state != QLatin1String("skipped"))
         throw ServiceError::conflict(QStringLiteral("sync item %1: only a failed or skipped item can be retried (it is %2)").arg(id).arg(item->state));
     m_db.exec(QStringLiteral("UPDATE sync_outbox SET state = 'pending', generation = generation + 1 WHERE id = ?"), {id});
+    uow.commit();
+    return *find(id);
 }
 
-void Outbox::skip(qint64 id)
+OutboxItem Outbox::skip(qint64 id)
 {
+    UnitOfWork uow(m_db);
     const auto item = find(id);
     if (!item)
         throw ServiceError::notFound(QStringLiteral("sync item %1: no such item").arg(id));
     if (item->state == QLatin1String("done"))
         throw ServiceError::conflict(QStringLiteral("sync item %1: it is already done").arg(id));
     m_db.exec(QStringLiteral("UPDATE sync_outbox SET state = 'skipped' WHERE id = ?"), {id});
+    uow.commit();
+    return *find(id);
 }
 
 } // namespace orb

@@ -80,10 +80,11 @@ public:
     /// Stops the item with a message; the rest of the queue goes on.
     void markFailed(qint64 id, const QString &error, const QDateTime &at);
     void setProgress(qint64 id, qint64 progress);
-    /// A failed (or skipped) item goes back to pending with a new generation of keys.
-    void retry(qint64 id);
-    /// A failed or pending item is left out for good.
-    void skip(qint64 id);
+    /// A failed (or skipped) item goes back to pending with a new generation of keys. One
+    /// action of its own (the Sync screen and `orbctl sync retry` both call it); returns the item.
+    OutboxItem retry(qint64 id);
+    /// A failed or pending item is left out for good; one action of its own, returns the item.
+    OutboxItem skip(qint64 id);
 
 private:
     Database &m_db;

@@ -3,6 +3,7 @@
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/Ids.h"
+#include "models/SqliteStatement.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
 #include "models/UnitOfWork.h"
@@ -131,12 +132,8 @@ public:
 private:
     int pragmaInt(const char *sql)
     {
-        sqlite3_stmt *s = nullptr;
-        int v = -1;
-        if (sqlite3_prepare_v2(m_db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-            v = sqlite3_column_int(s, 0);
-        sqlite3_finalize(s);
-        return v;
+        SqliteStatement s(m_db, sql, "reading the WAL settings");
+        return s.next() ? sqlite3_column_int(s, 0) : -1;
     }
 
     sqlite3 *m_db;
@@ -190,15 +187,12 @@ QString conflictReason(const QByteArray &key)
 
 EventImporter::EventImporter(CompanyFile &file, const Clock &clock) : m_file(file), m_clock(clock) {}
 
-ImportSummary EventImporter::importFile(const QString &path, const ImportOptions &options)
-{
-    Database &db = m_file.db();
-    if (db.isReadOnly())
-        throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was imported").arg(db.path()));
-    const IngestRules rules = IngestRules::load(m_file, m_clock, options.backfillId);
-    std::unique_ptr<ImportReader> reader = openReader(path, options);
-    const QString identity = fileIdentity(path, options);
+namespace {
 
+/// Step 1 of an import: finds the unfinished import of the same file (same identity) and
+/// seeks the reader past its last checkpoint, or records a new import in its own transaction.
+ImportSummary openImport(Database &db, const Clock &clock, const QString &path, const ImportOptions &options, const QString &identity, ImportReader &reader)
+{
     ImportSummary summary;
     qint64 position = 0, line = 0;
     {
@@ -222,128 +216,177 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
                                "VALUES (?, ?, ?, ?, ?, 'running', ?)"),
                 {summary.importId, identity, QFileInfo(path).absoluteFilePath(),
                  options.format == ImportReader::Format::Csv ? QStringLiteral("csv") : QStringLiteral("jsonl"),
-                 options.backfillId.isEmpty() ? QVariant() : QVariant(options.backfillId), toIsoUtc(m_clock.now())});
+                 options.backfillId.isEmpty() ? QVariant() : QVariant(options.backfillId), toIsoUtc(clock.now())});
         uow.commit();
     } else if (position > 0) {
-        reader->seek(position, line);
+        reader.seek(position, line);
     }
-    // What is committed: a cancelled import reports this and a re-run goes on from it.
-    ImportSummary committed = summary;
-    committed.resumeLine = reader->line();
-    const qint64 batchRows = std::max<qint64>(1, options.batchRows);
+    return summary;
+}
+
+/// Step 2, on the reader thread: reads, parses, applies the rules and hands batches of rows
+/// (and the rows rejected on the way) to the writer in file order, until the file ends or the
+/// writer stops.
+void parseBatches(ImportReader &reader, const IngestRules &rules, qint64 batchRows, BatchQueue &queue)
+{
+    ImportRecord rec;
+    Batch batch;
+    batch.rows.reserve(size_t(std::min<qint64>(batchRows, BatchRows)));
+    bool more = true;
+    while (more) {
+        rec.hasRow = false;
+        more = reader.next(rec);
+        if (more) {
+            ++batch.records;
+            if (!rec.hasRow && !rec.event) {
+                batch.rejects.append({rec.line, rec.error});
+            } else {
+                UsageEventRow row = rec.hasRow ? std::move(rec.row) : UsageEventRow::fromEvent(*rec.event);
+                row.line = rec.line;
+                const QString why = rules.check(row);
+                if (why.isEmpty())
+                    batch.rows.push_back(std::move(row));
+                else
+                    batch.rejects.append({rec.line, why});
+            }
+        }
+        if (!more || batch.records >= batchRows) {
+            batch.endOffset = reader.offset();
+            batch.endLine = reader.line();
+            batch.last = !more;
+            if (!queue.push(std::move(batch)))
+                break; // the writer stopped (cancelled or failed)
+            batch = Batch();
+            if (queue.takeSpent(batch.rows))
+                batch.rows.clear(); // frees the rows here, keeps the capacity
+            else
+                batch.rows.reserve(size_t(std::min<qint64>(batchRows, BatchRows)));
+        }
+    }
+}
+
+/// Step 3, on the calling thread: stores the batches and commits them in checkpoints.
+class ImportWriter final
+{
+public:
+    ImportWriter(Database &db, UsageEventStore &store, const Clock &clock, const ImportOptions &options, ImportSummary &summary)
+        : m_db(db), m_store(store), m_clock(clock), m_options(options), m_summary(summary),
+          m_status(options.backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending), m_backfillId(options.backfillId.toUtf8())
+    {
+    }
+
+    /// Stores one batch's rows and rejects in the open transaction; counts them.
+    void write(Batch &batch, qint64 ingestedAt)
+    {
+        // In file order: live events arrive in time order, so the time index is appended to.
+        m_store.insertBatch(batch.rows, m_status, m_backfillId, ingestedAt, m_outcomes);
+        for (size_t i = 0; i < batch.rows.size(); ++i) {
+            const UsageEventRow &row = batch.rows[i];
+            switch (m_outcomes[i]) {
+            case UsageEventStore::Outcome::Inserted:
+                ++m_summary.accepted;
+                ++m_backfillAccepted;
+                break;
+            case UsageEventStore::Outcome::Duplicate: ++m_summary.duplicates; break;
+            case UsageEventStore::Outcome::Conflict: batch.rejects.append({row.line, conflictReason(row.idempotencyKey)}); break;
+            }
+        }
+        m_summary.rejected += batch.rejects.size();
+        for (const ImportReject &r : std::as_const(batch.rejects))
+            m_db.exec(QStringLiteral("INSERT OR REPLACE INTO usage_import_rejects (import_id, line, reason) VALUES (?, ?, ?)"),
+                      {m_summary.importId, r.line, r.reason});
+        m_sinceCommit += batch.records;
+    }
+
+    bool checkpointDue() const { return m_sinceCommit >= m_options.checkpointRows; }
+
+    /// Commits what was written with the file position after it, the counts and the key run:
+    /// one transaction, so a crash never leaves half a checkpoint. `done` marks the import so.
+    void checkpoint(qint64 position, qint64 line, bool done)
+    {
+        m_db.exec(QStringLiteral("UPDATE usage_imports SET position = ?, line = ?, accepted = ?, duplicates = ?, rejected = ?, "
+                                 "status = ?, finished_at = ? WHERE id = ?"),
+                  {position, line, m_summary.accepted, m_summary.duplicates, m_summary.rejected, done ? QStringLiteral("done") : QStringLiteral("running"),
+                   done ? QVariant(toIsoUtc(m_clock.now())) : QVariant(), m_summary.importId});
+        if (!m_options.backfillId.isEmpty() && m_backfillAccepted > 0)
+            m_db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"),
+                      {m_backfillAccepted, m_options.backfillId});
+        // The checkpoint's keys become one sorted run of the key index, in the same commit.
+        m_store.flushKeys();
+        m_db.commit();
+        m_committed = m_summary;
+        m_committed.resumeLine = line;
+        m_sinceCommit = m_backfillAccepted = 0;
+    }
+
+    /// What the last checkpoint committed (what a cancelled import reports).
+    ImportSummary &committed() { return m_committed; }
+
+private:
+    Database &m_db;
+    UsageEventStore &m_store;
+    const Clock &m_clock;
+    const ImportOptions &m_options;
+    ImportSummary &m_summary;
+    const UsageEventStatus m_status;
+    const QByteArray m_backfillId;
+    std::vector<UsageEventStore::Outcome> m_outcomes;
+    ImportSummary m_committed;
+    qint64 m_sinceCommit = 0;
+    qint64 m_backfillAccepted = 0;
+};
+
+} // namespace
+
+ImportSummary EventImporter::importFile(const QString &path, const ImportOptions &options)
+{
+    Database &db = m_file.db();
+    if (db.isReadOnly())
+        throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was imported").arg(db.path()));
+    const IngestRules rules = IngestRules::load(m_file, m_clock, options.backfillId);
+    std::unique_ptr<ImportReader> reader = openReader(path, options);
+    ImportSummary summary = openImport(db, m_clock, path, options, fileIdentity(path, options), *reader);
 
     UsageEventStore store(db);
     store.tuneForBulkIngest();
     // No automatic WAL checkpoint at every import checkpoint: pages written by several
     // commits (the key index) are copied to the database once, at the end.
     const BulkWalGuard walGuard(db.sqliteHandle());
-    const UsageEventStatus status = options.backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending;
-    const QByteArray backfillId = options.backfillId.toUtf8();
-    const qint64 ingestedAt = rules.nowMs();
+    ImportWriter writer(db, store, m_clock, options, summary);
+    // What is committed: a cancelled import reports this and a re-run goes on from it.
+    writer.committed() = summary;
+    writer.committed().resumeLine = reader->line();
 
-    // The reader thread: read, parse, apply the rules, hash the keys.
+    // Parsing on a second thread while this one deduplicates and writes: both cores busy.
     BatchQueue queue;
     std::exception_ptr readerError;
     std::thread parser([&] {
         try {
-            ImportRecord rec;
-            Batch batch;
-            batch.rows.reserve(size_t(std::min<qint64>(batchRows, BatchRows)));
-            bool more = true;
-            while (more) {
-                rec.hasRow = false;
-                more = reader->next(rec);
-                if (more) {
-                    ++batch.records;
-                    if (!rec.hasRow && !rec.event) {
-                        batch.rejects.append({rec.line, rec.error});
-                    } else {
-                        UsageEventRow row = rec.hasRow ? std::move(rec.row) : UsageEventRow::fromEvent(*rec.event);
-                        row.line = rec.line;
-                        const QString why = rules.check(row);
-                        if (why.isEmpty())
-                            batch.rows.push_back(std::move(row));
-                        else
-                            batch.rejects.append({rec.line, why});
-                    }
-                }
-                if (!more || batch.records >= batchRows) {
-                    batch.endOffset = reader->offset();
-                    batch.endLine = reader->line();
-                    batch.last = !more;
-                    if (!queue.push(std::move(batch)))
-                        break; // the writer stopped (cancelled or failed)
-                    batch = Batch();
-                    if (queue.takeSpent(batch.rows))
-                        batch.rows.clear(); // frees the rows here, keeps the capacity
-                    else
-                        batch.rows.reserve(size_t(std::min<qint64>(batchRows, BatchRows)));
-                }
-            }
+            parseBatches(*reader, rules, std::max<qint64>(1, options.batchRows), queue);
         } catch (...) {
             readerError = std::current_exception();
             queue.stop();
         }
     });
 
-    auto checkpoint = [&](qint64 pos, qint64 ln, qint64 backfillAccepted, bool done) {
-        db.exec(QStringLiteral("UPDATE usage_imports SET position = ?, line = ?, accepted = ?, duplicates = ?, rejected = ?, "
-                               "status = ?, finished_at = ? WHERE id = ?"),
-                {pos, ln, summary.accepted, summary.duplicates, summary.rejected,
-                 done ? QStringLiteral("done") : QStringLiteral("running"), done ? QVariant(toIsoUtc(m_clock.now())) : QVariant(),
-                 summary.importId});
-        if (!options.backfillId.isEmpty() && backfillAccepted > 0)
-            db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"),
-                    {backfillAccepted, options.backfillId});
-        // The checkpoint's keys become one sorted run of the key index, in the same commit.
-        store.flushKeys();
-        db.commit();
-        committed = summary;
-        committed.resumeLine = ln;
-    };
-
     try {
         db.begin();
         store.loadKeyFilter(KeyFilterMaxRows);
-        qint64 sinceCommit = 0, backfillAccepted = 0;
-        std::vector<UsageEventStore::Outcome> outcomes;
         Batch batch;
         while (queue.pop(batch)) {
             if (options.cancelled && options.cancelled()) {
-                committed.cancelled = true;
+                writer.committed().cancelled = true;
                 break;
             }
-            // In file order: live events arrive in time order, so the time index is appended to.
-            store.insertBatch(batch.rows, status, backfillId, ingestedAt, outcomes);
-            for (size_t i = 0; i < batch.rows.size(); ++i) {
-                const UsageEventRow &row = batch.rows[i];
-                switch (outcomes[i]) {
-                case UsageEventStore::Outcome::Inserted:
-                    ++summary.accepted;
-                    ++backfillAccepted;
-                    break;
-                case UsageEventStore::Outcome::Duplicate:
-                    ++summary.duplicates;
-                    break;
-                case UsageEventStore::Outcome::Conflict:
-                    batch.rejects.append({row.line, conflictReason(row.idempotencyKey)});
-                    break;
-                }
-            }
-            summary.rejected += batch.rejects.size();
-            for (const ImportReject &r : std::as_const(batch.rejects))
-                db.exec(QStringLiteral("INSERT OR REPLACE INTO usage_import_rejects (import_id, line, reason) VALUES (?, ?, ?)"),
-                        {summary.importId, r.line, r.reason});
-            sinceCommit += batch.records;
+            writer.write(batch, rules.nowMs());
             queue.giveBack(std::move(batch.rows));
             batch.rows.clear();
             if (batch.last) {
-                checkpoint(batch.endOffset, batch.endLine, backfillAccepted, true);
+                writer.checkpoint(batch.endOffset, batch.endLine, true);
                 break;
             }
-            if (sinceCommit >= options.checkpointRows) {
-                checkpoint(batch.endOffset, batch.endLine, backfillAccepted, false);
-                sinceCommit = backfillAccepted = 0;
+            if (writer.checkpointDue()) {
+                writer.checkpoint(batch.endOffset, batch.endLine, false);
                 db.begin();
                 store.keyFilterStillValid(); // another writer in between: back to key index lookups
             }
@@ -361,8 +404,8 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
     parser.join();
     if (db.inTransaction())
         db.rollback(); // a cancel: what came after the last checkpoint
-    if (committed.cancelled)
-        return committed;
+    if (writer.committed().cancelled)
+        return writer.committed();
     if (readerError)
         std::rethrow_exception(readerError);
     if (options.progress)

@@ -14,10 +14,7 @@ IngestRules IngestRules::load(CompanyFile &file, const Clock &clock, const QStri
 {
     IngestRules r;
     r.m_nowMs = clock.now().toMSecsSinceEpoch();
-    bool ok = false;
-    r.m_graceHours = file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")).toLongLong(&ok);
-    if (!ok || r.m_graceHours < 0)
-        r.m_graceHours = 12;
+    r.m_graceHours = file.setting(IntSetting::GracePeriodHours);
     r.m_graceMs = r.m_graceHours * 3600 * 1000;
     QSqlQuery q = file.db().exec(QStringLiteral("SELECT id FROM customers"));
     while (q.next())

@@ -2,6 +2,7 @@
 
 #include "engine/metrics/Aggregator.h"
 #include "models/Database.h"
+#include "models/SqliteStatement.h"
 #include "models/StorageError.h"
 #include "models/usage/PropertiesJson.h"
 
@@ -34,12 +35,10 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
     // Customers by external id: events sent before their customer existed count for it now.
     QHash<QByteArray, QByteArray> byExternal;
     {
-        sqlite3_stmt *s = nullptr;
-        sqlite3_prepare_v2(h, "SELECT id, external_customer_id FROM customers WHERE external_customer_id IS NOT NULL", -1, &s, nullptr);
-        while (sqlite3_step(s) == SQLITE_ROW)
+        SqliteStatement s(h, "SELECT id, external_customer_id FROM customers WHERE external_customer_id IS NOT NULL", "reading customers");
+        while (s.next())
             byExternal.insert(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 1))),
                               QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))));
-        sqlite3_finalize(s);
     }
     // Event name → the metrics that count it, and an interned QString of the name.
     struct NameEntry {
@@ -65,13 +64,11 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
     // otherwise the time index narrows it.
     qint64 minTs = 0, maxTs = -1;
     {
-        sqlite3_stmt *s = nullptr;
-        sqlite3_prepare_v2(h, "SELECT min(ts), max(ts) FROM usage_events", -1, &s, nullptr);
-        if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+        SqliteStatement s(h, "SELECT min(ts), max(ts) FROM usage_events", "reading the span of the usage events");
+        if (s.next() && sqlite3_column_type(s, 0) != SQLITE_NULL) {
             minTs = sqlite3_column_int64(s, 0);
             maxTs = sqlite3_column_int64(s, 1);
         }
-        sqlite3_finalize(s);
     }
     const qint64 startMs = m_start.toMSecsSinceEpoch(), endMs = m_end.toMSecsSinceEpoch();
     const bool fullScan = startMs <= minTs && endMs > maxTs;
@@ -79,9 +76,7 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
                                  "WHERE ts >= ?1 AND ts < ?2 AND status = 0"
                                : "SELECT event_name, ts, customer_id, external_customer_id, properties FROM usage_events "
                                  "WHERE ts >= ?1 AND ts < ?2 AND status = 0";
-    sqlite3_stmt *s = nullptr;
-    if (sqlite3_prepare_v2(h, sql, -1, &s, nullptr) != SQLITE_OK)
-        throw ServiceError::storage(QString::fromUtf8(sqlite3_errmsg(h)));
+    SqliteStatement s(h, sql, "aggregating usage events");
     sqlite3_bind_int64(s, 1, startMs);
     sqlite3_bind_int64(s, 2, endMs);
     Event e;
@@ -125,10 +120,7 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
             agg->add(e);
         }
     }
-    const QString error = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(h));
-    sqlite3_finalize(s);
-    if (!error.isEmpty())
-        throw ServiceError::storage(QStringLiteral("the company file failed while aggregating usage: %1").arg(error));
+    sqliteCheck(h, rc, "aggregating usage");
     for (const Slot &slot : groups)
         for (int m = 0; m < m_metrics.size(); ++m)
             if (const auto &agg = slot.aggregators[size_t(m)])

@@ -1,5 +1,7 @@
 #include "models/usage/UsageEventStore.h"
 
+#include "models/SqliteStatement.h"
+
 #include "models/Database.h"
 #include "models/StorageError.h"
 
@@ -144,12 +146,8 @@ namespace {
 
 qint64 dataVersion(sqlite3 *db)
 {
-    sqlite3_stmt *s = nullptr;
-    qint64 v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-        v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return v;
+    SqliteStatement s(db, "PRAGMA data_version", "reading the file's data version");
+    return s.next() ? sqlite3_column_int64(s, 0) : -1;
 }
 
 } // namespace
@@ -160,12 +158,12 @@ bool UsageEventStore::loadKeyFilter(qint64 maxRows)
     m_filterOn = false;
     if (sqlite3_get_autocommit(m_db))
         return false; // outside a transaction the filter could go stale at once
-    sqlite3_stmt *s = nullptr;
     qint64 rows = 0;
-    check(sqlite3_prepare_v2(m_db, "SELECT max(seq) FROM usage_events", -1, &s, nullptr), "counting events");
-    if (sqlite3_step(s) == SQLITE_ROW)
-        rows = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
+    {
+        SqliteStatement s(m_db, "SELECT max(seq) FROM usage_events", "counting events");
+        if (s.next())
+            rows = sqlite3_column_int64(s, 0);
+    }
     if (rows > maxRows)
         return false;
     m_filter.reserve(rows + 1);

@@ -1,5 +1,7 @@
 #include "models/usage/UsageKeyIndex.h"
 
+#include "models/SqliteStatement.h"
+
 #include "models/StorageError.h"
 
 #include <QString>
@@ -253,38 +255,23 @@ void UsageKeyIndex::insertNow(qint64 hash, qint64 seq)
 qint64 UsageKeyIndex::recentEntries()
 {
     // A count of a B-tree that is kept small (a few hundred pages), once per flush.
-    sqlite3_stmt *s = prepare("SELECT count(*) FROM usage_key_recent");
-    qint64 n = 0;
-    const int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    check(rc, "counting idempotency keys");
-    return n;
+    SqliteStatement s(m_db, "SELECT count(*) FROM usage_key_recent", "counting idempotency keys", true);
+    return s.next() ? sqlite3_column_int64(s, 0) : 0;
 }
 
 int UsageKeyIndex::runCount()
 {
-    sqlite3_stmt *s = prepare("SELECT count(*) FROM usage_key_runs");
-    int n = 0;
-    const int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        n = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    check(rc, "counting key runs");
-    return n;
+    SqliteStatement s(m_db, "SELECT count(*) FROM usage_key_runs", "counting key runs", true);
+    return s.next() ? sqlite3_column_int(s, 0) : 0;
 }
 
 void UsageKeyIndex::drainRecent()
 {
     {
         RunWriter w(*this, 0);
-        sqlite3_stmt *s = prepare("SELECT key_hash, seq FROM usage_key_recent ORDER BY key_hash, seq");
-        int rc;
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        SqliteStatement s(m_db, "SELECT key_hash, seq FROM usage_key_recent ORDER BY key_hash, seq", "reading recent idempotency keys", true);
+        while (s.next())
             w.append(sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
-        sqlite3_finalize(s);
-        check(rc, "reading recent idempotency keys");
         w.finish();
     }
     check(sqlite3_exec(m_db, "DELETE FROM usage_key_recent", nullptr, nullptr, nullptr), "draining recent idempotency keys");
@@ -293,12 +280,9 @@ void UsageKeyIndex::drainRecent()
 void UsageKeyIndex::compact()
 {
     for (;;) {
-        sqlite3_stmt *s = prepare("SELECT level FROM usage_key_runs GROUP BY level HAVING count(*) >= ?1 ORDER BY level LIMIT 1");
+        SqliteStatement s(m_db, "SELECT level FROM usage_key_runs GROUP BY level HAVING count(*) >= ?1 ORDER BY level LIMIT 1", "reading key runs", true);
         sqlite3_bind_int(s, 1, Fanout);
-        const int rc = sqlite3_step(s);
-        const int level = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
-        sqlite3_finalize(s);
-        check(rc, "reading key runs");
+        const int level = s.next() ? sqlite3_column_int(s, 0) : -1;
         if (level < 0)
             return;
         mergeLevel(level);
@@ -309,13 +293,10 @@ void UsageKeyIndex::mergeLevel(int level)
 {
     std::vector<qint64> runs;
     {
-        sqlite3_stmt *s = prepare("SELECT id FROM usage_key_runs WHERE level = ?1 ORDER BY id");
+        SqliteStatement s(m_db, "SELECT id FROM usage_key_runs WHERE level = ?1 ORDER BY id", "reading key runs", true);
         sqlite3_bind_int(s, 1, level);
-        int rc;
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        while (s.next())
             runs.push_back(sqlite3_column_int64(s, 0));
-        sqlite3_finalize(s);
-        check(rc, "reading key runs");
     }
     {
         // A streaming k-way merge: memory is one block per input run.
@@ -335,43 +316,31 @@ void UsageKeyIndex::mergeLevel(int level)
         }
         w.finish();
     }
-    sqlite3_stmt *dropBlocks = prepare("DELETE FROM usage_key_blocks WHERE run = ?1");
-    sqlite3_stmt *dropRun = prepare("DELETE FROM usage_key_runs WHERE id = ?1");
+    SqliteStatement dropBlocks(m_db, "DELETE FROM usage_key_blocks WHERE run = ?1", "merging key runs", true);
+    SqliteStatement dropRun(m_db, "DELETE FROM usage_key_runs WHERE id = ?1", "merging key runs", true);
     for (const qint64 run : runs) {
-        for (sqlite3_stmt *s : {dropBlocks, dropRun}) {
-            sqlite3_reset(s);
-            sqlite3_bind_int64(s, 1, run);
-            const int rc = sqlite3_step(s);
-            if (rc != SQLITE_DONE) {
-                sqlite3_finalize(dropBlocks);
-                sqlite3_finalize(dropRun);
-                check(rc, "merging key runs");
-            }
+        for (SqliteStatement *s : {&dropBlocks, &dropRun}) {
+            s->reset();
+            sqlite3_bind_int64(*s, 1, run);
+            s->run();
         }
     }
-    sqlite3_finalize(dropBlocks);
-    sqlite3_finalize(dropRun);
 }
 
 void UsageKeyIndex::forEachHash(const std::function<void(qint64)> &fn)
 {
     for (const Entry &e : m_pending)
         fn(e.first);
-    sqlite3_stmt *s = prepare("SELECT key_hash FROM usage_key_recent");
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        fn(sqlite3_column_int64(s, 0));
-    sqlite3_finalize(s);
-    check(rc, "reading idempotency keys");
-    s = prepare("SELECT pairs FROM usage_key_blocks");
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        const auto *p = static_cast<const uchar *>(sqlite3_column_blob(s, 0));
-        const int n = sqlite3_column_bytes(s, 0) / EntryBytes;
+    SqliteStatement recent(m_db, "SELECT key_hash FROM usage_key_recent", "reading idempotency keys", true);
+    while (recent.next())
+        fn(sqlite3_column_int64(recent, 0));
+    SqliteStatement blocks(m_db, "SELECT pairs FROM usage_key_blocks", "reading idempotency keys", true);
+    while (blocks.next()) {
+        const auto *p = static_cast<const uchar *>(sqlite3_column_blob(blocks, 0));
+        const int n = sqlite3_column_bytes(blocks, 0) / EntryBytes;
         for (int i = 0; i < n; ++i)
             fn(qFromLittleEndian<qint64>(p + i * EntryBytes));
     }
-    sqlite3_finalize(s);
-    check(rc, "reading idempotency keys");
 }
 
 } // namespace orb

@@ -12,6 +12,8 @@
 
 namespace orb {
 
+UsageQueryService::UsageQueryService(CompanyFile &file) : m_db(file.db()) {}
+
 QDateTime UsageQueryService::parseBound(const QString &text, const QTimeZone &zone)
 {
     const QDate date = QDate::fromString(text, Qt::ISODate);
@@ -27,38 +29,48 @@ QDateTime UsageQueryService::parseBound(const QString &text, const QTimeZone &zo
     return parseTimestampWithZone(text);
 }
 
-UsageReport UsageQueryService::usage(const UsageRequest &r) const
+std::pair<Customer, MetricDefinition> UsageQueryService::resolve(const UsageRequest &r) const
 {
-    UsageReport report;
-    const auto customer = CustomerRepository(m_file.db()).resolve(r.customer);
+    const auto customer = CustomerRepository(m_db).resolve(r.customer);
     if (!customer)
         throw ServiceError::notFound(QStringLiteral("--customer: no customer \"%1\"").arg(r.customer));
-    const auto metric = MetricRepository(m_file.db()).resolve(r.metric);
+    const auto metric = MetricRepository(m_db).resolve(r.metric);
     if (!metric)
         throw ServiceError::notFound(QStringLiteral("--metric: no billable metric \"%1\"").arg(r.metric));
     if (!r.start.isValid() || !r.end.isValid() || r.start >= r.end)
         throw ServiceError::invalid(QStringLiteral("--from must be before --to"));
-    report.customer = *customer;
-    report.metric = *metric;
-    const QTimeZone zone(customer->timezone.toUtf8());
+    return {*customer, *metric};
+}
+
+void UsageQueryService::check(const UsageRequest &request) const
+{
+    resolve(request);
+}
+
+UsageReport UsageQueryService::usage(const UsageRequest &r) const
+{
+    UsageReport report;
+    const auto [customer, metric] = resolve(r);
+    report.customer = customer;
+    report.metric = metric;
+    const QTimeZone zone(customer.timezone.toUtf8());
     QList<TimeBucket> buckets;
     if (r.granularity)
         buckets = TimeBuckets::split(r.start, r.end, *r.granularity, zone);
     else
         buckets.append({r.start.toTimeZone(zone).date(), r.start.toUTC(), r.end.toUTC()});
     const QStringList groupKeys = r.groupBy.isEmpty() ? QStringList() : QStringList{r.groupBy};
-    BucketedAggregator aggregator(*metric, buckets, groupKeys);
+    BucketedAggregator aggregator(metric, buckets, groupKeys);
 
     // The time index narrows the scan; seq order is ingestion order, which decides `latest`
     // between events of the same instant.
-    QSqlQuery q = m_file.db().exec(
-        QStringLiteral("SELECT ts, properties FROM usage_events WHERE ts >= ? AND ts < ? AND status = 0 AND event_name = ? "
-                       "AND (customer_id = ? OR external_customer_id = ?) ORDER BY seq"),
-        {r.start.toMSecsSinceEpoch(), r.end.toMSecsSinceEpoch(), metric->eventName(), customer->id,
-         customer->externalCustomerId.isEmpty() ? QVariant() : QVariant(customer->externalCustomerId)});
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT ts, properties FROM usage_events WHERE ts >= ? AND ts < ? AND status = 0 AND event_name = ? "
+                                           "AND (customer_id = ? OR external_customer_id = ?) ORDER BY seq"),
+                            {r.start.toMSecsSinceEpoch(), r.end.toMSecsSinceEpoch(), metric.eventName(), customer.id,
+                             customer.externalCustomerId.isEmpty() ? QVariant() : QVariant(customer.externalCustomerId)});
     Event e;
-    e.eventName = metric->eventName();
-    e.customerId = customer->id;
+    e.eventName = metric.eventName();
+    e.customerId = customer.id;
     QHash<QByteArray, QString> names;
     while (q.next()) {
         e.timestamp = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);

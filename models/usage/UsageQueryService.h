@@ -8,10 +8,12 @@
 #include <QTimeZone>
 
 #include <optional>
+#include <utility>
 
 namespace orb {
 
 class CompanyFile;
+class Database;
 
 /// What `orbctl usage` asks: one customer, one metric, [start, end).
 struct UsageRequest {
@@ -43,16 +45,25 @@ struct UsageReport {
 class UsageQueryService final
 {
 public:
-    explicit UsageQueryService(CompanyFile &file) : m_file(file) {}
+    explicit UsageQueryService(CompanyFile &file);
+    /// On any connection to the company file (a BackgroundReader's, say): it only reads.
+    explicit UsageQueryService(const Database &db) : m_db(db) {}
 
     UsageReport usage(const UsageRequest &request) const;
+    /// The checks usage() makes before it scans (customer, metric, period), without the scan:
+    /// cheap enough for the window's thread, so a bad request is refused at once. Throws as
+    /// usage() does.
+    void check(const UsageRequest &request) const;
 
     /// A bound given on the command line: an ISO 8601 timestamp with a zone, or a date
     /// (2026-03-01), meaning the start of that day in `zone`. Invalid when neither.
     static QDateTime parseBound(const QString &text, const QTimeZone &zone);
 
 private:
-    CompanyFile &m_file;
+    /// The request's customer and metric; throws NotFound or InvalidInput.
+    std::pair<Customer, MetricDefinition> resolve(const UsageRequest &request) const;
+
+    const Database &m_db;
 };
 
 } // namespace orb

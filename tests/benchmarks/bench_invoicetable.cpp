@@ -5,8 +5,9 @@
 // calling thread (what the models did before they read in the background), and the statement's
 // query plan; and how long reading one block of rows takes. Prints figures; asserts nothing.
 //
-//   bench_invoicetable [--dir DIR] [--invoices N] [--events N] [--reuse]
-//   (--reuse: measure the file of a former run)
+//   bench_invoicetable [--dir DIR] [--invoices N] [--events N] [--reuse | --write-only]
+//   (--reuse: measure the file of a former run; --write-only: write the file for another
+//   benchmark, such as bench_reports, and measure nothing)
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
@@ -325,6 +326,10 @@ int main(int argc, char **argv)
     const QString path = QDir(dir).filePath(QStringLiteral("bench-invoices.orb"));
     if (!args.contains(QStringLiteral("--reuse")) || !QFile::exists(path))
         write(path, invoices, events, clock);
+    if (args.contains(QStringLiteral("--write-only"))) {
+        std::printf("%s\n", qPrintable(path));
+        return 0;
+    }
     run(path);
     return 0;
 }

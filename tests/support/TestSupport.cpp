@@ -1,5 +1,6 @@
 #include "tests/support/TestSupport.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -8,6 +9,14 @@ namespace orb::test {
 QString dataDir()
 {
     return QString::fromLocal8Bit(qgetenv("ORB_TEST_DATA"));
+}
+
+QString writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size())
+        qFatal("cannot write %s: %s", qPrintable(path), qPrintable(f.errorString()));
+    return path;
 }
 
 QString sourceDir()

@@ -11,6 +11,10 @@ QString dataDir();
 /// The source tree's top folder.
 QString sourceDir();
 
+/// Writes `content` to the file at `path` (replacing it) and returns the path; a file a test
+/// cannot write stops the test run, since every later check would be meaningless.
+QString writeFile(const QString &path, const QByteArray &content);
+
 /// Result of running a program to completion.
 struct ProcessResult {
     int exitCode = -1;

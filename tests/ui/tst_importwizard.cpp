@@ -1,3 +1,4 @@
+#include "tests/support/TestSupport.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
@@ -81,12 +82,7 @@ void TestImportWizard::init()
 
 QString TestImportWizard::writeFile(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(content);
-    return path;
+    return orb::test::writeFile(m_dir.filePath(name), content);
 }
 
 qint64 TestImportWizard::eventCount() const

@@ -80,6 +80,15 @@ void TestMainWindow::opensDemoWithAllScreens()
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("invoicesScreen"));
     w.showScreen(QStringLiteral("Subscriptions"));
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("subscriptionsScreen"));
+    // Screens are found by their id, never by the label a translation changes.
+    nav->item(int(MainWindow::Screen::Reports))->setText(QStringLiteral("Berichte"));
+    w.showScreen(MainWindow::Screen::Reports);
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("reportsScreen"));
+    QVERIFY(w.showScreen(QStringLiteral("reports")));
+    QCOMPARE(MainWindow::screenFromKey(QStringLiteral("SETTINGS")), std::optional<MainWindow::Screen>(MainWindow::Screen::Settings));
+    QCOMPARE(MainWindow::screenKey(MainWindow::Screen::Usage), QStringLiteral("usage"));
+    QVERIFY(!w.showScreen(QStringLiteral("Berichte")));
+    w.showScreen(MainWindow::Screen::Subscriptions);
     // Billing actions have shortcuts and sit on the toolbar; undo and redo are in the Edit menu.
     auto *run = w.findChild<QAction *>(QStringLiteral("invoiceRunAction"));
     QVERIFY(run && run->isEnabled());

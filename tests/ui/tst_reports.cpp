@@ -32,6 +32,7 @@ private slots:
     void agingTable();
     void revenueCharts();
     void usageChartAndExports();
+    void refreshesOnlyWhileVisible();
     void printsOnAPrinterDevice();
     void invoicePdfsInTheBackground();
 
@@ -58,6 +59,7 @@ void TestReports::initTestCase()
 void TestReports::agingTable()
 {
     ReportsScreen screen(*m_file, m_clock);
+    QTRY_VERIFY(!screen.isLoading()); // read in the background
     QAbstractItemModelTester tester(screen.agingModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     AgingTableModel *m = screen.agingModel();
     QCOMPARE(m->rowCount(), 3); // Acme, Daybreak, Total USD
@@ -70,6 +72,8 @@ void TestReports::agingTable()
     QVERIFY(m->index(2, 0).data(AgingTableModel::IsTotalRole).toBool());
     // Back on 2026-01-31 only January's invoice was open, before its payment: 21 days past due.
     screen.findChild<QDateEdit *>(QStringLiteral("agingAsOf"))->setDate(QDate(2026, 1, 31));
+    QVERIFY(screen.isLoading());
+    QTRY_VERIFY(!screen.isLoading());
     QCOMPARE(m->rowCount(), 2);
     QCOMPARE(m->index(0, AgingTableModel::Days1To30).data().toString(), QStringLiteral("400.00"));
 
@@ -86,6 +90,7 @@ void TestReports::agingTable()
 void TestReports::revenueCharts()
 {
     ReportsScreen screen(*m_file, m_clock);
+    QTRY_VERIFY(!screen.isLoading());
     const ChartData &month = screen.revenueByMonthChart()->data();
     QCOMPARE(month.categories.size(), 12);
     QCOMPARE(month.categories.last(), QStringLiteral("2026-03"));
@@ -121,6 +126,8 @@ void TestReports::usageChartAndExports()
     QVERIFY(!screen.showUsage(QStringLiteral("acme"), QStringLiteral("api_calls"), BucketSize::Day, {}, QDate(2026, 3, 1), QDate(2026, 2, 1)).isEmpty());
     const QString error = screen.showUsage(QStringLiteral("acme"), QStringLiteral("api_calls"), BucketSize::Week, {}, QDate(2026, 1, 5), QDate(2026, 2, 1));
     QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(screen.isLoading()); // the events are scanned in the background
+    QTRY_VERIFY(!screen.isLoading());
     const ChartData &usage = screen.usageChart()->data();
     QCOMPARE(usage.categories.size(), 4);
     QCOMPARE(usage.categories.first(), QStringLiteral("2026-W02"));
@@ -128,6 +135,7 @@ void TestReports::usageChartAndExports()
     // Split by a property: one stacked series per model.
     QVERIFY(screen.showUsage(QStringLiteral("acme"), QStringLiteral("tokens"), BucketSize::Month, QStringLiteral("model"), QDate(2025, 11, 1),
                              QDate(2026, 2, 28)).isEmpty());
+    QTRY_VERIFY(!screen.isLoading());
     QVERIFY(screen.usageChart()->data().stacked);
     QCOMPARE(screen.usageChart()->data().categories.size(), 4);
     QVERIFY(screen.usageChart()->chart()->series().size() == 1);
@@ -144,6 +152,28 @@ void TestReports::usageChartAndExports()
     QVERIFY(lines.at(1).startsWith("2025-11,"));
     QFile::remove(QDir::current().filePath(QStringLiteral("usage-chart.png")));
     QFile::copy(png, QDir::current().filePath(QStringLiteral("usage-chart.png"))); // to look at
+}
+
+void TestReports::refreshesOnlyWhileVisible()
+{
+    ReportsScreen screen(*m_file, m_clock);
+    QTRY_VERIFY(!screen.isLoading());
+    QSignalSpy loaded(&screen, &ReportsScreen::loaded);
+    // Hidden: a change of the invoices only marks the reports stale...
+    screen.invalidate();
+    QVERIFY(!screen.isLoading());
+    QCOMPARE(loaded.size(), 0);
+    // ...and showing the screen reads them again, once.
+    screen.show();
+    QVERIFY(screen.isLoading());
+    QTRY_COMPARE(loaded.size(), 1);
+    // Shown: a change reads them at once.
+    screen.invalidate();
+    QVERIFY(screen.isLoading());
+    QTRY_COMPARE(loaded.size(), 2);
+    screen.hide();
+    screen.show(); // nothing changed meanwhile: nothing to read
+    QVERIFY(!screen.isLoading());
 }
 
 void TestReports::printsOnAPrinterDevice()

@@ -3,6 +3,7 @@
 #include "models/StatusText.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "models/CustomerRepository.h"
 #include "models/StorageError.h"
 #include "models/billing/InvoiceRepository.h"
 
@@ -15,7 +16,6 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSqlQuery>
 #include <QTableWidget>
 #include <QThread>
 #include <QTimeZone>
@@ -205,9 +205,7 @@ void InvoiceRunDialog::start(bool dryRun)
             if (dryRun) // read before: a real run would store what the preview lists
                 outcome->existing = InvoiceRepository(file->db()).identities();
             outcome->summary = InvoiceRunService(*file, *clock).run(options);
-            QSqlQuery q = file->db().exec(QStringLiteral("SELECT id, name FROM customers"));
-            while (q.next())
-                outcome->customerNames.insert(q.value(0).toString(), q.value(1).toString());
+            outcome->customerNames = CustomerRepository(file->db()).namesById();
         } catch (const ServiceError &e) {
             outcome->error = e.details();
         } catch (const CompanyFileError &e) {

@@ -1,6 +1,7 @@
 #include "ui/screens/DashboardScreen.h"
 
 #include "engine/Clock.h"
+#include "models/BackgroundReader.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/billing/BillingRecords.h"
@@ -8,8 +9,6 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
-#include <QSqlQuery>
-#include <QThread>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -40,17 +39,10 @@ QString sums(const QMap<QString, Decimal> &byCurrency)
     return parts.join(QStringLiteral(" · "));
 }
 
-/// What the worker hands back: the figures and the customer counts, or why they failed.
-struct Outcome {
-    DashboardFigures figures;
-    int active = 0;
-    int archived = 0;
-    QString error;
-};
-
 } // namespace
 
-DashboardScreen::DashboardScreen(CompanyFile &file, const Clock &clock, QWidget *parent) : QWidget(parent), m_file(file), m_clock(clock)
+DashboardScreen::DashboardScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_file(file), m_clock(clock), m_reader(new BackgroundReader(file.path(), QStringLiteral("orb-dashboard"), this))
 {
     setObjectName(QStringLiteral("dashboardScreen"));
     m_heading = new QLabel(this);
@@ -84,10 +76,11 @@ DashboardScreen::DashboardScreen(CompanyFile &file, const Clock &clock, QWidget 
     refresh();
 }
 
-DashboardScreen::~DashboardScreen()
+DashboardScreen::~DashboardScreen() = default;
+
+bool DashboardScreen::isRefreshing() const
 {
-    if (m_thread)
-        m_thread->wait();
+    return m_reader->isBusy();
 }
 
 void DashboardScreen::setFailedSyncs(int count)
@@ -99,52 +92,29 @@ void DashboardScreen::setFailedSyncs(int count)
 void DashboardScreen::refresh()
 {
     m_heading->setText(m_file.settings().name);
-    if (m_thread) {
-        m_again = true; // the figures changed while being read: read them once more afterwards
-        return;
-    }
     const QTimeZone zone(m_file.settings().timezone.toUtf8());
     const QDate today = m_clock.now().toTimeZone(zone).date();
     const QDate first(today.year(), today.month(), 1);
     const qint64 startMs = first.startOfDay(zone).toMSecsSinceEpoch();
     const qint64 endMs = first.addMonths(1).startOfDay(zone).toMSecsSinceEpoch();
-    auto outcome = std::make_shared<Outcome>();
-    const CompanyFile *file = &m_file;
-    m_thread = QThread::create([file, outcome, today, startMs, endMs] {
-        try {
-            // Its own connection: the UI thread's connection must not cross threads.
-            std::unique_ptr<Database> db = file->openConnection();
-            outcome->figures = DashboardQuery(*db).compute(today, startMs, endMs);
-            QSqlQuery q = db->exec(QStringLiteral("SELECT SUM(CASE WHEN archived_at IS NULL THEN 1 ELSE 0 END), "
-                                                  "SUM(CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END) FROM customers"));
-            if (q.next()) {
-                outcome->active = q.value(0).toInt();
-                outcome->archived = q.value(1).toInt();
-            }
-        } catch (const ServiceError &e) {
-            outcome->error = e.message();
-        }
-    });
-    connect(m_thread, &QThread::finished, this, [this, outcome] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        m_figures = outcome->figures;
-        m_error = outcome->error;
-        const CompanySettings s = m_file.settings();
-        m_customers->setText(tr("<h3>Company</h3><p><b>%1</b> active customers, %2 archived</p>"
-                                "<p>Currency %3 · time zone %4 · invoice numbers %5…</p>")
-                                 .arg(outcome->active)
-                                 .arg(outcome->archived)
-                                 .arg(s.defaultCurrency, s.timezone.toHtmlEscaped(), s.invoicePrefix.toHtmlEscaped()));
-        showFigures();
-        if (m_again) {
-            m_again = false;
-            refresh();
-            return;
-        }
-        emit refreshed();
-    });
-    m_thread->start(QThread::LowPriority);
+    // A refresh while a read is running supersedes it: the figures shown are never older
+    // than the last change.
+    m_reader->read([today, startMs, endMs](const Database &db) { return DashboardQuery(db).compute(today, startMs, endMs); },
+                   [this](const DashboardFigures &figures) { showRead(figures, {}); }, [this](const QString &error) { showRead({}, error); });
+}
+
+void DashboardScreen::showRead(const DashboardFigures &figures, const QString &error)
+{
+    m_figures = figures;
+    m_error = error;
+    const CompanySettings s = m_file.settings();
+    m_customers->setText(tr("<h3>Company</h3><p><b>%1</b> active customers, %2 archived</p>"
+                            "<p>Currency %3 · time zone %4 · invoice numbers %5…</p>")
+                             .arg(figures.customers.active)
+                             .arg(figures.customers.archived)
+                             .arg(s.defaultCurrency, s.timezone.toHtmlEscaped(), s.invoicePrefix.toHtmlEscaped()));
+    showFigures();
+    emit refreshed();
 }
 
 void DashboardScreen::showFigures()

@@ -7,10 +7,10 @@
 #include <optional>
 
 class QLabel;
-class QThread;
 
 namespace orb {
 
+class BackgroundReader;
 class Clock;
 class CompanyFile;
 
@@ -30,7 +30,7 @@ public:
 
     /// The last figures read (tests).
     const DashboardFigures &figures() const { return m_figures; }
-    bool isRefreshing() const { return m_thread != nullptr; }
+    bool isRefreshing() const;
 
 public slots:
     void refresh();
@@ -44,6 +44,7 @@ signals:
     void invoicesRequested(const QString &which);
 
 private:
+    void showRead(const DashboardFigures &figures, const QString &error);
     void showFigures();
 
     CompanyFile &m_file;
@@ -53,8 +54,7 @@ private:
     QLabel *m_month;
     QLabel *m_top;
     QLabel *m_customers;
-    QThread *m_thread = nullptr;
-    bool m_again = false;
+    BackgroundReader *m_reader;
     DashboardFigures m_figures;
     QString m_error;
     std::optional<int> m_failedSyncs;

@@ -3,6 +3,7 @@
 #include "models/StatusText.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "models/CustomerRepository.h"
 #include "models/InvoiceTableModel.h"
 #include "models/StorageError.h"
 #include "ui/dialogs/CreditNoteDialog.h"
@@ -288,7 +289,7 @@ void InvoicesScreen::showDetails()
     }
     try {
         InvoiceService service(m_file, m_clock);
-        const QString name = m_file.db().scalar(QStringLiteral("SELECT name FROM customers WHERE id = ?"), {inv->customerId}).toString();
+        const QString name = CustomerRepository(m_file.db()).name(inv->customerId);
         m_detail->showInvoice(*inv, name, service.payments(inv->id), service.creditNotes(inv->id));
     } catch (const ServiceError &e) {
         m_detail->showMessage(tr("This invoice could not be read: %1").arg(e.message()));

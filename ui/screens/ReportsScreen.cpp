@@ -2,6 +2,7 @@
 
 #include "engine/Clock.h"
 #include "engine/billing/BillingSchedule.h"
+#include "models/BackgroundReader.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
 #include "models/StorageError.h"
@@ -56,8 +57,11 @@ QDateEdit *dateEdit(const QString &name, QWidget *parent)
 } // namespace
 
 ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_file(file), m_clock(clock), m_agingModel(new AgingTableModel(this)), m_batch(new PdfBatchJob(this))
+    : QWidget(parent), m_file(file), m_clock(clock), m_reader(new BackgroundReader(file.path(), QStringLiteral("orb-reports"), this)),
+      m_usageReader(new BackgroundReader(file.path(), QStringLiteral("orb-usage-chart"), this)), m_agingModel(new AgingTableModel(this)),
+      m_batch(new PdfBatchJob(this))
 {
+    setObjectName(QStringLiteral("reportsScreen"));
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("<h2>Reports</h2>"), this);
     layout->addWidget(title);
@@ -211,24 +215,77 @@ void ReportsScreen::refreshUsageChoices()
         m_usageMetric->addItem(m.name(), m.id());
 }
 
+/// What one background read of the reports hands back.
+struct ReportsScreen::Reports {
+    QStringList currencies; ///< filled when the currency list was still empty
+    QString currency;
+    AgingReport aging = AgingReport::build({}, QDate());
+    ChartData byMonth;
+    ChartData byPlan;
+};
+
 void ReportsScreen::refresh()
 {
-    try {
-        ReportSource source(m_file);
-        if (m_currency->count() == 0) {
-            const QSignalBlocker block(m_currency);
-            m_currency->addItems(source.currencies());
-        }
-        const QDate asOf = m_asOf->date();
-        m_agingModel->setReport(source.aging(asOf));
-        const QString currency = m_currency->currentText();
-        const QDate from = QDate(asOf.year(), asOf.month(), 1).addMonths(-11);
-        m_revenueMonth->setData(source.revenueByMonth(from, asOf, currency));
-        m_revenuePlan->setData(source.revenueByPlan(from, asOf, currency));
-        m_status->setText(tr("%n open invoice(s)", nullptr, int(m_agingModel->report().items().size())));
-    } catch (const ServiceError &e) {
-        m_status->setText(e.message());
+    m_stale = false;
+    const QDate asOf = m_asOf->date();
+    const QDate from = QDate(asOf.year(), asOf.month(), 1).addMonths(-11);
+    const CompanySettings settings = m_file.settings();
+    const QTimeZone zone(settings.timezone.toUtf8());
+    const QString defaultCurrency = settings.defaultCurrency;
+    const bool needCurrencies = m_currency->count() == 0;
+    const QString chosen = m_currency->currentText();
+    // Reading a million invoices takes seconds: never on the window's thread. A newer refresh
+    // (another date, another currency) supersedes a running one.
+    m_reader->read(
+        [=](const Database &db) {
+            const ReportSource source(db, zone, defaultCurrency);
+            Reports r;
+            if (needCurrencies)
+                r.currencies = source.currencies();
+            r.currency = needCurrencies ? r.currencies.value(0) : chosen;
+            r.aging = source.aging(asOf);
+            r.byMonth = source.revenueByMonth(from, asOf, r.currency);
+            r.byPlan = source.revenueByPlan(from, asOf, r.currency);
+            return r;
+        },
+        [this](const Reports &r) { showReports(r); },
+        [this](const QString &error) {
+            m_status->setText(error);
+            emit loaded();
+        });
+}
+
+void ReportsScreen::showReports(const Reports &r)
+{
+    if (!r.currencies.isEmpty() && m_currency->count() == 0) {
+        const QSignalBlocker block(m_currency);
+        m_currency->addItems(r.currencies);
     }
+    m_agingModel->setReport(r.aging);
+    m_revenueMonth->setData(r.byMonth);
+    m_revenuePlan->setData(r.byPlan);
+    m_status->setText(tr("%n open invoice(s)", nullptr, int(m_agingModel->report().items().size())));
+    emit loaded();
+}
+
+void ReportsScreen::invalidate()
+{
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
+void ReportsScreen::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+bool ReportsScreen::isLoading() const
+{
+    return m_reader->isBusy() || m_usageReader->isBusy();
 }
 
 QString ReportsScreen::exportAgingCsv(const QString &path) const
@@ -256,8 +313,8 @@ QString ReportsScreen::showUsage(const QString &customer, const QString &metric,
         return tr("Choose a customer and a metric.");
     if (!from.isValid() || !to.isValid() || from > to)
         return tr("The usage period must start on or before its end.");
+    UsageRequest request;
     try {
-        UsageRequest request;
         request.customer = customer;
         request.metric = metric;
         const auto c = CustomerRepository(m_file.db()).resolve(customer);
@@ -266,13 +323,23 @@ QString ReportsScreen::showUsage(const QString &customer, const QString &metric,
         request.end = QDateTime(to.addDays(1), QTime(0, 0), zone);
         request.granularity = size;
         request.groupBy = groupBy;
-        const UsageReport report = UsageQueryService(m_file).usage(request);
-        m_usage->setData(UsageSeries::build(report.buckets, size, report.metric.name()), ReportChartView::Kind::Bars);
-        m_tabs->setCurrentIndex(2);
-        return {};
+        // Two indexed lookups here, so a wrong customer or metric is said at once; the scan
+        // of the events runs in the background.
+        UsageQueryService(m_file.db()).check(request);
     } catch (const ServiceError &e) {
         return e.message();
     }
+    m_usageReader->read([request](const Database &db) { return UsageQueryService(db).usage(request); },
+                        [this, size](const UsageReport &report) {
+                            m_usage->setData(UsageSeries::build(report.buckets, size, report.metric.name()), ReportChartView::Kind::Bars);
+                            m_tabs->setCurrentIndex(2);
+                            emit loaded();
+                        },
+                        [this](const QString &error) {
+                            m_status->setText(error);
+                            emit loaded();
+                        });
+    return {};
 }
 
 bool ReportsScreen::startInvoicePdfs(const QString &dir, const QString &status)

@@ -18,6 +18,7 @@ class QTableView;
 namespace orb {
 
 class AgingTableModel;
+class BackgroundReader;
 class Clock;
 class CompanyFile;
 class PdfBatchJob;
@@ -49,15 +50,30 @@ public:
     /// Starts writing the invoices of a status ("" for all) into a folder; false when running.
     bool startInvoicePdfs(const QString &dir, const QString &status);
 
+    /// True while a report or the usage chart is being read in the background.
+    bool isLoading() const;
+
     /// Paints a document on a printer set up by the print dialog; returns the pages printed.
     static int printOn(QPrinter &printer, const PrintedDocument &document);
     /// Shows the system print dialog for a document and prints it.
     static bool printDocument(QWidget *parent, const PrintedDocument &document);
 
 public slots:
+    /// Reads the aging and revenue reports again, in the background.
     void refresh();
+    /// The invoices changed: refresh now if the screen is shown, else when it is next shown.
+    void invalidate();
+
+signals:
+    /// A background read finished and its results are shown (or its error is).
+    void loaded();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
+    struct Reports;
+    void showReports(const Reports &reports);
     QDate today() const;
     void refreshUsageChoices();
     ReportChartView *currentChart() const;
@@ -65,6 +81,9 @@ private:
 
     CompanyFile &m_file;
     const Clock &m_clock;
+    BackgroundReader *m_reader;
+    BackgroundReader *m_usageReader;
+    bool m_stale = false;
     QDateEdit *m_asOf;
     QComboBox *m_currency;
     AgingTableModel *m_agingModel;

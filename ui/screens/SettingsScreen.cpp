@@ -4,7 +4,7 @@
 #include "engine/Currency.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
-#include "models/UnitOfWork.h"
+#include "models/SettingKeys.h"
 #include "models/billing/BillingSetupService.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/InvoiceService.h"
@@ -96,11 +96,13 @@ SettingsScreen::SettingsScreen(CompanyFile &file, const Clock &clock, QWidget *p
     m_prefix = field(billing, "invoicePrefixEdit", tr("Invoice number prefix"), 16);
     m_grace = new QSpinBox(billing);
     m_grace->setObjectName(QStringLiteral("graceSpin"));
-    m_grace->setRange(0, 720);
+    const IntSettingRule &grace = intSettingRule(IntSetting::GracePeriodHours);
+    m_grace->setRange(grace.minimum, grace.maximum);
     m_grace->setSuffix(tr(" hours"));
     m_netTerms = new QSpinBox(billing);
     m_netTerms->setObjectName(QStringLiteral("defaultNetTermsSpin"));
-    m_netTerms->setRange(0, 365);
+    const IntSettingRule &netTerms = intSettingRule(IntSetting::DefaultNetTerms);
+    m_netTerms->setRange(netTerms.minimum, netTerms.maximum);
     m_netTerms->setSuffix(tr(" days"));
     bf->addRow(tr("Default currency:"), m_currency);
     bf->addRow(tr("Time zone:"), m_timezone);
@@ -230,8 +232,8 @@ void SettingsScreen::load()
     }
     m_locale->setCurrentIndex(li);
     m_prefix->setText(s.invoicePrefix);
-    m_grace->setValue(m_file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")).toInt());
-    m_netTerms->setValue(m_file.setting(QStringLiteral("default_net_terms"), QStringLiteral("30")).toInt());
+    m_grace->setValue(m_file.setting(IntSetting::GracePeriodHours));
+    m_netTerms->setValue(m_file.setting(IntSetting::DefaultNetTerms));
     const InvoiceRepository numbers(m_file.db());
     m_nextNumbers->setText(tr("invoice %1, credit note %2")
                                .arg(InvoiceService::formatNumber(s.invoicePrefix, numbers.lastNumber(QStringLiteral("invoice")) + 1, false),
@@ -275,15 +277,9 @@ void SettingsScreen::showError(const ServiceError &e)
                           .arg(e.message().toHtmlEscaped(), joinErrors(e.errors()).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
 }
 
-void SettingsScreen::store(const Stored &v)
+void SettingsScreen::store(const SettingsChange &change)
 {
-    // One action: the company record and the billing settings change together or not at all,
-    // each change with its audit entry.
-    UnitOfWork uow(m_file.db());
-    m_file.updateSettings(v.company, m_clock);
-    m_file.setSetting(QStringLiteral("grace_period_hours"), v.graceHours, m_clock);
-    m_file.setSetting(QStringLiteral("default_net_terms"), v.netTerms, m_clock);
-    uow.commit();
+    SettingsService(m_file, m_clock).store(change);
 }
 
 void SettingsScreen::save()
@@ -302,9 +298,10 @@ void SettingsScreen::save()
     s.timezone = m_timezone->currentText().trimmed();
     s.documentLocale = m_locale->currentData().toString();
     s.invoicePrefix = m_prefix->text().trimmed();
-    const Stored before{m_file.settings(), m_file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")),
-                        m_file.setting(QStringLiteral("default_net_terms"), QStringLiteral("30"))};
-    const Stored after{s, QString::number(m_grace->value()), QString::number(m_netTerms->value())};
+    const QString graceKey = intSettingRule(IntSetting::GracePeriodHours).key;
+    const QString netTermsKey = intSettingRule(IntSetting::DefaultNetTerms).key;
+    const SettingsChange before = SettingsService(m_file, m_clock).current({graceKey, netTermsKey});
+    const SettingsChange after{s, {{graceKey, QString::number(m_grace->value())}, {netTermsKey, QString::number(m_netTerms->value())}}};
     try {
         store(after);
     } catch (const ServiceError &e) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/Company.h"
+#include "models/SettingsService.h"
 
 #include <QWidget>
 
@@ -41,12 +42,7 @@ signals:
     void stripeKeyChanged(const QString &key);
 
 private:
-    struct Stored {
-        CompanySettings company;
-        QString graceHours;
-        QString netTerms;
-    };
-    void store(const Stored &values);
+    void store(const SettingsChange &change);
     void loadTaxRates();
     void addTaxRate();
     void showError(const ServiceError &e);

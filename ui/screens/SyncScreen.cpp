@@ -3,7 +3,6 @@
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
-#include "models/UnitOfWork.h"
 #include "models/sync/Outbox.h"
 #include "models/sync/SyncLog.h"
 #include "models/sync/SyncState.h"
@@ -220,9 +219,7 @@ void SyncScreen::retrySelected()
     if (id == 0)
         return;
     try {
-        UnitOfWork uow(m_file.db());
         Outbox(m_file.db()).retry(id);
-        uow.commit();
         refresh();
         syncNow();
     } catch (const ServiceError &e) {
@@ -236,9 +233,7 @@ void SyncScreen::skipSelected()
     if (id == 0)
         return;
     try {
-        UnitOfWork uow(m_file.db());
         Outbox(m_file.db()).skip(id);
-        uow.commit();
         refresh();
     } catch (const ServiceError &e) {
         QMessageBox::warning(this, tr("Item not skipped"), e.message());

@@ -2,6 +2,7 @@
 
 #include "models/StatusText.h"
 #include "engine/Clock.h"
+#include "models/BackgroundReader.h"
 #include "models/CompanyFile.h"
 #include "models/DashboardQuery.h"
 #include "models/StorageError.h"
@@ -11,7 +12,6 @@
 #include "models/catalog/PlanRepository.h"
 
 #include <QLocale>
-#include <QThread>
 #include <QTimeZone>
 
 namespace orb {
@@ -26,16 +26,17 @@ QString esc(const QString &s)
 } // namespace
 
 CustomerBillingView::CustomerBillingView(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QTextBrowser(parent), m_file(file), m_clock(clock)
+    : QTextBrowser(parent), m_file(file), m_clock(clock), m_reader(new BackgroundReader(file.path(), QStringLiteral("orb-customer-usage"), this))
 {
     setObjectName(QStringLiteral("customerBilling"));
     setAccessibleName(tr("Customer billing"));
 }
 
-CustomerBillingView::~CustomerBillingView()
+CustomerBillingView::~CustomerBillingView() = default;
+
+bool CustomerBillingView::isLoadingUsage() const
 {
-    if (m_thread)
-        m_thread->wait();
+    return m_reader->isBusy();
 }
 
 void CustomerBillingView::showCustomer(const QString &customerId)
@@ -114,48 +115,32 @@ void CustomerBillingView::render()
 
 void CustomerBillingView::loadUsage()
 {
-    if (m_thread) {
-        m_again = true;
-        return;
-    }
     const QTimeZone zone(m_file.settings().timezone.toUtf8());
     const QDate today = m_clock.now().toTimeZone(zone).date();
     const QDate first(today.year(), today.month(), 1);
     const qint64 fromMs = first.startOfDay(zone).toMSecsSinceEpoch();
     const qint64 toMs = first.addMonths(1).startOfDay(zone).toMSecsSinceEpoch();
     const QString id = m_customerId;
-    const CompanyFile *file = &m_file;
-    auto result = std::make_shared<QList<QPair<QString, qint64>>>();
-    auto error = std::make_shared<QString>();
-    m_thread = QThread::create([=] {
-        try {
-            std::unique_ptr<Database> db = file->openConnection();
-            *result = DashboardQuery(*db).customerUsage(id, fromMs, toMs);
-        } catch (const ServiceError &e) {
-            *error = e.message();
-        }
-    });
-    connect(m_thread, &QThread::finished, this, [this, id, result, error] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        if (m_again || id != m_customerId) {
-            m_again = false;
-            if (!m_customerId.isEmpty())
-                loadUsage();
-            return;
-        }
-        QString h = QStringLiteral("<h4>%1</h4>").arg(tr("Usage this month"));
-        if (!error->isEmpty())
-            h += QStringLiteral("<p>%1</p>").arg(esc(tr("The usage could not be counted: %1").arg(*error)));
-        else if (result->isEmpty())
-            h += QStringLiteral("<p><i>%1</i></p>").arg(tr("No events yet this month."));
-        for (const auto &p : *result)
-            h += QStringLiteral("<p>%1</p>").arg(esc(tr("%1: %2 events").arg(p.first, QLocale().toString(p.second))));
-        m_usageHtml = h;
-        render();
-        emit usageLoaded();
-    });
-    m_thread->start(QThread::LowPriority);
+    // Another customer chosen meanwhile supersedes this read.
+    m_reader->read([id, fromMs, toMs](const Database &db) { return DashboardQuery(db).customerUsage(id, fromMs, toMs); },
+                   [this, id](const QList<QPair<QString, qint64>> &usage) { showUsage(id, usage, {}); },
+                   [this, id](const QString &error) { showUsage(id, {}, error); });
+}
+
+void CustomerBillingView::showUsage(const QString &id, const QList<QPair<QString, qint64>> &usage, const QString &error)
+{
+    if (id != m_customerId)
+        return; // the view was cleared meanwhile
+    QString h = QStringLiteral("<h4>%1</h4>").arg(tr("Usage this month"));
+    if (!error.isEmpty())
+        h += QStringLiteral("<p>%1</p>").arg(esc(tr("The usage could not be counted: %1").arg(error)));
+    else if (usage.isEmpty())
+        h += QStringLiteral("<p><i>%1</i></p>").arg(tr("No events yet this month."));
+    for (const auto &p : usage)
+        h += QStringLiteral("<p>%1</p>").arg(esc(tr("%1: %2 events").arg(p.first, QLocale().toString(p.second))));
+    m_usageHtml = h;
+    render();
+    emit usageLoaded();
 }
 
 } // namespace orb

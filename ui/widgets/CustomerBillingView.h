@@ -2,10 +2,9 @@
 
 #include <QTextBrowser>
 
-class QThread;
-
 namespace orb {
 
+class BackgroundReader;
 class Clock;
 class CompanyFile;
 
@@ -25,7 +24,7 @@ public:
     /// Shows this customer (id); empty clears the view.
     void showCustomer(const QString &customerId);
     QString customerId() const { return m_customerId; }
-    bool isLoadingUsage() const { return m_thread != nullptr; }
+    bool isLoadingUsage() const;
 
 signals:
     /// The usage part is filled in.
@@ -34,14 +33,14 @@ signals:
 private:
     void render();
     void loadUsage();
+    void showUsage(const QString &id, const QList<QPair<QString, qint64>> &usage, const QString &error);
 
     CompanyFile &m_file;
     const Clock &m_clock;
     QString m_customerId;
     QString m_billingHtml;
     QString m_usageHtml;
-    QThread *m_thread = nullptr;
-    bool m_again = false;
+    BackgroundReader *m_reader;
 };
 
 } // namespace orb

@@ -1,11 +1,8 @@
 #include "ui/widgets/DeleteDraftCommand.h"
 
 #include "engine/Clock.h"
-#include "models/AuditLog.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
-#include "models/UnitOfWork.h"
-#include "models/billing/InvoiceRepository.h"
 #include "models/billing/InvoiceService.h"
 
 #include <QCoreApplication>
@@ -42,19 +39,12 @@ void DeleteDraftCommand::redo()
 void DeleteDraftCommand::undo()
 {
     try {
-        UnitOfWork uow(m_file.db());
-        InvoiceRepository repo(m_file.db());
-        if (repo.find(m_draft.id) || (!m_draft.identity.isEmpty() && repo.findByIdentity(m_draft.identity))) {
-            m_error = QCoreApplication::translate("orb::DeleteDraftCommand", "The draft was composed again by an invoice run meanwhile.");
-            return;
-        }
-        repo.insert(m_draft);
-        AuditLog(m_file.db()).append(m_clock.now(), QStringLiteral("invoice.restore_draft"), QStringLiteral("invoice"), m_draft.id, std::nullopt,
-                                     m_draft.toJson());
-        uow.commit();
+        InvoiceService(m_file, m_clock).restoreDraft(m_draft);
         m_error.clear();
     } catch (const ServiceError &e) {
-        m_error = e.details();
+        m_error = e.kind() == ServiceError::Kind::Conflict
+                      ? QCoreApplication::translate("orb::DeleteDraftCommand", "The draft was composed again by an invoice run meanwhile.")
+                      : e.details();
     }
 }
 

@@ -27,6 +27,7 @@ private slots:
     void taxesPerRate();
     void couponDurationAndRedemptions();
     void oneOffInvoice();
+    void restoreDraftPutsTheSameDraftBack();
     void auditTrailCoversEveryChange();
 
 private:
@@ -290,6 +291,35 @@ void TestInvoiceLifecycle::oneOffInvoice()
     const Invoice issued = service.issue(inv.id);
     QCOMPARE(issued.dueDate, QDate(2026, 1, 27));
     QCOMPARE(issued.toJson().value(QStringLiteral("line_items")).toArray().size(), 2);
+}
+
+void TestInvoiceLifecycle::restoreDraftPutsTheSameDraftBack()
+{
+    InvoiceService service(*f.file, f.clock);
+    const QString c = f.customer(QStringLiteral("u"));
+    f.subscribe(c, QStringLiteral("flat"), QDate(2026, 1, 1));
+    f.run(at(2026, 1, 1));
+    const Invoice draft = f.only(c, QStringLiteral("in_advance"), QDate(2026, 1, 1));
+    service.deleteDraft(draft.id);
+    QVERIFY_SERVICE_ERROR(service.get(draft.id), ServiceError::Kind::NotFound);
+
+    // The undo of a delete: the very same draft, and an audit entry saying so.
+    service.restoreDraft(draft);
+    QCOMPARE(service.get(draft.id).toJson(), draft.toJson());
+    const QList<AuditEntry> trail = AuditLog(f.file->db()).forObject(QStringLiteral("invoice"), draft.id);
+    QVERIFY(!trail.isEmpty());
+    QCOMPARE(trail.last().action, QStringLiteral("invoice.restore_draft"));
+    QCOMPARE(trail.last().after, std::optional<QJsonObject>(draft.toJson()));
+
+    // Already back (or composed again by a run): refused, nothing written twice.
+    QVERIFY_SERVICE_ERROR(service.restoreDraft(draft), ServiceError::Kind::Conflict);
+    service.deleteDraft(draft.id);
+    f.run(at(2026, 1, 1));
+    QVERIFY_SERVICE_ERROR(service.restoreDraft(draft), ServiceError::Kind::Conflict);
+    // Only drafts come back.
+    Invoice issued = draft;
+    issued.status = QStringLiteral("issued");
+    QVERIFY_SERVICE_ERROR(service.restoreDraft(issued), ServiceError::Kind::InvalidInput);
 }
 
 void TestInvoiceLifecycle::auditTrailCoversEveryChange()

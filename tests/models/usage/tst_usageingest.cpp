@@ -1,3 +1,4 @@
+#include "tests/support/TestSupport.h"
 #include "engine/Clock.h"
 #include "engine/metrics/EventParser.h"
 #include "models/CompanyFile.h"
@@ -61,11 +62,7 @@ Event TestUsageIngest::event(const QString &key, const QString &ts, const QStrin
 
 QString TestUsageIngest::writeFile(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    f.write(content);
-    return path;
+    return orb::test::writeFile(m_dir.filePath(name), content);
 }
 
 void TestUsageIngest::addMetric(const QByteArray &json)

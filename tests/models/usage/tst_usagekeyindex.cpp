@@ -1,3 +1,4 @@
+#include "tests/support/TestSupport.h"
 #include "engine/Clock.h"
 #include "engine/metrics/EventParser.h"
 #include "models/CompanyFile.h"
@@ -69,11 +70,7 @@ QByteArray TestUsageKeyIndex::line(const QString &key, const QString &ts, int n)
 
 QString TestUsageKeyIndex::writeFile(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    f.write(content);
-    return path;
+    return orb::test::writeFile(m_dir.filePath(name), content);
 }
 
 void TestUsageKeyIndex::lookupsMatchAReferenceThroughDrainsAndMerges()

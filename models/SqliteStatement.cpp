@@ -1,0 +1,63 @@
+#include "models/SqliteStatement.h"
+
+#include "models/StorageError.h"
+
+#include <QString>
+
+#include <utility>
+
+namespace orb {
+
+void sqliteCheck(sqlite3 *db, int rc, const char *what)
+{
+    if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return;
+    const QString msg = QStringLiteral("the company file failed while %1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(db)));
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        throw ServiceError::conflict(msg);
+    throw ServiceError::storage(msg);
+}
+
+SqliteStatement::SqliteStatement(sqlite3 *db, const char *sql, const char *what, bool persistent) : SqliteStatement(db, sql, -1, what, persistent) {}
+
+SqliteStatement::SqliteStatement(sqlite3 *db, const char *sql, int bytes, const char *what, bool persistent) : m_db(db), m_what(what)
+{
+    const int rc = sqlite3_prepare_v3(db, sql, bytes, persistent ? SQLITE_PREPARE_PERSISTENT : 0, &m_stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(m_stmt);
+        m_stmt = nullptr;
+        sqliteCheck(db, rc, what);
+    }
+}
+
+SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(m_stmt);
+        m_db = other.m_db;
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_what = other.m_what;
+    }
+    return *this;
+}
+
+bool SqliteStatement::next()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    sqliteCheck(m_db, rc, m_what);
+    return false;
+}
+
+void SqliteStatement::run()
+{
+    sqliteCheck(m_db, sqlite3_step(m_stmt), m_what);
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_stmt);
+}
+
+} // namespace orb

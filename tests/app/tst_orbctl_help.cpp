@@ -1,0 +1,97 @@
+// Every orbctl verb documents itself: `orbctl NOUN VERB --help` works without a company file
+// and prints its usage line, its sentence and its options from the command table, and the man
+// page names it.
+#include "app/cli/CommandRegistry.h"
+#include "tests/support/TestSupport.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using orb::cli::CommandRegistry;
+using orb::cli::NounEntry;
+using orb::cli::VerbEntry;
+
+class TestOrbctlHelp : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyVerbHasHelp_data();
+    void everyVerbHasHelp();
+    void manPageNamesEveryVerb();
+    void unknownVerbListsTheTable();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestOrbctlHelp::everyVerbHasHelp_data()
+{
+    QTest::addColumn<QString>("noun");
+    QTest::addColumn<QString>("verb");
+    QTest::addColumn<QString>("arguments");
+    QTest::addColumn<QString>("summary");
+    const QList<NounEntry> nouns = CommandRegistry::all();
+    QVERIFY(nouns.size() >= 25);
+    for (const NounEntry &n : nouns) {
+        QVERIFY2(!n.verbs.isEmpty(), qPrintable(n.noun + QStringLiteral(": no verbs in the command table")));
+        for (const VerbEntry &v : n.verbs)
+            QTest::newRow(qPrintable(n.noun + QLatin1Char(' ') + v.verb)) << n.noun << v.verb << v.arguments << v.summary;
+    }
+}
+
+void TestOrbctlHelp::everyVerbHasHelp()
+{
+    QFETCH(QString, noun);
+    QFETCH(QString, verb);
+    QFETCH(QString, arguments);
+    QFETCH(QString, summary);
+    QVERIFY2(summary.size() > 10 && summary.endsWith(QLatin1Char('.')), qPrintable(QStringLiteral("one sentence, not \"%1\"").arg(summary)));
+    // No company file: help must not need one.
+    const QString missing = m_dir.filePath(QStringLiteral("absent/none.orb"));
+    QStringList args{QStringLiteral("--db"), missing, noun};
+    if (!verb.isEmpty())
+        args << verb;
+    args << QStringLiteral("--help");
+    const orb::test::ProcessResult r = orb::test::run(QStringLiteral(ORBCTL_PATH), args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString out = QString::fromUtf8(r.out);
+    const QString command = verb.isEmpty() ? noun : noun + QLatin1Char(' ') + verb;
+    const QString usage = QStringLiteral("usage: orbctl %1 [options]%2").arg(command, arguments.isEmpty() ? QString() : QLatin1Char(' ') + arguments);
+    QCOMPARE(out.section(QLatin1Char('\n'), 0, 0), usage);
+    QVERIFY2(out.contains(summary), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("Options:\n")) && out.contains(QStringLiteral("--help")), qPrintable(out));
+    QVERIFY(!QFileInfo::exists(missing));
+}
+
+void TestOrbctlHelp::manPageNamesEveryVerb()
+{
+    QFile man(qEnvironmentVariable("ORB_SOURCE_DIR") + QStringLiteral("/installer/linux/man/orbctl.1"));
+    QVERIFY2(man.open(QIODevice::ReadOnly), qPrintable(man.fileName()));
+    // Plain text: hyphens unescaped, font changes dropped.
+    QString text = QString::fromUtf8(man.readAll());
+    text.replace(QStringLiteral("\\-"), QStringLiteral("-"));
+    text.remove(QRegularExpression(QStringLiteral("\\\\f[BIRP]")));
+    QStringList missing;
+    for (const NounEntry &n : CommandRegistry::all())
+        for (const VerbEntry &v : n.verbs) {
+            const QString command = v.verb.isEmpty() ? n.noun : n.noun + QLatin1Char(' ') + v.verb;
+            if (!text.contains(QRegularExpression(QStringLiteral("(^|\\s)%1(\\s|$)").arg(QRegularExpression::escape(command)))))
+                missing << command;
+        }
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in orbctl.1: ") + missing.join(QStringLiteral(", "))));
+}
+
+void TestOrbctlHelp::unknownVerbListsTheTable()
+{
+    const orb::test::ProcessResult r = orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("x.orb")),
+                                                                                    QStringLiteral("invoices"), QStringLiteral("frobnicate")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err.trimmed(), QByteArray("orbctl: invoices: unknown verb \"frobnicate\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, "
+                                         "delete, pdf)"));
+}
+
+QTEST_GUILESS_MAIN(TestOrbctlHelp)
+#include "tst_orbctl_help.moc"
