@@ -360,8 +360,8 @@ private:
     {
         RunState &s = m_state;
         s.rounding = Decimal::roundingFromString(file.setting(QStringLiteral("rounding"), QStringLiteral("half_up"))).value_or(Rounding::HalfUp);
-        s.graceMs = qint64(file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")).toInt()) * 3600 * 1000;
-        s.defaultNetTerms = file.setting(QStringLiteral("default_net_terms"), QStringLiteral("30")).toInt();
+        s.graceMs = qint64(file.setting(IntSetting::GracePeriodHours)) * 3600 * 1000;
+        s.defaultNetTerms = file.setting(IntSetting::DefaultNetTerms);
         CustomerQuery everyone;
         everyone.includeArchived = true;
         for (const Customer &c : CustomerRepository(m_db).list(everyone))
@@ -795,7 +795,7 @@ QList<Invoice> InvoiceRunService::upcoming(const QString &subscriptionId)
             break;
         }
     }
-    const qint64 graceMs = qint64(m_file.setting(QStringLiteral("grace_period_hours"), QStringLiteral("12")).toInt()) * 3600 * 1000;
+    const qint64 graceMs = qint64(m_file.setting(IntSetting::GracePeriodHours)) * 3600 * 1000;
     InvoiceRunOptions options;
     options.asOf = horizon.addMSecs(graceMs);
     options.dryRun = true;
