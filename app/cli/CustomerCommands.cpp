@@ -21,6 +21,8 @@ void addCustomerOptions(CommandLine &cl)
     cl.addOption(QStringLiteral("currency"), QStringLiteral("C"), QStringLiteral("Currency (ISO 4217); can be set once."));
     cl.addOption(QStringLiteral("timezone"), QStringLiteral("TZ"), QStringLiteral("IANA time zone; fixed after creation (default: the company's)."));
     cl.addOption(QStringLiteral("net-terms"), QStringLiteral("DAYS"), QStringLiteral("Days until invoices are due."));
+    cl.addOption(QStringLiteral("language"), QStringLiteral("L"),
+                 QStringLiteral("Language of the customer's documents (en, de, or with a territory: de_CH); empty: the company's."));
     for (const char *kind : {"billing", "shipping"}) {
         const QString k = QLatin1String(kind);
         cl.addOption(k + QStringLiteral("-line1"), QStringLiteral("TEXT"), k + QStringLiteral(" address line 1."));
@@ -108,6 +110,7 @@ void printCustomer(CliContext &ctx, const Customer &c)
                             {QStringLiteral("Shipping address"), c.shippingAddress.lines().join(QStringLiteral(", "))},
                             {QStringLiteral("Tax id"), c.taxId.isEmpty() ? QString() : c.taxId.type + QLatin1Char(' ') + c.taxId.value},
                             {QStringLiteral("Net terms"), c.netTerms ? QStringLiteral("%1 days").arg(*c.netTerms) : QStringLiteral("company default")},
+                            {QStringLiteral("Document language"), c.documentLanguage.isEmpty() ? QStringLiteral("company default") : c.documentLanguage},
                             {QStringLiteral("Metadata"), meta.join(QStringLiteral(", "))},
                             {QStringLiteral("Created"), toApiTimestamp(c.createdAt)},
                             {QStringLiteral("Status"), c.isArchived() ? QStringLiteral("archived ") + toApiTimestamp(c.archivedAt) : QStringLiteral("active")}});
@@ -138,6 +141,7 @@ int customersCommand(CliContext &ctx, const QString &verb, const QStringList &ar
         c.currency = cl.value(QStringLiteral("currency"));
         c.timezone = cl.value(QStringLiteral("timezone"));
         c.netTerms = parseNetTerms(cl.value(QStringLiteral("net-terms")));
+        c.documentLanguage = cl.value(QStringLiteral("language")).trimmed();
         c.billingAddress = addressFrom(cl, QStringLiteral("billing"), {}).value_or(Address{});
         c.shippingAddress = addressFrom(cl, QStringLiteral("shipping"), {}).value_or(Address{});
         c.taxId = parseTaxId(cl.value(QStringLiteral("tax-id")));
@@ -223,6 +227,7 @@ int customersCommand(CliContext &ctx, const QString &verb, const QStringList &ar
         p.timezone = opt("timezone");
         if (cl.isSet(QStringLiteral("net-terms")))
             p.netTerms = parseNetTerms(cl.value(QStringLiteral("net-terms")));
+        p.documentLanguage = opt("language");
         p.billingAddress = addressFrom(cl, QStringLiteral("billing"), current.billingAddress);
         p.shippingAddress = addressFrom(cl, QStringLiteral("shipping"), current.shippingAddress);
         if (cl.isSet(QStringLiteral("tax-id")))
