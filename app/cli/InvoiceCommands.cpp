@@ -4,6 +4,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/DocumentCommands.h"
+#include "app/cli/EInvoiceCommands.h"
 #include "app/cli/TablePrinter.h"
 #include "engine/Clock.h"
 #include "engine/billing/BillingSchedule.h"
@@ -335,7 +336,9 @@ int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
     }
     if (verb == QLatin1String("pdf"))
         return invoicesPdf(ctx, args);
-    throw CliError(InvalidInput, QStringLiteral("invoices: unknown verb \"%1\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, delete, pdf)").arg(verb));
+    if (verb == QLatin1String("export"))
+        return invoicesExport(ctx, args);
+    throw CliError(InvalidInput, QStringLiteral("invoices: unknown verb \"%1\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, delete, pdf, export)").arg(verb));
 }
 
 void printNote(CliContext &ctx, const CreditNote &n)
@@ -413,7 +416,7 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
 }
 
 const CommandRegistry::Registrar invoicesNoun("invoices", &invoicesCommand,
-                                              "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete | pdf", 71);
+                                              "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete | pdf | export", 71);
 const CommandRegistry::Registrar creditNotesNoun("credit-notes", &creditNotesCommand, "create | list | show | pdf", 72);
 
 } // namespace
