@@ -165,7 +165,7 @@ void TestDocumentLanguage::fixedFeeShowsQuantityAndUnitPrice()
 void TestDocumentLanguage::statementReminderAndAgingInGerman()
 {
     auto file = fresh(QStringLiteral("statement-de.orb"), true);
-    file->setSetting(QStringLiteral("reminders.fee.EUR"), QStringLiteral("5.00"), m_clock);
+    file->setSetting(QStringLiteral("reminders.fee"), QStringLiteral("EUR=5.00; USD=4"), m_clock);
     CustomerPatch patch;
     patch.documentLanguage = QStringLiteral("de");
     CustomerService customers(*file, m_clock);

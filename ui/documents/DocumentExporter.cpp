@@ -3,6 +3,7 @@
 #include "engine/billing/BillingSchedule.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
+#include "models/SettingKeys.h"
 #include "models/StorageError.h"
 #include "models/reports/ReportSource.h"
 #include "ui/documents/AgingDocument.h"
@@ -119,15 +120,14 @@ QList<NamedDocument> DocumentExporter::remindersFor(const Customer &customer, co
             const QDate db = b.dueDate.isValid() ? b.dueDate : b.invoiceDate;
             return da != db ? da < db : a.invoiceNumber < b.invoiceNumber;
         });
-        // A reminder fee is set per currency (reminders.fee.EUR = 5.00); none when unset.
-        const QString key = QStringLiteral("reminders.fee.") + r.currency;
-        const QString fee = m_file.setting(key);
-        if (!fee.isEmpty()) {
-            const auto d = Decimal::tryParse(fee);
-            if (!d || d->isNegative())
-                throw ServiceError::invalid(QStringLiteral("setting %1: \"%2\" is not an amount of zero or more").arg(key, fee));
+        // A reminder fee is set per currency (reminders.fee = "EUR=5.00; USD=5"); none when unset.
+        QString error;
+        const QString fee = parseSettingMap(m_file.setting(QStringLiteral("reminders.fee")), &error).value(r.currency);
+        const auto d = Decimal::tryParse(fee);
+        if (!error.isEmpty() || (!fee.isEmpty() && (!d || d->isNegative())))
+            throw ServiceError::invalid(QStringLiteral("setting reminders.fee: %1").arg(error.isEmpty() ? QStringLiteral("\"%1\" is not an amount").arg(fee) : error));
+        if (d)
             r.fee = *d;
-        }
         out.append({ReminderDocument::fileName(r), ReminderDocument::build(r, identityFor(customer))});
     }
     return out;
