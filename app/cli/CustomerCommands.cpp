@@ -2,6 +2,7 @@
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/CustomerCsvCommands.h"
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
@@ -257,12 +258,16 @@ int customersCommand(CliContext &ctx, const QString &verb, const QStringList &ar
         printCustomer(ctx, verb == QLatin1String("archive") ? service.archive(cl.positional(0)) : service.unarchive(cl.positional(0)));
         return Success;
     }
-    throw CliError(InvalidInput, QStringLiteral("customers: unknown verb \"%1\" (create, list, show, update, archive, unarchive, delete)").arg(verb));
+    if (verb == QLatin1String("import"))
+        return customersImport(ctx, args);
+    if (verb == QLatin1String("export"))
+        return customersExport(ctx, args);
+    throw CliError(InvalidInput, QStringLiteral("customers: unknown verb \"%1\" (create, list, show, update, archive, unarchive, delete, import, export)").arg(verb));
 }
 
 namespace {
 const CommandRegistry::Registrar customersNoun("customers", &customersCommand,
-                                               "create | list | show | update | archive | unarchive | delete", 20);
+                                               "create | list | show | update | archive | unarchive | delete | import | export", 20);
 } // namespace
 
 } // namespace orb::cli
