@@ -94,6 +94,20 @@ QString accountMap(const QString &v)
     return {};
 }
 
+QString smtpUrl(const QString &v)
+{
+    const QUrl url(v, QUrl::StrictMode);
+    const bool ok = v.isEmpty() || (url.isValid() && (url.scheme() == QLatin1String("smtp") || url.scheme() == QLatin1String("smtps"))
+                                    && !url.host().isEmpty() && url.userInfo().isEmpty());
+    return ok ? QString() : QStringLiteral("must be smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT (TLS), without a user or password");
+}
+
+QString mailbox(const QString &v)
+{
+    static const QRegularExpression form(QStringLiteral("^([^<>]*<[^<>@\\s]+@[^<>@\\s]+\\.[^<>@\\s]+>|[^<>@\\s]+@[^<>@\\s]+\\.[^<>@\\s]+)$"));
+    return v.isEmpty() || form.match(v.trimmed()).hasMatch() ? QString() : QStringLiteral("must be an address, or Name <address>");
+}
+
 /// Amounts per currency, "EUR=5.00; USD=5.00".
 QString currencyAmounts(const QString &v)
 {
@@ -153,6 +167,11 @@ const QList<SettingKey> &settingKeys()
         {QStringLiteral("documents.payment_instructions"), QString(),
          QStringLiteral("Payment instructions printed on invoices ({invoice_number} is replaced)"), &anyText},
         {QStringLiteral("documents.footer"), QString(), QStringLiteral("Footer line printed on every page of a document"), &anyText},
+        {QStringLiteral("email.smtp_url"), QString(),
+         QStringLiteral("SMTP server documents are e-mailed through: smtp://HOST:587 (STARTTLS) or smtps://HOST:465 (TLS)"), &smtpUrl},
+        {QStringLiteral("email.from"), QString(), QStringLiteral("Sender of e-mailed documents: \"Billing <billing@example.com>\""), &mailbox},
+        {QStringLiteral("email.username"), QString(),
+         QStringLiteral("SMTP login (the password: orbctl email set-password, or ORB_SMTP_PASSWORD); empty: no login"), &anyText},
         {QStringLiteral("reminders.fee"), QString(),
          QStringLiteral("Fee stated on payment reminders, per currency (EUR=5.00; USD=5.00); empty: none"), &currencyAmounts},
         {QStringLiteral("ledger.receivable_account"), QStringLiteral("Assets:Accounts Receivable"),

@@ -5,6 +5,7 @@
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/DocumentCommands.h"
 #include "app/cli/EInvoiceCommands.h"
+#include "app/cli/EmailCommands.h"
 #include "app/cli/TablePrinter.h"
 #include "engine/Clock.h"
 #include "engine/billing/BillingSchedule.h"
@@ -338,7 +339,9 @@ int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
         return invoicesPdf(ctx, args);
     if (verb == QLatin1String("export"))
         return invoicesExport(ctx, args);
-    throw CliError(InvalidInput, QStringLiteral("invoices: unknown verb \"%1\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, delete, pdf, export)").arg(verb));
+    if (verb == QLatin1String("send"))
+        return invoicesSend(ctx, args);
+    throw CliError(InvalidInput, QStringLiteral("invoices: unknown verb \"%1\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, delete, pdf, export, send)").arg(verb));
 }
 
 void printNote(CliContext &ctx, const CreditNote &n)
@@ -416,7 +419,7 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
 }
 
 const CommandRegistry::Registrar invoicesNoun("invoices", &invoicesCommand,
-                                              "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete | pdf | export", 71);
+                                              "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete | pdf | export | send", 71);
 const CommandRegistry::Registrar creditNotesNoun("credit-notes", &creditNotesCommand, "create | list | show | pdf", 72);
 
 } // namespace

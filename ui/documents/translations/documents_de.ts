@@ -95,6 +95,63 @@
     </message>
 </context>
 <context>
+    <name>orb::EmailTemplates</name>
+    <message>
+        <source>Invoice {invoice_number} from {company_name}</source>
+        <translation>Rechnung {invoice_number} von {company_name}</translation>
+    </message>
+    <message>
+        <source>Dear {customer_name},
+
+please find attached invoice {invoice_number} of {invoice_date} for {amount_due}, due on {due_date}.
+
+Kind regards,
+{company_name}</source>
+        <translation>Sehr geehrte Damen und Herren,
+
+anbei erhalten Sie die Rechnung {invoice_number} vom {invoice_date} über {amount_due}, fällig am {due_date}.
+
+Mit freundlichen Grüßen
+{company_name}</translation>
+    </message>
+    <message>
+        <source>Statement of your account with {company_name}</source>
+        <translation>Kontoauszug Ihres Kontos bei {company_name}</translation>
+    </message>
+    <message>
+        <source>Dear {customer_name},
+
+please find attached the statement of your account for {period}. The balance due is {balance_due}.
+
+Kind regards,
+{company_name}</source>
+        <translation>Sehr geehrte Damen und Herren,
+
+anbei erhalten Sie den Kontoauszug Ihres Kontos für {period}. Der offene Saldo beträgt {balance_due}.
+
+Mit freundlichen Grüßen
+{company_name}</translation>
+    </message>
+    <message>
+        <source>Payment reminder from {company_name}</source>
+        <translation>Zahlungserinnerung von {company_name}</translation>
+    </message>
+    <message>
+        <source>Dear {customer_name},
+
+according to our records {overdue_count} invoices are overdue, {amount_to_pay} in all. The attached reminder lists them. If you have paid already, please disregard this message.
+
+Kind regards,
+{company_name}</source>
+        <translation>Sehr geehrte Damen und Herren,
+
+nach unseren Unterlagen sind {overdue_count} Rechnungen überfällig, insgesamt {amount_to_pay}. Die beigefügte Zahlungserinnerung listet sie auf. Sollten Sie bereits bezahlt haben, betrachten Sie diese Nachricht bitte als gegenstandslos.
+
+Mit freundlichen Grüßen
+{company_name}</translation>
+    </message>
+</context>
+<context>
     <name>orb::InvoiceDocument</name>
     <message>
         <source>Tier %1</source>

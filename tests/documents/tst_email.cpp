@@ -1,0 +1,422 @@
+// E-mailing documents through SMTP (libcurl) to a small SMTP sink on loopback that the test
+// starts: the MIME message (headers, parts, the PDF attachment's bytes), the outbox that never
+// sends twice, a server that fails in the middle of a message and one that refuses the login.
+#include "engine/Clock.h"
+#include "models/AuditLog.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerService.h"
+#include "models/DemoCompany.h"
+#include "models/StorageError.h"
+#include "models/exports/EmailOutbox.h"
+#include "sync/SmtpSender.h"
+#include "tests/support/TestSupport.h"
+#include "ui/documents/DocumentExporter.h"
+#include "ui/documents/DocumentMailer.h"
+
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSemaphore>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+using namespace orb;
+
+namespace {
+
+/// What the sink received of one complete message.
+struct Received {
+    QString login; ///< "user:password" from AUTH PLAIN / LOGIN
+    QString from;
+    QStringList rcpt;
+    QByteArray data;
+};
+
+/**
+ * A minimal SMTP server on 127.0.0.1 in its own thread (libcurl blocks the test's thread):
+ * EHLO with AUTH PLAIN LOGIN, MAIL, RCPT, DATA, QUIT. It can refuse every login (535) or close
+ * the connection in the middle of a message's data.
+ */
+class SmtpSink final : public QThread
+{
+public:
+    enum class Mode { Accept, RefuseLogin, DropInData };
+    explicit SmtpSink(Mode mode) : m_mode(mode) {}
+    ~SmtpSink() override
+    {
+        quit();
+        wait();
+    }
+
+    quint16 startSink()
+    {
+        start();
+        m_ready.acquire();
+        return m_port;
+    }
+
+    QList<Received> received() const
+    {
+        QMutexLocker l(&m_lock);
+        return m_received;
+    }
+
+protected:
+    void run() override
+    {
+        QTcpServer server;
+        server.listen(QHostAddress::LocalHost, 0);
+        m_port = server.serverPort();
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+            while (QTcpSocket *s = server.nextPendingConnection())
+                serve(s);
+        });
+        m_ready.release();
+        exec();
+    }
+
+private:
+    struct Session {
+        Received current;
+        bool inData = false;
+        QString authStep; ///< "", "plain", "login-user", "login-pass"
+        QString user;
+        QByteArray buffer;
+    };
+
+    void serve(QTcpSocket *s)
+    {
+        auto session = std::make_shared<Session>();
+        s->write("220 sink.test ESMTP\r\n");
+        QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+        QObject::connect(s, &QTcpSocket::readyRead, s, [this, s, session] {
+            session->buffer += s->readAll();
+            for (;;) {
+                if (session->inData) {
+                    if (m_mode == Mode::DropInData && session->buffer.size() > 200) {
+                        s->abort(); // the server goes away in the middle of the message
+                        return;
+                    }
+                    const qsizetype end = session->buffer.indexOf("\r\n.\r\n");
+                    if (end < 0)
+                        return;
+                    QByteArray data = session->buffer.left(end + 2);
+                    session->buffer.remove(0, end + 5);
+                    data.replace("\r\n..", "\r\n.");
+                    session->current.data = data;
+                    session->inData = false;
+                    {
+                        QMutexLocker l(&m_lock);
+                        m_received.append(session->current);
+                    }
+                    session->current = Received{session->current.login, {}, {}, {}};
+                    s->write("250 2.0.0 queued\r\n");
+                    continue;
+                }
+                const qsizetype nl = session->buffer.indexOf("\r\n");
+                if (nl < 0)
+                    return;
+                const QByteArray line = session->buffer.left(nl);
+                session->buffer.remove(0, nl + 2);
+                command(s, *session, line);
+            }
+        });
+    }
+
+    void command(QTcpSocket *s, Session &session, const QByteArray &line)
+    {
+        auto decode = [](const QByteArray &b64) { return QString::fromUtf8(QByteArray::fromBase64(b64.trimmed())); };
+        auto login = [&](const QString &user, const QString &password) {
+            session.current.login = user + QLatin1Char(':') + password;
+            s->write(m_mode == Mode::RefuseLogin ? "535 5.7.8 Authentication credentials invalid\r\n" : "235 2.7.0 Authentication successful\r\n");
+        };
+        if (session.authStep == QLatin1String("plain")) {
+            session.authStep.clear();
+            const QStringList parts = decode(line).split(QChar(0));
+            login(parts.value(1), parts.value(2));
+            return;
+        }
+        if (session.authStep == QLatin1String("login-user")) {
+            session.user = decode(line);
+            session.authStep = QStringLiteral("login-pass");
+            s->write("334 UGFzc3dvcmQ6\r\n");
+            return;
+        }
+        if (session.authStep == QLatin1String("login-pass")) {
+            session.authStep.clear();
+            login(session.user, decode(line));
+            return;
+        }
+        const QByteArray upper = line.toUpper();
+        if (upper.startsWith("EHLO")) {
+            s->write("250-sink.test\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n");
+        } else if (upper.startsWith("HELO")) {
+            s->write("250 sink.test\r\n");
+        } else if (upper.startsWith("AUTH PLAIN")) {
+            const QByteArray initial = line.mid(10).trimmed();
+            if (initial.isEmpty()) {
+                session.authStep = QStringLiteral("plain");
+                s->write("334 \r\n");
+            } else {
+                const QStringList parts = decode(initial).split(QChar(0));
+                login(parts.value(1), parts.value(2));
+            }
+        } else if (upper.startsWith("AUTH LOGIN")) {
+            session.authStep = QStringLiteral("login-user");
+            s->write("334 VXNlcm5hbWU6\r\n");
+        } else if (upper.startsWith("MAIL FROM:")) {
+            session.current.from = QString::fromUtf8(line.mid(10)).section(QLatin1Char('<'), 1).section(QLatin1Char('>'), 0, 0);
+            s->write("250 2.1.0 ok\r\n");
+        } else if (upper.startsWith("RCPT TO:")) {
+            session.current.rcpt << QString::fromUtf8(line.mid(8)).section(QLatin1Char('<'), 1).section(QLatin1Char('>'), 0, 0);
+            s->write("250 2.1.5 ok\r\n");
+        } else if (upper == "DATA") {
+            session.inData = true;
+            s->write("354 end with <CRLF>.<CRLF>\r\n");
+        } else if (upper == "QUIT") {
+            s->write("221 2.0.0 bye\r\n");
+            s->disconnectFromHost();
+        } else if (upper == "RSET" || upper == "NOOP") {
+            s->write("250 ok\r\n");
+        } else {
+            s->write("502 5.5.2 not implemented\r\n");
+        }
+    }
+
+    Mode m_mode;
+    quint16 m_port = 0;
+    QSemaphore m_ready;
+    mutable QMutex m_lock;
+    QList<Received> m_received;
+};
+
+/// The parts of a multipart MIME message: headers and the decoded body of each.
+struct Part {
+    QByteArray headers;
+    QByteArray body;
+};
+
+QList<Part> mimeParts(const QByteArray &message, QByteArray *topHeaders)
+{
+    const qsizetype split = message.indexOf("\r\n\r\n");
+    *topHeaders = message.left(split);
+    const auto m = QRegularExpression(QStringLiteral("boundary=\"([^\"]+)\"")).match(QString::fromLatin1(*topHeaders));
+    if (!m.hasMatch())
+        return {};
+    const QByteArray boundary = "--" + m.captured(1).toLatin1();
+    QList<Part> parts;
+    const QList<QByteArray> chunks = message.mid(split + 4).split('\n');
+    QByteArray current;
+    bool inPart = false;
+    for (QByteArray l : chunks) {
+        if (l.endsWith('\r'))
+            l.chop(1);
+        if (l.startsWith(boundary)) {
+            if (inPart) {
+                const qsizetype hs = current.indexOf("\r\n\r\n");
+                Part p{current.left(hs), current.mid(hs + 4)};
+                if (p.headers.contains("base64"))
+                    p.body = QByteArray::fromBase64(p.body);
+                parts << p;
+            }
+            current.clear();
+            inPart = !l.endsWith("--");
+            continue;
+        }
+        if (inPart)
+            current += l + "\r\n";
+    }
+    return parts;
+}
+
+/// Brightline's (a German customer's) latest issued or paid invoice.
+QString brightlineInvoice(CompanyFile &file)
+{
+    return file.db().scalar(QStringLiteral("SELECT i.invoice_number FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                                           "WHERE c.external_customer_id = 'brightline' AND i.status IN ('issued', 'paid') "
+                                           "ORDER BY i.invoice_number DESC LIMIT 1")).toString();
+}
+
+QString otherInvoice(CompanyFile &file)
+{
+    return file.db().scalar(QStringLiteral("SELECT i.invoice_number FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                                           "WHERE c.external_customer_id = 'acme' AND i.status IN ('issued', 'paid') "
+                                           "ORDER BY i.invoice_number DESC LIMIT 1")).toString();
+}
+
+/// A PDF without its creation date, which QPdfWriter sets to the time it writes.
+QByteArray withoutDates(QByteArray pdf)
+{
+    return QString::fromLatin1(pdf).remove(QRegularExpression(QStringLiteral("/CreationDate \\(D:[^)]*\\)"))).toLatin1();
+}
+
+} // namespace
+
+class TestEmail : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void invoiceGoesOutWithItsPdf();
+    void aCrashOrARetryNeverSendsTwice();
+    void serverFailingMidMessageKeepsItQueued();
+    void refusedLoginIsReported();
+    void remindersAndStatementsInTheCustomersLanguage();
+
+private:
+    std::unique_ptr<CompanyFile> company(const QString &name, quint16 port);
+    QTemporaryDir m_dir;
+    FixedClock m_clock{QDateTime(QDate(2026, 3, 20), QTime(9, 0), QTimeZone::utc())};
+};
+
+void TestEmail::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("ORB_SMTP_PASSWORD", "s3cret pass");
+}
+
+std::unique_ptr<CompanyFile> TestEmail::company(const QString &name, quint16 port)
+{
+    auto file = DemoCompany::create(m_dir.filePath(name), m_clock, true);
+    file->setSetting(QStringLiteral("email.smtp_url"), QStringLiteral("smtp://127.0.0.1:%1").arg(port), m_clock);
+    file->setSetting(QStringLiteral("email.from"), QStringLiteral("Northwind Billing <billing@northwind.example>"), m_clock);
+    file->setSetting(QStringLiteral("email.username"), QStringLiteral("billing"), m_clock);
+    return file;
+}
+
+void TestEmail::invoiceGoesOutWithItsPdf()
+{
+    SmtpSink sink(SmtpSink::Mode::Accept);
+    auto file = company(QStringLiteral("send.orb"), sink.startSink());
+    CustomerPatch patch;
+    patch.documentLanguage = QStringLiteral("de");
+    patch.metadata = QMap<QString, QString>{{QStringLiteral("email_cc"), QStringLiteral("buchhaltung@brightline.example")}};
+    CustomerService(*file, m_clock).update(QStringLiteral("brightline"), patch);
+
+    const QString number = brightlineInvoice(*file);
+    QVERIFY(!number.isEmpty());
+    const OutboxMessage queued = DocumentMailer(*file, m_clock).queueInvoice(number);
+    QCOMPARE(queued.status, QStringLiteral("queued"));
+    QCOMPARE(queued.recipients, QStringLiteral("rechnungen@brightline.example, buchhaltung@brightline.example"));
+    SmtpSender sender(*file, m_clock, SmtpSender::settingsFor(*file), file->setting(QStringLiteral("email.from")));
+    const SmtpSendReport report = sender.run();
+    QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(report.sent, 1);
+
+    const QList<Received> got = sink.received();
+    QCOMPARE(got.size(), 1);
+    QCOMPARE(got.first().login, QStringLiteral("billing:s3cret pass"));
+    QCOMPARE(got.first().from, QStringLiteral("billing@northwind.example"));
+    QCOMPARE(got.first().rcpt, (QStringList{QStringLiteral("rechnungen@brightline.example"), QStringLiteral("buchhaltung@brightline.example")}));
+    QByteArray headers;
+    const QList<Part> parts = mimeParts(got.first().data, &headers);
+    QVERIFY2(headers.contains("From: \"Northwind Billing\" <billing@northwind.example>"), headers.constData());
+    QVERIFY2(headers.contains("To: rechnungen@brightline.example"), headers.constData());
+    QVERIFY2(headers.contains("Cc: buchhaltung@brightline.example"), headers.constData());
+    QVERIFY2(headers.contains(QByteArray("Subject: Rechnung " + number.toUtf8() + " von Northwind Analytics LLC")), headers.constData());
+    QVERIFY(headers.contains("MIME-Version: 1.0"));
+    QVERIFY(headers.contains(QByteArray("Message-ID: <" + queued.messageId.toUtf8() + ">")));
+    QVERIFY(headers.contains("Content-Type: multipart/mixed"));
+    QCOMPARE(parts.size(), 2);
+    QVERIFY(parts.at(0).headers.contains("text/plain; charset=UTF-8"));
+    QVERIFY2(parts.at(0).body.contains("Sehr geehrte"), parts.at(0).body.constData());
+    QVERIFY(parts.at(1).headers.contains("application/pdf"));
+    QVERIFY(parts.at(1).headers.contains(QByteArray("filename=\"" + number.toUtf8() + ".pdf\"")));
+    // The attachment is the PDF orbctl invoices pdf writes (its creation time aside).
+    const QByteArray pdf = DocumentExporter::toPdf(DocumentExporter(*file).invoice(number).document);
+    QVERIFY(parts.at(1).body.startsWith("%PDF-"));
+    QCOMPARE(withoutDates(parts.at(1).body), withoutDates(pdf));
+
+    // Recorded on the invoice, and audited.
+    const QList<OutboxMessage> mine = EmailOutbox(*file).forDocument(QStringLiteral("invoice"), queued.documentId);
+    QCOMPARE(mine.size(), 1);
+    QCOMPARE(mine.first().status, QStringLiteral("sent"));
+    QCOMPARE(mine.first().sentAt, m_clock.now());
+    QCOMPARE(file->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'invoice.emailed' AND object_id = ?"), {queued.documentId}).toInt(), 1);
+}
+
+void TestEmail::aCrashOrARetryNeverSendsTwice()
+{
+    SmtpSink sink(SmtpSink::Mode::Accept);
+    auto file = company(QStringLiteral("twice.orb"), sink.startSink());
+    DocumentMailer mailer(*file, m_clock);
+    const OutboxMessage a = mailer.queueInvoice(brightlineInvoice(*file));
+    const OutboxMessage b = mailer.queueInvoice(otherInvoice(*file));
+    // A sender claimed b and the program died in the middle of the SMTP exchange.
+    EmailOutbox outbox(*file);
+    QVERIFY(outbox.claim(b.id));
+    SmtpSender sender(*file, m_clock, SmtpSender::settingsFor(*file), file->setting(QStringLiteral("email.from")));
+    QCOMPARE(sender.run().sent, 1);
+    QCOMPARE(sender.run().sent, 0); // a retry finds nothing left to send
+    QCOMPARE(sink.received().size(), 1);
+    QCOMPARE(outbox.forDocument(QStringLiteral("invoice"), b.documentId).first().status, QStringLiteral("sending"));
+    // Only a person's release queues it again, once.
+    outbox.release(b.id, m_clock);
+    QCOMPARE(sender.run().sent, 1);
+    QCOMPARE(sink.received().size(), 2);
+    QVERIFY(!outbox.claim(a.id));
+}
+
+void TestEmail::serverFailingMidMessageKeepsItQueued()
+{
+    SmtpSink broken(SmtpSink::Mode::DropInData);
+    auto file = company(QStringLiteral("drop.orb"), broken.startSink());
+    const OutboxMessage m = DocumentMailer(*file, m_clock).queueInvoice(brightlineInvoice(*file));
+    const SmtpSendReport report = SmtpSender(*file, m_clock, SmtpSender::settingsFor(*file), file->setting(QStringLiteral("email.from"))).run();
+    QCOMPARE(report.sent, 0);
+    QCOMPARE(report.failed, 1);
+    QVERIFY(broken.received().isEmpty());
+    const OutboxMessage after = EmailOutbox(*file).forDocument(QStringLiteral("invoice"), m.documentId).first();
+    QCOMPARE(after.status, QStringLiteral("queued"));
+    QVERIFY(!after.lastError.isEmpty());
+    QCOMPARE(file->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'invoice.emailed'")).toInt(), 0);
+    // The next run, against a server that works, sends it once.
+    SmtpSink healthy(SmtpSink::Mode::Accept);
+    file->setSetting(QStringLiteral("email.smtp_url"), QStringLiteral("smtp://127.0.0.1:%1").arg(healthy.startSink()), m_clock);
+    QCOMPARE(SmtpSender(*file, m_clock, SmtpSender::settingsFor(*file), file->setting(QStringLiteral("email.from"))).run().sent, 1);
+    QCOMPARE(healthy.received().size(), 1);
+}
+
+void TestEmail::refusedLoginIsReported()
+{
+    SmtpSink sink(SmtpSink::Mode::RefuseLogin);
+    auto file = company(QStringLiteral("login.orb"), sink.startSink());
+    DocumentMailer(*file, m_clock).queueInvoice(brightlineInvoice(*file));
+    const SmtpSendReport report = SmtpSender(*file, m_clock, SmtpSender::settingsFor(*file), file->setting(QStringLiteral("email.from"))).run();
+    QCOMPARE(report.failed, 1);
+    QVERIFY2(report.errors.first().contains(QLatin1String("535")) || report.errors.first().contains(QLatin1String("denied"), Qt::CaseInsensitive),
+             qPrintable(report.errors.first()));
+    QVERIFY(sink.received().isEmpty());
+    QCOMPARE(EmailOutbox(*file).queued().size(), 1);
+}
+
+void TestEmail::remindersAndStatementsInTheCustomersLanguage()
+{
+    SmtpSink sink(SmtpSink::Mode::Accept);
+    auto file = company(QStringLiteral("reminders.orb"), sink.startSink());
+    CustomerPatch patch;
+    patch.documentLanguage = QStringLiteral("de");
+    CustomerService(*file, m_clock).update(QStringLiteral("brightline"), patch);
+    DocumentMailer mailer(*file, m_clock);
+    const QList<OutboxMessage> reminders = mailer.queueReminders(QDate(2026, 3, 20));
+    QVERIFY(!reminders.isEmpty());
+    mailer.queueStatement(QStringLiteral("brightline"), QDate(2026, 1, 1), QDate(2026, 2, 28));
+    const SmtpSendReport report = SmtpSender(*file, m_clock, SmtpSender::settingsFor(*file), file->setting(QStringLiteral("email.from"))).run();
+    QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(sink.received().size(), reminders.size() + 1);
+    bool germanReminder = false, germanStatement = false;
+    for (const Received &r : sink.received()) {
+        if (!r.rcpt.contains(QStringLiteral("rechnungen@brightline.example")))
+            continue;
+        germanReminder |= r.data.contains("Subject: Zahlungserinnerung von Northwind Analytics LLC");
+        germanStatement |= r.data.contains("Subject: =?UTF-8?B?") || r.data.contains("Subject: Kontoauszug");
+    }
+    QVERIFY(germanReminder);
+    QVERIFY(germanStatement);
+}
+
+QTEST_MAIN(TestEmail)
+#include "tst_email.moc"
