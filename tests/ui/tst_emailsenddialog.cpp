@@ -13,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace orb;
@@ -63,7 +64,8 @@ void TestEmailSendDialog::sendsEveryIssuedInvoiceOnce()
     QVERIFY(EmailOutbox(*file).queued().isEmpty());
 
     // The Invoices screen offers it.
-    InvoicesScreen screen(*file, m_clock);
+    QUndoStack undo;
+    InvoicesScreen screen(*file, m_clock, &undo);
     QVERIFY(screen.findChild<QPushButton *>(QStringLiteral("emailInvoicesButton")));
 }
 

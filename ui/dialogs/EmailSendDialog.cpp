@@ -182,6 +182,9 @@ void EmailSendDialog::start()
         if (!result->errors.isEmpty())
             text += QLatin1Char('\n') + result->errors.join(QLatin1Char('\n'));
         m_status->setText(text);
+        m_summary->setText(tr("%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.")
+                               .arg(invoicesNotEmailed(m_file).size())
+                               .arg(EmailOutbox(m_file).queued().size()));
         emit finished(result->sent, result->failed);
     });
     m_thread->start();
