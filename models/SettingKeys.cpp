@@ -94,6 +94,11 @@ QString accountMap(const QString &v)
     return {};
 }
 
+QString jsonFile(const QString &v)
+{
+    return v.isEmpty() || (QDir::isAbsolutePath(v) && QFileInfo(v).isFile()) ? QString() : QStringLiteral("must be the absolute path of an existing JSON file, or empty");
+}
+
 QString smtpUrl(const QString &v)
 {
     const QUrl url(v, QUrl::StrictMode);
@@ -172,6 +177,8 @@ const QList<SettingKey> &settingKeys()
         {QStringLiteral("email.from"), QString(), QStringLiteral("Sender of e-mailed documents: \"Billing <billing@example.com>\""), &mailbox},
         {QStringLiteral("email.username"), QString(),
          QStringLiteral("SMTP login (the password: orbctl email set-password, or ORB_SMTP_PASSWORD); empty: no login"), &anyText},
+        {QStringLiteral("email.templates"), QString(),
+         QStringLiteral("JSON file of e-mail templates per kind and language: {\"invoice\": {\"de\": {\"subject\": ..., \"body\": ...}}}"), &jsonFile},
         {QStringLiteral("reminders.fee"), QString(),
          QStringLiteral("Fee stated on payment reminders, per currency (EUR=5.00; USD=5.00); empty: none"), &currencyAmounts},
         {QStringLiteral("ledger.receivable_account"), QStringLiteral("Assets:Accounts Receivable"),

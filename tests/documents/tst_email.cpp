@@ -102,6 +102,7 @@ private slots:
     void serverFailingMidMessageKeepsItQueued();
     void refusedLoginIsReported();
     void remindersAndStatementsInTheCustomersLanguage();
+    void companyTemplatesReplaceTheBuiltInOnes();
 
 private:
     std::unique_ptr<CompanyFile> company(const QString &name, quint16 port);
@@ -253,6 +254,42 @@ void TestEmail::remindersAndStatementsInTheCustomersLanguage()
     }
     QVERIFY(germanReminder);
     QVERIFY(germanStatement);
+}
+
+void TestEmail::companyTemplatesReplaceTheBuiltInOnes()
+{
+    SmtpSink sink(SmtpSink::Mode::Accept);
+    auto file = company(QStringLiteral("templates.orb"), sink.startSink());
+    CustomerPatch patch;
+    patch.documentLanguage = QStringLiteral("de");
+    CustomerService(*file, m_clock).update(QStringLiteral("brightline"), patch);
+    const QString path = m_dir.filePath(QStringLiteral("templates.json"));
+    auto write = [&](const QByteArray &json) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(json);
+    };
+    write(R"({"invoice": {"de": {"subject": "Ihre Rechnung {invoice_number}", "body": "Hallo {customer_name}, zu zahlen: {amount_due}."}}})");
+    file->setSetting(QStringLiteral("email.templates"), path, m_clock);
+    const QString number = brightlineInvoice(*file);
+    DocumentMailer(*file, m_clock).queueInvoice(number);
+    QCOMPARE(SmtpSender(*file, m_clock, SmtpSender::settingsFor(*file), file->setting(QStringLiteral("email.from"))).run().sent, 1);
+    const QByteArray data = sink.received().first().data;
+    QVERIFY2(data.contains(QByteArray("Subject: Ihre Rechnung " + number.toUtf8())), data.left(600).constData());
+    QVERIFY(data.contains("Hallo Brightline Logistics GmbH, zu zahlen:"));
+    // An English customer keeps the built-in English text.
+    DocumentMailer(*file, m_clock).queueInvoice(otherInvoice(*file));
+    QVERIFY(EmailOutbox(*file).queued().first().subject.startsWith(QLatin1String("Invoice ")));
+
+    // A placeholder the kind does not fill in is refused, naming the file and the place.
+    write(R"({"invoice": {"de": {"subject": "Rechnung {customer_number}", "body": "x"}}})");
+    try {
+        DocumentMailer mailer(*file, m_clock);
+        QFAIL("a template with an unknown placeholder was accepted");
+    } catch (const ServiceError &e) {
+        QCOMPARE(e.kind(), ServiceError::Kind::InvalidInput);
+        QVERIFY2(e.message().contains(QLatin1String("invoice.de.subject")) && e.message().contains(QLatin1String("{customer_number}")), qPrintable(e.message()));
+    }
 }
 
 QTEST_MAIN(TestEmail)

@@ -12,6 +12,10 @@
 #include "ui/documents/DocumentFormat.h"
 #include "ui/documents/DocumentLanguage.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
 namespace orb {
 
 namespace {
@@ -38,6 +42,54 @@ Template templateFor(const QString &kind, const DocumentLanguage &lang)
                                                    "disregard this message.\n\nKind regards,\n{company_name}")};
 }
 
+/// The placeholders each kind fills in.
+QStringList placeholders(const QString &kind)
+{
+    QStringList common{QStringLiteral("customer_name"), QStringLiteral("company_name")};
+    if (kind == QLatin1String("invoice"))
+        return common + QStringList{QStringLiteral("invoice_number"), QStringLiteral("invoice_date"), QStringLiteral("due_date"), QStringLiteral("amount_due")};
+    if (kind == QLatin1String("statement"))
+        return common + QStringList{QStringLiteral("period"), QStringLiteral("balance_due")};
+    return common + QStringList{QStringLiteral("overdue_count"), QStringLiteral("amount_to_pay")};
+}
+
+/// Reads and checks the templates file: every kind known, every text a string, every
+/// placeholder one its kind fills in. Throws ServiceError naming the file and the place.
+QJsonObject readTemplates(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw ServiceError::invalid(QStringLiteral("setting email.templates: %1: cannot read (%2)").arg(path, f.errorString()));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    if (doc.isNull() || !doc.isObject())
+        throw ServiceError::invalid(QStringLiteral("%1: not a JSON object (%2 at offset %3)").arg(path, error.errorString()).arg(error.offset));
+    static const QRegularExpression placeholder(QStringLiteral("\\{([a-z_]+)\\}"));
+    const QJsonObject root = doc.object();
+    for (auto kind = root.constBegin(); kind != root.constEnd(); ++kind) {
+        if (kind.key() != QLatin1String("invoice") && kind.key() != QLatin1String("statement") && kind.key() != QLatin1String("reminder"))
+            throw ServiceError::invalid(QStringLiteral("%1: \"%2\" is not a kind of message (invoice, statement, reminder)").arg(path, kind.key()));
+        const QJsonObject languages = kind.value().toObject();
+        for (auto lang = languages.constBegin(); lang != languages.constEnd(); ++lang) {
+            const QJsonObject t = lang.value().toObject();
+            for (const char *field : {"subject", "body"}) {
+                const QString where = QStringLiteral("%1: %2.%3.%4").arg(path, kind.key(), lang.key(), QLatin1String(field));
+                const QJsonValue v = t.value(QLatin1String(field));
+                if (!v.isString() || v.toString().trimmed().isEmpty())
+                    throw ServiceError::invalid(where + QStringLiteral(" must be a text"));
+                auto it = placeholder.globalMatch(v.toString());
+                while (it.hasNext()) {
+                    const QString name = it.next().captured(1);
+                    if (!placeholders(kind.key()).contains(name))
+                        throw ServiceError::invalid(where + QStringLiteral(": {%1} is not a placeholder of this kind (%2)")
+                                                                .arg(name, placeholders(kind.key()).join(QStringLiteral(", "))));
+                }
+            }
+        }
+    }
+    return root;
+}
+
 QString fill(QString text, const QHash<QString, QString> &values)
 {
     for (auto it = values.constBegin(); it != values.constEnd(); ++it)
@@ -52,6 +104,9 @@ DocumentMailer::DocumentMailer(CompanyFile &file, const Clock &clock) : m_file(f
     m_from = file.setting(QStringLiteral("email.from"));
     if (m_from.isEmpty())
         throw ServiceError::invalid(QStringLiteral("no sender: orbctl settings set email.from \"Billing <billing@example.com>\""));
+    const QString templates = file.setting(QStringLiteral("email.templates"));
+    if (!templates.isEmpty())
+        m_templates = readTemplates(templates);
 }
 
 OutboxMessage DocumentMailer::queue(const QString &kind, const QString &documentId, const QString &documentRef, const Customer &customer,
@@ -65,7 +120,13 @@ OutboxMessage DocumentMailer::queue(const QString &kind, const QString &document
     QHash<QString, QString> values = givenValues;
     values.insert(QStringLiteral("customer_name"), customer.name);
     values.insert(QStringLiteral("company_name"), m_file.settings().name);
-    const Template t = templateFor(kind, lang);
+    Template t = templateFor(kind, lang);
+    // The company's own template for this kind: the customer's locale ("de_CH"), else its language ("de").
+    const QJsonObject own = m_templates.value(kind).toObject();
+    const QString localeName = pdf.document.locale.name();
+    const QJsonObject chosen = own.contains(localeName) ? own.value(localeName).toObject() : own.value(localeName.section(QLatin1Char('_'), 0, 0)).toObject();
+    if (!chosen.isEmpty())
+        t = {chosen.value(QStringLiteral("subject")).toString(), chosen.value(QStringLiteral("body")).toString()};
     MailMessage mail;
     mail.from = m_from;
     mail.to = {customer.email};

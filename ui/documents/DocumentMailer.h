@@ -4,6 +4,7 @@
 #include "models/exports/EmailOutbox.h"
 
 #include <QDate>
+#include <QJsonObject>
 
 namespace orb {
 
@@ -16,7 +17,8 @@ struct NamedDocument;
  * Puts documents into the e-mail outbox: the message in the customer's document language
  * (subject and text from the template of its kind, placeholders filled in), the PDF attached
  * as `orbctl invoices pdf` writes it, To the customer's billing e-mail and Cc the addresses of
- * its metadata key email_cc. Sending is SmtpSender's. Throws ServiceError naming what is
+ * its metadata key email_cc. The templates built in (English, German) can be replaced per kind
+ * and language by the JSON file of the setting email.templates. Sending is SmtpSender's. Throws ServiceError naming what is
  * missing (email.from, a customer without an e-mail address, a draft invoice).
  */
 class DocumentMailer final
@@ -38,6 +40,7 @@ private:
     CompanyFile &m_file;
     const Clock &m_clock;
     QString m_from;
+    QJsonObject m_templates; ///< email.templates: kind → language → {subject, body}
 };
 
 } // namespace orb
