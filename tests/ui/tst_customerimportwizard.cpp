@@ -3,7 +3,9 @@
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
+#include "models/CustomerService.h"
 #include "models/DemoCompany.h"
+#include "ui/dialogs/CustomerDialog.h"
 #include "ui/dialogs/CustomerImportWizard.h"
 #include "ui/screens/CustomersScreen.h"
 
@@ -24,6 +26,7 @@ class TestCustomerImportWizard : public QObject
 
 private slots:
     void mapsPreviewsAndImports();
+    void customerDialogSetsTheDocumentLanguage();
 
 private:
     void shot(QWidget *w, const QString &name);
@@ -89,6 +92,20 @@ void TestCustomerImportWizard::mapsPreviewsAndImports()
     CustomersScreen screen(*file, m_clock);
     QVERIFY(screen.findChild<QPushButton *>(QStringLiteral("importCustomersButton")));
     QVERIFY(screen.findChild<QPushButton *>(QStringLiteral("exportCustomersButton")));
+}
+
+void TestCustomerImportWizard::customerDialogSetsTheDocumentLanguage()
+{
+    auto file = DemoCompany::create(m_dir.filePath(QStringLiteral("language.orb")), m_clock, false);
+    CustomerService service(*file, m_clock);
+    const Customer acme = service.get(QStringLiteral("acme"));
+    CustomerDialog dialog(service, QStringLiteral("UTC"), acme);
+    auto *language = dialog.findChild<QComboBox *>(QStringLiteral("documentLanguageCombo"));
+    QVERIFY(language);
+    QCOMPARE(language->currentData().toString(), QString()); // the company's
+    language->setCurrentIndex(language->findData(QStringLiteral("de")));
+    dialog.accept();
+    QCOMPARE(service.get(QStringLiteral("acme")).documentLanguage, QStringLiteral("de"));
 }
 
 QTEST_MAIN(TestCustomerImportWizard)
