@@ -56,6 +56,7 @@ private:
     QComboBox *m_currency;
     QComboBox *m_timezone;
     QSpinBox *m_netTerms;
+    QComboBox *m_language;
     AddressFields m_billing{};
     AddressFields m_shipping{};
     QComboBox *m_taxType;
