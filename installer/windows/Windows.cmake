@@ -13,6 +13,9 @@ if(TARGET orb-billing)
   target_sources(orb-billing PRIVATE "${PROJECT_BINARY_DIR}/installer/orb-billing.rc")
 endif()
 
+# The GPL's text goes with the programs (the installer also shows it: CPACK_RESOURCE_FILE_LICENSE).
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION . RENAME LICENSE.txt)
+
 # windeployqt sits next to qmake in Qt's bin folder.
 get_target_property(_orb_qmake Qt6::qmake IMPORTED_LOCATION)
 get_filename_component(_orb_qt_bin "${_orb_qmake}" DIRECTORY)
@@ -70,7 +73,7 @@ set(CPACK_NSIS_MUI_UNIICON "${ORB_WINDOWS_DIR}/orb.ico")
 set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\orb-billing.exe")
 set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_NSIS_HELP_LINK "${PROJECT_HOMEPAGE_URL}")
-set(CPACK_NSIS_CONTACT "${ORB_PACKAGE_MAINTAINER}")
+set(CPACK_NSIS_CONTACT "${ORB_MAINTAINER_CONTACT}")
 set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
 set(CPACK_NSIS_MODIFY_PATH ON)                                  # offers to put orbctl on PATH
 set(CPACK_NSIS_EXECUTABLES_DIRECTORY "bin")
