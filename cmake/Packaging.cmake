@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CPack: every package of Orb is configured here, and only here.
 #
 #   Linux:   cpack -G DEB  (Debian package, dependencies computed by dpkg-shlibdeps)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The package test: builds Orb's .deb (and .tar.gz) with CPack from a build folder, lints it,
 # validates its desktop entry and AppStream metadata, installs it into the real system with
 # dpkg, runs the installed programs on a new company file, checks the MIME type is registered,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # macOS packaging: Orb.app (Info.plist with the .orb document type, icon), Qt deployed into the
 # bundle by macdeployqt, shipped as a .dmg (CPack DragNDrop). Included from cmake/Packaging.cmake
 # when APPLE. It cannot be built on the Debian machine: see docs/PACKAGING.md.

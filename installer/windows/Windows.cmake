@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Windows packaging: an NSIS installer (and a .zip of the same files) with Qt deployed by
 # windeployqt, the other DLLs (QtKeychain, libcurl, SQLite) found by CMake's runtime-dependency
 # scan, a Start menu entry, orbctl on PATH and the .orb file association.
