@@ -8,8 +8,9 @@
 #   scripts/spdx.sh [--check] [--root DIR] [FILE...]
 #
 # Without FILEs it looks at every file git knows in the tree (tracked, plus new files that
-# .gitignore does not exclude), or every file under DIR when DIR is no git checkout. Running it
-# twice changes nothing the second time. ctest runs the check as licence_spdx (tests/licence).
+# .gitignore does not exclude), or every file under DIR when DIR is no git checkout; FILEs are
+# relative to DIR (the source tree by default). Running it twice changes nothing the second
+# time. ctest runs the check as licence_spdx (tests/licence).
 #
 # The rule, by the file's path (first match wins):
 #   - Files named in a "Files:" stanza of installer/linux/copyright other than the catch-all
@@ -18,9 +19,10 @@
 #     a file, so a stale entry is reported too.
 #   - Data and prose carry no line: test data (tests/data/, fuzz corpora), JSON, JSONL, CSV,
 #     Markdown, other .txt, Qt translations (.ts), Qt Designer forms and resource lists (.ui,
-#     .qrc), XML, SVG, images, icons, fonts, desktop entries, man pages (they state the licence
-#     in their COPYRIGHT section instead), plist templates, the Debian changelog template,
-#     LICENSE, VERSION, the copyright file, lintian overrides and git's own files.
+#     .qrc), XML, SVG, HTML (a comment above <!DOCTYPE> changes how it renders), images,
+#     icons, fonts, desktop entries, man pages (they state the licence in their COPYRIGHT
+#     section instead), plist templates, the Debian changelog template, LICENSE, VERSION, the
+#     copyright file, lintian overrides and git's own files.
 #   - C, C++, Objective-C++, QML, JavaScript, Windows resource scripts: "// SPDX-...".
 #   - Shell, Python, CMake (CMakeLists.txt, *.cmake), YAML, TOML, sanitizer suppressions:
 #     "# SPDX-...". SQL: "-- SPDX-...". NSIS: "; SPDX-...". CSS: "/* SPDX-... */".
