@@ -191,7 +191,7 @@ for f in "${files[@]}"; do
   syntax_of_name "$f" || rc=$?
   [ "$rc" -eq 1 ] && continue
   if [ "$rc" -eq 2 ]; then
-    report "$f" "no rule for this kind of file: add one to scripts/spdx.sh (a comment syntax, or data/prose)"
+    report "$f" "no rule for this kind of file: if it is third-party, give it a Files: stanza in $copyright; else add a rule to scripts/spdx.sh (a comment syntax, or data)"
     continue
   fi
   read_head "$f"
@@ -200,7 +200,7 @@ for f in "${files[@]}"; do
       prefix="#" suffix=""
       [[ $h1 == *node* ]] && prefix="//"
     else
-      report "$f" "no extension and no #! line: add a rule for it to scripts/spdx.sh"
+      report "$f" "no extension and no #! line: if it is third-party, give it a Files: stanza in $copyright; else add a rule to scripts/spdx.sh"
       continue
     fi
   fi
