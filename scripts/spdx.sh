@@ -20,9 +20,10 @@
 #   - Data and prose carry no line: test data (tests/data/, fuzz corpora), JSON, JSONL, CSV,
 #     Markdown, other .txt, Qt translations (.ts), Qt Designer forms and resource lists (.ui,
 #     .qrc), XML, SVG, HTML (a comment above <!DOCTYPE> changes how it renders), images,
-#     icons, fonts, desktop entries, man pages (they state the licence in their COPYRIGHT
-#     section instead), plist templates, the Debian changelog template, LICENSE, VERSION, the
-#     copyright file, lintian overrides and git's own files.
+#     icons, fonts, other binary files (archives, objects, company files), desktop entries,
+#     man pages (they state the licence in their COPYRIGHT section instead), plist templates,
+#     the Debian changelog template, LICENSE, VERSION, the copyright file, lintian overrides
+#     and git's own files.
 #   - C, C++, Objective-C++, QML, JavaScript, Windows resource scripts: "// SPDX-...".
 #   - Shell, Python, CMake (CMakeLists.txt, *.cmake), YAML, TOML, sanitizer suppressions:
 #     "# SPDX-...". SQL: "-- SPDX-...". NSIS: "; SPDX-...". CSS: "/* SPDX-... */".
@@ -129,6 +130,7 @@ syntax_of_name() {
     *.css) prefix="/*" suffix=" */" ;;
     *.md|*.txt|*.json|*.jsonl|*.csv|*.tsv|*.ts|*.qm|*.ui|*.qrc|*.xml|*.svg|*.html|*.htm) return 1 ;;
     *.png|*.jpg|*.jpeg|*.gif|*.ico|*.icns|*.pdf|*.ttf|*.otf|*.woff|*.woff2) return 1 ;;
+    *.pyc|*.o|*.so|*.a|*.gz|*.xz|*.zip|*.tar|*.orb|*.sqlite|*.db) return 1 ;;   # binary
     *.desktop|*.plist|*.[1-9]|changelog*|LICENSE|LICENSE.*|COPYING*|VERSION) return 1 ;;
     copyright|lintian-overrides|.gitignore|.gitattributes|.gitmodules|.mailmap) return 1 ;;
     *.*) return 2 ;;
