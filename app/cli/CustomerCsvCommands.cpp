@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl's customers in and out: `customers import FILE` (CSV, columns mapped by name or with
 // --map, duplicates by external id reported and never doubled, refused rows listed) and
 // `customers export -o FILE`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl's documents: invoices pdf (a verb of `invoices`), credit-note PDFs, statements pdf and
 // the receivables aging report (on screen, CSV, PDF).
 #include "app/cli/DocumentCommands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl's e-invoices: `invoices export ID --format ubl|cii -o FILE` writes an issued invoice or
 // a credit note as EN 16931 XML (Peppol BIS Billing 3.0 UBL, or UN/CEFACT CII).
 #include "app/cli/EInvoiceCommands.h"

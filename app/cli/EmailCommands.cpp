@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl's e-mail: `invoices send`, `statements send`, `reminders send`, and the `email` noun
 // (set-password from standard input, outbox, send, release). Documents are queued in the
 // company's outbox in one transaction each, then sent through email.smtp_url.

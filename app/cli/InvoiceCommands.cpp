@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl nouns of invoicing: invoices run | list | show | upcoming | issue | void | mark-paid |
 // pay | create | delete, and credit-notes create | list | show.
 #include "app/cli/BillingArgs.h"

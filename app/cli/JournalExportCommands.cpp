@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl's ledger: `ledger export --format gnucash-csv|iif --from D --to D -o FILE` writes the
 // period's invoices, payments, credit notes and voids as balanced journal entries;
 // `ledger exports` lists the periods marked as exported.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Documents that go out: the language a customer's documents are printed in (empty: the
 -- company's document locale).
 ALTER TABLE customers ADD COLUMN document_language TEXT;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A small SMTP server for tests, on 127.0.0.1 in its own thread.

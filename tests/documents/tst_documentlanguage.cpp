@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Documents in the customer's language: labels from the documents' catalogue, amounts in the
 // locale's currency format (0, 2 and 3 minor digits), unit prices of fixed fees, and text that
 // wraps instead of running off the page. Read back from the PDFs with poppler's pdftotext.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // EN 16931 e-invoices: every issued invoice and credit note of the demo company written as UBL
 // 2.1 (Peppol BIS Billing 3.0) and UN/CEFACT CII, validated against the official XSD schemas
 // (tests/data/einvoice) with libxml2, totals compared with the PDF, business rules refused.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // E-mailing documents through SMTP (libcurl) to a small SMTP sink on loopback that the test
 // starts: the MIME message (headers, parts, the PDF attachment's bytes), the outbox that never
 // sends twice, a server that fails in the middle of a message and one that refuses the login.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Ledger export: the demo company's journal written as GnuCash CSV and QuickBooks IIF, parsed
 // back, every transaction balanced, the receivable movement equal to the invoices, payments,
 // credit notes and voids of the period, the same bytes twice, periods marked exported.

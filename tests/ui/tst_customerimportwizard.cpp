@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The customer import wizard: a file whose columns are named otherwise, mapped, previewed (new,
 // duplicate, refused), imported once; the duplicates and refused rows listed.
 #include "engine/Clock.h"

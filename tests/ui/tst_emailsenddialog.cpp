@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Invoices screen's e-mail batch: the dialog queues the issued invoices not e-mailed yet and
 // sends them on a worker thread to an SMTP sink on loopback; a second run sends nothing again.
 #include "engine/Clock.h"

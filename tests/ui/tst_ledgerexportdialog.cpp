@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Reports screen's ledger export: the dialog fills in the period, writes the file the CLI
 // writes, marks the period and says so the next time.
 #include "engine/Clock.h"
