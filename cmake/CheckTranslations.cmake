@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A test: every translatable string of the sources is translated in every translations/*.ts.
 # Runs lupdate over the sources into a copy of each .ts (the committed file is not touched), then
 # lrelease on the copy, and fails when lrelease counts an unfinished message.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One INTERFACE target carries the language standard, the warnings and the Qt hygiene defines.
 # Every target of the project links it.
 add_library(orb_options INTERFACE)

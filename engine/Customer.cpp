@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Customer.h"
 
 #include "engine/Currency.h"
@@ -5,6 +6,8 @@
 #include "engine/Validation.h"
 
 #include <QJsonValue>
+#include <QLocale>
+#include <QRegularExpression>
 
 namespace orb {
 
@@ -107,6 +110,7 @@ QJsonObject Customer::toJson() const
                                                                             {QStringLiteral("type"), taxId.type},
                                                                             {QStringLiteral("value"), taxId.value}})},
         {QStringLiteral("net_terms"), netTerms ? QJsonValue(*netTerms) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("document_language"), orNull(documentLanguage)},
         {QStringLiteral("metadata"), meta},
         {QStringLiteral("balance"), displayBalance()},
         {QStringLiteral("created_at"), toUtcText(createdAt)},
@@ -123,6 +127,12 @@ QString Customer::displayBalance() const
         return balance;
     const int places = std::max(cur ? cur->minorUnits() : 2, parsed->normalized().scale());
     return parsed->rounded(places).toString();
+}
+
+const QStringList &documentLanguages()
+{
+    static const QStringList languages{QStringLiteral("en"), QStringLiteral("de")};
+    return languages;
 }
 
 const QStringList &taxIdTypes()
@@ -178,6 +188,17 @@ FieldErrors validateCustomer(const Customer &c)
     }
     if (c.netTerms && (*c.netTerms < 0 || *c.netTerms > 365))
         errors.append({QStringLiteral("net_terms"), QStringLiteral("must be 0 to 365 days")});
+    if (!c.documentLanguage.isEmpty()) {
+        static const QRegularExpression form(QStringLiteral("^([a-z]{2})(_[A-Z]{2})?$"));
+        const auto m = form.match(c.documentLanguage);
+        const QLocale locale(c.documentLanguage);
+        if (!m.hasMatch() || locale.language() == QLocale::C
+            || (m.hasCaptured(2) && QLocale::territoryToCode(locale.territory()) != m.captured(2).mid(1)))
+            errors.append({QStringLiteral("document_language"), QStringLiteral("\"%1\" is not a locale (such as de, en_GB or de_CH)").arg(c.documentLanguage)});
+        else if (!documentLanguages().contains(m.captured(1)))
+            errors.append({QStringLiteral("document_language"), QStringLiteral("documents are printed in %1, not in \"%2\"")
+                                                                     .arg(documentLanguages().join(QStringLiteral(", ")), c.documentLanguage)});
+    }
     for (auto it = c.metadata.constBegin(); it != c.metadata.constEnd(); ++it) {
         if (it.key().isEmpty() || it.key().size() > 40)
             errors.append({QStringLiteral("metadata"), QStringLiteral("keys must be 1 to 40 characters (\"%1\")").arg(it.key())});

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "engine/FieldError.h"
@@ -51,6 +52,8 @@ struct Customer {
     Address shippingAddress;
     TaxId taxId;
     std::optional<int> netTerms; ///< days; the company default when unset
+    /// The locale its documents are written in ("de", "de_CH", "en_GB"); the company's when empty.
+    QString documentLanguage;
     QMap<QString, QString> metadata;
     QString balance = QStringLiteral("0");
     QDateTime createdAt;
@@ -63,6 +66,10 @@ struct Customer {
     /// Orb's API shape (snake_case, string ids, null for unset fields).
     QJsonObject toJson() const;
 };
+
+/// The languages documents are printed in ("en", "de"): a customer's document language is one
+/// of them, with or without a territory.
+const QStringList &documentLanguages();
 
 /// The tax id types Orb accepts (Stripe's list), e.g. "eu_vat".
 const QStringList &taxIdTypes();

@@ -1,4 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Money.h"
+
+#include <QHash>
 
 namespace orb {
 
@@ -70,15 +73,56 @@ QString formatDecimal(const Decimal &value, const QLocale &locale)
     return out;
 }
 
+namespace {
+
+/// The symbol a locale uses for a currency that is not its own. QLocale only knows each
+/// locale's own currency, so these are CLDR's symbols for the currencies an invoice commonly
+/// carries (the same in English and German); any other currency is written by its ISO code.
+QString foreignSymbol(const QString &code, const QLocale &locale)
+{
+    static const QHash<QString, QString> symbols{
+        {QStringLiteral("EUR"), QStringLiteral("€")},     {QStringLiteral("GBP"), QStringLiteral("£")},
+        {QStringLiteral("JPY"), QStringLiteral("¥")},     {QStringLiteral("CNY"), QStringLiteral("CN¥")},
+        {QStringLiteral("INR"), QStringLiteral("₹")},     {QStringLiteral("KRW"), QStringLiteral("₩")},
+        {QStringLiteral("ILS"), QStringLiteral("₪")},     {QStringLiteral("VND"), QStringLiteral("₫")},
+        {QStringLiteral("CAD"), QStringLiteral("CA$")},   {QStringLiteral("AUD"), QStringLiteral("A$")},
+        {QStringLiteral("NZD"), QStringLiteral("NZ$")},   {QStringLiteral("HKD"), QStringLiteral("HK$")},
+        {QStringLiteral("MXN"), QStringLiteral("MX$")},   {QStringLiteral("BRL"), QStringLiteral("R$")},
+        {QStringLiteral("TWD"), QStringLiteral("NT$")},
+    };
+    if (code == QLatin1String("USD"))
+        // "$" is the US dollar unless the locale's own currency is a dollar too (en_CA, en_AU).
+        return locale.currencySymbol(QLocale::CurrencySymbol).contains(QLatin1Char('$')) ? QStringLiteral("US$") : QStringLiteral("$");
+    return symbols.value(code, code);
+}
+
+} // namespace
+
+QString Money::currencySymbol(const QString &code, const QLocale &locale)
+{
+    if (locale.currencySymbol(QLocale::CurrencyIsoCode) == code)
+        return locale.currencySymbol(QLocale::CurrencySymbol);
+    return foreignSymbol(code, locale);
+}
+
 QString Money::format(const QLocale &locale) const
 {
     const Decimal shown = m_amount.rounded(std::max(m_currency.minorUnits(), m_amount.normalized().scale()));
-    QString symbol = m_currency.code();
-    if (locale.currencySymbol(QLocale::CurrencyIsoCode) == m_currency.code())
-        symbol = locale.currencySymbol(QLocale::CurrencySymbol);
-    // Let QLocale place the symbol ("$1", "1 €", "CHF 1"), then put the exact digits in.
+    const QString symbol = currencySymbol(m_currency.code(), locale);
+    // Let QLocale place the symbol ("$1", "1 €"), then put the exact digits in.
     QString result = locale.toCurrencyString(qlonglong(1), symbol);
-    result.replace(locale.toString(1), formatDecimal(shown.abs(), locale));
+    const QString one = locale.toString(1);
+    qsizetype at = result.indexOf(one);
+    if (at < 0)
+        return formatDecimal(m_amount, locale) + QLatin1Char(' ') + m_currency.code();
+    // CLDR's currency spacing: a symbol that ends (or starts) in a letter next to the digits is
+    // kept apart by a no-break space ("CHF 179.00", never "CHF179.00").
+    const QChar nbsp(0x00A0);
+    if (at > 0 && result.at(at - 1).isLetter())
+        result.insert(at++, nbsp);
+    if (at + one.size() < result.size() && result.at(at + one.size()).isLetter())
+        result.insert(at + one.size(), nbsp);
+    result.replace(at, one.size(), formatDecimal(shown.abs(), locale));
     if (shown.isNegative())
         result.prepend(locale.negativeSign());
     return result;

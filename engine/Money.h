@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "engine/Currency.h"
@@ -55,8 +56,11 @@ public:
 
     /// The API form: the amount as a decimal string at the currency's minor unit ("12.50").
     QString toDecimalString() const;
-    /// For people: "$1,234.50" or "1.234,50 €", per the locale.
+    /// For people: "$1,234.50", "1.234,50 €", "€3.00" or "CHF 179.00", per the locale.
     QString format(const QLocale &locale = QLocale()) const;
+    /// The symbol `locale` writes for the currency `code`: its own symbol for the locale's own
+    /// currency, the common symbol of a well-known one ("€", "£", "¥"), else the ISO code.
+    static QString currencySymbol(const QString &code, const QLocale &locale);
 
 private:
     void requireSameCurrency(const Money &o, const char *op) const;

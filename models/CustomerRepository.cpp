@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/CustomerRepository.h"
 
 #include "models/Timestamps.h"
@@ -14,7 +15,7 @@ const QString kColumns = QStringLiteral(
     "id, external_customer_id, name, email, currency, timezone, billing_line1, billing_line2, billing_city, "
     "billing_state, billing_postal_code, billing_country, shipping_line1, shipping_line2, shipping_city, "
     "shipping_state, shipping_postal_code, shipping_country, tax_id_country, tax_id_type, tax_id_value, net_terms, "
-    "metadata, balance, created_at, updated_at, archived_at");
+    "metadata, balance, created_at, updated_at, archived_at, document_language");
 
 QVariant nullable(const QString &s)
 {
@@ -52,6 +53,7 @@ Customer fromRow(const QSqlQuery &q)
     c.createdAt = fromIsoUtc(q.value(24).toString());
     c.updatedAt = fromIsoUtc(q.value(25).toString());
     c.archivedAt = fromIsoUtc(q.value(26).toString());
+    c.documentLanguage = q.value(27).toString();
     return c;
 }
 
@@ -84,7 +86,8 @@ QVariantList binds(const Customer &c)
             c.balance,
             toIsoUtc(c.createdAt),
             toIsoUtc(c.updatedAt),
-            c.archivedAt.isValid() ? QVariant(toIsoUtc(c.archivedAt)) : QVariant(QMetaType::fromType<QString>())};
+            c.archivedAt.isValid() ? QVariant(toIsoUtc(c.archivedAt)) : QVariant(QMetaType::fromType<QString>()),
+            nullable(c.documentLanguage)};
 }
 
 QString orderBy(const CustomerQuery &q)
@@ -120,8 +123,8 @@ void CustomerRepository::insert(const Customer &customer)
     m_db.exec(QStringLiteral("INSERT INTO customers (id, external_customer_id, name, name_key, email, currency, timezone, "
                              "billing_line1, billing_line2, billing_city, billing_state, billing_postal_code, billing_country, "
                              "shipping_line1, shipping_line2, shipping_city, shipping_state, shipping_postal_code, shipping_country, "
-                             "tax_id_country, tax_id_type, tax_id_value, net_terms, metadata, balance, created_at, updated_at, archived_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                             "tax_id_country, tax_id_type, tax_id_value, net_terms, metadata, balance, created_at, updated_at, archived_at, "
+                             "document_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
               binds(customer));
 }
 
@@ -134,7 +137,7 @@ void CustomerRepository::update(const Customer &customer)
                              "billing_postal_code = ?, billing_country = ?, shipping_line1 = ?, shipping_line2 = ?, "
                              "shipping_city = ?, shipping_state = ?, shipping_postal_code = ?, shipping_country = ?, "
                              "tax_id_country = ?, tax_id_type = ?, tax_id_value = ?, net_terms = ?, metadata = ?, balance = ?, "
-                             "created_at = ?, updated_at = ?, archived_at = ? WHERE id = ?"),
+                             "created_at = ?, updated_at = ?, archived_at = ?, document_language = ? WHERE id = ?"),
               b);
 }
 

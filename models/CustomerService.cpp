@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/CustomerService.h"
 
 #include "engine/Clock.h"
@@ -13,7 +14,7 @@ namespace orb {
 bool CustomerPatch::isEmpty() const
 {
     return !name && !email && !externalCustomerId && !currency && !timezone && !billingAddress && !shippingAddress
-           && !taxId && !netTerms && !metadata;
+           && !taxId && !netTerms && !metadata && !documentLanguage;
 }
 
 CustomerService::CustomerService(CompanyFile &file, const Clock &clock)
@@ -90,6 +91,8 @@ Customer CustomerService::update(const QString &reference, const CustomerPatch &
         c.taxId = *patch.taxId;
     if (patch.netTerms)
         c.netTerms = *patch.netTerms;
+    if (patch.documentLanguage)
+        c.documentLanguage = patch.documentLanguage->trimmed();
     if (patch.metadata) {
         for (auto it = patch.metadata->constBegin(); it != patch.metadata->constEnd(); ++it) {
             if (it.value().isEmpty())

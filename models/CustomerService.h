@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "engine/Customer.h"
@@ -21,6 +22,7 @@ struct CustomerPatch {
     std::optional<Address> shippingAddress;
     std::optional<TaxId> taxId;
     std::optional<std::optional<int>> netTerms;
+    std::optional<QString> documentLanguage; ///< empty: the company's
     /// Keys to set; a key with an empty value is removed (as Orb's API does with null).
     std::optional<QMap<QString, QString>> metadata;
 

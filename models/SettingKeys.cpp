@@ -1,7 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SettingKeys.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace orb {
@@ -75,7 +77,90 @@ QString imageFile(const QString &v)
     return v.isEmpty() || QFileInfo(v).isFile() ? QString() : QStringLiteral("must be the path of an existing image file (PNG, JPEG or SVG)");
 }
 
+/// A ledger account's full name as GnuCash and QuickBooks write it, "Assets:Accounts Receivable".
+QString accountName(const QString &v)
+{
+    if (v.trimmed().isEmpty() || v.size() > 200)
+        return QStringLiteral("must be an account name of 1 to 200 characters, such as Assets:Accounts Receivable");
+    for (const QString &part : v.split(QLatin1Char(':')))
+        if (part.trimmed().isEmpty())
+            return QStringLiteral("must not have an empty part between colons");
+    for (const QChar c : v)
+        if (c.category() == QChar::Other_Control || c == QLatin1Char('"'))
+            return QStringLiteral("must not contain tabs, line breaks or double quotes");
+    return {};
+}
+
+QString accountMap(const QString &v)
+{
+    QString error;
+    const QMap<QString, QString> map = parseSettingMap(v, &error);
+    if (!error.isEmpty())
+        return error;
+    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+        const QString problem = accountName(it.value());
+        if (!problem.isEmpty())
+            return QStringLiteral("%1: the account %2").arg(it.key(), problem);
+    }
+    return {};
+}
+
+QString jsonFile(const QString &v)
+{
+    return v.isEmpty() || (QDir::isAbsolutePath(v) && QFileInfo(v).isFile()) ? QString() : QStringLiteral("must be the absolute path of an existing JSON file, or empty");
+}
+
+QString smtpUrl(const QString &v)
+{
+    const QUrl url(v, QUrl::StrictMode);
+    const bool ok = v.isEmpty() || (url.isValid() && (url.scheme() == QLatin1String("smtp") || url.scheme() == QLatin1String("smtps"))
+                                    && !url.host().isEmpty() && url.userInfo().isEmpty());
+    return ok ? QString() : QStringLiteral("must be smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT (TLS), without a user or password");
+}
+
+QString mailbox(const QString &v)
+{
+    static const QRegularExpression form(QStringLiteral("^([^<>]*<[^<>@\\s]+@[^<>@\\s]+\\.[^<>@\\s]+>|[^<>@\\s]+@[^<>@\\s]+\\.[^<>@\\s]+)$"));
+    return v.isEmpty() || form.match(v.trimmed()).hasMatch() ? QString() : QStringLiteral("must be an address, or Name <address>");
+}
+
+/// Amounts per currency, "EUR=5.00; USD=5.00".
+QString currencyAmounts(const QString &v)
+{
+    QString error;
+    const QMap<QString, QString> map = parseSettingMap(v, &error);
+    if (!error.isEmpty())
+        return error;
+    static const QRegularExpression code(QStringLiteral("^[A-Z]{3}$"));
+    static const QRegularExpression amount(QStringLiteral("^[0-9]+(\\.[0-9]+)?$"));
+    for (auto it = map.constBegin(); it != map.constEnd(); ++it)
+        if (!code.match(it.key()).hasMatch() || !amount.match(it.value()).hasMatch())
+            return QStringLiteral("must be CURRENCY=AMOUNT entries such as EUR=5.00; USD=5 (got \"%1=%2\")").arg(it.key(), it.value());
+    return {};
+}
+
 } // namespace
+
+QMap<QString, QString> parseSettingMap(const QString &text, QString *error)
+{
+    QMap<QString, QString> out;
+    for (const QString &entry : text.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        if (entry.trimmed().isEmpty())
+            continue;
+        const qsizetype eq = entry.indexOf(QLatin1Char('='));
+        const QString name = entry.left(eq).trimmed();
+        const QString value = eq < 0 ? QString() : entry.mid(eq + 1).trimmed();
+        if (eq < 0 || name.isEmpty() || value.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("\"%1\" is not NAME=VALUE (entries are separated by ;)").arg(entry.trimmed());
+            return {};
+        }
+        out.insert(name, value);
+    }
+    if (error)
+        error->clear();
+    return out;
+}
 
 const QList<SettingKey> &settingKeys()
 {
@@ -93,6 +178,31 @@ const QList<SettingKey> &settingKeys()
         {QStringLiteral("documents.payment_instructions"), QString(), QStringLiteral("Payment instructions printed on invoices ({invoice_number} is replaced)"),
          &anyText},
         {QStringLiteral("documents.footer"), QString(), QStringLiteral("Footer line printed on every page of a document"), &anyText},
+        {QStringLiteral("email.smtp_url"), QString(),
+         QStringLiteral("SMTP server documents are e-mailed through: smtp://HOST:587 (STARTTLS) or smtps://HOST:465 (TLS)"), &smtpUrl},
+        {QStringLiteral("email.from"), QString(), QStringLiteral("Sender of e-mailed documents: \"Billing <billing@example.com>\""), &mailbox},
+        {QStringLiteral("email.username"), QString(),
+         QStringLiteral("SMTP login (the password: orbctl email set-password, or ORB_SMTP_PASSWORD); empty: no login"), &anyText},
+        {QStringLiteral("email.templates"), QString(),
+         QStringLiteral("JSON file of e-mail templates per kind and language: {\"invoice\": {\"de\": {\"subject\": ..., \"body\": ...}}}"), &jsonFile},
+        {QStringLiteral("reminders.fee"), QString(),
+         QStringLiteral("Fee stated on payment reminders, per currency (EUR=5.00; USD=5.00); empty: none"), &currencyAmounts},
+        {QStringLiteral("ledger.receivable_account"), QStringLiteral("Assets:Accounts Receivable"),
+         QStringLiteral("Ledger account of what customers owe (ledger export)"), &accountName},
+        {QStringLiteral("ledger.income_account"), QStringLiteral("Income:Sales"),
+         QStringLiteral("Ledger account of invoice lines without their own (ledger.item_accounts)"), &accountName},
+        {QStringLiteral("ledger.item_accounts"), QString(),
+         QStringLiteral("Income account per item or line name: \"Platform Fee=Income:Subscriptions; API Calls=Income:Usage\""), &accountMap},
+        {QStringLiteral("ledger.tax_account"), QStringLiteral("Liabilities:Sales Tax"),
+         QStringLiteral("Ledger account of taxes without their own (ledger.tax_accounts)"), &accountName},
+        {QStringLiteral("ledger.tax_accounts"), QString(),
+         QStringLiteral("Account per tax rate name: \"DE VAT=Liabilities:VAT 19%\""), &accountMap},
+        {QStringLiteral("ledger.bank_account"), QStringLiteral("Assets:Bank"),
+         QStringLiteral("Ledger account payments are received into"), &accountName},
+        {QStringLiteral("ledger.customer_balance_account"), QStringLiteral("Liabilities:Customer Balances"),
+         QStringLiteral("Ledger account of customer balances applied to invoices"), &accountName},
+        {QStringLiteral("ledger.prepaid_credits_account"), QStringLiteral("Liabilities:Prepaid Credits"),
+         QStringLiteral("Ledger account of prepaid credits applied to invoices"), &accountName},
     };
     return keys;
 }

@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <functional>
@@ -38,5 +40,9 @@ int intSettingValue(IntSetting setting, const std::optional<QString> &stored);
 /// Every setting a company file knows, with its default: the one table of them.
 const QList<SettingKey> &settingKeys();
 std::optional<SettingKey> findSettingKey(const QString &key);
+
+/// A setting that maps names to values, "Platform Fee=Income:Subscriptions; API Calls=Income:Usage"
+/// (entries split by ';', name and value by the first '='). Sets `error` when malformed.
+QMap<QString, QString> parseSettingMap(const QString &text, QString *error = nullptr);
 
 } // namespace orb

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The layering rule that code review alone does not keep: SQL and units of work live in
 # models/ only. ui/ (the documents target included: it reads through repositories), app/ and
 # sync/ call services and repositories; a statement, a transaction or a raw SQLite call there

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Formats the C++ sources with the project's .clang-format.
 #
 #   scripts/format.sh                 format every tracked .cpp and .h in place

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds Orb's libFuzzer targets with clang-14 (AddressSanitizer + UndefinedBehaviorSanitizer)
 # and runs each for a bounded time, starting from the checked-in corpus.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages Orb needs to build, run and test, only those missing.
 set -euo pipefail
 
@@ -6,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus-daemon
-  libcurl4-openssl-dev libsqlite3-dev
+  libcurl4-openssl-dev libsqlite3-dev libxml2-dev
   xvfb xauth poppler-utils libgl1-mesa-dev fonts-dejavu-core python3
   dpkg-dev file lintian appstream desktop-file-utils shared-mime-info xdg-utils
   clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14

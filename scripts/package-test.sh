@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The package test: builds Orb's .deb (and .tar.gz) with CPack from a build folder, lints it,
 # validates its desktop entry and AppStream metadata, installs it into the real system with
 # dpkg, runs the installed programs on a new company file, checks the MIME type is registered,
@@ -87,6 +88,10 @@ if [ "$gui" = 1 ]; then
   done
 fi
 dpkg-deb --field "$deb" Recommends | grep -q gnome-keyring || fail "Recommends lacks gnome-keyring"
+# "Orb maintainers" at the address set by ORB_PACKAGE_MAINTAINER when the build was configured.
+maintainer_address="$(sed -n 's/^ORB_PACKAGE_MAINTAINER:STRING=//p' "$build/CMakeCache.txt")"
+[ "$(dpkg-deb --field "$deb" Maintainer)" = "Orb maintainers <$maintainer_address>" ] \
+  || fail "Maintainer is \"$(dpkg-deb --field "$deb" Maintainer)\", not \"Orb maintainers <$maintainer_address>\""
 
 step "contents"
 dpkg-deb --contents "$deb" | awk '{print $1, $6}' | tee "$work/contents.txt"
@@ -104,7 +109,20 @@ for f in "${expect[@]}"; do
 done
 tar -tzf "$tgz" > "$work/tgz.txt"
 grep -q '/bin/orbctl$' "$work/tgz.txt" || fail "the .tar.gz lacks bin/orbctl"
+# The .deb points to Debian's copy of the GPL; the tarball, which may land elsewhere, has its own.
+! grep -q 'LICENSE' "$work/contents.txt" || fail "the .deb ships a copy of the GPL (Debian has /usr/share/common-licenses/GPL-3)"
+licence_in_tgz="$(grep '/share/doc/'"$pkg"'/LICENSE$' "$work/tgz.txt")" || fail "the .tar.gz lacks share/doc/$pkg/LICENSE"
+tar -xzOf "$tgz" "$licence_in_tgz" | cmp -s - "$here/LICENSE" || fail "the .tar.gz's LICENSE is not the GPL text of LICENSE"
 echo "all ${#expect[@]} expected files are in the .deb; the .tar.gz has $(grep -vc '/$' "$work/tgz.txt") files"
+
+step "licence: GPL-3.0-or-later"
+copyright_file="$work/copyright"
+dpkg-deb --fsys-tarfile "$deb" | tar -xO "./usr/share/doc/$pkg/copyright" > "$copyright_file"
+# The first stanza, Files: *, is Orb's own licence.
+awk '/^Files: \*$/ {f=1; next} f && /^License:/ {print; exit}' "$copyright_file" | grep -qx 'License: GPL-3.0-or-later' \
+  || fail "the copyright file's Files: * stanza is not License: GPL-3.0-or-later"
+grep -q '/usr/share/common-licenses/GPL-3' "$copyright_file" || fail "the copyright file does not point to /usr/share/common-licenses/GPL-3"
+echo "copyright: Files: * is GPL-3.0-or-later; $(grep -c '^Files:' "$copyright_file") Files stanzas"
 
 step "lintian"
 lintian_args=(--fail-on error --display-info)
@@ -126,6 +144,8 @@ if [ "$gui" = 1 ]; then
   step "appstreamcli validate"
   appstreamcli validate --no-net --explain "$work/root/usr/share/metainfo/$app_id.metainfo.xml" \
     || fail "appstreamcli validate reports errors"
+  grep -q '<project_license>GPL-3.0-or-later</project_license>' "$work/root/usr/share/metainfo/$app_id.metainfo.xml" \
+    || fail "the AppStream project_license is not GPL-3.0-or-later"
   grep -q "<release version=\"$version\"" "$work/root/usr/share/metainfo/$app_id.metainfo.xml" \
     || echo "WARNING: $app_id.metainfo.xml has no <release> for $version; add one (installer/linux)"
 
@@ -152,7 +172,8 @@ step "installed orbctl"
 ! ldd /usr/bin/orbctl | grep 'not found' || fail "orbctl has unresolved libraries"
 out="$(/usr/bin/orbctl --version)"
 echo "$out"
-[ "$out" = "orbctl $version" ] || fail "orbctl --version printed \"$out\", expected \"orbctl $version\""
+[ "$(head -n 1 <<<"$out")" = "orbctl $version" ] || fail "orbctl --version printed \"$out\", expected \"orbctl $version\" first"
+grep -q '^License GPL-3.0-or-later' <<<"$out" || fail "orbctl --version does not state the licence GPL-3.0-or-later"
 data="$(mktemp -d "$work/data.XXXXXX")"
 /usr/bin/orbctl --db "$data/x.orb" init --name Test || fail "orbctl init failed"
 /usr/bin/orbctl --db "$data/x.orb" company show | grep -q Test || fail "company show does not show Test"

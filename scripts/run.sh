@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Orb needs, builds it, and starts the desktop program on the demo company
 # (created on first use in ~/.local/share/orb/demo.orb).
 set -euo pipefail

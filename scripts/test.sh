@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Orb needs, builds it with warnings as errors, and runs the whole test suite
 # headless: offscreen Qt, and the keyring tests inside a private D-Bus session with
 # gnome-keyring unlocked. Then builds without the window (-DORB_BUILD_GUI=OFF), which proves

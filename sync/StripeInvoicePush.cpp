@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Issued invoices as Stripe invoices (items, invoice, finalize) and voids.
 #include "sync/StripeSync.h"
 

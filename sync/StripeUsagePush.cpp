@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Usage events as Stripe Billing Meter events: one meter per billable metric, one meter event
 // per matching usage event and metric.
 #include "sync/StripeSync.h"

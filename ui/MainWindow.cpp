@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 
 #include "engine/Clock.h"
@@ -688,10 +689,18 @@ void MainWindow::closeCompany()
 
 void MainWindow::about()
 {
+    // The licence is its own string so that the first keeps its translation; the GPL asks an
+    // interactive program to show its notice and that there is no warranty.
     QMessageBox::about(this, tr("About Orb"),
                        tr("<h3>Orb %1</h3><p>Usage-based billing and metering on the desktop.</p>"
                           "<p>Qt %2 · SQLite company files</p>")
-                           .arg(QStringLiteral(ORB_VERSION_STRING), QString::fromLatin1(qVersion())));
+                               .arg(QStringLiteral(ORB_VERSION_STRING), QString::fromLatin1(qVersion()))
+                           + tr("<p>Copyright © 2026 The Orb developers</p>"
+                                "<p>Orb is free software: you can redistribute it and/or modify it under the terms of the "
+                                "GNU General Public License as published by the Free Software Foundation, either version 3 "
+                                "of the License, or (at your option) any later version (GPL-3.0-or-later). It comes with "
+                                "ABSOLUTELY NO WARRANTY. See <a href=\"%1\">%1</a>.</p>")
+                                 .arg(QStringLiteral("https://www.gnu.org/licenses/gpl-3.0.html")));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CliContext.h"
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"

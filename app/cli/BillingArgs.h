@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Option parsing shared by the billing nouns (subscriptions, invoices, ledgers).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/Cli.h"
 
 #include "app/cli/CliContext.h"
@@ -72,7 +73,13 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextS
             return rest.isEmpty() ? InvalidInput : Success;
         }
         if (rest.first() == QLatin1String("--version")) {
-            out << "orbctl " << ORB_VERSION_STRING << '\n';
+            // The GNU form: the version alone on the first line (scripts read it), then the
+            // licence and the absence of warranty the GPL asks programs to state.
+            out << "orbctl " << ORB_VERSION_STRING << '\n'
+                << "Copyright (C) 2026 The Orb developers\n"
+                << "License GPL-3.0-or-later: GNU GPL version 3 or later <https://www.gnu.org/licenses/gpl-3.0.html>.\n"
+                << "This is free software: you are free to change and redistribute it.\n"
+                << "There is NO WARRANTY, to the extent permitted by law.\n";
             return Success;
         }
         const QString noun = rest.takeFirst();

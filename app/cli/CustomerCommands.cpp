@@ -1,7 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CliContext.h"
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/CustomerCsvCommands.h"
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
@@ -21,6 +23,8 @@ void addCustomerOptions(CommandLine &cl)
     cl.addOption(QStringLiteral("currency"), QStringLiteral("C"), QStringLiteral("Currency (ISO 4217); can be set once."));
     cl.addOption(QStringLiteral("timezone"), QStringLiteral("TZ"), QStringLiteral("IANA time zone; fixed after creation (default: the company's)."));
     cl.addOption(QStringLiteral("net-terms"), QStringLiteral("DAYS"), QStringLiteral("Days until invoices are due."));
+    cl.addOption(QStringLiteral("language"), QStringLiteral("L"),
+                 QStringLiteral("Language of the customer's documents (en, de, or with a territory: de_CH); empty: the company's."));
     for (const char *kind : {"billing", "shipping"}) {
         const QString k = QLatin1String(kind);
         cl.addOption(k + QStringLiteral("-line1"), QStringLiteral("TEXT"), k + QStringLiteral(" address line 1."));
@@ -108,6 +112,7 @@ void printCustomer(CliContext &ctx, const Customer &c)
                             {QStringLiteral("Shipping address"), c.shippingAddress.lines().join(QStringLiteral(", "))},
                             {QStringLiteral("Tax id"), c.taxId.isEmpty() ? QString() : c.taxId.type + QLatin1Char(' ') + c.taxId.value},
                             {QStringLiteral("Net terms"), c.netTerms ? QStringLiteral("%1 days").arg(*c.netTerms) : QStringLiteral("company default")},
+                            {QStringLiteral("Document language"), c.documentLanguage.isEmpty() ? QStringLiteral("company default") : c.documentLanguage},
                             {QStringLiteral("Metadata"), meta.join(QStringLiteral(", "))},
                             {QStringLiteral("Created"), toApiTimestamp(c.createdAt)},
                             {QStringLiteral("Status"), c.isArchived() ? QStringLiteral("archived ") + toApiTimestamp(c.archivedAt) : QStringLiteral("active")}});
@@ -137,6 +142,7 @@ int customersCreate(CliContext &ctx, const QString &, const QStringList &args)
     c.currency = cl.value(QStringLiteral("currency"));
     c.timezone = cl.value(QStringLiteral("timezone"));
     c.netTerms = parseNetTerms(cl.value(QStringLiteral("net-terms")));
+    c.documentLanguage = cl.value(QStringLiteral("language")).trimmed();
     c.billingAddress = addressFrom(cl, QStringLiteral("billing"), {}).value_or(Address{});
     c.shippingAddress = addressFrom(cl, QStringLiteral("shipping"), {}).value_or(Address{});
     c.taxId = parseTaxId(cl.value(QStringLiteral("tax-id")));
@@ -227,6 +233,7 @@ int customersUpdate(CliContext &ctx, const QString &, const QStringList &args)
     p.timezone = opt("timezone");
     if (cl.isSet(QStringLiteral("net-terms")))
         p.netTerms = parseNetTerms(cl.value(QStringLiteral("net-terms")));
+    p.documentLanguage = opt("language");
     p.billingAddress = addressFrom(cl, QStringLiteral("billing"), current.billingAddress);
     p.shippingAddress = addressFrom(cl, QStringLiteral("shipping"), current.shippingAddress);
     if (cl.isSet(QStringLiteral("tax-id")))
@@ -261,7 +268,7 @@ int customersArchive(CliContext &ctx, const QString &verb, const QStringList &ar
 
 namespace {
 const CommandRegistry::Registrar customersNoun(
-    "customers", "create | list | show | update | archive | unarchive | delete", 20,
+    "customers", "create | list | show | update | archive | unarchive | delete | import | export", 20,
     {{QStringLiteral("create"), {}, QStringLiteral("Create a customer."), &customersCreate},
      {QStringLiteral("list"), {}, QStringLiteral("List customers, searched, sorted and paged."), &customersList},
      {QStringLiteral("show"), QStringLiteral("CUSTOMER"), QStringLiteral("Show one customer (by id or external id)."), &customersShow},
@@ -270,7 +277,11 @@ const CommandRegistry::Registrar customersNoun(
      {QStringLiteral("archive"), QStringLiteral("CUSTOMER"), QStringLiteral("Archive a customer: hidden from lists, kept for its invoices."),
       &customersArchive},
      {QStringLiteral("unarchive"), QStringLiteral("CUSTOMER"), QStringLiteral("Bring an archived customer back."), &customersArchive},
-     {QStringLiteral("delete"), QStringLiteral("CUSTOMER"), QStringLiteral("Delete a customer; refused for one that invoices refer to."), &customersArchive}});
+     {QStringLiteral("delete"), QStringLiteral("CUSTOMER"), QStringLiteral("Delete a customer; refused for one that invoices refer to."), &customersArchive},
+     {QStringLiteral("import"), QStringLiteral("FILE"), QStringLiteral("Create customers from a CSV file; duplicates by external id are reported, never doubled."),
+      [](CliContext &ctx, const QString &, const QStringList &args) { return customersImport(ctx, args); }},
+     {QStringLiteral("export"), {}, QStringLiteral("Write every customer to a CSV file that customers import reads back."),
+      [](CliContext &ctx, const QString &, const QStringList &args) { return customersExport(ctx, args); }}});
 } // namespace
 
 } // namespace orb::cli

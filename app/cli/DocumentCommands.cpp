@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl's documents: invoices pdf (a verb of `invoices`), credit-note PDFs, statements pdf and
 // the receivables aging report (on screen, CSV, PDF).
 #include "app/cli/DocumentCommands.h"
+#include "app/cli/EmailCommands.h"
 
 #include "app/cli/BillingArgs.h"
 #include "app/cli/CliContext.h"
@@ -40,8 +42,10 @@ bool commandNeedsGui(int argc, char **argv)
             break;
     }
     const QString noun = words.value(0), verb = words.value(1);
-    return (verb == QLatin1String("pdf") && (noun == QLatin1String("invoices") || noun == QLatin1String("statements") || noun == QLatin1String("credit-notes")))
-           || noun == QLatin1String("aging");
+    // Sending a document attaches its PDF, so the send verbs paint too.
+    return ((verb == QLatin1String("pdf") || verb == QLatin1String("send"))
+            && (noun == QLatin1String("invoices") || noun == QLatin1String("statements") || noun == QLatin1String("credit-notes")))
+           || noun == QLatin1String("aging") || noun == QLatin1String("reminders");
 }
 
 namespace {
@@ -191,11 +195,14 @@ int statementsCommand(CliContext &ctx, const QString &verb, const QStringList &a
         reportWritten(ctx, output, QStringLiteral("statement for ") + doc.document.recipientName);
         return Success;
     }
+    if (verb == QLatin1String("send"))
+        return statementsSend(ctx, args);
     if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("help")) {
-        ctx.out() << "usage: orbctl statements pdf CUSTOMER --from D --to D -o FILE\n";
+        ctx.out() << "usage: orbctl statements pdf CUSTOMER --from D --to D -o FILE\n"
+                     "       orbctl statements send CUSTOMER [--from D] [--to D] [--queue-only]\n";
         return verb.isEmpty() ? InvalidInput : Success;
     }
-    throw CliError(InvalidInput, QStringLiteral("statements: unknown verb \"%1\" (pdf)").arg(verb));
+    throw CliError(InvalidInput, QStringLiteral("statements: unknown verb \"%1\" (pdf, send)").arg(verb));
 }
 
 int agingCommand(CliContext &ctx, const QString &verb, const QStringList &rest)
@@ -248,8 +255,9 @@ int agingCommand(CliContext &ctx, const QString &verb, const QStringList &rest)
 }
 
 const CommandRegistry::Registrar
-    statementsNoun("statements", &statementsCommand, "pdf", 74,
-                   {{QStringLiteral("pdf"), QStringLiteral("CUSTOMER"), QStringLiteral("Write a customer's statement of a period as PDF.")}});
+    statementsNoun("statements", &statementsCommand, "pdf | send", 74,
+                   {{QStringLiteral("pdf"), QStringLiteral("CUSTOMER"), QStringLiteral("Write a customer's statement of a period as PDF.")},
+                    {QStringLiteral("send"), QStringLiteral("CUSTOMER"), QStringLiteral("E-mail a customer's statement of a period, its PDF attached.")}});
 const CommandRegistry::Registrar agingNoun("aging", &agingCommand, "[--as-of D] [--csv FILE] [--pdf FILE]", 75,
                                            {{{}, {}, QStringLiteral("Print the receivables aging as of a date, or write it as CSV or PDF.")}});
 

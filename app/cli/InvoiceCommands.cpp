@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl nouns of invoicing: invoices run | list | show | upcoming | issue | void | mark-paid |
 // pay | create | delete, and credit-notes create | list | show.
 #include "app/cli/BillingArgs.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/DocumentCommands.h"
+#include "app/cli/EInvoiceCommands.h"
+#include "app/cli/EmailCommands.h"
 #include "app/cli/TablePrinter.h"
 #include "engine/Clock.h"
 #include "engine/billing/BillingSchedule.h"
@@ -457,7 +460,7 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
 }
 
 const CommandRegistry::Registrar invoicesNoun(
-    "invoices", "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete | pdf", 71,
+    "invoices", "run | list | show | upcoming | issue | void | mark-paid | pay | create | delete | pdf | export | send", 71,
     {{QStringLiteral("run"), {}, QStringLiteral("Create the draft invoices every subscription is due by a date (an invoice run)."), &invoicesRun},
      {QStringLiteral("list"), {}, QStringLiteral("List invoices, oldest first, filtered by status, customer, subscription or date."), &invoicesList},
      {QStringLiteral("show"), QStringLiteral("ID"), QStringLiteral("Show one invoice with its lines, taxes, payments and credit notes."), &invoicesShow},
@@ -470,7 +473,11 @@ const CommandRegistry::Registrar invoicesNoun(
      {QStringLiteral("create"), {}, QStringLiteral("Create a one-off draft invoice from lines given on the command line."), &invoicesCreate},
      {QStringLiteral("delete"), QStringLiteral("ID"), QStringLiteral("Delete a draft invoice (a run composes a subscription's draft again)."), &invoicesDelete},
      {QStringLiteral("pdf"), QStringLiteral("[ID]"), QStringLiteral("Write an invoice, or every invoice of a filter, as PDF."),
-      [](CliContext &ctx, const QString &, const QStringList &args) { return invoicesPdf(ctx, args); }}});
+      [](CliContext &ctx, const QString &, const QStringList &args) { return invoicesPdf(ctx, args); }},
+     {QStringLiteral("export"), QStringLiteral("ID"), QStringLiteral("Write an issued invoice or a credit note as an EN 16931 e-invoice (UBL or CII)."),
+      [](CliContext &ctx, const QString &, const QStringList &args) { return invoicesExport(ctx, args); }},
+     {QStringLiteral("send"), QStringLiteral("[ID]"), QStringLiteral("E-mail an invoice, or every invoice of a status, with its PDF attached."),
+      [](CliContext &ctx, const QString &, const QStringList &args) { return invoicesSend(ctx, args); }}});
 const CommandRegistry::Registrar
     creditNotesNoun("credit-notes", &creditNotesCommand, "create | list | show | pdf", 72,
                     {{QStringLiteral("create"), {}, QStringLiteral("Credit an issued or paid invoice, wholly or line by line, as a refund or an adjustment.")},

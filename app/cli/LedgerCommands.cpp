@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl nouns of the ledgers and billing set-up: balance show | adjust, credits add | list,
 // coupons create | list | archive, tax-rates create | list | assign.
 #include "app/cli/BillingArgs.h"

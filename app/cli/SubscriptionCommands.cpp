@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl nouns of subscriptions: subscriptions create | list | show | change-plan | cancel |
 // unschedule | set-quantity.
 #include "app/cli/BillingArgs.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl sync: run the Stripe sync, show its state, set the key (from standard input only),
 // retry or skip failed items, read the sync log.
 #include "app/cli/CliContext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl nouns of the usage capability: events, backfills, usage.
 #include "app/cli/CliContext.h"
 #include "app/cli/CliError.h"

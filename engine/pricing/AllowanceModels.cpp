@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Models that read more than a quantity from the metric's events: event_output (the unit rate
 // carried by each event), metered_allowance (an allowance metered beside the consumption) and
 // daily_credit_allowance (a credit allowance per day bucket named by an event property).

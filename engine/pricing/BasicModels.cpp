@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The single-quantity models: unit, tiered, bulk, package, threshold_total_amount,
 // unit_with_percent and package_with_allocation. Internal classes (one family per file, see
 // PriceModel.h); the parsers are the only entry points.

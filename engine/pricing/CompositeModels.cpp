@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Composite models, priced on the subtotals of other prices: minimum_composite and percent.
 #include "engine/pricing/ModelRegistry.h"
 

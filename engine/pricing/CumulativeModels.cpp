@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Grouped models whose groups share something: rates keyed by a dimension value
 // (grouped_tiered_matrix), a metered minimum with scaled unit rates (grouped_with_metered_minimum),
 // a tier chosen by the total of all groups (cumulative_grouped_bulk) and an allocation shared by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Models that charge a take rate per event: Orb's bps, bulk_bps and tiered_bps, and Lago's
 // percentage and graduated_percentage (extensions of Orb's format).
 #include "engine/pricing/ModelRegistry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Models that split usage by one grouping_key and price each group on its own: grouped_tiered,
 // grouped_tiered_package, grouped_allocation, grouped_with_prorated_minimum,
 // grouped_with_min_max_thresholds and max_group_tiered_package.

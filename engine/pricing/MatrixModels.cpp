@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Models that price usage split by event properties into cells: matrix, matrix_with_allocation,
 // matrix_with_display_name and bulk_with_filters.
 #include "engine/pricing/ModelRegistry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Models that price the quantity in force and prorate it by the days it was in force:
 // unit_with_proration, tiered_with_proration and bulk_with_proration.
 #include "engine/pricing/ModelRegistry.h"

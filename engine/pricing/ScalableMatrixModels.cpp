@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Matrix models that scale or discount cells: scalable_matrix_with_unit_pricing,
 // scalable_matrix_with_tiered_pricing and matrix_with_threshold_discounts.
 #include "engine/pricing/ModelRegistry.h"

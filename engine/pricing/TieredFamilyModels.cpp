@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tiered models with packages and minimums: tiered_package, tiered_with_minimum and
 // tiered_package_with_minimum. All use Orb's lower-bound tiers (exclusive lower bounds, each
 // tier running up to the next bound).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # macOS packaging: Orb.app (Info.plist with the .orb document type, icon), Qt deployed into the
 # bundle by macdeployqt, shipped as a .dmg (CPack DragNDrop). Included from cmake/Packaging.cmake
 # when APPLE. It cannot be built on the Debian machine: see docs/PACKAGING.md.
@@ -34,11 +35,13 @@ if(TARGET orb-billing)
     MACOSX_BUNDLE_ICON_FILE "Orb.icns"
     MACOSX_BUNDLE_SHORT_VERSION_STRING "${PROJECT_VERSION}"
     MACOSX_BUNDLE_BUNDLE_VERSION "${PROJECT_VERSION}"
-    MACOSX_BUNDLE_COPYRIGHT "The Orb developers")
+    MACOSX_BUNDLE_COPYRIGHT "Copyright © 2026 The Orb developers. GPL-3.0-or-later")
 
   # app/CMakeLists.txt installs orb-billing with RUNTIME DESTINATION only, which does not place a
   # bundle; install the built bundle whole here (docs/PACKAGING.md: the one-line alternative).
   install(DIRECTORY "$<TARGET_BUNDLE_DIR:orb-billing>" DESTINATION "." USE_SOURCE_PERMISSIONS)
+  # The GPL's text beside Orb.app on the disk image.
+  install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION ".")
 
   # macdeployqt copies Qt's frameworks and plugins (cocoa, sqldrivers/libqsqlite, styles) and the
   # other dylibs (QtKeychain, curl from Homebrew) into the bundle, and rewrites their paths.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Windows packaging: an NSIS installer (and a .zip of the same files) with Qt deployed by
 # windeployqt, the other DLLs (QtKeychain, libcurl, SQLite) found by CMake's runtime-dependency
 # scan, a Start menu entry, orbctl on PATH and the .orb file association.
@@ -12,6 +13,9 @@ if(TARGET orb-billing)
   configure_file("${ORB_WINDOWS_DIR}/orb-billing.rc.in" "${PROJECT_BINARY_DIR}/installer/orb-billing.rc" @ONLY)
   target_sources(orb-billing PRIVATE "${PROJECT_BINARY_DIR}/installer/orb-billing.rc")
 endif()
+
+# The GPL's text goes with the programs (the installer also shows it: CPACK_RESOURCE_FILE_LICENSE).
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION . RENAME LICENSE.txt)
 
 # windeployqt sits next to qmake in Qt's bin folder.
 get_target_property(_orb_qmake Qt6::qmake IMPORTED_LOCATION)
@@ -70,7 +74,7 @@ set(CPACK_NSIS_MUI_UNIICON "${ORB_WINDOWS_DIR}/orb.ico")
 set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\orb-billing.exe")
 set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_NSIS_HELP_LINK "${PROJECT_HOMEPAGE_URL}")
-set(CPACK_NSIS_CONTACT "${ORB_PACKAGE_MAINTAINER}")
+set(CPACK_NSIS_CONTACT "${ORB_MAINTAINER_CONTACT}")
 set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
 set(CPACK_NSIS_MODIFY_PATH ON)                                  # offers to put orbctl on PATH
 set(CPACK_NSIS_EXECUTABLES_DIRECTORY "bin")

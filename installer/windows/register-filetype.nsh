@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: GPL-3.0-or-later
 ; Included by CPack's NSIS template inside the install section (CPACK_NSIS_EXTRA_INSTALL_COMMANDS).
 ; Registers .orb company files (MIME type application/x-orb-company) so that opening one starts
 ; Orb on it. SHCTX is HKLM for an all-users install and HKCU otherwise.

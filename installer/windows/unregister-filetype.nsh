@@ -1,3 +1,4 @@
+; SPDX-License-Identifier: GPL-3.0-or-later
 ; Included by CPack's NSIS template inside the uninstall section
 ; (CPACK_NSIS_EXTRA_UNINSTALL_COMMANDS): undoes register-filetype.nsh.
 ReadRegStr $0 SHCTX "Software\Classes\.orb" ""

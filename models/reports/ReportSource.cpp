@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/reports/ReportSource.h"
 
 #include "engine/billing/BillingSchedule.h"
@@ -143,6 +144,8 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
             pl.kind = StatementLine::Kind::Payment;
             pl.reference = p.reference;
             pl.description = QStringLiteral("Payment for %1 (%2)").arg(i.invoiceNumber, p.method);
+            pl.invoiceNumber = i.invoiceNumber;
+            pl.detail = p.method;
             pl.credit = p.amount;
             movements.append(pl);
         }
@@ -153,6 +156,8 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
             cl.kind = StatementLine::Kind::CreditNote;
             cl.reference = n.number;
             cl.description = QStringLiteral("Credit note on %1: %2").arg(i.invoiceNumber, n.reason);
+            cl.invoiceNumber = i.invoiceNumber;
+            cl.detail = n.reason;
             cl.credit = n.total;
             movements.append(cl);
         }
@@ -165,6 +170,7 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
             vl.kind = StatementLine::Kind::Void;
             vl.reference = i.invoiceNumber;
             vl.description = QStringLiteral("Invoice %1 voided").arg(i.invoiceNumber);
+            vl.invoiceNumber = i.invoiceNumber;
             Decimal paidBefore(0);
             for (const Payment &p : payments)
                 paidBefore += p.amount;

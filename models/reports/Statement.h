@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "engine/Decimal.h"
@@ -18,6 +19,8 @@ struct StatementLine {
     Kind kind = Kind::Invoice;
     QString reference;   ///< invoice or credit note number, payment reference
     QString description; ///< empty for an invoice with a service period (the document words it)
+    QString invoiceNumber; ///< the invoice a payment, credit note or void belongs to
+    QString detail;        ///< a payment's method, a credit note's reason
     QDate periodStart;   ///< an invoice's service period, last day included
     QDate periodEnd;
     Decimal debit;

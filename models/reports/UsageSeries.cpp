@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/reports/UsageSeries.h"
 
 #include <QMap>

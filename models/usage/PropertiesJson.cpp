@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/usage/PropertiesJson.h"
 
 #include "engine/metrics/JsonReader.h"

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- The company file's first schema: its identity, the company's settings, and customers.
 -- SQL kept portable to PostgreSQL: TEXT ids, ISO 8601 UTC timestamps as TEXT, decimals as TEXT.
 

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Billable metrics: which events count and how they are aggregated. The definition is kept
 -- as its canonical JSON (engine/metrics/MetricDefinition); the columns beside it are for
 -- lookups and lists.

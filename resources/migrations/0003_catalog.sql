@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- The catalog: items, plans and their numbered versions with their prices.
 -- A plan's billing terms (adjustments and prices) live in plan_versions, never edited in place:
 -- editing them adds a version, so a subscription that refers to a plan_version keeps its terms.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Usage events, their corrections (amendments, deprecations, backfills), the periods that
 -- invoicing has locked, and resumable imports.
 --

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- The audit trail: every financial change appends an entry (when, who, what, before and
 -- after). Entries are chained by hash: each hash covers the previous one, so an edited,
 -- deleted or inserted entry breaks the chain and `orbctl audit verify` names it.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- The idempotency-key index of usage events becomes log-structured (docs/USAGE.md, "Storage
 -- designed for the write path"): a B-tree index on random 64-bit key hashes puts every insert
 -- on a random page, and a checkpoint of a bulk import rewrote nearly every page of it. Now:

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Subscriptions, invoices and the ledgers around them.
 -- Decimals are TEXT (exact), dates are local ISO dates (YYYY-MM-DD) in the customer's zone,
 -- instants are ISO 8601 UTC.

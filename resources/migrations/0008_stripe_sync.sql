@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Stripe sync: a transactional outbox (every local change Stripe must learn of is queued in
 -- the same transaction as the change), the mapping of local ids to Stripe ids, the event
 -- cursor and other sync state, and a log of what the worker did and saw.

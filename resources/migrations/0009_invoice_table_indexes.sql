@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- The invoice table lists a million invoices by id, sorted and filtered in SQL on a worker
 -- thread (models/InvoiceTableModel.cpp). These indexes let each sorted list come out of one
 -- index in order, reading neither a sort of the whole table nor the wide invoice rows. Sort

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- An invoice run bills every subscription it can and reports the ones it cannot (a customer
 -- whose time zone is unknown, a price whose metric is gone): one row per such subscription and
 -- run, so the dashboard can show the last run's failures after the run dialog is closed and

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Row seals: a digest of each row of the company's own tables as Orb last wrote it, kept in
 -- the transaction of the change (see RowSeals). `orbctl audit verify` and the window's check on
 -- open compare every row with its seal and name rows changed, added or deleted outside Orb.

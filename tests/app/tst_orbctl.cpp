@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -271,7 +272,11 @@ void TestOrbctl::versionAndHelp()
 {
     const ProcessResult v = orbctl({QStringLiteral("--version")});
     QCOMPARE(v.exitCode, 0);
-    QCOMPARE(v.out.trimmed(), QByteArray("orbctl " ORB_VERSION_STRING));
+    const QList<QByteArray> lines = v.out.trimmed().split('\n');
+    QCOMPARE(lines.value(0), QByteArray("orbctl " ORB_VERSION_STRING)); // scripts read the first line
+    QCOMPARE(lines.value(1), QByteArray("Copyright (C) 2026 The Orb developers"));
+    QVERIFY2(lines.value(2).startsWith("License GPL-3.0-or-later: GNU GPL version 3 or later"), lines.value(2).constData());
+    QVERIFY(v.out.contains("There is NO WARRANTY"));
     const ProcessResult h = orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--help")});
     QCOMPARE(h.exitCode, 0);
     QVERIFY(h.out.contains("--external-id"));

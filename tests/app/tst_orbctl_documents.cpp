@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl's document commands as a user runs them: invoices pdf (one and a batch), credit-notes
 // pdf, statements pdf and aging (table, CSV, PDF, JSON), with their errors and exit codes.
 #include "tests/support/TestSupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every orbctl verb documents itself: `orbctl NOUN VERB --help` works without a company file
 // and prints its usage line, its sentence and its options from the command table, and the man
 // page names it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl sync as a process against the Stripe stand-in: a run killed mid-sync and started
 // again leaves exactly one of everything in Stripe; the key never reaches the company file,
 // the output or the command line; set-key takes the key on standard input only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The company-file check on a big company: `orbctl audit verify` (the audit chain and every
 // row against its seal) and what sealing costs at commit. Builds a company of N customers and
 // M issued invoices with three lines each, a payment for every other invoice and an audit entry

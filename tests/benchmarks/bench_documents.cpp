@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Times writing a batch of invoice PDFs: 1,000 one-off invoices in a demo company file, built
 // into documents and written into a folder on one worker per core. Prints the figures.
 #include "engine/Clock.h"

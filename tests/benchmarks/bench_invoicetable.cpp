@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Big table benchmark: the Invoices and Usage screens' models over a company file with many
 // invoices and usage events. For opening, sorting and filtering it prints how long the calling
 // (UI) thread was blocked, the longest stall of its event loop while the list was read in the

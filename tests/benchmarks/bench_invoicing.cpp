@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Invoice run benchmark: 10,000 customers on a plan with five usage prices and a fee in
 // advance, 10,000,000 events in the month; the run beside the aggregation scan alone.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reports benchmark: the Reports screen's three reports (aging as of a date, revenue by month
 // and by plan over twelve months) over a big company file, such as the one bench_invoicetable
 // writes (a million invoices). Prints, for each report, the time and the statements of the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Usage benchmark: the raw SQLite insert limit, Orb's import path, and the invoice run's
 // aggregation beside one SQL GROUP BY scan, all in one run on one machine (see docs/USAGE.md).
 //

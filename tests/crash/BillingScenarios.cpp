@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // invoice-run: `orbctl invoices run` over hundreds of subscriptions and several periods, and
 // invoice-issue: `orbctl invoices issue --all-due` over every draft that run left.
 #include "BillingTemplate.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the crash-safety harness's scenarios share: the workspace of one scenario, the row that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // events-import: `orbctl events import` of a large file with frequent checkpoints.
 #include "CrashSupport.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // sync: `orbctl sync run --once` against the Stripe stand-in, served from this process on
 // loopback. A round is three steps on one stand-in that keeps its state across the kills, as
 // Stripe would: push every customer, issued invoice and usage event; then, after payments are

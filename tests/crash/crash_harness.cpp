@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Crash-safety harness: runs an orbctl command, kills it with SIGKILL at random moments many
 // times over, re-runs it until it finishes, and checks that the work came out exactly as an
 // uninterrupted run's: nothing lost, nothing doubled, the file intact.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Invoice, credit note, statement and aging PDFs from a real company file, read back with
 // poppler's pdftotext / pdfinfo / pdffonts / pdftoppm.
 #include "engine/Clock.h"

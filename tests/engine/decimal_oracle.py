@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Oracle for orb::Decimal: reads one operation a line on stdin, prints the expected result.
 
 Lines: `add A B`, `sub A B`, `mul A B`, `div A B SCALE MODE`, `round A PLACES MODE`, `cmp A B`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A catalog file through CatalogParser against a real company file (created once per
 // process, with the demo catalog in it so that references resolve both ways). The parser
 // only reads: it must report broken rules, never crash or throw.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A company file from outside, damaged or crafted: the input is a list of patches applied to
 // the pages of a small, real company file (created once per process with a customer, so
 // tables, indexes, triggers and seals all have pages), which is then opened as the program

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A whole CSV import file through ImportReader/CsvReader (header, quoting, line breaks inside
 // quotes, typed property cells). The first input byte picks a column mapping, so the mapped
 // property path is covered too.

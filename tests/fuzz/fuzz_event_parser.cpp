@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One usage event line through both parsers. Beyond "no crash, no sanitizer report" it checks
 // FastEventParser's contract: when the fast path takes a line, the reference parser accepts it
 // and builds exactly the same stored row.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A whole JSON Lines import file through ImportReader/JsonLinesReader: every row comes out as
 // an event, a stored row or a reason, at strictly increasing offsets within the file.
 #include "models/StorageError.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Stripe's answers, hostile or broken: a body as `GET /v1/events` returns it (or a single
 // event) through the interpretation the pull applies to each event. Beyond "no crash, no
 // sanitizer report" it checks what the pull relies on: an event it acts on has a kind, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Encrypted backups: round trip, and every kind of tampering or a wrong passphrase refused
 // with nothing changed.
 #include "engine/Clock.h"

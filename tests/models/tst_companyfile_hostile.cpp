@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile company files: each is refused on open (and by verify(), which restore uses), named
 // object by object, and left byte-identical with no file added beside it.
 #include "engine/Clock.h"

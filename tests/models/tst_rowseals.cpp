@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Out-of-band edits: rows changed, added or deleted around Orb (raw SQL, as with the sqlite3
 // shell) are found by RowSeals::verify() and named; everything Orb writes itself checks out.
 #include "engine/Clock.h"

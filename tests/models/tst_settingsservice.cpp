@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Company settings: written by SettingsService as one action, read through typed accessors
 // whose key, default and range come from the one settings table.
 #include "engine/Clock.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The layer check must fail on each kind of offence and pass on clean code, so that a broken
 # pattern cannot let SQL back into ui/, app/ or sync/ unnoticed.
 set -uo pipefail

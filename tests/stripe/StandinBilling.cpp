@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The invoice state machine, payment intents, billing meters and meter events of the stand-in.
 #include "StripeStandin.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The resources of the stand-in: customers, invoice items, invoices and their state machine,
 // payment intents and charges, billing meters and meter events.
 #include "StripeStandin.h"

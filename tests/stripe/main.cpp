@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // stripe-standin: the Stripe stand-in as a program, for demos and manual testing.
 #include "StandinServer.h"
 

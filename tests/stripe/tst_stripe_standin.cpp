@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The stand-in answers as Stripe does: validation from the OpenAPI subset, idempotent replay,
 // lists, events and injected faults, over real loopback HTTP.
 #include "StandinServer.h"

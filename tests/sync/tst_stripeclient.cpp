@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Stripe client against the stand-in over real loopback HTTP: encoding, headers, retries
 // with backoff for each fault, no retry for the errors a retry cannot fix.
 #include "StandinServer.h"

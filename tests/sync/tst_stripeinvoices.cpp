@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Issued invoices to Stripe and payments back, against the stand-in over loopback: the invoice
 // queued in the transaction, pushed with Orb's amount due (taxes, balance, credits),
 // paid in full or in part in Stripe and recorded once in Orb, voids both ways, and faults

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Stripe key box of the Settings screen, against the stand-in and the real keyring: a
 // malformed key is refused before anything leaves the machine, a key Stripe refuses is not
 // saved, a good one is checked, saved in the keychain and handed on, and removal forgets it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Stripe sync end to end against the stand-in: the outbox filled in the change's transaction,
 // customers and usage pushed exactly once through faults, a permanent error stopping one item
 // only, events pulled from a persisted cursor, a week offline, the 35-day window, the worker.

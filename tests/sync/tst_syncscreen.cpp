@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Sync screen drives a real worker thread against the stand-in: sync now, the queue and
 // its failures, skip, the status text.
 #include "StandinServer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The audit trail dialog: the latest entries, one object's trail by its reference, a change
 // summary and the before/after of an entry, the chain check, and a reference that names nothing.
 #include "engine/Clock.h"

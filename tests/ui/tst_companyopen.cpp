@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window and the company file: a file changed outside Orb is offered read-only for
 // inspection with its foreign objects listed, the background check on open names rows edited
 // around Orb, and quitting leaves the .orb whole (no -wal; a copy of the .orb alone has

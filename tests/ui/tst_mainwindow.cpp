@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/DemoCompany.h"
@@ -7,11 +8,15 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QAction>
+#include <QApplication>
 #include <QImage>
+#include <QTimer>
 #include <QToolBar>
 #include <QtTest>
 
@@ -28,6 +33,7 @@ private slots:
     void refusesForeignFileAndStaysUsable();
     void readOnlyFileSaysSo();
     void recentFilesRemembered();
+    void aboutStatesTheLicence();
 
 private:
     QTemporaryDir m_dir;
@@ -145,6 +151,44 @@ void TestMainWindow::recentFilesRemembered()
     for (QAction *a : recent->actions())
         found = found || a->toolTip() == QFileInfo(path).absoluteFilePath();
     QVERIFY(found);
+}
+
+void TestMainWindow::aboutStatesTheLicence()
+{
+    MainWindow w(m_clock);
+    w.show();
+    QAction *about = nullptr;
+    for (QAction *menu : w.menuBar()->actions())
+        for (QAction *a : menu->menu() ? menu->menu()->actions() : QList<QAction *>())
+            if (a->text() == QStringLiteral("&About Orb"))
+                about = a;
+    QVERIFY(about);
+    // The box is modal: read it once it shows, then close it (whatever shows, so that a wrong
+    // dialog fails the test instead of hanging it).
+    QString text;
+    bool isMessageBox = false;
+    bool links = false;
+    QTimer::singleShot(0, this, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            isMessageBox = true;
+            text = box->text();
+            const QList<QLabel *> labels = box->findChildren<QLabel *>();
+            for (const QLabel *l : labels)
+                links = links || (l->text() == text && l->openExternalLinks());
+        }
+        if (modal)
+            modal->close();
+    });
+    about->trigger();
+    QVERIFY(isMessageBox);
+    QVERIFY2(text.contains(QStringLiteral("Orb " ORB_VERSION_STRING)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("GPL-3.0-or-later")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("GNU General Public License")));
+    QVERIFY(text.contains(QStringLiteral("either version 3 of the License, or (at your option) any later version")));
+    QVERIFY(text.contains(QStringLiteral("ABSOLUTELY NO WARRANTY")));
+    QVERIFY(text.contains(QStringLiteral("<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">")));
+    QVERIFY2(links, "the licence link does not open in a browser");
 }
 
 QTEST_MAIN(TestMainWindow)

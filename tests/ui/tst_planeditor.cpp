@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Clock.h"
 #include "models/Company.h"
 #include "models/CompanyFile.h"
@@ -295,7 +296,7 @@ void TestPlanEditor::previewShowsAmountForQuantity()
     choose(editor->findChild<QComboBox *>(QStringLiteral("priceModelCombo")), QStringLiteral("unit"));
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("configField_unit_amount")), QStringLiteral("0.25"));
     dialog.findChild<QComboBox *>(QStringLiteral("planCurrencyCombo"))->setCurrentText(QStringLiteral("EUR"));
-    QTRY_VERIFY2(summary->text().contains(QStringLiteral("EUR375.00")), qPrintable(summary->text()));
+    QTRY_VERIFY2(summary->text().contains(QStringLiteral("€375.00")), qPrintable(summary->text()));
     // Switching back keeps the tiers typed.
     choose(editor->findChild<QComboBox *>(QStringLiteral("priceModelCombo")), QStringLiteral("tiered"));
     QTRY_VERIFY2(summary->text().contains(QStringLiteral("1.00")), qPrintable(summary->text()));

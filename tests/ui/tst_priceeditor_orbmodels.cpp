@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The plan editor's structured forms for the models that complete Orb's list: every price of
 // the every-model catalog loads into a form (not the JSON fallback), writes back the same
 // config, and previews live; typing into a form changes the preview.

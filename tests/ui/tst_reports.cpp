@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The reports screen over a company with issued, paid and overdue invoices: the aging table,
 // revenue and usage charts with their exports, printing onto a printer device, and a
 // background batch of invoice PDFs.

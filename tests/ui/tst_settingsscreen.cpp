@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Settings screen: billing settings saved as one audited action, a refused change that
 // changes nothing, tax rates added and refused, the next document numbers.
 #include "engine/Clock.h"

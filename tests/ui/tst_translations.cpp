@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The interface in another language: Orb's German translation is compiled in, installed for
 // the chosen language, and reaches the window's menus and screens; a language Orb does not
 // ship falls back to English.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/CustomerDialog.h"
 
 #include "engine/Currency.h"
@@ -73,12 +74,20 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
     m_netTerms->setSpecialValueText(tr("Company default"));
     m_netTerms->setSuffix(tr(" days"));
     m_netTerms->setValue(-1);
+    // The language of the customer's documents (invoices, statements, reminders, e-mails).
+    m_language = new QComboBox(general);
+    m_language->setObjectName(QStringLiteral("documentLanguageCombo"));
+    m_language->setAccessibleName(tr("Document language"));
+    m_language->addItem(tr("Company default"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("E&xternal ID:"), m_externalId);
     form->addRow(tr("&E-mail:"), m_email);
     form->addRow(tr("&Currency:"), m_currency);
     form->addRow(tr("&Time zone:"), m_timezone);
     form->addRow(tr("Net &terms:"), m_netTerms);
+    form->addRow(tr("Document &language:"), m_language);
     if (existing) {
         auto *note = new QLabel(tr("The time zone is fixed once a customer exists; the currency can be set once."), general);
         note->setWordWrap(true);
@@ -139,6 +148,7 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
     m_fieldWidgets = {{QStringLiteral("name"), m_name}, {QStringLiteral("external_customer_id"), m_externalId},
                       {QStringLiteral("email"), m_email}, {QStringLiteral("currency"), m_currency},
                       {QStringLiteral("timezone"), m_timezone}, {QStringLiteral("net_terms"), m_netTerms},
+                      {QStringLiteral("document_language"), m_language},
                       {QStringLiteral("billing_address.country"), m_billing.country},
                       {QStringLiteral("shipping_address.country"), m_shipping.country},
                       {QStringLiteral("tax_id.type"), m_taxType}, {QStringLiteral("tax_id.country"), m_taxCountry},
@@ -181,6 +191,9 @@ void CustomerDialog::load(const Customer &c)
     m_currency->setCurrentIndex(std::max(0, m_currency->findData(c.currency)));
     m_timezone->setCurrentText(c.timezone);
     m_netTerms->setValue(c.netTerms.value_or(-1));
+    if (m_language->findData(c.documentLanguage) < 0) // a language with a territory, "de_CH"
+        m_language->addItem(c.documentLanguage, c.documentLanguage);
+    m_language->setCurrentIndex(m_language->findData(c.documentLanguage));
     auto fill = [](const AddressFields &f, const Address &a) {
         f.line1->setText(a.line1);
         f.line2->setText(a.line2);
@@ -215,6 +228,7 @@ Customer CustomerDialog::collect() const
     c.currency = m_currency->currentData().toString();
     c.timezone = m_timezone->currentText().trimmed();
     c.netTerms = m_netTerms->value() < 0 ? std::nullopt : std::optional<int>(m_netTerms->value());
+    c.documentLanguage = m_language->currentData().toString();
     c.billingAddress = readAddress(m_billing);
     c.shippingAddress = readAddress(m_shipping);
     c.taxId = {m_taxCountry->text().trimmed().toUpper(), m_taxType->currentData().toString(), m_taxValue->text().trimmed()};
@@ -276,6 +290,7 @@ void CustomerDialog::accept()
             if (m_existing->currency.isEmpty() && !c.currency.isEmpty())
                 p.currency = c.currency;
             p.netTerms = c.netTerms;
+            p.documentLanguage = c.documentLanguage;
             p.billingAddress = c.billingAddress;
             p.shippingAddress = c.shippingAddress;
             p.taxId = c.taxId;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "engine/Customer.h"
@@ -56,6 +57,7 @@ private:
     QComboBox *m_currency;
     QComboBox *m_timezone;
     QSpinBox *m_netTerms;
+    QComboBox *m_language;
     AddressFields m_billing{};
     AddressFields m_shipping{};
     QComboBox *m_taxType;

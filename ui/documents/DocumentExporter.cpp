@@ -1,13 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/documents/DocumentExporter.h"
 
 #include "engine/billing/BillingSchedule.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
+#include "models/SettingKeys.h"
 #include "models/StorageError.h"
 #include "models/reports/ReportSource.h"
 #include "ui/documents/AgingDocument.h"
 #include "ui/documents/DocumentRenderer.h"
 #include "ui/documents/InvoiceDocument.h"
+#include "ui/documents/ReminderDocument.h"
 #include "ui/documents/StatementDocument.h"
 
 #include <QBuffer>
@@ -19,6 +22,7 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <atomic>
 
 namespace orb {
@@ -78,11 +82,81 @@ NamedDocument DocumentExporter::creditNote(const QString &reference) const
     return {InvoiceDocument::fileName(*note), InvoiceDocument::creditNote(*note, *inv, *customer, m_identity, localDate(note->createdAt))};
 }
 
+DocumentIdentity DocumentExporter::identityFor(const Customer &customer) const
+{
+    DocumentIdentity id = m_identity;
+    id.locale = m_identity.localeFor(customer.documentLanguage);
+    return id;
+}
+
 NamedDocument DocumentExporter::statement(const QString &customer, QDate from, QDate to) const
 {
     const Statement s = ReportSource(m_file).statement(customer, from, to);
+    const auto c = CustomerRepository(m_file.db()).findById(s.customerId);
     QString name = QStringLiteral("statement-%1-%2-%3.pdf").arg(s.customerId, from.toString(Qt::ISODate), to.toString(Qt::ISODate));
-    return {name, StatementDocument::build(s, m_identity)};
+    return {name, StatementDocument::build(s, c ? identityFor(*c) : m_identity)};
+}
+
+QList<NamedDocument> DocumentExporter::remindersFor(const Customer &customer, const QList<AgingItem> &open, QDate asOf) const
+{
+    QMap<QString, ReminderLetter> byCurrency;
+    for (const AgingItem &i : open) {
+        const QDate due = i.dueDate.isValid() ? i.dueDate : i.invoiceDate;
+        if (i.customerId != customer.id || due >= asOf || !i.outstanding.isPositive())
+            continue;
+        ReminderLetter &r = byCurrency[i.currency];
+        r.items.append(i);
+    }
+    QList<NamedDocument> out;
+    for (auto it = byCurrency.begin(); it != byCurrency.end(); ++it) {
+        ReminderLetter &r = it.value();
+        r.customerId = customer.externalCustomerId.isEmpty() ? customer.id : customer.externalCustomerId;
+        r.customerName = customer.name;
+        r.customerAddress = customer.billingAddress.lines();
+        r.customerTaxId = customer.taxId.value;
+        r.currency = it.key();
+        r.asOf = asOf;
+        std::sort(r.items.begin(), r.items.end(), [](const AgingItem &a, const AgingItem &b) {
+            const QDate da = a.dueDate.isValid() ? a.dueDate : a.invoiceDate;
+            const QDate db = b.dueDate.isValid() ? b.dueDate : b.invoiceDate;
+            return da != db ? da < db : a.invoiceNumber < b.invoiceNumber;
+        });
+        // A reminder fee is set per currency (reminders.fee = "EUR=5.00; USD=5"); none when unset.
+        QString error;
+        const QString fee = parseSettingMap(m_file.setting(QStringLiteral("reminders.fee")), &error).value(r.currency);
+        const auto d = Decimal::tryParse(fee);
+        if (!error.isEmpty() || (!fee.isEmpty() && (!d || d->isNegative())))
+            throw ServiceError::invalid(QStringLiteral("setting reminders.fee: %1").arg(error.isEmpty() ? QStringLiteral("\"%1\" is not an amount").arg(fee) : error));
+        if (d)
+            r.fee = *d;
+        out.append({ReminderDocument::fileName(r), ReminderDocument::build(r, identityFor(customer))});
+    }
+    return out;
+}
+
+QList<NamedDocument> DocumentExporter::reminders(const QString &customer, QDate asOf) const
+{
+    const auto c = CustomerRepository(m_file.db()).resolve(customer);
+    if (!c)
+        throw ServiceError::notFound(QStringLiteral("no customer with id or external_customer_id \"%1\"").arg(customer));
+    return remindersFor(*c, ReportSource(m_file).agingItems(asOf, c->id), asOf);
+}
+
+QList<NamedDocument> DocumentExporter::reminders(QDate asOf) const
+{
+    const QList<AgingItem> open = ReportSource(m_file).agingItems(asOf);
+    QStringList ids;
+    for (const AgingItem &i : open)
+        if (!ids.contains(i.customerId))
+            ids.append(i.customerId);
+    CustomerRepository customers(m_file.db());
+    QList<NamedDocument> out;
+    for (const QString &id : ids) {
+        const auto c = customers.findById(id);
+        if (c)
+            out += remindersFor(*c, open, asOf);
+    }
+    return out;
 }
 
 NamedDocument DocumentExporter::aging(QDate asOf) const

@@ -1,6 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/Customer.h"
 #include "models/billing/InvoiceRepository.h"
+#include "models/reports/AgingReport.h"
 #include "ui/documents/DocumentIdentity.h"
 #include "ui/documents/PrintedDocument.h"
 
@@ -46,6 +49,13 @@ public:
     NamedDocument creditNote(const QString &reference) const;
     NamedDocument statement(const QString &customer, QDate from, QDate to) const;
     NamedDocument aging(QDate asOf) const;
+    /// A customer's payment reminder as of a date, one per currency with overdue invoices
+    /// (an empty list when nothing is overdue). `customer`: id or external id.
+    QList<NamedDocument> reminders(const QString &customer, QDate asOf) const;
+    /// Every customer's reminders as of a date.
+    QList<NamedDocument> reminders(QDate asOf) const;
+    /// The company's identity in a customer's document language.
+    DocumentIdentity identityFor(const Customer &customer) const;
 
     /// The document as PDF bytes.
     static QByteArray toPdf(const PrintedDocument &document);
@@ -59,6 +69,7 @@ public:
 
 private:
     QDate localDate(const QDateTime &instant) const;
+    QList<NamedDocument> remindersFor(const Customer &customer, const QList<AgingItem> &open, QDate asOf) const;
 
     CompanyFile &m_file;
     DocumentIdentity m_identity;

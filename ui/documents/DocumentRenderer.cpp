@@ -1,6 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/documents/DocumentRenderer.h"
 
+#include "ui/documents/DocumentLanguage.h"
+
 #include <QFontMetricsF>
+#include <QRegularExpression>
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
@@ -23,37 +27,99 @@ class Layout final
 {
 public:
     Layout(const PrintedDocument &doc, QPagedPaintDevice *device, QPainter *painter, int totalPages)
-        : m_doc(doc), m_device(device), m_p(painter), m_totalPages(totalPages)
+        : m_doc(doc), m_lang(doc.locale), m_device(device), m_p(painter), m_totalPages(totalPages)
     {
         m_dpi = device->logicalDpiY();
         m_width = device->width();
-        m_bottom = device->height() - pt(26);
         m_base = QFont(QStringLiteral("DejaVu Sans"));
         m_base.setStyleHint(QFont::SansSerif);
         m_base.setPointSizeF(9);
-        qreal total = 0;
-        for (const DocumentColumn &c : doc.columns)
-            total += c.weight;
+        // No ligatures: "ff" stays two letters, so the text read from the PDF (search, copy,
+        // screen readers, pdftotext) is the text written.
+        m_base.setStyleStrategy(QFont::PreferNoShaping);
+        // The footer wraps onto as many lines as it needs; the body ends above it.
+        const QFont f = font(7.5);
+        m_footerTextWidth = m_width - metrics(f).horizontalAdvance(pageLabel(9999, 9999)) - pt(16);
+        m_bottom = device->height() - pt(14) - std::max(pt(12), textHeight(f, m_footerTextWidth, doc.footer));
+        layoutColumns();
+    }
+
+    /// Column widths by weight, except that a column is never narrower than its header's
+    /// longest word, nor an amount column than its widest amount: "KWD 1,234.125" or
+    /// "EINZELPREIS" stay whole, and the description columns give up the room.
+    void layoutColumns()
+    {
+        const int n = int(m_doc.columns.size());
+        QList<qreal> need(n, 0);
+        const QFont header = font(8, true);
+        static const QRegularExpression space(QStringLiteral("\\s+"));
+        for (int c = 0; c < n; ++c) {
+            for (const QString &word : m_doc.columns.at(c).title.toUpper().split(space, Qt::SkipEmptyParts))
+                need[c] = std::max(need[c], metrics(header).horizontalAdvance(word));
+            const bool amounts = m_doc.columns.at(c).align & Qt::AlignRight;
+            for (const DocumentRow &r : m_doc.rows) {
+                if (c >= r.cells.size())
+                    continue;
+                const QFontMetricsF m = metrics(rowFont(r));
+                if (amounts)
+                    need[c] = std::max(need[c], m.horizontalAdvance(r.cells.at(c)) + indent(r, c));
+                else
+                    for (const QString &word : r.cells.at(c).split(space, Qt::SkipEmptyParts))
+                        need[c] = std::max(need[c], m.horizontalAdvance(word) + indent(r, c));
+            }
+            // A word longer than this (an unbroken reference) wraps anywhere instead.
+            need[c] = std::min(need.at(c), m_width * 0.4);
+        }
+        QList<bool> fixed(n, false);
+        QList<qreal> widths(n, 0);
+        for (int pass = 0; pass <= n; ++pass) {
+            qreal free = m_width, weights = 0;
+            for (int c = 0; c < n; ++c) {
+                if (fixed.at(c))
+                    free -= widths.at(c);
+                else
+                    weights += m_doc.columns.at(c).weight;
+            }
+            bool changed = false;
+            for (int c = 0; c < n; ++c) {
+                if (fixed.at(c))
+                    continue;
+                widths[c] = weights > 0 ? std::max<qreal>(free, 0) * m_doc.columns.at(c).weight / weights : 0;
+                const qreal wanted = need.at(c) + 2 * cellPad() + pt(1);
+                if (widths.at(c) < wanted) {
+                    widths[c] = wanted;
+                    fixed[c] = true;
+                    changed = true;
+                }
+            }
+            if (!changed)
+                break;
+        }
         qreal x = 0;
-        for (const DocumentColumn &c : doc.columns) {
-            const qreal w = total > 0 ? m_width * c.weight / total : 0;
-            m_columns.append({x, w});
-            x += w;
+        for (int c = 0; c < n; ++c) {
+            m_columns.append({x, widths.at(c)});
+            x += widths.at(c);
         }
     }
 
     int run()
     {
         firstPage();
+        notes(m_doc.intro);
         table();
         totals();
-        notes();
+        notes(m_doc.notes);
         footer();
         return m_page;
     }
 
 private:
     qreal pt(qreal points) const { return points * m_dpi / 72.0; }
+
+    QString pageLabel(int page, int pages) const
+    {
+        return m_lang.translate("orb::DocumentRenderer", "Page %1 of %2").arg(m_doc.locale.toString(page), m_doc.locale.toString(pages));
+    }
 
     QFont font(qreal size, bool bold = false) const
     {
@@ -65,17 +131,32 @@ private:
 
     QFontMetricsF metrics(const QFont &f) const { return QFontMetricsF(f, m_device); }
 
-    qreal textHeight(const QFont &f, qreal width, const QString &text, int flags = Qt::TextWordWrap) const
+    /// Word wrap, or wrap anywhere when one word (a long reference, an URL, an IBAN without
+    /// spaces) is wider than the box: text is broken, never clipped or painted over its neighbour.
+    int wrapFlags(const QFont &f, qreal width, const QString &text) const
+    {
+        static const QRegularExpression space(QStringLiteral("\\s+"));
+        const QFontMetricsF m = metrics(f);
+        for (const QString &word : text.split(space, Qt::SkipEmptyParts))
+            if (m.horizontalAdvance(word) > width)
+                return Qt::TextWrapAnywhere;
+        return Qt::TextWordWrap;
+    }
+
+    qreal textHeight(const QFont &f, qreal width, const QString &text) const
     {
         if (text.isEmpty())
             return metrics(f).height();
-        return metrics(f).boundingRect(QRectF(0, 0, std::max<qreal>(width, 1), 1e9), flags, text).height();
+        width = std::max<qreal>(width, 1);
+        return metrics(f).boundingRect(QRectF(0, 0, width, 1e9), wrapFlags(f, width, text), text).height();
     }
 
     void draw(const QRectF &r, const QFont &f, const QColor &c, int flags, const QString &text)
     {
         if (!m_p)
             return;
+        if (flags & Qt::TextWordWrap)
+            flags = (flags & ~Qt::TextWordWrap) | wrapFlags(f, r.width(), text);
         m_p->setFont(f);
         m_p->setPen(c);
         m_p->drawText(r, flags, text);
@@ -94,10 +175,10 @@ private:
         const qreal y = m_bottom + pt(8);
         line(0, y, m_width, rule, 0.5);
         const QFont f = font(7.5);
-        const QString page = QStringLiteral("Page %1 of %2").arg(m_page).arg(std::max(m_totalPages, m_page));
+        const QString page = pageLabel(m_page, std::max(m_totalPages, m_page));
         const qreal pageWidth = metrics(f).horizontalAdvance(page) + pt(4);
-        draw(QRectF(0, y + pt(4), m_width - pageWidth - pt(12), pt(14)), f, muted, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
-             metrics(f).elidedText(m_doc.footer, Qt::ElideRight, m_width - pageWidth - pt(12)));
+        draw(QRectF(0, y + pt(4), m_footerTextWidth, textHeight(f, m_footerTextWidth, m_doc.footer)), f, muted,
+             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_doc.footer);
         draw(QRectF(m_width - pageWidth, y + pt(4), pageWidth, pt(14)), f, muted, Qt::AlignRight | Qt::AlignTop, page);
     }
 
@@ -111,7 +192,7 @@ private:
         const QFont title = font(10, true);
         const QString left = m_doc.reference.isEmpty() ? m_doc.title : m_doc.title + QLatin1Char(' ') + m_doc.reference;
         const qreal h = metrics(title).height();
-        draw(QRectF(0, 0, m_width / 2, h), title, ink, Qt::AlignLeft | Qt::AlignVCenter, left + QStringLiteral(" (continued)"));
+        draw(QRectF(0, 0, m_width / 2, h), title, ink, Qt::AlignLeft | Qt::AlignVCenter, m_lang.translate("orb::DocumentRenderer", "%1 (continued)").arg(left));
         draw(QRectF(m_width / 2, 0, m_width / 2, h), font(8.5), muted, Qt::AlignRight | Qt::AlignVCenter, m_doc.senderName);
         m_y = h + pt(4);
         line(0, m_y, m_width, rule, 0.75);
@@ -152,11 +233,13 @@ private:
             valueWidth = std::max(valueWidth, metrics(value).horizontalAdvance(f.value));
         }
         valueWidth = std::min(valueWidth + pt(2), m_width * 0.3);
+        // Labels stay right of the sender's half of the page and wrap when they must.
+        labelWidth = std::min(labelWidth + pt(1), m_width * 0.5 - valueWidth - pt(10));
         const qreal valueX = m_width - valueWidth;
         const qreal labelX = valueX - pt(10) - labelWidth;
         for (const DocumentField &f : m_doc.fields) {
-            const qreal h = std::max(metrics(label).height(), textHeight(value, valueWidth, f.value));
-            draw(QRectF(labelX, right, labelWidth, h), label, muted, Qt::AlignRight | Qt::AlignTop, f.label);
+            const qreal h = std::max(textHeight(label, labelWidth, f.label), textHeight(value, valueWidth, f.value));
+            draw(QRectF(labelX, right, labelWidth, h), label, muted, Qt::AlignRight | Qt::AlignTop | Qt::TextWordWrap, f.label);
             draw(QRectF(valueX, right, valueWidth, h), value, ink, Qt::AlignRight | Qt::AlignTop | Qt::TextWordWrap, f.value);
             right += h + pt(1.5);
         }
@@ -178,10 +261,10 @@ private:
                 draw(QRectF(0, m_y, leftWidth, h), body, ink, Qt::AlignLeft | Qt::TextWordWrap, l);
                 m_y += h;
             }
-            if (!m_doc.stamp.isEmpty())
+            if (!m_doc.stamp.text.isEmpty())
                 stamp(top);
             m_y += pt(18);
-        } else if (!m_doc.stamp.isEmpty()) {
+        } else if (!m_doc.stamp.text.isEmpty()) {
             stamp(m_y);
             m_y += pt(40);
         }
@@ -190,10 +273,10 @@ private:
     void stamp(qreal top)
     {
         const QFont f = font(16, true);
-        const QColor c = m_doc.stamp == QLatin1String("PAID") ? QColor(0x1e, 0x7b, 0x34)
-                         : m_doc.stamp == QLatin1String("VOID") ? QColor(0xb4, 0x23, 0x18)
-                                                                 : muted;
-        const qreal w = metrics(f).horizontalAdvance(m_doc.stamp) + pt(20);
+        const QColor c = m_doc.stamp.kind == PrintedDocument::StampKind::Paid ? QColor(0x1e, 0x7b, 0x34)
+                         : m_doc.stamp.kind == PrintedDocument::StampKind::Void ? QColor(0xb4, 0x23, 0x18)
+                                                                                : muted;
+        const qreal w = metrics(f).horizontalAdvance(m_doc.stamp.text) + pt(20);
         const qreal h = metrics(f).height() + pt(8);
         const QRectF r(m_width - w, top + pt(4), w, h);
         if (m_p) {
@@ -201,12 +284,19 @@ private:
             m_p->setBrush(Qt::NoBrush);
             m_p->drawRoundedRect(r, pt(3), pt(3));
         }
-        draw(r, f, c, Qt::AlignCenter, m_doc.stamp);
+        draw(r, f, c, Qt::AlignCenter, m_doc.stamp.text);
     }
 
     qreal cellPad() const { return pt(4); }
 
-    qreal headerHeight() const { return metrics(font(8, true)).height() + 2 * cellPad(); }
+    qreal headerHeight() const
+    {
+        const QFont f = font(8, true);
+        qreal h = metrics(f).height();
+        for (int c = 0; c < m_doc.columns.size(); ++c)
+            h = std::max(h, textHeight(f, m_columns.at(c).second - 2 * cellPad(), m_doc.columns.at(c).title.toUpper()));
+        return h + 2 * cellPad();
+    }
 
     void tableHeader()
     {
@@ -217,7 +307,7 @@ private:
         const QFont f = font(8, true);
         for (int c = 0; c < m_doc.columns.size(); ++c) {
             const auto [x, w] = m_columns.at(c);
-            draw(QRectF(x + cellPad(), m_y, w - 2 * cellPad(), h), f, muted, int(m_doc.columns.at(c).align) | Qt::AlignVCenter,
+            draw(QRectF(x + cellPad(), m_y, w - 2 * cellPad(), h), f, muted, int(m_doc.columns.at(c).align) | Qt::AlignVCenter | Qt::TextWordWrap,
                  m_doc.columns.at(c).title.toUpper());
         }
         m_y += h;
@@ -285,10 +375,18 @@ private:
             return;
         const qreal width = std::min(m_width * 0.48, pt(260));
         const qreal x = m_width - width;
+        // The value keeps its width; the label wraps in what is left, so a long tax name never
+        // runs under the amount.
+        qreal valueWidth = 0;
+        for (const DocumentField &f : m_doc.totals)
+            valueWidth = std::max(valueWidth, metrics(font(f.strong ? 10.5 : 9, f.strong)).horizontalAdvance(f.value));
+        valueWidth = std::min(valueWidth + pt(2), width * 0.6);
+        const qreal labelWidth = width - valueWidth - 3 * cellPad();
         qreal needed = 0;
         QList<qreal> heights;
         for (const DocumentField &f : m_doc.totals) {
-            const qreal h = metrics(font(f.strong ? 10.5 : 9, f.strong)).height() + pt(f.strong ? 7 : 4);
+            const QFont fnt = font(f.strong ? 10.5 : 9, f.strong);
+            const qreal h = std::max(textHeight(fnt, labelWidth, f.label), textHeight(fnt, valueWidth, f.value)) + pt(f.strong ? 7 : 4);
             heights.append(h);
             needed += h;
         }
@@ -301,18 +399,18 @@ private:
                 line(x, m_y + pt(1), m_width, ink, 0.75);
                 m_y += pt(3);
             }
-            draw(QRectF(x + cellPad(), m_y, width * 0.6, heights.at(i)), fnt, f.strong ? ink : muted, Qt::AlignLeft | Qt::AlignTop, f.label);
-            draw(QRectF(x + width * 0.35, m_y, width * 0.65 - cellPad(), heights.at(i)), fnt, ink, Qt::AlignRight | Qt::AlignTop, f.value);
+            draw(QRectF(x + cellPad(), m_y, labelWidth, heights.at(i)), fnt, f.strong ? ink : muted, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, f.label);
+            draw(QRectF(m_width - cellPad() - valueWidth, m_y, valueWidth, heights.at(i)), fnt, ink, Qt::AlignRight | Qt::AlignTop | Qt::TextWordWrap, f.value);
             m_y += heights.at(i) - (f.strong ? pt(3) : 0);
         }
         m_y += pt(14);
     }
 
-    void notes()
+    void notes(const QList<DocumentNote> &list)
     {
         const QFont heading = font(8.5, true);
         const QFont body = font(8.5);
-        for (const DocumentNote &n : m_doc.notes) {
+        for (const DocumentNote &n : list) {
             if (n.text.trimmed().isEmpty())
                 continue;
             const qreal hh = metrics(heading).height() + pt(2);
@@ -335,6 +433,7 @@ private:
     }
 
     const PrintedDocument &m_doc;
+    DocumentLanguage m_lang;
     QPagedPaintDevice *m_device;
     QPainter *m_p;
     int m_totalPages;
@@ -342,6 +441,7 @@ private:
     qreal m_dpi = 72;
     qreal m_width = 0;
     qreal m_bottom = 0;
+    qreal m_footerTextWidth = 0;
     qreal m_y = 0;
     QFont m_base;
     QList<QPair<qreal, qreal>> m_columns; // x, width

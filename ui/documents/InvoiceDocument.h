@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "engine/Customer.h"
@@ -7,10 +8,12 @@
 
 namespace orb {
 
+class DocumentLanguage;
+
 /**
  * Builds the printed form of an invoice or a credit note from the stored records: the lines
  * of the invoice's document with their periods, tiers and groups and adjustments, the taxes
- * per rate and the totals down to what is still due, formatted in the company's locale.
+ * per rate and the totals down to what is still due, formatted in the customer's document language (the company's by default).
  */
 class InvoiceDocument final
 {
@@ -23,8 +26,8 @@ public:
     static QString fileName(const Invoice &invoice);
     static QString fileName(const CreditNote &note);
 
-    /// "Usage discount" for "usage_discount".
-    static QString adjustmentName(const QString &type);
+    /// "Usage discount" for "usage_discount", in the document's language.
+    static QString adjustmentName(const QString &type, const DocumentLanguage &language);
 };
 
 } // namespace orb

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QImage>
@@ -44,9 +45,16 @@ struct DocumentNote {
  * painted by one DocumentRenderer.
  */
 struct PrintedDocument {
+    /// What the stamp beside the recipient says (its colour); the text is in the document's language.
+    enum class StampKind { None, Paid, Void, Draft };
+    struct Stamp {
+        QString text; ///< "PAID", "BEZAHLT"; empty for none
+        StampKind kind = StampKind::None;
+    };
+
     QString title;     ///< "Invoice", "Credit note", "Statement"
     QString reference; ///< "INV-000042": shown on continuation pages, used for file names
-    QString stamp;     ///< "PAID", "VOID", "DRAFT" or empty
+    Stamp stamp;
     QImage logo;
     QString senderName;
     QStringList senderLines; ///< address, tax id, e-mail
@@ -58,9 +66,10 @@ struct PrintedDocument {
     QList<DocumentRow> rows;
     QString emptyTableText; ///< shown when there are no rows
     QList<DocumentField> totals;
+    QList<DocumentNote> intro; ///< paragraphs above the table (a letter's opening)
     QList<DocumentNote> notes;
     QString footer;
-    QLocale locale;
+    QLocale locale; ///< amounts, dates, labels and the paper size follow it
     bool landscape = false;
 };
 

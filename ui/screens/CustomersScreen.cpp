@@ -1,17 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/screens/CustomersScreen.h"
 
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/CustomerTableModel.h"
+#include "models/exports/CustomerCsv.h"
 #include "models/StorageError.h"
 #include "ui/AppSettings.h"
 #include "ui/dialogs/CustomerDialog.h"
+#include "ui/dialogs/CustomerImportWizard.h"
 #include "ui/widgets/CustomerBillingView.h"
 #include "ui/widgets/EditCustomerCommand.h"
 #include "ui/widgets/ServiceCommand.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -19,6 +24,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -88,6 +94,28 @@ CustomersScreen::CustomersScreen(CompanyFile &file, const Clock &clock, QWidget 
     top->addWidget(m_new);
     top->addWidget(m_edit);
     top->addWidget(m_archive);
+    // Customers in and out as CSV.
+    auto *importButton = new QPushButton(tr("&Import…"), this);
+    importButton->setObjectName(QStringLiteral("importCustomersButton"));
+    importButton->setEnabled(writable);
+    auto *exportButton = new QPushButton(tr("E&xport…"), this);
+    exportButton->setObjectName(QStringLiteral("exportCustomersButton"));
+    top->addWidget(importButton);
+    top->addWidget(exportButton);
+    connect(importButton, &QPushButton::clicked, this, [this, c = &clock] {
+        CustomerImportWizard wizard(m_file, *c, this);
+        connect(&wizard, &CustomerImportWizard::imported, m_model, &CustomerTableModel::reload);
+        wizard.exec();
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export customers"), QStringLiteral("customers.csv"), tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        const QByteArray bytes = CustomerCsv::exportAll(m_file);
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+            QMessageBox::warning(this, tr("Export customers"), tr("%1: cannot write (%2)").arg(QDir::toNativeSeparators(path), out.errorString()));
+    });
     m_billing = new CustomerBillingView(file, clock, this);
     auto *showInvoices = new QPushButton(tr("Show &invoices"), this);
     showInvoices->setObjectName(QStringLiteral("showCustomerInvoices"));

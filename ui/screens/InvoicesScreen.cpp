@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/screens/InvoicesScreen.h"
 
 #include "models/StatusText.h"
@@ -6,10 +7,12 @@
 #include "models/CustomerRepository.h"
 #include "models/InvoiceTableModel.h"
 #include "models/StorageError.h"
+#include "models/exports/EmailOutbox.h"
 #include "ui/dialogs/CreditNoteDialog.h"
 #include "ui/dialogs/InvoiceRunDialog.h"
 #include "ui/dialogs/PaymentDialog.h"
 #include "ui/widgets/DeleteDraftCommand.h"
+#include "ui/dialogs/EmailSendDialog.h"
 #include "ui/widgets/InvoiceDetailView.h"
 
 #include <QCheckBox>
@@ -79,6 +82,7 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_count->setObjectName(QStringLiteral("invoiceCount"));
 
     auto *runButton = actionButton(this, QStringLiteral("invoiceRunButton"), tr("Invoice &run…"));
+    auto *emailButton = actionButton(this, QStringLiteral("emailInvoicesButton"), tr("E-&mail…"));
     m_issue = actionButton(this, QStringLiteral("issueButton"), tr("&Issue"));
     m_void = actionButton(this, QStringLiteral("voidButton"), tr("&Void…"));
     m_pay = actionButton(this, QStringLiteral("payButton"), tr("Record &payment…"));
@@ -120,6 +124,7 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     filters->addWidget(apply);
     auto *actions = new QHBoxLayout;
     actions->addWidget(runButton);
+    actions->addWidget(emailButton);
     actions->addSpacing(12);
     for (QPushButton *b : {m_issue, m_void, m_pay, m_credit, m_delete, m_export, m_print})
         actions->addWidget(b);
@@ -141,6 +146,11 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     connect(m_status, &QComboBox::activated, this, &InvoicesScreen::applyFilter);
     connect(m_overdue, &QCheckBox::toggled, this, &InvoicesScreen::applyFilter);
     connect(runButton, &QPushButton::clicked, this, &InvoicesScreen::openInvoiceRun);
+    connect(emailButton, &QPushButton::clicked, this, [this] {
+        EmailSendDialog dialog(m_file, m_clock, this);
+        dialog.exec();
+        showDetails();
+    });
     connect(m_issue, &QPushButton::clicked, this, &InvoicesScreen::askIssue);
     connect(m_void, &QPushButton::clicked, this, &InvoicesScreen::askVoid);
     connect(m_pay, &QPushButton::clicked, this, &InvoicesScreen::askPay);
@@ -290,7 +300,8 @@ void InvoicesScreen::showDetails()
     try {
         InvoiceService service(m_file, m_clock);
         const QString name = CustomerRepository(m_file.db()).name(inv->customerId);
-        m_detail->showInvoice(*inv, name, service.payments(inv->id), service.creditNotes(inv->id));
+        m_detail->showInvoice(*inv, name, service.payments(inv->id), service.creditNotes(inv->id),
+                              EmailOutbox(m_file).forDocument(QStringLiteral("invoice"), inv->id));
     } catch (const ServiceError &e) {
         m_detail->showMessage(tr("This invoice could not be read: %1").arg(e.message()));
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/screens/ReportsScreen.h"
 
 #include "engine/Clock.h"
@@ -12,6 +13,7 @@
 #include "models/reports/UsageSeries.h"
 #include "models/usage/UsageQueryService.h"
 #include "ui/charts/ReportChartView.h"
+#include "ui/dialogs/LedgerExportDialog.h"
 #include "ui/documents/DocumentExporter.h"
 #include "ui/documents/DocumentRenderer.h"
 #include "ui/documents/PdfBatchJob.h"
@@ -80,7 +82,8 @@ ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *par
     auto *pdf = button(tr("Export PDF…"), QStringLiteral("exportAgingPdfButton"), this);
     auto *print = button(tr("Print…"), QStringLiteral("printAgingButton"), this);
     auto *pdfs = button(tr("Invoice PDFs…"), QStringLiteral("invoicePdfsButton"), this);
-    for (QPushButton *b : {refreshButton, csv, pdf, print, pdfs})
+    auto *ledger = button(tr("Export to ledger…"), QStringLiteral("ledgerExportButton"), this);
+    for (QPushButton *b : {refreshButton, csv, pdf, print, pdfs, ledger})
         bar->addWidget(b);
     bar->addStretch();
     layout->addLayout(bar);
@@ -171,6 +174,12 @@ ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *par
         } catch (const ServiceError &e) {
             m_status->setText(e.message());
         }
+    });
+    connect(ledger, &QPushButton::clicked, this, [this] {
+        // The month before the aging date, the period one usually closes.
+        const QDate last = QDate(m_asOf->date().year(), m_asOf->date().month(), 1).addDays(-1);
+        LedgerExportDialog dialog(m_file, m_clock, QDate(last.year(), last.month(), 1), last, this);
+        dialog.exec();
     });
     connect(pdfs, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the invoice PDFs"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/EditCustomerCommand.h"
 
 #include "models/CustomerService.h"
@@ -24,6 +25,7 @@ void EditCustomerCommand::write(const Customer &target, const Customer &current)
     patch.shippingAddress = target.shippingAddress;
     patch.taxId = target.taxId;
     patch.netTerms = target.netTerms;
+    patch.documentLanguage = target.documentLanguage;
     QMap<QString, QString> metadata = target.metadata;
     for (auto it = current.metadata.cbegin(); it != current.metadata.cend(); ++it)
         if (!target.metadata.contains(it.key()))

@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/InvoiceDetailView.h"
 
 #include "models/StatusText.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace orb {
 
@@ -35,9 +37,24 @@ InvoiceDetailView::InvoiceDetailView(QWidget *parent) : QTextBrowser(parent)
 }
 
 void InvoiceDetailView::showInvoice(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments,
-                                    const QList<CreditNote> &notes)
+                                    const QList<CreditNote> &notes, const QList<OutboxMessage> &emails)
 {
-    setHtml(invoiceHtml(invoice, customerName, payments, notes));
+    QString h = invoiceHtml(invoice, customerName, payments, notes);
+    // Each message sent (or waiting to be) with this invoice attached.
+    if (!emails.isEmpty()) {
+        h += QStringLiteral("<h4>%1</h4><table cellpadding=\"2\">").arg(tr("E-mails"));
+        for (const OutboxMessage &m : emails) {
+            const QString when = m.sentAt.isValid() ? QLocale().toString(m.sentAt.toLocalTime(), QLocale::ShortFormat) : QString();
+            const QString status = m.status == QLatin1String("sent")      ? tr("sent %1").arg(when)
+                                   : m.status == QLatin1String("queued")  ? tr("waiting to be sent")
+                                   : m.status == QLatin1String("sending") ? tr("interrupted while sending; check before sending again")
+                                                                          : tr("failed");
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                     .arg(esc(status), esc(m.recipients), esc(m.subject), esc(m.lastError));
+        }
+        h += QStringLiteral("</table>");
+    }
+    setHtml(h);
 }
 
 void InvoiceDetailView::showMessage(const QString &text)

@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "models/billing/BillingRecords.h"
+#include "models/exports/EmailOutbox.h"
 
 #include <QTextBrowser>
 
@@ -16,7 +18,9 @@ public:
     explicit InvoiceDetailView(QWidget *parent = nullptr);
 
     /// Shows the invoice with its customer name, payments and credit notes.
-    void showInvoice(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments, const QList<CreditNote> &notes);
+    /// and the e-mails that carried it.
+    void showInvoice(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments, const QList<CreditNote> &notes,
+                     const QList<OutboxMessage> &emails = {});
     /// Shows a short message instead (nothing selected, or why the invoice could not be read).
     void showMessage(const QString &text);
 

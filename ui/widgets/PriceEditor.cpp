@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/PriceEditor.h"
 
 #include "engine/pricing/Price.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Renders the hicolor PNGs from the SVG. Run once after changing the SVG and commit the result:
 # the build does not need an SVG renderer. Needs rsvg-convert (Debian package librsvg2-bin).
 set -eu

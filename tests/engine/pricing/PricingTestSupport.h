@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Shared helpers of the pricing tests: compact price JSON, usage specs and sub-line summaries,

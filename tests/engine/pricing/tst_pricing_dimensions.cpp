@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Worked examples of the models that split usage by event properties: matrix family,
 // bulk_with_filters and the grouped models. [orb-price] marks the matrix example of Orb's Price
 // docstring (orbcorp/orb-python, shared/price.py); the other rows are our own cases built from the

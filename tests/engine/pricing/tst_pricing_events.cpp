@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Per-event and composite models. Sources:
 //   [orb-price] BPS / bulk BPS / tiered BPS examples of Orb's Price docstring (orbcorp/orb-node
 //               and orb-python, shared Price type, older versions),

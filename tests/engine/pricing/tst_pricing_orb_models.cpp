@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Worked examples of the models that complete Orb's list of model types: the proration family,
 // grouped_tiered_matrix, grouped_with_metered_minimum, the cumulative grouped models, the
 // scalable matrices, matrix_with_threshold_discounts, event_output, metered_allowance and

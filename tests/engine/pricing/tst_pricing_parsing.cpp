@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parsing of Orb-shaped price JSON: every broken rule reported with its JSON path, common fields,
 // JSON numbers read through their shortest text, and toJson() round trips.
 #include "PricingTestSupport.h"

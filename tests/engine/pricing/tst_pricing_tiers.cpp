@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Worked examples of the single-quantity models. Sources are cited per row group:
 //   [orb-price] the Price docstring of Orb's SDKs (orbcorp/orb-python src/orb/types/shared/price.py,
 //               older versions; also docs.withorb.com "price configuration"),

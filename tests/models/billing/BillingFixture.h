@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A company file with a small catalog for the billing tests: plans priced so that day-based

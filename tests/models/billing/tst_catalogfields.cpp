@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every field the catalog accepts on a price changes what is billed as Orb documents, or is
 // refused at import with the reason: one row per field, each billing one month with nine
 // api_call events (9 units at 2.50 = 22.50 unless the row says otherwise).

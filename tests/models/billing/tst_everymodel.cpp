@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The catalog holding one price of every Orb model type (tests/data/catalog/every_model_catalog.json)
 // imports, exports back to the same prices, evaluates on its own, and bills: one in-arrears
 // invoice with a line per price. The amounts of the models added last are worked out by hand in

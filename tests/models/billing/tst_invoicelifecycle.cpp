@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The invoice lifecycle: issue, pay, void, credit notes, the balance and credit ledgers, taxes,
 // coupons, one-off invoices, and every refused transition.
 #include "BillingFixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The invoice run: periods, proration, time zones, usage in arrears, idempotent re-runs and a
 // run stopped halfway then resumed.
 #include "BillingFixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Plan changes, seat changes, cancellations (immediate, end of term, dated, backdated) and
 // unscheduling, with day-based proration into the customer balance.
 #include "BillingFixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Date edges and change sequences of subscriptions, each row a script of actions run against a
 // fresh company file, then the invoices, the balance and a ledger check:
 //  - a subscription ending on its start date is valid and empty, and never breaks a run

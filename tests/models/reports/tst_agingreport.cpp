@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Aging buckets (table-driven), the report's rows and totals, and what is open as of a date.
 #include "models/reports/AgingReport.h"
 #include "models/reports/ReportSource.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Chart data built from known records: revenue per month and per plan, usage per bucket and
 // group, CSV export, and the statement's balances.
 #include "models/reports/RevenueReport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The import fast path against its references: FastEventParser against EventParser (+
 // UsageEventRow::fromEvent) on the parser tests' inputs and fuzzed variations of them, the
 // in-memory key filter, and imports whose dedup goes through the filter.

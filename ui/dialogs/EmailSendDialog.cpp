@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/dialogs/EmailSendDialog.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/StorageError.h"
+#include "models/billing/InvoiceRepository.h"
+#include "models/exports/EmailOutbox.h"
+#include "sync/SmtpSender.h"
+#include "ui/documents/DocumentMailer.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace orb {
+
+namespace {
+
+/// Issued invoices that no message has carried yet: a batch never sends an invoice twice.
+QStringList invoicesNotEmailed(CompanyFile &file)
+{
+    QStringList ids;
+    InvoiceFilter filter;
+    filter.status = QStringLiteral("issued");
+    EmailOutbox outbox(file);
+    for (const Invoice &inv : InvoiceRepository(file.db()).list(filter))
+        if (outbox.forDocument(QStringLiteral("invoice"), inv.id).isEmpty())
+            ids << inv.id;
+    return ids;
+}
+
+} // namespace
+
+EmailSendDialog::EmailSendDialog(CompanyFile &file, const Clock &clock, QWidget *parent) : QDialog(parent), m_file(file), m_clock(clock)
+{
+    setObjectName(QStringLiteral("emailSendDialog"));
+    setWindowTitle(tr("E-mail invoices"));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_scope = new QComboBox(this);
+    m_scope->setObjectName(QStringLiteral("emailScope"));
+    m_scope->addItem(tr("Issued invoices not e-mailed yet, then the outbox"), QStringLiteral("issued"));
+    m_scope->addItem(tr("Only the messages waiting in the outbox"), QStringLiteral("outbox"));
+    form->addRow(tr("Send"), m_scope);
+    const QString server = file.setting(QStringLiteral("email.smtp_url"));
+    form->addRow(tr("Server"), new QLabel(server.isEmpty() ? tr("none set (Settings: email.smtp_url)") : server, this));
+    form->addRow(tr("From"), new QLabel(file.setting(QStringLiteral("email.from")), this));
+    layout->addLayout(form);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("emailSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setText(tr("%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.")
+                           .arg(invoicesNotEmailed(file).size())
+                           .arg(EmailOutbox(file).queued().size()));
+    layout->addWidget(m_summary);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("emailProgress"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    layout->addWidget(m_progress);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("emailStatus"));
+    m_status->setWordWrap(true);
+    m_status->setMinimumHeight(fontMetrics().lineSpacing() * 3);
+    layout->addWidget(m_status);
+    auto *buttons = new QDialogButtonBox(this);
+    m_send = buttons->addButton(tr("Send"), QDialogButtonBox::AcceptRole);
+    m_send->setObjectName(QStringLiteral("emailSendButton"));
+    m_stopButton = buttons->addButton(tr("Stop"), QDialogButtonBox::ActionRole);
+    m_stopButton->setObjectName(QStringLiteral("emailStopButton"));
+    m_close = buttons->addButton(QDialogButtonBox::Close);
+    layout->addWidget(buttons);
+    m_send->setEnabled(!server.isEmpty() && !file.isReadOnly());
+    m_stopButton->setEnabled(false);
+    connect(m_send, &QPushButton::clicked, this, &EmailSendDialog::start);
+    connect(m_stopButton, &QPushButton::clicked, this, [this] {
+        if (m_stop)
+            m_stop->store(true);
+        m_status->setText(tr("Stopping after the message being sent…"));
+    });
+    connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    resize(560, sizeHint().height());
+}
+
+EmailSendDialog::~EmailSendDialog()
+{
+    if (m_thread) {
+        if (m_stop)
+            m_stop->store(true);
+        m_thread->wait();
+    }
+}
+
+bool EmailSendDialog::isRunning() const
+{
+    return m_thread != nullptr;
+}
+
+void EmailSendDialog::setBusy(bool busy)
+{
+    m_send->setEnabled(!busy);
+    m_scope->setEnabled(!busy);
+    m_close->setEnabled(!busy);
+    m_stopButton->setEnabled(busy);
+}
+
+void EmailSendDialog::start()
+{
+    if (m_thread)
+        return;
+    SmtpSettings settings;
+    try {
+        // The password may come from the keychain: read it here, at the user's click.
+        settings = SmtpSender::settingsFor(m_file);
+        DocumentMailer check(m_file, m_clock); // refuses a missing email.from before any work
+    } catch (const ServiceError &e) {
+        m_status->setText(e.details());
+        return;
+    }
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    const QString path = m_file.path();
+    const QString from = m_file.setting(QStringLiteral("email.from"));
+    const bool queueIssued = m_scope->currentData().toString() == QLatin1String("issued");
+    const Clock *clock = &m_clock;
+    auto stop = m_stop;
+    QPointer<EmailSendDialog> self(this);
+    auto report = [self](int done, int total, const QString &text) {
+        QMetaObject::invokeMethod(
+            self,
+            [self, done, total, text] {
+                if (!self)
+                    return;
+                self->m_progress->setRange(0, std::max(total, 1));
+                self->m_progress->setValue(done);
+                self->m_status->setText(text);
+            },
+            Qt::QueuedConnection);
+    };
+    auto result = std::make_shared<SmtpSendReport>();
+    auto failure = std::make_shared<QString>();
+    setBusy(true);
+    m_status->setText(tr("Preparing…"));
+    m_thread = QThread::create([=] {
+        try {
+            // Its own connection: Qt SQL connections stay on the thread that opened them.
+            std::unique_ptr<CompanyFile> file = CompanyFile::open(path);
+            if (queueIssued) {
+                DocumentMailer mailer(*file, *clock);
+                const QStringList ids = invoicesNotEmailed(*file);
+                for (int i = 0; i < ids.size() && !stop->load(); ++i) {
+                    mailer.queueInvoice(ids.at(i));
+                    report(i + 1, int(ids.size()), EmailSendDialog::tr("Prepared %1 of %2 messages").arg(i + 1).arg(ids.size()));
+                }
+            }
+            if (!stop->load()) {
+                SmtpSender sender(*file, *clock, settings, from);
+                *result = sender.run({}, [&](int done, int total) {
+                    report(done, total, EmailSendDialog::tr("Sent %1 of %2 messages").arg(done).arg(total));
+                }, stop.get());
+            } else {
+                result->stopped = true;
+            }
+        } catch (const ServiceError &e) {
+            *failure = e.details();
+        } catch (const std::exception &e) {
+            *failure = QString::fromUtf8(e.what());
+        }
+    });
+    connect(m_thread, &QThread::finished, this, [this, result, failure] {
+        m_thread->deleteLater();
+        m_thread = nullptr;
+        setBusy(false);
+        QString text = !failure->isEmpty() ? *failure
+                       : result->stopped   ? tr("Stopped: %1 sent, %2 failed; the rest waits in the outbox.").arg(result->sent).arg(result->failed)
+                                           : tr("%1 sent, %2 failed.").arg(result->sent).arg(result->failed);
+        if (!result->errors.isEmpty())
+            text += QLatin1Char('\n') + result->errors.join(QLatin1Char('\n'));
+        m_status->setText(text);
+        m_summary->setText(tr("%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.")
+                               .arg(invoicesNotEmailed(m_file).size())
+                               .arg(EmailOutbox(m_file).queued().size()));
+        emit finished(result->sent, result->failed);
+    });
+    m_thread->start();
+}
+
+} // namespace orb
