@@ -1,5 +1,8 @@
 #include "sync/StripeClient.h"
 
+#include "models/sync/StripeSettings.h"
+#include "sync/CredentialStore.h"
+
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
@@ -154,6 +157,12 @@ StripeResult StripeClient::send(const QByteArray &method, const QString &path, c
 {
     const QString url = m_baseUrl + path;
     StripeResult result;
+    if (const QString rule = StripeSettings::checkApiBase(m_baseUrl); !rule.isEmpty()) {
+        // The key goes to Stripe or to this machine only, whatever a company file says.
+        result.error.kind = StripeError::Kind::InvalidRequest;
+        result.error.message = QStringLiteral("the Stripe API base %1 %2").arg(m_baseUrl, rule);
+        return result;
+    }
     for (int attempt = 1;; ++attempt) {
         result = sendOnce(method, url, body, idempotencyKey);
         result.response.attempts = attempt;
@@ -251,6 +260,11 @@ StripeResult StripeClient::sendOnce(const QByteArray &method, const QString &url
     else
         result.error.retryable = status == 409 || status == 429 || status >= 500;
     return result;
+}
+
+QString StripeClient::keyMode() const
+{
+    return stripeKeyMode(m_apiKey);
 }
 
 } // namespace orb
