@@ -59,7 +59,9 @@ StandinResponse StripeStandin::invoices(const StandinRequest &r, const OpenApiSu
         QJsonObject invoice{{QStringLiteral("id"), id},
                             {QStringLiteral("object"), QStringLiteral("invoice")},
                             {QStringLiteral("amount_paid"), 0},
-                            {QStringLiteral("auto_advance"), p.value(QLatin1String("auto_advance")).toString() != QLatin1String("false")},
+                            // One-off invoices made through the API do not advance by themselves unless asked
+                            // (the default since 2018-11-08).
+                            {QStringLiteral("auto_advance"), p.value(QLatin1String("auto_advance")).toString() == QLatin1String("true")},
                             {QStringLiteral("collection_method"), method},
                             {QStringLiteral("created"), now()},
                             {QStringLiteral("currency"), p.value(QLatin1String("currency")).toString(QStringLiteral("usd")).toLower()},
@@ -128,6 +130,13 @@ StandinResponse StripeStandin::invoices(const StandinRequest &r, const OpenApiSu
         emitEvent(QStringLiteral("invoice.finalized"), invoice);
         if (invoice.value(QLatin1String("amount_due")).toInteger() == 0)
             invoice = settleInvoice(invoice, true);
+        else if (invoice.value(QLatin1String("auto_advance")).toBool()) {
+            // Automatic collection starts at once: the card is charged, or the invoice sent.
+            if (invoice.value(QLatin1String("collection_method")).toString() == QLatin1String("charge_automatically") && !decline)
+                invoice = settleInvoice(invoice, false);
+            else if (invoice.value(QLatin1String("collection_method")).toString() == QLatin1String("send_invoice"))
+                emitEvent(QStringLiteral("invoice.sent"), invoice);
+        }
         return jsonResponse(invoice);
     }
     if (t.endsWith(QLatin1String("/pay"))) {
