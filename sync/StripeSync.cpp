@@ -113,8 +113,10 @@ bool StripeSync::checkAccount(SyncRunSummary &summary)
         return true;
     }
     if (bound->id == account->id && bound->livemode == account->livemode) {
-        if (!SyncState(m_ctx->db).get(SyncState::AccountMismatch).isEmpty())
+        if (!SyncState(m_ctx->db).get(SyncState::AccountMismatch).isEmpty()) {
             m_ctx->journal.removeState(SyncState::AccountMismatch);
+            m_ctx->journal.removeState(SyncState::AccountMismatchId);
+        }
         return true;
     }
     // Nothing goes to another account before a person chooses.
@@ -123,6 +125,7 @@ bool StripeSync::checkAccount(SyncRunSummary &summary)
                                         "Restore the key of %2, or start a fresh mapping for %1 (`orbctl sync set-key --new-account`)")
                              .arg(account->describe(), bound->describe());
     m_ctx->journal.setState(SyncState::AccountMismatch, account->describe());
+    m_ctx->journal.setState(SyncState::AccountMismatchId, account->id + (account->livemode ? QStringLiteral(" live") : QStringLiteral(" test")));
     m_ctx->journal.log(QStringLiteral("error"), QStringLiteral("account"), 0, account->id, summary.stopReason);
     return false;
 }

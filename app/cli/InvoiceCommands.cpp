@@ -12,6 +12,7 @@
 #include "models/Timestamps.h"
 #include "models/billing/InvoiceRunService.h"
 #include "models/billing/InvoiceService.h"
+#include "models/sync/StripeInvoiceState.h"
 #include "models/usage/UsageQueryService.h"
 
 #include <QElapsedTimer>
@@ -73,7 +74,10 @@ void printInvoices(CliContext &ctx, const QList<Invoice> &invoices)
 
 void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
 {
-    const QJsonObject o = service.describe(i);
+    QJsonObject o = service.describe(i);
+    const auto stripe = StripeInvoiceState::of(ctx.company().db(), i.id);
+    if (stripe)
+        o.insert(QStringLiteral("stripe"), stripe->toJson());
     if (ctx.json()) {
         ctx.printJson(o);
         return;
@@ -86,6 +90,9 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
     ctx.out() << "  invoice date: " << dateText(i.invoiceDate) << "\n";
     if (i.dueDate.isValid())
         ctx.out() << "  due date:     " << dateText(i.dueDate) << " (net " << i.netTerms << ")\n";
+    if (stripe)
+        ctx.out() << "  stripe:       " << stripe->state << (stripe->stripeId.isEmpty() ? QString() : QStringLiteral(" ") + stripe->stripeId)
+                  << (stripe->message.isEmpty() ? QString() : QStringLiteral(" (") + stripe->message + QLatin1Char(')')) << "\n";
     TablePrinter t({QStringLiteral("#"), QStringLiteral("LINE"), QStringLiteral("QUANTITY"), QStringLiteral("SUBTOTAL"), QStringLiteral("ADJUSTED"),
                     QStringLiteral("AMOUNT"), QStringLiteral("TAX"), QStringLiteral("TOTAL")});
     for (int col : {2, 3, 4, 5, 6, 7})
@@ -282,6 +289,8 @@ int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
             return help(ctx, cl);
         const QString id = requiredPositional(cl, 0, QStringLiteral("the invoice id or number"));
         const QDate on = dateOption(cl, QStringLiteral("date")).value_or(today(ctx));
+        if (const QString warning = StripeInvoiceState::manualPaymentWarning(ctx.company().db(), service.get(id).id); !warning.isEmpty())
+            ctx.err() << "warning: " << warning << Qt::endl;
         const Payment p = full ? service.markPaid(id, on, cl.value(QStringLiteral("memo")))
                                : service.pay(id, *decimalOption(cl, QStringLiteral("amount"), true), on,
                                              cl.isSet(QStringLiteral("method")) ? cl.value(QStringLiteral("method")) : QStringLiteral("manual"),

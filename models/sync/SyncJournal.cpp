@@ -224,6 +224,7 @@ void SyncJournal::bindAccount(const QString &accountId, const QString &livemode,
     state.set(SyncState::AccountId, accountId);
     state.set(SyncState::AccountLivemode, livemode);
     state.remove(SyncState::AccountMismatch);
+    state.remove(SyncState::AccountMismatchId);
     SyncLog(m_db).add({0, m_clock.now(), freshStart ? QStringLiteral("warning") : QStringLiteral("info"), QStringLiteral("account"), 0, {}, {}, accountId,
                        message});
     uow.commit();

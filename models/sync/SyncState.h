@@ -21,6 +21,8 @@ public:
     static inline const QString AccountLivemode = QStringLiteral("account_livemode");
     /// Set when the key in use belongs to another account: sync stops until a person chooses.
     static inline const QString AccountMismatch = QStringLiteral("account_mismatch");
+    /// The other account's id and mode ("acct_… live"), for the choice to start afresh with it.
+    static inline const QString AccountMismatchId = QStringLiteral("account_mismatch_id");
 
     explicit SyncState(Database &db) : m_db(db) {}
     QString get(const QString &key, const QString &defaultValue = {}) const;

@@ -13,6 +13,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -110,6 +111,7 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_table->setColumnWidth(InvoiceTableModel::Total, fm.horizontalAdvance(QStringLiteral("1,000,000.00 USD")) + 2 * ch);
     m_table->setColumnWidth(InvoiceTableModel::Remaining, fm.horizontalAdvance(QStringLiteral("1,000,000.00 USD")) + 2 * ch);
     m_detail = new InvoiceDetailView(this);
+    connect(m_detail, &InvoiceDetailView::stripeLinkActivated, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_status);
@@ -289,7 +291,7 @@ void InvoicesScreen::showDetails()
     try {
         InvoiceService service(m_file, m_clock);
         const QString name = m_file.db().scalar(QStringLiteral("SELECT name FROM customers WHERE id = ?"), {inv->customerId}).toString();
-        m_detail->showInvoice(*inv, name, service.payments(inv->id), service.creditNotes(inv->id));
+        m_detail->showInvoice(*inv, name, service.payments(inv->id), service.creditNotes(inv->id), StripeInvoiceState::of(m_file.db(), inv->id));
     } catch (const ServiceError &e) {
         m_detail->showMessage(tr("This invoice could not be read: %1").arg(e.message()));
     }

@@ -32,12 +32,34 @@ InvoiceDetailView::InvoiceDetailView(QWidget *parent) : QTextBrowser(parent)
     setObjectName(QStringLiteral("invoiceDetail"));
     setAccessibleName(tr("Invoice details"));
     setOpenLinks(false);
+    // Links open in the browser through the window (tests see the signal instead).
+    connect(this, &QTextBrowser::anchorClicked, this, &InvoiceDetailView::stripeLinkActivated);
 }
 
 void InvoiceDetailView::showInvoice(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments,
-                                    const QList<CreditNote> &notes)
+                                    const QList<CreditNote> &notes, const std::optional<StripeInvoiceState> &stripe)
 {
-    setHtml(invoiceHtml(invoice, customerName, payments, notes));
+    setHtml(invoiceHtml(invoice, customerName, payments, notes) + (stripe ? stripeHtml(*stripe) : QString()));
+}
+
+QString InvoiceDetailView::stripeHtml(const StripeInvoiceState &s)
+{
+    QString state;
+    if (s.state == QLatin1String("failed"))
+        state = tr("not sent: %1").arg(esc(s.message));
+    else if (s.state == QLatin1String("queued"))
+        state = s.message.isEmpty() ? tr("waiting to be sent") : tr("waiting to be sent (last attempt: %1)").arg(esc(s.message));
+    else if (s.state == QLatin1String("sent"))
+        state = tr("sent; %n payment(s) or credit note(s) recorded here not yet told to Stripe", nullptr, s.followUpsWaiting);
+    else if (s.state == QLatin1String("told"))
+        state = tr("sent, and Stripe knows every payment and credit note recorded here");
+    else
+        state = tr("not sent (nothing to collect through Stripe)");
+    QString h = QStringLiteral("<h4>%1</h4><p>%2").arg(tr("Stripe"), state);
+    if (!s.stripeId.isEmpty())
+        h += QStringLiteral("<br>") + (s.dashboardUrl.isEmpty() ? esc(s.stripeId)
+                                                             : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(s.dashboardUrl), esc(s.stripeId)));
+    return h + QStringLiteral("</p>");
 }
 
 void InvoiceDetailView::showMessage(const QString &text)
