@@ -38,14 +38,29 @@ FormParams customerParams(const Customer &c, bool update)
     return p;
 }
 
-QString matching(const QJsonArray &data, const QString &orbId)
+QJsonObject matching(const QJsonArray &data, const QString &orbId)
 {
     for (const QJsonValue &v : data) {
         const QJsonObject o = v.toObject();
         if (o.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_id")).toString() == orbId && !o.value(QLatin1String("deleted")).toBool())
-            return o.value(QLatin1String("id")).toString();
+            return o;
     }
     return {};
+}
+
+/// Whether a customer found in Stripe already holds every field Orb would send.
+bool holds(const QJsonObject &stripe, const Customer &c)
+{
+    auto text = [](const QJsonValue &v) { return v.isString() ? v.toString() : QString(); };
+    if (text(stripe.value(QLatin1String("name"))) != c.name || text(stripe.value(QLatin1String("email"))) != c.email)
+        return false;
+    if (text(stripe.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_external_customer_id"))) != c.externalCustomerId)
+        return false;
+    const QJsonObject a = stripe.value(QLatin1String("address")).toObject();
+    const Address &b = c.billingAddress;
+    return text(a.value(QLatin1String("line1"))) == b.line1 && text(a.value(QLatin1String("line2"))) == b.line2
+           && text(a.value(QLatin1String("city"))) == b.city && text(a.value(QLatin1String("state"))) == b.state
+           && text(a.value(QLatin1String("postal_code"))) == b.postalCode && text(a.value(QLatin1String("country"))) == b.country;
 }
 
 } // namespace
@@ -57,16 +72,16 @@ QString StripeCustomerPush::metadataQuery(const QString &key, const QString &val
     return QStringLiteral("metadata['%1']:'%2'").arg(key, escaped);
 }
 
-std::optional<QString> StripeCustomerPush::find(const QString &orbId, const QString &email, SyncRunSummary &summary, StripeError *error)
+std::optional<QJsonObject> StripeCustomerPush::find(const QString &orbId, const QString &email, SyncRunSummary &summary, StripeError *error)
 {
     FormParams q;
     q.add(QStringLiteral("query"), metadataQuery(QStringLiteral("orb_id"), orbId)).add(QStringLiteral("limit"), QStringLiteral("10"));
     const StripeResult r = m_ctx.client.get(QStringLiteral("/v1/customers/search"), q);
     StripeSyncContext::count(summary, r);
     if (r.ok()) {
-        const QString id = matching(r.response.json.value(QLatin1String("data")).toArray(), orbId);
-        if (!id.isEmpty())
-            return id;
+        const QJsonObject found = matching(r.response.json.value(QLatin1String("data")).toArray(), orbId);
+        if (!found.isEmpty())
+            return found;
     } else if (r.error.retryable || r.error.kind == StripeError::Kind::Authentication) {
         *error = r.error;
         return std::nullopt;
@@ -74,7 +89,7 @@ std::optional<QString> StripeCustomerPush::find(const QString &orbId, const QStr
     // Search is eventually consistent and not offered everywhere: the list by e-mail is read
     // from the source of truth. Without an e-mail the Idempotency-Key covers the first day.
     if (email.isEmpty())
-        return QString();
+        return QJsonObject();
     QString after;
     for (;;) {
         FormParams l;
@@ -88,11 +103,11 @@ std::optional<QString> StripeCustomerPush::find(const QString &orbId, const QStr
             return std::nullopt;
         }
         const QJsonArray data = lr.response.json.value(QLatin1String("data")).toArray();
-        const QString id = matching(data, orbId);
-        if (!id.isEmpty())
-            return id;
+        const QJsonObject found = matching(data, orbId);
+        if (!found.isEmpty())
+            return found;
         if (data.isEmpty() || !lr.response.json.value(QLatin1String("has_more")).toBool())
-            return QString();
+            return QJsonObject();
         after = data.last().toObject().value(QLatin1String("id")).toString();
     }
 }
@@ -132,8 +147,15 @@ PushOutcome StripeCustomerPush::push(const OutboxItem &item, SyncRunSummary &sum
         if (!found)
             return m_ctx.failOrWait(item, error, summary);
         if (!found->isEmpty()) {
-            stripeId = *found;
+            stripeId = found->value(QLatin1String("id")).toString();
             adopted = true;
+            if (holds(*found, *customer)) {
+                // Made by an earlier attempt of this very push, whose answer was lost.
+                m_ctx.journal.mapAndFinish(item, CustomerType, customer->id, *stripeId,
+                                           QStringLiteral("customer %1 found in Stripe as %2 (made by an earlier attempt)").arg(customer->id, *stripeId));
+                ++summary.pushed;
+                return PushOutcome::Done;
+            }
         }
     }
     const StripeResult r = stripeId ? m_ctx.client.post(QStringLiteral("/v1/customers/") + *stripeId, customerParams(*customer, true),

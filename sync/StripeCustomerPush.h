@@ -2,6 +2,8 @@
 
 #include "sync/StripeSyncContext.h"
 
+#include <QJsonObject>
+
 #include <optional>
 
 namespace orb {
@@ -26,9 +28,9 @@ public:
     static QString metadataQuery(const QString &key, const QString &value);
 
 private:
-    /// The Stripe customer made for this Orb customer, if any; nullopt with *error when Stripe
-    /// could not be asked.
-    std::optional<QString> find(const QString &orbId, const QString &email, SyncRunSummary &summary, StripeError *error);
+    /// The Stripe customer made for this Orb customer (an empty object when none); nullopt
+    /// with *error when Stripe could not be asked.
+    std::optional<QJsonObject> find(const QString &orbId, const QString &email, SyncRunSummary &summary, StripeError *error);
 
     StripeSyncContext &m_ctx;
 };

@@ -5,7 +5,6 @@
 #include "models/StorageError.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/InvoiceService.h"
-#include "models/sync/StripeFollowUps.h"
 #include "models/sync/StripeIdMap.h"
 #include "models/sync/SyncLog.h"
 
@@ -130,13 +129,11 @@ QString StripePaymentRecorder::recordPayment(Database &db, const StripePayment &
             .arg(payment.stripeInvoiceId, fresh.toString(), inv->currency, nameOf(*inv), inv->status);
     const QDate paidOn = (payment.occurredAt.isValid() ? payment.occurredAt : m_clock.now()).toUTC().date();
     try {
-        const Payment recordedNow = InvoiceService::recordPaymentWithin(
+        InvoiceService::recordPaymentWithin(
             db, m_clock.now(), inv->id, fresh, paidOn, payment.outOfBand ? QStringLiteral("stripe_out_of_band") : QStringLiteral("stripe"),
             referenceFor(payment.stripeInvoiceId, payment.amountMinor),
             payment.outOfBand ? QStringLiteral("Stripe invoice %1, paid outside Stripe").arg(payment.stripeInvoiceId)
                               : QStringLiteral("Stripe invoice %1").arg(payment.stripeInvoiceId));
-        // It came from Stripe: never sent back as a payment recorded in Orb.
-        StripeFollowUps(db).markTold({recordedNow.id}, {}, QStringLiteral("from:") + payment.stripeInvoiceId);
     } catch (const ServiceError &e) {
         if (e.kind() == ServiceError::Kind::Storage)
             throw;

@@ -17,13 +17,14 @@ void StripeFollowUps::sweep()
         QString id;
     };
     QList<Pending> found;
-    // Payments Stripe brought in are recorded with method "stripe"; they are never sent back.
+    // Payments Stripe brought in are recorded with method "stripe" (or "stripe_out_of_band");
+    // they are never sent back.
     // Only once the invoice's push is over: what the push itself reads goes as its "settled" part.
     const QString pushed = QStringLiteral("AND NOT EXISTS (SELECT 1 FROM sync_outbox i WHERE i.object_type = 'invoice' AND i.object_id = %1.invoice_id "
                                           "AND i.state IN ('pending', 'failed')) ");
     const QString sql =
         QStringLiteral("SELECT 'p', p.id FROM payments p JOIN sync_stripe_ids m ON m.object_type = 'invoice' AND m.local_id = p.invoice_id "
-                       "WHERE p.method <> 'stripe' ")
+                       "WHERE p.method NOT IN ('stripe', 'stripe_out_of_band') ")
         + pushed.arg(QStringLiteral("p"))
         + QStringLiteral("AND NOT EXISTS (SELECT 1 FROM sync_stripe_ids t WHERE t.object_type = 'payment' AND t.local_id = p.id) "
                          "AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.object_type = 'invoice_payment' AND o.object_id = p.id) "
