@@ -289,12 +289,12 @@ int invoicesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
             return help(ctx, cl);
         const QString id = requiredPositional(cl, 0, QStringLiteral("the invoice id or number"));
         const QDate on = dateOption(cl, QStringLiteral("date")).value_or(today(ctx));
-        if (const QString warning = StripeInvoiceState::manualPaymentWarning(ctx.company().db(), service.get(id).id); !warning.isEmpty())
-            ctx.err() << "warning: " << warning << Qt::endl;
         const Payment p = full ? service.markPaid(id, on, cl.value(QStringLiteral("memo")))
                                : service.pay(id, *decimalOption(cl, QStringLiteral("amount"), true), on,
                                              cl.isSet(QStringLiteral("method")) ? cl.value(QStringLiteral("method")) : QStringLiteral("manual"),
                                              cl.value(QStringLiteral("reference")), cl.value(QStringLiteral("memo")));
+        if (const QString warning = StripeInvoiceState::manualPaymentWarning(ctx.company().db(), p.invoiceId); !warning.isEmpty())
+            ctx.err() << "warning: " << warning << Qt::endl;
         if (ctx.json()) {
             QJsonObject o = p.toJson();
             o.insert(QStringLiteral("invoice"), service.get(p.invoiceId).toJson());

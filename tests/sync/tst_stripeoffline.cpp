@@ -17,13 +17,16 @@
 #include "models/catalog/MetricRepository.h"
 #include "models/sync/Outbox.h"
 #include "models/sync/StripeIdMap.h"
+#include "models/sync/StripeInvoiceState.h"
 #include "models/sync/StripeSettings.h"
+#include "models/sync/SyncAttention.h"
 #include "models/sync/SyncLog.h"
 #include "models/sync/SyncState.h"
 #include "models/usage/EventImporter.h"
 #include "sync/StripeInvoicePush.h"
 #include "sync/StripeSync.h"
 
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -328,6 +331,46 @@ private slots:
         QCOMPARE(disputes, 1);
         QCOMPARE(refunds, 1);
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);
+    }
+
+    // 8. People see it.
+
+    void disputeIsListedWithWhatToDo()
+    {
+        const Customer c = addCustomer(QStringLiteral("acme"), {});
+        const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
+        QCOMPARE(m_sync->runOnce().failed, 0);
+        const auto state = StripeInvoiceState::of(m_file->db(), inv.id);
+        QVERIFY(state);
+        QCOMPARE(state->state, QStringLiteral("told"));
+        QCOMPARE(state->dashboardUrl, QStringLiteral("https://dashboard.stripe.com/test/invoices/") + state->stripeId);
+        QCOMPARE(m_host->standin().payPart(state->stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
+        const QString dispute = QJsonDocument::fromJson(m_host->standin().openDispute(charge, 0).body).object().value(QLatin1String("id")).toString();
+        m_sync->runOnce();
+        QList<AttentionItem> items = SyncAttention(m_file->db()).list();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first().kind, QStringLiteral("dispute"));
+        QVERIFY2(items.first().action.contains(QStringLiteral("Answer the dispute in Stripe")), qPrintable(items.first().action));
+        QCOMPARE(m_host->standin().decideDispute(dispute, QStringLiteral("lost")).status, 200);
+        m_sync->runOnce();
+        items = SyncAttention(m_file->db()).list();
+        QCOMPARE(items.size(), 2);
+        QVERIFY2(items.first().what.contains(QStringLiteral("lost")) && items.first().action.contains(QStringLiteral("credit note")),
+                 qPrintable(items.first().what + QLatin1Char('/') + items.first().action));
+    }
+
+    void handPaymentOnAnAutomaticallyChargedInvoiceWarns()
+    {
+        const Customer send = addCustomer(QStringLiteral("acme"), {});
+        const Customer charge = addCustomer(QStringLiteral("bolt"), QStringLiteral("charge_automatically"));
+        const Invoice a = InvoiceService(*m_file, m_clock).issue(oneOff(send.id).id);
+        m_host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, {}, {}, 0});
+        const Invoice b = InvoiceService(*m_file, m_clock).issue(oneOff(charge.id).id);
+        QCOMPARE(m_sync->runOnce().failed, 0);
+        QVERIFY(StripeInvoiceState::manualPaymentWarning(m_file->db(), a.id).isEmpty());
+        const QString warning = StripeInvoiceState::manualPaymentWarning(m_file->db(), b.id);
+        QVERIFY2(warning.contains(QStringLiteral("charged automatically")) && warning.contains(QStringLiteral("next sync")), qPrintable(warning));
     }
 
     // 6. Bound to one account.
