@@ -88,7 +88,7 @@ void StripeWorker::runOnce()
         sync.setProgress([this](const QString &what, int done, int total) { emit progress(what, done, total); });
         const SyncRunSummary s = sync.runOnce();
         emit runFinished(s.describe(), s.offline);
-        emit stateChanged(s.offline ? State::Offline : (s.failed > 0 ? State::Failed : State::Idle), s.describe());
+        emit stateChanged(s.offline ? State::Offline : (s.failed > 0 || s.accountMismatch ? State::Failed : State::Idle), s.describe());
     } catch (const ServiceError &e) {
         emit stateChanged(State::Failed, e.message());
         emit runFinished(e.message(), false);

@@ -93,6 +93,9 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
     if (stripe)
         ctx.out() << "  stripe:       " << stripe->state << (stripe->stripeId.isEmpty() ? QString() : QStringLiteral(" ") + stripe->stripeId)
                   << (stripe->message.isEmpty() ? QString() : QStringLiteral(" (") + stripe->message + QLatin1Char(')')) << "\n";
+    if (stripe && !stripe->disputeId.isEmpty())
+        ctx.out() << "  disputed:     " << stripe->disputeStatus << ", " << stripe->disputedMinor << " minor units " << stripe->disputeCurrency << " ("
+                  << stripe->disputeId << ")\n";
     TablePrinter t({QStringLiteral("#"), QStringLiteral("LINE"), QStringLiteral("QUANTITY"), QStringLiteral("SUBTOTAL"), QStringLiteral("ADJUSTED"),
                     QStringLiteral("AMOUNT"), QStringLiteral("TAX"), QStringLiteral("TOTAL")});
     for (int col : {2, 3, 4, 5, 6, 7})

@@ -54,7 +54,8 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
                                                                                                                 : QString::number(payment.amountMinor));
     StripeIdMap ids(db);
     const bool isMovement = payment.kind == QLatin1String("refund") || payment.kind.startsWith(QLatin1String("dispute"))
-                            || payment.kind.startsWith(QLatin1String("credit_note"));
+                            || payment.kind.startsWith(QLatin1String("credit_note")) || payment.kind == QLatin1String("invoice_voided")
+                            || payment.kind == QLatin1String("invoice_uncollectible");
     if (isMovement && ids.stripeId(MovementType, movement))
         return {};
     if (isMovement)
@@ -63,6 +64,11 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
         warn(db, payment, QStringLiteral("Stripe refunded %1 in all of charge %2 for invoice %3; record it in Orb as a credit note of kind refund")
                               .arg(amount, payment.stripeObjectId, name));
         return {};
+    }
+    if (payment.kind.startsWith(QLatin1String("dispute")) && inv) {
+        // The invoice's dispute as it stands, for invoices show, the detail and the Sync screen.
+        ids.set(QStringLiteral("dispute"), inv->id,
+                QStringLiteral("%1|%2|%3|%4").arg(payment.stripeObjectId, payment.status).arg(payment.amountMinor).arg(payment.currency));
     }
     if (payment.kind == QLatin1String("dispute_opened")) {
         warn(db, payment, QStringLiteral("the customer disputed charge %1 for invoice %2 (%3, dispute %4 %5): the funds are withdrawn until it is "

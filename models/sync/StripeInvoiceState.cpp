@@ -24,6 +24,13 @@ std::optional<StripeInvoiceState> StripeInvoiceState::of(Database &db, const QSt
     q.finish();
     if (itemState.isEmpty() && s.stripeId.isEmpty())
         return std::nullopt;
+    if (const auto dispute = StripeIdMap(db).stripeId(QStringLiteral("dispute"), invoiceId)) {
+        const QStringList d = dispute->split(QLatin1Char('|'));
+        s.disputeId = d.value(0);
+        s.disputeStatus = d.value(1);
+        s.disputedMinor = d.value(2).toLongLong();
+        s.disputeCurrency = d.value(3);
+    }
     s.followUpsWaiting = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sync_outbox WHERE state IN ('pending', 'failed') AND "
                                                   "((object_type = 'invoice_payment' AND object_id IN (SELECT id FROM payments WHERE invoice_id = ?)) OR "
                                                   "(object_type = 'invoice_credit' AND object_id IN (SELECT id FROM credit_notes WHERE invoice_id = ?)))"),
@@ -73,7 +80,13 @@ QJsonObject StripeInvoiceState::toJson() const
             {QStringLiteral("state"), state},
             {QStringLiteral("message"), message.isEmpty() ? QJsonValue() : QJsonValue(message)},
             {QStringLiteral("dashboard_url"), dashboardUrl.isEmpty() ? QJsonValue() : QJsonValue(dashboardUrl)},
-            {QStringLiteral("follow_ups_waiting"), followUpsWaiting}};
+            {QStringLiteral("follow_ups_waiting"), followUpsWaiting},
+            {QStringLiteral("dispute"), disputeId.isEmpty() ? QJsonValue()
+                                                            : QJsonValue(QJsonObject{{QStringLiteral("id"), disputeId},
+                                                                                     {QStringLiteral("status"), disputeStatus},
+                                                                                     {QStringLiteral("amount_minor"), QString::number(disputedMinor)},
+                                                                                     {QStringLiteral("currency"), disputeCurrency},
+                                                                                     {QStringLiteral("funds_withdrawn"), disputeStatus != QLatin1String("won")}})}};
 }
 
 } // namespace orb

@@ -16,6 +16,12 @@ struct StripeInvoiceState {
     QString message;      ///< the failed item's error, or what is waiting
     QString dashboardUrl; ///< the invoice in Stripe's Dashboard, when sent
     int followUpsWaiting = 0; ///< payments or credit notes recorded in Orb not yet told to Stripe
+    /// The customer disputed the payment: the dispute, its status (needs_response, won, lost,
+    /// ...) and the amount withdrawn, in minor units; empty when none.
+    QString disputeId;
+    QString disputeStatus;
+    qint64 disputedMinor = 0;
+    QString disputeCurrency;
 
     /// The state of one invoice; nullopt when Stripe sync never concerned it.
     static std::optional<StripeInvoiceState> of(Database &db, const QString &invoiceId);

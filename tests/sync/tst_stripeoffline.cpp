@@ -348,6 +348,8 @@ private slots:
         const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
         const QString dispute = QJsonDocument::fromJson(m_host->standin().openDispute(charge, 0).body).object().value(QLatin1String("id")).toString();
         m_sync->runOnce();
+        QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, QStringLiteral("needs_response"));
+        QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->toJson().value(QLatin1String("dispute")).toObject().value(QLatin1String("funds_withdrawn")).toBool(), true);
         QList<AttentionItem> items = SyncAttention(m_file->db()).list();
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first().kind, QStringLiteral("dispute"));
@@ -356,6 +358,7 @@ private slots:
         m_sync->runOnce();
         items = SyncAttention(m_file->db()).list();
         QCOMPARE(items.size(), 2);
+        QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, QStringLiteral("lost"));
         QVERIFY2(items.first().what.contains(QStringLiteral("lost")) && items.first().action.contains(QStringLiteral("credit note")),
                  qPrintable(items.first().what + QLatin1Char('/') + items.first().action));
     }

@@ -1,5 +1,6 @@
 #include "ui/widgets/InvoiceDetailView.h"
 
+#include "engine/Currency.h"
 #include "models/StatusText.h"
 
 #include <QJsonArray>
@@ -59,6 +60,15 @@ QString InvoiceDetailView::stripeHtml(const StripeInvoiceState &s)
     if (!s.stripeId.isEmpty())
         h += QStringLiteral("<br>") + (s.dashboardUrl.isEmpty() ? esc(s.stripeId)
                                                              : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(s.dashboardUrl), esc(s.stripeId)));
+    if (!s.disputeId.isEmpty()) {
+        const auto currency = Currency::fromCode(s.disputeCurrency);
+        const QString amount = QStringLiteral("%1 %2").arg(Decimal::fromMinorUnits(s.disputedMinor, currency ? currency->minorUnits() : 2).toString(),
+                                                           esc(s.disputeCurrency));
+        h += QStringLiteral("<br><b>%1</b>")
+                 .arg(s.disputeStatus == QLatin1String("won")    ? tr("Disputed and won: %1 came back (%2)").arg(amount, esc(s.disputeId))
+                      : s.disputeStatus == QLatin1String("lost") ? tr("Disputed and lost: %1 is gone; write it off with a credit note (%2)").arg(amount, esc(s.disputeId))
+                                                                 : tr("Disputed: %1 withdrawn until it is decided; answer it in Stripe (%2)").arg(amount, esc(s.disputeId)));
+    }
     return h + QStringLiteral("</p>");
 }
 
