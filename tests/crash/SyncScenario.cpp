@@ -284,6 +284,8 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
         *problem = QStringLiteral("orbctl audit verify: the audit trail's hash chain is broken");
     ws.seen[QStringLiteral("customer pushes answered from Stripe's idempotency store after a kill")] +=
         queryRows(ws.db, "SELECT COUNT(*) FROM sync_log WHERE message LIKE '%(replayed)%'", problem).value(0).toLongLong();
+    ws.seen[QStringLiteral("customers found in Stripe before a create (an earlier attempt's answer lost)")] +=
+        queryRows(ws.db, "SELECT COUNT(*) FROM sync_log WHERE message LIKE '%found in Stripe%'", problem).value(0).toLongLong();
     const int payments = queryRows(ws.db, "SELECT COUNT(*) FROM payments WHERE method = 'stripe'", problem).value(0).toInt();
     ws.finished = QStringLiteral("%1 outbox items done; %2 customers, %3 invoices, %4 invoice items and %5 meter events in the stand-in once each, "
                                  "matching the id map; %6 Stripe payments recorded once; %7 voids sent")
