@@ -76,7 +76,7 @@ std::optional<StripePayment> StripeEventPull::paymentFromEvent(const QJsonObject
         p.kind = QStringLiteral("refund");
         p.amountMinor = o.value(QLatin1String("amount_refunded")).toInteger();
         p.chargeId = p.stripeObjectId;
-    } else if (type.startsWith(QLatin1String("charge.dispute."))) {
+    } else if (type.startsWith(QLatin1String("charge.dispute.")) && handledTypes().contains(type)) {
         p.status = o.value(QLatin1String("status")).toString();
         p.kind = type == QLatin1String("charge.dispute.closed") || p.status == QLatin1String("won") || p.status == QLatin1String("lost")
                      ? QStringLiteral("dispute_closed")
@@ -90,6 +90,8 @@ std::optional<StripePayment> StripeEventPull::paymentFromEvent(const QJsonObject
         p.amountMinor = o.value(QLatin1String("amount")).toInteger();
         p.status = o.value(QLatin1String("status")).toString();
         p.stripeInvoiceId = o.value(QLatin1String("invoice")).toString();
+        if (p.amountMinor < 0)
+            return std::nullopt; // Stripe never states a negative credit note; not trusted
         return p;
     } else {
         return std::nullopt;
