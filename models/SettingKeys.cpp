@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SettingKeys.h"
 
+#include "models/sync/StripeSettings.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -48,12 +50,9 @@ SettingKey intKey(IntSetting setting, const QString &description)
             }};
 }
 
-QString httpUrl(const QString &v)
+QString stripeApiBase(const QString &v)
 {
-    const QUrl url(v, QUrl::StrictMode);
-    const bool ok = url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
-                    && !url.host().isEmpty() && url.query().isEmpty();
-    return ok ? QString() : QStringLiteral("must be an http or https URL such as https://api.stripe.com");
+    return StripeSettings::checkApiBase(v);
 }
 
 QString roundingMode(const QString &v)
@@ -170,7 +169,7 @@ const QList<SettingKey> &settingKeys()
         {QStringLiteral("rounding"), QStringLiteral("half_up"),
          QStringLiteral("How line amounts are rounded to the currency's minor unit (half_up or half_even)"), &roundingMode},
         {QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"),
-         QStringLiteral("Base URL of Stripe's API (a stand-in or a proxy for tests)"), &httpUrl},
+         QStringLiteral("Base URL of Stripe's API: https://api.stripe.com, or a loopback address for a stand-in in tests"), &stripeApiBase},
         {QStringLiteral("backup.folder"), QString(), QStringLiteral("Folder of the scheduled backups the desktop program takes (empty: none)"), &anyFolder},
         intKey(IntSetting::BackupIntervalHours, QStringLiteral("Hours between scheduled backups")),
         intKey(IntSetting::BackupKeep, QStringLiteral("How many scheduled backups to keep (older ones are deleted)")),

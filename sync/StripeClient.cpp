@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/StripeClient.h"
 
+#include "models/sync/StripeSettings.h"
+#include "sync/CredentialStore.h"
+
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
@@ -155,6 +158,12 @@ StripeResult StripeClient::send(const QByteArray &method, const QString &path, c
 {
     const QString url = m_baseUrl + path;
     StripeResult result;
+    if (const QString rule = StripeSettings::checkApiBase(m_baseUrl); !rule.isEmpty()) {
+        // The key goes to Stripe or to this machine only, whatever a company file says.
+        result.error.kind = StripeError::Kind::InvalidRequest;
+        result.error.message = QStringLiteral("the Stripe API base %1 %2").arg(m_baseUrl, rule);
+        return result;
+    }
     for (int attempt = 1;; ++attempt) {
         result = sendOnce(method, url, body, idempotencyKey);
         result.response.attempts = attempt;
@@ -252,6 +261,11 @@ StripeResult StripeClient::sendOnce(const QByteArray &method, const QString &url
     else
         result.error.retryable = status == 409 || status == 429 || status >= 500;
     return result;
+}
+
+QString StripeClient::keyMode() const
+{
+    return stripeKeyMode(m_apiKey);
 }
 
 } // namespace orb

@@ -65,6 +65,8 @@ public:
     /// Called before each retry with the attempt number, the wait and the reason (for logs).
     void setRetryObserver(std::function<void(int attempt, int delayMs, const StripeError &)> observer) { m_observer = std::move(observer); }
     const QString &baseUrl() const { return m_baseUrl; }
+    /// "live" or "test" from the key's prefix, empty when it says neither.
+    QString keyMode() const;
 
 private:
     StripeResult send(const QByteArray &method, const QString &path, const QByteArray &body, const QString &idempotencyKey);

@@ -1,45 +1,88 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Issued invoices as Stripe invoices (items, invoice, finalize) and voids.
-#include "sync/StripeSync.h"
+#include "sync/StripeInvoicePush.h"
 
 #include "engine/Clock.h"
 #include "engine/Currency.h"
 #include "models/CustomerRepository.h"
-#include "models/Database.h"
-#include "models/UnitOfWork.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/sync/StripeIdMap.h"
-#include "models/sync/SyncLog.h"
+#include "models/sync/StripeSettings.h"
+#include "sync/StripeCustomerPush.h"
 
 #include <QJsonArray>
+#include <QMap>
 
 namespace orb {
 
 namespace {
 
 const QString InvoiceType = QStringLiteral("invoice");
-/// The customer metadata key (and company setting) choosing how Stripe collects.
+/// The customer metadata key choosing how Stripe collects.
 const QString CollectionKey = QStringLiteral("stripe_collection_method");
-const QString CollectionSetting = QStringLiteral("stripe.collection_method");
 
-/// One Stripe invoice item: a part of an Orb invoice, in minor units.
-struct Part {
-    QString key;         ///< metadata[orb_part]: line-3, tax-3-1, balance, credits, settled
-    int position = -1;   ///< the Orb line (its position, as `invoices show` numbers them), -1 for invoice-level parts
-    qint64 amount = 0;
-    QString description;
-};
-
-/// The Orb invoice as items whose sum is what Orb still asks for: each line after its
-/// adjustments and coupons, each line's tax per rate, then the balance and the prepaid credits
-/// Orb applied at issue, and what was paid or credited in Orb before the push, as negative
-/// items. Empty with *error set when an amount does not fit the currency's minor unit or the
-/// sum does not come out at Orb's figure.
-QList<Part> partsOf(const Invoice &inv, QString *error)
+int placesOf(const QString &currencyCode)
 {
-    const auto currency = Currency::fromCode(inv.currency);
-    const int places = currency ? currency->minorUnits() : 2;
-    QList<Part> parts;
+    const auto currency = Currency::fromCode(currencyCode);
+    return currency ? currency->minorUnits() : 2;
+}
+
+/// Folds parts so that at most `maxParts` remain, keeping every amount exact: first each
+/// rate's taxes into one part per rate, then runs of consecutive lines into one part each.
+QList<StripeInvoicePart> fold(const QList<StripeInvoicePart> &parts, int maxParts)
+{
+    if (parts.size() <= maxParts)
+        return parts;
+    QList<StripeInvoicePart> lines, tail;
+    QMap<QString, StripeInvoicePart> taxes; // by description of the rate
+    QStringList taxOrder;
+    for (const StripeInvoicePart &p : parts) {
+        if (p.key.startsWith(QLatin1String("tax-"))) {
+            // "VAT 19% on Seats" → "VAT 19%"
+            const QString rate = p.description.section(QStringLiteral(" on "), 0, 0);
+            if (!taxes.contains(rate)) {
+                taxOrder.append(rate);
+                taxes.insert(rate, {QStringLiteral("taxes-%1").arg(taxOrder.size() - 1), -1, 0, rate});
+            }
+            taxes[rate].amount += p.amount;
+        } else if (p.key.startsWith(QLatin1String("line-"))) {
+            lines.append(p);
+        } else {
+            tail.append(p);
+        }
+    }
+    QList<StripeInvoicePart> out;
+    const int room = maxParts - int(taxOrder.size()) - int(tail.size());
+    if (lines.size() <= room) {
+        out = lines;
+    } else {
+        // Runs of consecutive lines, as even as possible, each named by its first and last.
+        const int runs = std::max(1, room);
+        const qsizetype per = (lines.size() + runs - 1) / runs;
+        for (qsizetype i = 0; i < lines.size(); i += per) {
+            const qsizetype end = std::min(lines.size(), i + per);
+            StripeInvoicePart run{QStringLiteral("lines-%1-%2").arg(lines.at(i).position).arg(lines.at(end - 1).position), -1, 0,
+                                  QStringLiteral("Lines %1 to %2: ").arg(lines.at(i).position + 1).arg(lines.at(end - 1).position + 1)};
+            QStringList names;
+            for (qsizetype k = i; k < end; ++k) {
+                run.amount += lines.at(k).amount;
+                names.append(lines.at(k).description);
+            }
+            run.description += names.join(QStringLiteral("; "));
+            out.append(run);
+        }
+    }
+    for (const QString &rate : std::as_const(taxOrder))
+        out.append(taxes.value(rate));
+    out.append(tail);
+    return out;
+}
+
+} // namespace
+
+QList<StripeInvoicePart> StripeInvoicePush::partsOf(const Invoice &inv, QString *error, int maxParts)
+{
+    const int places = placesOf(inv.currency);
+    QList<StripeInvoicePart> parts;
     try {
         auto minor = [&](const QString &text) { return Decimal::parse(text).toMinorUnits(places); };
         const QJsonArray lines = inv.document.value(QLatin1String("line_items")).toArray();
@@ -62,7 +105,7 @@ QList<Part> partsOf(const Invoice &inv, QString *error)
             }
         }
         qint64 sum = 0;
-        for (const Part &p : parts)
+        for (const StripeInvoicePart &p : parts)
             sum += p.amount;
         if (sum != inv.total.toMinorUnits(places)) {
             *error = QStringLiteral("the lines and taxes of invoice %1 add up to %2 minor units, not its total %3")
@@ -85,14 +128,19 @@ QList<Part> partsOf(const Invoice &inv, QString *error)
         const Decimal settled = inv.amountDue - inv.amountRemaining();
         if (settled.isPositive())
             parts.append({QStringLiteral("settled"), -1, -settled.toMinorUnits(places), QStringLiteral("Paid or credited in Orb")});
+        parts = fold(parts, maxParts);
         sum = 0;
-        for (const Part &p : parts)
+        for (const StripeInvoicePart &p : parts)
             sum += p.amount;
         if (sum != inv.amountRemaining().toMinorUnits(places)) {
             *error = QStringLiteral("the items of invoice %1 add up to %2 minor units, not the %3 Orb asks for")
                          .arg(inv.invoiceNumber)
                          .arg(sum)
                          .arg(inv.amountRemaining().toString());
+            return {};
+        }
+        if (parts.size() > maxParts) {
+            *error = QStringLiteral("invoice %1 needs %2 Stripe items even folded; Stripe takes at most %3").arg(inv.invoiceNumber).arg(parts.size()).arg(maxParts);
             return {};
         }
     } catch (const std::exception &e) {
@@ -102,64 +150,117 @@ QList<Part> partsOf(const Invoice &inv, QString *error)
     return parts;
 }
 
-} // namespace
-
-StripeSync::Outcome StripeSync::pushInvoice(const OutboxItem &item, SyncRunSummary &summary)
+std::optional<QString> StripeInvoicePush::findDraft(const QString &customer, const QString &orbId, const OutboxItem &item, SyncRunSummary &summary,
+                                                    StripeError *error)
 {
-    const auto found = InvoiceRepository(m_db).find(item.objectId);
-    if (!found)
-        return finish(item, QStringLiteral("warning"), {}, QStringLiteral("invoice %1 no longer exists in Orb; nothing sent").arg(item.objectId), summary);
-    const Invoice &inv = *found;
-    StripeIdMap ids(m_db);
-    auto stripeId = ids.stripeId(InvoiceType, inv.id);
-    if (inv.status == QLatin1String("void") || inv.status == QLatin1String("draft"))
-        return finish(item, QStringLiteral("info"), stripeId.value_or(QString()),
-                      QStringLiteral("invoice %1 is %2; not sent (a void goes as its own item)").arg(inv.invoiceNumber, inv.status), summary);
-    if (!stripeId && inv.amountRemaining().isZero())
-        return finish(item, QStringLiteral("info"), {},
-                      QStringLiteral("invoice %1 has nothing left to collect; not sent to Stripe").arg(inv.invoiceNumber), summary);
-
-    const auto customer = CustomerRepository(m_db).findById(inv.customerId);
-    if (!customer)
-        return refuse(item, QStringLiteral("the customer of invoice %1 no longer exists").arg(inv.invoiceNumber), summary);
-    QString method = customer->metadata.value(CollectionKey);
-    if (method.isEmpty()) {
-        const QVariant v = m_db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {CollectionSetting});
-        method = v.isValid() ? v.toString() : QStringLiteral("send_invoice");
+    // Read from the list (not the search index, which lags): every invoice of the customer
+    // made since the item was queued, a day of clock difference allowed.
+    const qint64 since = item.createdAt.isValid() ? item.createdAt.toSecsSinceEpoch() - 86400 : 0;
+    QString after;
+    for (;;) {
+        FormParams q;
+        q.add(QStringLiteral("customer"), customer).add(QStringLiteral("limit"), QStringLiteral("100"));
+        if (since > 0)
+            q.addNested(QStringLiteral("created"), QStringLiteral("gte"), QString::number(since));
+        if (!after.isEmpty())
+            q.add(QStringLiteral("starting_after"), after);
+        const StripeResult r = m_ctx.client.get(QStringLiteral("/v1/invoices"), q);
+        StripeSyncContext::count(summary, r);
+        if (!r.ok()) {
+            *error = r.error;
+            return std::nullopt;
+        }
+        const QJsonArray data = r.response.json.value(QLatin1String("data")).toArray();
+        for (const QJsonValue &v : data) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_id")).toString() == orbId)
+                return o.value(QLatin1String("id")).toString();
+        }
+        if (data.isEmpty() || !r.response.json.value(QLatin1String("has_more")).toBool())
+            return QString();
+        after = data.last().toObject().value(QLatin1String("id")).toString();
     }
+}
+
+PushOutcome StripeInvoicePush::push(const OutboxItem &item, SyncRunSummary &summary)
+{
+    InvoiceRepository repo(m_ctx.db);
+    const auto found = repo.find(item.objectId);
+    if (!found)
+        return m_ctx.finish(item, QStringLiteral("warning"), {}, QStringLiteral("invoice %1 no longer exists in Orb; nothing sent").arg(item.objectId),
+                            summary);
+    const Invoice &inv = *found;
+    // Read with the invoice: what the push folds into "settled" is known to Stripe afterwards.
+    QStringList paymentIds, creditNoteIds;
+    for (const Payment &p : repo.payments(inv.id))
+        paymentIds.append(p.id);
+    for (const CreditNote &c : repo.creditNotes(inv.id))
+        creditNoteIds.append(c.id);
+    auto stripeId = StripeIdMap(m_ctx.db).stripeId(InvoiceType, inv.id);
+    if (inv.status == QLatin1String("void") || inv.status == QLatin1String("draft"))
+        return m_ctx.finish(item, QStringLiteral("info"), stripeId.value_or(QString()),
+                            QStringLiteral("invoice %1 is %2; not sent (a void goes as its own item)").arg(inv.invoiceNumber, inv.status), summary);
+    if (!stripeId && inv.amountRemaining().isZero())
+        return m_ctx.finish(item, QStringLiteral("info"), {},
+                            QStringLiteral("invoice %1 has nothing left to collect; not sent to Stripe").arg(inv.invoiceNumber), summary);
+
+    const auto customer = CustomerRepository(m_ctx.db).findById(inv.customerId);
+    if (!customer)
+        return m_ctx.refuse(item, QStringLiteral("the customer of invoice %1 no longer exists").arg(inv.invoiceNumber), summary);
+    QString method = customer->metadata.value(CollectionKey);
+    if (method.isEmpty())
+        method = StripeSettings(m_ctx.db).collectionMethod();
+    if (method.isEmpty())
+        method = QStringLiteral("send_invoice");
     if (method != QLatin1String("send_invoice") && method != QLatin1String("charge_automatically"))
-        return refuse(item, QStringLiteral("customer %1 has %2 \"%3\"; use send_invoice or charge_automatically").arg(customer->id, CollectionKey, method),
-                      summary);
+        return m_ctx.refuse(item, QStringLiteral("customer %1 has %2 \"%3\"; use send_invoice or charge_automatically").arg(customer->id, CollectionKey, method),
+                            summary);
     QString problem;
-    const QList<Part> parts = partsOf(inv, &problem);
+    const QList<StripeInvoicePart> parts = partsOf(inv, &problem);
     if (!problem.isEmpty())
-        return refuse(item, problem, summary);
+        return m_ctx.refuse(item, problem, summary);
 
     StripeError error;
-    const auto cus = ensureCustomer(inv.customerId, summary, &error);
+    const auto cus = m_customers.ensure(inv.customerId, summary, &error);
     if (!cus)
-        return failOrWait(item, error, summary);
+        return m_ctx.failOrWait(item, error, summary);
+
+    if (!stripeId) {
+        // The draft of an earlier attempt whose answer was lost, however long ago.
+        const auto earlier = findDraft(*cus, inv.id, item, summary, &error);
+        if (!earlier)
+            return m_ctx.failOrWait(item, error, summary);
+        if (!earlier->isEmpty()) {
+            stripeId = *earlier;
+            m_ctx.journal.map(InvoiceType, inv.id, *stripeId);
+        }
+    }
 
     QSet<QString> existing; // parts already on the Stripe draft (an interrupted push)
     if (stripeId) {
-        const StripeResult r = m_client.get(QStringLiteral("/v1/invoices/") + *stripeId);
-        summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
+        const StripeResult r = m_ctx.client.get(QStringLiteral("/v1/invoices/") + *stripeId);
+        StripeSyncContext::count(summary, r);
         if (!r.ok())
-            return failOrWait(item, r.error, summary);
+            return m_ctx.failOrWait(item, r.error, summary);
         const QString status = r.response.json.value(QLatin1String("status")).toString();
-        if (status != QLatin1String("draft"))
-            return finish(item, QStringLiteral("info"), *stripeId,
-                          QStringLiteral("invoice %1 is already %2 in Stripe as %3").arg(inv.invoiceNumber, status, *stripeId), summary);
+        if (status == QLatin1String("open"))
+            return collect(item, inv, method, r.response.json, paymentIds, creditNoteIds, summary);
+        if (status != QLatin1String("draft")) {
+            m_ctx.journal.finishInvoicePush(item, paymentIds, creditNoteIds, *stripeId, QStringLiteral("info"),
+                                            QStringLiteral("invoice %1 is already %2 in Stripe as %3").arg(inv.invoiceNumber, status, *stripeId));
+            ++summary.pushed;
+            return PushOutcome::Done;
+        }
         QString after;
         for (;;) {
             FormParams q;
             q.add(QStringLiteral("limit"), QStringLiteral("100"));
             if (!after.isEmpty())
                 q.add(QStringLiteral("starting_after"), after);
-            const StripeResult lines = m_client.get(QStringLiteral("/v1/invoices/%1/lines").arg(*stripeId), q);
-            summary.requests += lines.ok() ? lines.response.attempts : lines.error.attempts;
+            const StripeResult lines = m_ctx.client.get(QStringLiteral("/v1/invoices/%1/lines").arg(*stripeId), q);
+            StripeSyncContext::count(summary, lines);
             if (!lines.ok())
-                return failOrWait(item, lines.error, summary);
+                return m_ctx.failOrWait(item, lines.error, summary);
             const QJsonArray data = lines.response.json.value(QLatin1String("data")).toArray();
             for (const QJsonValue &v : data)
                 existing.insert(v.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_part")).toString());
@@ -181,24 +282,22 @@ StripeSync::Outcome StripeSync::pushInvoice(const OutboxItem &item, SyncRunSumma
             .addNested(QStringLiteral("metadata"), QStringLiteral("orb_invoice_number"), inv.invoiceNumber);
         if (method == QLatin1String("send_invoice"))
             p.add(QStringLiteral("days_until_due"), QString::number(inv.netTerms));
-        const StripeResult r = m_client.post(QStringLiteral("/v1/invoices"), p, item.idempotencyKey(QStringLiteral("invoice")));
-        summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
+        const StripeResult r = m_ctx.client.post(QStringLiteral("/v1/invoices"), p, item.idempotencyKey(QStringLiteral("invoice")));
+        StripeSyncContext::count(summary, r);
         if (!r.ok())
-            return failOrWait(item, r.error, summary);
+            return m_ctx.failOrWait(item, r.error, summary);
         stripeId = r.response.json.value(QLatin1String("id")).toString();
         // Stored at once: a void or a later run finds the draft even if the rest fails.
-        UnitOfWork uow(m_db);
-        ids.set(InvoiceType, inv.id, *stripeId);
-        uow.commit();
+        m_ctx.journal.map(InvoiceType, inv.id, *stripeId);
     }
 
     int done = 0;
-    for (const Part &part : parts) {
-        if (cancelled()) {
+    for (const StripeInvoicePart &part : parts) {
+        if (m_ctx.cancelled()) {
             summary.stopReason = QStringLiteral("cancelled");
-            return Outcome::Offline; // the item stays queued; the next run goes on from the draft
+            return PushOutcome::Offline; // the item stays queued; the next run goes on from the draft
         }
-        progress(QStringLiteral("Sending invoice %1").arg(inv.invoiceNumber), done++, int(parts.size()));
+        m_ctx.progress(QStringLiteral("Sending invoice %1").arg(inv.invoiceNumber), done++, int(parts.size()));
         if (existing.contains(part.key))
             continue;
         FormParams p;
@@ -211,62 +310,122 @@ StripeSync::Outcome StripeSync::pushInvoice(const OutboxItem &item, SyncRunSumma
             .addNested(QStringLiteral("metadata"), QStringLiteral("orb_part"), part.key);
         if (part.position >= 0)
             p.addNested(QStringLiteral("metadata"), QStringLiteral("orb_position"), QString::number(part.position));
-        const StripeResult r = m_client.post(QStringLiteral("/v1/invoiceitems"), p, item.idempotencyKey(QStringLiteral("item-") + part.key));
-        summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
+        const StripeResult r = m_ctx.client.post(QStringLiteral("/v1/invoiceitems"), p, item.idempotencyKey(QStringLiteral("item-") + part.key));
+        StripeSyncContext::count(summary, r);
         if (!r.ok())
-            return failOrWait(item, r.error, summary);
+            return m_ctx.failOrWait(item, r.error, summary);
     }
 
+    // Finalized without automatic collection: Stripe may apply the customer's balance or a
+    // discount at this point, and nothing may be collected before the amount is checked.
     FormParams fin;
-    fin.add(QStringLiteral("auto_advance"), QStringLiteral("true"));
-    const StripeResult r = m_client.post(QStringLiteral("/v1/invoices/%1/finalize").arg(*stripeId), fin, item.idempotencyKey(QStringLiteral("finalize")));
-    summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
+    fin.add(QStringLiteral("auto_advance"), QStringLiteral("false"));
+    const StripeResult r = m_ctx.client.post(QStringLiteral("/v1/invoices/%1/finalize").arg(*stripeId), fin, item.idempotencyKey(QStringLiteral("finalize")));
+    StripeSyncContext::count(summary, r);
     if (!r.ok())
-        return failOrWait(item, r.error, summary);
-    const auto currency = Currency::fromCode(inv.currency);
-    const qint64 expected = inv.amountRemaining().toMinorUnits(currency ? currency->minorUnits() : 2);
-    const qint64 asked = r.response.json.value(QLatin1String("amount_due")).toInteger();
-    if (asked != expected)
-        return refuse(item, QStringLiteral("Stripe invoice %1 asks for %2 minor units but Orb invoice %3 for %4; check it in Stripe")
-                                .arg(*stripeId)
-                                .arg(asked)
-                                .arg(inv.invoiceNumber)
-                                .arg(expected),
-                      summary);
-    return finish(item, QStringLiteral("info"), *stripeId,
-                  QStringLiteral("invoice %1 sent as %2 (%3, %4 minor units due, %5)%6")
-                      .arg(inv.invoiceNumber, *stripeId, r.response.json.value(QLatin1String("number")).toString())
-                      .arg(asked)
-                      .arg(method, r.response.replayed ? QStringLiteral(" (replayed)") : QString()),
-                  summary);
+        return m_ctx.failOrWait(item, r.error, summary);
+    return collect(item, inv, method, r.response.json, paymentIds, creditNoteIds, summary);
 }
 
-StripeSync::Outcome StripeSync::pushInvoiceVoid(const OutboxItem &item, SyncRunSummary &summary)
+PushOutcome StripeInvoicePush::collect(const OutboxItem &item, const Invoice &inv, const QString &method, const QJsonObject &stripeInvoice,
+                                       const QStringList &paymentIds, const QStringList &creditNoteIds, SyncRunSummary &summary)
 {
-    const auto stripeId = StripeIdMap(m_db).stripeId(InvoiceType, item.objectId);
+    const QString stripeId = stripeInvoice.value(QLatin1String("id")).toString();
+    const int places = placesOf(inv.currency);
+    const qint64 expected = inv.amountRemaining().toMinorUnits(places);
+    const qint64 asked = stripeInvoice.value(QLatin1String("amount_due")).toInteger();
+    const qint64 paidInStripe = stripeInvoice.value(QLatin1String("amount_paid")).toInteger();
+    if (asked != expected && stripeInvoice.value(QLatin1String("status")).toString() == QLatin1String("open") && paidInStripe == 0) {
+        // Name what Stripe changed: its customer balance or a discount of its own.
+        QStringList causes;
+        const qint64 balance = stripeInvoice.value(QLatin1String("starting_balance")).toInteger()
+                               - stripeInvoice.value(QLatin1String("ending_balance")).toInteger();
+        if (balance != 0)
+            causes << QStringLiteral("Stripe applied %1 minor units of the customer's Stripe balance").arg(-balance);
+        qint64 discounts = 0;
+        for (const QJsonValue &d : stripeInvoice.value(QLatin1String("total_discount_amounts")).toArray())
+            discounts += d.toObject().value(QLatin1String("amount")).toInteger();
+        if (discounts != 0)
+            causes << QStringLiteral("Stripe applied discounts of %1 minor units").arg(discounts);
+        if (stripeInvoice.value(QLatin1String("total")).toInteger() != expected && causes.isEmpty())
+            causes << QStringLiteral("the Stripe invoice's items add up to %1").arg(stripeInvoice.value(QLatin1String("total")).toInteger());
+        return m_ctx.refuse(item,
+                            QStringLiteral("Stripe invoice %1 asks for %2 minor units but Orb invoice %3 for %4 (%5); nothing was collected: "
+                                           "correct it in Stripe (or void it there) and retry")
+                                .arg(stripeId)
+                                .arg(asked)
+                                .arg(inv.invoiceNumber)
+                                .arg(expected)
+                                .arg(causes.isEmpty() ? QStringLiteral("cause unknown") : causes.join(QStringLiteral("; "))),
+                            summary);
+    }
+    // The amount is right: let Stripe collect as it normally would (reminders, retries), and
+    // start it now.
+    FormParams advance;
+    advance.add(QStringLiteral("auto_advance"), QStringLiteral("true"));
+    StripeResult r = m_ctx.client.post(QStringLiteral("/v1/invoices/") + stripeId, advance, item.idempotencyKey(QStringLiteral("advance")));
+    StripeSyncContext::count(summary, r);
+    if (!r.ok())
+        return m_ctx.failOrWait(item, r.error, summary);
+    const bool charge = method == QLatin1String("charge_automatically");
+    QString note;
+    if (asked > 0) {
+        r = m_ctx.client.post(QStringLiteral("/v1/invoices/%1/%2").arg(stripeId, charge ? QStringLiteral("pay") : QStringLiteral("send")), {},
+                              item.idempotencyKey(charge ? QStringLiteral("pay") : QStringLiteral("send")));
+        StripeSyncContext::count(summary, r);
+        if (!r.ok()) {
+            if (r.error.retryable || r.error.kind == StripeError::Kind::Authentication)
+                return m_ctx.failOrWait(item, r.error, summary);
+            // A declined card or an invoice paid meanwhile: the invoice is in Stripe with the
+            // right amount; what happens to the money comes back as events.
+            note = QStringLiteral("; Stripe did not %1 it: %2").arg(charge ? QStringLiteral("charge") : QStringLiteral("send"), r.error.describe());
+        }
+    }
+    m_ctx.journal.finishInvoicePush(item, paymentIds, creditNoteIds, stripeId, note.isEmpty() ? QStringLiteral("info") : QStringLiteral("warning"),
+                                    QStringLiteral("invoice %1 sent as %2 (%3, %4 minor units due, %5)%6")
+                                        .arg(inv.invoiceNumber, stripeId, stripeInvoice.value(QLatin1String("number")).toString())
+                                        .arg(asked)
+                                        .arg(method, note));
+    ++summary.pushed;
+    return PushOutcome::Done;
+}
+
+PushOutcome StripeInvoicePush::pushVoid(const OutboxItem &item, SyncRunSummary &summary)
+{
+    const auto stripeId = StripeIdMap(m_ctx.db).stripeId(InvoiceType, item.objectId);
     if (!stripeId)
-        return finish(item, QStringLiteral("info"), {}, QStringLiteral("invoice %1 was never sent to Stripe; nothing to void").arg(item.objectId), summary);
-    const StripeResult got = m_client.get(QStringLiteral("/v1/invoices/") + *stripeId);
-    summary.requests += got.ok() ? got.response.attempts : got.error.attempts;
-    if (!got.ok())
-        return failOrWait(item, got.error, summary);
+        return m_ctx.finish(item, QStringLiteral("info"), {}, QStringLiteral("invoice %1 was never sent to Stripe; nothing to void").arg(item.objectId),
+                            summary);
+    const StripeResult got = m_ctx.client.get(QStringLiteral("/v1/invoices/") + *stripeId);
+    StripeSyncContext::count(summary, got);
+    if (!got.ok()) {
+        if (got.error.status == 404) {
+            // A draft deleted by an earlier attempt (whose answer was lost): nothing left to void.
+            m_ctx.journal.unmap(InvoiceType, item.objectId);
+            return m_ctx.finish(item, QStringLiteral("info"), *stripeId,
+                                QStringLiteral("invoice %1: Stripe no longer has %2 (a deleted draft); nothing to void").arg(item.objectId, *stripeId), summary);
+        }
+        return m_ctx.failOrWait(item, got.error, summary);
+    }
     const QString status = got.response.json.value(QLatin1String("status")).toString();
     if (status == QLatin1String("void"))
-        return finish(item, QStringLiteral("info"), *stripeId, QStringLiteral("invoice %1 is already void in Stripe (%2)").arg(item.objectId, *stripeId),
-                      summary);
+        return m_ctx.finish(item, QStringLiteral("info"), *stripeId,
+                            QStringLiteral("invoice %1 is already void in Stripe (%2)").arg(item.objectId, *stripeId), summary);
     if (status == QLatin1String("paid"))
-        return refuse(item, QStringLiteral("invoice %1 was voided in Orb but is paid in Stripe (%2); refund it in Stripe by hand").arg(item.objectId, *stripeId),
-                      summary);
+        return m_ctx.refuse(
+            item, QStringLiteral("invoice %1 was voided in Orb but is paid in Stripe (%2); refund it in Stripe by hand").arg(item.objectId, *stripeId), summary);
     // A draft left by an interrupted push is deleted (Stripe voids only finalized invoices).
     const bool draft = status == QLatin1String("draft");
-    const StripeResult r = draft ? m_client.del(QStringLiteral("/v1/invoices/") + *stripeId, item.idempotencyKey(QStringLiteral("delete")))
-                                 : m_client.post(QStringLiteral("/v1/invoices/%1/void").arg(*stripeId), {}, item.idempotencyKey(QStringLiteral("void")));
-    summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
+    const StripeResult r = draft ? m_ctx.client.del(QStringLiteral("/v1/invoices/") + *stripeId, item.idempotencyKey(QStringLiteral("delete")))
+                                 : m_ctx.client.post(QStringLiteral("/v1/invoices/%1/void").arg(*stripeId), {}, item.idempotencyKey(QStringLiteral("void")));
+    StripeSyncContext::count(summary, r);
     if (!r.ok())
-        return failOrWait(item, r.error, summary);
-    return finish(item, QStringLiteral("info"), *stripeId,
-                  QStringLiteral("invoice %1 %2 in Stripe (%3)").arg(item.objectId, draft ? QStringLiteral("draft deleted") : QStringLiteral("voided"), *stripeId),
-                  summary);
+        return m_ctx.failOrWait(item, r.error, summary);
+    if (draft)
+        m_ctx.journal.unmap(InvoiceType, item.objectId);
+    return m_ctx.finish(item, QStringLiteral("info"), *stripeId,
+                        QStringLiteral("invoice %1 %2 in Stripe (%3)").arg(item.objectId, draft ? QStringLiteral("draft deleted") : QStringLiteral("voided"), *stripeId),
+                        summary);
 }
 
 } // namespace orb

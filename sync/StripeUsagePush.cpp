@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Usage events as Stripe Billing Meter events: one meter per billable metric, one meter event
-// per matching usage event and metric.
-#include "sync/StripeSync.h"
+#include "sync/StripeUsagePush.h"
 
 #include "engine/Clock.h"
 #include "engine/metrics/MetricDefinition.h"
-#include "models/Database.h"
+#include "models/CustomerRepository.h"
 #include "models/Timestamps.h"
-#include "models/UnitOfWork.h"
 #include "models/catalog/MetricRepository.h"
 #include "models/sync/StripeIdMap.h"
-#include "models/sync/SyncLog.h"
 #include "models/sync/SyncState.h"
-#include "models/usage/UsageEventRow.h"
+#include "models/usage/QueuedUsageReader.h"
+#include "sync/StripeCustomerPush.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QMap>
 
 namespace orb {
 
@@ -56,13 +54,34 @@ QString identifierFor(const QByteArray &key, const QString &metricName, bool alo
         QCryptographicHash::hash(QByteArray(key + '\n' + metricName.toUtf8()), QCryptographicHash::Sha256).toHex().left(64));
 }
 
+/// The value one event adds to a metric's meter, or nothing when the event does not count
+/// for it (another filter) or has no usable value.
+std::optional<QString> meterValue(const MetricDefinition &metric, const Event &event, bool *missingProperty)
+{
+    *missingProperty = false;
+    if (metric.filter() && !metric.filter()->matches(event))
+        return std::nullopt;
+    if (metric.aggregation() == Aggregation::Count)
+        return QStringLiteral("1");
+    const PropertyValue *v = event.property(metric.property());
+    if (!v || !v->asDecimal()) {
+        *missingProperty = true;
+        return std::nullopt;
+    }
+    return v->asDecimal()->toString();
+}
+
+QString inflightKey(const OutboxItem &item)
+{
+    return QStringLiteral("usage_inflight_%1").arg(item.id);
+}
+
 } // namespace
 
-std::optional<QString> StripeSync::ensureMeter(const QString &metricId, const QString &metricName, const QString &formula,
-                                               SyncRunSummary &summary, StripeError *error)
+std::optional<QString> StripeUsagePush::ensureMeter(const QString &metricId, const QString &metricName, const QString &formula,
+                                                    SyncRunSummary &summary, StripeError *error)
 {
-    StripeIdMap ids(m_db);
-    if (auto id = ids.stripeId(MeterType, metricId))
+    if (auto id = StripeIdMap(m_ctx.db).stripeId(MeterType, metricId))
         return id;
     // A meter for this event name may exist already (made by hand, or by a run that stopped
     // before it stored the id): adopt it rather than create a second one.
@@ -72,8 +91,8 @@ std::optional<QString> StripeSync::ensureMeter(const QString &metricId, const QS
         q.add(QStringLiteral("limit"), QStringLiteral("100")).add(QStringLiteral("status"), QStringLiteral("active"));
         if (!after.isEmpty())
             q.add(QStringLiteral("starting_after"), after);
-        const StripeResult r = m_client.get(QStringLiteral("/v1/billing/meters"), q);
-        summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
+        const StripeResult r = m_ctx.client.get(QStringLiteral("/v1/billing/meters"), q);
+        StripeSyncContext::count(summary, r);
         if (!r.ok()) {
             *error = r.error;
             return std::nullopt;
@@ -83,7 +102,7 @@ std::optional<QString> StripeSync::ensureMeter(const QString &metricId, const QS
             const QJsonObject m = v.toObject();
             if (m.value(QLatin1String("event_name")).toString() == metricName) {
                 const QString id = m.value(QLatin1String("id")).toString();
-                ids.set(MeterType, metricId, id);
+                m_ctx.journal.map(MeterType, metricId, id);
                 return id;
             }
         }
@@ -98,95 +117,272 @@ std::optional<QString> StripeSync::ensureMeter(const QString &metricId, const QS
         .addNested(QStringLiteral("customer_mapping"), QStringLiteral("event_payload_key"), QStringLiteral("stripe_customer_id"))
         .addNested(QStringLiteral("customer_mapping"), QStringLiteral("type"), QStringLiteral("by_id"))
         .addNested(QStringLiteral("value_settings"), QStringLiteral("event_payload_key"), QStringLiteral("value"));
-    const StripeResult r = m_client.post(QStringLiteral("/v1/billing/meters"), p, QStringLiteral("orb-meter-") + metricId);
-    summary.requests += r.ok() ? r.response.attempts : r.error.attempts;
+    const StripeResult r = m_ctx.client.post(QStringLiteral("/v1/billing/meters"), p, QStringLiteral("orb-meter-") + metricId);
+    StripeSyncContext::count(summary, r);
     if (!r.ok()) {
         *error = r.error;
         return std::nullopt;
     }
     const QString id = r.response.json.value(QLatin1String("id")).toString();
-    ids.set(MeterType, metricId, id);
-    SyncLog(m_db).add({0, m_clock.now(), QStringLiteral("info"), QStringLiteral("push"), 0, {}, {}, id,
-                       QStringLiteral("meter %1 created for metric %2 (%3)").arg(id, metricName, formula)});
+    m_ctx.journal.map(MeterType, metricId, id);
+    m_ctx.journal.log(QStringLiteral("info"), QStringLiteral("push"), 0, id, QStringLiteral("meter %1 created for metric %2 (%3)").arg(id, metricName, formula));
     return id;
 }
 
-bool StripeSync::originalMayBeInStripe(qint64 originalSeq, qint64 amendedAtMs) const
+StripeUsagePush::Prepared StripeUsagePush::prepare(const OutboxItem &item, const QueuedUsageEvent &r, const MetricDefinition &metric, bool alone,
+                                                   SyncRunSummary &summary, Send *send, QString *why, PushOutcome *stop)
 {
-    // The original went to Stripe if the item holding it got past it before the amendment;
-    // an item that reached it only later found it superseded and skipped it. When unsure
-    // (an item still under way), say yes: a refusal is reported, a double count is not.
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT progress, done_at FROM sync_outbox WHERE object_type = 'usage_range' "
-                                           "AND CAST(substr(object_id, 1, instr(object_id, '-') - 1) AS INTEGER) <= ? "
-                                           "AND CAST(substr(object_id, instr(object_id, '-') + 1) AS INTEGER) >= ?"),
-                            {originalSeq, originalSeq});
-    while (q.next()) {
-        if (q.value(0).toLongLong() < originalSeq)
-            continue;
-        const QDateTime doneAt = fromIsoUtc(q.value(1).toString());
-        if (!doneAt.isValid() || doneAt.toMSecsSinceEpoch() <= amendedAtMs)
-            return true;
+    const QString formula = formulaFor(metric.aggregation());
+    const Event event = r.row.toEvent();
+    bool missingProperty = false;
+    const auto value = meterValue(metric, event, &missingProperty);
+    if (!value && !missingProperty)
+        return Prepared::Skip; // the metric's filter leaves the event out
+    if (formula.isEmpty()) {
+        if (!m_unsupportedMetrics.contains(metric.id())) {
+            m_unsupportedMetrics.insert(metric.id());
+            m_ctx.journal.log(QStringLiteral("warning"), QStringLiteral("push"), item.id, {},
+                              QStringLiteral("metric %1 aggregates by %2, which Stripe meters cannot express; its usage is billed by Orb only")
+                                  .arg(metric.name(), MetricDefinition::aggregationName(metric.aggregation())));
+        }
+        return Prepared::Skip;
     }
-    return false;
+    if (!value) {
+        *why = QStringLiteral("property \"%1\" is missing or not a number").arg(metric.property());
+        return Prepared::Refused;
+    }
+    const qint64 nowS = m_ctx.clock.now().toSecsSinceEpoch();
+    const qint64 ts = r.row.tsMs / 1000;
+    if (ts < nowS - WindowSeconds + WindowMarginSeconds) {
+        *why = QStringLiteral("its timestamp %1 is outside Stripe's 35-day window").arg(toApiTimestamp(QDateTime::fromSecsSinceEpoch(ts, Qt::UTC)));
+        return Prepared::Refused;
+    }
+    if (ts > nowS + FutureSeconds) {
+        *why = QStringLiteral("its timestamp %1 is more than 5 minutes in the future").arg(toApiTimestamp(QDateTime::fromSecsSinceEpoch(ts, Qt::UTC)));
+        return Prepared::Refused;
+    }
+    if (r.amends > 0 && m_ctx.journal.usageOriginalMayBeSent(r.amends, r.ingestedAtMs)) {
+        // The version it replaces was queued earlier and may be in Stripe already; meter
+        // events cannot be changed, so sending this one could count twice.
+        *why = QStringLiteral("it amends an event already queued for Stripe (meter events cannot be changed; correct it in Stripe)");
+        return Prepared::Refused;
+    }
+    QString customerId = QString::fromUtf8(r.row.customerId);
+    if (customerId.isEmpty() && !r.row.externalCustomerId.isEmpty())
+        customerId = QueuedUsageReader(m_ctx.db).customerIdForExternal(QString::fromUtf8(r.row.externalCustomerId));
+    if (customerId.isEmpty()) {
+        *why = QStringLiteral("its customer is not known to Orb");
+        return Prepared::Refused;
+    }
+    StripeError error;
+    const auto stripeCustomer = m_customers.ensure(customerId, summary, &error);
+    if (!stripeCustomer) {
+        if (error.retryable) {
+            *stop = m_ctx.failOrWait(item, error, summary);
+            return Prepared::Stop;
+        }
+        *why = error.describe();
+        return Prepared::Refused;
+    }
+    const auto meter = ensureMeter(metric.id(), metric.name(), formula, summary, &error);
+    if (!meter) {
+        *stop = m_ctx.failOrWait(item, error, summary);
+        return Prepared::Stop;
+    }
+    send->meter = *meter;
+    send->metricName = metric.name();
+    send->customer = *stripeCustomer;
+    send->identifier = identifierFor(r.row.idempotencyKey, metric.name(), alone);
+    send->ts = ts;
+    send->value = *value;
+    send->key = item.idempotencyKey(QStringLiteral("mev-%1-%2").arg(r.seq).arg(metric.id()));
+    return Prepared::Send;
 }
 
-StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary &summary)
+bool StripeUsagePush::reconcileUncertain(const OutboxItem &item, qint64 through, SyncRunSummary &summary, int &refused, PushOutcome *stop)
 {
+    struct Group {
+        QString meter;
+        QString stripeCustomer;
+        QString customerId;
+        QString externalId;
+        MetricDefinition *metric = nullptr;
+        qint64 minute = 0;
+        QList<Send> sends;
+        Decimal uncertain;
+    };
+    MetricRepository metrics(m_ctx.db);
+    QHash<QString, QList<MetricDefinition>> metricsByEvent;
+    QMap<QString, Group> groups;
+    auto refuse = [&](const QString &why) {
+        if (++refused <= LoggedRefusals)
+            m_ctx.journal.log(QStringLiteral("error"), QStringLiteral("push"), item.id, {}, why);
+    };
+    const QList<QueuedUsageEvent> rows = QueuedUsageReader(m_ctx.db).range(item.progress + 1, through, Chunk * 4);
+    for (const QueuedUsageEvent &r : rows) {
+        if (r.status != int(UsageEventStatus::Active))
+            continue;
+        const QString eventName = QString::fromUtf8(r.row.eventName);
+        if (!metricsByEvent.contains(eventName))
+            metricsByEvent.insert(eventName, metrics.forEventName(eventName));
+        QList<MetricDefinition> &forEvent = metricsByEvent[eventName];
+        for (MetricDefinition &metric : forEvent) {
+            Send send;
+            QString why;
+            switch (prepare(item, r, metric, forEvent.size() == 1, summary, &send, &why, stop)) {
+            case Prepared::Stop:
+                return false;
+            case Prepared::Skip:
+                continue;
+            case Prepared::Refused:
+                refuse(QStringLiteral("usage event %1 (metric %2) not sent: %3").arg(QString::fromUtf8(r.row.idempotencyKey), metric.name(), why));
+                continue;
+            case Prepared::Send:
+                break;
+            }
+            const qint64 minute = send.ts - send.ts % 60;
+            const QString key = QStringLiteral("%1|%2|%3").arg(send.meter, send.customer).arg(minute);
+            Group &g = groups[key];
+            g.meter = send.meter;
+            g.stripeCustomer = send.customer;
+            g.customerId = QString::fromUtf8(r.row.customerId);
+            if (g.customerId.isEmpty())
+                g.customerId = QueuedUsageReader(m_ctx.db).customerIdForExternal(QString::fromUtf8(r.row.externalCustomerId));
+            g.metric = &metric;
+            g.minute = minute;
+            g.uncertain += Decimal::parse(send.value);
+            g.sends.append(send);
+        }
+    }
+    for (const Group &g : std::as_const(groups)) {
+        const MetricDefinition &metric = *g.metric;
+        const auto customer = CustomerRepository(m_ctx.db).findById(g.customerId);
+        const QString minuteText = toApiTimestamp(QDateTime::fromSecsSinceEpoch(g.minute, Qt::UTC));
+        if (metric.aggregation() == Aggregation::Latest) {
+            refuse(QStringLiteral("usage of metric %1 for customer %2 at %3 may or may not be in Stripe (sent more than a day ago without an answer); "
+                                  "a \"last\" meter cannot be checked, compare it in Stripe by hand")
+                       .arg(metric.name(), g.customerId, minuteText));
+            continue;
+        }
+        // What Orb sent for sure in that minute: the events before the uncertain batch.
+        Decimal known;
+        for (const QueuedUsageEvent &e : QueuedUsageReader(m_ctx.db).activeInWindow(metric.eventName(), g.customerId,
+                                                                                      customer ? customer->externalCustomerId : QString(),
+                                                                                      g.minute * 1000, (g.minute + 60) * 1000, item.progress)) {
+            bool missing = false;
+            if (const auto v = meterValue(metric, e.row.toEvent(), &missing))
+                known += Decimal::parse(*v);
+        }
+        FormParams q;
+        q.add(QStringLiteral("customer"), g.stripeCustomer)
+            .add(QStringLiteral("start_time"), QString::number(g.minute))
+            .add(QStringLiteral("end_time"), QString::number(g.minute + 60));
+        const StripeResult r = m_ctx.client.get(QStringLiteral("/v1/billing/meters/%1/event_summaries").arg(g.meter), q);
+        StripeSyncContext::count(summary, r);
+        if (!r.ok()) {
+            *stop = m_ctx.failOrWait(item, r.error, summary);
+            return false;
+        }
+        Decimal inStripe;
+        for (const QJsonValue &v : r.response.json.value(QLatin1String("data")).toArray()) {
+            // Stripe states the aggregate as a JSON number; 15 significant digits is all a
+            // double carries, and Orb's quantities are compared at that precision here.
+            const auto d = Decimal::tryParse(QString::number(v.toObject().value(QLatin1String("aggregated_value")).toDouble(), 'g', 15));
+            if (d)
+                inStripe += *d;
+        }
+        if (inStripe == known + g.uncertain) {
+            m_ctx.journal.log(QStringLiteral("info"), QStringLiteral("push"), item.id, g.meter,
+                              QStringLiteral("usage of metric %1 for customer %2 at %3 is already in Stripe (%4); not sent again")
+                                  .arg(metric.name(), g.customerId, minuteText, inStripe.toString()));
+            continue;
+        }
+        if (inStripe != known) {
+            refuse(QStringLiteral("usage of metric %1 for customer %2 at %3: Stripe counts %4, Orb sent %5 for sure and %6 more without an answer "
+                                  "more than a day ago; not sent again, correct it in Stripe by hand")
+                       .arg(metric.name(), g.customerId, minuteText, inStripe.toString(), known.toString(), g.uncertain.toString()));
+            continue;
+        }
+        for (const Send &s : g.sends) {
+            FormParams p;
+            p.add(QStringLiteral("event_name"), s.metricName)
+                .add(QStringLiteral("identifier"), s.identifier)
+                .add(QStringLiteral("timestamp"), QString::number(s.ts))
+                .addNested(QStringLiteral("payload"), QStringLiteral("stripe_customer_id"), s.customer)
+                .addNested(QStringLiteral("payload"), QStringLiteral("value"), s.value);
+            // A fresh key: Stripe has forgotten the old one, and the summary says it is missing.
+            const StripeResult res = m_ctx.client.post(QStringLiteral("/v1/billing/meter_events"), p, s.key + QStringLiteral("-r"));
+            StripeSyncContext::count(summary, res);
+            if (!res.ok() && res.error.code != QLatin1String("duplicate_meter_event")) {
+                if (res.error.retryable || res.error.kind == StripeError::Kind::Authentication) {
+                    *stop = m_ctx.failOrWait(item, res.error, summary);
+                    return false;
+                }
+                refuse(res.error.describe());
+            }
+        }
+        m_ctx.journal.log(QStringLiteral("info"), QStringLiteral("push"), item.id, g.meter,
+                          QStringLiteral("usage of metric %1 for customer %2 at %3 was missing in Stripe after a day without an answer; sent %4")
+                              .arg(metric.name(), g.customerId, minuteText, g.uncertain.toString()));
+    }
+    return true;
+}
+
+PushOutcome StripeUsagePush::push(const OutboxItem &original, SyncRunSummary &summary)
+{
+    OutboxItem item = original;
     const qsizetype dash = item.objectId.indexOf(QLatin1Char('-'));
     const qint64 first = item.objectId.left(dash).toLongLong();
     const qint64 last = item.objectId.mid(dash + 1).toLongLong();
-    Outbox outbox(m_db);
-    SyncLog log(m_db);
-    MetricRepository metrics(m_db);
-    StripeIdMap ids(m_db);
+    MetricRepository metrics(m_ctx.db);
     QHash<QString, QList<MetricDefinition>> metricsByEvent;
     // Refusals are counted across runs: a run that stops midway leaves its count behind.
-    SyncState state(m_db);
+    SyncState state(m_ctx.db);
     const QString refusedKey = QStringLiteral("usage_refused_%1").arg(item.id);
     int refused = state.get(refusedKey, QStringLiteral("0")).toInt();
-    int sinceSaved = 0;
+    const qint64 nowS = m_ctx.clock.now().toSecsSinceEpoch();
+
+    // A batch sent by an earlier run whose outcome is unknown: within a day the same
+    // identifiers and keys are safe to send again; after that, reconcile first.
+    const QStringList inflight = state.get(inflightKey(item)).split(QLatin1Char(':'));
+    if (inflight.size() == 2) {
+        const qint64 through = inflight.at(0).toLongLong();
+        const qint64 since = inflight.at(1).toLongLong();
+        if (through > item.progress && nowS - since > TrustedMemorySeconds) {
+            PushOutcome stop = PushOutcome::Offline;
+            if (!reconcileUncertain(item, through, summary, refused, &stop)) {
+                m_ctx.journal.saveUsageProgress(item, item.progress, refusedKey, refused);
+                return stop;
+            }
+            m_ctx.journal.saveUsageProgress(item, through, refusedKey, refused);
+            item.progress = through;
+        }
+        m_ctx.journal.removeState(inflightKey(item));
+    }
+
     qint64 lastDone = item.progress; // the last event fully handled
-    auto stopHere = [&](Outcome o) {
-        if (lastDone > item.progress)
-            outbox.setProgress(item.id, lastDone);
-        state.set(refusedKey, QString::number(refused));
+    auto stopHere = [&](PushOutcome o) {
+        m_ctx.journal.saveUsageProgress(item, std::max(lastDone, item.progress), refusedKey, refused);
         return o;
     };
     qint64 next = std::max(first, item.progress + 1);
-    const qint64 nowS = m_clock.now().toSecsSinceEpoch();
     while (next <= last) {
-        if (cancelled())
-            return stopHere(Outcome::Offline);
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, status, amends, ingested_at "
-                                               "FROM usage_events WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ?"),
-                                {next, last, Chunk});
-        struct Row {
-            qint64 seq;
-            UsageEventRow row;
-            int status;
-            qint64 amends;
-            qint64 ingestedAtMs;
-        };
-        QList<Row> rows;
-        while (q.next()) {
-            Row r;
-            r.seq = q.value(0).toLongLong();
-            r.row.idempotencyKey = q.value(1).toByteArray();
-            r.row.eventName = q.value(2).toByteArray();
-            r.row.tsMs = q.value(3).toLongLong();
-            r.row.customerId = q.value(4).toByteArray();
-            r.row.externalCustomerId = q.value(5).toByteArray();
-            r.row.properties = q.value(6).toByteArray();
-            r.status = q.value(7).toInt();
-            r.amends = q.value(8).isNull() ? 0 : q.value(8).toLongLong();
-            r.ingestedAtMs = q.value(9).toLongLong();
-            rows.append(r);
-        }
-        q.finish();
+        if (m_ctx.cancelled())
+            return stopHere(PushOutcome::Offline);
+        const QList<QueuedUsageEvent> rows = QueuedUsageReader(m_ctx.db).range(next, last, Chunk);
         if (rows.isEmpty())
             break;
-        for (const Row &r : rows) {
-            progress(QStringLiteral("Sending usage"), int(r.seq - first), int(last - first + 1));
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const QueuedUsageEvent &r = rows.at(i);
+            if (i % ProgressEvery == 0) {
+                // Progress is committed every few events rather than after each (a commit
+                // costs an fsync); the batch's extent and time are recorded first, so a later
+                // run knows which events may be in Stripe and since when.
+                const qint64 through = rows.at(std::min(i + ProgressEvery - 1, rows.size() - 1)).seq;
+                m_ctx.journal.saveUsageProgress(item, std::max(lastDone, item.progress), refusedKey, refused, inflightKey(item),
+                                                QStringLiteral("%1:%2").arg(through).arg(m_ctx.clock.now().toSecsSinceEpoch()));
+            }
+            m_ctx.progress(QStringLiteral("Sending usage"), int(r.seq - first), int(last - first + 1));
             // Only events that count now; a later amendment is a new row with its own seq.
             if (r.status != int(UsageEventStatus::Active)) {
                 lastDone = r.seq;
@@ -196,118 +392,57 @@ StripeSync::Outcome StripeSync::pushUsage(const OutboxItem &item, SyncRunSummary
             if (!metricsByEvent.contains(eventName))
                 metricsByEvent.insert(eventName, metrics.forEventName(eventName));
             const QList<MetricDefinition> &forEvent = metricsByEvent[eventName];
-            const Event event = r.row.toEvent();
-            QString customerId = QString::fromUtf8(r.row.customerId);
-            if (customerId.isEmpty() && !r.row.externalCustomerId.isEmpty())
-                customerId = m_db.scalar(QStringLiteral("SELECT id FROM customers WHERE external_customer_id = ?"),
-                                         {QString::fromUtf8(r.row.externalCustomerId)}).toString();
             for (const MetricDefinition &metric : forEvent) {
-                if (metric.filter() && !metric.filter()->matches(event))
-                    continue;
-                const QString formula = formulaFor(metric.aggregation());
+                Send send;
+                QString why;
+                PushOutcome stop = PushOutcome::Offline;
                 const QString key = QString::fromUtf8(r.row.idempotencyKey);
-                auto refuse = [&](const QString &why, const QString &kind) {
+                auto refuse = [&](const QString &message, const QString &kind) {
                     // Each refusal is logged, up to a limit per item; the summary counts them all.
                     if (++refused <= LoggedRefusals)
-                        log.add({0, m_clock.now(), QStringLiteral("error"), kind, item.id, {}, {}, {},
-                                 QStringLiteral("usage event %1 (metric %2) not sent: %3").arg(key, metric.name(), why)});
+                        m_ctx.journal.log(QStringLiteral("error"), kind, item.id, {},
+                                          QStringLiteral("usage event %1 (metric %2) not sent: %3").arg(key, metric.name(), message));
                 };
-                if (formula.isEmpty()) {
-                    if (!m_unsupportedMetrics.contains(metric.id())) {
-                        m_unsupportedMetrics.insert(metric.id());
-                        log.add({0, m_clock.now(), QStringLiteral("warning"), QStringLiteral("push"), item.id, {}, {}, {},
-                                 QStringLiteral("metric %1 aggregates by %2, which Stripe meters cannot express; its usage is billed by Orb only")
-                                     .arg(metric.name(), MetricDefinition::aggregationName(metric.aggregation()))});
-                    }
+                const Prepared prepared = prepare(item, r, metric, forEvent.size() == 1, summary, &send, &why, &stop);
+                if (prepared == Prepared::Stop)
+                    return stopHere(stop);
+                if (prepared == Prepared::Skip)
+                    continue;
+                if (prepared == Prepared::Refused) {
+                    refuse(why, why.contains(QLatin1String("window")) || why.contains(QLatin1String("future")) ? QStringLiteral("usage_window")
+                                                                                                                  : QStringLiteral("push"));
                     continue;
                 }
-                QString value = QStringLiteral("1");
-                if (metric.aggregation() != Aggregation::Count) {
-                    const PropertyValue *v = event.property(metric.property());
-                    if (!v || !v->asDecimal()) {
-                        refuse(QStringLiteral("property \"%1\" is missing or not a number").arg(metric.property()), QStringLiteral("push"));
-                        continue;
-                    }
-                    value = v->asDecimal()->toString();
-                }
-                const qint64 ts = r.row.tsMs / 1000;
-                if (ts < nowS - WindowSeconds + WindowMarginSeconds) {
-                    refuse(QStringLiteral("its timestamp %1 is outside Stripe's 35-day window").arg(toApiTimestamp(QDateTime::fromSecsSinceEpoch(ts, Qt::UTC))),
-                           QStringLiteral("usage_window"));
-                    continue;
-                }
-                if (ts > nowS + FutureSeconds) {
-                    refuse(QStringLiteral("its timestamp %1 is more than 5 minutes in the future").arg(toApiTimestamp(QDateTime::fromSecsSinceEpoch(ts, Qt::UTC))),
-                           QStringLiteral("usage_window"));
-                    continue;
-                }
-                if (r.amends > 0 && originalMayBeInStripe(r.amends, r.ingestedAtMs)) {
-                    // The version it replaces was queued earlier and may be in Stripe already;
-                    // meter events cannot be changed, so sending this one could count twice.
-                    refuse(QStringLiteral("it amends an event already queued for Stripe (meter events cannot be changed; correct it in Stripe)"),
-                           QStringLiteral("push"));
-                    continue;
-                }
-                if (customerId.isEmpty()) {
-                    refuse(QStringLiteral("its customer is not known to Orb"), QStringLiteral("push"));
-                    continue;
-                }
-                StripeError error;
-                const auto stripeCustomer = ensureCustomer(customerId, summary, &error);
-                if (!stripeCustomer) {
-                    if (error.retryable)
-                        return stopHere(failOrWait(item, error, summary));
-                    refuse(error.describe(), QStringLiteral("push"));
-                    continue;
-                }
-                if (!ensureMeter(metric.id(), metric.name(), formula, summary, &error))
-                    return stopHere(failOrWait(item, error, summary));
                 FormParams p;
-                p.add(QStringLiteral("event_name"), metric.name())
-                    .add(QStringLiteral("identifier"), identifierFor(r.row.idempotencyKey, metric.name(), forEvent.size() == 1))
-                    .add(QStringLiteral("timestamp"), QString::number(ts))
-                    .addNested(QStringLiteral("payload"), QStringLiteral("stripe_customer_id"), *stripeCustomer)
-                    .addNested(QStringLiteral("payload"), QStringLiteral("value"), value);
-                const StripeResult res = m_client.post(QStringLiteral("/v1/billing/meter_events"), p,
-                                                       item.idempotencyKey(QStringLiteral("mev-%1-%2").arg(r.seq).arg(metric.id())));
-                summary.requests += res.ok() ? res.response.attempts : res.error.attempts;
+                p.add(QStringLiteral("event_name"), send.metricName)
+                    .add(QStringLiteral("identifier"), send.identifier)
+                    .add(QStringLiteral("timestamp"), QString::number(send.ts))
+                    .addNested(QStringLiteral("payload"), QStringLiteral("stripe_customer_id"), send.customer)
+                    .addNested(QStringLiteral("payload"), QStringLiteral("value"), send.value);
+                const StripeResult res = m_ctx.client.post(QStringLiteral("/v1/billing/meter_events"), p, send.key);
+                StripeSyncContext::count(summary, res);
                 // Stripe already has an event with this identifier: it was sent before.
                 if (!res.ok() && res.error.code != QLatin1String("duplicate_meter_event")) {
                     if (res.error.retryable || res.error.kind == StripeError::Kind::Authentication)
-                        return stopHere(failOrWait(item, res.error, summary));
+                        return stopHere(m_ctx.failOrWait(item, res.error, summary));
                     refuse(res.error.describe(), QStringLiteral("push"));
                 }
             }
-            // Progress is committed every few events rather than after each: a commit costs an
-            // fsync, and after a crash the few events since are sent again with the same keys,
-            // which Stripe answers from its idempotency store.
             lastDone = r.seq;
-            if (++sinceSaved >= ProgressEvery) {
-                outbox.setProgress(item.id, r.seq);
-                sinceSaved = 0;
-            }
         }
         next = rows.last().seq + 1;
-        outbox.setProgress(item.id, rows.last().seq);
-        sinceSaved = 0;
+        m_ctx.journal.saveUsageProgress(item, rows.last().seq, refusedKey, refused, inflightKey(item), {});
     }
-    UnitOfWork uow(m_db);
-    m_db.exec(QStringLiteral("DELETE FROM sync_state WHERE key = ?"), {refusedKey});
+    const QString message = QStringLiteral("%1 usage event(s) were not sent to Stripe (see the sync log%2)")
+                                .arg(refused)
+                                .arg(refused > LoggedRefusals ? QStringLiteral(", which lists the first %1").arg(LoggedRefusals) : QString());
+    m_ctx.journal.finishUsage(item, refusedKey, refused, message);
     if (refused > 0) {
-        // Reported, never dropped in silence: the item stays failed until the user skips it.
-        const QString message = QStringLiteral("%1 usage event(s) were not sent to Stripe (see the sync log%2)")
-                                    .arg(refused)
-                                    .arg(refused > LoggedRefusals ? QStringLiteral(", which lists the first %1").arg(LoggedRefusals) : QString());
-        log.add({0, m_clock.now(), QStringLiteral("error"), QStringLiteral("push"), item.id, {}, {}, {},
-                 QStringLiteral("usage %1: %2").arg(item.objectId, message)});
-        outbox.markFailed(item.id, message, m_clock.now());
         ++summary.failed;
-    } else {
-        outbox.markDone(item.id, m_clock.now());
-        ++summary.pushed;
+        return PushOutcome::Failed;
     }
-    uow.commit();
-    return refused > 0 ? Outcome::Failed : Outcome::Done;
+    ++summary.pushed;
+    return PushOutcome::Done;
 }
 
 } // namespace orb

@@ -6,6 +6,7 @@
 #include "models/Database.h"
 #include "models/StorageError.h"
 #include "models/billing/StripePaymentRecorder.h"
+#include "models/sync/StripeSettings.h"
 #include "sync/StripeKeyStore.h"
 #include "sync/StripeSync.h"
 
@@ -68,9 +69,15 @@ void StripeWorker::runOnce()
         if (!m_db)
             m_db = m_file.openConnection();
         QString base = m_baseUrl;
-        if (base.isEmpty()) {
-            const QVariant v = m_db->scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'stripe.api_base'"));
-            base = v.isValid() ? v.toString() : QStringLiteral("https://api.stripe.com");
+        if (base.isEmpty())
+            base = StripeSettings(*m_db).apiBase();
+        if (const QString rule = StripeSettings::checkApiBase(base); !rule.isEmpty()) {
+            // Never send the key to a host the company file names.
+            const QString message = tr("Stripe sync refused the API base %1: it %2").arg(base, rule);
+            emit stateChanged(State::Failed, message);
+            emit runFinished(message, false);
+            m_running = false;
+            return;
         }
         SystemClock clock;
         StripeClient client(base, m_apiKey);
@@ -82,7 +89,7 @@ void StripeWorker::runOnce()
         sync.setProgress([this](const QString &what, int done, int total) { emit progress(what, done, total); });
         const SyncRunSummary s = sync.runOnce();
         emit runFinished(s.describe(), s.offline);
-        emit stateChanged(s.offline ? State::Offline : (s.failed > 0 ? State::Failed : State::Idle), s.describe());
+        emit stateChanged(s.offline ? State::Offline : (s.failed > 0 || s.accountMismatch ? State::Failed : State::Idle), s.describe());
     } catch (const ServiceError &e) {
         emit stateChanged(State::Failed, e.message());
         emit runFinished(e.message(), false);

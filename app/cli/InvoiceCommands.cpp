@@ -15,6 +15,7 @@
 #include "models/Timestamps.h"
 #include "models/billing/InvoiceRunService.h"
 #include "models/billing/InvoiceService.h"
+#include "models/sync/StripeInvoiceState.h"
 #include "models/usage/UsageQueryService.h"
 
 #include <QElapsedTimer>
@@ -78,7 +79,10 @@ void printInvoices(CliContext &ctx, const QList<Invoice> &invoices)
 
 void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
 {
-    const QJsonObject o = service.describe(i);
+    QJsonObject o = service.describe(i);
+    const auto stripe = StripeInvoiceState::of(ctx.company().db(), i.id);
+    if (stripe)
+        o.insert(QStringLiteral("stripe"), stripe->toJson());
     if (ctx.json()) {
         ctx.printJson(o);
         return;
@@ -91,6 +95,12 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
     ctx.out() << "  invoice date: " << dateText(i.invoiceDate) << "\n";
     if (i.dueDate.isValid())
         ctx.out() << "  due date:     " << dateText(i.dueDate) << " (net " << i.netTerms << ")\n";
+    if (stripe)
+        ctx.out() << "  stripe:       " << stripe->state << (stripe->stripeId.isEmpty() ? QString() : QStringLiteral(" ") + stripe->stripeId)
+                  << (stripe->message.isEmpty() ? QString() : QStringLiteral(" (") + stripe->message + QLatin1Char(')')) << "\n";
+    if (stripe && !stripe->disputeId.isEmpty())
+        ctx.out() << "  disputed:     " << stripe->disputeStatus << ", " << stripe->disputedMinor << " minor units " << stripe->disputeCurrency << " ("
+                  << stripe->disputeId << ")\n";
     TablePrinter t({QStringLiteral("#"), QStringLiteral("LINE"), QStringLiteral("QUANTITY"), QStringLiteral("SUBTOTAL"), QStringLiteral("ADJUSTED"),
                     QStringLiteral("AMOUNT"), QStringLiteral("TAX"), QStringLiteral("TOTAL")});
     for (int col : {2, 3, 4, 5, 6, 7})
@@ -324,6 +334,8 @@ int invoicesMarkPaid(CliContext &ctx, const QString &verb, const QStringList &ar
                            : service.pay(id, *decimalOption(cl, QStringLiteral("amount"), true), on,
                                          cl.isSet(QStringLiteral("method")) ? cl.value(QStringLiteral("method")) : QStringLiteral("manual"),
                                          cl.value(QStringLiteral("reference")), cl.value(QStringLiteral("memo")));
+    if (const QString warning = StripeInvoiceState::manualPaymentWarning(ctx.company().db(), p.invoiceId); !warning.isEmpty())
+        ctx.err() << "warning: " << warning << Qt::endl;
     if (ctx.json()) {
         QJsonObject o = p.toJson();
         o.insert(QStringLiteral("invoice"), service.get(p.invoiceId).toJson());

@@ -10,6 +10,7 @@
 #include "models/Timestamps.h"
 #include "models/billing/StripePaymentRecorder.h"
 #include "models/sync/Outbox.h"
+#include "models/sync/StripeSettings.h"
 #include "models/sync/SyncLog.h"
 #include "models/sync/SyncState.h"
 #include "sync/CredentialStore.h"
@@ -43,7 +44,17 @@ int help(CliContext &ctx, const CommandLine &cl)
 
 QString apiBase(CliContext &ctx)
 {
-    return ctx.company().setting(QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"));
+    return StripeSettings(ctx.company().db()).apiBase();
+}
+
+/// The API base a key may be sent to; exit 2 before any request for anything but Stripe or
+/// this machine (a shared or restored company file must not name where the key goes).
+QString safeApiBase(CliContext &ctx)
+{
+    const QString base = apiBase(ctx);
+    if (const QString rule = StripeSettings::checkApiBase(base); !rule.isEmpty())
+        throw CliError(InvalidInput, QStringLiteral("setting stripe.api_base \"%1\" %2; the key was not sent").arg(base, rule));
+    return base;
 }
 
 QString requireKey(CliContext &ctx)
@@ -88,8 +99,9 @@ int runCommand(CliContext &ctx, const QStringList &args)
     CompanyFile &file = ctx.company();
     if (file.isReadOnly())
         throw CliError(Conflict, QStringLiteral("%1 is read-only; sync needs to write to it").arg(file.path()));
+    const QString base = safeApiBase(ctx);
     const QString key = requireKey(ctx);
-    StripeClient client(apiBase(ctx), key);
+    StripeClient client(base, key);
     StripeSync sync(file.db(), client, ctx.clock());
     StripePaymentRecorder recorder(ctx.clock());
     sync.setPaymentSink(&recorder);
@@ -129,6 +141,8 @@ int runCommand(CliContext &ctx, const QStringList &args)
         if (g_stop)
             break;
     }
+    if (last.accountMismatch)
+        throw CliError(Conflict, QStringLiteral("sync stopped: %1").arg(last.stopReason));
     if (last.offline)
         throw CliError(Failure, QStringLiteral("sync stopped: %1 (everything not sent stays queued)").arg(last.stopReason));
     return Success;
@@ -151,6 +165,8 @@ int statusCommand(CliContext &ctx, const QStringList &args)
                                  : (error.isEmpty() ? QStringLiteral("none") : QStringLiteral("keychain error: ") + error);
     const QString listState = cl.isSet(QStringLiteral("state")) ? cl.value(QStringLiteral("state")) : QStringLiteral("failed");
     const QList<OutboxItem> items = outbox.list(listState, 100);
+    const auto bound = StripeSync::boundAccount(db);
+    const QString mismatch = state.get(SyncState::AccountMismatch);
     if (ctx.json()) {
         QJsonArray list;
         for (const OutboxItem &i : items)
@@ -164,6 +180,9 @@ int statusCommand(CliContext &ctx, const QStringList &args)
                        {QStringLiteral("last_run_at"), state.get(SyncState::LastRunAt)},
                        {QStringLiteral("last_run_result"), state.get(SyncState::LastRunResult)},
                        {QStringLiteral("event_cursor"), state.get(SyncState::EventCursor)},
+                       {QStringLiteral("account"), bound ? QJsonValue(bound->id) : QJsonValue()},
+                       {QStringLiteral("account_livemode"), bound ? QJsonValue(bound->livemode) : QJsonValue()},
+                       {QStringLiteral("account_mismatch"), mismatch.isEmpty() ? QJsonValue() : QJsonValue(mismatch)},
                        {QStringLiteral("items"), list}});
         return Success;
     }
@@ -172,6 +191,11 @@ int statusCommand(CliContext &ctx, const QStringList &args)
     const QString lastRun = state.get(SyncState::LastRunAt);
     ctx.out() << "Last run:  " << (lastRun.isEmpty() ? QStringLiteral("never") : lastRun + QStringLiteral("  ") + state.get(SyncState::LastRunResult)) << "\n";
     ctx.out() << "Cursor:    " << state.get(SyncState::EventCursor, QStringLiteral("(none)")) << "\n";
+    ctx.out() << "Account:   " << (bound ? bound->describe() : QStringLiteral("(not bound yet)")) << "\n";
+    if (!mismatch.isEmpty())
+        ctx.out() << "Stopped:   the key belongs to " << mismatch << "; restore the old key, or `sync set-key --new-account`\n";
+    if (const QString rule = StripeSettings::checkApiBase(apiBase(ctx)); !rule.isEmpty())
+        ctx.out() << "Refused:   stripe.api_base " << rule << "\n";
     if (!items.isEmpty()) {
         ctx.out() << "\n" << listState.at(0).toUpper() << listState.mid(1) << " items:\n";
         TablePrinter t({QStringLiteral("ID"), QStringLiteral("OBJECT"), QStringLiteral("ACTION"), QStringLiteral("ATTEMPTS"), QStringLiteral("ERROR")});
@@ -186,28 +210,40 @@ int setKeyCommand(CliContext &ctx, const QStringList &args)
 {
     // Refuse before parsing, so that a key typed as an argument is never echoed in an error.
     for (const QString &a : args)
-        if (a != QLatin1String("--no-check") && a != QLatin1String("--help") && a != QLatin1String("-h"))
+        if (a != QLatin1String("--no-check") && a != QLatin1String("--new-account") && a != QLatin1String("--help") && a != QLatin1String("-h"))
             throw CliError(InvalidInput, QStringLiteral("sync set-key takes the key on standard input only "
                                                         "(a key on the command line would be seen by other programs and kept in shell history)"));
     CommandLine cl(QStringLiteral("sync set-key"));
-    cl.addFlag(QStringLiteral("no-check"), QStringLiteral("Store the key without checking it against Stripe."));
+    cl.addFlag(QStringLiteral("no-check"), QStringLiteral("Store the key without checking it against Stripe (its account is checked by the next run)."));
+    cl.addFlag(QStringLiteral("new-account"),
+               QStringLiteral("The key is of another Stripe account (or mode) than the one this company file syncs with: start a fresh "
+                              "mapping for it (Orb's customers and open invoices are sent to the new account anew)."));
     cl.parse(args);
     if (cl.helpRequested())
         return help(ctx, cl);
     const QString key = ctx.in().readLine().trimmed();
     if (const QString problem = StripeKeyStore::checkShape(key); !problem.isEmpty())
         throw CliError(InvalidInput, QStringLiteral("standard input: %1").arg(problem));
+    std::optional<StripeAccount> account;
     if (!cl.isSet(QStringLiteral("no-check"))) {
-        StripeClient client(apiBase(ctx), key);
-        const StripeError e = StripeSync::checkKey(client);
-        if (e.isError())
+        StripeClient client(safeApiBase(ctx), key);
+        StripeError e;
+        account = StripeSync::accountOf(client, &e);
+        if (!account)
             throw CliError(e.kind == StripeError::Kind::Authentication ? InvalidInput : Failure,
                            QStringLiteral("the key was not stored: %1").arg(e.describe()));
+        const auto bound = StripeSync::boundAccount(ctx.company().db());
+        if (bound && (bound->id != account->id || bound->livemode != account->livemode) && !cl.isSet(QStringLiteral("new-account")))
+            throw CliError(Conflict, QStringLiteral("the key was not stored: it belongs to Stripe account %1, but this company file syncs with %2. "
+                                                    "Use the key of %2, or add --new-account to start a fresh mapping for %1")
+                                         .arg(account->describe(), bound->describe()));
     }
     if (const QString error = StripeKeyStore(ctx.company().path()).store(key); !error.isEmpty())
         throw CliError(Failure, QStringLiteral("the key could not be stored in the keychain: %1").arg(error));
+    if (account)
+        StripeSync::bindAccount(ctx.company().db(), ctx.clock(), *account, cl.isSet(QStringLiteral("new-account")));
     ctx.out() << "Stored a " << stripeKeyMode(key) << "-mode Stripe key in the keychain"
-              << (cl.isSet(QStringLiteral("no-check")) ? " (not checked)" : " (checked against Stripe)") << Qt::endl;
+              << (account ? QStringLiteral(" (checked against Stripe: account %1)").arg(account->id) : QStringLiteral(" (not checked)")) << Qt::endl;
     return Success;
 }
 
@@ -276,10 +312,10 @@ int syncCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 }
 
 const CommandRegistry::Registrar
-    syncNoun("sync", &syncCommand, "run [--once] | status | set-key (key on stdin) | retry ID | skip ID | log", 90,
+    syncNoun("sync", &syncCommand, "run [--once] | status | set-key [--new-account] (key on stdin) | retry ID | skip ID | log", 90,
              {{QStringLiteral("run"), {}, QStringLiteral("Push what is queued to Stripe and pull its events, once or every interval.")},
               {QStringLiteral("status"), {}, QStringLiteral("Show the queue, the last run, the event cursor and where the Stripe key comes from.")},
-              {QStringLiteral("set-key"), {}, QStringLiteral("Store the Stripe key, read from standard input, in the keychain.")},
+              {QStringLiteral("set-key"), {}, QStringLiteral("Store the Stripe key, read from standard input, in the keychain (checked against the Stripe account it belongs to).")},
               {QStringLiteral("retry"), QStringLiteral("ITEM"), QStringLiteral("Queue a failed or skipped sync item again, with new idempotency keys.")},
               {QStringLiteral("skip"), QStringLiteral("ITEM"), QStringLiteral("Leave a failed or pending sync item out for good.")},
               {QStringLiteral("log"), {}, QStringLiteral("Show the newest lines of the sync log.")}});

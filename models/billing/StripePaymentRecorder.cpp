@@ -6,6 +6,7 @@
 #include "models/StorageError.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/InvoiceService.h"
+#include "models/sync/StripeIdMap.h"
 #include "models/sync/SyncLog.h"
 
 namespace orb {
@@ -13,6 +14,10 @@ namespace orb {
 namespace {
 
 const QString ReferencePrefix = QStringLiteral("stripe:");
+
+/// Id map type of the money movements already acted on (each refund total, dispute state
+/// and Stripe-side credit note once, whether seen in an event or in the daily direct read).
+const QString MovementType = QStringLiteral("stripe_movement");
 
 QString nameOf(const Invoice &inv)
 {
@@ -42,10 +47,47 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
     if (!payment.localInvoiceId.isEmpty())
         inv = InvoiceRepository(db).find(payment.localInvoiceId);
     const QString name = inv ? nameOf(*inv) : QStringLiteral("(not an Orb invoice)");
+    const int places = Currency::fromCode(payment.currency) ? Currency::fromCode(payment.currency)->minorUnits() : 2;
+    const QString amount = Decimal::fromMinorUnits(payment.amountMinor, places).toString() + QLatin1Char(' ') + payment.currency;
+    // Each state of a movement once: a refund by its running total, a dispute by its status.
+    const QString movement = QStringLiteral("%1:%2:%3").arg(payment.kind, payment.stripeObjectId,
+                                                             payment.kind.startsWith(QLatin1String("dispute")) ? payment.status
+                                                                                                                : QString::number(payment.amountMinor));
+    StripeIdMap ids(db);
+    const bool isMovement = payment.kind == QLatin1String("refund") || payment.kind.startsWith(QLatin1String("dispute"))
+                            || payment.kind.startsWith(QLatin1String("credit_note")) || payment.kind == QLatin1String("invoice_voided")
+                            || payment.kind == QLatin1String("invoice_uncollectible");
+    if (isMovement && ids.stripeId(MovementType, movement))
+        return {};
+    if (isMovement)
+        ids.set(MovementType, movement, payment.stripeObjectId);
     if (payment.kind == QLatin1String("refund")) {
-        const int places = Currency::fromCode(payment.currency) ? Currency::fromCode(payment.currency)->minorUnits() : 2;
-        warn(db, payment, QStringLiteral("Stripe refunded %1 %2 of charge %3 for invoice %4; record it in Orb as a credit note of kind refund")
-                              .arg(Decimal::fromMinorUnits(payment.amountMinor, places).toString(), payment.currency, payment.stripeObjectId, name));
+        warn(db, payment, QStringLiteral("Stripe refunded %1 in all of charge %2 for invoice %3; record it in Orb as a credit note of kind refund")
+                              .arg(amount, payment.stripeObjectId, name));
+        return {};
+    }
+    if (payment.kind.startsWith(QLatin1String("dispute")) && inv) {
+        // The invoice's dispute as it stands, for invoices show, the detail and the Sync screen.
+        ids.set(QStringLiteral("dispute"), inv->id,
+                QStringLiteral("%1|%2|%3|%4").arg(payment.stripeObjectId, payment.status).arg(payment.amountMinor).arg(payment.currency));
+    }
+    if (payment.kind == QLatin1String("dispute_opened")) {
+        warn(db, payment, QStringLiteral("the customer disputed charge %1 for invoice %2 (%3, dispute %4 %5): the funds are withdrawn until it is "
+                                         "decided; answer it in Stripe")
+                              .arg(payment.chargeId, name, amount, payment.stripeObjectId, payment.status));
+        return {};
+    }
+    if (payment.kind == QLatin1String("dispute_closed")) {
+        warn(db, payment, payment.status == QLatin1String("won")
+                              ? QStringLiteral("dispute %1 on invoice %2 was won: %3 comes back").arg(payment.stripeObjectId, name, amount)
+                              : QStringLiteral("dispute %1 on invoice %2 ended %3: %4 is lost; write it off in Orb with a credit note")
+                                    .arg(payment.stripeObjectId, name, payment.status, amount));
+        return {};
+    }
+    if (payment.kind == QLatin1String("credit_note") || payment.kind == QLatin1String("credit_note_voided")) {
+        warn(db, payment, QStringLiteral("a credit note of %1 was %2 in Stripe on invoice %3 (%4); make the same change in Orb")
+                              .arg(amount, payment.kind == QLatin1String("credit_note") ? QStringLiteral("issued") : QStringLiteral("voided"), name,
+                                   payment.stripeObjectId));
         return {};
     }
     if (payment.kind == QLatin1String("invoice_voided") || payment.kind == QLatin1String("invoice_uncollectible")) {
@@ -79,17 +121,26 @@ QString StripePaymentRecorder::recordPayment(Database &db, const StripePayment &
     for (const Payment &p : repo.payments(inv->id))
         if (p.reference.startsWith(prefix))
             recorded += p.amount;
-    const Decimal fresh = paidInAll - recorded;
+    Decimal fresh = paidInAll - recorded;
     if (!fresh.isPositive())
         return {}; // recorded already
+    if (payment.outOfBand) {
+        // Stripe was told the money came outside Stripe: Orb has it already (a payment told to
+        // Stripe), or, for what Orb still lacks, it is booked as paid outside Stripe.
+        if (inv->status != QLatin1String("issued") || !inv->amountRemaining().isPositive())
+            return {};
+        fresh = Decimal::min(fresh, inv->amountRemaining());
+    }
     if (inv->status != QLatin1String("issued"))
         return QStringLiteral("Stripe invoice %1 received %2 %3 but Orb invoice %4 is %5; not recorded, check it by hand")
             .arg(payment.stripeInvoiceId, fresh.toString(), inv->currency, nameOf(*inv), inv->status);
     const QDate paidOn = (payment.occurredAt.isValid() ? payment.occurredAt : m_clock.now()).toUTC().date();
     try {
-        InvoiceService::recordPaymentWithin(db, m_clock.now(), inv->id, fresh, paidOn, QStringLiteral("stripe"),
-                                            referenceFor(payment.stripeInvoiceId, payment.amountMinor),
-                                            QStringLiteral("Stripe invoice %1").arg(payment.stripeInvoiceId));
+        InvoiceService::recordPaymentWithin(
+            db, m_clock.now(), inv->id, fresh, paidOn, payment.outOfBand ? QStringLiteral("stripe_out_of_band") : QStringLiteral("stripe"),
+            referenceFor(payment.stripeInvoiceId, payment.amountMinor),
+            payment.outOfBand ? QStringLiteral("Stripe invoice %1, paid outside Stripe").arg(payment.stripeInvoiceId)
+                              : QStringLiteral("Stripe invoice %1").arg(payment.stripeInvoiceId));
     } catch (const ServiceError &e) {
         if (e.kind() == ServiceError::Kind::Storage)
             throw;

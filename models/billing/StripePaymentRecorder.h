@@ -15,11 +15,15 @@ class Decimal;
  *   not yet recorded from that Stripe invoice becomes one Orb payment (method `stripe`,
  *   reference `stripe:<Stripe invoice id>:<amount paid in minor units>`), so an event read
  *   twice, an event and the direct reconcile read, or a partial payment followed by the rest
- *   are each recorded once. The invoice becomes paid or stays issued, partly paid.
+ *   are each recorded once. The invoice becomes paid or stays issued, partly paid. A payment
+ *   Stripe marks as made outside Stripe (`paid_out_of_band`) is Orb's own when Orb already has
+ *   the money (nothing recorded), else booked as `stripe_out_of_band` for what Orb lacks.
  * - a failed payment: nothing changes (the pull logs it as a warning).
- * - a refund, a void or "uncollectible" in Stripe: logged as a warning for a person to act on.
- *   Orb keeps the books: it does not void or credit an invoice on Stripe's word (a refund is
- *   recorded in Orb as a credit note of kind refund).
+ * - a refund, a dispute (opened, decided), a Stripe-side credit note, a void or
+ *   "uncollectible" in Stripe: reported once per state (the id map's `stripe_movement`) for a
+ *   person, with what to do; a dispute is kept on the invoice (`dispute` in the id map) for
+ *   `invoices show` and the invoice detail. Orb keeps the books: it does not void or credit an
+ *   invoice on Stripe's word.
  */
 class StripePaymentRecorder final : public PaymentSink
 {

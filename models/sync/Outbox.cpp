@@ -187,4 +187,13 @@ OutboxItem Outbox::skip(qint64 id)
     return *find(id);
 }
 
+std::optional<qint64> Outbox::pendingFor(const QString &objectType, const QString &objectId) const
+{
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT id FROM sync_outbox WHERE object_type = ? AND object_id = ? AND state = 'pending' ORDER BY id LIMIT 1"),
+                                   {objectType, objectId});
+    if (!v.isValid())
+        return std::nullopt;
+    return v.toLongLong();
+}
+
 } // namespace orb

@@ -74,6 +74,8 @@ public:
     /// Items, newest first; an empty state lists all.
     QList<OutboxItem> list(const QString &state = {}, int limit = 200) const;
     OutboxCounts counts() const;
+    /// The oldest pending item for an object, if any.
+    std::optional<qint64> pendingFor(const QString &objectType, const QString &objectId) const;
 
     /// Records an attempt that will be retried later (the item stays pending).
     void markAttempt(qint64 id, const QString &error, const QDateTime &at);

@@ -10,7 +10,9 @@ class Database;
 
 /// A money movement pulled from Stripe, in the smallest currency unit as Stripe states it.
 struct StripePayment {
-    QString kind;            ///< payment, payment_failed, refund, invoice_voided, invoice_uncollectible
+    /// payment, payment_failed, refund, dispute_opened, dispute_closed, credit_note,
+    /// invoice_voided, invoice_uncollectible
+    QString kind;
     QString stripeEventId;   ///< the event it came from (empty when read directly to reconcile)
     QString stripeObjectId;  ///< the invoice, charge or payment intent id
     QString stripeInvoiceId; ///< the Stripe invoice it concerns, when known
@@ -19,6 +21,9 @@ struct StripePayment {
     QString currency;        ///< ISO 4217, upper case
     QDateTime occurredAt;
     QString failureMessage;  ///< for payment_failed
+    bool outOfBand = false;  ///< a payment Stripe records as made outside Stripe (paid_out_of_band)
+    QString chargeId;        ///< the charge a refund or dispute concerns
+    QString status;          ///< a dispute's status (won, lost, needs_response, ...)
 };
 
 /**

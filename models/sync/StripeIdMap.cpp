@@ -33,4 +33,23 @@ void StripeIdMap::set(const QString &objectType, const QString &localId, const Q
               {objectType, localId, stripeId, toIsoUtc(QDateTime::currentDateTimeUtc())});
 }
 
+void StripeIdMap::remove(const QString &objectType, const QString &localId)
+{
+    m_db.exec(QStringLiteral("DELETE FROM sync_stripe_ids WHERE object_type = ? AND local_id = ?"), {objectType, localId});
+}
+
+QList<QPair<QString, QString>> StripeIdMap::all(const QString &objectType) const
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT local_id, stripe_id FROM sync_stripe_ids WHERE object_type = ? ORDER BY local_id"), {objectType});
+    QList<QPair<QString, QString>> rows;
+    while (q.next())
+        rows.append({q.value(0).toString(), q.value(1).toString()});
+    return rows;
+}
+
+void StripeIdMap::clear()
+{
+    m_db.exec(QStringLiteral("DELETE FROM sync_stripe_ids"));
+}
+
 } // namespace orb

@@ -17,4 +17,9 @@ void SyncState::set(const QString &key, const QString &value)
               {key, value.isNull() ? QStringLiteral("") : value}); // a null QString would bind as NULL
 }
 
+void SyncState::remove(const QString &key)
+{
+    m_db.exec(QStringLiteral("DELETE FROM sync_state WHERE key = ?"), {key});
+}
+
 } // namespace orb

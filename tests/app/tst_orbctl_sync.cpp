@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -86,9 +88,10 @@ private slots:
         QCOMPARE(status.value(QLatin1String("pending")).toInt(), 0);
         QCOMPARE(status.value(QLatin1String("done")).toInt(), customers);
         QCOMPARE(status.value(QLatin1String("failed")).toInt(), 0);
-        // The customer whose answer was lost was answered from Stripe's idempotency store.
+        // The customer whose answer was lost was found in Stripe before a create (or answered
+        // from Stripe's idempotency store).
         const ProcessResult log = orbctl({QStringLiteral("sync"), QStringLiteral("log"), QStringLiteral("--limit"), QStringLiteral("200")});
-        QVERIFY2(log.out.contains("(replayed)"), log.out.constData());
+        QVERIFY2(log.out.contains("found in Stripe") || log.out.contains("(replayed)"), log.out.constData());
     }
 
     void invoiceKilledMidPushThenPaid()
@@ -188,7 +191,7 @@ private slots:
         // Keychain round trip: stored after Stripe accepted it, used by the next run.
         const ProcessResult stored = orbctl({QStringLiteral("sync"), QStringLiteral("set-key")}, Key.toUtf8() + "\n");
         QVERIFY2(stored.exitCode == 0, stored.err.constData());
-        QVERIFY(stored.out.contains("Stored a test-mode Stripe key in the keychain (checked against Stripe)"));
+        QVERIFY2(stored.out.contains("Stored a test-mode Stripe key in the keychain (checked against Stripe: account acct_"), stored.out.constData());
         const ProcessResult status = orbctl({QStringLiteral("sync"), QStringLiteral("status")});
         QVERIFY2(status.out.contains("test key in the keychain"), status.out.constData());
         QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Ada")}).exitCode, 0);
@@ -201,6 +204,51 @@ private slots:
             QVERIFY(f.open(QIODevice::ReadOnly));
             QVERIFY2(!f.readAll().contains(Key.toUtf8()), qPrintable(f.fileName()));
         }
+    }
+
+    void apiBaseOtherThanStripeOrLoopbackIsRefused()
+    {
+        const ProcessResult set = orbctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("stripe.api_base"),
+                                          QStringLiteral("https://stripe-proxy.example.com")});
+        QCOMPARE(set.exitCode, 2);
+        QVERIFY2(set.err.contains("loopback"), set.err.constData());
+        // A company file shared or restored from elsewhere may hold one already: the key is
+        // never sent there, the run exits 2 before any request.
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(m_db);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("UPDATE settings SET value = 'http://192.168.1.5:8080' WHERE key = 'stripe.api_base'")));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        const int before = m_host->standin().requestCount();
+        const ProcessResult run = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("stripe.api_base") && run.err.contains("192.168.1.5"), run.err.constData());
+        QVERIFY(!run.err.contains(Key.toUtf8()));
+        const ProcessResult setKey = orbctl({QStringLiteral("sync"), QStringLiteral("set-key")}, Key.toUtf8() + "\n");
+        QCOMPARE(setKey.exitCode, 2);
+        QCOMPARE(m_host->standin().requestCount(), before);
+    }
+
+    void keyOfAnotherAccountStopsTheRun()
+    {
+        QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Ada")}).exitCode, 0);
+        const QStringList env{QStringLiteral("ORB_STRIPE_API_KEY=") + Key};
+        QCOMPARE(orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, env).exitCode, 0);
+        const QString first = m_host->standin().accountId();
+        m_host->standin().reset(); // the same key now reaches another account
+        QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Bob")}).exitCode, 0);
+        const ProcessResult run = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, env);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains(first.toUtf8()) && run.err.contains(m_host->standin().accountId().toUtf8()), run.err.constData());
+        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 0);
+        const QJsonObject status = QJsonDocument::fromJson(orbctl({QStringLiteral("--json"), QStringLiteral("sync"), QStringLiteral("status")}).out).object();
+        QCOMPARE(status.value(QLatin1String("account")).toString(), first);
+        QVERIFY(!status.value(QLatin1String("account_mismatch")).toString().isEmpty());
     }
 
     void failedItemsRetryAndSkip()

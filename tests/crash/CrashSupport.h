@@ -72,5 +72,7 @@ Scenario eventsImportScenario();
 Scenario invoiceRunScenario();
 Scenario invoiceIssueScenario();
 Scenario syncScenario();
+Scenario syncDayGapsScenario();
+Scenario syncMonthGapScenario();
 
 } // namespace crash

@@ -7,6 +7,12 @@
 // paid, pull again. Each round starts from a fresh company file and an
 // empty stand-in (a new Stripe account): the file's outbox carries the same idempotency keys
 // in every round, and a stand-in kept across rounds would answer them from its store.
+//
+// Two more rows run the same round through long offline gaps: `sync-day-gaps` moves both clocks
+// 25 hours on at every start of the later steps (so every re-run after a kill comes after
+// Stripe has forgotten the killed run's idempotency keys: each create must be found before it
+// is repeated), `sync-month-gap` moves them 31 days on before each later step (the event cursor
+// has aged out of Stripe's 30 days: open invoices are read directly).
 #include "BillingTemplate.h"
 
 #include "StandinServer.h"
@@ -32,8 +38,19 @@ const QDateTime SyncNow(QDate(2026, 2, 2), QTime(12, 0), Qt::UTC);
 /// Every POST's answer waits this long after its change was made: kills land there often.
 const int PostLatencyMs = 8;
 
+enum class Gaps { None, DayPerStart, MonthPerStep };
+
 struct SyncContext {
     std::unique_ptr<StandinHost> host;
+    Gaps gaps = Gaps::None;
+    qint64 elapsed = 0; ///< seconds both clocks have moved on since the round began
+
+    QDateTime now() const { return SyncNow.addSecs(elapsed); }
+    void moveOn(qint64 seconds)
+    {
+        elapsed += seconds;
+        host->standin().setClockOffset(QDateTime::currentDateTimeUtc().secsTo(SyncNow) + elapsed);
+    }
 };
 
 QString meta(const QJsonObject &o, const char *key)
@@ -96,11 +113,14 @@ void beforeStep(SyncContext &ctx, Workspace &ws, int step)
     if (step == 0) {
         host.standin().reset();
         host.standin().setApiKey(Key);
+        ctx.elapsed = 0;
         host.standin().setClockOffset(QDateTime::currentDateTimeUtc().secsTo(SyncNow));
         host.standin().addFault(orb::standin::Fault{orb::standin::Fault::Kind::Latency, 1 << 30, QStringLiteral("/v1/"), QStringLiteral("POST"),
                                                     PostLatencyMs});
         return;
     }
+    if (ctx.gaps == Gaps::MonthPerStep)
+        ctx.moveOn(31 * 86400);
     const QList<QJsonObject> open = openInvoices(host);
     if (step == 1) {
         // Every third in full, every third in part (half), the rest stays open.
@@ -111,7 +131,7 @@ void beforeStep(SyncContext &ctx, Workspace &ws, int step)
             else if (i % 3 == 1 && remaining >= 2)
                 pay(host, open.at(i), remaining / 2);
             else if (i % 6 == 2) // voided in Orb: the next run voids it in Stripe
-                orbctlOk(ws, ws.db, {QStringLiteral("--now"), SyncNow.toString(Qt::ISODate), QStringLiteral("invoices"), QStringLiteral("void"),
+                orbctlOk(ws, ws.db, {QStringLiteral("--now"), ctx.now().toString(Qt::ISODate), QStringLiteral("invoices"), QStringLiteral("void"),
                                      meta(open.at(i), "orb_invoice_number"), QStringLiteral("--reason"), QStringLiteral("billed in error")});
         }
         return;
@@ -140,7 +160,8 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
         return {};
     }
     const qint64 items = addRows("SELECT object_type, object_id, action, state FROM sync_outbox ORDER BY object_type, object_id, action");
-    addRows("SELECT object_type, local_id FROM sync_stripe_ids ORDER BY object_type, local_id");
+    // Customers, invoices and meters by their stable local ids (payments' ids are new each round).
+    addRows("SELECT object_type, local_id FROM sync_stripe_ids WHERE object_type IN ('customer', 'invoice', 'meter') ORDER BY object_type, local_id");
     addRows("SELECT identity, invoice_number, status, total, amount_due, amount_paid FROM invoices ORDER BY identity");
     addRows("SELECT i.invoice_number, p.amount, p.currency, p.method, p.reference LIKE 'stripe:' || m.stripe_id || ':%' FROM payments p "
             "JOIN invoices i ON i.id = p.invoice_id LEFT JOIN sync_stripe_ids m ON m.object_type = 'invoice' AND m.local_id = i.id "
@@ -153,7 +174,7 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
 
     // The stand-in: each Orb object once, and the id map pointing at it.
     QHash<QString, QString> map; // type:local → stripe id
-    for (const QString &row : queryRows(ws.db, "SELECT object_type, local_id, stripe_id FROM sync_stripe_ids", problem))
+    for (const QString &row : queryRows(ws.db, "SELECT object_type, local_id, stripe_id FROM sync_stripe_ids WHERE object_type IN ('customer', 'invoice')", problem))
         map.insert(row.section(QLatin1Char('|'), 0, 1), row.section(QLatin1Char('|'), 2));
     QHash<QString, QString> orbCustomerOf; // Stripe customer id → Orb id
     QStringList remote;
@@ -264,6 +285,8 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
         *problem = QStringLiteral("orbctl audit verify: the audit trail's hash chain is broken");
     ws.seen[QStringLiteral("customer pushes answered from Stripe's idempotency store after a kill")] +=
         queryRows(ws.db, "SELECT COUNT(*) FROM sync_log WHERE message LIKE '%(replayed)%'", problem).value(0).toLongLong();
+    ws.seen[QStringLiteral("customers found in Stripe before a create (an earlier attempt's answer lost)")] +=
+        queryRows(ws.db, "SELECT COUNT(*) FROM sync_log WHERE message LIKE '%found in Stripe%'", problem).value(0).toLongLong();
     const int payments = queryRows(ws.db, "SELECT COUNT(*) FROM payments WHERE method = 'stripe'", problem).value(0).toInt();
     ws.finished = QStringLiteral("%1 outbox items done; %2 customers, %3 invoices, %4 invoice items and %5 meter events in the stand-in once each, "
                                  "matching the id map; %6 Stripe payments recorded once; %7 voids sent")
@@ -279,21 +302,40 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
 
 } // namespace
 
-Scenario syncScenario()
+Scenario syncScenario(const char *name, Gaps gaps)
 {
     auto ctx = std::make_shared<SyncContext>();
+    ctx->gaps = gaps;
     Scenario s;
-    s.name = "sync";
+    s.name = name;
     s.steps = 3;
     s.prepare = [ctx](Workspace &ws) { prepareSync(*ctx, ws); };
     s.beforeStep = [ctx](Workspace &ws, int step) { beforeStep(*ctx, ws, step); };
-    s.command = [](const Workspace &ws, int) {
-        return QStringList{QStringLiteral("--db"), ws.db, QStringLiteral("--now"), SyncNow.toString(Qt::ISODate), QStringLiteral("sync"), QStringLiteral("run"),
-                           QStringLiteral("--once")};
+    s.command = [ctx](const Workspace &ws, int step) {
+        // After the usage is in Stripe (step 0), every start comes a day and an hour later.
+        if (ctx->gaps == Gaps::DayPerStart && step > 0)
+            ctx->moveOn(25 * 3600);
+        return QStringList{QStringLiteral("--db"), ws.db, QStringLiteral("--now"), ctx->now().toString(Qt::ISODate), QStringLiteral("sync"),
+                           QStringLiteral("run"), QStringLiteral("--once")};
     };
     s.digest = [ctx](Workspace &ws, QString *problem) { return syncDigest(*ctx, ws, problem); };
     s.requests = [ctx]() -> qint64 { return ctx->host ? ctx->host->standin().requestCount(QStringLiteral("/v1/")) : 0; };
     return s;
+}
+
+Scenario syncScenario()
+{
+    return syncScenario("sync", Gaps::None);
+}
+
+Scenario syncDayGapsScenario()
+{
+    return syncScenario("sync-day-gaps", Gaps::DayPerStart);
+}
+
+Scenario syncMonthGapScenario()
+{
+    return syncScenario("sync-month-gap", Gaps::MonthPerStep);
 }
 
 } // namespace crash

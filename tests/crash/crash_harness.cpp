@@ -30,7 +30,7 @@ namespace {
 // stand-in server thread.
 QList<Scenario> scenarios()
 {
-    return {eventsImportScenario(), invoiceRunScenario(), invoiceIssueScenario(), syncScenario()};
+    return {eventsImportScenario(), invoiceRunScenario(), invoiceIssueScenario(), syncScenario(), syncDayGapsScenario(), syncMonthGapScenario()};
 }
 
 void freshRound(Workspace &ws, int round)

@@ -34,7 +34,13 @@ StandinResponse StripeStandin::invoices(const StandinRequest &r, const OpenApiSu
     if (m.pathParams.isEmpty() && r.method == QLatin1String("GET")) {
         const QString customer = p.value(QLatin1String("customer")).toString();
         const QString status = p.value(QLatin1String("status")).toString();
+        const QJsonObject created = p.value(QLatin1String("created")).toObject();
         return list(QStringLiteral("invoice"), QStringLiteral("/v1/invoices"), p, [&](const QJsonObject &i) {
+            const qint64 c = i.value(QLatin1String("created")).toInteger();
+            if (created.contains(QLatin1String("gte")) && c < created.value(QLatin1String("gte")).toString().toLongLong())
+                return false;
+            if (created.contains(QLatin1String("gt")) && c <= created.value(QLatin1String("gt")).toString().toLongLong())
+                return false;
             return (customer.isEmpty() || i.value(QLatin1String("customer")).toString() == customer)
                 && (status.isEmpty() || i.value(QLatin1String("status")).toString() == status);
         });
@@ -54,7 +60,9 @@ StandinResponse StripeStandin::invoices(const StandinRequest &r, const OpenApiSu
         QJsonObject invoice{{QStringLiteral("id"), id},
                             {QStringLiteral("object"), QStringLiteral("invoice")},
                             {QStringLiteral("amount_paid"), 0},
-                            {QStringLiteral("auto_advance"), p.value(QLatin1String("auto_advance")).toString() != QLatin1String("false")},
+                            // One-off invoices made through the API do not advance by themselves unless asked
+                            // (the default since 2018-11-08).
+                            {QStringLiteral("auto_advance"), p.value(QLatin1String("auto_advance")).toString() == QLatin1String("true")},
                             {QStringLiteral("collection_method"), method},
                             {QStringLiteral("created"), now()},
                             {QStringLiteral("currency"), p.value(QLatin1String("currency")).toString(QStringLiteral("usd")).toLower()},
@@ -116,11 +124,20 @@ StandinResponse StripeStandin::invoices(const StandinRequest &r, const OpenApiSu
         invoice.insert(QStringLiteral("status"), QStringLiteral("open"));
         transitions.insert(QStringLiteral("finalized_at"), now());
         invoice.insert(QStringLiteral("status_transitions"), transitions);
-        invoice = recomputeInvoice(invoice);
+        invoice = applyCustomerBalance(recomputeInvoice(invoice));
+        if (p.contains(QLatin1String("auto_advance")))
+            invoice.insert(QStringLiteral("auto_advance"), p.value(QLatin1String("auto_advance")).toString() == QLatin1String("true"));
         put(QStringLiteral("invoice"), invoice);
         emitEvent(QStringLiteral("invoice.finalized"), invoice);
         if (invoice.value(QLatin1String("amount_due")).toInteger() == 0)
             invoice = settleInvoice(invoice, true);
+        else if (invoice.value(QLatin1String("auto_advance")).toBool()) {
+            // Automatic collection starts at once: the card is charged, or the invoice sent.
+            if (invoice.value(QLatin1String("collection_method")).toString() == QLatin1String("charge_automatically") && !decline)
+                invoice = settleInvoice(invoice, false);
+            else if (invoice.value(QLatin1String("collection_method")).toString() == QLatin1String("send_invoice"))
+                emitEvent(QStringLiteral("invoice.sent"), invoice);
+        }
         return jsonResponse(invoice);
     }
     if (t.endsWith(QLatin1String("/pay"))) {
@@ -169,11 +186,27 @@ StandinResponse StripeStandin::invoices(const StandinRequest &r, const OpenApiSu
     // Update: only drafts change freely; finalized invoices keep their amounts.
     if (status != QLatin1String("draft"))
         for (auto it = p.begin(); it != p.end(); ++it)
-            if (it.key() != QLatin1String("metadata") && it.key() != QLatin1String("description") && it.key() != QLatin1String("expand"))
+            if (it.key() != QLatin1String("metadata") && it.key() != QLatin1String("description") && it.key() != QLatin1String("expand")
+                && it.key() != QLatin1String("auto_advance"))
                 return wrongState(id, status, QStringLiteral("changed in %1").arg(it.key()));
-    for (auto it = p.begin(); it != p.end(); ++it)
-        if (it.key() != QLatin1String("expand"))
+    for (auto it = p.begin(); it != p.end(); ++it) {
+        if (it.key() == QLatin1String("expand"))
+            continue;
+        if (it.key() == QLatin1String("auto_advance"))
+            invoice.insert(it.key(), it.value().toString() == QLatin1String("true"));
+        else if (it.key() == QLatin1String("metadata")) {
+            QJsonObject meta = invoice.value(QLatin1String("metadata")).toObject();
+            const QJsonObject update = it.value().toObject();
+            for (auto u = update.begin(); u != update.end(); ++u) {
+                if (u.value().toString().isEmpty())
+                    meta.remove(u.key());
+                else
+                    meta.insert(u.key(), u.value());
+            }
+            invoice.insert(it.key(), meta);
+        } else
             invoice.insert(it.key(), it.value());
+    }
     put(QStringLiteral("invoice"), invoice);
     emitEvent(QStringLiteral("invoice.updated"), invoice);
     return jsonResponse(invoice);
@@ -403,11 +436,14 @@ StandinResponse StripeStandin::meterEvents(const QJsonObject &p)
         return errorResponse(400, InvalidRequest, QStringLiteral("timestamp_in_future"),
                              QStringLiteral("Timestamp must be no more than 5 minutes in the future."), QStringLiteral("timestamp"));
     const QString identifier = p.contains(QLatin1String("identifier")) ? p.value(QLatin1String("identifier")).toString() : newId(QStringLiteral("mev"));
-    Store &s = m_stores[QStringLiteral("billing.meter_event")];
-    if (s.byId.contains(identifier))
+    // Identifiers deduplicate for about 24 hours on Stripe's clock, then are forgotten: the
+    // same identifier later is a new event that counts again.
+    const auto seen = m_meterIdentifiers.constFind(identifier);
+    if (seen != m_meterIdentifiers.constEnd() && *seen + 24 * 3600 > now())
         return errorResponse(400, InvalidRequest, QStringLiteral("duplicate_meter_event"),
                              QStringLiteral("A meter event with identifier '%1' already exists.").arg(identifier), QStringLiteral("identifier"));
-    const QJsonObject event{{QStringLiteral("id"), identifier},
+    m_meterIdentifiers.insert(identifier, now());
+    const QJsonObject event{{QStringLiteral("id"), newId(QStringLiteral("mev"))},
                             {QStringLiteral("object"), QStringLiteral("billing.meter_event")},
                             {QStringLiteral("created"), now()},
                             {QStringLiteral("event_name"), eventName},

@@ -92,7 +92,10 @@ StandinResponse StripeStandin::customers(const StandinRequest &r, const OpenApiS
         if (it.key() == QLatin1String("expand"))
             continue;
         previous.insert(it.key(), c.value(it.key()));
-        c.insert(it.key(), it.key() == QLatin1String("metadata") ? QJsonValue(mergeMetadata(c.value(it.key()).toObject(), it.value())) : it.value());
+        if (it.key() == QLatin1String("balance"))
+            c.insert(it.key(), it.value().toString().toLongLong());
+        else
+            c.insert(it.key(), it.key() == QLatin1String("metadata") ? QJsonValue(mergeMetadata(c.value(it.key()).toObject(), it.value())) : it.value());
     }
     put(QStringLiteral("customer"), c);
     emitEvent(QStringLiteral("customer.updated"), c, previous);
@@ -141,6 +144,13 @@ StandinResponse StripeStandin::invoiceItems(const StandinRequest &r, const OpenA
                 return missing(QStringLiteral("invoice"), inv, QStringLiteral("invoice"));
             if (invoice.value(QLatin1String("status")).toString() != QLatin1String("draft"))
                 return badState(QStringLiteral("Invoice %1 is not a draft; items can only be added to draft invoices.").arg(inv));
+            int attached = 0;
+            for (const QJsonObject &i : std::as_const(s.byId))
+                attached += i.value(QLatin1String("invoice")).toString() == inv ? 1 : 0;
+            if (attached >= 250)
+                return errorResponse(400, InvalidRequest, QStringLiteral("invoice_too_many_items"),
+                                     QStringLiteral("An invoice may contain at most 250 invoice items; %1 has %2.").arg(inv).arg(attached),
+                                     QStringLiteral("invoice"));
             invoiceId = inv;
         }
         QJsonObject item{{QStringLiteral("id"), newId(QStringLiteral("ii"))},

@@ -138,7 +138,11 @@ void StandinServer::onReadyRead(QTcpSocket *socket)
 void StandinServer::answer(QTcpSocket *socket, const StandinResponse &response, bool keepAlive)
 {
     if (response.drop) {
-        // The change was made; the client never hears of it and must retry with its key.
+        // The change was made; the client never hears of it and must retry with its key. The
+        // answer breaks off after its first bytes: a connection closed before any byte is
+        // retried by libcurl itself on a reused connection, which would hide the loss.
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"id\":");
+        socket->flush();
         socket->abort();
         return;
     }

@@ -122,7 +122,20 @@ StandinResponse jsonResponse(const QJsonObject &object, int status)
     return r;
 }
 
-StripeStandin::StripeStandin(const QString &specPath) : m_spec(specPath) {}
+StripeStandin::StripeStandin(const QString &specPath) : m_spec(specPath), m_accountId(newAccountId()) {}
+
+QString StripeStandin::newAccountId()
+{
+    // A new account per reset: a test can switch a company file to "another" account.
+    return QStringLiteral("acct_") + QString::number(QDateTime::currentMSecsSinceEpoch(), 36).toUpper()
+           + QString::number(QRandomGenerator::global()->bounded(1u << 30), 36).toUpper();
+}
+
+QString StripeStandin::accountId() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_accountId;
+}
 
 void StripeStandin::setApiKey(const QString &key)
 {
@@ -165,6 +178,8 @@ void StripeStandin::reset()
     m_requestLog.clear();
     m_lastEventCreated = 0;
     m_invoiceNumber = 0;
+    m_meterIdentifiers.clear();
+    m_accountId = newAccountId();
 }
 
 void StripeStandin::releaseInFlight(const QString &idempotencyKey)
@@ -258,6 +273,9 @@ std::optional<Fault> StripeStandin::takeFault(const StandinRequest &request)
             continue;
         if (!f.pathPrefix.isEmpty() && !request.path.startsWith(f.pathPrefix))
             continue;
+        // A card can only be declined where a card is charged.
+        if (f.kind == Fault::Kind::CardDecline && !request.path.endsWith(QLatin1String("/pay")) && !request.path.startsWith(QLatin1String("/v1/payment_intents")))
+            continue;
         const Fault taken = f;
         if (--f.count <= 0)
             m_faults.removeAt(i);
@@ -276,6 +294,8 @@ StandinResponse StripeStandin::sideChannel(const StandinRequest &request)
         m_stores.clear();
         m_idempotent.clear();
         m_lastEventCreated = 0;
+        m_meterIdentifiers.clear();
+        m_accountId = newAccountId();
         return jsonResponse(stateJson());
     }
     if (request.path == QLatin1String("/__standin/faults") && request.method == QLatin1String("DELETE")) {
@@ -305,6 +325,12 @@ StandinResponse StripeStandin::sideChannel(const StandinRequest &request)
         m_rateLimit = body.value(QLatin1String("per_second")).toInt();
         return jsonResponse(stateJson());
     }
+    static const QRegularExpression dispute(QStringLiteral("^/__standin/charges/([^/]+)/dispute$"));
+    if (const auto m = dispute.match(request.path); m.hasMatch() && request.method == QLatin1String("POST"))
+        return openDisputeLocked(m.captured(1), body.value(QLatin1String("amount")).toInteger());
+    static const QRegularExpression decide(QStringLiteral("^/__standin/disputes/([^/]+)/close$"));
+    if (const auto m = decide.match(request.path); m.hasMatch() && request.method == QLatin1String("POST"))
+        return decideDisputeLocked(m.captured(1), body.value(QLatin1String("status")).toString());
     static const QRegularExpression partial(QStringLiteral("^/__standin/invoices/([^/]+)/partial_payment$"));
     if (const auto m = partial.match(request.path); m.hasMatch() && request.method == QLatin1String("POST"))
         return partialPayment(m.captured(1), body.value(QLatin1String("amount")).toInteger());
@@ -403,6 +429,24 @@ StandinResponse StripeStandin::handle(const StandinRequest &request)
 StandinResponse StripeStandin::dispatch(const StandinRequest &request, const OpenApiSubset::Match &match, const QJsonObject &params, bool decline)
 {
     const QString &t = match.pathTemplate;
+    if (t == QLatin1String("/v1/account"))
+        return accountObject();
+    if (t == QLatin1String("/v1/customers/search"))
+        return search(QStringLiteral("customer"), t, params);
+    if (t == QLatin1String("/v1/invoices/search"))
+        return search(QStringLiteral("invoice"), t, params);
+    if (t == QLatin1String("/v1/charges/search"))
+        return search(QStringLiteral("charge"), t, params);
+    if (t.startsWith(QLatin1String("/v1/credit_notes")))
+        return creditNotes(request, match, params);
+    if (t.startsWith(QLatin1String("/v1/refunds")))
+        return refunds(request, match, params);
+    if (t.startsWith(QLatin1String("/v1/disputes")))
+        return disputes(request, match, params);
+    if (t == QLatin1String("/v1/charges"))
+        return charges(request, match, params);
+    if (t.endsWith(QLatin1String("/event_summaries")))
+        return meterEventSummaries(match, params);
     if (t.startsWith(QLatin1String("/v1/customers")))
         return customers(request, match, params);
     if (t.startsWith(QLatin1String("/v1/invoiceitems")))

@@ -78,6 +78,16 @@ public:
     /// `POST /__standin/invoices/{id}/partial_payment {"amount": N}`.
     StandinResponse payPart(const QString &invoiceId, qint64 amount);
 
+    /// Opens a dispute on a charge as a card holder would (the funds are withdrawn:
+    /// `charge.dispute.created`, `charge.dispute.funds_withdrawn`). Test API, also
+    /// `POST /__standin/charges/{id}/dispute {"amount": N}` (0: the whole charge).
+    StandinResponse openDispute(const QString &chargeId, qint64 amount);
+    /// Decides a dispute: `won` (funds reinstated) or `lost`. Test API, also
+    /// `POST /__standin/disputes/{id}/close {"status": "won"}`.
+    StandinResponse decideDispute(const QString &disputeId, const QString &status);
+    /// The account id the stand-in answers GET /v1/account with (new on every reset).
+    QString accountId() const;
+
     /// Number of objects of a kind ("customer", "invoiceitem", "invoice", "payment_intent",
     /// "charge", "billing.meter", "billing.meter_event", "event").
     int count(const QString &objectType) const;
@@ -112,6 +122,19 @@ private:
     StandinResponse paymentIntents(const StandinRequest &r, const OpenApiSubset::Match &m, const QJsonObject &p, bool decline);
     StandinResponse meters(const StandinRequest &r, const OpenApiSubset::Match &m, const QJsonObject &p);
     StandinResponse meterEvents(const QJsonObject &p);
+    // Money after the invoice, the account, search, meter summaries (StandinMoney.cpp).
+    StandinResponse accountObject() const;
+    StandinResponse search(const QString &type, const QString &url, const QJsonObject &p);
+    StandinResponse creditNotes(const StandinRequest &r, const OpenApiSubset::Match &m, const QJsonObject &p);
+    StandinResponse refunds(const StandinRequest &r, const OpenApiSubset::Match &m, const QJsonObject &p);
+    StandinResponse charges(const StandinRequest &r, const OpenApiSubset::Match &m, const QJsonObject &p);
+    StandinResponse disputes(const StandinRequest &r, const OpenApiSubset::Match &m, const QJsonObject &p);
+    StandinResponse meterEventSummaries(const OpenApiSubset::Match &m, const QJsonObject &p);
+    StandinResponse openDisputeLocked(const QString &chargeId, qint64 amount);
+    StandinResponse decideDisputeLocked(const QString &disputeId, const QString &status);
+    /// Applies the customer's balance to an invoice being finalized (Stripe does so).
+    QJsonObject applyCustomerBalance(QJsonObject invoice);
+    QString newAccountId();
     StandinResponse eventsList(const StandinRequest &r, const OpenApiSubset::Match &m, const QJsonObject &p);
 
     QJsonObject recomputeInvoice(QJsonObject invoice) const;
@@ -136,6 +159,8 @@ private:
     QList<qint64> m_recentRequests; ///< ms timestamps for the rate limit
     QList<QString> m_requestLog;    ///< "METHOD path" of every request
     qint64 m_lastEventCreated = 0;
+    QString m_accountId;
+    QHash<QString, qint64> m_meterIdentifiers; ///< identifier → when first used (pruned after 24 h)
     qint64 m_idCounter = 0;
     int m_invoiceNumber = 0;
 };

@@ -40,11 +40,14 @@ Reply send(quint16 port, const QByteArray &method, const QByteArray &target, con
         in += s.readAll();
     in += s.readAll();
     Reply r;
-    if (in.isEmpty()) {
+    const qsizetype end = in.indexOf("\r\n\r\n");
+    // Nothing, or an answer broken off before its body was complete: dropped.
+    const qsizetype length = in.left(end).toLower().indexOf("content-length: ");
+    if (in.isEmpty() || end < 0
+        || (length >= 0 && in.size() - end - 4 < in.mid(length + 16, in.indexOf("\r\n", length) - length - 16).toLongLong())) {
         r.dropped = true;
         return r;
     }
-    const qsizetype end = in.indexOf("\r\n\r\n");
     r.headers = in.left(end);
     r.status = in.mid(9, 3).toInt();
     r.json = QJsonDocument::fromJson(in.mid(end + 4)).object();

@@ -173,11 +173,12 @@ private slots:
 
     void partialPaymentThenTheRest()
     {
-        const Customer c = addCustomer(QStringLiteral("bolt"), QStringLiteral("charge_automatically"));
+        // A bank transfer in parts: an invoice Stripe sends rather than charges.
+        const Customer c = addCustomer(QStringLiteral("bolt"), QStringLiteral("send_invoice"));
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
         QCOMPARE(m_sync->runOnce().failed, 0);
         const QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
-        QCOMPARE(remote.value(QLatin1String("collection_method")).toString(), QStringLiteral("charge_automatically"));
+        QCOMPARE(remote.value(QLatin1String("collection_method")).toString(), QStringLiteral("send_invoice"));
         const QString stripeId = remote.value(QLatin1String("id")).toString();
         QCOMPARE(m_host->standin().payPart(stripeId, 5000).status, 200);
         m_sync->runOnce();
@@ -221,7 +222,9 @@ private slots:
     {
         const Customer c = addCustomer(QStringLiteral("acme"), QStringLiteral("charge_automatically"));
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        m_sync->runOnce();
+        // The card is declined when the push asks Stripe to charge it: the invoice stays open.
+        m_host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, QStringLiteral("/v1/invoices/"), QStringLiteral("POST"), 0});
+        QCOMPARE(m_sync->runOnce().failed, 0);
         const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
         m_host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, {}, {}, 0});
         QCOMPARE(m_client->post(QStringLiteral("/v1/invoices/%1/pay").arg(stripeId), {}, QStringLiteral("pay-x")).error.code, QStringLiteral("card_declined"));

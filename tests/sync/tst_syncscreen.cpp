@@ -10,13 +10,16 @@
 #include "sync/StripeClient.h"
 #include "ui/screens/SyncScreen.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using namespace orb;
@@ -68,12 +71,35 @@ private slots:
         QTRY_COMPARE(queue->model()->rowCount(), 1);
         QVERIFY(queue->model()->index(0, 5).data().toString().contains(QStringLiteral("No such customer")));
         QCOMPARE(screen.statusText(), QStringLiteral("Stripe: 0 waiting, 1 failed"));
+        // What needs a person is listed with what to do.
+        auto *attention = screen.findChild<QTableView *>(QStringLiteral("syncAttention"));
+        QTRY_COMPARE(attention->model()->rowCount(), 1);
+        QVERIFY(attention->model()->index(0, 2).data().toString().contains(QStringLiteral("No such customer")));
+        QVERIFY(attention->model()->index(0, 3).data().toString().contains(QStringLiteral("Retry")));
         queue->selectRow(0);
         QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("syncSkip")), Qt::LeftButton);
         QCOMPARE(queue->model()->rowCount(), 0);
         auto *filter = screen.findChild<QComboBox *>(QStringLiteral("syncFilter"));
         filter->setCurrentIndex(filter->findData(QStringLiteral("skipped")));
         QCOMPARE(queue->model()->rowCount(), 1);
+
+        // The key now reaches another Stripe account: nothing is sent, and the screen says so
+        // and offers to start afresh with it.
+        host.standin().reset();
+        CustomerService(*file, clock).update(c.id, patch);
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        auto *fresh = screen.findChild<QPushButton *>(QStringLiteral("syncFreshAccount"));
+        QTRY_VERIFY_WITH_TIMEOUT(!fresh->isHidden(), 20000);
+        QVERIFY(attention->model()->index(0, 2).data().toString().contains(host.standin().accountId()));
+        QCOMPARE(host.standin().count(QStringLiteral("customer")), 0);
+        QMessageBox::StandardButton answer = QMessageBox::Yes;
+        QTimer::singleShot(0, [&answer] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(answer)->click();
+        });
+        QTest::mouseClick(fresh, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(host.standin().count(QStringLiteral("customer")) == 1, 20000);
+        QTRY_VERIFY(fresh->isHidden());
 
         // The key itself is entered in Settings: the screen's button asks the window for it.
         QSignalSpy keySettings(&screen, &SyncScreen::keySettingsRequested);

@@ -17,6 +17,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -115,6 +116,7 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_table->setColumnWidth(InvoiceTableModel::Total, fm.horizontalAdvance(QStringLiteral("1,000,000.00 USD")) + 2 * ch);
     m_table->setColumnWidth(InvoiceTableModel::Remaining, fm.horizontalAdvance(QStringLiteral("1,000,000.00 USD")) + 2 * ch);
     m_detail = new InvoiceDetailView(this);
+    connect(m_detail, &InvoiceDetailView::stripeLinkActivated, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_status);
@@ -301,7 +303,7 @@ void InvoicesScreen::showDetails()
         InvoiceService service(m_file, m_clock);
         const QString name = CustomerRepository(m_file.db()).name(inv->customerId);
         m_detail->showInvoice(*inv, name, service.payments(inv->id), service.creditNotes(inv->id),
-                              EmailOutbox(m_file).forDocument(QStringLiteral("invoice"), inv->id));
+                              EmailOutbox(m_file).forDocument(QStringLiteral("invoice"), inv->id), StripeInvoiceState::of(m_file.db(), inv->id));
     } catch (const ServiceError &e) {
         m_detail->showMessage(tr("This invoice could not be read: %1").arg(e.message()));
     }

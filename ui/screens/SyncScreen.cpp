@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/screens/SyncScreen.h"
 
+#include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
 #include "models/sync/Outbox.h"
+#include "models/sync/SyncAttention.h"
 #include "models/sync/SyncLog.h"
 #include "models/sync/SyncState.h"
 #include "sync/CredentialStore.h"
@@ -29,6 +31,23 @@
 namespace orb {
 
 namespace {
+
+QString attentionKindText(const QString &kind)
+{
+    if (kind == QLatin1String("account"))
+        return SyncScreen::tr("Another Stripe account");
+    if (kind == QLatin1String("failed"))
+        return SyncScreen::tr("Not sent");
+    if (kind == QLatin1String("dispute"))
+        return SyncScreen::tr("Dispute");
+    if (kind == QLatin1String("refund"))
+        return SyncScreen::tr("Refund in Stripe");
+    if (kind == QLatin1String("credit_note"))
+        return SyncScreen::tr("Credit note in Stripe");
+    if (kind == QLatin1String("stripe_void"))
+        return SyncScreen::tr("Voided in Stripe");
+    return SyncScreen::tr("Not recorded");
+}
 
 QTableView *makeTable(QStandardItemModel *model, const QString &name, QWidget *parent)
 {
@@ -101,6 +120,21 @@ SyncScreen::SyncScreen(CompanyFile &file, QWidget *parent) : QWidget(parent), m_
     queueLayout->addWidget(m_queueView);
     layout->addWidget(queueBox, 2);
 
+    // What only a person can settle, with what to do: disputes, refunds, Stripe-side changes,
+    // failed items, a key of another account.
+    auto *attentionBox = new QGroupBox(tr("Needs attention"), this);
+    auto *attentionLayout = new QVBoxLayout(attentionBox);
+    m_freshAccount = new QPushButton(tr("Start afresh with the new Stripe account…"), attentionBox);
+    m_freshAccount->setObjectName(QStringLiteral("syncFreshAccount"));
+    m_freshAccount->hide();
+    attentionLayout->addWidget(m_freshAccount, 0, Qt::AlignLeft);
+    m_attention = new QStandardItemModel(0, 4, this);
+    m_attention->setHorizontalHeaderLabels({tr("When"), tr("What"), tr("Happened"), tr("What to do")});
+    m_attentionView = makeTable(m_attention, QStringLiteral("syncAttention"), attentionBox);
+    m_attentionView->setWordWrap(true);
+    attentionLayout->addWidget(m_attentionView);
+    layout->addWidget(attentionBox, 2);
+
     auto *logBox = new QGroupBox(tr("Sync log"), this);
     auto *logLayout = new QVBoxLayout(logBox);
     m_log = new QStandardItemModel(0, 4, this);
@@ -132,6 +166,7 @@ SyncScreen::SyncScreen(CompanyFile &file, QWidget *parent) : QWidget(parent), m_
     connect(m_retry, &QPushButton::clicked, this, &SyncScreen::retrySelected);
     connect(m_skip, &QPushButton::clicked, this, &SyncScreen::skipSelected);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &SyncScreen::refresh);
+    connect(m_freshAccount, &QPushButton::clicked, this, &SyncScreen::startFreshWithNewAccount);
     refresh();
 }
 
@@ -194,6 +229,19 @@ void SyncScreen::refresh()
             row.last()->setToolTip(i.lastError);
             m_queue->appendRow(row);
         }
+        m_attention->removeRows(0, m_attention->rowCount());
+        bool accountChanged = false;
+        for (const AttentionItem &a : SyncAttention(db).list()) {
+            accountChanged = accountChanged || a.kind == QLatin1String("account");
+            QList<QStandardItem *> row{new QStandardItem(a.at.isValid() ? QLocale().toString(a.at.toLocalTime(), QLocale::ShortFormat) : QString()),
+                                       new QStandardItem(attentionKindText(a.kind)), new QStandardItem(a.what), new QStandardItem(a.action)};
+            row.at(2)->setToolTip(a.what);
+            row.at(3)->setToolTip(a.action);
+            row.first()->setData(a.outboxId, Qt::UserRole);
+            m_attention->appendRow(row);
+        }
+        m_freshAccount->setVisible(accountChanged && !m_file.isReadOnly());
+        m_attentionView->resizeColumnsToContents();
         m_log->removeRows(0, m_log->rowCount());
         for (const SyncLogEntry &e : SyncLog(db).list({}, 200)) {
             QList<QStandardItem *> row{new QStandardItem(QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat)), new QStandardItem(e.level),
@@ -205,6 +253,27 @@ void SyncScreen::refresh()
         m_logView->resizeColumnsToContents();
     } catch (const ServiceError &e) {
         m_state->setText(e.message());
+    }
+}
+
+void SyncScreen::startFreshWithNewAccount()
+{
+    try {
+        const QStringList other = SyncState(m_file.db()).get(SyncState::AccountMismatchId).split(QLatin1Char(' '));
+        if (other.size() != 2)
+            return;
+        const StripeAccount account{other.at(0), other.at(1) == QLatin1String("live")};
+        if (QMessageBox::question(this, tr("Start afresh with another Stripe account"),
+                                  tr("Orb will forget which Stripe objects it made in the old account and send its customers and open "
+                                     "invoices to %1. Nothing changes in the old account. Go on?")
+                                      .arg(account.describe()))
+            != QMessageBox::Yes)
+            return;
+        StripeSync::bindAccount(m_file.db(), SystemClock(), account, true);
+        refresh();
+        syncNow();
+    } catch (const ServiceError &e) {
+        QMessageBox::warning(this, tr("Not changed"), e.message());
     }
 }
 

@@ -55,6 +55,8 @@ private:
     void retrySelected();
     void skipSelected();
     void onState(StripeWorker::State state, const QString &message);
+    /// The key is of another Stripe account: start afresh with it (after a confirmation).
+    void startFreshWithNewAccount();
     qint64 selectedItem() const;
 
     CompanyFile &m_file;
@@ -69,6 +71,9 @@ private:
     QStandardItemModel *m_queue;
     QPushButton *m_retry;
     QPushButton *m_skip;
+    QTableView *m_attentionView;
+    QStandardItemModel *m_attention;
+    QPushButton *m_freshAccount;
     QTableView *m_logView;
     QStandardItemModel *m_log;
     QString m_status;

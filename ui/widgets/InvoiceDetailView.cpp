@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/InvoiceDetailView.h"
 
+#include "engine/Currency.h"
 #include "models/StatusText.h"
 
 #include <QJsonArray>
@@ -34,10 +35,13 @@ InvoiceDetailView::InvoiceDetailView(QWidget *parent) : QTextBrowser(parent)
     setObjectName(QStringLiteral("invoiceDetail"));
     setAccessibleName(tr("Invoice details"));
     setOpenLinks(false);
+    // Links open in the browser through the window (tests see the signal instead).
+    connect(this, &QTextBrowser::anchorClicked, this, &InvoiceDetailView::stripeLinkActivated);
 }
 
 void InvoiceDetailView::showInvoice(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments,
-                                    const QList<CreditNote> &notes, const QList<OutboxMessage> &emails)
+                                    const QList<CreditNote> &notes, const QList<OutboxMessage> &emails,
+                                    const std::optional<StripeInvoiceState> &stripe)
 {
     QString h = invoiceHtml(invoice, customerName, payments, notes);
     // Each message sent (or waiting to be) with this invoice attached.
@@ -54,7 +58,38 @@ void InvoiceDetailView::showInvoice(const Invoice &invoice, const QString &custo
         }
         h += QStringLiteral("</table>");
     }
+    if (stripe)
+        h += stripeHtml(*stripe);
     setHtml(h);
+}
+
+QString InvoiceDetailView::stripeHtml(const StripeInvoiceState &s)
+{
+    QString state;
+    if (s.state == QLatin1String("failed"))
+        state = tr("not sent: %1").arg(esc(s.message));
+    else if (s.state == QLatin1String("queued"))
+        state = s.message.isEmpty() ? tr("waiting to be sent") : tr("waiting to be sent (last attempt: %1)").arg(esc(s.message));
+    else if (s.state == QLatin1String("sent"))
+        state = tr("sent; %n payment(s) or credit note(s) recorded here not yet told to Stripe", nullptr, s.followUpsWaiting);
+    else if (s.state == QLatin1String("told"))
+        state = tr("sent, and Stripe knows every payment and credit note recorded here");
+    else
+        state = tr("not sent (nothing to collect through Stripe)");
+    QString h = QStringLiteral("<h4>%1</h4><p>%2").arg(tr("Stripe"), state);
+    if (!s.stripeId.isEmpty())
+        h += QStringLiteral("<br>") + (s.dashboardUrl.isEmpty() ? esc(s.stripeId)
+                                                             : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(s.dashboardUrl), esc(s.stripeId)));
+    if (!s.disputeId.isEmpty()) {
+        const auto currency = Currency::fromCode(s.disputeCurrency);
+        const QString amount = QStringLiteral("%1 %2").arg(Decimal::fromMinorUnits(s.disputedMinor, currency ? currency->minorUnits() : 2).toString(),
+                                                           esc(s.disputeCurrency));
+        h += QStringLiteral("<br><b>%1</b>")
+                 .arg(s.disputeStatus == QLatin1String("won")    ? tr("Disputed and won: %1 came back (%2)").arg(amount, esc(s.disputeId))
+                      : s.disputeStatus == QLatin1String("lost") ? tr("Disputed and lost: %1 is gone; write it off with a credit note (%2)").arg(amount, esc(s.disputeId))
+                                                                 : tr("Disputed: %1 withdrawn until it is decided; answer it in Stripe (%2)").arg(amount, esc(s.disputeId)));
+    }
+    return h + QStringLiteral("</p>");
 }
 
 void InvoiceDetailView::showMessage(const QString &text)

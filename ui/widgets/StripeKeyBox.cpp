@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/StripeKeyBox.h"
 
+#include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "models/sync/StripeSettings.h"
 #include "sync/CredentialStore.h"
 #include "sync/StripeClient.h"
 #include "sync/StripeKeyStore.h"
@@ -114,23 +116,42 @@ void StripeKeyBox::checkAndSave()
     m_save->setEnabled(false);
     showStatus(tr("Checking with Stripe…"), false);
     const QString base = m_file.setting(QStringLiteral("stripe.api_base"), QStringLiteral("https://api.stripe.com"));
+    if (const QString rule = StripeSettings::checkApiBase(base); !rule.isEmpty()) {
+        // The key is never sent to a host a company file names.
+        showStatus(tr("Not saved: the setting stripe.api_base \"%1\" %2").arg(base, rule), true);
+        m_save->setEnabled(!m_file.isReadOnly());
+        return;
+    }
     const QString path = m_file.path();
+    auto account = std::make_shared<std::optional<StripeAccount>>();
     // The check talks to Stripe: off the UI thread. The keychain write then runs here: its
     // jobs answer through this thread's event loop (a write from a short-lived thread never
     // finishes with the Secret Service), and it waits in a local event loop, so the window
     // keeps painting.
     offThread(
         this,
-        [key, base] {
+        [key, base, account] {
             StripeClient client(base, key);
-            const StripeError e = StripeSync::checkKey(client);
+            StripeError e;
+            *account = StripeSync::accountOf(client, &e);
             return e.isError() ? tr("Not saved: %1").arg(e.describe()) : QString();
         },
-        [this, key, path](const QString &checkError) {
+        [this, key, path, account](const QString &checkError) {
             QString error = checkError;
             if (error.isEmpty())
                 if (const QString refused = StripeKeyStore(path).store(key); !refused.isEmpty())
                     error = tr("Not saved: the keychain refused it (%1)").arg(refused);
+            if (error.isEmpty() && account->has_value() && !m_file.isReadOnly()) {
+                // The first key binds the company file to its account; a key of another account
+                // is kept, but the sync stops until a person chooses on the Sync screen.
+                const auto bound = StripeSync::boundAccount(m_file.db());
+                if (!bound)
+                    StripeSync::bindAccount(m_file.db(), SystemClock(), **account, false);
+                else if (bound->id != (*account)->id || bound->livemode != (*account)->livemode)
+                    error = tr("Saved, but this key belongs to Stripe account %1 while this company file syncs with %2: sync stops until you "
+                               "choose on the Sync screen (start afresh with the new account, or restore the old key).")
+                                .arg((*account)->describe(), bound->describe());
+            }
             finished(key, error);
         });
 }
