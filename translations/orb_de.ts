@@ -227,6 +227,77 @@
     </message>
 </context>
 <context>
+    <name>orb::AgingDocument</name>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Gesamtbetrag</translation>
+    </message>
+    <message>
+        <source>Receivables aging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished">Kunden</translation>
+    </message>
+    <message>
+        <source>Open invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Cur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is owed as of this date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to read this report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts are what was unpaid of each issued invoice at the end of the report date, by days past its due date. Amounts in different currencies are never added together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · Receivables aging as of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orb::AuditTrailDialog</name>
     <message>
         <source>Audit trail</source>
@@ -669,6 +740,105 @@
         <source>&quot;%1&quot; needs a value: write key=value</source>
         <translation>„%1“ braucht einen Wert: Schreiben Sie Schlüssel=Wert</translation>
     </message>
+    <message>
+        <source>Document language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orb::CustomerImportWizard</name>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation type="unfinished">Externe ID</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One customer per row, a header row naming the columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which column holds each customer field. Columns named like a field are chosen already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished">Vorschau</translation>
+    </message>
+    <message>
+        <source>What each row becomes. Duplicates and refused rows are not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">Import</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new, %2 duplicates, %3 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 customers. %2 duplicates were skipped and %3 rows refused (listed below).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orb::CustomerTableModel</name>
@@ -837,6 +1007,26 @@
         <source>Unarchive customer %1</source>
         <translation>Kunde %1 wiederherstellen</translation>
     </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished">&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orb::DashboardScreen</name>
@@ -940,6 +1130,13 @@
         <source>%1 events</source>
         <translation>%1 Ereignisse</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n subscription(s) could not be billed by the last invoice run:&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>orb::DeleteDraftCommand</name>
@@ -953,10 +1150,137 @@
     </message>
 </context>
 <context>
+    <name>orb::DocumentIdentity</name>
+    <message>
+        <source>VAT ID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax ID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orb::DocumentRenderer</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orb::EditCustomerCommand</name>
     <message>
         <source>Edit customer %1</source>
         <translation>Kunde %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>orb::EmailSendDialog</name>
+    <message>
+        <source>E-mail invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued invoices not e-mailed yet, then the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the messages waiting in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none set (Settings: email.smtp_url)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the message being sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared %1 of %2 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1 sent, %2 failed; the rest waits in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orb::EmailTemplates</name>
+    <message>
+        <source>Invoice {invoice_number} from {company_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dear {customer_name},
+
+please find attached invoice {invoice_number} of {invoice_date} for {amount_due}, due on {due_date}.
+
+Kind regards,
+{company_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement of your account with {company_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dear {customer_name},
+
+please find attached the statement of your account for {period}. The balance due is {balance_due}.
+
+Kind regards,
+{company_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment reminder from {company_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dear {customer_name},
+
+according to our records {overdue_count} invoices are overdue, {amount_to_pay} in all. The attached reminder lists them. If you have paid already, please disregard this message.
+
+Kind regards,
+{company_name}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1863,253 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Credit notes</source>
         <translation>Gutschriften</translation>
     </message>
+    <message>
+        <source>E-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted while sending; check before sending again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orb::InvoiceDocument</name>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentage discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation type="unfinished">(Entwurf)</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished">Entwurf</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation type="unfinished">Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>Service period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due on receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Beschreibung</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished">Zeitraum</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished">Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Betrag</translation>
+    </message>
+    <message>
+        <source>No charges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation type="unfinished">Gutschein</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished">Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation type="unfinished">Anpassungen</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation type="unfinished">Gutscheine</translation>
+    </message>
+    <message>
+        <source>Prepaid credits applied</source>
+        <translation type="unfinished">Verrechnetes Vorauszahlungsguthaben</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Gesamtbetrag</translation>
+    </message>
+    <message>
+        <source>Balance applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation type="unfinished">Gutgeschrieben</translation>
+    </message>
+    <message>
+        <source>Amount due (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation type="unfinished">Storniert</translation>
+    </message>
+    <message>
+        <source>This invoice was voided and is not payable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message>
+        <source>%1 · Invoice %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit note number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total credited (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Grund</translation>
+    </message>
+    <message>
+        <source>%1 · Credit note %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orb::InvoiceRunDialog</name>
@@ -1682,6 +2253,17 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>recomposes the stored one (%1)</source>
         <translation>setzt die gespeicherte neu zusammen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (subscription %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) could not be billed; every other subscription was:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1892,6 +2474,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
+    <message>
+        <source>E-&amp;mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orb::JsonConfigEditor</name>
@@ -1910,6 +2496,87 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>The model settings must be a JSON object ({ … })</source>
         <translation>Die Modelleinstellungen müssen ein JSON-Objekt sein ({ … })</translation>
+    </message>
+</context>
+<context>
+    <name>orb::LedgerExportDialog</name>
+    <message>
+        <source>Export to the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices, payments, credit notes and voids of the period as balanced journal entries. Accounts are set in Settings (ledger.*).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GnuCash (CSV, multi-split)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks Desktop (IIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished">Zeitraum</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the period as exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>IIF files (*.iif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journal entries in this period.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2 was already exported on %3 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n journal entries to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2820,53 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>the events</source>
         <translation>die Ereignisse</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at entry %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more rows changed outside Orb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check could not finish: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: %n row(s) of this company were changed outside Orb</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed outside Orb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of this company&apos;s records were changed, added or deleted by another program since Orb last wrote them. Check them before you rely on them, or restore a backup you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read-only for inspection: it was changed outside Orb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This company file was changed by another program: it holds database code or tables that Orb did not put there, which can change invoices, customers&apos; details or payment instructions behind your back. Orb did not open it and left it untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can open it read-only to look at it (nothing can be changed and none of that code runs), or restore the company from a backup you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Read-Only for Inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Copyright © 2026 The Orb developers&lt;/p&gt;&lt;p&gt;Orb is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. See &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3698,43 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>The price could not be evaluated: %1</source>
         <translation>Der Preis konnte nicht berechnet werden: %1</translation>
     </message>
+    <message>
+        <source>Quantity in force × days, one a line (empty: the quantity for the whole period):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantities in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 x 10
+15 x 21</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the days listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days in the &amp;period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity in force, line %1: write the quantity, x and the days (e.g. 15 x 21)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days in the period: a whole number of at least %1 (the days listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity in force: the days listed add up to 0</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orb::PriceTableModel</name>
@@ -3022,6 +3773,89 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Metric</source>
         <translation>Metrik</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ReminderDocument</name>
+    <message>
+        <source>Overdue invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished">Währung</translation>
+    </message>
+    <message>
+        <source>Dear customer,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>according to our records the invoices below were due and are still unpaid. If you have already paid them, please disregard this letter; otherwise please pay the amount below without delay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation type="unfinished">Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invoice is overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Überfällig</translation>
+    </message>
+    <message>
+        <source>Reminder fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to pay (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the invoice numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · Payment reminder for %2, %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3160,6 +3994,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export to ledger…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3411,6 +4249,133 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
 </context>
 <context>
+    <name>orb::StatementDocument</name>
+    <message>
+        <source>Service %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-off invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment for %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit note on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1 voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation type="unfinished">Storniert</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished">Zeitraum</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished">Währung</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">Referenz</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Beschreibung</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished">Kundenguthaben</translation>
+    </message>
+    <message>
+        <source>Open invoices (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance due (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the invoice numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · Statement for %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orb::StripeKeyBox</name>
     <message>
         <source>Stripe secret key</source>
@@ -3625,6 +4590,182 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>All units are priced at the tier the quantity is above; empty or 0 for the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimension property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default unit amount</source>
+        <translation type="unfinished">Standard-Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dimension value these tiers apply to; other values pay the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaling factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate by property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale by property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum per unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value of the rate property; others pay the minimum per unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scaling factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value of the scale property; others scale by 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total of all groups picks the tier; every bound lists every group value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free units in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second dimension (optional)</source>
+        <translation type="unfinished">Zweite Dimension (optional)</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: every second value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by property (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prorate the unit price to the part of the period billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discount group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first,second;first,second (or first;first with one dimension)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% off up to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% off above it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Beschreibung</translation>
+    </message>
+    <message>
+        <source>Unit rate property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default unit rate (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumption value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowance value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumption label (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowance label (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default credits per unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: usage without the second property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a label for the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value of the property, e.g. download</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
