@@ -230,71 +230,71 @@
     <name>orb::AgingDocument</name>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht fällig</translation>
     </message>
     <message>
         <source>1–30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>1–30 Tage</translation>
     </message>
     <message>
         <source>31–60 days</source>
-        <translation type="unfinished"></translation>
+        <translation>31–60 Tage</translation>
     </message>
     <message>
         <source>61–90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>61–90 Tage</translation>
     </message>
     <message>
         <source>Over 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Über 90 Tage</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">Gesamtbetrag</translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>Receivables aging</source>
-        <translation type="unfinished"></translation>
+        <translation>Altersstruktur der Forderungen</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichtag</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished">Kunden</translation>
+        <translation>Kunden</translation>
     </message>
     <message>
         <source>Open invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Rechnungen</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Cur.</source>
-        <translation type="unfinished"></translation>
+        <translation>Whg.</translation>
     </message>
     <message>
         <source>Total %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt %1</translation>
     </message>
     <message>
         <source>Nothing is owed as of this date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu diesem Stichtag ist nichts offen.</translation>
     </message>
     <message>
         <source>How to read this report</source>
-        <translation type="unfinished"></translation>
+        <translation>So lesen Sie diesen Bericht</translation>
     </message>
     <message>
         <source>Amounts are what was unpaid of each issued invoice at the end of the report date, by days past its due date. Amounts in different currencies are never added together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beträge sind der am Ende des Stichtags unbezahlte Teil jeder ausgestellten Rechnung, nach Tagen seit Fälligkeit. Beträge in verschiedenen Währungen werden nie addiert.</translation>
     </message>
     <message>
         <source>%1 · Receivables aging as of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Altersstruktur der Forderungen zum %2</translation>
     </message>
 </context>
 <context>
@@ -742,102 +742,102 @@
     </message>
     <message>
         <source>Document language</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentsprache</translation>
     </message>
     <message>
         <source>Document &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument&amp;sprache:</translation>
     </message>
 </context>
 <context>
     <name>orb::CustomerImportWizard</name>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>External ID</source>
-        <translation type="unfinished">Externe ID</translation>
+        <translation>Externe ID</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Import customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden importieren</translation>
     </message>
     <message>
         <source>Choose a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Datei wählen</translation>
     </message>
     <message>
         <source>One customer per row, a header row naming the columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kunde je Zeile, dazu eine Kopfzeile, die die Spalten benennt.</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Map the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten zuordnen</translation>
     </message>
     <message>
         <source>Which column holds each customer field. Columns named like a field are chosen already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Spalte welches Kundenfeld enthält. Spalten, die wie ein Feld heißen, sind bereits zugeordnet.</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished">Vorschau</translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>What each row becomes. Duplicates and refused rows are not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was aus jeder Zeile wird. Duplikate und abgelehnte Zeilen werden nicht importiert.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished">Import</translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert</translation>
     </message>
     <message>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht importiert)</translation>
     </message>
     <message>
         <source>%1 new, %2 duplicates, %3 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu: %1, Duplikate: %2, abgelehnt: %3</translation>
     </message>
     <message>
         <source>Created %1 customers. %2 duplicates were skipped and %3 rows refused (listed below).</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegte Kunden: %1. Übersprungene Duplikate: %2, abgelehnte Zeilen: %3 (unten aufgeführt).</translation>
     </message>
 </context>
 <context>
@@ -1009,23 +1009,23 @@
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished">&amp;Importieren…</translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
         <source>Export customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>%1: cannot write (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
     </message>
 </context>
 <context>
@@ -1132,9 +1132,9 @@
     </message>
     <message numerus="yes">
         <source>&lt;p&gt;%n subscription(s) could not be billed by the last invoice run:&lt;/p&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;p&gt;%n Abonnement konnte beim letzten Rechnungslauf nicht abgerechnet werden:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n Abonnements konnten beim letzten Rechnungslauf nicht abgerechnet werden:&lt;/p&gt;</numerusform>
         </translation>
     </message>
 </context>
@@ -1153,22 +1153,22 @@
     <name>orb::DocumentIdentity</name>
     <message>
         <source>VAT ID %1</source>
-        <translation type="unfinished"></translation>
+        <translation>USt-IdNr. %1</translation>
     </message>
     <message>
         <source>Tax ID %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuernummer %1</translation>
     </message>
 </context>
 <context>
     <name>orb::DocumentRenderer</name>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2</translation>
     </message>
     <message>
         <source>%1 (continued)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Fortsetzung)</translation>
     </message>
 </context>
 <context>
@@ -1182,70 +1182,70 @@
     <name>orb::EmailSendDialog</name>
     <message>
         <source>E-mail invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungen per E-Mail senden</translation>
     </message>
     <message>
         <source>Issued invoices not e-mailed yet, then the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht per E-Mail gesendete ausgestellte Rechnungen, danach den Postausgang</translation>
     </message>
     <message>
         <source>Only the messages waiting in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Nachrichten, die im Postausgang warten</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>none set (Settings: email.smtp_url)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht festgelegt (Einstellungen: email.smtp_url)</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender</translation>
     </message>
     <message>
         <source>%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht per E-Mail gesendete ausgestellte Rechnungen: %1; Nachrichten im Postausgang: %2.</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Stopping after the message being sent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach der gerade gesendeten Nachricht angehalten…</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird vorbereitet…</translation>
     </message>
     <message>
         <source>Prepared %1 of %2 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Nachrichten vorbereitet</translation>
     </message>
     <message>
         <source>Sent %1 of %2 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Nachrichten gesendet</translation>
     </message>
     <message>
         <source>Stopped: %1 sent, %2 failed; the rest waits in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: %1 gesendet, %2 fehlgeschlagen; der Rest wartet im Postausgang.</translation>
     </message>
     <message>
         <source>%1 sent, %2 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gesendet, %2 fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
     <name>orb::EmailTemplates</name>
     <message>
         <source>Invoice {invoice_number} from {company_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung {invoice_number} von {company_name}</translation>
     </message>
     <message>
         <source>Dear {customer_name},
@@ -1254,11 +1254,16 @@ please find attached invoice {invoice_number} of {invoice_date} for {amount_due}
 
 Kind regards,
 {company_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehr geehrte Damen und Herren,
+
+anbei erhalten Sie die Rechnung {invoice_number} vom {invoice_date} über {amount_due}, fällig am {due_date}.
+
+Mit freundlichen Grüßen
+{company_name}</translation>
     </message>
     <message>
         <source>Statement of your account with {company_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoauszug Ihres Kontos bei {company_name}</translation>
     </message>
     <message>
         <source>Dear {customer_name},
@@ -1267,11 +1272,16 @@ please find attached the statement of your account for {period}. The balance due
 
 Kind regards,
 {company_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehr geehrte Damen und Herren,
+
+anbei erhalten Sie den Kontoauszug Ihres Kontos für {period}. Der offene Saldo beträgt {balance_due}.
+
+Mit freundlichen Grüßen
+{company_name}</translation>
     </message>
     <message>
         <source>Payment reminder from {company_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungserinnerung von {company_name}</translation>
     </message>
     <message>
         <source>Dear {customer_name},
@@ -1280,7 +1290,12 @@ according to our records {overdue_count} invoices are overdue, {amount_to_pay} i
 
 Kind regards,
 {company_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehr geehrte Damen und Herren,
+
+nach unseren Unterlagen sind {overdue_count} Rechnungen überfällig, insgesamt {amount_to_pay}. Die beigefügte Zahlungserinnerung listet sie auf. Sollten Sie bereits bezahlt haben, betrachten Sie diese Nachricht bitte als gegenstandslos.
+
+Mit freundlichen Grüßen
+{company_name}</translation>
     </message>
 </context>
 <context>
@@ -1865,250 +1880,250 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>E-mails</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails</translation>
     </message>
     <message>
         <source>sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet am %1</translation>
     </message>
     <message>
         <source>waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf den Versand</translation>
     </message>
     <message>
         <source>interrupted while sending; check before sending again</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Senden unterbrochen; vor erneutem Senden prüfen</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>orb::InvoiceDocument</name>
     <message>
         <source>Tier %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe %1</translation>
     </message>
     <message>
         <source>Free units</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Einheiten</translation>
     </message>
     <message>
         <source>Fixed fees</source>
-        <translation type="unfinished"></translation>
+        <translation>Festgebühren</translation>
     </message>
     <message>
         <source>Usage discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzungsrabatt</translation>
     </message>
     <message>
         <source>Amount discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betragsrabatt</translation>
     </message>
     <message>
         <source>Percentage discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozentrabatt</translation>
     </message>
     <message>
         <source>Minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestbetrag</translation>
     </message>
     <message>
         <source>Maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstbetrag</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung</translation>
     </message>
     <message>
         <source>(draft)</source>
-        <translation type="unfinished">(Entwurf)</translation>
+        <translation>(Entwurf)</translation>
     </message>
     <message>
         <source>DRAFT</source>
-        <translation type="unfinished"></translation>
+        <translation>ENTWURF</translation>
     </message>
     <message>
         <source>VOID</source>
-        <translation type="unfinished"></translation>
+        <translation>STORNIERT</translation>
     </message>
     <message>
         <source>PAID</source>
-        <translation type="unfinished"></translation>
+        <translation>BEZAHLT</translation>
     </message>
     <message>
         <source>Bill to</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungsempfänger</translation>
     </message>
     <message>
         <source>Invoice number</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungsnummer</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished">Entwurf</translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Invoice date</source>
-        <translation type="unfinished">Rechnungsdatum</translation>
+        <translation>Rechnungsdatum</translation>
     </message>
     <message>
         <source>Service period</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistungszeitraum</translation>
     </message>
     <message>
         <source>Terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungsziel</translation>
     </message>
     <message>
         <source>Net %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tage netto</translation>
     </message>
     <message>
         <source>Due on receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlbar sofort</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig am</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">Zeitraum</translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished">Menge</translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Unit price</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelpreis</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Betrag</translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>No charges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Positionen.</translation>
     </message>
     <message>
         <source>Coupon</source>
-        <translation type="unfinished">Gutschein</translation>
+        <translation>Gutschein</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished">Zwischensumme</translation>
+        <translation>Zwischensumme</translation>
     </message>
     <message>
         <source>Adjustments</source>
-        <translation type="unfinished">Anpassungen</translation>
+        <translation>Anpassungen</translation>
     </message>
     <message>
         <source>Coupons</source>
-        <translation type="unfinished">Gutscheine</translation>
+        <translation>Gutscheine</translation>
     </message>
     <message>
         <source>Prepaid credits applied</source>
-        <translation type="unfinished">Verrechnetes Vorauszahlungsguthaben</translation>
+        <translation>Vorausbezahltes Guthaben verrechnet</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">Gesamtbetrag</translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>Balance applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben verrechnet</translation>
     </message>
     <message>
         <source>Amount paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezahlt</translation>
     </message>
     <message>
         <source>Credited</source>
-        <translation type="unfinished">Gutgeschrieben</translation>
+        <translation>Gutgeschrieben</translation>
     </message>
     <message>
         <source>Amount due (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälliger Betrag (%1)</translation>
     </message>
     <message>
         <source>Void</source>
-        <translation type="unfinished">Storniert</translation>
+        <translation>Storniert</translation>
     </message>
     <message>
         <source>This invoice was voided and is not payable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Rechnung wurde storniert und ist nicht zu bezahlen.</translation>
     </message>
     <message>
         <source>Payment instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungshinweise</translation>
     </message>
     <message>
         <source>Memo</source>
-        <translation type="unfinished">Notiz</translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>%1 · Invoice %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Rechnung %2</translation>
     </message>
     <message>
         <source>Credit note</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutschrift</translation>
     </message>
     <message>
         <source>Credit to</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutschrift an</translation>
     </message>
     <message>
         <source>Credit note number</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutschriftsnummer</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung</translation>
     </message>
     <message>
         <source>Adjustment</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuer</translation>
     </message>
     <message>
         <source>Line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1</translation>
     </message>
     <message>
         <source>Total credited (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutgeschrieben gesamt (%1)</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>%1 · Credit note %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Gutschrift %2</translation>
     </message>
 </context>
 <context>
@@ -2256,13 +2271,13 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>%1 (subscription %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Abonnement %2): %3</translation>
     </message>
     <message numerus="yes">
         <source>%n subscription(s) could not be billed; every other subscription was:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Abonnement konnte nicht abgerechnet werden (alle anderen wurden abgerechnet):</numerusform>
+            <numerusform>%n Abonnements konnten nicht abgerechnet werden (alle anderen wurden abgerechnet):</numerusform>
         </translation>
     </message>
 </context>
@@ -2476,7 +2491,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>E-&amp;mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>E-&amp;Mail…</translation>
     </message>
 </context>
 <context>
@@ -2502,80 +2517,80 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <name>orb::LedgerExportDialog</name>
     <message>
         <source>Export to the ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Export in die Finanzbuchhaltung</translation>
     </message>
     <message>
         <source>Invoices, payments, credit notes and voids of the period as balanced journal entries. Accounts are set in Settings (ledger.*).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungen, Zahlungen, Gutschriften und Stornierungen des Zeitraums als ausgeglichene Buchungssätze. Die Konten werden in den Einstellungen festgelegt (ledger.*).</translation>
     </message>
     <message>
         <source>GnuCash (CSV, multi-split)</source>
-        <translation type="unfinished"></translation>
+        <translation>GnuCash (CSV, mehrteilige Buchungen)</translation>
     </message>
     <message>
         <source>QuickBooks Desktop (IIF)</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks Desktop (IIF)</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">Zeitraum</translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>File to write</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieldatei</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Mark the period as exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum als exportiert markieren</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>IIF files (*.iif)</source>
-        <translation type="unfinished"></translation>
+        <translation>IIF-Dateien (*.iif)</translation>
     </message>
     <message numerus="yes">
         <source>%n journal entries in this period.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Buchungssatz in diesem Zeitraum.</numerusform>
+            <numerusform>%n Buchungssätze in diesem Zeitraum.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 to %2 was already exported on %3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2 wurde bereits am %3 exportiert (%4).</translation>
     </message>
     <message>
         <source>%1: cannot write (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n journal entries to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Buchungssatz in %1 geschrieben.</numerusform>
+            <numerusform>%n Buchungssätze in %1 geschrieben.</numerusform>
         </translation>
     </message>
 </context>
@@ -2823,50 +2838,50 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>The audit trail is broken at entry %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Änderungsprotokoll ist bei Eintrag %1 unterbrochen: %2</translation>
     </message>
     <message>
         <source>… and %1 more rows changed outside Orb</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere außerhalb von Orb geänderte Datensätze</translation>
     </message>
     <message>
         <source>The check could not finish: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung konnte nicht abgeschlossen werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>Warning: %n row(s) of this company were changed outside Orb</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Warnung: %n Datensatz dieses Unternehmens wurde außerhalb von Orb geändert</numerusform>
+            <numerusform>Warnung: %n Datensätze dieses Unternehmens wurden außerhalb von Orb geändert</numerusform>
         </translation>
     </message>
     <message>
         <source>Changed outside Orb</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb von Orb geändert</translation>
     </message>
     <message>
         <source>Some of this company&apos;s records were changed, added or deleted by another program since Orb last wrote them. Check them before you rely on them, or restore a backup you trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Datensätze dieses Unternehmens wurden seit dem letzten Schreiben durch Orb von einem anderen Programm geändert, hinzugefügt oder gelöscht. Prüfen Sie sie, bevor Sie sich darauf verlassen, oder stellen Sie eine Sicherung wieder her, der Sie vertrauen.</translation>
     </message>
     <message>
         <source>%1 (read-only for inspection: it was changed outside Orb)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (schreibgeschützt zur Prüfung: außerhalb von Orb geändert)</translation>
     </message>
     <message>
         <source>This company file was changed by another program: it holds database code or tables that Orb did not put there, which can change invoices, customers&apos; details or payment instructions behind your back. Orb did not open it and left it untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Firmendatei wurde von einem anderen Programm verändert: Sie enthält Datenbankcode oder Tabellen, die nicht von Orb stammen und unbemerkt Rechnungen, Kundendaten oder Zahlungshinweise ändern können. Orb hat sie nicht geöffnet und unverändert gelassen.</translation>
     </message>
     <message>
         <source>You can open it read-only to look at it (nothing can be changed and none of that code runs), or restore the company from a backup you trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können sie schreibgeschützt öffnen, um sie anzusehen (es kann nichts geändert werden, und dieser Code wird nicht ausgeführt), oder das Unternehmen aus einer Sicherung wiederherstellen, der Sie vertrauen.</translation>
     </message>
     <message>
         <source>Open Read-Only for Inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt zur Prüfung öffnen</translation>
     </message>
     <message>
         <source>&lt;p&gt;Copyright © 2026 The Orb developers&lt;/p&gt;&lt;p&gt;Orb is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. See &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Copyright © 2026 Die Orb-Entwickler&lt;/p&gt;&lt;p&gt;Orb ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder verändern, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version (GPL-3.0-or-later). Orb wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt. Siehe &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3700,40 +3715,41 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>Quantity in force × days, one a line (empty: the quantity for the whole period):</source>
-        <translation type="unfinished"></translation>
+        <translation>Geltende Menge × Tage, eine pro Zeile (leer: die Menge für den ganzen Zeitraum):</translation>
     </message>
     <message>
         <source>Quantities in force</source>
-        <translation type="unfinished"></translation>
+        <translation>Geltende Mengen</translation>
     </message>
     <message>
         <source>10 x 10
 15 x 21</source>
-        <translation type="unfinished"></translation>
+        <translation>10 x 10
+15 x 21</translation>
     </message>
     <message>
         <source>Days in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage im Zeitraum</translation>
     </message>
     <message>
         <source>the days listed</source>
-        <translation type="unfinished"></translation>
+        <translation>die aufgeführten Tage</translation>
     </message>
     <message>
         <source>Days in the &amp;period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage im Zeitra&amp;um:</translation>
     </message>
     <message>
         <source>Quantity in force, line %1: write the quantity, x and the days (e.g. 15 x 21)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geltende Menge, Zeile %1: Geben Sie die Menge, x und die Tage ein (z. B. 15 x 21)</translation>
     </message>
     <message>
         <source>Days in the period: a whole number of at least %1 (the days listed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage im Zeitraum: eine ganze Zahl von mindestens %1 (die aufgeführten Tage)</translation>
     </message>
     <message>
         <source>Quantity in force: the days listed add up to 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Geltende Menge: Die aufgeführten Tage ergeben zusammen 0</translation>
     </message>
 </context>
 <context>
@@ -3779,83 +3795,83 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <name>orb::ReminderDocument</name>
     <message>
         <source>Overdue invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällige Rechnungen</translation>
     </message>
     <message>
         <source>Amount to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu zahlen</translation>
     </message>
     <message>
         <source>Payment reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungserinnerung</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>Dear customer,</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehr geehrte Damen und Herren,</translation>
     </message>
     <message>
         <source>according to our records the invoices below were due and are still unpaid. If you have already paid them, please disregard this letter; otherwise please pay the amount below without delay.</source>
-        <translation type="unfinished"></translation>
+        <translation>nach unseren Unterlagen sind die folgenden Rechnungen fällig und noch nicht bezahlt. Sollten Sie sie bereits bezahlt haben, betrachten Sie dieses Schreiben bitte als gegenstandslos; andernfalls bitten wir Sie, den unten genannten Betrag umgehend zu überweisen.</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung</translation>
     </message>
     <message>
         <source>Invoice date</source>
-        <translation type="unfinished">Rechnungsdatum</translation>
+        <translation>Rechnungsdatum</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig am</translation>
     </message>
     <message>
         <source>Days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage überfällig</translation>
     </message>
     <message>
         <source>Open amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Offener Betrag</translation>
     </message>
     <message>
         <source>No invoice is overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Rechnung ist überfällig.</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">Überfällig</translation>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <source>Reminder fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Mahngebühr</translation>
     </message>
     <message>
         <source>Amount to pay (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu zahlen (%1)</translation>
     </message>
     <message>
         <source>the invoice numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>die Rechnungsnummern</translation>
     </message>
     <message>
         <source>Payment instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungshinweise</translation>
     </message>
     <message>
         <source>%1 · Payment reminder for %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Zahlungserinnerung an %2, %3</translation>
     </message>
 </context>
 <context>
@@ -3997,7 +4013,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>Export to ledger…</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Finanzbuchhaltung exportieren…</translation>
     </message>
 </context>
 <context>
@@ -4252,127 +4268,127 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <name>orb::StatementDocument</name>
     <message>
         <source>Service %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung %1</translation>
     </message>
     <message>
         <source>One-off invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Einmalrechnung</translation>
     </message>
     <message>
         <source>Payment for %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung für %1 (%2)</translation>
     </message>
     <message>
         <source>Credit note on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutschrift zu %1: %2</translation>
     </message>
     <message>
         <source>Invoice %1 voided</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung %1 storniert</translation>
     </message>
     <message>
         <source>bank transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Überweisung</translation>
     </message>
     <message>
         <source>card</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte</translation>
     </message>
     <message>
         <source>cash</source>
-        <translation type="unfinished"></translation>
+        <translation>bar</translation>
     </message>
     <message>
         <source>check</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheck</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung</translation>
     </message>
     <message>
         <source>Credit note</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutschrift</translation>
     </message>
     <message>
         <source>Void</source>
-        <translation type="unfinished">Storniert</translation>
+        <translation>Storniert</translation>
     </message>
     <message>
         <source>Statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoauszug</translation>
     </message>
     <message>
         <source>Statement for</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoauszug für</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">Zeitraum</translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>Opening balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfangssaldo</translation>
     </message>
     <message>
         <source>Closing balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlusssaldo</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished">Referenz</translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Charges</source>
-        <translation type="unfinished"></translation>
+        <translation>Belastungen</translation>
     </message>
     <message>
         <source>Credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutschriften</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished">Kundenguthaben</translation>
+        <translation>Saldo</translation>
     </message>
     <message>
         <source>Open invoices (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Rechnungen (%1)</translation>
     </message>
     <message>
         <source>Balance due (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offener Saldo (%1)</translation>
     </message>
     <message>
         <source>the invoice numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>die Rechnungsnummern</translation>
     </message>
     <message>
         <source>Payment instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungshinweise</translation>
     </message>
     <message>
         <source>%1 · Statement for %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Kontoauszug für %2, %3</translation>
     </message>
 </context>
 <context>
@@ -4593,179 +4609,179 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>All units are priced at the tier the quantity is above; empty or 0 for the first</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einheiten werden zum Preis der Staffel berechnet, über deren Grenze die Menge liegt; leer oder 0 für die erste</translation>
     </message>
     <message>
         <source>Dimension property</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensionseigenschaft</translation>
     </message>
     <message>
         <source>Default unit amount</source>
-        <translation type="unfinished">Standard-Einzelpreis</translation>
+        <translation>Standard-Einzelpreis</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>The dimension value these tiers apply to; other values pay the default</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dimensionswert, für den diese Staffeln gelten; für andere Werte gilt der Standard-Einzelpreis</translation>
     </message>
     <message>
         <source>Scaling factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierungsfaktor</translation>
     </message>
     <message>
         <source>Rate by property</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis nach Eigenschaft</translation>
     </message>
     <message>
         <source>Scale by property</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierung nach Eigenschaft</translation>
     </message>
     <message>
         <source>Minimum per unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestpreis je Einheit</translation>
     </message>
     <message>
         <source>rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Preissatz</translation>
     </message>
     <message>
         <source>A value of the rate property; others pay the minimum per unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wert der Preiseigenschaft; für andere Werte gilt der Mindestpreis je Einheit</translation>
     </message>
     <message>
         <source>scaling factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierungsfaktor</translation>
     </message>
     <message>
         <source>A value of the scale property; others scale by 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wert der Skalierungseigenschaft; andere Werte werden mit dem Faktor 1 skaliert</translation>
     </message>
     <message>
         <source>Group value</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenwert</translation>
     </message>
     <message>
         <source>The total of all groups picks the tier; every bound lists every group value</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Summe aller Gruppen bestimmt die Staffel; jede Grenze wird für jeden Gruppenwert aufgeführt</translation>
     </message>
     <message>
         <source>Free units in all</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Einheiten insgesamt</translation>
     </message>
     <message>
         <source>First dimension</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Dimension</translation>
     </message>
     <message>
         <source>Second dimension (optional)</source>
-        <translation type="unfinished">Zweite Dimension (optional)</translation>
+        <translation>Zweite Dimension (optional)</translation>
     </message>
     <message>
         <source>First value</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Wert</translation>
     </message>
     <message>
         <source>Second value</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweiter Wert</translation>
     </message>
     <message>
         <source>Empty: every second value</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: jeder Wert der zweiten Dimension</translation>
     </message>
     <message>
         <source>Group by property (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Eigenschaft gruppieren (optional)</translation>
     </message>
     <message>
         <source>Unit price</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelpreis</translation>
     </message>
     <message>
         <source>Prorate the unit price to the part of the period billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelpreis anteilig für den abgerechneten Teil des Zeitraums berechnen</translation>
     </message>
     <message>
         <source>cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelle</translation>
     </message>
     <message>
         <source>discount group</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabattgruppe</translation>
     </message>
     <message>
         <source>Cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Zellen</translation>
     </message>
     <message>
         <source>first,second;first,second (or first;first with one dimension)</source>
-        <translation type="unfinished"></translation>
+        <translation>erster,zweiter;erster,zweiter (oder erster;erster bei einer Dimension)</translation>
     </message>
     <message>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle</translation>
     </message>
     <message>
         <source>% off up to it</source>
-        <translation type="unfinished"></translation>
+        <translation>% Rabatt bis zur Schwelle</translation>
     </message>
     <message>
         <source>% off above it</source>
-        <translation type="unfinished"></translation>
+        <translation>% Rabatt über der Schwelle</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Unit rate property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft mit dem Preis je Einheit</translation>
     </message>
     <message>
         <source>Default unit rate (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardpreis je Einheit (optional)</translation>
     </message>
     <message>
         <source>Consumption value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert für Verbrauch</translation>
     </message>
     <message>
         <source>Allowance value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert für Freikontingent</translation>
     </message>
     <message>
         <source>Consumption label (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung für Verbrauch (optional)</translation>
     </message>
     <message>
         <source>Allowance label (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung für Freikontingent (optional)</translation>
     </message>
     <message>
         <source>Credits per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Freies Guthaben je Tag</translation>
     </message>
     <message>
         <source>Default credits per unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Guthabenverbrauch je Einheit</translation>
     </message>
     <message>
         <source>Day property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft für den Tag</translation>
     </message>
     <message>
         <source>Empty: usage without the second property</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: Nutzung ohne die zweite Eigenschaft</translation>
     </message>
     <message>
         <source>a label for the invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Bezeichnung für die Rechnung</translation>
     </message>
     <message>
         <source>a value of the property, e.g. download</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wert der Eigenschaft, z. B. download</translation>
     </message>
 </context>
 <context>
