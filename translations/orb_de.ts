@@ -227,6 +227,77 @@
     </message>
 </context>
 <context>
+    <name>orb::AgingDocument</name>
+    <message>
+        <source>Current</source>
+        <translation>Nicht fällig</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>1–30 Tage</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 Tage</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 Tage</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>Über 90 Tage</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Receivables aging</source>
+        <translation>Altersstruktur der Forderungen</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Stichtag</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Open invoices</source>
+        <translation>Offene Rechnungen</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Cur.</source>
+        <translation>Whg.</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Gesamt %1</translation>
+    </message>
+    <message>
+        <source>Nothing is owed as of this date.</source>
+        <translation>Zu diesem Stichtag ist nichts offen.</translation>
+    </message>
+    <message>
+        <source>How to read this report</source>
+        <translation>So lesen Sie diesen Bericht</translation>
+    </message>
+    <message>
+        <source>Amounts are what was unpaid of each issued invoice at the end of the report date, by days past its due date. Amounts in different currencies are never added together.</source>
+        <translation>Beträge sind der am Ende des Stichtags unbezahlte Teil jeder ausgestellten Rechnung, nach Tagen seit Fälligkeit. Beträge in verschiedenen Währungen werden nie addiert.</translation>
+    </message>
+    <message>
+        <source>%1 · Receivables aging as of %2</source>
+        <translation>%1 · Altersstruktur der Forderungen zum %2</translation>
+    </message>
+</context>
+<context>
     <name>orb::AuditTrailDialog</name>
     <message>
         <source>Audit trail</source>
@@ -669,6 +740,105 @@
         <source>&quot;%1&quot; needs a value: write key=value</source>
         <translation>„%1“ braucht einen Wert: Schreiben Sie Schlüssel=Wert</translation>
     </message>
+    <message>
+        <source>Document language</source>
+        <translation>Dokumentsprache</translation>
+    </message>
+    <message>
+        <source>Document &amp;language:</source>
+        <translation>Dokument&amp;sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>orb::CustomerImportWizard</name>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>Kunden importieren</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>CSV-Datei wählen</translation>
+    </message>
+    <message>
+        <source>One customer per row, a header row naming the columns.</source>
+        <translation>Ein Kunde je Zeile, dazu eine Kopfzeile, die die Spalten benennt.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Map the columns</source>
+        <translation>Spalten zuordnen</translation>
+    </message>
+    <message>
+        <source>Which column holds each customer field. Columns named like a field are chosen already.</source>
+        <translation>Welche Spalte welches Kundenfeld enthält. Spalten, die wie ein Feld heißen, sind bereits zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>What each row becomes. Duplicates and refused rows are not imported.</source>
+        <translation>Was aus jeder Zeile wird. Duplikate und abgelehnte Zeilen werden nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(nicht importiert)</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 duplicates, %3 refused</source>
+        <translation>Neu: %1, Duplikate: %2, abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>Created %1 customers. %2 duplicates were skipped and %3 rows refused (listed below).</source>
+        <translation>Angelegte Kunden: %1. Übersprungene Duplikate: %2, abgelehnte Zeilen: %3 (unten aufgeführt).</translation>
+    </message>
 </context>
 <context>
     <name>orb::CustomerTableModel</name>
@@ -837,6 +1007,26 @@
         <source>Unarchive customer %1</source>
         <translation>Kunde %1 wiederherstellen</translation>
     </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation>Kunden exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
 </context>
 <context>
     <name>orb::DashboardScreen</name>
@@ -940,6 +1130,13 @@
         <source>%1 events</source>
         <translation>%1 Ereignisse</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n subscription(s) could not be billed by the last invoice run:&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n Abonnement konnte beim letzten Rechnungslauf nicht abgerechnet werden:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n Abonnements konnten beim letzten Rechnungslauf nicht abgerechnet werden:&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>orb::DeleteDraftCommand</name>
@@ -953,10 +1150,152 @@
     </message>
 </context>
 <context>
+    <name>orb::DocumentIdentity</name>
+    <message>
+        <source>VAT ID %1</source>
+        <translation>USt-IdNr. %1</translation>
+    </message>
+    <message>
+        <source>Tax ID %1</source>
+        <translation>Steuernummer %1</translation>
+    </message>
+</context>
+<context>
+    <name>orb::DocumentRenderer</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (Fortsetzung)</translation>
+    </message>
+</context>
+<context>
     <name>orb::EditCustomerCommand</name>
     <message>
         <source>Edit customer %1</source>
         <translation>Kunde %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>orb::EmailSendDialog</name>
+    <message>
+        <source>E-mail invoices</source>
+        <translation>Rechnungen per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Issued invoices not e-mailed yet, then the outbox</source>
+        <translation>Noch nicht per E-Mail gesendete ausgestellte Rechnungen, danach den Postausgang</translation>
+    </message>
+    <message>
+        <source>Only the messages waiting in the outbox</source>
+        <translation>Nur die Nachrichten, die im Postausgang warten</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>none set (Settings: email.smtp_url)</source>
+        <translation>nicht festgelegt (Einstellungen: email.smtp_url)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <source>%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.</source>
+        <translation>Noch nicht per E-Mail gesendete ausgestellte Rechnungen: %1; Nachrichten im Postausgang: %2.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stopping after the message being sent…</source>
+        <translation>Wird nach der gerade gesendeten Nachricht angehalten…</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Prepared %1 of %2 messages</source>
+        <translation>%1 von %2 Nachrichten vorbereitet</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 messages</source>
+        <translation>%1 von %2 Nachrichten gesendet</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 sent, %2 failed; the rest waits in the outbox.</source>
+        <translation>Angehalten: %1 gesendet, %2 fehlgeschlagen; der Rest wartet im Postausgang.</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 failed.</source>
+        <translation>%1 gesendet, %2 fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::EmailTemplates</name>
+    <message>
+        <source>Invoice {invoice_number} from {company_name}</source>
+        <translation>Rechnung {invoice_number} von {company_name}</translation>
+    </message>
+    <message>
+        <source>Dear {customer_name},
+
+please find attached invoice {invoice_number} of {invoice_date} for {amount_due}, due on {due_date}.
+
+Kind regards,
+{company_name}</source>
+        <translation>Sehr geehrte Damen und Herren,
+
+anbei erhalten Sie die Rechnung {invoice_number} vom {invoice_date} über {amount_due}, fällig am {due_date}.
+
+Mit freundlichen Grüßen
+{company_name}</translation>
+    </message>
+    <message>
+        <source>Statement of your account with {company_name}</source>
+        <translation>Kontoauszug Ihres Kontos bei {company_name}</translation>
+    </message>
+    <message>
+        <source>Dear {customer_name},
+
+please find attached the statement of your account for {period}. The balance due is {balance_due}.
+
+Kind regards,
+{company_name}</source>
+        <translation>Sehr geehrte Damen und Herren,
+
+anbei erhalten Sie den Kontoauszug Ihres Kontos für {period}. Der offene Saldo beträgt {balance_due}.
+
+Mit freundlichen Grüßen
+{company_name}</translation>
+    </message>
+    <message>
+        <source>Payment reminder from {company_name}</source>
+        <translation>Zahlungserinnerung von {company_name}</translation>
+    </message>
+    <message>
+        <source>Dear {customer_name},
+
+according to our records {overdue_count} invoices are overdue, {amount_to_pay} in all. The attached reminder lists them. If you have paid already, please disregard this message.
+
+Kind regards,
+{company_name}</source>
+        <translation>Sehr geehrte Damen und Herren,
+
+nach unseren Unterlagen sind {overdue_count} Rechnungen überfällig, insgesamt {amount_to_pay}. Die beigefügte Zahlungserinnerung listet sie auf. Sollten Sie bereits bezahlt haben, betrachten Sie diese Nachricht bitte als gegenstandslos.
+
+Mit freundlichen Grüßen
+{company_name}</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1878,253 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Credit notes</source>
         <translation>Gutschriften</translation>
     </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-Mails</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>gesendet am %1</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>wartet auf den Versand</translation>
+    </message>
+    <message>
+        <source>interrupted while sending; check before sending again</source>
+        <translation>beim Senden unterbrochen; vor erneutem Senden prüfen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>orb::InvoiceDocument</name>
+    <message>
+        <source>Tier %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Free units</source>
+        <translation>Freie Einheiten</translation>
+    </message>
+    <message>
+        <source>Fixed fees</source>
+        <translation>Festgebühren</translation>
+    </message>
+    <message>
+        <source>Usage discount</source>
+        <translation>Nutzungsrabatt</translation>
+    </message>
+    <message>
+        <source>Amount discount</source>
+        <translation>Betragsrabatt</translation>
+    </message>
+    <message>
+        <source>Percentage discount</source>
+        <translation>Prozentrabatt</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mindestbetrag</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Höchstbetrag</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>(Entwurf)</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>ENTWURF</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>STORNIERT</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>BEZAHLT</translation>
+    </message>
+    <message>
+        <source>Bill to</source>
+        <translation>Rechnungsempfänger</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Rechnungsnummer</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>Service period</source>
+        <translation>Leistungszeitraum</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Zahlungsziel</translation>
+    </message>
+    <message>
+        <source>Net %1</source>
+        <translation>%1 Tage netto</translation>
+    </message>
+    <message>
+        <source>Due on receipt</source>
+        <translation>Zahlbar sofort</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>No charges.</source>
+        <translation>Keine Positionen.</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Anpassungen</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Gutscheine</translation>
+    </message>
+    <message>
+        <source>Prepaid credits applied</source>
+        <translation>Vorausbezahltes Guthaben verrechnet</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Balance applied</source>
+        <translation>Guthaben verrechnet</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>Gutgeschrieben</translation>
+    </message>
+    <message>
+        <source>Amount due (%1)</source>
+        <translation>Fälliger Betrag (%1)</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>This invoice was voided and is not payable.</source>
+        <translation>Diese Rechnung wurde storniert und ist nicht zu bezahlen.</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Zahlungshinweise</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>%1 · Invoice %2</source>
+        <translation>%1 · Rechnung %2</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Credit to</source>
+        <translation>Gutschrift an</translation>
+    </message>
+    <message>
+        <source>Credit note number</source>
+        <translation>Gutschriftsnummer</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Position %1</translation>
+    </message>
+    <message>
+        <source>Total credited (%1)</source>
+        <translation>Gutgeschrieben gesamt (%1)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>%1 · Credit note %2</source>
+        <translation>%1 · Gutschrift %2</translation>
+    </message>
 </context>
 <context>
     <name>orb::InvoiceRunDialog</name>
@@ -1682,6 +2268,17 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>recomposes the stored one (%1)</source>
         <translation>setzt die gespeicherte neu zusammen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (subscription %2): %3</source>
+        <translation>%1 (Abonnement %2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) could not be billed; every other subscription was:</source>
+        <translation>
+            <numerusform>%n Abonnement konnte nicht abgerechnet werden (alle anderen wurden abgerechnet):</numerusform>
+            <numerusform>%n Abonnements konnten nicht abgerechnet werden (alle anderen wurden abgerechnet):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1892,6 +2489,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
+    <message>
+        <source>E-&amp;mail…</source>
+        <translation>E-&amp;Mail…</translation>
+    </message>
 </context>
 <context>
     <name>orb::JsonConfigEditor</name>
@@ -1910,6 +2511,87 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>The model settings must be a JSON object ({ … })</source>
         <translation>Die Modelleinstellungen müssen ein JSON-Objekt sein ({ … })</translation>
+    </message>
+</context>
+<context>
+    <name>orb::LedgerExportDialog</name>
+    <message>
+        <source>Export to the ledger</source>
+        <translation>Export in die Finanzbuchhaltung</translation>
+    </message>
+    <message>
+        <source>Invoices, payments, credit notes and voids of the period as balanced journal entries. Accounts are set in Settings (ledger.*).</source>
+        <translation>Rechnungen, Zahlungen, Gutschriften und Stornierungen des Zeitraums als ausgeglichene Buchungssätze. Die Konten werden in den Einstellungen festgelegt (ledger.*).</translation>
+    </message>
+    <message>
+        <source>GnuCash (CSV, multi-split)</source>
+        <translation>GnuCash (CSV, mehrteilige Buchungen)</translation>
+    </message>
+    <message>
+        <source>QuickBooks Desktop (IIF)</source>
+        <translation>QuickBooks Desktop (IIF)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>Zieldatei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Mark the period as exported</source>
+        <translation>Zeitraum als exportiert markieren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>IIF files (*.iif)</source>
+        <translation>IIF-Dateien (*.iif)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journal entries in this period.</source>
+        <translation>
+            <numerusform>%n Buchungssatz in diesem Zeitraum.</numerusform>
+            <numerusform>%n Buchungssätze in diesem Zeitraum.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2 was already exported on %3 (%4).</source>
+        <translation>%1 bis %2 wurde bereits am %3 exportiert (%4).</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n journal entries to %1.</source>
+        <translation>
+            <numerusform>%n Buchungssatz in %1 geschrieben.</numerusform>
+            <numerusform>%n Buchungssätze in %1 geschrieben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2835,53 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>the events</source>
         <translation>die Ereignisse</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at entry %1: %2</source>
+        <translation>Das Änderungsprotokoll ist bei Eintrag %1 unterbrochen: %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more rows changed outside Orb</source>
+        <translation>… und %1 weitere außerhalb von Orb geänderte Datensätze</translation>
+    </message>
+    <message>
+        <source>The check could not finish: %1</source>
+        <translation>Die Prüfung konnte nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: %n row(s) of this company were changed outside Orb</source>
+        <translation>
+            <numerusform>Warnung: %n Datensatz dieses Unternehmens wurde außerhalb von Orb geändert</numerusform>
+            <numerusform>Warnung: %n Datensätze dieses Unternehmens wurden außerhalb von Orb geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed outside Orb</source>
+        <translation>Außerhalb von Orb geändert</translation>
+    </message>
+    <message>
+        <source>Some of this company&apos;s records were changed, added or deleted by another program since Orb last wrote them. Check them before you rely on them, or restore a backup you trust.</source>
+        <translation>Einige Datensätze dieses Unternehmens wurden seit dem letzten Schreiben durch Orb von einem anderen Programm geändert, hinzugefügt oder gelöscht. Prüfen Sie sie, bevor Sie sich darauf verlassen, oder stellen Sie eine Sicherung wieder her, der Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>%1 (read-only for inspection: it was changed outside Orb)</source>
+        <translation>%1 (schreibgeschützt zur Prüfung: außerhalb von Orb geändert)</translation>
+    </message>
+    <message>
+        <source>This company file was changed by another program: it holds database code or tables that Orb did not put there, which can change invoices, customers&apos; details or payment instructions behind your back. Orb did not open it and left it untouched.</source>
+        <translation>Diese Firmendatei wurde von einem anderen Programm verändert: Sie enthält Datenbankcode oder Tabellen, die nicht von Orb stammen und unbemerkt Rechnungen, Kundendaten oder Zahlungshinweise ändern können. Orb hat sie nicht geöffnet und unverändert gelassen.</translation>
+    </message>
+    <message>
+        <source>You can open it read-only to look at it (nothing can be changed and none of that code runs), or restore the company from a backup you trust.</source>
+        <translation>Sie können sie schreibgeschützt öffnen, um sie anzusehen (es kann nichts geändert werden, und dieser Code wird nicht ausgeführt), oder das Unternehmen aus einer Sicherung wiederherstellen, der Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>Open Read-Only for Inspection</source>
+        <translation>Schreibgeschützt zur Prüfung öffnen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Copyright © 2026 The Orb developers&lt;/p&gt;&lt;p&gt;Orb is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. See &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Copyright © 2026 Die Orb-Entwickler&lt;/p&gt;&lt;p&gt;Orb ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder verändern, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version (GPL-3.0-or-later). Orb wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt. Siehe &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3713,44 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>The price could not be evaluated: %1</source>
         <translation>Der Preis konnte nicht berechnet werden: %1</translation>
     </message>
+    <message>
+        <source>Quantity in force × days, one a line (empty: the quantity for the whole period):</source>
+        <translation>Geltende Menge × Tage, eine pro Zeile (leer: die Menge für den ganzen Zeitraum):</translation>
+    </message>
+    <message>
+        <source>Quantities in force</source>
+        <translation>Geltende Mengen</translation>
+    </message>
+    <message>
+        <source>10 x 10
+15 x 21</source>
+        <translation>10 x 10
+15 x 21</translation>
+    </message>
+    <message>
+        <source>Days in the period</source>
+        <translation>Tage im Zeitraum</translation>
+    </message>
+    <message>
+        <source>the days listed</source>
+        <translation>die aufgeführten Tage</translation>
+    </message>
+    <message>
+        <source>Days in the &amp;period:</source>
+        <translation>Tage im Zeitra&amp;um:</translation>
+    </message>
+    <message>
+        <source>Quantity in force, line %1: write the quantity, x and the days (e.g. 15 x 21)</source>
+        <translation>Geltende Menge, Zeile %1: Geben Sie die Menge, x und die Tage ein (z. B. 15 x 21)</translation>
+    </message>
+    <message>
+        <source>Days in the period: a whole number of at least %1 (the days listed)</source>
+        <translation>Tage im Zeitraum: eine ganze Zahl von mindestens %1 (die aufgeführten Tage)</translation>
+    </message>
+    <message>
+        <source>Quantity in force: the days listed add up to 0</source>
+        <translation>Geltende Menge: Die aufgeführten Tage ergeben zusammen 0</translation>
+    </message>
 </context>
 <context>
     <name>orb::PriceTableModel</name>
@@ -3022,6 +3789,89 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Metric</source>
         <translation>Metrik</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ReminderDocument</name>
+    <message>
+        <source>Overdue invoices</source>
+        <translation>Überfällige Rechnungen</translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation>Zu zahlen</translation>
+    </message>
+    <message>
+        <source>Payment reminder</source>
+        <translation>Zahlungserinnerung</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Dear customer,</source>
+        <translation>Sehr geehrte Damen und Herren,</translation>
+    </message>
+    <message>
+        <source>according to our records the invoices below were due and are still unpaid. If you have already paid them, please disregard this letter; otherwise please pay the amount below without delay.</source>
+        <translation>nach unseren Unterlagen sind die folgenden Rechnungen fällig und noch nicht bezahlt. Sollten Sie sie bereits bezahlt haben, betrachten Sie dieses Schreiben bitte als gegenstandslos; andernfalls bitten wir Sie, den unten genannten Betrag umgehend zu überweisen.</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Tage überfällig</translation>
+    </message>
+    <message>
+        <source>Open amount</source>
+        <translation>Offener Betrag</translation>
+    </message>
+    <message>
+        <source>No invoice is overdue.</source>
+        <translation>Keine Rechnung ist überfällig.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Reminder fee</source>
+        <translation>Mahngebühr</translation>
+    </message>
+    <message>
+        <source>Amount to pay (%1)</source>
+        <translation>Zu zahlen (%1)</translation>
+    </message>
+    <message>
+        <source>the invoice numbers</source>
+        <translation>die Rechnungsnummern</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Zahlungshinweise</translation>
+    </message>
+    <message>
+        <source>%1 · Payment reminder for %2, %3</source>
+        <translation>%1 · Zahlungserinnerung an %2, %3</translation>
     </message>
 </context>
 <context>
@@ -3160,6 +4010,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export to ledger…</source>
+        <translation>In die Finanzbuchhaltung exportieren…</translation>
     </message>
 </context>
 <context>
@@ -3411,6 +4265,133 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
 </context>
 <context>
+    <name>orb::StatementDocument</name>
+    <message>
+        <source>Service %1</source>
+        <translation>Leistung %1</translation>
+    </message>
+    <message>
+        <source>One-off invoice</source>
+        <translation>Einmalrechnung</translation>
+    </message>
+    <message>
+        <source>Payment for %1 (%2)</source>
+        <translation>Zahlung für %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Credit note on %1: %2</source>
+        <translation>Gutschrift zu %1: %2</translation>
+    </message>
+    <message>
+        <source>Invoice %1 voided</source>
+        <translation>Rechnung %1 storniert</translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>bar</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>Scheck</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Kontoauszug</translation>
+    </message>
+    <message>
+        <source>Statement for</source>
+        <translation>Kontoauszug für</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>Anfangssaldo</translation>
+    </message>
+    <message>
+        <source>Closing balance</source>
+        <translation>Schlusssaldo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Belastungen</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Gutschriften</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Open invoices (%1)</source>
+        <translation>Offene Rechnungen (%1)</translation>
+    </message>
+    <message>
+        <source>Balance due (%1)</source>
+        <translation>Offener Saldo (%1)</translation>
+    </message>
+    <message>
+        <source>the invoice numbers</source>
+        <translation>die Rechnungsnummern</translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation>Zahlungshinweise</translation>
+    </message>
+    <message>
+        <source>%1 · Statement for %2, %3</source>
+        <translation>%1 · Kontoauszug für %2, %3</translation>
+    </message>
+</context>
+<context>
     <name>orb::StripeKeyBox</name>
     <message>
         <source>Stripe secret key</source>
@@ -3625,6 +4606,182 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>All units are priced at the tier the quantity is above; empty or 0 for the first</source>
+        <translation>Alle Einheiten werden zum Preis der Staffel berechnet, über deren Grenze die Menge liegt; leer oder 0 für die erste</translation>
+    </message>
+    <message>
+        <source>Dimension property</source>
+        <translation>Dimensionseigenschaft</translation>
+    </message>
+    <message>
+        <source>Default unit amount</source>
+        <translation>Standard-Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The dimension value these tiers apply to; other values pay the default</source>
+        <translation>Der Dimensionswert, für den diese Staffeln gelten; für andere Werte gilt der Standard-Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Scaling factor</source>
+        <translation>Skalierungsfaktor</translation>
+    </message>
+    <message>
+        <source>Rate by property</source>
+        <translation>Preis nach Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Scale by property</source>
+        <translation>Skalierung nach Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Minimum per unit</source>
+        <translation>Mindestpreis je Einheit</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>Preissatz</translation>
+    </message>
+    <message>
+        <source>A value of the rate property; others pay the minimum per unit</source>
+        <translation>Ein Wert der Preiseigenschaft; für andere Werte gilt der Mindestpreis je Einheit</translation>
+    </message>
+    <message>
+        <source>scaling factor</source>
+        <translation>Skalierungsfaktor</translation>
+    </message>
+    <message>
+        <source>A value of the scale property; others scale by 1</source>
+        <translation>Ein Wert der Skalierungseigenschaft; andere Werte werden mit dem Faktor 1 skaliert</translation>
+    </message>
+    <message>
+        <source>Group value</source>
+        <translation>Gruppenwert</translation>
+    </message>
+    <message>
+        <source>The total of all groups picks the tier; every bound lists every group value</source>
+        <translation>Die Summe aller Gruppen bestimmt die Staffel; jede Grenze wird für jeden Gruppenwert aufgeführt</translation>
+    </message>
+    <message>
+        <source>Free units in all</source>
+        <translation>Freie Einheiten insgesamt</translation>
+    </message>
+    <message>
+        <source>First dimension</source>
+        <translation>Erste Dimension</translation>
+    </message>
+    <message>
+        <source>Second dimension (optional)</source>
+        <translation>Zweite Dimension (optional)</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Erster Wert</translation>
+    </message>
+    <message>
+        <source>Second value</source>
+        <translation>Zweiter Wert</translation>
+    </message>
+    <message>
+        <source>Empty: every second value</source>
+        <translation>Leer: jeder Wert der zweiten Dimension</translation>
+    </message>
+    <message>
+        <source>Group by property (optional)</source>
+        <translation>Nach Eigenschaft gruppieren (optional)</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Prorate the unit price to the part of the period billed</source>
+        <translation>Einzelpreis anteilig für den abgerechneten Teil des Zeitraums berechnen</translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <source>discount group</source>
+        <translation>Rabattgruppe</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <source>first,second;first,second (or first;first with one dimension)</source>
+        <translation>erster,zweiter;erster,zweiter (oder erster;erster bei einer Dimension)</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>% off up to it</source>
+        <translation>% Rabatt bis zur Schwelle</translation>
+    </message>
+    <message>
+        <source>% off above it</source>
+        <translation>% Rabatt über der Schwelle</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Unit rate property</source>
+        <translation>Eigenschaft mit dem Preis je Einheit</translation>
+    </message>
+    <message>
+        <source>Default unit rate (optional)</source>
+        <translation>Standardpreis je Einheit (optional)</translation>
+    </message>
+    <message>
+        <source>Consumption value</source>
+        <translation>Wert für Verbrauch</translation>
+    </message>
+    <message>
+        <source>Allowance value</source>
+        <translation>Wert für Freikontingent</translation>
+    </message>
+    <message>
+        <source>Consumption label (optional)</source>
+        <translation>Bezeichnung für Verbrauch (optional)</translation>
+    </message>
+    <message>
+        <source>Allowance label (optional)</source>
+        <translation>Bezeichnung für Freikontingent (optional)</translation>
+    </message>
+    <message>
+        <source>Credits per day</source>
+        <translation>Freies Guthaben je Tag</translation>
+    </message>
+    <message>
+        <source>Default credits per unit</source>
+        <translation>Standard-Guthabenverbrauch je Einheit</translation>
+    </message>
+    <message>
+        <source>Day property</source>
+        <translation>Eigenschaft für den Tag</translation>
+    </message>
+    <message>
+        <source>Empty: usage without the second property</source>
+        <translation>Leer: Nutzung ohne die zweite Eigenschaft</translation>
+    </message>
+    <message>
+        <source>a label for the invoice</source>
+        <translation>eine Bezeichnung für die Rechnung</translation>
+    </message>
+    <message>
+        <source>a value of the property, e.g. download</source>
+        <translation>ein Wert der Eigenschaft, z. B. download</translation>
     </message>
 </context>
 <context>
