@@ -1898,6 +1898,45 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to be sent (last attempt: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>sent; %n payment(s) or credit note(s) recorded here not yet told to Stripe</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent, and Stripe knows every payment and credit note recorded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent (nothing to collect through Stripe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stripe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputed and won: %1 came back (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputed and lost: %1 is gone; write it off with a credit note (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputed: %1 withdrawn until it is decided; answer it in Stripe (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orb::InvoiceDocument</name>
@@ -4449,6 +4488,14 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>The key was not removed: %1</source>
         <translation>Der Schlüssel wurde nicht entfernt: %1</translation>
     </message>
+    <message>
+        <source>Not saved: the setting stripe.api_base &quot;%1&quot; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved, but this key belongs to Stripe account %1 while this company file syncs with %2: sync stops until you choose on the Sync screen (start afresh with the new account, or restore the old key).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orb::StripeWorker</name>
@@ -4463,6 +4510,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Syncing with Stripe…</source>
         <translation>Synchronisierung mit Stripe…</translation>
+    </message>
+    <message>
+        <source>Stripe sync refused the API base %1: it %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5208,6 +5259,66 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Item not skipped</source>
         <translation>Eintrag nicht übersprungen</translation>
+    </message>
+    <message>
+        <source>Another Stripe account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund in Stripe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit note in Stripe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided in Stripe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start afresh with the new Stripe account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start afresh with another Stripe account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orb will forget which Stripe objects it made in the old account and send its customers and open invoices to %1. Nothing changes in the old account. Go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
