@@ -30,8 +30,7 @@ public:
     bool operator!=(const Currency &o) const { return m_code != o.m_code; }
 
 private:
-    Currency(QString code, QString name, int minorUnits)
-        : m_code(std::move(code)), m_name(std::move(name)), m_minorUnits(minorUnits) {}
+    Currency(QString code, QString name, int minorUnits) : m_code(std::move(code)), m_name(std::move(name)), m_minorUnits(minorUnits) {}
 
     QString m_code;
     QString m_name;

@@ -23,16 +23,18 @@ QString toUtcText(const QDateTime &dt)
     if (!dt.isValid())
         return {};
     const QDateTime utc = dt.toUTC();
-    return utc.time().msec() == 0 ? utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"))
-                                  : utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return utc.time().msec() == 0 ? utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")) : utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
 void checkAddress(const Address &a, const QString &field, FieldErrors &errors)
 {
     if (!a.country.isEmpty() && !validation::isCountryCode(a.country))
-        errors.append({field + QStringLiteral(".country"), QStringLiteral("\"%1\" is not an ISO 3166 two-letter country code (such as US or DE)").arg(a.country)});
-    const std::pair<QString, QString> parts[] = {{QStringLiteral("line1"), a.line1}, {QStringLiteral("line2"), a.line2},
-                                                 {QStringLiteral("city"), a.city}, {QStringLiteral("state"), a.state},
+        errors.append(
+            {field + QStringLiteral(".country"), QStringLiteral("\"%1\" is not an ISO 3166 two-letter country code (such as US or DE)").arg(a.country)});
+    const std::pair<QString, QString> parts[] = {{QStringLiteral("line1"), a.line1},
+                                                 {QStringLiteral("line2"), a.line2},
+                                                 {QStringLiteral("city"), a.city},
+                                                 {QStringLiteral("state"), a.state},
                                                  {QStringLiteral("postal_code"), a.postalCode}};
     for (const auto &[name, value] : parts) {
         if (value.size() > 200)
@@ -49,9 +51,12 @@ bool Address::isEmpty() const
 
 QJsonObject Address::toJson() const
 {
-    return QJsonObject{{QStringLiteral("line1"), orNull(line1)},        {QStringLiteral("line2"), orNull(line2)},
-                       {QStringLiteral("city"), orNull(city)},          {QStringLiteral("state"), orNull(state)},
-                       {QStringLiteral("postal_code"), orNull(postalCode)}, {QStringLiteral("country"), orNull(country)}};
+    return QJsonObject{{QStringLiteral("line1"), orNull(line1)},
+                       {QStringLiteral("line2"), orNull(line2)},
+                       {QStringLiteral("city"), orNull(city)},
+                       {QStringLiteral("state"), orNull(state)},
+                       {QStringLiteral("postal_code"), orNull(postalCode)},
+                       {QStringLiteral("country"), orNull(country)}};
 }
 
 Address Address::fromJson(const QJsonObject &json)
@@ -87,8 +92,7 @@ QStringList Address::lines() const
 
 bool Address::operator==(const Address &o) const
 {
-    return line1 == o.line1 && line2 == o.line2 && city == o.city && state == o.state && postalCode == o.postalCode
-           && country == o.country;
+    return line1 == o.line1 && line2 == o.line2 && city == o.city && state == o.state && postalCode == o.postalCode && country == o.country;
 }
 
 QJsonObject Customer::toJson() const
@@ -105,10 +109,10 @@ QJsonObject Customer::toJson() const
         {QStringLiteral("timezone"), timezone},
         {QStringLiteral("billing_address"), billingAddress.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(billingAddress.toJson())},
         {QStringLiteral("shipping_address"), shippingAddress.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(shippingAddress.toJson())},
-        {QStringLiteral("tax_id"), taxId.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                   : QJsonValue(QJsonObject{{QStringLiteral("country"), taxId.country},
-                                                                            {QStringLiteral("type"), taxId.type},
-                                                                            {QStringLiteral("value"), taxId.value}})},
+        {QStringLiteral("tax_id"),
+         taxId.isEmpty() ? QJsonValue(QJsonValue::Null)
+                         : QJsonValue(QJsonObject{
+                             {QStringLiteral("country"), taxId.country}, {QStringLiteral("type"), taxId.type}, {QStringLiteral("value"), taxId.value}})},
         {QStringLiteral("net_terms"), netTerms ? QJsonValue(*netTerms) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("document_language"), orNull(documentLanguage)},
         {QStringLiteral("metadata"), meta},
@@ -138,23 +142,20 @@ const QStringList &documentLanguages()
 const QStringList &taxIdTypes()
 {
     static const QStringList types = {
-        QStringLiteral("ad_nrt"), QStringLiteral("ae_trn"), QStringLiteral("ar_cuit"), QStringLiteral("au_abn"),
-        QStringLiteral("au_arn"), QStringLiteral("bg_uic"), QStringLiteral("bo_tin"), QStringLiteral("br_cnpj"),
-        QStringLiteral("br_cpf"), QStringLiteral("ca_bn"), QStringLiteral("ca_gst_hst"), QStringLiteral("ca_pst_bc"),
-        QStringLiteral("ca_pst_mb"), QStringLiteral("ca_pst_sk"), QStringLiteral("ca_qst"), QStringLiteral("ch_vat"),
-        QStringLiteral("cl_tin"), QStringLiteral("cn_tin"), QStringLiteral("co_nit"), QStringLiteral("cr_tin"),
-        QStringLiteral("do_rcn"), QStringLiteral("ec_ruc"), QStringLiteral("eg_tin"), QStringLiteral("es_cif"),
-        QStringLiteral("eu_oss_vat"), QStringLiteral("eu_vat"), QStringLiteral("gb_vat"), QStringLiteral("ge_vat"),
-        QStringLiteral("hk_br"), QStringLiteral("hu_tin"), QStringLiteral("id_npwp"), QStringLiteral("il_vat"),
-        QStringLiteral("in_gst"), QStringLiteral("is_vat"), QStringLiteral("jp_cn"), QStringLiteral("jp_rn"),
-        QStringLiteral("jp_trn"), QStringLiteral("ke_pin"), QStringLiteral("kr_brn"), QStringLiteral("li_uid"),
-        QStringLiteral("mx_rfc"), QStringLiteral("my_frp"), QStringLiteral("my_itn"), QStringLiteral("my_sst"),
-        QStringLiteral("no_vat"), QStringLiteral("nz_gst"), QStringLiteral("pe_ruc"), QStringLiteral("ph_tin"),
-        QStringLiteral("ro_tin"), QStringLiteral("rs_pib"), QStringLiteral("ru_inn"), QStringLiteral("ru_kpp"),
-        QStringLiteral("sa_vat"), QStringLiteral("sg_gst"), QStringLiteral("sg_uen"), QStringLiteral("si_tin"),
-        QStringLiteral("sv_nit"), QStringLiteral("th_vat"), QStringLiteral("tr_tin"), QStringLiteral("tw_vat"),
-        QStringLiteral("ua_vat"), QStringLiteral("us_ein"), QStringLiteral("uy_ruc"), QStringLiteral("ve_rif"),
-        QStringLiteral("vn_tin"), QStringLiteral("za_vat"),
+        QStringLiteral("ad_nrt"),     QStringLiteral("ae_trn"),    QStringLiteral("ar_cuit"),   QStringLiteral("au_abn"),    QStringLiteral("au_arn"),
+        QStringLiteral("bg_uic"),     QStringLiteral("bo_tin"),    QStringLiteral("br_cnpj"),   QStringLiteral("br_cpf"),    QStringLiteral("ca_bn"),
+        QStringLiteral("ca_gst_hst"), QStringLiteral("ca_pst_bc"), QStringLiteral("ca_pst_mb"), QStringLiteral("ca_pst_sk"), QStringLiteral("ca_qst"),
+        QStringLiteral("ch_vat"),     QStringLiteral("cl_tin"),    QStringLiteral("cn_tin"),    QStringLiteral("co_nit"),    QStringLiteral("cr_tin"),
+        QStringLiteral("do_rcn"),     QStringLiteral("ec_ruc"),    QStringLiteral("eg_tin"),    QStringLiteral("es_cif"),    QStringLiteral("eu_oss_vat"),
+        QStringLiteral("eu_vat"),     QStringLiteral("gb_vat"),    QStringLiteral("ge_vat"),    QStringLiteral("hk_br"),     QStringLiteral("hu_tin"),
+        QStringLiteral("id_npwp"),    QStringLiteral("il_vat"),    QStringLiteral("in_gst"),    QStringLiteral("is_vat"),    QStringLiteral("jp_cn"),
+        QStringLiteral("jp_rn"),      QStringLiteral("jp_trn"),    QStringLiteral("ke_pin"),    QStringLiteral("kr_brn"),    QStringLiteral("li_uid"),
+        QStringLiteral("mx_rfc"),     QStringLiteral("my_frp"),    QStringLiteral("my_itn"),    QStringLiteral("my_sst"),    QStringLiteral("no_vat"),
+        QStringLiteral("nz_gst"),     QStringLiteral("pe_ruc"),    QStringLiteral("ph_tin"),    QStringLiteral("ro_tin"),    QStringLiteral("rs_pib"),
+        QStringLiteral("ru_inn"),     QStringLiteral("ru_kpp"),    QStringLiteral("sa_vat"),    QStringLiteral("sg_gst"),    QStringLiteral("sg_uen"),
+        QStringLiteral("si_tin"),     QStringLiteral("sv_nit"),    QStringLiteral("th_vat"),    QStringLiteral("tr_tin"),    QStringLiteral("tw_vat"),
+        QStringLiteral("ua_vat"),     QStringLiteral("us_ein"),    QStringLiteral("uy_ruc"),    QStringLiteral("ve_rif"),    QStringLiteral("vn_tin"),
+        QStringLiteral("za_vat"),
     };
     return types;
 }
@@ -175,14 +176,16 @@ FieldErrors validateCustomer(const Customer &c)
     if (!c.currency.isEmpty() && !Currency::fromCode(c.currency))
         errors.append({QStringLiteral("currency"), QStringLiteral("\"%1\" is not an ISO 4217 currency code (such as USD, EUR, JPY)").arg(c.currency)});
     if (!validation::isTimeZone(c.timezone))
-        errors.append({QStringLiteral("timezone"), QStringLiteral("\"%1\" is not an IANA time zone (such as Europe/Berlin or America/New_York)").arg(c.timezone)});
+        errors.append(
+            {QStringLiteral("timezone"), QStringLiteral("\"%1\" is not an IANA time zone (such as Europe/Berlin or America/New_York)").arg(c.timezone)});
     checkAddress(c.billingAddress, QStringLiteral("billing_address"), errors);
     checkAddress(c.shippingAddress, QStringLiteral("shipping_address"), errors);
     if (!c.taxId.isEmpty() || !c.taxId.type.isEmpty() || !c.taxId.country.isEmpty()) {
         if (c.taxId.value.isEmpty())
             errors.append({QStringLiteral("tax_id.value"), QStringLiteral("is required when a tax id is given")});
         if (!taxIdTypes().contains(c.taxId.type))
-            errors.append({QStringLiteral("tax_id.type"), QStringLiteral("\"%1\" is not a known tax id type (such as eu_vat, gb_vat, us_ein)").arg(c.taxId.type)});
+            errors.append(
+                {QStringLiteral("tax_id.type"), QStringLiteral("\"%1\" is not a known tax id type (such as eu_vat, gb_vat, us_ein)").arg(c.taxId.type)});
         if (!validation::isCountryCode(c.taxId.country))
             errors.append({QStringLiteral("tax_id.country"), QStringLiteral("\"%1\" is not an ISO 3166 two-letter country code").arg(c.taxId.country)});
     }
@@ -192,12 +195,12 @@ FieldErrors validateCustomer(const Customer &c)
         static const QRegularExpression form(QStringLiteral("^([a-z]{2})(_[A-Z]{2})?$"));
         const auto m = form.match(c.documentLanguage);
         const QLocale locale(c.documentLanguage);
-        if (!m.hasMatch() || locale.language() == QLocale::C
-            || (m.hasCaptured(2) && QLocale::territoryToCode(locale.territory()) != m.captured(2).mid(1)))
+        if (!m.hasMatch() || locale.language() == QLocale::C || (m.hasCaptured(2) && QLocale::territoryToCode(locale.territory()) != m.captured(2).mid(1)))
             errors.append({QStringLiteral("document_language"), QStringLiteral("\"%1\" is not a locale (such as de, en_GB or de_CH)").arg(c.documentLanguage)});
         else if (!documentLanguages().contains(m.captured(1)))
-            errors.append({QStringLiteral("document_language"), QStringLiteral("documents are printed in %1, not in \"%2\"")
-                                                                     .arg(documentLanguages().join(QStringLiteral(", ")), c.documentLanguage)});
+            errors.append(
+                {QStringLiteral("document_language"),
+                 QStringLiteral("documents are printed in %1, not in \"%2\"").arg(documentLanguages().join(QStringLiteral(", ")), c.documentLanguage)});
     }
     for (auto it = c.metadata.constBegin(); it != c.metadata.constEnd(); ++it) {
         if (it.key().isEmpty() || it.key().size() > 40)

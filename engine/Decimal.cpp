@@ -185,11 +185,25 @@ public:
             w.mulSmall(10000000000000000000ULL);
             n -= 19;
         }
-        static constexpr u64 small[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
-                                        10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
-                                        100000000000ULL, 1000000000000ULL, 10000000000000ULL,
-                                        100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
-                                        100000000000000000ULL, 1000000000000000000ULL};
+        static constexpr u64 small[] = {1ULL,
+                                        10ULL,
+                                        100ULL,
+                                        1000ULL,
+                                        10000ULL,
+                                        100000ULL,
+                                        1000000ULL,
+                                        10000000ULL,
+                                        100000000ULL,
+                                        1000000000ULL,
+                                        10000000000ULL,
+                                        100000000000ULL,
+                                        1000000000000ULL,
+                                        10000000000000ULL,
+                                        100000000000000ULL,
+                                        1000000000000000ULL,
+                                        10000000000000000ULL,
+                                        100000000000000000ULL,
+                                        1000000000000000000ULL};
         w.mulSmall(small[n]);
         return w;
     }
@@ -209,14 +223,10 @@ bool roundsAway(const Wide &q, const Wide &r, const Wide &d, Rounding mode, bool
     if (r.isZero())
         return false;
     switch (mode) {
-    case Rounding::Down:
-        return false;
-    case Rounding::Up:
-        return true;
-    case Rounding::Floor:
-        return negative;
-    case Rounding::Ceiling:
-        return !negative;
+    case Rounding::Down: return false;
+    case Rounding::Up: return true;
+    case Rounding::Floor: return negative;
+    case Rounding::Ceiling: return !negative;
     case Rounding::HalfUp:
     case Rounding::HalfEven: {
         Wide twice = r;
@@ -239,8 +249,7 @@ void dropDigits(Wide &m, int drop, Rounding mode, bool negative)
         // Everything is dropped and the remainder is less than half a unit.
         const bool nonZero = !m.isZero();
         m = Wide();
-        if (nonZero && (mode == Rounding::Up || (mode == Rounding::Floor && negative)
-                        || (mode == Rounding::Ceiling && !negative)))
+        if (nonZero && (mode == Rounding::Up || (mode == Rounding::Floor && negative) || (mode == Rounding::Ceiling && !negative)))
             m = Wide(1);
         return;
     }
@@ -318,8 +327,7 @@ std::optional<Decimal> Decimal::tryParse(QStringView text, QString *error)
             *error = why;
         return std::nullopt;
     };
-    const QString quoted = QLatin1Char('"') + text.left(60).toString()
-                           + (text.size() > 60 ? QStringLiteral("…\"") : QStringLiteral("\""));
+    const QString quoted = QLatin1Char('"') + text.left(60).toString() + (text.size() > 60 ? QStringLiteral("…\"") : QStringLiteral("\""));
     if (text.isEmpty())
         return fail(QStringLiteral("an empty string is not a decimal number"));
     qsizetype i = 0;
@@ -569,18 +577,12 @@ std::optional<Rounding> Decimal::roundingFromString(QStringView name)
 QString Decimal::roundingToString(Rounding rounding)
 {
     switch (rounding) {
-    case Rounding::HalfUp:
-        return QStringLiteral("half_up");
-    case Rounding::HalfEven:
-        return QStringLiteral("half_even");
-    case Rounding::Down:
-        return QStringLiteral("down");
-    case Rounding::Up:
-        return QStringLiteral("up");
-    case Rounding::Floor:
-        return QStringLiteral("floor");
-    case Rounding::Ceiling:
-        return QStringLiteral("ceiling");
+    case Rounding::HalfUp: return QStringLiteral("half_up");
+    case Rounding::HalfEven: return QStringLiteral("half_even");
+    case Rounding::Down: return QStringLiteral("down");
+    case Rounding::Up: return QStringLiteral("up");
+    case Rounding::Floor: return QStringLiteral("floor");
+    case Rounding::Ceiling: return QStringLiteral("ceiling");
     }
     return {};
 }

@@ -50,10 +50,10 @@ public:
     static constexpr int MaxScale = 38;
 
     constexpr Decimal() = default;
-    Decimal(int value); // NOLINT(google-explicit-constructor): integers convert exactly
-    Decimal(long value); // NOLINT(google-explicit-constructor)
+    Decimal(int value);       // NOLINT(google-explicit-constructor): integers convert exactly
+    Decimal(long value);      // NOLINT(google-explicit-constructor)
     Decimal(long long value); // NOLINT(google-explicit-constructor)
-    Decimal(unsigned value); // NOLINT(google-explicit-constructor)
+    Decimal(unsigned value);  // NOLINT(google-explicit-constructor)
 
     /// Parses "-12.3400", "+5", ".5", "0.00002". No exponent, no grouping, no spaces.
     /// Throws DecimalError naming the problem.

@@ -23,9 +23,7 @@ Money Money::rounded(Rounding rounding) const
 void Money::requireSameCurrency(const Money &o, const char *op) const
 {
     if (m_currency != o.m_currency)
-        throw CurrencyMismatch(QStringLiteral("cannot %1 %2 and %3 amounts")
-                                   .arg(QLatin1String(op), m_currency.code(), o.m_currency.code())
-                                   .toStdString());
+        throw CurrencyMismatch(QStringLiteral("cannot %1 %2 and %3 amounts").arg(QLatin1String(op), m_currency.code(), o.m_currency.code()).toStdString());
 }
 
 Money Money::operator+(const Money &o) const
@@ -81,14 +79,11 @@ namespace {
 QString foreignSymbol(const QString &code, const QLocale &locale)
 {
     static const QHash<QString, QString> symbols{
-        {QStringLiteral("EUR"), QStringLiteral("€")},     {QStringLiteral("GBP"), QStringLiteral("£")},
-        {QStringLiteral("JPY"), QStringLiteral("¥")},     {QStringLiteral("CNY"), QStringLiteral("CN¥")},
-        {QStringLiteral("INR"), QStringLiteral("₹")},     {QStringLiteral("KRW"), QStringLiteral("₩")},
-        {QStringLiteral("ILS"), QStringLiteral("₪")},     {QStringLiteral("VND"), QStringLiteral("₫")},
-        {QStringLiteral("CAD"), QStringLiteral("CA$")},   {QStringLiteral("AUD"), QStringLiteral("A$")},
-        {QStringLiteral("NZD"), QStringLiteral("NZ$")},   {QStringLiteral("HKD"), QStringLiteral("HK$")},
-        {QStringLiteral("MXN"), QStringLiteral("MX$")},   {QStringLiteral("BRL"), QStringLiteral("R$")},
-        {QStringLiteral("TWD"), QStringLiteral("NT$")},
+        {QStringLiteral("EUR"), QStringLiteral("€")},   {QStringLiteral("GBP"), QStringLiteral("£")},   {QStringLiteral("JPY"), QStringLiteral("¥")},
+        {QStringLiteral("CNY"), QStringLiteral("CN¥")}, {QStringLiteral("INR"), QStringLiteral("₹")},   {QStringLiteral("KRW"), QStringLiteral("₩")},
+        {QStringLiteral("ILS"), QStringLiteral("₪")},   {QStringLiteral("VND"), QStringLiteral("₫")},   {QStringLiteral("CAD"), QStringLiteral("CA$")},
+        {QStringLiteral("AUD"), QStringLiteral("A$")},  {QStringLiteral("NZD"), QStringLiteral("NZ$")}, {QStringLiteral("HKD"), QStringLiteral("HK$")},
+        {QStringLiteral("MXN"), QStringLiteral("MX$")}, {QStringLiteral("BRL"), QStringLiteral("R$")},  {QStringLiteral("TWD"), QStringLiteral("NT$")},
     };
     if (code == QLatin1String("USD"))
         // "$" is the US dollar unless the locale's own currency is a dollar too (en_CA, en_AU).

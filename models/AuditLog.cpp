@@ -31,8 +31,7 @@ std::optional<QJsonObject> parseObject(const QVariant &v)
     return QJsonDocument::fromJson(v.toString().toUtf8()).object();
 }
 
-const QString kColumns = QStringLiteral(
-    "SELECT seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash FROM audit_log ");
+const QString kColumns = QStringLiteral("SELECT seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash FROM audit_log ");
 
 AuditEntry entryFromRow(const QSqlQuery &q)
 {
@@ -77,8 +76,8 @@ QString AuditLog::computeHash(const AuditEntry &e)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     // Length-prefixed fields, so that no two different entries hash the same text.
-    const QStringList fields = {e.prevHash,   QString::number(e.seq), toIsoUtc(e.at), e.osUser,         e.action,
-                                e.objectType, e.objectId,             canonical(e.before), canonical(e.after)};
+    const QStringList fields = {e.prevHash, QString::number(e.seq), toIsoUtc(e.at),    e.osUser, e.action, e.objectType,
+                                e.objectId, canonical(e.before),    canonical(e.after)};
     for (const QString &f : fields) {
         const QByteArray bytes = f.toUtf8();
         h.addData(QByteArray(QByteArray::number(bytes.size()) + ':'));
@@ -159,8 +158,7 @@ AuditVerification AuditLog::verify() const
                                                   : QStringLiteral("entry %1 appears twice").arg(e.seq));
             return v;
         }
-        if ((!q.value(6).isNull() && canonical(e.before) != q.value(6).toString())
-            || (!q.value(7).isNull() && canonical(e.after) != q.value(7).toString())) {
+        if ((!q.value(6).isNull() && canonical(e.before) != q.value(6).toString()) || (!q.value(7).isNull() && canonical(e.after) != q.value(7).toString())) {
             fail(e.seq, QStringLiteral("entry %1's before/after text was edited").arg(e.seq));
             return v;
         }
@@ -180,8 +178,9 @@ AuditVerification AuditLog::verify() const
     const QString expectedHead = v.entries ? QStringLiteral("%1:%2").arg(v.entries).arg(expectedPrev) : QString();
     if (head != expectedHead) {
         const qint64 headSeq = head.section(QLatin1Char(':'), 0, 0).toLongLong();
-        fail(v.entries + 1, headSeq > v.entries ? QStringLiteral("the last %1 entries were removed (the trail ended at entry %2)").arg(headSeq - v.entries).arg(headSeq)
-                                                : QStringLiteral("the record of the newest entry does not match the trail"));
+        fail(v.entries + 1, headSeq > v.entries
+                                ? QStringLiteral("the last %1 entries were removed (the trail ended at entry %2)").arg(headSeq - v.entries).arg(headSeq)
+                                : QStringLiteral("the record of the newest entry does not match the trail"));
     }
     return v;
 }

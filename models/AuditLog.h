@@ -47,8 +47,8 @@ public:
     explicit AuditLog(const Database &db) : m_db(db) {}
 
     /// Appends an entry; call inside the transaction that makes the change.
-    AuditEntry append(const QDateTime &at, const QString &action, const QString &objectType, const QString &objectId,
-                      const std::optional<QJsonObject> &before, const std::optional<QJsonObject> &after);
+    AuditEntry append(const QDateTime &at, const QString &action, const QString &objectType, const QString &objectId, const std::optional<QJsonObject> &before,
+                      const std::optional<QJsonObject> &after);
 
     /// Entries about one object, oldest first.
     QList<AuditEntry> forObject(const QString &objectType, const QString &objectId) const;

@@ -162,7 +162,9 @@ void CompanyFile::checkHeader(const QString &path)
     if (headerVersion > latestSchemaVersion())
         throw CompanyFileError(CompanyFileError::Kind::TooNew,
                                QStringLiteral("%1 was written by a newer Orb (schema version %2; this Orb knows up to %3). Open it with that version or later.")
-                                   .arg(path).arg(headerVersion).arg(latestSchemaVersion()));
+                                   .arg(path)
+                                   .arg(headerVersion)
+                                   .arg(latestSchemaVersion()));
 }
 
 std::unique_ptr<CompanyFile> CompanyFile::openImpl(const QString &path, bool forceReadOnly, bool inspection)
@@ -171,8 +173,7 @@ std::unique_ptr<CompanyFile> CompanyFile::openImpl(const QString &path, bool for
     const QFileInfo fi(path);
     // Read-only when the file or its folder cannot be written, or when its owner took away its
     // write permission (honoured even for an administrator, who could write anyway).
-    const bool readOnly = forceReadOnly || !fi.isWritable() || !(fi.permissions() & QFileDevice::WriteOwner)
-                          || !QFileInfo(fi.absolutePath()).isWritable();
+    const bool readOnly = forceReadOnly || !fi.isWritable() || !(fi.permissions() & QFileDevice::WriteOwner) || !QFileInfo(fi.absolutePath()).isWritable();
 
     std::unique_ptr<CompanyFile> file(new CompanyFile(fi.absoluteFilePath()));
     file->m_inspection = inspection;
@@ -184,8 +185,9 @@ std::unique_ptr<CompanyFile> CompanyFile::openImpl(const QString &path, bool for
     file->inspect();
     if (readOnly) {
         if (file->schemaVersion() < latestSchemaVersion() && !inspection)
-            throw CompanyFileError(CompanyFileError::Kind::Invalid,
-                                   QStringLiteral("%1 was written by an older Orb and must be upgraded, but it is read-only. Make it writable or open a copy.").arg(path));
+            throw CompanyFileError(
+                CompanyFileError::Kind::Invalid,
+                QStringLiteral("%1 was written by an older Orb and must be upgraded, but it is read-only. Make it writable or open a copy.").arg(path));
         file->m_db.exec(QStringLiteral("PRAGMA query_only = 1"));
         return file;
     }
@@ -207,13 +209,15 @@ void CompanyFile::inspect()
     try {
         const int appId = m_db.scalar(QStringLiteral("PRAGMA application_id")).toInt();
         if (appId != ApplicationId)
-            throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile,
-                                   QStringLiteral("%1 is not an Orb company file; it was left untouched").arg(m_path));
+            throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile, QStringLiteral("%1 is not an Orb company file; it was left untouched").arg(m_path));
         const int version = schemaVersion();
         if (version > latestSchemaVersion())
-            throw CompanyFileError(CompanyFileError::Kind::TooNew,
-                                   QStringLiteral("%1 was written by a newer Orb (schema version %2; this Orb knows up to %3). Open it with that version or later.")
-                                       .arg(m_path).arg(version).arg(latestSchemaVersion()));
+            throw CompanyFileError(
+                CompanyFileError::Kind::TooNew,
+                QStringLiteral("%1 was written by a newer Orb (schema version %2; this Orb knows up to %3). Open it with that version or later.")
+                    .arg(m_path)
+                    .arg(version)
+                    .arg(latestSchemaVersion()));
         if (QFileInfo(m_path).size() <= QuickCheckLimit) {
             QSqlQuery q = m_db.exec(QStringLiteral("PRAGMA quick_check"));
             QStringList problems;
@@ -223,9 +227,8 @@ void CompanyFile::inspect()
                     problems << line;
             }
             if (!problems.isEmpty())
-                throw CompanyFileError(CompanyFileError::Kind::Corrupt,
-                                       QStringLiteral("%1 is damaged (%2); it was left untouched. Restore it from a backup.")
-                                           .arg(m_path, problems.mid(0, 3).join(QStringLiteral("; "))));
+                throw CompanyFileError(CompanyFileError::Kind::Corrupt, QStringLiteral("%1 is damaged (%2); it was left untouched. Restore it from a backup.")
+                                                                            .arg(m_path, problems.mid(0, 3).join(QStringLiteral("; "))));
         }
         // Data, never code: the schema must be exactly what Orb's migrations create for this
         // version, before anything is read through it or written to it.
@@ -326,9 +329,9 @@ std::unique_ptr<CompanyFile> CompanyFile::create(const QString &path, const Comp
         file->m_db.exec(QStringLiteral("INSERT INTO company (id, name, email, address_line1, address_line2, address_city, address_state, "
                                        "address_postal_code, address_country, tax_id, default_currency, timezone, invoice_prefix, "
                                        "document_locale, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {settings.name, settings.email, settings.addressLine1, settings.addressLine2, settings.city,
-                         settings.state, settings.postalCode, settings.country, settings.taxId, settings.defaultCurrency,
-                         settings.timezone, settings.invoicePrefix, settings.documentLocale, now, now});
+                        {settings.name, settings.email, settings.addressLine1, settings.addressLine2, settings.city, settings.state, settings.postalCode,
+                         settings.country, settings.taxId, settings.defaultCurrency, settings.timezone, settings.invoicePrefix, settings.documentLocale, now,
+                         now});
         uow.commit();
     } catch (const ServiceError &e) {
         file->m_db.close();
@@ -384,8 +387,8 @@ void CompanyFile::updateSettings(const CompanySettings &s, const Clock &clock)
     m_db.exec(QStringLiteral("UPDATE company SET name = ?, email = ?, address_line1 = ?, address_line2 = ?, address_city = ?, "
                              "address_state = ?, address_postal_code = ?, address_country = ?, tax_id = ?, default_currency = ?, "
                              "timezone = ?, invoice_prefix = ?, document_locale = ?, updated_at = ? WHERE id = 1"),
-              {s.name, s.email, s.addressLine1, s.addressLine2, s.city, s.state, s.postalCode, s.country, s.taxId,
-               s.defaultCurrency, s.timezone, s.invoicePrefix, s.documentLocale, toIsoUtc(clock.now())});
+              {s.name, s.email, s.addressLine1, s.addressLine2, s.city, s.state, s.postalCode, s.country, s.taxId, s.defaultCurrency, s.timezone,
+               s.invoicePrefix, s.documentLocale, toIsoUtc(clock.now())});
     const QJsonObject after = settingsJson(settings());
     if (after != before)
         AuditLog(m_db).append(clock.now(), QStringLiteral("company.update"), QStringLiteral("company"), QStringLiteral("1"), before, after);
@@ -454,12 +457,14 @@ FieldErrors validateCompanySettings(const CompanySettings &s)
     if (!Currency::fromCode(s.defaultCurrency))
         errors.append({QStringLiteral("currency"), QStringLiteral("\"%1\" is not an ISO 4217 currency code (such as USD, EUR, JPY)").arg(s.defaultCurrency)});
     if (!validation::isTimeZone(s.timezone))
-        errors.append({QStringLiteral("timezone"), QStringLiteral("\"%1\" is not an IANA time zone (such as Europe/Berlin or America/New_York)").arg(s.timezone)});
+        errors.append(
+            {QStringLiteral("timezone"), QStringLiteral("\"%1\" is not an IANA time zone (such as Europe/Berlin or America/New_York)").arg(s.timezone)});
     if (!s.country.isEmpty() && !validation::isCountryCode(s.country))
         errors.append({QStringLiteral("country"), QStringLiteral("\"%1\" is not an ISO 3166 two-letter country code").arg(s.country)});
     static const QRegularExpression prefixRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_./-]{0,15}$"));
     if (!prefixRe.match(s.invoicePrefix).hasMatch())
-        errors.append({QStringLiteral("invoice_prefix"), QStringLiteral("\"%1\" must be 1 to 16 letters, digits, '-', '_', '.' or '/', starting with a letter or digit").arg(s.invoicePrefix)});
+        errors.append({QStringLiteral("invoice_prefix"),
+                       QStringLiteral("\"%1\" must be 1 to 16 letters, digits, '-', '_', '.' or '/', starting with a letter or digit").arg(s.invoicePrefix)});
     const QLocale locale(s.documentLocale);
     if (s.documentLocale.isEmpty() || (locale.language() == QLocale::C && s.documentLocale != QLatin1String("C")))
         errors.append({QStringLiteral("document_locale"), QStringLiteral("\"%1\" is not a locale (such as en_US or de_DE)").arg(s.documentLocale)});

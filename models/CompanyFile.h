@@ -26,7 +26,9 @@ public:
     /// altered ones); objects() names each.
     enum class Kind { NotFound, NotACompanyFile, Corrupt, TooNew, AlreadyExists, Invalid, Io, InUse, ForeignSchema };
     CompanyFileError(Kind kind, const QString &message, QStringList objects = {})
-        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message), m_objects(std::move(objects)) {}
+        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message), m_objects(std::move(objects))
+    {
+    }
     Kind kind() const { return m_kind; }
     const QString &message() const { return m_message; }
     const QStringList &objects() const { return m_objects; }

@@ -11,11 +11,10 @@ namespace orb {
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "id, external_customer_id, name, email, currency, timezone, billing_line1, billing_line2, billing_city, "
-    "billing_state, billing_postal_code, billing_country, shipping_line1, shipping_line2, shipping_city, "
-    "shipping_state, shipping_postal_code, shipping_country, tax_id_country, tax_id_type, tax_id_value, net_terms, "
-    "metadata, balance, created_at, updated_at, archived_at, document_language");
+const QString kColumns = QStringLiteral("id, external_customer_id, name, email, currency, timezone, billing_line1, billing_line2, billing_city, "
+                                        "billing_state, billing_postal_code, billing_country, shipping_line1, shipping_line2, shipping_city, "
+                                        "shipping_state, shipping_postal_code, shipping_country, tax_id_country, tax_id_type, tax_id_value, net_terms, "
+                                        "metadata, balance, created_at, updated_at, archived_at, document_language");
 
 QVariant nullable(const QString &s)
 {
@@ -39,7 +38,7 @@ Customer fromRow(const QSqlQuery &q)
     c.email = q.value(3).toString();
     c.currency = q.value(4).toString();
     c.timezone = q.value(5).toString();
-    c.billingAddress = {q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
+    c.billingAddress = {q.value(6).toString(), q.value(7).toString(),  q.value(8).toString(),
                         q.value(9).toString(), q.value(10).toString(), q.value(11).toString()};
     c.shippingAddress = {q.value(12).toString(), q.value(13).toString(), q.value(14).toString(),
                          q.value(15).toString(), q.value(16).toString(), q.value(17).toString()};
@@ -94,16 +93,11 @@ QString orderBy(const CustomerQuery &q)
 {
     const QString dir = q.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     switch (q.sort) {
-    case CustomerQuery::Sort::Name:
-        return QStringLiteral(" ORDER BY name_key") + dir + QStringLiteral(", id") + dir;
-    case CustomerQuery::Sort::ExternalId:
-        return QStringLiteral(" ORDER BY COALESCE(external_customer_id, '')") + dir + QStringLiteral(", id") + dir;
-    case CustomerQuery::Sort::Email:
-        return QStringLiteral(" ORDER BY COALESCE(email, '')") + dir + QStringLiteral(", id") + dir;
-    case CustomerQuery::Sort::Currency:
-        return QStringLiteral(" ORDER BY COALESCE(currency, '')") + dir + QStringLiteral(", name_key") + dir;
-    case CustomerQuery::Sort::Created:
-        return QStringLiteral(" ORDER BY created_at") + dir + QStringLiteral(", id") + dir;
+    case CustomerQuery::Sort::Name: return QStringLiteral(" ORDER BY name_key") + dir + QStringLiteral(", id") + dir;
+    case CustomerQuery::Sort::ExternalId: return QStringLiteral(" ORDER BY COALESCE(external_customer_id, '')") + dir + QStringLiteral(", id") + dir;
+    case CustomerQuery::Sort::Email: return QStringLiteral(" ORDER BY COALESCE(email, '')") + dir + QStringLiteral(", id") + dir;
+    case CustomerQuery::Sort::Currency: return QStringLiteral(" ORDER BY COALESCE(currency, '')") + dir + QStringLiteral(", name_key") + dir;
+    case CustomerQuery::Sort::Created: return QStringLiteral(" ORDER BY created_at") + dir + QStringLiteral(", id") + dir;
     }
     return {};
 }
@@ -252,9 +246,8 @@ QList<Customer> CustomerRepository::byIds(const QStringList &ids) const
         marks << QStringLiteral("?");
         b << id;
     }
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM customers WHERE id IN (")
-                                + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
-                            b);
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM customers WHERE id IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')'), b);
     while (q.next())
         out.append(fromRow(q));
     return out;

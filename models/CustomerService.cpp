@@ -13,14 +13,11 @@ namespace orb {
 
 bool CustomerPatch::isEmpty() const
 {
-    return !name && !email && !externalCustomerId && !currency && !timezone && !billingAddress && !shippingAddress
-           && !taxId && !netTerms && !metadata && !documentLanguage;
+    return !name && !email && !externalCustomerId && !currency && !timezone && !billingAddress && !shippingAddress && !taxId && !netTerms && !metadata
+           && !documentLanguage;
 }
 
-CustomerService::CustomerService(CompanyFile &file, const Clock &clock)
-    : m_file(file), m_clock(clock), m_repo(file.db())
-{
-}
+CustomerService::CustomerService(CompanyFile &file, const Clock &clock) : m_file(file), m_clock(clock), m_repo(file.db()) {}
 
 void CustomerService::requireWritable() const
 {
@@ -75,8 +72,8 @@ Customer CustomerService::update(const QString &reference, const CustomerPatch &
         c.externalCustomerId = *patch.externalCustomerId;
     if (patch.currency && *patch.currency != c.currency) {
         if (!c.currency.isEmpty())
-            throw ServiceError::conflict(QStringLiteral("customer \"%1\" already bills in %2; a customer's currency can be set only once")
-                                             .arg(c.name, c.currency));
+            throw ServiceError::conflict(
+                QStringLiteral("customer \"%1\" already bills in %2; a customer's currency can be set only once").arg(c.name, c.currency));
         c.currency = *patch.currency;
     }
     if (patch.timezone && *patch.timezone != c.timezone)

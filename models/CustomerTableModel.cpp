@@ -6,8 +6,7 @@
 
 namespace orb {
 
-CustomerTableModel::CustomerTableModel(const Database &db, QObject *parent)
-    : QAbstractTableModel(parent), m_repo(db)
+CustomerTableModel::CustomerTableModel(const Database &db, QObject *parent) : QAbstractTableModel(parent), m_repo(db)
 {
     reload();
 }
@@ -67,16 +66,11 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole)
         return c->isArchived() ? QVariant::fromValue(Qt::GlobalColor::gray) : QVariant();
     switch (index.column()) {
-    case Name:
-        return c->name;
-    case ExternalId:
-        return c->externalCustomerId;
-    case Email:
-        return c->email;
-    case Currency:
-        return c->currency;
-    case TimeZone:
-        return c->timezone;
+    case Name: return c->name;
+    case ExternalId: return c->externalCustomerId;
+    case Email: return c->email;
+    case Currency: return c->currency;
+    case TimeZone: return c->timezone;
     case Created:
         if (role == RawValueRole)
             return c->createdAt;
@@ -85,8 +79,7 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
         if (role == RawValueRole)
             return c->isArchived();
         return c->isArchived() ? tr("Archived") : tr("Active");
-    default:
-        return {};
+    default: return {};
     }
 }
 

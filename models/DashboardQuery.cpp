@@ -29,8 +29,8 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
     const QString monthStart = dateText(f.monthStart);
     const QString monthEnd = dateText(f.monthStart.addMonths(1));
     for (const InvoiceRunFailure &r : InvoiceRunSummary::lastRunFailures(m_db))
-        f.failedSubscriptions << QStringLiteral("%1 (%2): %3").arg(r.customerName.isEmpty() ? r.customerId : r.customerName, r.subscriptionId,
-                                                                  r.reasons.join(QStringLiteral("; ")));
+        f.failedSubscriptions << QStringLiteral("%1 (%2): %3")
+                                     .arg(r.customerName.isEmpty() ? r.customerId : r.customerName, r.subscriptionId, r.reasons.join(QStringLiteral("; ")));
 
     f.draftsToIssue = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE status = 'draft' AND invoice_date <= ?"), {todayText}).toInt();
 

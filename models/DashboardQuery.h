@@ -17,10 +17,10 @@ class Database;
 /// The dashboard's figures, all read in one go.
 struct DashboardFigures {
     QDate today;
-    int draftsToIssue = 0;          ///< drafts whose invoice date has come
-    int overdueInvoices = 0;        ///< issued and past due
+    int draftsToIssue = 0;                ///< drafts whose invoice date has come
+    int overdueInvoices = 0;              ///< issued and past due
     QMap<QString, Decimal> overdueAmount; ///< currency → what remains to be paid on them
-    qint64 eventsRejected = 0;      ///< rows rejected by imports in the last 7 days
+    qint64 eventsRejected = 0;            ///< rows rejected by imports in the last 7 days
     int importsWithRejects = 0;
     QDate monthStart;
     QMap<QString, Decimal> invoiced;    ///< this month's issued and paid invoices' totals, by currency
@@ -34,7 +34,7 @@ struct DashboardFigures {
     QList<TopCustomer> topCustomers; ///< by this month's active events, most first
     /// The subscriptions the last stored invoice run could not bill: "customer (subscription): reason".
     QStringList failedSubscriptions;
-    CustomerCounts customers;        ///< active and archived
+    CustomerCounts customers; ///< active and archived
 };
 
 /**

@@ -50,8 +50,7 @@ QString registryKey(const QString &path)
 // SQLite's pre-update hook: called for every row a statement of this connection inserts,
 // updates or deletes (REPLACE deletions and FOREIGN KEY actions included), before the change.
 // It only notes the row; the seal is computed at commit, from the row as it then stands.
-void onPreUpdate(void *context, sqlite3 *, int op, const char *database, const char *table, sqlite3_int64 oldRowid,
-                 sqlite3_int64 newRowid)
+void onPreUpdate(void *context, sqlite3 *, int op, const char *database, const char *table, sqlite3_int64 oldRowid, sqlite3_int64 newRowid)
 {
     if (std::strcmp(database, "main") != 0 || !RowSeals::tracks(table))
         return;

@@ -9,8 +9,7 @@
 
 namespace orb {
 
-EventTableModel::EventTableModel(const Database &db, QObject *parent)
-    : QAbstractTableModel(parent), m_db(db), m_loader(new RowIdLoader(db.path(), this))
+EventTableModel::EventTableModel(const Database &db, QObject *parent) : QAbstractTableModel(parent), m_db(db), m_loader(new RowIdLoader(db.path(), this))
 {
     connect(m_loader, &RowIdLoader::loaded, this, &EventTableModel::takeSeqs);
     connect(m_loader, &RowIdLoader::failed, this, [this](const QString &message) {

@@ -9,7 +9,6 @@
 #include <QLocale>
 #include <QSqlQuery>
 
-
 namespace orb {
 
 namespace {
@@ -29,8 +28,7 @@ QString statusText(const QString &status)
 
 } // namespace
 
-InvoiceTableModel::InvoiceTableModel(const Database &db, QObject *parent)
-    : QAbstractTableModel(parent), m_db(db), m_loader(new RowIdLoader(db.path(), this))
+InvoiceTableModel::InvoiceTableModel(const Database &db, QObject *parent) : QAbstractTableModel(parent), m_db(db), m_loader(new RowIdLoader(db.path(), this))
 {
     connect(m_loader, &RowIdLoader::loaded, this, &InvoiceTableModel::takeRowids);
     connect(m_loader, &RowIdLoader::failed, this, [this](const QString &message) {

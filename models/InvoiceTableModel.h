@@ -13,10 +13,10 @@ class Database;
 
 /// Which invoices the invoice table shows; empty fields do not filter.
 struct InvoiceTableFilter {
-    QString status;     ///< draft, issued, paid, void; empty for all
-    QString customer;   ///< customer id or external id
-    QDate from;         ///< invoice date on or after
-    QDate to;           ///< invoice date before
+    QString status;       ///< draft, issued, paid, void; empty for all
+    QString customer;     ///< customer id or external id
+    QDate from;           ///< invoice date on or after
+    QDate to;             ///< invoice date before
     bool overdue = false; ///< issued and past due on `today`
     QDate today;
 };

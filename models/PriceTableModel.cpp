@@ -7,8 +7,7 @@ namespace orb {
 
 PriceTableModel::PriceTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void PriceTableModel::setPrices(const QList<QJsonObject> &prices, const QHash<QString, QString> &itemNames,
-                                const QHash<QString, QString> &metricNames)
+void PriceTableModel::setPrices(const QList<QJsonObject> &prices, const QHash<QString, QString> &itemNames, const QHash<QString, QString> &metricNames)
 {
     beginResetModel();
     m_prices = prices;

@@ -18,8 +18,7 @@ public:
 
     explicit PriceTableModel(QObject *parent = nullptr);
 
-    void setPrices(const QList<QJsonObject> &prices, const QHash<QString, QString> &itemNames,
-                   const QHash<QString, QString> &metricNames);
+    void setPrices(const QList<QJsonObject> &prices, const QHash<QString, QString> &itemNames, const QHash<QString, QString> &metricNames);
     const QJsonObject *priceAt(int row) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;

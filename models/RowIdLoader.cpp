@@ -22,9 +22,9 @@ struct RowIdLoader::Shared {
     QString path;
     std::mutex mutex;
     std::condition_variable wake;
-    bool stop = false;         // guarded by mutex
-    bool hasRequest = false;   // guarded by mutex
-    Query request;             // guarded by mutex
+    bool stop = false;       // guarded by mutex
+    bool hasRequest = false; // guarded by mutex
+    Query request;           // guarded by mutex
     quint64 requestGeneration = 0;
     std::atomic<quint64> latest{0};
     std::atomic<bool> stopping{false};

@@ -117,9 +117,7 @@ void digestRow(sqlite3_stmt *st, const QByteArray &table, unsigned char *out)
         const unsigned char tag = static_cast<unsigned char>(type);
         crypto_generichash_update(&h, &tag, 1);
         switch (type) {
-        case SQLITE_INTEGER:
-            addLength(&h, std::uint64_t(sqlite3_column_int64(st, i)));
-            break;
+        case SQLITE_INTEGER: addLength(&h, std::uint64_t(sqlite3_column_int64(st, i))); break;
         case SQLITE_FLOAT: {
             const double d = sqlite3_column_double(st, i);
             std::uint64_t bits = 0;
@@ -136,8 +134,7 @@ void digestRow(sqlite3_stmt *st, const QByteArray &table, unsigned char *out)
                 crypto_generichash_update(&h, static_cast<const unsigned char *>(p), std::uint64_t(len));
             break;
         }
-        default:
-            break; // NULL: the tag alone
+        default: break; // NULL: the tag alone
         }
     }
     crypto_generichash_final(&h, out, DigestBytes);

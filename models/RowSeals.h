@@ -33,9 +33,9 @@ struct SealFinding {
 struct SealReport {
     qint64 tables = 0;
     qint64 rows = 0;
-    qint64 problems = 0;           ///< all of them, even past the findings listed
-    QList<SealFinding> findings;    ///< the first MaxFindings of them
-    bool sealed = true;             ///< false: the file predates row seals (nothing to compare)
+    qint64 problems = 0;         ///< all of them, even past the findings listed
+    QList<SealFinding> findings; ///< the first MaxFindings of them
+    bool sealed = true;          ///< false: the file predates row seals (nothing to compare)
     bool ok() const { return problems == 0; }
 };
 

@@ -57,8 +57,7 @@ QString stripeApiBase(const QString &v)
 
 QString roundingMode(const QString &v)
 {
-    return v == QLatin1String("half_up") || v == QLatin1String("half_even") ? QString()
-                                                                            : QStringLiteral("must be half_up or half_even");
+    return v == QLatin1String("half_up") || v == QLatin1String("half_even") ? QString() : QStringLiteral("must be half_up or half_even");
 }
 
 QString anyFolder(const QString &v)
@@ -106,14 +105,16 @@ QString accountMap(const QString &v)
 
 QString jsonFile(const QString &v)
 {
-    return v.isEmpty() || (QDir::isAbsolutePath(v) && QFileInfo(v).isFile()) ? QString() : QStringLiteral("must be the absolute path of an existing JSON file, or empty");
+    return v.isEmpty() || (QDir::isAbsolutePath(v) && QFileInfo(v).isFile()) ? QString()
+                                                                             : QStringLiteral("must be the absolute path of an existing JSON file, or empty");
 }
 
 QString smtpUrl(const QString &v)
 {
     const QUrl url(v, QUrl::StrictMode);
-    const bool ok = v.isEmpty() || (url.isValid() && (url.scheme() == QLatin1String("smtp") || url.scheme() == QLatin1String("smtps"))
-                                    && !url.host().isEmpty() && url.userInfo().isEmpty());
+    const bool ok = v.isEmpty()
+                    || (url.isValid() && (url.scheme() == QLatin1String("smtp") || url.scheme() == QLatin1String("smtps")) && !url.host().isEmpty()
+                        && url.userInfo().isEmpty());
     return ok ? QString() : QStringLiteral("must be smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT (TLS), without a user or password");
 }
 
@@ -184,8 +185,8 @@ const QList<SettingKey> &settingKeys()
          QStringLiteral("SMTP login (the password: orbctl email set-password, or ORB_SMTP_PASSWORD); empty: no login"), &anyText},
         {QStringLiteral("email.templates"), QString(),
          QStringLiteral("JSON file of e-mail templates per kind and language: {\"invoice\": {\"de\": {\"subject\": ..., \"body\": ...}}}"), &jsonFile},
-        {QStringLiteral("reminders.fee"), QString(),
-         QStringLiteral("Fee stated on payment reminders, per currency (EUR=5.00; USD=5.00); empty: none"), &currencyAmounts},
+        {QStringLiteral("reminders.fee"), QString(), QStringLiteral("Fee stated on payment reminders, per currency (EUR=5.00; USD=5.00); empty: none"),
+         &currencyAmounts},
         {QStringLiteral("ledger.receivable_account"), QStringLiteral("Assets:Accounts Receivable"),
          QStringLiteral("Ledger account of what customers owe (ledger export)"), &accountName},
         {QStringLiteral("ledger.income_account"), QStringLiteral("Income:Sales"),
@@ -194,10 +195,8 @@ const QList<SettingKey> &settingKeys()
          QStringLiteral("Income account per item or line name: \"Platform Fee=Income:Subscriptions; API Calls=Income:Usage\""), &accountMap},
         {QStringLiteral("ledger.tax_account"), QStringLiteral("Liabilities:Sales Tax"),
          QStringLiteral("Ledger account of taxes without their own (ledger.tax_accounts)"), &accountName},
-        {QStringLiteral("ledger.tax_accounts"), QString(),
-         QStringLiteral("Account per tax rate name: \"DE VAT=Liabilities:VAT 19%\""), &accountMap},
-        {QStringLiteral("ledger.bank_account"), QStringLiteral("Assets:Bank"),
-         QStringLiteral("Ledger account payments are received into"), &accountName},
+        {QStringLiteral("ledger.tax_accounts"), QString(), QStringLiteral("Account per tax rate name: \"DE VAT=Liabilities:VAT 19%\""), &accountMap},
+        {QStringLiteral("ledger.bank_account"), QStringLiteral("Assets:Bank"), QStringLiteral("Ledger account payments are received into"), &accountName},
         {QStringLiteral("ledger.customer_balance_account"), QStringLiteral("Liabilities:Customer Balances"),
          QStringLiteral("Ledger account of customer balances applied to invoices"), &accountName},
         {QStringLiteral("ledger.prepaid_credits_account"), QStringLiteral("Liabilities:Prepaid Credits"),

@@ -24,7 +24,9 @@ public:
     };
 
     ServiceError(Kind kind, const QString &message, FieldErrors errors = {})
-        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message), m_errors(std::move(errors)) {}
+        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message), m_errors(std::move(errors))
+    {
+    }
 
     static ServiceError invalid(const QString &message, FieldErrors errors = {}) { return {Kind::InvalidInput, message, std::move(errors)}; }
     static ServiceError notFound(const QString &message) { return {Kind::NotFound, message}; }
@@ -35,10 +37,7 @@ public:
     const QString &message() const { return m_message; }
     const FieldErrors &errors() const { return m_errors; }
     /// The message followed by each field error on its own line.
-    QString details() const
-    {
-        return m_errors.isEmpty() ? m_message : m_message + QLatin1Char('\n') + joinErrors(m_errors);
-    }
+    QString details() const { return m_errors.isEmpty() ? m_message : m_message + QLatin1Char('\n') + joinErrors(m_errors); }
 
 private:
     Kind m_kind;

@@ -89,8 +89,8 @@ SubscriptionPreviewResult SubscriptionPreview::create(const SubscriptionDraft &d
     });
 }
 
-SubscriptionPreviewResult SubscriptionPreview::changePlan(const QString &subscriptionId, const QString &plan, std::optional<int> version,
-                                                          ChangeTiming timing, std::optional<QDate> date)
+SubscriptionPreviewResult SubscriptionPreview::changePlan(const QString &subscriptionId, const QString &plan, std::optional<int> version, ChangeTiming timing,
+                                                          std::optional<QDate> date)
 {
     QString customerId;
     try {

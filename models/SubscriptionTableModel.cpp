@@ -8,8 +8,7 @@
 
 namespace orb {
 
-SubscriptionTableModel::SubscriptionTableModel(const Database &db, QObject *parent)
-    : QAbstractTableModel(parent), m_db(db), m_today(QDate::currentDate())
+SubscriptionTableModel::SubscriptionTableModel(const Database &db, QObject *parent) : QAbstractTableModel(parent), m_db(db), m_today(QDate::currentDate())
 {
     reload();
 }
@@ -34,13 +33,13 @@ void SubscriptionTableModel::reload()
     QVariantList binds;
     if (!m_customerId.isEmpty())
         binds << m_customerId;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT s.id, s.customer_id, COALESCE(c.name, s.customer_id), COALESCE(p.name, s.plan_id), s.start_date, "
-                                           "s.end_date, s.alignment, s.trial_days, COALESCE(k.code, '') FROM subscriptions s "
-                                           "LEFT JOIN customers c ON c.id = s.customer_id LEFT JOIN plans p ON p.id = s.plan_id "
-                                           "LEFT JOIN coupons k ON k.id = s.coupon_id ")
-                                + (m_customerId.isEmpty() ? QString() : QStringLiteral("WHERE s.customer_id = ? "))
-                                + QStringLiteral("ORDER BY s.created_at DESC, s.id"),
-                            binds);
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("SELECT s.id, s.customer_id, COALESCE(c.name, s.customer_id), COALESCE(p.name, s.plan_id), s.start_date, "
+                                 "s.end_date, s.alignment, s.trial_days, COALESCE(k.code, '') FROM subscriptions s "
+                                 "LEFT JOIN customers c ON c.id = s.customer_id LEFT JOIN plans p ON p.id = s.plan_id "
+                                 "LEFT JOIN coupons k ON k.id = s.coupon_id ")
+                      + (m_customerId.isEmpty() ? QString() : QStringLiteral("WHERE s.customer_id = ? ")) + QStringLiteral("ORDER BY s.created_at DESC, s.id"),
+                  binds);
     while (q.next()) {
         Row r;
         r.id = q.value(0).toString();

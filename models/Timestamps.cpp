@@ -18,8 +18,7 @@ QString toApiTimestamp(const QDateTime &instant)
     if (!instant.isValid())
         return {};
     const QDateTime utc = instant.toUTC();
-    return utc.time().msec() == 0 ? utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"))
-                                  : utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return utc.time().msec() == 0 ? utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")) : utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
 QDateTime fromIsoUtc(const QString &text)
@@ -34,8 +33,7 @@ QDateTime fromIsoUtc(const QString &text)
 
 QDateTime parseTimestampWithZone(const QString &text)
 {
-    static const QRegularExpression zoned(QStringLiteral(
-        R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$)"));
+    static const QRegularExpression zoned(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$)"));
     if (!zoned.match(text).hasMatch())
         return {};
     QString t = text;

@@ -5,10 +5,7 @@
 
 namespace orb {
 
-BackupPassphraseStore::BackupPassphraseStore(const QString &companyFilePath)
-    : m_service(CredentialStore::serviceForCompanyFile(companyFilePath))
-{
-}
+BackupPassphraseStore::BackupPassphraseStore(const QString &companyFilePath) : m_service(CredentialStore::serviceForCompanyFile(companyFilePath)) {}
 
 std::optional<QByteArray> BackupPassphraseStore::load(QString *error) const
 {

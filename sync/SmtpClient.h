@@ -10,8 +10,8 @@ namespace orb {
 
 /// Where and as whom mail is sent: email.smtp_url, email.username and the password.
 struct SmtpSettings {
-    QUrl url;          ///< smtps://host:465 (TLS from the start) or smtp://host:587 (STARTTLS)
-    QString username;  ///< empty: no login
+    QUrl url;         ///< smtps://host:465 (TLS from the start) or smtp://host:587 (STARTTLS)
+    QString username; ///< empty: no login
     QString password;
     int timeoutSeconds = 60;
 };

@@ -34,7 +34,8 @@ SmtpSettings SmtpSender::settingsFor(CompanyFile &file)
             if (!error.isEmpty())
                 throw ServiceError::storage(QStringLiteral("the SMTP password could not be read from the keychain: %1").arg(error));
             if (!stored)
-                throw ServiceError::invalid(QStringLiteral("no SMTP password for %1: orbctl email set-password (standard input), or ORB_SMTP_PASSWORD").arg(s.username));
+                throw ServiceError::invalid(
+                    QStringLiteral("no SMTP password for %1: orbctl email set-password (standard input), or ORB_SMTP_PASSWORD").arg(s.username));
             s.password = *stored;
         }
     }

@@ -31,8 +31,7 @@ public:
     SmtpSender(CompanyFile &file, const Clock &clock, SmtpSettings settings, QString from);
 
     /// `only`: message ids to send (empty: every queued one). `progress(done, total)`.
-    SmtpSendReport run(const QStringList &only = {}, const std::function<void(int, int)> &progress = {},
-                       const std::atomic<bool> *stop = nullptr);
+    SmtpSendReport run(const QStringList &only = {}, const std::function<void(int, int)> &progress = {}, const std::atomic<bool> *stop = nullptr);
 
     /// The settings of a company: email.smtp_url, email.username, and the password from
     /// ORB_SMTP_PASSWORD or the keychain. Throws ServiceError naming what is missing.

@@ -52,20 +52,13 @@ StripeError::Kind kindForStatus(int status)
 {
     switch (status) {
     case 400:
-    case 404:
-        return StripeError::Kind::InvalidRequest;
-    case 401:
-        return StripeError::Kind::Authentication;
-    case 402:
-        return StripeError::Kind::Card;
-    case 403:
-        return StripeError::Kind::Permission;
-    case 409:
-        return StripeError::Kind::Idempotency;
-    case 429:
-        return StripeError::Kind::RateLimit;
-    default:
-        return status >= 500 ? StripeError::Kind::Api : StripeError::Kind::InvalidRequest;
+    case 404: return StripeError::Kind::InvalidRequest;
+    case 401: return StripeError::Kind::Authentication;
+    case 402: return StripeError::Kind::Card;
+    case 403: return StripeError::Kind::Permission;
+    case 409: return StripeError::Kind::Idempotency;
+    case 429: return StripeError::Kind::RateLimit;
+    default: return status >= 500 ? StripeError::Kind::Api : StripeError::Kind::InvalidRequest;
     }
 }
 
@@ -75,31 +68,15 @@ QString StripeError::describe() const
 {
     QString what;
     switch (kind) {
-    case Kind::None:
-        return {};
-    case Kind::Network:
-        return QStringLiteral("Stripe could not be reached after %1 attempt(s): %2").arg(attempts).arg(message);
-    case Kind::Authentication:
-        what = QStringLiteral("Stripe did not accept the API key");
-        break;
-    case Kind::Permission:
-        what = QStringLiteral("the API key may not do this");
-        break;
-    case Kind::InvalidRequest:
-        what = QStringLiteral("Stripe refused the request");
-        break;
-    case Kind::Card:
-        what = QStringLiteral("the payment was declined");
-        break;
-    case Kind::Idempotency:
-        what = QStringLiteral("Stripe refused the idempotency key");
-        break;
-    case Kind::RateLimit:
-        what = QStringLiteral("Stripe's rate limit held after %1 attempt(s)").arg(attempts);
-        break;
-    case Kind::Api:
-        what = QStringLiteral("Stripe failed after %1 attempt(s)").arg(attempts);
-        break;
+    case Kind::None: return {};
+    case Kind::Network: return QStringLiteral("Stripe could not be reached after %1 attempt(s): %2").arg(attempts).arg(message);
+    case Kind::Authentication: what = QStringLiteral("Stripe did not accept the API key"); break;
+    case Kind::Permission: what = QStringLiteral("the API key may not do this"); break;
+    case Kind::InvalidRequest: what = QStringLiteral("Stripe refused the request"); break;
+    case Kind::Card: what = QStringLiteral("the payment was declined"); break;
+    case Kind::Idempotency: what = QStringLiteral("Stripe refused the idempotency key"); break;
+    case Kind::RateLimit: what = QStringLiteral("Stripe's rate limit held after %1 attempt(s)").arg(attempts); break;
+    case Kind::Api: what = QStringLiteral("Stripe failed after %1 attempt(s)").arg(attempts); break;
     }
     QString detail = QString::number(status);
     if (!code.isEmpty())

@@ -15,7 +15,7 @@ namespace orb {
 
 /// When and how often a failed request is sent again.
 struct RetryPolicy {
-    int maxAttempts = 6;    ///< requests in all, the first included
+    int maxAttempts = 6; ///< requests in all, the first included
     int initialDelayMs = 500;
     int maxDelayMs = 8000;
     /// The wait before retry n (1-based): initial × 2^(n−1), capped, then jittered to a

@@ -159,20 +159,19 @@ PushOutcome StripeCustomerPush::push(const OutboxItem &item, SyncRunSummary &sum
             }
         }
     }
-    const StripeResult r = stripeId ? m_ctx.client.post(QStringLiteral("/v1/customers/") + *stripeId, customerParams(*customer, true),
-                                                        item.idempotencyKey(QStringLiteral("update")))
-                                    : m_ctx.client.post(QStringLiteral("/v1/customers"), customerParams(*customer, false),
-                                                        item.idempotencyKey(QStringLiteral("create")));
+    const StripeResult r =
+        stripeId
+            ? m_ctx.client.post(QStringLiteral("/v1/customers/") + *stripeId, customerParams(*customer, true), item.idempotencyKey(QStringLiteral("update")))
+            : m_ctx.client.post(QStringLiteral("/v1/customers"), customerParams(*customer, false), item.idempotencyKey(QStringLiteral("create")));
     StripeSyncContext::count(summary, r);
     if (!r.ok())
         return m_ctx.failOrWait(item, r.error, summary);
     const QString id = r.response.json.value(QLatin1String("id")).toString();
-    m_ctx.journal.mapAndFinish(item, CustomerType, customer->id, id,
-                               QStringLiteral("customer %1 %2 as %3%4")
-                                   .arg(customer->id,
-                                        adopted ? QStringLiteral("found in Stripe and updated")
-                                                : (stripeId ? QStringLiteral("updated") : QStringLiteral("created")),
-                                        id, r.response.replayed ? QStringLiteral(" (replayed)") : QString()));
+    m_ctx.journal.mapAndFinish(
+        item, CustomerType, customer->id, id,
+        QStringLiteral("customer %1 %2 as %3%4")
+            .arg(customer->id, adopted ? QStringLiteral("found in Stripe and updated") : (stripeId ? QStringLiteral("updated") : QStringLiteral("created")), id,
+                 r.response.replayed ? QStringLiteral(" (replayed)") : QString()));
     ++summary.pushed;
     return PushOutcome::Done;
 }

@@ -19,13 +19,13 @@ struct StripeError {
         Api,            ///< 5xx
     };
     Kind kind = Kind::None;
-    int status = 0;     ///< HTTP status, 0 for a network error
-    QString type;       ///< Stripe's error type
-    QString code;       ///< Stripe's error code ("parameter_unknown", "card_declined", ...)
+    int status = 0; ///< HTTP status, 0 for a network error
+    QString type;   ///< Stripe's error type
+    QString code;   ///< Stripe's error code ("parameter_unknown", "card_declined", ...)
     QString param;
-    QString message;    ///< Stripe's message, or curl's for a network error
+    QString message; ///< Stripe's message, or curl's for a network error
     bool retryable = false;
-    int attempts = 0;   ///< requests sent, retries included
+    int attempts = 0; ///< requests sent, retries included
 
     bool isError() const { return kind != Kind::None; }
     /// One line for a person: what failed and why ("Stripe refused the request (400

@@ -59,7 +59,8 @@ std::optional<StripePayment> StripeEventPull::paymentFromEvent(const QJsonObject
     if (type == QLatin1String("invoice.paid")
         || ((type == QLatin1String("invoice.updated") || type == QLatin1String("invoice.payment_succeeded"))
             && o.value(QLatin1String("amount_paid")).toInteger() > 0
-            && (o.value(QLatin1String("status")).toString() == QLatin1String("open") || o.value(QLatin1String("status")).toString() == QLatin1String("paid")))) {
+            && (o.value(QLatin1String("status")).toString() == QLatin1String("open")
+                || o.value(QLatin1String("status")).toString() == QLatin1String("paid")))) {
         // What the invoice has received in all (a partial payment, or the whole).
         p.kind = QStringLiteral("payment");
         p.amountMinor = o.value(QLatin1String("amount_paid")).toInteger();
@@ -72,7 +73,8 @@ std::optional<StripePayment> StripeEventPull::paymentFromEvent(const QJsonObject
         p.kind = QStringLiteral("invoice_voided");
     } else if (type == QLatin1String("invoice.marked_uncollectible")) {
         p.kind = QStringLiteral("invoice_uncollectible");
-    } else if (type == QLatin1String("charge.refunded") || (type == QLatin1String("charge.refund.updated") && o.value(QLatin1String("object")).toString() == QLatin1String("charge"))) {
+    } else if (type == QLatin1String("charge.refunded")
+               || (type == QLatin1String("charge.refund.updated") && o.value(QLatin1String("object")).toString() == QLatin1String("charge"))) {
         // Cumulative: what the charge has given back in all.
         p.kind = QStringLiteral("refund");
         p.amountMinor = o.value(QLatin1String("amount_refunded")).toInteger();
@@ -347,7 +349,7 @@ bool StripeEventPull::reconcile(SyncRunSummary &summary)
                 dp.chargeId = charge;
                 dp.status = dispute.value(QLatin1String("status")).toString();
                 dp.kind = dp.status == QLatin1String("won") || dp.status == QLatin1String("lost") ? QStringLiteral("dispute_closed")
-                                                                                                    : QStringLiteral("dispute_opened");
+                                                                                                  : QStringLiteral("dispute_opened");
                 dp.amountMinor = dispute.value(QLatin1String("amount")).toInteger();
                 m_ctx.journal.recordRead(dp, m_ctx.sink, QStringLiteral("reconcile"));
             }

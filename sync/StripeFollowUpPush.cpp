@@ -22,8 +22,8 @@ qint64 minorOf(const Decimal &amount, const QString &currency)
 
 } // namespace
 
-std::optional<QString> StripeFollowUpPush::findCreditNote(const QString &stripeInvoice, const QString &key, const QString &value,
-                                                          SyncRunSummary &summary, StripeError *error)
+std::optional<QString> StripeFollowUpPush::findCreditNote(const QString &stripeInvoice, const QString &key, const QString &value, SyncRunSummary &summary,
+                                                          StripeError *error)
 {
     QString after;
     for (;;) {
@@ -49,8 +49,7 @@ std::optional<QString> StripeFollowUpPush::findCreditNote(const QString &stripeI
     }
 }
 
-std::optional<QJsonObject> StripeFollowUpPush::stripeInvoice(const OutboxItem &item, const QString &invoiceId, SyncRunSummary &summary,
-                                                             PushOutcome *outcome)
+std::optional<QJsonObject> StripeFollowUpPush::stripeInvoice(const OutboxItem &item, const QString &invoiceId, SyncRunSummary &summary, PushOutcome *outcome)
 {
     const auto stripeId = StripeIdMap(m_ctx.db).stripeId(InvoiceType, invoiceId);
     if (!stripeId) {
@@ -62,9 +61,9 @@ std::optional<QJsonObject> StripeFollowUpPush::stripeInvoice(const OutboxItem &i
     StripeSyncContext::count(summary, r);
     if (!r.ok()) {
         if (r.error.status == 404) {
-            *outcome = m_ctx.finish(item, QStringLiteral("warning"), *stripeId,
-                                    QStringLiteral("%1 %2: Stripe no longer has invoice %3; nothing told").arg(item.objectType, item.objectId, *stripeId),
-                                    summary);
+            *outcome =
+                m_ctx.finish(item, QStringLiteral("warning"), *stripeId,
+                             QStringLiteral("%1 %2: Stripe no longer has invoice %3; nothing told").arg(item.objectType, item.objectId, *stripeId), summary);
             return std::nullopt;
         }
         *outcome = m_ctx.failOrWait(item, r.error, summary);
@@ -73,8 +72,8 @@ std::optional<QJsonObject> StripeFollowUpPush::stripeInvoice(const OutboxItem &i
     return r.response.json;
 }
 
-PushOutcome StripeFollowUpPush::createCreditNote(const OutboxItem &item, const QString &stripeInvoice, qint64 amount, qint64 remaining,
-                                                 const QString &metaKey, const QString &memo, const QString &what, SyncRunSummary &summary)
+PushOutcome StripeFollowUpPush::createCreditNote(const OutboxItem &item, const QString &stripeInvoice, qint64 amount, qint64 remaining, const QString &metaKey,
+                                                 const QString &memo, const QString &what, SyncRunSummary &summary)
 {
     StripeError error;
     const auto found = findCreditNote(stripeInvoice, metaKey, item.objectId, summary, &error);
@@ -115,7 +114,8 @@ PushOutcome StripeFollowUpPush::pushPayment(const OutboxItem &item, SyncRunSumma
 {
     const auto payment = StripeFollowUps(m_ctx.db).findPayment(item.objectId);
     if (!payment)
-        return m_ctx.finish(item, QStringLiteral("warning"), {}, QStringLiteral("payment %1 no longer exists in Orb; nothing told").arg(item.objectId), summary);
+        return m_ctx.finish(item, QStringLiteral("warning"), {}, QStringLiteral("payment %1 no longer exists in Orb; nothing told").arg(item.objectId),
+                            summary);
     PushOutcome outcome = PushOutcome::Done;
     const auto si = stripeInvoice(item, payment->invoiceId, summary, &outcome);
     if (!si)
@@ -133,7 +133,8 @@ PushOutcome StripeFollowUpPush::pushPayment(const OutboxItem &item, SyncRunSumma
     const QJsonObject meta = si->value(QLatin1String("metadata")).toObject();
     if (status == QLatin1String("paid")) {
         if (si->value(QLatin1String("paid_out_of_band")).toBool() && meta.value(QLatin1String("orb_paid_by")).toString() == payment->id) {
-            m_ctx.journal.finishFollowUp(item, type, sid, QStringLiteral("info"), QStringLiteral("%1 is already in Stripe: %2 paid out of band").arg(what, sid));
+            m_ctx.journal.finishFollowUp(item, type, sid, QStringLiteral("info"),
+                                         QStringLiteral("%1 is already in Stripe: %2 paid out of band").arg(what, sid));
             ++summary.pushed;
             return PushOutcome::Done;
         }
@@ -142,7 +143,8 @@ PushOutcome StripeFollowUpPush::pushPayment(const OutboxItem &item, SyncRunSumma
         if (!found)
             return m_ctx.failOrWait(item, error, summary);
         if (!found->isEmpty()) {
-            m_ctx.journal.finishFollowUp(item, type, *found, QStringLiteral("info"), QStringLiteral("%1 is already in Stripe as credit note %2").arg(what, *found));
+            m_ctx.journal.finishFollowUp(item, type, *found, QStringLiteral("info"),
+                                         QStringLiteral("%1 is already in Stripe as credit note %2").arg(what, *found));
             ++summary.pushed;
             return PushOutcome::Done;
         }
@@ -170,17 +172,18 @@ PushOutcome StripeFollowUpPush::pushPayment(const OutboxItem &item, SyncRunSumma
         StripeSyncContext::count(summary, r);
         if (!r.ok())
             return m_ctx.failOrWait(item, r.error, summary);
-        m_ctx.journal.finishFollowUp(item, type, sid, amount > remaining ? QStringLiteral("warning") : QStringLiteral("info"),
-                                     QStringLiteral("%1 told to Stripe: %2 paid out of band%3")
-                                         .arg(what, sid,
-                                              amount > remaining ? QStringLiteral(" (Orb recorded %1 minor units, Stripe asked for %2)").arg(amount).arg(remaining)
-                                                                 : QString()));
+        m_ctx.journal.finishFollowUp(
+            item, type, sid, amount > remaining ? QStringLiteral("warning") : QStringLiteral("info"),
+            QStringLiteral("%1 told to Stripe: %2 paid out of band%3")
+                .arg(what, sid,
+                     amount > remaining ? QStringLiteral(" (Orb recorded %1 minor units, Stripe asked for %2)").arg(amount).arg(remaining) : QString()));
         ++summary.pushed;
         return PushOutcome::Done;
     }
-    return createCreditNote(item, sid, amount, remaining, QStringLiteral("orb_payment_id"),
-                            QStringLiteral("Paid outside Stripe (%1%2)").arg(payment->method, payment->reference.isEmpty() ? QString() : QStringLiteral(", ") + payment->reference),
-                            what, summary);
+    return createCreditNote(
+        item, sid, amount, remaining, QStringLiteral("orb_payment_id"),
+        QStringLiteral("Paid outside Stripe (%1%2)").arg(payment->method, payment->reference.isEmpty() ? QString() : QStringLiteral(", ") + payment->reference),
+        what, summary);
 }
 
 PushOutcome StripeFollowUpPush::pushCreditNote(const OutboxItem &item, SyncRunSummary &summary)

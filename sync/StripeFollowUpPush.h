@@ -25,8 +25,7 @@ public:
 private:
     /// The Stripe credit note carrying metadata[key] = value on the invoice, if any; nullopt
     /// with *error when Stripe could not be asked.
-    std::optional<QString> findCreditNote(const QString &stripeInvoice, const QString &key, const QString &value, SyncRunSummary &summary,
-                                          StripeError *error);
+    std::optional<QString> findCreditNote(const QString &stripeInvoice, const QString &key, const QString &value, SyncRunSummary &summary, StripeError *error);
     /// Reads the Stripe invoice for a follow-up; nullopt when the item ended here (*outcome).
     std::optional<QJsonObject> stripeInvoice(const OutboxItem &item, const QString &invoiceId, SyncRunSummary &summary, PushOutcome *outcome);
     /// Creates a credit note of `amount` on an invoice with `remaining` left to pay.

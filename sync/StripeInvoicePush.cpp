@@ -100,8 +100,8 @@ QList<StripeInvoicePart> StripeInvoicePush::partsOf(const Invoice &inv, QString 
                 const QJsonObject tax = taxes.at(t).toObject();
                 parts.append({QStringLiteral("tax-%1-%2").arg(position).arg(t), position, minor(tax.value(QLatin1String("amount")).toString()),
                               QStringLiteral("%1 %2% on %3")
-                                  .arg(tax.value(QLatin1String("tax_rate_description")).toString(),
-                                       tax.value(QLatin1String("tax_rate_percentage")).toString(), l.value(QLatin1String("name")).toString())});
+                                  .arg(tax.value(QLatin1String("tax_rate_description")).toString(), tax.value(QLatin1String("tax_rate_percentage")).toString(),
+                                       l.value(QLatin1String("name")).toString())});
             }
         }
         qint64 sum = 0;
@@ -140,7 +140,8 @@ QList<StripeInvoicePart> StripeInvoicePush::partsOf(const Invoice &inv, QString 
             return {};
         }
         if (parts.size() > maxParts) {
-            *error = QStringLiteral("invoice %1 needs %2 Stripe items even folded; Stripe takes at most %3").arg(inv.invoiceNumber).arg(parts.size()).arg(maxParts);
+            *error =
+                QStringLiteral("invoice %1 needs %2 Stripe items even folded; Stripe takes at most %3").arg(inv.invoiceNumber).arg(parts.size()).arg(maxParts);
             return {};
         }
     } catch (const std::exception &e) {
@@ -213,8 +214,8 @@ PushOutcome StripeInvoicePush::push(const OutboxItem &item, SyncRunSummary &summ
     if (method.isEmpty())
         method = QStringLiteral("send_invoice");
     if (method != QLatin1String("send_invoice") && method != QLatin1String("charge_automatically"))
-        return m_ctx.refuse(item, QStringLiteral("customer %1 has %2 \"%3\"; use send_invoice or charge_automatically").arg(customer->id, CollectionKey, method),
-                            summary);
+        return m_ctx.refuse(
+            item, QStringLiteral("customer %1 has %2 \"%3\"; use send_invoice or charge_automatically").arg(customer->id, CollectionKey, method), summary);
     QString problem;
     const QList<StripeInvoicePart> parts = partsOf(inv, &problem);
     if (!problem.isEmpty())
@@ -338,8 +339,8 @@ PushOutcome StripeInvoicePush::collect(const OutboxItem &item, const Invoice &in
     if (asked != expected && stripeInvoice.value(QLatin1String("status")).toString() == QLatin1String("open") && paidInStripe == 0) {
         // Name what Stripe changed: its customer balance or a discount of its own.
         QStringList causes;
-        const qint64 balance = stripeInvoice.value(QLatin1String("starting_balance")).toInteger()
-                               - stripeInvoice.value(QLatin1String("ending_balance")).toInteger();
+        const qint64 balance =
+            stripeInvoice.value(QLatin1String("starting_balance")).toInteger() - stripeInvoice.value(QLatin1String("ending_balance")).toInteger();
         if (balance != 0)
             causes << QStringLiteral("Stripe applied %1 minor units of the customer's Stripe balance").arg(-balance);
         qint64 discounts = 0;
@@ -403,17 +404,19 @@ PushOutcome StripeInvoicePush::pushVoid(const OutboxItem &item, SyncRunSummary &
             // A draft deleted by an earlier attempt (whose answer was lost): nothing left to void.
             m_ctx.journal.unmap(InvoiceType, item.objectId);
             return m_ctx.finish(item, QStringLiteral("info"), *stripeId,
-                                QStringLiteral("invoice %1: Stripe no longer has %2 (a deleted draft); nothing to void").arg(item.objectId, *stripeId), summary);
+                                QStringLiteral("invoice %1: Stripe no longer has %2 (a deleted draft); nothing to void").arg(item.objectId, *stripeId),
+                                summary);
         }
         return m_ctx.failOrWait(item, got.error, summary);
     }
     const QString status = got.response.json.value(QLatin1String("status")).toString();
     if (status == QLatin1String("void"))
-        return m_ctx.finish(item, QStringLiteral("info"), *stripeId,
-                            QStringLiteral("invoice %1 is already void in Stripe (%2)").arg(item.objectId, *stripeId), summary);
+        return m_ctx.finish(item, QStringLiteral("info"), *stripeId, QStringLiteral("invoice %1 is already void in Stripe (%2)").arg(item.objectId, *stripeId),
+                            summary);
     if (status == QLatin1String("paid"))
         return m_ctx.refuse(
-            item, QStringLiteral("invoice %1 was voided in Orb but is paid in Stripe (%2); refund it in Stripe by hand").arg(item.objectId, *stripeId), summary);
+            item, QStringLiteral("invoice %1 was voided in Orb but is paid in Stripe (%2); refund it in Stripe by hand").arg(item.objectId, *stripeId),
+            summary);
     // A draft left by an interrupted push is deleted (Stripe voids only finalized invoices).
     const bool draft = status == QLatin1String("draft");
     const StripeResult r = draft ? m_ctx.client.del(QStringLiteral("/v1/invoices/") + *stripeId, item.idempotencyKey(QStringLiteral("delete")))
@@ -423,9 +426,10 @@ PushOutcome StripeInvoicePush::pushVoid(const OutboxItem &item, SyncRunSummary &
         return m_ctx.failOrWait(item, r.error, summary);
     if (draft)
         m_ctx.journal.unmap(InvoiceType, item.objectId);
-    return m_ctx.finish(item, QStringLiteral("info"), *stripeId,
-                        QStringLiteral("invoice %1 %2 in Stripe (%3)").arg(item.objectId, draft ? QStringLiteral("draft deleted") : QStringLiteral("voided"), *stripeId),
-                        summary);
+    return m_ctx.finish(
+        item, QStringLiteral("info"), *stripeId,
+        QStringLiteral("invoice %1 %2 in Stripe (%3)").arg(item.objectId, draft ? QStringLiteral("draft deleted") : QStringLiteral("voided"), *stripeId),
+        summary);
 }
 
 } // namespace orb

@@ -12,8 +12,8 @@ struct Invoice;
 
 /// One Stripe invoice item: a part of an Orb invoice, in minor units.
 struct StripeInvoicePart {
-    QString key;         ///< metadata[orb_part]: line-3, tax-3-1, taxes-K, lines-A-B, balance, credits, settled
-    int position = -1;   ///< the Orb line (its position, as `invoices show` numbers them), -1 for invoice-level parts
+    QString key;       ///< metadata[orb_part]: line-3, tax-3-1, taxes-K, lines-A-B, balance, credits, settled
+    int position = -1; ///< the Orb line (its position, as `invoices show` numbers them), -1 for invoice-level parts
     qint64 amount = 0;
     QString description;
 };
@@ -43,11 +43,10 @@ public:
 
 private:
     /// The Stripe invoice made for this Orb invoice by an earlier attempt, if any.
-    std::optional<QString> findDraft(const QString &customer, const QString &orbId, const OutboxItem &item, SyncRunSummary &summary,
-                                     StripeError *error);
+    std::optional<QString> findDraft(const QString &customer, const QString &orbId, const OutboxItem &item, SyncRunSummary &summary, StripeError *error);
     /// Checks the finalized amount, then sends or charges; the item ends here.
-    PushOutcome collect(const OutboxItem &item, const Invoice &inv, const QString &method, const QJsonObject &stripeInvoice,
-                        const QStringList &paymentIds, const QStringList &creditNoteIds, SyncRunSummary &summary);
+    PushOutcome collect(const OutboxItem &item, const Invoice &inv, const QString &method, const QJsonObject &stripeInvoice, const QStringList &paymentIds,
+                        const QStringList &creditNoteIds, SyncRunSummary &summary);
 
     StripeSyncContext &m_ctx;
     StripeCustomerPush &m_customers;

@@ -21,12 +21,9 @@ QString StripeAccount::describe() const
 }
 
 StripeSync::StripeSync(Database &db, StripeClient &client, const Clock &clock)
-    : m_ctx(std::make_unique<StripeSyncContext>(db, client, clock)),
-      m_customers(std::make_unique<StripeCustomerPush>(*m_ctx)),
-      m_usage(std::make_unique<StripeUsagePush>(*m_ctx, *m_customers)),
-      m_invoices(std::make_unique<StripeInvoicePush>(*m_ctx, *m_customers)),
-      m_followUps(std::make_unique<StripeFollowUpPush>(*m_ctx)),
-      m_events(std::make_unique<StripeEventPull>(*m_ctx))
+    : m_ctx(std::make_unique<StripeSyncContext>(db, client, clock)), m_customers(std::make_unique<StripeCustomerPush>(*m_ctx)),
+      m_usage(std::make_unique<StripeUsagePush>(*m_ctx, *m_customers)), m_invoices(std::make_unique<StripeInvoicePush>(*m_ctx, *m_customers)),
+      m_followUps(std::make_unique<StripeFollowUpPush>(*m_ctx)), m_events(std::make_unique<StripeEventPull>(*m_ctx))
 {
 }
 

@@ -3,8 +3,7 @@
 
 namespace orb {
 
-PushOutcome StripeSyncContext::finish(const OutboxItem &item, const QString &level, const QString &stripeId, const QString &message,
-                                      SyncRunSummary &summary)
+PushOutcome StripeSyncContext::finish(const OutboxItem &item, const QString &level, const QString &stripeId, const QString &message, SyncRunSummary &summary)
 {
     journal.finishItem(item, level, stripeId, message);
     ++summary.pushed;

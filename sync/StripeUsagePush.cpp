@@ -33,14 +33,10 @@ constexpr int ProgressEvery = 25;
 QString formulaFor(Aggregation a)
 {
     switch (a) {
-    case Aggregation::Count:
-        return QStringLiteral("count");
-    case Aggregation::Sum:
-        return QStringLiteral("sum");
-    case Aggregation::Latest:
-        return QStringLiteral("last");
-    default:
-        return {};
+    case Aggregation::Count: return QStringLiteral("count");
+    case Aggregation::Sum: return QStringLiteral("sum");
+    case Aggregation::Latest: return QStringLiteral("last");
+    default: return {};
     }
 }
 
@@ -50,8 +46,8 @@ QString identifierFor(const QByteArray &key, const QString &metricName, bool alo
 {
     if (alone && key.size() <= 100)
         return QString::fromUtf8(key);
-    return QStringLiteral("orb_") + QString::fromLatin1(
-        QCryptographicHash::hash(QByteArray(key + '\n' + metricName.toUtf8()), QCryptographicHash::Sha256).toHex().left(64));
+    return QStringLiteral("orb_")
+           + QString::fromLatin1(QCryptographicHash::hash(QByteArray(key + '\n' + metricName.toUtf8()), QCryptographicHash::Sha256).toHex().left(64));
 }
 
 /// The value one event adds to a metric's meter, or nothing when the event does not count
@@ -78,8 +74,8 @@ QString inflightKey(const OutboxItem &item)
 
 } // namespace
 
-std::optional<QString> StripeUsagePush::ensureMeter(const QString &metricId, const QString &metricName, const QString &formula,
-                                                    SyncRunSummary &summary, StripeError *error)
+std::optional<QString> StripeUsagePush::ensureMeter(const QString &metricId, const QString &metricName, const QString &formula, SyncRunSummary &summary,
+                                                    StripeError *error)
 {
     if (auto id = StripeIdMap(m_ctx.db).stripeId(MeterType, metricId))
         return id;
@@ -125,7 +121,8 @@ std::optional<QString> StripeUsagePush::ensureMeter(const QString &metricId, con
     }
     const QString id = r.response.json.value(QLatin1String("id")).toString();
     m_ctx.journal.map(MeterType, metricId, id);
-    m_ctx.journal.log(QStringLiteral("info"), QStringLiteral("push"), 0, id, QStringLiteral("meter %1 created for metric %2 (%3)").arg(id, metricName, formula));
+    m_ctx.journal.log(QStringLiteral("info"), QStringLiteral("push"), 0, id,
+                      QStringLiteral("meter %1 created for metric %2 (%3)").arg(id, metricName, formula));
     return id;
 }
 
@@ -230,15 +227,12 @@ bool StripeUsagePush::reconcileUncertain(const OutboxItem &item, qint64 through,
             Send send;
             QString why;
             switch (prepare(item, r, metric, forEvent.size() == 1, summary, &send, &why, stop)) {
-            case Prepared::Stop:
-                return false;
-            case Prepared::Skip:
-                continue;
+            case Prepared::Stop: return false;
+            case Prepared::Skip: continue;
             case Prepared::Refused:
                 refuse(QStringLiteral("usage event %1 (metric %2) not sent: %3").arg(QString::fromUtf8(r.row.idempotencyKey), metric.name(), why));
                 continue;
-            case Prepared::Send:
-                break;
+            case Prepared::Send: break;
             }
             const qint64 minute = send.ts - send.ts % 60;
             const QString key = QStringLiteral("%1|%2|%3").arg(send.meter, send.customer).arg(minute);
@@ -266,9 +260,9 @@ bool StripeUsagePush::reconcileUncertain(const OutboxItem &item, qint64 through,
         }
         // What Orb sent for sure in that minute: the events before the uncertain batch.
         Decimal known;
-        for (const QueuedUsageEvent &e : QueuedUsageReader(m_ctx.db).activeInWindow(metric.eventName(), g.customerId,
-                                                                                      customer ? customer->externalCustomerId : QString(),
-                                                                                      g.minute * 1000, (g.minute + 60) * 1000, item.progress)) {
+        for (const QueuedUsageEvent &e :
+             QueuedUsageReader(m_ctx.db).activeInWindow(metric.eventName(), g.customerId, customer ? customer->externalCustomerId : QString(), g.minute * 1000,
+                                                        (g.minute + 60) * 1000, item.progress)) {
             bool missing = false;
             if (const auto v = meterValue(metric, e.row.toEvent(), &missing))
                 known += Decimal::parse(*v);
@@ -410,7 +404,7 @@ PushOutcome StripeUsagePush::push(const OutboxItem &original, SyncRunSummary &su
                     continue;
                 if (prepared == Prepared::Refused) {
                     refuse(why, why.contains(QLatin1String("window")) || why.contains(QLatin1String("future")) ? QStringLiteral("usage_window")
-                                                                                                                  : QStringLiteral("push"));
+                                                                                                               : QStringLiteral("push"));
                     continue;
                 }
                 FormParams p;

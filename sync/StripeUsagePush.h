@@ -37,18 +37,17 @@ private:
     struct Send {
         QString meter;
         QString metricName;
-        QString customer;  ///< Stripe customer
+        QString customer; ///< Stripe customer
         QString identifier;
         qint64 ts = 0;
         QString value;
-        QString key;       ///< Idempotency-Key
+        QString key; ///< Idempotency-Key
     };
     enum class Prepared { Send, Refused, Skip, Stop };
     /// What to send for one event and metric, or why not.
-    Prepared prepare(const OutboxItem &item, const QueuedUsageEvent &r, const MetricDefinition &metric, bool alone, SyncRunSummary &summary,
-                     Send *send, QString *why, PushOutcome *stop);
-    std::optional<QString> ensureMeter(const QString &metricId, const QString &metricName, const QString &formula, SyncRunSummary &summary,
-                                       StripeError *error);
+    Prepared prepare(const OutboxItem &item, const QueuedUsageEvent &r, const MetricDefinition &metric, bool alone, SyncRunSummary &summary, Send *send,
+                     QString *why, PushOutcome *stop);
+    std::optional<QString> ensureMeter(const QString &metricId, const QString &metricName, const QString &formula, SyncRunSummary &summary, StripeError *error);
     /// Sends or, for a batch whose fate is unknown after Stripe forgot it, reconciles first.
     /// Returns false when the run must stop (*stop set).
     bool reconcileUncertain(const OutboxItem &item, qint64 through, SyncRunSummary &summary, int &refused, PushOutcome *stop);

@@ -62,10 +62,22 @@ QString AppSettings::lastFile() const
     return recentFiles().value(0);
 }
 
-QByteArray AppSettings::windowGeometry() const { return value("window/geometry").toByteArray(); }
-void AppSettings::setWindowGeometry(const QByteArray &g) { m_settings.setValue(QStringLiteral("window/geometry"), g); }
-QByteArray AppSettings::windowState() const { return value("window/state").toByteArray(); }
-void AppSettings::setWindowState(const QByteArray &s) { m_settings.setValue(QStringLiteral("window/state"), s); }
+QByteArray AppSettings::windowGeometry() const
+{
+    return value("window/geometry").toByteArray();
+}
+void AppSettings::setWindowGeometry(const QByteArray &g)
+{
+    m_settings.setValue(QStringLiteral("window/geometry"), g);
+}
+QByteArray AppSettings::windowState() const
+{
+    return value("window/state").toByteArray();
+}
+void AppSettings::setWindowState(const QByteArray &s)
+{
+    m_settings.setValue(QStringLiteral("window/state"), s);
+}
 
 QByteArray AppSettings::headerState(const QString &table) const
 {

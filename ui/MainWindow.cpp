@@ -149,7 +149,8 @@ void MainWindow::startIntegrityCheck()
         } catch (const ServiceError &e) {
             problems << tr("The check could not finish: %1").arg(e.message());
         }
-        QMetaObject::invokeMethod(this, [this, generation, problems] { onIntegrityChecked(generation, problems); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, generation, problems] { onIntegrityChecked(generation, problems); }, Qt::QueuedConnection);
     });
     m_integrityCheck->start(QThread::LowPriority);
 }
@@ -427,7 +428,8 @@ void MainWindow::buildScreens()
     connect(sync, &SyncScreen::statusChanged, this, showSync);
     // The Stripe key is entered in Settings and read from the keychain there, on this thread;
     // the sync worker takes it from there and polls while it has one.
-    QMetaObject::invokeMethod(sync->worker(), [w = sync->worker()] { w->setReadsKeychain(false); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        sync->worker(), [w = sync->worker()] { w->setReadsKeychain(false); }, Qt::QueuedConnection);
     connect(settings, &SettingsScreen::stripeKeyChanged, sync, [this, sync](const QString &key) {
         sync->useKey(key);
         if (!key.isEmpty() && !m_company->isReadOnly())
@@ -439,9 +441,7 @@ void MainWindow::buildScreens()
     connect(m_invoices, &InvoicesScreen::invoicesChanged, sync, &SyncScreen::refresh);
     connect(m_customers, &CustomersScreen::customersChanged, m_dashboard, &DashboardScreen::refresh);
     connect(settings, &SettingsScreen::settingsChanged, m_dashboard, &DashboardScreen::refresh);
-    connect(settings, &SettingsScreen::settingsChanged, this, [this] {
-        setWindowTitle(tr("%1 — Orb").arg(m_company->settings().name));
-    });
+    connect(settings, &SettingsScreen::settingsChanged, this, [this] { setWindowTitle(tr("%1 — Orb").arg(m_company->settings().name)); });
 
     // In the order of Screen; each item carries its Screen, so nothing looks a screen up by its
     // (translated) label.
@@ -555,8 +555,7 @@ bool MainWindow::openCompany(const QString &path, QString *error)
             if (e.kind() != CompanyFileError::Kind::InUse)
                 throw;
             // Another Orb window has it open: offer to look without changing anything.
-            if (QMessageBox::question(this, tr("Company file in use"), e.message() + QStringLiteral("\n\n") + tr("Open it read-only?"))
-                != QMessageBox::Yes) {
+            if (QMessageBox::question(this, tr("Company file in use"), e.message() + QStringLiteral("\n\n") + tr("Open it read-only?")) != QMessageBox::Yes) {
                 if (error)
                     *error = e.message();
                 return false;
@@ -583,9 +582,7 @@ bool MainWindow::openCompany(const QString &path, QString *error)
     m_backups.reset();
     m_company = std::move(file);
     m_backups = std::make_unique<BackupScheduler>(*m_company);
-    m_backups->setPassphraseProvider([path = m_company->path()](QString *why) {
-        return BackupPassphraseStore(path).load(why).value_or(QByteArray());
-    });
+    m_backups->setPassphraseProvider([path = m_company->path()](QString *why) { return BackupPassphraseStore(path).load(why).value_or(QByteArray()); });
     connect(m_backups.get(), &BackupScheduler::backupFailed, this,
             [this](const QString &m) { statusBar()->showMessage(tr("Backup failed: %1").arg(m), 15000); });
     connect(m_backups.get(), &BackupScheduler::backupFinished, this,
@@ -718,8 +715,7 @@ namespace {
 bool isEventFile(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") || suffix == QLatin1String("json")
-        || suffix == QLatin1String("csv");
+    return suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") || suffix == QLatin1String("json") || suffix == QLatin1String("csv");
 }
 
 } // namespace
@@ -749,8 +745,7 @@ void MainWindow::importEvents(const QString &path)
 {
     auto *usage = m_stack ? m_stack->findChild<UsageScreen *>() : nullptr;
     if (!usage) {
-        statusBar()->showMessage(tr("Open a company file first, then import %1 into it.")
-                                     .arg(path.isEmpty() ? tr("the events") : QFileInfo(path).fileName()),
+        statusBar()->showMessage(tr("Open a company file first, then import %1 into it.").arg(path.isEmpty() ? tr("the events") : QFileInfo(path).fileName()),
                                  10000);
         return;
     }

@@ -26,8 +26,8 @@ void printEntries(CliContext &ctx, const QList<AuditEntry> &entries)
         ctx.printJsonList(data);
         return;
     }
-    TablePrinter t({QStringLiteral("SEQ"), QStringLiteral("AT"), QStringLiteral("USER"), QStringLiteral("ACTION"), QStringLiteral("OBJECT"),
-                    QStringLiteral("CHANGE")});
+    TablePrinter t(
+        {QStringLiteral("SEQ"), QStringLiteral("AT"), QStringLiteral("USER"), QStringLiteral("ACTION"), QStringLiteral("OBJECT"), QStringLiteral("CHANGE")});
     for (const AuditEntry &e : entries) {
         const QString change = AuditLog::changeSummary(e);
         t.addRow({QString::number(e.seq), toApiTimestamp(e.at), e.osUser, e.action, e.objectType + QLatin1Char(':') + e.objectId, change});
@@ -82,8 +82,7 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         if (!v.ok)
             ctx.err() << "orbctl: the audit trail is broken at entry " << v.brokenAt << ": " << v.problem << '\n';
         if (!seals.ok()) {
-            ctx.err() << "orbctl: " << seals.problems << (seals.problems == 1 ? " row was" : " rows were")
-                      << " changed, added or deleted outside Orb:\n";
+            ctx.err() << "orbctl: " << seals.problems << (seals.problems == 1 ? " row was" : " rows were") << " changed, added or deleted outside Orb:\n";
             for (const SealFinding &f : seals.findings)
                 ctx.err() << "  " << f.describe() << '\n';
             if (seals.problems > seals.findings.size())
@@ -95,7 +94,8 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         CommandLine cl(QStringLiteral("audit show"), {QStringLiteral("OBJECT")});
         cl.parse(args);
         if (cl.helpRequested()) {
-            ctx.out() << "OBJECT is TYPE:ID (customer:ID, setting:KEY, company:1) or a customer's id or external id, an invoice's id or number, a subscription's id.\n";
+            ctx.out() << "OBJECT is TYPE:ID (customer:ID, setting:KEY, company:1) or a customer's id or external id, an invoice's id or number, a "
+                         "subscription's id.\n";
             return Success;
         }
         const QString ref = cl.positional(0);

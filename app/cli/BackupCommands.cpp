@@ -81,8 +81,8 @@ int backupCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     CompanyFile &file = ctx.company();
     // Into the backup folder with a passphrase kept in the keychain (`orbctl backup-key set`):
     // encrypted as the window's scheduled backups are, without asking.
-    const bool keychainKey = !hasFile && !parsed.isSet(QStringLiteral("encrypt"))
-                             && file.setting(QStringLiteral("backup.encrypt")) == QLatin1String("keychain");
+    const bool keychainKey =
+        !hasFile && !parsed.isSet(QStringLiteral("encrypt")) && file.setting(QStringLiteral("backup.encrypt")) == QLatin1String("keychain");
     const bool encrypt = parsed.isSet(QStringLiteral("encrypt")) || keychainKey;
     QByteArray passphrase;
     if (keychainKey) {
@@ -95,9 +95,7 @@ int backupCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     } else if (encrypt) {
         passphrase = readPassphrase(ctx, "Backup passphrase: ", true);
     }
-    const auto write = [&](const QString &to) {
-        return encrypt ? Backup::createEncrypted(file.db(), to, passphrase) : Backup::create(file.db(), to);
-    };
+    const auto write = [&](const QString &to) { return encrypt ? Backup::createEncrypted(file.db(), to, passphrase) : Backup::create(file.db(), to); };
     QString dest;
     QStringList pruned;
     BackupInfo info;
@@ -119,8 +117,7 @@ int backupCommand(CliContext &ctx, const QString &verb, const QStringList &args)
                        {QStringLiteral("encrypted"), encrypt},
                        {QStringLiteral("pruned"), QJsonArray::fromStringList(pruned)}});
     } else {
-        ctx.out() << "Backed up " << file.path() << " to " << info.path << " (" << info.bytes << " bytes, checked"
-                  << (encrypt ? ", encrypted" : "") << ").\n";
+        ctx.out() << "Backed up " << file.path() << " to " << info.path << " (" << info.bytes << " bytes, checked" << (encrypt ? ", encrypted" : "") << ").\n";
         for (const QString &p : pruned)
             ctx.out() << "Deleted the old backup " << p << ".\n";
     }
@@ -211,7 +208,8 @@ int backupKeyCommand(CliContext &ctx, const QString &verb, const QStringList &ar
 
 const CommandRegistry::Registrar
     backupKeyNoun("backup-key", &backupKeyCommand, "set | remove | status   a backup passphrase in the keychain for encrypted scheduled backups", 97,
-                  {{QStringLiteral("set"), {},
+                  {{QStringLiteral("set"),
+                    {},
                     QStringLiteral("Read a backup passphrase (10 characters or more) from standard input and keep it in the OS keychain for this company "
                                    "file, so that scheduled backups and `orbctl backup` without FILE are encrypted with it.")},
                    {QStringLiteral("remove"), {}, QStringLiteral("Forget the backup passphrase; later scheduled backups are plain again.")},

@@ -36,8 +36,9 @@ QByteArray readFile(const QString &path, const QString &option)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw CliError(InvalidInput, QStringLiteral("%1%2: cannot read the file: %3")
-                                         .arg(option.isEmpty() ? QString() : option + QStringLiteral(" "), path, file.errorString()));
+        throw CliError(
+            InvalidInput,
+            QStringLiteral("%1%2: cannot read the file: %3").arg(option.isEmpty() ? QString() : option + QStringLiteral(" "), path, file.errorString()));
     return file.readAll();
 }
 
@@ -117,8 +118,8 @@ int catalogCommand(CliContext &ctx, const QString &verb, const QStringList &args
                            {QStringLiteral("billable_metrics"), count("billable_metrics")},
                            {QStringLiteral("plans"), count("plans")}});
         else
-            ctx.out() << "Exported " << count("items") << " items, " << count("billable_metrics") << " billable metrics and "
-                      << count("plans") << " plans to " << path << '\n';
+            ctx.out() << "Exported " << count("items") << " items, " << count("billable_metrics") << " billable metrics and " << count("plans") << " plans to "
+                      << path << '\n';
         return Success;
     }
     throw CliError(InvalidInput, QStringLiteral("catalog: unknown verb \"%1\" (import, export)").arg(verb));
@@ -133,12 +134,13 @@ QString priceSummary(const QJsonObject &price)
     if (type == QLatin1String("unit"))
         return config.value(QStringLiteral("unit_amount")).toString() + QStringLiteral(" each");
     if (type == QLatin1String("package"))
-        return QStringLiteral("%1 per %2").arg(config.value(QStringLiteral("package_amount")).toString(),
-                                               config.value(QStringLiteral("package_size")).toVariant().toString());
+        return QStringLiteral("%1 per %2")
+            .arg(config.value(QStringLiteral("package_amount")).toString(), config.value(QStringLiteral("package_size")).toVariant().toString());
     if (config.contains(QStringLiteral("tiers")))
         return QStringLiteral("%1 tiers").arg(config.value(QStringLiteral("tiers")).toArray().size());
     if (config.contains(QStringLiteral("matrix_values")))
-        return QStringLiteral("%1 cells, default %2").arg(config.value(QStringLiteral("matrix_values")).toArray().size())
+        return QStringLiteral("%1 cells, default %2")
+            .arg(config.value(QStringLiteral("matrix_values")).toArray().size())
             .arg(config.value(QStringLiteral("default_unit_amount")).toString());
     return QStringLiteral("see --json");
 }
@@ -159,11 +161,11 @@ int plansCommand(CliContext &ctx, const QString &verb, const QStringList &args)
             ctx.printJsonList(data);
             return Success;
         }
-        TablePrinter t({QStringLiteral("ID"), QStringLiteral("EXTERNAL ID"), QStringLiteral("NAME"), QStringLiteral("CURRENCY"),
-                        QStringLiteral("VERSION"), QStringLiteral("PRICES"), QStringLiteral("STATUS")});
+        TablePrinter t({QStringLiteral("ID"), QStringLiteral("EXTERNAL ID"), QStringLiteral("NAME"), QStringLiteral("CURRENCY"), QStringLiteral("VERSION"),
+                        QStringLiteral("PRICES"), QStringLiteral("STATUS")});
         for (const Plan &p : plans)
-            t.addRow({p.id, p.externalPlanId, p.name, p.currency, QString::number(p.currentVersion),
-                      QString::number(service.planVersion(p).prices.size()), statusOf(p.archivedAt)});
+            t.addRow({p.id, p.externalPlanId, p.name, p.currency, QString::number(p.currentVersion), QString::number(service.planVersion(p).prices.size()),
+                      statusOf(p.archivedAt)});
         t.alignRight(4);
         t.alignRight(5);
         t.print(ctx.out());
@@ -191,26 +193,28 @@ int plansCommand(CliContext &ctx, const QString &verb, const QStringList &args)
             ctx.printJson(o);
             return Success;
         }
-        printFields(ctx.out(), {{QStringLiteral("Id"), plan.id},
-                                {QStringLiteral("Name"), plan.name},
-                                {QStringLiteral("External id"), plan.externalPlanId},
-                                {QStringLiteral("Description"), plan.description},
-                                {QStringLiteral("Currency"), plan.currency},
-                                {QStringLiteral("Version"), QStringLiteral("%1 of %2 (%3)").arg(version.version).arg(plan.currentVersion)
-                                                                .arg(version.version == plan.currentVersion ? QStringLiteral("current") : QStringLiteral("older"))},
-                                {QStringLiteral("Net terms"), plan.netTerms ? QStringLiteral("%1 days").arg(*plan.netTerms) : QStringLiteral("company default")},
-                                {QStringLiteral("Trial"), plan.trialPeriod ? QStringLiteral("%1 days").arg(*plan.trialPeriod) : QStringLiteral("none")},
-                                {QStringLiteral("Invoice memo"), plan.defaultInvoiceMemo},
-                                {QStringLiteral("Status"), statusOf(plan.archivedAt)}});
+        printFields(ctx.out(),
+                    {{QStringLiteral("Id"), plan.id},
+                     {QStringLiteral("Name"), plan.name},
+                     {QStringLiteral("External id"), plan.externalPlanId},
+                     {QStringLiteral("Description"), plan.description},
+                     {QStringLiteral("Currency"), plan.currency},
+                     {QStringLiteral("Version"), QStringLiteral("%1 of %2 (%3)")
+                                                     .arg(version.version)
+                                                     .arg(plan.currentVersion)
+                                                     .arg(version.version == plan.currentVersion ? QStringLiteral("current") : QStringLiteral("older"))},
+                     {QStringLiteral("Net terms"), plan.netTerms ? QStringLiteral("%1 days").arg(*plan.netTerms) : QStringLiteral("company default")},
+                     {QStringLiteral("Trial"), plan.trialPeriod ? QStringLiteral("%1 days").arg(*plan.trialPeriod) : QStringLiteral("none")},
+                     {QStringLiteral("Invoice memo"), plan.defaultInvoiceMemo},
+                     {QStringLiteral("Status"), statusOf(plan.archivedAt)}});
         ctx.out() << '\n';
-        TablePrinter t({QStringLiteral("PRICE"), QStringLiteral("MODEL"), QStringLiteral("CADENCE"), QStringLiteral("BILLED"),
-                        QStringLiteral("ITEM"), QStringLiteral("METRIC"), QStringLiteral("PRICING")});
+        TablePrinter t({QStringLiteral("PRICE"), QStringLiteral("MODEL"), QStringLiteral("CADENCE"), QStringLiteral("BILLED"), QStringLiteral("ITEM"),
+                        QStringLiteral("METRIC"), QStringLiteral("PRICING")});
         for (const QJsonValue &v : o.value(QStringLiteral("prices")).toArray()) {
             const QJsonObject p = v.toObject();
             t.addRow({p.value(QStringLiteral("name")).toString(), p.value(QStringLiteral("model_type")).toString(),
                       p.value(QStringLiteral("cadence")).toString(), p.value(QStringLiteral("billing_mode")).toString(),
-                      p.value(QStringLiteral("item_name")).toString(), p.value(QStringLiteral("billable_metric_name")).toString(),
-                      priceSummary(p)});
+                      p.value(QStringLiteral("item_name")).toString(), p.value(QStringLiteral("billable_metric_name")).toString(), priceSummary(p)});
         }
         t.print(ctx.out());
         const QJsonArray adjustments = o.value(QStringLiteral("adjustments")).toArray();
@@ -227,7 +231,8 @@ int plansCommand(CliContext &ctx, const QString &verb, const QStringList &args)
                 QStringList applies;
                 for (const QJsonValue &id : adj.value(QStringLiteral("applies_to_price_ids")).toArray())
                     applies << priceNames.value(id.toString(), id.toString());
-                a.addRow({type, adj.value(field).toVariant().toString(), applies.isEmpty() ? QStringLiteral("all prices") : applies.join(QStringLiteral(", "))});
+                a.addRow(
+                    {type, adj.value(field).toVariant().toString(), applies.isEmpty() ? QStringLiteral("all prices") : applies.join(QStringLiteral(", "))});
             }
             a.print(ctx.out());
         }
@@ -261,8 +266,8 @@ int metricsCommand(CliContext &ctx, const QString &verb, const QStringList &args
             ctx.printJsonList(data);
             return Success;
         }
-        TablePrinter t({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EVENT"), QStringLiteral("AGGREGATION"),
-                        QStringLiteral("PROPERTY"), QStringLiteral("GROUP BY"), QStringLiteral("STATUS")});
+        TablePrinter t({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EVENT"), QStringLiteral("AGGREGATION"), QStringLiteral("PROPERTY"),
+                        QStringLiteral("GROUP BY"), QStringLiteral("STATUS")});
         for (const MetricDefinition &m : metrics)
             t.addRow({m.id(), m.name(), m.eventName(), MetricDefinition::aggregationName(m.aggregation()), m.property(), m.groupBy(),
                       statusOf(service.metricArchivedAt(m.id()))});
@@ -288,7 +293,9 @@ int metricsCommand(CliContext &ctx, const QString &verb, const QStringList &args
                                 {QStringLiteral("Event"), m.eventName()},
                                 {QStringLiteral("Aggregation"), MetricDefinition::aggregationName(m.aggregation())},
                                 {QStringLiteral("Property"), m.property()},
-                                {QStringLiteral("Filters"), m.filter() ? QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("filters")).toObject()).toJson(QJsonDocument::Compact)) : QStringLiteral("none")},
+                                {QStringLiteral("Filters"),
+                                 m.filter() ? QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("filters")).toObject()).toJson(QJsonDocument::Compact))
+                                            : QStringLiteral("none")},
                                 {QStringLiteral("Group by"), m.groupBy()},
                                 {QStringLiteral("Status"), o.value(QStringLiteral("status")).toString()}});
         return Success;
@@ -331,14 +338,14 @@ int priceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     if (verb != QLatin1String("evaluate"))
         throw CliError(InvalidInput, QStringLiteral("price: unknown verb \"%1\" (evaluate)").arg(verb));
     CommandLine cl(QStringLiteral("price evaluate"));
-    cl.addOption(QStringLiteral("price"), QStringLiteral("PRICE.json"), QStringLiteral("An Orb price object (model_type, its config, optional currency, default USD)."));
+    cl.addOption(QStringLiteral("price"), QStringLiteral("PRICE.json"),
+                 QStringLiteral("An Orb price object (model_type, its config, optional currency, default USD)."));
     cl.addOption(QStringLiteral("quantity"), QStringLiteral("Q"), QStringLiteral("Evaluate against this quantity."));
     cl.addOption(QStringLiteral("events"), QStringLiteral("EVENTS.jsonl"), QStringLiteral("Evaluate against these events (one JSON object a line)."));
     cl.addOption(QStringLiteral("metric"), QStringLiteral("METRIC.json"), QStringLiteral("The billable metric that aggregates the events."));
     cl.addOption(QStringLiteral("timeframe-start"), QStringLiteral("T"),
                  QStringLiteral("Start of the timeframe, inclusive (default: the first event). A *_with_proration price takes the timeframe as its period."));
-    cl.addOption(QStringLiteral("timeframe-end"), QStringLiteral("T"),
-                 QStringLiteral("End of the timeframe, exclusive (default: just after the last event)."));
+    cl.addOption(QStringLiteral("timeframe-end"), QStringLiteral("T"), QStringLiteral("End of the timeframe, exclusive (default: just after the last event)."));
     cl.parse(args);
     if (cl.helpRequested())
         return help(ctx, cl);
@@ -361,8 +368,9 @@ int priceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         QString why;
         const auto q = Decimal::tryParse(cl.value(QStringLiteral("quantity")), &why);
         if (!q || q->isNegative())
-            throw CliError(InvalidInput, QStringLiteral("--quantity: \"%1\" must be a decimal number ≥ 0%2")
-                                             .arg(cl.value(QStringLiteral("quantity")), why.isEmpty() ? QString() : QStringLiteral(" (") + why + QLatin1Char(')')));
+            throw CliError(InvalidInput,
+                           QStringLiteral("--quantity: \"%1\" must be a decimal number ≥ 0%2")
+                               .arg(cl.value(QStringLiteral("quantity")), why.isEmpty() ? QString() : QStringLiteral(" (") + why + QLatin1Char(')')));
         usage = UsageQuantities::ofQuantity(*q);
     } else {
         const QString metricPath = cl.value(QStringLiteral("metric"));
@@ -386,9 +394,11 @@ int priceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
                 rejected << QStringLiteral("%1:%2: %3").arg(eventsPath).arg(i + 1).arg(error.toString());
         }
         if (!rejected.isEmpty())
-            throw CliError(InvalidInput, QStringLiteral("%1: %2 %3 rejected; nothing was evaluated\n%4")
-                                             .arg(eventsPath).arg(rejected.size())
-                                             .arg(rejected.size() == 1 ? QStringLiteral("line was") : QStringLiteral("lines were"), rejected.join(QLatin1Char('\n'))));
+            throw CliError(InvalidInput,
+                           QStringLiteral("%1: %2 %3 rejected; nothing was evaluated\n%4")
+                               .arg(eventsPath)
+                               .arg(rejected.size())
+                               .arg(rejected.size() == 1 ? QStringLiteral("line was") : QStringLiteral("lines were"), rejected.join(QLatin1Char('\n'))));
         // The default timeframe spans the events: from the first one, to just after the last
         // one (the window is half-open, so the end is exclusive and the last event counts).
         QDateTime first, last;
@@ -429,7 +439,9 @@ int priceCommand(CliContext &ctx, const QString &verb, const QStringList &args)
             }
         }
         window = QStringLiteral("%1 of %2 events matched %3 in [%4, %5)")
-                     .arg(aggregator.matchedEvents()).arg(events.size()).arg(metric->name(), toApiTimestamp(start), toApiTimestamp(end));
+                     .arg(aggregator.matchedEvents())
+                     .arg(events.size())
+                     .arg(metric->name(), toApiTimestamp(start), toApiTimestamp(end));
         if (aggregator.skippedEvents() > 0)
             window += QStringLiteral("; %1 skipped (property missing or not a number)").arg(aggregator.skippedEvents());
     }

@@ -67,8 +67,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextS
         }
         if (!now.isEmpty())
             ctx.setNow(now);
-        if (rest.isEmpty() || rest.first() == QLatin1String("--help") || rest.first() == QLatin1String("help")
-            || rest.first() == QLatin1String("-h")) {
+        if (rest.isEmpty() || rest.first() == QLatin1String("--help") || rest.first() == QLatin1String("help") || rest.first() == QLatin1String("-h")) {
             out << usage();
             return rest.isEmpty() ? InvalidInput : Success;
         }

@@ -34,12 +34,9 @@ CompanyFile &CliContext::company()
         switch (e.kind()) {
         case CompanyFileError::Kind::NotFound:
             throw CliError(NotFound, e.message() + QStringLiteral(" (create one with `orbctl init` or `orbctl demo`, or name one with --db)"));
-        case CompanyFileError::Kind::AlreadyExists:
-            throw CliError(Conflict, e.message());
-        case CompanyFileError::Kind::Io:
-            throw CliError(Failure, e.message());
-        default:
-            throw CliError(InvalidInput, e.message());
+        case CompanyFileError::Kind::AlreadyExists: throw CliError(Conflict, e.message());
+        case CompanyFileError::Kind::Io: throw CliError(Failure, e.message());
+        default: throw CliError(InvalidInput, e.message());
         }
     }
     return *m_company;

@@ -102,12 +102,9 @@ void printCompany(CliContext &ctx, CompanyFile &file)
 int creationError(const CompanyFileError &e)
 {
     switch (e.kind()) {
-    case CompanyFileError::Kind::AlreadyExists:
-        throw CliError(Conflict, e.message());
-    case CompanyFileError::Kind::Invalid:
-        throw CliError(InvalidInput, e.message());
-    default:
-        throw CliError(Failure, e.message());
+    case CompanyFileError::Kind::AlreadyExists: throw CliError(Conflict, e.message());
+    case CompanyFileError::Kind::Invalid: throw CliError(InvalidInput, e.message());
+    default: throw CliError(Failure, e.message());
     }
 }
 

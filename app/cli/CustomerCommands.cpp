@@ -102,20 +102,21 @@ void printCustomer(CliContext &ctx, const Customer &c)
     QStringList meta;
     for (auto it = c.metadata.constBegin(); it != c.metadata.constEnd(); ++it)
         meta << it.key() + QLatin1Char('=') + it.value();
-    printFields(ctx.out(), {{QStringLiteral("Id"), c.id},
-                            {QStringLiteral("Name"), c.name},
-                            {QStringLiteral("External id"), c.externalCustomerId},
-                            {QStringLiteral("E-mail"), c.email},
-                            {QStringLiteral("Currency"), c.currency.isEmpty() ? QStringLiteral("(not set)") : c.currency},
-                            {QStringLiteral("Time zone"), c.timezone},
-                            {QStringLiteral("Billing address"), c.billingAddress.lines().join(QStringLiteral(", "))},
-                            {QStringLiteral("Shipping address"), c.shippingAddress.lines().join(QStringLiteral(", "))},
-                            {QStringLiteral("Tax id"), c.taxId.isEmpty() ? QString() : c.taxId.type + QLatin1Char(' ') + c.taxId.value},
-                            {QStringLiteral("Net terms"), c.netTerms ? QStringLiteral("%1 days").arg(*c.netTerms) : QStringLiteral("company default")},
-                            {QStringLiteral("Document language"), c.documentLanguage.isEmpty() ? QStringLiteral("company default") : c.documentLanguage},
-                            {QStringLiteral("Metadata"), meta.join(QStringLiteral(", "))},
-                            {QStringLiteral("Created"), toApiTimestamp(c.createdAt)},
-                            {QStringLiteral("Status"), c.isArchived() ? QStringLiteral("archived ") + toApiTimestamp(c.archivedAt) : QStringLiteral("active")}});
+    printFields(ctx.out(),
+                {{QStringLiteral("Id"), c.id},
+                 {QStringLiteral("Name"), c.name},
+                 {QStringLiteral("External id"), c.externalCustomerId},
+                 {QStringLiteral("E-mail"), c.email},
+                 {QStringLiteral("Currency"), c.currency.isEmpty() ? QStringLiteral("(not set)") : c.currency},
+                 {QStringLiteral("Time zone"), c.timezone},
+                 {QStringLiteral("Billing address"), c.billingAddress.lines().join(QStringLiteral(", "))},
+                 {QStringLiteral("Shipping address"), c.shippingAddress.lines().join(QStringLiteral(", "))},
+                 {QStringLiteral("Tax id"), c.taxId.isEmpty() ? QString() : c.taxId.type + QLatin1Char(' ') + c.taxId.value},
+                 {QStringLiteral("Net terms"), c.netTerms ? QStringLiteral("%1 days").arg(*c.netTerms) : QStringLiteral("company default")},
+                 {QStringLiteral("Document language"), c.documentLanguage.isEmpty() ? QStringLiteral("company default") : c.documentLanguage},
+                 {QStringLiteral("Metadata"), meta.join(QStringLiteral(", "))},
+                 {QStringLiteral("Created"), toApiTimestamp(c.createdAt)},
+                 {QStringLiteral("Status"), c.isArchived() ? QStringLiteral("archived ") + toApiTimestamp(c.archivedAt) : QStringLiteral("active")}});
 }
 
 int help(CliContext &ctx, const CommandLine &cl)
@@ -278,9 +279,12 @@ const CommandRegistry::Registrar customersNoun(
       &customersArchive},
      {QStringLiteral("unarchive"), QStringLiteral("CUSTOMER"), QStringLiteral("Bring an archived customer back."), &customersArchive},
      {QStringLiteral("delete"), QStringLiteral("CUSTOMER"), QStringLiteral("Delete a customer; refused for one that invoices refer to."), &customersArchive},
-     {QStringLiteral("import"), QStringLiteral("FILE"), QStringLiteral("Create customers from a CSV file; duplicates by external id are reported, never doubled."),
+     {QStringLiteral("import"), QStringLiteral("FILE"),
+      QStringLiteral("Create customers from a CSV file; duplicates by external id are reported, never doubled."),
       [](CliContext &ctx, const QString &, const QStringList &args) { return customersImport(ctx, args); }},
-     {QStringLiteral("export"), {}, QStringLiteral("Write every customer to a CSV file that customers import reads back."),
+     {QStringLiteral("export"),
+      {},
+      QStringLiteral("Write every customer to a CSV file that customers import reads back."),
       [](CliContext &ctx, const QString &, const QStringList &args) { return customersExport(ctx, args); }}});
 } // namespace
 

@@ -55,10 +55,12 @@ int customersImport(CliContext &ctx, const QStringList &args)
         const QString field = m.left(eq).trimmed();
         const QString column = m.mid(eq + 1).trimmed();
         if (eq <= 0 || !CustomerCsv::fields().contains(field))
-            throw CliError(InvalidInput, QStringLiteral("--map %1: not FIELD=COLUMN with a customer field (%2)").arg(m, CustomerCsv::fields().join(QStringLiteral(", "))));
+            throw CliError(InvalidInput,
+                           QStringLiteral("--map %1: not FIELD=COLUMN with a customer field (%2)").arg(m, CustomerCsv::fields().join(QStringLiteral(", "))));
         const int index = int(table.header.indexOf(column));
         if (index < 0)
-            throw CliError(InvalidInput, QStringLiteral("--map %1: %2 has no column \"%3\" (it has %4)").arg(m, path, column, table.header.join(QStringLiteral(", "))));
+            throw CliError(InvalidInput,
+                           QStringLiteral("--map %1: %2 has no column \"%3\" (it has %4)").arg(m, path, column, table.header.join(QStringLiteral(", "))));
         mapping.insert(field, index);
     }
     CustomerImportResult result;
@@ -86,8 +88,8 @@ int customersImport(CliContext &ctx, const QStringList &args)
                        {QStringLiteral("duplicates"), duplicates},
                        {QStringLiteral("refused"), refused}});
     } else {
-        ctx.out() << (cl.isSet(QStringLiteral("dry-run")) ? "Would create " : "Created ") << result.created << " customers; "
-                  << result.duplicates.size() << " duplicates skipped; " << result.refused.size() << " rows refused\n";
+        ctx.out() << (cl.isSet(QStringLiteral("dry-run")) ? "Would create " : "Created ") << result.created << " customers; " << result.duplicates.size()
+                  << " duplicates skipped; " << result.refused.size() << " rows refused\n";
         for (const CustomerImportRow &r : result.duplicates)
             ctx.err() << path << " line " << r.line << ": duplicate: " << joinErrors(r.errors) << "\n";
         for (const CustomerImportRow &r : result.refused)

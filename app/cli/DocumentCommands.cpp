@@ -113,7 +113,8 @@ int invoicesPdf(CliContext &ctx, const QStringList &args)
         if (output.isEmpty())
             throw CliError(InvalidInput, QStringLiteral("invoices pdf %1: -o FILE is required (the PDF to write)").arg(id));
         if (!dir.isEmpty() || cl.isSet(QStringLiteral("status")) || cl.isSet(QStringLiteral("customer")))
-            throw CliError(InvalidInput, QStringLiteral("invoices pdf %1: --dir, --status and --customer select a batch; give either an invoice or them").arg(id));
+            throw CliError(InvalidInput,
+                           QStringLiteral("invoices pdf %1: --dir, --status and --customer select a batch; give either an invoice or them").arg(id));
         const NamedDocument doc = exporter.invoice(id);
         DocumentExporter::writePdf(doc.document, output);
         reportWritten(ctx, output, QStringLiteral("invoice ") + doc.document.reference);
@@ -149,11 +150,13 @@ int invoicesPdf(CliContext &ctx, const QStringList &args)
         QJsonArray files;
         for (const QString &f : result.files)
             files.append(f);
-        ctx.printJson({{QStringLiteral("files"), files}, {QStringLiteral("count"), int(result.files.size())}, {QStringLiteral("directory"), QFileInfo(dir).absoluteFilePath()}});
+        ctx.printJson({{QStringLiteral("files"), files},
+                       {QStringLiteral("count"), int(result.files.size())},
+                       {QStringLiteral("directory"), QFileInfo(dir).absoluteFilePath()}});
         return Success;
     }
-    ctx.out() << "Wrote " << result.files.size() << (result.files.size() == 1 ? " invoice PDF" : " invoice PDFs") << " to "
-              << QDir::toNativeSeparators(dir) << " in " << timer.elapsed() << " ms\n";
+    ctx.out() << "Wrote " << result.files.size() << (result.files.size() == 1 ? " invoice PDF" : " invoice PDFs") << " to " << QDir::toNativeSeparators(dir)
+              << " in " << timer.elapsed() << " ms\n";
     return Success;
 }
 

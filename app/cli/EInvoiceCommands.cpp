@@ -53,8 +53,8 @@ int invoicesExport(CliContext &ctx, const QStringList &args)
                        {QStringLiteral("amount_due"), invoice.amount(invoice.payable)}});
     } else {
         ctx.out() << "Wrote " << kind << " " << invoice.number << " as " << cl.value(QStringLiteral("format")).toUpper() << " to "
-                  << QDir::toNativeSeparators(output) << " (total " << invoice.amount(invoice.taxInclusive) << " " << invoice.currency
-                  << ", due " << invoice.amount(invoice.payable) << ")\n";
+                  << QDir::toNativeSeparators(output) << " (total " << invoice.amount(invoice.taxInclusive) << " " << invoice.currency << ", due "
+                  << invoice.amount(invoice.payable) << ")\n";
     }
     return Success;
 }

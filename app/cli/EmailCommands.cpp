@@ -86,7 +86,8 @@ int sendAndReport(CliContext &ctx, const QList<OutboxMessage> &queued, bool queu
         if (queueOnly || queued.isEmpty() != all)
             ctx.out() << "Queued " << queued.size() << " messages\n";
         if (!queueOnly)
-            ctx.out() << "Sent " << report.sent << " messages" << (report.failed ? QStringLiteral(", %1 failed (still queued)").arg(report.failed) : QString()) << "\n";
+            ctx.out() << "Sent " << report.sent << " messages" << (report.failed ? QStringLiteral(", %1 failed (still queued)").arg(report.failed) : QString())
+                      << "\n";
         for (const QString &e : report.errors)
             ctx.err() << "error: " << e << "\n";
     }
@@ -102,8 +103,9 @@ int remindersCommand(CliContext &ctx, const QString &verb, const QStringList &ar
         addSendOptions(cl);
         cl.parse(args);
         if (cl.helpRequested()) {
-            ctx.out() << cl.helpText() << "\nOne reminder letter (PDF) per customer and currency with overdue invoices, with the fee of\n"
-                                          "reminders.fee, e-mailed in the customer's language.\n";
+            ctx.out() << cl.helpText()
+                      << "\nOne reminder letter (PDF) per customer and currency with overdue invoices, with the fee of\n"
+                         "reminders.fee, e-mailed in the customer's language.\n";
             return Success;
         }
         const QDate asOf = dateOption(cl, QStringLiteral("as-of")).value_or(today(ctx));
@@ -175,8 +177,9 @@ int emailCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         CommandLine cl(QStringLiteral("email release"), {QStringLiteral("ID")});
         cl.parse(args);
         if (cl.helpRequested()) {
-            ctx.out() << cl.helpText() << "\nQueues again a message left 'sending' by an interruption, or 'failed'. Check first that it did\n"
-                                          "not reach the customer: it may have.\n";
+            ctx.out() << cl.helpText()
+                      << "\nQueues again a message left 'sending' by an interruption, or 'failed'. Check first that it did\n"
+                         "not reach the customer: it may have.\n";
             return Success;
         }
         EmailOutbox(ctx.company()).release(requiredPositional(cl, 0, QStringLiteral("the message id")), ctx.clock());
@@ -227,8 +230,9 @@ int invoicesSend(CliContext &ctx, const QStringList &args)
     addSendOptions(cl);
     cl.parse(options);
     if (cl.helpRequested()) {
-        ctx.out() << cl.helpText() << "\nE-mails the invoice PDF (as orbctl invoices pdf writes it) to the customer's billing address, in its\n"
-                                      "document language, through email.smtp_url. Each message is recorded on the invoice.\n";
+        ctx.out() << cl.helpText()
+                  << "\nE-mails the invoice PDF (as orbctl invoices pdf writes it) to the customer's billing address, in its\n"
+                     "document language, through email.smtp_url. Each message is recorded on the invoice.\n";
         return Success;
     }
     DocumentMailer mailer(ctx.company(), ctx.clock());

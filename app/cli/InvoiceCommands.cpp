@@ -118,7 +118,9 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
         }
     }
     t.print(ctx.out());
-    auto row = [&](const char *label, const Decimal &amount) { ctx.out() << QStringLiteral("  %1 %2 %3\n").arg(QLatin1String(label), -16).arg(moneyText(amount, c), 14).arg(c); };
+    auto row = [&](const char *label, const Decimal &amount) {
+        ctx.out() << QStringLiteral("  %1 %2 %3\n").arg(QLatin1String(label), -16).arg(moneyText(amount, c), 14).arg(c);
+    };
     row("subtotal", i.subtotal);
     if (!i.adjustmentsTotal.isZero())
         row("adjustments", i.adjustmentsTotal);
@@ -126,9 +128,12 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
         row("coupons", -i.couponsTotal);
     for (const QJsonValue &tv : o.value(QStringLiteral("tax_amounts")).toArray()) {
         const QJsonObject tax = tv.toObject();
-        ctx.out() << QStringLiteral("  %1 %2 %3\n").arg(tax.value(QStringLiteral("tax_rate_description")).toString() + QStringLiteral(" (") +
-                                                            tax.value(QStringLiteral("tax_rate_percentage")).toString() + QStringLiteral("%)"), -16)
-                         .arg(tax.value(QStringLiteral("amount")).toString(), 14).arg(c);
+        ctx.out() << QStringLiteral("  %1 %2 %3\n")
+                         .arg(tax.value(QStringLiteral("tax_rate_description")).toString() + QStringLiteral(" (")
+                                  + tax.value(QStringLiteral("tax_rate_percentage")).toString() + QStringLiteral("%)"),
+                              -16)
+                         .arg(tax.value(QStringLiteral("amount")).toString(), 14)
+                         .arg(c);
     }
     row("total", i.total);
     if (!i.balanceApplied.isZero())
@@ -397,8 +402,8 @@ void printNote(CliContext &ctx, const CreditNote &n)
         ctx.printJson(n.toJson());
         return;
     }
-    ctx.out() << "Credit note " << n.number << " (" << n.kind << ") for invoice " << n.invoiceId << ": " << moneyText(n.total, n.currency) << " "
-              << n.currency << " (tax " << moneyText(n.taxTotal, n.currency) << ") — " << n.reason << "\n";
+    ctx.out() << "Credit note " << n.number << " (" << n.kind << ") for invoice " << n.invoiceId << ": " << moneyText(n.total, n.currency) << " " << n.currency
+              << " (tax " << moneyText(n.taxTotal, n.currency) << ") — " << n.reason << "\n";
 }
 
 int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &args)
@@ -413,10 +418,12 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
     if (verb == QLatin1String("create")) {
         CommandLine cl(QStringLiteral("credit-notes create"));
         cl.addOption(QStringLiteral("invoice"), QStringLiteral("ID"), QStringLiteral("The issued invoice (id or number)."));
-        cl.addOption(QStringLiteral("line"), QStringLiteral("POSITION=AMOUNT"), QStringLiteral("Credit this much of a line (tax included); repeatable. "
-                                                                                               "Without: everything left on every line."));
+        cl.addOption(QStringLiteral("line"), QStringLiteral("POSITION=AMOUNT"),
+                     QStringLiteral("Credit this much of a line (tax included); repeatable. "
+                                    "Without: everything left on every line."));
         cl.addOption(QStringLiteral("reason"), QStringLiteral("TEXT"), QStringLiteral("Why."));
-        cl.addOption(QStringLiteral("type"), QStringLiteral("refund|adjustment"), QStringLiteral("Money paid back, or credit to the balance (default adjustment)."));
+        cl.addOption(QStringLiteral("type"), QStringLiteral("refund|adjustment"),
+                     QStringLiteral("Money paid back, or credit to the balance (default adjustment)."));
         cl.addOption(QStringLiteral("memo"), QStringLiteral("TEXT"), QStringLiteral("A note printed on it."));
         cl.parse(args);
         if (cl.helpRequested())

@@ -83,10 +83,10 @@ int ledgerExport(CliContext &ctx, const QStringList &args)
         return Success;
     }
     for (const LedgerExportMark &m : before)
-        ctx.err() << "note: " << m.from.toString(Qt::ISODate) << " to " << m.to.toString(Qt::ISODate) << " was already exported ("
-                  << m.format << ", " << m.entries << " entries, " << m.exportedAt.toUTC().toString(Qt::ISODate) << ")\n";
-    ctx.out() << "Wrote " << entries.size() << " journal entries (" << LedgerWriter::formatName(*format) << ") for " << from.toString(Qt::ISODate)
-              << " to " << to.toString(Qt::ISODate) << " to " << QDir::toNativeSeparators(output) << "\n";
+        ctx.err() << "note: " << m.from.toString(Qt::ISODate) << " to " << m.to.toString(Qt::ISODate) << " was already exported (" << m.format << ", "
+                  << m.entries << " entries, " << m.exportedAt.toUTC().toString(Qt::ISODate) << ")\n";
+    ctx.out() << "Wrote " << entries.size() << " journal entries (" << LedgerWriter::formatName(*format) << ") for " << from.toString(Qt::ISODate) << " to "
+              << to.toString(Qt::ISODate) << " to " << QDir::toNativeSeparators(output) << "\n";
     if (marked)
         ctx.out() << "Marked the period as exported (sha256 " << sha << ")\n";
     return Success;
@@ -111,7 +111,8 @@ int ledgerCommand(CliContext &ctx, const QString &verb, const QStringList &args)
             ctx.printJsonList(data);
             return Success;
         }
-        TablePrinter t({QStringLiteral("FROM"), QStringLiteral("TO"), QStringLiteral("FORMAT"), QStringLiteral("ENTRIES"), QStringLiteral("EXPORTED"), QStringLiteral("SHA256")});
+        TablePrinter t({QStringLiteral("FROM"), QStringLiteral("TO"), QStringLiteral("FORMAT"), QStringLiteral("ENTRIES"), QStringLiteral("EXPORTED"),
+                        QStringLiteral("SHA256")});
         for (const LedgerExportMark &m : marks)
             t.addRow({m.from.toString(Qt::ISODate), m.to.toString(Qt::ISODate), m.format, QString::number(m.entries),
                       m.exportedAt.toUTC().toString(Qt::ISODate), m.sha256.left(16)});
@@ -126,10 +127,10 @@ int ledgerCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     throw CliError(InvalidInput, QStringLiteral("ledger: unknown verb \"%1\" (export, exports)").arg(verb));
 }
 
-const CommandRegistry::Registrar
-    ledgerNoun("ledger", &ledgerCommand, "export | exports", 77,
-               {{QStringLiteral("export"), {}, QStringLiteral("Write a period's invoices, payments, credit notes and voids as journal entries (GnuCash CSV or IIF).")},
-                {QStringLiteral("exports"), {}, QStringLiteral("List the periods marked exported to the ledger.")}});
+const CommandRegistry::Registrar ledgerNoun(
+    "ledger", &ledgerCommand, "export | exports", 77,
+    {{QStringLiteral("export"), {}, QStringLiteral("Write a period's invoices, payments, credit notes and voids as journal entries (GnuCash CSV or IIF).")},
+     {QStringLiteral("exports"), {}, QStringLiteral("List the periods marked exported to the ledger.")}});
 
 } // namespace
 

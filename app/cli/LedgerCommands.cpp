@@ -53,7 +53,9 @@ int balanceCommand(CliContext &ctx, const QString &verb, const QStringList &args
             t.addRow({toApiTimestamp(e.createdAt), e.cause, moneyText(e.amount, e.currency), moneyText(e.balanceAfter, e.currency), e.description});
         t.print(ctx.out());
         ctx.out() << "Balance: " << moneyText(v.balance, v.currency) << " " << v.currency
-                  << (v.balance.isPositive() ? " (credit the customer holds)\n" : v.balance.isNegative() ? " (owed by the customer)\n" : "\n");
+                  << (v.balance.isPositive()   ? " (credit the customer holds)\n"
+                      : v.balance.isNegative() ? " (owed by the customer)\n"
+                                               : "\n");
         return Success;
     }
     if (verb == QLatin1String("adjust")) {
@@ -68,8 +70,8 @@ int balanceCommand(CliContext &ctx, const QString &verb, const QStringList &args
         if (ctx.json())
             ctx.printJson(e.toJson());
         else
-            ctx.out() << "Balance adjusted by " << moneyText(e.amount, e.currency) << ": now " << moneyText(e.balanceAfter, e.currency) << " "
-                      << e.currency << "\n";
+            ctx.out() << "Balance adjusted by " << moneyText(e.amount, e.currency) << ": now " << moneyText(e.balanceAfter, e.currency) << " " << e.currency
+                      << "\n";
         return Success;
     }
     throw CliError(InvalidInput, QStringLiteral("balance: unknown verb \"%1\" (show, adjust)").arg(verb));

@@ -81,8 +81,8 @@ void printChange(CliContext &ctx, SubscriptionService &service, const Subscripti
         ctx.printJson(o);
         return;
     }
-    ctx.out() << (c.status == QLatin1String("scheduled") ? "Scheduled " : "Applied ") << c.kind << " on " << dateText(c.effectiveDate)
-              << " for subscription " << c.subscriptionId << "\n";
+    ctx.out() << (c.status == QLatin1String("scheduled") ? "Scheduled " : "Applied ") << c.kind << " on " << dateText(c.effectiveDate) << " for subscription "
+              << c.subscriptionId << "\n";
 }
 
 int subscriptionsCreate(CliContext &ctx, const QString &, const QStringList &args)

@@ -111,9 +111,8 @@ int runCommand(CliContext &ctx, const QStringList &args)
             std::fprintf(stderr, "\r%s %d/%d   ", qPrintable(what), done, total);
             std::fflush(stderr);
         });
-    client.setRetryObserver([&](int attempt, int delay, const StripeError &e) {
-        ctx.err() << "retry " << attempt << " in " << delay << " ms: " << e.describe() << Qt::endl;
-    });
+    client.setRetryObserver(
+        [&](int attempt, int delay, const StripeError &e) { ctx.err() << "retry " << attempt << " in " << delay << " ms: " << e.describe() << Qt::endl; });
     sync.setCancelFlag(&g_stop);
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
@@ -161,8 +160,9 @@ int statusCommand(CliContext &ctx, const QStringList &args)
     SyncState state(db);
     QString source, error;
     const auto key = StripeKeyStore(ctx.company().path()).load(&source, &error);
-    const QString keyState = key ? QStringLiteral("%1 key in the %2").arg(stripeKeyMode(*key).isEmpty() ? QStringLiteral("unrecognised") : stripeKeyMode(*key), source)
-                                 : (error.isEmpty() ? QStringLiteral("none") : QStringLiteral("keychain error: ") + error);
+    const QString keyState =
+        key ? QStringLiteral("%1 key in the %2").arg(stripeKeyMode(*key).isEmpty() ? QStringLiteral("unrecognised") : stripeKeyMode(*key), source)
+            : (error.isEmpty() ? QStringLiteral("none") : QStringLiteral("keychain error: ") + error);
     const QString listState = cl.isSet(QStringLiteral("state")) ? cl.value(QStringLiteral("state")) : QStringLiteral("failed");
     const QList<OutboxItem> items = outbox.list(listState, 100);
     const auto bound = StripeSync::boundAccount(db);
@@ -315,7 +315,9 @@ const CommandRegistry::Registrar
     syncNoun("sync", &syncCommand, "run [--once] | status | set-key [--new-account] (key on stdin) | retry ID | skip ID | log", 90,
              {{QStringLiteral("run"), {}, QStringLiteral("Push what is queued to Stripe and pull its events, once or every interval.")},
               {QStringLiteral("status"), {}, QStringLiteral("Show the queue, the last run, the event cursor and where the Stripe key comes from.")},
-              {QStringLiteral("set-key"), {}, QStringLiteral("Store the Stripe key, read from standard input, in the keychain (checked against the Stripe account it belongs to).")},
+              {QStringLiteral("set-key"),
+               {},
+               QStringLiteral("Store the Stripe key, read from standard input, in the keychain (checked against the Stripe account it belongs to).")},
               {QStringLiteral("retry"), QStringLiteral("ITEM"), QStringLiteral("Queue a failed or skipped sync item again, with new idempotency keys.")},
               {QStringLiteral("skip"), QStringLiteral("ITEM"), QStringLiteral("Leave a failed or pending sync item out for good.")},
               {QStringLiteral("log"), {}, QStringLiteral("Show the newest lines of the sync log.")}});

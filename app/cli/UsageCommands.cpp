@@ -57,13 +57,13 @@ void printEvents(CliContext &ctx, const QList<StoredEvent> &events)
         ctx.printJsonList(data);
         return;
     }
-    TablePrinter t({QStringLiteral("KEY"), QStringLiteral("EVENT"), QStringLiteral("TIMESTAMP"), QStringLiteral("CUSTOMER"),
-                    QStringLiteral("STATUS"), QStringLiteral("PROPERTIES")});
+    TablePrinter t({QStringLiteral("KEY"), QStringLiteral("EVENT"), QStringLiteral("TIMESTAMP"), QStringLiteral("CUSTOMER"), QStringLiteral("STATUS"),
+                    QStringLiteral("PROPERTIES")});
     for (const StoredEvent &e : events)
         t.addRow({QString::fromUtf8(e.row.idempotencyKey), QString::fromUtf8(e.row.eventName),
                   toApiTimestamp(QDateTime::fromMSecsSinceEpoch(e.row.tsMs, Qt::UTC)),
-                  QString::fromUtf8(e.row.customerId.isEmpty() ? e.row.externalCustomerId : e.row.customerId),
-                  StoredEvent::statusName(e.status), QString::fromUtf8(e.row.properties)});
+                  QString::fromUtf8(e.row.customerId.isEmpty() ? e.row.externalCustomerId : e.row.customerId), StoredEvent::statusName(e.status),
+                  QString::fromUtf8(e.row.properties)});
     t.print(ctx.out());
     ctx.out() << events.size() << (events.size() == 1 ? " event\n" : " events\n");
 }
@@ -247,8 +247,9 @@ void printBackfills(CliContext &ctx, const QList<Backfill> &list, bool single)
     TablePrinter t({QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("FROM"), QStringLiteral("TO"), QStringLiteral("CUSTOMER"),
                     QStringLiteral("REPLACE"), QStringLiteral("EVENTS")});
     for (const Backfill &b : list)
-        t.addRow({b.id, b.status, toApiTimestamp(b.timeframeStart), toApiTimestamp(b.timeframeEnd), b.customerId.isEmpty() ? QStringLiteral("(all)") : b.customerId,
-                  b.replaceExistingEvents ? QStringLiteral("yes") : QStringLiteral("no"), QString::number(b.eventsIngested)});
+        t.addRow({b.id, b.status, toApiTimestamp(b.timeframeStart), toApiTimestamp(b.timeframeEnd),
+                  b.customerId.isEmpty() ? QStringLiteral("(all)") : b.customerId, b.replaceExistingEvents ? QStringLiteral("yes") : QStringLiteral("no"),
+                  QString::number(b.eventsIngested)});
     t.print(ctx.out());
 }
 
@@ -268,8 +269,9 @@ int backfillsCommand(CliContext &ctx, const QString &verb, const QStringList &ar
         const QString customer = cl.value(QStringLiteral("customer"));
         const QTimeZone zone = zoneOf(ctx, customer);
         BackfillService service(ctx.company(), ctx.clock());
-        printBackfills(ctx, {service.create(timestampOption(cl, QStringLiteral("from"), zone), timestampOption(cl, QStringLiteral("to"), zone),
-                                            customer, cl.isSet(QStringLiteral("replace")))},
+        printBackfills(ctx,
+                       {service.create(timestampOption(cl, QStringLiteral("from"), zone), timestampOption(cl, QStringLiteral("to"), zone), customer,
+                                       cl.isSet(QStringLiteral("replace")))},
                        true);
         return Success;
     }
@@ -280,7 +282,11 @@ int backfillsCommand(CliContext &ctx, const QString &verb, const QStringList &ar
             return help(ctx, cl);
         BackfillService service(ctx.company(), ctx.clock());
         const QString id = cl.positional(0);
-        printBackfills(ctx, {verb == QLatin1String("close") ? service.close(id) : verb == QLatin1String("revert") ? service.revert(id) : service.get(id)}, true);
+        printBackfills(ctx,
+                       {verb == QLatin1String("close")    ? service.close(id)
+                        : verb == QLatin1String("revert") ? service.revert(id)
+                                                          : service.get(id)},
+                       true);
         return Success;
     }
     if (verb == QLatin1String("list")) {

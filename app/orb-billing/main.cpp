@@ -34,8 +34,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a picture of the window (SCREEN:PATH, e.g. Customers:/tmp/c.png) and quit."),
                                         QStringLiteral("screen:path"));
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         QStringLiteral("Save a picture of every screen into DIR (screen-name.png) and quit."),
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"), QStringLiteral("Save a picture of every screen into DIR (screen-name.png) and quit."),
                                          QStringLiteral("dir"));
     parser.addOption(demo);
     parser.addOption(screenshot);

@@ -29,8 +29,7 @@ public:
     static BillingCadence months(int count);
     /// Orb's names: monthly, quarterly, semi_annual, annual, or custom with
     /// billing_cycle_configuration {duration, duration_unit: day|month}. Nothing when invalid.
-    static std::optional<BillingCadence> fromOrb(QStringView cadence, qint64 duration = 0,
-                                                 QStringView durationUnit = {});
+    static std::optional<BillingCadence> fromOrb(QStringView cadence, qint64 duration = 0, QStringView durationUnit = {});
 
     Unit unit() const { return m_unit; }
     int count() const { return m_count; }

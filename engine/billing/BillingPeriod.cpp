@@ -10,9 +10,8 @@ bool BillingPeriod::contains(const QDateTime &instant) const
 
 bool BillingPeriod::operator==(const BillingPeriod &o) const
 {
-    return index == o.index && startDate == o.startDate && endDate == o.endDate
-        && fullStartDate == o.fullStartDate && fullEndDate == o.fullEndDate && start == o.start
-        && end == o.end && trial == o.trial;
+    return index == o.index && startDate == o.startDate && endDate == o.endDate && fullStartDate == o.fullStartDate && fullEndDate == o.fullEndDate
+           && start == o.start && end == o.end && trial == o.trial;
 }
 
 } // namespace orb::billing

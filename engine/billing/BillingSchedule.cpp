@@ -6,14 +6,9 @@
 
 namespace orb::billing {
 
-BillingSchedule::BillingSchedule(QDate startDate, QTimeZone zone, BillingCadence cadence,
-                                 BillingAlignment alignment, int trialDays, std::optional<QDate> endDate)
-    : m_startDate(startDate)
-    , m_zone(std::move(zone))
-    , m_cadence(cadence)
-    , m_alignment(alignment)
-    , m_trialDays(trialDays)
-    , m_endDate(endDate)
+BillingSchedule::BillingSchedule(QDate startDate, QTimeZone zone, BillingCadence cadence, BillingAlignment alignment, int trialDays,
+                                 std::optional<QDate> endDate)
+    : m_startDate(startDate), m_zone(std::move(zone)), m_cadence(cadence), m_alignment(alignment), m_trialDays(trialDays), m_endDate(endDate)
 {
     if (!m_startDate.isValid())
         throw std::invalid_argument("the subscription start date is not a valid date");

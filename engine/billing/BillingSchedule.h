@@ -38,8 +38,7 @@ public:
     /// Throws std::invalid_argument for an invalid start date or zone, a negative trial or an
     /// end date before the start date. An end date on the start date gives an empty schedule,
     /// as does one on or before the end of the trial.
-    BillingSchedule(QDate startDate, QTimeZone zone, BillingCadence cadence = {},
-                    BillingAlignment alignment = BillingAlignment::StartDate, int trialDays = 0,
+    BillingSchedule(QDate startDate, QTimeZone zone, BillingCadence cadence = {}, BillingAlignment alignment = BillingAlignment::StartDate, int trialDays = 0,
                     std::optional<QDate> endDate = std::nullopt);
 
     /// The first instant of a local date in the zone, in UTC. A day whose midnight falls in a

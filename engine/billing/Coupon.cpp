@@ -5,8 +5,7 @@
 
 namespace orb::billing {
 
-Coupon::Coupon(QString id, Type type, const Decimal &value, std::optional<int> durationMonths,
-               std::optional<int> maxRedemptions)
+Coupon::Coupon(QString id, Type type, const Decimal &value, std::optional<int> durationMonths, std::optional<int> maxRedemptions)
     : m_id(std::move(id)), m_type(type), m_value(value), m_durationMonths(durationMonths), m_maxRedemptions(maxRedemptions)
 {
     if (m_value.isNegative())

@@ -24,8 +24,7 @@ public:
     Coupon() = default;
     /// durationMonths: nothing = forever; 1 = the first month only. Throws std::invalid_argument
     /// for a negative value, a fraction above 1, or a duration / redemption limit below 1.
-    Coupon(QString id, Type type, const Decimal &value, std::optional<int> durationMonths = std::nullopt,
-           std::optional<int> maxRedemptions = std::nullopt);
+    Coupon(QString id, Type type, const Decimal &value, std::optional<int> durationMonths = std::nullopt, std::optional<int> maxRedemptions = std::nullopt);
 
     const QString &id() const { return m_id; }
     Type type() const { return m_type; }

@@ -3,8 +3,7 @@
 
 namespace orb::billing {
 
-CreditBlock::CreditBlock(QString id, const Decimal &remaining, QDate effectiveDate, std::optional<QDate> expiryDate,
-                         const Decimal &costBasis)
+CreditBlock::CreditBlock(QString id, const Decimal &remaining, QDate effectiveDate, std::optional<QDate> expiryDate, const Decimal &costBasis)
     : m_id(std::move(id)), m_remaining(remaining), m_effectiveDate(effectiveDate), m_expiryDate(expiryDate), m_costBasis(costBasis)
 {
 }

@@ -19,8 +19,7 @@ class CreditBlock final
 {
 public:
     CreditBlock() = default;
-    CreditBlock(QString id, const Decimal &remaining, QDate effectiveDate, std::optional<QDate> expiryDate,
-                const Decimal &costBasis);
+    CreditBlock(QString id, const Decimal &remaining, QDate effectiveDate, std::optional<QDate> expiryDate, const Decimal &costBasis);
 
     const QString &id() const { return m_id; }
     const Decimal &remaining() const { return m_remaining; }

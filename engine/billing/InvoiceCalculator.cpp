@@ -13,7 +13,7 @@ namespace {
 
 constexpr Adjustment::Kind KindOrder[] = {
     Adjustment::Kind::UsageDiscount, Adjustment::Kind::AmountDiscount, Adjustment::Kind::PercentageDiscount,
-    Adjustment::Kind::Minimum, Adjustment::Kind::Maximum,
+    Adjustment::Kind::Minimum,       Adjustment::Kind::Maximum,
 };
 
 // The composition works on one invoice; this keeps its currency and rounding at hand.
@@ -94,18 +94,10 @@ void applyAdjustments(const Context &c, const QList<InvoiceLineInput> &inputs, Q
                     quantity[i] = Decimal::max(Decimal(0), quantity.at(i) - a.value());
                     r = line.reprice(quantity.at(i));
                     break;
-                case Adjustment::Kind::AmountDiscount:
-                    r -= Decimal::min(a.value(), Decimal::max(r, Decimal(0)));
-                    break;
-                case Adjustment::Kind::PercentageDiscount:
-                    r -= Decimal::max(r, Decimal(0)) * a.value();
-                    break;
-                case Adjustment::Kind::Minimum:
-                    r = Decimal::max(r, a.value());
-                    break;
-                case Adjustment::Kind::Maximum:
-                    r = Decimal::min(r, a.value());
-                    break;
+                case Adjustment::Kind::AmountDiscount: r -= Decimal::min(a.value(), Decimal::max(r, Decimal(0))); break;
+                case Adjustment::Kind::PercentageDiscount: r -= Decimal::max(r, Decimal(0)) * a.value(); break;
+                case Adjustment::Kind::Minimum: r = Decimal::max(r, a.value()); break;
+                case Adjustment::Kind::Maximum: r = Decimal::min(r, a.value()); break;
                 }
                 step(i, a.id(), kind, false, false);
             }
@@ -168,8 +160,7 @@ void applyAdjustments(const Context &c, const QList<InvoiceLineInput> &inputs, Q
 }
 
 // Stage 4: taxes per line and rate; the totals per rate keep the order rates first appear in.
-void applyTaxes(const Context &c, QList<InvoiceLineResult> &lines, const QList<InvoiceLineInput> &inputs,
-                InvoiceResult &result)
+void applyTaxes(const Context &c, QList<InvoiceLineResult> &lines, const QList<InvoiceLineInput> &inputs, InvoiceResult &result)
 {
     QHash<QString, TaxRate> rates;
     for (const TaxRate &r : c.in.taxRates)
@@ -226,8 +217,7 @@ void drawCredits(const Context &c, QList<InvoiceLineResult> &lines, InvoiceResul
             left.append(line.amount);
             // A block pays a line's usage or service only for days it was effective and not
             // expired; a line without a period is judged at the invoice date.
-            const bool usable = line.startDate.isValid() && line.endDate.isValid() ? b.covers(line.startDate, line.endDate)
-                                                                                   : b.isUsableOn(c.in.invoiceDate);
+            const bool usable = line.startDate.isValid() && line.endDate.isValid() ? b.covers(line.startDate, line.endDate) : b.isUsableOn(c.in.invoiceDate);
             if (usable && line.amount.isPositive()) {
                 covered.append(i);
                 payable += line.amount;
@@ -365,8 +355,8 @@ InvoiceResult InvoiceCalculator::compose(const InvoiceInput &input)
     return result;
 }
 
-void InvoiceCalculator::settle(InvoiceResult &result, const Decimal &customerBalance,
-                               const QList<CreditBlock> &creditBlocks, QDate invoiceDate, Rounding rounding)
+void InvoiceCalculator::settle(InvoiceResult &result, const Decimal &customerBalance, const QList<CreditBlock> &creditBlocks, QDate invoiceDate,
+                               Rounding rounding)
 {
     InvoiceInput input;
     input.currency = result.currency;

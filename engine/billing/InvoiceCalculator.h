@@ -47,8 +47,8 @@ public:
     /// balance): puts back what credits its lines had, draws the usable blocks before tax,
     /// taxes each line again with the rates it had, sums the lines and applies the balance.
     /// Without lines only the balance is applied to the total.
-    static void settle(InvoiceResult &result, const Decimal &customerBalance, const QList<CreditBlock> &creditBlocks,
-                       QDate invoiceDate, Rounding rounding = Rounding::HalfUp);
+    static void settle(InvoiceResult &result, const Decimal &customerBalance, const QList<CreditBlock> &creditBlocks, QDate invoiceDate,
+                       Rounding rounding = Rounding::HalfUp);
 
     /// Splits `units` (minor units, any sign) over non-negative weights in proportion: each gets
     /// the floor of its exact share, and what is left goes one unit at a time to the largest

@@ -27,7 +27,7 @@ struct InvoiceLineInput {
     Decimal subtotal; ///< PriceEvaluation::subtotal, exact (not rounded)
     QDate startDate;
     QDate endDate;
-    QStringList taxRateIds; ///< the item's rates; the customer's are added to them
+    QStringList taxRateIds;  ///< the item's rates; the customer's are added to them
     QJsonArray subLineItems; ///< the price's sub-lines (tiers, cells, groups), shown as they are
     /// Prices a reduced quantity (for usage discounts): usually
     /// `[&](q) { return price.evaluate(UsageQuantities::ofQuantity(q)).subtotal; }`.
@@ -38,13 +38,13 @@ struct InvoiceLineInput {
 struct InvoiceInput {
     Currency currency;
     Rounding rounding = Rounding::HalfUp; ///< the company's choice for every rounding point
-    QDate invoiceDate;                     ///< decides which credit blocks are usable
+    QDate invoiceDate;                    ///< decides which credit blocks are usable
     QList<InvoiceLineInput> lines;
-    QList<Adjustment> adjustments;         ///< price-, plan- and invoice-level, any order
-    QList<Coupon> coupons;                 ///< active ones only (Coupon::isActive), applied in order
-    QList<TaxRate> taxRates;               ///< every rate referenced below
+    QList<Adjustment> adjustments; ///< price-, plan- and invoice-level, any order
+    QList<Coupon> coupons;         ///< active ones only (Coupon::isActive), applied in order
+    QList<TaxRate> taxRates;       ///< every rate referenced below
     QStringList customerTaxRateIds;
-    Decimal customerBalance;               ///< positive: credit the customer holds; negative: owed
+    Decimal customerBalance; ///< positive: credit the customer holds; negative: owed
     QList<CreditBlock> creditBlocks;
 };
 

@@ -11,9 +11,7 @@ bool InvoiceNumbering::isValidPrefix(QStringView prefix)
 {
     if (prefix.isEmpty() || prefix.size() > 16 || prefix.startsWith(u'-') || prefix.endsWith(u'-'))
         return false;
-    return std::all_of(prefix.begin(), prefix.end(), [](QChar ch) {
-        return (ch >= u'A' && ch <= u'Z') || (ch >= u'0' && ch <= u'9') || ch == u'-';
-    });
+    return std::all_of(prefix.begin(), prefix.end(), [](QChar ch) { return (ch >= u'A' && ch <= u'Z') || (ch >= u'0' && ch <= u'9') || ch == u'-'; });
 }
 
 InvoiceNumbering::InvoiceNumbering(QString prefix, int padding, QString creditNoteTag)

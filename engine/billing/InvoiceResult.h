@@ -38,8 +38,8 @@ struct InvoiceLineResult {
     Decimal quantity;
     QDate startDate;
     QDate endDate;
-    QJsonArray subLineItems;  ///< as given by the line's input
-    Decimal subtotal;         ///< the price's subtotal, rounded
+    QJsonArray subLineItems; ///< as given by the line's input
+    Decimal subtotal;        ///< the price's subtotal, rounded
     QList<AppliedAdjustment> adjustments;
     Decimal adjustedSubtotal; ///< subtotal + adjustments
     Decimal couponDiscount;   ///< this line's share of the coupons (≥ 0, subtracted)
@@ -47,7 +47,7 @@ struct InvoiceLineResult {
     Decimal amount;           ///< adjustedSubtotal − couponDiscount − creditsApplied: the taxable amount
     QList<TaxAmount> taxAmounts;
     Decimal taxTotal;
-    Decimal total;            ///< amount + taxTotal
+    Decimal total; ///< amount + taxTotal
 };
 
 /// What one coupon took off the invoice.
@@ -83,14 +83,14 @@ struct InvoiceResult {
     Decimal adjustmentsTotal; ///< Σ applied adjustments (signed)
     Decimal couponsTotal;     ///< Σ coupon discounts (≥ 0)
     QList<CouponApplication> coupons;
-    QList<TaxAmount> taxes;   ///< per rate, in order of first appearance
+    QList<TaxAmount> taxes; ///< per rate, in order of first appearance
     Decimal taxTotal;
-    Decimal total;            ///< Σ line totals (after tax)
-    Decimal balanceApplied;   ///< taken off the amount due by the balance (negative: added)
+    Decimal total;          ///< Σ line totals (after tax)
+    Decimal balanceApplied; ///< taken off the amount due by the balance (negative: added)
     QList<BalanceEntry> balanceEntries;
     Decimal creditsApplied;
     QList<CreditDraw> creditDraws;
-    Decimal amountDue;        ///< total − balanceApplied − creditsApplied, never below zero
+    Decimal amountDue; ///< total − balanceApplied − creditsApplied, never below zero
 
     /// Orb's invoice shape (amounts as strings at the minor unit): subtotal, total, amount_due,
     /// line_items [{price_id, name, quantity, subtotal, adjusted_subtotal, amount, start_date,

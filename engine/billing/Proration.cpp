@@ -37,8 +37,7 @@ Money Proration::prorate(const Money &amount, qint64 days, qint64 periodDays, Ro
 {
     requireDays(days, periodDays);
     // amount × days is exact; the single division rounds straight to the minor unit.
-    const Decimal exact = (amount.amount() * Decimal(days))
-                              .divide(Decimal(periodDays), amount.currency().minorUnits(), rounding);
+    const Decimal exact = (amount.amount() * Decimal(days)).divide(Decimal(periodDays), amount.currency().minorUnits(), rounding);
     return Money(exact, amount.currency());
 }
 
@@ -49,8 +48,7 @@ Money Proration::forPeriod(const Money &fee, const BillingPeriod &period, Roundi
     return prorate(fee, period.days(), wholeDays(period), rounding);
 }
 
-PlanChangeProration Proration::planChange(const BillingPeriod &period, QDate changeDate,
-                                          const Money &oldInAdvanceFee, const Money &newInAdvanceFee,
+PlanChangeProration Proration::planChange(const BillingPeriod &period, QDate changeDate, const Money &oldInAdvanceFee, const Money &newInAdvanceFee,
                                           const QTimeZone &zone, Rounding rounding)
 {
     requireInside(period, changeDate, "the change date");
@@ -67,16 +65,15 @@ PlanChangeProration Proration::planChange(const BillingPeriod &period, QDate cha
     return r;
 }
 
-Money Proration::quantityChange(const BillingPeriod &period, QDate changeDate, const Money &unitPrice,
-                                const Decimal &oldQuantity, const Decimal &newQuantity, Rounding rounding)
+Money Proration::quantityChange(const BillingPeriod &period, QDate changeDate, const Money &unitPrice, const Decimal &oldQuantity, const Decimal &newQuantity,
+                                Rounding rounding)
 {
     requireInside(period, changeDate, "the quantity change date");
     const Money delta = unitPrice * (newQuantity - oldQuantity);
     return prorate(delta, days(changeDate, period.endDate), wholeDays(period), rounding);
 }
 
-Money Proration::cancellationCredit(const BillingPeriod &period, QDate endDate, const Money &inAdvanceFee,
-                                    Rounding rounding)
+Money Proration::cancellationCredit(const BillingPeriod &period, QDate endDate, const Money &inAdvanceFee, Rounding rounding)
 {
     requireInside(period, endDate, "the cancellation date");
     return prorate(inAdvanceFee, days(endDate, period.endDate), wholeDays(period), rounding);

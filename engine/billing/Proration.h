@@ -45,8 +45,7 @@ public:
     /// periodDays ≤ 0 or days is outside 0..periodDays.
     static Decimal factor(qint64 days, qint64 periodDays, int places = FactorPlaces);
     /// amount × days / periodDays, rounded once to the currency's minor unit.
-    static Money prorate(const Money &amount, qint64 days, qint64 periodDays,
-                         Rounding rounding = Rounding::HalfUp);
+    static Money prorate(const Money &amount, qint64 days, qint64 periodDays, Rounding rounding = Rounding::HalfUp);
     /// The fee of a short period (first-of-month stub, a period cut by the end date): the fee
     /// × days of the period / days of its whole cadence period. A full period gives the fee.
     static Money forPeriod(const Money &fee, const BillingPeriod &period, Rounding rounding = Rounding::HalfUp);
@@ -57,24 +56,21 @@ public:
      * the rest. Both are prorated against the whole cadence period. Throws std::invalid_argument
      * if the change date is outside the period.
      */
-    static PlanChangeProration planChange(const BillingPeriod &period, QDate changeDate,
-                                          const Money &oldInAdvanceFee, const Money &newInAdvanceFee,
+    static PlanChangeProration planChange(const BillingPeriod &period, QDate changeDate, const Money &oldInAdvanceFee, const Money &newInAdvanceFee,
                                           const QTimeZone &zone, Rounding rounding = Rounding::HalfUp);
     /**
      * A fixed-fee quantity (seat) change effective on `changeDate`: unit price × (new − old)
      * × remaining days / period days, one rounding. Positive is charged now; negative is a
      * credit for the unused part.
      */
-    static Money quantityChange(const BillingPeriod &period, QDate changeDate, const Money &unitPrice,
-                                const Decimal &oldQuantity, const Decimal &newQuantity,
+    static Money quantityChange(const BillingPeriod &period, QDate changeDate, const Money &unitPrice, const Decimal &oldQuantity, const Decimal &newQuantity,
                                 Rounding rounding = Rounding::HalfUp);
     /**
      * The credit for the unused part of an in-advance fee when the subscription ends on
      * `endDate` (exclusive) inside `period`: fee × (period end − endDate) / period days.
      * Ending at the period's end credits nothing. Throws std::invalid_argument outside the period.
      */
-    static Money cancellationCredit(const BillingPeriod &period, QDate endDate, const Money &inAdvanceFee,
-                                    Rounding rounding = Rounding::HalfUp);
+    static Money cancellationCredit(const BillingPeriod &period, QDate endDate, const Money &inAdvanceFee, Rounding rounding = Rounding::HalfUp);
 };
 
 } // namespace orb::billing

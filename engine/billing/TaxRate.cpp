@@ -5,8 +5,7 @@
 
 namespace orb::billing {
 
-TaxRate::TaxRate(QString id, QString name, const Decimal &percentage)
-    : m_id(std::move(id)), m_name(std::move(name)), m_percentage(percentage)
+TaxRate::TaxRate(QString id, QString name, const Decimal &percentage) : m_id(std::move(id)), m_name(std::move(name)), m_percentage(percentage)
 {
     if (m_id.isEmpty())
         throw std::invalid_argument("a tax rate needs an id");

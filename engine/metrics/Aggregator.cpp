@@ -19,16 +19,9 @@ Decimal divideWithin(const Decimal &num, const Decimal &den, int places, Roundin
 
 } // namespace
 
-Aggregator::Aggregator(const MetricDefinition &metric, const QDateTime &start, const QDateTime &end,
-                       const QStringList &groupKeys, bool wantEventValues)
-    : m_eventName(metric.eventName()),
-      m_property(metric.property()),
-      m_filter(metric.filter()),
-      m_aggregation(metric.aggregation()),
-      m_startMs(start.toMSecsSinceEpoch()),
-      m_endMs(end.toMSecsSinceEpoch()),
-      m_groupKeys(groupKeys),
-      m_wantEventValues(wantEventValues)
+Aggregator::Aggregator(const MetricDefinition &metric, const QDateTime &start, const QDateTime &end, const QStringList &groupKeys, bool wantEventValues)
+    : m_eventName(metric.eventName()), m_property(metric.property()), m_filter(metric.filter()), m_aggregation(metric.aggregation()),
+      m_startMs(start.toMSecsSinceEpoch()), m_endMs(end.toMSecsSinceEpoch()), m_groupKeys(groupKeys), m_wantEventValues(wantEventValues)
 {
     if (m_groupKeys.isEmpty() && !metric.groupBy().isEmpty())
         m_groupKeys << metric.groupBy();
@@ -86,8 +79,7 @@ bool Aggregator::add(const Event &event)
         accumulate(m_groups[static_cast<size_t>(index)], ms, seq, value, number);
     }
     if (m_wantEventValues) {
-        m_records.push_back(Record{ms, seq, number,
-                                   m_aggregation == Aggregation::UniqueCount ? value->text() : QString()});
+        m_records.push_back(Record{ms, seq, number, m_aggregation == Aggregation::UniqueCount ? value->text() : QString()});
     }
     return true;
 }
@@ -96,12 +88,9 @@ void Aggregator::accumulate(State &s, qint64 ms, qint64 seq, const PropertyValue
 {
     ++s.count;
     switch (m_aggregation) {
-    case Aggregation::Count:
-        break;
+    case Aggregation::Count: break;
     case Aggregation::Sum:
-    case Aggregation::Average:
-        s.sum += number;
-        break;
+    case Aggregation::Average: s.sum += number; break;
     case Aggregation::Max:
         if (!s.hasValue || number > s.extreme)
             s.extreme = number;
@@ -112,9 +101,7 @@ void Aggregator::accumulate(State &s, qint64 ms, qint64 seq, const PropertyValue
             s.extreme = number;
         s.hasValue = true;
         break;
-    case Aggregation::UniqueCount:
-        s.distinct.insert(value->text());
-        break;
+    case Aggregation::UniqueCount: s.distinct.insert(value->text()); break;
     case Aggregation::Latest:
         // Latest by timestamp; at equal timestamps the event fed later wins (file order).
         if (!s.hasValue || ms > s.latestMs || (ms == s.latestMs && seq > s.latestSeq)) {
@@ -137,19 +124,14 @@ void Aggregator::accumulate(State &s, qint64 ms, qint64 seq, const PropertyValue
 Decimal Aggregator::result(const State &s, const std::optional<Decimal> &initial) const
 {
     switch (m_aggregation) {
-    case Aggregation::Count:
-        return Decimal(static_cast<long long>(s.count));
-    case Aggregation::Sum:
-        return s.sum;
+    case Aggregation::Count: return Decimal(static_cast<long long>(s.count));
+    case Aggregation::Sum: return s.sum;
     case Aggregation::Max:
-    case Aggregation::Min:
-        return s.hasValue ? s.extreme : Decimal(0);
+    case Aggregation::Min: return s.hasValue ? s.extreme : Decimal(0);
     case Aggregation::Average:
         return s.count == 0 ? Decimal(0) : divideWithin(s.sum, Decimal(static_cast<long long>(s.count)), AveragePlaces, Rounding::HalfUp);
-    case Aggregation::UniqueCount:
-        return Decimal(static_cast<long long>(s.distinct.size()));
-    case Aggregation::Latest:
-        return s.hasValue ? s.latest : Decimal(0);
+    case Aggregation::UniqueCount: return Decimal(static_cast<long long>(s.distinct.size()));
+    case Aggregation::Latest: return s.hasValue ? s.latest : Decimal(0);
     case Aggregation::WeightedSum: {
         const qint64 period = m_endMs - m_startMs;
         if (period <= 0)
@@ -174,9 +156,8 @@ UsageQuantities Aggregator::finish(const std::optional<Decimal> &initialTotal, c
         std::vector<qsizetype> order(m_groups.size());
         for (size_t i = 0; i < order.size(); ++i)
             order[i] = static_cast<qsizetype>(i);
-        std::sort(order.begin(), order.end(), [this](qsizetype a, qsizetype b) {
-            return m_groupValues[static_cast<size_t>(a)] < m_groupValues[static_cast<size_t>(b)];
-        });
+        std::sort(order.begin(), order.end(),
+                  [this](qsizetype a, qsizetype b) { return m_groupValues[static_cast<size_t>(a)] < m_groupValues[static_cast<size_t>(b)]; });
         QList<UsageGroup> groups;
         groups.reserve(static_cast<qsizetype>(order.size()) + (weighted ? initialGroups.size() : 0));
         for (const qsizetype i : order) {
@@ -208,9 +189,7 @@ UsageQuantities Aggregator::finish(const std::optional<Decimal> &initialTotal, c
         sorted.reserve(m_records.size());
         for (const Record &r : m_records)
             sorted.push_back(&r);
-        std::sort(sorted.begin(), sorted.end(), [](const Record *a, const Record *b) {
-            return a->ms != b->ms ? a->ms < b->ms : a->seq < b->seq;
-        });
+        std::sort(sorted.begin(), sorted.end(), [](const Record *a, const Record *b) { return a->ms != b->ms ? a->ms < b->ms : a->seq < b->seq; });
         usage.eventValues.reserve(static_cast<qsizetype>(sorted.size()));
         if (m_aggregation == Aggregation::UniqueCount) {
             // One unit for each event that brings a value not seen before, so that the event
@@ -243,9 +222,8 @@ QHash<QStringList, Decimal> Aggregator::closingGroupRunningTotals(const QHash<QS
     return closing;
 }
 
-UsageQuantities Aggregator::aggregate(const MetricDefinition &metric, const QList<Event> &events, const QDateTime &start,
-                                      const QDateTime &end, const QStringList &groupKeys, bool wantEventValues,
-                                      const std::optional<Decimal> &initialRunningTotal)
+UsageQuantities Aggregator::aggregate(const MetricDefinition &metric, const QList<Event> &events, const QDateTime &start, const QDateTime &end,
+                                      const QStringList &groupKeys, bool wantEventValues, const std::optional<Decimal> &initialRunningTotal)
 {
     Aggregator aggregator(metric, start, end, groupKeys, wantEventValues);
     aggregator.setInitialRunningTotal(initialRunningTotal);

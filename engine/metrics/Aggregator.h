@@ -39,8 +39,7 @@ public:
     /// Places of a weighted sum, rounded up (Lago rounds with ceil(20)).
     static constexpr int WeightedSumPlaces = 20;
 
-    Aggregator(const MetricDefinition &metric, const QDateTime &start, const QDateTime &end,
-               const QStringList &groupKeys = {}, bool wantEventValues = false);
+    Aggregator(const MetricDefinition &metric, const QDateTime &start, const QDateTime &end, const QStringList &groupKeys = {}, bool wantEventValues = false);
 
     /// weighted_sum only: the running total carried in from before `start`.
     void setInitialRunningTotal(const std::optional<Decimal> &total) { m_initialTotal = total; }
@@ -67,9 +66,8 @@ public:
     qint64 skippedEvents() const { return m_skipped; }
 
     /// Convenience for events held in memory.
-    static UsageQuantities aggregate(const MetricDefinition &metric, const QList<Event> &events, const QDateTime &start,
-                                     const QDateTime &end, const QStringList &groupKeys = {}, bool wantEventValues = false,
-                                     const std::optional<Decimal> &initialRunningTotal = {});
+    static UsageQuantities aggregate(const MetricDefinition &metric, const QList<Event> &events, const QDateTime &start, const QDateTime &end,
+                                     const QStringList &groupKeys = {}, bool wantEventValues = false, const std::optional<Decimal> &initialRunningTotal = {});
 
 private:
     struct State {
@@ -117,9 +115,8 @@ private:
 };
 
 /// aggregate() as a free function: the metric's usage over [start, end) of events in memory.
-inline UsageQuantities aggregate(const MetricDefinition &metric, const QList<Event> &events, const QDateTime &start,
-                                 const QDateTime &end, const QStringList &groupKeys = {}, bool wantEventValues = false,
-                                 const std::optional<Decimal> &initialRunningTotal = {})
+inline UsageQuantities aggregate(const MetricDefinition &metric, const QList<Event> &events, const QDateTime &start, const QDateTime &end,
+                                 const QStringList &groupKeys = {}, bool wantEventValues = false, const std::optional<Decimal> &initialRunningTotal = {})
 {
     return Aggregator::aggregate(metric, events, start, end, groupKeys, wantEventValues, initialRunningTotal);
 }

@@ -5,8 +5,7 @@
 
 namespace orb {
 
-BucketedAggregator::BucketedAggregator(const MetricDefinition &metric, const QList<TimeBucket> &buckets,
-                                       const QStringList &groupKeys, bool wantEventValues,
+BucketedAggregator::BucketedAggregator(const MetricDefinition &metric, const QList<TimeBucket> &buckets, const QStringList &groupKeys, bool wantEventValues,
                                        const std::optional<Decimal> &initialRunningTotal)
     : m_buckets(buckets), m_initialTotal(initialRunningTotal)
 {

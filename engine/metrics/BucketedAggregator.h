@@ -27,8 +27,8 @@ struct BucketUsage {
 class BucketedAggregator final
 {
 public:
-    BucketedAggregator(const MetricDefinition &metric, const QList<TimeBucket> &buckets, const QStringList &groupKeys = {},
-                       bool wantEventValues = false, const std::optional<Decimal> &initialRunningTotal = {});
+    BucketedAggregator(const MetricDefinition &metric, const QList<TimeBucket> &buckets, const QStringList &groupKeys = {}, bool wantEventValues = false,
+                       const std::optional<Decimal> &initialRunningTotal = {});
 
     /// Feeds one event; returns whether some bucket counted it.
     bool add(const Event &event);

@@ -77,16 +77,12 @@ void Event::appendPropertiesJson(QByteArray &out, const QList<EventProperty> &pr
         first = false;
         JsonWriter::appendKey(out, p.name);
         switch (p.value.type()) {
-        case PropertyValue::Type::String:
-            JsonWriter::appendString(out, p.value.text());
-            break;
+        case PropertyValue::Type::String: JsonWriter::appendString(out, p.value.text()); break;
         case PropertyValue::Type::Number:
         case PropertyValue::Type::Bool:
             out.append(p.value.text().toLatin1()); // number literals and true/false are ASCII
             break;
-        case PropertyValue::Type::Null:
-            out.append("null", 4);
-            break;
+        case PropertyValue::Type::Null: out.append("null", 4); break;
         }
     }
     out.append('}');
@@ -137,8 +133,8 @@ QByteArray Event::fingerprint() const
 
 bool Event::operator==(const Event &o) const
 {
-    return eventName == o.eventName && timestamp == o.timestamp && idempotencyKey == o.idempotencyKey
-        && customerId == o.customerId && externalCustomerId == o.externalCustomerId && properties == o.properties;
+    return eventName == o.eventName && timestamp == o.timestamp && idempotencyKey == o.idempotencyKey && customerId == o.customerId
+           && externalCustomerId == o.externalCustomerId && properties == o.properties;
 }
 
 } // namespace orb

@@ -26,7 +26,7 @@ struct Event {
     QString eventName;
     QDateTime timestamp; ///< UTC, millisecond precision
     QString idempotencyKey;
-    QString customerId;         ///< exactly one of customerId and externalCustomerId is set
+    QString customerId; ///< exactly one of customerId and externalCustomerId is set
     QString externalCustomerId;
     QList<EventProperty> properties;
 

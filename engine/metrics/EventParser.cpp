@@ -188,15 +188,9 @@ std::optional<Event> EventParser::fromJsonValue(const JsonValue &object, JsonPar
                 auto path = [&name]() -> QString { return QStringLiteral("properties.") + name; };
                 PropertyValue value;
                 switch (pv.type()) {
-                case JsonValue::Type::Object:
-                    setError(error, pv.offset(), path(), QStringLiteral("nested objects are not allowed"));
-                    return std::nullopt;
-                case JsonValue::Type::Array:
-                    setError(error, pv.offset(), path(), QStringLiteral("arrays are not allowed"));
-                    return std::nullopt;
-                case JsonValue::Type::String:
-                    value = PropertyValue::fromString(pv.text());
-                    break;
+                case JsonValue::Type::Object: setError(error, pv.offset(), path(), QStringLiteral("nested objects are not allowed")); return std::nullopt;
+                case JsonValue::Type::Array: setError(error, pv.offset(), path(), QStringLiteral("arrays are not allowed")); return std::nullopt;
+                case JsonValue::Type::String: value = PropertyValue::fromString(pv.text()); break;
                 case JsonValue::Type::Number: {
                     value = PropertyValue::fromNumberLiteral(pv.text());
                     if (!value.asDecimal()) {
@@ -209,16 +203,12 @@ std::optional<Event> EventParser::fromJsonValue(const JsonValue &object, JsonPar
                     }
                     break;
                 }
-                case JsonValue::Type::Bool:
-                    value = PropertyValue::fromBool(pv.toBool());
-                    break;
-                case JsonValue::Type::Null:
-                    break;
+                case JsonValue::Type::Bool: value = PropertyValue::fromBool(pv.toBool()); break;
+                case JsonValue::Type::Null: break;
                 }
                 event.properties.append(EventProperty{name, value});
             }
-            std::sort(event.properties.begin(), event.properties.end(),
-                      [](const EventProperty &a, const EventProperty &b) { return a.name < b.name; });
+            std::sort(event.properties.begin(), event.properties.end(), [](const EventProperty &a, const EventProperty &b) { return a.name < b.name; });
         } else {
             setError(error, v.offset(), key, QStringLiteral("unknown field"));
             return std::nullopt;

@@ -17,7 +17,6 @@ QString describeByte(char c)
     return QStringLiteral("byte 0x") + QString::number(u, 16).rightJustified(2, QLatin1Char('0'));
 }
 
-
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -54,10 +53,7 @@ int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
 
 } // namespace
 
-JsonReader::JsonReader(QByteArrayView data)
-    : m_begin(data.data()), m_p(data.data()), m_end(data.data() + data.size())
-{
-}
+JsonReader::JsonReader(QByteArrayView data) : m_begin(data.data()), m_p(data.data()), m_end(data.data() + data.size()) {}
 
 std::optional<JsonValue> JsonReader::parse(QByteArrayView data, JsonParseError *error)
 {
@@ -106,10 +102,8 @@ bool JsonReader::parseValue(JsonValue &out, int depth)
         return fail(pos(), QStringLiteral("unexpected end of input, a value was expected"));
     const char c = *m_p;
     switch (c) {
-    case '{':
-        return parseObject(out, depth + 1);
-    case '[':
-        return parseArray(out, depth + 1);
+    case '{': return parseObject(out, depth + 1);
+    case '[': return parseArray(out, depth + 1);
     case '"': {
         const qsizetype at = pos();
         QString s;
@@ -118,12 +112,9 @@ bool JsonReader::parseValue(JsonValue &out, int depth)
         out = JsonValue::string(s, at);
         return true;
     }
-    case 't':
-        return parseLiteral("true", out, JsonValue::boolean(true, pos()));
-    case 'f':
-        return parseLiteral("false", out, JsonValue::boolean(false, pos()));
-    case 'n':
-        return parseLiteral("null", out, JsonValue::null(pos()));
+    case 't': return parseLiteral("true", out, JsonValue::boolean(true, pos()));
+    case 'f': return parseLiteral("false", out, JsonValue::boolean(false, pos()));
+    case 'n': return parseLiteral("null", out, JsonValue::null(pos()));
     default:
         if (c == '-' || isDigit(c))
             return parseNumber(out);
@@ -252,8 +243,7 @@ bool JsonReader::parseString(QString &out)
                 }
                 break;
             }
-            default:
-                return fail(escAt, QStringLiteral("invalid escape \\") + QString::fromLatin1(&e, 1));
+            default: return fail(escAt, QStringLiteral("invalid escape \\") + QString::fromLatin1(&e, 1));
             }
             runStart = m_p;
             continue;

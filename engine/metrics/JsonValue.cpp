@@ -86,18 +86,12 @@ void JsonValue::insert(const QString &key, JsonValue value)
 QString JsonValue::typeName(Type type)
 {
     switch (type) {
-    case Type::Null:
-        return QStringLiteral("null");
-    case Type::Bool:
-        return QStringLiteral("a boolean");
-    case Type::Number:
-        return QStringLiteral("a number");
-    case Type::String:
-        return QStringLiteral("a string");
-    case Type::Array:
-        return QStringLiteral("an array");
-    case Type::Object:
-        return QStringLiteral("an object");
+    case Type::Null: return QStringLiteral("null");
+    case Type::Bool: return QStringLiteral("a boolean");
+    case Type::Number: return QStringLiteral("a number");
+    case Type::String: return QStringLiteral("a string");
+    case Type::Array: return QStringLiteral("an array");
+    case Type::Object: return QStringLiteral("an object");
     }
     return QString();
 }

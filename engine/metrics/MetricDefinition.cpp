@@ -12,14 +12,10 @@ const struct {
     const char16_t *name;
     Aggregation aggregation;
 } kAggregations[] = {
-    {u"count", Aggregation::Count},
-    {u"sum", Aggregation::Sum},
-    {u"max", Aggregation::Max},
-    {u"min", Aggregation::Min},
-    {u"average", Aggregation::Average},
-    {u"unique_count", Aggregation::UniqueCount},
-    {u"latest", Aggregation::Latest},
-    {u"weighted_sum", Aggregation::WeightedSum},
+    {u"count", Aggregation::Count},     {u"sum", Aggregation::Sum},
+    {u"max", Aggregation::Max},         {u"min", Aggregation::Min},
+    {u"average", Aggregation::Average}, {u"unique_count", Aggregation::UniqueCount},
+    {u"latest", Aggregation::Latest},   {u"weighted_sum", Aggregation::WeightedSum},
 };
 
 } // namespace
@@ -181,8 +177,8 @@ QByteArray MetricDefinition::toJson() const
 
 bool MetricDefinition::operator==(const MetricDefinition &o) const
 {
-    return m_id == o.m_id && m_name == o.m_name && m_description == o.m_description && m_eventName == o.m_eventName
-        && m_aggregation == o.m_aggregation && m_property == o.m_property && m_groupBy == o.m_groupBy && m_filter == o.m_filter;
+    return m_id == o.m_id && m_name == o.m_name && m_description == o.m_description && m_eventName == o.m_eventName && m_aggregation == o.m_aggregation
+           && m_property == o.m_property && m_groupBy == o.m_groupBy && m_filter == o.m_filter;
 }
 
 } // namespace orb

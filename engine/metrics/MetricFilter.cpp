@@ -19,14 +19,10 @@ bool equalValues(const PropertyValue &property, const PropertyValue &wanted)
 PropertyValue toPropertyValue(const JsonValue &v)
 {
     switch (v.type()) {
-    case JsonValue::Type::String:
-        return PropertyValue::fromString(v.text());
-    case JsonValue::Type::Number:
-        return PropertyValue::fromNumberLiteral(v.text());
-    case JsonValue::Type::Bool:
-        return PropertyValue::fromBool(v.toBool());
-    default:
-        return PropertyValue();
+    case JsonValue::Type::String: return PropertyValue::fromString(v.text());
+    case JsonValue::Type::Number: return PropertyValue::fromNumberLiteral(v.text());
+    case JsonValue::Type::Bool: return PropertyValue::fromBool(v.toBool());
+    default: return PropertyValue();
     }
 }
 
@@ -40,8 +36,8 @@ void appendValue(QByteArray &out, const PropertyValue &v)
 
 bool isNumeric(MetricFilter::Operator op)
 {
-    return op == MetricFilter::Operator::LessThan || op == MetricFilter::Operator::LessOrEqual
-        || op == MetricFilter::Operator::GreaterThan || op == MetricFilter::Operator::GreaterOrEqual;
+    return op == MetricFilter::Operator::LessThan || op == MetricFilter::Operator::LessOrEqual || op == MetricFilter::Operator::GreaterThan
+           || op == MetricFilter::Operator::GreaterOrEqual;
 }
 
 bool isList(MetricFilter::Operator op)
@@ -197,9 +193,8 @@ std::optional<MetricFilter> MetricFilter::fromJson(const JsonValue &json, const 
     if (!opNode) {
         error(path + QStringLiteral(".operator"), QStringLiteral("is required"));
     } else if (!opNode->isString() || !(op = operatorFromName(opNode->text()))) {
-        error(path + QStringLiteral(".operator"),
-              QStringLiteral("must be one of equals, not_equals, in, not_in, less_than, less_than_or_equal, "
-                             "greater_than, greater_than_or_equal, exists, not_exists"));
+        error(path + QStringLiteral(".operator"), QStringLiteral("must be one of equals, not_equals, in, not_in, less_than, less_than_or_equal, "
+                                                                 "greater_than, greater_than_or_equal, exists, not_exists"));
     }
     if (!op)
         return std::nullopt;
@@ -319,8 +314,7 @@ bool MetricFilter::matches(const Event &event) const
                 return true;
         }
         return false;
-    case Kind::Condition:
-        return conditionMatches(event.property(m_property));
+    case Kind::Condition: return conditionMatches(event.property(m_property));
     }
     return false;
 }
@@ -344,23 +338,15 @@ bool MetricFilter::conditionMatches(const PropertyValue *value) const
     };
     switch (m_op) {
     case Operator::Equals:
-    case Operator::In:
-        return anyEqual();
+    case Operator::In: return anyEqual();
     case Operator::NotEquals:
-    case Operator::NotIn:
-        return !anyEqual();
-    case Operator::LessThan:
-        return compare([](int c) { return c < 0; });
-    case Operator::LessOrEqual:
-        return compare([](int c) { return c <= 0; });
-    case Operator::GreaterThan:
-        return compare([](int c) { return c > 0; });
-    case Operator::GreaterOrEqual:
-        return compare([](int c) { return c >= 0; });
-    case Operator::Exists:
-        return present;
-    case Operator::NotExists:
-        return !present;
+    case Operator::NotIn: return !anyEqual();
+    case Operator::LessThan: return compare([](int c) { return c < 0; });
+    case Operator::LessOrEqual: return compare([](int c) { return c <= 0; });
+    case Operator::GreaterThan: return compare([](int c) { return c > 0; });
+    case Operator::GreaterOrEqual: return compare([](int c) { return c >= 0; });
+    case Operator::Exists: return present;
+    case Operator::NotExists: return !present;
     }
     return false;
 }

@@ -80,14 +80,10 @@ std::optional<Decimal> PropertyValue::numberLiteralToDecimal(QStringView literal
 QString PropertyValue::typeName(Type type)
 {
     switch (type) {
-    case Type::String:
-        return QStringLiteral("string");
-    case Type::Number:
-        return QStringLiteral("number");
-    case Type::Bool:
-        return QStringLiteral("boolean");
-    case Type::Null:
-        return QStringLiteral("null");
+    case Type::String: return QStringLiteral("string");
+    case Type::Number: return QStringLiteral("number");
+    case Type::Bool: return QStringLiteral("boolean");
+    case Type::Null: return QStringLiteral("null");
     }
     return QString();
 }

@@ -8,12 +8,9 @@ namespace {
 QDate bucketStart(QDate date, BucketSize size)
 {
     switch (size) {
-    case BucketSize::Day:
-        return date;
-    case BucketSize::Week:
-        return date.addDays(1 - date.dayOfWeek()); // ISO weeks: Monday is day 1
-    case BucketSize::Month:
-        return QDate(date.year(), date.month(), 1);
+    case BucketSize::Day: return date;
+    case BucketSize::Week: return date.addDays(1 - date.dayOfWeek()); // ISO weeks: Monday is day 1
+    case BucketSize::Month: return QDate(date.year(), date.month(), 1);
     }
     return date;
 }
@@ -21,12 +18,9 @@ QDate bucketStart(QDate date, BucketSize size)
 QDate nextBucket(QDate date, BucketSize size)
 {
     switch (size) {
-    case BucketSize::Day:
-        return date.addDays(1);
-    case BucketSize::Week:
-        return date.addDays(7);
-    case BucketSize::Month:
-        return date.addMonths(1);
+    case BucketSize::Day: return date.addDays(1);
+    case BucketSize::Week: return date.addDays(7);
+    case BucketSize::Month: return date.addMonths(1);
     }
     return date.addDays(1);
 }
@@ -68,12 +62,9 @@ std::optional<BucketSize> TimeBuckets::sizeFromName(QStringView name)
 QString TimeBuckets::sizeName(BucketSize size)
 {
     switch (size) {
-    case BucketSize::Day:
-        return QStringLiteral("day");
-    case BucketSize::Week:
-        return QStringLiteral("week");
-    case BucketSize::Month:
-        return QStringLiteral("month");
+    case BucketSize::Day: return QStringLiteral("day");
+    case BucketSize::Week: return QStringLiteral("week");
+    case BucketSize::Month: return QStringLiteral("month");
     }
     return QString();
 }

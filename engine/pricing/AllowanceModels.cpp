@@ -19,8 +19,7 @@ QString shown(const QString &value)
 QList<UsageGroup> sortedGroups(const UsageQuantities &usage, const QStringList &keys)
 {
     QList<UsageGroup> groups = PriceModel::project(usage, keys);
-    std::stable_sort(groups.begin(), groups.end(),
-                     [](const UsageGroup &a, const UsageGroup &b) { return a.values < b.values; });
+    std::stable_sort(groups.begin(), groups.end(), [](const UsageGroup &a, const UsageGroup &b) { return a.values < b.values; });
     return groups;
 }
 
@@ -44,7 +43,9 @@ class EventOutputModel final : public PriceModel
 {
 public:
     EventOutputModel(QString rateKey, std::optional<Decimal> defaultRate, QString groupingKey)
-        : m_rateKey(std::move(rateKey)), m_default(defaultRate), m_groupingKey(std::move(groupingKey)) {}
+        : m_rateKey(std::move(rateKey)), m_default(defaultRate), m_groupingKey(std::move(groupingKey))
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("event_output"); }
     QStringList groupingProperties() const override
@@ -84,12 +85,10 @@ public:
                 continue;
             }
             const Decimal amount = g.quantity * *rate;
-            QJsonObject grouping{{QStringLiteral("unit_rating_key"), m_rateKey},
-                                 {QStringLiteral("unit_rate"), rate->toCanonicalString()}};
+            QJsonObject grouping{{QStringLiteral("unit_rating_key"), m_rateKey}, {QStringLiteral("unit_rate"), rate->toCanonicalString()}};
             if (!fromEvent)
                 grouping.insert(QStringLiteral("default"), true);
-            QString name = fromEvent ? QStringLiteral("at %1").arg(rate->toCanonicalString())
-                                     : QStringLiteral("at default %1").arg(rate->toCanonicalString());
+            QString name = fromEvent ? QStringLiteral("at %1").arg(rate->toCanonicalString()) : QStringLiteral("at default %1").arg(rate->toCanonicalString());
             if (gi >= 0) {
                 grouping.insert(QStringLiteral("grouping_key"), m_groupingKey);
                 grouping.insert(QStringLiteral("grouping_value"), g.values.at(gi));
@@ -160,13 +159,11 @@ public:
         const Decimal credited = Decimal::max(Decimal(0), Decimal::min(allowance, consumption));
         const Decimal gross = consumption * m_c.unitAmount;
         const Decimal credit = credited * m_c.unitAmount;
-        return ModelResult{consumption, gross - credit,
-                           {line(m_c.consumptionName.isEmpty() ? QStringLiteral("Consumption") : m_c.consumptionName, consumption,
-                                 m_c.unitAmount, gross,
-                                 {{QStringLiteral("grouping_key"), m_c.groupingKey},
-                                  {QStringLiteral("grouping_value"), m_c.consumptionValue}}),
-                            line(m_c.allowanceName.isEmpty() ? QStringLiteral("Allowance") : m_c.allowanceName, credited,
-                                 m_c.unitAmount, -credit,
+        return ModelResult{consumption,
+                           gross - credit,
+                           {line(m_c.consumptionName.isEmpty() ? QStringLiteral("Consumption") : m_c.consumptionName, consumption, m_c.unitAmount, gross,
+                                 {{QStringLiteral("grouping_key"), m_c.groupingKey}, {QStringLiteral("grouping_value"), m_c.consumptionValue}}),
+                            line(m_c.allowanceName.isEmpty() ? QStringLiteral("Allowance") : m_c.allowanceName, credited, m_c.unitAmount, -credit,
                                  {{QStringLiteral("grouping_key"), m_c.groupingKey},
                                   {QStringLiteral("grouping_value"), m_c.allowanceValue},
                                   {QStringLiteral("allowance_metered"), allowance.toCanonicalString()}})}};
@@ -187,10 +184,12 @@ struct CreditCell {
 class DailyCreditAllowanceModel final : public PriceModel
 {
 public:
-    DailyCreditAllowanceModel(Decimal allowance, Decimal defaultAmount, QJsonArray dimensionsGiven, QStringList dimensions,
-                              QString dayProperty, QList<CreditCell> cells)
-        : m_allowance(allowance), m_default(defaultAmount), m_dimensionsGiven(std::move(dimensionsGiven)),
-          m_dimensions(std::move(dimensions)), m_dayProperty(std::move(dayProperty)), m_cells(std::move(cells)) {}
+    DailyCreditAllowanceModel(Decimal allowance, Decimal defaultAmount, QJsonArray dimensionsGiven, QStringList dimensions, QString dayProperty,
+                              QList<CreditCell> cells)
+        : m_allowance(allowance), m_default(defaultAmount), m_dimensionsGiven(std::move(dimensionsGiven)), m_dimensions(std::move(dimensions)),
+          m_dayProperty(std::move(dayProperty)), m_cells(std::move(cells))
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("daily_credit_allowance"); }
     QStringList groupingProperties() const override { return QStringList{m_dayProperty} + m_dimensions; }
@@ -279,8 +278,7 @@ std::shared_ptr<const PriceModel> parseMeteredAllowanceModel(JsonReader &reader,
     c.allowanceName = reader.string(config, QStringLiteral("allowance_display_name"), path, Presence::Optional).value_or(QString());
     c.consumptionName = reader.string(config, QStringLiteral("consumption_display_name"), path, Presence::Optional).value_or(QString());
     if (reader.errorCount() == before && c.allowanceValue == c.consumptionValue)
-        reader.fail(JsonReader::join(path, QStringLiteral("allowance_grouping_value")),
-                    QStringLiteral("must differ from consumption_grouping_value"));
+        reader.fail(JsonReader::join(path, QStringLiteral("allowance_grouping_value")), QStringLiteral("must differ from consumption_grouping_value"));
     if (reader.errorCount() > before)
         return nullptr;
     return std::make_shared<MeteredAllowanceModel>(c);

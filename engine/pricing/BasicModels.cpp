@@ -27,8 +27,7 @@ void insertOptionalBool(QJsonObject &o, const QString &key, const std::optional<
 class UnitModel final : public PriceModel
 {
 public:
-    UnitModel(Decimal unitAmount, std::optional<bool> prorated)
-        : m_unitAmount(unitAmount), m_prorated(prorated) {}
+    UnitModel(Decimal unitAmount, std::optional<bool> prorated) : m_unitAmount(unitAmount), m_prorated(prorated) {}
 
     QString modelType() const override { return QStringLiteral("unit"); }
     QJsonObject configToJson() const override
@@ -66,10 +65,7 @@ public:
     explicit TieredModel(TierTable tiers) : m_tiers(std::move(tiers)) {}
 
     QString modelType() const override { return QStringLiteral("tiered"); }
-    QJsonObject configToJson() const override
-    {
-        return QJsonObject{{QStringLiteral("tiers"), m_tiers.rangesToJson(tieredKeys())}};
-    }
+    QJsonObject configToJson() const override { return QJsonObject{{QStringLiteral("tiers"), m_tiers.rangesToJson(tieredKeys())}}; }
     ModelResult evaluate(const UsageQuantities &usage, const EvaluationContext &) const override
     {
         ModelResult result{usage.total, Decimal(0), {}};
@@ -105,8 +101,7 @@ public:
         QJsonArray tiers;
         for (const Tier &tier : m_tiers.tiers()) {
             QJsonObject o;
-            o.insert(QStringLiteral("maximum_units"),
-                     tier.upper ? JsonReader::decimalToJsonNumber(*tier.upper) : QJsonValue(QJsonValue::Null));
+            o.insert(QStringLiteral("maximum_units"), tier.upper ? JsonReader::decimalToJsonNumber(*tier.upper) : QJsonValue(QJsonValue::Null));
             o.insert(QStringLiteral("unit_amount"), tier.amount.toString());
             if (tier.extras.contains(kFlat))
                 o.insert(kFlat, tier.extras.value(kFlat).toString());
@@ -144,8 +139,7 @@ private:
 class PackageModel final : public PriceModel
 {
 public:
-    PackageModel(Decimal packageAmount, Decimal packageSize)
-        : m_packageAmount(packageAmount), m_packageSize(packageSize) {}
+    PackageModel(Decimal packageAmount, Decimal packageSize) : m_packageAmount(packageAmount), m_packageSize(packageSize) {}
 
     QString modelType() const override { return QStringLiteral("package"); }
     QJsonObject configToJson() const override
@@ -158,9 +152,10 @@ public:
         // A started package is a whole package: 11 units at size 10 bill as 2 packages.
         const Decimal packages = packagesFor(usage.total, m_packageSize);
         const Decimal amount = packages * m_packageAmount;
-        return ModelResult{usage.total, amount,
-                           {line(QStringLiteral("Packages"), packages, m_packageAmount, amount,
-                                 {{QStringLiteral("package_size"), m_packageSize.toCanonicalString()}})}};
+        return ModelResult{
+            usage.total,
+            amount,
+            {line(QStringLiteral("Packages"), packages, m_packageAmount, amount, {{QStringLiteral("package_size"), m_packageSize.toCanonicalString()}})}};
     }
 
 private:
@@ -178,16 +173,14 @@ struct Threshold {
 class ThresholdTotalAmountModel final : public PriceModel
 {
 public:
-    ThresholdTotalAmountModel(QList<Threshold> table, std::optional<bool> prorate)
-        : m_table(std::move(table)), m_prorate(prorate) {}
+    ThresholdTotalAmountModel(QList<Threshold> table, std::optional<bool> prorate) : m_table(std::move(table)), m_prorate(prorate) {}
 
     QString modelType() const override { return QStringLiteral("threshold_total_amount"); }
     QJsonObject configToJson() const override
     {
         QJsonArray table;
         for (const Threshold &t : m_table)
-            table.append(QJsonObject{{QStringLiteral("threshold"), t.threshold.toString()},
-                                     {QStringLiteral("total_amount"), t.totalAmount.toString()}});
+            table.append(QJsonObject{{QStringLiteral("threshold"), t.threshold.toString()}, {QStringLiteral("total_amount"), t.totalAmount.toString()}});
         QJsonObject o{{QStringLiteral("consumption_table"), table}};
         insertOptionalBool(o, QStringLiteral("prorate"), m_prorate);
         return o;
@@ -208,8 +201,7 @@ public:
         if (m_prorate.value_or(false))
             amount = amount * context.prorationFactor;
         result.subtotal = amount;
-        result.subLineItems.append(line(QStringLiteral("Threshold %1").arg(reached->threshold.toCanonicalString()),
-                                        usage.total, std::nullopt, amount,
+        result.subLineItems.append(line(QStringLiteral("Threshold %1").arg(reached->threshold.toCanonicalString()), usage.total, std::nullopt, amount,
                                         {{QStringLiteral("threshold"), reached->threshold.toCanonicalString()}}));
         return result;
     }
@@ -229,8 +221,7 @@ public:
     QString modelType() const override { return QStringLiteral("unit_with_percent"); }
     QJsonObject configToJson() const override
     {
-        return QJsonObject{{QStringLiteral("percent"), m_percent.toString()},
-                           {QStringLiteral("unit_amount"), m_unitAmount.toString()}};
+        return QJsonObject{{QStringLiteral("percent"), m_percent.toString()}, {QStringLiteral("unit_amount"), m_unitAmount.toString()}};
     }
     ModelResult evaluate(const UsageQuantities &usage, const EvaluationContext &) const override
     {
@@ -249,7 +240,9 @@ class PackageWithAllocationModel final : public PriceModel
 {
 public:
     PackageWithAllocationModel(Decimal allocation, Decimal packageAmount, Decimal packageSize)
-        : m_allocation(allocation), m_packageAmount(packageAmount), m_packageSize(packageSize) {}
+        : m_allocation(allocation), m_packageAmount(packageAmount), m_packageSize(packageSize)
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("package_with_allocation"); }
     QJsonObject configToJson() const override
@@ -265,11 +258,11 @@ public:
         const Decimal overage = Decimal::max(Decimal(0), usage.total - m_allocation);
         const Decimal packages = packagesFor(overage, m_packageSize);
         const Decimal amount = packages * m_packageAmount;
-        return ModelResult{usage.total, amount,
-                           {line(QStringLiteral("Allocation"), allocated, Decimal(0), Decimal(0),
-                                 {{QStringLiteral("allocation"), m_allocation.toCanonicalString()}}),
-                            line(QStringLiteral("Packages"), packages, m_packageAmount, amount,
-                                 {{QStringLiteral("package_size"), m_packageSize.toCanonicalString()}})}};
+        return ModelResult{
+            usage.total,
+            amount,
+            {line(QStringLiteral("Allocation"), allocated, Decimal(0), Decimal(0), {{QStringLiteral("allocation"), m_allocation.toCanonicalString()}}),
+             line(QStringLiteral("Packages"), packages, m_packageAmount, amount, {{QStringLiteral("package_size"), m_packageSize.toCanonicalString()}})}};
     }
 
 private:
@@ -297,8 +290,7 @@ std::shared_ptr<const PriceModel> parseTieredModel(JsonReader &reader, const QJs
     const auto tiers = reader.array(config, QStringLiteral("tiers"), path, Presence::Required, true);
     if (!tiers)
         return nullptr;
-    const auto table = TierTable::parseRanges(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")),
-                                              tieredKeys());
+    const auto table = TierTable::parseRanges(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")), tieredKeys());
     if (!table)
         return nullptr;
     return std::make_shared<TieredModel>(*table);
@@ -327,8 +319,7 @@ std::shared_ptr<const PriceModel> parseBulkModel(JsonReader &reader, const QJson
         if (!tier.upper && i + 1 < tiers->size() && !JsonReader::has(*o, QStringLiteral("maximum_units")))
             reader.fail(maxPath, QStringLiteral("only the last tier may be unbounded (null)"));
         if (tier.upper && previousMax && *tier.upper <= *previousMax)
-            reader.fail(maxPath, QStringLiteral("must be greater than the previous tier's maximum_units %1")
-                                     .arg(previousMax->toCanonicalString()));
+            reader.fail(maxPath, QStringLiteral("must be greater than the previous tier's maximum_units %1").arg(previousMax->toCanonicalString()));
         tier.lower = previousMax.value_or(Decimal(0));
         if (tier.upper)
             previousMax = tier.upper;
@@ -351,8 +342,7 @@ std::shared_ptr<const PriceModel> parsePackageModel(JsonReader &reader, const QJ
     return std::make_shared<PackageModel>(*amount, *size);
 }
 
-std::shared_ptr<const PriceModel> parseThresholdTotalAmountModel(JsonReader &reader, const QJsonObject &config,
-                                                                 const QString &path)
+std::shared_ptr<const PriceModel> parseThresholdTotalAmountModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto table = reader.array(config, QStringLiteral("consumption_table"), path, Presence::Required, true);
@@ -371,8 +361,7 @@ std::shared_ptr<const PriceModel> parseThresholdTotalAmountModel(JsonReader &rea
                 continue;
             if (!rows.isEmpty() && *threshold <= rows.last().threshold)
                 reader.fail(JsonReader::join(rowPath, QStringLiteral("threshold")),
-                            QStringLiteral("must be greater than the previous threshold %1")
-                                .arg(rows.last().threshold.toCanonicalString()));
+                            QStringLiteral("must be greater than the previous threshold %1").arg(rows.last().threshold.toCanonicalString()));
             rows.append(Threshold{*threshold, *total});
         }
     }
@@ -381,8 +370,7 @@ std::shared_ptr<const PriceModel> parseThresholdTotalAmountModel(JsonReader &rea
     return std::make_shared<ThresholdTotalAmountModel>(rows, prorate);
 }
 
-std::shared_ptr<const PriceModel> parseUnitWithPercentModel(JsonReader &reader, const QJsonObject &config,
-                                                            const QString &path)
+std::shared_ptr<const PriceModel> parseUnitWithPercentModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto percent = reader.decimal(config, QStringLiteral("percent"), path, Presence::Required);
@@ -392,8 +380,7 @@ std::shared_ptr<const PriceModel> parseUnitWithPercentModel(JsonReader &reader, 
     return std::make_shared<UnitWithPercentModel>(*percent, *unitAmount);
 }
 
-std::shared_ptr<const PriceModel> parsePackageWithAllocationModel(JsonReader &reader, const QJsonObject &config,
-                                                                  const QString &path)
+std::shared_ptr<const PriceModel> parsePackageWithAllocationModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto allocation = reader.decimal(config, QStringLiteral("allocation"), path, Presence::Required);

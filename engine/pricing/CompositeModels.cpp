@@ -11,10 +11,7 @@ class CompositeModel : public PriceModel
 public:
     bool isComposite() const override { return true; }
     // Evaluated on usage alone, a composite sees no component: its charge for a zero base.
-    ModelResult evaluate(const UsageQuantities &, const EvaluationContext &context) const override
-    {
-        return evaluateComposite(Decimal(0), context);
-    }
+    ModelResult evaluate(const UsageQuantities &, const EvaluationContext &context) const override { return evaluateComposite(Decimal(0), context); }
 };
 
 // --------------------------------------------------------------------------- minimum_composite
@@ -38,9 +35,10 @@ public:
         // (a true-up), so components plus this line total at least the minimum.
         const Decimal minimum = m_prorated.value_or(false) ? m_minimum * context.prorationFactor : m_minimum;
         const Decimal shortfall = Decimal::max(Decimal(0), minimum - base);
-        return ModelResult{base, shortfall,
-                           {line(QStringLiteral("Minimum true-up"), base, std::nullopt, shortfall,
-                                 {{QStringLiteral("minimum_amount"), minimum.toCanonicalString()}})}};
+        return ModelResult{
+            base,
+            shortfall,
+            {line(QStringLiteral("Minimum true-up"), base, std::nullopt, shortfall, {{QStringLiteral("minimum_amount"), minimum.toCanonicalString()}})}};
     }
 
 private:
@@ -53,9 +51,10 @@ private:
 class PercentCompositeModel final : public CompositeModel
 {
 public:
-    PercentCompositeModel(Decimal percent, std::optional<Decimal> minimum, std::optional<Decimal> maximum,
-                          std::optional<bool> prorated)
-        : m_percent(percent), m_minimum(minimum), m_maximum(maximum), m_prorated(prorated) {}
+    PercentCompositeModel(Decimal percent, std::optional<Decimal> minimum, std::optional<Decimal> maximum, std::optional<bool> prorated)
+        : m_percent(percent), m_minimum(minimum), m_maximum(maximum), m_prorated(prorated)
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("percent"); }
     QJsonObject configToJson() const override
@@ -80,10 +79,10 @@ public:
         fee = Decimal::max(fee, low);
         if (m_maximum)
             fee = Decimal::min(fee, *m_maximum);
-        return ModelResult{base, fee,
-                           {line(QStringLiteral("%1% of %2").arg((m_percent * Decimal(100)).toCanonicalString(),
-                                                                  base.toCanonicalString()),
-                                 base, m_percent, fee, {{QStringLiteral("percent"), m_percent.toCanonicalString()}})}};
+        return ModelResult{base,
+                           fee,
+                           {line(QStringLiteral("%1% of %2").arg((m_percent * Decimal(100)).toCanonicalString(), base.toCanonicalString()), base, m_percent,
+                                 fee, {{QStringLiteral("percent"), m_percent.toCanonicalString()}})}};
     }
 
 private:
@@ -95,8 +94,7 @@ private:
 
 } // namespace
 
-std::shared_ptr<const PriceModel> parseMinimumCompositeModel(JsonReader &reader, const QJsonObject &config,
-                                                             const QString &path)
+std::shared_ptr<const PriceModel> parseMinimumCompositeModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto minimum = reader.decimal(config, QStringLiteral("minimum_amount"), path, Presence::Required);
@@ -111,8 +109,7 @@ std::shared_ptr<const PriceModel> parsePercentModel(JsonReader &reader, const QJ
     const qsizetype before = reader.errorCount();
     const auto percent = reader.decimal(config, QStringLiteral("percent"), path, Presence::Required, Sign::Positive);
     if (percent && *percent > Decimal(1))
-        reader.fail(JsonReader::join(path, QStringLiteral("percent")),
-                    QStringLiteral("must be a fraction greater than 0 and at most 1"));
+        reader.fail(JsonReader::join(path, QStringLiteral("percent")), QStringLiteral("must be a fraction greater than 0 and at most 1"));
     const auto minimum = reader.decimal(config, QStringLiteral("minimum_amount"), path, Presence::Optional);
     const auto maximum = reader.decimal(config, QStringLiteral("maximum_amount"), path, Presence::Optional);
     const auto prorated = reader.boolean(config, QStringLiteral("prorated"), path, Presence::Optional);

@@ -24,8 +24,7 @@ QString shown(const QString &value)
 QList<UsageGroup> sortedGroups(const UsageQuantities &usage, const QStringList &keys)
 {
     QList<UsageGroup> groups = PriceModel::project(usage, keys);
-    std::stable_sort(groups.begin(), groups.end(),
-                     [](const UsageGroup &a, const UsageGroup &b) { return a.values < b.values; });
+    std::stable_sort(groups.begin(), groups.end(), [](const UsageGroup &a, const UsageGroup &b) { return a.values < b.values; });
     return groups;
 }
 
@@ -50,7 +49,9 @@ class GroupedTieredMatrixModel final : public PriceModel
 {
 public:
     GroupedTieredMatrixModel(QString dimension, Decimal defaultAmount, QList<ValueTiers> tiers)
-        : m_dimension(std::move(dimension)), m_default(defaultAmount), m_tiers(std::move(tiers)) {}
+        : m_dimension(std::move(dimension)), m_default(defaultAmount), m_tiers(std::move(tiers))
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("grouped_tiered_matrix"); }
     QStringList groupingProperties() const override { return {m_dimension}; }
@@ -62,9 +63,8 @@ public:
                 tiers.append(QJsonObject{{QStringLiteral("dimension_value"), v.value},
                                          {QStringLiteral("tier_lower_bound"), t.lower.toString()},
                                          {QStringLiteral("unit_amount"), t.amount.toString()}});
-        return QJsonObject{{QStringLiteral("default_unit_amount"), m_default.toString()},
-                           {QStringLiteral("dimension"), m_dimension},
-                           {QStringLiteral("tiers"), tiers}};
+        return QJsonObject{
+            {QStringLiteral("default_unit_amount"), m_default.toString()}, {QStringLiteral("dimension"), m_dimension}, {QStringLiteral("tiers"), tiers}};
     }
     ModelResult evaluate(const UsageQuantities &usage, const EvaluationContext &) const override
     {
@@ -73,8 +73,7 @@ public:
         ModelResult result{usage.total, Decimal(0), {}};
         for (const UsageGroup &group : sortedGroups(usage, {m_dimension})) {
             const QString value = group.values.first();
-            const auto own = std::find_if(m_tiers.cbegin(), m_tiers.cend(),
-                                          [&value](const ValueTiers &v) { return v.value == value; });
+            const auto own = std::find_if(m_tiers.cbegin(), m_tiers.cend(), [&value](const ValueTiers &v) { return v.value == value; });
             QJsonObject grouping{{QStringLiteral("dimension"), m_dimension}, {QStringLiteral("dimension_value"), value}};
             if (own == m_tiers.cend()) {
                 const Decimal amount = group.quantity * m_default;
@@ -90,8 +89,7 @@ public:
                 g.insert(QStringLiteral("dimension"), m_dimension);
                 g.insert(QStringLiteral("dimension_value"), value);
                 result.subtotal += amount;
-                result.subLineItems.append(line(shown(value) + QStringLiteral(" · Tier %1").arg(portion.index + 1),
-                                                portion.units, tier.amount, amount, g));
+                result.subLineItems.append(line(shown(value) + QStringLiteral(" · Tier %1").arg(portion.index + 1), portion.units, tier.amount, amount, g));
             }
         }
         return result;
@@ -108,10 +106,12 @@ private:
 class GroupedWithMeteredMinimumModel final : public PriceModel
 {
 public:
-    GroupedWithMeteredMinimumModel(QString groupingKey, QString pricingKey, QString scalingKey, Decimal minimumUnit,
-                                   QList<QPair<QString, Decimal>> unitAmounts, QList<QPair<QString, Decimal>> scaling)
-        : m_groupingKey(std::move(groupingKey)), m_pricingKey(std::move(pricingKey)), m_scalingKey(std::move(scalingKey)),
-          m_minimumUnit(minimumUnit), m_unitAmounts(std::move(unitAmounts)), m_scaling(std::move(scaling)) {}
+    GroupedWithMeteredMinimumModel(QString groupingKey, QString pricingKey, QString scalingKey, Decimal minimumUnit, QList<QPair<QString, Decimal>> unitAmounts,
+                                   QList<QPair<QString, Decimal>> scaling)
+        : m_groupingKey(std::move(groupingKey)), m_pricingKey(std::move(pricingKey)), m_scalingKey(std::move(scalingKey)), m_minimumUnit(minimumUnit),
+          m_unitAmounts(std::move(unitAmounts)), m_scaling(std::move(scaling))
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("grouped_with_metered_minimum"); }
     QStringList groupingProperties() const override { return distinctKeys({m_groupingKey, m_pricingKey, m_scalingKey}); }
@@ -122,12 +122,9 @@ public:
             units.append(QJsonObject{{QStringLiteral("pricing_value"), u.first}, {QStringLiteral("unit_amount"), u.second.toString()}});
         for (const auto &f : m_scaling)
             factors.append(QJsonObject{{QStringLiteral("scaling_factor"), f.second.toString()}, {QStringLiteral("scaling_value"), f.first}});
-        return QJsonObject{{QStringLiteral("grouping_key"), m_groupingKey},
-                           {QStringLiteral("minimum_unit_amount"), m_minimumUnit.toString()},
-                           {QStringLiteral("pricing_key"), m_pricingKey},
-                           {QStringLiteral("scaling_factors"), factors},
-                           {QStringLiteral("scaling_key"), m_scalingKey},
-                           {QStringLiteral("unit_amounts"), units}};
+        return QJsonObject{{QStringLiteral("grouping_key"), m_groupingKey}, {QStringLiteral("minimum_unit_amount"), m_minimumUnit.toString()},
+                           {QStringLiteral("pricing_key"), m_pricingKey},   {QStringLiteral("scaling_factors"), factors},
+                           {QStringLiteral("scaling_key"), m_scalingKey},   {QStringLiteral("unit_amounts"), units}};
     }
     ModelResult evaluate(const UsageQuantities &usage, const EvaluationContext &) const override
     {
@@ -148,8 +145,7 @@ public:
             const Decimal minimum = groupQuantity * m_minimumUnit;
             if (groupAmount < minimum) {
                 result.subtotal += minimum - groupAmount;
-                result.subLineItems.append(line(shown(current) + QStringLiteral(" · Minimum"), groupQuantity, m_minimumUnit,
-                                                minimum - groupAmount,
+                result.subLineItems.append(line(shown(current) + QStringLiteral(" · Minimum"), groupQuantity, m_minimumUnit, minimum - groupAmount,
                                                 {{QStringLiteral("grouping_key"), m_groupingKey},
                                                  {QStringLiteral("grouping_value"), current},
                                                  {QStringLiteral("minimum_applied"), minimum.toCanonicalString()}}));
@@ -169,8 +165,10 @@ public:
             const Decimal factor = lookup(m_scaling, s).value_or(Decimal(1));
             const Decimal unit = rate ? *rate * factor : m_minimumUnit;
             const Decimal amount = cell.quantity * unit;
-            QJsonObject grouping{{QStringLiteral("grouping_key"), m_groupingKey}, {QStringLiteral("grouping_value"), g},
-                                 {QStringLiteral("pricing_value"), p}, {QStringLiteral("scaling_value"), s},
+            QJsonObject grouping{{QStringLiteral("grouping_key"), m_groupingKey},
+                                 {QStringLiteral("grouping_value"), g},
+                                 {QStringLiteral("pricing_value"), p},
+                                 {QStringLiteral("scaling_value"), s},
                                  {QStringLiteral("scaling_factor"), (rate ? factor : Decimal(1)).toCanonicalString()}};
             if (!rate)
                 grouping.insert(QStringLiteral("unmatched"), true);
@@ -213,7 +211,9 @@ class CumulativeGroupedBulkModel final : public PriceModel
 {
 public:
     CumulativeGroupedBulkModel(QString group, QList<BulkRow> rows, QList<Decimal> bounds)
-        : m_group(std::move(group)), m_rows(std::move(rows)), m_bounds(std::move(bounds)) {}
+        : m_group(std::move(group)), m_rows(std::move(rows)), m_bounds(std::move(bounds))
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("cumulative_grouped_bulk"); }
     QStringList groupingProperties() const override { return {m_group}; }
@@ -249,7 +249,8 @@ public:
                     rate = r.unitAmount;
             const Decimal unit = rate.value_or(Decimal(0));
             const Decimal amount = g.quantity * unit;
-            QJsonObject grouping{{QStringLiteral("group"), m_group}, {QStringLiteral("grouping_value"), value},
+            QJsonObject grouping{{QStringLiteral("group"), m_group},
+                                 {QStringLiteral("grouping_value"), value},
                                  {QStringLiteral("tier_lower_bound"), bound.toCanonicalString()},
                                  {QStringLiteral("cumulative_quantity"), total.toCanonicalString()}};
             if (!rate)
@@ -272,7 +273,9 @@ class CumulativeGroupedAllocationModel final : public PriceModel
 {
 public:
     CumulativeGroupedAllocationModel(QString key, Decimal cumulative, Decimal perGroup, Decimal unitAmount)
-        : m_key(std::move(key)), m_cumulative(cumulative), m_perGroup(perGroup), m_unitAmount(unitAmount) {}
+        : m_key(std::move(key)), m_cumulative(cumulative), m_perGroup(perGroup), m_unitAmount(unitAmount)
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("cumulative_grouped_allocation"); }
     QStringList groupingProperties() const override { return {m_key}; }
@@ -311,9 +314,8 @@ private:
 };
 
 /// Reads [{<keyField>: string, <valueField>: decimal}, ...] with unique keys.
-std::optional<QList<QPair<QString, Decimal>>> readPairs(JsonReader &reader, const QJsonObject &config, const QString &path,
-                                                        const QString &arrayKey, const QString &keyField,
-                                                        const QString &valueField, bool nonEmpty)
+std::optional<QList<QPair<QString, Decimal>>> readPairs(JsonReader &reader, const QJsonObject &config, const QString &path, const QString &arrayKey,
+                                                        const QString &keyField, const QString &valueField, bool nonEmpty)
 {
     const auto array = reader.array(config, arrayKey, path, Presence::Required, nonEmpty);
     if (!array)
@@ -344,8 +346,7 @@ std::optional<QList<QPair<QString, Decimal>>> readPairs(JsonReader &reader, cons
 
 } // namespace
 
-std::shared_ptr<const PriceModel> parseGroupedTieredMatrixModel(JsonReader &reader, const QJsonObject &config,
-                                                                const QString &path)
+std::shared_ptr<const PriceModel> parseGroupedTieredMatrixModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto dimension = reader.string(config, QStringLiteral("dimension"), path, Presence::Required);
@@ -375,8 +376,9 @@ std::shared_ptr<const PriceModel> parseGroupedTieredMatrixModel(JsonReader &read
             if (list.isEmpty() && !bound->isZero())
                 reader.fail(boundPath, QStringLiteral("the first tier of dimension_value '%1' must start at 0").arg(*value));
             else if (!list.isEmpty() && *bound <= list.last().lower)
-                reader.fail(boundPath, QStringLiteral("must be greater than the previous bound %1 of dimension_value '%2'")
-                                           .arg(list.last().lower.toCanonicalString(), *value));
+                reader.fail(
+                    boundPath,
+                    QStringLiteral("must be greater than the previous bound %1 of dimension_value '%2'").arg(list.last().lower.toCanonicalString(), *value));
             if (!order.contains(*value))
                 order.append(*value);
             list.append(Tier{*bound, std::nullopt, *amount, {}});
@@ -393,25 +395,22 @@ std::shared_ptr<const PriceModel> parseGroupedTieredMatrixModel(JsonReader &read
     return std::make_shared<GroupedTieredMatrixModel>(*dimension, *defaultAmount, byValue);
 }
 
-std::shared_ptr<const PriceModel> parseGroupedWithMeteredMinimumModel(JsonReader &reader, const QJsonObject &config,
-                                                                      const QString &path)
+std::shared_ptr<const PriceModel> parseGroupedWithMeteredMinimumModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto groupingKey = reader.string(config, QStringLiteral("grouping_key"), path, Presence::Required);
     const auto minimum = reader.decimal(config, QStringLiteral("minimum_unit_amount"), path, Presence::Required);
     const auto pricingKey = reader.string(config, QStringLiteral("pricing_key"), path, Presence::Required);
-    const auto factors = readPairs(reader, config, path, QStringLiteral("scaling_factors"), QStringLiteral("scaling_value"),
-                                   QStringLiteral("scaling_factor"), false);
+    const auto factors =
+        readPairs(reader, config, path, QStringLiteral("scaling_factors"), QStringLiteral("scaling_value"), QStringLiteral("scaling_factor"), false);
     const auto scalingKey = reader.string(config, QStringLiteral("scaling_key"), path, Presence::Required);
-    const auto units = readPairs(reader, config, path, QStringLiteral("unit_amounts"), QStringLiteral("pricing_value"),
-                                 QStringLiteral("unit_amount"), false);
+    const auto units = readPairs(reader, config, path, QStringLiteral("unit_amounts"), QStringLiteral("pricing_value"), QStringLiteral("unit_amount"), false);
     if (reader.errorCount() > before || !groupingKey || !minimum || !pricingKey || !factors || !scalingKey || !units)
         return nullptr;
     return std::make_shared<GroupedWithMeteredMinimumModel>(*groupingKey, *pricingKey, *scalingKey, *minimum, *units, *factors);
 }
 
-std::shared_ptr<const PriceModel> parseCumulativeGroupedBulkModel(JsonReader &reader, const QJsonObject &config,
-                                                                  const QString &path)
+std::shared_ptr<const PriceModel> parseCumulativeGroupedBulkModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto group = reader.string(config, QStringLiteral("group"), path, Presence::Required);
@@ -435,7 +434,8 @@ std::shared_ptr<const PriceModel> parseCumulativeGroupedBulkModel(JsonReader &re
             for (qsizetype j = 0; j < rows.size(); ++j)
                 if (rows.at(j).value == *value && rows.at(j).lowerBound == *bound)
                     reader.fail(p, QStringLiteral("repeats grouping_key '%1' at tier_lower_bound %2 of dimension_values[%3]")
-                                       .arg(*value, bound->toCanonicalString()).arg(j));
+                                       .arg(*value, bound->toCanonicalString())
+                                       .arg(j));
             rows.append(BulkRow{*value, *bound, *amount});
             if (!bounds.contains(*bound))
                 bounds.append(*bound);
@@ -467,8 +467,7 @@ std::shared_ptr<const PriceModel> parseCumulativeGroupedBulkModel(JsonReader &re
     return std::make_shared<CumulativeGroupedBulkModel>(*group, rows, bounds);
 }
 
-std::shared_ptr<const PriceModel> parseCumulativeGroupedAllocationModel(JsonReader &reader, const QJsonObject &config,
-                                                                        const QString &path)
+std::shared_ptr<const PriceModel> parseCumulativeGroupedAllocationModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto cumulative = reader.decimal(config, QStringLiteral("cumulative_allocation"), path, Presence::Required);

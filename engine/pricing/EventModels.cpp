@@ -52,9 +52,9 @@ public:
             volume += value;
             amount += fee;
         }
-        return ModelResult{volume, amount,
-                           {line(QStringLiteral("%1 bps").arg(m_bps.toCanonicalString()), volume, std::nullopt,
-                                 amount,
+        return ModelResult{volume,
+                           amount,
+                           {line(QStringLiteral("%1 bps").arg(m_bps.toCanonicalString()), volume, std::nullopt, amount,
                                  {{QStringLiteral("bps"), m_bps.toCanonicalString()},
                                   {QStringLiteral("events"), QString::number(events.size())},
                                   {QStringLiteral("capped_events"), QString::number(capped)}})}};
@@ -79,8 +79,7 @@ public:
         QJsonArray tiers;
         for (const Tier &tier : m_tiers.tiers()) {
             QJsonObject o{{QStringLiteral("bps"), JsonReader::decimalToJsonNumber(tier.amount)},
-                          {QStringLiteral("maximum_amount"),
-                           tier.upper ? QJsonValue(tier.upper->toString()) : QJsonValue(QJsonValue::Null)}};
+                          {QStringLiteral("maximum_amount"), tier.upper ? QJsonValue(tier.upper->toString()) : QJsonValue(QJsonValue::Null)}};
             if (tier.extras.contains(kCap))
                 o.insert(kCap, tier.extras.value(kCap).toString());
             tiers.append(o);
@@ -108,8 +107,7 @@ public:
             amount += bpsFee(value, tier.amount, optionalCap(tier));
         QJsonObject grouping = m_tiers.bounds(index);
         grouping.insert(QStringLiteral("bps"), tier.amount.toCanonicalString());
-        return ModelResult{volume, amount, {line(QStringLiteral("Tier %1").arg(index + 1), volume, std::nullopt,
-                                                 amount, grouping)}};
+        return ModelResult{volume, amount, {line(QStringLiteral("Tier %1").arg(index + 1), volume, std::nullopt, amount, grouping)}};
     }
 
 private:
@@ -136,10 +134,7 @@ public:
 
     QString modelType() const override { return QStringLiteral("tiered_bps"); }
     bool needsEventValues() const override { return true; }
-    QJsonObject configToJson() const override
-    {
-        return QJsonObject{{QStringLiteral("tiers"), m_tiers.rangesToJson(tieredBpsKeys())}};
-    }
+    QJsonObject configToJson() const override { return QJsonObject{{QStringLiteral("tiers"), m_tiers.rangesToJson(tieredBpsKeys())}}; }
     ModelResult evaluate(const UsageQuantities &usage, const EvaluationContext &) const override
     {
         // Graduated by running total: the part of an event that lies in a tier pays that tier's
@@ -165,8 +160,7 @@ public:
             QJsonObject grouping = m_tiers.bounds(i);
             grouping.insert(QStringLiteral("bps"), m_tiers.at(i).amount.toCanonicalString());
             result.subtotal += amounts.at(i);
-            result.subLineItems.append(line(QStringLiteral("Tier %1").arg(i + 1), volumes.at(i), std::nullopt,
-                                            amounts.at(i), grouping));
+            result.subLineItems.append(line(QStringLiteral("Tier %1").arg(i + 1), volumes.at(i), std::nullopt, amounts.at(i), grouping));
         }
         return result;
     }
@@ -262,16 +256,14 @@ public:
 
         ModelResult result{volume, rateAmount + fixedTotal + adjustment, {}};
         if (hasAllowance)
-            result.subLineItems.append(line(QStringLiteral("Free units"), freeUnits, Decimal(0), Decimal(0),
-                                            {{QStringLiteral("free_events"), QString::number(freeEventCount)}}));
-        result.subLineItems.append(line(QStringLiteral("Rate %1%").arg(m_c.rate.toCanonicalString()), chargedUnits,
-                                        std::nullopt, rateAmount, {{QStringLiteral("rate"), m_c.rate.toCanonicalString()}}));
+            result.subLineItems.append(
+                line(QStringLiteral("Free units"), freeUnits, Decimal(0), Decimal(0), {{QStringLiteral("free_events"), QString::number(freeEventCount)}}));
+        result.subLineItems.append(line(QStringLiteral("Rate %1%").arg(m_c.rate.toCanonicalString()), chargedUnits, std::nullopt, rateAmount,
+                                        {{QStringLiteral("rate"), m_c.rate.toCanonicalString()}}));
         if (m_c.fixedAmount)
-            result.subLineItems.append(line(QStringLiteral("Fixed fees"), Decimal(qint64(paidEvents)), fixed,
-                                            fixedTotal, {}));
+            result.subLineItems.append(line(QStringLiteral("Fixed fees"), Decimal(qint64(paidEvents)), fixed, fixedTotal, {}));
         if (m_c.minPerTransaction || m_c.maxPerTransaction)
-            result.subLineItems.append(line(QStringLiteral("Per-transaction minimum/maximum"), Decimal(qint64(paidEvents)),
-                                            std::nullopt, adjustment, {}));
+            result.subLineItems.append(line(QStringLiteral("Per-transaction minimum/maximum"), Decimal(qint64(paidEvents)), std::nullopt, adjustment, {}));
         return result;
     }
 
@@ -298,10 +290,7 @@ public:
     explicit GraduatedPercentageModel(TierTable tiers) : m_tiers(std::move(tiers)) {}
 
     QString modelType() const override { return QStringLiteral("graduated_percentage"); }
-    QJsonObject configToJson() const override
-    {
-        return QJsonObject{{QStringLiteral("tiers"), m_tiers.rangesToJson(graduatedPercentageKeys())}};
-    }
+    QJsonObject configToJson() const override { return QJsonObject{{QStringLiteral("tiers"), m_tiers.rangesToJson(graduatedPercentageKeys())}}; }
     ModelResult evaluate(const UsageQuantities &usage, const EvaluationContext &) const override
     {
         // As tiered with a percent rate instead of a unit amount; flat fees follow the tiered
@@ -316,8 +305,7 @@ public:
             if (m_tiers.hasExtra(portion.index, kFlat))
                 grouping.insert(kFlat, flat.toCanonicalString());
             result.subtotal += amount;
-            result.subLineItems.append(line(QStringLiteral("Tier %1").arg(portion.index + 1), portion.units,
-                                            std::nullopt, amount, grouping));
+            result.subLineItems.append(line(QStringLiteral("Tier %1").arg(portion.index + 1), portion.units, std::nullopt, amount, grouping));
         }
         return result;
     }
@@ -361,8 +349,7 @@ std::shared_ptr<const PriceModel> parseBulkBpsModel(JsonReader &reader, const QJ
         if (!JsonReader::has(*o, QStringLiteral("maximum_amount")) && i + 1 < tiers->size())
             reader.fail(maxPath, QStringLiteral("only the last tier may be unbounded (null)"));
         if (tier.upper && previousMax && *tier.upper <= *previousMax)
-            reader.fail(maxPath, QStringLiteral("must be greater than the previous tier's maximum_amount %1")
-                                     .arg(previousMax->toCanonicalString()));
+            reader.fail(maxPath, QStringLiteral("must be greater than the previous tier's maximum_amount %1").arg(previousMax->toCanonicalString()));
         tier.lower = previousMax.value_or(Decimal(0));
         if (tier.upper)
             previousMax = tier.upper;
@@ -378,15 +365,13 @@ std::shared_ptr<const PriceModel> parseTieredBpsModel(JsonReader &reader, const 
     const auto tiers = reader.array(config, QStringLiteral("tiers"), path, Presence::Required, true);
     if (!tiers)
         return nullptr;
-    const auto table = TierTable::parseRanges(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")),
-                                              tieredBpsKeys());
+    const auto table = TierTable::parseRanges(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")), tieredBpsKeys());
     if (!table)
         return nullptr;
     return std::make_shared<TieredBpsModel>(*table);
 }
 
-std::shared_ptr<const PriceModel> parsePercentageModel(JsonReader &reader, const QJsonObject &config,
-                                                       const QString &path)
+std::shared_ptr<const PriceModel> parsePercentageModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     PercentageConfig c;
@@ -398,21 +383,18 @@ std::shared_ptr<const PriceModel> parsePercentageModel(JsonReader &reader, const
     c.maxPerTransaction = reader.decimal(config, QStringLiteral("per_transaction_max_amount"), path, Presence::Optional);
     if (c.minPerTransaction && c.maxPerTransaction && *c.maxPerTransaction < *c.minPerTransaction)
         reader.fail(JsonReader::join(path, QStringLiteral("per_transaction_max_amount")),
-                    QStringLiteral("must not be less than per_transaction_min_amount %1")
-                        .arg(c.minPerTransaction->toCanonicalString()));
+                    QStringLiteral("must not be less than per_transaction_min_amount %1").arg(c.minPerTransaction->toCanonicalString()));
     if (reader.errorCount() > before)
         return nullptr;
     return std::make_shared<PercentageModel>(c);
 }
 
-std::shared_ptr<const PriceModel> parseGraduatedPercentageModel(JsonReader &reader, const QJsonObject &config,
-                                                                const QString &path)
+std::shared_ptr<const PriceModel> parseGraduatedPercentageModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const auto tiers = reader.array(config, QStringLiteral("tiers"), path, Presence::Required, true);
     if (!tiers)
         return nullptr;
-    const auto table = TierTable::parseRanges(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")),
-                                              graduatedPercentageKeys());
+    const auto table = TierTable::parseRanges(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")), graduatedPercentageKeys());
     if (!table)
         return nullptr;
     return std::make_shared<GraduatedPercentageModel>(*table);

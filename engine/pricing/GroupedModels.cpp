@@ -15,9 +15,7 @@ namespace {
 QList<UsageGroup> groupsBy(const UsageQuantities &usage, const QString &key)
 {
     QList<UsageGroup> groups = PriceModel::project(usage, {key});
-    std::stable_sort(groups.begin(), groups.end(), [](const UsageGroup &a, const UsageGroup &b) {
-        return a.values.first() < b.values.first();
-    });
+    std::stable_sort(groups.begin(), groups.end(), [](const UsageGroup &a, const UsageGroup &b) { return a.values.first() < b.values.first(); });
     return groups;
 }
 
@@ -75,8 +73,8 @@ public:
                 grouping.insert(QStringLiteral("grouping_key"), m_key);
                 grouping.insert(QStringLiteral("grouping_value"), value);
                 result.subtotal += amount;
-                result.subLineItems.append(line(groupName(value) + QStringLiteral(" · Tier %1").arg(portion.index + 1),
-                                                portion.units, tier.amount, amount, grouping));
+                result.subLineItems.append(
+                    line(groupName(value) + QStringLiteral(" · Tier %1").arg(portion.index + 1), portion.units, tier.amount, amount, grouping));
             }
         }
         return result;
@@ -92,7 +90,9 @@ class GroupedTieredPackageModel final : public GroupedModel
 {
 public:
     GroupedTieredPackageModel(QString key, Decimal packageSize, TierTable tiers)
-        : GroupedModel(std::move(key)), m_packageSize(packageSize), m_tiers(std::move(tiers)) {}
+        : GroupedModel(std::move(key)), m_packageSize(packageSize), m_tiers(std::move(tiers))
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("grouped_tiered_package"); }
     QJsonObject configToJson() const override
@@ -106,8 +106,7 @@ public:
         ModelResult result{usage.total, Decimal(0), {}};
         for (const UsageGroup &group : groupsBy(usage, m_key)) {
             const QString value = group.values.first();
-            result.subtotal += m_tiers.priceInPackages(group.quantity, m_packageSize, &result.subLineItems,
-                                                       groupName(value) + QStringLiteral(" · "),
+            result.subtotal += m_tiers.priceInPackages(group.quantity, m_packageSize, &result.subLineItems, groupName(value) + QStringLiteral(" · "),
                                                        groupGrouping(m_key, value));
         }
         return result;
@@ -124,7 +123,9 @@ class GroupedAllocationModel final : public GroupedModel
 {
 public:
     GroupedAllocationModel(QString key, Decimal allocation, Decimal overageRate)
-        : GroupedModel(std::move(key)), m_allocation(allocation), m_overageRate(overageRate) {}
+        : GroupedModel(std::move(key)), m_allocation(allocation), m_overageRate(overageRate)
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("grouped_allocation"); }
     QJsonObject configToJson() const override
@@ -160,15 +161,13 @@ private:
 class GroupedWithProratedMinimumModel final : public GroupedModel
 {
 public:
-    GroupedWithProratedMinimumModel(QString key, Decimal minimum, Decimal unitRate)
-        : GroupedModel(std::move(key)), m_minimum(minimum), m_unitRate(unitRate) {}
+    GroupedWithProratedMinimumModel(QString key, Decimal minimum, Decimal unitRate) : GroupedModel(std::move(key)), m_minimum(minimum), m_unitRate(unitRate) {}
 
     QString modelType() const override { return QStringLiteral("grouped_with_prorated_minimum"); }
     QJsonObject configToJson() const override
     {
-        return QJsonObject{{QStringLiteral("grouping_key"), m_key},
-                           {QStringLiteral("minimum"), m_minimum.toString()},
-                           {QStringLiteral("unit_rate"), m_unitRate.toString()}};
+        return QJsonObject{
+            {QStringLiteral("grouping_key"), m_key}, {QStringLiteral("minimum"), m_minimum.toString()}, {QStringLiteral("unit_rate"), m_unitRate.toString()}};
     }
     ModelResult evaluate(const UsageQuantities &usage, const EvaluationContext &context) const override
     {
@@ -200,7 +199,9 @@ class GroupedWithMinMaxThresholdsModel final : public GroupedModel
 {
 public:
     GroupedWithMinMaxThresholdsModel(QString key, Decimal minimum, Decimal maximum, Decimal rate)
-        : GroupedModel(std::move(key)), m_minimum(minimum), m_maximum(maximum), m_rate(rate) {}
+        : GroupedModel(std::move(key)), m_minimum(minimum), m_maximum(maximum), m_rate(rate)
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("grouped_with_min_max_thresholds"); }
     QJsonObject configToJson() const override
@@ -240,7 +241,9 @@ class MaxGroupTieredPackageModel final : public GroupedModel
 {
 public:
     MaxGroupTieredPackageModel(QString key, Decimal packageSize, TierTable tiers)
-        : GroupedModel(std::move(key)), m_packageSize(packageSize), m_tiers(std::move(tiers)) {}
+        : GroupedModel(std::move(key)), m_packageSize(packageSize), m_tiers(std::move(tiers))
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("max_group_tiered_package"); }
     QJsonObject configToJson() const override
@@ -264,9 +267,7 @@ public:
         }
         const QString value = largest->values.first();
         result.quantity = largest->quantity;
-        const Decimal packaged = largest->quantity.isPositive()
-                                     ? largest->quantity.divide(m_packageSize, 0, Rounding::Ceiling) * m_packageSize
-                                     : Decimal(0);
+        const Decimal packaged = largest->quantity.isPositive() ? largest->quantity.divide(m_packageSize, 0, Rounding::Ceiling) * m_packageSize : Decimal(0);
         for (const TierPortion &portion : m_tiers.graduate(packaged)) {
             const Tier &tier = m_tiers.at(portion.index);
             const Decimal amount = portion.units * tier.amount;
@@ -274,8 +275,8 @@ public:
             grouping.insert(QStringLiteral("grouping_key"), m_key);
             grouping.insert(QStringLiteral("grouping_value"), value);
             result.subtotal += amount;
-            result.subLineItems.append(line(groupName(value) + QStringLiteral(" · Tier %1").arg(portion.index + 1),
-                                            portion.units, tier.amount, amount, grouping));
+            result.subLineItems.append(
+                line(groupName(value) + QStringLiteral(" · Tier %1").arg(portion.index + 1), portion.units, tier.amount, amount, grouping));
         }
         return result;
     }
@@ -285,20 +286,18 @@ private:
     TierTable m_tiers;
 };
 
-std::optional<TierTable> readTiers(JsonReader &reader, const QJsonObject &config, const QString &path,
-                                   const QString &amountKey, const std::optional<Decimal> &multipleOf)
+std::optional<TierTable> readTiers(JsonReader &reader, const QJsonObject &config, const QString &path, const QString &amountKey,
+                                   const std::optional<Decimal> &multipleOf)
 {
     const auto tiers = reader.array(config, QStringLiteral("tiers"), path, Presence::Required, true);
     if (!tiers)
         return std::nullopt;
-    return TierTable::parseLowerBounds(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")),
-                                       lowerBoundKeys(amountKey), multipleOf);
+    return TierTable::parseLowerBounds(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")), lowerBoundKeys(amountKey), multipleOf);
 }
 
 } // namespace
 
-std::shared_ptr<const PriceModel> parseGroupedTieredModel(JsonReader &reader, const QJsonObject &config,
-                                                          const QString &path)
+std::shared_ptr<const PriceModel> parseGroupedTieredModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto key = reader.string(config, QStringLiteral("grouping_key"), path, Presence::Required);
@@ -308,8 +307,7 @@ std::shared_ptr<const PriceModel> parseGroupedTieredModel(JsonReader &reader, co
     return std::make_shared<GroupedTieredModel>(*key, *tiers);
 }
 
-std::shared_ptr<const PriceModel> parseGroupedTieredPackageModel(JsonReader &reader, const QJsonObject &config,
-                                                                 const QString &path)
+std::shared_ptr<const PriceModel> parseGroupedTieredPackageModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto key = reader.string(config, QStringLiteral("grouping_key"), path, Presence::Required);
@@ -320,8 +318,7 @@ std::shared_ptr<const PriceModel> parseGroupedTieredPackageModel(JsonReader &rea
     return std::make_shared<GroupedTieredPackageModel>(*key, *size, *tiers);
 }
 
-std::shared_ptr<const PriceModel> parseGroupedAllocationModel(JsonReader &reader, const QJsonObject &config,
-                                                              const QString &path)
+std::shared_ptr<const PriceModel> parseGroupedAllocationModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto allocation = reader.decimal(config, QStringLiteral("allocation"), path, Presence::Required);
@@ -332,8 +329,7 @@ std::shared_ptr<const PriceModel> parseGroupedAllocationModel(JsonReader &reader
     return std::make_shared<GroupedAllocationModel>(*key, *allocation, *rate);
 }
 
-std::shared_ptr<const PriceModel> parseGroupedWithProratedMinimumModel(JsonReader &reader, const QJsonObject &config,
-                                                                       const QString &path)
+std::shared_ptr<const PriceModel> parseGroupedWithProratedMinimumModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto key = reader.string(config, QStringLiteral("grouping_key"), path, Presence::Required);
@@ -344,8 +340,7 @@ std::shared_ptr<const PriceModel> parseGroupedWithProratedMinimumModel(JsonReade
     return std::make_shared<GroupedWithProratedMinimumModel>(*key, *minimum, *rate);
 }
 
-std::shared_ptr<const PriceModel> parseGroupedWithMinMaxThresholdsModel(JsonReader &reader, const QJsonObject &config,
-                                                                        const QString &path)
+std::shared_ptr<const PriceModel> parseGroupedWithMinMaxThresholdsModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto key = reader.string(config, QStringLiteral("grouping_key"), path, Presence::Required);
@@ -360,8 +355,7 @@ std::shared_ptr<const PriceModel> parseGroupedWithMinMaxThresholdsModel(JsonRead
     return std::make_shared<GroupedWithMinMaxThresholdsModel>(*key, *minimum, *maximum, *rate);
 }
 
-std::shared_ptr<const PriceModel> parseMaxGroupTieredPackageModel(JsonReader &reader, const QJsonObject &config,
-                                                                  const QString &path)
+std::shared_ptr<const PriceModel> parseMaxGroupTieredPackageModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto key = reader.string(config, QStringLiteral("grouping_key"), path, Presence::Required);

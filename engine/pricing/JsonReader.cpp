@@ -23,8 +23,7 @@ bool JsonReader::has(const QJsonObject &o, const QString &key)
     return !v.isUndefined() && !v.isNull();
 }
 
-std::optional<QString> JsonReader::string(const QJsonObject &o, const QString &key, const QString &path,
-                                          Presence presence)
+std::optional<QString> JsonReader::string(const QJsonObject &o, const QString &key, const QString &path, Presence presence)
 {
     const QString p = join(path, key);
     if (!has(o, key)) {
@@ -57,8 +56,7 @@ bool JsonReader::checkSign(const Decimal &d, const QString &path, Sign sign)
     return true;
 }
 
-std::optional<Decimal> JsonReader::decimal(const QJsonObject &o, const QString &key, const QString &path,
-                                           Presence presence, Sign sign)
+std::optional<Decimal> JsonReader::decimal(const QJsonObject &o, const QString &key, const QString &path, Presence presence, Sign sign)
 {
     const QString p = join(path, key);
     if (!has(o, key)) {
@@ -77,8 +75,7 @@ std::optional<Decimal> JsonReader::decimal(const QJsonObject &o, const QString &
     return d;
 }
 
-std::optional<bool> JsonReader::boolean(const QJsonObject &o, const QString &key, const QString &path,
-                                        Presence presence)
+std::optional<bool> JsonReader::boolean(const QJsonObject &o, const QString &key, const QString &path, Presence presence)
 {
     const QString p = join(path, key);
     if (!has(o, key)) {
@@ -94,8 +91,7 @@ std::optional<bool> JsonReader::boolean(const QJsonObject &o, const QString &key
     return v.toBool();
 }
 
-std::optional<qint64> JsonReader::integer(const QJsonObject &o, const QString &key, const QString &path,
-                                          Presence presence, qint64 minimum)
+std::optional<qint64> JsonReader::integer(const QJsonObject &o, const QString &key, const QString &path, Presence presence, qint64 minimum)
 {
     const QString p = join(path, key);
     if (!has(o, key)) {
@@ -117,8 +113,7 @@ std::optional<qint64> JsonReader::integer(const QJsonObject &o, const QString &k
     return value;
 }
 
-std::optional<QJsonObject> JsonReader::object(const QJsonObject &o, const QString &key, const QString &path,
-                                              Presence presence)
+std::optional<QJsonObject> JsonReader::object(const QJsonObject &o, const QString &key, const QString &path, Presence presence)
 {
     const QString p = join(path, key);
     if (!has(o, key)) {
@@ -134,8 +129,7 @@ std::optional<QJsonObject> JsonReader::object(const QJsonObject &o, const QStrin
     return v.toObject();
 }
 
-std::optional<QJsonArray> JsonReader::array(const QJsonObject &o, const QString &key, const QString &path,
-                                            Presence presence, bool nonEmpty)
+std::optional<QJsonArray> JsonReader::array(const QJsonObject &o, const QString &key, const QString &path, Presence presence, bool nonEmpty)
 {
     const QString p = join(path, key);
     if (!has(o, key)) {

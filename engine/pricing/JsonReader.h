@@ -41,19 +41,13 @@ public:
     /// Present and not null.
     static bool has(const QJsonObject &o, const QString &key);
 
-    std::optional<QString> string(const QJsonObject &o, const QString &key, const QString &path,
-                                  Presence presence);
-    std::optional<Decimal> decimal(const QJsonObject &o, const QString &key, const QString &path,
-                                   Presence presence, Sign sign = Sign::NonNegative);
-    std::optional<bool> boolean(const QJsonObject &o, const QString &key, const QString &path,
-                                Presence presence);
-    std::optional<qint64> integer(const QJsonObject &o, const QString &key, const QString &path,
-                                  Presence presence, qint64 minimum);
-    std::optional<QJsonObject> object(const QJsonObject &o, const QString &key, const QString &path,
-                                      Presence presence);
+    std::optional<QString> string(const QJsonObject &o, const QString &key, const QString &path, Presence presence);
+    std::optional<Decimal> decimal(const QJsonObject &o, const QString &key, const QString &path, Presence presence, Sign sign = Sign::NonNegative);
+    std::optional<bool> boolean(const QJsonObject &o, const QString &key, const QString &path, Presence presence);
+    std::optional<qint64> integer(const QJsonObject &o, const QString &key, const QString &path, Presence presence, qint64 minimum);
+    std::optional<QJsonObject> object(const QJsonObject &o, const QString &key, const QString &path, Presence presence);
     /// An array; when `nonEmpty`, an empty one is an error too.
-    std::optional<QJsonArray> array(const QJsonObject &o, const QString &key, const QString &path,
-                                    Presence presence, bool nonEmpty);
+    std::optional<QJsonArray> array(const QJsonObject &o, const QString &key, const QString &path, Presence presence, bool nonEmpty);
     /// An array element that must be an object.
     std::optional<QJsonObject> elementObject(const QJsonValue &v, const QString &elementPath);
 

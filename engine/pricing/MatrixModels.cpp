@@ -33,10 +33,11 @@ struct MatrixCell {
 class MatrixModel final : public PriceModel
 {
 public:
-    MatrixModel(QString type, QStringList dimensions, bool trailingNull, Decimal defaultUnitAmount,
-                QList<MatrixCell> cells, std::optional<Decimal> allocation)
-        : m_type(std::move(type)), m_dimensions(std::move(dimensions)), m_trailingNull(trailingNull),
-          m_default(defaultUnitAmount), m_cells(std::move(cells)), m_allocation(allocation) {}
+    MatrixModel(QString type, QStringList dimensions, bool trailingNull, Decimal defaultUnitAmount, QList<MatrixCell> cells, std::optional<Decimal> allocation)
+        : m_type(std::move(type)), m_dimensions(std::move(dimensions)), m_trailingNull(trailingNull), m_default(defaultUnitAmount), m_cells(std::move(cells)),
+          m_allocation(allocation)
+    {
+    }
 
     QString modelType() const override { return m_type; }
     QStringList groupingProperties() const override { return m_dimensions; }
@@ -51,8 +52,7 @@ public:
             QJsonArray cellValues = toJsonArray(cell.values);
             if (m_trailingNull)
                 cellValues.append(QJsonValue::Null);
-            values.append(QJsonObject{{QStringLiteral("dimension_values"), cellValues},
-                                      {QStringLiteral("unit_amount"), cell.unitAmount.toString()}});
+            values.append(QJsonObject{{QStringLiteral("dimension_values"), cellValues}, {QStringLiteral("unit_amount"), cell.unitAmount.toString()}});
         }
         QJsonObject o{{QStringLiteral("default_unit_amount"), m_default.toString()},
                       {QStringLiteral("dimensions"), dimensions},
@@ -78,15 +78,14 @@ public:
             }
             const Decimal amount = quantity * cell.unitAmount;
             result.subtotal += amount;
-            result.subLineItems.append(line(cellName(cell.values), quantity, cell.unitAmount, amount,
-                                            {{QStringLiteral("dimension_values"), toJsonArray(cell.values)}}));
+            result.subLineItems.append(
+                line(cellName(cell.values), quantity, cell.unitAmount, amount, {{QStringLiteral("dimension_values"), toJsonArray(cell.values)}}));
         }
         for (const UsageGroup &group : groups) {
             const Decimal amount = group.quantity * m_default;
             result.subtotal += amount;
             result.subLineItems.append(line(cellName(group.values), group.quantity, m_default, amount,
-                                            {{QStringLiteral("dimension_values"), toJsonArray(group.values)},
-                                             {QStringLiteral("default"), true}}));
+                                            {{QStringLiteral("dimension_values"), toJsonArray(group.values)}, {QStringLiteral("default"), true}}));
         }
         if (m_allocation)
             applyAllocation(&result);
@@ -110,8 +109,8 @@ private:
             remaining -= take;
         }
         result->subtotal -= credit;
-        result->subLineItems.append(line(QStringLiteral("Allocation"), allocatedUnits, std::nullopt, -credit,
-                                         {{QStringLiteral("allocation"), m_allocation->toCanonicalString()}}));
+        result->subLineItems.append(
+            line(QStringLiteral("Allocation"), allocatedUnits, std::nullopt, -credit, {{QStringLiteral("allocation"), m_allocation->toCanonicalString()}}));
     }
 
     QString m_type;
@@ -133,8 +132,7 @@ struct DisplayCell {
 class MatrixWithDisplayNameModel final : public PriceModel
 {
 public:
-    MatrixWithDisplayNameModel(QString dimension, QList<DisplayCell> cells)
-        : m_dimension(std::move(dimension)), m_cells(std::move(cells)) {}
+    MatrixWithDisplayNameModel(QString dimension, QList<DisplayCell> cells) : m_dimension(std::move(dimension)), m_cells(std::move(cells)) {}
 
     QString modelType() const override { return QStringLiteral("matrix_with_display_name"); }
     QStringList groupingProperties() const override { return {m_dimension}; }
@@ -161,14 +159,12 @@ public:
             }
             const Decimal amount = quantity * cell.unitAmount;
             result.subtotal += amount;
-            result.subLineItems.append(line(cell.displayName, quantity, cell.unitAmount, amount,
-                                            {{QStringLiteral("dimension_value"), cell.value}}));
+            result.subLineItems.append(line(cell.displayName, quantity, cell.unitAmount, amount, {{QStringLiteral("dimension_value"), cell.value}}));
         }
         // Choice: this model has no default rate, so values not listed are shown at zero.
         for (const UsageGroup &group : groups)
             result.subLineItems.append(line(cellName(group.values), group.quantity, Decimal(0), Decimal(0),
-                                            {{QStringLiteral("dimension_value"), group.values.first()},
-                                             {QStringLiteral("unmatched"), true}}));
+                                            {{QStringLiteral("dimension_value"), group.values.first()}, {QStringLiteral("unmatched"), true}}));
         return result;
     }
 
@@ -192,8 +188,7 @@ struct BulkTier {
 class BulkWithFiltersModel final : public PriceModel
 {
 public:
-    BulkWithFiltersModel(QList<PropertyFilter> filters, QList<BulkTier> tiers)
-        : m_filters(std::move(filters)), m_tiers(std::move(tiers))
+    BulkWithFiltersModel(QList<PropertyFilter> filters, QList<BulkTier> tiers) : m_filters(std::move(filters)), m_tiers(std::move(tiers))
     {
         for (const PropertyFilter &f : m_filters) {
             if (!m_keys.contains(f.key))
@@ -207,8 +202,7 @@ public:
     {
         QJsonArray filters;
         for (const PropertyFilter &f : m_filters)
-            filters.append(QJsonObject{{QStringLiteral("property_key"), f.key},
-                                       {QStringLiteral("property_value"), f.value}});
+            filters.append(QJsonObject{{QStringLiteral("property_key"), f.key}, {QStringLiteral("property_value"), f.value}});
         QJsonArray tiers;
         for (const BulkTier &t : m_tiers) {
             QJsonObject o{{QStringLiteral("unit_amount"), t.unitAmount.toString()}};
@@ -245,11 +239,11 @@ public:
         QJsonObject filters;
         for (const PropertyFilter &f : m_filters)
             filters.insert(f.key, f.value);
-        return ModelResult{matched, amount,
-                           {line(QStringLiteral("Tier %1").arg(index + 1), matched, tier.unitAmount, amount,
-                                 {{QStringLiteral("tier_lower_bound"),
-                                   tier.lowerBound.value_or(Decimal(0)).toCanonicalString()},
-                                  {QStringLiteral("filters"), filters}})}};
+        return ModelResult{
+            matched,
+            amount,
+            {line(QStringLiteral("Tier %1").arg(index + 1), matched, tier.unitAmount, amount,
+                  {{QStringLiteral("tier_lower_bound"), tier.lowerBound.value_or(Decimal(0)).toCanonicalString()}, {QStringLiteral("filters"), filters}})}};
     }
 
 private:
@@ -262,8 +256,7 @@ private:
 
 /// Reads ["a"], ["a", null] or ["a", "b"] from a dimensions-like array. Returns the non-null
 /// names; *trailingNull tells whether a second null entry was given.
-std::optional<QStringList> readNames(JsonReader &reader, const QJsonArray &array, const QString &path,
-                                     bool *trailingNull)
+std::optional<QStringList> readNames(JsonReader &reader, const QJsonArray &array, const QString &path, bool *trailingNull)
 {
     *trailingNull = false;
     if (array.isEmpty() || array.size() > 2) {
@@ -286,8 +279,7 @@ std::optional<QStringList> readNames(JsonReader &reader, const QJsonArray &array
     return names;
 }
 
-std::shared_ptr<const PriceModel> parseMatrix(JsonReader &reader, const QJsonObject &config, const QString &path,
-                                              const QString &type, bool withAllocation)
+std::shared_ptr<const PriceModel> parseMatrix(JsonReader &reader, const QJsonObject &config, const QString &path, const QString &type, bool withAllocation)
 {
     const qsizetype before = reader.errorCount();
     const auto defaultAmount = reader.decimal(config, QStringLiteral("default_unit_amount"), path, Presence::Required);
@@ -299,8 +291,7 @@ std::shared_ptr<const PriceModel> parseMatrix(JsonReader &reader, const QJsonObj
     bool trailingNull = false;
     std::optional<QStringList> dimensions;
     if (dimensionsArray)
-        dimensions = readNames(reader, *dimensionsArray, JsonReader::join(path, QStringLiteral("dimensions")),
-                               &trailingNull);
+        dimensions = readNames(reader, *dimensionsArray, JsonReader::join(path, QStringLiteral("dimensions")), &trailingNull);
     QList<MatrixCell> cells;
     if (valuesArray && dimensions) {
         const QString valuesPath = JsonReader::join(path, QStringLiteral("matrix_values"));
@@ -345,14 +336,12 @@ std::shared_ptr<const PriceModel> parseMatrixModel(JsonReader &reader, const QJs
     return parseMatrix(reader, config, path, QStringLiteral("matrix"), false);
 }
 
-std::shared_ptr<const PriceModel> parseMatrixWithAllocationModel(JsonReader &reader, const QJsonObject &config,
-                                                                 const QString &path)
+std::shared_ptr<const PriceModel> parseMatrixWithAllocationModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     return parseMatrix(reader, config, path, QStringLiteral("matrix_with_allocation"), true);
 }
 
-std::shared_ptr<const PriceModel> parseMatrixWithDisplayNameModel(JsonReader &reader, const QJsonObject &config,
-                                                                  const QString &path)
+std::shared_ptr<const PriceModel> parseMatrixWithDisplayNameModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto dimension = reader.string(config, QStringLiteral("dimension"), path, Presence::Required);
@@ -373,8 +362,7 @@ std::shared_ptr<const PriceModel> parseMatrixWithDisplayNameModel(JsonReader &re
             bool duplicate = false;
             for (qsizetype j = 0; j < cells.size(); ++j) {
                 if (cells.at(j).value == *value) {
-                    reader.fail(JsonReader::join(cellPath, QStringLiteral("dimension_value")),
-                                QStringLiteral("repeats unit_amounts[%1]").arg(j));
+                    reader.fail(JsonReader::join(cellPath, QStringLiteral("dimension_value")), QStringLiteral("repeats unit_amounts[%1]").arg(j));
                     duplicate = true;
                 }
             }
@@ -387,8 +375,7 @@ std::shared_ptr<const PriceModel> parseMatrixWithDisplayNameModel(JsonReader &re
     return std::make_shared<MatrixWithDisplayNameModel>(*dimension, cells);
 }
 
-std::shared_ptr<const PriceModel> parseBulkWithFiltersModel(JsonReader &reader, const QJsonObject &config,
-                                                            const QString &path)
+std::shared_ptr<const PriceModel> parseBulkWithFiltersModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto filtersArray = reader.array(config, QStringLiteral("filters"), path, Presence::Required, false);
@@ -421,8 +408,9 @@ std::shared_ptr<const PriceModel> parseBulkWithFiltersModel(JsonReader &reader, 
             if (i > 0 && !JsonReader::has(*o, QStringLiteral("tier_lower_bound")))
                 reader.fail(boundPath, QStringLiteral("is required after the first tier"));
             if (bound && i > 0 && !tiers.isEmpty() && *bound <= tiers.last().lowerBound.value_or(Decimal(0)))
-                reader.fail(boundPath, QStringLiteral("must be greater than the previous tier's bound %1")
-                                           .arg(tiers.last().lowerBound.value_or(Decimal(0)).toCanonicalString()));
+                reader.fail(
+                    boundPath,
+                    QStringLiteral("must be greater than the previous tier's bound %1").arg(tiers.last().lowerBound.value_or(Decimal(0)).toCanonicalString()));
             if (amount)
                 tiers.append(BulkTier{bound, *amount});
         }

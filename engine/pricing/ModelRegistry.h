@@ -12,8 +12,7 @@
 namespace orb::pricing {
 
 /// Parses a `<model_type>_config` object found at `path`; nullptr (with errors recorded) if invalid.
-using ModelParser = std::shared_ptr<const PriceModel> (*)(JsonReader &reader, const QJsonObject &config,
-                                                          const QString &path);
+using ModelParser = std::shared_ptr<const PriceModel> (*)(JsonReader &reader, const QJsonObject &config, const QString &path);
 
 /// The table from model_type to its config parser.
 class ModelRegistry final

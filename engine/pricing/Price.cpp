@@ -11,12 +11,11 @@ namespace orb::pricing {
 
 namespace {
 
-const QStringList kCadences = {QStringLiteral("one_time"), QStringLiteral("monthly"), QStringLiteral("quarterly"),
-                               QStringLiteral("semi_annual"), QStringLiteral("annual"), QStringLiteral("custom")};
-const QStringList kFilterFields = {QStringLiteral("price_id"), QStringLiteral("item_id"), QStringLiteral("price_type"),
-                                   QStringLiteral("currency"), QStringLiteral("pricing_unit_id")};
-const QStringList kDiscountTypes = {QStringLiteral("percentage"), QStringLiteral("trial"), QStringLiteral("usage"),
-                                    QStringLiteral("amount")};
+const QStringList kCadences = {QStringLiteral("one_time"),    QStringLiteral("monthly"), QStringLiteral("quarterly"),
+                               QStringLiteral("semi_annual"), QStringLiteral("annual"),  QStringLiteral("custom")};
+const QStringList kFilterFields = {QStringLiteral("price_id"), QStringLiteral("item_id"), QStringLiteral("price_type"), QStringLiteral("currency"),
+                                   QStringLiteral("pricing_unit_id")};
+const QStringList kDiscountTypes = {QStringLiteral("percentage"), QStringLiteral("trial"), QStringLiteral("usage"), QStringLiteral("amount")};
 
 /// "must be one of a, b, c"
 QString oneOf(const QStringList &values)
@@ -44,8 +43,7 @@ std::optional<Price> Price::fromJson(const QJsonObject &json, FieldErrors *error
         const QString configKey = *type + QStringLiteral("_config");
         const QString configPath = JsonReader::join(path, configKey);
         if (!parser) {
-            reader.fail(JsonReader::join(path, QStringLiteral("model_type")),
-                        QStringLiteral("unknown model_type '%1'").arg(*type));
+            reader.fail(JsonReader::join(path, QStringLiteral("model_type")), QStringLiteral("unknown model_type '%1'").arg(*type));
         } else if (!JsonReader::has(json, configKey)) {
             reader.fail(configPath, QStringLiteral("is required for model_type '%1'").arg(*type));
         } else if (!json.value(configKey).isObject()) {
@@ -87,37 +85,28 @@ void Price::parseCommon(const QJsonObject &json, const QString &path, JsonReader
         if (m_itemName.isEmpty())
             m_itemName = reader.string(*item, QStringLiteral("name"), itemPath, Presence::Optional).value_or(QString());
     }
-    if (m_itemId.isEmpty() && m_itemName.isEmpty() && !JsonReader::has(json, QStringLiteral("item_id"))
-        && !JsonReader::has(json, QStringLiteral("item_name")) && !JsonReader::has(json, QStringLiteral("item")))
-        reader.fail(JsonReader::join(path, QStringLiteral("item_id")),
-                    QStringLiteral("is required (or item.id, or item_name)"));
+    if (m_itemId.isEmpty() && m_itemName.isEmpty() && !JsonReader::has(json, QStringLiteral("item_id")) && !JsonReader::has(json, QStringLiteral("item_name"))
+        && !JsonReader::has(json, QStringLiteral("item")))
+        reader.fail(JsonReader::join(path, QStringLiteral("item_id")), QStringLiteral("is required (or item.id, or item_name)"));
 
-    m_billableMetricId =
-        reader.string(json, QStringLiteral("billable_metric_id"), path, Presence::Optional).value_or(QString());
-    m_billableMetricName =
-        reader.string(json, QStringLiteral("billable_metric_name"), path, Presence::Optional).value_or(QString());
+    m_billableMetricId = reader.string(json, QStringLiteral("billable_metric_id"), path, Presence::Optional).value_or(QString());
+    m_billableMetricName = reader.string(json, QStringLiteral("billable_metric_name"), path, Presence::Optional).value_or(QString());
     if (const auto metric = reader.object(json, QStringLiteral("billable_metric"), path, Presence::Optional)) {
         const QString metricPath = JsonReader::join(path, QStringLiteral("billable_metric"));
         if (m_billableMetricId.isEmpty())
-            m_billableMetricId =
-                reader.string(*metric, QStringLiteral("id"), metricPath, Presence::Optional).value_or(QString());
+            m_billableMetricId = reader.string(*metric, QStringLiteral("id"), metricPath, Presence::Optional).value_or(QString());
         if (m_billableMetricName.isEmpty())
-            m_billableMetricName =
-                reader.string(*metric, QStringLiteral("name"), metricPath, Presence::Optional).value_or(QString());
+            m_billableMetricName = reader.string(*metric, QStringLiteral("name"), metricPath, Presence::Optional).value_or(QString());
     }
-    m_externalPriceId =
-        reader.string(json, QStringLiteral("external_price_id"), path, Presence::Optional).value_or(QString());
-    m_invoiceGroupingKey =
-        reader.string(json, QStringLiteral("invoice_grouping_key"), path, Presence::Optional).value_or(QString());
+    m_externalPriceId = reader.string(json, QStringLiteral("external_price_id"), path, Presence::Optional).value_or(QString());
+    m_invoiceGroupingKey = reader.string(json, QStringLiteral("invoice_grouping_key"), path, Presence::Optional).value_or(QString());
 
     // Orb's default currency; only ISO 4217 codes, not custom pricing units.
-    const QString code = reader.string(json, QStringLiteral("currency"), path, Presence::Optional)
-                             .value_or(QStringLiteral("USD"));
+    const QString code = reader.string(json, QStringLiteral("currency"), path, Presence::Optional).value_or(QStringLiteral("USD"));
     if (const auto currency = Currency::fromCode(code))
         m_currency = *currency;
     else
-        reader.fail(JsonReader::join(path, QStringLiteral("currency")),
-                    QStringLiteral("'%1' is not an ISO 4217 currency code").arg(code));
+        reader.fail(JsonReader::join(path, QStringLiteral("currency")), QStringLiteral("'%1' is not an ISO 4217 currency code").arg(code));
 
     if (const auto cadence = reader.string(json, QStringLiteral("cadence"), path, Presence::Required)) {
         if (kCadences.contains(*cadence))
@@ -159,13 +148,11 @@ void Price::parseCommon(const QJsonObject &json, const QString &path, JsonReader
     m_minimumAmount = reader.decimal(json, QStringLiteral("minimum_amount"), path, Presence::Optional);
     if (!JsonReader::has(json, QStringLiteral("minimum_amount")))
         if (const auto minimum = reader.object(json, QStringLiteral("minimum"), path, Presence::Optional))
-            m_minimumAmount = reader.decimal(*minimum, QStringLiteral("minimum_amount"),
-                                             JsonReader::join(path, QStringLiteral("minimum")), Presence::Required);
+            m_minimumAmount = reader.decimal(*minimum, QStringLiteral("minimum_amount"), JsonReader::join(path, QStringLiteral("minimum")), Presence::Required);
     m_maximumAmount = reader.decimal(json, QStringLiteral("maximum_amount"), path, Presence::Optional);
     if (!JsonReader::has(json, QStringLiteral("maximum_amount")))
         if (const auto maximum = reader.object(json, QStringLiteral("maximum"), path, Presence::Optional))
-            m_maximumAmount = reader.decimal(*maximum, QStringLiteral("maximum_amount"),
-                                             JsonReader::join(path, QStringLiteral("maximum")), Presence::Required);
+            m_maximumAmount = reader.decimal(*maximum, QStringLiteral("maximum_amount"), JsonReader::join(path, QStringLiteral("maximum")), Presence::Required);
     if (m_minimumAmount && m_maximumAmount && *m_maximumAmount < *m_minimumAmount)
         reader.fail(JsonReader::join(path, QStringLiteral("maximum_amount")),
                     QStringLiteral("must not be less than minimum_amount %1").arg(m_minimumAmount->toCanonicalString()));
@@ -199,8 +186,7 @@ void Price::parseCommon(const QJsonObject &json, const QString &path, JsonReader
                     if (values->at(j).isString())
                         filter.values.append(values->at(j).toString());
                     else
-                        reader.fail(JsonReader::index(JsonReader::join(filterPath, QStringLiteral("values")), j),
-                                    QStringLiteral("must be a string"));
+                        reader.fail(JsonReader::index(JsonReader::join(filterPath, QStringLiteral("values")), j), QStringLiteral("must be a string"));
                 }
             }
             m_compositeFilters.append(filter);
@@ -212,8 +198,7 @@ QString Price::priceType() const
 {
     if (m_model->isComposite())
         return QStringLiteral("composite_price");
-    return m_billableMetricId.isEmpty() && m_billableMetricName.isEmpty() ? QStringLiteral("fixed_price")
-                                                                          : QStringLiteral("usage_price");
+    return m_billableMetricId.isEmpty() && m_billableMetricName.isEmpty() ? QStringLiteral("fixed_price") : QStringLiteral("usage_price");
 }
 
 QJsonObject Price::toJson() const
@@ -241,8 +226,7 @@ QJsonObject Price::toJson() const
     o.insert(QStringLiteral("cadence"), m_cadence);
     if (m_billingCycle)
         o.insert(QStringLiteral("billing_cycle_configuration"),
-                 QJsonObject{{QStringLiteral("duration"), double(m_billingCycle->duration)},
-                             {QStringLiteral("duration_unit"), m_billingCycle->durationUnit}});
+                 QJsonObject{{QStringLiteral("duration"), double(m_billingCycle->duration)}, {QStringLiteral("duration_unit"), m_billingCycle->durationUnit}});
     o.insert(QStringLiteral("billing_mode"), m_billingMode);
     if (m_fixedPriceQuantity)
         o.insert(QStringLiteral("fixed_price_quantity"), JsonReader::decimalToJsonNumber(*m_fixedPriceQuantity));
@@ -263,9 +247,8 @@ QJsonObject Price::toJson() const
     if (!m_compositeFilters.isEmpty()) {
         QJsonArray filters;
         for (const CompositePriceFilter &f : m_compositeFilters)
-            filters.append(QJsonObject{{QStringLiteral("field"), f.field},
-                                       {QStringLiteral("operator"), f.op},
-                                       {QStringLiteral("values"), QJsonArray::fromStringList(f.values)}});
+            filters.append(QJsonObject{
+                {QStringLiteral("field"), f.field}, {QStringLiteral("operator"), f.op}, {QStringLiteral("values"), QJsonArray::fromStringList(f.values)}});
         o.insert(QStringLiteral("composite_price_filters"), filters);
     }
     return o;
@@ -313,8 +296,7 @@ bool Price::appliesTo(const CompositeComponent &component) const
     return true;
 }
 
-PriceEvaluation Price::evaluateComposite(const QList<CompositeComponent> &components,
-                                         const EvaluationContext &context) const
+PriceEvaluation Price::evaluateComposite(const QList<CompositeComponent> &components, const EvaluationContext &context) const
 {
     if (!m_model->isComposite())
         throw std::logic_error("evaluateComposite() called on a non-composite price");

@@ -27,8 +27,8 @@ struct BillingCycle {
 
 /// One of Orb's composite_price_filters: which component prices a composite applies to.
 struct CompositePriceFilter {
-    QString field;    ///< price_id, item_id, price_type, currency, pricing_unit_id
-    QString op;       ///< includes, excludes
+    QString field; ///< price_id, item_id, price_type, currency, pricing_unit_id
+    QString op;    ///< includes, excludes
     QStringList values;
 };
 
@@ -60,16 +60,14 @@ class Price final
 public:
     /// Parses Orb's price JSON (a create request or a Price object). Lists EVERY error found in
     /// *errors (appended), each with its JSON path under `path`; returns nothing if any.
-    static std::optional<Price> fromJson(const QJsonObject &json, FieldErrors *errors,
-                                         const QString &path = QStringLiteral("$"));
+    static std::optional<Price> fromJson(const QJsonObject &json, FieldErrors *errors, const QString &path = QStringLiteral("$"));
     /// Orb's shape: fromJson(toJson()) gives the same price.
     QJsonObject toJson() const;
     /// Every model_type understood, sorted.
     /// As fromJson(), for evaluating a price on its own (`orbctl price evaluate`, the live
     /// preview): only model_type and its config are required; a missing name, item or cadence
     /// takes a neutral default ("Price", no item, monthly), since they do not change the amount.
-    static std::optional<Price> fromJsonForEvaluation(const QJsonObject &json, FieldErrors *errors,
-                                                      const QString &path = QStringLiteral("$"));
+    static std::optional<Price> fromJsonForEvaluation(const QJsonObject &json, FieldErrors *errors, const QString &path = QStringLiteral("$"));
     static QStringList modelTypes();
 
     QString id() const { return m_id; }
@@ -119,8 +117,7 @@ public:
     bool appliesTo(const CompositeComponent &component) const;
     /// Prices a composite over the components it applies to (others are ignored). Throws
     /// std::logic_error if this price is not composite.
-    PriceEvaluation evaluateComposite(const QList<CompositeComponent> &components,
-                                      const EvaluationContext &context = {}) const;
+    PriceEvaluation evaluateComposite(const QList<CompositeComponent> &components, const EvaluationContext &context = {}) const;
 
 private:
     Price() = default;

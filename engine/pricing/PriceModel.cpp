@@ -51,8 +51,8 @@ QList<Decimal> PriceModel::eventsOf(const UsageQuantities &usage)
     return {usage.total};
 }
 
-SubLineItem PriceModel::line(const QString &name, const Decimal &quantity, std::optional<Decimal> unitAmount,
-                             const Decimal &amount, const QJsonObject &grouping)
+SubLineItem PriceModel::line(const QString &name, const Decimal &quantity, std::optional<Decimal> unitAmount, const Decimal &amount,
+                             const QJsonObject &grouping)
 {
     return SubLineItem{name, quantity, std::move(unitAmount), amount, grouping};
 }

@@ -65,8 +65,7 @@ public:
     virtual ModelResult evaluate(const UsageQuantities &usage, const EvaluationContext &context) const = 0;
     /// For composite models: the charge for the summed subtotal of the prices it applies to.
     /// Throws std::logic_error for other models (a programming error).
-    virtual ModelResult evaluateComposite(const Decimal &componentsSubtotal,
-                                          const EvaluationContext &context) const;
+    virtual ModelResult evaluateComposite(const Decimal &componentsSubtotal, const EvaluationContext &context) const;
 
     /**
      * The usage re-grouped by `keys` (in that order), merging groups that agree on them. A
@@ -79,16 +78,13 @@ public:
     static QList<Decimal> eventsOf(const UsageQuantities &usage);
 
 protected:
-    static SubLineItem line(const QString &name, const Decimal &quantity, std::optional<Decimal> unitAmount,
-                            const Decimal &amount, const QJsonObject &grouping = {});
+    static SubLineItem line(const QString &name, const Decimal &quantity, std::optional<Decimal> unitAmount, const Decimal &amount,
+                            const QJsonObject &grouping = {});
     /// value × percent / 100, exact.
     static Decimal percentOf(const Decimal &value, const Decimal &percent);
     /// ⌈quantity / size⌉ for a positive size; 0 for a quantity ≤ 0.
     static Decimal packagesFor(const Decimal &quantity, const Decimal &size);
-    static Decimal clamp(const Decimal &value, const Decimal &low, const Decimal &high)
-    {
-        return Decimal::min(Decimal::max(value, low), high);
-    }
+    static Decimal clamp(const Decimal &value, const Decimal &low, const Decimal &high) { return Decimal::min(Decimal::max(value, low), high); }
 };
 
 } // namespace orb::pricing

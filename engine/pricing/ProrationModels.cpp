@@ -48,12 +48,11 @@ public:
         const Decimal periodDays(static_cast<long long>(context.periodDays));
         for (const QuantitySpan &span : context.quantitySchedule) {
             const ModelResult base = price(span.quantity);
-            const Decimal amount = (base.subtotal * Decimal(static_cast<long long>(span.days)))
-                                       .divide(periodDays, kProrationPlaces);
+            const Decimal amount = (base.subtotal * Decimal(static_cast<long long>(span.days))).divide(periodDays, kProrationPlaces);
             result.subtotal += amount;
             result.subLineItems.append(
-                line(QStringLiteral("%1 for %2 of %3 days").arg(span.quantity.toCanonicalString()).arg(span.days).arg(context.periodDays),
-                     span.quantity, std::nullopt, amount,
+                line(QStringLiteral("%1 for %2 of %3 days").arg(span.quantity.toCanonicalString()).arg(span.days).arg(context.periodDays), span.quantity,
+                     std::nullopt, amount,
                      {{QStringLiteral("days"), QString::number(span.days)},
                       {QStringLiteral("period_days"), QString::number(context.periodDays)},
                       {QStringLiteral("full_period_amount"), base.subtotal.toCanonicalString()}}));
@@ -73,10 +72,7 @@ class UnitWithProrationModel final : public ProrationModel
 public:
     explicit UnitWithProrationModel(Decimal unitAmount) : m_unitAmount(unitAmount) {}
     QString modelType() const override { return QStringLiteral("unit_with_proration"); }
-    QJsonObject configToJson() const override
-    {
-        return QJsonObject{{QStringLiteral("unit_amount"), m_unitAmount.toString()}};
-    }
+    QJsonObject configToJson() const override { return QJsonObject{{QStringLiteral("unit_amount"), m_unitAmount.toString()}}; }
 
 protected:
     ModelResult price(const Decimal &quantity) const override
@@ -96,10 +92,7 @@ class TieredWithProrationModel final : public ProrationModel
 public:
     explicit TieredWithProrationModel(TierTable tiers) : m_tiers(std::move(tiers)) {}
     QString modelType() const override { return QStringLiteral("tiered_with_proration"); }
-    QJsonObject configToJson() const override
-    {
-        return QJsonObject{{QStringLiteral("tiers"), m_tiers.lowerBoundsToJson(lowerBoundKeys())}};
-    }
+    QJsonObject configToJson() const override { return QJsonObject{{QStringLiteral("tiers"), m_tiers.lowerBoundsToJson(lowerBoundKeys())}}; }
 
 protected:
     ModelResult price(const Decimal &quantity) const override
@@ -109,8 +102,8 @@ protected:
             const Tier &tier = m_tiers.at(portion.index);
             const Decimal amount = portion.units * tier.amount;
             result.subtotal += amount;
-            result.subLineItems.append(line(QStringLiteral("Tier %1").arg(portion.index + 1), portion.units, tier.amount,
-                                            amount, m_tiers.bounds(portion.index)));
+            result.subLineItems.append(
+                line(QStringLiteral("Tier %1").arg(portion.index + 1), portion.units, tier.amount, amount, m_tiers.bounds(portion.index)));
         }
         return result;
     }
@@ -126,10 +119,7 @@ class BulkWithProrationModel final : public ProrationModel
 public:
     explicit BulkWithProrationModel(TierTable tiers) : m_tiers(std::move(tiers)) {}
     QString modelType() const override { return QStringLiteral("bulk_with_proration"); }
-    QJsonObject configToJson() const override
-    {
-        return QJsonObject{{QStringLiteral("tiers"), m_tiers.lowerBoundsToJson(lowerBoundKeys())}};
-    }
+    QJsonObject configToJson() const override { return QJsonObject{{QStringLiteral("tiers"), m_tiers.lowerBoundsToJson(lowerBoundKeys())}}; }
 
 protected:
     ModelResult price(const Decimal &quantity) const override
@@ -139,7 +129,8 @@ protected:
         const qsizetype index = m_tiers.tierIndexFor(quantity);
         const Tier &tier = m_tiers.at(index);
         const Decimal amount = quantity * tier.amount;
-        return ModelResult{quantity, amount,
+        return ModelResult{quantity,
+                           amount,
                            {line(QStringLiteral("Tier %1").arg(index + 1), quantity, tier.amount, amount,
                                  {{QStringLiteral("tier_lower_bound"), tier.lower.toCanonicalString()}})}};
     }
@@ -148,15 +139,13 @@ private:
     TierTable m_tiers;
 };
 
-std::optional<TierTable> readTiers(JsonReader &reader, const QJsonObject &config, const QString &path,
-                                   bool firstBoundOptional)
+std::optional<TierTable> readTiers(JsonReader &reader, const QJsonObject &config, const QString &path, bool firstBoundOptional)
 {
     auto tiers = reader.array(config, QStringLiteral("tiers"), path, Presence::Required, true);
     if (!tiers)
         return std::nullopt;
     // bulk_with_proration's first tier may leave its lower bound out (null): it starts at 0.
-    if (firstBoundOptional && tiers->first().isObject()
-        && !JsonReader::has(tiers->first().toObject(), QStringLiteral("tier_lower_bound"))) {
+    if (firstBoundOptional && tiers->first().isObject() && !JsonReader::has(tiers->first().toObject(), QStringLiteral("tier_lower_bound"))) {
         QJsonObject first = tiers->first().toObject();
         first.insert(QStringLiteral("tier_lower_bound"), QStringLiteral("0"));
         tiers->replace(0, first);
@@ -166,8 +155,7 @@ std::optional<TierTable> readTiers(JsonReader &reader, const QJsonObject &config
 
 } // namespace
 
-std::shared_ptr<const PriceModel> parseUnitWithProrationModel(JsonReader &reader, const QJsonObject &config,
-                                                              const QString &path)
+std::shared_ptr<const PriceModel> parseUnitWithProrationModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const auto amount = reader.decimal(config, QStringLiteral("unit_amount"), path, Presence::Required);
     if (!amount)
@@ -175,8 +163,7 @@ std::shared_ptr<const PriceModel> parseUnitWithProrationModel(JsonReader &reader
     return std::make_shared<UnitWithProrationModel>(*amount);
 }
 
-std::shared_ptr<const PriceModel> parseTieredWithProrationModel(JsonReader &reader, const QJsonObject &config,
-                                                                const QString &path)
+std::shared_ptr<const PriceModel> parseTieredWithProrationModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const auto tiers = readTiers(reader, config, path, false);
     if (!tiers)
@@ -184,8 +171,7 @@ std::shared_ptr<const PriceModel> parseTieredWithProrationModel(JsonReader &read
     return std::make_shared<TieredWithProrationModel>(*tiers);
 }
 
-std::shared_ptr<const PriceModel> parseBulkWithProrationModel(JsonReader &reader, const QJsonObject &config,
-                                                              const QString &path)
+std::shared_ptr<const PriceModel> parseBulkWithProrationModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const auto tiers = readTiers(reader, config, path, true);
     if (!tiers)

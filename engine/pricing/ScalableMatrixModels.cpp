@@ -50,8 +50,7 @@ struct Dimensions {
 QList<UsageGroup> sortedGroups(const UsageQuantities &usage, const QStringList &keys)
 {
     QList<UsageGroup> groups = PriceModel::project(usage, keys);
-    std::stable_sort(groups.begin(), groups.end(),
-                     [](const UsageGroup &a, const UsageGroup &b) { return a.values < b.values; });
+    std::stable_sort(groups.begin(), groups.end(), [](const UsageGroup &a, const UsageGroup &b) { return a.values < b.values; });
     return groups;
 }
 
@@ -94,7 +93,9 @@ class ScalableMatrixBase : public PriceModel
 {
 public:
     ScalableMatrixBase(Dimensions dims, QList<Cell> factors, QString groupingKey)
-        : m_dims(std::move(dims)), m_factors(std::move(factors)), m_groupingKey(std::move(groupingKey)) {}
+        : m_dims(std::move(dims)), m_factors(std::move(factors)), m_groupingKey(std::move(groupingKey))
+    {
+    }
 
     QStringList groupingProperties() const override
     {
@@ -136,10 +137,10 @@ protected:
 class ScalableMatrixWithUnitPricingModel final : public ScalableMatrixBase
 {
 public:
-    ScalableMatrixWithUnitPricingModel(Dimensions dims, QList<Cell> factors, QString groupingKey, Decimal unitPrice,
-                                       std::optional<bool> prorate)
-        : ScalableMatrixBase(std::move(dims), std::move(factors), std::move(groupingKey)), m_unitPrice(unitPrice),
-          m_prorate(prorate) {}
+    ScalableMatrixWithUnitPricingModel(Dimensions dims, QList<Cell> factors, QString groupingKey, Decimal unitPrice, std::optional<bool> prorate)
+        : ScalableMatrixBase(std::move(dims), std::move(factors), std::move(groupingKey)), m_unitPrice(unitPrice), m_prorate(prorate)
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("scalable_matrix_with_unit_pricing"); }
     QJsonObject configToJson() const override
@@ -190,7 +191,9 @@ class ScalableMatrixWithTieredPricingModel final : public ScalableMatrixBase
 {
 public:
     ScalableMatrixWithTieredPricingModel(Dimensions dims, QList<Cell> factors, TierTable tiers)
-        : ScalableMatrixBase(std::move(dims), std::move(factors), QString()), m_tiers(std::move(tiers)) {}
+        : ScalableMatrixBase(std::move(dims), std::move(factors), QString()), m_tiers(std::move(tiers))
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("scalable_matrix_with_tiered_pricing"); }
     QJsonObject configToJson() const override
@@ -207,8 +210,7 @@ public:
         Decimal scaled(0);
         for (const ScaledCell &c : scaledCells(usage)) {
             scaled += c.scaled;
-            result.subLineItems.append(line(cellName(c.values) + QStringLiteral(" × ") + c.factor.toCanonicalString(), c.quantity,
-                                            std::nullopt, Decimal(0),
+            result.subLineItems.append(line(cellName(c.values) + QStringLiteral(" × ") + c.factor.toCanonicalString(), c.quantity, std::nullopt, Decimal(0),
                                             {{QStringLiteral("dimension_values"), toArray(c.values)},
                                              {QStringLiteral("scaling_factor"), c.factor.toCanonicalString()},
                                              {QStringLiteral("scaled_quantity"), c.scaled.toCanonicalString()}}));
@@ -217,8 +219,8 @@ public:
             const Tier &tier = m_tiers.at(portion.index);
             const Decimal amount = portion.units * tier.amount;
             result.subtotal += amount;
-            result.subLineItems.append(line(QStringLiteral("Tier %1").arg(portion.index + 1), portion.units, tier.amount, amount,
-                                            m_tiers.bounds(portion.index)));
+            result.subLineItems.append(
+                line(QStringLiteral("Tier %1").arg(portion.index + 1), portion.units, tier.amount, amount, m_tiers.bounds(portion.index)));
         }
         return result;
     }
@@ -241,10 +243,10 @@ struct DiscountGroup {
 class MatrixWithThresholdDiscountsModel final : public PriceModel
 {
 public:
-    MatrixWithThresholdDiscountsModel(Dimensions dims, Decimal defaultAmount, QList<Cell> cells, QList<DiscountGroup> groups,
-                                      bool hasGroups)
-        : m_dims(std::move(dims)), m_default(defaultAmount), m_cells(std::move(cells)), m_groups(std::move(groups)),
-          m_hasGroups(hasGroups) {}
+    MatrixWithThresholdDiscountsModel(Dimensions dims, Decimal defaultAmount, QList<Cell> cells, QList<DiscountGroup> groups, bool hasGroups)
+        : m_dims(std::move(dims)), m_default(defaultAmount), m_cells(std::move(cells)), m_groups(std::move(groups)), m_hasGroups(hasGroups)
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("matrix_with_threshold_discounts"); }
     QStringList groupingProperties() const override { return m_dims.keys(); }
@@ -320,8 +322,8 @@ public:
             const Decimal above = Decimal::max(Decimal(0), total - d.threshold);
             const Decimal discount = percentOf(below, d.below) + percentOf(above, d.above);
             result.subtotal -= discount;
-            result.subLineItems.append(line(d.description.isEmpty() ? QStringLiteral("Threshold discount %1").arg(i + 1) : d.description,
-                                            total, std::nullopt, -discount,
+            result.subLineItems.append(line(d.description.isEmpty() ? QStringLiteral("Threshold discount %1").arg(i + 1) : d.description, total, std::nullopt,
+                                            -discount,
                                             {{QStringLiteral("cell_coordinates"), d.coordinates},
                                              {QStringLiteral("threshold_amount"), d.threshold.toCanonicalString()},
                                              {QStringLiteral("spend"), total.toCanonicalString()},
@@ -361,8 +363,8 @@ std::optional<Dimensions> readDimensions(JsonReader &reader, const QJsonObject &
 /// Cells with first_dimension_value, optional second_dimension_value and `amountKey`.
 /// `secondRequired`: a two-dimension matrix needs both values (matrix_values); scaling factors
 /// may leave the second out to cover every second value.
-std::optional<QList<Cell>> readCells(JsonReader &reader, const QJsonObject &config, const QString &path, const QString &arrayKey,
-                                     const QString &amountKey, const Dimensions &dims, bool secondRequired)
+std::optional<QList<Cell>> readCells(JsonReader &reader, const QJsonObject &config, const QString &path, const QString &arrayKey, const QString &amountKey,
+                                     const Dimensions &dims, bool secondRequired)
 {
     const auto array = reader.array(config, arrayKey, path, Presence::Required, false);
     if (!array)
@@ -413,8 +415,8 @@ std::optional<DiscountGroup> readDiscountGroup(JsonReader &reader, const QJsonVa
     const auto coordinates = reader.string(*o, QStringLiteral("cell_coordinates"), p, Presence::Required);
     const auto threshold = reader.decimal(*o, QStringLiteral("threshold_amount"), p, Presence::Required);
     g.description = reader.string(*o, QStringLiteral("description"), p, Presence::Optional).value_or(QString());
-    for (const auto &[key, value] : {std::pair{QStringLiteral("above_threshold_discount_percentage"), above},
-                                     std::pair{QStringLiteral("below_threshold_discount_percentage"), below}}) {
+    for (const auto &[key, value] :
+         {std::pair{QStringLiteral("above_threshold_discount_percentage"), above}, std::pair{QStringLiteral("below_threshold_discount_percentage"), below}}) {
         if (value && *value > Decimal(100))
             reader.fail(JsonReader::join(p, key), QStringLiteral("must be a percentage from 0 to 100"));
     }
@@ -426,8 +428,8 @@ std::optional<DiscountGroup> readDiscountGroup(JsonReader &reader, const QJsonVa
         for (const QString &coordinate : coordinates->split(QLatin1Char(';'))) {
             const QStringList parts = coordinate.split(QLatin1Char(','));
             if (parts.size() != arity || coordinate.trimmed().isEmpty()) {
-                reader.fail(cp, QStringLiteral("'%1' must be %2").arg(coordinate, arity == 1 ? QStringLiteral("one value (first)")
-                                                                                             : QStringLiteral("two values (first,second)")));
+                reader.fail(cp, QStringLiteral("'%1' must be %2")
+                                    .arg(coordinate, arity == 1 ? QStringLiteral("one value (first)") : QStringLiteral("two values (first,second)")));
                 continue;
             }
             if (g.cells.contains(parts)) {
@@ -448,8 +450,7 @@ std::optional<DiscountGroup> readDiscountGroup(JsonReader &reader, const QJsonVa
 
 } // namespace
 
-std::shared_ptr<const PriceModel> parseScalableMatrixWithUnitPricingModel(JsonReader &reader, const QJsonObject &config,
-                                                                          const QString &path)
+std::shared_ptr<const PriceModel> parseScalableMatrixWithUnitPricingModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto dims = readDimensions(reader, config, path);
@@ -464,8 +465,7 @@ std::shared_ptr<const PriceModel> parseScalableMatrixWithUnitPricingModel(JsonRe
     return std::make_shared<ScalableMatrixWithUnitPricingModel>(*dims, *factors, groupingKey.value_or(QString()), *unitPrice, prorate);
 }
 
-std::shared_ptr<const PriceModel> parseScalableMatrixWithTieredPricingModel(JsonReader &reader, const QJsonObject &config,
-                                                                            const QString &path)
+std::shared_ptr<const PriceModel> parseScalableMatrixWithTieredPricingModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto dims = readDimensions(reader, config, path);
@@ -480,8 +480,7 @@ std::shared_ptr<const PriceModel> parseScalableMatrixWithTieredPricingModel(Json
     return std::make_shared<ScalableMatrixWithTieredPricingModel>(*dims, *factors, *tiers);
 }
 
-std::shared_ptr<const PriceModel> parseMatrixWithThresholdDiscountsModel(JsonReader &reader, const QJsonObject &config,
-                                                                         const QString &path)
+std::shared_ptr<const PriceModel> parseMatrixWithThresholdDiscountsModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto dims = readDimensions(reader, config, path);
@@ -503,10 +502,9 @@ std::shared_ptr<const PriceModel> parseMatrixWithThresholdDiscountsModel(JsonRea
             for (qsizetype j = 0; j < groups.size(); ++j)
                 for (const QStringList &cell : g->cells)
                     if (groups.at(j).cells.contains(cell))
-                        reader.fail(JsonReader::join(p, QStringLiteral("cell_coordinates")),
-                                    QStringLiteral("cell '%1' is already in threshold_discount_groups[%2]")
-                                        .arg(cell.join(QLatin1Char(',')))
-                                        .arg(groupIndex.at(j)));
+                        reader.fail(
+                            JsonReader::join(p, QStringLiteral("cell_coordinates")),
+                            QStringLiteral("cell '%1' is already in threshold_discount_groups[%2]").arg(cell.join(QLatin1Char(','))).arg(groupIndex.at(j)));
             groups.append(*g);
             groupIndex.append(i);
         }

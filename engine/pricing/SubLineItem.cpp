@@ -8,8 +8,7 @@ QJsonObject SubLineItem::toJson() const
     QJsonObject o;
     o.insert(QStringLiteral("name"), name);
     o.insert(QStringLiteral("quantity"), quantity.toCanonicalString());
-    o.insert(QStringLiteral("unit_amount"),
-             unitAmount ? QJsonValue(unitAmount->toCanonicalString()) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("unit_amount"), unitAmount ? QJsonValue(unitAmount->toCanonicalString()) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("amount"), amount.toCanonicalString());
     o.insert(QStringLiteral("grouping"), grouping);
     return o;

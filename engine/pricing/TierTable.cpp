@@ -32,11 +32,10 @@ Decimal TierTable::overlap(qsizetype i, const Decimal &from, const Decimal &to) 
     return end > start ? end - start : Decimal(0);
 }
 
-Decimal TierTable::priceInPackages(const Decimal &quantity, const Decimal &packageSize, QList<SubLineItem> *lines,
-                                   const QString &namePrefix, const QJsonObject &extraGrouping) const
+Decimal TierTable::priceInPackages(const Decimal &quantity, const Decimal &packageSize, QList<SubLineItem> *lines, const QString &namePrefix,
+                                   const QJsonObject &extraGrouping) const
 {
-    const Decimal packaged = quantity.isPositive() ? quantity.divide(packageSize, 0, Rounding::Ceiling) * packageSize
-                                                   : Decimal(0);
+    const Decimal packaged = quantity.isPositive() ? quantity.divide(packageSize, 0, Rounding::Ceiling) * packageSize : Decimal(0);
     Decimal sum(0);
     for (const TierPortion &portion : graduate(packaged)) {
         const Tier &tier = m_tiers.at(portion.index);
@@ -48,8 +47,7 @@ Decimal TierTable::priceInPackages(const Decimal &quantity, const Decimal &packa
         for (auto it = extraGrouping.constBegin(); it != extraGrouping.constEnd(); ++it)
             grouping.insert(it.key(), it.value());
         sum += amount;
-        lines->append(SubLineItem{namePrefix + QStringLiteral("Tier %1").arg(portion.index + 1), packages,
-                                  tier.amount, amount, grouping});
+        lines->append(SubLineItem{namePrefix + QStringLiteral("Tier %1").arg(portion.index + 1), packages, tier.amount, amount, grouping});
     }
     return sum;
 }
@@ -59,13 +57,11 @@ QJsonObject TierTable::bounds(qsizetype i) const
     const Tier &tier = m_tiers.at(i);
     QJsonObject o;
     o.insert(QStringLiteral("first_unit"), tier.lower.toCanonicalString());
-    o.insert(QStringLiteral("last_unit"),
-             tier.upper ? QJsonValue(tier.upper->toCanonicalString()) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("last_unit"), tier.upper ? QJsonValue(tier.upper->toCanonicalString()) : QJsonValue(QJsonValue::Null));
     return o;
 }
 
-std::optional<Tier> TierTable::parseTier(JsonReader &reader, const QJsonValue &value, const QString &tierPath,
-                                         const TierKeys &keys, bool withUpper)
+std::optional<Tier> TierTable::parseTier(JsonReader &reader, const QJsonValue &value, const QString &tierPath, const TierKeys &keys, bool withUpper)
 {
     const std::optional<QJsonObject> o = reader.elementObject(value, tierPath);
     if (!o)
@@ -89,8 +85,7 @@ std::optional<Tier> TierTable::parseTier(JsonReader &reader, const QJsonValue &v
     return tier;
 }
 
-std::optional<TierTable> TierTable::parseRanges(JsonReader &reader, const QJsonArray &tiers, const QString &path,
-                                                const TierKeys &keys)
+std::optional<TierTable> TierTable::parseRanges(JsonReader &reader, const QJsonArray &tiers, const QString &path, const TierKeys &keys)
 {
     const qsizetype before = reader.errorCount();
     QList<std::optional<Tier>> parsed;
@@ -105,25 +100,20 @@ std::optional<TierTable> TierTable::parseRanges(JsonReader &reader, const QJsonA
         if (i == 0 && !tier.lower.isZero())
             reader.fail(JsonReader::join(tierPath, keys.lower), QStringLiteral("the first tier must start at 0"));
         if (tier.upper && *tier.upper <= tier.lower)
-            reader.fail(JsonReader::join(tierPath, keys.upper),
-                        QStringLiteral("must be greater than %1 %2").arg(keys.lower, tier.lower.toCanonicalString()));
+            reader.fail(JsonReader::join(tierPath, keys.upper), QStringLiteral("must be greater than %1 %2").arg(keys.lower, tier.lower.toCanonicalString()));
         if (i + 1 == parsed.size() && tier.upper)
-            reader.fail(JsonReader::join(tierPath, keys.upper),
-                        QStringLiteral("the last tier must be unbounded (null)"));
+            reader.fail(JsonReader::join(tierPath, keys.upper), QStringLiteral("the last tier must be unbounded (null)"));
         if (i == 0 || !parsed.at(i - 1))
             continue;
         const Tier &previous = *parsed.at(i - 1);
         if (!previous.upper) {
-            reader.fail(JsonReader::join(JsonReader::index(path, i - 1), keys.upper),
-                        QStringLiteral("only the last tier may be unbounded (null)"));
+            reader.fail(JsonReader::join(JsonReader::index(path, i - 1), keys.upper), QStringLiteral("only the last tier may be unbounded (null)"));
         } else if (tier.lower < *previous.upper) {
             reader.fail(JsonReader::join(tierPath, keys.lower),
-                        QStringLiteral("overlaps the previous tier, which ends at %1")
-                            .arg(previous.upper->toCanonicalString()));
+                        QStringLiteral("overlaps the previous tier, which ends at %1").arg(previous.upper->toCanonicalString()));
         } else if (tier.lower > *previous.upper) {
             reader.fail(JsonReader::join(tierPath, keys.lower),
-                        QStringLiteral("leaves a gap after the previous tier, which ends at %1")
-                            .arg(previous.upper->toCanonicalString()));
+                        QStringLiteral("leaves a gap after the previous tier, which ends at %1").arg(previous.upper->toCanonicalString()));
         }
     }
     if (reader.errorCount() > before)
@@ -134,8 +124,7 @@ std::optional<TierTable> TierTable::parseRanges(JsonReader &reader, const QJsonA
     return TierTable(out);
 }
 
-std::optional<TierTable> TierTable::parseLowerBounds(JsonReader &reader, const QJsonArray &tiers,
-                                                     const QString &path, const TierKeys &keys,
+std::optional<TierTable> TierTable::parseLowerBounds(JsonReader &reader, const QJsonArray &tiers, const QString &path, const TierKeys &keys,
                                                      const std::optional<Decimal> &multipleOf)
 {
     const qsizetype before = reader.errorCount();
@@ -151,12 +140,9 @@ std::optional<TierTable> TierTable::parseLowerBounds(JsonReader &reader, const Q
         if (i == 0 && !tier.lower.isZero())
             reader.fail(boundPath, QStringLiteral("the first tier must start at 0"));
         if (i > 0 && parsed.at(i - 1) && tier.lower <= parsed.at(i - 1)->lower)
-            reader.fail(boundPath, QStringLiteral("must be greater than the previous tier's bound %1")
-                                       .arg(parsed.at(i - 1)->lower.toCanonicalString()));
-        if (multipleOf && multipleOf->isPositive()
-            && tier.lower.divide(*multipleOf, 0, Rounding::Down) * *multipleOf != tier.lower)
-            reader.fail(boundPath, QStringLiteral("must be a multiple of package_size %1")
-                                       .arg(multipleOf->toCanonicalString()));
+            reader.fail(boundPath, QStringLiteral("must be greater than the previous tier's bound %1").arg(parsed.at(i - 1)->lower.toCanonicalString()));
+        if (multipleOf && multipleOf->isPositive() && tier.lower.divide(*multipleOf, 0, Rounding::Down) * *multipleOf != tier.lower)
+            reader.fail(boundPath, QStringLiteral("must be a multiple of package_size %1").arg(multipleOf->toCanonicalString()));
     }
     if (reader.errorCount() > before)
         return std::nullopt;
@@ -173,8 +159,7 @@ std::optional<TierTable> TierTable::parseLowerBounds(JsonReader &reader, const Q
 
 void TierTable::writeAmountAndExtras(QJsonObject &o, const Tier &tier, const TierKeys &keys)
 {
-    o.insert(keys.amount, keys.amountAsNumber ? JsonReader::decimalToJsonNumber(tier.amount)
-                                              : QJsonValue(tier.amount.toString()));
+    o.insert(keys.amount, keys.amountAsNumber ? JsonReader::decimalToJsonNumber(tier.amount) : QJsonValue(tier.amount.toString()));
     for (auto it = tier.extras.constBegin(); it != tier.extras.constEnd(); ++it)
         o.insert(it.key(), it.value().toString());
 }
@@ -184,9 +169,7 @@ QJsonArray TierTable::rangesToJson(const TierKeys &keys) const
     QJsonArray out;
     for (const Tier &tier : m_tiers) {
         QJsonObject o;
-        const auto bound = [&keys](const Decimal &d) {
-            return keys.boundsAsNumbers ? JsonReader::decimalToJsonNumber(d) : QJsonValue(d.toString());
-        };
+        const auto bound = [&keys](const Decimal &d) { return keys.boundsAsNumbers ? JsonReader::decimalToJsonNumber(d) : QJsonValue(d.toString()); };
         o.insert(keys.lower, bound(tier.lower));
         o.insert(keys.upper, tier.upper ? bound(*tier.upper) : QJsonValue(QJsonValue::Null));
         writeAmountAndExtras(o, tier, keys);

@@ -33,13 +33,13 @@ struct TierPortion {
 
 /// The JSON names of a tier list's fields, which differ from model to model.
 struct TierKeys {
-    QString lower;                  ///< "first_unit", "tier_lower_bound", "minimum_amount"
-    QString upper;                  ///< "last_unit", "maximum_amount"; empty for lower-bound lists
-    QString amount;                 ///< "unit_amount", "per_unit", "rate", "bps"
-    QStringList requiredExtras;     ///< e.g. "minimum_amount"
-    QStringList optionalExtras;     ///< e.g. "flat_amount", "per_unit_maximum"
-    bool boundsAsNumbers = false;   ///< Orb types first_unit/last_unit as float
-    bool amountAsNumber = false;    ///< Orb types bps as float
+    QString lower;                ///< "first_unit", "tier_lower_bound", "minimum_amount"
+    QString upper;                ///< "last_unit", "maximum_amount"; empty for lower-bound lists
+    QString amount;               ///< "unit_amount", "per_unit", "rate", "bps"
+    QStringList requiredExtras;   ///< e.g. "minimum_amount"
+    QStringList optionalExtras;   ///< e.g. "flat_amount", "per_unit_maximum"
+    bool boundsAsNumbers = false; ///< Orb types first_unit/last_unit as float
+    bool amountAsNumber = false;  ///< Orb types bps as float
 };
 
 /**
@@ -70,27 +70,24 @@ public:
     /// Graduated pricing of `quantity` rounded up to whole packages of `packageSize`, each tier
     /// charging its amount per package it holds (tiered_package and its grouped variants).
     /// Appends one sub-line per tier entered, named `namePrefix` + "Tier n", and returns the sum.
-    Decimal priceInPackages(const Decimal &quantity, const Decimal &packageSize, QList<SubLineItem> *lines,
-                            const QString &namePrefix, const QJsonObject &extraGrouping) const;
+    Decimal priceInPackages(const Decimal &quantity, const Decimal &packageSize, QList<SubLineItem> *lines, const QString &namePrefix,
+                            const QJsonObject &extraGrouping) const;
     /// {"first_unit": lower, "last_unit": upper or null} for a sub-line item's grouping.
     QJsonObject bounds(qsizetype i) const;
 
     /// Parses a ranges list: the first tier starts at 0, each next tier starts where the previous
     /// one ends (no overlap, no gap) and only the last is unbounded (null upper).
-    static std::optional<TierTable> parseRanges(JsonReader &reader, const QJsonArray &tiers, const QString &path,
-                                                const TierKeys &keys);
+    static std::optional<TierTable> parseRanges(JsonReader &reader, const QJsonArray &tiers, const QString &path, const TierKeys &keys);
     /// Parses a lower-bounds list: the first bound is 0, bounds strictly increase and, when
     /// `multipleOf` is given, are multiples of it (package sizes).
-    static std::optional<TierTable> parseLowerBounds(JsonReader &reader, const QJsonArray &tiers,
-                                                     const QString &path, const TierKeys &keys,
+    static std::optional<TierTable> parseLowerBounds(JsonReader &reader, const QJsonArray &tiers, const QString &path, const TierKeys &keys,
                                                      const std::optional<Decimal> &multipleOf = std::nullopt);
 
     QJsonArray rangesToJson(const TierKeys &keys) const;
     QJsonArray lowerBoundsToJson(const TierKeys &keys) const;
 
 private:
-    static std::optional<Tier> parseTier(JsonReader &reader, const QJsonValue &value, const QString &tierPath,
-                                         const TierKeys &keys, bool withUpper);
+    static std::optional<Tier> parseTier(JsonReader &reader, const QJsonValue &value, const QString &tierPath, const TierKeys &keys, bool withUpper);
     static void writeAmountAndExtras(QJsonObject &o, const Tier &tier, const TierKeys &keys);
 
     QList<Tier> m_tiers;

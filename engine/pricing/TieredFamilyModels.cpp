@@ -66,7 +66,9 @@ class TieredWithMinimumModel final : public PriceModel
 {
 public:
     TieredWithMinimumModel(TierTable tiers, std::optional<bool> hideZero, std::optional<bool> prorate)
-        : m_tiers(std::move(tiers)), m_hideZero(hideZero), m_prorate(prorate) {}
+        : m_tiers(std::move(tiers)), m_hideZero(hideZero), m_prorate(prorate)
+    {
+    }
 
     QString modelType() const override { return QStringLiteral("tiered_with_minimum"); }
     QJsonObject configToJson() const override
@@ -87,8 +89,8 @@ public:
             result.subtotal += amount;
             if (amount.isZero() && m_hideZero.value_or(false))
                 continue;
-            result.subLineItems.append(line(QStringLiteral("Tier %1").arg(portion.index + 1), portion.units,
-                                            tier.amount, amount, tierGrouping(m_tiers, portion.index)));
+            result.subLineItems.append(
+                line(QStringLiteral("Tier %1").arg(portion.index + 1), portion.units, tier.amount, amount, tierGrouping(m_tiers, portion.index)));
         }
         // Choice: the minimum is the one of the tier the total falls in, and tops the graduated
         // sum up to it; `prorate` scales that minimum by the covered share of the period.
@@ -99,8 +101,7 @@ public:
         if (result.subtotal < minimum) {
             const Decimal topUp = minimum - result.subtotal;
             result.subLineItems.append(line(QStringLiteral("Minimum"), Decimal(1), std::nullopt, topUp,
-                                            {{kMinimum, minimum.toCanonicalString()},
-                                             {QStringLiteral("tier"), QString::number(reached + 1)}}));
+                                            {{kMinimum, minimum.toCanonicalString()}, {QStringLiteral("tier"), QString::number(reached + 1)}}));
             result.subtotal = minimum;
         }
         return result;
@@ -117,8 +118,7 @@ private:
 class TieredPackageWithMinimumModel final : public PriceModel
 {
 public:
-    TieredPackageWithMinimumModel(Decimal packageSize, TierTable tiers)
-        : m_packageSize(packageSize), m_tiers(std::move(tiers)) {}
+    TieredPackageWithMinimumModel(Decimal packageSize, TierTable tiers) : m_packageSize(packageSize), m_tiers(std::move(tiers)) {}
 
     QString modelType() const override { return QStringLiteral("tiered_package_with_minimum"); }
     QJsonObject configToJson() const override
@@ -131,16 +131,12 @@ public:
         ModelResult result{usage.total, Decimal(0), {}};
         result.subtotal = m_tiers.priceInPackages(usage.total, m_packageSize, &result.subLineItems, QString(), {});
         // Choice: the tier reached is found from the quantity rounded up to whole packages.
-        const Decimal packaged = usage.total.isPositive()
-                                     ? usage.total.divide(m_packageSize, 0, Rounding::Ceiling) * m_packageSize
-                                     : Decimal(0);
+        const Decimal packaged = usage.total.isPositive() ? usage.total.divide(m_packageSize, 0, Rounding::Ceiling) * m_packageSize : Decimal(0);
         const qsizetype reached = m_tiers.tierIndexFor(packaged);
         const Decimal minimum = m_tiers.extra(reached, kMinimum);
         if (result.subtotal < minimum) {
-            result.subLineItems.append(line(QStringLiteral("Minimum"), Decimal(1), std::nullopt,
-                                            minimum - result.subtotal,
-                                            {{kMinimum, minimum.toCanonicalString()},
-                                             {QStringLiteral("tier"), QString::number(reached + 1)}}));
+            result.subLineItems.append(line(QStringLiteral("Minimum"), Decimal(1), std::nullopt, minimum - result.subtotal,
+                                            {{kMinimum, minimum.toCanonicalString()}, {QStringLiteral("tier"), QString::number(reached + 1)}}));
             result.subtotal = minimum;
         }
         return result;
@@ -151,20 +147,18 @@ private:
     TierTable m_tiers;
 };
 
-std::optional<TierTable> parsePackagedTiers(JsonReader &reader, const QJsonObject &config, const QString &path,
-                                            const std::optional<Decimal> &packageSize, const TierKeys &keys)
+std::optional<TierTable> parsePackagedTiers(JsonReader &reader, const QJsonObject &config, const QString &path, const std::optional<Decimal> &packageSize,
+                                            const TierKeys &keys)
 {
     const auto tiers = reader.array(config, QStringLiteral("tiers"), path, Presence::Required, true);
     if (!tiers)
         return std::nullopt;
-    return TierTable::parseLowerBounds(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")), keys,
-                                       packageSize);
+    return TierTable::parseLowerBounds(reader, *tiers, JsonReader::join(path, QStringLiteral("tiers")), keys, packageSize);
 }
 
 } // namespace
 
-std::shared_ptr<const PriceModel> parseTieredPackageModel(JsonReader &reader, const QJsonObject &config,
-                                                          const QString &path)
+std::shared_ptr<const PriceModel> parseTieredPackageModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto size = reader.decimal(config, QStringLiteral("package_size"), path, Presence::Required, Sign::Positive);
@@ -174,8 +168,7 @@ std::shared_ptr<const PriceModel> parseTieredPackageModel(JsonReader &reader, co
     return std::make_shared<TieredPackageModel>(*size, *tiers);
 }
 
-std::shared_ptr<const PriceModel> parseTieredWithMinimumModel(JsonReader &reader, const QJsonObject &config,
-                                                              const QString &path)
+std::shared_ptr<const PriceModel> parseTieredWithMinimumModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto hideZero = reader.boolean(config, QStringLiteral("hide_zero_amount_tiers"), path, Presence::Optional);
@@ -186,8 +179,7 @@ std::shared_ptr<const PriceModel> parseTieredWithMinimumModel(JsonReader &reader
     return std::make_shared<TieredWithMinimumModel>(*tiers, hideZero, prorate);
 }
 
-std::shared_ptr<const PriceModel> parseTieredPackageWithMinimumModel(JsonReader &reader, const QJsonObject &config,
-                                                                     const QString &path)
+std::shared_ptr<const PriceModel> parseTieredPackageWithMinimumModel(JsonReader &reader, const QJsonObject &config, const QString &path)
 {
     const qsizetype before = reader.errorCount();
     const auto size = reader.decimal(config, QStringLiteral("package_size"), path, Presence::Required, Sign::Positive);

@@ -226,8 +226,7 @@ BackupInfo Backup::createEncrypted(const QString &companyPath, const QString &de
     return createEncrypted(db, destPath, passphrase);
 }
 
-RestoreResult Backup::restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now,
-                              const QByteArray &passphrase)
+RestoreResult Backup::restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now, const QByteArray &passphrase)
 {
     if (BackupCrypto::isEncrypted(backupPath)) {
         if (passphrase.isEmpty())
@@ -261,7 +260,8 @@ RestoreResult Backup::restore(const QString &backupPath, const QString &targetPa
     CompanyLock lock(path);
     if (!lock.tryLock() && !force) {
         const auto owner = CompanyLock::owner(path);
-        throw ServiceError::conflict(owner ? CompanyLock::inUseMessage(path, *owner) + QStringLiteral(" Nothing was restored; restore with --force only once that program is closed.")
+        throw ServiceError::conflict(owner ? CompanyLock::inUseMessage(path, *owner)
+                                                 + QStringLiteral(" Nothing was restored; restore with --force only once that program is closed.")
                                            : QStringLiteral("%1 is in use; nothing was restored").arg(path));
     }
 
@@ -289,7 +289,8 @@ RestoreResult Backup::restore(const QString &backupPath, const QString &targetPa
     if (target.exists()) {
         result.keptAsidePath = path + QStringLiteral(".before-restore-") + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
         for (int n = 2; QFileInfo::exists(result.keptAsidePath); ++n)
-            result.keptAsidePath = path + QStringLiteral(".before-restore-") + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QLatin1Char('-') + QString::number(n);
+            result.keptAsidePath =
+                path + QStringLiteral(".before-restore-") + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QLatin1Char('-') + QString::number(n);
         if (!renameFileSet(path, result.keptAsidePath)) {
             removeFileSet(incoming);
             throw ServiceError::storage(QStringLiteral("cannot move %1 aside; nothing was restored").arg(path));
@@ -333,9 +334,7 @@ QStringList Backup::backupsIn(const QString &folder, const QString &companyPath)
         if (re.match(name).hasMatch())
             names << name;
     // The timestamp in the name sorts as text; newest first (whatever the extension).
-    std::sort(names.begin(), names.end(), [&](const QString &a, const QString &b) {
-        return re.match(a).captured(1) > re.match(b).captured(1);
-    });
+    std::sort(names.begin(), names.end(), [&](const QString &a, const QString &b) { return re.match(a).captured(1) > re.match(b).captured(1); });
     QStringList paths;
     for (const QString &name : names)
         paths << QDir(folder).absoluteFilePath(name);

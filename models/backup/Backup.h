@@ -60,8 +60,7 @@ public:
     /// Restores a backup over (or to) targetPath; force restores even over a file in use. An
     /// encrypted backup needs its passphrase: without one, or with a wrong one, or with any
     /// byte of it changed, it is refused (ServiceError::InvalidInput) and nothing changes.
-    static RestoreResult restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now,
-                                 const QByteArray &passphrase = {});
+    static RestoreResult restore(const QString &backupPath, const QString &targetPath, bool force, const QDateTime &now, const QByteArray &passphrase = {});
 
     /// The file name of a scheduled backup: "<company stem>-YYYYMMDD-HHMMSS.orb" (UTC), or
     /// ".orbenc" for an encrypted one.

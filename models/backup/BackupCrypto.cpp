@@ -60,8 +60,7 @@ struct Key {
 
 void deriveKey(Key &key, const QByteArray &passphrase, const unsigned char *salt, quint64 ops, quint64 mem)
 {
-    if (crypto_pwhash(key.bytes, sizeof key.bytes, passphrase.constData(), quint64(passphrase.size()), salt, ops, size_t(mem),
-                      crypto_pwhash_ALG_ARGON2ID13)
+    if (crypto_pwhash(key.bytes, sizeof key.bytes, passphrase.constData(), quint64(passphrase.size()), salt, ops, size_t(mem), crypto_pwhash_ALG_ARGON2ID13)
         != 0)
         throw ServiceError::storage(QStringLiteral("not enough memory to derive the backup key (Argon2id needs %1 MiB)").arg(mem / (1024 * 1024)));
 }
@@ -115,8 +114,7 @@ void BackupCrypto::encrypt(const QString &plainPath, const QString &destPath, co
         unsigned long long len = 0;
         crypto_secretstream_xchacha20poly1305_push(&state, reinterpret_cast<unsigned char *>(cipher.data()), &len,
                                                    reinterpret_cast<const unsigned char *>(plain.constData()), quint64(plain.size()), ad,
-                                                   quint64(header.size()),
-                                                   last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
+                                                   quint64(header.size()), last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
         QByteArray length;
         for (int i = 0; i < 4; ++i)
             length.append(char((len >> (8 * i)) & 0xff));
@@ -184,8 +182,7 @@ void BackupCrypto::decrypt(const QString &encPath, const QString &plainDest, con
         unsigned long long plainLen = 0;
         unsigned char tag = 0;
         if (crypto_secretstream_xchacha20poly1305_pull(&state, reinterpret_cast<unsigned char *>(plain.data()), &plainLen, &tag,
-                                                       reinterpret_cast<const unsigned char *>(cipher.constData()), len, ad,
-                                                       quint64(header.size()))
+                                                       reinterpret_cast<const unsigned char *>(cipher.constData()), len, ad, quint64(header.size()))
             != 0)
             throw refused(first ? QStringLiteral("the passphrase is wrong, or the file was changed")
                                 : QStringLiteral("the file was changed (a part does not authenticate)"));

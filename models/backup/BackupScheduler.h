@@ -16,7 +16,7 @@ class CompanyFile;
 
 /// The scheduled-backup settings of a company file (keys backup.folder, backup.interval_hours, backup.keep).
 struct BackupSchedule {
-    QString folder;        ///< empty: no scheduled backups
+    QString folder; ///< empty: no scheduled backups
     int intervalHours = 24;
     int keep = 14;
     bool encrypted = false; ///< backup.encrypt = keychain: a passphrase is kept in the keychain

@@ -61,8 +61,7 @@ QString CompanyLock::inUseMessage(const QString &companyPath, const LockOwner &o
     const QString program = o.program.isEmpty() ? QStringLiteral("an Orb program") : o.program;
     return QStringLiteral("%1 is in use by %2 on %3 (%4, process %5) since %6. "
                           "Open it read-only, or close it there first.")
-        .arg(companyPath, who, o.host, program, QString::number(o.pid),
-             QLocale::c().toString(o.since, QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+        .arg(companyPath, who, o.host, program, QString::number(o.pid), QLocale::c().toString(o.since, QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
 }
 
 } // namespace orb

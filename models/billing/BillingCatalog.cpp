@@ -155,11 +155,10 @@ QList<billing::Adjustment> BillingCatalog::priceAdjustments(const pricing::Price
                 out.append(Adjustment::percentageDiscount(decimalOf(discount->value(QStringLiteral("percentage_discount"))), only,
                                                           p.id() + QStringLiteral(":discount")));
             else if (type == QLatin1String("amount"))
-                out.append(Adjustment::amountDiscount(decimalOf(discount->value(QStringLiteral("amount_discount"))), only,
-                                                      p.id() + QStringLiteral(":discount")));
+                out.append(
+                    Adjustment::amountDiscount(decimalOf(discount->value(QStringLiteral("amount_discount"))), only, p.id() + QStringLiteral(":discount")));
             else if (type == QLatin1String("usage"))
-                out.append(Adjustment::usageDiscount(decimalOf(discount->value(QStringLiteral("usage_discount"))), only,
-                                                     p.id() + QStringLiteral(":discount")));
+                out.append(Adjustment::usageDiscount(decimalOf(discount->value(QStringLiteral("usage_discount"))), only, p.id() + QStringLiteral(":discount")));
             else
                 throw ServiceError::invalid(QStringLiteral("price \"%1\" has a %2 discount, which is not billed").arg(p.name(), type));
         }

@@ -87,8 +87,8 @@ CouponRecord BillingSetupService::coupon(const QString &reference) const
     throw ServiceError::notFound(QStringLiteral("no coupon with id or code \"%1\"").arg(reference));
 }
 
-CouponRecord BillingSetupService::createCoupon(const QString &code, const QString &type, const QString &valueText,
-                                               std::optional<int> durationMonths, std::optional<int> maxRedemptions)
+CouponRecord BillingSetupService::createCoupon(const QString &code, const QString &type, const QString &valueText, std::optional<int> durationMonths,
+                                               std::optional<int> maxRedemptions)
 {
     requireWritable();
     FieldErrors errors;
@@ -215,8 +215,7 @@ TaxRateRecord BillingSetupService::assignTaxRate(const QString &rateReference, c
     m_file.db().exec(QStringLiteral("INSERT INTO tax_rate_assignments (tax_rate_id, customer_id, item_id) VALUES (?,?,?)"),
                      {before.id, customerId.isEmpty() ? QVariant() : QVariant(customerId), itemId.isEmpty() ? QVariant() : QVariant(itemId)});
     const TaxRateRecord after = taxRate(before.id);
-    AuditLog(m_file.db()).append(m_clock.now(), QStringLiteral("tax_rate.assign"), QStringLiteral("tax_rate"), before.id, before.toJson(),
-                                 after.toJson());
+    AuditLog(m_file.db()).append(m_clock.now(), QStringLiteral("tax_rate.assign"), QStringLiteral("tax_rate"), before.id, before.toJson(), after.toJson());
     uow.commit();
     return after;
 }

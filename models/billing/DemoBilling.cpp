@@ -64,7 +64,7 @@ void addDemoBilling(CompanyFile &file, const Clock &clock)
     setup.createTaxRate(QStringLiteral("NL VAT"), QStringLiteral("21"));
     setup.createTaxRate(QStringLiteral("FR VAT"), QStringLiteral("20"));
     const QList<QPair<const char *, const char *>> rates = {{"CA sales tax", "acme"}, {"CA sales tax", "kestrel"}, {"MA sales tax", "daybreak"},
-                                                            {"DE VAT", "brightline"}, {"NL VAT", "iris"},       {"FR VAT", "lumen"}};
+                                                            {"DE VAT", "brightline"}, {"NL VAT", "iris"},          {"FR VAT", "lumen"}};
     for (const auto &r : rates)
         setup.assignTaxRate(QString::fromLatin1(r.first), QString::fromLatin1(r.second), {});
     setup.createCoupon(QStringLiteral("WELCOME10"), QStringLiteral("percentage"), QStringLiteral("10%"), 3, 50);
@@ -135,11 +135,13 @@ void addDemoBilling(CompanyFile &file, const Clock &clock)
     }
     // A mistaken one-off invoice, voided; a one-off in yen; a credit note on a paid invoice.
     demo.set(now);
-    const Invoice mistake = invoices.createOneOff(QStringLiteral("copperleaf"), {{QStringLiteral("Design workshop"), Decimal(1), Decimal::parse("1200.00"), {}}},
-                                                  now.date().addDays(-20), QStringLiteral("Workshop, 2 days on site"), 30);
+    const Invoice mistake =
+        invoices.createOneOff(QStringLiteral("copperleaf"), {{QStringLiteral("Design workshop"), Decimal(1), Decimal::parse("1200.00"), {}}},
+                              now.date().addDays(-20), QStringLiteral("Workshop, 2 days on site"), 30);
     invoices.voidInvoice(invoices.issue(mistake.id).id, QStringLiteral("Issued to the wrong customer entity"));
-    invoices.issue(invoices.createOneOff(QStringLiteral("gingko"), {{QStringLiteral("Onboarding and data migration"), Decimal(1), Decimal(180000), {}}},
-                                         now.date().addDays(-5), QString(), 30)
+    invoices.issue(invoices
+                       .createOneOff(QStringLiteral("gingko"), {{QStringLiteral("Onboarding and data migration"), Decimal(1), Decimal(180000), {}}},
+                                     now.date().addDays(-5), QString(), 30)
                        .id);
     InvoiceFilter paid;
     paid.status = QStringLiteral("paid");

@@ -33,22 +33,46 @@ Decimal dec(const QVariant &v)
     return Decimal::parse(v.toString());
 }
 
-const char *kColumns =
-    "id, identity, customer_id, subscription_id, phase_id, kind, cadence, period_start, period_end, status, invoice_number, "
-    "invoice_date, due_date, currency, net_terms, memo, subtotal, adjustments_total, coupons_total, tax_total, total, "
-    "balance_applied, credits_applied, amount_due, amount_paid, credited, document, created_at, updated_at, issued_at, paid_at, "
-    "voided_at";
+const char *kColumns = "id, identity, customer_id, subscription_id, phase_id, kind, cadence, period_start, period_end, status, invoice_number, "
+                       "invoice_date, due_date, currency, net_terms, memo, subtotal, adjustments_total, coupons_total, tax_total, total, "
+                       "balance_applied, credits_applied, amount_due, amount_paid, credited, document, created_at, updated_at, issued_at, paid_at, "
+                       "voided_at";
 
 QVariantList values(const Invoice &i)
 {
     const QString c = i.currency;
-    return {i.id, nullable(i.identity), i.customerId, nullable(i.subscriptionId), nullable(i.phaseId), i.kind, nullable(i.cadence),
-            nullableDate(i.periodStart), nullableDate(i.periodEnd), i.status, nullable(i.invoiceNumber), nullableDate(i.invoiceDate),
-            nullableDate(i.dueDate), c, i.netTerms, nullable(i.memo), moneyText(i.subtotal, c), moneyText(i.adjustmentsTotal, c),
-            moneyText(i.couponsTotal, c), moneyText(i.taxTotal, c), moneyText(i.total, c), moneyText(i.balanceApplied, c),
-            moneyText(i.creditsApplied, c), moneyText(i.amountDue, c), moneyText(i.amountPaid, c), moneyText(i.credited, c),
-            QString::fromUtf8(QJsonDocument(i.document).toJson(QJsonDocument::Compact)), toIsoUtc(i.createdAt), toIsoUtc(i.updatedAt),
-            nullableInstant(i.issuedAt), nullableInstant(i.paidAt), nullableInstant(i.voidedAt)};
+    return {i.id,
+            nullable(i.identity),
+            i.customerId,
+            nullable(i.subscriptionId),
+            nullable(i.phaseId),
+            i.kind,
+            nullable(i.cadence),
+            nullableDate(i.periodStart),
+            nullableDate(i.periodEnd),
+            i.status,
+            nullable(i.invoiceNumber),
+            nullableDate(i.invoiceDate),
+            nullableDate(i.dueDate),
+            c,
+            i.netTerms,
+            nullable(i.memo),
+            moneyText(i.subtotal, c),
+            moneyText(i.adjustmentsTotal, c),
+            moneyText(i.couponsTotal, c),
+            moneyText(i.taxTotal, c),
+            moneyText(i.total, c),
+            moneyText(i.balanceApplied, c),
+            moneyText(i.creditsApplied, c),
+            moneyText(i.amountDue, c),
+            moneyText(i.amountPaid, c),
+            moneyText(i.credited, c),
+            QString::fromUtf8(QJsonDocument(i.document).toJson(QJsonDocument::Compact)),
+            toIsoUtc(i.createdAt),
+            toIsoUtc(i.updatedAt),
+            nullableInstant(i.issuedAt),
+            nullableInstant(i.paidAt),
+            nullableInstant(i.voidedAt)};
 }
 
 Invoice read(const QSqlQuery &q)
@@ -93,8 +117,7 @@ Invoice read(const QSqlQuery &q)
 
 void InvoiceRepository::insert(const Invoice &invoice)
 {
-    m_db.exec(QStringLiteral("INSERT INTO invoices (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                  .arg(QLatin1String(kColumns)),
+    m_db.exec(QStringLiteral("INSERT INTO invoices (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns)),
               values(invoice));
     writeLines(invoice);
 }
@@ -124,9 +147,8 @@ void InvoiceRepository::writeLines(const Invoice &invoice)
         const QJsonObject l = lines.at(n).toObject();
         m_db.exec(QStringLiteral("INSERT INTO invoice_lines (invoice_id, position, price_id, item_id, name, quantity, subtotal, "
                                  "adjusted_subtotal, amount, tax_total, total, start_date, end_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-                  {invoice.id, n, nullable(l.value(QStringLiteral("price_id")).toString()),
-                   nullable(l.value(QStringLiteral("item_id")).toString()), l.value(QStringLiteral("name")).toString(),
-                   l.value(QStringLiteral("quantity")).toString(), l.value(QStringLiteral("subtotal")).toString(),
+                  {invoice.id, n, nullable(l.value(QStringLiteral("price_id")).toString()), nullable(l.value(QStringLiteral("item_id")).toString()),
+                   l.value(QStringLiteral("name")).toString(), l.value(QStringLiteral("quantity")).toString(), l.value(QStringLiteral("subtotal")).toString(),
                    l.value(QStringLiteral("adjusted_subtotal")).toString(), l.value(QStringLiteral("amount")).toString(),
                    l.value(QStringLiteral("tax_total")).toString(), l.value(QStringLiteral("total")).toString(),
                    nullable(l.value(QStringLiteral("start_date")).toString()), nullable(l.value(QStringLiteral("end_date")).toString())});
@@ -235,8 +257,8 @@ void InvoiceRepository::insertPayment(const Payment &p)
 {
     m_db.exec(QStringLiteral("INSERT INTO payments (id, invoice_id, customer_id, amount, currency, paid_on, method, reference, memo, "
                              "created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
-              {p.id, p.invoiceId, p.customerId, moneyText(p.amount, p.currency), p.currency, dateText(p.paidOn), p.method,
-               nullable(p.reference), nullable(p.memo), toIsoUtc(p.createdAt)});
+              {p.id, p.invoiceId, p.customerId, moneyText(p.amount, p.currency), p.currency, dateText(p.paidOn), p.method, nullable(p.reference),
+               nullable(p.memo), toIsoUtc(p.createdAt)});
 }
 
 QList<Payment> InvoiceRepository::payments(const QString &invoiceId) const
@@ -298,8 +320,8 @@ void InvoiceRepository::insertCreditNote(const CreditNote &n)
     const QString c = n.currency;
     m_db.exec(QStringLiteral("INSERT INTO credit_notes (id, credit_note_number, invoice_id, customer_id, reason, kind, currency, subtotal, "
                              "tax_total, total, memo, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
-              {n.id, n.number, n.invoiceId, n.customerId, n.reason, n.kind, c, moneyText(n.subtotal, c), moneyText(n.taxTotal, c),
-               moneyText(n.total, c), nullable(n.memo), toIsoUtc(n.createdAt)});
+              {n.id, n.number, n.invoiceId, n.customerId, n.reason, n.kind, c, moneyText(n.subtotal, c), moneyText(n.taxTotal, c), moneyText(n.total, c),
+               nullable(n.memo), toIsoUtc(n.createdAt)});
     for (const CreditNoteLine &l : n.lines)
         m_db.exec(QStringLiteral("INSERT INTO credit_note_lines (credit_note_id, invoice_line_position, amount, tax) VALUES (?,?,?,?)"),
                   {n.id, l.invoiceLinePosition, moneyText(l.amount, c), moneyText(l.tax, c)});

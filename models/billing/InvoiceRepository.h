@@ -11,7 +11,7 @@ class Database;
 struct InvoiceFilter {
     QString customerId;
     QString subscriptionId;
-    QString status;   ///< draft, issued, paid, void
+    QString status;         ///< draft, issued, paid, void
     bool overdueOn = false; ///< with `today`: issued and past due
     QDate today;
     QDate periodFrom; ///< invoices whose invoice date is on or after

@@ -167,14 +167,14 @@ public:
                     // Usage can carry numbers (an event's own unit rate) whose product leaves
                     // the 38 digits: say which price and period, bill nothing.
                     throw ServiceError::invalid(QStringLiteral("price \"%1\" of subscription %2 (customer %3) cannot be priced for %4 to %5: %6")
-                                                    .arg(price.name(), c.sub->id, c.customer->name, dateText(c.period.startDate),
-                                                         dateText(c.period.endDate), QString::fromUtf8(error.what())));
+                                                    .arg(price.name(), c.sub->id, c.customer->name, dateText(c.period.startDate), dateText(c.period.endDate),
+                                                         QString::fromUtf8(error.what())));
                 }
                 line.subtotal = e.subtotal;
                 line.reprice = [price, plain](const Decimal &q) { return price.evaluate(UsageQuantities::ofQuantity(q), plain).subtotal; };
             } else {
-                const UsageQuantities q = pricing.quantities.contains(price.id()) ? UsageQuantities::ofQuantity(pricing.quantities.value(price.id()))
-                                                                                  : price.fixedUsage();
+                const UsageQuantities q =
+                    pricing.quantities.contains(price.id()) ? UsageQuantities::ofQuantity(pricing.quantities.value(price.id())) : price.fixedUsage();
                 e = price.evaluate(q);
                 // A short period pays its share of the whole period's fee: fee × days / days of
                 // the whole cadence period, exact until the calculator rounds the line once.
@@ -213,8 +213,8 @@ public:
         }
         if (!c.sub->couponId.isEmpty() && m_s.coupons.contains(c.sub->couponId)) {
             const CouponRecord &r = m_s.coupons[c.sub->couponId];
-            const billing::Coupon coupon(r.id, r.discountType == QLatin1String("percentage") ? billing::Coupon::Type::Percentage
-                                                                                                : billing::Coupon::Type::Amount,
+            const billing::Coupon coupon(r.id,
+                                         r.discountType == QLatin1String("percentage") ? billing::Coupon::Type::Percentage : billing::Coupon::Type::Amount,
                                          r.value, r.durationMonths, r.maxRedemptions);
             // An amount off is taken once per billing period: from the fees in advance when the
             // phase has any, else from the invoice in arrears. A percentage applies to both.
@@ -237,9 +237,9 @@ public:
         try {
             result = billing::InvoiceCalculator::compose(in);
         } catch (const billing::InvoiceError &e) {
-            throw ServiceError::invalid(QStringLiteral("subscription %1 (customer %2), %3 invoice for %4 to %5 cannot be composed: %6")
-                                            .arg(c.sub->id, c.customer->name, c.kind, dateText(c.period.startDate), dateText(c.period.endDate),
-                                                 QString::fromUtf8(e.what())));
+            throw ServiceError::invalid(
+                QStringLiteral("subscription %1 (customer %2), %3 invoice for %4 to %5 cannot be composed: %6")
+                    .arg(c.sub->id, c.customer->name, c.kind, dateText(c.period.startDate), dateText(c.period.endDate), QString::fromUtf8(e.what())));
         }
 
         Invoice inv;
@@ -254,8 +254,8 @@ public:
         inv.status = QStringLiteral("draft");
         inv.invoiceDate = in.invoiceDate;
         inv.currency = plan.currency;
-        inv.netTerms = c.sub->netTerms ? *c.sub->netTerms
-                                       : (c.customer->netTerms ? *c.customer->netTerms : (plan.netTerms ? *plan.netTerms : m_s.defaultNetTerms));
+        inv.netTerms =
+            c.sub->netTerms ? *c.sub->netTerms : (c.customer->netTerms ? *c.customer->netTerms : (plan.netTerms ? *plan.netTerms : m_s.defaultNetTerms));
         inv.memo = !c.sub->memo.isEmpty() ? c.sub->memo : plan.defaultInvoiceMemo;
         setTotals(inv, result);
         QJsonObject doc = result.toJson();
@@ -282,10 +282,7 @@ public:
     }
 
 private:
-    static QDate invoiceDate(const Candidate &c)
-    {
-        return c.kind == QLatin1String("in_arrears") ? c.period.endDate : c.period.startDate;
-    }
+    static QDate invoiceDate(const Candidate &c) { return c.kind == QLatin1String("in_arrears") ? c.period.endDate : c.period.startDate; }
 
     void fillLine(billing::InvoiceLineInput &line, const pricing::Price &price, const Candidate &c)
     {
@@ -382,8 +379,8 @@ private:
             const QString status = q.value(2).toString();
             s.existing.insert(q.value(0).toString(), {q.value(1).toString(), status});
             if (q.value(3).toString() == QLatin1String("in_advance") && (status == QLatin1String("issued") || status == QLatin1String("paid")))
-                s.issuedAdvance[q.value(4).toString() + QLatin1Char(':') + q.value(5).toString() + QLatin1Char(':') + q.value(6).toString()]
-                    .append({parseDate(q.value(7).toString()), parseDate(q.value(8).toString())});
+                s.issuedAdvance[q.value(4).toString() + QLatin1Char(':') + q.value(5).toString() + QLatin1Char(':') + q.value(6).toString()].append(
+                    {parseDate(q.value(7).toString()), parseDate(q.value(8).toString())});
         }
         s.taxRates = BillingSetupService::loadTaxRates(m_db);
         for (const CouponRecord &c : BillingSetupService::loadCoupons(m_db))
@@ -466,8 +463,8 @@ private:
                 continue;
             }
             const auto cycle = price.billingCycle();
-            const auto cadence = billing::BillingCadence::fromOrb(price.cadence(), cycle ? cycle->duration : 0,
-                                                                  cycle ? QStringView(cycle->durationUnit) : QStringView());
+            const auto cadence =
+                billing::BillingCadence::fromOrb(price.cadence(), cycle ? cycle->duration : 0, cycle ? QStringView(cycle->durationUnit) : QStringView());
             if (!cadence) // never skipped in silence: the price would go unbilled
                 throw ServiceError::invalid(QStringLiteral("price \"%1\" has a billing cycle that cannot be billed (%2, %3 %4)")
                                                 .arg(price.name(), price.cadence())
@@ -475,7 +472,7 @@ private:
                                                 .arg(cycle ? cycle->durationUnit : QString()));
             const BillingSchedule schedule(sub.startDate, zone, *cadence,
                                            sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth
-                                                                                             : billing::BillingAlignment::StartDate,
+                                                                                            : billing::BillingAlignment::StartDate,
                                            sub.trialDays, sub.endDate);
             const bool arrears = c.usage || price.billingMode() != QLatin1String("in_advance");
             c.kind = arrears ? QStringLiteral("in_arrears") : QStringLiteral("in_advance");
@@ -505,8 +502,8 @@ private:
     {
         const Subscription &sub = *cand.sub;
         const SubscriptionPhase &phase = *cand.phase;
-        cand.identity = QStringLiteral("%1:%2:%3:%4:%5:%6")
-                            .arg(sub.id, phase.id, cand.kind, cand.cadence, dateText(cand.period.startDate), dateText(cand.period.endDate));
+        cand.identity =
+            QStringLiteral("%1:%2:%3:%4:%5:%6").arg(sub.id, phase.id, cand.kind, cand.cadence, dateText(cand.period.startDate), dateText(cand.period.endDate));
         const auto ex = m_state.existing.constFind(cand.identity);
         if (ex != m_state.existing.constEnd() && ex->second != QLatin1String("draft")) {
             if (!m_countedIssued.contains(cand.identity))
@@ -612,8 +609,7 @@ private:
         m_summary.eventsScanned += aggregator.rowsScanned();
         ++m_summary.aggregationPasses;
         // The *_with_proration prices: the quantity in force on each day of the period.
-        DailyQuantities daily(m_db, metrics, QDateTime::fromMSecsSinceEpoch(bounds.first, Qt::UTC),
-                              QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
+        DailyQuantities daily(m_db, metrics, QDateTime::fromMSecsSinceEpoch(bounds.first, Qt::UTC), QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
         for (const Candidate *c : billable) {
             const PhasePricing &pricing = m_state.catalog.phase(*c->phase);
             const QTimeZone zone(c->customer->timezone.toUtf8());
@@ -782,8 +778,8 @@ QList<Invoice> InvoiceRunService::upcoming(const QString &subscriptionId)
         BillingCatalog catalog(m_file.db());
         for (const pricing::Price &p : catalog.phase(*phase).prices) {
             const auto cycle = p.billingCycle();
-            const auto cadence = billing::BillingCadence::fromOrb(p.cadence(), cycle ? cycle->duration : 0,
-                                                                  cycle ? QStringView(cycle->durationUnit) : QStringView());
+            const auto cadence =
+                billing::BillingCadence::fromOrb(p.cadence(), cycle ? cycle->duration : 0, cycle ? QStringView(cycle->durationUnit) : QStringView());
             if (!cadence)
                 continue;
             const BillingSchedule schedule(sub->startDate, zone, *cadence,

@@ -46,7 +46,7 @@ struct InvoiceRunSummary {
     qint64 eventsScanned = 0;
     int aggregationPasses = 0;
     bool cancelled = false;
-    QList<Invoice> invoices; ///< created or refreshed (in a dry run: what would be)
+    QList<Invoice> invoices;         ///< created or refreshed (in a dry run: what would be)
     QList<InvoiceRunFailure> failed; ///< subscriptions that could not be billed, in run order
     QJsonObject toJson() const;
     /// The failures of the last finished run stored in the company file (none for a dry run).

@@ -34,12 +34,9 @@ int placesOf(const QString &currency)
 QString balanceCause(billing::BalanceEntry::Reason r)
 {
     switch (r) {
-    case billing::BalanceEntry::Reason::AppliedToInvoice:
-        return QStringLiteral("applied_to_invoice");
-    case billing::BalanceEntry::Reason::AddedToInvoice:
-        return QStringLiteral("added_to_invoice");
-    case billing::BalanceEntry::Reason::NegativeInvoiceTotal:
-        return QStringLiteral("negative_invoice_total");
+    case billing::BalanceEntry::Reason::AppliedToInvoice: return QStringLiteral("applied_to_invoice");
+    case billing::BalanceEntry::Reason::AddedToInvoice: return QStringLiteral("added_to_invoice");
+    case billing::BalanceEntry::Reason::NegativeInvoiceTotal: return QStringLiteral("negative_invoice_total");
     }
     return {};
 }
@@ -68,8 +65,8 @@ QString InvoiceService::formatNumber(const QString &companyPrefix, qint64 counte
         prefix.chop(1);
     if (!billing::InvoiceNumbering::isValidPrefix(prefix))
         prefix = QStringLiteral("INV");
-    return billing::InvoiceNumbering(prefix).format(counter, creditNote ? billing::InvoiceNumbering::Series::CreditNote
-                                                                        : billing::InvoiceNumbering::Series::Invoice);
+    return billing::InvoiceNumbering(prefix).format(counter,
+                                                    creditNote ? billing::InvoiceNumbering::Series::CreditNote : billing::InvoiceNumbering::Series::Invoice);
 }
 
 Invoice InvoiceService::get(const QString &reference) const
@@ -112,7 +109,8 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
 {
     Database &db = m_file.db();
     if (inv.status != QLatin1String("draft"))
-        throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; only a draft can be issued").arg(inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber, inv.status));
+        throw ServiceError::conflict(
+            QStringLiteral("invoice %1 is %2; only a draft can be issued").arg(inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber, inv.status));
     const auto customer = CustomerRepository(db).findById(inv.customerId);
     if (!customer)
         throw ServiceError::notFound(QStringLiteral("the customer of invoice %1 no longer exists").arg(inv.id));
@@ -181,8 +179,7 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
 
     inv.invoiceNumber = formatNumber(m_file.settings().invoicePrefix, InvoiceRepository(db).takeNextNumber(QStringLiteral("invoice")), false);
     for (const billing::BalanceEntry &e : r.balanceEntries)
-        ledgers.appendBalance(customer->id, e.amount, inv.currency, balanceCause(e.reason),
-                              QStringLiteral("Invoice %1").arg(inv.invoiceNumber), now, inv.id);
+        ledgers.appendBalance(customer->id, e.amount, inv.currency, balanceCause(e.reason), QStringLiteral("Invoice %1").arg(inv.invoiceNumber), now, inv.id);
     QJsonArray draws;
     for (const billing::CreditDraw &d : r.creditDraws) {
         ledgers.appendCredit(d.blockId, customer->id, -d.amount, QStringLiteral("invoice"), inv.id, now);
@@ -226,8 +223,8 @@ void InvoiceService::voidWithin(Database &db, const QDateTime &at, Invoice inv, 
     for (const BalanceEntryRecord &e : ledgers.balanceEntriesForInvoice(inv.id))
         if (e.cause == QLatin1String("applied_to_invoice") || e.cause == QLatin1String("added_to_invoice")
             || e.cause == QLatin1String("negative_invoice_total"))
-            ledgers.appendBalance(inv.customerId, -e.amount, inv.currency, QStringLiteral("void_reversal"),
-                                  QStringLiteral("Invoice %1 voided").arg(name), at, inv.id);
+            ledgers.appendBalance(inv.customerId, -e.amount, inv.currency, QStringLiteral("void_reversal"), QStringLiteral("Invoice %1 voided").arg(name), at,
+                                  inv.id);
     // A change credited the unused days of this invoice; voiding takes back the whole charge,
     // so those credits go too (otherwise the same days would be credited twice).
     Decimal prorated;
@@ -261,8 +258,8 @@ Invoice InvoiceService::voidInvoice(const QString &reference, const QString &rea
     return get(inv.id);
 }
 
-Payment InvoiceService::pay(const QString &reference, const Decimal &amount, QDate paidOn, const QString &method,
-                            const QString &externalReference, const QString &memo)
+Payment InvoiceService::pay(const QString &reference, const Decimal &amount, QDate paidOn, const QString &method, const QString &externalReference,
+                            const QString &memo)
 {
     requireWritable();
     UnitOfWork uow(m_file.db());
@@ -311,8 +308,8 @@ Payment InvoiceService::recordPaymentWithin(Database &db, const QDateTime &now, 
     const Decimal over = p.amount - applied;
     inv.amountPaid += applied;
     if (over.isPositive())
-        Ledgers(db).appendBalance(inv.customerId, over, inv.currency, QStringLiteral("overpayment"),
-                                  QStringLiteral("Overpayment of invoice %1").arg(name), now, inv.id, p.id);
+        Ledgers(db).appendBalance(inv.customerId, over, inv.currency, QStringLiteral("overpayment"), QStringLiteral("Overpayment of invoice %1").arg(name), now,
+                                  inv.id, p.id);
     if (inv.amountRemaining().isZero()) {
         inv.status = QStringLiteral("paid");
         inv.paidAt = now;
@@ -337,8 +334,8 @@ QList<Payment> InvoiceService::payments(const QString &reference) const
     return InvoiceRepository(m_file.db()).payments(get(reference).id);
 }
 
-Invoice InvoiceService::createOneOff(const QString &customerReference, const QList<OneOffLine> &lines, std::optional<QDate> invoiceDate,
-                                     const QString &memo, std::optional<int> netTerms)
+Invoice InvoiceService::createOneOff(const QString &customerReference, const QList<OneOffLine> &lines, std::optional<QDate> invoiceDate, const QString &memo,
+                                     std::optional<int> netTerms)
 {
     requireWritable();
     Database &db = m_file.db();
@@ -452,8 +449,8 @@ void InvoiceService::restoreDraft(const Invoice &draft)
     uow.commit();
 }
 
-CreditNote InvoiceService::createCreditNote(const QString &invoiceReference, const QList<CreditNoteRequestLine> &requested,
-                                            const QString &reason, const QString &kind, const QString &memo)
+CreditNote InvoiceService::createCreditNote(const QString &invoiceReference, const QList<CreditNoteRequestLine> &requested, const QString &reason,
+                                            const QString &kind, const QString &memo)
 {
     requireWritable();
     Database &db = m_file.db();
@@ -504,8 +501,8 @@ CreditNote InvoiceService::createCreditNote(const QString &invoiceReference, con
         if (!w.amount.isPositive() || w.amount.rounded(places) != w.amount)
             errors.append({path, QStringLiteral("the amount must be positive, in whole minor units")});
         else if (w.amount > left)
-            errors.append({path, QStringLiteral("%1 is more than the %2 left to credit on \"%3\"").arg(w.amount.toString(), moneyText(left, inv.currency),
-                                                                                                    line.value(QStringLiteral("name")).toString())});
+            errors.append({path, QStringLiteral("%1 is more than the %2 left to credit on \"%3\"")
+                                     .arg(w.amount.toString(), moneyText(left, inv.currency), line.value(QStringLiteral("name")).toString())});
         else {
             const Decimal lineTax = total.isZero() ? Decimal(0) : (w.amount * tax).divide(total, places);
             note.lines.append({w.position, w.amount, lineTax});

@@ -62,8 +62,8 @@ public:
     void restoreDraft(const Invoice &draft);
 
     /// Lines empty = the whole remaining amount of every line.
-    CreditNote createCreditNote(const QString &invoice, const QList<CreditNoteRequestLine> &lines, const QString &reason,
-                                const QString &kind, const QString &memo = {});
+    CreditNote createCreditNote(const QString &invoice, const QList<CreditNoteRequestLine> &lines, const QString &reason, const QString &kind,
+                                const QString &memo = {});
     QList<CreditNote> creditNotes(const QString &invoice = {}) const;
     CreditNote creditNote(const QString &reference) const;
 
@@ -75,8 +75,8 @@ public:
     static void voidWithin(Database &db, const QDateTime &at, Invoice invoice, const QString &reason);
     /// Records a payment inside the caller's transaction (the Stripe pull records payments on
     /// its own connection, in the transaction that moves its cursor). Rules as pay().
-    static Payment recordPaymentWithin(Database &db, const QDateTime &at, const QString &invoiceId, const Decimal &amount, QDate paidOn,
-                                       const QString &method, const QString &externalReference, const QString &memo);
+    static Payment recordPaymentWithin(Database &db, const QDateTime &at, const QString &invoiceId, const Decimal &amount, QDate paidOn, const QString &method,
+                                       const QString &externalReference, const QString &memo);
     /// The company's numbering, from its invoice prefix ("INV-" → INV-000001).
     static QString formatNumber(const QString &companyPrefix, qint64 counter, bool creditNote);
 

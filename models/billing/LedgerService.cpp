@@ -63,8 +63,8 @@ BalanceEntryRecord LedgerService::adjustBalance(const QString &customer, const D
         throw ServiceError::invalid(QStringLiteral("the adjustment \"%1\" must be non-zero, in whole %2 minor units").arg(amount.toString(), currency));
     if (description.trimmed().isEmpty())
         throw ServiceError::invalid(QStringLiteral("a balance adjustment needs a description saying why"));
-    const BalanceEntryRecord e = Ledgers(m_file.db()).appendBalance(id, amount, currency, QStringLiteral("manual_adjustment"), description.trimmed(),
-                                                                    m_clock.now());
+    const BalanceEntryRecord e =
+        Ledgers(m_file.db()).appendBalance(id, amount, currency, QStringLiteral("manual_adjustment"), description.trimmed(), m_clock.now());
     AuditLog(m_file.db()).append(e.createdAt, QStringLiteral("balance.adjust"), QStringLiteral("customer"), id, std::nullopt, e.toJson());
     uow.commit();
     return e;

@@ -26,8 +26,8 @@ public:
     /// A manual adjustment (positive credits the customer); the description says why.
     BalanceEntryRecord adjustBalance(const QString &customer, const Decimal &amount, const QString &description);
 
-    CreditBlockRecord addCredits(const QString &customer, const Decimal &amount, const Decimal &costBasis, QDate effectiveDate,
-                                 std::optional<QDate> expiryDate, const QString &description);
+    CreditBlockRecord addCredits(const QString &customer, const Decimal &amount, const Decimal &costBasis, QDate effectiveDate, std::optional<QDate> expiryDate,
+                                 const QString &description);
     QList<CreditBlockRecord> credits(const QString &customer) const;
 
 private:

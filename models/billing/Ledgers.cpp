@@ -40,14 +40,12 @@ QVariant nullable(const QString &s)
 
 Decimal Ledgers::balance(const QString &customerId) const
 {
-    const QVariant v = m_db.scalar(QStringLiteral("SELECT balance_after FROM balance_entries WHERE customer_id = ? ORDER BY seq DESC LIMIT 1"),
-                                   {customerId});
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT balance_after FROM balance_entries WHERE customer_id = ? ORDER BY seq DESC LIMIT 1"), {customerId});
     return v.isNull() ? Decimal(0) : Decimal::parse(v.toString());
 }
 
 BalanceEntryRecord Ledgers::appendBalance(const QString &customerId, const Decimal &amount, const QString &currency, const QString &cause,
-                                          const QString &description, const QDateTime &at, const QString &invoiceId,
-                                          const QString &reference)
+                                          const QString &description, const QDateTime &at, const QString &invoiceId, const QString &reference)
 {
     BalanceEntryRecord e;
     e.id = newId();
@@ -62,8 +60,8 @@ BalanceEntryRecord Ledgers::appendBalance(const QString &customerId, const Decim
     e.createdAt = at;
     m_db.exec(QStringLiteral("INSERT INTO balance_entries (id, customer_id, amount, balance_after, currency, cause, invoice_id, reference, "
                              "description, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
-              {e.id, customerId, moneyText(amount, currency), moneyText(e.balanceAfter, currency), currency, cause, nullable(invoiceId),
-               nullable(reference), description, toIsoUtc(at)});
+              {e.id, customerId, moneyText(amount, currency), moneyText(e.balanceAfter, currency), currency, cause, nullable(invoiceId), nullable(reference),
+               description, toIsoUtc(at)});
     m_db.exec(QStringLiteral("UPDATE customers SET balance = ? WHERE id = ?"), {moneyText(e.balanceAfter, currency), customerId});
     return e;
 }
@@ -71,8 +69,8 @@ BalanceEntryRecord Ledgers::appendBalance(const QString &customerId, const Decim
 QList<BalanceEntryRecord> Ledgers::balanceEntries(const QString &customerId) const
 {
     QList<BalanceEntryRecord> out;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM balance_entries WHERE customer_id = ? ORDER BY seq").arg(QLatin1String(kBalanceColumns)),
-                            {customerId});
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("SELECT %1 FROM balance_entries WHERE customer_id = ? ORDER BY seq").arg(QLatin1String(kBalanceColumns)), {customerId});
     while (q.next())
         out.append(readEntry(q));
     return out;
@@ -81,8 +79,8 @@ QList<BalanceEntryRecord> Ledgers::balanceEntries(const QString &customerId) con
 QList<BalanceEntryRecord> Ledgers::balanceEntriesForInvoice(const QString &invoiceId) const
 {
     QList<BalanceEntryRecord> out;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM balance_entries WHERE invoice_id = ? ORDER BY seq").arg(QLatin1String(kBalanceColumns)),
-                            {invoiceId});
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("SELECT %1 FROM balance_entries WHERE invoice_id = ? ORDER BY seq").arg(QLatin1String(kBalanceColumns)), {invoiceId});
     while (q.next())
         out.append(readEntry(q));
     return out;
@@ -91,8 +89,7 @@ QList<BalanceEntryRecord> Ledgers::balanceEntriesForInvoice(const QString &invoi
 QList<BalanceEntryRecord> Ledgers::balanceEntriesForReference(const QString &reference) const
 {
     QList<BalanceEntryRecord> out;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM balance_entries WHERE reference = ? ORDER BY seq").arg(QLatin1String(kBalanceColumns)),
-                            {reference});
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM balance_entries WHERE reference = ? ORDER BY seq").arg(QLatin1String(kBalanceColumns)), {reference});
     while (q.next())
         out.append(readEntry(q));
     return out;
@@ -119,8 +116,8 @@ CreditBlockRecord Ledgers::addBlock(CreditBlockRecord b, const QDateTime &at)
     return b;
 }
 
-void Ledgers::appendCredit(const QString &blockId, const QString &customerId, const Decimal &amount, const QString &cause,
-                           const QString &invoiceId, const QDateTime &at)
+void Ledgers::appendCredit(const QString &blockId, const QString &customerId, const Decimal &amount, const QString &cause, const QString &invoiceId,
+                           const QDateTime &at)
 {
     m_db.exec(QStringLiteral("INSERT INTO credit_entries (block_id, customer_id, amount, cause, invoice_id, created_at) VALUES (?,?,?,?,?,?)"),
               {blockId, customerId, amount.toCanonicalString(), cause, nullable(invoiceId), toIsoUtc(at)});

@@ -22,8 +22,7 @@ public:
     Decimal balance(const QString &customerId) const;
     /// Appends an entry (positive raises the credit the customer holds) and returns it.
     BalanceEntryRecord appendBalance(const QString &customerId, const Decimal &amount, const QString &currency, const QString &cause,
-                                     const QString &description, const QDateTime &at, const QString &invoiceId = {},
-                                     const QString &reference = {});
+                                     const QString &description, const QDateTime &at, const QString &invoiceId = {}, const QString &reference = {});
     QList<BalanceEntryRecord> balanceEntries(const QString &customerId) const;
     /// The entries recorded for an invoice (to reverse them on void).
     QList<BalanceEntryRecord> balanceEntriesForInvoice(const QString &invoiceId) const;
@@ -34,8 +33,8 @@ public:
 
     CreditBlockRecord addBlock(CreditBlockRecord block, const QDateTime &at);
     /// Appends a draw (negative) or a reversal (positive) to a block.
-    void appendCredit(const QString &blockId, const QString &customerId, const Decimal &amount, const QString &cause,
-                      const QString &invoiceId, const QDateTime &at);
+    void appendCredit(const QString &blockId, const QString &customerId, const Decimal &amount, const QString &cause, const QString &invoiceId,
+                      const QDateTime &at);
     QList<CreditBlockRecord> blocks(const QString &customerId) const;
     /// What each block gave to an invoice: block id → amount drawn (positive).
     QHash<QString, Decimal> drawsForInvoice(const QString &invoiceId) const;

@@ -50,9 +50,9 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
     const int places = Currency::fromCode(payment.currency) ? Currency::fromCode(payment.currency)->minorUnits() : 2;
     const QString amount = Decimal::fromMinorUnits(payment.amountMinor, places).toString() + QLatin1Char(' ') + payment.currency;
     // Each state of a movement once: a refund by its running total, a dispute by its status.
-    const QString movement = QStringLiteral("%1:%2:%3").arg(payment.kind, payment.stripeObjectId,
-                                                             payment.kind.startsWith(QLatin1String("dispute")) ? payment.status
-                                                                                                                : QString::number(payment.amountMinor));
+    const QString movement = QStringLiteral("%1:%2:%3")
+                                 .arg(payment.kind, payment.stripeObjectId,
+                                      payment.kind.startsWith(QLatin1String("dispute")) ? payment.status : QString::number(payment.amountMinor));
     StripeIdMap ids(db);
     const bool isMovement = payment.kind == QLatin1String("refund") || payment.kind.startsWith(QLatin1String("dispute"))
                             || payment.kind.startsWith(QLatin1String("credit_note")) || payment.kind == QLatin1String("invoice_voided")
@@ -62,8 +62,9 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
     if (isMovement)
         ids.set(MovementType, movement, payment.stripeObjectId);
     if (payment.kind == QLatin1String("refund")) {
-        warn(db, payment, QStringLiteral("Stripe refunded %1 in all of charge %2 for invoice %3; record it in Orb as a credit note of kind refund")
-                              .arg(amount, payment.stripeObjectId, name));
+        warn(db, payment,
+             QStringLiteral("Stripe refunded %1 in all of charge %2 for invoice %3; record it in Orb as a credit note of kind refund")
+                 .arg(amount, payment.stripeObjectId, name));
         return {};
     }
     if (payment.kind.startsWith(QLatin1String("dispute")) && inv) {
@@ -72,30 +73,34 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
                 QStringLiteral("%1|%2|%3|%4").arg(payment.stripeObjectId, payment.status).arg(payment.amountMinor).arg(payment.currency));
     }
     if (payment.kind == QLatin1String("dispute_opened")) {
-        warn(db, payment, QStringLiteral("the customer disputed charge %1 for invoice %2 (%3, dispute %4 %5): the funds are withdrawn until it is "
-                                         "decided; answer it in Stripe")
-                              .arg(payment.chargeId, name, amount, payment.stripeObjectId, payment.status));
+        warn(db, payment,
+             QStringLiteral("the customer disputed charge %1 for invoice %2 (%3, dispute %4 %5): the funds are withdrawn until it is "
+                            "decided; answer it in Stripe")
+                 .arg(payment.chargeId, name, amount, payment.stripeObjectId, payment.status));
         return {};
     }
     if (payment.kind == QLatin1String("dispute_closed")) {
-        warn(db, payment, payment.status == QLatin1String("won")
-                              ? QStringLiteral("dispute %1 on invoice %2 was won: %3 comes back").arg(payment.stripeObjectId, name, amount)
-                              : QStringLiteral("dispute %1 on invoice %2 ended %3: %4 is lost; write it off in Orb with a credit note")
-                                    .arg(payment.stripeObjectId, name, payment.status, amount));
+        warn(db, payment,
+             payment.status == QLatin1String("won")
+                 ? QStringLiteral("dispute %1 on invoice %2 was won: %3 comes back").arg(payment.stripeObjectId, name, amount)
+                 : QStringLiteral("dispute %1 on invoice %2 ended %3: %4 is lost; write it off in Orb with a credit note")
+                       .arg(payment.stripeObjectId, name, payment.status, amount));
         return {};
     }
     if (payment.kind == QLatin1String("credit_note") || payment.kind == QLatin1String("credit_note_voided")) {
-        warn(db, payment, QStringLiteral("a credit note of %1 was %2 in Stripe on invoice %3 (%4); make the same change in Orb")
-                              .arg(amount, payment.kind == QLatin1String("credit_note") ? QStringLiteral("issued") : QStringLiteral("voided"), name,
-                                   payment.stripeObjectId));
+        warn(
+            db, payment,
+            QStringLiteral("a credit note of %1 was %2 in Stripe on invoice %3 (%4); make the same change in Orb")
+                .arg(amount, payment.kind == QLatin1String("credit_note") ? QStringLiteral("issued") : QStringLiteral("voided"), name, payment.stripeObjectId));
         return {};
     }
     if (payment.kind == QLatin1String("invoice_voided") || payment.kind == QLatin1String("invoice_uncollectible")) {
         if (inv && inv->status == QLatin1String("void"))
             return {}; // Orb voided it first and told Stripe
         const QString what = payment.kind == QLatin1String("invoice_voided") ? QStringLiteral("voided") : QStringLiteral("marked uncollectible");
-        warn(db, payment, QStringLiteral("invoice %1 was %2 in Stripe (%3); Orb keeps it %4, void it or credit it in Orb if that was meant")
-                              .arg(name, what, payment.stripeInvoiceId, inv ? inv->status : QStringLiteral("unknown")));
+        warn(db, payment,
+             QStringLiteral("invoice %1 was %2 in Stripe (%3); Orb keeps it %4, void it or credit it in Orb if that was meant")
+                 .arg(name, what, payment.stripeInvoiceId, inv ? inv->status : QStringLiteral("unknown")));
         return {};
     }
     return QStringLiteral("unknown kind of Stripe movement \"%1\"").arg(payment.kind);
@@ -136,11 +141,11 @@ QString StripePaymentRecorder::recordPayment(Database &db, const StripePayment &
             .arg(payment.stripeInvoiceId, fresh.toString(), inv->currency, nameOf(*inv), inv->status);
     const QDate paidOn = (payment.occurredAt.isValid() ? payment.occurredAt : m_clock.now()).toUTC().date();
     try {
-        InvoiceService::recordPaymentWithin(
-            db, m_clock.now(), inv->id, fresh, paidOn, payment.outOfBand ? QStringLiteral("stripe_out_of_band") : QStringLiteral("stripe"),
-            referenceFor(payment.stripeInvoiceId, payment.amountMinor),
-            payment.outOfBand ? QStringLiteral("Stripe invoice %1, paid outside Stripe").arg(payment.stripeInvoiceId)
-                              : QStringLiteral("Stripe invoice %1").arg(payment.stripeInvoiceId));
+        InvoiceService::recordPaymentWithin(db, m_clock.now(), inv->id, fresh, paidOn,
+                                            payment.outOfBand ? QStringLiteral("stripe_out_of_band") : QStringLiteral("stripe"),
+                                            referenceFor(payment.stripeInvoiceId, payment.amountMinor),
+                                            payment.outOfBand ? QStringLiteral("Stripe invoice %1, paid outside Stripe").arg(payment.stripeInvoiceId)
+                                                              : QStringLiteral("Stripe invoice %1").arg(payment.stripeInvoiceId));
     } catch (const ServiceError &e) {
         if (e.kind() == ServiceError::Kind::Storage)
             throw;

@@ -66,8 +66,7 @@ void SubscriptionRepository::insert(const Subscription &s)
     m_db.exec(QStringLiteral("INSERT INTO subscriptions (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns)),
               {s.id, s.customerId, s.planId, dateText(s.startDate), nullableDate(s.endDate), s.alignment, s.trialDays,
                s.netTerms ? QVariant(*s.netTerms) : QVariant(), nullable(s.memo), nullable(s.couponId),
-               s.couponRedeemedOn.isValid() ? QVariant(dateText(s.couponRedeemedOn)) : QVariant(), toIsoUtc(s.createdAt),
-               toIsoUtc(s.updatedAt)});
+               s.couponRedeemedOn.isValid() ? QVariant(dateText(s.couponRedeemedOn)) : QVariant(), toIsoUtc(s.createdAt), toIsoUtc(s.updatedAt)});
     for (const SubscriptionPhase &p : s.phases)
         insertPhase(s.id, p);
 }
@@ -126,9 +125,8 @@ std::optional<Subscription> SubscriptionRepository::find(const QString &id) cons
 QList<Subscription> SubscriptionRepository::list(const QString &customerId) const
 {
     QStringList ids;
-    QSqlQuery q = customerId.isEmpty()
-                      ? m_db.exec(QStringLiteral("SELECT id FROM subscriptions ORDER BY created_at, id"))
-                      : m_db.exec(QStringLiteral("SELECT id FROM subscriptions WHERE customer_id = ? ORDER BY created_at, id"), {customerId});
+    QSqlQuery q = customerId.isEmpty() ? m_db.exec(QStringLiteral("SELECT id FROM subscriptions ORDER BY created_at, id"))
+                                       : m_db.exec(QStringLiteral("SELECT id FROM subscriptions WHERE customer_id = ? ORDER BY created_at, id"), {customerId});
     while (q.next())
         ids.append(q.value(0).toString());
     QList<Subscription> out;
@@ -147,8 +145,8 @@ void SubscriptionRepository::insertChange(const SubscriptionChange &c)
 {
     m_db.exec(QStringLiteral("INSERT INTO subscription_changes (id, subscription_id, kind, effective_date, phase_id, previous_end_date, "
                              "status, details, created_at) VALUES (?,?,?,?,?,?,?,?,?)"),
-              {c.id, c.subscriptionId, c.kind, dateText(c.effectiveDate), nullable(c.phaseId), nullableDate(c.previousEndDate), c.status,
-               jsonText(c.details), toIsoUtc(c.createdAt)});
+              {c.id, c.subscriptionId, c.kind, dateText(c.effectiveDate), nullable(c.phaseId), nullableDate(c.previousEndDate), c.status, jsonText(c.details),
+               toIsoUtc(c.createdAt)});
 }
 
 void SubscriptionRepository::setChangeStatus(const QString &changeId, const QString &status)

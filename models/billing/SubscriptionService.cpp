@@ -102,8 +102,9 @@ Subscription SubscriptionService::create(const SubscriptionDraft &d)
     if (d.netTerms && (*d.netTerms < 0 || *d.netTerms > 365))
         errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to 365 days")});
     if (!customer->currency.isEmpty() && customer->currency != plan->currency)
-        errors.append({QStringLiteral("plan"), QStringLiteral("plan \"%1\" bills in %2 but customer \"%3\" bills in %4")
-                                                   .arg(plan->name, plan->currency, customer->name, customer->currency)});
+        errors.append(
+            {QStringLiteral("plan"),
+             QStringLiteral("plan \"%1\" bills in %2 but customer \"%3\" bills in %4").arg(plan->name, plan->currency, customer->name, customer->currency)});
     // Added prices get ids now, so overrides and quantities can name them for good.
     QJsonObject overrides = d.priceOverrides;
     QJsonArray added;
@@ -128,7 +129,8 @@ Subscription SubscriptionService::create(const SubscriptionDraft &d)
         prices = BillingCatalog::applyOverrides(version->prices, overrides);
         for (const pricing::Price &p : prices)
             if (p.currency().code() != plan->currency)
-                errors.append({QStringLiteral("add_prices"), QStringLiteral("price \"%1\" is in %2; the plan bills in %3").arg(p.name(), p.currency().code(), plan->currency)});
+                errors.append({QStringLiteral("add_prices"),
+                               QStringLiteral("price \"%1\" is in %2; the plan bills in %3").arg(p.name(), p.currency().code(), plan->currency)});
     }
     for (auto q = d.quantities.cbegin(); q != d.quantities.cend(); ++q) {
         bool fixed = false;
@@ -151,7 +153,8 @@ Subscription SubscriptionService::create(const SubscriptionDraft &d)
             if (coupon.archivedAt.isValid())
                 errors.append({QStringLiteral("coupon"), QStringLiteral("coupon \"%1\" is archived").arg(coupon.code)});
             else if (coupon.maxRedemptions && coupon.redemptions >= *coupon.maxRedemptions)
-                errors.append({QStringLiteral("coupon"), QStringLiteral("coupon \"%1\" has been redeemed %2 times, its limit").arg(coupon.code).arg(coupon.redemptions)});
+                errors.append(
+                    {QStringLiteral("coupon"), QStringLiteral("coupon \"%1\" has been redeemed %2 times, its limit").arg(coupon.code).arg(coupon.redemptions)});
             else if (coupon.discountType == QLatin1String("amount") && plan->currency.isEmpty())
                 errors.append({QStringLiteral("coupon"), QStringLiteral("an amount coupon needs a plan currency")});
             sub.couponId = coupon.id;
@@ -196,14 +199,12 @@ QDate SubscriptionService::effectiveDate(const Subscription &sub, ChangeTiming t
 {
     const QDate t = today(sub);
     switch (timing) {
-    case ChangeTiming::Immediate:
-        return std::max(t, sub.startDate);
+    case ChangeTiming::Immediate: return std::max(t, sub.startDate);
     case ChangeTiming::OnDate:
         if (!date || !date->isValid())
             throw ServiceError::invalid(QStringLiteral("a change on a date needs the date (YYYY-MM-DD)"));
         return *date;
-    case ChangeTiming::EndOfTerm:
-        break;
+    case ChangeTiming::EndOfTerm: break;
     }
     // The end of the billing period holding today, for the phase's first recurring price.
     const SubscriptionPhase *phase = sub.phaseOn(t);
@@ -213,20 +214,20 @@ QDate SubscriptionService::effectiveDate(const Subscription &sub, ChangeTiming t
     const auto c = CustomerRepository(m_file.db()).findById(sub.customerId);
     const QTimeZone zone(c ? c->timezone.toUtf8() : QByteArray("UTC"));
     if (!zone.isValid())
-        throw ServiceError::invalid(QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone; fix the customer first")
-                                        .arg(c->name, c->timezone));
+        throw ServiceError::invalid(
+            QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone; fix the customer first").arg(c->name, c->timezone));
     billing::BillingCadence cadence;
     for (const pricing::Price &p : catalog.phase(*phase).prices) {
         const auto cycle = p.billingCycle();
-        if (const auto parsed = billing::BillingCadence::fromOrb(p.cadence(), cycle ? cycle->duration : 0,
-                                                                 cycle ? QStringView(cycle->durationUnit) : QStringView())) {
+        if (const auto parsed =
+                billing::BillingCadence::fromOrb(p.cadence(), cycle ? cycle->duration : 0, cycle ? QStringView(cycle->durationUnit) : QStringView())) {
             cadence = *parsed;
             break;
         }
     }
     const BillingSchedule schedule(sub.startDate, zone, cadence,
                                    sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth
-                                                                                     : billing::BillingAlignment::StartDate,
+                                                                                    : billing::BillingAlignment::StartDate,
                                    sub.trialDays, sub.endDate);
     // The end of term never lies beyond an end the subscription already has (a trial longer
     // than the subscription leaves no period at all).
@@ -273,10 +274,10 @@ void SubscriptionService::settleInvoicesFrom(const Subscription &sub, QDate date
             creditUnusedDays(inv, date, changeId, reason);
             continue;
         }
-        throw ServiceError::conflict(QStringLiteral("invoice %1 for %2 – %3, dated %4, is paid and lies after %5; a %6 from %5 would void it. "
-                                                    "Refund it with a credit note first, or choose a later date")
-                                         .arg(inv.invoiceNumber, dateText(inv.periodStart), dateText(inv.periodEnd), dateText(inv.invoiceDate),
-                                              dateText(date), reason));
+        throw ServiceError::conflict(
+            QStringLiteral("invoice %1 for %2 – %3, dated %4, is paid and lies after %5; a %6 from %5 would void it. "
+                           "Refund it with a credit note first, or choose a later date")
+                .arg(inv.invoiceNumber, dateText(inv.periodStart), dateText(inv.periodEnd), dateText(inv.invoiceDate), dateText(date), reason));
     }
 }
 
@@ -310,8 +311,8 @@ void SubscriptionService::creditUnusedDays(const Invoice &inv, QDate date, const
     if (!credit.isPositive())
         return;
     ledgers.appendBalance(inv.customerId, credit, inv.currency, QStringLiteral("proration_credit"),
-                          QStringLiteral("Unused %1 of %2 days of invoice %3 (%4)").arg(unused).arg(days).arg(inv.invoiceNumber, reason),
-                          m_clock.now(), inv.id, changeId);
+                          QStringLiteral("Unused %1 of %2 days of invoice %3 (%4)").arg(unused).arg(days).arg(inv.invoiceNumber, reason), m_clock.now(), inv.id,
+                          changeId);
 }
 
 void SubscriptionService::reverseCredits(const QString &changeId, const QString &customerId)
@@ -332,10 +333,13 @@ SubscriptionChange SubscriptionService::startPhase(Subscription sub, QDate date,
     if (date < sub.startDate)
         throw ServiceError::invalid(QStringLiteral("the change date %1 is before the subscription starts (%2)").arg(dateText(date), dateText(sub.startDate)));
     if (sub.endDate && date >= *sub.endDate)
-        throw ServiceError::conflict(QStringLiteral("the subscription ends on %1; a change on %2 would come after it").arg(dateText(*sub.endDate), dateText(date)));
+        throw ServiceError::conflict(
+            QStringLiteral("the subscription ends on %1; a change on %2 would come after it").arg(dateText(*sub.endDate), dateText(date)));
     const QDate t = today(sub);
     if (date < t)
-        throw ServiceError::invalid(QStringLiteral("a %1 cannot be backdated (%2 is before today, %3)").arg(kind == QLatin1String("plan_change") ? QStringLiteral("plan change") : QStringLiteral("quantity change"), dateText(date), dateText(t)));
+        throw ServiceError::invalid(
+            QStringLiteral("a %1 cannot be backdated (%2 is before today, %3)")
+                .arg(kind == QLatin1String("plan_change") ? QStringLiteral("plan change") : QStringLiteral("quantity change"), dateText(date), dateText(t)));
     for (const SubscriptionChange &c : repo.changes(sub.id))
         if (c.status == QLatin1String("scheduled") && c.effectiveDate > t)
             throw ServiceError::conflict(QStringLiteral("a %1 is already scheduled for %2; unschedule it first").arg(c.kind, dateText(c.effectiveDate)));
@@ -378,8 +382,8 @@ SubscriptionChange SubscriptionService::startPhase(Subscription sub, QDate date,
     return change;
 }
 
-SubscriptionChange SubscriptionService::changePlan(const QString &id, const QString &planReference, std::optional<int> versionNumber,
-                                                   ChangeTiming timing, std::optional<QDate> date)
+SubscriptionChange SubscriptionService::changePlan(const QString &id, const QString &planReference, std::optional<int> versionNumber, ChangeTiming timing,
+                                                   std::optional<QDate> date)
 {
     requireWritable();
     Database &db = m_file.db();
@@ -398,9 +402,9 @@ SubscriptionChange SubscriptionService::changePlan(const QString &id, const QStr
     if (!version)
         throw ServiceError::notFound(QStringLiteral("plan \"%1\" has no version %2").arg(plan->name).arg(versionNumber.value_or(0)));
     const QDate on = effectiveDate(sub, timing, date);
-    const SubscriptionChange change =
-        startPhase(sub, on, version->id, QJsonObject(), {}, QStringLiteral("plan_change"),
-                   QJsonObject{{QStringLiteral("plan_id"), plan->id}, {QStringLiteral("plan_name"), plan->name}, {QStringLiteral("version"), version->version}});
+    const SubscriptionChange change = startPhase(
+        sub, on, version->id, QJsonObject(), {}, QStringLiteral("plan_change"),
+        QJsonObject{{QStringLiteral("plan_id"), plan->id}, {QStringLiteral("plan_name"), plan->name}, {QStringLiteral("version"), version->version}});
     // The subscription now belongs to the new plan; its earlier phases keep their versions.
     db.exec(QStringLiteral("UPDATE subscriptions SET plan_id = ? WHERE id = ?"), {plan->id, sub.id});
     uow.commit();
@@ -451,12 +455,13 @@ SubscriptionChange SubscriptionService::cancel(const QString &id, ChangeTiming t
     const QDate t = today(sub);
     const QDate on = effectiveDate(sub, timing, date);
     if (on < sub.startDate)
-        throw ServiceError::invalid(QStringLiteral("the cancellation date %1 is before the subscription starts (%2)").arg(dateText(on), dateText(sub.startDate)));
+        throw ServiceError::invalid(
+            QStringLiteral("the cancellation date %1 is before the subscription starts (%2)").arg(dateText(on), dateText(sub.startDate)));
     if (sub.endDate && (*sub.endDate <= t || *sub.endDate <= sub.startDate))
         throw ServiceError::conflict(QStringLiteral("subscription %1 already ended on %2").arg(sub.id, dateText(*sub.endDate)));
     if (sub.endDate && on > *sub.endDate)
-        throw ServiceError::conflict(QStringLiteral("subscription %1 already ends on %2; a cancellation on %3 would extend it")
-                                         .arg(sub.id, dateText(*sub.endDate), dateText(on)));
+        throw ServiceError::conflict(
+            QStringLiteral("subscription %1 already ends on %2; a cancellation on %3 would extend it").arg(sub.id, dateText(*sub.endDate), dateText(on)));
     for (const SubscriptionChange &c : repo.changes(sub.id))
         if (c.status == QLatin1String("scheduled") && c.effectiveDate > t)
             throw ServiceError::conflict(QStringLiteral("a %1 is already scheduled for %2; unschedule it first").arg(c.kind, dateText(c.effectiveDate)));
@@ -506,7 +511,8 @@ QList<SubscriptionChange> SubscriptionService::unschedule(const QString &id)
                 if (inv.status == QLatin1String("draft"))
                     invoices.remove(inv.id);
                 else if (c.kind != QLatin1String("cancellation") && inv.phaseId == c.phaseId)
-                    throw ServiceError::conflict(QStringLiteral("invoice %1 was already issued for the scheduled change; void it first").arg(inv.invoiceNumber));
+                    throw ServiceError::conflict(
+                        QStringLiteral("invoice %1 was already issued for the scheduled change; void it first").arg(inv.invoiceNumber));
             }
         }
         if (c.kind == QLatin1String("cancellation")) {

@@ -14,11 +14,11 @@ struct SubscriptionDraft {
     QString plan;
     std::optional<int> planVersion; ///< the plan's current version when unset
     QDate startDate;
-    std::optional<QDate> endDate;   ///< exclusive
+    std::optional<QDate> endDate;                     ///< exclusive
     QString alignment = QStringLiteral("start_date"); ///< start_date or first_of_month
-    std::optional<int> trialDays;   ///< the plan's trial when unset
+    std::optional<int> trialDays;                     ///< the plan's trial when unset
     QString coupon;
-    QJsonObject priceOverrides;     ///< {"add": [...], "remove": [...], "replace": [...]}
+    QJsonObject priceOverrides; ///< {"add": [...], "remove": [...], "replace": [...]}
     QMap<QString, Decimal> quantities;
     std::optional<int> netTerms;
     QString memo;

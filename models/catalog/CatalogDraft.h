@@ -43,7 +43,7 @@ struct AdjustmentDraft {
 struct PlanDraft {
     QString path;
     QString fileId;
-    Plan fields; ///< the descriptive fields (id, versions and timestamps unset)
+    Plan fields;                        ///< the descriptive fields (id, versions and timestamps unset)
     QList<AdjustmentDraft> adjustments; ///< in Orb's application order
     QList<PriceDraft> prices;
 };

@@ -17,18 +17,16 @@ using pricing::Sign;
 
 namespace {
 
-const QStringList kPlanKeys = {QStringLiteral("id"), QStringLiteral("external_plan_id"), QStringLiteral("name"),
-                               QStringLiteral("description"), QStringLiteral("currency"), QStringLiteral("net_terms"),
-                               QStringLiteral("default_invoice_memo"), QStringLiteral("trial_config"), QStringLiteral("metadata"),
-                               QStringLiteral("adjustments"), QStringLiteral("prices"),
+const QStringList kPlanKeys = {QStringLiteral("id"), QStringLiteral("external_plan_id"), QStringLiteral("name"), QStringLiteral("description"),
+                               QStringLiteral("currency"), QStringLiteral("net_terms"), QStringLiteral("default_invoice_memo"), QStringLiteral("trial_config"),
+                               QStringLiteral("metadata"), QStringLiteral("adjustments"), QStringLiteral("prices"),
                                // read-only fields of an exported plan, ignored on import
-                               QStringLiteral("status"), QStringLiteral("version"), QStringLiteral("plan_version_id"),
-                               QStringLiteral("created_at")};
-const QStringList kItemKeys = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at"),
-                               QStringLiteral("external_connections"), QStringLiteral("archived_at")};
+                               QStringLiteral("status"), QStringLiteral("version"), QStringLiteral("plan_version_id"), QStringLiteral("created_at")};
+const QStringList kItemKeys = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at"), QStringLiteral("external_connections"),
+                               QStringLiteral("archived_at")};
 // Orb's adjustment types in the order Orb applies them to a plan's charges.
-const QStringList kAdjustmentTypes = {QStringLiteral("usage_discount"), QStringLiteral("amount_discount"),
-                                      QStringLiteral("percentage_discount"), QStringLiteral("minimum"), QStringLiteral("maximum")};
+const QStringList kAdjustmentTypes = {QStringLiteral("usage_discount"), QStringLiteral("amount_discount"), QStringLiteral("percentage_discount"),
+                                      QStringLiteral("minimum"), QStringLiteral("maximum")};
 
 QString valueField(const QString &type)
 {
@@ -72,12 +70,9 @@ CatalogParser::CatalogParser(const Database &db) : m_items(db), m_metrics(db), m
 QJsonValue CatalogParser::toQJson(const JsonValue &value)
 {
     switch (value.type()) {
-    case JsonValue::Type::Null:
-        return QJsonValue(QJsonValue::Null);
-    case JsonValue::Type::Bool:
-        return value.toBool();
-    case JsonValue::Type::String:
-        return value.text();
+    case JsonValue::Type::Null: return QJsonValue(QJsonValue::Null);
+    case JsonValue::Type::Bool: return value.toBool();
+    case JsonValue::Type::String: return value.text();
     case JsonValue::Type::Number: {
         const double d = value.text().toDouble();
         const auto exact = Decimal::tryParse(value.text());
@@ -140,8 +135,7 @@ CatalogDraft CatalogParser::parseFile(QByteArrayView json, FieldErrors *errorsOu
                     }
                     const QJsonObject o = toQJson(plans->at(i)).toObject();
                     PlanDraft plan = parsePlan(o, path, std::nullopt, &errors);
-                    if (const auto existing = matchPlan(plan); existing && !plan.fields.currency.isEmpty()
-                                                               && existing->currency != plan.fields.currency)
+                    if (const auto existing = matchPlan(plan); existing && !plan.fields.currency.isEmpty() && existing->currency != plan.fields.currency)
                         errors.append({PriceReader::join(path, QStringLiteral("currency")),
                                        QStringLiteral("plan \"%1\" bills in %2; a plan's currency cannot change (create a new plan)")
                                            .arg(existing->name, existing->currency)});
@@ -187,8 +181,7 @@ void CatalogParser::parseItems(const JsonValue &list, const QString &path, Catal
             continue;
         }
         if (m_fileItemNames.contains(item.name)) {
-            errors.append({PriceReader::join(itemPath, QStringLiteral("name")),
-                           QStringLiteral("\"%1\" appears more than once in the file").arg(item.name)});
+            errors.append({PriceReader::join(itemPath, QStringLiteral("name")), QStringLiteral("\"%1\" appears more than once in the file").arg(item.name)});
             continue;
         }
         m_fileItemNames.insert(item.name);
@@ -216,8 +209,8 @@ void CatalogParser::parseMetrics(const JsonValue &list, const QString &path, Cat
         if (!metric)
             continue;
         if (m_fileMetricNames.contains(metric->name())) {
-            errors.append({PriceReader::join(metricPath, QStringLiteral("name")),
-                           QStringLiteral("\"%1\" appears more than once in the file").arg(metric->name())});
+            errors.append(
+                {PriceReader::join(metricPath, QStringLiteral("name")), QStringLiteral("\"%1\" appears more than once in the file").arg(metric->name())});
             continue;
         }
         m_fileMetricNames.insert(metric->name());
@@ -240,13 +233,12 @@ QString CatalogParser::resolveItem(const QString &id, const QString &name, const
     if (!name.isEmpty()) {
         if (m_fileItemNames.contains(name) || m_items.findByName(name))
             return name;
-        errors.append({PriceReader::join(path, QStringLiteral("item_name")),
-                       QStringLiteral("no item named \"%1\" in this file or the company file").arg(name)});
+        errors.append(
+            {PriceReader::join(path, QStringLiteral("item_name")), QStringLiteral("no item named \"%1\" in this file or the company file").arg(name)});
         return {};
     }
     if (!id.isEmpty())
-        errors.append({PriceReader::join(path, QStringLiteral("item_id")),
-                       QStringLiteral("no item with id \"%1\" in this file or the company file").arg(id)});
+        errors.append({PriceReader::join(path, QStringLiteral("item_id")), QStringLiteral("no item with id \"%1\" in this file or the company file").arg(id)});
     return {};
 }
 
@@ -309,8 +301,8 @@ PriceDraft CatalogParser::parsePrice(const QJsonObject &input, const QString &pa
         errors.append({PriceReader::join(PriceReader::join(path, QStringLiteral("discount")), QStringLiteral("discount_type")),
                        QStringLiteral("a trial discount is not billed; give the plan a trial_config instead")});
     if (!currency.isEmpty() && price->currency().code() != currency)
-        errors.append({PriceReader::join(path, QStringLiteral("currency")),
-                       QStringLiteral("is %1 but the plan bills in %2").arg(price->currency().code(), currency)});
+        errors.append(
+            {PriceReader::join(path, QStringLiteral("currency")), QStringLiteral("is %1 but the plan bills in %2").arg(price->currency().code(), currency)});
     QJsonObject canonical = price->toJson();
     for (const char *key : {"id", "item_id", "item_name", "item", "billable_metric_id", "billable_metric_name", "billable_metric"})
         canonical.remove(QLatin1String(key));
@@ -351,9 +343,10 @@ void CatalogParser::parseAdjustments(const QJsonValue &value, const QString &pat
             continue;
         }
         const QString field = valueField(type);
-        unknownKeys(o, {QStringLiteral("id"), QStringLiteral("adjustment_type"), field, QStringLiteral("applies_to_price_ids"),
-                        QStringLiteral("reason"), QStringLiteral("item_id"), QStringLiteral("item_name"), QStringLiteral("item"),
-                        QStringLiteral("is_invoice_level"), QStringLiteral("plan_phase_order")},
+        unknownKeys(o,
+                    {QStringLiteral("id"), QStringLiteral("adjustment_type"), field, QStringLiteral("applies_to_price_ids"), QStringLiteral("reason"),
+                     QStringLiteral("item_id"), QStringLiteral("item_name"), QStringLiteral("item"), QStringLiteral("is_invoice_level"),
+                     QStringLiteral("plan_phase_order")},
                     adjPath, errors);
         FieldErrors local;
         PriceReader reader(&local);
@@ -464,8 +457,7 @@ PlanDraft CatalogParser::parsePlan(const QJsonObject &o, const QString &path, co
     }
     if (existing && !p.currency.isEmpty() && p.currency != existing->currency)
         errors.append({PriceReader::join(path, QStringLiteral("currency")),
-                       QStringLiteral("plan \"%1\" bills in %2; a plan's currency cannot change (create a new plan)")
-                           .arg(existing->name, existing->currency)});
+                       QStringLiteral("plan \"%1\" bills in %2; a plan's currency cannot change (create a new plan)").arg(existing->name, existing->currency)});
 
     if (const auto prices = reader.array(o, QStringLiteral("prices"), path, Presence::Required, true)) {
         const QString pricesPath = PriceReader::join(path, QStringLiteral("prices"));

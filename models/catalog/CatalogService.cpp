@@ -74,8 +74,8 @@ void CatalogService::requireWritable() const
         throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was changed").arg(m_file.path()));
 }
 
-void CatalogService::audit(const QString &action, const QString &type, const QString &id,
-                           const std::optional<QJsonObject> &before, const std::optional<QJsonObject> &after)
+void CatalogService::audit(const QString &action, const QString &type, const QString &id, const std::optional<QJsonObject> &before,
+                           const std::optional<QJsonObject> &after)
 {
     AuditLog(m_file.db()).append(m_clock.now(), action, type, id, before, after);
 }
@@ -133,11 +133,11 @@ QString CatalogService::activeUse(const QString &column, const QString &id) cons
 {
     // Only the current versions of active plans: older versions stay billable for the
     // subscriptions on them, but nothing new can be sold with an archived item or metric.
-    const QVariant name = m_file.db().scalar(
-        QStringLiteral("SELECT p.name FROM plan_version_prices pr JOIN plan_versions v ON v.id = pr.plan_version_id "
-                       "JOIN plans p ON p.id = v.plan_id AND p.current_version = v.version "
-                       "WHERE p.archived_at IS NULL AND pr.") + column + QStringLiteral(" = ? ORDER BY p.name"),
-        {id});
+    const QVariant name = m_file.db().scalar(QStringLiteral("SELECT p.name FROM plan_version_prices pr JOIN plan_versions v ON v.id = pr.plan_version_id "
+                                                            "JOIN plans p ON p.id = v.plan_id AND p.current_version = v.version "
+                                                            "WHERE p.archived_at IS NULL AND pr.")
+                                                 + column + QStringLiteral(" = ? ORDER BY p.name"),
+                                             {id});
     return name.isValid() ? name.toString() : QString();
 }
 
@@ -232,7 +232,9 @@ PlanVersion CatalogService::planVersion(const Plan &plan, std::optional<int> num
     auto v = m_plans.version(plan.id, number.value_or(plan.currentVersion));
     if (!v)
         throw ServiceError::notFound(QStringLiteral("plan \"%1\" has no version %2 (versions 1 to %3)")
-                                         .arg(plan.name).arg(number.value_or(plan.currentVersion)).arg(plan.currentVersion));
+                                         .arg(plan.name)
+                                         .arg(number.value_or(plan.currentVersion))
+                                         .arg(plan.currentVersion));
     return *v;
 }
 
@@ -244,8 +246,8 @@ QList<QJsonObject> CatalogService::canonicalPrices(const PlanDraft &draft) const
         QJsonObject json = pd.json;
         const auto item = m_items.findByName(pd.itemName);
         if (!item)
-            throw ServiceError::invalid(QStringLiteral("the catalog was not changed"),
-                                        {{draft.path + QStringLiteral(".prices[%1].item_name").arg(i), QStringLiteral("no item named \"%1\"").arg(pd.itemName)}});
+            throw ServiceError::invalid(QStringLiteral("the catalog was not changed"), {{draft.path + QStringLiteral(".prices[%1].item_name").arg(i),
+                                                                                         QStringLiteral("no item named \"%1\"").arg(pd.itemName)}});
         json.insert(QStringLiteral("item_id"), item->id);
         if (!pd.metricName.isEmpty()) {
             const auto metric = m_metrics.findByName(pd.metricName);
@@ -290,8 +292,8 @@ CatalogService::Outcome CatalogService::applyPlan(const PlanDraft &draft, std::o
         current = planVersion(plan);
         if (!draft.fields.externalPlanId.isEmpty() && draft.fields.externalPlanId != plan.externalPlanId)
             if (const auto other = m_plans.findByExternalId(draft.fields.externalPlanId); other && other->id != plan.id)
-                throw ServiceError::conflict(QStringLiteral("external_plan_id \"%1\" already belongs to plan \"%2\"")
-                                                 .arg(draft.fields.externalPlanId, other->name));
+                throw ServiceError::conflict(
+                    QStringLiteral("external_plan_id \"%1\" already belongs to plan \"%2\"").arg(draft.fields.externalPlanId, other->name));
     } else {
         if (!draft.fields.externalPlanId.isEmpty() && m_plans.findByExternalId(draft.fields.externalPlanId))
             throw ServiceError::conflict(QStringLiteral("external_plan_id \"%1\" already belongs to another plan").arg(draft.fields.externalPlanId));
@@ -304,8 +306,8 @@ CatalogService::Outcome CatalogService::applyPlan(const PlanDraft &draft, std::o
     }
     // Stored adjustments name the version's price ids (what the invoice composer matches);
     // the draft names external_price_ids, which survive versions: compare in that form.
-    bool termsChanged = !current || current->prices.size() != prices.size()
-                        || mapAppliesTo(current->adjustments, priceIdMap(current->prices, false)) != adjustments;
+    bool termsChanged =
+        !current || current->prices.size() != prices.size() || mapAppliesTo(current->adjustments, priceIdMap(current->prices, false)) != adjustments;
     for (qsizetype i = 0; !termsChanged && i < prices.size(); ++i)
         termsChanged = withoutId(current->prices.at(i)) != prices.at(i);
     const bool fieldsChanged = existing && !existing->sameFields(draft.fields);
@@ -494,11 +496,10 @@ CatalogImportSummary CatalogService::importCatalog(QByteArrayView json)
     const CatalogDraft draft = parser.parseFile(json, &errors);
     if (!errors.isEmpty())
         throw ServiceError::invalid(QStringLiteral("the catalog file was refused; nothing was imported (%1 %2)")
-                                        .arg(errors.size()).arg(errors.size() == 1 ? QStringLiteral("error") : QStringLiteral("errors")),
+                                        .arg(errors.size())
+                                        .arg(errors.size() == 1 ? QStringLiteral("error") : QStringLiteral("errors")),
                                     errors);
-    auto count = [](ImportCounts &c, Outcome o) {
-        (o == Outcome::Created ? c.created : o == Outcome::Updated ? c.updated : c.unchanged)++;
-    };
+    auto count = [](ImportCounts &c, Outcome o) { (o == Outcome::Created ? c.created : o == Outcome::Updated ? c.updated : c.unchanged)++; };
     CatalogImportSummary summary;
     for (const ItemDraft &item : draft.items)
         count(summary.items, applyItem(item));

@@ -10,10 +10,10 @@ namespace orb {
 
 void MetricRepository::insert(const MetricDefinition &m, const QDateTime &now)
 {
-    m_db.exec(QStringLiteral("INSERT INTO billable_metrics (id, name, event_name, aggregation, definition, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-              {m.id(), m.name(), m.eventName(), MetricDefinition::aggregationName(m.aggregation()), QString::fromUtf8(m.toJson()),
-               toIsoUtc(now), toIsoUtc(now)});
+    m_db.exec(
+        QStringLiteral("INSERT INTO billable_metrics (id, name, event_name, aggregation, definition, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {m.id(), m.name(), m.eventName(), MetricDefinition::aggregationName(m.aggregation()), QString::fromUtf8(m.toJson()), toIsoUtc(now), toIsoUtc(now)});
 }
 
 void MetricRepository::update(const MetricDefinition &m, const QDateTime &now)
@@ -42,8 +42,7 @@ QList<MetricDefinition> MetricRepository::select(const QString &where, const QVa
         FieldErrors errors;
         auto m = MetricDefinition::fromJson(q.value(1).toString().toUtf8(), &errors);
         if (!m)
-            throw ServiceError::storage(QStringLiteral("billable metric %1 in the company file is damaged: %2")
-                                            .arg(q.value(0).toString(), joinErrors(errors)));
+            throw ServiceError::storage(QStringLiteral("billable metric %1 in the company file is damaged: %2").arg(q.value(0).toString(), joinErrors(errors)));
         m->setId(q.value(0).toString());
         out.append(*m);
     }

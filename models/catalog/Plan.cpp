@@ -7,9 +7,8 @@ namespace orb {
 
 bool Plan::sameFields(const Plan &o) const
 {
-    return externalPlanId == o.externalPlanId && name == o.name && description == o.description && currency == o.currency
-           && netTerms == o.netTerms && defaultInvoiceMemo == o.defaultInvoiceMemo && trialPeriod == o.trialPeriod
-           && trialPeriodUnit == o.trialPeriodUnit && metadata == o.metadata;
+    return externalPlanId == o.externalPlanId && name == o.name && description == o.description && currency == o.currency && netTerms == o.netTerms
+           && defaultInvoiceMemo == o.defaultInvoiceMemo && trialPeriod == o.trialPeriod && trialPeriodUnit == o.trialPeriodUnit && metadata == o.metadata;
 }
 
 QJsonObject PlanVersion::toJson(const Plan &plan) const
@@ -21,11 +20,9 @@ QJsonObject PlanVersion::toJson(const Plan &plan) const
     o.insert(QStringLiteral("description"), plan.description);
     o.insert(QStringLiteral("currency"), plan.currency);
     o.insert(QStringLiteral("net_terms"), plan.netTerms ? QJsonValue(*plan.netTerms) : QJsonValue());
-    o.insert(QStringLiteral("default_invoice_memo"),
-             plan.defaultInvoiceMemo.isEmpty() ? QJsonValue() : QJsonValue(plan.defaultInvoiceMemo));
-    o.insert(QStringLiteral("trial_config"),
-             QJsonObject{{QStringLiteral("trial_period"), plan.trialPeriod ? QJsonValue(*plan.trialPeriod) : QJsonValue()},
-                         {QStringLiteral("trial_period_unit"), plan.trialPeriodUnit}});
+    o.insert(QStringLiteral("default_invoice_memo"), plan.defaultInvoiceMemo.isEmpty() ? QJsonValue() : QJsonValue(plan.defaultInvoiceMemo));
+    o.insert(QStringLiteral("trial_config"), QJsonObject{{QStringLiteral("trial_period"), plan.trialPeriod ? QJsonValue(*plan.trialPeriod) : QJsonValue()},
+                                                         {QStringLiteral("trial_period_unit"), plan.trialPeriodUnit}});
     o.insert(QStringLiteral("metadata"), plan.metadata);
     o.insert(QStringLiteral("status"), plan.isArchived() ? QStringLiteral("archived") : QStringLiteral("active"));
     o.insert(QStringLiteral("version"), version);

@@ -11,9 +11,8 @@ namespace orb {
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "id, external_plan_id, name, description, currency, net_terms, default_invoice_memo, trial_period, "
-    "trial_period_unit, metadata, current_version, created_at, updated_at, archived_at");
+const QString kColumns = QStringLiteral("id, external_plan_id, name, description, currency, net_terms, default_invoice_memo, trial_period, "
+                                        "trial_period_unit, metadata, current_version, created_at, updated_at, archived_at");
 
 QVariant nullableText(const QString &s)
 {
@@ -48,9 +47,18 @@ QVariantList planValues(const Plan &p)
 {
     // A null QString binds as SQL NULL; the description is NOT NULL and may be empty.
     const QString description = p.description.isNull() ? QStringLiteral("") : p.description;
-    return {nullableText(p.externalPlanId), p.name, description, p.currency, nullableInt(p.netTerms),
-            nullableText(p.defaultInvoiceMemo), nullableInt(p.trialPeriod), p.trialPeriodUnit, compact(p.metadata),
-            p.currentVersion, toIsoUtc(p.createdAt), toIsoUtc(p.updatedAt),
+    return {nullableText(p.externalPlanId),
+            p.name,
+            description,
+            p.currency,
+            nullableInt(p.netTerms),
+            nullableText(p.defaultInvoiceMemo),
+            nullableInt(p.trialPeriod),
+            p.trialPeriodUnit,
+            compact(p.metadata),
+            p.currentVersion,
+            toIsoUtc(p.createdAt),
+            toIsoUtc(p.updatedAt),
             p.archivedAt.isValid() ? QVariant(toIsoUtc(p.archivedAt)) : QVariant(QMetaType::fromType<QString>())};
 }
 
@@ -81,8 +89,8 @@ void PlanRepository::insertVersion(const PlanVersion &v)
                                  "item_id, billable_metric_id, external_price_id, definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                   {p.value(QStringLiteral("id")).toString(), v.id, position++, p.value(QStringLiteral("name")).toString(),
                    p.value(QStringLiteral("model_type")).toString(), p.value(QStringLiteral("cadence")).toString(),
-                   p.value(QStringLiteral("currency")).toString(), p.value(QStringLiteral("item_id")).toString(),
-                   nullableText(metric), nullableText(p.value(QStringLiteral("external_price_id")).toString()), compact(p)});
+                   p.value(QStringLiteral("currency")).toString(), p.value(QStringLiteral("item_id")).toString(), nullableText(metric),
+                   nullableText(p.value(QStringLiteral("external_price_id")).toString()), compact(p)});
     }
 }
 

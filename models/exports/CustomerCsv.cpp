@@ -37,7 +37,7 @@ QString csvField(const QString &s)
 
 Address addressFrom(const QHash<QString, QString> &v, const QString &prefix)
 {
-    return {v.value(prefix + QStringLiteral("_line1")), v.value(prefix + QStringLiteral("_line2")), v.value(prefix + QStringLiteral("_city")),
+    return {v.value(prefix + QStringLiteral("_line1")), v.value(prefix + QStringLiteral("_line2")),       v.value(prefix + QStringLiteral("_city")),
             v.value(prefix + QStringLiteral("_state")), v.value(prefix + QStringLiteral("_postal_code")), v.value(prefix + QStringLiteral("_country"))};
 }
 
@@ -85,13 +85,27 @@ Customer draftFrom(const QHash<QString, QString> &v, FieldErrors &errors)
 
 const QStringList &CustomerCsv::fields()
 {
-    static const QStringList f{QStringLiteral("external_customer_id"), QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("currency"),
-                               QStringLiteral("timezone"), QStringLiteral("document_language"), QStringLiteral("net_terms"),
-                               QStringLiteral("billing_line1"), QStringLiteral("billing_line2"), QStringLiteral("billing_city"),
-                               QStringLiteral("billing_state"), QStringLiteral("billing_postal_code"), QStringLiteral("billing_country"),
-                               QStringLiteral("shipping_line1"), QStringLiteral("shipping_line2"), QStringLiteral("shipping_city"),
-                               QStringLiteral("shipping_state"), QStringLiteral("shipping_postal_code"), QStringLiteral("shipping_country"),
-                               QStringLiteral("tax_id"), QStringLiteral("metadata")};
+    static const QStringList f{QStringLiteral("external_customer_id"),
+                               QStringLiteral("name"),
+                               QStringLiteral("email"),
+                               QStringLiteral("currency"),
+                               QStringLiteral("timezone"),
+                               QStringLiteral("document_language"),
+                               QStringLiteral("net_terms"),
+                               QStringLiteral("billing_line1"),
+                               QStringLiteral("billing_line2"),
+                               QStringLiteral("billing_city"),
+                               QStringLiteral("billing_state"),
+                               QStringLiteral("billing_postal_code"),
+                               QStringLiteral("billing_country"),
+                               QStringLiteral("shipping_line1"),
+                               QStringLiteral("shipping_line2"),
+                               QStringLiteral("shipping_city"),
+                               QStringLiteral("shipping_state"),
+                               QStringLiteral("shipping_postal_code"),
+                               QStringLiteral("shipping_country"),
+                               QStringLiteral("tax_id"),
+                               QStringLiteral("metadata")};
     return f;
 }
 
@@ -115,7 +129,11 @@ CsvTable CustomerCsv::parse(const QByteArray &bytes, const QString &source)
                 table.header = row;
             } else {
                 if (row.size() > table.header.size())
-                    throw ServiceError::invalid(QStringLiteral("%1 line %2: %3 cells, but the header has %4 columns").arg(source).arg(rowLine).arg(row.size()).arg(table.header.size()));
+                    throw ServiceError::invalid(QStringLiteral("%1 line %2: %3 cells, but the header has %4 columns")
+                                                    .arg(source)
+                                                    .arg(rowLine)
+                                                    .arg(row.size())
+                                                    .arg(table.header.size()));
                 while (row.size() < table.header.size())
                     row << QString();
                 table.rows << row;
@@ -188,14 +206,20 @@ CsvTable CustomerCsv::read(const QString &path)
 
 QHash<QString, int> CustomerCsv::guessMapping(const QStringList &header)
 {
-    static const QHash<QString, QString> synonyms{
-        {QStringLiteral("externalid"), QStringLiteral("external_customer_id")}, {QStringLiteral("id"), QStringLiteral("external_customer_id")},
-        {QStringLiteral("customerid"), QStringLiteral("external_customer_id")}, {QStringLiteral("company"), QStringLiteral("name")},
-        {QStringLiteral("customer"), QStringLiteral("name")}, {QStringLiteral("mail"), QStringLiteral("email")},
-        {QStringLiteral("vat"), QStringLiteral("tax_id")}, {QStringLiteral("language"), QStringLiteral("document_language")},
-        {QStringLiteral("country"), QStringLiteral("billing_country")}, {QStringLiteral("city"), QStringLiteral("billing_city")},
-        {QStringLiteral("zip"), QStringLiteral("billing_postal_code")}, {QStringLiteral("postalcode"), QStringLiteral("billing_postal_code")},
-        {QStringLiteral("address"), QStringLiteral("billing_line1")}, {QStringLiteral("street"), QStringLiteral("billing_line1")}};
+    static const QHash<QString, QString> synonyms{{QStringLiteral("externalid"), QStringLiteral("external_customer_id")},
+                                                  {QStringLiteral("id"), QStringLiteral("external_customer_id")},
+                                                  {QStringLiteral("customerid"), QStringLiteral("external_customer_id")},
+                                                  {QStringLiteral("company"), QStringLiteral("name")},
+                                                  {QStringLiteral("customer"), QStringLiteral("name")},
+                                                  {QStringLiteral("mail"), QStringLiteral("email")},
+                                                  {QStringLiteral("vat"), QStringLiteral("tax_id")},
+                                                  {QStringLiteral("language"), QStringLiteral("document_language")},
+                                                  {QStringLiteral("country"), QStringLiteral("billing_country")},
+                                                  {QStringLiteral("city"), QStringLiteral("billing_city")},
+                                                  {QStringLiteral("zip"), QStringLiteral("billing_postal_code")},
+                                                  {QStringLiteral("postalcode"), QStringLiteral("billing_postal_code")},
+                                                  {QStringLiteral("address"), QStringLiteral("billing_line1")},
+                                                  {QStringLiteral("street"), QStringLiteral("billing_line1")}};
     QHash<QString, int> mapping;
     for (int c = 0; c < header.size(); ++c) {
         const QString k = key(header.at(c));
@@ -240,10 +264,12 @@ QList<CustomerImportRow> CustomerCsv::preview(CompanyFile &file, const CsvTable 
             row.status = CustomerImportRow::Status::Refused;
         } else if (!ext.isEmpty() && seenExternal.contains(ext)) {
             row.status = CustomerImportRow::Status::Duplicate;
-            row.errors.append({QStringLiteral("external_customer_id"), QStringLiteral("\"%1\" is already on line %2 of this file").arg(ext).arg(seenExternal.value(ext))});
+            row.errors.append(
+                {QStringLiteral("external_customer_id"), QStringLiteral("\"%1\" is already on line %2 of this file").arg(ext).arg(seenExternal.value(ext))});
         } else if (const auto existing = ext.isEmpty() ? std::nullopt : repo.findByExternalId(ext)) {
             row.status = CustomerImportRow::Status::Duplicate;
-            row.errors.append({QStringLiteral("external_customer_id"), QStringLiteral("\"%1\" already belongs to %2 (%3)").arg(ext, existing->name, existing->id)});
+            row.errors.append(
+                {QStringLiteral("external_customer_id"), QStringLiteral("\"%1\" already belongs to %2 (%3)").arg(ext, existing->name, existing->id)});
         }
         if (!ext.isEmpty() && !seenExternal.contains(ext) && row.status != CustomerImportRow::Status::Refused)
             seenExternal.insert(ext, row.line);
@@ -273,12 +299,8 @@ CustomerImportResult CustomerCsv::import(CompanyFile &file, const Clock &clock, 
                 result.refused.append(refused);
             }
             break;
-        case CustomerImportRow::Status::Duplicate:
-            result.duplicates.append(row);
-            break;
-        case CustomerImportRow::Status::Refused:
-            result.refused.append(row);
-            break;
+        case CustomerImportRow::Status::Duplicate: result.duplicates.append(row); break;
+        case CustomerImportRow::Status::Refused: result.refused.append(row); break;
         }
     }
     uow.commit();
@@ -300,12 +322,25 @@ QByteArray CustomerCsv::exportAll(CompanyFile &file)
         QStringList meta;
         for (auto it = c->metadata.constBegin(); it != c->metadata.constEnd(); ++it)
             meta << it.key() + QLatin1Char('=') + it.value();
-        const QStringList cells{c->externalCustomerId, c->name, c->email, c->currency, c->timezone, c->documentLanguage,
+        const QStringList cells{c->externalCustomerId,
+                                c->name,
+                                c->email,
+                                c->currency,
+                                c->timezone,
+                                c->documentLanguage,
                                 c->netTerms ? QString::number(*c->netTerms) : QString(),
-                                c->billingAddress.line1, c->billingAddress.line2, c->billingAddress.city, c->billingAddress.state,
-                                c->billingAddress.postalCode, c->billingAddress.country,
-                                c->shippingAddress.line1, c->shippingAddress.line2, c->shippingAddress.city, c->shippingAddress.state,
-                                c->shippingAddress.postalCode, c->shippingAddress.country,
+                                c->billingAddress.line1,
+                                c->billingAddress.line2,
+                                c->billingAddress.city,
+                                c->billingAddress.state,
+                                c->billingAddress.postalCode,
+                                c->billingAddress.country,
+                                c->shippingAddress.line1,
+                                c->shippingAddress.line2,
+                                c->shippingAddress.city,
+                                c->shippingAddress.state,
+                                c->shippingAddress.postalCode,
+                                c->shippingAddress.country,
                                 c->taxId.isEmpty() ? QString() : c->taxId.type + QLatin1Char(':') + c->taxId.country + QLatin1Char(':') + c->taxId.value,
                                 meta.join(QStringLiteral("; "))};
         QStringList escaped;

@@ -13,7 +13,10 @@ namespace orb {
 
 namespace {
 
-QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
 
 Decimal dec(const QJsonObject &o, const char *key)
 {
@@ -210,8 +213,7 @@ EInvoice EInvoice::fromInvoice(const Invoice &inv, const Customer &customer, con
     return e;
 }
 
-EInvoice EInvoice::fromCreditNote(const CreditNote &note, const Invoice &inv, const Customer &customer, const CompanySettings &company,
-                                  QDate issuedOn)
+EInvoice EInvoice::fromCreditNote(const CreditNote &note, const Invoice &inv, const Customer &customer, const CompanySettings &company, QDate issuedOn)
 {
     const QString what = QStringLiteral("credit note %1").arg(note.number);
     const Currency currency = Currency::require(note.currency);
@@ -232,8 +234,8 @@ EInvoice EInvoice::fromCreditNote(const CreditNote &note, const Invoice &inv, co
     QMap<QPair<QString, QString>, EInvoiceTax> byRate;
     int n = 0;
     for (const CreditNoteLine &cl : note.lines) {
-        const QJsonObject l = cl.invoiceLinePosition >= 0 && cl.invoiceLinePosition < lines.size() ? lines.at(cl.invoiceLinePosition).toObject()
-                                                                                                      : QJsonObject();
+        const QJsonObject l =
+            cl.invoiceLinePosition >= 0 && cl.invoiceLinePosition < lines.size() ? lines.at(cl.invoiceLinePosition).toObject() : QJsonObject();
         EInvoiceLine line;
         line.id = QString::number(++n);
         line.name = l.isEmpty() ? QStringLiteral("Line %1").arg(cl.invoiceLinePosition + 1) : str(l, "name");
@@ -304,14 +306,17 @@ FieldErrors EInvoice::check() const
         for (const EInvoiceLine &l : lines)
             if (l.taxCategory == t.category && l.taxPercent == t.percent)
                 taxable += l.netAmount;
-        rule(taxable == t.taxable, "BR-S-08", where + QStringLiteral(": the taxable amount %1 is not the sum of its lines %2").arg(amount(t.taxable), amount(taxable)));
+        rule(taxable == t.taxable, "BR-S-08",
+             where + QStringLiteral(": the taxable amount %1 is not the sum of its lines %2").arg(amount(t.taxable), amount(taxable)));
         // BR-CO-17: the tax is the taxable amount at the rate, within one unit (lines are taxed one by one).
         const Decimal computed = (t.taxable * t.percent).divide(Decimal(100), minorUnits);
-        rule((t.amount - computed).abs() <= Decimal(1), "BR-CO-17", where + QStringLiteral(": the tax %1 is not %2 of %3").arg(amount(t.amount), t.percent.toCanonicalString() + QLatin1Char('%'), amount(t.taxable)));
+        rule((t.amount - computed).abs() <= Decimal(1), "BR-CO-17",
+             where + QStringLiteral(": the tax %1 is not %2 of %3").arg(amount(t.amount), t.percent.toCanonicalString() + QLatin1Char('%'), amount(t.taxable)));
         if (t.category != QLatin1String("S"))
             rule(t.amount.isZero(), "BR-Z-09", where + QStringLiteral(": a zero-rated or untaxed category has no tax"));
         if (t.category == QLatin1String("S"))
-            rule(!seller.vatId.isEmpty() || !seller.taxRegistrationId.isEmpty(), "BR-S-02", where + QStringLiteral(": the seller's VAT id or tax number is required (orbctl company update --tax-id)"));
+            rule(!seller.vatId.isEmpty() || !seller.taxRegistrationId.isEmpty(), "BR-S-02",
+                 where + QStringLiteral(": the seller's VAT id or tax number is required (orbctl company update --tax-id)"));
         if (t.category == QLatin1String("Z"))
             rule(!seller.vatId.isEmpty(), "BR-Z-02", where + QStringLiteral(": the seller's VAT id is required"));
         if (t.category == QLatin1String("O"))

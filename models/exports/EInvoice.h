@@ -36,13 +36,13 @@ struct EInvoiceAllowance {
 
 /// An invoice line (BG-25).
 struct EInvoiceLine {
-    QString id;          ///< BT-126
-    QString name;        ///< BT-153
-    Decimal quantity;    ///< BT-129
+    QString id;                               ///< BT-126
+    QString name;                             ///< BT-153
+    Decimal quantity;                         ///< BT-129
     QString unitCode = QStringLiteral("C62"); ///< BT-130: "one" (UN/ECE Rec 20)
-    Decimal price;       ///< BT-146, net, never negative
-    Decimal baseQuantity; ///< BT-149; zero when the price is per one unit
-    Decimal netAmount;   ///< BT-131 = quantity × price / base − allowances + charges
+    Decimal price;                            ///< BT-146, net, never negative
+    Decimal baseQuantity;                     ///< BT-149; zero when the price is per one unit
+    Decimal netAmount;                        ///< BT-131 = quantity × price / base − allowances + charges
     QList<EInvoiceAllowance> allowances;
     QString taxCategory; ///< BT-151: S, Z, O
     Decimal taxPercent;  ///< BT-152
@@ -54,8 +54,8 @@ struct EInvoiceLine {
 struct EInvoiceTax {
     QString category;
     Decimal percent;
-    Decimal taxable; ///< BT-116
-    Decimal amount;  ///< BT-117
+    Decimal taxable;         ///< BT-116
+    Decimal amount;          ///< BT-117
     QString exemptionReason; ///< BT-120, for category O
 };
 
@@ -68,18 +68,18 @@ struct EInvoiceTax {
 struct EInvoice {
     enum class Type { Invoice, CreditNote };
     Type type = Type::Invoice;
-    QString number;        ///< BT-1
-    QDate issueDate;       ///< BT-2
-    QDate dueDate;         ///< BT-9
-    QString currency;      ///< BT-5
+    QString number;   ///< BT-1
+    QDate issueDate;  ///< BT-2
+    QDate dueDate;    ///< BT-9
+    QString currency; ///< BT-5
     int minorUnits = 2;
-    QString buyerReference; ///< BT-10 (Peppol requires it or an order reference)
-    QString paymentTerms;  ///< BT-20
-    QString note;          ///< BT-22
+    QString buyerReference;  ///< BT-10 (Peppol requires it or an order reference)
+    QString paymentTerms;    ///< BT-20
+    QString note;            ///< BT-22
     QString precedingNumber; ///< BT-25, a credit note's invoice
     QDate precedingDate;     ///< BT-26
-    QDate periodStart;     ///< BT-73
-    QDate periodEnd;       ///< BT-74
+    QDate periodStart;       ///< BT-73
+    QDate periodEnd;         ///< BT-74
     EInvoiceParty seller;
     EInvoiceParty buyer;
     QList<EInvoiceLine> lines;
@@ -97,8 +97,7 @@ struct EInvoice {
     /// being an EN 16931 invoice (a draft or void invoice, a currency with more than two minor
     /// digits, a line with several tax rates, a missing country).
     static EInvoice fromInvoice(const Invoice &invoice, const Customer &customer, const CompanySettings &company);
-    static EInvoice fromCreditNote(const CreditNote &note, const Invoice &invoice, const Customer &customer, const CompanySettings &company,
-                                   QDate issuedOn);
+    static EInvoice fromCreditNote(const CreditNote &note, const Invoice &invoice, const Customer &customer, const CompanySettings &company, QDate issuedOn);
 
     /// The EN 16931 business rules checked in code (BR-01…BR-16, BR-CO-10…BR-CO-17, BR-CO-25,
     /// BR-DEC, BR-S-08/BR-Z-08 sums, BR-27 and the line arithmetic); empty when all hold.

@@ -25,8 +25,14 @@ void require(const EInvoice &e)
                                     errors);
 }
 
-QString isoDate(QDate d) { return d.toString(Qt::ISODate); }
-QString cefactDate(QDate d) { return d.toString(QStringLiteral("yyyyMMdd")); }
+QString isoDate(QDate d)
+{
+    return d.toString(Qt::ISODate);
+}
+QString cefactDate(QDate d)
+{
+    return d.toString(QStringLiteral("yyyyMMdd"));
+}
 
 // ------------------------------------------------------------------------------------- UBL
 

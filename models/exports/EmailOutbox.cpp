@@ -41,8 +41,10 @@ OutboxMessage fromRow(const QSqlQuery &q)
 
 QJsonObject auditJson(const OutboxMessage &m)
 {
-    return {{QStringLiteral("email_id"), m.id},         {QStringLiteral("message_id"), m.messageId},
-            {QStringLiteral("recipients"), m.recipients}, {QStringLiteral("subject"), m.subject},
+    return {{QStringLiteral("email_id"), m.id},
+            {QStringLiteral("message_id"), m.messageId},
+            {QStringLiteral("recipients"), m.recipients},
+            {QStringLiteral("subject"), m.subject},
             {QStringLiteral("document"), m.documentRef}};
 }
 
@@ -59,8 +61,7 @@ OutboxMessage EmailOutbox::enqueue(OutboxMessage m, const Clock &clock)
     UnitOfWork uow(m_file.db());
     m_file.db().exec(QStringLiteral("INSERT INTO email_messages (id, document_kind, document_id, document_ref, customer_id, recipients, subject, "
                                     "message_id, mime, status, attempts, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)"),
-                     {m.id, m.documentKind, m.documentId, m.documentRef, m.customerId, m.recipients, m.subject, m.messageId, m.mime,
-                      toIsoUtc(m.queuedAt)});
+                     {m.id, m.documentKind, m.documentId, m.documentRef, m.customerId, m.recipients, m.subject, m.messageId, m.mime, toIsoUtc(m.queuedAt)});
     AuditLog(m_file.db()).append(m.queuedAt, m.documentKind + QStringLiteral(".email_queued"), m.documentKind, m.documentId, std::nullopt, auditJson(m));
     uow.commit();
     return m;
@@ -78,8 +79,8 @@ QList<OutboxMessage> EmailOutbox::queued() const
 QList<OutboxMessage> EmailOutbox::forDocument(const QString &kind, const QString &documentId) const
 {
     QList<OutboxMessage> out;
-    QSqlQuery q = m_file.db().exec(kSelect + QStringLiteral("WHERE document_kind = ? AND document_id = ? ORDER BY queued_at DESC, id DESC"),
-                                   {kind, documentId});
+    QSqlQuery q =
+        m_file.db().exec(kSelect + QStringLiteral("WHERE document_kind = ? AND document_id = ? ORDER BY queued_at DESC, id DESC"), {kind, documentId});
     while (q.next())
         out.append(fromRow(q));
     return out;
@@ -97,7 +98,8 @@ QList<OutboxMessage> EmailOutbox::all() const
 bool EmailOutbox::claim(const QString &id)
 {
     UnitOfWork uow(m_file.db());
-    QSqlQuery q = m_file.db().exec(QStringLiteral("UPDATE email_messages SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'queued'"), {id});
+    QSqlQuery q =
+        m_file.db().exec(QStringLiteral("UPDATE email_messages SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'queued'"), {id});
     const bool claimed = q.numRowsAffected() == 1;
     uow.commit();
     return claimed;

@@ -19,7 +19,10 @@ namespace orb {
 
 namespace {
 
-QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
 
 Decimal dec(const QJsonObject &o, const char *key)
 {
@@ -198,8 +201,8 @@ QList<JournalEntry> LedgerJournal::build(CompanyFile &file, QDate from, QDate to
             ce.currency = n.currency;
             post(ce.splits, accounts.receivable, -n.total, n.reason);
             for (const CreditNoteLine &cl : n.lines) {
-                const QJsonObject l = cl.invoiceLinePosition >= 0 && cl.invoiceLinePosition < lines.size() ? lines.at(cl.invoiceLinePosition).toObject()
-                                                                                                              : QJsonObject();
+                const QJsonObject l =
+                    cl.invoiceLinePosition >= 0 && cl.invoiceLinePosition < lines.size() ? lines.at(cl.invoiceLinePosition).toObject() : QJsonObject();
                 post(ce.splits, incomeAccount(l), cl.amount - cl.tax, str(l, "name"));
                 // The tax goes back to the line's rate (its first, when a line carried several).
                 const QJsonArray taxes = l.value(QStringLiteral("tax_amounts")).toArray();

@@ -14,7 +14,8 @@ void requireBalanced(const QList<JournalEntry> &entries)
 {
     for (const JournalEntry &e : entries)
         if (!e.balance().isZero())
-            throw ServiceError::invalid(QStringLiteral("journal entry %1 (%2) does not balance: its splits sum to %3").arg(e.id, e.number, e.balance().toString()));
+            throw ServiceError::invalid(
+                QStringLiteral("journal entry %1 (%2) does not balance: its splits sum to %3").arg(e.id, e.number, e.balance().toString()));
 }
 
 QString amountText(const Decimal &amount, const QString &currency)
@@ -85,10 +86,24 @@ QByteArray LedgerWriter::gnucashCsv(const QList<JournalEntry> &entries)
         for (const JournalSplit &s : e.splits) {
             const QString amount = amountText(s.amount, e.currency);
             const QString shortName = s.account.section(QLatin1Char(':'), -1);
-            const QStringList row{e.date.toString(Qt::ISODate), e.id, e.number, e.description, JournalEntry::kindName(e.kind),
-                                  QStringLiteral("CURRENCY::") + e.currency, QString(), QString(), s.memo, s.account, shortName,
-                                  amount + QLatin1Char(' ') + e.currency, amount, amount + QLatin1Char(' ') + e.currency, amount,
-                                  QStringLiteral("n"), QString(), QStringLiteral("1")};
+            const QStringList row{e.date.toString(Qt::ISODate),
+                                  e.id,
+                                  e.number,
+                                  e.description,
+                                  JournalEntry::kindName(e.kind),
+                                  QStringLiteral("CURRENCY::") + e.currency,
+                                  QString(),
+                                  QString(),
+                                  s.memo,
+                                  s.account,
+                                  shortName,
+                                  amount + QLatin1Char(' ') + e.currency,
+                                  amount,
+                                  amount + QLatin1Char(' ') + e.currency,
+                                  amount,
+                                  QStringLiteral("n"),
+                                  QString(),
+                                  QStringLiteral("1")};
             QStringList fields;
             for (const QString &f : row)
                 fields << csvField(f);
@@ -108,8 +123,15 @@ QByteArray LedgerWriter::iif(const QList<JournalEntry> &entries)
         const QString date = e.date.toString(QStringLiteral("MM/dd/yyyy"));
         for (int i = 0; i < e.splits.size(); ++i) {
             const JournalSplit &s = e.splits.at(i);
-            lines << QStringList{i == 0 ? QStringLiteral("TRNS") : QStringLiteral("SPL"), QString(), type, date, iifField(s.account),
-                                 iifField(e.customer), amountText(s.amount, e.currency), iifField(e.number), iifField(s.memo.isEmpty() ? e.description : s.memo)}
+            lines << QStringList{i == 0 ? QStringLiteral("TRNS") : QStringLiteral("SPL"),
+                                 QString(),
+                                 type,
+                                 date,
+                                 iifField(s.account),
+                                 iifField(e.customer),
+                                 amountText(s.amount, e.currency),
+                                 iifField(e.number),
+                                 iifField(s.memo.isEmpty() ? e.description : s.memo)}
                          .join(QLatin1Char('\t'));
         }
         lines << QStringLiteral("ENDTRNS");

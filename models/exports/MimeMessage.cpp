@@ -134,8 +134,8 @@ QByteArray MailMessage::toMime() const
     h += "Subject: " + encodeWords(subject) + "\r\n";
     h += "Message-ID: <" + messageId.toUtf8() + ">\r\n";
     h += "MIME-Version: 1.0\r\n";
-    const QByteArray text = "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-                            + quotedPrintable(body.toUtf8()) + "\r\n";
+    const QByteArray text =
+        "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" + quotedPrintable(body.toUtf8()) + "\r\n";
     if (attachments.isEmpty())
         return h + text;
     const QByteArray boundary = "=_orb_" + QCryptographicHash::hash(messageId.toUtf8(), QCryptographicHash::Sha1).toHex().left(24);

@@ -23,7 +23,7 @@ struct MailAttachment {
  * gives the same bytes (the boundary derives from the Message-ID).
  */
 struct MailMessage {
-    QString from;      ///< "Northwind Billing <billing@example.com>" or an address
+    QString from; ///< "Northwind Billing <billing@example.com>" or an address
     QStringList to;
     QStringList cc;
     QString subject;

@@ -56,8 +56,8 @@ QList<QPair<QDate, Decimal>> ReportSource::creditsOf(const QList<CreditNote> &no
     return out;
 }
 
-Decimal ReportSource::outstandingAsOf(const Invoice &invoice, const QList<Payment> &payments, const QList<QPair<QDate, Decimal>> &credits,
-                                      QDate voidedOn, QDate asOf)
+Decimal ReportSource::outstandingAsOf(const Invoice &invoice, const QList<Payment> &payments, const QList<QPair<QDate, Decimal>> &credits, QDate voidedOn,
+                                      QDate asOf)
 {
     const Decimal zero = Decimal(0).rounded(2);
     if (invoice.status == QLatin1String("draft") || !invoice.invoiceDate.isValid() || invoice.invoiceDate > asOf)

@@ -46,8 +46,8 @@ public:
 
     /// What of an invoice was unpaid at the end of `asOf` (zero for a draft, or one issued
     /// later or voided by then).
-    static Decimal outstandingAsOf(const Invoice &invoice, const QList<Payment> &payments, const QList<QPair<QDate, Decimal>> &credits,
-                                   QDate voidedOn, QDate asOf);
+    static Decimal outstandingAsOf(const Invoice &invoice, const QList<Payment> &payments, const QList<QPair<QDate, Decimal>> &credits, QDate voidedOn,
+                                   QDate asOf);
 
 private:
     /// The invoices a report needs, with their payments and credit notes by invoice id.

@@ -9,7 +9,10 @@ namespace orb {
 
 namespace {
 
-QDate monthOf(QDate d) { return QDate(d.year(), d.month(), 1); }
+QDate monthOf(QDate d)
+{
+    return QDate(d.year(), d.month(), 1);
+}
 
 } // namespace
 

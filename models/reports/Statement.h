@@ -17,15 +17,15 @@ struct StatementLine {
     enum class Kind { Invoice, Payment, CreditNote, Void };
     QDate date;
     Kind kind = Kind::Invoice;
-    QString reference;   ///< invoice or credit note number, payment reference
-    QString description; ///< empty for an invoice with a service period (the document words it)
+    QString reference;     ///< invoice or credit note number, payment reference
+    QString description;   ///< empty for an invoice with a service period (the document words it)
     QString invoiceNumber; ///< the invoice a payment, credit note or void belongs to
     QString detail;        ///< a payment's method, a credit note's reason
-    QDate periodStart;   ///< an invoice's service period, last day included
+    QDate periodStart;     ///< an invoice's service period, last day included
     QDate periodEnd;
     Decimal debit;
     Decimal credit;
-    Decimal balance;     ///< running balance after this line (set by Statement::build)
+    Decimal balance; ///< running balance after this line (set by Statement::build)
 };
 
 /**

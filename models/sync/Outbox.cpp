@@ -15,9 +15,8 @@ namespace orb {
 
 namespace {
 
-const QString selectColumns = QStringLiteral(
-    "SELECT id, object_type, object_id, action, created_at, state, attempts, generation, last_error, "
-    "last_attempt_at, idempotency_base, progress FROM sync_outbox ");
+const QString selectColumns = QStringLiteral("SELECT id, object_type, object_id, action, created_at, state, attempts, generation, last_error, "
+                                             "last_attempt_at, idempotency_base, progress FROM sync_outbox ");
 
 OutboxItem readItem(const QSqlQuery &q)
 {
@@ -48,10 +47,10 @@ QString OutboxItem::idempotencyKey(const QString &step) const
 qint64 Outbox::enqueue(Database &db, const QString &objectType, const QString &objectId, const QString &action)
 {
     if (!db.inTransaction())
-        throw ServiceError::storage(QStringLiteral("sync outbox: %1 %2 %3 must be queued inside the change's transaction")
-                                        .arg(objectType, objectId, action));
+        throw ServiceError::storage(QStringLiteral("sync outbox: %1 %2 %3 must be queued inside the change's transaction").arg(objectType, objectId, action));
     const QVariant existing = db.scalar(
-        QStringLiteral("SELECT id FROM sync_outbox WHERE state = 'pending' AND object_type = ? AND object_id = ? AND action = ? AND attempts = 0 AND progress = 0"),
+        QStringLiteral(
+            "SELECT id FROM sync_outbox WHERE state = 'pending' AND object_type = ? AND object_id = ? AND action = ? AND attempts = 0 AND progress = 0"),
         {objectType, objectId, action});
     if (existing.isValid())
         return existing.toLongLong();
@@ -139,8 +138,7 @@ OutboxCounts Outbox::counts() const
 
 void Outbox::markAttempt(qint64 id, const QString &error, const QDateTime &at)
 {
-    m_db.exec(QStringLiteral("UPDATE sync_outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ? WHERE id = ?"),
-              {error, toIsoUtc(at), id});
+    m_db.exec(QStringLiteral("UPDATE sync_outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ? WHERE id = ?"), {error, toIsoUtc(at), id});
 }
 
 void Outbox::markDone(qint64 id, const QDateTime &at)
@@ -189,8 +187,8 @@ OutboxItem Outbox::skip(qint64 id)
 
 std::optional<qint64> Outbox::pendingFor(const QString &objectType, const QString &objectId) const
 {
-    const QVariant v = m_db.scalar(QStringLiteral("SELECT id FROM sync_outbox WHERE object_type = ? AND object_id = ? AND state = 'pending' ORDER BY id LIMIT 1"),
-                                   {objectType, objectId});
+    const QVariant v = m_db.scalar(
+        QStringLiteral("SELECT id FROM sync_outbox WHERE object_type = ? AND object_id = ? AND state = 'pending' ORDER BY id LIMIT 1"), {objectType, objectId});
     if (!v.isValid())
         return std::nullopt;
     return v.toLongLong();

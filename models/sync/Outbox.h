@@ -16,9 +16,9 @@ struct OutboxItem {
     qint64 id = 0;
     QString objectType; ///< customer, usage_range, invoice, invoice_void
     QString objectId;
-    QString action;     ///< create, update, push, void
+    QString action; ///< create, update, push, void
     QDateTime createdAt;
-    QString state;      ///< pending, done, failed, skipped
+    QString state; ///< pending, done, failed, skipped
     int attempts = 0;
     int generation = 0;
     QString lastError;

@@ -20,10 +20,10 @@ struct StripePayment {
     qint64 amountMinor = 0;  ///< integer minor units (cents), exact
     QString currency;        ///< ISO 4217, upper case
     QDateTime occurredAt;
-    QString failureMessage;  ///< for payment_failed
-    bool outOfBand = false;  ///< a payment Stripe records as made outside Stripe (paid_out_of_band)
-    QString chargeId;        ///< the charge a refund or dispute concerns
-    QString status;          ///< a dispute's status (won, lost, needs_response, ...)
+    QString failureMessage; ///< for payment_failed
+    bool outOfBand = false; ///< a payment Stripe records as made outside Stripe (paid_out_of_band)
+    QString chargeId;       ///< the charge a refund or dispute concerns
+    QString status;         ///< a dispute's status (won, lost, needs_response, ...)
 };
 
 /**

@@ -10,8 +10,7 @@ namespace orb {
 
 std::optional<QString> StripeIdMap::stripeId(const QString &objectType, const QString &localId) const
 {
-    const QVariant v = m_db.scalar(QStringLiteral("SELECT stripe_id FROM sync_stripe_ids WHERE object_type = ? AND local_id = ?"),
-                                   {objectType, localId});
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT stripe_id FROM sync_stripe_ids WHERE object_type = ? AND local_id = ?"), {objectType, localId});
     if (!v.isValid())
         return std::nullopt;
     return v.toString();
@@ -19,8 +18,7 @@ std::optional<QString> StripeIdMap::stripeId(const QString &objectType, const QS
 
 std::optional<QString> StripeIdMap::localId(const QString &objectType, const QString &stripeId) const
 {
-    const QVariant v = m_db.scalar(QStringLiteral("SELECT local_id FROM sync_stripe_ids WHERE object_type = ? AND stripe_id = ?"),
-                                   {objectType, stripeId});
+    const QVariant v = m_db.scalar(QStringLiteral("SELECT local_id FROM sync_stripe_ids WHERE object_type = ? AND stripe_id = ?"), {objectType, stripeId});
     if (!v.isValid())
         return std::nullopt;
     return v.toString();

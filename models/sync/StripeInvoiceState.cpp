@@ -82,12 +82,13 @@ QJsonObject StripeInvoiceState::toJson() const
             {QStringLiteral("message"), message.isEmpty() ? QJsonValue() : QJsonValue(message)},
             {QStringLiteral("dashboard_url"), dashboardUrl.isEmpty() ? QJsonValue() : QJsonValue(dashboardUrl)},
             {QStringLiteral("follow_ups_waiting"), followUpsWaiting},
-            {QStringLiteral("dispute"), disputeId.isEmpty() ? QJsonValue()
-                                                            : QJsonValue(QJsonObject{{QStringLiteral("id"), disputeId},
-                                                                                     {QStringLiteral("status"), disputeStatus},
-                                                                                     {QStringLiteral("amount_minor"), QString::number(disputedMinor)},
-                                                                                     {QStringLiteral("currency"), disputeCurrency},
-                                                                                     {QStringLiteral("funds_withdrawn"), disputeStatus != QLatin1String("won")}})}};
+            {QStringLiteral("dispute"), disputeId.isEmpty()
+                                            ? QJsonValue()
+                                            : QJsonValue(QJsonObject{{QStringLiteral("id"), disputeId},
+                                                                     {QStringLiteral("status"), disputeStatus},
+                                                                     {QStringLiteral("amount_minor"), QString::number(disputedMinor)},
+                                                                     {QStringLiteral("currency"), disputeCurrency},
+                                                                     {QStringLiteral("funds_withdrawn"), disputeStatus != QLatin1String("won")}})}};
 }
 
 } // namespace orb

@@ -12,10 +12,10 @@ class Database;
 
 /// Where an Orb invoice stands with Stripe, for the invoice detail and `invoices show`.
 struct StripeInvoiceState {
-    QString stripeId;     ///< empty when Stripe does not know it (yet)
-    QString state;        ///< not_sent, queued, failed, sent, told
-    QString message;      ///< the failed item's error, or what is waiting
-    QString dashboardUrl; ///< the invoice in Stripe's Dashboard, when sent
+    QString stripeId;         ///< empty when Stripe does not know it (yet)
+    QString state;            ///< not_sent, queued, failed, sent, told
+    QString message;          ///< the failed item's error, or what is waiting
+    QString dashboardUrl;     ///< the invoice in Stripe's Dashboard, when sent
     int followUpsWaiting = 0; ///< payments or credit notes recorded in Orb not yet told to Stripe
     /// The customer disputed the payment: the dispute, its status (needs_response, won, lost,
     /// ...) and the amount withdrawn, in minor units; empty when none.

@@ -30,7 +30,14 @@ void SyncJournal::failItem(const OutboxItem &item, const QString &error)
 {
     UnitOfWork uow(m_db);
     Outbox(m_db).markFailed(item.id, error, m_clock.now());
-    SyncLog(m_db).add({0, m_clock.now(), QStringLiteral("error"), QStringLiteral("push"), item.id, {}, {}, {},
+    SyncLog(m_db).add({0,
+                       m_clock.now(),
+                       QStringLiteral("error"),
+                       QStringLiteral("push"),
+                       item.id,
+                       {},
+                       {},
+                       {},
                        QStringLiteral("%1 %2 (%3): %4").arg(item.objectType, item.objectId, item.action, error)});
     uow.commit();
 }
@@ -49,8 +56,7 @@ void SyncJournal::map(const QString &objectType, const QString &localId, const Q
     uow.commit();
 }
 
-void SyncJournal::mapAndFinish(const OutboxItem &item, const QString &objectType, const QString &localId, const QString &stripeId,
-                               const QString &message)
+void SyncJournal::mapAndFinish(const OutboxItem &item, const QString &objectType, const QString &localId, const QString &stripeId, const QString &message)
 {
     UnitOfWork uow(m_db);
     StripeIdMap(m_db).set(objectType, localId, stripeId);
@@ -69,8 +75,7 @@ void SyncJournal::finishInvoicePush(const OutboxItem &item, const QStringList &p
     uow.commit();
 }
 
-void SyncJournal::finishFollowUp(const OutboxItem &item, const QString &objectType, const QString &stripeId, const QString &level,
-                                 const QString &message)
+void SyncJournal::finishFollowUp(const OutboxItem &item, const QString &objectType, const QString &stripeId, const QString &level, const QString &message)
 {
     UnitOfWork uow(m_db);
     StripeIdMap(m_db).set(objectType, item.objectId, stripeId);
@@ -141,7 +146,14 @@ void SyncJournal::finishUsage(const OutboxItem &item, const QString &refusedKey,
     Outbox outbox(m_db);
     if (refused > 0) {
         // Reported, never dropped in silence: the item stays failed until the user skips it.
-        SyncLog(m_db).add({0, m_clock.now(), QStringLiteral("error"), QStringLiteral("push"), item.id, {}, {}, {},
+        SyncLog(m_db).add({0,
+                           m_clock.now(),
+                           QStringLiteral("error"),
+                           QStringLiteral("push"),
+                           item.id,
+                           {},
+                           {},
+                           {},
                            QStringLiteral("usage %1: %2").arg(item.objectId, message)});
         outbox.markFailed(item.id, message, m_clock.now());
     } else {
@@ -177,15 +189,22 @@ int SyncJournal::recordEventPage(const QList<PulledEvent> &oldestFirst, PaymentS
     SyncLog log(m_db);
     int fresh = 0;
     for (const PulledEvent &e : oldestFirst) {
-        const bool isNew = log.addEvent({0, QDateTime::fromSecsSinceEpoch(e.created, Qt::UTC), e.level, QStringLiteral("event"), 0, e.id, e.type,
-                                         e.objectId, e.message});
+        const bool isNew =
+            log.addEvent({0, QDateTime::fromSecsSinceEpoch(e.created, Qt::UTC), e.level, QStringLiteral("event"), 0, e.id, e.type, e.objectId, e.message});
         if (!isNew)
             continue; // seen before (a run that stopped before moving the cursor)
         ++fresh;
         if (e.payment && sink) {
             const QString problem = sink->record(m_db, *e.payment);
             if (!problem.isEmpty())
-                log.add({0, m_clock.now(), QStringLiteral("error"), QStringLiteral("event"), 0, {}, e.type, e.payment->stripeObjectId,
+                log.add({0,
+                         m_clock.now(),
+                         QStringLiteral("error"),
+                         QStringLiteral("event"),
+                         0,
+                         {},
+                         e.type,
+                         e.payment->stripeObjectId,
                          QStringLiteral("%1 could not be recorded: %2").arg(e.id, problem)});
         }
     }
@@ -226,8 +245,8 @@ void SyncJournal::bindAccount(const QString &accountId, const QString &livemode,
     state.set(SyncState::AccountLivemode, livemode);
     state.remove(SyncState::AccountMismatch);
     state.remove(SyncState::AccountMismatchId);
-    SyncLog(m_db).add({0, m_clock.now(), freshStart ? QStringLiteral("warning") : QStringLiteral("info"), QStringLiteral("account"), 0, {}, {}, accountId,
-                       message});
+    SyncLog(m_db).add(
+        {0, m_clock.now(), freshStart ? QStringLiteral("warning") : QStringLiteral("info"), QStringLiteral("account"), 0, {}, {}, accountId, message});
     uow.commit();
 }
 

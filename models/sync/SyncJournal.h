@@ -20,8 +20,8 @@ struct PulledEvent {
     QString id;
     QString type;
     QString objectId;
-    qint64 created = 0;  ///< Unix seconds
-    QString level;       ///< info, warning
+    qint64 created = 0; ///< Unix seconds
+    QString level;      ///< info, warning
     QString message;
     std::optional<StripePayment> payment;
 };

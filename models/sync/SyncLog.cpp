@@ -22,9 +22,14 @@ QString insertSql(bool ignore)
 
 QVariantList binds(const SyncLogEntry &e)
 {
-    return {toIsoUtc(e.at.isValid() ? e.at : QDateTime::currentDateTimeUtc()), e.level, e.kind,
-            e.outboxId ? QVariant(e.outboxId) : QVariant(), nullIfEmpty(e.stripeEventId), nullIfEmpty(e.stripeType),
-            nullIfEmpty(e.stripeObjectId), e.message};
+    return {toIsoUtc(e.at.isValid() ? e.at : QDateTime::currentDateTimeUtc()),
+            e.level,
+            e.kind,
+            e.outboxId ? QVariant(e.outboxId) : QVariant(),
+            nullIfEmpty(e.stripeEventId),
+            nullIfEmpty(e.stripeType),
+            nullIfEmpty(e.stripeObjectId),
+            e.message};
 }
 
 } // namespace

@@ -11,7 +11,7 @@ class Database;
 class SyncState final
 {
 public:
-    static inline const QString EventCursor = QStringLiteral("event_cursor");               ///< id of the newest event seen
+    static inline const QString EventCursor = QStringLiteral("event_cursor");                ///< id of the newest event seen
     static inline const QString EventCursorCreated = QStringLiteral("event_cursor_created"); ///< its `created`, Unix seconds
     static inline const QString LastRunAt = QStringLiteral("last_run_at");
     static inline const QString LastRunResult = QStringLiteral("last_run_result");

@@ -66,8 +66,8 @@ Backfill BackfillService::create(const QDateTime &start, const QDateTime &end, c
     ensureUnlocked(b, QStringLiteral("backfill"));
     m_file.db().exec(QStringLiteral("INSERT INTO usage_backfills (id, customer_id, timeframe_start, timeframe_end, replace_existing_events, "
                                     "status, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)"),
-                     {b.id, b.customerId.isEmpty() ? QVariant() : QVariant(b.customerId), toIsoUtc(b.timeframeStart),
-                      toIsoUtc(b.timeframeEnd), int(replaceExistingEvents), toIsoUtc(b.createdAt)});
+                     {b.id, b.customerId.isEmpty() ? QVariant() : QVariant(b.customerId), toIsoUtc(b.timeframeStart), toIsoUtc(b.timeframeEnd),
+                      int(replaceExistingEvents), toIsoUtc(b.createdAt)});
     uow.commit();
     return b;
 }
@@ -125,10 +125,8 @@ Backfill BackfillService::revert(const QString &id)
     if (b.status == QLatin1String("reflected"))
         ensureUnlocked(b, QStringLiteral("backfill revert"));
     db.exec(QStringLiteral("UPDATE usage_events SET status = ? WHERE backfill_id = ? AND status IN (?, ?, ?)"),
-            {int(UsageEventStatus::Discarded), b.id, int(UsageEventStatus::Active), int(UsageEventStatus::Pending),
-             int(UsageEventStatus::Deprecated)});
-    db.exec(QStringLiteral("UPDATE usage_events SET status = ?, replaced_by = NULL WHERE replaced_by = ?"),
-            {int(UsageEventStatus::Active), b.id});
+            {int(UsageEventStatus::Discarded), b.id, int(UsageEventStatus::Active), int(UsageEventStatus::Pending), int(UsageEventStatus::Deprecated)});
+    db.exec(QStringLiteral("UPDATE usage_events SET status = ?, replaced_by = NULL WHERE replaced_by = ?"), {int(UsageEventStatus::Active), b.id});
     db.exec(QStringLiteral("UPDATE usage_backfills SET status = 'reverted', reverted_at = ? WHERE id = ?"), {toIsoUtc(m_clock.now()), b.id});
     uow.commit();
     return get(id);

@@ -61,10 +61,7 @@ const QStringList &CsvReader::fieldNames()
     return names;
 }
 
-CsvReader::CsvReader(const QString &path, const QHash<QString, QString> &propertyColumns)
-    : CsvReader(path, CsvColumnMap{{}, propertyColumns, {}})
-{
-}
+CsvReader::CsvReader(const QString &path, const QHash<QString, QString> &propertyColumns) : CsvReader(path, CsvColumnMap{{}, propertyColumns, {}}) {}
 
 CsvReader::CsvReader(const QString &path, const CsvColumnMap &columns) : ImportReader(path)
 {
@@ -93,7 +90,8 @@ void CsvReader::readHeader()
     if (!readRecord(header, &tooLong, &error))
         throw ServiceError::invalid(QStringLiteral("%1: the file is empty; a CSV import needs a header row").arg(m_path));
     if (tooLong || !error.isEmpty())
-        throw ServiceError::invalid(QStringLiteral("%1: line 1: the header row is unreadable: %2").arg(m_path, error.isEmpty() ? QStringLiteral("too long") : error));
+        throw ServiceError::invalid(
+            QStringLiteral("%1: line 1: the header row is unreadable: %2").arg(m_path, error.isEmpty() ? QStringLiteral("too long") : error));
     for (const QByteArray &raw : header)
         m_header << QString::fromUtf8(raw).trimmed();
 }
@@ -116,8 +114,7 @@ void CsvReader::mapColumns(const CsvColumnMap &columns)
         else if (!m_header.contains(it.value()))
             problems << QStringLiteral("the column \"%1\" mapped to %2 is not in the header").arg(it.value(), it.key());
         else if (mappedField.contains(it.value()))
-            problems << QStringLiteral("the column \"%1\" is mapped to both %2 and %3")
-                            .arg(it.value(), fieldNames()[mappedField.value(it.value())], it.key());
+            problems << QStringLiteral("the column \"%1\" is mapped to both %2 and %3").arg(it.value(), fieldNames()[mappedField.value(it.value())], it.key());
         else if (columns.ignored.contains(it.value()) || columns.properties.contains(it.value()))
             problems << QStringLiteral("the column \"%1\" is mapped to %2 and also %3")
                             .arg(it.value(), it.key(), columns.ignored.contains(it.value()) ? QStringLiteral("ignored") : QStringLiteral("read as a property"));

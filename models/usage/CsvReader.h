@@ -49,7 +49,8 @@ public:
 
 private:
     enum class Column { EventName, Timestamp, Key, CustomerId, ExternalCustomerId, Property, Ignored };
-    struct HeaderOnly {};
+    struct HeaderOnly {
+    };
     CsvReader(const QString &path, HeaderOnly);
     void readHeader();
     void mapColumns(const CsvColumnMap &columns);

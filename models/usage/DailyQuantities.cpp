@@ -60,8 +60,11 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
         sqlite3_finalize(s);
     }
     sqlite3_stmt *s = nullptr;
-    if (sqlite3_prepare_v2(h, "SELECT event_name, ts, customer_id, external_customer_id, properties FROM usage_events "
-                              "WHERE ts >= ?1 AND ts < ?2 AND status = 0", -1, &s, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(h,
+                           "SELECT event_name, ts, customer_id, external_customer_id, properties FROM usage_events "
+                           "WHERE ts >= ?1 AND ts < ?2 AND status = 0",
+                           -1, &s, nullptr)
+        != SQLITE_OK)
         throw ServiceError::storage(QString::fromUtf8(sqlite3_errmsg(h)));
     sqlite3_bind_int64(s, 1, m_start.toMSecsSinceEpoch());
     sqlite3_bind_int64(s, 2, m_end.toMSecsSinceEpoch());
@@ -82,8 +85,8 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
             continue;
         e.eventName = QString::fromUtf8(name);
         e.timestamp = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(s, 1), Qt::UTC);
-        PropertiesJson::parse(QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(s, 4)), sqlite3_column_bytes(s, 4)),
-                              e.properties, &propertyNames);
+        PropertiesJson::parse(QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(s, 4)), sqlite3_column_bytes(s, 4)), e.properties,
+                              &propertyNames);
         for (Slot &slot : wanted->second)
             for (auto &day : slot.days)
                 day->add(e); // an aggregator ignores events of other names or after its day end

@@ -20,9 +20,8 @@ struct DemoProfile {
 };
 
 constexpr DemoProfile kProfiles[] = {
-    {"acme", 40, 30},       {"brightline", 25, 10}, {"copperleaf", 12, 50}, {"daybreak", 8, 5},
-    {"ember-oak", 30, 20},  {"fjordline", 15, 40},  {"gingko", 5, 0},       {"harbor", 20, 25},
-    {"iris", 10, 60},       {"juniper", 18, 15},    {"kestrel", 6, 35},     {"lumen", 22, 45},
+    {"acme", 40, 30}, {"brightline", 25, 10}, {"copperleaf", 12, 50}, {"daybreak", 8, 5},  {"ember-oak", 30, 20}, {"fjordline", 15, 40},
+    {"gingko", 5, 0}, {"harbor", 20, 25},     {"iris", 10, 60},       {"juniper", 18, 15}, {"kestrel", 6, 35},    {"lumen", 22, 45},
 };
 
 constexpr const char *kEndpoints[] = {"/v1/search", "/v1/ingest", "/v1/reports", "/v1/export"};
@@ -57,8 +56,7 @@ void addDemoUsage(CompanyFile &file, const Clock &clock)
             const int calls = (weekend ? p.apiCallsPerDay / 3 : p.apiCallsPerDay) + int(rng.bounded(5));
             for (int i = 0; i < calls; ++i) {
                 const qint64 ts = dayStart + qint64(rng.bounded(86400)) * 1000;
-                const QByteArray props = QByteArray("{\"endpoint\":\"") + kEndpoints[rng.bounded(4)] + "\",\"region\":\""
-                    + kRegions[rng.bounded(3)] + "\"}";
+                const QByteArray props = QByteArray("{\"endpoint\":\"") + kEndpoints[rng.bounded(4)] + "\",\"region\":\"" + kRegions[rng.bounded(3)] + "\"}";
                 add(p.externalId, "api_request", ts, props);
             }
             for (int i = 0; i < calls / 2; ++i) {
@@ -74,8 +72,7 @@ void addDemoUsage(CompanyFile &file, const Clock &clock)
             if (!weekend)
                 for (int u = 1; u <= 3 + p.apiCallsPerDay / 10; ++u)
                     if (rng.bounded(4) != 0)
-                        add(p.externalId, "seat_active", dayStart + 9 * 3600 * 1000 + u * 60000,
-                            "{\"user_id\":\"u" + QByteArray::number(u) + "\"}");
+                        add(p.externalId, "seat_active", dayStart + 9 * 3600 * 1000 + u * 60000, "{\"user_id\":\"u" + QByteArray::number(u) + "\"}");
             add(p.externalId, "storage_snapshot", dayStart + 23 * 3600 * 1000,
                 "{\"gb\":" + QByteArray::number(centiGb / 100) + '.' + QByteArray::number(centiGb % 100).rightJustified(2, '0') + '}');
         }

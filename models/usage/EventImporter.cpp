@@ -507,12 +507,8 @@ QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QStr
                 r.outcome = IngestOutcome::Accepted;
                 ++accepted;
                 break;
-            case UsageEventStore::Outcome::Duplicate:
-                r.outcome = IngestOutcome::Duplicate;
-                break;
-            case UsageEventStore::Outcome::Conflict:
-                r.reason = conflictReason(e.idempotencyKey.toUtf8());
-                break;
+            case UsageEventStore::Outcome::Duplicate: r.outcome = IngestOutcome::Duplicate; break;
+            case UsageEventStore::Outcome::Conflict: r.reason = conflictReason(e.idempotencyKey.toUtf8()); break;
             }
         }
         results.append(r);

@@ -69,7 +69,7 @@ struct IngestResult {
 struct ImportPreviewRow {
     qint64 line = 0;
     IngestOutcome outcome = IngestOutcome::Rejected;
-    QString reason; ///< why it would be rejected
+    QString reason;      ///< why it would be rejected
     bool parsed = false; ///< `row` holds the event (it was read, even if a rule rejects it)
     UsageEventRow row;
 };

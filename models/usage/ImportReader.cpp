@@ -65,8 +65,7 @@ void ImportReader::skipBom()
 {
     if (m_offset != 0)
         return;
-    if (peekByte() == 0xEF && m_len >= 3 && static_cast<unsigned char>(m_buffer[1]) == 0xBB
-        && static_cast<unsigned char>(m_buffer[2]) == 0xBF) {
+    if (peekByte() == 0xEF && m_len >= 3 && static_cast<unsigned char>(m_buffer[1]) == 0xBB && static_cast<unsigned char>(m_buffer[2]) == 0xBF) {
         m_pos += 3;
         m_offset += 3;
     }

@@ -20,7 +20,7 @@ struct ImportRecord {
     qint64 line = 0;      ///< physical line where the row starts (1-based)
     qint64 endOffset = 0; ///< byte offset just after the row: where a resumed import goes on
     std::optional<Event> event;
-    QString error;        ///< set when event is empty and hasRow is false
+    QString error; ///< set when event is empty and hasRow is false
     /// Set instead of `event` when a reader built the stored row form directly (the JSONL fast
     /// path, FastEventParser); `row` is then what UsageEventRow::fromEvent(event) would give.
     bool hasRow = false;
@@ -44,8 +44,7 @@ public:
 
     /// Opens a reader for the file; throws ServiceError(InvalidInput) when it cannot be read
     /// or its header is wrong. `propertyColumns` maps CSV columns to property names.
-    static std::unique_ptr<ImportReader> open(const QString &path, Format format,
-                                              const QHash<QString, QString> &propertyColumns = {});
+    static std::unique_ptr<ImportReader> open(const QString &path, Format format, const QHash<QString, QString> &propertyColumns = {});
     /// As above, with the CSV columns mapped to fields, properties or nothing (CsvColumnMap).
     static std::unique_ptr<ImportReader> open(const QString &path, Format format, const CsvColumnMap &columns);
     static std::optional<Format> formatFromName(const QString &name);

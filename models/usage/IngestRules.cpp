@@ -27,7 +27,8 @@ IngestRules IngestRules::load(CompanyFile &file, const Clock &clock, const QStri
             throw ServiceError::conflict(QStringLiteral("backfill %1 is %2: only a pending backfill takes events").arg(b.id, b.status));
         r.m_backfillCustomerId = b.customerId.toUtf8();
         if (!b.customerId.isEmpty())
-            r.m_backfillExternalId = file.db().scalar(QStringLiteral("SELECT external_customer_id FROM customers WHERE id = ?"), {b.customerId}).toString().toUtf8();
+            r.m_backfillExternalId =
+                file.db().scalar(QStringLiteral("SELECT external_customer_id FROM customers WHERE id = ?"), {b.customerId}).toString().toUtf8();
         r.m_backfill = std::move(b);
     }
     return r;
@@ -52,9 +53,7 @@ QString IngestRules::check(const UsageEventRow &row) const
         return {};
     }
     if (row.tsMs < m_nowMs - m_graceMs)
-        return QStringLiteral("timestamp: %1 is older than the grace period of %2 hours; ingest it through a backfill")
-            .arg(when())
-            .arg(m_graceHours);
+        return QStringLiteral("timestamp: %1 is older than the grace period of %2 hours; ingest it through a backfill").arg(when()).arg(m_graceHours);
     return {};
 }
 

@@ -74,7 +74,10 @@ public:
         m_count = 0;
         m_hasZero = false;
     }
-    qsizetype size() const { return qsizetype(m_count) + (m_hasZero ? 1 : 0); }
+    qsizetype size() const
+    {
+        return qsizetype(m_count) + (m_hasZero ? 1 : 0);
+    }
 
 private:
     void rehash(size_t slotCount)

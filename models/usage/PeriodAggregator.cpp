@@ -111,8 +111,8 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
         Slot &slot = groups[size_t(it.value())];
         e.eventName = n->name;
         e.timestamp = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(s, 1), Qt::UTC);
-        PropertiesJson::parse(QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(s, 4)), sqlite3_column_bytes(s, 4)),
-                              e.properties, &propertyNames);
+        PropertiesJson::parse(QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(s, 4)), sqlite3_column_bytes(s, 4)), e.properties,
+                              &propertyNames);
         for (const int m : n->metrics) {
             auto &agg = slot.aggregators[size_t(m)];
             if (!agg)

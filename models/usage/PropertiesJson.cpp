@@ -16,7 +16,6 @@ QByteArray PropertiesJson::write(const QList<EventProperty> &properties)
 
 namespace {
 
-
 // Reads a JSON string starting after its opening quote; leaves i after the closing quote.
 bool readString(QByteArrayView s, qsizetype &i, QString &out, QByteArray &scratch)
 {
@@ -79,8 +78,7 @@ bool readString(QByteArrayView s, qsizetype &i, QString &out, QByteArray &scratc
             scratch.append(QString::fromUcs4(&cp, 1).toUtf8());
             break;
         }
-        default:
-            return false;
+        default: return false;
         }
     }
     return false;

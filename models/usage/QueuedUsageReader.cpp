@@ -39,11 +39,12 @@ QList<QueuedUsageEvent> QueuedUsageReader::range(qint64 from, qint64 to, int lim
     return readRows(q);
 }
 
-QList<QueuedUsageEvent> QueuedUsageReader::activeInWindow(const QString &eventName, const QString &customerId, const QString &externalCustomerId,
-                                                          qint64 fromMs, qint64 toMs, qint64 maxSeq) const
+QList<QueuedUsageEvent> QueuedUsageReader::activeInWindow(const QString &eventName, const QString &customerId, const QString &externalCustomerId, qint64 fromMs,
+                                                          qint64 toMs, qint64 maxSeq) const
 {
-    QSqlQuery q = m_db.exec(Columns + QStringLiteral("WHERE ts >= ? AND ts < ? AND seq <= ? AND status = 0 AND event_name = ? "
-                                                     "AND (customer_id = ? OR (external_customer_id = ? AND ? <> '')) ORDER BY seq"),
+    QSqlQuery q = m_db.exec(Columns
+                                + QStringLiteral("WHERE ts >= ? AND ts < ? AND seq <= ? AND status = 0 AND event_name = ? "
+                                                 "AND (customer_id = ? OR (external_customer_id = ? AND ? <> '')) ORDER BY seq"),
                             {fromMs, toMs, maxSeq, eventName, customerId, externalCustomerId, externalCustomerId});
     return readRows(q);
 }

@@ -14,8 +14,8 @@ class Database;
 struct QueuedUsageEvent {
     qint64 seq = 0;
     UsageEventRow row;
-    int status = 0;       ///< UsageEventStatus
-    qint64 amends = 0;    ///< the seq it amends, 0 when none
+    int status = 0;    ///< UsageEventStatus
+    qint64 amends = 0; ///< the seq it amends, 0 when none
     qint64 ingestedAtMs = 0;
 };
 
@@ -29,8 +29,8 @@ public:
     QList<QueuedUsageEvent> range(qint64 from, qint64 to, int limit) const;
     /// Active events of one event name in [fromMs, toMs) with seq up to maxSeq, for the
     /// customer (by Orb id or external id): what Stripe should already count in that window.
-    QList<QueuedUsageEvent> activeInWindow(const QString &eventName, const QString &customerId, const QString &externalCustomerId, qint64 fromMs,
-                                           qint64 toMs, qint64 maxSeq) const;
+    QList<QueuedUsageEvent> activeInWindow(const QString &eventName, const QString &customerId, const QString &externalCustomerId, qint64 fromMs, qint64 toMs,
+                                           qint64 maxSeq) const;
     /// Orb's customer id for an external customer id, empty when unknown.
     QString customerIdForExternal(const QString &externalCustomerId) const;
 

@@ -35,8 +35,8 @@ struct UsageEventRow {
     /// Same body as another submission of the same key (the canonical forms are equal).
     bool sameBody(const UsageEventRow &o) const
     {
-        return tsMs == o.tsMs && eventName == o.eventName && customerId == o.customerId
-            && externalCustomerId == o.externalCustomerId && properties == o.properties;
+        return tsMs == o.tsMs && eventName == o.eventName && customerId == o.customerId && externalCustomerId == o.externalCustomerId
+               && properties == o.properties;
     }
 
     static UsageEventRow fromEvent(const Event &event);

@@ -96,9 +96,9 @@ StoredEvent UsageEventService::amend(const QString &idempotencyKey, const QByteA
     auto text = [](const QByteArray &b) { return b.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(b)); };
     db.exec(QStringLiteral("INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, "
                            "status, backfill_id, amends, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {e.row.keyHash, idempotencyKey, QString::fromUtf8(e.row.eventName), e.row.tsMs, text(e.row.customerId),
-             text(e.row.externalCustomerId), QString::fromUtf8(properties), int(e.status),
-             e.backfillId.isEmpty() ? QVariant() : QVariant(e.backfillId), e.seq, m_clock.now().toMSecsSinceEpoch()});
+            {e.row.keyHash, idempotencyKey, QString::fromUtf8(e.row.eventName), e.row.tsMs, text(e.row.customerId), text(e.row.externalCustomerId),
+             QString::fromUtf8(properties), int(e.status), e.backfillId.isEmpty() ? QVariant() : QVariant(e.backfillId), e.seq,
+             m_clock.now().toMSecsSinceEpoch()});
     // The new version is indexed under the same key, so current() finds it.
     UsageKeyIndex keys(db.sqliteHandle());
     keys.insertNow(e.row.keyHash, sqlite3_last_insert_rowid(db.sqliteHandle()));

@@ -113,8 +113,7 @@ bool UsageEventStore::findOriginal(const UsageEventRow &row, UsageEventRow *stor
     return false;
 }
 
-void UsageEventStore::bindRow(sqlite3_stmt *s, const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId,
-                              qint64 ingestedAtMs)
+void UsageEventStore::bindRow(sqlite3_stmt *s, const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs)
 {
     sqlite3_bind_int64(s, 1, row.keyHash);
     bindText(s, 2, row.idempotencyKey);
@@ -128,8 +127,8 @@ void UsageEventStore::bindRow(sqlite3_stmt *s, const UsageEventRow &row, UsageEv
     sqlite3_bind_int64(s, 10, ingestedAtMs);
 }
 
-void UsageEventStore::insertBatch(const std::vector<UsageEventRow> &rows, UsageEventStatus status, const QByteArray &backfillId,
-                                  qint64 ingestedAtMs, std::vector<Outcome> &outcomes)
+void UsageEventStore::insertBatch(const std::vector<UsageEventRow> &rows, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs,
+                                  std::vector<Outcome> &outcomes)
 {
     outcomes.resize(rows.size());
     constexpr size_t Ahead = 8;
@@ -186,8 +185,7 @@ bool UsageEventStore::keyFilterStillValid()
     return false;
 }
 
-UsageEventStore::Outcome UsageEventStore::insert(const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId,
-                                                 qint64 ingestedAtMs)
+UsageEventStore::Outcome UsageEventStore::insert(const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs)
 {
     // Not in the in-memory filter, which holds every stored hash: a new key, no lookup. A
     // hash that is in it (or no filter) is looked up and compared by full key and body.

@@ -76,8 +76,8 @@ public:
      * INSERT statements and INSERT ... WHERE NOT EXISTS were measured slower here than one
      * prepared single-row INSERT per event.)
      */
-    void insertBatch(const std::vector<UsageEventRow> &rows, UsageEventStatus status, const QByteArray &backfillId,
-                     qint64 ingestedAtMs, std::vector<Outcome> &outcomes);
+    void insertBatch(const std::vector<UsageEventRow> &rows, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs,
+                     std::vector<Outcome> &outcomes);
 
     /// The original submission stored under this key, if any.
     bool findOriginal(const UsageEventRow &row, UsageEventRow *stored);

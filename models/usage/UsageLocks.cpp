@@ -20,9 +20,9 @@ void UsageLocks::ensureUnlocked(const QString &customerId, const QDateTime &star
     }
     QSqlQuery q = m_db.exec(sql + QStringLiteral(" LIMIT 1"), binds);
     if (q.next())
-        throw ServiceError::conflict(QStringLiteral("%1: the period %2 to %3 of customer %4 is already invoiced (locked); usage in it cannot change")
-                                         .arg(action, toApiTimestamp(fromIsoUtc(q.value(1).toString())),
-                                              toApiTimestamp(fromIsoUtc(q.value(2).toString())), q.value(0).toString()));
+        throw ServiceError::conflict(
+            QStringLiteral("%1: the period %2 to %3 of customer %4 is already invoiced (locked); usage in it cannot change")
+                .arg(action, toApiTimestamp(fromIsoUtc(q.value(1).toString())), toApiTimestamp(fromIsoUtc(q.value(2).toString())), q.value(0).toString()));
 }
 
 void UsageLocks::lock(const QString &customerId, const QDateTime &start, const QDateTime &end, const QString &reason) const

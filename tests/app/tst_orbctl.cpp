@@ -65,9 +65,9 @@ void TestOrbctl::init()
 
 void TestOrbctl::initCreatesCompany()
 {
-    const QJsonObject c = json({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Fabrikam BV"), QStringLiteral("--currency"),
-                                QStringLiteral("EUR"), QStringLiteral("--timezone"), QStringLiteral("Europe/Amsterdam"),
-                                QStringLiteral("--invoice-prefix"), QStringLiteral("FAB-")});
+    const QJsonObject c =
+        json({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Fabrikam BV"), QStringLiteral("--currency"), QStringLiteral("EUR"),
+              QStringLiteral("--timezone"), QStringLiteral("Europe/Amsterdam"), QStringLiteral("--invoice-prefix"), QStringLiteral("FAB-")});
     QCOMPARE(c.value(QStringLiteral("name")).toString(), QStringLiteral("Fabrikam BV"));
     QCOMPARE(c.value(QStringLiteral("currency")).toString(), QStringLiteral("EUR"));
     QCOMPARE(c.value(QStringLiteral("invoice_prefix")).toString(), QStringLiteral("FAB-"));
@@ -84,7 +84,8 @@ void TestOrbctl::initRefusesOverwriteAndBadInput()
     QCOMPARE(again.exitCode, 4);
     QVERIFY(again.err.contains("already exists"));
     m_db = m_dir.filePath(QStringLiteral("bad-init.orb"));
-    const ProcessResult bad = orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("C"), QStringLiteral("--currency"), QStringLiteral("ABC")});
+    const ProcessResult bad =
+        orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("C"), QStringLiteral("--currency"), QStringLiteral("ABC")});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains("currency: \"ABC\" is not an ISO 4217 currency code"), bad.err.constData());
     QVERIFY(!QFile::exists(m_db));
@@ -95,12 +96,14 @@ void TestOrbctl::initRefusesOverwriteAndBadInput()
 
 void TestOrbctl::customersEndToEnd()
 {
-    QCOMPARE(orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Co"), QStringLiteral("--timezone"), QStringLiteral("Asia/Tokyo")}).exitCode, 0);
-    const QJsonObject created = json({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme Corp"),
-                                      QStringLiteral("--external-id"), QStringLiteral("acme"), QStringLiteral("--email"), QStringLiteral("ap@acme.example"),
-                                      QStringLiteral("--billing-country"), QStringLiteral("US"), QStringLiteral("--billing-city"), QStringLiteral("Austin"),
-                                      QStringLiteral("--tax-id"), QStringLiteral("us_ein:US:12-3456789"), QStringLiteral("--metadata"), QStringLiteral("crm=77"),
-                                      QStringLiteral("--net-terms"), QStringLiteral("45")});
+    QCOMPARE(
+        orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Co"), QStringLiteral("--timezone"), QStringLiteral("Asia/Tokyo")}).exitCode,
+        0);
+    const QJsonObject created =
+        json({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme Corp"), QStringLiteral("--external-id"),
+              QStringLiteral("acme"), QStringLiteral("--email"), QStringLiteral("ap@acme.example"), QStringLiteral("--billing-country"), QStringLiteral("US"),
+              QStringLiteral("--billing-city"), QStringLiteral("Austin"), QStringLiteral("--tax-id"), QStringLiteral("us_ein:US:12-3456789"),
+              QStringLiteral("--metadata"), QStringLiteral("crm=77"), QStringLiteral("--net-terms"), QStringLiteral("45")});
     const QString id = created.value(QStringLiteral("id")).toString();
     QCOMPARE(id.size(), 16);
     QCOMPARE(created.value(QStringLiteral("timezone")).toString(), QStringLiteral("Asia/Tokyo"));
@@ -131,7 +134,8 @@ void TestOrbctl::customersEndToEnd()
     const QJsonObject archived = json({QStringLiteral("customers"), QStringLiteral("archive"), QStringLiteral("acme")});
     QVERIFY(!archived.value(QStringLiteral("archived_at")).toString().isEmpty());
     QCOMPARE(json({QStringLiteral("customers"), QStringLiteral("list")}).value(QStringLiteral("data")).toArray().size(), 0);
-    QCOMPARE(json({QStringLiteral("customers"), QStringLiteral("list"), QStringLiteral("--include-archived")}).value(QStringLiteral("data")).toArray().size(), 1);
+    QCOMPARE(json({QStringLiteral("customers"), QStringLiteral("list"), QStringLiteral("--include-archived")}).value(QStringLiteral("data")).toArray().size(),
+             1);
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("delete"), QStringLiteral("acme")}).exitCode, 0);
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("show"), QStringLiteral("acme")}).exitCode, 3);
 }
@@ -142,19 +146,34 @@ void TestOrbctl::customerErrorsHaveExitCodes_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
     const QString c = QStringLiteral("customers");
-    QTest::newRow("bad email") << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--email"), QStringLiteral("nope")} << 2 << "email: \"nope\" is not an e-mail address";
-    QTest::newRow("bad zone") << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--timezone"), QStringLiteral("Moon/Base")} << 2 << "timezone: \"Moon/Base\" is not an IANA time zone";
-    QTest::newRow("unknown option") << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--colour"), QStringLiteral("red")} << 2 << "Unknown option 'colour'";
+    QTest::newRow("bad email")
+        << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--email"), QStringLiteral("nope")} << 2
+        << "email: \"nope\" is not an e-mail address";
+    QTest::newRow("bad zone")
+        << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--timezone"), QStringLiteral("Moon/Base")}
+        << 2 << "timezone: \"Moon/Base\" is not an IANA time zone";
+    QTest::newRow("unknown option")
+        << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--colour"), QStringLiteral("red")} << 2
+        << "Unknown option 'colour'";
     QTest::newRow("missing name") << QStringList{c, QStringLiteral("create")} << 2 << "--name is required";
-    QTest::newRow("bad net terms") << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--net-terms"), QStringLiteral("soon")} << 2 << "--net-terms: \"soon\" is not a whole number";
-    QTest::newRow("duplicate external id") << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--external-id"), QStringLiteral("taken")} << 4 << "\"taken\" already belongs to another customer";
-    QTest::newRow("unknown customer") << QStringList{c, QStringLiteral("show"), QStringLiteral("ghost")} << 3 << "no customer with id or external_customer_id \"ghost\"";
-    QTest::newRow("time zone fixed") << QStringList{c, QStringLiteral("update"), QStringLiteral("taken"), QStringLiteral("--timezone"), QStringLiteral("Asia/Tokyo")} << 4 << "fixed when the customer was created";
-    QTest::newRow("currency once") << QStringList{c, QStringLiteral("update"), QStringLiteral("taken"), QStringLiteral("--currency"), QStringLiteral("EUR")} << 4 << "can be set only once";
+    QTest::newRow("bad net terms")
+        << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--net-terms"), QStringLiteral("soon")} << 2
+        << "--net-terms: \"soon\" is not a whole number";
+    QTest::newRow("duplicate external id")
+        << QStringList{c, QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--external-id"), QStringLiteral("taken")}
+        << 4 << "\"taken\" already belongs to another customer";
+    QTest::newRow("unknown customer") << QStringList{c, QStringLiteral("show"), QStringLiteral("ghost")} << 3
+                                      << "no customer with id or external_customer_id \"ghost\"";
+    QTest::newRow("time zone fixed") << QStringList{c, QStringLiteral("update"), QStringLiteral("taken"), QStringLiteral("--timezone"),
+                                                    QStringLiteral("Asia/Tokyo")}
+                                     << 4 << "fixed when the customer was created";
+    QTest::newRow("currency once") << QStringList{c, QStringLiteral("update"), QStringLiteral("taken"), QStringLiteral("--currency"), QStringLiteral("EUR")}
+                                   << 4 << "can be set only once";
     QTest::newRow("nothing to update") << QStringList{c, QStringLiteral("update"), QStringLiteral("taken")} << 2 << "nothing to change";
     QTest::newRow("unknown verb") << QStringList{c, QStringLiteral("explode")} << 2 << "unknown verb \"explode\"";
     QTest::newRow("unknown noun") << QStringList{QStringLiteral("spaceships"), QStringLiteral("list")} << 2 << "unknown command \"spaceships\"";
-    QTest::newRow("bad now") << QStringList{QStringLiteral("--now"), QStringLiteral("yesterday"), c, QStringLiteral("list")} << 2 << "--now: \"yesterday\" is not an ISO 8601 timestamp";
+    QTest::newRow("bad now") << QStringList{QStringLiteral("--now"), QStringLiteral("yesterday"), c, QStringLiteral("list")} << 2
+                             << "--now: \"yesterday\" is not an ISO 8601 timestamp";
 }
 
 void TestOrbctl::customerErrorsHaveExitCodes()
@@ -164,7 +183,9 @@ void TestOrbctl::customerErrorsHaveExitCodes()
     QFETCH(QString, message);
     QCOMPARE(orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Co")}).exitCode, 0);
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Taken"), QStringLiteral("--external-id"),
-                     QStringLiteral("taken"), QStringLiteral("--currency"), QStringLiteral("USD")}).exitCode, 0);
+                     QStringLiteral("taken"), QStringLiteral("--currency"), QStringLiteral("USD")})
+                 .exitCode,
+             0);
     const QByteArray before = orbctl({QStringLiteral("--json"), QStringLiteral("customers"), QStringLiteral("list"), QStringLiteral("--include-archived")}).out;
     const ProcessResult r = orbctl(args);
     QCOMPARE(r.exitCode, exitCode);
@@ -205,14 +226,16 @@ void TestOrbctl::dbFromEnvironmentAndNowFixesClock()
                                               {QStringLiteral("ORB_DB=") + envDb});
     QCOMPARE(init.exitCode, 0);
     QVERIFY(QFile::exists(envDb));
-    const ProcessResult created = orb::test::run(QStringLiteral(ORBCTL_PATH),
-                                                 {QStringLiteral("--json"), QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Timed")},
-                                                 {}, {QStringLiteral("ORB_DB=") + envDb, QStringLiteral("ORB_NOW=2026-03-01T12:00:00Z")});
+    const ProcessResult created =
+        orb::test::run(QStringLiteral(ORBCTL_PATH),
+                       {QStringLiteral("--json"), QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Timed")}, {},
+                       {QStringLiteral("ORB_DB=") + envDb, QStringLiteral("ORB_NOW=2026-03-01T12:00:00Z")});
     QCOMPARE(created.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(created.out).object().value(QStringLiteral("created_at")).toString(), QStringLiteral("2026-03-01T12:00:00Z"));
-    const ProcessResult viaFlag = orb::test::run(QStringLiteral(ORBCTL_PATH),
-                                                 {QStringLiteral("--db"), envDb, QStringLiteral("--now"), QStringLiteral("2026-04-02T08:30:00+02:00"), QStringLiteral("--json"),
-                                                  QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Flag")});
+    const ProcessResult viaFlag =
+        orb::test::run(QStringLiteral(ORBCTL_PATH),
+                       {QStringLiteral("--db"), envDb, QStringLiteral("--now"), QStringLiteral("2026-04-02T08:30:00+02:00"), QStringLiteral("--json"),
+                        QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Flag")});
     QCOMPARE(QJsonDocument::fromJson(viaFlag.out).object().value(QStringLiteral("created_at")).toString(), QStringLiteral("2026-04-02T06:30:00Z"));
 }
 
@@ -225,7 +248,8 @@ void TestOrbctl::refusesForeignFile()
     const ProcessResult r = orbctl({QStringLiteral("customers"), QStringLiteral("list")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("is not an Orb company file"));
-    const ProcessResult missing = orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("missing.orb")), QStringLiteral("customers"), QStringLiteral("list")});
+    const ProcessResult missing = orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("missing.orb")),
+                                                                               QStringLiteral("customers"), QStringLiteral("list")});
     QCOMPARE(missing.exitCode, 3);
     QVERIFY(missing.err.contains("there is no company file at"));
 }

@@ -64,8 +64,13 @@ void TestOrbctlAudit::trailOfChangesAndVerify()
     m_db = m_dir.filePath(QStringLiteral("audit.orb"));
     QCOMPARE(orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Co")}).exitCode, 0);
     QCOMPARE(orbctl({QStringLiteral("--now"), QStringLiteral("2026-07-01T10:00:00Z"), QStringLiteral("customers"), QStringLiteral("create"),
-                     QStringLiteral("--name"), QStringLiteral("Acme"), QStringLiteral("--external-id"), QStringLiteral("acme")}).exitCode, 0);
-    QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("update"), QStringLiteral("acme"), QStringLiteral("--email"), QStringLiteral("a@acme.example")}).exitCode, 0);
+                     QStringLiteral("--name"), QStringLiteral("Acme"), QStringLiteral("--external-id"), QStringLiteral("acme")})
+                 .exitCode,
+             0);
+    QCOMPARE(
+        orbctl({QStringLiteral("customers"), QStringLiteral("update"), QStringLiteral("acme"), QStringLiteral("--email"), QStringLiteral("a@acme.example")})
+            .exitCode,
+        0);
     QCOMPARE(orbctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("grace_period_hours"), QStringLiteral("6")}).exitCode, 0);
 
     const ProcessResult show = orbctl({QStringLiteral("audit"), QStringLiteral("show"), QStringLiteral("acme")});
@@ -73,7 +78,8 @@ void TestOrbctlAudit::trailOfChangesAndVerify()
     QVERIFY2(show.out.contains("customer.create") && show.out.contains("2026-07-01T10:00:00Z"), show.out.constData());
     QVERIFY2(show.out.contains("email: null → a@acme.example"), show.out.constData());
 
-    const ProcessResult json = orbctl({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("show"), QStringLiteral("setting:grace_period_hours")});
+    const ProcessResult json =
+        orbctl({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("show"), QStringLiteral("setting:grace_period_hours")});
     const QJsonArray data = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("data")).toArray();
     QCOMPARE(data.size(), 1);
     QCOMPARE(data[0].toObject().value(QStringLiteral("after")).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("6"));
@@ -150,14 +156,17 @@ void TestOrbctlAudit::fileWholeAfterEachCommand()
     m_db = m_dir.filePath(QStringLiteral("whole.orb"));
     QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Late Co"),
-                     QStringLiteral("--external-id"), QStringLiteral("late")}).exitCode, 0);
+                     QStringLiteral("--external-id"), QStringLiteral("late")})
+                 .exitCode,
+             0);
     QVERIFY(!QFile::exists(m_db + QStringLiteral("-wal")));
     QVERIFY(!QFile::exists(m_db + QStringLiteral("-shm")));
     // The .orb alone, copied elsewhere, holds the day's work.
     QTemporaryDir other;
     const QString copy = other.filePath(QStringLiteral("copy.orb"));
     QVERIFY(QFile::copy(m_db, copy));
-    const ProcessResult show = orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), copy, QStringLiteral("customers"), QStringLiteral("show"), QStringLiteral("late")});
+    const ProcessResult show = orb::test::run(QStringLiteral(ORBCTL_PATH),
+                                              {QStringLiteral("--db"), copy, QStringLiteral("customers"), QStringLiteral("show"), QStringLiteral("late")});
     QCOMPARE(show.exitCode, 0);
     QVERIFY(show.out.contains("Late Co"));
     QCOMPARE(orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), copy, QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);

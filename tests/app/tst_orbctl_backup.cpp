@@ -26,10 +26,7 @@ private:
     {
         return orb::test::run(QStringLiteral(ORBCTL_PATH), QStringList{QStringLiteral("--db"), m_db} + args);
     }
-    QString customers() const
-    {
-        return QString::fromUtf8(orbctl({QStringLiteral("customers"), QStringLiteral("list")}).out);
-    }
+    QString customers() const { return QString::fromUtf8(orbctl({QStringLiteral("customers"), QStringLiteral("list")}).out); }
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_db;
 };
@@ -57,7 +54,8 @@ void TestOrbctlBackup::backupAndRestore()
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Later Ltd")}).exitCode, 0);
     QVERIFY(customers().contains(QStringLiteral("Later Ltd")));
 
-    const ProcessResult r = orbctl({QStringLiteral("--json"), QStringLiteral("--now"), QStringLiteral("2026-11-02T09:00:00Z"), QStringLiteral("restore"), backup});
+    const ProcessResult r =
+        orbctl({QStringLiteral("--json"), QStringLiteral("--now"), QStringLiteral("2026-11-02T09:00:00Z"), QStringLiteral("restore"), backup});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o.value(QStringLiteral("restored")).toString(), QFileInfo(m_db).absoluteFilePath());

@@ -89,16 +89,19 @@ void TestOrbctlBilling::init()
 
 void TestOrbctlBilling::subscribeRunIssuePay()
 {
-    const QJsonObject sub = json({QStringLiteral("subscriptions"), QStringLiteral("create"), QStringLiteral("--customer"), QStringLiteral("acme"),
-                                  QStringLiteral("--plan"), QStringLiteral("flat"), QStringLiteral("--start"), QStringLiteral("2026-01-15"),
-                                  QStringLiteral("--alignment"), QStringLiteral("first_of_month")},
-                                 QStringLiteral("2026-01-15T00:00:00Z"));
+    const QJsonObject sub =
+        json({QStringLiteral("subscriptions"), QStringLiteral("create"), QStringLiteral("--customer"), QStringLiteral("acme"), QStringLiteral("--plan"),
+              QStringLiteral("flat"), QStringLiteral("--start"), QStringLiteral("2026-01-15"), QStringLiteral("--alignment"), QStringLiteral("first_of_month")},
+             QStringLiteral("2026-01-15T00:00:00Z"));
     QCOMPARE(sub.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
     const QJsonObject run = json({QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-02-02")});
     QCOMPARE(run.value(QStringLiteral("created")).toInt(), 3); // Jan stub, Feb in advance, Jan usage
-    QCOMPARE(json({QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-02-02")}).value(QStringLiteral("created")).toInt(), 0);
-    const QJsonArray drafts = json({QStringLiteral("invoices"), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("draft")})
-                                  .value(QStringLiteral("data")).toArray();
+    QCOMPARE(json({QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-02-02")})
+                 .value(QStringLiteral("created"))
+                 .toInt(),
+             0);
+    const QJsonArray drafts =
+        json({QStringLiteral("invoices"), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("draft")}).value(QStringLiteral("data")).toArray();
     QCOMPARE(drafts.size(), 3);
     QString stub;
     for (const QJsonValue &v : drafts)
@@ -114,7 +117,8 @@ void TestOrbctlBilling::subscribeRunIssuePay()
     QCOMPARE(paid.value(QStringLiteral("invoice")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("paid"));
     const QJsonObject balance = json({QStringLiteral("balance"), QStringLiteral("show"), QStringLiteral("acme")});
     QCOMPARE(balance.value(QStringLiteral("balance")).toString(), QStringLiteral("30.00"));
-    QCOMPARE(balance.value(QStringLiteral("transactions")).toArray().first().toObject().value(QStringLiteral("action")).toString(), QStringLiteral("overpayment"));
+    QCOMPARE(balance.value(QStringLiteral("transactions")).toArray().first().toObject().value(QStringLiteral("action")).toString(),
+             QStringLiteral("overpayment"));
     // Text output for people.
     const auto shown = orbctl({QStringLiteral("invoices"), QStringLiteral("show"), QStringLiteral("BC-000001")});
     QCOMPARE(shown.exitCode, 0);
@@ -130,10 +134,12 @@ void TestOrbctlBilling::invoiceJsonShape()
     QFile events(m_dir.filePath(QStringLiteral("events.jsonl")));
     QVERIFY(events.open(QIODevice::WriteOnly));
     for (int i = 0; i < 5; ++i)
-        events.write(QStringLiteral(R"({"event_name": "api_call", "timestamp": "2026-01-14T0%1:00:00Z", "idempotency_key": "k%1", "external_customer_id": "acme", "properties": {}})"
-                                    "\n")
-                         .arg(1 + i)
-                         .toUtf8());
+        events.write(
+            QStringLiteral(
+                R"({"event_name": "api_call", "timestamp": "2026-01-14T0%1:00:00Z", "idempotency_key": "k%1", "external_customer_id": "acme", "properties": {}})"
+                "\n")
+                .arg(1 + i)
+                .toUtf8());
     events.close();
     QCOMPARE(orbctl({QStringLiteral("events"), QStringLiteral("import"), events.fileName()}, QStringLiteral("2026-01-14T12:00:00Z")).exitCode, 0);
     json({QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-02-02")});
@@ -164,20 +170,24 @@ void TestOrbctlBilling::changesAndCancellation()
                                  QStringLiteral("2026-01-01T00:00:00Z"));
     const QString id = sub.value(QStringLiteral("id")).toString();
     json({QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-01-01")}, QStringLiteral("2026-01-01T00:00:00Z"));
-    json({QStringLiteral("invoices"), QStringLiteral("issue"), QStringLiteral("--all-due"), QStringLiteral("2026-01-01")}, QStringLiteral("2026-01-01T00:00:00Z"));
-    const QJsonObject change = json({QStringLiteral("subscriptions"), QStringLiteral("change-plan"), id, QStringLiteral("--plan"), QStringLiteral("double"),
-                                     QStringLiteral("--immediate")},
-                                    QStringLiteral("2026-01-11T08:00:00Z"));
+    json({QStringLiteral("invoices"), QStringLiteral("issue"), QStringLiteral("--all-due"), QStringLiteral("2026-01-01")},
+         QStringLiteral("2026-01-01T00:00:00Z"));
+    const QJsonObject change = json(
+        {QStringLiteral("subscriptions"), QStringLiteral("change-plan"), id, QStringLiteral("--plan"), QStringLiteral("double"), QStringLiteral("--immediate")},
+        QStringLiteral("2026-01-11T08:00:00Z"));
     QCOMPARE(change.value(QStringLiteral("effective_date")).toString(), QStringLiteral("2026-01-11"));
-    QCOMPARE(json({QStringLiteral("balance"), QStringLiteral("show"), QStringLiteral("acme")}).value(QStringLiteral("balance")).toString(), QStringLiteral("210.00"));
+    QCOMPARE(json({QStringLiteral("balance"), QStringLiteral("show"), QStringLiteral("acme")}).value(QStringLiteral("balance")).toString(),
+             QStringLiteral("210.00"));
     // Exactly one of the timings.
     QCOMPARE(orbctl({QStringLiteral("subscriptions"), QStringLiteral("cancel"), id}).exitCode, 2);
-    const QJsonObject cancel = json({QStringLiteral("subscriptions"), QStringLiteral("cancel"), id, QStringLiteral("--end-of-term")},
-                                    QStringLiteral("2026-01-20T00:00:00Z"));
+    const QJsonObject cancel =
+        json({QStringLiteral("subscriptions"), QStringLiteral("cancel"), id, QStringLiteral("--end-of-term")}, QStringLiteral("2026-01-20T00:00:00Z"));
     QCOMPARE(cancel.value(QStringLiteral("status")).toString(), QStringLiteral("scheduled"));
     QCOMPARE(cancel.value(QStringLiteral("effective_date")).toString(), QStringLiteral("2026-02-01"));
     QCOMPARE(json({QStringLiteral("subscriptions"), QStringLiteral("unschedule"), id}, QStringLiteral("2026-01-20T00:00:00Z"))
-                 .value(QStringLiteral("data")).toArray().size(),
+                 .value(QStringLiteral("data"))
+                 .toArray()
+                 .size(),
              1);
     QCOMPARE(orbctl({QStringLiteral("subscriptions"), QStringLiteral("unschedule"), id}, QStringLiteral("2026-01-20T00:00:00Z")).exitCode, 4);
 }
@@ -186,18 +196,23 @@ void TestOrbctlBilling::ledgersCouponsTaxes()
 {
     QCOMPARE(json({QStringLiteral("tax-rates"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("VAT"), QStringLiteral("--percentage"),
                    QStringLiteral("20")})
-                 .value(QStringLiteral("percentage")).toString(),
+                 .value(QStringLiteral("percentage"))
+                 .toString(),
              QStringLiteral("20"));
     QCOMPARE(json({QStringLiteral("tax-rates"), QStringLiteral("assign"), QStringLiteral("VAT"), QStringLiteral("--customer"), QStringLiteral("acme")})
-                 .value(QStringLiteral("customer_ids")).toArray().size(),
+                 .value(QStringLiteral("customer_ids"))
+                 .toArray()
+                 .size(),
              1);
     QCOMPARE(json({QStringLiteral("coupons"), QStringLiteral("create"), QStringLiteral("--code"), QStringLiteral("HALF"), QStringLiteral("--percentage"),
                    QStringLiteral("50%"), QStringLiteral("--duration-months"), QStringLiteral("1")})
-                 .value(QStringLiteral("redemption_code")).toString(),
+                 .value(QStringLiteral("redemption_code"))
+                 .toString(),
              QStringLiteral("HALF"));
     QCOMPARE(json({QStringLiteral("credits"), QStringLiteral("add"), QStringLiteral("acme"), QStringLiteral("--amount"), QStringLiteral("100"),
                    QStringLiteral("--effective"), QStringLiteral("2026-01-01")})
-                 .value(QStringLiteral("balance")).toString(),
+                 .value(QStringLiteral("balance"))
+                 .toString(),
              QStringLiteral("100.00"));
     json({QStringLiteral("subscriptions"), QStringLiteral("create"), QStringLiteral("--customer"), QStringLiteral("acme"), QStringLiteral("--plan"),
           QStringLiteral("flat"), QStringLiteral("--start"), QStringLiteral("2026-01-01"), QStringLiteral("--coupon"), QStringLiteral("HALF")},
@@ -205,20 +220,23 @@ void TestOrbctlBilling::ledgersCouponsTaxes()
     json({QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-01-01")}, QStringLiteral("2026-01-01T00:00:00Z"));
     const QJsonArray issued = json({QStringLiteral("invoices"), QStringLiteral("issue"), QStringLiteral("--all-due"), QStringLiteral("2026-01-01")},
                                    QStringLiteral("2026-01-01T00:00:00Z"))
-                                  .value(QStringLiteral("data")).toArray();
+                                  .value(QStringLiteral("data"))
+                                  .toArray();
     QCOMPARE(issued.size(), 1);
     const QJsonObject inv = issued.first().toObject();
     // docs.withorb.com/invoicing/invoice-calculation-examples: prepaid credits before tax.
     QCOMPARE(inv.value(QStringLiteral("total")).toString(), QStringLiteral("66.00")); // 155.00 − 100.00 credits + 20 % VAT
     QCOMPARE(inv.value(QStringLiteral("credits_applied")).toString(), QStringLiteral("100.00"));
     QCOMPARE(inv.value(QStringLiteral("amount_due")).toString(), QStringLiteral("66.00"));
-    const QJsonObject note = json({QStringLiteral("credit-notes"), QStringLiteral("create"), QStringLiteral("--invoice"), inv.value(QStringLiteral("id")).toString(),
-                                   QStringLiteral("--line"), QStringLiteral("0=12.00"), QStringLiteral("--reason"), QStringLiteral("late start")});
+    const QJsonObject note =
+        json({QStringLiteral("credit-notes"), QStringLiteral("create"), QStringLiteral("--invoice"), inv.value(QStringLiteral("id")).toString(),
+              QStringLiteral("--line"), QStringLiteral("0=12.00"), QStringLiteral("--reason"), QStringLiteral("late start")});
     QCOMPARE(note.value(QStringLiteral("credit_note_number")).toString(), QStringLiteral("BC-CN-000001"));
     QCOMPARE(note.value(QStringLiteral("tax_total")).toString(), QStringLiteral("2.00"));
     QCOMPARE(json({QStringLiteral("balance"), QStringLiteral("adjust"), QStringLiteral("acme"), QStringLiteral("--amount"), QStringLiteral("-5"),
                    QStringLiteral("--description"), QStringLiteral("fee")})
-                 .value(QStringLiteral("ending_balance")).toString(),
+                 .value(QStringLiteral("ending_balance"))
+                 .toString(),
              QStringLiteral("-5.00"));
 }
 
@@ -239,9 +257,9 @@ void TestOrbctlBilling::badInputExitCodes()
                    QStringLiteral("150")}),
              2);
     QCOMPARE(code({QStringLiteral("invoices"), QStringLiteral("frobnicate")}), 2);
-    const auto r = orbctl({QStringLiteral("subscriptions"), QStringLiteral("create"), QStringLiteral("--customer"), QStringLiteral("acme"),
-                           QStringLiteral("--plan"), QStringLiteral("flat"), QStringLiteral("--start"), QStringLiteral("2026-01-01"),
-                           QStringLiteral("--alignment"), QStringLiteral("weekly")});
+    const auto r =
+        orbctl({QStringLiteral("subscriptions"), QStringLiteral("create"), QStringLiteral("--customer"), QStringLiteral("acme"), QStringLiteral("--plan"),
+                QStringLiteral("flat"), QStringLiteral("--start"), QStringLiteral("2026-01-01"), QStringLiteral("--alignment"), QStringLiteral("weekly")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("alignment: must be start_date or first_of_month"), r.err.constData());
     QCOMPARE(json({QStringLiteral("subscriptions"), QStringLiteral("list")}).value(QStringLiteral("data")).toArray().size(), 0);
@@ -272,14 +290,16 @@ void TestOrbctlBilling::runBillsEveryoneElseAndExitsFour()
     const QString damaged = subscribe(QStringLiteral("zone"));
     const auto cancel = orbctl({QStringLiteral("subscriptions"), QStringLiteral("cancel"), cancelled, QStringLiteral("--immediate")}, jan1);
     QVERIFY2(cancel.exitCode == 0, cancel.err.constData());
-    const auto clean = orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-01-01")}, jan1);
+    const auto clean =
+        orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-01-01")}, jan1);
     QVERIFY2(clean.exitCode == 0, clean.err.constData());
     QCOMPARE(QJsonDocument::fromJson(clean.out).object().value(QStringLiteral("created")).toInt(), 2);
     {
         auto file = orb::CompanyFile::open(m_db);
         file->db().exec(QStringLiteral("UPDATE customers SET timezone = 'Mars/Olympus_Mons' WHERE external_customer_id = 'zone'"));
     }
-    const auto r = orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-02-01")});
+    const auto r =
+        orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-02-01")});
     QCOMPARE(r.exitCode, 4);
     QVERIFY2(r.err.contains(damaged.toUtf8()) && r.err.contains("Mars/Olympus_Mons"), r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
@@ -352,8 +372,10 @@ void TestOrbctlBilling::killedRunFinishesWithNothingTwice()
             subscriptions.create(d);
         }
     }
-    const QStringList run{QStringLiteral("--db"), QString(), QStringLiteral("--now"), QStringLiteral("2026-04-02T12:00:00Z"), QStringLiteral("invoices"),
-                          QStringLiteral("run"), QStringLiteral("--as-of"), QStringLiteral("2026-04-02T12:00:00Z")};
+    const QStringList run{QStringLiteral("--db"),     QString(),
+                          QStringLiteral("--now"),    QStringLiteral("2026-04-02T12:00:00Z"),
+                          QStringLiteral("invoices"), QStringLiteral("run"),
+                          QStringLiteral("--as-of"),  QStringLiteral("2026-04-02T12:00:00Z")};
     auto runOn = [&](const QString &db) {
         QStringList a = run;
         a[1] = db;

@@ -136,10 +136,12 @@ void TestOrbctlCatalog::plansAndMetricsNotFound()
     const ProcessResult plan = orbctl({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("platinum")});
     QCOMPARE(plan.exitCode, 3);
     QVERIFY(plan.err.contains("no plan with id or external_plan_id \"platinum\""));
-    const ProcessResult version = orbctl({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("starter"), QStringLiteral("--version"), QStringLiteral("2")});
+    const ProcessResult version =
+        orbctl({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("starter"), QStringLiteral("--version"), QStringLiteral("2")});
     QCOMPARE(version.exitCode, 3);
     QVERIFY2(version.err.contains("plan \"Starter\" has no version 2 (versions 1 to 1)"), version.err.constData());
-    QCOMPARE(orbctl({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("starter"), QStringLiteral("--version"), QStringLiteral("x")}).exitCode, 2);
+    QCOMPARE(orbctl({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("starter"), QStringLiteral("--version"), QStringLiteral("x")}).exitCode,
+             2);
     QCOMPARE(orbctl({QStringLiteral("metrics"), QStringLiteral("show"), QStringLiteral("nope")}).exitCode, 3);
     QCOMPARE(orbctl({QStringLiteral("plans"), QStringLiteral("frobnicate")}).exitCode, 2);
 }
@@ -158,8 +160,8 @@ void TestOrbctlCatalog::evaluateTieredQuantity()
     QCOMPARE(lines.at(0).toObject().value(QStringLiteral("amount")).toString(), QStringLiteral("5"));
     QCOMPARE(lines.at(1).toObject().value(QStringLiteral("quantity")).toString(), QStringLiteral("1"));
     QCOMPARE(lines.at(1).toObject().value(QStringLiteral("unit_amount")).toString(), QStringLiteral("0.1"));
-    const ProcessResult people = orbctl({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"), data(QStringLiteral("price_tiered.json")),
-                                         QStringLiteral("--quantity"), QStringLiteral("10")});
+    const ProcessResult people = orbctl({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"),
+                                         data(QStringLiteral("price_tiered.json")), QStringLiteral("--quantity"), QStringLiteral("10")});
     QCOMPARE(people.exitCode, 0);
     QVERIFY2(people.out.contains("Amount:   5.00 USD"), people.out.constData());
     QVERIFY(people.out.contains("Tier 1        10          0.5       5"));
@@ -177,7 +179,8 @@ void TestOrbctlCatalog::evaluatePackageQuantity()
 
 void TestOrbctlCatalog::evaluateMatrixEvents()
 {
-    const QStringList base = {QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"), data(QStringLiteral("price_matrix.json")),
+    const QStringList base = {QStringLiteral("price"),    QStringLiteral("evaluate"),
+                              QStringLiteral("--price"),  data(QStringLiteral("price_matrix.json")),
                               QStringLiteral("--events"), data(QStringLiteral("events_compute.jsonl")),
                               QStringLiteral("--metric"), data(QStringLiteral("metric_compute.json"))};
     // alpha/west (6 + 4) × 2.00 + beta/east 4 × 1.50 + gamma/west 2 × 3.00 (default) = 32.00;
@@ -190,8 +193,9 @@ void TestOrbctlCatalog::evaluateMatrixEvents()
     QCOMPARE(lines.at(0).toObject().value(QStringLiteral("amount")).toString(), QStringLiteral("20"));
     QCOMPARE(lines.at(2).toObject().value(QStringLiteral("amount")).toString(), QStringLiteral("6"));
     // A timeframe that ends before the last event leaves it out: alpha/west is 6 hours.
-    const QJsonObject march = json(base + QStringList{QStringLiteral("--timeframe-start"), QStringLiteral("2026-03-01T00:00:00Z"),
-                                                      QStringLiteral("--timeframe-end"), QStringLiteral("2026-03-31T00:00:00Z")});
+    const QJsonObject march = json(base
+                                   + QStringList{QStringLiteral("--timeframe-start"), QStringLiteral("2026-03-01T00:00:00Z"), QStringLiteral("--timeframe-end"),
+                                                 QStringLiteral("2026-03-31T00:00:00Z")});
     QCOMPARE(march.value(QStringLiteral("quantity")).toString(), QStringLiteral("12"));
     QCOMPARE(march.value(QStringLiteral("amount")).toString(), QStringLiteral("24.00"));
     const ProcessResult people = orbctl(base);
@@ -202,7 +206,8 @@ void TestOrbctlCatalog::evaluateMatrixEvents()
 void TestOrbctlCatalog::evaluateErrors()
 {
     const QString bad = data(QStringLiteral("price_bad.json"));
-    const ProcessResult r = orbctl({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"), bad, QStringLiteral("--quantity"), QStringLiteral("1")});
+    const ProcessResult r =
+        orbctl({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"), bad, QStringLiteral("--quantity"), QStringLiteral("1")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains((bad + QStringLiteral(": $.unit_config.unit_amount: must not be negative")).toUtf8()), r.err.constData());
     QVERIFY(r.err.contains((bad + QStringLiteral(": $.cadence: must be one of")).toUtf8()));
@@ -221,13 +226,14 @@ void TestOrbctlCatalog::evaluateErrors()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("{\"model_type\": \"unit\",}");
     f.close();
-    const ProcessResult syntax = orbctl({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"), notJson, QStringLiteral("--quantity"), QStringLiteral("1")});
+    const ProcessResult syntax =
+        orbctl({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"), notJson, QStringLiteral("--quantity"), QStringLiteral("1")});
     QCOMPARE(syntax.exitCode, 2);
     QVERIFY2(syntax.err.contains((notJson + QStringLiteral(": not valid JSON")).toUtf8()), syntax.err.constData());
 
     const QStringList tiered = {QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"), data(QStringLiteral("price_tiered.json"))};
     QCOMPARE(orbctl(tiered + QStringList{QStringLiteral("--quantity"), QStringLiteral("abc")}).exitCode, 2);
-    QCOMPARE(orbctl(tiered).exitCode, 2); // neither --quantity nor --events
+    QCOMPARE(orbctl(tiered).exitCode, 2);                                                   // neither --quantity nor --events
     QCOMPARE(orbctl(tiered + QStringList{QStringLiteral("--events"), events}).exitCode, 2); // --events without --metric
 }
 
@@ -235,10 +241,9 @@ void TestOrbctlCatalog::evaluateProrationEvents()
 {
     // The timeframe is the period: 10 seats for 10 days, then 15 for 21 of January's 31 days at 3.10.
     const QJsonObject e = json({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"),
-                                data(QStringLiteral("price_unit_with_proration.json")), QStringLiteral("--events"),
-                                data(QStringLiteral("events_seats.jsonl")), QStringLiteral("--metric"), data(QStringLiteral("metric_seats.json")),
-                                QStringLiteral("--timeframe-start"), QStringLiteral("2026-01-01T00:00:00Z"),
-                                QStringLiteral("--timeframe-end"), QStringLiteral("2026-02-01T00:00:00Z")});
+                                data(QStringLiteral("price_unit_with_proration.json")), QStringLiteral("--events"), data(QStringLiteral("events_seats.jsonl")),
+                                QStringLiteral("--metric"), data(QStringLiteral("metric_seats.json")), QStringLiteral("--timeframe-start"),
+                                QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--timeframe-end"), QStringLiteral("2026-02-01T00:00:00Z")});
     QCOMPARE(e.value(QStringLiteral("amount")).toString(), QStringLiteral("41.50"));
     const QJsonArray lines = e.value(QStringLiteral("sub_line_items")).toArray();
     QCOMPARE(lines.size(), 2);
@@ -254,9 +259,9 @@ void TestOrbctlCatalog::evaluateEventOutputEvents()
 {
     // Each event's own rate, exactly (0.02 as a number, "1.5e-1" as a string); the event without
     // one pays default_unit_rate: 100 × 0.02 + 50 × 0.15 + 30 × 0.01.
-    const QJsonObject e = json({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"),
-                                data(QStringLiteral("price_event_output.json")), QStringLiteral("--events"),
-                                data(QStringLiteral("events_jobs.jsonl")), QStringLiteral("--metric"), data(QStringLiteral("metric_jobs.json"))});
+    const QJsonObject e =
+        json({QStringLiteral("price"), QStringLiteral("evaluate"), QStringLiteral("--price"), data(QStringLiteral("price_event_output.json")),
+              QStringLiteral("--events"), data(QStringLiteral("events_jobs.jsonl")), QStringLiteral("--metric"), data(QStringLiteral("metric_jobs.json"))});
     QCOMPARE(e.value(QStringLiteral("amount")).toString(), QStringLiteral("9.80"));
     QCOMPARE(e.value(QStringLiteral("sub_line_items")).toArray().size(), 3);
 }

@@ -26,7 +26,8 @@ private slots:
 private:
     ProcessResult orbctl(const QStringList &args) const
     {
-        return orb::test::run(QStringLiteral(ORBCTL_PATH), QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--now"), QStringLiteral("2026-03-01T12:00:00Z")} + args);
+        return orb::test::run(QStringLiteral(ORBCTL_PATH),
+                              QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--now"), QStringLiteral("2026-03-01T12:00:00Z")} + args);
     }
     QString pdfText(const QString &pdf) const
     {
@@ -43,8 +44,10 @@ void TestOrbctlDocuments::initTestCase()
     QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
     // A customer of its own, so that whatever else the demo company holds stays out of the way.
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Zed Documents Ltd"),
-                     QStringLiteral("--external-id"), QStringLiteral("zed"), QStringLiteral("--currency"), QStringLiteral("USD"),
-                     QStringLiteral("--timezone"), QStringLiteral("UTC")}).exitCode, 0);
+                     QStringLiteral("--external-id"), QStringLiteral("zed"), QStringLiteral("--currency"), QStringLiteral("USD"), QStringLiteral("--timezone"),
+                     QStringLiteral("UTC")})
+                 .exitCode,
+             0);
     for (const char *line : {"Workshop|2|450.50", "Travel|1|99.99"}) {
         const ProcessResult r = orbctl({QStringLiteral("invoices"), QStringLiteral("create"), QStringLiteral("--customer"), QStringLiteral("zed"),
                                         QStringLiteral("--line"), QString::fromLatin1(line), QStringLiteral("--date"), QStringLiteral("2026-01-05"),
@@ -84,8 +87,8 @@ void TestOrbctlDocuments::batch()
 void TestOrbctlDocuments::statementAndAging()
 {
     const QString st = m_dir.filePath(QStringLiteral("st.pdf"));
-    ProcessResult r = orbctl({QStringLiteral("statements"), QStringLiteral("pdf"), QStringLiteral("zed"), QStringLiteral("--from"), QStringLiteral("2026-01-01"),
-                              QStringLiteral("--to"), QStringLiteral("2026-02-28"), QStringLiteral("-o"), st});
+    ProcessResult r = orbctl({QStringLiteral("statements"), QStringLiteral("pdf"), QStringLiteral("zed"), QStringLiteral("--from"),
+                              QStringLiteral("2026-01-01"), QStringLiteral("--to"), QStringLiteral("2026-02-28"), QStringLiteral("-o"), st});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QString t = pdfText(st);
     QVERIFY2(QRegularExpression(QStringLiteral("Closing balance\\s+\\$1,000\\.99")).match(t).hasMatch(), qPrintable(t));
@@ -114,11 +117,18 @@ void TestOrbctlDocuments::statementAndAging()
 
 void TestOrbctlDocuments::errors()
 {
-    QCOMPARE(orbctl({QStringLiteral("invoices"), QStringLiteral("pdf"), QStringLiteral("NOPE"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pdf"))}).exitCode, 3);
+    QCOMPARE(orbctl({QStringLiteral("invoices"), QStringLiteral("pdf"), QStringLiteral("NOPE"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pdf"))})
+                 .exitCode,
+             3);
     QCOMPARE(orbctl({QStringLiteral("invoices"), QStringLiteral("pdf"), m_numbers.first()}).exitCode, 2);
-    QCOMPARE(orbctl({QStringLiteral("invoices"), QStringLiteral("pdf"), QStringLiteral("--status"), QStringLiteral("bogus"), QStringLiteral("--dir"), m_dir.path()}).exitCode, 2);
+    QCOMPARE(
+        orbctl({QStringLiteral("invoices"), QStringLiteral("pdf"), QStringLiteral("--status"), QStringLiteral("bogus"), QStringLiteral("--dir"), m_dir.path()})
+            .exitCode,
+        2);
     QCOMPARE(orbctl({QStringLiteral("statements"), QStringLiteral("pdf"), QStringLiteral("nobody"), QStringLiteral("--from"), QStringLiteral("2026-01-01"),
-                     QStringLiteral("--to"), QStringLiteral("2026-02-01"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("n.pdf"))}).exitCode, 3);
+                     QStringLiteral("--to"), QStringLiteral("2026-02-01"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("n.pdf"))})
+                 .exitCode,
+             3);
     const ProcessResult bad = orbctl({QStringLiteral("aging"), QStringLiteral("--as-of"), QStringLiteral("2026-02-30")});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains("--as-of"));

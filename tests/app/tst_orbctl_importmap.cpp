@@ -51,8 +51,8 @@ void TestOrbctlImportMap::init()
                      QStringLiteral("--timezone"), QStringLiteral("UTC")})
                  .exitCode,
              0);
-    QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme"),
-                     QStringLiteral("--external-id"), QStringLiteral("acme")})
+    QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme"), QStringLiteral("--external-id"),
+                     QStringLiteral("acme")})
                  .exitCode,
              0);
 }
@@ -64,14 +64,11 @@ void TestOrbctlImportMap::fieldsFromOtherColumns()
                                                             "2026-03-10T10:01:00Z,completion,r2,acme,30,\n"
                                                             "soon,completion,r3,acme,1,bad time\n");
     const QString rejects = m_dir.filePath(QStringLiteral("rejects.jsonl"));
-    const ProcessResult r = orbctl({QStringLiteral("--json"), QStringLiteral("events"), QStringLiteral("import"), csv,
-                                    QStringLiteral("--field"), QStringLiteral("timestamp=Time"),
-                                    QStringLiteral("--field"), QStringLiteral("event_name=Event"),
-                                    QStringLiteral("--field"), QStringLiteral("idempotency_key=Request id"),
-                                    QStringLiteral("--field"), QStringLiteral("external_customer_id=Account"),
-                                    QStringLiteral("--map"), QStringLiteral("Tokens=tokens"),
-                                    QStringLiteral("--ignore"), QStringLiteral("Comment"),
-                                    QStringLiteral("--rejects"), rejects});
+    const ProcessResult r =
+        orbctl({QStringLiteral("--json"), QStringLiteral("events"), QStringLiteral("import"), csv, QStringLiteral("--field"), QStringLiteral("timestamp=Time"),
+                QStringLiteral("--field"), QStringLiteral("event_name=Event"), QStringLiteral("--field"), QStringLiteral("idempotency_key=Request id"),
+                QStringLiteral("--field"), QStringLiteral("external_customer_id=Account"), QStringLiteral("--map"), QStringLiteral("Tokens=tokens"),
+                QStringLiteral("--ignore"), QStringLiteral("Comment"), QStringLiteral("--rejects"), rejects});
     QCOMPARE(r.exitCode, 2); // one row rejected
     const QJsonObject s = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(s.value(QStringLiteral("accepted")).toInt(), 2);
@@ -89,7 +86,8 @@ void TestOrbctlImportMap::fieldsFromOtherColumns()
 void TestOrbctlImportMap::badMapsSayWhatToDo()
 {
     const QString csv = write(QStringLiteral("export.csv"), "Time,Event,Id,Account\n2026-03-10T10:00:00Z,completion,r1,acme\n");
-    const ProcessResult missing = orbctl({QStringLiteral("events"), QStringLiteral("import"), csv, QStringLiteral("--field"), QStringLiteral("timestamp=When")});
+    const ProcessResult missing =
+        orbctl({QStringLiteral("events"), QStringLiteral("import"), csv, QStringLiteral("--field"), QStringLiteral("timestamp=When")});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains("the column \"When\" mapped to timestamp is not in the header"), missing.err.constData());
     QVERIFY2(missing.err.contains("unknown column \"Event\""), missing.err.constData());

@@ -77,7 +77,8 @@ private slots:
         QVERIFY(before < customers);
 
         m_host->standin().clearFaults();
-        const ProcessResult r = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
+        const ProcessResult r =
+            orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(m_host->standin().count(QStringLiteral("customer")), customers);
         QSet<QString> orbIds;
@@ -100,8 +101,8 @@ private slots:
                          QStringLiteral("--external-id"), QStringLiteral("acme")})
                      .exitCode,
                  0);
-        QStringList create{QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("create"), QStringLiteral("--customer"), QStringLiteral("acme"),
-                           QStringLiteral("--net-terms"), QStringLiteral("30")};
+        QStringList create{QStringLiteral("--json"), QStringLiteral("invoices"),    QStringLiteral("create"), QStringLiteral("--customer"),
+                           QStringLiteral("acme"),   QStringLiteral("--net-terms"), QStringLiteral("30")};
         for (int i = 1; i <= 6; ++i)
             create << QStringLiteral("--line") << QStringLiteral("Part %1|%1|12.34").arg(i);
         const ProcessResult made = orbctl(create);
@@ -126,7 +127,8 @@ private slots:
         QVERIFY(m_host->standin().count(QStringLiteral("invoiceitem")) < 6);
 
         m_host->standin().clearFaults();
-        const ProcessResult r = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
+        const ProcessResult r =
+            orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 1);
         QCOMPARE(m_host->standin().count(QStringLiteral("invoiceitem")), 6);
@@ -137,8 +139,11 @@ private slots:
         // Paid in Stripe: the next run records it once and the invoice is paid in Orb.
         QCOMPARE(m_host->standin().payPart(remote.value(QLatin1String("id")).toString(), 25914).status, 200);
         for (int run = 0; run < 2; ++run)
-            QCOMPARE(orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key}).exitCode, 0);
-        const QJsonObject shown = QJsonDocument::fromJson(orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("show"), id}).out).object();
+            QCOMPARE(
+                orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key}).exitCode,
+                0);
+        const QJsonObject shown =
+            QJsonDocument::fromJson(orbctl({QStringLiteral("--json"), QStringLiteral("invoices"), QStringLiteral("show"), id}).out).object();
         QCOMPARE(shown.value(QLatin1String("status")).toString(), QStringLiteral("paid"));
         QCOMPARE(shown.value(QLatin1String("payments")).toArray().size(), 1);
     }
@@ -146,7 +151,8 @@ private slots:
     void keyNeverOnDiskInOutputOrArguments()
     {
         QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Ada")}).exitCode, 0);
-        const ProcessResult r = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
+        const ProcessResult r =
+            orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const ProcessResult s = orbctl({QStringLiteral("sync"), QStringLiteral("status")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
         QVERIFY(s.out.contains("test key in the environment"));
@@ -208,8 +214,8 @@ private slots:
 
     void apiBaseOtherThanStripeOrLoopbackIsRefused()
     {
-        const ProcessResult set = orbctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("stripe.api_base"),
-                                          QStringLiteral("https://stripe-proxy.example.com")});
+        const ProcessResult set =
+            orbctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("stripe.api_base"), QStringLiteral("https://stripe-proxy.example.com")});
         QCOMPARE(set.exitCode, 2);
         QVERIFY2(set.err.contains("loopback"), set.err.constData());
         // A company file shared or restored from elsewhere may hold one already: the key is
@@ -225,7 +231,8 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("raw"));
         const int before = m_host->standin().requestCount();
-        const ProcessResult run = orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
+        const ProcessResult run =
+            orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("stripe.api_base") && run.err.contains("192.168.1.5"), run.err.constData());
         QVERIFY(!run.err.contains(Key.toUtf8()));

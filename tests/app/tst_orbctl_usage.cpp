@@ -73,7 +73,8 @@ private:
 
 ProcessResult TestOrbctlUsage::orbctl(const QStringList &args) const
 {
-    return orb::test::run(QStringLiteral(ORBCTL_PATH), QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--now"), QStringLiteral("2026-03-10T12:00:00Z")} + args);
+    return orb::test::run(QStringLiteral(ORBCTL_PATH),
+                          QStringList{QStringLiteral("--db"), m_db, QStringLiteral("--now"), QStringLiteral("2026-03-10T12:00:00Z")} + args);
 }
 
 QJsonObject TestOrbctlUsage::json(const QStringList &args, int expectedExit) const
@@ -94,7 +95,7 @@ QString TestOrbctlUsage::writeEvents(const QString &name, int count, int firstKe
     for (int i = 0; i < count; ++i) {
         const int k = firstKey + i;
         chunk += "{\"event_name\":\"api_call\",\"timestamp\":\"2026-03-10T0" + QByteArray::number(1 + k % 9) + ":00:00Z\",\"idempotency_key\":\"key-"
-            + QByteArray::number(k) + "\",\"external_customer_id\":\"acme\",\"properties\":{\"region\":\"" + (k % 3 ? "eu" : "us") + "\"}}\n";
+                 + QByteArray::number(k) + "\",\"external_customer_id\":\"acme\",\"properties\":{\"region\":\"" + (k % 3 ? "eu" : "us") + "\"}}\n";
         if (chunk.size() > (1 << 20)) {
             f.write(chunk);
             chunk.clear();
@@ -109,9 +110,13 @@ void TestOrbctlUsage::init()
     static int n = 0;
     m_db = m_dir.filePath(QStringLiteral("usage%1.orb").arg(++n));
     QCOMPARE(orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Usage Co"), QStringLiteral("--currency"), QStringLiteral("EUR"),
-                     QStringLiteral("--timezone"), QStringLiteral("Europe/Amsterdam")}).exitCode, 0);
+                     QStringLiteral("--timezone"), QStringLiteral("Europe/Amsterdam")})
+                 .exitCode,
+             0);
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme"), QStringLiteral("--external-id"),
-                     QStringLiteral("acme")}).exitCode, 0);
+                     QStringLiteral("acme")})
+                 .exitCode,
+             0);
 }
 
 void TestOrbctlUsage::importSearchAmendUsage()
@@ -119,10 +124,14 @@ void TestOrbctlUsage::importSearchAmendUsage()
     QByteArray content = writeEvents(QStringLiteral("a.jsonl"), 0).toUtf8(); // just the path
     QFile f(QString::fromUtf8(content));
     f.open(QIODevice::WriteOnly);
-    f.write(R"({"event_name":"api_call","timestamp":"2026-03-10T09:00:00Z","idempotency_key":"a1","external_customer_id":"acme","properties":{"region":"eu"}})" "\n"
-            R"({"event_name":"api_call","timestamp":"2026-03-10T09:30:00Z","idempotency_key":"a2","external_customer_id":"acme","properties":{"region":"us"}})" "\n"
-            R"({"event_name":"api_call","timestamp":"2026-03-10T09:30:00Z","idempotency_key":"a2","external_customer_id":"acme","properties":{"region":"us"}})" "\n"
-            R"({"event_name":"api_call","timestamp":"2027-01-01T00:00:00Z","idempotency_key":"a3","external_customer_id":"acme"})" "\n");
+    f.write(R"({"event_name":"api_call","timestamp":"2026-03-10T09:00:00Z","idempotency_key":"a1","external_customer_id":"acme","properties":{"region":"eu"}})"
+            "\n"
+            R"({"event_name":"api_call","timestamp":"2026-03-10T09:30:00Z","idempotency_key":"a2","external_customer_id":"acme","properties":{"region":"us"}})"
+            "\n"
+            R"({"event_name":"api_call","timestamp":"2026-03-10T09:30:00Z","idempotency_key":"a2","external_customer_id":"acme","properties":{"region":"us"}})"
+            "\n"
+            R"({"event_name":"api_call","timestamp":"2027-01-01T00:00:00Z","idempotency_key":"a3","external_customer_id":"acme"})"
+            "\n");
     f.close();
     const QString rejects = m_dir.filePath(QStringLiteral("rejects.jsonl"));
     const QJsonObject s = json({QStringLiteral("events"), QStringLiteral("import"), f.fileName(), QStringLiteral("--rejects"), rejects}, 2);
@@ -142,23 +151,28 @@ void TestOrbctlUsage::importSearchAmendUsage()
 
     const QJsonObject found = json({QStringLiteral("events"), QStringLiteral("search"), QStringLiteral("--customer"), QStringLiteral("acme")});
     QCOMPARE(found.value(QStringLiteral("data")).toArray().size(), 2);
-    const QJsonObject amended = json({QStringLiteral("events"), QStringLiteral("amend"), QStringLiteral("a1"), QStringLiteral("--properties"), QStringLiteral(R"({"region":"us"})")});
+    const QJsonObject amended =
+        json({QStringLiteral("events"), QStringLiteral("amend"), QStringLiteral("a1"), QStringLiteral("--properties"), QStringLiteral(R"({"region":"us"})")});
     QCOMPARE(amended.value(QStringLiteral("properties_json")).toString(), QStringLiteral(R"({"region":"us"})"));
-    QCOMPARE(json({QStringLiteral("events"), QStringLiteral("deprecate"), QStringLiteral("a2")}).value(QStringLiteral("status")).toString(), QStringLiteral("deprecated"));
+    QCOMPARE(json({QStringLiteral("events"), QStringLiteral("deprecate"), QStringLiteral("a2")}).value(QStringLiteral("status")).toString(),
+             QStringLiteral("deprecated"));
     QCOMPARE(orbctl({QStringLiteral("events"), QStringLiteral("deprecate"), QStringLiteral("nope")}).exitCode, 3);
 
     // Usage needs a metric; this test is about usage, so the metric goes in directly.
     {
-        const ProcessResult r = sqlite(m_db, QStringLiteral(
-            "INSERT INTO billable_metrics (id, name, event_name, aggregation, definition, created_at, updated_at) VALUES "
-            "('bm_calls', 'calls', 'api_call', 'count', '{\"aggregation\":\"count\",\"event_name\":\"api_call\",\"id\":\"bm_calls\",\"name\":\"calls\"}', "
-            "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"));
+        const ProcessResult r = sqlite(
+            m_db,
+            QStringLiteral(
+                "INSERT INTO billable_metrics (id, name, event_name, aggregation, definition, created_at, updated_at) VALUES "
+                "('bm_calls', 'calls', 'api_call', 'count', '{\"aggregation\":\"count\",\"event_name\":\"api_call\",\"id\":\"bm_calls\",\"name\":\"calls\"}', "
+                "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"));
         if (r.exitCode != 0)
             QFAIL(r.err.constData());
     }
-    const QJsonObject usage = json({QStringLiteral("usage"), QStringLiteral("--customer"), QStringLiteral("acme"), QStringLiteral("--metric"), QStringLiteral("calls"),
-                                    QStringLiteral("--from"), QStringLiteral("2026-03-10"), QStringLiteral("--to"), QStringLiteral("2026-03-11"),
-                                    QStringLiteral("--granularity"), QStringLiteral("day"), QStringLiteral("--group-by"), QStringLiteral("region")});
+    const QJsonObject usage =
+        json({QStringLiteral("usage"), QStringLiteral("--customer"), QStringLiteral("acme"), QStringLiteral("--metric"), QStringLiteral("calls"),
+              QStringLiteral("--from"), QStringLiteral("2026-03-10"), QStringLiteral("--to"), QStringLiteral("2026-03-11"), QStringLiteral("--granularity"),
+              QStringLiteral("day"), QStringLiteral("--group-by"), QStringLiteral("region")});
     const QJsonArray data = usage.value(QStringLiteral("data")).toArray();
     QCOMPARE(data.size(), 1);
     QCOMPARE(data[0].toObject().value(QStringLiteral("timeframe_start")).toString(), QStringLiteral("2026-03-09T23:00:00Z"));
@@ -173,8 +187,8 @@ void TestOrbctlUsage::importKilledHalfwayResumes()
     const int total = 300000;
     const QString path = writeEvents(QStringLiteral("big.jsonl"), total);
     QProcess p;
-    p.start(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_db, QStringLiteral("--now"), QStringLiteral("2026-03-10T12:00:00Z"), QStringLiteral("events"),
-                                          QStringLiteral("import"), path, QStringLiteral("--checkpoint"), QStringLiteral("20000")});
+    p.start(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_db, QStringLiteral("--now"), QStringLiteral("2026-03-10T12:00:00Z"),
+                                          QStringLiteral("events"), QStringLiteral("import"), path, QStringLiteral("--checkpoint"), QStringLiteral("20000")});
     QVERIFY(p.waitForStarted());
     // Kill it once some checkpoints are committed but before the end.
     int committed = 0;

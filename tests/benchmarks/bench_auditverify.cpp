@@ -104,8 +104,9 @@ int main(int argc, char *argv[])
         Database &db = file->db();
         sqlite3 *h = db.sqliteHandle();
         sqlite3_stmt *cust = nullptr;
-        sqlite3_prepare_v2(h, "INSERT INTO customers (id, external_customer_id, name, name_key, email, currency, timezone, net_terms, balance, "
-                              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'USD', 'UTC', 30, '0.00', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+        sqlite3_prepare_v2(h,
+                           "INSERT INTO customers (id, external_customer_id, name, name_key, email, currency, timezone, net_terms, balance, "
+                           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'USD', 'UTC', 30, '0.00', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
                            -1, &cust, nullptr);
         {
             UnitOfWork uow(db);
@@ -123,19 +124,22 @@ int main(int argc, char *argv[])
         }
         sqlite3_finalize(cust);
         sqlite3_stmt *inv = nullptr;
-        sqlite3_prepare_v2(h, "INSERT INTO invoices (id, customer_id, kind, status, invoice_number, invoice_date, due_date, period_start, period_end, "
-                              "currency, net_terms, subtotal, adjustments_total, coupons_total, tax_total, total, balance_applied, credits_applied, "
-                              "amount_due, amount_paid, credited, document, created_at, updated_at, issued_at) VALUES (?, ?, 'one_off', 'issued', ?, "
-                              "'2026-02-01', '2026-03-03', '2026-01-01', '2026-02-01', 'USD', 30, ?, '0.00', '0.00', '0.00', ?, '0.00', '0.00', ?, "
-                              "'0.00', '0.00', '{}', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z')",
+        sqlite3_prepare_v2(h,
+                           "INSERT INTO invoices (id, customer_id, kind, status, invoice_number, invoice_date, due_date, period_start, period_end, "
+                           "currency, net_terms, subtotal, adjustments_total, coupons_total, tax_total, total, balance_applied, credits_applied, "
+                           "amount_due, amount_paid, credited, document, created_at, updated_at, issued_at) VALUES (?, ?, 'one_off', 'issued', ?, "
+                           "'2026-02-01', '2026-03-03', '2026-01-01', '2026-02-01', 'USD', 30, ?, '0.00', '0.00', '0.00', ?, '0.00', '0.00', ?, "
+                           "'0.00', '0.00', '{}', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z')",
                            -1, &inv, nullptr);
         sqlite3_stmt *line = nullptr;
-        sqlite3_prepare_v2(h, "INSERT INTO invoice_lines (invoice_id, position, name, quantity, subtotal, adjusted_subtotal, amount, tax_total, total, "
-                              "start_date, end_date) VALUES (?, ?, ?, '10', '33.30', '33.30', '33.30', '0.00', '33.30', '2026-01-01', '2026-02-01')",
+        sqlite3_prepare_v2(h,
+                           "INSERT INTO invoice_lines (invoice_id, position, name, quantity, subtotal, adjusted_subtotal, amount, tax_total, total, "
+                           "start_date, end_date) VALUES (?, ?, ?, '10', '33.30', '33.30', '33.30', '0.00', '33.30', '2026-01-01', '2026-02-01')",
                            -1, &line, nullptr);
         sqlite3_stmt *pay = nullptr;
-        sqlite3_prepare_v2(h, "INSERT INTO payments (id, invoice_id, customer_id, amount, currency, paid_on, method, created_at) "
-                              "VALUES (?, ?, ?, '99.90', 'USD', '2026-02-10', 'manual', '2026-02-10T00:00:00Z')",
+        sqlite3_prepare_v2(h,
+                           "INSERT INTO payments (id, invoice_id, customer_id, amount, currency, paid_on, method, created_at) "
+                           "VALUES (?, ?, ?, '99.90', 'USD', '2026-02-10', 'manual', '2026-02-10T00:00:00Z')",
                            -1, &pay, nullptr);
         AuditLog audit(db);
         const qint64 batch = 10000;
@@ -196,13 +200,13 @@ int main(int argc, char *argv[])
         report = RowSeals::verify(db);
         seals << t.nsecsElapsed() / 1e9;
     }
-    std::printf("company: %lld customers, %lld issued invoices, %lld lines, %lld payments; %.1f MB; built in %.1f s (sealed at each commit)\n",
-                customers, invoices, invoices * 3, (invoices + 1) / 2, QFileInfo(path).size() / 1e6, buildSeconds);
+    std::printf("company: %lld customers, %lld issued invoices, %lld lines, %lld payments; %.1f MB; built in %.1f s (sealed at each commit)\n", customers,
+                invoices, invoices * 3, (invoices + 1) / 2, QFileInfo(path).size() / 1e6, buildSeconds);
     std::printf("audit chain: %lld entries in %.2f s (median of %d)\n", entries, median(chain), runs);
-    std::printf("row seals:   %lld rows in %lld tables in %.2f s, %lld problems (median of %d)\n", report.rows, report.tables, median(seals),
-                report.problems, runs);
-    std::printf("floor:       reading those %lld rows and their seals, no hashing: %.2f s; seal check / floor = %.2f\n", floorRows,
-                median(floor), median(floor) > 0 ? median(seals) / median(floor) : 0.0);
+    std::printf("row seals:   %lld rows in %lld tables in %.2f s, %lld problems (median of %d)\n", report.rows, report.tables, median(seals), report.problems,
+                runs);
+    std::printf("floor:       reading those %lld rows and their seals, no hashing: %.2f s; seal check / floor = %.2f\n", floorRows, median(floor),
+                median(floor) > 0 ? median(seals) / median(floor) : 0.0);
     std::printf("audit verify in all: %.2f s\n", median(chain) + median(seals));
     // What sealing costs a write: every row sealed again in one transaction (rolled back).
     {

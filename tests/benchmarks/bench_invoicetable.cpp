@@ -155,7 +155,7 @@ QString plan(const Database &db, const RowIdLoader::Query &q)
  * until the rows arrived, and the time until they arrived and the first 40 rows were read.
  * Results are delivered queued, so connecting after the call misses nothing.
  */
-template<typename Model, typename Change>
+template <typename Model, typename Change>
 void measure(const char *what, const Database &db, Change change)
 {
     QElapsedTimer t;
@@ -191,7 +191,7 @@ void measure(const char *what, const Database &db, Change change)
     std::fflush(stdout);
 }
 
-template<typename Model>
+template <typename Model>
 void blockReads(const char *what, Model &model, int blockSize)
 {
     // Blocks far apart, each read afresh: the time the UI thread spends when a view scrolls

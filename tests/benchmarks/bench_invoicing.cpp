@@ -66,9 +66,12 @@ int main(int argc, char **argv)
     int customers = 10000;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == QLatin1String("--dir")) dir = args[i + 1];
-        else if (args[i] == QLatin1String("--events")) events = args[i + 1].toLongLong();
-        else if (args[i] == QLatin1String("--customers")) customers = args[i + 1].toInt();
+        if (args[i] == QLatin1String("--dir"))
+            dir = args[i + 1];
+        else if (args[i] == QLatin1String("--events"))
+            events = args[i + 1].toLongLong();
+        else if (args[i] == QLatin1String("--customers"))
+            customers = args[i + 1].toInt();
     }
     FixedClock clock(kStart);
     const QString path = dir + QStringLiteral("/bench_invoicing.orb");
@@ -159,8 +162,8 @@ int main(int argc, char **argv)
     o.asOf = end.addDays(1);
     const InvoiceRunSummary s = InvoiceRunService(*file, clock).run(o);
     const double run = t.nsecsElapsed() / 1e9;
-    std::printf("(b) invoice run: %.2f s, %d invoices created (%d customers), %lld events scanned in %d pass(es)\n", run, s.created, customers,
-                s.eventsScanned, s.aggregationPasses);
+    std::printf("(b) invoice run: %.2f s, %d invoices created (%d customers), %lld events scanned in %d pass(es)\n", run, s.created, customers, s.eventsScanned,
+                s.aggregationPasses);
     std::printf("    ratio run / scan = %.2f (target <= 2.0); peak RSS of the process %ld MB\n", run / scan, peakRssMb());
     // (c) Again: everything exists, drafts recomposed and found unchanged.
     t.restart();

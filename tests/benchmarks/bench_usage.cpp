@@ -72,9 +72,9 @@ QByteArray eventLine(QRandomGenerator &rng, qint64 i, qint64 n, int customers)
     // Events arrive roughly in time order, as live ingestion does.
     const qint64 ts = kMonthStart + (kMonthMs - 1) * i / std::max<qint64>(1, n);
     const QByteArray when = QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
-    return "{\"event_name\":\"api_call\",\"timestamp\":\"" + when + "\",\"idempotency_key\":\""
-        + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\",\"external_customer_id\":\"c" + QByteArray::number(rng.bounded(customers))
-        + "\",\"properties\":{\"region\":\"eu\",\"tokens\":" + QByteArray::number(rng.bounded(5000)) + "}}\n";
+    return "{\"event_name\":\"api_call\",\"timestamp\":\"" + when + "\",\"idempotency_key\":\"" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces)
+           + "\",\"external_customer_id\":\"c" + QByteArray::number(rng.bounded(customers))
+           + "\",\"properties\":{\"region\":\"eu\",\"tokens\":" + QByteArray::number(rng.bounded(5000)) + "}}\n";
 }
 
 std::unique_ptr<CompanyFile> newCompany(const QString &path, const Clock &clock)
@@ -131,13 +131,20 @@ int main(int argc, char **argv)
     qint64 checkpointRows = ImportOptions().checkpointRows; // orbctl's default unless --checkpoint
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == QLatin1String("--dir")) dir = args[i + 1];
-        else if (args[i] == QLatin1String("--import")) importN = args[i + 1].toLongLong();
-        else if (args[i] == QLatin1String("--preload")) preloadN = args[i + 1].toLongLong();
-        else if (args[i] == QLatin1String("--events")) aggN = args[i + 1].toLongLong();
-        else if (args[i] == QLatin1String("--customers")) customers = args[i + 1].toInt();
-        else if (args[i] == QLatin1String("--checkpoint")) checkpointRows = args[i + 1].toLongLong();
-        else if (args[i] == QLatin1String("--repeat")) repeat = std::max(1, args[i + 1].toInt());
+        if (args[i] == QLatin1String("--dir"))
+            dir = args[i + 1];
+        else if (args[i] == QLatin1String("--import"))
+            importN = args[i + 1].toLongLong();
+        else if (args[i] == QLatin1String("--preload"))
+            preloadN = args[i + 1].toLongLong();
+        else if (args[i] == QLatin1String("--events"))
+            aggN = args[i + 1].toLongLong();
+        else if (args[i] == QLatin1String("--customers"))
+            customers = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--checkpoint"))
+            checkpointRows = args[i + 1].toLongLong();
+        else if (args[i] == QLatin1String("--repeat"))
+            repeat = std::max(1, args[i + 1].toInt());
     }
     FixedClock clock(kNow);
     QRandomGenerator rng(42);
@@ -159,9 +166,10 @@ int main(int argc, char **argv)
         QFile::remove(path + QStringLiteral("-wal"));
         sqlite3 *db = nullptr;
         sqlite3_open(path.toUtf8().constData(), &db);
-        sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE usage_events (seq INTEGER PRIMARY KEY, key_hash INTEGER NOT NULL, "
-                         "idempotency_key TEXT NOT NULL, event_name TEXT NOT NULL, ts INTEGER NOT NULL, customer_id TEXT, external_customer_id TEXT, "
-                         "properties TEXT NOT NULL, status INTEGER NOT NULL, backfill_id TEXT, ingested_at INTEGER NOT NULL)",
+        sqlite3_exec(db,
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE usage_events (seq INTEGER PRIMARY KEY, key_hash INTEGER NOT NULL, "
+                     "idempotency_key TEXT NOT NULL, event_name TEXT NOT NULL, ts INTEGER NOT NULL, customer_id TEXT, external_customer_id TEXT, "
+                     "properties TEXT NOT NULL, status INTEGER NOT NULL, backfill_id TEXT, ingested_at INTEGER NOT NULL)",
                      nullptr, nullptr, nullptr);
         // Rows prepared in memory first, so that only SQLite is timed.
         std::vector<UsageEventRow> rows;
@@ -178,8 +186,11 @@ int main(int argc, char **argv)
             rows.push_back(std::move(r));
         }
         sqlite3_stmt *s = nullptr;
-        sqlite3_prepare_v2(db, "INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, status, ingested_at) "
-                               "VALUES (?, ?, ?, ?, NULL, ?, ?, 0, 0)", -1, &s, nullptr);
+        sqlite3_prepare_v2(
+            db,
+            "INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, status, ingested_at) "
+            "VALUES (?, ?, ?, ?, NULL, ?, ?, 0, 0)",
+            -1, &s, nullptr);
         const double cpu0 = cpuSeconds();
         QElapsedTimer t;
         t.start();
@@ -228,8 +239,7 @@ int main(int argc, char **argv)
         const double rate = importN / secs;
         std::printf("(2) Orb import: %lld JSONL events (random UUID keys) into a file holding %lld: accepted %lld, duplicates %lld, rejected %lld "
                     "in %.2f s = %.0f events/s = %.1f%% of (1) (CPU %.2f s, both threads; peak RSS %ld MB, %ld MB above the start)\n",
-                    importN, preloadN, s.accepted, s.duplicates, s.rejected, secs, rate, 100.0 * rate / rawRate, cpu, peakRssMb(),
-                    peakRssMb() - rssBefore);
+                    importN, preloadN, s.accepted, s.duplicates, s.rejected, secs, rate, 100.0 * rate / rawRate, cpu, peakRssMb(), peakRssMb() - rssBefore);
         std::fflush(stdout);
         return rate;
     };

@@ -39,7 +39,8 @@ void checkInvoiceRules(const QString &db, QString *problem)
 {
     if (!problem->isEmpty())
         return;
-    const QStringList doubled = queryRows(db, "SELECT identity, COUNT(*) FROM invoices WHERE identity IS NOT NULL GROUP BY identity HAVING COUNT(*) > 1", problem);
+    const QStringList doubled =
+        queryRows(db, "SELECT identity, COUNT(*) FROM invoices WHERE identity IS NOT NULL GROUP BY identity HAVING COUNT(*) > 1", problem);
     if (!doubled.isEmpty()) {
         *problem = QStringLiteral("invoices doubled: %1").arg(doubled.mid(0, 5).join(QStringLiteral(", ")));
         return;
@@ -125,14 +126,14 @@ QByteArray issueDigest(Workspace &ws, QString *problem)
                                         problem);
     for (const QString &row : twice)
         if (!row.endsWith(QLatin1String("|1|1"))) {
-            *problem = QStringLiteral("invoice %1 has %2 issue audit entries and outbox items (one of each expected)").arg(row.section(QLatin1Char('|'), 0, 0),
-                                                                                                                         row.section(QLatin1Char('|'), 1));
+            *problem = QStringLiteral("invoice %1 has %2 issue audit entries and outbox items (one of each expected)")
+                           .arg(row.section(QLatin1Char('|'), 0, 0), row.section(QLatin1Char('|'), 1));
             return d;
         }
     if (runToEnd(ws.orbctl, {QStringLiteral("--db"), ws.db, QStringLiteral("audit"), QStringLiteral("verify")}, nullptr, ws.environment) != 0)
         *problem = QStringLiteral("orbctl audit verify: the audit trail's hash chain is broken");
-    ws.finished = QStringLiteral("%1 invoices numbered 1 to %1 without a gap, one audit entry and one outbox item each, audit chain verified")
-                      .arg(numbers.size());
+    ws.finished =
+        QStringLiteral("%1 invoices numbered 1 to %1 without a gap, one audit entry and one outbox item each, audit chain verified").arg(numbers.size());
     return d;
 }
 
@@ -154,7 +155,9 @@ Scenario invoiceIssueScenario()
     s.name = "invoice-issue";
     s.prepare = &prepareIssue;
     s.command = [](const Workspace &ws, int) {
-        return QStringList{QStringLiteral("--db"), ws.db, QStringLiteral("--now"), RunNow, QStringLiteral("invoices"), QStringLiteral("issue"),
+        return QStringList{QStringLiteral("--db"),      ws.db,
+                           QStringLiteral("--now"),     RunNow,
+                           QStringLiteral("invoices"),  QStringLiteral("issue"),
                            QStringLiteral("--all-due"), QStringLiteral("2026-04-02")};
     };
     s.digest = &issueDigest;

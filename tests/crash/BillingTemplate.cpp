@@ -32,8 +32,8 @@ void writeBillingTemplate(Workspace &ws, const BillingTemplate &shape)
     ws.templateDb = QDir(ws.dir).filePath(QStringLiteral("template.orb"));
     const QString start = QStringLiteral("2026-01-01T00:00:00Z");
     orbctlOk(ws, ws.templateDb,
-             {QStringLiteral("--now"), start, QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Crash Billing Co"), QStringLiteral("--currency"),
-              QStringLiteral("USD"), QStringLiteral("--invoice-prefix"), QStringLiteral("CR")});
+             {QStringLiteral("--now"), start, QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Crash Billing Co"),
+              QStringLiteral("--currency"), QStringLiteral("USD"), QStringLiteral("--invoice-prefix"), QStringLiteral("CR")});
     const QString catalogFile = QDir(ws.dir).filePath(QStringLiteral("catalog.json"));
     {
         QFile f(catalogFile);
@@ -44,8 +44,9 @@ void writeBillingTemplate(Workspace &ws, const BillingTemplate &shape)
     orbctlOk(ws, ws.templateDb,
              {QStringLiteral("--now"), start, QStringLiteral("tax-rates"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("VAT"),
               QStringLiteral("--percentage"), QStringLiteral("19")});
-    orbctlOk(ws, ws.templateDb, {QStringLiteral("--now"), start, QStringLiteral("tax-rates"), QStringLiteral("assign"), QStringLiteral("VAT"),
-                                 QStringLiteral("--item"), QStringLiteral("Platform")});
+    orbctlOk(ws, ws.templateDb,
+             {QStringLiteral("--now"), start, QStringLiteral("tax-rates"), QStringLiteral("assign"), QStringLiteral("VAT"), QStringLiteral("--item"),
+              QStringLiteral("Platform")});
 
     // Hundreds of customers and subscriptions: through the services in this process, since
     // one orbctl per row would take minutes under the sanitizers.
@@ -93,8 +94,8 @@ void writeBillingTemplate(Workspace &ws, const BillingTemplate &shape)
             const QDateTime at = from.addSecs((i * 7919) % span);
             if (at < slice || at >= sliceEnd)
                 continue;
-            f.write("{\"event_name\":\"api_call\",\"timestamp\":\"" + at.toString(Qt::ISODate).toUtf8() + "\",\"idempotency_key\":\"u-"
-                    + QByteArray::number(i) + "\",\"external_customer_id\":\"k" + QByteArray::number(i % shape.customers) + "\",\"properties\":{}}\n");
+            f.write("{\"event_name\":\"api_call\",\"timestamp\":\"" + at.toString(Qt::ISODate).toUtf8() + "\",\"idempotency_key\":\"u-" + QByteArray::number(i)
+                    + "\",\"external_customer_id\":\"k" + QByteArray::number(i % shape.customers) + "\",\"properties\":{}}\n");
         }
         f.close();
         orbctlOk(ws, ws.templateDb, {QStringLiteral("--now"), sliceEnd.toString(Qt::ISODate), QStringLiteral("events"), QStringLiteral("import"), ws.input});

@@ -11,7 +11,7 @@ namespace crash {
 struct BillingTemplate {
     int customers = 150;
     int eventsPerCustomer = 12;
-    QDate eventsFrom;     ///< usage events spread over [eventsFrom, eventsTo)
+    QDate eventsFrom; ///< usage events spread over [eventsFrom, eventsTo)
     QDate eventsTo;
 };
 

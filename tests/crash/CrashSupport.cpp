@@ -45,7 +45,7 @@ QByteArray orbctlOk(const Workspace &ws, const QString &db, const QStringList &a
 
 namespace {
 
-template<typename Row>
+template <typename Row>
 bool forEachRow(const QString &db, const char *sql, QString *problem, Row &&row)
 {
     sqlite3 *h = nullptr;

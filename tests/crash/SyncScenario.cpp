@@ -70,7 +70,8 @@ QList<QJsonObject> openInvoices(StandinHost &host)
     for (const QJsonObject &i : host.standin().objects(QStringLiteral("invoice")))
         if (i.value(QLatin1String("status")).toString() == QLatin1String("open"))
             open.append(i);
-    std::sort(open.begin(), open.end(), [](const QJsonObject &a, const QJsonObject &b) { return meta(a, "orb_invoice_number") < meta(b, "orb_invoice_number"); });
+    std::sort(open.begin(), open.end(),
+              [](const QJsonObject &a, const QJsonObject &b) { return meta(a, "orb_invoice_number") < meta(b, "orb_invoice_number"); });
     return open;
 }
 
@@ -95,11 +96,12 @@ void prepareSync(SyncContext &ctx, Workspace &ws)
     const QString now = SyncNow.toString(Qt::ISODate);
     orbctlOk(ws, ws.templateDb, {QStringLiteral("--now"), now, QStringLiteral("invoices"), QStringLiteral("run"), QStringLiteral("--as-of"), now});
     // A customer balance and prepaid credits, so that invoices carry those parts too.
-    orbctlOk(ws, ws.templateDb, {QStringLiteral("--now"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("balance"), QStringLiteral("adjust"),
-                                 QStringLiteral("k0"), QStringLiteral("--amount"), QStringLiteral("25.50"), QStringLiteral("--description"),
-                                 QStringLiteral("goodwill")});
-    orbctlOk(ws, ws.templateDb, {QStringLiteral("--now"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("credits"), QStringLiteral("add"),
-                                 QStringLiteral("k1"), QStringLiteral("--amount"), QStringLiteral("40")});
+    orbctlOk(ws, ws.templateDb,
+             {QStringLiteral("--now"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("balance"), QStringLiteral("adjust"), QStringLiteral("k0"),
+              QStringLiteral("--amount"), QStringLiteral("25.50"), QStringLiteral("--description"), QStringLiteral("goodwill")});
+    orbctlOk(ws, ws.templateDb,
+             {QStringLiteral("--now"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("credits"), QStringLiteral("add"), QStringLiteral("k1"),
+              QStringLiteral("--amount"), QStringLiteral("40")});
     orbctlOk(ws, ws.templateDb,
              {QStringLiteral("--now"), now, QStringLiteral("invoices"), QStringLiteral("issue"), QStringLiteral("--all-due"), QStringLiteral("2026-02-02")});
     orbctlOk(ws, ws.templateDb, {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("stripe.api_base"), ctx.host->baseUrl()});
@@ -115,8 +117,8 @@ void beforeStep(SyncContext &ctx, Workspace &ws, int step)
         host.standin().setApiKey(Key);
         ctx.elapsed = 0;
         host.standin().setClockOffset(QDateTime::currentDateTimeUtc().secsTo(SyncNow));
-        host.standin().addFault(orb::standin::Fault{orb::standin::Fault::Kind::Latency, 1 << 30, QStringLiteral("/v1/"), QStringLiteral("POST"),
-                                                    PostLatencyMs});
+        host.standin().addFault(
+            orb::standin::Fault{orb::standin::Fault::Kind::Latency, 1 << 30, QStringLiteral("/v1/"), QStringLiteral("POST"), PostLatencyMs});
         return;
     }
     if (ctx.gaps == Gaps::MonthPerStep)
@@ -131,8 +133,9 @@ void beforeStep(SyncContext &ctx, Workspace &ws, int step)
             else if (i % 3 == 1 && remaining >= 2)
                 pay(host, open.at(i), remaining / 2);
             else if (i % 6 == 2) // voided in Orb: the next run voids it in Stripe
-                orbctlOk(ws, ws.db, {QStringLiteral("--now"), ctx.now().toString(Qt::ISODate), QStringLiteral("invoices"), QStringLiteral("void"),
-                                     meta(open.at(i), "orb_invoice_number"), QStringLiteral("--reason"), QStringLiteral("billed in error")});
+                orbctlOk(ws, ws.db,
+                         {QStringLiteral("--now"), ctx.now().toString(Qt::ISODate), QStringLiteral("invoices"), QStringLiteral("void"),
+                          meta(open.at(i), "orb_invoice_number"), QStringLiteral("--reason"), QStringLiteral("billed in error")});
         }
         return;
     }
@@ -174,7 +177,8 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
 
     // The stand-in: each Orb object once, and the id map pointing at it.
     QHash<QString, QString> map; // type:local → stripe id
-    for (const QString &row : queryRows(ws.db, "SELECT object_type, local_id, stripe_id FROM sync_stripe_ids WHERE object_type IN ('customer', 'invoice')", problem))
+    for (const QString &row :
+         queryRows(ws.db, "SELECT object_type, local_id, stripe_id FROM sync_stripe_ids WHERE object_type IN ('customer', 'invoice')", problem))
         map.insert(row.section(QLatin1Char('|'), 0, 1), row.section(QLatin1Char('|'), 2));
     QHash<QString, QString> orbCustomerOf; // Stripe customer id → Orb id
     QStringList remote;
@@ -193,12 +197,14 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
             }
             if (QLatin1String(type) == QLatin1String("customer")) {
                 orbCustomerOf.insert(idOf(o), orbId);
-                remote.append(QStringList{QStringLiteral("customer"), orbId, o.value(QLatin1String("name")).toString(), o.value(QLatin1String("email")).toString(),
-                                          meta(o, "orb_external_customer_id")}.join(QLatin1Char('|')));
+                remote.append(QStringList{QStringLiteral("customer"), orbId, o.value(QLatin1String("name")).toString(),
+                                          o.value(QLatin1String("email")).toString(), meta(o, "orb_external_customer_id")}
+                                  .join(QLatin1Char('|')));
             } else {
-                remote.append(QStringList{QStringLiteral("invoice"), orbId, meta(o, "orb_invoice_number"), orbCustomerOf.value(o.value(QLatin1String("customer")).toString()),
-                                          o.value(QLatin1String("status")).toString(), o.value(QLatin1String("currency")).toString(),
-                                          o.value(QLatin1String("collection_method")).toString(), QString::number(o.value(QLatin1String("amount_due")).toInteger()),
+                remote.append(QStringList{QStringLiteral("invoice"), orbId, meta(o, "orb_invoice_number"),
+                                          orbCustomerOf.value(o.value(QLatin1String("customer")).toString()), o.value(QLatin1String("status")).toString(),
+                                          o.value(QLatin1String("currency")).toString(), o.value(QLatin1String("collection_method")).toString(),
+                                          QString::number(o.value(QLatin1String("amount_due")).toInteger()),
                                           QString::number(o.value(QLatin1String("amount_paid")).toInteger())}
                                   .join(QLatin1Char('|')));
             }
@@ -315,8 +321,9 @@ Scenario syncScenario(const char *name, Gaps gaps)
         // After the usage is in Stripe (step 0), every start comes a day and an hour later.
         if (ctx->gaps == Gaps::DayPerStart && step > 0)
             ctx->moveOn(25 * 3600);
-        return QStringList{QStringLiteral("--db"), ws.db, QStringLiteral("--now"), ctx->now().toString(Qt::ISODate), QStringLiteral("sync"),
-                           QStringLiteral("run"), QStringLiteral("--once")};
+        return QStringList{
+            QStringLiteral("--db"),  ws.db, QStringLiteral("--now"), ctx->now().toString(Qt::ISODate), QStringLiteral("sync"), QStringLiteral("run"),
+            QStringLiteral("--once")};
     };
     s.digest = [ctx](Workspace &ws, QString *problem) { return syncDigest(*ctx, ws, problem); };
     s.requests = [ctx]() -> qint64 { return ctx->host ? ctx->host->standin().requestCount(QStringLiteral("/v1/")) : 0; };

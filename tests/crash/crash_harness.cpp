@@ -157,8 +157,7 @@ int main(int argc, char **argv)
         fail(QStringLiteral("--orbctl: name the orbctl program"));
     const int kills = cl.value(QStringLiteral("kills")).toInt();
     const int scale = std::max(1, cl.value(QStringLiteral("scale")).toInt());
-    const quint64 seed = cl.isSet(QStringLiteral("seed")) ? cl.value(QStringLiteral("seed")).toULongLong()
-                                                          : quint64(QDateTime::currentMSecsSinceEpoch());
+    const quint64 seed = cl.isSet(QStringLiteral("seed")) ? cl.value(QStringLiteral("seed")).toULongLong() : quint64(QDateTime::currentMSecsSinceEpoch());
     std::printf("crash_harness: seed %llu (re-run with --seed %llu)\n", static_cast<unsigned long long>(seed), static_cast<unsigned long long>(seed));
     std::fflush(stdout);
     const QList<Scenario> table = scenarios();
@@ -224,9 +223,9 @@ int main(int argc, char **argv)
             problem.clear();
             const QByteArray d = sc.digest(ws, &problem);
             if (!problem.isEmpty() || d != expected) {
-                std::fprintf(stderr, "%s (seed %llu, round %d, after %d kills): %s (kept in %s)\n", sc.name, static_cast<unsigned long long>(seed),
-                             t.rounds, t.killed - killedBefore,
-                             problem.isEmpty() ? "the content differs from an uninterrupted run" : qPrintable(problem), qPrintable(ws.db));
+                std::fprintf(stderr, "%s (seed %llu, round %d, after %d kills): %s (kept in %s)\n", sc.name, static_cast<unsigned long long>(seed), t.rounds,
+                             t.killed - killedBefore, problem.isEmpty() ? "the content differs from an uninterrupted run" : qPrintable(problem),
+                             qPrintable(ws.db));
                 if (problem.isEmpty())
                     showDifference(expected, d);
                 tmp.setAutoRemove(false);

@@ -84,19 +84,41 @@ void TestDocumentLanguage::invoiceInLanguageAndCurrency_data()
     QTest::addColumn<QStringList>("absent");
     const QStringList en{QStringLiteral("Invoice date"), QStringLiteral("UNIT PRICE"), QStringLiteral("Subtotal"), QStringLiteral("Page 1 of 1"),
                          QStringLiteral("BILL TO")};
-    const QStringList de{QStringLiteral("Rechnungsdatum"), QStringLiteral("EINZELPREIS"), QStringLiteral("Zwischensumme"),
-                         QStringLiteral("Seite 1 von 1"), QStringLiteral("RECHNUNGSEMPFÄNGER"), QStringLiteral("01.03.2026")};
+    const QStringList de{QStringLiteral("Rechnungsdatum"), QStringLiteral("EINZELPREIS"),        QStringLiteral("Zwischensumme"),
+                         QStringLiteral("Seite 1 von 1"),  QStringLiteral("RECHNUNGSEMPFÄNGER"), QStringLiteral("01.03.2026")};
     const QStringList notDe{QStringLiteral("Invoice date"), QStringLiteral("Subtotal"), QStringLiteral("Page 1")};
     const QStringList notEn{QStringLiteral("Rechnung"), QStringLiteral("Seite")};
     // 3 × unit: the line amount, and the unit price on the line.
-    QTest::newRow("en EUR") << "en" << "EUR" << "179" << (en + QStringList{QStringLiteral("€179.00"), QStringLiteral("€537.00")}) << (notEn + QStringList{QStringLiteral("EUR179"), QStringLiteral("EUR 179")});
-    QTest::newRow("de EUR") << "de" << "EUR" << "179" << (de + QStringList{QStringLiteral("179,00 €"), QStringLiteral("537,00 €"), QStringLiteral("Fälliger Betrag (EUR)")}) << notDe;
-    QTest::newRow("en CHF") << "en" << "CHF" << "179" << (en + QStringList{QStringLiteral("CHF 179.00"), QStringLiteral("CHF 537.00")}) << (notEn + QStringList{QStringLiteral("CHF179")});
-    QTest::newRow("de CHF") << "de" << "CHF" << "179" << (de + QStringList{QStringLiteral("179,00 CHF"), QStringLiteral("537,00 CHF")}) << notDe;
-    QTest::newRow("en JPY, no minor unit") << "en" << "JPY" << "17900" << (en + QStringList{QStringLiteral("¥17,900"), QStringLiteral("¥53,700")}) << (notEn + QStringList{QStringLiteral("17,900.00"), QStringLiteral("JPY17")});
-    QTest::newRow("de JPY") << "de" << "JPY" << "17900" << (de + QStringList{QStringLiteral("17.900 ¥"), QStringLiteral("53.700 ¥")}) << (notDe + QStringList{QStringLiteral("17.900,00")});
-    QTest::newRow("en KWD, three minor digits") << "en" << "KWD" << "179.125" << (en + QStringList{QStringLiteral("KWD 179.125"), QStringLiteral("KWD 537.375")}) << (notEn + QStringList{QStringLiteral("KWD179")});
-    QTest::newRow("de KWD") << "de" << "KWD" << "179.125" << (de + QStringList{QStringLiteral("179,125 KWD"), QStringLiteral("537,375 KWD")}) << notDe;
+    QTest::newRow("en EUR") << "en"
+                            << "EUR"
+                            << "179" << (en + QStringList{QStringLiteral("€179.00"), QStringLiteral("€537.00")})
+                            << (notEn + QStringList{QStringLiteral("EUR179"), QStringLiteral("EUR 179")});
+    QTest::newRow("de EUR") << "de"
+                            << "EUR"
+                            << "179" << (de + QStringList{QStringLiteral("179,00 €"), QStringLiteral("537,00 €"), QStringLiteral("Fälliger Betrag (EUR)")})
+                            << notDe;
+    QTest::newRow("en CHF") << "en"
+                            << "CHF"
+                            << "179" << (en + QStringList{QStringLiteral("CHF 179.00"), QStringLiteral("CHF 537.00")})
+                            << (notEn + QStringList{QStringLiteral("CHF179")});
+    QTest::newRow("de CHF") << "de"
+                            << "CHF"
+                            << "179" << (de + QStringList{QStringLiteral("179,00 CHF"), QStringLiteral("537,00 CHF")}) << notDe;
+    QTest::newRow("en JPY, no minor unit") << "en"
+                                           << "JPY"
+                                           << "17900" << (en + QStringList{QStringLiteral("¥17,900"), QStringLiteral("¥53,700")})
+                                           << (notEn + QStringList{QStringLiteral("17,900.00"), QStringLiteral("JPY17")});
+    QTest::newRow("de JPY") << "de"
+                            << "JPY"
+                            << "17900" << (de + QStringList{QStringLiteral("17.900 ¥"), QStringLiteral("53.700 ¥")})
+                            << (notDe + QStringList{QStringLiteral("17.900,00")});
+    QTest::newRow("en KWD, three minor digits") << "en"
+                                                << "KWD"
+                                                << "179.125" << (en + QStringList{QStringLiteral("KWD 179.125"), QStringLiteral("KWD 537.375")})
+                                                << (notEn + QStringList{QStringLiteral("KWD179")});
+    QTest::newRow("de KWD") << "de"
+                            << "KWD"
+                            << "179.125" << (de + QStringList{QStringLiteral("179,125 KWD"), QStringLiteral("537,375 KWD")}) << notDe;
 }
 
 void TestDocumentLanguage::invoiceInLanguageAndCurrency()
@@ -114,8 +136,8 @@ void TestDocumentLanguage::invoiceInLanguageAndCurrency()
     draft.documentLanguage = language;
     const Customer c = CustomerService(*file, m_clock).create(draft);
     InvoiceService service(*file, m_clock);
-    const Invoice inv = service.issue(service.createOneOff(c.id, {{QStringLiteral("Platform fee"), Decimal(3), Decimal::parse(unit), {}}},
-                                                           QDate(2026, 3, 1), {}, 14).id);
+    const Invoice inv =
+        service.issue(service.createOneOff(c.id, {{QStringLiteral("Platform fee"), Decimal(3), Decimal::parse(unit), {}}}, QDate(2026, 3, 1), {}, 14).id);
     const QString pdf = m_dir.filePath(QStringLiteral("%1-%2.pdf").arg(language, currency));
     DocumentExporter::writePdf(DocumentExporter(*file).invoice(inv.id).document, pdf);
     const QString t = text(pdf);
@@ -130,8 +152,12 @@ void TestDocumentLanguage::fixedFeeShowsQuantityAndUnitPrice_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("unitPrice");
     QTest::addColumn<QString>("header");
-    QTest::newRow("en") << "en" << "€179.00" << "UNIT PRICE";
-    QTest::newRow("de") << "de" << "179,00 €" << "EINZELPREIS";
+    QTest::newRow("en") << "en"
+                        << "€179.00"
+                        << "UNIT PRICE";
+    QTest::newRow("de") << "de"
+                        << "179,00 €"
+                        << "EINZELPREIS";
 }
 
 void TestDocumentLanguage::fixedFeeShowsQuantityAndUnitPrice()
@@ -180,8 +206,8 @@ void TestDocumentLanguage::statementReminderAndAgingInGerman()
 
     // An unpaid invoice (1200 and 19 % VAT), overdue by March 20th: the reminder lists it, with the fee.
     InvoiceService invoices(*file, m_clock);
-    const Invoice inv = invoices.issue(invoices.createOneOff(c.id, {{QStringLiteral("Workshop"), Decimal(1), Decimal::parse("1200"), {}}},
-                                                             QDate(2026, 3, 1), {}, 7).id);
+    const Invoice inv =
+        invoices.issue(invoices.createOneOff(c.id, {{QStringLiteral("Workshop"), Decimal(1), Decimal::parse("1200"), {}}}, QDate(2026, 3, 1), {}, 7).id);
     const QList<NamedDocument> reminders = exporter.reminders(QStringLiteral("brightline"), QDate(2026, 3, 20));
     QCOMPARE(reminders.size(), 1);
     const QString reminder = m_dir.filePath(reminders.first().fileName);
@@ -208,13 +234,14 @@ void TestDocumentLanguage::longTextWrapsInsideThePage()
     auto file = fresh(QStringLiteral("long-text.orb"));
     const QString word = QStringLiteral("Reference") + QString(140, QLatin1Char('X')) + QStringLiteral("End");
     const QString url = QStringLiteral("https://pay.example.com/") + QString(160, QLatin1Char('y')) + QStringLiteral("/done");
-    file->setSetting(QStringLiteral("documents.footer"), QStringLiteral("Registered office: ") + QString(40, QLatin1Char('z')) +
-                                                             QStringLiteral(" · managing directors and a very long list of registration details ").repeated(3) +
-                                                             QStringLiteral("FooterEnd"),
+    file->setSetting(QStringLiteral("documents.footer"),
+                     QStringLiteral("Registered office: ") + QString(40, QLatin1Char('z'))
+                         + QStringLiteral(" · managing directors and a very long list of registration details ").repeated(3) + QStringLiteral("FooterEnd"),
                      m_clock);
     InvoiceService service(*file, m_clock);
-    const Invoice inv = service.issue(service.createOneOff(QStringLiteral("acme"), {{word, Decimal(1), Decimal::parse("10"), {}}},
-                                                           QDate(2026, 3, 1), QStringLiteral("Pay at ") + url, 14).id);
+    const Invoice inv = service.issue(
+        service.createOneOff(QStringLiteral("acme"), {{word, Decimal(1), Decimal::parse("10"), {}}}, QDate(2026, 3, 1), QStringLiteral("Pay at ") + url, 14)
+            .id);
     const QString pdf = m_dir.filePath(QStringLiteral("long-text.pdf"));
     DocumentExporter::writePdf(DocumentExporter(*file).invoice(inv.id).document, pdf);
     // Every character is on the page: joined back without line breaks, the texts are whole.

@@ -51,9 +51,11 @@ void TestDocuments::initTestCase()
 std::unique_ptr<CompanyFile> TestDocuments::fresh(const QString &name)
 {
     auto file = DemoCompany::create(m_dir.filePath(name), m_clock, false);
-    file->setSetting(QStringLiteral("documents.payment_instructions"), QStringLiteral("Wire to IBAN DE89 3704 0044 0532 0130 00 quoting {invoice_number}."), m_clock);
+    file->setSetting(QStringLiteral("documents.payment_instructions"), QStringLiteral("Wire to IBAN DE89 3704 0044 0532 0130 00 quoting {invoice_number}."),
+                     m_clock);
     file->setSetting(QStringLiteral("documents.footer"), QStringLiteral("Registered in Delaware, file 7654321"), m_clock);
-    file->setSetting(QStringLiteral("documents.logo"), test::sourceDir() + QStringLiteral("/installer/linux/icons/hicolor/64x64/apps/io.github.orb.Billing.png"), m_clock);
+    file->setSetting(QStringLiteral("documents.logo"),
+                     test::sourceDir() + QStringLiteral("/installer/linux/icons/hicolor/64x64/apps/io.github.orb.Billing.png"), m_clock);
     return file;
 }
 
@@ -91,12 +93,26 @@ void TestDocuments::invoiceHoldsEverything()
     const QString pdf = m_dir.filePath(doc.fileName);
     DocumentExporter::writePdf(doc.document, pdf);
     const QString t = text(pdf);
-    for (const QString &expected : QStringList{file->settings().name, QStringLiteral("Tax ID EIN 84-2345678"), QStringLiteral("Acme Robotics Inc."),
-                                    QStringLiteral("1200 Harbor Blvd"), QStringLiteral("Tax ID 94-1234567"), inv.invoiceNumber,
-                                    QStringLiteral("3/1/2026"), QStringLiteral("3/16/2026"), QStringLiteral("Net 15"), QStringLiteral("Onboarding workshop"),
-                                    QStringLiteral("$617.25"), QStringLiteral("$1,234.50"), QStringLiteral("$1,500.00"), QStringLiteral("$2,734.50"),
-                                    QStringLiteral("-$1,000.00"), QStringLiteral("$1,734.50"), QStringLiteral("quoting ") + inv.invoiceNumber,
-                                    QStringLiteral("Thank you for choosing us."), QStringLiteral("Registered in Delaware"), QStringLiteral("Page 1 of 1")})
+    for (const QString &expected : QStringList{file->settings().name,
+                                               QStringLiteral("Tax ID EIN 84-2345678"),
+                                               QStringLiteral("Acme Robotics Inc."),
+                                               QStringLiteral("1200 Harbor Blvd"),
+                                               QStringLiteral("Tax ID 94-1234567"),
+                                               inv.invoiceNumber,
+                                               QStringLiteral("3/1/2026"),
+                                               QStringLiteral("3/16/2026"),
+                                               QStringLiteral("Net 15"),
+                                               QStringLiteral("Onboarding workshop"),
+                                               QStringLiteral("$617.25"),
+                                               QStringLiteral("$1,234.50"),
+                                               QStringLiteral("$1,500.00"),
+                                               QStringLiteral("$2,734.50"),
+                                               QStringLiteral("-$1,000.00"),
+                                               QStringLiteral("$1,734.50"),
+                                               QStringLiteral("quoting ") + inv.invoiceNumber,
+                                               QStringLiteral("Thank you for choosing us."),
+                                               QStringLiteral("Registered in Delaware"),
+                                               QStringLiteral("Page 1 of 1")})
         QVERIFY2(t.contains(expected), qPrintable(expected + QStringLiteral(" missing from:\n") + t));
     // Amount due is the last strong total and holds what remains.
     QVERIFY(QRegularExpression(QStringLiteral("Amount due \\(USD\\)\\s+\\$1,734\\.50")).match(t).hasMatch());
@@ -129,7 +145,8 @@ void TestDocuments::longInvoiceRepeatsHeaderOnEveryPage()
                                                                               QStringLiteral("-l"), QString::number(p), pdf, QStringLiteral("-")});
         const QString page = QString::fromUtf8(r.out);
         if (page.contains(QLatin1String("Consulting block")))
-            QVERIFY2(page.contains(QLatin1String("DESCRIPTION")) && page.contains(QLatin1String("AMOUNT")), qPrintable(QStringLiteral("no table header on page %1").arg(p)));
+            QVERIFY2(page.contains(QLatin1String("DESCRIPTION")) && page.contains(QLatin1String("AMOUNT")),
+                     qPrintable(QStringLiteral("no table header on page %1").arg(p)));
         else
             QCOMPARE(p, n); // only the last page may hold no rows (the totals moved there)
         QVERIFY(page.contains(QStringLiteral("Page %1 of %2").arg(p).arg(n)));
@@ -158,8 +175,8 @@ void TestDocuments::localeFormatsAmountsAndDates()
     s.documentLocale = QStringLiteral("de_DE");
     file->updateSettings(s, m_clock);
     InvoiceService service(*file, m_clock);
-    Invoice inv = service.issue(service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("Setup"), Decimal(1), Decimal::parse("1234.5"), {}}},
-                                                     QDate(2026, 3, 1), {}, 30).id);
+    Invoice inv = service.issue(
+        service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("Setup"), Decimal(1), Decimal::parse("1234.5"), {}}}, QDate(2026, 3, 1), {}, 30).id);
     const QString pdf = m_dir.filePath(QStringLiteral("de.pdf"));
     DocumentExporter::writePdf(DocumentExporter(*file).invoice(inv.id).document, pdf);
     const QString t = text(pdf);
@@ -174,11 +191,11 @@ void TestDocuments::creditNoteAndStatement()
     auto file = fresh(QStringLiteral("statement.orb"));
     InvoiceService service(*file, m_clock);
     m_clock.set(QDateTime(QDate(2026, 1, 10), QTime(12, 0), QTimeZone::utc()));
-    Invoice a = service.issue(service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("January work"), Decimal(1), Decimal(300), {}}},
-                                                   QDate(2026, 1, 10), {}, 30).id);
+    Invoice a = service.issue(
+        service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("January work"), Decimal(1), Decimal(300), {}}}, QDate(2026, 1, 10), {}, 30).id);
     m_clock.set(QDateTime(QDate(2026, 2, 3), QTime(12, 0), QTimeZone::utc()));
-    Invoice b = service.issue(service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("February work"), Decimal(1), Decimal(500), {}}},
-                                                   QDate(2026, 2, 3), {}, 30).id);
+    Invoice b = service.issue(
+        service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("February work"), Decimal(1), Decimal(500), {}}}, QDate(2026, 2, 3), {}, 30).id);
     service.pay(a.id, Decimal(300), QDate(2026, 2, 9));
     m_clock.set(QDateTime(QDate(2026, 2, 20), QTime(12, 0), QTimeZone::utc()));
     const CreditNote note = service.createCreditNote(b.id, {{0, Decimal(120)}}, QStringLiteral("Service outage credit"), QStringLiteral("adjustment"));
@@ -189,7 +206,7 @@ void TestDocuments::creditNoteAndStatement()
     DocumentExporter::writePdf(exporter.creditNote(note.number).document, notePdf);
     const QString nt = text(notePdf);
     for (const QString &e : QStringList{QStringLiteral("Credit note"), note.number, b.invoiceNumber, QStringLiteral("February work"), QStringLiteral("$120.00"),
-                             QStringLiteral("Service outage credit"), QStringLiteral("2/20/2026")})
+                                        QStringLiteral("Service outage credit"), QStringLiteral("2/20/2026")})
         QVERIFY2(nt.contains(e), qPrintable(e + QStringLiteral(" missing:\n") + nt));
 
     // Opening balance: January's invoice (300) before Feb 1; then February's invoice, the payment
@@ -199,8 +216,8 @@ void TestDocuments::creditNoteAndStatement()
     const QString st = text(stPdf);
     QVERIFY2(QRegularExpression(QStringLiteral("Opening balance\\s+\\$300\\.00")).match(st).hasMatch(), qPrintable(st));
     QVERIFY2(QRegularExpression(QStringLiteral("Closing balance\\s+\\$380\\.00")).match(st).hasMatch(), qPrintable(st));
-    for (const QString &e : QStringList{b.invoiceNumber, note.number, QStringLiteral("-"), QStringLiteral("Payment for ") + a.invoiceNumber, QStringLiteral("$500.00"),
-                             QStringLiteral("$120.00")})
+    for (const QString &e : QStringList{b.invoiceNumber, note.number, QStringLiteral("-"), QStringLiteral("Payment for ") + a.invoiceNumber,
+                                        QStringLiteral("$500.00"), QStringLiteral("$120.00")})
         QVERIFY2(st.contains(e), qPrintable(e + QStringLiteral(" missing:\n") + st));
     QVERIFY(!st.contains(QLatin1String("January work")));
     QVERIFY(QRegularExpression(QStringLiteral("Balance due \\(USD\\)\\s+\\$380\\.00")).match(st).hasMatch());
@@ -232,7 +249,8 @@ void TestDocuments::agingPdf()
     DocumentExporter::writePdf(DocumentExporter(*file).aging(QDate(2026, 3, 1)).document, pdf);
     const QString t = text(pdf);
     // Acme's invoice was due 2025-12-11: 80 days past due on 2026-03-01.
-    QVERIFY2(QRegularExpression(QStringLiteral("Acme Robotics Inc\\.\\s+USD\\s+–\\s+–\\s+–\\s+\\$700\\.00\\s+–\\s+\\$700\\.00")).match(t).hasMatch(), qPrintable(t));
+    QVERIFY2(QRegularExpression(QStringLiteral("Acme Robotics Inc\\.\\s+USD\\s+–\\s+–\\s+–\\s+\\$700\\.00\\s+–\\s+\\$700\\.00")).match(t).hasMatch(),
+             qPrintable(t));
     QVERIFY2(t.contains(QStringLiteral("Brightline Logistics GmbH")) && t.contains(QStringLiteral("Total EUR")), qPrintable(t));
 }
 
@@ -241,7 +259,8 @@ void TestDocuments::batchWritesEveryInvoiceAndCancels()
     auto file = fresh(QStringLiteral("batch.orb"));
     InvoiceService service(*file, m_clock);
     for (int i = 0; i < 6; ++i)
-        service.issue(service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("Item %1").arg(i), Decimal(1), Decimal(10 + i), {}}}, QDate(2026, 3, 1), {}, 30).id);
+        service.issue(
+            service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("Item %1").arg(i), Decimal(1), Decimal(10 + i), {}}}, QDate(2026, 3, 1), {}, 30).id);
     InvoiceFilter filter;
     filter.status = QStringLiteral("issued");
     const QList<NamedDocument> docs = DocumentExporter(*file).invoices(filter);
@@ -265,7 +284,8 @@ void TestDocuments::batchWritesEveryInvoiceAndCancels()
     QList<NamedDocument> many;
     for (int i = 0; i < 40; ++i)
         many.append({QStringLiteral("c%1.pdf").arg(i), docs.first().document});
-    const BatchResult cut = DocumentExporter::writeBatch(many, m_dir.filePath(QStringLiteral("cut")), [](int, int) { return false; }, 1);
+    const BatchResult cut = DocumentExporter::writeBatch(
+        many, m_dir.filePath(QStringLiteral("cut")), [](int, int) { return false; }, 1);
     QVERIFY(cut.cancelled);
     QVERIFY(cut.files.size() < 40);
     QCOMPARE(QDir(m_dir.filePath(QStringLiteral("cut"))).entryList(QDir::Files).size(), cut.files.size());

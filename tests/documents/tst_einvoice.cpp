@@ -50,9 +50,12 @@ public:
         if (!doc)
             return {QStringLiteral("not well-formed XML")};
         xmlSchemaValidCtxtPtr ctxt = xmlSchemaNewValidCtxt(m_schema);
-        xmlSchemaSetValidStructuredErrors(ctxt, [](void *user, xmlErrorPtr e) {
-            static_cast<QStringList *>(user)->append(QStringLiteral("line %1: %2").arg(e->line).arg(QString::fromUtf8(e->message).trimmed()));
-        }, &errors);
+        xmlSchemaSetValidStructuredErrors(
+            ctxt,
+            [](void *user, xmlErrorPtr e) {
+                static_cast<QStringList *>(user)->append(QStringLiteral("line %1: %2").arg(e->line).arg(QString::fromUtf8(e->message).trimmed()));
+            },
+            &errors);
         if (xmlSchemaValidateDoc(ctxt, doc) != 0 && errors.isEmpty())
             errors << QStringLiteral("invalid");
         xmlSchemaFreeValidCtxt(ctxt);
@@ -71,13 +74,12 @@ QString xpath(const QByteArray &xml, const char *expression)
     if (!doc)
         return {};
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    const std::pair<const char *, const char *> ns[] = {
-        {"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"},
-        {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"},
-        {"inv", "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"},
-        {"cn", "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"},
-        {"rsm", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"},
-        {"ram", "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"}};
+    const std::pair<const char *, const char *> ns[] = {{"cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"},
+                                                        {"cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"},
+                                                        {"inv", "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"},
+                                                        {"cn", "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"},
+                                                        {"rsm", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"},
+                                                        {"ram", "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"}};
     for (const auto &[prefix, uri] : ns)
         xmlXPathRegisterNs(ctx, reinterpret_cast<const xmlChar *>(prefix), reinterpret_cast<const xmlChar *>(uri));
     QString out;
@@ -97,9 +99,11 @@ QString xpath(const QByteArray &xml, const char *expression)
 /// (Invoice numbers of the demo company depend on the order its random ids sort in.)
 QString euroInvoice(CompanyFile &file)
 {
-    return file.db().scalar(QStringLiteral("SELECT i.invoice_number FROM invoices i JOIN customers c ON c.id = i.customer_id "
-                                           "WHERE c.external_customer_id = 'brightline' AND i.status IN ('issued', 'paid') "
-                                           "ORDER BY i.invoice_number DESC LIMIT 1")).toString();
+    return file.db()
+        .scalar(QStringLiteral("SELECT i.invoice_number FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                               "WHERE c.external_customer_id = 'brightline' AND i.status IN ('issued', 'paid') "
+                               "ORDER BY i.invoice_number DESC LIMIT 1"))
+        .toString();
 }
 
 } // namespace
@@ -164,10 +168,12 @@ void TestEInvoice::everyDocumentValidatesAgainstTheSchemas()
         creditNotes += invoice ? 0 : 1;
         const QByteArray ubl = EInvoiceWriter::ubl(e);
         const QStringList ublErrors = (invoice ? m_ublInvoice : m_ublCreditNote)->validate(ubl);
-        QVERIFY2(ublErrors.isEmpty(), qPrintable(ref + QStringLiteral(" UBL: ") + ublErrors.join(QStringLiteral("; ")) + QLatin1Char('\n') + QString::fromUtf8(ubl)));
+        QVERIFY2(ublErrors.isEmpty(),
+                 qPrintable(ref + QStringLiteral(" UBL: ") + ublErrors.join(QStringLiteral("; ")) + QLatin1Char('\n') + QString::fromUtf8(ubl)));
         const QByteArray cii = EInvoiceWriter::cii(e);
         const QStringList ciiErrors = m_cii->validate(cii);
-        QVERIFY2(ciiErrors.isEmpty(), qPrintable(ref + QStringLiteral(" CII: ") + ciiErrors.join(QStringLiteral("; ")) + QLatin1Char('\n') + QString::fromUtf8(cii)));
+        QVERIFY2(ciiErrors.isEmpty(),
+                 qPrintable(ref + QStringLiteral(" CII: ") + ciiErrors.join(QStringLiteral("; ")) + QLatin1Char('\n') + QString::fromUtf8(cii)));
     }
     QVERIFY(creditNotes >= 1);
 }
@@ -229,9 +235,12 @@ void TestEInvoice::zeroMinorDigitsAndUnitPrices()
     const Customer c = CustomerService(*file, m_clock).create(draft);
     InvoiceService service(*file, m_clock);
     // 1,234,567 tokens at 0.00003: 37.03701, which is no whole yen: priced per the whole quantity.
-    const Invoice inv = service.issue(service.createOneOff(c.id, {{QStringLiteral("Seats"), Decimal(3), Decimal(17900), {}},
-                                                                  {QStringLiteral("Tokens"), Decimal(1234567), Decimal::parse("0.00003"), {}}},
-                                                           QDate(2026, 3, 1), {}, 30).id);
+    const Invoice inv = service.issue(service
+                                          .createOneOff(c.id,
+                                                        {{QStringLiteral("Seats"), Decimal(3), Decimal(17900), {}},
+                                                         {QStringLiteral("Tokens"), Decimal(1234567), Decimal::parse("0.00003"), {}}},
+                                                        QDate(2026, 3, 1), {}, 30)
+                                          .id);
     const EInvoice e = EInvoiceSource::load(*file, inv.invoiceNumber);
     QVERIFY2(e.check().isEmpty(), qPrintable(joinErrors(e.check())));
     const QByteArray ubl = EInvoiceWriter::ubl(e);
@@ -249,11 +258,16 @@ void TestEInvoice::refusals_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("message");
-    QTest::newRow("draft") << "draft" << "is a draft";
-    QTest::newRow("void") << "void" << "is void";
-    QTest::newRow("three minor digits") << "kwd" << "at most two decimals";
-    QTest::newRow("two tax rates on a line") << "taxes" << "one VAT rate per line";
-    QTest::newRow("no buyer country") << "country" << "BR-11";
+    QTest::newRow("draft") << "draft"
+                           << "is a draft";
+    QTest::newRow("void") << "void"
+                          << "is void";
+    QTest::newRow("three minor digits") << "kwd"
+                                        << "at most two decimals";
+    QTest::newRow("two tax rates on a line") << "taxes"
+                                             << "one VAT rate per line";
+    QTest::newRow("no buyer country") << "country"
+                                      << "BR-11";
 }
 
 void TestEInvoice::refusals()

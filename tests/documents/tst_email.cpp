@@ -72,16 +72,20 @@ QList<Part> mimeParts(const QByteArray &message, QByteArray *topHeaders)
 /// Brightline's (a German customer's) latest issued or paid invoice.
 QString brightlineInvoice(CompanyFile &file)
 {
-    return file.db().scalar(QStringLiteral("SELECT i.invoice_number FROM invoices i JOIN customers c ON c.id = i.customer_id "
-                                           "WHERE c.external_customer_id = 'brightline' AND i.status IN ('issued', 'paid') "
-                                           "ORDER BY i.invoice_number DESC LIMIT 1")).toString();
+    return file.db()
+        .scalar(QStringLiteral("SELECT i.invoice_number FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                               "WHERE c.external_customer_id = 'brightline' AND i.status IN ('issued', 'paid') "
+                               "ORDER BY i.invoice_number DESC LIMIT 1"))
+        .toString();
 }
 
 QString otherInvoice(CompanyFile &file)
 {
-    return file.db().scalar(QStringLiteral("SELECT i.invoice_number FROM invoices i JOIN customers c ON c.id = i.customer_id "
-                                           "WHERE c.external_customer_id = 'acme' AND i.status IN ('issued', 'paid') "
-                                           "ORDER BY i.invoice_number DESC LIMIT 1")).toString();
+    return file.db()
+        .scalar(QStringLiteral("SELECT i.invoice_number FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                               "WHERE c.external_customer_id = 'acme' AND i.status IN ('issued', 'paid') "
+                               "ORDER BY i.invoice_number DESC LIMIT 1"))
+        .toString();
 }
 
 /// A PDF without its creation date, which QPdfWriter sets to the time it writes.
@@ -174,7 +178,8 @@ void TestEmail::invoiceGoesOutWithItsPdf()
     QCOMPARE(mine.size(), 1);
     QCOMPARE(mine.first().status, QStringLiteral("sent"));
     QCOMPARE(mine.first().sentAt, m_clock.now());
-    QCOMPARE(file->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'invoice.emailed' AND object_id = ?"), {queued.documentId}).toInt(), 1);
+    QCOMPARE(
+        file->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'invoice.emailed' AND object_id = ?"), {queued.documentId}).toInt(), 1);
 }
 
 void TestEmail::aCrashOrARetryNeverSendsTwice()
@@ -289,7 +294,8 @@ void TestEmail::companyTemplatesReplaceTheBuiltInOnes()
         QFAIL("a template with an unknown placeholder was accepted");
     } catch (const ServiceError &e) {
         QCOMPARE(e.kind(), ServiceError::Kind::InvalidInput);
-        QVERIFY2(e.message().contains(QLatin1String("invoice.de.subject")) && e.message().contains(QLatin1String("{customer_number}")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QLatin1String("invoice.de.subject")) && e.message().contains(QLatin1String("{customer_number}")),
+                 qPrintable(e.message()));
     }
 }
 

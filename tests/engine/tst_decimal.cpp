@@ -36,19 +36,45 @@ void TestDecimal::parseAndPrint_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("printed");
     QTest::addColumn<QString>("canonical");
-    QTest::newRow("tiny price") << "0.00002" << "0.00002" << "0.00002";
-    QTest::newRow("orb amount") << "1250.5" << "1250.5" << "1250.5";
-    QTest::newRow("trailing zeros kept") << "1250.50" << "1250.50" << "1250.5";
-    QTest::newRow("integer") << "42" << "42" << "42";
-    QTest::newRow("plus sign") << "+7.10" << "7.10" << "7.1";
-    QTest::newRow("negative") << "-0.5" << "-0.5" << "-0.5";
-    QTest::newRow("leading point") << ".25" << "0.25" << "0.25";
-    QTest::newRow("trailing point") << "3." << "3" << "3";
-    QTest::newRow("leading zeros") << "000123.4500" << "123.4500" << "123.45";
-    QTest::newRow("negative zero") << "-0.00" << "0.00" << "0";
-    QTest::newRow("38 digits") << "12345678901234567890123456789012345678" << "12345678901234567890123456789012345678" << "12345678901234567890123456789012345678";
-    QTest::newRow("38 places") << "0.00000000000000000000000000000000000001" << "0.00000000000000000000000000000000000001" << "0.00000000000000000000000000000000000001";
-    QTest::newRow("max magnitude") << "-99999999999999999999999999999999999999" << "-99999999999999999999999999999999999999" << "-99999999999999999999999999999999999999";
+    QTest::newRow("tiny price") << "0.00002"
+                                << "0.00002"
+                                << "0.00002";
+    QTest::newRow("orb amount") << "1250.5"
+                                << "1250.5"
+                                << "1250.5";
+    QTest::newRow("trailing zeros kept") << "1250.50"
+                                         << "1250.50"
+                                         << "1250.5";
+    QTest::newRow("integer") << "42"
+                             << "42"
+                             << "42";
+    QTest::newRow("plus sign") << "+7.10"
+                               << "7.10"
+                               << "7.1";
+    QTest::newRow("negative") << "-0.5"
+                              << "-0.5"
+                              << "-0.5";
+    QTest::newRow("leading point") << ".25"
+                                   << "0.25"
+                                   << "0.25";
+    QTest::newRow("trailing point") << "3."
+                                    << "3"
+                                    << "3";
+    QTest::newRow("leading zeros") << "000123.4500"
+                                   << "123.4500"
+                                   << "123.45";
+    QTest::newRow("negative zero") << "-0.00"
+                                   << "0.00"
+                                   << "0";
+    QTest::newRow("38 digits") << "12345678901234567890123456789012345678"
+                               << "12345678901234567890123456789012345678"
+                               << "12345678901234567890123456789012345678";
+    QTest::newRow("38 places") << "0.00000000000000000000000000000000000001"
+                               << "0.00000000000000000000000000000000000001"
+                               << "0.00000000000000000000000000000000000001";
+    QTest::newRow("max magnitude") << "-99999999999999999999999999999999999999"
+                                   << "-99999999999999999999999999999999999999"
+                                   << "-99999999999999999999999999999999999999";
 }
 
 void TestDecimal::parseAndPrint()
@@ -66,18 +92,30 @@ void TestDecimal::parseRejects_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("sign only") << "-" << "no digits";
-    QTest::newRow("point only") << "." << "no digits";
-    QTest::newRow("exponent") << "1e5" << "exponents";
-    QTest::newRow("two points") << "1.2.3" << "second decimal point";
-    QTest::newRow("letters") << "12a" << "unexpected character 'a' at position 3";
-    QTest::newRow("space") << " 1" << "unexpected character";
-    QTest::newRow("comma") << "1,000" << "unexpected character ','";
-    QTest::newRow("39 digits") << "123456789012345678901234567890123456789" << "more than 38 significant digits";
-    QTest::newRow("39 places") << "0.000000000000000000000000000000000000001" << "more than 38 decimal places";
-    QTest::newRow("nan") << "NaN" << "unexpected character";
-    QTest::newRow("double sign") << "--1" << "unexpected character '-'";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("sign only") << "-"
+                               << "no digits";
+    QTest::newRow("point only") << "."
+                                << "no digits";
+    QTest::newRow("exponent") << "1e5"
+                              << "exponents";
+    QTest::newRow("two points") << "1.2.3"
+                                << "second decimal point";
+    QTest::newRow("letters") << "12a"
+                             << "unexpected character 'a' at position 3";
+    QTest::newRow("space") << " 1"
+                           << "unexpected character";
+    QTest::newRow("comma") << "1,000"
+                           << "unexpected character ','";
+    QTest::newRow("39 digits") << "123456789012345678901234567890123456789"
+                               << "more than 38 significant digits";
+    QTest::newRow("39 places") << "0.000000000000000000000000000000000000001"
+                               << "more than 38 decimal places";
+    QTest::newRow("nan") << "NaN"
+                         << "unexpected character";
+    QTest::newRow("double sign") << "--1"
+                                 << "unexpected character '-'";
 }
 
 void TestDecimal::parseRejects()
@@ -96,18 +134,54 @@ void TestDecimal::arithmetic_data()
     QTest::addColumn<QString>("op");
     QTest::addColumn<QString>("b");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("classic 0.1+0.2") << "0.1" << "+" << "0.2" << "0.3";
-    QTest::newRow("scale kept") << "2.50" << "+" << "1" << "3.50";
-    QTest::newRow("sub to zero") << "5.00" << "-" << "5" << "0.00";
-    QTest::newRow("sub negative") << "1" << "-" << "2.5" << "-1.5";
-    QTest::newRow("mul scales add") << "1.5" << "*" << "2.0" << "3.00";
-    QTest::newRow("tiny unit price") << "1000000" << "*" << "0.00002" << "20.00000";
-    QTest::newRow("mul negative") << "-3" << "*" << "0.25" << "-0.75";
-    QTest::newRow("mul by zero sign") << "-3" << "*" << "0" << "0";
-    QTest::newRow("big exact") << "99999999999999999999" << "*" << "999999999999999999" << "99999999999999999899000000000000000001";
-    QTest::newRow("fraction rounded half-even") << "0.00000000000000000000000000000000000005" << "*" << "0.5" << "0.00000000000000000000000000000000000002";
-    QTest::newRow("sum needs 39 digits, rounds") << "10000000000000000000000000000000000000" << "+" << "0.5" << "10000000000000000000000000000000000000";
-    QTest::newRow("sum carries up") << "99999999999999999999999999999999999999" << "-" << "0.5" << "99999999999999999999999999999999999998";
+    QTest::newRow("classic 0.1+0.2") << "0.1"
+                                     << "+"
+                                     << "0.2"
+                                     << "0.3";
+    QTest::newRow("scale kept") << "2.50"
+                                << "+"
+                                << "1"
+                                << "3.50";
+    QTest::newRow("sub to zero") << "5.00"
+                                 << "-"
+                                 << "5"
+                                 << "0.00";
+    QTest::newRow("sub negative") << "1"
+                                  << "-"
+                                  << "2.5"
+                                  << "-1.5";
+    QTest::newRow("mul scales add") << "1.5"
+                                    << "*"
+                                    << "2.0"
+                                    << "3.00";
+    QTest::newRow("tiny unit price") << "1000000"
+                                     << "*"
+                                     << "0.00002"
+                                     << "20.00000";
+    QTest::newRow("mul negative") << "-3"
+                                  << "*"
+                                  << "0.25"
+                                  << "-0.75";
+    QTest::newRow("mul by zero sign") << "-3"
+                                      << "*"
+                                      << "0"
+                                      << "0";
+    QTest::newRow("big exact") << "99999999999999999999"
+                               << "*"
+                               << "999999999999999999"
+                               << "99999999999999999899000000000000000001";
+    QTest::newRow("fraction rounded half-even") << "0.00000000000000000000000000000000000005"
+                                                << "*"
+                                                << "0.5"
+                                                << "0.00000000000000000000000000000000000002";
+    QTest::newRow("sum needs 39 digits, rounds") << "10000000000000000000000000000000000000"
+                                                 << "+"
+                                                 << "0.5"
+                                                 << "10000000000000000000000000000000000000";
+    QTest::newRow("sum carries up") << "99999999999999999999999999999999999999"
+                                    << "-"
+                                    << "0.5"
+                                    << "99999999999999999999999999999999999998";
 }
 
 void TestDecimal::arithmetic()
@@ -134,22 +208,38 @@ void TestDecimal::rounding_data()
     QTest::addColumn<int>("places");
     QTest::addColumn<QString>("mode");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("half-up tie") << "2.345" << 2 << "half_up" << "2.35";
-    QTest::newRow("half-even tie down") << "2.345" << 2 << "half_even" << "2.34";
-    QTest::newRow("half-even tie up") << "2.355" << 2 << "half_even" << "2.36";
-    QTest::newRow("half-up negative tie") << "-2.345" << 2 << "half_up" << "-2.35";
-    QTest::newRow("half-even negative") << "-0.125" << 2 << "half_even" << "-0.12";
-    QTest::newRow("down") << "9.999" << 2 << "down" << "9.99";
-    QTest::newRow("up") << "9.991" << 2 << "up" << "10.00";
-    QTest::newRow("floor negative") << "-1.001" << 2 << "floor" << "-1.01";
-    QTest::newRow("ceiling positive") << "1.001" << 2 << "ceiling" << "1.01";
-    QTest::newRow("pad") << "1.5" << 3 << "half_up" << "1.500";
-    QTest::newRow("to integer") << "0.5" << 0 << "half_up" << "1";
-    QTest::newRow("to integer even") << "0.5" << 0 << "half_even" << "0";
-    QTest::newRow("JPY") << "1234.5" << 0 << "half_up" << "1235";
-    QTest::newRow("BHD") << "1.23451" << 3 << "half_up" << "1.235";
-    QTest::newRow("tiny to cents") << "0.00002" << 2 << "half_up" << "0.00";
-    QTest::newRow("carry through nines") << "0.9995" << 3 << "half_up" << "1.000";
+    QTest::newRow("half-up tie") << "2.345" << 2 << "half_up"
+                                 << "2.35";
+    QTest::newRow("half-even tie down") << "2.345" << 2 << "half_even"
+                                        << "2.34";
+    QTest::newRow("half-even tie up") << "2.355" << 2 << "half_even"
+                                      << "2.36";
+    QTest::newRow("half-up negative tie") << "-2.345" << 2 << "half_up"
+                                          << "-2.35";
+    QTest::newRow("half-even negative") << "-0.125" << 2 << "half_even"
+                                        << "-0.12";
+    QTest::newRow("down") << "9.999" << 2 << "down"
+                          << "9.99";
+    QTest::newRow("up") << "9.991" << 2 << "up"
+                        << "10.00";
+    QTest::newRow("floor negative") << "-1.001" << 2 << "floor"
+                                    << "-1.01";
+    QTest::newRow("ceiling positive") << "1.001" << 2 << "ceiling"
+                                      << "1.01";
+    QTest::newRow("pad") << "1.5" << 3 << "half_up"
+                         << "1.500";
+    QTest::newRow("to integer") << "0.5" << 0 << "half_up"
+                                << "1";
+    QTest::newRow("to integer even") << "0.5" << 0 << "half_even"
+                                     << "0";
+    QTest::newRow("JPY") << "1234.5" << 0 << "half_up"
+                         << "1235";
+    QTest::newRow("BHD") << "1.23451" << 3 << "half_up"
+                         << "1.235";
+    QTest::newRow("tiny to cents") << "0.00002" << 2 << "half_up"
+                                   << "0.00";
+    QTest::newRow("carry through nines") << "0.9995" << 3 << "half_up"
+                                         << "1.000";
 }
 
 void TestDecimal::rounding()
@@ -169,12 +259,18 @@ void TestDecimal::division_data()
     QTest::addColumn<QString>("b");
     QTest::addColumn<int>("scale");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("third") << "1" << "3" << 10 << "0.3333333333";
-    QTest::newRow("two thirds half up") << "2" << "3" << 4 << "0.6667";
-    QTest::newRow("proration 17 of 31 days") << "100.00" << "31" << 2 << "3.23";
-    QTest::newRow("negative") << "-10" << "4" << 0 << "-3";
-    QTest::newRow("exact") << "7.5" << "2.5" << 2 << "3.00";
-    QTest::newRow("by fraction") << "1" << "0.00002" << 0 << "50000";
+    QTest::newRow("third") << "1"
+                           << "3" << 10 << "0.3333333333";
+    QTest::newRow("two thirds half up") << "2"
+                                        << "3" << 4 << "0.6667";
+    QTest::newRow("proration 17 of 31 days") << "100.00"
+                                             << "31" << 2 << "3.23";
+    QTest::newRow("negative") << "-10"
+                              << "4" << 0 << "-3";
+    QTest::newRow("exact") << "7.5"
+                           << "2.5" << 2 << "3.00";
+    QTest::newRow("by fraction") << "1"
+                                 << "0.00002" << 0 << "50000";
 }
 
 void TestDecimal::division()
@@ -246,8 +342,8 @@ QString randomDecimal(QRandomGenerator &rng)
 void TestDecimal::pythonOracle()
 {
     const QString script = orb::test::sourceDir() + QStringLiteral("/tests/engine/decimal_oracle.py");
-    const quint32 seed = qEnvironmentVariableIsSet("ORB_DECIMAL_SEED") ? qEnvironmentVariableIntValue("ORB_DECIMAL_SEED")
-                                                                       : QRandomGenerator::global()->generate();
+    const quint32 seed =
+        qEnvironmentVariableIsSet("ORB_DECIMAL_SEED") ? qEnvironmentVariableIntValue("ORB_DECIMAL_SEED") : QRandomGenerator::global()->generate();
     qInfo("decimal oracle seed %u (set ORB_DECIMAL_SEED to repeat)", seed);
     QRandomGenerator rng(seed);
     static const char *modes[] = {"half_up", "half_even", "down", "up", "floor", "ceiling"};

@@ -59,11 +59,21 @@ void TestMoney::roundingToMinorUnit_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("amount");
     QTest::addColumn<QString>("rounded");
-    QTest::newRow("USD half-up") << "USD" << "10.005" << "10.01";
-    QTest::newRow("USD negative") << "USD" << "-10.005" << "-10.01";
-    QTest::newRow("JPY") << "JPY" << "1999.5" << "2000";
-    QTest::newRow("BHD") << "BHD" << "0.0005" << "0.001";
-    QTest::newRow("USD pads") << "USD" << "7" << "7.00";
+    QTest::newRow("USD half-up") << "USD"
+                                 << "10.005"
+                                 << "10.01";
+    QTest::newRow("USD negative") << "USD"
+                                  << "-10.005"
+                                  << "-10.01";
+    QTest::newRow("JPY") << "JPY"
+                         << "1999.5"
+                         << "2000";
+    QTest::newRow("BHD") << "BHD"
+                         << "0.0005"
+                         << "0.001";
+    QTest::newRow("USD pads") << "USD"
+                              << "7"
+                              << "7.00";
 }
 
 void TestMoney::roundingToMinorUnit()
@@ -104,19 +114,48 @@ void TestMoney::formatting_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("amount");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("en_US dollars") << "en_US" << "USD" << "1234567.5" << "$1,234,567.50";
-    QTest::newRow("en_US negative") << "en_US" << "USD" << "-12" << "-$12.00";
-    QTest::newRow("de_DE euros") << "de_DE" << "EUR" << "1234.5" << QString::fromUtf8("1.234,50\u00a0€");
-    QTest::newRow("en_US euros") << "en_US" << "EUR" << "179" << QString::fromUtf8("€179.00");
-    QTest::newRow("de_DE dollars") << "de_DE" << "USD" << "179" << QString::fromUtf8("179,00\u00a0$");
-    QTest::newRow("en_US francs spaced") << "en_US" << "CHF" << "179" << QString::fromUtf8("CHF\u00a0179.00");
-    QTest::newRow("en_US negative francs") << "en_US" << "CHF" << "-5" << QString::fromUtf8("-CHF\u00a05.00");
-    QTest::newRow("en_US yen, no minor unit") << "en_US" << "JPY" << "1500" << QString::fromUtf8("¥1,500");
-    QTest::newRow("en_US dinars, three minor digits") << "en_US" << "KWD" << "12.5" << QString::fromUtf8("KWD\u00a012.500");
-    QTest::newRow("de_DE dinars") << "de_DE" << "KWD" << "12.5" << QString::fromUtf8("12,500\u00a0KWD");
-    QTest::newRow("en_CA US dollars") << "en_CA" << "USD" << "3" << QString::fromUtf8("US$3.00");
-    QTest::newRow("ja_JP yen") << "ja_JP" << "JPY" << "1500" << QString::fromUtf8("￥1,500");
-    QTest::newRow("tiny unit price keeps digits") << "en_US" << "USD" << "0.00002" << "$0.00002";
+    QTest::newRow("en_US dollars") << "en_US"
+                                   << "USD"
+                                   << "1234567.5"
+                                   << "$1,234,567.50";
+    QTest::newRow("en_US negative") << "en_US"
+                                    << "USD"
+                                    << "-12"
+                                    << "-$12.00";
+    QTest::newRow("de_DE euros") << "de_DE"
+                                 << "EUR"
+                                 << "1234.5" << QString::fromUtf8("1.234,50\u00a0€");
+    QTest::newRow("en_US euros") << "en_US"
+                                 << "EUR"
+                                 << "179" << QString::fromUtf8("€179.00");
+    QTest::newRow("de_DE dollars") << "de_DE"
+                                   << "USD"
+                                   << "179" << QString::fromUtf8("179,00\u00a0$");
+    QTest::newRow("en_US francs spaced") << "en_US"
+                                         << "CHF"
+                                         << "179" << QString::fromUtf8("CHF\u00a0179.00");
+    QTest::newRow("en_US negative francs") << "en_US"
+                                           << "CHF"
+                                           << "-5" << QString::fromUtf8("-CHF\u00a05.00");
+    QTest::newRow("en_US yen, no minor unit") << "en_US"
+                                              << "JPY"
+                                              << "1500" << QString::fromUtf8("¥1,500");
+    QTest::newRow("en_US dinars, three minor digits") << "en_US"
+                                                      << "KWD"
+                                                      << "12.5" << QString::fromUtf8("KWD\u00a012.500");
+    QTest::newRow("de_DE dinars") << "de_DE"
+                                  << "KWD"
+                                  << "12.5" << QString::fromUtf8("12,500\u00a0KWD");
+    QTest::newRow("en_CA US dollars") << "en_CA"
+                                      << "USD"
+                                      << "3" << QString::fromUtf8("US$3.00");
+    QTest::newRow("ja_JP yen") << "ja_JP"
+                               << "JPY"
+                               << "1500" << QString::fromUtf8("￥1,500");
+    QTest::newRow("tiny unit price keeps digits") << "en_US"
+                                                  << "USD"
+                                                  << "0.00002"
+                                                  << "$0.00002";
 }
 
 void TestMoney::formatting()

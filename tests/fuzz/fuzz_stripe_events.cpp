@@ -42,12 +42,15 @@ void check(const QJsonObject &event)
         std::fprintf(stderr, "a negative amount was taken\n");
         std::abort();
     }
-    if (p->kind.startsWith(QLatin1String("dispute")) && p->chargeId != event.value(QLatin1String("data")).toObject().value(QLatin1String("object")).toObject().value(QLatin1String("charge")).toString()) {
+    if (p->kind.startsWith(QLatin1String("dispute"))
+        && p->chargeId != event.value(QLatin1String("data")).toObject().value(QLatin1String("object")).toObject().value(QLatin1String("charge")).toString()) {
         std::fprintf(stderr, "a dispute lost its charge\n");
         std::abort();
     }
-    const QJsonObject meta = event.value(QLatin1String("data")).toObject().value(QLatin1String("object")).toObject().value(QLatin1String("metadata")).toObject();
-    if (p->kind.startsWith(QLatin1String("credit_note")) && (meta.contains(QLatin1String("orb_payment_id")) || meta.contains(QLatin1String("orb_credit_note_id")))) {
+    const QJsonObject meta =
+        event.value(QLatin1String("data")).toObject().value(QLatin1String("object")).toObject().value(QLatin1String("metadata")).toObject();
+    if (p->kind.startsWith(QLatin1String("credit_note"))
+        && (meta.contains(QLatin1String("orb_payment_id")) || meta.contains(QLatin1String("orb_credit_note_id")))) {
         std::fprintf(stderr, "Orb's own credit note was taken as Stripe's\n");
         std::abort();
     }

@@ -95,11 +95,14 @@ void TestAuditLog::verifyFindsTampering_data()
     QTest::addColumn<QString>("sql");
     QTest::addColumn<qint64>("brokenAt");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("edited value") << "UPDATE audit_log SET after_json = replace(after_json, 'ap@audited', 'xx@audited') WHERE seq = 2" << qint64(2) << "entry 2 was edited";
+    QTest::newRow("edited value") << "UPDATE audit_log SET after_json = replace(after_json, 'ap@audited', 'xx@audited') WHERE seq = 2" << qint64(2)
+                                  << "entry 2 was edited";
     QTest::newRow("edited user") << "UPDATE audit_log SET os_user = 'mallory' WHERE seq = 3" << qint64(3) << "entry 3 was edited";
     QTest::newRow("deleted middle") << "DELETE FROM audit_log WHERE seq = 2" << qint64(2) << "entries 2 to 2 are missing";
     QTest::newRow("deleted tail") << "DELETE FROM audit_log WHERE seq >= 4" << qint64(4) << "the last 2 entries were removed";
-    QTest::newRow("inserted") << "INSERT INTO audit_log SELECT 6, at, os_user, 'customer.delete', object_type, object_id, after_json, NULL, hash, hash FROM audit_log WHERE seq = 5" << qint64(6) << "was edited after it was written";
+    QTest::newRow("inserted")
+        << "INSERT INTO audit_log SELECT 6, at, os_user, 'customer.delete', object_type, object_id, after_json, NULL, hash, hash FROM audit_log WHERE seq = 5"
+        << qint64(6) << "was edited after it was written";
     QTest::newRow("replaced and renumbered") << "UPDATE audit_log SET seq = seq + 10 WHERE seq = 5" << qint64(5) << "missing";
 }
 
@@ -119,7 +122,8 @@ void TestAuditLog::verifyFindsTampering()
 void TestAuditLog::appendNeedsTransaction()
 {
     AuditLog log(m_file->db());
-    QVERIFY_THROWS_EXCEPTION(std::exception, log.append(m_clock.now(), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z"), std::nullopt, std::nullopt));
+    QVERIFY_THROWS_EXCEPTION(std::exception,
+                             log.append(m_clock.now(), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z"), std::nullopt, std::nullopt));
     UnitOfWork uow(m_file->db());
     log.append(m_clock.now(), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z"), std::nullopt, std::nullopt);
     // Rolled back with its unit of work: no entry without its change.

@@ -220,8 +220,7 @@ void TestBackup::restoreRefusesFileInUseUnlessForced()
         QFAIL("a file in use was replaced");
     } catch (const ServiceError &e) {
         QCOMPARE(e.kind(), ServiceError::Kind::Conflict);
-        QVERIFY2(e.message().contains(QStringLiteral("is in use by")) && e.message().contains(QSysInfo::machineHostName()),
-                 qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("is in use by")) && e.message().contains(QSysInfo::machineHostName()), qPrintable(e.message()));
     }
     QCOMPARE(fileHash(company), before);
     open.reset();

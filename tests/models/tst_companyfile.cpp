@@ -144,11 +144,21 @@ void TestCompanyFile::refusesInvalidSettings_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("message");
-    QTest::newRow("currency") << "currency" << "EURO" << "currency: \"EURO\" is not an ISO 4217 currency code";
-    QTest::newRow("timezone") << "timezone" << "Mars/Olympus" << "timezone: \"Mars/Olympus\" is not an IANA time zone";
-    QTest::newRow("name") << "name" << "  " << "name: is required";
-    QTest::newRow("prefix") << "prefix" << "INV 2026 WITH SPACES" << "invoice_prefix:";
-    QTest::newRow("country") << "country" << "XX" << "country: \"XX\" is not an ISO 3166";
+    QTest::newRow("currency") << "currency"
+                              << "EURO"
+                              << "currency: \"EURO\" is not an ISO 4217 currency code";
+    QTest::newRow("timezone") << "timezone"
+                              << "Mars/Olympus"
+                              << "timezone: \"Mars/Olympus\" is not an IANA time zone";
+    QTest::newRow("name") << "name"
+                          << "  "
+                          << "name: is required";
+    QTest::newRow("prefix") << "prefix"
+                            << "INV 2026 WITH SPACES"
+                            << "invoice_prefix:";
+    QTest::newRow("country") << "country"
+                             << "XX"
+                             << "country: \"XX\" is not an ISO 3166";
 }
 
 void TestCompanyFile::refusesInvalidSettings()
@@ -182,9 +192,12 @@ void TestCompanyFile::refusesForeignFiles_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("message");
-    QTest::newRow("text file") << "text" << "is not an Orb company file (it is not an SQLite database)";
-    QTest::newRow("empty file") << "empty" << "is not an Orb company file";
-    QTest::newRow("other sqlite database") << "sqlite" << "is an SQLite database, but not an Orb company file";
+    QTest::newRow("text file") << "text"
+                               << "is not an Orb company file (it is not an SQLite database)";
+    QTest::newRow("empty file") << "empty"
+                                << "is not an Orb company file";
+    QTest::newRow("other sqlite database") << "sqlite"
+                                           << "is an SQLite database, but not an Orb company file";
 }
 
 void TestCompanyFile::refusesForeignFiles()

@@ -51,13 +51,11 @@ QString rawEdit(const QString &path, const QStringList &statements)
 // The tables whose rows carry audited objects (or parts of them): a trigger on any of them
 // could rewrite what Orb stores.
 const QStringList kAuditedTables = {
-    QStringLiteral("company"),        QStringLiteral("settings"),         QStringLiteral("customers"),
-    QStringLiteral("invoices"),       QStringLiteral("invoice_lines"),    QStringLiteral("payments"),
-    QStringLiteral("credit_notes"),   QStringLiteral("credit_note_lines"), QStringLiteral("subscriptions"),
-    QStringLiteral("coupons"),        QStringLiteral("tax_rates"),        QStringLiteral("plans"),
-    QStringLiteral("items"),          QStringLiteral("billable_metrics"), QStringLiteral("balance_entries"),
-    QStringLiteral("plan_version_prices"), QStringLiteral("audit_log"),   QStringLiteral("row_seals"),
-    QStringLiteral("orb_meta"),       QStringLiteral("sync_outbox"),
+    QStringLiteral("company"),       QStringLiteral("settings"),         QStringLiteral("customers"),       QStringLiteral("invoices"),
+    QStringLiteral("invoice_lines"), QStringLiteral("payments"),         QStringLiteral("credit_notes"),    QStringLiteral("credit_note_lines"),
+    QStringLiteral("subscriptions"), QStringLiteral("coupons"),          QStringLiteral("tax_rates"),       QStringLiteral("plans"),
+    QStringLiteral("items"),         QStringLiteral("billable_metrics"), QStringLiteral("balance_entries"), QStringLiteral("plan_version_prices"),
+    QStringLiteral("audit_log"),     QStringLiteral("row_seals"),        QStringLiteral("orb_meta"),        QStringLiteral("sync_outbox"),
 };
 
 } // namespace
@@ -113,8 +111,7 @@ void TestCompanyFileHostile::refusesHostileFile_data()
                                      << foreign << QStringLiteral("trigger \"customers_fix\" on customers");
     QTest::newRow("unknown view") << QStringList{QStringLiteral("CREATE VIEW open_invoices AS SELECT * FROM invoices")} << foreign
                                   << QStringLiteral("view \"open_invoices\"");
-    QTest::newRow("unknown table") << QStringList{QStringLiteral("CREATE TABLE notes (t TEXT)")} << foreign
-                                   << QStringLiteral("table \"notes\"");
+    QTest::newRow("unknown table") << QStringList{QStringLiteral("CREATE TABLE notes (t TEXT)")} << foreign << QStringLiteral("table \"notes\"");
     QTest::newRow("unknown index") << QStringList{QStringLiteral("CREATE INDEX customers_by_email ON customers (email)")} << foreign
                                    << QStringLiteral("index \"customers_by_email\" on customers");
     QTest::newRow("virtual table") << QStringList{QStringLiteral("CREATE VIRTUAL TABLE search USING fts5(body)")} << foreign
@@ -152,12 +149,10 @@ void TestCompanyFileHostile::refusesHostileFile_data()
         << foreign << QStringLiteral("index \"x_by_name\" on customers");
     QTest::newRow("newer user_version") << QStringList{QStringLiteral("PRAGMA user_version = 999")} << int(CompanyFileError::Kind::TooNew)
                                         << QStringLiteral("newer Orb");
-    QTest::newRow("header lies: an older version") << QStringList{QStringLiteral("PRAGMA user_version = 5")} << foreign
-                                                   << QStringLiteral("table \"invoices\"");
-    QTest::newRow("header lies: version 1 over every table") << QStringList{QStringLiteral("PRAGMA user_version = 1")} << foreign
-                                                             << QStringLiteral("table \"audit_log\"");
-    QTest::newRow("header lies: not yet sealed") << QStringList{QStringLiteral("PRAGMA user_version = 9")} << foreign
-                                                 << QStringLiteral("table \"row_seals\"");
+    QTest::newRow("header lies: an older version") << QStringList{QStringLiteral("PRAGMA user_version = 5")} << foreign << QStringLiteral("table \"invoices\"");
+    QTest::newRow("header lies: version 1 over every table")
+        << QStringList{QStringLiteral("PRAGMA user_version = 1")} << foreign << QStringLiteral("table \"audit_log\"");
+    QTest::newRow("header lies: not yet sealed") << QStringList{QStringLiteral("PRAGMA user_version = 9")} << foreign << QStringLiteral("table \"row_seals\"");
     for (const QString &table : kAuditedTables) {
         const QString trigger = QStringLiteral("t_%1").arg(table);
         QTest::newRow(qPrintable(QStringLiteral("a trigger on %1").arg(table)))
@@ -179,8 +174,7 @@ void TestCompanyFileHostile::refusesHostileFile()
     const QByteArray hash = fileHash(path);
 
     // Every way in: open, read-only, the check before a restore.
-    const std::function<void()> ways[] = {[&] { CompanyFile::open(path); }, [&] { CompanyFile::openReadOnly(path); },
-                                          [&] { CompanyFile::verify(path); }};
+    const std::function<void()> ways[] = {[&] { CompanyFile::open(path); }, [&] { CompanyFile::openReadOnly(path); }, [&] { CompanyFile::verify(path); }};
     for (const auto &way : ways) {
         try {
             way();
@@ -248,8 +242,9 @@ void TestCompanyFileHostile::defensiveModeRefusesSchemaWrites()
         // PRAGMA writable_schema may be set, but defensive mode keeps the schema read-only.
         db.exec(QStringLiteral("PRAGMA writable_schema = ON"));
         QVERIFY_THROWS_EXCEPTION(ServiceError, db.exec(QStringLiteral("UPDATE sqlite_schema SET sql = sql || ' ' WHERE name = 'customers'")));
-        QVERIFY_THROWS_EXCEPTION(ServiceError, db.exec(QStringLiteral("INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) "
-                                                                      "VALUES ('trigger', 'x', 'customers', 0, 'CREATE TRIGGER x AFTER INSERT ON customers BEGIN SELECT 1; END')")));
+        QVERIFY_THROWS_EXCEPTION(
+            ServiceError, db.exec(QStringLiteral("INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) "
+                                                 "VALUES ('trigger', 'x', 'customers', 0, 'CREATE TRIGGER x AFTER INSERT ON customers BEGIN SELECT 1; END')")));
         QVERIFY_THROWS_EXCEPTION(ServiceError, db.exec(QStringLiteral("DELETE FROM sqlite_schema WHERE name = 'customers_by_name'")));
         QCOMPARE(db.scalar(QStringLiteral("PRAGMA trusted_schema")).toInt(), 0);
         // The same on a worker's connection.

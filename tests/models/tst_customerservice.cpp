@@ -61,7 +61,8 @@ void TestCustomerService::createRoundTripsEveryField()
     c.email = QStringLiteral("rechnung@mueller.example");
     c.currency = QStringLiteral("EUR");
     c.timezone = QStringLiteral("Europe/Berlin");
-    c.billingAddress = {QStringLiteral("Hauptstraße 5"), QStringLiteral("2. OG"), QStringLiteral("München"), QStringLiteral("BY"), QStringLiteral("80331"), QStringLiteral("DE")};
+    c.billingAddress = {QStringLiteral("Hauptstraße 5"), QStringLiteral("2. OG"), QStringLiteral("München"), QStringLiteral("BY"),
+                        QStringLiteral("80331"),         QStringLiteral("DE")};
     c.shippingAddress = {QStringLiteral("Lager 3"), {}, QStringLiteral("Augsburg"), {}, QStringLiteral("86150"), QStringLiteral("DE")};
     c.taxId = {QStringLiteral("DE"), QStringLiteral("eu_vat"), QStringLiteral("DE123456789")};
     c.netTerms = 14;
@@ -100,14 +101,30 @@ void TestCustomerService::rejectsInvalidFields_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("email") << "email" << "not-an-email" << "email: \"not-an-email\" is not an e-mail address";
-    QTest::newRow("email double dot") << "email" << "a..b@x.example" << "email:";
-    QTest::newRow("currency") << "currency" << "usd" << "currency: \"usd\" is not an ISO 4217 currency code";
-    QTest::newRow("timezone") << "timezone" << "Europe/Atlantis" << "timezone: \"Europe/Atlantis\" is not an IANA time zone";
-    QTest::newRow("country") << "country" << "Germany" << "billing_address.country: \"Germany\" is not an ISO 3166";
-    QTest::newRow("empty name") << "name" << "" << "name: is required";
-    QTest::newRow("net terms") << "net_terms" << "400" << "net_terms: must be 0 to 365 days";
-    QTest::newRow("tax id type") << "tax_id" << "vat" << "tax_id.type: \"vat\" is not a known tax id type";
+    QTest::newRow("email") << "email"
+                           << "not-an-email"
+                           << "email: \"not-an-email\" is not an e-mail address";
+    QTest::newRow("email double dot") << "email"
+                                      << "a..b@x.example"
+                                      << "email:";
+    QTest::newRow("currency") << "currency"
+                              << "usd"
+                              << "currency: \"usd\" is not an ISO 4217 currency code";
+    QTest::newRow("timezone") << "timezone"
+                              << "Europe/Atlantis"
+                              << "timezone: \"Europe/Atlantis\" is not an IANA time zone";
+    QTest::newRow("country") << "country"
+                             << "Germany"
+                             << "billing_address.country: \"Germany\" is not an ISO 3166";
+    QTest::newRow("empty name") << "name"
+                                << ""
+                                << "name: is required";
+    QTest::newRow("net terms") << "net_terms"
+                               << "400"
+                               << "net_terms: must be 0 to 365 days";
+    QTest::newRow("tax id type") << "tax_id"
+                                 << "vat"
+                                 << "tax_id.type: \"vat\" is not a known tax id type";
 }
 
 void TestCustomerService::rejectsInvalidFields()
@@ -271,7 +288,8 @@ void TestCustomerService::searchAndSort()
     QStringList names;
     for (const Customer &c : svc.repository().list(q))
         names << c.name;
-    QCOMPARE(names, (QStringList{QStringLiteral("Apple Inc"), QStringLiteral("banana Corp"), QStringLiteral("cherry 100% Ltd"), QString::fromUtf8("Äpfel GmbH")}));
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("Apple Inc"), QStringLiteral("banana Corp"), QStringLiteral("cherry 100% Ltd"), QString::fromUtf8("Äpfel GmbH")}));
     q.search = QStringLiteral("100%");
     QCOMPARE(svc.repository().list(q).size(), 1);
     q.search = QStringLiteral("%");

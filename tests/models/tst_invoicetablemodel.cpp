@@ -90,8 +90,10 @@ int compareRows(const InvoiceTableModel &model, int column, int a, int b)
     switch (column) {
     case InvoiceTableModel::Number: {
         // Drafts have no number and come first going up.
-        const QString x = model.index(a, 0).data(InvoiceTableModel::StatusRole) == QStringLiteral("draft") ? QString() : model.index(a, column).data().toString();
-        const QString y = model.index(b, 0).data(InvoiceTableModel::StatusRole) == QStringLiteral("draft") ? QString() : model.index(b, column).data().toString();
+        const QString x =
+            model.index(a, 0).data(InvoiceTableModel::StatusRole) == QStringLiteral("draft") ? QString() : model.index(a, column).data().toString();
+        const QString y =
+            model.index(b, 0).data(InvoiceTableModel::StatusRole) == QStringLiteral("draft") ? QString() : model.index(b, column).data().toString();
         return cmp(x, y);
     }
     case InvoiceTableModel::Customer:

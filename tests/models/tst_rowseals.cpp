@@ -116,55 +116,63 @@ void TestRowSeals::outOfBandEditFound_data()
     const auto first = [](const QString &table, const QString &where = QString()) {
         return QStringLiteral("(SELECT min(rowid) FROM %1 %2)").arg(table, where);
     };
-    QTest::newRow("customer e-mail") << QStringLiteral("UPDATE customers SET email = 'attacker@evil.example' WHERE rowid = %1").arg(first(QStringLiteral("customers")))
-                                     << QStringLiteral("customers") << QStringLiteral("changed")
-                                     << QStringLiteral("SELECT id FROM customers ORDER BY rowid LIMIT 1");
-    QTest::newRow("company bank details") << QStringLiteral("UPDATE company SET tax_id = 'DE000', address_line1 = 'Elsewhere 1'")
-                                          << QStringLiteral("company") << QStringLiteral("changed") << QStringLiteral("SELECT '1'");
-    QTest::newRow("issued invoice total") << QStringLiteral("UPDATE invoices SET total = '0.00' WHERE rowid = %1").arg(first(QStringLiteral("invoices"), QStringLiteral("WHERE status <> 'draft'")))
+    QTest::newRow("customer e-mail")
+        << QStringLiteral("UPDATE customers SET email = 'attacker@evil.example' WHERE rowid = %1").arg(first(QStringLiteral("customers")))
+        << QStringLiteral("customers") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM customers ORDER BY rowid LIMIT 1");
+    QTest::newRow("company bank details") << QStringLiteral("UPDATE company SET tax_id = 'DE000', address_line1 = 'Elsewhere 1'") << QStringLiteral("company")
+                                          << QStringLiteral("changed") << QStringLiteral("SELECT '1'");
+    QTest::newRow("issued invoice total") << QStringLiteral("UPDATE invoices SET total = '0.00' WHERE rowid = %1")
+                                                 .arg(first(QStringLiteral("invoices"), QStringLiteral("WHERE status <> 'draft'")))
                                           << QStringLiteral("invoices") << QStringLiteral("changed")
                                           << QStringLiteral("SELECT id FROM invoices WHERE status <> 'draft' ORDER BY rowid LIMIT 1");
-    QTest::newRow("issued invoice document") << QStringLiteral("UPDATE invoices SET document = replace(document, 'a', 'b') WHERE rowid = %1").arg(first(QStringLiteral("invoices"), QStringLiteral("WHERE document IS NOT NULL AND document LIKE '%a%'")))
-                                             << QStringLiteral("invoices") << QStringLiteral("changed")
-                                             << QStringLiteral("SELECT id FROM invoices WHERE document IS NOT NULL AND document LIKE '%a%' ORDER BY rowid LIMIT 1");
-    QTest::newRow("invoice line amount") << QStringLiteral("UPDATE invoice_lines SET amount = '1.00' WHERE rowid = %1").arg(first(QStringLiteral("invoice_lines")))
-                                         << QStringLiteral("invoice_lines") << QStringLiteral("changed")
-                                         << QStringLiteral("SELECT invoice_id || '/' || position FROM invoice_lines ORDER BY rowid LIMIT 1");
+    QTest::newRow("issued invoice document")
+        << QStringLiteral("UPDATE invoices SET document = replace(document, 'a', 'b') WHERE rowid = %1")
+               .arg(first(QStringLiteral("invoices"), QStringLiteral("WHERE document IS NOT NULL AND document LIKE '%a%'")))
+        << QStringLiteral("invoices") << QStringLiteral("changed")
+        << QStringLiteral("SELECT id FROM invoices WHERE document IS NOT NULL AND document LIKE '%a%' ORDER BY rowid LIMIT 1");
+    QTest::newRow("invoice line amount")
+        << QStringLiteral("UPDATE invoice_lines SET amount = '1.00' WHERE rowid = %1").arg(first(QStringLiteral("invoice_lines")))
+        << QStringLiteral("invoice_lines") << QStringLiteral("changed")
+        << QStringLiteral("SELECT invoice_id || '/' || position FROM invoice_lines ORDER BY rowid LIMIT 1");
     QTest::newRow("credit note total") << QStringLiteral("UPDATE credit_notes SET total = '999.00'") << QStringLiteral("credit_notes")
                                        << QStringLiteral("changed") << QStringLiteral("SELECT id FROM credit_notes");
     QTest::newRow("credit note line") << QStringLiteral("UPDATE credit_note_lines SET amount = '999.00'") << QStringLiteral("credit_note_lines")
-                                      << QStringLiteral("changed") << QStringLiteral("SELECT credit_note_id || '/' || invoice_line_position FROM credit_note_lines");
+                                      << QStringLiteral("changed")
+                                      << QStringLiteral("SELECT credit_note_id || '/' || invoice_line_position FROM credit_note_lines");
     QTest::newRow("payment") << QStringLiteral("UPDATE payments SET amount = '1.00' WHERE rowid = %1").arg(first(QStringLiteral("payments")))
                              << QStringLiteral("payments") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM payments ORDER BY rowid LIMIT 1");
-    QTest::newRow("subscription") << QStringLiteral("UPDATE subscriptions SET end_date = '2026-01-01' WHERE rowid = %1").arg(first(QStringLiteral("subscriptions")))
-                                  << QStringLiteral("subscriptions") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM subscriptions ORDER BY rowid LIMIT 1");
+    QTest::newRow("subscription")
+        << QStringLiteral("UPDATE subscriptions SET end_date = '2026-01-01' WHERE rowid = %1").arg(first(QStringLiteral("subscriptions")))
+        << QStringLiteral("subscriptions") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM subscriptions ORDER BY rowid LIMIT 1");
     QTest::newRow("coupon") << QStringLiteral("UPDATE coupons SET value = '100' WHERE rowid = %1").arg(first(QStringLiteral("coupons")))
                             << QStringLiteral("coupons") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM coupons ORDER BY rowid LIMIT 1");
     QTest::newRow("tax rate") << QStringLiteral("UPDATE tax_rates SET percentage = '0' WHERE rowid = %1").arg(first(QStringLiteral("tax_rates")))
                               << QStringLiteral("tax_rates") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM tax_rates ORDER BY rowid LIMIT 1");
-    QTest::newRow("plan") << QStringLiteral("UPDATE plans SET name = 'Free' WHERE rowid = %1").arg(first(QStringLiteral("plans")))
-                          << QStringLiteral("plans") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM plans ORDER BY rowid LIMIT 1");
-    QTest::newRow("price") << QStringLiteral("UPDATE plan_version_prices SET definition = '{}' WHERE rowid = %1").arg(first(QStringLiteral("plan_version_prices")))
-                           << QStringLiteral("plan_version_prices") << QStringLiteral("changed")
-                           << QStringLiteral("SELECT id FROM plan_version_prices ORDER BY rowid LIMIT 1");
-    QTest::newRow("item") << QStringLiteral("UPDATE items SET name = 'x' WHERE rowid = %1").arg(first(QStringLiteral("items")))
-                          << QStringLiteral("items") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM items ORDER BY rowid LIMIT 1");
+    QTest::newRow("plan") << QStringLiteral("UPDATE plans SET name = 'Free' WHERE rowid = %1").arg(first(QStringLiteral("plans"))) << QStringLiteral("plans")
+                          << QStringLiteral("changed") << QStringLiteral("SELECT id FROM plans ORDER BY rowid LIMIT 1");
+    QTest::newRow("price")
+        << QStringLiteral("UPDATE plan_version_prices SET definition = '{}' WHERE rowid = %1").arg(first(QStringLiteral("plan_version_prices")))
+        << QStringLiteral("plan_version_prices") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM plan_version_prices ORDER BY rowid LIMIT 1");
+    QTest::newRow("item") << QStringLiteral("UPDATE items SET name = 'x' WHERE rowid = %1").arg(first(QStringLiteral("items"))) << QStringLiteral("items")
+                          << QStringLiteral("changed") << QStringLiteral("SELECT id FROM items ORDER BY rowid LIMIT 1");
     QTest::newRow("metric") << QStringLiteral("UPDATE billable_metrics SET event_name = 'x' WHERE rowid = %1").arg(first(QStringLiteral("billable_metrics")))
-                            << QStringLiteral("billable_metrics") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM billable_metrics ORDER BY rowid LIMIT 1");
-    QTest::newRow("balance entry") << QStringLiteral("UPDATE balance_entries SET amount = '-500.00' WHERE rowid = %1").arg(first(QStringLiteral("balance_entries")))
-                                   << QStringLiteral("balance_entries") << QStringLiteral("changed")
-                                   << QStringLiteral("SELECT id FROM balance_entries ORDER BY rowid LIMIT 1");
-    QTest::newRow("credit block") << QStringLiteral("UPDATE credit_blocks SET amount = '5000'") << QStringLiteral("credit_blocks")
-                                  << QStringLiteral("changed") << QStringLiteral("SELECT id FROM credit_blocks");
+                            << QStringLiteral("billable_metrics") << QStringLiteral("changed")
+                            << QStringLiteral("SELECT id FROM billable_metrics ORDER BY rowid LIMIT 1");
+    QTest::newRow("balance entry")
+        << QStringLiteral("UPDATE balance_entries SET amount = '-500.00' WHERE rowid = %1").arg(first(QStringLiteral("balance_entries")))
+        << QStringLiteral("balance_entries") << QStringLiteral("changed") << QStringLiteral("SELECT id FROM balance_entries ORDER BY rowid LIMIT 1");
+    QTest::newRow("credit block") << QStringLiteral("UPDATE credit_blocks SET amount = '5000'") << QStringLiteral("credit_blocks") << QStringLiteral("changed")
+                                  << QStringLiteral("SELECT id FROM credit_blocks");
     QTest::newRow("setting added") << QStringLiteral("INSERT INTO settings (key, value) VALUES ('stripe.api_base', 'https://evil.example')")
                                    << QStringLiteral("settings") << QStringLiteral("added") << QStringLiteral("SELECT 'stripe.api_base'");
-    QTest::newRow("customer added") << QStringLiteral("INSERT INTO customers (id, name, name_key, currency, timezone, net_terms, balance, created_at, updated_at) "
-                                                      "VALUES ('cus_ghost', 'Ghost', 'ghost', 'EUR', 'UTC', 0, '0', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+    QTest::newRow("customer added") << QStringLiteral(
+        "INSERT INTO customers (id, name, name_key, currency, timezone, net_terms, balance, created_at, updated_at) "
+        "VALUES ('cus_ghost', 'Ghost', 'ghost', 'EUR', 'UTC', 0, '0', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
                                     << QStringLiteral("customers") << QStringLiteral("added") << QStringLiteral("SELECT 'cus_ghost'");
-    QTest::newRow("outbox item added") << QStringLiteral("INSERT INTO sync_outbox (object_type, object_id, action, created_at, state, attempts, generation, idempotency_base, progress) "
-                                                         "SELECT object_type, object_id, action, created_at, state, attempts, generation, idempotency_base || 'x', progress FROM sync_outbox LIMIT 1")
-                                       << QStringLiteral("sync_outbox") << QStringLiteral("added")
-                                       << QStringLiteral("SELECT max(id) FROM sync_outbox");
+    QTest::newRow("outbox item added") << QStringLiteral(
+        "INSERT INTO sync_outbox (object_type, object_id, action, created_at, state, attempts, generation, idempotency_base, progress) "
+        "SELECT object_type, object_id, action, created_at, state, attempts, generation, idempotency_base || 'x', progress FROM sync_outbox LIMIT 1")
+                                       << QStringLiteral("sync_outbox") << QStringLiteral("added") << QStringLiteral("SELECT max(id) FROM sync_outbox");
     QTest::newRow("audit head moved") << QStringLiteral("UPDATE orb_meta SET value = 'x' WHERE key = 'audit_head'") << QStringLiteral("orb_meta")
                                       << QStringLiteral("changed") << QStringLiteral("SELECT 'audit_head'");
 }
@@ -183,9 +191,8 @@ void TestRowSeals::outOfBandEditFound()
     auto file = CompanyFile::open(path); // data edits leave the schema Orb's: it opens
     const SealReport r = RowSeals::verify(file->db());
     QVERIFY(!r.ok());
-    const auto found = std::find_if(r.findings.begin(), r.findings.end(), [&](const SealFinding &f) {
-        return f.table == table && f.changeName() == change && f.key == key;
-    });
+    const auto found =
+        std::find_if(r.findings.begin(), r.findings.end(), [&](const SealFinding &f) { return f.table == table && f.changeName() == change && f.key == key; });
     QVERIFY2(found != r.findings.end(), qPrintable(r.findings.isEmpty() ? QStringLiteral("nothing found") : r.findings.first().describe()));
     QVERIFY(found->describe().contains(QStringLiteral("outside Orb")));
 }

@@ -155,8 +155,8 @@ std::optional<ValidationError> OpenApiSubset::validate(const Match &match, const
     return std::nullopt;
 }
 
-std::optional<ValidationError> OpenApiSubset::checkValue(const QJsonObject &schemaIn, const QStringList &rest, const QString &fullKey,
-                                                         const QString &value, int depth) const
+std::optional<ValidationError> OpenApiSubset::checkValue(const QJsonObject &schemaIn, const QStringList &rest, const QString &fullKey, const QString &value,
+                                                         int depth) const
 {
     const QJsonObject schema = resolve(schemaIn);
     if (depth > 12)

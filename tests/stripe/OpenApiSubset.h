@@ -58,11 +58,11 @@ private:
         QString method;
         QStringList segments; ///< "{x}" marks a path parameter
         QString pathTemplate;
-        QJsonObject properties;  ///< top-level parameter name → schema (body or query)
+        QJsonObject properties; ///< top-level parameter name → schema (body or query)
         QStringList required;
     };
-    std::optional<ValidationError> checkValue(const QJsonObject &schema, const QStringList &rest, const QString &fullKey,
-                                              const QString &value, int depth) const;
+    std::optional<ValidationError> checkValue(const QJsonObject &schema, const QStringList &rest, const QString &fullKey, const QString &value,
+                                              int depth) const;
     QJsonObject resolve(const QJsonObject &schema) const;
 
     QList<Endpoint> m_endpoints;

@@ -42,7 +42,7 @@ StandinResponse StripeStandin::invoices(const StandinRequest &r, const OpenApiSu
             if (created.contains(QLatin1String("gt")) && c <= created.value(QLatin1String("gt")).toString().toLongLong())
                 return false;
             return (customer.isEmpty() || i.value(QLatin1String("customer")).toString() == customer)
-                && (status.isEmpty() || i.value(QLatin1String("status")).toString() == status);
+                   && (status.isEmpty() || i.value(QLatin1String("status")).toString() == status);
         });
     }
     if (m.pathParams.isEmpty()) {
@@ -257,8 +257,7 @@ StandinResponse StripeStandin::partialPayment(const QString &id, qint64 amount)
     put(QStringLiteral("charge"), charge);
     emitEvent(QStringLiteral("payment_intent.succeeded"), intent);
     emitEvent(QStringLiteral("charge.succeeded"), charge);
-    const QJsonObject previous{{QStringLiteral("amount_paid"), invoice.value(QLatin1String("amount_paid"))},
-                               {QStringLiteral("amount_remaining"), remaining}};
+    const QJsonObject previous{{QStringLiteral("amount_paid"), invoice.value(QLatin1String("amount_paid"))}, {QStringLiteral("amount_remaining"), remaining}};
     invoice.insert(QStringLiteral("amount_paid"), invoice.value(QLatin1String("amount_paid")).toInteger() + amount);
     invoice.insert(QStringLiteral("amount_remaining"), remaining - amount);
     put(QStringLiteral("invoice"), invoice);
@@ -376,9 +375,9 @@ StandinResponse StripeStandin::meters(const StandinRequest &r, const OpenApiSubs
             {QStringLiteral("id"), newId(QStringLiteral("mtr"))},
             {QStringLiteral("object"), QStringLiteral("billing.meter")},
             {QStringLiteral("created"), now()},
-            {QStringLiteral("customer_mapping"),
-             QJsonObject{{QStringLiteral("event_payload_key"), mapping.value(QLatin1String("event_payload_key")).toString(QStringLiteral("stripe_customer_id"))},
-                         {QStringLiteral("type"), QStringLiteral("by_id")}}},
+            {QStringLiteral("customer_mapping"), QJsonObject{{QStringLiteral("event_payload_key"),
+                                                              mapping.value(QLatin1String("event_payload_key")).toString(QStringLiteral("stripe_customer_id"))},
+                                                             {QStringLiteral("type"), QStringLiteral("by_id")}}},
             {QStringLiteral("default_aggregation"), QJsonObject{{QStringLiteral("formula"), formula}}},
             {QStringLiteral("display_name"), p.value(QLatin1String("display_name"))},
             {QStringLiteral("event_name"), eventName},
@@ -426,8 +425,8 @@ StandinResponse StripeStandin::meterEvents(const QJsonObject &p)
     bool numeric = false;
     payload.value(valueKey).toString().toDouble(&numeric); // a check of form only; the value is kept as sent
     if (!numeric)
-        return errorResponse(400, InvalidRequest, QStringLiteral("parameter_invalid_string"),
-                             QStringLiteral("payload[%1] must be a number.").arg(valueKey), QStringLiteral("payload[%1]").arg(valueKey));
+        return errorResponse(400, InvalidRequest, QStringLiteral("parameter_invalid_string"), QStringLiteral("payload[%1] must be a number.").arg(valueKey),
+                             QStringLiteral("payload[%1]").arg(valueKey));
     const qint64 ts = p.contains(QLatin1String("timestamp")) ? p.value(QLatin1String("timestamp")).toString().toLongLong() : now();
     if (ts < now() - 35 * 86400)
         return errorResponse(400, InvalidRequest, QStringLiteral("timestamp_too_far_in_past"),

@@ -56,7 +56,8 @@ StandinResponse StripeStandin::search(const QString &type, const QString &url, c
         const auto m = clause.match(part);
         if (!m.hasMatch())
             return errorResponse(400, InvalidRequest, QStringLiteral("parameter_invalid_string"),
-                                 QStringLiteral("Invalid query: '%1' (this stand-in knows field:'value' clauses joined by AND)").arg(part), QStringLiteral("query"));
+                                 QStringLiteral("Invalid query: '%1' (this stand-in knows field:'value' clauses joined by AND)").arg(part),
+                                 QStringLiteral("query"));
         QString value = m.captured(2);
         value.replace(QStringLiteral("\\'"), QStringLiteral("'")).replace(QStringLiteral("\\\\"), QStringLiteral("\\"));
         wanted.append({m.captured(1), value});
@@ -114,7 +115,7 @@ StandinResponse StripeStandin::creditNotes(const StandinRequest &r, const OpenAp
         const QString customer = p.value(QLatin1String("customer")).toString();
         return list(QStringLiteral("credit_note"), QStringLiteral("/v1/credit_notes"), p, [&](const QJsonObject &c) {
             return (invoice.isEmpty() || c.value(QLatin1String("invoice")).toString() == invoice)
-                && (customer.isEmpty() || c.value(QLatin1String("customer")).toString() == customer);
+                   && (customer.isEmpty() || c.value(QLatin1String("customer")).toString() == customer);
         });
     }
     if (m.pathParams.isEmpty()) {
@@ -152,23 +153,24 @@ StandinResponse StripeStandin::creditNotes(const StandinRequest &r, const OpenAp
                                      .arg(outside + refund + creditBalance)
                                      .arg(post),
                                  QStringLiteral("out_of_band_amount"));
-        const QJsonObject note{{QStringLiteral("id"), newId(QStringLiteral("cn"))},
-                               {QStringLiteral("object"), QStringLiteral("credit_note")},
-                               {QStringLiteral("amount"), amount},
-                               {QStringLiteral("created"), now()},
-                               {QStringLiteral("currency"), invoice.value(QLatin1String("currency"))},
-                               {QStringLiteral("customer"), invoice.value(QLatin1String("customer"))},
-                               {QStringLiteral("invoice"), invoiceId},
-                               {QStringLiteral("memo"), p.value(QLatin1String("memo"))},
-                               {QStringLiteral("metadata"), p.value(QLatin1String("metadata")).toObject()},
-                               {QStringLiteral("number"), QStringLiteral("%1-CN-%2").arg(invoice.value(QLatin1String("number")).toString()).arg(s.order.size() + 1)},
-                               {QStringLiteral("out_of_band_amount"), outside ? QJsonValue(outside) : QJsonValue()},
-                               {QStringLiteral("pre_payment_amount"), pre},
-                               {QStringLiteral("post_payment_amount"), post},
-                               {QStringLiteral("reason"), p.value(QLatin1String("reason"))},
-                               {QStringLiteral("status"), QStringLiteral("issued")},
-                               {QStringLiteral("total"), amount},
-                               {QStringLiteral("type"), pre > 0 ? QStringLiteral("pre_payment") : QStringLiteral("post_payment")}};
+        const QJsonObject note{
+            {QStringLiteral("id"), newId(QStringLiteral("cn"))},
+            {QStringLiteral("object"), QStringLiteral("credit_note")},
+            {QStringLiteral("amount"), amount},
+            {QStringLiteral("created"), now()},
+            {QStringLiteral("currency"), invoice.value(QLatin1String("currency"))},
+            {QStringLiteral("customer"), invoice.value(QLatin1String("customer"))},
+            {QStringLiteral("invoice"), invoiceId},
+            {QStringLiteral("memo"), p.value(QLatin1String("memo"))},
+            {QStringLiteral("metadata"), p.value(QLatin1String("metadata")).toObject()},
+            {QStringLiteral("number"), QStringLiteral("%1-CN-%2").arg(invoice.value(QLatin1String("number")).toString()).arg(s.order.size() + 1)},
+            {QStringLiteral("out_of_band_amount"), outside ? QJsonValue(outside) : QJsonValue()},
+            {QStringLiteral("pre_payment_amount"), pre},
+            {QStringLiteral("post_payment_amount"), post},
+            {QStringLiteral("reason"), p.value(QLatin1String("reason"))},
+            {QStringLiteral("status"), QStringLiteral("issued")},
+            {QStringLiteral("total"), amount},
+            {QStringLiteral("type"), pre > 0 ? QStringLiteral("pre_payment") : QStringLiteral("post_payment")}};
         put(QStringLiteral("credit_note"), note);
         emitEvent(QStringLiteral("credit_note.created"), note);
         const QJsonObject previous{{QStringLiteral("amount_remaining"), invoice.value(QLatin1String("amount_remaining"))}};
@@ -193,7 +195,8 @@ StandinResponse StripeStandin::creditNotes(const StandinRequest &r, const OpenAp
     QJsonObject note = s.byId.value(id);
     if (r.method == QLatin1String("GET")) {
         if (t.endsWith(QLatin1String("/lines")))
-            return jsonResponse({{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), QJsonArray{}}, {QStringLiteral("has_more"), false}});
+            return jsonResponse(
+                {{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), QJsonArray{}}, {QStringLiteral("has_more"), false}});
         return jsonResponse(note);
     }
     if (t.endsWith(QLatin1String("/void"))) {
@@ -218,7 +221,7 @@ StandinResponse StripeStandin::charges(const StandinRequest &, const OpenApiSubs
     const QString intent = p.value(QLatin1String("payment_intent")).toString();
     return list(QStringLiteral("charge"), QStringLiteral("/v1/charges"), p, [&](const QJsonObject &c) {
         return (customer.isEmpty() || c.value(QLatin1String("customer")).toString() == customer)
-            && (intent.isEmpty() || c.value(QLatin1String("payment_intent")).toString() == intent);
+               && (intent.isEmpty() || c.value(QLatin1String("payment_intent")).toString() == intent);
     });
 }
 
@@ -233,7 +236,10 @@ StandinResponse StripeStandin::refunds(const StandinRequest &r, const OpenApiSub
     if (m.pathParams.isEmpty()) {
         QString chargeId = p.value(QLatin1String("charge")).toString();
         if (chargeId.isEmpty() && p.contains(QLatin1String("payment_intent")))
-            chargeId = m_stores[QStringLiteral("payment_intent")].byId.value(p.value(QLatin1String("payment_intent")).toString()).value(QLatin1String("latest_charge")).toString();
+            chargeId = m_stores[QStringLiteral("payment_intent")]
+                           .byId.value(p.value(QLatin1String("payment_intent")).toString())
+                           .value(QLatin1String("latest_charge"))
+                           .toString();
         Store &charges = m_stores[QStringLiteral("charge")];
         if (!charges.byId.contains(chargeId))
             return missing(QStringLiteral("charge"), chargeId, QStringLiteral("charge"));
@@ -256,7 +262,8 @@ StandinResponse StripeStandin::refunds(const StandinRequest &r, const OpenApiSub
                                  {QStringLiteral("status"), QStringLiteral("succeeded")}};
         put(QStringLiteral("refund"), refund);
         charge.insert(QStringLiteral("amount_refunded"), charge.value(QLatin1String("amount_refunded")).toInteger() + amount);
-        charge.insert(QStringLiteral("refunded"), charge.value(QLatin1String("amount_refunded")).toInteger() == charge.value(QLatin1String("amount")).toInteger());
+        charge.insert(QStringLiteral("refunded"),
+                      charge.value(QLatin1String("amount_refunded")).toInteger() == charge.value(QLatin1String("amount")).toInteger());
         put(QStringLiteral("charge"), charge);
         emitEvent(QStringLiteral("refund.created"), refund);
         emitEvent(QStringLiteral("charge.refunded"), charge);
@@ -339,7 +346,8 @@ StandinResponse StripeStandin::decideDisputeLocked(const QString &disputeId, con
     if (!s.byId.contains(disputeId))
         return missing(QStringLiteral("dispute"), disputeId, QStringLiteral("dispute"));
     if (status != QLatin1String("won") && status != QLatin1String("lost"))
-        return errorResponse(400, InvalidRequest, QStringLiteral("parameter_invalid_string"), QStringLiteral("status must be won or lost"), QStringLiteral("status"));
+        return errorResponse(400, InvalidRequest, QStringLiteral("parameter_invalid_string"), QStringLiteral("status must be won or lost"),
+                             QStringLiteral("status"));
     QJsonObject d = s.byId.value(disputeId);
     const QString was = d.value(QLatin1String("status")).toString();
     if (was == QLatin1String("won") || was == QLatin1String("lost"))

@@ -67,8 +67,8 @@ StandinResponse StripeStandin::customers(const StandinRequest &r, const OpenApiS
                       {QStringLiteral("delinquent"), false},
                       {QStringLiteral("metadata"), mergeMetadata({}, p.value(QLatin1String("metadata")))}};
         for (const QString &f : {QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("description"), QStringLiteral("phone"),
-                                 QStringLiteral("address"), QStringLiteral("shipping"), QStringLiteral("invoice_settings"),
-                                 QStringLiteral("preferred_locales"), QStringLiteral("tax_exempt"), QStringLiteral("invoice_prefix")})
+                                 QStringLiteral("address"), QStringLiteral("shipping"), QStringLiteral("invoice_settings"), QStringLiteral("preferred_locales"),
+                                 QStringLiteral("tax_exempt"), QStringLiteral("invoice_prefix")})
             c.insert(f, p.contains(f) ? p.value(f) : QJsonValue::Null);
         put(QStringLiteral("customer"), c);
         emitEvent(QStringLiteral("customer.created"), c);

@@ -163,7 +163,8 @@ StandinHost::StandinHost(const QString &specPath) : m_standin(std::make_unique<S
 StandinHost::~StandinHost()
 {
     if (m_server)
-        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -173,7 +174,8 @@ bool StandinHost::start(quint16 port)
     m_thread.start();
     m_server = new StandinServer(*m_standin);
     m_server->moveToThread(&m_thread);
-    QMetaObject::invokeMethod(m_server, [this, port] { m_port = m_server->listen(port); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_server, [this, port] { m_port = m_server->listen(port); }, Qt::BlockingQueuedConnection);
     return m_port != 0;
 }
 

@@ -67,8 +67,7 @@ QJsonObject formToJson(const FormPairs &pairs)
 {
     // Nested keys become nested objects; "[]" and numeric parts become arrays (kept in order).
     QVariantMap root;
-    std::function<void(QVariant &, const QStringList &, const QString &)> insert = [&](QVariant &node, const QStringList &parts,
-                                                                                   const QString &value) {
+    std::function<void(QVariant &, const QStringList &, const QString &)> insert = [&](QVariant &node, const QStringList &parts, const QString &value) {
         if (parts.isEmpty()) {
             node = value;
             return;
@@ -249,8 +248,8 @@ QList<QJsonObject> StripeStandin::objects(const QString &objectType) const
 int StripeStandin::requestCount(const QString &pathPrefix) const
 {
     QMutexLocker lock(&m_mutex);
-    return int(std::count_if(m_requestLog.begin(), m_requestLog.end(),
-                             [&](const QString &r) { return r.section(QLatin1Char(' '), 1).startsWith(pathPrefix); }));
+    return int(
+        std::count_if(m_requestLog.begin(), m_requestLog.end(), [&](const QString &r) { return r.section(QLatin1Char(' '), 1).startsWith(pathPrefix); }));
 }
 
 QJsonObject StripeStandin::stateJson() const
@@ -274,7 +273,8 @@ std::optional<Fault> StripeStandin::takeFault(const StandinRequest &request)
         if (!f.pathPrefix.isEmpty() && !request.path.startsWith(f.pathPrefix))
             continue;
         // A card can only be declined where a card is charged.
-        if (f.kind == Fault::Kind::CardDecline && !request.path.endsWith(QLatin1String("/pay")) && !request.path.startsWith(QLatin1String("/v1/payment_intents")))
+        if (f.kind == Fault::Kind::CardDecline && !request.path.endsWith(QLatin1String("/pay"))
+            && !request.path.startsWith(QLatin1String("/v1/payment_intents")))
             continue;
         const Fault taken = f;
         if (--f.count <= 0)
@@ -306,8 +306,7 @@ StandinResponse StripeStandin::sideChannel(const StandinRequest &request)
         const auto kind = Fault::kindFromName(body.value(QLatin1String("kind")).toString());
         if (!kind)
             return errorResponse(400, QStringLiteral("invalid_request_error"), QStringLiteral("parameter_invalid_string"),
-                                 QStringLiteral("kind must be one of 500, 503, 429, drop_after_commit, latency, card_declined"),
-                                 QStringLiteral("kind"));
+                                 QStringLiteral("kind must be one of 500, 503, 429, drop_after_commit, latency, card_declined"), QStringLiteral("kind"));
         Fault f;
         f.kind = *kind;
         f.count = body.value(QLatin1String("count")).toInt(1);
@@ -334,7 +333,8 @@ StandinResponse StripeStandin::sideChannel(const StandinRequest &request)
     static const QRegularExpression partial(QStringLiteral("^/__standin/invoices/([^/]+)/partial_payment$"));
     if (const auto m = partial.match(request.path); m.hasMatch() && request.method == QLatin1String("POST"))
         return partialPayment(m.captured(1), body.value(QLatin1String("amount")).toInteger());
-    return errorResponse(404, QStringLiteral("invalid_request_error"), {}, QStringLiteral("Unrecognized stand-in control: %1 %2").arg(request.method, request.path));
+    return errorResponse(404, QStringLiteral("invalid_request_error"), {},
+                         QStringLiteral("Unrecognized stand-in control: %1 %2").arg(request.method, request.path));
 }
 
 StandinResponse StripeStandin::payPart(const QString &invoiceId, qint64 amount)
@@ -386,7 +386,8 @@ StandinResponse StripeStandin::handle(const StandinRequest &request)
             if (stored->fingerprint != print)
                 return errorResponse(400, QStringLiteral("idempotency_error"), {},
                                      QStringLiteral("Keys for idempotent requests can only be used with the same parameters they were first used with. "
-                                                    "Try using a key other than '%1' if you meant to execute a different request.").arg(key));
+                                                    "Try using a key other than '%1' if you meant to execute a different request.")
+                                         .arg(key));
             StandinResponse replay;
             replay.status = stored->status;
             replay.body = stored->body;
@@ -399,8 +400,7 @@ StandinResponse StripeStandin::handle(const StandinRequest &request)
     if (fault) {
         StandinResponse r;
         switch (fault->kind) {
-        case Fault::Kind::Status500:
-            return errorResponse(500, QStringLiteral("api_error"), {}, QStringLiteral("An unknown error occurred (injected)."));
+        case Fault::Kind::Status500: return errorResponse(500, QStringLiteral("api_error"), {}, QStringLiteral("An unknown error occurred (injected)."));
         case Fault::Kind::Status503:
             r = errorResponse(503, QStringLiteral("api_error"), {}, QStringLiteral("The service is temporarily unavailable (injected)."));
             r.headers.append({QByteArrayLiteral("Stripe-Should-Retry"), QByteArrayLiteral("true")});
@@ -408,8 +408,7 @@ StandinResponse StripeStandin::handle(const StandinRequest &request)
         case Fault::Kind::Status429:
             return errorResponse(429, QStringLiteral("invalid_request_error"), QStringLiteral("rate_limit"),
                                  QStringLiteral("Too many requests hit the API too quickly (injected)."));
-        default:
-            break;
+        default: break;
         }
     }
     const bool decline = fault && fault->kind == Fault::Kind::CardDecline;
@@ -468,11 +467,11 @@ StandinResponse StripeStandin::dispatch(const StandinRequest &request, const Ope
         return meters(request, match, params);
     if (t.startsWith(QLatin1String("/v1/events")))
         return eventsList(request, match, params);
-    return errorResponse(404, QStringLiteral("invalid_request_error"), {}, QStringLiteral("Unrecognized request URL (%1: %2).").arg(request.method, request.path));
+    return errorResponse(404, QStringLiteral("invalid_request_error"), {},
+                         QStringLiteral("Unrecognized request URL (%1: %2).").arg(request.method, request.path));
 }
 
-StandinResponse StripeStandin::list(const QString &type, const QString &url, const QJsonObject &p,
-                                    const std::function<bool(const QJsonObject &)> &filter)
+StandinResponse StripeStandin::list(const QString &type, const QString &url, const QJsonObject &p, const std::function<bool(const QJsonObject &)> &filter)
 {
     bool ok = true;
     const int limit = p.contains(QLatin1String("limit")) ? p.value(QLatin1String("limit")).toString().toInt(&ok) : 10;

@@ -144,8 +144,7 @@ private:
     qint64 now() const;
     void put(const QString &type, const QJsonObject &object);
     void emitEvent(const QString &type, const QJsonObject &object, const QJsonObject &previous = {});
-    StandinResponse list(const QString &type, const QString &url, const QJsonObject &p,
-                         const std::function<bool(const QJsonObject &)> &filter = {});
+    StandinResponse list(const QString &type, const QString &url, const QJsonObject &p, const std::function<bool(const QJsonObject &)> &filter = {});
 
     mutable QMutex m_mutex;
     OpenApiSubset m_spec;

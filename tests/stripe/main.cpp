@@ -13,8 +13,10 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A local stand-in for the part of Stripe's API Orb uses."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default 12111; 0 picks one)."), QStringLiteral("PORT"), QStringLiteral("12111")});
-    parser.addOption({QStringLiteral("spec"), QStringLiteral("The OpenAPI subset to validate against."), QStringLiteral("FILE"), orb::standin::defaultSpecPath()});
+    parser.addOption(
+        {QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default 12111; 0 picks one)."), QStringLiteral("PORT"), QStringLiteral("12111")});
+    parser.addOption(
+        {QStringLiteral("spec"), QStringLiteral("The OpenAPI subset to validate against."), QStringLiteral("FILE"), orb::standin::defaultSpecPath()});
     parser.addOption({QStringLiteral("rate-limit"), QStringLiteral("Requests per second before 429 (default 25, as Stripe's test mode; 0: none)."),
                       QStringLiteral("N"), QStringLiteral("25")});
     parser.process(app);

@@ -21,8 +21,8 @@ struct Reply {
 };
 
 /// One blocking HTTP/1.1 request on its own connection.
-Reply send(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
-           const QByteArray &key = "sk_test_standin0001", const QByteArray &idempotencyKey = {})
+Reply send(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &body = {}, const QByteArray &key = "sk_test_standin0001",
+           const QByteArray &idempotencyKey = {})
 {
     QTcpSocket s;
     s.connectToHost(QStringLiteral("127.0.0.1"), port);
@@ -43,8 +43,7 @@ Reply send(quint16 port, const QByteArray &method, const QByteArray &target, con
     const qsizetype end = in.indexOf("\r\n\r\n");
     // Nothing, or an answer broken off before its body was complete: dropped.
     const qsizetype length = in.left(end).toLower().indexOf("content-length: ");
-    if (in.isEmpty() || end < 0
-        || (length >= 0 && in.size() - end - 4 < in.mid(length + 16, in.indexOf("\r\n", length) - length - 16).toLongLong())) {
+    if (in.isEmpty() || end < 0 || (length >= 0 && in.size() - end - 4 < in.mid(length + 16, in.indexOf("\r\n", length) - length - 16).toLongLong())) {
         r.dropped = true;
         return r;
     }
@@ -86,20 +85,20 @@ private slots:
                                         << QStringLiteral("parameter_unknown") << QStringLiteral("address[planet]");
         QTest::newRow("nested under a string") << QByteArray("POST") << QByteArray("/v1/customers") << QByteArray("name[first]=A") << 400
                                                << QStringLiteral("parameter_unknown") << QStringLiteral("name[first]");
-        QTest::newRow("metadata is free") << QByteArray("POST") << QByteArray("/v1/customers") << QByteArray("metadata[orb_id]=cus_1&name=A")
-                                          << 200 << QString() << QString();
-        QTest::newRow("missing required") << QByteArray("POST") << QByteArray("/v1/billing/meter_events") << QByteArray("event_name=x")
-                                          << 400 << QStringLiteral("parameter_missing") << QStringLiteral("payload");
-        QTest::newRow("invoice item needs customer") << QByteArray("POST") << QByteArray("/v1/invoiceitems") << QByteArray("amount=100&currency=usd")
-                                                     << 400 << QStringLiteral("parameter_missing") << QStringLiteral("customer");
+        QTest::newRow("metadata is free") << QByteArray("POST") << QByteArray("/v1/customers") << QByteArray("metadata[orb_id]=cus_1&name=A") << 200
+                                          << QString() << QString();
+        QTest::newRow("missing required") << QByteArray("POST") << QByteArray("/v1/billing/meter_events") << QByteArray("event_name=x") << 400
+                                          << QStringLiteral("parameter_missing") << QStringLiteral("payload");
+        QTest::newRow("invoice item needs customer") << QByteArray("POST") << QByteArray("/v1/invoiceitems") << QByteArray("amount=100&currency=usd") << 400
+                                                     << QStringLiteral("parameter_missing") << QStringLiteral("customer");
         QTest::newRow("bad integer") << QByteArray("POST") << QByteArray("/v1/invoiceitems") << QByteArray("customer=c&amount=1.5") << 400
                                      << QStringLiteral("parameter_invalid_integer") << QStringLiteral("amount");
         QTest::newRow("bad enum") << QByteArray("POST") << QByteArray("/v1/invoices") << QByteArray("customer=c&collection_method=cash") << 400
                                   << QStringLiteral("parameter_invalid_string") << QStringLiteral("collection_method");
-        QTest::newRow("unknown query") << QByteArray("GET") << QByteArray("/v1/events?colour=red") << QByteArray() << 400
-                                       << QStringLiteral("parameter_unknown") << QStringLiteral("colour");
-        QTest::newRow("range query") << QByteArray("GET") << QByteArray("/v1/events?created%5Bgt%5D=5&types%5B%5D=invoice.paid") << QByteArray()
-                                     << 200 << QString() << QString();
+        QTest::newRow("unknown query") << QByteArray("GET") << QByteArray("/v1/events?colour=red") << QByteArray() << 400 << QStringLiteral("parameter_unknown")
+                                       << QStringLiteral("colour");
+        QTest::newRow("range query") << QByteArray("GET") << QByteArray("/v1/events?created%5Bgt%5D=5&types%5B%5D=invoice.paid") << QByteArray() << 200
+                                     << QString() << QString();
         QTest::newRow("unknown URL") << QByteArray("GET") << QByteArray("/v1/planets") << QByteArray() << 404 << QString() << QString();
         QTest::newRow("missing object") << QByteArray("GET") << QByteArray("/v1/customers/cus_nope") << QByteArray() << 404
                                         << QStringLiteral("resource_missing") << QStringLiteral("customer");

@@ -25,8 +25,7 @@ QString sourceDir()
     return QString::fromLocal8Bit(qgetenv("ORB_SOURCE_DIR"));
 }
 
-ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData,
-                  const QStringList &extraEnv, int timeoutMs)
+ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData, const QStringList &extraEnv, int timeoutMs)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -24,7 +24,6 @@ struct ProcessResult {
 };
 
 /// Runs a program with arguments and optional standard input; waits up to timeoutMs.
-ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
-                  const QStringList &extraEnv = {}, int timeoutMs = 120000);
+ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData = {}, const QStringList &extraEnv = {}, int timeoutMs = 120000);
 
 } // namespace orb::test

@@ -96,13 +96,20 @@ void TestCredentialStore::keyModes_data()
 {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("mode");
-    QTest::newRow("test secret") << "sk_test_51Habcdefgh" << "test";
-    QTest::newRow("live secret") << "sk_live_51Habcdefgh" << "live";
-    QTest::newRow("restricted test") << "rk_test_51Habcdefgh" << "test";
-    QTest::newRow("publishable") << "pk_test_51Habcdefgh" << "";
-    QTest::newRow("too short") << "sk_test_abc" << "";
-    QTest::newRow("garbage") << "hello" << "";
-    QTest::newRow("spaces") << "sk_test_51Habc defgh" << "";
+    QTest::newRow("test secret") << "sk_test_51Habcdefgh"
+                                 << "test";
+    QTest::newRow("live secret") << "sk_live_51Habcdefgh"
+                                 << "live";
+    QTest::newRow("restricted test") << "rk_test_51Habcdefgh"
+                                     << "test";
+    QTest::newRow("publishable") << "pk_test_51Habcdefgh"
+                                 << "";
+    QTest::newRow("too short") << "sk_test_abc"
+                               << "";
+    QTest::newRow("garbage") << "hello"
+                             << "";
+    QTest::newRow("spaces") << "sk_test_51Habc defgh"
+                            << "";
 }
 
 void TestCredentialStore::keyModes()

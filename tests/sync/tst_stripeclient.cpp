@@ -167,11 +167,14 @@ private slots:
     {
         StripeClient client(m_host->baseUrl(), Key, &m_sleeper);
         const QString cus = client.post(QStringLiteral("/v1/customers"), FormParams().add(QStringLiteral("name"), QStringLiteral("A")), QStringLiteral("c"))
-                                .response.json.value(QLatin1String("id")).toString();
+                                .response.json.value(QLatin1String("id"))
+                                .toString();
         m_host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, {}, {}, 0});
         FormParams p;
-        p.add(QStringLiteral("amount"), QStringLiteral("1000")).add(QStringLiteral("currency"), QStringLiteral("eur"))
-            .add(QStringLiteral("customer"), cus).add(QStringLiteral("confirm"), QStringLiteral("true"));
+        p.add(QStringLiteral("amount"), QStringLiteral("1000"))
+            .add(QStringLiteral("currency"), QStringLiteral("eur"))
+            .add(QStringLiteral("customer"), cus)
+            .add(QStringLiteral("confirm"), QStringLiteral("true"));
         const StripeResult r = client.post(QStringLiteral("/v1/payment_intents"), p, QStringLiteral("pi-1"));
         QCOMPARE(r.error.kind, StripeError::Kind::Card);
         QCOMPARE(r.error.code, QStringLiteral("card_declined"));

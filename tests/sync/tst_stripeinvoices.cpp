@@ -119,7 +119,8 @@ private slots:
                                      QStringLiteral("balance@")}));
         QCOMPARE(sum, inv.amountDue.toMinorUnits(2));
         QCOMPARE(m_host->standin().objects(QStringLiteral("invoiceitem")).at(2).value(QLatin1String("amount")).toInteger(), 9999);
-        QVERIFY(m_host->standin().objects(QStringLiteral("invoiceitem")).at(2).value(QLatin1String("description")).toString().startsWith(QStringLiteral("Seats")));
+        QVERIFY(
+            m_host->standin().objects(QStringLiteral("invoiceitem")).at(2).value(QLatin1String("description")).toString().startsWith(QStringLiteral("Seats")));
         const QString stripeId = remote.value(QLatin1String("id")).toString();
         QCOMPARE(*StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id), stripeId);
 

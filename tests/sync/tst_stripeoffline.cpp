@@ -84,7 +84,7 @@ private slots:
         const SyncRunSummary lost = runLosingTheAnswer(QStringLiteral("/v1/customers"));
         QVERIFY2(lost.offline, qPrintable(lost.describe()));
         QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 1); // made, but Orb never heard
-        away(Day + 3600); // Stripe has forgotten the Idempotency-Key
+        away(Day + 3600);                                                 // Stripe has forgotten the Idempotency-Key
         const SyncRunSummary s = m_sync->runOnce();
         QVERIFY2(!s.offline && s.failed == 0, qPrintable(s.describe()));
         QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 1);
@@ -112,7 +112,8 @@ private slots:
         addCustomer(QStringLiteral("acme"), {});
         addMetric(R"({"name":"api_calls","event_name":"api_call","aggregation":"count"})");
         const QDateTime now = m_clock.now();
-        ingest({event(QStringLiteral("u1"), now.addSecs(-600)), event(QStringLiteral("u2"), now.addSecs(-300)), event(QStringLiteral("u3"), now.addSecs(-120))});
+        ingest(
+            {event(QStringLiteral("u1"), now.addSecs(-600)), event(QStringLiteral("u2"), now.addSecs(-300)), event(QStringLiteral("u3"), now.addSecs(-120))});
         // The first meter event reaches Stripe but its answer is lost with the program.
         QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/billing/meter_events")).offline);
         QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 1);
@@ -248,7 +249,8 @@ private slots:
         QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
         QCOMPARE(remote.value(QLatin1String("amount_remaining")).toInteger(), inv.amountDue.toMinorUnits(2) - 5000);
         // The customer pays the rest by card in Stripe: Orb books exactly that.
-        QCOMPARE(m_host->standin().payPart(remote.value(QLatin1String("id")).toString(), remote.value(QLatin1String("amount_remaining")).toInteger()).status, 200);
+        QCOMPARE(m_host->standin().payPart(remote.value(QLatin1String("id")).toString(), remote.value(QLatin1String("amount_remaining")).toInteger()).status,
+                 200);
         m_sync->runOnce();
         const Invoice after = InvoiceService(*m_file, m_clock).get(inv.id);
         QCOMPARE(after.status, QStringLiteral("paid"));
@@ -261,8 +263,8 @@ private slots:
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
         QCOMPARE(m_sync->runOnce().failed, 0);
-        const CreditNote cn = InvoiceService(*m_file, m_clock).createCreditNote(inv.id, {{0, Decimal::parse("40.00")}}, QStringLiteral("discount agreed"),
-                                                                                 QStringLiteral("adjustment"));
+        const CreditNote cn = InvoiceService(*m_file, m_clock)
+                                  .createCreditNote(inv.id, {{0, Decimal::parse("40.00")}}, QStringLiteral("discount agreed"), QStringLiteral("adjustment"));
         QCOMPARE(m_sync->runOnce().failed, 0);
         QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 1);
         const QJsonObject note = m_host->standin().objects(QStringLiteral("credit_note")).first();
@@ -350,7 +352,9 @@ private slots:
         const QString dispute = QJsonDocument::fromJson(m_host->standin().openDispute(charge, 0).body).object().value(QLatin1String("id")).toString();
         m_sync->runOnce();
         QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, QStringLiteral("needs_response"));
-        QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->toJson().value(QLatin1String("dispute")).toObject().value(QLatin1String("funds_withdrawn")).toBool(), true);
+        QCOMPARE(
+            StripeInvoiceState::of(m_file->db(), inv.id)->toJson().value(QLatin1String("dispute")).toObject().value(QLatin1String("funds_withdrawn")).toBool(),
+            true);
         QList<AttentionItem> items = SyncAttention(m_file->db()).list();
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first().kind, QStringLiteral("dispute"));
@@ -485,8 +489,9 @@ private:
     }
     Event event(const QString &key, const QDateTime &ts) const
     {
-        const QString json = QStringLiteral(R"({"event_name":"api_call","timestamp":"%1","idempotency_key":"%2","external_customer_id":"acme","properties":{}})")
-                                 .arg(ts.toUTC().toString(Qt::ISODateWithMs), key);
+        const QString json =
+            QStringLiteral(R"({"event_name":"api_call","timestamp":"%1","idempotency_key":"%2","external_customer_id":"acme","properties":{}})")
+                .arg(ts.toUTC().toString(Qt::ISODateWithMs), key);
         JsonParseError error;
         const auto e = EventParser::parse(json.toUtf8(), &error);
         if (!e)

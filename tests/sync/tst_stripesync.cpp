@@ -261,8 +261,9 @@ private slots:
         addMetric(R"({"name":"api_calls","event_name":"api_call","aggregation":"count"})");
         const QDateTime now = m_clock.now();
         // Stored by a write path that queues nothing itself: the run's sweep finds them.
-        for (const IngestResult &r : EventImporter(*m_file, m_clock).ingest({event(QStringLiteral("s1"), now, QStringLiteral("api_call"), QStringLiteral("{}")),
-                                                                               event(QStringLiteral("s2"), now, QStringLiteral("api_call"), QStringLiteral("{}"))}))
+        for (const IngestResult &r : EventImporter(*m_file, m_clock)
+                                         .ingest({event(QStringLiteral("s1"), now, QStringLiteral("api_call"), QStringLiteral("{}")),
+                                                  event(QStringLiteral("s2"), now, QStringLiteral("api_call"), QStringLiteral("{}"))}))
             QCOMPARE(r.outcome, IngestOutcome::Accepted);
         StripeSync sync(m_file->db(), *m_client, m_clock);
         QCOMPARE(sync.runOnce().failed, 0);
@@ -292,7 +293,13 @@ private slots:
         StripeSync sync(m_file->db(), *m_client, m_clock);
         QCOMPARE(sync.runOnce().failed, 0);
         QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2);
-        QCOMPARE(m_host->standin().objects(QStringLiteral("billing.meter_event")).last().value(QLatin1String("payload")).toObject().value(QLatin1String("value")).toString(),
+        QCOMPARE(m_host->standin()
+                     .objects(QStringLiteral("billing.meter_event"))
+                     .last()
+                     .value(QLatin1String("payload"))
+                     .toObject()
+                     .value(QLatin1String("value"))
+                     .toString(),
                  QStringLiteral("25"));
         // Amended after its push: reported, not sent a second time.
         m_clock.advanceSecs(60);
@@ -300,7 +307,8 @@ private slots:
         UsageEventService(*m_file, m_clock).amend(QStringLiteral("a1"), R"({"tokens": 11})");
         QCOMPARE(sync.runOnce().failed, 1);
         QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2);
-        QVERIFY(SyncLog(m_file->db()).list(QStringLiteral("error")).last().message.contains(QStringLiteral("usage event a1 (metric tokens) not sent: it amends")));
+        QVERIFY(
+            SyncLog(m_file->db()).list(QStringLiteral("error")).last().message.contains(QStringLiteral("usage event a1 (metric tokens) not sent: it amends")));
     }
 
     void pullHandsPaymentsOverOnce()
@@ -401,13 +409,16 @@ private:
     QString makeOpenInvoice(const QString &customer, qint64 amount, const QString &localId)
     {
         FormParams item;
-        item.add(QStringLiteral("customer"), customer).add(QStringLiteral("amount"), QString::number(amount)).add(QStringLiteral("currency"), QStringLiteral("eur"));
+        item.add(QStringLiteral("customer"), customer)
+            .add(QStringLiteral("amount"), QString::number(amount))
+            .add(QStringLiteral("currency"), QStringLiteral("eur"));
         [&] { QVERIFY(m_client->post(QStringLiteral("/v1/invoiceitems"), item, QStringLiteral("ii-") + localId).ok()); }();
         FormParams inv;
         inv.add(QStringLiteral("customer"), customer)
             .add(QStringLiteral("pending_invoice_items_behavior"), QStringLiteral("include"))
             .addNested(QStringLiteral("metadata"), QStringLiteral("orb_id"), localId);
-        const QString id = m_client->post(QStringLiteral("/v1/invoices"), inv, QStringLiteral("in-") + localId).response.json.value(QLatin1String("id")).toString();
+        const QString id =
+            m_client->post(QStringLiteral("/v1/invoices"), inv, QStringLiteral("in-") + localId).response.json.value(QLatin1String("id")).toString();
         m_client->post(QStringLiteral("/v1/invoices/%1/finalize").arg(id), {}, QStringLiteral("fin-") + localId);
         return id;
     }

@@ -166,7 +166,9 @@ void TestImportWizard::csvMappedByHand()
     QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("will be imported"));
     QCOMPARE(preview->item(2, 2)->text(), QStringLiteral("embedding"));
     QCOMPARE(preview->item(0, 6)->text(), QStringLiteral(R"({"tokens_used":12})"));
-    QVERIFY(w.findChild<QLabel *>(QStringLiteral("previewSummary"))->text().contains(QStringLiteral("Will be imported: 3. Already in the company file: 0. Rejected: 0.")));
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("previewSummary"))
+                ->text()
+                .contains(QStringLiteral("Will be imported: 3. Already in the company file: 0. Rejected: 0.")));
     QCOMPARE(eventCount(), 0); // the preview writes nothing
     snap(w, QStringLiteral("importwizard-3-preview"));
     next(w, ImportWizard::RunPage);
@@ -188,13 +190,17 @@ void TestImportWizard::csvMappedByHand()
 
 void TestImportWizard::badRowsShownAndSaved()
 {
-    const QString jsonl = writeFile(
-        QStringLiteral("usage.jsonl"),
-        R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"a1","external_customer_id":"acme"})" "\n"
-        R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"a2"})" "\n"
-        R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"a3","external_customer_id":"acme"})" "\n"
-        R"({"event_name":"api_call","timestamp":"2027-01-01T00:00:00Z","idempotency_key":"a4","external_customer_id":"acme"})" "\n"
-        R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"a1","external_customer_id":"acme"})" "\n");
+    const QString jsonl = writeFile(QStringLiteral("usage.jsonl"),
+                                    R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"a1","external_customer_id":"acme"})"
+                                    "\n"
+                                    R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"a2"})"
+                                    "\n"
+                                    R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"a3","external_customer_id":"acme"})"
+                                    "\n"
+                                    R"({"event_name":"api_call","timestamp":"2027-01-01T00:00:00Z","idempotency_key":"a4","external_customer_id":"acme"})"
+                                    "\n"
+                                    R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"a1","external_customer_id":"acme"})"
+                                    "\n");
     ImportWizard w(*m_file, m_clock);
     w.setFilePath(jsonl);
     w.show();
@@ -288,7 +294,10 @@ void TestImportWizard::stopKeepsCheckpointsAndRerunResumes()
     next(w, ImportWizard::MappingPage);
     next(w, ImportWizard::PreviewPage);
     const QString again = w.findChild<QLabel *>(QStringLiteral("previewSummary"))->text();
-    QVERIFY2(again.contains(QStringLiteral("Rows read: the first 50; the rest of the file is checked as it is imported. Will be imported: 20. Already in the company file: 30. Rejected: 0.")), qPrintable(again));
+    QVERIFY2(
+        again.contains(QStringLiteral(
+            "Rows read: the first 50; the rest of the file is checked as it is imported. Will be imported: 20. Already in the company file: 30. Rejected: 0.")),
+        qPrintable(again));
     next(w, ImportWizard::RunPage);
     QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 30000);
     const QString status = w.findChild<QLabel *>(QStringLiteral("importStatus"))->text();
@@ -302,12 +311,13 @@ void TestImportWizard::stopKeepsCheckpointsAndRerunResumes()
 
 void TestImportWizard::importsIntoPendingBackfill()
 {
-    const Backfill backfill = BackfillService(*m_file, m_clock)
-                                  .create(QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC),
-                                          QStringLiteral("acme"), false);
+    const Backfill backfill =
+        BackfillService(*m_file, m_clock)
+            .create(QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC), QStringLiteral("acme"), false);
     // February: far older than the grace period, so only a backfill takes it.
     const QString jsonl = writeFile(QStringLiteral("february.jsonl"),
-                                    R"({"event_name":"api_call","timestamp":"2026-02-10T10:00:00Z","idempotency_key":"f1","external_customer_id":"acme"})" "\n");
+                                    R"({"event_name":"api_call","timestamp":"2026-02-10T10:00:00Z","idempotency_key":"f1","external_customer_id":"acme"})"
+                                    "\n");
     ImportWizard w(*m_file, m_clock);
     w.setFilePath(jsonl);
     w.show();
@@ -333,8 +343,10 @@ void TestImportWizard::importsIntoPendingBackfill()
 void TestImportWizard::droppedFileOpensWizard()
 {
     const QString jsonl = writeFile(QStringLiteral("dropped.jsonl"),
-                                    R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"d1","external_customer_id":"acme"})" "\n"
-                                    R"({"event_name":"api_call","timestamp":"2026-03-10T10:01:00Z","idempotency_key":"d2","external_customer_id":"acme"})" "\n");
+                                    R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"d1","external_customer_id":"acme"})"
+                                    "\n"
+                                    R"({"event_name":"api_call","timestamp":"2026-03-10T10:01:00Z","idempotency_key":"d2","external_customer_id":"acme"})"
+                                    "\n");
     auto mime = std::make_unique<QMimeData>();
     mime->setUrls({QUrl::fromLocalFile(jsonl)});
     auto drop = [&](MainWindow &w) {

@@ -67,9 +67,9 @@ void TestMainWindow::opensDemoWithAllScreens()
     QStringList names;
     for (int i = 0; i < nav->count(); ++i)
         names << nav->item(i)->text();
-    QCOMPARE(names, (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Customers"), QStringLiteral("Plans"), QStringLiteral("Subscriptions"),
-                                 QStringLiteral("Invoices"), QStringLiteral("Usage"), QStringLiteral("Reports"), QStringLiteral("Sync"),
-                                 QStringLiteral("Settings")}));
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Customers"), QStringLiteral("Plans"), QStringLiteral("Subscriptions"),
+                          QStringLiteral("Invoices"), QStringLiteral("Usage"), QStringLiteral("Reports"), QStringLiteral("Sync"), QStringLiteral("Settings")}));
     QVERIFY(w.windowTitle().startsWith(QStringLiteral("Northwind Analytics LLC")));
     // The dashboard reads its figures on a worker thread.
     QTRY_VERIFY(w.findChild<QLabel *>(QStringLiteral("customerSummary"))->text().contains(QStringLiteral("<b>12</b> active")));

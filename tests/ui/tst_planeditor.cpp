@@ -196,8 +196,15 @@ void TestPlanEditor::editingATierCreatesVersion2()
     QCOMPARE(plan.currentVersion, 2);
     auto secondTier = [&](int number) {
         const PlanVersion v = catalog.planVersion(plan, number);
-        return v.prices.at(1).value(QStringLiteral("tiered_config")).toObject().value(QStringLiteral("tiers")).toArray().at(1).toObject()
-            .value(QStringLiteral("unit_amount")).toString();
+        return v.prices.at(1)
+            .value(QStringLiteral("tiered_config"))
+            .toObject()
+            .value(QStringLiteral("tiers"))
+            .toArray()
+            .at(1)
+            .toObject()
+            .value(QStringLiteral("unit_amount"))
+            .toString();
     };
     QCOMPARE(secondTier(1), QStringLiteral("0.002")); // version 1 stays as it was, for its subscriptions
     QCOMPARE(secondTier(2), QStringLiteral("0.0015"));
@@ -233,7 +240,8 @@ void TestPlanEditor::invalidTierTableSavesNothing_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("overlap") << 1 << 0 << QStringLiteral("900") << QStringLiteral("Price 2 “API calls”, tier 2, first unit: overlaps the previous tier, which ends at 1000");
+    QTest::newRow("overlap") << 1 << 0 << QStringLiteral("900")
+                             << QStringLiteral("Price 2 “API calls”, tier 2, first unit: overlaps the previous tier, which ends at 1000");
     QTest::newRow("gap") << 1 << 0 << QStringLiteral("1200") << QStringLiteral("tier 2, first unit: leaves a gap after the previous tier, which ends at 1000");
     QTest::newRow("bad amount") << 1 << 2 << QStringLiteral("0,002") << QStringLiteral("tier 2, unit amount: '0,002' is not a decimal number");
     QTest::newRow("negative amount") << 0 << 2 << QStringLiteral("-1") << QStringLiteral("tier 1, unit amount: must not be negative");

@@ -59,8 +59,8 @@ void TestPlansScreen::showsDemoCatalog()
             const QString errors = screen.findChild<QLabel *>(QStringLiteral("previewErrors"))->text();
             const QString summary = screen.findChild<QLabel *>(QStringLiteral("previewSummary"))->text();
             QVERIFY2(summary.contains(QStringLiteral("amount")) || errors.contains(QStringLiteral("applies to other prices")),
-                     qPrintable(plans->model()->index(p, 0).data().toString() + QStringLiteral(" / ")
-                                + prices->model()->index(r, 0).data().toString() + QStringLiteral(": ") + errors));
+                     qPrintable(plans->model()->index(p, 0).data().toString() + QStringLiteral(" / ") + prices->model()->index(r, 0).data().toString()
+                                + QStringLiteral(": ") + errors));
         }
     }
 }

@@ -66,10 +66,10 @@ private slots:
 void TestPriceEditorOrbModels::formRoundTrip_data()
 {
     QTest::addColumn<QString>("model");
-    for (const char *m : {"unit_with_proration", "tiered_with_proration", "bulk_with_proration", "grouped_tiered_matrix",
-                          "grouped_with_metered_minimum", "cumulative_grouped_bulk", "cumulative_grouped_allocation",
-                          "scalable_matrix_with_unit_pricing", "scalable_matrix_with_tiered_pricing", "matrix_with_threshold_discounts",
-                          "event_output", "metered_allowance", "daily_credit_allowance"})
+    for (const char *m :
+         {"unit_with_proration", "tiered_with_proration", "bulk_with_proration", "grouped_tiered_matrix", "grouped_with_metered_minimum",
+          "cumulative_grouped_bulk", "cumulative_grouped_allocation", "scalable_matrix_with_unit_pricing", "scalable_matrix_with_tiered_pricing",
+          "matrix_with_threshold_discounts", "event_output", "metered_allowance", "daily_credit_allowance"})
         QTest::newRow(m) << QString::fromLatin1(m);
 }
 
@@ -98,8 +98,8 @@ void TestPriceEditorOrbModels::formRoundTrip()
 void TestPriceEditorOrbModels::typingCumulativeAllocation()
 {
     PriceEditor editor({u"Usage"_s}, {u"units"_s}, u"USD"_s);
-    editor.setPrice(QJsonObject{{u"name"_s, u"Shared"_s}, {u"model_type"_s, u"cumulative_grouped_allocation"_s},
-                                {u"cumulative_grouped_allocation_config"_s, QJsonObject()}});
+    editor.setPrice(QJsonObject{
+        {u"name"_s, u"Shared"_s}, {u"model_type"_s, u"cumulative_grouped_allocation"_s}, {u"cumulative_grouped_allocation_config"_s, QJsonObject()}});
     // Required fields left empty: the preview names them.
     QTRY_VERIFY2(errors(editor).contains(u"cumulative_grouped_allocation_config.grouping_key"_s), qPrintable(errors(editor)));
     QTest::keyClicks(editor.findChild<QLineEdit *>(u"configField_grouping_key"_s), u"user"_s);

@@ -48,8 +48,8 @@ void TestReports::initTestCase()
     m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
     InvoiceService service(*m_file, m_clock);
     // January: 400.00 for Acme (paid 150.00 in February), net 10: 50 days past due on 2026-03-01.
-    const Invoice jan = service.issue(service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("Setup"), Decimal(1), Decimal(400), {}}},
-                                                           QDate(2026, 1, 10), {}, 10).id);
+    const Invoice jan =
+        service.issue(service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("Setup"), Decimal(1), Decimal(400), {}}}, QDate(2026, 1, 10), {}, 10).id);
     m_clock.set(QDateTime(QDate(2026, 2, 15), QTime(12, 0), Qt::UTC));
     service.pay(jan.id, Decimal(150), QDate(2026, 2, 15));
     // February: 99.00 for Daybreak, due 2026-03-17: current on 2026-03-01.
@@ -123,7 +123,9 @@ void TestReports::usageChartAndExports()
 {
     ReportsScreen screen(*m_file, m_clock);
     screen.resize(900, 700);
-    QCOMPARE(screen.showUsage(QStringLiteral("acme"), QStringLiteral("nonexistent metric"), BucketSize::Day, {}, QDate(2026, 2, 1), QDate(2026, 2, 28)).isEmpty(), false);
+    QCOMPARE(
+        screen.showUsage(QStringLiteral("acme"), QStringLiteral("nonexistent metric"), BucketSize::Day, {}, QDate(2026, 2, 1), QDate(2026, 2, 28)).isEmpty(),
+        false);
     QVERIFY(!screen.showUsage(QStringLiteral("acme"), QStringLiteral("api_calls"), BucketSize::Day, {}, QDate(2026, 3, 1), QDate(2026, 2, 1)).isEmpty());
     const QString error = screen.showUsage(QStringLiteral("acme"), QStringLiteral("api_calls"), BucketSize::Week, {}, QDate(2026, 1, 5), QDate(2026, 2, 1));
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -134,8 +136,9 @@ void TestReports::usageChartAndExports()
     QCOMPARE(usage.categories.first(), QStringLiteral("2026-W02"));
     QCOMPARE(usage.series.size(), 1);
     // Split by a property: one stacked series per model.
-    QVERIFY(screen.showUsage(QStringLiteral("acme"), QStringLiteral("tokens"), BucketSize::Month, QStringLiteral("model"), QDate(2025, 11, 1),
-                             QDate(2026, 2, 28)).isEmpty());
+    QVERIFY(
+        screen.showUsage(QStringLiteral("acme"), QStringLiteral("tokens"), BucketSize::Month, QStringLiteral("model"), QDate(2025, 11, 1), QDate(2026, 2, 28))
+            .isEmpty());
     QTRY_VERIFY(!screen.isLoading());
     QVERIFY(screen.usageChart()->data().stacked);
     QCOMPARE(screen.usageChart()->data().categories.size(), 4);

@@ -26,10 +26,7 @@ private slots:
         qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     }
 
-    void germanIsShipped()
-    {
-        QVERIFY(Translations::available().contains(QStringLiteral("de")));
-    }
+    void germanIsShipped() { QVERIFY(Translations::available().contains(QStringLiteral("de"))); }
 
     void unknownLanguageFallsBackToEnglish()
     {

@@ -20,7 +20,10 @@ namespace orb {
 namespace {
 
 // Charts plot in floating point; the exact decimals stay in ChartData (tooltips, CSV).
-qreal plotted(const Decimal &d) { return d.toString().toDouble(); }
+qreal plotted(const Decimal &d)
+{
+    return d.toString().toDouble();
+}
 
 } // namespace
 

@@ -91,8 +91,8 @@ bool AuditTrailDialog::showObject(const QString &reference)
         if (!log.resolveObject(reference, &type, &id)) {
             m_model->removeRows(0, m_model->rowCount());
             m_detail->clear();
-            m_status->setText(tr("\"%1\" names no customer, invoice or subscription. Write another object as TYPE:ID, e.g. setting:grace_period_hours.")
-                                  .arg(reference));
+            m_status->setText(
+                tr("\"%1\" names no customer, invoice or subscription. Write another object as TYPE:ID, e.g. setting:grace_period_hours.").arg(reference));
             return false;
         }
         entries = log.forObject(type, id);
@@ -100,9 +100,9 @@ bool AuditTrailDialog::showObject(const QString &reference)
     }
     m_model->removeRows(0, m_model->rowCount());
     for (const AuditEntry &e : entries) {
-        QList<QStandardItem *> row{new QStandardItem(QLocale().toString(e.at.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
-                                   new QStandardItem(e.osUser), new QStandardItem(e.action),
-                                   new QStandardItem(e.objectType + QLatin1Char(':') + e.objectId), new QStandardItem(AuditLog::changeSummary(e))};
+        QList<QStandardItem *> row{new QStandardItem(QLocale().toString(e.at.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))), new QStandardItem(e.osUser),
+                                   new QStandardItem(e.action), new QStandardItem(e.objectType + QLatin1Char(':') + e.objectId),
+                                   new QStandardItem(AuditLog::changeSummary(e))};
         QJsonObject whole{{QStringLiteral("before"), e.before ? QJsonValue(*e.before) : QJsonValue(QJsonValue::Null)},
                           {QStringLiteral("after"), e.after ? QJsonValue(*e.after) : QJsonValue(QJsonValue::Null)},
                           {QStringLiteral("hash"), e.hash}};
@@ -132,9 +132,8 @@ void AuditTrailDialog::verifyChain()
 {
     const AuditVerification v = AuditLog(m_file.db()).verify();
     if (v.ok)
-        m_status->setText(tr("The chain of %n entries is intact. Head hash: %1 (keep it elsewhere to detect a trail cut short).", nullptr,
-                             int(v.entries))
-                              .arg(v.headHash));
+        m_status->setText(
+            tr("The chain of %n entries is intact. Head hash: %1 (keep it elsewhere to detect a trail cut short).", nullptr, int(v.entries)).arg(v.headHash));
     else
         m_status->setText(tr("The chain is broken at entry %1: %2.").arg(v.brokenAt).arg(v.problem));
 }

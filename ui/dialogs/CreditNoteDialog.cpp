@@ -40,8 +40,7 @@ CreditNoteDialog::CreditNoteDialog(const Invoice &invoice, QWidget *parent) : QD
     m_reason->setObjectName(QStringLiteral("creditReason"));
     m_reason->setAccessibleName(tr("Reason"));
     m_reason->setEditable(true);
-    m_reason->addItems({QStringLiteral("duplicate"), QStringLiteral("fraudulent"), QStringLiteral("order_change"),
-                        QStringLiteral("product_unsatisfactory")});
+    m_reason->addItems({QStringLiteral("duplicate"), QStringLiteral("fraudulent"), QStringLiteral("order_change"), QStringLiteral("product_unsatisfactory")});
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("creditKind"));
     m_kind->setAccessibleName(tr("Kind"));

@@ -35,8 +35,7 @@ QLineEdit *lineEdit(QWidget *parent, const QString &objectName, const QString &a
 
 } // namespace
 
-CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultTimeZone, const std::optional<Customer> &existing,
-                               QWidget *parent)
+CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultTimeZone, const std::optional<Customer> &existing, QWidget *parent)
     : QDialog(parent), m_service(service), m_existing(existing)
 {
     setObjectName(QStringLiteral("customerDialog"));
@@ -145,13 +144,17 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
     layout->addWidget(m_errors);
     layout->addWidget(m_buttons);
 
-    m_fieldWidgets = {{QStringLiteral("name"), m_name}, {QStringLiteral("external_customer_id"), m_externalId},
-                      {QStringLiteral("email"), m_email}, {QStringLiteral("currency"), m_currency},
-                      {QStringLiteral("timezone"), m_timezone}, {QStringLiteral("net_terms"), m_netTerms},
+    m_fieldWidgets = {{QStringLiteral("name"), m_name},
+                      {QStringLiteral("external_customer_id"), m_externalId},
+                      {QStringLiteral("email"), m_email},
+                      {QStringLiteral("currency"), m_currency},
+                      {QStringLiteral("timezone"), m_timezone},
+                      {QStringLiteral("net_terms"), m_netTerms},
                       {QStringLiteral("document_language"), m_language},
                       {QStringLiteral("billing_address.country"), m_billing.country},
                       {QStringLiteral("shipping_address.country"), m_shipping.country},
-                      {QStringLiteral("tax_id.type"), m_taxType}, {QStringLiteral("tax_id.country"), m_taxCountry},
+                      {QStringLiteral("tax_id.type"), m_taxType},
+                      {QStringLiteral("tax_id.country"), m_taxCountry},
                       {QStringLiteral("tax_id.value"), m_taxValue}};
 
     if (existing) {
@@ -215,7 +218,7 @@ void CustomerDialog::load(const Customer &c)
 
 Address CustomerDialog::readAddress(const AddressFields &f)
 {
-    return {f.line1->text().trimmed(), f.line2->text().trimmed(), f.city->text().trimmed(),
+    return {f.line1->text().trimmed(), f.line2->text().trimmed(),      f.city->text().trimmed(),
             f.state->text().trimmed(), f.postalCode->text().trimmed(), f.country->text().trimmed().toUpper()};
 }
 

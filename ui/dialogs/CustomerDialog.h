@@ -28,8 +28,7 @@ class CustomerDialog final : public QDialog
 
 public:
     /// existing: the customer to edit; empty for a new one.
-    CustomerDialog(CustomerService &service, const QString &defaultTimeZone, const std::optional<Customer> &existing,
-                   QWidget *parent = nullptr);
+    CustomerDialog(CustomerService &service, const QString &defaultTimeZone, const std::optional<Customer> &existing, QWidget *parent = nullptr);
 
     /// The stored customer after the dialog was accepted.
     const Customer &result() const { return m_result; }

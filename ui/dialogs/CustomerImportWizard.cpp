@@ -58,8 +58,7 @@ void addRow(QTableWidget *t, const CustomerImportRow &r)
 
 } // namespace
 
-CustomerImportWizard::CustomerImportWizard(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QWizard(parent), m_file(file), m_clock(clock)
+CustomerImportWizard::CustomerImportWizard(CompanyFile &file, const Clock &clock, QWidget *parent) : QWizard(parent), m_file(file), m_clock(clock)
 {
     setObjectName(QStringLiteral("customerImportWizard"));
     setWindowTitle(tr("Import customers"));
@@ -208,8 +207,7 @@ bool CustomerImportWizard::validateCurrentPage()
             m_result = CustomerCsv::import(m_file, m_clock, m_table, mapping());
             emit imported(m_result.created);
             break;
-        default:
-            break;
+        default: break;
         }
     } catch (const ServiceError &e) {
         (currentId() == MappingPage ? m_mappingError : m_fileError)->setText(e.details());

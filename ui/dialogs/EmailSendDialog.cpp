@@ -161,9 +161,8 @@ void EmailSendDialog::start()
             }
             if (!stop->load()) {
                 SmtpSender sender(*file, *clock, settings, from);
-                *result = sender.run({}, [&](int done, int total) {
-                    report(done, total, EmailSendDialog::tr("Sent %1 of %2 messages").arg(done).arg(total));
-                }, stop.get());
+                *result = sender.run(
+                    {}, [&](int done, int total) { report(done, total, EmailSendDialog::tr("Sent %1 of %2 messages").arg(done).arg(total)); }, stop.get());
             } else {
                 result->stopped = true;
             }

@@ -12,8 +12,7 @@
 
 namespace orb {
 
-ImportWizard::ImportWizard(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QWizard(parent), m_file(file), m_clock(clock), m_job(new ImportJob(this))
+ImportWizard::ImportWizard(CompanyFile &file, const Clock &clock, QWidget *parent) : QWizard(parent), m_file(file), m_clock(clock), m_job(new ImportJob(this))
 {
     setObjectName(QStringLiteral("importWizard"));
     setWindowTitle(tr("Import usage events"));

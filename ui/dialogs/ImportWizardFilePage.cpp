@@ -131,8 +131,8 @@ void ImportWizardFilePage::loadBackfills()
 void ImportWizardFilePage::browse()
 {
     const QString start = filePath().isEmpty() ? QString() : QFileInfo(filePath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a file of usage events"), start,
-                                                      tr("Usage events (*.jsonl *.ndjson *.json *.csv);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Choose a file of usage events"), start, tr("Usage events (*.jsonl *.ndjson *.json *.csv);;All files (*)"));
     if (!path.isEmpty())
         setFilePath(path);
 }

@@ -41,8 +41,8 @@ const QList<QStringList> &synonyms()
         {QStringLiteral("key"), QStringLiteral("event_id"), QStringLiteral("id"), QStringLiteral("request_id"), QStringLiteral("transaction_id"),
          QStringLiteral("idempotency")},
         {QStringLiteral("orb_customer_id")},
-        {QStringLiteral("customer"), QStringLiteral("external_id"), QStringLiteral("account"), QStringLiteral("account_id"),
-         QStringLiteral("client"), QStringLiteral("client_id")},
+        {QStringLiteral("customer"), QStringLiteral("external_id"), QStringLiteral("account"), QStringLiteral("account_id"), QStringLiteral("client"),
+         QStringLiteral("client_id")},
     };
     return s;
 }
@@ -56,11 +56,10 @@ ImportWizardMappingPage::ImportWizardMappingPage(ImportWizard *wizard) : QWizard
     setObjectName(QStringLiteral("importMappingPage"));
     setTitle(tr("Match the columns"));
     setSubTitle(tr("Choose the column that holds each of Orb's fields. The other columns can become the events' properties."));
-    const QStringList labels = {tr("&Event name (required):"), tr("&Timestamp (required):"), tr("&Idempotency key (required):"),
-                                tr("Orb &customer id:"), tr("E&xternal customer id:")};
-    const QStringList accessible = {tr("Column holding the event name"), tr("Column holding the timestamp"),
-                                    tr("Column holding the idempotency key"), tr("Column holding Orb's customer id"),
-                                    tr("Column holding your customer id")};
+    const QStringList labels = {tr("&Event name (required):"), tr("&Timestamp (required):"), tr("&Idempotency key (required):"), tr("Orb &customer id:"),
+                                tr("E&xternal customer id:")};
+    const QStringList accessible = {tr("Column holding the event name"), tr("Column holding the timestamp"), tr("Column holding the idempotency key"),
+                                    tr("Column holding Orb's customer id"), tr("Column holding your customer id")};
     auto *form = new QFormLayout;
     for (int i = 0; i < CsvReader::fieldNames().size(); ++i) {
         auto *combo = new QComboBox(this);
@@ -249,8 +248,7 @@ bool ImportWizardMappingPage::validatePage()
             const QString message = e.message();
             const qsizetype cut = message.indexOf(QLatin1String("(header): "));
             const QString rules = cut >= 0 ? message.mid(cut + 10) : message;
-            problems << tr("This map does not work: %1.").arg(rules)
-                     << tr("Choose a column for each required field, and for one of the customer fields.");
+            problems << tr("This map does not work: %1.").arg(rules) << tr("Choose a column for each required field, and for one of the customer fields.");
         }
     }
     m_error->setText(problems.join(QLatin1Char('\n')));

@@ -45,7 +45,7 @@ private:
 
     ImportWizard *m_wizard;
     QStringList m_header;
-    QString m_headerOf; ///< the file m_header was read from
+    QString m_headerOf;          ///< the file m_header was read from
     QList<QComboBox *> m_fields; ///< in the order of CsvReader::fieldNames()
     QTableWidget *m_properties;
     QHash<QString, PropertyChoice> m_choices; ///< per column, kept while fields are remapped

@@ -34,8 +34,8 @@ ImportWizardPreviewPage::ImportWizardPreviewPage(ImportWizard *wizard) : QWizard
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("previewTable"));
     m_table->setAccessibleName(tr("Preview of the first rows"));
-    m_table->setHorizontalHeaderLabels({tr("Line"), tr("Result"), tr("Event"), tr("Timestamp"), tr("Customer"), tr("Idempotency key"),
-                                        tr("Properties, or why it is rejected")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Line"), tr("Result"), tr("Event"), tr("Timestamp"), tr("Customer"), tr("Idempotency key"), tr("Properties, or why it is rejected")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(Details, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
@@ -78,8 +78,8 @@ void ImportWizardPreviewPage::initializePage()
         if (row.parsed) {
             m_table->setItem(r, EventName, new QTableWidgetItem(QString::fromUtf8(row.row.eventName)));
             m_table->setItem(r, Timestamp, new QTableWidgetItem(toApiTimestamp(QDateTime::fromMSecsSinceEpoch(row.row.tsMs, Qt::UTC))));
-            m_table->setItem(r, Customer, new QTableWidgetItem(QString::fromUtf8(row.row.customerId.isEmpty() ? row.row.externalCustomerId
-                                                                                                              : row.row.customerId)));
+            m_table->setItem(r, Customer,
+                             new QTableWidgetItem(QString::fromUtf8(row.row.customerId.isEmpty() ? row.row.externalCustomerId : row.row.customerId)));
             m_table->setItem(r, Key, new QTableWidgetItem(QString::fromUtf8(row.row.idempotencyKey)));
         }
         auto *details = new QTableWidgetItem(row.outcome == IngestOutcome::Rejected ? row.reason : QString::fromUtf8(row.row.properties));
@@ -95,15 +95,17 @@ void ImportWizardPreviewPage::initializePage()
     }
     if (m_ok) {
         const QLocale locale;
-        QString text = (preview.wholeFile ? tr("Rows read: %1, the whole file.") : tr("Rows read: the first %1; the rest of the file is "
-                                                                                      "checked as it is imported."))
+        QString text = (preview.wholeFile ? tr("Rows read: %1, the whole file.")
+                                          : tr("Rows read: the first %1; the rest of the file is "
+                                               "checked as it is imported."))
                            .arg(locale.toString(preview.rows.size()));
-        text += QLatin1Char(' ') + tr("Will be imported: %1. Already in the company file: %2. Rejected: %3.")
-                                       .arg(locale.toString(preview.accepted), locale.toString(preview.duplicates),
-                                            locale.toString(preview.rejected));
+        text += QLatin1Char(' ')
+                + tr("Will be imported: %1. Already in the company file: %2. Rejected: %3.")
+                      .arg(locale.toString(preview.accepted), locale.toString(preview.duplicates), locale.toString(preview.rejected));
         if (preview.rejected > 0)
-            text += QLatin1Char(' ') + tr("Rejected rows are skipped and listed at the end; you can save them, correct them and import "
-                                          "them again.");
+            text += QLatin1Char(' ')
+                    + tr("Rejected rows are skipped and listed at the end; you can save them, correct them and import "
+                         "them again.");
         if (m_wizard->company().isReadOnly()) {
             text += QStringLiteral("\n\n") + tr("The company file is open read-only, so nothing can be imported into it.");
             m_ok = false;

@@ -151,11 +151,10 @@ void ImportWizardRunPage::finished()
             reason->setToolTip(rejects[r].reason);
             m_rejects->setItem(r, 1, reason);
         }
-        m_rejectsLabel->setText(rejects.size() > shown
-                                    ? tr("<b>Rejected rows</b>: the first %1 of %2. Save them all, correct them and import that file.")
-                                          .arg(locale.toString(shown), locale.toString(rejects.size()))
-                                    : tr("<b>Rejected rows</b>: save them, correct them in the file and import it again (rows "
-                                         "already imported are skipped)."));
+        m_rejectsLabel->setText(rejects.size() > shown ? tr("<b>Rejected rows</b>: the first %1 of %2. Save them all, correct them and import that file.")
+                                                             .arg(locale.toString(shown), locale.toString(rejects.size()))
+                                                       : tr("<b>Rejected rows</b>: save them, correct them in the file and import it again (rows "
+                                                            "already imported are skipped)."));
         m_rejectsLabel->show();
         m_rejects->show();
         m_save->show();

@@ -224,17 +224,17 @@ void InvoiceRunDialog::start(bool dryRun)
             m_invoices->insertRow(r);
             m_invoices->setItem(r, 0, new QTableWidgetItem(outcome->customerNames.value(inv.customerId, inv.customerId)));
             m_invoices->setItem(r, 1, new QTableWidgetItem(kindText(inv.kind)));
-            m_invoices->setItem(r, 2, new QTableWidgetItem(inv.periodStart.isValid()
-                                                               ? tr("%1 – %2").arg(dateText(inv.periodStart), dateText(inv.periodEnd))
-                                                               : QString()));
+            m_invoices->setItem(
+                r, 2, new QTableWidgetItem(inv.periodStart.isValid() ? tr("%1 – %2").arg(dateText(inv.periodStart), dateText(inv.periodEnd)) : QString()));
             m_invoices->setItem(r, 3, new QTableWidgetItem(dateText(inv.invoiceDate)));
             auto *total = new QTableWidgetItem(QStringLiteral("%1 %2").arg(moneyText(inv.total, inv.currency), inv.currency));
             total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_invoices->setItem(r, 4, total);
             const QString stored = outcome->existing.value(inv.identity);
-            m_invoices->setItem(r, 5, new QTableWidgetItem(!dryRun ? tr("stored")
-                                                           : stored.isEmpty() ? tr("new")
-                                                                              : tr("recomposes the stored one (%1)").arg(invoiceStatusText(stored))));
+            m_invoices->setItem(r, 5,
+                                new QTableWidgetItem(!dryRun            ? tr("stored")
+                                                     : stored.isEmpty() ? tr("new")
+                                                                        : tr("recomposes the stored one (%1)").arg(invoiceStatusText(stored))));
         }
         onFinished(dryRun);
     });
@@ -260,8 +260,8 @@ void InvoiceRunDialog::onFinished(bool dryRun)
         // Subscriptions that could not be billed: every other one was; these need fixing.
         QStringList lines;
         for (const InvoiceRunFailure &f : s.failed)
-            lines << tr("%1 (subscription %2): %3").arg(f.customerName.isEmpty() ? f.customerId : f.customerName, f.subscriptionId,
-                                                        f.reasons.join(QStringLiteral("; ")));
+            lines << tr("%1 (subscription %2): %3")
+                         .arg(f.customerName.isEmpty() ? f.customerId : f.customerName, f.subscriptionId, f.reasons.join(QStringLiteral("; ")));
         if (!lines.isEmpty())
             lines.prepend(tr("%n subscription(s) could not be billed; every other subscription was:", nullptr, int(s.failed.size())));
         m_failures->setText(lines.join(QLatin1Char('\n')));

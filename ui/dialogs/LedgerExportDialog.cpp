@@ -89,10 +89,10 @@ LedgerExportDialog::LedgerExportDialog(CompanyFile &file, const Clock &clock, QD
     connect(m_export, &QPushButton::clicked, this, [this] { exportNow(); });
     connect(browse, &QPushButton::clicked, this, [this] {
         const bool csv = m_format->currentData().toString() == QLatin1String("gnucash-csv");
-        const QString suggested = QStringLiteral("ledger-%1-%2.%3").arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate),
-                                                                         csv ? QStringLiteral("csv") : QStringLiteral("iif"));
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export to the ledger"), suggested,
-                                                          csv ? tr("CSV files (*.csv)") : tr("IIF files (*.iif)"));
+        const QString suggested =
+            QStringLiteral("ledger-%1-%2.%3")
+                .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate), csv ? QStringLiteral("csv") : QStringLiteral("iif"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export to the ledger"), suggested, csv ? tr("CSV files (*.csv)") : tr("IIF files (*.iif)"));
         if (!path.isEmpty())
             m_path->setText(path);
     });
@@ -114,9 +114,10 @@ void LedgerExportDialog::updateSummary()
         QString text = tr("%n journal entries in this period.", nullptr, int(entries.size()));
         const QList<LedgerExportMark> marks = LedgerExportLog(m_file).overlapping(m_from->date(), m_to->date());
         for (const LedgerExportMark &m : marks)
-            text += QLatin1Char(' ') + tr("%1 to %2 was already exported on %3 (%4).")
-                                           .arg(m.from.toString(Qt::ISODate), m.to.toString(Qt::ISODate),
-                                                QLocale().toString(m.exportedAt.toLocalTime(), QLocale::ShortFormat), m.format);
+            text += QLatin1Char(' ')
+                    + tr("%1 to %2 was already exported on %3 (%4).")
+                          .arg(m.from.toString(Qt::ISODate), m.to.toString(Qt::ISODate), QLocale().toString(m.exportedAt.toLocalTime(), QLocale::ShortFormat),
+                               m.format);
         m_summary->setText(text);
     } catch (const ServiceError &e) {
         m_summary->setText(e.details());

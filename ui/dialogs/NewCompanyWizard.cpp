@@ -161,16 +161,49 @@ NewCompanyWizard::NewCompanyWizard(QWidget *parent) : QWizard(parent)
     addPage(new FilePage(this));
 }
 
-QString NewCompanyWizard::filePath() const { return field(QStringLiteral("path")).toString().trimmed(); }
-QString NewCompanyWizard::companyName() const { return field(QStringLiteral("name")).toString().trimmed(); }
-QString NewCompanyWizard::email() const { return field(QStringLiteral("email")).toString().trimmed(); }
-QString NewCompanyWizard::addressLine1() const { return field(QStringLiteral("line1")).toString().trimmed(); }
-QString NewCompanyWizard::city() const { return field(QStringLiteral("city")).toString().trimmed(); }
-QString NewCompanyWizard::postalCode() const { return field(QStringLiteral("postal")).toString().trimmed(); }
-QString NewCompanyWizard::country() const { return field(QStringLiteral("country")).toString().trimmed().toUpper(); }
-QString NewCompanyWizard::currency() const { return field(QStringLiteral("currency")).toString(); }
-QString NewCompanyWizard::timezone() const { return field(QStringLiteral("timezone")).toString().trimmed(); }
-QString NewCompanyWizard::invoicePrefix() const { return field(QStringLiteral("prefix")).toString().trimmed(); }
-QString NewCompanyWizard::documentLocale() const { return field(QStringLiteral("locale")).toString(); }
+QString NewCompanyWizard::filePath() const
+{
+    return field(QStringLiteral("path")).toString().trimmed();
+}
+QString NewCompanyWizard::companyName() const
+{
+    return field(QStringLiteral("name")).toString().trimmed();
+}
+QString NewCompanyWizard::email() const
+{
+    return field(QStringLiteral("email")).toString().trimmed();
+}
+QString NewCompanyWizard::addressLine1() const
+{
+    return field(QStringLiteral("line1")).toString().trimmed();
+}
+QString NewCompanyWizard::city() const
+{
+    return field(QStringLiteral("city")).toString().trimmed();
+}
+QString NewCompanyWizard::postalCode() const
+{
+    return field(QStringLiteral("postal")).toString().trimmed();
+}
+QString NewCompanyWizard::country() const
+{
+    return field(QStringLiteral("country")).toString().trimmed().toUpper();
+}
+QString NewCompanyWizard::currency() const
+{
+    return field(QStringLiteral("currency")).toString();
+}
+QString NewCompanyWizard::timezone() const
+{
+    return field(QStringLiteral("timezone")).toString().trimmed();
+}
+QString NewCompanyWizard::invoicePrefix() const
+{
+    return field(QStringLiteral("prefix")).toString().trimmed();
+}
+QString NewCompanyWizard::documentLocale() const
+{
+    return field(QStringLiteral("locale")).toString();
+}
 
 } // namespace orb

@@ -9,8 +9,7 @@
 
 namespace orb {
 
-PaymentDialog::PaymentDialog(const QString &invoiceName, const QString &remaining, const QString &currency, QDate today, QWidget *parent)
-    : QDialog(parent)
+PaymentDialog::PaymentDialog(const QString &invoiceName, const QString &remaining, const QString &currency, QDate today, QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("paymentDialog"));
     setWindowTitle(tr("Record payment for %1").arg(invoiceName));

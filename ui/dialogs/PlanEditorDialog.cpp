@@ -62,8 +62,8 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     m_currency->setObjectName(QStringLiteral("planCurrencyCombo"));
     m_currency->setAccessibleName(tr("Currency"));
     m_currency->setEditable(true);
-    m_currency->addItems({QStringLiteral("USD"), QStringLiteral("EUR"), QStringLiteral("GBP"), QStringLiteral("CHF"),
-                          QStringLiteral("CAD"), QStringLiteral("AUD"), QStringLiteral("JPY")});
+    m_currency->addItems({QStringLiteral("USD"), QStringLiteral("EUR"), QStringLiteral("GBP"), QStringLiteral("CHF"), QStringLiteral("CAD"),
+                          QStringLiteral("AUD"), QStringLiteral("JPY")});
     m_description = new QPlainTextEdit(this);
     m_description->setObjectName(QStringLiteral("planDescriptionEdit"));
     m_description->setAccessibleName(tr("Description"));
@@ -266,8 +266,8 @@ QJsonObject PlanEditorDialog::planJson(QString *error) const
     if (m_netTerms->value() >= 0)
         o.insert(QStringLiteral("net_terms"), m_netTerms->value());
     if (m_trial->value() >= 0)
-        o.insert(QStringLiteral("trial_config"), QJsonObject{{QStringLiteral("trial_period"), m_trial->value()},
-                                                             {QStringLiteral("trial_period_unit"), QStringLiteral("days")}});
+        o.insert(QStringLiteral("trial_config"),
+                 QJsonObject{{QStringLiteral("trial_period"), m_trial->value()}, {QStringLiteral("trial_period_unit"), QStringLiteral("days")}});
     if (const QString memo = m_memo->text().trimmed(); !memo.isEmpty())
         o.insert(QStringLiteral("default_invoice_memo"), memo);
     if (!m_metadata.isEmpty())

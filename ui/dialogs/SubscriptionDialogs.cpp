@@ -69,8 +69,8 @@ QString subscriptionPreviewHtml(const SubscriptionPreviewResult &p, const QStrin
             .arg(tr("This would be refused:"), p.error.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     QString h = QStringLiteral("<p>%1</p>").arg(tr("Takes effect on <b>%1</b>.").arg(dateText(p.effectiveDate)));
     if (!p.balanceLines.isEmpty()) {
-        h += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Proration credited to the customer balance: %1 %2")
-                                                            .arg(moneyText(p.balanceChange, p.currency), p.currency));
+        h += QStringLiteral("<p><b>%1</b></p><ul>")
+                 .arg(tr("Proration credited to the customer balance: %1 %2").arg(moneyText(p.balanceChange, p.currency), p.currency));
         for (const QString &l : p.balanceLines)
             h += QStringLiteral("<li>%1</li>").arg(l.toHtmlEscaped());
         h += QStringLiteral("</ul>");
@@ -78,8 +78,8 @@ QString subscriptionPreviewHtml(const SubscriptionPreviewResult &p, const QStrin
         h += QStringLiteral("<p>%1</p>").arg(tr("Nothing is credited to the customer balance."));
     }
     if (!p.droppedDrafts.isEmpty())
-        h += QStringLiteral("<p>%1</p>").arg(tr("%1 draft invoice(s) from that date on are dropped; the next invoice run composes them again.")
-                                                 .arg(p.droppedDrafts.size()));
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(tr("%1 draft invoice(s) from that date on are dropped; the next invoice run composes them again.").arg(p.droppedDrafts.size()));
     for (const QString &v : p.voidedInvoices)
         h += QStringLiteral("<p>%1</p>").arg(tr("Voided: %1").arg(v.toHtmlEscaped()));
     if (p.nextInvoices.isEmpty())
@@ -89,8 +89,7 @@ QString subscriptionPreviewHtml(const SubscriptionPreviewResult &p, const QStrin
     return h;
 }
 
-NewSubscriptionDialog::NewSubscriptionDialog(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QDialog(parent), m_file(file), m_clock(clock)
+NewSubscriptionDialog::NewSubscriptionDialog(CompanyFile &file, const Clock &clock, QWidget *parent) : QDialog(parent), m_file(file), m_clock(clock)
 {
     setObjectName(QStringLiteral("newSubscriptionDialog"));
     setWindowTitle(tr("New subscription"));
@@ -236,8 +235,7 @@ void NewSubscriptionDialog::accept()
     QDialog::accept();
 }
 
-SubscriptionChangeDialog::SubscriptionChangeDialog(CompanyFile &file, const Clock &clock, const QString &subscriptionId, Kind kind,
-                                                   QWidget *parent)
+SubscriptionChangeDialog::SubscriptionChangeDialog(CompanyFile &file, const Clock &clock, const QString &subscriptionId, Kind kind, QWidget *parent)
     : QDialog(parent), m_file(file), m_clock(clock), m_subscriptionId(subscriptionId), m_kind(kind)
 {
     setObjectName(kind == Kind::ChangePlan ? QStringLiteral("changePlanDialog") : QStringLiteral("cancelSubscriptionDialog"));

@@ -49,9 +49,10 @@ PrintedDocument AgingDocument::build(const AgingReport &report, const DocumentId
     for (const AgingRow &r : report.totals())
         doc.rows.append({cells(r, lang.translate("orb::AgingDocument", "Total %1").arg(r.currency)), 0, DocumentRow::Style::Strong});
     doc.emptyTableText = lang.translate("orb::AgingDocument", "Nothing is owed as of this date.");
-    doc.notes.append({lang.translate("orb::AgingDocument", "How to read this report"),
-                      lang.translate("orb::AgingDocument", "Amounts are what was unpaid of each issued invoice at the end of the report date, by days past its due "
-                         "date. Amounts in different currencies are never added together.")});
+    doc.notes.append(
+        {lang.translate("orb::AgingDocument", "How to read this report"),
+         lang.translate("orb::AgingDocument", "Amounts are what was unpaid of each issued invoice at the end of the report date, by days past its due "
+                                              "date. Amounts in different currencies are never added together.")});
     doc.footer = lang.translate("orb::AgingDocument", "%1 · Receivables aging as of %2").arg(company.name, fmt.date(report.asOf()));
     return doc;
 }

@@ -27,8 +27,7 @@
 
 namespace orb {
 
-DocumentExporter::DocumentExporter(CompanyFile &file)
-    : m_file(file), m_identity(DocumentIdentity::fromCompany(file)), m_zone(file.settings().timezone.toUtf8())
+DocumentExporter::DocumentExporter(CompanyFile &file) : m_file(file), m_identity(DocumentIdentity::fromCompany(file)), m_zone(file.settings().timezone.toUtf8())
 {
     if (!m_zone.isValid())
         m_zone = QTimeZone::utc();
@@ -126,7 +125,8 @@ QList<NamedDocument> DocumentExporter::remindersFor(const Customer &customer, co
         const QString fee = parseSettingMap(m_file.setting(QStringLiteral("reminders.fee")), &error).value(r.currency);
         const auto d = Decimal::tryParse(fee);
         if (!error.isEmpty() || (!fee.isEmpty() && (!d || d->isNegative())))
-            throw ServiceError::invalid(QStringLiteral("setting reminders.fee: %1").arg(error.isEmpty() ? QStringLiteral("\"%1\" is not an amount").arg(fee) : error));
+            throw ServiceError::invalid(
+                QStringLiteral("setting reminders.fee: %1").arg(error.isEmpty() ? QStringLiteral("\"%1\" is not an amount").arg(fee) : error));
         if (d)
             r.fee = *d;
         out.append({ReminderDocument::fileName(r), ReminderDocument::build(r, identityFor(customer))});
@@ -186,8 +186,7 @@ void DocumentExporter::writePdf(const PrintedDocument &document, const QString &
         throw ServiceError(ServiceError::Kind::Storage, QStringLiteral("%1: cannot write (%2)").arg(QDir::toNativeSeparators(path), file.errorString()));
 }
 
-BatchResult DocumentExporter::writeBatch(const QList<NamedDocument> &documents, const QString &dir,
-                                         const std::function<bool(int, int)> &progress, int threads)
+BatchResult DocumentExporter::writeBatch(const QList<NamedDocument> &documents, const QString &dir, const std::function<bool(int, int)> &progress, int threads)
 {
     QDir target(dir);
     if (!target.exists() && !QDir().mkpath(dir))

@@ -64,8 +64,8 @@ public:
     /// Writes every document into `dir` (created when missing). `progress(done, total)` is called
     /// on the calling thread; returning false cancels (files already written stay). Throws
     /// ServiceError(Storage) naming the first file that could not be written.
-    static BatchResult writeBatch(const QList<NamedDocument> &documents, const QString &dir,
-                                  const std::function<bool(int done, int total)> &progress = {}, int threads = 0);
+    static BatchResult writeBatch(const QList<NamedDocument> &documents, const QString &dir, const std::function<bool(int done, int total)> &progress = {},
+                                  int threads = 0);
 
 private:
     QDate localDate(const QDateTime &instant) const;

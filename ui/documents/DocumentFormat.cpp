@@ -8,8 +8,7 @@
 
 namespace orb {
 
-DocumentFormat::DocumentFormat(const QLocale &locale)
-    : m_locale(locale), m_dateFormat(locale.dateFormat(QLocale::ShortFormat))
+DocumentFormat::DocumentFormat(const QLocale &locale) : m_locale(locale), m_dateFormat(locale.dateFormat(QLocale::ShortFormat))
 {
     // Two-digit years are ambiguous on a document that is kept for years.
     if (!m_dateFormat.contains(QLatin1String("yyyy")))

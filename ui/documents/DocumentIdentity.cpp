@@ -26,8 +26,7 @@ QString DocumentIdentity::taxIdLine(const DocumentLanguage &language, const QStr
 {
     static const QRegularExpression euVat(QStringLiteral("^[A-Z]{2}[0-9A-Z]{8,12}$"));
     const bool vat = type.isEmpty() ? euVat.match(value).hasMatch() : type.endsWith(QLatin1String("_vat"));
-    return vat ? language.translate("orb::DocumentIdentity", "VAT ID %1").arg(value)
-               : language.translate("orb::DocumentIdentity", "Tax ID %1").arg(value);
+    return vat ? language.translate("orb::DocumentIdentity", "VAT ID %1").arg(value) : language.translate("orb::DocumentIdentity", "Tax ID %1").arg(value);
 }
 
 QLocale DocumentIdentity::localeFor(const QString &documentLanguage) const

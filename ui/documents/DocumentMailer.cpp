@@ -32,15 +32,15 @@ Template templateFor(const QString &kind, const DocumentLanguage &lang)
     if (kind == QLatin1String("invoice"))
         return {lang.translate("orb::EmailTemplates", "Invoice {invoice_number} from {company_name}"),
                 lang.translate("orb::EmailTemplates", "Dear {customer_name},\n\nplease find attached invoice {invoice_number} of {invoice_date} "
-                                                       "for {amount_due}, due on {due_date}.\n\nKind regards,\n{company_name}")};
+                                                      "for {amount_due}, due on {due_date}.\n\nKind regards,\n{company_name}")};
     if (kind == QLatin1String("statement"))
         return {lang.translate("orb::EmailTemplates", "Statement of your account with {company_name}"),
                 lang.translate("orb::EmailTemplates", "Dear {customer_name},\n\nplease find attached the statement of your account for "
-                                                       "{period}. The balance due is {balance_due}.\n\nKind regards,\n{company_name}")};
+                                                      "{period}. The balance due is {balance_due}.\n\nKind regards,\n{company_name}")};
     return {lang.translate("orb::EmailTemplates", "Payment reminder from {company_name}"),
             lang.translate("orb::EmailTemplates", "Dear {customer_name},\n\naccording to our records {overdue_count} invoices are overdue, "
-                                                   "{amount_to_pay} in all. The attached reminder lists them. If you have paid already, please "
-                                                   "disregard this message.\n\nKind regards,\n{company_name}")};
+                                                  "{amount_to_pay} in all. The attached reminder lists them. If you have paid already, please "
+                                                  "disregard this message.\n\nKind regards,\n{company_name}")};
 }
 
 /// The placeholders each kind fills in.
@@ -82,8 +82,9 @@ QJsonObject readTemplates(const QString &path)
                 while (it.hasNext()) {
                     const QString name = it.next().captured(1);
                     if (!placeholders(kind.key()).contains(name))
-                        throw ServiceError::invalid(where + QStringLiteral(": {%1} is not a placeholder of this kind (%2)")
-                                                                .arg(name, placeholders(kind.key()).join(QStringLiteral(", "))));
+                        throw ServiceError::invalid(
+                            where
+                            + QStringLiteral(": {%1} is not a placeholder of this kind (%2)").arg(name, placeholders(kind.key()).join(QStringLiteral(", "))));
                 }
             }
         }
@@ -114,9 +115,9 @@ OutboxMessage DocumentMailer::queue(const QString &kind, const QString &document
                                     const NamedDocument &pdf, const QHash<QString, QString> &givenValues)
 {
     if (customer.email.isEmpty())
-        throw ServiceError::invalid(QStringLiteral("%1 %2: customer \"%3\" has no e-mail address (orbctl customers update %4 --email ...)")
-                                        .arg(kind, documentRef, customer.name,
-                                             customer.externalCustomerId.isEmpty() ? customer.id : customer.externalCustomerId));
+        throw ServiceError::invalid(
+            QStringLiteral("%1 %2: customer \"%3\" has no e-mail address (orbctl customers update %4 --email ...)")
+                .arg(kind, documentRef, customer.name, customer.externalCustomerId.isEmpty() ? customer.id : customer.externalCustomerId));
     const DocumentLanguage lang(pdf.document.locale);
     QHash<QString, QString> values = givenValues;
     values.insert(QStringLiteral("customer_name"), customer.name);

@@ -35,8 +35,8 @@ public:
     QList<OutboxMessage> queueReminders(QDate asOf, const QString &customer = {});
 
 private:
-    OutboxMessage queue(const QString &kind, const QString &documentId, const QString &documentRef, const Customer &customer,
-                        const NamedDocument &pdf, const QHash<QString, QString> &values);
+    OutboxMessage queue(const QString &kind, const QString &documentId, const QString &documentRef, const Customer &customer, const NamedDocument &pdf,
+                        const QHash<QString, QString> &values);
 
     CompanyFile &m_file;
     const Clock &m_clock;

@@ -177,8 +177,8 @@ private:
         const QFont f = font(7.5);
         const QString page = pageLabel(m_page, std::max(m_totalPages, m_page));
         const qreal pageWidth = metrics(f).horizontalAdvance(page) + pt(4);
-        draw(QRectF(0, y + pt(4), m_footerTextWidth, textHeight(f, m_footerTextWidth, m_doc.footer)), f, muted,
-             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_doc.footer);
+        draw(QRectF(0, y + pt(4), m_footerTextWidth, textHeight(f, m_footerTextWidth, m_doc.footer)), f, muted, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+             m_doc.footer);
         draw(QRectF(m_width - pageWidth, y + pt(4), pageWidth, pt(14)), f, muted, Qt::AlignRight | Qt::AlignTop, page);
     }
 
@@ -273,7 +273,7 @@ private:
     void stamp(qreal top)
     {
         const QFont f = font(16, true);
-        const QColor c = m_doc.stamp.kind == PrintedDocument::StampKind::Paid ? QColor(0x1e, 0x7b, 0x34)
+        const QColor c = m_doc.stamp.kind == PrintedDocument::StampKind::Paid   ? QColor(0x1e, 0x7b, 0x34)
                          : m_doc.stamp.kind == PrintedDocument::StampKind::Void ? QColor(0xb4, 0x23, 0x18)
                                                                                 : muted;
         const qreal w = metrics(f).horizontalAdvance(m_doc.stamp.text) + pt(20);
@@ -314,10 +314,7 @@ private:
         line(0, m_y, m_width, rule, 0.75);
     }
 
-    QFont rowFont(const DocumentRow &r) const
-    {
-        return font(r.level > 0 ? 8 : 9, r.style == DocumentRow::Style::Strong);
-    }
+    QFont rowFont(const DocumentRow &r) const { return font(r.level > 0 ? 8 : 9, r.style == DocumentRow::Style::Strong); }
 
     qreal indent(const DocumentRow &r, int column) const { return column == 0 ? pt(14) * r.level : 0; }
 
@@ -360,8 +357,8 @@ private:
             for (int col = 0; col < m_doc.columns.size() && col < r.cells.size(); ++col) {
                 const auto [x, w] = m_columns.at(col);
                 const qreal in = indent(r, col);
-                draw(QRectF(x + cellPad() + in, top, w - 2 * cellPad() - in, h), f, c,
-                     int(m_doc.columns.at(col).align) | Qt::AlignTop | Qt::TextWordWrap, r.cells.at(col));
+                draw(QRectF(x + cellPad() + in, top, w - 2 * cellPad() - in, h), f, c, int(m_doc.columns.at(col).align) | Qt::AlignTop | Qt::TextWordWrap,
+                     r.cells.at(col));
             }
             m_y += h;
         }
@@ -457,17 +454,15 @@ QPageSize DocumentRenderer::pageSizeFor(const QLocale &locale)
     case QLocale::Mexico:
     case QLocale::Philippines:
     case QLocale::Chile:
-    case QLocale::Colombia:
-        return QPageSize(QPageSize::Letter);
-    default:
-        return QPageSize(QPageSize::A4);
+    case QLocale::Colombia: return QPageSize(QPageSize::Letter);
+    default: return QPageSize(QPageSize::A4);
     }
 }
 
 void DocumentRenderer::preparePage(QPagedPaintDevice &device, const PrintedDocument &doc)
 {
-    const QPageLayout layout(pageSizeFor(doc.locale), doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
-                             QMarginsF(16, 14, 16, 12), QPageLayout::Millimeter);
+    const QPageLayout layout(pageSizeFor(doc.locale), doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait, QMarginsF(16, 14, 16, 12),
+                             QPageLayout::Millimeter);
     device.setPageLayout(layout);
 }
 

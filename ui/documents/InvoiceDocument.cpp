@@ -11,8 +11,10 @@ namespace orb {
 
 namespace {
 
-
-QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
 
 Decimal dec(const QJsonObject &o, const char *key)
 {
@@ -122,11 +124,13 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
     doc.recipientName = customer.name;
     doc.recipientLines = recipientLines(customer, lang);
 
-    doc.fields.append({lang.translate("orb::InvoiceDocument", "Invoice number"), inv.invoiceNumber.isEmpty() ? lang.translate("orb::InvoiceDocument", "Draft") : inv.invoiceNumber});
+    doc.fields.append({lang.translate("orb::InvoiceDocument", "Invoice number"),
+                       inv.invoiceNumber.isEmpty() ? lang.translate("orb::InvoiceDocument", "Draft") : inv.invoiceNumber});
     doc.fields.append({lang.translate("orb::InvoiceDocument", "Invoice date"), fmt.date(inv.invoiceDate)});
     if (inv.periodStart.isValid())
         doc.fields.append({lang.translate("orb::InvoiceDocument", "Service period"), fmt.range(inv.periodStart, inv.periodEnd.addDays(-1))});
-    doc.fields.append({lang.translate("orb::InvoiceDocument", "Terms"), inv.netTerms > 0 ? lang.translate("orb::InvoiceDocument", "Net %1").arg(inv.netTerms) : lang.translate("orb::InvoiceDocument", "Due on receipt")});
+    doc.fields.append({lang.translate("orb::InvoiceDocument", "Terms"), inv.netTerms > 0 ? lang.translate("orb::InvoiceDocument", "Net %1").arg(inv.netTerms)
+                                                                                         : lang.translate("orb::InvoiceDocument", "Due on receipt")});
     if (inv.dueDate.isValid())
         doc.fields.append({lang.translate("orb::InvoiceDocument", "Due date"), fmt.date(inv.dueDate)});
     doc.fields.append({lang.translate("orb::InvoiceDocument", "Customer"), customer.externalCustomerId.isEmpty() ? customer.id : customer.externalCustomerId});
@@ -156,7 +160,8 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
                     const QString last = str(g, "last_unit");
                     name += QStringLiteral(" (%1 – %2)").arg(fmt.quantity(str(g, "first_unit")), last.isEmpty() ? QStringLiteral("∞") : fmt.quantity(last));
                 }
-                doc.rows.append({{name, QString(), fmt.quantity(str(s, "quantity")), fmt.money(str(s, "unit_amount"), cur), fmt.money(str(s, "amount"), cur)}, 1});
+                doc.rows.append(
+                    {{name, QString(), fmt.quantity(str(s, "quantity")), fmt.money(str(s, "unit_amount"), cur), fmt.money(str(s, "amount"), cur)}, 1});
             }
         }
         for (const QJsonValue &av : l.value(QStringLiteral("adjustments")).toArray()) {
@@ -166,7 +171,8 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
             doc.rows.append({{adjustmentName(str(a, "adjustment_type"), lang), QString(), QString(), QString(), fmt.money(str(a, "amount"), cur)}, 1});
         }
         if (!dec(l, "coupon_discount").isZero())
-            doc.rows.append({{lang.translate("orb::InvoiceDocument", "Coupon"), QString(), QString(), QString(), fmt.money(-dec(l, "coupon_discount"), cur)}, 1});
+            doc.rows.append(
+                {{lang.translate("orb::InvoiceDocument", "Coupon"), QString(), QString(), QString(), fmt.money(-dec(l, "coupon_discount"), cur)}, 1});
     }
 
     doc.totals.append({lang.translate("orb::InvoiceDocument", "Subtotal"), fmt.money(inv.subtotal, cur)});
@@ -183,8 +189,8 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
         doc.totals.append({lang.translate("orb::InvoiceDocument", "Prepaid credits applied"), fmt.money(-inv.creditsApplied, cur)});
     for (const QJsonValue &tv : inv.document.value(QStringLiteral("tax_amounts")).toArray()) {
         const QJsonObject t = tv.toObject();
-        doc.totals.append({QStringLiteral("%1 (%2)").arg(str(t, "tax_rate_description"), fmt.percent(str(t, "tax_rate_percentage"))),
-                           fmt.money(str(t, "amount"), cur)});
+        doc.totals.append(
+            {QStringLiteral("%1 (%2)").arg(str(t, "tax_rate_description"), fmt.percent(str(t, "tax_rate_percentage"))), fmt.money(str(t, "amount"), cur)});
     }
     doc.totals.append({lang.translate("orb::InvoiceDocument", "Total"), fmt.money(inv.total, cur), true});
     if (!inv.balanceApplied.isZero())
@@ -198,7 +204,8 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
     doc.totals.append({lang.translate("orb::InvoiceDocument", "Amount due (%1)").arg(cur), fmt.money(due, cur), true});
 
     if (inv.status == QLatin1String("void"))
-        doc.notes.append({lang.translate("orb::InvoiceDocument", "Void"), lang.translate("orb::InvoiceDocument", "This invoice was voided and is not payable.")});
+        doc.notes.append(
+            {lang.translate("orb::InvoiceDocument", "Void"), lang.translate("orb::InvoiceDocument", "This invoice was voided and is not payable.")});
     else if (!company.paymentInstructions.isEmpty() && inv.status != QLatin1String("paid")) {
         QString text = company.paymentInstructions;
         text.replace(QLatin1String("{invoice_number}"), doc.reference);
@@ -231,7 +238,9 @@ PrintedDocument InvoiceDocument::creditNote(const CreditNote &note, const Invoic
                   {lang.translate("orb::InvoiceDocument", "Date"), fmt.date(issuedOn)},
                   {lang.translate("orb::InvoiceDocument", "Invoice"), inv.invoiceNumber},
                   {lang.translate("orb::InvoiceDocument", "Invoice date"), fmt.date(inv.invoiceDate)},
-                  {lang.translate("orb::InvoiceDocument", "Type"), note.kind == QLatin1String("refund") ? lang.translate("orb::InvoiceDocument", "Refund") : lang.translate("orb::InvoiceDocument", "Adjustment")}};
+                  {lang.translate("orb::InvoiceDocument", "Type"), note.kind == QLatin1String("refund")
+                                                                       ? lang.translate("orb::InvoiceDocument", "Refund")
+                                                                       : lang.translate("orb::InvoiceDocument", "Adjustment")}};
     doc.columns = {{lang.translate("orb::InvoiceDocument", "Description"), 5, Qt::AlignLeft},
                    {lang.translate("orb::InvoiceDocument", "Amount"), 1.6, Qt::AlignRight},
                    {lang.translate("orb::InvoiceDocument", "Tax"), 1.4, Qt::AlignRight},

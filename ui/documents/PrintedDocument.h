@@ -57,7 +57,7 @@ struct PrintedDocument {
     Stamp stamp;
     QImage logo;
     QString senderName;
-    QStringList senderLines; ///< address, tax id, e-mail
+    QStringList senderLines;  ///< address, tax id, e-mail
     QString recipientHeading; ///< "Bill to"
     QString recipientName;
     QStringList recipientLines;

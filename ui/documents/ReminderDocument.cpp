@@ -44,9 +44,10 @@ PrintedDocument ReminderDocument::build(const ReminderLetter &r, const DocumentI
                   {lang.translate("orb::ReminderDocument", "Currency"), cur},
                   {lang.translate("orb::ReminderDocument", "Overdue invoices"), company.locale.toString(r.items.size())},
                   {lang.translate("orb::ReminderDocument", "Amount to pay"), fmt.money(r.total(), cur)}};
-    doc.intro.append({lang.translate("orb::ReminderDocument", "Dear customer,"),
-                      lang.translate("orb::ReminderDocument", "according to our records the invoices below were due and are still unpaid. If you have already paid them, "
-                         "please disregard this letter; otherwise please pay the amount below without delay.")});
+    doc.intro.append(
+        {lang.translate("orb::ReminderDocument", "Dear customer,"),
+         lang.translate("orb::ReminderDocument", "according to our records the invoices below were due and are still unpaid. If you have already paid them, "
+                                                 "please disregard this letter; otherwise please pay the amount below without delay.")});
     doc.columns = {{lang.translate("orb::ReminderDocument", "Invoice"), 2.2, Qt::AlignLeft},
                    {lang.translate("orb::ReminderDocument", "Invoice date"), 1.5, Qt::AlignLeft},
                    {lang.translate("orb::ReminderDocument", "Due date"), 1.5, Qt::AlignLeft},
@@ -54,8 +55,8 @@ PrintedDocument ReminderDocument::build(const ReminderLetter &r, const DocumentI
                    {lang.translate("orb::ReminderDocument", "Open amount"), 1.8, Qt::AlignRight}};
     for (const AgingItem &i : r.items) {
         const QDate due = i.dueDate.isValid() ? i.dueDate : i.invoiceDate;
-        doc.rows.append({{i.invoiceNumber, fmt.date(i.invoiceDate), fmt.date(due), company.locale.toString(due.daysTo(r.asOf)),
-                          fmt.money(i.outstanding, cur)}});
+        doc.rows.append(
+            {{i.invoiceNumber, fmt.date(i.invoiceDate), fmt.date(due), company.locale.toString(due.daysTo(r.asOf)), fmt.money(i.outstanding, cur)}});
     }
     doc.emptyTableText = lang.translate("orb::ReminderDocument", "No invoice is overdue.");
     doc.totals.append({lang.translate("orb::ReminderDocument", "Overdue"), fmt.money(r.overdue(), cur)});
@@ -67,8 +68,9 @@ PrintedDocument ReminderDocument::build(const ReminderLetter &r, const DocumentI
         text.replace(QLatin1String("{invoice_number}"), lang.translate("orb::ReminderDocument", "the invoice numbers"));
         doc.notes.append({lang.translate("orb::ReminderDocument", "Payment instructions"), text});
     }
-    doc.footer = company.footer.isEmpty() ? lang.translate("orb::ReminderDocument", "%1 · Payment reminder for %2, %3").arg(company.name, r.customerName, fmt.date(r.asOf))
-                                          : company.footer;
+    doc.footer = company.footer.isEmpty()
+                     ? lang.translate("orb::ReminderDocument", "%1 · Payment reminder for %2, %3").arg(company.name, r.customerName, fmt.date(r.asOf))
+                     : company.footer;
     return doc;
 }
 

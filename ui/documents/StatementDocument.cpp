@@ -15,8 +15,7 @@ QString description(const StatementLine &l, const DocumentLanguage &lang, const 
     if (l.periodStart.isValid())
         return lang.translate("orb::StatementDocument", "Service %1").arg(fmt.range(l.periodStart, l.periodEnd));
     switch (l.kind) {
-    case StatementLine::Kind::Invoice:
-        return lang.translate("orb::StatementDocument", "One-off invoice");
+    case StatementLine::Kind::Invoice: return lang.translate("orb::StatementDocument", "One-off invoice");
     case StatementLine::Kind::Payment:
         if (!l.invoiceNumber.isEmpty())
             return lang.translate("orb::StatementDocument", "Payment for %1 (%2)").arg(l.invoiceNumber, StatementDocument::paymentMethod(l.detail, lang));
@@ -89,14 +88,18 @@ PrintedDocument StatementDocument::build(const Statement &s, const DocumentIdent
                    {lang.translate("orb::StatementDocument", "Charges"), 1.4, Qt::AlignRight},
                    {lang.translate("orb::StatementDocument", "Credits"), 1.4, Qt::AlignRight},
                    {lang.translate("orb::StatementDocument", "Balance"), 1.5, Qt::AlignRight}};
-    doc.rows.append({{fmt.date(s.from), QString(), QString(), lang.translate("orb::StatementDocument", "Opening balance"), QString(), QString(), fmt.money(s.opening, cur)},
-                     0, DocumentRow::Style::Strong});
+    doc.rows.append(
+        {{fmt.date(s.from), QString(), QString(), lang.translate("orb::StatementDocument", "Opening balance"), QString(), QString(), fmt.money(s.opening, cur)},
+         0,
+         DocumentRow::Style::Strong});
     for (const StatementLine &l : s.lines)
-        doc.rows.append({{fmt.date(l.date), kindName(l.kind, lang), l.reference, description(l, lang, fmt),
-                          l.debit.isZero() ? QString() : fmt.money(l.debit, cur), l.credit.isZero() ? QString() : fmt.money(l.credit, cur),
-                          fmt.money(l.balance, cur)}});
-    doc.rows.append({{fmt.date(s.to), QString(), QString(), lang.translate("orb::StatementDocument", "Closing balance"), QString(), QString(), fmt.money(s.closing, cur)},
-                     0, DocumentRow::Style::Strong});
+        doc.rows.append(
+            {{fmt.date(l.date), kindName(l.kind, lang), l.reference, description(l, lang, fmt), l.debit.isZero() ? QString() : fmt.money(l.debit, cur),
+              l.credit.isZero() ? QString() : fmt.money(l.credit, cur), fmt.money(l.balance, cur)}});
+    doc.rows.append(
+        {{fmt.date(s.to), QString(), QString(), lang.translate("orb::StatementDocument", "Closing balance"), QString(), QString(), fmt.money(s.closing, cur)},
+         0,
+         DocumentRow::Style::Strong});
 
     for (int b = 0; b < AgingReport::BucketCount; ++b)
         doc.totals.append({AgingDocument::bucketTitle(b, lang), fmt.money(s.aging.buckets[size_t(b)], cur)});
@@ -107,8 +110,9 @@ PrintedDocument StatementDocument::build(const Statement &s, const DocumentIdent
         text.replace(QLatin1String("{invoice_number}"), lang.translate("orb::StatementDocument", "the invoice numbers"));
         doc.notes.append({lang.translate("orb::StatementDocument", "Payment instructions"), text});
     }
-    doc.footer = company.footer.isEmpty() ? lang.translate("orb::StatementDocument", "%1 · Statement for %2, %3").arg(company.name, s.customerName, fmt.range(s.from, s.to))
-                                          : company.footer;
+    doc.footer = company.footer.isEmpty()
+                     ? lang.translate("orb::StatementDocument", "%1 · Statement for %2, %3").arg(company.name, s.customerName, fmt.range(s.from, s.to))
+                     : company.footer;
     return doc;
 }
 

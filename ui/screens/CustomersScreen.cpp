@@ -209,7 +209,8 @@ void CustomersScreen::showDetails()
     if (!c)
         return;
     auto row = [](const QString &label, const QString &value) {
-        return value.isEmpty() ? QString() : QStringLiteral("<tr><td><i>%1</i>&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        return value.isEmpty() ? QString()
+                               : QStringLiteral("<tr><td><i>%1</i>&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     QStringList meta;
     for (auto it = c->metadata.constBegin(); it != c->metadata.constEnd(); ++it)
@@ -312,8 +313,8 @@ void CustomersScreen::toggleArchive()
         auto archive = [service, id] { service->archive(id); };
         auto unarchive = [service, id] { service->unarchive(id); };
         m_undo->push(new ServiceCommand(archiving ? tr("Archive customer %1").arg(name) : tr("Unarchive customer %1").arg(name),
-                                        archiving ? std::function<void()>(archive) : unarchive,
-                                        archiving ? std::function<void()>(unarchive) : archive, changed));
+                                        archiving ? std::function<void()>(archive) : unarchive, archiving ? std::function<void()>(unarchive) : archive,
+                                        changed));
     }
 }
 

@@ -130,8 +130,9 @@ void DashboardScreen::showFigures()
     QString a = tr("<h3>Needs attention today</h3>");
     a += f.draftsToIssue > 0 ? tr("<p><a href=\"draft\">%n draft invoice(s) to issue</a></p>", nullptr, f.draftsToIssue)
                              : tr("<p>No drafts waiting to be issued.</p>");
-    a += f.overdueInvoices > 0 ? tr("<p><a href=\"overdue\">%n overdue invoice(s)</a>: %1 to collect</p>", nullptr, f.overdueInvoices).arg(sums(f.overdueAmount))
-                               : tr("<p>Nothing overdue.</p>");
+    a += f.overdueInvoices > 0
+             ? tr("<p><a href=\"overdue\">%n overdue invoice(s)</a>: %1 to collect</p>", nullptr, f.overdueInvoices).arg(sums(f.overdueAmount))
+             : tr("<p>Nothing overdue.</p>");
     if (!f.failedSubscriptions.isEmpty()) {
         a += tr("<p>%n subscription(s) could not be billed by the last invoice run:</p>", nullptr, int(f.failedSubscriptions.size()));
         a += QStringLiteral("<ul>");

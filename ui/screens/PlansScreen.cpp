@@ -52,8 +52,7 @@ QTableView *tableFor(QAbstractItemModel *model, const QString &name, QWidget *pa
 
 } // namespace
 
-PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_file(file), m_clock(clock)
+PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent) : QWidget(parent), m_file(file), m_clock(clock)
 {
     setObjectName(QStringLiteral("plansScreen"));
     m_plans = new PlanTableModel(file.db(), this);
@@ -235,9 +234,12 @@ QString PlansScreen::importFile(const QString &path, bool *ok)
             *ok = true;
         return tr("Imported %1: items %2 new, %3 changed; metrics %4 new, %5 changed; plans %6 new, %7 changed (new versions).")
             .arg(QFileInfo(path).fileName())
-            .arg(s.items.created).arg(s.items.updated)
-            .arg(s.metrics.created).arg(s.metrics.updated)
-            .arg(s.plans.created).arg(s.plans.updated);
+            .arg(s.items.created)
+            .arg(s.items.updated)
+            .arg(s.metrics.created)
+            .arg(s.metrics.updated)
+            .arg(s.plans.created)
+            .arg(s.plans.updated);
     } catch (const ServiceError &e) {
         return e.details();
     }
@@ -253,8 +255,7 @@ void PlansScreen::importCatalog()
     if (ok)
         QMessageBox::information(this, tr("Catalog imported"), message);
     else
-        QMessageBox::warning(this, tr("The catalog was not imported"),
-                             tr("Nothing was changed. Correct the file and import it again.\n\n%1").arg(message));
+        QMessageBox::warning(this, tr("The catalog was not imported"), tr("Nothing was changed. Correct the file and import it again.\n\n%1").arg(message));
 }
 
 void PlansScreen::exportCatalog()
@@ -338,8 +339,8 @@ void PlansScreen::editPlan()
             selectPlan(id);
             emit catalogChanged();
         };
-        m_undo->push(new ServiceCommand(tr("Edit plan %1").arg(after.value(QStringLiteral("name")).toString()),
-                                        [save, after] { save(after); }, [save, before] { save(before); }, done));
+        m_undo->push(new ServiceCommand(
+            tr("Edit plan %1").arg(after.value(QStringLiteral("name")).toString()), [save, after] { save(after); }, [save, before] { save(before); }, done));
     }
 }
 
@@ -351,10 +352,10 @@ void PlansScreen::archivePlan()
     try {
         CatalogService catalog(m_file, m_clock);
         const Plan plan = catalog.plan(id);
-        const auto answer = QMessageBox::question(
-            this, tr("Archive plan"),
-            tr("Archive plan “%1”? Its subscriptions keep billing on their versions, but it cannot be chosen for new "
-               "subscriptions. Archiving cannot be undone in the window.").arg(plan.name));
+        const auto answer = QMessageBox::question(this, tr("Archive plan"),
+                                                  tr("Archive plan “%1”? Its subscriptions keep billing on their versions, but it cannot be chosen for new "
+                                                     "subscriptions. Archiving cannot be undone in the window.")
+                                                      .arg(plan.name));
         if (answer != QMessageBox::Yes)
             return;
         catalog.archivePlan(id);

@@ -187,9 +187,9 @@ ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *par
             startInvoicePdfs(dir, QStringLiteral("issued"));
     });
     connect(show, &QPushButton::clicked, this, [this] {
-        const QString error = showUsage(m_usageCustomer->currentData().toString(), m_usageMetric->currentData().toString(),
-                                        BucketSize(m_usageSize->currentData().toInt()), m_usageGroupBy->text().trimmed(), m_usageFrom->date(),
-                                        m_usageTo->date());
+        const QString error =
+            showUsage(m_usageCustomer->currentData().toString(), m_usageMetric->currentData().toString(), BucketSize(m_usageSize->currentData().toInt()),
+                      m_usageGroupBy->text().trimmed(), m_usageFrom->date(), m_usageTo->date());
         m_status->setText(error);
     });
     connect(png, &QPushButton::clicked, this, [this] { saveChart(true); });
@@ -374,9 +374,9 @@ ReportChartView *ReportsScreen::currentChart() const
 
 void ReportsScreen::saveChart(bool png)
 {
-    const QString path = QFileDialog::getSaveFileName(this, png ? tr("Save chart as PNG") : tr("Save chart data as CSV"),
-                                                      png ? QStringLiteral("chart.png") : QStringLiteral("chart.csv"),
-                                                      png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, png ? tr("Save chart as PNG") : tr("Save chart data as CSV"),
+                                     png ? QStringLiteral("chart.png") : QStringLiteral("chart.csv"), png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -46,8 +46,7 @@ QLineEdit *field(QWidget *parent, const char *name, const QString &accessible, i
 
 } // namespace
 
-SettingsScreen::SettingsScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_file(file), m_clock(clock)
+SettingsScreen::SettingsScreen(CompanyFile &file, const Clock &clock, QWidget *parent) : QWidget(parent), m_file(file), m_clock(clock)
 {
     setObjectName(QStringLiteral("settingsScreen"));
     auto *company = new QGroupBox(tr("Company"), this);
@@ -89,8 +88,8 @@ SettingsScreen::SettingsScreen(CompanyFile &file, const Clock &clock, QWidget *p
     m_locale = new QComboBox(billing);
     m_locale->setObjectName(QStringLiteral("companyLocaleCombo"));
     m_locale->setAccessibleName(tr("Document locale"));
-    for (const char *l : {"en_US", "en_GB", "en_AU", "en_CA", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CA", "es_ES", "it_IT",
-                          "nl_NL", "pt_BR", "sv_SE", "nb_NO", "da_DK", "fi_FI", "pl_PL", "ja_JP", "zh_CN"}) {
+    for (const char *l : {"en_US", "en_GB", "en_AU", "en_CA", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CA", "es_ES",
+                          "it_IT", "nl_NL", "pt_BR", "sv_SE", "nb_NO", "da_DK", "fi_FI", "pl_PL", "ja_JP", "zh_CN"}) {
         const QLocale loc(QString::fromLatin1(l));
         m_locale->addItem(QStringLiteral("%1 (%2)").arg(QLatin1String(l), loc.nativeLanguageName()), QLatin1String(l));
     }
@@ -253,8 +252,7 @@ void SettingsScreen::loadTaxRates()
             scope << tr("%n item(s)", nullptr, int(r.itemIds.size()));
         auto *pct = new QStandardItem(r.percentage.toCanonicalString() + QStringLiteral(" %"));
         pct->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_taxModel->appendRow({new QStandardItem(r.name), pct,
-                               new QStandardItem(scope.isEmpty() ? tr("not assigned yet") : scope.join(QStringLiteral(", ")))});
+        m_taxModel->appendRow({new QStandardItem(r.name), pct, new QStandardItem(scope.isEmpty() ? tr("not assigned yet") : scope.join(QStringLiteral(", ")))});
     }
 }
 
@@ -315,7 +313,8 @@ void SettingsScreen::save()
             m_status->setText(error.isEmpty() ? QString() : error.toHtmlEscaped());
             emit settingsChanged();
         };
-        m_undo->push(new ServiceCommand(tr("Change company settings"), [this, after] { store(after); }, [this, before] { store(before); }, done));
+        m_undo->push(new ServiceCommand(
+            tr("Change company settings"), [this, after] { store(after); }, [this, before] { store(before); }, done));
     }
     m_status->setText(tr("Settings saved."));
     load();

@@ -25,8 +25,7 @@
 
 namespace orb {
 
-SubscriptionsScreen::SubscriptionsScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_file(file), m_clock(clock)
+SubscriptionsScreen::SubscriptionsScreen(CompanyFile &file, const Clock &clock, QWidget *parent) : QWidget(parent), m_file(file), m_clock(clock)
 {
     setObjectName(QStringLiteral("subscriptionsScreen"));
     m_model = new SubscriptionTableModel(file.db(), this);
@@ -144,8 +143,7 @@ void SubscriptionsScreen::showDetails()
         PlanRepository plans(m_file.db());
         QString h = QStringLiteral("<h3>%1</h3>").arg(m_table->selectionModel()->selectedRows().first().data().toString().toHtmlEscaped());
         QStringList terms{tr("From %1 to %2").arg(dateText(sub.startDate), sub.endDate ? dateText(*sub.endDate) : tr("open-ended")),
-                          sub.alignment == QLatin1String("first_of_month") ? tr("billed on the 1st of the month")
-                                                                           : tr("billed on the start date")};
+                          sub.alignment == QLatin1String("first_of_month") ? tr("billed on the 1st of the month") : tr("billed on the start date")};
         if (sub.trialDays > 0)
             terms << tr("%n trial day(s)", nullptr, sub.trialDays);
         terms << (sub.netTerms ? tr("payable within %n day(s)", nullptr, *sub.netTerms) : tr("payment terms of the customer or plan"));
@@ -167,10 +165,10 @@ void SubscriptionsScreen::showDetails()
         };
         h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Phases"));
         for (const SubscriptionPhase &p : sub.phases)
-            h += QStringLiteral("<li>%1</li>").arg(tr("%1 to %2: %3 (%4)")
-                                                       .arg(dateText(p.startDate), p.endDate ? dateText(*p.endDate) : tr("open"),
-                                                            planText(p.planVersionId), causeText(p.cause))
-                                                       .toHtmlEscaped());
+            h += QStringLiteral("<li>%1</li>")
+                     .arg(tr("%1 to %2: %3 (%4)")
+                              .arg(dateText(p.startDate), p.endDate ? dateText(*p.endDate) : tr("open"), planText(p.planVersionId), causeText(p.cause))
+                              .toHtmlEscaped());
         h += QStringLiteral("</ul>");
         const QList<SubscriptionChange> changes = service.changes(id);
         if (!changes.isEmpty()) {
@@ -194,7 +192,8 @@ void SubscriptionsScreen::showDetails()
             };
             h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Changes"));
             for (const SubscriptionChange &c : changes)
-                h += QStringLiteral("<li>%1</li>").arg(tr("%1 on %2 (%3)").arg(kindText(c.kind), dateText(c.effectiveDate), statusText(c.status)).toHtmlEscaped());
+                h += QStringLiteral("<li>%1</li>")
+                         .arg(tr("%1 on %2 (%3)").arg(kindText(c.kind), dateText(c.effectiveDate), statusText(c.status)).toHtmlEscaped());
             h += QStringLiteral("</ul>");
         }
         const QList<Invoice> next = InvoiceRunService(m_file, m_clock).upcoming(id);

@@ -143,7 +143,6 @@ SyncScreen::SyncScreen(CompanyFile &file, QWidget *parent) : QWidget(parent), m_
     logLayout->addWidget(m_logView);
     layout->addWidget(logBox, 2);
 
-
     // The worker lives in its own thread; everything it says arrives here queued.
     m_worker = new StripeWorker(m_file);
     m_worker->moveToThread(&m_thread);
@@ -190,7 +189,8 @@ void SyncScreen::syncNow()
 
 void SyncScreen::startPolling(int seconds)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, seconds] { w->startPolling(seconds); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, seconds] { w->startPolling(seconds); }, Qt::QueuedConnection);
 }
 
 void SyncScreen::onState(StripeWorker::State state, const QString &message)
@@ -213,17 +213,21 @@ void SyncScreen::refresh()
         const OutboxCounts c = outbox.counts();
         SyncState state(db);
         const QString lastAt = state.get(SyncState::LastRunAt);
-        m_lastRun->setText(lastAt.isEmpty() ? tr("Last run: never")
-                                            : tr("Last run: %1 — %2").arg(QLocale().toString(fromIsoUtc(lastAt).toLocalTime(), QLocale::ShortFormat),
-                                                                          state.get(SyncState::LastRunResult)));
+        m_lastRun->setText(
+            lastAt.isEmpty()
+                ? tr("Last run: never")
+                : tr("Last run: %1 — %2").arg(QLocale().toString(fromIsoUtc(lastAt).toLocalTime(), QLocale::ShortFormat), state.get(SyncState::LastRunResult)));
         m_status = c.failed > 0 ? tr("Stripe: %1 waiting, %2 failed").arg(c.pending).arg(c.failed)
                                 : (c.pending > 0 ? tr("Stripe: %1 waiting").arg(c.pending) : tr("Stripe: up to date"));
         emit statusChanged(m_status);
 
         m_queue->removeRows(0, m_queue->rowCount());
         for (const OutboxItem &i : outbox.list(m_filter->currentData().toString(), 500)) {
-            QList<QStandardItem *> row{new QStandardItem(QString::number(i.id)), new QStandardItem(i.objectType + QLatin1Char(' ') + i.objectId),
-                                       new QStandardItem(i.action), new QStandardItem(i.state), new QStandardItem(QString::number(i.attempts)),
+            QList<QStandardItem *> row{new QStandardItem(QString::number(i.id)),
+                                       new QStandardItem(i.objectType + QLatin1Char(' ') + i.objectId),
+                                       new QStandardItem(i.action),
+                                       new QStandardItem(i.state),
+                                       new QStandardItem(QString::number(i.attempts)),
                                        new QStandardItem(i.lastError)};
             row.first()->setData(i.id, Qt::UserRole);
             row.last()->setToolTip(i.lastError);
@@ -312,7 +316,8 @@ void SyncScreen::skipSelected()
 
 void SyncScreen::useKey(const QString &key)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, key] { w->setApiKey(key); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, key] { w->setApiKey(key); }, Qt::QueuedConnection);
 }
 
 } // namespace orb

@@ -35,8 +35,7 @@ QLineEdit *filterEdit(QWidget *parent, const QString &name, const QString &place
 
 } // namespace
 
-UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_file(file), m_clock(clock)
+UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent) : QWidget(parent), m_file(file), m_clock(clock)
 {
     setObjectName(QStringLiteral("usageScreen"));
     m_model = new EventTableModel(file.db(), this);
@@ -208,9 +207,8 @@ void UsageScreen::askAmend()
         return;
     bool ok = false;
     const QString current = m_model->index(rows.first().row(), EventTableModel::Properties).data().toString();
-    const QString json = QInputDialog::getMultiLineText(this, tr("Amend event"),
-                                                        tr("New properties (a flat JSON object). The original is kept as superseded."),
-                                                        current, &ok);
+    const QString json =
+        QInputDialog::getMultiLineText(this, tr("Amend event"), tr("New properties (a flat JSON object). The original is kept as superseded."), current, &ok);
     if (!ok)
         return;
     const QString error = amendSelected(json);

@@ -59,9 +59,10 @@ void CustomerBillingView::showCustomer(const QString &customerId)
             h += QStringLiteral("<p><i>%1</i></p>").arg(tr("None."));
         for (const Subscription &s : subs) {
             const auto plan = plans.findById(s.planId);
-            h += QStringLiteral("<p>%1</p>").arg(esc(tr("%1 — %2, from %3%4")
-                                                         .arg(plan ? plan->name : s.planId, subscriptionStatusText(s.status(today)), dateText(s.startDate),
-                                                              s.endDate ? tr(" to %1").arg(dateText(*s.endDate)) : QString())));
+            h += QStringLiteral("<p>%1</p>")
+                     .arg(esc(tr("%1 — %2, from %3%4")
+                                  .arg(plan ? plan->name : s.planId, subscriptionStatusText(s.status(today)), dateText(s.startDate),
+                                       s.endDate ? tr(" to %1").arg(dateText(*s.endDate)) : QString())));
         }
         InvoiceFilter filter;
         filter.customerId = customerId;
@@ -73,7 +74,8 @@ void CustomerBillingView::showCustomer(const QString &customerId)
             const Invoice &inv = invoices[i];
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4 %5</td></tr>")
                      .arg(esc(inv.invoiceNumber.isEmpty() ? tr("(draft)") : inv.invoiceNumber), dateText(inv.invoiceDate),
-                          esc(invoiceStatusText(inv.isOverdue(today) ? QStringLiteral("overdue") : inv.status)), esc(moneyText(inv.total, inv.currency)), esc(inv.currency));
+                          esc(invoiceStatusText(inv.isOverdue(today) ? QStringLiteral("overdue") : inv.status)), esc(moneyText(inv.total, inv.currency)),
+                          esc(inv.currency));
         }
         h += QStringLiteral("</table>");
         if (invoices.size() > 8)
@@ -96,10 +98,10 @@ void CustomerBillingView::showCustomer(const QString &customerId)
         if (credits.isEmpty())
             h += QStringLiteral("<p><i>%1</i></p>").arg(tr("None."));
         for (const CreditBlockRecord &c : credits)
-            h += QStringLiteral("<p>%1</p>").arg(esc(tr("%1 of %2 %3 left, from %4%5 — %6")
-                                                         .arg(moneyText(c.remaining, c.currency), moneyText(c.amount, c.currency), c.currency,
-                                                              dateText(c.effectiveDate), c.expiryDate ? tr(" until %1").arg(dateText(*c.expiryDate)) : QString(),
-                                                              c.description)));
+            h += QStringLiteral("<p>%1</p>")
+                     .arg(esc(tr("%1 of %2 %3 left, from %4%5 — %6")
+                                  .arg(moneyText(c.remaining, c.currency), moneyText(c.amount, c.currency), c.currency, dateText(c.effectiveDate),
+                                       c.expiryDate ? tr(" until %1").arg(dateText(*c.expiryDate)) : QString(), c.description)));
     } catch (const ServiceError &e) {
         h += QStringLiteral("<p>%1</p>").arg(esc(tr("The billing of this customer could not be read: %1").arg(e.message())));
     }

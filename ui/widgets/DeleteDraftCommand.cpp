@@ -10,8 +10,7 @@
 
 namespace orb {
 
-DeleteDraftCommand::DeleteDraftCommand(CompanyFile &file, const Clock &clock, Invoice draft)
-    : m_file(file), m_clock(clock), m_draft(std::move(draft))
+DeleteDraftCommand::DeleteDraftCommand(CompanyFile &file, const Clock &clock, Invoice draft) : m_file(file), m_clock(clock), m_draft(std::move(draft))
 {
     setText(QCoreApplication::translate("orb::DeleteDraftCommand", "Delete draft invoice for %1 %2")
                 .arg(moneyText(m_draft.total, m_draft.currency), m_draft.currency));

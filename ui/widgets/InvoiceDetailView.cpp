@@ -21,7 +21,8 @@ QString row(const QStringList &cells, bool header = false)
 {
     QString out = QStringLiteral("<tr>");
     for (int i = 0; i < cells.size(); ++i) {
-        out += (header ? QStringLiteral("<th align=\"%1\">") : QStringLiteral("<td align=\"%1\">")).arg(i >= 2 ? QStringLiteral("right") : QStringLiteral("left"));
+        out +=
+            (header ? QStringLiteral("<th align=\"%1\">") : QStringLiteral("<td align=\"%1\">")).arg(i >= 2 ? QStringLiteral("right") : QStringLiteral("left"));
         out += cells[i];
         out += header ? QStringLiteral("</th>") : QStringLiteral("</td>");
     }
@@ -39,9 +40,8 @@ InvoiceDetailView::InvoiceDetailView(QWidget *parent) : QTextBrowser(parent)
     connect(this, &QTextBrowser::anchorClicked, this, &InvoiceDetailView::stripeLinkActivated);
 }
 
-void InvoiceDetailView::showInvoice(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments,
-                                    const QList<CreditNote> &notes, const QList<OutboxMessage> &emails,
-                                    const std::optional<StripeInvoiceState> &stripe)
+void InvoiceDetailView::showInvoice(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments, const QList<CreditNote> &notes,
+                                    const QList<OutboxMessage> &emails, const std::optional<StripeInvoiceState> &stripe)
 {
     QString h = invoiceHtml(invoice, customerName, payments, notes);
     // Each message sent (or waiting to be) with this invoice attached.
@@ -53,8 +53,7 @@ void InvoiceDetailView::showInvoice(const Invoice &invoice, const QString &custo
                                    : m.status == QLatin1String("queued")  ? tr("waiting to be sent")
                                    : m.status == QLatin1String("sending") ? tr("interrupted while sending; check before sending again")
                                                                           : tr("failed");
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                     .arg(esc(status), esc(m.recipients), esc(m.subject), esc(m.lastError));
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>").arg(esc(status), esc(m.recipients), esc(m.subject), esc(m.lastError));
         }
         h += QStringLiteral("</table>");
     }
@@ -78,16 +77,17 @@ QString InvoiceDetailView::stripeHtml(const StripeInvoiceState &s)
         state = tr("not sent (nothing to collect through Stripe)");
     QString h = QStringLiteral("<h4>%1</h4><p>%2").arg(tr("Stripe"), state);
     if (!s.stripeId.isEmpty())
-        h += QStringLiteral("<br>") + (s.dashboardUrl.isEmpty() ? esc(s.stripeId)
-                                                             : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(s.dashboardUrl), esc(s.stripeId)));
+        h += QStringLiteral("<br>")
+             + (s.dashboardUrl.isEmpty() ? esc(s.stripeId) : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(s.dashboardUrl), esc(s.stripeId)));
     if (!s.disputeId.isEmpty()) {
         const auto currency = Currency::fromCode(s.disputeCurrency);
-        const QString amount = QStringLiteral("%1 %2").arg(Decimal::fromMinorUnits(s.disputedMinor, currency ? currency->minorUnits() : 2).toString(),
-                                                           esc(s.disputeCurrency));
+        const QString amount =
+            QStringLiteral("%1 %2").arg(Decimal::fromMinorUnits(s.disputedMinor, currency ? currency->minorUnits() : 2).toString(), esc(s.disputeCurrency));
         h += QStringLiteral("<br><b>%1</b>")
-                 .arg(s.disputeStatus == QLatin1String("won")    ? tr("Disputed and won: %1 came back (%2)").arg(amount, esc(s.disputeId))
-                      : s.disputeStatus == QLatin1String("lost") ? tr("Disputed and lost: %1 is gone; write it off with a credit note (%2)").arg(amount, esc(s.disputeId))
-                                                                 : tr("Disputed: %1 withdrawn until it is decided; answer it in Stripe (%2)").arg(amount, esc(s.disputeId)));
+                 .arg(s.disputeStatus == QLatin1String("won") ? tr("Disputed and won: %1 came back (%2)").arg(amount, esc(s.disputeId))
+                      : s.disputeStatus == QLatin1String("lost")
+                          ? tr("Disputed and lost: %1 is gone; write it off with a credit note (%2)").arg(amount, esc(s.disputeId))
+                          : tr("Disputed: %1 withdrawn until it is decided; answer it in Stripe (%2)").arg(amount, esc(s.disputeId)));
     }
     return h + QStringLiteral("</p>");
 }
@@ -97,8 +97,7 @@ void InvoiceDetailView::showMessage(const QString &text)
     setHtml(QStringLiteral("<p><i>%1</i></p>").arg(esc(text)));
 }
 
-QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &customerName, const QList<Payment> &payments,
-                                       const QList<CreditNote> &notes)
+QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &customerName, const QList<Payment> &payments, const QList<CreditNote> &notes)
 {
     const QString cur = inv.currency;
     auto money = [&](const Decimal &d) { return esc(moneyText(d, cur)); };
@@ -128,8 +127,7 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
         for (const QJsonValue &sv : l.value(QStringLiteral("sub_line_items")).toArray()) {
             const QJsonObject s = sv.toObject();
             h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;%1").arg(text(s, "name")),
-                      s.contains(QStringLiteral("unit_amount")) ? tr("at %1").arg(text(s, "unit_amount")) : QString(), text(s, "quantity"),
-                      text(s, "amount")});
+                      s.contains(QStringLiteral("unit_amount")) ? tr("at %1").arg(text(s, "unit_amount")) : QString(), text(s, "quantity"), text(s, "amount")});
         }
         for (const QJsonValue &av : l.value(QStringLiteral("adjustments")).toArray()) {
             const QJsonObject a = av.toObject();
@@ -196,8 +194,8 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
         h += QStringLiteral("<h4>%1</h4><table cellpadding=\"2\">").arg(tr("Credit notes"));
         for (const CreditNote &n : notes)
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=\"right\">%3 %4</td><td>%5 — %6</td></tr>")
-                     .arg(esc(n.number), n.createdAt.date().toString(Qt::ISODate), esc(moneyText(n.total, n.currency)), esc(n.currency),
-                          esc(n.kind), esc(n.reason));
+                     .arg(esc(n.number), n.createdAt.date().toString(Qt::ISODate), esc(moneyText(n.total, n.currency)), esc(n.currency), esc(n.kind),
+                          esc(n.reason));
         h += QStringLiteral("</table>");
     }
     return h;

@@ -28,8 +28,7 @@ public:
     void showMessage(const QString &text);
 
     /// The HTML for an invoice (also the preview of upcoming invoices in the dialogs).
-    static QString invoiceHtml(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments,
-                               const QList<CreditNote> &notes);
+    static QString invoiceHtml(const Invoice &invoice, const QString &customerName, const QList<Payment> &payments, const QList<CreditNote> &notes);
     /// The Stripe section: state, the Stripe invoice with a link to it, what waits or failed.
     static QString stripeHtml(const StripeInvoiceState &stripe);
 

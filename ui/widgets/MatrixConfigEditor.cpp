@@ -66,8 +66,7 @@ void MatrixConfigEditor::updateHeaders()
 {
     const QString d1 = m_dimension1->text().trimmed();
     const QString d2 = m_dimension2->text().trimmed();
-    m_cells->setHorizontalHeaderLabels({d1.isEmpty() ? tr("First dimension value") : d1,
-                                        d2.isEmpty() ? tr("(no second dimension)") : d2, tr("Unit amount")});
+    m_cells->setHorizontalHeaderLabels({d1.isEmpty() ? tr("First dimension value") : d1, d2.isEmpty() ? tr("(no second dimension)") : d2, tr("Unit amount")});
     m_cells->setColumnHidden(1, d2.isEmpty());
 }
 

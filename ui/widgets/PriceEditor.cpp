@@ -23,11 +23,21 @@ namespace orb {
 namespace {
 
 // The fields this editor has controls for (or that the company file gives); the others are kept.
-const QStringList kOwnKeys = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("model_type"), QStringLiteral("price_type"),
-                              QStringLiteral("item_id"), QStringLiteral("item_name"), QStringLiteral("item"),
-                              QStringLiteral("billable_metric_id"), QStringLiteral("billable_metric_name"), QStringLiteral("billable_metric"),
-                              QStringLiteral("cadence"), QStringLiteral("billing_mode"), QStringLiteral("billed_in_advance"),
-                              QStringLiteral("external_price_id"), QStringLiteral("currency")};
+const QStringList kOwnKeys = {QStringLiteral("id"),
+                              QStringLiteral("name"),
+                              QStringLiteral("model_type"),
+                              QStringLiteral("price_type"),
+                              QStringLiteral("item_id"),
+                              QStringLiteral("item_name"),
+                              QStringLiteral("item"),
+                              QStringLiteral("billable_metric_id"),
+                              QStringLiteral("billable_metric_name"),
+                              QStringLiteral("billable_metric"),
+                              QStringLiteral("cadence"),
+                              QStringLiteral("billing_mode"),
+                              QStringLiteral("billed_in_advance"),
+                              QStringLiteral("external_price_id"),
+                              QStringLiteral("currency")};
 
 /// A new model's starting config: one open tier starting at 0, a one-dimensional matrix.
 QJsonObject startingConfig(const QString &type)
@@ -35,10 +45,8 @@ QJsonObject startingConfig(const QString &type)
     if (type == QLatin1String("matrix") || type == QLatin1String("matrix_with_allocation"))
         return {{QStringLiteral("dimensions"), QJsonArray{QString(), QJsonValue(QJsonValue::Null)}}, {QStringLiteral("matrix_values"), QJsonArray()}};
     // A tier table starts with its first tier at 0; a table of cells or values starts empty.
-    const QStringList bounds = {QStringLiteral("first_unit"), QStringLiteral("tier_lower_bound"), QStringLiteral("threshold"),
-                                QStringLiteral("maximum_units")};
-    if (const auto layout = StructuredConfigEditor::layoutFor(type); layout && !layout->tableKey.isEmpty()
-                                                                      && bounds.contains(layout->columns.at(0).key)) {
+    const QStringList bounds = {QStringLiteral("first_unit"), QStringLiteral("tier_lower_bound"), QStringLiteral("threshold"), QStringLiteral("maximum_units")};
+    if (const auto layout = StructuredConfigEditor::layoutFor(type); layout && !layout->tableKey.isEmpty() && bounds.contains(layout->columns.at(0).key)) {
         QJsonObject first{{layout->columns.at(0).key, QStringLiteral("0")}};
         for (const ConfigColumn &c : layout->columns)
             if (c.nullWhenEmpty)
@@ -50,8 +58,7 @@ QJsonObject startingConfig(const QString &type)
 
 } // namespace
 
-PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, const QString &currency, QWidget *parent)
-    : QWidget(parent), m_currency(currency)
+PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, const QString &currency, QWidget *parent) : QWidget(parent), m_currency(currency)
 {
     setObjectName(QStringLiteral("priceEditor"));
     m_name = new QLineEdit(this);
@@ -74,9 +81,8 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     m_cadence->setObjectName(QStringLiteral("priceCadenceCombo"));
     m_cadence->setAccessibleName(tr("Cadence"));
     const QList<std::pair<QString, QString>> cadences = {
-        {QStringLiteral("monthly"), tr("Monthly")}, {QStringLiteral("quarterly"), tr("Quarterly")},
-        {QStringLiteral("semi_annual"), tr("Every six months")}, {QStringLiteral("annual"), tr("Annually")},
-        {QStringLiteral("one_time"), tr("Once")}, {QStringLiteral("custom"), tr("Custom billing cycle")}};
+        {QStringLiteral("monthly"), tr("Monthly")}, {QStringLiteral("quarterly"), tr("Quarterly")}, {QStringLiteral("semi_annual"), tr("Every six months")},
+        {QStringLiteral("annual"), tr("Annually")}, {QStringLiteral("one_time"), tr("Once")},       {QStringLiteral("custom"), tr("Custom billing cycle")}};
     for (const auto &[value, label] : cadences)
         m_cadence->addItem(label, value);
     m_billing = new QComboBox(this);

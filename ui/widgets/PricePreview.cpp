@@ -228,7 +228,10 @@ std::optional<UsageQuantities> PricePreview::usage(const QStringList &groupKeys,
             for (QString &v : values)
                 v = v.trimmed();
             if (values.size() != groupKeys.size()) {
-                *error = tr("Usage per group, line %1: give %2 value(s), one for each of %3").arg(i + 1).arg(groupKeys.size()).arg(groupKeys.join(QStringLiteral(", ")));
+                *error = tr("Usage per group, line %1: give %2 value(s), one for each of %3")
+                             .arg(i + 1)
+                             .arg(groupKeys.size())
+                             .arg(groupKeys.join(QStringLiteral(", ")));
                 return std::nullopt;
             }
             QString why;
@@ -304,9 +307,9 @@ void PricePreview::evaluate()
     try {
         const pricing::PriceEvaluation ev = price->evaluate(*u, context);
         const QLocale locale;
-        m_summary->setText(tr("Quantity <b>%1</b> · subtotal <b>%2</b> · amount <b>%3</b>")
-                               .arg(formatDecimal(ev.quantity, locale), formatDecimal(ev.subtotal, locale),
-                                    Money(ev.amount, ev.currency).format(locale).toHtmlEscaped()));
+        m_summary->setText(
+            tr("Quantity <b>%1</b> · subtotal <b>%2</b> · amount <b>%3</b>")
+                .arg(formatDecimal(ev.quantity, locale), formatDecimal(ev.subtotal, locale), Money(ev.amount, ev.currency).format(locale).toHtmlEscaped()));
         m_subLines->setRowCount(int(ev.subLineItems.size()));
         for (int r = 0; r < ev.subLineItems.size(); ++r) {
             const pricing::SubLineItem &s = ev.subLineItems[r];

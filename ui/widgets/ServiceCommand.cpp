@@ -5,8 +5,7 @@
 
 namespace orb {
 
-ServiceCommand::ServiceCommand(const QString &text, std::function<void()> apply, std::function<void()> revert,
-                               std::function<void(const QString &)> done)
+ServiceCommand::ServiceCommand(const QString &text, std::function<void()> apply, std::function<void()> revert, std::function<void(const QString &)> done)
     : m_apply(std::move(apply)), m_revert(std::move(revert)), m_done(std::move(done))
 {
     setText(text);

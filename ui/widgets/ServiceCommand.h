@@ -16,8 +16,7 @@ namespace orb {
 class ServiceCommand final : public QUndoCommand
 {
 public:
-    ServiceCommand(const QString &text, std::function<void()> apply, std::function<void()> revert,
-                   std::function<void(const QString &error)> done);
+    ServiceCommand(const QString &text, std::function<void()> apply, std::function<void()> revert, std::function<void(const QString &error)> done);
 
     void undo() override;
     void redo() override;

@@ -26,16 +26,19 @@ namespace {
 
 /// Runs `work` on a short-lived thread and hands its result to `done` on the UI thread, unless
 /// `guard` is gone by then.
-template<typename Work, typename Done>
+template <typename Work, typename Done>
 void offThread(QObject *guard, Work work, Done done)
 {
     QPointer<QObject> self(guard);
     QThread *job = QThread::create([self, work, done] {
         const auto result = work();
-        QMetaObject::invokeMethod(qApp, [self, done, result] {
-            if (self)
-                done(result);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, done, result] {
+                if (self)
+                    done(result);
+            },
+            Qt::QueuedConnection);
     });
     QObject::connect(job, &QThread::finished, job, &QObject::deleteLater);
     job->start();
@@ -43,8 +46,7 @@ void offThread(QObject *guard, Work work, Done done)
 
 } // namespace
 
-StripeKeyBox::StripeKeyBox(CompanyFile &file, QWidget *parent)
-    : QGroupBox(tr("Stripe secret key"), parent), m_file(file)
+StripeKeyBox::StripeKeyBox(CompanyFile &file, QWidget *parent) : QGroupBox(tr("Stripe secret key"), parent), m_file(file)
 {
     setObjectName(QStringLiteral("stripeKeyBox"));
     m_key = new QLineEdit(this);
@@ -98,8 +100,7 @@ void StripeKeyBox::refreshStatus()
                       "(Developers › API keys) and choose Check and save."),
                    false);
     else if (source == QLatin1String("environment"))
-        showStatus(tr("A %1-mode key comes from the environment variable %2; it overrides the keychain.")
-                       .arg(mode, StripeKeyStore::EnvironmentVariable),
+        showStatus(tr("A %1-mode key comes from the environment variable %2; it overrides the keychain.").arg(mode, StripeKeyStore::EnvironmentVariable),
                    false);
     else
         showStatus(tr("A %1-mode key is saved in the system keychain.").arg(mode), false);

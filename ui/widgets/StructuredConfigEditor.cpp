@@ -74,8 +74,8 @@ ConfigColumn arrayColumn(const char *key, int index, const QString &label, const
     return c;
 }
 
-ConfigLayout makeLayout(QList<ConfigField> fields, const QString &tableKey = QString(), const QString &rowName = QString(),
-                        QList<ConfigColumn> columns = {}, QList<ConfigTable> more = {})
+ConfigLayout makeLayout(QList<ConfigField> fields, const QString &tableKey = QString(), const QString &rowName = QString(), QList<ConfigColumn> columns = {},
+                        QList<ConfigTable> more = {})
 {
     ConfigLayout l;
     l.fields = std::move(fields);
@@ -131,9 +131,10 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
     const ConfigField packageSize = amountField("package_size", tr("Package size"));
     // Ranges: the first unit is exclusive, the last inclusive and empty on the open last tier.
     const ConfigColumn flat = tierColumn("flat_amount", tr("Flat amount"), false, tr("Optional: charged once when usage enters the tier"));
-    const QList<ConfigColumn> ranges = {tierColumn("first_unit", tr("First unit"), false, tr("Where the tier starts (exclusive): where the tier above ends; 0 for the first")),
-                                        tierColumn("last_unit", tr("Last unit"), true, tr("Where the tier ends (inclusive); empty on the last tier: no limit")),
-                                        tierColumn("unit_amount", tr("Unit amount")), flat};
+    const QList<ConfigColumn> ranges = {
+        tierColumn("first_unit", tr("First unit"), false, tr("Where the tier starts (exclusive): where the tier above ends; 0 for the first")),
+        tierColumn("last_unit", tr("Last unit"), true, tr("Where the tier ends (inclusive); empty on the last tier: no limit")),
+        tierColumn("unit_amount", tr("Unit amount")), flat};
     const ConfigColumn lower = tierColumn("tier_lower_bound", tr("Above"), false, tr("The tier applies to units above this bound; 0 for the first"));
     if (type == QLatin1String("unit"))
         return makeLayout({amountField("unit_amount", tr("Unit amount"))});
@@ -148,13 +149,15 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
     if (type == QLatin1String("grouped_with_prorated_minimum"))
         return makeLayout({groupBy, amountField("minimum", tr("Minimum per group")), amountField("unit_rate", tr("Unit rate"))});
     if (type == QLatin1String("grouped_with_min_max_thresholds"))
-        return makeLayout({groupBy, amountField("minimum_charge", tr("Minimum charge per group")), amountField("maximum_charge", tr("Maximum charge per group")),
-                             amountField("per_unit_rate", tr("Unit rate"))});
+        return makeLayout({groupBy, amountField("minimum_charge", tr("Minimum charge per group")),
+                           amountField("maximum_charge", tr("Maximum charge per group")), amountField("per_unit_rate", tr("Unit rate"))});
     if (type == QLatin1String("tiered"))
         return makeLayout({}, tiers, tier, ranges);
     if (type == QLatin1String("bulk"))
-        return makeLayout({}, tiers, tier, {tierColumn("maximum_units", tr("Up to units"), true, tr("All units are priced at the tier the total falls in; empty on the last tier: no limit")),
-                                            tierColumn("unit_amount", tr("Unit amount")), flat});
+        return makeLayout(
+            {}, tiers, tier,
+            {tierColumn("maximum_units", tr("Up to units"), true, tr("All units are priced at the tier the total falls in; empty on the last tier: no limit")),
+             tierColumn("unit_amount", tr("Unit amount")), flat});
     if (type == QLatin1String("threshold_total_amount"))
         return makeLayout({}, QStringLiteral("consumption_table"), tr("threshold"),
                           {tierColumn("threshold", tr("From quantity")), tierColumn("total_amount", tr("Total amount"))});
@@ -176,28 +179,32 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
     if (type == QLatin1String("tiered_with_proration"))
         return makeLayout({}, tiers, tier, {lower, unitAmount});
     if (type == QLatin1String("bulk_with_proration"))
-        return makeLayout({}, tiers, tier,
-                          {tierColumn("tier_lower_bound", tr("Above"), false, tr("All units are priced at the tier the quantity is above; empty or 0 for the first")),
-                           unitAmount});
+        return makeLayout(
+            {}, tiers, tier,
+            {tierColumn("tier_lower_bound", tr("Above"), false, tr("All units are priced at the tier the quantity is above; empty or 0 for the first")),
+             unitAmount});
     if (type == QLatin1String("grouped_tiered_matrix"))
-        return makeLayout({propertyField("dimension", tr("Dimension property")), amountField("default_unit_amount", tr("Default unit amount"))}, tiers, tier,
-                          {textColumn("dimension_value", tr("Value"), tr("The dimension value these tiers apply to; other values pay the default")), lower, unitAmount});
+        return makeLayout(
+            {propertyField("dimension", tr("Dimension property")), amountField("default_unit_amount", tr("Default unit amount"))}, tiers, tier,
+            {textColumn("dimension_value", tr("Value"), tr("The dimension value these tiers apply to; other values pay the default")), lower, unitAmount});
     const ConfigColumn factor = tierColumn("scaling_factor", tr("Scaling factor"));
     if (type == QLatin1String("grouped_with_metered_minimum"))
         return makeLayout({groupBy, propertyField("pricing_key", tr("Rate by property")), propertyField("scaling_key", tr("Scale by property")),
                            amountField("minimum_unit_amount", tr("Minimum per unit"))},
                           QStringLiteral("unit_amounts"), tr("rate"),
                           {textColumn("pricing_value", tr("Value"), tr("A value of the rate property; others pay the minimum per unit")), unitAmount},
-                          {ConfigTable{QStringLiteral("scaling_factors"), tr("scaling factor"),
+                          {ConfigTable{QStringLiteral("scaling_factors"),
+                                       tr("scaling factor"),
                                        {textColumn("scaling_value", tr("Value"), tr("A value of the scale property; others scale by 1")), factor}}});
     if (type == QLatin1String("cumulative_grouped_bulk"))
-        return makeLayout({propertyField("group", tr("Group by property"))}, QStringLiteral("dimension_values"), tier,
-                          {textColumn("grouping_key", tr("Group value")),
-                           tierColumn("tier_lower_bound", tr("Above"), false, tr("The total of all groups picks the tier; every bound lists every group value")),
-                           unitAmount});
+        return makeLayout(
+            {propertyField("group", tr("Group by property"))}, QStringLiteral("dimension_values"), tier,
+            {textColumn("grouping_key", tr("Group value")),
+             tierColumn("tier_lower_bound", tr("Above"), false, tr("The total of all groups picks the tier; every bound lists every group value")),
+             unitAmount});
     if (type == QLatin1String("cumulative_grouped_allocation"))
-        return makeLayout({groupBy, amountField("group_allocation", tr("Free units per group")),
-                           amountField("cumulative_allocation", tr("Free units in all")), amountField("unit_amount", tr("Unit amount"))});
+        return makeLayout({groupBy, amountField("group_allocation", tr("Free units per group")), amountField("cumulative_allocation", tr("Free units in all")),
+                           amountField("unit_amount", tr("Unit amount"))});
     const ConfigField first = propertyField("first_dimension", tr("First dimension"));
     const ConfigField second = propertyField("second_dimension", tr("Second dimension (optional)"));
     const QList<ConfigColumn> scaling = {textColumn("first_dimension_value", tr("First value")),
@@ -210,14 +217,14 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
         return makeLayout({first, second}, QStringLiteral("matrix_scaling_factors"), tr("scaling factor"), scaling,
                           {ConfigTable{tiers, tier, {lower, unitAmount}}});
     if (type == QLatin1String("matrix_with_threshold_discounts"))
-        return makeLayout({first, second, amountField("default_unit_amount", tr("Default unit amount"))}, QStringLiteral("matrix_values"), tr("cell"),
-                          {textColumn("first_dimension_value", tr("First value")), textColumn("second_dimension_value", tr("Second value")), unitAmount},
-                          {ConfigTable{QStringLiteral("threshold_discount_groups"), tr("discount group"),
-                                       {textColumn("cell_coordinates", tr("Cells"), tr("first,second;first,second (or first;first with one dimension)")),
-                                        tierColumn("threshold_amount", tr("Threshold")),
-                                        tierColumn("below_threshold_discount_percentage", tr("% off up to it")),
-                                        tierColumn("above_threshold_discount_percentage", tr("% off above it")),
-                                        textColumn("description", tr("Description"))}}});
+        return makeLayout(
+            {first, second, amountField("default_unit_amount", tr("Default unit amount"))}, QStringLiteral("matrix_values"), tr("cell"),
+            {textColumn("first_dimension_value", tr("First value")), textColumn("second_dimension_value", tr("Second value")), unitAmount},
+            {ConfigTable{QStringLiteral("threshold_discount_groups"),
+                         tr("discount group"),
+                         {textColumn("cell_coordinates", tr("Cells"), tr("first,second;first,second (or first;first with one dimension)")),
+                          tierColumn("threshold_amount", tr("Threshold")), tierColumn("below_threshold_discount_percentage", tr("% off up to it")),
+                          tierColumn("above_threshold_discount_percentage", tr("% off above it")), textColumn("description", tr("Description"))}}});
     if (type == QLatin1String("event_output"))
         return makeLayout({propertyField("unit_rating_key", tr("Unit rate property")), amountField("default_unit_rate", tr("Default unit rate (optional)")),
                            propertyField("grouping_key", tr("Group by property (optional)"))});
@@ -236,8 +243,7 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
     return std::nullopt;
 }
 
-StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidget *parent)
-    : PriceConfigEditor(parent), m_layout(layout)
+StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidget *parent) : PriceConfigEditor(parent), m_layout(layout)
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);

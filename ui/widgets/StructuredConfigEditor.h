@@ -19,10 +19,10 @@ namespace orb {
 struct ConfigField {
     QString key;
     QString label;
-    bool text = false;   ///< a property name (grouping_key) or a label, not an amount
-    QString arrayKey;    ///< set: the field is entry `arrayIndex` of this array (dimensions), "" = null
+    bool text = false; ///< a property name (grouping_key) or a label, not an amount
+    QString arrayKey;  ///< set: the field is entry `arrayIndex` of this array (dimensions), "" = null
     int arrayIndex = -1;
-    bool flag = false;   ///< a true/false option (prorate), shown as a check box
+    bool flag = false; ///< a true/false option (prorate), shown as a check box
 };
 
 /// One column of a model's table (tiers, consumption table, cells).

@@ -102,8 +102,7 @@ void TestBillingPeriods::nthPeriod()
     QFETCH(QDate, periodEnd);
     QFETCH(QDate, fullStart);
 
-    const BillingSchedule s(start, QTimeZone("UTC"), cadenceOf(cadence),
-                            firstOfMonth ? BillingAlignment::FirstOfMonth : BillingAlignment::StartDate);
+    const BillingSchedule s(start, QTimeZone("UTC"), cadenceOf(cadence), firstOfMonth ? BillingAlignment::FirstOfMonth : BillingAlignment::StartDate);
     const auto p = s.period(index);
     QVERIFY(p.has_value());
     QCOMPARE(p->index, index);
@@ -126,21 +125,21 @@ void TestBillingPeriods::utcInstants_data()
 
     // Local midnight in the customer's zone; a DST month is an hour short or long but keeps its
     // calendar days.
-    QTest::newRow("NY march, spring forward") << QByteArray("America/New_York") << date("2024-03-01") << 0
-        << utc("2024-03-01T05:00:00") << utc("2024-04-01T04:00:00") << qint64(31);
-    QTest::newRow("NY november, fall back") << QByteArray("America/New_York") << date("2024-10-15") << 0
-        << utc("2024-10-15T04:00:00") << utc("2024-11-15T05:00:00") << qint64(31);
-    QTest::newRow("Berlin march") << QByteArray("Europe/Berlin") << date("2024-03-31") << 0
-        << utc("2024-03-30T23:00:00") << utc("2024-04-29T22:00:00") << qint64(30);
-    QTest::newRow("Berlin october") << QByteArray("Europe/Berlin") << date("2024-10-27") << 0
-        << utc("2024-10-26T22:00:00") << utc("2024-11-26T23:00:00") << qint64(31);
+    QTest::newRow("NY march, spring forward") << QByteArray("America/New_York") << date("2024-03-01") << 0 << utc("2024-03-01T05:00:00")
+                                              << utc("2024-04-01T04:00:00") << qint64(31);
+    QTest::newRow("NY november, fall back") << QByteArray("America/New_York") << date("2024-10-15") << 0 << utc("2024-10-15T04:00:00")
+                                            << utc("2024-11-15T05:00:00") << qint64(31);
+    QTest::newRow("Berlin march") << QByteArray("Europe/Berlin") << date("2024-03-31") << 0 << utc("2024-03-30T23:00:00") << utc("2024-04-29T22:00:00")
+                                  << qint64(30);
+    QTest::newRow("Berlin october") << QByteArray("Europe/Berlin") << date("2024-10-27") << 0 << utc("2024-10-26T22:00:00") << utc("2024-11-26T23:00:00")
+                                    << qint64(31);
     // Lord Howe moves its clocks by half an hour (UTC+10:30 standard, +11 in summer).
-    QTest::newRow("Lord Howe april") << QByteArray("Australia/Lord_Howe") << date("2024-04-01") << 0
-        << utc("2024-03-31T13:00:00") << utc("2024-04-30T13:30:00") << qint64(30);
-    QTest::newRow("Lord Howe october") << QByteArray("Australia/Lord_Howe") << date("2024-10-01") << 0
-        << utc("2024-09-30T13:30:00") << utc("2024-10-31T13:00:00") << qint64(31);
-    QTest::newRow("Tokyo no DST") << QByteArray("Asia/Tokyo") << date("2024-01-31") << 1
-        << utc("2024-02-28T15:00:00") << utc("2024-03-30T15:00:00") << qint64(31);
+    QTest::newRow("Lord Howe april") << QByteArray("Australia/Lord_Howe") << date("2024-04-01") << 0 << utc("2024-03-31T13:00:00") << utc("2024-04-30T13:30:00")
+                                     << qint64(30);
+    QTest::newRow("Lord Howe october") << QByteArray("Australia/Lord_Howe") << date("2024-10-01") << 0 << utc("2024-09-30T13:30:00")
+                                       << utc("2024-10-31T13:00:00") << qint64(31);
+    QTest::newRow("Tokyo no DST") << QByteArray("Asia/Tokyo") << date("2024-01-31") << 1 << utc("2024-02-28T15:00:00") << utc("2024-03-30T15:00:00")
+                                  << qint64(31);
 }
 
 void TestBillingPeriods::utcInstants()
@@ -189,8 +188,7 @@ void TestBillingPeriods::lookup()
     QFETCH(QDateTime, instant);
     QFETCH(int, index);
 
-    const BillingSchedule s(date("2024-01-31"), QTimeZone(zone), BillingCadence::monthly(),
-                            BillingAlignment::StartDate, 0, date("2024-07-31"));
+    const BillingSchedule s(date("2024-01-31"), QTimeZone(zone), BillingCadence::monthly(), BillingAlignment::StartDate, 0, date("2024-07-31"));
     const auto p = s.periodContaining(instant);
     QCOMPARE(p.has_value() ? p->index : -1, index);
     if (p) {
@@ -202,8 +200,7 @@ void TestBillingPeriods::lookup()
 void TestBillingPeriods::trialAndEnd()
 {
     // 14-day trial from Jan 20: billing starts Feb 3 and renews on the 3rd; ends May 10.
-    const BillingSchedule s(date("2023-01-20"), QTimeZone("Europe/Berlin"), BillingCadence::monthly(),
-                            BillingAlignment::StartDate, 14, date("2023-05-10"));
+    const BillingSchedule s(date("2023-01-20"), QTimeZone("Europe/Berlin"), BillingCadence::monthly(), BillingAlignment::StartDate, 14, date("2023-05-10"));
     QCOMPARE(s.billingStartDate(), date("2023-02-03"));
     const auto trial = s.trialPeriod();
     QVERIFY(trial.has_value());
@@ -225,8 +222,7 @@ void TestBillingPeriods::trialAndEnd()
 
 void TestBillingPeriods::overlapping()
 {
-    const BillingSchedule s(date("2023-07-15"), QTimeZone("UTC"), BillingCadence::monthly(),
-                            BillingAlignment::FirstOfMonth);
+    const BillingSchedule s(date("2023-07-15"), QTimeZone("UTC"), BillingCadence::monthly(), BillingAlignment::FirstOfMonth);
     const auto ps = s.periodsOverlapping(utc("2023-07-01T00:00:00"), utc("2023-09-02T00:00:00"));
     QCOMPARE(ps.size(), 3);
     QCOMPARE(ps.at(0).startDate, date("2023-07-15"));
@@ -241,15 +237,24 @@ void TestBillingPeriods::cadenceNames_data()
     QTest::addColumn<qint64>("duration");
     QTest::addColumn<QString>("unit");
     QTest::addColumn<QString>("expected"); // empty: invalid
-    QTest::newRow("monthly") << "monthly" << qint64(0) << "" << "1 month";
-    QTest::newRow("quarterly") << "quarterly" << qint64(0) << "" << "3 months";
-    QTest::newRow("semi_annual") << "semi_annual" << qint64(0) << "" << "6 months";
-    QTest::newRow("annual") << "annual" << qint64(0) << "" << "12 months";
-    QTest::newRow("custom days") << "custom" << qint64(14) << "day" << "14 days";
-    QTest::newRow("custom months") << "custom" << qint64(2) << "month" << "2 months";
-    QTest::newRow("custom zero") << "custom" << qint64(0) << "day" << "";
-    QTest::newRow("custom bad unit") << "custom" << qint64(3) << "week" << "";
-    QTest::newRow("one_time") << "one_time" << qint64(0) << "" << "";
+    QTest::newRow("monthly") << "monthly" << qint64(0) << ""
+                             << "1 month";
+    QTest::newRow("quarterly") << "quarterly" << qint64(0) << ""
+                               << "3 months";
+    QTest::newRow("semi_annual") << "semi_annual" << qint64(0) << ""
+                                 << "6 months";
+    QTest::newRow("annual") << "annual" << qint64(0) << ""
+                            << "12 months";
+    QTest::newRow("custom days") << "custom" << qint64(14) << "day"
+                                 << "14 days";
+    QTest::newRow("custom months") << "custom" << qint64(2) << "month"
+                                   << "2 months";
+    QTest::newRow("custom zero") << "custom" << qint64(0) << "day"
+                                 << "";
+    QTest::newRow("custom bad unit") << "custom" << qint64(3) << "week"
+                                     << "";
+    QTest::newRow("one_time") << "one_time" << qint64(0) << ""
+                              << "";
 }
 
 void TestBillingPeriods::cadenceNames()

@@ -107,27 +107,47 @@ void TestInvoiceCalculator::priceLevel_data()
     QTest::addColumn<QString>("adjusted");
     QTest::addColumn<QStringList>("steps");
 
-    QTest::newRow("amount discount") << "120.00" << "amount:20" << "100.00" << QStringList{"-20.00"};
-    QTest::newRow("amount discount stops at zero") << "15.00" << "amount:20" << "0.00" << QStringList{"-15.00"};
-    QTest::newRow("percentage discount") << "500.00" << "percent:0.2" << "400.00" << QStringList{"-100.00"};
-    QTest::newRow("minimum tops up") << "20.00" << "min:50" << "50.00" << QStringList{"30.00"};
-    QTest::newRow("minimum not reached") << "80.00" << "min:50" << "80.00" << QStringList{"0.00"};
-    QTest::newRow("maximum caps") << "1200.00" << "max:1000" << "1000.00" << QStringList{"-200.00"};
+    QTest::newRow("amount discount") << "120.00"
+                                     << "amount:20"
+                                     << "100.00" << QStringList{"-20.00"};
+    QTest::newRow("amount discount stops at zero") << "15.00"
+                                                   << "amount:20"
+                                                   << "0.00" << QStringList{"-15.00"};
+    QTest::newRow("percentage discount") << "500.00"
+                                         << "percent:0.2"
+                                         << "400.00" << QStringList{"-100.00"};
+    QTest::newRow("minimum tops up") << "20.00"
+                                     << "min:50"
+                                     << "50.00" << QStringList{"30.00"};
+    QTest::newRow("minimum not reached") << "80.00"
+                                         << "min:50"
+                                         << "80.00" << QStringList{"0.00"};
+    QTest::newRow("maximum caps") << "1200.00"
+                                  << "max:1000"
+                                  << "1000.00" << QStringList{"-200.00"};
     // Orb's order: amount, then percentage: (100 − 10) × 0.9 = 81, not 100 × 0.9 − 10 = 80.
-    QTest::newRow("amount before percentage") << "100.00" << "percent:0.1;amount:10" << "81.00"
-        << QStringList{"-10.00", "-9.00"};
+    QTest::newRow("amount before percentage") << "100.00"
+                                              << "percent:0.1;amount:10"
+                                              << "81.00" << QStringList{"-10.00", "-9.00"};
     // Discounts apply before the minimum, so the minimum still holds after them.
-    QTest::newRow("discount then minimum") << "60.00" << "min:50;percent:0.5" << "50.00"
-        << QStringList{"-30.00", "20.00"};
+    QTest::newRow("discount then minimum") << "60.00"
+                                           << "min:50;percent:0.5"
+                                           << "50.00" << QStringList{"-30.00", "20.00"};
     // Minimum and maximum: the maximum comes last and wins when they conflict.
-    QTest::newRow("minimum above maximum") << "10.00" << "max:40;min:50" << "40.00"
-        << QStringList{"40.00", "-10.00"};
-    QTest::newRow("all of them") << "1000.00" << "max:700;min:100;percent:0.25;amount:100" << "675.00"
-        << QStringList{"-100.00", "-225.00", "0.00", "0.00"};
+    QTest::newRow("minimum above maximum") << "10.00"
+                                           << "max:40;min:50"
+                                           << "40.00" << QStringList{"40.00", "-10.00"};
+    QTest::newRow("all of them") << "1000.00"
+                                 << "max:700;min:100;percent:0.25;amount:100"
+                                 << "675.00" << QStringList{"-100.00", "-225.00", "0.00", "0.00"};
     // Exact until the line is rounded: 10.004 − 3.3% = 9.673868 → 9.67 (the steps are the
     // differences of rounded running values: 10.00 → 9.67).
-    QTest::newRow("no intermediate rounding") << "10.004" << "percent:0.033" << "9.67" << QStringList{"-0.33"};
-    QTest::newRow("sub-cent subtotal to minimum") << "0.004" << "min:0.01" << "0.01" << QStringList{"0.01"};
+    QTest::newRow("no intermediate rounding") << "10.004"
+                                              << "percent:0.033"
+                                              << "9.67" << QStringList{"-0.33"};
+    QTest::newRow("sub-cent subtotal to minimum") << "0.004"
+                                                  << "min:0.01"
+                                                  << "0.01" << QStringList{"0.01"};
 }
 
 void TestInvoiceCalculator::priceLevel()
@@ -180,31 +200,21 @@ void TestInvoiceCalculator::invoiceLevel_data()
     QTest::addColumn<QStringList>("amounts");
 
     // A $100 maximum over $120: $20 spread 50:40:30 → 8.333, 6.667, 5.000 → largest remainder.
-    QTest::newRow("maximum spread") << QStringList{"50", "40", "30"} << "max:100" << QStringList{}
-        << QStringList{"41.67", "33.33", "25.00"};
+    QTest::newRow("maximum spread") << QStringList{"50", "40", "30"} << "max:100" << QStringList{} << QStringList{"41.67", "33.33", "25.00"};
     // A $100 minimum with no usage at all: split equally, the odd cent to the first line.
-    QTest::newRow("minimum over zero lines") << QStringList{"0", "0", "0"} << "min:100" << QStringList{}
-        << QStringList{"33.34", "33.33", "33.33"};
-    QTest::newRow("minimum spread") << QStringList{"10", "30"} << "min:100" << QStringList{}
-        << QStringList{"25.00", "75.00"};
-    QTest::newRow("amount discount spread") << QStringList{"10", "30"} << "amount:10" << QStringList{}
-        << QStringList{"7.50", "22.50"};
-    QTest::newRow("amount discount capped at the sum") << QStringList{"10", "30"} << "amount:100" << QStringList{}
-        << QStringList{"0.00", "0.00"};
-    QTest::newRow("percentage spread") << QStringList{"33.33", "66.67"} << "percent:0.15" << QStringList{}
-        << QStringList{"28.33", "56.67"};
+    QTest::newRow("minimum over zero lines") << QStringList{"0", "0", "0"} << "min:100" << QStringList{} << QStringList{"33.34", "33.33", "33.33"};
+    QTest::newRow("minimum spread") << QStringList{"10", "30"} << "min:100" << QStringList{} << QStringList{"25.00", "75.00"};
+    QTest::newRow("amount discount spread") << QStringList{"10", "30"} << "amount:10" << QStringList{} << QStringList{"7.50", "22.50"};
+    QTest::newRow("amount discount capped at the sum") << QStringList{"10", "30"} << "amount:100" << QStringList{} << QStringList{"0.00", "0.00"};
+    QTest::newRow("percentage spread") << QStringList{"33.33", "66.67"} << "percent:0.15" << QStringList{} << QStringList{"28.33", "56.67"};
     // Plan minimum covering two of three prices.
-    QTest::newRow("minimum on some prices") << QStringList{"10", "20", "500"} << "min:60"
-        << QStringList{"p0", "p1"} << QStringList{"20.00", "40.00", "500.00"};
+    QTest::newRow("minimum on some prices") << QStringList{"10", "20", "500"} << "min:60" << QStringList{"p0", "p1"} << QStringList{"20.00", "40.00", "500.00"};
     // Invoice-level order: amount (−10 over 100 → 90), percentage (−9), minimum 85 (+4), max 200.
-    QTest::newRow("combined in order") << QStringList{"60", "40"} << "max:200;min:85;percent:0.1;amount:10"
-        << QStringList{} << QStringList{"51.00", "34.00"};
+    QTest::newRow("combined in order") << QStringList{"60", "40"} << "max:200;min:85;percent:0.1;amount:10" << QStringList{} << QStringList{"51.00", "34.00"};
     // Minimum and maximum interplay: usage above the maximum is cut even with a minimum.
-    QTest::newRow("maximum after minimum") << QStringList{"400", "200"} << "min:100;max:300" << QStringList{}
-        << QStringList{"200.00", "100.00"};
+    QTest::newRow("maximum after minimum") << QStringList{"400", "200"} << "min:100;max:300" << QStringList{} << QStringList{"200.00", "100.00"};
     // Negative lines (a credit line) carry no share; the sum still counts them.
-    QTest::newRow("negative line weighs nothing") << QStringList{"100", "-20"} << "max:50" << QStringList{}
-        << QStringList{"70.00", "-20.00"};
+    QTest::newRow("negative line weighs nothing") << QStringList{"100", "-20"} << "max:50" << QStringList{} << QStringList{"70.00", "-20.00"};
 }
 
 void TestInvoiceCalculator::invoiceLevel()
@@ -242,18 +252,15 @@ void TestInvoiceCalculator::coupons_data()
     QTest::addColumn<QStringList>("amounts");
     QTest::addColumn<QString>("tax"); // 10 % on every line, after coupons
 
-    QTest::newRow("percentage") << QStringList{"80", "40"} << "p:0.1" << QStringList{"12.00"}
-        << QStringList{"72.00", "36.00"} << "10.80";
-    QTest::newRow("amount capped at the invoice") << QStringList{"20", "10"} << "a:50" << QStringList{"30.00"}
-        << QStringList{"0.00", "0.00"} << "0.00";
-    QTest::newRow("amount then percentage") << QStringList{"100"} << "a:20;p:0.5" << QStringList{"20.00", "40.00"}
-        << QStringList{"40.00"} << "4.00";
+    QTest::newRow("percentage") << QStringList{"80", "40"} << "p:0.1" << QStringList{"12.00"} << QStringList{"72.00", "36.00"} << "10.80";
+    QTest::newRow("amount capped at the invoice") << QStringList{"20", "10"} << "a:50" << QStringList{"30.00"} << QStringList{"0.00", "0.00"} << "0.00";
+    QTest::newRow("amount then percentage") << QStringList{"100"} << "a:20;p:0.5" << QStringList{"20.00", "40.00"} << QStringList{"40.00"} << "4.00";
     // Orb's order puts amount discounts before percentage discounts, whatever order the coupons
     // were given in (docs.withorb.com/invoicing/invoice-calculation-examples).
-    QTest::newRow("percentage then amount: the amount comes first") << QStringList{"100"} << "p:0.5;a:20" << QStringList{"40.00", "20.00"}
-        << QStringList{"40.00"} << "4.00";
-    QTest::newRow("amount spread with remainder") << QStringList{"10", "10", "10"} << "a:10"
-        << QStringList{"10.00"} << QStringList{"6.66", "6.67", "6.67"} << "2.01";
+    QTest::newRow("percentage then amount: the amount comes first")
+        << QStringList{"100"} << "p:0.5;a:20" << QStringList{"40.00", "20.00"} << QStringList{"40.00"} << "4.00";
+    QTest::newRow("amount spread with remainder") << QStringList{"10", "10", "10"} << "a:10" << QStringList{"10.00"} << QStringList{"6.66", "6.67", "6.67"}
+                                                  << "2.01";
 }
 
 void TestInvoiceCalculator::coupons()
@@ -296,31 +303,39 @@ void TestInvoiceCalculator::coupons()
 void TestInvoiceCalculator::oneOrderPerLine_data()
 {
     QTest::addColumn<QString>("source");
-    QTest::addColumn<QStringList>("subtotals");    // lines p0, p1, ...
-    QTest::addColumn<QString>("priceLevel");       // on p0 alone
-    QTest::addColumn<QString>("planLevel");        // on every line
-    QTest::addColumn<QString>("coupons");          // "p:0.2" percentage, "a:20" amount
-    QTest::addColumn<QStringList>("amounts");      // each line's amount before tax
+    QTest::addColumn<QStringList>("subtotals"); // lines p0, p1, ...
+    QTest::addColumn<QString>("priceLevel");    // on p0 alone
+    QTest::addColumn<QString>("planLevel");     // on every line
+    QTest::addColumn<QString>("coupons");       // "p:0.2" percentage, "a:20" amount
+    QTest::addColumn<QStringList>("amounts");   // each line's amount before tax
     QTest::addColumn<QString>("couponsTotal");
     const QString examples = QStringLiteral("docs.withorb.com/invoicing/invoice-calculation-examples");
     const QString adjustmentsPage = QStringLiteral("docs.withorb.com/product-catalog/adjustments");
 
-    QTest::newRow("plan-level amount discount before a price-level percentage") << examples << QStringList{"100", "100"}
-        << "percent:0.1" << "amount:20" << "" << QStringList{"81.00", "90.00"} << "0.00";
-    QTest::newRow("price-level minimum after a plan-level percentage") << examples << QStringList{"40", "60"}
-        << "min:50" << "percent:0.5" << "" << QStringList{"50.00", "30.00"} << "0.00";
-    QTest::newRow("price-level maximum after a plan-level amount discount") << examples << QStringList{"300", "100"}
-        << "max:200" << "amount:100" << "" << QStringList{"200.00", "75.00"} << "0.00";
-    QTest::newRow("percentage coupon before a minimum") << adjustmentsPage << QStringList{"100"}
-        << "min:90" << "" << "p:0.2" << QStringList{"90.00"} << "20.00";
-    QTest::newRow("amount coupon before a maximum") << adjustmentsPage << QStringList{"1000"}
-        << "max:500" << "" << "a:100" << QStringList{"500.00"} << "100.00";
-    QTest::newRow("amount coupon before a plan-level percentage") << adjustmentsPage << QStringList{"100", "100"}
-        << "" << "percent:0.1" << "a:20" << QStringList{"81.00", "81.00"} << "20.00";
-    QTest::newRow("plan-level minimum after a coupon") << adjustmentsPage << QStringList{"30", "20"}
-        << "" << "min:50" << "p:0.5" << QStringList{"30.00", "20.00"} << "25.00";
-    QTest::newRow("Orb example 2: 10 % off, minimum 50, maximum 500") << examples << QStringList{"20.00"}
-        << "max:500;min:50;percent:0.1" << "" << "" << QStringList{"50.00"} << "0.00";
+    QTest::newRow("plan-level amount discount before a price-level percentage") << examples << QStringList{"100", "100"} << "percent:0.1"
+                                                                                << "amount:20"
+                                                                                << "" << QStringList{"81.00", "90.00"} << "0.00";
+    QTest::newRow("price-level minimum after a plan-level percentage") << examples << QStringList{"40", "60"} << "min:50"
+                                                                       << "percent:0.5"
+                                                                       << "" << QStringList{"50.00", "30.00"} << "0.00";
+    QTest::newRow("price-level maximum after a plan-level amount discount") << examples << QStringList{"300", "100"} << "max:200"
+                                                                            << "amount:100"
+                                                                            << "" << QStringList{"200.00", "75.00"} << "0.00";
+    QTest::newRow("percentage coupon before a minimum") << adjustmentsPage << QStringList{"100"} << "min:90"
+                                                        << ""
+                                                        << "p:0.2" << QStringList{"90.00"} << "20.00";
+    QTest::newRow("amount coupon before a maximum") << adjustmentsPage << QStringList{"1000"} << "max:500"
+                                                    << ""
+                                                    << "a:100" << QStringList{"500.00"} << "100.00";
+    QTest::newRow("amount coupon before a plan-level percentage") << adjustmentsPage << QStringList{"100", "100"} << ""
+                                                                  << "percent:0.1"
+                                                                  << "a:20" << QStringList{"81.00", "81.00"} << "20.00";
+    QTest::newRow("plan-level minimum after a coupon") << adjustmentsPage << QStringList{"30", "20"} << ""
+                                                       << "min:50"
+                                                       << "p:0.5" << QStringList{"30.00", "20.00"} << "25.00";
+    QTest::newRow("Orb example 2: 10 % off, minimum 50, maximum 500") << examples << QStringList{"20.00"} << "max:500;min:50;percent:0.1"
+                                                                      << ""
+                                                                      << "" << QStringList{"50.00"} << "0.00";
 }
 
 void TestInvoiceCalculator::oneOrderPerLine()
@@ -368,15 +383,13 @@ void TestInvoiceCalculator::taxes()
 {
     // Three lines of $0.06 at 10 %: 0.006 each rounds to 0.01 per line = 0.03, where taxing the
     // sum would give 0.02. Per-line rounding is the rule; the invoice shows the sum per rate.
-    InvoiceInput in = invoice({line(QStringLiteral("a"), "0.06", {QStringLiteral("city")}),
-                               line(QStringLiteral("b"), "0.06"),
+    InvoiceInput in = invoice({line(QStringLiteral("a"), "0.06", {QStringLiteral("city")}), line(QStringLiteral("b"), "0.06"),
                                line(QStringLiteral("c"), "0.06", {QStringLiteral("state"), QStringLiteral("city")})});
-    in.taxRates = {TaxRate(QStringLiteral("state"), QStringLiteral("State"), d("6.25")),
-                   TaxRate(QStringLiteral("city"), QStringLiteral("City"), d("2.5")),
+    in.taxRates = {TaxRate(QStringLiteral("state"), QStringLiteral("State"), d("6.25")), TaxRate(QStringLiteral("city"), QStringLiteral("City"), d("2.5")),
                    TaxRate(QStringLiteral("vat"), QStringLiteral("Ten"), Decimal(10))};
     in.customerTaxRateIds = {QStringLiteral("vat")};
-    in.lines[0].subtotal = d("10.05");  // 10 %: 1.005 → 1.01; 2.5 %: 0.25125 → 0.25
-    in.lines[2].subtotal = d("19.99");  // 10 %: 1.999 → 2.00; 6.25 %: 1.249375 → 1.25; 2.5 %: 0.49975 → 0.50
+    in.lines[0].subtotal = d("10.05"); // 10 %: 1.005 → 1.01; 2.5 %: 0.25125 → 0.25
+    in.lines[2].subtotal = d("19.99"); // 10 %: 1.999 → 2.00; 6.25 %: 1.249375 → 1.25; 2.5 %: 0.49975 → 0.50
     const InvoiceResult r = InvoiceCalculator::compose(in);
 
     QCOMPARE(r.lines.at(0).taxAmounts.size(), 2);
@@ -405,14 +418,34 @@ void TestInvoiceCalculator::balance_data()
     QTest::addColumn<QString>("due");
     QTest::addColumn<QStringList>("entries"); // balance changes, in order
 
-    QTest::newRow("no balance") << "100.00" << "0" << "0.00" << "100.00" << QStringList{};
-    QTest::newRow("credit reduces") << "100.00" << "30.00" << "30.00" << "70.00" << QStringList{"-30.00"};
-    QTest::newRow("credit larger than invoice") << "100.00" << "150.00" << "100.00" << "0.00" << QStringList{"-100.00"};
-    QTest::newRow("owed balance adds") << "100.00" << "-20.00" << "-20.00" << "120.00" << QStringList{"20.00"};
-    QTest::newRow("negative invoice to balance") << "-50.00" << "0" << "0.00" << "0.00" << QStringList{"50.00"};
-    QTest::newRow("negative invoice keeps credit") << "-50.00" << "30.00" << "0.00" << "0.00" << QStringList{"50.00"};
-    QTest::newRow("owed and negative invoice") << "-50.00" << "-20.00" << "-20.00" << "0.00"
-        << QStringList{"20.00", "30.00"};
+    QTest::newRow("no balance") << "100.00"
+                                << "0"
+                                << "0.00"
+                                << "100.00" << QStringList{};
+    QTest::newRow("credit reduces") << "100.00"
+                                    << "30.00"
+                                    << "30.00"
+                                    << "70.00" << QStringList{"-30.00"};
+    QTest::newRow("credit larger than invoice") << "100.00"
+                                                << "150.00"
+                                                << "100.00"
+                                                << "0.00" << QStringList{"-100.00"};
+    QTest::newRow("owed balance adds") << "100.00"
+                                       << "-20.00"
+                                       << "-20.00"
+                                       << "120.00" << QStringList{"20.00"};
+    QTest::newRow("negative invoice to balance") << "-50.00"
+                                                 << "0"
+                                                 << "0.00"
+                                                 << "0.00" << QStringList{"50.00"};
+    QTest::newRow("negative invoice keeps credit") << "-50.00"
+                                                   << "30.00"
+                                                   << "0.00"
+                                                   << "0.00" << QStringList{"50.00"};
+    QTest::newRow("owed and negative invoice") << "-50.00"
+                                               << "-20.00"
+                                               << "-20.00"
+                                               << "0.00" << QStringList{"20.00", "30.00"};
 }
 
 void TestInvoiceCalculator::balance()
@@ -465,8 +498,7 @@ void TestInvoiceCalculator::creditBlocks()
     QCOMPARE(r.amountDue, d("0.00"));
     // Settling the same lines again (issuing a draft) puts the credits back and draws again.
     InvoiceResult again = r;
-    InvoiceCalculator::settle(again, d("0"), {CreditBlock(QStringLiteral("Z"), d("50"), date("2024-01-01"), std::nullopt, d("0"))},
-                              date("2024-02-01"));
+    InvoiceCalculator::settle(again, d("0"), {CreditBlock(QStringLiteral("Z"), d("50"), date("2024-01-01"), std::nullopt, d("0"))}, date("2024-02-01"));
     QCOMPARE(again.creditsApplied, d("50.00"));
     QCOMPARE(again.taxTotal, d("15.00"));
     QCOMPARE(again.total, d("165.00"));
@@ -492,12 +524,24 @@ void TestInvoiceCalculator::creditsByUsageTime_data()
     QTest::addColumn<QString>("expiry"); // empty: never
     QTest::addColumn<QString>("applied");
     // January's usage (100.00), invoiced in arrears on Feb 1.
-    QTest::newRow("expired before the invoice date, still pays the usage it covered") << "2023-12-01" << "2024-02-01" << "100.00";
-    QTest::newRow("starts later: pays none of the earlier usage") << "2024-01-15" << "" << "0.00";
-    QTest::newRow("effective on the first day of the usage") << "2024-01-01" << "" << "100.00";
-    QTest::newRow("effective the day after the usage began") << "2024-01-02" << "2024-06-01" << "0.00";
-    QTest::newRow("expires before the usage ends") << "2023-12-01" << "2024-01-20" << "0.00";
-    QTest::newRow("effective on the invoice date only") << "2024-02-01" << "" << "0.00";
+    QTest::newRow("expired before the invoice date, still pays the usage it covered") << "2023-12-01"
+                                                                                      << "2024-02-01"
+                                                                                      << "100.00";
+    QTest::newRow("starts later: pays none of the earlier usage") << "2024-01-15"
+                                                                  << ""
+                                                                  << "0.00";
+    QTest::newRow("effective on the first day of the usage") << "2024-01-01"
+                                                             << ""
+                                                             << "100.00";
+    QTest::newRow("effective the day after the usage began") << "2024-01-02"
+                                                             << "2024-06-01"
+                                                             << "0.00";
+    QTest::newRow("expires before the usage ends") << "2023-12-01"
+                                                   << "2024-01-20"
+                                                   << "0.00";
+    QTest::newRow("effective on the invoice date only") << "2024-02-01"
+                                                        << ""
+                                                        << "0.00";
 }
 
 void TestInvoiceCalculator::creditsByUsageTime()
@@ -511,8 +555,8 @@ void TestInvoiceCalculator::creditsByUsageTime()
     InvoiceInput in = invoice({usage});
     in.invoiceDate = date("2024-02-01");
     const QByteArray e = effective.toLatin1(), x = expiry.toLatin1();
-    in.creditBlocks = {CreditBlock(QStringLiteral("B"), d("500"), date(e.constData()),
-                                   expiry.isEmpty() ? std::nullopt : std::optional<QDate>(date(x.constData())), d("0"))};
+    in.creditBlocks = {
+        CreditBlock(QStringLiteral("B"), d("500"), date(e.constData()), expiry.isEmpty() ? std::nullopt : std::optional<QDate>(date(x.constData())), d("0"))};
     const InvoiceResult r = InvoiceCalculator::compose(in);
     QCOMPARE(r.creditsApplied.toString(), applied);
     QCOMPARE(r.amountDue, d("100.00") - r.creditsApplied);
@@ -585,8 +629,7 @@ void TestInvoiceCalculator::json()
     const QJsonObject item = j.value(u"line_items").toArray().at(0).toObject();
     QCOMPARE(item.value(u"subtotal").toString(), QStringLiteral("10.50"));
     QCOMPARE(item.value(u"adjusted_subtotal").toString(), QStringLiteral("10.00"));
-    QCOMPARE(item.value(u"adjustments").toArray().at(0).toObject().value(u"adjustment_type").toString(),
-             QStringLiteral("amount_discount"));
+    QCOMPARE(item.value(u"adjustments").toArray().at(0).toObject().value(u"adjustment_type").toString(), QStringLiteral("amount_discount"));
 }
 
 void TestInvoiceCalculator::refusals()

@@ -122,129 +122,214 @@ void TestAggregator::aggregations_data()
 
     // count
     QTest::newRow("count: every matching event, property or not")
-        << "count" << "" << kMarch << kApril
-        << QStringList{"2026-03-02T00:00:00Z {\"v\":1}", "2026-03-01T00:00:00Z {}", "2026-03-03T00:00:00Z {\"v\":\"x\"}"}
-        << "" << "3" << "1,1,1" << 0;
-    QTest::newRow("count: no events") << "count" << "" << kMarch << kApril << QStringList{} << "" << "0" << "" << 0;
+        << "count"
+        << "" << kMarch << kApril << QStringList{"2026-03-02T00:00:00Z {\"v\":1}", "2026-03-01T00:00:00Z {}", "2026-03-03T00:00:00Z {\"v\":\"x\"}"} << ""
+        << "3"
+        << "1,1,1" << 0;
+    QTest::newRow("count: no events") << "count"
+                                      << "" << kMarch << kApril << QStringList{} << ""
+                                      << "0"
+                                      << "" << 0;
     // Lago docs, "Aggregation examples" (getlago.com/docs/guide/billable-metrics/aggregation-types/
     // aggregation-examples): pageviews 10 then 20 → COUNT 2, SUM 30, MAX 20, COUNT UNIQUE 1.
     const QStringList lagoPages = {"2026-03-16T00:00:00Z {\"tracked_user_id\":\"1234-5678-9098-7654\",\"pageviews\":10}",
                                    "2026-03-17T00:00:00Z {\"tracked_user_id\":\"1234-5678-9098-7654\",\"pageviews\":20}"};
-    QTest::newRow("lago example: count") << "count" << "" << kMarch << kApril << lagoPages << "" << "2" << "1,1" << 0;
-    QTest::newRow("lago example: sum") << "sum" << "pageviews" << kMarch << kApril << lagoPages << "" << "30" << "10,20" << 0;
-    QTest::newRow("lago example: max") << "max" << "pageviews" << kMarch << kApril << lagoPages << "" << "20" << "10,20" << 0;
-    QTest::newRow("lago example: unique_count") << "unique_count" << "tracked_user_id" << kMarch << kApril << lagoPages << "" << "1" << "1" << 0;
+    QTest::newRow("lago example: count") << "count"
+                                         << "" << kMarch << kApril << lagoPages << ""
+                                         << "2"
+                                         << "1,1" << 0;
+    QTest::newRow("lago example: sum") << "sum"
+                                       << "pageviews" << kMarch << kApril << lagoPages << ""
+                                       << "30"
+                                       << "10,20" << 0;
+    QTest::newRow("lago example: max") << "max"
+                                       << "pageviews" << kMarch << kApril << lagoPages << ""
+                                       << "20"
+                                       << "10,20" << 0;
+    QTest::newRow("lago example: unique_count") << "unique_count"
+                                                << "tracked_user_id" << kMarch << kApril << lagoPages << ""
+                                                << "1"
+                                                << "1" << 0;
 
     // sum
-    QTest::newRow("sum: 0.1 + 0.2 is 0.3 exactly")
-        << "sum" << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {\"v\":0.1}", "2026-03-02T00:00:00Z {\"v\":0.2}"}
-        << "" << "0.3" << "0.1,0.2" << 0;
+    QTest::newRow("sum: 0.1 + 0.2 is 0.3 exactly") << "sum"
+                                                   << "v" << kMarch << kApril
+                                                   << QStringList{"2026-03-01T00:00:00Z {\"v\":0.1}", "2026-03-02T00:00:00Z {\"v\":0.2}"} << ""
+                                                   << "0.3"
+                                                   << "0.1,0.2" << 0;
     QTest::newRow("sum: 20-digit integer part survives")
-        << "sum" << "v" << kMarch << kApril
-        << QStringList{"2026-03-01T00:00:00Z {\"v\":12345678901234567890.123}", "2026-03-02T00:00:00Z {\"v\":\"0.877\"}"}
-        << "" << "12345678901234567891.000" << "12345678901234567890.123,0.877" << 0;
+        << "sum"
+        << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {\"v\":12345678901234567890.123}", "2026-03-02T00:00:00Z {\"v\":\"0.877\"}"} << ""
+        << "12345678901234567891.000"
+        << "12345678901234567890.123,0.877" << 0;
     QTest::newRow("sum: numeric strings count; words, booleans, null and missing are skipped")
-        << "sum" << "v" << kMarch << kApril
+        << "sum"
+        << "v" << kMarch << kApril
         << QStringList{"2026-03-01T00:00:00Z {\"v\":10}", "2026-03-02T00:00:00Z {\"v\":\"2.5\"}", "2026-03-03T00:00:00Z {\"v\":\"abc\"}",
-                       "2026-03-04T00:00:00Z {}", "2026-03-05T00:00:00Z {\"v\":null}", "2026-03-06T00:00:00Z {\"v\":true}"}
-        << "" << "12.5" << "10,2.5" << 4;
+                       "2026-03-04T00:00:00Z {}",         "2026-03-05T00:00:00Z {\"v\":null}",    "2026-03-06T00:00:00Z {\"v\":true}"}
+        << ""
+        << "12.5"
+        << "10,2.5" << 4;
     QTest::newRow("sum: negative values and exponents")
-        << "sum" << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {\"v\":-1.5e1}", "2026-03-02T00:00:00Z {\"v\":5}"}
-        << "" << "-10" << "-15,5" << 0;
-    QTest::newRow("sum: no events is 0") << "sum" << "v" << kMarch << kApril << QStringList{} << "" << "0" << "" << 0;
+        << "sum"
+        << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {\"v\":-1.5e1}", "2026-03-02T00:00:00Z {\"v\":5}"} << ""
+        << "-10"
+        << "-15,5" << 0;
+    QTest::newRow("sum: no events is 0") << "sum"
+                                         << "v" << kMarch << kApril << QStringList{} << ""
+                                         << "0"
+                                         << "" << 0;
 
     // max / min
-    QTest::newRow("max: negatives")
-        << "max" << "v" << kMarch << kApril
-        << QStringList{"2026-03-01T00:00:00Z {\"v\":-5}", "2026-03-02T00:00:00Z {\"v\":-2}", "2026-03-03T00:00:00Z {\"v\":-9}", "2026-03-04T00:00:00Z {\"v\":\"n/a\"}"}
-        << "" << "-2" << "-5,-2,-9" << 1;
+    QTest::newRow("max: negatives") << "max"
+                                    << "v" << kMarch << kApril
+                                    << QStringList{"2026-03-01T00:00:00Z {\"v\":-5}", "2026-03-02T00:00:00Z {\"v\":-2}", "2026-03-03T00:00:00Z {\"v\":-9}",
+                                                   "2026-03-04T00:00:00Z {\"v\":\"n/a\"}"}
+                                    << ""
+                                    << "-2"
+                                    << "-5,-2,-9" << 1;
     QTest::newRow("max: first of equal values keeps its scale")
-        << "max" << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {\"v\":2.50}", "2026-03-02T00:00:00Z {\"v\":2.5}"}
-        << "" << "2.50" << "2.50,2.5" << 0;
-    QTest::newRow("max: nothing numeric is 0") << "max" << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {}"} << "" << "0" << "" << 1;
-    QTest::newRow("min")
-        << "min" << "v" << kMarch << kApril
-        << QStringList{"2026-03-01T00:00:00Z {\"v\":3}", "2026-03-02T00:00:00Z {\"v\":1.5}", "2026-03-03T00:00:00Z {\"v\":2}"}
-        << "" << "1.5" << "3,1.5,2" << 0;
+        << "max"
+        << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {\"v\":2.50}", "2026-03-02T00:00:00Z {\"v\":2.5}"} << ""
+        << "2.50"
+        << "2.50,2.5" << 0;
+    QTest::newRow("max: nothing numeric is 0") << "max"
+                                               << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {}"} << ""
+                                               << "0"
+                                               << "" << 1;
+    QTest::newRow("min") << "min"
+                         << "v" << kMarch << kApril
+                         << QStringList{"2026-03-01T00:00:00Z {\"v\":3}", "2026-03-02T00:00:00Z {\"v\":1.5}", "2026-03-03T00:00:00Z {\"v\":2}"} << ""
+                         << "1.5"
+                         << "3,1.5,2" << 0;
 
     // average: 20 places, half-up, trailing zeros dropped
-    QTest::newRow("average: exact")
-        << "average" << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {\"v\":10}", "2026-03-02T00:00:00Z {\"v\":20}"}
-        << "" << "15" << "10,20" << 0;
+    QTest::newRow("average: exact") << "average"
+                                    << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {\"v\":10}", "2026-03-02T00:00:00Z {\"v\":20}"} << ""
+                                    << "15"
+                                    << "10,20" << 0;
     QTest::newRow("average: 5/3 rounds half-up at 20 places")
-        << "average" << "v" << kMarch << kApril
-        << QStringList{"2026-03-01T00:00:00Z {\"v\":1}", "2026-03-02T00:00:00Z {\"v\":2}", "2026-03-03T00:00:00Z {\"v\":2}"}
-        << "" << "1.66666666666666666667" << "1,2,2" << 0;
+        << "average"
+        << "v" << kMarch << kApril << QStringList{"2026-03-01T00:00:00Z {\"v\":1}", "2026-03-02T00:00:00Z {\"v\":2}", "2026-03-03T00:00:00Z {\"v\":2}"} << ""
+        << "1.66666666666666666667"
+        << "1,2,2" << 0;
     QTest::newRow("average: skipped events are not in the denominator")
-        << "average" << "v" << kMarch << kApril
-        << QStringList{"2026-03-01T00:00:00Z {\"v\":0.1}", "2026-03-02T00:00:00Z {\"v\":\"none\"}", "2026-03-03T00:00:00Z {\"v\":0.2}"}
-        << "" << "0.15" << "0.1,0.2" << 1;
-    QTest::newRow("average: no events is 0") << "average" << "v" << kMarch << kApril << QStringList{} << "" << "0" << "" << 0;
+        << "average"
+        << "v" << kMarch << kApril
+        << QStringList{"2026-03-01T00:00:00Z {\"v\":0.1}", "2026-03-02T00:00:00Z {\"v\":\"none\"}", "2026-03-03T00:00:00Z {\"v\":0.2}"} << ""
+        << "0.15"
+        << "0.1,0.2" << 1;
+    QTest::newRow("average: no events is 0") << "average"
+                                             << "v" << kMarch << kApril << QStringList{} << ""
+                                             << "0"
+                                             << "" << 0;
 
     // unique_count: distinct by text; missing and null are skipped
     QTest::newRow("unique_count: lago docs, id_1 twice is 1")
-        << "unique_count" << "request_id" << kMarch << kApril
-        << QStringList{"2026-03-16T00:00:00Z {\"request_id\":\"id_1\"}", "2026-03-17T00:00:00Z {\"request_id\":\"id_1\"}"}
-        << "" << "1" << "1" << 0;
+        << "unique_count"
+        << "request_id" << kMarch << kApril << QStringList{"2026-03-16T00:00:00Z {\"request_id\":\"id_1\"}", "2026-03-17T00:00:00Z {\"request_id\":\"id_1\"}"}
+        << ""
+        << "1"
+        << "1" << 0;
     QTest::newRow("unique_count: by text, 1 and \"1\" are one value, 1.0 another")
-        << "unique_count" << "u" << kMarch << kApril
-        << QStringList{"2026-03-01T00:00:00Z {\"u\":1}", "2026-03-02T00:00:00Z {\"u\":\"1\"}", "2026-03-03T00:00:00Z {\"u\":1.0}",
-                       "2026-03-04T00:00:00Z {\"u\":true}", "2026-03-05T00:00:00Z {\"u\":null}", "2026-03-06T00:00:00Z {}",
+        << "unique_count"
+        << "u" << kMarch << kApril
+        << QStringList{"2026-03-01T00:00:00Z {\"u\":1}",        "2026-03-02T00:00:00Z {\"u\":\"1\"}", "2026-03-03T00:00:00Z {\"u\":1.0}",
+                       "2026-03-04T00:00:00Z {\"u\":true}",     "2026-03-05T00:00:00Z {\"u\":null}",  "2026-03-06T00:00:00Z {}",
                        "2026-03-07T00:00:00Z {\"u\":\"true\"}", "2026-03-08T00:00:00Z {\"u\":\"\"}"}
-        << "" << "4" << "1,1,1,1" << 2;
+        << ""
+        << "4"
+        << "1,1,1,1" << 2;
 
     // latest
     // Lago docs, LATEST (getlago.com/docs/guide/billable-metrics/aggregation-types/latest):
     // total_requests 20 on the 16th, 10 on the 17th → 10.
-    QTest::newRow("latest: lago docs example")
-        << "latest" << "total_requests" << kMarch << kApril
-        << QStringList{"2026-03-16T00:00:00Z {\"total_requests\":20}", "2026-03-17T00:00:00Z {\"total_requests\":10}"}
-        << "" << "10" << "20,10" << 0;
+    QTest::newRow("latest: lago docs example") << "latest"
+                                               << "total_requests" << kMarch << kApril
+                                               << QStringList{"2026-03-16T00:00:00Z {\"total_requests\":20}", "2026-03-17T00:00:00Z {\"total_requests\":10}"}
+                                               << ""
+                                               << "10"
+                                               << "20,10" << 0;
     QTest::newRow("latest: by timestamp, not by feed order")
-        << "latest" << "v" << kMarch << kApril
-        << QStringList{"2026-03-20T00:00:00Z {\"v\":7}", "2026-03-10T00:00:00Z {\"v\":3}"}
-        << "" << "7" << "3,7" << 0;
+        << "latest"
+        << "v" << kMarch << kApril << QStringList{"2026-03-20T00:00:00Z {\"v\":7}", "2026-03-10T00:00:00Z {\"v\":3}"} << ""
+        << "7"
+        << "3,7" << 0;
     QTest::newRow("latest: a later non-numeric value is skipped")
-        << "latest" << "v" << kMarch << kApril
-        << QStringList{"2026-03-10T00:00:00Z {\"v\":3}", "2026-03-20T00:00:00Z {\"v\":\"oops\"}"}
-        << "" << "3" << "3" << 1;
-    QTest::newRow("latest: none is 0") << "latest" << "v" << kMarch << kApril << QStringList{} << "" << "0" << "" << 0;
+        << "latest"
+        << "v" << kMarch << kApril << QStringList{"2026-03-10T00:00:00Z {\"v\":3}", "2026-03-20T00:00:00Z {\"v\":\"oops\"}"} << ""
+        << "3"
+        << "3" << 1;
+    QTest::newRow("latest: none is 0") << "latest"
+                                       << "v" << kMarch << kApril << QStringList{} << ""
+                                       << "0"
+                                       << "" << 0;
 
     // weighted_sum. Lago docs, WEIGHTED SUM (getlago.com/docs/guide/billable-metrics/
     // aggregation-types/weighted-sum): in a 31-day month (2,678,400 s), gb 20 on the 16th and
     // +10 on the 17th: 20 × 86,400 s + 30 × 1,296,000 s over 2,678,400 s = 15.16129032258...
-    QTest::newRow("weighted_sum: lago docs example")
-        << "weighted_sum" << "gb" << "2022-03-01T00:00:00Z" << "2022-04-01T00:00:00Z"
-        << QStringList{"2022-03-16T00:00:00Z {\"gb\":20}", "2022-03-17T00:00:00Z {\"gb\":10}"}
-        << "" << "15.1612903225806451613" << "20,10" << 0; // ceil(20) gives ...6130; trailing zero dropped
+    QTest::newRow("weighted_sum: lago docs example") << "weighted_sum"
+                                                     << "gb"
+                                                     << "2022-03-01T00:00:00Z"
+                                                     << "2022-04-01T00:00:00Z"
+                                                     << QStringList{"2022-03-16T00:00:00Z {\"gb\":20}", "2022-03-17T00:00:00Z {\"gb\":10}"} << ""
+                                                     << "15.1612903225806451613"
+                                                     << "20,10" << 0; // ceil(20) gives ...6130; trailing zero dropped
     // lago-api spec/services/billable_metrics/aggregations/weighted_sum_service_spec.rb,
     // "aggregates the events": August 2023, deltas 2, 3, 1, -4, -2, 10, -10 → 0.02218 (5 places).
-    const QStringList lagoSpec = {"2023-08-01T00:00:00Z {\"value\":2}",  "2023-08-01T01:00:00Z {\"value\":3}",
-                                  "2023-08-01T01:30:00Z {\"value\":1}",  "2023-08-01T02:00:00Z {\"value\":-4}",
-                                  "2023-08-01T04:00:00Z {\"value\":-2}", "2023-08-01T05:00:00Z {\"value\":10}",
+    const QStringList lagoSpec = {"2023-08-01T00:00:00Z {\"value\":2}",  "2023-08-01T01:00:00Z {\"value\":3}",  "2023-08-01T01:30:00Z {\"value\":1}",
+                                  "2023-08-01T02:00:00Z {\"value\":-4}", "2023-08-01T04:00:00Z {\"value\":-2}", "2023-08-01T05:00:00Z {\"value\":10}",
                                   "2023-08-01T05:30:00Z {\"value\":-10}"};
-    QTest::newRow("weighted_sum: lago spec, seven deltas")
-        << "weighted_sum" << "value" << "2023-08-01T00:00:00Z" << "2023-09-01T00:00:00Z" << lagoSpec
-        << "" << "0.02217741935483870968" << "2,3,1,-4,-2,10,-10" << 0;
+    QTest::newRow("weighted_sum: lago spec, seven deltas") << "weighted_sum"
+                                                           << "value"
+                                                           << "2023-08-01T00:00:00Z"
+                                                           << "2023-09-01T00:00:00Z" << lagoSpec << ""
+                                                           << "0.02217741935483870968"
+                                                           << "2,3,1,-4,-2,10,-10" << 0;
     // Same spec, "when billable metric is recurring" with a cached value of 1000 → 1000.02218.
-    QTest::newRow("weighted_sum: lago spec with a carried-in running total")
-        << "weighted_sum" << "value" << "2023-08-01T00:00:00Z" << "2023-09-01T00:00:00Z" << lagoSpec
-        << "1000" << "1000.02217741935483870968" << "2,3,1,-4,-2,10,-10" << 0;
+    QTest::newRow("weighted_sum: lago spec with a carried-in running total") << "weighted_sum"
+                                                                             << "value"
+                                                                             << "2023-08-01T00:00:00Z"
+                                                                             << "2023-09-01T00:00:00Z" << lagoSpec << "1000"
+                                                                             << "1000.02217741935483870968"
+                                                                             << "2,3,1,-4,-2,10,-10" << 0;
     QTest::newRow("weighted_sum: lago spec, same timestamp twice is 6")
-        << "weighted_sum" << "value" << "2023-08-01T00:00:00Z" << "2023-09-01T00:00:00Z"
-        << QStringList{"2023-08-01T00:00:00Z {\"value\":3}", "2023-08-01T00:00:00Z {\"value\":3}"} << "" << "6" << "3,3" << 0;
+        << "weighted_sum"
+        << "value"
+        << "2023-08-01T00:00:00Z"
+        << "2023-09-01T00:00:00Z" << QStringList{"2023-08-01T00:00:00Z {\"value\":3}", "2023-08-01T00:00:00Z {\"value\":3}"} << ""
+        << "6"
+        << "3,3" << 0;
     QTest::newRow("weighted_sum: lago spec, a single event at the start")
-        << "weighted_sum" << "value" << "2023-08-01T00:00:00Z" << "2023-09-01T00:00:00Z"
-        << QStringList{"2023-08-01T00:00:00Z {\"value\":1000}"} << "" << "1000" << "1000" << 0;
-    QTest::newRow("weighted_sum: only a carried-in total")
-        << "weighted_sum" << "value" << "2023-08-01T00:00:00Z" << "2023-09-01T00:00:00Z" << QStringList{} << "10" << "10" << "" << 0;
-    QTest::newRow("weighted_sum: no events") << "weighted_sum" << "value" << kMarch << kApril << QStringList{} << "" << "0" << "" << 0;
+        << "weighted_sum"
+        << "value"
+        << "2023-08-01T00:00:00Z"
+        << "2023-09-01T00:00:00Z" << QStringList{"2023-08-01T00:00:00Z {\"value\":1000}"} << ""
+        << "1000"
+        << "1000" << 0;
+    QTest::newRow("weighted_sum: only a carried-in total") << "weighted_sum"
+                                                           << "value"
+                                                           << "2023-08-01T00:00:00Z"
+                                                           << "2023-09-01T00:00:00Z" << QStringList{} << "10"
+                                                           << "10"
+                                                           << "" << 0;
+    QTest::newRow("weighted_sum: no events") << "weighted_sum"
+                                             << "value" << kMarch << kApril << QStringList{} << ""
+                                             << "0"
+                                             << "" << 0;
     QTest::newRow("weighted_sum: half a day, milliseconds count")
-        << "weighted_sum" << "v" << "2026-03-01T00:00:00Z" << "2026-03-02T00:00:00Z"
-        << QStringList{"2026-03-01T12:00:00.000Z {\"v\":3}", "2026-03-01T18:00:00.000Z {\"v\":\"-3\"}"} << "" << "0.75" << "3,-3" << 0;
-    QTest::newRow("weighted_sum: rounds up at 20 places")
-        << "weighted_sum" << "v" << "2026-03-01T00:00:00Z" << "2026-03-01T00:00:03Z"
-        << QStringList{"2026-03-01T00:00:02Z {\"v\":1}"} << "" << "0.33333333333333333334" << "1" << 0;
+        << "weighted_sum"
+        << "v"
+        << "2026-03-01T00:00:00Z"
+        << "2026-03-02T00:00:00Z" << QStringList{"2026-03-01T12:00:00.000Z {\"v\":3}", "2026-03-01T18:00:00.000Z {\"v\":\"-3\"}"} << ""
+        << "0.75"
+        << "3,-3" << 0;
+    QTest::newRow("weighted_sum: rounds up at 20 places") << "weighted_sum"
+                                                          << "v"
+                                                          << "2026-03-01T00:00:00Z"
+                                                          << "2026-03-01T00:00:03Z" << QStringList{"2026-03-01T00:00:02Z {\"v\":1}"} << ""
+                                                          << "0.33333333333333333334"
+                                                          << "1" << 0;
 }
 
 void TestAggregator::aggregations()
@@ -289,14 +374,22 @@ void TestAggregator::windowBoundaries_data()
     QTest::addColumn<QString>("timestamp");
     QTest::addColumn<QString>("eventName");
     QTest::addColumn<bool>("counted");
-    QTest::newRow("exactly at start") << "2026-03-01T00:00:00.000Z" << "api" << true;
-    QTest::newRow("1 ms before start") << "2026-02-28T23:59:59.999Z" << "api" << false;
-    QTest::newRow("1 ms before end") << "2026-03-31T23:59:59.999Z" << "api" << true;
-    QTest::newRow("exactly at end") << "2026-04-01T00:00:00.000Z" << "api" << false;
-    QTest::newRow("at end, written in another zone") << "2026-04-01T02:00:00+02:00" << "api" << false;
-    QTest::newRow("inside, written in another zone") << "2026-04-01T01:59:59.999+02:00" << "api" << true;
-    QTest::newRow("another event name") << "2026-03-15T00:00:00Z" << "api_v2" << false;
-    QTest::newRow("event name is case-sensitive") << "2026-03-15T00:00:00Z" << "API" << false;
+    QTest::newRow("exactly at start") << "2026-03-01T00:00:00.000Z"
+                                      << "api" << true;
+    QTest::newRow("1 ms before start") << "2026-02-28T23:59:59.999Z"
+                                       << "api" << false;
+    QTest::newRow("1 ms before end") << "2026-03-31T23:59:59.999Z"
+                                     << "api" << true;
+    QTest::newRow("exactly at end") << "2026-04-01T00:00:00.000Z"
+                                    << "api" << false;
+    QTest::newRow("at end, written in another zone") << "2026-04-01T02:00:00+02:00"
+                                                     << "api" << false;
+    QTest::newRow("inside, written in another zone") << "2026-04-01T01:59:59.999+02:00"
+                                                     << "api" << true;
+    QTest::newRow("another event name") << "2026-03-15T00:00:00Z"
+                                        << "api_v2" << false;
+    QTest::newRow("event name is case-sensitive") << "2026-03-15T00:00:00Z"
+                                                  << "API" << false;
 }
 
 void TestAggregator::windowBoundaries()
@@ -319,15 +412,33 @@ void TestAggregator::grouping_data()
     QTest::addColumn<QString>("groups");
 
     // Shared events: region/tier vary, one event lacks a region.
-    QTest::newRow("count by region") << "count" << "" << QStringList{"region"} << "6" << "=1;eu=3;us=2";
-    QTest::newRow("sum by region") << "sum" << "v" << QStringList{"region"} << "21" << "=6;eu=8;us=7";
-    QTest::newRow("max by region, a max per group") << "max" << "v" << QStringList{"region"} << "6" << "=6;eu=4;us=5";
-    QTest::newRow("min by region") << "min" << "v" << QStringList{"region"} << "1" << "=6;eu=1;us=2";
-    QTest::newRow("average by region") << "average" << "v" << QStringList{"region"} << "3.5" << "=6;eu=2.66666666666666666667;us=3.5";
-    QTest::newRow("unique users by region") << "unique_count" << "user" << QStringList{"region"} << "3" << "=1;eu=2;us=1";
-    QTest::newRow("latest by region") << "latest" << "v" << QStringList{"region"} << "6" << "=6;eu=4;us=5";
-    QTest::newRow("sum by region and tier") << "sum" << "v" << QStringList{"region", "tier"} << "21" << "|gold=6;eu|=3;eu|gold=5;us|free=7";
-    QTest::newRow("sum by a property nobody has") << "sum" << "v" << QStringList{"colour"} << "21" << "=21";
+    QTest::newRow("count by region") << "count"
+                                     << "" << QStringList{"region"} << "6"
+                                     << "=1;eu=3;us=2";
+    QTest::newRow("sum by region") << "sum"
+                                   << "v" << QStringList{"region"} << "21"
+                                   << "=6;eu=8;us=7";
+    QTest::newRow("max by region, a max per group") << "max"
+                                                    << "v" << QStringList{"region"} << "6"
+                                                    << "=6;eu=4;us=5";
+    QTest::newRow("min by region") << "min"
+                                   << "v" << QStringList{"region"} << "1"
+                                   << "=6;eu=1;us=2";
+    QTest::newRow("average by region") << "average"
+                                       << "v" << QStringList{"region"} << "3.5"
+                                       << "=6;eu=2.66666666666666666667;us=3.5";
+    QTest::newRow("unique users by region") << "unique_count"
+                                            << "user" << QStringList{"region"} << "3"
+                                            << "=1;eu=2;us=1";
+    QTest::newRow("latest by region") << "latest"
+                                      << "v" << QStringList{"region"} << "6"
+                                      << "=6;eu=4;us=5";
+    QTest::newRow("sum by region and tier") << "sum"
+                                            << "v" << QStringList{"region", "tier"} << "21"
+                                            << "|gold=6;eu|=3;eu|gold=5;us|free=7";
+    QTest::newRow("sum by a property nobody has") << "sum"
+                                                  << "v" << QStringList{"colour"} << "21"
+                                                  << "=21";
 }
 
 void TestAggregator::grouping()
@@ -353,9 +464,9 @@ void TestAggregator::grouping()
 
 void TestAggregator::metricGroupByIsTheDefault()
 {
-    const QList<Event> events = makeEvents({"2026-03-01T00:00:00Z {\"region\":\"eu\",\"model\":\"s\"}",
-                                            "2026-03-02T00:00:00Z {\"region\":\"us\",\"model\":\"s\"}",
-                                            "2026-03-03T00:00:00Z {\"region\":\"eu\",\"model\":\"l\"}"});
+    const QList<Event> events =
+        makeEvents({"2026-03-01T00:00:00Z {\"region\":\"eu\",\"model\":\"s\"}", "2026-03-02T00:00:00Z {\"region\":\"us\",\"model\":\"s\"}",
+                    "2026-03-03T00:00:00Z {\"region\":\"eu\",\"model\":\"l\"}"});
     const MetricDefinition metric = makeMetric(QStringLiteral("count"), QString(), QByteArray(), QStringLiteral("region"));
     const UsageQuantities byMetric = orb::aggregate(metric, events, utc(kMarch), utc(kApril));
     QCOMPARE(byMetric.groupKeys, QStringList{QStringLiteral("region")});
@@ -368,10 +479,8 @@ void TestAggregator::metricGroupByIsTheDefault()
 
 void TestAggregator::filtersApply()
 {
-    const QList<Event> events = makeEvents({"2026-03-01T00:00:00Z {\"region\":\"eu\",\"v\":1}",
-                                            "2026-03-02T00:00:00Z {\"region\":\"us\",\"v\":2}",
-                                            "2026-03-03T00:00:00Z {\"region\":\"apac\",\"v\":4}",
-                                            "2026-03-04T00:00:00Z {\"v\":8}",
+    const QList<Event> events = makeEvents({"2026-03-01T00:00:00Z {\"region\":\"eu\",\"v\":1}", "2026-03-02T00:00:00Z {\"region\":\"us\",\"v\":2}",
+                                            "2026-03-03T00:00:00Z {\"region\":\"apac\",\"v\":4}", "2026-03-04T00:00:00Z {\"v\":8}",
                                             "2026-03-05T00:00:00Z {\"region\":\"eu\",\"v\":16,\"beta\":true}"});
     const QByteArray filter = R"({"or":[{"property":"region","operator":"in","values":["eu","us"]},{"property":"region","operator":"not_exists"}]})";
     Aggregator a(makeMetric(QStringLiteral("sum"), QStringLiteral("v"), filter), utc(kMarch), utc(kApril), {}, true);
@@ -393,8 +502,7 @@ void TestAggregator::weightedSumGroupsWithCarriedTotals()
     const QDateTime end = utc(QStringLiteral("2023-09-01T00:00:00Z"));
     // lago-api weighted_sum_service_spec.rb, "when using presentation_by": eu 2 then -1 two
     // hours later → 1.00269; us 3 from 01:00 → 2.99597 (5 places there, 20 here).
-    const QList<Event> events = makeEvents({"2023-08-01T00:00:00Z {\"value\":2,\"region\":\"eu\"}",
-                                            "2023-08-01T01:00:00Z {\"value\":3,\"region\":\"us\"}",
+    const QList<Event> events = makeEvents({"2023-08-01T00:00:00Z {\"value\":2,\"region\":\"eu\"}", "2023-08-01T01:00:00Z {\"value\":3,\"region\":\"us\"}",
                                             "2023-08-01T02:00:00Z {\"value\":-1,\"region\":\"eu\"}"});
     const UsageQuantities u = orb::aggregate(metric, events, start, end, {QStringLiteral("region")});
     QCOMPARE(joinGroups(u), QStringLiteral("eu=1.00268817204301075269;us=2.99596774193548387097"));
@@ -430,8 +538,8 @@ void TestAggregator::orderDoesNotMatter()
     }
     QList<Event> shuffled = events;
     std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(7));
-    for (const QString &agg : {QStringLiteral("count"), QStringLiteral("sum"), QStringLiteral("max"), QStringLiteral("min"),
-                              QStringLiteral("average"), QStringLiteral("unique_count"), QStringLiteral("weighted_sum")}) {
+    for (const QString &agg : {QStringLiteral("count"), QStringLiteral("sum"), QStringLiteral("max"), QStringLiteral("min"), QStringLiteral("average"),
+                               QStringLiteral("unique_count"), QStringLiteral("weighted_sum")}) {
         const QString prop = agg == u"count" ? QString() : (agg == u"unique_count" ? QStringLiteral("user") : QStringLiteral("v"));
         const MetricDefinition m = makeMetric(agg, prop);
         const UsageQuantities a = orb::aggregate(m, events, utc(kMarch), utc(kApril), {QStringLiteral("region")}, true);
@@ -465,17 +573,15 @@ void TestAggregator::bucketsByDay()
 {
     const QTimeZone berlin(QByteArrayLiteral("Europe/Berlin"));
     // 29 March 2026 is the spring-forward day in Berlin (23 hours).
-    const QList<orb::TimeBucket> buckets = orb::TimeBuckets::split(utc(QStringLiteral("2026-03-27T23:00:00Z")),
-                                                                   utc(QStringLiteral("2026-03-30T22:00:00Z")), orb::BucketSize::Day, berlin);
+    const QList<orb::TimeBucket> buckets =
+        orb::TimeBuckets::split(utc(QStringLiteral("2026-03-27T23:00:00Z")), utc(QStringLiteral("2026-03-30T22:00:00Z")), orb::BucketSize::Day, berlin);
     QCOMPARE(buckets.size(), 3);
     orb::BucketedAggregator a(makeMetric(QStringLiteral("sum"), QStringLiteral("v")), buckets, {QStringLiteral("region")});
     // 2026-03-29T22:30Z is 00:30 on the 30th in Berlin (UTC+2 by then): the third bucket.
-    for (const QString &spec : {QStringLiteral("2026-03-27T23:00:00Z {\"v\":1,\"region\":\"eu\"}"),
-                                QStringLiteral("2026-03-28T22:59:59.999Z {\"v\":2,\"region\":\"us\"}"),
-                                QStringLiteral("2026-03-28T23:00:00Z {\"v\":4,\"region\":\"eu\"}"),
-                                QStringLiteral("2026-03-29T21:59:59Z {\"v\":8,\"region\":\"eu\"}"),
-                                QStringLiteral("2026-03-29T22:30:00Z {\"v\":16,\"region\":\"eu\"}"),
-                                QStringLiteral("2026-03-30T22:00:00Z {\"v\":32,\"region\":\"eu\"}")})
+    for (const QString &spec :
+         {QStringLiteral("2026-03-27T23:00:00Z {\"v\":1,\"region\":\"eu\"}"), QStringLiteral("2026-03-28T22:59:59.999Z {\"v\":2,\"region\":\"us\"}"),
+          QStringLiteral("2026-03-28T23:00:00Z {\"v\":4,\"region\":\"eu\"}"), QStringLiteral("2026-03-29T21:59:59Z {\"v\":8,\"region\":\"eu\"}"),
+          QStringLiteral("2026-03-29T22:30:00Z {\"v\":16,\"region\":\"eu\"}"), QStringLiteral("2026-03-30T22:00:00Z {\"v\":32,\"region\":\"eu\"}")})
         a.add(makeEvent(spec));
     const QList<orb::BucketUsage> usage = a.finish();
     QCOMPARE(usage.size(), 3);
@@ -490,9 +596,8 @@ void TestAggregator::bucketsByDay()
 
 void TestAggregator::weightedSumCarriesAcrossBuckets()
 {
-    const QList<orb::TimeBucket> buckets = orb::TimeBuckets::split(utc(QStringLiteral("2026-03-01T00:00:00Z")),
-                                                                   utc(QStringLiteral("2026-03-04T00:00:00Z")), orb::BucketSize::Day,
-                                                                   QTimeZone(QByteArrayLiteral("UTC")));
+    const QList<orb::TimeBucket> buckets = orb::TimeBuckets::split(utc(QStringLiteral("2026-03-01T00:00:00Z")), utc(QStringLiteral("2026-03-04T00:00:00Z")),
+                                                                   orb::BucketSize::Day, QTimeZone(QByteArrayLiteral("UTC")));
     QCOMPARE(buckets.size(), 3);
     orb::BucketedAggregator a(makeMetric(QStringLiteral("weighted_sum"), QStringLiteral("gb")), buckets, {QStringLiteral("disk")}, false, Decimal(1));
     a.add(makeEvent(QStringLiteral("2026-03-01T12:00:00Z {\"gb\":4,\"disk\":\"a\"}")));

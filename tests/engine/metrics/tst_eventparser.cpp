@@ -16,8 +16,8 @@ namespace {
 /// An event with the given properties object text (and otherwise fixed members).
 QByteArray eventWith(const QByteArray &properties)
 {
-    return QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":"c1","properties":)")
-        + properties + '}';
+    return QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":"c1","properties":)") + properties
+           + '}';
 }
 
 const QByteArray kCanonicalPrefix = QByteArrayLiteral(R"({"customer_id":"c1","event_name":"api","idempotency_key":"k1","properties":)");
@@ -50,37 +50,32 @@ void TestEventParser::accepts_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("canonical");
 
-    QTest::newRow("flat properties, keys sorted")
-        << eventWith(R"({"tokens":12,"region":"eu","cached":true,"note":null})")
-        << kCanonicalPrefix + R"({"cached":true,"note":null,"region":"eu","tokens":12})" + kCanonicalSuffix;
-    QTest::newRow("exact big number kept as text")
-        << eventWith(R"({"amount":12345678901234567890.123})")
-        << kCanonicalPrefix + R"({"amount":12345678901234567890.123})" + kCanonicalSuffix;
-    QTest::newRow("literal text kept, 10.0 not 10")
-        << eventWith(R"({"n":10.0,"e":1.5E2,"neg":-0})")
-        << kCanonicalPrefix + R"({"e":1.5E2,"n":10.0,"neg":-0})" + kCanonicalSuffix;
+    QTest::newRow("flat properties, keys sorted") << eventWith(R"({"tokens":12,"region":"eu","cached":true,"note":null})")
+                                                  << kCanonicalPrefix + R"({"cached":true,"note":null,"region":"eu","tokens":12})" + kCanonicalSuffix;
+    QTest::newRow("exact big number kept as text") << eventWith(R"({"amount":12345678901234567890.123})")
+                                                   << kCanonicalPrefix + R"({"amount":12345678901234567890.123})" + kCanonicalSuffix;
+    QTest::newRow("literal text kept, 10.0 not 10") << eventWith(R"({"n":10.0,"e":1.5E2,"neg":-0})")
+                                                    << kCanonicalPrefix + R"({"e":1.5E2,"n":10.0,"neg":-0})" + kCanonicalSuffix;
     QTest::newRow("empty properties") << eventWith("{}") << kCanonicalPrefix + "{}" + kCanonicalSuffix;
-    QTest::newRow("properties absent")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":"c1"})")
-        << kCanonicalPrefix + "{}" + kCanonicalSuffix;
-    QTest::newRow("whitespace everywhere")
-        << QByteArrayLiteral(" {\n\t\"event_name\" : \"api\" ,\r\n \"timestamp\":\"2026-03-01T10:00:00Z\", \"idempotency_key\":\"k1\",\"customer_id\":\"c1\",\"properties\": { \"a\" : 1 } } \n")
-        << kCanonicalPrefix + R"({"a":1})" + kCanonicalSuffix;
+    QTest::newRow("properties absent") << QByteArrayLiteral(
+        R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":"c1"})")
+                                       << kCanonicalPrefix + "{}" + kCanonicalSuffix;
+    QTest::newRow("whitespace everywhere") << QByteArrayLiteral(" {\n\t\"event_name\" : \"api\" ,\r\n \"timestamp\":\"2026-03-01T10:00:00Z\", "
+                                                                "\"idempotency_key\":\"k1\",\"customer_id\":\"c1\",\"properties\": { \"a\" : 1 } } \n")
+                                           << kCanonicalPrefix + R"({"a":1})" + kCanonicalSuffix;
     QTest::newRow("escapes decoded and re-escaped minimally")
         << eventWith(R"({"s":"caf\u00e9 \"q\" \\ \/ \n\t \ud83d\ude00"})")
         << kCanonicalPrefix + "{\"s\":\"caf\xc3\xa9 \\\"q\\\" \\\\ / \\n\\t \xf0\x9f\x98\x80\"}" + kCanonicalSuffix;
-    QTest::newRow("raw UTF-8 accepted")
-        << eventWith("{\"city\":\"K\xc3\xb6ln\"}")
-        << kCanonicalPrefix + "{\"city\":\"K\xc3\xb6ln\"}" + kCanonicalSuffix;
-    QTest::newRow("control char escaped as \\u00XX")
-        << eventWith(R"({"s":"\u0001"})")
-        << kCanonicalPrefix + R"({"s":"\u0001"})" + kCanonicalSuffix;
-    QTest::newRow("offset zone converted to UTC")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T11:30:00.250+01:30","idempotency_key":"k1","customer_id":"c1"})")
-        << kCanonicalPrefix + R"({},"timestamp":"2026-03-01T10:00:00.250Z"})";
+    QTest::newRow("raw UTF-8 accepted") << eventWith("{\"city\":\"K\xc3\xb6ln\"}") << kCanonicalPrefix + "{\"city\":\"K\xc3\xb6ln\"}" + kCanonicalSuffix;
+    QTest::newRow("control char escaped as \\u00XX") << eventWith(R"({"s":"\u0001"})") << kCanonicalPrefix + R"({"s":"\u0001"})" + kCanonicalSuffix;
+    QTest::newRow("offset zone converted to UTC") << QByteArrayLiteral(
+        R"({"event_name":"api","timestamp":"2026-03-01T11:30:00.250+01:30","idempotency_key":"k1","customer_id":"c1"})")
+                                                  << kCanonicalPrefix + R"({},"timestamp":"2026-03-01T10:00:00.250Z"})";
     QTest::newRow("external customer, customer_id null")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":null,"external_customer_id":"ext-9"})")
-        << QByteArrayLiteral(R"({"event_name":"api","external_customer_id":"ext-9","idempotency_key":"k1","properties":{},"timestamp":"2026-03-01T10:00:00.000Z"})");
+        << QByteArrayLiteral(
+               R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":null,"external_customer_id":"ext-9"})")
+        << QByteArrayLiteral(
+               R"({"event_name":"api","external_customer_id":"ext-9","idempotency_key":"k1","properties":{},"timestamp":"2026-03-01T10:00:00.000Z"})");
 }
 
 void TestEventParser::accepts()
@@ -104,67 +99,56 @@ void TestEventParser::rejects_data()
     QTest::addColumn<QString>("message");
 
     // Offsets are byte offsets; eventWith() puts the properties value at byte 110.
-    QTest::newRow("nested object")
-        << eventWith(R"({"tokens":{"in":1}})")
-        << QStringLiteral("properties.tokens: nested objects are not allowed (at byte offset 120)");
-    QTest::newRow("array")
-        << eventWith(R"({"tags":["a"]})")
-        << QStringLiteral("properties.tags: arrays are not allowed (at byte offset 118)");
-    QTest::newRow("bad month")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-13-01T00:00:00Z","idempotency_key":"k","customer_id":"c"})")
-        << QStringLiteral("timestamp: \"2026-13-01T00:00:00Z\" is not an ISO 8601 timestamp with a zone (at byte offset 32)");
-    QTest::newRow("date only")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-13-01","idempotency_key":"k","customer_id":"c"})")
-        << QStringLiteral("timestamp: \"2026-13-01\" is not an ISO 8601 timestamp with a zone (at byte offset 32)");
-    QTest::newRow("no zone")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00","idempotency_key":"k","customer_id":"c"})")
-        << QStringLiteral("timestamp: \"2026-03-01T10:00:00\" is not an ISO 8601 timestamp with a zone (at byte offset 32)");
-    QTest::newRow("timestamp as number")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":1767225600,"idempotency_key":"k","customer_id":"c"})")
-        << QStringLiteral("timestamp: must be a string, not a number (at byte offset 32)");
-    QTest::newRow("duplicate property")
-        << eventWith(R"({"a":1,"a":2})")
-        << QStringLiteral("properties: duplicate key \"a\" (at byte offset 117)");
-    QTest::newRow("trailing garbage")
-        << eventWith("{}") + "x"
-        << QStringLiteral("unexpected 'x' after the end of the document (at byte offset 113)");
-    QTest::newRow("trailing comma")
-        << eventWith(R"({"a":1,})")
-        << QStringLiteral("properties: unexpected '}', a member name in double quotes was expected (at byte offset 117)");
-    QTest::newRow("both customers")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k","customer_id":"c","external_customer_id":"e"})")
-        << QStringLiteral("external_customer_id: give only one of customer_id and external_customer_id (at byte offset 118)");
-    QTest::newRow("no customer")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k"})")
-        << QStringLiteral("customer_id: one of customer_id and external_customer_id is required (at byte offset 0)");
-    QTest::newRow("no event name")
-        << QByteArrayLiteral(R"({"timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k","customer_id":"c"})")
-        << QStringLiteral("event_name: is required (at byte offset 0)");
-    QTest::newRow("empty idempotency key")
-        << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":" ","customer_id":"c"})")
-        << QStringLiteral("idempotency_key: must not be empty (at byte offset 73)");
-    QTest::newRow("unknown field")
-        << QByteArrayLiteral(R"({"event":"api"})")
-        << QStringLiteral("event: unknown field (at byte offset 9)");
+    QTest::newRow("nested object") << eventWith(R"({"tokens":{"in":1}})")
+                                   << QStringLiteral("properties.tokens: nested objects are not allowed (at byte offset 120)");
+    QTest::newRow("array") << eventWith(R"({"tags":["a"]})") << QStringLiteral("properties.tags: arrays are not allowed (at byte offset 118)");
+    QTest::newRow("bad month") << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-13-01T00:00:00Z","idempotency_key":"k","customer_id":"c"})")
+                               << QStringLiteral("timestamp: \"2026-13-01T00:00:00Z\" is not an ISO 8601 timestamp with a zone (at byte offset 32)");
+    QTest::newRow("date only") << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-13-01","idempotency_key":"k","customer_id":"c"})")
+                               << QStringLiteral("timestamp: \"2026-13-01\" is not an ISO 8601 timestamp with a zone (at byte offset 32)");
+    QTest::newRow("no zone") << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00","idempotency_key":"k","customer_id":"c"})")
+                             << QStringLiteral("timestamp: \"2026-03-01T10:00:00\" is not an ISO 8601 timestamp with a zone (at byte offset 32)");
+    QTest::newRow("timestamp as number") << QByteArrayLiteral(R"({"event_name":"api","timestamp":1767225600,"idempotency_key":"k","customer_id":"c"})")
+                                         << QStringLiteral("timestamp: must be a string, not a number (at byte offset 32)");
+    QTest::newRow("duplicate property") << eventWith(R"({"a":1,"a":2})") << QStringLiteral("properties: duplicate key \"a\" (at byte offset 117)");
+    QTest::newRow("trailing garbage") << eventWith("{}") + "x" << QStringLiteral("unexpected 'x' after the end of the document (at byte offset 113)");
+    QTest::newRow("trailing comma") << eventWith(R"({"a":1,})")
+                                    << QStringLiteral("properties: unexpected '}', a member name in double quotes was expected (at byte offset 117)");
+    QTest::newRow("both customers") << QByteArrayLiteral(
+        R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k","customer_id":"c","external_customer_id":"e"})")
+                                    << QStringLiteral("external_customer_id: give only one of customer_id and external_customer_id (at byte offset 118)");
+    QTest::newRow("no customer") << QByteArrayLiteral(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k"})")
+                                 << QStringLiteral("customer_id: one of customer_id and external_customer_id is required (at byte offset 0)");
+    QTest::newRow("no event name") << QByteArrayLiteral(R"({"timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k","customer_id":"c"})")
+                                   << QStringLiteral("event_name: is required (at byte offset 0)");
+    QTest::newRow("empty idempotency key") << QByteArrayLiteral(
+        R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":" ","customer_id":"c"})")
+                                           << QStringLiteral("idempotency_key: must not be empty (at byte offset 73)");
+    QTest::newRow("unknown field") << QByteArrayLiteral(R"({"event":"api"})") << QStringLiteral("event: unknown field (at byte offset 9)");
     QTest::newRow("not an object") << QByteArrayLiteral("[1]") << QStringLiteral("an event must be a JSON object, not an array (at byte offset 0)");
     QTest::newRow("empty input") << QByteArray() << QStringLiteral("unexpected end of input, a value was expected (at byte offset 0)");
-    QTest::newRow("number too big for a decimal")
-        << eventWith(R"({"n":123456789012345678901234567890123456789})")
-        << QStringLiteral("properties.n: cannot be represented exactly: \"123456789012345678901234567890123456789\" has more than 38 significant digits (at byte offset 115)");
-    QTest::newRow("huge exponent")
-        << eventWith(R"({"n":1e999999999})")
-        << QStringLiteral("properties.n: cannot be represented exactly: \"1e999999999\" has an exponent out of range (at byte offset 115)");
-    QTest::newRow("leading zero") << eventWith(R"({"n":012})") << QStringLiteral("properties.n: leading zeros are not allowed in a number (at byte offset 116)");
+    QTest::newRow("number too big for a decimal") << eventWith(R"({"n":123456789012345678901234567890123456789})")
+                                                  << QStringLiteral("properties.n: cannot be represented exactly: \"123456789012345678901234567890123456789\" "
+                                                                    "has more than 38 significant digits (at byte offset 115)");
+    QTest::newRow("huge exponent") << eventWith(R"({"n":1e999999999})")
+                                   << QStringLiteral(
+                                          "properties.n: cannot be represented exactly: \"1e999999999\" has an exponent out of range (at byte offset 115)");
+    QTest::newRow("leading zero") << eventWith(R"({"n":012})")
+                                  << QStringLiteral("properties.n: leading zeros are not allowed in a number (at byte offset 116)");
     QTest::newRow("NaN") << eventWith(R"({"n":NaN})") << QStringLiteral("properties.n: unexpected 'N', a value was expected (at byte offset 115)");
     QTest::newRow("invalid UTF-8") << eventWith("{\"s\":\"a\xff\"}") << QStringLiteral("properties.s: invalid UTF-8 in a string (at byte offset 117)");
     QTest::newRow("overlong UTF-8") << eventWith("{\"s\":\"\xc0\xaf\"}") << QStringLiteral("properties.s: invalid UTF-8 in a string (at byte offset 116)");
     QTest::newRow("UTF-8 surrogate") << eventWith("{\"s\":\"\xed\xa0\x80\"}") << QStringLiteral("properties.s: invalid UTF-8 in a string (at byte offset 116)");
-    QTest::newRow("lone high surrogate escape") << eventWith(R"({"s":"\ud83d"})") << QStringLiteral("properties.s: a high surrogate escape must be followed by a low surrogate escape (at byte offset 116)");
-    QTest::newRow("lone low surrogate escape") << eventWith(R"({"s":"\ude00"})") << QStringLiteral("properties.s: a lone low surrogate escape is not allowed (at byte offset 116)");
+    QTest::newRow("lone high surrogate escape") << eventWith(
+        R"({"s":"\ud83d"})") << QStringLiteral("properties.s: a high surrogate escape must be followed by a low surrogate escape (at byte offset 116)");
+    QTest::newRow("lone low surrogate escape") << eventWith(R"({"s":"\ude00"})")
+                                               << QStringLiteral("properties.s: a lone low surrogate escape is not allowed (at byte offset 116)");
     QTest::newRow("bad escape") << eventWith(R"({"s":"\x41"})") << QStringLiteral("properties.s: invalid escape \\x (at byte offset 116)");
-    QTest::newRow("raw newline in string") << eventWith("{\"s\":\"a\nb\"}") << QStringLiteral("properties.s: control character byte 0x0a must be escaped in a string (at byte offset 117)");
+    QTest::newRow("raw newline in string") << eventWith("{\"s\":\"a\nb\"}")
+                                           << QStringLiteral("properties.s: control character byte 0x0a must be escaped in a string (at byte offset 117)");
     QTest::newRow("unterminated") << eventWith(R"({"s":"abc)") << QStringLiteral("properties.s: unterminated string (at byte offset 120)");
-    QTest::newRow("single quotes") << QByteArrayLiteral("{'a':1}") << QStringLiteral("unexpected ''', a member name in double quotes was expected (at byte offset 1)");
+    QTest::newRow("single quotes") << QByteArrayLiteral("{'a':1}")
+                                   << QStringLiteral("unexpected ''', a member name in double quotes was expected (at byte offset 1)");
     QTest::newRow("byte order mark") << QByteArrayLiteral("\xef\xbb\xbf{}") << QStringLiteral("a byte order mark is not allowed (at byte offset 0)");
 }
 
@@ -181,26 +165,46 @@ void TestEventParser::timestamps_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("utc"); // empty: rejected
-    QTest::newRow("Z") << "2026-03-01T10:00:00Z" << "2026-03-01T10:00:00.000Z";
-    QTest::newRow("lowercase t and z") << "2026-03-01t10:00:00z" << "2026-03-01T10:00:00.000Z";
-    QTest::newRow("space separator") << "2026-03-01 10:00:00Z" << "2026-03-01T10:00:00.000Z";
-    QTest::newRow("millis") << "2026-03-01T10:00:00.123Z" << "2026-03-01T10:00:00.123Z";
-    QTest::newRow("one fraction digit") << "2026-03-01T10:00:00.5Z" << "2026-03-01T10:00:00.500Z";
-    QTest::newRow("micros truncated") << "2026-03-01T10:00:00.123999Z" << "2026-03-01T10:00:00.123Z";
-    QTest::newRow("negative offset crosses midnight") << "2026-02-28T23:00:00-05:00" << "2026-03-01T04:00:00.000Z";
-    QTest::newRow("offset without colon") << "2026-03-01T10:00:00+0100" << "2026-03-01T09:00:00.000Z";
-    QTest::newRow("leap day") << "2028-02-29T00:00:00Z" << "2028-02-29T00:00:00.000Z";
-    QTest::newRow("not a leap day") << "2026-02-29T00:00:00Z" << "";
-    QTest::newRow("month 13") << "2026-13-01T00:00:00Z" << "";
-    QTest::newRow("hour 24") << "2026-03-01T24:00:00Z" << "";
-    QTest::newRow("leap second") << "2026-06-30T23:59:60Z" << "";
-    QTest::newRow("no zone") << "2026-03-01T10:00:00" << "";
-    QTest::newRow("no seconds") << "2026-03-01T10:00Z" << "";
-    QTest::newRow("empty fraction") << "2026-03-01T10:00:00.Z" << "";
-    QTest::newRow("offset hour 24") << "2026-03-01T10:00:00+24:00" << "";
-    QTest::newRow("trailing text") << "2026-03-01T10:00:00Zjunk" << "";
-    QTest::newRow("slashes") << "2026/03/01T10:00:00Z" << "";
-    QTest::newRow("unix seconds") << "1767225600" << "";
+    QTest::newRow("Z") << "2026-03-01T10:00:00Z"
+                       << "2026-03-01T10:00:00.000Z";
+    QTest::newRow("lowercase t and z") << "2026-03-01t10:00:00z"
+                                       << "2026-03-01T10:00:00.000Z";
+    QTest::newRow("space separator") << "2026-03-01 10:00:00Z"
+                                     << "2026-03-01T10:00:00.000Z";
+    QTest::newRow("millis") << "2026-03-01T10:00:00.123Z"
+                            << "2026-03-01T10:00:00.123Z";
+    QTest::newRow("one fraction digit") << "2026-03-01T10:00:00.5Z"
+                                        << "2026-03-01T10:00:00.500Z";
+    QTest::newRow("micros truncated") << "2026-03-01T10:00:00.123999Z"
+                                      << "2026-03-01T10:00:00.123Z";
+    QTest::newRow("negative offset crosses midnight") << "2026-02-28T23:00:00-05:00"
+                                                      << "2026-03-01T04:00:00.000Z";
+    QTest::newRow("offset without colon") << "2026-03-01T10:00:00+0100"
+                                          << "2026-03-01T09:00:00.000Z";
+    QTest::newRow("leap day") << "2028-02-29T00:00:00Z"
+                              << "2028-02-29T00:00:00.000Z";
+    QTest::newRow("not a leap day") << "2026-02-29T00:00:00Z"
+                                    << "";
+    QTest::newRow("month 13") << "2026-13-01T00:00:00Z"
+                              << "";
+    QTest::newRow("hour 24") << "2026-03-01T24:00:00Z"
+                             << "";
+    QTest::newRow("leap second") << "2026-06-30T23:59:60Z"
+                                 << "";
+    QTest::newRow("no zone") << "2026-03-01T10:00:00"
+                             << "";
+    QTest::newRow("no seconds") << "2026-03-01T10:00Z"
+                                << "";
+    QTest::newRow("empty fraction") << "2026-03-01T10:00:00.Z"
+                                    << "";
+    QTest::newRow("offset hour 24") << "2026-03-01T10:00:00+24:00"
+                                    << "";
+    QTest::newRow("trailing text") << "2026-03-01T10:00:00Zjunk"
+                                   << "";
+    QTest::newRow("slashes") << "2026/03/01T10:00:00Z"
+                             << "";
+    QTest::newRow("unix seconds") << "1767225600"
+                                  << "";
 }
 
 void TestEventParser::timestamps()
@@ -219,21 +223,33 @@ void TestEventParser::timestamps()
 
 void TestEventParser::propertyNumbers_data()
 {
-    QTest::addColumn<QByteArray>("json");    // the property's JSON value
-    QTest::addColumn<QString>("decimal");   // asDecimal(), empty: none
+    QTest::addColumn<QByteArray>("json"); // the property's JSON value
+    QTest::addColumn<QString>("decimal"); // asDecimal(), empty: none
     QTest::addColumn<QString>("text");
-    QTest::newRow("integer") << QByteArray("42") << "42" << "42";
-    QTest::newRow("fraction") << QByteArray("0.1") << "0.1" << "0.1";
-    QTest::newRow("38 digits") << QByteArray("12345678901234567890.123") << "12345678901234567890.123" << "12345678901234567890.123";
-    QTest::newRow("exponent") << QByteArray("1.5E2") << "150" << "1.5E2";
-    QTest::newRow("negative exponent") << QByteArray("-25e-3") << "-0.025" << "-25e-3";
-    QTest::newRow("numeric string") << QByteArray("\"12.5\"") << "12.5" << "12.5";
-    QTest::newRow("negative numeric string") << QByteArray("\"-3\"") << "-3" << "-3";
-    QTest::newRow("word") << QByteArray("\"abc\"") << "" << "abc";
-    QTest::newRow("numeric-looking word") << QByteArray("\"12abc\"") << "" << "12abc";
-    QTest::newRow("exponent in a string is not a number") << QByteArray("\"1e3\"") << "" << "1e3";
-    QTest::newRow("boolean") << QByteArray("true") << "" << "true";
-    QTest::newRow("null") << QByteArray("null") << "" << "";
+    QTest::newRow("integer") << QByteArray("42") << "42"
+                             << "42";
+    QTest::newRow("fraction") << QByteArray("0.1") << "0.1"
+                              << "0.1";
+    QTest::newRow("38 digits") << QByteArray("12345678901234567890.123") << "12345678901234567890.123"
+                               << "12345678901234567890.123";
+    QTest::newRow("exponent") << QByteArray("1.5E2") << "150"
+                              << "1.5E2";
+    QTest::newRow("negative exponent") << QByteArray("-25e-3") << "-0.025"
+                                       << "-25e-3";
+    QTest::newRow("numeric string") << QByteArray("\"12.5\"") << "12.5"
+                                    << "12.5";
+    QTest::newRow("negative numeric string") << QByteArray("\"-3\"") << "-3"
+                                             << "-3";
+    QTest::newRow("word") << QByteArray("\"abc\"") << ""
+                          << "abc";
+    QTest::newRow("numeric-looking word") << QByteArray("\"12abc\"") << ""
+                                          << "12abc";
+    QTest::newRow("exponent in a string is not a number") << QByteArray("\"1e3\"") << ""
+                                                          << "1e3";
+    QTest::newRow("boolean") << QByteArray("true") << ""
+                             << "true";
+    QTest::newRow("null") << QByteArray("null") << ""
+                          << "";
 }
 
 void TestEventParser::propertyNumbers()
@@ -262,26 +278,33 @@ void TestEventParser::sameEventSentAgain_data()
     QTest::newRow("identical") << base << base << true;
     QTest::newRow("other member and property order, whitespace")
         << base
-        << QByteArray(R"({ "properties": {"b":"x", "a":1}, "customer_id":"c1", "idempotency_key":"k1", "timestamp":"2026-03-01T10:00:00Z", "event_name":"api" })")
+        << QByteArray(
+               R"({ "properties": {"b":"x", "a":1}, "customer_id":"c1", "idempotency_key":"k1", "timestamp":"2026-03-01T10:00:00Z", "event_name":"api" })")
         << true;
     QTest::newRow("same instant in another zone")
         << base
         << QByteArray(R"({"event_name":"api","timestamp":"2026-03-01T11:00:00+01:00","idempotency_key":"k1","customer_id":"c1","properties":{"a":1,"b":"x"}})")
         << true;
-    QTest::newRow("escaped the same string") << base
+    QTest::newRow("escaped the same string")
+        << base
         << QByteArray(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":"c1","properties":{"a":1,"b":"\u0078"}})")
         << true;
-    QTest::newRow("1 vs 1.0 is another body") << base
+    QTest::newRow("1 vs 1.0 is another body")
+        << base
         << QByteArray(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":"c1","properties":{"a":1.0,"b":"x"}})")
         << false;
-    QTest::newRow("number vs string") << base
+    QTest::newRow("number vs string")
+        << base
         << QByteArray(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":"c1","properties":{"a":"1","b":"x"}})")
         << false;
-    QTest::newRow("another millisecond") << base
+    QTest::newRow("another millisecond")
+        << base
         << QByteArray(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00.001Z","idempotency_key":"k1","customer_id":"c1","properties":{"a":1,"b":"x"}})")
         << false;
-    QTest::newRow("extra property") << base
-        << QByteArray(R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":"c1","properties":{"a":1,"b":"x","c":null}})")
+    QTest::newRow("extra property")
+        << base
+        << QByteArray(
+               R"({"event_name":"api","timestamp":"2026-03-01T10:00:00Z","idempotency_key":"k1","customer_id":"c1","properties":{"a":1,"b":"x","c":null}})")
         << false;
 }
 

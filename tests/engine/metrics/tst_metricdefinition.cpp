@@ -33,23 +33,25 @@ void TestMetricDefinition::roundTrip_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("canonical");
 
-    QTest::newRow("count, minimal")
-        << QByteArray(R"({"name":"API calls","event_name":"api_call","aggregation":"count"})")
-        << QByteArray(R"({"name":"API calls","event_name":"api_call","aggregation":"count"})");
+    QTest::newRow("count, minimal") << QByteArray(R"({"name":"API calls","event_name":"api_call","aggregation":"count"})")
+                                    << QByteArray(R"({"name":"API calls","event_name":"api_call","aggregation":"count"})");
     QTest::newRow("sum with everything, members reordered")
-        << QByteArray(R"({"group_by":"region","property":"tokens","aggregation":"sum","event_name":"completion","description":"Tokens","name":"Tokens","id":"m_1",
+        << QByteArray(
+               R"({"group_by":"region","property":"tokens","aggregation":"sum","event_name":"completion","description":"Tokens","name":"Tokens","id":"m_1",
                           "filters":{"property":"model","operator":"equals","value":"large"}})")
-        << QByteArray(R"({"id":"m_1","name":"Tokens","description":"Tokens","event_name":"completion","aggregation":"sum","property":"tokens","filters":{"property":"model","operator":"equals","value":"large"},"group_by":"region"})");
-    QTest::newRow("nulls for optional members")
-        << QByteArray(R"({"id":null,"name":"n","description":null,"event_name":"e","aggregation":"max","property":"p","filters":null,"group_by":null})")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"max","property":"p"})");
+        << QByteArray(
+               R"({"id":"m_1","name":"Tokens","description":"Tokens","event_name":"completion","aggregation":"sum","property":"tokens","filters":{"property":"model","operator":"equals","value":"large"},"group_by":"region"})");
+    QTest::newRow("nulls for optional members") << QByteArray(
+        R"({"id":null,"name":"n","description":null,"event_name":"e","aggregation":"max","property":"p","filters":null,"group_by":null})")
+                                                << QByteArray(R"({"name":"n","event_name":"e","aggregation":"max","property":"p"})");
     QTest::newRow("nested and/or, numbers exact, symbols normalised")
         << QByteArray(R"({"name":"n","event_name":"e","aggregation":"weighted_sum","property":"gb","filters":
             {"and":[{"property":"region","operator":"in","values":["eu","us"]},
                     {"or":[{"property":"size","operator":">=","value":0.10},{"property":"tier","operator":"not_exists"}]},
                     {"property":"price","operator":"less_than","value":"12345678901234567890.123"},
                     {"property":"beta","operator":"not_equals","value":true}]}})")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"weighted_sum","property":"gb","filters":{"and":[{"property":"region","operator":"in","values":["eu","us"]},{"or":[{"property":"size","operator":"greater_than_or_equal","value":0.10},{"property":"tier","operator":"not_exists"}]},{"property":"price","operator":"less_than","value":"12345678901234567890.123"},{"property":"beta","operator":"not_equals","value":true}]}})");
+        << QByteArray(
+               R"({"name":"n","event_name":"e","aggregation":"weighted_sum","property":"gb","filters":{"and":[{"property":"region","operator":"in","values":["eu","us"]},{"or":[{"property":"size","operator":"greater_than_or_equal","value":0.10},{"property":"tier","operator":"not_exists"}]},{"property":"price","operator":"less_than","value":"12345678901234567890.123"},{"property":"beta","operator":"not_equals","value":true}]}})");
     for (const char *agg : {"min", "average", "unique_count", "latest"}) {
         const QByteArray json = QByteArray(R"({"name":"n","event_name":"e","aggregation":")") + agg + R"(","property":"p"})";
         QTest::newRow(agg) << json << json;
@@ -76,69 +78,54 @@ void TestMetricDefinition::rejects_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("errors"); // joinErrors(), one a line
 
-    QTest::newRow("empty object")
-        << QByteArray("{}")
-        << "$.aggregation: is required\n$.name: is required\n$.event_name: is required";
-    QTest::newRow("sum without property")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"sum"})")
-        << "$.property: is required for sum";
-    QTest::newRow("count with property")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","property":"p"})")
-        << "$.property: count does not read a property";
-    QTest::newRow("unknown aggregation")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"median","property":"p"})")
-        << "$.aggregation: must be one of count, sum, max, min, average, unique_count, latest, weighted_sum";
-    QTest::newRow("wrong types and unknown member")
-        << QByteArray(R"({"name":5,"event_name":"e","aggregation":"count","colour":"red"})")
-        << "$.name: must be a string, not a number\n$.colour: unknown field";
-    QTest::newRow("syntax error")
-        << QByteArray(R"({"name":"n",})")
-        << "$: unexpected '}', a member name in double quotes was expected (at byte offset 12)";
-    QTest::newRow("syntax error inside filters")
-        << QByteArray(R"({"filters":{"and":[{"property":"a","operator":"in","values":[1,]}]}})")
-        << "$.filters.and[0].values[1]: unexpected ']', a value was expected (at byte offset 63)";
-    QTest::newRow("filter: no form")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{}})")
-        << "$.filters: a filter needs \"and\", \"or\" or \"property\"";
-    QTest::newRow("filter: two forms")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"and":[],"property":"x"}})")
-        << "$.filters: a filter takes only one of \"and\", \"or\" and \"property\"";
-    QTest::newRow("filter: empty and")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"and":[]}})")
-        << "$.filters.and: needs at least one filter";
-    QTest::newRow("filter: or not an array")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"or":{"property":"a"}}})")
-        << "$.filters.or: must be an array of filters";
-    QTest::newRow("filter: errors deep inside, all reported")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"and":[
+    QTest::newRow("empty object") << QByteArray("{}") << "$.aggregation: is required\n$.name: is required\n$.event_name: is required";
+    QTest::newRow("sum without property") << QByteArray(R"({"name":"n","event_name":"e","aggregation":"sum"})") << "$.property: is required for sum";
+    QTest::newRow("count with property") << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","property":"p"})")
+                                         << "$.property: count does not read a property";
+    QTest::newRow("unknown aggregation") << QByteArray(R"({"name":"n","event_name":"e","aggregation":"median","property":"p"})")
+                                         << "$.aggregation: must be one of count, sum, max, min, average, unique_count, latest, weighted_sum";
+    QTest::newRow("wrong types and unknown member") << QByteArray(R"({"name":5,"event_name":"e","aggregation":"count","colour":"red"})")
+                                                    << "$.name: must be a string, not a number\n$.colour: unknown field";
+    QTest::newRow("syntax error") << QByteArray(R"({"name":"n",})") << "$: unexpected '}', a member name in double quotes was expected (at byte offset 12)";
+    QTest::newRow("syntax error inside filters") << QByteArray(R"({"filters":{"and":[{"property":"a","operator":"in","values":[1,]}]}})")
+                                                 << "$.filters.and[0].values[1]: unexpected ']', a value was expected (at byte offset 63)";
+    QTest::newRow("filter: no form") << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{}})")
+                                     << "$.filters: a filter needs \"and\", \"or\" or \"property\"";
+    QTest::newRow("filter: two forms") << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"and":[],"property":"x"}})")
+                                       << "$.filters: a filter takes only one of \"and\", \"or\" and \"property\"";
+    QTest::newRow("filter: empty and") << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"and":[]}})")
+                                       << "$.filters.and: needs at least one filter";
+    QTest::newRow("filter: or not an array") << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"or":{"property":"a"}}})")
+                                             << "$.filters.or: must be an array of filters";
+    QTest::newRow("filter: errors deep inside, all reported") << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"and":[
              {"property":"a","operator":"equals","value":"x"},
              {"or":[{"property":"b","operator":"between","value":1},
                     {"property":"c","operator":"in","values":["x",{"y":1}]},
                     {"property":"d","operator":"greater_than","value":"abc"}]},
              {"property":"","operator":"exists","value":1}]}})")
-        << "$.filters.and[1].or[0].operator: must be one of equals, not_equals, in, not_in, less_than, less_than_or_equal, greater_than, greater_than_or_equal, exists, not_exists\n"
-           "$.filters.and[1].or[1].values[1]: must be a string, number or boolean, not an object\n"
-           "$.filters.and[1].or[2].value: must be a number for greater_than\n"
-           "$.filters.and[2].property: must be a non-empty string\n"
-           "$.filters.and[2].value: exists takes no value";
-    QTest::newRow("filter: in with a single value")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"property":"a","operator":"in","value":"x"}})")
-        << "$.filters.value: in takes \"values\", an array";
-    QTest::newRow("filter: in with empty values")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"property":"a","operator":"not_in","values":[]}})")
-        << "$.filters.values: must be a non-empty array";
-    QTest::newRow("filter: equals without value")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"property":"a","operator":"equals"}})")
-        << "$.filters.value: is required for equals";
-    QTest::newRow("filter: equals null")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"property":"a","operator":"equals","value":null}})")
-        << "$.filters.value: must be a string, number or boolean, not null";
+                                                              << "$.filters.and[1].or[0].operator: must be one of equals, not_equals, in, not_in, less_than, "
+                                                                 "less_than_or_equal, greater_than, greater_than_or_equal, exists, not_exists\n"
+                                                                 "$.filters.and[1].or[1].values[1]: must be a string, number or boolean, not an object\n"
+                                                                 "$.filters.and[1].or[2].value: must be a number for greater_than\n"
+                                                                 "$.filters.and[2].property: must be a non-empty string\n"
+                                                                 "$.filters.and[2].value: exists takes no value";
+    QTest::newRow("filter: in with a single value") << QByteArray(
+        R"({"name":"n","event_name":"e","aggregation":"count","filters":{"property":"a","operator":"in","value":"x"}})")
+                                                    << "$.filters.value: in takes \"values\", an array";
+    QTest::newRow("filter: in with empty values") << QByteArray(
+        R"({"name":"n","event_name":"e","aggregation":"count","filters":{"property":"a","operator":"not_in","values":[]}})")
+                                                  << "$.filters.values: must be a non-empty array";
+    QTest::newRow("filter: equals without value") << QByteArray(
+        R"({"name":"n","event_name":"e","aggregation":"count","filters":{"property":"a","operator":"equals"}})")
+                                                  << "$.filters.value: is required for equals";
+    QTest::newRow("filter: equals null") << QByteArray(
+        R"({"name":"n","event_name":"e","aggregation":"count","filters":{"property":"a","operator":"equals","value":null}})")
+                                         << "$.filters.value: must be a string, number or boolean, not null";
     QTest::newRow("filter: no operator, unknown member")
         << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":{"property":"a","op":"equals"}})")
         << "$.filters.op: unknown field in a condition\n$.filters.operator: is required";
-    QTest::newRow("filter: not an object")
-        << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":["a"]})")
-        << "$.filters: a filter must be an object, not an array";
+    QTest::newRow("filter: not an object") << QByteArray(R"({"name":"n","event_name":"e","aggregation":"count","filters":["a"]})")
+                                           << "$.filters: a filter must be an object, not an array";
 }
 
 void TestMetricDefinition::rejects()
@@ -225,7 +212,8 @@ void TestMetricDefinition::filterMatches()
     QVERIFY(json.has_value());
     const std::optional<MetricFilter> f = MetricFilter::fromJson(*json, QStringLiteral("$.filters"), &errors);
     QVERIFY2(f.has_value(), qPrintable(orb::joinErrors(errors)));
-    const QByteArray eventJson = R"({"event_name":"e","timestamp":"2026-03-01T00:00:00Z","idempotency_key":"k","customer_id":"c","properties":)" + properties + "}";
+    const QByteArray eventJson =
+        R"({"event_name":"e","timestamp":"2026-03-01T00:00:00Z","idempotency_key":"k","customer_id":"c","properties":)" + properties + "}";
     const std::optional<Event> event = EventParser::parse(eventJson);
     QVERIFY(event.has_value());
     QCOMPARE(f->matches(*event), matches);
@@ -240,7 +228,7 @@ void TestMetricDefinition::filterMatches()
 
 void TestMetricDefinition::aggregationNames()
 {
-    const QList<Aggregation> all = {Aggregation::Count, Aggregation::Sum, Aggregation::Max, Aggregation::Min,
+    const QList<Aggregation> all = {Aggregation::Count,   Aggregation::Sum,         Aggregation::Max,    Aggregation::Min,
                                     Aggregation::Average, Aggregation::UniqueCount, Aggregation::Latest, Aggregation::WeightedSum};
     QStringList names;
     for (Aggregation a : all) {
@@ -260,10 +248,12 @@ void TestMetricDefinition::builtInCode()
     m.setAggregation(Aggregation::WeightedSum);
     QCOMPARE(orb::joinErrors(m.validate()), QStringLiteral("$.property: is required for weighted_sum"));
     m.setProperty(QStringLiteral("gb"));
-    m.setFilter(MetricFilter::condition(QStringLiteral("region"), MetricFilter::Operator::In,
-                                        {orb::PropertyValue::fromString(QStringLiteral("eu"))}));
+    m.setFilter(MetricFilter::condition(QStringLiteral("region"), MetricFilter::Operator::In, {orb::PropertyValue::fromString(QStringLiteral("eu"))}));
     QVERIFY(m.validate().isEmpty());
-    QCOMPARE(m.toJson(), QByteArray(R"({"name":"GB-seconds","event_name":"storage","aggregation":"weighted_sum","property":"gb","filters":{"property":"region","operator":"in","values":["eu"]}})"));
+    QCOMPARE(
+        m.toJson(),
+        QByteArray(
+            R"({"name":"GB-seconds","event_name":"storage","aggregation":"weighted_sum","property":"gb","filters":{"property":"region","operator":"in","values":["eu"]}})"));
     const std::optional<MetricDefinition> back = MetricDefinition::fromJson(m.toJson(), nullptr);
     QVERIFY(back.has_value());
     QVERIFY(*back == m);

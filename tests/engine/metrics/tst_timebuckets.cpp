@@ -48,39 +48,58 @@ void TestTimeBuckets::split_data()
     QTest::addColumn<QString>("end");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("UTC days") << QByteArray("UTC") << "day" << "2026-03-01T00:00:00Z" << "2026-03-03T00:00:00Z"
+    QTest::newRow("UTC days") << QByteArray("UTC") << "day"
+                              << "2026-03-01T00:00:00Z"
+                              << "2026-03-03T00:00:00Z"
                               << "2026-03-01 03-01T00:00Z+24h;2026-03-02 03-02T00:00Z+24h";
-    QTest::newRow("Berlin spring forward: 23-hour day")
-        << QByteArray("Europe/Berlin") << "day" << "2026-03-27T23:00:00Z" << "2026-03-30T22:00:00Z"
-        << "2026-03-28 03-27T23:00Z+24h;2026-03-29 03-28T23:00Z+23h;2026-03-30 03-29T22:00Z+24h";
-    QTest::newRow("Berlin fall back: 25-hour day")
-        << QByteArray("Europe/Berlin") << "day" << "2026-10-24T22:00:00Z" << "2026-10-26T23:00:00Z"
-        << "2026-10-25 10-24T22:00Z+25h;2026-10-26 10-25T23:00Z+24h";
-    QTest::newRow("New York spring forward")
-        << QByteArray("America/New_York") << "day" << "2026-03-08T05:00:00Z" << "2026-03-09T04:00:00Z"
-        << "2026-03-08 03-08T05:00Z+23h";
-    QTest::newRow("Santiago: midnight does not exist, the day starts at 01:00")
-        << QByteArray("America/Santiago") << "day" << "2026-09-05T04:00:00Z" << "2026-09-07T03:00:00Z"
-        << "2026-09-05 09-05T04:00Z+24h;2026-09-06 09-06T04:00Z+23h";
-    QTest::newRow("clipped at both ends")
-        << QByteArray("UTC") << "day" << "2026-03-01T12:00:00Z" << "2026-03-02T06:30:00Z"
-        << "2026-03-01 03-01T12:00Z+12h;2026-03-02 03-02T00:00Z+390m";
-    QTest::newRow("weeks start on Monday")
-        << QByteArray("UTC") << "week" << "2026-03-04T00:00:00Z" << "2026-03-20T00:00:00Z"
-        << "2026-03-02 03-04T00:00Z+120h;2026-03-09 03-09T00:00Z+168h;2026-03-16 03-16T00:00Z+96h";
-    QTest::newRow("Berlin week across spring forward is 167 hours")
-        << QByteArray("Europe/Berlin") << "week" << "2026-03-22T23:00:00Z" << "2026-03-29T22:00:00Z"
-        << "2026-03-23 03-22T23:00Z+167h";
-    QTest::newRow("months in New York, February and DST")
-        << QByteArray("America/New_York") << "month" << "2026-01-15T05:00:00Z" << "2026-04-01T04:00:00Z"
-        << "2026-01-01 01-15T05:00Z+408h;2026-02-01 02-01T05:00Z+672h;2026-03-01 03-01T05:00Z+743h";
-    QTest::newRow("leap February") << QByteArray("UTC") << "month" << "2028-02-01T00:00:00Z" << "2028-03-01T00:00:00Z"
+    QTest::newRow("Berlin spring forward: 23-hour day") << QByteArray("Europe/Berlin") << "day"
+                                                        << "2026-03-27T23:00:00Z"
+                                                        << "2026-03-30T22:00:00Z"
+                                                        << "2026-03-28 03-27T23:00Z+24h;2026-03-29 03-28T23:00Z+23h;2026-03-30 03-29T22:00Z+24h";
+    QTest::newRow("Berlin fall back: 25-hour day") << QByteArray("Europe/Berlin") << "day"
+                                                   << "2026-10-24T22:00:00Z"
+                                                   << "2026-10-26T23:00:00Z"
+                                                   << "2026-10-25 10-24T22:00Z+25h;2026-10-26 10-25T23:00Z+24h";
+    QTest::newRow("New York spring forward") << QByteArray("America/New_York") << "day"
+                                             << "2026-03-08T05:00:00Z"
+                                             << "2026-03-09T04:00:00Z"
+                                             << "2026-03-08 03-08T05:00Z+23h";
+    QTest::newRow("Santiago: midnight does not exist, the day starts at 01:00") << QByteArray("America/Santiago") << "day"
+                                                                                << "2026-09-05T04:00:00Z"
+                                                                                << "2026-09-07T03:00:00Z"
+                                                                                << "2026-09-05 09-05T04:00Z+24h;2026-09-06 09-06T04:00Z+23h";
+    QTest::newRow("clipped at both ends") << QByteArray("UTC") << "day"
+                                          << "2026-03-01T12:00:00Z"
+                                          << "2026-03-02T06:30:00Z"
+                                          << "2026-03-01 03-01T12:00Z+12h;2026-03-02 03-02T00:00Z+390m";
+    QTest::newRow("weeks start on Monday") << QByteArray("UTC") << "week"
+                                           << "2026-03-04T00:00:00Z"
+                                           << "2026-03-20T00:00:00Z"
+                                           << "2026-03-02 03-04T00:00Z+120h;2026-03-09 03-09T00:00Z+168h;2026-03-16 03-16T00:00Z+96h";
+    QTest::newRow("Berlin week across spring forward is 167 hours") << QByteArray("Europe/Berlin") << "week"
+                                                                    << "2026-03-22T23:00:00Z"
+                                                                    << "2026-03-29T22:00:00Z"
+                                                                    << "2026-03-23 03-22T23:00Z+167h";
+    QTest::newRow("months in New York, February and DST") << QByteArray("America/New_York") << "month"
+                                                          << "2026-01-15T05:00:00Z"
+                                                          << "2026-04-01T04:00:00Z"
+                                                          << "2026-01-01 01-15T05:00Z+408h;2026-02-01 02-01T05:00Z+672h;2026-03-01 03-01T05:00Z+743h";
+    QTest::newRow("leap February") << QByteArray("UTC") << "month"
+                                   << "2028-02-01T00:00:00Z"
+                                   << "2028-03-01T00:00:00Z"
                                    << "2028-02-01 02-01T00:00Z+696h";
-    QTest::newRow("local date differs from the UTC date")
-        << QByteArray("Asia/Tokyo") << "day" << "2026-03-01T20:00:00Z" << "2026-03-02T15:00:00Z"
-        << "2026-03-02 03-01T20:00Z+19h";
-    QTest::newRow("empty range") << QByteArray("UTC") << "day" << "2026-03-01T00:00:00Z" << "2026-03-01T00:00:00Z" << "";
-    QTest::newRow("reversed range") << QByteArray("UTC") << "day" << "2026-03-02T00:00:00Z" << "2026-03-01T00:00:00Z" << "";
+    QTest::newRow("local date differs from the UTC date") << QByteArray("Asia/Tokyo") << "day"
+                                                          << "2026-03-01T20:00:00Z"
+                                                          << "2026-03-02T15:00:00Z"
+                                                          << "2026-03-02 03-01T20:00Z+19h";
+    QTest::newRow("empty range") << QByteArray("UTC") << "day"
+                                 << "2026-03-01T00:00:00Z"
+                                 << "2026-03-01T00:00:00Z"
+                                 << "";
+    QTest::newRow("reversed range") << QByteArray("UTC") << "day"
+                                    << "2026-03-02T00:00:00Z"
+                                    << "2026-03-01T00:00:00Z"
+                                    << "";
 }
 
 void TestTimeBuckets::split()

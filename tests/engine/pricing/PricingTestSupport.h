@@ -82,8 +82,7 @@ inline QString lines(const PriceEvaluation &e)
     QStringList out;
     for (const SubLineItem &l : e.subLineItems)
         out.append(l.name + QLatin1Char('|') + l.quantity.toCanonicalString() + QLatin1Char('|')
-                   + (l.unitAmount ? l.unitAmount->toCanonicalString() : QStringLiteral("-")) + QLatin1Char('|')
-                   + l.amount.toCanonicalString());
+                   + (l.unitAmount ? l.unitAmount->toCanonicalString() : QStringLiteral("-")) + QLatin1Char('|') + l.amount.toCanonicalString());
     return out.join(QStringLiteral("; "));
 }
 
@@ -107,19 +106,19 @@ inline void addEvaluationColumns()
 } // namespace orb::pricing::test
 
 /// The body shared by every model table: parse, evaluate, compare subtotal, amount and lines.
-#define ORB_CHECK_EVALUATION()                                                                                        \
-    do {                                                                                                              \
-        QFETCH(QString, model);                                                                                       \
-        QFETCH(QString, config);                                                                                      \
-        QFETCH(QString, usage);                                                                                       \
-        QFETCH(QString, subtotal);                                                                                    \
-        QFETCH(QString, amount);                                                                                      \
-        QFETCH(QString, lines);                                                                                       \
-        orb::FieldErrors errors;                                                                                      \
-        const auto price = orb::pricing::Price::fromJson(orb::pricing::test::priceJson(model, config), &errors);     \
-        QVERIFY2(price.has_value(), qPrintable(orb::joinErrors(errors)));                                             \
-        const orb::pricing::PriceEvaluation e = price->evaluate(orb::pricing::test::usage(usage));                    \
-        QCOMPARE(e.subtotal.toCanonicalString(), subtotal);                                                           \
-        QCOMPARE(e.amount.toString(), amount);                                                                        \
-        QCOMPARE(orb::pricing::test::lines(e), lines);                                                                \
+#define ORB_CHECK_EVALUATION()                                                                                                                                 \
+    do {                                                                                                                                                       \
+        QFETCH(QString, model);                                                                                                                                \
+        QFETCH(QString, config);                                                                                                                               \
+        QFETCH(QString, usage);                                                                                                                                \
+        QFETCH(QString, subtotal);                                                                                                                             \
+        QFETCH(QString, amount);                                                                                                                               \
+        QFETCH(QString, lines);                                                                                                                                \
+        orb::FieldErrors errors;                                                                                                                               \
+        const auto price = orb::pricing::Price::fromJson(orb::pricing::test::priceJson(model, config), &errors);                                               \
+        QVERIFY2(price.has_value(), qPrintable(orb::joinErrors(errors)));                                                                                      \
+        const orb::pricing::PriceEvaluation e = price->evaluate(orb::pricing::test::usage(usage));                                                             \
+        QCOMPARE(e.subtotal.toCanonicalString(), subtotal);                                                                                                    \
+        QCOMPARE(e.amount.toString(), amount);                                                                                                                 \
+        QCOMPARE(orb::pricing::test::lines(e), lines);                                                                                                         \
     } while (false)

@@ -15,8 +15,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void row(const char *name, const QString &model, const QString &config, const QString &usage, const QString &subtotal,
-         const QString &amount, const QString &lines)
+void row(const char *name, const QString &model, const QString &config, const QString &usage, const QString &subtotal, const QString &amount,
+         const QString &lines)
 {
     QTest::newRow(name) << model << config << usage << subtotal << amount << lines;
 }
@@ -91,8 +91,7 @@ void TestPricingOrbModels::proration_data()
     row("unit: whole period", unit, u, u"10"_s, u"25"_s, u"25.00"_s, u"Units|10|2.5|25"_s);
     row("unit: zero usage", unit, u, u"0"_s, u"0"_s, u"0.00"_s, u"Units|0|2.5|0"_s);
     row("unit: very small", unit, u, u"0.0000001"_s, u"0.00000025"_s, u"0.00"_s, u"Units|0.0000001|2.5|0.00000025"_s);
-    row("unit: very large", unit, u, u"1000000000000"_s, u"2500000000000"_s, u"2500000000000.00"_s,
-        u"Units|1000000000000|2.5|2500000000000"_s);
+    row("unit: very large", unit, u, u"1000000000000"_s, u"2500000000000"_s, u"2500000000000.00"_s, u"Units|1000000000000|2.5|2500000000000"_s);
     const QString tiered = u"tiered_with_proration"_s;
     const QString t = uR"({"tiers": [{"tier_lower_bound": "0", "unit_amount": "1.00"}, {"tier_lower_bound": "10", "unit_amount": "0.50"}]})"_s;
     row("tiered: graduated", tiered, t, u"15"_s, u"12.5"_s, u"12.50"_s, u"Tier 1|10|1|10; Tier 2|5|0.5|2.5"_s);
@@ -122,16 +121,14 @@ void TestPricingOrbModels::prorationSchedule_data()
         << u"10 for 10 of 30 days|10|-|6.66666666666666666667; 15 for 20 of 30 days|15|-|20"_s;
     QTest::newRow("unit: no schedule, half the period")
         << u"unit_with_proration"_s << u << u"10"_s << u"0.5"_s << QString() << 0 << u"10"_s << u"10.00"_s << u"Units|10|2|10"_s;
-    QTest::newRow("unit: one day of a 31-day month")
-        << u"unit_with_proration"_s << u << u"1"_s << u"1"_s << u"1x1"_s << 31 << u"0.06451612903225806452"_s << u"0.06"_s
-        << u"1 for 1 of 31 days|1|-|0.06451612903225806452"_s;
+    QTest::newRow("unit: one day of a 31-day month") << u"unit_with_proration"_s << u << u"1"_s << u"1"_s << u"1x1"_s << 31 << u"0.06451612903225806452"_s
+                                                     << u"0.06"_s << u"1 for 1 of 31 days|1|-|0.06451612903225806452"_s;
     const QString t = uR"({"tiers": [{"tier_lower_bound": "0", "unit_amount": "1.00"}, {"tier_lower_bound": "10", "unit_amount": "0.50"}]})"_s;
     QTest::newRow("tiered: each quantity tiered on its own, then prorated")
         << u"tiered_with_proration"_s << t << u"20"_s << u"1"_s << u"5x15;20x15"_s << 30 << u"10"_s << u"10.00"_s
         << u"5 for 15 of 30 days|5|-|2.5; 20 for 15 of 30 days|20|-|7.5"_s;
-    QTest::newRow("tiered: zero days in force")
-        << u"tiered_with_proration"_s << t << u"20"_s << u"1"_s << u"20x0"_s << 30 << u"0"_s << u"0.00"_s
-        << u"20 for 0 of 30 days|20|-|0"_s;
+    QTest::newRow("tiered: zero days in force") << u"tiered_with_proration"_s << t << u"20"_s << u"1"_s << u"20x0"_s << 30 << u"0"_s << u"0.00"_s
+                                                << u"20 for 0 of 30 days|20|-|0"_s;
     const QString b = uR"({"tiers": [{"unit_amount": "1.00"}, {"tier_lower_bound": "10", "unit_amount": "0.50"}]})"_s;
     QTest::newRow("bulk: factor scales the tier line")
         << u"bulk_with_proration"_s << b << u"12"_s << u"0.5"_s << QString() << 0 << u"3"_s << u"3.00"_s << u"Tier 2|12|0.5|3"_s;
@@ -172,8 +169,8 @@ void TestPricingOrbModels::groupedTieredMatrix_data()
         {"dimension_value": "west", "tier_lower_bound": "0", "unit_amount": "1.00"},
         {"dimension_value": "west", "tier_lower_bound": "100", "unit_amount": "0.50"},
         {"dimension_value": "east", "tier_lower_bound": "0", "unit_amount": "0.80"}]})"_s;
-    row("each value on its own rows, others at the default", m, c, u"groups:region|west=150|east=10|north=5"_s, u"143"_s,
-        u"143.00"_s, u"east · Tier 1|10|0.8|8; north|5|2|10; west · Tier 1|100|1|100; west · Tier 2|50|0.5|25"_s);
+    row("each value on its own rows, others at the default", m, c, u"groups:region|west=150|east=10|north=5"_s, u"143"_s, u"143.00"_s,
+        u"east · Tier 1|10|0.8|8; north|5|2|10; west · Tier 1|100|1|100; west · Tier 2|50|0.5|25"_s);
     row("exactly on a bound", m, c, u"groups:region|west=100"_s, u"100"_s, u"100.00"_s, u"west · Tier 1|100|1|100"_s);
     row("missing value pays the default", m, c, u"groups:region|=4"_s, u"8"_s, u"8.00"_s, u"(none)|4|2|8"_s);
     row("very small", m, c, u"groups:region|west=0.000001"_s, u"0.000001"_s, u"0.00"_s, u"west · Tier 1|0.000001|1|0.000001"_s);
@@ -192,8 +189,7 @@ void TestPricingOrbModels::groupedWithMeteredMinimum_data()
         u"groups:customer,size,region|a,large,eu=10|a,small,us=100|b,small,us=10|b,other,us=5"_s, u"12.5"_s, u"12.50"_s,
         u"a · large · eu|10|0.3|3; a · small · us|100|0.05|5; a · Minimum|110|0.1|3; "
         u"b · other · us|5|0.1|0.5; b · small · us|10|0.05|0.5; b · Minimum|15|0.1|0.5"_s);
-    row("above the minimum: no true-up", m, c, u"groups:customer,size,region|a,large,us=100"_s, u"20"_s, u"20.00"_s,
-        u"a · large · us|100|0.2|20"_s);
+    row("above the minimum: no true-up", m, c, u"groups:customer,size,region|a,large,us=100"_s, u"20"_s, u"20.00"_s, u"a · large · us|100|0.2|20"_s);
     row("exactly on the minimum", m, c, u"groups:customer,size,region|a,small,us=10|a,large,us=5"_s, u"1.5"_s, u"1.50"_s,
         u"a · large · us|5|0.2|1; a · small · us|10|0.05|0.5"_s);
     row("bare quantity: missing values are unmatched", m, c, u"5"_s, u"0.5"_s, u"0.50"_s, u"(none) · (none) · (none)|5|0.1|0.5"_s);
@@ -209,8 +205,7 @@ void TestPricingOrbModels::cumulativeGroupedBulk_data()
         {"grouping_key": "b", "tier_lower_bound": "0", "unit_amount": "2.00"},
         {"grouping_key": "a", "tier_lower_bound": "100", "unit_amount": "0.50"},
         {"grouping_key": "b", "tier_lower_bound": "100", "unit_amount": "1.00"}]})"_s;
-    row("the total of all groups picks tier 2", m, c, u"groups:plan_tier|a=60|b=50"_s, u"80"_s, u"80.00"_s,
-        u"a · Tier 2|60|0.5|30; b · Tier 2|50|1|50"_s);
+    row("the total of all groups picks tier 2", m, c, u"groups:plan_tier|a=60|b=50"_s, u"80"_s, u"80.00"_s, u"a · Tier 2|60|0.5|30; b · Tier 2|50|1|50"_s);
     row("a total exactly on the bound stays in tier 1", m, c, u"groups:plan_tier|a=60|b=40"_s, u"140"_s, u"140.00"_s,
         u"a · Tier 1|60|1|60; b · Tier 1|40|2|80"_s);
     row("unlisted and missing values count but have no rate", m, c, u"groups:plan_tier|a=10|c=5|=95"_s, u"5"_s, u"5.00"_s,
@@ -238,29 +233,27 @@ void TestPricingOrbModels::scalableMatrix_data()
     const QString u = uR"({"first_dimension": "region", "second_dimension": "tier", "unit_price": "0.10",
         "matrix_scaling_factors": [{"first_dimension_value": "west", "second_dimension_value": "premium", "scaling_factor": "2"},
                                    {"first_dimension_value": "east", "scaling_factor": "0.5"}]})"_s;
-    row("unit: exact cell, first-only cell, unlisted cell", unit, u, u"groups:region,tier|west,premium=10|west,basic=10|east,premium=20"_s,
-        u"4"_s, u"4.00"_s, u"east, premium|20|0.05|1; west, basic|10|0.1|1; west, premium|10|0.2|2"_s);
+    row("unit: exact cell, first-only cell, unlisted cell", unit, u, u"groups:region,tier|west,premium=10|west,basic=10|east,premium=20"_s, u"4"_s, u"4.00"_s,
+        u"east, premium|20|0.05|1; west, basic|10|0.1|1; west, premium|10|0.2|2"_s);
     row("unit: missing values scale by 1", unit, u, u"groups:region|=3"_s, u"0.3"_s, u"0.30"_s, u"(none), (none)|3|0.1|0.3"_s);
     row("unit: zero usage", unit, u, u"0"_s, u"0"_s, u"0.00"_s, QString());
     const QString grouped = uR"({"first_dimension": "region", "second_dimension": "tier", "unit_price": "0.10", "grouping_key": "project",
         "matrix_scaling_factors": [{"first_dimension_value": "west", "second_dimension_value": "premium", "scaling_factor": "2"},
                                    {"first_dimension_value": "east", "scaling_factor": "0.5"}]})"_s;
-    row("unit: grouping_key splits the sub-lines", unit, grouped, u"groups:project,region,tier|p1,west,premium=10|p2,east,basic=4"_s,
-        u"2.2"_s, u"2.20"_s, u"p1, west, premium|10|0.2|2; p2, east, basic|4|0.05|0.2"_s);
+    row("unit: grouping_key splits the sub-lines", unit, grouped, u"groups:project,region,tier|p1,west,premium=10|p2,east,basic=4"_s, u"2.2"_s, u"2.20"_s,
+        u"p1, west, premium|10|0.2|2; p2, east, basic|4|0.05|0.2"_s);
     const QString tiered = u"scalable_matrix_with_tiered_pricing"_s;
     const QString t = uR"({"first_dimension": "region", "matrix_scaling_factors": [{"first_dimension_value": "west", "scaling_factor": "2"}],
         "tiers": [{"tier_lower_bound": "0", "unit_amount": "1.00"}, {"tier_lower_bound": "100", "unit_amount": "0.50"}]})"_s;
     row("tiered: scaled total through the tiers", tiered, t, u"groups:region|west=60|east=30"_s, u"125"_s, u"125.00"_s,
         u"east × 1|30|-|0; west × 2|60|-|0; Tier 1|100|1|100; Tier 2|50|0.5|25"_s);
-    row("tiered: scaled total exactly on the bound", tiered, t, u"groups:region|west=50"_s, u"100"_s, u"100.00"_s,
-        u"west × 2|50|-|0; Tier 1|100|1|100"_s);
+    row("tiered: scaled total exactly on the bound", tiered, t, u"groups:region|west=50"_s, u"100"_s, u"100.00"_s, u"west × 2|50|-|0; Tier 1|100|1|100"_s);
     row("tiered: zero usage", tiered, t, u"0"_s, u"0"_s, u"0.00"_s, u"Tier 1|0|1|0"_s);
 }
 
 void TestPricingOrbModels::scalableMatrixProrate()
 {
-    const auto price = parse(u"scalable_matrix_with_unit_pricing"_s,
-                             uR"({"first_dimension": "region", "unit_price": "0.10", "prorate": true,
+    const auto price = parse(u"scalable_matrix_with_unit_pricing"_s, uR"({"first_dimension": "region", "unit_price": "0.10", "prorate": true,
                                   "matrix_scaling_factors": [{"first_dimension_value": "west", "scaling_factor": "3"}]})"_s);
     QVERIFY(price);
     orb::pricing::EvaluationContext half;
@@ -269,8 +262,7 @@ void TestPricingOrbModels::scalableMatrixProrate()
     QCOMPARE(e.amount.toString(), u"1.50"_s);
     QCOMPARE(orb::pricing::test::lines(e), u"west|10|0.15|1.5"_s);
     // Without prorate the factor is ignored.
-    const auto whole = parse(u"scalable_matrix_with_unit_pricing"_s,
-                             uR"({"first_dimension": "region", "unit_price": "0.10",
+    const auto whole = parse(u"scalable_matrix_with_unit_pricing"_s, uR"({"first_dimension": "region", "unit_price": "0.10",
                                   "matrix_scaling_factors": [{"first_dimension_value": "west", "scaling_factor": "3"}]})"_s);
     QVERIFY(whole);
     QCOMPARE(whole->evaluate(orb::pricing::test::usage(u"groups:region|west=10"_s), half).amount.toString(), u"3.00"_s);
@@ -286,8 +278,8 @@ void TestPricingOrbModels::matrixWithThresholdDiscounts_data()
                           {"first_dimension_value": "green", "second_dimension_value": "triangle", "unit_amount": "3.00"}],
         "threshold_discount_groups": [{"cell_coordinates": "blue,circle;green,triangle", "threshold_amount": "100",
             "below_threshold_discount_percentage": "0", "above_threshold_discount_percentage": "10", "description": "Volume discount"}]})"_s;
-    row("spend above the threshold discounted", m, c, u"groups:color,shape|blue,circle=30|green,triangle=20|red,square=5"_s,
-        u"123"_s, u"123.00"_s, u"blue, circle|30|2|60; green, triangle|20|3|60; red, square|5|1|5; Volume discount|120|-|-2"_s);
+    row("spend above the threshold discounted", m, c, u"groups:color,shape|blue,circle=30|green,triangle=20|red,square=5"_s, u"123"_s, u"123.00"_s,
+        u"blue, circle|30|2|60; green, triangle|20|3|60; red, square|5|1|5; Volume discount|120|-|-2"_s);
     row("spend exactly on the threshold", m, c, u"groups:color,shape|blue,circle=50"_s, u"100"_s, u"100.00"_s,
         u"blue, circle|50|2|100; green, triangle|0|3|0; Volume discount|100|-|0"_s);
     row("zero usage", m, c, u"0"_s, u"0"_s, u"0.00"_s, u"blue, circle|0|2|0; green, triangle|0|3|0; Volume discount|0|-|0"_s);
@@ -297,8 +289,8 @@ void TestPricingOrbModels::matrixWithThresholdDiscounts_data()
         "matrix_values": [{"first_dimension_value": "blue", "unit_amount": "2"}],
         "threshold_discount_groups": [{"cell_coordinates": "blue;red", "threshold_amount": "10",
             "below_threshold_discount_percentage": "5", "above_threshold_discount_percentage": "20"}]})"_s;
-    row("one dimension, baseline discount, default cell in a group", m, baseline, u"groups:color|blue=4|red=7|=1"_s, u"14.5"_s,
-        u"14.50"_s, u"blue|4|2|8; (none)|1|1|1; red|7|1|7; Threshold discount 1|15|-|-1.5"_s);
+    row("one dimension, baseline discount, default cell in a group", m, baseline, u"groups:color|blue=4|red=7|=1"_s, u"14.5"_s, u"14.50"_s,
+        u"blue|4|2|8; (none)|1|1|1; red|7|1|7; Threshold discount 1|15|-|-1.5"_s);
 }
 
 void TestPricingOrbModels::eventOutput_data()
@@ -306,15 +298,13 @@ void TestPricingOrbModels::eventOutput_data()
     orb::pricing::test::addEvaluationColumns();
     const QString m = u"event_output"_s;
     const QString c = uR"({"unit_rating_key": "rate", "default_unit_rate": "0.01", "grouping_key": "job"})"_s;
-    row("rates read from events, default for missing and non-numeric", m, c,
-        u"groups:job,rate|j1,0.5=10|j1,=4|j2,1.5e-3=1000|j2,abc=2"_s, u"6.56"_s, u"6.56"_s,
+    row("rates read from events, default for missing and non-numeric", m, c, u"groups:job,rate|j1,0.5=10|j1,=4|j2,1.5e-3=1000|j2,abc=2"_s, u"6.56"_s, u"6.56"_s,
         u"j1 · at default 0.01|4|0.01|0.04; j1 · at 0.5|10|0.5|5; j2 · at 0.0015|1000|0.0015|1.5; j2 · at default 0.01|2|0.01|0.02"_s);
     const QString noDefault = uR"({"unit_rating_key": "rate"})"_s;
     row("without a default, events without a rate are ignored", m, noDefault, u"groups:rate|2=3|=5|-1=4"_s, u"6"_s, u"6.00"_s,
         u"at 2|3|2|6; Without a unit rate (ignored)|9|-|0"_s);
     row("bare quantity at the default", m, c, u"7"_s, u"0.07"_s, u"0.07"_s, u"(none) · at default 0.01|7|0.01|0.07"_s);
-    row("very small rate", m, noDefault, u"groups:rate|0.000000001=1"_s, u"0.000000001"_s, u"0.00"_s,
-        u"at 0.000000001|1|0.000000001|0.000000001"_s);
+    row("very small rate", m, noDefault, u"groups:rate|0.000000001=1"_s, u"0.000000001"_s, u"0.00"_s, u"at 0.000000001|1|0.000000001|0.000000001"_s);
     row("very large rate", m, noDefault, u"groups:rate|1000000000000=1000"_s, u"1000000000000000"_s, u"1000000000000000.00"_s,
         u"at 1000000000000|1000|1000000000000|1000000000000000"_s);
     row("zero usage", m, c, u"0"_s, u"0"_s, u"0.00"_s, QString());
@@ -328,8 +318,8 @@ void TestPricingOrbModels::meteredAllowance_data()
     const QString c = uR"({"grouping_key": "event_name", "consumption_grouping_value": "download",
         "allowance_grouping_value": "storage_snapshot", "unit_amount": "0.09",
         "consumption_display_name": "bytes gotten", "allowance_display_name": "Up to 3x free egress"})"_s;
-    row("allowance credited, other values not billed", m, c, u"groups:event_name|download=100|storage_snapshot=30|other=7"_s,
-        u"6.3"_s, u"6.30"_s, u"bytes gotten|100|0.09|9; Up to 3x free egress|30|0.09|-2.7"_s);
+    row("allowance credited, other values not billed", m, c, u"groups:event_name|download=100|storage_snapshot=30|other=7"_s, u"6.3"_s, u"6.30"_s,
+        u"bytes gotten|100|0.09|9; Up to 3x free egress|30|0.09|-2.7"_s);
     row("allowance capped at consumption", m, c, u"groups:event_name|download=10|storage_snapshot=300"_s, u"0"_s, u"0.00"_s,
         u"bytes gotten|10|0.09|0.9; Up to 3x free egress|10|0.09|-0.9"_s);
     row("allowance exactly the consumption", m, c, u"groups:event_name|download=10|storage_snapshot=10"_s, u"0"_s, u"0.00"_s,
@@ -337,8 +327,7 @@ void TestPricingOrbModels::meteredAllowance_data()
     row("bare quantity is consumption", m, c, u"100"_s, u"9"_s, u"9.00"_s, u"bytes gotten|100|0.09|9; Up to 3x free egress|0|0.09|0"_s);
     row("very large consumption", m, c, u"groups:event_name|download=1000000000000000"_s, u"90000000000000"_s, u"90000000000000.00"_s,
         u"bytes gotten|1000000000000000|0.09|90000000000000; Up to 3x free egress|0|0.09|0"_s);
-    row("missing value is neither", m, c, u"groups:event_name|=100"_s, u"0"_s, u"0.00"_s,
-        u"bytes gotten|0|0.09|0; Up to 3x free egress|0|0.09|0"_s);
+    row("missing value is neither", m, c, u"groups:event_name|=100"_s, u"0"_s, u"0.00"_s, u"bytes gotten|0|0.09|0; Up to 3x free egress|0|0.09|0"_s);
     const QString unnamed = uR"({"grouping_key": "kind", "consumption_grouping_value": "c", "allowance_grouping_value": "a", "unit_amount": "1"})"_s;
     row("default sub-line names", m, unnamed, u"groups:kind|c=2|a=1"_s, u"1"_s, u"1.00"_s, u"Consumption|2|1|2; Allowance|1|1|-1"_s);
 }
@@ -357,8 +346,8 @@ void TestPricingOrbModels::dailyCreditAllowance_data()
     const QString two = uR"({"daily_allowance": "0.5", "default_unit_amount": "0.001", "dimensions": ["model", "region"],
         "event_day_property": "day", "matrix_values": [{"dimension_values": ["gpt", "eu"], "unit_amount": "0.002"},
                                                        {"dimension_values": ["gpt", null], "unit_amount": "0.003"}]})"_s;
-    row("two dimensions, null matches a missing value", m, two, u"groups:day,model,region|d1,gpt,eu=1000|d1,gpt,=100|d1,x,us=200"_s,
-        u"2"_s, u"2.00"_s, u"d1|1300|-|2"_s);
+    row("two dimensions, null matches a missing value", m, two, u"groups:day,model,region|d1,gpt,eu=1000|d1,gpt,=100|d1,x,us=200"_s, u"2"_s, u"2.00"_s,
+        u"d1|1300|-|2"_s);
 }
 
 void TestPricingOrbModels::groupingProperties_data()
@@ -367,15 +356,16 @@ void TestPricingOrbModels::groupingProperties_data()
     QTest::addColumn<QString>("config");
     QTest::addColumn<QString>("properties");
     QTest::newRow("event_output") << u"event_output"_s << uR"({"unit_rating_key": "rate", "grouping_key": "job"})"_s << u"job,rate"_s;
-    QTest::newRow("metered minimum, keys repeated") << u"grouped_with_metered_minimum"_s
+    QTest::newRow("metered minimum, keys repeated")
+        << u"grouped_with_metered_minimum"_s
         << uR"({"grouping_key": "c", "pricing_key": "c", "scaling_key": "r", "minimum_unit_amount": "1", "unit_amounts": [], "scaling_factors": []})"_s
         << u"c,r"_s;
-    QTest::newRow("daily credits") << u"daily_credit_allowance"_s
-        << uR"({"daily_allowance": "1", "default_unit_amount": "1", "dimensions": ["m", null], "event_day_property": "d", "matrix_values": []})"_s
-        << u"d,m"_s;
-    QTest::newRow("scalable with grouping") << u"scalable_matrix_with_unit_pricing"_s
-        << uR"({"first_dimension": "a", "second_dimension": "b", "grouping_key": "g", "unit_price": "1", "matrix_scaling_factors": []})"_s
-        << u"g,a,b"_s;
+    QTest::newRow("daily credits")
+        << u"daily_credit_allowance"_s
+        << uR"({"daily_allowance": "1", "default_unit_amount": "1", "dimensions": ["m", null], "event_day_property": "d", "matrix_values": []})"_s << u"d,m"_s;
+    QTest::newRow("scalable with grouping")
+        << u"scalable_matrix_with_unit_pricing"_s
+        << uR"({"first_dimension": "a", "second_dimension": "b", "grouping_key": "g", "unit_price": "1", "matrix_scaling_factors": []})"_s << u"g,a,b"_s;
     QTest::newRow("proration has none") << u"unit_with_proration"_s << uR"({"unit_amount": "1"})"_s << QString();
 }
 
@@ -399,8 +389,7 @@ void TestPricingOrbModels::errors_data()
         QTest::newRow(name) << model << config << expected;
     };
     add("unit_with_proration: missing amount", u"unit_with_proration"_s, u"{}"_s, u"$.unit_with_proration_config.unit_amount: is required"_s);
-    add("tiered_with_proration: first bound", u"tiered_with_proration"_s,
-        uR"({"tiers": [{"tier_lower_bound": "5", "unit_amount": "1"}]})"_s,
+    add("tiered_with_proration: first bound", u"tiered_with_proration"_s, uR"({"tiers": [{"tier_lower_bound": "5", "unit_amount": "1"}]})"_s,
         u"$.tiered_with_proration_config.tiers[0].tier_lower_bound: the first tier must start at 0"_s);
     add("bulk_with_proration: bounds must increase", u"bulk_with_proration"_s,
         uR"({"tiers": [{"unit_amount": "1"}, {"tier_lower_bound": "0", "unit_amount": "1"}]})"_s,
@@ -476,28 +465,35 @@ void TestPricingOrbModels::roundTrip_data()
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("config");
     QTest::newRow("unit_with_proration") << u"unit_with_proration"_s << uR"({"unit_amount": "2.50"})"_s;
-    QTest::newRow("tiered_with_proration") << u"tiered_with_proration"_s
-        << uR"({"tiers": [{"tier_lower_bound": "0", "unit_amount": "1"}, {"tier_lower_bound": "10", "unit_amount": "0.5"}]})"_s;
-    QTest::newRow("bulk_with_proration") << u"bulk_with_proration"_s
-        << uR"({"tiers": [{"tier_lower_bound": "0", "unit_amount": "1"}, {"tier_lower_bound": "10", "unit_amount": "0.5"}]})"_s;
-    QTest::newRow("grouped_tiered_matrix") << u"grouped_tiered_matrix"_s
+    QTest::newRow("tiered_with_proration")
+        << u"tiered_with_proration"_s << uR"({"tiers": [{"tier_lower_bound": "0", "unit_amount": "1"}, {"tier_lower_bound": "10", "unit_amount": "0.5"}]})"_s;
+    QTest::newRow("bulk_with_proration")
+        << u"bulk_with_proration"_s << uR"({"tiers": [{"tier_lower_bound": "0", "unit_amount": "1"}, {"tier_lower_bound": "10", "unit_amount": "0.5"}]})"_s;
+    QTest::newRow("grouped_tiered_matrix")
+        << u"grouped_tiered_matrix"_s
         << uR"({"default_unit_amount": "2", "dimension": "r", "tiers": [{"dimension_value": "a", "tier_lower_bound": "0", "unit_amount": "1"}]})"_s;
-    QTest::newRow("grouped_with_metered_minimum") << u"grouped_with_metered_minimum"_s
+    QTest::newRow("grouped_with_metered_minimum")
+        << u"grouped_with_metered_minimum"_s
         << uR"({"grouping_key": "c", "minimum_unit_amount": "0.1", "pricing_key": "p", "scaling_factors": [{"scaling_factor": "2", "scaling_value": "eu"}], "scaling_key": "r", "unit_amounts": [{"pricing_value": "x", "unit_amount": "1"}]})"_s;
-    QTest::newRow("cumulative_grouped_bulk") << u"cumulative_grouped_bulk"_s
-        << uR"({"dimension_values": [{"grouping_key": "a", "tier_lower_bound": "0", "unit_amount": "1"}], "group": "g"})"_s;
-    QTest::newRow("cumulative_grouped_allocation") << u"cumulative_grouped_allocation"_s
-        << uR"({"cumulative_allocation": "100", "group_allocation": "50", "grouping_key": "u", "unit_amount": "0.1"})"_s;
-    QTest::newRow("scalable_matrix_with_unit_pricing") << u"scalable_matrix_with_unit_pricing"_s
+    QTest::newRow("cumulative_grouped_bulk")
+        << u"cumulative_grouped_bulk"_s << uR"({"dimension_values": [{"grouping_key": "a", "tier_lower_bound": "0", "unit_amount": "1"}], "group": "g"})"_s;
+    QTest::newRow("cumulative_grouped_allocation")
+        << u"cumulative_grouped_allocation"_s << uR"({"cumulative_allocation": "100", "group_allocation": "50", "grouping_key": "u", "unit_amount": "0.1"})"_s;
+    QTest::newRow("scalable_matrix_with_unit_pricing")
+        << u"scalable_matrix_with_unit_pricing"_s
         << uR"({"first_dimension": "a", "grouping_key": "g", "matrix_scaling_factors": [{"first_dimension_value": "x", "scaling_factor": "2", "second_dimension_value": "y"}], "prorate": true, "second_dimension": "b", "unit_price": "0.1"})"_s;
-    QTest::newRow("scalable_matrix_with_tiered_pricing") << u"scalable_matrix_with_tiered_pricing"_s
+    QTest::newRow("scalable_matrix_with_tiered_pricing")
+        << u"scalable_matrix_with_tiered_pricing"_s
         << uR"({"first_dimension": "a", "matrix_scaling_factors": [{"first_dimension_value": "x", "scaling_factor": "2"}], "tiers": [{"tier_lower_bound": "0", "unit_amount": "1"}]})"_s;
-    QTest::newRow("matrix_with_threshold_discounts") << u"matrix_with_threshold_discounts"_s
+    QTest::newRow("matrix_with_threshold_discounts")
+        << u"matrix_with_threshold_discounts"_s
         << uR"({"default_unit_amount": "1", "first_dimension": "a", "matrix_values": [{"first_dimension_value": "x", "unit_amount": "2"}], "threshold_discount_groups": [{"above_threshold_discount_percentage": "10", "below_threshold_discount_percentage": "0", "cell_coordinates": "x", "description": "d", "threshold_amount": "100"}]})"_s;
     QTest::newRow("event_output") << u"event_output"_s << uR"({"default_unit_rate": "0.01", "grouping_key": "job", "unit_rating_key": "rate"})"_s;
-    QTest::newRow("metered_allowance") << u"metered_allowance"_s
+    QTest::newRow("metered_allowance")
+        << u"metered_allowance"_s
         << uR"({"allowance_display_name": "free", "allowance_grouping_value": "a", "consumption_display_name": "used", "consumption_grouping_value": "c", "grouping_key": "k", "unit_amount": "1"})"_s;
-    QTest::newRow("daily_credit_allowance") << u"daily_credit_allowance"_s
+    QTest::newRow("daily_credit_allowance")
+        << u"daily_credit_allowance"_s
         << uR"({"daily_allowance": "100", "default_unit_amount": "1", "dimensions": ["m", null], "event_day_property": "d", "matrix_values": [{"dimension_values": ["x", null], "unit_amount": "2"}]})"_s;
 }
 
@@ -524,8 +520,8 @@ void TestPricingOrbModels::mutatedConfigsNeverThrow()
     QFETCH(QString, model);
     QFETCH(QString, config);
     const QStringList replacements = {QString(), u"0"_s, u"-"_s, u"\""_s, u"]"_s, u"null"_s, u"[]"_s, u"1e400"_s};
-    const orb::UsageQuantities usage = orb::pricing::test::usage(
-        u"groups:region,tier,a,b,g,r,m,d,c,p,job,rate,k|x,y,a,b,g,r,m,d,c,p,j,0.5,v=3|,,,,,,,,,,,,=0.25"_s);
+    const orb::UsageQuantities usage =
+        orb::pricing::test::usage(u"groups:region,tier,a,b,g,r,m,d,c,p,job,rate,k|x,y,a,b,g,r,m,d,c,p,j,0.5,v=3|,,,,,,,,,,,,=0.25"_s);
     int accepted = 0;
     for (qsizetype i = 0; i < config.size(); ++i) {
         for (const QString &r : replacements) {

@@ -12,8 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void row(const char *name, const QString &model, const QString &config, const QString &usage,
-         const QString &subtotal, const QString &amount, const QString &lines)
+void row(const char *name, const QString &model, const QString &config, const QString &usage, const QString &subtotal, const QString &amount,
+         const QString &lines)
 {
     QTest::newRow(name) << model << config << usage << subtotal << amount << lines;
 }
@@ -57,8 +57,7 @@ void TestPricingTiers::unit_data()
     row("zero usage", m, c, u"0"_s, u"0"_s, u"0.00"_s, QString());
     row("fractional quantity", m, c, u"2.5"_s, u"1.25"_s, u"1.25"_s, QString());
     row("tiny unit price", m, uR"({"unit_amount": "0.00002"})"_s, u"333"_s, u"0.00666"_s, u"0.01"_s, QString());
-    row("tiny price, 10^15 units", m, uR"({"unit_amount": "0.00002"})"_s, u"1000000000000000"_s,
-        u"20000000000"_s, u"20000000000.00"_s, QString());
+    row("tiny price, 10^15 units", m, uR"({"unit_amount": "0.00002"})"_s, u"1000000000000000"_s, u"20000000000"_s, u"20000000000.00"_s, QString());
     row("half-up rounding", m, uR"({"unit_amount": "0.005"})"_s, u"1"_s, u"0.005"_s, u"0.01"_s, QString());
     row("JSON number amount", m, uR"({"unit_amount": 0.1})"_s, u"3"_s, u"0.3"_s, u"0.30"_s, QString());
 }
@@ -95,8 +94,7 @@ void TestPricingTiers::bulk_data()
     row("orb example 101 units", m, c, u"101"_s, u"40.4"_s, u"40.40"_s, u"Tier 2|101|0.4|40.4"_s);
     row("maximum is inclusive", m, c, u"10"_s, u"5"_s, u"5.00"_s, u"Tier 1|10|0.5|5"_s);
     row("just past the maximum", m, c, u"10.01"_s, u"4.004"_s, u"4.00"_s, u"Tier 2|10.01|0.4|4.004"_s);
-    row("above the last maximum stays in the last tier", m, c, u"5000"_s, u"2000"_s, u"2000.00"_s,
-        u"Tier 2|5000|0.4|2000"_s);
+    row("above the last maximum stays in the last tier", m, c, u"5000"_s, u"2000"_s, u"2000.00"_s, u"Tier 2|5000|0.4|2000"_s);
     row("zero usage", m, c, u"0"_s, u"0"_s, u"0.00"_s, u"Tier 1|0|0.5|0"_s);
     // [lago] volume with flat fees; our rule charges the first tier's flat fee at zero usage.
     const QString flat = uR"({"tiers": [{"maximum_units": 10, "unit_amount": "1", "flat_amount": "5"},
@@ -116,8 +114,7 @@ void TestPricingTiers::package_data()
     row("11 units bill as 20", m, c, u"11"_s, u"1.6"_s, u"1.60"_s, u"Packages|2|0.8|1.6"_s);
     row("fractional quantity", m, c, u"10.5"_s, u"1.6"_s, u"1.60"_s, u"Packages|2|0.8|1.6"_s);
     row("zero usage", m, c, u"0"_s, u"0"_s, u"0.00"_s, u"Packages|0|0.8|0"_s);
-    row("10^15 units", m, c, u"1000000000000000"_s, u"80000000000000"_s, u"80000000000000.00"_s,
-        u"Packages|100000000000000|0.8|80000000000000"_s);
+    row("10^15 units", m, c, u"1000000000000000"_s, u"80000000000000"_s, u"80000000000000.00"_s, u"Packages|100000000000000|0.8|80000000000000"_s);
 }
 
 void TestPricingTiers::thresholdTotalAmount_data()
@@ -137,10 +134,8 @@ void TestPricingTiers::unitWithPercent_data()
 {
     orb::pricing::test::addEvaluationColumns();
     const QString m = u"unit_with_percent"_s;
-    row("half of the unit total", m, uR"({"percent": "50", "unit_amount": "2.00"})"_s, u"10"_s, u"10"_s,
-        u"10.00"_s, QString());
-    row("fractional percent rounds half-up", m, uR"({"percent": "12.5", "unit_amount": "0.10"})"_s, u"3"_s,
-        u"0.0375"_s, u"0.04"_s, QString());
+    row("half of the unit total", m, uR"({"percent": "50", "unit_amount": "2.00"})"_s, u"10"_s, u"10"_s, u"10.00"_s, QString());
+    row("fractional percent rounds half-up", m, uR"({"percent": "12.5", "unit_amount": "0.10"})"_s, u"3"_s, u"0.0375"_s, u"0.04"_s, QString());
     row("zero usage", m, uR"({"percent": "50", "unit_amount": "2.00"})"_s, u"0"_s, u"0"_s, u"0.00"_s, QString());
 }
 
@@ -197,11 +192,11 @@ void TestPricingTiers::tieredPackageWithMinimum_data()
 void TestPricingTiers::evaluationJson()
 {
     orb::FieldErrors errors;
-    const auto price = orb::pricing::Price::fromJson(
-        orb::pricing::test::priceJson(u"tiered"_s, uR"({"tiers": [
+    const auto price = orb::pricing::Price::fromJson(orb::pricing::test::priceJson(u"tiered"_s, uR"({"tiers": [
             {"first_unit": 0, "last_unit": 10, "unit_amount": "0.50"},
-            {"first_unit": 10, "last_unit": null, "unit_amount": "0.10"}]})"_s, uR"({"currency": "EUR"})"_s),
-        &errors);
+            {"first_unit": 10, "last_unit": null, "unit_amount": "0.10"}]})"_s,
+                                                                                   uR"({"currency": "EUR"})"_s),
+                                                     &errors);
     QVERIFY2(price, qPrintable(orb::joinErrors(errors)));
     const QJsonObject json = price->evaluate(orb::pricing::test::usage(u"12.345"_s)).toJson();
     const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);

@@ -140,14 +140,14 @@ inline QDateTime at(int y, int m, int d, int h = 0, int min = 0)
 } // namespace orb::test
 
 /// Runs a statement that must throw ServiceError of a kind; fails the test otherwise.
-#define QVERIFY_SERVICE_ERROR(statement, expectedKind)                                                                        \
-    do {                                                                                                                      \
-        bool thrown_ = false;                                                                                                 \
-        try {                                                                                                                 \
-            statement;                                                                                                        \
-        } catch (const orb::ServiceError &e_) {                                                                               \
-            thrown_ = true;                                                                                                   \
-            QVERIFY2(e_.kind() == (expectedKind), qPrintable(e_.message()));                                                 \
-        }                                                                                                                     \
-        QVERIFY2(thrown_, #statement " did not throw");                                                                       \
+#define QVERIFY_SERVICE_ERROR(statement, expectedKind)                                                                                                         \
+    do {                                                                                                                                                       \
+        bool thrown_ = false;                                                                                                                                  \
+        try {                                                                                                                                                  \
+            statement;                                                                                                                                         \
+        } catch (const orb::ServiceError &e_) {                                                                                                                \
+            thrown_ = true;                                                                                                                                    \
+            QVERIFY2(e_.kind() == (expectedKind), qPrintable(e_.message()));                                                                                   \
+        }                                                                                                                                                      \
+        QVERIFY2(thrown_, #statement " did not throw");                                                                                                        \
     } while (false)

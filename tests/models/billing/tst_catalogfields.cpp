@@ -39,41 +39,38 @@ void TestCatalogFields::acceptedFieldsBill_data()
                                             "model_type": "unit", "unit_config": {"unit_amount": "2.50"})");
     const QString fixed = QStringLiteral(R"("name": "Platform", "item_name": "Platform", "model_type": "unit", "unit_config": {"unit_amount": "10.00"})");
     QTest::newRow("no field: 9 × 2.50") << Adjustments << usage << QStringList{"in_arrears 2026-01-01 2026-02-01 22.50 draft"};
-    QTest::newRow("minimum_amount: 22.50 bills 50.00") << Adjustments << usage + QStringLiteral(R"(, "minimum_amount": "50.00")")
-                                                       << QStringList{"in_arrears 2026-01-01 2026-02-01 50.00 draft"};
+    QTest::newRow("minimum_amount: 22.50 bills 50.00")
+        << Adjustments << usage + QStringLiteral(R"(, "minimum_amount": "50.00")") << QStringList{"in_arrears 2026-01-01 2026-02-01 50.00 draft"};
     QTest::newRow("minimum object") << LineItem << usage + QStringLiteral(R"(, "minimum": {"minimum_amount": "30.00"})")
                                     << QStringList{"in_arrears 2026-01-01 2026-02-01 30.00 draft"};
     QTest::newRow("maximum_amount caps") << Adjustments << usage + QStringLiteral(R"(, "maximum_amount": "20.00")")
                                          << QStringList{"in_arrears 2026-01-01 2026-02-01 20.00 draft"};
     QTest::newRow("maximum object") << LineItem << usage + QStringLiteral(R"(, "maximum": {"maximum_amount": "12.00"})")
                                     << QStringList{"in_arrears 2026-01-01 2026-02-01 12.00 draft"};
-    QTest::newRow("minimum and maximum: maximum wins") << Adjustments
-        << usage + QStringLiteral(R"(, "minimum_amount": "15.00", "maximum_amount": "20.00")")
-        << QStringList{"in_arrears 2026-01-01 2026-02-01 20.00 draft"};
-    QTest::newRow("percentage discount") << LineItem
-        << usage + QStringLiteral(R"(, "discount": {"discount_type": "percentage", "percentage_discount": 0.1})")
-        << QStringList{"in_arrears 2026-01-01 2026-02-01 20.25 draft"};
-    QTest::newRow("amount discount") << LineItem
-        << usage + QStringLiteral(R"(, "discount": {"discount_type": "amount", "amount_discount": "2.50"})")
-        << QStringList{"in_arrears 2026-01-01 2026-02-01 20.00 draft"};
-    QTest::newRow("usage discount") << LineItem
-        << usage + QStringLiteral(R"(, "discount": {"discount_type": "usage", "usage_discount": 2})")
-        << QStringList{"in_arrears 2026-01-01 2026-02-01 17.50 draft"};
-    QTest::newRow("discount before the minimum") << Adjustments
-        << usage + QStringLiteral(R"(, "discount": {"discount_type": "percentage", "percentage_discount": 0.5}, "minimum_amount": "15.00")")
+    QTest::newRow("minimum and maximum: maximum wins") << Adjustments << usage + QStringLiteral(R"(, "minimum_amount": "15.00", "maximum_amount": "20.00")")
+                                                       << QStringList{"in_arrears 2026-01-01 2026-02-01 20.00 draft"};
+    QTest::newRow("percentage discount") << LineItem << usage + QStringLiteral(R"(, "discount": {"discount_type": "percentage", "percentage_discount": 0.1})")
+                                         << QStringList{"in_arrears 2026-01-01 2026-02-01 20.25 draft"};
+    QTest::newRow("amount discount") << LineItem << usage + QStringLiteral(R"(, "discount": {"discount_type": "amount", "amount_discount": "2.50"})")
+                                     << QStringList{"in_arrears 2026-01-01 2026-02-01 20.00 draft"};
+    QTest::newRow("usage discount") << LineItem << usage + QStringLiteral(R"(, "discount": {"discount_type": "usage", "usage_discount": 2})")
+                                    << QStringList{"in_arrears 2026-01-01 2026-02-01 17.50 draft"};
+    QTest::newRow("discount before the minimum")
+        << Adjustments << usage + QStringLiteral(R"(, "discount": {"discount_type": "percentage", "percentage_discount": 0.5}, "minimum_amount": "15.00")")
         << QStringList{"in_arrears 2026-01-01 2026-02-01 15.00 draft"};
     QTest::newRow("fixed fee in advance by default") << Subscriptions << fixed + QStringLiteral(R"(, "cadence": "monthly")")
-        << QStringList{"in_advance 2026-01-01 2026-02-01 10.00 draft", "in_advance 2026-02-01 2026-03-01 10.00 draft"};
+                                                     << QStringList{"in_advance 2026-01-01 2026-02-01 10.00 draft",
+                                                                    "in_advance 2026-02-01 2026-03-01 10.00 draft"};
     QTest::newRow("fixed_price_quantity") << Subscriptions << fixed + QStringLiteral(R"(, "cadence": "monthly", "fixed_price_quantity": "3")")
-        << QStringList{"in_advance 2026-01-01 2026-02-01 30.00 draft", "in_advance 2026-02-01 2026-03-01 30.00 draft"};
+                                          << QStringList{"in_advance 2026-01-01 2026-02-01 30.00 draft", "in_advance 2026-02-01 2026-03-01 30.00 draft"};
     QTest::newRow("billing_mode in_arrear") << Subscriptions << fixed + QStringLiteral(R"(, "cadence": "monthly", "billing_mode": "in_arrear")")
-        << QStringList{"in_arrears 2026-01-01 2026-02-01 10.00 draft"};
+                                            << QStringList{"in_arrears 2026-01-01 2026-02-01 10.00 draft"};
     QTest::newRow("billed_in_advance false") << Subscriptions << fixed + QStringLiteral(R"(, "cadence": "monthly", "billed_in_advance": false)")
-        << QStringList{"in_arrears 2026-01-01 2026-02-01 10.00 draft"};
+                                             << QStringList{"in_arrears 2026-01-01 2026-02-01 10.00 draft"};
     QTest::newRow("cadence quarterly") << Subscriptions << fixed + QStringLiteral(R"(, "cadence": "quarterly")")
-        << QStringList{"in_advance 2026-01-01 2026-04-01 10.00 draft"};
-    QTest::newRow("custom cadence of 10 days") << PriceModels
-        << fixed + QStringLiteral(R"(, "cadence": "custom", "billing_cycle_configuration": {"duration": 10, "duration_unit": "day"})")
+                                       << QStringList{"in_advance 2026-01-01 2026-04-01 10.00 draft"};
+    QTest::newRow("custom cadence of 10 days")
+        << PriceModels << fixed + QStringLiteral(R"(, "cadence": "custom", "billing_cycle_configuration": {"duration": 10, "duration_unit": "day"})")
         << QStringList{"in_advance 2026-01-01 2026-01-11 10.00 draft", "in_advance 2026-01-11 2026-01-21 10.00 draft",
                        "in_advance 2026-01-21 2026-01-31 10.00 draft", "in_advance 2026-01-31 2026-02-10 10.00 draft"};
     QTest::newRow("one_time") << Subscriptions << fixed + QStringLiteral(R"(, "cadence": "one_time")")
@@ -108,13 +105,16 @@ void TestCatalogFields::refusedFields_data()
     QTest::addColumn<QString>("reason");
     const QString usage = QStringLiteral(R"("name": "Calls", "item_name": "Calls", "billable_metric_name": "calls", "cadence": "monthly",
                                             "model_type": "unit", "unit_config": {"unit_amount": "2.50"})");
-    QTest::newRow("conversion_rate") << usage + QStringLiteral(R"(, "conversion_rate": 2)") << "$.prices[0].conversion_rate" << "real currencies";
-    QTest::newRow("invoice_grouping_key") << usage + QStringLiteral(R"(, "invoice_grouping_key": "region")")
-                                          << "$.prices[0].invoice_grouping_key" << "not supported";
+    QTest::newRow("conversion_rate") << usage + QStringLiteral(R"(, "conversion_rate": 2)") << "$.prices[0].conversion_rate"
+                                     << "real currencies";
+    QTest::newRow("invoice_grouping_key") << usage + QStringLiteral(R"(, "invoice_grouping_key": "region")") << "$.prices[0].invoice_grouping_key"
+                                          << "not supported";
     QTest::newRow("trial discount") << usage + QStringLiteral(R"(, "discount": {"discount_type": "trial", "trial_amount_discount": "5.00"})")
-                                    << "$.prices[0].discount.discount_type" << "trial_config";
+                                    << "$.prices[0].discount.discount_type"
+                                    << "trial_config";
     QTest::newRow("maximum below minimum") << usage + QStringLiteral(R"(, "minimum_amount": "50.00", "maximum_amount": "20.00")")
-                                           << "$.prices[0].maximum_amount" << "must not be less than minimum_amount";
+                                           << "$.prices[0].maximum_amount"
+                                           << "must not be less than minimum_amount";
 }
 
 void TestCatalogFields::refusedFields()

@@ -76,14 +76,11 @@ class TestEveryModel : public QObject
         f.subscribe(acme, u"every-model"_s, start);
         ingest(seats(at(2026, 1, 1), u"s1"_s, 10));
         ingest(seats(at(2026, 1, 11, 9), u"s2"_s, 15));
-        ingest(usage(at(2026, 1, 5, 10), u"u1"_s,
-                     uR"({"quantity": 100, "region": "west", "tier": "premium", "model": "gpt", "rate": 0.02, "day": "2026-01-05",
+        ingest(usage(at(2026, 1, 5, 10), u"u1"_s, uR"({"quantity": 100, "region": "west", "tier": "premium", "model": "gpt", "rate": 0.02, "day": "2026-01-05",
                           "kind": "download", "size": "small", "user": "u1", "color": "blue", "shape": "circle"})"_s));
-        ingest(usage(at(2026, 1, 5, 11), u"u2"_s,
-                     uR"({"quantity": 50, "region": "east", "tier": "basic", "model": "claude", "rate": "0.5", "day": "2026-01-05",
+        ingest(usage(at(2026, 1, 5, 11), u"u2"_s, uR"({"quantity": 50, "region": "east", "tier": "basic", "model": "claude", "rate": "0.5", "day": "2026-01-05",
                           "kind": "storage_snapshot", "size": "large", "user": "u2", "color": "green", "shape": "triangle"})"_s));
-        ingest(usage(at(2026, 1, 20, 12), u"u3"_s,
-                     uR"({"quantity": 30, "region": "west", "tier": "basic", "model": "gpt", "day": "2026-01-20",
+        ingest(usage(at(2026, 1, 20, 12), u"u3"_s, uR"({"quantity": 30, "region": "west", "tier": "basic", "model": "gpt", "day": "2026-01-20",
                           "kind": "download", "size": "small", "user": "u1", "color": "red", "shape": "square"})"_s));
         f.run(at(2026, 2, 2));
         const Invoice inv = f.only(acme, u"in_arrears"_s, start);
@@ -193,9 +190,9 @@ void TestEveryModel::prorationFromAMidPeriodStart()
 {
     // A subscription from January 11 (first-of-month alignment): 21 of 31 days, 15 seats in force.
     const QHash<QString, QString> amounts = bill(QDate(2026, 1, 11));
-    QCOMPARE(amounts.value(u"Unit with proration"_s), u"31.50"_s);     // 15 × 3.10 × 21/31
-    QCOMPARE(amounts.value(u"Tiered with proration"_s), u"18.29"_s);   // 27 × 21/31 = 18.290…
-    QCOMPARE(amounts.value(u"Bulk with proration"_s), u"15.24"_s);     // 22.5 × 21/31 = 15.241…
+    QCOMPARE(amounts.value(u"Unit with proration"_s), u"31.50"_s);   // 15 × 3.10 × 21/31
+    QCOMPARE(amounts.value(u"Tiered with proration"_s), u"18.29"_s); // 27 × 21/31 = 18.290…
+    QCOMPARE(amounts.value(u"Bulk with proration"_s), u"15.24"_s);   // 22.5 × 21/31 = 15.241…
 }
 
 void TestEveryModel::rateBeyondThirtyEightDigitsIsRefused()

@@ -183,8 +183,7 @@ void TestInvoiceLifecycle::paymentsPartialAndOver()
     QCOMPARE(moneyText(service.get(inv.id).amountRemaining(), QStringLiteral("USD")), QStringLiteral("210.00"));
     // The same payment reported twice is recorded once.
     QCOMPARE(service.pay(inv.id, Decimal(100), QDate(2026, 1, 5), QStringLiteral("bank"), QStringLiteral("TX-1")).id, first.id);
-    QVERIFY_SERVICE_ERROR(service.pay(inv.id, Decimal(99), QDate(2026, 1, 5), QStringLiteral("bank"), QStringLiteral("TX-1")),
-                          ServiceError::Kind::Conflict);
+    QVERIFY_SERVICE_ERROR(service.pay(inv.id, Decimal(99), QDate(2026, 1, 5), QStringLiteral("bank"), QStringLiteral("TX-1")), ServiceError::Kind::Conflict);
     QCOMPARE(service.payments(inv.id).size(), 1);
     service.pay(inv.id, Decimal(300), QDate(2026, 1, 6));
     const Invoice paid = service.get(inv.id);
@@ -202,8 +201,7 @@ void TestInvoiceLifecycle::creditNotes()
                           ServiceError::Kind::InvalidInput);
     QVERIFY_SERVICE_ERROR(service.createCreditNote(inv.id, {{3, Decimal(1)}}, QStringLiteral("no such line"), QStringLiteral("adjustment")),
                           ServiceError::Kind::InvalidInput);
-    QVERIFY_SERVICE_ERROR(service.createCreditNote(inv.id, {{0, Decimal(1)}}, QString(), QStringLiteral("adjustment")),
-                          ServiceError::Kind::InvalidInput);
+    QVERIFY_SERVICE_ERROR(service.createCreditNote(inv.id, {{0, Decimal(1)}}, QString(), QStringLiteral("adjustment")), ServiceError::Kind::InvalidInput);
     QCOMPARE(service.creditNotes().size(), 0);
     // On an unpaid invoice the credit reduces what is owed.
     const CreditNote first = service.createCreditNote(inv.id, {{0, Decimal(10)}}, QStringLiteral("outage"), QStringLiteral("adjustment"));
@@ -284,9 +282,10 @@ void TestInvoiceLifecycle::oneOffInvoice()
     QVERIFY_SERVICE_ERROR(service.createOneOff(c, {}, std::nullopt, {}, std::nullopt), ServiceError::Kind::InvalidInput);
     QVERIFY_SERVICE_ERROR(service.createOneOff(QStringLiteral("nobody"), {{QStringLiteral("x"), Decimal(1), Decimal(1), {}}}, std::nullopt, {}, std::nullopt),
                           ServiceError::Kind::NotFound);
-    const Invoice inv = service.createOneOff(c, {{QStringLiteral("Onboarding"), Decimal(3), Decimal::parse("150.00"), {}},
-                                                 {QStringLiteral("Training day"), Decimal(1), Decimal::parse("899.99"), {}}},
-                                             QDate(2026, 1, 20), QStringLiteral("Thank you"), 7);
+    const Invoice inv = service.createOneOff(
+        c,
+        {{QStringLiteral("Onboarding"), Decimal(3), Decimal::parse("150.00"), {}}, {QStringLiteral("Training day"), Decimal(1), Decimal::parse("899.99"), {}}},
+        QDate(2026, 1, 20), QStringLiteral("Thank you"), 7);
     QCOMPARE(inv.kind, QStringLiteral("one_off"));
     QCOMPARE(moneyText(inv.total, inv.currency), QStringLiteral("1349.99"));
     const Invoice issued = service.issue(inv.id);

@@ -50,21 +50,18 @@ void TestInvoiceRun::periods_data()
         << "start_date" << QDate(2026, 1, 31) << 0 << QDate() << at(2026, 3, 31)
         << QStringList{"in_advance 2026-01-31 2026-02-28 310.00 draft", "in_advance 2026-02-28 2026-03-31 310.00 draft",
                        "in_advance 2026-03-31 2026-04-30 310.00 draft"};
-    QTest::newRow("leap year: Jan 31 renews Feb 29")
-        << "start_date" << QDate(2028, 1, 31) << 0 << QDate() << at(2028, 2, 29)
-        << QStringList{"in_advance 2028-01-31 2028-02-29 310.00 draft", "in_advance 2028-02-29 2028-03-31 310.00 draft"};
+    QTest::newRow("leap year: Jan 31 renews Feb 29") << "start_date" << QDate(2028, 1, 31) << 0 << QDate() << at(2028, 2, 29)
+                                                     << QStringList{"in_advance 2028-01-31 2028-02-29 310.00 draft",
+                                                                    "in_advance 2028-02-29 2028-03-31 310.00 draft"};
     QTest::newRow("leap February stub: 20 of 29 days")
-        << "first_of_month" << QDate(2028, 2, 10) << 0 << QDate() << at(2028, 2, 10)
-        << QStringList{"in_advance 2028-02-10 2028-03-01 213.79 draft"};
+        << "first_of_month" << QDate(2028, 2, 10) << 0 << QDate() << at(2028, 2, 10) << QStringList{"in_advance 2028-02-10 2028-03-01 213.79 draft"};
     QTest::newRow("start on the 29th in a 30-day month")
         << "start_date" << QDate(2026, 4, 29) << 0 << QDate() << at(2026, 5, 29)
         << QStringList{"in_advance 2026-04-29 2026-05-29 310.00 draft", "in_advance 2026-05-29 2026-06-29 310.00 draft"};
-    QTest::newRow("a 10-day trial is not billed")
-        << "start_date" << QDate(2026, 1, 1) << 10 << QDate() << at(2026, 2, 10)
-        << QStringList{"in_advance 2026-01-11 2026-02-11 310.00 draft"};
+    QTest::newRow("a 10-day trial is not billed") << "start_date" << QDate(2026, 1, 1) << 10 << QDate() << at(2026, 2, 10)
+                                                  << QStringList{"in_advance 2026-01-11 2026-02-11 310.00 draft"};
     QTest::newRow("an end date cuts the period: 20 of 31 days")
-        << "first_of_month" << QDate(2026, 1, 1) << 0 << QDate(2026, 1, 21) << at(2026, 6, 1)
-        << QStringList{"in_advance 2026-01-01 2026-01-21 200.00 draft"};
+        << "first_of_month" << QDate(2026, 1, 1) << 0 << QDate(2026, 1, 21) << at(2026, 6, 1) << QStringList{"in_advance 2026-01-01 2026-01-21 200.00 draft"};
     QTest::newRow("nothing before the start") << "start_date" << QDate(2026, 3, 1) << 0 << QDate() << at(2026, 2, 28, 23, 59) << QStringList{};
 }
 
@@ -220,20 +217,25 @@ void TestInvoiceRun::oneBadSubscriptionNeverStopsTheRun_data()
     QTest::addColumn<QString>("plan");
     QTest::addColumn<QString>("damage");
     QTest::addColumn<QString>("reason"); // empty: not a failure, and no invoice for it
-    QTest::newRow("ends on its start date (valid, empty)") << "flat" << "UPDATE subscriptions SET end_date = start_date WHERE id = :sub" << "";
-    QTest::newRow("ends before its start date") << "flat" << "UPDATE subscriptions SET end_date = '2025-12-01' WHERE id = :sub"
+    QTest::newRow("ends on its start date (valid, empty)") << "flat"
+                                                           << "UPDATE subscriptions SET end_date = start_date WHERE id = :sub"
+                                                           << "";
+    QTest::newRow("ends before its start date") << "flat"
+                                                << "UPDATE subscriptions SET end_date = '2025-12-01' WHERE id = :sub"
                                                 << "on or after the start date";
-    QTest::newRow("customer zone unknown") << "flat" << "UPDATE customers SET timezone = 'Mars/Olympus_Mons' WHERE id = :customer"
+    QTest::newRow("customer zone unknown") << "flat"
+                                           << "UPDATE customers SET timezone = 'Mars/Olympus_Mons' WHERE id = :customer"
                                            << "not a known IANA zone";
     QTest::newRow("price no longer parses") << "double"
                                             << "UPDATE plan_version_prices SET definition = '{\"model_type\": \"unit\"}' "
                                                "WHERE plan_version_id = (SELECT plan_version_id FROM subscription_phases WHERE subscription_id = :sub)"
                                             << "not valid";
-    QTest::newRow("a billing cycle too long to bill") << "double"
-                                                     << "UPDATE plan_version_prices SET definition = json_set(definition, '$.cadence', 'custom', "
-                                                        "'$.billing_cycle_configuration', json('{\"duration\": 5000, \"duration_unit\": \"day\"}')) "
-                                                        "WHERE plan_version_id = (SELECT plan_version_id FROM subscription_phases WHERE subscription_id = :sub)"
-                                                     << "cannot be billed";
+    QTest::newRow("a billing cycle too long to bill")
+        << "double"
+        << "UPDATE plan_version_prices SET definition = json_set(definition, '$.cadence', 'custom', "
+           "'$.billing_cycle_configuration', json('{\"duration\": 5000, \"duration_unit\": \"day\"}')) "
+           "WHERE plan_version_id = (SELECT plan_version_id FROM subscription_phases WHERE subscription_id = :sub)"
+        << "cannot be billed";
     QTest::newRow("a usage price's metric is gone") << "metered"
                                                     << "UPDATE plan_version_prices SET billable_metric_id = NULL, definition = "
                                                        "json_set(definition, '$.billable_metric_id', 'gone') WHERE name = 'Calls'"

@@ -20,7 +20,6 @@
 #include "models/billing/LedgerService.h"
 #include "models/billing/Ledgers.h"
 
-
 using namespace orb;
 using namespace orb::test;
 
@@ -61,71 +60,90 @@ void TestSubscriptionEdges::sequences_data()
     // "seats N", "cancel [D|eot]", "unschedule"; a leading "!" expects the action refused.
 
     // 1. Date edges: none of these may break a run.
-    QTest::newRow("immediate cancellation on the start day") << CancelPage << "flat" << "start_date" << QDate(2026, 1, 1) << 0
-        << QStringList{"run 2026-01-01", "cancel", "run 2026-03-01"} << QStringList{} << "0.00";
-    QTest::newRow("immediate cancellation of an upcoming subscription") << CancelPage << "flat" << "start_date" << QDate(2026, 2, 1) << 0
-        << QStringList{"cancel", "run 2026-03-01"} << QStringList{} << "0.00";
-    QTest::newRow("backdated cancellation to the start date, unpaid") << CancelPage << "flat" << "start_date" << QDate(2026, 1, 1) << 0
+    QTest::newRow("immediate cancellation on the start day")
+        << CancelPage << "flat"
+        << "start_date" << QDate(2026, 1, 1) << 0 << QStringList{"run 2026-01-01", "cancel", "run 2026-03-01"} << QStringList{} << "0.00";
+    QTest::newRow("immediate cancellation of an upcoming subscription")
+        << CancelPage << "flat"
+        << "start_date" << QDate(2026, 2, 1) << 0 << QStringList{"cancel", "run 2026-03-01"} << QStringList{} << "0.00";
+    QTest::newRow("backdated cancellation to the start date, unpaid")
+        << CancelPage << "flat"
+        << "start_date" << QDate(2026, 1, 1) << 0
         << QStringList{"run 2026-01-01", "issue 2026-01-01", "today 2026-01-10", "cancel 2026-01-01", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 void"} << "0.00";
-    QTest::newRow("backdated cancellation to the start date, paid") << CancelPage << "flat" << "start_date" << QDate(2026, 1, 1) << 0
+    QTest::newRow("backdated cancellation to the start date, paid")
+        << CancelPage << "flat"
+        << "start_date" << QDate(2026, 1, 1) << 0
         << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay", "today 2026-01-10", "cancel 2026-01-01", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 paid"} << "310.00";
-    QTest::newRow("ends before the first period: trial longer than the subscription") << CancelPage << "flat" << "start_date"
-        << QDate(2026, 1, 1) << 30 << QStringList{"cancel 2026-01-20", "run 2026-03-01"} << QStringList{} << "0.00";
-    QTest::newRow("cancelled on the last day of the trial") << CancelPage << "flat" << "start_date" << QDate(2026, 1, 1) << 10
-        << QStringList{"today 2026-01-05", "cancel 2026-01-11", "run 2026-03-01"} << QStringList{} << "0.00";
-    QTest::newRow("change on the start day, then cancel the same day") << ChangePage << "flat" << "start_date" << QDate(2026, 1, 1) << 0
-        << QStringList{"change double", "cancel", "run 2026-03-01"} << QStringList{} << "0.00";
-    QTest::newRow("immediate cancellation after a change on the start day, a month later") << ChangePage << "flat" << "start_date"
-        << QDate(2026, 1, 1) << 0 << QStringList{"change double", "run 2026-01-01", "today 2026-01-11", "cancel", "run 2026-03-01"}
+    QTest::newRow("ends before the first period: trial longer than the subscription")
+        << CancelPage << "flat"
+        << "start_date" << QDate(2026, 1, 1) << 30 << QStringList{"cancel 2026-01-20", "run 2026-03-01"} << QStringList{} << "0.00";
+    QTest::newRow("cancelled on the last day of the trial")
+        << CancelPage << "flat"
+        << "start_date" << QDate(2026, 1, 1) << 10 << QStringList{"today 2026-01-05", "cancel 2026-01-11", "run 2026-03-01"} << QStringList{} << "0.00";
+    QTest::newRow("change on the start day, then cancel the same day")
+        << ChangePage << "flat"
+        << "start_date" << QDate(2026, 1, 1) << 0 << QStringList{"change double", "cancel", "run 2026-03-01"} << QStringList{} << "0.00";
+    QTest::newRow("immediate cancellation after a change on the start day, a month later")
+        << ChangePage << "flat"
+        << "start_date" << QDate(2026, 1, 1) << 0 << QStringList{"change double", "run 2026-01-01", "today 2026-01-11", "cancel", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-01-11 200.00 draft"} << "0.00";
 
     // 8. Every unused day of a fee paid in advance is credited at most once.
-    QTest::newRow("change and cancellation the same day credit the unused days once") << ChangePage << "flat" << "first_of_month"
-        << QDate(2026, 1, 1) << 0
+    QTest::newRow("change and cancellation the same day credit the unused days once")
+        << ChangePage << "flat"
+        << "first_of_month" << QDate(2026, 1, 1) << 0
         << QStringList{"run 2026-01-01", "issue 2026-01-01", "today 2026-01-11", "change double", "cancel", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 issued"} << "210.00";
-    QTest::newRow("change, its invoice issued, then cancellation the same day") << ChangePage << "flat" << "first_of_month"
-        << QDate(2026, 1, 1) << 0
-        << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay", "today 2026-01-11", "change double", "run 2026-01-11",
-                       "issue 2026-01-11", "cancel", "run 2026-03-01"}
+    QTest::newRow("change, its invoice issued, then cancellation the same day")
+        << ChangePage << "flat"
+        << "first_of_month" << QDate(2026, 1, 1) << 0 << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay",    "today 2026-01-11", "change double",
+                                                                     "run 2026-01-11", "issue 2026-01-11", "cancel", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 paid", "in_advance 2026-01-11 2026-02-01 420.00 void"} << "210.00";
-    QTest::newRow("two changes in one period credit each day once") << ChangePage << "flat" << "first_of_month" << QDate(2026, 1, 1) << 0
-        << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay", "today 2026-01-11", "change double", "today 2026-01-21",
-                       "change flat", "run 2026-01-21"}
+    QTest::newRow("two changes in one period credit each day once")
+        << ChangePage << "flat"
+        << "first_of_month" << QDate(2026, 1, 1) << 0
+        << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay", "today 2026-01-11", "change double", "today 2026-01-21", "change flat", "run 2026-01-21"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 paid", "in_advance 2026-01-11 2026-01-21 200.00 draft",
                        "in_advance 2026-01-21 2026-02-01 110.00 draft"}
         << "210.00";
-    QTest::newRow("scheduled cancellation unscheduled, then an immediate one") << ChangePage << "flat" << "first_of_month"
-        << QDate(2026, 1, 1) << 0
-        << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay", "today 2026-01-11", "cancel 2026-01-21", "unschedule", "cancel",
-                       "run 2026-03-01"}
+    QTest::newRow("scheduled cancellation unscheduled, then an immediate one")
+        << ChangePage << "flat"
+        << "first_of_month" << QDate(2026, 1, 1) << 0
+        << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay", "today 2026-01-11", "cancel 2026-01-21", "unschedule", "cancel", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 paid"} << "210.00";
-    QTest::newRow("seat change then cancellation the same day") << ChangePage << "metered" << "first_of_month" << QDate(2026, 1, 1) << 0
+    QTest::newRow("seat change then cancellation the same day")
+        << ChangePage << "metered"
+        << "first_of_month" << QDate(2026, 1, 1) << 0
         << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay", "today 2026-01-11", "seats 8", "cancel", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 50.00 paid", "in_arrears 2026-01-01 2026-01-11 0.00 draft"} << "33.87";
-    QTest::newRow("change, then a backdated cancellation before it") << CancelPage << "flat" << "first_of_month" << QDate(2026, 1, 1) << 0
-        << QStringList{"run 2026-01-01", "issue 2026-01-01", "today 2026-01-11", "change double", "today 2026-01-15",
-                       "cancel 2026-01-06", "run 2026-03-01"}
+    QTest::newRow("change, then a backdated cancellation before it")
+        << CancelPage << "flat"
+        << "first_of_month" << QDate(2026, 1, 1) << 0
+        << QStringList{"run 2026-01-01", "issue 2026-01-01", "today 2026-01-11", "change double", "today 2026-01-15", "cancel 2026-01-06", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 void", "in_advance 2026-01-01 2026-01-06 50.00 draft"} << "0.00";
 
     // 7. Backdated cancellations.
-    QTest::newRow("backdated past a paid invoice dated before it: balance refund") << CancelPage << "flat" << "first_of_month"
-        << QDate(2026, 1, 1) << 0
+    QTest::newRow("backdated past a paid invoice dated before it: balance refund")
+        << CancelPage << "flat"
+        << "first_of_month" << QDate(2026, 1, 1) << 0
         << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay", "today 2026-01-25", "cancel 2026-01-21", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 paid"} << "110.00";
-    QTest::newRow("backdated before an unpaid later invoice: voided, the paid one refunded") << CancelPage << "flat" << "first_of_month"
-        << QDate(2026, 1, 1) << 0
-        << QStringList{"run 2026-01-01", "issue 2026-01-01", "pay", "run 2026-02-01", "issue 2026-02-01", "today 2026-02-05",
-                       "cancel 2026-01-21", "run 2026-03-01"}
+    QTest::newRow("backdated before an unpaid later invoice: voided, the paid one refunded")
+        << CancelPage << "flat"
+        << "first_of_month" << QDate(2026, 1, 1) << 0
+        << QStringList{"run 2026-01-01",   "issue 2026-01-01",  "pay",           "run 2026-02-01", "issue 2026-02-01",
+                       "today 2026-02-05", "cancel 2026-01-21", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 paid", "in_advance 2026-02-01 2026-03-01 310.00 void"} << "110.00";
-    QTest::newRow("backdated before a paid invoice dated after it: refused") << CancelPage << "flat" << "first_of_month"
-        << QDate(2026, 1, 1) << 0
+    QTest::newRow("backdated before a paid invoice dated after it: refused")
+        << CancelPage << "flat"
+        << "first_of_month" << QDate(2026, 1, 1) << 0
         << QStringList{"run 2026-02-01", "issue 2026-02-01", "pay", "today 2026-02-05", "!cancel 2026-01-21", "run 2026-02-05"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 paid", "in_advance 2026-02-01 2026-03-01 310.00 paid"} << "0.00";
-    QTest::newRow("backdated before unpaid invoices: voided and reissued") << CancelPage << "flat" << "first_of_month"
-        << QDate(2026, 1, 1) << 0
+    QTest::newRow("backdated before unpaid invoices: voided and reissued")
+        << CancelPage << "flat"
+        << "first_of_month" << QDate(2026, 1, 1) << 0
         << QStringList{"run 2026-02-01", "issue 2026-02-01", "today 2026-02-05", "cancel 2026-01-21", "run 2026-03-01"}
         << QStringList{"in_advance 2026-01-01 2026-02-01 310.00 void", "in_advance 2026-01-01 2026-01-21 200.00 draft",
                        "in_advance 2026-02-01 2026-03-01 310.00 void"}
@@ -210,7 +228,8 @@ void TestSubscriptionEdges::ledgerCheck(const QString &customer, const QString &
                 qDebug() << e.cause << e.amount.toString() << e.invoiceId << inv.id << e.description;
         QVERIFY2(!credited.isNegative(), qPrintable(inv.id));
         if (inv.status == QLatin1String("void") || inv.kind != QLatin1String("in_advance")) {
-            QVERIFY2(credited.isZero(), qPrintable(QStringLiteral("invoice %1 (%2) keeps a proration credit of %3").arg(inv.invoiceNumber, inv.status, credited.toString())));
+            QVERIFY2(credited.isZero(),
+                     qPrintable(QStringLiteral("invoice %1 (%2) keeps a proration credit of %3").arg(inv.invoiceNumber, inv.status, credited.toString())));
             continue;
         }
         QDate first = inv.periodEnd;
@@ -218,8 +237,9 @@ void TestSubscriptionEdges::ledgerCheck(const QString &customer, const QString &
             first = std::min(first, std::max(d, inv.periodStart));
         const qint64 days = inv.periodStart.daysTo(inv.periodEnd);
         const Decimal most = (inv.total * Decimal(first.daysTo(inv.periodEnd))).divide(Decimal(days), 2);
-        QVERIFY2(credited <= most, qPrintable(QStringLiteral("invoice %1 credited %2 for unused days worth at most %3")
-                                                   .arg(inv.invoiceNumber, credited.toString(), most.toString())));
+        QVERIFY2(
+            credited <= most,
+            qPrintable(QStringLiteral("invoice %1 credited %2 for unused days worth at most %3").arg(inv.invoiceNumber, credited.toString(), most.toString())));
         QVERIFY(credited <= inv.total - inv.credited);
     }
 }

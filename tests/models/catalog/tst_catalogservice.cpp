@@ -170,8 +170,8 @@ void TestCatalogService::planVersions()
     QStringList actions;
     for (const AuditEntry &entry : AuditLog(file->db()).forObject(QStringLiteral("plan"), p.id))
         actions << entry.action;
-    QCOMPARE(actions, (QStringList{QStringLiteral("plan.create"), QStringLiteral("plan.update"), QStringLiteral("plan.version"),
-                                   QStringLiteral("plan.version"), QStringLiteral("plan.archive")}));
+    QCOMPARE(actions, (QStringList{QStringLiteral("plan.create"), QStringLiteral("plan.update"), QStringLiteral("plan.version"), QStringLiteral("plan.version"),
+                                   QStringLiteral("plan.archive")}));
     try {
         service.createPlan(plan(kBasic));
         QFAIL("duplicate external_plan_id stored");
@@ -195,7 +195,8 @@ void TestCatalogService::planRulesHaveJsonPaths()
     usd.insert(QStringLiteral("adjustments"),
                QJsonArray{QJsonObject{{QStringLiteral("adjustment_type"), QStringLiteral("minimum")}, {QStringLiteral("minimum_amount"), QStringLiteral("50")}},
                           QJsonObject{{QStringLiteral("adjustment_type"), QStringLiteral("maximum")}, {QStringLiteral("maximum_amount"), QStringLiteral("20")}},
-                          QJsonObject{{QStringLiteral("adjustment_type"), QStringLiteral("usage_discount")}, {QStringLiteral("usage_discount"), 5},
+                          QJsonObject{{QStringLiteral("adjustment_type"), QStringLiteral("usage_discount")},
+                                      {QStringLiteral("usage_discount"), 5},
                                       {QStringLiteral("applies_to_price_ids"), QJsonArray{QStringLiteral("calls-price")}}}});
     try {
         service.editPlan(QStringLiteral("basic"), usd);
@@ -250,7 +251,8 @@ void TestCatalogService::namesAndIdsInsideOneFile()
          "model_type": "unit", "unit_config": {"unit_amount": "1"}},
         {"name": "by name", "item_name": "Seats", "billable_metric_name": "seats", "cadence": "monthly",
          "model_type": "unit", "unit_config": {"unit_amount": "2"}},
-        {"name": "by company id", "item_id": ")") + existing.id.toUtf8() + R"(", "cadence": "monthly",
+        {"name": "by company id", "item_id": ")")
+                               + existing.id.toUtf8() + R"(", "cadence": "monthly",
          "model_type": "unit", "unit_config": {"unit_amount": "3"}}]}],
       "items": [{"id": "file-item-1", "name": "Calls"}, {"name": "Seats"}],
       "billable_metrics": [{"id": "file-metric-1", "name": "calls", "event_name": "api_request", "aggregation": "count"},

@@ -37,7 +37,8 @@ void TestMetricRepository::roundTripAndResolve()
     auto file = newFile();
     FieldErrors errors;
     auto m = MetricDefinition::fromJson(R"({"name": "tokens", "event_name": "completion", "aggregation": "sum", "property": "tokens",
-        "filters": {"property": "model", "operator": "in", "values": ["large", "small"]}, "group_by": "model"})", &errors);
+        "filters": {"property": "model", "operator": "in", "values": ["large", "small"]}, "group_by": "model"})",
+                                        &errors);
     QVERIFY2(m, qPrintable(joinErrors(errors)));
     m->setId(QStringLiteral("bm_tokens"));
     MetricRepository repo(file->db());

@@ -50,11 +50,9 @@ QStringList texts(const QList<Decimal> &values)
 void TestReportData::revenueByMonth()
 {
     const QList<Invoice> invoices = {
-        invoice("1", "paid", QDate(2026, 1, 5), "100.00", "100.00"),
-        invoice("2", "issued", QDate(2026, 1, 20), "50.00", "20.00"),
-        invoice("3", "issued", QDate(2026, 3, 1), "75.50", "0.00"),
-        invoice("4", "void", QDate(2026, 3, 2), "999.00", "0.00"),  // not revenue
-        invoice("5", "draft", QDate(2026, 3, 3), "888.00", "0.00"), // not revenue
+        invoice("1", "paid", QDate(2026, 1, 5), "100.00", "100.00"),       invoice("2", "issued", QDate(2026, 1, 20), "50.00", "20.00"),
+        invoice("3", "issued", QDate(2026, 3, 1), "75.50", "0.00"),        invoice("4", "void", QDate(2026, 3, 2), "999.00", "0.00"), // not revenue
+        invoice("5", "draft", QDate(2026, 3, 3), "888.00", "0.00"),                                                                   // not revenue
         invoice("6", "issued", QDate(2026, 3, 4), "10.00", "0.00", "EUR"),
     };
     Payment p1;
@@ -77,8 +75,8 @@ void TestReportData::revenueByPlan()
 {
     const QList<Invoice> invoices = {invoice("1", "paid", QDate(2026, 1, 5), "100.00", "100.00"), invoice("2", "issued", QDate(2026, 1, 20), "250.00", "0"),
                                      invoice("3", "issued", QDate(2026, 2, 1), "30.00", "0"), invoice("4", "issued", QDate(2025, 2, 1), "500.00", "0")};
-    const QHash<QString, QString> planOf{{QStringLiteral("1"), QStringLiteral("Starter")}, {QStringLiteral("2"), QStringLiteral("Growth")},
-                                         {QStringLiteral("4"), QStringLiteral("Growth")}};
+    const QHash<QString, QString> planOf{
+        {QStringLiteral("1"), QStringLiteral("Starter")}, {QStringLiteral("2"), QStringLiteral("Growth")}, {QStringLiteral("4"), QStringLiteral("Growth")}};
     const ChartData c = RevenueReport::byPlan(invoices, planOf, QDate(2026, 1, 1), QDate(2026, 12, 31), QStringLiteral("USD"));
     QCOMPARE(c.categories, (QStringList{QStringLiteral("Growth"), QStringLiteral("Starter"), QStringLiteral("One-off")}));
     QCOMPARE(texts(c.series.first().values), (QStringList{QStringLiteral("250.00"), QStringLiteral("100.00"), QStringLiteral("30.00")}));
@@ -141,10 +139,8 @@ void TestReportData::statementBalances()
         return l;
     };
     const QList<StatementLine> moves = {
-        line(QDate(2026, 2, 10), StatementLine::Kind::Payment, "0", "40.00"),
-        line(QDate(2026, 1, 5), StatementLine::Kind::Invoice, "100.00", "0"),
-        line(QDate(2026, 2, 10), StatementLine::Kind::Invoice, "60.00", "0"),
-        line(QDate(2026, 1, 20), StatementLine::Kind::Payment, "0", "25.00"),
+        line(QDate(2026, 2, 10), StatementLine::Kind::Payment, "0", "40.00"), line(QDate(2026, 1, 5), StatementLine::Kind::Invoice, "100.00", "0"),
+        line(QDate(2026, 2, 10), StatementLine::Kind::Invoice, "60.00", "0"), line(QDate(2026, 1, 20), StatementLine::Kind::Payment, "0", "25.00"),
         line(QDate(2026, 3, 5), StatementLine::Kind::Invoice, "999.00", "0"), // after the period
     };
     const Statement s = Statement::build(moves, QDate(2026, 2, 1), QDate(2026, 2, 28), QStringLiteral("USD"));

@@ -80,9 +80,28 @@ const char *const kFastShapes[] = {
 };
 
 const char kAlphabet[] = "{}[]\":,.-+eE0123456789 tfnulrsaTZz\\/\t\r\n\x01\x7f\xc3\xa9\xff";
-const char *const kTokens[] = {"null", "true", "false", "\"\"", "\" \"", "{}", "[]", "\"properties\":{}", "\"customer_id\":\"c\"",
-                               "\"external_customer_id\":null", "\"timestamp\":\"2026-02-30T10:00:00Z\"", ",\"a\":1", "\"\\u0041\"",
-                               "1.5", "-", "1e3", "00", "+01:00", "Z", ".5", "\"event_name\":\"x\"", "\"idempotency_key\":\"k\""};
+const char *const kTokens[] = {"null",
+                               "true",
+                               "false",
+                               "\"\"",
+                               "\" \"",
+                               "{}",
+                               "[]",
+                               "\"properties\":{}",
+                               "\"customer_id\":\"c\"",
+                               "\"external_customer_id\":null",
+                               "\"timestamp\":\"2026-02-30T10:00:00Z\"",
+                               ",\"a\":1",
+                               "\"\\u0041\"",
+                               "1.5",
+                               "-",
+                               "1e3",
+                               "00",
+                               "+01:00",
+                               "Z",
+                               ".5",
+                               "\"event_name\":\"x\"",
+                               "\"idempotency_key\":\"k\""};
 
 QByteArray mutate(QByteArray s, QRandomGenerator &rng)
 {
@@ -237,9 +256,8 @@ void TestFastImport::fastPathAgreesWithReference()
 void TestFastImport::timestampsAgreeWithReference()
 {
     QRandomGenerator rng(7);
-    const char *const seeds[] = {"2026-03-01T10:00:00Z", "2024-02-29T23:59:59.999-23:59", "1970-01-01T00:00:00.5+00:00",
-                                 "1969-12-31T23:59:59.123456789Z", "9999-12-31T23:59:59+0130", "0001-01-01T00:00:00Z",
-                                 "2100-02-28 12:00:00z", "2000-02-29t00:00:00.1-0000"};
+    const char *const seeds[] = {"2026-03-01T10:00:00Z",     "2024-02-29T23:59:59.999-23:59", "1970-01-01T00:00:00.5+00:00", "1969-12-31T23:59:59.123456789Z",
+                                 "9999-12-31T23:59:59+0130", "0001-01-01T00:00:00Z",          "2100-02-28 12:00:00z",        "2000-02-29t00:00:00.1-0000"};
     qint64 checked = 0;
     for (const char *seed : seeds) {
         for (int i = 0; i < 3000; ++i) {
@@ -294,7 +312,7 @@ void TestFastImport::importDedupThroughFilter()
     EventImporter importer(*file, m_clock);
     auto line = [](const char *key, int tokens, const char *ts = "2026-03-10T10:00:00Z") -> QByteArray {
         return QByteArray(R"({"event_name":"api_call","timestamp":")") + ts + R"(","idempotency_key":")" + key
-            + R"(","external_customer_id":"acme","properties":{"tokens":)" + QByteArray::number(tokens) + "}}\n";
+               + R"(","external_customer_id":"acme","properties":{"tokens":)" + QByteArray::number(tokens) + "}}\n";
     };
     // Already stored before the import: the filter is loaded from the key index.
     {
@@ -306,14 +324,16 @@ void TestFastImport::importDedupThroughFilter()
         QCOMPARE(importer.importFile(path, {}).accepted, 1);
     }
     QByteArray content;
-    content += line("stored", 1);             // duplicate of a stored event
-    content += line("stored", 2);             // conflict with a stored event
-    content += line("new", 5);                // accepted
-    content += line("new", 5);                // duplicate within the batch
-    content += line("new", 6);                // conflict within the batch
-    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"esc\u0061ped","external_customer_id":"acme"})" "\n";
-    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"escaped","external_customer_id":"acme","properties":{}})" "\n";
-    for (int i = 0; i < 50; ++i)              // across checkpoints (3 rows a checkpoint below)
+    content += line("stored", 1); // duplicate of a stored event
+    content += line("stored", 2); // conflict with a stored event
+    content += line("new", 5);    // accepted
+    content += line("new", 5);    // duplicate within the batch
+    content += line("new", 6);    // conflict within the batch
+    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"esc\u0061ped","external_customer_id":"acme"})"
+               "\n";
+    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"escaped","external_customer_id":"acme","properties":{}})"
+               "\n";
+    for (int i = 0; i < 50; ++i) // across checkpoints (3 rows a checkpoint below)
         content += line(QByteArray("k" + QByteArray::number(i % 25)).constData(), i % 25);
     const QString path = m_dir.filePath(QStringLiteral("second.jsonl"));
     QFile f(path);

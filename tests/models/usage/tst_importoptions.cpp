@@ -127,8 +127,9 @@ void TestImportOptions::badMapsRefuseTheFile_data()
     QTest::addColumn<QString>("message");
     const QByteArray h = "When,What,Key,Who\n";
     const QStringList good = {QStringLiteral("timestamp=When"), QStringLiteral("event_name=What"), QStringLiteral("idempotency_key=Key")};
-    QTest::newRow("unknown field") << h << (good + QStringList{QStringLiteral("customer=Who")}) << QStringList()
-                                   << QStringLiteral("unknown field \"customer\" (the fields are event_name, timestamp, idempotency_key, customer_id, external_customer_id)");
+    QTest::newRow("unknown field")
+        << h << (good + QStringList{QStringLiteral("customer=Who")}) << QStringList()
+        << QStringLiteral("unknown field \"customer\" (the fields are event_name, timestamp, idempotency_key, customer_id, external_customer_id)");
     QTest::newRow("column not in header") << h << (good + QStringList{QStringLiteral("external_customer_id=Client")}) << QStringList()
                                           << QStringLiteral("the column \"Client\" mapped to external_customer_id is not in the header");
     QTest::newRow("one column, two fields") << h << (good + QStringList{QStringLiteral("external_customer_id=Key")}) << QStringList()
@@ -142,8 +143,8 @@ void TestImportOptions::badMapsRefuseTheFile_data()
                                                                  QStringLiteral("idempotency_key=Key"), QStringLiteral("external_customer_id=Who")}
                                                   << QStringList()
                                                   << QStringLiteral("the column \"timestamp\" is not used: timestamp is read from \"event_time\"");
-    QTest::newRow("column twice") << QByteArray("When,When,What,Key,Who\n") << (good + QStringList{QStringLiteral("external_customer_id=Who")})
-                                  << QStringList() << QStringLiteral("the column \"When\" mapped to timestamp appears more than once");
+    QTest::newRow("column twice") << QByteArray("When,When,What,Key,Who\n") << (good + QStringList{QStringLiteral("external_customer_id=Who")}) << QStringList()
+                                  << QStringLiteral("the column \"When\" mapped to timestamp appears more than once");
 }
 
 void TestImportOptions::badMapsRefuseTheFile()
@@ -257,8 +258,7 @@ void TestImportOptions::cancelKeepsCheckpointsAndResumes()
     QCOMPARE(cancelled.resumeLine, 32);
     QCOMPARE(eventCount(), 27);
     QCOMPARE(importer.rejects(cancelled.importId).size(), 3);
-    QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT status FROM usage_imports WHERE id = ?"), {cancelled.importId}).toString(),
-             QStringLiteral("running"));
+    QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT status FROM usage_imports WHERE id = ?"), {cancelled.importId}).toString(), QStringLiteral("running"));
 
     // The same file again: goes on at line 32, nothing twice.
     o.cancelled = nullptr;
@@ -280,10 +280,13 @@ void TestImportOptions::cancelKeepsCheckpointsAndResumes()
 
 void TestImportOptions::cancelBeforeFirstCheckpointKeepsNothing()
 {
-    const QString path = writeFile(QStringLiteral("small.jsonl"),
-                                   R"({"event_name":"a","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j1","external_customer_id":"acme"})" "\n"
-                                   R"({"event_name":"a","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j2","external_customer_id":"acme"})" "\n"
-                                   R"({"event_name":"a","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j3","external_customer_id":"acme"})" "\n");
+    const QString path =
+        writeFile(QStringLiteral("small.jsonl"), R"({"event_name":"a","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j1","external_customer_id":"acme"})"
+                                                 "\n"
+                                                 R"({"event_name":"a","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j2","external_customer_id":"acme"})"
+                                                 "\n"
+                                                 R"({"event_name":"a","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j3","external_customer_id":"acme"})"
+                                                 "\n");
     ImportOptions o;
     o.batchRows = 1;
     o.checkpointRows = 10;

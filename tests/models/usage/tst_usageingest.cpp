@@ -103,12 +103,11 @@ void TestUsageIngest::ingestionRules()
     const QList<IngestResult> r = importer.ingest({
         event(QStringLiteral("k1"), QStringLiteral("2026-03-10T11:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"n":1})")),
         event(QStringLiteral("k1"), QStringLiteral("2026-03-10T12:00:00+01:00"), QStringLiteral("acme"), QStringLiteral(R"({"n":1})")), // same body, other zone
-        event(QStringLiteral("k1"), QStringLiteral("2026-03-10T11:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"n":1.0})")),   // other body
-        event(QStringLiteral("k2"), QStringLiteral("2026-03-10T12:05:00Z")),  // exactly 5 minutes ahead: accepted
-        event(QStringLiteral("k3"), QStringLiteral("2026-03-10T12:05:00.001Z")), // just over
-        event(QStringLiteral("k4"), QStringLiteral("2026-03-09T23:59:59.999Z")), // older than 12 hours
-        byId, unknownId,
-        event(QStringLiteral("k7"), QStringLiteral("2026-03-10T00:00:00Z")), // exactly 12 hours old: accepted
+        event(QStringLiteral("k1"), QStringLiteral("2026-03-10T11:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"n":1.0})")),    // other body
+        event(QStringLiteral("k2"), QStringLiteral("2026-03-10T12:05:00Z")),                  // exactly 5 minutes ahead: accepted
+        event(QStringLiteral("k3"), QStringLiteral("2026-03-10T12:05:00.001Z")),              // just over
+        event(QStringLiteral("k4"), QStringLiteral("2026-03-09T23:59:59.999Z")),              // older than 12 hours
+        byId, unknownId, event(QStringLiteral("k7"), QStringLiteral("2026-03-10T00:00:00Z")), // exactly 12 hours old: accepted
     });
     QCOMPARE(r.size(), 9);
     QCOMPARE(r[0].outcome, IngestOutcome::Accepted);
@@ -142,20 +141,27 @@ void TestUsageIngest::unknownExternalCustomerAttachesLater()
     c.externalCustomerId = QStringLiteral("later");
     c.timezone = QStringLiteral("UTC");
     CustomerService(*m_file, m_clock).create(c);
-    UsageRequest r{QStringLiteral("later"), QStringLiteral("calls"), QDateTime(QDate(2026, 3, 10), QTime(0, 0), Qt::UTC),
-                   QDateTime(QDate(2026, 3, 11), QTime(0, 0), Qt::UTC), std::nullopt, {}};
+    UsageRequest r{QStringLiteral("later"),
+                   QStringLiteral("calls"),
+                   QDateTime(QDate(2026, 3, 10), QTime(0, 0), Qt::UTC),
+                   QDateTime(QDate(2026, 3, 11), QTime(0, 0), Qt::UTC),
+                   std::nullopt,
+                   {}};
     QCOMPARE(UsageQueryService(*m_file).usage(r).buckets.first().usage.total.toString(), QStringLiteral("1"));
 }
 
 void TestUsageIngest::jsonlEdgeCases()
 {
     QByteArray content = "\xEF\xBB\xBF"; // BOM
-    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j1","external_customer_id":"acme"})" "\r\n";
+    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j1","external_customer_id":"acme"})"
+               "\r\n";
     content += "\r\n"; // blank line: not a row
-    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j2"})" "\n";
+    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j2"})"
+               "\n";
     content += "{\"event_name\":\"api_call\",\"timestamp\":\"2026-03-10T10:00:00Z\",\"idempotency_key\":\"j3\",\"external_customer_id\":\"a\xC3\x28\"}\n";
     content += "{\"event_name\":\"" + QByteArray(ImportReader::MaxRowBytes + 10, 'x') + "\"}\n";
-    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j1","external_customer_id":"acme"})" "\n";
+    content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"j1","external_customer_id":"acme"})"
+               "\n";
     content += R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:01Z","idempotency_key":"j4","external_customer_id":"acme"})"; // no final newline
     const QString path = writeFile(QStringLiteral("edge.jsonl"), content);
     EventImporter importer(*m_file, m_clock);
@@ -179,7 +185,7 @@ void TestUsageIngest::csvEdgeCases()
     content += "event_name,timestamp,idempotency_key,external_customer_id,properties.note,properties.tokens,properties.cached,tok\r\n";
     content += "api_call,2026-03-10T10:00:00Z,c1,acme,\"hello, \"\"world\"\"\",12.50,true,7\r\n";
     content += "api_call,2026-03-10T10:00:00Z,c2,acme,\"two\nlines\",,false,\r\n"; // quoted newline: one row over lines 3-4
-    content += "api_call,2026-03-10T10:00:00Z,c3,acme,x\r\n";                        // too few fields (line 5)
+    content += "api_call,2026-03-10T10:00:00Z,c3,acme,x\r\n";                      // too few fields (line 5)
     content += "api_call,not a time,c4,acme,,,,\r\n";                              // line 6
     content += "api_call,2026-03-10T10:00:00Z,c5,acme,\xFF\xFE,,,\r\n";            // bad UTF-8 (line 7)
     content += ",2026-03-10T10:00:00Z,c6,acme,,,,\r\n";                            // missing event name (line 8)
@@ -227,21 +233,30 @@ void TestUsageIngest::amendAndDeprecate()
 {
     addMetric(R"({"name": "tokens", "event_name": "completion", "aggregation": "sum", "property": "tokens"})");
     EventImporter importer(*m_file, m_clock);
-    importer.ingest({event(QStringLiteral("e1"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"tokens":10})"), QStringLiteral("completion")),
-                     event(QStringLiteral("e2"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"tokens":5})"), QStringLiteral("completion"))});
+    importer.ingest({event(QStringLiteral("e1"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"tokens":10})"),
+                           QStringLiteral("completion")),
+                     event(QStringLiteral("e2"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"tokens":5})"),
+                           QStringLiteral("completion"))});
     UsageEventService service(*m_file, m_clock);
     const StoredEvent amended = service.amend(QStringLiteral("e1"), R"({"tokens": 12.5})");
     QCOMPARE(amended.row.properties, QByteArray(R"({"tokens":12.5})"));
     QVERIFY(amended.amends > 0);
-    UsageRequest r{QStringLiteral("acme"), QStringLiteral("tokens"), QDateTime(QDate(2026, 3, 10), QTime(0, 0), Qt::UTC),
-                   QDateTime(QDate(2026, 3, 11), QTime(0, 0), Qt::UTC), std::nullopt, {}};
+    UsageRequest r{QStringLiteral("acme"),
+                   QStringLiteral("tokens"),
+                   QDateTime(QDate(2026, 3, 10), QTime(0, 0), Qt::UTC),
+                   QDateTime(QDate(2026, 3, 11), QTime(0, 0), Qt::UTC),
+                   std::nullopt,
+                   {}};
     QCOMPARE(UsageQueryService(*m_file).usage(r).buckets.first().usage.total.toString(), QStringLiteral("17.5"));
     // The original is kept, superseded; sending it again is still a duplicate.
     EventSearch all;
     all.includeAllVersions = true;
     QCOMPARE(service.search(all).size(), 3);
-    QCOMPARE(importer.ingest({event(QStringLiteral("e1"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"tokens":10})"), QStringLiteral("completion"))})
-                 .first().outcome,
+    QCOMPARE(importer
+                 .ingest({event(QStringLiteral("e1"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"tokens":10})"),
+                                QStringLiteral("completion"))})
+                 .first()
+                 .outcome,
              IngestOutcome::Duplicate);
     service.deprecate(QStringLiteral("e2"));
     QCOMPARE(UsageQueryService(*m_file).usage(r).buckets.first().usage.total.toString(), QStringLiteral("12.5"));
@@ -274,14 +289,21 @@ void TestUsageIngest::backfillLifecycle()
     QCOMPARE(importer.ingest({event(QStringLiteral("live"), QStringLiteral("2026-03-10T10:00:00Z"))}).first().outcome, IngestOutcome::Accepted);
     BackfillService backfills(*m_file, m_clock);
     // Replace the whole of 2026-03-10 for acme.
-    const Backfill b = backfills.create(QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 11), QTime(0, 0), Qt::UTC),
-                                        QStringLiteral("acme"), true);
+    const Backfill b =
+        backfills.create(QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 11), QTime(0, 0), Qt::UTC), QStringLiteral("acme"), true);
     QCOMPARE(b.status, QStringLiteral("pending"));
-    const QString jsonl = writeFile(QStringLiteral("bf.jsonl"),
-                                    R"({"event_name":"api_call","timestamp":"2026-03-02T10:00:00Z","idempotency_key":"b1","external_customer_id":"acme"})" "\n"
-                                    R"({"event_name":"api_call","timestamp":"2026-03-03T10:00:00Z","idempotency_key":"b2","customer_id":")" + m_acmeId.toUtf8() + R"("})" "\n"
-                                    R"({"event_name":"api_call","timestamp":"2026-02-27T10:00:00Z","idempotency_key":"b3","external_customer_id":"acme"})" "\n"
-                                    R"({"event_name":"api_call","timestamp":"2026-03-02T10:00:00Z","idempotency_key":"b4","external_customer_id":"other"})" "\n");
+    const QString jsonl =
+        writeFile(QStringLiteral("bf.jsonl"),
+                  R"({"event_name":"api_call","timestamp":"2026-03-02T10:00:00Z","idempotency_key":"b1","external_customer_id":"acme"})"
+                  "\n"
+                  R"({"event_name":"api_call","timestamp":"2026-03-03T10:00:00Z","idempotency_key":"b2","customer_id":")"
+                      + m_acmeId.toUtf8()
+                      + R"("})"
+                        "\n"
+                        R"({"event_name":"api_call","timestamp":"2026-02-27T10:00:00Z","idempotency_key":"b3","external_customer_id":"acme"})"
+                        "\n"
+                        R"({"event_name":"api_call","timestamp":"2026-03-02T10:00:00Z","idempotency_key":"b4","external_customer_id":"other"})"
+                        "\n");
     ImportOptions o;
     o.backfillId = b.id;
     const ImportSummary s = EventImporter(*m_file, m_clock).importFile(jsonl, o);
@@ -291,8 +313,12 @@ void TestUsageIngest::backfillLifecycle()
     QVERIFY2(rejects[0].reason.contains(QStringLiteral("outside the backfill's timeframe")), qPrintable(rejects[0].reason));
     QVERIFY2(rejects[1].reason.contains(QStringLiteral("is for customer")), qPrintable(rejects[1].reason));
     QCOMPARE(backfills.get(b.id).eventsIngested, 2);
-    UsageRequest r{QStringLiteral("acme"), QStringLiteral("calls"), QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC),
-                   QDateTime(QDate(2026, 3, 11), QTime(0, 0), Qt::UTC), std::nullopt, {}};
+    UsageRequest r{QStringLiteral("acme"),
+                   QStringLiteral("calls"),
+                   QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC),
+                   QDateTime(QDate(2026, 3, 11), QTime(0, 0), Qt::UTC),
+                   std::nullopt,
+                   {}};
     auto total = [&] { return UsageQueryService(*m_file).usage(r).buckets.first().usage.total.toString(); };
     QCOMPARE(total(), QStringLiteral("1")); // pending events do not count yet
     QCOMPARE(backfills.close(b.id).status, QStringLiteral("reflected"));
@@ -332,14 +358,17 @@ void TestUsageIngest::locksProtectInvoicedPeriods()
     QCOMPARE(service.current(QStringLiteral("l1")).row.properties, QByteArray(R"({"a":1})"));
     BackfillService backfills(*m_file, m_clock);
     try {
-        backfills.create(QDateTime(QDate(2026, 2, 25), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 2), QTime(0, 0), Qt::UTC), QStringLiteral("acme"), false);
+        backfills.create(QDateTime(QDate(2026, 2, 25), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 2), QTime(0, 0), Qt::UTC), QStringLiteral("acme"),
+                         false);
         QFAIL("a backfill over a locked period must be refused");
     } catch (const ServiceError &e) {
         QCOMPARE(e.kind(), ServiceError::Kind::Conflict);
     }
     // Just before the lock is fine.
-    QCOMPARE(backfills.create(QDateTime(QDate(2026, 2, 25), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC), QStringLiteral("acme"), false).status,
-             QStringLiteral("pending"));
+    QCOMPARE(
+        backfills.create(QDateTime(QDate(2026, 2, 25), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC), QStringLiteral("acme"), false)
+            .status,
+        QStringLiteral("pending"));
 }
 
 void TestUsageIngest::aggregationPerType_data()
@@ -357,7 +386,8 @@ void TestUsageIngest::aggregationPerType_data()
     // Over [10:00, 11:00): 3×60 + 7.5×50 + 4×40 + 7.5×20 = 865 minutes·units, ÷ 60 = 14.41666…
     QTest::newRow("weighted_sum") << QByteArray(R"({"name": "m", "event_name": "e", "aggregation": "weighted_sum", "property": "v"})")
                                   << QStringLiteral("14.41666666666666666667");
-    QTest::newRow("filtered sum") << QByteArray(R"({"name": "m", "event_name": "e", "aggregation": "sum", "property": "v", "filters": {"property": "r", "operator": "equals", "value": "eu"}})")
+    QTest::newRow("filtered sum") << QByteArray(
+        R"({"name": "m", "event_name": "e", "aggregation": "sum", "property": "v", "filters": {"property": "r", "operator": "equals", "value": "eu"}})")
                                   << QStringLiteral("10.5");
 }
 
@@ -370,11 +400,17 @@ void TestUsageIngest::aggregationPerType()
                                QStringLiteral(R"({"r":"us"})"), QStringLiteral(R"({"v":7.5})")};
     QList<Event> events;
     for (int i = 0; i < props.size(); ++i)
-        events << event(QStringLiteral("a%1").arg(i), QStringLiteral("2026-03-10T10:%1:00Z").arg(i * 10, 2, 10, QLatin1Char('0')), QStringLiteral("acme"), props[i], QStringLiteral("e"));
-    events << event(QStringLiteral("outside"), QStringLiteral("2026-03-10T11:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"v":100})"), QStringLiteral("e"));
+        events << event(QStringLiteral("a%1").arg(i), QStringLiteral("2026-03-10T10:%1:00Z").arg(i * 10, 2, 10, QLatin1Char('0')), QStringLiteral("acme"),
+                        props[i], QStringLiteral("e"));
+    events << event(QStringLiteral("outside"), QStringLiteral("2026-03-10T11:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"v":100})"),
+                    QStringLiteral("e"));
     EventImporter(*m_file, m_clock).ingest(events);
-    UsageRequest r{QStringLiteral("acme"), QStringLiteral("m"), QDateTime(QDate(2026, 3, 10), QTime(10, 0), Qt::UTC),
-                   QDateTime(QDate(2026, 3, 10), QTime(11, 0), Qt::UTC), std::nullopt, {}};
+    UsageRequest r{QStringLiteral("acme"),
+                   QStringLiteral("m"),
+                   QDateTime(QDate(2026, 3, 10), QTime(10, 0), Qt::UTC),
+                   QDateTime(QDate(2026, 3, 10), QTime(11, 0), Qt::UTC),
+                   std::nullopt,
+                   {}};
     QCOMPARE(UsageQueryService(*m_file).usage(r).buckets.first().usage.total.toString(), expected);
 }
 
@@ -384,16 +420,23 @@ void TestUsageIngest::granularityAcrossDst()
     m_file->setSetting(QStringLiteral("grace_period_hours"), QStringLiteral("100000"));
     m_clock.set(QDateTime(QDate(2026, 4, 10), QTime(0, 0), Qt::UTC));
     // Amsterdam moves to summer time on 2026-03-29 (that day lasts 23 hours, 22:00Z on the 28th to 22:00Z on the 29th).
-    EventImporter(*m_file, m_clock).ingest({
-        event(QStringLiteral("d1"), QStringLiteral("2026-03-28T22:59:59Z"), QStringLiteral("acme"), QStringLiteral(R"({"region":"eu"})")), // 29th local
-        event(QStringLiteral("d2"), QStringLiteral("2026-03-29T21:59:59Z"), QStringLiteral("acme"), QStringLiteral(R"({"region":"us"})")), // 29th 23:59:59 CEST
-        event(QStringLiteral("d3"), QStringLiteral("2026-03-29T22:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"region":"eu"})")), // 30th 00:00 CEST
-        event(QStringLiteral("d4"), QStringLiteral("2026-03-28T22:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"region":"eu"})")), // 29th 00:00 CET
-        event(QStringLiteral("d5"), QStringLiteral("2026-03-28T21:59:59Z"), QStringLiteral("acme"), QStringLiteral(R"({"region":"eu"})")), // 28th
-    });
+    EventImporter(*m_file, m_clock)
+        .ingest({
+            event(QStringLiteral("d1"), QStringLiteral("2026-03-28T22:59:59Z"), QStringLiteral("acme"), QStringLiteral(R"({"region":"eu"})")), // 29th local
+            event(QStringLiteral("d2"), QStringLiteral("2026-03-29T21:59:59Z"), QStringLiteral("acme"),
+                  QStringLiteral(R"({"region":"us"})")), // 29th 23:59:59 CEST
+            event(QStringLiteral("d3"), QStringLiteral("2026-03-29T22:00:00Z"), QStringLiteral("acme"),
+                  QStringLiteral(R"({"region":"eu"})")), // 30th 00:00 CEST
+            event(QStringLiteral("d4"), QStringLiteral("2026-03-28T22:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"region":"eu"})")), // 29th 00:00 CET
+            event(QStringLiteral("d5"), QStringLiteral("2026-03-28T21:59:59Z"), QStringLiteral("acme"), QStringLiteral(R"({"region":"eu"})")), // 28th
+        });
     const QTimeZone zone("Europe/Amsterdam");
-    UsageRequest r{QStringLiteral("acme"), QStringLiteral("calls"), UsageQueryService::parseBound(QStringLiteral("2026-03-28"), zone),
-                   UsageQueryService::parseBound(QStringLiteral("2026-03-31"), zone), BucketSize::Day, {}};
+    UsageRequest r{QStringLiteral("acme"),
+                   QStringLiteral("calls"),
+                   UsageQueryService::parseBound(QStringLiteral("2026-03-28"), zone),
+                   UsageQueryService::parseBound(QStringLiteral("2026-03-31"), zone),
+                   BucketSize::Day,
+                   {}};
     QCOMPARE(r.start, QDateTime(QDate(2026, 3, 27), QTime(23, 0), Qt::UTC));
     const UsageReport report = UsageQueryService(*m_file).usage(r);
     QCOMPARE(report.buckets.size(), 3);
@@ -421,20 +464,22 @@ void TestUsageIngest::periodAggregatorAllCustomers()
     addMetric(R"({"name": "calls", "event_name": "api_call", "aggregation": "count"})");
     addMetric(R"({"name": "tokens", "event_name": "completion", "aggregation": "sum", "property": "tokens"})");
     EventImporter importer(*m_file, m_clock);
-    Event byId = event(QStringLiteral("p3"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("x"), QStringLiteral(R"({"tokens":2})"), QStringLiteral("completion"));
+    Event byId = event(QStringLiteral("p3"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("x"), QStringLiteral(R"({"tokens":2})"),
+                       QStringLiteral("completion"));
     byId.externalCustomerId.clear();
     byId.customerId = m_acmeId;
     const QList<IngestResult> results = importer.ingest({event(QStringLiteral("p1"), QStringLiteral("2026-03-10T10:00:00Z")),
-                     event(QStringLiteral("p2"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"tokens":40})"), QStringLiteral("completion")),
-                     byId,
-                     event(QStringLiteral("p4"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("ghost"))});
+                                                         event(QStringLiteral("p2"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("acme"),
+                                                               QStringLiteral(R"({"tokens":40})"), QStringLiteral("completion")),
+                                                         byId, event(QStringLiteral("p4"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("ghost"))});
     for (const IngestResult &r : results)
         QVERIFY2(r.outcome == IngestOutcome::Accepted, qPrintable(r.reason));
     MetricRepository metrics(m_file->db());
     PeriodAggregator agg(m_file->db(), metrics.list(), QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 4, 1), QTime(0, 0), Qt::UTC));
     QMap<QString, QString> got;
     agg.run([&](const CustomerMetricUsage &u) {
-        got.insert((u.customerId.isEmpty() ? QStringLiteral("ext:") + u.externalCustomerId : u.customerId) + QLatin1Char('/') + u.metricId, u.usage.total.toString());
+        got.insert((u.customerId.isEmpty() ? QStringLiteral("ext:") + u.externalCustomerId : u.customerId) + QLatin1Char('/') + u.metricId,
+                   u.usage.total.toString());
     });
     QCOMPARE(agg.rowsScanned(), 4);
     QCOMPARE(got.size(), 3);

@@ -66,7 +66,7 @@ QByteArray TestUsageKeyIndex::line(const QString &key, const QString &ts, int n)
                .arg(ts, key)
                .arg(n)
                .toUtf8()
-        + '\n';
+           + '\n';
 }
 
 QString TestUsageKeyIndex::writeFile(const QString &name, const QByteArray &content)
@@ -110,7 +110,8 @@ void TestUsageKeyIndex::lookupsMatchAReferenceThroughDrainsAndMerges()
     // Merged: never Fanout runs of one level left behind.
     QSqlQuery q = db.exec(QStringLiteral("SELECT level, count(*) FROM usage_key_runs GROUP BY level"));
     while (q.next())
-        QVERIFY2(q.value(1).toInt() < UsageKeyIndex::Fanout, qPrintable(QStringLiteral("level %1 holds %2 runs").arg(q.value(0).toInt()).arg(q.value(1).toInt())));
+        QVERIFY2(q.value(1).toInt() < UsageKeyIndex::Fanout,
+                 qPrintable(QStringLiteral("level %1 holds %2 runs").arg(q.value(0).toInt()).arg(q.value(1).toInt())));
     QVERIFY(index.runCount() >= 2);
     QCOMPARE(db.scalar(QStringLiteral("SELECT sum(entries) FROM usage_key_runs")).toLongLong() + index.recentEntries(), qint64(reference.size()));
     QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM usage_key_recent")).toLongLong(), index.recentEntries());
@@ -247,12 +248,25 @@ void TestUsageKeyIndex::migratesSchema5File()
     // version 5 wrote them.
     const QString path = m_file->db().path();
     // Tables of later schemas go too, so that their migrations can run again.
-    const QStringList schema5 = {QStringLiteral("orb_meta"), QStringLiteral("schema_migrations"), QStringLiteral("company"), QStringLiteral("settings"),
-                                 QStringLiteral("customers"), QStringLiteral("billable_metrics"), QStringLiteral("items"), QStringLiteral("plans"),
-                                 QStringLiteral("plan_versions"), QStringLiteral("plan_version_prices"), QStringLiteral("usage_events"),
-                                 QStringLiteral("usage_backfills"), QStringLiteral("usage_locks"), QStringLiteral("usage_imports"),
-                                 QStringLiteral("usage_import_rejects"), QStringLiteral("audit_log"), QStringLiteral("usage_key_runs"),
-                                 QStringLiteral("usage_key_blocks"), QStringLiteral("usage_key_recent")};
+    const QStringList schema5 = {QStringLiteral("orb_meta"),
+                                 QStringLiteral("schema_migrations"),
+                                 QStringLiteral("company"),
+                                 QStringLiteral("settings"),
+                                 QStringLiteral("customers"),
+                                 QStringLiteral("billable_metrics"),
+                                 QStringLiteral("items"),
+                                 QStringLiteral("plans"),
+                                 QStringLiteral("plan_versions"),
+                                 QStringLiteral("plan_version_prices"),
+                                 QStringLiteral("usage_events"),
+                                 QStringLiteral("usage_backfills"),
+                                 QStringLiteral("usage_locks"),
+                                 QStringLiteral("usage_imports"),
+                                 QStringLiteral("usage_import_rejects"),
+                                 QStringLiteral("audit_log"),
+                                 QStringLiteral("usage_key_runs"),
+                                 QStringLiteral("usage_key_blocks"),
+                                 QStringLiteral("usage_key_recent")};
     QStringList later;
     {
         QSqlQuery q = m_file->db().exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
