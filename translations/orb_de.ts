@@ -1900,42 +1900,42 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesendet: %1</translation>
     </message>
     <message>
         <source>waiting to be sent (last attempt: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf den Versand (letzter Versuch: %1)</translation>
     </message>
     <message numerus="yes">
         <source>sent; %n payment(s) or credit note(s) recorded here not yet told to Stripe</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>gesendet; %n hier erfasste Zahlung oder Gutschrift noch nicht an Stripe übermittelt</numerusform>
+            <numerusform>gesendet; %n hier erfasste Zahlungen oder Gutschriften noch nicht an Stripe übermittelt</numerusform>
         </translation>
     </message>
     <message>
         <source>sent, and Stripe knows every payment and credit note recorded here</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet, und Stripe kennt alle hier erfassten Zahlungen und Gutschriften</translation>
     </message>
     <message>
         <source>not sent (nothing to collect through Stripe)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesendet (über Stripe ist nichts einzuziehen)</translation>
     </message>
     <message>
         <source>Stripe</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe</translation>
     </message>
     <message>
         <source>Disputed and won: %1 came back (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefochten und gewonnen: %1 ist wieder eingegangen (%2)</translation>
     </message>
     <message>
         <source>Disputed and lost: %1 is gone; write it off with a credit note (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefochten und verloren: %1 wurde endgültig zurückgebucht; schreiben Sie den Betrag mit einer Gutschrift ab (%2)</translation>
     </message>
     <message>
         <source>Disputed: %1 withdrawn until it is decided; answer it in Stripe (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefochten: %1 bis zur Entscheidung abgezogen; beantworten Sie die Anfechtung in Stripe (%2)</translation>
     </message>
 </context>
 <context>
@@ -4490,11 +4490,11 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>Not saved: the setting stripe.api_base &quot;%1&quot; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: Die Einstellung stripe.api_base &quot;%1&quot; ist unzulässig: %2</translation>
     </message>
     <message>
         <source>Saved, but this key belongs to Stripe account %1 while this company file syncs with %2: sync stops until you choose on the Sync screen (start afresh with the new account, or restore the old key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert, aber dieser Schlüssel gehört zum Stripe-Konto %1, während diese Firmendatei mit %2 synchronisiert wird: Die Synchronisierung ruht, bis Sie in der Ansicht „Synchronisierung“ eine Wahl treffen (mit dem neuen Konto neu beginnen oder den alten Schlüssel wiederherstellen).</translation>
     </message>
 </context>
 <context>
@@ -4513,7 +4513,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>Stripe sync refused the API base %1: it %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stripe-Synchronisierung hat die API-Basis %1 abgelehnt: %2</translation>
     </message>
 </context>
 <context>
@@ -5262,63 +5262,63 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>Another Stripe account</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderes Stripe-Konto</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet</translation>
     </message>
     <message>
         <source>Dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfechtung</translation>
     </message>
     <message>
         <source>Refund in Stripe</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung in Stripe</translation>
     </message>
     <message>
         <source>Credit note in Stripe</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutschrift in Stripe</translation>
     </message>
     <message>
         <source>Voided in Stripe</source>
-        <translation type="unfinished"></translation>
+        <translation>In Stripe storniert</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erfasst</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu erledigen</translation>
     </message>
     <message>
         <source>Start afresh with the new Stripe account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem neuen Stripe-Konto neu beginnen…</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang</translation>
     </message>
     <message>
         <source>Happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geschah</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist</translation>
     </message>
     <message>
         <source>Start afresh with another Stripe account</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem anderen Stripe-Konto neu beginnen</translation>
     </message>
     <message>
         <source>Orb will forget which Stripe objects it made in the old account and send its customers and open invoices to %1. Nothing changes in the old account. Go on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Orb vergisst, welche Stripe-Objekte es im alten Konto angelegt hat, und sendet die Kunden und offenen Rechnungen dieser Firmendatei an %1. Im alten Konto ändert sich nichts. Fortfahren?</translation>
     </message>
     <message>
         <source>Not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geändert</translation>
     </message>
 </context>
 <context>
