@@ -323,10 +323,12 @@ int countStep(void *steps)
 qint64 sqliteSteps(const Database &db, const std::function<void()> &work)
 {
     qint64 steps = 0;
-    sqlite3 *h = db.sqliteHandle();
-    sqlite3_progress_handler(h, 1, countStep, &steps);
+    struct Counting {
+        sqlite3 *h;
+        Counting(sqlite3 *handle, qint64 *steps) : h(handle) { sqlite3_progress_handler(h, 1, countStep, steps); }
+        ~Counting() { sqlite3_progress_handler(h, 0, nullptr, nullptr); } // also when `work` throws
+    } counting(db.sqliteHandle(), &steps);
     work();
-    sqlite3_progress_handler(h, 0, nullptr, nullptr);
     return steps;
 }
 
