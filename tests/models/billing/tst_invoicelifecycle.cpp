@@ -9,6 +9,10 @@
 #include "models/billing/Ledgers.h"
 #include "models/usage/UsageEventService.h"
 
+#include <sqlite3.h>
+
+#include <functional>
+
 using namespace orb;
 using namespace orb::test;
 
@@ -30,6 +34,7 @@ private slots:
     void oneOffInvoice();
     void restoreDraftPutsTheSameDraftBack();
     void auditTrailCoversEveryChange();
+    void issuingCostDoesNotGrowWithTheCompany();
 
 private:
     Invoice issuedFlat(const QString &customerExternalId);
@@ -333,6 +338,56 @@ void TestInvoiceLifecycle::auditTrailCoversEveryChange()
         actions << e.action;
     QCOMPARE(actions, (QStringList{"invoice.issue", "invoice.payment", "invoice.credit"}));
     QVERIFY(AuditLog(f.file->db()).verify().ok);
+}
+
+namespace {
+
+int countStep(void *steps)
+{
+    ++*static_cast<qint64 *>(steps);
+    return 0;
+}
+
+/// The virtual-machine instructions SQLite runs for `work`: the rows it reads and writes,
+/// counted exactly and free of the machine's speed.
+qint64 sqliteSteps(const Database &db, const std::function<void()> &work)
+{
+    qint64 steps = 0;
+    struct Counting {
+        sqlite3 *h;
+        Counting(sqlite3 *handle, qint64 *steps) : h(handle) { sqlite3_progress_handler(h, 1, countStep, steps); }
+        ~Counting() { sqlite3_progress_handler(h, 0, nullptr, nullptr); } // also when `work` throws
+    } counting(db.sqliteHandle(), &steps);
+    work();
+    return steps;
+}
+
+} // namespace
+
+void TestInvoiceLifecycle::issuingCostDoesNotGrowWithTheCompany()
+{
+    // Issuing one invoice must read the same rows whether 10 or 120 were issued before it
+    // (and sit in the Stripe outbox, waiting for a sync): a look-up that reads every earlier
+    // invoice, entry or queued item makes `issue --all-due` quadratic.
+    InvoiceService service(*f.file, f.clock);
+    QStringList customers;
+    for (int n = 0; n < 130; ++n) {
+        customers << f.customer(QStringLiteral("g%1").arg(n, 3, 10, QLatin1Char('0')));
+        f.subscribe(customers.last(), QStringLiteral("flat"), QDate(2026, 1, 1));
+    }
+    f.run(at(2026, 1, 1));
+    const auto draftOf = [&](int n) { return f.only(customers[n], QStringLiteral("in_advance"), QDate(2026, 1, 1)).id; };
+    for (int n = 0; n < 10; ++n)
+        service.issue(draftOf(n));
+    const QString early = draftOf(10);
+    const qint64 atTen = sqliteSteps(f.file->db(), [&] { service.issue(early); });
+    for (int n = 11; n < 129; ++n)
+        service.issue(draftOf(n));
+    const QString late = draftOf(129);
+    const qint64 atHundredTwenty = sqliteSteps(f.file->db(), [&] { service.issue(late); });
+    QVERIFY(atTen > 0);
+    QCOMPARE(atHundredTwenty, atTen);
+    QCOMPARE(service.get(late).invoiceNumber, QStringLiteral("NW-000130"));
 }
 
 QTEST_GUILESS_MAIN(TestInvoiceLifecycle)
