@@ -175,6 +175,10 @@ EInvoice EInvoice::fromInvoice(const Invoice &inv, const Customer &customer, con
         }
         if (!dec(l, "coupon_discount").isZero())
             line.allowances.append({false, dec(l, "coupon_discount").abs(), QStringLiteral("Coupon")});
+        // Prepaid credits are drawn inside the line before tax (Orb's calculation pipeline), so
+        // they lower the line's net amount like an allowance does; older invoices carry none.
+        if (!dec(l, "credits_applied").isZero())
+            line.allowances.append({false, dec(l, "credits_applied").abs(), QStringLiteral("Prepaid credits")});
         line.netAmount = dec(l, "amount");
         const QDate start = QDate::fromString(str(l, "start_date"), Qt::ISODate);
         const QDate end = QDate::fromString(str(l, "end_date"), Qt::ISODate);

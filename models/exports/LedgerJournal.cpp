@@ -149,7 +149,9 @@ QList<JournalEntry> LedgerJournal::build(CompanyFile &file, QDate from, QDate to
         const QJsonArray lines = inv.document.value(QStringLiteral("line_items")).toArray();
         for (const QJsonValue &lv : lines) {
             const QJsonObject l = lv.toObject();
-            post(e.splits, incomeAccount(l), -dec(l, "amount"), str(l, "name"));
+            // A line's amount nets the prepaid credits drawn inside it: the income is the amount
+            // before them, the credits come out of the prepaid-credits account above.
+            post(e.splits, incomeAccount(l), -(dec(l, "amount") + dec(l, "credits_applied")), str(l, "name"));
         }
         for (const QJsonValue &tv : inv.document.value(QStringLiteral("tax_amounts")).toArray()) {
             const QJsonObject t = tv.toObject();

@@ -91,7 +91,7 @@ void TestOrbctlHelp::unknownVerbListsTheTable()
                                                                                     QStringLiteral("invoices"), QStringLiteral("frobnicate")});
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.err.trimmed(), QByteArray("orbctl: invoices: unknown verb \"frobnicate\" (run, list, show, upcoming, issue, void, mark-paid, pay, create, "
-                                         "delete, pdf)"));
+                                         "delete, pdf, export, send)"));
 }
 
 QTEST_GUILESS_MAIN(TestOrbctlHelp)
