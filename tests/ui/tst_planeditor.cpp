@@ -50,6 +50,8 @@ private:
     static PriceEditor *currentEditor(PlanEditorDialog &dialog);
     static void setCell(QWidget *editor, int row, int column, const QString &text);
     static void choose(QComboBox *combo, const QString &data);
+    /// Clicks a cell of a table, types the text into its editor and presses Enter.
+    static void typeCell(QTableWidget *table, int row, int column, const QString &text);
 
     QTemporaryDir m_dir;
     FixedClock m_clock{QDateTime(QDate(2026, 5, 4), QTime(10, 0), Qt::UTC)};
@@ -94,6 +96,26 @@ void TestPlanEditor::choose(QComboBox *combo, const QString &data)
     const int index = combo->findData(data);
     QVERIFY2(index >= 0, qPrintable(data));
     combo->setCurrentIndex(index);
+}
+
+void TestPlanEditor::typeCell(QTableWidget *table, int row, int column, const QString &text)
+{
+    QVERIFY(row < table->rowCount() && column < table->columnCount());
+    table->scrollTo(table->model()->index(row, column));
+    const QRect rect = table->visualRect(table->model()->index(row, column));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(table->currentRow(), row);
+    QCOMPARE(table->currentColumn(), column);
+    QTest::keyClick(table, Qt::Key_F2); // the edit key opens the cell's editor
+    QLineEdit *editor = nullptr;
+    for (QLineEdit *e : table->viewport()->findChildren<QLineEdit *>())
+        if (e->isVisible())
+            editor = e;
+    QVERIFY2(editor, "no cell editor opened");
+    editor->selectAll();
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(table->item(row, column)->text(), text); // the delegate commits on a queued call
 }
 
 QString TestPlanEditor::createScalePlan()
@@ -303,7 +325,7 @@ void TestPlanEditor::previewShowsAmountForQuantity()
     // The unit price follows the amount typed, in the plan's currency.
     choose(editor->findChild<QComboBox *>(QStringLiteral("priceModelCombo")), QStringLiteral("unit"));
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("configField_unit_amount")), QStringLiteral("0.25"));
-    dialog.findChild<QComboBox *>(QStringLiteral("planCurrencyCombo"))->setCurrentText(QStringLiteral("EUR"));
+    choose(dialog.findChild<QComboBox *>(QStringLiteral("planCurrencyCombo")), QStringLiteral("EUR"));
     QTRY_VERIFY2(summary->text().contains(QStringLiteral("€375.00")), qPrintable(summary->text()));
     // Switching back keeps the tiers typed.
     choose(editor->findChild<QComboBox *>(QStringLiteral("priceModelCombo")), QStringLiteral("tiered"));
@@ -324,10 +346,11 @@ void TestPlanEditor::matrixEditorSavesCells()
     choose(editor->findChild<QComboBox *>(QStringLiteral("priceModelCombo")), QStringLiteral("matrix"));
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("matrixDimension1Edit")), QStringLiteral("model"));
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("configField_default_unit_amount")), QStringLiteral("0.00003"));
-    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("addCellButton")), Qt::LeftButton);
-    auto *table = editor->findChild<QTableWidget *>(QStringLiteral("matrixTable"));
-    table->item(0, 0)->setText(QStringLiteral("small"));
-    table->item(0, 2)->setText(QStringLiteral("0.00001"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("addMatrixRowButton")), Qt::LeftButton);
+    auto *grid = editor->findChild<QTableWidget *>(QStringLiteral("matrixGrid"));
+    QVERIFY(grid);
+    typeCell(grid, 1, 0, QStringLiteral("small"));
+    typeCell(grid, 1, 1, QStringLiteral("0.00001"));
     QVERIFY2(dialog.save(), qPrintable(dialog.errorText()));
     const PlanVersion v = *dialog.savedVersion();
     const QJsonObject config = v.prices.at(0).value(QStringLiteral("matrix_config")).toObject();

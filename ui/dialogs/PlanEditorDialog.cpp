@@ -5,6 +5,10 @@
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/catalog/CatalogService.h"
+#include "engine/Currency.h"
+#include "ui/dialogs/NewMetricDialog.h"
+#include "ui/widgets/AdjustmentsEditor.h"
+#include "ui/widgets/PriceConfigEditor.h"
 #include "ui/widgets/PriceEditor.h"
 
 #include <QComboBox>
@@ -12,6 +16,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -21,6 +26,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace orb {
@@ -61,9 +67,10 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     m_currency = new QComboBox(this);
     m_currency->setObjectName(QStringLiteral("planCurrencyCombo"));
     m_currency->setAccessibleName(tr("Currency"));
-    m_currency->setEditable(true);
-    m_currency->addItems({QStringLiteral("USD"), QStringLiteral("EUR"), QStringLiteral("GBP"), QStringLiteral("CHF"), QStringLiteral("CAD"),
-                          QStringLiteral("AUD"), QStringLiteral("JPY")});
+    // Only ISO 4217 codes: a plan bills in a real currency (typing jumps to a code).
+    for (const QString &code : Currency::codes())
+        m_currency->addItem(QStringLiteral("%1 – %2").arg(code, Currency::require(code).name()), code);
+    m_currency->setCurrentIndex(qMax(0, m_currency->findData(file.settings().defaultCurrency)));
     m_description = new QPlainTextEdit(this);
     m_description->setObjectName(QStringLiteral("planDescriptionEdit"));
     m_description->setAccessibleName(tr("Description"));
@@ -86,19 +93,29 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     m_memo = new QLineEdit(this);
     m_memo->setObjectName(QStringLiteral("invoiceMemoEdit"));
     m_memo->setAccessibleName(tr("Default invoice memo"));
-    m_adjustmentsNote = new QLabel(this);
-    m_adjustmentsNote->setObjectName(QStringLiteral("adjustmentsNote"));
-    m_adjustmentsNote->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("External &id:"), m_externalId);
-    form->addRow(tr("&Currency:"), m_currency);
-    form->addRow(tr("&Description:"), m_description);
-    form->addRow(tr("Net &terms:"), m_netTerms);
-    form->addRow(tr("T&rial:"), m_trial);
-    form->addRow(tr("Invoice &memo:"), m_memo);
-    form->addRow(tr("Adjustments:"), m_adjustmentsNote);
+    auto addRow = [this, form](const QString &label, QWidget *field, const QString &key) {
+        form->addRow(label, field);
+        QLabel *error = PriceConfigEditor::errorLabel(QStringLiteral("planError_") + key, this);
+        form->addRow(QString(), error);
+        m_planErrors.insert(key, error);
+    };
+    addRow(tr("&Name:"), m_name, QStringLiteral("name"));
+    addRow(tr("External &id:"), m_externalId, QStringLiteral("external_plan_id"));
+    addRow(tr("&Currency:"), m_currency, QStringLiteral("currency"));
+    addRow(tr("&Description:"), m_description, QStringLiteral("description"));
+    addRow(tr("Net &terms:"), m_netTerms, QStringLiteral("net_terms"));
+    addRow(tr("T&rial:"), m_trial, QStringLiteral("trial_config"));
+    addRow(tr("Invoice &memo:"), m_memo, QStringLiteral("default_invoice_memo"));
+    // A message goes as soon as its field is changed.
+    connect(m_name, &QLineEdit::textEdited, m_planErrors.value(QStringLiteral("name")), &QLabel::hide);
+    connect(m_externalId, &QLineEdit::textEdited, m_planErrors.value(QStringLiteral("external_plan_id")), &QLabel::hide);
+    connect(m_currency, &QComboBox::currentIndexChanged, m_planErrors.value(QStringLiteral("currency")), &QLabel::hide);
+    connect(m_description, &QPlainTextEdit::textChanged, m_planErrors.value(QStringLiteral("description")), &QLabel::hide);
+    connect(m_netTerms, &QSpinBox::valueChanged, m_planErrors.value(QStringLiteral("net_terms")), &QLabel::hide);
+    connect(m_trial, &QSpinBox::valueChanged, m_planErrors.value(QStringLiteral("trial_config")), &QLabel::hide);
+    connect(m_memo, &QLineEdit::textEdited, m_planErrors.value(QStringLiteral("default_invoice_memo")), &QLabel::hide);
     auto *planBox = new QGroupBox(tr("Plan"), this);
     planBox->setLayout(form);
 
@@ -114,9 +131,9 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     connect(add, &QPushButton::clicked, this, [this] { addPrice(); });
     connect(m_removePrice, &QPushButton::clicked, this, &PlanEditorDialog::removePrice);
     connect(m_priceList, &QListWidget::currentRowChanged, m_priceStack, &QStackedWidget::setCurrentIndex);
-    connect(m_currency, &QComboBox::currentTextChanged, this, [this](const QString &code) {
-        for (int i = 0; i < m_priceStack->count(); ++i)
-            static_cast<PriceEditor *>(m_priceStack->widget(i))->setCurrency(code.trimmed());
+    connect(m_currency, &QComboBox::currentIndexChanged, this, [this] {
+        for (PriceEditor *editor : priceEditors())
+            editor->setCurrency(m_currency->currentData().toString());
     });
 
     auto *listBox = new QWidget(this);
@@ -128,11 +145,21 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     listButtons->addWidget(add);
     listButtons->addWidget(m_removePrice);
     listLayout->addLayout(listButtons);
+    m_adjustments = new AdjustmentsEditor([this] { return priceEditors(); }, this);
+    connect(m_adjustments, &AdjustmentsEditor::changed, this, [this] {
+        m_adjustments->showErrors({});
+        m_errors->hide();
+    });
+    auto *lists = new QTabWidget(this);
+    lists->setObjectName(QStringLiteral("planListsTabs"));
+    lists->addTab(listBox, tr("&Prices"));
+    lists->addTab(m_adjustments, tr("Ad&justments"));
+    lists->setTabToolTip(1, tr("Discounts, a minimum and a maximum, on all prices or the ones chosen"));
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(planBox);
-    leftLayout->addWidget(listBox, 1);
+    leftLayout->addWidget(lists, 1);
 
     auto *split = new QSplitter(this);
     split->addWidget(left);
@@ -153,6 +180,10 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     m_errors->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("savePlanButton"));
+    // Enter in a field moves on (keyPressEvent); the plan is saved by this button only.
+    for (QPushButton *b : findChildren<QPushButton *>())
+        b->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Save)->setDefault(false);
     connect(buttons, &QDialogButtonBox::accepted, this, &PlanEditorDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -164,7 +195,6 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     resize(1180, 760);
 
     if (planId.isEmpty()) {
-        m_adjustmentsNote->setText(tr("none"));
         m_versionNote->setText(tr("Saving creates the plan with these prices as its version 1."));
         addPrice(newPrice(1));
     } else {
@@ -181,7 +211,9 @@ void PlanEditorDialog::load(const QString &planId)
     const QJsonObject o = catalog.describe(plan, version);
     m_name->setText(plan.name);
     m_externalId->setText(plan.externalPlanId);
-    m_currency->setCurrentText(plan.currency);
+    if (m_currency->findData(plan.currency) < 0)
+        m_currency->addItem(plan.currency, plan.currency); // a code no longer listed; the plan keeps it
+    m_currency->setCurrentIndex(m_currency->findData(plan.currency));
     // Its versions price in it: a plan's currency never changes (a new plan does).
     m_currency->setEnabled(false);
     m_currency->setToolTip(tr("A plan's currency cannot change; create a new plan to bill in another currency."));
@@ -196,7 +228,9 @@ void PlanEditorDialog::load(const QString &planId)
     for (const QJsonObject &p : version.prices)
         if (p.contains(QStringLiteral("external_price_id")))
             external.insert(p.value(QStringLiteral("id")).toString(), p.value(QStringLiteral("external_price_id")).toString());
-    QStringList kinds;
+    for (const QJsonValue &p : o.value(QStringLiteral("prices")).toArray())
+        addPrice(p.toObject());
+    QJsonArray adjustments;
     for (const QJsonValue &v : o.value(QStringLiteral("adjustments")).toArray()) {
         QJsonObject a = v.toObject();
         if (a.contains(QStringLiteral("applies_to_price_ids"))) {
@@ -205,13 +239,9 @@ void PlanEditorDialog::load(const QString &planId)
                 ids.append(external.value(id.toString(), id.toString()));
             a.insert(QStringLiteral("applies_to_price_ids"), ids);
         }
-        kinds << a.value(QStringLiteral("adjustment_type")).toString().replace(QLatin1Char('_'), QLatin1Char(' '));
-        m_adjustments.append(a);
+        adjustments.append(a);
     }
-    m_adjustmentsNote->setText(kinds.isEmpty() ? tr("none")
-                                               : tr("%1 (kept as they are; change them through the catalog file)").arg(kinds.join(QStringLiteral(", "))));
-    for (const QJsonValue &p : o.value(QStringLiteral("prices")).toArray())
-        addPrice(p.toObject());
+    m_adjustments->setAdjustments(adjustments);
     m_versionNote->setText(tr("This plan is at version %1. Saving changed prices creates version %2 and makes it current for new "
                               "subscriptions; existing subscriptions stay on the version they are on. Changing only the plan's "
                               "fields (name, description, terms, trial) updates the plan without a new version.")
@@ -221,12 +251,17 @@ void PlanEditorDialog::load(const QString &planId)
 
 PriceEditor *PlanEditorDialog::addPrice(const QJsonObject &price)
 {
-    auto *editor = new PriceEditor(m_items, m_metrics, m_currency->currentText().trimmed(), m_priceStack);
+    auto *editor = new PriceEditor(m_items, m_metrics, m_currency->currentData().toString(), m_priceStack);
+    connect(editor, &PriceEditor::createItemRequested, this, [this, editor](const QString &name) { createItem(editor, name); });
+    connect(editor, &PriceEditor::createMetricRequested, this, [this, editor] { createMetric(editor); });
     editor->setPrice(price.isEmpty() ? newPrice(m_priceList->count() + 1) : price);
     m_priceStack->addWidget(editor);
     m_priceList->addItem(QString());
     updatePriceTitle(editor);
-    connect(editor, &PriceEditor::changed, this, [this, editor] { updatePriceTitle(editor); });
+    connect(editor, &PriceEditor::changed, this, [this, editor] {
+        updatePriceTitle(editor);
+        m_errors->hide(); // the messages next to the fields stay, checked as they are typed
+    });
     m_priceList->setCurrentRow(m_priceList->count() - 1);
     m_removePrice->setEnabled(m_priceList->count() > 1);
     return editor;
@@ -251,7 +286,12 @@ void PlanEditorDialog::updatePriceTitle(PriceEditor *editor)
     if (row < 0 || row >= m_priceList->count())
         return;
     const QString name = editor->name();
-    m_priceList->item(row)->setText(name.isEmpty() ? tr("(unnamed price)") : name);
+    QListWidgetItem *item = m_priceList->item(row);
+    item->setText(name.isEmpty() ? tr("(unnamed price)") : name);
+    // A price with refusals is marked in the list, so none is overlooked.
+    const QStringList errors = editor->errorsShown();
+    item->setForeground(errors.isEmpty() ? QBrush() : QBrush(QColor(0xb3, 0x26, 0x1e)));
+    item->setToolTip(errors.join(QLatin1Char('\n')));
 }
 
 QJsonObject PlanEditorDialog::planJson(QString *error) const
@@ -260,7 +300,7 @@ QJsonObject PlanEditorDialog::planJson(QString *error) const
     o.insert(QStringLiteral("name"), m_name->text().trimmed());
     if (const QString ext = m_externalId->text().trimmed(); !ext.isEmpty())
         o.insert(QStringLiteral("external_plan_id"), ext);
-    o.insert(QStringLiteral("currency"), m_currency->currentText().trimmed().toUpper());
+    o.insert(QStringLiteral("currency"), m_currency->currentData().toString());
     if (const QString d = m_description->toPlainText().trimmed(); !d.isEmpty())
         o.insert(QStringLiteral("description"), d);
     if (m_netTerms->value() >= 0)
@@ -272,8 +312,8 @@ QJsonObject PlanEditorDialog::planJson(QString *error) const
         o.insert(QStringLiteral("default_invoice_memo"), memo);
     if (!m_metadata.isEmpty())
         o.insert(QStringLiteral("metadata"), m_metadata);
-    if (!m_adjustments.isEmpty())
-        o.insert(QStringLiteral("adjustments"), m_adjustments);
+    if (const QJsonArray adjustments = m_adjustments->adjustments(); !adjustments.isEmpty())
+        o.insert(QStringLiteral("adjustments"), adjustments);
     QJsonArray prices;
     QStringList problems;
     for (int i = 0; i < m_priceStack->count(); ++i) {
@@ -328,19 +368,99 @@ QString PlanEditorDialog::plainPath(const QString &path, int *priceIndex) const
 
 void PlanEditorDialog::showErrors(const QString &message, const FieldErrors &errors)
 {
+    static const QRegularExpression pricePath(QStringLiteral("prices\\[(\\d+)\\]"));
+    static const QRegularExpression planPath(QStringLiteral("^\\$?(?:\\.plans\\[\\d+\\])?\\.([a-z_]+)"));
     QStringList lines;
     QString head = message;
     if (!head.isEmpty())
         head[0] = head[0].toUpper();
-    lines << tr("%1. Nothing was saved; correct the following and save again:").arg(head);
+    lines << tr("%1. Nothing was saved; correct what is marked next to the fields and save again:").arg(head);
     int firstPrice = -1;
-    for (const FieldError &e : errors)
-        lines << QStringLiteral("• ") + (e.path.isEmpty() ? e.message : plainPath(e.path, &firstPrice) + QStringLiteral(": ") + e.message);
+    QList<FieldErrors> perPrice(m_priceStack->count());
+    FieldErrors adjustments;
+    QHash<QString, QStringList> perField;
+    for (const FieldError &e : errors) {
+        const QString text = PriceConfigEditor::plainMessage(e.message);
+        lines << QStringLiteral("• ") + (e.path.isEmpty() ? text : plainPath(e.path, &firstPrice) + QStringLiteral(": ") + text);
+        if (const QRegularExpressionMatch m = pricePath.match(e.path); m.hasMatch() && m.captured(1).toInt() < perPrice.size()) {
+            perPrice[m.captured(1).toInt()].append(e);
+        } else if (e.path.contains(QLatin1String("adjustments"))) {
+            adjustments.append(e);
+        } else if (const QRegularExpressionMatch p = planPath.match(e.path); p.hasMatch() && m_planErrors.contains(p.captured(1))) {
+            perField[p.captured(1)] << text;
+        } else if (!e.path.isEmpty() && m_planErrors.contains(e.path)) {
+            perField[e.path] << text;
+        }
+    }
+    // A conflict names no path: a duplicate external id concerns that field.
+    if (errors.isEmpty() && message.contains(QLatin1String("external_plan_id")))
+        perField[QStringLiteral("external_plan_id")] << PriceConfigEditor::plainMessage(message);
+    for (auto it = m_planErrors.constBegin(); it != m_planErrors.constEnd(); ++it) {
+        it.value()->setText(perField.value(it.key()).join(QLatin1Char('\n')));
+        it.value()->setVisible(perField.contains(it.key()));
+    }
+    // Each price shows its own, and from now on checks itself as it is typed.
+    for (int i = 0; i < perPrice.size(); ++i) {
+        auto *editor = static_cast<PriceEditor *>(m_priceStack->widget(i));
+        editor->showErrors(perPrice.at(i));
+        updatePriceTitle(editor);
+    }
+    m_adjustments->showErrors(adjustments);
     m_errors->setText(lines.join(QLatin1Char('\n')));
     m_errors->show();
     // Show the first price in question, where the user will correct it.
     if (firstPrice >= 0 && firstPrice < m_priceList->count())
         m_priceList->setCurrentRow(firstPrice);
+}
+
+void PlanEditorDialog::clearPlanErrors()
+{
+    for (QLabel *label : std::as_const(m_planErrors))
+        label->hide();
+}
+
+QList<PriceEditor *> PlanEditorDialog::priceEditors() const
+{
+    QList<PriceEditor *> list;
+    for (int i = 0; i < m_priceStack->count(); ++i)
+        list << static_cast<PriceEditor *>(m_priceStack->widget(i));
+    return list;
+}
+
+bool PlanEditorDialog::createItem(PriceEditor *editor, const QString &name)
+{
+    try {
+        const Item item = CatalogService(m_file, m_clock).createItem(name);
+        m_items << item.name;
+        for (PriceEditor *e : priceEditors())
+            e->addItemName(item.name, e == editor);
+        return true;
+    } catch (const ServiceError &e) {
+        editor->showErrors({{QStringLiteral("item_name"), e.message()}});
+        return false;
+    }
+}
+
+void PlanEditorDialog::createMetric(PriceEditor *editor)
+{
+    NewMetricDialog dialog(m_file, m_clock, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.createdName().isEmpty())
+        return;
+    m_metrics << dialog.createdName();
+    for (PriceEditor *e : priceEditors())
+        e->addMetricName(dialog.createdName(), e == editor);
+}
+
+void PlanEditorDialog::keyPressEvent(QKeyEvent *event)
+{
+    // Enter finishes a field and moves to the next, as in a paper form; it never saves the
+    // plan behind the clerk's back (QDialog would press the default button).
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && event->modifiers() == Qt::NoModifier) {
+        focusNextChild();
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 QString PlanEditorDialog::errorText() const
@@ -365,6 +485,7 @@ bool PlanEditorDialog::save()
     }
     m_errors->clear();
     m_errors->hide();
+    clearPlanErrors();
     return true;
 }
 

@@ -5,12 +5,14 @@
 #include "models/catalog/Plan.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
 #include <optional>
 
 class QComboBox;
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -21,6 +23,7 @@ class QStackedWidget;
 
 namespace orb {
 
+class AdjustmentsEditor;
 class Clock;
 class CompanyFile;
 class PriceEditor;
@@ -31,7 +34,9 @@ class PriceEditor;
  * goes through CatalogService (createPlan / editPlan), which checks everything; when it refuses,
  * the reasons are shown in the dialog in plain words, nothing is saved and the dialog stays open.
  * Editing prices makes a new plan version; subscriptions stay on the version they are on.
- * Adjustments are kept as they are (they are edited through the catalog file).
+ * Adjustments (discounts, minimum, maximum) are edited in their table. A refusal is shown next
+ * to the field it concerns and goes once the field is corrected. Enter moves to the next field;
+ * only the Save button saves.
  */
 class PlanEditorDialog final : public QDialog
 {
@@ -55,6 +60,13 @@ public:
     PriceEditor *addPrice(const QJsonObject &price = {});
     /// Removes the price shown; a plan keeps at least one.
     void removePrice();
+    /// Creates an item through the catalog service and offers it to every price (chosen in `editor`).
+    bool createItem(PriceEditor *editor, const QString &name);
+    /// Opens the new-metric dialog; the metric created is chosen in `editor`.
+    void createMetric(PriceEditor *editor);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 public slots:
     void accept() override;
@@ -64,6 +76,8 @@ private:
     void showErrors(const QString &message, const FieldErrors &errors);
     QString plainPath(const QString &path, int *priceIndex) const;
     void updatePriceTitle(PriceEditor *editor);
+    QList<PriceEditor *> priceEditors() const;
+    void clearPlanErrors();
 
     CompanyFile &m_file;
     const Clock &m_clock;
@@ -77,14 +91,14 @@ private:
     QSpinBox *m_netTerms;
     QSpinBox *m_trial;
     QLineEdit *m_memo;
-    QLabel *m_adjustmentsNote;
+    AdjustmentsEditor *m_adjustments;
+    QHash<QString, QLabel *> m_planErrors; ///< by the plan's JSON key: the message under the field
     QListWidget *m_priceList;
     QStackedWidget *m_priceStack;
     QPushButton *m_removePrice;
     QLabel *m_versionNote;
     QLabel *m_errors;
     QJsonObject m_metadata;
-    QJsonArray m_adjustments; ///< the current version's, naming prices by external_price_id
     std::optional<PlanVersion> m_saved;
 };
 

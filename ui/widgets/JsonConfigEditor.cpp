@@ -22,13 +22,15 @@ JsonConfigEditor::JsonConfigEditor(QWidget *parent) : PriceConfigEditor(parent)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_error->hide();
-    auto *hint = new QLabel(tr("This model has no form yet: type its settings as JSON (docs/PRICING.md shows each model's shape)."), this);
+    m_refusals = errorLabel(QStringLiteral("configErrors"), this);
+    auto *hint = new QLabel(tr("The model's settings as JSON, for settings the form does not show (docs/PRICING.md shows each model's shape)."), this);
     hint->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(hint);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_error);
+    layout->addWidget(m_refusals);
     connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
         check();
         emit changed();
@@ -57,6 +59,15 @@ QJsonObject JsonConfigEditor::config(QString *error) const
         return {};
     }
     return doc.object();
+}
+
+void JsonConfigEditor::showErrors(const ConfigErrors &errors)
+{
+    QStringList lines;
+    for (const auto &[path, message] : errors)
+        lines << (path.isEmpty() ? plainMessage(message) : QStringLiteral("%1: %2").arg(path, plainMessage(message)));
+    m_refusals->setText(lines.join(QLatin1Char('\n')));
+    m_refusals->setVisible(!lines.isEmpty());
 }
 
 void JsonConfigEditor::check()

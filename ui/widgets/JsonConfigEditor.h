@@ -9,8 +9,8 @@ class QPlainTextEdit;
 namespace orb {
 
 /**
- * The config of a model without a form of its own (bps, grouped packages, percentage, …) as
- * JSON text, with the syntax error shown as it is typed. docs/PRICING.md lists each shape.
+ * The "Advanced" view of a price model's config: its JSON text, with the syntax error shown as
+ * it is typed. Every model also has a form; docs/PRICING.md lists each shape.
  */
 class JsonConfigEditor final : public PriceConfigEditor
 {
@@ -21,12 +21,14 @@ public:
 
     void setConfig(const QJsonObject &config) override;
     QJsonObject config(QString *error) const override;
+    void showErrors(const ConfigErrors &errors) override;
 
 private:
     void check();
 
     QPlainTextEdit *m_text;
     QLabel *m_error;
+    QLabel *m_refusals;
 };
 
 } // namespace orb

@@ -2,7 +2,12 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QWidget>
+
+#include <utility>
+
+class QLabel;
 
 namespace orb {
 
@@ -24,8 +29,19 @@ public:
     /// (in the user's words) and the config returned is the best part of it.
     virtual QJsonObject config(QString *error) const = 0;
 
+    /// One refusal of the engine inside the config: the path below `<model>_config` ("tiers[1].first_unit",
+    /// "unit_amount", "" for the whole config) and the reason.
+    using ConfigErrors = QList<std::pair<QString, QString>>;
+    /// Shows each refusal next to the field or cell it concerns (replacing the ones shown before);
+    /// an empty list clears them.
+    virtual void showErrors(const ConfigErrors &errors) = 0;
+
     /// The text a JSON number or string shows in a cell: exact, never through a double's rounding.
     static QString decimalText(const QJsonValue &value);
+    /// An engine message in words: "must not be less than minimum_amount 5" reads "minimum amount".
+    static QString plainMessage(const QString &message);
+    /// A red label for a refusal, hidden until there is one.
+    static QLabel *errorLabel(const QString &objectName, QWidget *parent);
 
 signals:
     /// Anything typed: the preview follows.

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -137,7 +138,8 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
         tierColumn("unit_amount", tr("Unit amount")), flat};
     const ConfigColumn lower = tierColumn("tier_lower_bound", tr("Above"), false, tr("The tier applies to units above this bound; 0 for the first"));
     if (type == QLatin1String("unit"))
-        return makeLayout({amountField("unit_amount", tr("Unit amount"))});
+        return makeLayout(
+            {amountField("unit_amount", tr("Unit amount")), flagField("prorated", tr("Prorated (kept for Orb; the invoice run prorates fixed fees itself)"))});
     if (type == QLatin1String("package"))
         return makeLayout({amountField("package_amount", tr("Package amount")), packageSize});
     if (type == QLatin1String("unit_with_percent"))
@@ -159,12 +161,14 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
             {tierColumn("maximum_units", tr("Up to units"), true, tr("All units are priced at the tier the total falls in; empty on the last tier: no limit")),
              tierColumn("unit_amount", tr("Unit amount")), flat});
     if (type == QLatin1String("threshold_total_amount"))
-        return makeLayout({}, QStringLiteral("consumption_table"), tr("threshold"),
-                          {tierColumn("threshold", tr("From quantity")), tierColumn("total_amount", tr("Total amount"))});
+        return makeLayout({flagField("prorate", tr("Prorate the total to the part of the period billed"))}, QStringLiteral("consumption_table"),
+                          tr("threshold"), {tierColumn("threshold", tr("From quantity")), tierColumn("total_amount", tr("Total amount"))});
     if (type == QLatin1String("tiered_package"))
         return makeLayout({packageSize}, tiers, tier, {lower, tierColumn("per_unit", tr("Amount per package"))});
     if (type == QLatin1String("tiered_with_minimum"))
-        return makeLayout({}, tiers, tier, {lower, tierColumn("unit_amount", tr("Unit amount")), tierColumn("minimum_amount", tr("Minimum amount"))});
+        return makeLayout({flagField("hide_zero_amount_tiers", tr("Hide tiers that charge nothing")),
+                           flagField("prorate", tr("Prorate the minimum to the part of the period billed"))},
+                          tiers, tier, {lower, tierColumn("unit_amount", tr("Unit amount")), tierColumn("minimum_amount", tr("Minimum amount"))});
     if (type == QLatin1String("tiered_package_with_minimum"))
         return makeLayout({packageSize}, tiers, tier,
                           {lower, tierColumn("per_unit", tr("Amount per package")), tierColumn("minimum_amount", tr("Minimum amount"))});
@@ -240,6 +244,52 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
                           QStringLiteral("matrix_values"), tr("cell"),
                           {arrayColumn("dimension_values", 0, tr("First value")),
                            arrayColumn("dimension_values", 1, tr("Second value"), tr("Empty: usage without the second property")), unitAmount});
+    // Basis points (1 bps = 0.01 %) on each event's value: payments, transfers.
+    const ConfigColumn bps = tierColumn("bps", tr("Basis points"), false, tr("1 basis point is 0.01 % of the event's value"));
+    const ConfigColumn cap = tierColumn("per_unit_maximum", tr("Cap per event"), false, tr("Optional: the most one event pays"));
+    if (type == QLatin1String("bps"))
+        return makeLayout({amountField("bps", tr("Basis points (0.01 %)")), amountField("per_unit_maximum", tr("Cap per event (optional)"))});
+    if (type == QLatin1String("bulk_bps"))
+        return makeLayout({}, tiers, tier,
+                          {tierColumn("maximum_amount", tr("Up to volume"), true,
+                                      tr("The period's total volume picks one tier for every event; empty on the last tier: no limit")),
+                           bps, cap});
+    if (type == QLatin1String("tiered_bps"))
+        return makeLayout(
+            {}, tiers, tier,
+            {tierColumn("minimum_amount", tr("From volume"), false, tr("Where the tier starts (exclusive): where the tier above ends; 0 for the first")),
+             tierColumn("maximum_amount", tr("To volume"), true, tr("Where the tier ends (inclusive); empty on the last tier: no limit")), bps, cap});
+    if (type == QLatin1String("percentage"))
+        return makeLayout({amountField("rate", tr("Rate (percent)")), amountField("fixed_amount", tr("Fixed fee per event (optional)")),
+                           amountField("free_units_per_events", tr("Free events (optional)")),
+                           amountField("free_units_per_total_aggregation", tr("Free volume (optional)")),
+                           amountField("per_transaction_min_amount", tr("Minimum per event (optional)")),
+                           amountField("per_transaction_max_amount", tr("Maximum per event (optional)"))});
+    if (type == QLatin1String("graduated_percentage"))
+        return makeLayout({}, tiers, tier,
+                          {ranges.at(0), ranges.at(1), tierColumn("rate", tr("Rate (percent)"), false, tr("Percent of the units in the tier")), flat});
+    if (type == QLatin1String("percent"))
+        return makeLayout({amountField("percent", tr("Share of the other prices (0.1 = 10 %)")), amountField("minimum_amount", tr("Minimum (optional)")),
+                           amountField("maximum_amount", tr("Maximum (optional)")),
+                           flagField("prorated", tr("Prorate the minimum to the part of the period billed"))});
+    if (type == QLatin1String("minimum_composite"))
+        return makeLayout({amountField("minimum_amount", tr("Minimum total of the other prices")),
+                           flagField("prorated", tr("Prorate the minimum to the part of the period billed"))});
+    if (type == QLatin1String("matrix_with_display_name"))
+        return makeLayout({propertyField("dimension", tr("Dimension property"))}, QStringLiteral("unit_amounts"), tr("value"),
+                          {textColumn("dimension_value", tr("Value"), tr("A value of the property; values not listed are shown at 0")),
+                           textColumn("display_name", tr("Shown as"), tr("The name of the value on the invoice")), unitAmount});
+    if (type == QLatin1String("max_group_tiered_package"))
+        return makeLayout({groupBy, packageSize}, tiers, tier, {lower, tierColumn("unit_amount", tr("Unit amount"))});
+    if (type == QLatin1String("bulk_with_filters"))
+        return makeLayout(
+            {}, tiers, tier,
+            {tierColumn("tier_lower_bound", tr("Above"), false, tr("All matching units are priced at the tier they are above; empty on the first")),
+             unitAmount},
+            {ConfigTable{QStringLiteral("filters"),
+                         tr("filter"),
+                         {textColumn("property_key", tr("Property"), tr("Only usage whose events have this property…")),
+                          textColumn("property_value", tr("Equal to"), tr("…with this value counts"))}}});
     return std::nullopt;
 }
 
@@ -250,11 +300,14 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
     if (!layout.fields.isEmpty()) {
         auto *form = new QFormLayout;
         for (const ConfigField &f : layout.fields) {
+            auto *error = errorLabel(QStringLiteral("configError_") + f.key + (f.arrayIndex >= 0 ? QString::number(f.arrayIndex) : QString()), this);
+            m_fieldErrors.append(error);
             if (f.flag) {
                 auto *box = new QCheckBox(f.label, this);
                 box->setObjectName(QStringLiteral("configFlag_") + f.key);
                 connect(box, &QCheckBox::toggled, this, &PriceConfigEditor::changed);
                 form->addRow(box);
+                form->addRow(error);
                 m_fields.append(nullptr);
                 m_flags.append(box);
                 continue;
@@ -279,6 +332,7 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
             auto *label = new QLabel(f.label + QLatin1Char(':'), this);
             label->setBuddy(edit);
             form->addRow(label, edit);
+            form->addRow(QString(), error);
             m_fields.append(edit);
             m_flags.append(nullptr);
         }
@@ -288,6 +342,8 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
         addTable(ConfigTable{layout.tableKey, layout.rowName, layout.columns}, true);
     for (const ConfigTable &t : layout.moreTables)
         addTable(t, false);
+    m_otherErrors = errorLabel(QStringLiteral("configErrors"), this);
+    outer->addWidget(m_otherErrors);
     if (m_tables.isEmpty())
         outer->addStretch();
 }
@@ -323,6 +379,9 @@ void StructuredConfigEditor::addTable(const ConfigTable &spec, bool first)
     buttons->addWidget(remove);
     buttons->addStretch();
     outer->addWidget(table, 1);
+    auto *error = errorLabel(first ? QStringLiteral("tierErrors") : QStringLiteral("tableErrors_") + spec.key, this);
+    outer->addWidget(error);
+    m_tableErrors.append(error);
     outer->addLayout(buttons);
     if (!hints.isEmpty()) {
         auto *hint = new QLabel(hints.join(QLatin1Char(' ')), this);
@@ -353,7 +412,8 @@ void StructuredConfigEditor::addRow(int index)
     for (int c = 0; c < table->columnCount(); ++c)
         setCell(table, row, c, QString(), spec.columns.at(c).text);
     // A new range tier starts where the one above ends (that is the rule).
-    if (row > 0 && spec.columns.size() > 1 && spec.columns.at(0).key == QLatin1String("first_unit"))
+    if (row > 0 && spec.columns.size() > 1
+        && (spec.columns.at(0).key == QLatin1String("first_unit") || spec.columns.at(0).key == QLatin1String("minimum_amount")))
         table->item(row, 0)->setText(table->item(row - 1, 1)->text());
     table->setCurrentCell(row, 0);
     emit changed();
@@ -447,6 +507,90 @@ QJsonObject StructuredConfigEditor::config(QString *) const
         o.insert(spec.key, rows);
     }
     return o;
+}
+
+void StructuredConfigEditor::showErrors(const ConfigErrors &errors)
+{
+    // "tiers[1].first_unit", "unit_amount", "dimensions[0]", "tiers", "": the field, the cell, the table or the whole.
+    static const QRegularExpression cellPath(QStringLiteral("^([a-z_]+)\\[(\\d+)\\](?:\\.([a-z_]+)(?:\\[(\\d+)\\])?)?"));
+    static const QRegularExpression fieldPath(QStringLiteral("^([a-z_]+)(?:\\[(\\d+)\\])?$"));
+    QList<QStringList> fieldLines(m_fieldErrors.size());
+    QList<QStringList> tableLines(m_tables.size());
+    QStringList other;
+    for (QTableWidget *table : std::as_const(m_tables)) {
+        const QSignalBlocker block(table); // colouring a cell is no edit
+        for (int r = 0; r < table->rowCount(); ++r)
+            for (int c = 0; c < table->columnCount(); ++c)
+                if (QTableWidgetItem *item = table->item(r, c)) {
+                    item->setData(Qt::BackgroundRole, QVariant());
+                    item->setToolTip(QString());
+                }
+    }
+    for (const auto &[path, rawMessage] : errors) {
+        const QString message = plainMessage(rawMessage);
+        bool placed = false;
+        // A field of the form.
+        if (const QRegularExpressionMatch m = fieldPath.match(path); m.hasMatch()) {
+            for (qsizetype i = 0; i < m_layout.fields.size() && !placed; ++i) {
+                const ConfigField &f = m_layout.fields.at(i);
+                const bool same = f.arrayKey.isEmpty() ? f.key == m.captured(1) && m.captured(2).isEmpty()
+                                                       : f.arrayKey == m.captured(1) && (m.captured(2).isEmpty() || m.captured(2).toInt() == f.arrayIndex);
+                if (same) {
+                    fieldLines[i] << message;
+                    placed = true;
+                }
+            }
+            for (qsizetype t = 0; t < m_specs.size() && !placed; ++t)
+                if (m_specs.at(t).key == m.captured(1) && m.captured(2).isEmpty()) {
+                    tableLines[t] << message;
+                    placed = true;
+                }
+        }
+        // A row or cell of a table.
+        if (const QRegularExpressionMatch m = cellPath.match(path); !placed && m.hasMatch()) {
+            for (qsizetype t = 0; t < m_specs.size() && !placed; ++t) {
+                const ConfigTable &spec = m_specs.at(t);
+                if (spec.key != m.captured(1))
+                    continue;
+                const int row = m.captured(2).toInt();
+                int column = -1;
+                for (int c = 0; c < spec.columns.size() && !m.captured(3).isEmpty(); ++c) {
+                    const ConfigColumn &col = spec.columns.at(c);
+                    if ((col.arrayKey.isEmpty() && col.key == m.captured(3))
+                        || (!col.arrayKey.isEmpty() && col.arrayKey == m.captured(3) && (m.captured(4).isEmpty() || m.captured(4).toInt() == col.arrayIndex)))
+                        column = c;
+                }
+                QString where = tr("%1 %2").arg(spec.rowName).arg(row + 1);
+                where[0] = where[0].toUpper();
+                if (column >= 0)
+                    where += QStringLiteral(", ") + spec.columns.at(column).label;
+                tableLines[t] << QStringLiteral("%1: %2").arg(where, message);
+                QTableWidget *table = m_tables.at(t);
+                const QSignalBlocker block(table);
+                for (int c = 0; c < table->columnCount() && row < table->rowCount(); ++c) {
+                    if (column >= 0 && c != column)
+                        continue;
+                    if (QTableWidgetItem *item = table->item(row, c)) {
+                        item->setBackground(QColor(0xf9, 0xde, 0xdc));
+                        item->setToolTip(message);
+                    }
+                }
+                placed = true;
+            }
+        }
+        if (!placed)
+            other << message;
+    }
+    for (qsizetype i = 0; i < m_fieldErrors.size(); ++i) {
+        m_fieldErrors[i]->setText(fieldLines.at(i).join(QLatin1Char('\n')));
+        m_fieldErrors[i]->setVisible(!fieldLines.at(i).isEmpty());
+    }
+    for (qsizetype t = 0; t < m_tableErrors.size(); ++t) {
+        m_tableErrors[t]->setText(tableLines.at(t).join(QLatin1Char('\n')));
+        m_tableErrors[t]->setVisible(!tableLines.at(t).isEmpty());
+    }
+    m_otherErrors->setText(other.join(QLatin1Char('\n')));
+    m_otherErrors->setVisible(!other.isEmpty());
 }
 
 } // namespace orb

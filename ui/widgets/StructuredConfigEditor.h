@@ -10,6 +10,7 @@
 #include <optional>
 
 class QCheckBox;
+class QLabel;
 class QLineEdit;
 class QTableWidget;
 
@@ -70,6 +71,7 @@ public:
 
     void setConfig(const QJsonObject &config) override;
     QJsonObject config(QString *error) const override;
+    void showErrors(const ConfigErrors &errors) override;
 
     /// Appends a row to a table (0: the first); a range tier starts where the row above ends.
     void addRow(int table = 0);
@@ -86,6 +88,9 @@ private:
     QSet<QString> m_flagsGiven;  ///< flags the loaded config set (false included), written back as given
     QList<ConfigTable> m_specs;
     QList<QTableWidget *> m_tables;
+    QList<QLabel *> m_fieldErrors; ///< per field, under it
+    QList<QLabel *> m_tableErrors; ///< per table, under it
+    QLabel *m_otherErrors;
     QJsonObject m_kept; ///< the loaded config's keys without a control (flags such as prorate)
 };
 
