@@ -12,7 +12,9 @@
 #include "ui/dialogs/PlanEditorDialog.h"
 #include "ui/widgets/ServiceCommand.h"
 #include "ui/widgets/PricePreview.h"
+#include "ui/widgets/PriceSummary.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -101,8 +103,13 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     m_priceTable = tableFor(m_prices, QStringLiteral("priceTable"), this);
     m_priceTable->setAccessibleName(tr("Prices"));
     m_priceTable->setColumnWidth(PriceTableModel::Name, 200);
+    m_summary = new PriceSummary(this);
     m_preview = new PricePreview(this);
     m_preview->setReadOnly(true);
+    m_preview->setJsonVisible(false);
+    auto *advanced = new QCheckBox(tr("Ad&vanced: show the price as JSON"), this);
+    advanced->setObjectName(QStringLiteral("priceJsonCheck"));
+    connect(advanced, &QCheckBox::toggled, m_preview, &PricePreview::setJsonVisible);
 
     auto *detail = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detail);
@@ -114,8 +121,11 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     detailLayout->addLayout(versionRow);
     detailLayout->addWidget(m_planSummary);
     detailLayout->addWidget(m_priceTable, 1);
-    auto *previewTitle = new QLabel(tr("<b>What the selected price charges</b> (type a quantity or usage)"), detail);
-    detailLayout->addWidget(previewTitle);
+    detailLayout->addWidget(m_summary, 2);
+    auto *previewRow = new QHBoxLayout;
+    previewRow->addWidget(new QLabel(tr("<b>What the selected price charges</b> (type a quantity or usage)"), detail), 1);
+    previewRow->addWidget(advanced);
+    detailLayout->addLayout(previewRow);
     detailLayout->addWidget(m_preview, 2);
 
     auto *split = new QSplitter(this);
@@ -193,6 +203,9 @@ void PlansScreen::showPlan()
                 metrics.insert(metricId, m->name());
     }
     m_prices->setPrices(version->prices, items, metrics);
+    m_itemNames = items;
+    m_metricNames = metrics;
+    m_currencyCode = plan->currency;
     QStringList adjustments;
     for (const QJsonValue &a : version->adjustments) {
         const QJsonObject o = a.toObject();
@@ -213,9 +226,15 @@ void PlansScreen::showPlan()
 void PlansScreen::showPrice()
 {
     const QModelIndexList rows = m_priceTable->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    if (rows.isEmpty()) {
+        m_summary->setPrice({}, {}, {}, {});
         return;
-    m_preview->setPriceJson(m_prices->index(rows.first().row(), 0).data(PriceTableModel::PriceJsonRole).toString());
+    }
+    const QString json = m_prices->index(rows.first().row(), 0).data(PriceTableModel::PriceJsonRole).toString();
+    const QJsonObject price = QJsonDocument::fromJson(json.toUtf8()).object();
+    m_summary->setPrice(price, m_itemNames.value(price.value(QStringLiteral("item_id")).toString(), price.value(QStringLiteral("item_name")).toString()),
+                        m_metricNames.value(price.value(QStringLiteral("billable_metric_id")).toString()), m_currencyCode);
+    m_preview->setPriceJson(json);
 }
 
 QString PlansScreen::importFile(const QString &path, bool *ok)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -17,6 +18,7 @@ class CompanyFile;
 class MetricTableModel;
 class PlanTableModel;
 class PricePreview;
+class PriceSummary;
 class PriceTableModel;
 
 /**
@@ -66,10 +68,14 @@ private:
     QTableView *m_priceTable;
     QComboBox *m_version;
     QLabel *m_planSummary;
+    PriceSummary *m_summary;
     PricePreview *m_preview;
     QPushButton *m_editPlan;
     QPushButton *m_archivePlan;
     QUndoStack *m_undo = nullptr;
+    QHash<QString, QString> m_itemNames;   ///< of the version shown, by id
+    QHash<QString, QString> m_metricNames; ///< of the version shown, by id
+    QString m_currencyCode;
 };
 
 } // namespace orb

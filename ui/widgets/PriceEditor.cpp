@@ -279,7 +279,8 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
 
     m_preview = new PricePreview(this);
     m_preview->setReadOnly(true);
-    auto *previewBox = new QGroupBox(tr("What this price charges (the price as it will be saved, left; type a quantity, right)"), this);
+    m_preview->setJsonVisible(false); // the price as JSON is part of the Advanced view
+    auto *previewBox = new QGroupBox(tr("What this price charges (type a quantity)"), this);
     auto *previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addWidget(m_preview);
 
@@ -309,6 +310,7 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     m_cycleUnit->hide();
     connect(m_model, &QComboBox::currentIndexChanged, this, &PriceEditor::modelChosen);
     connect(m_advanced, &QCheckBox::toggled, this, &PriceEditor::advancedToggled);
+    connect(m_advanced, &QCheckBox::toggled, m_preview, &PricePreview::setJsonVisible);
     connect(m_createItem, &QPushButton::clicked, this, [this] { emit createItemRequested(m_item->currentText().trimmed()); });
     connect(newMetric, &QPushButton::clicked, this, &PriceEditor::createMetricRequested);
     updateItemButton();

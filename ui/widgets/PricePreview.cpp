@@ -190,6 +190,11 @@ void PricePreview::setReadOnly(bool readOnly)
     m_json->setReadOnly(readOnly);
 }
 
+void PricePreview::setJsonVisible(bool visible)
+{
+    m_json->setVisible(visible);
+}
+
 void PricePreview::showError(const QString &text)
 {
     m_errors->setText(text);

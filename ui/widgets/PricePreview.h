@@ -32,6 +32,8 @@ public:
     void setPriceJson(const QString &json);
     QString priceJson() const;
     void setReadOnly(bool readOnly);
+    /// Shows or hides the price's JSON beside the result (an "Advanced" view; the quantity and result stay).
+    void setJsonVisible(bool visible);
     /// Parses the usage typed in; nothing when it is malformed (*error says where).
     std::optional<UsageQuantities> usage(const QStringList &groupKeys, bool eventValues, QString *error) const;
     /// For the proration models: the quantities in force typed in ("10 x 10", one a line) and
