@@ -316,6 +316,16 @@ void TestPlanEditorForms::compositePercentWithFilter()
     QTest::mouseClick(support->findChild<QPushButton *>(QStringLiteral("addFilterButton")), Qt::LeftButton);
     auto *filters = support->findChild<QTableWidget *>(QStringLiteral("compositeFilterTable"));
     typeCell(filters, 0, 2, QStringLiteral("fixed_price"));
+    // The preview prices it on the other prices' subtotal typed as the quantity: 10 % of 200.
+    auto *quantity = support->findChild<QLineEdit *>(QStringLiteral("quantityEdit"));
+    quantity->clear();
+    QTest::keyClicks(quantity, QStringLiteral("200"));
+    auto *summary = support->findChild<QLabel *>(QStringLiteral("previewSummary"));
+    QTRY_VERIFY2(summary->text().contains(QStringLiteral("amount <b>$20.00</b>")), qPrintable(summary->text()));
+    // Below the minimum of 5.00: the minimum.
+    quantity->clear();
+    QTest::keyClicks(quantity, QStringLiteral("30"));
+    QTRY_VERIFY2(summary->text().contains(QStringLiteral("amount <b>$5.00</b>")), qPrintable(summary->text()));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
     QVERIFY2(dialog->savedVersion(), qPrintable(dialog->errorText()));
     const QJsonObject stored = storedPrice(*dialog, 1);

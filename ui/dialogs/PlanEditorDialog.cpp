@@ -164,8 +164,8 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     auto *split = new QSplitter(this);
     split->addWidget(left);
     split->addWidget(m_priceStack);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
     split->setChildrenCollapsible(false);
 
     m_versionNote = new QLabel(this);
@@ -192,7 +192,7 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     layout->addWidget(m_versionNote);
     layout->addWidget(m_errors);
     layout->addWidget(buttons);
-    resize(1180, 760);
+    resize(1240, 700); // fits a 1280 × 720 screen
 
     if (planId.isEmpty()) {
         m_versionNote->setText(tr("Saving creates the plan with these prices as its version 1."));

@@ -50,6 +50,7 @@ AdjustmentsEditor::AdjustmentsEditor(std::function<QList<PriceEditor *>()> price
     m_table->horizontalHeaderItem(Amount)->setToolTip(
         tr("A discount or limit in the plan's currency; a percentage discount as a fraction (0.15 = 15 %); a usage discount in units"));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(Type, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
     connect(m_table, &QTableWidget::itemChanged, this, &AdjustmentsEditor::changed);

@@ -37,6 +37,43 @@ QString PriceConfigEditor::plainMessage(const QString &message)
     return out;
 }
 
+QString PriceConfigEditor::plainPath(const QString &path)
+{
+    static const QRegularExpression indexed(QStringLiteral("^([a-z_]+)\\[(\\d+)\\]$"));
+    QStringList parts;
+    for (const QString &token : path.split(QLatin1Char('.'), Qt::SkipEmptyParts)) {
+        if (token == QLatin1String("$") || token.endsWith(QLatin1String("_config")))
+            continue;
+        const QRegularExpressionMatch m = indexed.match(token);
+        if (!m.hasMatch()) {
+            parts << QString(token).replace(QLatin1Char('_'), QLatin1Char(' '));
+            continue;
+        }
+        const QString list = m.captured(1);
+        const int n = m.captured(2).toInt() + 1;
+        if (list == QLatin1String("tiers"))
+            parts << tr("tier %1").arg(n);
+        else if (list == QLatin1String("matrix_values"))
+            parts << tr("cell %1").arg(n);
+        else
+            parts << tr("%1, row %2").arg(QString(list).replace(QLatin1Char('_'), QLatin1Char(' '))).arg(n);
+    }
+    QString out = parts.join(QStringLiteral(", "));
+    if (!out.isEmpty())
+        out[0] = out[0].toUpper();
+    return out;
+}
+
+QString PriceConfigEditor::plainErrors(const FieldErrors &errors)
+{
+    QStringList lines;
+    for (const FieldError &e : errors) {
+        const QString where = plainPath(e.path);
+        lines << (where.isEmpty() ? plainMessage(e.message) : where + QStringLiteral(": ") + plainMessage(e.message));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QLabel *PriceConfigEditor::errorLabel(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);

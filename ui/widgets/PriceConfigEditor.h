@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/FieldError.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QWidget>
@@ -40,6 +42,10 @@ public:
     static QString decimalText(const QJsonValue &value);
     /// An engine message in words: "must not be less than minimum_amount 5" reads "minimum amount".
     static QString plainMessage(const QString &message);
+    /// A JSON path in words: "$.tiered_config.tiers[1].first_unit" reads "Tier 2, first unit".
+    static QString plainPath(const QString &path);
+    /// Refusals in words, one a line: "Tier 2, first unit: overlaps …".
+    static QString plainErrors(const FieldErrors &errors);
     /// A red label for a refusal, hidden until there is one.
     static QLabel *errorLabel(const QString &objectName, QWidget *parent);
 

@@ -224,6 +224,8 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     commonScroll->setWidget(commonBox);
     commonScroll->setWidgetResizable(true);
     commonScroll->setFrameShape(QFrame::NoFrame);
+    commonScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the fields narrow instead
+    commonScroll->setMinimumWidth(300);
 
     auto *configBox = new QGroupBox(tr("Model settings"), this);
     configBox->setObjectName(QStringLiteral("modelSettingsBox"));
@@ -274,8 +276,8 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     auto *top = new QWidget(this);
     auto *topLayout = new QHBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(commonScroll, 2);
-    topLayout->addWidget(configBox, 3);
+    topLayout->addWidget(commonScroll, 1);
+    topLayout->addWidget(configBox, 1);
 
     m_preview = new PricePreview(this);
     m_preview->setReadOnly(true);
@@ -289,6 +291,7 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     split->addWidget(previewBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({400, 260}); // the forms first; the preview below
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

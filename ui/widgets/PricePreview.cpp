@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/PricePreview.h"
 
+#include "ui/widgets/PriceConfigEditor.h"
+
 #include "engine/Money.h"
 #include "engine/pricing/Price.h"
 
@@ -279,7 +281,7 @@ void PricePreview::evaluate()
     FieldErrors errors;
     const auto price = pricing::Price::fromJsonForEvaluation(doc.object(), &errors);
     if (!price) {
-        showError(joinErrors(errors));
+        showError(PriceConfigEditor::plainErrors(errors)); // in words, not JSON paths
         return;
     }
     const QStringList keys = price->groupingProperties();
@@ -289,9 +291,24 @@ void PricePreview::evaluate()
     m_eventsLabel->setVisible(price->needsEventValues());
     m_events->setVisible(price->needsEventValues());
     showProration(price->prorates());
+    // A composite price is priced on the other prices of its invoice: the quantity typed is
+    // their subtotal, given as one price that its filters select.
+    pricing::CompositeComponent component{QString(), QString(), QStringLiteral("usage_price"), price->currency().code(), Decimal(0)};
     if (price->isComposite()) {
-        showError(tr("A %1 price applies to other prices' amounts on an invoice; preview it with its plan.").arg(price->modelType()));
-        return;
+        for (const pricing::CompositePriceFilter &f : price->compositePriceFilters()) {
+            if (f.op != QLatin1String("includes") || f.values.isEmpty())
+                continue;
+            if (f.field == QLatin1String("price_id"))
+                component.priceId = f.values.first();
+            else if (f.field == QLatin1String("item_id"))
+                component.itemId = f.values.first();
+            else if (f.field == QLatin1String("price_type"))
+                component.priceType = f.values.first();
+        }
+        if (!price->appliesTo(component)) {
+            showError(tr("The filters of this price select no other price to preview it with."));
+            return;
+        }
     }
     QString usageError;
     const auto u = usage(keys, price->needsEventValues(), &usageError);
@@ -310,7 +327,8 @@ void PricePreview::evaluate()
     }
     showError(QString());
     try {
-        const pricing::PriceEvaluation ev = price->evaluate(*u, context);
+        component.subtotal = u->total;
+        const pricing::PriceEvaluation ev = price->isComposite() ? price->evaluateComposite({component}, context) : price->evaluate(*u, context);
         const QLocale locale;
         m_summary->setText(
             tr("Quantity <b>%1</b> · subtotal <b>%2</b> · amount <b>%3</b>")

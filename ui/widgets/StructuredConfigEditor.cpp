@@ -138,8 +138,7 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
         tierColumn("unit_amount", tr("Unit amount")), flat};
     const ConfigColumn lower = tierColumn("tier_lower_bound", tr("Above"), false, tr("The tier applies to units above this bound; 0 for the first"));
     if (type == QLatin1String("unit"))
-        return makeLayout(
-            {amountField("unit_amount", tr("Unit amount")), flagField("prorated", tr("Prorated (kept for Orb; the invoice run prorates fixed fees itself)"))});
+        return makeLayout({amountField("unit_amount", tr("Unit amount")), flagField("prorated", tr("Prorated (Orb's setting, kept with the price)"))});
     if (type == QLatin1String("package"))
         return makeLayout({amountField("package_amount", tr("Package amount")), packageSize});
     if (type == QLatin1String("unit_with_percent"))
