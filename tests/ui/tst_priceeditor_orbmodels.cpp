@@ -101,7 +101,7 @@ void TestPriceEditorOrbModels::typingCumulativeAllocation()
     editor.setPrice(QJsonObject{
         {u"name"_s, u"Shared"_s}, {u"model_type"_s, u"cumulative_grouped_allocation"_s}, {u"cumulative_grouped_allocation_config"_s, QJsonObject()}});
     // Required fields left empty: the preview names them.
-    QTRY_VERIFY2(errors(editor).contains(u"Grouping key: is required"_s), qPrintable(errors(editor)));
+    QTRY_VERIFY2(errors(editor).contains(u"Group by property: is required"_s), qPrintable(errors(editor)));
     QTest::keyClicks(editor.findChild<QLineEdit *>(u"configField_grouping_key"_s), u"user"_s);
     QTest::keyClicks(editor.findChild<QLineEdit *>(u"configField_group_allocation"_s), u"50"_s);
     QTest::keyClicks(editor.findChild<QLineEdit *>(u"configField_cumulative_allocation"_s), u"100"_s);

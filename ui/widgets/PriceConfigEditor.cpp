@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/PriceConfigEditor.h"
 
+#include "ui/widgets/StructuredConfigEditor.h"
+
+#include <QHash>
 #include <QLabel>
 #include <QRegularExpression>
 
@@ -37,16 +40,31 @@ QString PriceConfigEditor::plainMessage(const QString &message)
     return out;
 }
 
-QString PriceConfigEditor::plainPath(const QString &path)
+QString PriceConfigEditor::plainPath(const QString &path, const QString &modelType)
 {
     static const QRegularExpression indexed(QStringLiteral("^([a-z_]+)\\[(\\d+)\\]$"));
+    // The labels the form shows for the model's settings and columns, by JSON key.
+    QHash<QString, QString> labels;
+    if (const auto layout = StructuredConfigEditor::layoutFor(modelType)) {
+        for (const ConfigField &f : layout->fields)
+            labels.insert(f.arrayKey.isEmpty() ? f.key : f.arrayKey, f.label);
+        for (const ConfigColumn &c : layout->columns)
+            labels.insert(c.key, c.label);
+        for (const ConfigTable &t : layout->moreTables)
+            for (const ConfigColumn &c : t.columns)
+                labels.insert(c.key, c.label);
+    }
     QStringList parts;
+    const QString configKey = modelType + QStringLiteral("_config");
+    bool inConfig = false;
     for (const QString &token : path.split(QLatin1Char('.'), Qt::SkipEmptyParts)) {
-        if (token == QLatin1String("$") || token.endsWith(QLatin1String("_config")))
+        if (token == QLatin1String("$") || token.endsWith(QLatin1String("_config"))) {
+            inConfig = inConfig || token == configKey;
             continue;
+        }
         const QRegularExpressionMatch m = indexed.match(token);
         if (!m.hasMatch()) {
-            parts << QString(token).replace(QLatin1Char('_'), QLatin1Char(' '));
+            parts << (inConfig && labels.contains(token) ? labels.value(token) : QString(token).replace(QLatin1Char('_'), QLatin1Char(' ')));
             continue;
         }
         const QString list = m.captured(1);
@@ -64,11 +82,11 @@ QString PriceConfigEditor::plainPath(const QString &path)
     return out;
 }
 
-QString PriceConfigEditor::plainErrors(const FieldErrors &errors)
+QString PriceConfigEditor::plainErrors(const FieldErrors &errors, const QString &modelType)
 {
     QStringList lines;
     for (const FieldError &e : errors) {
-        const QString where = plainPath(e.path);
+        const QString where = plainPath(e.path, modelType);
         lines << (where.isEmpty() ? plainMessage(e.message) : where + QStringLiteral(": ") + plainMessage(e.message));
     }
     return lines.join(QLatin1Char('\n'));

@@ -43,9 +43,10 @@ public:
     /// An engine message in words: "must not be less than minimum_amount 5" reads "minimum amount".
     static QString plainMessage(const QString &message);
     /// A JSON path in words: "$.tiered_config.tiers[1].first_unit" reads "Tier 2, first unit".
-    static QString plainPath(const QString &path);
+    /// With a model type, a setting is named by its label in the form ("Group by property").
+    static QString plainPath(const QString &path, const QString &modelType = QString());
     /// Refusals in words, one a line: "Tier 2, first unit: overlaps …".
-    static QString plainErrors(const FieldErrors &errors);
+    static QString plainErrors(const FieldErrors &errors, const QString &modelType = QString());
     /// A red label for a refusal, hidden until there is one.
     static QLabel *errorLabel(const QString &objectName, QWidget *parent);
 

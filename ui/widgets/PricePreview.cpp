@@ -281,7 +281,8 @@ void PricePreview::evaluate()
     FieldErrors errors;
     const auto price = pricing::Price::fromJsonForEvaluation(doc.object(), &errors);
     if (!price) {
-        showError(PriceConfigEditor::plainErrors(errors)); // in words, not JSON paths
+        // In words, not JSON paths: the settings by the labels of the form.
+        showError(PriceConfigEditor::plainErrors(errors, doc.object().value(QStringLiteral("model_type")).toString()));
         return;
     }
     const QStringList keys = price->groupingProperties();
