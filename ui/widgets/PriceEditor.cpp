@@ -240,7 +240,8 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     m_filters = new QTableWidget(0, 3, this);
     m_filters->setObjectName(QStringLiteral("compositeFilterTable"));
     m_filters->setAccessibleName(tr("Filters of the prices this price is based on"));
-    m_filters->setHorizontalHeaderLabels({tr("Field"), tr("Rule"), tr("Values (comma-separated)")});
+    m_filters->setHorizontalHeaderLabels({tr("Field"), tr("Rule"), tr("Values")});
+    m_filters->horizontalHeaderItem(2)->setToolTip(tr("One or more values, separated by commas"));
     m_filters->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_filters->verticalHeader()->hide();
     m_filters->setMaximumHeight(m_filters->fontMetrics().height() * 7);
