@@ -497,9 +497,18 @@ void TestPlanEditorForms::itemAndMetricCreatedInline()
     item->lineEdit()->clear();
     QTest::keyClicks(item->lineEdit(), QStringLiteral("Support Hours"));
     QVERIFY(create->isEnabled());
+    // Saved before the item exists: refused, and the item field says how to add it.
+    typeField(editor, QStringLiteral("configField_unit_amount"), QStringLiteral("95.00"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
+    QVERIFY(!dialog->savedVersion());
+    auto *itemError = editor->findChild<QLabel *>(QStringLiteral("priceError_item"));
+    QVERIFY(itemError->isVisible());
+    QVERIFY2(itemError->text().contains(QStringLiteral("Support Hours")) && itemError->text().contains(QStringLiteral("Create item")),
+             qPrintable(itemError->text()));
     QTest::mouseClick(create, Qt::LeftButton);
     QCOMPARE(CatalogService(*m_file, m_clock).item(QStringLiteral("Support Hours")).name, QStringLiteral("Support Hours"));
     QVERIFY(!create->isEnabled());
+    QVERIFY(!itemError->isVisible()); // the price is checked again as it changes
     // A new metric, defined in its dialog, is chosen for the price.
     QTimer::singleShot(0, this, [] {
         auto *metric = qobject_cast<NewMetricDialog *>(QApplication::activeModalWidget());
@@ -520,7 +529,6 @@ void TestPlanEditorForms::itemAndMetricCreatedInline()
     QCOMPARE(metric.eventName(), QStringLiteral("support_session"));
     QCOMPARE(metric.property(), QStringLiteral("hours"));
     QCOMPARE(editor->findChild<QComboBox *>(QStringLiteral("priceMetricCombo"))->currentData().toString(), QStringLiteral("support_hours"));
-    typeField(editor, QStringLiteral("configField_unit_amount"), QStringLiteral("95.00"));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
     QVERIFY2(dialog->savedVersion(), qPrintable(dialog->errorText()));
     const QJsonObject stored = storedPrice(*dialog, 0);

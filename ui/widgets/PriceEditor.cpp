@@ -621,7 +621,11 @@ void PriceEditor::showErrors(const FieldErrors &errors)
             const QRegularExpressionMatch m = row.match(path);
             filterLines << (m.hasMatch() ? tr("Filter %1: %2").arg(m.captured(1).toInt() + 1).arg(message) : message);
         } else if (m_fieldErrors.contains(field)) {
-            byField[field] << message;
+            // An item not in the company yet: the way to add it is beside the field.
+            if (field == QLatin1String("item") && m_createItem->isEnabled())
+                byField[field] << tr("%1 Press “Create item” to add it.").arg(message);
+            else
+                byField[field] << message;
         } else if (!field.isEmpty() || path.isEmpty()) {
             other << message;
         } else {
