@@ -51,6 +51,7 @@ private slots:
     void compositePercentWithFilter();
     void adjustmentsWithTheirPrices();
     void refusalNextToFieldGoesWhenFixed();
+    void planMetadataEdited();
     void enterDoesNotSave();
     void currencyIsAnIsoCode();
     void itemAndMetricCreatedInline();
@@ -443,6 +444,31 @@ void TestPlanEditorForms::refusalNextToFieldGoesWhenFixed()
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
     QVERIFY2(dialog->savedVersion(), qPrintable(dialog->errorText()));
     QCOMPARE(storedPrice(*dialog, 0).value(QStringLiteral("unit_config")).toObject().value(QStringLiteral("unit_amount")).toString(), QStringLiteral("0.50"));
+}
+
+void TestPlanEditorForms::planMetadataEdited()
+{
+    PlanEditorDialog *dialog = newDialog(QStringLiteral("Tagged"));
+    PriceEditor *editor = current(*dialog);
+    QTest::keyClicks(editor->findChild<QComboBox *>(QStringLiteral("priceItemCombo"))->lineEdit(), QStringLiteral("Platform Fee"));
+    typeField(editor, QStringLiteral("configField_unit_amount"), QStringLiteral("10.00"));
+    auto *metadata = dialog->findChild<QPlainTextEdit *>(QStringLiteral("planMetadataEdit"));
+    QTest::keyClicks(metadata, QStringLiteral("segment=smb"));
+    metadata->appendPlainText(QStringLiteral("broken line"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
+    QVERIFY(!dialog->savedVersion());
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("planError_metadata"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("line 2: write key=value")), qPrintable(error->text()));
+    metadata->setPlainText(QStringLiteral("segment=smb\nowner = finance"));
+    QVERIFY(!error->isVisible());
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
+    QVERIFY2(dialog->savedVersion(), qPrintable(dialog->errorText()));
+    const Plan plan = CatalogService(*m_file, m_clock).plan(dialog->savedVersion()->planId);
+    QCOMPARE(plan.metadata, (QJsonObject{{QStringLiteral("segment"), QStringLiteral("smb")}, {QStringLiteral("owner"), QStringLiteral("finance")}}));
+    // Opened again, the metadata is shown as typed.
+    PlanEditorDialog again(*m_file, m_clock, plan.id);
+    QCOMPARE(again.findChild<QPlainTextEdit *>(QStringLiteral("planMetadataEdit"))->toPlainText(), QStringLiteral("owner=finance\nsegment=smb"));
 }
 
 void TestPlanEditorForms::enterDoesNotSave()

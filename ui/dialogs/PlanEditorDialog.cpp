@@ -90,6 +90,12 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     m_trial->setSpecialValueText(tr("No trial"));
     m_trial->setSuffix(tr(" days"));
     m_trial->setValue(-1);
+    m_metadata = new QPlainTextEdit(this);
+    m_metadata->setObjectName(QStringLiteral("planMetadataEdit"));
+    m_metadata->setAccessibleName(tr("Metadata"));
+    m_metadata->setPlaceholderText(tr("key=value, one a line"));
+    m_metadata->setMaximumHeight(m_metadata->fontMetrics().height() * 3 + 12);
+    m_metadata->setTabChangesFocus(true);
     m_memo = new QLineEdit(this);
     m_memo->setObjectName(QStringLiteral("invoiceMemoEdit"));
     m_memo->setAccessibleName(tr("Default invoice memo"));
@@ -108,6 +114,8 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     addRow(tr("Net &terms:"), m_netTerms, QStringLiteral("net_terms"));
     addRow(tr("T&rial:"), m_trial, QStringLiteral("trial_config"));
     addRow(tr("Invoice &memo:"), m_memo, QStringLiteral("default_invoice_memo"));
+    addRow(tr("Me&tadata:"), m_metadata, QStringLiteral("metadata"));
+    connect(m_metadata, &QPlainTextEdit::textChanged, m_planErrors.value(QStringLiteral("metadata")), &QLabel::hide);
     // A message goes as soon as its field is changed.
     connect(m_name, &QLineEdit::textEdited, m_planErrors.value(QStringLiteral("name")), &QLabel::hide);
     connect(m_externalId, &QLineEdit::textEdited, m_planErrors.value(QStringLiteral("external_plan_id")), &QLabel::hide);
@@ -221,7 +229,10 @@ void PlanEditorDialog::load(const QString &planId)
     m_netTerms->setValue(plan.netTerms.value_or(-1));
     m_trial->setValue(plan.trialPeriod.value_or(-1));
     m_memo->setText(plan.defaultInvoiceMemo);
-    m_metadata = plan.metadata;
+    QStringList metadata;
+    for (auto it = plan.metadata.constBegin(); it != plan.metadata.constEnd(); ++it)
+        metadata << it.key() + QLatin1Char('=') + it.value().toString();
+    m_metadata->setPlainText(metadata.join(QLatin1Char('\n')));
     // Stored adjustments name this version's price ids; a request names external price ids
     // (they survive versions), as the catalog export does.
     QHash<QString, QString> external;
@@ -310,12 +321,24 @@ QJsonObject PlanEditorDialog::planJson(QString *error) const
                  QJsonObject{{QStringLiteral("trial_period"), m_trial->value()}, {QStringLiteral("trial_period_unit"), QStringLiteral("days")}});
     if (const QString memo = m_memo->text().trimmed(); !memo.isEmpty())
         o.insert(QStringLiteral("default_invoice_memo"), memo);
-    if (!m_metadata.isEmpty())
-        o.insert(QStringLiteral("metadata"), m_metadata);
+    QStringList problems;
+    QJsonObject metadata;
+    const QStringList lines = m_metadata->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (line.isEmpty())
+            continue;
+        if (eq <= 0)
+            problems << tr("Metadata, line %1: write key=value").arg(i + 1);
+        else
+            metadata.insert(line.left(eq).trimmed(), line.mid(eq + 1).trimmed());
+    }
+    if (!metadata.isEmpty())
+        o.insert(QStringLiteral("metadata"), metadata);
     if (const QJsonArray adjustments = m_adjustments->adjustments(); !adjustments.isEmpty())
         o.insert(QStringLiteral("adjustments"), adjustments);
     QJsonArray prices;
-    QStringList problems;
     for (int i = 0; i < m_priceStack->count(); ++i) {
         QString why;
         prices.append(static_cast<PriceEditor *>(m_priceStack->widget(i))->price(&why));
@@ -473,7 +496,11 @@ bool PlanEditorDialog::save()
     QString problem;
     const QJsonObject json = planJson(&problem);
     if (!problem.isEmpty()) {
-        showErrors(tr("the plan was not saved"), {{QString(), problem}});
+        // Each problem next to its field: the metadata's under it, a price's in its editor.
+        FieldErrors errors;
+        for (const QString &line : problem.split(QLatin1Char('\n')))
+            errors.append({line.startsWith(tr("Metadata")) ? QStringLiteral("$.metadata") : QString(), line});
+        showErrors(tr("the plan was not saved"), errors);
         return false;
     }
     try {

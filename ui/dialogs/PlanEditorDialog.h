@@ -98,7 +98,7 @@ private:
     QPushButton *m_removePrice;
     QLabel *m_versionNote;
     QLabel *m_errors;
-    QJsonObject m_metadata;
+    QPlainTextEdit *m_metadata; ///< key=value, one a line
     std::optional<PlanVersion> m_saved;
 };
 
