@@ -570,7 +570,11 @@ void TestPlanEditorForms::plansScreenSummary()
           {"name": "API calls", "item_name": "API Calls", "billable_metric_name": "api_calls", "cadence": "monthly",
            "model_type": "tiered", "tiered_config": {"tiers": [
              {"first_unit": 0, "last_unit": 1000, "unit_amount": "0.00"},
-             {"first_unit": 1000, "last_unit": null, "unit_amount": "0.002"}]}}]})")
+             {"first_unit": 1000, "last_unit": null, "unit_amount": "0.002"}]}},
+          {"name": "Compute", "item_name": "API Calls", "billable_metric_name": "tokens", "cadence": "monthly",
+           "model_type": "matrix", "matrix_config": {"dimensions": ["cluster", "region"], "default_unit_amount": "3.00",
+             "matrix_values": [{"dimension_values": ["alpha", "west"], "unit_amount": "2.00"},
+                               {"dimension_values": ["beta", "east"], "unit_amount": "1.50"}]}}]})")
                         .object());
     PlansScreen screen(*m_file, m_clock);
     screen.resize(1280, 720);
@@ -596,6 +600,17 @@ void TestPlanEditorForms::plansScreenSummary()
     QVERIFY(json->isVisible());
     screen.findChild<QCheckBox *>(QStringLiteral("priceJsonCheck"))->setChecked(false);
     grab(&screen, QStringLiteral("plansscreen-summary"));
+    // A matrix: a grid of its dimension values, the cells not priced of their own at the default.
+    screen.findChild<QTableView *>(QStringLiteral("priceTable"))->selectRow(1);
+    QTRY_VERIFY(summary->text().contains(QStringLiteral("Default unit amount: 3.00")));
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->columnCount(), 3);
+    QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("region = west"));
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("alpha"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("2.00"));
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("default"));
+    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("1.50"));
+    grab(&screen, QStringLiteral("plansscreen-summary-matrix"));
 }
 
 void TestPlanEditorForms::advancedJsonRoundTrip()

@@ -129,8 +129,13 @@ void PriceSummary::setPrice(const QJsonObject &price, const QString &itemName, c
         m_table->setRowCount(int(rows.size()));
         for (int r = 0; r < rows.size(); ++r) {
             m_table->setItem(r, 0, new QTableWidgetItem(rows.at(r)));
-            for (int c = 1; c < headers.size(); ++c)
-                m_table->setItem(r, c, new QTableWidgetItem(tr("default")));
+            for (int c = 1; c < headers.size(); ++c) {
+                // Not priced of its own: the default unit amount applies.
+                auto *item = new QTableWidgetItem(tr("default"));
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                item->setForeground(m_table->palette().placeholderText());
+                m_table->setItem(r, c, item);
+            }
         }
         for (const QJsonValue &v : values) {
             const QJsonObject cell = v.toObject();
