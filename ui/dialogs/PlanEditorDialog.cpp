@@ -114,7 +114,7 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     addRow(tr("Net &terms:"), m_netTerms, QStringLiteral("net_terms"));
     addRow(tr("T&rial:"), m_trial, QStringLiteral("trial_config"));
     addRow(tr("Invoice &memo:"), m_memo, QStringLiteral("default_invoice_memo"));
-    addRow(tr("Me&tadata:"), m_metadata, QStringLiteral("metadata"));
+    addRow(tr("M&etadata:"), m_metadata, QStringLiteral("metadata"));
     connect(m_metadata, &QPlainTextEdit::textChanged, m_planErrors.value(QStringLiteral("metadata")), &QLabel::hide);
     // A message goes as soon as its field is changed.
     connect(m_name, &QLineEdit::textEdited, m_planErrors.value(QStringLiteral("name")), &QLabel::hide);

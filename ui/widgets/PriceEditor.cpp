@@ -211,9 +211,9 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     addField(common, tr("&Billed:"), m_billing, QStringLiteral("billing_mode"));
     addField(common, tr("E&xternal id:"), m_externalId, QStringLiteral("external_price_id"));
     addField(common, tr("Mi&nimum:"), m_minimum, QStringLiteral("minimum_amount"));
-    addField(common, tr("Ma&ximum:"), m_maximum, QStringLiteral("maximum_amount"));
+    addField(common, tr("Maxim&um:"), m_maximum, QStringLiteral("maximum_amount"));
     addField(common, tr("Fixed &quantity:"), m_fixedQuantity, QStringLiteral("fixed_price_quantity"));
-    addField(common, tr("Conversion &rate:"), m_conversionRate, QStringLiteral("conversion_rate"));
+    addField(common, tr("Conver&sion rate:"), m_conversionRate, QStringLiteral("conversion_rate"));
     addField(common, tr("Invoice &grouping:"), m_groupingKey, QStringLiteral("invoice_grouping_key"));
     addField(common, tr("M&odel:"), m_model, QStringLiteral("model_type"));
     m_otherErrors = PriceConfigEditor::errorLabel(QStringLiteral("priceErrors"), this);
