@@ -175,6 +175,7 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
     split->setChildrenCollapsible(false);
+    split->setSizes({330, 910}); // the plan's fields are short; the price needs the room
 
     m_versionNote = new QLabel(this);
     m_versionNote->setObjectName(QStringLiteral("versionNote"));

@@ -267,10 +267,12 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
     if (type == QLatin1String("graduated_percentage"))
         return makeLayout({}, tiers, tier,
                           {ranges.at(0), ranges.at(1), tierColumn("rate", tr("Rate (percent)"), false, tr("Percent of the units in the tier")), flat});
-    if (type == QLatin1String("percent"))
-        return makeLayout({amountField("percent", tr("Share of the other prices (0.1 = 10 %)")), amountField("minimum_amount", tr("Minimum (optional)")),
-                           amountField("maximum_amount", tr("Maximum (optional)")),
+    if (type == QLatin1String("percent")) {
+        ConfigField share = amountField("percent", tr("Share of the other prices (0.1 = 10 %)"));
+        share.placeholder = tr("a fraction, e.g. 0.1");
+        return makeLayout({share, amountField("minimum_amount", tr("Minimum (optional)")), amountField("maximum_amount", tr("Maximum (optional)")),
                            flagField("prorated", tr("Prorate the minimum to the part of the period billed"))});
+    }
     if (type == QLatin1String("minimum_composite"))
         return makeLayout({amountField("minimum_amount", tr("Minimum total of the other prices")),
                            flagField("prorated", tr("Prorate the minimum to the part of the period billed"))});
@@ -315,8 +317,14 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
             edit->setObjectName(QStringLiteral("configField_") + f.key + (f.arrayIndex >= 0 ? QString::number(f.arrayIndex) : QString()));
             edit->setAccessibleName(f.label);
             // Sizes and allocations count units; the rest are amounts or rates.
-            if (f.key == QLatin1String("package_size") || f.key.endsWith(QLatin1String("allocation")))
+            if (!f.placeholder.isEmpty())
+                edit->setPlaceholderText(f.placeholder);
+            else if (f.key == QLatin1String("package_size") || f.key.endsWith(QLatin1String("allocation")))
                 edit->setPlaceholderText(tr("units, e.g. 10"));
+            else if (f.key == QLatin1String("free_units_per_events"))
+                edit->setPlaceholderText(tr("a whole number, e.g. 3"));
+            else if (f.key == QLatin1String("bps"))
+                edit->setPlaceholderText(tr("e.g. 125 (1.25 %)"));
             else if (f.key == QLatin1String("percent"))
                 edit->setPlaceholderText(tr("out of 100, e.g. 50"));
             else if (f.key.endsWith(QLatin1String("_display_name")))

@@ -23,7 +23,8 @@ struct ConfigField {
     bool text = false; ///< a property name (grouping_key) or a label, not an amount
     QString arrayKey;  ///< set: the field is entry `arrayIndex` of this array (dimensions), "" = null
     int arrayIndex = -1;
-    bool flag = false; ///< a true/false option (prorate), shown as a check box
+    bool flag = false;   ///< a true/false option (prorate), shown as a check box
+    QString placeholder; ///< set: the hint shown in the empty field (else one by the key)
 };
 
 /// One column of a model's table (tiers, consumption table, cells).
