@@ -50,7 +50,7 @@ AdjustmentsEditor::AdjustmentsEditor(std::function<QList<PriceEditor *>()> price
     m_table->horizontalHeaderItem(Amount)->setToolTip(
         tr("A discount or limit in the plan's currency; a percentage discount as a fraction (0.15 = 15 %); a usage discount in units"));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(Type, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(Type, QHeaderView::Interactive);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
     connect(m_table, &QTableWidget::itemChanged, this, &AdjustmentsEditor::changed);
@@ -95,6 +95,8 @@ void AdjustmentsEditor::addAdjustment(const QString &type)
         combo->setCurrentIndex(qMax(0, combo->findData(type)));
         connect(combo, &QComboBox::currentIndexChanged, this, &AdjustmentsEditor::changed);
         m_table->setCellWidget(row, Type, combo);
+        // Wide enough for the longest type: a cell widget does not size its column.
+        m_table->setColumnWidth(Type, qMax(m_table->columnWidth(Type), combo->sizeHint().width()));
         auto *amount = new QTableWidgetItem;
         amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(row, Amount, amount);

@@ -177,6 +177,11 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     m_advanced->setObjectName(QStringLiteral("advancedCheck"));
     m_advanced->setToolTip(tr("Shows the model's settings as JSON text instead of the form"));
 
+    // Long choices ("Usual: fixed fees in advance, …") must not widen the form past the screen.
+    for (QComboBox *c : {m_item, m_metric, m_cadence, m_billing, m_model, m_cycleUnit}) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(8);
+    }
     auto *common = new QFormLayout;
     addField(common, tr("&Name:"), m_name, QStringLiteral("name"));
     auto *itemRow = new QHBoxLayout;
@@ -225,7 +230,7 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     commonScroll->setWidgetResizable(true);
     commonScroll->setFrameShape(QFrame::NoFrame);
     commonScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the fields narrow instead
-    commonScroll->setMinimumWidth(300);
+    commonScroll->setMinimumWidth(340);
 
     auto *configBox = new QGroupBox(tr("Model settings"), this);
     configBox->setObjectName(QStringLiteral("modelSettingsBox"));
@@ -277,8 +282,8 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     auto *top = new QWidget(this);
     auto *topLayout = new QHBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(commonScroll, 1);
-    topLayout->addWidget(configBox, 1);
+    topLayout->addWidget(commonScroll, 4);
+    topLayout->addWidget(configBox, 5);
 
     m_preview = new PricePreview(this);
     m_preview->setReadOnly(true);
