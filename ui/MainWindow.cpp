@@ -422,7 +422,7 @@ void MainWindow::buildScreens()
     });
     auto showSync = [this, sync](const QString &text) {
         m_syncLabel->setText(text);
-        m_dashboard->setFailedSyncs(Outbox(m_company->db()).counts().failed);
+        m_dashboard->setSyncStatus(text);
         Q_UNUSED(sync);
     };
     connect(sync, &SyncScreen::statusChanged, this, showSync);

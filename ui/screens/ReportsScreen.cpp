@@ -13,6 +13,7 @@
 #include "models/reports/UsageSeries.h"
 #include "models/usage/UsageQueryService.h"
 #include "ui/charts/ReportChartView.h"
+#include "ui/LocaleFormat.h"
 #include "ui/dialogs/LedgerExportDialog.h"
 #include "ui/documents/DocumentExporter.h"
 #include "ui/documents/DocumentRenderer.h"
@@ -52,7 +53,7 @@ QDateEdit *dateEdit(const QString &name, QWidget *parent)
     auto *d = new QDateEdit(parent);
     d->setObjectName(name);
     d->setCalendarPopup(true);
-    d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    d->setDisplayFormat(LocaleFormat::dateFormat(d->locale()));
     return d;
 }
 
