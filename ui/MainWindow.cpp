@@ -633,7 +633,15 @@ void MainWindow::buildScreens()
     for (QWidget *screen : screens)
         polishScreen(screen);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // The scroll area asks the stack for its minimum, which a QStackedWidget takes from its
+    // widest page: only the page on show counts, so one wide screen does not make every screen
+    // scroll.
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        if (QWidget *page = m_stack->currentWidget())
+            m_stack->setMinimumSize(page->minimumSizeHint().expandedTo(QSize(1, 1)));
+    });
     m_nav->setCurrentRow(0);
+    m_stack->setMinimumSize(m_stack->widget(0)->minimumSizeHint().expandedTo(QSize(1, 1)));
     setCentralWidget(central);
 }
 
