@@ -30,7 +30,7 @@ HelpDialog::HelpDialog(QWidget *parent, const QLocale &locale) : QDialog(parent)
     layout->addWidget(m_browser, 1);
     layout->addWidget(buttons);
     // Readable beside the window on a 1280×720 screen, and not taller than one.
-    resize(fontMetrics().averageCharWidth() * 90, fontMetrics().height() * 32);
+    resize(fontMetrics().averageCharWidth() * 100, fontMetrics().height() * 34);
     m_browser->setFocus();
 }
 

@@ -132,9 +132,10 @@ void ReportChartView::setData(const ChartData &data, Kind kind)
     for (const QString &category : data.categories)
         categories << categoryText(category);
     x->append(categories);
-    // Many days side by side: upright labels are read whole instead of cut to "2…".
-    if (categories.size() > 12)
-        x->setLabelsAngle(-90);
+    // Many days or months side by side: slanted or upright labels are read whole instead of
+    // cut to "2…" or "Feb 20…".
+    if (categories.size() > 8)
+        x->setLabelsAngle(categories.size() > 16 ? -90 : -45);
     auto *y = new QValueAxis;
     const qreal top = plotted(data.maximum());
     y->setRange(0, top > 0 ? top * 1.1 : 1);
