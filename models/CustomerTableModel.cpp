@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/CustomerTableModel.h"
 
+#include "models/billing/BillingRecords.h"
+
 #include <QHash>
 #include <QLocale>
 
@@ -74,7 +76,7 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     case Created:
         if (role == RawValueRole)
             return c->createdAt;
-        return QLocale().toString(c->createdAt.toLocalTime().date(), QLocale::ShortFormat);
+        return displayDate(c->createdAt.toLocalTime().date());
     case Status:
         if (role == RawValueRole)
             return c->isArchived();

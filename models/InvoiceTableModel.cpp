@@ -224,14 +224,22 @@ QVariant InvoiceTableModel::data(const QModelIndex &index, int role) const
     case Number: return r.number.isEmpty() ? tr("(draft)") : r.number;
     case Customer: return r.customer;
     case Status: return role == RawValueRole ? QVariant(r.status) : QVariant(statusText(r.status));
-    case InvoiceDate: return role == RawValueRole ? QVariant(r.invoiceDate) : QVariant(dateText(r.invoiceDate));
-    case DueDate: return role == RawValueRole ? QVariant(r.dueDate) : QVariant(dateText(r.dueDate));
+    case InvoiceDate: return role == RawValueRole ? QVariant(r.invoiceDate) : QVariant(displayDate(r.invoiceDate));
+    case DueDate: return role == RawValueRole ? QVariant(r.dueDate) : QVariant(displayDate(r.dueDate));
     case Period:
-        if (!r.periodStart.isValid())
-            return QString();
-        return tr("%1 – %2").arg(dateText(r.periodStart), dateText(r.periodEnd));
-    case Total: return role == RawValueRole ? QVariant(r.total) : QVariant(QStringLiteral("%1 %2").arg(r.total, r.currency));
-    case Remaining: return role == RawValueRole ? QVariant(r.remaining) : QVariant(QStringLiteral("%1 %2").arg(r.remaining, r.currency));
+        // The service period with its last day, as the invoice document shows it; the raw
+        // value sorts (ISO start).
+        if (role == RawValueRole)
+            return dateText(r.periodStart);
+        return displayPeriod(r.periodStart, r.periodEnd);
+    case Total:
+    case Remaining: {
+        const QString &plain = index.column() == Total ? r.total : r.remaining;
+        if (role == RawValueRole)
+            return plain;
+        const auto amount = Decimal::tryParse(plain);
+        return amount ? displayMoney(*amount, r.currency) : QString();
+    }
     default: return {};
     }
 }

@@ -106,8 +106,8 @@ QVariant SubscriptionTableModel::data(const QModelIndex &index, int role) const
             return s;
         return s == QLatin1String("upcoming") ? tr("Upcoming") : s == QLatin1String("ended") ? tr("Ended") : tr("Active");
     }
-    case Start: return raw ? QVariant(r.start) : QVariant(dateText(r.start));
-    case End: return raw ? QVariant(r.end) : QVariant(r.end.isValid() ? dateText(r.end) : tr("open-ended"));
+    case Start: return raw ? QVariant(r.start) : QVariant(displayDate(r.start));
+    case End: return raw ? QVariant(r.end) : QVariant(r.end.isValid() ? displayDate(r.end) : tr("open-ended"));
     case Alignment:
         if (raw)
             return r.alignment;

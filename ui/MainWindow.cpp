@@ -5,6 +5,7 @@
 #include "models/CompanyFile.h"
 #include "models/DemoCompany.h"
 #include "ui/AppSettings.h"
+#include "ui/HelpDialog.h"
 #include "ui/dialogs/NewCompanyWizard.h"
 #include "ui/screens/CustomersScreen.h"
 #include "ui/screens/DashboardScreen.h"
@@ -26,6 +27,13 @@
 #include "ui/screens/UsageScreen.h"
 
 #include <QAction>
+#include <QAbstractButton>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSet>
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QCloseEvent>
@@ -83,7 +91,9 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Orb"));
     setAcceptDrops(true);
-    resize(1180, 760);
+    // Fits a 1366×768 laptop (and 1280×720) with its panel and title bar; a remembered
+    // geometry replaces it below.
+    resize(1180, 660);
     m_fileLabel = new QLabel(this);
     m_fileLabel->setObjectName(QStringLiteral("fileStatus"));
     m_syncLabel = new QLabel(tr("Stripe: no company file"), this);
@@ -270,8 +280,161 @@ void MainWindow::buildMenus()
     m_toolbar->addAction(undo);
     m_toolbar->addAction(redo);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(style()->standardIcon(QStyle::SP_DialogHelpButton), tr("Orb &User Guide"), this, &MainWindow::showUserGuide);
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setStatusTip(tr("Set up a catalog, import usage, run and send invoices, take payments, connect Stripe"));
+    help->addSeparator();
     help->addAction(tr("&About Orb"), this, &MainWindow::about);
+    // The current screen's buttons, as menu entries: every action is reachable from the menu
+    // bar and the keyboard.
+    m_actionsMenu = new QMenu(tr("A&ctions"), this);
+    m_actionsMenu->setObjectName(QStringLiteral("actionsMenu"));
+    menuBar()->insertMenu(help->menuAction(), m_actionsMenu);
+    connect(m_actionsMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildActionsMenu);
+    for (QMenu *m : menuBar()->findChildren<QMenu *>())
+        m->setToolTipsVisible(true);
+    for (QAction *a : {newAct, openAct, importAct, closeAct, quit, undo, redo, trail, runAct, newSub, overdue, guide})
+        describe(a);
     rebuildRecentMenu();
+}
+
+void MainWindow::describe(QAction *action)
+{
+    // A tooltip that says what the entry does and its key, for the toolbar and the menus.
+    QString tip = QString(action->text()).remove(QRegularExpression(QStringLiteral("&(?!&)"))).remove(QStringLiteral("…"));
+    if (!action->statusTip().isEmpty())
+        tip = action->statusTip();
+    if (!action->shortcut().isEmpty())
+        tip += QStringLiteral(" (%1)").arg(action->shortcut().toString(QKeySequence::NativeText));
+    action->setToolTip(tip);
+}
+
+void MainWindow::showUserGuide()
+{
+    auto *dialog = findChild<HelpDialog *>();
+    if (!dialog) {
+        dialog = new HelpDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::rebuildActionsMenu()
+{
+    m_actionsMenu->clear();
+    QWidget *screen = m_stack ? m_stack->currentWidget() : nullptr;
+    if (!screen) {
+        m_actionsMenu->addAction(tr("Open a company file first"))->setEnabled(false);
+        return;
+    }
+    for (QAbstractButton *b : screen->findChildren<QAbstractButton *>()) {
+        if (!qobject_cast<QPushButton *>(b) || !b->isVisibleTo(screen) || b->text().isEmpty() || qobject_cast<QAbstractButton *>(b->parentWidget()))
+            continue;
+        QAction *a = m_actionsMenu->addAction(b->icon(), b->text(), b, [b] {
+            if (b->isEnabled())
+                b->click();
+        });
+        a->setEnabled(b->isEnabled());
+        a->setToolTip(b->toolTip());
+    }
+    if (m_actionsMenu->isEmpty())
+        m_actionsMenu->addAction(tr("No actions on this screen"))->setEnabled(false);
+}
+
+namespace {
+
+/// The key of a text's mnemonic ("&Edit" → 'e'), or a null QChar.
+QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+/// The text with its mnemonic moved to the first letter not in `taken` (word starts first),
+/// or without one when every letter is taken.
+QString moveMnemonic(const QString &text, const QSet<QChar> &taken)
+{
+    QString plain = text;
+    plain.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    for (int pass = 0; pass < 2; ++pass)
+        for (qsizetype i = 0; i < plain.size(); ++i) {
+            const QChar c = plain.at(i);
+            const bool wordStart = i == 0 || !plain.at(i - 1).isLetter();
+            if (c.isLetter() && (pass == 1 || wordStart) && !taken.contains(c.toLower()))
+                return plain.left(i) + QLatin1Char('&') + plain.mid(i);
+        }
+    return plain;
+}
+
+} // namespace
+
+void MainWindow::resolveMnemonics(QWidget *screen) const
+{
+    // Alt+letter of a menu (Alt+E Edit, Alt+B Billing; Alt+B Bearbeiten in German) must open
+    // the menu, not press a button of the screen that happens to use the same letter: the
+    // screen's buttons and labels get letters of their own, in each language.
+    QSet<QChar> taken;
+    for (QAction *a : menuBar()->actions())
+        if (const QChar c = mnemonicOf(a->text()); !c.isNull())
+            taken.insert(c);
+    for (QWidget *w : screen->findChildren<QWidget *>()) {
+        auto *button = qobject_cast<QAbstractButton *>(w);
+        auto *label = qobject_cast<QLabel *>(w);
+        if (label && !label->buddy())
+            continue;
+        if (!button && !label)
+            continue;
+        const QString text = button ? button->text() : label->text();
+        const QChar key = mnemonicOf(text);
+        if (key.isNull())
+            continue;
+        if (taken.contains(key)) {
+            const QString moved = moveMnemonic(text, taken);
+            button ? button->setText(moved) : label->setText(moved);
+            if (const QChar k = mnemonicOf(moved); !k.isNull())
+                taken.insert(k);
+        } else {
+            taken.insert(key);
+        }
+    }
+}
+
+void MainWindow::polishScreen(QWidget *screen) const
+{
+    resolveMnemonics(screen);
+    for (QTableView *table : screen->findChildren<QTableView *>())
+        fitHeaders(table->horizontalHeader());
+    for (QWidget *w : screen->findChildren<QWidget *>()) {
+        // A field that says what it is only by its placeholder tells a screen reader the same.
+        if (auto *edit = qobject_cast<QLineEdit *>(w); edit && edit->accessibleName().isEmpty() && !edit->placeholderText().isEmpty())
+            edit->setAccessibleName(edit->placeholderText());
+        if (auto *b = qobject_cast<QPushButton *>(w); b && b->toolTip().isEmpty() && !b->text().isEmpty())
+            b->setToolTip(QString(b->text()).remove(QRegularExpression(QStringLiteral("&(?!&)"))).remove(QStringLiteral("…")));
+    }
+}
+
+void MainWindow::fitHeaders(QHeaderView *header)
+{
+    // A column never narrower than its (translated) title: a remembered or preset width that
+    // cut "Rechnungsstichtag" to "echnungsstich" is widened.
+    for (int i = 0; i < header->count(); ++i) {
+        if (header->isSectionHidden(i) || header->sectionResizeMode(i) == QHeaderView::Stretch)
+            continue;
+        const int needed = header->sectionSizeHint(i);
+        if (header->sectionSize(i) < needed)
+            header->resizeSection(i, needed);
+    }
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -364,11 +527,18 @@ void MainWindow::buildScreens()
     QFont navFont = m_nav->font();
     navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
     m_nav->setFont(navFont);
-    m_stack = new QStackedWidget(central);
+    // The screens scroll when the window is smaller than the widest of them (a German button
+    // row, a 1280×720 screen at 200 %), instead of the window growing past the screen.
+    auto *scroll = new QScrollArea(central);
+    scroll->setObjectName(QStringLiteral("screenScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_stack = new QStackedWidget(scroll);
     m_stack->setObjectName(QStringLiteral("screens"));
     m_stack->setContentsMargins(8, 8, 8, 0);
+    scroll->setWidget(m_stack);
     row->addWidget(m_nav);
-    row->addWidget(m_stack, 1);
+    row->addWidget(scroll, 1);
 
     m_undo->clear(); // the steps belong to the previous company file
     for (QAction *a : m_companyActions)
@@ -422,7 +592,7 @@ void MainWindow::buildScreens()
     });
     auto showSync = [this, sync](const QString &text) {
         m_syncLabel->setText(text);
-        m_dashboard->setFailedSyncs(Outbox(m_company->db()).counts().failed);
+        m_dashboard->setSyncStatus(text);
         Q_UNUSED(sync);
     };
     connect(sync, &SyncScreen::statusChanged, this, showSync);
@@ -460,8 +630,18 @@ void MainWindow::buildScreens()
         QAction *a = go->addAction(QCoreApplication::translate("orb::MainWindow", info.label), this, [this, i] { m_nav->setCurrentRow(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
+    for (QWidget *screen : screens)
+        polishScreen(screen);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // The scroll area asks the stack for its minimum, which a QStackedWidget takes from its
+    // widest page: only the page on show counts, so one wide screen does not make every screen
+    // scroll.
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        if (QWidget *page = m_stack->currentWidget())
+            m_stack->setMinimumSize(page->minimumSizeHint().expandedTo(QSize(1, 1)));
+    });
     m_nav->setCurrentRow(0);
+    m_stack->setMinimumSize(m_stack->widget(0)->minimumSizeHint().expandedTo(QSize(1, 1)));
     setCentralWidget(central);
 }
 

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class QAction;
+class QHeaderView;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -88,6 +90,12 @@ public slots:
     void about();
     /// Shows the Usage screen and its import wizard, with `path` preselected when given.
     void importEvents(const QString &path = {});
+    /// Help › User Guide: the guide shipped with the program, in the interface language.
+    void showUserGuide();
+
+public:
+    /// Widens each column to at least its header's text (translated titles, remembered widths).
+    static void fitHeaders(QHeaderView *header);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -96,6 +104,11 @@ protected:
 
 private:
     void buildMenus();
+    void rebuildActionsMenu();
+    static void describe(QAction *action);
+    /// Mnemonics, tooltips, accessible names and column widths of a screen, once built.
+    void polishScreen(QWidget *screen) const;
+    void resolveMnemonics(QWidget *screen) const;
     void rebuildRecentMenu();
     void showWelcome();
     void buildScreens();
@@ -125,6 +138,7 @@ private:
     QToolBar *m_toolbar = nullptr;
     QList<QAction *> m_companyActions; ///< enabled while a company is open
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_actionsMenu = nullptr;
     QLabel *m_fileLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
 };

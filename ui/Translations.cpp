@@ -25,8 +25,15 @@ QString Translations::install(QCoreApplication &app, const QString &language)
     // QTranslator tries the locale's UI languages in order (de_AT, de, …) against orb_<lang>.qm.
     if (!own->load(locale, QStringLiteral("orb"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         delete own;
+        // English words with the system's numbers and dates read as a mix: the window speaks
+        // the language it is written in, its numbers included.
+        if (!language.isEmpty() || locale.language() != QLocale::English)
+            QLocale::setDefault(QLocale(QLocale::English, locale.language() == QLocale::English ? locale.territory() : QLocale::UnitedStates));
         return QStringLiteral("en");
     }
+    // Dates, month names and amounts follow the language of the words around them: a German
+    // window writes 01.09.2026 and 179,00 €, whatever the system's own locale is.
+    QLocale::setDefault(locale);
     QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

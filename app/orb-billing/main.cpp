@@ -3,6 +3,7 @@
 #include "models/CompanyFile.h"
 #include "ui/AppSettings.h"
 #include "ui/MainWindow.h"
+#include "ui/ScreenshotTour.h"
 #include "ui/Translations.h"
 
 #include <QApplication>
@@ -34,7 +35,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a picture of the window (SCREEN:PATH, e.g. Customers:/tmp/c.png) and quit."),
                                         QStringLiteral("screen:path"));
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"), QStringLiteral("Save a picture of every screen into DIR (screen-name.png) and quit."),
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Save a picture of every screen and dialog into DIR (screen-name.png, dialog-name.png) and quit."),
                                          QStringLiteral("dir"));
     parser.addOption(demo);
     parser.addOption(screenshot);
@@ -67,8 +69,10 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(screenshots)) {
         const QString dir = parser.value(screenshots);
-        QTimer::singleShot(300, &window, [&window, dir] {
-            const QStringList saved = window.saveScreenshots(dir);
+        QTimer::singleShot(300, &window, [&window, &clock, dir] {
+            QStringList saved = window.saveScreenshots(dir);
+            if (window.company())
+                saved += orb::ScreenshotTour::saveDialogs(*window.company(), clock, &window, dir);
             for (const QString &f : saved)
                 std::printf("%s\n", qPrintable(f));
             QApplication::exit(saved.isEmpty() ? 1 : 0);

@@ -2,6 +2,7 @@
 #include "models/billing/BillingRecords.h"
 
 #include "engine/Currency.h"
+#include "engine/Money.h"
 #include "models/Timestamps.h"
 
 #include <QJsonArray>
@@ -18,6 +19,36 @@ QString moneyText(const Decimal &amount, const QString &currency)
 QString dateText(QDate d)
 {
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+QString displayMoney(const Decimal &amount, const QString &currency, const QLocale &locale)
+{
+    const auto c = Currency::fromCode(currency);
+    if (!c)
+        return formatDecimal(amount.rounded(2), locale) + QLatin1Char(' ') + currency;
+    return Money(amount.rounded(c->minorUnits()), *c).format(locale);
+}
+
+QString displayDateFormat(const QLocale &locale)
+{
+    QString f = locale.dateFormat(QLocale::ShortFormat);
+    // Short formats often write a two-digit year ("dd.MM.yy"); a year on an invoice is whole.
+    if (!f.contains(QLatin1String("yyyy")))
+        f.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return f;
+}
+
+QString displayDate(QDate d, const QLocale &locale)
+{
+    return d.isValid() ? locale.toString(d, displayDateFormat(locale)) : QString();
+}
+
+QString displayPeriod(QDate start, QDate endExclusive, const QLocale &locale)
+{
+    if (!start.isValid() || !endExclusive.isValid())
+        return QString();
+    const QDate last = endExclusive > start ? endExclusive.addDays(-1) : start;
+    return QStringLiteral("%1 – %2").arg(displayDate(start, locale), displayDate(last, locale));
 }
 
 QDate parseDate(const QString &text)

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QLocale>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -185,9 +186,20 @@ struct TaxRateRecord {
     QJsonObject toJson() const;
 };
 
-/// Money as stored and shown: at the currency's minor unit.
+/// Money as stored and exported: the plain decimal at the currency's minor unit ("180000").
 QString moneyText(const Decimal &amount, const QString &currency);
+/// The ISO date as stored and exported ("2026-09-01").
 QString dateText(QDate d);
+
+// What people read, in a locale (by default QLocale's default, which the window sets to its
+// interface language). Never stored, exported or parsed back: those keep the forms above.
+/// "$180,000.00", "180.000 ¥", "1.234,50 €": symbol, grouping and the currency's minor digits.
+QString displayMoney(const Decimal &amount, const QString &currency, const QLocale &locale = QLocale());
+/// The locale's short date format with a four-digit year ("dd.MM.yyyy", "M/d/yyyy").
+QString displayDateFormat(const QLocale &locale = QLocale());
+QString displayDate(QDate d, const QLocale &locale = QLocale());
+/// A half-open period [start, end) with its last day, as the documents write it.
+QString displayPeriod(QDate start, QDate endExclusive, const QLocale &locale = QLocale());
 QDate parseDate(const QString &text);
 std::optional<QDate> parseOptionalDate(const QVariant &v);
 

@@ -49,10 +49,10 @@ QVariant AgingTableModel::data(const QModelIndex &index, int role) const
         amount = &r.total;
     if (role == Qt::DisplayRole) {
         if (col == Customer)
-            return total ? QStringLiteral("Total %1").arg(r.currency) : r.customerName;
+            return total ? tr("Total %1").arg(r.currency) : r.customerName;
         if (col == Currency)
             return r.currency;
-        return amount ? moneyText(*amount, r.currency) : QVariant();
+        return amount ? displayMoney(*amount, r.currency) : QVariant();
     }
     if (role == RawValueRole) {
         if (col == Customer)
@@ -70,10 +70,17 @@ QVariant AgingTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Customer: return QStringLiteral("Customer");
-    case Currency: return QStringLiteral("Currency");
-    case Total: return QStringLiteral("Total");
-    default: return section >= Current && section <= Over90 ? AgingReport::bucketTitle(section - Current) : QVariant();
+    // Translated here: the report's own titles (AgingReport::bucketTitle) head its CSV export,
+    // which stays the same in every language.
+    case Customer: return tr("Customer");
+    case Currency: return tr("Currency");
+    case Total: return tr("Total");
+    case Current: return tr("Current");
+    case Days1To30: return tr("1–30 days");
+    case Days31To60: return tr("31–60 days");
+    case Days61To90: return tr("61–90 days");
+    case Over90: return tr("Over 90 days");
+    default: return {};
     }
 }
 

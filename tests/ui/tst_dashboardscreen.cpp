@@ -114,8 +114,10 @@ void TestDashboardScreen::failedSyncsHook()
     QVERIFY(refreshed.wait(20000));
     auto *attention = screen.findChild<QLabel *>(QStringLiteral("attentionCard"));
     QVERIFY(attention->text().contains(QStringLiteral("not set up")));
-    screen.setFailedSyncs(3);
-    QVERIFY(attention->text().contains(QStringLiteral("3 failed sync")));
+    // The dashboard repeats the status bar's words, never a count of its own.
+    screen.setSyncStatus(QStringLiteral("Stripe: 53 waiting"));
+    QVERIFY(attention->text().contains(QStringLiteral("Stripe: 53 waiting")));
+    QVERIFY(!attention->text().contains(QStringLiteral("up to date")));
 }
 
 void TestDashboardScreen::customerBillingAndUndo()

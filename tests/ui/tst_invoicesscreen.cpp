@@ -11,10 +11,15 @@
 #include "ui/dialogs/PaymentDialog.h"
 #include "ui/screens/InvoicesScreen.h"
 #include "ui/widgets/InvoiceDetailView.h"
+#include "ui/widgets/OptionalDateEdit.h"
+#include "ui/LocaleFormat.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QScopeGuard>
+#include <QTimer>
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,6 +60,7 @@ private slots:
     void listsFiltersAndSorts();
     void issuePayCreditVoid();
     void paymentDialogRefusesBadInput();
+    void germanPaymentIsStoredExactly();
     void deleteDraftUndoRedo();
     void invoiceRunPreviewThenRun();
     void exportWaitsForTheDocumentsCapability();
@@ -71,6 +77,8 @@ private:
 
 void TestInvoicesScreen::initTestCase()
 {
+    // The window's numbers and dates follow its language; these tests read them in US English.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
     SubscriptionService subs(*m_file, m_clock);
     SubscriptionDraft d;
@@ -130,16 +138,41 @@ void TestInvoicesScreen::listsFiltersAndSorts()
         QCOMPARE(screen.model()->index(r, InvoiceTableModel::Customer).data().toString(), QStringLiteral("Kestrel Security Inc."));
 
     screen.findChild<QLineEdit *>(QStringLiteral("customerFilter"))->clear();
-    screen.findChild<QLineEdit *>(QStringLiteral("fromFilter"))->setText(QStringLiteral("2026-02-01"));
+    // The date filters are date fields, empty ("any") at first; a date typed in the locale's
+    // format (here M/d/yyyy) filters when the field is left with Enter.
+    auto *from = screen.findChild<OptionalDateEdit *>(QStringLiteral("fromFilter"));
+    auto *to = screen.findChild<OptionalDateEdit *>(QStringLiteral("toFilter"));
+    QVERIFY(from && to && from->isEmpty() && to->isEmpty() && from->calendarPopup());
+    QCOMPARE(from->text(), QStringLiteral("Dated from: any"));
+    screen.show();
+    QApplication::setActiveWindow(&screen);
+    QVERIFY(QTest::qWaitForWindowActive(&screen));
+    from->setFocus();
+    QTest::keyClicks(from, QStringLiteral("2/1/2026"));
+    QTest::keyClick(from, Qt::Key_Enter);
+    QCOMPARE(from->value(), std::optional<QDate>(QDate(2026, 2, 1)));
+    QTRY_VERIFY(!screen.model()->isLoading());
+    QVERIFY(screen.model()->rowCount() > 0 && screen.model()->rowCount() < all);
+    for (int r = 0; r < screen.model()->rowCount(); ++r)
+        QVERIFY(screen.model()->index(r, InvoiceTableModel::InvoiceDate).data(InvoiceTableModel::RawValueRole).toDate() >= QDate(2026, 2, 1));
+    // "To" is the last day shown: an invoice dated that day is listed.
+    to->setValue(QDate(2026, 2, 28));
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
     QTRY_VERIFY(!screen.model()->isLoading());
     for (int r = 0; r < screen.model()->rowCount(); ++r)
-        QVERIFY(screen.model()->index(r, InvoiceTableModel::InvoiceDate).data(InvoiceTableModel::RawValueRole).toDate() >= QDate(2026, 2, 1));
-    screen.findChild<QLineEdit *>(QStringLiteral("fromFilter"))->setText(QStringLiteral("February"));
+        QVERIFY(screen.model()->index(r, InvoiceTableModel::InvoiceDate).data(InvoiceTableModel::RawValueRole).toDate() <= QDate(2026, 2, 28));
+    // Dates the wrong way round are said, and start no load.
+    to->setValue(QDate(2026, 1, 1));
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
-    QVERIFY(!screen.model()->isLoading()); // a bad date starts no load
-    QVERIFY(screen.findChild<QLabel *>(QStringLiteral("invoiceCount"))->text().contains(QStringLiteral("not a date")));
-    screen.findChild<QLineEdit *>(QStringLiteral("fromFilter"))->clear();
+    QVERIFY(!screen.model()->isLoading());
+    QVERIFY(screen.findChild<QLabel *>(QStringLiteral("invoiceCount"))->text().contains(QStringLiteral("wrong way round")));
+    // Delete empties a field again: any date.
+    for (OptionalDateEdit *e : {from, to}) {
+        e->setFocus();
+        e->selectAll();
+        QTest::keyClick(e, Qt::Key_Delete);
+        QVERIFY(e->isEmpty());
+    }
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
     QTRY_VERIFY(!screen.model()->isLoading());
     QCOMPARE(screen.model()->rowCount(), all);
@@ -248,20 +281,82 @@ void TestInvoicesScreen::issuePayCreditVoid()
 
 void TestInvoicesScreen::paymentDialogRefusesBadInput()
 {
-    PaymentDialog dialog(QStringLiteral("NW-000001"), QStringLiteral("10.00"), QStringLiteral("USD"), QDate(2026, 3, 1));
-    dialog.findChild<QLineEdit *>(QStringLiteral("paymentAmount"))->setText(QStringLiteral("ten"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("paymentDate"))->setText(QStringLiteral("2026-02-30"));
+    PaymentDialog dialog(QStringLiteral("NW-000001"), Decimal::parse("1234.5"), QStringLiteral("USD"), QDate(2026, 3, 1));
+    auto *amount = dialog.findChild<QLineEdit *>(QStringLiteral("paymentAmount"));
+    // What remains is offered as the locale writes it, grouped, at the currency's minor digits.
+    QCOMPARE(amount->text(), QStringLiteral("1,234.50"));
+    QCOMPARE(dialog.findChild<QDateEdit *>(QStringLiteral("paymentDate"))->date(), QDate(2026, 3, 1));
+    amount->selectAll();
+    QTest::keyClicks(amount, QStringLiteral("ten"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
-    const QString error = dialog.findChild<QLabel *>(QStringLiteral("paymentError"))->text();
-    QVERIFY(error.contains(QStringLiteral("ten")));
-    QVERIFY(error.contains(QStringLiteral("2026-02-30")));
-    dialog.findChild<QLineEdit *>(QStringLiteral("paymentAmount"))->setText(QStringLiteral("4.50"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("paymentDate"))->setText(QStringLiteral("2026-02-28"));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("paymentError"))->text().contains(QStringLiteral("ten")));
+    amount->selectAll();
+    QTest::keyClicks(amount, QStringLiteral("4.505")); // more places than USD has
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("paymentError"))->text().contains(QStringLiteral("at most 2 decimal places")));
+    amount->selectAll();
+    QTest::keyClicks(amount, QStringLiteral("$1,004.50"));
+    auto *date = dialog.findChild<QDateEdit *>(QStringLiteral("paymentDate"));
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    // Tab from the amount to the date, as a clerk does, and type the day.
+    amount->setFocus();
+    QTest::keyClick(amount, Qt::Key_Tab);
+    QVERIFY(date->hasFocus());
+    QTest::keyClicks(date, QStringLiteral("2/28/2026"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QCOMPARE(dialog.amount(), Decimal::parse("4.50"));
+    QCOMPARE(dialog.amount(), Decimal::parse("1004.50"));
     QCOMPARE(dialog.paidOn(), QDate(2026, 2, 28));
+}
+
+void TestInvoicesScreen::germanPaymentIsStoredExactly()
+{
+    // A German clerk types "5,00": accepted, and stored as exactly 5.00 (the old dialog read
+    // only "5.00" and refused it).
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto restore = qScopeGuard([] { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); });
+    InvoiceService service(*m_file, m_clock);
+    const Invoice inv = service.issue(
+        service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("Setup"), Decimal(1), Decimal::parse("1234.50"), {}}}, QDate(2026, 3, 1), {}, 10).id);
+    QUndoStack undo;
+    InvoicesScreen screen(*m_file, m_clock, &undo);
+    QTRY_VERIFY(!screen.model()->isLoading());
+    QVERIFY(screen.selectInvoice(inv.id));
+    // The list shows the German amount with the currency's symbol (the one-off's 1.234,50 plus
+    // Acme's tax).
+    const int row = screen.model()->rowOf(inv.id);
+    QCOMPARE(inv.total.toString(), QStringLiteral("1324.00"));
+    QCOMPARE(screen.model()->index(row, InvoiceTableModel::Total).data().toString(), QStringLiteral("1.324,00\u00a0$"));
+    QCOMPARE(screen.model()->index(row, InvoiceTableModel::InvoiceDate).data().toString(), QStringLiteral("01.03.2026"));
+    QString offered;
+    QString refusal;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<PaymentDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *amount = dialog->findChild<QLineEdit *>(QStringLiteral("paymentAmount"));
+        offered = amount->text();
+        // "5.00" is not a German amount: refused, naming the decimal mark.
+        amount->selectAll();
+        QTest::keyClicks(amount, QStringLiteral("5.00"));
+        dialog->accept();
+        refusal = dialog->findChild<QLabel *>(QStringLiteral("paymentError"))->text();
+        amount->selectAll();
+        QTest::keyClicks(amount, QStringLiteral("5,00"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("payButton")), Qt::LeftButton);
+    QCOMPARE(offered, LocaleFormat::amount(inv.amountRemaining(), QStringLiteral("USD"), QLocale(QLocale::German)));
+    QVERIFY2(offered.contains(QLatin1Char(',')) && offered.contains(QLatin1Char('.')), qPrintable(offered)); // 1.274,88
+    QVERIFY2(refusal.contains(QStringLiteral("\",\"")), qPrintable(refusal));
+    const QList<Payment> payments = service.payments(inv.id);
+    QCOMPARE(payments.size(), 1);
+    QCOMPARE(payments.first().amount, Decimal::parse("5.00"));
+    QCOMPARE(payments.first().amount.toString(), QStringLiteral("5.00"));
+    QCOMPARE(service.get(inv.id).amountRemaining(), inv.amountRemaining() - Decimal::parse("5.00"));
 }
 
 void TestInvoicesScreen::deleteDraftUndoRedo()

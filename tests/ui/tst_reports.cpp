@@ -45,6 +45,7 @@ private:
 
 void TestReports::initTestCase()
 {
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
     InvoiceService service(*m_file, m_clock);
     // January: 400.00 for Acme (paid 150.00 in February), net 10: 50 days past due on 2026-03-01.
@@ -65,18 +66,18 @@ void TestReports::agingTable()
     AgingTableModel *m = screen.agingModel();
     QCOMPARE(m->rowCount(), 3); // Acme, Daybreak, Total USD
     QCOMPARE(m->index(0, AgingTableModel::Customer).data().toString(), QStringLiteral("Acme Robotics Inc."));
-    QCOMPARE(m->index(0, AgingTableModel::Days31To60).data().toString(), QStringLiteral("250.00"));
+    QCOMPARE(m->index(0, AgingTableModel::Days31To60).data().toString(), QStringLiteral("$250.00"));
     QCOMPARE(m->index(0, AgingTableModel::Days31To60).data(AgingTableModel::RawValueRole).toLongLong(), 25000);
-    QCOMPARE(m->index(1, AgingTableModel::Current).data().toString(), QStringLiteral("99.00"));
+    QCOMPARE(m->index(1, AgingTableModel::Current).data().toString(), QStringLiteral("$99.00"));
     QCOMPARE(m->index(2, AgingTableModel::Customer).data().toString(), QStringLiteral("Total USD"));
-    QCOMPARE(m->index(2, AgingTableModel::Total).data().toString(), QStringLiteral("349.00"));
+    QCOMPARE(m->index(2, AgingTableModel::Total).data().toString(), QStringLiteral("$349.00"));
     QVERIFY(m->index(2, 0).data(AgingTableModel::IsTotalRole).toBool());
     // Back on 2026-01-31 only January's invoice was open, before its payment: 21 days past due.
     screen.findChild<QDateEdit *>(QStringLiteral("agingAsOf"))->setDate(QDate(2026, 1, 31));
     QVERIFY(screen.isLoading());
     QTRY_VERIFY(!screen.isLoading());
     QCOMPARE(m->rowCount(), 2);
-    QCOMPARE(m->index(0, AgingTableModel::Days1To30).data().toString(), QStringLiteral("400.00"));
+    QCOMPARE(m->index(0, AgingTableModel::Days1To30).data().toString(), QStringLiteral("$400.00"));
 
     const QString csv = m_dir.filePath(QStringLiteral("aging.csv"));
     QVERIFY(screen.exportAgingCsv(csv).isEmpty());
@@ -110,9 +111,9 @@ void TestReports::revenueCharts()
     QCOMPARE(bars->barSets().at(0)->label(), QStringLiteral("Invoiced"));
     QCOMPARE(bars->barSets().at(0)->at(jan), 400.0);
     QVERIFY(chart->legend()->isVisible());
-    // Hovering a bar shows its exact value.
     emit bars->hovered(true, feb, bars->barSets().at(1));
-    QCOMPARE(screen.revenueByMonthChart()->lastToolTip(), QStringLiteral("Paid, 2026-02: 150.00 USD"));
+    // Hovering a bar shows its exact value, as the window writes months and amounts.
+    QCOMPARE(screen.revenueByMonthChart()->lastToolTip(), QStringLiteral("Paid, Feb 2026: $150.00"));
 
     const ChartData &plan = screen.revenueByPlanChart()->data();
     QCOMPARE(plan.categories, QStringList{QStringLiteral("One-off")});

@@ -10,6 +10,7 @@
 #include "models/billing/LedgerService.h"
 #include "models/billing/SubscriptionService.h"
 #include "ui/dialogs/SubscriptionDialogs.h"
+#include "ui/LocaleFormat.h"
 #include "ui/screens/SubscriptionsScreen.h"
 
 #include <QAbstractItemModelTester>
@@ -67,6 +68,8 @@ private:
 
 void TestSubscriptionsScreen::initTestCase()
 {
+    // Dates and amounts in the window follow its locale; these tests read US English.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
     SubscriptionDraft d;
     d.customer = QStringLiteral("acme");
@@ -150,7 +153,7 @@ void TestSubscriptionsScreen::changePlanShowsProrationBeforeConfirming()
     auto *plan = dialog.findChild<QComboBox *>(QStringLiteral("changePlan"));
     plan->setCurrentIndex(plan->findText(QStringLiteral("Starter")));
     const QString preview = dialog.findChild<QTextBrowser *>(QStringLiteral("subscriptionPreview"))->toPlainText();
-    QVERIFY2(preview.contains(QStringLiteral("2026-03-16")), qPrintable(preview));
+    QVERIFY2(preview.contains(QStringLiteral("3/16/2026")), qPrintable(preview));
     // March's Growth fee was issued in advance: the days from the 16th are credited back.
     QVERIFY2(preview.contains(QStringLiteral("Proration credited")), qPrintable(preview));
     saveShot(dialog, QStringLiteral("change-plan"));
@@ -162,7 +165,7 @@ void TestSubscriptionsScreen::changePlanShowsProrationBeforeConfirming()
     const Decimal balanceAfter = LedgerService(*m_file, m_clock).balance(QStringLiteral("acme")).balance;
     QVERIFY(balanceAfter != balanceBefore);
     // The preview said what the change then did.
-    const QString credited = moneyText(balanceAfter - balanceBefore, QStringLiteral("USD"));
+    const QString credited = LocaleFormat::money(balanceAfter - balanceBefore, QStringLiteral("USD"));
     QVERIFY2(preview.contains(credited), qPrintable(credited + QStringLiteral(" not in ") + preview));
     QCOMPARE(SubscriptionService(*m_file, m_clock).changes(m_acmeSub).size(), 1);
 }
@@ -173,7 +176,7 @@ void TestSubscriptionsScreen::cancelShowsWhatItDoes()
     SubscriptionChangeDialog dialog(*m_file, m_clock, m_acmeSub, SubscriptionChangeDialog::Kind::Cancel);
     auto *timing = dialog.findChild<QComboBox *>(QStringLiteral("changeTiming"));
     timing->setCurrentIndex(timing->findData(int(ChangeTiming::EndOfTerm)));
-    QVERIFY(dialog.findChild<QTextBrowser *>(QStringLiteral("subscriptionPreview"))->toPlainText().contains(QStringLiteral("2026-04-01")));
+    QVERIFY(dialog.findChild<QTextBrowser *>(QStringLiteral("subscriptionPreview"))->toPlainText().contains(QStringLiteral("4/1/2026")));
     QCOMPARE(fileState(), state);
     QCOMPARE(dialog.apply(), QString());
     QCOMPARE(*SubscriptionService(*m_file, m_clock).get(m_acmeSub).endDate, QDate(2026, 4, 1));

@@ -4,6 +4,7 @@
 #include "models/DemoCompany.h"
 #include "models/EventTableModel.h"
 #include "ui/screens/UsageScreen.h"
+#include "ui/widgets/OptionalDateEdit.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -102,10 +103,20 @@ void TestUsageScreen::badDateSaysSo()
     UsageScreen screen(*m_file, m_clock);
     QTRY_VERIFY(!screen.model()->isLoading());
     const int before = screen.model()->rowCount();
-    screen.findChild<QLineEdit *>(QStringLiteral("fromFilter"))->setText(QStringLiteral("March 1st"));
+    // Date fields take no "March 1st"; what can go wrong is a range the wrong way round.
+    auto *from = screen.findChild<OptionalDateEdit *>(QStringLiteral("fromFilter"));
+    auto *to = screen.findChild<OptionalDateEdit *>(QStringLiteral("toFilter"));
+    QVERIFY(from && to && from->isEmpty() && to->isEmpty());
+    from->setValue(QDate(2026, 3, 2));
+    to->setValue(QDate(2026, 3, 1));
     screen.applyFilter();
-    QVERIFY(screen.findChild<QLabel *>(QStringLiteral("eventCount"))->text().contains(QStringLiteral("is not a date")));
+    QVERIFY(screen.findChild<QLabel *>(QStringLiteral("eventCount"))->text().contains(QStringLiteral("wrong way round")));
     QCOMPARE(screen.model()->rowCount(), before);
+    // One day, from and to the same: the last day is included.
+    to->setValue(QDate(2026, 3, 2));
+    screen.applyFilter();
+    QTRY_VERIFY(!screen.model()->isLoading());
+    QVERIFY(screen.model()->rowCount() < before);
 }
 
 QTEST_MAIN(TestUsageScreen)

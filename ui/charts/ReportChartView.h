@@ -4,6 +4,7 @@
 #include "models/reports/ChartData.h"
 
 #include <QChartView>
+#include <QLocale>
 
 namespace orb {
 
@@ -26,6 +27,10 @@ public:
 
     /// The tooltip text for a series and category: "Paid, 2026-02: 100.00 USD".
     QString toolTipFor(int series, int category) const;
+    /// A report's fixed name (title, series, "One-off") in the interface language.
+    static QString displayText(const QString &text);
+    /// A category as people read it in `locale` ("2026-12" → "Dec 2026", a day → "07.12.").
+    static QString categoryText(const QString &category, const QLocale &locale = QLocale());
     /// The last tooltip shown (hovering), for tests.
     const QString &lastToolTip() const { return m_lastToolTip; }
 
@@ -35,6 +40,8 @@ public:
 
 private:
     void showTip(int series, int category);
+
+    QString valueText(const Decimal &value) const;
 
     ChartData m_data;
     Kind m_kind = Kind::Bars;

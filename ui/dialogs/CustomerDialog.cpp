@@ -163,6 +163,8 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
         m_currency->setEnabled(existing->currency.isEmpty());
     }
     resize(520, sizeHint().height());
+    // The dialog opens ready for typing the name, not on its tab bar.
+    m_name->setFocus();
 }
 
 QWidget *CustomerDialog::buildAddress(AddressFields &f, const QString &prefix)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/InvoiceRunDialog.h"
 
+#include "ui/LocaleFormat.h"
+
 #include "models/StatusText.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
@@ -57,7 +59,7 @@ InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidge
     m_asOf->setObjectName(QStringLiteral("runAsOf"));
     m_asOf->setAccessibleName(tr("Invoice everything due by"));
     m_asOf->setCalendarPopup(true);
-    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_asOf->setDisplayFormat(LocaleFormat::dateFormat(m_asOf->locale()));
     m_preview = new QPushButton(tr("&Preview"), this);
     m_preview->setObjectName(QStringLiteral("runPreviewButton"));
     m_run = new QPushButton(tr("&Run"), this);
@@ -87,8 +89,15 @@ InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidge
     m_invoices->setObjectName(QStringLiteral("runInvoices"));
     m_invoices->setAccessibleName(tr("Invoices of the run"));
     m_invoices->setHorizontalHeaderLabels({tr("Customer"), tr("Kind"), tr("Period"), tr("Invoice date"), tr("Total"), tr("In the file")});
+    // The customer keeps a readable width whatever the other columns hold (a stretched column
+    // shrank to nothing beside long "recomposes…" texts); the last column takes what is left,
+    // and a narrow dialog scrolls instead of hiding names.
     m_invoices->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_invoices->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_invoices->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_invoices->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Interactive);
+    m_invoices->horizontalHeader()->setStretchLastSection(true);
+    m_invoices->setColumnWidth(0, m_invoices->fontMetrics().averageCharWidth() * 28);
+    m_invoices->setColumnWidth(5, m_invoices->fontMetrics().averageCharWidth() * 24);
     m_invoices->setWordWrap(false);
     m_invoices->verticalHeader()->hide();
     m_invoices->verticalHeader()->setDefaultSectionSize(m_invoices->fontMetrics().height() + 8);
@@ -181,8 +190,8 @@ void InvoiceRunDialog::start(bool dryRun)
     auto stop = m_stop;
     QPointer<QProgressBar> bar = m_progress;
     m_progress->setRange(0, 0);
-    m_status->setText(dryRun ? tr("Working out what a run as of %1 would create…").arg(m_asOf->date().toString(Qt::ISODate))
-                             : tr("Running as of %1…").arg(m_asOf->date().toString(Qt::ISODate)));
+    m_status->setText(dryRun ? tr("Working out what a run as of %1 would create…").arg(LocaleFormat::date(m_asOf->date()))
+                             : tr("Running as of %1…").arg(LocaleFormat::date(m_asOf->date())));
     setBusy(true);
     m_thread = QThread::create([=] {
         try {
@@ -224,17 +233,18 @@ void InvoiceRunDialog::start(bool dryRun)
             m_invoices->insertRow(r);
             m_invoices->setItem(r, 0, new QTableWidgetItem(outcome->customerNames.value(inv.customerId, inv.customerId)));
             m_invoices->setItem(r, 1, new QTableWidgetItem(kindText(inv.kind)));
-            m_invoices->setItem(
-                r, 2, new QTableWidgetItem(inv.periodStart.isValid() ? tr("%1 – %2").arg(dateText(inv.periodStart), dateText(inv.periodEnd)) : QString()));
-            m_invoices->setItem(r, 3, new QTableWidgetItem(dateText(inv.invoiceDate)));
-            auto *total = new QTableWidgetItem(QStringLiteral("%1 %2").arg(moneyText(inv.total, inv.currency), inv.currency));
+            m_invoices->setItem(r, 2, new QTableWidgetItem(LocaleFormat::period(inv.periodStart, inv.periodEnd)));
+            m_invoices->setItem(r, 3, new QTableWidgetItem(LocaleFormat::date(inv.invoiceDate)));
+            auto *total = new QTableWidgetItem(LocaleFormat::money(inv.total, inv.currency));
             total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_invoices->setItem(r, 4, total);
             const QString stored = outcome->existing.value(inv.identity);
-            m_invoices->setItem(r, 5,
-                                new QTableWidgetItem(!dryRun            ? tr("stored")
-                                                     : stored.isEmpty() ? tr("new")
-                                                                        : tr("recomposes the stored one (%1)").arg(invoiceStatusText(stored))));
+            auto *inFile = new QTableWidgetItem(!dryRun            ? tr("stored")
+                                                : stored.isEmpty() ? tr("new")
+                                                                   : tr("recomposes the stored one (%1)").arg(invoiceStatusText(stored)));
+            inFile->setToolTip(inFile->text());
+            m_invoices->item(r, 0)->setToolTip(m_invoices->item(r, 0)->text());
+            m_invoices->setItem(r, 5, inFile);
         }
         onFinished(dryRun);
     });

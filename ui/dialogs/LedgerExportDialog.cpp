@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/LedgerExportDialog.h"
+#include "ui/LocaleFormat.h"
 
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
@@ -46,7 +47,7 @@ LedgerExportDialog::LedgerExportDialog(CompanyFile &file, const Clock &clock, QD
         auto *e = new QDateEdit(d, this);
         e->setObjectName(name);
         e->setCalendarPopup(true);
-        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        e->setDisplayFormat(LocaleFormat::dateFormat(e->locale()));
         return e;
     };
     m_from = dateEdit(QStringLiteral("ledgerFrom"), from);

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/PaymentDialog.h"
 
+#include "ui/LocaleFormat.h"
+#include "ui/widgets/OptionalDateEdit.h"
+
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -9,14 +13,17 @@
 
 namespace orb {
 
-PaymentDialog::PaymentDialog(const QString &invoiceName, const QString &remaining, const QString &currency, QDate today, QWidget *parent) : QDialog(parent)
+PaymentDialog::PaymentDialog(const QString &invoiceName, const Decimal &remaining, const QString &currency, QDate today, QWidget *parent)
+    : QDialog(parent), m_currency(currency)
 {
     setObjectName(QStringLiteral("paymentDialog"));
     setWindowTitle(tr("Record payment for %1").arg(invoiceName));
-    m_amount = new QLineEdit(remaining, this);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    m_amount = new QLineEdit(LocaleFormat::amount(remaining, currency), this);
     m_amount->setObjectName(QStringLiteral("paymentAmount"));
     m_amount->setAccessibleName(tr("Amount in %1").arg(currency));
-    m_date = new QLineEdit(today.toString(Qt::ISODate), this);
+    m_amount->setAlignment(Qt::AlignRight);
+    m_date = new OptionalDateEdit(QString(), today, this);
     m_date->setObjectName(QStringLiteral("paymentDate"));
     m_date->setAccessibleName(tr("Paid on"));
     m_method = new QLineEdit(QStringLiteral("manual"), this);
@@ -35,7 +42,7 @@ PaymentDialog::PaymentDialog(const QString &invoiceName, const QString &remainin
     m_error->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Amount (%1):").arg(currency), m_amount);
-    form->addRow(tr("Paid &on (YYYY-MM-DD):"), m_date);
+    form->addRow(tr("Paid &on:"), m_date);
     form->addRow(tr("&Method:"), m_method);
     form->addRow(tr("&Reference:"), m_reference);
     form->addRow(tr("M&emo:"), m_memo);
@@ -43,20 +50,22 @@ PaymentDialog::PaymentDialog(const QString &invoiceName, const QString &remainin
     connect(buttons, &QDialogButtonBox::accepted, this, &PaymentDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PaymentDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Still to pay on %1: %2 %3").arg(invoiceName, remaining, currency), this));
+    layout->addWidget(new QLabel(tr("Still to pay on %1: %2").arg(invoiceName, LocaleFormat::money(remaining, currency)), this));
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    m_amount->setFocus();
+    m_amount->selectAll();
 }
 
 Decimal PaymentDialog::amount() const
 {
-    return Decimal::tryParse(m_amount->text().trimmed()).value_or(Decimal(0));
+    return LocaleFormat::parseAmount(m_amount->text(), m_currency).value_or(Decimal(0));
 }
 
 QDate PaymentDialog::paidOn() const
 {
-    return QDate::fromString(m_date->text().trimmed(), Qt::ISODate);
+    return m_date->date();
 }
 
 QString PaymentDialog::method() const
@@ -77,11 +86,14 @@ QString PaymentDialog::memo() const
 void PaymentDialog::accept()
 {
     QStringList problems;
-    const auto amount = Decimal::tryParse(m_amount->text().trimmed());
-    if (!amount || !amount->isPositive())
-        problems << tr("The amount \"%1\" is not a positive number like 120.50.").arg(m_amount->text());
+    QString why;
+    const auto amount = LocaleFormat::parseAmount(m_amount->text(), m_currency, QLocale(), &why);
+    if (!amount)
+        problems << tr("Amount: %1").arg(why);
+    else if (!amount->isPositive())
+        problems << tr("Amount: a payment is more than zero, not %1.").arg(m_amount->text());
     if (!paidOn().isValid())
-        problems << tr("The payment date \"%1\" is not a date like 2026-03-01.").arg(m_date->text());
+        problems << tr("Paid on: \"%1\" is not a date.").arg(m_date->text());
     if (method().isEmpty())
         problems << tr("Say how it was paid (the method), for example manual or bank_transfer.");
     if (!problems.isEmpty()) {

@@ -6,19 +6,21 @@
 #include <QDate>
 #include <QDialog>
 
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 
 namespace orb {
 
 /// Asks for a payment against an invoice: amount (what remains by default), date, method,
-/// an outside reference and a memo. Checks the amount and date before it accepts.
+/// an outside reference and a memo. The amount is typed as the interface language writes it
+/// ("5,00" in German) and read exactly; it is checked before the dialog accepts.
 class PaymentDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    PaymentDialog(const QString &invoiceName, const QString &remaining, const QString &currency, QDate today, QWidget *parent = nullptr);
+    PaymentDialog(const QString &invoiceName, const Decimal &remaining, const QString &currency, QDate today, QWidget *parent = nullptr);
 
     Decimal amount() const;
     QDate paidOn() const;
@@ -30,7 +32,8 @@ public:
 
 private:
     QLineEdit *m_amount;
-    QLineEdit *m_date;
+    QDateEdit *m_date;
+    QString m_currency;
     QLineEdit *m_method;
     QLineEdit *m_reference;
     QLineEdit *m_memo;

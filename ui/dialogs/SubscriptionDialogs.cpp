@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/SubscriptionDialogs.h"
+#include "ui/LocaleFormat.h"
 
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
@@ -67,10 +68,10 @@ QString subscriptionPreviewHtml(const SubscriptionPreviewResult &p, const QStrin
     if (!p.error.isEmpty())
         return QStringLiteral("<p style=\"color:#b00020\"><b>%1</b><br>%2</p>")
             .arg(tr("This would be refused:"), p.error.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
-    QString h = QStringLiteral("<p>%1</p>").arg(tr("Takes effect on <b>%1</b>.").arg(dateText(p.effectiveDate)));
+    QString h = QStringLiteral("<p>%1</p>").arg(tr("Takes effect on <b>%1</b>.").arg(LocaleFormat::date(p.effectiveDate)));
     if (!p.balanceLines.isEmpty()) {
         h += QStringLiteral("<p><b>%1</b></p><ul>")
-                 .arg(tr("Proration credited to the customer balance: %1 %2").arg(moneyText(p.balanceChange, p.currency), p.currency));
+                 .arg(tr("Proration credited to the customer balance: %1").arg(LocaleFormat::money(p.balanceChange, p.currency)));
         for (const QString &l : p.balanceLines)
             h += QStringLiteral("<li>%1</li>").arg(l.toHtmlEscaped());
         h += QStringLiteral("</ul>");
@@ -106,7 +107,7 @@ NewSubscriptionDialog::NewSubscriptionDialog(CompanyFile &file, const Clock &clo
     m_start->setObjectName(QStringLiteral("subStart"));
     m_start->setAccessibleName(tr("Start date"));
     m_start->setCalendarPopup(true);
-    m_start->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_start->setDisplayFormat(LocaleFormat::dateFormat(m_start->locale()));
     m_alignment = new QComboBox(this);
     m_alignment->setObjectName(QStringLiteral("subAlignment"));
     m_alignment->setAccessibleName(tr("Billing anchor"));
@@ -246,7 +247,7 @@ SubscriptionChangeDialog::SubscriptionChangeDialog(CompanyFile &file, const Cloc
         const auto customer = CustomerRepository(file.db()).findById(sub.customerId);
         m_customerName = customer ? customer->name : sub.customerId;
         const auto plan = PlanRepository(file.db()).findById(sub.planId);
-        heading = tr("%1 on %2, since %3").arg(m_customerName, plan ? plan->name : sub.planId, dateText(sub.startDate));
+        heading = tr("%1 on %2, since %3").arg(m_customerName, plan ? plan->name : sub.planId, LocaleFormat::date(sub.startDate));
     } catch (const ServiceError &e) {
         heading = e.message();
     }
@@ -268,7 +269,7 @@ SubscriptionChangeDialog::SubscriptionChangeDialog(CompanyFile &file, const Cloc
     m_date->setObjectName(QStringLiteral("changeDate"));
     m_date->setAccessibleName(tr("Date"));
     m_date->setCalendarPopup(true);
-    m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_date->setDisplayFormat(LocaleFormat::dateFormat(m_date->locale()));
     m_date->setEnabled(false);
     form->addRow(tr("&When:"), m_timing);
     form->addRow(tr("&Date:"), m_date);

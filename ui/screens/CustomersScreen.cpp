@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/screens/CustomersScreen.h"
 
+#include "ui/LocaleFormat.h"
+
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
@@ -216,15 +218,21 @@ void CustomersScreen::showDetails()
     for (auto it = c->metadata.constBegin(); it != c->metadata.constEnd(); ++it)
         meta << it.key() + QLatin1Char('=') + it.value();
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(c->name.toHtmlEscaped());
-    html += row(tr("Id"), c->id) + row(tr("External ID"), c->externalCustomerId) + row(tr("E-mail"), c->email)
+    // The balance in the locale's form; an unknown currency keeps the stored text.
+    const auto balance = Decimal::tryParse(c->balance);
+    const QString balanceText = balance && !c->currency.isEmpty() ? LocaleFormat::money(*balance, c->currency) : c->displayBalance();
+    const QString when = LocaleFormat::dateFormat() + QStringLiteral(" HH:mm");
+    html += row(tr("External ID"), c->externalCustomerId) + row(tr("E-mail"), c->email)
             + row(tr("Currency"), c->currency.isEmpty() ? tr("not set yet") : c->currency) + row(tr("Time zone"), c->timezone)
             + row(tr("Net terms"), c->netTerms ? tr("%n day(s)", nullptr, *c->netTerms) : tr("company default"))
             + row(tr("Billing"), c->billingAddress.lines().join(QStringLiteral(", ")))
             + row(tr("Shipping"), c->shippingAddress.lines().join(QStringLiteral(", ")))
-            + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : c->taxId.type + QLatin1Char(' ') + c->taxId.value)
-            + row(tr("Balance"), c->displayBalance() + QLatin1Char(' ') + c->currency) + row(tr("Metadata"), meta.join(QStringLiteral(", ")))
-            + row(tr("Created"), QLocale().toString(c->createdAt.toLocalTime(), QLocale::ShortFormat))
-            + row(tr("Archived"), c->isArchived() ? QLocale().toString(c->archivedAt.toLocalTime(), QLocale::ShortFormat) : QString());
+            + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : c->taxId.type + QLatin1Char(' ') + c->taxId.value) + row(tr("Balance"), balanceText)
+            + row(tr("Metadata"), meta.join(QStringLiteral(", "))) + row(tr("Created"), QLocale().toString(c->createdAt.toLocalTime(), when))
+            + row(tr("Archived"), c->isArchived() ? QLocale().toString(c->archivedAt.toLocalTime(), when) : QString())
+            // Orb's own id last: a clerk names the customer by name or external id, and copies
+            // this one (the pane is selectable) only for support or a script.
+            + row(tr("Id"), c->id);
     html += QStringLiteral("</table>");
     m_details->setText(html);
 }

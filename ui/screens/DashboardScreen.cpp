@@ -6,6 +6,7 @@
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/billing/BillingRecords.h"
+#include "ui/LocaleFormat.h"
 
 #include <QFrame>
 #include <QGridLayout>
@@ -36,7 +37,7 @@ QString sums(const QMap<QString, Decimal> &byCurrency)
         return DashboardScreen::tr("none");
     QStringList parts;
     for (auto it = byCurrency.cbegin(); it != byCurrency.cend(); ++it)
-        parts << QStringLiteral("<b>%1</b> %2").arg(moneyText(it.value(), it.key()), it.key().toHtmlEscaped());
+        parts << QStringLiteral("<b>%1</b>").arg(LocaleFormat::money(it.value(), it.key()).toHtmlEscaped());
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -84,9 +85,9 @@ bool DashboardScreen::isRefreshing() const
     return m_reader->isBusy();
 }
 
-void DashboardScreen::setFailedSyncs(int count)
+void DashboardScreen::setSyncStatus(const QString &text)
 {
-    m_failedSyncs = count;
+    m_syncStatus = text;
     showFigures();
 }
 
@@ -140,8 +141,8 @@ void DashboardScreen::showFigures()
             a += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
         a += QStringLiteral("</ul>");
     }
-    if (m_failedSyncs)
-        a += *m_failedSyncs > 0 ? tr("<p>%n failed sync(s) with Stripe</p>", nullptr, *m_failedSyncs) : tr("<p>Stripe sync is up to date.</p>");
+    if (!m_syncStatus.isEmpty())
+        a += QStringLiteral("<p>%1</p>").arg(m_syncStatus.toHtmlEscaped());
     else
         a += tr("<p>Stripe sync: not set up.</p>");
     a += f.eventsRejected > 0 ? tr("<p>%n usage event(s) rejected by imports in the last 7 days</p>", nullptr, int(std::min<qint64>(f.eventsRejected, INT_MAX)))
@@ -150,7 +151,7 @@ void DashboardScreen::showFigures()
 
     m_month->setText(tr("<h3>%1</h3><table cellpadding=\"3\"><tr><td>Invoiced</td><td>%2</td></tr>"
                         "<tr><td>Paid</td><td>%3</td></tr><tr><td>Outstanding (all issued)</td><td>%4</td></tr></table>")
-                         .arg(QLocale().toString(f.monthStart, QStringLiteral("MMMM yyyy")), sums(f.invoiced), sums(f.paid), sums(f.outstanding)));
+                         .arg(LocaleFormat::monthYear(f.monthStart), sums(f.invoiced), sums(f.paid), sums(f.outstanding)));
     QString t = tr("<h3>Top customers by usage this month</h3>");
     if (f.topCustomers.isEmpty())
         t += tr("<p>No usage recorded this month yet.</p>");

@@ -35,8 +35,9 @@ public:
 
 public slots:
     void refresh();
-    /// The sync capability reports how many pushes failed; until it does the line says so.
-    void setFailedSyncs(int count);
+    /// The Stripe sync's state in the words of the status bar and the Sync screen (one source,
+    /// so the three never disagree); until it is told, the line says sync is not set up.
+    void setSyncStatus(const QString &text);
 
 signals:
     /// New figures are shown.
@@ -58,7 +59,7 @@ private:
     BackgroundReader *m_reader;
     DashboardFigures m_figures;
     QString m_error;
-    std::optional<int> m_failedSyncs;
+    QString m_syncStatus;
 };
 
 } // namespace orb

@@ -14,6 +14,8 @@
 #include "ui/widgets/DeleteDraftCommand.h"
 #include "ui/dialogs/EmailSendDialog.h"
 #include "ui/widgets/InvoiceDetailView.h"
+#include "ui/widgets/OptionalDateEdit.h"
+#include "ui/LocaleFormat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -73,8 +75,11 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_status->addItem(tr("Paid"), QStringLiteral("paid"));
     m_status->addItem(tr("Void"), QStringLiteral("void"));
     m_customer = filterEdit(this, QStringLiteral("customerFilter"), tr("Customer (id or external id)"));
-    m_from = filterEdit(this, QStringLiteral("fromFilter"), tr("Dated from (YYYY-MM-DD)"));
-    m_to = filterEdit(this, QStringLiteral("toFilter"), tr("Dated before (YYYY-MM-DD)"));
+    const QDate today = m_clock.now().toTimeZone(QTimeZone(m_file.settings().timezone.toUtf8())).date();
+    m_from = new OptionalDateEdit(tr("Dated from: any"), today, this);
+    m_from->setObjectName(QStringLiteral("fromFilter"));
+    m_to = new OptionalDateEdit(tr("Dated to: any"), today, this);
+    m_to->setObjectName(QStringLiteral("toFilter"));
     m_overdue = new QCheckBox(tr("&Overdue only"), this);
     m_overdue->setObjectName(QStringLiteral("overdueFilter"));
     auto *apply = new QPushButton(tr("&Filter"), this);
@@ -120,8 +125,9 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_status);
-    for (QLineEdit *e : {m_customer, m_from, m_to})
-        filters->addWidget(e);
+    filters->addWidget(m_customer);
+    filters->addWidget(m_from);
+    filters->addWidget(m_to);
     filters->addWidget(m_overdue);
     filters->addWidget(apply);
     auto *actions = new QHBoxLayout;
@@ -143,8 +149,10 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     layout->addWidget(split, 1);
 
     connect(apply, &QPushButton::clicked, this, &InvoicesScreen::applyFilter);
-    for (QLineEdit *e : {m_customer, m_from, m_to})
-        connect(e, &QLineEdit::returnPressed, this, &InvoicesScreen::applyFilter);
+    connect(m_customer, &QLineEdit::returnPressed, this, &InvoicesScreen::applyFilter);
+    // A date picked (or typed and left) filters at once, as the status and overdue boxes do.
+    for (OptionalDateEdit *e : {m_from, m_to})
+        connect(e, &QDateEdit::editingFinished, this, &InvoicesScreen::applyFilter);
     connect(m_status, &QComboBox::activated, this, &InvoicesScreen::applyFilter);
     connect(m_overdue, &QCheckBox::toggled, this, &InvoicesScreen::applyFilter);
     connect(runButton, &QPushButton::clicked, this, &InvoicesScreen::openInvoiceRun);
@@ -190,19 +198,12 @@ void InvoicesScreen::applyFilter()
     f.customer = m_customer->text().trimmed();
     f.overdue = m_overdue->isChecked();
     f.today = m_clock.now().toTimeZone(QTimeZone(m_file.settings().timezone.toUtf8())).date();
-    QStringList problems;
-    auto bound = [&](QLineEdit *e, QDate &out) {
-        const QString text = e->text().trimmed();
-        if (text.isEmpty())
-            return;
-        out = QDate::fromString(text, Qt::ISODate);
-        if (!out.isValid())
-            problems << tr("\"%1\" is not a date like 2026-03-01").arg(text);
-    };
-    bound(m_from, f.from);
-    bound(m_to, f.to);
-    if (!problems.isEmpty()) {
-        m_count->setText(problems.join(QStringLiteral("; ")));
+    // The field's "to" is the last day shown (as a clerk reads it); the filter's bound is the
+    // day after.
+    f.from = m_from->value().value_or(QDate());
+    f.to = m_to->value() ? m_to->value()->addDays(1) : QDate();
+    if (f.from.isValid() && f.to.isValid() && f.to <= f.from) {
+        m_count->setText(tr("The dates are the wrong way round: %1 is after %2.").arg(LocaleFormat::date(f.from), LocaleFormat::date(*m_to->value())));
         return;
     }
     try {
@@ -229,8 +230,8 @@ void InvoicesScreen::showCustomer(const QString &customerId)
 void InvoicesScreen::showOverdue()
 {
     m_customer->clear();
-    m_from->clear();
-    m_to->clear();
+    m_from->clearValue();
+    m_to->clearValue();
     m_status->setCurrentIndex(0);
     const QSignalBlocker block(m_overdue);
     m_overdue->setChecked(true);
@@ -240,8 +241,8 @@ void InvoicesScreen::showOverdue()
 void InvoicesScreen::showStatus(const QString &status)
 {
     m_customer->clear();
-    m_from->clear();
-    m_to->clear();
+    m_from->clearValue();
+    m_to->clearValue();
     const QSignalBlocker block(m_overdue);
     m_overdue->setChecked(false);
     m_status->setCurrentIndex(std::max(0, m_status->findData(status)));
@@ -425,7 +426,7 @@ void InvoicesScreen::askPay()
         return;
     const QString name = inv->invoiceNumber.isEmpty() ? inv->id : inv->invoiceNumber;
     const QDate today = m_clock.now().toTimeZone(QTimeZone(m_file.settings().timezone.toUtf8())).date();
-    PaymentDialog dialog(name, moneyText(inv->amountRemaining(), inv->currency), inv->currency, today, this);
+    PaymentDialog dialog(name, inv->amountRemaining(), inv->currency, today, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString error = paySelected(dialog.amount(), dialog.paidOn(), dialog.method(), dialog.reference(), dialog.memo());

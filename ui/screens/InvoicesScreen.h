@@ -20,6 +20,7 @@ class Clock;
 class CompanyFile;
 class InvoiceDetailView;
 class InvoiceTableModel;
+class OptionalDateEdit;
 
 /**
  * Invoices: filter by status, customer, invoice date and overdue; the selected invoice in full
@@ -85,8 +86,8 @@ private:
     QString m_selectAfterLoad; ///< selected before the list being read arrived, selected again after
     QComboBox *m_status;
     QLineEdit *m_customer;
-    QLineEdit *m_from;
-    QLineEdit *m_to;
+    OptionalDateEdit *m_from;
+    OptionalDateEdit *m_to;
     QCheckBox *m_overdue;
     QLabel *m_count;
     QTableView *m_table;

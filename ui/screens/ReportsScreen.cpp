@@ -13,6 +13,7 @@
 #include "models/reports/UsageSeries.h"
 #include "models/usage/UsageQueryService.h"
 #include "ui/charts/ReportChartView.h"
+#include "ui/LocaleFormat.h"
 #include "ui/dialogs/LedgerExportDialog.h"
 #include "ui/documents/DocumentExporter.h"
 #include "ui/documents/DocumentRenderer.h"
@@ -52,7 +53,7 @@ QDateEdit *dateEdit(const QString &name, QWidget *parent)
     auto *d = new QDateEdit(parent);
     d->setObjectName(name);
     d->setCalendarPopup(true);
-    d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    d->setDisplayFormat(LocaleFormat::dateFormat(d->locale()));
     return d;
 }
 
@@ -66,16 +67,25 @@ ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *par
     setObjectName(QStringLiteral("reportsScreen"));
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("<h2>Reports</h2>"), this);
-    layout->addWidget(title);
 
+    // The title and what the reports are of on one row, what to do with them on the next: in
+    // German the single row was wider than a 1280-pixel window.
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Aging as of"), this));
+    bar->addWidget(title);
+    bar->addSpacing(16);
+    auto *asOfLabel = new QLabel(tr("Aging as of"), this);
+    bar->addWidget(asOfLabel);
     m_asOf = dateEdit(QStringLiteral("agingAsOf"), this);
     m_asOf->setDate(today());
+    m_asOf->setAccessibleName(asOfLabel->text());
+    asOfLabel->setBuddy(m_asOf);
     bar->addWidget(m_asOf);
-    bar->addWidget(new QLabel(tr("Currency"), this));
+    auto *currencyLabel = new QLabel(tr("Currency"), this);
+    bar->addWidget(currencyLabel);
     m_currency = new QComboBox(this);
     m_currency->setObjectName(QStringLiteral("revenueCurrency"));
+    m_currency->setAccessibleName(currencyLabel->text());
+    currencyLabel->setBuddy(m_currency);
     bar->addWidget(m_currency);
     auto *refreshButton = button(tr("Refresh"), QStringLiteral("refreshButton"), this);
     auto *csv = button(tr("Export CSV…"), QStringLiteral("exportAgingCsvButton"), this);
@@ -83,10 +93,14 @@ ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *par
     auto *print = button(tr("Print…"), QStringLiteral("printAgingButton"), this);
     auto *pdfs = button(tr("Invoice PDFs…"), QStringLiteral("invoicePdfsButton"), this);
     auto *ledger = button(tr("Export to ledger…"), QStringLiteral("ledgerExportButton"), this);
-    for (QPushButton *b : {refreshButton, csv, pdf, print, pdfs, ledger})
-        bar->addWidget(b);
+    bar->addWidget(refreshButton);
     bar->addStretch();
     layout->addLayout(bar);
+    auto *exports = new QHBoxLayout;
+    for (QPushButton *b : {csv, pdf, print, pdfs, ledger})
+        exports->addWidget(b);
+    exports->addStretch();
+    layout->addLayout(exports);
 
     m_agingTable = new QTableView(this);
     m_agingTable->setObjectName(QStringLiteral("agingTable"));

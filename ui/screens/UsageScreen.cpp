@@ -7,6 +7,8 @@
 #include "models/StorageError.h"
 #include "models/usage/UsageEventService.h"
 #include "ui/dialogs/ImportWizard.h"
+#include "ui/LocaleFormat.h"
+#include "ui/widgets/OptionalDateEdit.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -41,8 +43,11 @@ UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     m_model = new EventTableModel(file.db(), this);
     m_customer = filterEdit(this, QStringLiteral("customerFilter"), tr("Customer (id or external id)"));
     m_eventName = filterEdit(this, QStringLiteral("eventNameFilter"), tr("Event name"));
-    m_from = filterEdit(this, QStringLiteral("fromFilter"), tr("From (YYYY-MM-DD)"));
-    m_to = filterEdit(this, QStringLiteral("toFilter"), tr("To, exclusive (YYYY-MM-DD)"));
+    const QDate today = m_clock.now().toTimeZone(QTimeZone(m_file.settings().timezone.toUtf8())).date();
+    m_from = new OptionalDateEdit(tr("From: any day"), today, this);
+    m_from->setObjectName(QStringLiteral("fromFilter"));
+    m_to = new OptionalDateEdit(tr("To: any day"), today, this);
+    m_to->setObjectName(QStringLiteral("toFilter"));
     auto *apply = new QPushButton(tr("&Filter"), this);
     apply->setObjectName(QStringLiteral("applyFilterButton"));
     apply->setDefault(true);
@@ -74,7 +79,7 @@ UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     m_table->setColumnWidth(EventTableModel::Status, 12 * ch);
 
     auto *filters = new QHBoxLayout;
-    for (QLineEdit *e : {m_customer, m_eventName, m_from, m_to})
+    for (QWidget *e : std::initializer_list<QWidget *>{m_customer, m_eventName, m_from, m_to})
         filters->addWidget(e);
     filters->addWidget(apply);
     auto *actions = new QHBoxLayout;
@@ -88,8 +93,10 @@ UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     layout->addWidget(m_table, 1);
 
     connect(apply, &QPushButton::clicked, this, &UsageScreen::applyFilter);
-    for (QLineEdit *e : {m_customer, m_eventName, m_from, m_to})
+    for (QLineEdit *e : {m_customer, m_eventName})
         connect(e, &QLineEdit::returnPressed, this, &UsageScreen::applyFilter);
+    for (OptionalDateEdit *e : {m_from, m_to})
+        connect(e, &QDateEdit::editingFinished, this, &UsageScreen::applyFilter);
     connect(m_amend, &QPushButton::clicked, this, &UsageScreen::askAmend);
     connect(m_deprecate, &QPushButton::clicked, this, &UsageScreen::askDeprecate);
     connect(import, &QPushButton::clicked, this, [this] { openImportWizard(); });
@@ -115,22 +122,14 @@ void UsageScreen::applyFilter()
     f.customer = m_customer->text().trimmed();
     f.eventName = m_eventName->text().trimmed();
     const QTimeZone zone(m_file.settings().timezone.toUtf8());
-    QStringList problems;
-    auto bound = [&](QLineEdit *e, QDateTime &out) {
-        const QString text = e->text().trimmed();
-        if (text.isEmpty())
-            return;
-        const QDate d = QDate::fromString(text, Qt::ISODate);
-        if (!d.isValid()) {
-            problems << tr("\"%1\" is not a date like 2026-03-01").arg(text);
-            return;
-        }
-        out = d.startOfDay(zone).toUTC(); // dates are the company's local midnight
-    };
-    bound(m_from, f.from);
-    bound(m_to, f.to);
-    if (!problems.isEmpty()) {
-        m_count->setText(problems.join(QStringLiteral("; ")));
+    // Days are the company's: from its local midnight, to the end of the last day shown.
+    if (const auto from = m_from->value())
+        f.from = from->startOfDay(zone).toUTC();
+    if (const auto to = m_to->value())
+        f.to = to->addDays(1).startOfDay(zone).toUTC();
+    if (f.from.isValid() && f.to.isValid() && f.to <= f.from) {
+        m_count->setText(
+            tr("The dates are the wrong way round: %1 is after %2.").arg(LocaleFormat::date(*m_from->value()), LocaleFormat::date(*m_to->value())));
         return;
     }
     m_model->setFilter(f);

@@ -17,6 +17,8 @@ class ImportWizard;
 
 /// The event browser: filter usage events by customer, event name and time; amend or
 /// deprecate one; import a file (ImportWizard).
+class OptionalDateEdit;
+
 class UsageScreen final : public QWidget
 {
     Q_OBJECT
@@ -46,8 +48,8 @@ private:
     EventTableModel *m_model;
     QLineEdit *m_customer;
     QLineEdit *m_eventName;
-    QLineEdit *m_from;
-    QLineEdit *m_to;
+    OptionalDateEdit *m_from;
+    OptionalDateEdit *m_to;
     QLabel *m_count;
     QTableView *m_table;
     QPushButton *m_amend;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/CustomerBillingView.h"
 
+#include "ui/LocaleFormat.h"
+
 #include "models/StatusText.h"
 #include "engine/Clock.h"
 #include "models/BackgroundReader.h"
@@ -61,8 +63,8 @@ void CustomerBillingView::showCustomer(const QString &customerId)
             const auto plan = plans.findById(s.planId);
             h += QStringLiteral("<p>%1</p>")
                      .arg(esc(tr("%1 — %2, from %3%4")
-                                  .arg(plan ? plan->name : s.planId, subscriptionStatusText(s.status(today)), dateText(s.startDate),
-                                       s.endDate ? tr(" to %1").arg(dateText(*s.endDate)) : QString())));
+                                  .arg(plan ? plan->name : s.planId, subscriptionStatusText(s.status(today)), LocaleFormat::date(s.startDate),
+                                       s.endDate ? tr(" to %1").arg(LocaleFormat::date(*s.endDate)) : QString())));
         }
         InvoiceFilter filter;
         filter.customerId = customerId;
@@ -72,10 +74,10 @@ void CustomerBillingView::showCustomer(const QString &customerId)
         h += QStringLiteral("<table cellpadding=\"2\">");
         for (int i = 0; i < std::min<qsizetype>(invoices.size(), 8); ++i) {
             const Invoice &inv = invoices[i];
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4 %5</td></tr>")
-                     .arg(esc(inv.invoiceNumber.isEmpty() ? tr("(draft)") : inv.invoiceNumber), dateText(inv.invoiceDate),
-                          esc(invoiceStatusText(inv.isOverdue(today) ? QStringLiteral("overdue") : inv.status)), esc(moneyText(inv.total, inv.currency)),
-                          esc(inv.currency));
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td></tr>")
+                     .arg(esc(inv.invoiceNumber.isEmpty() ? tr("(draft)") : inv.invoiceNumber), LocaleFormat::date(inv.invoiceDate),
+                          esc(invoiceStatusText(inv.isOverdue(today) ? QStringLiteral("overdue") : inv.status)),
+                          esc(LocaleFormat::money(inv.total, inv.currency)));
         }
         h += QStringLiteral("</table>");
         if (invoices.size() > 8)
@@ -83,14 +85,14 @@ void CustomerBillingView::showCustomer(const QString &customerId)
 
         LedgerService ledger(m_file, m_clock);
         const LedgerService::BalanceView balance = ledger.balance(customerId);
-        h += QStringLiteral("<h4>%1</h4>").arg(tr("Balance: %1 %2").arg(esc(moneyText(balance.balance, balance.currency)), esc(balance.currency)));
+        h += QStringLiteral("<h4>%1</h4>").arg(tr("Balance: %1").arg(esc(LocaleFormat::money(balance.balance, balance.currency))));
         h += QStringLiteral("<table cellpadding=\"2\">");
         const qsizetype from = std::max<qsizetype>(0, balance.entries.size() - 6);
         for (qsizetype i = balance.entries.size() - 1; i >= from; --i) {
             const BalanceEntryRecord &e = balance.entries[i];
             h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td><td>%4</td></tr>")
-                     .arg(e.createdAt.date().toString(Qt::ISODate), esc(moneyText(e.amount, e.currency)), esc(moneyText(e.balanceAfter, e.currency)),
-                          esc(e.description));
+                     .arg(LocaleFormat::date(e.createdAt.toLocalTime().date()), esc(LocaleFormat::money(e.amount, e.currency)),
+                          esc(LocaleFormat::money(e.balanceAfter, e.currency)), esc(e.description));
         }
         h += QStringLiteral("</table>");
         const QList<CreditBlockRecord> credits = ledger.credits(customerId);
@@ -99,9 +101,10 @@ void CustomerBillingView::showCustomer(const QString &customerId)
             h += QStringLiteral("<p><i>%1</i></p>").arg(tr("None."));
         for (const CreditBlockRecord &c : credits)
             h += QStringLiteral("<p>%1</p>")
-                     .arg(esc(tr("%1 of %2 %3 left, from %4%5 — %6")
-                                  .arg(moneyText(c.remaining, c.currency), moneyText(c.amount, c.currency), c.currency, dateText(c.effectiveDate),
-                                       c.expiryDate ? tr(" until %1").arg(dateText(*c.expiryDate)) : QString(), c.description)));
+                     .arg(esc(tr("%1 of %2 left, from %3%4 — %5")
+                                  .arg(LocaleFormat::money(c.remaining, c.currency), LocaleFormat::money(c.amount, c.currency),
+                                       LocaleFormat::date(c.effectiveDate), c.expiryDate ? tr(" until %1").arg(LocaleFormat::date(*c.expiryDate)) : QString(),
+                                       c.description)));
     } catch (const ServiceError &e) {
         h += QStringLiteral("<p>%1</p>").arg(esc(tr("The billing of this customer could not be read: %1").arg(e.message())));
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/DeleteDraftCommand.h"
 
+#include "ui/LocaleFormat.h"
+
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
@@ -12,8 +14,7 @@ namespace orb {
 
 DeleteDraftCommand::DeleteDraftCommand(CompanyFile &file, const Clock &clock, Invoice draft) : m_file(file), m_clock(clock), m_draft(std::move(draft))
 {
-    setText(QCoreApplication::translate("orb::DeleteDraftCommand", "Delete draft invoice for %1 %2")
-                .arg(moneyText(m_draft.total, m_draft.currency), m_draft.currency));
+    setText(QCoreApplication::translate("orb::DeleteDraftCommand", "Delete draft invoice for %1").arg(LocaleFormat::money(m_draft.total, m_draft.currency)));
 }
 
 QString DeleteDraftCommand::perform()

@@ -2,7 +2,9 @@
 #include "ui/widgets/InvoiceDetailView.h"
 
 #include "engine/Currency.h"
+#include "engine/Money.h"
 #include "models/StatusText.h"
+#include "ui/LocaleFormat.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -48,7 +50,8 @@ void InvoiceDetailView::showInvoice(const Invoice &invoice, const QString &custo
     if (!emails.isEmpty()) {
         h += QStringLiteral("<h4>%1</h4><table cellpadding=\"2\">").arg(tr("E-mails"));
         for (const OutboxMessage &m : emails) {
-            const QString when = m.sentAt.isValid() ? QLocale().toString(m.sentAt.toLocalTime(), QLocale::ShortFormat) : QString();
+            const QString when =
+                m.sentAt.isValid() ? QLocale().toString(m.sentAt.toLocalTime(), LocaleFormat::dateFormat() + QStringLiteral(" HH:mm")) : QString();
             const QString status = m.status == QLatin1String("sent")      ? tr("sent %1").arg(when)
                                    : m.status == QLatin1String("queued")  ? tr("waiting to be sent")
                                    : m.status == QLatin1String("sending") ? tr("interrupted while sending; check before sending again")
@@ -81,8 +84,7 @@ QString InvoiceDetailView::stripeHtml(const StripeInvoiceState &s)
              + (s.dashboardUrl.isEmpty() ? esc(s.stripeId) : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(s.dashboardUrl), esc(s.stripeId)));
     if (!s.disputeId.isEmpty()) {
         const auto currency = Currency::fromCode(s.disputeCurrency);
-        const QString amount =
-            QStringLiteral("%1 %2").arg(Decimal::fromMinorUnits(s.disputedMinor, currency ? currency->minorUnits() : 2).toString(), esc(s.disputeCurrency));
+        const QString amount = esc(LocaleFormat::money(Decimal::fromMinorUnits(s.disputedMinor, currency ? currency->minorUnits() : 2), s.disputeCurrency));
         h += QStringLiteral("<br><b>%1</b>")
                  .arg(s.disputeStatus == QLatin1String("won") ? tr("Disputed and won: %1 came back (%2)").arg(amount, esc(s.disputeId))
                       : s.disputeStatus == QLatin1String("lost")
@@ -100,8 +102,28 @@ void InvoiceDetailView::showMessage(const QString &text)
 QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &customerName, const QList<Payment> &payments, const QList<CreditNote> &notes)
 {
     const QString cur = inv.currency;
-    auto money = [&](const Decimal &d) { return esc(moneyText(d, cur)); };
+    auto money = [&](const Decimal &d) { return esc(LocaleFormat::money(d, cur)); };
     auto text = [&](const QJsonObject &o, const char *key) { return esc(o.value(QLatin1String(key)).toString()); };
+    // The document's amounts and quantities are exact decimal strings: shown in the locale's
+    // form, the amounts with the currency's symbol and minor digits.
+    auto amountOf = [&](const QJsonObject &o, const char *key) {
+        const auto d = Decimal::tryParse(o.value(QLatin1String(key)).toString());
+        return d ? money(*d) : text(o, key);
+    };
+    auto unitOf = [&](const QJsonObject &o, const char *key) {
+        const auto d = Decimal::tryParse(o.value(QLatin1String(key)).toString());
+        return d ? esc(LocaleFormat::unitPrice(*d, cur)) : text(o, key);
+    };
+    auto number = [&](const QJsonObject &o, const char *key) {
+        const auto d = Decimal::tryParse(o.value(QLatin1String(key)).toString());
+        return d ? esc(formatDecimal(*d)) : text(o, key);
+    };
+    // Line dates are half-open like the periods; shown with their last day, as on the PDF.
+    auto lineDates = [&](const QJsonObject &o) {
+        const QDate start = QDate::fromString(o.value(QStringLiteral("start_date")).toString().left(10), Qt::ISODate);
+        const QDate end = QDate::fromString(o.value(QStringLiteral("end_date")).toString().left(10), Qt::ISODate);
+        return esc(LocaleFormat::period(start, end));
+    };
     QString h;
     if (inv.invoiceNumber.isEmpty())
         h += QStringLiteral("<h3>%1</h3>").arg(inv.status == QLatin1String("draft") ? tr("Draft invoice") : esc(invoiceStatusText(inv.status)));
@@ -109,10 +131,10 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
         h += QStringLiteral("<h3>%1 — %2</h3>").arg(tr("Invoice %1").arg(esc(inv.invoiceNumber)), esc(invoiceStatusText(inv.status)));
     h += QStringLiteral("<p><b>%1</b><br>").arg(esc(customerName));
     if (inv.periodStart.isValid())
-        h += tr("Period %1 to %2").arg(dateText(inv.periodStart), dateText(inv.periodEnd)) + QStringLiteral("<br>");
-    h += tr("Invoice date %1").arg(inv.invoiceDate.isValid() ? dateText(inv.invoiceDate) : tr("not set"));
+        h += tr("Service period %1").arg(esc(LocaleFormat::period(inv.periodStart, inv.periodEnd))) + QStringLiteral("<br>");
+    h += tr("Invoice date %1").arg(inv.invoiceDate.isValid() ? LocaleFormat::date(inv.invoiceDate) : tr("not set"));
     if (inv.dueDate.isValid())
-        h += QStringLiteral(" · ") + tr("due %1 (net %2)").arg(dateText(inv.dueDate)).arg(inv.netTerms);
+        h += QStringLiteral(" · ") + tr("due %1 (net %2)").arg(LocaleFormat::date(inv.dueDate)).arg(inv.netTerms);
     h += QStringLiteral(" · %1</p>").arg(esc(cur));
     if (!inv.memo.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(esc(inv.memo));
@@ -122,27 +144,29 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
     const QJsonArray lines = inv.document.value(QStringLiteral("line_items")).toArray();
     for (const QJsonValue &lv : lines) {
         const QJsonObject l = lv.toObject();
-        h += row({QStringLiteral("<b>%1</b>").arg(text(l, "name")), QStringLiteral("%1 – %2").arg(text(l, "start_date"), text(l, "end_date")),
-                  text(l, "quantity"), QStringLiteral("<b>%1</b>").arg(text(l, "subtotal"))});
+        h += row(
+            {QStringLiteral("<b>%1</b>").arg(text(l, "name")), lineDates(l), number(l, "quantity"), QStringLiteral("<b>%1</b>").arg(amountOf(l, "subtotal"))});
         for (const QJsonValue &sv : l.value(QStringLiteral("sub_line_items")).toArray()) {
             const QJsonObject s = sv.toObject();
             h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;%1").arg(text(s, "name")),
-                      s.contains(QStringLiteral("unit_amount")) ? tr("at %1").arg(text(s, "unit_amount")) : QString(), text(s, "quantity"), text(s, "amount")});
+                      s.contains(QStringLiteral("unit_amount")) ? tr("at %1").arg(unitOf(s, "unit_amount")) : QString(), number(s, "quantity"),
+                      amountOf(s, "amount")});
         }
         for (const QJsonValue &av : l.value(QStringLiteral("adjustments")).toArray()) {
             const QJsonObject a = av.toObject();
             if (a.value(QStringLiteral("amount")).toString() == QLatin1String("0.00"))
                 continue;
             h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("Adjustment: %1").arg(text(a, "adjustment_type"))), QString(), QString(),
-                      QStringLiteral("−%1").arg(text(a, "amount"))});
+                      QStringLiteral("−%1").arg(amountOf(a, "amount"))});
         }
         const QString coupon = l.value(QStringLiteral("coupon_discount")).toString();
         if (!coupon.isEmpty() && Decimal::parse(coupon).isPositive())
-            h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("Coupon")), QString(), QString(), QStringLiteral("−%1").arg(esc(coupon))});
+            h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("Coupon")), QString(), QString(),
+                      QStringLiteral("−%1").arg(amountOf(l, "coupon_discount"))});
         for (const QJsonValue &tv : l.value(QStringLiteral("tax_amounts")).toArray()) {
             const QJsonObject t = tv.toObject();
             h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("%1 (%2%)").arg(text(t, "tax_rate_description"), text(t, "tax_rate_percentage"))),
-                      tr("on %1").arg(text(t, "taxable_amount")), QString(), text(t, "amount")});
+                      tr("on %1").arg(amountOf(t, "taxable_amount")), QString(), amountOf(t, "amount")});
         }
     }
     h += QStringLiteral("</table><hr>");
@@ -186,15 +210,15 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
     if (!payments.isEmpty()) {
         h += QStringLiteral("<h4>%1</h4><table cellpadding=\"2\">").arg(tr("Payments"));
         for (const Payment &p : payments)
-            h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2 %3</td><td>%4</td><td>%5</td></tr>")
-                     .arg(dateText(p.paidOn), esc(moneyText(p.amount, p.currency)), esc(p.currency), esc(p.method), esc(p.reference));
+            h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td>%3</td><td>%4</td></tr>")
+                     .arg(LocaleFormat::date(p.paidOn), esc(LocaleFormat::money(p.amount, p.currency)), esc(p.method), esc(p.reference));
         h += QStringLiteral("</table>");
     }
     if (!notes.isEmpty()) {
         h += QStringLiteral("<h4>%1</h4><table cellpadding=\"2\">").arg(tr("Credit notes"));
         for (const CreditNote &n : notes)
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=\"right\">%3 %4</td><td>%5 — %6</td></tr>")
-                     .arg(esc(n.number), n.createdAt.date().toString(Qt::ISODate), esc(moneyText(n.total, n.currency)), esc(n.currency), esc(n.kind),
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=\"right\">%3</td><td>%4 — %5</td></tr>")
+                     .arg(esc(n.number), LocaleFormat::date(n.createdAt.toLocalTime().date()), esc(LocaleFormat::money(n.total, n.currency)), esc(n.kind),
                           esc(n.reason));
         h += QStringLiteral("</table>");
     }

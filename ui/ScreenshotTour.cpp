@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ScreenshotTour.h"
+
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerService.h"
+#include "models/billing/InvoiceService.h"
+#include "models/billing/SubscriptionService.h"
+#include "ui/HelpDialog.h"
+#include "ui/dialogs/AuditTrailDialog.h"
+#include "ui/dialogs/CreditNoteDialog.h"
+#include "ui/dialogs/CustomerDialog.h"
+#include "ui/dialogs/CustomerImportWizard.h"
+#include "ui/dialogs/EmailSendDialog.h"
+#include "ui/dialogs/ImportWizard.h"
+#include "ui/dialogs/InvoiceRunDialog.h"
+#include "ui/dialogs/LedgerExportDialog.h"
+#include "ui/dialogs/NewCompanyWizard.h"
+#include "ui/dialogs/PaymentDialog.h"
+#include "ui/dialogs/PlanEditorDialog.h"
+#include "ui/dialogs/SubscriptionDialogs.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTimeZone>
+#include <QWidget>
+
+#include <memory>
+
+namespace orb {
+
+QStringList ScreenshotTour::saveDialogs(CompanyFile &file, const Clock &clock, QWidget *parent, const QString &dir)
+{
+    QStringList files;
+    if (!QDir().mkpath(dir))
+        return files;
+    auto shoot = [&](const QString &name, QWidget *dialog) {
+        std::unique_ptr<QWidget> owned(dialog);
+        dialog->show();
+        QApplication::processEvents();
+        const QString f = QDir(dir).filePath(QStringLiteral("dialog-%1.png").arg(name));
+        if (dialog->grab().save(f))
+            files << f;
+        dialog->close();
+    };
+    const QDate today = clock.now().toTimeZone(QTimeZone(file.settings().timezone.toUtf8())).date();
+    CustomerService customers(file, clock);
+    shoot(QStringLiteral("new-company"), new NewCompanyWizard(parent));
+    shoot(QStringLiteral("new-customer"), new CustomerDialog(customers, file.settings().timezone, std::nullopt, parent));
+    shoot(QStringLiteral("new-plan"), new PlanEditorDialog(file, clock, QString(), parent));
+    shoot(QStringLiteral("new-subscription"), new NewSubscriptionDialog(file, clock, parent));
+    const QList<Subscription> subs = SubscriptionService(file, clock).list();
+    if (!subs.isEmpty())
+        shoot(QStringLiteral("change-plan"), new SubscriptionChangeDialog(file, clock, subs.first().id, SubscriptionChangeDialog::Kind::ChangePlan, parent));
+    shoot(QStringLiteral("invoice-run"), new InvoiceRunDialog(file, clock, parent));
+    InvoiceFilter issued;
+    issued.status = QStringLiteral("issued");
+    const QList<Invoice> open = InvoiceService(file, clock).list(issued);
+    if (!open.isEmpty()) {
+        const Invoice &inv = open.first();
+        shoot(QStringLiteral("payment"), new PaymentDialog(inv.invoiceNumber, inv.amountRemaining(), inv.currency, today, parent));
+        shoot(QStringLiteral("credit-note"), new CreditNoteDialog(inv, parent));
+    }
+    shoot(QStringLiteral("email"), new EmailSendDialog(file, clock, parent));
+    shoot(QStringLiteral("import-events"), new ImportWizard(file, clock, parent));
+    shoot(QStringLiteral("import-customers"), new CustomerImportWizard(file, clock, parent));
+    shoot(QStringLiteral("ledger-export"), new LedgerExportDialog(file, clock, QDate(today.year(), today.month(), 1), today, parent));
+    shoot(QStringLiteral("audit-trail"), new AuditTrailDialog(file, parent));
+    shoot(QStringLiteral("user-guide"), new HelpDialog(parent));
+    return files;
+}
+
+} // namespace orb

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+class QWidget;
+
+namespace orb {
+
+class Clock;
+class CompanyFile;
+
+/**
+ * Pictures of every dialog of the open company as a person first sees it (orb-billing
+ * --screenshots DIR): the new-company wizard, customer, plan, subscription, invoice run,
+ * payment, credit note, e-mail, import, ledger export, audit trail, user guide and about boxes.
+ * Each is shown without being run, grabbed and closed; nothing is written to the company.
+ */
+class ScreenshotTour final
+{
+public:
+    /// Saves DIR/dialog-NAME.png for each dialog; returns the files written.
+    static QStringList saveDialogs(CompanyFile &file, const Clock &clock, QWidget *parent, const QString &dir);
+};
+
+} // namespace orb
