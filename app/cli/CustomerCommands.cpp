@@ -173,8 +173,9 @@ int customersList(CliContext &ctx, const QString &, const QStringList &args)
     q.search = cl.value(QStringLiteral("search"));
     q.includeArchived = cl.isSet(QStringLiteral("include-archived"));
     // By name, which a rename changes: this list pages by position.
-    q.limit = page.limit() > 0 ? page.limit() : -1;
     q.offset = int(std::min<qsizetype>(page.offset(), std::numeric_limits<int>::max()));
+    // No limit: the rest of the list (the repository applies an offset only with a limit).
+    q.limit = page.limit() > 0 ? page.limit() : (q.offset > 0 ? std::numeric_limits<int>::max() : -1);
     CustomerService service(ctx.company(), ctx.clock());
     const QList<Customer> customers = service.repository().list(q);
     page.setTotal(customers.size(), page.limit() > 0 ? service.repository().count(q) : q.offset + customers.size());
