@@ -93,7 +93,16 @@ void TestOrbctlPaging::initTestCase()
     m_ids.insert(QStringLiteral("external"), customers.first().toObject().value(QStringLiteral("external_customer_id")).toString());
     const QJsonArray subscriptions = page(m_seed, {QStringLiteral("subscriptions"), QStringLiteral("list")}).value(QStringLiteral("data")).toArray();
     QVERIFY(!subscriptions.isEmpty());
-    m_ids.insert(QStringLiteral("subscription"), subscriptions.first().toObject().value(QStringLiteral("id")).toString());
+    // The subscription with the most upcoming invoices (the demo's ids, and so its order, vary).
+    qsizetype most = -1;
+    for (const QJsonValue &v : subscriptions) {
+        const QString id = v.toObject().value(QStringLiteral("id")).toString();
+        const qsizetype n = page(m_seed, {QStringLiteral("invoices"), QStringLiteral("upcoming"), id}).value(QStringLiteral("data")).toArray().size();
+        if (n > most) {
+            most = n;
+            m_ids.insert(QStringLiteral("subscription"), id);
+        }
+    }
     for (const char *month : {"01", "02", "03"})
         must({QStringLiteral("backfills"), QStringLiteral("create"), QStringLiteral("--from"), QStringLiteral("2026-%1-01").arg(QLatin1String(month)),
               QStringLiteral("--to"), QStringLiteral("2026-%1-02").arg(QLatin1String(month))});
@@ -186,6 +195,7 @@ void TestOrbctlPaging::walkEveryPage()
 
     QJsonArray walked;
     QString cursor;
+    QString firstCursor;
     int pages = 0;
     for (;;) {
         QStringList args = base + QStringList{QStringLiteral("--limit"), QString::number(limit)};
@@ -209,6 +219,8 @@ void TestOrbctlPaging::walkEveryPage()
         QCOMPARE(data.size(), limit);
         QVERIFY(meta.value(QStringLiteral("next_cursor")).isString());
         cursor = meta.value(QStringLiteral("next_cursor")).toString();
+        if (firstCursor.isEmpty())
+            firstCursor = cursor;
         QVERIFY2(walked.size() < whole.size(), "has_more after every row was seen");
     }
     QVERIFY2(pages >= 2, qPrintable(QStringLiteral("%1 rows, limit %2, but one page").arg(whole.size()).arg(limit)));
@@ -221,6 +233,13 @@ void TestOrbctlPaging::walkEveryPage()
         seen.insert(row);
         QCOMPARE(walked.at(i), whole.at(i));
     }
+    // A cursor with the largest page: the rest of the list after the first page.
+    const QJsonArray rest = page(db, base + QStringList{QStringLiteral("--limit"), QStringLiteral("10000"), QStringLiteral("--cursor"), firstCursor})
+                                .value(QStringLiteral("data"))
+                                .toArray();
+    QCOMPARE(rest.size(), whole.size() - limit);
+    for (qsizetype i = 0; i < rest.size(); ++i)
+        QCOMPARE(rest.at(i), whole.at(limit + i));
 }
 
 void TestOrbctlPaging::everyPagedVerbIsWalked()
