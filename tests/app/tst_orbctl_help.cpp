@@ -24,6 +24,7 @@ private slots:
     void everyNounListsItsVerbs();
     void topLevelHelp();
     void manPageNamesEveryVerb();
+    void cliDocNamesEveryVerb();
     void unknownVerbListsTheTable();
 
 private:
@@ -123,6 +124,22 @@ void TestOrbctlHelp::manPageNamesEveryVerb()
                 missing << command;
         }
     QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in orbctl.1: ") + missing.join(QStringLiteral(", "))));
+}
+
+void TestOrbctlHelp::cliDocNamesEveryVerb()
+{
+    // docs/CLI.md's table of every command: each verb as `noun verb ...` in code.
+    QFile doc(qEnvironmentVariable("ORB_SOURCE_DIR") + QStringLiteral("/docs/CLI.md"));
+    QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
+    const QString text = QString::fromUtf8(doc.readAll());
+    QStringList missing;
+    for (const NounEntry &n : CommandRegistry::all())
+        for (const VerbEntry &v : n.verbs) {
+            const QString command = v.verb.isEmpty() ? n.noun : n.noun + QLatin1Char(' ') + v.verb;
+            if (!text.contains(QRegularExpression(QStringLiteral("`%1[ `]").arg(QRegularExpression::escape(command)))))
+                missing << command;
+        }
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in docs/CLI.md: ") + missing.join(QStringLiteral(", "))));
 }
 
 void TestOrbctlHelp::unknownVerbListsTheTable()
