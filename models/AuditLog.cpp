@@ -133,8 +133,10 @@ QList<AuditEntry> AuditLog::forObject(const QString &objectType, const QString &
     return select(QStringLiteral("WHERE object_type = ? AND object_id = ? ORDER BY seq"), {objectType, objectId});
 }
 
-QList<AuditEntry> AuditLog::recent(int limit) const
+QList<AuditEntry> AuditLog::recent(int limit, qint64 beforeSeq) const
 {
+    if (beforeSeq > 0)
+        return select(QStringLiteral("WHERE seq < ? ORDER BY seq DESC LIMIT ?"), {beforeSeq, limit});
     return select(QStringLiteral("ORDER BY seq DESC LIMIT ?"), {limit});
 }
 

@@ -52,8 +52,8 @@ public:
 
     /// Entries about one object, oldest first.
     QList<AuditEntry> forObject(const QString &objectType, const QString &objectId) const;
-    /// The newest entries (at most limit), newest first.
-    QList<AuditEntry> recent(int limit) const;
+    /// The newest entries (at most limit), newest first; with beforeSeq, those older than it.
+    QList<AuditEntry> recent(int limit, qint64 beforeSeq = 0) const;
     /// Recomputes the whole chain and checks it against the stored head.
     AuditVerification verify() const;
 

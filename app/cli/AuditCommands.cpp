@@ -3,6 +3,7 @@
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
@@ -17,13 +18,13 @@ namespace orb::cli {
 
 namespace {
 
-void printEntries(CliContext &ctx, const QList<AuditEntry> &entries)
+void printEntries(CliContext &ctx, const QList<AuditEntry> &entries, const Paging &page)
 {
     if (ctx.json()) {
         QJsonArray data;
         for (const AuditEntry &e : entries)
             data.append(e.toJson());
-        ctx.printJsonList(data);
+        page.printJson(ctx, data);
         return;
     }
     TablePrinter t(
@@ -33,6 +34,7 @@ void printEntries(CliContext &ctx, const QList<AuditEntry> &entries)
         t.addRow({QString::number(e.seq), toApiTimestamp(e.at), e.osUser, e.action, e.objectType + QLatin1Char(':') + e.objectId, change});
     }
     t.print(ctx.out());
+    page.printMore(ctx.out());
 }
 
 int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
@@ -41,7 +43,7 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         CommandLine cl(QStringLiteral("audit verify"));
         cl.parse(args);
         if (cl.helpRequested()) {
-            ctx.out() << "usage: orbctl audit verify\n"
+            ctx.out() << "Usage: orbctl audit verify\n"
                          "Checks the audit trail's hash chain, then every row of the company's own tables against\n"
                          "the seal Orb wrote with it, and names each row changed, added or deleted outside Orb\n"
                          "(usage events, the audit trail itself and the sync log are not sealed). Exit code 4 when\n"
@@ -92,6 +94,7 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     }
     if (verb == QLatin1String("show")) {
         CommandLine cl(QStringLiteral("audit show"), {QStringLiteral("OBJECT")});
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested()) {
             ctx.out() << "OBJECT is TYPE:ID (customer:ID, setting:KEY, company:1) or a customer's id or external id, an invoice's id or number, a "
@@ -103,21 +106,21 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         QString id;
         if (!AuditLog(ctx.company().db()).resolveObject(ref, &type, &id))
             throw CliError(NotFound, QStringLiteral("audit show: \"%1\" is no customer, invoice or subscription; name another object as TYPE:ID").arg(ref));
-        const QList<AuditEntry> entries = AuditLog(ctx.company().db()).forObject(type, id);
-        if (entries.isEmpty() && !ctx.json())
+        page.read(cl);
+        const QList<AuditEntry> all = AuditLog(ctx.company().db()).forObject(type, id);
+        if (all.isEmpty() && !ctx.json())
             throw CliError(NotFound, QStringLiteral("audit show: no audit entries for %1:%2").arg(type, id));
-        printEntries(ctx, entries);
+        printEntries(ctx, page.slice(all, [](const AuditEntry &e) { return QString::number(e.seq); }), page);
         return Success;
     }
     if (verb == QLatin1String("list")) {
         CommandLine cl(QStringLiteral("audit list"));
-        cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("The newest N entries (default 50)."));
+        // Newest first, 50 a page unless --limit says otherwise.
+        Paging page(cl, 50);
         cl.parse(args);
-        bool ok = true;
-        const int limit = cl.isSet(QStringLiteral("limit")) ? cl.value(QStringLiteral("limit")).toInt(&ok) : 50;
-        if (!ok || limit < 1)
-            throw CliError(InvalidInput, QStringLiteral("--limit: \"%1\" must be a whole number of 1 or more").arg(cl.value(QStringLiteral("limit"))));
-        printEntries(ctx, AuditLog(ctx.company().db()).recent(limit));
+        page.read(cl);
+        const auto key = [](const AuditEntry &e) { return QString::number(e.seq); };
+        printEntries(ctx, page.trim(AuditLog(ctx.company().db()).recent(page.limit() + 1, page.afterNumber()), key), page);
         return Success;
     }
     throw CliError(InvalidInput, QStringLiteral("audit: unknown verb \"%1\" (verify, show, list)").arg(verb));

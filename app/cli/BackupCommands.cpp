@@ -69,7 +69,7 @@ int backupCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     parsed.addFlag(QStringLiteral("encrypt"), QStringLiteral("Encrypt the backup with a passphrase read from standard input."));
     parsed.parse(all);
     if (parsed.helpRequested()) {
-        ctx.out() << "usage: orbctl backup [FILE] [--encrypt]\n"
+        ctx.out() << "Usage: orbctl backup [FILE] [--encrypt]\n"
                      "Backs up the company file while it may be in use (SQLite's online backup), to FILE\n"
                      "(never overwritten), or without FILE into the folder set by `orbctl settings set\n"
                      "backup.folder DIR`, deleting all but the newest backup.keep backups there.\n"
@@ -131,7 +131,7 @@ int restoreCommand(CliContext &ctx, const QString &verb, const QStringList &args
     cl.addFlag(QStringLiteral("force"), QStringLiteral("Restore even over a company file another program has open."));
     cl.parse(all);
     if (cl.helpRequested()) {
-        ctx.out() << "usage: orbctl [--db COMPANY] restore FILE [--force]\n"
+        ctx.out() << "Usage: orbctl [--db COMPANY] restore FILE [--force]\n"
                      "Checks the backup FILE (headers, a full integrity check, and that its schema is exactly\n"
                      "Orb's), then puts a copy of it in place of the company file. The company file it replaces\n"
                      "is kept aside as COMPANY.before-restore-TIME. A company file in use is refused unless\n"
@@ -167,7 +167,7 @@ int backupKeyCommand(CliContext &ctx, const QString &verb, const QStringList &ar
     if (!helpVerb)
         cl.parse(args);
     if (helpVerb || cl.helpRequested() || verb.isEmpty()) {
-        ctx.out() << "usage: orbctl backup-key set | remove | status\n"
+        ctx.out() << "Usage: orbctl backup-key set | remove | status\n"
                      "set: reads a backup passphrase (10 characters or more) from standard input and keeps it in the\n"
                      "OS keychain for this company file; from then on the window's scheduled backups and\n"
                      "`orbctl backup` without FILE are encrypted with it (.orbenc). Restore them anywhere with\n"

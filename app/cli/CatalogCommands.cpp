@@ -3,6 +3,7 @@
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "engine/metrics/Aggregator.h"
 #include "engine/metrics/EventParser.h"
@@ -149,16 +150,18 @@ int plansCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 {
     if (verb == QLatin1String("list")) {
         CommandLine cl(QStringLiteral("plans list"));
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
+        page.read(cl);
         CatalogService service(ctx.company(), ctx.clock());
-        const QList<Plan> plans = service.plans().list();
+        const QList<Plan> plans = page.slice(service.plans().list(), [](const Plan &p) { return p.id; });
         if (ctx.json()) {
             QJsonArray data;
             for (const Plan &p : plans)
                 data.append(service.describe(p, service.planVersion(p)));
-            ctx.printJsonList(data);
+            page.printJson(ctx, data);
             return Success;
         }
         TablePrinter t({QStringLiteral("ID"), QStringLiteral("EXTERNAL ID"), QStringLiteral("NAME"), QStringLiteral("CURRENCY"), QStringLiteral("VERSION"),
@@ -170,6 +173,7 @@ int plansCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         t.alignRight(5);
         t.print(ctx.out());
         ctx.out() << plans.size() << (plans.size() == 1 ? " plan" : " plans") << '\n';
+        page.printMore(ctx.out());
         return Success;
     }
     if (verb == QLatin1String("show")) {
@@ -254,16 +258,18 @@ int metricsCommand(CliContext &ctx, const QString &verb, const QStringList &args
 {
     if (verb == QLatin1String("list")) {
         CommandLine cl(QStringLiteral("metrics list"));
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
+        page.read(cl);
         CatalogService service(ctx.company(), ctx.clock());
-        const QList<MetricDefinition> metrics = service.metrics().list();
+        const QList<MetricDefinition> metrics = page.slice(service.metrics().list(), [](const MetricDefinition &m) { return m.id(); });
         if (ctx.json()) {
             QJsonArray data;
             for (const MetricDefinition &m : metrics)
                 data.append(metricObject(service, m));
-            ctx.printJsonList(data);
+            page.printJson(ctx, data);
             return Success;
         }
         TablePrinter t({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EVENT"), QStringLiteral("AGGREGATION"), QStringLiteral("PROPERTY"),
@@ -273,6 +279,7 @@ int metricsCommand(CliContext &ctx, const QString &verb, const QStringList &args
                       statusOf(service.metricArchivedAt(m.id()))});
         t.print(ctx.out());
         ctx.out() << metrics.size() << (metrics.size() == 1 ? " billable metric" : " billable metrics") << '\n';
+        page.printMore(ctx.out());
         return Success;
     }
     if (verb == QLatin1String("show")) {

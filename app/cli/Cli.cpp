@@ -7,13 +7,15 @@
 #include "engine/Decimal.h"
 #include "models/StorageError.h"
 
+#include <algorithm>
+
 namespace orb::cli {
 
 namespace {
 
 QString usage()
 {
-    QString text = QStringLiteral("usage: orbctl [--db FILE] [--json] [--now TIMESTAMP] NOUN VERB [ARGS] [OPTIONS]\n\n"
+    QString text = QStringLiteral("Usage: orbctl [--db FILE] [--json] [--now TIMESTAMP] NOUN VERB [ARGS] [OPTIONS]\n\n"
                                   "Orb's command-line tool: every action of the desktop program, headless.\n\n");
     for (const NounEntry &e : CommandRegistry::all())
         text += QStringLiteral("  %1 %2\n").arg(e.noun.leftJustified(14), e.summary);
@@ -25,6 +27,24 @@ QString usage()
                            "Exit codes: 0 success, 1 failure, 2 invalid input, 3 not found, 4 conflict or refused change.\n"
                            "Run `orbctl NOUN VERB --help` for a command's options.\n");
     return text;
+}
+
+/// `orbctl NOUN --help`: the noun's verbs with their sentences, from the command table.
+QString nounUsage(const NounEntry &noun)
+{
+    QString text = QStringLiteral("Usage: orbctl %1 VERB [options] [ARGS]\n\nVerbs:\n").arg(noun.noun);
+    qsizetype width = 0;
+    for (const VerbEntry &v : noun.verbs)
+        width = std::max(width, v.verb.size() + 1 + v.arguments.size());
+    for (const VerbEntry &v : noun.verbs)
+        text += QStringLiteral("  %1  %2\n").arg(QString(v.verb + QLatin1Char(' ') + v.arguments).leftJustified(width), v.summary);
+    text += QStringLiteral("\nRun `orbctl %1 VERB --help` for a verb's options.\n").arg(noun.noun);
+    return text;
+}
+
+bool isHelp(const QString &word)
+{
+    return word == QLatin1String("--help") || word == QLatin1String("-h") || word == QLatin1String("help");
 }
 
 int exitCodeFor(const ServiceError &e)
@@ -85,6 +105,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, QTextS
         const NounEntry *entry = CommandRegistry::find(noun);
         if (entry) {
             const QString verb = rest.isEmpty() ? QString() : rest.takeFirst();
+            // A noun that takes no verb (init, backup) reads its own --help; for the others, no
+            // verb or --help lists the verbs, before anything opens the company file.
+            if (!CommandRegistry::findVerb(noun, QString()) && (verb.isEmpty() || isHelp(verb))) {
+                out << nounUsage(*entry);
+                return verb.isEmpty() ? InvalidInput : Success;
+            }
             return CommandRegistry::dispatch(*entry, ctx, verb, rest);
         }
         throw CliError(InvalidInput, QStringLiteral("unknown command \"%1\"; run `orbctl --help` for the list").arg(noun));

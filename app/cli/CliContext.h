@@ -40,8 +40,9 @@ public:
     void adopt(std::unique_ptr<CompanyFile> file);
 
     void printJson(const QJsonObject &object);
-    /// A list in Orb's shape: {"data": [...], "pagination_metadata": {...}}.
-    void printJsonList(const QJsonArray &data, bool hasMore = false, const QString &nextCursor = {});
+    /// A list in Orb's shape: {"data": [...], "pagination_metadata": {...}}. A list verb pages
+    /// through Paging::printJson(); no default here, so that no list forgets its pages.
+    void printJsonList(const QJsonArray &data, bool hasMore, const QString &nextCursor);
 
 private:
     QTextStream &m_out;

@@ -30,13 +30,13 @@ void CommandLine::parse(const QStringList &args)
     QStringList withProgram = args;
     withProgram.prepend(QStringLiteral("orbctl"));
     if (!m_parser.parse(withProgram))
-        throw CliError(InvalidInput, QStringLiteral("%1: %2\nusage: orbctl %1 %3").arg(m_usage, m_parser.errorText(), m_positional.join(QLatin1Char(' '))));
+        throw CliError(InvalidInput, QStringLiteral("%1: %2\nUsage: orbctl %1 %3").arg(m_usage, m_parser.errorText(), m_positional.join(QLatin1Char(' '))));
     m_help = m_parser.isSet(QStringLiteral("help"));
     if (m_help)
         throw HelpShown(helpText());
     const QStringList pos = m_parser.positionalArguments();
     if (pos.size() < m_positional.size())
-        throw CliError(InvalidInput, QStringLiteral("%1: missing %2\nusage: orbctl %1 %3")
+        throw CliError(InvalidInput, QStringLiteral("%1: missing %2\nUsage: orbctl %1 %3")
                                          .arg(m_usage, m_positional.mid(pos.size()).join(QStringLiteral(", ")), m_positional.join(QLatin1Char(' '))));
     if (pos.size() > m_positional.size())
         throw CliError(InvalidInput, QStringLiteral("%1: unexpected argument \"%2\"").arg(m_usage, pos.at(m_positional.size())));
@@ -52,7 +52,7 @@ QString CommandLine::helpText() const
     else if (!entry && words.size() > 1)
         command += QLatin1Char(' ') + words.at(1);
     const QString arguments = entry && !entry->arguments.isEmpty() ? entry->arguments : m_positional.join(QLatin1Char(' '));
-    QString text = QStringLiteral("usage: %1 [options]%2\n").arg(command, arguments.isEmpty() ? QString() : QLatin1Char(' ') + arguments);
+    QString text = QStringLiteral("Usage: %1 [options]%2\n").arg(command, arguments.isEmpty() ? QString() : QLatin1Char(' ') + arguments);
     if (entry && !entry->summary.isEmpty())
         text += QLatin1Char('\n') + entry->summary + QLatin1Char('\n');
     // Qt's text starts with its own usage line; the options follow.

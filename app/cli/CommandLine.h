@@ -28,7 +28,9 @@ public:
     QStringList values(const QString &name) const { return m_parser.values(name); }
     QString positional(int i) const { return m_parser.positionalArguments().value(i); }
     bool helpRequested() const { return m_help; }
-    /// `usage: orbctl NOUN VERB [options] ARGS`, the verb's sentence from the command table,
+    /// "invoices list": the command these options belong to.
+    const QString &usage() const { return m_usage; }
+    /// `Usage: orbctl NOUN VERB [options] ARGS`, the verb's sentence from the command table,
     /// and the options.
     QString helpText() const;
 

@@ -4,12 +4,16 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/CustomerCsvCommands.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/Timestamps.h"
 
 #include <QJsonArray>
+
+#include <algorithm>
+#include <limits>
 
 namespace orb::cli {
 
@@ -160,35 +164,26 @@ int customersList(CliContext &ctx, const QString &, const QStringList &args)
     CommandLine cl(QStringLiteral("customers list"));
     cl.addOption(QStringLiteral("search"), QStringLiteral("TEXT"), QStringLiteral("Only customers whose name, external id or e-mail contains TEXT."));
     cl.addFlag(QStringLiteral("include-archived"), QStringLiteral("Include archived customers."));
-    cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("At most N customers (1 to 1000)."));
-    cl.addOption(QStringLiteral("cursor"), QStringLiteral("CURSOR"), QStringLiteral("Continue after a previous page (next_cursor)."));
+    Paging page(cl);
     cl.parse(args);
     if (cl.helpRequested())
         return help(ctx, cl);
+    page.read(cl);
     CustomerQuery q;
     q.search = cl.value(QStringLiteral("search"));
     q.includeArchived = cl.isSet(QStringLiteral("include-archived"));
-    if (cl.isSet(QStringLiteral("limit"))) {
-        bool ok = false;
-        q.limit = cl.value(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || q.limit < 1 || q.limit > 1000)
-            throw CliError(InvalidInput, QStringLiteral("--limit: \"%1\" must be a whole number from 1 to 1000").arg(cl.value(QStringLiteral("limit"))));
-    }
-    if (cl.isSet(QStringLiteral("cursor"))) {
-        bool ok = false;
-        q.offset = QByteArray::fromBase64(cl.value(QStringLiteral("cursor")).toLatin1(), QByteArray::Base64UrlEncoding).toInt(&ok);
-        if (!ok || q.offset < 0)
-            throw CliError(InvalidInput, QStringLiteral("--cursor: \"%1\" is not a cursor from a previous page").arg(cl.value(QStringLiteral("cursor"))));
-    }
+    // By name, which a rename changes: this list pages by position.
+    q.offset = int(std::min<qsizetype>(page.offset(), std::numeric_limits<int>::max()));
+    // No limit: the rest of the list (the repository applies an offset only with a limit).
+    q.limit = page.limit() > 0 ? page.limit() : (q.offset > 0 ? std::numeric_limits<int>::max() : -1);
     CustomerService service(ctx.company(), ctx.clock());
     const QList<Customer> customers = service.repository().list(q);
-    const bool hasMore = q.limit > 0 && q.offset + customers.size() < service.repository().count(q);
-    const QString next = hasMore ? QString::fromLatin1(QByteArray::number(q.offset + customers.size()).toBase64(QByteArray::Base64UrlEncoding)) : QString();
+    page.setTotal(customers.size(), page.limit() > 0 ? service.repository().count(q) : q.offset + customers.size());
     if (ctx.json()) {
         QJsonArray data;
         for (const Customer &c : customers)
             data.append(c.toJson());
-        ctx.printJsonList(data, hasMore, next);
+        page.printJson(ctx, data);
         return Success;
     }
     TablePrinter t({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EXTERNAL ID"), QStringLiteral("E-MAIL"), QStringLiteral("CURRENCY"),
@@ -196,10 +191,8 @@ int customersList(CliContext &ctx, const QString &, const QStringList &args)
     for (const Customer &c : customers)
         t.addRow({c.id, c.name, c.externalCustomerId, c.email, c.currency, c.timezone, c.isArchived() ? QStringLiteral("archived") : QStringLiteral("active")});
     t.print(ctx.out());
-    ctx.out() << customers.size() << (customers.size() == 1 ? " customer" : " customers");
-    if (hasMore)
-        ctx.out() << " (more: --cursor " << next << ')';
-    ctx.out() << '\n';
+    ctx.out() << customers.size() << (customers.size() == 1 ? " customer" : " customers") << '\n';
+    page.printMore(ctx.out());
     return Success;
 }
 

@@ -200,11 +200,6 @@ int statementsCommand(CliContext &ctx, const QString &verb, const QStringList &a
     }
     if (verb == QLatin1String("send"))
         return statementsSend(ctx, args);
-    if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("help")) {
-        ctx.out() << "usage: orbctl statements pdf CUSTOMER --from D --to D -o FILE\n"
-                     "       orbctl statements send CUSTOMER [--from D] [--to D] [--queue-only]\n";
-        return verb.isEmpty() ? InvalidInput : Success;
-    }
     throw CliError(InvalidInput, QStringLiteral("statements: unknown verb \"%1\" (pdf, send)").arg(verb));
 }
 

@@ -9,6 +9,7 @@
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "engine/billing/BillingSchedule.h"
 #include "models/CompanyFile.h"
@@ -112,10 +113,6 @@ int remindersCommand(CliContext &ctx, const QString &verb, const QStringList &ar
         const QList<OutboxMessage> queued = DocumentMailer(ctx.company(), ctx.clock()).queueReminders(asOf, cl.value(QStringLiteral("customer")));
         return sendAndReport(ctx, queued, cl.isSet(QStringLiteral("queue-only")));
     }
-    if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("help")) {
-        ctx.out() << "usage: orbctl reminders send [--as-of D] [--customer C] [--queue-only]\n";
-        return Success;
-    }
     throw CliError(InvalidInput, QStringLiteral("reminders: unknown verb \"%1\" (send)").arg(verb));
 }
 
@@ -144,17 +141,19 @@ int emailCommand(CliContext &ctx, const QString &verb, const QStringList &args)
     }
     if (verb == QLatin1String("outbox")) {
         CommandLine cl(QStringLiteral("email outbox"));
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested()) {
             ctx.out() << cl.helpText();
             return Success;
         }
-        const QList<OutboxMessage> all = EmailOutbox(ctx.company()).all();
+        page.read(cl);
+        const QList<OutboxMessage> all = page.slice(EmailOutbox(ctx.company()).all(), [](const OutboxMessage &m) { return m.id; });
         if (ctx.json()) {
             QJsonArray data;
             for (const OutboxMessage &m : all)
                 data.append(messageJson(m));
-            ctx.printJsonList(data);
+            page.printJson(ctx, data);
             return Success;
         }
         TablePrinter t({QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("DOCUMENT"), QStringLiteral("TO"), QStringLiteral("QUEUED"),
@@ -162,6 +161,7 @@ int emailCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         for (const OutboxMessage &m : all)
             t.addRow({m.id, m.status, m.documentRef, m.recipients, toIsoUtc(m.queuedAt), m.sentAt.isValid() ? toIsoUtc(m.sentAt) : QString(), m.lastError});
         t.print(ctx.out());
+        page.printMore(ctx.out());
         return Success;
     }
     if (verb == QLatin1String("send")) {
@@ -184,11 +184,6 @@ int emailCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         }
         EmailOutbox(ctx.company()).release(requiredPositional(cl, 0, QStringLiteral("the message id")), ctx.clock());
         ctx.out() << "Queued " << cl.positional(0) << " again\n";
-        return Success;
-    }
-    if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("help")) {
-        ctx.out() << "usage: orbctl email set-password (password on standard input)\n"
-                     "       orbctl email outbox | send | release ID\n";
         return Success;
     }
     throw CliError(InvalidInput, QStringLiteral("email: unknown verb \"%1\" (set-password, outbox, send, release)").arg(verb));

@@ -7,6 +7,7 @@
 #include "app/cli/DocumentCommands.h"
 #include "app/cli/EInvoiceCommands.h"
 #include "app/cli/EmailCommands.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "engine/Clock.h"
 #include "engine/billing/BillingSchedule.h"
@@ -48,13 +49,17 @@ QString nameOf(const Invoice &i)
     return i.invoiceNumber.isEmpty() ? QStringLiteral("draft ") + i.id : i.invoiceNumber;
 }
 
-void printInvoices(CliContext &ctx, const QList<Invoice> &invoices)
+/// A page of a list, or (page null) every invoice an action made.
+void printInvoices(CliContext &ctx, const QList<Invoice> &invoices, const Paging *page = nullptr)
 {
     if (ctx.json()) {
         QJsonArray data;
         for (const Invoice &i : invoices)
             data.append(i.toJson());
-        ctx.printJsonList(data);
+        if (page)
+            page->printJson(ctx, data);
+        else
+            ctx.printJsonList(data, false, {});
         return;
     }
     QHash<QString, QString> names;
@@ -75,6 +80,8 @@ void printInvoices(CliContext &ctx, const QList<Invoice> &invoices)
     }
     t.print(ctx.out());
     ctx.out() << invoices.size() << (invoices.size() == 1 ? " invoice\n" : " invoices\n");
+    if (page)
+        page->printMore(ctx.out());
 }
 
 void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
@@ -225,10 +232,11 @@ int invoicesList(CliContext &ctx, const QString &, const QStringList &args)
     cl.addFlag(QStringLiteral("overdue"), QStringLiteral("Only issued invoices past their due date."));
     cl.addOption(QStringLiteral("from"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date on or after."));
     cl.addOption(QStringLiteral("to"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("Invoice date before."));
-    cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("At most N."));
+    Paging page(cl);
     cl.parse(args);
     if (cl.helpRequested())
         return help(ctx, cl);
+    page.read(cl);
     InvoiceService service(ctx.company(), ctx.clock());
     InvoiceFilter f;
     f.status = cl.value(QStringLiteral("status"));
@@ -246,8 +254,12 @@ int invoicesList(CliContext &ctx, const QString &, const QStringList &args)
     f.today = today(ctx);
     f.periodFrom = dateOption(cl, QStringLiteral("from")).value_or(QDate());
     f.periodTo = dateOption(cl, QStringLiteral("to")).value_or(QDate());
-    f.limit = intOption(cl, QStringLiteral("limit")).value_or(0);
-    printInvoices(ctx, service.list(f));
+    // One row more than the page tells whether another page follows.
+    f.limit = page.limit() > 0 ? page.limit() + 1 : 0;
+    f.afterId = page.after();
+    if (!f.afterId.isEmpty() && !InvoiceRepository(ctx.company().db()).find(f.afterId))
+        throw CliError(InvalidInput, QStringLiteral("invoices list: the invoice --cursor continues after was deleted; start again without --cursor"));
+    printInvoices(ctx, page.trim(service.list(f), [](const Invoice &i) { return i.id; }), &page);
     return Success;
 }
 
@@ -265,23 +277,29 @@ int invoicesShow(CliContext &ctx, const QString &, const QStringList &args)
 int invoicesUpcoming(CliContext &ctx, const QString &, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("invoices upcoming"), {QStringLiteral("SUBSCRIPTION_ID")});
+    Paging page(cl);
     cl.parse(args);
     if (cl.helpRequested())
         return help(ctx, cl);
+    page.read(cl);
     InvoiceService service(ctx.company(), ctx.clock());
-    const QList<Invoice> list = InvoiceRunService(ctx.company(), ctx.clock()).upcoming(requiredPositional(cl, 0, QStringLiteral("the subscription id")));
+    const QList<Invoice> all = InvoiceRunService(ctx.company(), ctx.clock()).upcoming(requiredPositional(cl, 0, QStringLiteral("the subscription id")));
+    // Previews are stored nowhere and have no id: they page by position, in period order.
+    const QList<Invoice> list = all.mid(std::min(page.offset(), all.size()), page.limit() > 0 ? page.limit() : -1);
+    page.setTotal(list.size(), all.size());
     if (ctx.json()) {
         QJsonArray data;
         for (const Invoice &i : list)
             data.append(i.toJson());
-        ctx.printJsonList(data);
+        page.printJson(ctx, data);
     } else {
         for (const Invoice &i : list) {
             printInvoice(ctx, service, i);
             ctx.out() << "\n";
         }
-        if (list.isEmpty())
+        if (all.isEmpty())
             ctx.out() << "Nothing more to invoice for this subscription.\n";
+        page.printMore(ctx.out());
     }
     return Success;
 }
@@ -446,15 +464,17 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
     if (verb == QLatin1String("list")) {
         CommandLine cl(QStringLiteral("credit-notes list"));
         cl.addOption(QStringLiteral("invoice"), QStringLiteral("ID"), QStringLiteral("Only this invoice's."));
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const QList<CreditNote> notes = service().creditNotes(cl.value(QStringLiteral("invoice")));
+        page.read(cl);
+        const QList<CreditNote> notes = page.slice(service().creditNotes(cl.value(QStringLiteral("invoice"))), [](const CreditNote &n) { return n.id; });
         if (ctx.json()) {
             QJsonArray data;
             for (const CreditNote &n : notes)
                 data.append(n.toJson());
-            ctx.printJsonList(data);
+            page.printJson(ctx, data);
             return Success;
         }
         TablePrinter t({QStringLiteral("NUMBER"), QStringLiteral("INVOICE"), QStringLiteral("TYPE"), QStringLiteral("TOTAL"), QStringLiteral("REASON")});
@@ -463,6 +483,7 @@ int creditNotesCommand(CliContext &ctx, const QString &verb, const QStringList &
             t.addRow({n.number, n.invoiceId, n.kind, moneyText(n.total, n.currency) + QLatin1Char(' ') + n.currency, n.reason});
         t.print(ctx.out());
         ctx.out() << notes.size() << (notes.size() == 1 ? " credit note\n" : " credit notes\n");
+        page.printMore(ctx.out());
         return Success;
     }
     if (verb == QLatin1String("show")) {

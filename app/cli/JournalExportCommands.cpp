@@ -7,6 +7,7 @@
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "models/exports/LedgerExportLog.h"
 #include "models/exports/LedgerJournal.h"
@@ -98,17 +99,19 @@ int ledgerCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         return ledgerExport(ctx, args);
     if (verb == QLatin1String("exports")) {
         CommandLine cl(QStringLiteral("ledger exports"));
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested()) {
             ctx.out() << cl.helpText();
             return Success;
         }
-        const QList<LedgerExportMark> marks = LedgerExportLog(ctx.company()).list();
+        page.read(cl);
+        const QList<LedgerExportMark> marks = page.slice(LedgerExportLog(ctx.company()).list(), [](const LedgerExportMark &m) { return m.id; });
         if (ctx.json()) {
             QJsonArray data;
             for (const LedgerExportMark &m : marks)
                 data.append(markJson(m));
-            ctx.printJsonList(data);
+            page.printJson(ctx, data);
             return Success;
         }
         TablePrinter t({QStringLiteral("FROM"), QStringLiteral("TO"), QStringLiteral("FORMAT"), QStringLiteral("ENTRIES"), QStringLiteral("EXPORTED"),
@@ -117,11 +120,7 @@ int ledgerCommand(CliContext &ctx, const QString &verb, const QStringList &args)
             t.addRow({m.from.toString(Qt::ISODate), m.to.toString(Qt::ISODate), m.format, QString::number(m.entries),
                       m.exportedAt.toUTC().toString(Qt::ISODate), m.sha256.left(16)});
         t.print(ctx.out());
-        return Success;
-    }
-    if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("help")) {
-        ctx.out() << "usage: orbctl ledger export --format gnucash-csv|iif --from D --to D -o FILE [--mark-exported]\n"
-                     "       orbctl ledger exports\n";
+        page.printMore(ctx.out());
         return Success;
     }
     throw CliError(InvalidInput, QStringLiteral("ledger: unknown verb \"%1\" (export, exports)").arg(verb));

@@ -4,6 +4,7 @@
 #include "app/cli/BillingArgs.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "engine/Clock.h"
 #include "engine/billing/BillingSchedule.h"
@@ -109,15 +110,18 @@ int creditsCommand(CliContext &ctx, const QString &verb, const QStringList &args
     }
     if (verb == QLatin1String("list")) {
         CommandLine cl(QStringLiteral("credits list"), {QStringLiteral("CUSTOMER")});
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const QList<CreditBlockRecord> blocks = service().credits(requiredPositional(cl, 0, QStringLiteral("the customer")));
+        page.read(cl);
+        const QList<CreditBlockRecord> blocks =
+            page.slice(service().credits(requiredPositional(cl, 0, QStringLiteral("the customer"))), [](const CreditBlockRecord &b) { return b.id; });
         if (ctx.json()) {
             QJsonArray data;
             for (const CreditBlockRecord &b : blocks)
                 data.append(b.toJson());
-            ctx.printJsonList(data);
+            page.printJson(ctx, data);
             return Success;
         }
         TablePrinter t({QStringLiteral("BLOCK"), QStringLiteral("EFFECTIVE"), QStringLiteral("EXPIRES"), QStringLiteral("COST BASIS"), QStringLiteral("AMOUNT"),
@@ -128,6 +132,7 @@ int creditsCommand(CliContext &ctx, const QString &verb, const QStringList &args
             t.addRow({b.id, dateText(b.effectiveDate), b.expiryDate ? dateText(*b.expiryDate) : QString(), b.costBasis.toCanonicalString(),
                       moneyText(b.amount, b.currency), moneyText(b.remaining, b.currency)});
         t.print(ctx.out());
+        page.printMore(ctx.out());
         return Success;
     }
     throw CliError(InvalidInput, QStringLiteral("credits: unknown verb \"%1\" (add, list)").arg(verb));
@@ -166,15 +171,17 @@ int couponsCommand(CliContext &ctx, const QString &verb, const QStringList &args
     }
     if (verb == QLatin1String("list")) {
         CommandLine cl(QStringLiteral("coupons list"));
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const QList<CouponRecord> coupons = service().coupons();
+        page.read(cl);
+        const QList<CouponRecord> coupons = page.slice(service().coupons(), [](const CouponRecord &c) { return c.id; });
         if (ctx.json()) {
             QJsonArray data;
             for (const CouponRecord &c : coupons)
                 data.append(c.toJson());
-            ctx.printJsonList(data);
+            page.printJson(ctx, data);
             return Success;
         }
         TablePrinter t({QStringLiteral("CODE"), QStringLiteral("DISCOUNT"), QStringLiteral("MONTHS"), QStringLiteral("REDEEMED"), QStringLiteral("ID")});
@@ -184,6 +191,7 @@ int couponsCommand(CliContext &ctx, const QString &verb, const QStringList &args
                       c.durationMonths ? QString::number(*c.durationMonths) : QStringLiteral("forever"),
                       QString::number(c.redemptions) + (c.maxRedemptions ? QStringLiteral(" / %1").arg(*c.maxRedemptions) : QString()), c.id});
         t.print(ctx.out());
+        page.printMore(ctx.out());
         return Success;
     }
     if (verb == QLatin1String("archive")) {
@@ -240,21 +248,24 @@ int taxRatesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
     }
     if (verb == QLatin1String("list")) {
         CommandLine cl(QStringLiteral("tax-rates list"));
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        const QList<TaxRateRecord> rates = service().taxRates();
+        page.read(cl);
+        const QList<TaxRateRecord> rates = page.slice(service().taxRates(), [](const TaxRateRecord &r) { return r.id; });
         if (ctx.json()) {
             QJsonArray data;
             for (const TaxRateRecord &r : rates)
                 data.append(r.toJson());
-            ctx.printJsonList(data);
+            page.printJson(ctx, data);
             return Success;
         }
         TablePrinter t({QStringLiteral("NAME"), QStringLiteral("PERCENTAGE"), QStringLiteral("CUSTOMERS"), QStringLiteral("ITEMS"), QStringLiteral("ID")});
         for (const TaxRateRecord &r : rates)
             t.addRow({r.name, r.percentage.toString() + QLatin1Char('%'), QString::number(r.customerIds.size()), QString::number(r.itemIds.size()), r.id});
         t.print(ctx.out());
+        page.printMore(ctx.out());
         return Success;
     }
     throw CliError(InvalidInput, QStringLiteral("tax-rates: unknown verb \"%1\" (create, list, assign)").arg(verb));

@@ -4,6 +4,7 @@
 #include "app/cli/BillingArgs.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/billing/SubscriptionService.h"
@@ -144,18 +145,23 @@ int subscriptionsList(CliContext &ctx, const QString &, const QStringList &args)
     CommandLine cl(QStringLiteral("subscriptions list"));
     cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("Only this customer's."));
     cl.addOption(QStringLiteral("status"), QStringLiteral("upcoming|active|ended"), QStringLiteral("Only these."));
+    Paging page(cl);
     cl.parse(args);
     if (cl.helpRequested())
         return help(ctx, cl);
+    page.read(cl);
     SubscriptionService service(ctx.company(), ctx.clock());
+    // The status depends on today, so the filter runs here, before the page is cut.
+    QList<Subscription> matching;
+    for (const Subscription &s : service.list(cl.value(QStringLiteral("customer"))))
+        if (!cl.isSet(QStringLiteral("status")) || service.toJson(s).value(QStringLiteral("status")).toString() == cl.value(QStringLiteral("status")))
+            matching.append(s);
     QJsonArray data;
     TablePrinter t(
         {QStringLiteral("ID"), QStringLiteral("CUSTOMER"), QStringLiteral("PLAN"), QStringLiteral("STATUS"), QStringLiteral("START"), QStringLiteral("END")});
     int n = 0;
-    for (const Subscription &s : service.list(cl.value(QStringLiteral("customer")))) {
+    for (const Subscription &s : page.slice(matching, [](const Subscription &s) { return s.id; })) {
         const QJsonObject o = service.toJson(s);
-        if (cl.isSet(QStringLiteral("status")) && o.value(QStringLiteral("status")).toString() != cl.value(QStringLiteral("status")))
-            continue;
         data.append(o);
         ++n;
         t.addRow({s.id, o.value(QStringLiteral("customer_name")).toString(),
@@ -163,10 +169,11 @@ int subscriptionsList(CliContext &ctx, const QString &, const QStringList &args)
                   dateText(s.startDate), s.endDate ? dateText(*s.endDate) : QString()});
     }
     if (ctx.json()) {
-        ctx.printJsonList(data);
+        page.printJson(ctx, data);
     } else {
         t.print(ctx.out());
         ctx.out() << n << (n == 1 ? " subscription\n" : " subscriptions\n");
+        page.printMore(ctx.out());
     }
     return Success;
 }
@@ -241,7 +248,8 @@ int subscriptionsUnschedule(CliContext &ctx, const QString &, const QStringList 
         QJsonArray data;
         for (const SubscriptionChange &c : done)
             data.append(c.toJson());
-        ctx.printJsonList(data);
+        // What the verb did, all of it: a result, not a list to page through.
+        ctx.printJsonList(data, false, {});
     } else {
         for (const SubscriptionChange &c : done)
             ctx.out() << "Unscheduled " << c.kind << " of " << dateText(c.effectiveDate) << "\n";

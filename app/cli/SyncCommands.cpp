@@ -5,6 +5,7 @@
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/Timestamps.h"
@@ -270,14 +271,14 @@ int logCommand(CliContext &ctx, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("sync log"));
     cl.addOption(QStringLiteral("level"), QStringLiteral("LEVEL"), QStringLiteral("info, warning or error (default: all)."));
-    cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("Newest N lines (default 50)."));
+    // Newest first, 50 a page unless --limit says otherwise.
+    Paging page(cl, 50);
     cl.parse(args);
     if (cl.helpRequested())
         return help(ctx, cl);
-    const int limit = cl.isSet(QStringLiteral("limit")) ? cl.value(QStringLiteral("limit")).toInt() : 50;
-    if (limit < 1)
-        throw CliError(InvalidInput, QStringLiteral("--limit: must be a positive number"));
-    const QList<SyncLogEntry> entries = SyncLog(ctx.company().db()).list(cl.value(QStringLiteral("level")), limit);
+    page.read(cl);
+    const QList<SyncLogEntry> entries = page.trim(SyncLog(ctx.company().db()).list(cl.value(QStringLiteral("level")), page.limit() + 1, page.afterNumber()),
+                                                  [](const SyncLogEntry &e) { return QString::number(e.id); });
     if (ctx.json()) {
         QJsonArray data;
         for (const SyncLogEntry &e : entries)
@@ -286,13 +287,14 @@ int logCommand(CliContext &ctx, const QStringList &args)
                                     {QStringLiteral("kind"), e.kind},
                                     {QStringLiteral("stripe_event_id"), e.stripeEventId.isEmpty() ? QJsonValue() : QJsonValue(e.stripeEventId)},
                                     {QStringLiteral("message"), e.message}});
-        ctx.printJsonList(data);
+        page.printJson(ctx, data);
         return Success;
     }
     TablePrinter t({QStringLiteral("AT"), QStringLiteral("LEVEL"), QStringLiteral("KIND"), QStringLiteral("MESSAGE")});
     for (const SyncLogEntry &e : entries)
         t.addRow({toApiTimestamp(e.at), e.level, e.kind, e.message});
     t.print(ctx.out());
+    page.printMore(ctx.out());
     return Success;
 }
 

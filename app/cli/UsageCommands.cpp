@@ -4,6 +4,7 @@
 #include "app/cli/CliError.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/Paging.h"
 #include "app/cli/TablePrinter.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
@@ -48,13 +49,17 @@ QTimeZone zoneOf(CliContext &ctx, const QString &customer)
     return QTimeZone(ctx.company().settings().timezone.toUtf8());
 }
 
-void printEvents(CliContext &ctx, const QList<StoredEvent> &events)
+/// A page of a search, or (page null) one event for people.
+void printEvents(CliContext &ctx, const QList<StoredEvent> &events, const Paging *page = nullptr)
 {
     if (ctx.json()) {
         QJsonArray data;
         for (const StoredEvent &e : events)
             data.append(e.toJson());
-        ctx.printJsonList(data);
+        if (page)
+            page->printJson(ctx, data);
+        else
+            ctx.printJsonList(data, false, {});
         return;
     }
     TablePrinter t({QStringLiteral("KEY"), QStringLiteral("EVENT"), QStringLiteral("TIMESTAMP"), QStringLiteral("CUSTOMER"), QStringLiteral("STATUS"),
@@ -66,6 +71,8 @@ void printEvents(CliContext &ctx, const QList<StoredEvent> &events)
                   QString::fromUtf8(e.row.properties)});
     t.print(ctx.out());
     ctx.out() << events.size() << (events.size() == 1 ? " event\n" : " events\n");
+    if (page)
+        page->printMore(ctx.out());
 }
 
 void printEvent(CliContext &ctx, const StoredEvent &e)
@@ -205,11 +212,12 @@ int eventsCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         cl.addOption(QStringLiteral("event-name"), QStringLiteral("N"), QStringLiteral("Only events of this name."));
         cl.addOption(QStringLiteral("from"), QStringLiteral("T"), QStringLiteral("From this instant or date (inclusive)."));
         cl.addOption(QStringLiteral("to"), QStringLiteral("T"), QStringLiteral("Up to this instant or date (exclusive)."));
-        cl.addOption(QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("At most N events (default 100, up to 10000)."));
         cl.addFlag(QStringLiteral("all-versions"), QStringLiteral("Include superseded, replaced and discarded versions."));
+        Paging page(cl, 100);
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
+        page.read(cl);
         EventSearch s;
         s.customer = cl.value(QStringLiteral("customer"));
         s.eventName = cl.value(QStringLiteral("event-name"));
@@ -218,20 +226,25 @@ int eventsCommand(CliContext &ctx, const QString &verb, const QStringList &args)
             s.from = timestampOption(cl, QStringLiteral("from"), zone);
         if (cl.isSet(QStringLiteral("to")))
             s.to = timestampOption(cl, QStringLiteral("to"), zone);
-        if (cl.isSet(QStringLiteral("limit"))) {
-            bool ok = false;
-            s.limit = cl.value(QStringLiteral("limit")).toInt(&ok);
-            if (!ok || s.limit < 1 || s.limit > 10000)
-                throw CliError(InvalidInput, QStringLiteral("--limit: must be a whole number from 1 to 10000"));
+        s.limit = page.limit() + 1;
+        // The cursor is the last event's time and seq: "TS_MS:SEQ".
+        if (!page.after().isEmpty()) {
+            const QStringList key = page.after().split(QLatin1Char(':'));
+            bool okTs = false, okSeq = false;
+            s.afterTsMs = key.value(0).toLongLong(&okTs);
+            s.afterSeq = key.value(1).toLongLong(&okSeq);
+            if (key.size() != 2 || !okTs || !okSeq || s.afterSeq <= 0)
+                throw CliError(InvalidInput, QStringLiteral("events search: --cursor is not a next_cursor of this list"));
         }
         s.includeAllVersions = cl.isSet(QStringLiteral("all-versions"));
-        printEvents(ctx, UsageEventService(ctx.company(), ctx.clock()).search(s));
+        const auto key = [](const StoredEvent &e) { return QStringLiteral("%1:%2").arg(e.row.tsMs).arg(e.seq); };
+        printEvents(ctx, page.trim(UsageEventService(ctx.company(), ctx.clock()).search(s), key), &page);
         return Success;
     }
     throw CliError(InvalidInput, QStringLiteral("events: unknown verb \"%1\" (import, amend, deprecate, search, show)").arg(verb));
 }
 
-void printBackfills(CliContext &ctx, const QList<Backfill> &list, bool single)
+void printBackfills(CliContext &ctx, const QList<Backfill> &list, bool single, const Paging *page = nullptr)
 {
     if (ctx.json()) {
         if (single) {
@@ -241,7 +254,10 @@ void printBackfills(CliContext &ctx, const QList<Backfill> &list, bool single)
         QJsonArray data;
         for (const Backfill &b : list)
             data.append(b.toJson());
-        ctx.printJsonList(data);
+        if (page)
+            page->printJson(ctx, data);
+        else
+            ctx.printJsonList(data, false, {});
         return;
     }
     TablePrinter t({QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("FROM"), QStringLiteral("TO"), QStringLiteral("CUSTOMER"),
@@ -251,6 +267,8 @@ void printBackfills(CliContext &ctx, const QList<Backfill> &list, bool single)
                   b.customerId.isEmpty() ? QStringLiteral("(all)") : b.customerId, b.replaceExistingEvents ? QStringLiteral("yes") : QStringLiteral("no"),
                   QString::number(b.eventsIngested)});
     t.print(ctx.out());
+    if (page)
+        page->printMore(ctx.out());
 }
 
 int backfillsCommand(CliContext &ctx, const QString &verb, const QStringList &args)
@@ -291,10 +309,12 @@ int backfillsCommand(CliContext &ctx, const QString &verb, const QStringList &ar
     }
     if (verb == QLatin1String("list")) {
         CommandLine cl(QStringLiteral("backfills list"));
+        Paging page(cl);
         cl.parse(args);
         if (cl.helpRequested())
             return help(ctx, cl);
-        printBackfills(ctx, BackfillService(ctx.company(), ctx.clock()).list(), false);
+        page.read(cl);
+        printBackfills(ctx, page.slice(BackfillService(ctx.company(), ctx.clock()).list(), [](const Backfill &b) { return b.id; }), false, &page);
         return Success;
     }
     throw CliError(InvalidInput, QStringLiteral("backfills: unknown verb \"%1\" (create, close, revert, list, show)").arg(verb));

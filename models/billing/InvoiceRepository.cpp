@@ -223,6 +223,11 @@ QList<Invoice> InvoiceRepository::list(const InvoiceFilter &f) const
         where << QStringLiteral("invoice_date < ?");
         binds << dateText(f.periodTo);
     }
+    if (!f.afterId.isEmpty()) {
+        // No row, no key: an empty page rather than the whole list again.
+        where << QStringLiteral("(invoice_date, created_at, id) > (SELECT invoice_date, created_at, id FROM invoices WHERE id = ?)");
+        binds << f.afterId;
+    }
     const QString clause = where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "));
     QString tail = QStringLiteral("ORDER BY invoice_date, created_at, id");
     if (f.limit > 0)

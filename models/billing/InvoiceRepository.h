@@ -17,6 +17,9 @@ struct InvoiceFilter {
     QDate periodFrom; ///< invoices whose invoice date is on or after
     QDate periodTo;   ///< and before
     int limit = 0;
+    /// Only invoices after this one in the list's order (invoice date, creation, id): the
+    /// next page of a list, unmoved by invoices added or deleted before it.
+    QString afterId;
 };
 
 /// Rows of invoices (header, lines, document), payments, credit notes and the number series.

@@ -44,12 +44,23 @@ bool SyncLog::addEvent(const SyncLogEntry &entry)
     return m_db.exec(insertSql(true), binds(entry)).numRowsAffected() > 0;
 }
 
-QList<SyncLogEntry> SyncLog::list(const QString &level, int limit) const
+QList<SyncLogEntry> SyncLog::list(const QString &level, int limit, qint64 beforeId) const
 {
+    QStringList where;
+    QVariantList values;
+    if (!level.isEmpty()) {
+        where << QStringLiteral("level = ?");
+        values << level;
+    }
+    if (beforeId > 0) {
+        where << QStringLiteral("id < ?");
+        values << beforeId;
+    }
     const QString sql = QStringLiteral("SELECT id, at, level, kind, outbox_id, stripe_event_id, stripe_type, stripe_object_id, message "
                                        "FROM sync_log %1 ORDER BY id DESC LIMIT ?")
-                            .arg(level.isEmpty() ? QString() : QStringLiteral("WHERE level = ?"));
-    QSqlQuery q = level.isEmpty() ? m_db.exec(sql, {limit}) : m_db.exec(sql, {level, limit});
+                            .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")));
+    values << limit;
+    QSqlQuery q = m_db.exec(sql, values);
     QList<SyncLogEntry> list;
     while (q.next()) {
         SyncLogEntry e;

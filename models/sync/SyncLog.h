@@ -32,7 +32,8 @@ public:
     /// Records a Stripe event once; false when it was already recorded.
     bool addEvent(const SyncLogEntry &entry);
     /// Newest first; an empty level lists all.
-    QList<SyncLogEntry> list(const QString &level = {}, int limit = 200) const;
+    /// beforeId: only lines older than that one (the next page of a list).
+    QList<SyncLogEntry> list(const QString &level = {}, int limit = 200, qint64 beforeId = 0) const;
 
 private:
     Database &m_db;

@@ -147,6 +147,10 @@ QList<StoredEvent> UsageEventService::search(const EventSearch &s) const
         where << QStringLiteral("ts < ?");
         binds << s.to.toMSecsSinceEpoch();
     }
+    if (s.afterSeq > 0) {
+        where << QStringLiteral("(ts < ? OR (ts = ? AND seq < ?))");
+        binds << s.afterTsMs << s.afterTsMs << s.afterSeq;
+    }
     QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM usage_events");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));

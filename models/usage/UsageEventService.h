@@ -19,6 +19,10 @@ struct EventSearch {
     QDateTime to;
     int limit = 100;
     bool includeAllVersions = false; ///< also superseded, replaced and discarded versions
+    /// The next page: only events after this one in the order (newest first: time, then
+    /// arrival), given by its time in ms and seq; afterSeq 0 for the first page.
+    qint64 afterTsMs = 0;
+    qint64 afterSeq = 0;
 };
 
 /// Corrections of single events (amend, deprecate) and event search. One transaction each.
