@@ -31,18 +31,18 @@ namespace {
 struct RunOutcome {
     InvoiceRunSummary summary;
     QHash<QString, QString> customerNames;
-    QHash<QString, QString> existing; ///< identity → status of the invoices already stored
+    QHash<QString, InvoiceStatus> existing; ///< identity → status of the invoices already stored
     QString error;
 };
 
-QString kindText(const QString &kind)
+QString kindText(InvoiceKind kind)
 {
-    if (kind == QLatin1String("in_advance"))
-        return InvoiceRunDialog::tr("Fees in advance");
-    if (kind == QLatin1String("in_arrears"))
-        return InvoiceRunDialog::tr("Usage and fees in arrears");
-    if (kind == QLatin1String("one_time"))
-        return InvoiceRunDialog::tr("One-time fees");
+    switch (kind) {
+    case InvoiceKind::InAdvance: return InvoiceRunDialog::tr("Fees in advance");
+    case InvoiceKind::InArrears: return InvoiceRunDialog::tr("Usage and fees in arrears");
+    case InvoiceKind::OneTime: return InvoiceRunDialog::tr("One-time fees");
+    case InvoiceKind::OneOff: break;
+    }
     return InvoiceRunDialog::tr("One-off");
 }
 
@@ -230,11 +230,12 @@ void InvoiceRunDialog::start(bool dryRun)
             auto *total = new QTableWidgetItem(QStringLiteral("%1 %2").arg(moneyText(inv.total, inv.currency), inv.currency));
             total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_invoices->setItem(r, 4, total);
-            const QString stored = outcome->existing.value(inv.identity);
+            const auto stored = outcome->existing.constFind(inv.identity);
             m_invoices->setItem(r, 5,
-                                new QTableWidgetItem(!dryRun            ? tr("stored")
-                                                     : stored.isEmpty() ? tr("new")
-                                                                        : tr("recomposes the stored one (%1)").arg(invoiceStatusText(stored))));
+                                new QTableWidgetItem(!dryRun ? tr("stored")
+                                                     : stored == outcome->existing.constEnd()
+                                                         ? tr("new")
+                                                         : tr("recomposes the stored one (%1)").arg(invoiceStatusText(*stored))));
         }
         onFinished(dryRun);
     });

@@ -74,8 +74,7 @@ void CustomerBillingView::showCustomer(const QString &customerId)
             const Invoice &inv = invoices[i];
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4 %5</td></tr>")
                      .arg(esc(inv.invoiceNumber.isEmpty() ? tr("(draft)") : inv.invoiceNumber), dateText(inv.invoiceDate),
-                          esc(invoiceStatusText(inv.isOverdue(today) ? QStringLiteral("overdue") : inv.status)), esc(moneyText(inv.total, inv.currency)),
-                          esc(inv.currency));
+                          esc(invoiceStatusText(inv.status, inv.isOverdue(today))), esc(moneyText(inv.total, inv.currency)), esc(inv.currency));
         }
         h += QStringLiteral("</table>");
         if (invoices.size() > 8)
