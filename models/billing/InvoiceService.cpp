@@ -3,6 +3,7 @@
 
 #include "engine/Clock.h"
 #include "engine/Currency.h"
+#include "engine/Customer.h"
 #include "engine/billing/BillingSchedule.h"
 #include "engine/billing/InvoiceCalculator.h"
 #include "engine/billing/InvoiceNumbering.h"
@@ -350,8 +351,8 @@ Invoice InvoiceService::createOneOff(const QString &customerReference, const QLi
         errors.append({QStringLiteral("currency"), QStringLiteral("\"%1\" is not a currency").arg(currencyCode)});
     if (lines.isEmpty())
         errors.append({QStringLiteral("lines"), QStringLiteral("a one-off invoice needs at least one line")});
-    if (netTerms && (*netTerms < 0 || *netTerms > 365))
-        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to 365 days")});
+    if (netTerms && (*netTerms < 0 || *netTerms > MaxNetTermsDays))
+        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to %1 days").arg(MaxNetTermsDays)});
     const QList<TaxRateRecord> rates = BillingSetupService::loadTaxRates(db);
     billing::InvoiceInput in;
     if (currency)

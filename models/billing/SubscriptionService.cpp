@@ -2,6 +2,7 @@
 #include "models/billing/SubscriptionService.h"
 
 #include "engine/Clock.h"
+#include "engine/Customer.h"
 #include "engine/billing/BillingSchedule.h"
 #include "engine/billing/Coupon.h"
 #include "models/AuditLog.h"
@@ -114,8 +115,8 @@ Subscription SubscriptionService::create(const SubscriptionDraft &d)
     const int trialDays = d.trialDays.value_or(plan->trialPeriod && plan->trialPeriodUnit == QLatin1String("days") ? *plan->trialPeriod : 0);
     if (trialDays < 0 || trialDays > 3660)
         errors.append({QStringLiteral("trial_days"), QStringLiteral("must be from 0 to 3660")});
-    if (d.netTerms && (*d.netTerms < 0 || *d.netTerms > 365))
-        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to 365 days")});
+    if (d.netTerms && (*d.netTerms < 0 || *d.netTerms > MaxNetTermsDays))
+        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to %1 days").arg(MaxNetTermsDays)});
     if (!customer->currency.isEmpty() && customer->currency != plan->currency)
         errors.append(
             {QStringLiteral("plan"),
