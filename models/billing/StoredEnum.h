@@ -58,7 +58,7 @@ E storedValue(const QString &text, const char *table, const QString &rowId, cons
 {
     if (const std::optional<E> v = fromText<E>(text))
         return *v;
-    throw ServiceError::storage(QStringLiteral("The company file's %1 row %2 has the %3 \"%4\", which is not one of %5; the file was changed "
+    throw ServiceError::storage(QStringLiteral("the company file's %1 row %2 has the %3 \"%4\", which is not one of %5; the file was changed "
                                                "outside Orb or by a later version.")
                                     .arg(QLatin1String(table), rowId, QLatin1String(column), text, allTexts<E>().join(QStringLiteral(", "))));
 }

@@ -67,7 +67,7 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->setAccessibleName(tr("Status"));
-    m_status->addItem(tr("All statuses"), QString());
+    m_status->addItem(tr("All statuses")); // no data: no status filter
     m_status->addItem(tr("Drafts"), int(InvoiceStatus::Draft));
     m_status->addItem(tr("Issued"), int(InvoiceStatus::Issued));
     m_status->addItem(tr("Paid"), int(InvoiceStatus::Paid));
@@ -297,12 +297,13 @@ void InvoicesScreen::updateActions()
 
 void InvoicesScreen::showDetails()
 {
-    const auto inv = selectedInvoice();
-    if (!inv) {
-        m_detail->showMessage(tr("Select an invoice to see its lines, taxes, payments and credit notes."));
-        return;
-    }
     try {
+        // Inside the try: a row the file holds in a form Orb cannot read is named, not shown.
+        const auto inv = selectedInvoice();
+        if (!inv) {
+            m_detail->showMessage(tr("Select an invoice to see its lines, taxes, payments and credit notes."));
+            return;
+        }
         InvoiceService service(m_file, m_clock);
         const QString name = CustomerRepository(m_file.db()).name(inv->customerId);
         m_detail->showInvoice(*inv, name, service.payments(inv->id), service.creditNotes(inv->id),

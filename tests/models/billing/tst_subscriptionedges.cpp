@@ -228,8 +228,9 @@ void TestSubscriptionEdges::ledgerCheck(const QString &customer, const QString &
                 qDebug() << e.cause << e.amount.toString() << e.invoiceId << inv.id << e.description;
         QVERIFY2(!credited.isNegative(), qPrintable(inv.id));
         if (inv.status == InvoiceStatus::Void || inv.kind != InvoiceKind::InAdvance) {
-            QVERIFY2(credited.isZero(),
-                     qPrintable(QStringLiteral("invoice %1 (%2) keeps a proration credit of %3").arg(inv.invoiceNumber, toText(inv.status), credited.toString())));
+            QVERIFY2(
+                credited.isZero(),
+                qPrintable(QStringLiteral("invoice %1 (%2) keeps a proration credit of %3").arg(inv.invoiceNumber, toText(inv.status), credited.toString())));
             continue;
         }
         QDate first = inv.periodEnd;
