@@ -189,8 +189,8 @@ FieldErrors validateCustomer(const Customer &c)
         if (!validation::isCountryCode(c.taxId.country))
             errors.append({QStringLiteral("tax_id.country"), QStringLiteral("\"%1\" is not an ISO 3166 two-letter country code").arg(c.taxId.country)});
     }
-    if (c.netTerms && (*c.netTerms < 0 || *c.netTerms > 365))
-        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be 0 to 365 days")});
+    if (c.netTerms && (*c.netTerms < 0 || *c.netTerms > MaxNetTermsDays))
+        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be 0 to %1 days").arg(MaxNetTermsDays)});
     if (!c.documentLanguage.isEmpty()) {
         static const QRegularExpression form(QStringLiteral("^([a-z]{2})(_[A-Z]{2})?$"));
         const auto m = form.match(c.documentLanguage);

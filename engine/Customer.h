@@ -12,6 +12,10 @@
 
 namespace orb {
 
+/// The longest payment terms, in days, of a customer, a subscription, a one-off invoice or
+/// the company default (default_net_terms): one bound for all of them.
+inline constexpr int MaxNetTermsDays = 365;
+
 /// A postal address as Orb's API shapes it.
 struct Address {
     QString line1;

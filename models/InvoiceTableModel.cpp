@@ -13,17 +13,15 @@ namespace orb {
 
 namespace {
 
-QString statusText(const QString &status)
+QString statusText(InvoiceStatus status)
 {
-    if (status == QLatin1String("draft"))
-        return InvoiceTableModel::tr("Draft");
-    if (status == QLatin1String("issued"))
-        return InvoiceTableModel::tr("Issued");
-    if (status == QLatin1String("paid"))
-        return InvoiceTableModel::tr("Paid");
-    if (status == QLatin1String("void"))
-        return InvoiceTableModel::tr("Void");
-    return status;
+    switch (status) {
+    case InvoiceStatus::Draft: return InvoiceTableModel::tr("Draft");
+    case InvoiceStatus::Issued: return InvoiceTableModel::tr("Issued");
+    case InvoiceStatus::Paid: return InvoiceTableModel::tr("Paid");
+    case InvoiceStatus::Void: return InvoiceTableModel::tr("Void");
+    }
+    return {};
 }
 
 } // namespace
@@ -80,9 +78,9 @@ RowIdLoader::Query InvoiceTableModel::idQuery() const
 {
     QStringList where;
     QVariantList binds;
-    if (!m_filter.status.isEmpty()) {
+    if (m_filter.status) {
         where << QStringLiteral("i.status = ?");
-        binds << m_filter.status;
+        binds << toText(*m_filter.status);
     }
     if (!m_filter.customer.isEmpty()) {
         // One customer id, found once, so the (customer_id, invoice_date) index serves the list.
@@ -175,7 +173,10 @@ const QList<InvoiceTableModel::Row> *InvoiceTableModel::block(int blockIndex) co
             r.id = q.value(1).toString();
             r.number = q.value(2).toString();
             r.customer = q.value(3).toString();
-            r.status = q.value(4).toString();
+            // The table shows a row it cannot read as it is stored, without a status (so no
+            // action is offered on it); opening it names the problem (InvoiceRepository).
+            r.statusText = q.value(4).toString();
+            r.status = fromText<InvoiceStatus>(r.statusText);
             r.invoiceDate = parseDate(q.value(5).toString());
             r.dueDate = parseDate(q.value(6).toString());
             r.periodStart = parseDate(q.value(7).toString());
@@ -183,7 +184,7 @@ const QList<InvoiceTableModel::Row> *InvoiceTableModel::block(int blockIndex) co
             r.currency = q.value(9).toString();
             r.total = moneyText(Decimal::parse(q.value(10).toString()), r.currency);
             Decimal left = Decimal::parse(q.value(11).toString()) - Decimal::parse(q.value(12).toString()) - Decimal::parse(q.value(13).toString());
-            if (left.isNegative() || r.status == QLatin1String("void"))
+            if (left.isNegative() || r.status == InvoiceStatus::Void)
                 left = Decimal(0);
             r.remaining = moneyText(left, r.currency);
             byRowid.insert(q.value(0).toLongLong(), r);
@@ -219,11 +220,11 @@ QVariant InvoiceTableModel::data(const QModelIndex &index, int role) const
     if (role == IdRole)
         return r.id;
     if (role == StatusRole)
-        return r.status;
+        return r.status ? QVariant::fromValue(*r.status) : QVariant();
     switch (index.column()) {
     case Number: return r.number.isEmpty() ? tr("(draft)") : r.number;
     case Customer: return r.customer;
-    case Status: return role == RawValueRole ? QVariant(r.status) : QVariant(statusText(r.status));
+    case Status: return role == RawValueRole ? QVariant(r.statusText) : QVariant(r.status ? statusText(*r.status) : r.statusText);
     case InvoiceDate: return role == RawValueRole ? QVariant(r.invoiceDate) : QVariant(displayDate(r.invoiceDate));
     case DueDate: return role == RawValueRole ? QVariant(r.dueDate) : QVariant(displayDate(r.dueDate));
     case Period:

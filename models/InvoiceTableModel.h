@@ -2,10 +2,13 @@
 #pragma once
 
 #include "models/RowIdLoader.h"
+#include "models/billing/InvoiceStatus.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
 #include <QDate>
+
+#include <optional>
 
 namespace orb {
 
@@ -13,11 +16,11 @@ class Database;
 
 /// Which invoices the invoice table shows; empty fields do not filter.
 struct InvoiceTableFilter {
-    QString status;       ///< draft, issued, paid, void; empty for all
-    QString customer;     ///< customer id or external id
-    QDate from;           ///< invoice date on or after
-    QDate to;             ///< invoice date before
-    bool overdue = false; ///< issued and past due on `today`
+    std::optional<InvoiceStatus> status; ///< none for all
+    QString customer;                    ///< customer id or external id
+    QDate from;                          ///< invoice date on or after
+    QDate to;                            ///< invoice date before
+    bool overdue = false;                ///< issued and past due on `today`
     QDate today;
 };
 
@@ -38,6 +41,7 @@ class InvoiceTableModel final : public QAbstractTableModel
 
 public:
     enum Column { Number, Customer, Status, InvoiceDate, DueDate, Period, Total, Remaining, ColumnCount };
+    /// StatusRole holds an InvoiceStatus (nothing for a row whose stored status is unknown).
     enum Role { IdRole = Qt::UserRole + 1, StatusRole, RawValueRole };
 
     explicit InvoiceTableModel(const Database &db, QObject *parent = nullptr);
@@ -74,7 +78,8 @@ private:
         QString id;
         QString number;
         QString customer;
-        QString status;
+        std::optional<InvoiceStatus> status; ///< none when the stored text is unknown
+        QString statusText;                  ///< as stored
         QDate invoiceDate;
         QDate dueDate;
         QDate periodStart;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SettingKeys.h"
 
+#include "engine/Customer.h"
 #include "models/sync/StripeSettings.h"
 
 #include <QDir>
@@ -21,7 +22,7 @@ const IntRuleText &intRule(IntSetting setting)
 {
     static const IntRuleText rules[] = {
         {{QStringLiteral("grace_period_hours"), 12, 0, 720}, "hours"},
-        {{QStringLiteral("default_net_terms"), 30, 0, 365}, "days"},
+        {{QStringLiteral("default_net_terms"), 30, 0, MaxNetTermsDays}, "days"},
         {{QStringLiteral("backup.interval_hours"), 24, 1, 8760}, "hours"},
         {{QStringLiteral("backup.keep"), 14, 1, 1000}, ""},
     };

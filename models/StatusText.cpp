@@ -5,19 +5,17 @@
 
 namespace orb {
 
-QString invoiceStatusText(const QString &status)
+QString invoiceStatusText(InvoiceStatus status, bool overdue)
 {
-    if (status == QLatin1String("draft"))
-        return QCoreApplication::translate("StatusText", "Draft");
-    if (status == QLatin1String("issued"))
-        return QCoreApplication::translate("StatusText", "Issued");
-    if (status == QLatin1String("paid"))
-        return QCoreApplication::translate("StatusText", "Paid");
-    if (status == QLatin1String("void"))
-        return QCoreApplication::translate("StatusText", "Void");
-    if (status == QLatin1String("overdue"))
+    if (overdue && status == InvoiceStatus::Issued)
         return QCoreApplication::translate("StatusText", "Overdue");
-    return status;
+    switch (status) {
+    case InvoiceStatus::Draft: return QCoreApplication::translate("StatusText", "Draft");
+    case InvoiceStatus::Issued: return QCoreApplication::translate("StatusText", "Issued");
+    case InvoiceStatus::Paid: return QCoreApplication::translate("StatusText", "Paid");
+    case InvoiceStatus::Void: return QCoreApplication::translate("StatusText", "Void");
+    }
+    return {};
 }
 
 QString subscriptionStatusText(const QString &status)

@@ -39,7 +39,7 @@ SubscriptionPreviewResult SubscriptionPreview::preview(const QString &customerId
     try {
         InvoiceRepository invoices(db);
         LedgerService ledger(m_file, m_clock);
-        QHash<QString, QString> statusBefore;
+        QHash<QString, InvoiceStatus> statusBefore;
         qint64 lastSeq = 0;
         if (!customerId.isEmpty()) {
             InvoiceFilter filter;
@@ -69,7 +69,7 @@ SubscriptionPreviewResult SubscriptionPreview::preview(const QString &customerId
         for (auto it = statusBefore.cbegin(); it != statusBefore.cend(); ++it) {
             if (!after.contains(it.key()))
                 result.droppedDrafts << it.key();
-            else if (it.value() != QLatin1String("void") && after[it.key()].status == QLatin1String("void"))
+            else if (it.value() != InvoiceStatus::Void && after[it.key()].status == InvoiceStatus::Void)
                 result.voidedInvoices << invoiceLabel(after[it.key()]);
         }
         result.nextInvoices = InvoiceRunService(m_file, m_clock).upcoming(subscriptionId);

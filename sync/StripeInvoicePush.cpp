@@ -198,9 +198,9 @@ PushOutcome StripeInvoicePush::push(const OutboxItem &item, SyncRunSummary &summ
     for (const CreditNote &c : repo.creditNotes(inv.id))
         creditNoteIds.append(c.id);
     auto stripeId = StripeIdMap(m_ctx.db).stripeId(InvoiceType, inv.id);
-    if (inv.status == QLatin1String("void") || inv.status == QLatin1String("draft"))
+    if (inv.status == InvoiceStatus::Void || inv.status == InvoiceStatus::Draft)
         return m_ctx.finish(item, QStringLiteral("info"), stripeId.value_or(QString()),
-                            QStringLiteral("invoice %1 is %2; not sent (a void goes as its own item)").arg(inv.invoiceNumber, inv.status), summary);
+                            QStringLiteral("invoice %1 is %2; not sent (a void goes as its own item)").arg(inv.invoiceNumber, toText(inv.status)), summary);
     if (!stripeId && inv.amountRemaining().isZero())
         return m_ctx.finish(item, QStringLiteral("info"), {},
                             QStringLiteral("invoice %1 has nothing left to collect; not sent to Stripe").arg(inv.invoiceNumber), summary);

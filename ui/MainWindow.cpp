@@ -552,12 +552,12 @@ void MainWindow::buildScreens()
     connect(m_subscriptions, &SubscriptionsScreen::subscriptionsChanged, m_invoices, &InvoicesScreen::reload);
     connect(m_invoices, &InvoicesScreen::invoicesChanged, m_dashboard, &DashboardScreen::refresh);
     connect(m_invoices, &InvoicesScreen::invoicesChanged, m_customers, &CustomersScreen::refreshDetails);
-    connect(m_dashboard, &DashboardScreen::invoicesRequested, this, [this](const QString &which) {
+    connect(m_dashboard, &DashboardScreen::invoicesRequested, this, [this](DashboardScreen::InvoiceList which) {
         showScreen(Screen::Invoices);
-        if (which == QLatin1String("overdue"))
+        if (which == DashboardScreen::InvoiceList::Overdue)
             m_invoices->showOverdue();
         else
-            m_invoices->showStatus(which);
+            m_invoices->showStatus(InvoiceStatus::Draft);
     });
     connect(m_customers, &CustomersScreen::invoicesRequested, this, [this](const QString &customerId) {
         showScreen(Screen::Invoices);

@@ -125,10 +125,10 @@ int invoicesPdf(CliContext &ctx, const QStringList &args)
     if (!output.isEmpty())
         throw CliError(InvalidInput, QStringLiteral("invoices pdf: -o is for one invoice; a batch writes into --dir"));
     InvoiceFilter filter;
-    filter.status = cl.value(QStringLiteral("status"));
-    static const QStringList statuses{QStringLiteral("draft"), QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void")};
-    if (!filter.status.isEmpty() && !statuses.contains(filter.status))
-        throw CliError(InvalidInput, QStringLiteral("--status: \"%1\" is not one of draft, issued, paid, void").arg(filter.status));
+    const QString status = cl.value(QStringLiteral("status"));
+    filter.status = fromText<InvoiceStatus>(status);
+    if (!status.isEmpty() && !filter.status)
+        throw CliError(InvalidInput, QStringLiteral("--status: \"%1\" is not one of %2").arg(status, allTexts<InvoiceStatus>().join(QStringLiteral(", "))));
     if (cl.isSet(QStringLiteral("customer"))) {
         const auto c = CustomerRepository(ctx.company().db()).resolve(cl.value(QStringLiteral("customer")));
         if (!c)

@@ -238,9 +238,9 @@ int invoicesSend(CliContext &ctx, const QStringList &args)
         queued << mailer.queueInvoice(id);
     } else {
         InvoiceFilter filter;
-        filter.status = cl.value(QStringLiteral("status"));
-        static const QStringList statuses{QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void")};
-        if (!statuses.contains(filter.status))
+        filter.status = fromText<InvoiceStatus>(cl.value(QStringLiteral("status")));
+        // A draft has no number and no document to send yet.
+        if (!filter.status || *filter.status == InvoiceStatus::Draft)
             throw CliError(InvalidInput, QStringLiteral("invoices send: give an invoice, or --status issued|paid|void"));
         if (cl.isSet(QStringLiteral("customer"))) {
             const auto c = CustomerRepository(ctx.company().db()).resolve(cl.value(QStringLiteral("customer")));

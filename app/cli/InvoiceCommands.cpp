@@ -74,9 +74,9 @@ void printInvoices(CliContext &ctx, const QList<Invoice> &invoices, const Paging
             names.insert(i.customerId, c ? c->name : i.customerId);
         }
         const QString period = i.periodStart.isValid() ? dateText(i.periodStart) + QStringLiteral("…") + dateText(i.periodEnd) : QString();
-        t.addRow({i.id, i.invoiceNumber, i.status, names.value(i.customerId), dateText(i.invoiceDate), dateText(i.dueDate), period,
+        t.addRow({i.id, i.invoiceNumber, toText(i.status), names.value(i.customerId), dateText(i.invoiceDate), dateText(i.dueDate), period,
                   moneyText(i.total, i.currency) + QLatin1Char(' ') + i.currency, moneyText(i.amountDue, i.currency),
-                  i.status == QLatin1String("void") ? QString() : moneyText(i.amountRemaining(), i.currency)});
+                  i.status == InvoiceStatus::Void ? QString() : moneyText(i.amountRemaining(), i.currency)});
     }
     t.print(ctx.out());
     ctx.out() << invoices.size() << (invoices.size() == 1 ? " invoice\n" : " invoices\n");
@@ -95,10 +95,10 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
         return;
     }
     const QString c = i.currency;
-    ctx.out() << "Invoice " << nameOf(i) << " (" << i.status << ")  " << i.id << "\n"
+    ctx.out() << "Invoice " << nameOf(i) << " (" << toText(i.status) << ")  " << i.id << "\n"
               << "  customer:     " << o.value(QStringLiteral("customer")).toObject().value(QStringLiteral("name")).toString() << "\n";
     if (i.periodStart.isValid())
-        ctx.out() << "  period:       " << dateText(i.periodStart) << " to " << dateText(i.periodEnd) << " (" << i.kind << ")\n";
+        ctx.out() << "  period:       " << dateText(i.periodStart) << " to " << dateText(i.periodEnd) << " (" << toText(i.kind) << ")\n";
     ctx.out() << "  invoice date: " << dateText(i.invoiceDate) << "\n";
     if (i.dueDate.isValid())
         ctx.out() << "  due date:     " << dateText(i.dueDate) << " (net " << i.netTerms << ")\n";
@@ -152,7 +152,7 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
         row("paid", i.amountPaid);
     if (!i.credited.isZero())
         row("credited", i.credited);
-    if (i.status != QLatin1String("void"))
+    if (i.status != InvoiceStatus::Void)
         row("remaining", i.amountRemaining());
     if (!i.memo.isEmpty())
         ctx.out() << "  memo: " << i.memo << "\n";
@@ -239,10 +239,10 @@ int invoicesList(CliContext &ctx, const QString &, const QStringList &args)
     page.read(cl);
     InvoiceService service(ctx.company(), ctx.clock());
     InvoiceFilter f;
-    f.status = cl.value(QStringLiteral("status"));
-    if (!f.status.isEmpty()
-        && !QStringList{QStringLiteral("draft"), QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void")}.contains(f.status))
-        throw CliError(InvalidInput, QStringLiteral("--status: \"%1\" must be draft, issued, paid or void").arg(f.status));
+    const QString status = cl.value(QStringLiteral("status"));
+    f.status = fromText<InvoiceStatus>(status);
+    if (!status.isEmpty() && !f.status)
+        throw CliError(InvalidInput, QStringLiteral("--status: \"%1\" must be draft, issued, paid or void").arg(status));
     if (cl.isSet(QStringLiteral("customer"))) {
         const auto c = CustomerRepository(ctx.company().db()).resolve(cl.value(QStringLiteral("customer")));
         if (!c)
@@ -365,7 +365,7 @@ int invoicesMarkPaid(CliContext &ctx, const QString &verb, const QStringList &ar
         ctx.printJson(o);
     } else {
         const Invoice i = service.get(p.invoiceId);
-        ctx.out() << "Recorded " << moneyText(p.amount, p.currency) << " " << p.currency << " on " << nameOf(i) << ": now " << i.status << ", "
+        ctx.out() << "Recorded " << moneyText(p.amount, p.currency) << " " << p.currency << " on " << nameOf(i) << ": now " << toText(i.status) << ", "
                   << moneyText(i.amountRemaining(), i.currency) << " remaining\n";
     }
     return Success;

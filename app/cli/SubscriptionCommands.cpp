@@ -82,8 +82,8 @@ void printChange(CliContext &ctx, SubscriptionService &service, const Subscripti
         ctx.printJson(o);
         return;
     }
-    ctx.out() << (c.status == QLatin1String("scheduled") ? "Scheduled " : "Applied ") << c.kind << " on " << dateText(c.effectiveDate) << " for subscription "
-              << c.subscriptionId << "\n";
+    ctx.out() << (c.status == SubscriptionChangeStatus::Scheduled ? "Scheduled " : "Applied ") << toText(c.kind) << " on " << dateText(c.effectiveDate)
+              << " for subscription " << c.subscriptionId << "\n";
 }
 
 int subscriptionsCreate(CliContext &ctx, const QString &, const QStringList &args)
@@ -252,7 +252,7 @@ int subscriptionsUnschedule(CliContext &ctx, const QString &, const QStringList 
         ctx.printJsonList(data, false, {});
     } else {
         for (const SubscriptionChange &c : done)
-            ctx.out() << "Unscheduled " << c.kind << " of " << dateText(c.effectiveDate) << "\n";
+            ctx.out() << "Unscheduled " << toText(c.kind) << " of " << dateText(c.effectiveDate) << "\n";
     }
     return Success;
 }

@@ -110,9 +110,9 @@ QJsonObject SubscriptionChange::toJson() const
 {
     return QJsonObject{{QStringLiteral("id"), id},
                        {QStringLiteral("subscription_id"), subscriptionId},
-                       {QStringLiteral("kind"), kind},
+                       {QStringLiteral("kind"), toText(kind)},
                        {QStringLiteral("effective_date"), dateText(effectiveDate)},
-                       {QStringLiteral("status"), status},
+                       {QStringLiteral("status"), toText(status)},
                        {QStringLiteral("details"), details},
                        {QStringLiteral("created_at"), toApiTimestamp(createdAt)}};
 }
@@ -128,10 +128,10 @@ QJsonObject Invoice::toJson() const
     QJsonObject o = document;
     o.insert(QStringLiteral("id"), id);
     o.insert(QStringLiteral("invoice_number"), optionalText(invoiceNumber));
-    o.insert(QStringLiteral("status"), status);
+    o.insert(QStringLiteral("status"), toText(status));
     o.insert(QStringLiteral("customer_id"), customerId);
     o.insert(QStringLiteral("subscription_id"), optionalText(subscriptionId));
-    o.insert(QStringLiteral("kind"), kind);
+    o.insert(QStringLiteral("kind"), toText(kind));
     o.insert(QStringLiteral("period_start"), optionalDate(periodStart));
     o.insert(QStringLiteral("period_end"), optionalDate(periodEnd));
     o.insert(QStringLiteral("invoice_date"), optionalDate(invoiceDate));

@@ -2,6 +2,11 @@
 #pragma once
 
 #include "engine/Decimal.h"
+#include "models/billing/InvoiceKind.h"
+#include "models/billing/InvoiceStatus.h"
+#include "models/billing/PhaseCause.h"
+#include "models/billing/SubscriptionChangeKind.h"
+#include "models/billing/SubscriptionChangeStatus.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -26,7 +31,7 @@ struct SubscriptionPhase {
     /// {"add": [price...], "remove": [price_id...], "replace": [{"replaces_price_id": id, ...price}]}
     QJsonObject priceOverrides;
     QMap<QString, Decimal> quantities; ///< price id → fixed_price_quantity
-    QString cause;                     ///< create, plan_change, quantity_change
+    PhaseCause cause = PhaseCause::Create;
     QDateTime createdAt;
 
     bool contains(QDate d) const { return startDate <= d && (!endDate || d < *endDate); }
@@ -59,11 +64,11 @@ struct Subscription {
 struct SubscriptionChange {
     QString id;
     QString subscriptionId;
-    QString kind; ///< plan_change, quantity_change, cancellation
+    SubscriptionChangeKind kind = SubscriptionChangeKind::PlanChange;
     QDate effectiveDate;
     QString phaseId;
     std::optional<QDate> previousEndDate;
-    QString status; ///< scheduled, applied, unscheduled
+    SubscriptionChangeStatus status = SubscriptionChangeStatus::Scheduled;
     QJsonObject details;
     QDateTime createdAt;
     QJsonObject toJson() const;
@@ -76,11 +81,11 @@ struct Invoice {
     QString customerId;
     QString subscriptionId;
     QString phaseId;
-    QString kind;    ///< in_advance, in_arrears, one_time, one_off
+    InvoiceKind kind = InvoiceKind::OneOff;
     QString cadence; ///< the prices' cadence (monthly, ...), empty for one-off
     QDate periodStart;
     QDate periodEnd;
-    QString status; ///< draft, issued, paid, void
+    InvoiceStatus status = InvoiceStatus::Draft;
     QString invoiceNumber;
     QDate invoiceDate;
     QDate dueDate;
@@ -94,7 +99,7 @@ struct Invoice {
 
     /// What is still to be paid: amount due − paid − credited, never below zero.
     Decimal amountRemaining() const;
-    bool isOverdue(QDate today) const { return status == QLatin1String("issued") && dueDate.isValid() && dueDate < today; }
+    bool isOverdue(QDate today) const { return status == InvoiceStatus::Issued && dueDate.isValid() && dueDate < today; }
     /// Orb's invoice object (invoices show --json).
     QJsonObject toJson() const;
 };

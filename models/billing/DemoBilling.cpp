@@ -119,11 +119,11 @@ void addDemoBilling(CompanyFile &file, const Clock &clock)
             const QString customer = i.customerId;
             // Older invoices are paid, except: Daybreak pays late (overdue), Lumen paid part.
             const bool daybreak = i.document.value(QStringLiteral("plan_name")).toString() == QLatin1String("Starter") && i.netTerms == 45;
-            if (i.status != QLatin1String("issued"))
+            if (i.status != InvoiceStatus::Issued)
                 continue;
             if (m == 2 && daybreak)
                 continue;
-            if (m == 2 && i.currency == QLatin1String("EUR") && i.netTerms == 14 && i.kind == QLatin1String("in_advance")) {
+            if (m == 2 && i.currency == QLatin1String("EUR") && i.netTerms == 14 && i.kind == InvoiceKind::InAdvance) {
                 invoices.pay(i.id, Decimal(100), first.addDays(10), QStringLiteral("bank transfer"), QStringLiteral("SEPA-%1").arg(i.invoiceNumber));
                 continue;
             }
@@ -144,7 +144,7 @@ void addDemoBilling(CompanyFile &file, const Clock &clock)
                                      now.date().addDays(-5), QString(), 30)
                        .id);
     InvoiceFilter paid;
-    paid.status = QStringLiteral("paid");
+    paid.status = InvoiceStatus::Paid;
     paid.customerId = file.db().scalar(QStringLiteral("SELECT id FROM customers WHERE external_customer_id = 'acme'")).toString();
     const QList<Invoice> acmePaid = invoices.list(paid);
     if (!acmePaid.isEmpty())

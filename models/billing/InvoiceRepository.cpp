@@ -46,11 +46,11 @@ QVariantList values(const Invoice &i)
             i.customerId,
             nullable(i.subscriptionId),
             nullable(i.phaseId),
-            i.kind,
+            toText(i.kind),
             nullable(i.cadence),
             nullableDate(i.periodStart),
             nullableDate(i.periodEnd),
-            i.status,
+            toText(i.status),
             nullable(i.invoiceNumber),
             nullableDate(i.invoiceDate),
             nullableDate(i.dueDate),
@@ -83,11 +83,11 @@ Invoice read(const QSqlQuery &q)
     i.customerId = q.value(2).toString();
     i.subscriptionId = q.value(3).toString();
     i.phaseId = q.value(4).toString();
-    i.kind = q.value(5).toString();
+    i.kind = storedValue<InvoiceKind>(q.value(5).toString(), "invoices", i.id, "kind");
     i.cadence = q.value(6).toString();
     i.periodStart = parseDate(q.value(7).toString());
     i.periodEnd = parseDate(q.value(8).toString());
-    i.status = q.value(9).toString();
+    i.status = storedValue<InvoiceStatus>(q.value(9).toString(), "invoices", i.id, "status");
     i.invoiceNumber = q.value(10).toString();
     i.invoiceDate = parseDate(q.value(11).toString());
     i.dueDate = parseDate(q.value(12).toString());
@@ -207,9 +207,9 @@ QList<Invoice> InvoiceRepository::list(const InvoiceFilter &f) const
         where << QStringLiteral("subscription_id = ?");
         binds << f.subscriptionId;
     }
-    if (!f.status.isEmpty()) {
+    if (f.status) {
         where << QStringLiteral("status = ?");
-        binds << f.status;
+        binds << toText(*f.status);
     }
     if (f.overdueOn) {
         where << QStringLiteral("status = 'issued' AND due_date < ?");
@@ -235,12 +235,12 @@ QList<Invoice> InvoiceRepository::list(const InvoiceFilter &f) const
     return select(clause, binds, tail);
 }
 
-QHash<QString, QString> InvoiceRepository::identities() const
+QHash<QString, InvoiceStatus> InvoiceRepository::identities() const
 {
-    QHash<QString, QString> out;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT identity, status FROM invoices WHERE identity IS NOT NULL"));
+    QHash<QString, InvoiceStatus> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT identity, status, id FROM invoices WHERE identity IS NOT NULL"));
     while (q.next())
-        out.insert(q.value(0).toString(), q.value(1).toString());
+        out.insert(q.value(0).toString(), storedValue<InvoiceStatus>(q.value(1).toString(), "invoices", q.value(2).toString(), "status"));
     return out;
 }
 

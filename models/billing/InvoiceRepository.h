@@ -11,7 +11,7 @@ class Database;
 struct InvoiceFilter {
     QString customerId;
     QString subscriptionId;
-    QString status;         ///< draft, issued, paid, void
+    std::optional<InvoiceStatus> status;
     bool overdueOn = false; ///< with `today`: issued and past due
     QDate today;
     QDate periodFrom; ///< invoices whose invoice date is on or after
@@ -41,7 +41,7 @@ public:
     std::optional<Invoice> resolve(const QString &reference) const;
     QList<Invoice> list(const InvoiceFilter &filter) const;
     /// The identities already present, with their status (the run's existence check).
-    QHash<QString, QString> identities() const;
+    QHash<QString, InvoiceStatus> identities() const;
 
     /// The counter after the last of the series, recorded as used (in the caller's transaction).
     qint64 takeNextNumber(const QString &series);

@@ -84,7 +84,7 @@ struct Candidate {
     const Subscription *sub = nullptr;
     const SubscriptionPhase *phase = nullptr;
     const Customer *customer = nullptr;
-    QString kind;
+    InvoiceKind kind = InvoiceKind::InAdvance;
     QString cadence;
     BillingPeriod period;
     QList<int> prices; // indexes into the phase's prices
@@ -110,7 +110,7 @@ struct RunState {
     BillingCatalog catalog;
     QHash<QString, Customer> customers;
     QList<Subscription> subscriptions;
-    QHash<QString, QPair<QString, QString>> existing; // identity → (id, status)
+    QHash<QString, QPair<QString, InvoiceStatus>> existing; // identity → (id, status)
     // Issued or paid in-advance invoices: subscription:phase:cadence → their periods.
     QHash<QString, QList<QPair<QDate, QDate>>> issuedAdvance;
     QList<TaxRateRecord> taxRates;
@@ -138,7 +138,7 @@ public:
         in.rounding = m_s.rounding;
         const qint64 days = c.period.days();
         const qint64 fullDays = std::max<qint64>(1, c.period.fullDays());
-        const bool partial = c.kind != QLatin1String("one_time") && days != fullDays;
+        const bool partial = c.kind != InvoiceKind::OneTime && days != fullDays;
         QList<pricing::CompositeComponent> components;
         QList<int> composites;
         QStringList present;
@@ -219,10 +219,10 @@ public:
             // An amount off is taken once per billing period: from the fees in advance when the
             // phase has any, else from the invoice in arrears. A percentage applies to both.
             bool once = true;
-            if (coupon.type() == billing::Coupon::Type::Amount && c.kind == QLatin1String("in_arrears"))
+            if (coupon.type() == billing::Coupon::Type::Amount && c.kind == InvoiceKind::InArrears)
                 for (const pricing::Price &p : pricing.prices)
                     once = once && !(p.billingMode() == QLatin1String("in_advance") && !isUsagePrice(p) && p.cadence() != QLatin1String("one_time"));
-            if (coupon.type() == billing::Coupon::Type::Amount && c.kind == QLatin1String("one_time"))
+            if (coupon.type() == billing::Coupon::Type::Amount && c.kind == InvoiceKind::OneTime)
                 once = false;
             if (once && coupon.isActive(c.sub->couponRedeemedOn, c.period.startDate))
                 in.coupons.append(coupon);
@@ -239,7 +239,7 @@ public:
         } catch (const billing::InvoiceError &e) {
             throw ServiceError::invalid(
                 QStringLiteral("subscription %1 (customer %2), %3 invoice for %4 to %5 cannot be composed: %6")
-                    .arg(c.sub->id, c.customer->name, c.kind, dateText(c.period.startDate), dateText(c.period.endDate), QString::fromUtf8(e.what())));
+                    .arg(c.sub->id, c.customer->name, toText(c.kind), dateText(c.period.startDate), dateText(c.period.endDate), QString::fromUtf8(e.what())));
         }
 
         Invoice inv;
@@ -251,7 +251,7 @@ public:
         inv.cadence = c.cadence;
         inv.periodStart = c.period.startDate;
         inv.periodEnd = c.period.endDate;
-        inv.status = QStringLiteral("draft");
+        inv.status = InvoiceStatus::Draft;
         inv.invoiceDate = in.invoiceDate;
         inv.currency = plan.currency;
         inv.netTerms =
@@ -282,7 +282,7 @@ public:
     }
 
 private:
-    static QDate invoiceDate(const Candidate &c) { return c.kind == QLatin1String("in_arrears") ? c.period.endDate : c.period.startDate; }
+    static QDate invoiceDate(const Candidate &c) { return c.kind == InvoiceKind::InArrears ? c.period.endDate : c.period.startDate; }
 
     void fillLine(billing::InvoiceLineInput &line, const pricing::Price &price, const Candidate &c)
     {
@@ -376,9 +376,11 @@ private:
         QSqlQuery q = m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end "
                                                "FROM invoices WHERE identity IS NOT NULL"));
         while (q.next()) {
-            const QString status = q.value(2).toString();
-            s.existing.insert(q.value(0).toString(), {q.value(1).toString(), status});
-            if (q.value(3).toString() == QLatin1String("in_advance") && (status == QLatin1String("issued") || status == QLatin1String("paid")))
+            const QString id = q.value(1).toString();
+            const auto status = storedValue<InvoiceStatus>(q.value(2).toString(), "invoices", id, "status");
+            s.existing.insert(q.value(0).toString(), {id, status});
+            if (storedValue<InvoiceKind>(q.value(3).toString(), "invoices", id, "kind") == InvoiceKind::InAdvance
+                && (status == InvoiceStatus::Issued || status == InvoiceStatus::Paid))
                 s.issuedAdvance[q.value(4).toString() + QLatin1Char(':') + q.value(5).toString() + QLatin1Char(':') + q.value(6).toString()].append(
                     {parseDate(q.value(7).toString()), parseDate(q.value(8).toString())});
         }
@@ -454,7 +456,7 @@ private:
                 const QDate on = std::max(phase.startDate, sub.startDate);
                 if (on >= phaseEnd || BillingSchedule::startOfDayUtc(on, zone) > asOf)
                     continue;
-                c.kind = QStringLiteral("one_time");
+                c.kind = InvoiceKind::OneTime;
                 c.period.startDate = c.period.fullStartDate = on;
                 c.period.endDate = c.period.fullEndDate = on.addDays(1);
                 c.period.start = BillingSchedule::startOfDayUtc(on, zone);
@@ -475,7 +477,7 @@ private:
                                                                                             : billing::BillingAlignment::StartDate,
                                            sub.trialDays, sub.endDate);
             const bool arrears = c.usage || price.billingMode() != QLatin1String("in_advance");
-            c.kind = arrears ? QStringLiteral("in_arrears") : QStringLiteral("in_advance");
+            c.kind = arrears ? InvoiceKind::InArrears : InvoiceKind::InAdvance;
             // Start from the period holding the phase's start: earlier ones cannot overlap it.
             std::optional<BillingPeriod> first = schedule.periodContainingDate(std::max(phase.startDate, schedule.billingStartDate()));
             for (int index = first ? first->index : 0;; ++index) {
@@ -502,15 +504,15 @@ private:
     {
         const Subscription &sub = *cand.sub;
         const SubscriptionPhase &phase = *cand.phase;
-        cand.identity =
-            QStringLiteral("%1:%2:%3:%4:%5:%6").arg(sub.id, phase.id, cand.kind, cand.cadence, dateText(cand.period.startDate), dateText(cand.period.endDate));
+        cand.identity = QStringLiteral("%1:%2:%3:%4:%5:%6")
+                            .arg(sub.id, phase.id, toText(cand.kind), cand.cadence, dateText(cand.period.startDate), dateText(cand.period.endDate));
         const auto ex = m_state.existing.constFind(cand.identity);
-        if (ex != m_state.existing.constEnd() && ex->second != QLatin1String("draft")) {
+        if (ex != m_state.existing.constEnd() && ex->second != InvoiceStatus::Draft) {
             if (!m_countedIssued.contains(cand.identity))
                 mine.issuedIdentities.insert(cand.identity);
             return;
         }
-        if (cand.kind == QLatin1String("in_advance")) {
+        if (cand.kind == InvoiceKind::InAdvance) {
             const auto covering = m_state.issuedAdvance.value(sub.id + QLatin1Char(':') + phase.id + QLatin1Char(':') + cand.cadence);
             for (const auto &range : covering)
                 if (range.first <= cand.period.startDate && cand.period.endDate <= range.second)
@@ -652,7 +654,7 @@ private:
             fail(*c.sub, failureText(e));
         } catch (const std::exception &e) {
             fail(*c.sub, QStringLiteral("%1 invoice for %2 to %3: %4")
-                             .arg(c.kind, dateText(c.period.startDate), dateText(c.period.endDate), QString::fromUtf8(e.what())));
+                             .arg(toText(c.kind), dateText(c.period.startDate), dateText(c.period.endDate), QString::fromUtf8(e.what())));
         }
         return std::nullopt;
     }
@@ -701,7 +703,7 @@ private:
                 continue;
             }
             const auto old = m_invoices.find(ex->first);
-            if (!old || old->status != QLatin1String("draft"))
+            if (!old || old->status != InvoiceStatus::Draft)
                 continue; // issued by someone else meanwhile: never touched
             inv.id = old->id;
             inv.createdAt = old->createdAt;

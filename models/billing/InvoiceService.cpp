@@ -3,6 +3,7 @@
 
 #include "engine/Clock.h"
 #include "engine/Currency.h"
+#include "engine/Customer.h"
 #include "engine/billing/BillingSchedule.h"
 #include "engine/billing/InvoiceCalculator.h"
 #include "engine/billing/InvoiceNumbering.h"
@@ -96,7 +97,7 @@ QList<Invoice> InvoiceService::issueAll(QDate upTo)
     requireWritable();
     UnitOfWork uow(m_file.db());
     InvoiceFilter f;
-    f.status = QStringLiteral("draft");
+    f.status = InvoiceStatus::Draft;
     f.periodTo = upTo.addDays(1);
     QList<Invoice> out;
     for (const Invoice &draft : list(f))
@@ -108,9 +109,9 @@ QList<Invoice> InvoiceService::issueAll(QDate upTo)
 Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDate)
 {
     Database &db = m_file.db();
-    if (inv.status != QLatin1String("draft"))
+    if (inv.status != InvoiceStatus::Draft)
         throw ServiceError::conflict(
-            QStringLiteral("invoice %1 is %2; only a draft can be issued").arg(inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber, inv.status));
+            QStringLiteral("invoice %1 is %2; only a draft can be issued").arg(inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber, toText(inv.status)));
     const auto customer = CustomerRepository(db).findById(inv.customerId);
     if (!customer)
         throw ServiceError::notFound(QStringLiteral("the customer of invoice %1 no longer exists").arg(inv.id));
@@ -192,14 +193,14 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
     inv.document.insert(QStringLiteral("credits_applied"), moneyText(r.creditsApplied, inv.currency));
     inv.document.insert(QStringLiteral("amount_due"), moneyText(r.amountDue, inv.currency));
     inv.document.insert(QStringLiteral("credit_draws"), draws);
-    inv.status = inv.amountDue.isZero() ? QStringLiteral("paid") : QStringLiteral("issued");
+    inv.status = inv.amountDue.isZero() ? InvoiceStatus::Paid : InvoiceStatus::Issued;
     inv.issuedAt = now;
-    if (inv.status == QLatin1String("paid"))
+    if (inv.status == InvoiceStatus::Paid)
         inv.paidAt = now;
     inv.updatedAt = now;
     InvoiceRepository(db).update(inv);
     // Usage behind an issued invoice must not change (amend, deprecate and backfills check).
-    if (inv.kind == QLatin1String("in_arrears"))
+    if (inv.kind == InvoiceKind::InArrears)
         db.exec(QStringLiteral("INSERT OR IGNORE INTO usage_locks (customer_id, period_start, period_end, reason) VALUES (?,?,?,?)"),
                 {inv.customerId, toIsoUtc(billing::BillingSchedule::startOfDayUtc(inv.periodStart, zone)),
                  toIsoUtc(billing::BillingSchedule::startOfDayUtc(inv.periodEnd, zone)), QStringLiteral("invoice %1").arg(inv.id)});
@@ -212,8 +213,8 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
 void InvoiceService::voidWithin(Database &db, const QDateTime &at, Invoice inv, const QString &reason)
 {
     const QString name = inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber;
-    if (inv.status != QLatin1String("issued") && !(inv.status == QLatin1String("paid") && inv.amountPaid.isZero() && inv.credited.isZero()))
-        throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; only an issued, unpaid invoice can be voided").arg(name, inv.status));
+    if (inv.status != InvoiceStatus::Issued && !(inv.status == InvoiceStatus::Paid && inv.amountPaid.isZero() && inv.credited.isZero()))
+        throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; only an issued, unpaid invoice can be voided").arg(name, toText(inv.status)));
     if (inv.amountPaid.isPositive())
         throw ServiceError::conflict(QStringLiteral("invoice %1 has payments recorded; refund them with a credit note instead of voiding it").arg(name));
     if (!InvoiceRepository(db).creditNotes(inv.id).isEmpty())
@@ -239,7 +240,7 @@ void InvoiceService::voidWithin(Database &db, const QDateTime &at, Invoice inv, 
         if (it.value().isPositive())
             ledgers.appendCredit(it.key(), inv.customerId, it.value(), QStringLiteral("void_reversal"), inv.id, at);
     db.exec(QStringLiteral("DELETE FROM usage_locks WHERE reason = ?"), {QStringLiteral("invoice %1").arg(inv.id)});
-    inv.status = QStringLiteral("void");
+    inv.status = InvoiceStatus::Void;
     inv.voidedAt = at;
     inv.updatedAt = at;
     inv.document.insert(QStringLiteral("void_reason"), reason);
@@ -283,8 +284,8 @@ Payment InvoiceService::recordPaymentWithin(Database &db, const QDateTime &now, 
                 return p; // recorded once: the same payment reported again
         throw ServiceError::conflict(QStringLiteral("payment reference \"%1\" is already recorded for another invoice or amount").arg(externalReference));
     }
-    if (inv.status != QLatin1String("issued"))
-        throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; payments are recorded against issued invoices").arg(name, inv.status));
+    if (inv.status != InvoiceStatus::Issued)
+        throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; payments are recorded against issued invoices").arg(name, toText(inv.status)));
     const int places = placesOf(inv.currency);
     if (!amount.isPositive() || amount.rounded(places) != amount)
         throw ServiceError::invalid(QStringLiteral("the payment amount \"%1\" must be positive, in whole %2 minor units").arg(amount.toString(), inv.currency));
@@ -311,7 +312,7 @@ Payment InvoiceService::recordPaymentWithin(Database &db, const QDateTime &now, 
         Ledgers(db).appendBalance(inv.customerId, over, inv.currency, QStringLiteral("overpayment"), QStringLiteral("Overpayment of invoice %1").arg(name), now,
                                   inv.id, p.id);
     if (inv.amountRemaining().isZero()) {
-        inv.status = QStringLiteral("paid");
+        inv.status = InvoiceStatus::Paid;
         inv.paidAt = now;
     }
     inv.updatedAt = now;
@@ -323,9 +324,9 @@ Payment InvoiceService::recordPaymentWithin(Database &db, const QDateTime &now, 
 Payment InvoiceService::markPaid(const QString &reference, QDate paidOn, const QString &memo)
 {
     const Invoice inv = get(reference);
-    if (inv.status != QLatin1String("issued"))
+    if (inv.status != InvoiceStatus::Issued)
         throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; only an issued invoice can be marked paid")
-                                         .arg(inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber, inv.status));
+                                         .arg(inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber, toText(inv.status)));
     return pay(inv.id, inv.amountRemaining(), paidOn, QStringLiteral("manual"), QString(), memo);
 }
 
@@ -350,8 +351,8 @@ Invoice InvoiceService::createOneOff(const QString &customerReference, const QLi
         errors.append({QStringLiteral("currency"), QStringLiteral("\"%1\" is not a currency").arg(currencyCode)});
     if (lines.isEmpty())
         errors.append({QStringLiteral("lines"), QStringLiteral("a one-off invoice needs at least one line")});
-    if (netTerms && (*netTerms < 0 || *netTerms > 365))
-        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to 365 days")});
+    if (netTerms && (*netTerms < 0 || *netTerms > MaxNetTermsDays))
+        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to %1 days").arg(MaxNetTermsDays)});
     const QList<TaxRateRecord> rates = BillingSetupService::loadTaxRates(db);
     billing::InvoiceInput in;
     if (currency)
@@ -400,8 +401,8 @@ Invoice InvoiceService::createOneOff(const QString &customerReference, const QLi
     Invoice inv;
     inv.id = newId();
     inv.customerId = customer->id;
-    inv.kind = QStringLiteral("one_off");
-    inv.status = QStringLiteral("draft");
+    inv.kind = InvoiceKind::OneOff;
+    inv.status = InvoiceStatus::Draft;
     inv.invoiceDate = in.invoiceDate;
     inv.currency = currencyCode;
     inv.netTerms = netTerms ? *netTerms : (customer->netTerms ? *customer->netTerms : m_file.setting(IntSetting::DefaultNetTerms));
@@ -428,8 +429,8 @@ void InvoiceService::deleteDraft(const QString &reference)
     requireWritable();
     UnitOfWork uow(m_file.db());
     const Invoice inv = get(reference);
-    if (inv.status != QLatin1String("draft"))
-        throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; only drafts can be deleted").arg(inv.invoiceNumber, inv.status));
+    if (inv.status != InvoiceStatus::Draft)
+        throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; only drafts can be deleted").arg(inv.invoiceNumber, toText(inv.status)));
     InvoiceRepository(m_file.db()).remove(inv.id);
     AuditLog(m_file.db()).append(m_clock.now(), QStringLiteral("invoice.delete_draft"), QStringLiteral("invoice"), inv.id, auditView(inv), std::nullopt);
     uow.commit();
@@ -438,8 +439,8 @@ void InvoiceService::deleteDraft(const QString &reference)
 void InvoiceService::restoreDraft(const Invoice &draft)
 {
     requireWritable();
-    if (draft.status != QLatin1String("draft"))
-        throw ServiceError::invalid(QStringLiteral("invoice %1 is %2; only drafts can be restored").arg(draft.id, draft.status));
+    if (draft.status != InvoiceStatus::Draft)
+        throw ServiceError::invalid(QStringLiteral("invoice %1 is %2; only drafts can be restored").arg(draft.id, toText(draft.status)));
     UnitOfWork uow(m_file.db());
     InvoiceRepository repo(m_file.db());
     if (repo.find(draft.id) || (!draft.identity.isEmpty() && repo.findByIdentity(draft.identity)))
@@ -457,8 +458,8 @@ CreditNote InvoiceService::createCreditNote(const QString &invoiceReference, con
     UnitOfWork uow(db);
     Invoice inv = get(invoiceReference);
     const QString name = inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber;
-    if (inv.status != QLatin1String("issued") && inv.status != QLatin1String("paid"))
-        throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; credit notes are for issued or paid invoices").arg(name, inv.status));
+    if (inv.status != InvoiceStatus::Issued && inv.status != InvoiceStatus::Paid)
+        throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; credit notes are for issued or paid invoices").arg(name, toText(inv.status)));
     if (kind != QLatin1String("refund") && kind != QLatin1String("adjustment"))
         throw ServiceError::invalid(QStringLiteral("a credit note is a refund or an adjustment, not \"%1\"").arg(kind));
     if (reason.trimmed().isEmpty())
@@ -526,8 +527,8 @@ CreditNote InvoiceService::createCreditNote(const QString &invoiceReference, con
     if (rest.isPositive() && kind == QLatin1String("adjustment"))
         Ledgers(db).appendBalance(inv.customerId, rest, inv.currency, QStringLiteral("credit_note"),
                                   QStringLiteral("Credit note %1 for invoice %2").arg(note.number, name), now, inv.id, note.id);
-    if (inv.status == QLatin1String("issued") && inv.amountRemaining().isZero()) {
-        inv.status = QStringLiteral("paid");
+    if (inv.status == InvoiceStatus::Issued && inv.amountRemaining().isZero()) {
+        inv.status = InvoiceStatus::Paid;
         inv.paidAt = now;
     }
     inv.updatedAt = now;

@@ -95,12 +95,12 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
         return {};
     }
     if (payment.kind == QLatin1String("invoice_voided") || payment.kind == QLatin1String("invoice_uncollectible")) {
-        if (inv && inv->status == QLatin1String("void"))
+        if (inv && inv->status == InvoiceStatus::Void)
             return {}; // Orb voided it first and told Stripe
         const QString what = payment.kind == QLatin1String("invoice_voided") ? QStringLiteral("voided") : QStringLiteral("marked uncollectible");
         warn(db, payment,
              QStringLiteral("invoice %1 was %2 in Stripe (%3); Orb keeps it %4, void it or credit it in Orb if that was meant")
-                 .arg(name, what, payment.stripeInvoiceId, inv ? inv->status : QStringLiteral("unknown")));
+                 .arg(name, what, payment.stripeInvoiceId, inv ? toText(inv->status) : QStringLiteral("unknown")));
         return {};
     }
     return QStringLiteral("unknown kind of Stripe movement \"%1\"").arg(payment.kind);
@@ -132,13 +132,13 @@ QString StripePaymentRecorder::recordPayment(Database &db, const StripePayment &
     if (payment.outOfBand) {
         // Stripe was told the money came outside Stripe: Orb has it already (a payment told to
         // Stripe), or, for what Orb still lacks, it is booked as paid outside Stripe.
-        if (inv->status != QLatin1String("issued") || !inv->amountRemaining().isPositive())
+        if (inv->status != InvoiceStatus::Issued || !inv->amountRemaining().isPositive())
             return {};
         fresh = Decimal::min(fresh, inv->amountRemaining());
     }
-    if (inv->status != QLatin1String("issued"))
+    if (inv->status != InvoiceStatus::Issued)
         return QStringLiteral("Stripe invoice %1 received %2 %3 but Orb invoice %4 is %5; not recorded, check it by hand")
-            .arg(payment.stripeInvoiceId, fresh.toString(), inv->currency, nameOf(*inv), inv->status);
+            .arg(payment.stripeInvoiceId, fresh.toString(), inv->currency, nameOf(*inv), toText(inv->status));
     const QDate paidOn = (payment.occurredAt.isValid() ? payment.occurredAt : m_clock.now()).toUTC().date();
     try {
         InvoiceService::recordPaymentWithin(db, m_clock.now(), inv->id, fresh, paidOn,

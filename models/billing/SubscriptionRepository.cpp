@@ -82,7 +82,7 @@ void SubscriptionRepository::insertPhase(const QString &subscriptionId, const Su
     m_db.exec(QStringLiteral("INSERT INTO subscription_phases (id, subscription_id, seq, plan_version_id, start_date, end_date, "
                              "price_overrides, quantities, cause, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
               {p.id, subscriptionId, p.seq, p.planVersionId, dateText(p.startDate), nullableDate(p.endDate), jsonText(p.priceOverrides),
-               jsonText(quantitiesJson(p.quantities)), p.cause, toIsoUtc(p.createdAt)});
+               jsonText(quantitiesJson(p.quantities)), toText(p.cause), toIsoUtc(p.createdAt)});
 }
 
 void SubscriptionRepository::setPhaseEnd(const QString &phaseId, const std::optional<QDate> &end)
@@ -115,7 +115,7 @@ std::optional<Subscription> SubscriptionRepository::find(const QString &id) cons
         const QJsonObject quantities = QJsonDocument::fromJson(p.value(6).toString().toUtf8()).object();
         for (auto it = quantities.begin(); it != quantities.end(); ++it)
             ph.quantities.insert(it.key(), Decimal::parse(it.value().toString()));
-        ph.cause = p.value(7).toString();
+        ph.cause = storedValue<PhaseCause>(p.value(7).toString(), "subscription_phases", ph.id, "cause");
         ph.createdAt = fromIsoUtc(p.value(8).toString());
         s.phases.append(ph);
     }
@@ -145,13 +145,13 @@ void SubscriptionRepository::insertChange(const SubscriptionChange &c)
 {
     m_db.exec(QStringLiteral("INSERT INTO subscription_changes (id, subscription_id, kind, effective_date, phase_id, previous_end_date, "
                              "status, details, created_at) VALUES (?,?,?,?,?,?,?,?,?)"),
-              {c.id, c.subscriptionId, c.kind, dateText(c.effectiveDate), nullable(c.phaseId), nullableDate(c.previousEndDate), c.status, jsonText(c.details),
-               toIsoUtc(c.createdAt)});
+              {c.id, c.subscriptionId, toText(c.kind), dateText(c.effectiveDate), nullable(c.phaseId), nullableDate(c.previousEndDate), toText(c.status),
+               jsonText(c.details), toIsoUtc(c.createdAt)});
 }
 
-void SubscriptionRepository::setChangeStatus(const QString &changeId, const QString &status)
+void SubscriptionRepository::setChangeStatus(const QString &changeId, SubscriptionChangeStatus status)
 {
-    m_db.exec(QStringLiteral("UPDATE subscription_changes SET status = ? WHERE id = ?"), {status, changeId});
+    m_db.exec(QStringLiteral("UPDATE subscription_changes SET status = ? WHERE id = ?"), {toText(status), changeId});
 }
 
 QList<SubscriptionChange> SubscriptionRepository::changes(const QString &subscriptionId) const
@@ -164,11 +164,11 @@ QList<SubscriptionChange> SubscriptionRepository::changes(const QString &subscri
         SubscriptionChange c;
         c.id = q.value(0).toString();
         c.subscriptionId = q.value(1).toString();
-        c.kind = q.value(2).toString();
+        c.kind = storedValue<SubscriptionChangeKind>(q.value(2).toString(), "subscription_changes", c.id, "kind");
         c.effectiveDate = parseDate(q.value(3).toString());
         c.phaseId = q.value(4).toString();
         c.previousEndDate = parseOptionalDate(q.value(5));
-        c.status = q.value(6).toString();
+        c.status = storedValue<SubscriptionChangeStatus>(q.value(6).toString(), "subscription_changes", c.id, "status");
         c.details = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
         c.createdAt = fromIsoUtc(q.value(8).toString());
         out.append(c);

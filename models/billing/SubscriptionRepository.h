@@ -32,7 +32,7 @@ public:
     int couponRedemptions(const QString &couponId) const;
 
     void insertChange(const SubscriptionChange &c);
-    void setChangeStatus(const QString &changeId, const QString &status);
+    void setChangeStatus(const QString &changeId, SubscriptionChangeStatus status);
     QList<SubscriptionChange> changes(const QString &subscriptionId) const;
 
 private:

@@ -2,6 +2,7 @@
 #include "models/billing/SubscriptionService.h"
 
 #include "engine/Clock.h"
+#include "engine/Customer.h"
 #include "engine/billing/BillingSchedule.h"
 #include "engine/billing/Coupon.h"
 #include "models/AuditLog.h"
@@ -26,6 +27,21 @@
 namespace orb {
 
 using billing::BillingSchedule;
+
+namespace {
+
+/// A change kind in the words of messages and ledger descriptions ("plan change").
+QString changeWords(SubscriptionChangeKind kind)
+{
+    switch (kind) {
+    case SubscriptionChangeKind::PlanChange: return QStringLiteral("plan change");
+    case SubscriptionChangeKind::QuantityChange: return QStringLiteral("quantity change");
+    case SubscriptionChangeKind::Cancellation: return QStringLiteral("cancellation");
+    }
+    return {};
+}
+
+} // namespace
 
 SubscriptionService::SubscriptionService(CompanyFile &file, const Clock &clock) : m_file(file), m_clock(clock) {}
 
@@ -99,8 +115,8 @@ Subscription SubscriptionService::create(const SubscriptionDraft &d)
     const int trialDays = d.trialDays.value_or(plan->trialPeriod && plan->trialPeriodUnit == QLatin1String("days") ? *plan->trialPeriod : 0);
     if (trialDays < 0 || trialDays > 3660)
         errors.append({QStringLiteral("trial_days"), QStringLiteral("must be from 0 to 3660")});
-    if (d.netTerms && (*d.netTerms < 0 || *d.netTerms > 365))
-        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to 365 days")});
+    if (d.netTerms && (*d.netTerms < 0 || *d.netTerms > MaxNetTermsDays))
+        errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to %1 days").arg(MaxNetTermsDays)});
     if (!customer->currency.isEmpty() && customer->currency != plan->currency)
         errors.append(
             {QStringLiteral("plan"),
@@ -186,7 +202,7 @@ Subscription SubscriptionService::create(const SubscriptionDraft &d)
     phase.endDate = d.endDate;
     phase.priceOverrides = overrides;
     phase.quantities = d.quantities;
-    phase.cause = QStringLiteral("create");
+    phase.cause = PhaseCause::Create;
     phase.createdAt = now;
     sub.phases.append(phase);
     SubscriptionRepository(db).insert(sub);
@@ -246,13 +262,13 @@ void SubscriptionService::settleInvoicesFrom(const Subscription &sub, QDate date
     const bool backdated = date < today(sub);
     const QDateTime now = m_clock.now();
     for (const Invoice &inv : invoices.list(f)) {
-        if (inv.status == QLatin1String("void") || !inv.periodEnd.isValid() || inv.periodEnd <= date)
+        if (inv.status == InvoiceStatus::Void || !inv.periodEnd.isValid() || inv.periodEnd <= date)
             continue;
-        if (inv.status == QLatin1String("draft")) {
+        if (inv.status == InvoiceStatus::Draft) {
             invoices.remove(inv.id);
             continue;
         }
-        const bool advance = inv.kind == QLatin1String("in_advance");
+        const bool advance = inv.kind == InvoiceKind::InAdvance;
         // What the customer has settled on it (payments, credit notes) keeps an invoice from
         // being voided; an invoice paid from balance or credits alone can still be voided.
         const bool voidable = !inv.amountPaid.isPositive() && !inv.credited.isPositive() && invoices.creditNotes(inv.id).isEmpty();
@@ -325,7 +341,7 @@ void SubscriptionService::reverseCredits(const QString &changeId, const QString 
 }
 
 SubscriptionChange SubscriptionService::startPhase(Subscription sub, QDate date, const QString &planVersionId, const QJsonObject &overrides,
-                                                   const QMap<QString, Decimal> &quantities, const QString &kind, const QJsonObject &details)
+                                                   const QMap<QString, Decimal> &quantities, SubscriptionChangeKind kind, const QJsonObject &details)
 {
     Database &db = m_file.db();
     SubscriptionRepository repo(db);
@@ -337,21 +353,20 @@ SubscriptionChange SubscriptionService::startPhase(Subscription sub, QDate date,
             QStringLiteral("the subscription ends on %1; a change on %2 would come after it").arg(dateText(*sub.endDate), dateText(date)));
     const QDate t = today(sub);
     if (date < t)
-        throw ServiceError::invalid(
-            QStringLiteral("a %1 cannot be backdated (%2 is before today, %3)")
-                .arg(kind == QLatin1String("plan_change") ? QStringLiteral("plan change") : QStringLiteral("quantity change"), dateText(date), dateText(t)));
+        throw ServiceError::invalid(QStringLiteral("a %1 cannot be backdated (%2 is before today, %3)").arg(changeWords(kind), dateText(date), dateText(t)));
     for (const SubscriptionChange &c : repo.changes(sub.id))
-        if (c.status == QLatin1String("scheduled") && c.effectiveDate > t)
-            throw ServiceError::conflict(QStringLiteral("a %1 is already scheduled for %2; unschedule it first").arg(c.kind, dateText(c.effectiveDate)));
+        if (c.status == SubscriptionChangeStatus::Scheduled && c.effectiveDate > t)
+            throw ServiceError::conflict(
+                QStringLiteral("a %1 is already scheduled for %2; unschedule it first").arg(changeWords(c.kind), dateText(c.effectiveDate)));
     SubscriptionChange change;
     change.id = newId();
     change.subscriptionId = sub.id;
     change.kind = kind;
     change.effectiveDate = date;
-    change.status = date > t ? QStringLiteral("scheduled") : QStringLiteral("applied");
+    change.status = date > t ? SubscriptionChangeStatus::Scheduled : SubscriptionChangeStatus::Applied;
     change.details = details;
     change.createdAt = m_clock.now();
-    settleInvoicesFrom(sub, date, change.id, kind == QLatin1String("plan_change") ? QStringLiteral("plan change") : QStringLiteral("quantity change"));
+    settleInvoicesFrom(sub, date, change.id, changeWords(kind));
     // Phases from the date on are replaced; the one holding it ends on it.
     int seq = 0;
     for (const SubscriptionPhase &p : sub.phases) {
@@ -371,14 +386,14 @@ SubscriptionChange SubscriptionService::startPhase(Subscription sub, QDate date,
     phase.endDate = sub.endDate;
     phase.priceOverrides = overrides;
     phase.quantities = quantities;
-    phase.cause = kind;
+    phase.cause = kind == SubscriptionChangeKind::PlanChange ? PhaseCause::PlanChange : PhaseCause::QuantityChange;
     phase.createdAt = change.createdAt;
     repo.insertPhase(sub.id, phase);
     change.phaseId = phase.id;
     repo.insertChange(change);
     sub.updatedAt = change.createdAt;
     repo.update(sub);
-    audit(QStringLiteral("subscription.") + kind, before, get(sub.id));
+    audit(QStringLiteral("subscription.") + toText(kind), before, get(sub.id));
     return change;
 }
 
@@ -403,7 +418,7 @@ SubscriptionChange SubscriptionService::changePlan(const QString &id, const QStr
         throw ServiceError::notFound(QStringLiteral("plan \"%1\" has no version %2").arg(plan->name).arg(versionNumber.value_or(0)));
     const QDate on = effectiveDate(sub, timing, date);
     const SubscriptionChange change = startPhase(
-        sub, on, version->id, QJsonObject(), {}, QStringLiteral("plan_change"),
+        sub, on, version->id, QJsonObject(), {}, SubscriptionChangeKind::PlanChange,
         QJsonObject{{QStringLiteral("plan_id"), plan->id}, {QStringLiteral("plan_name"), plan->name}, {QStringLiteral("version"), version->version}});
     // The subscription now belongs to the new plan; its earlier phases keep their versions.
     db.exec(QStringLiteral("UPDATE subscriptions SET plan_id = ? WHERE id = ?"), {plan->id, sub.id});
@@ -436,7 +451,7 @@ SubscriptionChange SubscriptionService::setQuantity(const QString &id, const QSt
         throw ServiceError::invalid(QStringLiteral("price \"%1\" is not a fixed fee of the subscription").arg(priceId));
     QMap<QString, Decimal> quantities = phase->quantities;
     quantities.insert(priceId, quantity);
-    const SubscriptionChange change = startPhase(sub, on, phase->planVersionId, phase->priceOverrides, quantities, QStringLiteral("quantity_change"),
+    const SubscriptionChange change = startPhase(sub, on, phase->planVersionId, phase->priceOverrides, quantities, SubscriptionChangeKind::QuantityChange,
                                                  QJsonObject{{QStringLiteral("price_id"), priceId},
                                                              {QStringLiteral("previous_quantity"), old.toCanonicalString()},
                                                              {QStringLiteral("quantity"), quantity.toCanonicalString()}});
@@ -463,18 +478,19 @@ SubscriptionChange SubscriptionService::cancel(const QString &id, ChangeTiming t
         throw ServiceError::conflict(
             QStringLiteral("subscription %1 already ends on %2; a cancellation on %3 would extend it").arg(sub.id, dateText(*sub.endDate), dateText(on)));
     for (const SubscriptionChange &c : repo.changes(sub.id))
-        if (c.status == QLatin1String("scheduled") && c.effectiveDate > t)
-            throw ServiceError::conflict(QStringLiteral("a %1 is already scheduled for %2; unschedule it first").arg(c.kind, dateText(c.effectiveDate)));
+        if (c.status == SubscriptionChangeStatus::Scheduled && c.effectiveDate > t)
+            throw ServiceError::conflict(
+                QStringLiteral("a %1 is already scheduled for %2; unschedule it first").arg(changeWords(c.kind), dateText(c.effectiveDate)));
     SubscriptionChange change;
     change.id = newId();
     change.subscriptionId = sub.id;
-    change.kind = QStringLiteral("cancellation");
+    change.kind = SubscriptionChangeKind::Cancellation;
     change.effectiveDate = on;
     change.previousEndDate = sub.endDate;
-    change.status = on > t ? QStringLiteral("scheduled") : QStringLiteral("applied");
+    change.status = on > t ? SubscriptionChangeStatus::Scheduled : SubscriptionChangeStatus::Applied;
     change.details = QJsonObject{{QStringLiteral("backdated"), on < t}};
     change.createdAt = m_clock.now();
-    settleInvoicesFrom(sub, on, change.id, QStringLiteral("cancellation"));
+    settleInvoicesFrom(sub, on, change.id, changeWords(SubscriptionChangeKind::Cancellation));
     for (const SubscriptionPhase &p : sub.phases) {
         if (p.startDate >= on && p.seq != sub.phases.first().seq)
             repo.deletePhase(p.id);
@@ -502,20 +518,20 @@ QList<SubscriptionChange> SubscriptionService::unschedule(const QString &id)
     const QDate t = today(sub);
     QList<SubscriptionChange> done;
     for (SubscriptionChange c : repo.changes(sub.id)) {
-        if (c.status != QLatin1String("scheduled") || c.effectiveDate <= t)
+        if (c.status != SubscriptionChangeStatus::Scheduled || c.effectiveDate <= t)
             continue;
         InvoiceFilter f;
         f.subscriptionId = sub.id;
         for (const Invoice &inv : invoices.list(f)) {
-            if (inv.periodEnd.isValid() && inv.periodEnd > c.effectiveDate && inv.status != QLatin1String("void")) {
-                if (inv.status == QLatin1String("draft"))
+            if (inv.periodEnd.isValid() && inv.periodEnd > c.effectiveDate && inv.status != InvoiceStatus::Void) {
+                if (inv.status == InvoiceStatus::Draft)
                     invoices.remove(inv.id);
-                else if (c.kind != QLatin1String("cancellation") && inv.phaseId == c.phaseId)
+                else if (c.kind != SubscriptionChangeKind::Cancellation && inv.phaseId == c.phaseId)
                     throw ServiceError::conflict(
                         QStringLiteral("invoice %1 was already issued for the scheduled change; void it first").arg(inv.invoiceNumber));
             }
         }
-        if (c.kind == QLatin1String("cancellation")) {
+        if (c.kind == SubscriptionChangeKind::Cancellation) {
             sub.endDate = c.previousEndDate;
             for (const SubscriptionPhase &p : sub.phases)
                 if (p.endDate && *p.endDate == c.effectiveDate)
@@ -525,7 +541,7 @@ QList<SubscriptionChange> SubscriptionService::unschedule(const QString &id)
             for (const SubscriptionPhase &p : sub.phases)
                 if (p.id != c.phaseId && p.endDate && *p.endDate == c.effectiveDate)
                     repo.setPhaseEnd(p.id, c.previousEndDate ? c.previousEndDate : sub.endDate);
-            if (c.kind == QLatin1String("plan_change")) {
+            if (c.kind == SubscriptionChangeKind::PlanChange) {
                 // Back to the plan of the phase that now runs on.
                 const Subscription now = get(sub.id);
                 if (!now.phases.isEmpty()) {
@@ -536,8 +552,8 @@ QList<SubscriptionChange> SubscriptionService::unschedule(const QString &id)
             }
         }
         reverseCredits(c.id, sub.customerId);
-        repo.setChangeStatus(c.id, QStringLiteral("unscheduled"));
-        c.status = QStringLiteral("unscheduled");
+        repo.setChangeStatus(c.id, SubscriptionChangeStatus::Unscheduled);
+        c.status = SubscriptionChangeStatus::Unscheduled;
         done.append(c);
     }
     if (done.isEmpty())
@@ -575,12 +591,12 @@ QJsonObject SubscriptionService::toJson(const Subscription &sub) const
                                   {QStringLiteral("end_date"), p.endDate ? QJsonValue(dateText(*p.endDate)) : QJsonValue(QJsonValue::Null)},
                                   {QStringLiteral("price_overrides"), p.priceOverrides},
                                   {QStringLiteral("fixed_fee_quantities"), quantities},
-                                  {QStringLiteral("cause"), p.cause}});
+                                  {QStringLiteral("cause"), toText(p.cause)}});
     }
     QJsonArray pending;
     const QDate t = customer ? BillingSchedule::localDate(m_clock.now(), QTimeZone(customer->timezone.toUtf8())) : QDate();
     for (const SubscriptionChange &c : SubscriptionRepository(db).changes(sub.id))
-        if (c.status == QLatin1String("scheduled") && c.effectiveDate > t)
+        if (c.status == SubscriptionChangeStatus::Scheduled && c.effectiveDate > t)
             pending.append(c.toJson());
     return QJsonObject{{QStringLiteral("id"), sub.id},
                        {QStringLiteral("customer_id"), sub.customerId},

@@ -77,7 +77,7 @@ private:
     void creditUnusedDays(const Invoice &inv, QDate date, const QString &changeId, const QString &reason);
     void reverseCredits(const QString &changeId, const QString &customerId);
     SubscriptionChange startPhase(Subscription sub, QDate date, const QString &planVersionId, const QJsonObject &overrides,
-                                  const QMap<QString, Decimal> &quantities, const QString &kind, const QJsonObject &details);
+                                  const QMap<QString, Decimal> &quantities, SubscriptionChangeKind kind, const QJsonObject &details);
     void audit(const QString &action, const Subscription &before, const Subscription &after);
 
     CompanyFile &m_file;

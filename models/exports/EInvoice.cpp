@@ -134,9 +134,9 @@ QString EInvoice::amount(const Decimal &value) const
 EInvoice EInvoice::fromInvoice(const Invoice &inv, const Customer &customer, const CompanySettings &company)
 {
     const QString what = QStringLiteral("invoice %1").arg(inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber);
-    if (inv.status == QLatin1String("draft") || inv.invoiceNumber.isEmpty())
+    if (inv.status == InvoiceStatus::Draft || inv.invoiceNumber.isEmpty())
         throw ServiceError::invalid(QStringLiteral("%1 is a draft; only issued invoices are e-invoices").arg(what));
-    if (inv.status == QLatin1String("void"))
+    if (inv.status == InvoiceStatus::Void)
         throw ServiceError::invalid(QStringLiteral("%1 is void: it is not payable, so it is no e-invoice").arg(what));
     const Currency currency = Currency::require(inv.currency);
     requireEn16931(currency, what);

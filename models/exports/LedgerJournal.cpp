@@ -131,7 +131,7 @@ QList<JournalEntry> LedgerJournal::build(CompanyFile &file, QDate from, QDate to
 
     QList<JournalEntry> out;
     for (const Invoice &inv : invoices.list({})) {
-        if (inv.status == QLatin1String("draft") || inv.invoiceNumber.isEmpty())
+        if (inv.status == InvoiceStatus::Draft || inv.invoiceNumber.isEmpty())
             continue;
         // The invoice's entry: receivable for what is due, balance and credits applied, income
         // per line (after its adjustments and coupons) and tax per rate.

@@ -60,7 +60,7 @@ Decimal ReportSource::outstandingAsOf(const Invoice &invoice, const QList<Paymen
                                       QDate asOf)
 {
     const Decimal zero = Decimal(0).rounded(2);
-    if (invoice.status == QLatin1String("draft") || !invoice.invoiceDate.isValid() || invoice.invoiceDate > asOf)
+    if (invoice.status == InvoiceStatus::Draft || !invoice.invoiceDate.isValid() || invoice.invoiceDate > asOf)
         return zero;
     if (voidedOn.isValid() && voidedOn <= asOf)
         return zero;
@@ -123,7 +123,7 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
     QList<StatementLine> movements;
     QList<AgingItem> open;
     for (const Invoice &i : l.invoices) {
-        if (i.status == QLatin1String("draft") || i.currency != currency)
+        if (i.status == InvoiceStatus::Draft || i.currency != currency)
             continue;
         StatementLine line;
         line.date = i.invoiceDate;

@@ -18,7 +18,7 @@ QDate monthOf(QDate d)
 
 bool RevenueReport::counts(const Invoice &invoice)
 {
-    return invoice.status == QLatin1String("issued") || invoice.status == QLatin1String("paid");
+    return invoice.status == InvoiceStatus::Issued || invoice.status == InvoiceStatus::Paid;
 }
 
 ChartData RevenueReport::byMonth(const QList<Invoice> &invoices, const QList<Payment> &payments, QDate from, QDate to, const QString &currency)

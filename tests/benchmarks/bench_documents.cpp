@@ -36,7 +36,7 @@ int main(int argc, char *argv[])
     QElapsedTimer t;
     t.start();
     InvoiceFilter filter;
-    filter.status = QStringLiteral("issued");
+    filter.status = InvoiceStatus::Issued;
     const QList<NamedDocument> docs = DocumentExporter(*file).invoices(filter);
     const qint64 buildMs = t.elapsed();
     const BatchResult r = DocumentExporter::writeBatch(docs, dir.filePath(QStringLiteral("pdf")));

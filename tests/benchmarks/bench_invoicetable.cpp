@@ -248,7 +248,7 @@ void run(const QString &path)
         });
     };
     InvoiceTableFilter f;
-    f.status = QStringLiteral("issued");
+    f.status = InvoiceStatus::Issued;
     measure<InvoiceTableModel>("filter status = issued, by date", db, [&]() -> InvoiceTableModel & {
         inv->sort(InvoiceTableModel::InvoiceDate, Qt::AscendingOrder); // superseded at once by the filter
         inv->setFilter(f);
@@ -272,9 +272,9 @@ void run(const QString &path)
     // Two filters in quick succession, as a user typing: only the second list is shown.
     measure<InvoiceTableModel>("filter draft then void at once", db, [&]() -> InvoiceTableModel & {
         InvoiceTableFilter g;
-        g.status = QStringLiteral("draft");
+        g.status = InvoiceStatus::Draft;
         inv->setFilter(g);
-        g.status = QStringLiteral("void");
+        g.status = InvoiceStatus::Void;
         inv->setFilter(g);
         return *inv;
     });

@@ -110,7 +110,7 @@ int main(int argc, char **argv)
             p.seq = 1;
             p.planVersionId = version.id;
             p.startDate = s.startDate;
-            p.cause = QStringLiteral("create");
+            p.cause = PhaseCause::Create;
             p.createdAt = kStart;
             s.phases.append(p);
             subs.insert(s);

@@ -121,7 +121,7 @@ Result issueAt(const QString &dir, int customers)
                 p.seq = 1;
                 p.planVersionId = version.id;
                 p.startDate = s.startDate;
-                p.cause = QStringLiteral("create");
+                p.cause = PhaseCause::Create;
                 p.createdAt = kStart;
                 s.phases.append(p);
                 subs.insert(s);

@@ -41,7 +41,7 @@ Former formerAging(const Database &db, QDate asOf)
     const QList<Invoice> invoices = repo.list(InvoiceFilter{});
     ++f.statements;
     for (const Invoice &i : invoices) {
-        if (i.status == QLatin1String("draft"))
+        if (i.status == InvoiceStatus::Draft)
             continue;
         QList<Payment> payments;
         if (!i.amountPaid.isZero()) {

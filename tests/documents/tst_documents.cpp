@@ -262,7 +262,7 @@ void TestDocuments::batchWritesEveryInvoiceAndCancels()
         service.issue(
             service.createOneOff(QStringLiteral("acme"), {{QStringLiteral("Item %1").arg(i), Decimal(1), Decimal(10 + i), {}}}, QDate(2026, 3, 1), {}, 30).id);
     InvoiceFilter filter;
-    filter.status = QStringLiteral("issued");
+    filter.status = InvoiceStatus::Issued;
     const QList<NamedDocument> docs = DocumentExporter(*file).invoices(filter);
     QCOMPARE(docs.size(), 6);
     const QString dir = m_dir.filePath(QStringLiteral("batch"));

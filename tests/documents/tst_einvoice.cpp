@@ -155,7 +155,7 @@ void TestEInvoice::everyDocumentValidatesAgainstTheSchemas()
     InvoiceRepository repo(m_demo->db());
     QStringList references;
     for (const Invoice &i : repo.list({}))
-        if (i.status == QLatin1String("issued") || i.status == QLatin1String("paid"))
+        if (i.status == InvoiceStatus::Issued || i.status == InvoiceStatus::Paid)
             references << i.invoiceNumber;
     for (const CreditNote &n : repo.creditNotes({}))
         references << n.number;
@@ -183,7 +183,7 @@ void TestEInvoice::totalsAreThePdfs()
     // Every invoice: the XML's totals are the stored ones the PDF prints.
     InvoiceRepository repo(m_demo->db());
     for (const Invoice &i : repo.list({})) {
-        if (i.status != QLatin1String("issued") && i.status != QLatin1String("paid"))
+        if (i.status != InvoiceStatus::Issued && i.status != InvoiceStatus::Paid)
             continue;
         const EInvoice e = EInvoiceSource::load(*m_demo, i.invoiceNumber);
         const QByteArray ubl = EInvoiceWriter::ubl(e);

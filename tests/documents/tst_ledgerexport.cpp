@@ -130,7 +130,7 @@ void TestLedgerExport::gnucashCsvBalancesAndMatchesTheBooks()
     auto local = [&](const QDateTime &t) { return t.isValid() ? t.toTimeZone(zone).date() : QDate(); };
     auto in = [&](QDate d) { return d.isValid() && d >= from && d <= to; };
     for (const Invoice &inv : repo.list({})) {
-        if (inv.status == QLatin1String("draft"))
+        if (inv.status == InvoiceStatus::Draft)
             continue;
         if (in(inv.invoiceDate))
             expected[inv.currency] += inv.amountDue;

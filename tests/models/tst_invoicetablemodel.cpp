@@ -90,10 +90,12 @@ int compareRows(const InvoiceTableModel &model, int column, int a, int b)
     switch (column) {
     case InvoiceTableModel::Number: {
         // Drafts have no number and come first going up.
-        const QString x =
-            model.index(a, 0).data(InvoiceTableModel::StatusRole) == QStringLiteral("draft") ? QString() : model.index(a, column).data().toString();
-        const QString y =
-            model.index(b, 0).data(InvoiceTableModel::StatusRole) == QStringLiteral("draft") ? QString() : model.index(b, column).data().toString();
+        const QString x = model.index(a, 0).data(InvoiceTableModel::StatusRole).value<InvoiceStatus>() == InvoiceStatus::Draft
+                              ? QString()
+                              : model.index(a, column).data().toString();
+        const QString y = model.index(b, 0).data(InvoiceTableModel::StatusRole).value<InvoiceStatus>() == InvoiceStatus::Draft
+                              ? QString()
+                              : model.index(b, column).data().toString();
         return cmp(x, y);
     }
     case InvoiceTableModel::Customer:
@@ -153,7 +155,7 @@ void TestInvoiceTableModel::filtersSortsAndReadsInBlocks()
     model.sort(-1, Qt::DescendingOrder);
 
     InvoiceTableFilter f;
-    f.status = QStringLiteral("paid");
+    f.status = InvoiceStatus::Paid;
     f.customer = QStringLiteral("beta");
     model.setFilter(f);
     QVERIFY(settle(model));
@@ -162,7 +164,7 @@ void TestInvoiceTableModel::filtersSortsAndReadsInBlocks()
         expected += (i % 4 == 2 && i % 3 == 0) ? 1 : 0;
     QCOMPARE(model.rowCount(), expected);
     for (int r = 0; r < model.rowCount(); ++r) {
-        QCOMPARE(model.index(r, 0).data(InvoiceTableModel::StatusRole).toString(), QStringLiteral("paid"));
+        QCOMPARE(model.index(r, 0).data(InvoiceTableModel::StatusRole).value<InvoiceStatus>(), InvoiceStatus::Paid);
         QCOMPARE(model.index(r, InvoiceTableModel::Remaining).data(InvoiceTableModel::RawValueRole).toString(), QStringLiteral("0.00"));
     }
     f.customer = m_b; // the id finds the same customer as the external id
@@ -179,7 +181,7 @@ void TestInvoiceTableModel::filtersSortsAndReadsInBlocks()
     QVERIFY(settle(model));
     QVERIFY(model.rowCount() > 0);
     for (int r = 0; r < model.rowCount(); ++r) {
-        QCOMPARE(model.index(r, 0).data(InvoiceTableModel::StatusRole).toString(), QStringLiteral("issued"));
+        QCOMPARE(model.index(r, 0).data(InvoiceTableModel::StatusRole).value<InvoiceStatus>(), InvoiceStatus::Issued);
         QVERIFY(model.index(r, InvoiceTableModel::DueDate).data(InvoiceTableModel::RawValueRole).toDate() < f.today);
         QVERIFY(model.index(r, InvoiceTableModel::InvoiceDate).data(InvoiceTableModel::RawValueRole).toDate() < f.to);
     }
@@ -194,9 +196,9 @@ void TestInvoiceTableModel::staleResultsAreDropped()
     QSignalSpy loading(&model, &InvoiceTableModel::loadingChanged);
     // Two quick filters, then a sort: only the last request's list is shown, once.
     InvoiceTableFilter f;
-    f.status = QStringLiteral("draft");
+    f.status = InvoiceStatus::Draft;
     model.setFilter(f);
-    f.status = QStringLiteral("void");
+    f.status = InvoiceStatus::Void;
     model.setFilter(f);
     model.sort(InvoiceTableModel::InvoiceDate, Qt::AscendingOrder);
     QVERIFY(model.isLoading());
@@ -208,7 +210,7 @@ void TestInvoiceTableModel::staleResultsAreDropped()
     QCOMPARE(loading.at(1).first().toBool(), false);
     QCOMPARE(model.rowCount(), 1234 / 4 + (1234 % 4 > 3 ? 1 : 0));
     for (int r = 0; r < model.rowCount(); ++r)
-        QCOMPARE(model.index(r, 0).data(InvoiceTableModel::StatusRole).toString(), QStringLiteral("void"));
+        QCOMPARE(model.index(r, 0).data(InvoiceTableModel::StatusRole).value<InvoiceStatus>(), InvoiceStatus::Void);
     QVERIFY(raw(model, 0, InvoiceTableModel::InvoiceDate).toDate() <= raw(model, model.rowCount() - 1, InvoiceTableModel::InvoiceDate).toDate());
     // Nothing more arrives later.
     QTest::qWait(100);
@@ -284,7 +286,7 @@ void TestInvoiceTableModel::sortedListsComeFromIndexes()
         }
     }
     InvoiceTableFilter f;
-    f.status = QStringLiteral("issued");
+    f.status = InvoiceStatus::Issued;
     model.setFilter(f);
     model.sort(InvoiceTableModel::InvoiceDate, Qt::DescendingOrder);
     QVERIFY2(plan().contains(QLatin1String("COVERING INDEX invoices_by_status_date")), qPrintable(plan()));

@@ -127,7 +127,7 @@ private slots:
         QVERIFY(m_client->post(QStringLiteral("/v1/invoices/%1/pay").arg(stripeId), {}, QStringLiteral("pay-once")).ok());
         m_sync->runOnce();
         Invoice after = InvoiceService(*m_file, m_clock).get(inv.id);
-        QCOMPARE(after.status, QStringLiteral("paid"));
+        QCOMPARE(after.status, InvoiceStatus::Paid);
         QCOMPARE(after.amountPaid, inv.amountDue);
         QList<Payment> payments = InvoiceService(*m_file, m_clock).payments(inv.id);
         QCOMPARE(payments.size(), 1);
@@ -184,7 +184,7 @@ private slots:
         QCOMPARE(m_host->standin().payPart(stripeId, 5000).status, 200);
         m_sync->runOnce();
         Invoice after = InvoiceService(*m_file, m_clock).get(inv.id);
-        QCOMPARE(after.status, QStringLiteral("issued"));
+        QCOMPARE(after.status, InvoiceStatus::Issued);
         QCOMPARE(after.amountPaid, Decimal::parse("50.00"));
         SyncRunSummary r;
         QVERIFY(m_sync->reconcile(r));
@@ -194,7 +194,7 @@ private slots:
         m_sync->runOnce();
         QVERIFY(m_sync->reconcile(r));
         after = InvoiceService(*m_file, m_clock).get(inv.id);
-        QCOMPARE(after.status, QStringLiteral("paid"));
+        QCOMPARE(after.status, InvoiceStatus::Paid);
         QCOMPARE(after.amountPaid, inv.amountDue);
         const QList<Payment> payments = InvoiceService(*m_file, m_clock).payments(inv.id);
         QCOMPARE(payments.size(), 2);
@@ -231,7 +231,7 @@ private slots:
         QCOMPARE(m_client->post(QStringLiteral("/v1/invoices/%1/pay").arg(stripeId), {}, QStringLiteral("pay-x")).error.code, QStringLiteral("card_declined"));
         QVERIFY(m_client->post(QStringLiteral("/v1/invoices/%1/void").arg(stripeId), {}, QStringLiteral("void-x")).ok());
         m_sync->runOnce();
-        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, QStringLiteral("issued"));
+        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, InvoiceStatus::Issued);
         QVERIFY(InvoiceService(*m_file, m_clock).payments(inv.id).isEmpty());
         bool warned = false;
         for (const SyncLogEntry &e : SyncLog(m_file->db()).list(QStringLiteral("warning")))

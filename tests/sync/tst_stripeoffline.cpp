@@ -160,7 +160,7 @@ private slots:
         QCOMPARE(m_sync->runOnce().failed, 0);
         QCOMPARE(m_host->standin().count(QStringLiteral("charge")), 1);
         m_sync->runOnce(); // the payment comes back once
-        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, QStringLiteral("paid"));
+        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, InvoiceStatus::Paid);
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);
     }
 
@@ -253,7 +253,7 @@ private slots:
                  200);
         m_sync->runOnce();
         const Invoice after = InvoiceService(*m_file, m_clock).get(inv.id);
-        QCOMPARE(after.status, QStringLiteral("paid"));
+        QCOMPARE(after.status, InvoiceStatus::Paid);
         QCOMPARE(after.amountPaid, inv.amountDue);
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 2);
     }
@@ -288,7 +288,7 @@ private slots:
         away(61 * Day); // every event about that payment is gone from Stripe
         const SyncRunSummary s = m_sync->runOnce();
         QVERIFY2(!s.offline && s.stopReason.isEmpty(), qPrintable(s.describe()));
-        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, QStringLiteral("paid"));
+        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, InvoiceStatus::Paid);
         const SyncRunSummary again = m_sync->runOnce();
         QVERIFY2(!again.offline && again.stopReason.isEmpty(), qPrintable(again.describe()));
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);

@@ -57,7 +57,7 @@ void TestDashboardScreen::initTestCase()
     // Issue everything dated up to February (overdue by now), and pay one March invoice.
     invoices.issueAll(QDate(2026, 2, 1));
     InvoiceFilter f;
-    f.status = QStringLiteral("draft");
+    f.status = InvoiceStatus::Draft;
     for (const Invoice &inv : invoices.list(f))
         if (inv.invoiceDate.month() == 3) {
             invoices.issue(inv.id);
@@ -79,13 +79,13 @@ void TestDashboardScreen::figuresMatchTheInvoices()
     Decimal outstanding(0);
     Decimal invoiced(0);
     for (const Invoice &inv : invoices.list({})) {
-        if (inv.status == QLatin1String("draft") && inv.invoiceDate <= today)
+        if (inv.status == InvoiceStatus::Draft && inv.invoiceDate <= today)
             ++drafts;
         if (inv.isOverdue(today))
             ++overdue;
-        if (inv.status == QLatin1String("issued"))
+        if (inv.status == InvoiceStatus::Issued)
             outstanding += inv.amountRemaining();
-        if ((inv.status == QLatin1String("issued") || inv.status == QLatin1String("paid")) && inv.invoiceDate >= QDate(2026, 3, 1))
+        if ((inv.status == InvoiceStatus::Issued || inv.status == InvoiceStatus::Paid) && inv.invoiceDate >= QDate(2026, 3, 1))
             invoiced += inv.total;
     }
     QVERIFY(overdue > 0);

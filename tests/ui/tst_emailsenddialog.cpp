@@ -41,7 +41,7 @@ void TestEmailSendDialog::sendsEveryIssuedInvoiceOnce()
     file->setSetting(QStringLiteral("email.from"), QStringLiteral("Northwind Billing <billing@northwind.example>"), m_clock);
     file->setSetting(QStringLiteral("email.username"), QStringLiteral("billing"), m_clock);
     InvoiceFilter issued;
-    issued.status = QStringLiteral("issued");
+    issued.status = InvoiceStatus::Issued;
     const int count = int(InvoiceRepository(file->db()).list(issued).size());
     QVERIFY(count > 3);
 

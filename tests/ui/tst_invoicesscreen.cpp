@@ -67,8 +67,8 @@ private slots:
     void invoiceRunReportsWhatItCannotBill();
 
 private:
-    int count(const QString &status) const;
-    int rowWithStatus(InvoicesScreen &screen, const QString &status) const;
+    int count(std::optional<InvoiceStatus> status) const;
+    int rowWithStatus(InvoicesScreen &screen, InvoiceStatus status) const;
 
     QTemporaryDir m_dir;
     FixedClock m_clock{QDateTime(QDate(2026, 3, 1), QTime(20, 0), Qt::UTC)};
@@ -95,17 +95,17 @@ void TestInvoicesScreen::initTestCase()
     QVERIFY(InvoiceRunService(*m_file, m_clock).run(o).created > 4);
 }
 
-int TestInvoicesScreen::count(const QString &status) const
+int TestInvoicesScreen::count(std::optional<InvoiceStatus> status) const
 {
     InvoiceFilter f;
     f.status = status;
     return int(InvoiceService(*m_file, m_clock).list(f).size());
 }
 
-int TestInvoicesScreen::rowWithStatus(InvoicesScreen &screen, const QString &status) const
+int TestInvoicesScreen::rowWithStatus(InvoicesScreen &screen, InvoiceStatus status) const
 {
     for (int r = 0; r < screen.model()->rowCount(); ++r)
-        if (screen.model()->index(r, 0).data(InvoiceTableModel::StatusRole).toString() == status)
+        if (screen.model()->index(r, 0).data(InvoiceTableModel::StatusRole).value<InvoiceStatus>() == status)
             return r;
     return -1;
 }
@@ -124,10 +124,10 @@ void TestInvoicesScreen::listsFiltersAndSorts()
     QVERIFY(screen.findChild<QLabel *>(QStringLiteral("invoiceCount"))->text().contains(QString::number(all)));
 
     auto *status = screen.findChild<QComboBox *>(QStringLiteral("statusFilter"));
-    status->setCurrentIndex(status->findData(QStringLiteral("draft")));
+    status->setCurrentIndex(status->findData(int(InvoiceStatus::Draft)));
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("applyFilterButton")), Qt::LeftButton);
     QTRY_VERIFY(!screen.model()->isLoading());
-    QCOMPARE(screen.model()->rowCount(), count(QStringLiteral("draft")));
+    QCOMPARE(screen.model()->rowCount(), count(InvoiceStatus::Draft));
 
     status->setCurrentIndex(0);
     screen.findChild<QLineEdit *>(QStringLiteral("customerFilter"))->setText(QStringLiteral("kestrel"));
@@ -214,7 +214,7 @@ void TestInvoicesScreen::issuePayCreditVoid()
     // Issue the first draft with a non-zero total.
     int row = -1;
     for (int r = 0; r < screen.model()->rowCount() && row < 0; ++r)
-        if (screen.model()->index(r, 0).data(InvoiceTableModel::StatusRole) == QStringLiteral("draft")
+        if (screen.model()->index(r, 0).data(InvoiceTableModel::StatusRole).value<InvoiceStatus>() == InvoiceStatus::Draft
             && screen.model()->index(r, InvoiceTableModel::Total).data(InvoiceTableModel::RawValueRole).toString() != QStringLiteral("0.00"))
             row = r;
     QVERIFY(row >= 0);
@@ -225,7 +225,7 @@ void TestInvoicesScreen::issuePayCreditVoid()
     QTest::mouseClick(issue, Qt::LeftButton);
     QCOMPARE(screen.selectedId(), id);
     const Invoice issued = InvoiceService(*m_file, m_clock).get(id);
-    QCOMPARE(issued.status, QStringLiteral("issued"));
+    QCOMPARE(issued.status, InvoiceStatus::Issued);
     QVERIFY(!issued.invoiceNumber.isEmpty());
     const int selected = table->selectionModel()->selectedRows().first().row();
     QCOMPARE(screen.model()->index(selected, InvoiceTableModel::Number).data().toString(), issued.invoiceNumber);
@@ -241,11 +241,11 @@ void TestInvoicesScreen::issuePayCreditVoid()
     QCOMPARE(screen.paySelected(Decimal::parse("1.00"), QDate(2026, 3, 1), QStringLiteral("manual"), QStringLiteral("bank-1"), {}), QString());
     QCOMPARE(InvoiceService(*m_file, m_clock).get(id).amountRemaining(), remaining - Decimal(1));
     QCOMPARE(screen.paySelected(remaining - Decimal(1), QDate(2026, 3, 1), QStringLiteral("manual"), QStringLiteral("bank-2"), {}), QString());
-    QCOMPARE(InvoiceService(*m_file, m_clock).get(id).status, QStringLiteral("paid"));
+    QCOMPARE(InvoiceService(*m_file, m_clock).get(id).status, InvoiceStatus::Paid);
     QVERIFY(screen.findChild<InvoiceDetailView *>()->toPlainText().contains(QStringLiteral("bank-2")));
     // A paid invoice cannot be voided: the message says why.
     QVERIFY(!screen.voidSelected(QStringLiteral("mistake")).isEmpty());
-    QCOMPARE(InvoiceService(*m_file, m_clock).get(id).status, QStringLiteral("paid"));
+    QCOMPARE(InvoiceService(*m_file, m_clock).get(id).status, InvoiceStatus::Paid);
 
     // A credit note on the paid invoice (all that is left).
     QCOMPARE(screen.creditSelected({}, QStringLiteral("duplicate"), QStringLiteral("adjustment"), {}), QString());
@@ -256,23 +256,23 @@ void TestInvoicesScreen::issuePayCreditVoid()
 
     // Issue another draft and void it.
     QTRY_VERIFY(!screen.model()->isLoading());
-    table->selectRow(rowWithStatus(screen, QStringLiteral("draft")));
+    table->selectRow(rowWithStatus(screen, InvoiceStatus::Draft));
     const QString second = screen.selectedId();
     QCOMPARE(screen.issueSelected(), QString());
     QCOMPARE(screen.voidSelected(QStringLiteral("entered twice")), QString());
-    QCOMPARE(InvoiceService(*m_file, m_clock).get(second).status, QStringLiteral("void"));
+    QCOMPARE(InvoiceService(*m_file, m_clock).get(second).status, InvoiceStatus::Void);
     QVERIFY(!screen.findChild<QPushButton *>(QStringLiteral("voidButton"))->isEnabled());
 
     // Overdue: issued invoices past due on the company's today.
     QTRY_VERIFY(!screen.model()->isLoading());
-    table->selectRow(rowWithStatus(screen, QStringLiteral("draft")));
+    table->selectRow(rowWithStatus(screen, InvoiceStatus::Draft));
     const QString third = screen.selectedId();
     QCOMPARE(screen.issueSelected(), QString());
     screen.showOverdue();
     QTRY_VERIFY(!screen.model()->isLoading());
     const QDate today = QDate(2026, 3, 1);
     for (int r = 0; r < screen.model()->rowCount(); ++r) {
-        QCOMPARE(screen.model()->index(r, 0).data(InvoiceTableModel::StatusRole).toString(), QStringLiteral("issued"));
+        QCOMPARE(screen.model()->index(r, 0).data(InvoiceTableModel::StatusRole).value<InvoiceStatus>(), InvoiceStatus::Issued);
         QVERIFY(screen.model()->index(r, InvoiceTableModel::DueDate).data(InvoiceTableModel::RawValueRole).toDate() < today);
     }
     const bool thirdOverdue = InvoiceService(*m_file, m_clock).get(third).isOverdue(today);
@@ -365,32 +365,32 @@ void TestInvoicesScreen::deleteDraftUndoRedo()
     InvoicesScreen screen(*m_file, m_clock, &undo);
     QTRY_VERIFY(!screen.model()->isLoading());
     auto *table = screen.findChild<QTableView *>(QStringLiteral("invoiceTable"));
-    const int drafts = count(QStringLiteral("draft"));
+    const int drafts = count(InvoiceStatus::Draft);
     QVERIFY(drafts > 0);
     QTRY_VERIFY(!screen.model()->isLoading());
-    table->selectRow(rowWithStatus(screen, QStringLiteral("draft")));
+    table->selectRow(rowWithStatus(screen, InvoiceStatus::Draft));
     const QString id = screen.selectedId();
     const Invoice before = InvoiceService(*m_file, m_clock).get(id);
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("deleteDraftButton")), Qt::LeftButton);
-    QCOMPARE(count(QStringLiteral("draft")), drafts - 1);
+    QCOMPARE(count(InvoiceStatus::Draft), drafts - 1);
     QTRY_COMPARE(screen.model()->rowOf(id), -1);
     QCOMPARE(undo.count(), 1);
 
     undo.undo();
-    QCOMPARE(count(QStringLiteral("draft")), drafts);
+    QCOMPARE(count(InvoiceStatus::Draft), drafts);
     const Invoice back = InvoiceService(*m_file, m_clock).get(id);
     QCOMPARE(back.identity, before.identity);
     QCOMPARE(back.total, before.total);
     QTRY_VERIFY(screen.model()->rowOf(id) >= 0);
 
     undo.redo();
-    QCOMPARE(count(QStringLiteral("draft")), drafts - 1);
+    QCOMPARE(count(InvoiceStatus::Draft), drafts - 1);
     undo.undo();
-    QCOMPARE(count(QStringLiteral("draft")), drafts);
+    QCOMPARE(count(InvoiceStatus::Draft), drafts);
 
     // An issued invoice is not deleted, and nothing goes on the undo stack.
     QTRY_VERIFY(!screen.model()->isLoading());
-    table->selectRow(rowWithStatus(screen, QStringLiteral("issued")));
+    table->selectRow(rowWithStatus(screen, InvoiceStatus::Issued));
     QVERIFY(!screen.deleteSelectedDraft().isEmpty());
     QCOMPARE(undo.count(), 1);
 }

@@ -199,7 +199,7 @@ void TestReports::invoicePdfsInTheBackground()
     QSignalSpy finished(screen.batchJob(), &PdfBatchJob::finished);
     QSignalSpy progress(screen.batchJob(), &PdfBatchJob::progress);
     const QString dir = m_dir.filePath(QStringLiteral("pdfs"));
-    QVERIFY(screen.startInvoicePdfs(dir, QStringLiteral("issued")));
+    QVERIFY(screen.startInvoicePdfs(dir, InvoiceStatus::Issued));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
     QCOMPARE(finished.first().at(0).toInt(), 2);
     QVERIFY(finished.first().at(1).toString().isEmpty());

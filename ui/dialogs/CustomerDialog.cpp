@@ -2,6 +2,7 @@
 #include "ui/dialogs/CustomerDialog.h"
 
 #include "engine/Currency.h"
+#include "engine/Customer.h"
 #include "models/CustomerService.h"
 #include "models/StorageError.h"
 
@@ -69,7 +70,7 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
     m_netTerms = new QSpinBox(general);
     m_netTerms->setObjectName(QStringLiteral("netTermsSpin"));
     m_netTerms->setAccessibleName(tr("Net terms"));
-    m_netTerms->setRange(-1, 365);
+    m_netTerms->setRange(-1, MaxNetTermsDays); // -1: the company default
     m_netTerms->setSpecialValueText(tr("Company default"));
     m_netTerms->setSuffix(tr(" days"));
     m_netTerms->setValue(-1);

@@ -28,7 +28,7 @@ QStringList invoicesNotEmailed(CompanyFile &file)
 {
     QStringList ids;
     InvoiceFilter filter;
-    filter.status = QStringLiteral("issued");
+    filter.status = InvoiceStatus::Issued;
     EmailOutbox outbox(file);
     for (const Invoice &inv : InvoiceRepository(file.db()).list(filter))
         if (outbox.forDocument(QStringLiteral("invoice"), inv.id).isEmpty())
@@ -46,7 +46,7 @@ EmailSendDialog::EmailSendDialog(CompanyFile &file, const Clock &clock, QWidget 
     auto *form = new QFormLayout;
     m_scope = new QComboBox(this);
     m_scope->setObjectName(QStringLiteral("emailScope"));
-    m_scope->addItem(tr("Issued invoices not e-mailed yet, then the outbox"), QStringLiteral("issued"));
+    m_scope->addItem(tr("Issued invoices not e-mailed yet, then the outbox"), QStringLiteral("invoices"));
     m_scope->addItem(tr("Only the messages waiting in the outbox"), QStringLiteral("outbox"));
     form->addRow(tr("Send"), m_scope);
     const QString server = file.setting(QStringLiteral("email.smtp_url"));
@@ -127,7 +127,7 @@ void EmailSendDialog::start()
     m_stop = std::make_shared<std::atomic<bool>>(false);
     const QString path = m_file.path();
     const QString from = m_file.setting(QStringLiteral("email.from"));
-    const bool queueIssued = m_scope->currentData().toString() == QLatin1String("issued");
+    const bool queueIssued = m_scope->currentData().toString() == QLatin1String("invoices");
     const Clock *clock = &m_clock;
     auto stop = m_stop;
     QPointer<EmailSendDialog> self(this);

@@ -33,18 +33,18 @@ namespace {
 struct RunOutcome {
     InvoiceRunSummary summary;
     QHash<QString, QString> customerNames;
-    QHash<QString, QString> existing; ///< identity → status of the invoices already stored
+    QHash<QString, InvoiceStatus> existing; ///< identity → status of the invoices already stored
     QString error;
 };
 
-QString kindText(const QString &kind)
+QString kindText(InvoiceKind kind)
 {
-    if (kind == QLatin1String("in_advance"))
-        return InvoiceRunDialog::tr("Fees in advance");
-    if (kind == QLatin1String("in_arrears"))
-        return InvoiceRunDialog::tr("Usage and fees in arrears");
-    if (kind == QLatin1String("one_time"))
-        return InvoiceRunDialog::tr("One-time fees");
+    switch (kind) {
+    case InvoiceKind::InAdvance: return InvoiceRunDialog::tr("Fees in advance");
+    case InvoiceKind::InArrears: return InvoiceRunDialog::tr("Usage and fees in arrears");
+    case InvoiceKind::OneTime: return InvoiceRunDialog::tr("One-time fees");
+    case InvoiceKind::OneOff: break;
+    }
     return InvoiceRunDialog::tr("One-off");
 }
 
@@ -238,10 +238,10 @@ void InvoiceRunDialog::start(bool dryRun)
             auto *total = new QTableWidgetItem(LocaleFormat::money(inv.total, inv.currency));
             total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_invoices->setItem(r, 4, total);
-            const QString stored = outcome->existing.value(inv.identity);
-            auto *inFile = new QTableWidgetItem(!dryRun            ? tr("stored")
-                                                : stored.isEmpty() ? tr("new")
-                                                                   : tr("recomposes the stored one (%1)").arg(invoiceStatusText(stored)));
+            const auto stored = outcome->existing.constFind(inv.identity);
+            auto *inFile = new QTableWidgetItem(!dryRun                                 ? tr("stored")
+                                                : stored == outcome->existing.constEnd() ? tr("new")
+                                                                                         : tr("recomposes the stored one (%1)").arg(invoiceStatusText(*stored)));
             inFile->setToolTip(inFile->text());
             m_invoices->item(r, 0)->setToolTip(m_invoices->item(r, 0)->text());
             m_invoices->setItem(r, 5, inFile);

@@ -156,7 +156,7 @@ OutboxMessage DocumentMailer::queueInvoice(const QString &reference)
     const auto inv = InvoiceRepository(m_file.db()).resolve(reference);
     if (!inv)
         throw ServiceError::notFound(QStringLiteral("invoice \"%1\" not found (give its id or number)").arg(reference));
-    if (inv->invoiceNumber.isEmpty() || inv->status == QLatin1String("draft"))
+    if (inv->invoiceNumber.isEmpty() || inv->status == InvoiceStatus::Draft)
         throw ServiceError::conflict(QStringLiteral("invoice %1 is a draft; issue it before sending it").arg(reference));
     const auto customer = CustomerRepository(m_file.db()).findById(inv->customerId);
     if (!customer)
@@ -167,14 +167,14 @@ OutboxMessage DocumentMailer::queueInvoice(const QString &reference)
                  {{QStringLiteral("invoice_number"), inv->invoiceNumber},
                   {QStringLiteral("invoice_date"), fmt.date(inv->invoiceDate)},
                   {QStringLiteral("due_date"), fmt.date(inv->dueDate.isValid() ? inv->dueDate : inv->invoiceDate)},
-                  {QStringLiteral("amount_due"), fmt.money(inv->status == QLatin1String("void") ? Decimal(0) : inv->amountRemaining(), inv->currency)}});
+                  {QStringLiteral("amount_due"), fmt.money(inv->status == InvoiceStatus::Void ? Decimal(0) : inv->amountRemaining(), inv->currency)}});
 }
 
 QList<OutboxMessage> DocumentMailer::queueInvoices(const InvoiceFilter &filter)
 {
     QList<OutboxMessage> out;
     for (const Invoice &inv : InvoiceRepository(m_file.db()).list(filter))
-        if (!inv.invoiceNumber.isEmpty() && inv.status != QLatin1String("draft"))
+        if (!inv.invoiceNumber.isEmpty() && inv.status != InvoiceStatus::Draft)
             out.append(queueInvoice(inv.id));
     return out;
 }

@@ -111,11 +111,11 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
     doc.locale = locale;
     doc.title = lang.translate("orb::InvoiceDocument", "Invoice");
     doc.reference = inv.invoiceNumber.isEmpty() ? lang.translate("orb::InvoiceDocument", "(draft)") : inv.invoiceNumber;
-    if (inv.status == QLatin1String("draft"))
+    if (inv.status == InvoiceStatus::Draft)
         doc.stamp = {lang.translate("orb::InvoiceDocument", "DRAFT"), PrintedDocument::StampKind::Draft};
-    else if (inv.status == QLatin1String("void"))
+    else if (inv.status == InvoiceStatus::Void)
         doc.stamp = {lang.translate("orb::InvoiceDocument", "VOID"), PrintedDocument::StampKind::Void};
-    else if (inv.status == QLatin1String("paid"))
+    else if (inv.status == InvoiceStatus::Paid)
         doc.stamp = {lang.translate("orb::InvoiceDocument", "PAID"), PrintedDocument::StampKind::Paid};
     doc.logo = company.logo;
     doc.senderName = company.name;
@@ -200,13 +200,13 @@ PrintedDocument InvoiceDocument::invoice(const Invoice &inv, const Customer &cus
     doc.totals.append({lang.translate("orb::InvoiceDocument", "Amount paid"), fmt.money(-inv.amountPaid, cur)});
     if (!inv.credited.isZero())
         doc.totals.append({lang.translate("orb::InvoiceDocument", "Credited"), fmt.money(-inv.credited, cur)});
-    const Decimal due = inv.status == QLatin1String("void") ? Decimal(0) : inv.amountRemaining();
+    const Decimal due = inv.status == InvoiceStatus::Void ? Decimal(0) : inv.amountRemaining();
     doc.totals.append({lang.translate("orb::InvoiceDocument", "Amount due (%1)").arg(cur), fmt.money(due, cur), true});
 
-    if (inv.status == QLatin1String("void"))
+    if (inv.status == InvoiceStatus::Void)
         doc.notes.append(
             {lang.translate("orb::InvoiceDocument", "Void"), lang.translate("orb::InvoiceDocument", "This invoice was voided and is not payable.")});
-    else if (!company.paymentInstructions.isEmpty() && inv.status != QLatin1String("paid")) {
+    else if (!company.paymentInstructions.isEmpty() && inv.status != InvoiceStatus::Paid) {
         QString text = company.paymentInstructions;
         text.replace(QLatin1String("{invoice_number}"), doc.reference);
         doc.notes.append({lang.translate("orb::InvoiceDocument", "Payment instructions"), text});

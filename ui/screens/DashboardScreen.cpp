@@ -61,7 +61,13 @@ DashboardScreen::DashboardScreen(CompanyFile &file, const Clock &clock, QWidget 
     m_top->setAccessibleName(tr("Top customers by usage"));
     m_customers = card(this, QStringLiteral("customerSummary"));
     m_customers->setAccessibleName(tr("Company"));
-    connect(m_attention, &QLabel::linkActivated, this, &DashboardScreen::invoicesRequested);
+    // The card's links name their list in the href, which the translations keep as it is.
+    connect(m_attention, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("overdue"))
+            emit invoicesRequested(InvoiceList::Overdue);
+        else if (link == QLatin1String("draft"))
+            emit invoicesRequested(InvoiceList::Drafts);
+    });
     auto *grid = new QGridLayout;
     grid->setSpacing(12);
     grid->addWidget(m_attention, 0, 0);

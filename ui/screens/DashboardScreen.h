@@ -26,6 +26,9 @@ class DashboardScreen final : public QWidget
     Q_OBJECT
 
 public:
+    /// The invoice lists the attention card links to.
+    enum class InvoiceList { Drafts, Overdue };
+
     DashboardScreen(CompanyFile &file, const Clock &clock, QWidget *parent = nullptr);
     ~DashboardScreen() override;
 
@@ -42,8 +45,8 @@ public slots:
 signals:
     /// New figures are shown.
     void refreshed();
-    /// The user asked to see these invoices ("draft", "overdue").
-    void invoicesRequested(const QString &which);
+    /// The user asked to see these invoices.
+    void invoicesRequested(DashboardScreen::InvoiceList which);
 
 private:
     void showRead(const DashboardFigures &figures, const QString &error);

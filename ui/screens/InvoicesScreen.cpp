@@ -69,11 +69,11 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->setAccessibleName(tr("Status"));
-    m_status->addItem(tr("All statuses"), QString());
-    m_status->addItem(tr("Drafts"), QStringLiteral("draft"));
-    m_status->addItem(tr("Issued"), QStringLiteral("issued"));
-    m_status->addItem(tr("Paid"), QStringLiteral("paid"));
-    m_status->addItem(tr("Void"), QStringLiteral("void"));
+    m_status->addItem(tr("All statuses")); // no data: no status filter
+    m_status->addItem(tr("Drafts"), int(InvoiceStatus::Draft));
+    m_status->addItem(tr("Issued"), int(InvoiceStatus::Issued));
+    m_status->addItem(tr("Paid"), int(InvoiceStatus::Paid));
+    m_status->addItem(tr("Void"), int(InvoiceStatus::Void));
     m_customer = filterEdit(this, QStringLiteral("customerFilter"), tr("Customer (id or external id)"));
     const QDate today = m_clock.now().toTimeZone(QTimeZone(m_file.settings().timezone.toUtf8())).date();
     m_from = new OptionalDateEdit(tr("Dated from: any"), today, this);
@@ -194,7 +194,8 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
 void InvoicesScreen::applyFilter()
 {
     InvoiceTableFilter f;
-    f.status = m_status->currentData().toString();
+    const QVariant status = m_status->currentData();
+    f.status = status.isValid() ? std::optional<InvoiceStatus>(InvoiceStatus(status.toInt())) : std::nullopt;
     f.customer = m_customer->text().trimmed();
     f.overdue = m_overdue->isChecked();
     f.today = m_clock.now().toTimeZone(QTimeZone(m_file.settings().timezone.toUtf8())).date();
@@ -238,14 +239,14 @@ void InvoicesScreen::showOverdue()
     applyFilter();
 }
 
-void InvoicesScreen::showStatus(const QString &status)
+void InvoicesScreen::showStatus(InvoiceStatus status)
 {
     m_customer->clear();
     m_from->clearValue();
     m_to->clearValue();
     const QSignalBlocker block(m_overdue);
     m_overdue->setChecked(false);
-    m_status->setCurrentIndex(std::max(0, m_status->findData(status)));
+    m_status->setCurrentIndex(std::max(0, m_status->findData(int(status))));
     applyFilter();
 }
 
@@ -275,18 +276,20 @@ std::optional<Invoice> InvoicesScreen::selectedInvoice() const
 
 void InvoicesScreen::updateActions()
 {
-    const QString status = [this] {
+    // No status: nothing selected, or a row whose stored status is unknown (no action fits it).
+    const std::optional<InvoiceStatus> status = [this]() -> std::optional<InvoiceStatus> {
         const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-        return rows.isEmpty() ? QString() : rows.first().data(InvoiceTableModel::StatusRole).toString();
+        const QVariant v = rows.isEmpty() ? QVariant() : rows.first().data(InvoiceTableModel::StatusRole);
+        return v.isValid() ? std::optional<InvoiceStatus>(v.value<InvoiceStatus>()) : std::nullopt;
     }();
     const bool writable = !m_file.isReadOnly();
-    m_issue->setEnabled(writable && status == QLatin1String("draft"));
-    m_delete->setEnabled(writable && status == QLatin1String("draft"));
-    m_void->setEnabled(writable && status == QLatin1String("issued"));
-    m_pay->setEnabled(writable && status == QLatin1String("issued"));
-    m_credit->setEnabled(writable && (status == QLatin1String("issued") || status == QLatin1String("paid")));
-    m_export->setEnabled(!status.isEmpty() && isSignalConnected(QMetaMethod::fromSignal(&InvoicesScreen::exportPdfRequested)));
-    m_print->setEnabled(!status.isEmpty() && isSignalConnected(QMetaMethod::fromSignal(&InvoicesScreen::printRequested)));
+    m_issue->setEnabled(writable && status == InvoiceStatus::Draft);
+    m_delete->setEnabled(writable && status == InvoiceStatus::Draft);
+    m_void->setEnabled(writable && status == InvoiceStatus::Issued);
+    m_pay->setEnabled(writable && status == InvoiceStatus::Issued);
+    m_credit->setEnabled(writable && (status == InvoiceStatus::Issued || status == InvoiceStatus::Paid));
+    m_export->setEnabled(status && isSignalConnected(QMetaMethod::fromSignal(&InvoicesScreen::exportPdfRequested)));
+    m_print->setEnabled(status && isSignalConnected(QMetaMethod::fromSignal(&InvoicesScreen::printRequested)));
     if (m_model->isLoading())
         m_count->setText(tr("Loading…"));
     else if (m_model->lastError().isEmpty())
@@ -295,12 +298,13 @@ void InvoicesScreen::updateActions()
 
 void InvoicesScreen::showDetails()
 {
-    const auto inv = selectedInvoice();
-    if (!inv) {
-        m_detail->showMessage(tr("Select an invoice to see its lines, taxes, payments and credit notes."));
-        return;
-    }
     try {
+        // Inside the try: a row the file holds in a form Orb cannot read is named, not shown.
+        const auto inv = selectedInvoice();
+        if (!inv) {
+            m_detail->showMessage(tr("Select an invoice to see its lines, taxes, payments and credit notes."));
+            return;
+        }
         InvoiceService service(m_file, m_clock);
         const QString name = CustomerRepository(m_file.db()).name(inv->customerId);
         m_detail->showInvoice(*inv, name, service.payments(inv->id), service.creditNotes(inv->id),
@@ -378,7 +382,7 @@ QString InvoicesScreen::deleteSelectedDraft()
     const auto inv = selectedInvoice();
     if (!inv)
         return tr("Select an invoice first.");
-    if (inv->status != QLatin1String("draft"))
+    if (inv->status != InvoiceStatus::Draft)
         return tr("Only drafts can be deleted; this invoice's status is %1.").arg(invoiceStatusText(inv->status));
     auto command = std::make_unique<DeleteDraftCommand>(m_file, m_clock, *inv);
     const QString error = command->perform();

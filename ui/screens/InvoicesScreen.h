@@ -57,8 +57,8 @@ public slots:
     void showCustomer(const QString &customerId);
     /// Shows the issued invoices past their due date.
     void showOverdue();
-    /// Shows the invoices with this status (draft, issued, paid, void).
-    void showStatus(const QString &status);
+    /// Shows the invoices with this status.
+    void showStatus(InvoiceStatus status);
 
 signals:
     /// Invoices changed (the dashboard and customer details refresh).

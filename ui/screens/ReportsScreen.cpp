@@ -198,7 +198,7 @@ ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *par
     connect(pdfs, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the invoice PDFs"));
         if (!dir.isEmpty())
-            startInvoicePdfs(dir, QStringLiteral("issued"));
+            startInvoicePdfs(dir, InvoiceStatus::Issued);
     });
     connect(show, &QPushButton::clicked, this, [this] {
         const QString error =
@@ -365,7 +365,7 @@ QString ReportsScreen::showUsage(const QString &customer, const QString &metric,
     return {};
 }
 
-bool ReportsScreen::startInvoicePdfs(const QString &dir, const QString &status)
+bool ReportsScreen::startInvoicePdfs(const QString &dir, InvoiceStatus status)
 {
     InvoiceFilter filter;
     filter.status = status;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/metrics/TimeBuckets.h"
+#include "models/billing/InvoiceStatus.h"
 #include "ui/documents/PrintedDocument.h"
 
 #include <QWidget>
@@ -49,7 +50,7 @@ public:
     QString exportAgingPdf(const QString &path) const;
     QString showUsage(const QString &customer, const QString &metric, BucketSize size, const QString &groupBy, QDate from, QDate to);
     /// Starts writing the invoices of a status ("" for all) into a folder; false when running.
-    bool startInvoicePdfs(const QString &dir, const QString &status);
+    bool startInvoicePdfs(const QString &dir, InvoiceStatus status);
 
     /// True while a report or the usage chart is being read in the background.
     bool isLoading() const;

@@ -154,14 +154,13 @@ void SubscriptionsScreen::showDetails()
             const std::optional<Plan> plan = v ? plans.findById(v->planId) : std::nullopt;
             return plan ? tr("%1, version %2").arg(plan->name).arg(v->version) : versionId;
         };
-        auto causeText = [](const QString &cause) -> QString {
-            if (cause == QLatin1String("create"))
-                return tr("subscribed");
-            if (cause == QLatin1String("plan_change"))
-                return tr("plan changed");
-            if (cause == QLatin1String("quantity_change"))
-                return tr("quantity changed");
-            return cause;
+        auto causeText = [](PhaseCause cause) -> QString {
+            switch (cause) {
+            case PhaseCause::Create: return tr("subscribed");
+            case PhaseCause::PlanChange: return tr("plan changed");
+            case PhaseCause::QuantityChange: return tr("quantity changed");
+            }
+            return {};
         };
         h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Phases"));
         for (const SubscriptionPhase &p : sub.phases)
@@ -172,23 +171,21 @@ void SubscriptionsScreen::showDetails()
         h += QStringLiteral("</ul>");
         const QList<SubscriptionChange> changes = service.changes(id);
         if (!changes.isEmpty()) {
-            auto kindText = [](const QString &kind) -> QString {
-                if (kind == QLatin1String("plan_change"))
-                    return tr("Plan change");
-                if (kind == QLatin1String("quantity_change"))
-                    return tr("Quantity change");
-                if (kind == QLatin1String("cancellation"))
-                    return tr("Cancellation");
-                return kind;
+            auto kindText = [](SubscriptionChangeKind kind) -> QString {
+                switch (kind) {
+                case SubscriptionChangeKind::PlanChange: return tr("Plan change");
+                case SubscriptionChangeKind::QuantityChange: return tr("Quantity change");
+                case SubscriptionChangeKind::Cancellation: return tr("Cancellation");
+                }
+                return {};
             };
-            auto statusText = [](const QString &status) -> QString {
-                if (status == QLatin1String("scheduled"))
-                    return tr("scheduled");
-                if (status == QLatin1String("applied"))
-                    return tr("applied");
-                if (status == QLatin1String("unscheduled"))
-                    return tr("withdrawn");
-                return status;
+            auto statusText = [](SubscriptionChangeStatus status) -> QString {
+                switch (status) {
+                case SubscriptionChangeStatus::Scheduled: return tr("scheduled");
+                case SubscriptionChangeStatus::Applied: return tr("applied");
+                case SubscriptionChangeStatus::Unscheduled: return tr("withdrawn");
+                }
+                return {};
             };
             h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Changes"));
             for (const SubscriptionChange &c : changes)

@@ -76,8 +76,7 @@ void CustomerBillingView::showCustomer(const QString &customerId)
             const Invoice &inv = invoices[i];
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td></tr>")
                      .arg(esc(inv.invoiceNumber.isEmpty() ? tr("(draft)") : inv.invoiceNumber), LocaleFormat::date(inv.invoiceDate),
-                          esc(invoiceStatusText(inv.isOverdue(today) ? QStringLiteral("overdue") : inv.status)),
-                          esc(LocaleFormat::money(inv.total, inv.currency)));
+                          esc(invoiceStatusText(inv.status, inv.isOverdue(today))), esc(LocaleFormat::money(inv.total, inv.currency)));
         }
         h += QStringLiteral("</table>");
         if (invoices.size() > 8)

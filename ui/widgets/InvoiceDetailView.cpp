@@ -126,7 +126,7 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
     };
     QString h;
     if (inv.invoiceNumber.isEmpty())
-        h += QStringLiteral("<h3>%1</h3>").arg(inv.status == QLatin1String("draft") ? tr("Draft invoice") : esc(invoiceStatusText(inv.status)));
+        h += QStringLiteral("<h3>%1</h3>").arg(inv.status == InvoiceStatus::Draft ? tr("Draft invoice") : esc(invoiceStatusText(inv.status)));
     else
         h += QStringLiteral("<h3>%1 — %2</h3>").arg(tr("Invoice %1").arg(esc(inv.invoiceNumber)), esc(invoiceStatusText(inv.status)));
     h += QStringLiteral("<p><b>%1</b><br>").arg(esc(customerName));
@@ -203,7 +203,7 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
         total(tr("Paid"), inv.amountPaid, false, true);
     if (!inv.credited.isZero())
         total(tr("Credited"), inv.credited, false, true);
-    if (inv.status == QLatin1String("issued"))
+    if (inv.status == InvoiceStatus::Issued)
         total(tr("Still to pay"), inv.amountRemaining(), true);
     h += QStringLiteral("</table><br clear=\"all\">");
 

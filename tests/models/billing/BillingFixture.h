@@ -117,7 +117,8 @@ public:
         f.customerId = customerId;
         QStringList out;
         for (const Invoice &i : InvoiceService(*file, clock).list(f))
-            out << QStringLiteral("%1 %2 %3 %4 %5").arg(i.kind, dateText(i.periodStart), dateText(i.periodEnd), moneyText(i.total, i.currency), i.status);
+            out << QStringLiteral("%1 %2 %3 %4 %5")
+                       .arg(toText(i.kind), dateText(i.periodStart), dateText(i.periodEnd), moneyText(i.total, i.currency), toText(i.status));
         return out;
     }
 
@@ -126,7 +127,7 @@ public:
         InvoiceFilter f;
         f.customerId = customerId;
         for (const Invoice &i : InvoiceService(*file, clock).list(f))
-            if (i.kind == kind && i.periodStart == periodStart && i.status != QLatin1String("void"))
+            if (toText(i.kind) == kind && i.periodStart == periodStart && i.status != InvoiceStatus::Void)
                 return i;
         return {};
     }

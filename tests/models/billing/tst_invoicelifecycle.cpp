@@ -59,7 +59,7 @@ void TestInvoiceLifecycle::issueNumbersWithoutGaps()
     InvoiceService service(*f.file, f.clock);
     const Invoice a = issuedFlat(QStringLiteral("a"));
     QCOMPARE(a.invoiceNumber, QStringLiteral("NW-000001"));
-    QCOMPARE(a.status, QStringLiteral("issued"));
+    QCOMPARE(a.status, InvoiceStatus::Issued);
     QCOMPARE(a.invoiceDate, QDate(2026, 1, 1));
     QCOMPARE(a.dueDate, QDate(2026, 1, 16)); // the plan's net 15
     // A failed issue (refused) takes no number.
@@ -88,7 +88,7 @@ void TestInvoiceLifecycle::refusedTransitions()
     QVERIFY_SERVICE_ERROR(service.pay(issued.id, Decimal::parse("0.001"), QDate(2026, 1, 2)), ServiceError::Kind::InvalidInput);
     QVERIFY_SERVICE_ERROR(service.pay(issued.id, Decimal(-5), QDate(2026, 1, 2)), ServiceError::Kind::InvalidInput);
     service.markPaid(issued.id, QDate(2026, 1, 3));
-    QCOMPARE(service.get(issued.id).status, QStringLiteral("paid"));
+    QCOMPARE(service.get(issued.id).status, InvoiceStatus::Paid);
     QVERIFY_SERVICE_ERROR(service.voidInvoice(issued.id, {}), ServiceError::Kind::Conflict);
     QVERIFY_SERVICE_ERROR(service.pay(issued.id, Decimal(1), QDate(2026, 1, 3)), ServiceError::Kind::Conflict);
     QVERIFY_SERVICE_ERROR(service.get(QStringLiteral("NW-999999")), ServiceError::Kind::NotFound);
@@ -142,7 +142,7 @@ void TestInvoiceLifecycle::balanceAndCreditsAppliedAtIssue()
     QCOMPARE(moneyText(issued.creditsApplied, QStringLiteral("USD")), QStringLiteral("310.00"));
     QCOMPARE(moneyText(LedgerService(*f.file, f.clock).balance(c).balance, QStringLiteral("USD")), QStringLiteral("50.00"));
     QCOMPARE(moneyText(issued.amountDue, QStringLiteral("USD")), QStringLiteral("0.00"));
-    QCOMPARE(issued.status, QStringLiteral("paid")); // nothing left to pay
+    QCOMPARE(issued.status, InvoiceStatus::Paid); // nothing left to pay
     QHash<QString, QString> left;
     for (const CreditBlockRecord &r : ledger.credits(c))
         left.insert(r.description, moneyText(r.remaining, r.currency));
@@ -184,7 +184,7 @@ void TestInvoiceLifecycle::paymentsPartialAndOver()
     InvoiceService service(*f.file, f.clock);
     const Invoice inv = issuedFlat(QStringLiteral("p"));
     const Payment first = service.pay(inv.id, Decimal(100), QDate(2026, 1, 5), QStringLiteral("bank"), QStringLiteral("TX-1"));
-    QCOMPARE(service.get(inv.id).status, QStringLiteral("issued"));
+    QCOMPARE(service.get(inv.id).status, InvoiceStatus::Issued);
     QCOMPARE(moneyText(service.get(inv.id).amountRemaining(), QStringLiteral("USD")), QStringLiteral("210.00"));
     // The same payment reported twice is recorded once.
     QCOMPARE(service.pay(inv.id, Decimal(100), QDate(2026, 1, 5), QStringLiteral("bank"), QStringLiteral("TX-1")).id, first.id);
@@ -192,7 +192,7 @@ void TestInvoiceLifecycle::paymentsPartialAndOver()
     QCOMPARE(service.payments(inv.id).size(), 1);
     service.pay(inv.id, Decimal(300), QDate(2026, 1, 6));
     const Invoice paid = service.get(inv.id);
-    QCOMPARE(paid.status, QStringLiteral("paid"));
+    QCOMPARE(paid.status, InvoiceStatus::Paid);
     QCOMPARE(moneyText(paid.amountPaid, QStringLiteral("USD")), QStringLiteral("310.00"));
     QCOMPARE(moneyText(LedgerService(*f.file, f.clock).balance(inv.customerId).balance, QStringLiteral("USD")), QStringLiteral("90.00"));
 }
@@ -291,7 +291,7 @@ void TestInvoiceLifecycle::oneOffInvoice()
         c,
         {{QStringLiteral("Onboarding"), Decimal(3), Decimal::parse("150.00"), {}}, {QStringLiteral("Training day"), Decimal(1), Decimal::parse("899.99"), {}}},
         QDate(2026, 1, 20), QStringLiteral("Thank you"), 7);
-    QCOMPARE(inv.kind, QStringLiteral("one_off"));
+    QCOMPARE(inv.kind, InvoiceKind::OneOff);
     QCOMPARE(moneyText(inv.total, inv.currency), QStringLiteral("1349.99"));
     const Invoice issued = service.issue(inv.id);
     QCOMPARE(issued.dueDate, QDate(2026, 1, 27));
@@ -323,7 +323,7 @@ void TestInvoiceLifecycle::restoreDraftPutsTheSameDraftBack()
     QVERIFY_SERVICE_ERROR(service.restoreDraft(draft), ServiceError::Kind::Conflict);
     // Only drafts come back.
     Invoice issued = draft;
-    issued.status = QStringLiteral("issued");
+    issued.status = InvoiceStatus::Issued;
     QVERIFY_SERVICE_ERROR(service.restoreDraft(issued), ServiceError::Kind::InvalidInput);
 }
 

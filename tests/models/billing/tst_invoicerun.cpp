@@ -201,7 +201,7 @@ void TestInvoiceRun::upcomingPreview()
     const QList<Invoice> next = InvoiceRunService(*f.file, f.clock).upcoming(s.id);
     QStringList kinds;
     for (const Invoice &i : next)
-        kinds << i.kind + QLatin1Char(' ') + dateText(i.periodStart) + QLatin1Char(' ') + moneyText(i.total, i.currency);
+        kinds << toText(i.kind) + QLatin1Char(' ') + dateText(i.periodStart) + QLatin1Char(' ') + moneyText(i.total, i.currency);
     kinds.sort();
     QCOMPARE(kinds, (QStringList{"in_advance 2026-02-01 50.00", "in_arrears 2026-01-01 0.50"}));
     QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt(), 1);

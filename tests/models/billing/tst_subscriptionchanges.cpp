@@ -74,7 +74,7 @@ void TestSubscriptionChanges::planChangeImmediate()
     f.clock.set(at(2026, 1, 11, 9)); // 21 of January's 31 days remain
     const SubscriptionChange change = SubscriptionService(*f.file, f.clock).changePlan(s.id, QStringLiteral("double"), std::nullopt, ChangeTiming::Immediate);
     QCOMPARE(change.effectiveDate, QDate(2026, 1, 11));
-    QCOMPARE(change.status, QStringLiteral("applied"));
+    QCOMPARE(change.status, SubscriptionChangeStatus::Applied);
     // The unused 21 days of the 310.00 paid in advance: 210.00 to the balance.
     QCOMPARE(moneyText(balance(c), QStringLiteral("USD")), QStringLiteral("210.00"));
     f.run(at(2026, 2, 1));
@@ -95,7 +95,7 @@ void TestSubscriptionChanges::planChangeEndOfTermThenUnschedule()
     SubscriptionService service(*f.file, f.clock);
     const SubscriptionChange change = service.changePlan(s.id, QStringLiteral("double"), std::nullopt, ChangeTiming::EndOfTerm);
     QCOMPARE(change.effectiveDate, QDate(2026, 2, 1));
-    QCOMPARE(change.status, QStringLiteral("scheduled"));
+    QCOMPARE(change.status, SubscriptionChangeStatus::Scheduled);
     QVERIFY_SERVICE_ERROR(service.cancel(s.id, ChangeTiming::EndOfTerm), ServiceError::Kind::Conflict); // one pending change at a time
     QCOMPARE(service.toJson(service.get(s.id)).value(QStringLiteral("pending_changes")).toArray().size(), 1);
     f.run(at(2026, 2, 1));

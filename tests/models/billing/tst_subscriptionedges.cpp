@@ -169,7 +169,7 @@ void TestSubscriptionEdges::step(const QString &sub, const QString &customer, co
         } else if (verb == QLatin1String("pay")) {
             InvoiceFilter filter;
             filter.customerId = customer;
-            filter.status = QStringLiteral("issued");
+            filter.status = InvoiceStatus::Issued;
             for (const Invoice &i : invoices.list(filter))
                 if (i.amountRemaining().isPositive())
                     invoices.markPaid(i.id, f.clock.now().date());
@@ -214,7 +214,7 @@ void TestSubscriptionEdges::ledgerCheck(const QString &customer, const QString &
     QCOMPARE(ledgers.recomputedBalance(customer), ledgers.balance(customer));
     QList<QDate> changes;
     for (const SubscriptionChange &c : SubscriptionService(*f.file, f.clock).changes(sub))
-        if (c.status == QLatin1String("applied") || c.status == QLatin1String("scheduled"))
+        if (c.status == SubscriptionChangeStatus::Applied || c.status == SubscriptionChangeStatus::Scheduled)
             changes << c.effectiveDate;
     InvoiceFilter filter;
     filter.customerId = customer;
@@ -227,9 +227,10 @@ void TestSubscriptionEdges::ledgerCheck(const QString &customer, const QString &
             for (const BalanceEntryRecord &e : ledgers.balanceEntries(customer))
                 qDebug() << e.cause << e.amount.toString() << e.invoiceId << inv.id << e.description;
         QVERIFY2(!credited.isNegative(), qPrintable(inv.id));
-        if (inv.status == QLatin1String("void") || inv.kind != QLatin1String("in_advance")) {
-            QVERIFY2(credited.isZero(),
-                     qPrintable(QStringLiteral("invoice %1 (%2) keeps a proration credit of %3").arg(inv.invoiceNumber, inv.status, credited.toString())));
+        if (inv.status == InvoiceStatus::Void || inv.kind != InvoiceKind::InAdvance) {
+            QVERIFY2(
+                credited.isZero(),
+                qPrintable(QStringLiteral("invoice %1 (%2) keeps a proration credit of %3").arg(inv.invoiceNumber, toText(inv.status), credited.toString())));
             continue;
         }
         QDate first = inv.periodEnd;

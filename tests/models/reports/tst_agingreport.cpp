@@ -110,7 +110,7 @@ void TestAgingReport::outstandingAsOf()
     QFETCH(QDate, asOf);
     QFETCH(QString, expected);
     Invoice inv;
-    inv.status = status;
+    inv.status = fromText<InvoiceStatus>(status).value();
     inv.invoiceDate = QDate(2026, 2, 1);
     inv.amountDue = Decimal::parse("100.00");
     Payment p;

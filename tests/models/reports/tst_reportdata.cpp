@@ -28,7 +28,7 @@ Invoice invoice(const char *id, const char *status, QDate date, const char *tota
 {
     Invoice i;
     i.id = QString::fromLatin1(id);
-    i.status = QString::fromLatin1(status);
+    i.status = fromText<InvoiceStatus>(QString::fromLatin1(status)).value();
     i.invoiceDate = date;
     i.currency = QString::fromLatin1(currency);
     i.total = Decimal::parse(total);
