@@ -6,6 +6,7 @@
 #include "models/StorageError.h"
 
 #include <QTemporaryDir>
+#include <QtTest>
 
 #include <sqlite3.h>
 
@@ -46,6 +47,17 @@ QString rawSql(const QString &path, const QStringList &statements)
     }
     sqlite3_close(db);
     return error;
+}
+
+void rawSqlChecked(const QString &path, const QStringList &statements)
+{
+    const QString error = rawSql(path, statements);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void rawSqlChecked(const QString &path, const char *sql)
+{
+    rawSqlChecked(path, QStringList{QString::fromUtf8(sql)});
 }
 
 QString rawValue(const QString &path, const QString &sql)

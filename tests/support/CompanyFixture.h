@@ -29,6 +29,9 @@ std::unique_ptr<CompanyFile> newCompanyFile(const QTemporaryDir &dir, const Comp
 /// way another program changes a company file. Returns the first failing statement and
 /// SQLite's reason, or an empty string.
 QString rawSql(const QString &path, const QStringList &statements);
+/// rawSql() that fails the calling test function when a statement fails.
+void rawSqlChecked(const QString &path, const QStringList &statements);
+void rawSqlChecked(const QString &path, const char *sql);
 /// The first column of the first row of `sql`, read the same raw way ("" when there is none).
 QString rawValue(const QString &path, const QString &sql);
 

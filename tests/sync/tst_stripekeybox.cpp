@@ -8,6 +8,7 @@
 #include "models/CompanyFile.h"
 #include "sync/StripeKeyStore.h"
 #include "ui/widgets/StripeKeyBox.h"
+#include "tests/support/TestSupport.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -26,18 +27,11 @@ class TestStripeKeyBox : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        qunsetenv("ORB_STRIPE_API_KEY");
-        m_keyring = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
-        if (!m_keyring && qEnvironmentVariableIsSet("ORB_REQUIRE_KEYRING"))
-            QFAIL("ORB_REQUIRE_KEYRING is set but there is no D-Bus session bus");
-    }
+    void initTestCase() { qunsetenv("ORB_STRIPE_API_KEY"); }
 
     void checksSavesAndRemoves()
     {
-        if (!m_keyring)
-            QSKIP("no D-Bus session with a keyring (run the tests through scripts/test.sh)");
+        ORB_REQUIRE_KEYRING_OR_SKIP();
         const QString key = QStringLiteral("sk_test_keyBoxTest00000001");
         StandinHost host(defaultSpecPath());
         QVERIFY(host.start());
@@ -130,8 +124,6 @@ private:
         QVERIFY(box);
         box->button(button)->click();
     }
-
-    bool m_keyring = false;
 };
 
 QTEST_MAIN(TestStripeKeyBox)
