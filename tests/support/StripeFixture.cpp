@@ -5,6 +5,7 @@
 
 #include "models/CompanyFile.h"
 #include "models/UnitOfWork.h"
+#include "models/billing/InvoiceService.h"
 #include "models/billing/StripePaymentRecorder.h"
 #include "models/sync/Outbox.h"
 #include "models/usage/EventImporter.h"
@@ -45,6 +46,15 @@ void StripeRig::stop()
     recorder.reset();
     client.reset();
     host.reset();
+}
+
+Invoice twoLineDraft(CompanyFile &file, const Clock &clock, const QString &customerId)
+{
+    return InvoiceService(file, clock)
+        .createOneOff(customerId,
+                      {OneOffLine{QStringLiteral("Setup"), Decimal(1), Decimal::parse("100.00"), {}},
+                       OneOffLine{QStringLiteral("Seats"), Decimal(3), Decimal::parse("33.33"), {}}},
+                      std::nullopt, {}, 14);
 }
 
 void ingestForSync(CompanyFile &file, const Clock &clock, const QList<Event> &events)

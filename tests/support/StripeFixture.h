@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/billing/BillingRecords.h"
 #include "sync/Sleeper.h"
 
 #include <QList>
@@ -56,6 +57,9 @@ public:
     std::unique_ptr<StripePaymentRecorder> recorder;
     std::unique_ptr<StripeSync> sync;
 };
+
+/// A draft one-off invoice for `customerId` with two lines, 1 × 100.00 and 3 × 33.33, due in 14 days.
+Invoice twoLineDraft(CompanyFile &file, const Clock &clock, const QString &customerId);
 
 /// Ingests `events` and queues them for Stripe as the usage write path does (docs/SYNC.md);
 /// a rejected event fails the calling test.

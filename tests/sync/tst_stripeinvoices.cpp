@@ -303,14 +303,7 @@ private:
         return CustomerService(*m_file, m_clock).create(c);
     }
     /// A draft with two lines: 1 × 100.00 and 3 × 33.33.
-    Invoice oneOff(const QString &customer)
-    {
-        return InvoiceService(*m_file, m_clock)
-            .createOneOff(customer,
-                          {OneOffLine{QStringLiteral("Setup"), Decimal(1), Decimal::parse("100.00"), {}},
-                           OneOffLine{QStringLiteral("Seats"), Decimal(3), Decimal::parse("33.33"), {}}},
-                          std::nullopt, {}, 14);
-    }
+    Invoice oneOff(const QString &customer) { return test::twoLineDraft(*m_file, m_clock, customer); }
 
     QTemporaryDir m_dir;
     FixedClock m_clock{QDateTime::currentDateTimeUtc()};
