@@ -23,6 +23,13 @@ CompanySettings sampleSettings(const QString &name, const QString &invoicePrefix
     return s;
 }
 
+CompanySettings settingsNamed(const QString &name)
+{
+    CompanySettings s;
+    s.name = name;
+    return s;
+}
+
 std::unique_ptr<CompanyFile> newCompanyFile(const QTemporaryDir &dir, const CompanySettings &settings, const Clock &clock)
 {
     static int n = 0;

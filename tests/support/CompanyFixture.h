@@ -21,6 +21,9 @@ namespace orb::test {
 /// invoice numbers starting with `invoicePrefix`.
 CompanySettings sampleSettings(const QString &name = QStringLiteral("Test Co"), const QString &invoicePrefix = QStringLiteral("TC-"));
 
+/// Settings with only a name: every other setting takes Orb's default.
+CompanySettings settingsNamed(const QString &name);
+
 /// A fresh company file in `dir` (a new file name on every call, so each test function gets
 /// its own), created through Orb with `settings`.
 std::unique_ptr<CompanyFile> newCompanyFile(const QTemporaryDir &dir, const CompanySettings &settings, const Clock &clock);

@@ -3,6 +3,7 @@
 
 #include "StandinServer.h"
 
+#include "engine/metrics/EventParser.h"
 #include "models/CompanyFile.h"
 #include "models/UnitOfWork.h"
 #include "models/billing/InvoiceService.h"
@@ -55,6 +56,17 @@ Invoice twoLineDraft(CompanyFile &file, const Clock &clock, const QString &custo
                       {OneOffLine{QStringLiteral("Setup"), Decimal(1), Decimal::parse("100.00"), {}},
                        OneOffLine{QStringLiteral("Seats"), Decimal(3), Decimal::parse("33.33"), {}}},
                       std::nullopt, {}, 14);
+}
+
+Event usageEvent(const QString &key, const QDateTime &ts, const QString &name, const QString &propertiesJson)
+{
+    const QString json = QStringLiteral(R"({"event_name":"%1","timestamp":"%2","idempotency_key":"%3","external_customer_id":"acme","properties":%4})")
+                             .arg(name, ts.toUTC().toString(Qt::ISODateWithMs), key, propertiesJson);
+    JsonParseError error;
+    const auto e = EventParser::parse(json.toUtf8(), &error);
+    if (!e)
+        qFatal("bad test event: %s", qPrintable(error.toString()));
+    return *e;
 }
 
 void ingestForSync(CompanyFile &file, const Clock &clock, const QList<Event> &events)

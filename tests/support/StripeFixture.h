@@ -4,6 +4,7 @@
 #include "models/billing/BillingRecords.h"
 #include "sync/Sleeper.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -60,6 +61,11 @@ public:
 
 /// A draft one-off invoice for `customerId` with two lines, 1 × 100.00 and 3 × 33.33, due in 14 days.
 Invoice twoLineDraft(CompanyFile &file, const Clock &clock, const QString &customerId);
+
+/// A usage event of customer "acme" parsed as the API would take it; `propertiesJson` is a
+/// JSON object. A malformed one stops the test run (the test itself is wrong).
+Event usageEvent(const QString &key, const QDateTime &ts, const QString &name = QStringLiteral("api_call"),
+                 const QString &propertiesJson = QStringLiteral("{}"));
 
 /// Ingests `events` and queues them for Stripe as the usage write path does (docs/SYNC.md);
 /// a rejected event fails the calling test.

@@ -43,9 +43,7 @@ private slots:
     {
         m_file.reset();
         m_clock.set(QDateTime::currentDateTimeUtc());
-        CompanySettings s;
-        s.name = QStringLiteral("Invoice Co");
-        m_file = test::newCompanyFile(m_dir, s, m_clock);
+        m_file = test::newCompanyFile(m_dir, test::settingsNamed(QStringLiteral("Invoice Co")), m_clock);
         QVERIFY(m_rig.start(Key, 4));
         m_rig.attach(*m_file, m_clock);
     }

@@ -3,6 +3,8 @@
 // malformed key is refused before anything leaves the machine, a key Stripe refuses is not
 // saved, a good one is checked, saved in the keychain and handed on, and removal forgets it.
 #include "StandinServer.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/StripeFixture.h"
 
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
@@ -33,14 +35,12 @@ private slots:
     {
         ORB_REQUIRE_KEYRING_OR_SKIP();
         const QString key = QStringLiteral("sk_test_keyBoxTest00000001");
-        StandinHost host(defaultSpecPath());
-        QVERIFY(host.start());
-        host.standin().setApiKey(key);
+        test::StripeRig rig;
+        QVERIFY(rig.start(key, 6));
+        StandinHost &host = *rig.host;
         QTemporaryDir dir;
         SystemClock clock;
-        CompanySettings s;
-        s.name = QStringLiteral("Key Co");
-        auto file = CompanyFile::create(dir.filePath(QStringLiteral("k.orb")), s, clock);
+        auto file = test::newCompanyFile(dir, test::settingsNamed(QStringLiteral("Key Co")), clock);
         file->setSetting(QStringLiteral("stripe.api_base"), host.baseUrl(), clock);
         const StripeKeyStore store(file->path());
 

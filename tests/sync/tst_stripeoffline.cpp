@@ -53,9 +53,7 @@ private slots:
         m_file.reset();
         m_offset = 0;
         m_clock.set(QDateTime::currentDateTimeUtc());
-        CompanySettings s;
-        s.name = QStringLiteral("Offline Co");
-        m_file = test::newCompanyFile(m_dir, s, m_clock);
+        m_file = test::newCompanyFile(m_dir, test::settingsNamed(QStringLiteral("Offline Co")), m_clock);
         QVERIFY(m_rig.start(Key, 3));
         m_rig.attach(*m_file, m_clock);
     }
@@ -467,17 +465,7 @@ private:
         m->setId(QStringLiteral("m_") + m->name());
         MetricRepository(m_file->db()).insert(*m, m_clock.now());
     }
-    Event event(const QString &key, const QDateTime &ts) const
-    {
-        const QString json =
-            QStringLiteral(R"({"event_name":"api_call","timestamp":"%1","idempotency_key":"%2","external_customer_id":"acme","properties":{}})")
-                .arg(ts.toUTC().toString(Qt::ISODateWithMs), key);
-        JsonParseError error;
-        const auto e = EventParser::parse(json.toUtf8(), &error);
-        if (!e)
-            qFatal("bad test event: %s", qPrintable(error.toString()));
-        return *e;
-    }
+    Event event(const QString &key, const QDateTime &ts) const { return test::usageEvent(key, ts); }
     void ingest(const QList<Event> &events) { test::ingestForSync(*m_file, m_clock, events); }
 
     QTemporaryDir m_dir;

@@ -57,9 +57,7 @@ private slots:
     {
         m_file.reset();
         m_clock.set(QDateTime::currentDateTimeUtc());
-        CompanySettings s;
-        s.name = QStringLiteral("Sync Co");
-        m_file = test::newCompanyFile(m_dir, s, m_clock);
+        m_file = test::newCompanyFile(m_dir, test::settingsNamed(QStringLiteral("Sync Co")), m_clock);
         QVERIFY(m_rig.start(Key, 4));
     }
     void cleanup() { m_rig.stop(); }
@@ -367,16 +365,7 @@ private:
         m->setId(QStringLiteral("m_") + m->name());
         MetricRepository(m_file->db()).insert(*m, m_clock.now());
     }
-    Event event(const QString &key, const QDateTime &ts, const QString &name, const QString &props) const
-    {
-        const QString json = QStringLiteral(R"({"event_name":"%1","timestamp":"%2","idempotency_key":"%3","external_customer_id":"acme","properties":%4})")
-                                 .arg(name, ts.toUTC().toString(Qt::ISODateWithMs), key, props);
-        JsonParseError error;
-        const auto e = EventParser::parse(json.toUtf8(), &error);
-        if (!e)
-            qFatal("bad test event: %s", qPrintable(error.toString()));
-        return *e;
-    }
+    Event event(const QString &key, const QDateTime &ts, const QString &name, const QString &props) const { return test::usageEvent(key, ts, name, props); }
     /// Ingests, then queues the batch as the usage write path does (see docs/SYNC.md).
     void ingest(const QList<Event> &events) { test::ingestForSync(*m_file, m_clock, events); }
     QJsonObject findObject(const QString &type, const QString &id) const
