@@ -85,6 +85,7 @@ EmailSendDialog::EmailSendDialog(CompanyFile &file, const Clock &clock, QWidget 
         m_status->setText(tr("Stopping after the message being sent…"));
     });
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    m_job->setPriority(QThread::InheritPriority); // waits on the network, not the CPU
     connect(m_job, &BackgroundJob::progress, this, [this](qint64 done, qint64 total, const QString &text) {
         m_progress->setRange(0, int(std::max<qint64>(total, 1)));
         m_progress->setValue(int(done));
