@@ -5,6 +5,8 @@
 #include "models/Database.h"
 #include "models/StorageError.h"
 
+#include <QPointer>
+
 namespace orb {
 
 BackgroundJob::Context::Context(BackgroundJob *job, QString companyPath, std::shared_ptr<std::atomic<bool>> cancel)
@@ -104,13 +106,15 @@ void BackgroundJob::deliver(const std::function<void()> &done, const QString &er
         delete m_thread;
         m_thread = nullptr;
     }
+    // The owner may delete this job from inside the hand-over (closing the file it checked).
+    const QPointer<BackgroundJob> alive(this);
     if (error.isEmpty()) {
         if (done)
             done();
     } else if (failed) {
         failed(error);
     }
-    if (!m_thread) // done() may have started the next job
+    if (alive && !m_thread) // done() may have started the next job
         emit runningChanged(false);
 }
 

@@ -34,6 +34,7 @@ private slots:
     void turnsExceptionsIntoErrors();
     void oneJobAtATime();
     void goesAwayWhileRunning();
+    void deletedFromItsOwnResult();
 
 private:
     QTemporaryDir m_dir;
@@ -223,6 +224,21 @@ void TestBackgroundJob::goesAwayWhileRunning()
     }
     QTest::qWait(20);
     QVERIFY(!delivered);
+}
+
+void TestBackgroundJob::deletedFromItsOwnResult()
+{
+    // A window closing the file whose check just reported deletes the job inside the hand-over.
+    auto job = std::make_unique<BackgroundJob>(QStringLiteral("orb-test-job"));
+    bool delivered = false;
+    QVERIFY(job->start(
+        m_path, [](BackgroundJob::Context &c) { return c.company().settings().name; },
+        [&](const QString &) {
+            delivered = true;
+            job.reset();
+        }));
+    QTRY_VERIFY(delivered);
+    QVERIFY(!job);
 }
 
 QTEST_GUILESS_MAIN(TestBackgroundJob)
