@@ -82,9 +82,8 @@ Former formerAging(const Database &db, QDate asOf)
     return f;
 }
 
-Former formerRevenue(const Database &db, QDate from, QDate to, const QString &currency)
+void formerRevenue(const Database &db, QDate from, QDate to, const QString &currency)
 {
-    Former f;
     const InvoiceRepository repo(db);
     const QList<Invoice> invoices = repo.list(InvoiceFilter{});
     QList<Payment> payments;
@@ -93,7 +92,6 @@ Former formerRevenue(const Database &db, QDate from, QDate to, const QString &cu
             payments += repo.payments(i.id);
         }
     RevenueReport::byMonth(invoices, payments, from, to, currency);
-    return f;
 }
 
 } // namespace
@@ -129,7 +127,7 @@ int main(int argc, char **argv)
     const Former agingBefore = formerAging(db, asOf);
     const qint64 agingBeforeMs = t.restart();
     const qint64 agingBeforeStatements = statements.take();
-    const Former revenueBefore = formerRevenue(db, from, asOf, currency);
+    formerRevenue(db, from, asOf, currency);
     const qint64 revenueBeforeMs = t.restart();
     const qint64 revenueBeforeStatements = statements.take();
 
