@@ -136,7 +136,7 @@ void BackgroundReader::post(Job job, Failed failed)
             }
         });
         m_thread->setObjectName(m_threadName);
-        m_thread->start(QThread::LowPriority);
+        m_thread->start(m_priority);
     }
     setBusy(true);
 }

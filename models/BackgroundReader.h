@@ -3,11 +3,10 @@
 
 #include <QObject>
 #include <QString>
+#include <QThread>
 
 #include <functional>
 #include <memory>
-
-class QThread;
 
 namespace orb {
 
@@ -54,6 +53,9 @@ public:
             std::move(failed));
     }
 
+    /// The priority of the thread when it starts (low by default: the window comes first).
+    void setPriority(QThread::Priority priority) { m_priority = priority; }
+
     /// The type-erased form of read().
     void post(Job job, Failed failed);
     /// True from a request until its result (or failure) has been handed over.
@@ -70,6 +72,7 @@ private:
     std::shared_ptr<Shared> m_shared;
     QThread *m_thread = nullptr;
     QString m_threadName;
+    QThread::Priority m_priority = QThread::LowPriority;
     quint64 m_generation = 0;
     bool m_busy = false;
 };

@@ -6,15 +6,13 @@
 #include <QString>
 #include <QVariantList>
 
-#include <memory>
-
-class QThread;
-
 namespace orb {
 
+class BackgroundReader;
+
 /**
- * Reads an ordered list of row ids for a big table model on a thread of its own, through its
- * own read-only connection to the company file, so that opening, filtering or sorting a table
+ * Reads an ordered list of row ids for a big table model on a BackgroundReader (a thread of its
+ * own, with its own read-only connection to the company file), so that opening, filtering or sorting a table
  * of millions of rows never blocks the window (Qt SQL connections belong to one thread, and
  * the company file is WAL, so a reader never waits for the program's writes).
  *
@@ -46,7 +44,7 @@ public:
     /// Starts reading `query`'s ids in the background; supersedes any earlier request.
     void load(const Query &query);
     /// True from load() until its result (or failure) has been delivered.
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
     /// The number of the latest request (counts up from 1).
     quint64 generation() const { return m_generation; }
 
@@ -58,14 +56,8 @@ signals:
     void loadingChanged(bool loading);
 
 private:
-    struct Shared;
-    void deliver(quint64 generation, const QList<qint64> &ids, const QString &error);
-    void setLoading(bool loading);
-
-    std::shared_ptr<Shared> m_shared;
-    QThread *m_thread = nullptr;
+    BackgroundReader *m_reader;
     quint64 m_generation = 0;
-    bool m_loading = false;
 };
 
 } // namespace orb

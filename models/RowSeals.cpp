@@ -2,6 +2,7 @@
 #include "models/RowSeals.h"
 
 #include "models/Database.h"
+#include "models/SqliteStatement.h"
 #include "models/StorageError.h"
 
 #include <QHash>
@@ -24,42 +25,16 @@ QString quoted(const QString &name)
     return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
 
-/// A prepared statement that finalizes itself.
-class Stmt final
+/// A statement composed at run time (table names are quoted into it).
+SqliteStatement statement(sqlite3 *db, const QString &sql)
 {
-public:
-    Stmt(sqlite3 *db, const QString &sql) : m_db(db)
-    {
-        const QByteArray text = sql.toUtf8();
-        if (sqlite3_prepare_v2(db, text.constData(), int(text.size()), &m_st, nullptr) != SQLITE_OK)
-            throw ServiceError::storage(QStringLiteral("the company file refused a statement: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
-    }
-    ~Stmt() { sqlite3_finalize(m_st); }
-    Stmt(const Stmt &) = delete;
-    Stmt &operator=(const Stmt &) = delete;
-    sqlite3_stmt *get() const { return m_st; }
-    int step()
-    {
-        const int rc = sqlite3_step(m_st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            throw ServiceError::storage(QStringLiteral("the company file failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
-        return rc;
-    }
-    void reset()
-    {
-        sqlite3_reset(m_st);
-        sqlite3_clear_bindings(m_st);
-    }
+    const QByteArray text = sql.toUtf8();
+    return SqliteStatement(db, text.constData(), int(text.size()), "reading or writing row seals");
+}
 
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_st = nullptr;
-};
-
-void bindText(sqlite3_stmt *st, int i, const QString &text)
+void bindText(SqliteStatement &st, int i, const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
-    sqlite3_bind_text(st, i, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+    st.bind(i, text.toUtf8());
 }
 
 /// How a table's rows are read and named for sealing.
@@ -71,11 +46,11 @@ struct TableShape {
 TableShape shapeOf(sqlite3 *db, const QString &table)
 {
     TableShape shape{table, {}};
-    Stmt info(db, QStringLiteral("SELECT cid, name, pk FROM pragma_table_info(?) ORDER BY cid"));
-    bindText(info.get(), 1, table);
+    SqliteStatement info = statement(db, QStringLiteral("SELECT cid, name, pk FROM pragma_table_info(?) ORDER BY cid"));
+    bindText(info, 1, table);
     QList<QPair<int, int>> pk; // (pk order, column)
     int idColumn = -1;
-    while (info.step() == SQLITE_ROW) {
+    while (info.next()) {
         const int column = sqlite3_column_int(info.get(), 0) + 1; // after the rowid
         const QString name = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(info.get(), 1)));
         const int pkOrder = sqlite3_column_int(info.get(), 2);
@@ -207,8 +182,8 @@ bool RowSeals::present(sqlite3 *db)
 QStringList RowSeals::sealedTables(sqlite3 *db)
 {
     QStringList tables;
-    Stmt q(db, QStringLiteral("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND wr = 0 ORDER BY name"));
-    while (q.step() == SQLITE_ROW) {
+    SqliteStatement q = statement(db, QStringLiteral("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND wr = 0 ORDER BY name"));
+    while (q.next()) {
         const char *name = reinterpret_cast<const char *>(sqlite3_column_text(q.get(), 0));
         if (tracks(name))
             tables << QString::fromUtf8(name);
@@ -221,32 +196,32 @@ void RowSeals::seal(sqlite3 *db, const PendingRows &pending)
     if (pending.empty() || !present(db))
         return;
     const QStringList sealed = sealedTables(db);
-    Stmt put(db, QStringLiteral("INSERT OR REPLACE INTO row_seals (tbl, row, key, digest) VALUES (?, ?, ?, ?)"));
-    Stmt drop(db, QStringLiteral("DELETE FROM row_seals WHERE tbl = ? AND row = ?"));
+    SqliteStatement put = statement(db, QStringLiteral("INSERT OR REPLACE INTO row_seals (tbl, row, key, digest) VALUES (?, ?, ?, ?)"));
+    SqliteStatement drop = statement(db, QStringLiteral("DELETE FROM row_seals WHERE tbl = ? AND row = ?"));
     for (const auto &[tableName, rows] : pending) {
         const QString table = QString::fromStdString(tableName);
         if (!sealed.contains(table))
             continue;
         const TableShape shape = shapeOf(db, table);
         const QByteArray tableUtf8 = table.toUtf8();
-        Stmt read(db, QStringLiteral("SELECT rowid, * FROM %1 WHERE rowid = ?").arg(quoted(table)));
+        SqliteStatement read = statement(db, QStringLiteral("SELECT rowid, * FROM %1 WHERE rowid = ?").arg(quoted(table)));
         for (const std::int64_t row : rows) {
             read.reset();
-            sqlite3_bind_int64(read.get(), 1, row);
-            if (read.step() == SQLITE_ROW) {
+            read.bind(1, qint64(row));
+            if (read.next()) {
                 unsigned char digest[DigestBytes];
                 digestRow(read.get(), tableUtf8, digest);
                 put.reset();
-                sqlite3_bind_text(put.get(), 1, tableUtf8.constData(), int(tableUtf8.size()), SQLITE_STATIC);
-                sqlite3_bind_int64(put.get(), 2, row);
-                bindText(put.get(), 3, rowKey(read.get(), shape));
-                sqlite3_bind_blob(put.get(), 4, digest, int(DigestBytes), SQLITE_TRANSIENT);
-                put.step();
+                put.bind(1, tableUtf8, SqliteStatement::Bytes::Borrowed);
+                put.bind(2, qint64(row));
+                bindText(put, 3, rowKey(read.get(), shape));
+                put.bindBlob(4, digest, int(DigestBytes));
+                put.run();
             } else {
                 drop.reset();
-                sqlite3_bind_text(drop.get(), 1, tableUtf8.constData(), int(tableUtf8.size()), SQLITE_STATIC);
-                sqlite3_bind_int64(drop.get(), 2, row);
-                drop.step();
+                drop.bind(1, tableUtf8, SqliteStatement::Bytes::Borrowed);
+                drop.bind(2, qint64(row));
+                drop.run();
             }
         }
     }
@@ -258,25 +233,25 @@ qint64 RowSeals::sealAll(const Database &database, const QStringList &onlyTables
     if (!db || !present(db))
         return 0;
     qint64 count = 0;
-    Stmt put(db, QStringLiteral("INSERT OR REPLACE INTO row_seals (tbl, row, key, digest) VALUES (?, ?, ?, ?)"));
+    SqliteStatement put = statement(db, QStringLiteral("INSERT OR REPLACE INTO row_seals (tbl, row, key, digest) VALUES (?, ?, ?, ?)"));
     for (const QString &table : sealedTables(db)) {
         if (!onlyTables.isEmpty() && !onlyTables.contains(table))
             continue;
         const QByteArray tableUtf8 = table.toUtf8();
-        Stmt clear(db, QStringLiteral("DELETE FROM row_seals WHERE tbl = ?"));
-        bindText(clear.get(), 1, table);
-        clear.step();
+        SqliteStatement clear = statement(db, QStringLiteral("DELETE FROM row_seals WHERE tbl = ?"));
+        bindText(clear, 1, table);
+        clear.run();
         const TableShape shape = shapeOf(db, table);
-        Stmt read(db, QStringLiteral("SELECT rowid, * FROM %1").arg(quoted(table)));
-        while (read.step() == SQLITE_ROW) {
+        SqliteStatement read = statement(db, QStringLiteral("SELECT rowid, * FROM %1").arg(quoted(table)));
+        while (read.next()) {
             unsigned char digest[DigestBytes];
             digestRow(read.get(), tableUtf8, digest);
             put.reset();
-            sqlite3_bind_text(put.get(), 1, tableUtf8.constData(), int(tableUtf8.size()), SQLITE_STATIC);
-            sqlite3_bind_int64(put.get(), 2, sqlite3_column_int64(read.get(), 0));
-            bindText(put.get(), 3, rowKey(read.get(), shape));
-            sqlite3_bind_blob(put.get(), 4, digest, int(DigestBytes), SQLITE_TRANSIENT);
-            put.step();
+            put.bind(1, tableUtf8, SqliteStatement::Bytes::Borrowed);
+            put.bind(2, qint64(sqlite3_column_int64(read.get(), 0)));
+            bindText(put, 3, rowKey(read.get(), shape));
+            put.bindBlob(4, digest, int(DigestBytes));
+            put.run();
             ++count;
         }
     }
@@ -313,21 +288,21 @@ SealReport RowSeals::verify(const Database &database)
         const QByteArray tableUtf8 = table.toUtf8();
         const TableShape shape = shapeOf(db, table);
         // Both in rowid order: one merge pass, no lookups.
-        Stmt rows(db, QStringLiteral("SELECT rowid, * FROM %1 ORDER BY rowid").arg(quoted(table)));
-        Stmt seals(db, QStringLiteral("SELECT row, digest, key FROM row_seals WHERE tbl = ? ORDER BY row"));
-        sqlite3_bind_text(seals.get(), 1, tableUtf8.constData(), int(tableUtf8.size()), SQLITE_STATIC);
-        bool haveRow = rows.step() == SQLITE_ROW;
-        bool haveSeal = seals.step() == SQLITE_ROW;
+        SqliteStatement rows = statement(db, QStringLiteral("SELECT rowid, * FROM %1 ORDER BY rowid").arg(quoted(table)));
+        SqliteStatement seals = statement(db, QStringLiteral("SELECT row, digest, key FROM row_seals WHERE tbl = ? ORDER BY row"));
+        seals.bind(1, tableUtf8, SqliteStatement::Bytes::Borrowed);
+        bool haveRow = rows.next();
+        bool haveSeal = seals.next();
         while (haveRow || haveSeal) {
             const qint64 rowId = haveRow ? sqlite3_column_int64(rows.get(), 0) : 0;
             const qint64 sealRow = haveSeal ? sqlite3_column_int64(seals.get(), 0) : 0;
             if (haveRow && (!haveSeal || rowId < sealRow)) {
                 ++report.rows;
                 note(table, rowId, rowKey(rows.get(), shape), SealFinding::Change::Added);
-                haveRow = rows.step() == SQLITE_ROW;
+                haveRow = rows.next();
             } else if (haveSeal && (!haveRow || sealRow < rowId)) {
                 note(table, sealRow, QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(seals.get(), 2))), SealFinding::Change::Deleted);
-                haveSeal = seals.step() == SQLITE_ROW;
+                haveSeal = seals.next();
             } else {
                 ++report.rows;
                 unsigned char digest[DigestBytes];
@@ -336,14 +311,14 @@ SealReport RowSeals::verify(const Database &database)
                 const void *stored = sqlite3_column_blob(seals.get(), 1);
                 if (len != int(DigestBytes) || std::memcmp(stored, digest, DigestBytes) != 0)
                     note(table, rowId, rowKey(rows.get(), shape), SealFinding::Change::Changed);
-                haveRow = rows.step() == SQLITE_ROW;
-                haveSeal = seals.step() == SQLITE_ROW;
+                haveRow = rows.next();
+                haveSeal = seals.next();
             }
         }
     }
     // Seals of tables that are not sealed here (a table renamed or dropped around Orb).
-    Stmt stray(db, QStringLiteral("SELECT DISTINCT tbl FROM row_seals"));
-    while (stray.step() == SQLITE_ROW) {
+    SqliteStatement stray = statement(db, QStringLiteral("SELECT DISTINCT tbl FROM row_seals"));
+    while (stray.next()) {
         const QString t = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stray.get(), 0)));
         if (!tables.contains(t))
             note(t, 0, QString(), SealFinding::Change::Deleted);

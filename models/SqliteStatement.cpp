@@ -42,6 +42,46 @@ SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
     return *this;
 }
 
+SqliteStatement &SqliteStatement::bind(int i, qint64 value)
+{
+    sqliteCheck(m_db, sqlite3_bind_int64(m_stmt, i, value), m_what);
+    return *this;
+}
+
+SqliteStatement &SqliteStatement::bind(int i, const QByteArray &utf8Text, Bytes bytes)
+{
+    return bindText(i, utf8Text.constData(), int(utf8Text.size()), bytes);
+}
+
+SqliteStatement &SqliteStatement::bindText(int i, const char *utf8, int size, Bytes bytes)
+{
+    sqliteCheck(m_db, sqlite3_bind_text(m_stmt, i, utf8, size, bytes == Bytes::Copy ? SQLITE_TRANSIENT : SQLITE_STATIC), m_what);
+    return *this;
+}
+
+SqliteStatement &SqliteStatement::bindBlob(int i, const void *data, int size, Bytes bytes)
+{
+    sqliteCheck(m_db, sqlite3_bind_blob(m_stmt, i, data, size, bytes == Bytes::Copy ? SQLITE_TRANSIENT : SQLITE_STATIC), m_what);
+    return *this;
+}
+
+SqliteStatement &SqliteStatement::bindNull(int i)
+{
+    sqliteCheck(m_db, sqlite3_bind_null(m_stmt, i), m_what);
+    return *this;
+}
+
+SqliteStatement &SqliteStatement::bind(int i, const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::ULongLong:
+    case QMetaType::UInt: return bind(i, value.toLongLong());
+    default: return bind(i, value.toString().toUtf8());
+    }
+}
+
 bool SqliteStatement::next()
 {
     const int rc = sqlite3_step(m_stmt);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QVariant>
+
 #include <sqlite3.h>
 
 namespace orb {
@@ -12,7 +15,7 @@ void sqliteCheck(sqlite3 *db, int rc, const char *what);
 
 /**
  * One raw SQLite statement, for the hot paths that bypass Qt SQL (usage ingestion and
- * aggregation, the key index, the row-id lists). Preparing is checked (a failed prepare throws
+ * aggregation, the key index, the row-id lists, row seals). Preparing, binding and stepping are checked (a failed prepare throws
  * ServiceError naming `what`, never a null statement stepped later) and the statement is
  * finalized however the scope is left, so an exception never leaks one (a leaked statement
  * keeps the connection from closing).
@@ -33,6 +36,21 @@ public:
 
     sqlite3_stmt *get() const { return m_stmt; }
     operator sqlite3_stmt *() const { return m_stmt; }
+
+    /// Copy: SQLite keeps its own copy of bound text or blob. Borrowed: the caller keeps the
+    /// bytes alive and unchanged until the statement is reset or stepped for the last time (the
+    /// hot ingestion paths, which would otherwise copy every event twice).
+    enum class Bytes { Copy, Borrowed };
+
+    /// Binds parameter `i` (from 1); every bind is checked (a wrong index or a statement out
+    /// of memory throws ServiceError naming the statement).
+    SqliteStatement &bind(int i, qint64 value);
+    SqliteStatement &bind(int i, const QByteArray &utf8Text, Bytes bytes = Bytes::Copy);
+    SqliteStatement &bindText(int i, const char *utf8, int size, Bytes bytes = Bytes::Copy);
+    SqliteStatement &bindBlob(int i, const void *data, int size, Bytes bytes = Bytes::Copy);
+    SqliteStatement &bindNull(int i);
+    /// An integer for whole-number variants, text for everything else.
+    SqliteStatement &bind(int i, const QVariant &value);
 
     /// One step: true for a row, false when done; throws on an error.
     bool next();

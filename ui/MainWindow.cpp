@@ -19,6 +19,7 @@
 #include "ui/documents/DocumentExporter.h"
 #include "models/StorageError.h"
 #include "models/AuditLog.h"
+#include "models/BackgroundJob.h"
 #include "models/Database.h"
 #include "models/RowSeals.h"
 #include "sync/BackupPassphraseStore.h"
@@ -139,15 +140,15 @@ void MainWindow::startIntegrityCheck()
     m_integrityProblems.clear();
     if (!m_company)
         return;
-    const QString path = m_company->path();
     const int generation = ++m_integrityGeneration;
     // Its own read-only connection on a worker thread: the window stays usable while every
     // row is compared with its seal.
-    m_integrityCheck = QThread::create([this, path, generation] {
-        QStringList problems;
-        try {
-            Database db;
-            db.open(path, Database::Mode::ReadOnly);
+    m_integrityCheck = std::make_unique<BackgroundJob>(QStringLiteral("orb-integrity"));
+    m_integrityCheck->start(
+        m_company->path(),
+        [](BackgroundJob::Context &context) {
+            const Database &db = context.readOnlyDatabase();
+            QStringList problems;
             const AuditVerification chain = AuditLog(db).verify();
             if (!chain.ok)
                 problems << tr("The audit trail is broken at entry %1: %2").arg(chain.brokenAt).arg(chain.problem);
@@ -156,34 +157,24 @@ void MainWindow::startIntegrityCheck()
                 problems << f.describe();
             if (seals.problems > seals.findings.size())
                 problems << tr("… and %1 more rows changed outside Orb").arg(seals.problems - seals.findings.size());
-        } catch (const ServiceError &e) {
-            problems << tr("The check could not finish: %1").arg(e.message());
-        }
-        QMetaObject::invokeMethod(
-            this, [this, generation, problems] { onIntegrityChecked(generation, problems); }, Qt::QueuedConnection);
-    });
-    m_integrityCheck->start(QThread::LowPriority);
+            return problems;
+        },
+        [this, generation](const QStringList &problems) { onIntegrityChecked(generation, problems); },
+        [this, generation](const QString &error) { onIntegrityChecked(generation, {tr("The check could not finish: %1").arg(error)}); });
 }
 
 void MainWindow::waitForIntegrityCheck()
 {
     if (!m_integrityCheck)
         return;
-    m_integrityCheck->wait();
-    delete m_integrityCheck;
-    m_integrityCheck = nullptr;
-    ++m_integrityGeneration; // its result, still queued, belongs to the file being closed
+    m_integrityCheck.reset(); // joins; its result, still queued, goes with it
+    ++m_integrityGeneration;  // and anything of it already handed over belongs to the file being closed
 }
 
 void MainWindow::onIntegrityChecked(int generation, const QStringList &problems)
 {
     if (generation != m_integrityGeneration)
         return;
-    if (m_integrityCheck) {
-        m_integrityCheck->wait();
-        delete m_integrityCheck;
-        m_integrityCheck = nullptr;
-    }
     m_integrityProblems = problems;
     if (!problems.isEmpty() && m_company) {
         statusBar()->showMessage(tr("Warning: %n row(s) of this company were changed outside Orb", nullptr, int(problems.size())));

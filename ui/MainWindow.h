@@ -3,6 +3,8 @@
 
 #include <functional>
 
+#include "models/BackgroundJob.h"
+
 #include <QMainWindow>
 
 #include <optional>
@@ -15,7 +17,6 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
-class QThread;
 class QToolBar;
 class QUndoStack;
 
@@ -76,7 +77,7 @@ public:
     void setForeignFilePrompt(ForeignFilePrompt prompt) { m_foreignFilePrompt = std::move(prompt); }
     /// The check run in the background on open (audit chain and row seals): whether it is still
     /// running, and what it found (one line per problem; empty when all is well).
-    bool integrityCheckRunning() const { return m_integrityCheck != nullptr; }
+    bool integrityCheckRunning() const { return m_integrityCheck && m_integrityCheck->isRunning(); }
     const QStringList &integrityProblems() const { return m_integrityProblems; }
 
 Q_SIGNALS:
@@ -125,7 +126,7 @@ private:
     std::unique_ptr<CompanyFile> m_company;
     std::unique_ptr<BackupScheduler> m_backups; ///< goes before the company file it copies
     ForeignFilePrompt m_foreignFilePrompt;
-    QThread *m_integrityCheck = nullptr; ///< the background check on open, while it runs
+    std::unique_ptr<BackgroundJob> m_integrityCheck; ///< the background check of the file open
     QStringList m_integrityProblems;
     int m_integrityGeneration = 0; ///< a result of an earlier file's check is dropped
     QListWidget *m_nav = nullptr;

@@ -3,6 +3,7 @@
 
 #include "models/CompanyFile.h"
 #include "models/Database.h"
+#include "models/SqliteStatement.h"
 #include "models/StorageError.h"
 #include "models/backup/BackupCrypto.h"
 #include "models/backup/CompanyLock.h"
@@ -84,19 +85,18 @@ void execOn(sqlite3 *db, const char *sql, const QString &path)
 
 QString integrityProblems(sqlite3 *db)
 {
-    sqlite3_stmt *st = nullptr;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr) != SQLITE_OK)
-        return sqliteMessage(db);
     QStringList problems;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const QString line = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
-        if (line != QLatin1String("ok"))
-            problems << line;
-    }
-    if (rc != SQLITE_DONE)
+    try {
+        SqliteStatement st(db, "PRAGMA integrity_check", "checking integrity");
+        while (st.next()) {
+            const QString line = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
+            if (line != QLatin1String("ok"))
+                problems << line;
+        }
+    } catch (const ServiceError &) {
+        // A file SQLite cannot even check is a problem to report, not an error of the caller's.
         problems << sqliteMessage(db);
-    sqlite3_finalize(st);
+    }
     return problems.mid(0, 3).join(QStringLiteral("; "));
 }
 

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/backup/BackupScheduler.h"
 
+#include "models/BackgroundJob.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/backup/Backup.h"
 
 #include <QDir>
-#include <QPointer>
-#include <QThread>
+
+#include <utility>
 
 namespace orb {
 
@@ -21,16 +22,17 @@ BackupSchedule BackupSchedule::of(const CompanyFile &file)
     return s;
 }
 
-BackupScheduler::BackupScheduler(CompanyFile &file, QObject *parent) : QObject(parent), m_file(file)
+BackupScheduler::BackupScheduler(CompanyFile &file, QObject *parent)
+    : QObject(parent), m_file(file), m_job(new BackgroundJob(QStringLiteral("orb-backup"), this))
 {
     connect(&m_timer, &QTimer::timeout, this, [this] { backupIfDue(QDateTime::currentDateTimeUtc()); });
 }
 
 BackupScheduler::~BackupScheduler()
 {
-    // A backup under way finishes first; its result (queued to this object) is then dropped.
-    if (m_worker)
-        m_worker->wait();
+    // A backup under way finishes first (it polls no cancel flag: a backup is whole or absent);
+    // its result (queued to the job) is then dropped.
+    m_job->wait();
 }
 
 void BackupScheduler::start(int checkIntervalMs)
@@ -66,13 +68,12 @@ bool BackupScheduler::runNow(const QDateTime &now)
     const int keep = s.keep;
     const PassphraseProvider passphraseOf = m_passphrase;
     const bool encrypted = s.encrypted;
-    // The worker opens its own connection: Qt SQL connections must not cross threads, and the
+    // The job opens its own connection: Qt SQL connections must not cross threads, and the
     // copy must not keep the window's thread busy.
-    QThread *worker = QThread::create([this, company, folder, keep, now, passphraseOf, encrypted] {
-        QString error;
-        QString written;
-        QStringList pruned;
-        try {
+    m_job->start(
+        company,
+        [folder, keep, now, passphraseOf, encrypted](BackgroundJob::Context &context) {
+            const QString &path = context.companyPath();
             QString keyError;
             QByteArray passphrase;
             if (encrypted) {
@@ -82,22 +83,12 @@ bool BackupScheduler::runNow(const QDateTime &now)
                     throw ServiceError::storage(QStringLiteral("the backup passphrase could not be read from the keychain (%1); no backup was written")
                                                     .arg(keyError.isEmpty() ? QStringLiteral("it is not there") : keyError));
             }
-            const QString dest = QDir(folder).absoluteFilePath(Backup::timestampedName(company, now, !passphrase.isEmpty()));
-            written = passphrase.isEmpty() ? Backup::create(company, dest).path : Backup::createEncrypted(company, dest, passphrase).path;
-            pruned = Backup::prune(folder, company, keep);
-        } catch (const ServiceError &e) {
-            error = e.message();
-        } catch (const CompanyFileError &e) {
-            error = e.message();
-        } catch (const std::exception &e) {
-            error = QString::fromUtf8(e.what());
-        }
-        QMetaObject::invokeMethod(
-            this, [this, written, pruned, error] { onWorkerDone(written, pruned, error); }, Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    m_worker = worker;
-    worker->start(QThread::LowPriority);
+            const QString dest = QDir(folder).absoluteFilePath(Backup::timestampedName(path, now, !passphrase.isEmpty()));
+            const QString written = passphrase.isEmpty() ? Backup::create(path, dest).path : Backup::createEncrypted(path, dest, passphrase).path;
+            return std::make_pair(written, Backup::prune(folder, path, keep));
+        },
+        [this](const std::pair<QString, QStringList> &done) { onWorkerDone(done.first, done.second, QString()); },
+        [this](const QString &error) { onWorkerDone(QString(), QStringList(), error); });
     return true;
 }
 

@@ -3,15 +3,14 @@
 
 #include <QDateTime>
 #include <QObject>
-#include <QPointer>
 #include <QString>
-#include <QThread>
 #include <QTimer>
 
 #include <functional>
 
 namespace orb {
 
+class BackgroundJob;
 class CompanyFile;
 
 /// The scheduled-backup settings of a company file (keys backup.folder, backup.interval_hours, backup.keep).
@@ -29,7 +28,7 @@ struct BackupSchedule {
 /**
  * Takes the scheduled backups of the company file the desktop program has open: every few
  * minutes it checks whether the newest backup in the backup folder is older than the interval,
- * and if so backs up on a worker thread with a connection of its own (the window goes on
+ * and if so backs up on a BackgroundJob with a connection of its own (the window goes on
  * working), then deletes all but the newest `keep` backups. runNow() backs up at once.
  *
  * Results arrive as queued signals on the thread that owns the scheduler.
@@ -71,7 +70,7 @@ private:
     CompanyFile &m_file;
     PassphraseProvider m_passphrase;
     QTimer m_timer;
-    QPointer<QThread> m_worker;
+    BackgroundJob *m_job; ///< the backup under way, on a thread of its own
     bool m_running = false;
 };
 

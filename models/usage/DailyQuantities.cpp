@@ -3,6 +3,7 @@
 
 #include "engine/metrics/Aggregator.h"
 #include "models/Database.h"
+#include "models/SqliteStatement.h"
 #include "models/StorageError.h"
 #include "models/usage/PropertiesJson.h"
 
@@ -52,26 +53,19 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
     // Events sent with an external id count for the customer that has it now.
     QHash<QByteArray, QByteArray> byExternal;
     {
-        sqlite3_stmt *s = nullptr;
-        sqlite3_prepare_v2(h, "SELECT id, external_customer_id FROM customers WHERE external_customer_id IS NOT NULL", -1, &s, nullptr);
-        while (sqlite3_step(s) == SQLITE_ROW)
+        SqliteStatement s(h, "SELECT id, external_customer_id FROM customers WHERE external_customer_id IS NOT NULL", "reading customers");
+        while (s.next())
             byExternal.insert(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 1))),
                               QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))));
-        sqlite3_finalize(s);
     }
-    sqlite3_stmt *s = nullptr;
-    if (sqlite3_prepare_v2(h,
-                           "SELECT event_name, ts, customer_id, external_customer_id, properties FROM usage_events "
-                           "WHERE ts >= ?1 AND ts < ?2 AND status = 0",
-                           -1, &s, nullptr)
-        != SQLITE_OK)
-        throw ServiceError::storage(QString::fromUtf8(sqlite3_errmsg(h)));
-    sqlite3_bind_int64(s, 1, m_start.toMSecsSinceEpoch());
-    sqlite3_bind_int64(s, 2, m_end.toMSecsSinceEpoch());
+    SqliteStatement s(h,
+                      "SELECT event_name, ts, customer_id, external_customer_id, properties FROM usage_events "
+                      "WHERE ts >= ?1 AND ts < ?2 AND status = 0",
+                      "reading daily quantities");
+    s.bind(1, m_start.toMSecsSinceEpoch()).bind(2, m_end.toMSecsSinceEpoch());
     QHash<QByteArray, QString> propertyNames;
     Event e;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    while (s.next()) {
         const QByteArray name(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)), sqlite3_column_bytes(s, 0));
         if (!eventNames.contains(name))
             continue;
@@ -91,10 +85,6 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
             for (auto &day : slot.days)
                 day->add(e); // an aggregator ignores events of other names or after its day end
     }
-    const QString error = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(h));
-    sqlite3_finalize(s);
-    if (!error.isEmpty())
-        throw ServiceError::storage(QStringLiteral("the company file failed while reading daily quantities: %1").arg(error));
     for (const auto &entry : byCustomer) {
         for (const Slot &slot : entry.second) {
             QList<Decimal> totals;

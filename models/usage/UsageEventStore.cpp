@@ -26,35 +26,18 @@ sqlite3 *handleOf(Database &db)
 UsageEventStore::UsageEventStore(Database &db) : m_db(handleOf(db)), m_keys(m_db)
 {
     // The original submission (amendments have `amends` set): dedup compares with it.
-    m_fetch = prepare("SELECT idempotency_key, event_name, ts, customer_id, external_customer_id, properties "
-                      "FROM usage_events WHERE seq = ?1 AND amends IS NULL");
-    m_insert = prepare("INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, "
-                       "properties, status, backfill_id, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    m_fetch = SqliteStatement(m_db,
+                              "SELECT idempotency_key, event_name, ts, customer_id, external_customer_id, properties "
+                              "FROM usage_events WHERE seq = ?1 AND amends IS NULL",
+                              "looking up an idempotency key", true);
+    m_insert = SqliteStatement(m_db,
+                               "INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, "
+                               "properties, status, backfill_id, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               "inserting an event", true);
 }
 
-UsageEventStore::~UsageEventStore()
-{
-    sqlite3_finalize(m_fetch);
-    sqlite3_finalize(m_insert);
-}
-
-sqlite3_stmt *UsageEventStore::prepare(const char *sql)
-{
-    sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
-        throw ServiceError::storage(QStringLiteral("the company file refused a statement: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
-    return stmt;
-}
-
-void UsageEventStore::check(int rc, const char *what)
-{
-    if (rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK)
-        return;
-    const QString msg = QStringLiteral("the company file failed while %1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(m_db)));
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        throw ServiceError::conflict(msg);
-    throw ServiceError::storage(msg);
-}
+// The statements finalize themselves, also when the second one fails to prepare.
+UsageEventStore::~UsageEventStore() = default;
 
 void UsageEventStore::tuneForBulkIngest()
 {
@@ -65,12 +48,13 @@ void UsageEventStore::tuneForBulkIngest()
 
 namespace {
 
-void bindText(sqlite3_stmt *s, int i, const QByteArray &v)
+// Borrowed: the row outlives the step that reads it (insert() resets after stepping).
+void bindTextOrNull(SqliteStatement &s, int i, const QByteArray &v)
 {
     if (v.isEmpty())
-        sqlite3_bind_null(s, i);
+        s.bindNull(i);
     else
-        sqlite3_bind_text(s, i, v.constData(), int(v.size()), SQLITE_STATIC);
+        s.bind(i, v, SqliteStatement::Bytes::Borrowed);
 }
 
 QByteArray columnText(sqlite3_stmt *s, int i)
@@ -86,13 +70,10 @@ bool UsageEventStore::findOriginal(const UsageEventRow &row, UsageEventRow *stor
     m_seqs.clear();
     m_keys.find(row.keyHash, m_seqs);
     for (const qint64 seq : m_seqs) {
-        sqlite3_reset(m_fetch);
-        sqlite3_bind_int64(m_fetch, 1, seq);
-        const int rc = sqlite3_step(m_fetch);
-        if (rc != SQLITE_ROW) {
-            check(rc, "looking up an idempotency key");
+        m_fetch.reset();
+        m_fetch.bind(1, seq);
+        if (!m_fetch.next())
             continue; // an amendment: not the original submission
-        }
         const auto *key = static_cast<const char *>(sqlite3_column_blob(m_fetch, 0));
         const int keyLen = sqlite3_column_bytes(m_fetch, 0);
         if (keyLen != row.idempotencyKey.size() || memcmp(key, row.idempotencyKey.constData(), size_t(keyLen)) != 0)
@@ -106,25 +87,25 @@ bool UsageEventStore::findOriginal(const UsageEventRow &row, UsageEventRow *stor
             stored->externalCustomerId = columnText(m_fetch, 4);
             stored->properties = columnText(m_fetch, 5);
         }
-        sqlite3_reset(m_fetch);
+        m_fetch.reset();
         return true;
     }
-    sqlite3_reset(m_fetch);
+    m_fetch.reset();
     return false;
 }
 
-void UsageEventStore::bindRow(sqlite3_stmt *s, const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs)
+void UsageEventStore::bindRow(SqliteStatement &s, const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs)
 {
-    sqlite3_bind_int64(s, 1, row.keyHash);
-    bindText(s, 2, row.idempotencyKey);
-    bindText(s, 3, row.eventName);
-    sqlite3_bind_int64(s, 4, row.tsMs);
-    bindText(s, 5, row.customerId);
-    bindText(s, 6, row.externalCustomerId);
-    sqlite3_bind_text(s, 7, row.properties.constData(), int(row.properties.size()), SQLITE_STATIC);
-    sqlite3_bind_int(s, 8, int(status));
-    bindText(s, 9, backfillId);
-    sqlite3_bind_int64(s, 10, ingestedAtMs);
+    s.bind(1, row.keyHash);
+    bindTextOrNull(s, 2, row.idempotencyKey);
+    bindTextOrNull(s, 3, row.eventName);
+    s.bind(4, row.tsMs);
+    bindTextOrNull(s, 5, row.customerId);
+    bindTextOrNull(s, 6, row.externalCustomerId);
+    s.bind(7, row.properties, SqliteStatement::Bytes::Borrowed);
+    s.bind(8, qint64(status));
+    bindTextOrNull(s, 9, backfillId);
+    s.bind(10, ingestedAtMs);
 }
 
 void UsageEventStore::insertBatch(const std::vector<UsageEventRow> &rows, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs,
@@ -194,10 +175,10 @@ UsageEventStore::Outcome UsageEventStore::insert(const UsageEventRow &row, Usage
         if (findOriginal(row, &stored))
             return stored.sameBody(row) ? Outcome::Duplicate : Outcome::Conflict;
     }
-    sqlite3_reset(m_insert);
+    m_insert.reset();
     bindRow(m_insert, row, status, backfillId, ingestedAtMs);
-    check(sqlite3_step(m_insert), "inserting an event");
-    sqlite3_reset(m_insert);
+    m_insert.run();
+    m_insert.reset();
     if (m_bufferKeys)
         m_keys.add(row.keyHash, sqlite3_last_insert_rowid(m_db));
     else

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/SqliteStatement.h"
 #include "models/usage/KeyHashSet.h"
 #include "models/usage/UsageEventRow.h"
 #include "models/usage/UsageKeyIndex.h"
@@ -10,7 +11,6 @@
 #include <vector>
 
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace orb {
 
@@ -83,13 +83,11 @@ public:
     bool findOriginal(const UsageEventRow &row, UsageEventRow *stored);
 
 private:
-    sqlite3_stmt *prepare(const char *sql);
-    void check(int rc, const char *what);
-    void bindRow(sqlite3_stmt *s, const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs);
+    void bindRow(SqliteStatement &s, const UsageEventRow &row, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs);
 
     sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_fetch = nullptr;
-    sqlite3_stmt *m_insert = nullptr;
+    SqliteStatement m_fetch;
+    SqliteStatement m_insert;
     UsageKeyIndex m_keys;
     std::vector<qint64> m_seqs;
     KeyHashSet m_filter;

@@ -39,10 +39,10 @@ class UsageKeyIndex::RunWriter
 public:
     RunWriter(UsageKeyIndex &index, int level) : m_index(index)
     {
-        sqlite3_reset(index.m_newRun);
-        sqlite3_bind_int(index.m_newRun, 1, level);
-        index.check(sqlite3_step(index.m_newRun), "starting a key run");
-        sqlite3_reset(index.m_newRun);
+        index.m_newRun.reset();
+        index.m_newRun.bind(1, qint64(level));
+        index.m_newRun.run();
+        index.m_newRun.reset();
         m_run = sqlite3_last_insert_rowid(index.m_db);
         m_block.reserve(size_t(BlockEntries) * EntryBytes);
     }
@@ -62,24 +62,24 @@ public:
     {
         if (!m_block.empty())
             writeBlock();
-        sqlite3_stmt *s = m_index.m_setRunEntries;
-        sqlite3_reset(s);
-        sqlite3_bind_int64(s, 1, m_entries);
-        sqlite3_bind_int64(s, 2, m_run);
-        m_index.check(sqlite3_step(s), "finishing a key run");
-        sqlite3_reset(s);
+        SqliteStatement &s = m_index.m_setRunEntries;
+        s.reset();
+        s.bind(1, m_entries);
+        s.bind(2, m_run);
+        s.run();
+        s.reset();
     }
 
 private:
     void writeBlock()
     {
-        sqlite3_stmt *s = m_index.m_insertBlock;
-        sqlite3_reset(s);
-        sqlite3_bind_int64(s, 1, m_run);
-        sqlite3_bind_int64(s, 2, m_firstHash);
-        sqlite3_bind_blob(s, 3, m_block.data(), int(m_block.size()), SQLITE_STATIC);
-        m_index.check(sqlite3_step(s), "writing a key block");
-        sqlite3_reset(s);
+        SqliteStatement &s = m_index.m_insertBlock;
+        s.reset();
+        s.bind(1, m_run);
+        s.bind(2, m_firstHash);
+        s.bindBlob(3, m_block.data(), int(m_block.size()), SqliteStatement::Bytes::Borrowed);
+        s.run();
+        s.reset();
         m_block.clear();
     }
 
@@ -94,13 +94,12 @@ private:
 class UsageKeyIndex::RunCursor
 {
 public:
-    RunCursor(UsageKeyIndex &index, qint64 run) : m_index(index)
+    RunCursor(UsageKeyIndex &index, qint64 run)
     {
-        m_stmt = index.prepare("SELECT pairs FROM usage_key_blocks WHERE run = ?1 ORDER BY first_hash, id");
-        sqlite3_bind_int64(m_stmt, 1, run);
+        m_stmt = index.prepare("SELECT pairs FROM usage_key_blocks WHERE run = ?1 ORDER BY first_hash, id", "reading a key run");
+        m_stmt.bind(1, run);
         advance();
     }
-    ~RunCursor() { sqlite3_finalize(m_stmt); }
     RunCursor(const RunCursor &) = delete;
     RunCursor &operator=(const RunCursor &) = delete;
 
@@ -118,47 +117,38 @@ private:
         m_entries.clear();
         m_pos = 0;
         while (m_entries.empty()) {
-            const int rc = sqlite3_step(m_stmt);
-            if (rc != SQLITE_ROW) {
-                m_index.check(rc, "reading a key run");
+            if (!m_stmt.next())
                 return;
-            }
             decodeBlock(sqlite3_column_blob(m_stmt, 0), sqlite3_column_bytes(m_stmt, 0), m_entries);
         }
     }
 
-    UsageKeyIndex &m_index;
-    sqlite3_stmt *m_stmt = nullptr;
+    SqliteStatement m_stmt;
     std::vector<Entry> m_entries;
     size_t m_pos = 0;
 };
 
 UsageKeyIndex::UsageKeyIndex(sqlite3 *db) : m_db(db)
 {
-    m_findRecent = prepare("SELECT seq FROM usage_key_recent WHERE key_hash = ?1");
+    m_findRecent = prepare("SELECT seq FROM usage_key_recent WHERE key_hash = ?1", "looking up an idempotency key");
     // In each run, the blocks that can hold the hash: the last one starting below it (its tail
     // may hold it) and every one starting at it.
     m_findRuns = prepare("SELECT b.pairs FROM usage_key_runs AS r CROSS JOIN usage_key_blocks AS b ON b.run = r.id "
                          "WHERE b.first_hash <= ?1 AND b.first_hash >= coalesce((SELECT max(first_hash) FROM usage_key_blocks "
-                         "WHERE run = r.id AND first_hash < ?1), ?1)");
-    m_insertRecent = prepare("INSERT INTO usage_key_recent (key_hash, seq) VALUES (?1, ?2)");
-    m_insertBlock = prepare("INSERT INTO usage_key_blocks (run, first_hash, pairs) VALUES (?1, ?2, ?3)");
-    m_newRun = prepare("INSERT INTO usage_key_runs (level, entries) VALUES (?1, 0)");
-    m_setRunEntries = prepare("UPDATE usage_key_runs SET entries = ?1 WHERE id = ?2");
+                         "WHERE run = r.id AND first_hash < ?1), ?1)",
+                         "looking up an idempotency key");
+    m_insertRecent = prepare("INSERT INTO usage_key_recent (key_hash, seq) VALUES (?1, ?2)", "storing an idempotency key");
+    m_insertBlock = prepare("INSERT INTO usage_key_blocks (run, first_hash, pairs) VALUES (?1, ?2, ?3)", "writing a key block");
+    m_newRun = prepare("INSERT INTO usage_key_runs (level, entries) VALUES (?1, 0)", "starting a key run");
+    m_setRunEntries = prepare("UPDATE usage_key_runs SET entries = ?1 WHERE id = ?2", "finishing a key run");
 }
 
-UsageKeyIndex::~UsageKeyIndex()
-{
-    for (sqlite3_stmt *s : {m_findRecent, m_findRuns, m_insertRecent, m_insertBlock, m_newRun, m_setRunEntries})
-        sqlite3_finalize(s);
-}
+// Each statement finalizes itself, also when a later one in the constructor fails to prepare.
+UsageKeyIndex::~UsageKeyIndex() = default;
 
-sqlite3_stmt *UsageKeyIndex::prepare(const char *sql)
+SqliteStatement UsageKeyIndex::prepare(const char *sql, const char *what)
 {
-    sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
-        throw ServiceError::storage(QStringLiteral("the company file refused a statement: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
-    return stmt;
+    return SqliteStatement(m_db, sql, what, true);
 }
 
 void UsageKeyIndex::check(int rc, const char *what)
@@ -187,17 +177,15 @@ void UsageKeyIndex::find(qint64 hash, std::vector<qint64> &seqs)
     }
     if (m_pendingMapped)
         m_pendingMap.find(hash, seqs);
-    sqlite3_reset(m_findRecent);
-    sqlite3_bind_int64(m_findRecent, 1, hash);
-    int rc;
-    while ((rc = sqlite3_step(m_findRecent)) == SQLITE_ROW)
+    m_findRecent.reset();
+    m_findRecent.bind(1, hash);
+    while (m_findRecent.next())
         seqs.push_back(sqlite3_column_int64(m_findRecent, 0));
-    check(rc, "looking up an idempotency key");
-    sqlite3_reset(m_findRecent);
+    m_findRecent.reset();
 
-    sqlite3_reset(m_findRuns);
-    sqlite3_bind_int64(m_findRuns, 1, hash);
-    while ((rc = sqlite3_step(m_findRuns)) == SQLITE_ROW) {
+    m_findRuns.reset();
+    m_findRuns.bind(1, hash);
+    while (m_findRuns.next()) {
         const auto *p = static_cast<const uchar *>(sqlite3_column_blob(m_findRuns, 0));
         const int n = sqlite3_column_bytes(m_findRuns, 0) / EntryBytes;
         // Binary search for the first entry not below the hash; equal hashes are adjacent.
@@ -212,8 +200,7 @@ void UsageKeyIndex::find(qint64 hash, std::vector<qint64> &seqs)
         for (int i = lo; i < n && qFromLittleEndian<qint64>(p + i * EntryBytes) == hash; ++i)
             seqs.push_back(qFromLittleEndian<qint64>(p + i * EntryBytes + 8));
     }
-    check(rc, "looking up an idempotency key");
-    sqlite3_reset(m_findRuns);
+    m_findRuns.reset();
 }
 
 void UsageKeyIndex::flush()
@@ -246,11 +233,11 @@ void UsageKeyIndex::discardPending()
 
 void UsageKeyIndex::insertNow(qint64 hash, qint64 seq)
 {
-    sqlite3_reset(m_insertRecent);
-    sqlite3_bind_int64(m_insertRecent, 1, hash);
-    sqlite3_bind_int64(m_insertRecent, 2, seq);
-    check(sqlite3_step(m_insertRecent), "storing an idempotency key");
-    sqlite3_reset(m_insertRecent);
+    m_insertRecent.reset();
+    m_insertRecent.bind(1, hash);
+    m_insertRecent.bind(2, seq);
+    m_insertRecent.run();
+    m_insertRecent.reset();
 }
 
 qint64 UsageKeyIndex::recentEntries()
@@ -282,7 +269,7 @@ void UsageKeyIndex::compact()
 {
     for (;;) {
         SqliteStatement s(m_db, "SELECT level FROM usage_key_runs GROUP BY level HAVING count(*) >= ?1 ORDER BY level LIMIT 1", "reading key runs", true);
-        sqlite3_bind_int(s, 1, Fanout);
+        s.bind(1, qint64(Fanout));
         const int level = s.next() ? sqlite3_column_int(s, 0) : -1;
         if (level < 0)
             return;
@@ -295,7 +282,7 @@ void UsageKeyIndex::mergeLevel(int level)
     std::vector<qint64> runs;
     {
         SqliteStatement s(m_db, "SELECT id FROM usage_key_runs WHERE level = ?1 ORDER BY id", "reading key runs", true);
-        sqlite3_bind_int(s, 1, level);
+        s.bind(1, qint64(level));
         while (s.next())
             runs.push_back(sqlite3_column_int64(s, 0));
     }
@@ -322,7 +309,7 @@ void UsageKeyIndex::mergeLevel(int level)
     for (const qint64 run : runs) {
         for (SqliteStatement *s : {&dropBlocks, &dropRun}) {
             s->reset();
-            sqlite3_bind_int64(*s, 1, run);
+            s->bind(1, run);
             s->run();
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/SqliteStatement.h"
 #include "models/usage/KeyHashMap.h"
 
 #include <QtGlobal>
@@ -8,9 +9,6 @@
 #include <functional>
 #include <utility>
 #include <vector>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace orb {
 
@@ -73,7 +71,7 @@ private:
     class RunWriter;
     class RunCursor;
 
-    sqlite3_stmt *prepare(const char *sql);
+    SqliteStatement prepare(const char *sql, const char *what);
     void check(int rc, const char *what);
     void drainRecent();
     void mergeLevel(int level);
@@ -85,12 +83,12 @@ private:
     /// bulk import of new keys never looks anything up, so it never pays for the map.
     KeyHashMap m_pendingMap;
     bool m_pendingMapped = false;
-    sqlite3_stmt *m_findRecent = nullptr;
-    sqlite3_stmt *m_findRuns = nullptr;
-    sqlite3_stmt *m_insertRecent = nullptr;
-    sqlite3_stmt *m_insertBlock = nullptr;
-    sqlite3_stmt *m_newRun = nullptr;
-    sqlite3_stmt *m_setRunEntries = nullptr;
+    SqliteStatement m_findRecent;
+    SqliteStatement m_findRuns;
+    SqliteStatement m_insertRecent;
+    SqliteStatement m_insertBlock;
+    SqliteStatement m_newRun;
+    SqliteStatement m_setRunEntries;
 };
 
 } // namespace orb

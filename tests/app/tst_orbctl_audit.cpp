@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/TestSupport.h"
+#include "tests/support/CompanyFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,29 +14,8 @@
 
 #include <sqlite3.h>
 
-namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-void rawSql(const QString &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
-    char *msg = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
-    const QString why = QString::fromUtf8(msg ? msg : "");
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    QVERIFY2(rc == SQLITE_OK, qPrintable(why));
-}
-
-} // namespace
+using orb::test::fileHash;
+using orb::test::rawSqlChecked;
 
 using orb::test::ProcessResult;
 
@@ -107,9 +87,9 @@ void TestOrbctlAudit::outOfBandEditsNamed()
     QCOMPARE(clean.exitCode, 0);
     QVERIFY2(clean.out.contains("Every row matches what Orb wrote"), clean.out.constData());
 
-    rawSql(m_db, "UPDATE customers SET email = 'attacker@evil.example' WHERE rowid = (SELECT min(rowid) FROM customers)");
-    rawSql(m_db, "UPDATE invoices SET total = '0.00' WHERE rowid = (SELECT min(rowid) FROM invoices WHERE status = 'paid')");
-    rawSql(m_db, "DELETE FROM payments WHERE rowid = (SELECT max(rowid) FROM payments)");
+    rawSqlChecked(m_db, "UPDATE customers SET email = 'attacker@evil.example' WHERE rowid = (SELECT min(rowid) FROM customers)");
+    rawSqlChecked(m_db, "UPDATE invoices SET total = '0.00' WHERE rowid = (SELECT min(rowid) FROM invoices WHERE status = 'paid')");
+    rawSqlChecked(m_db, "DELETE FROM payments WHERE rowid = (SELECT max(rowid) FROM payments)");
     const ProcessResult found = orbctl({QStringLiteral("audit"), QStringLiteral("verify")});
     QCOMPARE(found.exitCode, 4);
     QVERIFY2(found.err.contains("3 rows were changed, added or deleted outside Orb"), found.err.constData());
@@ -130,8 +110,8 @@ void TestOrbctlAudit::triggerAttackRefusedOnOpen()
     // The attack: a trigger added with the sqlite3 shell rewrites every new customer's e-mail.
     m_db = m_dir.filePath(QStringLiteral("attacked.orb"));
     QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
-    rawSql(m_db, "CREATE TRIGGER customers_fix AFTER INSERT ON customers BEGIN "
-                 "UPDATE customers SET email = 'attacker@evil.example' WHERE id = NEW.id; END");
+    rawSqlChecked(m_db, "CREATE TRIGGER customers_fix AFTER INSERT ON customers BEGIN "
+                        "UPDATE customers SET email = 'attacker@evil.example' WHERE id = NEW.id; END");
     const QByteArray before = fileHash(m_db);
     const QStringList files = QDir(m_dir.path()).entryList(QDir::Files);
     const ProcessResult create = orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("New Co"),
@@ -182,7 +162,7 @@ void TestOrbctlAudit::encryptedBackupRoundTrip()
     QVERIFY2(made.out.contains("encrypted"), made.out.constData());
     QCOMPARE(orbctl({QStringLiteral("backup"), m_dir.filePath(QStringLiteral("nopass.orbenc")), QStringLiteral("--encrypt")}).exitCode, 2);
 
-    rawSql(m_db, "UPDATE company SET name = 'Changed since the backup'");
+    rawSqlChecked(m_db, "UPDATE company SET name = 'Changed since the backup'");
     const QByteArray before = fileHash(m_db);
     const ProcessResult wrong = orbctl({QStringLiteral("restore"), backup}, "wrong passphrase here\n");
     QCOMPARE(wrong.exitCode, 2);

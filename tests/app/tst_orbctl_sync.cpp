@@ -189,11 +189,7 @@ private slots:
         const ProcessResult refused = orbctl({QStringLiteral("sync"), QStringLiteral("set-key")}, "sk_test_notTheRightKey000\n");
         QCOMPARE(refused.exitCode, 2);
         QVERIFY(refused.err.contains("the key was not stored: Stripe did not accept the API key"));
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-            if (qEnvironmentVariableIsSet("ORB_REQUIRE_KEYRING"))
-                QFAIL("ORB_REQUIRE_KEYRING is set but there is no D-Bus session bus");
-            QSKIP("no D-Bus session with a keyring (run the tests through scripts/test.sh)");
-        }
+        ORB_REQUIRE_KEYRING_OR_SKIP();
         // Keychain round trip: stored after Stripe accepted it, used by the next run.
         const ProcessResult stored = orbctl({QStringLiteral("sync"), QStringLiteral("set-key")}, Key.toUtf8() + "\n");
         QVERIFY2(stored.exitCode == 0, stored.err.constData());

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/SqliteStatement.h"
+#include "models/StorageError.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -31,23 +33,20 @@ ProcessResult sqlite(const QString &db, const QString &sql)
         return r;
     }
     sqlite3_busy_timeout(h, 5000);
-    sqlite3_stmt *st = nullptr;
-    r.exitCode = sqlite3_prepare_v2(h, sql.toUtf8().constData(), -1, &st, nullptr) == SQLITE_OK ? 0 : 1;
-    while (r.exitCode == 0) {
-        const int rc = sqlite3_step(st);
-        if (rc == SQLITE_DONE)
-            break;
-        if (rc != SQLITE_ROW) {
-            r.exitCode = 1;
-            r.err = sqlite3_errmsg(h);
-            break;
+    try {
+        const QByteArray text = sql.toUtf8();
+        orb::SqliteStatement st(h, text.constData(), int(text.size()), "running a test statement");
+        while (st.next()) {
+            QByteArrayList cells;
+            for (int i = 0; i < sqlite3_column_count(st); ++i)
+                cells << QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(st, i)));
+            r.out += cells.join('|') + '\n';
         }
-        QByteArrayList cells;
-        for (int i = 0; i < sqlite3_column_count(st); ++i)
-            cells << QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(st, i)));
-        r.out += cells.join('|') + '\n';
+        r.exitCode = 0;
+    } catch (const orb::ServiceError &e) {
+        r.exitCode = 1;
+        r.err = e.message().toUtf8();
     }
-    sqlite3_finalize(st);
     sqlite3_close(h);
     return r;
 }

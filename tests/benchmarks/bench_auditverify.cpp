@@ -13,6 +13,7 @@
 #include "models/CompanyFile.h"
 #include "models/RowSeals.h"
 #include "models/UnitOfWork.h"
+#include "models/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -36,9 +37,11 @@ qint64 argValue(const QStringList &args, const QString &name, qint64 fallback)
     return i >= 0 && i + 1 < args.size() ? args[i + 1].toLongLong() : fallback;
 }
 
-void bindText(sqlite3_stmt *st, int i, const QByteArray &v)
+/// A statement whose text is composed at run time.
+SqliteStatement statement(sqlite3 *h, const QString &sql, const char *what)
 {
-    sqlite3_bind_text(st, i, v.constData(), int(v.size()), SQLITE_TRANSIENT);
+    const QByteArray text = sql.toUtf8();
+    return SqliteStatement(h, text.constData(), int(text.size()), what);
 }
 
 double median(QList<double> v)
@@ -55,22 +58,20 @@ qint64 scanFloor(const Database &db)
     qint64 bytes = 0;
     sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
     for (const QString &t : RowSeals::sealedTables(h)) {
-        sqlite3_stmt *st = nullptr;
-        sqlite3_prepare_v2(h, QStringLiteral("SELECT rowid, * FROM \"%1\" ORDER BY rowid").arg(t).toUtf8().constData(), -1, &st, nullptr);
-        while (sqlite3_step(st) == SQLITE_ROW) {
+        SqliteStatement st = statement(h, QStringLiteral("SELECT rowid, * FROM \"%1\" ORDER BY rowid").arg(t), "reading sealed rows");
+        while (st.next()) {
             ++rows;
             for (int c = 0; c < sqlite3_column_count(st); ++c) {
                 if (sqlite3_column_type(st, c) == SQLITE_TEXT)
                     bytes += sqlite3_column_bytes(st, c);
             }
         }
-        sqlite3_finalize(st);
     }
-    sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(h, "SELECT row, digest FROM row_seals ORDER BY tbl, row", -1, &st, nullptr);
-    while (sqlite3_step(st) == SQLITE_ROW)
-        bytes += sqlite3_column_bytes(st, 1);
-    sqlite3_finalize(st);
+    {
+        SqliteStatement st(h, "SELECT row, digest FROM row_seals ORDER BY tbl, row", "reading row seals");
+        while (st.next())
+            bytes += sqlite3_column_bytes(st, 1);
+    }
     sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
     return rows + (bytes & 0); // bytes read only so the reads are not optimised away
 }
@@ -103,44 +104,39 @@ int main(int argc, char *argv[])
         auto file = CompanyFile::create(path, settings, clock);
         Database &db = file->db();
         sqlite3 *h = db.sqliteHandle();
-        sqlite3_stmt *cust = nullptr;
-        sqlite3_prepare_v2(h,
-                           "INSERT INTO customers (id, external_customer_id, name, name_key, email, currency, timezone, net_terms, balance, "
-                           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'USD', 'UTC', 30, '0.00', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-                           -1, &cust, nullptr);
+        SqliteStatement cust(h,
+                             "INSERT INTO customers (id, external_customer_id, name, name_key, email, currency, timezone, net_terms, balance, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'USD', 'UTC', 30, '0.00', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+                             "writing benchmark customers");
         {
             UnitOfWork uow(db);
             for (qint64 c = 0; c < customers; ++c) {
                 const QByteArray n = QByteArray::number(c);
-                bindText(cust, 1, "cus" + n);
-                bindText(cust, 2, "ext-" + n);
-                bindText(cust, 3, "Customer " + n);
-                bindText(cust, 4, "customer " + n);
-                bindText(cust, 5, "ap" + n + "@example.com");
-                sqlite3_step(cust);
-                sqlite3_reset(cust);
+                cust.bind(1, QByteArray("cus" + n));
+                cust.bind(2, QByteArray("ext-" + n));
+                cust.bind(3, QByteArray("Customer " + n));
+                cust.bind(4, QByteArray("customer " + n));
+                cust.bind(5, QByteArray("ap" + n + "@example.com"));
+                cust.run();
+                cust.reset();
             }
             uow.commit();
         }
-        sqlite3_finalize(cust);
-        sqlite3_stmt *inv = nullptr;
-        sqlite3_prepare_v2(h,
-                           "INSERT INTO invoices (id, customer_id, kind, status, invoice_number, invoice_date, due_date, period_start, period_end, "
-                           "currency, net_terms, subtotal, adjustments_total, coupons_total, tax_total, total, balance_applied, credits_applied, "
-                           "amount_due, amount_paid, credited, document, created_at, updated_at, issued_at) VALUES (?, ?, 'one_off', 'issued', ?, "
-                           "'2026-02-01', '2026-03-03', '2026-01-01', '2026-02-01', 'USD', 30, ?, '0.00', '0.00', '0.00', ?, '0.00', '0.00', ?, "
-                           "'0.00', '0.00', '{}', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z')",
-                           -1, &inv, nullptr);
-        sqlite3_stmt *line = nullptr;
-        sqlite3_prepare_v2(h,
-                           "INSERT INTO invoice_lines (invoice_id, position, name, quantity, subtotal, adjusted_subtotal, amount, tax_total, total, "
-                           "start_date, end_date) VALUES (?, ?, ?, '10', '33.30', '33.30', '33.30', '0.00', '33.30', '2026-01-01', '2026-02-01')",
-                           -1, &line, nullptr);
-        sqlite3_stmt *pay = nullptr;
-        sqlite3_prepare_v2(h,
-                           "INSERT INTO payments (id, invoice_id, customer_id, amount, currency, paid_on, method, created_at) "
-                           "VALUES (?, ?, ?, '99.90', 'USD', '2026-02-10', 'manual', '2026-02-10T00:00:00Z')",
-                           -1, &pay, nullptr);
+        SqliteStatement inv(h,
+                            "INSERT INTO invoices (id, customer_id, kind, status, invoice_number, invoice_date, due_date, period_start, period_end, "
+                            "currency, net_terms, subtotal, adjustments_total, coupons_total, tax_total, total, balance_applied, credits_applied, "
+                            "amount_due, amount_paid, credited, document, created_at, updated_at, issued_at) VALUES (?, ?, 'one_off', 'issued', ?, "
+                            "'2026-02-01', '2026-03-03', '2026-01-01', '2026-02-01', 'USD', 30, ?, '0.00', '0.00', '0.00', ?, '0.00', '0.00', ?, "
+                            "'0.00', '0.00', '{}', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z')",
+                            "writing benchmark invoices");
+        SqliteStatement line(h,
+                             "INSERT INTO invoice_lines (invoice_id, position, name, quantity, subtotal, adjusted_subtotal, amount, tax_total, total, "
+                             "start_date, end_date) VALUES (?, ?, ?, '10', '33.30', '33.30', '33.30', '0.00', '33.30', '2026-01-01', '2026-02-01')",
+                             "writing benchmark invoice lines");
+        SqliteStatement pay(h,
+                            "INSERT INTO payments (id, invoice_id, customer_id, amount, currency, paid_on, method, created_at) "
+                            "VALUES (?, ?, ?, '99.90', 'USD', '2026-02-10', 'manual', '2026-02-10T00:00:00Z')",
+                            "writing benchmark payments");
         AuditLog audit(db);
         const qint64 batch = 10000;
         for (qint64 start = 0; start < invoices; start += batch) {
@@ -148,36 +144,33 @@ int main(int argc, char *argv[])
             for (qint64 i = start; i < std::min(invoices, start + batch); ++i) {
                 const QByteArray id = "inv" + QByteArray::number(i);
                 const QByteArray customer = "cus" + QByteArray::number(i % customers);
-                bindText(inv, 1, id);
-                bindText(inv, 2, customer);
-                bindText(inv, 3, "B-" + QByteArray::number(i).rightJustified(8, '0'));
-                bindText(inv, 4, "99.90");
-                bindText(inv, 5, "99.90");
-                bindText(inv, 6, "99.90");
-                sqlite3_step(inv);
-                sqlite3_reset(inv);
+                inv.bind(1, id);
+                inv.bind(2, customer);
+                inv.bind(3, QByteArray("B-" + QByteArray::number(i).rightJustified(8, '0')));
+                inv.bind(4, QByteArray("99.90"));
+                inv.bind(5, QByteArray("99.90"));
+                inv.bind(6, QByteArray("99.90"));
+                inv.run();
+                inv.reset();
                 for (int p = 1; p <= 3; ++p) {
-                    bindText(line, 1, id);
-                    sqlite3_bind_int(line, 2, p);
-                    bindText(line, 3, "Usage " + QByteArray::number(p));
-                    sqlite3_step(line);
-                    sqlite3_reset(line);
+                    line.bind(1, id);
+                    line.bind(2, qint64(p));
+                    line.bind(3, QByteArray("Usage " + QByteArray::number(p)));
+                    line.run();
+                    line.reset();
                 }
                 if (i % 2 == 0) {
-                    bindText(pay, 1, "pay" + QByteArray::number(i));
-                    bindText(pay, 2, id);
-                    bindText(pay, 3, customer);
-                    sqlite3_step(pay);
-                    sqlite3_reset(pay);
+                    pay.bind(1, QByteArray("pay" + QByteArray::number(i)));
+                    pay.bind(2, id);
+                    pay.bind(3, customer);
+                    pay.run();
+                    pay.reset();
                 }
                 audit.append(clock.now(), QStringLiteral("invoice.issue"), QStringLiteral("invoice"), QString::fromLatin1(id), std::nullopt,
                              QJsonObject{{QStringLiteral("total"), QStringLiteral("99.90")}, {QStringLiteral("status"), QStringLiteral("issued")}});
             }
             uow.commit();
         }
-        sqlite3_finalize(inv);
-        sqlite3_finalize(line);
-        sqlite3_finalize(pay);
     }
     const double buildSeconds = build.elapsed() / 1000.0;
 

@@ -14,6 +14,7 @@
 #include "models/CustomerService.h"
 #include "models/EventTableModel.h"
 #include "models/InvoiceTableModel.h"
+#include "models/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -52,13 +53,12 @@ void write(const QString &path, qint64 invoices, qint64 events, const Clock &clo
     t.start();
     sqlite3 *h = file->db().sqliteHandle();
     sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
-    sqlite3_stmt *ins = nullptr;
-    sqlite3_prepare_v2(h,
-                       "INSERT INTO invoices (id, customer_id, kind, status, invoice_number, invoice_date, due_date, period_start, period_end, "
-                       "currency, net_terms, subtotal, adjustments_total, coupons_total, tax_total, total, balance_applied, credits_applied, "
-                       "amount_due, amount_paid, credited, document, created_at, updated_at) VALUES (?, ?, 'one_off', ?, ?, ?, ?, ?, ?, 'USD', 30, "
-                       "?, '0.00', '0.00', '0.00', ?, '0.00', '0.00', ?, ?, '0.00', '{}', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')",
-                       -1, &ins, nullptr);
+    SqliteStatement ins(h,
+                        "INSERT INTO invoices (id, customer_id, kind, status, invoice_number, invoice_date, due_date, period_start, period_end, "
+                        "currency, net_terms, subtotal, adjustments_total, coupons_total, tax_total, total, balance_applied, credits_applied, "
+                        "amount_due, amount_paid, credited, document, created_at, updated_at) VALUES (?, ?, 'one_off', ?, ?, ?, ?, ?, ?, 'USD', 30, "
+                        "?, '0.00', '0.00', '0.00', ?, '0.00', '0.00', ?, ?, '0.00', '{}', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')",
+                        "writing benchmark invoices");
     const char *statuses[] = {"issued", "paid", "paid", "draft", "void"};
     for (qint64 i = 0; i < invoices; ++i) {
         const QByteArray id = "inv" + QByteArray::number(i);
@@ -72,43 +72,41 @@ void write(const QString &path, qint64 invoices, qint64 events, const Clock &clo
         // Totals from 10.00 to 999.99 in a scattered order, so an amount sort has real work.
         const QByteArray total = QByteArray::number(10 + (i * 7919) % 990) + '.' + QByteArray::number(i % 100).rightJustified(2, '0');
         const char *status = statuses[i % 5];
-        sqlite3_bind_text(ins, 1, id.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 2, customer.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 3, status, -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 4, number.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 5, date.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 6, due.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 7, periodStart.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 8, periodEnd.constData(), -1, SQLITE_TRANSIENT);
+        ins.bind(1, id);
+        ins.bind(2, customer);
+        ins.bindText(3, status, -1, SqliteStatement::Bytes::Borrowed);
+        ins.bind(4, number);
+        ins.bind(5, date);
+        ins.bind(6, due);
+        ins.bind(7, periodStart);
+        ins.bind(8, periodEnd);
         for (int b : {9, 10, 11})
-            sqlite3_bind_text(ins, b, total.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 12, qstrcmp(status, "paid") == 0 ? total.constData() : "0.00", -1, SQLITE_TRANSIENT);
-        sqlite3_step(ins);
-        sqlite3_reset(ins);
+            ins.bind(b, total);
+        ins.bind(12, qstrcmp(status, "paid") == 0 ? total : QByteArray("0.00"));
+        ins.run();
+        ins.reset();
     }
-    sqlite3_finalize(ins);
     sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
     std::printf("wrote %lld invoices in %lld ms\n", invoices, t.elapsed());
     t.restart();
     sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
-    sqlite3_prepare_v2(h,
-                       "INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, external_customer_id, properties, status, ingested_at) "
-                       "VALUES (?, ?, ?, ?, ?, '{\"region\":\"eu-west\",\"bytes\":1024}', 0, 0)",
-                       -1, &ins, nullptr);
+    SqliteStatement evt(h,
+                        "INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, external_customer_id, properties, status, ingested_at) "
+                        "VALUES (?, ?, ?, ?, ?, '{\"region\":\"eu-west\",\"bytes\":1024}', 0, 0)",
+                        "writing benchmark events");
     const char *names[] = {"api_request", "storage_snapshot", "active_user"};
     const qint64 start = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     for (qint64 i = 0; i < events; ++i) {
         const QByteArray key = "evt-" + QByteArray::number(i);
         const QByteArray customer = "cust-" + QByteArray::number(i % 200);
-        sqlite3_bind_int64(ins, 1, i * 2654435761LL);
-        sqlite3_bind_text(ins, 2, key.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 3, names[i % 3], -1, SQLITE_STATIC);
-        sqlite3_bind_int64(ins, 4, start + i * 5000); // one every 5 s: about 58 days
-        sqlite3_bind_text(ins, 5, customer.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_step(ins);
-        sqlite3_reset(ins);
+        evt.bind(1, qint64(i * 2654435761LL));
+        evt.bind(2, key);
+        evt.bindText(3, names[i % 3], -1, SqliteStatement::Bytes::Borrowed);
+        evt.bind(4, qint64(start + i * 5000)); // one every 5 s: about 58 days
+        evt.bind(5, customer);
+        evt.run();
+        evt.reset();
     }
-    sqlite3_finalize(ins);
     sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
     std::printf("wrote %lld events in %lld ms\n", events, t.elapsed());
 }
@@ -118,22 +116,13 @@ qint64 directMs(const Database &db, const RowIdLoader::Query &q, int *rows)
 {
     QElapsedTimer t;
     t.start();
-    sqlite3_stmt *stmt = nullptr;
     const QByteArray sql = q.sql.toUtf8();
-    sqlite3_prepare_v2(db.sqliteHandle(), sql.constData(), int(sql.size()), &stmt, nullptr);
-    QList<QByteArray> keep;
-    for (int i = 0; i < q.binds.size(); ++i) {
-        if (q.binds[i].typeId() == QMetaType::LongLong) {
-            sqlite3_bind_int64(stmt, i + 1, q.binds[i].toLongLong());
-        } else {
-            keep << q.binds[i].toString().toUtf8();
-            sqlite3_bind_text(stmt, i + 1, keep.last().constData(), -1, SQLITE_TRANSIENT);
-        }
-    }
+    SqliteStatement stmt(db.sqliteHandle(), sql.constData(), int(sql.size()), "listing invoice ids");
+    for (int i = 0; i < q.binds.size(); ++i)
+        stmt.bind(i + 1, q.binds[i]);
     QList<qint64> ids;
-    while (sqlite3_step(stmt) == SQLITE_ROW)
+    while (stmt.next())
         ids.append(sqlite3_column_int64(stmt, 0));
-    sqlite3_finalize(stmt);
     if (q.highestFirst)
         std::sort(ids.begin(), ids.end(), std::greater<qint64>());
     *rows = int(ids.size());

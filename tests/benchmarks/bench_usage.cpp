@@ -11,6 +11,7 @@
 #include "models/usage/PeriodAggregator.h"
 #include "models/usage/UsageEventStore.h"
 #include "models/usage/UsageKeyHash.h"
+#include "models/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -185,30 +186,30 @@ int main(int argc, char **argv)
             r.properties = "{\"region\":\"eu\",\"tokens\":" + QByteArray::number(r2.bounded(5000)) + '}';
             rows.push_back(std::move(r));
         }
-        sqlite3_stmt *s = nullptr;
-        sqlite3_prepare_v2(
+        // The thin checked wrapper: a failed insert stops the benchmark instead of inflating the rate.
+        auto s = std::make_unique<SqliteStatement>(
             db,
             "INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, status, ingested_at) "
             "VALUES (?, ?, ?, ?, NULL, ?, ?, 0, 0)",
-            -1, &s, nullptr);
+            "the raw insert floor");
         const double cpu0 = cpuSeconds();
         QElapsedTimer t;
         t.start();
         sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
         for (const UsageEventRow &r : rows) {
-            sqlite3_bind_int64(s, 1, r.keyHash);
-            sqlite3_bind_text(s, 2, r.idempotencyKey.constData(), int(r.idempotencyKey.size()), SQLITE_STATIC);
-            sqlite3_bind_text(s, 3, r.eventName.constData(), int(r.eventName.size()), SQLITE_STATIC);
-            sqlite3_bind_int64(s, 4, r.tsMs);
-            sqlite3_bind_text(s, 5, r.externalCustomerId.constData(), int(r.externalCustomerId.size()), SQLITE_STATIC);
-            sqlite3_bind_text(s, 6, r.properties.constData(), int(r.properties.size()), SQLITE_STATIC);
-            sqlite3_step(s);
-            sqlite3_reset(s);
+            s->bind(1, r.keyHash);
+            s->bind(2, r.idempotencyKey, SqliteStatement::Bytes::Borrowed);
+            s->bind(3, r.eventName, SqliteStatement::Bytes::Borrowed);
+            s->bind(4, r.tsMs);
+            s->bind(5, r.externalCustomerId, SqliteStatement::Bytes::Borrowed);
+            s->bind(6, r.properties, SqliteStatement::Bytes::Borrowed);
+            s->run();
+            s->reset();
         }
         sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
         rawRate = importN / (t.nsecsElapsed() / 1e9);
         const double rawCpu = cpuSeconds() - cpu0;
-        sqlite3_finalize(s);
+        s.reset(); // finalized before the connection closes
         sqlite3_close(db);
         std::printf("(1) raw limit: sqlite3 C API, one prepared statement, one transaction, no index: %lld events in %.2f s = %.0f events/s "
                     "(CPU %.2f s)\n",
@@ -290,18 +291,17 @@ int main(int argc, char **argv)
         const double orbSecs = t.nsecsElapsed() / 1e9;
         const long rss = peakRssMb();
         t.restart();
-        sqlite3_stmt *s = nullptr;
-        sqlite3_prepare_v2(file->db().sqliteHandle(),
-                           "SELECT external_customer_id, event_name, count(*), sum(json_extract(properties, '$.tokens')), "
-                           "max(json_extract(properties, '$.tokens')) FROM usage_events WHERE ts >= ? AND ts < ? AND status = 0 "
-                           "GROUP BY external_customer_id, event_name",
-                           -1, &s, nullptr);
-        sqlite3_bind_int64(s, 1, kMonthStart);
-        sqlite3_bind_int64(s, 2, kMonthStart + kMonthMs);
         qint64 sqlGroups = 0;
-        while (sqlite3_step(s) == SQLITE_ROW)
-            ++sqlGroups;
-        sqlite3_finalize(s);
+        {
+            SqliteStatement s(file->db().sqliteHandle(),
+                              "SELECT external_customer_id, event_name, count(*), sum(json_extract(properties, '$.tokens')), "
+                              "max(json_extract(properties, '$.tokens')) FROM usage_events WHERE ts >= ? AND ts < ? AND status = 0 "
+                              "GROUP BY external_customer_id, event_name",
+                              "the SQL GROUP BY peer");
+            s.bind(1, qint64(kMonthStart)).bind(2, qint64(kMonthStart + kMonthMs));
+            while (s.next())
+                ++sqlGroups;
+        }
         const double sqlSecs = t.nsecsElapsed() / 1e9;
         std::printf("(3) aggregation of %lld events, %d customers, 5 metrics, one month: Orb's pass (PeriodAggregator, all 5 metrics) %.2f s "
                     "(%lld customer x metric results, peak RSS %ld MB); one SQL GROUP BY scan (count, sum, max) %.2f s (%lld groups); ratio %.2f\n",

@@ -4,6 +4,9 @@
 #include <QFile>
 #include <QProcess>
 
+#include "models/SqliteStatement.h"
+#include "models/StorageError.h"
+
 #include <sqlite3.h>
 
 #include <cstdio>
@@ -54,17 +57,18 @@ bool forEachRow(const QString &db, const char *sql, QString *problem, Row &&row)
         sqlite3_close(h);
         return false;
     }
-    sqlite3_stmt *st = nullptr;
-    if (sqlite3_prepare_v2(h, sql, -1, &st, nullptr) != SQLITE_OK) {
-        *problem = QString::fromUtf8(sqlite3_errmsg(h));
-        sqlite3_close(h);
-        return false;
+    bool ok = true;
+    try {
+        orb::SqliteStatement st(h, sql, "checking the file after a crash");
+        while (st.next())
+            row(st);
+    } catch (const orb::ServiceError &e) {
+        // A read that fails midway is a finding, never a pass on the rows read so far.
+        *problem = e.message();
+        ok = false;
     }
-    while (sqlite3_step(st) == SQLITE_ROW)
-        row(st);
-    sqlite3_finalize(st);
     sqlite3_close(h);
-    return true;
+    return ok;
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "models/backup/Backup.h"
 #include "models/backup/BackupScheduler.h"
 #include "models/backup/CompanyLock.h"
+#include "tests/support/CompanyFixture.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -27,17 +28,6 @@ QByteArray fileHash(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-CompanySettings sampleSettings()
-{
-    CompanySettings s;
-    s.name = QStringLiteral("Backup Co");
-    s.defaultCurrency = QStringLiteral("EUR");
-    s.timezone = QStringLiteral("Europe/Berlin");
-    s.invoicePrefix = QStringLiteral("BC-");
-    s.documentLocale = QStringLiteral("de_DE");
-    return s;
 }
 
 // Rows of the settings table named "probe.N": a cheap, countable mark of what a file holds.
@@ -99,7 +89,7 @@ void TestBackup::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_file = CompanyFile::create(path(QStringLiteral("company.orb")), sampleSettings(), m_clock);
+    m_file = CompanyFile::create(path(QStringLiteral("company.orb")), test::sampleSettings(QStringLiteral("Backup Co"), QStringLiteral("BC-")), m_clock);
     addProbes(m_file->db(), 0, 100);
 }
 

@@ -9,6 +9,8 @@
 #include "models/backup/Backup.h"
 #include "models/backup/BackupCrypto.h"
 #include "models/backup/BackupScheduler.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/TestSupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -17,16 +19,9 @@
 #include <QtTest>
 
 using namespace orb;
+using orb::test::fileHash;
 
 namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
 
 const QByteArray kPassphrase = QByteArrayLiteral("correct horse battery staple");
 

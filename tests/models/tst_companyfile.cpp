@@ -3,6 +3,8 @@
 #include "models/CompanyFile.h"
 #include "models/DemoCompany.h"
 #include "models/StorageError.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/TestSupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -14,39 +16,9 @@
 #include <sqlite3.h>
 
 using namespace orb;
-
-namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-CompanySettings sampleSettings()
-{
-    CompanySettings s;
-    s.name = QStringLiteral("Test Co");
-    s.defaultCurrency = QStringLiteral("EUR");
-    s.timezone = QStringLiteral("Europe/Berlin");
-    s.invoicePrefix = QStringLiteral("TC-");
-    s.documentLocale = QStringLiteral("de_DE");
-    return s;
-}
-
-/// Writes an SQLite file with raw SQL (not through Orb).
-void rawSqlite(const QString &path, const QStringList &statements)
-{
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
-    for (const QString &s : statements)
-        QCOMPARE(sqlite3_exec(db, s.toUtf8().constData(), nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
-}
-
-} // namespace
+using orb::test::fileHash;
+using orb::test::rawSqlChecked;
+using orb::test::sampleSettings;
 
 class TestCompanyFile : public QObject
 {
@@ -206,7 +178,7 @@ void TestCompanyFile::refusesForeignFiles()
     QFETCH(QString, message);
     const QString p = path(QStringLiteral("foreign-%1.orb").arg(kind));
     if (kind == QLatin1String("sqlite")) {
-        rawSqlite(p, {QStringLiteral("CREATE TABLE notes (t TEXT)"), QStringLiteral("INSERT INTO notes VALUES ('hello')")});
+        rawSqlChecked(p, {QStringLiteral("CREATE TABLE notes (t TEXT)"), QStringLiteral("INSERT INTO notes VALUES ('hello')")});
     } else {
         QFile f(p);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -232,7 +204,7 @@ void TestCompanyFile::refusesNewerFile()
     const QString p = path(QStringLiteral("newer.orb"));
     CompanyFile::create(p, sampleSettings(), m_clock);
     const int newer = CompanyFile::latestSchemaVersion() + 7;
-    rawSqlite(p, {QStringLiteral("PRAGMA user_version = %1").arg(newer)});
+    rawSqlChecked(p, {QStringLiteral("PRAGMA user_version = %1").arg(newer)});
     const QByteArray before = fileHash(p);
     try {
         CompanyFile::open(p);

@@ -8,6 +8,8 @@
 #include "models/RowSeals.h"
 #include "models/SchemaCheck.h"
 #include "models/StorageError.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/TestSupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -18,35 +20,10 @@
 #include <sqlite3.h>
 
 using namespace orb;
+using orb::test::fileHash;
+using orb::test::rawSql;
 
 namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-/// Edits a file as the sqlite3 shell would: raw SQL, no Orb, no defensive mode.
-QString rawEdit(const QString &path, const QStringList &statements)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
-        return QStringLiteral("open failed");
-    QString error;
-    for (const QString &s : statements) {
-        char *msg = nullptr;
-        if (sqlite3_exec(db, s.toUtf8().constData(), nullptr, nullptr, &msg) != SQLITE_OK) {
-            error = QStringLiteral("%1: %2").arg(s, QString::fromUtf8(msg));
-            sqlite3_free(msg);
-            break;
-        }
-    }
-    sqlite3_close(db);
-    return error;
-}
 
 // The tables whose rows carry audited objects (or parts of them): a trigger on any of them
 // could rewrite what Orb stores.
@@ -168,7 +145,7 @@ void TestCompanyFileHostile::refusesHostileFile()
     QFETCH(QString, named);
     const QString path = freshCopy(QStringLiteral("hostile"));
     QVERIFY(!path.isEmpty());
-    const QString editError = rawEdit(path, sql);
+    const QString editError = rawSql(path, sql);
     QVERIFY2(editError.isEmpty(), qPrintable(editError));
     const QStringList before = QDir(m_dir.path()).entryList(QDir::Files);
     const QByteArray hash = fileHash(path);
@@ -195,8 +172,8 @@ void TestCompanyFileHostile::refusesHostileFile()
 void TestCompanyFileHostile::inspectionListsObjectsAndRunsNothing()
 {
     const QString path = freshCopy(QStringLiteral("inspect"));
-    QVERIFY(rawEdit(path, {QStringLiteral("CREATE TRIGGER customers_fix AFTER UPDATE ON customers BEGIN UPDATE customers SET email = 'x@evil.example'; END"),
-                           QStringLiteral("CREATE VIEW v AS SELECT name FROM customers")})
+    QVERIFY(rawSql(path, {QStringLiteral("CREATE TRIGGER customers_fix AFTER UPDATE ON customers BEGIN UPDATE customers SET email = 'x@evil.example'; END"),
+                          QStringLiteral("CREATE VIEW v AS SELECT name FROM customers")})
                 .isEmpty());
     const QByteArray hash = fileHash(path);
     {
@@ -262,7 +239,7 @@ void TestCompanyFileHostile::untrustedSchemaBlocksUnsafeFunctions()
     // A view that would load code: refused on open; and even opened for inspection, the
     // untrusted schema refuses to run load_extension() from it.
     const QString path = freshCopy(QStringLiteral("unsafe"));
-    QVERIFY(rawEdit(path, {QStringLiteral("CREATE VIEW payload AS SELECT load_extension('/nonexistent/payload.so') AS x")}).isEmpty());
+    QVERIFY(rawSql(path, {QStringLiteral("CREATE VIEW payload AS SELECT load_extension('/nonexistent/payload.so') AS x")}).isEmpty());
     QVERIFY_THROWS_EXCEPTION(CompanyFileError, CompanyFile::open(path));
     auto file = CompanyFile::openForInspection(path);
     try {
@@ -276,8 +253,8 @@ void TestCompanyFileHostile::untrustedSchemaBlocksUnsafeFunctions()
 void TestCompanyFileHostile::attackFromTheIssueIsRefused()
 {
     const QString path = freshCopy(QStringLiteral("attack"));
-    QVERIFY(rawEdit(path, {QStringLiteral("CREATE TRIGGER customers_fix AFTER INSERT ON customers BEGIN UPDATE customers SET email = "
-                                          "'attacker@evil.example' WHERE id = NEW.id; END")})
+    QVERIFY(rawSql(path, {QStringLiteral("CREATE TRIGGER customers_fix AFTER INSERT ON customers BEGIN UPDATE customers SET email = "
+                                         "'attacker@evil.example' WHERE id = NEW.id; END")})
                 .isEmpty());
     try {
         CompanyFile::open(path);

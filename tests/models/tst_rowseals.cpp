@@ -10,6 +10,7 @@
 #include "models/RowSeals.h"
 #include "models/StorageError.h"
 #include "models/UnitOfWork.h"
+#include "tests/support/CompanyFixture.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -18,41 +19,8 @@
 #include <sqlite3.h>
 
 using namespace orb;
-
-namespace {
-
-QString rawEdit(const QString &path, const QStringList &statements)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
-        return QStringLiteral("open failed");
-    QString error;
-    for (const QString &s : statements) {
-        char *msg = nullptr;
-        if (sqlite3_exec(db, s.toUtf8().constData(), nullptr, nullptr, &msg) != SQLITE_OK) {
-            error = QStringLiteral("%1: %2").arg(s, QString::fromUtf8(msg));
-            sqlite3_free(msg);
-            break;
-        }
-    }
-    sqlite3_close(db);
-    return error;
-}
-
-QString rawValue(const QString &path, const QString &sql)
-{
-    sqlite3 *db = nullptr;
-    sqlite3_open(path.toUtf8().constData(), &db);
-    sqlite3_stmt *st = nullptr;
-    QString v;
-    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
-}
-
-} // namespace
+using orb::test::rawSql;
+using orb::test::rawValue;
 
 class TestRowSeals : public QObject
 {
@@ -185,7 +153,7 @@ void TestRowSeals::outOfBandEditFound()
     QFETCH(QString, change);
     QFETCH(QString, keySql);
     const QString path = freshCopy(QStringLiteral("edited"));
-    const QString error = rawEdit(path, {sql});
+    const QString error = rawSql(path, {sql});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const QString key = rawValue(path, keySql);
     QVERIFY(!key.isEmpty());
@@ -212,7 +180,7 @@ void TestRowSeals::deletedRowFoundInEveryTable()
     QFETCH(QString, table);
     const QString path = freshCopy(QStringLiteral("deleted"));
     const QString rowid = rawValue(path, QStringLiteral("SELECT max(rowid) FROM \"%1\"").arg(table));
-    QVERIFY(rawEdit(path, {QStringLiteral("DELETE FROM \"%1\" WHERE rowid = %2").arg(table, rowid)}).isEmpty());
+    QVERIFY(rawSql(path, {QStringLiteral("DELETE FROM \"%1\" WHERE rowid = %2").arg(table, rowid)}).isEmpty());
     std::unique_ptr<CompanyFile> file;
     try {
         file = CompanyFile::open(path);
@@ -263,9 +231,9 @@ void TestRowSeals::upgradeSealsExistingRows()
     // A file of the schema before seals: its rows are sealed as the upgrade finds them.
     const QString path = freshCopy(QStringLiteral("old"));
     // The objects of later migrations go too, so that the file is exactly the schema before seals.
-    QVERIFY(rawEdit(path, {QStringLiteral("DROP TABLE row_seals"), QStringLiteral("DROP TABLE email_messages"), QStringLiteral("DROP TABLE ledger_exports"),
-                           QStringLiteral("ALTER TABLE customers DROP COLUMN document_language"), QStringLiteral("DROP INDEX sync_outbox_pending_by_object"),
-                           QStringLiteral("DELETE FROM schema_migrations WHERE version >= 12"), QStringLiteral("PRAGMA user_version = 11")})
+    QVERIFY(rawSql(path, {QStringLiteral("DROP TABLE row_seals"), QStringLiteral("DROP TABLE email_messages"), QStringLiteral("DROP TABLE ledger_exports"),
+                          QStringLiteral("ALTER TABLE customers DROP COLUMN document_language"), QStringLiteral("DROP INDEX sync_outbox_pending_by_object"),
+                          QStringLiteral("DELETE FROM schema_migrations WHERE version >= 12"), QStringLiteral("PRAGMA user_version = 11")})
                 .isEmpty());
     auto file = CompanyFile::open(path);
     QCOMPARE(file->schemaVersion(), CompanyFile::latestSchemaVersion());

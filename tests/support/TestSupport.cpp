@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/TestSupport.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -18,6 +19,23 @@ QString writeFile(const QString &path, const QByteArray &content)
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size())
         qFatal("cannot write %s: %s", qPrintable(path), qPrintable(f.errorString()));
     return path;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+Keyring keyringSession()
+{
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return Keyring::Available;
+    // The project's test command runs inside a keyring session and sets this, so that a
+    // missing keyring fails the run instead of skipping the keychain tests silently.
+    return qEnvironmentVariableIsSet("ORB_REQUIRE_KEYRING") ? Keyring::Required : Keyring::Missing;
 }
 
 QString sourceDir()

@@ -16,6 +16,28 @@ QString sourceDir();
 /// cannot write stops the test run, since every later check would be meaningless.
 QString writeFile(const QString &path, const QByteArray &content);
 
+/// SHA-256 of a file's bytes (empty when it cannot be read): "the file is unchanged" checks.
+QByteArray fileHash(const QString &path);
+
+/// Whether keychain tests can run: a D-Bus session bus is there (the project's test command
+/// starts one with gnome-keyring unlocked, see DEBIAN12.md).
+enum class Keyring {
+    Available,
+    Missing,  ///< no session bus: the keychain tests skip
+    Required, ///< no session bus although ORB_REQUIRE_KEYRING is set: the keychain tests fail
+};
+Keyring keyringSession();
+
+/// In a test function: skips it without a keyring, fails it when one is required but missing.
+#define ORB_REQUIRE_KEYRING_OR_SKIP()                                                                                                                          \
+    do {                                                                                                                                                       \
+        switch (orb::test::keyringSession()) {                                                                                                                 \
+        case orb::test::Keyring::Available: break;                                                                                                             \
+        case orb::test::Keyring::Missing: QSKIP("no D-Bus session with a keyring (run the tests through scripts/test.sh)");                                    \
+        case orb::test::Keyring::Required: QFAIL("ORB_REQUIRE_KEYRING is set but there is no D-Bus session bus");                                              \
+        }                                                                                                                                                      \
+    } while (false)
+
 /// Result of running a program to completion.
 struct ProcessResult {
     int exitCode = -1;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/CredentialStore.h"
+#include "tests/support/TestSupport.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -16,30 +17,16 @@ class TestCredentialStore : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase();
     void storesReadsAndDeletes();
     void companiesKeepSeparateKeys();
     void secretNeverOnDisk();
     void keyModes_data();
     void keyModes();
-
-private:
-    bool m_keyring = false;
 };
-
-void TestCredentialStore::initTestCase()
-{
-    m_keyring = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
-    // The project's test command runs inside a keyring session and sets this, so that a
-    // missing keyring fails the run instead of skipping these tests silently.
-    if (!m_keyring && qEnvironmentVariableIsSet("ORB_REQUIRE_KEYRING"))
-        QFAIL("ORB_REQUIRE_KEYRING is set but there is no D-Bus session bus");
-}
 
 void TestCredentialStore::storesReadsAndDeletes()
 {
-    if (!m_keyring)
-        QSKIP("no D-Bus session with a keyring (run the tests through scripts/test.sh)");
+    ORB_REQUIRE_KEYRING_OR_SKIP();
     CredentialStore store(QStringLiteral("orb-billing/test-%1").arg(QCoreApplication::applicationPid()));
     QCOMPARE(store.write(QStringLiteral("stripe"), QStringLiteral("sk_test_abcdefgh12345678")), QString());
     QString error;
@@ -55,8 +42,7 @@ void TestCredentialStore::storesReadsAndDeletes()
 
 void TestCredentialStore::companiesKeepSeparateKeys()
 {
-    if (!m_keyring)
-        QSKIP("no D-Bus session with a keyring (run the tests through scripts/test.sh)");
+    ORB_REQUIRE_KEYRING_OR_SKIP();
     const QString a = CredentialStore::serviceForCompanyFile(QStringLiteral("/srv/books/a.orb"));
     const QString b = CredentialStore::serviceForCompanyFile(QStringLiteral("/srv/books/b.orb"));
     QVERIFY(a != b);
@@ -71,8 +57,7 @@ void TestCredentialStore::companiesKeepSeparateKeys()
 
 void TestCredentialStore::secretNeverOnDisk()
 {
-    if (!m_keyring)
-        QSKIP("no D-Bus session with a keyring (run the tests through scripts/test.sh)");
+    ORB_REQUIRE_KEYRING_OR_SKIP();
     const QString secret = QStringLiteral("sk_test_plaintextcheck9876");
     CredentialStore store(QStringLiteral("orb-billing/disk-check"));
     QCOMPARE(store.write(QStringLiteral("stripe"), secret), QString());

@@ -4,6 +4,8 @@
 // paid in full or in part in Stripe and recorded once in Orb, voids both ways, and faults
 // during the push leaving exactly one Stripe invoice.
 #include "StandinServer.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/StripeFixture.h"
 
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
@@ -28,12 +30,6 @@ using namespace orb::standin;
 
 namespace {
 
-class NoSleep final : public Sleeper
-{
-public:
-    void sleepMs(int) override {}
-};
-
 const QString Key = QStringLiteral("sk_test_invoicetest0001");
 
 } // namespace
@@ -45,26 +41,13 @@ class TestStripeInvoices : public QObject
 private slots:
     void init()
     {
-        static int n = 0;
         m_file.reset();
         m_clock.set(QDateTime::currentDateTimeUtc());
-        CompanySettings s;
-        s.name = QStringLiteral("Invoice Co");
-        m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("i%1.orb").arg(++n)), s, m_clock);
-        m_host = std::make_unique<StandinHost>(defaultSpecPath());
-        QVERIFY(m_host->start());
-        m_host->standin().setApiKey(Key);
-        m_client = std::make_unique<StripeClient>(m_host->baseUrl(), Key, &m_sleep, RetryPolicy{4, 500, 8000});
-        m_recorder = std::make_unique<StripePaymentRecorder>(m_clock);
-        m_sync = std::make_unique<StripeSync>(m_file->db(), *m_client, m_clock);
-        m_sync->setPaymentSink(m_recorder.get());
+        m_file = test::newCompanyFile(m_dir, test::settingsNamed(QStringLiteral("Invoice Co")), m_clock);
+        QVERIFY(m_rig.start(Key, 4));
+        m_rig.attach(*m_file, m_clock);
     }
-    void cleanup()
-    {
-        m_sync.reset();
-        m_client.reset();
-        m_host.reset();
-    }
+    void cleanup() { m_rig.stop(); }
 
     void issueQueuesTheInvoiceInItsTransaction()
     {
@@ -94,11 +77,11 @@ private slots:
         QCOMPARE(inv.balanceApplied, Decimal::parse("10.00"));
         QCOMPARE(inv.amountDue, inv.total - Decimal::parse("10.00"));
 
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QCOMPARE(s.failed, 0);
         QCOMPARE(s.pushed, 2);
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 1);
-        const QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoice")), 1);
+        const QJsonObject remote = m_rig.host->standin().objects(QStringLiteral("invoice")).first();
         QCOMPARE(remote.value(QLatin1String("status")).toString(), QStringLiteral("open"));
         QCOMPARE(remote.value(QLatin1String("amount_due")).toInteger(), inv.amountDue.toMinorUnits(2));
         QCOMPARE(remote.value(QLatin1String("currency")).toString(), QStringLiteral("eur"));
@@ -106,10 +89,10 @@ private slots:
         QCOMPARE(remote.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_invoice_number")).toString(), inv.invoiceNumber);
         QCOMPARE(remote.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_id")).toString(), inv.id);
         // Two lines, one tax item each, the balance: five items on that invoice.
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoiceitem")), 5);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoiceitem")), 5);
         QStringList parts;
         qint64 sum = 0;
-        for (const QJsonObject &item : m_host->standin().objects(QStringLiteral("invoiceitem"))) {
+        for (const QJsonObject &item : m_rig.host->standin().objects(QStringLiteral("invoiceitem"))) {
             const QJsonObject meta = item.value(QLatin1String("metadata")).toObject();
             QCOMPARE(meta.value(QLatin1String("orb_invoice_id")).toString(), inv.id);
             parts << meta.value(QLatin1String("orb_part")).toString() + QLatin1Char('@') + meta.value(QLatin1String("orb_position")).toString();
@@ -118,14 +101,18 @@ private slots:
         QCOMPARE(parts, (QStringList{QStringLiteral("line-0@0"), QStringLiteral("tax-0-0@0"), QStringLiteral("line-1@1"), QStringLiteral("tax-1-0@1"),
                                      QStringLiteral("balance@")}));
         QCOMPARE(sum, inv.amountDue.toMinorUnits(2));
-        QCOMPARE(m_host->standin().objects(QStringLiteral("invoiceitem")).at(2).value(QLatin1String("amount")).toInteger(), 9999);
-        QVERIFY(
-            m_host->standin().objects(QStringLiteral("invoiceitem")).at(2).value(QLatin1String("description")).toString().startsWith(QStringLiteral("Seats")));
+        QCOMPARE(m_rig.host->standin().objects(QStringLiteral("invoiceitem")).at(2).value(QLatin1String("amount")).toInteger(), 9999);
+        QVERIFY(m_rig.host->standin()
+                    .objects(QStringLiteral("invoiceitem"))
+                    .at(2)
+                    .value(QLatin1String("description"))
+                    .toString()
+                    .startsWith(QStringLiteral("Seats")));
         const QString stripeId = remote.value(QLatin1String("id")).toString();
         QCOMPARE(*StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id), stripeId);
 
-        QVERIFY(m_client->post(QStringLiteral("/v1/invoices/%1/pay").arg(stripeId), {}, QStringLiteral("pay-once")).ok());
-        m_sync->runOnce();
+        QVERIFY(m_rig.client->post(QStringLiteral("/v1/invoices/%1/pay").arg(stripeId), {}, QStringLiteral("pay-once")).ok());
+        m_rig.sync->runOnce();
         Invoice after = InvoiceService(*m_file, m_clock).get(inv.id);
         QCOMPARE(after.status, InvoiceStatus::Paid);
         QCOMPARE(after.amountPaid, inv.amountDue);
@@ -134,11 +121,11 @@ private slots:
         QCOMPARE(payments.first().method, QStringLiteral("stripe"));
         QCOMPARE(payments.first().reference, StripePaymentRecorder::referenceFor(stripeId, inv.amountDue.toMinorUnits(2)));
         // Again: a second pull, a pull that lost its cursor, the direct reconcile read.
-        m_sync->runOnce();
+        m_rig.sync->runOnce();
         SyncState(m_file->db()).set(SyncState::EventCursor, QString());
-        m_sync->runOnce();
+        m_rig.sync->runOnce();
         SyncRunSummary r;
-        QVERIFY(m_sync->reconcile(r));
+        QVERIFY(m_rig.sync->reconcile(r));
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);
         QCOMPARE(SyncLog(m_file->db()).list(QStringLiteral("error")).size(), 0);
     }
@@ -159,17 +146,18 @@ private slots:
         // 199.99 − 50.00 of credits = 149.99; 10 % tax on what is left, per line.
         QCOMPARE(inv.total, Decimal::parse("164.99"));
         QCOMPARE(inv.amountDue, inv.total);
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QCOMPARE(s.failed, 0);
         qint64 sum = 0;
         QStringList parts;
-        for (const QJsonObject &item : m_host->standin().objects(QStringLiteral("invoiceitem"))) {
+        for (const QJsonObject &item : m_rig.host->standin().objects(QStringLiteral("invoiceitem"))) {
             parts << item.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_part")).toString();
             sum += item.value(QLatin1String("amount")).toInteger();
         }
         QCOMPARE(parts, (QStringList{QStringLiteral("line-0"), QStringLiteral("tax-0-0"), QStringLiteral("line-1"), QStringLiteral("tax-1-0")}));
         QCOMPARE(sum, inv.amountDue.toMinorUnits(2));
-        QCOMPARE(m_host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("amount_due")).toInteger(), inv.amountDue.toMinorUnits(2));
+        QCOMPARE(m_rig.host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("amount_due")).toInteger(),
+                 inv.amountDue.toMinorUnits(2));
     }
 
     void partialPaymentThenTheRest()
@@ -177,22 +165,22 @@ private slots:
         // A bank transfer in parts: an invoice Stripe sends rather than charges.
         const Customer c = addCustomer(QStringLiteral("bolt"), QStringLiteral("send_invoice"));
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
-        const QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
+        const QJsonObject remote = m_rig.host->standin().objects(QStringLiteral("invoice")).first();
         QCOMPARE(remote.value(QLatin1String("collection_method")).toString(), QStringLiteral("send_invoice"));
         const QString stripeId = remote.value(QLatin1String("id")).toString();
-        QCOMPARE(m_host->standin().payPart(stripeId, 5000).status, 200);
-        m_sync->runOnce();
+        QCOMPARE(m_rig.host->standin().payPart(stripeId, 5000).status, 200);
+        m_rig.sync->runOnce();
         Invoice after = InvoiceService(*m_file, m_clock).get(inv.id);
         QCOMPARE(after.status, InvoiceStatus::Issued);
         QCOMPARE(after.amountPaid, Decimal::parse("50.00"));
         SyncRunSummary r;
-        QVERIFY(m_sync->reconcile(r));
+        QVERIFY(m_rig.sync->reconcile(r));
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);
 
-        QVERIFY(m_client->post(QStringLiteral("/v1/invoices/%1/pay").arg(stripeId), {}, QStringLiteral("pay-rest")).ok());
-        m_sync->runOnce();
-        QVERIFY(m_sync->reconcile(r));
+        QVERIFY(m_rig.client->post(QStringLiteral("/v1/invoices/%1/pay").arg(stripeId), {}, QStringLiteral("pay-rest")).ok());
+        m_rig.sync->runOnce();
+        QVERIFY(m_rig.sync->reconcile(r));
         after = InvoiceService(*m_file, m_clock).get(inv.id);
         QCOMPARE(after.status, InvoiceStatus::Paid);
         QCOMPARE(after.amountPaid, inv.amountDue);
@@ -206,15 +194,15 @@ private slots:
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         InvoiceService invoices(*m_file, m_clock);
         const Invoice pushed = invoices.issue(oneOff(c.id).id);
-        m_sync->runOnce();
+        m_rig.sync->runOnce();
         const Invoice never = invoices.issue(oneOff(c.id).id);
         invoices.voidInvoice(pushed.id, QStringLiteral("wrong price"));
         invoices.voidInvoice(never.id, QStringLiteral("duplicate"));
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QCOMPARE(s.failed, 0);
         QCOMPARE(s.pushed, 3); // the void, the never-sent invoice (skipped), its void (nothing to do)
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 1);
-        QCOMPARE(m_host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("status")).toString(), QStringLiteral("void"));
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoice")), 1);
+        QCOMPARE(m_rig.host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("status")).toString(), QStringLiteral("void"));
         // Stripe's void event comes back: Orb voided it first, nothing to warn about.
         QCOMPARE(SyncLog(m_file->db()).list(QStringLiteral("warning")).size(), 0);
     }
@@ -224,13 +212,14 @@ private slots:
         const Customer c = addCustomer(QStringLiteral("acme"), QStringLiteral("charge_automatically"));
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
         // The card is declined when the push asks Stripe to charge it: the invoice stays open.
-        m_host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, QStringLiteral("/v1/invoices/"), QStringLiteral("POST"), 0});
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        m_rig.host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, QStringLiteral("/v1/invoices/"), QStringLiteral("POST"), 0});
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
-        m_host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, {}, {}, 0});
-        QCOMPARE(m_client->post(QStringLiteral("/v1/invoices/%1/pay").arg(stripeId), {}, QStringLiteral("pay-x")).error.code, QStringLiteral("card_declined"));
-        QVERIFY(m_client->post(QStringLiteral("/v1/invoices/%1/void").arg(stripeId), {}, QStringLiteral("void-x")).ok());
-        m_sync->runOnce();
+        m_rig.host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, {}, {}, 0});
+        QCOMPARE(m_rig.client->post(QStringLiteral("/v1/invoices/%1/pay").arg(stripeId), {}, QStringLiteral("pay-x")).error.code,
+                 QStringLiteral("card_declined"));
+        QVERIFY(m_rig.client->post(QStringLiteral("/v1/invoices/%1/void").arg(stripeId), {}, QStringLiteral("void-x")).ok());
+        m_rig.sync->runOnce();
         QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, InvoiceStatus::Issued);
         QVERIFY(InvoiceService(*m_file, m_clock).payments(inv.id).isEmpty());
         bool warned = false;
@@ -251,14 +240,14 @@ private slots:
         QFETCH(QString, path);
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        m_sync->runOnce(); // the customer only goes first if the fault is for invoices
-        m_host->standin().addFault(Fault{Fault::Kind::DropAfterCommit, 1, path, QStringLiteral("POST"), 0});
+        m_rig.sync->runOnce(); // the customer only goes first if the fault is for invoices
+        m_rig.host->standin().addFault(Fault{Fault::Kind::DropAfterCommit, 1, path, QStringLiteral("POST"), 0});
         const Invoice second = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QCOMPARE(s.failed, 0);
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 2);
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoiceitem")), 4);
-        for (const QJsonObject &o : m_host->standin().objects(QStringLiteral("invoice"))) {
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoice")), 2);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoiceitem")), 4);
+        for (const QJsonObject &o : m_rig.host->standin().objects(QStringLiteral("invoice"))) {
             QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("open"));
             QCOMPARE(o.value(QLatin1String("amount_due")).toInteger(), second.amountDue.toMinorUnits(2));
         }
@@ -268,20 +257,21 @@ private slots:
     void interruptedPushGoesOnFromTheDraft()
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
-        m_sync->runOnce();
+        m_rig.sync->runOnce();
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
         // The first item keeps failing: the run stops offline with the draft in Stripe.
-        m_host->standin().addFault(Fault{Fault::Kind::Status500, 4, QStringLiteral("/v1/invoiceitems"), QStringLiteral("POST"), 0});
-        SyncRunSummary s = m_sync->runOnce();
+        m_rig.host->standin().addFault(Fault{Fault::Kind::Status500, 4, QStringLiteral("/v1/invoiceitems"), QStringLiteral("POST"), 0});
+        SyncRunSummary s = m_rig.sync->runOnce();
         QVERIFY(s.offline);
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 1);
-        QCOMPARE(m_host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("status")).toString(), QStringLiteral("draft"));
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoice")), 1);
+        QCOMPARE(m_rig.host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("status")).toString(), QStringLiteral("draft"));
         QVERIFY(StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id));
-        s = m_sync->runOnce();
+        s = m_rig.sync->runOnce();
         QVERIFY(!s.offline);
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 1);
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoiceitem")), 2);
-        QCOMPARE(m_host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("amount_due")).toInteger(), inv.amountDue.toMinorUnits(2));
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoice")), 1);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoiceitem")), 2);
+        QCOMPARE(m_rig.host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("amount_due")).toInteger(),
+                 inv.amountDue.toMinorUnits(2));
     }
 
     void badCollectionMethodStopsThatInvoiceOnly()
@@ -290,9 +280,9 @@ private slots:
         const Customer good = addCustomer(QStringLiteral("acme"), {});
         InvoiceService(*m_file, m_clock).issue(oneOff(bad.id).id);
         InvoiceService(*m_file, m_clock).issue(oneOff(good.id).id);
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QCOMPARE(s.failed, 1);
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 1);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoice")), 1);
         const QList<OutboxItem> failed = Outbox(m_file->db()).list(QStringLiteral("failed"));
         QCOMPARE(failed.size(), 1);
         QVERIFY2(failed.first().lastError.contains(QStringLiteral("by_carrier_pigeon")), qPrintable(failed.first().lastError));
@@ -311,23 +301,12 @@ private:
         return CustomerService(*m_file, m_clock).create(c);
     }
     /// A draft with two lines: 1 × 100.00 and 3 × 33.33.
-    Invoice oneOff(const QString &customer)
-    {
-        return InvoiceService(*m_file, m_clock)
-            .createOneOff(customer,
-                          {OneOffLine{QStringLiteral("Setup"), Decimal(1), Decimal::parse("100.00"), {}},
-                           OneOffLine{QStringLiteral("Seats"), Decimal(3), Decimal::parse("33.33"), {}}},
-                          std::nullopt, {}, 14);
-    }
+    Invoice oneOff(const QString &customer) { return test::twoLineDraft(*m_file, m_clock, customer); }
 
     QTemporaryDir m_dir;
     FixedClock m_clock{QDateTime::currentDateTimeUtc()};
     std::unique_ptr<CompanyFile> m_file;
-    std::unique_ptr<StandinHost> m_host;
-    NoSleep m_sleep;
-    std::unique_ptr<StripeClient> m_client;
-    std::unique_ptr<StripePaymentRecorder> m_recorder;
-    std::unique_ptr<StripeSync> m_sync;
+    test::StripeRig m_rig;
 };
 
 QTEST_GUILESS_MAIN(TestStripeInvoices)

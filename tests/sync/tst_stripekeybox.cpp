@@ -3,11 +3,14 @@
 // malformed key is refused before anything leaves the machine, a key Stripe refuses is not
 // saved, a good one is checked, saved in the keychain and handed on, and removal forgets it.
 #include "StandinServer.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/StripeFixture.h"
 
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "sync/StripeKeyStore.h"
 #include "ui/widgets/StripeKeyBox.h"
+#include "tests/support/TestSupport.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -26,27 +29,18 @@ class TestStripeKeyBox : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        qunsetenv("ORB_STRIPE_API_KEY");
-        m_keyring = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
-        if (!m_keyring && qEnvironmentVariableIsSet("ORB_REQUIRE_KEYRING"))
-            QFAIL("ORB_REQUIRE_KEYRING is set but there is no D-Bus session bus");
-    }
+    void initTestCase() { qunsetenv("ORB_STRIPE_API_KEY"); }
 
     void checksSavesAndRemoves()
     {
-        if (!m_keyring)
-            QSKIP("no D-Bus session with a keyring (run the tests through scripts/test.sh)");
+        ORB_REQUIRE_KEYRING_OR_SKIP();
         const QString key = QStringLiteral("sk_test_keyBoxTest00000001");
-        StandinHost host(defaultSpecPath());
-        QVERIFY(host.start());
-        host.standin().setApiKey(key);
+        test::StripeRig rig;
+        QVERIFY(rig.start(key, 6));
+        StandinHost &host = *rig.host;
         QTemporaryDir dir;
         SystemClock clock;
-        CompanySettings s;
-        s.name = QStringLiteral("Key Co");
-        auto file = CompanyFile::create(dir.filePath(QStringLiteral("k.orb")), s, clock);
+        auto file = test::newCompanyFile(dir, test::settingsNamed(QStringLiteral("Key Co")), clock);
         file->setSetting(QStringLiteral("stripe.api_base"), host.baseUrl(), clock);
         const StripeKeyStore store(file->path());
 
@@ -130,8 +124,6 @@ private:
         QVERIFY(box);
         box->button(button)->click();
     }
-
-    bool m_keyring = false;
 };
 
 QTEST_MAIN(TestStripeKeyBox)

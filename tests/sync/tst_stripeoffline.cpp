@@ -5,6 +5,8 @@
 // anything is collected, payments and credit notes recorded in Orb told to Stripe, an aged
 // cursor noticed, a deleted draft skipped, disputes and refunds reported once, one account.
 #include "StandinServer.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/StripeFixture.h"
 
 #include "engine/Clock.h"
 #include "engine/metrics/EventParser.h"
@@ -36,12 +38,6 @@ using namespace orb::standin;
 
 namespace {
 
-class NoSleep final : public Sleeper
-{
-public:
-    void sleepMs(int) override {}
-};
-
 const QString Key = QStringLiteral("sk_test_offlinetest001");
 constexpr qint64 Day = 86400;
 
@@ -54,27 +50,14 @@ class TestStripeOffline : public QObject
 private slots:
     void init()
     {
-        static int n = 0;
         m_file.reset();
         m_offset = 0;
         m_clock.set(QDateTime::currentDateTimeUtc());
-        CompanySettings s;
-        s.name = QStringLiteral("Offline Co");
-        m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("o%1.orb").arg(++n)), s, m_clock);
-        m_host = std::make_unique<StandinHost>(defaultSpecPath());
-        QVERIFY(m_host->start());
-        m_host->standin().setApiKey(Key);
-        m_client = std::make_unique<StripeClient>(m_host->baseUrl(), Key, &m_sleep, RetryPolicy{3, 500, 8000});
-        m_recorder = std::make_unique<StripePaymentRecorder>(m_clock);
-        m_sync = std::make_unique<StripeSync>(m_file->db(), *m_client, m_clock);
-        m_sync->setPaymentSink(m_recorder.get());
+        m_file = test::newCompanyFile(m_dir, test::settingsNamed(QStringLiteral("Offline Co")), m_clock);
+        QVERIFY(m_rig.start(Key, 3));
+        m_rig.attach(*m_file, m_clock);
     }
-    void cleanup()
-    {
-        m_sync.reset();
-        m_client.reset();
-        m_host.reset();
-    }
+    void cleanup() { m_rig.stop(); }
 
     // 1. Exactly once without time limits.
 
@@ -83,11 +66,11 @@ private slots:
         addCustomer(QStringLiteral("acme"), {});
         const SyncRunSummary lost = runLosingTheAnswer(QStringLiteral("/v1/customers"));
         QVERIFY2(lost.offline, qPrintable(lost.describe()));
-        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 1); // made, but Orb never heard
-        away(Day + 3600);                                                 // Stripe has forgotten the Idempotency-Key
-        const SyncRunSummary s = m_sync->runOnce();
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("customer")), 1); // made, but Orb never heard
+        away(Day + 3600);                                                     // Stripe has forgotten the Idempotency-Key
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QVERIFY2(!s.offline && s.failed == 0, qPrintable(s.describe()));
-        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 1);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("customer")), 1);
         QCOMPARE(Outbox(m_file->db()).counts().pending, 0);
     }
 
@@ -97,12 +80,12 @@ private slots:
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
         QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/invoices")).offline);
         QVERIFY(!StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id)); // Orb never heard of the draft
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 1);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoice")), 1);
         away(Day + 3600);
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QVERIFY2(s.failed == 0, qPrintable(s.describe()));
-        QCOMPARE(m_host->standin().count(QStringLiteral("invoice")), 1); // no orphan draft
-        const QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("invoice")), 1); // no orphan draft
+        const QJsonObject remote = m_rig.host->standin().objects(QStringLiteral("invoice")).first();
         QCOMPARE(remote.value(QLatin1String("status")).toString(), QStringLiteral("open"));
         QCOMPARE(remote.value(QLatin1String("amount_due")).toInteger(), inv.amountDue.toMinorUnits(2));
     }
@@ -116,14 +99,14 @@ private slots:
             {event(QStringLiteral("u1"), now.addSecs(-600)), event(QStringLiteral("u2"), now.addSecs(-300)), event(QStringLiteral("u3"), now.addSecs(-120))});
         // The first meter event reaches Stripe but its answer is lost with the program.
         QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/billing/meter_events")).offline);
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 1);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter_event")), 1);
         away(Day + 3600); // the identifier u1 is forgotten by Stripe
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QVERIFY2(s.failed == 0 && !s.offline, qPrintable(s.describe()));
         // Each usage event counted once: the summaries showed u1 in Stripe, u2 and u3 missing.
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 3);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter_event")), 3);
         QStringList identifiers;
-        for (const QJsonObject &e : m_host->standin().objects(QStringLiteral("billing.meter_event")))
+        for (const QJsonObject &e : m_rig.host->standin().objects(QStringLiteral("billing.meter_event")))
             identifiers << e.value(QLatin1String("identifier")).toString();
         QCOMPARE(identifiers, (QStringList{QStringLiteral("u1"), QStringLiteral("u2"), QStringLiteral("u3")}));
     }
@@ -133,13 +116,13 @@ private slots:
     void stripeBalanceAtFinalizeStopsBeforeCollecting()
     {
         const Customer c = addCustomer(QStringLiteral("bolt"), QStringLiteral("charge_automatically"));
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         const QString cus = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("customer"), c.id);
         FormParams credit;
         credit.add(QStringLiteral("balance"), QStringLiteral("-500")); // a credit Stripe holds for the customer
-        QVERIFY(m_client->post(QStringLiteral("/v1/customers/") + cus, credit, QStringLiteral("test-balance")).ok());
+        QVERIFY(m_rig.client->post(QStringLiteral("/v1/customers/") + cus, credit, QStringLiteral("test-balance")).ok());
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QCOMPARE(s.failed, 1);
         const OutboxItem failed = Outbox(m_file->db()).list(QStringLiteral("failed")).first();
         const qint64 due = inv.amountDue.toMinorUnits(2);
@@ -147,8 +130,8 @@ private slots:
                      && failed.lastError.contains(QStringLiteral("balance")),
                  qPrintable(failed.lastError));
         // Nothing collected: no charge, the invoice open and not advancing by itself.
-        QCOMPARE(m_host->standin().count(QStringLiteral("charge")), 0);
-        const QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("charge")), 0);
+        const QJsonObject remote = m_rig.host->standin().objects(QStringLiteral("invoice")).first();
         QCOMPARE(remote.value(QLatin1String("status")).toString(), QStringLiteral("open"));
         QCOMPARE(remote.value(QLatin1String("auto_advance")).toBool(), false);
     }
@@ -157,9 +140,9 @@ private slots:
     {
         const Customer c = addCustomer(QStringLiteral("bolt"), QStringLiteral("charge_automatically"));
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
-        QCOMPARE(m_host->standin().count(QStringLiteral("charge")), 1);
-        m_sync->runOnce(); // the payment comes back once
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("charge")), 1);
+        m_rig.sync->runOnce(); // the payment comes back once
         QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, InvoiceStatus::Paid);
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);
     }
@@ -175,10 +158,11 @@ private slots:
             lines.append(OneOffLine{QStringLiteral("Line %1").arg(i), Decimal(1), Decimal::parse("1.37"), {}});
         const Invoice draft = InvoiceService(*m_file, m_clock).createOneOff(c.id, lines, std::nullopt, {}, 14);
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(draft.id);
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QVERIFY2(s.failed == 0, qPrintable(s.describe()));
-        QVERIFY(m_host->standin().count(QStringLiteral("invoiceitem")) <= 250);
-        QCOMPARE(m_host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("amount_due")).toInteger(), inv.amountDue.toMinorUnits(2));
+        QVERIFY(m_rig.host->standin().count(QStringLiteral("invoiceitem")) <= 250);
+        QCOMPARE(m_rig.host->standin().objects(QStringLiteral("invoice")).first().value(QLatin1String("amount_due")).toInteger(),
+                 inv.amountDue.toMinorUnits(2));
     }
 
     void foldingKeepsEveryAmount_data()
@@ -222,36 +206,37 @@ private slots:
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         InvoiceService(*m_file, m_clock).markPaid(inv.id, m_clock.now().date(), QStringLiteral("bank transfer"));
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QVERIFY2(s.failed == 0, qPrintable(s.describe()));
-        const QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
+        const QJsonObject remote = m_rig.host->standin().objects(QStringLiteral("invoice")).first();
         QCOMPARE(remote.value(QLatin1String("status")).toString(), QStringLiteral("paid"));
         QCOMPARE(remote.value(QLatin1String("paid_out_of_band")).toBool(), true);
-        QCOMPARE(m_host->standin().count(QStringLiteral("charge")), 0);
-        m_sync->runOnce(); // Stripe's invoice.paid comes back: nothing recorded twice
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("charge")), 0);
+        m_rig.sync->runOnce(); // Stripe's invoice.paid comes back: nothing recorded twice
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);
         QCOMPARE(SyncLog(m_file->db()).list(QStringLiteral("error")).size(), 0);
-        QCOMPARE(m_sync->runOnce().pushed, 0); // and nothing sent again
+        QCOMPARE(m_rig.sync->runOnce().pushed, 0); // and nothing sent again
     }
 
     void partialPaymentInOrbLowersWhatStripeAsks()
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         InvoiceService(*m_file, m_clock).pay(inv.id, Decimal::parse("50.00"), m_clock.now().date(), QStringLiteral("bank"), QStringLiteral("wire-1"));
-        QCOMPARE(m_sync->runOnce().failed, 0);
-        QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 1);
-        const QJsonObject note = m_host->standin().objects(QStringLiteral("credit_note")).first();
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("credit_note")), 1);
+        const QJsonObject note = m_rig.host->standin().objects(QStringLiteral("credit_note")).first();
         QCOMPARE(note.value(QLatin1String("amount")).toInteger(), 5000);
-        QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
+        QJsonObject remote = m_rig.host->standin().objects(QStringLiteral("invoice")).first();
         QCOMPARE(remote.value(QLatin1String("amount_remaining")).toInteger(), inv.amountDue.toMinorUnits(2) - 5000);
         // The customer pays the rest by card in Stripe: Orb books exactly that.
-        QCOMPARE(m_host->standin().payPart(remote.value(QLatin1String("id")).toString(), remote.value(QLatin1String("amount_remaining")).toInteger()).status,
-                 200);
-        m_sync->runOnce();
+        QCOMPARE(
+            m_rig.host->standin().payPart(remote.value(QLatin1String("id")).toString(), remote.value(QLatin1String("amount_remaining")).toInteger()).status,
+            200);
+        m_rig.sync->runOnce();
         const Invoice after = InvoiceService(*m_file, m_clock).get(inv.id);
         QCOMPARE(after.status, InvoiceStatus::Paid);
         QCOMPARE(after.amountPaid, inv.amountDue);
@@ -262,16 +247,16 @@ private slots:
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         const CreditNote cn = InvoiceService(*m_file, m_clock)
                                   .createCreditNote(inv.id, {{0, Decimal::parse("40.00")}}, QStringLiteral("discount agreed"), QStringLiteral("adjustment"));
-        QCOMPARE(m_sync->runOnce().failed, 0);
-        QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 1);
-        const QJsonObject note = m_host->standin().objects(QStringLiteral("credit_note")).first();
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("credit_note")), 1);
+        const QJsonObject note = m_rig.host->standin().objects(QStringLiteral("credit_note")).first();
         QCOMPARE(note.value(QLatin1String("amount")).toInteger(), cn.total.toMinorUnits(2));
         QCOMPARE(note.value(QLatin1String("metadata")).toObject().value(QLatin1String("orb_credit_note_id")).toString(), cn.id);
-        m_sync->runOnce();
-        QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 1);
+        m_rig.sync->runOnce();
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("credit_note")), 1);
         QCOMPARE(SyncLog(m_file->db()).list(QStringLiteral("warning")).size(), 0); // its event is Orb's own
     }
 
@@ -281,15 +266,15 @@ private slots:
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         QVERIFY(!SyncState(m_file->db()).get(SyncState::EventCursor).isEmpty());
         const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
-        QCOMPARE(m_host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        QCOMPARE(m_rig.host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
         away(61 * Day); // every event about that payment is gone from Stripe
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QVERIFY2(!s.offline && s.stopReason.isEmpty(), qPrintable(s.describe()));
         QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, InvoiceStatus::Paid);
-        const SyncRunSummary again = m_sync->runOnce();
+        const SyncRunSummary again = m_rig.sync->runOnce();
         QVERIFY2(!again.offline && again.stopReason.isEmpty(), qPrintable(again.describe()));
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);
     }
@@ -298,13 +283,13 @@ private slots:
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        m_host->standin().addFault(Fault{Fault::Kind::Status500, 100, QStringLiteral("/v1/invoiceitems"), {}, 0});
-        QVERIFY(m_sync->runOnce().offline);
-        m_host->standin().clearFaults();
+        m_rig.host->standin().addFault(Fault{Fault::Kind::Status500, 100, QStringLiteral("/v1/invoiceitems"), {}, 0});
+        QVERIFY(m_rig.sync->runOnce().offline);
+        m_rig.host->standin().clearFaults();
         const QString draft = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
-        QVERIFY(m_client->del(QStringLiteral("/v1/invoices/") + draft, QStringLiteral("test-delete")).ok());
+        QVERIFY(m_rig.client->del(QStringLiteral("/v1/invoices/") + draft, QStringLiteral("test-delete")).ok());
         SyncRunSummary r;
-        QVERIFY2(m_sync->reconcile(r), qPrintable(r.describe()));
+        QVERIFY2(m_rig.sync->reconcile(r), qPrintable(r.describe()));
         QVERIFY(!StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id));
     }
 
@@ -314,18 +299,18 @@ private slots:
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
-        QCOMPARE(m_host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
-        const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
+        QCOMPARE(m_rig.host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        const QString charge = m_rig.host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
         FormParams refund;
         refund.add(QStringLiteral("charge"), charge).add(QStringLiteral("amount"), QStringLiteral("1000"));
-        QVERIFY(m_client->post(QStringLiteral("/v1/refunds"), refund, QStringLiteral("test-refund")).ok());
-        QCOMPARE(m_host->standin().openDispute(charge, 0).status, 200);
-        m_sync->runOnce();
+        QVERIFY(m_rig.client->post(QStringLiteral("/v1/refunds"), refund, QStringLiteral("test-refund")).ok());
+        QCOMPARE(m_rig.host->standin().openDispute(charge, 0).status, 200);
+        m_rig.sync->runOnce();
         SyncRunSummary r;
-        QVERIFY(m_sync->reconcile(r));
-        m_sync->runOnce();
+        QVERIFY(m_rig.sync->reconcile(r));
+        m_rig.sync->runOnce();
         int disputes = 0, refunds = 0;
         for (const SyncLogEntry &e : SyncLog(m_file->db()).list(QStringLiteral("warning"))) {
             disputes += e.kind != QLatin1String("event") || e.stripeEventId.isEmpty() ? e.message.contains(QStringLiteral("disputed")) : 0;
@@ -342,15 +327,15 @@ private slots:
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         const auto state = StripeInvoiceState::of(m_file->db(), inv.id);
         QVERIFY(state);
         QCOMPARE(state->state, QStringLiteral("told"));
         QCOMPARE(state->dashboardUrl, QStringLiteral("https://dashboard.stripe.com/test/invoices/") + state->stripeId);
-        QCOMPARE(m_host->standin().payPart(state->stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
-        const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
-        const QString dispute = QJsonDocument::fromJson(m_host->standin().openDispute(charge, 0).body).object().value(QLatin1String("id")).toString();
-        m_sync->runOnce();
+        QCOMPARE(m_rig.host->standin().payPart(state->stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        const QString charge = m_rig.host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
+        const QString dispute = QJsonDocument::fromJson(m_rig.host->standin().openDispute(charge, 0).body).object().value(QLatin1String("id")).toString();
+        m_rig.sync->runOnce();
         QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, QStringLiteral("needs_response"));
         QCOMPARE(
             StripeInvoiceState::of(m_file->db(), inv.id)->toJson().value(QLatin1String("dispute")).toObject().value(QLatin1String("funds_withdrawn")).toBool(),
@@ -359,8 +344,8 @@ private slots:
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first().kind, QStringLiteral("dispute"));
         QVERIFY2(items.first().action.contains(QStringLiteral("Answer the dispute in Stripe")), qPrintable(items.first().action));
-        QCOMPARE(m_host->standin().decideDispute(dispute, QStringLiteral("lost")).status, 200);
-        m_sync->runOnce();
+        QCOMPARE(m_rig.host->standin().decideDispute(dispute, QStringLiteral("lost")).status, 200);
+        m_rig.sync->runOnce();
         items = SyncAttention(m_file->db()).list();
         QCOMPARE(items.size(), 2);
         QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, QStringLiteral("lost"));
@@ -373,9 +358,9 @@ private slots:
         const Customer send = addCustomer(QStringLiteral("acme"), {});
         const Customer charge = addCustomer(QStringLiteral("bolt"), QStringLiteral("charge_automatically"));
         const Invoice a = InvoiceService(*m_file, m_clock).issue(oneOff(send.id).id);
-        m_host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, {}, {}, 0});
+        m_rig.host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, {}, {}, 0});
         const Invoice b = InvoiceService(*m_file, m_clock).issue(oneOff(charge.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         QVERIFY(StripeInvoiceState::manualPaymentWarning(m_file->db(), a.id).isEmpty());
         const QString warning = StripeInvoiceState::manualPaymentWarning(m_file->db(), b.id);
         QVERIFY2(warning.contains(QStringLiteral("charged automatically")) && warning.contains(QStringLiteral("next sync")), qPrintable(warning));
@@ -386,20 +371,20 @@ private slots:
     void anotherAccountStopsTheSync()
     {
         addCustomer(QStringLiteral("acme"), {});
-        QCOMPARE(m_sync->runOnce().failed, 0);
-        const QString first = m_host->standin().accountId();
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
+        const QString first = m_rig.host->standin().accountId();
         QCOMPARE(StripeSync::boundAccount(m_file->db())->id, first);
-        m_host->standin().reset(); // the key now reaches another account
+        m_rig.host->standin().reset(); // the key now reaches another account
         addCustomer(QStringLiteral("bolt"), {});
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QVERIFY(s.accountMismatch);
-        QVERIFY2(s.stopReason.contains(first) && s.stopReason.contains(m_host->standin().accountId()), qPrintable(s.stopReason));
-        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 0); // nothing pushed before a person chooses
-        QVERIFY_THROWS_EXCEPTION(ServiceError, StripeSync::bindAccount(m_file->db(), m_clock, {m_host->standin().accountId(), false}, false));
-        StripeSync::bindAccount(m_file->db(), m_clock, {m_host->standin().accountId(), false}, true);
-        const SyncRunSummary after = m_sync->runOnce();
+        QVERIFY2(s.stopReason.contains(first) && s.stopReason.contains(m_rig.host->standin().accountId()), qPrintable(s.stopReason));
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("customer")), 0); // nothing pushed before a person chooses
+        QVERIFY_THROWS_EXCEPTION(ServiceError, StripeSync::bindAccount(m_file->db(), m_clock, {m_rig.host->standin().accountId(), false}, false));
+        StripeSync::bindAccount(m_file->db(), m_clock, {m_rig.host->standin().accountId(), false}, true);
+        const SyncRunSummary after = m_rig.sync->runOnce();
         QVERIFY2(!after.accountMismatch && after.failed == 0, qPrintable(after.describe()));
-        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 1);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("customer")), 1);
     }
 
     void apiBaseIsStripeOrLoopback_data()
@@ -432,7 +417,7 @@ private slots:
     {
         // A listener on a non-loopback name would be needed to see the key arrive; instead the
         // client must refuse before any connection, whatever the base says.
-        StripeClient client(QStringLiteral("https://stripe-proxy.example.com"), Key, &m_sleep);
+        StripeClient client(QStringLiteral("https://stripe-proxy.example.com"), Key, &m_rig.sleeper);
         const StripeResult r = client.get(QStringLiteral("/v1/account"));
         QVERIFY(!r.ok());
         QCOMPARE(r.error.attempts, 0);
@@ -444,19 +429,19 @@ private:
     /// program (no retry: it was killed), as a run of `orbctl sync` killed mid-request.
     SyncRunSummary runLosingTheAnswer(const QString &path)
     {
-        m_host->standin().addFault(Fault{Fault::Kind::DropAfterCommit, 1, path, QStringLiteral("POST"), 0});
-        StripeClient once(m_host->baseUrl(), Key, &m_sleep, RetryPolicy{1, 500, 8000});
+        m_rig.host->standin().addFault(Fault{Fault::Kind::DropAfterCommit, 1, path, QStringLiteral("POST"), 0});
+        StripeClient once(m_rig.host->baseUrl(), Key, &m_rig.sleeper, RetryPolicy{1, 500, 8000});
         StripeSync sync(m_file->db(), once, m_clock);
-        sync.setPaymentSink(m_recorder.get());
+        sync.setPaymentSink(m_rig.recorder.get());
         return sync.runOnce();
     }
     /// Both clocks move on; Stripe is back.
     void away(qint64 seconds)
     {
-        m_host->standin().clearFaults();
+        m_rig.host->standin().clearFaults();
         m_clock.advanceSecs(seconds);
         m_offset += seconds;
-        m_host->standin().setClockOffset(m_offset);
+        m_rig.host->standin().setClockOffset(m_offset);
     }
     Customer addCustomer(const QString &external, const QString &collection)
     {
@@ -471,14 +456,7 @@ private:
         return CustomerService(*m_file, m_clock).create(c);
     }
     /// A draft with two lines: 1 × 100.00 and 3 × 33.33.
-    Invoice oneOff(const QString &customer)
-    {
-        return InvoiceService(*m_file, m_clock)
-            .createOneOff(customer,
-                          {OneOffLine{QStringLiteral("Setup"), Decimal(1), Decimal::parse("100.00"), {}},
-                           OneOffLine{QStringLiteral("Seats"), Decimal(3), Decimal::parse("33.33"), {}}},
-                          std::nullopt, {}, 14);
-    }
+    Invoice oneOff(const QString &customer) { return test::twoLineDraft(*m_file, m_clock, customer); }
     void addMetric(const QByteArray &json)
     {
         FieldErrors errors;
@@ -487,36 +465,14 @@ private:
         m->setId(QStringLiteral("m_") + m->name());
         MetricRepository(m_file->db()).insert(*m, m_clock.now());
     }
-    Event event(const QString &key, const QDateTime &ts) const
-    {
-        const QString json =
-            QStringLiteral(R"({"event_name":"api_call","timestamp":"%1","idempotency_key":"%2","external_customer_id":"acme","properties":{}})")
-                .arg(ts.toUTC().toString(Qt::ISODateWithMs), key);
-        JsonParseError error;
-        const auto e = EventParser::parse(json.toUtf8(), &error);
-        if (!e)
-            qFatal("bad test event: %s", qPrintable(error.toString()));
-        return *e;
-    }
-    void ingest(const QList<Event> &events)
-    {
-        const qint64 before = Outbox::lastUsageSeq(m_file->db());
-        for (const IngestResult &r : EventImporter(*m_file, m_clock).ingest(events))
-            QVERIFY2(r.outcome == IngestOutcome::Accepted, qPrintable(r.reason));
-        UnitOfWork uow(m_file->db());
-        Outbox::enqueueUsageSince(m_file->db(), before);
-        uow.commit();
-    }
+    Event event(const QString &key, const QDateTime &ts) const { return test::usageEvent(key, ts); }
+    void ingest(const QList<Event> &events) { test::ingestForSync(*m_file, m_clock, events); }
 
     QTemporaryDir m_dir;
     FixedClock m_clock{QDateTime::currentDateTimeUtc()};
     qint64 m_offset = 0;
     std::unique_ptr<CompanyFile> m_file;
-    std::unique_ptr<StandinHost> m_host;
-    NoSleep m_sleep;
-    std::unique_ptr<StripeClient> m_client;
-    std::unique_ptr<StripePaymentRecorder> m_recorder;
-    std::unique_ptr<StripeSync> m_sync;
+    test::StripeRig m_rig;
 };
 
 QTEST_GUILESS_MAIN(TestStripeOffline)

@@ -3,6 +3,8 @@
 // customers and usage pushed exactly once through faults, a permanent error stopping one item
 // only, events pulled from a persisted cursor, a week offline, the 35-day window, the worker.
 #include "StandinServer.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/StripeFixture.h"
 
 #include "engine/Clock.h"
 #include "engine/metrics/EventParser.h"
@@ -30,13 +32,6 @@ using namespace orb::standin;
 
 namespace {
 
-class NoSleep final : public Sleeper
-{
-public:
-    void sleepMs(int ms) override { total += ms; }
-    qint64 total = 0;
-};
-
 /// Records what the pull loop hands over, as the invoicing capability will.
 class RecordingSink final : public PaymentSink
 {
@@ -60,22 +55,12 @@ class TestStripeSync : public QObject
 private slots:
     void init()
     {
-        static int n = 0;
         m_file.reset();
         m_clock.set(QDateTime::currentDateTimeUtc());
-        CompanySettings s;
-        s.name = QStringLiteral("Sync Co");
-        m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("s%1.orb").arg(++n)), s, m_clock);
-        m_host = std::make_unique<StandinHost>(defaultSpecPath());
-        QVERIFY(m_host->start());
-        m_host->standin().setApiKey(Key);
-        m_client = std::make_unique<StripeClient>(m_host->baseUrl(), Key, &m_sleep, RetryPolicy{4, 500, 8000});
+        m_file = test::newCompanyFile(m_dir, test::settingsNamed(QStringLiteral("Sync Co")), m_clock);
+        QVERIFY(m_rig.start(Key, 4));
     }
-    void cleanup()
-    {
-        m_client.reset();
-        m_host.reset();
-    }
+    void cleanup() { m_rig.stop(); }
 
     void enqueueNeedsTheChangesTransaction()
     {
@@ -104,12 +89,12 @@ private slots:
         // Not yet sent: the update joins the queue as its own item, pushed after the create.
         QCOMPARE(Outbox(m_file->db()).counts().pending, 3);
 
-        StripeSync sync(m_file->db(), *m_client, m_clock);
+        StripeSync sync(m_file->db(), *m_rig.client, m_clock);
         const SyncRunSummary s = sync.runOnce();
         QCOMPARE(s.pushed, 3);
         QCOMPARE(s.failed, 0);
         QVERIFY(!s.offline);
-        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 2);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("customer")), 2);
         const auto stripeId = StripeIdMap(m_file->db()).stripeId(QStringLiteral("customer"), a.id);
         QVERIFY(stripeId);
         const QJsonObject remote = findObject(QStringLiteral("customer"), *stripeId);
@@ -122,7 +107,7 @@ private slots:
         const SyncRunSummary again = sync.runOnce();
         QCOMPARE(again.pushed, 0);
         QCOMPARE(again.eventsSeen, 0);
-        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 2);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("customer")), 2);
     }
 
     void everyFaultStillExactlyOnce_data()
@@ -142,20 +127,20 @@ private slots:
         f.kind = Fault::Kind(kind);
         f.count = 2;
         f.method = QStringLiteral("POST");
-        m_host->standin().addFault(f);
-        const SyncRunSummary s = StripeSync(m_file->db(), *m_client, m_clock).runOnce();
+        m_rig.host->standin().addFault(f);
+        const SyncRunSummary s = StripeSync(m_file->db(), *m_rig.client, m_clock).runOnce();
         QCOMPARE(s.pushed, 2);
-        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 2);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("customer")), 2);
         QVERIFY(s.requests > 2);
     }
 
     void permanentErrorStopsOneItemOnly()
     {
         const Customer a = addCustomer(QStringLiteral("A"), QStringLiteral("a"));
-        StripeSync sync(m_file->db(), *m_client, m_clock);
+        StripeSync sync(m_file->db(), *m_rig.client, m_clock);
         sync.runOnce();
         // Stripe lost the customer (deleted in the dashboard): the update is refused for good.
-        QVERIFY(m_client->del(QStringLiteral("/v1/customers/") + *StripeIdMap(m_file->db()).stripeId(QStringLiteral("customer"), a.id)).ok());
+        QVERIFY(m_rig.client->del(QStringLiteral("/v1/customers/") + *StripeIdMap(m_file->db()).stripeId(QStringLiteral("customer"), a.id)).ok());
         CustomerPatch patch;
         patch.name = QStringLiteral("A renamed");
         CustomerService(*m_file, m_clock).update(a.id, patch);
@@ -181,8 +166,8 @@ private slots:
     {
         addCustomer(QStringLiteral("A"), QStringLiteral("a"));
         // Stripe unreachable: nothing lost, nothing marked failed.
-        m_host->standin().addFault(Fault{Fault::Kind::Status503, 1000, {}, {}, 0});
-        StripeSync sync(m_file->db(), *m_client, m_clock);
+        m_rig.host->standin().addFault(Fault{Fault::Kind::Status503, 1000, {}, {}, 0});
+        StripeSync sync(m_file->db(), *m_rig.client, m_clock);
         for (int day = 0; day < 7; ++day) {
             const SyncRunSummary s = sync.runOnce();
             QVERIFY(s.offline);
@@ -192,12 +177,12 @@ private slots:
             m_clock.advanceSecs(86400);
         }
         QCOMPARE(Outbox(m_file->db()).counts().pending, 8);
-        m_host->standin().clearFaults();
-        m_host->standin().setClockOffset(7 * 86400);
+        m_rig.host->standin().clearFaults();
+        m_rig.host->standin().setClockOffset(7 * 86400);
         const SyncRunSummary s = sync.runOnce();
         QVERIFY2(!s.offline, qPrintable(s.describe()));
         QCOMPARE(s.pushed, 8);
-        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 8);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("customer")), 8);
         QCOMPARE(Outbox(m_file->db()).counts().failed, 0);
     }
 
@@ -212,11 +197,11 @@ private slots:
                 event(QStringLiteral("u2"), now.addSecs(-1800), QStringLiteral("api_call"), QStringLiteral("{}")),
                 event(QStringLiteral("u3"), now.addSecs(-600), QStringLiteral("completion"), QStringLiteral(R"({"tokens": 1250.5})"))});
         QCOMPARE(Outbox(m_file->db()).list(QStringLiteral("pending")).first().objectType, QStringLiteral("usage_range"));
-        m_host->standin().addFault(Fault{Fault::Kind::DropAfterCommit, 1, QStringLiteral("/v1/billing/meter_events"), {}, 0});
-        const SyncRunSummary s = StripeSync(m_file->db(), *m_client, m_clock).runOnce();
+        m_rig.host->standin().addFault(Fault{Fault::Kind::DropAfterCommit, 1, QStringLiteral("/v1/billing/meter_events"), {}, 0});
+        const SyncRunSummary s = StripeSync(m_file->db(), *m_rig.client, m_clock).runOnce();
         QVERIFY2(s.failed == 0, qPrintable(s.describe()));
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter")), 2); // count and sum; max cannot be a meter
-        const QList<QJsonObject> events = m_host->standin().objects(QStringLiteral("billing.meter_event"));
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter")), 2); // count and sum; max cannot be a meter
+        const QList<QJsonObject> events = m_rig.host->standin().objects(QStringLiteral("billing.meter_event"));
         QCOMPARE(events.size(), 3);
         const QString stripeCustomer = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("customer"), a.id);
         QCOMPARE(events.at(0).value(QLatin1String("identifier")).toString(), QStringLiteral("u1"));
@@ -241,10 +226,10 @@ private slots:
         // an hour's margin inside Stripe's window), the second goes through.
         const qint64 away = 35 * 86400 - 5400;
         m_clock.advanceSecs(away);
-        m_host->standin().setClockOffset(away);
-        const SyncRunSummary s = StripeSync(m_file->db(), *m_client, m_clock).runOnce();
+        m_rig.host->standin().setClockOffset(away);
+        const SyncRunSummary s = StripeSync(m_file->db(), *m_rig.client, m_clock).runOnce();
         QCOMPARE(s.failed, 1);
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 1);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter_event")), 1);
         const QList<OutboxItem> failed = Outbox(m_file->db()).list(QStringLiteral("failed"));
         QCOMPARE(failed.size(), 1);
         QVERIFY(failed.first().lastError.contains(QStringLiteral("1 usage event(s) were not sent")));
@@ -265,9 +250,9 @@ private slots:
                                          .ingest({event(QStringLiteral("s1"), now, QStringLiteral("api_call"), QStringLiteral("{}")),
                                                   event(QStringLiteral("s2"), now, QStringLiteral("api_call"), QStringLiteral("{}"))}))
             QCOMPARE(r.outcome, IngestOutcome::Accepted);
-        StripeSync sync(m_file->db(), *m_client, m_clock);
+        StripeSync sync(m_file->db(), *m_rig.client, m_clock);
         QCOMPARE(sync.runOnce().failed, 0);
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter_event")), 2);
         // A hook queueing the same batch later, and another sweep, queue nothing again.
         {
             UnitOfWork uow(m_file->db());
@@ -276,8 +261,8 @@ private slots:
         }
         ingest({event(QStringLiteral("s3"), now, QStringLiteral("api_call"), QStringLiteral("{}"))});
         sync.runOnce();
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 3);
-        QCOMPARE(m_host->standin().requestCount(QStringLiteral("/v1/billing/meter_events")), 3);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter_event")), 3);
+        QCOMPARE(m_rig.host->standin().requestCount(QStringLiteral("/v1/billing/meter_events")), 3);
     }
 
     void amendmentAfterPushIsReported()
@@ -290,10 +275,10 @@ private slots:
         // Amended before any push: only the new version goes to Stripe.
         UsageEventService(*m_file, m_clock).amend(QStringLiteral("a2"), R"({"tokens": 25})");
         m_clock.advanceSecs(60);
-        StripeSync sync(m_file->db(), *m_client, m_clock);
+        StripeSync sync(m_file->db(), *m_rig.client, m_clock);
         QCOMPARE(sync.runOnce().failed, 0);
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2);
-        QCOMPARE(m_host->standin()
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter_event")), 2);
+        QCOMPARE(m_rig.host->standin()
                      .objects(QStringLiteral("billing.meter_event"))
                      .last()
                      .value(QLatin1String("payload"))
@@ -303,10 +288,10 @@ private slots:
                  QStringLiteral("25"));
         // Amended after its push: reported, not sent a second time.
         m_clock.advanceSecs(60);
-        m_host->standin().setClockOffset(120);
+        m_rig.host->standin().setClockOffset(120);
         UsageEventService(*m_file, m_clock).amend(QStringLiteral("a1"), R"({"tokens": 11})");
         QCOMPARE(sync.runOnce().failed, 1);
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter_event")), 2);
         QVERIFY(
             SyncLog(m_file->db()).list(QStringLiteral("error")).last().message.contains(QStringLiteral("usage event a1 (metric tokens) not sent: it amends")));
     }
@@ -315,17 +300,18 @@ private slots:
     {
         const Customer a = addCustomer(QStringLiteral("Acme"), QStringLiteral("acme"));
         RecordingSink sink;
-        StripeSync sync(m_file->db(), *m_client, m_clock);
+        StripeSync sync(m_file->db(), *m_rig.client, m_clock);
         sync.setPaymentSink(&sink);
         sync.runOnce();
         // An invoice paid in Stripe, another whose payment failed.
         const QString cus = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("customer"), a.id);
         const QString paid = makeOpenInvoice(cus, 4200, QStringLiteral("inv_local_1"));
         const QString failing = makeOpenInvoice(cus, 1000, QStringLiteral("inv_local_2"));
-        QVERIFY(m_client->post(QStringLiteral("/v1/invoices/%1/pay").arg(paid), {}, QStringLiteral("pay-1")).ok());
-        m_host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, {}, {}, 0});
-        QCOMPARE(m_client->post(QStringLiteral("/v1/invoices/%1/pay").arg(failing), {}, QStringLiteral("pay-2")).error.code, QStringLiteral("card_declined"));
-        QVERIFY(m_client->post(QStringLiteral("/v1/invoices/%1/void").arg(failing), {}, QStringLiteral("void-2")).ok());
+        QVERIFY(m_rig.client->post(QStringLiteral("/v1/invoices/%1/pay").arg(paid), {}, QStringLiteral("pay-1")).ok());
+        m_rig.host->standin().addFault(Fault{Fault::Kind::CardDecline, 1, {}, {}, 0});
+        QCOMPARE(m_rig.client->post(QStringLiteral("/v1/invoices/%1/pay").arg(failing), {}, QStringLiteral("pay-2")).error.code,
+                 QStringLiteral("card_declined"));
+        QVERIFY(m_rig.client->post(QStringLiteral("/v1/invoices/%1/void").arg(failing), {}, QStringLiteral("void-2")).ok());
         sync.runOnce();
         QCOMPARE(sink.payments.size(), 3);
         QCOMPARE(sink.payments.at(0).kind, QStringLiteral("payment"));
@@ -345,7 +331,7 @@ private slots:
     {
         addCustomer(QStringLiteral("A"), QStringLiteral("a"));
         QThread thread;
-        auto *worker = new StripeWorker(*m_file, m_host->baseUrl(), Key);
+        auto *worker = new StripeWorker(*m_file, m_rig.host->baseUrl(), Key);
         worker->moveToThread(&thread);
         connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
         QSignalSpy finished(worker, &StripeWorker::runFinished);
@@ -359,7 +345,7 @@ private slots:
         QCOMPARE(states.last().at(0).value<StripeWorker::State>(), StripeWorker::State::Idle);
         thread.quit();
         thread.wait();
-        QCOMPARE(m_host->standin().count(QStringLiteral("customer")), 1);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("customer")), 1);
     }
 
 private:
@@ -379,29 +365,12 @@ private:
         m->setId(QStringLiteral("m_") + m->name());
         MetricRepository(m_file->db()).insert(*m, m_clock.now());
     }
-    Event event(const QString &key, const QDateTime &ts, const QString &name, const QString &props) const
-    {
-        const QString json = QStringLiteral(R"({"event_name":"%1","timestamp":"%2","idempotency_key":"%3","external_customer_id":"acme","properties":%4})")
-                                 .arg(name, ts.toUTC().toString(Qt::ISODateWithMs), key, props);
-        JsonParseError error;
-        const auto e = EventParser::parse(json.toUtf8(), &error);
-        if (!e)
-            qFatal("bad test event: %s", qPrintable(error.toString()));
-        return *e;
-    }
+    Event event(const QString &key, const QDateTime &ts, const QString &name, const QString &props) const { return test::usageEvent(key, ts, name, props); }
     /// Ingests, then queues the batch as the usage write path does (see docs/SYNC.md).
-    void ingest(const QList<Event> &events)
-    {
-        const qint64 before = Outbox::lastUsageSeq(m_file->db());
-        for (const IngestResult &r : EventImporter(*m_file, m_clock).ingest(events))
-            QVERIFY2(r.outcome == IngestOutcome::Accepted, qPrintable(r.reason));
-        UnitOfWork uow(m_file->db());
-        Outbox::enqueueUsageSince(m_file->db(), before);
-        uow.commit();
-    }
+    void ingest(const QList<Event> &events) { test::ingestForSync(*m_file, m_clock, events); }
     QJsonObject findObject(const QString &type, const QString &id) const
     {
-        for (const QJsonObject &o : m_host->standin().objects(type))
+        for (const QJsonObject &o : m_rig.host->standin().objects(type))
             if (o.value(QLatin1String("id")).toString() == id)
                 return o;
         return {};
@@ -412,23 +381,21 @@ private:
         item.add(QStringLiteral("customer"), customer)
             .add(QStringLiteral("amount"), QString::number(amount))
             .add(QStringLiteral("currency"), QStringLiteral("eur"));
-        [&] { QVERIFY(m_client->post(QStringLiteral("/v1/invoiceitems"), item, QStringLiteral("ii-") + localId).ok()); }();
+        [&] { QVERIFY(m_rig.client->post(QStringLiteral("/v1/invoiceitems"), item, QStringLiteral("ii-") + localId).ok()); }();
         FormParams inv;
         inv.add(QStringLiteral("customer"), customer)
             .add(QStringLiteral("pending_invoice_items_behavior"), QStringLiteral("include"))
             .addNested(QStringLiteral("metadata"), QStringLiteral("orb_id"), localId);
         const QString id =
-            m_client->post(QStringLiteral("/v1/invoices"), inv, QStringLiteral("in-") + localId).response.json.value(QLatin1String("id")).toString();
-        m_client->post(QStringLiteral("/v1/invoices/%1/finalize").arg(id), {}, QStringLiteral("fin-") + localId);
+            m_rig.client->post(QStringLiteral("/v1/invoices"), inv, QStringLiteral("in-") + localId).response.json.value(QLatin1String("id")).toString();
+        m_rig.client->post(QStringLiteral("/v1/invoices/%1/finalize").arg(id), {}, QStringLiteral("fin-") + localId);
         return id;
     }
 
     QTemporaryDir m_dir;
     FixedClock m_clock{QDateTime::currentDateTimeUtc()};
     std::unique_ptr<CompanyFile> m_file;
-    std::unique_ptr<StandinHost> m_host;
-    NoSleep m_sleep;
-    std::unique_ptr<StripeClient> m_client;
+    test::StripeRig m_rig;
 };
 
 QTEST_GUILESS_MAIN(TestStripeSync)

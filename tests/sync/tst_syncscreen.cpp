@@ -2,6 +2,8 @@
 // The Sync screen drives a real worker thread against the stand-in: sync now, the queue and
 // its failures, skip, the status text.
 #include "StandinServer.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/StripeFixture.h"
 
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
@@ -34,14 +36,12 @@ private slots:
     {
         const QString key = QStringLiteral("sk_test_screenTest000001");
         qputenv("ORB_STRIPE_API_KEY", key.toUtf8());
-        StandinHost host(defaultSpecPath());
-        QVERIFY(host.start());
-        host.standin().setApiKey(key);
+        test::StripeRig rig;
+        QVERIFY(rig.start(key, 6));
+        StandinHost &host = *rig.host;
         QTemporaryDir dir;
         SystemClock clock;
-        CompanySettings s;
-        s.name = QStringLiteral("Screen Co");
-        auto file = CompanyFile::create(dir.filePath(QStringLiteral("s.orb")), s, clock);
+        auto file = test::newCompanyFile(dir, test::settingsNamed(QStringLiteral("Screen Co")), clock);
         file->setSetting(QStringLiteral("stripe.api_base"), host.baseUrl(), clock);
         Customer c;
         c.name = QStringLiteral("Ada");

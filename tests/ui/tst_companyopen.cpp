@@ -10,6 +10,8 @@
 #include "models/DemoCompany.h"
 #include "models/RowSeals.h"
 #include "ui/MainWindow.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/TestSupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -21,24 +23,10 @@
 #include <sqlite3.h>
 
 using namespace orb;
+using orb::test::fileHash;
+using orb::test::rawSqlChecked;
 
 namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-void rawSql(const QString &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
-}
 
 const char kAttack[] = "CREATE TRIGGER customers_fix AFTER INSERT ON customers BEGIN "
                        "UPDATE customers SET email = 'attacker@evil.example' WHERE id = NEW.id; END";
@@ -113,7 +101,7 @@ void TestCompanyOpen::quitLeavesTheFileWhole()
 void TestCompanyOpen::foreignFileOfferedForInspection()
 {
     const QString path = demo(QStringLiteral("foreign.orb"));
-    rawSql(path, kAttack);
+    rawSqlChecked(path, kAttack);
     const QByteArray before = fileHash(path);
     MainWindow w(m_clock);
     w.show();
@@ -138,7 +126,7 @@ void TestCompanyOpen::foreignFileOfferedForInspection()
 void TestCompanyOpen::declinedInspectionOpensNothing()
 {
     const QString path = demo(QStringLiteral("declined.orb"));
-    rawSql(path, kAttack);
+    rawSqlChecked(path, kAttack);
     const QByteArray before = fileHash(path);
     MainWindow w(m_clock);
     w.setForeignFilePrompt([](const QString &, const QStringList &) { return false; });
@@ -161,7 +149,7 @@ void TestCompanyOpen::backgroundCheckNamesOutOfBandEdits()
         QVERIFY(w.integrityProblems().isEmpty());
         QVERIFY(!w.findChild<QMessageBox *>(QStringLiteral("integrityWarning")));
     }
-    rawSql(path, "UPDATE customers SET email = 'attacker@evil.example' WHERE rowid = (SELECT min(rowid) FROM customers)");
+    rawSqlChecked(path, "UPDATE customers SET email = 'attacker@evil.example' WHERE rowid = (SELECT min(rowid) FROM customers)");
     MainWindow w(m_clock);
     w.show();
     QSignalSpy checked(&w, &MainWindow::integrityChecked);

@@ -2,6 +2,7 @@
 #include "ui/dialogs/EmailSendDialog.h"
 
 #include "engine/Clock.h"
+#include "models/BackgroundJob.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/billing/InvoiceRepository.h"
@@ -13,10 +14,8 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace orb {
@@ -38,7 +37,8 @@ QStringList invoicesNotEmailed(CompanyFile &file)
 
 } // namespace
 
-EmailSendDialog::EmailSendDialog(CompanyFile &file, const Clock &clock, QWidget *parent) : QDialog(parent), m_file(file), m_clock(clock)
+EmailSendDialog::EmailSendDialog(CompanyFile &file, const Clock &clock, QWidget *parent)
+    : QDialog(parent), m_file(file), m_clock(clock), m_job(new BackgroundJob(QStringLiteral("orb-email"), this))
 {
     setObjectName(QStringLiteral("emailSendDialog"));
     setWindowTitle(tr("E-mail invoices"));
@@ -81,26 +81,29 @@ EmailSendDialog::EmailSendDialog(CompanyFile &file, const Clock &clock, QWidget 
     m_stopButton->setEnabled(false);
     connect(m_send, &QPushButton::clicked, this, &EmailSendDialog::start);
     connect(m_stopButton, &QPushButton::clicked, this, [this] {
-        if (m_stop)
-            m_stop->store(true);
+        m_job->cancel();
         m_status->setText(tr("Stopping after the message being sent…"));
     });
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    m_job->setPriority(QThread::InheritPriority); // waits on the network, not the CPU
+    connect(m_job, &BackgroundJob::progress, this, [this](qint64 done, qint64 total, const QString &text) {
+        m_progress->setRange(0, int(std::max<qint64>(total, 1)));
+        m_progress->setValue(int(done));
+        m_status->setText(text);
+    });
     resize(560, sizeHint().height());
 }
 
 EmailSendDialog::~EmailSendDialog()
 {
-    if (m_thread) {
-        if (m_stop)
-            m_stop->store(true);
-        m_thread->wait();
-    }
+    // Stopped and joined before the widgets its result would fill go.
+    m_job->cancel();
+    m_job->wait();
 }
 
 bool EmailSendDialog::isRunning() const
 {
-    return m_thread != nullptr;
+    return m_job->isRunning();
 }
 
 void EmailSendDialog::setBusy(bool busy)
@@ -113,7 +116,7 @@ void EmailSendDialog::setBusy(bool busy)
 
 void EmailSendDialog::start()
 {
-    if (m_thread)
+    if (m_job->isRunning())
         return;
     SmtpSettings settings;
     try {
@@ -124,70 +127,49 @@ void EmailSendDialog::start()
         m_status->setText(e.details());
         return;
     }
-    m_stop = std::make_shared<std::atomic<bool>>(false);
-    const QString path = m_file.path();
     const QString from = m_file.setting(QStringLiteral("email.from"));
     const bool queueIssued = m_scope->currentData().toString() == QLatin1String("invoices");
     const Clock *clock = &m_clock;
-    auto stop = m_stop;
-    QPointer<EmailSendDialog> self(this);
-    auto report = [self](int done, int total, const QString &text) {
-        QMetaObject::invokeMethod(
-            self,
-            [self, done, total, text] {
-                if (!self)
-                    return;
-                self->m_progress->setRange(0, std::max(total, 1));
-                self->m_progress->setValue(done);
-                self->m_status->setText(text);
-            },
-            Qt::QueuedConnection);
-    };
-    auto result = std::make_shared<SmtpSendReport>();
-    auto failure = std::make_shared<QString>();
     setBusy(true);
     m_status->setText(tr("Preparing…"));
-    m_thread = QThread::create([=] {
-        try {
-            // Its own connection: Qt SQL connections stay on the thread that opened them.
-            std::unique_ptr<CompanyFile> file = CompanyFile::open(path);
+    m_job->start(
+        m_file.path(),
+        [clock, settings, from, queueIssued](BackgroundJob::Context &context) {
+            CompanyFile &file = context.company();
             if (queueIssued) {
-                DocumentMailer mailer(*file, *clock);
-                const QStringList ids = invoicesNotEmailed(*file);
-                for (int i = 0; i < ids.size() && !stop->load(); ++i) {
+                DocumentMailer mailer(file, *clock);
+                const QStringList ids = invoicesNotEmailed(file);
+                for (int i = 0; i < ids.size() && !context.isCancelled(); ++i) {
                     mailer.queueInvoice(ids.at(i));
-                    report(i + 1, int(ids.size()), EmailSendDialog::tr("Prepared %1 of %2 messages").arg(i + 1).arg(ids.size()));
+                    context.progress(i + 1, ids.size(), EmailSendDialog::tr("Prepared %1 of %2 messages").arg(i + 1).arg(ids.size()));
                 }
             }
-            if (!stop->load()) {
-                SmtpSender sender(*file, *clock, settings, from);
-                *result = sender.run(
-                    {}, [&](int done, int total) { report(done, total, EmailSendDialog::tr("Sent %1 of %2 messages").arg(done).arg(total)); }, stop.get());
-            } else {
-                result->stopped = true;
+            SmtpSendReport report;
+            if (context.isCancelled()) {
+                report.stopped = true;
+                return report;
             }
-        } catch (const ServiceError &e) {
-            *failure = e.details();
-        } catch (const std::exception &e) {
-            *failure = QString::fromUtf8(e.what());
-        }
-    });
-    connect(m_thread, &QThread::finished, this, [this, result, failure] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        setBusy(false);
-        QString text = !failure->isEmpty() ? *failure
-                       : result->stopped   ? tr("Stopped: %1 sent, %2 failed; the rest waits in the outbox.").arg(result->sent).arg(result->failed)
-                                           : tr("%1 sent, %2 failed.").arg(result->sent).arg(result->failed);
-        if (!result->errors.isEmpty())
-            text += QLatin1Char('\n') + result->errors.join(QLatin1Char('\n'));
-        m_status->setText(text);
-        m_summary->setText(tr("%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.")
-                               .arg(invoicesNotEmailed(m_file).size())
-                               .arg(EmailOutbox(m_file).queued().size()));
-        emit finished(result->sent, result->failed);
-    });
-    m_thread->start();
+            SmtpSender sender(file, *clock, settings, from);
+            return sender.run(
+                {}, [&context](int done, int total) { context.progress(done, total, EmailSendDialog::tr("Sent %1 of %2 messages").arg(done).arg(total)); },
+                context.cancelFlag());
+        },
+        [this](const SmtpSendReport &report) { showOutcome(report, QString()); }, [this](const QString &error) { showOutcome(SmtpSendReport(), error); });
+}
+
+void EmailSendDialog::showOutcome(const SmtpSendReport &result, const QString &failure)
+{
+    setBusy(false);
+    QString text = !failure.isEmpty() ? failure
+                   : result.stopped   ? tr("Stopped: %1 sent, %2 failed; the rest waits in the outbox.").arg(result.sent).arg(result.failed)
+                                      : tr("%1 sent, %2 failed.").arg(result.sent).arg(result.failed);
+    if (!result.errors.isEmpty())
+        text += QLatin1Char('\n') + result.errors.join(QLatin1Char('\n'));
+    m_status->setText(text);
+    m_summary->setText(tr("%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.")
+                           .arg(invoicesNotEmailed(m_file).size())
+                           .arg(EmailOutbox(m_file).queued().size()));
+    emit finished(result.sent, result.failed);
 }
 
 } // namespace orb

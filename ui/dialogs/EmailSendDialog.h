@@ -3,22 +3,20 @@
 
 #include <QDialog>
 
-#include <atomic>
-#include <memory>
-
 class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QThread;
 
 namespace orb {
 
+class BackgroundJob;
 class Clock;
 class CompanyFile;
+struct SmtpSendReport;
 
 /**
- * E-mails invoices in a batch on a worker thread, with progress and Stop: the issued invoices
+ * E-mails invoices in a batch on a BackgroundJob, with progress and Stop: the issued invoices
  * not e-mailed before are queued (each in the customer's language, its PDF attached), then
  * every queued message goes out through the company's SMTP server. Stop takes effect between
  * two messages; what was queued and not sent stays in the outbox for the next run. The
@@ -41,6 +39,7 @@ signals:
 
 private:
     void setBusy(bool busy);
+    void showOutcome(const SmtpSendReport &result, const QString &failure);
 
     CompanyFile &m_file;
     const Clock &m_clock;
@@ -51,8 +50,7 @@ private:
     QPushButton *m_send;
     QPushButton *m_stopButton;
     QPushButton *m_close;
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_stop;
+    BackgroundJob *m_job; ///< the batch under way
 };
 
 } // namespace orb

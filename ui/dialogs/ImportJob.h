@@ -1,20 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/BackgroundJob.h"
 #include "models/usage/EventImporter.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QThread>
-
-#include <atomic>
 
 namespace orb {
 
 class Clock;
 
 /**
- * Imports one file of usage events in the background, for the window: a worker thread opens
+ * Imports one file of usage events in the background, for the window: a BackgroundJob opens
  * its own connection to the company file and runs EventImporter::importFile, reporting
  * progress through queued signals. Cancelling stops the import at its last committed
  * checkpoint; importing the same file again resumes there.
@@ -38,11 +35,11 @@ public:
     /// already running. `clock` must outlive the job. The options' callbacks are the job's own.
     bool start(const QString &companyPath, const Clock &clock, const QString &path, const ImportOptions &options);
     /// Asks the import to stop at its last checkpoint; finished() follows.
-    void cancel() { m_cancel.store(true); }
-    bool isCancelRequested() const { return m_cancel.load(); }
-    bool isRunning() const { return m_thread != nullptr; }
+    void cancel() { m_job->cancel(); }
+    bool isCancelRequested() const { return m_job->isCancelRequested(); }
+    bool isRunning() const { return m_job->isRunning(); }
     /// Waits until the worker has ended (closing the window).
-    void wait();
+    void wait() { m_job->wait(); }
     /// The last import's outcome; valid once finished() was emitted.
     const Result &result() const { return m_result; }
 
@@ -53,8 +50,7 @@ signals:
     void finished();
 
 private:
-    QPointer<QThread> m_thread;
-    std::atomic<bool> m_cancel{false};
+    BackgroundJob *m_job;
     Result m_result;
 };
 

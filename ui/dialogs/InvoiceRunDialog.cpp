@@ -5,6 +5,7 @@
 
 #include "models/StatusText.h"
 #include "engine/Clock.h"
+#include "models/BackgroundJob.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
 #include "models/StorageError.h"
@@ -16,26 +17,15 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
-#include <QThread>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace orb {
 
 namespace {
-
-/// What the worker hands back; the customers' names are read on the worker's connection so
-/// the UI thread runs no query.
-struct RunOutcome {
-    InvoiceRunSummary summary;
-    QHash<QString, QString> customerNames;
-    QHash<QString, InvoiceStatus> existing; ///< identity → status of the invoices already stored
-    QString error;
-};
 
 QString kindText(InvoiceKind kind)
 {
@@ -50,7 +40,8 @@ QString kindText(InvoiceKind kind)
 
 } // namespace
 
-InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidget *parent) : QDialog(parent), m_file(file), m_clock(clock)
+InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidget *parent)
+    : QDialog(parent), m_file(file), m_clock(clock), m_job(new BackgroundJob(QStringLiteral("orb-invoice-run"), this))
 {
     setObjectName(QStringLiteral("invoiceRunDialog"));
     setWindowTitle(tr("Invoice run"));
@@ -124,15 +115,23 @@ InvoiceRunDialog::InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidge
     connect(m_preview, &QPushButton::clicked, this, &InvoiceRunDialog::preview);
     connect(m_run, &QPushButton::clicked, this, &InvoiceRunDialog::run);
     connect(m_cancel, &QPushButton::clicked, this, &InvoiceRunDialog::cancelRun);
+    connect(m_job, &BackgroundJob::progress, this, [this](qint64 done, qint64 total) {
+        m_progress->setRange(0, int(std::min<qint64>(total, INT_MAX)));
+        m_progress->setValue(int(std::min<qint64>(done, INT_MAX)));
+    });
     connect(m_close, &QPushButton::clicked, this, &InvoiceRunDialog::reject);
 }
 
 InvoiceRunDialog::~InvoiceRunDialog()
 {
-    if (m_thread) {
-        m_stop->store(true);
-        m_thread->wait();
-    }
+    // Stopped and joined before the widgets its result would fill go.
+    m_job->cancel();
+    m_job->wait();
+}
+
+bool InvoiceRunDialog::isRunning() const
+{
+    return m_job->isRunning();
 }
 
 QDateTime InvoiceRunDialog::asOf() const
@@ -154,14 +153,13 @@ void InvoiceRunDialog::run()
 
 void InvoiceRunDialog::cancelRun()
 {
-    if (m_stop)
-        m_stop->store(true);
+    m_job->cancel();
     m_status->setText(tr("Stopping after the current batch…"));
 }
 
 void InvoiceRunDialog::reject()
 {
-    if (m_thread) {
+    if (m_job->isRunning()) {
         cancelRun();
         m_closeWhenDone = true; // closes once the worker has stopped (see onFinished)
         return;
@@ -179,76 +177,65 @@ void InvoiceRunDialog::setBusy(bool busy)
 
 void InvoiceRunDialog::start(bool dryRun)
 {
-    if (m_thread)
+    if (m_job->isRunning())
         return;
     m_error.clear();
-    m_stop = std::make_shared<std::atomic<bool>>(false);
-    auto outcome = std::make_shared<RunOutcome>();
-    const QString path = m_file.path();
     const Clock *clock = &m_clock;
     const QDateTime asOf = this->asOf();
-    auto stop = m_stop;
-    QPointer<QProgressBar> bar = m_progress;
     m_progress->setRange(0, 0);
     m_status->setText(dryRun ? tr("Working out what a run as of %1 would create…").arg(LocaleFormat::date(m_asOf->date()))
                              : tr("Running as of %1…").arg(LocaleFormat::date(m_asOf->date())));
     setBusy(true);
-    m_thread = QThread::create([=] {
-        try {
-            // Its own connection: Qt SQL connections stay on the thread that opened them.
-            std::unique_ptr<CompanyFile> file = CompanyFile::open(path);
+    m_job->start(
+        m_file.path(),
+        [clock, asOf, dryRun](BackgroundJob::Context &context) {
+            CompanyFile &file = context.company();
             InvoiceRunOptions options;
             options.asOf = asOf;
             options.dryRun = dryRun;
-            options.progress = [bar, stop](qint64 done, qint64 total) {
-                QMetaObject::invokeMethod(
-                    bar,
-                    [bar, done, total] {
-                        if (!bar)
-                            return;
-                        bar->setRange(0, int(std::min<qint64>(total, INT_MAX)));
-                        bar->setValue(int(std::min<qint64>(done, INT_MAX)));
-                    },
-                    Qt::QueuedConnection);
-                return !stop->load();
+            options.progress = [&context](qint64 done, qint64 total) {
+                context.progress(done, total);
+                return !context.isCancelled();
             };
+            RunOutcome outcome;
             if (dryRun) // read before: a real run would store what the preview lists
-                outcome->existing = InvoiceRepository(file->db()).identities();
-            outcome->summary = InvoiceRunService(*file, *clock).run(options);
-            outcome->customerNames = CustomerRepository(file->db()).namesById();
-        } catch (const ServiceError &e) {
-            outcome->error = e.details();
-        } catch (const CompanyFileError &e) {
-            outcome->error = e.message();
-        }
-    });
-    connect(m_thread, &QThread::finished, this, [this, outcome, dryRun] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
-        m_summary = outcome->summary;
-        m_error = outcome->error;
-        m_invoices->setRowCount(0);
-        for (const Invoice &inv : m_summary.invoices) {
-            const int r = m_invoices->rowCount();
-            m_invoices->insertRow(r);
-            m_invoices->setItem(r, 0, new QTableWidgetItem(outcome->customerNames.value(inv.customerId, inv.customerId)));
-            m_invoices->setItem(r, 1, new QTableWidgetItem(kindText(inv.kind)));
-            m_invoices->setItem(r, 2, new QTableWidgetItem(LocaleFormat::period(inv.periodStart, inv.periodEnd)));
-            m_invoices->setItem(r, 3, new QTableWidgetItem(LocaleFormat::date(inv.invoiceDate)));
-            auto *total = new QTableWidgetItem(LocaleFormat::money(inv.total, inv.currency));
-            total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_invoices->setItem(r, 4, total);
-            const auto stored = outcome->existing.constFind(inv.identity);
-            auto *inFile = new QTableWidgetItem(!dryRun                                 ? tr("stored")
-                                                : stored == outcome->existing.constEnd() ? tr("new")
-                                                                                         : tr("recomposes the stored one (%1)").arg(invoiceStatusText(*stored)));
-            inFile->setToolTip(inFile->text());
-            m_invoices->item(r, 0)->setToolTip(m_invoices->item(r, 0)->text());
-            m_invoices->setItem(r, 5, inFile);
-        }
-        onFinished(dryRun);
-    });
-    m_thread->start(QThread::LowPriority);
+                outcome.existing = InvoiceRepository(file.db()).identities();
+            outcome.summary = InvoiceRunService(file, *clock).run(options);
+            outcome.customerNames = CustomerRepository(file.db()).namesById();
+            return outcome;
+        },
+        [this, dryRun](const RunOutcome &outcome) { showOutcome(outcome, dryRun); },
+        [this, dryRun](const QString &error) {
+            RunOutcome outcome;
+            outcome.error = error;
+            showOutcome(outcome, dryRun);
+        });
+}
+
+void InvoiceRunDialog::showOutcome(const RunOutcome &outcome, bool dryRun)
+{
+    m_summary = outcome.summary;
+    m_error = outcome.error;
+    m_invoices->setRowCount(0);
+    for (const Invoice &inv : m_summary.invoices) {
+        const int r = m_invoices->rowCount();
+        m_invoices->insertRow(r);
+        m_invoices->setItem(r, 0, new QTableWidgetItem(outcome.customerNames.value(inv.customerId, inv.customerId)));
+        m_invoices->setItem(r, 1, new QTableWidgetItem(kindText(inv.kind)));
+        m_invoices->setItem(r, 2, new QTableWidgetItem(LocaleFormat::period(inv.periodStart, inv.periodEnd)));
+        m_invoices->setItem(r, 3, new QTableWidgetItem(LocaleFormat::date(inv.invoiceDate)));
+        auto *total = new QTableWidgetItem(LocaleFormat::money(inv.total, inv.currency));
+        total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_invoices->setItem(r, 4, total);
+        const auto stored = outcome.existing.constFind(inv.identity);
+        auto *inFile = new QTableWidgetItem(!dryRun                                ? tr("stored")
+                                            : stored == outcome.existing.constEnd() ? tr("new")
+                                                                                    : tr("recomposes the stored one (%1)").arg(invoiceStatusText(*stored)));
+        inFile->setToolTip(inFile->text());
+        m_invoices->item(r, 0)->setToolTip(m_invoices->item(r, 0)->text());
+        m_invoices->setItem(r, 5, inFile);
+    }
+    onFinished(dryRun);
 }
 
 void InvoiceRunDialog::onFinished(bool dryRun)

@@ -5,24 +5,23 @@
 
 #include <QDialog>
 
-#include <atomic>
-#include <memory>
+#include <QHash>
 
 class QDateEdit;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
-class QThread;
 
 namespace orb {
 
+class BackgroundJob;
 class Clock;
 class CompanyFile;
 
 /**
  * The invoice run: pick the as-of date, preview what would be created (a dry run), run it,
- * and read the summary. Both the preview and the run happen on a worker thread with its own
+ * and read the summary. Both the preview and the run happen on a BackgroundJob with its own
  * connection to the company file, with progress and a Cancel button; what a cancelled run
  * committed stays, and the next run finishes the rest.
  */
@@ -34,7 +33,7 @@ public:
     InvoiceRunDialog(CompanyFile &file, const Clock &clock, QWidget *parent = nullptr);
     ~InvoiceRunDialog() override;
 
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const;
     /// The last finished run or preview.
     const InvoiceRunSummary &summary() const { return m_summary; }
     QString lastError() const { return m_error; }
@@ -52,7 +51,17 @@ signals:
     void finished(bool dryRun);
 
 private:
+    /// What the run's job hands back; the customers' names are read on the job's connection so
+    /// the UI thread runs no query.
+    struct RunOutcome {
+        InvoiceRunSummary summary;
+        QHash<QString, QString> customerNames;
+        QHash<QString, InvoiceStatus> existing; ///< identity → status of the invoices already stored
+        QString error;
+    };
+
     void start(bool dryRun);
+    void showOutcome(const RunOutcome &outcome, bool dryRun);
     void onFinished(bool dryRun);
     void setBusy(bool busy);
     QDateTime asOf() const;
@@ -68,9 +77,8 @@ private:
     QLabel *m_status;
     QLabel *m_failures; ///< the subscriptions the last run or preview could not bill
     QTableWidget *m_invoices;
-    QThread *m_thread = nullptr;
+    BackgroundJob *m_job; ///< the preview or run under way
     bool m_closeWhenDone = false;
-    std::shared_ptr<std::atomic<bool>> m_stop;
     InvoiceRunSummary m_summary;
     QString m_error;
 };

@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/BackgroundJob.h"
 #include "models/billing/InvoiceRepository.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QThread>
-
-#include <atomic>
 
 namespace orb {
 
 /**
- * Writes the PDFs of many invoices into a folder in the background, for the window: a worker
- * thread opens its own connection to the company file, builds the documents and writes them
+ * Writes the PDFs of many invoices into a folder in the background, for the window: a
+ * BackgroundJob opens its own connection to the company file, builds the documents and writes them
  * (DocumentExporter::writeBatch), reporting progress through queued signals. The window never
  * waits on it.
  */
@@ -27,10 +24,10 @@ public:
     /// Starts the batch; false when one is already running.
     bool start(const QString &companyPath, const InvoiceFilter &filter, const QString &dir);
     /// Asks the batch to stop after the documents being written.
-    void cancel() { m_cancel.store(true); }
-    bool isRunning() const { return m_thread && m_thread->isRunning(); }
+    void cancel() { m_job->cancel(); }
+    bool isRunning() const { return m_job->isRunning(); }
     /// Waits until the batch has ended (tests, closing the window).
-    void wait();
+    void wait() { m_job->wait(); }
 
 signals:
     void progress(int done, int total);
@@ -38,8 +35,7 @@ signals:
     void finished(int written, const QString &error, bool cancelled);
 
 private:
-    QPointer<QThread> m_thread;
-    std::atomic<bool> m_cancel{false};
+    BackgroundJob *m_job;
 };
 
 } // namespace orb

@@ -2,6 +2,7 @@
 #include "ui/widgets/StripeKeyBox.h"
 
 #include "engine/Clock.h"
+#include "models/BackgroundJob.h"
 #include "models/CompanyFile.h"
 #include "models/sync/StripeSettings.h"
 #include "sync/CredentialStore.h"
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QThread>
 #include <QTimer>
@@ -22,32 +22,10 @@
 
 namespace orb {
 
-namespace {
-
-/// Runs `work` on a short-lived thread and hands its result to `done` on the UI thread, unless
-/// `guard` is gone by then.
-template <typename Work, typename Done>
-void offThread(QObject *guard, Work work, Done done)
+StripeKeyBox::StripeKeyBox(CompanyFile &file, QWidget *parent)
+    : QGroupBox(tr("Stripe secret key"), parent), m_file(file), m_check(new BackgroundJob(QStringLiteral("orb-stripe-key-check"), this))
 {
-    QPointer<QObject> self(guard);
-    QThread *job = QThread::create([self, work, done] {
-        const auto result = work();
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, done, result] {
-                if (self)
-                    done(result);
-            },
-            Qt::QueuedConnection);
-    });
-    QObject::connect(job, &QThread::finished, job, &QObject::deleteLater);
-    job->start();
-}
-
-} // namespace
-
-StripeKeyBox::StripeKeyBox(CompanyFile &file, QWidget *parent) : QGroupBox(tr("Stripe secret key"), parent), m_file(file)
-{
+    m_check->setPriority(QThread::InheritPriority);
     setObjectName(QStringLiteral("stripeKeyBox"));
     m_key = new QLineEdit(this);
     m_key->setObjectName(QStringLiteral("stripeKey"));
@@ -124,37 +102,40 @@ void StripeKeyBox::checkAndSave()
         return;
     }
     const QString path = m_file.path();
-    auto account = std::make_shared<std::optional<StripeAccount>>();
     // The check talks to Stripe: off the UI thread. The keychain write then runs here: its
     // jobs answer through this thread's event loop (a write from a short-lived thread never
     // finishes with the Secret Service), and it waits in a local event loop, so the window
     // keeps painting.
-    offThread(
-        this,
-        [key, base, account] {
+    m_check->start(
+        QString(), // talks to Stripe only, never to the company file
+        [key, base](BackgroundJob::Context &) {
             StripeClient client(base, key);
             StripeError e;
-            *account = StripeSync::accountOf(client, &e);
-            return e.isError() ? tr("Not saved: %1").arg(e.describe()) : QString();
+            std::optional<StripeAccount> account = StripeSync::accountOf(client, &e);
+            return std::make_pair(e.isError() ? tr("Not saved: %1").arg(e.describe()) : QString(), account);
         },
-        [this, key, path, account](const QString &checkError) {
-            QString error = checkError;
-            if (error.isEmpty())
-                if (const QString refused = StripeKeyStore(path).store(key); !refused.isEmpty())
-                    error = tr("Not saved: the keychain refused it (%1)").arg(refused);
-            if (error.isEmpty() && account->has_value() && !m_file.isReadOnly()) {
-                // The first key binds the company file to its account; a key of another account
-                // is kept, but the sync stops until a person chooses on the Sync screen.
-                const auto bound = StripeSync::boundAccount(m_file.db());
-                if (!bound)
-                    StripeSync::bindAccount(m_file.db(), SystemClock(), **account, false);
-                else if (bound->id != (*account)->id || bound->livemode != (*account)->livemode)
-                    error = tr("Saved, but this key belongs to Stripe account %1 while this company file syncs with %2: sync stops until you "
-                               "choose on the Sync screen (start afresh with the new account, or restore the old key).")
-                                .arg((*account)->describe(), bound->describe());
-            }
-            finished(key, error);
-        });
+        [this, key, path](const std::pair<QString, std::optional<StripeAccount>> &checked) { saveChecked(key, path, checked.first, checked.second); },
+        [this, key](const QString &error) { finished(key, tr("Not saved: %1").arg(error)); });
+}
+
+void StripeKeyBox::saveChecked(const QString &key, const QString &path, const QString &checkError, const std::optional<StripeAccount> &account)
+{
+    QString error = checkError;
+    if (error.isEmpty())
+        if (const QString refused = StripeKeyStore(path).store(key); !refused.isEmpty())
+            error = tr("Not saved: the keychain refused it (%1)").arg(refused);
+    if (error.isEmpty() && account.has_value() && !m_file.isReadOnly()) {
+        // The first key binds the company file to its account; a key of another account
+        // is kept, but the sync stops until a person chooses on the Sync screen.
+        const auto bound = StripeSync::boundAccount(m_file.db());
+        if (!bound)
+            StripeSync::bindAccount(m_file.db(), SystemClock(), *account, false);
+        else if (bound->id != account->id || bound->livemode != account->livemode)
+            error = tr("Saved, but this key belongs to Stripe account %1 while this company file syncs with %2: sync stops until you "
+                       "choose on the Sync screen (start afresh with the new account, or restore the old key).")
+                        .arg(account->describe(), bound->describe());
+    }
+    finished(key, error);
 }
 
 void StripeKeyBox::finished(const QString &key, const QString &error)
