@@ -17,8 +17,14 @@ QString actionFor(const QString &type, const QString &level)
 {
     if (type.startsWith(QLatin1String("dispute_opened")))
         return QStringLiteral("Answer the dispute in Stripe with evidence; the funds stay withdrawn until it is decided");
+    if (type == QLatin1String("dispute_won"))
+        return QStringLiteral("Nothing: the funds are back and the invoice stays paid");
+    if (type == QLatin1String("dispute_lost"))
+        return QStringLiteral("Nothing to record: Orb wrote the amount off with a credit note of kind refund; follow up with the customer");
     if (type.startsWith(QLatin1String("dispute_closed")))
-        return QStringLiteral("If it was lost, write the amount off in Orb with a credit note; if won, nothing");
+        return QStringLiteral("Nothing: the inquiry closed without moving money");
+    if (type == QLatin1String("refund_recorded"))
+        return QStringLiteral("Check the credit note: Orb spread the refund over the invoice's lines in order");
     if (type == QLatin1String("refund"))
         return QStringLiteral("Record the refund in Orb as a credit note of kind refund on the invoice");
     if (type.startsWith(QLatin1String("credit_note")))
@@ -34,7 +40,7 @@ QString kindFor(const QString &type, const QString &level)
 {
     if (type.startsWith(QLatin1String("dispute")))
         return QStringLiteral("dispute");
-    if (type == QLatin1String("refund"))
+    if (type.startsWith(QLatin1String("refund")))
         return QStringLiteral("refund");
     if (type.startsWith(QLatin1String("credit_note")))
         return QStringLiteral("credit_note");

@@ -336,6 +336,97 @@ private slots:
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);
     }
 
+    void refundsAreRecordedOnceAsCreditNotes()
+    {
+        const Customer c = addCustomer(QStringLiteral("acme"), {});
+        const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
+        QCOMPARE(m_sync->runOnce().failed, 0);
+        const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
+        const qint64 due = inv.amountDue.toMinorUnits(2);
+        QCOMPARE(m_host->standin().payPart(stripeId, due).status, 200);
+        m_sync->runOnce();
+        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, QStringLiteral("paid"));
+        const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
+        auto refund = [&](qint64 minor, const QString &key) {
+            FormParams f;
+            f.add(QStringLiteral("charge"), charge).add(QStringLiteral("amount"), QString::number(minor));
+            QVERIFY(m_client->post(QStringLiteral("/v1/refunds"), f, key).ok());
+        };
+        refund(1000, QStringLiteral("test-refund-1"));
+        m_sync->runOnce();
+        SyncRunSummary r;
+        QVERIFY(m_sync->reconcile(r)); // the direct read sees the same refund: nothing more
+        m_sync->runOnce();
+        QList<CreditNote> notes = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().kind, QStringLiteral("refund"));
+        QCOMPARE(notes.first().total, Decimal::parse("10.00"));
+        const Payment paid = InvoiceService(*m_file, m_clock).payments(inv.id).first();
+        QVERIFY2(notes.first().memo.contains(paid.id), qPrintable(notes.first().memo));
+        QCOMPARE(StripeIdMap(m_file->db()).stripeId(QStringLiteral("refund_of"), notes.first().id).value_or(QString()), paid.id);
+        // Given back, not credited against what is owed: the invoice stays paid in full.
+        Invoice now = InvoiceService(*m_file, m_clock).get(inv.id);
+        QCOMPARE(now.status, QStringLiteral("paid"));
+        QCOMPARE(now.amountPaid, inv.amountDue);
+        // The rest later, then once more through a long absence: one more note for the rest.
+        refund(due - 1000, QStringLiteral("test-refund-2"));
+        away(40 * Day);
+        const SyncRunSummary back = m_sync->runOnce();
+        QVERIFY2(back.stopReason.isEmpty(), qPrintable(back.describe()));
+        m_sync->runOnce();
+        notes = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
+        QCOMPARE(notes.size(), 2);
+        Decimal refunded;
+        for (const CreditNote &n : notes)
+            refunded += n.total;
+        QCOMPARE(refunded, inv.amountDue); // Orb's books give back what Stripe gave back
+        // Stripe moved that money itself: Orb never tells it a credit note of its own.
+        QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 0);
+        QCOMPARE(Outbox(m_file->db()).counts().pending, 0);
+        QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'credit_note.create'")).toInt(), 2);
+        bool listed = false;
+        for (const AttentionItem &a : SyncAttention(m_file->db()).list())
+            listed = listed || (a.kind == QLatin1String("refund") && a.what.contains(notes.first().number) && a.action.contains(QStringLiteral("Check")));
+        QVERIFY(listed);
+    }
+
+    void lostDisputeIsWrittenOffWonDisputeIsNot_data()
+    {
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<int>("notes");
+        QTest::newRow("lost") << QStringLiteral("lost") << 1;
+        QTest::newRow("won") << QStringLiteral("won") << 0;
+    }
+    void lostDisputeIsWrittenOffWonDisputeIsNot()
+    {
+        QFETCH(QString, outcome);
+        QFETCH(int, notes);
+        const Customer c = addCustomer(QStringLiteral("acme"), {});
+        const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
+        QCOMPARE(m_sync->runOnce().failed, 0);
+        const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
+        QCOMPARE(m_host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
+        const QString dispute = QJsonDocument::fromJson(m_host->standin().openDispute(charge, 5000).body).object().value(QLatin1String("id")).toString();
+        m_sync->runOnce();
+        QCOMPARE(InvoiceService(*m_file, m_clock).creditNotes(inv.id).size(), 0); // open: withdrawn, not lost yet
+        QCOMPARE(m_host->standin().decideDispute(dispute, outcome).status, 200);
+        m_sync->runOnce();
+        SyncRunSummary r;
+        QVERIFY(m_sync->reconcile(r));
+        m_sync->runOnce();
+        const QList<CreditNote> written = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
+        QCOMPARE(written.size(), notes);
+        if (notes) {
+            QCOMPARE(written.first().kind, QStringLiteral("refund"));
+            QCOMPARE(written.first().total, Decimal::parse("50.00"));
+            QVERIFY2(written.first().reason.contains(dispute), qPrintable(written.first().reason));
+        }
+        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, QStringLiteral("paid"));
+        QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, outcome);
+        QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 0);
+    }
+
     // 8. People see it.
 
     void disputeIsListedWithWhatToDo()
