@@ -446,6 +446,10 @@ private slots:
         QCOMPARE(
             StripeInvoiceState::of(m_file->db(), inv.id)->toJson().value(QLatin1String("dispute")).toObject().value(QLatin1String("funds_withdrawn")).toBool(),
             true);
+        const QJsonObject json = StripeInvoiceState::of(m_file->db(), inv.id)->toJson();
+        QCOMPARE(json.value(QLatin1String("disputed")).toBool(), true);
+        QCOMPARE(json.value(QLatin1String("dispute")).toObject().value(QLatin1String("withdrawn")).toString(), inv.amountDue.toString());
+        QCOMPARE(StripeInvoiceState::openDisputes(m_file->db()).size(), 1);
         QList<AttentionItem> items = SyncAttention(m_file->db()).list();
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first().kind, QStringLiteral("dispute"));
@@ -455,6 +459,8 @@ private slots:
         items = SyncAttention(m_file->db()).list();
         QCOMPARE(items.size(), 2);
         QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, QStringLiteral("lost"));
+        QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->toJson().value(QLatin1String("disputed")).toBool(), false); // decided
+        QVERIFY(StripeInvoiceState::openDisputes(m_file->db()).isEmpty());
         QVERIFY2(items.first().what.contains(QStringLiteral("lost")) && items.first().action.contains(QStringLiteral("credit note")),
                  qPrintable(items.first().what + QLatin1Char('/') + items.first().action));
     }

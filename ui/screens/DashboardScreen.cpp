@@ -140,6 +140,13 @@ void DashboardScreen::showFigures()
             a += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
         a += QStringLiteral("</ul>");
     }
+    if (!f.disputes.isEmpty()) {
+        a += tr("<p>%n disputed payment(s): the bank holds the money until each is decided; answer them in Stripe:</p>", nullptr, int(f.disputes.size()));
+        a += QStringLiteral("<ul>");
+        for (const QString &line : f.disputes)
+            a += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+        a += QStringLiteral("</ul>");
+    }
     if (m_failedSyncs)
         a += *m_failedSyncs > 0 ? tr("<p>%n failed sync(s) with Stripe</p>", nullptr, *m_failedSyncs) : tr("<p>Stripe sync is up to date.</p>");
     else
