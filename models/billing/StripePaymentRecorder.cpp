@@ -116,9 +116,9 @@ QString StripePaymentRecorder::writeOffLostDispute(Database &db, const StripePay
         return QStringLiteral("dispute %1 was lost (%2) on charge %3, which is not for an invoice Orb sent to Stripe; write it off by hand")
             .arg(payment.stripeObjectId, amount, payment.chargeId);
     CreditNote note;
-    const QString error =
-        giveBack(db, *inv, payment, payment.amountMinor, QStringLiteral("Dispute %1 lost in Stripe (charge %2)").arg(payment.stripeObjectId, payment.chargeId),
-                 QStringLiteral("dispute %1 was lost (%2)").arg(payment.stripeObjectId, amount), &note);
+    const QString error = giveBack(db, *inv, payment, payment.amountMinor,
+                                   QStringLiteral("Dispute lost in Stripe (dispute %1, charge %2)").arg(payment.stripeObjectId, payment.chargeId),
+                                   QStringLiteral("dispute %1 was lost (%2)").arg(payment.stripeObjectId, amount), &note);
     if (!error.isEmpty())
         return error;
     warn(db, payment,
