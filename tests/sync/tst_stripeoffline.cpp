@@ -128,6 +128,65 @@ private slots:
         QCOMPARE(identifiers, (QStringList{QStringLiteral("u1"), QStringLiteral("u2"), QStringLiteral("u3")}));
     }
 
+    void lastMeterIsReconciledAfterADay()
+    {
+        // A "last" meter: Stripe's summary shows the latest value in each minute, which tells
+        // an event already there from one missing, so only a real difference needs a person.
+        addCustomer(QStringLiteral("acme"), {});
+        addMetric(R"({"name":"seats","event_name":"seats","aggregation":"latest","property":"n"})");
+        const QDateTime now = m_clock.now();
+        auto seats = [&](const QString &key, const QDateTime &ts, int n) {
+            const QString json =
+                QStringLiteral(R"({"event_name":"seats","timestamp":"%1","idempotency_key":"%2","external_customer_id":"acme","properties":{"n":%3}})")
+                    .arg(ts.toUTC().toString(Qt::ISODateWithMs), key)
+                    .arg(n);
+            JsonParseError error;
+            return *EventParser::parse(json.toUtf8(), &error);
+        };
+        ingest({seats(QStringLiteral("s1"), now.addSecs(-600), 4), seats(QStringLiteral("s2"), now.addSecs(-300), 7),
+                seats(QStringLiteral("s3"), now.addSecs(-120), 9)});
+        QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/billing/meter_events")).offline);
+        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 1);
+        away(Day + 3600);
+        const SyncRunSummary s = m_sync->runOnce();
+        QVERIFY2(s.failed == 0 && !s.offline, qPrintable(s.describe()));
+        QStringList identifiers;
+        for (const QJsonObject &e : m_host->standin().objects(QStringLiteral("billing.meter_event")))
+            identifiers << e.value(QLatin1String("identifier")).toString();
+        QCOMPARE(identifiers, (QStringList{QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("s3")}));
+        QCOMPARE(SyncLog(m_file->db()).list(QStringLiteral("error")).size(), 0);
+    }
+
+    void lastMeterDifferenceIsReportedForAPerson()
+    {
+        addCustomer(QStringLiteral("acme"), {});
+        addMetric(R"({"name":"seats","event_name":"seats","aggregation":"latest","property":"n"})");
+        const QDateTime now = m_clock.now();
+        const QString json =
+            QStringLiteral(R"({"event_name":"seats","timestamp":"%1","idempotency_key":"s1","external_customer_id":"acme","properties":{"n":4}})")
+                .arg(now.addSecs(-600).toUTC().toString(Qt::ISODateWithMs));
+        JsonParseError error;
+        ingest({*EventParser::parse(json.toUtf8(), &error)});
+        QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/billing/meter_events")).offline);
+        // Someone else writes another value into the same minute meanwhile.
+        const QString customer = m_host->standin().objects(QStringLiteral("customer")).first().value(QLatin1String("id")).toString();
+        FormParams f;
+        f.add(QStringLiteral("event_name"), QStringLiteral("seats"))
+            .add(QStringLiteral("identifier"), QStringLiteral("other"))
+            .add(QStringLiteral("timestamp"), QString::number(now.addSecs(-600).toSecsSinceEpoch() / 60 * 60 + 59)) // same minute, later
+            .addNested(QStringLiteral("payload"), QStringLiteral("stripe_customer_id"), customer)
+            .addNested(QStringLiteral("payload"), QStringLiteral("value"), QStringLiteral("11"));
+        QVERIFY(m_client->post(QStringLiteral("/v1/billing/meter_events"), f, QStringLiteral("test-other")).ok());
+        away(Day + 3600);
+        m_sync->runOnce();
+        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2); // nothing sent again
+        QString reported;
+        for (const SyncLogEntry &e : SyncLog(m_file->db()).list(QStringLiteral("error")))
+            if (e.message.contains(QStringLiteral("Stripe shows 11")))
+                reported = e.message;
+        QVERIFY2(reported.contains(QStringLiteral("without an answer is 4")) && reported.contains(QStringLiteral("by hand")), qPrintable(reported));
+    }
+
     // 5. The amount is checked before anything is collected.
 
     void stripeBalanceAtFinalizeStopsBeforeCollecting()
