@@ -64,9 +64,20 @@ QList<AttentionItem> SyncAttention::list(int limit) const
                           .arg(bound, mismatch),
                       0});
     }
-    for (const OutboxItem &i : Outbox(m_db).list(QStringLiteral("failed"), limit))
-        items.append({i.lastAttemptAt, QStringLiteral("failed"), QStringLiteral("%1 %2: %3").arg(i.objectType, i.objectId, i.lastError),
-                      QStringLiteral("Fix the cause named, then Retry; or Skip if Stripe must not learn of it"), i.id});
+    for (const OutboxItem &i : Outbox(m_db).list(QStringLiteral("failed"), limit)) {
+        // The two failures that are about money get their own kind and what to do.
+        QString kind = QStringLiteral("failed");
+        QString action = QStringLiteral("Fix the cause named, then Retry; or Skip if Stripe must not learn of it");
+        if (i.lastError.contains(QLatin1String("nothing was collected"))) {
+            kind = QStringLiteral("mismatch");
+            action = QStringLiteral("Remove Stripe's own customer balance or discount (or correct the invoice in Stripe), then Retry; nothing was "
+                                    "collected meanwhile");
+        } else if (i.lastError.contains(QLatin1String("may have paid twice"))) {
+            kind = QStringLiteral("paid_twice");
+            action = QStringLiteral("Refund one of the two payments (in Stripe, or in Orb with a credit note of kind refund), then Skip this item");
+        }
+        items.append({i.lastAttemptAt, kind, QStringLiteral("%1 %2: %3").arg(i.objectType, i.objectId, i.lastError), action, i.id});
+    }
     // Movements the recorder reported (its own log lines carry no event id) and money that
     // could not be recorded.
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT at, level, stripe_type, message FROM sync_log WHERE level IN ('warning', 'error') "

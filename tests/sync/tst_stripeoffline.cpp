@@ -210,6 +210,11 @@ private slots:
         const QJsonObject remote = m_host->standin().objects(QStringLiteral("invoice")).first();
         QCOMPARE(remote.value(QLatin1String("status")).toString(), QStringLiteral("open"));
         QCOMPARE(remote.value(QLatin1String("auto_advance")).toBool(), false);
+        // The Sync screen lists it as a mismatch with what to do.
+        const QList<AttentionItem> items = SyncAttention(m_file->db()).list();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first().kind, QStringLiteral("mismatch"));
+        QVERIFY2(items.first().action.contains(QStringLiteral("customer balance")), qPrintable(items.first().action));
     }
 
     void chargeAutomaticallyIsChargedAfterTheCheck()
