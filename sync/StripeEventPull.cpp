@@ -93,6 +93,7 @@ std::optional<StripePayment> StripeEventPull::paymentFromEvent(const QJsonObject
         p.amountMinor = o.value(QLatin1String("amount")).toInteger();
         p.status = o.value(QLatin1String("status")).toString();
         p.stripeInvoiceId = o.value(QLatin1String("invoice")).toString();
+        p.refundId = o.value(QLatin1String("refund")).toString();
         if (p.amountMinor < 0)
             return std::nullopt; // Stripe never states a negative credit note; not trusted
         return p;

@@ -178,6 +178,16 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
         warn(db, payment, QStringLiteral("dispute %1 on invoice %2 ended %3 (%4)").arg(payment.stripeObjectId, name, payment.status, amount));
         return {};
     }
+    if (payment.kind == QLatin1String("credit_note") && !payment.refundId.isEmpty()) {
+        // Its money went back as a refund of the charge, which is recorded from charge.refunded:
+        // making the same change in Orb by hand as well would count it twice.
+        warn(db, payment,
+             QStringLiteral("a credit note of %1 was issued in Stripe on invoice %2 (%3) with refund %4; the refund is recorded in Orb from the "
+                            "charge as a credit note of kind refund")
+                 .arg(amount, name, payment.stripeObjectId, payment.refundId),
+             QStringLiteral("credit_note_refund"));
+        return {};
+    }
     if (payment.kind == QLatin1String("credit_note") || payment.kind == QLatin1String("credit_note_voided")) {
         warn(
             db, payment,

@@ -27,6 +27,8 @@ QString actionFor(const QString &type, const QString &level)
         return QStringLiteral("Check the credit note: Orb spread the refund over the invoice's lines in order");
     if (type == QLatin1String("refund"))
         return QStringLiteral("Record the refund in Orb as a credit note of kind refund on the invoice");
+    if (type == QLatin1String("credit_note_refund"))
+        return QStringLiteral("Nothing more: its refund is recorded in Orb from the charge; check that credit note's lines");
     if (type.startsWith(QLatin1String("credit_note")))
         return QStringLiteral("Make the same change in Orb (a credit note on the invoice)");
     if (type == QLatin1String("invoice_voided") || type == QLatin1String("invoice_uncollectible"))

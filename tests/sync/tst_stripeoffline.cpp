@@ -454,6 +454,37 @@ private slots:
         QVERIFY(listed);
     }
 
+    void stripeCreditNoteWithARefundIsRecordedOnce()
+    {
+        // A credit note made in Stripe's Dashboard that refunds the card: its money comes back
+        // as charge.refunded and is recorded from there, once; the credit note itself does not
+        // ask a person to record it again.
+        const Customer c = addCustomer(QStringLiteral("acme"), {});
+        const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
+        QCOMPARE(m_sync->runOnce().failed, 0);
+        const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
+        QCOMPARE(m_host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        m_sync->runOnce();
+        FormParams f;
+        f.add(QStringLiteral("invoice"), stripeId)
+            .add(QStringLiteral("amount"), QStringLiteral("2500"))
+            .add(QStringLiteral("refund_amount"), QStringLiteral("2500"));
+        QVERIFY(m_client->post(QStringLiteral("/v1/credit_notes"), f, QStringLiteral("test-cn-refund")).ok());
+        m_sync->runOnce();
+        SyncRunSummary r;
+        QVERIFY(m_sync->reconcile(r));
+        const QList<CreditNote> notes = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().total, Decimal::parse("25.00"));
+        bool told = false;
+        for (const AttentionItem &a : SyncAttention(m_file->db()).list())
+            if (a.kind == QLatin1String("credit_note")) {
+                QVERIFY2(a.action.startsWith(QStringLiteral("Nothing more")), qPrintable(a.action));
+                told = true;
+            }
+        QVERIFY(told);
+    }
+
     void lostDisputeIsWrittenOffWonDisputeIsNot_data()
     {
         QTest::addColumn<QString>("outcome");
