@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/DashboardQuery.h"
 
+#include "models/sync/StripeInvoiceState.h"
+
 #include "models/Database.h"
 #include "models/billing/BillingRecords.h"
 #include "models/billing/InvoiceRunService.h"
@@ -31,6 +33,8 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
     for (const InvoiceRunFailure &r : InvoiceRunSummary::lastRunFailures(m_db))
         f.failedSubscriptions << QStringLiteral("%1 (%2): %3")
                                      .arg(r.customerName.isEmpty() ? r.customerId : r.customerName, r.subscriptionId, r.reasons.join(QStringLiteral("; ")));
+
+    f.disputes = StripeInvoiceState::openDisputes(m_db);
 
     f.draftsToIssue = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE status = 'draft' AND invoice_date <= ?"), {todayText}).toInt();
 

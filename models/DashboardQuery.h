@@ -35,6 +35,8 @@ struct DashboardFigures {
     /// The subscriptions the last stored invoice run could not bill: "customer (subscription): reason".
     QStringList failedSubscriptions;
     CustomerCounts customers; ///< active and archived
+    /// Invoices whose Stripe payment the customer disputes, still undecided: "INV-… (customer): amount withdrawn, dispute …".
+    QStringList disputes;
 };
 
 /**

@@ -93,6 +93,7 @@ std::optional<StripePayment> StripeEventPull::paymentFromEvent(const QJsonObject
         p.amountMinor = o.value(QLatin1String("amount")).toInteger();
         p.status = o.value(QLatin1String("status")).toString();
         p.stripeInvoiceId = o.value(QLatin1String("invoice")).toString();
+        p.refundId = o.value(QLatin1String("refund")).toString();
         if (p.amountMinor < 0)
             return std::nullopt; // Stripe never states a negative credit note; not trusted
         return p;
@@ -253,6 +254,19 @@ bool StripeEventPull::pull(SyncRunSummary &summary)
             q.add(QStringLiteral("starting_after"), after);
         const StripeResult r = m_ctx.client.get(QStringLiteral("/v1/events"), q);
         StripeSyncContext::count(summary, r);
+        if (!r.ok() && r.error.code == QLatin1String("resource_missing") && !fromStart) {
+            // Stripe no longer has what the read started from (its clock ran further than
+            // ours, or an event aged out between two pages): read the objects themselves, then
+            // every event Stripe still keeps. Never a stop: a stop here would recur every run.
+            m_ctx.journal.log(QStringLiteral("warning"), QStringLiteral("event"), 0, {},
+                              QStringLiteral("Stripe no longer has the events Orb read up to (%1); reading every open invoice directly").arg(r.error.message));
+            if (!reconcile(summary))
+                return false;
+            fromStart = true;
+            after.clear();
+            newestFirst.clear();
+            continue;
+        }
         if (!r.ok())
             return stop(r.error, summary);
         const QJsonArray data = r.response.json.value(QLatin1String("data")).toArray();

@@ -252,20 +252,23 @@ bool StripeUsagePush::reconcileUncertain(const OutboxItem &item, qint64 through,
         const MetricDefinition &metric = *g.metric;
         const auto customer = CustomerRepository(m_ctx.db).findById(g.customerId);
         const QString minuteText = toApiTimestamp(QDateTime::fromSecsSinceEpoch(g.minute, Qt::UTC));
-        if (metric.aggregation() == Aggregation::Latest) {
-            refuse(QStringLiteral("usage of metric %1 for customer %2 at %3 may or may not be in Stripe (sent more than a day ago without an answer); "
-                                  "a \"last\" meter cannot be checked, compare it in Stripe by hand")
-                       .arg(metric.name(), g.customerId, minuteText));
-            continue;
-        }
-        // What Orb sent for sure in that minute: the events before the uncertain batch.
+        const bool last = metric.aggregation() == Aggregation::Latest;
+        // What Orb sent for sure in that minute: the events before the uncertain batch (their
+        // sum, or for a "last" meter the value of the latest).
         Decimal known;
+        qint64 knownLatestTs = -1;
+        Decimal knownLatest;
         for (const QueuedUsageEvent &e :
              QueuedUsageReader(m_ctx.db).activeInWindow(metric.eventName(), g.customerId, customer ? customer->externalCustomerId : QString(), g.minute * 1000,
                                                         (g.minute + 60) * 1000, item.progress)) {
             bool missing = false;
-            if (const auto v = meterValue(metric, e.row.toEvent(), &missing))
+            if (const auto v = meterValue(metric, e.row.toEvent(), &missing)) {
                 known += Decimal::parse(*v);
+                if (e.row.tsMs / 1000 >= knownLatestTs) {
+                    knownLatestTs = e.row.tsMs / 1000;
+                    knownLatest = Decimal::parse(*v);
+                }
+            }
         }
         FormParams q;
         q.add(QStringLiteral("customer"), g.stripeCustomer)
@@ -285,13 +288,52 @@ bool StripeUsagePush::reconcileUncertain(const OutboxItem &item, qint64 through,
             if (d)
                 inStripe += *d;
         }
-        if (inStripe == known + g.uncertain) {
+        if (last) {
+            // Stripe's "last" is the value of the latest event in the window. The batch's latest
+            // event decides what Stripe must show; events before a known later one cannot change it.
+            qint64 batchLatestTs = -1;
+            Decimal batchLatest;
+            bool tie = false;
+            for (const Send &s : g.sends) {
+                if (s.ts > batchLatestTs) {
+                    batchLatestTs = s.ts;
+                    batchLatest = Decimal::parse(s.value);
+                    tie = false;
+                } else if (s.ts == batchLatestTs && Decimal::parse(s.value) != batchLatest) {
+                    tie = true;
+                }
+            }
+            const QString figures = QStringLiteral("Stripe shows %1, the latest value Orb sent for sure is %2, the latest without an answer is %3")
+                                        .arg(inStripe.toString(), knownLatestTs < 0 ? QStringLiteral("none") : knownLatest.toString(), batchLatest.toString());
+            if (knownLatestTs > batchLatestTs || (knownLatestTs == batchLatestTs && knownLatest == batchLatest && !tie)) {
+                m_ctx.journal.log(QStringLiteral("info"), QStringLiteral("push"), item.id, g.meter,
+                                  QStringLiteral("usage of metric %1 for customer %2 at %3: a later value was sent for sure, so the events without an "
+                                                 "answer cannot change Stripe's last value; not sent again (%4)")
+                                      .arg(metric.name(), g.customerId, minuteText, figures));
+                continue;
+            }
+            const bool ambiguous =
+                tie || knownLatestTs == batchLatestTs || (knownLatestTs >= 0 && knownLatest == batchLatest) || (knownLatestTs < 0 && batchLatest.isZero());
+            if (!ambiguous && inStripe == batchLatest) {
+                m_ctx.journal.log(QStringLiteral("info"), QStringLiteral("push"), item.id, g.meter,
+                                  QStringLiteral("usage of metric %1 for customer %2 at %3 is already in Stripe; not sent again (%4)")
+                                      .arg(metric.name(), g.customerId, minuteText, figures));
+                continue;
+            }
+            if (ambiguous || inStripe != (knownLatestTs < 0 ? Decimal(0) : knownLatest)) {
+                refuse(QStringLiteral("usage of metric %1 for customer %2 at %3 cannot be told apart in Stripe's last value (%4); not sent again, "
+                                      "compare it in Stripe by hand")
+                           .arg(metric.name(), g.customerId, minuteText, figures));
+                continue;
+            }
+            // Stripe shows what Orb sent for sure: the batch is missing.
+        } else if (inStripe == known + g.uncertain) {
             m_ctx.journal.log(QStringLiteral("info"), QStringLiteral("push"), item.id, g.meter,
                               QStringLiteral("usage of metric %1 for customer %2 at %3 is already in Stripe (%4); not sent again")
                                   .arg(metric.name(), g.customerId, minuteText, inStripe.toString()));
             continue;
         }
-        if (inStripe != known) {
+        if (!last && inStripe != known) {
             refuse(QStringLiteral("usage of metric %1 for customer %2 at %3: Stripe counts %4, Orb sent %5 for sure and %6 more without an answer "
                                   "more than a day ago; not sent again, correct it in Stripe by hand")
                        .arg(metric.name(), g.customerId, minuteText, inStripe.toString(), known.toString(), g.uncertain.toString()));

@@ -90,6 +90,8 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
     const auto stripe = StripeInvoiceState::of(ctx.company().db(), i.id);
     if (stripe)
         o.insert(QStringLiteral("stripe"), stripe->toJson());
+    // A payment the customer disputes is money Orb counts as received but the bank holds.
+    o.insert(QStringLiteral("disputed"), stripe && stripe->disputeOpen());
     if (ctx.json()) {
         ctx.printJson(o);
         return;
@@ -106,8 +108,9 @@ void printInvoice(CliContext &ctx, InvoiceService &service, const Invoice &i)
         ctx.out() << "  stripe:       " << stripe->state << (stripe->stripeId.isEmpty() ? QString() : QStringLiteral(" ") + stripe->stripeId)
                   << (stripe->message.isEmpty() ? QString() : QStringLiteral(" (") + stripe->message + QLatin1Char(')')) << "\n";
     if (stripe && !stripe->disputeId.isEmpty())
-        ctx.out() << "  disputed:     " << stripe->disputeStatus << ", " << stripe->disputedMinor << " minor units " << stripe->disputeCurrency << " ("
-                  << stripe->disputeId << ")\n";
+        ctx.out() << "  disputed:     " << stripe->disputeStatus << ", "
+                  << stripe->toJson().value(QStringLiteral("dispute")).toObject().value(QStringLiteral("amount")).toString() << " " << stripe->disputeCurrency
+                  << (stripe->fundsWithdrawn() ? " withdrawn" : "") << " (" << stripe->disputeId << ")\n";
     TablePrinter t({QStringLiteral("#"), QStringLiteral("LINE"), QStringLiteral("QUANTITY"), QStringLiteral("SUBTOTAL"), QStringLiteral("ADJUSTED"),
                     QStringLiteral("AMOUNT"), QStringLiteral("TAX"), QStringLiteral("TOTAL")});
     for (int col : {2, 3, 4, 5, 6, 7})

@@ -249,6 +249,11 @@ qint64 InvoiceRepository::lastNumber(const QString &series) const
     return m_db.scalar(QStringLiteral("SELECT last_counter FROM number_series WHERE series = ?"), {series}).toLongLong();
 }
 
+QString InvoiceRepository::companyInvoicePrefix() const
+{
+    return m_db.scalar(QStringLiteral("SELECT invoice_prefix FROM company WHERE id = 1")).toString();
+}
+
 qint64 InvoiceRepository::takeNextNumber(const QString &series)
 {
     const qint64 next = lastNumber(series) + 1;

@@ -45,6 +45,8 @@ public:
 
     /// The counter after the last of the series, recorded as used (in the caller's transaction).
     qint64 takeNextNumber(const QString &series);
+    /// The company's invoice prefix, for numbering on a connection without its CompanyFile.
+    QString companyInvoicePrefix() const;
     qint64 lastNumber(const QString &series) const;
 
     void insertPayment(const Payment &p);

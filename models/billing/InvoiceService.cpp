@@ -454,9 +454,51 @@ CreditNote InvoiceService::createCreditNote(const QString &invoiceReference, con
                                             const QString &kind, const QString &memo)
 {
     requireWritable();
-    Database &db = m_file.db();
-    UnitOfWork uow(db);
-    Invoice inv = get(invoiceReference);
+    UnitOfWork uow(m_file.db());
+    const CreditNote note = createCreditNoteWithin(m_file.db(), m_clock.now(), get(invoiceReference).id, requested, reason, kind, memo);
+    uow.commit();
+    return note;
+}
+
+CreditNote InvoiceService::refundWithin(Database &db, const QDateTime &at, const QString &invoiceId, const Decimal &amount, const QString &reason,
+                                        const QString &memo)
+{
+    const auto found = InvoiceRepository(db).find(invoiceId);
+    if (!found)
+        throw ServiceError::notFound(QStringLiteral("no invoice with id \"%1\"").arg(invoiceId));
+    const int places = placesOf(found->currency);
+    if (!amount.isPositive() || amount.rounded(places) != amount)
+        throw ServiceError::invalid(QStringLiteral("a refund of \"%1\" must be positive, in whole %2 minor units").arg(amount.toString(), found->currency));
+    // Which lines a refund covers is not recorded where the money moved: it is spread over
+    // the lines in order, each up to what is left to credit on it.
+    const QHash<int, Decimal> credited = InvoiceRepository(db).creditedByLine(invoiceId);
+    const QJsonArray lines = found->document.value(QStringLiteral("line_items")).toArray();
+    QList<CreditNoteRequestLine> spread;
+    Decimal rest = amount;
+    for (int n = 0; n < lines.size() && rest.isPositive(); ++n) {
+        const Decimal left = Decimal::parse(lines.at(n).toObject().value(QStringLiteral("total")).toString()) - credited.value(n);
+        if (!left.isPositive())
+            continue;
+        const Decimal take = Decimal::min(left, rest);
+        spread.append({n, take});
+        rest -= take;
+    }
+    if (rest.isPositive())
+        throw ServiceError::conflict(QStringLiteral("invoice %1 has only %2 left to credit, less than the %3 given back")
+                                         .arg(found->invoiceNumber.isEmpty() ? found->id : found->invoiceNumber, moneyText(amount - rest, found->currency),
+                                              moneyText(amount, found->currency)));
+    return createCreditNoteWithin(db, at, invoiceId, spread, reason, QStringLiteral("refund"), memo, CreditUse::PaidBack);
+}
+
+CreditNote InvoiceService::createCreditNoteWithin(Database &db, const QDateTime &now, const QString &invoiceId, const QList<CreditNoteRequestLine> &requested,
+                                                  const QString &reason, const QString &kind, const QString &memo, CreditUse use)
+{
+    if (!db.inTransaction())
+        throw ServiceError::storage(QStringLiteral("a credit note must be created inside a transaction"));
+    const auto found = InvoiceRepository(db).find(invoiceId);
+    if (!found)
+        throw ServiceError::notFound(QStringLiteral("no invoice with id \"%1\"").arg(invoiceId));
+    Invoice inv = *found;
     const QString name = inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber;
     if (inv.status != InvoiceStatus::Issued && inv.status != InvoiceStatus::Paid)
         throw ServiceError::conflict(QStringLiteral("invoice %1 is %2; credit notes are for issued or paid invoices").arg(name, toText(inv.status)));
@@ -514,14 +556,14 @@ CreditNote InvoiceService::createCreditNote(const QString &invoiceReference, con
     if (!errors.isEmpty())
         throw ServiceError::invalid(QStringLiteral("the credit note was not created"), errors);
     note.subtotal = note.total - note.taxTotal;
-    const QDateTime now = m_clock.now();
     note.createdAt = now;
-    note.number = formatNumber(m_file.settings().invoicePrefix, repo.takeNextNumber(QStringLiteral("credit_note")), true);
+    note.number = formatNumber(repo.companyInvoicePrefix(), repo.takeNextNumber(QStringLiteral("credit_note")), true);
     repo.insertCreditNote(note);
     const QJsonObject before = auditView(inv);
     // The credit first reduces what is still owed; the rest goes to the balance (adjustment)
     // or is paid back outside (refund).
-    const Decimal reduce = Decimal::min(note.total, inv.amountRemaining());
+    // Money already given back (a refund made in Stripe) reduces nothing still owed.
+    const Decimal reduce = use == CreditUse::PaidBack ? Decimal(0).rounded(places) : Decimal::min(note.total, inv.amountRemaining());
     inv.credited += reduce;
     const Decimal rest = note.total - reduce;
     if (rest.isPositive() && kind == QLatin1String("adjustment"))
@@ -535,7 +577,6 @@ CreditNote InvoiceService::createCreditNote(const QString &invoiceReference, con
     repo.update(inv);
     AuditLog(db).append(now, QStringLiteral("credit_note.create"), QStringLiteral("credit_note"), note.id, std::nullopt, note.toJson());
     AuditLog(db).append(now, QStringLiteral("invoice.credit"), QStringLiteral("invoice"), inv.id, before, auditView(inv));
-    uow.commit();
     return note;
 }
 

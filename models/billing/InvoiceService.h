@@ -67,6 +67,21 @@ public:
     QList<CreditNote> creditNotes(const QString &invoice = {}) const;
     CreditNote creditNote(const QString &reference) const;
 
+    /// What a credit note does beyond crediting its lines.
+    enum class CreditUse {
+        ReduceFirst, ///< it first lowers what is still owed; the rest goes to the balance (adjustment) or is paid back (refund)
+        PaidBack,    ///< the whole of it was paid back already (a refund made in Stripe, a lost dispute): nothing owed changes
+    };
+    /// createCreditNote inside the caller's transaction (the Stripe pull records refunds on its
+    /// own connection, in the transaction that moves its cursor), with its audit entries.
+    static CreditNote createCreditNoteWithin(Database &db, const QDateTime &at, const QString &invoiceId, const QList<CreditNoteRequestLine> &lines,
+                                             const QString &reason, const QString &kind, const QString &memo, CreditUse use = CreditUse::ReduceFirst);
+    /// Money given back outside Orb (a refund in Stripe, a lost dispute) as a credit note of kind
+    /// refund for exactly `amount`, spread over the invoice's lines in order, inside the caller's
+    /// transaction. Throws Conflict when the lines have less than `amount` left to credit.
+    static CreditNote refundWithin(Database &db, const QDateTime &at, const QString &invoiceId, const Decimal &amount, const QString &reason,
+                                   const QString &memo);
+
     /// The invoice with its customer, payments and credit notes (invoices show).
     QJsonObject describe(const Invoice &invoice) const;
 

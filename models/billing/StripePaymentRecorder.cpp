@@ -6,6 +6,7 @@
 #include "models/StorageError.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/InvoiceService.h"
+#include "models/sync/StripeFollowUps.h"
 #include "models/sync/StripeIdMap.h"
 #include "models/sync/SyncLog.h"
 
@@ -18,6 +19,10 @@ const QString ReferencePrefix = QStringLiteral("stripe:");
 /// Id map type of the money movements already acted on (each refund total, dispute state
 /// and Stripe-side credit note once, whether seen in an event or in the daily direct read).
 const QString MovementType = QStringLiteral("stripe_movement");
+/// Id map type of what each charge's refunds came to when last recorded (charge → minor units).
+const QString RefundedType = QStringLiteral("stripe_refunded");
+/// Id map type linking a credit note Orb made for money given back to the payment it gives back.
+const QString RefundOfType = QStringLiteral("refund_of");
 
 QString nameOf(const Invoice &inv)
 {
@@ -31,10 +36,96 @@ QString StripePaymentRecorder::referenceFor(const QString &stripeInvoiceId, qint
     return ReferencePrefix + stripeInvoiceId + QLatin1Char(':') + QString::number(amountPaidMinor);
 }
 
-void StripePaymentRecorder::warn(Database &db, const StripePayment &payment, const QString &message) const
+void StripePaymentRecorder::warn(Database &db, const StripePayment &payment, const QString &message, const QString &type) const
 {
     // The event itself is already in the log under its id (one line per event id).
-    SyncLog(db).add({0, m_clock.now(), QStringLiteral("warning"), QStringLiteral("event"), 0, {}, payment.kind, payment.stripeObjectId, message});
+    SyncLog(db).add(
+        {0, m_clock.now(), QStringLiteral("warning"), QStringLiteral("event"), 0, {}, type.isEmpty() ? payment.kind : type, payment.stripeObjectId, message});
+}
+
+std::optional<Payment> StripePaymentRecorder::stripePaymentOf(Database &db, const Invoice &inv, const QString &stripeInvoiceId)
+{
+    // The latest payment Orb recorded from this Stripe invoice: what the charge paid.
+    const QString prefix = ReferencePrefix + stripeInvoiceId + QLatin1Char(':');
+    std::optional<Payment> found;
+    for (const Payment &p : InvoiceRepository(db).payments(inv.id))
+        if (p.reference.startsWith(prefix))
+            found = p;
+    return found;
+}
+
+QString StripePaymentRecorder::giveBack(Database &db, const Invoice &inv, const StripePayment &payment, qint64 minor, const QString &reason,
+                                        const QString &source, CreditNote *note) const
+{
+    if (payment.currency.compare(inv.currency, Qt::CaseInsensitive) != 0)
+        return QStringLiteral("%1 in %2 on invoice %3, which is in %4; not recorded, record it by hand")
+            .arg(source, payment.currency, nameOf(inv), inv.currency);
+    if (inv.status != QLatin1String("issued") && inv.status != QLatin1String("paid"))
+        return QStringLiteral("%1 on invoice %2, which is %3 in Orb; not recorded, check it by hand").arg(source, nameOf(inv), inv.status);
+    const auto currency = Currency::fromCode(inv.currency);
+    const Decimal amount = Decimal::fromMinorUnits(minor, currency ? currency->minorUnits() : 2);
+    const auto paid = stripePaymentOf(db, inv, payment.stripeInvoiceId);
+    const QString memo = paid ? QStringLiteral("Given back from payment %1 (%2 on %3), Stripe charge %4")
+                                    .arg(paid->id, moneyText(paid->amount, paid->currency), paid->paidOn.toString(Qt::ISODate), payment.chargeId)
+                              : QStringLiteral("Given back in Stripe, charge %1").arg(payment.chargeId);
+    try {
+        *note = InvoiceService::refundWithin(db, m_clock.now(), inv.id, amount, reason, memo);
+    } catch (const ServiceError &e) {
+        if (e.kind() == ServiceError::Kind::Storage)
+            throw;
+        return QStringLiteral("%1 on invoice %2: %3; record it by hand").arg(source, nameOf(inv), e.message());
+    }
+    // Stripe knows of it (it moved the money): the credit note is never sent back to Stripe.
+    StripeFollowUps(db).markTold({}, {note->id}, payment.stripeObjectId);
+    if (paid)
+        StripeIdMap(db).set(RefundOfType, note->id, paid->id);
+    return {};
+}
+
+QString StripePaymentRecorder::recordRefund(Database &db, const StripePayment &payment, const std::optional<Invoice> &inv)
+{
+    // Stripe states what the charge has given back in all; what Orb has not yet recorded of it
+    // becomes one credit note of kind refund.
+    if (!inv)
+        return QStringLiteral("Stripe refunded charge %1, which is not for an invoice Orb sent to Stripe; record it by hand if it belongs to one")
+            .arg(payment.stripeObjectId);
+    StripeIdMap ids(db);
+    const qint64 before = ids.stripeId(RefundedType, payment.chargeId).value_or(QStringLiteral("0")).toLongLong();
+    const qint64 fresh = payment.amountMinor - before;
+    if (fresh <= 0)
+        return {};
+    ids.set(RefundedType, payment.chargeId, QString::number(payment.amountMinor));
+    const int places = Currency::fromCode(payment.currency) ? Currency::fromCode(payment.currency)->minorUnits() : 2;
+    const QString amount = Decimal::fromMinorUnits(fresh, places).toString() + QLatin1Char(' ') + payment.currency;
+    CreditNote note;
+    const QString error = giveBack(db, *inv, payment, fresh, QStringLiteral("Refunded in Stripe (charge %1)").arg(payment.chargeId),
+                                   QStringLiteral("Stripe refunded %1 of charge %2").arg(amount, payment.chargeId), &note);
+    if (!error.isEmpty())
+        return error;
+    warn(db, payment,
+         QStringLiteral("Stripe refunded %1 of charge %2 for invoice %3: recorded as credit note %4 (refund)")
+             .arg(amount, payment.chargeId, nameOf(*inv), note.number),
+         QStringLiteral("refund_recorded"));
+    return {};
+}
+
+QString StripePaymentRecorder::writeOffLostDispute(Database &db, const StripePayment &payment, const std::optional<Invoice> &inv, const QString &amount)
+{
+    // The bank took the money back for good: the same as a refund in Orb's books.
+    if (!inv)
+        return QStringLiteral("dispute %1 was lost (%2) on charge %3, which is not for an invoice Orb sent to Stripe; write it off by hand")
+            .arg(payment.stripeObjectId, amount, payment.chargeId);
+    CreditNote note;
+    const QString error = giveBack(db, *inv, payment, payment.amountMinor,
+                                   QStringLiteral("Dispute lost in Stripe (dispute %1, charge %2)").arg(payment.stripeObjectId, payment.chargeId),
+                                   QStringLiteral("dispute %1 was lost (%2)").arg(payment.stripeObjectId, amount), &note);
+    if (!error.isEmpty())
+        return error;
+    warn(db, payment,
+         QStringLiteral("dispute %1 on invoice %2 ended lost: %3 is lost, written off in Orb with credit note %4")
+             .arg(payment.stripeObjectId, nameOf(*inv), amount, note.number),
+         QStringLiteral("dispute_lost"));
+    return {};
 }
 
 QString StripePaymentRecorder::record(Database &db, const StripePayment &payment)
@@ -61,12 +152,8 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
         return {};
     if (isMovement)
         ids.set(MovementType, movement, payment.stripeObjectId);
-    if (payment.kind == QLatin1String("refund")) {
-        warn(db, payment,
-             QStringLiteral("Stripe refunded %1 in all of charge %2 for invoice %3; record it in Orb as a credit note of kind refund")
-                 .arg(amount, payment.stripeObjectId, name));
-        return {};
-    }
+    if (payment.kind == QLatin1String("refund"))
+        return recordRefund(db, payment, inv);
     if (payment.kind.startsWith(QLatin1String("dispute")) && inv) {
         // The invoice's dispute as it stands, for invoices show, the detail and the Sync screen.
         ids.set(QStringLiteral("dispute"), inv->id,
@@ -80,11 +167,25 @@ QString StripePaymentRecorder::record(Database &db, const StripePayment &payment
         return {};
     }
     if (payment.kind == QLatin1String("dispute_closed")) {
+        if (payment.status == QLatin1String("won")) {
+            warn(db, payment, QStringLiteral("dispute %1 on invoice %2 was won: %3 comes back").arg(payment.stripeObjectId, name, amount),
+                 QStringLiteral("dispute_won"));
+            return {};
+        }
+        if (payment.status == QLatin1String("lost"))
+            return writeOffLostDispute(db, payment, inv, amount);
+        // An inquiry closed without a chargeback (warning_closed): no money moved.
+        warn(db, payment, QStringLiteral("dispute %1 on invoice %2 ended %3 (%4)").arg(payment.stripeObjectId, name, payment.status, amount));
+        return {};
+    }
+    if (payment.kind == QLatin1String("credit_note") && !payment.refundId.isEmpty()) {
+        // Its money went back as a refund of the charge, which is recorded from charge.refunded:
+        // making the same change in Orb by hand as well would count it twice.
         warn(db, payment,
-             payment.status == QLatin1String("won")
-                 ? QStringLiteral("dispute %1 on invoice %2 was won: %3 comes back").arg(payment.stripeObjectId, name, amount)
-                 : QStringLiteral("dispute %1 on invoice %2 ended %3: %4 is lost; write it off in Orb with a credit note")
-                       .arg(payment.stripeObjectId, name, payment.status, amount));
+             QStringLiteral("a credit note of %1 was issued in Stripe on invoice %2 (%3) with refund %4; the refund is recorded in Orb from the "
+                            "charge as a credit note of kind refund")
+                 .arg(amount, name, payment.stripeObjectId, payment.refundId),
+             QStringLiteral("credit_note_refund"));
         return {};
     }
     if (payment.kind == QLatin1String("credit_note") || payment.kind == QLatin1String("credit_note_voided")) {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/billing/BillingRecords.h"
 #include "models/sync/PaymentSink.h"
+
+#include <optional>
 
 namespace orb {
 
@@ -35,9 +38,18 @@ public:
     /// The payment reference a Stripe invoice's cumulative amount is recorded under.
     static QString referenceFor(const QString &stripeInvoiceId, qint64 amountPaidMinor);
 
+    /// The payment Orb last recorded from a Stripe invoice (what a refund or dispute gives back).
+    static std::optional<Payment> stripePaymentOf(Database &db, const Invoice &inv, const QString &stripeInvoiceId);
+
 private:
     QString recordPayment(Database &db, const StripePayment &payment);
-    void warn(Database &db, const StripePayment &payment, const QString &message) const;
+    QString recordRefund(Database &db, const StripePayment &payment, const std::optional<Invoice> &inv);
+    QString writeOffLostDispute(Database &db, const StripePayment &payment, const std::optional<Invoice> &inv, const QString &amount);
+    /// A credit note of kind refund for money Stripe gave back, against the payment it came
+    /// from; an error message (nothing written) when it cannot be recorded.
+    QString giveBack(Database &db, const Invoice &inv, const StripePayment &payment, qint64 minor, const QString &reason, const QString &source,
+                     CreditNote *note) const;
+    void warn(Database &db, const StripePayment &payment, const QString &message, const QString &type = {}) const;
 
     const Clock &m_clock;
 };

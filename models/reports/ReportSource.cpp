@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/reports/ReportSource.h"
 
+#include "models/sync/StripeInvoiceState.h"
+
 #include "engine/billing/BillingSchedule.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
@@ -189,6 +191,9 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
     s.customerAddress = customer->billingAddress.lines();
     s.customerEmail = customer->email;
     s.customerTaxId = customer->taxId.value;
+    for (const StripeInvoiceState::Dispute &d : StripeInvoiceState::disputes(m_db, customer->id))
+        if (d.open && d.currency.compare(currency, Qt::CaseInsensitive) == 0)
+            s.disputes.append({d.invoiceNumber, d.amount, d.withdrawn});
     const AgingReport aging = AgingReport::build(open, to);
     s.aging = aging.rows().isEmpty() ? AgingRow{customer->id, customer->name, currency, {}, Decimal(0), 0} : aging.rows().first();
     return s;

@@ -46,6 +46,14 @@ struct Statement {
     Decimal closing;
     QList<StatementLine> lines;
     AgingRow aging; ///< the open invoices at `to`, by days past due
+    /// Payments the customer disputes with their bank, still undecided: counted as paid above,
+    /// but the bank holds the money until the dispute is decided.
+    struct Dispute {
+        QString invoiceNumber;
+        Decimal amount;
+        bool withdrawn = false;
+    };
+    QList<Dispute> disputes;
 
     /// Sorts the movements by date (invoices before payments on the same day), takes the ones
     /// before `from` into the opening balance and keeps the ones in the period with a running

@@ -185,10 +185,17 @@ OutboxItem Outbox::skip(qint64 id)
     return *find(id);
 }
 
+QString Outbox::pendingForSql()
+{
+    // `+id`: ordered by a bare id, SQLite walks the (state, id) index through every pending
+    // item to find the first of this object, so each look-up grew with the queue. Sorting the
+    // object's few pending items instead lets it seek the partial index of migration 0016.
+    return QStringLiteral("SELECT id FROM sync_outbox WHERE object_type = ? AND object_id = ? AND state = 'pending' ORDER BY +id LIMIT 1");
+}
+
 std::optional<qint64> Outbox::pendingFor(const QString &objectType, const QString &objectId) const
 {
-    const QVariant v = m_db.scalar(
-        QStringLiteral("SELECT id FROM sync_outbox WHERE object_type = ? AND object_id = ? AND state = 'pending' ORDER BY id LIMIT 1"), {objectType, objectId});
+    const QVariant v = m_db.scalar(pendingForSql(), {objectType, objectId});
     if (!v.isValid())
         return std::nullopt;
     return v.toLongLong();

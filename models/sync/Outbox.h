@@ -76,6 +76,8 @@ public:
     OutboxCounts counts() const;
     /// The oldest pending item for an object, if any.
     std::optional<qint64> pendingFor(const QString &objectType, const QString &objectId) const;
+    /// The statement pendingFor runs (binds: object type, object id), for EXPLAIN in tests.
+    static QString pendingForSql();
 
     /// Records an attempt that will be retried later (the item stays pending).
     void markAttempt(qint64 id, const QString &error, const QDateTime &at);

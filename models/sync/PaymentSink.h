@@ -24,6 +24,7 @@ struct StripePayment {
     bool outOfBand = false; ///< a payment Stripe records as made outside Stripe (paid_out_of_band)
     QString chargeId;       ///< the charge a refund or dispute concerns
     QString status;         ///< a dispute's status (won, lost, needs_response, ...)
+    QString refundId;       ///< a Stripe-side credit note's refund (its money comes back as charge.refunded)
 };
 
 /**

@@ -17,10 +17,18 @@ QString actionFor(const QString &type, const QString &level)
 {
     if (type.startsWith(QLatin1String("dispute_opened")))
         return QStringLiteral("Answer the dispute in Stripe with evidence; the funds stay withdrawn until it is decided");
+    if (type == QLatin1String("dispute_won"))
+        return QStringLiteral("Nothing: the funds are back and the invoice stays paid");
+    if (type == QLatin1String("dispute_lost"))
+        return QStringLiteral("Nothing to record: Orb wrote the amount off with a credit note of kind refund; follow up with the customer");
     if (type.startsWith(QLatin1String("dispute_closed")))
-        return QStringLiteral("If it was lost, write the amount off in Orb with a credit note; if won, nothing");
+        return QStringLiteral("Nothing: the inquiry closed without moving money");
+    if (type == QLatin1String("refund_recorded"))
+        return QStringLiteral("Check the credit note: Orb spread the refund over the invoice's lines in order");
     if (type == QLatin1String("refund"))
         return QStringLiteral("Record the refund in Orb as a credit note of kind refund on the invoice");
+    if (type == QLatin1String("credit_note_refund"))
+        return QStringLiteral("Nothing more: its refund is recorded in Orb from the charge; check that credit note's lines");
     if (type.startsWith(QLatin1String("credit_note")))
         return QStringLiteral("Make the same change in Orb (a credit note on the invoice)");
     if (type == QLatin1String("invoice_voided") || type == QLatin1String("invoice_uncollectible"))
@@ -34,7 +42,7 @@ QString kindFor(const QString &type, const QString &level)
 {
     if (type.startsWith(QLatin1String("dispute")))
         return QStringLiteral("dispute");
-    if (type == QLatin1String("refund"))
+    if (type.startsWith(QLatin1String("refund")))
         return QStringLiteral("refund");
     if (type.startsWith(QLatin1String("credit_note")))
         return QStringLiteral("credit_note");
@@ -58,9 +66,20 @@ QList<AttentionItem> SyncAttention::list(int limit) const
                           .arg(bound, mismatch),
                       0});
     }
-    for (const OutboxItem &i : Outbox(m_db).list(QStringLiteral("failed"), limit))
-        items.append({i.lastAttemptAt, QStringLiteral("failed"), QStringLiteral("%1 %2: %3").arg(i.objectType, i.objectId, i.lastError),
-                      QStringLiteral("Fix the cause named, then Retry; or Skip if Stripe must not learn of it"), i.id});
+    for (const OutboxItem &i : Outbox(m_db).list(QStringLiteral("failed"), limit)) {
+        // The two failures that are about money get their own kind and what to do.
+        QString kind = QStringLiteral("failed");
+        QString action = QStringLiteral("Fix the cause named, then Retry; or Skip if Stripe must not learn of it");
+        if (i.lastError.contains(QLatin1String("nothing was collected"))) {
+            kind = QStringLiteral("mismatch");
+            action = QStringLiteral("Remove Stripe's own customer balance or discount (or correct the invoice in Stripe), then Retry; nothing was "
+                                    "collected meanwhile");
+        } else if (i.lastError.contains(QLatin1String("may have paid twice"))) {
+            kind = QStringLiteral("paid_twice");
+            action = QStringLiteral("Refund one of the two payments (in Stripe, or in Orb with a credit note of kind refund), then Skip this item");
+        }
+        items.append({i.lastAttemptAt, kind, QStringLiteral("%1 %2: %3").arg(i.objectType, i.objectId, i.lastError), action, i.id});
+    }
     // Movements the recorder reported (its own log lines carry no event id) and money that
     // could not be recorded.
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT at, level, stripe_type, message FROM sync_log WHERE level IN ('warning', 'error') "

@@ -12,7 +12,7 @@ class Database;
 /// One thing in the Stripe sync that only a person can settle, with what to do about it.
 struct AttentionItem {
     QDateTime at;
-    QString kind;        ///< account, failed, dispute, refund, credit_note, stripe_void, not_recorded
+    QString kind;        ///< account, failed, mismatch, paid_twice, dispute, refund, credit_note, stripe_void, not_recorded
     QString what;        ///< what happened, as the log or the item says
     QString action;      ///< what a person does about it
     qint64 outboxId = 0; ///< the failed item, when it is one

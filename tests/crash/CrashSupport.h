@@ -74,5 +74,7 @@ Scenario invoiceIssueScenario();
 Scenario syncScenario();
 Scenario syncDayGapsScenario();
 Scenario syncMonthGapScenario();
+Scenario syncMoneyDayGapsScenario();
+Scenario syncMoneyMonthGapScenario();
 
 } // namespace crash

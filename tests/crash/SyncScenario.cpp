@@ -13,6 +13,13 @@
 // Stripe has forgotten the killed run's idempotency keys: each create must be found before it
 // is repeated), `sync-month-gap` moves them 31 days on before each later step (the event cursor
 // has aged out of Stripe's 30 days: open invoices are read directly).
+//
+// The money rows (`sync-money-day-gaps`, `sync-money-month-gap`) add a fourth step and every
+// other way money moves after the push, through the same gaps: payments recorded in Orb (in
+// full: `pay` out of band; in part: a Stripe credit note), refunds in Stripe (in part, in
+// full, and a second part later), disputes opened and then won or lost. Both sides are checked:
+// each Orb payment told to Stripe once, each refund and lost dispute a credit note in Orb once,
+// for exactly what Stripe gave back.
 #include "BillingTemplate.h"
 
 #include "StandinServer.h"
@@ -43,6 +50,7 @@ enum class Gaps { None, DayPerStart, MonthPerStep };
 struct SyncContext {
     std::unique_ptr<StandinHost> host;
     Gaps gaps = Gaps::None;
+    bool money = false; ///< payments in Orb, refunds and disputes in Stripe too
     qint64 elapsed = 0; ///< seconds both clocks have moved on since the round began
 
     QDateTime now() const { return SyncNow.addSecs(elapsed); }
@@ -80,6 +88,43 @@ void pay(StandinHost &host, const QJsonObject &invoice, qint64 amount)
     const auto r = host.standin().payPart(idOf(invoice), amount);
     if (r.status != 200)
         fail(QStringLiteral("sync: paying %1 on the stand-in failed: %2").arg(meta(invoice, "orb_invoice_number"), QString::fromUtf8(r.body)));
+}
+
+/// A POST to the stand-in as the Dashboard would make it (a refund by hand).
+void standinPost(StandinHost &host, const QString &path, const orb::standin::FormPairs &body)
+{
+    orb::standin::StandinRequest r;
+    r.method = QStringLiteral("POST");
+    r.path = path;
+    r.body = body;
+    r.headers.insert(QStringLiteral("authorization"), QStringLiteral("Bearer ") + Key);
+    const auto answer = host.standin().handle(r);
+    if (answer.status != 200)
+        fail(QStringLiteral("sync: POST %1 on the stand-in failed: %2").arg(path, QString::fromUtf8(answer.body)));
+}
+
+/// The stand-in's charges of paid invoices, by Orb invoice number: what refunds and disputes act on.
+QList<QJsonObject> chargesByInvoiceNumber(StandinHost &host)
+{
+    QHash<QString, QString> number;
+    for (const QJsonObject &i : host.standin().objects(QStringLiteral("invoice")))
+        number.insert(idOf(i), meta(i, "orb_invoice_number"));
+    QList<QJsonObject> charges;
+    for (const QJsonObject &c : host.standin().objects(QStringLiteral("charge")))
+        if (number.contains(c.value(QLatin1String("invoice")).toString()))
+            charges.append(c);
+    std::sort(charges.begin(), charges.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+        const QString na = number.value(a.value(QLatin1String("invoice")).toString());
+        const QString nb = number.value(b.value(QLatin1String("invoice")).toString());
+        return na != nb ? na < nb : idOf(a) < idOf(b);
+    });
+    return charges;
+}
+
+void refund(StandinHost &host, const QJsonObject &charge, qint64 amount)
+{
+    if (amount > 0)
+        standinPost(host, QStringLiteral("/v1/refunds"), {{QStringLiteral("charge"), idOf(charge)}, {QStringLiteral("amount"), QString::number(amount)}});
 }
 
 void prepareSync(SyncContext &ctx, Workspace &ws)
@@ -136,13 +181,157 @@ void beforeStep(SyncContext &ctx, Workspace &ws, int step)
                 orbctlOk(ws, ws.db,
                          {QStringLiteral("--now"), ctx.now().toString(Qt::ISODate), QStringLiteral("invoices"), QStringLiteral("void"),
                           meta(open.at(i), "orb_invoice_number"), QStringLiteral("--reason"), QStringLiteral("billed in error")});
+            else if (ctx.money && i % 12 == 5) // paid in full by bank transfer, recorded in Orb
+                orbctlOk(ws, ws.db,
+                         {QStringLiteral("--now"), ctx.now().toString(Qt::ISODate), QStringLiteral("invoices"), QStringLiteral("mark-paid"),
+                          meta(open.at(i), "orb_invoice_number")});
+            else if (ctx.money && i % 12 == 11 && remaining >= 2) // paid in part, recorded in Orb
+                orbctlOk(ws, ws.db,
+                         {QStringLiteral("--now"), ctx.now().toString(Qt::ISODate), QStringLiteral("invoices"), QStringLiteral("pay"),
+                          meta(open.at(i), "orb_invoice_number"), QStringLiteral("--amount"), orb::Decimal::fromMinorUnits(remaining / 2, 2).toString(),
+                          QStringLiteral("--method"), QStringLiteral("bank_transfer"), QStringLiteral("--reference"),
+                          QStringLiteral("bank-") + meta(open.at(i), "orb_invoice_number")});
         }
+        return;
+    }
+    if (step == 3) {
+        // Money moves back: the disputes are decided, the first refunds get a second part.
+        int n = 0;
+        for (const QJsonObject &d : host.standin().objects(QStringLiteral("dispute")))
+            if (d.value(QLatin1String("status")).toString() == QLatin1String("needs_response")) {
+                const auto r = host.standin().decideDispute(idOf(d), n++ % 2 == 0 ? QStringLiteral("lost") : QStringLiteral("won"));
+                if (r.status != 200)
+                    fail(QStringLiteral("sync: deciding dispute %1 failed: %2").arg(idOf(d), QString::fromUtf8(r.body)));
+            }
+        const QList<QJsonObject> charges = chargesByInvoiceNumber(host);
+        for (int j = 0; j < charges.size(); ++j)
+            if (j % 4 == 0)
+                refund(host, charges.at(j), charges.at(j).value(QLatin1String("amount")).toInteger() / 4);
         return;
     }
     // Step 2: the rest of what was paid in part.
     for (const QJsonObject &i : open)
         if (i.value(QLatin1String("amount_paid")).toInteger() > 0)
             pay(host, i, i.value(QLatin1String("amount_remaining")).toInteger());
+    if (!ctx.money)
+        return;
+    // Refunds in part and in full, and disputes, on the charges of the first payments.
+    const QList<QJsonObject> charges = chargesByInvoiceNumber(host);
+    for (int j = 0; j < charges.size(); ++j) {
+        const QJsonObject &c = charges.at(j);
+        const qint64 amount = c.value(QLatin1String("amount")).toInteger();
+        if (j % 4 == 0)
+            refund(host, c, amount / 4);
+        else if (j % 4 == 1)
+            refund(host, c, amount);
+        else if (j % 4 == 2) {
+            const auto r = host.standin().openDispute(idOf(c), 0);
+            if (r.status != 200)
+                fail(QStringLiteral("sync: opening a dispute on %1 failed: %2").arg(idOf(c), QString::fromUtf8(r.body)));
+        }
+    }
+}
+
+/// Money after the push, on both sides: what Stripe gave back (refunds, lost disputes) is in
+/// Orb as credit notes of kind refund for exactly that, once; each payment recorded in Orb is
+/// in Stripe once (the invoice paid out of band, or one credit note naming it).
+void checkMoney(SyncContext &ctx, Workspace &ws, QStringList *remote, QString *problem)
+{
+    StandinHost &host = *ctx.host;
+    QHash<QString, QString> orbIdOf; // Stripe invoice → Orb invoice
+    QHash<QString, QJsonObject> stripeInvoice;
+    for (const QJsonObject &i : host.standin().objects(QStringLiteral("invoice"))) {
+        orbIdOf.insert(idOf(i), meta(i, "orb_id"));
+        stripeInvoice.insert(idOf(i), i);
+    }
+    QHash<QString, qint64> refundedInStripe, lostInStripe; // by Orb invoice
+    QHash<QString, QString> invoiceOfCharge;
+    for (const QJsonObject &c : host.standin().objects(QStringLiteral("charge"))) {
+        invoiceOfCharge.insert(idOf(c), c.value(QLatin1String("invoice")).toString());
+        refundedInStripe[orbIdOf.value(c.value(QLatin1String("invoice")).toString())] += c.value(QLatin1String("amount_refunded")).toInteger();
+    }
+    int lost = 0, won = 0;
+    for (const QJsonObject &d : host.standin().objects(QStringLiteral("dispute"))) {
+        const QString status = d.value(QLatin1String("status")).toString();
+        lost += status == QLatin1String("lost");
+        won += status == QLatin1String("won");
+        if (status == QLatin1String("lost"))
+            lostInStripe[orbIdOf.value(invoiceOfCharge.value(d.value(QLatin1String("charge")).toString()))] += d.value(QLatin1String("amount")).toInteger();
+        remote->append(QStringLiteral("dispute|%1|%2|%3")
+                           .arg(orbIdOf.value(invoiceOfCharge.value(d.value(QLatin1String("charge")).toString())), status)
+                           .arg(d.value(QLatin1String("amount")).toInteger()));
+    }
+    QHash<QString, qint64> refundedInOrb, lostInOrb;
+    for (const QString &row : queryRows(ws.db, "SELECT invoice_id, total, kind, reason FROM credit_notes", problem)) {
+        const QStringList f = row.split(QLatin1Char('|'));
+        if (f.value(2) != QLatin1String("refund")) {
+            *problem = QStringLiteral("credit note on %1 is %2, not a refund").arg(f.value(0), f.value(2));
+            return;
+        }
+        const qint64 minor = orb::Decimal::parse(f.value(1)).toMinorUnits(2);
+        if (f.value(3).startsWith(QLatin1String("Refunded in Stripe")))
+            refundedInOrb[f.value(0)] += minor;
+        else if (f.value(3).startsWith(QLatin1String("Dispute")))
+            lostInOrb[f.value(0)] += minor;
+        else {
+            *problem = QStringLiteral("credit note on %1 for \"%2\" came from nowhere").arg(f.value(0), f.value(3));
+            return;
+        }
+    }
+    for (auto it = refundedInStripe.cbegin(); it != refundedInStripe.cend(); ++it)
+        if (it.value() != refundedInOrb.value(it.key())) {
+            *problem =
+                QStringLiteral("invoice %1: Stripe refunded %2 minor units, Orb recorded %3").arg(it.key()).arg(it.value()).arg(refundedInOrb.value(it.key()));
+            return;
+        }
+    for (auto it = refundedInOrb.cbegin(); it != refundedInOrb.cend(); ++it)
+        if (it.value() != refundedInStripe.value(it.key())) {
+            *problem = QStringLiteral("invoice %1: Orb recorded %2 minor units refunded that Stripe did not refund").arg(it.key()).arg(it.value());
+            return;
+        }
+    for (const QString &key : lostInStripe.keys() + lostInOrb.keys())
+        if (lostInStripe.value(key) != lostInOrb.value(key)) {
+            *problem = QStringLiteral("invoice %1: disputes lost in Stripe %2 minor units, written off in Orb %3")
+                           .arg(key)
+                           .arg(lostInStripe.value(key))
+                           .arg(lostInOrb.value(key));
+            return;
+        }
+    // Each payment recorded in Orb, told once.
+    QHash<QString, int> creditNotesFor;
+    for (const QJsonObject &n : host.standin().objects(QStringLiteral("credit_note"))) {
+        const QString payment = meta(n, "orb_payment_id");
+        if (!payment.isEmpty())
+            ++creditNotesFor[payment];
+        remote->append(
+            QStringLiteral("credit_note|%1|%2|%3|%4")
+                .arg(orbIdOf.value(n.value(QLatin1String("invoice")).toString()), payment.isEmpty() ? QStringLiteral("-") : QStringLiteral("payment"))
+                .arg(n.value(QLatin1String("amount")).toInteger())
+                .arg(n.value(QLatin1String("out_of_band_amount")).toInteger()));
+    }
+    int told = 0;
+    for (const QString &row :
+         queryRows(ws.db,
+                   "SELECT p.id, p.invoice_id, p.amount, m.stripe_id FROM payments p JOIN sync_stripe_ids m ON m.object_type = 'invoice' AND "
+                   "m.local_id = p.invoice_id WHERE p.method NOT IN ('stripe', 'stripe_out_of_band')",
+                   problem)) {
+        const QStringList f = row.split(QLatin1Char('|'));
+        const QJsonObject inv = stripeInvoice.value(f.value(3));
+        const bool outOfBand = inv.value(QLatin1String("paid_out_of_band")).toBool() && meta(inv, "orb_paid_by") == f.value(0);
+        const int notes = creditNotesFor.value(f.value(0));
+        if ((outOfBand ? 1 : 0) + notes != 1) {
+            *problem = QStringLiteral("Orb payment %1 on invoice %2 reached Stripe %3 times").arg(f.value(0), f.value(1)).arg((outOfBand ? 1 : 0) + notes);
+            return;
+        }
+        ++told;
+    }
+    if (told == 0 || refundedInOrb.isEmpty() || lost == 0 || won == 0)
+        *problem = QStringLiteral("the money row moved too little money: %1 Orb payments, %2 invoices refunded, %3 disputes lost, %4 won")
+                       .arg(told)
+                       .arg(refundedInOrb.size())
+                       .arg(lost)
+                       .arg(won);
+    ws.seen[QStringLiteral("Orb payments told to Stripe")] += told;
 }
 
 /// Both sides: the stand-in holds each customer, invoice, item and meter event once, the id map
@@ -162,7 +351,13 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
         *problem = QStringLiteral("%1 outbox items not done, e.g. %2").arg(waiting.size()).arg(waiting.first());
         return {};
     }
-    const qint64 items = addRows("SELECT object_type, object_id, action, state FROM sync_outbox ORDER BY object_type, object_id, action");
+    // Payments and credit notes get new ids every round: named by their invoice and amount.
+    const qint64 items = addRows("SELECT object_type, CASE object_type "
+                                 "WHEN 'invoice_payment' THEN (SELECT i.invoice_number || ':' || p.amount FROM payments p JOIN invoices i ON i.id = "
+                                 "p.invoice_id WHERE p.id = o.object_id) "
+                                 "WHEN 'invoice_credit' THEN (SELECT i.invoice_number || ':' || c.total FROM credit_notes c JOIN invoices i ON i.id = "
+                                 "c.invoice_id WHERE c.id = o.object_id) "
+                                 "ELSE object_id END AS what, action, state FROM sync_outbox o ORDER BY object_type, what, action");
     // Customers, invoices and meters by their stable local ids (payments' ids are new each round).
     addRows("SELECT object_type, local_id FROM sync_stripe_ids WHERE object_type IN ('customer', 'invoice', 'meter') ORDER BY object_type, local_id");
     addRows("SELECT identity, invoice_number, status, total, amount_due, amount_paid FROM invoices ORDER BY identity");
@@ -170,7 +365,8 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
             "JOIN invoices i ON i.id = p.invoice_id LEFT JOIN sync_stripe_ids m ON m.object_type = 'invoice' AND m.local_id = i.id "
             "ORDER BY i.invoice_number, p.amount");
     addRows("SELECT customer_id, amount, balance_after, cause FROM balance_entries ORDER BY seq");
-    addRows("SELECT action, object_type, object_id, COUNT(*) FROM audit_log GROUP BY action, object_type, object_id ORDER BY 1, 2, 3");
+    addRows("SELECT action, object_type, CASE object_type WHEN 'credit_note' THEN '' ELSE object_id END AS what, COUNT(*) FROM audit_log "
+            "GROUP BY action, object_type, what ORDER BY 1, 2, 3");
     addRows("SELECT stripe_type, COUNT(*) FROM sync_log WHERE stripe_event_id IS NOT NULL GROUP BY stripe_type ORDER BY stripe_type");
     if (!problem->isEmpty())
         return {};
@@ -217,7 +413,20 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
             return {};
         }
     }
-    // Paid amounts agree: what Stripe received is what Orb recorded, once.
+    if (ctx.money) {
+        checkMoney(ctx, ws, &remote, problem);
+        if (!problem->isEmpty())
+            return {};
+        // The reason without the Stripe ids (new every round).
+        addRows("SELECT i.invoice_number, c.kind, c.total, substr(c.reason, 1, instr(c.reason || ' (', ' (') - 1) AS why FROM credit_notes c "
+                "JOIN invoices i ON i.id = c.invoice_id ORDER BY 1, 4, 3");
+    }
+    // Paid amounts agree: what Stripe received is what Orb recorded, once (a part paid in Orb
+    // is a Stripe credit note, not an amount paid there).
+    QHash<QString, qint64> toldAsCredit;
+    for (const QJsonObject &n : host.standin().objects(QStringLiteral("credit_note")))
+        if (!meta(n, "orb_payment_id").isEmpty())
+            toldAsCredit[n.value(QLatin1String("invoice")).toString()] += n.value(QLatin1String("amount")).toInteger();
     const QStringList paidInOrb = queryRows(ws.db,
                                             "SELECT m.stripe_id, i.invoice_number, i.amount_paid, i.status FROM invoices i "
                                             "JOIN sync_stripe_ids m ON m.object_type = 'invoice' AND m.local_id = i.id",
@@ -240,7 +449,7 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
             }
         }
         const qint64 orbPaid = orb::Decimal::parse(row.section(QLatin1Char('|'), 2, 2)).toMinorUnits(2);
-        if (orbPaid != paidInStripe.value(row.section(QLatin1Char('|'), 0, 0))) {
+        if (orbPaid != paidInStripe.value(row.section(QLatin1Char('|'), 0, 0)) + toldAsCredit.value(row.section(QLatin1Char('|'), 0, 0))) {
             *problem = QStringLiteral("invoice %1: Orb recorded %2 minor units paid, Stripe received %3")
                            .arg(row.section(QLatin1Char('|'), 1, 1))
                            .arg(orbPaid)
@@ -294,6 +503,9 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
     ws.seen[QStringLiteral("customers found in Stripe before a create (an earlier attempt's answer lost)")] +=
         queryRows(ws.db, "SELECT COUNT(*) FROM sync_log WHERE message LIKE '%found in Stripe%'", problem).value(0).toLongLong();
     const int payments = queryRows(ws.db, "SELECT COUNT(*) FROM payments WHERE method = 'stripe'", problem).value(0).toInt();
+    const QString money = ctx.money ? QStringLiteral("; %1 refund and write-off credit notes in Orb matching Stripe's refunds and lost disputes")
+                                          .arg(queryRows(ws.db, "SELECT COUNT(*) FROM credit_notes", problem).value(0))
+                                    : QString();
     ws.finished = QStringLiteral("%1 outbox items done; %2 customers, %3 invoices, %4 invoice items and %5 meter events in the stand-in once each, "
                                  "matching the id map; %6 Stripe payments recorded once; %7 voids sent")
                       .arg(items)
@@ -302,19 +514,21 @@ QByteArray syncDigest(SyncContext &ctx, Workspace &ws, QString *problem)
                       .arg(parts.size())
                       .arg(identifiers.size())
                       .arg(payments)
-                      .arg(voided);
+                      .arg(voided)
+                  + money;
     return digest;
 }
 
 } // namespace
 
-Scenario syncScenario(const char *name, Gaps gaps)
+Scenario syncScenario(const char *name, Gaps gaps, bool money)
 {
     auto ctx = std::make_shared<SyncContext>();
     ctx->gaps = gaps;
+    ctx->money = money;
     Scenario s;
     s.name = name;
-    s.steps = 3;
+    s.steps = money ? 4 : 3;
     s.prepare = [ctx](Workspace &ws) { prepareSync(*ctx, ws); };
     s.beforeStep = [ctx](Workspace &ws, int step) { beforeStep(*ctx, ws, step); };
     s.command = [ctx](const Workspace &ws, int step) {
@@ -332,17 +546,27 @@ Scenario syncScenario(const char *name, Gaps gaps)
 
 Scenario syncScenario()
 {
-    return syncScenario("sync", Gaps::None);
+    return syncScenario("sync", Gaps::None, false);
 }
 
 Scenario syncDayGapsScenario()
 {
-    return syncScenario("sync-day-gaps", Gaps::DayPerStart);
+    return syncScenario("sync-day-gaps", Gaps::DayPerStart, false);
 }
 
 Scenario syncMonthGapScenario()
 {
-    return syncScenario("sync-month-gap", Gaps::MonthPerStep);
+    return syncScenario("sync-month-gap", Gaps::MonthPerStep, false);
+}
+
+Scenario syncMoneyDayGapsScenario()
+{
+    return syncScenario("sync-money-day-gaps", Gaps::DayPerStart, true);
+}
+
+Scenario syncMoneyMonthGapScenario()
+{
+    return syncScenario("sync-money-month-gap", Gaps::MonthPerStep, true);
 }
 
 } // namespace crash

@@ -30,7 +30,8 @@ namespace {
 // stand-in server thread.
 QList<Scenario> scenarios()
 {
-    return {eventsImportScenario(), invoiceRunScenario(), invoiceIssueScenario(), syncScenario(), syncDayGapsScenario(), syncMonthGapScenario()};
+    return {eventsImportScenario(), invoiceRunScenario(),   invoiceIssueScenario(),     syncScenario(),
+            syncDayGapsScenario(),  syncMonthGapScenario(), syncMoneyDayGapsScenario(), syncMoneyMonthGapScenario()};
 }
 
 void freshRound(Workspace &ws, int round)

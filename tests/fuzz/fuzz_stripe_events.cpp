@@ -6,19 +6,132 @@
 // of a type the pull asks for (types[]), its amount is never negative, the invoice it concerns
 // is the object itself for invoice events, a dispute names its state, and a credit note Orb
 // made itself (metadata orb_payment_id / orb_credit_note_id) is never taken as Stripe's.
+//
+// Then what the recorder does with it, against a real company file (created once per process:
+// an issued invoice of 199.99 EUR mapped to Stripe invoice in_1 and paid through Stripe), each
+// input inside a transaction that is rolled back: a refund or a lost dispute becomes credit
+// notes of kind refund that never credit more than the invoice's total, and recording the
+// same movement a second time (an event read twice, or the direct read after it) changes
+// nothing.
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerService.h"
+#include "models/StorageError.h"
+#include "models/UnitOfWork.h"
+#include "models/billing/InvoiceRepository.h"
+#include "models/billing/InvoiceService.h"
+#include "models/billing/StripePaymentRecorder.h"
 #include "models/sync/PaymentSink.h"
+#include "models/sync/StripeIdMap.h"
 #include "sync/StripeEventPull.h"
 #include "sync/StripeSync.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
 namespace {
+
+int argc = 1;
+char arg0[] = "fuzz_stripe_events";
+char *argv[] = {arg0, nullptr};
+
+/// The company file every input is recorded into (and rolled back from).
+struct Books {
+    QCoreApplication app{argc, argv};
+    QTemporaryDir dir;
+    orb::FixedClock clock{QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC)};
+    std::unique_ptr<orb::CompanyFile> file;
+    orb::Invoice invoice;
+
+    Books()
+    {
+        orb::CompanySettings s;
+        s.name = QStringLiteral("Fuzz Co");
+        s.defaultCurrency = QStringLiteral("EUR");
+        s.timezone = QStringLiteral("UTC");
+        file = orb::CompanyFile::create(dir.filePath(QStringLiteral("stripe.orb")), s, clock);
+        orb::Customer c;
+        c.name = QStringLiteral("Acme");
+        c.currency = QStringLiteral("EUR");
+        c.timezone = QStringLiteral("UTC");
+        c = orb::CustomerService(*file, clock).create(c);
+        orb::InvoiceService invoices(*file, clock);
+        invoice = invoices.issue(invoices
+                                     .createOneOff(c.id,
+                                                   {orb::OneOffLine{QStringLiteral("Setup"), orb::Decimal(1), orb::Decimal::parse("100.00"), {}},
+                                                    orb::OneOffLine{QStringLiteral("Seats"), orb::Decimal(3), orb::Decimal::parse("33.33"), {}}},
+                                                   std::nullopt, {}, 14)
+                                     .id);
+        orb::UnitOfWork uow(file->db());
+        orb::StripeIdMap(file->db()).set(QStringLiteral("invoice"), invoice.id, QStringLiteral("in_1"));
+        orb::StripePayment paid;
+        paid.kind = QStringLiteral("payment");
+        paid.stripeObjectId = paid.stripeInvoiceId = QStringLiteral("in_1");
+        paid.localInvoiceId = invoice.id;
+        paid.currency = QStringLiteral("EUR");
+        paid.amountMinor = invoice.amountDue.toMinorUnits(2);
+        orb::StripePaymentRecorder recorder(clock);
+        if (!recorder.record(file->db(), paid).isEmpty())
+            std::abort();
+        uow.commit();
+    }
+};
+
+Books &books()
+{
+    static Books b;
+    return b;
+}
+
+qint64 countOf(orb::Database &db, const char *table)
+{
+    return db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))).toLongLong();
+}
+
+/// The recorder on what the event says, pointed at the fixture invoice.
+void record(orb::StripePayment p)
+{
+    Books &b = books();
+    orb::Database &db = b.file->db();
+    p.localInvoiceId = b.invoice.id;
+    p.stripeInvoiceId = QStringLiteral("in_1");
+    if (p.chargeId.isEmpty())
+        p.chargeId = QStringLiteral("ch_1");
+    orb::StripePaymentRecorder recorder(b.clock);
+    orb::UnitOfWork uow(db); // never committed: each input starts from the same books
+    try {
+        recorder.record(db, p);
+        const qint64 notes = countOf(db, "credit_notes");
+        const qint64 payments = countOf(db, "payments");
+        orb::Decimal credited;
+        for (const orb::CreditNote &n : orb::InvoiceRepository(db).creditNotes(b.invoice.id)) {
+            if (n.kind != QLatin1String("refund") || !n.total.isPositive()) {
+                std::fprintf(stderr, "a credit note from Stripe that is not a positive refund\n");
+                std::abort();
+            }
+            credited += n.total;
+        }
+        if (credited > b.invoice.total) {
+            std::fprintf(stderr, "more credited than the invoice's total\n");
+            std::abort();
+        }
+        recorder.record(db, p);
+        if (countOf(db, "credit_notes") != notes || countOf(db, "payments") != payments) {
+            std::fprintf(stderr, "the same Stripe movement was recorded twice\n");
+            std::abort();
+        }
+    } catch (const orb::ServiceError &e) {
+        std::fprintf(stderr, "the recorder threw: %s\n", qPrintable(e.message()));
+        std::abort();
+    }
+}
 
 void check(const QJsonObject &event)
 {
@@ -58,6 +171,7 @@ void check(const QJsonObject &event)
         std::fprintf(stderr, "out of band on something not a payment\n");
         std::abort();
     }
+    record(*p);
 }
 
 } // namespace

@@ -153,8 +153,36 @@ StandinResponse StripeStandin::creditNotes(const StandinRequest &r, const OpenAp
                                      .arg(outside + refund + creditBalance)
                                      .arg(post),
                                  QStringLiteral("out_of_band_amount"));
+        // A refund_amount refunds the invoice's charge, as Stripe does (charge.refunded follows).
+        QString refundId;
+        if (refund > 0) {
+            const QString chargeId = invoice.value(QLatin1String("charge")).toString();
+            QJsonObject charge = m_stores[QStringLiteral("charge")].byId.value(chargeId);
+            if (charge.isEmpty() || refund > charge.value(QLatin1String("amount")).toInteger() - charge.value(QLatin1String("amount_refunded")).toInteger())
+                return errorResponse(400, InvalidRequest, QStringLiteral("credit_note_invalid_refund_amount"),
+                                     QStringLiteral("The refund_amount (%1) is more than the invoice's charge has left to refund.").arg(refund),
+                                     QStringLiteral("refund_amount"));
+            refundId = newId(QStringLiteral("re"));
+            const QJsonObject refundObject{{QStringLiteral("id"), refundId},
+                                           {QStringLiteral("object"), QStringLiteral("refund")},
+                                           {QStringLiteral("amount"), refund},
+                                           {QStringLiteral("charge"), chargeId},
+                                           {QStringLiteral("created"), now()},
+                                           {QStringLiteral("currency"), charge.value(QLatin1String("currency"))},
+                                           {QStringLiteral("metadata"), QJsonObject{}},
+                                           {QStringLiteral("payment_intent"), charge.value(QLatin1String("payment_intent"))},
+                                           {QStringLiteral("status"), QStringLiteral("succeeded")}};
+            put(QStringLiteral("refund"), refundObject);
+            charge.insert(QStringLiteral("amount_refunded"), charge.value(QLatin1String("amount_refunded")).toInteger() + refund);
+            charge.insert(QStringLiteral("refunded"),
+                          charge.value(QLatin1String("amount_refunded")).toInteger() == charge.value(QLatin1String("amount")).toInteger());
+            put(QStringLiteral("charge"), charge);
+            emitEvent(QStringLiteral("refund.created"), refundObject);
+            emitEvent(QStringLiteral("charge.refunded"), charge);
+        }
         const QJsonObject note{
             {QStringLiteral("id"), newId(QStringLiteral("cn"))},
+            {QStringLiteral("refund"), refundId.isEmpty() ? QJsonValue() : QJsonValue(refundId)},
             {QStringLiteral("object"), QStringLiteral("credit_note")},
             {QStringLiteral("amount"), amount},
             {QStringLiteral("created"), now()},

@@ -212,6 +212,34 @@ private slots:
         QCOMPARE(newer.json.value(QLatin1String("data")).toArray().size(), 1);
     }
 
+    void eventsAreKeptThirtyDays()
+    {
+        // On the stand-in's own clock: an event 30 days old is gone from the list, cannot be
+        // read, and a cursor naming it answers resource_missing, as Stripe does.
+        send(m_host->port(), "POST", "/v1/customers", "name=A");
+        send(m_host->port(), "POST", "/v1/customers", "name=B");
+        const Reply before = send(m_host->port(), "GET", "/v1/events?limit=100");
+        const QJsonArray data = before.json.value(QLatin1String("data")).toArray();
+        QCOMPARE(data.size(), 2);
+        const QByteArray old = data.last().toObject().value(QLatin1String("id")).toString().toUtf8();
+        const qint64 created = data.last().toObject().value(QLatin1String("created")).toInteger();
+        m_host->standin().setClockOffset(29 * 86400 + 23 * 3600);
+        QCOMPARE(send(m_host->port(), "GET", "/v1/events/" + old).status, 200);
+        QCOMPARE(send(m_host->port(), "GET", "/v1/events?limit=100").json.value(QLatin1String("data")).toArray().size(), 2);
+        m_host->standin().setClockOffset(30 * 86400 + 60);
+        send(m_host->port(), "POST", "/v1/customers", "name=C");
+        const Reply after = send(m_host->port(), "GET", "/v1/events?limit=100&created[gte]=" + QByteArray::number(created));
+        QCOMPARE(after.status, 200);
+        QCOMPARE(after.json.value(QLatin1String("data")).toArray().size(), 1); // only the new one
+        const Reply gone = send(m_host->port(), "GET", "/v1/events/" + old);
+        QCOMPARE(gone.status, 404);
+        QCOMPARE(errorCode(gone), QStringLiteral("resource_missing"));
+        const Reply aged = send(m_host->port(), "GET", "/v1/events?limit=10&starting_after=" + old);
+        QCOMPARE(aged.status, 400);
+        QCOMPARE(errorCode(aged), QStringLiteral("resource_missing"));
+        QCOMPARE(errorCode(send(m_host->port(), "GET", "/v1/events?limit=10&ending_before=" + old)), QStringLiteral("resource_missing"));
+    }
+
     void meterEvents()
     {
         const QString cus = send(m_host->port(), "POST", "/v1/customers", "name=A").json.value(QLatin1String("id")).toString();

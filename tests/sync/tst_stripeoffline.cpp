@@ -111,6 +111,65 @@ private slots:
         QCOMPARE(identifiers, (QStringList{QStringLiteral("u1"), QStringLiteral("u2"), QStringLiteral("u3")}));
     }
 
+    void lastMeterIsReconciledAfterADay()
+    {
+        // A "last" meter: Stripe's summary shows the latest value in each minute, which tells
+        // an event already there from one missing, so only a real difference needs a person.
+        addCustomer(QStringLiteral("acme"), {});
+        addMetric(R"({"name":"seats","event_name":"seats","aggregation":"latest","property":"n"})");
+        const QDateTime now = m_clock.now();
+        auto seats = [&](const QString &key, const QDateTime &ts, int n) {
+            const QString json =
+                QStringLiteral(R"({"event_name":"seats","timestamp":"%1","idempotency_key":"%2","external_customer_id":"acme","properties":{"n":%3}})")
+                    .arg(ts.toUTC().toString(Qt::ISODateWithMs), key)
+                    .arg(n);
+            JsonParseError error;
+            return *EventParser::parse(json.toUtf8(), &error);
+        };
+        ingest({seats(QStringLiteral("s1"), now.addSecs(-600), 4), seats(QStringLiteral("s2"), now.addSecs(-300), 7),
+                seats(QStringLiteral("s3"), now.addSecs(-120), 9)});
+        QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/billing/meter_events")).offline);
+        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 1);
+        away(Day + 3600);
+        const SyncRunSummary s = m_sync->runOnce();
+        QVERIFY2(s.failed == 0 && !s.offline, qPrintable(s.describe()));
+        QStringList identifiers;
+        for (const QJsonObject &e : m_host->standin().objects(QStringLiteral("billing.meter_event")))
+            identifiers << e.value(QLatin1String("identifier")).toString();
+        QCOMPARE(identifiers, (QStringList{QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("s3")}));
+        QCOMPARE(SyncLog(m_file->db()).list(QStringLiteral("error")).size(), 0);
+    }
+
+    void lastMeterDifferenceIsReportedForAPerson()
+    {
+        addCustomer(QStringLiteral("acme"), {});
+        addMetric(R"({"name":"seats","event_name":"seats","aggregation":"latest","property":"n"})");
+        const QDateTime now = m_clock.now();
+        const QString json =
+            QStringLiteral(R"({"event_name":"seats","timestamp":"%1","idempotency_key":"s1","external_customer_id":"acme","properties":{"n":4}})")
+                .arg(now.addSecs(-600).toUTC().toString(Qt::ISODateWithMs));
+        JsonParseError error;
+        ingest({*EventParser::parse(json.toUtf8(), &error)});
+        QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/billing/meter_events")).offline);
+        // Someone else writes another value into the same minute meanwhile.
+        const QString customer = m_host->standin().objects(QStringLiteral("customer")).first().value(QLatin1String("id")).toString();
+        FormParams f;
+        f.add(QStringLiteral("event_name"), QStringLiteral("seats"))
+            .add(QStringLiteral("identifier"), QStringLiteral("other"))
+            .add(QStringLiteral("timestamp"), QString::number(now.addSecs(-600).toSecsSinceEpoch() / 60 * 60 + 59)) // same minute, later
+            .addNested(QStringLiteral("payload"), QStringLiteral("stripe_customer_id"), customer)
+            .addNested(QStringLiteral("payload"), QStringLiteral("value"), QStringLiteral("11"));
+        QVERIFY(m_client->post(QStringLiteral("/v1/billing/meter_events"), f, QStringLiteral("test-other")).ok());
+        away(Day + 3600);
+        m_sync->runOnce();
+        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2); // nothing sent again
+        QString reported;
+        for (const SyncLogEntry &e : SyncLog(m_file->db()).list(QStringLiteral("error")))
+            if (e.message.contains(QStringLiteral("Stripe shows 11")))
+                reported = e.message;
+        QVERIFY2(reported.contains(QStringLiteral("without an answer is 4")) && reported.contains(QStringLiteral("by hand")), qPrintable(reported));
+    }
+
     // 5. The amount is checked before anything is collected.
 
     void stripeBalanceAtFinalizeStopsBeforeCollecting()
@@ -134,6 +193,11 @@ private slots:
         const QJsonObject remote = m_rig.host->standin().objects(QStringLiteral("invoice")).first();
         QCOMPARE(remote.value(QLatin1String("status")).toString(), QStringLiteral("open"));
         QCOMPARE(remote.value(QLatin1String("auto_advance")).toBool(), false);
+        // The Sync screen lists it as a mismatch with what to do.
+        const QList<AttentionItem> items = SyncAttention(m_file->db()).list();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first().kind, QStringLiteral("mismatch"));
+        QVERIFY2(items.first().action.contains(QStringLiteral("customer balance")), qPrintable(items.first().action));
     }
 
     void chargeAutomaticallyIsChargedAfterTheCheck()
@@ -321,6 +385,128 @@ private slots:
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 1);
     }
 
+    void refundsAreRecordedOnceAsCreditNotes()
+    {
+        const Customer c = addCustomer(QStringLiteral("acme"), {});
+        const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
+        QCOMPARE(m_sync->runOnce().failed, 0);
+        const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
+        const qint64 due = inv.amountDue.toMinorUnits(2);
+        QCOMPARE(m_host->standin().payPart(stripeId, due).status, 200);
+        m_sync->runOnce();
+        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, QStringLiteral("paid"));
+        const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
+        auto refund = [&](qint64 minor, const QString &key) {
+            FormParams f;
+            f.add(QStringLiteral("charge"), charge).add(QStringLiteral("amount"), QString::number(minor));
+            QVERIFY(m_client->post(QStringLiteral("/v1/refunds"), f, key).ok());
+        };
+        refund(1000, QStringLiteral("test-refund-1"));
+        m_sync->runOnce();
+        SyncRunSummary r;
+        QVERIFY(m_sync->reconcile(r)); // the direct read sees the same refund: nothing more
+        m_sync->runOnce();
+        QList<CreditNote> notes = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().kind, QStringLiteral("refund"));
+        QCOMPARE(notes.first().total, Decimal::parse("10.00"));
+        const Payment paid = InvoiceService(*m_file, m_clock).payments(inv.id).first();
+        QVERIFY2(notes.first().memo.contains(paid.id), qPrintable(notes.first().memo));
+        QCOMPARE(StripeIdMap(m_file->db()).stripeId(QStringLiteral("refund_of"), notes.first().id).value_or(QString()), paid.id);
+        // Given back, not credited against what is owed: the invoice stays paid in full.
+        Invoice now = InvoiceService(*m_file, m_clock).get(inv.id);
+        QCOMPARE(now.status, QStringLiteral("paid"));
+        QCOMPARE(now.amountPaid, inv.amountDue);
+        // The rest later, then once more through a long absence: one more note for the rest.
+        refund(due - 1000, QStringLiteral("test-refund-2"));
+        away(40 * Day);
+        const SyncRunSummary back = m_sync->runOnce();
+        QVERIFY2(back.stopReason.isEmpty(), qPrintable(back.describe()));
+        m_sync->runOnce();
+        notes = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
+        QCOMPARE(notes.size(), 2);
+        Decimal refunded;
+        for (const CreditNote &n : notes)
+            refunded += n.total;
+        QCOMPARE(refunded, inv.amountDue); // Orb's books give back what Stripe gave back
+        // Stripe moved that money itself: Orb never tells it a credit note of its own.
+        QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 0);
+        QCOMPARE(Outbox(m_file->db()).counts().pending, 0);
+        QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'credit_note.create'")).toInt(), 2);
+        bool listed = false;
+        for (const AttentionItem &a : SyncAttention(m_file->db()).list())
+            listed = listed || (a.kind == QLatin1String("refund") && a.what.contains(notes.first().number) && a.action.contains(QStringLiteral("Check")));
+        QVERIFY(listed);
+    }
+
+    void stripeCreditNoteWithARefundIsRecordedOnce()
+    {
+        // A credit note made in Stripe's Dashboard that refunds the card: its money comes back
+        // as charge.refunded and is recorded from there, once; the credit note itself does not
+        // ask a person to record it again.
+        const Customer c = addCustomer(QStringLiteral("acme"), {});
+        const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
+        QCOMPARE(m_sync->runOnce().failed, 0);
+        const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
+        QCOMPARE(m_host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        m_sync->runOnce();
+        FormParams f;
+        f.add(QStringLiteral("invoice"), stripeId)
+            .add(QStringLiteral("amount"), QStringLiteral("2500"))
+            .add(QStringLiteral("refund_amount"), QStringLiteral("2500"));
+        QVERIFY(m_client->post(QStringLiteral("/v1/credit_notes"), f, QStringLiteral("test-cn-refund")).ok());
+        m_sync->runOnce();
+        SyncRunSummary r;
+        QVERIFY(m_sync->reconcile(r));
+        const QList<CreditNote> notes = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().total, Decimal::parse("25.00"));
+        bool told = false;
+        for (const AttentionItem &a : SyncAttention(m_file->db()).list())
+            if (a.kind == QLatin1String("credit_note")) {
+                QVERIFY2(a.action.startsWith(QStringLiteral("Nothing more")), qPrintable(a.action));
+                told = true;
+            }
+        QVERIFY(told);
+    }
+
+    void lostDisputeIsWrittenOffWonDisputeIsNot_data()
+    {
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<int>("notes");
+        QTest::newRow("lost") << QStringLiteral("lost") << 1;
+        QTest::newRow("won") << QStringLiteral("won") << 0;
+    }
+    void lostDisputeIsWrittenOffWonDisputeIsNot()
+    {
+        QFETCH(QString, outcome);
+        QFETCH(int, notes);
+        const Customer c = addCustomer(QStringLiteral("acme"), {});
+        const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
+        QCOMPARE(m_sync->runOnce().failed, 0);
+        const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
+        QCOMPARE(m_host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
+        const QString dispute = QJsonDocument::fromJson(m_host->standin().openDispute(charge, 5000).body).object().value(QLatin1String("id")).toString();
+        m_sync->runOnce();
+        QCOMPARE(InvoiceService(*m_file, m_clock).creditNotes(inv.id).size(), 0); // open: withdrawn, not lost yet
+        QCOMPARE(m_host->standin().decideDispute(dispute, outcome).status, 200);
+        m_sync->runOnce();
+        SyncRunSummary r;
+        QVERIFY(m_sync->reconcile(r));
+        m_sync->runOnce();
+        const QList<CreditNote> written = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
+        QCOMPARE(written.size(), notes);
+        if (notes) {
+            QCOMPARE(written.first().kind, QStringLiteral("refund"));
+            QCOMPARE(written.first().total, Decimal::parse("50.00"));
+            QVERIFY2(written.first().reason.contains(dispute), qPrintable(written.first().reason));
+        }
+        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, QStringLiteral("paid"));
+        QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, outcome);
+        QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 0);
+    }
+
     // 8. People see it.
 
     void disputeIsListedWithWhatToDo()
@@ -340,6 +526,10 @@ private slots:
         QCOMPARE(
             StripeInvoiceState::of(m_file->db(), inv.id)->toJson().value(QLatin1String("dispute")).toObject().value(QLatin1String("funds_withdrawn")).toBool(),
             true);
+        const QJsonObject json = StripeInvoiceState::of(m_file->db(), inv.id)->toJson();
+        QCOMPARE(json.value(QLatin1String("disputed")).toBool(), true);
+        QCOMPARE(json.value(QLatin1String("dispute")).toObject().value(QLatin1String("withdrawn")).toString(), inv.amountDue.toString());
+        QCOMPARE(StripeInvoiceState::openDisputes(m_file->db()).size(), 1);
         QList<AttentionItem> items = SyncAttention(m_file->db()).list();
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first().kind, QStringLiteral("dispute"));
@@ -349,6 +539,8 @@ private slots:
         items = SyncAttention(m_file->db()).list();
         QCOMPARE(items.size(), 2);
         QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, QStringLiteral("lost"));
+        QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->toJson().value(QLatin1String("disputed")).toBool(), false); // decided
+        QVERIFY(StripeInvoiceState::openDisputes(m_file->db()).isEmpty());
         QVERIFY2(items.first().what.contains(QStringLiteral("lost")) && items.first().action.contains(QStringLiteral("credit note")),
                  qPrintable(items.first().what + QLatin1Char('/') + items.first().action));
     }

@@ -25,6 +25,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace orb;
@@ -61,6 +62,28 @@ private slots:
         QVERIFY(m_rig.start(Key, 4));
     }
     void cleanup() { m_rig.stop(); }
+
+    void pendingItemOfAnObjectIsASeek()
+    {
+        // The worker asks for an object's pending item (a customer before its invoice) once per
+        // item: with the whole queue pending, a walk of the (state, id) index would read every
+        // queued item each time.
+        {
+            UnitOfWork uow(m_file->db());
+            for (int n = 0; n < 50; ++n)
+                Outbox::enqueue(m_file->db(), QStringLiteral("customer"), QStringLiteral("c%1").arg(n), QStringLiteral("create"));
+            uow.commit();
+        }
+        QCOMPARE(Outbox(m_file->db()).pendingFor(QStringLiteral("customer"), QStringLiteral("c7")).has_value(), true);
+        QVERIFY(!Outbox(m_file->db()).pendingFor(QStringLiteral("customer"), QStringLiteral("none")));
+        QSqlQuery e = m_file->db().exec(QStringLiteral("EXPLAIN QUERY PLAN ") + Outbox::pendingForSql(), {QStringLiteral("customer"), QStringLiteral("c7")});
+        QStringList steps;
+        while (e.next())
+            steps << e.value(3).toString();
+        const QString plan = steps.join(QStringLiteral("; "));
+        QVERIFY2(plan.contains(QLatin1String("sync_outbox_pending_by_object (object_type=? AND object_id=?)")), qPrintable(plan));
+        QVERIFY2(!plan.contains(QLatin1String("sync_outbox_by_state")), qPrintable(plan));
+    }
 
     void enqueueNeedsTheChangesTransaction()
     {

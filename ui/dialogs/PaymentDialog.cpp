@@ -7,6 +7,7 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
@@ -49,13 +50,36 @@ PaymentDialog::PaymentDialog(const QString &invoiceName, const Decimal &remainin
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &PaymentDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PaymentDialog::reject);
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("paymentStripeWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setFrameShape(QFrame::StyledPanel);
+    m_warning->setMargin(6);
+    m_warning->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Still to pay on %1: %2").arg(invoiceName, LocaleFormat::money(remaining, currency)), this));
+    layout->addWidget(m_warning);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     m_amount->setFocus();
     m_amount->selectAll();
+}
+
+void PaymentDialog::warnChargedAutomatically(const QString &stripeInvoiceId)
+{
+    m_warning->setText(tr("This invoice went to Stripe (%1) to be charged to the customer's card automatically: Stripe may be charging the card "
+                          "right now. The next sync tells Stripe of this payment (paid outside Stripe, or a credit note for a part), which stops "
+                          "further charges. If the card was charged meanwhile, the customer has paid twice: the Sync screen then asks you to "
+                          "refund one of the payments.")
+                           .arg(stripeInvoiceId));
+    m_warning->setAccessibleName(tr("Stripe may be charging the card"));
+    m_warning->show();
+}
+
+QString PaymentDialog::warningText() const
+{
+    return m_warning->isHidden() ? QString() : m_warning->text();
 }
 
 Decimal PaymentDialog::amount() const

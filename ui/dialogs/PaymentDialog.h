@@ -28,9 +28,15 @@ public:
     QString reference() const;
     QString memo() const;
 
+    /// The invoice went to Stripe to be charged automatically: says that Stripe may be
+    /// charging the card now and what Orb does about a payment recorded here.
+    void warnChargedAutomatically(const QString &stripeInvoiceId);
+    QString warningText() const;
+
     void accept() override;
 
 private:
+    QLabel *m_warning;
     QLineEdit *m_amount;
     QDateEdit *m_date;
     QString m_currency;

@@ -105,6 +105,15 @@ PrintedDocument StatementDocument::build(const Statement &s, const DocumentIdent
         doc.totals.append({AgingDocument::bucketTitle(b, lang), fmt.money(s.aging.buckets[size_t(b)], cur)});
     doc.totals.append({lang.translate("orb::StatementDocument", "Open invoices (%1)").arg(s.aging.invoices), fmt.money(s.aging.total, cur), true});
     doc.totals.append({lang.translate("orb::StatementDocument", "Balance due (%1)").arg(cur), fmt.money(s.closing, cur), true});
+    if (!s.disputes.isEmpty()) {
+        QStringList lines;
+        for (const Statement::Dispute &d : s.disputes)
+            lines << (d.withdrawn ? lang.translate("orb::StatementDocument",
+                                                   "Invoice %1: the payment of %2 is disputed; your bank holds it until the dispute is decided")
+                                  : lang.translate("orb::StatementDocument", "Invoice %1: your bank asked about the payment of %2"))
+                         .arg(d.invoiceNumber, fmt.money(d.amount, cur));
+        doc.notes.append({lang.translate("orb::StatementDocument", "Disputed payments"), lines.join(QLatin1Char('\n'))});
+    }
     if (!company.paymentInstructions.isEmpty()) {
         QString text = company.paymentInstructions;
         text.replace(QLatin1String("{invoice_number}"), lang.translate("orb::StatementDocument", "the invoice numbers"));

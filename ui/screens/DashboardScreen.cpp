@@ -147,6 +147,13 @@ void DashboardScreen::showFigures()
             a += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
         a += QStringLiteral("</ul>");
     }
+    if (!f.disputes.isEmpty()) {
+        a += tr("<p>%n disputed payment(s): the bank holds the money until each is decided; answer them in Stripe:</p>", nullptr, int(f.disputes.size()));
+        a += QStringLiteral("<ul>");
+        for (const QString &line : f.disputes)
+            a += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+        a += QStringLiteral("</ul>");
+    }
     if (!m_syncStatus.isEmpty())
         a += QStringLiteral("<p>%1</p>").arg(m_syncStatus.toHtmlEscaped());
     else

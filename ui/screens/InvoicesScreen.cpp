@@ -10,6 +10,7 @@
 #include "models/exports/EmailOutbox.h"
 #include "ui/dialogs/CreditNoteDialog.h"
 #include "ui/dialogs/InvoiceRunDialog.h"
+#include "models/sync/StripeInvoiceState.h"
 #include "ui/dialogs/PaymentDialog.h"
 #include "ui/widgets/DeleteDraftCommand.h"
 #include "ui/dialogs/EmailSendDialog.h"
@@ -431,6 +432,8 @@ void InvoicesScreen::askPay()
     const QString name = inv->invoiceNumber.isEmpty() ? inv->id : inv->invoiceNumber;
     const QDate today = m_clock.now().toTimeZone(QTimeZone(m_file.settings().timezone.toUtf8())).date();
     PaymentDialog dialog(name, inv->amountRemaining(), inv->currency, today, this);
+    if (const QString stripeId = StripeInvoiceState::automaticChargeId(m_file.db(), inv->id); !stripeId.isEmpty())
+        dialog.warnChargedAutomatically(stripeId);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString error = paySelected(dialog.amount(), dialog.paidOn(), dialog.method(), dialog.reference(), dialog.memo());

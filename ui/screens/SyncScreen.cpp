@@ -38,6 +38,10 @@ QString attentionKindText(const QString &kind)
         return SyncScreen::tr("Another Stripe account");
     if (kind == QLatin1String("failed"))
         return SyncScreen::tr("Not sent");
+    if (kind == QLatin1String("mismatch"))
+        return SyncScreen::tr("Amounts differ");
+    if (kind == QLatin1String("paid_twice"))
+        return SyncScreen::tr("Paid twice");
     if (kind == QLatin1String("dispute"))
         return SyncScreen::tr("Dispute");
     if (kind == QLatin1String("refund"))

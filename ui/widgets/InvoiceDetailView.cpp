@@ -88,8 +88,10 @@ QString InvoiceDetailView::stripeHtml(const StripeInvoiceState &s)
         h += QStringLiteral("<br><b>%1</b>")
                  .arg(s.disputeStatus == QLatin1String("won") ? tr("Disputed and won: %1 came back (%2)").arg(amount, esc(s.disputeId))
                       : s.disputeStatus == QLatin1String("lost")
-                          ? tr("Disputed and lost: %1 is gone; write it off with a credit note (%2)").arg(amount, esc(s.disputeId))
-                          : tr("Disputed: %1 withdrawn until it is decided; answer it in Stripe (%2)").arg(amount, esc(s.disputeId)));
+                          ? tr("Disputed and lost: %1 is gone, written off with a credit note of kind refund (%2)").arg(amount, esc(s.disputeId))
+                      : !s.fundsWithdrawn() ? tr("Questioned by the customer's bank (an inquiry, nothing withdrawn yet, %1): answer it in Stripe (%2)")
+                                                  .arg(amount, esc(s.disputeId))
+                                            : tr("Disputed: %1 withdrawn until it is decided; answer it in Stripe (%2)").arg(amount, esc(s.disputeId)));
     }
     return h + QStringLiteral("</p>");
 }
