@@ -58,6 +58,11 @@ void InvoiceService::requireWritable() const
         throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was changed").arg(m_file.path()));
 }
 
+QString InvoiceService::nextInvoiceNumber() const
+{
+    return formatNumber(m_file.settings().invoicePrefix, InvoiceRepository(m_file.db()).lastNumber(QStringLiteral("invoice")) + 1, false);
+}
+
 QString InvoiceService::formatNumber(const QString &companyPrefix, qint64 counter, bool creditNote)
 {
     QString prefix = companyPrefix.trimmed().toUpper();
