@@ -2,8 +2,11 @@
 #include "ui/dialogs/CustomerDialog.h"
 
 #include "engine/Currency.h"
+#include "engine/TaxIdFormats.h"
 #include "models/CustomerService.h"
 #include "models/StorageError.h"
+
+#include <algorithm>
 
 #include <QComboBox>
 #include <QCompleter>
@@ -112,11 +115,29 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
     m_taxType->setObjectName(QStringLiteral("taxTypeCombo"));
     m_taxType->setAccessibleName(tr("Tax id type"));
     m_taxType->addItem(tr("(none)"), QString());
-    for (const QString &t : taxIdTypes())
-        m_taxType->addItem(t, t);
+    // By name, in the interface language: a clerk knows "EU VAT number", not eu_vat.
+    QList<std::pair<QString, QString>> types;
+    for (const TaxIdType &t : TaxIdFormats::types())
+        types.append({TaxIdFormats::displayName(t.code), t.code});
+    std::sort(types.begin(), types.end(), [](const auto &a, const auto &b) { return QString::localeAwareCompare(a.first, b.first) < 0; });
+    for (const auto &[name, code] : types) {
+        m_taxType->addItem(name, code);
+        m_taxType->setItemData(m_taxType->count() - 1, code, Qt::ToolTipRole);
+    }
     m_taxCountry = lineEdit(tax, QStringLiteral("taxCountryEdit"), tr("Tax id country"), 2);
     m_taxCountry->setPlaceholderText(tr("DE"));
     m_taxValue = lineEdit(tax, QStringLiteral("taxValueEdit"), tr("Tax id"), 64);
+    // The type's country (where it has only one) and an example of its form as a hint.
+    const auto hintTaxId = [this] {
+        const QString code = m_taxType->currentData().toString();
+        const TaxIdType *type = TaxIdFormats::find(code);
+        if (type && type->countries.size() == 1 && m_taxCountry->text().trimmed().isEmpty())
+            m_taxCountry->setText(type->countries.constFirst());
+        const QString example = TaxIdFormats::example(code, m_taxCountry->text().trimmed().toUpper());
+        m_taxValue->setPlaceholderText(example.isEmpty() ? QString() : tr("such as %1").arg(example));
+    };
+    connect(m_taxType, &QComboBox::currentIndexChanged, this, hintTaxId);
+    connect(m_taxCountry, &QLineEdit::textChanged, this, hintTaxId);
     m_metadata = new QPlainTextEdit(tax);
     m_metadata->setObjectName(QStringLiteral("metadataEdit"));
     m_metadata->setAccessibleName(tr("Metadata"));

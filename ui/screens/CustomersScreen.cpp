@@ -2,6 +2,7 @@
 #include "ui/screens/CustomersScreen.h"
 
 #include "engine/Clock.h"
+#include "engine/TaxIdFormats.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/CustomerTableModel.h"
@@ -221,7 +222,7 @@ void CustomersScreen::showDetails()
             + row(tr("Net terms"), c->netTerms ? tr("%n day(s)", nullptr, *c->netTerms) : tr("company default"))
             + row(tr("Billing"), c->billingAddress.lines().join(QStringLiteral(", ")))
             + row(tr("Shipping"), c->shippingAddress.lines().join(QStringLiteral(", ")))
-            + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : c->taxId.type + QLatin1Char(' ') + c->taxId.value)
+            + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : TaxIdFormats::displayName(c->taxId.type) + QStringLiteral(": ") + c->taxId.value)
             + row(tr("Balance"), c->displayBalance() + QLatin1Char(' ') + c->currency) + row(tr("Metadata"), meta.join(QStringLiteral(", ")))
             + row(tr("Created"), QLocale().toString(c->createdAt.toLocalTime(), QLocale::ShortFormat))
             + row(tr("Archived"), c->isArchived() ? QLocale().toString(c->archivedAt.toLocalTime(), QLocale::ShortFormat) : QString());
