@@ -357,7 +357,7 @@ Invoice InvoiceService::createOneOff(const QString &customerReference, const QLi
         errors.append({QStringLiteral("lines"), QStringLiteral("a one-off invoice needs at least one line")});
     if (netTerms && (*netTerms < 0 || *netTerms > 365))
         errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to 365 days")});
-    const QList<TaxRateRecord> rates = BillingSetupService::loadTaxRates(db);
+    const QList<TaxRateRecord> rates = BillingSetupService::applicableTaxRates(db);
     billing::InvoiceInput in;
     if (currency)
         in.currency = *currency;
