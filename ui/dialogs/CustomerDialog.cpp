@@ -15,6 +15,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -145,6 +146,12 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
     taxForm->addRow(tr("Tax id type:"), m_taxType);
     taxForm->addRow(tr("Tax id country:"), m_taxCountry);
     taxForm->addRow(tr("Tax id:"), m_taxValue);
+    m_taxRates = new QListWidget(tax);
+    m_taxRates->setObjectName(QStringLiteral("customerTaxRates"));
+    m_taxRates->setAccessibleName(tr("Tax rates of the customer"));
+    m_taxRates->setToolTip(tr("The rates checked apply to every line of the customer's invoices."));
+    m_taxRates->setMaximumHeight(110);
+    taxForm->addRow(tr("Tax &rates:"), m_taxRates);
     taxForm->addRow(tr("Metadata:"), m_metadata);
     tabs->addTab(tax, tr("Tax and metadata"));
 
@@ -293,6 +300,35 @@ void CustomerDialog::showErrors(const QString &summary, const FieldErrors &error
     m_errors->setText(QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped())
                       + (lines.isEmpty() ? QString() : QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"))));
     m_errors->show();
+}
+
+void CustomerDialog::setTaxRates(const QList<TaxRateRecord> &rates, const QStringList &assignedIds)
+{
+    m_taxRates->clear();
+    for (const TaxRateRecord &r : rates) {
+        const bool assigned = assignedIds.contains(r.id);
+        if (r.archivedAt.isValid() && !assigned)
+            continue;
+        auto *item = new QListWidgetItem(r.archivedAt.isValid() ? tr("%1 (%2%, archived)").arg(r.name, r.percentage.toString())
+                                                                : tr("%1 (%2%)").arg(r.name, r.percentage.toString()),
+                                         m_taxRates);
+        item->setData(Qt::UserRole, r.id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(assigned ? Qt::Checked : Qt::Unchecked);
+    }
+    if (m_taxRates->count() == 0)
+        new QListWidgetItem(tr("No tax rates yet: create them on the Tax rates screen."), m_taxRates);
+}
+
+QStringList CustomerDialog::chosenTaxRateIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_taxRates->count(); ++i) {
+        const QListWidgetItem *item = m_taxRates->item(i);
+        if (!item->data(Qt::UserRole).toString().isEmpty() && item->checkState() == Qt::Checked)
+            ids << item->data(Qt::UserRole).toString();
+    }
+    return ids;
 }
 
 void CustomerDialog::accept()
