@@ -57,7 +57,7 @@ CouponsScreen::CouponsScreen(CompanyFile &file, const Clock &clock, QUndoStack *
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_showArchived = new QCheckBox(tr("Show &archived coupons"), this);
+    m_showArchived = new QCheckBox(tr("Show archi&ved coupons"), this);
     m_showArchived->setObjectName(QStringLiteral("showArchivedCoupons"));
 
     auto *form = new QGroupBox(this);
@@ -250,7 +250,7 @@ void CouponsScreen::updateActions()
     for (QWidget *w : {static_cast<QWidget *>(m_code), static_cast<QWidget *>(m_type), static_cast<QWidget *>(m_value), static_cast<QWidget *>(m_duration)})
         w->setEnabled(terms);
     m_maxRedemptions->setEnabled(writable);
-    m_save->setText(c ? tr("&Save changes") : tr("&Create coupon"));
+    m_save->setText(c ? tr("&Save changes") : tr("Create c&oupon"));
     m_save->setEnabled(writable);
     m_archive->setText(c && c->archivedAt.isValid() ? tr("Un&archive") : tr("&Archive"));
     m_archive->setEnabled(writable && c.has_value());

@@ -55,7 +55,7 @@ TaxRatesScreen::TaxRatesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_showArchived = new QCheckBox(tr("Show &archived tax rates"), this);
+    m_showArchived = new QCheckBox(tr("Show archi&ved tax rates"), this);
     m_showArchived->setObjectName(QStringLiteral("showArchivedTaxRates"));
 
     auto *form = new QGroupBox(this);
@@ -77,7 +77,7 @@ TaxRatesScreen::TaxRatesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_new = new QPushButton(tr("&New tax rate"), form);
+    m_new = new QPushButton(tr("Ne&w tax rate"), form);
     m_new->setObjectName(QStringLiteral("newTaxRateButton"));
     m_save = new QPushButton(form);
     m_save->setObjectName(QStringLiteral("saveTaxRateButton"));
@@ -273,7 +273,7 @@ void TaxRatesScreen::updateActions()
     const auto r = selectedRate();
     m_name->setEnabled(writable);
     m_percentage->setEnabled(writable);
-    m_save->setText(r ? tr("&Save changes") : tr("&Create tax rate"));
+    m_save->setText(r ? tr("&Save changes") : tr("Create ta&x rate"));
     m_save->setEnabled(writable);
     m_archive->setText(r && r->archivedAt.isValid() ? tr("Un&archive") : tr("&Archive"));
     m_archive->setEnabled(writable && r.has_value());
