@@ -3,6 +3,7 @@
 
 #include "engine/Currency.h"
 #include "engine/Decimal.h"
+#include "engine/TaxIdFormats.h"
 #include "engine/Validation.h"
 
 #include <QJsonValue>
@@ -141,22 +142,12 @@ const QStringList &documentLanguages()
 
 const QStringList &taxIdTypes()
 {
-    static const QStringList types = {
-        QStringLiteral("ad_nrt"),     QStringLiteral("ae_trn"),    QStringLiteral("ar_cuit"),   QStringLiteral("au_abn"),    QStringLiteral("au_arn"),
-        QStringLiteral("bg_uic"),     QStringLiteral("bo_tin"),    QStringLiteral("br_cnpj"),   QStringLiteral("br_cpf"),    QStringLiteral("ca_bn"),
-        QStringLiteral("ca_gst_hst"), QStringLiteral("ca_pst_bc"), QStringLiteral("ca_pst_mb"), QStringLiteral("ca_pst_sk"), QStringLiteral("ca_qst"),
-        QStringLiteral("ch_vat"),     QStringLiteral("cl_tin"),    QStringLiteral("cn_tin"),    QStringLiteral("co_nit"),    QStringLiteral("cr_tin"),
-        QStringLiteral("do_rcn"),     QStringLiteral("ec_ruc"),    QStringLiteral("eg_tin"),    QStringLiteral("es_cif"),    QStringLiteral("eu_oss_vat"),
-        QStringLiteral("eu_vat"),     QStringLiteral("gb_vat"),    QStringLiteral("ge_vat"),    QStringLiteral("hk_br"),     QStringLiteral("hu_tin"),
-        QStringLiteral("id_npwp"),    QStringLiteral("il_vat"),    QStringLiteral("in_gst"),    QStringLiteral("is_vat"),    QStringLiteral("jp_cn"),
-        QStringLiteral("jp_rn"),      QStringLiteral("jp_trn"),    QStringLiteral("ke_pin"),    QStringLiteral("kr_brn"),    QStringLiteral("li_uid"),
-        QStringLiteral("mx_rfc"),     QStringLiteral("my_frp"),    QStringLiteral("my_itn"),    QStringLiteral("my_sst"),    QStringLiteral("no_vat"),
-        QStringLiteral("nz_gst"),     QStringLiteral("pe_ruc"),    QStringLiteral("ph_tin"),    QStringLiteral("ro_tin"),    QStringLiteral("rs_pib"),
-        QStringLiteral("ru_inn"),     QStringLiteral("ru_kpp"),    QStringLiteral("sa_vat"),    QStringLiteral("sg_gst"),    QStringLiteral("sg_uen"),
-        QStringLiteral("si_tin"),     QStringLiteral("sv_nit"),    QStringLiteral("th_vat"),    QStringLiteral("tr_tin"),    QStringLiteral("tw_vat"),
-        QStringLiteral("ua_vat"),     QStringLiteral("us_ein"),    QStringLiteral("uy_ruc"),    QStringLiteral("ve_rif"),    QStringLiteral("vn_tin"),
-        QStringLiteral("za_vat"),
-    };
+    static const QStringList types = [] {
+        QStringList out;
+        for (const TaxIdType &t : TaxIdFormats::types())
+            out << t.code;
+        return out;
+    }();
     return types;
 }
 
@@ -183,11 +174,8 @@ FieldErrors validateCustomer(const Customer &c)
     if (!c.taxId.isEmpty() || !c.taxId.type.isEmpty() || !c.taxId.country.isEmpty()) {
         if (c.taxId.value.isEmpty())
             errors.append({QStringLiteral("tax_id.value"), QStringLiteral("is required when a tax id is given")});
-        if (!taxIdTypes().contains(c.taxId.type))
-            errors.append(
-                {QStringLiteral("tax_id.type"), QStringLiteral("\"%1\" is not a known tax id type (such as eu_vat, gb_vat, us_ein)").arg(c.taxId.type)});
-        if (!validation::isCountryCode(c.taxId.country))
-            errors.append({QStringLiteral("tax_id.country"), QStringLiteral("\"%1\" is not an ISO 3166 two-letter country code").arg(c.taxId.country)});
+        else
+            errors.append(TaxIdFormats::check(c.taxId)); // its type, the country that issues it, and its form there
     }
     if (c.netTerms && (*c.netTerms < 0 || *c.netTerms > MaxNetTermsDays))
         errors.append({QStringLiteral("net_terms"), QStringLiteral("must be 0 to %1 days").arg(MaxNetTermsDays)});

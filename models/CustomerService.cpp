@@ -161,4 +161,25 @@ void CustomerService::remove(const QString &reference)
     uow.commit();
 }
 
+Customer CustomerService::restore(const Customer &removed)
+{
+    requireWritable();
+    const FieldErrors errors = validateCustomer(removed);
+    if (!errors.isEmpty())
+        throw ServiceError::invalid(QStringLiteral("the customer was not restored"), errors);
+    UnitOfWork uow(m_file.db());
+    if (m_repo.findById(removed.id))
+        throw ServiceError::conflict(QStringLiteral("customer \"%1\" exists already").arg(removed.name));
+    if (!removed.externalCustomerId.isEmpty() && m_repo.findByExternalId(removed.externalCustomerId))
+        throw ServiceError::conflict(QStringLiteral("external_customer_id \"%1\" already belongs to another customer").arg(removed.externalCustomerId));
+    Customer c = removed;
+    c.updatedAt = m_clock.now();
+    c.balance = QStringLiteral("0"); // a removed customer had no records, so no balance either
+    m_repo.insert(c);
+    AuditLog(m_file.db()).append(c.updatedAt, QStringLiteral("customer.restore"), QStringLiteral("customer"), c.id, std::nullopt, c.toJson());
+    Outbox::enqueue(m_file.db(), QStringLiteral("customer"), c.id, QStringLiteral("create"));
+    uow.commit();
+    return c;
+}
+
 } // namespace orb

@@ -44,6 +44,9 @@ public:
     Customer archive(const QString &reference);
     Customer unarchive(const QString &reference);
     void remove(const QString &reference);
+    /// Puts a removed customer back as it was, same id (the redo of creating it), with an audit
+    /// entry; Stripe hears of it again. Conflict when the id or external id is taken meanwhile.
+    Customer restore(const Customer &removed);
     /// The customer with that Orb id or external_customer_id; throws NotFound.
     Customer get(const QString &reference) const;
 

@@ -7,6 +7,7 @@
 #include "ui/AppSettings.h"
 #include "ui/HelpDialog.h"
 #include "ui/dialogs/NewCompanyWizard.h"
+#include "ui/screens/CouponsScreen.h"
 #include "ui/screens/CustomersScreen.h"
 #include "ui/screens/DashboardScreen.h"
 #include "ui/screens/InvoicesScreen.h"
@@ -24,6 +25,7 @@
 #include "models/RowSeals.h"
 #include "sync/BackupPassphraseStore.h"
 #include "ui/screens/PlansScreen.h"
+#include "ui/screens/TaxRatesScreen.h"
 #include "ui/screens/SettingsScreen.h"
 #include "ui/screens/UsageScreen.h"
 
@@ -71,18 +73,21 @@ struct ScreenInfo {
     const char *key;
     const char *label;
     QStyle::StandardPixmap icon;
+    int digit; ///< Ctrl+digit shows it (0: none; the screens before Coupons keep their digits)
 };
 
 const ScreenInfo kScreens[] = {
-    {MainWindow::Screen::Dashboard, "dashboard", QT_TRANSLATE_NOOP("orb::MainWindow", "Dashboard"), QStyle::SP_DesktopIcon},
-    {MainWindow::Screen::Customers, "customers", QT_TRANSLATE_NOOP("orb::MainWindow", "Customers"), QStyle::SP_DirHomeIcon},
-    {MainWindow::Screen::Plans, "plans", QT_TRANSLATE_NOOP("orb::MainWindow", "Plans"), QStyle::SP_FileDialogDetailedView},
-    {MainWindow::Screen::Subscriptions, "subscriptions", QT_TRANSLATE_NOOP("orb::MainWindow", "Subscriptions"), QStyle::SP_BrowserReload},
-    {MainWindow::Screen::Invoices, "invoices", QT_TRANSLATE_NOOP("orb::MainWindow", "Invoices"), QStyle::SP_FileIcon},
-    {MainWindow::Screen::Usage, "usage", QT_TRANSLATE_NOOP("orb::MainWindow", "Usage"), QStyle::SP_FileDialogInfoView},
-    {MainWindow::Screen::Reports, "reports", QT_TRANSLATE_NOOP("orb::MainWindow", "Reports"), QStyle::SP_FileDialogContentsView},
-    {MainWindow::Screen::Sync, "sync", QT_TRANSLATE_NOOP("orb::MainWindow", "Sync"), QStyle::SP_DriveNetIcon},
-    {MainWindow::Screen::Settings, "settings", QT_TRANSLATE_NOOP("orb::MainWindow", "Settings"), QStyle::SP_FileDialogListView},
+    {MainWindow::Screen::Dashboard, "dashboard", QT_TRANSLATE_NOOP("orb::MainWindow", "Dashboard"), QStyle::SP_DesktopIcon, 1},
+    {MainWindow::Screen::Customers, "customers", QT_TRANSLATE_NOOP("orb::MainWindow", "Customers"), QStyle::SP_DirHomeIcon, 2},
+    {MainWindow::Screen::Plans, "plans", QT_TRANSLATE_NOOP("orb::MainWindow", "Plans"), QStyle::SP_FileDialogDetailedView, 3},
+    {MainWindow::Screen::Coupons, "coupons", QT_TRANSLATE_NOOP("orb::MainWindow", "Coupons"), QStyle::SP_DialogApplyButton, 0},
+    {MainWindow::Screen::TaxRates, "tax-rates", QT_TRANSLATE_NOOP("orb::MainWindow", "Tax rates"), QStyle::SP_FileDialogStart, 0},
+    {MainWindow::Screen::Subscriptions, "subscriptions", QT_TRANSLATE_NOOP("orb::MainWindow", "Subscriptions"), QStyle::SP_BrowserReload, 4},
+    {MainWindow::Screen::Invoices, "invoices", QT_TRANSLATE_NOOP("orb::MainWindow", "Invoices"), QStyle::SP_FileIcon, 5},
+    {MainWindow::Screen::Usage, "usage", QT_TRANSLATE_NOOP("orb::MainWindow", "Usage"), QStyle::SP_FileDialogInfoView, 6},
+    {MainWindow::Screen::Reports, "reports", QT_TRANSLATE_NOOP("orb::MainWindow", "Reports"), QStyle::SP_FileDialogContentsView, 7},
+    {MainWindow::Screen::Sync, "sync", QT_TRANSLATE_NOOP("orb::MainWindow", "Sync"), QStyle::SP_DriveNetIcon, 8},
+    {MainWindow::Screen::Settings, "settings", QT_TRANSLATE_NOOP("orb::MainWindow", "Settings"), QStyle::SP_FileDialogListView, 9},
 };
 
 } // namespace
@@ -558,6 +563,9 @@ void MainWindow::buildScreens()
     settings->setUndoStack(m_undo);
     auto *plans = new PlansScreen(*m_company, m_clock, m_stack);
     plans->setUndoStack(m_undo);
+    auto *coupons = new CouponsScreen(*m_company, m_clock, m_undo, m_stack);
+    auto *taxRates = new TaxRatesScreen(*m_company, m_clock, m_undo, m_stack);
+    connect(taxRates, &TaxRatesScreen::taxRatesChanged, m_customers, &CustomersScreen::refreshDetails);
     auto *sync = new SyncScreen(*m_company, m_stack);
     auto *reports = new ReportsScreen(*m_company, m_clock, m_stack);
     connect(m_invoices, &InvoicesScreen::invoicesChanged, reports, &ReportsScreen::invalidate);
@@ -606,8 +614,9 @@ void MainWindow::buildScreens()
 
     // In the order of Screen; each item carries its Screen, so nothing looks a screen up by its
     // (translated) label.
-    const QList<QWidget *> screens = {m_dashboard, m_customers, plans,   m_subscriptions, m_invoices, new UsageScreen(*m_company, m_clock, m_stack),
-                                      reports,     sync,        settings};
+    const QList<QWidget *> screens = {
+        m_dashboard, m_customers, plans,   coupons, taxRates, m_subscriptions, m_invoices, new UsageScreen(*m_company, m_clock, m_stack),
+        reports,     sync,        settings};
     Q_ASSERT(screens.size() == int(std::size(kScreens)));
     QMenu *go = menuBar()->findChild<QMenu *>(QStringLiteral("goMenu"));
     for (QAction *a : go->actions())
@@ -619,7 +628,8 @@ void MainWindow::buildScreens()
         m_nav->addItem(item);
         m_stack->addWidget(screens[i]);
         QAction *a = go->addAction(QCoreApplication::translate("orb::MainWindow", info.label), this, [this, i] { m_nav->setCurrentRow(i); });
-        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        if (info.digit > 0)
+            a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + info.digit)));
     }
     for (QWidget *screen : screens)
         polishScreen(screen);

@@ -50,8 +50,9 @@ public:
     /// Creates the demo company at path (if missing) and opens it.
     bool openDemo(const QString &path, QString *error = nullptr);
     CompanyFile *company() const { return m_company.get(); }
-    /// The screens, in the order of the navigation list (and of Ctrl+1…Ctrl+9).
-    enum class Screen { Dashboard, Customers, Plans, Subscriptions, Invoices, Usage, Reports, Sync, Settings };
+    /// The screens, in the order of the navigation list (Ctrl+1…Ctrl+9 show the nine screens
+    /// other than Coupons and Tax rates, as before those came).
+    enum class Screen { Dashboard, Customers, Plans, Coupons, TaxRates, Subscriptions, Invoices, Usage, Reports, Sync, Settings };
     /// The screen's stable name, untranslated ("customers"): command lines and file names.
     static QString screenKey(Screen screen);
     /// The screen of a stable name (any letter case), if there is one.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl nouns of the ledgers and billing set-up: balance show | adjust, credits add | list,
-// coupons create | list | archive, tax-rates create | list | assign.
+// coupons create | list | edit | archive | unarchive | delete,
+// tax-rates create | list | edit | assign | unassign | archive | unarchive | delete.
 #include "app/cli/BillingArgs.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
@@ -206,7 +207,62 @@ int couponsCommand(CliContext &ctx, const QString &verb, const QStringList &args
             ctx.out() << "Archived coupon " << c.code << "\n";
         return Success;
     }
-    throw CliError(InvalidInput, QStringLiteral("coupons: unknown verb \"%1\" (create, list, archive)").arg(verb));
+    if (verb == QLatin1String("edit")) {
+        CommandLine cl(QStringLiteral("coupons edit"), {QStringLiteral("CODE")});
+        cl.addOption(QStringLiteral("code"), QStringLiteral("CODE"), QStringLiteral("New redemption code."));
+        cl.addOption(QStringLiteral("percentage"), QStringLiteral("P"), QStringLiteral("Percentage off: 15% or 0.15."));
+        cl.addOption(QStringLiteral("amount"), QStringLiteral("X"), QStringLiteral("Amount off each invoice."));
+        cl.addOption(QStringLiteral("duration-months"), QStringLiteral("N"), QStringLiteral("For N months from redemption (0: forever)."));
+        cl.addOption(QStringLiteral("max-redemptions"), QStringLiteral("N"), QStringLiteral("At most N subscriptions (0: no limit)."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        if (cl.isSet(QStringLiteral("percentage")) && cl.isSet(QStringLiteral("amount")))
+            throw CliError(InvalidInput, QStringLiteral("coupons edit: give at most one of --percentage or --amount"));
+        // What is not given stays as it is.
+        const CouponRecord now = service().coupon(requiredPositional(cl, 0, QStringLiteral("the coupon")));
+        QString type = now.discountType, value = now.value.toCanonicalString();
+        for (const QString &t : {QStringLiteral("percentage"), QStringLiteral("amount")})
+            if (cl.isSet(t)) {
+                type = t;
+                value = cl.value(t);
+            }
+        auto count = [&](const QString &name, std::optional<int> current) {
+            const auto n = intOption(cl, name);
+            return !n ? current : *n == 0 ? std::nullopt : n;
+        };
+        const CouponRecord c =
+            service().editCoupon(now.id, cl.isSet(QStringLiteral("code")) ? cl.value(QStringLiteral("code")) : now.code, type, value,
+                                 count(QStringLiteral("duration-months"), now.durationMonths), count(QStringLiteral("max-redemptions"), now.maxRedemptions));
+        if (ctx.json())
+            ctx.printJson(c.toJson());
+        else
+            ctx.out() << "Changed coupon " << c.code << "\n";
+        return Success;
+    }
+    if (verb == QLatin1String("unarchive") || verb == QLatin1String("delete")) {
+        CommandLine cl(QStringLiteral("coupons ") + verb, {QStringLiteral("CODE")});
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QString reference = requiredPositional(cl, 0, QStringLiteral("the coupon"));
+        if (verb == QLatin1String("delete")) {
+            const CouponRecord c = service().coupon(reference);
+            service().deleteCoupon(c.id);
+            if (ctx.json())
+                ctx.printJson(QJsonObject{{QStringLiteral("id"), c.id}, {QStringLiteral("deleted"), true}});
+            else
+                ctx.out() << "Deleted coupon " << c.code << "\n";
+            return Success;
+        }
+        const CouponRecord c = service().unarchiveCoupon(reference);
+        if (ctx.json())
+            ctx.printJson(c.toJson());
+        else
+            ctx.out() << "Unarchived coupon " << c.code << "\n";
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("coupons: unknown verb \"%1\" (create, list, edit, archive, unarchive, delete)").arg(verb));
 }
 
 int taxRatesCommand(CliContext &ctx, const QString &verb, const QStringList &args)
@@ -268,7 +324,49 @@ int taxRatesCommand(CliContext &ctx, const QString &verb, const QStringList &arg
         page.printMore(ctx.out());
         return Success;
     }
-    throw CliError(InvalidInput, QStringLiteral("tax-rates: unknown verb \"%1\" (create, list, assign)").arg(verb));
+    if (verb == QLatin1String("edit")) {
+        CommandLine cl(QStringLiteral("tax-rates edit"), {QStringLiteral("RATE")});
+        cl.addOption(QStringLiteral("name"), QStringLiteral("NAME"), QStringLiteral("New name, shown on invoices."));
+        cl.addOption(QStringLiteral("percentage"), QStringLiteral("P"),
+                     QStringLiteral("8.25 for 8.25%: drafts take it at the next run, issued invoices keep theirs."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const TaxRateRecord now = service().taxRate(requiredPositional(cl, 0, QStringLiteral("the tax rate")));
+        print(service().editTaxRate(now.id, cl.isSet(QStringLiteral("name")) ? cl.value(QStringLiteral("name")) : now.name,
+                                    cl.isSet(QStringLiteral("percentage")) ? cl.value(QStringLiteral("percentage")) : now.percentage.toCanonicalString()));
+        return Success;
+    }
+    if (verb == QLatin1String("unassign")) {
+        CommandLine cl(QStringLiteral("tax-rates unassign"), {QStringLiteral("RATE")});
+        cl.addOption(QStringLiteral("customer"), QStringLiteral("C"), QStringLiteral("The customer to take it off."));
+        cl.addOption(QStringLiteral("item"), QStringLiteral("ITEM"), QStringLiteral("The item to take it off."));
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        print(service().unassignTaxRate(requiredPositional(cl, 0, QStringLiteral("the tax rate")), cl.value(QStringLiteral("customer")),
+                                        cl.value(QStringLiteral("item"))));
+        return Success;
+    }
+    if (verb == QLatin1String("archive") || verb == QLatin1String("unarchive") || verb == QLatin1String("delete")) {
+        CommandLine cl(QStringLiteral("tax-rates ") + verb, {QStringLiteral("RATE")});
+        cl.parse(args);
+        if (cl.helpRequested())
+            return help(ctx, cl);
+        const QString reference = requiredPositional(cl, 0, QStringLiteral("the tax rate"));
+        if (verb == QLatin1String("delete")) {
+            const TaxRateRecord r = service().taxRate(reference);
+            service().deleteTaxRate(r.id);
+            if (ctx.json())
+                ctx.printJson(QJsonObject{{QStringLiteral("id"), r.id}, {QStringLiteral("deleted"), true}});
+            else
+                ctx.out() << "Deleted tax rate " << r.name << "\n";
+            return Success;
+        }
+        print(verb == QLatin1String("archive") ? service().archiveTaxRate(reference) : service().unarchiveTaxRate(reference));
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("tax-rates: unknown verb \"%1\" (create, list, edit, assign, unassign, archive, unarchive, delete)").arg(verb));
 }
 
 const CommandRegistry::Registrar
@@ -280,14 +378,23 @@ const CommandRegistry::Registrar
                 {{QStringLiteral("add"), QStringLiteral("CUSTOMER"), QStringLiteral("Give a customer a block of prepaid credits.")},
                  {QStringLiteral("list"), QStringLiteral("CUSTOMER"), QStringLiteral("List a customer's credit blocks and what is left of each.")}});
 const CommandRegistry::Registrar
-    couponsNoun("coupons", &couponsCommand, "create | list | archive", 75,
+    couponsNoun("coupons", &couponsCommand, "create | list | edit | archive | unarchive | delete", 75,
                 {{QStringLiteral("create"), {}, QStringLiteral("Create a coupon: an amount or percentage off, for a number of periods.")},
                  {QStringLiteral("list"), {}, QStringLiteral("List the coupons and how often each was redeemed.")},
-                 {QStringLiteral("archive"), QStringLiteral("CODE"), QStringLiteral("Archive a coupon so it can no longer be redeemed.")}});
-const CommandRegistry::Registrar taxRatesNoun("tax-rates", &taxRatesCommand, "create | list | assign", 76,
-                                              {{QStringLiteral("create"), {}, QStringLiteral("Create a tax rate.")},
-                                               {QStringLiteral("list"), {}, QStringLiteral("List the tax rates and whom they apply to.")},
-                                               {QStringLiteral("assign"), QStringLiteral("RATE"), QStringLiteral("Apply a tax rate to customers or items.")}});
+                 {QStringLiteral("edit"), QStringLiteral("CODE"), QStringLiteral("Change a coupon's terms (once redeemed, only its redemptions allowed).")},
+                 {QStringLiteral("archive"), QStringLiteral("CODE"), QStringLiteral("Archive a coupon so it can no longer be redeemed.")},
+                 {QStringLiteral("unarchive"), QStringLiteral("CODE"), QStringLiteral("Let an archived coupon be redeemed again.")},
+                 {QStringLiteral("delete"), QStringLiteral("CODE"), QStringLiteral("Delete a coupon that was never redeemed.")}});
+const CommandRegistry::Registrar
+    taxRatesNoun("tax-rates", &taxRatesCommand, "create | list | edit | assign | unassign | archive | unarchive | delete", 76,
+                 {{QStringLiteral("create"), {}, QStringLiteral("Create a tax rate.")},
+                  {QStringLiteral("list"), {}, QStringLiteral("List the tax rates and whom they apply to.")},
+                  {QStringLiteral("edit"), QStringLiteral("RATE"), QStringLiteral("Rename a tax rate or change its percentage.")},
+                  {QStringLiteral("assign"), QStringLiteral("RATE"), QStringLiteral("Apply a tax rate to customers or items.")},
+                  {QStringLiteral("unassign"), QStringLiteral("RATE"), QStringLiteral("Take a tax rate off a customer or an item.")},
+                  {QStringLiteral("archive"), QStringLiteral("RATE"), QStringLiteral("Stop applying a tax rate to invoices composed from now on.")},
+                  {QStringLiteral("unarchive"), QStringLiteral("RATE"), QStringLiteral("Apply an archived tax rate again.")},
+                  {QStringLiteral("delete"), QStringLiteral("RATE"), QStringLiteral("Delete a tax rate that was never assigned.")}});
 
 } // namespace
 

@@ -244,7 +244,8 @@ QJsonObject TaxRateRecord::toJson() const
                        {QStringLiteral("percentage"), percentage.toCanonicalString()},
                        {QStringLiteral("customer_ids"), QJsonArray::fromStringList(customerIds)},
                        {QStringLiteral("item_ids"), QJsonArray::fromStringList(itemIds)},
-                       {QStringLiteral("created_at"), toApiTimestamp(createdAt)}};
+                       {QStringLiteral("created_at"), toApiTimestamp(createdAt)},
+                       {QStringLiteral("archived_at"), optionalInstant(archivedAt)}};
 }
 
 } // namespace orb

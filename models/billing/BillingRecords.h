@@ -188,6 +188,7 @@ struct TaxRateRecord {
     QStringList customerIds;
     QStringList itemIds;
     QDateTime createdAt;
+    QDateTime archivedAt; ///< invalid while the rate applies
     QJsonObject toJson() const;
 };
 

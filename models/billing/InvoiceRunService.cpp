@@ -384,7 +384,7 @@ private:
                 s.issuedAdvance[q.value(4).toString() + QLatin1Char(':') + q.value(5).toString() + QLatin1Char(':') + q.value(6).toString()].append(
                     {parseDate(q.value(7).toString()), parseDate(q.value(8).toString())});
         }
-        s.taxRates = BillingSetupService::loadTaxRates(m_db);
+        s.taxRates = BillingSetupService::applicableTaxRates(m_db);
         for (const CouponRecord &c : BillingSetupService::loadCoupons(m_db))
             s.coupons.insert(c.id, c);
     }

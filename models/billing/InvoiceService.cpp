@@ -59,6 +59,11 @@ void InvoiceService::requireWritable() const
         throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was changed").arg(m_file.path()));
 }
 
+QString InvoiceService::nextInvoiceNumber() const
+{
+    return formatNumber(m_file.settings().invoicePrefix, InvoiceRepository(m_file.db()).lastNumber(QStringLiteral("invoice")) + 1, false);
+}
+
 QString InvoiceService::formatNumber(const QString &companyPrefix, qint64 counter, bool creditNote)
 {
     QString prefix = companyPrefix.trimmed().toUpper();
@@ -353,7 +358,7 @@ Invoice InvoiceService::createOneOff(const QString &customerReference, const QLi
         errors.append({QStringLiteral("lines"), QStringLiteral("a one-off invoice needs at least one line")});
     if (netTerms && (*netTerms < 0 || *netTerms > MaxNetTermsDays))
         errors.append({QStringLiteral("net_terms"), QStringLiteral("must be from 0 to %1 days").arg(MaxNetTermsDays)});
-    const QList<TaxRateRecord> rates = BillingSetupService::loadTaxRates(db);
+    const QList<TaxRateRecord> rates = BillingSetupService::applicableTaxRates(db);
     billing::InvoiceInput in;
     if (currency)
         in.currency = *currency;

@@ -41,6 +41,9 @@ public:
 
     /// Issues a draft. `invoiceDate` replaces the draft's date (one-off invoices default to today).
     Invoice issue(const QString &reference, std::optional<QDate> invoiceDate = std::nullopt);
+    /// The number the next issued invoice takes ("INV-000013"), read without taking it: what a
+    /// confirmation names. Another issue in between (orbctl, a second window) takes it first.
+    QString nextInvoiceNumber() const;
     /// Issues every draft whose invoice date is on or before `upTo`; returns them.
     QList<Invoice> issueAll(QDate upTo);
     Invoice voidInvoice(const QString &reference, const QString &reason);

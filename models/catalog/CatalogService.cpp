@@ -399,6 +399,38 @@ Plan CatalogService::archivePlan(const QString &reference)
     return p;
 }
 
+Plan CatalogService::unarchivePlan(const QString &reference)
+{
+    requireWritable();
+    UnitOfWork uow(m_file.db());
+    Plan p = plan(reference);
+    if (!p.isArchived())
+        throw ServiceError::conflict(QStringLiteral("plan \"%1\" is not archived").arg(p.name));
+    const QJsonObject before = planVersion(p).toJson(p);
+    p.archivedAt = QDateTime();
+    p.updatedAt = m_clock.now();
+    m_plans.update(p);
+    audit(QStringLiteral("plan.unarchive"), QStringLiteral("plan"), p.id, before, planVersion(p).toJson(p));
+    uow.commit();
+    return p;
+}
+
+void CatalogService::deletePlan(const QString &reference)
+{
+    requireWritable();
+    Database &db = m_file.db();
+    UnitOfWork uow(db);
+    const Plan p = plan(reference);
+    if (db.scalar(QStringLiteral("SELECT count(*) FROM subscriptions WHERE plan_id = ?"), {p.id}).toInt() > 0)
+        throw ServiceError::conflict(QStringLiteral("plan \"%1\" has subscriptions and stays on record: archive it instead").arg(p.name));
+    const QJsonObject before = planVersion(p).toJson(p);
+    db.exec(QStringLiteral("DELETE FROM plan_version_prices WHERE plan_version_id IN (SELECT id FROM plan_versions WHERE plan_id = ?)"), {p.id});
+    db.exec(QStringLiteral("DELETE FROM plan_versions WHERE plan_id = ?"), {p.id});
+    db.exec(QStringLiteral("DELETE FROM plans WHERE id = ?"), {p.id});
+    audit(QStringLiteral("plan.delete"), QStringLiteral("plan"), p.id, before, std::nullopt);
+    uow.commit();
+}
+
 QJsonObject CatalogService::describe(const Plan &plan, const PlanVersion &version) const
 {
     QJsonObject o = version.toJson(plan);

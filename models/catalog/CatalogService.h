@@ -54,6 +54,11 @@ public:
     /// current; otherwise the current version is returned unchanged.
     PlanVersion editPlan(const QString &reference, const QJsonObject &json);
     Plan archivePlan(const QString &reference);
+    /// Makes an archived plan selectable for new subscriptions again (the undo of archiving it).
+    Plan unarchivePlan(const QString &reference);
+    /// Deletes a plan no subscription has ever been on, with its versions and prices (the undo
+    /// of creating it); Conflict otherwise. Audited with the plan as it was.
+    void deletePlan(const QString &reference);
     /// The plan with that id or external_plan_id; throws NotFound.
     Plan plan(const QString &reference) const;
     /// A version of a plan (its current one when no number is given); throws NotFound.

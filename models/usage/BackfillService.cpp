@@ -2,6 +2,7 @@
 #include "models/usage/BackfillService.h"
 
 #include "engine/Clock.h"
+#include "models/AuditLog.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
 #include "models/Ids.h"
@@ -68,6 +69,7 @@ Backfill BackfillService::create(const QDateTime &start, const QDateTime &end, c
                                     "status, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)"),
                      {b.id, b.customerId.isEmpty() ? QVariant() : QVariant(b.customerId), toIsoUtc(b.timeframeStart), toIsoUtc(b.timeframeEnd),
                       int(replaceExistingEvents), toIsoUtc(b.createdAt)});
+    AuditLog(m_file.db()).append(b.createdAt, QStringLiteral("backfill.create"), QStringLiteral("backfill"), b.id, std::nullopt, b.toJson());
     uow.commit();
     return b;
 }
@@ -111,8 +113,10 @@ Backfill BackfillService::close(const QString &id)
     db.exec(QStringLiteral("UPDATE usage_events SET status = ? WHERE backfill_id = ? AND status = ?"),
             {int(UsageEventStatus::Active), b.id, int(UsageEventStatus::Pending)});
     db.exec(QStringLiteral("UPDATE usage_backfills SET status = 'reflected', close_time = ? WHERE id = ?"), {toIsoUtc(m_clock.now()), b.id});
+    const Backfill after = get(id);
+    AuditLog(db).append(m_clock.now(), QStringLiteral("backfill.close"), QStringLiteral("backfill"), b.id, b.toJson(), after.toJson());
     uow.commit();
-    return get(id);
+    return after;
 }
 
 Backfill BackfillService::revert(const QString &id)
@@ -128,8 +132,10 @@ Backfill BackfillService::revert(const QString &id)
             {int(UsageEventStatus::Discarded), b.id, int(UsageEventStatus::Active), int(UsageEventStatus::Pending), int(UsageEventStatus::Deprecated)});
     db.exec(QStringLiteral("UPDATE usage_events SET status = ?, replaced_by = NULL WHERE replaced_by = ?"), {int(UsageEventStatus::Active), b.id});
     db.exec(QStringLiteral("UPDATE usage_backfills SET status = 'reverted', reverted_at = ? WHERE id = ?"), {toIsoUtc(m_clock.now()), b.id});
+    const Backfill after = get(id);
+    AuditLog(db).append(m_clock.now(), QStringLiteral("backfill.revert"), QStringLiteral("backfill"), b.id, b.toJson(), after.toJson());
     uow.commit();
-    return get(id);
+    return after;
 }
 
 } // namespace orb

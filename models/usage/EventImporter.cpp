@@ -465,6 +465,43 @@ ImportPreview EventImporter::preview(const QString &path, const ImportOptions &o
     return out;
 }
 
+PastGraceEvents EventImporter::scanPastGrace(const QString &path, const ImportOptions &options, qint64 cutoffMs, const std::function<bool()> &cancelled)
+{
+    std::unique_ptr<ImportReader> reader = openReader(path, options);
+    PastGraceEvents out;
+    qint64 first = 0, last = 0;
+    qint64 rows = 0;
+    ImportRecord rec;
+    for (;;) {
+        rec.hasRow = false;
+        if (!reader->next(rec))
+            break;
+        if (cancelled && (++rows % 4096) == 0 && cancelled())
+            return {};
+        if (!rec.hasRow && !rec.event)
+            continue;
+        const UsageEventRow row = rec.hasRow ? std::move(rec.row) : UsageEventRow::fromEvent(*rec.event);
+        if (row.tsMs >= cutoffMs) {
+            ++out.newer;
+            continue;
+        }
+        if (out.count == 0 || row.tsMs < first)
+            first = row.tsMs;
+        if (out.count == 0 || row.tsMs > last)
+            last = row.tsMs;
+        ++out.count;
+        if (!row.customerId.isEmpty())
+            out.customerIds.insert(QString::fromUtf8(row.customerId));
+        else if (!row.externalCustomerId.isEmpty())
+            out.externalCustomerIds.insert(QString::fromUtf8(row.externalCustomerId));
+    }
+    if (out.count > 0) {
+        out.first = QDateTime::fromMSecsSinceEpoch(first, Qt::UTC);
+        out.last = QDateTime::fromMSecsSinceEpoch(last, Qt::UTC);
+    }
+    return out;
+}
+
 bool EventImporter::writeRejects(const QList<ImportReject> &rejects, const QString &path, QString *error)
 {
     QSaveFile f(path);

@@ -5,6 +5,7 @@
 #include "models/usage/ImportReader.h"
 #include "models/usage/UsageEventRow.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -83,6 +84,17 @@ struct ImportPreview {
     bool wholeFile = false; ///< the rows are all the file holds
 };
 
+/// The events of a file that are older than the grace period: what a backfill must hold.
+struct PastGraceEvents {
+    qint64 count = 0;
+    QDateTime first; ///< the oldest such event's timestamp (UTC)
+    QDateTime last;  ///< the newest such event's timestamp (UTC)
+    /// The customers they name: customer ids, and external ids where no id is given.
+    QSet<QString> customerIds;
+    QSet<QString> externalCustomerIds;
+    qint64 newer = 0; ///< the file's other events (within the grace period)
+};
+
 /**
  * Ingestion of usage events: single events (one transaction for the list) and whole files.
  *
@@ -106,6 +118,14 @@ public:
      * Throws ServiceError(InvalidInput) as importFile() does for an unreadable file or header.
      */
     ImportPreview preview(const QString &path, const ImportOptions &options, int maxRows);
+    /**
+     * Reads the whole file with the options' format and column map and gathers the events
+     * timestamped before `cutoffMs` (IngestRules::graceCutoffMs()). It touches no company file,
+     * so it may run on a worker thread; `cancelled` (may be empty) is asked every few thousand
+     * rows. Unreadable rows are skipped (the import reports them). Throws ServiceError as
+     * importFile() does for an unreadable file or header.
+     */
+    static PastGraceEvents scanPastGrace(const QString &path, const ImportOptions &options, qint64 cutoffMs, const std::function<bool()> &cancelled = {});
     /// The rejected rows of an import, by line.
     QList<ImportReject> rejects(const QString &importId) const;
     /// Writes rejected rows as JSON Lines, one {"line": N, "reason": "…"} a row (the format of

@@ -38,6 +38,8 @@ public:
 
     const std::optional<Backfill> &backfill() const { return m_backfill; }
     qint64 nowMs() const { return m_nowMs; }
+    /// Live events before this instant (ms since the epoch) are refused: they need a backfill.
+    qint64 graceCutoffMs() const { return m_nowMs - m_graceMs; }
 
 private:
     IngestRules() = default;

@@ -20,6 +20,8 @@ private slots:
     void defaultsToCompanyTimeZone();
     void rejectsInvalidFields_data();
     void rejectsInvalidFields();
+    void taxIdsByTheirCountrysFormat_data();
+    void taxIdsByTheirCountrysFormat();
     void externalIdIsUnique();
     void currencyCanBeSetOnce();
     void timeZoneIsFixed();
@@ -156,6 +158,165 @@ void TestCustomerService::rejectsInvalidFields()
         QVERIFY2(e.details().contains(expected), qPrintable(e.details()));
     }
     QCOMPARE(svc.repository().count({}), 0);
+}
+
+void TestCustomerService::taxIdsByTheirCountrysFormat_data()
+{
+    QTest::addColumn<QString>("country");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("refusal"); // empty: accepted
+    QTest::newRow("DE VAT") << "DE"
+                            << "eu_vat"
+                            << "DE123456789"
+                            << "";
+    QTest::newRow("DE VAT spaced") << "DE"
+                                   << "eu_vat"
+                                   << "DE 123 456 789"
+                                   << "";
+    QTest::newRow("DE VAT short") << "DE"
+                                  << "eu_vat"
+                                  << "DE12345"
+                                  << "tax_id.value: \"DE12345\" does not have the form of the EU VAT number of DE: DE and 9 digits, such as DE123456789";
+    QTest::newRow("DE VAT too long") << "DE"
+                                     << "eu_vat"
+                                     << "DE1234567890"
+                                     << "DE and 9 digits";
+    QTest::newRow("DE VAT without prefix") << "DE"
+                                           << "eu_vat"
+                                           << "123456789"
+                                           << "DE and 9 digits";
+    QTest::newRow("DE customer, French VAT") << "DE"
+                                             << "eu_vat"
+                                             << "FR12345678901"
+                                             << "DE and 9 digits";
+    QTest::newRow("FR VAT") << "FR"
+                            << "eu_vat"
+                            << "FR12345678901"
+                            << "";
+    QTest::newRow("GR VAT is EL") << "GR"
+                                  << "eu_vat"
+                                  << "EL123456789"
+                                  << "";
+    QTest::newRow("GR VAT with GR") << "GR"
+                                    << "eu_vat"
+                                    << "GR123456789"
+                                    << "EL and 9 digits";
+    QTest::newRow("AT VAT") << "AT"
+                            << "eu_vat"
+                            << "ATU12345678"
+                            << "";
+    QTest::newRow("AT VAT without U") << "AT"
+                                      << "eu_vat"
+                                      << "AT12345678"
+                                      << "ATU and 8 digits";
+    QTest::newRow("NL VAT") << "NL"
+                            << "eu_vat"
+                            << "NL123456789B01"
+                            << "";
+    QTest::newRow("IE VAT") << "IE"
+                            << "eu_vat"
+                            << "IE1234567AB"
+                            << "";
+    QTest::newRow("Northern Ireland") << "GB"
+                                      << "eu_vat"
+                                      << "XI123456789"
+                                      << "";
+    QTest::newRow("EU VAT in the US") << "US"
+                                      << "eu_vat"
+                                      << "DE123456789"
+                                      << "tax_id.country: the EU VAT number (eu_vat) is issued in";
+    QTest::newRow("OSS") << "EU"
+                         << "eu_oss_vat"
+                         << "EU123456789"
+                         << "";
+    QTest::newRow("UK VAT") << "GB"
+                            << "gb_vat"
+                            << "GB123456789"
+                            << "";
+    QTest::newRow("UK VAT no prefix") << "GB"
+                                      << "gb_vat"
+                                      << "123456789"
+                                      << "GB and 9 or 12 digits";
+    QTest::newRow("US EIN") << "US"
+                            << "us_ein"
+                            << "94-1234567"
+                            << "";
+    QTest::newRow("US EIN short") << "US"
+                                  << "us_ein"
+                                  << "94-123456"
+                                  << "9 digits, such as 12-3456789";
+    QTest::newRow("US EIN in DE") << "DE"
+                                  << "us_ein"
+                                  << "12-3456789"
+                                  << "tax_id.country: the US Employer Identification Number (EIN) (us_ein) is issued in US, not in \"DE\"";
+    QTest::newRow("DE Steuernummer") << "DE"
+                                     << "de_stn"
+                                     << "12/345/67890"
+                                     << "";
+    QTest::newRow("AU ABN") << "AU"
+                            << "au_abn"
+                            << "12345678912"
+                            << "";
+    QTest::newRow("JP corporate") << "JP"
+                                  << "jp_cn"
+                                  << "1234567890123"
+                                  << "";
+    QTest::newRow("CH VAT") << "CH"
+                            << "ch_vat"
+                            << "CHE-123.456.789 MWST"
+                            << "";
+    QTest::newRow("CH VAT without MWST") << "CH"
+                                         << "ch_vat"
+                                         << "CHE-123.456.789"
+                                         << "CHE, 9 digits and MWST, TVA or IVA";
+    QTest::newRow("CA GST/HST") << "CA"
+                                << "ca_gst_hst"
+                                << "123456789RT0002"
+                                << "";
+    QTest::newRow("IN GST") << "IN"
+                            << "in_gst"
+                            << "12ABCDE3456FGZH"
+                            << "";
+    QTest::newRow("NO VAT") << "NO"
+                            << "no_vat"
+                            << "123456789MVA"
+                            << "";
+    QTest::newRow("unknown type") << "DE"
+                                  << "vat"
+                                  << "DE123456789"
+                                  << "tax_id.type: \"vat\" is not a known tax id type";
+}
+
+void TestCustomerService::taxIdsByTheirCountrysFormat()
+{
+    QFETCH(QString, country);
+    QFETCH(QString, type);
+    QFETCH(QString, value);
+    QFETCH(QString, refusal);
+    CustomerService svc(*m_file, m_clock);
+    Customer c = sample(QStringLiteral("Taxed"));
+    c.taxId = {country, type, value};
+    if (refusal.isEmpty()) {
+        const Customer stored = svc.create(c);
+        QCOMPARE(stored.taxId, c.taxId); // kept as typed
+        QCOMPARE(svc.repository().count({}), 1);
+        return;
+    }
+    try {
+        svc.create(c);
+        QFAIL("a tax id of the wrong form was accepted");
+    } catch (const ServiceError &e) {
+        QCOMPARE(e.kind(), ServiceError::Kind::InvalidInput);
+        QVERIFY2(e.details().contains(refusal), qPrintable(e.details()));
+    }
+    QCOMPARE(svc.repository().count({}), 0);
+    // Editing an existing customer to the same value is refused alike.
+    const Customer plain = svc.create(sample(QStringLiteral("Plain")));
+    CustomerPatch p;
+    p.taxId = c.taxId;
+    QVERIFY_THROWS_EXCEPTION(ServiceError, svc.update(plain.id, p));
+    QVERIFY(svc.repository().resolve(plain.id)->taxId.isEmpty());
 }
 
 void TestCustomerService::externalIdIsUnique()

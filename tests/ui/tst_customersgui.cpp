@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "models/StorageError.h"
+#include "models/billing/BillingSetupService.h"
+#include "models/AuditLog.h"
 #include "models/CustomerService.h"
 #include "models/CustomerTableModel.h"
 #include "ui/dialogs/CustomerDialog.h"
@@ -9,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QListWidget>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -31,6 +35,7 @@ private slots:
     void editAndArchive();
     void searchFiltersTable();
     void archiveCanBeUndone();
+    void createWithTaxIdAndRateThenUndo();
 
 private:
     CustomerDialog *openNewDialog();
@@ -191,6 +196,63 @@ void TestCustomersGui::archiveCanBeUndone()
     undo.redo();
     QVERIFY(CustomerService(*m_file, m_clock).get(c.id).isArchived());
     QCOMPARE(m_screen->model()->rowCount(), 0);
+}
+
+void TestCustomersGui::createWithTaxIdAndRateThenUndo()
+{
+    QUndoStack undo;
+    m_screen->setUndoStack(&undo);
+    const TaxRateRecord vat = BillingSetupService(*m_file, m_clock).createTaxRate(QStringLiteral("VAT 19%"), QStringLiteral("19"));
+    CustomerDialog *dlg = openNewDialog();
+    QVERIFY(dlg);
+    QTest::keyClicks(dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("Neu GmbH"));
+    QTest::keyClicks(dlg->findChild<QLineEdit *>(QStringLiteral("externalIdEdit")), QStringLiteral("neu"));
+    // The tax id type is chosen by its name; the example follows the type and country.
+    auto *type = dlg->findChild<QComboBox *>(QStringLiteral("taxTypeCombo"));
+    QVERIFY(type->findText(QStringLiteral("eu_vat")) < 0);
+    type->setCurrentIndex(type->findText(QStringLiteral("EU VAT number")));
+    QCOMPARE(type->currentData().toString(), QStringLiteral("eu_vat"));
+    QTest::keyClicks(dlg->findChild<QLineEdit *>(QStringLiteral("taxCountryEdit")), QStringLiteral("DE"));
+    auto *value = dlg->findChild<QLineEdit *>(QStringLiteral("taxValueEdit"));
+    QCOMPARE(value->placeholderText(), QStringLiteral("such as DE123456789"));
+    QTest::keyClicks(value, QStringLiteral("DE12345"));
+    auto *rates = dlg->findChild<QListWidget *>(QStringLiteral("customerTaxRates"));
+    QCOMPARE(rates->count(), 1);
+    QCOMPARE(rates->item(0)->text(), QStringLiteral("VAT 19% (19%)"));
+    rates->item(0)->setCheckState(Qt::Checked);
+    // A VAT number of the wrong form is refused next to the field; nothing is stored.
+    QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
+    QVERIFY(dlg->isVisible());
+    const QString refusal = dlg->findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
+    QVERIFY2(refusal.contains(QStringLiteral("DE and 9 digits")), qPrintable(refusal));
+    QCOMPARE(value->property("invalid").toBool(), true);
+    QCOMPARE(m_screen->model()->rowCount(), 0);
+    if (qEnvironmentVariableIsSet("ORB_SCREENSHOT_DIR"))
+        dlg->grab().save(qEnvironmentVariable("ORB_SCREENSHOT_DIR") + QStringLiteral("/customer-dialog-taxid-refused.png"));
+    value->clear();
+    QTest::keyClicks(value, QStringLiteral("DE123456789"));
+    QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
+    QTRY_VERIFY(m_screen->findChild<CustomerDialog *>() == nullptr);
+    const Customer created = CustomerService(*m_file, m_clock).get(QStringLiteral("neu"));
+    QCOMPARE(created.taxId.value, QStringLiteral("DE123456789"));
+    QCOMPARE(BillingSetupService(*m_file, m_clock).taxRate(vat.id).customerIds, QStringList{created.id});
+    QVERIFY(m_screen->findChild<QLabel *>(QStringLiteral("detailsLabel"))->text().contains(QStringLiteral("EU VAT number: DE123456789")));
+
+    // Undo of the creation takes the customer and its rate away through the services; redo
+    // puts both back, same id.
+    QCOMPARE(undo.undoText(), QStringLiteral("Create customer Neu GmbH"));
+    undo.undo();
+    QVERIFY_THROWS_EXCEPTION(ServiceError, CustomerService(*m_file, m_clock).get(QStringLiteral("neu")));
+    QVERIFY(BillingSetupService(*m_file, m_clock).taxRate(vat.id).customerIds.isEmpty());
+    QCOMPARE(m_screen->model()->rowCount(), 0);
+    undo.redo();
+    QCOMPARE(CustomerService(*m_file, m_clock).get(QStringLiteral("neu")).id, created.id);
+    QCOMPARE(BillingSetupService(*m_file, m_clock).taxRate(vat.id).customerIds, QStringList{created.id});
+    QCOMPARE(m_screen->model()->rowCount(), 1);
+    QStringList actions;
+    for (const AuditEntry &e : AuditLog(m_file->db()).forObject(QStringLiteral("customer"), created.id))
+        actions << e.action;
+    QCOMPARE(actions, (QStringList{QStringLiteral("customer.create"), QStringLiteral("customer.delete"), QStringLiteral("customer.restore")}));
 }
 
 QTEST_MAIN(TestCustomersGui)

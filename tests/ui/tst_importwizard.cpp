@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/TestSupport.h"
 #include "engine/Clock.h"
+#include "models/AuditLog.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/EventTableModel.h"
+#include "models/Timestamps.h"
 #include "models/usage/BackfillService.h"
 #include "models/usage/UsageEventService.h"
 #include "ui/MainWindow.h"
+#include "ui/dialogs/BackfillOfferDialog.h"
 #include "ui/dialogs/ImportJob.h"
 #include "ui/dialogs/ImportWizard.h"
 #include "ui/screens/UsageScreen.h"
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
@@ -26,11 +31,33 @@
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <atomic>
 
 using namespace orb;
+
+namespace {
+
+/// Runs `answer` on the next modal dialog of type T once it is shown (exec() blocks the test).
+template <typename T>
+void whenModal(std::function<void(T *)> answer)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
+        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        answer(dialog);
+    });
+    timer->start();
+}
+
+} // namespace
 
 /// The usage import wizard driven through its widgets, offscreen: a hand-made column map, rejected
 /// rows shown and saved, Stop and resume, and a file dropped on the main window.
@@ -45,6 +72,7 @@ private slots:
     void badRowsShownAndSaved();
     void stopKeepsCheckpointsAndRerunResumes();
     void importsIntoPendingBackfill();
+    void offersBackfillForOlderEvents();
     void droppedFileOpensWizard();
 
 private:
@@ -338,6 +366,92 @@ void TestImportWizard::importsIntoPendingBackfill()
     QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 30000);
     QCOMPARE(UsageEventService(*m_file, m_clock).current(QStringLiteral("f1")).status, UsageEventStatus::Pending);
     QCOMPARE(BackfillService(*m_file, m_clock).get(backfill.id).eventsIngested, 1);
+}
+
+void TestImportWizard::offersBackfillForOlderEvents()
+{
+    // Two February events (far older than the 12-hour grace period) and one of this morning.
+    const QString jsonl = writeFile(QStringLiteral("late.jsonl"),
+                                    R"({"event_name":"api_call","timestamp":"2026-02-10T10:00:00Z","idempotency_key":"o1","external_customer_id":"acme"})"
+                                    "\n"
+                                    R"({"event_name":"api_call","timestamp":"2026-02-20T08:30:00Z","idempotency_key":"o2","external_customer_id":"acme"})"
+                                    "\n"
+                                    R"({"event_name":"api_call","timestamp":"2026-03-10T10:00:00Z","idempotency_key":"n1","external_customer_id":"acme"})"
+                                    "\n");
+    ImportWizard w(*m_file, m_clock);
+    w.setFilePath(jsonl);
+    w.show();
+    auto *backfills = w.findChild<QComboBox *>(QStringLiteral("importBackfill"));
+    QCOMPARE(backfills->count(), 1); // none yet
+    next(w, ImportWizard::PreviewPage);
+    auto *preview = w.findChild<QTableWidget *>(QStringLiteral("previewTable"));
+    QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("rejected"));
+    auto *offer = w.findChild<QPushButton *>(QStringLiteral("offerBackfillButton"));
+    QVERIFY(offer->isVisible());
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("backfillOfferNote"))->text().contains(QStringLiteral("2 of these rows")));
+    snap(w, QStringLiteral("importwizard-backfill-offer"));
+
+    // Cancelled: nothing is created and the rows stay rejected.
+    whenModal<BackfillOfferDialog>([](BackfillOfferDialog *d) { QTest::keyClick(d, Qt::Key_Escape); });
+    QTest::mouseClick(offer, Qt::LeftButton);
+    QTRY_VERIFY(w.findChild<QLabel *>(QStringLiteral("backfillOfferNote"))->text().contains(QStringLiteral("No backfill was created")));
+    QVERIFY(BackfillService(*m_file, m_clock).list().isEmpty());
+
+    // Accepted: the timeframe holds the whole file (from the oldest event's day to now, as the
+    // file also has a recent event), for Acme alone; a refused timeframe first keeps it open.
+    QString refused, shownFrom, shownTo, shownCustomer, shownText;
+    whenModal<BackfillOfferDialog>([&](BackfillOfferDialog *d) {
+        shownText = d->findChild<QLabel *>(QStringLiteral("backfillOfferText"))->text();
+        auto *from = d->findChild<QDateTimeEdit *>(QStringLiteral("backfillFrom"));
+        auto *to = d->findChild<QDateTimeEdit *>(QStringLiteral("backfillTo"));
+        shownFrom = toApiTimestamp(from->dateTime());
+        shownTo = toApiTimestamp(to->dateTime());
+        shownCustomer = d->findChild<QComboBox *>(QStringLiteral("backfillCustomer"))->currentText();
+        snap(*d, QStringLiteral("importwizard-backfill-dialog"));
+        const QDateTime keep = from->dateTime();
+        from->setDateTime(to->dateTime().addDays(1)); // after the end: refused by the service
+        QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("createBackfill")), Qt::LeftButton);
+        refused = d->findChild<QLabel *>(QStringLiteral("backfillError"))->text();
+        QVERIFY(d->isVisible());
+        from->setDateTime(keep);
+        QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("createBackfill")), Qt::LeftButton);
+    });
+    QTest::mouseClick(offer, Qt::LeftButton);
+    QTRY_COMPARE(BackfillService(*m_file, m_clock).list().size(), 1);
+    QVERIFY2(refused.contains(QStringLiteral("start must be before its end")), qPrintable(refused));
+    QVERIFY2(shownText.contains(QStringLiteral("2026-02-10T10:00:00Z")) && shownText.contains(QStringLiteral("2026-02-20T08:30:00Z")), qPrintable(shownText));
+    QCOMPARE(shownFrom, QStringLiteral("2026-02-10T00:00:00Z"));
+    QCOMPARE(shownTo, QStringLiteral("2026-03-10T12:00:00Z"));
+    QCOMPARE(shownCustomer, QStringLiteral("Only Acme"));
+    const Backfill created = BackfillService(*m_file, m_clock).list().first();
+    QCOMPARE(created.status, QStringLiteral("pending"));
+    QCOMPARE(created.timeframeStart, QDateTime(QDate(2026, 2, 10), QTime(0, 0), Qt::UTC));
+    QVERIFY(!created.customerId.isEmpty());
+    QCOMPARE(AuditLog(m_file->db()).forObject(QStringLiteral("backfill"), created.id).size(), 1);
+    QCOMPARE(AuditLog(m_file->db()).forObject(QStringLiteral("backfill"), created.id).first().action, QStringLiteral("backfill.create"));
+
+    // The wizard chose it and previewed again: every row now goes in.
+    QCOMPARE(w.backfillId(), created.id);
+    QCOMPARE(w.currentId(), int(ImportWizard::PreviewPage));
+    for (int r = 0; r < 3; ++r)
+        QCOMPARE(preview->item(r, 1)->text(), QStringLiteral("will be imported"));
+    QVERIFY(!offer->isVisible());
+    snap(w, QStringLiteral("importwizard-backfill-offered"));
+    next(w, ImportWizard::RunPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 30000);
+    QCOMPARE(UsageEventService(*m_file, m_clock).current(QStringLiteral("o1")).status, UsageEventStatus::Pending);
+    QCOMPARE(UsageEventService(*m_file, m_clock).current(QStringLiteral("n1")).status, UsageEventStatus::Pending);
+
+    // Closing it from the last page makes the events count, with its audit entry.
+    auto *close = w.findChild<QPushButton *>(QStringLiteral("closeBackfillButton"));
+    QVERIFY(close->isVisible() && close->isEnabled());
+    snap(w, QStringLiteral("importwizard-backfill-imported"));
+    QTest::mouseClick(close, Qt::LeftButton);
+    QCOMPARE(BackfillService(*m_file, m_clock).get(created.id).status, QStringLiteral("reflected"));
+    QCOMPARE(UsageEventService(*m_file, m_clock).current(QStringLiteral("o2")).status, UsageEventStatus::Active);
+    QCOMPARE(UsageEventService(*m_file, m_clock).current(QStringLiteral("n1")).status, UsageEventStatus::Active);
+    QCOMPARE(AuditLog(m_file->db()).forObject(QStringLiteral("backfill"), created.id).size(), 2);
+    QVERIFY(!close->isEnabled());
 }
 
 void TestImportWizard::droppedFileOpensWizard()

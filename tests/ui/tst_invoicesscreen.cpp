@@ -23,6 +23,8 @@
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -44,6 +46,26 @@ void saveShot(QWidget &w, const QString &name)
     w.show();
     QCoreApplication::processEvents();
     w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+/// Answers the next modal message box named `name` by clicking its button `buttonName` (empty:
+/// Cancel) with the mouse, and keeps the text it showed.
+void answerBox(const QString &name, const QString &buttonName, QString *text)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, timer, [=] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != name)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        *text = box->text();
+        QAbstractButton *button = buttonName.isEmpty() ? box->button(QMessageBox::Cancel) : box->findChild<QPushButton *>(buttonName);
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+    });
+    timer->start();
 }
 
 } // namespace
@@ -222,11 +244,30 @@ void TestInvoicesScreen::issuePayCreditVoid()
     const QString id = screen.selectedId();
     QVERIFY(issue->isEnabled());
     QVERIFY(!pay->isEnabled());
+    // Issuing asks first; Cancel leaves the draft a draft and takes no number.
+    const QString next = InvoiceService(*m_file, m_clock).nextInvoiceNumber();
+    const Invoice draft = InvoiceService(*m_file, m_clock).get(id);
+    QString asked;
+    answerBox(QStringLiteral("issueConfirmation"), QString(), &asked);
     QTest::mouseClick(issue, Qt::LeftButton);
+    QVERIFY(!asked.isEmpty());
+    QCOMPARE(InvoiceService(*m_file, m_clock).get(id).status, QStringLiteral("draft"));
+    QCOMPARE(InvoiceService(*m_file, m_clock).nextInvoiceNumber(), next);
+    QCOMPARE(changed.count(), 0);
+    // The question names the number the invoice will get, the customer and the amount.
+    const QString customerName = screen.model()->index(table->selectionModel()->selectedRows().first().row(), InvoiceTableModel::Customer).data().toString();
+    QVERIFY2(asked.contains(next), qPrintable(asked));
+    QVERIFY2(asked.contains(customerName.toHtmlEscaped()), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("%1 %2").arg(moneyText(draft.total, draft.currency), draft.currency)), qPrintable(asked));
+    QVERIFY(asked.contains(QStringLiteral("for good")));
+    asked.clear();
+    answerBox(QStringLiteral("issueConfirmation"), QStringLiteral("confirmIssueButton"), &asked);
+    QTest::mouseClick(issue, Qt::LeftButton);
+    QVERIFY(asked.contains(next));
     QCOMPARE(screen.selectedId(), id);
     const Invoice issued = InvoiceService(*m_file, m_clock).get(id);
     QCOMPARE(issued.status, InvoiceStatus::Issued);
-    QVERIFY(!issued.invoiceNumber.isEmpty());
+    QCOMPARE(issued.invoiceNumber, next);
     const int selected = table->selectionModel()->selectedRows().first().row();
     QCOMPARE(screen.model()->index(selected, InvoiceTableModel::Number).data().toString(), issued.invoiceNumber);
     QVERIFY(screen.findChild<InvoiceDetailView *>()->toPlainText().contains(issued.invoiceNumber));

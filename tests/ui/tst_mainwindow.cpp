@@ -67,9 +67,16 @@ void TestMainWindow::opensDemoWithAllScreens()
     QStringList names;
     for (int i = 0; i < nav->count(); ++i)
         names << nav->item(i)->text();
-    QCOMPARE(names,
-             (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Customers"), QStringLiteral("Plans"), QStringLiteral("Subscriptions"),
-                          QStringLiteral("Invoices"), QStringLiteral("Usage"), QStringLiteral("Reports"), QStringLiteral("Sync"), QStringLiteral("Settings")}));
+    QCOMPARE(names, (QStringList{QStringLiteral("Dashboard"), QStringLiteral("Customers"), QStringLiteral("Plans"), QStringLiteral("Coupons"),
+                                 QStringLiteral("Tax rates"), QStringLiteral("Subscriptions"), QStringLiteral("Invoices"), QStringLiteral("Usage"),
+                                 QStringLiteral("Reports"), QStringLiteral("Sync"), QStringLiteral("Settings")}));
+    // Ctrl+1…9 keep showing the screens they showed before Coupons and Tax rates came.
+    QStringList shortcuts;
+    for (QAction *a : w.findChild<QMenu *>(QStringLiteral("goMenu"))->actions())
+        shortcuts << a->text() + QLatin1Char('=') + a->shortcut().toString(QKeySequence::PortableText);
+    QVERIFY2(shortcuts.contains(QStringLiteral("Subscriptions=Ctrl+4")), qPrintable(shortcuts.join(QLatin1Char(' '))));
+    QVERIFY2(shortcuts.contains(QStringLiteral("Settings=Ctrl+9")), qPrintable(shortcuts.join(QLatin1Char(' '))));
+    QVERIFY2(shortcuts.contains(QStringLiteral("Tax rates=")), qPrintable(shortcuts.join(QLatin1Char(' '))));
     QVERIFY(w.windowTitle().startsWith(QStringLiteral("Northwind Analytics LLC")));
     // The dashboard reads its figures on a worker thread.
     QTRY_VERIFY(w.findChild<QLabel *>(QStringLiteral("customerSummary"))->text().contains(QStringLiteral("<b>12</b> active")));
@@ -82,6 +89,10 @@ void TestMainWindow::opensDemoWithAllScreens()
     QVERIFY(w.findChild<QTableView *>(QStringLiteral("planTable"))->model()->rowCount() >= 3);
     w.showScreen(QStringLiteral("Usage"));
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("usageScreen"));
+    QVERIFY(w.showScreen(QStringLiteral("coupons")));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("couponsScreen"));
+    QVERIFY(w.showScreen(QStringLiteral("tax-rates")));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("taxRatesScreen"));
     w.showScreen(QStringLiteral("Invoices"));
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("invoicesScreen"));
     w.showScreen(QStringLiteral("Subscriptions"));

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Clock.h"
+#include "models/AuditLog.h"
 #include "models/CompanyFile.h"
+#include "models/StorageError.h"
+#include "models/catalog/CatalogService.h"
 #include "models/DemoCompany.h"
 #include "models/PlanTableModel.h"
 #include "models/PriceTableModel.h"
@@ -10,6 +13,10 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+#include <QUndoStack>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -26,6 +33,7 @@ private slots:
     void showsDemoCatalog();
     void modelsPassTester();
     void importRefusedWholeThenAccepted();
+    void archiveAndDeleteUndoThroughTheService();
 
 private:
     QTemporaryDir m_dir;
@@ -89,6 +97,64 @@ void TestPlansScreen::importRefusedWholeThenAccepted()
     const QString good = screen.importFile(orb::test::dataDir() + QStringLiteral("/catalog/extra_plan_catalog.json"), &ok);
     QVERIFY2(ok, qPrintable(good));
     QVERIFY(plans->model()->rowCount() > before);
+}
+
+void TestPlansScreen::archiveAndDeleteUndoThroughTheService()
+{
+    QUndoStack undo;
+    PlansScreen screen(*m_file, m_clock);
+    screen.setUndoStack(&undo);
+    screen.resize(1100, 700);
+    screen.show();
+    CatalogService catalog(*m_file, m_clock);
+    auto *table = screen.findChild<QTableView *>(QStringLiteral("planTable"));
+    table->selectRow(0);
+    const QString shown = table->model()->index(0, 0).data().toString();
+    std::optional<Plan> selected;
+    for (const Plan &p : catalog.plans().list())
+        if (p.name == shown)
+            selected = p;
+    QVERIFY2(selected, qPrintable(shown));
+    const Plan plan = *selected;
+    // The question is answered Yes with the mouse once it shows.
+    auto *timer = new QTimer(&screen);
+    timer->setInterval(10);
+    connect(timer, &QTimer::timeout, timer, [timer] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        timer->stop();
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    });
+    timer->start();
+    QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("archivePlanButton")), Qt::LeftButton);
+    QVERIFY(catalog.plan(plan.id).isArchived());
+    QCOMPARE(undo.undoText(), QStringLiteral("Archive plan %1").arg(plan.name));
+    undo.undo();
+    QVERIFY(!catalog.plan(plan.id).isArchived());
+    undo.redo();
+    QVERIFY(catalog.plan(plan.id).isArchived());
+    undo.undo();
+    QStringList actions;
+    for (const AuditEntry &e : AuditLog(m_file->db()).forObject(QStringLiteral("plan"), plan.id))
+        actions << e.action;
+    QCOMPARE(actions.mid(actions.size() - 4),
+             (QStringList{QStringLiteral("plan.archive"), QStringLiteral("plan.unarchive"), QStringLiteral("plan.archive"), QStringLiteral("plan.unarchive")}));
+
+    // Deleting (the undo of creating) is refused for a plan with subscriptions, and removes a
+    // fresh plan whole, with its audit entry.
+    const QString subscribed = m_file->db().scalar(QStringLiteral("SELECT plan_id FROM subscriptions LIMIT 1")).toString();
+    if (!subscribed.isEmpty())
+        QVERIFY_THROWS_EXCEPTION(ServiceError, catalog.deletePlan(subscribed));
+    QJsonObject json = catalog.describe(plan, catalog.planVersion(plan));
+    json.insert(QStringLiteral("name"), QStringLiteral("Fresh plan"));
+    json.insert(QStringLiteral("external_plan_id"), QStringLiteral("fresh-plan"));
+    json.remove(QStringLiteral("id"));
+    const QString fresh = catalog.createPlan(json).planId;
+    catalog.deletePlan(fresh);
+    QVERIFY_THROWS_EXCEPTION(ServiceError, catalog.plan(fresh));
+    QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT count(*) FROM plan_versions WHERE plan_id = ?"), {fresh}).toInt(), 0);
+    QCOMPARE(AuditLog(m_file->db()).forObject(QStringLiteral("plan"), fresh).last().action, QStringLiteral("plan.delete"));
 }
 
 QTEST_MAIN(TestPlansScreen)

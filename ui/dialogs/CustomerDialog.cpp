@@ -3,8 +3,11 @@
 
 #include "engine/Currency.h"
 #include "engine/Customer.h"
+#include "engine/TaxIdFormats.h"
 #include "models/CustomerService.h"
 #include "models/StorageError.h"
+
+#include <algorithm>
 
 #include <QComboBox>
 #include <QCompleter>
@@ -13,6 +16,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -113,11 +117,29 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
     m_taxType->setObjectName(QStringLiteral("taxTypeCombo"));
     m_taxType->setAccessibleName(tr("Tax id type"));
     m_taxType->addItem(tr("(none)"), QString());
-    for (const QString &t : taxIdTypes())
-        m_taxType->addItem(t, t);
+    // By name, in the interface language: a clerk knows "EU VAT number", not eu_vat.
+    QList<std::pair<QString, QString>> types;
+    for (const TaxIdType &t : TaxIdFormats::types())
+        types.append({TaxIdFormats::displayName(t.code), t.code});
+    std::sort(types.begin(), types.end(), [](const auto &a, const auto &b) { return QString::localeAwareCompare(a.first, b.first) < 0; });
+    for (const auto &[name, code] : types) {
+        m_taxType->addItem(name, code);
+        m_taxType->setItemData(m_taxType->count() - 1, code, Qt::ToolTipRole);
+    }
     m_taxCountry = lineEdit(tax, QStringLiteral("taxCountryEdit"), tr("Tax id country"), 2);
     m_taxCountry->setPlaceholderText(tr("DE"));
     m_taxValue = lineEdit(tax, QStringLiteral("taxValueEdit"), tr("Tax id"), 64);
+    // The type's country (where it has only one) and an example of its form as a hint.
+    const auto hintTaxId = [this] {
+        const QString code = m_taxType->currentData().toString();
+        const TaxIdType *type = TaxIdFormats::find(code);
+        if (type && type->countries.size() == 1 && m_taxCountry->text().trimmed().isEmpty())
+            m_taxCountry->setText(type->countries.constFirst());
+        const QString example = TaxIdFormats::example(code, m_taxCountry->text().trimmed().toUpper());
+        m_taxValue->setPlaceholderText(example.isEmpty() ? QString() : tr("such as %1").arg(example));
+    };
+    connect(m_taxType, &QComboBox::currentIndexChanged, this, hintTaxId);
+    connect(m_taxCountry, &QLineEdit::textChanged, this, hintTaxId);
     m_metadata = new QPlainTextEdit(tax);
     m_metadata->setObjectName(QStringLiteral("metadataEdit"));
     m_metadata->setAccessibleName(tr("Metadata"));
@@ -125,6 +147,12 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
     taxForm->addRow(tr("Tax id type:"), m_taxType);
     taxForm->addRow(tr("Tax id country:"), m_taxCountry);
     taxForm->addRow(tr("Tax id:"), m_taxValue);
+    m_taxRates = new QListWidget(tax);
+    m_taxRates->setObjectName(QStringLiteral("customerTaxRates"));
+    m_taxRates->setAccessibleName(tr("Tax rates of the customer"));
+    m_taxRates->setToolTip(tr("The rates checked apply to every line of the customer's invoices."));
+    m_taxRates->setMaximumHeight(110);
+    taxForm->addRow(tr("Tax &rates:"), m_taxRates);
     taxForm->addRow(tr("Metadata:"), m_metadata);
     tabs->addTab(tax, tr("Tax and metadata"));
 
@@ -275,6 +303,35 @@ void CustomerDialog::showErrors(const QString &summary, const FieldErrors &error
     m_errors->setText(QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped())
                       + (lines.isEmpty() ? QString() : QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"))));
     m_errors->show();
+}
+
+void CustomerDialog::setTaxRates(const QList<TaxRateRecord> &rates, const QStringList &assignedIds)
+{
+    m_taxRates->clear();
+    for (const TaxRateRecord &r : rates) {
+        const bool assigned = assignedIds.contains(r.id);
+        if (r.archivedAt.isValid() && !assigned)
+            continue;
+        auto *item = new QListWidgetItem(r.archivedAt.isValid() ? tr("%1 (%2%, archived)").arg(r.name, r.percentage.toString())
+                                                                : tr("%1 (%2%)").arg(r.name, r.percentage.toString()),
+                                         m_taxRates);
+        item->setData(Qt::UserRole, r.id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(assigned ? Qt::Checked : Qt::Unchecked);
+    }
+    if (m_taxRates->count() == 0)
+        new QListWidgetItem(tr("No tax rates yet: create them on the Tax rates screen."), m_taxRates);
+}
+
+QStringList CustomerDialog::chosenTaxRateIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_taxRates->count(); ++i) {
+        const QListWidgetItem *item = m_taxRates->item(i);
+        if (!item->data(Qt::UserRole).toString().isEmpty() && item->checkState() == Qt::Checked)
+            ids << item->data(Qt::UserRole).toString();
+    }
+    return ids;
 }
 
 void CustomerDialog::accept()

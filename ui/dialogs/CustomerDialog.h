@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/billing/BillingRecords.h"
+
 #include "engine/Customer.h"
 
 #include <QDialog>
@@ -11,6 +13,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
 class QSpinBox;
 
@@ -34,6 +37,12 @@ public:
     const Customer &result() const { return m_result; }
 
     void accept() override;
+
+    /// The tax rates offered as checkboxes (archived ones only where already assigned) and the
+    /// ones the customer has; the caller assigns the difference after accept().
+    void setTaxRates(const QList<TaxRateRecord> &rates, const QStringList &assignedIds);
+    /// The ids of the rates checked.
+    QStringList chosenTaxRateIds() const;
 
 private:
     struct AddressFields {
@@ -63,6 +72,7 @@ private:
     QLineEdit *m_taxCountry;
     QLineEdit *m_taxValue;
     QPlainTextEdit *m_metadata;
+    QListWidget *m_taxRates;
     QLabel *m_errors;
     QDialogButtonBox *m_buttons;
     QMap<QString, QWidget *> m_fieldWidgets;

@@ -55,6 +55,11 @@ ImportReader::Format ImportWizard::format() const
     return m_filePage->format();
 }
 
+void ImportWizard::useBackfill(const QString &id)
+{
+    m_filePage->useBackfill(id);
+}
+
 QString ImportWizard::backfillId() const
 {
     return m_filePage->backfillId();

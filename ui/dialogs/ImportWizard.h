@@ -38,6 +38,8 @@ public:
     ImportReader::Format format() const;
     /// The pending backfill chosen, or empty for live events.
     QString backfillId() const;
+    /// Chooses a pending backfill (one just created from the preview) on the file page.
+    void useBackfill(const QString &id);
     /// The options the preview and the import run with (no callbacks).
     ImportOptions importOptions() const;
     /**

@@ -45,8 +45,9 @@ ImportWizardFilePage::ImportWizardFilePage(ImportWizard *wizard) : QWizardPage(w
     m_backfill = new QComboBox(this);
     m_backfill->setObjectName(QStringLiteral("importBackfill"));
     m_backfill->setAccessibleName(tr("Backfill to import into"));
-    auto *backfillHint = new QLabel(tr("Events older than the grace period are rejected unless they go into a pending backfill "
-                                       "(create one with <tt>orbctl backfills create</tt>). A backfill's events count once it is closed."),
+    auto *backfillHint = new QLabel(tr("Events older than the grace period are rejected unless they go into a pending backfill; when "
+                                       "the file holds such events, the preview offers to create one. A backfill's events count once it is "
+                                       "closed."),
                                     this);
     backfillHint->setWordWrap(true);
     backfillHint->setObjectName(QStringLiteral("importBackfillHint"));
@@ -101,6 +102,14 @@ ImportReader::Format ImportWizardFilePage::format() const
 QString ImportWizardFilePage::backfillId() const
 {
     return m_backfill->currentData().toString();
+}
+
+void ImportWizardFilePage::useBackfill(const QString &id)
+{
+    loadBackfills();
+    const int index = m_backfill->findData(id);
+    if (index >= 0)
+        m_backfill->setCurrentIndex(index);
 }
 
 void ImportWizardFilePage::initializePage()

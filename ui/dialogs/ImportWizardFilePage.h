@@ -26,6 +26,8 @@ public:
     QString filePath() const;
     ImportReader::Format format() const;
     QString backfillId() const;
+    /// Reads the pending backfills again and chooses this one (just created from the preview).
+    void useBackfill(const QString &id);
 
     void initializePage() override;
     bool isComplete() const override;

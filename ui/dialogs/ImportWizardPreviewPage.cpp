@@ -4,12 +4,17 @@
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
+#include "models/usage/IngestRules.h"
+#include "ui/dialogs/BackfillOfferDialog.h"
 #include "ui/dialogs/ImportWizard.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableWidget>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace orb {
@@ -43,9 +48,91 @@ ImportWizardPreviewPage::ImportWizardPreviewPage(ImportWizard *wizard) : QWizard
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
+    m_offerText = new QLabel(this);
+    m_offerText->setObjectName(QStringLiteral("backfillOfferNote"));
+    m_offerText->setWordWrap(true);
+    m_offer = new QPushButton(tr("Create a &backfill for the older events…"), this);
+    m_offer->setObjectName(QStringLiteral("offerBackfillButton"));
+    m_offer->setToolTip(tr("Reads the whole file for the events older than the grace period and creates a pending backfill that takes them"));
+    connect(m_offer, &QPushButton::clicked, this, &ImportWizardPreviewPage::offerBackfill);
+    auto *offer = new QHBoxLayout;
+    offer->addWidget(m_offerText, 1);
+    offer->addWidget(m_offer);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addLayout(offer);
     layout->addWidget(m_table, 1);
+    m_offerText->hide();
+    m_offer->hide();
+}
+
+ImportWizardPreviewPage::~ImportWizardPreviewPage()
+{
+    stopScan();
+}
+
+void ImportWizardPreviewPage::stopScan()
+{
+    if (!m_scan)
+        return;
+    m_scanCancelled->store(true);
+    m_scan->wait();
+    delete m_scan;
+    m_scan = nullptr;
+}
+
+void ImportWizardPreviewPage::offerBackfill()
+{
+    if (m_scan)
+        return;
+    qint64 cutoffMs = 0;
+    try {
+        cutoffMs = IngestRules::load(m_wizard->company(), m_wizard->clock(), {}).graceCutoffMs();
+    } catch (const ServiceError &e) {
+        m_offerText->setText(tr("The grace period could not be read: %1").arg(e.details()));
+        return;
+    }
+    struct Scan {
+        PastGraceEvents found;
+        QString error;
+    };
+    auto result = std::make_shared<Scan>();
+    m_scanCancelled = std::make_shared<std::atomic<bool>>(false);
+    const auto cancelled = m_scanCancelled;
+    const QString path = m_wizard->filePath();
+    const ImportOptions options = m_wizard->importOptions();
+    // A large file takes a while to read: the window stays responsive, and closing the wizard
+    // stops the scan.
+    m_scan = QThread::create([result, cancelled, path, options, cutoffMs] {
+        try {
+            result->found = EventImporter::scanPastGrace(path, options, cutoffMs, [cancelled] { return cancelled->load(); });
+        } catch (const ServiceError &e) {
+            result->error = e.details();
+        }
+    });
+    m_offer->setEnabled(false);
+    m_offerText->setText(tr("Reading the file for the events older than the grace period…"));
+    connect(m_scan, &QThread::finished, this, [this, result] {
+        m_scan->deleteLater();
+        m_scan = nullptr;
+        m_offer->setEnabled(true);
+        if (!result->error.isEmpty()) {
+            m_offerText->setText(tr("The file could not be read: %1").arg(result->error));
+            return;
+        }
+        if (result->found.count == 0) {
+            m_offerText->setText(tr("No event in the file is older than the grace period."));
+            return;
+        }
+        BackfillOfferDialog dialog(m_wizard->company(), m_wizard->clock(), result->found, this);
+        if (dialog.exec() != QDialog::Accepted) {
+            m_offerText->setText(tr("No backfill was created: the older events will be rejected."));
+            return;
+        }
+        m_wizard->useBackfill(dialog.backfillId());
+        initializePage(); // previewed again, into the new backfill
+    });
+    m_scan->start();
 }
 
 void ImportWizardPreviewPage::initializePage()
@@ -112,6 +199,25 @@ void ImportWizardPreviewPage::initializePage()
         }
         m_summary->setText(text);
     }
+    // Rows older than the grace period, read as live events: offer a backfill for them.
+    qint64 older = 0;
+    if (m_ok && m_wizard->backfillId().isEmpty()) {
+        try {
+            const qint64 cutoffMs = IngestRules::load(m_wizard->company(), m_wizard->clock(), {}).graceCutoffMs();
+            for (const ImportPreviewRow &row : std::as_const(preview.rows))
+                older += row.parsed && row.row.tsMs < cutoffMs ? 1 : 0;
+        } catch (const ServiceError &) {
+            older = 0; // the preview above already reads the same settings; nothing to offer
+        }
+    }
+    const bool offer = older > 0 && !m_wizard->company().isReadOnly();
+    m_offerText->setVisible(offer || !m_wizard->backfillId().isEmpty());
+    m_offer->setVisible(offer);
+    if (offer)
+        m_offerText->setText(
+            tr("%1 of these rows are older than the grace period, so a live import rejects them. A backfill takes them.").arg(QLocale().toString(older)));
+    else if (!m_wizard->backfillId().isEmpty())
+        m_offerText->setText(tr("The events go into backfill %1; they count once it is closed.").arg(m_wizard->backfillId()));
     emit completeChanged();
 }
 

@@ -2,6 +2,8 @@
 #include "ui/dialogs/ImportWizardRunPage.h"
 
 #include "models/CompanyFile.h"
+#include "models/StorageError.h"
+#include "models/usage/BackfillService.h"
 #include "ui/dialogs/ImportJob.h"
 #include "ui/dialogs/ImportWizard.h"
 
@@ -58,11 +60,15 @@ ImportWizardRunPage::ImportWizardRunPage(ImportWizard *wizard) : QWizardPage(wiz
     m_save->setObjectName(QStringLiteral("saveRejectsButton"));
     m_save->setAccessibleName(tr("Save the rejected rows to a file"));
     m_save->setToolTip(tr("Writes each rejected row's line and reason as JSON Lines, as orbctl events import --rejects does."));
+    m_closeBackfill = new QPushButton(tr("&Close backfill"), this);
+    m_closeBackfill->setObjectName(QStringLiteral("closeBackfillButton"));
+    m_closeBackfill->setToolTip(tr("Makes the backfill's events count (as orbctl backfills close does); until then they wait, pending."));
 
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_stop);
     auto *saveRow = new QHBoxLayout;
+    saveRow->addWidget(m_closeBackfill);
     saveRow->addStretch();
     saveRow->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
@@ -77,6 +83,11 @@ ImportWizardRunPage::ImportWizardRunPage(ImportWizard *wizard) : QWizardPage(wiz
     ImportJob *job = wizard->job();
     connect(m_stop, &QPushButton::clicked, this, &ImportWizardRunPage::stop);
     connect(m_save, &QPushButton::clicked, this, &ImportWizardRunPage::askSaveRejects);
+    connect(m_closeBackfill, &QPushButton::clicked, this, [this] {
+        const QString error = closeBackfill();
+        if (!error.isEmpty())
+            m_status->setText(error);
+    });
     connect(job, &ImportJob::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setValue(total > 0 ? int(std::min<qint64>(1000, done * 1000 / total)) : 1000);
         if (!m_wizard->job()->isCancelRequested())
@@ -94,6 +105,7 @@ void ImportWizardRunPage::initializePage()
     m_rejects->hide();
     m_rejectsLabel->hide();
     m_save->hide();
+    m_closeBackfill->hide();
     m_stop->setEnabled(true);
     m_stop->show();
     m_status->setText(tr("Importing %1…").arg(QFileInfo(m_wizard->filePath()).fileName()));
@@ -159,7 +171,30 @@ void ImportWizardRunPage::finished()
         m_rejects->show();
         m_save->show();
     }
+    if (result.error.isEmpty() && !s.cancelled && !m_wizard->backfillId().isEmpty()) {
+        m_status->setText(
+            m_status->text() + QLatin1Char(' ')
+            + tr("The events wait in backfill %1: close it to make them count, now or later (orbctl backfills close).").arg(m_wizard->backfillId()));
+        m_closeBackfill->setEnabled(!m_wizard->company().isReadOnly());
+        m_closeBackfill->show();
+    }
     emit completeChanged();
+}
+
+QString ImportWizardRunPage::closeBackfill()
+{
+    const QString id = m_wizard->backfillId();
+    if (id.isEmpty())
+        return tr("The events were not imported into a backfill.");
+    try {
+        const Backfill b = BackfillService(m_wizard->company(), m_wizard->clock()).close(id);
+        m_status->setText(tr("Backfill %1 is closed: its %2 events count now.").arg(b.id, QLocale().toString(b.eventsIngested)));
+    } catch (const ServiceError &e) {
+        return tr("The backfill was not closed: %1").arg(e.details());
+    }
+    m_closeBackfill->setEnabled(false);
+    emit m_wizard->eventsImported();
+    return {};
 }
 
 QString ImportWizardRunPage::saveRejects(const QString &path)

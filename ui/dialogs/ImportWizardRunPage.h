@@ -15,7 +15,7 @@ class ImportWizard;
 /**
  * The import wizard's last page: the import runs in the background (ImportJob) with a
  * progress bar and a Stop button; then the counts, the rejected rows (line and reason) and
- * "Save rejects…".
+ * "Save rejects…"; after an import into a backfill, "Close backfill" makes its events count.
  */
 class ImportWizardRunPage final : public QWizardPage
 {
@@ -31,6 +31,9 @@ public:
     bool isComplete() const override;
     /// Writes every rejected row of the finished import; returns the error, empty on success.
     QString saveRejects(const QString &path);
+    /// Closes the backfill the events went into (they count from then on); returns the error,
+    /// empty on success.
+    QString closeBackfill();
 
 private:
     void stop();
@@ -45,6 +48,7 @@ private:
     QLabel *m_rejectsLabel;
     QTableWidget *m_rejects;
     QPushButton *m_save;
+    QPushButton *m_closeBackfill;
     bool m_done = false;
 };
 

@@ -4,11 +4,13 @@
 #include "ui/LocaleFormat.h"
 
 #include "engine/Clock.h"
+#include "engine/TaxIdFormats.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/CustomerTableModel.h"
 #include "models/exports/CustomerCsv.h"
 #include "models/StorageError.h"
+#include "models/billing/BillingSetupService.h"
 #include "ui/AppSettings.h"
 #include "ui/dialogs/CustomerDialog.h"
 #include "ui/dialogs/CustomerImportWizard.h"
@@ -36,7 +38,7 @@
 namespace orb {
 
 CustomersScreen::CustomersScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_file(file), m_service(std::make_unique<CustomerService>(file, clock))
+    : QWidget(parent), m_file(file), m_clock(clock), m_service(std::make_unique<CustomerService>(file, clock))
 {
     setObjectName(QStringLiteral("customersScreen"));
     m_model = new CustomerTableModel(file.db(), this);
@@ -227,7 +229,7 @@ void CustomersScreen::showDetails()
             + row(tr("Net terms"), c->netTerms ? tr("%n day(s)", nullptr, *c->netTerms) : tr("company default"))
             + row(tr("Billing"), c->billingAddress.lines().join(QStringLiteral(", ")))
             + row(tr("Shipping"), c->shippingAddress.lines().join(QStringLiteral(", ")))
-            + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : c->taxId.type + QLatin1Char(' ') + c->taxId.value) + row(tr("Balance"), balanceText)
+            + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : TaxIdFormats::displayName(c->taxId.type) + QStringLiteral(": ") + c->taxId.value) + row(tr("Balance"), balanceText)
             + row(tr("Metadata"), meta.join(QStringLiteral(", "))) + row(tr("Created"), QLocale().toString(c->createdAt.toLocalTime(), when))
             + row(tr("Archived"), c->isArchived() ? QLocale().toString(c->archivedAt.toLocalTime(), when) : QString())
             // Orb's own id last: a clerk names the customer by name or external id, and copies
@@ -237,14 +239,69 @@ void CustomersScreen::showDetails()
     m_details->setText(html);
 }
 
+QStringList CustomersScreen::taxRatesOf(const QString &customerId) const
+{
+    QStringList ids;
+    for (const TaxRateRecord &r : BillingSetupService::loadTaxRates(m_file.db()))
+        if (r.customerIds.contains(customerId))
+            ids << r.id;
+    return ids;
+}
+
+void CustomersScreen::applyTaxRates(const QString &customerId, const QStringList &before, const QStringList &after)
+{
+    BillingSetupService rates(m_file, m_clock);
+    for (const QString &id : before)
+        if (!after.contains(id))
+            rates.unassignTaxRate(id, customerId, {});
+    for (const QString &id : after)
+        if (!before.contains(id))
+            rates.assignTaxRate(id, customerId, {});
+}
+
 void CustomersScreen::newCustomer()
 {
     auto *dlg = new CustomerDialog(*m_service, m_file.settings().timezone, std::nullopt, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
+    try {
+        dlg->setTaxRates(BillingSetupService::loadTaxRates(m_file.db()), {});
+    } catch (const ServiceError &) {
+        dlg->setTaxRates({}, {}); // the customer can still be created; rates are assigned later
+    }
     connect(dlg, &QDialog::accepted, this, [this, dlg] {
-        m_model->reload();
-        selectId(dlg->result().id);
-        emit customersChanged();
+        const Customer created = dlg->result();
+        const QStringList rates = dlg->chosenTaxRateIds();
+        QString error;
+        try {
+            applyTaxRates(created.id, {}, rates);
+        } catch (const ServiceError &e) {
+            error = e.details();
+        }
+        auto changed = [this, id = created.id](const QString &e) {
+            if (!e.isEmpty())
+                QMessageBox::warning(this, tr("Could not change the customer"), e);
+            m_model->reload();
+            selectId(id);
+            emit customersChanged();
+        };
+        changed(error.isEmpty() ? QString() : tr("The customer was created, but its tax rates were not all assigned: %1").arg(error));
+        if (m_undo) {
+            // Undo takes the new customer away again (its rates first: the service refuses to
+            // remove a customer that anything refers to); redo puts it back with the same id.
+            CustomerService *service = m_service.get();
+            const QStringList assigned = taxRatesOf(created.id);
+            m_undo->push(new ServiceCommand(
+                tr("Create customer %1").arg(created.name),
+                [this, service, created, assigned] {
+                    service->restore(created);
+                    applyTaxRates(created.id, {}, assigned);
+                },
+                [this, service, created, assigned] {
+                    applyTaxRates(created.id, assigned, {});
+                    service->remove(created.id);
+                },
+                changed));
+        }
     });
     dlg->open();
 }
@@ -255,8 +312,10 @@ void CustomersScreen::editCustomer()
     if (id.isEmpty() || m_file.isReadOnly())
         return;
     std::optional<Customer> c;
+    QStringList ratesBefore;
     try {
         c = m_service->get(id);
+        ratesBefore = taxRatesOf(id);
     } catch (const ServiceError &e) {
         QMessageBox::warning(this, tr("Customer not found"), e.message());
         m_model->reload();
@@ -264,17 +323,42 @@ void CustomersScreen::editCustomer()
     }
     auto *dlg = new CustomerDialog(*m_service, c->timezone, c, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setTaxRates(BillingSetupService::loadTaxRates(m_file.db()), ratesBefore);
     const Customer before = *c;
-    connect(dlg, &QDialog::accepted, this, [this, id, before] {
+    connect(dlg, &QDialog::accepted, this, [this, id, before, ratesBefore, dlg] {
         auto changed = [this, id] {
             m_model->reload();
             selectId(id);
             emit customersChanged();
         };
+        const QStringList ratesAfter = dlg->chosenTaxRateIds();
+        QString error;
+        try {
+            applyTaxRates(id, ratesBefore, ratesAfter);
+        } catch (const ServiceError &e) {
+            error = e.details();
+        }
         changed();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Could not change the customer"),
+                                 tr("The customer was saved, but its tax rates were not all changed: %1").arg(error));
         if (m_undo) {
             try {
-                m_undo->push(new EditCustomerCommand(*m_service, before, m_service->get(id), changed));
+                const Customer after = m_service->get(id);
+                const QStringList assigned = taxRatesOf(id);
+                // One step for the clerk: the fields and the tax rates are undone together.
+                m_undo->beginMacro(tr("Edit customer %1").arg(after.name));
+                m_undo->push(new EditCustomerCommand(*m_service, before, after, changed));
+                if (assigned != ratesBefore)
+                    m_undo->push(new ServiceCommand(
+                        tr("Tax rates of customer %1").arg(after.name), [this, id, ratesBefore, assigned] { applyTaxRates(id, ratesBefore, assigned); },
+                        [this, id, ratesBefore, assigned] { applyTaxRates(id, assigned, ratesBefore); },
+                        [this, changed](const QString &e) {
+                            if (!e.isEmpty())
+                                QMessageBox::warning(this, tr("Could not change the customer"), e);
+                            changed();
+                        }));
+                m_undo->endMacro();
             } catch (const ServiceError &) {
                 // The customer is gone again; there is nothing to undo.
             }

@@ -55,7 +55,14 @@ private:
     void selectId(const QString &id);
     QString selectedId() const;
 
+    /// Assigns and unassigns tax rates so that the customer has `after` instead of `before`
+    /// (BillingSetupService, each an audited action); throws ServiceError.
+    void applyTaxRates(const QString &customerId, const QStringList &before, const QStringList &after);
+    /// The ids of the tax rates assigned to the customer.
+    QStringList taxRatesOf(const QString &customerId) const;
+
     CompanyFile &m_file;
+    const Clock &m_clock;
     std::unique_ptr<CustomerService> m_service;
     CustomerTableModel *m_model;
     QLineEdit *m_search;

@@ -403,8 +403,44 @@ void InvoicesScreen::openInvoiceRun()
     dialog.exec();
 }
 
+QString InvoicesScreen::issueConfirmationText() const
+{
+    const auto inv = selectedInvoice();
+    if (!inv)
+        return {};
+    QString customer = inv->customerId;
+    QString number;
+    try {
+        const QString name = CustomerRepository(m_file.db()).name(inv->customerId);
+        if (!name.isEmpty())
+            customer = name;
+        number = InvoiceService(m_file, m_clock).nextInvoiceNumber();
+    } catch (const ServiceError &) {
+        // The names are for the reader; the issue itself checks everything again.
+    }
+    const QString amount = QStringLiteral("%1 %2").arg(moneyText(inv->total, inv->currency), inv->currency);
+    const QString what = number.isEmpty() ? tr("Issue the invoice to %1 for %2?").arg(customer.toHtmlEscaped(), amount)
+                                          : tr("Issue invoice %1 to %2 for %3?").arg(number, customer.toHtmlEscaped(), amount);
+    return QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+        .arg(what, tr("Issuing numbers the invoice for good: it can no longer be edited or deleted, only paid, credited or voided. The "
+                      "customer's balance and prepaid credits are applied to what is due."));
+}
+
 void InvoicesScreen::askIssue()
 {
+    if (selectedId().isEmpty())
+        return;
+    // Issuing cannot be taken back (the number is gone for good), so it is confirmed first and
+    // the safe answer is the default.
+    QMessageBox box(QMessageBox::Question, tr("Issue invoice"), issueConfirmationText(), QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("issueConfirmation"));
+    box.setTextFormat(Qt::RichText);
+    QPushButton *yes = box.addButton(tr("&Issue"), QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmIssueButton"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != yes)
+        return;
     const QString error = issueSelected();
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("The invoice was not issued"), error);

@@ -43,6 +43,9 @@ public:
 
     // The actions on the selected invoice; each returns the error in plain words, empty on success.
     QString issueSelected();
+    /// What the confirmation before issuing says: the number the invoice will get, the customer
+    /// and the amount (rich text). Empty with nothing selected.
+    QString issueConfirmationText() const;
     QString voidSelected(const QString &reason);
     QString paySelected(const Decimal &amount, QDate paidOn, const QString &method, const QString &reference, const QString &memo);
     QString creditSelected(const QList<CreditNoteRequestLine> &lines, const QString &reason, const QString &kind, const QString &memo);

@@ -325,8 +325,27 @@ void PlansScreen::selectPlan(const QString &planId)
 void PlansScreen::newPlan()
 {
     PlanEditorDialog dialog(m_file, m_clock, QString(), this);
-    if (dialog.exec() == QDialog::Accepted && dialog.savedVersion())
-        selectPlan(dialog.savedVersion()->planId);
+    if (dialog.exec() != QDialog::Accepted || !dialog.savedVersion())
+        return;
+    selectPlan(dialog.savedVersion()->planId);
+    emit catalogChanged();
+    if (!m_undo)
+        return;
+    // Undo deletes the new plan (refused once a subscription is on it); redo creates it again
+    // from the same fields, under a new id, which the next undo then deletes.
+    const QJsonObject json = dialog.planJson();
+    auto id = std::make_shared<QString>(dialog.savedVersion()->planId);
+    auto done = [this, id](const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("The plan was not changed"), error);
+        reload();
+        selectPlan(*id);
+        emit catalogChanged();
+    };
+    m_undo->push(new ServiceCommand(
+        tr("Create plan %1").arg(json.value(QStringLiteral("name")).toString()),
+        [this, id, json] { *id = CatalogService(m_file, m_clock).createPlan(json).planId; }, [this, id] { CatalogService(m_file, m_clock).deletePlan(*id); },
+        done));
 }
 
 void PlansScreen::editPlan()
@@ -373,16 +392,28 @@ void PlansScreen::archivePlan()
         const Plan plan = catalog.plan(id);
         const auto answer = QMessageBox::question(this, tr("Archive plan"),
                                                   tr("Archive plan “%1”? Its subscriptions keep billing on their versions, but it cannot be chosen for new "
-                                                     "subscriptions. Archiving cannot be undone in the window.")
+                                                     "subscriptions until it is unarchived (Edit › Undo).")
                                                       .arg(plan.name));
         if (answer != QMessageBox::Yes)
             return;
         catalog.archivePlan(id);
+        if (m_undo)
+            m_undo->push(new ServiceCommand(
+                tr("Archive plan %1").arg(plan.name), [this, id] { CatalogService(m_file, m_clock).archivePlan(id); },
+                [this, id] { CatalogService(m_file, m_clock).unarchivePlan(id); },
+                [this, id](const QString &error) {
+                    if (!error.isEmpty())
+                        QMessageBox::warning(this, tr("The plan was not changed"), error);
+                    reload();
+                    selectPlan(id);
+                    emit catalogChanged();
+                }));
     } catch (const ServiceError &e) {
         QMessageBox::warning(this, tr("The plan was not archived"), e.details());
         return;
     }
     selectPlan(id);
+    emit catalogChanged();
 }
 
 } // namespace orb
