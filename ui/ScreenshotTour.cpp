@@ -54,7 +54,7 @@ QStringList ScreenshotTour::saveDialogs(CompanyFile &file, const Clock &clock, Q
         shoot(QStringLiteral("change-plan"), new SubscriptionChangeDialog(file, clock, subs.first().id, SubscriptionChangeDialog::Kind::ChangePlan, parent));
     shoot(QStringLiteral("invoice-run"), new InvoiceRunDialog(file, clock, parent));
     InvoiceFilter issued;
-    issued.status = QStringLiteral("issued");
+    issued.status = InvoiceStatus::Issued;
     const QList<Invoice> open = InvoiceService(file, clock).list(issued);
     if (!open.isEmpty()) {
         const Invoice &inv = open.first();

@@ -60,8 +60,8 @@ QString StripePaymentRecorder::giveBack(Database &db, const Invoice &inv, const 
     if (payment.currency.compare(inv.currency, Qt::CaseInsensitive) != 0)
         return QStringLiteral("%1 in %2 on invoice %3, which is in %4; not recorded, record it by hand")
             .arg(source, payment.currency, nameOf(inv), inv.currency);
-    if (inv.status != QLatin1String("issued") && inv.status != QLatin1String("paid"))
-        return QStringLiteral("%1 on invoice %2, which is %3 in Orb; not recorded, check it by hand").arg(source, nameOf(inv), inv.status);
+    if (inv.status != InvoiceStatus::Issued && inv.status != InvoiceStatus::Paid)
+        return QStringLiteral("%1 on invoice %2, which is %3 in Orb; not recorded, check it by hand").arg(source, nameOf(inv), toText(inv.status));
     const auto currency = Currency::fromCode(inv.currency);
     const Decimal amount = Decimal::fromMinorUnits(minor, currency ? currency->minorUnits() : 2);
     const auto paid = stripePaymentOf(db, inv, payment.stripeInvoiceId);

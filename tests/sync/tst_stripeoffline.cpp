@@ -129,12 +129,12 @@ private slots:
         ingest({seats(QStringLiteral("s1"), now.addSecs(-600), 4), seats(QStringLiteral("s2"), now.addSecs(-300), 7),
                 seats(QStringLiteral("s3"), now.addSecs(-120), 9)});
         QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/billing/meter_events")).offline);
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 1);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter_event")), 1);
         away(Day + 3600);
-        const SyncRunSummary s = m_sync->runOnce();
+        const SyncRunSummary s = m_rig.sync->runOnce();
         QVERIFY2(s.failed == 0 && !s.offline, qPrintable(s.describe()));
         QStringList identifiers;
-        for (const QJsonObject &e : m_host->standin().objects(QStringLiteral("billing.meter_event")))
+        for (const QJsonObject &e : m_rig.host->standin().objects(QStringLiteral("billing.meter_event")))
             identifiers << e.value(QLatin1String("identifier")).toString();
         QCOMPARE(identifiers, (QStringList{QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("s3")}));
         QCOMPARE(SyncLog(m_file->db()).list(QStringLiteral("error")).size(), 0);
@@ -152,17 +152,17 @@ private slots:
         ingest({*EventParser::parse(json.toUtf8(), &error)});
         QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/billing/meter_events")).offline);
         // Someone else writes another value into the same minute meanwhile.
-        const QString customer = m_host->standin().objects(QStringLiteral("customer")).first().value(QLatin1String("id")).toString();
+        const QString customer = m_rig.host->standin().objects(QStringLiteral("customer")).first().value(QLatin1String("id")).toString();
         FormParams f;
         f.add(QStringLiteral("event_name"), QStringLiteral("seats"))
             .add(QStringLiteral("identifier"), QStringLiteral("other"))
             .add(QStringLiteral("timestamp"), QString::number(now.addSecs(-600).toSecsSinceEpoch() / 60 * 60 + 59)) // same minute, later
             .addNested(QStringLiteral("payload"), QStringLiteral("stripe_customer_id"), customer)
             .addNested(QStringLiteral("payload"), QStringLiteral("value"), QStringLiteral("11"));
-        QVERIFY(m_client->post(QStringLiteral("/v1/billing/meter_events"), f, QStringLiteral("test-other")).ok());
+        QVERIFY(m_rig.client->post(QStringLiteral("/v1/billing/meter_events"), f, QStringLiteral("test-other")).ok());
         away(Day + 3600);
-        m_sync->runOnce();
-        QCOMPARE(m_host->standin().count(QStringLiteral("billing.meter_event")), 2); // nothing sent again
+        m_rig.sync->runOnce();
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("billing.meter_event")), 2); // nothing sent again
         QString reported;
         for (const SyncLogEntry &e : SyncLog(m_file->db()).list(QStringLiteral("error")))
             if (e.message.contains(QStringLiteral("Stripe shows 11")))
@@ -389,23 +389,23 @@ private slots:
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
         const qint64 due = inv.amountDue.toMinorUnits(2);
-        QCOMPARE(m_host->standin().payPart(stripeId, due).status, 200);
-        m_sync->runOnce();
-        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, QStringLiteral("paid"));
-        const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
+        QCOMPARE(m_rig.host->standin().payPart(stripeId, due).status, 200);
+        m_rig.sync->runOnce();
+        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, InvoiceStatus::Paid);
+        const QString charge = m_rig.host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
         auto refund = [&](qint64 minor, const QString &key) {
             FormParams f;
             f.add(QStringLiteral("charge"), charge).add(QStringLiteral("amount"), QString::number(minor));
-            QVERIFY(m_client->post(QStringLiteral("/v1/refunds"), f, key).ok());
+            QVERIFY(m_rig.client->post(QStringLiteral("/v1/refunds"), f, key).ok());
         };
         refund(1000, QStringLiteral("test-refund-1"));
-        m_sync->runOnce();
+        m_rig.sync->runOnce();
         SyncRunSummary r;
-        QVERIFY(m_sync->reconcile(r)); // the direct read sees the same refund: nothing more
-        m_sync->runOnce();
+        QVERIFY(m_rig.sync->reconcile(r)); // the direct read sees the same refund: nothing more
+        m_rig.sync->runOnce();
         QList<CreditNote> notes = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
         QCOMPARE(notes.size(), 1);
         QCOMPARE(notes.first().kind, QStringLiteral("refund"));
@@ -415,14 +415,14 @@ private slots:
         QCOMPARE(StripeIdMap(m_file->db()).stripeId(QStringLiteral("refund_of"), notes.first().id).value_or(QString()), paid.id);
         // Given back, not credited against what is owed: the invoice stays paid in full.
         Invoice now = InvoiceService(*m_file, m_clock).get(inv.id);
-        QCOMPARE(now.status, QStringLiteral("paid"));
+        QCOMPARE(now.status, InvoiceStatus::Paid);
         QCOMPARE(now.amountPaid, inv.amountDue);
         // The rest later, then once more through a long absence: one more note for the rest.
         refund(due - 1000, QStringLiteral("test-refund-2"));
         away(40 * Day);
-        const SyncRunSummary back = m_sync->runOnce();
+        const SyncRunSummary back = m_rig.sync->runOnce();
         QVERIFY2(back.stopReason.isEmpty(), qPrintable(back.describe()));
-        m_sync->runOnce();
+        m_rig.sync->runOnce();
         notes = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
         QCOMPARE(notes.size(), 2);
         Decimal refunded;
@@ -430,7 +430,7 @@ private slots:
             refunded += n.total;
         QCOMPARE(refunded, inv.amountDue); // Orb's books give back what Stripe gave back
         // Stripe moved that money itself: Orb never tells it a credit note of its own.
-        QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 0);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("credit_note")), 0);
         QCOMPARE(Outbox(m_file->db()).counts().pending, 0);
         QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'credit_note.create'")).toInt(), 2);
         bool listed = false;
@@ -446,18 +446,18 @@ private slots:
         // ask a person to record it again.
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
-        QCOMPARE(m_host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
-        m_sync->runOnce();
+        QCOMPARE(m_rig.host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        m_rig.sync->runOnce();
         FormParams f;
         f.add(QStringLiteral("invoice"), stripeId)
             .add(QStringLiteral("amount"), QStringLiteral("2500"))
             .add(QStringLiteral("refund_amount"), QStringLiteral("2500"));
-        QVERIFY(m_client->post(QStringLiteral("/v1/credit_notes"), f, QStringLiteral("test-cn-refund")).ok());
-        m_sync->runOnce();
+        QVERIFY(m_rig.client->post(QStringLiteral("/v1/credit_notes"), f, QStringLiteral("test-cn-refund")).ok());
+        m_rig.sync->runOnce();
         SyncRunSummary r;
-        QVERIFY(m_sync->reconcile(r));
+        QVERIFY(m_rig.sync->reconcile(r));
         const QList<CreditNote> notes = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
         QCOMPARE(notes.size(), 1);
         QCOMPARE(notes.first().total, Decimal::parse("25.00"));
@@ -483,18 +483,18 @@ private slots:
         QFETCH(int, notes);
         const Customer c = addCustomer(QStringLiteral("acme"), {});
         const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
-        QCOMPARE(m_sync->runOnce().failed, 0);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
         const QString stripeId = *StripeIdMap(m_file->db()).stripeId(QStringLiteral("invoice"), inv.id);
-        QCOMPARE(m_host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
-        const QString charge = m_host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
-        const QString dispute = QJsonDocument::fromJson(m_host->standin().openDispute(charge, 5000).body).object().value(QLatin1String("id")).toString();
-        m_sync->runOnce();
+        QCOMPARE(m_rig.host->standin().payPart(stripeId, inv.amountDue.toMinorUnits(2)).status, 200);
+        const QString charge = m_rig.host->standin().objects(QStringLiteral("charge")).first().value(QLatin1String("id")).toString();
+        const QString dispute = QJsonDocument::fromJson(m_rig.host->standin().openDispute(charge, 5000).body).object().value(QLatin1String("id")).toString();
+        m_rig.sync->runOnce();
         QCOMPARE(InvoiceService(*m_file, m_clock).creditNotes(inv.id).size(), 0); // open: withdrawn, not lost yet
-        QCOMPARE(m_host->standin().decideDispute(dispute, outcome).status, 200);
-        m_sync->runOnce();
+        QCOMPARE(m_rig.host->standin().decideDispute(dispute, outcome).status, 200);
+        m_rig.sync->runOnce();
         SyncRunSummary r;
-        QVERIFY(m_sync->reconcile(r));
-        m_sync->runOnce();
+        QVERIFY(m_rig.sync->reconcile(r));
+        m_rig.sync->runOnce();
         const QList<CreditNote> written = InvoiceService(*m_file, m_clock).creditNotes(inv.id);
         QCOMPARE(written.size(), notes);
         if (notes) {
@@ -502,9 +502,9 @@ private slots:
             QCOMPARE(written.first().total, Decimal::parse("50.00"));
             QVERIFY2(written.first().reason.contains(dispute), qPrintable(written.first().reason));
         }
-        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, QStringLiteral("paid"));
+        QCOMPARE(InvoiceService(*m_file, m_clock).get(inv.id).status, InvoiceStatus::Paid);
         QCOMPARE(StripeInvoiceState::of(m_file->db(), inv.id)->disputeStatus, outcome);
-        QCOMPARE(m_host->standin().count(QStringLiteral("credit_note")), 0);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("credit_note")), 0);
     }
 
     // 8. People see it.

@@ -251,7 +251,7 @@ void TestInvoicesScreen::issuePayCreditVoid()
     answerBox(QStringLiteral("issueConfirmation"), QString(), &asked);
     QTest::mouseClick(issue, Qt::LeftButton);
     QVERIFY(!asked.isEmpty());
-    QCOMPARE(InvoiceService(*m_file, m_clock).get(id).status, QStringLiteral("draft"));
+    QCOMPARE(InvoiceService(*m_file, m_clock).get(id).status, InvoiceStatus::Draft);
     QCOMPARE(InvoiceService(*m_file, m_clock).nextInvoiceNumber(), next);
     QCOMPARE(changed.count(), 0);
     // The question names the number the invoice will get, the customer and the amount.
