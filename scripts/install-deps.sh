@@ -12,6 +12,9 @@ PACKAGES=(
   dpkg-dev file lintian appstream desktop-file-utils shared-mime-info xdg-utils
   clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
   libsodium-dev sqlite3
+  # Orb's REST API (orbctl serve): Qt HTTP Server, which needs the WebSockets development files
+  # to be found by CMake; Node.js runs Orb's official TypeScript SDK against it in the tests.
+  qt6-httpserver-dev qt6-websockets-dev nodejs
 )
 
 missing=()
@@ -34,3 +37,7 @@ echo "install-deps: installing ${missing[*]}"
 $SUDO apt-get update -qq
 # No recommends: dbus-x11 (recommended by some) makes keychain calls wait for a prompt.
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Debian's nodejs comes without npm (NodeSource's carries it): the SDK test installs with npm ci.
+if ! command -v npm >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
+fi

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Orb's usage endpoints: ping, ingest, event backfills.
+#include "app/api/ApiTypes.h"
+
+#include "engine/metrics/EventParser.h"
+#include "engine/metrics/JsonReader.h"
+#include "models/Timestamps.h"
+#include "models/usage/BackfillService.h"
+#include "models/usage/EventImporter.h"
+
+#include <QSet>
+
+namespace orb::api {
+
+namespace {
+
+/// Orb's limit of events in one ingestion request.
+constexpr qsizetype kMaxEventsPerRequest = 500;
+
+ApiResponse ping(ApiContext &)
+{
+    return ApiResponse::json(QJsonObject{{QStringLiteral("response"), QStringLiteral("pong")}});
+}
+
+bool flagSet(const QString &text)
+{
+    return text == QLatin1String("true") || text == QLatin1String("1");
+}
+
+ApiResponse ingest(ApiContext &ctx)
+{
+    JsonParseError parseError;
+    const auto root = JsonReader::parse(ctx.request.body, &parseError);
+    if (!root)
+        throw ApiError::badRequest(QStringLiteral("the body is not valid JSON: %1").arg(parseError.toString()));
+    if (!root->isObject())
+        throw ApiError::badRequest(QStringLiteral("the body must be a JSON object {\"events\": [...]}"));
+    const JsonValue *events = root->find(u"events");
+    if (!events || !events->isArray())
+        throw ApiError::validation(
+            QStringLiteral("events: required, a list of events"),
+            {QJsonObject{{QStringLiteral("field"), QStringLiteral("events")}, {QStringLiteral("message"), QStringLiteral("required list")}}});
+    if (events->size() > kMaxEventsPerRequest)
+        throw ApiError::validation(
+            QStringLiteral("events: %1 events in one request; at most %2").arg(events->size()).arg(kMaxEventsPerRequest),
+            {QJsonObject{{QStringLiteral("field"), QStringLiteral("events")}, {QStringLiteral("message"), QStringLiteral("at most 500")}}});
+    for (qsizetype i = 0; i < root->size(); ++i)
+        if (root->keyAt(i) != QLatin1String("events"))
+            throw ApiError::validation(QStringLiteral("%1: unknown field (the body is {\"events\": [...]})").arg(root->keyAt(i)));
+
+    const bool debug = flagSet(ctx.query(QStringLiteral("debug")));
+    const QString backfillId = ctx.query(QStringLiteral("backfill_id"));
+
+    // Events that do not parse are reported; the others go to the importer's rules, in one
+    // transaction, exactly as a file's rows do.
+    QJsonArray failed;
+    QList<Event> valid;
+    QList<QString> validKeys;
+    auto fail = [&](const QString &key, const QString &why) {
+        failed.append(QJsonObject{{QStringLiteral("idempotency_key"), key}, {QStringLiteral("validation_errors"), QJsonArray{why}}});
+    };
+    for (qsizetype i = 0; i < events->size(); ++i) {
+        const JsonValue &e = events->at(i);
+        QString key;
+        if (e.isObject())
+            if (const JsonValue *k = e.find(u"idempotency_key"); k && k->isString())
+                key = k->text();
+        JsonParseError error;
+        const auto event = EventParser::fromJsonValue(e, &error);
+        if (!event) {
+            fail(key, QStringLiteral("events[%1]: %2").arg(i).arg(error.toString()));
+            continue;
+        }
+        valid.append(*event);
+        validKeys.append(event->idempotencyKey);
+    }
+    QJsonArray ingested;
+    QJsonArray duplicate;
+    if (!valid.isEmpty()) {
+        const QList<IngestResult> results = EventImporter(ctx.company, ctx.clock).ingest(valid, backfillId);
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            switch (results[i].outcome) {
+            case IngestOutcome::Accepted: ingested.append(validKeys[i]); break;
+            case IngestOutcome::Duplicate: duplicate.append(validKeys[i]); break;
+            case IngestOutcome::Rejected: fail(validKeys[i], results[i].reason); break;
+            }
+        }
+    }
+    QJsonObject out{{QStringLiteral("validation_failed"), failed},
+                    {QStringLiteral("debug"), debug ? QJsonValue(QJsonObject{{QStringLiteral("duplicate"), duplicate}, {QStringLiteral("ingested"), ingested}})
+                                                    : QJsonValue(QJsonValue::Null)}};
+    if (failed.isEmpty())
+        return ApiResponse::json(out);
+    // Orb's error object beside Orb's ingestion answer: the events that passed are stored.
+    out.insert(QStringLiteral("type"), QStringLiteral("https://docs.withorb.com/reference/error-responses#400-request-validation-errors"));
+    out.insert(QStringLiteral("status"), 400);
+    out.insert(QStringLiteral("title"), QStringLiteral("Request validation error"));
+    out.insert(QStringLiteral("detail"), QStringLiteral("%1 of %2 events failed validation; the others were ingested").arg(failed.size()).arg(events->size()));
+    out.insert(QStringLiteral("validation_errors"), failed);
+    return ApiResponse::json(out, 400);
+}
+
+QDateTime requiredTimestamp(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue v = body.value(field);
+    const QDateTime t = v.isString() ? parseTimestampWithZone(v.toString()) : QDateTime();
+    if (!t.isValid())
+        throw ApiError::validation(QStringLiteral("%1: required, an ISO 8601 timestamp with a zone (2026-03-01T00:00:00Z)").arg(field),
+                                   {QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("message"), QStringLiteral("ISO 8601 timestamp required")}}});
+    return t;
+}
+
+ApiResponse createBackfill(ApiContext &ctx)
+{
+    const QJsonObject body = ctx.bodyObject();
+    const QDateTime start = requiredTimestamp(body, QStringLiteral("timeframe_start"));
+    const QDateTime end = requiredTimestamp(body, QStringLiteral("timeframe_end"));
+    QString customer = body.value(QStringLiteral("customer_id")).toString();
+    const QString external = body.value(QStringLiteral("external_customer_id")).toString();
+    if (!customer.isEmpty() && !external.isEmpty())
+        throw ApiError::validation(QStringLiteral("customer_id and external_customer_id: give at most one"));
+    if (customer.isEmpty())
+        customer = external;
+    for (const char *unsupported : {"close_time", "deprecation_filter"})
+        if (!body.value(QLatin1String(unsupported)).isNull() && !body.value(QLatin1String(unsupported)).isUndefined())
+            throw ApiError::validation(
+                QStringLiteral("%1: not supported by this server (close the backfill with POST .../close)").arg(QLatin1String(unsupported)));
+    const Backfill b =
+        BackfillService(ctx.company, ctx.clock).create(start, end, customer, body.value(QStringLiteral("replace_existing_events")).toBool(false));
+    return ApiResponse::json(b.toJson());
+}
+
+ApiResponse listBackfills(ApiContext &ctx)
+{
+    QJsonArray all;
+    for (const Backfill &b : BackfillService(ctx.company, ctx.clock).list())
+        all.append(b.toJson());
+    return ApiResponse::json(page(ctx, all));
+}
+
+ApiResponse fetchBackfill(ApiContext &ctx)
+{
+    return ApiResponse::json(BackfillService(ctx.company, ctx.clock).get(ctx.params[0]).toJson());
+}
+
+ApiResponse closeBackfill(ApiContext &ctx)
+{
+    return ApiResponse::json(BackfillService(ctx.company, ctx.clock).close(ctx.params[0]).toJson());
+}
+
+ApiResponse revertBackfill(ApiContext &ctx)
+{
+    return ApiResponse::json(BackfillService(ctx.company, ctx.clock).revert(ctx.params[0]).toJson());
+}
+
+} // namespace
+
+QList<Route> usageRoutes()
+{
+    return {
+        {"GET", QStringLiteral("/v1/ping"), Access::Ingest, &ping},
+        {"POST", QStringLiteral("/v1/ingest"), Access::Ingest, &ingest},
+        {"POST", QStringLiteral("/v1/events/backfills"), Access::Billing, &createBackfill},
+        {"GET", QStringLiteral("/v1/events/backfills"), Access::Billing, &listBackfills},
+        {"GET", QStringLiteral("/v1/events/backfills/{id}"), Access::Billing, &fetchBackfill},
+        {"POST", QStringLiteral("/v1/events/backfills/{id}/close"), Access::Billing, &closeBackfill},
+        {"POST", QStringLiteral("/v1/events/backfills/{id}/revert"), Access::Billing, &revertBackfill},
+    };
+}
+
+} // namespace orb::api
