@@ -3,6 +3,7 @@
 #include "app/api/ApiTypes.h"
 
 #include "engine/Clock.h"
+#include "engine/Decimal.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
 #include "models/billing/InvoiceRepository.h"
@@ -11,6 +12,7 @@
 #include "models/billing/SubscriptionService.h"
 #include "models/catalog/CatalogService.h"
 
+#include <QJsonDocument>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -72,6 +74,17 @@ QJsonObject customerRef(CompanyFile &company, const QString &customerId)
 QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv)
 {
     QJsonObject o = inv.toJson();
+    // Orb sends a line item's quantity as a JSON number (amounts stay strings).
+    QJsonArray lines = o.value(QStringLiteral("line_items")).toArray();
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QJsonObject line = lines.at(i).toObject();
+        const QJsonValue q = line.value(QStringLiteral("quantity"));
+        if (q.isString())
+            if (Decimal::tryParse(q.toString()))
+                line.insert(QStringLiteral("quantity"), QJsonDocument::fromJson("[" + q.toString().toLatin1() + "]").array().at(0));
+        lines.replace(i, line);
+    }
+    o.insert(QStringLiteral("line_items"), lines);
     o.insert(QStringLiteral("customer"), customerRef(ctx.company, inv.customerId));
     o.insert(QStringLiteral("subscription"),
              inv.subscriptionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonObject{{QStringLiteral("id"), inv.subscriptionId}}));
@@ -296,13 +309,45 @@ ApiResponse upcomingInvoice(ApiContext &ctx)
     if (subscriptionId.isEmpty())
         throw ApiError::validation(QStringLiteral("subscription_id: required"), {QJsonObject{{QStringLiteral("field"), QStringLiteral("subscription_id")},
                                                                                              {QStringLiteral("message"), QStringLiteral("required")}}});
-    SubscriptionService(ctx.company, ctx.clock).get(subscriptionId); // 404 for an unknown one
+    SubscriptionService subscriptions(ctx.company, ctx.clock);
+    const Subscription sub = subscriptions.get(subscriptionId); // 404 for an unknown one
     QList<Invoice> list = InvoiceRunService(ctx.company, ctx.clock).upcoming(subscriptionId);
-    if (list.isEmpty())
+    // Orb's upcoming invoice is the next one to be issued: the first invoice date after today
+    // (what is already due is billed by the next run), all of that date's invoices as one.
+    const QDate today = subscriptions.today(sub);
+    QDate target;
+    for (const Invoice &inv : list)
+        if (inv.invoiceDate > today && (!target.isValid() || inv.invoiceDate < target))
+            target = inv.invoiceDate;
+    if (!target.isValid())
+        for (const Invoice &inv : list)
+            if (!target.isValid() || inv.invoiceDate < target)
+                target = inv.invoiceDate;
+    if (!target.isValid())
         throw ApiError::notFound(QStringLiteral("subscription %1 has no upcoming invoice (it has ended)").arg(subscriptionId));
-    std::stable_sort(list.begin(), list.end(), [](const Invoice &a, const Invoice &b) { return a.invoiceDate < b.invoiceDate; });
-    QJsonObject o = invoiceJson(ctx, list.first());
-    o.insert(QStringLiteral("target_date"), list.first().invoiceDate.toString(Qt::ISODate));
+    std::optional<Invoice> merged;
+    QJsonArray lines;
+    for (const Invoice &inv : list) {
+        if (inv.invoiceDate != target)
+            continue;
+        for (const QJsonValue &l : inv.document.value(QStringLiteral("line_items")).toArray())
+            lines.append(l);
+        if (!merged) {
+            merged = inv;
+            continue;
+        }
+        merged->periodStart = std::min(merged->periodStart, inv.periodStart);
+        merged->periodEnd = std::max(merged->periodEnd, inv.periodEnd);
+        merged->subtotal += inv.subtotal;
+        merged->adjustmentsTotal += inv.adjustmentsTotal;
+        merged->couponsTotal += inv.couponsTotal;
+        merged->taxTotal += inv.taxTotal;
+        merged->total += inv.total;
+        merged->amountDue += inv.amountDue;
+    }
+    merged->document.insert(QStringLiteral("line_items"), lines);
+    QJsonObject o = invoiceJson(ctx, *merged);
+    o.insert(QStringLiteral("target_date"), target.toString(Qt::ISODate));
     return ApiResponse::json(o);
 }
 

@@ -60,16 +60,25 @@ QJsonObject ApiContext::bodyObject() const
     return doc.object();
 }
 
+// Keys compared decoded: clients send `status[]` as `status%5B%5D`, which QUrlQuery keeps encoded.
 QString ApiContext::query(const QString &name) const
 {
-    return request.query.queryItemValue(name, QUrl::FullyDecoded);
+    const QStringList values = queryValues(name);
+    return values.isEmpty() ? QString() : values.first();
+}
+
+QStringList ApiContext::queryValues(const QString &name) const
+{
+    QStringList out;
+    for (const auto &item : request.query.queryItems(QUrl::FullyDecoded))
+        if (item.first == name)
+            out.append(item.second);
+    return out;
 }
 
 QStringList ApiContext::queryList(const QString &name) const
 {
-    QStringList out = request.query.allQueryItemValues(name + QStringLiteral("[]"), QUrl::FullyDecoded);
-    out += request.query.allQueryItemValues(name, QUrl::FullyDecoded);
-    return out;
+    return queryValues(name + QStringLiteral("[]")) + queryValues(name);
 }
 
 int ApiContext::limit() const

@@ -76,6 +76,8 @@ struct ApiContext {
     QJsonObject bodyObject() const;
     /// A query parameter (the first when repeated).
     QString query(const QString &name) const;
+    /// Every value of a query parameter, in order.
+    QStringList queryValues(const QString &name) const;
     /// An array filter, Orb's form `name[]=a&name[]=b` (also `name=a`).
     QStringList queryList(const QString &name) const;
     /// `limit` (1 to 100, default 20) and `cursor` (an offset from a previous page).

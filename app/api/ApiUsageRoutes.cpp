@@ -8,7 +8,7 @@
 #include "models/usage/BackfillService.h"
 #include "models/usage/EventImporter.h"
 
-#include <QSet>
+#include <QMap>
 
 namespace orb::api {
 
@@ -53,11 +53,12 @@ ApiResponse ingest(ApiContext &ctx)
 
     // Events that do not parse are reported; the others go to the importer's rules, in one
     // transaction, exactly as a file's rows do.
-    QJsonArray failed;
+    QMap<qsizetype, QJsonObject> failedAt; // by position in the request, so they are listed in its order
     QList<Event> valid;
     QList<QString> validKeys;
-    auto fail = [&](const QString &key, const QString &why) {
-        failed.append(QJsonObject{{QStringLiteral("idempotency_key"), key}, {QStringLiteral("validation_errors"), QJsonArray{why}}});
+    QList<qsizetype> validAt;
+    auto fail = [&](qsizetype at, const QString &key, const QString &why) {
+        failedAt.insert(at, QJsonObject{{QStringLiteral("idempotency_key"), key}, {QStringLiteral("validation_errors"), QJsonArray{why}}});
     };
     for (qsizetype i = 0; i < events->size(); ++i) {
         const JsonValue &e = events->at(i);
@@ -68,11 +69,12 @@ ApiResponse ingest(ApiContext &ctx)
         JsonParseError error;
         const auto event = EventParser::fromJsonValue(e, &error);
         if (!event) {
-            fail(key, QStringLiteral("events[%1]: %2").arg(i).arg(error.toString()));
+            fail(i, key, QStringLiteral("events[%1]: %2").arg(i).arg(error.toString()));
             continue;
         }
         valid.append(*event);
         validKeys.append(event->idempotencyKey);
+        validAt.append(i);
     }
     QJsonArray ingested;
     QJsonArray duplicate;
@@ -82,10 +84,13 @@ ApiResponse ingest(ApiContext &ctx)
             switch (results[i].outcome) {
             case IngestOutcome::Accepted: ingested.append(validKeys[i]); break;
             case IngestOutcome::Duplicate: duplicate.append(validKeys[i]); break;
-            case IngestOutcome::Rejected: fail(validKeys[i], results[i].reason); break;
+            case IngestOutcome::Rejected: fail(validAt[i], validKeys[i], QStringLiteral("events[%1]: %2").arg(validAt[i]).arg(results[i].reason)); break;
             }
         }
     }
+    QJsonArray failed;
+    for (const QJsonObject &f : std::as_const(failedAt))
+        failed.append(f);
     QJsonObject out{{QStringLiteral("validation_failed"), failed},
                     {QStringLiteral("debug"), debug ? QJsonValue(QJsonObject{{QStringLiteral("duplicate"), duplicate}, {QStringLiteral("ingested"), ingested}})
                                                     : QJsonValue(QJsonValue::Null)}};
