@@ -24,6 +24,12 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# Debian's nodejs comes without npm (NodeSource's carries it): the API test installs Orb's SDK
+# with npm ci.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages are installed"
   exit 0
@@ -37,7 +43,3 @@ echo "install-deps: installing ${missing[*]}"
 $SUDO apt-get update -qq
 # No recommends: dbus-x11 (recommended by some) makes keychain calls wait for a prompt.
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-# Debian's nodejs comes without npm (NodeSource's carries it): the SDK test installs with npm ci.
-if ! command -v npm >/dev/null 2>&1; then
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
-fi
