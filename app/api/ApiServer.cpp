@@ -5,6 +5,8 @@
 #include <QHttpServerResponder>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace orb::api {
 
 namespace {
@@ -23,13 +25,77 @@ QByteArray methodName(QHttpServerRequest::Method m)
     }
 }
 
+// Room for the request line and headers beside the body.
+constexpr qint64 kHeaderAllowance = 64 * 1024;
+
+QByteArray tooLarge(qint64 limit)
+{
+    const QByteArray body = ApiError(413, QStringLiteral("413-request-too-large"), QStringLiteral("Request too large"),
+                                     QStringLiteral("the request is larger than this server takes (%1 bytes of body)").arg(limit))
+                                .response()
+                                .body;
+    return "HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size())
+           + "\r\n\r\n" + body;
+}
+
+/// The Content-Length of a request whose start is in `head`, or -1.
+qint64 contentLength(const QByteArray &head)
+{
+    static const QList<QByteArray> methods = {"POST ", "PUT ", "PATCH ", "GET ", "DELETE "};
+    if (std::none_of(methods.begin(), methods.end(), [&](const QByteArray &m) { return head.startsWith(m); }))
+        return -1;
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    const QByteArray headers = (end < 0 ? head : head.left(end)).toLower();
+    const qsizetype at = headers.indexOf("\r\ncontent-length:");
+    if (at < 0)
+        return -1;
+    const qsizetype eol = headers.indexOf("\r\n", at + 2);
+    bool ok = false;
+    const qint64 n = headers.mid(at + 17, eol < 0 ? -1 : eol - at - 17).trimmed().toLongLong(&ok);
+    return ok ? n : -1;
+}
+
 } // namespace
+
+void GuardedTcpServer::incomingConnection(qintptr handle)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(handle)) {
+        delete socket;
+        return;
+    }
+    m_received.insert(socket, 0);
+    // Connected before the HTTP library connects its own reader, so this sees each chunk first.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_received.remove(socket); });
+    addPendingConnection(socket);
+}
+
+void GuardedTcpServer::inspect(QTcpSocket *socket)
+{
+    const qint64 available = socket->bytesAvailable();
+    qint64 &received = m_received[socket];
+    const qint64 declared = received == 0 ? contentLength(socket->peek(std::min<qint64>(available, kHeaderAllowance))) : -1;
+    received += available;
+    if (declared > m_max || received > m_max + kHeaderAllowance) {
+        socket->readAll(); // never handed to the parser
+        socket->write(tooLarge(m_max));
+        socket->disconnectFromHost();
+    }
+}
 
 ApiServer::ApiServer(CompanyFile &company, const Clock &clock, QObject *parent) : QAbstractHttpServer(parent), m_handler(company, clock) {}
 
 quint16 ApiServer::listenOn(const QHostAddress &address, quint16 port)
 {
-    return listen(address, port);
+    m_tcp = new GuardedTcpServer(m_handler.maxBodyBytes(), this);
+    if (!m_tcp->listen(address, port)) {
+        delete m_tcp;
+        m_tcp = nullptr;
+        return 0;
+    }
+    bind(m_tcp);
+    return m_tcp->serverPort();
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -52,6 +118,8 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
 
 void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response)
 {
+    if (m_tcp)
+        m_tcp->answered(socket);
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     responder.writeHeader("Content-Type", "application/json");

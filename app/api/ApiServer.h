@@ -4,9 +4,34 @@
 #include "app/api/ApiHandler.h"
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <QHostAddress>
+#include <QTcpServer>
 
 namespace orb::api {
+
+/**
+ * The listening socket: sees each connection's bytes before the HTTP library buffers them, so a
+ * body over the limit is refused early (by its Content-Length, or once more bytes arrive than
+ * the limit allows) instead of being read into memory whole.
+ */
+class GuardedTcpServer final : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    GuardedTcpServer(qint64 maxRequestBytes, QObject *parent = nullptr) : QTcpServer(parent), m_max(maxRequestBytes) {}
+    /// A response went out on the socket: its next request starts counting from zero.
+    void answered(QTcpSocket *socket) { m_received.insert(socket, 0); }
+
+protected:
+    void incomingConnection(qintptr handle) override;
+
+private:
+    void inspect(QTcpSocket *socket);
+    qint64 m_max;
+    QHash<QTcpSocket *, qint64> m_received;
+};
 
 /**
  * Orb's REST API over HTTP (Qt HTTP Server): each request goes to the ApiHandler on the
@@ -31,6 +56,7 @@ protected:
 private:
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
     ApiHandler m_handler;
+    GuardedTcpServer *m_tcp = nullptr;
 };
 
 /// HOST:PORT (IPv6 as [::1]:PORT) into its parts; false with the reason.
