@@ -9,6 +9,8 @@
 #include "models/CompanyFile.h"
 #include "models/Timestamps.h"
 #include "models/api/ApiKeyService.h"
+#include "models/api/WebhookService.h"
+#include "sync/WebhookWorker.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -57,6 +59,9 @@ int serve(CliContext &ctx, const QString &verb, const QStringList &verbArgs)
         throw CliError(InvalidInput, QStringLiteral("--listen: %1").arg(error));
     CompanyFile &company = ctx.company();
     api::ApiServer server(company, ctx.clock());
+    // Webhooks go out while the server runs.
+    WebhookWorker webhooks(company);
+    webhooks.start();
     const quint16 bound = server.listenOn(address, port);
     if (bound == 0)
         throw CliError(Failure, QStringLiteral("serve: cannot listen on %1 (the port is in use or not allowed)").arg(listen));
@@ -141,12 +146,119 @@ int keysRevoke(CliContext &ctx, const QString &, const QStringList &args)
     return Success;
 }
 
+int webhooksCreate(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("webhooks create"));
+    cl.addOption(QStringLiteral("url"), QStringLiteral("URL"), QStringLiteral("Where to POST events: https://, or http:// to this machine only (required)."));
+    cl.addOption(QStringLiteral("events"), QStringLiteral("TYPE,..."),
+                 QStringLiteral("Only these event types (default: all): ") + WebhookService::eventTypes().join(QStringLiteral(", ")) + QLatin1Char('.'));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    if (!cl.isSet(QStringLiteral("url")))
+        throw CliError(InvalidInput, QStringLiteral("webhooks create: --url is required"));
+    QStringList events;
+    for (const QString &value : cl.values(QStringLiteral("events")))
+        for (const QString &e : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            events << e.trimmed();
+    const NewWebhookEndpoint w = WebhookService(ctx.company(), ctx.clock()).create(cl.value(QStringLiteral("url")), events);
+    if (ctx.json()) {
+        QJsonObject o = w.endpoint.toJson();
+        o.insert(QStringLiteral("secret"), w.secret);
+        ctx.printJson(o);
+        return Success;
+    }
+    ctx.out() << "Webhook endpoint " << w.endpoint.id << " for " << w.endpoint.url << '\n'
+              << "Signing secret: " << w.secret << '\n'
+              << "Deliveries go out while `orbctl serve` runs; verify X-Orb-Signature with this secret.\n";
+    return Success;
+}
+
+int webhooksList(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("webhooks list"));
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    const QList<WebhookEndpoint> list = WebhookService(ctx.company(), ctx.clock()).list();
+    if (ctx.json()) {
+        QJsonArray data;
+        for (const WebhookEndpoint &w : list)
+            data.append(w.toJson());
+        ctx.printJsonList(data);
+        return Success;
+    }
+    TablePrinter t({QStringLiteral("ID"), QStringLiteral("URL"), QStringLiteral("EVENTS"), QStringLiteral("STATUS"), QStringLiteral("PENDING"),
+                    QStringLiteral("DELIVERED"), QStringLiteral("FAILED")});
+    for (const WebhookEndpoint &w : list)
+        t.addRow({w.id, w.url, w.events.isEmpty() ? QStringLiteral("all") : w.events.join(QLatin1Char(',')),
+                  w.isDisabled() ? QStringLiteral("disabled") : QStringLiteral("enabled"), QString::number(w.pending), QString::number(w.delivered),
+                  QString::number(w.failed)});
+    t.print(ctx.out());
+    ctx.out() << list.size() << (list.size() == 1 ? " endpoint" : " endpoints") << '\n';
+    return Success;
+}
+
+int webhooksChange(CliContext &ctx, const QString &verb, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("webhooks ") + verb, {QStringLiteral("ID")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    WebhookService service(ctx.company(), ctx.clock());
+    const QString id = cl.positional(0);
+    if (verb == QLatin1String("disable")) {
+        const WebhookEndpoint w = service.disable(id);
+        if (ctx.json())
+            ctx.printJson(w.toJson());
+        else
+            ctx.out() << "Disabled webhook endpoint " << w.id << " (" << w.url << "); its pending deliveries wait until it is deleted.\n";
+        return Success;
+    }
+    service.remove(id);
+    if (ctx.json())
+        ctx.printJson(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
+    else
+        ctx.out() << "Deleted webhook endpoint " << id << " with its deliveries.\n";
+    return Success;
+}
+
+int webhooksLog(CliContext &ctx, const QString &, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("webhooks log"), {QStringLiteral("ID")});
+    cl.parse(args);
+    if (cl.helpRequested())
+        return help(ctx, cl);
+    const QList<WebhookAttempt> log = WebhookService(ctx.company(), ctx.clock()).log(cl.positional(0));
+    if (ctx.json()) {
+        QJsonArray data;
+        for (const WebhookAttempt &a : log)
+            data.append(a.toJson());
+        ctx.printJsonList(data);
+        return Success;
+    }
+    TablePrinter t({QStringLiteral("AT"), QStringLiteral("EVENT"), QStringLiteral("TYPE"), QStringLiteral("ATTEMPT"), QStringLiteral("STATUS"),
+                    QStringLiteral("ERROR"), QStringLiteral("STATE")});
+    for (const WebhookAttempt &a : log)
+        t.addRow({toApiTimestamp(a.at), a.eventId, a.eventType, QString::number(a.attempt), a.status ? QString::number(a.status) : QStringLiteral("-"), a.error,
+                  a.state});
+    t.print(ctx.out());
+    return Success;
+}
+
 const CommandRegistry::Registrar serveNoun("serve", &serve, "[--listen HOST:PORT]   serve Orb's REST API v1 for this company", 90,
                                            {{{}, {}, QStringLiteral("Serve Orb's REST API v1 for this company (default 127.0.0.1:8710).")}});
 const CommandRegistry::Registrar apiKeysNoun("api-keys", "create | list | revoke", 91,
                                              {{QStringLiteral("create"), {}, QStringLiteral("Create an API key and print its secret once."), &keysCreate},
                                               {QStringLiteral("list"), {}, QStringLiteral("List the API keys (never their secrets)."), &keysList},
                                               {QStringLiteral("revoke"), QStringLiteral("ID"), QStringLiteral("Revoke an API key."), &keysRevoke}});
+const CommandRegistry::Registrar
+    webhooksNoun("webhooks", "create | list | disable | delete | log", 92,
+                 {{QStringLiteral("create"), {}, QStringLiteral("Add a webhook endpoint and print its signing secret once."), &webhooksCreate},
+                  {QStringLiteral("list"), {}, QStringLiteral("List the webhook endpoints and their deliveries."), &webhooksList},
+                  {QStringLiteral("disable"), QStringLiteral("ID"), QStringLiteral("Stop delivering to an endpoint."), &webhooksChange},
+                  {QStringLiteral("delete"), QStringLiteral("ID"), QStringLiteral("Delete an endpoint with its deliveries."), &webhooksChange},
+                  {QStringLiteral("log"), QStringLiteral("ID"), QStringLiteral("Show an endpoint's delivery attempts, newest first."), &webhooksLog}});
 
 } // namespace
 

@@ -24,3 +24,47 @@ CREATE TABLE api_idempotency (
     PRIMARY KEY (api_key_id, idempotency_key)
 );
 CREATE INDEX api_idempotency_by_age ON api_idempotency (created_at);
+
+-- Webhooks: endpoints, the events to announce (written by the business action's own
+-- transaction, so none is lost or announced for a change that was rolled back), one delivery
+-- per event and endpoint, retried with backoff, and every attempt kept as the endpoint's log.
+-- The signing secret must be read back to sign each delivery (HMAC-SHA256), so it is stored.
+CREATE TABLE webhook_endpoints (
+    id          TEXT PRIMARY KEY,
+    url         TEXT NOT NULL,
+    secret      TEXT NOT NULL,
+    events      TEXT NOT NULL DEFAULT '[]', -- JSON list of event types; empty: every type
+    created_at  TEXT NOT NULL,
+    disabled_at TEXT
+);
+
+CREATE TABLE webhook_events (
+    id          TEXT PRIMARY KEY,
+    type        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    body        BLOB NOT NULL
+);
+
+CREATE TABLE webhook_deliveries (
+    id              TEXT PRIMARY KEY,
+    event_id        TEXT NOT NULL REFERENCES webhook_events (id),
+    endpoint_id     TEXT NOT NULL REFERENCES webhook_endpoints (id),
+    state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_status     INTEGER,
+    last_error      TEXT,
+    delivered_at    TEXT,
+    UNIQUE (event_id, endpoint_id)
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id);
+
+CREATE TABLE webhook_attempts (
+    delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id),
+    attempt     INTEGER NOT NULL,
+    at          TEXT NOT NULL,
+    status      INTEGER,
+    error       TEXT,
+    PRIMARY KEY (delivery_id, attempt)
+);

@@ -5,7 +5,8 @@
 //
 //   node sdk_test.mjs ORBCTL
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -32,6 +33,7 @@ function cliJson(...args) {
 }
 
 let server;
+let receiver;
 let failures = 0;
 let passed = 0;
 async function step(name, fn) {
@@ -71,6 +73,33 @@ function startServer() {
   });
 }
 
+// The webhook receiver: keeps every delivery (raw body and headers); answers the first one with
+// 500, so that its retry is seen.
+const deliveries = [];
+function startReceiver() {
+  return new Promise((resolve) => {
+    const srv = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        deliveries.push({ body, headers: req.headers });
+        res.statusCode = deliveries.length === 1 ? 500 : 200;
+        res.end();
+      });
+    });
+    srv.listen(0, '127.0.0.1', () => resolve(srv));
+  });
+}
+async function until(what, predicate, ms = 20000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (predicate()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
 try {
   cli('init', '--name', 'API Test', '--currency', 'USD', '--timezone', 'UTC');
   cli('catalog', 'import', join(here, 'catalog.json'));
@@ -81,6 +110,14 @@ try {
   const listed = cliJson('api-keys', 'list');
   assert.equal(listed.data.length, 3);
   assert.ok(!JSON.stringify(listed).includes(admin.key), 'api-keys list never shows a secret');
+
+  receiver = await startReceiver();
+  const hookUrl = `http://127.0.0.1:${receiver.address().port}/orb`;
+  const hook = cliJson('webhooks', 'create', '--url', hookUrl);
+  assert.match(hook.secret, /^whsec_/);
+  const refused = spawnSync(orbctl, ['--db', db, 'webhooks', 'create', '--url', 'http://example.com/hook'], { env, encoding: 'utf8' });
+  assert.equal(refused.status, 2, 'plain http to another host is refused');
+  assert.match(refused.stderr, /only to this machine/);
 
   server = await startServer();
   const baseURL = `${server.url}/v1`;
@@ -282,6 +319,29 @@ try {
     assert.equal(c.end_date, '2026-03-25');
   });
 
+  await step('webhooks: signed as Orb signs them (SDK unwrap), retried after a 500 with the same event id, logged', async () => {
+    const wanted = ['customer.created', 'customer.edited', 'subscription.created', 'invoice.issued', 'invoice.manually_marked_as_paid', 'invoice.voided'];
+    const types = () => new Set(deliveries.map((d) => JSON.parse(d.body).type));
+    await until(`webhooks ${wanted.join(', ')}`, () => wanted.every((t) => types().has(t)));
+    const verifier = new Orb({ apiKey: 'unused', baseURL, webhookSecret: hook.secret });
+    for (const d of deliveries) {
+      const event = verifier.webhooks.unwrap(d.body, d.headers);
+      assert.ok(event.id && event.created_at && event.type);
+      assert.deepEqual(event.properties, {});
+    }
+    assert.throws(() => verifier.webhooks.unwrap(deliveries[0].body.replace('"', ' "'), deliveries[0].headers), /signature/);
+    assert.throws(() => verifier.webhooks.unwrap(deliveries[0].body, deliveries[0].headers, 'whsec_wrong'), /signature/);
+    const first = JSON.parse(deliveries[0].body);
+    assert.equal(first.type, 'customer.created');
+    assert.equal(first.customer.id, customers[0].id);
+    await until('the retry of the first delivery', () => deliveries.slice(1).some((d) => JSON.parse(d.body).id === first.id));
+    const issued = deliveries.map((d) => JSON.parse(d.body)).find((e) => e.type === 'invoice.issued');
+    assert.ok(issued.invoice.invoice_number);
+    const log = cliJson('webhooks', 'log', hook.id).data.filter((a) => a.event_id === first.id);
+    assert.deepEqual(log.map((a) => [a.attempt, a.status]).sort(), [[1, 500], [2, 200]]);
+    assert.equal(cliJson('webhooks', 'list').data[0].deliveries.failed, 0);
+  });
+
   await step('a key revoked while the server runs gets 401 at its next request', async () => {
     const client = new Orb({ apiKey: billing.key, baseURL, maxRetries: 0 });
     assert.equal((await client.customers.list()).data.length, 4);
@@ -293,6 +353,7 @@ try {
   console.log(`FAIL setup: ${e && e.stack ? e.stack : e}`);
 } finally {
   if (server) server.process.kill('SIGTERM');
+  if (receiver) receiver.close();
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failures} failed`);
