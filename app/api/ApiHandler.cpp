@@ -5,6 +5,7 @@
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/api/ApiIdempotencyStore.h"
+#include "app/api/ApiIngest.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -75,8 +76,21 @@ ApiHandler::ApiHandler(CompanyFile &company, const Clock &clock, qint64 maxBodyB
 
 ApiResponse ApiHandler::handle(const ApiRequest &request)
 {
+    Prepared p;
     try {
-        return dispatch(request);
+        p = prepare(request);
+        if (p.answered)
+            return p.response;
+        ApiContext ctx{m_company, m_clock, request, p.params, p.key};
+        try {
+            p.response = p.route->handler(ctx);
+        } catch (const ApiError &e) {
+            p.response = e.response();
+        } catch (const ServiceError &e) {
+            p.response = fromServiceError(e);
+        }
+        finish(request, p);
+        return p.response;
     } catch (const ApiError &e) {
         return e.response();
     } catch (const ServiceError &e) {
@@ -86,7 +100,77 @@ ApiResponse ApiHandler::handle(const ApiRequest &request)
     }
 }
 
-ApiResponse ApiHandler::dispatch(const ApiRequest &request)
+bool ApiHandler::isIngest(const ApiRequest &request)
+{
+    return request.method == "POST" && (request.path == QLatin1String("/v1/ingest") || request.path == QLatin1String("/v1/ingest/"));
+}
+
+QList<ApiResponse> ApiHandler::handleIngestBatch(const QList<ApiRequest> &requests)
+{
+    QList<ApiResponse> responses(requests.size());
+    QList<Prepared> prepared(requests.size());
+    QList<std::optional<IngestPlan>> plans(requests.size());
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        try {
+            prepared[i] = prepare(requests[i]);
+            if (prepared[i].answered) {
+                responses[i] = prepared[i].response;
+                continue;
+            }
+            ApiContext ctx{m_company, m_clock, requests[i], prepared[i].params, prepared[i].key};
+            plans[i] = planIngest(ctx);
+        } catch (const ApiError &e) {
+            responses[i] = e.response();
+            if (prepared[i].route) {
+                prepared[i].response = responses[i];
+                finish(requests[i], prepared[i]);
+            }
+        } catch (const ServiceError &e) {
+            responses[i] = fromServiceError(e);
+        }
+    }
+    // One transaction for the requests into the same backfill (or none): the events of each,
+    // in request order, as if the requests had come one after the other.
+    QStringList backfills;
+    for (const auto &plan : std::as_const(plans))
+        if (plan && !backfills.contains(plan->backfillId))
+            backfills << plan->backfillId;
+    for (const QString &backfill : std::as_const(backfills)) {
+        QList<UsageEventRow> rows;
+        QList<qsizetype> members;
+        for (qsizetype i = 0; i < plans.size(); ++i)
+            if (plans[i] && plans[i]->backfillId == backfill) {
+                members << i;
+                rows += plans[i]->rows;
+            }
+        QList<IngestResult> results;
+        std::optional<ApiResponse> failure;
+        try {
+            if (!rows.isEmpty())
+                results = EventImporter(m_company, m_clock).ingestRows(rows, backfill);
+        } catch (const ServiceError &e) {
+            failure = fromServiceError(e);
+        } catch (const std::exception &e) {
+            failure =
+                ApiError(500, QStringLiteral("500-internal-server-error"), QStringLiteral("Internal server error"), QString::fromUtf8(e.what())).response();
+        }
+        qsizetype offset = 0;
+        for (const qsizetype i : std::as_const(members)) {
+            const qsizetype n = plans[i]->rows.size();
+            prepared[i].response = failure ? *failure : answerIngest(*plans[i], results.mid(offset, n));
+            offset += n;
+            try {
+                finish(requests[i], prepared[i]);
+            } catch (const ServiceError &) {
+                // The answer stands; only its replay for an Idempotency-Key retry is lost.
+            }
+            responses[i] = prepared[i].response;
+        }
+    }
+    return responses;
+}
+
+ApiHandler::Prepared ApiHandler::prepare(const ApiRequest &request)
 {
     if (request.body.size() > m_maxBody)
         throw ApiError(413, QStringLiteral("413-request-too-large"), QStringLiteral("Request too large"),
@@ -142,25 +226,28 @@ ApiResponse ApiHandler::dispatch(const ApiRequest &request)
         if (const auto stored = store.find(key->id, idempotencyKey, m_clock.now())) {
             if (stored->requestHash != hash)
                 throw ApiError::conflict(QStringLiteral("Idempotency-Key \"%1\" was used for a different request in the last 24 hours").arg(idempotencyKey));
-            ApiResponse replay{stored->status, stored->body, {}};
-            replay.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
+            Prepared replay;
+            replay.answered = true;
+            replay.response = ApiResponse{stored->status, stored->body, {}};
+            replay.response.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
             return replay;
         }
     }
 
-    ApiContext ctx{m_company, m_clock, request, params, *key};
-    ApiResponse response;
-    try {
-        response = route->handler(ctx);
-    } catch (const ApiError &e) {
-        response = e.response();
-    } catch (const ServiceError &e) {
-        response = fromServiceError(e);
-    }
+    Prepared p;
+    p.route = route;
+    p.params = params;
+    p.key = *key;
+    p.idempotencyKey = idempotencyKey;
+    p.hash = hash;
+    return p;
+}
+
+void ApiHandler::finish(const ApiRequest &, const Prepared &p)
+{
     // A server error may be gone on a retry; everything else is the request's answer.
-    if (!idempotencyKey.isEmpty() && response.status < 500)
-        store.store(key->id, idempotencyKey, StoredApiAnswer{hash, response.status, response.body}, m_clock.now());
-    return response;
+    if (!p.idempotencyKey.isEmpty() && p.response.status < 500)
+        ApiIdempotencyStore(m_company).store(p.key.id, p.idempotencyKey, StoredApiAnswer{p.hash, p.response.status, p.response.body}, m_clock.now());
 }
 
 } // namespace orb::api

@@ -24,8 +24,29 @@ public:
     ApiResponse handle(const ApiRequest &request);
     qint64 maxBodyBytes() const { return m_maxBody; }
 
+    /// `POST /v1/ingest`: the requests the server groups.
+    static bool isIngest(const ApiRequest &request);
+    /**
+     * Ingestion requests that arrived together, answered as handle() would answer each in
+     * turn, but committed in one transaction (per backfill): many clients sending an event
+     * each share one commit instead of waiting for one each. Each answer is sent only after
+     * that commit, so an accepted event is never lost.
+     */
+    QList<ApiResponse> handleIngestBatch(const QList<ApiRequest> &requests);
+
 private:
-    ApiResponse dispatch(const ApiRequest &request);
+    /// Authenticated, routed, allowed: or already answered (an Idempotency-Key replay).
+    struct Prepared {
+        bool answered = false;
+        ApiResponse response;
+        const Route *route = nullptr;
+        QStringList params;
+        ApiKey key;
+        QString idempotencyKey;
+        QByteArray hash;
+    };
+    Prepared prepare(const ApiRequest &request);
+    void finish(const ApiRequest &request, const Prepared &prepared);
     CompanyFile &m_company;
     const Clock &m_clock;
     qint64 m_maxBody;

@@ -4,6 +4,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -107,20 +108,47 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     for (const auto &h : request.headers())
         r.headers.insert(h.first.toLower(), h.second);
     r.body = request.body();
-    write(request, socket, m_handler.handle(r));
+    if (ApiHandler::isIngest(r)) {
+        // Ingestion requests that arrive while others are read are committed together: the
+        // zero timer runs once the event loop has handled the sockets that are ready.
+        m_pendingIngest.push_back(std::make_unique<PendingIngest>(PendingIngest{std::move(r), makeResponder(request, socket), socket}));
+        if (!m_flushScheduled) {
+            m_flushScheduled = true;
+            QTimer::singleShot(0, this, &ApiServer::flushIngest);
+        }
+        return true;
+    }
+    QHttpServerResponder responder = makeResponder(request, socket);
+    write(responder, socket, m_handler.handle(r));
     return true;
+}
+
+void ApiServer::flushIngest()
+{
+    m_flushScheduled = false;
+    std::vector<std::unique_ptr<PendingIngest>> pending;
+    pending.swap(m_pendingIngest);
+    QList<ApiRequest> requests;
+    requests.reserve(qsizetype(pending.size()));
+    for (const auto &p : pending)
+        requests.append(p->request);
+    const QList<ApiResponse> responses = m_handler.handleIngestBatch(requests);
+    for (size_t i = 0; i < pending.size(); ++i)
+        if (pending[i]->socket) // a client gone meanwhile gets nothing; its events are stored
+            write(pending[i]->responder, pending[i]->socket, responses[qsizetype(i)]);
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    write(request, socket, ApiError(404, QStringLiteral("404-url-not-found"), QStringLiteral("URL not found"), QStringLiteral("no such endpoint")).response());
+    QHttpServerResponder responder = makeResponder(request, socket);
+    write(responder, socket,
+          ApiError(404, QStringLiteral("404-url-not-found"), QStringLiteral("URL not found"), QStringLiteral("no such endpoint")).response());
 }
 
-void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response)
+void ApiServer::write(QHttpServerResponder &responder, QTcpSocket *socket, const ApiResponse &response)
 {
     if (m_tcp)
         m_tcp->answered(socket);
-    QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     responder.writeHeader("Content-Type", "application/json");
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));

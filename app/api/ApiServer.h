@@ -4,9 +4,14 @@
 #include "app/api/ApiHandler.h"
 
 #include <QAbstractHttpServer>
+#include <QHttpServerResponder>
+#include <QPointer>
 #include <QHash>
 #include <QHostAddress>
 #include <QTcpServer>
+
+#include <memory>
+#include <vector>
 
 namespace orb::api {
 
@@ -54,9 +59,19 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    void write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
+    /// An ingestion request waiting for the group commit, with what answers it.
+    struct PendingIngest {
+        ApiRequest request;
+        QHttpServerResponder responder;
+        QPointer<QTcpSocket> socket;
+    };
+    void write(QHttpServerResponder &responder, QTcpSocket *socket, const ApiResponse &response);
+    /// Commits the waiting ingestion requests together and answers each.
+    void flushIngest();
     ApiHandler m_handler;
     GuardedTcpServer *m_tcp = nullptr;
+    std::vector<std::unique_ptr<PendingIngest>> m_pendingIngest;
+    bool m_flushScheduled = false;
 };
 
 /// HOST:PORT (IPv6 as [::1]:PORT) into its parts; false with the reason.

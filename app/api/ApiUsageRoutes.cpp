@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Orb's usage endpoints: ping, ingest, event backfills.
-#include "app/api/ApiTypes.h"
+#include "app/api/ApiIngest.h"
 
 #include "engine/metrics/EventParser.h"
 #include "engine/metrics/JsonReader.h"
@@ -100,14 +100,6 @@ std::optional<QList<QByteArrayView>> splitEvents(QByteArrayView b)
     return out;
 }
 
-/// One event's bytes to its stored form, or the reason it is not an event.
-struct ParsedEvent {
-    bool ok = false;
-    UsageEventRow row;
-    QString key; ///< the idempotency key, also of a rejected event where it could be read
-    QString error;
-};
-
 ParsedEvent parseEvent(QByteArrayView text)
 {
     ParsedEvent p;
@@ -136,9 +128,12 @@ bool flagSet(const QString &text)
     return text == QLatin1String("true") || text == QLatin1String("1");
 }
 
-ApiResponse ingest(ApiContext &ctx)
+} // namespace
+
+IngestPlan planIngest(const ApiContext &ctx)
 {
-    QList<ParsedEvent> parsed;
+    IngestPlan plan;
+    QList<ParsedEvent> &parsed = plan.parsed;
     if (const auto slices = splitEvents(ctx.request.body)) {
         if (slices->size() > kMaxEventsPerRequest)
             throw ApiError::validation(
@@ -191,60 +186,62 @@ ApiResponse ingest(ApiContext &ctx)
         }
     }
 
-    const bool debug = flagSet(ctx.query(QStringLiteral("debug")));
-    const QString backfillId = ctx.query(QStringLiteral("backfill_id"));
+    plan.debug = flagSet(ctx.query(QStringLiteral("debug")));
+    plan.backfillId = ctx.query(QStringLiteral("backfill_id"));
+    for (qsizetype i = 0; i < parsed.size(); ++i)
+        if (parsed[i].ok)
+            plan.rows.append(parsed[i].row);
+    return plan;
+}
 
-    // Events that do not parse are reported; the others go to the importer's rules, in one
-    // transaction, exactly as a file's rows do.
+ApiResponse answerIngest(const IngestPlan &plan, const QList<IngestResult> &results)
+{
+    const QList<ParsedEvent> &parsed = plan.parsed;
     QMap<qsizetype, QJsonObject> failedAt; // by position in the request, so they are listed in its order
-    QList<UsageEventRow> valid;
-    QList<qsizetype> validAt;
     auto fail = [&](qsizetype at, const QString &key, const QString &why) {
         failedAt.insert(at, QJsonObject{{QStringLiteral("idempotency_key"), key}, {QStringLiteral("validation_errors"), QJsonArray{why}}});
     };
+    QJsonArray ingested;
+    QJsonArray duplicate;
+    qsizetype next = 0; // the result of the next valid event
     for (qsizetype i = 0; i < parsed.size(); ++i) {
         if (!parsed[i].ok) {
             fail(i, parsed[i].key, QStringLiteral("events[%1]: %2").arg(i).arg(parsed[i].error));
             continue;
         }
-        valid.append(parsed[i].row);
-        validAt.append(i);
-    }
-    QJsonArray ingested;
-    QJsonArray duplicate;
-    if (!valid.isEmpty()) {
-        const QList<IngestResult> results = EventImporter(ctx.company, ctx.clock).ingestRows(valid, backfillId);
-        for (qsizetype i = 0; i < results.size(); ++i) {
-            const QString &key = parsed[validAt[i]].key;
-            switch (results[i].outcome) {
-            case IngestOutcome::Accepted:
-                if (debug)
-                    ingested.append(key);
-                break;
-            case IngestOutcome::Duplicate:
-                if (debug)
-                    duplicate.append(key);
-                break;
-            case IngestOutcome::Rejected: fail(validAt[i], key, QStringLiteral("events[%1]: %2").arg(validAt[i]).arg(results[i].reason)); break;
-            }
+        const IngestResult &r = results.at(next++);
+        switch (r.outcome) {
+        case IngestOutcome::Accepted: ingested.append(parsed[i].key); break;
+        case IngestOutcome::Duplicate: duplicate.append(parsed[i].key); break;
+        case IngestOutcome::Rejected: fail(i, parsed[i].key, QStringLiteral("events[%1]: %2").arg(i).arg(r.reason)); break;
         }
     }
     QJsonArray failed;
     for (const QJsonObject &f : std::as_const(failedAt))
         failed.append(f);
-    const qsizetype eventCount = parsed.size();
     QJsonObject out{{QStringLiteral("validation_failed"), failed},
-                    {QStringLiteral("debug"), debug ? QJsonValue(QJsonObject{{QStringLiteral("duplicate"), duplicate}, {QStringLiteral("ingested"), ingested}})
-                                                    : QJsonValue(QJsonValue::Null)}};
+                    {QStringLiteral("debug"), plan.debug
+                                                  ? QJsonValue(QJsonObject{{QStringLiteral("duplicate"), duplicate}, {QStringLiteral("ingested"), ingested}})
+                                                  : QJsonValue(QJsonValue::Null)}};
     if (failed.isEmpty())
         return ApiResponse::json(out);
     // Orb's error object beside Orb's ingestion answer: the events that passed are stored.
     out.insert(QStringLiteral("type"), QStringLiteral("https://docs.withorb.com/reference/error-responses#400-request-validation-errors"));
     out.insert(QStringLiteral("status"), 400);
     out.insert(QStringLiteral("title"), QStringLiteral("Request validation error"));
-    out.insert(QStringLiteral("detail"), QStringLiteral("%1 of %2 events failed validation; the others were ingested").arg(failed.size()).arg(eventCount));
+    out.insert(QStringLiteral("detail"), QStringLiteral("%1 of %2 events failed validation; the others were ingested").arg(failed.size()).arg(parsed.size()));
     out.insert(QStringLiteral("validation_errors"), failed);
     return ApiResponse::json(out, 400);
+}
+
+namespace {
+
+ApiResponse ingest(ApiContext &ctx)
+{
+    const IngestPlan plan = planIngest(ctx);
+    const QList<IngestResult> results =
+        plan.rows.isEmpty() ? QList<IngestResult>() : EventImporter(ctx.company, ctx.clock).ingestRows(plan.rows, plan.backfillId);
+    return answerIngest(plan, results);
 }
 
 QDateTime requiredTimestamp(const QJsonObject &body, const QString &field)

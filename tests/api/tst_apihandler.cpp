@@ -38,6 +38,7 @@ private slots:
     void ingestDedupConflictAndGrace();
     void ingestAtMost500();
     void revokedKeyRefusedAtOnce();
+    void groupedIngestAnswersEachAsAlone();
 
 private:
     ApiRequest request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {}, const QString &key = QString()) const;
@@ -351,6 +352,48 @@ void TestApiHandler::revokedKeyRefusedAtOnce()
     QVERIFY_THROWS_EXCEPTION(ServiceError, ApiKeyService(*m_file, m_clock).revoke(QStringLiteral("nope")));
     // Only hashes are stored.
     QVERIFY(ApiKeyService::hashSecret(k.secret).size() == 32);
+}
+
+void TestApiHandler::groupedIngestAnswersEachAsAlone()
+{
+    Customer d;
+    d.name = QStringLiteral("Acme");
+    d.externalCustomerId = QStringLiteral("acme");
+    CustomerService(*m_file, m_clock).create(d);
+    auto event = [](const QByteArray &key, const QByteArray &hours) -> QByteArray {
+        return R"({"events": [{"event_name": "job", "timestamp": "2026-03-20T11:00:00Z", "idempotency_key": ")" + key
+               + R"(", "external_customer_id": "acme", "properties": {"hours": )" + hours + "}}]}";
+    };
+    QList<ApiRequest> batch;
+    batch << request("POST", QStringLiteral("/v1/ingest?debug=true"), event("a", "1"));
+    batch << request("POST", QStringLiteral("/v1/ingest?debug=true"), event("a", "1"));                   // the same event again: a duplicate
+    batch << request("POST", QStringLiteral("/v1/ingest?debug=true"), event("a", "2"));                   // the same key, another body
+    batch << request("POST", QStringLiteral("/v1/ingest"), event("b", "1"), QStringLiteral("orb_wrong")); // not authenticated
+    batch << request("POST", QStringLiteral("/v1/ingest?debug=true"), "{\"events\": [");                  // malformed
+    batch << request("POST", QStringLiteral("/v1/ingest?debug=true&backfill_id=nope"), event("c", "1"));  // unknown backfill
+    ApiRequest withKey = request("POST", QStringLiteral("/v1/ingest?debug=true"), event("d", "1"));
+    withKey.headers.insert("idempotency-key", "retry-1");
+    batch << withKey;
+    const QList<ApiResponse> r = m_handler->handleIngestBatch(batch);
+    QCOMPARE(r.size(), batch.size());
+    QCOMPARE(r[0].status, 200);
+    QCOMPARE(json(r[0]).value(QStringLiteral("debug")).toObject().value(QStringLiteral("ingested")).toArray(), QJsonArray{QStringLiteral("a")});
+    QCOMPARE(r[1].status, 200);
+    QCOMPARE(json(r[1]).value(QStringLiteral("debug")).toObject().value(QStringLiteral("duplicate")).toArray(), QJsonArray{QStringLiteral("a")});
+    QCOMPARE(r[2].status, 400);
+    QCOMPARE(r[3].status, 401);
+    QCOMPARE(r[4].status, 400);
+    QCOMPARE(r[5].status, 404);
+    QCOMPARE(r[6].status, 200);
+    // The retry of the request with the Idempotency-Key gets the stored answer.
+    const ApiResponse again = m_handler->handle(withKey);
+    QCOMPARE(again.body, r[6].body);
+    QVERIFY(again.headers.contains(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true"))));
+    // What was stored is what handle() would have stored one request at a time: a and d.
+    const QJsonObject replay = json(m_handler->handle(request(
+        "POST", QStringLiteral("/v1/ingest?debug=true"),
+        R"({"events": [{"event_name": "job", "timestamp": "2026-03-20T11:00:00Z", "idempotency_key": "d", "external_customer_id": "acme", "properties": {"hours": 1}}]})")));
+    QCOMPARE(replay.value(QStringLiteral("debug")).toObject().value(QStringLiteral("duplicate")).toArray(), QJsonArray{QStringLiteral("d")});
 }
 
 QTEST_GUILESS_MAIN(TestApiHandler)

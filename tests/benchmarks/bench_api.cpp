@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -56,6 +57,58 @@ int post(QNetworkAccessManager &net, const QUrl &url, const QByteArray &key, con
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->deleteLater();
     return status;
+}
+
+/// `clients` connections, each sending single-event requests one after the other (keep-alive),
+/// all at once: the server commits what arrives together in one transaction. Returns the
+/// number of answers that were not 200.
+int concurrentSingles(quint16 port, const QByteArray &key, int clients, int rounds, const QDateTime &base)
+{
+    struct Client {
+        QTcpSocket socket;
+        QByteArray buffer;
+        int sent = 0;
+    };
+    std::vector<std::unique_ptr<Client>> all;
+    int done = 0;
+    int failed = 0;
+    QEventLoop loop;
+    auto send = [&](Client &c, int index) {
+        const QByteArray body = R"({"events":[)" + eventJson(QStringLiteral("p%1-%2").arg(index).arg(c.sent), base.addMSecs(c.sent), index) + "]}";
+        c.socket.write("POST /v1/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+                       + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        ++c.sent;
+    };
+    for (int i = 0; i < clients; ++i) {
+        all.push_back(std::make_unique<Client>());
+        Client &c = *all.back();
+        QObject::connect(&c.socket, &QTcpSocket::readyRead, &loop, [&, i] {
+            Client &me = *all[size_t(i)];
+            me.buffer += me.socket.readAll();
+            for (;;) {
+                const qsizetype end = me.buffer.indexOf("\r\n\r\n");
+                if (end < 0)
+                    return;
+                const QByteArray head = me.buffer.left(end).toLower();
+                const qsizetype cl = head.indexOf("content-length:");
+                const int length = cl < 0 ? 0 : head.mid(cl + 15, head.indexOf("\r\n", cl) < 0 ? -1 : head.indexOf("\r\n", cl) - cl - 15).trimmed().toInt();
+                if (me.buffer.size() < end + 4 + length)
+                    return;
+                if (!head.startsWith("http/1.1 200"))
+                    ++failed;
+                me.buffer.remove(0, end + 4 + length);
+                if (me.sent < rounds)
+                    send(me, i);
+                else if (++done == clients)
+                    loop.quit();
+            }
+        });
+        c.socket.connectToHost(QHostAddress::LocalHost, port);
+    }
+    for (int i = 0; i < clients; ++i)
+        send(*all[size_t(i)], i);
+    loop.exec();
+    return failed;
 }
 
 } // namespace
@@ -128,11 +181,21 @@ int main(int argc, char *argv[])
         singleFailed += post(net, url, key, R"({"events":[)" + eventJson(QStringLiteral("s%1").arg(i), base.addMSecs(i), i) + "]}") == 200 ? 0 : 1;
     const double singleSecs = t.nsecsElapsed() / 1e9;
 
+    const int clients = 50;
+    const int rounds = 20;
+    t.restart();
+    const int concurrentFailed = concurrentSingles(port, key, clients, rounds, base);
+    const double concurrentSecs = t.nsecsElapsed() / 1e9;
+
     std::printf("events: %lld (%d requests of %d)\n", static_cast<long long>(total), requests, perRequest);
     std::printf("file import:          %8.0f events/s  (%lld accepted in %.2f s)\n", double(s.accepted) / importSecs, static_cast<long long>(s.accepted),
                 importSecs);
     std::printf("API, 500 per request: %8.0f events/s  (%.2f s, %d events refused)  = %.0f%% of the file import\n", double(total) / apiSecs, apiSecs, failed,
                 100.0 * (double(total) / apiSecs) / (double(s.accepted) / importSecs));
     std::printf("API, 1 per request:   %8.0f events/s  (%d requests in %.2f s, %d refused)\n", double(singles) / singleSecs, singles, singleSecs, singleFailed);
-    return failed || singleFailed ? 1 : 0;
+    const double oneCommitRate = double(singles) / singleSecs;
+    const double groupedRate = double(clients * rounds) / concurrentSecs;
+    std::printf("API, %d clients at once, 1 event per request: %8.0f events/s  (%d requests in %.2f s, %d refused)  = %.1fx one commit per event\n", clients,
+                groupedRate, clients * rounds, concurrentSecs, concurrentFailed, groupedRate / oneCommitRate);
+    return failed || singleFailed || concurrentFailed ? 1 : 0;
 }

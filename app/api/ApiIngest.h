@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/api/ApiTypes.h"
+#include "models/usage/EventImporter.h"
+#include "models/usage/UsageEventRow.h"
+
+namespace orb::api {
+
+/// One event of an ingestion request, read: its stored form, or why it is not an event.
+struct ParsedEvent {
+    bool ok = false;
+    UsageEventRow row;
+    QString key; ///< the idempotency key, also of a rejected event where it could be read
+    QString error;
+};
+
+/// An ingestion request read and checked, before anything is written.
+struct IngestPlan {
+    QList<ParsedEvent> parsed;
+    QList<UsageEventRow> rows; ///< the events that parsed, in order: what goes to the importer
+    bool debug = false;
+    QString backfillId;
+};
+
+/// Reads `POST /v1/ingest` (at most 500 events); throws ApiError for a body that is not one.
+IngestPlan planIngest(const ApiContext &ctx);
+/// Orb's answer from the importer's results for plan.rows (one each, in order).
+ApiResponse answerIngest(const IngestPlan &plan, const QList<IngestResult> &results);
+
+} // namespace orb::api
