@@ -5,6 +5,10 @@
 #include "models/usage/EventImporter.h"
 #include "models/usage/UsageEventRow.h"
 
+#include <QByteArrayView>
+
+#include <optional>
+
 namespace orb::api {
 
 /// One event of an ingestion request, read: its stored form, or why it is not an event.
@@ -22,6 +26,15 @@ struct IngestPlan {
     bool debug = false;
     QString backfillId;
 };
+
+/**
+ * The events of a body of exactly the form {"events": [{...}, ...]}, each as its own bytes
+ * (whitespace allowed), so that each is parsed on its own; nothing for any other shape, which
+ * the full JSON reader then reads and names what is wrong.
+ */
+std::optional<QList<QByteArrayView>> splitIngestBody(QByteArrayView body);
+/// One event's bytes: the import's fast parser, else the reference parser (with its message).
+ParsedEvent parseIngestEvent(QByteArrayView text);
 
 /// Reads `POST /v1/ingest` (at most 500 events); throws ApiError for a body that is not one.
 IngestPlan planIngest(const ApiContext &ctx);

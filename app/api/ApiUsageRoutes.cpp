@@ -26,7 +26,14 @@ ApiResponse ping(ApiContext &)
     return ApiResponse::json(QJsonObject{{QStringLiteral("response"), QStringLiteral("pong")}});
 }
 
-qsizetype skipSpace(QByteArrayView b, qsizetype i)
+bool flagSet(const QString &text)
+{
+    return text == QLatin1String("true") || text == QLatin1String("1");
+}
+
+} // namespace
+
+static qsizetype skipSpace(QByteArrayView b, qsizetype i)
 {
     while (i < b.size() && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t'))
         ++i;
@@ -39,7 +46,7 @@ qsizetype skipSpace(QByteArrayView b, qsizetype i)
  * anything else) and the parsing is shared between two threads. Nothing for any other shape:
  * the caller then reads the body with the full JSON reader, which names what is wrong.
  */
-std::optional<QList<QByteArrayView>> splitEvents(QByteArrayView b)
+std::optional<QList<QByteArrayView>> splitIngestBody(QByteArrayView b)
 {
     qsizetype i = skipSpace(b, 0);
     if (i >= b.size() || b[i] != '{')
@@ -100,7 +107,7 @@ std::optional<QList<QByteArrayView>> splitEvents(QByteArrayView b)
     return out;
 }
 
-ParsedEvent parseEvent(QByteArrayView text)
+ParsedEvent parseIngestEvent(QByteArrayView text)
 {
     ParsedEvent p;
     if (FastEventParser::parse(text, p.row)) {
@@ -123,18 +130,11 @@ ParsedEvent parseEvent(QByteArrayView text)
     return p;
 }
 
-bool flagSet(const QString &text)
-{
-    return text == QLatin1String("true") || text == QLatin1String("1");
-}
-
-} // namespace
-
 IngestPlan planIngest(const ApiContext &ctx)
 {
     IngestPlan plan;
     QList<ParsedEvent> &parsed = plan.parsed;
-    if (const auto slices = splitEvents(ctx.request.body)) {
+    if (const auto slices = splitIngestBody(ctx.request.body)) {
         if (slices->size() > kMaxEventsPerRequest)
             throw ApiError::validation(
                 QStringLiteral("events: %1 events in one request; at most %2").arg(slices->size()).arg(kMaxEventsPerRequest),
@@ -145,10 +145,10 @@ IngestPlan planIngest(const ApiContext &ctx)
         const qsizetype half = slices->size() >= 64 ? slices->size() / 2 : 0;
         std::thread helper([&] {
             for (qsizetype i = 0; i < half; ++i)
-                parsed[i] = parseEvent(slices->at(i));
+                parsed[i] = parseIngestEvent(slices->at(i));
         });
         for (qsizetype i = half; i < slices->size(); ++i)
-            parsed[i] = parseEvent(slices->at(i));
+            parsed[i] = parseIngestEvent(slices->at(i));
         helper.join();
     } else {
         JsonParseError parseError;
