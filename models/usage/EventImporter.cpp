@@ -500,7 +500,11 @@ QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QStr
 QList<IngestResult> EventImporter::ingestRows(const QList<UsageEventRow> &rows, const QString &backfillId)
 {
     Database &db = m_file.db();
-    const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId);
+    QSet<QByteArray> named;
+    for (const UsageEventRow &row : rows)
+        if (!row.customerId.isEmpty())
+            named.insert(row.customerId);
+    const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId, named);
     UnitOfWork uow(db);
     UsageEventStore store(db);
     const UsageEventStatus status = backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending;
