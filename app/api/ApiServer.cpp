@@ -66,6 +66,9 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         return;
     }
     m_received.insert(socket, 0);
+    // Answers go out at once: no waiting for the client's acknowledgement of the previous
+    // segment (Nagle), which would add a delayed-ACK pause to every keep-alive request.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Connected before the HTTP library connects its own reader, so this sees each chunk first.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
     connect(socket, &QObject::destroyed, this, [this, socket] { m_received.remove(socket); });

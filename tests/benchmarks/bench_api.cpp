@@ -175,6 +175,21 @@ int main(int argc, char *argv[])
     const double apiSecs = t.nsecsElapsed() / 1e9;
 
     failed = failed * perRequest;
+
+    // The same requests straight to the handler, without HTTP: what the transport costs.
+    auto directCompany = company(tmp.filePath(QStringLiteral("direct.orb")), clock);
+    const QString directKey = ApiKeyService(*directCompany, clock).create(QStringLiteral("bench"), QStringLiteral("ingest")).secret;
+    api::ApiHandler direct(*directCompany, clock);
+    t.restart();
+    for (const QByteArray &b : std::as_const(bodies)) {
+        api::ApiRequest r;
+        r.method = "POST";
+        r.path = QStringLiteral("/v1/ingest");
+        r.headers.insert("authorization", "Bearer " + directKey.toUtf8());
+        r.body = b;
+        failed += direct.handle(r).status == 200 ? 0 : perRequest;
+    }
+    const double directSecs = t.nsecsElapsed() / 1e9;
     t.restart();
     int singleFailed = 0;
     for (int i = 0; i < singles; ++i)
@@ -192,6 +207,7 @@ int main(int argc, char *argv[])
                 importSecs);
     std::printf("API, 500 per request: %8.0f events/s  (%.2f s, %d events refused)  = %.0f%% of the file import\n", double(total) / apiSecs, apiSecs, failed,
                 100.0 * (double(total) / apiSecs) / (double(s.accepted) / importSecs));
+    std::printf("handler without HTTP: %8.0f events/s  (%.2f s)\n", double(total) / directSecs, directSecs);
     std::printf("API, 1 per request:   %8.0f events/s  (%d requests in %.2f s, %d refused)\n", double(singles) / singleSecs, singles, singleSecs, singleFailed);
     const double oneCommitRate = double(singles) / singleSecs;
     const double groupedRate = double(clients * rounds) / concurrentSecs;
