@@ -216,7 +216,10 @@ ApiHandler::Prepared ApiHandler::prepare(const ApiRequest &request)
                        QStringLiteral("API key %1 (%2) has the role ingest: it may only send events (POST /v1/ingest) and ping").arg(key->id, key->name));
 
     const bool writes = request.method == "POST" || request.method == "PUT";
-    const QString idempotencyKey = writes ? QString::fromUtf8(request.header("idempotency-key")) : QString();
+    // Ingestion is idempotent by each event's own idempotency key (a retry finds duplicates and
+    // changes nothing), so its answers are not kept: Orb's SDKs send an Idempotency-Key with
+    // every request, and keeping each would add a transaction to each ingestion request.
+    const QString idempotencyKey = writes && !isIngest(request) ? QString::fromUtf8(request.header("idempotency-key")) : QString();
     QByteArray hash;
     ApiIdempotencyStore store(m_company);
     if (!idempotencyKey.isEmpty()) {
