@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/AuditLog.h"
+#include "models/api/WebhookService.h"
 
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
@@ -116,6 +117,8 @@ AuditEntry AuditLog::append(const QDateTime &at, const QString &action, const QS
     // The head is kept beside the chain, so that cutting entries off the end is noticed too.
     m_db.exec(QStringLiteral("DELETE FROM orb_meta WHERE key = 'audit_head'"));
     m_db.exec(QStringLiteral("INSERT INTO orb_meta (key, value) VALUES ('audit_head', ?)"), {QStringLiteral("%1:%2").arg(e.seq).arg(e.hash)});
+    // Orb's webhook for the change, in the change's own transaction (an outbox).
+    WebhookService::recordForAudit(m_db, e.at, action, objectType, objectId, after);
     return e;
 }
 

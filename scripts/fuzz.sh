@@ -13,7 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-12}"
 build="${2:-$here/build/fuzz}"
-targets=(fuzz_event_parser fuzz_jsonl_reader fuzz_csv_reader fuzz_catalog_parser fuzz_stripe_events fuzz_company_file)
+targets=(fuzz_event_parser fuzz_jsonl_reader fuzz_csv_reader fuzz_catalog_parser fuzz_stripe_events fuzz_company_file fuzz_api_ingest)
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.ccache}"
 export CCACHE_BASEDIR="$here"

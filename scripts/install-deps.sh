@@ -12,6 +12,9 @@ PACKAGES=(
   dpkg-dev file lintian appstream desktop-file-utils shared-mime-info xdg-utils
   clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
   libsodium-dev sqlite3
+  # Orb's REST API (orbctl serve): Qt HTTP Server, which needs the WebSockets development files
+  # to be found by CMake; Node.js runs Orb's official TypeScript SDK against it in the tests.
+  qt6-httpserver-dev qt6-websockets-dev nodejs
 )
 
 missing=()
@@ -20,6 +23,12 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+
+# Debian's nodejs comes without npm (NodeSource's carries it): the API test installs Orb's SDK
+# with npm ci.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages are installed"

@@ -124,7 +124,7 @@ syntax_of_name() {
   case "$name" in
     *.in) syntax_of_name "${path%.in}"; return ;;
     CMakeLists.txt|*.cmake|*.sh|*.bash|*.py|*.pl|*.rb|*.yml|*.yaml|*.toml|*.supp|.clang-format|.clang-tidy|.editorconfig) prefix="#" ;;
-    *.cpp|*.cc|*.cxx|*.c|*.h|*.hh|*.hpp|*.hxx|*.mm|*.m|*.qml|*.js|*.rc) prefix="//" ;;
+    *.cpp|*.cc|*.cxx|*.c|*.h|*.hh|*.hpp|*.hxx|*.mm|*.m|*.qml|*.js|*.mjs|*.rc) prefix="//" ;;
     *.sql) prefix="--" ;;
     *.nsh|*.nsi) prefix=";" ;;
     *.css) prefix="/*" suffix=" */" ;;

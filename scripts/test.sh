@@ -27,6 +27,12 @@ bash "$here/scripts/format.sh" --check --all || checks_failed=1
 echo "== build (GUI, warnings as errors)"
 bash "$here/scripts/build.sh" "$here/build/ci" -DCMAKE_BUILD_TYPE=Debug -DORB_WERROR=ON -DORB_BUILD_GUI=ON
 
+# Orb's official TypeScript SDK for the API test (api_sdk), pinned by tests/api/package-lock.json.
+if [ ! -f "$here/tests/api/node_modules/orb-billing/package.json" ]; then
+  echo "== npm ci: Orb's TypeScript SDK for the API test"
+  (cd "$here/tests/api" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # A fresh keyring each run: an old one with another password fails to unlock.
 keyring_home="$(mktemp -d)"
 trap 'rm -rf "$keyring_home"' EXIT

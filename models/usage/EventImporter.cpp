@@ -527,15 +527,28 @@ QList<ImportReject> EventImporter::rejects(const QString &importId) const
 
 QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QString &backfillId)
 {
+    QList<UsageEventRow> rows;
+    rows.reserve(events.size());
+    for (const Event &e : events)
+        rows.append(UsageEventRow::fromEvent(e));
+    return ingestRows(rows, backfillId);
+}
+
+QList<IngestResult> EventImporter::ingestRows(const QList<UsageEventRow> &rows, const QString &backfillId)
+{
     Database &db = m_file.db();
-    const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId);
+    QSet<QByteArray> named;
+    for (const UsageEventRow &row : rows)
+        if (!row.customerId.isEmpty())
+            named.insert(row.customerId);
+    const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId, named);
     UnitOfWork uow(db);
     UsageEventStore store(db);
     const UsageEventStatus status = backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending;
     QList<IngestResult> results;
+    results.reserve(rows.size());
     qint64 accepted = 0;
-    for (const Event &e : events) {
-        const UsageEventRow row = UsageEventRow::fromEvent(e);
+    for (const UsageEventRow &row : rows) {
         IngestResult r;
         r.reason = rules.check(row);
         if (r.reason.isEmpty()) {
@@ -545,7 +558,7 @@ QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QStr
                 ++accepted;
                 break;
             case UsageEventStore::Outcome::Duplicate: r.outcome = IngestOutcome::Duplicate; break;
-            case UsageEventStore::Outcome::Conflict: r.reason = conflictReason(e.idempotencyKey.toUtf8()); break;
+            case UsageEventStore::Outcome::Conflict: r.reason = conflictReason(row.idempotencyKey); break;
             }
         }
         results.append(r);

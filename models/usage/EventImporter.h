@@ -134,6 +134,8 @@ public:
 
     /// Ingests events in one transaction; one result per event, in order.
     QList<IngestResult> ingest(const QList<Event> &events, const QString &backfillId = {});
+    /// The same for events already in their stored form (the API's parser builds them).
+    QList<IngestResult> ingestRows(const QList<UsageEventRow> &rows, const QString &backfillId = {});
 
 private:
     CompanyFile &m_file;

@@ -11,15 +11,31 @@
 
 namespace orb {
 
+IngestRules IngestRules::load(CompanyFile &file, const Clock &clock, const QString &backfillId, const QSet<QByteArray> &customerIds)
+{
+    IngestRules r = load(file, clock, backfillId, false);
+    for (const QByteArray &id : customerIds)
+        if (file.db().scalar(QStringLiteral("SELECT 1 FROM customers WHERE id = ?"), {QString::fromUtf8(id)}).isValid())
+            r.m_customerIds.insert(id);
+    return r;
+}
+
 IngestRules IngestRules::load(CompanyFile &file, const Clock &clock, const QString &backfillId)
+{
+    return load(file, clock, backfillId, true);
+}
+
+IngestRules IngestRules::load(CompanyFile &file, const Clock &clock, const QString &backfillId, bool allCustomers)
 {
     IngestRules r;
     r.m_nowMs = clock.now().toMSecsSinceEpoch();
     r.m_graceHours = file.setting(IntSetting::GracePeriodHours);
     r.m_graceMs = r.m_graceHours * 3600 * 1000;
-    QSqlQuery q = file.db().exec(QStringLiteral("SELECT id FROM customers"));
-    while (q.next())
-        r.m_customerIds.insert(q.value(0).toString().toUtf8());
+    if (allCustomers) {
+        QSqlQuery q = file.db().exec(QStringLiteral("SELECT id FROM customers"));
+        while (q.next())
+            r.m_customerIds.insert(q.value(0).toString().toUtf8());
+    }
     if (!backfillId.isEmpty()) {
         BackfillService backfills(file, clock);
         Backfill b = backfills.get(backfillId);

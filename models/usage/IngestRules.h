@@ -32,6 +32,9 @@ public:
 
     /// Loads the rules' inputs; `backfillId` (may be empty) must name a pending backfill.
     static IngestRules load(CompanyFile &file, const Clock &clock, const QString &backfillId);
+    /// The same, knowing only the customers among `customerIds` (the ones a batch of events
+    /// names): a request of a few events does not read every customer of the company.
+    static IngestRules load(CompanyFile &file, const Clock &clock, const QString &backfillId, const QSet<QByteArray> &customerIds);
 
     /// Empty when the event may be stored, else the rule broken ("timestamp: …").
     QString check(const UsageEventRow &row) const;
@@ -46,6 +49,7 @@ private:
     qint64 m_nowMs = 0;
     qint64 m_graceMs = 0;
     qint64 m_graceHours = 0;
+    static IngestRules load(CompanyFile &file, const Clock &clock, const QString &backfillId, bool allCustomers);
     QSet<QByteArray> m_customerIds;
     std::optional<Backfill> m_backfill;
     QByteArray m_backfillCustomerId;

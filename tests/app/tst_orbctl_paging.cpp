@@ -116,6 +116,10 @@ void TestOrbctlPaging::initTestCase()
         must({QStringLiteral("ledger"), QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("gnucash-csv"), QStringLiteral("--from"),
               QStringLiteral("2026-%1-01").arg(QLatin1String(month)), QStringLiteral("--to"), QStringLiteral("2026-%1-28").arg(QLatin1String(month)),
               QStringLiteral("-o"), m_dir.filePath(QStringLiteral("ledger%1.csv").arg(QLatin1String(month))), QStringLiteral("--mark-exported")});
+    for (int i = 0; i < 3; ++i) {
+        must({QStringLiteral("api-keys"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("key %1").arg(i)});
+        must({QStringLiteral("webhooks"), QStringLiteral("create"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:9/hook%1").arg(i)});
+    }
     must({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("email.from"), QStringLiteral("Billing <billing@example.com>")});
     must({QStringLiteral("invoices"), QStringLiteral("send"), QStringLiteral("--status"), QStringLiteral("paid"), QStringLiteral("--queue-only")});
     const QJsonArray paid = page(m_seed, {QStringLiteral("invoices"), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("paid")})
@@ -171,6 +175,8 @@ void TestOrbctlPaging::walkEveryPage_data()
     row("audit list", {QStringLiteral("audit"), QStringLiteral("list")});
     row("audit show", {QStringLiteral("audit"), QStringLiteral("show")}, QStringLiteral("customer"));
     row("sync log", {QStringLiteral("sync"), QStringLiteral("log")});
+    row("api-keys list", {QStringLiteral("api-keys"), QStringLiteral("list")});
+    row("webhooks list", {QStringLiteral("webhooks"), QStringLiteral("list")});
 }
 
 void TestOrbctlPaging::walkEveryPage()
@@ -248,12 +254,12 @@ void TestOrbctlPaging::everyPagedVerbIsWalked()
     // every verb that lists ("List ...", "Show the newest ...") offers it.
     QSet<QString> walked;
     QStringList missing;
-    const QStringList rows = {QStringLiteral("customers list"),     QStringLiteral("plans list"),    QStringLiteral("metrics list"),
-                              QStringLiteral("subscriptions list"), QStringLiteral("invoices list"), QStringLiteral("invoices upcoming"),
-                              QStringLiteral("credit-notes list"),  QStringLiteral("credits list"),  QStringLiteral("coupons list"),
-                              QStringLiteral("tax-rates list"),     QStringLiteral("events search"), QStringLiteral("backfills list"),
-                              QStringLiteral("ledger exports"),     QStringLiteral("email outbox"),  QStringLiteral("audit list"),
-                              QStringLiteral("audit show"),         QStringLiteral("sync log")};
+    const QStringList rows = {
+        QStringLiteral("customers list"), QStringLiteral("plans list"),        QStringLiteral("metrics list"),      QStringLiteral("subscriptions list"),
+        QStringLiteral("invoices list"),  QStringLiteral("invoices upcoming"), QStringLiteral("credit-notes list"), QStringLiteral("credits list"),
+        QStringLiteral("coupons list"),   QStringLiteral("tax-rates list"),    QStringLiteral("events search"),     QStringLiteral("backfills list"),
+        QStringLiteral("ledger exports"), QStringLiteral("email outbox"),      QStringLiteral("audit list"),        QStringLiteral("audit show"),
+        QStringLiteral("sync log"),       QStringLiteral("api-keys list"),     QStringLiteral("webhooks list")};
     for (const QString &r : rows)
         walked.insert(r);
     // Not a list: the settings are one object keyed by setting, as `settings get` reads them.

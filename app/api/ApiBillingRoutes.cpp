@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Orb's billing endpoints: plans, subscriptions, invoices.
+#include "app/api/ApiTypes.h"
+
+#include "engine/Clock.h"
+#include "engine/Decimal.h"
+#include "models/CompanyFile.h"
+#include "models/CustomerRepository.h"
+#include "models/billing/InvoiceRepository.h"
+#include "models/billing/InvoiceRunService.h"
+#include "models/billing/InvoiceService.h"
+#include "models/billing/SubscriptionService.h"
+#include "models/catalog/CatalogService.h"
+
+#include <QJsonDocument>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace orb::api {
+
+namespace {
+
+QString text(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue v = body.value(field);
+    if (v.isUndefined() || v.isNull())
+        return {};
+    if (!v.isString())
+        throw ApiError::validation(QStringLiteral("%1: must be a string").arg(field),
+                                   {QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("message"), QStringLiteral("must be a string")}}});
+    return v.toString();
+}
+
+void rejectUnknown(const QJsonObject &body, const QStringList &known)
+{
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (!known.contains(it.key()))
+            throw ApiError::validation(QStringLiteral("%1: not a field this server accepts (known: %2)").arg(it.key(), known.join(QStringLiteral(", "))),
+                                       {QJsonObject{{QStringLiteral("field"), it.key()}, {QStringLiteral("message"), QStringLiteral("unknown field")}}});
+}
+
+/// A date, or an instant taken as its day in the customer's zone (Orb accepts both).
+std::optional<QDate> dateIn(const QJsonObject &body, const QString &field, const QString &timezone)
+{
+    const QString t = text(body, field);
+    if (t.isEmpty())
+        return std::nullopt;
+    QDate d = QDate::fromString(t, Qt::ISODate);
+    if (!d.isValid() || t.size() != 10) {
+        QDateTime instant = QDateTime::fromString(t, Qt::ISODateWithMs);
+        if (instant.isValid() && instant.timeSpec() != Qt::LocalTime) {
+            const QTimeZone zone(timezone.toUtf8());
+            d = zone.isValid() ? instant.toTimeZone(zone).date() : instant.toUTC().date();
+        } else {
+            d = {};
+        }
+    }
+    if (!d.isValid())
+        throw ApiError::validation(QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 timestamp with a zone").arg(field, t),
+                                   {QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("message"), QStringLiteral("date required")}}});
+    return d;
+}
+
+/// Orb's nested {id, external_customer_id} for a customer id.
+QJsonObject customerRef(CompanyFile &company, const QString &customerId)
+{
+    const auto c = CustomerRepository(company.db()).findById(customerId);
+    return QJsonObject{
+        {QStringLiteral("id"), customerId},
+        {QStringLiteral("external_customer_id"), c && !c->externalCustomerId.isEmpty() ? QJsonValue(c->externalCustomerId) : QJsonValue(QJsonValue::Null)}};
+}
+
+QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv)
+{
+    QJsonObject o = inv.toJson();
+    // Orb sends a line item's quantity as a JSON number (amounts stay strings).
+    QJsonArray lines = o.value(QStringLiteral("line_items")).toArray();
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QJsonObject line = lines.at(i).toObject();
+        const QJsonValue q = line.value(QStringLiteral("quantity"));
+        if (q.isString())
+            if (Decimal::tryParse(q.toString()))
+                line.insert(QStringLiteral("quantity"), QJsonDocument::fromJson("[" + q.toString().toLatin1() + "]").array().at(0));
+        lines.replace(i, line);
+    }
+    o.insert(QStringLiteral("line_items"), lines);
+    o.insert(QStringLiteral("customer"), customerRef(ctx.company, inv.customerId));
+    o.insert(QStringLiteral("subscription"),
+             inv.subscriptionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonObject{{QStringLiteral("id"), inv.subscriptionId}}));
+    return o;
+}
+
+QJsonObject subscriptionJson(ApiContext &ctx, SubscriptionService &service, const Subscription &sub)
+{
+    QJsonObject o = service.toJson(sub);
+    o.insert(QStringLiteral("customer"), customerRef(ctx.company, sub.customerId));
+    return o;
+}
+
+// ---- plans ----
+
+ApiResponse listPlans(ApiContext &ctx)
+{
+    CatalogService service(ctx.company, ctx.clock);
+    QJsonArray all;
+    const QStringList statuses = ctx.queryList(QStringLiteral("status"));
+    for (const Plan &p : service.plans().list()) {
+        const QString status = p.isArchived() ? QStringLiteral("archived") : QStringLiteral("active");
+        if (!statuses.isEmpty() && !statuses.contains(status))
+            continue;
+        QJsonObject o = service.describe(p, service.planVersion(p));
+        o.insert(QStringLiteral("status"), status);
+        all.append(o);
+    }
+    return ApiResponse::json(page(ctx, all));
+}
+
+ApiResponse fetchPlanImpl(ApiContext &ctx, bool external)
+{
+    CatalogService service(ctx.company, ctx.clock);
+    const auto p = external ? service.plans().findByExternalId(ctx.params[0]) : service.plans().findById(ctx.params[0]);
+    if (!p)
+        throw ApiError::notFound(
+            QStringLiteral("no plan with %1 \"%2\"").arg(external ? QStringLiteral("external_plan_id") : QStringLiteral("id"), ctx.params[0]));
+    QJsonObject o = service.describe(*p, service.planVersion(*p));
+    o.insert(QStringLiteral("status"), p->isArchived() ? QStringLiteral("archived") : QStringLiteral("active"));
+    return ApiResponse::json(o);
+}
+
+ApiResponse fetchPlan(ApiContext &ctx)
+{
+    return fetchPlanImpl(ctx, false);
+}
+
+ApiResponse fetchPlanByExternalId(ApiContext &ctx)
+{
+    return fetchPlanImpl(ctx, true);
+}
+
+// ---- subscriptions ----
+
+ApiResponse createSubscription(ApiContext &ctx)
+{
+    const QJsonObject body = ctx.bodyObject();
+    rejectUnknown(body, {QStringLiteral("customer_id"), QStringLiteral("external_customer_id"), QStringLiteral("plan_id"), QStringLiteral("external_plan_id"),
+                         QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("plan_version_number"), QStringLiteral("net_terms"),
+                         QStringLiteral("coupon_redemption_code"), QStringLiteral("default_invoice_memo"),
+                         QStringLiteral("align_billing_with_subscription_start_date")});
+    const QString customerId = text(body, QStringLiteral("customer_id"));
+    const QString externalCustomerId = text(body, QStringLiteral("external_customer_id"));
+    if (customerId.isEmpty() == externalCustomerId.isEmpty())
+        throw ApiError::validation(QStringLiteral("give exactly one of customer_id and external_customer_id"),
+                                   {QJsonObject{{QStringLiteral("field"), QStringLiteral("customer_id")},
+                                                {QStringLiteral("message"), QStringLiteral("exactly one of customer_id, external_customer_id")}}});
+    const QString planId = text(body, QStringLiteral("plan_id"));
+    const QString externalPlanId = text(body, QStringLiteral("external_plan_id"));
+    if (planId.isEmpty() == externalPlanId.isEmpty())
+        throw ApiError::validation(QStringLiteral("give exactly one of plan_id and external_plan_id"),
+                                   {QJsonObject{{QStringLiteral("field"), QStringLiteral("plan_id")},
+                                                {QStringLiteral("message"), QStringLiteral("exactly one of plan_id, external_plan_id")}}});
+    CustomerRepository customers(ctx.company.db());
+    const auto customer = customerId.isEmpty() ? customers.findByExternalId(externalCustomerId) : customers.findById(customerId);
+    if (!customer)
+        throw ApiError::notFound(customerId.isEmpty() ? QStringLiteral("no customer with external_customer_id \"%1\"").arg(externalCustomerId)
+                                                      : QStringLiteral("no customer with id \"%1\"").arg(customerId));
+    CatalogService catalog(ctx.company, ctx.clock);
+    const auto plan = planId.isEmpty() ? catalog.plans().findByExternalId(externalPlanId) : catalog.plans().findById(planId);
+    if (!plan)
+        throw ApiError::notFound(planId.isEmpty() ? QStringLiteral("no plan with external_plan_id \"%1\"").arg(externalPlanId)
+                                                  : QStringLiteral("no plan with id \"%1\"").arg(planId));
+    SubscriptionDraft d;
+    d.customer = customer->id;
+    d.plan = plan->id;
+    const QTimeZone zone(customer->timezone.toUtf8());
+    d.startDate = dateIn(body, QStringLiteral("start_date"), customer->timezone)
+                      .value_or(zone.isValid() ? ctx.clock.now().toTimeZone(zone).date() : ctx.clock.now().toUTC().date());
+    d.endDate = dateIn(body, QStringLiteral("end_date"), customer->timezone);
+    if (body.contains(QStringLiteral("plan_version_number")) && !body.value(QStringLiteral("plan_version_number")).isNull())
+        d.planVersion = body.value(QStringLiteral("plan_version_number")).toInt();
+    if (body.value(QStringLiteral("net_terms")).isDouble())
+        d.netTerms = body.value(QStringLiteral("net_terms")).toInt();
+    d.coupon = text(body, QStringLiteral("coupon_redemption_code"));
+    d.memo = text(body, QStringLiteral("default_invoice_memo"));
+    if (body.value(QStringLiteral("align_billing_with_subscription_start_date")) == QJsonValue(false))
+        d.alignment = QStringLiteral("first_of_month");
+    SubscriptionService service(ctx.company, ctx.clock);
+    return ApiResponse::json(subscriptionJson(ctx, service, service.create(d)));
+}
+
+ApiResponse listSubscriptions(ApiContext &ctx)
+{
+    SubscriptionService service(ctx.company, ctx.clock);
+    QString customer = ctx.query(QStringLiteral("customer_id"));
+    const QString external = ctx.query(QStringLiteral("external_customer_id"));
+    if (customer.isEmpty() && !external.isEmpty()) {
+        const auto c = CustomerRepository(ctx.company.db()).findByExternalId(external);
+        if (!c)
+            return ApiResponse::json(pageOf({}, 0, 0));
+        customer = c->id;
+    }
+    const QStringList statuses = ctx.queryList(QStringLiteral("status"));
+    QList<Subscription> subs = service.list(customer);
+    std::stable_sort(subs.begin(), subs.end(), [](const Subscription &a, const Subscription &b) { return a.createdAt > b.createdAt; });
+    QJsonArray all;
+    for (const Subscription &s : subs) {
+        if (!statuses.isEmpty() && !statuses.contains(s.status(service.today(s))))
+            continue;
+        all.append(subscriptionJson(ctx, service, s));
+    }
+    return ApiResponse::json(page(ctx, all));
+}
+
+ApiResponse fetchSubscription(ApiContext &ctx)
+{
+    SubscriptionService service(ctx.company, ctx.clock);
+    return ApiResponse::json(subscriptionJson(ctx, service, service.get(ctx.params[0])));
+}
+
+ApiResponse cancelSubscription(ApiContext &ctx)
+{
+    const QJsonObject body = ctx.bodyObject();
+    rejectUnknown(body, {QStringLiteral("cancel_option"), QStringLiteral("cancellation_date"), QStringLiteral("allow_invoice_credit_or_void")});
+    SubscriptionService service(ctx.company, ctx.clock);
+    const Subscription sub = service.get(ctx.params[0]);
+    const QString option = text(body, QStringLiteral("cancel_option"));
+    ChangeTiming timing;
+    std::optional<QDate> date;
+    if (option == QLatin1String("end_of_subscription_term")) {
+        timing = ChangeTiming::EndOfTerm;
+    } else if (option == QLatin1String("immediate")) {
+        timing = ChangeTiming::Immediate;
+    } else if (option == QLatin1String("requested_date")) {
+        timing = ChangeTiming::OnDate;
+        const auto c = CustomerRepository(ctx.company.db()).findById(sub.customerId);
+        date = dateIn(body, QStringLiteral("cancellation_date"), c ? c->timezone : QString());
+        if (!date)
+            throw ApiError::validation(
+                QStringLiteral("cancellation_date: required with cancel_option requested_date"),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("cancellation_date")}, {QStringLiteral("message"), QStringLiteral("required")}}});
+    } else {
+        throw ApiError::validation(
+            QStringLiteral("cancel_option: \"%1\" must be end_of_subscription_term, immediate or requested_date").arg(option),
+            {QJsonObject{{QStringLiteral("field"), QStringLiteral("cancel_option")}, {QStringLiteral("message"), QStringLiteral("unknown option")}}});
+    }
+    service.cancel(sub.id, timing, date);
+    return ApiResponse::json(subscriptionJson(ctx, service, service.get(sub.id)));
+}
+
+// ---- invoices ----
+
+ApiResponse listInvoices(ApiContext &ctx)
+{
+    InvoiceService service(ctx.company, ctx.clock);
+    InvoiceFilter base;
+    base.customerId = ctx.query(QStringLiteral("customer_id"));
+    const QString external = ctx.query(QStringLiteral("external_customer_id"));
+    if (base.customerId.isEmpty() && !external.isEmpty()) {
+        const auto c = CustomerRepository(ctx.company.db()).findByExternalId(external);
+        if (!c)
+            return ApiResponse::json(pageOf({}, 0, 0));
+        base.customerId = c->id;
+    }
+    base.subscriptionId = ctx.query(QStringLiteral("subscription_id"));
+    // As in Orb: drafts only when asked for by status.
+    QStringList statuses = ctx.queryList(QStringLiteral("status"));
+    const QStringList known = {QStringLiteral("draft"), QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void"), QStringLiteral("synced")};
+    for (const QString &s : statuses)
+        if (!known.contains(s))
+            throw ApiError::validation(
+                QStringLiteral("status: \"%1\" is not one of %2").arg(s, known.join(QStringLiteral(", "))),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("status")}, {QStringLiteral("message"), QStringLiteral("unknown status")}}});
+    if (statuses.isEmpty())
+        statuses = {QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void")};
+    statuses.removeAll(QStringLiteral("synced")); // Orb's synced is issued here, synced to Stripe or not
+    statuses.removeDuplicates();
+    QList<Invoice> all;
+    for (const QString &s : statuses) {
+        InvoiceFilter f = base;
+        f.status = fromText<InvoiceStatus>(s);
+        all += service.list(f);
+    }
+    std::stable_sort(all.begin(), all.end(), [](const Invoice &a, const Invoice &b) {
+        return a.invoiceDate != b.invoiceDate ? a.invoiceDate > b.invoiceDate : a.createdAt > b.createdAt;
+    });
+    QJsonArray data;
+    for (const Invoice &inv : all)
+        data.append(invoiceJson(ctx, inv));
+    return ApiResponse::json(page(ctx, data));
+}
+
+/// Invoices by Orb id only (the service also takes numbers, which Orb's paths do not).
+Invoice invoiceFor(ApiContext &ctx)
+{
+    const auto inv = InvoiceRepository(ctx.company.db()).find(ctx.params[0]);
+    if (!inv)
+        throw ApiError::notFound(QStringLiteral("no invoice with id \"%1\"").arg(ctx.params[0]));
+    return *inv;
+}
+
+ApiResponse fetchInvoice(ApiContext &ctx)
+{
+    return ApiResponse::json(invoiceJson(ctx, invoiceFor(ctx)));
+}
+
+ApiResponse upcomingInvoice(ApiContext &ctx)
+{
+    const QString subscriptionId = ctx.query(QStringLiteral("subscription_id"));
+    if (subscriptionId.isEmpty())
+        throw ApiError::validation(QStringLiteral("subscription_id: required"), {QJsonObject{{QStringLiteral("field"), QStringLiteral("subscription_id")},
+                                                                                             {QStringLiteral("message"), QStringLiteral("required")}}});
+    SubscriptionService subscriptions(ctx.company, ctx.clock);
+    const Subscription sub = subscriptions.get(subscriptionId); // 404 for an unknown one
+    QList<Invoice> list = InvoiceRunService(ctx.company, ctx.clock).upcoming(subscriptionId);
+    // Orb's upcoming invoice is the next one to be issued: the first invoice date after today
+    // (what is already due is billed by the next run), all of that date's invoices as one.
+    const QDate today = subscriptions.today(sub);
+    QDate target;
+    for (const Invoice &inv : list)
+        if (inv.invoiceDate > today && (!target.isValid() || inv.invoiceDate < target))
+            target = inv.invoiceDate;
+    if (!target.isValid())
+        for (const Invoice &inv : list)
+            if (!target.isValid() || inv.invoiceDate < target)
+                target = inv.invoiceDate;
+    if (!target.isValid())
+        throw ApiError::notFound(QStringLiteral("subscription %1 has no upcoming invoice (it has ended)").arg(subscriptionId));
+    std::optional<Invoice> merged;
+    QJsonArray lines;
+    for (const Invoice &inv : list) {
+        if (inv.invoiceDate != target)
+            continue;
+        for (const QJsonValue &l : inv.document.value(QStringLiteral("line_items")).toArray())
+            lines.append(l);
+        if (!merged) {
+            merged = inv;
+            continue;
+        }
+        merged->periodStart = std::min(merged->periodStart, inv.periodStart);
+        merged->periodEnd = std::max(merged->periodEnd, inv.periodEnd);
+        merged->subtotal += inv.subtotal;
+        merged->adjustmentsTotal += inv.adjustmentsTotal;
+        merged->couponsTotal += inv.couponsTotal;
+        merged->taxTotal += inv.taxTotal;
+        merged->total += inv.total;
+        merged->amountDue += inv.amountDue;
+    }
+    merged->document.insert(QStringLiteral("line_items"), lines);
+    QJsonObject o = invoiceJson(ctx, *merged);
+    o.insert(QStringLiteral("target_date"), target.toString(Qt::ISODate));
+    return ApiResponse::json(o);
+}
+
+ApiResponse issueInvoice(ApiContext &ctx)
+{
+    const QJsonObject body = ctx.bodyObject();
+    rejectUnknown(body, {QStringLiteral("synchronous")});
+    return ApiResponse::json(invoiceJson(ctx, InvoiceService(ctx.company, ctx.clock).issue(invoiceFor(ctx).id)));
+}
+
+ApiResponse voidInvoice(ApiContext &ctx)
+{
+    return ApiResponse::json(
+        invoiceJson(ctx, InvoiceService(ctx.company, ctx.clock).voidInvoice(invoiceFor(ctx).id, QStringLiteral("voided through the API"))));
+}
+
+ApiResponse markInvoicePaid(ApiContext &ctx)
+{
+    const QJsonObject body = ctx.bodyObject();
+    rejectUnknown(body, {QStringLiteral("payment_received_date"), QStringLiteral("external_id"), QStringLiteral("notes")});
+    const Invoice inv = invoiceFor(ctx);
+    const auto c = CustomerRepository(ctx.company.db()).findById(inv.customerId);
+    const auto date = dateIn(body, QStringLiteral("payment_received_date"), c ? c->timezone : QString());
+    if (!date)
+        throw ApiError::validation(
+            QStringLiteral("payment_received_date: required (YYYY-MM-DD)"),
+            {QJsonObject{{QStringLiteral("field"), QStringLiteral("payment_received_date")}, {QStringLiteral("message"), QStringLiteral("required")}}});
+    InvoiceService service(ctx.company, ctx.clock);
+    const QString externalId = text(body, QStringLiteral("external_id"));
+    const QString notes = text(body, QStringLiteral("notes"));
+    if (externalId.isEmpty())
+        service.markPaid(inv.id, *date, notes);
+    else
+        service.pay(inv.id, inv.amountRemaining(), *date, QStringLiteral("manual"), externalId, notes);
+    return ApiResponse::json(invoiceJson(ctx, service.get(inv.id)));
+}
+
+} // namespace
+
+QList<Route> billingRoutes()
+{
+    return {
+        {"GET", QStringLiteral("/v1/plans"), Access::Billing, &listPlans},
+        {"GET", QStringLiteral("/v1/plans/external_plan_id/{id}"), Access::Billing, &fetchPlanByExternalId},
+        {"GET", QStringLiteral("/v1/plans/{id}"), Access::Billing, &fetchPlan},
+        {"POST", QStringLiteral("/v1/subscriptions"), Access::Billing, &createSubscription},
+        {"GET", QStringLiteral("/v1/subscriptions"), Access::Billing, &listSubscriptions},
+        {"GET", QStringLiteral("/v1/subscriptions/{id}"), Access::Billing, &fetchSubscription},
+        {"POST", QStringLiteral("/v1/subscriptions/{id}/cancel"), Access::Billing, &cancelSubscription},
+        {"GET", QStringLiteral("/v1/invoices"), Access::Billing, &listInvoices},
+        {"GET", QStringLiteral("/v1/invoices/upcoming"), Access::Billing, &upcomingInvoice},
+        {"GET", QStringLiteral("/v1/invoices/{id}"), Access::Billing, &fetchInvoice},
+        {"POST", QStringLiteral("/v1/invoices/{id}/issue"), Access::Billing, &issueInvoice},
+        {"POST", QStringLiteral("/v1/invoices/{id}/void"), Access::Billing, &voidInvoice},
+        {"POST", QStringLiteral("/v1/invoices/{id}/mark_paid"), Access::Billing, &markInvoicePaid},
+    };
+}
+
+} // namespace orb::api

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Orb's customer endpoints: create, list, fetch (by id or external id), update, balance
+// transactions, credits.
+#include "app/api/ApiTypes.h"
+
+#include "engine/Customer.h"
+#include "engine/Decimal.h"
+#include "models/CustomerService.h"
+#include "models/billing/LedgerService.h"
+
+namespace orb::api {
+
+namespace {
+
+QString text(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue v = body.value(field);
+    if (v.isUndefined() || v.isNull())
+        return {};
+    if (!v.isString())
+        throw ApiError::validation(QStringLiteral("%1: must be a string").arg(field),
+                                   {QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("message"), QStringLiteral("must be a string")}}});
+    return v.toString();
+}
+
+bool present(const QJsonObject &body, const QString &field)
+{
+    return body.contains(field);
+}
+
+Address addressFrom(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue v = body.value(field);
+    if (v.isNull() || v.isUndefined())
+        return {};
+    if (!v.isObject())
+        throw ApiError::validation(QStringLiteral("%1: must be an address object").arg(field));
+    return Address::fromJson(v.toObject());
+}
+
+TaxId taxIdFrom(const QJsonObject &body)
+{
+    const QJsonValue v = body.value(QStringLiteral("tax_id"));
+    if (v.isNull() || v.isUndefined())
+        return {};
+    if (!v.isObject())
+        throw ApiError::validation(QStringLiteral("tax_id: must be {country, type, value}"));
+    const QJsonObject o = v.toObject();
+    return TaxId{text(o, QStringLiteral("country")), text(o, QStringLiteral("type")), text(o, QStringLiteral("value"))};
+}
+
+/// Orb's metadata: string values; null (or "") removes a key on update.
+QMap<QString, QString> metadataFrom(const QJsonObject &body)
+{
+    QMap<QString, QString> m;
+    const QJsonValue v = body.value(QStringLiteral("metadata"));
+    if (v.isNull() || v.isUndefined())
+        return m;
+    if (!v.isObject())
+        throw ApiError::validation(QStringLiteral("metadata: must be an object of strings"));
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!it.value().isString() && !it.value().isNull())
+            throw ApiError::validation(QStringLiteral("metadata.%1: must be a string or null").arg(it.key()));
+        m.insert(it.key(), it.value().toString());
+    }
+    return m;
+}
+
+std::optional<int> netTermsFrom(const QJsonObject &body)
+{
+    const QJsonValue v = body.value(QStringLiteral("net_terms"));
+    if (v.isNull() || v.isUndefined())
+        return std::nullopt;
+    if (!v.isDouble() || v.toDouble() != double(v.toInt()))
+        throw ApiError::validation(QStringLiteral("net_terms: must be a whole number of days"));
+    return v.toInt();
+}
+
+void rejectUnknown(const QJsonObject &body, const QStringList &known)
+{
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (!known.contains(it.key()))
+            throw ApiError::validation(QStringLiteral("%1: not a field this server accepts (known: %2)").arg(it.key(), known.join(QStringLiteral(", "))),
+                                       {QJsonObject{{QStringLiteral("field"), it.key()}, {QStringLiteral("message"), QStringLiteral("unknown field")}}});
+}
+
+const QStringList kCustomerFields = {
+    QStringLiteral("name"),
+    QStringLiteral("email"),
+    QStringLiteral("external_customer_id"),
+    QStringLiteral("currency"),
+    QStringLiteral("timezone"),
+    QStringLiteral("metadata"),
+    QStringLiteral("billing_address"),
+    QStringLiteral("shipping_address"),
+    QStringLiteral("tax_id"),
+    QStringLiteral("net_terms"),
+    QStringLiteral("document_language"),
+    // Accepted and ignored, as they concern features of hosted Orb only.
+    QStringLiteral("payment_provider"),
+    QStringLiteral("payment_provider_id"),
+    QStringLiteral("additional_emails"),
+    QStringLiteral("auto_collection"),
+    QStringLiteral("email_delivery"),
+};
+
+ApiResponse createCustomer(ApiContext &ctx)
+{
+    const QJsonObject body = ctx.bodyObject();
+    rejectUnknown(body, kCustomerFields);
+    Customer c;
+    c.name = text(body, QStringLiteral("name"));
+    c.email = text(body, QStringLiteral("email"));
+    c.externalCustomerId = text(body, QStringLiteral("external_customer_id"));
+    c.currency = text(body, QStringLiteral("currency"));
+    c.timezone = text(body, QStringLiteral("timezone"));
+    c.billingAddress = addressFrom(body, QStringLiteral("billing_address"));
+    c.shippingAddress = addressFrom(body, QStringLiteral("shipping_address"));
+    c.taxId = taxIdFrom(body);
+    c.netTerms = netTermsFrom(body);
+    c.documentLanguage = text(body, QStringLiteral("document_language"));
+    c.metadata = metadataFrom(body);
+    for (auto it = c.metadata.begin(); it != c.metadata.end();)
+        it = it.value().isEmpty() ? c.metadata.erase(it) : std::next(it);
+    if (c.name.trimmed().isEmpty())
+        throw ApiError::validation(QStringLiteral("name: required"),
+                                   {QJsonObject{{QStringLiteral("field"), QStringLiteral("name")}, {QStringLiteral("message"), QStringLiteral("required")}}});
+    return ApiResponse::json(CustomerService(ctx.company, ctx.clock).create(c).toJson());
+}
+
+ApiResponse listCustomers(ApiContext &ctx)
+{
+    CustomerQuery q;
+    q.sort = CustomerQuery::Sort::Created;
+    q.ascending = false; // Orb lists the newest first
+    q.limit = ctx.limit();
+    q.offset = ctx.offset();
+    CustomerService service(ctx.company, ctx.clock);
+    QJsonArray data;
+    for (const Customer &c : service.repository().list(q))
+        data.append(c.toJson());
+    return ApiResponse::json(pageOf(data, q.offset, service.repository().count(q)));
+}
+
+/// By Orb id only (`/customers/{id}`) or by external id only (`/customers/external_customer_id/{id}`).
+Customer customerFor(ApiContext &ctx, bool external)
+{
+    CustomerService service(ctx.company, ctx.clock);
+    const auto c = external ? service.repository().findByExternalId(ctx.params[0]) : service.repository().findById(ctx.params[0]);
+    if (!c)
+        throw ApiError::notFound(external ? QStringLiteral("no customer with external_customer_id \"%1\"").arg(ctx.params[0])
+                                          : QStringLiteral("no customer with id \"%1\"").arg(ctx.params[0]));
+    return *c;
+}
+
+ApiResponse fetchCustomer(ApiContext &ctx)
+{
+    return ApiResponse::json(customerFor(ctx, false).toJson());
+}
+
+ApiResponse fetchCustomerByExternalId(ApiContext &ctx)
+{
+    return ApiResponse::json(customerFor(ctx, true).toJson());
+}
+
+ApiResponse updateCustomerImpl(ApiContext &ctx, bool external)
+{
+    const Customer current = customerFor(ctx, external);
+    const QJsonObject body = ctx.bodyObject();
+    rejectUnknown(body, kCustomerFields);
+    CustomerPatch p;
+    if (present(body, QStringLiteral("name")))
+        p.name = text(body, QStringLiteral("name"));
+    if (present(body, QStringLiteral("email")))
+        p.email = text(body, QStringLiteral("email"));
+    if (present(body, QStringLiteral("external_customer_id")))
+        p.externalCustomerId = text(body, QStringLiteral("external_customer_id"));
+    if (present(body, QStringLiteral("currency")))
+        p.currency = text(body, QStringLiteral("currency"));
+    if (present(body, QStringLiteral("timezone")))
+        p.timezone = text(body, QStringLiteral("timezone"));
+    if (present(body, QStringLiteral("billing_address")))
+        p.billingAddress = addressFrom(body, QStringLiteral("billing_address"));
+    if (present(body, QStringLiteral("shipping_address")))
+        p.shippingAddress = addressFrom(body, QStringLiteral("shipping_address"));
+    if (present(body, QStringLiteral("tax_id")))
+        p.taxId = taxIdFrom(body);
+    if (present(body, QStringLiteral("net_terms")))
+        p.netTerms = netTermsFrom(body);
+    if (present(body, QStringLiteral("document_language")))
+        p.documentLanguage = text(body, QStringLiteral("document_language"));
+    if (present(body, QStringLiteral("metadata")))
+        p.metadata = metadataFrom(body);
+    CustomerService service(ctx.company, ctx.clock);
+    if (p.isEmpty())
+        return ApiResponse::json(current.toJson());
+    return ApiResponse::json(service.update(current.id, p).toJson());
+}
+
+ApiResponse updateCustomer(ApiContext &ctx)
+{
+    return updateCustomerImpl(ctx, false);
+}
+
+ApiResponse updateCustomerByExternalId(ApiContext &ctx)
+{
+    return updateCustomerImpl(ctx, true);
+}
+
+/// Orb's balance transaction object from a ledger entry.
+QJsonObject balanceTransaction(const BalanceEntryRecord &e)
+{
+    const QJsonObject stored = e.toJson();
+    const Decimal starting = e.balanceAfter - e.amount;
+    QJsonObject o{
+        {QStringLiteral("id"), e.id},
+        {QStringLiteral("action"), e.cause},
+        {QStringLiteral("amount"), stored.value(QStringLiteral("amount"))},
+        {QStringLiteral("ending_balance"), stored.value(QStringLiteral("ending_balance"))},
+        {QStringLiteral("starting_balance"), moneyText(starting, e.currency)},
+        {QStringLiteral("type"), e.amount.isNegative() ? QStringLiteral("decrement") : QStringLiteral("increment")},
+        {QStringLiteral("description"), e.description.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.description)},
+        {QStringLiteral("invoice"), e.invoiceId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonObject{{QStringLiteral("id"), e.invoiceId}})},
+        {QStringLiteral("credit_note"), QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("created_at"), stored.value(QStringLiteral("created_at"))}};
+    return o;
+}
+
+ApiResponse listBalanceTransactions(ApiContext &ctx)
+{
+    const Customer c = customerFor(ctx, false);
+    const LedgerService::BalanceView view = LedgerService(ctx.company, ctx.clock).balance(c.id);
+    QJsonArray all;
+    for (auto it = view.entries.crbegin(); it != view.entries.crend(); ++it) // newest first
+        all.append(balanceTransaction(*it));
+    return ApiResponse::json(page(ctx, all));
+}
+
+ApiResponse createBalanceTransaction(ApiContext &ctx)
+{
+    const Customer c = customerFor(ctx, false);
+    const QJsonObject body = ctx.bodyObject();
+    rejectUnknown(body, {QStringLiteral("amount"), QStringLiteral("type"), QStringLiteral("description")});
+    const QString amountText = text(body, QStringLiteral("amount"));
+    const auto amount = Decimal::tryParse(amountText);
+    if (!amount || !amount->isPositive())
+        throw ApiError::validation(
+            QStringLiteral("amount: \"%1\" must be a positive decimal string, e.g. \"10.00\"").arg(amountText),
+            {QJsonObject{{QStringLiteral("field"), QStringLiteral("amount")}, {QStringLiteral("message"), QStringLiteral("positive decimal string")}}});
+    const QString type = text(body, QStringLiteral("type"));
+    if (type != QLatin1String("increment") && type != QLatin1String("decrement"))
+        throw ApiError::validation(
+            QStringLiteral("type: \"%1\" must be increment or decrement").arg(type),
+            {QJsonObject{{QStringLiteral("field"), QStringLiteral("type")}, {QStringLiteral("message"), QStringLiteral("increment or decrement")}}});
+    QString description = text(body, QStringLiteral("description"));
+    if (description.trimmed().isEmpty())
+        description = QStringLiteral("API balance %1").arg(type);
+    const Decimal signedAmount = type == QLatin1String("increment") ? *amount : -*amount;
+    return ApiResponse::json(balanceTransaction(LedgerService(ctx.company, ctx.clock).adjustBalance(c.id, signedAmount, description)));
+}
+
+ApiResponse listCredits(ApiContext &ctx)
+{
+    const Customer c = customerFor(ctx, false);
+    const bool includeAll = ctx.query(QStringLiteral("include_all_blocks")) == QLatin1String("true");
+    QJsonArray all;
+    for (const CreditBlockRecord &b : LedgerService(ctx.company, ctx.clock).credits(c.id)) {
+        if (!includeAll && !b.remaining.isPositive())
+            continue;
+        all.append(b.toJson());
+    }
+    return ApiResponse::json(page(ctx, all));
+}
+
+} // namespace
+
+QList<Route> customerRoutes()
+{
+    return {
+        {"POST", QStringLiteral("/v1/customers"), Access::Billing, &createCustomer},
+        {"GET", QStringLiteral("/v1/customers"), Access::Billing, &listCustomers},
+        {"GET", QStringLiteral("/v1/customers/external_customer_id/{id}"), Access::Billing, &fetchCustomerByExternalId},
+        {"PUT", QStringLiteral("/v1/customers/external_customer_id/{id}"), Access::Billing, &updateCustomerByExternalId},
+        {"GET", QStringLiteral("/v1/customers/{id}"), Access::Billing, &fetchCustomer},
+        {"PUT", QStringLiteral("/v1/customers/{id}"), Access::Billing, &updateCustomer},
+        {"GET", QStringLiteral("/v1/customers/{id}/balance_transactions"), Access::Billing, &listBalanceTransactions},
+        {"POST", QStringLiteral("/v1/customers/{id}/balance_transactions"), Access::Billing, &createBalanceTransaction},
+        {"GET", QStringLiteral("/v1/customers/{id}/credits"), Access::Billing, &listCredits},
+    };
+}
+
+} // namespace orb::api

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/api/ApiTypes.h"
+
+namespace orb::api {
+
+/**
+ * Orb's REST API v1 over the company file, without the transport: authenticates the key,
+ * finds the route, checks the key's role, honours Idempotency-Key on POST and PUT, runs the
+ * route's handler (which calls the same services as the window and orbctl) and turns every
+ * refusal into Orb's error object with the matching status. The server hands it requests;
+ * tests call it directly.
+ */
+class ApiHandler final
+{
+public:
+    /// Bodies larger than this are refused with 413 (Orb's limit for a request is about 1 MB;
+    /// 500 events with properties fit in well under it).
+    static constexpr qint64 kDefaultMaxBody = 2 * 1024 * 1024;
+
+    ApiHandler(CompanyFile &company, const Clock &clock, qint64 maxBodyBytes = kDefaultMaxBody);
+
+    ApiResponse handle(const ApiRequest &request);
+    qint64 maxBodyBytes() const { return m_maxBody; }
+
+    /// `POST /v1/ingest`: the requests the server groups.
+    static bool isIngest(const ApiRequest &request);
+    /**
+     * Ingestion requests that arrived together, answered as handle() would answer each in
+     * turn, but committed in one transaction (per backfill): many clients sending an event
+     * each share one commit instead of waiting for one each. Each answer is sent only after
+     * that commit, so an accepted event is never lost.
+     */
+    QList<ApiResponse> handleIngestBatch(const QList<ApiRequest> &requests);
+
+private:
+    /// Authenticated, routed, allowed: or already answered (an Idempotency-Key replay).
+    struct Prepared {
+        bool answered = false;
+        ApiResponse response;
+        const Route *route = nullptr;
+        QStringList params;
+        ApiKey key;
+        QString idempotencyKey;
+        QByteArray hash;
+    };
+    Prepared prepare(const ApiRequest &request);
+    void finish(const ApiRequest &request, const Prepared &prepared);
+    CompanyFile &m_company;
+    const Clock &m_clock;
+    qint64 m_maxBody;
+    QList<Route> m_routes;
+};
+
+} // namespace orb::api

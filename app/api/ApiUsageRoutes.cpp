@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Orb's usage endpoints: ping, ingest, event backfills.
+#include "app/api/ApiIngest.h"
+
+#include "engine/metrics/EventParser.h"
+#include "engine/metrics/JsonReader.h"
+#include "models/Timestamps.h"
+#include "models/usage/BackfillService.h"
+#include "models/usage/EventImporter.h"
+#include "models/usage/FastEventParser.h"
+
+#include <QMap>
+
+#include <optional>
+#include <thread>
+
+namespace orb::api {
+
+namespace {
+
+/// Orb's limit of events in one ingestion request.
+constexpr qsizetype kMaxEventsPerRequest = 500;
+
+ApiResponse ping(ApiContext &)
+{
+    return ApiResponse::json(QJsonObject{{QStringLiteral("response"), QStringLiteral("pong")}});
+}
+
+bool flagSet(const QString &text)
+{
+    return text == QLatin1String("true") || text == QLatin1String("1");
+}
+
+} // namespace
+
+static qsizetype skipSpace(QByteArrayView b, qsizetype i)
+{
+    while (i < b.size() && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t'))
+        ++i;
+    return i;
+}
+
+/**
+ * The events of a body of exactly the form {"events": [{...}, ...]}, each as its own bytes, so
+ * that each is parsed on its own (the import's fast parser first, the reference parser for
+ * anything else) and the parsing is shared between two threads. Nothing for any other shape:
+ * the caller then reads the body with the full JSON reader, which names what is wrong.
+ */
+std::optional<QList<QByteArrayView>> splitIngestBody(QByteArrayView b)
+{
+    qsizetype i = skipSpace(b, 0);
+    if (i >= b.size() || b[i] != '{')
+        return std::nullopt;
+    i = skipSpace(b, i + 1);
+    if (!b.sliced(i).startsWith(QByteArrayView("\"events\"")))
+        return std::nullopt;
+    i = skipSpace(b, i + 8);
+    if (i >= b.size() || b[i] != ':')
+        return std::nullopt;
+    i = skipSpace(b, i + 1);
+    if (i >= b.size() || b[i] != '[')
+        return std::nullopt;
+    i = skipSpace(b, i + 1);
+    QList<QByteArrayView> out;
+    if (i < b.size() && b[i] == ']') {
+        i = skipSpace(b, i + 1);
+    } else {
+        for (;;) {
+            if (i >= b.size() || b[i] != '{')
+                return std::nullopt;
+            const qsizetype start = i;
+            int depth = 0;
+            bool inString = false;
+            for (; i < b.size(); ++i) {
+                const char c = b[i];
+                if (inString) {
+                    if (c == '\\')
+                        ++i;
+                    else if (c == '"')
+                        inString = false;
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    ++depth;
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 0)
+                        break;
+                }
+            }
+            if (i >= b.size())
+                return std::nullopt;
+            out.append(b.sliced(start, i + 1 - start));
+            i = skipSpace(b, i + 1);
+            if (i < b.size() && b[i] == ',') {
+                i = skipSpace(b, i + 1);
+                continue;
+            }
+            if (i < b.size() && b[i] == ']') {
+                i = skipSpace(b, i + 1);
+                break;
+            }
+            return std::nullopt;
+        }
+    }
+    if (i >= b.size() || b[i] != '}' || skipSpace(b, i + 1) != b.size())
+        return std::nullopt;
+    return out;
+}
+
+ParsedEvent parseIngestEvent(QByteArrayView text)
+{
+    ParsedEvent p;
+    if (FastEventParser::parse(text, p.row)) {
+        p.ok = true;
+        p.key = QString::fromUtf8(p.row.idempotencyKey);
+        return p;
+    }
+    JsonParseError error;
+    const auto value = JsonReader::parse(text, &error);
+    if (value && value->isObject())
+        if (const JsonValue *k = value->find(u"idempotency_key"); k && k->isString())
+            p.key = k->text();
+    const auto event = value ? EventParser::fromJsonValue(*value, &error) : std::nullopt;
+    if (!event) {
+        p.error = error.toString();
+        return p;
+    }
+    p.ok = true;
+    p.row = UsageEventRow::fromEvent(*event);
+    return p;
+}
+
+IngestPlan planIngest(const ApiContext &ctx)
+{
+    IngestPlan plan;
+    QList<ParsedEvent> &parsed = plan.parsed;
+    if (const auto slices = splitIngestBody(ctx.request.body)) {
+        if (slices->size() > kMaxEventsPerRequest)
+            throw ApiError::validation(
+                QStringLiteral("events: %1 events in one request; at most %2").arg(slices->size()).arg(kMaxEventsPerRequest),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("events")}, {QStringLiteral("message"), QStringLiteral("at most 500")}}});
+        parsed.resize(slices->size());
+        // Parsing is most of a request's work: a second thread takes the first half, as the
+        // file import reads on one thread while it writes on the other.
+        const qsizetype half = slices->size() >= 64 ? slices->size() / 2 : 0;
+        std::thread helper([&] {
+            for (qsizetype i = 0; i < half; ++i)
+                parsed[i] = parseIngestEvent(slices->at(i));
+        });
+        for (qsizetype i = half; i < slices->size(); ++i)
+            parsed[i] = parseIngestEvent(slices->at(i));
+        helper.join();
+    } else {
+        JsonParseError parseError;
+        const auto root = JsonReader::parse(ctx.request.body, &parseError);
+        if (!root)
+            throw ApiError::badRequest(QStringLiteral("the body is not valid JSON: %1").arg(parseError.toString()));
+        if (!root->isObject())
+            throw ApiError::badRequest(QStringLiteral("the body must be a JSON object {\"events\": [...]}"));
+        const JsonValue *events = root->find(u"events");
+        if (!events || !events->isArray())
+            throw ApiError::validation(
+                QStringLiteral("events: required, a list of events"),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("events")}, {QStringLiteral("message"), QStringLiteral("required list")}}});
+        if (events->size() > kMaxEventsPerRequest)
+            throw ApiError::validation(
+                QStringLiteral("events: %1 events in one request; at most %2").arg(events->size()).arg(kMaxEventsPerRequest),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("events")}, {QStringLiteral("message"), QStringLiteral("at most 500")}}});
+        for (qsizetype i = 0; i < root->size(); ++i)
+            if (root->keyAt(i) != QLatin1String("events"))
+                throw ApiError::validation(QStringLiteral("%1: unknown field (the body is {\"events\": [...]})").arg(root->keyAt(i)));
+        for (qsizetype i = 0; i < events->size(); ++i) {
+            const JsonValue &e = events->at(i);
+            ParsedEvent p;
+            if (e.isObject())
+                if (const JsonValue *k = e.find(u"idempotency_key"); k && k->isString())
+                    p.key = k->text();
+            JsonParseError error;
+            if (const auto event = EventParser::fromJsonValue(e, &error)) {
+                p.ok = true;
+                p.row = UsageEventRow::fromEvent(*event);
+            } else {
+                p.error = error.toString();
+            }
+            parsed.append(p);
+        }
+    }
+
+    plan.debug = flagSet(ctx.query(QStringLiteral("debug")));
+    plan.backfillId = ctx.query(QStringLiteral("backfill_id"));
+    for (qsizetype i = 0; i < parsed.size(); ++i)
+        if (parsed[i].ok)
+            plan.rows.append(parsed[i].row);
+    return plan;
+}
+
+ApiResponse answerIngest(const IngestPlan &plan, const QList<IngestResult> &results)
+{
+    const QList<ParsedEvent> &parsed = plan.parsed;
+    QMap<qsizetype, QJsonObject> failedAt; // by position in the request, so they are listed in its order
+    auto fail = [&](qsizetype at, const QString &key, const QString &why) {
+        failedAt.insert(at, QJsonObject{{QStringLiteral("idempotency_key"), key}, {QStringLiteral("validation_errors"), QJsonArray{why}}});
+    };
+    QJsonArray ingested;
+    QJsonArray duplicate;
+    qsizetype next = 0; // the result of the next valid event
+    for (qsizetype i = 0; i < parsed.size(); ++i) {
+        if (!parsed[i].ok) {
+            fail(i, parsed[i].key, QStringLiteral("events[%1]: %2").arg(i).arg(parsed[i].error));
+            continue;
+        }
+        const IngestResult &r = results.at(next++);
+        switch (r.outcome) {
+        case IngestOutcome::Accepted: ingested.append(parsed[i].key); break;
+        case IngestOutcome::Duplicate: duplicate.append(parsed[i].key); break;
+        case IngestOutcome::Rejected: fail(i, parsed[i].key, QStringLiteral("events[%1]: %2").arg(i).arg(r.reason)); break;
+        }
+    }
+    QJsonArray failed;
+    for (const QJsonObject &f : std::as_const(failedAt))
+        failed.append(f);
+    QJsonObject out{{QStringLiteral("validation_failed"), failed},
+                    {QStringLiteral("debug"), plan.debug
+                                                  ? QJsonValue(QJsonObject{{QStringLiteral("duplicate"), duplicate}, {QStringLiteral("ingested"), ingested}})
+                                                  : QJsonValue(QJsonValue::Null)}};
+    if (failed.isEmpty())
+        return ApiResponse::json(out);
+    // Orb's error object beside Orb's ingestion answer: the events that passed are stored.
+    out.insert(QStringLiteral("type"), QStringLiteral("https://docs.withorb.com/reference/error-responses#400-request-validation-errors"));
+    out.insert(QStringLiteral("status"), 400);
+    out.insert(QStringLiteral("title"), QStringLiteral("Request validation error"));
+    out.insert(QStringLiteral("detail"), QStringLiteral("%1 of %2 events failed validation; the others were ingested").arg(failed.size()).arg(parsed.size()));
+    out.insert(QStringLiteral("validation_errors"), failed);
+    return ApiResponse::json(out, 400);
+}
+
+namespace {
+
+ApiResponse ingest(ApiContext &ctx)
+{
+    const IngestPlan plan = planIngest(ctx);
+    const QList<IngestResult> results =
+        plan.rows.isEmpty() ? QList<IngestResult>() : EventImporter(ctx.company, ctx.clock).ingestRows(plan.rows, plan.backfillId);
+    return answerIngest(plan, results);
+}
+
+QDateTime requiredTimestamp(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue v = body.value(field);
+    const QDateTime t = v.isString() ? parseTimestampWithZone(v.toString()) : QDateTime();
+    if (!t.isValid())
+        throw ApiError::validation(QStringLiteral("%1: required, an ISO 8601 timestamp with a zone (2026-03-01T00:00:00Z)").arg(field),
+                                   {QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("message"), QStringLiteral("ISO 8601 timestamp required")}}});
+    return t;
+}
+
+ApiResponse createBackfill(ApiContext &ctx)
+{
+    const QJsonObject body = ctx.bodyObject();
+    const QDateTime start = requiredTimestamp(body, QStringLiteral("timeframe_start"));
+    const QDateTime end = requiredTimestamp(body, QStringLiteral("timeframe_end"));
+    QString customer = body.value(QStringLiteral("customer_id")).toString();
+    const QString external = body.value(QStringLiteral("external_customer_id")).toString();
+    if (!customer.isEmpty() && !external.isEmpty())
+        throw ApiError::validation(QStringLiteral("customer_id and external_customer_id: give at most one"));
+    if (customer.isEmpty())
+        customer = external;
+    for (const char *unsupported : {"close_time", "deprecation_filter"})
+        if (!body.value(QLatin1String(unsupported)).isNull() && !body.value(QLatin1String(unsupported)).isUndefined())
+            throw ApiError::validation(
+                QStringLiteral("%1: not supported by this server (close the backfill with POST .../close)").arg(QLatin1String(unsupported)));
+    const Backfill b =
+        BackfillService(ctx.company, ctx.clock).create(start, end, customer, body.value(QStringLiteral("replace_existing_events")).toBool(false));
+    return ApiResponse::json(b.toJson());
+}
+
+ApiResponse listBackfills(ApiContext &ctx)
+{
+    QJsonArray all;
+    for (const Backfill &b : BackfillService(ctx.company, ctx.clock).list())
+        all.append(b.toJson());
+    return ApiResponse::json(page(ctx, all));
+}
+
+ApiResponse fetchBackfill(ApiContext &ctx)
+{
+    return ApiResponse::json(BackfillService(ctx.company, ctx.clock).get(ctx.params[0]).toJson());
+}
+
+ApiResponse closeBackfill(ApiContext &ctx)
+{
+    return ApiResponse::json(BackfillService(ctx.company, ctx.clock).close(ctx.params[0]).toJson());
+}
+
+ApiResponse revertBackfill(ApiContext &ctx)
+{
+    return ApiResponse::json(BackfillService(ctx.company, ctx.clock).revert(ctx.params[0]).toJson());
+}
+
+} // namespace
+
+QList<Route> usageRoutes()
+{
+    return {
+        {"GET", QStringLiteral("/v1/ping"), Access::Ingest, &ping},
+        {"POST", QStringLiteral("/v1/ingest"), Access::Ingest, &ingest},
+        {"POST", QStringLiteral("/v1/events/backfills"), Access::Billing, &createBackfill},
+        {"GET", QStringLiteral("/v1/events/backfills"), Access::Billing, &listBackfills},
+        {"GET", QStringLiteral("/v1/events/backfills/{id}"), Access::Billing, &fetchBackfill},
+        {"POST", QStringLiteral("/v1/events/backfills/{id}/close"), Access::Billing, &closeBackfill},
+        {"POST", QStringLiteral("/v1/events/backfills/{id}/revert"), Access::Billing, &revertBackfill},
+    };
+}
+
+} // namespace orb::api
