@@ -228,7 +228,7 @@ void InvoiceRunDialog::showOutcome(const RunOutcome &outcome, bool dryRun)
         total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_invoices->setItem(r, 4, total);
         const auto stored = outcome.existing.constFind(inv.identity);
-        auto *inFile = new QTableWidgetItem(!dryRun                                ? tr("stored")
+        auto *inFile = new QTableWidgetItem(!dryRun                                 ? tr("stored")
                                             : stored == outcome.existing.constEnd() ? tr("new")
                                                                                     : tr("recomposes the stored one (%1)").arg(invoiceStatusText(*stored)));
         inFile->setToolTip(inFile->text());

@@ -229,8 +229,9 @@ void CustomersScreen::showDetails()
             + row(tr("Net terms"), c->netTerms ? tr("%n day(s)", nullptr, *c->netTerms) : tr("company default"))
             + row(tr("Billing"), c->billingAddress.lines().join(QStringLiteral(", ")))
             + row(tr("Shipping"), c->shippingAddress.lines().join(QStringLiteral(", ")))
-            + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : TaxIdFormats::displayName(c->taxId.type) + QStringLiteral(": ") + c->taxId.value) + row(tr("Balance"), balanceText)
-            + row(tr("Metadata"), meta.join(QStringLiteral(", "))) + row(tr("Created"), QLocale().toString(c->createdAt.toLocalTime(), when))
+            + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : TaxIdFormats::displayName(c->taxId.type) + QStringLiteral(": ") + c->taxId.value)
+            + row(tr("Balance"), balanceText) + row(tr("Metadata"), meta.join(QStringLiteral(", ")))
+            + row(tr("Created"), QLocale().toString(c->createdAt.toLocalTime(), when))
             + row(tr("Archived"), c->isArchived() ? QLocale().toString(c->archivedAt.toLocalTime(), when) : QString())
             // Orb's own id last: a clerk names the customer by name or external id, and copies
             // this one (the pane is selectable) only for support or a script.
