@@ -188,6 +188,289 @@
     </message>
 </context>
 <context>
+    <name>TaxIdType</name>
+    <message>
+        <source>Andorran NRT number</source>
+        <translation>Andorranische NRT-Nummer</translation>
+    </message>
+    <message>
+        <source>United Arab Emirates TRN</source>
+        <translation>TRN der Vereinigten Arabischen Emirate</translation>
+    </message>
+    <message>
+        <source>Argentinian tax id (CUIT)</source>
+        <translation>Argentinische Steuernummer (CUIT)</translation>
+    </message>
+    <message>
+        <source>Australian Business Number (ABN)</source>
+        <translation>Australische Unternehmensnummer (ABN)</translation>
+    </message>
+    <message>
+        <source>Australian Taxation Office Reference Number</source>
+        <translation>Referenznummer des australischen Finanzamts (ARN)</translation>
+    </message>
+    <message>
+        <source>Bulgarian Unified Identification Code</source>
+        <translation>Bulgarischer einheitlicher Identifikationscode (UIC)</translation>
+    </message>
+    <message>
+        <source>Bolivian tax id</source>
+        <translation>Bolivianische Steuernummer</translation>
+    </message>
+    <message>
+        <source>Brazilian CNPJ number</source>
+        <translation>Brasilianische CNPJ-Nummer</translation>
+    </message>
+    <message>
+        <source>Brazilian CPF number</source>
+        <translation>Brasilianische CPF-Nummer</translation>
+    </message>
+    <message>
+        <source>Canadian Business Number (BN)</source>
+        <translation>Kanadische Unternehmensnummer (BN)</translation>
+    </message>
+    <message>
+        <source>Canadian GST/HST number</source>
+        <translation>Kanadische GST/HST-Nummer</translation>
+    </message>
+    <message>
+        <source>Canadian PST number (British Columbia)</source>
+        <translation>Kanadische PST-Nummer (British Columbia)</translation>
+    </message>
+    <message>
+        <source>Canadian PST number (Manitoba)</source>
+        <translation>Kanadische PST-Nummer (Manitoba)</translation>
+    </message>
+    <message>
+        <source>Canadian PST number (Saskatchewan)</source>
+        <translation>Kanadische PST-Nummer (Saskatchewan)</translation>
+    </message>
+    <message>
+        <source>Canadian QST number (Québec)</source>
+        <translation>Kanadische QST-Nummer (Québec)</translation>
+    </message>
+    <message>
+        <source>Swiss VAT number</source>
+        <translation>Schweizer MWST-Nummer</translation>
+    </message>
+    <message>
+        <source>Chilean TIN (RUT)</source>
+        <translation>Chilenische Steuernummer (RUT)</translation>
+    </message>
+    <message>
+        <source>Chinese tax id</source>
+        <translation>Chinesische Steuernummer</translation>
+    </message>
+    <message>
+        <source>Colombian NIT number</source>
+        <translation>Kolumbianische NIT-Nummer</translation>
+    </message>
+    <message>
+        <source>Costa Rican tax id</source>
+        <translation>Costa-ricanische Steuernummer</translation>
+    </message>
+    <message>
+        <source>German tax number (Steuernummer)</source>
+        <translation>Deutsche Steuernummer</translation>
+    </message>
+    <message>
+        <source>Dominican RCN number</source>
+        <translation>Dominikanische RCN-Nummer</translation>
+    </message>
+    <message>
+        <source>Ecuadorian RUC number</source>
+        <translation>Ecuadorianische RUC-Nummer</translation>
+    </message>
+    <message>
+        <source>Egyptian tax identification number</source>
+        <translation>Ägyptische Steueridentifikationsnummer</translation>
+    </message>
+    <message>
+        <source>Spanish NIF (CIF) number</source>
+        <translation>Spanische NIF-(CIF-)Nummer</translation>
+    </message>
+    <message>
+        <source>EU One Stop Shop VAT number (non-Union scheme)</source>
+        <translation>EU-OSS-Umsatzsteuernummer (Nicht-EU-Regelung)</translation>
+    </message>
+    <message>
+        <source>EU VAT number</source>
+        <translation>EU-Umsatzsteuer-Identifikationsnummer</translation>
+    </message>
+    <message>
+        <source>UK VAT number</source>
+        <translation>Britische Umsatzsteuernummer</translation>
+    </message>
+    <message>
+        <source>Georgian VAT number</source>
+        <translation>Georgische Umsatzsteuernummer</translation>
+    </message>
+    <message>
+        <source>Hong Kong BR number</source>
+        <translation>Hongkonger BR-Nummer</translation>
+    </message>
+    <message>
+        <source>Croatian personal identification number (OIB)</source>
+        <translation>Kroatische persönliche Identifikationsnummer (OIB)</translation>
+    </message>
+    <message>
+        <source>Hungarian tax number (adószám)</source>
+        <translation>Ungarische Steuernummer (adószám)</translation>
+    </message>
+    <message>
+        <source>Indonesian NPWP number</source>
+        <translation>Indonesische NPWP-Nummer</translation>
+    </message>
+    <message>
+        <source>Israeli VAT number</source>
+        <translation>Israelische Umsatzsteuernummer</translation>
+    </message>
+    <message>
+        <source>Indian GST number</source>
+        <translation>Indische GST-Nummer</translation>
+    </message>
+    <message>
+        <source>Icelandic VAT number</source>
+        <translation>Isländische Umsatzsteuernummer</translation>
+    </message>
+    <message>
+        <source>Japanese corporate number (Hōjin Bangō)</source>
+        <translation>Japanische Unternehmensnummer (Hōjin Bangō)</translation>
+    </message>
+    <message>
+        <source>Japanese registration number of a registered foreign business</source>
+        <translation>Japanische Registrierungsnummer eines eingetragenen ausländischen Unternehmens</translation>
+    </message>
+    <message>
+        <source>Japanese tax registration number (Tōroku Bangō)</source>
+        <translation>Japanische Steuerregistrierungsnummer (Tōroku Bangō)</translation>
+    </message>
+    <message>
+        <source>Kenya Revenue Authority PIN</source>
+        <translation>PIN der kenianischen Steuerbehörde</translation>
+    </message>
+    <message>
+        <source>Korean business registration number (BRN)</source>
+        <translation>Koreanische Unternehmensregistrierungsnummer (BRN)</translation>
+    </message>
+    <message>
+        <source>Liechtenstein UID number</source>
+        <translation>Liechtensteinische UID-Nummer</translation>
+    </message>
+    <message>
+        <source>Liechtenstein VAT number</source>
+        <translation>Liechtensteinische MWST-Nummer</translation>
+    </message>
+    <message>
+        <source>Mexican RFC number</source>
+        <translation>Mexikanische RFC-Nummer</translation>
+    </message>
+    <message>
+        <source>Malaysian FRP number</source>
+        <translation>Malaysische FRP-Nummer</translation>
+    </message>
+    <message>
+        <source>Malaysian ITN</source>
+        <translation>Malaysische ITN</translation>
+    </message>
+    <message>
+        <source>Malaysian SST number</source>
+        <translation>Malaysische SST-Nummer</translation>
+    </message>
+    <message>
+        <source>Norwegian VAT number</source>
+        <translation>Norwegische Umsatzsteuernummer</translation>
+    </message>
+    <message>
+        <source>Norwegian VAT on e-commerce number (VOEC)</source>
+        <translation>Norwegische VOEC-Nummer (Umsatzsteuer im Onlinehandel)</translation>
+    </message>
+    <message>
+        <source>New Zealand GST number</source>
+        <translation>Neuseeländische GST-Nummer</translation>
+    </message>
+    <message>
+        <source>Peruvian RUC number</source>
+        <translation>Peruanische RUC-Nummer</translation>
+    </message>
+    <message>
+        <source>Philippine tax identification number</source>
+        <translation>Philippinische Steueridentifikationsnummer</translation>
+    </message>
+    <message>
+        <source>Romanian tax id number</source>
+        <translation>Rumänische Steuernummer</translation>
+    </message>
+    <message>
+        <source>Serbian PIB number</source>
+        <translation>Serbische PIB-Nummer</translation>
+    </message>
+    <message>
+        <source>Russian INN</source>
+        <translation>Russische INN</translation>
+    </message>
+    <message>
+        <source>Russian KPP</source>
+        <translation>Russische KPP</translation>
+    </message>
+    <message>
+        <source>Saudi Arabian VAT number</source>
+        <translation>Saudi-arabische Umsatzsteuernummer</translation>
+    </message>
+    <message>
+        <source>Singaporean GST number</source>
+        <translation>Singapurische GST-Nummer</translation>
+    </message>
+    <message>
+        <source>Singaporean UEN</source>
+        <translation>Singapurische UEN</translation>
+    </message>
+    <message>
+        <source>Slovenian tax number (davčna številka)</source>
+        <translation>Slowenische Steuernummer (davčna številka)</translation>
+    </message>
+    <message>
+        <source>Salvadoran NIT number</source>
+        <translation>Salvadorianische NIT-Nummer</translation>
+    </message>
+    <message>
+        <source>Thai VAT number</source>
+        <translation>Thailändische Umsatzsteuernummer</translation>
+    </message>
+    <message>
+        <source>Turkish tax identification number</source>
+        <translation>Türkische Steueridentifikationsnummer</translation>
+    </message>
+    <message>
+        <source>Taiwanese VAT number</source>
+        <translation>Taiwanische Umsatzsteuernummer</translation>
+    </message>
+    <message>
+        <source>Ukrainian VAT number</source>
+        <translation>Ukrainische Umsatzsteuernummer</translation>
+    </message>
+    <message>
+        <source>US Employer Identification Number (EIN)</source>
+        <translation>US-Arbeitgeber-Identifikationsnummer (EIN)</translation>
+    </message>
+    <message>
+        <source>Uruguayan RUC number</source>
+        <translation>Uruguayische RUC-Nummer</translation>
+    </message>
+    <message>
+        <source>Venezuelan RIF number</source>
+        <translation>Venezolanische RIF-Nummer</translation>
+    </message>
+    <message>
+        <source>Vietnamese tax id number</source>
+        <translation>Vietnamesische Steuernummer</translation>
+    </message>
+    <message>
+        <source>South African VAT number</source>
+        <translation>Südafrikanische Umsatzsteuernummer</translation>
+    </message>
+</context>
+<context>
     <name>orb</name>
     <message>
         <source>This would be refused:</source>
@@ -196,10 +479,6 @@
     <message>
         <source>Takes effect on &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Wirksam ab &lt;b&gt;%1&lt;/b&gt;.</translation>
-    </message>
-    <message>
-        <source>Proration credited to the customer balance: %1 %2</source>
-        <translation>Anteilige Gutschrift auf das Kundenguthaben: %1 %2</translation>
     </message>
     <message>
         <source>Nothing is credited to the customer balance.</source>
@@ -224,6 +503,93 @@
     <message>
         <source>%1 (%2 – %3, %4 %5)</source>
         <translation>%1 (%2 – %3, %4 %5)</translation>
+    </message>
+    <message>
+        <source>Proration credited to the customer balance: %1</source>
+        <translation>Dem Kundenguthaben gutgeschriebene anteilige Verrechnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>orb::AdjustmentsEditor</name>
+    <message>
+        <source>Adjustments of the plan</source>
+        <translation>Anpassungen des Tarifs</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Anpassung</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>A discount or limit in the plan&apos;s currency; a percentage discount as a fraction (0.15 = 15 %); a usage discount in units</source>
+        <translation>Ein Rabatt oder eine Grenze in der Währung des Tarifs; ein Prozentrabatt als Bruchteil (0.15 = 15 %); ein Nutzungsrabatt in Einheiten</translation>
+    </message>
+    <message>
+        <source>Add adjustment</source>
+        <translation>Anpassung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove adjustment</source>
+        <translation>Anpassung entfernen</translation>
+    </message>
+    <message>
+        <source>Percentage discount</source>
+        <translation>Prozentrabatt</translation>
+    </message>
+    <message>
+        <source>Amount discount</source>
+        <translation>Betragsrabatt</translation>
+    </message>
+    <message>
+        <source>Usage discount (units)</source>
+        <translation>Nutzungsrabatt (Einheiten)</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mindestbetrag</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Höchstbetrag</translation>
+    </message>
+    <message>
+        <source>(unnamed price)</source>
+        <translation>(Preis ohne Namen)</translation>
+    </message>
+    <message>
+        <source>All prices</source>
+        <translation>Alle Preise</translation>
+    </message>
+    <message>
+        <source>applies to</source>
+        <translation>gilt für</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Adjustment %1: %2</source>
+        <translation>Anpassung %1: %2</translation>
+    </message>
+    <message>
+        <source>Adjustment %1, %2: %3</source>
+        <translation>Anpassung %1, %2: %3</translation>
     </message>
 </context>
 <context>
@@ -295,6 +661,45 @@
     <message>
         <source>%1 · Receivables aging as of %2</source>
         <translation>%1 · Altersstruktur der Forderungen zum %2</translation>
+    </message>
+</context>
+<context>
+    <name>orb::AgingTableModel</name>
+    <message>
+        <source>Total %1</source>
+        <translation>Summe %1</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Nicht fällig</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>1–30 Tage</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 Tage</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 Tage</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>Über 90 Tage</translation>
     </message>
 </context>
 <context>
@@ -371,6 +776,258 @@
     <message>
         <source>The chain is broken at entry %1: %2.</source>
         <translation>Die Kette ist bei Eintrag %1 unterbrochen: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::BackfillOfferDialog</name>
+    <message>
+        <source>Create a backfill</source>
+        <translation>Nachtrag anlegen</translation>
+    </message>
+    <message>
+        <source>Events in the file older than the grace period: %1, the oldest at %2, the newest at %3. A live import refuses them; a backfill takes them.</source>
+        <translation>Ereignisse der Datei, die älter als die Nachfrist sind: %1, das älteste vom %2, das jüngste vom %3. Ein laufender Import lehnt sie ab; ein Nachtrag nimmt sie auf.</translation>
+    </message>
+    <message>
+        <source>Recent events in the file: %1. They go into the backfill too, so its timeframe runs to now.</source>
+        <translation>Aktuelle Ereignisse in der Datei: %1. Sie gehen ebenfalls in den Nachtrag, daher reicht sein Zeitraum bis jetzt.</translation>
+    </message>
+    <message>
+        <source>The backfill&apos;s events count once it is closed: at the end of the import, or later with orbctl backfills close.</source>
+        <translation>Die Ereignisse des Nachtrags zählen, sobald er abgeschlossen ist: am Ende des Imports oder später mit orbctl backfills close.</translation>
+    </message>
+    <message>
+        <source>Timeframe start</source>
+        <translation>Beginn des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Timeframe end (exclusive)</source>
+        <translation>Ende des Zeitraums (ausschließlich)</translation>
+    </message>
+    <message>
+        <source>Customer of the backfill</source>
+        <translation>Kunde des Nachtrags</translation>
+    </message>
+    <message>
+        <source>Every customer</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>Nur %1</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the events already stored in this timeframe when the backfill closes</source>
+        <translation>Bereits gespeicherte Ereignisse dieses Zeitraums beim Abschluss des Nachtrags &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To (exclusive):</source>
+        <translation>&amp;Bis (ausschließlich):</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>&amp;Create backfill</source>
+        <translation>Nachtrag &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>The backfill was not created: %1</source>
+        <translation>Der Nachtrag wurde nicht angelegt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>orb::CouponsScreen</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Redemptions allowed</source>
+        <translation>Erlaubte Einlösungen</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Gutscheine</translation>
+    </message>
+    <message>
+        <source>Show archi&amp;ved coupons</source>
+        <translation>Archi&amp;vierte Gutscheine anzeigen</translation>
+    </message>
+    <message>
+        <source>Redemption code</source>
+        <translation>Gutscheincode</translation>
+    </message>
+    <message>
+        <source>Discount type</source>
+        <translation>Rabattart</translation>
+    </message>
+    <message>
+        <source>Percentage off</source>
+        <translation>Prozentualer Rabatt</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>Betragsrabatt</translation>
+    </message>
+    <message>
+        <source>Duration in months</source>
+        <translation>Laufzeit in Monaten</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Maximum redemptions</source>
+        <translation>Höchstzahl der Einlösungen</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>&amp;New coupon</source>
+        <translation>&amp;Neuer Gutschein</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Discount:</source>
+        <translation>&amp;Rabatt:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>La&amp;ufzeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Redemptions allowed:</source>
+        <translation>&amp;Erlaubte Einlösungen:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Coupons&lt;/b&gt;: discounts a subscription takes by its redemption code.</source>
+        <translation>&lt;b&gt;Gutscheine&lt;/b&gt;: Rabatte, die ein Abonnement über seinen Gutscheincode erhält.</translation>
+    </message>
+    <message>
+        <source>The coupons could not be read: %1</source>
+        <translation>Die Gutscheine konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>%1 off</source>
+        <translation>%1 Rabatt</translation>
+    </message>
+    <message>
+        <source>%1 off (amount)</source>
+        <translation>%1 Rabatt (Betrag)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat(e)</numerusform>
+            <numerusform>%n Monat(e)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New coupon&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Neuer Gutschein&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>15% or 10.00</source>
+        <translation>15 % oder 10,00</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Coupon %1&lt;/b&gt;, redeemed %n time(s): only the redemptions allowed can change.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Gutschein %1&lt;/b&gt;, %n-mal eingelöst: Nur die erlaubten Einlösungen können noch geändert werden.</numerusform>
+            <numerusform>&lt;b&gt;Gutschein %1&lt;/b&gt;, %n-mal eingelöst: Nur die erlaubten Einlösungen können noch geändert werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Coupon %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gutschein %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Create c&amp;oupon</source>
+        <translation>Gutschein an&amp;legen</translation>
+    </message>
+    <message>
+        <source>Un&amp;archive</source>
+        <translation>Wieder akti&amp;vieren</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>An archived coupon cannot be redeemed anew; subscriptions that took it keep it.</source>
+        <translation>Ein archivierter Gutschein kann nicht neu eingelöst werden; Abonnements, die ihn haben, behalten ihn.</translation>
+    </message>
+    <message>
+        <source>Create coupon %1</source>
+        <translation>Gutschein %1 anlegen</translation>
+    </message>
+    <message>
+        <source>Edit coupon %1</source>
+        <translation>Gutschein %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Select a coupon first.</source>
+        <translation>Wählen Sie zuerst einen Gutschein.</translation>
+    </message>
+    <message>
+        <source>Archive coupon %1</source>
+        <translation>Gutschein %1 archivieren</translation>
+    </message>
+    <message>
+        <source>Unarchive coupon %1</source>
+        <translation>Gutschein %1 wieder aktivieren</translation>
     </message>
 </context>
 <context>
@@ -482,16 +1139,8 @@
         </translation>
     </message>
     <message>
-        <source>Balance: %1 %2</source>
-        <translation>Kundenguthaben: %1 %2</translation>
-    </message>
-    <message>
         <source>Prepaid credits</source>
         <translation>Vorauszahlungsguthaben</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3 left, from %4%5 — %6</source>
-        <translation>%1 von %2 %3 übrig, ab %4%5 — %6</translation>
     </message>
     <message>
         <source> until %1</source>
@@ -520,6 +1169,14 @@
     <message>
         <source>%1: %2 events</source>
         <translation>%1: %2 Ereignisse</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Guthaben: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 left, from %3%4 — %5</source>
+        <translation>%1 von %2 übrig, ab %3%4 — %5</translation>
     </message>
 </context>
 <context>
@@ -747,6 +1404,34 @@
     <message>
         <source>Document &amp;language:</source>
         <translation>Dokument&amp;sprache:</translation>
+    </message>
+    <message>
+        <source>such as %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <source>Tax rates of the customer</source>
+        <translation>Steuersätze des Kunden</translation>
+    </message>
+    <message>
+        <source>The rates checked apply to every line of the customer&apos;s invoices.</source>
+        <translation>Die angehakten Steuersätze gelten für jede Position der Rechnungen des Kunden.</translation>
+    </message>
+    <message>
+        <source>Tax &amp;rates:</source>
+        <translation>Steuer&amp;sätze:</translation>
+    </message>
+    <message>
+        <source>%1 (%2%, archived)</source>
+        <translation>%1 (%2 %, archiviert)</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>No tax rates yet: create them on the Tax rates screen.</source>
+        <translation>Noch keine Steuersätze: Legen Sie sie in der Ansicht „Steuersätze“ an.</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1712,26 @@
         <source>%1: cannot write (%2)</source>
         <translation>%1: kann nicht geschrieben werden (%2)</translation>
     </message>
+    <message>
+        <source>The customer was created, but its tax rates were not all assigned: %1</source>
+        <translation>Der Kunde wurde angelegt, aber nicht alle Steuersätze wurden zugeordnet: %1</translation>
+    </message>
+    <message>
+        <source>Create customer %1</source>
+        <translation>Kunde %1 anlegen</translation>
+    </message>
+    <message>
+        <source>The customer was saved, but its tax rates were not all changed: %1</source>
+        <translation>Der Kunde wurde gespeichert, aber nicht alle Steuersätze wurden geändert: %1</translation>
+    </message>
+    <message>
+        <source>Edit customer %1</source>
+        <translation>Kunde %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Tax rates of customer %1</source>
+        <translation>Steuersätze von Kunde %1</translation>
+    </message>
 </context>
 <context>
     <name>orb::DashboardScreen</name>
@@ -1088,17 +1793,6 @@
         <source>&lt;p&gt;Nothing overdue.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Nichts überfällig.&lt;/p&gt;</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;p&gt;%n failed sync(s) with Stripe&lt;/p&gt;</source>
-        <translation>
-            <numerusform>&lt;p&gt;%n fehlgeschlagene Synchronisierung mit Stripe&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;%n fehlgeschlagene Synchronisierungen mit Stripe&lt;/p&gt;</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Stripe sync is up to date.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Stripe-Synchronisierung ist aktuell.&lt;/p&gt;</translation>
-    </message>
     <message>
         <source>&lt;p&gt;Stripe sync: not set up.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Stripe-Synchronisierung: nicht eingerichtet.&lt;/p&gt;</translation>
@@ -1137,16 +1831,23 @@
             <numerusform>&lt;p&gt;%n Abonnements konnten beim letzten Rechnungslauf nicht abgerechnet werden:&lt;/p&gt;</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n disputed payment(s): the bank holds the money until each is decided; answer them in Stripe:&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n angefochtene Zahlung(en): Die Bank hält das Geld zurück, bis jeweils entschieden ist; beantworten Sie die Anfechtung in Stripe:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n angefochtene Zahlung(en): Die Bank hält das Geld zurück, bis jeweils entschieden ist; beantworten Sie die Anfechtung in Stripe:&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>orb::DeleteDraftCommand</name>
     <message>
-        <source>Delete draft invoice for %1 %2</source>
-        <translation>Rechnungsentwurf über %1 %2 löschen</translation>
-    </message>
-    <message>
         <source>The draft was composed again by an invoice run meanwhile.</source>
         <translation>Der Entwurf wurde inzwischen durch einen Rechnungslauf neu erstellt.</translation>
+    </message>
+    <message>
+        <source>Delete draft invoice for %1</source>
+        <translation>Rechnungsentwurf über %1 löschen</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +2043,21 @@ Mit freundlichen Grüßen
     </message>
 </context>
 <context>
+    <name>orb::HelpDialog</name>
+    <message>
+        <source>Orb User Guide</source>
+        <translation>Orb-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+</context>
+<context>
     <name>orb::ImportWizard</name>
     <message>
         <source>Import usage events</source>
@@ -1389,10 +2105,6 @@ Mit freundlichen Grüßen
     <message>
         <source>Backfill to import into</source>
         <translation>Nachtrag, in den importiert wird</translation>
-    </message>
-    <message>
-        <source>Events older than the grace period are rejected unless they go into a pending backfill (create one with &lt;tt&gt;orbctl backfills create&lt;/tt&gt;). A backfill&apos;s events count once it is closed.</source>
-        <translation>Ereignisse, die älter als die Nachfrist sind, werden abgelehnt, außer sie gehen in einen offenen Nachtrag (anlegen mit &lt;tt&gt;orbctl backfills create&lt;/tt&gt;). Die Ereignisse eines Nachtrags zählen, sobald er abgeschlossen ist.</translation>
     </message>
     <message>
         <source>&amp;File:</source>
@@ -1465,6 +2177,10 @@ A CSV file starts with a header row naming its columns. If this file is JSON Lin
         <translation>%1
 
 Eine CSV-Datei beginnt mit einer Kopfzeile, die ihre Spalten benennt. Ist diese Datei JSON Lines, wählen Sie oben dieses Format.</translation>
+    </message>
+    <message>
+        <source>Events older than the grace period are rejected unless they go into a pending backfill; when the file holds such events, the preview offers to create one. A backfill&apos;s events count once it is closed.</source>
+        <translation>Ereignisse, die älter als die Nachfrist sind, werden abgelehnt, außer sie gehen in einen offenen Nachtrag; enthält die Datei solche Ereignisse, bietet die Vorschau an, einen anzulegen. Die Ereignisse eines Nachtrags zählen, sobald er abgeschlossen ist.</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +2364,42 @@ Gehen Sie zurück und wählen Sie ein anderes Format, eine andere Spaltenzuordnu
         <source>The company file is open read-only, so nothing can be imported into it.</source>
         <translation>Die Firmendatei ist schreibgeschützt geöffnet, daher kann nichts in sie importiert werden.</translation>
     </message>
+    <message>
+        <source>Create a &amp;backfill for the older events…</source>
+        <translation>&amp;Nachtrag für die älteren Ereignisse anlegen…</translation>
+    </message>
+    <message>
+        <source>Reads the whole file for the events older than the grace period and creates a pending backfill that takes them</source>
+        <translation>Liest die ganze Datei nach Ereignissen, die älter als die Nachfrist sind, und legt einen offenen Nachtrag für sie an</translation>
+    </message>
+    <message>
+        <source>The grace period could not be read: %1</source>
+        <translation>Die Nachfrist konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the file for the events older than the grace period…</source>
+        <translation>Die Datei wird nach Ereignissen durchsucht, die älter als die Nachfrist sind…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No event in the file is older than the grace period.</source>
+        <translation>Kein Ereignis der Datei ist älter als die Nachfrist.</translation>
+    </message>
+    <message>
+        <source>No backfill was created: the older events will be rejected.</source>
+        <translation>Es wurde kein Nachtrag angelegt: Die älteren Ereignisse werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 of these rows are older than the grace period, so a live import rejects them. A backfill takes them.</source>
+        <translation>%1 dieser Zeilen sind älter als die Nachfrist, ein laufender Import lehnt sie daher ab. Ein Nachtrag nimmt sie auf.</translation>
+    </message>
+    <message>
+        <source>The events go into backfill %1; they count once it is closed.</source>
+        <translation>Die Ereignisse gehen in den Nachtrag %1; sie zählen, sobald er abgeschlossen ist.</translation>
+    </message>
 </context>
 <context>
     <name>orb::ImportWizardRunPage</name>
@@ -1763,6 +2515,30 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>The rejected rows were not saved: %1. Choose another folder.</source>
         <translation>Die abgelehnten Zeilen wurden nicht gespeichert: %1. Wählen Sie einen anderen Ordner.</translation>
     </message>
+    <message>
+        <source>&amp;Close backfill</source>
+        <translation>Nachtrag &amp;abschließen</translation>
+    </message>
+    <message>
+        <source>Makes the backfill&apos;s events count (as orbctl backfills close does); until then they wait, pending.</source>
+        <translation>Lässt die Ereignisse des Nachtrags zählen (wie orbctl backfills close); bis dahin warten sie als ausstehend.</translation>
+    </message>
+    <message>
+        <source>The events wait in backfill %1: close it to make them count, now or later (orbctl backfills close).</source>
+        <translation>Die Ereignisse warten im Nachtrag %1: Schließen Sie ihn ab, damit sie zählen, jetzt oder später (orbctl backfills close).</translation>
+    </message>
+    <message>
+        <source>The events were not imported into a backfill.</source>
+        <translation>Die Ereignisse wurden nicht in einen Nachtrag importiert.</translation>
+    </message>
+    <message>
+        <source>Backfill %1 is closed: its %2 events count now.</source>
+        <translation>Nachtrag %1 ist abgeschlossen: Seine %2 Ereignisse zählen jetzt.</translation>
+    </message>
+    <message>
+        <source>The backfill was not closed: %1</source>
+        <translation>Der Nachtrag wurde nicht abgeschlossen: %1</translation>
+    </message>
 </context>
 <context>
     <name>orb::InvoiceDetailView</name>
@@ -1781,10 +2557,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Invoice %1</source>
         <translation>Rechnung %1</translation>
-    </message>
-    <message>
-        <source>Period %1 to %2</source>
-        <translation>Abrechnungszeitraum %1 bis %2</translation>
     </message>
     <message>
         <source>Invoice date %1</source>
@@ -1930,12 +2702,20 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Angefochten und gewonnen: %1 ist wieder eingegangen (%2)</translation>
     </message>
     <message>
-        <source>Disputed and lost: %1 is gone; write it off with a credit note (%2)</source>
-        <translation>Angefochten und verloren: %1 wurde endgültig zurückgebucht; schreiben Sie den Betrag mit einer Gutschrift ab (%2)</translation>
-    </message>
-    <message>
         <source>Disputed: %1 withdrawn until it is decided; answer it in Stripe (%2)</source>
         <translation>Angefochten: %1 bis zur Entscheidung abgezogen; beantworten Sie die Anfechtung in Stripe (%2)</translation>
+    </message>
+    <message>
+        <source>Disputed and lost: %1 is gone, written off with a credit note of kind refund (%2)</source>
+        <translation>Angefochten und verloren: %1 ist verloren, mit einer Gutschrift der Art Erstattung ausgebucht (%2)</translation>
+    </message>
+    <message>
+        <source>Questioned by the customer&apos;s bank (an inquiry, nothing withdrawn yet, %1): answer it in Stripe (%2)</source>
+        <translation>Von der Bank des Kunden hinterfragt (eine Anfrage, noch nichts abgebucht, %1): beantworten Sie sie in Stripe (%2)</translation>
+    </message>
+    <message>
+        <source>Service period %1</source>
+        <translation>Leistungszeitraum %1</translation>
     </message>
 </context>
 <context>
@@ -2260,10 +3040,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Rechnungslauf zum Stichtag %1 läuft…</translation>
     </message>
     <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
         <source>stored</source>
         <translation>gespeichert</translation>
     </message>
@@ -2343,10 +3119,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>(Entwurf)</translation>
     </message>
     <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
@@ -2414,14 +3186,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Kunde (ID oder externe ID)</translation>
     </message>
     <message>
-        <source>Dated from (YYYY-MM-DD)</source>
-        <translation>Datiert ab (JJJJ-MM-TT)</translation>
-    </message>
-    <message>
-        <source>Dated before (YYYY-MM-DD)</source>
-        <translation>Datiert vor (JJJJ-MM-TT)</translation>
-    </message>
-    <message>
         <source>&amp;Overdue only</source>
         <translation>Nur &amp;überfällige</translation>
     </message>
@@ -2468,10 +3232,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Invoices</source>
         <translation>Rechnungen</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a date like 2026-03-01</source>
-        <translation>„%1“ ist kein Datum wie 2026-03-01</translation>
     </message>
     <message numerus="yes">
         <source>%n invoice(s)</source>
@@ -2532,6 +3292,34 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>E-&amp;mail…</source>
         <translation>E-&amp;Mail…</translation>
     </message>
+    <message>
+        <source>Dated from: any</source>
+        <translation>Datum ab: beliebig</translation>
+    </message>
+    <message>
+        <source>Dated to: any</source>
+        <translation>Datum bis: beliebig</translation>
+    </message>
+    <message>
+        <source>The dates are the wrong way round: %1 is after %2.</source>
+        <translation>Die Daten sind vertauscht: %1 liegt nach %2.</translation>
+    </message>
+    <message>
+        <source>Issue the invoice to %1 for %2?</source>
+        <translation>Die Rechnung an %1 über %2 ausstellen?</translation>
+    </message>
+    <message>
+        <source>Issue invoice %1 to %2 for %3?</source>
+        <translation>Rechnung %1 an %2 über %3 ausstellen?</translation>
+    </message>
+    <message>
+        <source>Issuing numbers the invoice for good: it can no longer be edited or deleted, only paid, credited or voided. The customer&apos;s balance and prepaid credits are applied to what is due.</source>
+        <translation>Das Ausstellen vergibt die Rechnungsnummer endgültig: Die Rechnung kann danach nicht mehr bearbeitet oder gelöscht werden, nur noch bezahlt, gutgeschrieben oder storniert. Guthaben und Vorauszahlungen des Kunden werden auf den fälligen Betrag angerechnet.</translation>
+    </message>
+    <message>
+        <source>Issue invoice</source>
+        <translation>Rechnung ausstellen</translation>
+    </message>
 </context>
 <context>
     <name>orb::JsonConfigEditor</name>
@@ -2540,16 +3328,16 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Modelleinstellungen (JSON)</translation>
     </message>
     <message>
-        <source>This model has no form yet: type its settings as JSON (docs/PRICING.md shows each model&apos;s shape).</source>
-        <translation>Für dieses Modell gibt es noch kein Formular: Geben Sie seine Einstellungen als JSON ein (docs/PRICING.md zeigt den Aufbau jedes Modells).</translation>
-    </message>
-    <message>
         <source>The model settings are not valid JSON: %1 (at character %2)</source>
         <translation>Die Modelleinstellungen sind kein gültiges JSON: %1 (bei Zeichen %2)</translation>
     </message>
     <message>
         <source>The model settings must be a JSON object ({ … })</source>
         <translation>Die Modelleinstellungen müssen ein JSON-Objekt sein ({ … })</translation>
+    </message>
+    <message>
+        <source>The model&apos;s settings as JSON, for settings the form does not show (docs/PRICING.md shows each model&apos;s shape).</source>
+        <translation>Die Einstellungen des Modells als JSON, für Einstellungen, die das Formular nicht zeigt (docs/PRICING.md beschreibt den Aufbau jedes Modells).</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +3419,37 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
             <numerusform>%n Buchungssatz in %1 geschrieben.</numerusform>
             <numerusform>%n Buchungssätze in %1 geschrieben.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>orb::LocaleFormat</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Geben Sie einen Betrag ein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than one decimal mark (%2).</source>
+        <translation>„%1“ enthält mehr als ein Dezimalzeichen (%2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount like %2.</source>
+        <translation>„%1“ ist kein Betrag wie %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount like %2 (the decimal mark is &quot;%3&quot;).</source>
+        <translation>„%1“ ist kein Betrag wie %2 (das Dezimalzeichen ist „%3“).</translation>
+    </message>
+    <message>
+        <source>%1 amounts have no decimal places: &quot;%2&quot;.</source>
+        <translation>Beträge in %1 haben keine Nachkommastellen: „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 decimal places: &quot;%3&quot;.</source>
+        <translation>Beträge in %1 haben höchstens %2 Nachkommastellen: „%3“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount: %2</source>
+        <translation>„%1“ ist kein Betrag: %2</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3741,34 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>&lt;p&gt;Copyright © 2026 The Orb developers&lt;/p&gt;&lt;p&gt;Orb is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. See &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Copyright © 2026 Die Orb-Entwickler&lt;/p&gt;&lt;p&gt;Orb ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder verändern, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version (GPL-3.0-or-later). Orb wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt. Siehe &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Gutscheine</translation>
+    </message>
+    <message>
+        <source>Tax rates</source>
+        <translation>Steuersätze</translation>
+    </message>
+    <message>
+        <source>Orb &amp;User Guide</source>
+        <translation>Orb-&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Set up a catalog, import usage, run and send invoices, take payments, connect Stripe</source>
+        <translation>Katalog anlegen, Nutzung importieren, Rechnungen erstellen und versenden, Zahlungen erfassen, Stripe verbinden</translation>
+    </message>
+    <message>
+        <source>A&amp;ctions</source>
+        <translation>A&amp;ktionen</translation>
+    </message>
+    <message>
+        <source>Open a company file first</source>
+        <translation>Öffnen Sie zuerst eine Firmendatei</translation>
+    </message>
+    <message>
+        <source>No actions on this screen</source>
+        <translation>Keine Aktionen in dieser Ansicht</translation>
+    </message>
 </context>
 <context>
     <name>orb::MatrixConfigEditor</name>
@@ -2940,10 +3787,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Default unit amount</source>
         <translation>Standard-Einzelpreis</translation>
-    </message>
-    <message>
-        <source>for usage in cells not listed</source>
-        <translation>für Nutzung in nicht aufgeführten Zellen</translation>
     </message>
     <message>
         <source>First dimension:</source>
@@ -2966,28 +3809,64 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Freie Einheiten (Kontingent):</translation>
     </message>
     <message>
-        <source>Unit amount per cell</source>
-        <translation>Einzelpreis je Zelle</translation>
-    </message>
-    <message>
-        <source>Add cell</source>
-        <translation>Zelle hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove cell</source>
-        <translation>Zelle entfernen</translation>
-    </message>
-    <message>
-        <source>First dimension value</source>
-        <translation>Wert der ersten Dimension</translation>
-    </message>
-    <message>
-        <source>(no second dimension)</source>
-        <translation>(keine zweite Dimension)</translation>
-    </message>
-    <message>
         <source>Unit amount</source>
         <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>an event property, e.g. region</source>
+        <translation>eine Ereigniseigenschaft, z. B. region</translation>
+    </message>
+    <message>
+        <source>for usage in cells left empty</source>
+        <translation>für Nutzung in leer gelassenen Zellen</translation>
+    </message>
+    <message>
+        <source>units, e.g. 10</source>
+        <translation>Einheiten, z. B. 10</translation>
+    </message>
+    <message>
+        <source>Unit amount per pair of values</source>
+        <translation>Einzelpreis je Wertepaar</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>A further value of the first dimension</source>
+        <translation>Ein weiterer Wert der ersten Dimension</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>A further value of the second dimension</source>
+        <translation>Ein weiterer Wert der zweiten Dimension</translation>
+    </message>
+    <message>
+        <source>Remove column</source>
+        <translation>Spalte entfernen</translation>
+    </message>
+    <message>
+        <source>Type the values of the first dimension down the left and those of the second across the top; each cell is the unit amount of that pair. An empty cell pays the default unit amount.</source>
+        <translation>Tragen Sie die Werte der ersten Dimension links untereinander und die der zweiten oben nebeneinander ein; jede Zelle ist der Einzelpreis dieses Paars. Für eine leere Zelle gilt der Standard-Einzelpreis.</translation>
+    </message>
+    <message>
+        <source>First dimension</source>
+        <translation>Erste Dimension</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
+        <translation>Zelle %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3901,89 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>New company</source>
         <translation>Neues Unternehmen</translation>
+    </message>
+</context>
+<context>
+    <name>orb::NewMetricDialog</name>
+    <message>
+        <source>New billable metric</source>
+        <translation>Neue abrechenbare Metrik</translation>
+    </message>
+    <message>
+        <source>Metric name</source>
+        <translation>Name der Metrik</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Ereignisname</translation>
+    </message>
+    <message>
+        <source>the event_name of the usage events, e.g. api_request</source>
+        <translation>der event_name der Nutzungsereignisse, z. B. api_request</translation>
+    </message>
+    <message>
+        <source>Aggregation</source>
+        <translation>Aggregation</translation>
+    </message>
+    <message>
+        <source>Count the events</source>
+        <translation>Ereignisse zählen</translation>
+    </message>
+    <message>
+        <source>Sum of a property</source>
+        <translation>Summe einer Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Largest value of a property</source>
+        <translation>Größter Wert einer Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Smallest value of a property</source>
+        <translation>Kleinster Wert einer Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Average of a property</source>
+        <translation>Durchschnitt einer Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Number of distinct values of a property</source>
+        <translation>Anzahl verschiedener Werte einer Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Latest value of a property</source>
+        <translation>Letzter Wert einer Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Time-weighted sum of a property</source>
+        <translation>Zeitgewichtete Summe einer Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>the event property read, e.g. tokens</source>
+        <translation>die gelesene Ereigniseigenschaft, z. B. tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Ereignis:</translation>
+    </message>
+    <message>
+        <source>&amp;Aggregation:</source>
+        <translation>&amp;Aggregation:</translation>
+    </message>
+    <message>
+        <source>&amp;Property:</source>
+        <translation>Ei&amp;genschaft:</translation>
+    </message>
+    <message>
+        <source>&amp;Create metric</source>
+        <translation>Metrik an&amp;legen</translation>
     </message>
 </context>
 <context>
@@ -3132,6 +4094,17 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
 </context>
 <context>
+    <name>orb::OptionalDateEdit</name>
+    <message>
+        <source>Pick a date from the calendar or type it (%1).</source>
+        <translation>Wählen Sie ein Datum im Kalender oder geben Sie es ein (%1).</translation>
+    </message>
+    <message>
+        <source>Pick a date from the calendar or type it (%1); Delete empties the field.</source>
+        <translation>Wählen Sie ein Datum im Kalender oder geben Sie es ein (%1); Entf leert das Feld.</translation>
+    </message>
+</context>
+<context>
     <name>orb::PaymentDialog</name>
     <message>
         <source>Record payment for %1</source>
@@ -3166,10 +4139,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>&amp;Betrag (%1):</translation>
     </message>
     <message>
-        <source>Paid &amp;on (YYYY-MM-DD):</source>
-        <translation>Bezahlt &amp;am (JJJJ-MM-TT):</translation>
-    </message>
-    <message>
         <source>&amp;Method:</source>
         <translation>&amp;Zahlungsart:</translation>
     </message>
@@ -3182,20 +4151,36 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>&amp;Notiz:</translation>
     </message>
     <message>
-        <source>Still to pay on %1: %2 %3</source>
-        <translation>Offener Betrag für %1: %2 %3</translation>
-    </message>
-    <message>
-        <source>The amount &quot;%1&quot; is not a positive number like 120.50.</source>
-        <translation>Der Betrag „%1“ ist keine positive Zahl wie 120.50.</translation>
-    </message>
-    <message>
-        <source>The payment date &quot;%1&quot; is not a date like 2026-03-01.</source>
-        <translation>Das Zahlungsdatum „%1“ ist kein Datum wie 2026-03-01.</translation>
-    </message>
-    <message>
         <source>Say how it was paid (the method), for example manual or bank_transfer.</source>
         <translation>Geben Sie an, wie bezahlt wurde (die Zahlungsart), zum Beispiel manual oder bank_transfer.</translation>
+    </message>
+    <message>
+        <source>Paid &amp;on:</source>
+        <translation>Bezahlt &amp;am:</translation>
+    </message>
+    <message>
+        <source>Still to pay on %1: %2</source>
+        <translation>Noch offen auf %1: %2</translation>
+    </message>
+    <message>
+        <source>This invoice went to Stripe (%1) to be charged to the customer&apos;s card automatically: Stripe may be charging the card right now. The next sync tells Stripe of this payment (paid outside Stripe, or a credit note for a part), which stops further charges. If the card was charged meanwhile, the customer has paid twice: the Sync screen then asks you to refund one of the payments.</source>
+        <translation>Diese Rechnung ging an Stripe (%1), um die Karte des Kunden automatisch zu belasten: Stripe belastet die Karte möglicherweise gerade. Der nächste Abgleich teilt Stripe diese Zahlung mit (außerhalb von Stripe bezahlt, oder eine Gutschrift für einen Teil), was weitere Belastungen stoppt. Wurde die Karte inzwischen belastet, hat der Kunde doppelt bezahlt: Die Synchronisierungsansicht fordert Sie dann auf, eine der Zahlungen zu erstatten.</translation>
+    </message>
+    <message>
+        <source>Stripe may be charging the card</source>
+        <translation>Stripe belastet möglicherweise die Karte</translation>
+    </message>
+    <message>
+        <source>Amount: %1</source>
+        <translation>Betrag: %1</translation>
+    </message>
+    <message>
+        <source>Amount: a payment is more than zero, not %1.</source>
+        <translation>Betrag: Eine Zahlung ist größer als null, nicht %1.</translation>
+    </message>
+    <message>
+        <source>Paid on: &quot;%1&quot; is not a date.</source>
+        <translation>Bezahlt am: „%1“ ist kein Datum.</translation>
     </message>
 </context>
 <context>
@@ -3289,10 +4274,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Rechnungsnoti&amp;z:</translation>
     </message>
     <message>
-        <source>Adjustments:</source>
-        <translation>Anpassungen:</translation>
-    </message>
-    <message>
         <source>Plan</source>
         <translation>Tarif</translation>
     </message>
@@ -3317,20 +4298,12 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Warum der Tarif nicht gespeichert wurde</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
         <source>Saving creates the plan with these prices as its version 1.</source>
         <translation>Beim Speichern wird der Tarif mit diesen Preisen als Version 1 angelegt.</translation>
     </message>
     <message>
         <source>A plan&apos;s currency cannot change; create a new plan to bill in another currency.</source>
         <translation>Die Währung eines Tarifs kann nicht geändert werden; legen Sie einen neuen Tarif an, um in einer anderen Währung abzurechnen.</translation>
-    </message>
-    <message>
-        <source>%1 (kept as they are; change them through the catalog file)</source>
-        <translation>%1 (bleiben unverändert; ändern Sie sie über die Katalogdatei)</translation>
     </message>
     <message>
         <source>This plan is at version %1. Saving changed prices creates version %2 and makes it current for new subscriptions; existing subscriptions stay on the version they are on. Changing only the plan&apos;s fields (name, description, terms, trial) updates the plan without a new version.</source>
@@ -3369,12 +4342,40 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Der Tarif</translation>
     </message>
     <message>
-        <source>%1. Nothing was saved; correct the following and save again:</source>
-        <translation>%1. Es wurde nichts gespeichert; korrigieren Sie Folgendes und speichern Sie erneut:</translation>
-    </message>
-    <message>
         <source>the plan was not saved</source>
         <translation>der Tarif wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>key=value, one a line</source>
+        <translation>Schlüssel=Wert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>M&amp;etadata:</source>
+        <translation>M&amp;etadaten:</translation>
+    </message>
+    <message>
+        <source>&amp;Prices</source>
+        <translation>&amp;Preise</translation>
+    </message>
+    <message>
+        <source>Ad&amp;justments</source>
+        <translation>An&amp;passungen</translation>
+    </message>
+    <message>
+        <source>Discounts, a minimum and a maximum, on all prices or the ones chosen</source>
+        <translation>Rabatte, ein Mindest- und ein Höchstbetrag, auf alle oder die gewählten Preise</translation>
+    </message>
+    <message>
+        <source>Metadata, line %1: write key=value</source>
+        <translation>Metadaten, Zeile %1: Schreiben Sie Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was saved; correct what is marked next to the fields and save again:</source>
+        <translation>%1. Es wurde nichts gespeichert; korrigieren Sie, was neben den Feldern markiert ist, und speichern Sie erneut:</translation>
     </message>
 </context>
 <context>
@@ -3531,10 +4532,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Tarif archivieren</translation>
     </message>
     <message>
-        <source>Archive plan “%1”? Its subscriptions keep billing on their versions, but it cannot be chosen for new subscriptions. Archiving cannot be undone in the window.</source>
-        <translation>Tarif „%1“ archivieren? Seine Abonnements werden weiter nach ihren Versionen abgerechnet, aber er kann für neue Abonnements nicht mehr gewählt werden. Das Archivieren kann im Programmfenster nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
         <source>The plan was not archived</source>
         <translation>Der Tarif wurde nicht archiviert</translation>
     </message>
@@ -3546,6 +4543,37 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Edit plan %1</source>
         <translation>Tarif %1 bearbeiten</translation>
     </message>
+    <message>
+        <source>Ad&amp;vanced: show the price as JSON</source>
+        <translation>Er&amp;weitert: den Preis als JSON zeigen</translation>
+    </message>
+    <message>
+        <source>Create plan %1</source>
+        <translation>Tarif %1 anlegen</translation>
+    </message>
+    <message>
+        <source>Archive plan “%1”? Its subscriptions keep billing on their versions, but it cannot be chosen for new subscriptions until it is unarchived (Edit › Undo).</source>
+        <translation>Tarif „%1“ archivieren? Seine Abonnements werden weiter nach ihren Versionen abgerechnet, aber er kann für neue Abonnements nicht mehr gewählt werden, bis er wieder aktiviert wird (Bearbeiten › Rückgängig).</translation>
+    </message>
+    <message>
+        <source>Archive plan %1</source>
+        <translation>Tarif %1 archivieren</translation>
+    </message>
+</context>
+<context>
+    <name>orb::PriceConfigEditor</name>
+    <message>
+        <source>tier %1</source>
+        <translation>Staffel %1</translation>
+    </message>
+    <message>
+        <source>cell %1</source>
+        <translation>Zelle %1</translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
 </context>
 <context>
     <name>orb::PriceEditor</name>
@@ -3556,10 +4584,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Item</source>
         <translation>Artikel</translation>
-    </message>
-    <message>
-        <source>The item the invoice line is grouped under; one of the company file&apos;s items.</source>
-        <translation>Der Artikel, unter dem die Rechnungsposition gruppiert wird; einer der Artikel der Firmendatei.</translation>
     </message>
     <message>
         <source>Billable metric</source>
@@ -3662,8 +4686,184 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Modelleinstellungen</translation>
     </message>
     <message>
-        <source>What this price charges (the price as it will be saved, left; type a quantity, right)</source>
-        <translation>Was dieser Preis berechnet (links der Preis, wie er gespeichert wird; rechts eine Menge eingeben)</translation>
+        <source>The item the invoice line is grouped under; type a new name and press “Create item” to add one.</source>
+        <translation>Der Artikel, unter dem die Rechnungsposition geführt wird; geben Sie einen neuen Namen ein und klicken Sie auf „Artikel anlegen“, um ihn hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Create item</source>
+        <translation>Artikel anlegen</translation>
+    </message>
+    <message>
+        <source>Adds the item typed to the company&apos;s items</source>
+        <translation>Fügt den eingegebenen Artikel zu den Artikeln der Firma hinzu</translation>
+    </message>
+    <message>
+        <source>New metric…</source>
+        <translation>Neue Metrik…</translation>
+    </message>
+    <message>
+        <source>Defines a billable metric (what usage events count) and chooses it</source>
+        <translation>Legt eine abrechenbare Metrik an (welche Nutzungsereignisse zählen) und wählt sie aus</translation>
+    </message>
+    <message>
+        <source>Custom cycle length</source>
+        <translation>Länge des eigenen Abrechnungszeitraums</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>alle </translation>
+    </message>
+    <message>
+        <source>Custom cycle unit</source>
+        <translation>Einheit des eigenen Abrechnungszeitraums</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Minimum charge</source>
+        <translation>Mindestentgelt</translation>
+    </message>
+    <message>
+        <source>optional: the line charges at least this</source>
+        <translation>optional: die Position berechnet mindestens diesen Betrag</translation>
+    </message>
+    <message>
+        <source>Maximum charge</source>
+        <translation>Höchstentgelt</translation>
+    </message>
+    <message>
+        <source>optional: the line charges at most this</source>
+        <translation>optional: die Position berechnet höchstens diesen Betrag</translation>
+    </message>
+    <message>
+        <source>Quantity of a fixed fee</source>
+        <translation>Menge einer Festgebühr</translation>
+    </message>
+    <message>
+        <source>optional, default 1</source>
+        <translation>optional, Standard 1</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>Umrechnungskurs</translation>
+    </message>
+    <message>
+        <source>optional: pricing units per currency unit</source>
+        <translation>optional: Preiseinheiten je Währungseinheit</translation>
+    </message>
+    <message>
+        <source>Invoice grouping key</source>
+        <translation>Gruppierungsschlüssel der Rechnung</translation>
+    </message>
+    <message>
+        <source>optional: an event property to split the line by</source>
+        <translation>optional: eine Ereigniseigenschaft, nach der die Position aufgeteilt wird</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vanced: the settings as JSON</source>
+        <translation>Er&amp;weitert: die Einstellungen als JSON</translation>
+    </message>
+    <message>
+        <source>Shows the model&apos;s settings as JSON text instead of the form</source>
+        <translation>Zeigt die Einstellungen des Modells als JSON-Text statt als Formular</translation>
+    </message>
+    <message>
+        <source>Mi&amp;nimum:</source>
+        <translation>Mi&amp;ndestbetrag:</translation>
+    </message>
+    <message>
+        <source>Maxim&amp;um:</source>
+        <translation>Höchstbetra&amp;g:</translation>
+    </message>
+    <message>
+        <source>Fixed &amp;quantity:</source>
+        <translation>Feste &amp;Menge:</translation>
+    </message>
+    <message>
+        <source>Conver&amp;sion rate:</source>
+        <translation>Umrechnungs&amp;kurs:</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;grouping:</source>
+        <translation>Rechnungs&amp;gruppierung:</translation>
+    </message>
+    <message>
+        <source>Priced on the plan&apos;s other prices that match (none: all of them)</source>
+        <translation>Berechnet auf die passenden anderen Preise des Tarifs (keine Filter: alle)</translation>
+    </message>
+    <message>
+        <source>Filters of the prices this price is based on</source>
+        <translation>Filter der Preise, auf denen dieser Preis beruht</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>One or more values, separated by commas</source>
+        <translation>Ein oder mehrere Werte, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation>Filter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove filter</source>
+        <translation>Filter entfernen</translation>
+    </message>
+    <message>
+        <source>What this price charges (type a quantity)</source>
+        <translation>Was dieser Preis berechnet (Menge eingeben)</translation>
+    </message>
+    <message>
+        <source>Price type (usage_price, fixed_price)</source>
+        <translation>Preisart (usage_price, fixed_price)</translation>
+    </message>
+    <message>
+        <source>Item id</source>
+        <translation>Artikel-ID</translation>
+    </message>
+    <message>
+        <source>Price id</source>
+        <translation>Preis-ID</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Pricing unit id</source>
+        <translation>Preiseinheit-ID</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>ist einer von</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>ist keiner von</translation>
+    </message>
+    <message>
+        <source>Filter %1: %2</source>
+        <translation>Filter %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 Press “Create item” to add it.</source>
+        <translation>%1 Klicken Sie auf „Artikel anlegen“, um ihn hinzuzufügen.</translation>
     </message>
 </context>
 <context>
@@ -3741,10 +4941,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Nutzung je Gruppe (%1 = Menge), eine pro Zeile:</translation>
     </message>
     <message>
-        <source>A %1 price applies to other prices&apos; amounts on an invoice; preview it with its plan.</source>
-        <translation>Ein Preis vom Typ %1 wirkt auf die Beträge anderer Preise einer Rechnung; zeigen Sie seine Vorschau zusammen mit seinem Tarif an.</translation>
-    </message>
-    <message>
         <source>Quantity &lt;b&gt;%1&lt;/b&gt; · subtotal &lt;b&gt;%2&lt;/b&gt; · amount &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>Menge &lt;b&gt;%1&lt;/b&gt; · Zwischensumme &lt;b&gt;%2&lt;/b&gt; · Betrag &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
@@ -3789,6 +4985,115 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Quantity in force: the days listed add up to 0</source>
         <translation>Geltende Menge: Die aufgeführten Tage ergeben zusammen 0</translation>
+    </message>
+    <message>
+        <source>The filters of this price select no other price to preview it with.</source>
+        <translation>Die Filter dieses Preises wählen keinen anderen Preis aus, mit dem er sich in der Vorschau berechnen ließe.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::PriceSummary</name>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Vierteljährlich</translation>
+    </message>
+    <message>
+        <source>Every six months</source>
+        <translation>Halbjährlich</translation>
+    </message>
+    <message>
+        <source>Annually</source>
+        <translation>Jährlich</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Einmalig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Alle %n Tage</numerusform>
+            <numerusform>Alle %n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n month(s)</source>
+        <translation>
+            <numerusform>Alle %n Monate</numerusform>
+            <numerusform>Alle %n Monate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Obergrenze</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Tiers, cells or rates of the price</source>
+        <translation>Staffeln, Zellen oder Sätze des Preises</translation>
+    </message>
+    <message>
+        <source>in advance</source>
+        <translation>im Voraus</translation>
+    </message>
+    <message>
+        <source>in arrears</source>
+        <translation>nachträglich</translation>
+    </message>
+    <message>
+        <source>Item: %1 · Metric: %2</source>
+        <translation>Artikel: %1 · Metrik: %2</translation>
+    </message>
+    <message>
+        <source>(unknown item)</source>
+        <translation>(unbekannter Artikel)</translation>
+    </message>
+    <message>
+        <source>none (a fixed fee)</source>
+        <translation>keine (eine Festgebühr)</translation>
+    </message>
+    <message>
+        <source>%1, billed %2 · %3 · %4 model</source>
+        <translation>%1, berechnet %2 · %3 · Modell %4</translation>
+    </message>
+    <message>
+        <source>minimum %1</source>
+        <translation>Mindestbetrag %1</translation>
+    </message>
+    <message>
+        <source>maximum %1</source>
+        <translation>Höchstbetrag %1</translation>
+    </message>
+    <message>
+        <source>quantity %1</source>
+        <translation>Menge %1</translation>
+    </message>
+    <message>
+        <source>Default unit amount: %1</source>
+        <translation>Standard-Einzelpreis: %1</translation>
+    </message>
+    <message>
+        <source>Free units (allocation): %1</source>
+        <translation>Freie Einheiten (Kontingent): %1</translation>
+    </message>
+    <message>
+        <source>Unit amount</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
     </message>
 </context>
 <context>
@@ -3911,6 +5216,53 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>%1 · Payment reminder for %2, %3</source>
         <translation>%1 · Zahlungserinnerung an %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ReportChartView</name>
+    <message>
+        <source>Invoiced</source>
+        <translation>In Rechnung gestellt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>One-off</source>
+        <translation>Einzelrechnung</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Revenue by month (%1)</source>
+        <translation>Umsatz nach Monat (%1)</translation>
+    </message>
+    <message>
+        <source>Revenue by plan (%1)</source>
+        <translation>Umsatz nach Tarif (%1)</translation>
+    </message>
+    <message>
+        <source>%1 per day</source>
+        <translation>%1 pro Tag</translation>
+    </message>
+    <message>
+        <source>%1 per week</source>
+        <translation>%1 pro Woche</translation>
+    </message>
+    <message>
+        <source>%1 per month</source>
+        <translation>%1 pro Monat</translation>
+    </message>
+    <message>
+        <source>Week %1/%2</source>
+        <translation>KW %1/%2</translation>
     </message>
 </context>
 <context>
@@ -4429,6 +5781,18 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>%1 · Statement for %2, %3</source>
         <translation>%1 · Kontoauszug für %2, %3</translation>
     </message>
+    <message>
+        <source>Invoice %1: the payment of %2 is disputed; your bank holds it until the dispute is decided</source>
+        <translation>Rechnung %1: Die Zahlung über %2 ist angefochten; Ihre Bank hält sie zurück, bis über die Anfechtung entschieden ist</translation>
+    </message>
+    <message>
+        <source>Invoice %1: your bank asked about the payment of %2</source>
+        <translation>Rechnung %1: Ihre Bank hat zur Zahlung über %2 nachgefragt</translation>
+    </message>
+    <message>
+        <source>Disputed payments</source>
+        <translation>Angefochtene Zahlungen</translation>
+    </message>
 </context>
 <context>
     <name>orb::StripeKeyBox</name>
@@ -4833,6 +6197,162 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>a value of the property, e.g. download</source>
         <translation>ein Wert der Eigenschaft, z. B. download</translation>
+    </message>
+    <message>
+        <source>Prorated (Orb&apos;s setting, kept with the price)</source>
+        <translation>Anteilig (Einstellung von Orb, wird mit dem Preis gespeichert)</translation>
+    </message>
+    <message>
+        <source>Prorate the total to the part of the period billed</source>
+        <translation>Gesamtbetrag anteilig für den abgerechneten Teil des Zeitraums berechnen</translation>
+    </message>
+    <message>
+        <source>Hide tiers that charge nothing</source>
+        <translation>Staffeln ohne Betrag ausblenden</translation>
+    </message>
+    <message>
+        <source>Prorate the minimum to the part of the period billed</source>
+        <translation>Mindestbetrag anteilig für den abgerechneten Teil des Zeitraums berechnen</translation>
+    </message>
+    <message>
+        <source>Basis points</source>
+        <translation>Basispunkte</translation>
+    </message>
+    <message>
+        <source>1 basis point is 0.01 % of the event&apos;s value</source>
+        <translation>1 Basispunkt sind 0,01 % des Ereigniswerts</translation>
+    </message>
+    <message>
+        <source>Cap per event</source>
+        <translation>Obergrenze je Ereignis</translation>
+    </message>
+    <message>
+        <source>Optional: the most one event pays</source>
+        <translation>Optional: höchstens berechneter Betrag je Ereignis</translation>
+    </message>
+    <message>
+        <source>Basis points (0.01 %)</source>
+        <translation>Basispunkte (0,01 %)</translation>
+    </message>
+    <message>
+        <source>Cap per event (optional)</source>
+        <translation>Obergrenze je Ereignis (optional)</translation>
+    </message>
+    <message>
+        <source>Up to volume</source>
+        <translation>Bis Volumen</translation>
+    </message>
+    <message>
+        <source>The period&apos;s total volume picks one tier for every event; empty on the last tier: no limit</source>
+        <translation>Das Gesamtvolumen des Zeitraums bestimmt eine Staffel für alle Ereignisse; bei der letzten Staffel leer: keine Obergrenze</translation>
+    </message>
+    <message>
+        <source>From volume</source>
+        <translation>Ab Volumen</translation>
+    </message>
+    <message>
+        <source>To volume</source>
+        <translation>Bis Volumen</translation>
+    </message>
+    <message>
+        <source>Rate (percent)</source>
+        <translation>Satz (Prozent)</translation>
+    </message>
+    <message>
+        <source>Fixed fee per event (optional)</source>
+        <translation>Festgebühr je Ereignis (optional)</translation>
+    </message>
+    <message>
+        <source>Free events (optional)</source>
+        <translation>Freie Ereignisse (optional)</translation>
+    </message>
+    <message>
+        <source>Free volume (optional)</source>
+        <translation>Freies Volumen (optional)</translation>
+    </message>
+    <message>
+        <source>Minimum per event (optional)</source>
+        <translation>Mindestbetrag je Ereignis (optional)</translation>
+    </message>
+    <message>
+        <source>Maximum per event (optional)</source>
+        <translation>Höchstbetrag je Ereignis (optional)</translation>
+    </message>
+    <message>
+        <source>Percent of the units in the tier</source>
+        <translation>Prozent der Einheiten in der Staffel</translation>
+    </message>
+    <message>
+        <source>Share of the other prices (0.1 = 10 %)</source>
+        <translation>Anteil an den anderen Preisen (0.1 = 10 %)</translation>
+    </message>
+    <message>
+        <source>a fraction, e.g. 0.1</source>
+        <translation>ein Bruchteil, z. B. 0.1</translation>
+    </message>
+    <message>
+        <source>Minimum (optional)</source>
+        <translation>Mindestbetrag (optional)</translation>
+    </message>
+    <message>
+        <source>Maximum (optional)</source>
+        <translation>Höchstbetrag (optional)</translation>
+    </message>
+    <message>
+        <source>Minimum total of the other prices</source>
+        <translation>Mindestsumme der anderen Preise</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>A value of the property; values not listed are shown at 0</source>
+        <translation>Ein Wert der Eigenschaft; nicht aufgeführte Werte erscheinen mit 0</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>Angezeigt als</translation>
+    </message>
+    <message>
+        <source>The name of the value on the invoice</source>
+        <translation>Die Bezeichnung des Werts auf der Rechnung</translation>
+    </message>
+    <message>
+        <source>All matching units are priced at the tier they are above; empty on the first</source>
+        <translation>Alle passenden Einheiten werden zum Preis der Staffel berechnet, über deren Grenze sie liegen; bei der ersten leer</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Only usage whose events have this property…</source>
+        <translation>Nur Nutzung, deren Ereignisse diese Eigenschaft…</translation>
+    </message>
+    <message>
+        <source>Equal to</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <source>…with this value counts</source>
+        <translation>…mit diesem Wert haben, zählt</translation>
+    </message>
+    <message>
+        <source>a whole number, e.g. 3</source>
+        <translation>eine ganze Zahl, z. B. 3</translation>
+    </message>
+    <message>
+        <source>e.g. 125 (1.25 %)</source>
+        <translation>z. B. 125 (1,25 %)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -5320,6 +6840,209 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Not changed</source>
         <translation>Nicht geändert</translation>
     </message>
+    <message>
+        <source>Amounts differ</source>
+        <translation>Beträge weichen ab</translation>
+    </message>
+    <message>
+        <source>Paid twice</source>
+        <translation>Doppelt bezahlt</translation>
+    </message>
+</context>
+<context>
+    <name>orb::TaxRatesScreen</name>
+    <message>
+        <source>Tax rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>Prozentsatz</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tax rates</source>
+        <translation>Steuersätze</translation>
+    </message>
+    <message>
+        <source>Show archi&amp;ved tax rates</source>
+        <translation>Archi&amp;vierte Steuersätze anzeigen</translation>
+    </message>
+    <message>
+        <source>Tax rate name</source>
+        <translation>Name des Steuersatzes</translation>
+    </message>
+    <message>
+        <source>VAT 19%</source>
+        <translation>USt. 19 %</translation>
+    </message>
+    <message>
+        <source>Tax rate percentage</source>
+        <translation>Prozentsatz des Steuersatzes</translation>
+    </message>
+    <message>
+        <source>19</source>
+        <translation>19</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w tax rate</source>
+        <translation>Ne&amp;uer Steuersatz</translation>
+    </message>
+    <message>
+        <source>An archived rate applies to no invoice composed from then on; issued invoices keep it.</source>
+        <translation>Ein archivierter Steuersatz gilt für keine danach erstellte Rechnung mehr; ausgestellte Rechnungen behalten ihn.</translation>
+    </message>
+    <message>
+        <source>Customers and items the rate applies to</source>
+        <translation>Kunden und Artikel, für die der Steuersatz gilt</translation>
+    </message>
+    <message>
+        <source>Customer to assign the rate to</source>
+        <translation>Kunde, dem der Steuersatz zugeordnet wird</translation>
+    </message>
+    <message>
+        <source>Customer id or external id</source>
+        <translation>Kunden-ID oder externe ID</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;customer</source>
+        <translation>&amp;Kunde zuordnen</translation>
+    </message>
+    <message>
+        <source>Item to assign the rate to</source>
+        <translation>Artikel, dem der Steuersatz zugeordnet wird</translation>
+    </message>
+    <message>
+        <source>Assign to i&amp;tem</source>
+        <translation>Ar&amp;tikel zuordnen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the selected</source>
+        <translation>Vom Ausgewählten &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Percentage:</source>
+        <translation>&amp;Prozentsatz:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Applies to&lt;/b&gt; (a customer&apos;s rate taxes all its invoice lines, an item&apos;s rate the lines of that item):</source>
+        <translation>&lt;b&gt;Gilt für&lt;/b&gt; (der Steuersatz eines Kunden gilt für alle Positionen seiner Rechnungen, der eines Artikels für dessen Positionen):</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tax rates&lt;/b&gt;: added to the invoice lines of the customers and items they are assigned to.</source>
+        <translation>&lt;b&gt;Steuersätze&lt;/b&gt;: werden den Rechnungspositionen der zugeordneten Kunden und Artikel hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The tax rates could not be read: %1</source>
+        <translation>Die Steuersätze konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New tax rate&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Neuer Steuersatz&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, archived: it applies to no new invoice.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, archiviert: gilt für keine neue Rechnung.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Kunde: %1</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Artikel: %1</translation>
+    </message>
+    <message>
+        <source>The rate&apos;s customers and items could not be read: %1</source>
+        <translation>Die Kunden und Artikel des Steuersatzes konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Create ta&amp;x rate</source>
+        <translation>Steuersatz an&amp;legen</translation>
+    </message>
+    <message>
+        <source>Un&amp;archive</source>
+        <translation>Wieder akti&amp;vieren</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>Create tax rate %1</source>
+        <translation>Steuersatz %1 anlegen</translation>
+    </message>
+    <message>
+        <source>Edit tax rate %1</source>
+        <translation>Steuersatz %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Select a tax rate first.</source>
+        <translation>Wählen Sie zuerst einen Steuersatz.</translation>
+    </message>
+    <message>
+        <source>Archive tax rate %1</source>
+        <translation>Steuersatz %1 archivieren</translation>
+    </message>
+    <message>
+        <source>Unarchive tax rate %1</source>
+        <translation>Steuersatz %1 wieder aktivieren</translation>
+    </message>
+    <message>
+        <source>Assign tax rate %1 to %2</source>
+        <translation>Steuersatz %1 %2 zuordnen</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s id or external id.</source>
+        <translation>Geben Sie die ID oder externe ID des Kunden ein.</translation>
+    </message>
+    <message>
+        <source>There is no item to assign the rate to.</source>
+        <translation>Es gibt keinen Artikel, dem der Steuersatz zugeordnet werden kann.</translation>
+    </message>
+    <message>
+        <source>Select a customer or item of the rate first.</source>
+        <translation>Wählen Sie zuerst einen Kunden oder Artikel des Steuersatzes.</translation>
+    </message>
+    <message>
+        <source>Remove tax rate %1 from %2</source>
+        <translation>Steuersatz %1 von %2 entfernen</translation>
+    </message>
 </context>
 <context>
     <name>orb::UsageScreen</name>
@@ -5330,14 +7053,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Event name</source>
         <translation>Ereignisname</translation>
-    </message>
-    <message>
-        <source>From (YYYY-MM-DD)</source>
-        <translation>Von (JJJJ-MM-TT)</translation>
-    </message>
-    <message>
-        <source>To, exclusive (YYYY-MM-DD)</source>
-        <translation>Bis ausschließlich (JJJJ-MM-TT)</translation>
     </message>
     <message>
         <source>&amp;Filter</source>
@@ -5361,10 +7076,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
             <numerusform>%n Ereignis</numerusform>
             <numerusform>%n Ereignisse</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a date like 2026-03-01</source>
-        <translation>„%1“ ist kein Datum wie 2026-03-01</translation>
     </message>
     <message>
         <source>Select an event first.</source>
@@ -5405,6 +7116,18 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>From: any day</source>
+        <translation>Von: beliebiger Tag</translation>
+    </message>
+    <message>
+        <source>To: any day</source>
+        <translation>Bis: beliebiger Tag</translation>
+    </message>
+    <message>
+        <source>The dates are the wrong way round: %1 is after %2.</source>
+        <translation>Die Daten sind vertauscht: %1 liegt nach %2.</translation>
     </message>
 </context>
 </TS>

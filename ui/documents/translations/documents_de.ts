@@ -587,5 +587,17 @@ Mit freundlichen Grüßen
         <source>check</source>
         <translation>Scheck</translation>
     </message>
+    <message>
+        <source>Invoice %1: the payment of %2 is disputed; your bank holds it until the dispute is decided</source>
+        <translation>Rechnung %1: Die Zahlung über %2 ist angefochten; Ihre Bank hält sie zurück, bis über die Anfechtung entschieden ist</translation>
+    </message>
+    <message>
+        <source>Invoice %1: your bank asked about the payment of %2</source>
+        <translation>Rechnung %1: Ihre Bank hat zur Zahlung über %2 nachgefragt</translation>
+    </message>
+    <message>
+        <source>Disputed payments</source>
+        <translation>Angefochtene Zahlungen</translation>
+    </message>
 </context>
 </TS>
