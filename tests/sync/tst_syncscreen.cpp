@@ -14,6 +14,7 @@
 #include "models/sync/StripeIdMap.h"
 #include "sync/StripeClient.h"
 #include "sync/StripeSync.h"
+#include "ui/LocaleFormat.h"
 #include "ui/dialogs/PaymentDialog.h"
 #include "ui/documents/StatementDocument.h"
 #include "ui/screens/DashboardScreen.h"
@@ -200,7 +201,9 @@ private slots:
         QVERIFY(screen.selectInvoice(sent.id));
         auto *detail = screen.findChild<InvoiceDetailView *>();
         QVERIFY(detail);
-        QTRY_VERIFY2(detail->toPlainText().contains(QStringLiteral("Disputed: 80.00 EUR withdrawn")), qPrintable(detail->toPlainText()));
+        // The amount as the window shows money in its locale.
+        const QString withdrawn = QStringLiteral("Disputed: %1 withdrawn").arg(LocaleFormat::money(Decimal::parse("80.00"), QStringLiteral("EUR")));
+        QTRY_VERIFY2(detail->toPlainText().contains(withdrawn), qPrintable(detail->toPlainText()));
         QVERIFY(detail->toHtml().contains(QStringLiteral("https://dashboard.stripe.com/test/invoices/") + stripeSent));
 
         const Statement statement = ReportSource(*file).statement(sent.customerId, QDate(2000, 1, 1), QDate::currentDate().addDays(1));

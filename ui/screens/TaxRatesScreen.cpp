@@ -122,7 +122,10 @@ TaxRatesScreen::TaxRatesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     formLayout->addLayout(fields);
     formLayout->addLayout(buttons);
     formLayout->addWidget(m_error);
-    formLayout->addWidget(new QLabel(tr("<b>Applies to</b> (a customer's rate taxes all its invoice lines, an item's rate the lines of that item):"), form));
+    // Long explanations wrap, so that the screen fits a laptop window in every language.
+    auto *appliesTo = new QLabel(tr("<b>Applies to</b> (a customer's rate taxes all its invoice lines, an item's rate the lines of that item):"), form);
+    appliesTo->setWordWrap(true);
+    formLayout->addWidget(appliesTo);
     formLayout->addWidget(m_assignments, 1);
     formLayout->addWidget(m_remove, 0, Qt::AlignRight);
     formLayout->addLayout(customerRow);
@@ -131,7 +134,9 @@ TaxRatesScreen::TaxRatesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     auto *listSide = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listSide);
     listLayout->setContentsMargins(0, 0, 0, 0);
-    listLayout->addWidget(new QLabel(tr("<b>Tax rates</b>: added to the invoice lines of the customers and items they are assigned to."), listSide));
+    auto *intro = new QLabel(tr("<b>Tax rates</b>: added to the invoice lines of the customers and items they are assigned to."), listSide);
+    intro->setWordWrap(true);
+    listLayout->addWidget(intro);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_showArchived);
     auto *split = new QSplitter(this);
