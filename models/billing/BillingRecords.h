@@ -133,6 +133,9 @@ struct CreditNote {
     QString kind; ///< refund, adjustment
     QString currency;
     Decimal subtotal, taxTotal, total;
+    /// Of a refund, what was paid back to the customer rather than taken off what the invoice
+    /// still owed (zero for an adjustment).
+    Decimal paidBack;
     QString memo;
     QList<CreditNoteLine> lines;
     QDateTime createdAt;

@@ -329,9 +329,9 @@ void InvoiceRepository::insertCreditNote(const CreditNote &n)
 {
     const QString c = n.currency;
     m_db.exec(QStringLiteral("INSERT INTO credit_notes (id, credit_note_number, invoice_id, customer_id, reason, kind, currency, subtotal, "
-                             "tax_total, total, memo, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                             "tax_total, total, memo, created_at, paid_back) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
               {n.id, n.number, n.invoiceId, n.customerId, n.reason, n.kind, c, moneyText(n.subtotal, c), moneyText(n.taxTotal, c), moneyText(n.total, c),
-               nullable(n.memo), toIsoUtc(n.createdAt)});
+               nullable(n.memo), toIsoUtc(n.createdAt), moneyText(n.paidBack, c)});
     for (const CreditNoteLine &l : n.lines)
         m_db.exec(QStringLiteral("INSERT INTO credit_note_lines (credit_note_id, invoice_line_position, amount, tax) VALUES (?,?,?,?)"),
                   {n.id, l.invoiceLinePosition, moneyText(l.amount, c), moneyText(l.tax, c)});
@@ -341,7 +341,7 @@ QList<CreditNote> InvoiceRepository::selectNotes(const QString &where, const QVa
 {
     QList<CreditNote> out;
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, credit_note_number, invoice_id, customer_id, reason, kind, currency, subtotal, "
-                                           "tax_total, total, memo, created_at FROM credit_notes %1 ORDER BY credit_note_number")
+                                           "tax_total, total, memo, created_at, paid_back FROM credit_notes %1 ORDER BY credit_note_number")
                                 .arg(where),
                             binds);
     while (q.next()) {
@@ -358,6 +358,7 @@ QList<CreditNote> InvoiceRepository::selectNotes(const QString &where, const QVa
         n.total = dec(q.value(9));
         n.memo = q.value(10).toString();
         n.createdAt = fromIsoUtc(q.value(11).toString());
+        n.paidBack = q.value(12).isNull() ? Decimal(0) : dec(q.value(12));
         out.append(n);
     }
     if (!withLines)

@@ -563,14 +563,17 @@ CreditNote InvoiceService::createCreditNoteWithin(Database &db, const QDateTime 
     note.subtotal = note.total - note.taxTotal;
     note.createdAt = now;
     note.number = formatNumber(repo.companyInvoicePrefix(), repo.takeNextNumber(QStringLiteral("credit_note")), true);
-    repo.insertCreditNote(note);
-    const QJsonObject before = auditView(inv);
     // The credit first reduces what is still owed; the rest goes to the balance (adjustment)
     // or is paid back outside (refund).
     // Money already given back (a refund made in Stripe) reduces nothing still owed.
     const Decimal reduce = use == CreditUse::PaidBack ? Decimal(0).rounded(places) : Decimal::min(note.total, inv.amountRemaining());
-    inv.credited += reduce;
     const Decimal rest = note.total - reduce;
+    // Kept on the note: what was paid back cannot be told afterwards from the invoice, whose
+    // payments and credits go on changing, and statements and aging need it per note.
+    note.paidBack = kind == QLatin1String("refund") ? rest : Decimal(0).rounded(places);
+    repo.insertCreditNote(note);
+    const QJsonObject before = auditView(inv);
+    inv.credited += reduce;
     if (rest.isPositive() && kind == QLatin1String("adjustment"))
         Ledgers(db).appendBalance(inv.customerId, rest, inv.currency, QStringLiteral("credit_note"),
                                   QStringLiteral("Credit note %1 for invoice %2").arg(note.number, name), now, inv.id, note.id);

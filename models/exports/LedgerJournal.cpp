@@ -201,7 +201,10 @@ QList<JournalEntry> LedgerJournal::build(CompanyFile &file, QDate from, QDate to
             ce.customer = e.customer;
             ce.description = QStringLiteral("Credit note %1 on %2 · %3").arg(n.number, inv.invoiceNumber, e.customer);
             ce.currency = n.currency;
-            post(ce.splits, accounts.receivable, -n.total, n.reason);
+            // A refund's part paid back to the customer left the bank; only the rest is taken
+            // off what the customer owes.
+            post(ce.splits, accounts.receivable, -(n.total - n.paidBack), n.reason);
+            post(ce.splits, accounts.bank, -n.paidBack, QStringLiteral("Refund paid"));
             for (const CreditNoteLine &cl : n.lines) {
                 const QJsonObject l =
                     cl.invoiceLinePosition >= 0 && cl.invoiceLinePosition < lines.size() ? lines.at(cl.invoiceLinePosition).toObject() : QJsonObject();

@@ -53,8 +53,10 @@ ReportSource::Loaded ReportSource::load(const QString &where, const QVariantList
 QList<QPair<QDate, Decimal>> ReportSource::creditsOf(const QList<CreditNote> &notes) const
 {
     QList<QPair<QDate, Decimal>> out;
+    // What a note takes off the invoice: a refund's part paid back to the customer settles
+    // nothing still owed (it gives back money that was paid).
     for (const CreditNote &n : notes)
-        out.append({localDate(n.createdAt), n.total});
+        out.append({localDate(n.createdAt), n.total - n.paidBack});
     return out;
 }
 
@@ -162,6 +164,16 @@ Statement ReportSource::statement(const QString &customerRef, QDate from, QDate 
             cl.detail = n.reason;
             cl.credit = n.total;
             movements.append(cl);
+            if (n.paidBack.isPositive()) {
+                // The money that went back to the customer: without it the note alone would
+                // show a credit the customer does not hold.
+                StatementLine rl = cl;
+                rl.kind = StatementLine::Kind::RefundPaid;
+                rl.description = QStringLiteral("Refund paid on %1").arg(i.invoiceNumber);
+                rl.credit = Decimal(0);
+                rl.debit = n.paidBack;
+                movements.append(rl);
+            }
         }
         const QList<QPair<QDate, Decimal>> credits = creditsOf(notes);
         const QDate voidedOn = localDate(i.voidedAt);

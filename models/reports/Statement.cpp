@@ -11,6 +11,7 @@ QString Statement::kindName(StatementLine::Kind kind)
     case StatementLine::Kind::Invoice: return QStringLiteral("Invoice");
     case StatementLine::Kind::Payment: return QStringLiteral("Payment");
     case StatementLine::Kind::CreditNote: return QStringLiteral("Credit note");
+    case StatementLine::Kind::RefundPaid: return QStringLiteral("Refund paid");
     case StatementLine::Kind::Void: return QStringLiteral("Void");
     }
     return {};

@@ -11,16 +11,17 @@
 
 namespace orb {
 
-/// One movement on a customer's account: an invoice (debit), a payment, a credit note or a
-/// void (credits).
+/// One movement on a customer's account: an invoice or a refund paid back (debits), a
+/// payment, a credit note or a void (credits).
 struct StatementLine {
-    enum class Kind { Invoice, Payment, CreditNote, Void };
+    // The order is the order on one day: a refund paid right after its credit note.
+    enum class Kind { Invoice, Payment, CreditNote, RefundPaid, Void };
     QDate date;
     Kind kind = Kind::Invoice;
     QString reference;     ///< invoice or credit note number, payment reference
     QString description;   ///< empty for an invoice with a service period (the document words it)
     QString invoiceNumber; ///< the invoice a payment, credit note or void belongs to
-    QString detail;        ///< a payment's method, a credit note's reason
+    QString detail;        ///< a payment's method, a credit note's (or its refund's) reason
     QDate periodStart;     ///< an invoice's service period, last day included
     QDate periodEnd;
     Decimal debit;

@@ -24,6 +24,10 @@ QString description(const StatementLine &l, const DocumentLanguage &lang, const 
         if (!l.invoiceNumber.isEmpty())
             return lang.translate("orb::StatementDocument", "Credit note on %1: %2").arg(l.invoiceNumber, l.detail);
         break;
+    case StatementLine::Kind::RefundPaid:
+        if (!l.invoiceNumber.isEmpty())
+            return lang.translate("orb::StatementDocument", "Refund paid on %1").arg(l.invoiceNumber);
+        break;
     case StatementLine::Kind::Void:
         if (!l.invoiceNumber.isEmpty())
             return lang.translate("orb::StatementDocument", "Invoice %1 voided").arg(l.invoiceNumber);
@@ -55,6 +59,7 @@ QString StatementDocument::kindName(StatementLine::Kind kind, const DocumentLang
     case StatementLine::Kind::Invoice: return lang.translate("orb::StatementDocument", "Invoice");
     case StatementLine::Kind::Payment: return lang.translate("orb::StatementDocument", "Payment");
     case StatementLine::Kind::CreditNote: return lang.translate("orb::StatementDocument", "Credit note");
+    case StatementLine::Kind::RefundPaid: return lang.translate("orb::StatementDocument", "Refund paid");
     case StatementLine::Kind::Void: return lang.translate("orb::StatementDocument", "Void");
     }
     return {};
