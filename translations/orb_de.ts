@@ -5793,6 +5793,14 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Disputed payments</source>
         <translation>Angefochtene Zahlungen</translation>
     </message>
+    <message>
+        <source>Refund paid on %1</source>
+        <translation>Erstattung zu %1 ausgezahlt</translation>
+    </message>
+    <message>
+        <source>Refund paid</source>
+        <translation>Erstattung ausgezahlt</translation>
+    </message>
 </context>
 <context>
     <name>orb::StripeKeyBox</name>

@@ -599,5 +599,13 @@ Mit freundlichen Grüßen
         <source>Disputed payments</source>
         <translation>Angefochtene Zahlungen</translation>
     </message>
+    <message>
+        <source>Refund paid on %1</source>
+        <translation>Erstattung zu %1 ausgezahlt</translation>
+    </message>
+    <message>
+        <source>Refund paid</source>
+        <translation>Erstattung ausgezahlt</translation>
+    </message>
 </context>
 </TS>
