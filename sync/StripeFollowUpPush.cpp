@@ -156,6 +156,19 @@ PushOutcome StripeFollowUpPush::pushPayment(const OutboxItem &item, SyncRunSumma
                                 .arg(what, sid),
                             summary);
     }
+    // An earlier attempt may have told Stripe already as a credit note, whose answer was lost:
+    // that note lowered amount_remaining, so the payment may now seem to settle the rest.
+    // Look for it before choosing how to tell Stripe, or the payment is told twice.
+    StripeError error;
+    const auto earlier = findCreditNote(sid, QStringLiteral("orb_payment_id"), payment->id, summary, &error);
+    if (!earlier)
+        return m_ctx.failOrWait(item, error, summary);
+    if (!earlier->isEmpty()) {
+        m_ctx.journal.finishFollowUp(item, type, *earlier, QStringLiteral("info"),
+                                     QStringLiteral("%1 is already in Stripe as credit note %2").arg(what, *earlier));
+        ++summary.pushed;
+        return PushOutcome::Done;
+    }
     const qint64 remaining = si->value(QLatin1String("amount_remaining")).toInteger();
     if (amount >= remaining) {
         // It settles what Stripe still asks for: paid out of band, named in the metadata

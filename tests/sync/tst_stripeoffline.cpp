@@ -307,6 +307,30 @@ private slots:
         QCOMPARE(InvoiceService(*m_file, m_clock).payments(inv.id).size(), 2);
     }
 
+    void partialPaymentToldOnceWhenItsAnswerWasLost()
+    {
+        // A partial payment is told as a credit note whose answer is lost; the note lowered
+        // what Stripe asks for, so a day later the same payment seems to settle the rest.
+        // It must be found, not also paid out of band.
+        const Customer c = addCustomer(QStringLiteral("acme"), {});
+        const Invoice inv = InvoiceService(*m_file, m_clock).issue(oneOff(c.id).id);
+        QCOMPARE(m_rig.sync->runOnce().failed, 0);
+        const qint64 due = inv.amountDue.toMinorUnits(2);
+        const Decimal part = Decimal::fromMinorUnits(due * 3 / 5, 2); // more than what is left after it
+        InvoiceService(*m_file, m_clock).pay(inv.id, part, m_clock.now().date(), QStringLiteral("bank"), QStringLiteral("wire-1"));
+        QVERIFY(runLosingTheAnswer(QStringLiteral("/v1/credit_notes")).offline);
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("credit_note")), 1); // made, but Orb never heard
+        away(Day + 3600);
+        const SyncRunSummary s = m_rig.sync->runOnce();
+        QVERIFY2(s.failed == 0, qPrintable(s.describe()));
+        QCOMPARE(m_rig.host->standin().count(QStringLiteral("credit_note")), 1);
+        const QJsonObject remote = m_rig.host->standin().objects(QStringLiteral("invoice")).first();
+        QVERIFY(!remote.value(QLatin1String("paid_out_of_band")).toBool());
+        QCOMPARE(remote.value(QLatin1String("status")).toString(), QStringLiteral("open"));
+        QCOMPARE(remote.value(QLatin1String("amount_remaining")).toInteger(), due - part.toMinorUnits(2));
+        QCOMPARE(Outbox(m_file->db()).counts().pending, 0);
+    }
+
     void creditNoteInOrbBecomesAStripeCreditNote()
     {
         const Customer c = addCustomer(QStringLiteral("acme"), {});
