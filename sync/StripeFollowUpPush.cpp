@@ -173,15 +173,19 @@ PushOutcome StripeFollowUpPush::pushPayment(const OutboxItem &item, SyncRunSumma
     if (amount >= remaining) {
         // It settles what Stripe still asks for: paid out of band, named in the metadata
         // first so that a later run knows whose payment it was.
-        FormParams m;
-        m.addNested(QStringLiteral("metadata"), QStringLiteral("orb_paid_by"), payment->id);
-        StripeResult r = m_ctx.client.post(QStringLiteral("/v1/invoices/") + sid, m, item.idempotencyKey(QStringLiteral("paid-by")));
-        StripeSyncContext::count(summary, r);
-        if (!r.ok())
-            return m_ctx.failOrWait(item, r.error, summary);
+        // An earlier attempt may have named it already (its answer lost): not again, since
+        // every update is an event in Stripe.
+        if (meta.value(QLatin1String("orb_paid_by")).toString() != payment->id) {
+            FormParams m;
+            m.addNested(QStringLiteral("metadata"), QStringLiteral("orb_paid_by"), payment->id);
+            const StripeResult named = m_ctx.client.post(QStringLiteral("/v1/invoices/") + sid, m, item.idempotencyKey(QStringLiteral("paid-by")));
+            StripeSyncContext::count(summary, named);
+            if (!named.ok())
+                return m_ctx.failOrWait(item, named.error, summary);
+        }
         FormParams pay;
         pay.add(QStringLiteral("paid_out_of_band"), QStringLiteral("true"));
-        r = m_ctx.client.post(QStringLiteral("/v1/invoices/%1/pay").arg(sid), pay, item.idempotencyKey(QStringLiteral("pay-oob")));
+        const StripeResult r = m_ctx.client.post(QStringLiteral("/v1/invoices/%1/pay").arg(sid), pay, item.idempotencyKey(QStringLiteral("pay-oob")));
         StripeSyncContext::count(summary, r);
         if (!r.ok())
             return m_ctx.failOrWait(item, r.error, summary);
