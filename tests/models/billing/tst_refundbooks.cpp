@@ -134,7 +134,8 @@ void TestRefundBooks::booksMatch()
     QCOMPARE(moneyText(s.aging.total, s.currency), days31To60);
     QCOMPARE(moneyText(s.aging.buckets[AgingReport::Days31To60], s.currency), days31To60);
     Decimal reported(0);
-    for (const AgingRow &r : source.aging(to).rows())
+    const auto report = source.aging(to); // kept: rows() refers into it
+    for (const AgingRow &r : report.rows())
         if (r.customerId == customer) {
             QCOMPARE(moneyText(r.buckets[AgingReport::Days31To60], r.currency), days31To60);
             reported += r.total;
