@@ -6,7 +6,7 @@
 //   node sdk_test.mjs ORBCTL
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -185,9 +185,24 @@ try {
     r = await fetch(`${baseURL}/no/such/thing`, { headers });
     assert.equal(r.status, 404);
     assert.equal((await r.json()).type, 'https://docs.withorb.com/reference/error-responses#404-url-not-found');
-    r = await fetch(`${baseURL}/ingest`, { method: 'POST', headers, body: JSON.stringify({ events: [], pad: 'x'.repeat(3 * 1024 * 1024) }) });
-    assert.equal(r.status, 413);
-    assert.equal((await r.json()).type, 'https://docs.withorb.com/reference/error-responses#413-request-too-large');
+    // An oversized body is refused by its Content-Length, before it is read: the client sends
+    // the headers and the first bytes and waits for the answer (a client streaming the whole
+    // body may see the connection closed under it instead, which is a refusal too).
+    const big = await new Promise((resolve, reject) => {
+      const u = new URL(`${baseURL}/ingest`);
+      const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST',
+                                 headers: { ...headers, 'Content-Length': String(3 * 1024 * 1024) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => { text += d; });
+        res.on('end', () => { resolve({ status: res.statusCode, body: text }); req.destroy(); });
+      });
+      req.on('error', reject);
+      req.write('{"events": [], "pad": "');
+    });
+    assert.equal(big.status, 413);
+    assert.equal(JSON.parse(big.body).type, 'https://docs.withorb.com/reference/error-responses#413-request-too-large');
+    assert.deepEqual(await orb.topLevel.ping(), { response: 'pong' }); // and the server still answers
   });
 
   await step('Idempotency-Key: a retry gets the first answer, another body with the key is refused', async () => {
