@@ -89,6 +89,11 @@ QString StripePaymentRecorder::recordRefund(Database &db, const StripePayment &p
     if (!inv)
         return QStringLiteral("Stripe refunded charge %1, which is not for an invoice Orb sent to Stripe; record it by hand if it belongs to one")
             .arg(payment.stripeObjectId);
+    // Stripe's answer is untrusted: a refund that names no charge cannot be kept apart from
+    // others, so it is reported rather than recorded (and never stops the sync).
+    if (payment.chargeId.isEmpty() || payment.stripeObjectId.isEmpty())
+        return QStringLiteral("Stripe reported a refund on invoice %1 without naming its charge; check it in Stripe and record it by hand")
+            .arg(inv->invoiceNumber.isEmpty() ? inv->id : inv->invoiceNumber);
     StripeIdMap ids(db);
     const qint64 before = ids.stripeId(RefundedType, payment.chargeId).value_or(QStringLiteral("0")).toLongLong();
     const qint64 fresh = payment.amountMinor - before;
@@ -115,6 +120,9 @@ QString StripePaymentRecorder::writeOffLostDispute(Database &db, const StripePay
     if (!inv)
         return QStringLiteral("dispute %1 was lost (%2) on charge %3, which is not for an invoice Orb sent to Stripe; write it off by hand")
             .arg(payment.stripeObjectId, amount, payment.chargeId);
+    if (payment.chargeId.isEmpty() || payment.stripeObjectId.isEmpty())
+        return QStringLiteral("Stripe reported a lost dispute (%1) on invoice %2 without naming it or its charge; write it off by hand")
+            .arg(amount, inv->invoiceNumber.isEmpty() ? inv->id : inv->invoiceNumber);
     CreditNote note;
     const QString error = giveBack(db, *inv, payment, payment.amountMinor,
                                    QStringLiteral("Dispute lost in Stripe (dispute %1, charge %2)").arg(payment.stripeObjectId, payment.chargeId),
@@ -130,6 +138,10 @@ QString StripePaymentRecorder::writeOffLostDispute(Database &db, const StripePay
 
 QString StripePaymentRecorder::record(Database &db, const StripePayment &payment)
 {
+    // Stripe's answer is untrusted: a movement without its object's id cannot be recorded
+    // exactly once, so it is reported for a person and never stops the sync.
+    if (payment.stripeObjectId.isEmpty())
+        return QStringLiteral("Stripe reported a %1 on invoice %2 without its id; check it in Stripe").arg(payment.kind, payment.stripeInvoiceId);
     if (payment.kind == QLatin1String("payment"))
         return recordPayment(db, payment);
     if (payment.kind == QLatin1String("payment_failed"))
