@@ -2,6 +2,7 @@
 #include "models/billing/InvoiceRepository.h"
 
 #include "models/Database.h"
+#include "models/SqliteStatement.h"
 #include "models/Timestamps.h"
 
 #include <QJsonArray>
@@ -122,6 +123,66 @@ void InvoiceRepository::insert(const Invoice &invoice)
     writeLines(invoice);
 }
 
+namespace {
+
+// Binds as Qt's SQLite driver does for the same values: no value or a null string is NULL,
+// integers are integers, everything else its text.
+void bindValue(SqliteStatement &s, int i, const QVariant &v)
+{
+    if (!v.isValid() || (v.typeId() == QMetaType::QString && v.toString().isNull()))
+        s.bindNull(i);
+    else
+        s.bind(i, v);
+}
+
+const char *kLineInsert = "INSERT INTO invoice_lines (invoice_id, position, price_id, item_id, name, quantity, subtotal, "
+                          "adjusted_subtotal, amount, tax_total, total, start_date, end_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+QVariantList lineValues(const Invoice &invoice, int n, const QJsonObject &l)
+{
+    return {invoice.id,
+            n,
+            nullable(l.value(QStringLiteral("price_id")).toString()),
+            nullable(l.value(QStringLiteral("item_id")).toString()),
+            l.value(QStringLiteral("name")).toString(),
+            l.value(QStringLiteral("quantity")).toString(),
+            l.value(QStringLiteral("subtotal")).toString(),
+            l.value(QStringLiteral("adjusted_subtotal")).toString(),
+            l.value(QStringLiteral("amount")).toString(),
+            l.value(QStringLiteral("tax_total")).toString(),
+            l.value(QStringLiteral("total")).toString(),
+            nullable(l.value(QStringLiteral("start_date")).toString()),
+            nullable(l.value(QStringLiteral("end_date")).toString())};
+}
+
+void runWith(SqliteStatement &s, const QVariantList &binds)
+{
+    s.reset();
+    for (int i = 0; i < binds.size(); ++i)
+        bindValue(s, i + 1, binds[i]);
+    s.run();
+}
+
+} // namespace
+
+void InvoiceRepository::insertMany(const QList<Invoice> &invoices)
+{
+    if (invoices.isEmpty())
+        return;
+    sqlite3 *h = m_db.sqliteHandle();
+    const QByteArray sql = QStringLiteral("INSERT INTO invoices (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                               .arg(QLatin1String(kColumns))
+                               .toUtf8();
+    SqliteStatement header(h, sql.constData(), "storing an invoice", true);
+    SqliteStatement line(h, kLineInsert, "storing an invoice line", true);
+    for (const Invoice &invoice : invoices) {
+        runWith(header, values(invoice));
+        const QJsonArray lines = invoice.document.value(QStringLiteral("line_items")).toArray();
+        for (int n = 0; n < lines.size(); ++n)
+            runWith(line, lineValues(invoice, n, lines.at(n).toObject()));
+    }
+}
+
 void InvoiceRepository::update(const Invoice &invoice)
 {
     QVariantList binds = values(invoice);
@@ -144,14 +205,7 @@ void InvoiceRepository::writeLines(const Invoice &invoice)
 {
     const QJsonArray lines = invoice.document.value(QStringLiteral("line_items")).toArray();
     for (int n = 0; n < lines.size(); ++n) {
-        const QJsonObject l = lines.at(n).toObject();
-        m_db.exec(QStringLiteral("INSERT INTO invoice_lines (invoice_id, position, price_id, item_id, name, quantity, subtotal, "
-                                 "adjusted_subtotal, amount, tax_total, total, start_date, end_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-                  {invoice.id, n, nullable(l.value(QStringLiteral("price_id")).toString()), nullable(l.value(QStringLiteral("item_id")).toString()),
-                   l.value(QStringLiteral("name")).toString(), l.value(QStringLiteral("quantity")).toString(), l.value(QStringLiteral("subtotal")).toString(),
-                   l.value(QStringLiteral("adjusted_subtotal")).toString(), l.value(QStringLiteral("amount")).toString(),
-                   l.value(QStringLiteral("tax_total")).toString(), l.value(QStringLiteral("total")).toString(),
-                   nullable(l.value(QStringLiteral("start_date")).toString()), nullable(l.value(QStringLiteral("end_date")).toString())});
+        m_db.exec(QString::fromLatin1(kLineInsert), lineValues(invoice, n, lines.at(n).toObject()));
     }
 }
 

@@ -29,6 +29,9 @@ public:
     explicit InvoiceRepository(const Database &db) : m_db(db) {}
 
     void insert(const Invoice &invoice);
+    /// insert() for each invoice in order, with its two statements prepared once for all of
+    /// them (an invoice run's batch, inside the caller's transaction).
+    void insertMany(const QList<Invoice> &invoices);
     /// Rewrites everything but the id, identity and creation time (drafts, and the
     /// lifecycle's state changes), and the lines from its document.
     void update(const Invoice &invoice);

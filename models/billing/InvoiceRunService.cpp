@@ -7,7 +7,9 @@
 #include "engine/billing/InvoiceCalculator.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
+#include "models/Database.h"
 #include "models/Ids.h"
+#include "models/SqliteStatement.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
 #include "models/UnitOfWork.h"
@@ -23,7 +25,13 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <sqlite3.h>
+
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
+#include <utility>
 
 namespace orb {
 
@@ -320,6 +328,110 @@ BillingPeriod clip(const BillingPeriod &p, QDate start, QDate end, const QTimeZo
     return c;
 }
 
+// The usage windows' aggregation passes, started on a second, read-only connection before the
+// fixed fees are composed and stored: the scan runs beside the writes instead of after them.
+class UsagePrefetch
+{
+public:
+    using Bounds = QPair<qint64, qint64>;
+    struct Window {
+        Bounds bounds;
+        QList<MetricDefinition> metrics;
+        QList<QPair<QStringList, bool>> groupings;
+        QSet<QString> customers;
+    };
+    struct Result {
+        QHash<QString, UsageQuantities> usage; // customer id + '|' + spec index
+        qint64 rows = 0;
+    };
+
+    UsagePrefetch() = default;
+    UsagePrefetch(const UsagePrefetch &) = delete;
+    UsagePrefetch &operator=(const UsagePrefetch &) = delete;
+    ~UsagePrefetch()
+    {
+        if (!m_thread.joinable())
+            return;
+        {
+            // The run ended early (cancelled, or an error): stop the scan rather than wait.
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_abandoned = true;
+            if (m_reader)
+                sqlite3_interrupt(m_reader);
+        }
+        m_thread.join();
+    }
+
+    /// Starts the passes; false (nothing started) when a second connection could not see what
+    /// this one sees: a file not on disk or not in WAL mode (a reader would block the
+    /// writer), or a transaction open on this connection (its rows are not committed).
+    bool start(Database &db, std::vector<Window> windows)
+    {
+        sqlite3 *main = db.sqliteHandle();
+        if (windows.empty() || !main || !sqlite3_threadsafe() || !sqlite3_get_autocommit(main) || db.path().isEmpty() || db.path() == QLatin1String(":memory:")
+            || db.scalar(QStringLiteral("PRAGMA journal_mode")).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+            return false;
+        const QByteArray path = db.path().toUtf8();
+        m_thread = std::thread([this, path, windows = std::move(windows)] {
+            sqlite3 *h = nullptr;
+            try {
+                if (sqlite3_open_v2(path.constData(), &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+                    throw ServiceError::storage(QStringLiteral("the company file %1 could not be opened a second time for reading usage: %2")
+                                                    .arg(QString::fromUtf8(path), QString::fromUtf8(h ? sqlite3_errmsg(h) : "out of memory")));
+                {
+                    std::lock_guard<std::mutex> lock(m_mutex);
+                    if (m_abandoned)
+                        throw ServiceError::storage(QStringLiteral("the invoice run stopped before its usage was read"));
+                    m_reader = h;
+                }
+                sqlite3_busy_timeout(h, 5000);
+                sqlite3_exec(h, "PRAGMA trusted_schema = OFF", nullptr, nullptr, nullptr);
+                // One snapshot for every window, as one connection would read them.
+                sqliteCheck(h, sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr), "reading usage");
+                for (const Window &w : windows) {
+                    Result &r = m_results[w.bounds];
+                    PeriodAggregator aggregator(h, w.metrics, QDateTime::fromMSecsSinceEpoch(w.bounds.first, Qt::UTC),
+                                                QDateTime::fromMSecsSinceEpoch(w.bounds.second, Qt::UTC));
+                    for (int i = 0; i < w.groupings.size(); ++i)
+                        aggregator.setGrouping(i, w.groupings[i].first, w.groupings[i].second);
+                    aggregator.run([&](const CustomerMetricUsage &u) {
+                        if (!u.customerId.isEmpty() && w.customers.contains(u.customerId))
+                            r.usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
+                    });
+                    r.rows = aggregator.rowsScanned();
+                }
+                sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
+            } catch (...) {
+                m_error = std::current_exception();
+            }
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_reader = nullptr;
+            }
+            sqlite3_close(h);
+        });
+        return true;
+    }
+
+    /// Waits for the passes; rethrows what stopped them.
+    std::map<Bounds, Result> take()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+        if (m_error)
+            std::rethrow_exception(std::exchange(m_error, nullptr));
+        return std::move(m_results);
+    }
+
+private:
+    std::thread m_thread;
+    std::mutex m_mutex;          // guards m_reader and m_abandoned
+    sqlite3 *m_reader = nullptr; // while the thread has it open
+    bool m_abandoned = false;
+    std::map<Bounds, Result> m_results;
+    std::exception_ptr m_error;
+};
+
 // One invoice run, step by step: load the state, gather what is due per subscription, compose
 // the fixed-only invoices, then the usage ones window by window, storing in batches, and record
 // the run. A failure is confined to its subscription (or its one invoice) and reported.
@@ -338,6 +450,7 @@ public:
         collectCandidates();
         m_total = qint64(m_candidates.size());
         startRun();
+        prefetchUsage();
         composeFixed();
         composeUsage();
         flush();
@@ -550,10 +663,7 @@ private:
     // pass per window.
     void composeUsage()
     {
-        std::map<QPair<qint64, qint64>, QList<const Candidate *>> windows;
-        for (const auto &entry : m_candidates)
-            if (entry.second.usage)
-                windows[{entry.second.period.start.toMSecsSinceEpoch(), entry.second.period.end.toMSecsSinceEpoch()}].append(&entry.second);
+        const auto windows = usageWindows();
         for (const auto &window : windows) {
             if (m_summary.cancelled)
                 break;
@@ -567,14 +677,20 @@ private:
                + (p.needsEventValues() ? QLatin1Char('1') : QLatin1Char('0'));
     }
 
-    void composeWindow(const QPair<qint64, qint64> &bounds, const QList<const Candidate *> &inWindow)
-    {
-        // One aggregation spec per metric × grouping the window's prices need.
+    // What one window aggregates: one spec per metric × grouping its prices need, the
+    // customers it bills, and the candidates that cannot be billed (a metric gone).
+    struct WindowPlan {
         QList<MetricDefinition> metrics;
         QList<QPair<QStringList, bool>> groupings;
         QHash<QString, int> specIndex; // metric id + grouping → index
-        QSet<QString> customersInWindow;
+        QSet<QString> customers;
         QList<const Candidate *> billable;
+        QList<QPair<const Candidate *, QString>> missing;
+    };
+
+    WindowPlan planWindow(const QList<const Candidate *> &inWindow)
+    {
+        WindowPlan w;
         for (const Candidate *c : inWindow) {
             const PhasePricing &pricing = m_state.catalog.phase(*c->phase);
             QString missing;
@@ -584,31 +700,72 @@ private:
                     missing = QStringLiteral("price \"%1\" bills a billable metric that does not exist (%2)").arg(p.name(), p.billableMetricId());
             }
             if (!missing.isEmpty()) {
-                fail(*c->sub, missing);
-                ++m_done;
+                w.missing.append({c, missing});
                 continue;
             }
-            billable.append(c);
-            customersInWindow.insert(c->customer->id);
+            w.billable.append(c);
+            w.customers.insert(c->customer->id);
             for (const int i : c->prices) {
                 const pricing::Price &p = pricing.prices.at(i);
-                if (!isUsagePrice(p) || specIndex.contains(specKey(p)))
+                if (!isUsagePrice(p) || w.specIndex.contains(specKey(p)))
                     continue;
-                specIndex.insert(specKey(p), int(metrics.size()));
-                metrics.append(*m_state.catalog.metric(p.billableMetricId()));
-                groupings.append({p.groupingProperties(), p.needsEventValues()});
+                w.specIndex.insert(specKey(p), int(w.metrics.size()));
+                w.metrics.append(*m_state.catalog.metric(p.billableMetricId()));
+                w.groupings.append({p.groupingProperties(), p.needsEventValues()});
             }
         }
+        return w;
+    }
+
+    std::map<QPair<qint64, qint64>, QList<const Candidate *>> usageWindows() const
+    {
+        std::map<QPair<qint64, qint64>, QList<const Candidate *>> windows;
+        for (const auto &entry : m_candidates)
+            if (entry.second.usage)
+                windows[{entry.second.period.start.toMSecsSinceEpoch(), entry.second.period.end.toMSecsSinceEpoch()}].append(&entry.second);
+        return windows;
+    }
+
+    // Starts the usage passes beside the fixed fees' composing and writing (when the file
+    // allows a second reader); composeWindow() takes their results.
+    void prefetchUsage()
+    {
+        std::vector<UsagePrefetch::Window> windows;
+        for (const auto &window : usageWindows()) {
+            WindowPlan plan = planWindow(window.second);
+            windows.push_back({window.first, plan.metrics, plan.groupings, plan.customers});
+        }
+        m_prefetching = m_prefetch.start(m_db, std::move(windows));
+    }
+
+    void composeWindow(const QPair<qint64, qint64> &bounds, const QList<const Candidate *> &inWindow)
+    {
+        WindowPlan plan = planWindow(inWindow);
+        for (const auto &m : plan.missing) {
+            fail(*m.first->sub, m.second);
+            ++m_done;
+        }
+        const QList<MetricDefinition> &metrics = plan.metrics;
+        const QHash<QString, int> &specIndex = plan.specIndex;
+        const QList<const Candidate *> &billable = plan.billable;
         QHash<QString, UsageQuantities> usage; // customer id + '|' + spec index
-        PeriodAggregator aggregator(m_db, metrics, QDateTime::fromMSecsSinceEpoch(bounds.first, Qt::UTC),
-                                    QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
-        for (int i = 0; i < groupings.size(); ++i)
-            aggregator.setGrouping(i, groupings[i].first, groupings[i].second);
-        aggregator.run([&](const CustomerMetricUsage &u) {
-            if (!u.customerId.isEmpty() && customersInWindow.contains(u.customerId))
-                usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
-        });
-        m_summary.eventsScanned += aggregator.rowsScanned();
+        if (m_prefetching) {
+            if (m_prefetched.empty())
+                m_prefetched = m_prefetch.take();
+            UsagePrefetch::Result &r = m_prefetched[bounds];
+            usage = std::move(r.usage);
+            m_summary.eventsScanned += r.rows;
+        } else {
+            PeriodAggregator aggregator(m_db, metrics, QDateTime::fromMSecsSinceEpoch(bounds.first, Qt::UTC),
+                                        QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
+            for (int i = 0; i < plan.groupings.size(); ++i)
+                aggregator.setGrouping(i, plan.groupings[i].first, plan.groupings[i].second);
+            aggregator.run([&](const CustomerMetricUsage &u) {
+                if (!u.customerId.isEmpty() && plan.customers.contains(u.customerId))
+                    usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
+            });
+            m_summary.eventsScanned += aggregator.rowsScanned();
+        }
         ++m_summary.aggregationPasses;
         // The *_with_proration prices: the quantity in force on each day of the period.
         DailyQuantities daily(m_db, metrics, QDateTime::fromMSecsSinceEpoch(bounds.first, Qt::UTC), QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
@@ -692,11 +849,12 @@ private:
             return;
         }
         UnitOfWork uow(m_db);
+        QList<Invoice> fresh; // inserted together: the statements are prepared once a batch
         for (Invoice &inv : m_batch) {
             const auto ex = m_state.existing.constFind(inv.identity);
             if (ex == m_state.existing.constEnd()) {
                 inv.id = newId();
-                m_invoices.insert(inv);
+                fresh.append(inv);
                 m_state.existing.insert(inv.identity, {inv.id, inv.status});
                 ++m_summary.created;
                 m_summary.invoices.append(inv);
@@ -715,6 +873,7 @@ private:
             ++m_summary.refreshed;
             m_summary.invoices.append(inv);
         }
+        m_invoices.insertMany(fresh);
         uow.commit();
         m_batch.clear();
     }
@@ -744,6 +903,9 @@ private:
     QSet<QString> m_countedIssued;
     QHash<QString, int> m_failedIndex; // subscription id → index in m_summary.failed
     QList<Invoice> m_batch;
+    UsagePrefetch m_prefetch;
+    bool m_prefetching = false;
+    std::map<QPair<qint64, qint64>, UsagePrefetch::Result> m_prefetched;
     qint64 m_total = 0;
     qint64 m_done = 0;
 };

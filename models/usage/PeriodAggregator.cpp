@@ -9,14 +9,111 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstring>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <memory>
-#include <unordered_map>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace orb {
 
+namespace {
+
+void filterProperties(const MetricFilter &f, QStringList &out)
+{
+    if (f.kind() == MetricFilter::Kind::Condition)
+        out.append(f.property());
+    for (const MetricFilter &c : f.children())
+        filterProperties(c, out);
+}
+
+// One stored row, as the reading thread hands it to the aggregating one.
+struct Row {
+    qint64 ms;
+    qsizetype propsOffset;
+    int propsLength;
+    int name; // index into the event names counted
+    int slot; // index of the customer's (or unresolved external id's) group
+};
+
+// A run of rows and the groups they open, in the order the reader met them.
+struct Chunk {
+    std::vector<Row> rows;
+    QByteArray text;                          // the rows' properties, back to back
+    std::vector<QPair<bool, QString>> opened; // (resolved customer, id) of each new group
+};
+
+// A bounded hand-over between the reading thread and the aggregating one: the reader never
+// runs more than a few chunks ahead, so memory stays flat however many rows there are.
+class ChunkQueue
+{
+public:
+    void push(Chunk &&c)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_space.wait(lock, [this] { return m_chunks.size() < kDepth || m_stopped; });
+        if (m_stopped)
+            return;
+        m_chunks.push_back(std::move(c));
+        m_ready.notify_one();
+    }
+    /// False once closed and drained (or stopped).
+    bool pop(Chunk &out)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_ready.wait(lock, [this] { return !m_chunks.empty() || m_closed || m_stopped; });
+        if (m_stopped || m_chunks.empty())
+            return false;
+        out = std::move(m_chunks.front());
+        m_chunks.pop_front();
+        m_space.notify_one();
+        return true;
+    }
+    void close()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_closed = true;
+        m_ready.notify_all();
+    }
+    /// Either side gave up: wake the other and let it return.
+    void stop()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopped = true;
+        m_ready.notify_all();
+        m_space.notify_all();
+    }
+    bool stopped()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_stopped;
+    }
+
+private:
+    static constexpr size_t kDepth = 4;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<Chunk> m_chunks;
+    bool m_closed = false;
+    bool m_stopped = false;
+};
+
+constexpr size_t kChunkRows = 4096;
+
+} // namespace
+
 PeriodAggregator::PeriodAggregator(Database &db, QList<MetricDefinition> metrics, const QDateTime &start, const QDateTime &end)
-    : m_db(db), m_metrics(std::move(metrics)), m_start(start.toUTC()), m_end(end.toUTC())
+    : PeriodAggregator(db.sqliteHandle(), std::move(metrics), start, end)
+{
+}
+
+PeriodAggregator::PeriodAggregator(sqlite3 *handle, QList<MetricDefinition> metrics, const QDateTime &start, const QDateTime &end)
+    : m_handle(handle), m_metrics(std::move(metrics)), m_start(start.toUTC()), m_end(end.toUTC())
 {
 }
 
@@ -32,7 +129,7 @@ void PeriodAggregator::setGrouping(int index, const QStringList &groupKeys, bool
 
 void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)> &sink)
 {
-    sqlite3 *h = m_db.sqliteHandle();
+    sqlite3 *h = m_handle;
     // Customers by external id: events sent before their customer existed count for it now.
     QHash<QByteArray, QByteArray> byExternal;
     {
@@ -41,25 +138,40 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
             byExternal.insert(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 1))),
                               QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))));
     }
-    // Event name → the metrics that count it, and an interned QString of the name.
+    // The event names some metric counts, the metrics that count each, and the properties
+    // those metrics read (aggregated, grouped by or filtered on): only these are read.
     struct NameEntry {
+        QByteArray raw;
         QString name;
         std::vector<int> metrics;
+        PropertiesJson::Wanted wanted;
     };
-    QHash<QByteArray, NameEntry> names;
+    std::vector<NameEntry> names;
     for (int i = 0; i < m_metrics.size(); ++i) {
-        NameEntry &n = names[m_metrics[i].eventName().toUtf8()];
-        n.name = m_metrics[i].eventName();
-        n.metrics.push_back(i);
+        const MetricDefinition &m = m_metrics[i];
+        const QByteArray raw = m.eventName().toUtf8();
+        auto n = std::find_if(names.begin(), names.end(), [&](const NameEntry &e) { return e.raw == raw; });
+        if (n == names.end()) {
+            names.push_back({raw, m.eventName(), {}, {}});
+            n = names.end() - 1;
+        }
+        n->metrics.push_back(i);
+        QStringList props;
+        if (MetricDefinition::needsProperty(m.aggregation()))
+            props.append(m.property());
+        const QStringList keys = i < m_groupKeys.size() && !m_groupKeys[i].isEmpty() ? m_groupKeys[i] : QStringList();
+        if (!keys.isEmpty())
+            props.append(keys);
+        else if (!m.groupBy().isEmpty())
+            props.append(m.groupBy());
+        if (m.filter())
+            filterProperties(*m.filter(), props);
+        for (const QString &p : props)
+            if (!p.isEmpty() && !n->wanted.names.contains(p)) {
+                n->wanted.names.append(p);
+                n->wanted.raw.append(p.toUtf8());
+            }
     }
-    struct Slot {
-        QString customerId;
-        QString externalId;
-        std::vector<std::unique_ptr<Aggregator>> aggregators;
-    };
-    std::vector<Slot> groups;
-    QHash<QByteArray, qsizetype> slotByRef; // "c:" + id or "x:" + unresolved external id
-    QHash<QByteArray, QString> propertyNames;
 
     // When the period covers every stored event, a plain table scan reads pages in order;
     // otherwise the time index narrows it.
@@ -77,51 +189,128 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
                                  "WHERE ts >= ?1 AND ts < ?2 AND status = 0"
                                : "SELECT event_name, ts, customer_id, external_customer_id, properties FROM usage_events "
                                  "WHERE ts >= ?1 AND ts < ?2 AND status = 0";
-    SqliteStatement s(h, sql, "aggregating usage events");
-    sqlite3_bind_int64(s, 1, startMs);
-    sqlite3_bind_int64(s, 2, endMs);
-    Event e;
-    QByteArray ref;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        ++m_rows;
-        const QByteArray name = QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)), sqlite3_column_bytes(s, 0));
-        const auto n = names.constFind(name);
-        if (n == names.constEnd())
-            continue; // no metric counts it: do not even parse it
-        ref.clear();
-        if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
-            ref.append("c:", 2).append(reinterpret_cast<const char *>(sqlite3_column_text(s, 2)), sqlite3_column_bytes(s, 2));
-        } else {
-            const QByteArray ext = QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(s, 3)), sqlite3_column_bytes(s, 3));
-            const auto c = byExternal.constFind(ext);
-            if (c != byExternal.constEnd())
-                ref.append("c:", 2).append(c.value());
-            else
-                ref.append("x:", 2).append(ext);
+
+    // Two threads share the pass: this one steps SQLite and resolves each row's customer, the
+    // other reads the properties and aggregates. Each group is fed its events in row order,
+    // so the result is the one a single thread would get.
+    struct Slot {
+        QString customerId;
+        QString externalId;
+        std::vector<std::unique_ptr<Aggregator>> aggregators;
+    };
+    std::vector<Slot> groups;
+    ChunkQueue queue;
+    std::exception_ptr aggregateError;
+    std::thread aggregating([&] {
+        try {
+            Event e;
+            QHash<QByteArray, QString> propertyNames;
+            Chunk c;
+            while (queue.pop(c)) {
+                for (auto &opened : c.opened) {
+                    Slot slot;
+                    (opened.first ? slot.customerId : slot.externalId) = std::move(opened.second);
+                    slot.aggregators.resize(size_t(m_metrics.size()));
+                    groups.push_back(std::move(slot));
+                }
+                for (const Row &r : c.rows) {
+                    const NameEntry &n = names[size_t(r.name)];
+                    Slot &slot = groups[size_t(r.slot)];
+                    e.eventName = n.name;
+                    e.timestamp = QDateTime::fromMSecsSinceEpoch(r.ms, Qt::UTC);
+                    const QByteArrayView props(c.text.constData() + r.propsOffset, r.propsLength);
+                    if (!PropertiesJson::extract(props, n.wanted, e.properties))
+                        PropertiesJson::parse(props, e.properties, &propertyNames);
+                    for (const int m : n.metrics) {
+                        auto &agg = slot.aggregators[size_t(m)];
+                        if (!agg)
+                            agg = m < m_groupKeys.size() ? std::make_unique<Aggregator>(m_metrics[m], m_start, m_end, m_groupKeys[m], m_eventValues[m])
+                                                         : std::make_unique<Aggregator>(m_metrics[m], m_start, m_end);
+                        agg->add(e);
+                    }
+                }
+            }
+        } catch (...) {
+            aggregateError = std::current_exception();
+            queue.stop();
         }
-        auto it = slotByRef.constFind(ref);
-        if (it == slotByRef.constEnd()) {
-            Slot slot;
-            (ref.startsWith("c:") ? slot.customerId : slot.externalId) = QString::fromUtf8(ref.mid(2));
-            slot.aggregators.resize(size_t(m_metrics.size()));
-            groups.push_back(std::move(slot));
-            it = slotByRef.insert(ref, qsizetype(groups.size() - 1));
+    });
+
+    try {
+        QHash<QByteArray, int> slotByCustomer; // customer id → group
+        QHash<QByteArray, int> slotByExternal; // external id → group (its customer's, when known)
+        int slotCount = 0;
+        Chunk chunk;
+        const auto send = [&] {
+            queue.push(std::move(chunk));
+            chunk = Chunk();
+            chunk.rows.reserve(kChunkRows);
+        };
+        chunk.rows.reserve(kChunkRows);
+        const auto customerSlot = [&](const QByteArray &id) {
+            auto it = slotByCustomer.constFind(id);
+            if (it == slotByCustomer.constEnd()) {
+                it = slotByCustomer.insert(QByteArray(id.constData(), id.size()), slotCount++);
+                chunk.opened.push_back({true, QString::fromUtf8(id)});
+            }
+            return it.value();
+        };
+        SqliteStatement s(h, sql, "aggregating usage events");
+        sqlite3_bind_int64(s, 1, startMs);
+        sqlite3_bind_int64(s, 2, endMs);
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            ++m_rows;
+            const char *nameText = reinterpret_cast<const char *>(sqlite3_column_text(s, 0));
+            const int nameLength = sqlite3_column_bytes(s, 0);
+            int name = 0;
+            while (name < int(names.size())
+                   && !(names[size_t(name)].raw.size() == nameLength && std::memcmp(names[size_t(name)].raw.constData(), nameText, size_t(nameLength)) == 0))
+                ++name;
+            if (name == int(names.size()))
+                continue; // no metric counts it: do not even read it
+            int slot;
+            if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+                slot = customerSlot(QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(s, 2)), sqlite3_column_bytes(s, 2)));
+            } else {
+                const QByteArray ext = QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(s, 3)), sqlite3_column_bytes(s, 3));
+                auto it = slotByExternal.constFind(ext);
+                if (it == slotByExternal.constEnd()) {
+                    int found;
+                    const auto c = byExternal.constFind(ext);
+                    if (c != byExternal.constEnd()) {
+                        found = customerSlot(c.value());
+                    } else {
+                        found = slotCount++;
+                        chunk.opened.push_back({false, QString::fromUtf8(ext)});
+                    }
+                    it = slotByExternal.insert(QByteArray(ext.constData(), ext.size()), found);
+                }
+                slot = it.value();
+            }
+            const char *props = reinterpret_cast<const char *>(sqlite3_column_blob(s, 4));
+            const int propsLength = sqlite3_column_bytes(s, 4);
+            chunk.rows.push_back({sqlite3_column_int64(s, 1), chunk.text.size(), propsLength, name, slot});
+            chunk.text.append(props, propsLength);
+            if (chunk.rows.size() >= kChunkRows) {
+                send();
+                if (queue.stopped())
+                    break;
+            }
         }
-        Slot &slot = groups[size_t(it.value())];
-        e.eventName = n->name;
-        e.timestamp = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(s, 1), Qt::UTC);
-        PropertiesJson::parse(QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(s, 4)), sqlite3_column_bytes(s, 4)), e.properties,
-                              &propertyNames);
-        for (const int m : n->metrics) {
-            auto &agg = slot.aggregators[size_t(m)];
-            if (!agg)
-                agg = m < m_groupKeys.size() ? std::make_unique<Aggregator>(m_metrics[m], m_start, m_end, m_groupKeys[m], m_eventValues[m])
-                                             : std::make_unique<Aggregator>(m_metrics[m], m_start, m_end);
-            agg->add(e);
-        }
+        if (rc != SQLITE_ROW)
+            sqliteCheck(h, rc, "aggregating usage");
+        if (!chunk.rows.empty() || !chunk.opened.empty())
+            send();
+        queue.close();
+    } catch (...) {
+        queue.stop();
+        aggregating.join();
+        throw;
     }
-    sqliteCheck(h, rc, "aggregating usage");
+    aggregating.join();
+    if (aggregateError)
+        std::rethrow_exception(aggregateError);
     for (const Slot &slot : groups)
         for (int m = 0; m < m_metrics.size(); ++m)
             if (const auto &agg = slot.aggregators[size_t(m)])

@@ -9,6 +9,8 @@
 
 #include <functional>
 
+struct sqlite3;
+
 namespace orb {
 
 class Database;
@@ -29,11 +31,18 @@ struct CustomerMetricUsage {
  * metrics (plus distinct values for unique_count), never by the number of events; the
  * properties of an event are parsed only when some metric counts its event name.
  * External ids are resolved to customers at aggregation time.
+ *
+ * The pass uses two threads: one steps SQLite, the other reads the properties the metrics
+ * need (PropertiesJson::extract, no general parse) and aggregates; each group is fed its
+ * events in row order, so the results are exactly those of a single-threaded pass.
  */
 class PeriodAggregator final
 {
 public:
     PeriodAggregator(Database &db, QList<MetricDefinition> metrics, const QDateTime &start, const QDateTime &end);
+    /// The same pass over a raw connection (a second, read-only one that the calling thread
+    /// owns, so that a run can aggregate while it writes on its main connection).
+    PeriodAggregator(sqlite3 *handle, QList<MetricDefinition> metrics, const QDateTime &start, const QDateTime &end);
 
     /// Groups the usage of the metric at `index` by these properties (a price's grouping keys)
     /// and keeps each event's value when asked (per-event price models). The same metric may be
@@ -45,7 +54,7 @@ public:
     qint64 rowsScanned() const { return m_rows; }
 
 private:
-    Database &m_db;
+    sqlite3 *m_handle = nullptr;
     QList<MetricDefinition> m_metrics;
     QDateTime m_start;
     QDateTime m_end;

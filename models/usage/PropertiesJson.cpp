@@ -4,6 +4,9 @@
 #include "engine/metrics/JsonReader.h"
 #include "engine/metrics/JsonWriter.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace orb {
 
 QByteArray PropertiesJson::write(const QList<EventProperty> &properties)
@@ -152,6 +155,106 @@ bool PropertiesJson::parse(QByteArrayView s, QList<EventProperty> &out, QHash<QB
         if (s[i] == '}')
             return true;
         if (s[i] != ',')
+            return false;
+        ++i;
+    }
+    return false;
+}
+
+bool PropertiesJson::extract(QByteArrayView s, const Wanted &wanted, QList<EventProperty> &out)
+{
+    out.clear();
+    const qsizetype n = s.size();
+    const char *d = s.data();
+    if (n < 2 || d[0] != '{')
+        return false;
+    qsizetype i = 1;
+    if (d[i] == '}')
+        return true;
+    const char *prevName = nullptr;
+    qsizetype prevLen = 0;
+    while (i < n) {
+        if (d[i] != '"')
+            return false;
+        const qsizetype nameStart = ++i;
+        while (i < n && d[i] != '"') {
+            // An escape or a non-ASCII name takes parse(): its order and decoding are subtler.
+            if (d[i] == '\\' || (static_cast<unsigned char>(d[i]) & 0x80))
+                return false;
+            ++i;
+        }
+        if (i >= n)
+            return false;
+        const qsizetype nameLen = i - nameStart;
+        const char *name = d + nameStart;
+        // Lookups bisect the sorted list; a subset of an unsorted list could answer otherwise.
+        if (prevName) {
+            const int c = std::memcmp(prevName, name, size_t(std::min(prevLen, nameLen)));
+            if (c > 0 || (c == 0 && prevLen >= nameLen))
+                return false;
+        }
+        prevName = name;
+        prevLen = nameLen;
+        ++i;
+        if (i >= n || d[i] != ':')
+            return false;
+        ++i;
+        if (i >= n)
+            return false;
+        int match = -1;
+        for (qsizetype w = 0; w < wanted.raw.size(); ++w) {
+            const QByteArray &r = wanted.raw.at(w);
+            if (r.size() == nameLen && std::memcmp(r.constData(), name, size_t(nameLen)) == 0) {
+                match = int(w);
+                break;
+            }
+        }
+        const char c = d[i];
+        if (c == '"') {
+            const qsizetype start = ++i;
+            while (i < n && d[i] != '"') {
+                if (d[i] == '\\')
+                    return false;
+                ++i;
+            }
+            if (i >= n)
+                return false;
+            if (match >= 0)
+                out.append(EventProperty{wanted.names.at(match), PropertyValue::fromString(QString::fromUtf8(d + start, i - start))});
+            ++i;
+        } else if (c == 't' || c == 'f' || c == 'n') {
+            const QByteArrayView rest = s.sliced(i);
+            PropertyValue v;
+            if (rest.startsWith("true")) {
+                v = PropertyValue::fromBool(true);
+                i += 4;
+            } else if (rest.startsWith("false")) {
+                v = PropertyValue::fromBool(false);
+                i += 5;
+            } else if (rest.startsWith("null")) {
+                i += 4;
+            } else {
+                return false;
+            }
+            if (match >= 0)
+                out.append(EventProperty{wanted.names.at(match), v});
+        } else if (c == '{' || c == '[' || c == '\\') {
+            return false;
+        } else {
+            const qsizetype start = i;
+            while (i < n && d[i] != ',' && d[i] != '}') {
+                if (d[i] == '\\')
+                    return false;
+                ++i;
+            }
+            if (match >= 0)
+                out.append(EventProperty{wanted.names.at(match), PropertyValue::fromNumberLiteral(QString::fromLatin1(d + start, i - start))});
+        }
+        if (i >= n)
+            return false;
+        if (d[i] == '}')
+            return true;
+        if (d[i] != ',')
             return false;
         ++i;
     }

@@ -22,6 +22,20 @@ public:
     /// Parses a stored object into `out` (cleared first); false when it is malformed.
     /// `names` interns property names so that millions of rows share a few QStrings.
     static bool parse(QByteArrayView json, QList<EventProperty> &out, QHash<QByteArray, QString> *names = nullptr);
+
+    /// The members an aggregation reads, and nothing else: their raw UTF-8 names and the same
+    /// names as QStrings (shared by every event read).
+    struct Wanted {
+        QList<QByteArray> raw;
+        QList<QString> names;
+    };
+    /**
+     * Reads only the members named in `wanted` into `out` (cleared first), exactly as parse()
+     * reads them, without building the others. It handles the plain stored shape only: ASCII
+     * names in strictly ascending order, no escape anywhere, no nested object or array. On
+     * anything else it returns false and the caller must use parse(), so both always agree.
+     */
+    static bool extract(QByteArrayView json, const Wanted &wanted, QList<EventProperty> &out);
 };
 
 } // namespace orb
