@@ -95,44 +95,69 @@ void SubscriptionRepository::deletePhase(const QString &phaseId)
     m_db.exec(QStringLiteral("DELETE FROM subscription_phases WHERE id = ?"), {phaseId});
 }
 
+namespace {
+
+const char *kPhaseColumns = "id, seq, plan_version_id, start_date, end_date, price_overrides, quantities, cause, created_at";
+
+SubscriptionPhase readPhase(const QSqlQuery &p)
+{
+    SubscriptionPhase ph;
+    ph.id = p.value(0).toString();
+    ph.seq = p.value(1).toInt();
+    ph.planVersionId = p.value(2).toString();
+    ph.startDate = parseDate(p.value(3).toString());
+    ph.endDate = parseOptionalDate(p.value(4));
+    ph.priceOverrides = QJsonDocument::fromJson(p.value(5).toString().toUtf8()).object();
+    const QJsonObject quantities = QJsonDocument::fromJson(p.value(6).toString().toUtf8()).object();
+    for (auto it = quantities.begin(); it != quantities.end(); ++it)
+        ph.quantities.insert(it.key(), Decimal::parse(it.value().toString()));
+    ph.cause = storedValue<PhaseCause>(p.value(7).toString(), "subscription_phases", ph.id, "cause");
+    ph.createdAt = fromIsoUtc(p.value(8).toString());
+    return ph;
+}
+
+} // namespace
+
 std::optional<Subscription> SubscriptionRepository::find(const QString &id) const
 {
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM subscriptions WHERE id = ?").arg(QLatin1String(kColumns)), {id});
     if (!q.next())
         return std::nullopt;
     Subscription s = readSubscription(q);
-    QSqlQuery p = m_db.exec(QStringLiteral("SELECT id, seq, plan_version_id, start_date, end_date, price_overrides, quantities, cause, "
-                                           "created_at FROM subscription_phases WHERE subscription_id = ? ORDER BY seq"),
-                            {id});
-    while (p.next()) {
-        SubscriptionPhase ph;
-        ph.id = p.value(0).toString();
-        ph.seq = p.value(1).toInt();
-        ph.planVersionId = p.value(2).toString();
-        ph.startDate = parseDate(p.value(3).toString());
-        ph.endDate = parseOptionalDate(p.value(4));
-        ph.priceOverrides = QJsonDocument::fromJson(p.value(5).toString().toUtf8()).object();
-        const QJsonObject quantities = QJsonDocument::fromJson(p.value(6).toString().toUtf8()).object();
-        for (auto it = quantities.begin(); it != quantities.end(); ++it)
-            ph.quantities.insert(it.key(), Decimal::parse(it.value().toString()));
-        ph.cause = storedValue<PhaseCause>(p.value(7).toString(), "subscription_phases", ph.id, "cause");
-        ph.createdAt = fromIsoUtc(p.value(8).toString());
-        s.phases.append(ph);
-    }
+    QSqlQuery p =
+        m_db.exec(QStringLiteral("SELECT %1 FROM subscription_phases WHERE subscription_id = ? ORDER BY seq").arg(QLatin1String(kPhaseColumns)), {id});
+    while (p.next())
+        s.phases.append(readPhase(p));
     return s;
 }
 
 QList<Subscription> SubscriptionRepository::list(const QString &customerId) const
 {
-    QStringList ids;
-    QSqlQuery q = customerId.isEmpty() ? m_db.exec(QStringLiteral("SELECT id FROM subscriptions ORDER BY created_at, id"))
-                                       : m_db.exec(QStringLiteral("SELECT id FROM subscriptions WHERE customer_id = ? ORDER BY created_at, id"), {customerId});
-    while (q.next())
-        ids.append(q.value(0).toString());
     QList<Subscription> out;
-    out.reserve(ids.size());
-    for (const QString &id : ids)
-        out.append(*find(id));
+    if (!customerId.isEmpty()) {
+        QStringList ids;
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM subscriptions WHERE customer_id = ? ORDER BY created_at, id"), {customerId});
+        while (q.next())
+            ids.append(q.value(0).toString());
+        out.reserve(ids.size());
+        for (const QString &id : ids)
+            out.append(*find(id));
+        return out;
+    }
+    // Every subscription (an invoice run): two statements in all, not two per subscription.
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM subscriptions ORDER BY created_at, id").arg(QLatin1String(kColumns)));
+    QHash<QString, qsizetype> index;
+    while (q.next()) {
+        out.append(readSubscription(q));
+        index.insert(out.last().id, out.size() - 1);
+    }
+    QSqlQuery p =
+        m_db.exec(QStringLiteral("SELECT %1, subscription_id FROM subscription_phases ORDER BY subscription_id, seq").arg(QLatin1String(kPhaseColumns)));
+    while (p.next()) {
+        const auto it = index.constFind(p.value(9).toString());
+        if (it != index.constEnd())
+            out[*it].phases.append(readPhase(p));
+    }
     return out;
 }
 
