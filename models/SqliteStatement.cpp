@@ -73,7 +73,16 @@ SqliteStatement &SqliteStatement::bindNull(int i)
 
 SqliteStatement &SqliteStatement::bind(int i, const QVariant &value)
 {
+    // As Qt's SQLite driver binds the same values: no value, a null variant or a null string
+    // is NULL (never an empty text, which compares and sorts differently), bytes are a blob.
+    if (!value.isValid() || value.isNull() || (value.typeId() == QMetaType::QString && value.toString().isNull()))
+        return bindNull(i);
     switch (value.typeId()) {
+    case QMetaType::Bool: return bind(i, qint64(value.toBool() ? 1 : 0));
+    case QMetaType::QByteArray: {
+        const QByteArray bytes = value.toByteArray();
+        return bindBlob(i, bytes.constData(), int(bytes.size()), Bytes::Copy);
+    }
     case QMetaType::LongLong:
     case QMetaType::Int:
     case QMetaType::ULongLong:

@@ -125,16 +125,6 @@ void InvoiceRepository::insert(const Invoice &invoice)
 
 namespace {
 
-// Binds as Qt's SQLite driver does for the same values: no value or a null string is NULL,
-// integers are integers, everything else its text.
-void bindValue(SqliteStatement &s, int i, const QVariant &v)
-{
-    if (!v.isValid() || (v.typeId() == QMetaType::QString && v.toString().isNull()))
-        s.bindNull(i);
-    else
-        s.bind(i, v);
-}
-
 const char *kLineInsert = "INSERT INTO invoice_lines (invoice_id, position, price_id, item_id, name, quantity, subtotal, "
                           "adjusted_subtotal, amount, tax_total, total, start_date, end_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
@@ -159,7 +149,7 @@ void runWith(SqliteStatement &s, const QVariantList &binds)
 {
     s.reset();
     for (int i = 0; i < binds.size(); ++i)
-        bindValue(s, i + 1, binds[i]);
+        s.bind(i + 1, binds[i]);
     s.run();
 }
 

@@ -20,6 +20,7 @@ private slots:
     void loadsInTheBackground();
     void latestRequestWins();
     void putsIdsHighestFirst();
+    void bindsAsQtsDriverDoes();
     void reportsFailures();
     void goesAwayWhileBusy();
 
@@ -128,6 +129,22 @@ void TestRowIdLoader::putsIdsHighestFirst()
     loader.load(q);
     QTRY_COMPARE(loaded.size(), 3);
     QCOMPARE(loaded.last().first().value<QList<qint64>>(), (QList<qint64>{3, 2, 1}));
+}
+
+// A bind is what Qt's SQLite driver would make of the same value: a null variant or a null
+// string is NULL (not an empty text), an empty string is text, bytes are a blob, a bool 1 or 0.
+void TestRowIdLoader::bindsAsQtsDriverDoes()
+{
+    RowIdLoader loader(m_path);
+    QSignalSpy loaded(&loader, &RowIdLoader::loaded);
+    RowIdLoader::Query q;
+    q.sql = QStringLiteral("SELECT 1 WHERE ?1 IS NULL AND ?2 IS NULL AND typeof(?3) = 'text' AND ?3 = '' AND typeof(?4) = 'blob' "
+                           "AND ?4 = x'00ff' AND ?5 = 1 AND ?6 = 0 AND typeof(?7) = 'integer'");
+    q.binds = {QVariant(),     QVariant(QString()), QVariant(QStringLiteral("")), QVariant(QByteArray("\x00\xff", 2)),
+               QVariant(true), QVariant(false),     QVariant(qint64(42))};
+    loader.load(q);
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.last().first().value<QList<qint64>>(), (QList<qint64>{1}));
 }
 
 void TestRowIdLoader::reportsFailures()
