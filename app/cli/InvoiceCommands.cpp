@@ -214,9 +214,9 @@ int invoicesRun(CliContext &ctx, const QString &, const QStringList &args)
         return reportFailures();
     }
     ctx.out() << (options.dryRun ? "Dry run as of " : "Invoice run as of ") << toApiTimestamp(s.asOf) << ": " << s.created
-              << (options.dryRun ? " would be created, " : " created, ") << s.refreshed << " drafts refreshed, " << s.unchanged << " unchanged, "
-              << s.alreadyIssued << " already issued; " << s.eventsScanned << " events in " << s.aggregationPasses << " aggregation passes, " << timer.elapsed()
-              << " ms";
+              << (options.dryRun ? " would be created, " : " created, ") << s.recomposed << " drafts recomposed (" << s.refreshed << " refreshed), "
+              << s.upToDate << " up to date, " << s.unchanged << " unchanged, " << s.alreadyIssued << " already issued; " << s.eventsScanned << " events in "
+              << s.aggregationPasses << " aggregation passes, " << timer.elapsed() << " ms";
     if (!s.failed.isEmpty())
         ctx.out() << "; " << s.failed.size() << " subscriptions failed";
     ctx.out() << "\n";

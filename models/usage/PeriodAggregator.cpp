@@ -30,6 +30,14 @@ void PeriodAggregator::setGrouping(int index, const QStringList &groupKeys, bool
     m_eventValues[index] = wantEventValues;
 }
 
+void PeriodAggregator::restrictToCustomers(const QSet<QString> &customerIds)
+{
+    m_restricted = true;
+    m_only.clear();
+    for (const QString &id : customerIds)
+        m_only.insert("c:" + id.toUtf8());
+}
+
 void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)> &sink)
 {
     sqlite3 *h = m_db.sqliteHandle();
@@ -100,6 +108,8 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
             else
                 ref.append("x:", 2).append(ext);
         }
+        if (m_restricted && !m_only.contains(ref))
+            continue;
         auto it = slotByRef.constFind(ref);
         if (it == slotByRef.constEnd()) {
             Slot slot;
