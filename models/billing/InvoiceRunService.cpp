@@ -550,6 +550,8 @@ private:
         for (auto &entry : m_candidates) {
             Candidate &c = entry.second;
             c.fingerprint = fingerprint(c);
+            if (m_options.recomposeAll)
+                continue;
             const auto ex = m_state.existing.constFind(c.identity);
             if (ex == m_state.existing.constEnd() || ex->second != InvoiceStatus::Draft)
                 continue;
@@ -601,12 +603,12 @@ private:
 
     // Everything Composer::compose reads, but the usage: the settings, the customer's fields it
     // uses, the subscription, the phase with its prices after overrides, the plan, the item
-    // names, the metrics, the coupon and the tax rates that can apply. Anything else (the
+    // names its lines take, the metrics, the coupon's terms and the tax rates that can apply. Anything else (the
     // customer's e-mail, an unrelated plan, a tax rate for another customer) leaves it as is.
     QByteArray fingerprint(const Candidate &c)
     {
         Fingerprint f;
-        f.add(QByteArrayLiteral("orb-draft-1")).add(qint64(m_state.rounding)).add(qint64(m_state.defaultNetTerms));
+        f.add(QByteArrayLiteral("orb-draft-1")).add(qint64(m_state.rounding));
         const Customer &cu = *c.customer;
         f.add(digest(QStringLiteral("customer:") + cu.id,
                      [&](Fingerprint &d) { d.add(cu.id).add(cu.externalCustomerId).add(cu.timezone).add(optional(cu.netTerms)); }));
@@ -622,12 +624,14 @@ private:
             const PlanVersion &v = m_state.catalog.version(phase.planVersionId);
             d.add(v.id).add(QJsonDocument(v.adjustments).toJson(QJsonDocument::Compact)).add(overrides);
             for (const pricing::Price &p : pricing.prices)
-                d.add(QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact)).add(m_state.catalog.itemName(p.itemId()));
+                d.add(QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact));
         }));
         f.add(phase.id).add(dateText(phase.startDate)).add(phase.endDate ? dateText(*phase.endDate) : QString());
         for (auto q = phase.quantities.cbegin(); q != phase.quantities.cend(); ++q)
             f.add(q.key()).add(q.value().toString());
         const Plan &plan = m_state.catalog.plan(sub.planId);
+        // The company's default terms apply only where the subscription, customer and plan set none.
+        f.add(sub.netTerms || cu.netTerms || plan.netTerms ? qint64(-1) : qint64(m_state.defaultNetTerms));
         f.add(digest(QStringLiteral("plan:") + plan.id,
                      [&](Fingerprint &d) { d.add(plan.id).add(plan.name).add(plan.currency).add(optional(plan.netTerms)).add(plan.defaultInvoiceMemo); }));
         const auto coupon = m_state.coupons.constFind(sub.couponId);
@@ -635,14 +639,15 @@ private:
             f.add(coupon->id)
                 .add(coupon->discountType)
                 .add(coupon->value.toString())
-                .add(optional(coupon->durationMonths))
-                .add(optional(coupon->maxRedemptions));
+                .add(optional(coupon->durationMonths));
         else
             f.add(QByteArrayLiteral("no coupon"));
         QStringList items;
         for (const int i : c.prices) {
             const pricing::Price &p = pricing.prices.at(i);
             items.append(p.itemId());
+            if (p.name().isEmpty()) // the line is named after its item
+                f.add(m_state.catalog.itemName(p.itemId()));
             if (isUsagePrice(p)) {
                 const MetricDefinition *m = m_state.catalog.metric(p.billableMetricId());
                 f.add(m ? m->toJson() : QByteArrayLiteral("no metric"));
@@ -809,6 +814,7 @@ private:
                 if (m_state.existing.contains(inv.identity)) {
                     ++m_summary.unchanged;
                     ++m_summary.recomposed;
+                    m_summary.recomposedIds.append(m_state.existing.value(inv.identity).first);
                 } else {
                     ++m_summary.created;
                 }
@@ -859,6 +865,7 @@ private:
             inv.id = old->id;
             inv.createdAt = old->createdAt;
             ++m_summary.recomposed;
+            m_summary.recomposedIds.append(inv.id);
             if (old->document == inv.document && old->total == inv.total && old->netTerms == inv.netTerms && old->memo == inv.memo) {
                 stamp(inv, toIsoUtc(old->updatedAt));
                 ++m_summary.unchanged;

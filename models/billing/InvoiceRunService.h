@@ -24,6 +24,9 @@ struct InvoiceRunOptions {
     /// (what is committed stays committed; a later run finishes the rest).
     std::function<bool(qint64 done, qint64 total)> progress;
     int batchSize = 250;
+    /// Composes every draft again, whatever its stamp says (`invoices run --recompose-all`: a
+    /// check that the drafts are what the current data gives).
+    bool recomposeAll = false;
 };
 
 /// A subscription the run could not bill (wholly or in part), and why; every other
@@ -52,6 +55,7 @@ struct InvoiceRunSummary {
     int aggregationPasses = 0;
     bool cancelled = false;
     QList<Invoice> invoices;         ///< created or refreshed (in a dry run: what would be)
+    QStringList recomposedIds;       ///< the ids of the drafts counted in recomposed
     QList<InvoiceRunFailure> failed; ///< subscriptions that could not be billed, in run order
     QJsonObject toJson() const;
     /// The failures of the last finished run stored in the company file (none for a dry run).
