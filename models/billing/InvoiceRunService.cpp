@@ -636,10 +636,7 @@ private:
                      [&](Fingerprint &d) { d.add(plan.id).add(plan.name).add(plan.currency).add(optional(plan.netTerms)).add(plan.defaultInvoiceMemo); }));
         const auto coupon = m_state.coupons.constFind(sub.couponId);
         if (!sub.couponId.isEmpty() && coupon != m_state.coupons.constEnd())
-            f.add(coupon->id)
-                .add(coupon->discountType)
-                .add(coupon->value.toString())
-                .add(optional(coupon->durationMonths));
+            f.add(coupon->id).add(coupon->discountType).add(coupon->value.toString()).add(optional(coupon->durationMonths));
         else
             f.add(QByteArrayLiteral("no coupon"));
         QStringList items;

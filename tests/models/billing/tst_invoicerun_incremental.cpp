@@ -90,7 +90,8 @@ void TestInvoiceRunIncremental::init()
     f.reset();
     m_customers.clear();
     m_subscriptions.clear();
-    BillingSetupService(*f.file, f.clock).createCoupon(QStringLiteral("TENOFF"), QStringLiteral("percentage"), QStringLiteral("10%"), std::nullopt, std::nullopt);
+    BillingSetupService(*f.file, f.clock)
+        .createCoupon(QStringLiteral("TENOFF"), QStringLiteral("percentage"), QStringLiteral("10%"), std::nullopt, std::nullopt);
     // A: a fee in advance; B, C, D: seats in advance and calls in arrears; C with a coupon.
     for (const QString &c : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")}) {
         m_customers.insert(c, f.customer(c));
@@ -142,8 +143,9 @@ void TestInvoiceRunIncremental::recomposesExactlyTheAffected_data()
     QTest::newRow("customer e-mail") << "customer email" << QStringList();
     QTest::newRow("customer net terms") << "customer terms" << QStringList{QStringLiteral("A") + advJan, QStringLiteral("A") + advFeb};
     QTest::newRow("default net terms") << "default terms" << all(QStringLiteral("B")) + all(QStringLiteral("C")) + all(QStringLiteral("D"));
-    QTest::newRow("rounding") << "rounding" << all(QStringLiteral("B")) + all(QStringLiteral("C")) + all(QStringLiteral("D"))
-                                                   + QStringList{QStringLiteral("A") + advJan, QStringLiteral("A") + advFeb};
+    QTest::newRow("rounding") << "rounding"
+                              << all(QStringLiteral("B")) + all(QStringLiteral("C")) + all(QStringLiteral("D"))
+                                     + QStringList{QStringLiteral("A") + advJan, QStringLiteral("A") + advFeb};
     QTest::newRow("item renamed") << "item" << QStringList();
     QTest::newRow("metric changed") << "metric" << QStringList{QStringLiteral("B") + arrJan, QStringLiteral("C") + arrJan, QStringLiteral("D") + arrJan};
 }
@@ -188,7 +190,8 @@ void TestInvoiceRunIncremental::recomposesExactlyTheAffected()
         const CouponRecord c = BillingSetupService(file, clock).coupon(QStringLiteral("TENOFF"));
         BillingSetupService(file, clock).editCoupon(c.id, c.code, c.discountType, QStringLiteral("10%"), c.durationMonths, 40);
     } else if (change == QLatin1String("credits")) {
-        LedgerService(file, clock).addCredits(m_customers[QStringLiteral("B")], Decimal(50), Decimal(1), QDate(2026, 1, 1), std::nullopt, QStringLiteral("promo"));
+        LedgerService(file, clock)
+            .addCredits(m_customers[QStringLiteral("B")], Decimal(50), Decimal(1), QDate(2026, 1, 1), std::nullopt, QStringLiteral("promo"));
     } else if (change == QLatin1String("balance")) {
         LedgerService(file, clock).adjustBalance(m_customers[QStringLiteral("C")], Decimal(25), QStringLiteral("goodwill"));
     } else if (change == QLatin1String("tax created")) {
