@@ -580,9 +580,14 @@ private:
                 m_advance.append(id);
             // A preview lists what the run would leave: the stored draft is what composing it
             // again would give.
-            if (m_options.dryRun)
-                if (const auto stored = m_invoices.find(id))
+            if (m_options.dryRun) {
+                if (auto stored = m_invoices.find(id)) {
+                    // As a composed one reads: not yet stored, made now.
+                    stored->id.clear();
+                    stored->createdAt = stored->updatedAt = m_now;
                     m_summary.invoices.append(*stored);
+                }
+            }
         }
     }
 
