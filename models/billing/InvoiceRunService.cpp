@@ -651,8 +651,10 @@ private:
             if (p.name().isEmpty()) // the line is named after its item
                 f.add(m_state.catalog.itemName(p.itemId()));
             if (isUsagePrice(p)) {
-                const MetricDefinition *m = m_state.catalog.metric(p.billableMetricId());
-                f.add(m ? m->toJson() : QByteArrayLiteral("no metric"));
+                f.add(digest(QStringLiteral("metric:") + p.billableMetricId(), [&](Fingerprint &d) {
+                    const MetricDefinition *m = m_state.catalog.metric(p.billableMetricId());
+                    d.add(m ? m->toJson() : QByteArrayLiteral("no metric"));
+                }));
             }
         }
         for (const TaxRateRecord &r : m_state.taxRates) {
