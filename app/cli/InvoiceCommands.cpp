@@ -166,6 +166,8 @@ int invoicesRun(CliContext &ctx, const QString &, const QStringList &args)
     CommandLine cl(QStringLiteral("invoices run"));
     cl.addOption(QStringLiteral("as-of"), QStringLiteral("T"), QStringLiteral("Create every invoice due by this instant or date (default: now)."));
     cl.addFlag(QStringLiteral("dry-run"), QStringLiteral("Show what would be created; store nothing."));
+    cl.addFlag(QStringLiteral("recompose-all"),
+               QStringLiteral("Compose every due draft again, also those whose inputs have not changed since they were composed."));
     cl.addOption(QStringLiteral("subscription"), QStringLiteral("ID"), QStringLiteral("Only this subscription."));
     cl.parse(args);
     if (cl.helpRequested())
@@ -179,6 +181,7 @@ int invoicesRun(CliContext &ctx, const QString &, const QStringList &args)
                            QStringLiteral("--as-of: \"%1\" is neither an ISO 8601 timestamp with a zone nor a date").arg(cl.value(QStringLiteral("as-of"))));
     }
     options.dryRun = cl.isSet(QStringLiteral("dry-run"));
+    options.recomposeAll = cl.isSet(QStringLiteral("recompose-all"));
     options.subscriptionId = cl.value(QStringLiteral("subscription"));
     const bool terminal = isatty(fileno(stderr)) && !ctx.json();
     QElapsedTimer shown;
@@ -214,9 +217,9 @@ int invoicesRun(CliContext &ctx, const QString &, const QStringList &args)
         return reportFailures();
     }
     ctx.out() << (options.dryRun ? "Dry run as of " : "Invoice run as of ") << toApiTimestamp(s.asOf) << ": " << s.created
-              << (options.dryRun ? " would be created, " : " created, ") << s.refreshed << " drafts refreshed, " << s.unchanged << " unchanged, "
-              << s.alreadyIssued << " already issued; " << s.eventsScanned << " events in " << s.aggregationPasses << " aggregation passes, " << timer.elapsed()
-              << " ms";
+              << (options.dryRun ? " would be created, " : " created, ") << s.recomposed << " drafts recomposed (" << s.refreshed << " refreshed), "
+              << s.upToDate << " up to date, " << s.unchanged << " unchanged, " << s.alreadyIssued << " already issued; " << s.eventsScanned << " events in "
+              << s.aggregationPasses << " aggregation passes, " << timer.elapsed() << " ms";
     if (!s.failed.isEmpty())
         ctx.out() << "; " << s.failed.size() << " subscriptions failed";
     ctx.out() << "\n";

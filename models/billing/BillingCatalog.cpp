@@ -8,6 +8,7 @@
 #include "models/catalog/PlanRepository.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -177,12 +178,22 @@ const PhasePricing &BillingCatalog::phase(const SubscriptionPhase &phase)
     auto it = m_phases.find(phase.id);
     if (it != m_phases.end())
         return *it;
-    const PlanVersion &v = version(phase.planVersionId);
+    // Phases on the same version with the same overrides (most of them: none) share the parsed
+    // prices, so a run over thousands of subscriptions parses each version's prices once.
+    const QString key = phase.planVersionId + QLatin1Char('|') + QString::fromUtf8(QJsonDocument(phase.priceOverrides).toJson(QJsonDocument::Compact));
+    auto shared = m_pricedVersions.constFind(key);
+    if (shared == m_pricedVersions.constEnd()) {
+        const PlanVersion &v = version(phase.planVersionId);
+        PhasePricing parsed;
+        parsed.prices = applyOverrides(v.prices, phase.priceOverrides);
+        parsed.adjustments = adjustmentsFromJson(v.adjustments);
+        for (const pricing::Price &p : parsed.prices)
+            parsed.adjustments.append(priceAdjustments(p));
+        shared = m_pricedVersions.insert(key, parsed);
+    }
     PhasePricing pricing;
-    pricing.prices = applyOverrides(v.prices, phase.priceOverrides);
-    pricing.adjustments = adjustmentsFromJson(v.adjustments);
-    for (const pricing::Price &p : pricing.prices)
-        pricing.adjustments.append(priceAdjustments(p));
+    pricing.prices = shared->prices;
+    pricing.adjustments = shared->adjustments;
     for (auto q = phase.quantities.cbegin(); q != phase.quantities.cend(); ++q)
         pricing.quantities.insert(q.key(), q.value());
     return *m_phases.insert(phase.id, pricing);

@@ -53,6 +53,7 @@ private:
     QHash<QString, std::shared_ptr<MetricDefinition>> m_metrics;
     QHash<QString, QString> m_items;
     QHash<QString, PhasePricing> m_phases;
+    QHash<QString, PhasePricing> m_pricedVersions; ///< plan version id + overrides → prices and adjustments
 };
 
 } // namespace orb

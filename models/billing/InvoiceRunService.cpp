@@ -15,12 +15,14 @@
 #include "models/UnitOfWork.h"
 #include "models/billing/BillingCatalog.h"
 #include "models/billing/BillingSetupService.h"
+#include "models/billing/DraftStamps.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/SubscriptionRepository.h"
 #include "models/usage/DailyQuantities.h"
 #include "models/usage/PeriodAggregator.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariant>
@@ -51,6 +53,8 @@ QJsonObject InvoiceRunSummary::toJson() const
                        {QStringLiteral("created"), created},
                        {QStringLiteral("refreshed"), refreshed},
                        {QStringLiteral("unchanged"), unchanged},
+                       {QStringLiteral("recomposed"), recomposed},
+                       {QStringLiteral("up_to_date"), upToDate},
                        {QStringLiteral("already_issued"), alreadyIssued},
                        {QStringLiteral("events_scanned"), eventsScanned},
                        {QStringLiteral("aggregation_passes"), aggregationPasses},
@@ -98,6 +102,8 @@ struct Candidate {
     QList<int> prices; // indexes into the phase's prices
     QString identity;
     bool usage = false;
+    QByteArray fingerprint; // what it is composed from, but the usage
+    bool upToDate = false;  // an existing draft that nothing it depends on changed since
 };
 
 QString cadenceKey(const pricing::Price &p)
@@ -119,6 +125,7 @@ struct RunState {
     QHash<QString, Customer> customers;
     QList<Subscription> subscriptions;
     QHash<QString, QPair<QString, InvoiceStatus>> existing; // identity → (id, status)
+    QHash<QString, QString> draftUpdatedAt;                 // draft id → updated_at as stored
     // Issued or paid in-advance invoices: subscription:phase:cadence → their periods.
     QHash<QString, QList<QPair<QDate, QDate>>> issuedAdvance;
     QList<TaxRateRecord> taxRates;
@@ -394,6 +401,7 @@ public:
                                                 QDateTime::fromMSecsSinceEpoch(w.bounds.second, Qt::UTC));
                     for (int i = 0; i < w.groupings.size(); ++i)
                         aggregator.setGrouping(i, w.groupings[i].first, w.groupings[i].second);
+                    aggregator.restrictToCustomers(w.customers);
                     aggregator.run([&](const CustomerMetricUsage &u) {
                         if (!u.customerId.isEmpty() && w.customers.contains(u.customerId))
                             r.usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
@@ -442,6 +450,9 @@ public:
         : m_db(file.db()), m_options(options), m_now(now), m_state(m_db), m_composer(m_state, now), m_invoices(m_db)
     {
         m_summary.asOf = options.asOf.toUTC();
+        // Before anything is read: usage stored after this is seen as changed by the next run,
+        // even when this run's aggregation happens to include it.
+        m_marks = UsageMarks::read(m_db);
         loadState(file);
     }
 
@@ -449,6 +460,7 @@ public:
     {
         collectCandidates();
         m_total = qint64(m_candidates.size());
+        selectDrafts();
         startRun();
         prefetchUsage();
         composeFixed();
@@ -486,12 +498,14 @@ private:
                 throw ServiceError::notFound(QStringLiteral("no subscription with id \"%1\"").arg(m_options.subscriptionId));
             s.subscriptions.append(*one);
         }
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end "
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end, updated_at "
                                                "FROM invoices WHERE identity IS NOT NULL"));
         while (q.next()) {
             const QString id = q.value(1).toString();
             const auto status = storedValue<InvoiceStatus>(q.value(2).toString(), "invoices", id, "status");
             s.existing.insert(q.value(0).toString(), {id, status});
+            if (status == InvoiceStatus::Draft)
+                s.draftUpdatedAt.insert(id, q.value(9).toString());
             if (storedValue<InvoiceKind>(q.value(3).toString(), "invoices", id, "kind") == InvoiceKind::InAdvance
                 && (status == InvoiceStatus::Issued || status == InvoiceStatus::Paid))
                 s.issuedAdvance[q.value(4).toString() + QLatin1Char(':') + q.value(5).toString() + QLatin1Char(':') + q.value(6).toString()].append(
@@ -638,6 +652,141 @@ private:
         it->second.usage = it->second.usage || usage;
     }
 
+    // 1b. Which existing drafts to compose again: those whose inputs' digest differs from
+    // their stamp, that were changed by anything but a run, or whose customer's usage in their
+    // period changed after the stamp's watermarks. The rest stay as stored.
+    void selectDrafts()
+    {
+        const DraftStampStore store(m_db);
+        const QHash<QString, DraftStamp> stamps = store.load();
+        UsageMarks since = m_marks;
+        QList<std::pair<Candidate *, const DraftStamp *>> maybe;
+        for (auto &entry : m_candidates) {
+            Candidate &c = entry.second;
+            c.fingerprint = fingerprint(c);
+            if (m_options.recomposeAll)
+                continue;
+            const auto ex = m_state.existing.constFind(c.identity);
+            if (ex == m_state.existing.constEnd() || ex->second != InvoiceStatus::Draft)
+                continue;
+            const auto st = stamps.constFind(ex->first);
+            if (st == stamps.constEnd() || st->fingerprint != c.fingerprint || st->invoiceUpdatedAt != m_state.draftUpdatedAt.value(ex->first))
+                continue;
+            maybe.append({&c, &*st});
+            if (c.usage) {
+                since.events = std::min(since.events, st->eventsSeen);
+                since.changes = std::min(since.changes, st->changesSeen);
+            }
+        }
+        UsageChangeIndex changes;
+        changes.load(m_db, since, m_marks);
+        for (const auto &[c, st] : maybe) {
+            if (c->usage
+                && changes.touches(c->customer->id, c->customer->externalCustomerId, c->period.start.toMSecsSinceEpoch(), c->period.end.toMSecsSinceEpoch(),
+                                   *st))
+                continue;
+            c->upToDate = true;
+            const QString id = m_state.existing.value(c->identity).first;
+            ++m_summary.upToDate;
+            ++m_summary.unchanged;
+            ++m_done;
+            if (st->eventsSeen != m_marks.events || st->changesSeen != m_marks.changes)
+                m_advance.append(id);
+            // A preview lists what the run would leave: the stored draft is what composing it
+            // again would give.
+            if (m_options.dryRun) {
+                if (auto stored = m_invoices.find(id)) {
+                    // As a composed one reads: not yet stored, made now.
+                    stored->id.clear();
+                    stored->createdAt = stored->updatedAt = m_now;
+                    m_summary.invoices.append(*stored);
+                }
+            }
+        }
+    }
+
+    // A component's digest, computed once per run.
+    template <typename Fill>
+    const QByteArray &digest(const QString &key, Fill fill)
+    {
+        auto it = m_digests.find(key);
+        if (it == m_digests.end()) {
+            Fingerprint f;
+            fill(f);
+            it = m_digests.insert(key, f.result());
+        }
+        return *it;
+    }
+
+    static qint64 optional(const std::optional<int> &v) { return v ? qint64(*v) : qint64(-1); }
+
+    // Everything Composer::compose reads, but the usage: the settings, the customer's fields it
+    // uses, the subscription, the phase with its prices after overrides, the plan, the item
+    // names its lines take, the metrics, the coupon's terms and the tax rates that can apply. Anything else (the
+    // customer's e-mail, an unrelated plan, a tax rate for another customer) leaves it as is.
+    QByteArray fingerprint(const Candidate &c)
+    {
+        Fingerprint f;
+        f.add(QByteArrayLiteral("orb-draft-1")).add(qint64(m_state.rounding));
+        const Customer &cu = *c.customer;
+        f.add(digest(QStringLiteral("customer:") + cu.id,
+                     [&](Fingerprint &d) { d.add(cu.id).add(cu.externalCustomerId).add(cu.timezone).add(optional(cu.netTerms)); }));
+        const Subscription &sub = *c.sub;
+        f.add(digest(QStringLiteral("subscription:") + sub.id, [&](Fingerprint &d) {
+            d.add(sub.id).add(sub.customerId).add(sub.planId).add(dateText(sub.startDate)).add(sub.endDate ? dateText(*sub.endDate) : QString());
+            d.add(sub.alignment).add(qint64(sub.trialDays)).add(optional(sub.netTerms)).add(sub.memo).add(sub.couponId).add(dateText(sub.couponRedeemedOn));
+        }));
+        const SubscriptionPhase &phase = *c.phase;
+        const QByteArray overrides = QJsonDocument(phase.priceOverrides).toJson(QJsonDocument::Compact);
+        const PhasePricing &pricing = m_state.catalog.phase(phase);
+        f.add(digest(QStringLiteral("pricing:") + phase.planVersionId + QLatin1Char('|') + QString::fromUtf8(overrides), [&](Fingerprint &d) {
+            const PlanVersion &v = m_state.catalog.version(phase.planVersionId);
+            d.add(v.id).add(QJsonDocument(v.adjustments).toJson(QJsonDocument::Compact)).add(overrides);
+            for (const pricing::Price &p : pricing.prices)
+                d.add(QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact));
+        }));
+        f.add(phase.id).add(dateText(phase.startDate)).add(phase.endDate ? dateText(*phase.endDate) : QString());
+        for (auto q = phase.quantities.cbegin(); q != phase.quantities.cend(); ++q)
+            f.add(q.key()).add(q.value().toString());
+        const Plan &plan = m_state.catalog.plan(sub.planId);
+        // The company's default terms apply only where the subscription, customer and plan set none.
+        f.add(sub.netTerms || cu.netTerms || plan.netTerms ? qint64(-1) : qint64(m_state.defaultNetTerms));
+        f.add(digest(QStringLiteral("plan:") + plan.id,
+                     [&](Fingerprint &d) { d.add(plan.id).add(plan.name).add(plan.currency).add(optional(plan.netTerms)).add(plan.defaultInvoiceMemo); }));
+        const auto coupon = m_state.coupons.constFind(sub.couponId);
+        if (!sub.couponId.isEmpty() && coupon != m_state.coupons.constEnd())
+            f.add(coupon->id).add(coupon->discountType).add(coupon->value.toString()).add(optional(coupon->durationMonths));
+        else
+            f.add(QByteArrayLiteral("no coupon"));
+        QStringList items;
+        for (const int i : c.prices) {
+            const pricing::Price &p = pricing.prices.at(i);
+            items.append(p.itemId());
+            if (p.name().isEmpty()) // the line is named after its item
+                f.add(m_state.catalog.itemName(p.itemId()));
+            if (isUsagePrice(p)) {
+                f.add(digest(QStringLiteral("metric:") + p.billableMetricId(), [&](Fingerprint &d) {
+                    const MetricDefinition *m = m_state.catalog.metric(p.billableMetricId());
+                    d.add(m ? m->toJson() : QByteArrayLiteral("no metric"));
+                }));
+            }
+        }
+        for (const TaxRateRecord &r : m_state.taxRates) {
+            const bool customer = r.customerIds.contains(cu.id);
+            QStringList on;
+            for (const QString &item : items)
+                if (r.itemIds.contains(item))
+                    on.append(item);
+            if (customer || !on.isEmpty())
+                f.add(r.id).add(r.name).add(r.percentage.toString()).add(qint64(customer)).add(on.join(QLatin1Char(',')));
+        }
+        f.add(c.identity).add(qint64(c.kind)).add(c.period.start.toMSecsSinceEpoch()).add(c.period.end.toMSecsSinceEpoch());
+        f.add(dateText(c.period.fullStartDate)).add(dateText(c.period.fullEndDate)).add(qint64(c.usage));
+        for (const int i : c.prices)
+            f.add(qint64(i));
+        return f.result();
+    }
+
     void startRun()
     {
         if (m_options.dryRun)
@@ -652,7 +801,7 @@ private:
     {
         const auto noUsage = [](const pricing::Price &) { return UsageQuantities(); };
         for (auto &entry : m_candidates) {
-            if (entry.second.usage)
+            if (entry.second.usage || entry.second.upToDate)
                 continue;
             if (!take(composeOne(entry.second, noUsage)))
                 break;
@@ -721,7 +870,7 @@ private:
     {
         std::map<QPair<qint64, qint64>, QList<const Candidate *>> windows;
         for (const auto &entry : m_candidates)
-            if (entry.second.usage)
+            if (entry.second.usage && !entry.second.upToDate)
                 windows[{entry.second.period.start.toMSecsSinceEpoch(), entry.second.period.end.toMSecsSinceEpoch()}].append(&entry.second);
         return windows;
     }
@@ -760,6 +909,8 @@ private:
                                         QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
             for (int i = 0; i < plan.groupings.size(); ++i)
                 aggregator.setGrouping(i, plan.groupings[i].first, plan.groupings[i].second);
+            // Only the customers whose drafts are composed: the others' events are not even parsed.
+            aggregator.restrictToCustomers(plan.customers);
             aggregator.run([&](const CustomerMetricUsage &u) {
                 if (!u.customerId.isEmpty() && plan.customers.contains(u.customerId))
                     usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
@@ -822,10 +973,13 @@ private:
         if (composed) {
             Invoice inv = std::move(*composed);
             if (m_options.dryRun) {
-                if (m_state.existing.contains(inv.identity))
+                if (m_state.existing.contains(inv.identity)) {
                     ++m_summary.unchanged;
-                else
+                    ++m_summary.recomposed;
+                    m_summary.recomposedIds.append(m_state.existing.value(inv.identity).first);
+                } else {
                     ++m_summary.created;
+                }
                 m_summary.invoices.append(inv);
             } else {
                 m_batch.append(std::move(inv));
@@ -850,6 +1004,13 @@ private:
         }
         UnitOfWork uow(m_db);
         QList<Invoice> fresh; // inserted together: the statements are prepared once a batch
+        DraftStampStore stamps(m_db);
+        // The stamp says what the draft now stored was composed from, in the same transaction.
+        const auto stamp = [&](const Invoice &inv, const QString &updatedAt) {
+            const auto c = m_candidates.find(inv.identity);
+            if (c != m_candidates.end())
+                stamps.put(inv.id, {c->second.fingerprint, m_marks.events, m_marks.changes, updatedAt});
+        };
         for (Invoice &inv : m_batch) {
             const auto ex = m_state.existing.constFind(inv.identity);
             if (ex == m_state.existing.constEnd()) {
@@ -865,15 +1026,21 @@ private:
                 continue; // issued by someone else meanwhile: never touched
             inv.id = old->id;
             inv.createdAt = old->createdAt;
+            ++m_summary.recomposed;
+            m_summary.recomposedIds.append(inv.id);
             if (old->document == inv.document && old->total == inv.total && old->netTerms == inv.netTerms && old->memo == inv.memo) {
+                stamp(inv, toIsoUtc(old->updatedAt));
                 ++m_summary.unchanged;
                 continue;
             }
             m_invoices.update(inv);
+            stamp(inv, toIsoUtc(inv.updatedAt));
             ++m_summary.refreshed;
             m_summary.invoices.append(inv);
         }
         m_invoices.insertMany(fresh);
+        for (const Invoice &inv : fresh)
+            stamp(inv, toIsoUtc(inv.updatedAt));
         uow.commit();
         m_batch.clear();
     }
@@ -884,6 +1051,9 @@ private:
         if (m_options.dryRun)
             return;
         UnitOfWork uow(m_db);
+        DraftStampStore stamps(m_db);
+        stamps.advance(m_advance, m_marks);
+        stamps.prune();
         for (const InvoiceRunFailure &f : m_summary.failed)
             m_db.exec(QStringLiteral("INSERT INTO invoice_run_failures (run_id, subscription_id, customer_id, customer_name, reason) VALUES (?,?,?,?,?)"),
                       {m_summary.runId, f.subscriptionId, f.customerId, f.customerName, f.reasons.join(QLatin1Char('\n'))});
@@ -906,6 +1076,9 @@ private:
     UsagePrefetch m_prefetch;
     bool m_prefetching = false;
     std::map<QPair<qint64, qint64>, UsagePrefetch::Result> m_prefetched;
+    UsageMarks m_marks;
+    QList<QString> m_advance;             // drafts found up to date whose stamps are behind m_marks
+    QHash<QString, QByteArray> m_digests; // component digests, by kind and id
     qint64 m_total = 0;
     qint64 m_done = 0;
 };

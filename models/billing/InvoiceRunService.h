@@ -24,6 +24,9 @@ struct InvoiceRunOptions {
     /// (what is committed stays committed; a later run finishes the rest).
     std::function<bool(qint64 done, qint64 total)> progress;
     int batchSize = 250;
+    /// Composes every draft again, whatever its stamp says (`invoices run --recompose-all`: a
+    /// check that the drafts are what the current data gives).
+    bool recomposeAll = false;
 };
 
 /// A subscription the run could not bill (wholly or in part), and why; every other
@@ -41,12 +44,18 @@ struct InvoiceRunSummary {
     QDateTime asOf;
     int created = 0;
     int refreshed = 0; ///< drafts recomposed with changed amounts
-    int unchanged = 0; ///< drafts recomposed to the same amounts
+    int unchanged = 0; ///< drafts left as they were (up to date, or recomposed to the same)
+    /// Drafts composed again because something they depend on changed since they were composed
+    /// (or they carry no record of what they were composed from); refreshed are among them.
+    int recomposed = 0;
+    /// Drafts not composed again: nothing they depend on changed since (counted in unchanged).
+    int upToDate = 0;
     int alreadyIssued = 0;
     qint64 eventsScanned = 0;
     int aggregationPasses = 0;
     bool cancelled = false;
     QList<Invoice> invoices;         ///< created or refreshed (in a dry run: what would be)
+    QStringList recomposedIds;       ///< the ids of the drafts counted in recomposed
     QList<InvoiceRunFailure> failed; ///< subscriptions that could not be billed, in run order
     QJsonObject toJson() const;
     /// The failures of the last finished run stored in the company file (none for a dry run).
@@ -65,6 +74,12 @@ struct InvoiceRunSummary {
  * customer's zone. Usage is aggregated with one streaming pass per distinct period window
  * (PeriodAggregator), window by window, so memory is bounded by one window's customers.
  * Drafts carry no balance or credits: those are applied when the invoice is issued.
+ *
+ * A run composes a draft again only when something it depends on changed since it was
+ * composed: each stored draft carries a stamp (DraftStamps) with a digest of every input but
+ * the usage and the usage watermarks the run had read. A re-run computes the digests, reads
+ * the usage stored or changed since the lowest watermark, and aggregates only the customers
+ * whose drafts need it, so a re-run with nothing changed reads no events at all.
  *
  * One subscription that cannot be billed never stops the run: its failure (an unknown time
  * zone, a missing customer or metric, a price that cannot be composed) is caught for that

@@ -127,6 +127,14 @@ void PeriodAggregator::setGrouping(int index, const QStringList &groupKeys, bool
     m_eventValues[index] = wantEventValues;
 }
 
+void PeriodAggregator::restrictToCustomers(const QSet<QString> &customerIds)
+{
+    m_restricted = true;
+    m_only.clear();
+    for (const QString &id : customerIds)
+        m_only.insert(id.toUtf8());
+}
+
 void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)> &sink)
 {
     sqlite3 *h = m_handle;
@@ -250,8 +258,13 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
         const auto customerSlot = [&](const QByteArray &id) {
             auto it = slotByCustomer.constFind(id);
             if (it == slotByCustomer.constEnd()) {
-                it = slotByCustomer.insert(QByteArray(id.constData(), id.size()), slotCount++);
-                chunk.opened.push_back({true, QString::fromUtf8(id)});
+                // A customer outside the restriction gets no group: its events are skipped.
+                if (m_restricted && !m_only.contains(id)) {
+                    it = slotByCustomer.insert(QByteArray(id.constData(), id.size()), -1);
+                } else {
+                    it = slotByCustomer.insert(QByteArray(id.constData(), id.size()), slotCount++);
+                    chunk.opened.push_back({true, QString::fromUtf8(id)});
+                }
             }
             return it.value();
         };
@@ -280,6 +293,8 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
                     const auto c = byExternal.constFind(ext);
                     if (c != byExternal.constEnd()) {
                         found = customerSlot(c.value());
+                    } else if (m_restricted) {
+                        found = -1; // no customer yet: not one of those asked for
                     } else {
                         found = slotCount++;
                         chunk.opened.push_back({false, QString::fromUtf8(ext)});
@@ -288,6 +303,8 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
                 }
                 slot = it.value();
             }
+            if (slot < 0)
+                continue;
             const char *props = reinterpret_cast<const char *>(sqlite3_column_blob(s, 4));
             const int propsLength = sqlite3_column_bytes(s, 4);
             chunk.rows.push_back({sqlite3_column_int64(s, 1), chunk.text.size(), propsLength, name, slot});

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 
 #include <functional>
 
@@ -49,6 +50,11 @@ public:
     /// passed twice with different groupings; `sink` then tells them apart by index.
     void setGrouping(int index, const QStringList &groupKeys, bool wantEventValues);
 
+    /// Aggregates only these customers (Orb ids; their events sent under their external ids
+    /// included): the events of others are skipped before their properties are parsed. An
+    /// incremental invoice run composes the drafts of a few customers only.
+    void restrictToCustomers(const QSet<QString> &customerIds);
+
     /// Runs the pass; `sink` gets every non-empty customer × metric usage.
     void run(const std::function<void(const CustomerMetricUsage &)> &sink);
     qint64 rowsScanned() const { return m_rows; }
@@ -61,6 +67,8 @@ private:
     qint64 m_rows = 0;
     QList<QStringList> m_groupKeys;
     QList<bool> m_eventValues;
+    bool m_restricted = false;
+    QSet<QByteArray> m_only; ///< the customer ids asked for, when restricted
 };
 
 } // namespace orb

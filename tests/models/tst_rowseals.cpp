@@ -237,6 +237,8 @@ void TestRowSeals::upgradeSealsExistingRows()
                     QStringLiteral("ALTER TABLE tax_rates DROP COLUMN archived_at"), QStringLiteral("ALTER TABLE credit_notes DROP COLUMN paid_back"),
                     QStringLiteral("DROP TABLE webhook_attempts"), QStringLiteral("DROP TABLE webhook_deliveries"), QStringLiteral("DROP TABLE webhook_events"),
                     QStringLiteral("DROP TABLE webhook_endpoints"), QStringLiteral("DROP TABLE api_idempotency"), QStringLiteral("DROP TABLE api_keys"),
+                    QStringLiteral("DROP TRIGGER usage_events_changed"), QStringLiteral("DROP TRIGGER usage_events_deleted"),
+                    QStringLiteral("DROP TABLE usage_changes"), QStringLiteral("DROP TABLE invoice_draft_stamps"),
                     QStringLiteral("DELETE FROM schema_migrations WHERE version >= 12"), QStringLiteral("PRAGMA user_version = 11")})
                 .isEmpty());
     auto file = CompanyFile::open(path);

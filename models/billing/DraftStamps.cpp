@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/billing/DraftStamps.h"
+
+#include "models/Database.h"
+#include "models/SqliteStatement.h"
+
+#include <QtEndian>
+
+namespace orb {
+
+namespace {
+
+QByteArray columnBytes(sqlite3_stmt *s, int i)
+{
+    return QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, i)), sqlite3_column_bytes(s, i));
+}
+
+} // namespace
+
+UsageMarks UsageMarks::read(const Database &db)
+{
+    UsageMarks m;
+    SqliteStatement s(db.sqliteHandle(), "SELECT (SELECT COALESCE(max(seq), 0) FROM usage_events), (SELECT COALESCE(max(seq), 0) FROM usage_changes)",
+                      "reading the usage watermarks");
+    if (s.next()) {
+        m.events = sqlite3_column_int64(s, 0);
+        m.changes = sqlite3_column_int64(s, 1);
+    }
+    return m;
+}
+
+void UsageChangeIndex::add(const QByteArray &ref, qint64 ts, qint64 seq, bool logged)
+{
+    m_byRef[ref].push_back({ts, seq, logged});
+    ++m_size;
+}
+
+void UsageChangeIndex::load(const Database &db, const UsageMarks &since, const UsageMarks &now)
+{
+    sqlite3 *h = db.sqliteHandle();
+    // An event counts for its customer id when it has one, else for whoever holds its external
+    // id when the run aggregates (PeriodAggregator), so both are keys here. Rows pending in an
+    // open backfill (3) or discarded with a reverted one (4) have never counted; when a pending
+    // row starts counting, the trigger logs it.
+    const auto readRows = [&](const char *sql, qint64 from, qint64 to, bool logged, const char *what) {
+        if (from >= to)
+            return;
+        SqliteStatement s(h, sql, what);
+        s.bind(1, from).bind(2, to);
+        while (s.next()) {
+            const qint64 seq = sqlite3_column_int64(s, 0);
+            const qint64 ts = sqlite3_column_int64(s, 3);
+            if (sqlite3_column_type(s, 1) != SQLITE_NULL)
+                add("c:" + columnBytes(s, 1), ts, seq, logged);
+            else if (sqlite3_column_type(s, 2) != SQLITE_NULL)
+                add("x:" + columnBytes(s, 2), ts, seq, logged);
+        }
+    };
+    readRows("SELECT seq, customer_id, external_customer_id, ts FROM usage_events WHERE seq > ?1 AND seq <= ?2 AND status NOT IN (3, 4)", since.events,
+             now.events, false, "reading the usage events stored since the last invoice run");
+    readRows("SELECT seq, customer_id, external_customer_id, ts FROM usage_changes WHERE seq > ?1 AND seq <= ?2", since.changes, now.changes, true,
+             "reading the usage changed since the last invoice run");
+}
+
+bool UsageChangeIndex::touchesRef(const QByteArray &ref, qint64 startMs, qint64 endMs, const DraftStamp &stamp) const
+{
+    const auto it = m_byRef.constFind(ref);
+    if (it == m_byRef.constEnd())
+        return false;
+    for (const Change &c : *it)
+        if (c.ts >= startMs && c.ts < endMs && c.seq > (c.logged ? stamp.changesSeen : stamp.eventsSeen))
+            return true;
+    return false;
+}
+
+bool UsageChangeIndex::touches(const QString &customerId, const QString &externalId, qint64 startMs, qint64 endMs, const DraftStamp &stamp) const
+{
+    if (m_byRef.isEmpty())
+        return false;
+    return touchesRef("c:" + customerId.toUtf8(), startMs, endMs, stamp)
+           || (!externalId.isEmpty() && touchesRef("x:" + externalId.toUtf8(), startMs, endMs, stamp));
+}
+
+QHash<QString, DraftStamp> DraftStampStore::load() const
+{
+    QHash<QString, DraftStamp> out;
+    SqliteStatement s(m_db.sqliteHandle(), "SELECT invoice_id, fingerprint, events_seen, changes_seen, invoice_updated_at FROM invoice_draft_stamps",
+                      "reading the draft stamps");
+    while (s.next()) {
+        DraftStamp d;
+        d.fingerprint = QByteArray(static_cast<const char *>(sqlite3_column_blob(s, 1)), sqlite3_column_bytes(s, 1));
+        d.eventsSeen = sqlite3_column_int64(s, 2);
+        d.changesSeen = sqlite3_column_int64(s, 3);
+        d.invoiceUpdatedAt = QString::fromUtf8(columnBytes(s, 4));
+        out.insert(QString::fromUtf8(columnBytes(s, 0)), d);
+    }
+    return out;
+}
+
+void DraftStampStore::put(const QString &invoiceId, const DraftStamp &stamp)
+{
+    SqliteStatement s(m_db.sqliteHandle(),
+                      "INSERT OR REPLACE INTO invoice_draft_stamps (invoice_id, fingerprint, events_seen, changes_seen, invoice_updated_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)",
+                      "storing a draft stamp");
+    s.bind(1, invoiceId.toUtf8())
+        .bindBlob(2, stamp.fingerprint.constData(), int(stamp.fingerprint.size()))
+        .bind(3, stamp.eventsSeen)
+        .bind(4, stamp.changesSeen)
+        .bind(5, stamp.invoiceUpdatedAt.toUtf8());
+    s.run();
+}
+
+void DraftStampStore::remove(const QString &invoiceId)
+{
+    SqliteStatement s(m_db.sqliteHandle(), "DELETE FROM invoice_draft_stamps WHERE invoice_id = ?1", "dropping a draft stamp");
+    s.bind(1, invoiceId.toUtf8());
+    s.run();
+}
+
+void DraftStampStore::advance(const QList<QString> &invoiceIds, const UsageMarks &marks)
+{
+    if (invoiceIds.isEmpty())
+        return;
+    SqliteStatement s(m_db.sqliteHandle(), "UPDATE invoice_draft_stamps SET events_seen = ?1, changes_seen = ?2 WHERE invoice_id = ?3",
+                      "moving the draft stamps on");
+    for (const QString &id : invoiceIds) {
+        s.bind(1, marks.events).bind(2, marks.changes).bind(3, id.toUtf8());
+        s.run();
+        s.reset();
+    }
+}
+
+void DraftStampStore::prune()
+{
+    sqlite3 *h = m_db.sqliteHandle();
+    SqliteStatement(h, "DELETE FROM invoice_draft_stamps WHERE invoice_id NOT IN (SELECT id FROM invoices WHERE status = 'draft')",
+                    "dropping the stamps of issued invoices")
+        .run();
+    // Nothing is lost: a draft composed later reads the watermark of that moment, and the
+    // AUTOINCREMENT key never hands a pruned seq out again.
+    SqliteStatement(h, "DELETE FROM usage_changes WHERE seq <= (SELECT COALESCE(min(changes_seen), 0) FROM invoice_draft_stamps)",
+                    "dropping the usage changes every draft has seen")
+        .run();
+}
+
+Fingerprint &Fingerprint::add(const QByteArray &bytes)
+{
+    add(qint64(bytes.size()));
+    m_hash.addData(bytes);
+    return *this;
+}
+
+Fingerprint &Fingerprint::add(qint64 n)
+{
+    const qint64 le = qToLittleEndian(n);
+    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&le), sizeof le));
+    return *this;
+}
+
+} // namespace orb
