@@ -604,10 +604,15 @@ private:
                                     QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
         for (int i = 0; i < groupings.size(); ++i)
             aggregator.setGrouping(i, groupings[i].first, groupings[i].second);
-        aggregator.run([&](const CustomerMetricUsage &u) {
+        const auto keep = [&](const CustomerMetricUsage &u) {
             if (!u.customerId.isEmpty() && customersInWindow.contains(u.customerId))
                 usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
-        });
+        };
+        // One customer (an upcoming invoice, a preview): read its events alone, not the period's.
+        if (customersInWindow.size() == 1)
+            aggregator.runForCustomer(billable.first()->customer->id, billable.first()->customer->externalCustomerId, keep);
+        else
+            aggregator.run(keep);
         m_summary.eventsScanned += aggregator.rowsScanned();
         ++m_summary.aggregationPasses;
         // The *_with_proration prices: the quantity in force on each day of the period.
