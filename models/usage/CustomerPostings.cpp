@@ -6,55 +6,69 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace orb {
 
-void CustomerPostings::addRef(const QByteArray &ref, qint64 tsMs, qint64 seq)
+void CustomerPostings::addRef(std::unordered_map<std::string_view, size_t> &index, char prefix, const QByteArray &id, qint64 tsMs, qint64 seq)
 {
-    auto it = m_pending.find(ref);
-    if (it == m_pending.end())
-        it = m_pending.insert(ref, Pending{tsMs, tsMs, {}});
-    Pending &p = it.value();
-    p.tsMin = std::min(p.tsMin, tsMs);
-    p.tsMax = std::max(p.tsMax, tsMs);
+    const auto it = index.find(std::string_view(id.constData(), size_t(id.size())));
+    if (it != index.end()) {
+        Pending &p = m_pending[it->second];
+        p.tsMin = std::min(p.tsMin, tsMs);
+        p.tsMax = std::max(p.tsMax, tsMs);
+        p.seqs.push_back(seq);
+        return;
+    }
+    Pending p;
+    p.ref.reserve(id.size() + 1);
+    p.ref.append(prefix).append(id);
+    p.tsMin = p.tsMax = tsMs;
     p.seqs.push_back(seq);
+    m_pending.push_back(std::move(p));
+    const QByteArray &ref = m_pending.back().ref;
+    index.emplace(std::string_view(ref.constData() + 1, size_t(ref.size() - 1)), m_pending.size() - 1);
 }
 
 void CustomerPostings::add(const UsageEventRow &row, qint64 seq)
 {
-    // m_ref is reused so the common case (the ref is buffered already) allocates nothing.
-    if (!row.customerId.isEmpty()) {
-        m_ref.clear();
-        m_ref.append('c').append(row.customerId);
-        addRef(m_ref, row.tsMs, seq);
-    }
-    if (!row.externalCustomerId.isEmpty()) {
-        m_ref.clear();
-        m_ref.append('x').append(row.externalCustomerId);
-        addRef(m_ref, row.tsMs, seq);
-    }
+    if (!row.customerId.isEmpty())
+        addRef(m_byCustomer, 'c', row.customerId, row.tsMs, seq);
+    if (!row.externalCustomerId.isEmpty())
+        addRef(m_byExternal, 'x', row.externalCustomerId, row.tsMs, seq);
+}
+
+void CustomerPostings::discard()
+{
+    m_byCustomer.clear();
+    m_byExternal.clear();
+    m_pending.clear();
 }
 
 void CustomerPostings::write(sqlite3 *db)
 {
-    if (m_pending.isEmpty())
+    if (m_pending.empty())
         return;
     SqliteStatement s(db, "INSERT INTO usage_customer_postings (ref, ts_min, ts_max, seqs) VALUES (?1, ?2, ?3, ?4)",
                       "writing the customer directory of usage events");
-    QByteArray text;
-    for (auto it = m_pending.constBegin(); it != m_pending.constEnd(); ++it) {
-        text.clear();
-        for (const qint64 seq : it->seqs) {
-            if (!text.isEmpty())
-                text.append(',');
-            text.append(QByteArray::number(seq));
+    std::vector<char> text;
+    for (const Pending &p : m_pending) {
+        text.resize(p.seqs.size() * 21);
+        char *out = text.data();
+        for (size_t i = 0; i < p.seqs.size(); ++i) {
+            if (i > 0)
+                *out++ = ',';
+            out = std::to_chars(out, text.data() + text.size(), p.seqs[i]).ptr;
         }
         s.reset();
-        s.bind(1, it.key(), SqliteStatement::Bytes::Borrowed).bind(2, it->tsMin).bind(3, it->tsMax).bind(4, text, SqliteStatement::Bytes::Borrowed);
+        s.bind(1, p.ref, SqliteStatement::Bytes::Borrowed)
+            .bind(2, p.tsMin)
+            .bind(3, p.tsMax)
+            .bindText(4, text.data(), int(out - text.data()), SqliteStatement::Bytes::Borrowed);
         s.run();
     }
     s.reset();
-    m_pending.clear();
+    discard();
 }
 
 namespace {

@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
@@ -42,8 +44,8 @@ public:
     void add(const UsageEventRow &row, qint64 seq);
     /// Writes the buffered postings, one row per ref, in the caller's transaction.
     void write(sqlite3 *db);
-    void discard() { m_pending.clear(); }
-    bool isEmpty() const { return m_pending.isEmpty(); }
+    void discard();
+    bool isEmpty() const { return m_pending.empty(); }
 
     /**
      * Every stored event sent with the customer id `customerId` or the external id `externalId`
@@ -56,14 +58,18 @@ public:
 
 private:
     struct Pending {
+        QByteArray ref;
         qint64 tsMin = 0;
         qint64 tsMax = 0;
         std::vector<qint64> seqs;
     };
-    void addRef(const QByteArray &ref, qint64 tsMs, qint64 seq);
+    void addRef(std::unordered_map<std::string_view, size_t> &index, char prefix, const QByteArray &id, qint64 tsMs, qint64 seq);
 
-    QHash<QByteArray, Pending> m_pending;
-    QByteArray m_ref;
+    // Looked up by the id's bytes, without building the ref: add() runs for every imported event.
+    // The views point into the refs' heap buffers, which stay put when the vector grows.
+    std::vector<Pending> m_pending;
+    std::unordered_map<std::string_view, size_t> m_byCustomer;
+    std::unordered_map<std::string_view, size_t> m_byExternal;
 };
 
 } // namespace orb
