@@ -360,21 +360,29 @@ private:
         s.rounding = Decimal::roundingFromString(file.setting(QStringLiteral("rounding"), QStringLiteral("half_up"))).value_or(Rounding::HalfUp);
         s.graceMs = qint64(file.setting(IntSetting::GracePeriodHours)) * 3600 * 1000;
         s.defaultNetTerms = file.setting(IntSetting::DefaultNetTerms);
-        CustomerQuery everyone;
-        everyone.includeArchived = true;
-        for (const Customer &c : CustomerRepository(m_db).list(everyone))
-            s.customers.insert(c.id, c);
         SubscriptionRepository subs(m_db);
         if (m_options.subscriptionId.isEmpty()) {
+            CustomerQuery everyone;
+            everyone.includeArchived = true;
+            for (const Customer &c : CustomerRepository(m_db).list(everyone))
+                s.customers.insert(c.id, c);
             s.subscriptions = subs.all();
         } else {
+            // One subscription (an upcoming invoice, a preview): only its customer and its
+            // invoices, so the read does not grow with the company.
             const auto one = subs.find(m_options.subscriptionId);
             if (!one)
                 throw ServiceError::notFound(QStringLiteral("no subscription with id \"%1\"").arg(m_options.subscriptionId));
             s.subscriptions.append(*one);
+            if (const auto c = CustomerRepository(m_db).findById(one->customerId))
+                s.customers.insert(c->id, *c);
         }
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end "
-                                               "FROM invoices WHERE identity IS NOT NULL"));
+        QSqlQuery q = m_options.subscriptionId.isEmpty()
+                          ? m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end "
+                                                     "FROM invoices WHERE identity IS NOT NULL"))
+                          : m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end "
+                                                     "FROM invoices WHERE identity IS NOT NULL AND subscription_id = ?"),
+                                      {m_options.subscriptionId});
         while (q.next()) {
             const QString id = q.value(1).toString();
             const auto status = storedValue<InvoiceStatus>(q.value(2).toString(), "invoices", id, "status");
