@@ -6,9 +6,12 @@
 #include "models/Database.h"
 #include "models/billing/BillingRecords.h"
 #include "models/billing/InvoiceRunService.h"
+#include "models/usage/CustomerPostings.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace orb {
 
@@ -83,13 +86,18 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
 
 QList<QPair<QString, qint64>> DashboardQuery::customerUsage(const QString &customerId, qint64 fromMs, qint64 toMs) const
 {
+    // The customer's own events (the customer directory of usage events), not the month's: an
+    // event counts when it names the customer by id, or by its current external id and no id.
+    const QByteArray id = customerId.toUtf8();
+    const QByteArray external = m_db.scalar(QStringLiteral("SELECT external_customer_id FROM customers WHERE id = ?"), {customerId}).toString().toUtf8();
+    QHash<QByteArray, qint64> counts;
+    for (const CustomerEventRow &e : CustomerPostings::events(m_db.sqliteHandle(), id, external, fromMs, toMs))
+        if (e.status == 0 && (e.customerId.isEmpty() ? !external.isEmpty() && e.externalCustomerId == external : e.customerId == id))
+            ++counts[e.eventName];
     QList<QPair<QString, qint64>> out;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT e.event_name, COUNT(*) AS n FROM usage_events e WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 "
-                                           "AND (e.customer_id = ? OR (e.customer_id IS NULL AND e.external_customer_id = "
-                                           "(SELECT external_customer_id FROM customers WHERE id = ?))) GROUP BY e.event_name ORDER BY n DESC"),
-                            {fromMs, toMs, customerId, customerId});
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toLongLong()});
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+        out.append({QString::fromUtf8(it.key()), it.value()});
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     return out;
 }
 

@@ -485,21 +485,30 @@ private:
         s.rounding = Decimal::roundingFromString(file.setting(QStringLiteral("rounding"), QStringLiteral("half_up"))).value_or(Rounding::HalfUp);
         s.graceMs = qint64(file.setting(IntSetting::GracePeriodHours)) * 3600 * 1000;
         s.defaultNetTerms = file.setting(IntSetting::DefaultNetTerms);
-        CustomerQuery everyone;
-        everyone.includeArchived = true;
-        for (const Customer &c : CustomerRepository(m_db).list(everyone))
-            s.customers.insert(c.id, c);
         SubscriptionRepository subs(m_db);
         if (m_options.subscriptionId.isEmpty()) {
+            CustomerQuery everyone;
+            everyone.includeArchived = true;
+            for (const Customer &c : CustomerRepository(m_db).list(everyone))
+                s.customers.insert(c.id, c);
             s.subscriptions = subs.all();
         } else {
+            // One subscription (an upcoming invoice, a preview): only its customer and its
+            // invoices, so the read does not grow with the company.
             const auto one = subs.find(m_options.subscriptionId);
             if (!one)
                 throw ServiceError::notFound(QStringLiteral("no subscription with id \"%1\"").arg(m_options.subscriptionId));
             s.subscriptions.append(*one);
+            if (const auto c = CustomerRepository(m_db).findById(one->customerId))
+                s.customers.insert(c->id, *c);
         }
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end, updated_at "
-                                               "FROM invoices WHERE identity IS NOT NULL"));
+        QSqlQuery q =
+            m_options.subscriptionId.isEmpty()
+                ? m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end, updated_at "
+                                           "FROM invoices WHERE identity IS NOT NULL"))
+                : m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end, updated_at "
+                                           "FROM invoices WHERE identity IS NOT NULL AND subscription_id = ?"),
+                            {m_options.subscriptionId});
         while (q.next()) {
             const QString id = q.value(1).toString();
             const auto status = storedValue<InvoiceStatus>(q.value(2).toString(), "invoices", id, "status");
@@ -866,6 +875,15 @@ private:
         return w;
     }
 
+    // Whether a window's usage is read customer by customer from their postings rather than by
+    // one pass over the whole period: when it bills few of the company's customers (an
+    // upcoming invoice, a re-run after a little new usage), so the work follows what changed.
+    bool readsPerCustomer(const WindowPlan &plan) const
+    {
+        const qsizetype few = plan.customers.size();
+        return few > 0 && (few == 1 || few * 20 <= m_state.customers.size());
+    }
+
     std::map<QPair<qint64, qint64>, QList<const Candidate *>> usageWindows() const
     {
         std::map<QPair<qint64, qint64>, QList<const Candidate *>> windows;
@@ -882,7 +900,8 @@ private:
         std::vector<UsagePrefetch::Window> windows;
         for (const auto &window : usageWindows()) {
             WindowPlan plan = planWindow(window.second);
-            windows.push_back({window.first, plan.metrics, plan.groupings, plan.customers});
+            if (!readsPerCustomer(plan))
+                windows.push_back({window.first, plan.metrics, plan.groupings, plan.customers});
         }
         m_prefetching = m_prefetch.start(m_db, std::move(windows));
     }
@@ -898,7 +917,11 @@ private:
         const QHash<QString, int> &specIndex = plan.specIndex;
         const QList<const Candidate *> &billable = plan.billable;
         QHash<QString, UsageQuantities> usage; // customer id + '|' + spec index
-        if (m_prefetching) {
+        const auto keep = [&](const CustomerMetricUsage &u) {
+            if (!u.customerId.isEmpty() && plan.customers.contains(u.customerId))
+                usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
+        };
+        if (m_prefetching && !readsPerCustomer(plan)) {
             if (m_prefetched.empty())
                 m_prefetched = m_prefetch.take();
             UsagePrefetch::Result &r = m_prefetched[bounds];
@@ -909,12 +932,20 @@ private:
                                         QDateTime::fromMSecsSinceEpoch(bounds.second, Qt::UTC));
             for (int i = 0; i < plan.groupings.size(); ++i)
                 aggregator.setGrouping(i, plan.groupings[i].first, plan.groupings[i].second);
-            // Only the customers whose drafts are composed: the others' events are not even parsed.
-            aggregator.restrictToCustomers(plan.customers);
-            aggregator.run([&](const CustomerMetricUsage &u) {
-                if (!u.customerId.isEmpty() && plan.customers.contains(u.customerId))
-                    usage.insert(u.customerId + QLatin1Char('|') + QString::number(u.metricIndex), u.usage);
-            });
+            if (readsPerCustomer(plan)) {
+                // A few customers (an upcoming invoice, a preview, a re-run after a little new
+                // usage): each one's events alone, from its postings, not the whole period's.
+                QSet<QString> done;
+                for (const Candidate *c : billable)
+                    if (!done.contains(c->customer->id)) {
+                        done.insert(c->customer->id);
+                        aggregator.runForCustomer(c->customer->id, c->customer->externalCustomerId, keep);
+                    }
+            } else {
+                // Only the customers whose drafts are composed: the others' events are not even parsed.
+                aggregator.restrictToCustomers(plan.customers);
+                aggregator.run(keep);
+            }
             m_summary.eventsScanned += aggregator.rowsScanned();
         }
         ++m_summary.aggregationPasses;

@@ -5,12 +5,14 @@
 #include "models/Database.h"
 #include "models/SqliteStatement.h"
 #include "models/StorageError.h"
+#include "models/usage/CustomerPostings.h"
 #include "models/usage/PropertiesJson.h"
 
 #include <sqlite3.h>
 
 #include <QSet>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <vector>
@@ -27,17 +29,39 @@ void DailyQuantities::request(const QString &customerId, int index, const QList<
     m_requests.append(Request{customerId, index, dayEnds});
 }
 
-QHash<QString, QList<Decimal>> DailyQuantities::run()
+namespace {
+
+// Per customer: its requests, each with one aggregator per day end.
+struct Slot {
+    int index = 0;
+    QString key;
+    std::vector<std::unique_ptr<Aggregator>> days;
+};
+
+// Up to this many customers are read through the customer directory rather than by a scan
+// of the period (a scan costs as much as about a thousand customers' lookups by seq).
+constexpr size_t FewCustomers = 16;
+
+QHash<QString, QList<Decimal>> collect(const std::map<QByteArray, std::vector<Slot>> &byCustomer)
 {
     QHash<QString, QList<Decimal>> out;
+    for (const auto &entry : byCustomer) {
+        for (const Slot &slot : entry.second) {
+            QList<Decimal> totals;
+            for (const auto &day : slot.days)
+                totals.append(day->finish().total);
+            out.insert(slot.key, totals);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QHash<QString, QList<Decimal>> DailyQuantities::run()
+{
     if (m_requests.isEmpty())
-        return out;
-    // Per customer: its requests, each with one aggregator per day end.
-    struct Slot {
-        int index = 0;
-        QString key;
-        std::vector<std::unique_ptr<Aggregator>> days;
-    };
+        return {};
     std::map<QByteArray, std::vector<Slot>> byCustomer; // move-only values: not a QHash
     QSet<QByteArray> eventNames;
     for (const Request &r : m_requests) {
@@ -50,6 +74,41 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
         eventNames.insert(m_metrics.at(r.index).eventName().toUtf8());
     }
     sqlite3 *h = m_db.sqliteHandle();
+    QHash<QByteArray, QString> propertyNames;
+    Event e;
+    const auto add = [&](std::vector<Slot> &targets, const QByteArray &name, qint64 tsMs, QByteArrayView properties) {
+        e.eventName = QString::fromUtf8(name);
+        e.timestamp = QDateTime::fromMSecsSinceEpoch(tsMs, Qt::UTC);
+        PropertiesJson::parse(properties, e.properties, &propertyNames);
+        for (Slot &slot : targets)
+            for (auto &day : slot.days)
+                day->add(e); // an aggregator ignores events of other names or after its day end
+    };
+    if (byCustomer.size() <= FewCustomers) {
+        // A few customers (an upcoming invoice, a preview): their own events, not the period's,
+        // in the scan's order (by instant, then ingestion order) and with its attribution.
+        for (auto &entry : byCustomer) {
+            // Events sent with an external id count for the customer that has it now.
+            QByteArray external;
+            {
+                SqliteStatement c(h, "SELECT external_customer_id FROM customers WHERE id = ?1", "reading a customer");
+                c.bind(1, entry.first);
+                if (c.next() && sqlite3_column_type(c, 0) != SQLITE_NULL)
+                    external = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(c, 0)), sqlite3_column_bytes(c, 0));
+            }
+            std::vector<CustomerEventRow> rows = CustomerPostings::events(h, entry.first, external, m_start.toMSecsSinceEpoch(), m_end.toMSecsSinceEpoch());
+            std::sort(rows.begin(), rows.end(),
+                      [](const CustomerEventRow &a, const CustomerEventRow &b) { return a.tsMs != b.tsMs ? a.tsMs < b.tsMs : a.seq < b.seq; });
+            for (const CustomerEventRow &r : rows) {
+                if (r.status != 0 || !eventNames.contains(r.eventName))
+                    continue;
+                if (r.customerId.isEmpty() ? (external.isEmpty() || r.externalCustomerId != external) : r.customerId != entry.first)
+                    continue;
+                add(entry.second, r.eventName, r.tsMs, r.properties);
+            }
+        }
+        return collect(byCustomer);
+    }
     // Events sent with an external id count for the customer that has it now.
     QHash<QByteArray, QByteArray> byExternal;
     {
@@ -63,8 +122,6 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
                       "WHERE ts >= ?1 AND ts < ?2 AND status = 0",
                       "reading daily quantities");
     s.bind(1, m_start.toMSecsSinceEpoch()).bind(2, m_end.toMSecsSinceEpoch());
-    QHash<QByteArray, QString> propertyNames;
-    Event e;
     while (s.next()) {
         const QByteArray name(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)), sqlite3_column_bytes(s, 0));
         if (!eventNames.contains(name))
@@ -77,23 +134,10 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
         const auto wanted = byCustomer.find(customer);
         if (wanted == byCustomer.end())
             continue;
-        e.eventName = QString::fromUtf8(name);
-        e.timestamp = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(s, 1), Qt::UTC);
-        PropertiesJson::parse(QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(s, 4)), sqlite3_column_bytes(s, 4)), e.properties,
-                              &propertyNames);
-        for (Slot &slot : wanted->second)
-            for (auto &day : slot.days)
-                day->add(e); // an aggregator ignores events of other names or after its day end
+        add(wanted->second, name, sqlite3_column_int64(s, 1),
+            QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(s, 4)), sqlite3_column_bytes(s, 4)));
     }
-    for (const auto &entry : byCustomer) {
-        for (const Slot &slot : entry.second) {
-            QList<Decimal> totals;
-            for (const auto &day : slot.days)
-                totals.append(day->finish().total);
-            out.insert(slot.key, totals);
-        }
-    }
-    return out;
+    return collect(byCustomer);
 }
 
 } // namespace orb

@@ -544,6 +544,7 @@ QList<IngestResult> EventImporter::ingestRows(const QList<UsageEventRow> &rows, 
     const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId, named);
     UnitOfWork uow(db);
     UsageEventStore store(db);
+    store.bufferPostings(); // one directory row per customer of the list, written by flushKeys()
     const UsageEventStatus status = backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending;
     QList<IngestResult> results;
     results.reserve(rows.size());

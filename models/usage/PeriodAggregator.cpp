@@ -5,6 +5,7 @@
 #include "models/Database.h"
 #include "models/SqliteStatement.h"
 #include "models/StorageError.h"
+#include "models/usage/CustomerPostings.h"
 #include "models/usage/PropertiesJson.h"
 
 #include <sqlite3.h>
@@ -332,6 +333,45 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
         for (int m = 0; m < m_metrics.size(); ++m)
             if (const auto &agg = slot.aggregators[size_t(m)])
                 sink({slot.customerId, slot.externalId, m_metrics[m].id(), m, agg->finish()});
+}
+
+void PeriodAggregator::runForCustomer(const QString &customerId, const QString &externalId, const std::function<void(const CustomerMetricUsage &)> &sink)
+{
+    const QByteArray id = customerId.toUtf8();
+    const QByteArray external = externalId.toUtf8();
+    std::vector<CustomerEventRow> rows = CustomerPostings::events(m_handle, id, external, m_start.toMSecsSinceEpoch(), m_end.toMSecsSinceEpoch());
+    // The order of run()'s scan through the time index: by instant, then ingestion order.
+    std::sort(rows.begin(), rows.end(),
+              [](const CustomerEventRow &a, const CustomerEventRow &b) { return a.tsMs != b.tsMs ? a.tsMs < b.tsMs : a.seq < b.seq; });
+    std::vector<std::unique_ptr<Aggregator>> aggregators(size_t(m_metrics.size()));
+    QHash<QByteArray, QString> propertyNames;
+    Event e;
+    for (const CustomerEventRow &r : rows) {
+        ++m_rows;
+        // run()'s attribution: the customer id when the event has one, else the external id.
+        if (r.status != int(UsageEventStatus::Active)
+            || (r.customerId.isEmpty() ? (external.isEmpty() || r.externalCustomerId != external) : r.customerId != id))
+            continue;
+        bool parsed = false;
+        for (int m = 0; m < m_metrics.size(); ++m) {
+            if (m_metrics[m].eventName().toUtf8() != r.eventName)
+                continue;
+            if (!parsed) {
+                e.eventName = m_metrics[m].eventName();
+                e.timestamp = QDateTime::fromMSecsSinceEpoch(r.tsMs, Qt::UTC);
+                PropertiesJson::parse(r.properties, e.properties, &propertyNames);
+                parsed = true;
+            }
+            auto &agg = aggregators[size_t(m)];
+            if (!agg)
+                agg = m < m_groupKeys.size() ? std::make_unique<Aggregator>(m_metrics[m], m_start, m_end, m_groupKeys[m], m_eventValues[m])
+                                             : std::make_unique<Aggregator>(m_metrics[m], m_start, m_end);
+            agg->add(e);
+        }
+    }
+    for (int m = 0; m < m_metrics.size(); ++m)
+        if (const auto &agg = aggregators[size_t(m)])
+            sink({customerId, QString(), m_metrics[m].id(), m, agg->finish()});
 }
 
 } // namespace orb

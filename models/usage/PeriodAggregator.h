@@ -58,6 +58,12 @@ public:
     /// Runs the pass; `sink` gets every non-empty customer × metric usage.
     void run(const std::function<void(const CustomerMetricUsage &)> &sink);
     qint64 rowsScanned() const { return m_rows; }
+    /**
+     * run() restricted to one customer (its id and its current external id, which may be
+     * empty): the same usage run() gives that customer, from that customer's events alone
+     * (CustomerPostings), for the reads of one subscription (upcoming invoices, previews).
+     */
+    void runForCustomer(const QString &customerId, const QString &externalId, const std::function<void(const CustomerMetricUsage &)> &sink);
 
 private:
     sqlite3 *m_handle = nullptr;

@@ -8,6 +8,7 @@
 #include "models/CustomerRepository.h"
 #include "models/StorageError.h"
 #include "models/UnitOfWork.h"
+#include "models/usage/CustomerPostings.h"
 #include "models/usage/PropertiesJson.h"
 #include "models/usage/UsageKeyHash.h"
 #include "models/usage/UsageKeyIndex.h"
@@ -16,6 +17,8 @@
 #include <QSqlQuery>
 
 #include <sqlite3.h>
+
+#include <limits>
 
 namespace orb {
 
@@ -102,6 +105,10 @@ StoredEvent UsageEventService::amend(const QString &idempotencyKey, const QByteA
     // The new version is indexed under the same key, so current() finds it.
     UsageKeyIndex keys(db.sqliteHandle());
     keys.insertNow(e.row.keyHash, sqlite3_last_insert_rowid(db.sqliteHandle()));
+    // And listed under its customer, so the per-customer reads see it.
+    CustomerPostings postings;
+    postings.add(e.row, sqlite3_last_insert_rowid(db.sqliteHandle()));
+    postings.write(db.sqliteHandle());
     uow.commit();
     return current(idempotencyKey);
 }
@@ -134,6 +141,19 @@ QList<StoredEvent> UsageEventService::search(const EventSearch &s) const
             where << QStringLiteral("(customer_id = ? OR external_customer_id = ?)"); // events may precede their customer
             binds << s.customer << s.customer;
         }
+        // Only the customer's own events are read (the customer directory), never the window's.
+        const std::vector<qint64> seqs =
+            CustomerPostings::seqs(m_file.db().sqliteHandle(), (c ? c->id : s.customer).toUtf8(), (c ? c->externalCustomerId : s.customer).toUtf8(),
+                                   s.from.isValid() ? s.from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),
+                                   s.to.isValid() ? s.to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
+        QByteArray list = "[";
+        for (const qint64 seq : seqs)
+            list.append(QByteArray::number(seq)).append(',');
+        if (list.endsWith(','))
+            list.chop(1);
+        list.append(']');
+        where << QStringLiteral("seq IN (SELECT value FROM json_each(?))");
+        binds << QString::fromLatin1(list);
     }
     if (!s.eventName.isEmpty()) {
         where << QStringLiteral("event_name = ?");

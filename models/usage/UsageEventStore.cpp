@@ -44,6 +44,7 @@ void UsageEventStore::tuneForBulkIngest()
     // 256 MB: the time index of tens of millions of events and a checkpoint's new pages.
     sqlite3_exec(m_db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);
     m_bufferKeys = true;
+    m_bufferPostings = true;
 }
 
 namespace {
@@ -179,10 +180,15 @@ UsageEventStore::Outcome UsageEventStore::insert(const UsageEventRow &row, Usage
     bindRow(m_insert, row, status, backfillId, ingestedAtMs);
     m_insert.run();
     m_insert.reset();
+    const qint64 seq = sqlite3_last_insert_rowid(m_db);
     if (m_bufferKeys)
-        m_keys.add(row.keyHash, sqlite3_last_insert_rowid(m_db));
+        m_keys.add(row.keyHash, seq);
     else
-        m_keys.insertNow(row.keyHash, sqlite3_last_insert_rowid(m_db));
+        m_keys.insertNow(row.keyHash, seq);
+    // The customer directory is written in the transaction of its events, like the key index.
+    m_postings.add(row, seq);
+    if (!m_bufferPostings)
+        m_postings.write(m_db);
     if (m_filterOn)
         m_filter.insert(row.keyHash);
     return Outcome::Inserted;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/SqliteStatement.h"
+#include "models/usage/CustomerPostings.h"
 #include "models/usage/KeyHashSet.h"
 #include "models/usage/UsageEventRow.h"
 #include "models/usage/UsageKeyIndex.h"
@@ -47,9 +48,24 @@ public:
     /// Writes buffered keys (bulk mode) and keeps the key index compact (UsageKeyIndex::flush);
     /// call inside the transaction, before it commits. Also worth calling after single inserts:
     /// it drains the key index's B-tree of recent keys when that has grown large.
-    void flushKeys() { m_keys.flush(); }
+    /// Also writes the buffered rows of the customer directory (CustomerPostings).
+    void flushKeys()
+    {
+        m_keys.flush();
+        m_postings.write(m_db);
+    }
     /// Forgets the keys inserted since the last flush (after a rollback).
-    void discardPendingKeys() { m_keys.discardPending(); }
+    void discardPendingKeys()
+    {
+        m_keys.discardPending();
+        m_postings.discard();
+    }
+    /**
+     * Outside bulk mode, each insert writes its row of the customer directory at once; after
+     * this, they are buffered and written by flushKeys() as one row per customer (call it
+     * before the transaction commits, as in bulk mode).
+     */
+    void bufferPostings() { m_bufferPostings = true; }
 
     /**
      * Bulk imports: loads the key hashes of every stored event into memory (one scan of the
@@ -89,6 +105,8 @@ private:
     SqliteStatement m_fetch;
     SqliteStatement m_insert;
     UsageKeyIndex m_keys;
+    CustomerPostings m_postings;
+    bool m_bufferPostings = false;
     std::vector<qint64> m_seqs;
     KeyHashSet m_filter;
     bool m_filterOn = false;

@@ -6,6 +6,7 @@
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
 #include "models/catalog/MetricRepository.h"
+#include "models/usage/CustomerPostings.h"
 #include "models/usage/PropertiesJson.h"
 
 #include <QJsonArray>
@@ -63,20 +64,23 @@ UsageReport UsageQueryService::usage(const UsageRequest &r) const
     const QStringList groupKeys = r.groupBy.isEmpty() ? QStringList() : QStringList{r.groupBy};
     BucketedAggregator aggregator(metric, buckets, groupKeys);
 
-    // The time index narrows the scan; seq order is ingestion order, which decides `latest`
-    // between events of the same instant.
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT ts, properties FROM usage_events WHERE ts >= ? AND ts < ? AND status = 0 AND event_name = ? "
-                                           "AND (customer_id = ? OR external_customer_id = ?) ORDER BY seq"),
-                            {r.start.toMSecsSinceEpoch(), r.end.toMSecsSinceEpoch(), metric.eventName(), customer.id,
-                             customer.externalCustomerId.isEmpty() ? QVariant() : QVariant(customer.externalCustomerId)});
+    // The customer's own events (CustomerPostings), in seq order: ingestion order decides
+    // `latest` between events of the same instant. An event counts when it names the customer
+    // by id or by its current external id.
+    const QByteArray id = customer.id.toUtf8();
+    const QByteArray external = customer.externalCustomerId.toUtf8();
+    const QByteArray eventName = metric.eventName().toUtf8();
+    const std::vector<CustomerEventRow> rows =
+        CustomerPostings::events(m_db.sqliteHandle(), id, external, r.start.toMSecsSinceEpoch(), r.end.toMSecsSinceEpoch());
     Event e;
     e.eventName = metric.eventName();
     e.customerId = customer.id;
     QHash<QByteArray, QString> names;
-    while (q.next()) {
-        e.timestamp = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
-        const QByteArray props = q.value(1).toString().toUtf8();
-        PropertiesJson::parse(props, e.properties, &names);
+    for (const CustomerEventRow &row : rows) {
+        if (row.status != 0 || row.eventName != eventName || (row.customerId != id && (external.isEmpty() || row.externalCustomerId != external)))
+            continue;
+        e.timestamp = QDateTime::fromMSecsSinceEpoch(row.tsMs, Qt::UTC);
+        PropertiesJson::parse(row.properties, e.properties, &names);
         if (aggregator.add(e))
             ++report.matchedEvents;
     }

@@ -2,6 +2,7 @@
 #include "tests/support/CompanyFixture.h"
 
 #include "models/CompanyFile.h"
+#include "models/SchemaCheck.h"
 #include "models/SqliteStatement.h"
 #include "models/StorageError.h"
 
@@ -65,6 +66,98 @@ void rawSqlChecked(const QString &path, const QStringList &statements)
 void rawSqlChecked(const QString &path, const char *sql)
 {
     rawSqlChecked(path, QStringList{QString::fromUtf8(sql)});
+}
+
+namespace {
+
+struct RawObject {
+    QString type;
+    QString table;
+    QString sql;
+};
+
+// name → (type, table, sql) of every object with SQL text (SQLite's own autoindexes have none).
+QHash<QString, RawObject> rawObjects(sqlite3 *db)
+{
+    QHash<QString, RawObject> objects;
+    SqliteStatement st(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'", "reading the schema");
+    while (st.next())
+        objects.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 1))),
+                       {QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0))),
+                        QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 2))),
+                        QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 3)))});
+    return objects;
+}
+
+QStringList rawColumns(sqlite3 *db, const QString &table)
+{
+    QStringList columns;
+    const QByteArray sql = QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table).toUtf8();
+    SqliteStatement st(db, sql.constData(), int(sql.size()), "reading a table's columns");
+    while (st.next())
+        columns << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
+    return columns;
+}
+
+QString execAll(sqlite3 *db, const QStringList &statements)
+{
+    for (const QString &s : statements) {
+        char *msg = nullptr;
+        if (sqlite3_exec(db, s.toUtf8().constData(), nullptr, nullptr, &msg) != SQLITE_OK) {
+            const QString error = QStringLiteral("%1: %2").arg(s, QString::fromUtf8(msg));
+            sqlite3_free(msg);
+            return error;
+        }
+    }
+    return QString();
+}
+
+} // namespace
+
+QString rollBackSchema(const QString &path, int version)
+{
+    sqlite3 *ref = nullptr;
+    sqlite3 *db = nullptr;
+    QString error;
+    try {
+        sqlite3_open(":memory:", &ref);
+        for (const Migration &m : SchemaCheck::migrations())
+            if (m.version <= version && (error = execAll(ref, {m.script()})).size())
+                break;
+        if (error.isEmpty() && sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
+            error = QStringLiteral("%1: open failed").arg(path);
+        if (error.isEmpty()) {
+            const QHash<QString, RawObject> want = rawObjects(ref);
+            const QHash<QString, RawObject> have = rawObjects(db);
+            QStringList steps{QStringLiteral("PRAGMA foreign_keys = OFF")};
+            // Triggers and views first (one naming a dropped table makes later changes fail),
+            // then indexes, then tables; then the columns later migrations added.
+            for (const char *type : {"trigger", "view", "index", "table"})
+                for (auto it = have.constBegin(); it != have.constEnd(); ++it)
+                    if (it->type == QLatin1String(type) && !want.contains(it.key()))
+                        steps << QStringLiteral("DROP %1 \"%2\"").arg(it->type.toUpper(), it.key());
+            for (auto it = want.constBegin(); it != want.constEnd(); ++it) {
+                if (it->type != QLatin1String("table") || !have.contains(it.key()))
+                    continue;
+                const QStringList old = rawColumns(ref, it.key());
+                for (const QString &c : rawColumns(db, it.key()))
+                    if (!old.contains(c))
+                        steps << QStringLiteral("ALTER TABLE \"%1\" DROP COLUMN \"%2\"").arg(it.key(), c);
+            }
+            // What later migrations removed comes back: tables, then indexes, triggers, views.
+            for (const char *type : {"table", "index", "trigger", "view"})
+                for (auto it = want.constBegin(); it != want.constEnd(); ++it)
+                    if (it->type == QLatin1String(type) && !have.contains(it.key()))
+                        steps << it->sql;
+            steps << QStringLiteral("DELETE FROM schema_migrations WHERE version > %1").arg(version) << QStringLiteral("PRAGMA user_version = %1").arg(version);
+            error = execAll(db, steps);
+        }
+    } catch (const ServiceError &e) {
+        error = e.message();
+    }
+    sqlite3_close(db);
+    sqlite3_close(ref);
+    return error;
 }
 
 QString rawValue(const QString &path, const QString &sql)

@@ -35,6 +35,15 @@ QString rawSql(const QString &path, const QStringList &statements);
 /// rawSql() that fails the calling test function when a statement fails.
 void rawSqlChecked(const QString &path, const QStringList &statements);
 void rawSqlChecked(const QString &path, const char *sql);
+/**
+ * Turns a company file back into the schema of `version` the way an older program left it:
+ * every trigger, view, index, table and column that later migrations added goes, objects that
+ * later migrations removed come back, and the migrations table and user_version say `version`.
+ * The reference is the embedded migrations up to `version` applied to an empty database, so a
+ * new migration needs no change here. Rows in the remaining columns stay. Returns SQLite's
+ * reason for the first step that failed, or an empty string.
+ */
+QString rollBackSchema(const QString &path, int version);
 /// The first column of the first row of `sql`, read the same raw way ("" when there is none).
 QString rawValue(const QString &path, const QString &sql);
 

@@ -185,10 +185,7 @@ void TestRefundBooks::upgradeReadsEarlierRefunds()
     service.createCreditNote(byHandOpen, {{0, Decimal::parse("30.00")}}, QStringLiteral("Goodwill"), QStringLiteral("refund"));
     const QString path = f.file->path();
     f.file.reset();
-    test::rawSqlChecked(path, {QStringLiteral("ALTER TABLE credit_notes DROP COLUMN paid_back"), QStringLiteral("DROP TRIGGER usage_events_changed"),
-                               QStringLiteral("DROP TRIGGER usage_events_deleted"), QStringLiteral("DROP TABLE usage_changes"),
-                               QStringLiteral("DROP TABLE invoice_draft_stamps"), QStringLiteral("DELETE FROM schema_migrations WHERE version >= 20"),
-                               QStringLiteral("PRAGMA user_version = 19")});
+    QCOMPARE(test::rollBackSchema(path, 19), QString());
     f.file = CompanyFile::open(path);
     QCOMPARE(f.file->schemaVersion(), CompanyFile::latestSchemaVersion());
     const Statement s = ReportSource(*f.file).statement(customer, QDate(2026, 1, 1), QDate(2026, 3, 15));
