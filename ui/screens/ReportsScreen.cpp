@@ -184,10 +184,17 @@ ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *par
     });
     connect(print, &QPushButton::clicked, this, [this] {
         try {
-            printDocument(this, DocumentExporter(m_file).aging(m_asOf->date()).document);
+            printDocument(this, DocumentExporter(m_file).aging(m_agingModel->report()).document);
         } catch (const ServiceError &e) {
             m_status->setText(e.message());
         }
+    });
+    // What is exported and printed is the report shown, computed in the background: while a
+    // newer one is read (another date), the buttons wait for it rather than print the old one
+    // or compute it again on the window's thread.
+    connect(m_reader, &BackgroundReader::busyChanged, this, [csv, pdf, print](bool busy) {
+        for (QPushButton *b : {csv, pdf, print})
+            b->setEnabled(!busy);
     });
     connect(ledger, &QPushButton::clicked, this, [this] {
         // The month before the aging date, the period one usually closes.
@@ -287,7 +294,7 @@ void ReportsScreen::showReports(const Reports &r)
     m_agingModel->setReport(r.aging);
     m_revenueMonth->setData(r.byMonth);
     m_revenuePlan->setData(r.byPlan);
-    m_status->setText(tr("%n open invoice(s)", nullptr, int(m_agingModel->report().items().size())));
+    m_status->setText(tr("%n open invoice(s)", nullptr, int(m_agingModel->report().openInvoices())));
     emit loaded();
 }
 
@@ -323,7 +330,7 @@ QString ReportsScreen::exportAgingCsv(const QString &path) const
 QString ReportsScreen::exportAgingPdf(const QString &path) const
 {
     try {
-        DocumentExporter::writePdf(DocumentExporter(m_file).aging(m_asOf->date()).document, path);
+        DocumentExporter::writePdf(DocumentExporter(m_file).aging(m_agingModel->report()).document, path);
         return {};
     } catch (const ServiceError &e) {
         return e.message();

@@ -185,7 +185,8 @@ void TestRefundBooks::upgradeReadsEarlierRefunds()
     service.createCreditNote(byHandOpen, {{0, Decimal::parse("30.00")}}, QStringLiteral("Goodwill"), QStringLiteral("refund"));
     const QString path = f.file->path();
     f.file.reset();
-    test::rawSqlChecked(path, {QStringLiteral("ALTER TABLE credit_notes DROP COLUMN paid_back"),
+    // A file of schema 19 has nothing of the later migrations either.
+    test::rawSqlChecked(path, {QStringLiteral("ALTER TABLE credit_notes DROP COLUMN paid_back"), QStringLiteral("DROP INDEX payments_by_date"),
                                QStringLiteral("DELETE FROM schema_migrations WHERE version >= 20"), QStringLiteral("PRAGMA user_version = 19")});
     f.file = CompanyFile::open(path);
     QCOMPARE(f.file->schemaVersion(), CompanyFile::latestSchemaVersion());
