@@ -161,7 +161,8 @@ void ReportSource::forEachOpen(QDate asOf, const QString &customerId, bool order
     // each walk the (status, invoice_date) index rather than the whole table: the issued
     // invoices; the void ones that may have been voided after the date (a day's margin for the
     // zone); and the paid ones that a payment after the date or a credit note may leave open,
-    // found from the payments after the date and the (few) credit notes. The status CHECK of
+    // looked up by id from the payments after the date and the (few) credit notes, rather than
+    // every paid invoice tested against them (most invoices of a company are paid). The status CHECK of
     // the invoices table allows no other status. Each invoice's payments up to the date and its
     // credit notes come with it as text lists from index-only lookups (migration 0027), so no
     // invoice costs a statement of its own and no full invoice row is parsed.
@@ -173,8 +174,9 @@ void ReportSource::forEachOpen(QDate asOf, const QString &customerId, bool order
     QString sql = QStringLiteral("SELECT %1, i.created_at FROM invoices i WHERE i.status = 'issued' AND i.invoice_date <= ?1%2 "
                                  "UNION ALL SELECT %1, i.created_at FROM invoices i WHERE i.status = 'void' AND i.invoice_date <= ?1 "
                                  "AND (i.voided_at IS NULL OR i.voided_at >= ?2)%2 "
-                                 "UNION ALL SELECT %1, i.created_at FROM invoices i WHERE i.status = 'paid' AND i.invoice_date <= ?1 "
-                                 "AND i.id IN (SELECT invoice_id FROM payments WHERE paid_on > ?1 UNION SELECT invoice_id FROM credit_notes)%2")
+                                 "UNION ALL SELECT %1, i.created_at FROM (SELECT invoice_id AS id FROM payments WHERE paid_on > ?1 "
+                                 "UNION SELECT invoice_id FROM credit_notes) AS later CROSS JOIN invoices i ON i.id = later.id "
+                                 "WHERE i.status = 'paid' AND i.invoice_date <= ?1%2")
                       .arg(columns, customer);
     if (ordered)
         sql += QStringLiteral(" ORDER BY 4, 12, 8");

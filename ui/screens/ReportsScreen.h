@@ -86,6 +86,7 @@ private:
     const Clock &m_clock;
     BackgroundReader *m_reader;
     BackgroundReader *m_usageReader;
+    BackgroundReader *m_currencyReader;
     bool m_stale = false;
     QDateEdit *m_asOf;
     QComboBox *m_currency;
