@@ -248,7 +248,7 @@ int agingCommand(CliContext &ctx, const QString &verb, const QStringList &rest)
         add(r, QStringLiteral("TOTAL"));
     ctx.out() << "Receivables aging as of " << dateText(asOf) << "\n";
     t.print(ctx.out());
-    ctx.out() << report.items().size() << (report.items().size() == 1 ? " open invoice\n" : " open invoices\n");
+    ctx.out() << report.openInvoices() << (report.openInvoices() == 1 ? " open invoice\n" : " open invoices\n");
     return Success;
 }
 

@@ -44,15 +44,13 @@ QString AgingReport::bucketTitle(int bucket)
 
 AgingReport AgingReport::build(const QList<AgingItem> &items, QDate asOf)
 {
-    AgingReport report;
-    report.m_asOf = asOf;
-    // Keyed by (currency, customer) so that a customer billed in two currencies gets two rows.
+    // Keyed by (customer, currency) so that a customer billed in two currencies gets two rows.
     QMap<QPair<QString, QString>, AgingRow> rows;
-    QMap<QString, AgingRow> totals;
+    QList<AgingItem> kept;
     for (const AgingItem &item : items) {
         if (!item.outstanding.isPositive())
             continue;
-        report.m_items.append(item);
+        kept.append(item);
         const QDate due = item.dueDate.isValid() ? item.dueDate : item.invoiceDate;
         const Bucket b = bucketFor(due.isValid() ? due.daysTo(asOf) : 0);
         AgingRow &row = rows[{item.customerId, item.currency}];
@@ -62,19 +60,45 @@ AgingReport AgingReport::build(const QList<AgingItem> &items, QDate asOf)
         row.buckets[b] += item.outstanding;
         row.total += item.outstanding;
         ++row.invoices;
-        AgingRow &total = totals[item.currency];
-        total.currency = item.currency;
-        total.buckets[b] += item.outstanding;
-        total.total += item.outstanding;
-        ++total.invoices;
     }
-    report.m_rows = rows.values();
-    std::stable_sort(report.m_rows.begin(), report.m_rows.end(), [](const AgingRow &a, const AgingRow &b) {
+    AgingReport report = fromRows(rows.values(), asOf);
+    report.m_items = kept;
+    return report;
+}
+
+AgingReport AgingReport::fromRows(QList<AgingRow> rows, QDate asOf)
+{
+    AgingReport report;
+    report.m_asOf = asOf;
+    // Exact sums, so adding up the rows gives what adding up their invoices gives.
+    QMap<QString, AgingRow> totals;
+    for (const AgingRow &row : rows) {
+        AgingRow &total = totals[row.currency];
+        total.currency = row.currency;
+        for (size_t b = 0; b < row.buckets.size(); ++b)
+            total.buckets[b] += row.buckets[b];
+        total.total += row.total;
+        total.invoices += row.invoices;
+    }
+    // The order the rows came in decides nothing: by customer id and currency first (the order
+    // build() kept them in), then by name.
+    std::sort(rows.begin(), rows.end(),
+              [](const AgingRow &a, const AgingRow &b) { return a.customerId != b.customerId ? a.customerId < b.customerId : a.currency < b.currency; });
+    std::stable_sort(rows.begin(), rows.end(), [](const AgingRow &a, const AgingRow &b) {
         const int byName = QString::localeAwareCompare(a.customerName, b.customerName);
         return byName != 0 ? byName < 0 : a.currency < b.currency;
     });
+    report.m_rows = rows;
     report.m_totals = totals.values();
     return report;
+}
+
+qint64 AgingReport::openInvoices() const
+{
+    qint64 n = 0;
+    for (const AgingRow &r : m_rows)
+        n += r.invoices;
+    return n;
 }
 
 QString AgingReport::toCsv() const

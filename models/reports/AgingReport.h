@@ -49,13 +49,21 @@ public:
     static Bucket bucketFor(qint64 daysPastDue);
     static QString bucketTitle(int bucket);
 
+    /// The report of these open invoices (kept as items()).
     static AgingReport build(const QList<AgingItem> &items, QDate asOf);
+    /// The report from rows already summed per customer and currency (each row once), without
+    /// the invoices behind them: items() stays empty. Sorts the rows and adds the totals as
+    /// build() does.
+    static AgingReport fromRows(QList<AgingRow> rows, QDate asOf);
 
     QDate asOf() const { return m_asOf; }
     const QList<AgingRow> &rows() const { return m_rows; }
     /// One row per currency (customerName empty), in currency order.
     const QList<AgingRow> &totals() const { return m_totals; }
+    /// The open invoices when built from them (build()), else empty.
     const QList<AgingItem> &items() const { return m_items; }
+    /// How many open invoices the report counts, however it was built.
+    qint64 openInvoices() const;
 
     /// customer,external... one row per customer and currency, then the totals; exact amounts.
     QString toCsv() const;

@@ -6,7 +6,10 @@
 #include "models/reports/ChartData.h"
 #include "models/reports/Statement.h"
 
+#include <QByteArrayView>
 #include <QTimeZone>
+
+#include <functional>
 
 namespace orb {
 
@@ -33,6 +36,8 @@ public:
     /// Open invoices as of a date: issued by then, not void by then, less what was paid and
     /// credited by then. `customerId` empty: every customer.
     QList<AgingItem> agingItems(QDate asOf, const QString &customerId = {}) const;
+    /// The aging report of every customer, computed in one pass without keeping the invoices
+    /// (its items() are empty; openInvoices() counts them).
     AgingReport aging(QDate asOf) const;
 
     /// A customer's statement (id or external id) in its currency; throws ServiceError
@@ -57,6 +62,21 @@ private:
         QHash<QString, QList<CreditNote>> creditNotes;
     };
     Loaded load(const QString &where, const QVariantList &binds) const;
+    /// An invoice open as of a date, as forEachOpen() hands it over: the texts point into the
+    /// statement's row and are valid during the call only.
+    struct OpenInvoice {
+        QByteArrayView customerId;
+        QByteArrayView currency;
+        QByteArrayView id;
+        QByteArrayView number;
+        QDate invoiceDate;
+        QDate dueDate;
+        Decimal outstanding;
+    };
+    /// Calls `visit` for every invoice with something unpaid at the end of `asOf` (the rule of
+    /// outstandingAsOf()), of one customer or all; `ordered` in the order of the invoice list
+    /// (invoice date, creation, id), else in no particular order.
+    void forEachOpen(QDate asOf, const QString &customerId, bool ordered, const std::function<void(const OpenInvoice &)> &visit) const;
     QDate localDate(const QDateTime &instant) const;
     QList<QPair<QDate, Decimal>> creditsOf(const QList<CreditNote> &notes) const;
 

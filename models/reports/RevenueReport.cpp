@@ -64,6 +64,11 @@ ChartData RevenueReport::byPlan(const QList<Invoice> &invoices, const QHash<QStr
         const QString plan = planOf.value(i.id);
         totals[plan.isEmpty() ? QStringLiteral("One-off") : plan] += i.total;
     }
+    return byPlanTotals(totals, currency);
+}
+
+ChartData RevenueReport::byPlanTotals(const QMap<QString, Decimal> &totals, const QString &currency)
+{
     QList<QPair<QString, Decimal>> sorted;
     for (auto it = totals.cbegin(); it != totals.cend(); ++it)
         sorted.append({it.key(), it.value()});

@@ -5,6 +5,7 @@
 #include "models/reports/ChartData.h"
 
 #include <QHash>
+#include <QMap>
 
 namespace orb {
 
@@ -22,6 +23,8 @@ public:
     /// Invoice totals with an invoice date in [from, to], per plan (`planOf`: invoice id → plan
     /// name; invoices without a plan count as "One-off"), largest first.
     static ChartData byPlan(const QList<Invoice> &invoices, const QHash<QString, QString> &planOf, QDate from, QDate to, const QString &currency);
+    /// The chart of byPlan() from totals already summed per plan name ("One-off" included).
+    static ChartData byPlanTotals(const QMap<QString, Decimal> &totals, const QString &currency);
 
     /// Whether an invoice counts as revenue: issued or paid.
     static bool counts(const Invoice &invoice);

@@ -32,7 +32,7 @@ PrintedDocument AgingDocument::build(const AgingReport &report, const DocumentId
     doc.senderLines = company.lines(lang);
     doc.fields = {{lang.translate("orb::AgingDocument", "As of"), fmt.date(report.asOf())},
                   {lang.translate("orb::AgingDocument", "Customers"), company.locale.toString(report.rows().size())},
-                  {lang.translate("orb::AgingDocument", "Open invoices"), company.locale.toString(report.items().size())}};
+                  {lang.translate("orb::AgingDocument", "Open invoices"), company.locale.toString(report.openInvoices())}};
     doc.columns = {{lang.translate("orb::AgingDocument", "Customer"), 3.2, Qt::AlignLeft}, {lang.translate("orb::AgingDocument", "Cur."), 0.8, Qt::AlignLeft}};
     for (int b = 0; b < AgingReport::BucketCount; ++b)
         doc.columns.append({bucketTitle(b, lang), 1.5, Qt::AlignRight});

@@ -161,7 +161,12 @@ QList<NamedDocument> DocumentExporter::reminders(QDate asOf) const
 
 NamedDocument DocumentExporter::aging(QDate asOf) const
 {
-    return {QStringLiteral("aging-%1.pdf").arg(asOf.toString(Qt::ISODate)), AgingDocument::build(ReportSource(m_file).aging(asOf), m_identity)};
+    return aging(ReportSource(m_file).aging(asOf));
+}
+
+NamedDocument DocumentExporter::aging(const AgingReport &report) const
+{
+    return {QStringLiteral("aging-%1.pdf").arg(report.asOf().toString(Qt::ISODate)), AgingDocument::build(report, m_identity)};
 }
 
 QByteArray DocumentExporter::toPdf(const PrintedDocument &document)

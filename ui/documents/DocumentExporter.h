@@ -49,6 +49,9 @@ public:
     NamedDocument creditNote(const QString &reference) const;
     NamedDocument statement(const QString &customer, QDate from, QDate to) const;
     NamedDocument aging(QDate asOf) const;
+    /// The document of an aging report already computed (the Reports screen's, read in the
+    /// background), so printing it reads nothing on the window's thread.
+    NamedDocument aging(const AgingReport &report) const;
     /// A customer's payment reminder as of a date, one per currency with overdue invoices
     /// (an empty list when nothing is overdue). `customer`: id or external id.
     QList<NamedDocument> reminders(const QString &customer, QDate asOf) const;

@@ -61,7 +61,8 @@ QDateEdit *dateEdit(const QString &name, QWidget *parent)
 
 ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     : QWidget(parent), m_file(file), m_clock(clock), m_reader(new BackgroundReader(file.path(), QStringLiteral("orb-reports"), this)),
-      m_usageReader(new BackgroundReader(file.path(), QStringLiteral("orb-usage-chart"), this)), m_agingModel(new AgingTableModel(this)),
+      m_usageReader(new BackgroundReader(file.path(), QStringLiteral("orb-usage-chart"), this)),
+      m_currencyReader(new BackgroundReader(file.path(), QStringLiteral("orb-report-currencies"), this)), m_agingModel(new AgingTableModel(this)),
       m_batch(new PdfBatchJob(this))
 {
     setObjectName(QStringLiteral("reportsScreen"));
@@ -184,10 +185,17 @@ ReportsScreen::ReportsScreen(CompanyFile &file, const Clock &clock, QWidget *par
     });
     connect(print, &QPushButton::clicked, this, [this] {
         try {
-            printDocument(this, DocumentExporter(m_file).aging(m_asOf->date()).document);
+            printDocument(this, DocumentExporter(m_file).aging(m_agingModel->report()).document);
         } catch (const ServiceError &e) {
             m_status->setText(e.message());
         }
+    });
+    // What is exported and printed is the report shown, computed in the background: while a
+    // newer one is read (another date), the buttons wait for it rather than print the old one
+    // or compute it again on the window's thread.
+    connect(m_reader, &BackgroundReader::busyChanged, this, [csv, pdf, print](bool busy) {
+        for (QPushButton *b : {csv, pdf, print})
+            b->setEnabled(!busy);
     });
     connect(ledger, &QPushButton::clicked, this, [this] {
         // The month before the aging date, the period one usually closes.
@@ -240,7 +248,6 @@ void ReportsScreen::refreshUsageChoices()
 
 /// What one background read of the reports hands back.
 struct ReportsScreen::Reports {
-    QStringList currencies; ///< filled when the currency list was still empty
     QString currency;
     AgingReport aging = AgingReport::build({}, QDate());
     ChartData byMonth;
@@ -256,16 +263,25 @@ void ReportsScreen::refresh()
     const QTimeZone zone(settings.timezone.toUtf8());
     const QString defaultCurrency = settings.defaultCurrency;
     const bool needCurrencies = m_currency->count() == 0;
-    const QString chosen = m_currency->currentText();
+    // The company's currency comes first in the list, so it is the one shown until the list is
+    // read; the list (every invoice's currency, a scan of the whole table) is read beside the
+    // reports, on a thread of its own, rather than before them.
+    const QString chosen = needCurrencies ? defaultCurrency : m_currency->currentText();
+    if (needCurrencies && !m_currencyReader->isBusy())
+        m_currencyReader->read([=](const Database &db) { return ReportSource(db, zone, defaultCurrency).currencies(); },
+                               [this](const QStringList &currencies) {
+                                   if (m_currency->count() == 0) {
+                                       const QSignalBlocker block(m_currency);
+                                       m_currency->addItems(currencies);
+                                   }
+                               });
     // Reading a million invoices takes seconds: never on the window's thread. A newer refresh
     // (another date, another currency) supersedes a running one.
     m_reader->read(
         [=](const Database &db) {
             const ReportSource source(db, zone, defaultCurrency);
             Reports r;
-            if (needCurrencies)
-                r.currencies = source.currencies();
-            r.currency = needCurrencies ? r.currencies.value(0) : chosen;
+            r.currency = chosen;
             r.aging = source.aging(asOf);
             r.byMonth = source.revenueByMonth(from, asOf, r.currency);
             r.byPlan = source.revenueByPlan(from, asOf, r.currency);
@@ -280,14 +296,10 @@ void ReportsScreen::refresh()
 
 void ReportsScreen::showReports(const Reports &r)
 {
-    if (!r.currencies.isEmpty() && m_currency->count() == 0) {
-        const QSignalBlocker block(m_currency);
-        m_currency->addItems(r.currencies);
-    }
     m_agingModel->setReport(r.aging);
     m_revenueMonth->setData(r.byMonth);
     m_revenuePlan->setData(r.byPlan);
-    m_status->setText(tr("%n open invoice(s)", nullptr, int(m_agingModel->report().items().size())));
+    m_status->setText(tr("%n open invoice(s)", nullptr, int(m_agingModel->report().openInvoices())));
     emit loaded();
 }
 
@@ -308,7 +320,7 @@ void ReportsScreen::showEvent(QShowEvent *event)
 
 bool ReportsScreen::isLoading() const
 {
-    return m_reader->isBusy() || m_usageReader->isBusy();
+    return m_reader->isBusy() || m_currencyReader->isBusy() || m_usageReader->isBusy();
 }
 
 QString ReportsScreen::exportAgingCsv(const QString &path) const
@@ -323,7 +335,7 @@ QString ReportsScreen::exportAgingCsv(const QString &path) const
 QString ReportsScreen::exportAgingPdf(const QString &path) const
 {
     try {
-        DocumentExporter::writePdf(DocumentExporter(m_file).aging(m_asOf->date()).document, path);
+        DocumentExporter::writePdf(DocumentExporter(m_file).aging(m_agingModel->report()).document, path);
         return {};
     } catch (const ServiceError &e) {
         return e.message();

@@ -45,7 +45,8 @@ public:
     ReportChartView *usageChart() const { return m_usage; }
     PdfBatchJob *batchJob() const { return m_batch; }
 
-    /// Each returns the error, empty on success (the buttons ask for the file first).
+    /// The aging report shown, as CSV or PDF. Each returns the error, empty on success (the
+    /// buttons ask for the file first, and wait while a newer report is read).
     QString exportAgingCsv(const QString &path) const;
     QString exportAgingPdf(const QString &path) const;
     QString showUsage(const QString &customer, const QString &metric, BucketSize size, const QString &groupBy, QDate from, QDate to);
@@ -85,6 +86,7 @@ private:
     const Clock &m_clock;
     BackgroundReader *m_reader;
     BackgroundReader *m_usageReader;
+    BackgroundReader *m_currencyReader;
     bool m_stale = false;
     QDateEdit *m_asOf;
     QComboBox *m_currency;
