@@ -56,6 +56,11 @@
 #include <cstdio>
 #include <memory>
 
+// Set by CMake to the source tree's tests/benchmarks/peers.
+#ifndef ORB_PEER_SCRIPT_DIR
+#define ORB_PEER_SCRIPT_DIR "tests/benchmarks/peers"
+#endif
+
 using namespace orb;
 
 namespace {

@@ -19,6 +19,7 @@ spent waiting for a core (and, on a disk, for GnuCash's commit of every object).
 
 import argparse
 import datetime
+import glob
 import os
 import sys
 import time
@@ -56,9 +57,9 @@ def main():
     if args.invoices < 1:
         parser.error("--invoices must be at least 1")
     path = os.path.join(os.path.abspath(args.dir), "bench_issuing_peer.gnucash")
-    for suffix in ("", ".LCK", ".LNK"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
+    for leftover in [path, path + ".LCK", path + ".LNK"] + glob.glob(path + ".*.log"):
+        if os.path.exists(leftover):
+            os.remove(leftover)
 
     # A new book is written whole by its first save; opened again, GnuCash's SQL backend
     # commits every object as it is committed, which is how a book is used.
@@ -105,9 +106,10 @@ def main():
         print("gnucash: last invoice %s total %s, posted %s" % (last.GetID(), total.to_string(), last.IsPosted()))
     finally:
         session.end()
-    for suffix in () if args.keep else ("", ".LCK", ".LNK"):
-        if os.path.exists(path + suffix):
-            os.remove(path + suffix)
+    # GnuCash also writes a transaction journal beside the book (BOOK.YYYYMMDDhhmmss.log).
+    for leftover in [] if args.keep else [path, path + ".LCK", path + ".LNK"] + glob.glob(path + ".*.log"):
+        if os.path.exists(leftover):
+            os.remove(leftover)
     print("gnucash: %d invoices in %.3f s wall, %.3f s CPU" % (args.invoices, seconds, cpu_seconds))
     sys.stdout.flush()
 
