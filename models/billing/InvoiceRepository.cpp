@@ -143,8 +143,16 @@ void InvoiceRepository::update(const Invoice &invoice)
 void InvoiceRepository::writeLines(const Invoice &invoice)
 {
     const QJsonArray lines = invoice.document.value(QStringLiteral("line_items")).toArray();
-    for (int n = 0; n < lines.size(); ++n)
-        writeLine(invoice.id, n, lines.at(n).toObject());
+    for (int n = 0; n < lines.size(); ++n) {
+        const QJsonObject l = lines.at(n).toObject();
+        m_db.exec(QStringLiteral("INSERT INTO invoice_lines (invoice_id, position, price_id, item_id, name, quantity, subtotal, "
+                                 "adjusted_subtotal, amount, tax_total, total, start_date, end_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                  {invoice.id, n, nullable(l.value(QStringLiteral("price_id")).toString()), nullable(l.value(QStringLiteral("item_id")).toString()),
+                   l.value(QStringLiteral("name")).toString(), l.value(QStringLiteral("quantity")).toString(), l.value(QStringLiteral("subtotal")).toString(),
+                   l.value(QStringLiteral("adjusted_subtotal")).toString(), l.value(QStringLiteral("amount")).toString(),
+                   l.value(QStringLiteral("tax_total")).toString(), l.value(QStringLiteral("total")).toString(),
+                   nullable(l.value(QStringLiteral("start_date")).toString()), nullable(l.value(QStringLiteral("end_date")).toString())});
+    }
 }
 
 void InvoiceRepository::writeLine(const QString &invoiceId, int n, const QJsonObject &l)
