@@ -199,6 +199,66 @@ void InvoiceRepository::writeLines(const Invoice &invoice)
     }
 }
 
+void InvoiceRepository::writeLine(const QString &invoiceId, int n, const QJsonObject &l)
+{
+    m_db.exec(QStringLiteral("INSERT INTO invoice_lines (invoice_id, position, price_id, item_id, name, quantity, subtotal, "
+                             "adjusted_subtotal, amount, tax_total, total, start_date, end_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+              {invoiceId, n, nullable(l.value(QStringLiteral("price_id")).toString()), nullable(l.value(QStringLiteral("item_id")).toString()),
+               l.value(QStringLiteral("name")).toString(), l.value(QStringLiteral("quantity")).toString(), l.value(QStringLiteral("subtotal")).toString(),
+               l.value(QStringLiteral("adjusted_subtotal")).toString(), l.value(QStringLiteral("amount")).toString(),
+               l.value(QStringLiteral("tax_total")).toString(), l.value(QStringLiteral("total")).toString(),
+               nullable(l.value(QStringLiteral("start_date")).toString()), nullable(l.value(QStringLiteral("end_date")).toString())});
+}
+
+void InvoiceRepository::updateFrom(const Invoice &before, const Invoice &after)
+{
+    const QVariantList was = values(before);
+    const QVariantList now = values(after);
+    const QStringList columns = QString::fromLatin1(kColumns).split(QStringLiteral(", "));
+    QStringList sets;
+    QVariantList setBinds;
+    for (int c = 0; c < columns.size(); ++c) {
+        if (columns[c] == QLatin1String("id") || columns[c] == QLatin1String("identity") || columns[c] == QLatin1String("created_at"))
+            continue;
+        // Compared as stored: a NULL and an empty text are different values.
+        if (now[c].isNull() == was[c].isNull() && now[c] == was[c])
+            continue;
+        sets.append(columns[c] + QStringLiteral(" = ?"));
+        setBinds.append(now[c]);
+    }
+    if (!sets.isEmpty()) {
+        setBinds.append(after.id);
+        m_db.exec(QStringLiteral("UPDATE invoices SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", "))), setBinds);
+    }
+    // The lines (invoice_id, position): rewritten in place where they differ.
+    const QJsonArray oldLines = before.document.value(QStringLiteral("line_items")).toArray();
+    const QJsonArray newLines = after.document.value(QStringLiteral("line_items")).toArray();
+    static const char *lineKeys[] = {"price_id", "item_id",   "name",  "quantity",   "subtotal", "adjusted_subtotal",
+                                     "amount",   "tax_total", "total", "start_date", "end_date"};
+    for (int n = 0; n < newLines.size(); ++n) {
+        const QJsonObject l = newLines.at(n).toObject();
+        if (n >= oldLines.size()) {
+            writeLine(after.id, n, l);
+            continue;
+        }
+        const QJsonObject o = oldLines.at(n).toObject();
+        bool same = true;
+        for (const char *key : lineKeys)
+            same = same && o.value(QLatin1String(key)).toString() == l.value(QLatin1String(key)).toString();
+        if (same)
+            continue;
+        m_db.exec(QStringLiteral("UPDATE invoice_lines SET price_id = ?, item_id = ?, name = ?, quantity = ?, subtotal = ?, adjusted_subtotal = ?, "
+                                 "amount = ?, tax_total = ?, total = ?, start_date = ?, end_date = ? WHERE invoice_id = ? AND position = ?"),
+                  {nullable(l.value(QStringLiteral("price_id")).toString()), nullable(l.value(QStringLiteral("item_id")).toString()),
+                   l.value(QStringLiteral("name")).toString(), l.value(QStringLiteral("quantity")).toString(), l.value(QStringLiteral("subtotal")).toString(),
+                   l.value(QStringLiteral("adjusted_subtotal")).toString(), l.value(QStringLiteral("amount")).toString(),
+                   l.value(QStringLiteral("tax_total")).toString(), l.value(QStringLiteral("total")).toString(),
+                   nullable(l.value(QStringLiteral("start_date")).toString()), nullable(l.value(QStringLiteral("end_date")).toString()), after.id, n});
+    }
+    if (oldLines.size() > newLines.size())
+        m_db.exec(QStringLiteral("DELETE FROM invoice_lines WHERE invoice_id = ? AND position >= ?"), {after.id, int(newLines.size())});
+}
+
 void InvoiceRepository::remove(const QString &id)
 {
     m_db.exec(QStringLiteral("DELETE FROM invoice_lines WHERE invoice_id = ?"), {id});

@@ -114,6 +114,7 @@ QList<Invoice> InvoiceService::issueAll(QDate upTo)
 Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDate)
 {
     Database &db = m_file.db();
+    const Invoice draft = inv; // as stored: the update writes only what issuing changes
     if (inv.status != InvoiceStatus::Draft)
         throw ServiceError::conflict(
             QStringLiteral("invoice %1 is %2; only a draft can be issued").arg(inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber, toText(inv.status)));
@@ -203,7 +204,7 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
     if (inv.status == InvoiceStatus::Paid)
         inv.paidAt = now;
     inv.updatedAt = now;
-    InvoiceRepository(db).update(inv);
+    InvoiceRepository(db).updateFrom(draft, inv);
     // Usage behind an issued invoice must not change (amend, deprecate and backfills check).
     if (inv.kind == InvoiceKind::InArrears)
         db.exec(QStringLiteral("INSERT OR IGNORE INTO usage_locks (customer_id, period_start, period_end, reason) VALUES (?,?,?,?)"),

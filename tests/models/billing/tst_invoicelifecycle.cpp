@@ -4,12 +4,16 @@
 #include "BillingFixture.h"
 
 #include "models/AuditLog.h"
+#include "models/RowSeals.h"
 #include "models/billing/BillingSetupService.h"
 #include "models/billing/LedgerService.h"
 #include "models/billing/Ledgers.h"
 #include "models/usage/UsageEventService.h"
 
 #include <sqlite3.h>
+
+#include <QJsonArray>
+#include <QSqlQuery>
 
 #include <functional>
 
@@ -35,6 +39,7 @@ private slots:
     void restoreDraftPutsTheSameDraftBack();
     void auditTrailCoversEveryChange();
     void issuingCostDoesNotGrowWithTheCompany();
+    void batchIssueKeepsNumbersChainOutboxAndSeals();
 
 private:
     Invoice issuedFlat(const QString &customerExternalId);
@@ -388,6 +393,76 @@ void TestInvoiceLifecycle::issuingCostDoesNotGrowWithTheCompany()
     QVERIFY(atTen > 0);
     QCOMPARE(atHundredTwenty, atTen);
     QCOMPARE(service.get(late).invoiceNumber, QStringLiteral("NW-000130"));
+}
+
+void TestInvoiceLifecycle::batchIssueKeepsNumbersChainOutboxAndSeals()
+{
+    // issueAll writes each invoice as its change from the draft (only the columns that issuing
+    // changes, the lines in their rows): the stored invoice and lines must still be exactly the
+    // issued ones, numbered without gaps after those issued before, each audited and queued for
+    // Stripe once, with the audit chain and the row seals intact.
+    InvoiceService service(*f.file, f.clock);
+    LedgerService ledger(*f.file, f.clock);
+    QStringList customers;
+    for (int n = 0; n < 24; ++n) {
+        customers << f.customer(QStringLiteral("batch%1").arg(n, 2, 10, QLatin1Char('0')));
+        f.subscribe(customers.last(), QStringLiteral("flat"), QDate(2026, 1, 1));
+        if (n % 3 == 1) // prepaid credits change the lines' amounts at issue
+            ledger.addCredits(customers.last(), Decimal(40), Decimal(1), QDate(2025, 12, 1), std::nullopt, QStringLiteral("prepaid"));
+        if (n % 4 == 2) // a balance changes what is due
+            ledger.adjustBalance(customers.last(), Decimal(25), QStringLiteral("goodwill"));
+    }
+    f.run(at(2026, 1, 1));
+    const Invoice first = service.issue(f.only(customers[0], QStringLiteral("in_advance"), QDate(2026, 1, 1)).id);
+    QCOMPARE(first.invoiceNumber, QStringLiteral("NW-000001"));
+    Database &db = f.file->db();
+    const auto lineRows = [&] {
+        QHash<QString, qint64> rows;
+        QSqlQuery q = db.exec(QStringLiteral("SELECT invoice_id, position, rowid FROM invoice_lines"));
+        while (q.next())
+            rows.insert(q.value(0).toString() + QLatin1Char('/') + q.value(1).toString(), q.value(2).toLongLong());
+        return rows;
+    };
+    const QHash<QString, qint64> rowsBefore = lineRows();
+
+    const QList<Invoice> issued = service.issueAll(QDate(2026, 1, 1));
+    QCOMPARE(issued.size(), 23);
+    bool someLinesChanged = false;
+    for (int n = 0; n < issued.size(); ++n) {
+        const Invoice &inv = issued[n];
+        QCOMPARE(inv.invoiceNumber, QStringLiteral("NW-%1").arg(n + 2, 6, 10, QLatin1Char('0')));
+        QVERIFY(inv.status == InvoiceStatus::Issued || inv.status == InvoiceStatus::Paid);
+        QCOMPARE(service.get(inv.id).toJson(), inv.toJson());
+        // The lines table says what the document says.
+        const QJsonArray lines = inv.document.value(QStringLiteral("line_items")).toArray();
+        QSqlQuery q = db.exec(QStringLiteral("SELECT position, amount, tax_total, total FROM invoice_lines WHERE invoice_id = ? ORDER BY position"), {inv.id});
+        int count = 0;
+        while (q.next()) {
+            const QJsonObject l = lines.at(count).toObject();
+            QCOMPARE(q.value(0).toInt(), count);
+            QCOMPARE(q.value(1).toString(), l.value(QStringLiteral("amount")).toString());
+            QCOMPARE(q.value(2).toString(), l.value(QStringLiteral("tax_total")).toString());
+            QCOMPARE(q.value(3).toString(), l.value(QStringLiteral("total")).toString());
+            someLinesChanged = someLinesChanged || l.value(QStringLiteral("credits_applied")).toString() != QLatin1String("0.00");
+            ++count;
+        }
+        QCOMPARE(count, int(lines.size()));
+        QVERIFY(count > 0);
+        QCOMPARE(AuditLog(db).forObject(QStringLiteral("invoice"), inv.id).size(), 1);
+    }
+    QVERIFY(someLinesChanged);
+    // Every line kept its row: issuing rewrote them in place.
+    QCOMPARE(lineRows(), rowsBefore);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(DISTINCT invoice_number) FROM invoices WHERE invoice_number IS NOT NULL")).toInt(), 24);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT MAX(invoice_number) FROM invoices")).toString(), QStringLiteral("NW-000024"));
+    QCOMPARE(service.nextInvoiceNumber(), QStringLiteral("NW-000025"));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM sync_outbox WHERE object_type = 'invoice' AND action = 'push' AND state = 'pending'")).toInt(), 24);
+    // The amounts kept by the invoice table (its sort columns) follow the issued amounts.
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE status = 'paid' AND remaining_minor <> 0")).toInt(), 0);
+    const AuditVerification chain = AuditLog(db).verify();
+    QVERIFY2(chain.ok, qPrintable(chain.problem));
+    const SealReport seals = RowSeals::verify(db);
+    QCOMPARE(seals.problems, qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestInvoiceLifecycle)
