@@ -57,6 +57,16 @@ QString disagreement(const QByteArray &body)
         const auto alone = JsonReader::parse(slice);
         if (!alone || !alone->isObject() || alone->size() != events->at(i).size())
             return QStringLiteral("event %1 is not the object the reader read").arg(i);
+        // And the event read on its own (the import's fast parser first) is the reference's.
+        const ParsedEvent fast = parseIngestEvent(slice);
+        const auto reference = EventParser::fromJsonValue(events->at(i));
+        if (fast.ok != reference.has_value())
+            return QStringLiteral("event %1: the per-event parser and the reference disagree on accepting it").arg(i);
+        if (fast.ok) {
+            const UsageEventRow slow = UsageEventRow::fromEvent(*reference);
+            if (!fast.row.sameBody(slow) || fast.row.idempotencyKey != slow.idempotencyKey || fast.row.keyHash != slow.keyHash)
+                return QStringLiteral("event %1: the per-event parser and the reference build different rows").arg(i);
+        }
     }
     return {};
 }
@@ -168,6 +178,10 @@ void TestApiIngestParser::sameAcceptanceAsReader_data()
     QTest::newRow("no digit after point") << QByteArray(R"({"events":[{"n":1.}]})") << bad;
     QTest::newRow("no exponent digit") << QByteArray(R"({"events":[{"n":1e+}]})") << bad;
     QTest::newRow("numbers") << QByteArray(R"({"events":[{"a":-0,"b":0.5e-3,"c":12E4,"d":-1.25}]})") << ev;
+    const QByteArray head = R"({"events":[{"event_name":"j","timestamp":"2026-03-20T11:00:00Z","idempotency_key":"k","customer_id":"c","properties":{"n":)";
+    for (const char *n : {"1.25", "-0.5", "0.000", "1.50", "123456789012345678", "12345678901234567.8", "1234567890123456789", "0.1234567890123456789", "1e3",
+                          "-0", "99999999999999999999999999999999999999.5"})
+        QTest::newRow(qPrintable(QStringLiteral("property number %1").arg(QLatin1String(n)))) << QByteArray(head + n + "}}]}") << ev;
     QTest::newRow("literal cut") << QByteArray(R"({"events":[{"b":tru}]})") << bad;
     QTest::newRow("literal with tail") << QByteArray(R"({"events":[{"b":truex}]})") << bad;
     QTest::newRow("byte order mark") << QByteArray("\xef\xbb\xbf{\"events\":[]}") << bad;
