@@ -2,6 +2,7 @@
 #include "sync/WebhookWorker.h"
 
 #include "engine/Clock.h"
+#include "models/CompanyFile.h"
 #include "models/api/WebhookService.h"
 
 #include <QMessageAuthenticationCode>
@@ -29,7 +30,7 @@ constexpr int kTimeoutMs = 15000;
 
 WebhookWorker::WebhookWorker(CompanyFile &company, QObject *parent)
     : QObject(parent), m_company(company), m_service(std::make_unique<WebhookService>(company, wallClock())), m_network(new QNetworkAccessManager(this)),
-      m_timer(new QTimer(this))
+      m_timer(new QTimer(this)), m_secrets(company.path())
 {
     connect(m_timer, &QTimer::timeout, this, &WebhookWorker::poll);
 }
@@ -38,6 +39,11 @@ WebhookWorker::~WebhookWorker() = default;
 
 void WebhookWorker::start(int intervalMs)
 {
+    try {
+        m_secretWarning = m_secrets.moveOutOfCompanyFile(m_company, wallClock());
+    } catch (const std::exception &e) {
+        m_secretWarning = QString::fromUtf8(e.what());
+    }
     m_timer->start(intervalMs);
 }
 
@@ -59,11 +65,34 @@ void WebhookWorker::poll()
     for (const DueWebhookDelivery &d : std::as_const(due)) {
         if (m_inFlight.contains(d.deliveryId) || m_inFlight.size() >= kMaxInFlight)
             continue;
+        QByteArray secret = d.secret.toUtf8();
+        if (d.secretInKeychain) {
+            auto cached = m_secretCache.constFind(d.endpointId);
+            if (cached == m_secretCache.constEnd()) {
+                QString error;
+                const auto stored = m_secrets.load(d.endpointId, &error);
+                if (!stored) {
+                    // Never sent unsigned: the attempt is recorded with why, and retried later.
+                    const QString why =
+                        error.isEmpty()
+                            ? QStringLiteral("the signing secret of webhook endpoint %1 is not in this computer's keychain; nothing was sent").arg(d.endpointId)
+                            : QStringLiteral("the signing secret of webhook endpoint %1 could not be read from the system keychain (%2); nothing was sent")
+                                  .arg(d.endpointId, error);
+                    try {
+                        m_service->recordAttempt(d.deliveryId, 0, why, wallClock().now());
+                    } catch (const std::exception &) {
+                    }
+                    continue;
+                }
+                cached = m_secretCache.insert(d.endpointId, stored->toUtf8());
+            }
+            secret = *cached;
+        }
         QNetworkRequest request{QUrl(d.url)};
         const QByteArray timestamp = wallClock().now().toString(Qt::ISODateWithMs).toLatin1();
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setRawHeader("X-Orb-Timestamp", timestamp);
-        request.setRawHeader("X-Orb-Signature", signature(d.secret.toUtf8(), timestamp, d.body));
+        request.setRawHeader("X-Orb-Signature", signature(secret, timestamp, d.body));
         request.setTransferTimeout(kTimeoutMs);
         // A redirect could carry the signed body elsewhere; Orb does not follow them either.
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

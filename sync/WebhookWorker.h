@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/WebhookSecretStore.h"
+
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -32,8 +35,11 @@ public:
     WebhookWorker(CompanyFile &company, QObject *parent = nullptr);
     ~WebhookWorker() override;
 
-    /// Looks for due deliveries every `intervalMs`.
+    /// Moves signing secrets an older version left in the company file to the keychain, then
+    /// looks for due deliveries every `intervalMs`.
     void start(int intervalMs = 500);
+    /// Why secrets stayed in the company file at start (empty when none did): for the user.
+    QString secretWarning() const { return m_secretWarning; }
     /// One look: sends what is due (at most the in-flight limit).
     void poll();
 
@@ -48,6 +54,9 @@ private:
     QNetworkAccessManager *m_network;
     QTimer *m_timer;
     QSet<QString> m_inFlight;
+    WebhookSecretStore m_secrets;
+    QHash<QString, QByteArray> m_secretCache; ///< by endpoint id: one keychain read per endpoint
+    QString m_secretWarning;
 };
 
 } // namespace orb

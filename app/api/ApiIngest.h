@@ -27,12 +27,24 @@ struct IngestPlan {
     QString backfillId;
 };
 
+/// What an ingestion body is, as splitIngestBody finds it.
+enum class IngestBodyShape {
+    Events,    ///< exactly {"events": [{...}, ...]}: each event's bytes are in IngestBodySplit::events
+    OtherJson, ///< JSON the reader accepts, of another shape: the full reader names what is wrong
+    NotJson,   ///< a body JsonReader refuses (it is never taken in part)
+};
+
+struct IngestBodySplit {
+    IngestBodyShape shape = IngestBodyShape::NotJson;
+    QList<QByteArrayView> events; ///< for Events: each event's bytes, in order
+};
+
 /**
- * The events of a body of exactly the form {"events": [{...}, ...]}, each as its own bytes
- * (whitespace allowed), so that each is parsed on its own; nothing for any other shape, which
- * the full JSON reader then reads and names what is wrong.
+ * Validates a body with exactly JsonReader's acceptance and, for a body of the form
+ * {"events": [{...}, ...]}, finds each event's bytes (whitespace allowed), in one pass and
+ * without building a JSON tree, so that each event is then parsed on its own.
  */
-std::optional<QList<QByteArrayView>> splitIngestBody(QByteArrayView body);
+IngestBodySplit splitIngestBody(QByteArrayView body);
 /// One event's bytes: the import's fast parser, else the reference parser (with its message).
 ParsedEvent parseIngestEvent(QByteArrayView text);
 

@@ -11,6 +11,7 @@
 #include "models/Timestamps.h"
 #include "models/api/ApiKeyService.h"
 #include "models/api/WebhookService.h"
+#include "sync/WebhookSecretStore.h"
 #include "sync/WebhookWorker.h"
 
 #include <QCoreApplication>
@@ -63,6 +64,8 @@ int serve(CliContext &ctx, const QString &verb, const QStringList &verbArgs)
     // Webhooks go out while the server runs.
     WebhookWorker webhooks(company);
     webhooks.start();
+    if (!webhooks.secretWarning().isEmpty())
+        ctx.err() << "warning: " << webhooks.secretWarning() << '\n';
     const quint16 bound = server.listenOn(address, port);
     if (bound == 0)
         throw CliError(Failure, QStringLiteral("serve: cannot listen on %1 (the port is in use or not allowed)").arg(listen));
@@ -164,7 +167,8 @@ int webhooksCreate(CliContext &ctx, const QString &, const QStringList &args)
     for (const QString &value : cl.values(QStringLiteral("events")))
         for (const QString &e : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
             events << e.trimmed();
-    const NewWebhookEndpoint w = WebhookService(ctx.company(), ctx.clock()).create(cl.value(QStringLiteral("url")), events);
+    const WebhookSecretStore secrets(ctx.company().path());
+    const NewWebhookEndpoint w = WebhookService(ctx.company(), ctx.clock()).create(cl.value(QStringLiteral("url")), events, secrets.keeper());
     if (ctx.json()) {
         QJsonObject o = w.endpoint.toJson();
         o.insert(QStringLiteral("secret"), w.secret);
@@ -221,6 +225,8 @@ int webhooksChange(CliContext &ctx, const QString &verb, const QStringList &args
         return Success;
     }
     service.remove(id);
+    // The endpoint is gone; a secret left in the keychain would be harmless but untidy.
+    WebhookSecretStore(ctx.company().path()).remove(id);
     if (ctx.json())
         ctx.printJson(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
     else

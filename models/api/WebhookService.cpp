@@ -149,7 +149,7 @@ QString WebhookService::urlProblem(const QString &text)
     return QStringLiteral("\"%1\": plain http:// is allowed only to this machine (127.0.0.1, ::1, localhost); use https://").arg(text);
 }
 
-NewWebhookEndpoint WebhookService::create(const QString &url, const QStringList &events)
+NewWebhookEndpoint WebhookService::create(const QString &url, const QStringList &events, const SecretKeeper &keep)
 {
     requireWritable(m_file);
     if (const QString problem = urlProblem(url); !problem.isEmpty())
@@ -170,14 +170,38 @@ NewWebhookEndpoint WebhookService::create(const QString &url, const QStringList 
     out.endpoint.events.removeDuplicates();
     out.endpoint.createdAt = m_clock.now();
     UnitOfWork uow(m_file.db());
-    m_file.db().exec(QStringLiteral("INSERT INTO webhook_endpoints (id, url, secret, events, created_at) VALUES (?, ?, ?, ?, ?)"),
-                     {out.endpoint.id, url, out.secret, QJsonDocument(QJsonArray::fromStringList(out.endpoint.events)).toJson(QJsonDocument::Compact),
+    m_file.db().exec(QStringLiteral("INSERT INTO webhook_endpoints (id, url, secret, secret_in_keychain, events, created_at) VALUES (?, ?, '', 1, ?, ?)"),
+                     {out.endpoint.id, url, QJsonDocument(QJsonArray::fromStringList(out.endpoint.events)).toJson(QJsonDocument::Compact),
                       toIsoUtc(out.endpoint.createdAt)});
     AuditLog(m_file.db())
         .append(out.endpoint.createdAt, QStringLiteral("webhook.create"), QStringLiteral("webhook_endpoint"), out.endpoint.id, std::nullopt,
                 out.endpoint.toJson());
+    // The secret is kept last, just before the commit: an endpoint whose secret could not be
+    // kept is never made (the transaction rolls back), so no delivery goes out unsigned.
+    if (const QString problem = keep(out.endpoint.id, out.secret); !problem.isEmpty())
+        throw ServiceError::storage(
+            QStringLiteral("the webhook's signing secret could not be stored in the system keychain (%1); no endpoint was made").arg(problem));
     uow.commit();
     return out;
+}
+
+QList<QPair<QString, QString>> WebhookService::secretsInCompanyFile() const
+{
+    QList<QPair<QString, QString>> out;
+    QSqlQuery q = m_file.db().exec(QStringLiteral("SELECT id, secret FROM webhook_endpoints WHERE secret_in_keychain = 0 ORDER BY created_at, id"));
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+void WebhookService::secretMovedToKeychain(const QString &id)
+{
+    requireWritable(m_file);
+    UnitOfWork uow(m_file.db());
+    const WebhookEndpoint e = endpoint(id); // NotFound for an unknown one
+    m_file.db().exec(QStringLiteral("UPDATE webhook_endpoints SET secret = '', secret_in_keychain = 1 WHERE id = ?"), {id});
+    AuditLog(m_file.db()).append(m_clock.now(), QStringLiteral("webhook.secret_to_keychain"), QStringLiteral("webhook_endpoint"), id, e.toJson(), e.toJson());
+    uow.commit();
 }
 
 QList<WebhookEndpoint> WebhookService::list() const
@@ -242,13 +266,15 @@ QList<WebhookAttempt> WebhookService::log(const QString &id, int limit) const
 QList<DueWebhookDelivery> WebhookService::due(const QDateTime &now, int limit) const
 {
     QList<DueWebhookDelivery> out;
-    QSqlQuery q = m_file.db().exec(QStringLiteral("SELECT d.id, d.event_id, e.url, e.secret, ev.body, d.attempts FROM webhook_deliveries d "
-                                                  "JOIN webhook_endpoints e ON e.id = d.endpoint_id JOIN webhook_events ev ON ev.id = d.event_id "
-                                                  "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND e.disabled_at IS NULL "
-                                                  "ORDER BY d.next_attempt_at, ev.created_at LIMIT ?"),
-                                   {toIsoUtc(now), limit});
+    QSqlQuery q =
+        m_file.db().exec(QStringLiteral("SELECT d.id, d.event_id, e.id, e.url, e.secret, e.secret_in_keychain, ev.body, d.attempts FROM webhook_deliveries d "
+                                        "JOIN webhook_endpoints e ON e.id = d.endpoint_id JOIN webhook_events ev ON ev.id = d.event_id "
+                                        "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND e.disabled_at IS NULL "
+                                        "ORDER BY d.next_attempt_at, ev.created_at LIMIT ?"),
+                         {toIsoUtc(now), limit});
     while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toByteArray(), q.value(5).toInt()});
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(), q.value(5).toInt() != 0,
+                    q.value(6).toByteArray(), q.value(7).toInt()});
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace orb {
@@ -37,8 +38,10 @@ struct NewWebhookEndpoint {
 struct DueWebhookDelivery {
     QString deliveryId;
     QString eventId;
+    QString endpointId;
     QString url;
-    QString secret;
+    QString secret;                ///< only for an endpoint made before secrets moved to the keychain
+    bool secretInKeychain = false; ///< the secret is in the keychain, under endpointId
     QByteArray body;
     int attempts = 0;
 };
@@ -72,7 +75,17 @@ public:
     /// https:// anywhere; http:// only to a loopback host. Empty when acceptable, else why not.
     static QString urlProblem(const QString &url);
 
-    NewWebhookEndpoint create(const QString &url, const QStringList &events);
+    /// Keeps an endpoint's signing secret outside the company file (the system keychain):
+    /// returns an error message, empty on success.
+    using SecretKeeper = std::function<QString(const QString &endpointId, const QString &secret)>;
+
+    /// Makes an endpoint and its signing secret, which `keep` stores (the company file never
+    /// holds it); when `keep` fails, nothing is made.
+    NewWebhookEndpoint create(const QString &url, const QStringList &events, const SecretKeeper &keep);
+    /// Endpoints whose secret is still in the company file (made before version 0025), with it.
+    QList<QPair<QString, QString>> secretsInCompanyFile() const;
+    /// Blanks the secret in the company file of an endpoint whose secret is now in the keychain.
+    void secretMovedToKeychain(const QString &id);
     QList<WebhookEndpoint> list() const;
     WebhookEndpoint disable(const QString &id);
     /// Deletes the endpoint with its deliveries and their log.

@@ -71,24 +71,38 @@ inline bool validDate(int y, int m, int d)
     return d <= dim[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-/// A JSON number of the simple kind: -?(0|[1-9][0-9]{0,17}), exact in a Decimal.
-inline bool simpleInteger(const char *&p, const char *end)
+/// A JSON number of the simple kind: -?(0|[1-9][0-9]*)(\.[0-9]+)? with at most 18 digits in
+/// all, exact in a Decimal (38 digits) and stored as written, as the reference parser stores it.
+inline bool simpleNumber(const char *&p, const char *end)
 {
     const char *s = p;
     if (p < end && *p == '-')
         ++p;
     if (p >= end || *p < '0' || *p > '9')
         return false;
+    qsizetype digits = 0;
     if (*p == '0') {
         ++p;
+        ++digits;
     } else {
         const char *d = p;
         while (p < end && *p >= '0' && *p <= '9')
             ++p;
-        if (p - d > 18)
-            return false;
+        digits += p - d;
     }
-    // Anything that would continue a number (fraction, exponent) is for the reference parser.
+    if (p < end && *p == '.') {
+        ++p;
+        const char *d = p;
+        while (p < end && *p >= '0' && *p <= '9')
+            ++p;
+        if (p == d)
+            return false;
+        digits += p - d;
+    }
+    if (digits > 18)
+        return false;
+    // Anything that would continue a number (an exponent, a leading zero's digits) is for the
+    // reference parser.
     if (p < end && (*p == '.' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9')))
         return false;
     return p > s;
@@ -288,7 +302,7 @@ bool FastEventParser::parse(QByteArrayView line, UsageEventRow &row)
                         pr.quoted = false;
                     } else {
                         pr.valB = p;
-                        if (!simpleInteger(p, end))
+                        if (!simpleNumber(p, end))
                             return false;
                         pr.valE = p;
                         pr.quoted = false;

@@ -319,6 +319,14 @@ void TestApiHandler::ingestDedupConflictAndGrace()
     QVERIFY(failed.at(1).toObject().value(QStringLiteral("validation_errors")).toArray().at(0).toString().contains(QStringLiteral("grace")));
     // The valid event of that request was stored.
     QCOMPARE(json(r).value(QStringLiteral("debug")).toObject().value(QStringLiteral("ingested")).toArray(), QJsonArray{QStringLiteral("c")});
+    // Without debug=true, Orb answers debug: null, both for new events and for duplicates.
+    const QByteArray fresh = R"({"events": [
+        {"event_name": "job", "timestamp": "2026-03-20T11:00:00Z", "idempotency_key": "d", "external_customer_id": "acme", "properties": {}}]})";
+    for (int round = 0; round < 2; ++round) {
+        const ApiResponse plain = m_handler->handle(request("POST", QStringLiteral("/v1/ingest"), fresh));
+        QCOMPARE(plain.status, 200);
+        QCOMPARE(json(plain), (QJsonObject{{QStringLiteral("validation_failed"), QJsonArray()}, {QStringLiteral("debug"), QJsonValue::Null}}));
+    }
 }
 
 void TestApiHandler::ingestAtMost500()

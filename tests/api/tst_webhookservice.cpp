@@ -7,10 +7,16 @@
 #include "models/StorageError.h"
 #include "models/UnitOfWork.h"
 #include "models/api/WebhookService.h"
+#include "sync/WebhookSecretStore.h"
 #include "sync/WebhookWorker.h"
+#include "tests/support/TestSupport.h"
 
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,8 +35,28 @@ private slots:
     void retriesWithBackoffThenFails();
     void disabledAndDeletedEndpoints();
     void signatureMatchesOrb();
+    void secretOnlyInKeychain();
+    void secretNotKeptMakesNoEndpoint();
+    void oldSecretsMoveToKeychain();
 
 private:
+    /// Receives one webhook delivery on loopback and answers 200; the request's head and body.
+    struct Receiver {
+        QTcpServer server;
+        QByteArray request;
+        Receiver();
+        QString url() const { return QStringLiteral("http://127.0.0.1:%1/hook").arg(server.serverPort()); }
+        QByteArray header(const QByteArray &name) const;
+        QByteArray body() const { return request.mid(request.indexOf("\r\n\r\n") + 4); }
+    };
+    QString storedSecret(const QString &id);
+    /// For the tests of the outbox itself: keeps secrets in memory (the keychain's own tests
+    /// below use the real one).
+    QHash<QString, QString> m_kept;
+    WebhookService::SecretKeeper m_keep = [this](const QString &id, const QString &secret) {
+        m_kept.insert(id, secret);
+        return QString();
+    };
     Customer createCustomer(const QString &name);
     QTemporaryDir m_dir;
     FixedClock m_clock{QDateTime(QDate(2026, 3, 20), QTime(12, 0), Qt::UTC)};
@@ -77,9 +103,9 @@ void TestWebhookService::urlRules()
     QCOMPARE(WebhookService::urlProblem(url).isEmpty(), accepted);
     WebhookService service(*m_file, m_clock);
     if (accepted) {
-        QVERIFY(service.create(url, {}).secret.startsWith(QStringLiteral("whsec_")));
+        QVERIFY(service.create(url, {}, m_keep).secret.startsWith(QStringLiteral("whsec_")));
     } else {
-        QVERIFY_THROWS_EXCEPTION(ServiceError, service.create(url, {}));
+        QVERIFY_THROWS_EXCEPTION(ServiceError, service.create(url, {}, m_keep));
         QCOMPARE(service.list().size(), 0);
     }
 }
@@ -89,7 +115,7 @@ void TestWebhookService::eventOnlyWithCommittedChange()
     WebhookService service(*m_file, m_clock);
     createCustomer(QStringLiteral("Before any endpoint"));
     QCOMPARE(service.due(m_clock.now(), 10).size(), 0);
-    const NewWebhookEndpoint w = service.create(QStringLiteral("https://hooks.example.com/orb"), {});
+    const NewWebhookEndpoint w = service.create(QStringLiteral("https://hooks.example.com/orb"), {}, m_keep);
     const Customer c = createCustomer(QStringLiteral("Acme"));
     const QList<DueWebhookDelivery> due = service.due(m_clock.now(), 10);
     QCOMPARE(due.size(), 1);
@@ -99,7 +125,11 @@ void TestWebhookService::eventOnlyWithCommittedChange()
     QCOMPARE(body.value(QStringLiteral("id")).toString(), due.first().eventId);
     QVERIFY(body.contains(QStringLiteral("created_at")));
     QCOMPARE(body.value(QStringLiteral("properties")).toObject(), QJsonObject());
-    QCOMPARE(due.first().secret, w.secret);
+    // The secret is where the keeper put it, never in the company file.
+    QVERIFY(due.first().secretInKeychain);
+    QCOMPARE(due.first().secret, QString());
+    QCOMPARE(due.first().endpointId, w.endpoint.id);
+    QCOMPARE(m_kept.value(w.endpoint.id), w.secret);
     // A change that fails (a duplicate external id) announces nothing.
     Customer dup;
     dup.name = QStringLiteral("Dup");
@@ -113,9 +143,9 @@ void TestWebhookService::eventOnlyWithCommittedChange()
 void TestWebhookService::eventTypeFilter()
 {
     WebhookService service(*m_file, m_clock);
-    QVERIFY_THROWS_EXCEPTION(ServiceError, service.create(QStringLiteral("https://a.example.com/"), {QStringLiteral("customer.deleted_typo")}));
-    service.create(QStringLiteral("https://a.example.com/"), {QStringLiteral("invoice.issued")});
-    service.create(QStringLiteral("https://b.example.com/"), {QStringLiteral("customer.created")});
+    QVERIFY_THROWS_EXCEPTION(ServiceError, service.create(QStringLiteral("https://a.example.com/"), {QStringLiteral("customer.deleted_typo")}, m_keep));
+    service.create(QStringLiteral("https://a.example.com/"), {QStringLiteral("invoice.issued")}, m_keep);
+    service.create(QStringLiteral("https://b.example.com/"), {QStringLiteral("customer.created")}, m_keep);
     const Customer c = createCustomer(QStringLiteral("Acme"));
     CustomerPatch p;
     p.name = QStringLiteral("Acme Inc");
@@ -128,7 +158,7 @@ void TestWebhookService::eventTypeFilter()
 void TestWebhookService::retriesWithBackoffThenFails()
 {
     WebhookService service(*m_file, m_clock);
-    const NewWebhookEndpoint w = service.create(QStringLiteral("https://hooks.example.com/orb"), {});
+    const NewWebhookEndpoint w = service.create(QStringLiteral("https://hooks.example.com/orb"), {}, m_keep);
     createCustomer(QStringLiteral("Acme"));
     QDateTime now = m_clock.now();
     const QString id = service.due(now, 10).first().deliveryId;
@@ -151,7 +181,7 @@ void TestWebhookService::retriesWithBackoffThenFails()
 void TestWebhookService::disabledAndDeletedEndpoints()
 {
     WebhookService service(*m_file, m_clock);
-    const NewWebhookEndpoint w = service.create(QStringLiteral("https://hooks.example.com/orb"), {});
+    const NewWebhookEndpoint w = service.create(QStringLiteral("https://hooks.example.com/orb"), {}, m_keep);
     createCustomer(QStringLiteral("Acme"));
     service.disable(w.endpoint.id);
     QVERIFY_THROWS_EXCEPTION(ServiceError, service.disable(w.endpoint.id));
@@ -169,6 +199,117 @@ void TestWebhookService::signatureMatchesOrb()
     QCOMPARE(sig, QByteArray("v1=")
                       + QMessageAuthenticationCode::hash(R"(v1:2026-03-20T12:00:00.000Z:{"id":"e1"})", "whsec_test", QCryptographicHash::Sha256).toHex());
     QCOMPARE(sig.size(), 3 + 64);
+}
+
+TestWebhookService::Receiver::Receiver()
+{
+    server.listen(QHostAddress::LocalHost, 0);
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [this] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+            request += socket->readAll();
+            const qsizetype end = request.indexOf("\r\n\r\n");
+            if (end < 0 || request.size() < end + 4 + header("content-length").toInt())
+                return;
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            socket->disconnectFromHost();
+        });
+    });
+}
+
+QByteArray TestWebhookService::Receiver::header(const QByteArray &name) const
+{
+    const qsizetype end = request.indexOf("\r\n\r\n");
+    for (const QByteArray &line : request.left(end).split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == name)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+QString TestWebhookService::storedSecret(const QString &id)
+{
+    QSqlQuery q = m_file->db().exec(QStringLiteral("SELECT secret FROM webhook_endpoints WHERE id = ?"), {id});
+    return q.next() ? q.value(0).toString() : QStringLiteral("<no endpoint>");
+}
+
+void TestWebhookService::secretOnlyInKeychain()
+{
+    ORB_REQUIRE_KEYRING_OR_SKIP();
+    Receiver receiver;
+    QVERIFY(receiver.server.isListening());
+    const WebhookSecretStore store(m_file->path());
+    const NewWebhookEndpoint w = WebhookService(*m_file, m_clock).create(receiver.url(), {}, store.keeper());
+    QVERIFY(w.secret.startsWith(QStringLiteral("whsec_")));
+    // Not in the company file, in the keychain.
+    QCOMPARE(storedSecret(w.endpoint.id), QString());
+    QVERIFY(!m_file->db().scalar(QStringLiteral("SELECT count(*) FROM webhook_endpoints WHERE secret LIKE '%' || ? || '%'"), {w.secret.mid(6, 16)}).toInt());
+    QString error;
+    QCOMPARE(store.load(w.endpoint.id, &error).value_or(QString()), w.secret);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    // A delivery is signed with the keychain's secret.
+    createCustomer(QStringLiteral("Acme"));
+    WebhookWorker worker(*m_file);
+    QSignalSpy attempted(&worker, &WebhookWorker::attempted);
+    worker.start(50);
+    QTRY_VERIFY_WITH_TIMEOUT(attempted.size() >= 1, 15000);
+    QCOMPARE(attempted.first().at(1).toInt(), 200);
+    QCOMPARE(receiver.header("x-orb-signature"), WebhookWorker::signature(w.secret.toUtf8(), receiver.header("x-orb-timestamp"), receiver.body()));
+
+    WebhookService(*m_file, m_clock).remove(w.endpoint.id);
+    QCOMPARE(store.remove(w.endpoint.id), QString());
+    QVERIFY(!store.load(w.endpoint.id));
+}
+
+void TestWebhookService::secretNotKeptMakesNoEndpoint()
+{
+    WebhookService service(*m_file, m_clock);
+    const auto unavailable = [](const QString &, const QString &) { return QStringLiteral("the system keychain refused (7): no D-Bus session"); };
+    try {
+        service.create(QStringLiteral("https://hooks.example.com/orb"), {}, unavailable);
+        QFAIL("an endpoint was made without its secret kept");
+    } catch (const ServiceError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("keychain")) && e.message().contains(QStringLiteral("no endpoint was made")), qPrintable(e.message()));
+    }
+    QCOMPARE(service.list().size(), 0);
+    QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'webhook.create'")).toInt(), 0);
+}
+
+void TestWebhookService::oldSecretsMoveToKeychain()
+{
+    ORB_REQUIRE_KEYRING_OR_SKIP();
+    // An endpoint as a company file from before 0025 holds it: the secret in clear.
+    WebhookService service(*m_file, m_clock);
+    const NewWebhookEndpoint w = service.create(QStringLiteral("https://hooks.example.com/orb"), {}, m_keep);
+    const QString old = QStringLiteral("whsec_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+    {
+        UnitOfWork uow(m_file->db());
+        m_file->db().exec(QStringLiteral("UPDATE webhook_endpoints SET secret = ?, secret_in_keychain = 0 WHERE id = ?"), {old, w.endpoint.id});
+        uow.commit();
+    }
+    // It keeps working as it is.
+    createCustomer(QStringLiteral("Acme"));
+    QList<DueWebhookDelivery> due = service.due(m_clock.now().addSecs(1), 10);
+    QCOMPARE(due.size(), 1);
+    QCOMPARE(due.first().secret, old);
+    QVERIFY(!due.first().secretInKeychain);
+    QCOMPARE(service.secretsInCompanyFile().size(), 1);
+
+    const WebhookSecretStore store(m_file->path());
+    QCOMPARE(store.moveOutOfCompanyFile(*m_file, m_clock), QString());
+    QCOMPARE(storedSecret(w.endpoint.id), QString());
+    QCOMPARE(store.load(w.endpoint.id).value_or(QString()), old);
+    QCOMPARE(service.secretsInCompanyFile().size(), 0);
+    due = service.due(m_clock.now().addSecs(1), 10);
+    QCOMPARE(due.first().secret, QString());
+    QVERIFY(due.first().secretInKeychain);
+    QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'webhook.secret_to_keychain'")).toInt(), 1);
+    // Nothing left: a second run changes nothing.
+    QCOMPARE(store.moveOutOfCompanyFile(*m_file, m_clock), QString());
+    QCOMPARE(m_file->db().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'webhook.secret_to_keychain'")).toInt(), 1);
+    store.remove(w.endpoint.id);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookService)
