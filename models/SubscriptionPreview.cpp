@@ -60,6 +60,7 @@ SubscriptionPreviewResult SubscriptionPreview::preview(const QString &customerId
                 continue;
             result.balanceChange += e.amount;
             result.balanceLines << tr("%1 %2: %3").arg(moneyText(e.amount, e.currency), e.currency, e.description);
+            result.balanceEntries << e;
         }
         InvoiceFilter filter;
         filter.customerId = sub.customerId;

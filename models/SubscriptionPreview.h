@@ -16,11 +16,12 @@ struct SubscriptionPreviewResult {
     QString error;       ///< why the action would be refused; empty when it would go through
     QDate effectiveDate; ///< when the change takes effect
     QString currency;
-    Decimal balanceChange;       ///< credited (+) to the customer balance by the action
-    QStringList balanceLines;    ///< each balance entry the action would write
-    QStringList droppedDrafts;   ///< drafts dropped so the next run recomposes them
-    QStringList voidedInvoices;  ///< issued invoices the action would void
-    QList<Invoice> nextInvoices; ///< the invoices the subscription gets next afterwards
+    Decimal balanceChange;                    ///< credited (+) to the customer balance by the action
+    QStringList balanceLines;                 ///< each balance entry the action would write
+    QList<BalanceEntryRecord> balanceEntries; ///< the same entries, for a window to write in its locale
+    QStringList droppedDrafts;                ///< drafts dropped so the next run recomposes them
+    QStringList voidedInvoices;               ///< issued invoices the action would void
+    QList<Invoice> nextInvoices;              ///< the invoices the subscription gets next afterwards
 };
 
 /**

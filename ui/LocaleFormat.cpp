@@ -49,6 +49,54 @@ QString LocaleFormat::amount(const Decimal &amount, const QString &currency, con
 
 std::optional<Decimal> LocaleFormat::parseAmount(const QString &text, const QString &currency, const QLocale &locale, QString *error)
 {
+    return parse(text, currency, minorDigits(currency), locale, error);
+}
+
+std::optional<Decimal> LocaleFormat::parseDecimal(const QString &text, const QLocale &locale, QString *error)
+{
+    return parse(text, QString(), -1, locale, error);
+}
+
+QString LocaleFormat::decimal(const Decimal &value, const QLocale &locale)
+{
+    return formatDecimal(value, locale);
+}
+
+QString LocaleFormat::editDecimal(const Decimal &value, const QLocale &locale)
+{
+    QLocale plain = locale;
+    plain.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    return formatDecimal(value, plain);
+}
+
+QString LocaleFormat::percent(const Decimal &percent, const QLocale &locale)
+{
+    // English writes "7.25%"; German, French and most others set the sign apart ("7,25 %").
+    const QString number = formatDecimal(percent, locale);
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+        return number + QLatin1Char('%');
+    return number + QChar(0x00A0) + QLatin1Char('%');
+}
+
+QString LocaleFormat::canonicalDecimal(const QString &typed, const QLocale &locale)
+{
+    const QString t = typed.trimmed();
+    if (t.isEmpty())
+        return t;
+    if (const auto d = parseDecimal(t, locale))
+        return d->toString();
+    return t;
+}
+
+QString LocaleFormat::decimalText(const QString &canonical, const QLocale &locale)
+{
+    if (const auto d = Decimal::tryParse(canonical.trimmed()))
+        return editDecimal(*d, locale);
+    return canonical;
+}
+
+std::optional<Decimal> LocaleFormat::parse(const QString &text, const QString &currency, int maxPlaces, const QLocale &locale, QString *error)
+{
     auto fail = [&](const QString &why) -> std::optional<Decimal> {
         if (error)
             *error = why;
@@ -56,15 +104,16 @@ std::optional<Decimal> LocaleFormat::parseAmount(const QString &text, const QStr
     };
     QString s = text.trimmed();
     // The currency may be typed with the amount, as the window shows it.
-    for (const QString &mark : {Money::currencySymbol(currency, locale), currency})
-        if (!mark.isEmpty())
-            s.replace(mark, QString());
+    if (!currency.isEmpty())
+        for (const QString &mark : {Money::currencySymbol(currency, locale), currency})
+            if (!mark.isEmpty())
+                s.replace(mark, QString());
     QString compact;
     for (QChar c : s)
         if (!isSpace(c))
             compact += c;
     if (compact.isEmpty())
-        return fail(tr("Enter an amount."));
+        return fail(maxPlaces < 0 ? tr("Enter a number.") : tr("Enter an amount."));
     bool negative = false;
     if (compact.startsWith(locale.negativeSign()) || compact.startsWith(QLatin1Char('-'))) {
         negative = true;
@@ -77,7 +126,7 @@ std::optional<Decimal> LocaleFormat::parseAmount(const QString &text, const QStr
         return fail(tr("\"%1\" has more than one decimal mark (%2).").arg(text, point));
     const QString whole = at < 0 ? compact : compact.left(at);
     const QString fraction = at < 0 ? QString() : compact.mid(at + point.size());
-    const QString example = formatDecimal(Decimal::parse("1234.5").rounded(minorDigits(currency)), locale);
+    const QString example = formatDecimal(maxPlaces < 0 ? Decimal::parse("1234.5") : Decimal::parse("1234.5").rounded(maxPlaces), locale);
     for (QChar c : fraction)
         if (!c.isDigit())
             return fail(tr("\"%1\" is not an amount like %2.").arg(text, example));
@@ -87,15 +136,16 @@ std::optional<Decimal> LocaleFormat::parseAmount(const QString &text, const QStr
     const QStringList groups = group.isEmpty() ? QStringList{whole} : whole.split(group);
     for (int i = 0; i < groups.size(); ++i) {
         const QString &g = groups[i];
-        if (g.isEmpty() || (groups.size() > 1 && ((i == 0 && g.size() > 3) || (i > 0 && g.size() != 3))))
+        // A grouped number never starts with a 0 ("0,002" in English is a mistyped 0.002, not 2).
+        if (g.isEmpty() || (groups.size() > 1 && ((i == 0 && (g.size() > 3 || g.startsWith(QLatin1Char('0')))) || (i > 0 && g.size() != 3))))
             return fail(tr("\"%1\" is not an amount like %2 (the decimal mark is \"%3\").").arg(text, example, point));
         for (QChar c : g)
             if (!c.isDigit())
                 return fail(tr("\"%1\" is not an amount like %2.").arg(text, example));
         digits += g;
     }
-    const int places = minorDigits(currency);
-    if (fraction.size() > places)
+    const int places = maxPlaces;
+    if (places >= 0 && fraction.size() > places)
         return fail(places == 0 ? tr("%1 amounts have no decimal places: \"%2\".").arg(currency, text)
                                 : tr("%1 amounts have at most %2 decimal places: \"%3\".").arg(currency).arg(places).arg(text));
     QString plain = (negative ? QStringLiteral("-") : QString()) + digits;
@@ -105,7 +155,7 @@ std::optional<Decimal> LocaleFormat::parseAmount(const QString &text, const QStr
     const auto value = Decimal::tryParse(plain, &why);
     if (!value)
         return fail(tr("\"%1\" is not an amount: %2").arg(text, why));
-    return value->rounded(std::max(places, int(value->scale())));
+    return places < 0 ? *value : value->rounded(std::max(places, int(value->scale())));
 }
 
 QString LocaleFormat::dateFormat(const QLocale &locale)

@@ -34,6 +34,26 @@ public:
      * nothing and the reason in *error otherwise.
      */
     static std::optional<Decimal> parseAmount(const QString &text, const QString &currency, const QLocale &locale = QLocale(), QString *error = nullptr);
+    /// A plain decimal (a quantity, a rate, a factor) with every digit it has, grouped, in the
+    /// locale's marks ("24.000,00" in German, "24,000.00" in English).
+    static QString decimal(const Decimal &value, const QLocale &locale = QLocale());
+    /// A decimal as an input field shows it for editing: the locale's decimal mark, no grouping.
+    static QString editDecimal(const Decimal &value, const QLocale &locale = QLocale());
+    /// A percentage ("7.25%", "7,25 %"): the value is in percent, as stored for tax rates.
+    static QString percent(const Decimal &percent, const QLocale &locale = QLocale());
+    /**
+     * Reads a decimal typed in `locale` as parseAmount does, keeping every digit typed (no
+     * currency, no limit on the places). Returns nothing and the reason in *error otherwise.
+     */
+    static std::optional<Decimal> parseDecimal(const QString &text, const QLocale &locale = QLocale(), QString *error = nullptr);
+    /**
+     * The canonical decimal text ("24000.50") of what was typed in `locale` ("24.000,50"), for
+     * the price configs, which keep decimals as strings; text that is not a decimal in the
+     * locale is returned as typed so the catalog's checks name it.
+     */
+    static QString canonicalDecimal(const QString &typed, const QLocale &locale = QLocale());
+    /// The display form of a stored canonical decimal text ("0.0025" → "0,0025"); other text as is.
+    static QString decimalText(const QString &canonical, const QLocale &locale = QLocale());
     /// The locale's short date with a four-digit year ("01.09.2026", "9/1/2026").
     static QString dateFormat(const QLocale &locale = QLocale());
     static QString date(QDate date, const QLocale &locale = QLocale());
@@ -41,6 +61,9 @@ public:
     static QString period(QDate start, QDate endExclusive, const QLocale &locale = QLocale());
     /// "December 2026", "Dezember 2026".
     static QString monthYear(QDate date, const QLocale &locale = QLocale());
+
+private:
+    static std::optional<Decimal> parse(const QString &text, const QString &currency, int maxPlaces, const QLocale &locale, QString *error);
 };
 
 } // namespace orb

@@ -28,6 +28,8 @@
 #include "ui/screens/TaxRatesScreen.h"
 #include "ui/screens/SettingsScreen.h"
 #include "ui/screens/UsageScreen.h"
+#include "ui/widgets/DeleteDraftCommand.h"
+#include "ui/widgets/EditCustomerCommand.h"
 
 #include <QAction>
 #include <QAbstractButton>
@@ -59,6 +61,8 @@
 #include <QThread>
 #include <QToolBar>
 #include <QUndoStack>
+
+#include <functional>
 #include <QVBoxLayout>
 
 #include <iterator>
@@ -108,6 +112,27 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent
     statusBar()->addWidget(m_fileLabel, 1);
     statusBar()->addPermanentWidget(m_syncLabel);
     m_undo = new QUndoStack(this);
+    // An undo or redo the service refuses says why in a message box. Service commands report
+    // to their screen; these two keep the refusal in error(), which no screen reads.
+    connect(m_undo, &QUndoStack::indexChanged, this, [this](int index) {
+        const bool undone = index < m_undoIndex;
+        m_undoIndex = index;
+        const QUndoCommand *step = m_undo->command(undone ? index : index - 1);
+        QStringList errors;
+        std::function<void(const QUndoCommand *)> visit = [&](const QUndoCommand *c) {
+            if (!c)
+                return;
+            if (auto *d = dynamic_cast<const DeleteDraftCommand *>(c); d && !d->error().isEmpty())
+                errors << d->error();
+            if (auto *e = dynamic_cast<const EditCustomerCommand *>(c); e && !e->error().isEmpty())
+                errors << e->error();
+            for (int i = 0; i < c->childCount(); ++i)
+                visit(c->child(i));
+        };
+        visit(step);
+        if (!errors.isEmpty())
+            QMessageBox::warning(this, undone ? tr("Not undone") : tr("Not redone"), errors.join(QLatin1Char('\n')));
+    });
     buildMenus();
     AppSettings settings;
     restoreGeometry(settings.windowGeometry());
@@ -537,6 +562,7 @@ void MainWindow::buildScreens()
     row->addWidget(scroll, 1);
 
     m_undo->clear(); // the steps belong to the previous company file
+    m_undoIndex = 0;
     for (QAction *a : m_companyActions)
         a->setEnabled(true);
     m_dashboard = new DashboardScreen(*m_company, m_clock, m_stack);

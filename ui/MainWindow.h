@@ -137,6 +137,7 @@ private:
     InvoicesScreen *m_invoices = nullptr;
     SubscriptionsScreen *m_subscriptions = nullptr;
     QUndoStack *m_undo = nullptr;
+    int m_undoIndex = 0; ///< the undo stack's index before its last change: undo or redo
     QToolBar *m_toolbar = nullptr;
     QList<QAction *> m_companyActions; ///< enabled while a company is open
     QMenu *m_recentMenu = nullptr;

@@ -6,6 +6,7 @@
 #include "models/CustomerService.h"
 #include "models/billing/InvoiceService.h"
 #include "models/billing/SubscriptionService.h"
+#include "models/catalog/CatalogService.h"
 #include "ui/HelpDialog.h"
 #include "ui/dialogs/AuditTrailDialog.h"
 #include "ui/dialogs/CreditNoteDialog.h"
@@ -34,13 +35,21 @@ QStringList ScreenshotTour::saveDialogs(CompanyFile &file, const Clock &clock, Q
     QStringList files;
     if (!QDir().mkpath(dir))
         return files;
+    forEachDialog(file, clock, parent, [&](const QString &name, QWidget *dialog) {
+        const QString f = QDir(dir).filePath(QStringLiteral("dialog-%1.png").arg(name));
+        if (dialog->grab().save(f))
+            files << f;
+    });
+    return files;
+}
+
+void ScreenshotTour::forEachDialog(CompanyFile &file, const Clock &clock, QWidget *parent, const std::function<void(const QString &, QWidget *)> &visit)
+{
     auto shoot = [&](const QString &name, QWidget *dialog) {
         std::unique_ptr<QWidget> owned(dialog);
         dialog->show();
         QApplication::processEvents();
-        const QString f = QDir(dir).filePath(QStringLiteral("dialog-%1.png").arg(name));
-        if (dialog->grab().save(f))
-            files << f;
+        visit(name, dialog);
         dialog->close();
     };
     const QDate today = clock.now().toTimeZone(QTimeZone(file.settings().timezone.toUtf8())).date();
@@ -48,6 +57,21 @@ QStringList ScreenshotTour::saveDialogs(CompanyFile &file, const Clock &clock, Q
     shoot(QStringLiteral("new-company"), new NewCompanyWizard(parent));
     shoot(QStringLiteral("new-customer"), new CustomerDialog(customers, file.settings().timezone, std::nullopt, parent));
     shoot(QStringLiteral("new-plan"), new PlanEditorDialog(file, clock, QString(), parent));
+    // An existing plan with the most kinds of prices (the demo's has a matrix and tiers).
+    {
+        QString richest;
+        qsizetype most = -1;
+        CatalogService catalog(file, clock);
+        for (const Plan &p : catalog.plans().list()) {
+            const auto v = catalog.plans().version(p.id, p.currentVersion);
+            if (v && v->prices.size() > most) {
+                most = v->prices.size();
+                richest = p.id;
+            }
+        }
+        if (!richest.isEmpty())
+            shoot(QStringLiteral("edit-plan"), new PlanEditorDialog(file, clock, richest, parent));
+    }
     shoot(QStringLiteral("new-subscription"), new NewSubscriptionDialog(file, clock, parent));
     const QList<Subscription> subs = SubscriptionService(file, clock).list();
     if (!subs.isEmpty())
@@ -67,7 +91,6 @@ QStringList ScreenshotTour::saveDialogs(CompanyFile &file, const Clock &clock, Q
     shoot(QStringLiteral("ledger-export"), new LedgerExportDialog(file, clock, QDate(today.year(), today.month(), 1), today, parent));
     shoot(QStringLiteral("audit-trail"), new AuditTrailDialog(file, parent));
     shoot(QStringLiteral("user-guide"), new HelpDialog(parent));
-    return files;
 }
 
 } // namespace orb

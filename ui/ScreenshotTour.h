@@ -3,6 +3,8 @@
 
 #include <QStringList>
 
+#include <functional>
+
 class QWidget;
 
 namespace orb {
@@ -21,6 +23,9 @@ class ScreenshotTour final
 public:
     /// Saves DIR/dialog-NAME.png for each dialog; returns the files written.
     static QStringList saveDialogs(CompanyFile &file, const Clock &clock, QWidget *parent, const QString &dir);
+    /// Opens each of those dialogs (not run), hands it to `visit` by name, then closes and
+    /// deletes it: what the pictures show and what tests walk are the same dialogs.
+    static void forEachDialog(CompanyFile &file, const Clock &clock, QWidget *parent, const std::function<void(const QString &, QWidget *)> &visit);
 };
 
 } // namespace orb

@@ -352,31 +352,37 @@ CatalogService::Outcome CatalogService::applyPlan(const PlanDraft &draft, std::o
     return outcome;
 }
 
-PlanVersion CatalogService::createPlan(const QJsonObject &json)
+PlanVersion CatalogService::createPlan(const QJsonObject &json, const QStringList &newItems)
 {
     requireWritable();
+    UnitOfWork uow(m_file.db()); // the new items and the plan, or nothing
+    for (const QString &name : newItems)
+        if (!m_items.findByName(name.trimmed()))
+            createItem(name); // a savepoint inside this transaction, audited as item.create
     FieldErrors errors;
     CatalogParser parser(m_file.db());
     const PlanDraft draft = parser.parsePlan(json, QStringLiteral("$"), std::nullopt, &errors);
     if (!errors.isEmpty())
         throw ServiceError::invalid(QStringLiteral("the plan was not created"), errors);
-    UnitOfWork uow(m_file.db());
     PlanVersion v;
     applyPlan(draft, std::nullopt, &v);
     uow.commit();
     return v;
 }
 
-PlanVersion CatalogService::editPlan(const QString &reference, const QJsonObject &json)
+PlanVersion CatalogService::editPlan(const QString &reference, const QJsonObject &json, const QStringList &newItems)
 {
     requireWritable();
     const Plan existing = plan(reference);
+    UnitOfWork uow(m_file.db()); // the new items and the plan's change, or nothing
+    for (const QString &name : newItems)
+        if (!m_items.findByName(name.trimmed()))
+            createItem(name);
     FieldErrors errors;
     CatalogParser parser(m_file.db());
     const PlanDraft draft = parser.parsePlan(json, QStringLiteral("$"), existing, &errors);
     if (!errors.isEmpty())
         throw ServiceError::invalid(QStringLiteral("plan \"%1\" was not changed").arg(existing.name), errors);
-    UnitOfWork uow(m_file.db());
     PlanVersion v;
     applyPlan(draft, existing, &v);
     uow.commit();

@@ -48,11 +48,13 @@ public:
     QDateTime metricArchivedAt(const QString &id) const { return m_metrics.archivedAt(id); }
 
     /// Creates a plan (version 1) from Orb's plan shape; a plan with the same external_plan_id is a Conflict.
-    PlanVersion createPlan(const QJsonObject &json);
+    /// `newItems`: items the plan's prices name that are created with it, in the same
+    /// transaction (a plan editor's "Create item"), so a plan not saved leaves none behind.
+    PlanVersion createPlan(const QJsonObject &json, const QStringList &newItems = {});
     /// Replaces a plan's fields, adjustments and prices with those given (Orb's plan shape).
     /// When adjustments or prices differ from the current version's, a new version is made
     /// current; otherwise the current version is returned unchanged.
-    PlanVersion editPlan(const QString &reference, const QJsonObject &json);
+    PlanVersion editPlan(const QString &reference, const QJsonObject &json, const QStringList &newItems = {});
     Plan archivePlan(const QString &reference);
     /// Makes an archived plan selectable for new subscriptions again (the undo of archiving it).
     Plan unarchivePlan(const QString &reference);

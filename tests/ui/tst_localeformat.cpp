@@ -19,6 +19,8 @@ private slots:
     void parseAmount();
     void money_data();
     void money();
+    void decimals_data();
+    void decimals();
     void dates();
     void chartCategories();
     void optionalDateEdit();
@@ -105,6 +107,56 @@ void TestLocaleFormat::parseAmount()
         QVERIFY2(value, qPrintable(error));
         QCOMPARE(value->toString(), stored);
     }
+}
+
+void TestLocaleFormat::decimals_data()
+{
+    // The price configs' and rates' numbers: shown, typed and stored back exactly, every digit kept.
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("shown");   // LocaleFormat::decimal
+    QTest::addColumn<QString>("editing"); // LocaleFormat::editDecimal, typed back to `stored`
+    QTest::addColumn<QString>("percent");
+    QTest::newRow("de amount") << de << "24000.00"
+                               << "24.000,00"
+                               << "24000,00"
+                               << "24.000,00\u00a0%";
+    QTest::newRow("de rate") << de << "7.25"
+                             << "7,25"
+                             << "7,25"
+                             << "7,25\u00a0%";
+    QTest::newRow("de unit price") << de << "0.0025"
+                                   << "0,0025"
+                                   << "0,0025"
+                                   << "0,0025\u00a0%";
+    QTest::newRow("en amount") << en << "24000.00"
+                               << "24,000.00"
+                               << "24000.00"
+                               << "24,000.00%";
+    QTest::newRow("en whole") << en << "19"
+                              << "19"
+                              << "19"
+                              << "19%";
+}
+
+void TestLocaleFormat::decimals()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QString, stored);
+    QFETCH(QString, shown);
+    QFETCH(QString, editing);
+    QFETCH(QString, percent);
+    const Decimal d = Decimal::parse(stored);
+    QCOMPARE(LocaleFormat::decimal(d, locale), shown);
+    QCOMPARE(LocaleFormat::editDecimal(d, locale), editing);
+    QCOMPARE(LocaleFormat::percent(d, locale), percent);
+    QCOMPARE(LocaleFormat::decimalText(stored, locale), editing);
+    QCOMPARE(LocaleFormat::canonicalDecimal(editing, locale), stored);
+    QCOMPARE(LocaleFormat::canonicalDecimal(shown, locale), stored);
+    // Not a number in the locale: kept as typed, for the catalog's checks to name.
+    QCOMPARE(LocaleFormat::canonicalDecimal(QStringLiteral("12x"), locale), QStringLiteral("12x"));
+    // A grouped number never starts with 0: "0,002" in English (or "0.002" in German) is no 2.
+    QVERIFY(!LocaleFormat::parseDecimal(locale.language() == QLocale::German ? QStringLiteral("0.002") : QStringLiteral("0,002"), locale));
 }
 
 void TestLocaleFormat::money_data()

@@ -55,6 +55,7 @@ private slots:
     void enterDoesNotSave();
     void currencyIsAnIsoCode();
     void itemAndMetricCreatedInline();
+    void itemCreatedInlineGoesWithTheCancelledPlan();
     void plansScreenSummary();
     void advancedJsonRoundTrip();
     void screenshots();
@@ -532,7 +533,8 @@ void TestPlanEditorForms::itemAndMetricCreatedInline()
     QVERIFY2(itemError->text().contains(QStringLiteral("Support Hours")) && itemError->text().contains(QStringLiteral("Create item")),
              qPrintable(itemError->text()));
     QTest::mouseClick(create, Qt::LeftButton);
-    QCOMPARE(CatalogService(*m_file, m_clock).item(QStringLiteral("Support Hours")).name, QStringLiteral("Support Hours"));
+    // Offered at once, stored only with the plan (see itemCreatedInlineGoesWithTheCancelledPlan).
+    QVERIFY(!CatalogService(*m_file, m_clock).items().findByName(QStringLiteral("Support Hours")));
     QVERIFY(!create->isEnabled());
     QVERIFY(!itemError->isVisible()); // the price is checked again as it changes
     // A new metric, defined in its dialog, is chosen for the price.
@@ -560,6 +562,33 @@ void TestPlanEditorForms::itemAndMetricCreatedInline()
     const QJsonObject stored = storedPrice(*dialog, 0);
     QCOMPARE(stored.value(QStringLiteral("item_name")).toString(), QStringLiteral("Support Hours"));
     QCOMPARE(stored.value(QStringLiteral("billable_metric_name")).toString(), QStringLiteral("support_hours"));
+}
+
+void TestPlanEditorForms::itemCreatedInlineGoesWithTheCancelledPlan()
+{
+    // An item created in the editor of a plan that is then refused or cancelled is not kept:
+    // it was stored at once and stayed as an orphan.
+    PlanEditorDialog *dialog = newDialog(QStringLiteral("Orphan check"));
+    PriceEditor *editor = current(*dialog);
+    auto *item = editor->findChild<QComboBox *>(QStringLiteral("priceItemCombo"));
+    QTest::keyClicks(item->lineEdit(), QStringLiteral("Consulting Days"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("createItemButton")), Qt::LeftButton);
+    // Refused (no unit amount): neither the plan nor the item is stored.
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
+    QVERIFY(!dialog->savedVersion());
+    QVERIFY(!CatalogService(*m_file, m_clock).items().findByName(QStringLiteral("Consulting Days")));
+    dialog->reject();
+    QVERIFY(!CatalogService(*m_file, m_clock).items().findByName(QStringLiteral("Consulting Days")));
+    // Saved: the item comes with the plan.
+    PlanEditorDialog *again = newDialog(QStringLiteral("Consulting"));
+    editor = current(*again);
+    item = editor->findChild<QComboBox *>(QStringLiteral("priceItemCombo"));
+    QTest::keyClicks(item->lineEdit(), QStringLiteral("Consulting Days"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("createItemButton")), Qt::LeftButton);
+    typeField(editor, QStringLiteral("configField_unit_amount"), QStringLiteral("800.00"));
+    QTest::mouseClick(again->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
+    QVERIFY2(again->savedVersion(), qPrintable(again->errorText()));
+    QCOMPARE(storedPrice(*again, 0).value(QStringLiteral("item_name")).toString(), QStringLiteral("Consulting Days"));
 }
 
 void TestPlanEditorForms::plansScreenSummary()
@@ -590,9 +619,10 @@ void TestPlanEditorForms::plansScreenSummary()
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("First unit"));
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Tier 1"));
-    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("1000"));
+    // Quantities in the locale's form, amounts with the currency (every digit of a unit price).
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("1,000"));
     QCOMPARE(table->item(1, 2)->text(), QStringLiteral("no limit"));
-    QCOMPARE(table->item(1, 3)->text(), QStringLiteral("0.002"));
+    QCOMPARE(table->item(1, 3)->text(), QStringLiteral("$0.002"));
     // The JSON only behind Advanced.
     auto *json = screen.findChild<QWidget *>(QStringLiteral("priceJsonEdit"));
     QVERIFY(!json->isVisible());
@@ -602,14 +632,14 @@ void TestPlanEditorForms::plansScreenSummary()
     grab(&screen, QStringLiteral("plansscreen-summary"));
     // A matrix: a grid of its dimension values, the cells not priced of their own at the default.
     screen.findChild<QTableView *>(QStringLiteral("priceTable"))->selectRow(1);
-    QTRY_VERIFY(summary->text().contains(QStringLiteral("Default unit amount: 3.00")));
+    QTRY_VERIFY2(summary->text().contains(QStringLiteral("Default unit amount: $3.00")), qPrintable(summary->text()));
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->columnCount(), 3);
     QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("region = west"));
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("alpha"));
-    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("2.00"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("$2.00"));
     QCOMPARE(table->item(0, 2)->text(), QStringLiteral("default"));
-    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("1.50"));
+    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("$1.50"));
     grab(&screen, QStringLiteral("plansscreen-summary-matrix"));
 }
 

@@ -8,9 +8,11 @@
 #include "ui/AppSettings.h"
 #include "ui/HelpDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/ScreenshotTour.h"
 #include "ui/Translations.h"
 #include "ui/dialogs/CustomerDialog.h"
 #include "ui/screens/CustomersScreen.h"
+#include "tests/ui/PlanEditorFit.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -22,6 +24,13 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QScrollBar>
+#include <QTabBar>
+
+#include <functional>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -59,6 +68,8 @@ private slots:
     void newCustomerStartsOnTheName();
     void userGuideInTheHelpMenu();
     void oneStripeStatus();
+    void planEditorFitsA720Screen();
+    void dialogsNameEveryInputAndTabInOrder();
     // Last: it installs the German translation, which stays for the rest of the process.
     void mnemonicsLeaveTheMenusAlone_data();
     void mnemonicsLeaveTheMenusAlone();
@@ -104,6 +115,72 @@ void TestWindowManners::fitsALaptopScreen()
             tooBig << stack->widget(i)->objectName();
     }
     QVERIFY2(tooBig.isEmpty(), qPrintable(tooBig.join(QStringLiteral(", "))));
+}
+
+void TestWindowManners::planEditorFitsA720Screen()
+{
+    // It was 1241×775: taller than a 1280×720 screen, so Save and Cancel were out of reach.
+    MainWindow w(m_clock);
+    openDemo(w);
+    const QStringList tooBig = test::planEditorsTooBig(*w.company(), m_clock, &w);
+    QVERIFY2(tooBig.isEmpty(), qPrintable(tooBig.join(QLatin1Char('\n'))));
+}
+
+void TestWindowManners::dialogsNameEveryInputAndTabInOrder()
+{
+    MainWindow w(m_clock);
+    openDemo(w);
+    QStringList unnamed, outOfOrder;
+    ScreenshotTour::forEachDialog(*w.company(), m_clock, &w, [&](const QString &name, QWidget *dialog) {
+        QSet<const QWidget *> labelled;
+        for (QLabel *l : dialog->findChildren<QLabel *>())
+            if (l->buddy())
+                labelled.insert(l->buddy());
+        for (QWidget *x : dialog->findChildren<QWidget *>()) {
+            if (!x->isVisibleTo(dialog) || !x->isEnabled() || !(x->focusPolicy() & Qt::TabFocus) || x->focusProxy())
+                continue;
+            // Parts of a compound control (a spin box's or combo box's line edit, scroll bars,
+            // a tab bar whose tabs have their titles) are named by the control.
+            const QWidget *p = x->parentWidget();
+            if (qobject_cast<const QAbstractSpinBox *>(p) || qobject_cast<const QComboBox *>(p) || qobject_cast<QScrollBar *>(x) || qobject_cast<QTabBar *>(x))
+                continue;
+            if (auto *b = qobject_cast<QAbstractButton *>(x); b && !b->text().isEmpty())
+                continue;
+            if (x->accessibleName().isEmpty() && !labelled.contains(x))
+                unnamed << QStringLiteral("%1: %2 %3").arg(name, QString::fromLatin1(x->metaObject()->className()), x->objectName());
+        }
+        // In each form, Tab goes down the rows as they are shown.
+        for (QFormLayout *form : dialog->findChildren<QFormLayout *>()) {
+            QList<QWidget *> fields;
+            for (int r = 0; r < form->rowCount(); ++r)
+                if (QLayoutItem *item = form->itemAt(r, QFormLayout::FieldRole); item && item->widget()) {
+                    QWidget *f = item->widget();
+                    if (f->isVisibleTo(dialog) && f->isEnabled() && (f->focusPolicy() & Qt::TabFocus))
+                        fields << f;
+                }
+            if (fields.size() < 2)
+                continue;
+            QList<QWidget *> chain;
+            QWidget *x = fields.first();
+            for (int guard = 0; guard < 2000 && chain.size() < fields.size(); ++guard, x = x->nextInFocusChain()) {
+                QWidget *owner = x;
+                while (owner && !fields.contains(owner))
+                    owner = owner->parentWidget() && owner->parentWidget() != dialog ? owner->parentWidget() : nullptr;
+                if (owner && !chain.contains(owner))
+                    chain << owner;
+            }
+            if (chain != fields) {
+                QStringList names;
+                for (QWidget *c : std::as_const(chain))
+                    names << (c->accessibleName().isEmpty() ? c->objectName() : c->accessibleName());
+                outOfOrder << QStringLiteral("%1: %2").arg(name, names.join(QStringLiteral(" → ")));
+            }
+        }
+    });
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
+    for (const QString &o : std::as_const(outOfOrder))
+        qWarning("tab order: %s", qPrintable(o));
+    QVERIFY2(outOfOrder.isEmpty(), qPrintable(outOfOrder.join(QLatin1Char('\n'))));
 }
 
 void TestWindowManners::mnemonicsLeaveTheMenusAlone_data()
@@ -158,6 +235,55 @@ void TestWindowManners::mnemonicsLeaveTheMenusAlone()
     QCOMPARE(clicks, 0);
     if (auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget()))
         popup->close();
+
+    // Within each menu (and submenu) every mnemonic opens one entry: Alt+V was taken twice.
+    QStringList clashes;
+    std::function<void(QMenu *)> checkMenu = [&](QMenu *menu) {
+        QHash<QChar, QString> seen;
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator() || !a->isVisible())
+                continue;
+            if (const QChar c = mnemonic(a->text()); !c.isNull()) {
+                if (seen.contains(c))
+                    clashes << QStringLiteral("%1: \"%2\" and \"%3\"").arg(menu->title(), seen.value(c), a->text());
+                seen.insert(c, a->text());
+            }
+            if (a->menu())
+                checkMenu(a->menu());
+        }
+    };
+    for (QAction *a : w.menuBar()->actions())
+        if (a->menu())
+            checkMenu(a->menu());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    // Within each dialog: its buttons, the labels of its fields, its tabs and checkable boxes.
+    ScreenshotTour::forEachDialog(*w.company(), m_clock, &w, [&](const QString &name, QWidget *dialog) {
+        QHash<QChar, QString> seen;
+        auto take = [&](const QString &text) {
+            if (const QChar c = mnemonic(text); !c.isNull()) {
+                if (seen.contains(c))
+                    clashes << QStringLiteral("%1: \"%2\" and \"%3\"").arg(name, seen.value(c), text);
+                seen.insert(c, text);
+            }
+        };
+        for (QWidget *x : dialog->findChildren<QWidget *>()) {
+            if (!x->isVisibleTo(dialog))
+                continue;
+            if (auto *b = qobject_cast<QAbstractButton *>(x))
+                take(b->text());
+            else if (auto *l = qobject_cast<QLabel *>(x); l && l->buddy())
+                take(l->text());
+            else if (auto *t = qobject_cast<QTabBar *>(x))
+                for (int i = 0; i < t->count(); ++i)
+                    take(t->tabText(i));
+        }
+    });
+    for (const QString &c : std::as_const(clashes))
+        qWarning("mnemonic clash: %s", qPrintable(c));
+    // Known: the plan editor, the wizards and the subscription and customer dialogs still share
+    // letters (listed above); each fix needs its German string too.
+    QEXPECT_FAIL("", "dialog mnemonics still clash (listed above)", Continue);
+    QVERIFY(clashes.isEmpty());
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 

@@ -49,6 +49,7 @@ AuditTrailDialog::AuditTrailDialog(CompanyFile &file, QWidget *parent) : QDialog
     m_model->setHorizontalHeaderLabels({tr("When (UTC)"), tr("User"), tr("Action"), tr("Object"), tr("What changed")});
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setAccessibleName(tr("Audit entries"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

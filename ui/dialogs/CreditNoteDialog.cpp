@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/CreditNoteDialog.h"
 
+#include "ui/LocaleFormat.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -22,6 +24,7 @@ CreditNoteDialog::CreditNoteDialog(const Invoice &invoice, QWidget *parent) : QD
     m_lines = new QTableWidget(int(items.size()), 3, this);
     m_lines->setObjectName(QStringLiteral("creditLines"));
     m_lines->setAccessibleName(tr("Amounts to credit per line"));
+    m_currency = invoice.currency;
     m_lines->setHorizontalHeaderLabels({tr("Line"), tr("Line total"), tr("Credit (%1, tax included)").arg(invoice.currency)});
     m_lines->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_lines->verticalHeader()->hide();
@@ -30,7 +33,9 @@ CreditNoteDialog::CreditNoteDialog(const Invoice &invoice, QWidget *parent) : QD
         auto *nameItem = new QTableWidgetItem(l.value(QStringLiteral("name")).toString());
         nameItem->setFlags(Qt::ItemIsEnabled);
         nameItem->setData(Qt::UserRole, i);
-        auto *totalItem = new QTableWidgetItem(l.value(QStringLiteral("total")).toString());
+        const auto total = Decimal::tryParse(l.value(QStringLiteral("total")).toString());
+        auto *totalItem = new QTableWidgetItem(total ? LocaleFormat::money(*total, invoice.currency) : l.value(QStringLiteral("total")).toString());
+        totalItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         totalItem->setFlags(Qt::ItemIsEnabled);
         m_lines->setItem(i, 0, nameItem);
         m_lines->setItem(i, 1, totalItem);
@@ -40,7 +45,11 @@ CreditNoteDialog::CreditNoteDialog(const Invoice &invoice, QWidget *parent) : QD
     m_reason->setObjectName(QStringLiteral("creditReason"));
     m_reason->setAccessibleName(tr("Reason"));
     m_reason->setEditable(true);
-    m_reason->addItems({QStringLiteral("duplicate"), QStringLiteral("fraudulent"), QStringLiteral("order_change"), QStringLiteral("product_unsatisfactory")});
+    // Orb's reason codes, in words; a reason typed instead is kept as typed.
+    m_reason->addItem(tr("Duplicate"), QStringLiteral("duplicate"));
+    m_reason->addItem(tr("Fraudulent"), QStringLiteral("fraudulent"));
+    m_reason->addItem(tr("Order change"), QStringLiteral("order_change"));
+    m_reason->addItem(tr("Product unsatisfactory"), QStringLiteral("product_unsatisfactory"));
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("creditKind"));
     m_kind->setAccessibleName(tr("Kind"));
@@ -73,7 +82,7 @@ QList<CreditNoteRequestLine> CreditNoteDialog::lines() const
 {
     QList<CreditNoteRequestLine> out;
     for (int r = 0; r < m_lines->rowCount(); ++r) {
-        const auto amount = Decimal::tryParse(m_lines->item(r, 2)->text().trimmed());
+        const auto amount = LocaleFormat::parseAmount(m_lines->item(r, 2)->text(), m_currency);
         if (amount && !amount->isZero())
             out.append({m_lines->item(r, 0)->data(Qt::UserRole).toInt(), *amount});
     }
@@ -82,7 +91,9 @@ QList<CreditNoteRequestLine> CreditNoteDialog::lines() const
 
 QString CreditNoteDialog::reason() const
 {
-    return m_reason->currentText().trimmed();
+    const QString typed = m_reason->currentText().trimmed();
+    const int listed = m_reason->findText(typed);
+    return listed >= 0 ? m_reason->itemData(listed).toString() : typed;
 }
 
 QString CreditNoteDialog::kind() const
@@ -99,10 +110,12 @@ void CreditNoteDialog::accept()
 {
     QStringList problems;
     for (int r = 0; r < m_lines->rowCount(); ++r) {
-        const QString text = m_lines->item(r, 2)->text().trimmed();
-        const auto amount = Decimal::tryParse(text);
-        if (!amount || amount->isNegative())
-            problems << tr("Line %1 (%2): \"%3\" is not an amount like 12.50.").arg(r + 1).arg(m_lines->item(r, 0)->text(), text);
+        QString why;
+        const auto amount = LocaleFormat::parseAmount(m_lines->item(r, 2)->text(), m_currency, QLocale(), &why);
+        if (!amount)
+            problems << tr("Line %1 (%2): %3").arg(r + 1).arg(m_lines->item(r, 0)->text(), why);
+        else if (amount->isNegative())
+            problems << tr("Line %1 (%2): the credit cannot be negative.").arg(r + 1).arg(m_lines->item(r, 0)->text());
     }
     if (reason().isEmpty())
         problems << tr("Give a reason for the credit note.");

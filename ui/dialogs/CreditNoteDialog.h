@@ -35,6 +35,7 @@ private:
     QComboBox *m_kind;
     QLineEdit *m_memo;
     QLabel *m_error;
+    QString m_currency;
 };
 
 } // namespace orb

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/CustomerDialog.h"
 
+#include "ui/LocaleFormat.h"
+
 #include "engine/Currency.h"
 #include "engine/Customer.h"
 #include "engine/TaxIdFormats.h"
@@ -312,8 +314,8 @@ void CustomerDialog::setTaxRates(const QList<TaxRateRecord> &rates, const QStrin
         const bool assigned = assignedIds.contains(r.id);
         if (r.archivedAt.isValid() && !assigned)
             continue;
-        auto *item = new QListWidgetItem(r.archivedAt.isValid() ? tr("%1 (%2%, archived)").arg(r.name, r.percentage.toString())
-                                                                : tr("%1 (%2%)").arg(r.name, r.percentage.toString()),
+        auto *item = new QListWidgetItem(r.archivedAt.isValid() ? tr("%1 (%2, archived)").arg(r.name, LocaleFormat::percent(r.percentage))
+                                                                : tr("%1 (%2)").arg(r.name, LocaleFormat::percent(r.percentage)),
                                          m_taxRates);
         item->setData(Qt::UserRole, r.id);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);

@@ -71,6 +71,7 @@ CustomerImportWizard::CustomerImportWizard(CompanyFile &file, const Clock &clock
     auto *fileRow = new QHBoxLayout;
     m_path = new QLineEdit(filePage);
     m_path->setObjectName(QStringLiteral("customerImportFile"));
+    m_path->setAccessibleName(tr("File"));
     auto *browse = new QPushButton(tr("Browse…"), filePage);
     fileRow->addWidget(m_path, 1);
     fileRow->addWidget(browse);

@@ -52,6 +52,8 @@ LedgerExportDialog::LedgerExportDialog(CompanyFile &file, const Clock &clock, QD
     };
     m_from = dateEdit(QStringLiteral("ledgerFrom"), from);
     m_to = dateEdit(QStringLiteral("ledgerTo"), to);
+    m_from->setAccessibleName(tr("From"));
+    m_to->setAccessibleName(tr("To"));
     auto *period = new QHBoxLayout;
     period->addWidget(m_from);
     period->addWidget(new QLabel(tr("to"), this));
@@ -60,6 +62,7 @@ LedgerExportDialog::LedgerExportDialog(CompanyFile &file, const Clock &clock, QD
     form->addRow(tr("Period"), period);
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("ledgerFile"));
+    m_path->setAccessibleName(tr("File"));
     m_path->setPlaceholderText(tr("File to write"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     auto *fileRow = new QHBoxLayout;

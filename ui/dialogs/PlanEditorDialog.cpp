@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/PlanEditorDialog.h"
 
+#include "ui/CatalogText.h"
+
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
@@ -24,6 +26,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -169,8 +173,18 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     leftLayout->addWidget(planBox);
     leftLayout->addWidget(lists, 1);
 
+    // The plan's fields and lists scroll rather than make the dialog taller than a 720-pixel
+    // screen (German labels and a long price list included).
+    auto *leftScroll = new QScrollArea(this);
+    leftScroll->setObjectName(QStringLiteral("planFieldsScroll"));
+    leftScroll->setAccessibleName(tr("Plan"));
+    leftScroll->setWidget(left);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setMinimumWidth(left->minimumSizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width());
     auto *split = new QSplitter(this);
-    split->addWidget(left);
+    split->addWidget(leftScroll);
     split->addWidget(m_priceStack);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
@@ -201,7 +215,11 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
     layout->addWidget(m_versionNote);
     layout->addWidget(m_errors);
     layout->addWidget(buttons);
-    resize(1240, 700); // fits a 1280 × 720 screen
+    resize(1240, 660); // with a title bar, fits a 1280 × 720 screen
+    // Tab goes down the form as shown (the memo is made after the metadata). Set last: the
+    // form's widgets change parents (group box, scroll area) while the dialog is built.
+    setTabOrder(m_trial, m_memo);
+    setTabOrder(m_memo, m_metadata);
 
     if (planId.isEmpty()) {
         m_versionNote->setText(tr("Saving creates the plan with these prices as its version 1."));
@@ -453,16 +471,22 @@ QList<PriceEditor *> PlanEditorDialog::priceEditors() const
 
 bool PlanEditorDialog::createItem(PriceEditor *editor, const QString &name)
 {
-    try {
-        const Item item = CatalogService(m_file, m_clock).createItem(name);
-        m_items << item.name;
-        for (PriceEditor *e : priceEditors())
-            e->addItemName(item.name, e == editor);
-        return true;
-    } catch (const ServiceError &e) {
-        editor->showErrors({{QStringLiteral("item_name"), e.message()}});
+    // The item is created with the plan, in the same transaction, when the plan is saved: a
+    // plan cancelled or refused leaves no item behind.
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) {
+        editor->showErrors({{QStringLiteral("item_name"), CatalogText::message(QStringLiteral("is required"))}});
         return false;
     }
+    if (m_items.contains(trimmed, Qt::CaseInsensitive)) {
+        editor->showErrors({{QStringLiteral("item_name"), tr("An item named \"%1\" already exists.").arg(trimmed)}});
+        return false;
+    }
+    m_items << trimmed;
+    m_newItems << trimmed;
+    for (PriceEditor *e : priceEditors())
+        e->addItemName(trimmed, e == editor);
+    return true;
 }
 
 void PlanEditorDialog::createMetric(PriceEditor *editor)
@@ -506,7 +530,13 @@ bool PlanEditorDialog::save()
     }
     try {
         CatalogService catalog(m_file, m_clock);
-        m_saved = m_planId.isEmpty() ? catalog.createPlan(json) : catalog.editPlan(m_planId, json);
+        // Only the new items a price still uses are created.
+        QStringList used;
+        for (const QString &name : std::as_const(m_newItems))
+            for (PriceEditor *e : priceEditors())
+                if (e->itemName().compare(name, Qt::CaseInsensitive) == 0 && !used.contains(name))
+                    used << name;
+        m_saved = m_planId.isEmpty() ? catalog.createPlan(json, used) : catalog.editPlan(m_planId, json, used);
     } catch (const ServiceError &e) {
         showErrors(e.message(), e.errors());
         return false;

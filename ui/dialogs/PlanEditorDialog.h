@@ -83,6 +83,7 @@ private:
     const Clock &m_clock;
     QString m_planId;
     QStringList m_items;
+    QStringList m_newItems; ///< created with the plan when it is saved; nothing is stored before
     QStringList m_metrics;
     QLineEdit *m_name;
     QLineEdit *m_externalId;

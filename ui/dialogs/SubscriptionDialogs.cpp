@@ -72,8 +72,9 @@ QString subscriptionPreviewHtml(const SubscriptionPreviewResult &p, const QStrin
     if (!p.balanceLines.isEmpty()) {
         h += QStringLiteral("<p><b>%1</b></p><ul>")
                  .arg(tr("Proration credited to the customer balance: %1").arg(LocaleFormat::money(p.balanceChange, p.currency)));
-        for (const QString &l : p.balanceLines)
-            h += QStringLiteral("<li>%1</li>").arg(l.toHtmlEscaped());
+        // Each amount in the interface language's form; the entry's description is the ledger's.
+        for (const BalanceEntryRecord &e : p.balanceEntries)
+            h += QStringLiteral("<li>%1</li>").arg(tr("%1: %2").arg(LocaleFormat::money(e.amount, e.currency), e.description).toHtmlEscaped());
         h += QStringLiteral("</ul>");
     } else if (!p.currency.isEmpty()) {
         h += QStringLiteral("<p>%1</p>").arg(tr("Nothing is credited to the customer balance."));

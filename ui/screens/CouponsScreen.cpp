@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/screens/CouponsScreen.h"
 
+#include "ui/LocaleFormat.h"
+
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
@@ -31,12 +33,21 @@ namespace {
 
 enum Column { Code, Discount, Duration, Limit, Redeemed, Status, ColumnCount };
 
-/// A percentage coupon holds a fraction (0.15); people read and type 15%.
+/// A percentage coupon holds a fraction (0.15); people read and type 15% ("15 %" in German).
 QString valueText(const CouponRecord &c)
 {
     if (c.discountType == QLatin1String("percentage"))
-        return (c.value * Decimal(100)).normalized().toString() + QLatin1Char('%');
-    return c.value.toString();
+        return LocaleFormat::percent((c.value * Decimal(100)).normalized());
+    // An amount coupon has no currency of its own: it takes off in the invoice's currency.
+    return LocaleFormat::decimal(c.value.rounded(std::max(2, int(c.value.scale()))));
+}
+
+/// What the form's field shows for editing, in the locale's decimal mark.
+QString editText(const CouponRecord &c)
+{
+    if (c.discountType == QLatin1String("percentage"))
+        return LocaleFormat::editDecimal((c.value * Decimal(100)).normalized()) + QLatin1Char('%');
+    return LocaleFormat::editDecimal(c.value);
 }
 
 } // namespace
@@ -181,7 +192,8 @@ void CouponsScreen::reload()
         auto *code = new QStandardItem(c.code);
         code->setData(c.id, Qt::UserRole);
         code->setToolTip(tr("Id: %1").arg(c.id));
-        const QString discount = c.discountType == QLatin1String("percentage") ? tr("%1 off").arg(valueText(c)) : tr("%1 off (amount)").arg(valueText(c));
+        const QString discount =
+            c.discountType == QLatin1String("percentage") ? tr("%1 off").arg(valueText(c)) : tr("%1 off (amount, in the invoice's currency)").arg(valueText(c));
         auto *redeemed = new QStandardItem(locale.toString(c.redemptions));
         redeemed->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_model->appendRow({code, new QStandardItem(discount),
@@ -218,14 +230,13 @@ void CouponsScreen::newCoupon()
 
 void CouponsScreen::showSelected()
 {
-    m_error->clear();
     const auto c = selectedCoupon();
     if (!c) {
         m_formTitle->setText(tr("<b>New coupon</b>"));
         m_code->clear();
         m_type->setCurrentIndex(0);
         m_value->clear();
-        m_value->setPlaceholderText(tr("15% or 10.00"));
+        m_value->setPlaceholderText(tr("%1 or %2").arg(LocaleFormat::percent(Decimal(15)), LocaleFormat::decimal(Decimal::parse("10.00"))));
         m_duration->setValue(0);
         m_maxRedemptions->setValue(0);
     } else {
@@ -235,7 +246,7 @@ void CouponsScreen::showSelected()
                 : tr("<b>Coupon %1</b>").arg(c->code.toHtmlEscaped()));
         m_code->setText(c->code);
         m_type->setCurrentIndex(std::max(0, m_type->findData(c->discountType)));
-        m_value->setText(valueText(*c));
+        m_value->setText(editText(*c));
         m_duration->setValue(c->durationMonths.value_or(0));
         m_maxRedemptions->setValue(c->maxRedemptions.value_or(0));
     }
@@ -272,9 +283,16 @@ QString CouponsScreen::saveForm()
     m_error->clear();
     const QString type = m_type->currentData().toString();
     QString value = m_value->text().trimmed();
-    // The form reads a percentage as people write it: "15" is 15%.
-    if (type == QLatin1String("percentage") && !value.isEmpty() && !value.endsWith(QLatin1Char('%')))
+    // The form reads a percentage as people write it: "15" is 15%; the number in the locale's
+    // form ("12,5" in German), handed to the service in its canonical one.
+    const bool percent = value.endsWith(QLatin1Char('%'));
+    if (percent)
+        value.chop(1);
+    value = LocaleFormat::canonicalDecimal(value);
+    if (type == QLatin1String("percentage") && !value.isEmpty())
         value += QLatin1Char('%');
+    else if (percent)
+        value += QLatin1Char('%'); // the service says why a percent sign does not fit
     const std::optional<int> duration = m_duration->value() > 0 ? std::optional<int>(m_duration->value()) : std::nullopt;
     const std::optional<int> limit = m_maxRedemptions->value() > 0 ? std::optional<int>(m_maxRedemptions->value()) : std::nullopt;
     const auto current = selectedCoupon();

@@ -418,7 +418,7 @@ QString InvoicesScreen::issueConfirmationText() const
     } catch (const ServiceError &) {
         // The names are for the reader; the issue itself checks everything again.
     }
-    const QString amount = QStringLiteral("%1 %2").arg(moneyText(inv->total, inv->currency), inv->currency);
+    const QString amount = LocaleFormat::money(inv->total, inv->currency);
     const QString what = number.isEmpty() ? tr("Issue the invoice to %1 for %2?").arg(customer.toHtmlEscaped(), amount)
                                           : tr("Issue invoice %1 to %2 for %3?").arg(number, customer.toHtmlEscaped(), amount);
     return QStringLiteral("<p><b>%1</b></p><p>%2</p>")

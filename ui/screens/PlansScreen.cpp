@@ -9,6 +9,7 @@
 #include "models/PriceTableModel.h"
 #include "models/StorageError.h"
 #include "models/catalog/CatalogService.h"
+#include "ui/CatalogText.h"
 #include "ui/dialogs/PlanEditorDialog.h"
 #include "ui/widgets/ServiceCommand.h"
 #include "ui/widgets/PricePreview.h"
@@ -21,6 +22,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -37,6 +39,28 @@
 namespace orb {
 
 namespace {
+
+/// Shows the catalog's codes (model type, cadence, aggregation) of a column in words.
+class CatalogWordsProxy final : public QIdentityProxyModel
+{
+public:
+    CatalogWordsProxy(QAbstractItemModel *source, QHash<int, QString (*)(const QString &)> columns, QObject *parent)
+        : QIdentityProxyModel(parent), m_columns(std::move(columns))
+    {
+        setSourceModel(source);
+    }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        const QVariant v = QIdentityProxyModel::data(index, role);
+        if (role != Qt::DisplayRole)
+            return v;
+        const auto words = m_columns.value(index.column());
+        return words ? QVariant(words(v.toString())) : v;
+    }
+
+private:
+    QHash<int, QString (*)(const QString &)> m_columns;
+};
 
 QTableView *tableFor(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
@@ -100,7 +124,11 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     m_planSummary->setObjectName(QStringLiteral("planSummary"));
     m_planSummary->setWordWrap(true);
     m_planSummary->setTextFormat(Qt::RichText);
-    m_priceTable = tableFor(m_prices, QStringLiteral("priceTable"), this);
+    m_priceTable = tableFor(new CatalogWordsProxy(m_prices,
+                                                  {{PriceTableModel::Model, &CatalogText::modelName},
+                                                   {PriceTableModel::Cadence, static_cast<QString (*)(const QString &)>(&CatalogText::cadenceName)}},
+                                                  this),
+                            QStringLiteral("priceTable"), this);
     m_priceTable->setAccessibleName(tr("Prices"));
     m_priceTable->setColumnWidth(PriceTableModel::Name, 200);
     m_summary = new PriceSummary(this);
@@ -138,7 +166,8 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     auto *plansTab = new QWidget(this);
     auto *plansLayout = new QVBoxLayout(plansTab);
     plansLayout->addWidget(split);
-    auto *metricTable = tableFor(m_metrics, QStringLiteral("metricTable"), this);
+    auto *metricTable =
+        tableFor(new CatalogWordsProxy(m_metrics, {{MetricTableModel::Aggregation, &CatalogText::aggregationName}}, this), QStringLiteral("metricTable"), this);
     metricTable->setAccessibleName(tr("Billable metrics"));
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("catalogTabs"));
@@ -209,7 +238,7 @@ void PlansScreen::showPlan()
     QStringList adjustments;
     for (const QJsonValue &a : version->adjustments) {
         const QJsonObject o = a.toObject();
-        adjustments << o.value(QStringLiteral("adjustment_type")).toString().replace(QLatin1Char('_'), QLatin1Char(' '));
+        adjustments << CatalogText::adjustmentName(o.value(QStringLiteral("adjustment_type")).toString());
     }
     QString summary = QStringLiteral("<b>%1</b> · %2").arg(plan->name.toHtmlEscaped(), plan->currency);
     if (!plan->description.isEmpty())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/screens/SettingsScreen.h"
 
+#include "ui/LocaleFormat.h"
+
 #include "engine/Clock.h"
 #include "engine/Currency.h"
 #include "models/CompanyFile.h"
@@ -250,7 +252,7 @@ void SettingsScreen::loadTaxRates()
             scope << tr("%n customer(s)", nullptr, int(r.customerIds.size()));
         if (!r.itemIds.isEmpty())
             scope << tr("%n item(s)", nullptr, int(r.itemIds.size()));
-        auto *pct = new QStandardItem(r.percentage.toCanonicalString() + QStringLiteral(" %"));
+        auto *pct = new QStandardItem(LocaleFormat::percent(r.percentage));
         pct->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_taxModel->appendRow({new QStandardItem(r.name), pct, new QStandardItem(scope.isEmpty() ? tr("not assigned yet") : scope.join(QStringLiteral(", ")))});
     }
@@ -259,7 +261,13 @@ void SettingsScreen::loadTaxRates()
 void SettingsScreen::addTaxRate()
 {
     try {
-        const TaxRateRecord r = BillingSetupService(m_file, m_clock).createTaxRate(m_taxName->text(), m_taxPercent->text());
+        const TaxRateRecord r = BillingSetupService(m_file, m_clock).createTaxRate(m_taxName->text(), [this] {
+            // Typed in the locale's form ("7,25", a trailing "%" allowed), read in the canonical one.
+            QString t = m_taxPercent->text().trimmed();
+            if (t.endsWith(QLatin1Char('%')))
+                t.chop(1);
+            return LocaleFormat::canonicalDecimal(t);
+        }());
         m_taxName->clear();
         m_taxPercent->clear();
         loadTaxRates();

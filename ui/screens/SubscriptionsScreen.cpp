@@ -9,6 +9,7 @@
 #include "models/billing/SubscriptionService.h"
 #include "models/catalog/PlanRepository.h"
 #include "ui/dialogs/SubscriptionDialogs.h"
+#include "ui/LocaleFormat.h"
 #include "ui/widgets/InvoiceDetailView.h"
 
 #include <QHBoxLayout>
@@ -142,7 +143,7 @@ void SubscriptionsScreen::showDetails()
         const Subscription sub = service.get(id);
         PlanRepository plans(m_file.db());
         QString h = QStringLiteral("<h3>%1</h3>").arg(m_table->selectionModel()->selectedRows().first().data().toString().toHtmlEscaped());
-        QStringList terms{tr("From %1 to %2").arg(dateText(sub.startDate), sub.endDate ? dateText(*sub.endDate) : tr("open-ended")),
+        QStringList terms{tr("From %1 to %2").arg(LocaleFormat::date(sub.startDate), sub.endDate ? LocaleFormat::date(*sub.endDate) : tr("open-ended")),
                           sub.alignment == QLatin1String("first_of_month") ? tr("billed on the 1st of the month") : tr("billed on the start date")};
         if (sub.trialDays > 0)
             terms << tr("%n trial day(s)", nullptr, sub.trialDays);
@@ -166,7 +167,8 @@ void SubscriptionsScreen::showDetails()
         for (const SubscriptionPhase &p : sub.phases)
             h += QStringLiteral("<li>%1</li>")
                      .arg(tr("%1 to %2: %3 (%4)")
-                              .arg(dateText(p.startDate), p.endDate ? dateText(*p.endDate) : tr("open"), planText(p.planVersionId), causeText(p.cause))
+                              .arg(LocaleFormat::date(p.startDate), p.endDate ? LocaleFormat::date(*p.endDate) : tr("open"), planText(p.planVersionId),
+                                   causeText(p.cause))
                               .toHtmlEscaped());
         h += QStringLiteral("</ul>");
         const QList<SubscriptionChange> changes = service.changes(id);
@@ -190,7 +192,7 @@ void SubscriptionsScreen::showDetails()
             h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Changes"));
             for (const SubscriptionChange &c : changes)
                 h += QStringLiteral("<li>%1</li>")
-                         .arg(tr("%1 on %2 (%3)").arg(kindText(c.kind), dateText(c.effectiveDate), statusText(c.status)).toHtmlEscaped());
+                         .arg(tr("%1 on %2 (%3)").arg(kindText(c.kind), LocaleFormat::date(c.effectiveDate), statusText(c.status)).toHtmlEscaped());
             h += QStringLiteral("</ul>");
         }
         const QList<Invoice> next = InvoiceRunService(m_file, m_clock).upcoming(id);

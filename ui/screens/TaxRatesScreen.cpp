@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/screens/TaxRatesScreen.h"
 
+#include "ui/LocaleFormat.h"
+
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
@@ -203,7 +205,7 @@ void TaxRatesScreen::reload()
         auto *name = new QStandardItem(r.name);
         name->setData(r.id, Qt::UserRole);
         name->setToolTip(tr("Id: %1").arg(r.id));
-        auto *pct = new QStandardItem(r.percentage.toString() + QLatin1Char('%'));
+        auto *pct = new QStandardItem(LocaleFormat::percent(r.percentage));
         pct->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *customers = new QStandardItem(locale.toString(r.customerIds.size()));
         customers->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -250,7 +252,7 @@ void TaxRatesScreen::showSelected()
         m_formTitle->setText(r->archivedAt.isValid() ? tr("<b>%1</b>, archived: it applies to no new invoice.").arg(r->name.toHtmlEscaped())
                                                      : tr("<b>%1</b>").arg(r->name.toHtmlEscaped()));
         m_name->setText(r->name);
-        m_percentage->setText(r->percentage.toString());
+        m_percentage->setText(LocaleFormat::editDecimal(r->percentage));
         try {
             for (const Customer &c : CustomerRepository(m_file.db()).byIds(r->customerIds)) {
                 auto *entry = new QListWidgetItem(tr("Customer: %1").arg(c.name), m_assignments);
@@ -300,6 +302,16 @@ void TaxRatesScreen::changed(const QString &selectId, const QString &error)
     emit taxRatesChanged();
 }
 
+QString TaxRatesScreen::percentageTyped() const
+{
+    // Typed in the locale's form ("7,25" in German, a trailing "%" allowed); the service reads
+    // the canonical one and names anything that is not a number.
+    QString t = m_percentage->text().trimmed();
+    if (t.endsWith(QLatin1Char('%')))
+        t.chop(1);
+    return LocaleFormat::canonicalDecimal(t);
+}
+
 QString TaxRatesScreen::saveForm()
 {
     m_error->clear();
@@ -308,7 +320,7 @@ QString TaxRatesScreen::saveForm()
     try {
         BillingSetupService service(m_file, m_clock);
         if (!current) {
-            const TaxRateRecord created = service.createTaxRate(m_name->text(), m_percentage->text());
+            const TaxRateRecord created = service.createTaxRate(m_name->text(), percentageTyped());
             changed(created.id, {});
             if (m_undo)
                 m_undo->push(new ServiceCommand(
@@ -316,7 +328,7 @@ QString TaxRatesScreen::saveForm()
                     [this, id = created.id] { BillingSetupService(m_file, m_clock).deleteTaxRate(id); },
                     [this, id = created.id](const QString &e) { changed(id, e); }));
         } else {
-            const TaxRateRecord after = service.editTaxRate(current->id, m_name->text(), m_percentage->text());
+            const TaxRateRecord after = service.editTaxRate(current->id, m_name->text(), percentageTyped());
             changed(after.id, {});
             if (m_undo) {
                 auto write = [this](const TaxRateRecord &r) {

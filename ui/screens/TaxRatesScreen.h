@@ -41,6 +41,7 @@ public:
 
     // The actions, as the buttons run them; each returns the refusal in plain words, empty on success.
     QString saveForm();
+    QString percentageTyped() const;
     QString toggleArchive();
     /// Assigns the selected rate to the customer typed (id or external id).
     QString assignCustomer();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/AdjustmentsEditor.h"
 
+#include "ui/LocaleFormat.h"
+
 #include "ui/widgets/PriceConfigEditor.h"
 #include "ui/widgets/PriceEditor.h"
 
@@ -48,7 +50,8 @@ AdjustmentsEditor::AdjustmentsEditor(std::function<QList<PriceEditor *>()> price
     m_table->setAccessibleName(tr("Adjustments of the plan"));
     m_table->setHorizontalHeaderLabels({tr("Adjustment"), tr("Amount"), tr("Applies to"), tr("Reason")});
     m_table->horizontalHeaderItem(Amount)->setToolTip(
-        tr("A discount or limit in the plan's currency; a percentage discount as a fraction (0.15 = 15 %); a usage discount in units"));
+        tr("A discount or limit in the plan's currency; a percentage discount as a fraction (%1 = %2); a usage discount in units")
+            .arg(LocaleFormat::decimal(Decimal::parse("0.15")), LocaleFormat::percent(Decimal(15))));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(Type, QHeaderView::Interactive);
     m_table->verticalHeader()->hide();
@@ -184,7 +187,7 @@ void AdjustmentsEditor::setAdjustments(const QJsonArray &adjustments)
         addAdjustment(type);
         const int row = m_table->rowCount() - 1;
         const QSignalBlocker block(m_table);
-        m_table->item(row, Amount)->setText(PriceConfigEditor::decimalText(a.value(amountKey(type))));
+        m_table->item(row, Amount)->setText(PriceConfigEditor::editText(a.value(amountKey(type))));
         m_table->item(row, Reason)->setText(a.value(QStringLiteral("reason")).toString());
         QJsonObject kept = a;
         for (const char *key : {"adjustment_type", "applies_to_price_ids", "reason"})
@@ -214,7 +217,7 @@ QJsonArray AdjustmentsEditor::adjustments() const
             for (const char *key : {"item_id", "item_name", "item"})
                 a.remove(QLatin1String(key));
         a.insert(QStringLiteral("adjustment_type"), type);
-        if (const QString amount = m_table->item(row, Amount)->text().trimmed(); !amount.isEmpty())
+        if (const QString amount = PriceConfigEditor::typedDecimal(m_table->item(row, Amount)->text()); !amount.isEmpty())
             a.insert(amountKey(type), amount);
         if (const QString reason = m_table->item(row, Reason)->text().trimmed(); !reason.isEmpty())
             a.insert(QStringLiteral("reason"), reason);

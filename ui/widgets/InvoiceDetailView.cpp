@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/InvoiceDetailView.h"
 
+#include "ui/CatalogText.h"
+
 #include "engine/Currency.h"
 #include "engine/Money.h"
 #include "models/StatusText.h"
@@ -120,6 +122,10 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
         const auto d = Decimal::tryParse(o.value(QLatin1String(key)).toString());
         return d ? esc(formatDecimal(*d)) : text(o, key);
     };
+    auto percentOf = [&](const QJsonObject &o, const char *key) {
+        const auto d = Decimal::tryParse(o.value(QLatin1String(key)).toString());
+        return d ? esc(LocaleFormat::percent(*d)) : text(o, key);
+    };
     // Line dates are half-open like the periods; shown with their last day, as on the PDF.
     auto lineDates = [&](const QJsonObject &o) {
         const QDate start = QDate::fromString(o.value(QStringLiteral("start_date")).toString().left(10), Qt::ISODate);
@@ -158,8 +164,10 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
             const QJsonObject a = av.toObject();
             if (a.value(QStringLiteral("amount")).toString() == QLatin1String("0.00"))
                 continue;
-            h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("Adjustment: %1").arg(text(a, "adjustment_type"))), QString(), QString(),
-                      QStringLiteral("−%1").arg(amountOf(a, "amount"))});
+            // The amount carries its sign (a discount is negative, a minimum adds), as on the PDF.
+            h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>")
+                          .arg(tr("Adjustment: %1").arg(esc(CatalogText::adjustmentName(a.value(QStringLiteral("adjustment_type")).toString())))),
+                      QString(), QString(), amountOf(a, "amount")});
         }
         const QString coupon = l.value(QStringLiteral("coupon_discount")).toString();
         if (!coupon.isEmpty() && Decimal::parse(coupon).isPositive())
@@ -167,8 +175,9 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
                       QStringLiteral("−%1").arg(amountOf(l, "coupon_discount"))});
         for (const QJsonValue &tv : l.value(QStringLiteral("tax_amounts")).toArray()) {
             const QJsonObject t = tv.toObject();
-            h += row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("%1 (%2%)").arg(text(t, "tax_rate_description"), text(t, "tax_rate_percentage"))),
-                      tr("on %1").arg(amountOf(t, "taxable_amount")), QString(), amountOf(t, "amount")});
+            h +=
+                row({QStringLiteral("&nbsp;&nbsp;&nbsp;<i>%1</i>").arg(tr("%1 (%2)").arg(text(t, "tax_rate_description"), percentOf(t, "tax_rate_percentage"))),
+                     tr("on %1").arg(amountOf(t, "taxable_amount")), QString(), amountOf(t, "amount")});
         }
     }
     h += QStringLiteral("</table><hr>");
@@ -192,7 +201,9 @@ QString InvoiceDetailView::invoiceHtml(const Invoice &inv, const QString &custom
         total(tr("Prepaid credits applied"), inv.creditsApplied, false, true);
     for (const QJsonValue &tv : inv.document.value(QStringLiteral("tax_amounts")).toArray()) {
         const QJsonObject t = tv.toObject();
-        total(tr("%1 (%2%)").arg(t.value(QStringLiteral("tax_rate_description")).toString(), t.value(QStringLiteral("tax_rate_percentage")).toString()),
+        const auto pct = Decimal::tryParse(t.value(QStringLiteral("tax_rate_percentage")).toString());
+        total(tr("%1 (%2)").arg(t.value(QStringLiteral("tax_rate_description")).toString(),
+                                pct ? LocaleFormat::percent(*pct) : t.value(QStringLiteral("tax_rate_percentage")).toString()),
               Decimal::parse(t.value(QStringLiteral("amount")).toString()));
     }
     total(tr("Total"), inv.total, true);

@@ -215,9 +215,9 @@ void MatrixConfigEditor::setConfig(const QJsonObject &config)
     m_dimension1->setText(dimensions.at(0).toString());
     m_dimension2->setText(dimensions.at(1).toString());
     m_trailingNull = dimensions.size() != 1;
-    m_default->setText(decimalText(config.value(QStringLiteral("default_unit_amount"))));
+    m_default->setText(editText(config.value(QStringLiteral("default_unit_amount"))));
     if (m_allocation)
-        m_allocation->setText(decimalText(config.value(QStringLiteral("allocation"))));
+        m_allocation->setText(editText(config.value(QStringLiteral("allocation"))));
     // Rows and columns in the order their values first appear in the cells.
     const QJsonArray values = config.value(QStringLiteral("matrix_values")).toArray();
     QStringList rows, columns;
@@ -247,7 +247,7 @@ void MatrixConfigEditor::setConfig(const QJsonObject &config)
             const QJsonArray dv = cell.value(QStringLiteral("dimension_values")).toArray();
             const int r = int(rows.indexOf(dv.at(0).toString())) + 1;
             const int c = twoDimensions() ? int(columns.indexOf(dv.at(1).toString())) + 1 : 1;
-            setText(r, c, decimalText(cell.value(QStringLiteral("unit_amount"))), false);
+            setText(r, c, editText(cell.value(QStringLiteral("unit_amount"))), false);
         }
     }
     updateGrid();
@@ -269,17 +269,18 @@ QJsonObject MatrixConfigEditor::config(QString *) const
         return a;
     };
     o.insert(QStringLiteral("dimensions"), pair(d1, d2));
-    if (const QString d = m_default->text().trimmed(); !d.isEmpty())
+    // Amounts typed in the locale's form are stored in the canonical one.
+    if (const QString d = typedDecimal(m_default->text()); !d.isEmpty())
         o.insert(QStringLiteral("default_unit_amount"), d);
     if (m_allocation)
-        if (const QString a = m_allocation->text().trimmed(); !a.isEmpty())
+        if (const QString a = typedDecimal(m_allocation->text()); !a.isEmpty())
             o.insert(QStringLiteral("allocation"), a);
     QJsonArray values;
     m_cellOrder.clear();
     const int lastColumn = two ? m_grid->columnCount() - 1 : 1;
     for (int r = 1; r < m_grid->rowCount(); ++r) {
         for (int c = 1; c <= lastColumn; ++c) {
-            const QString amount = text(r, c);
+            const QString amount = typedDecimal(text(r, c));
             if (amount.isEmpty())
                 continue; // not priced of its own: the default applies
             values.append(QJsonObject{{QStringLiteral("dimension_values"), pair(text(r, 0), text(0, c))}, {QStringLiteral("unit_amount"), amount}});

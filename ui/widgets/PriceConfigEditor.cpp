@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/PriceConfigEditor.h"
 
+#include "ui/CatalogText.h"
+#include "ui/LocaleFormat.h"
 #include "ui/widgets/StructuredConfigEditor.h"
 
 #include <QHash>
@@ -24,8 +26,20 @@ QString PriceConfigEditor::decimalText(const QJsonValue &value)
     return {};
 }
 
-QString PriceConfigEditor::plainMessage(const QString &message)
+QString PriceConfigEditor::editText(const QJsonValue &value)
 {
+    return LocaleFormat::decimalText(decimalText(value));
+}
+
+QString PriceConfigEditor::typedDecimal(const QString &typed)
+{
+    return LocaleFormat::canonicalDecimal(typed);
+}
+
+QString PriceConfigEditor::plainMessage(const QString &rawMessage)
+{
+    // The engine's phrases in the interface language first; keys left in them read as words.
+    const QString message = CatalogText::message(rawMessage);
     // The engine names fields by their JSON keys; a clerk reads words.
     static const QRegularExpression key(QStringLiteral("\\b([a-z]+(?:_[a-z]+)+)\\b"));
     QString out;

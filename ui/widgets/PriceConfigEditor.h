@@ -40,6 +40,11 @@ public:
 
     /// The text a JSON number or string shows in a cell: exact, never through a double's rounding.
     static QString decimalText(const QJsonValue &value);
+    /// A stored decimal as a field shows it for editing, in the locale's form ("0,50").
+    static QString editText(const QJsonValue &value);
+    /// A number typed in the locale's form in the canonical one the config stores ("0.50");
+    /// what is no number stays as typed, for the catalog's checks to name.
+    static QString typedDecimal(const QString &typed);
     /// An engine message in words: "must not be less than minimum_amount 5" reads "minimum amount".
     static QString plainMessage(const QString &message);
     /// A JSON path in words: "$.tiered_config.tiers[1].first_unit" reads "Tier 2, first unit".

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/PriceEditor.h"
 
+#include "ui/CatalogText.h"
+
 #include "engine/pricing/Price.h"
 #include "ui/widgets/JsonConfigEditor.h"
 #include "ui/widgets/MatrixConfigEditor.h"
@@ -86,16 +88,7 @@ QJsonObject startingConfig(const QString &type)
 /// A price model's name for a clerk: "grouped_tiered_package" reads "Grouped tiered package".
 QString modelTitle(const QString &type)
 {
-    QString t = QString(type).replace(QLatin1Char('_'), QLatin1Char(' '));
-    t.replace(QStringLiteral("bps"), QStringLiteral("BPS"));
-    if (!t.isEmpty())
-        t[0] = t[0].toUpper();
-    return t;
-}
-
-QString valueText(const QJsonValue &v)
-{
-    return v.isString() ? v.toString() : PriceConfigEditor::decimalText(v);
+    return CatalogText::modelName(type);
 }
 
 } // namespace
@@ -226,6 +219,7 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     auto *commonBox = new QGroupBox(tr("Price"), this);
     commonBox->setLayout(common);
     auto *commonScroll = new QScrollArea(this);
+    commonScroll->setAccessibleName(tr("Price"));
     commonScroll->setWidget(commonBox);
     commonScroll->setWidgetResizable(true);
     commonScroll->setFrameShape(QFrame::NoFrame);
@@ -283,7 +277,14 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     auto *topLayout = new QHBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(commonScroll, 4);
-    topLayout->addWidget(configBox, 5);
+    // A model's tables and fields scroll inside the box: the editor stays within the dialog.
+    auto *configScroll = new QScrollArea(this);
+    configScroll->setObjectName(QStringLiteral("modelSettingsScroll"));
+    configScroll->setAccessibleName(tr("Model settings"));
+    configScroll->setWidget(configBox);
+    configScroll->setWidgetResizable(true);
+    configScroll->setFrameShape(QFrame::NoFrame);
+    topLayout->addWidget(configScroll, 5);
 
     m_preview = new PricePreview(this);
     m_preview->setReadOnly(true);
@@ -491,13 +492,13 @@ void PriceEditor::setPrice(const QJsonObject &price)
     QJsonValue minimum = price.value(QStringLiteral("minimum_amount"));
     if (minimum.isUndefined() || minimum.isNull())
         minimum = price.value(QStringLiteral("minimum")).toObject().value(QStringLiteral("minimum_amount"));
-    m_minimum->setText(valueText(minimum));
+    m_minimum->setText(PriceConfigEditor::editText(minimum));
     QJsonValue maximum = price.value(QStringLiteral("maximum_amount"));
     if (maximum.isUndefined() || maximum.isNull())
         maximum = price.value(QStringLiteral("maximum")).toObject().value(QStringLiteral("maximum_amount"));
-    m_maximum->setText(valueText(maximum));
-    m_fixedQuantity->setText(valueText(price.value(QStringLiteral("fixed_price_quantity"))));
-    m_conversionRate->setText(valueText(price.value(QStringLiteral("conversion_rate"))));
+    m_maximum->setText(PriceConfigEditor::editText(maximum));
+    m_fixedQuantity->setText(PriceConfigEditor::editText(price.value(QStringLiteral("fixed_price_quantity"))));
+    m_conversionRate->setText(PriceConfigEditor::editText(price.value(QStringLiteral("conversion_rate"))));
     m_groupingKey->setText(price.value(QStringLiteral("invoice_grouping_key")).toString());
     m_filters->setRowCount(0);
     for (const QJsonValue &v : price.value(QStringLiteral("composite_price_filters")).toArray()) {
@@ -542,8 +543,8 @@ QJsonObject PriceEditor::price(QString *error) const
                                                                    {QStringLiteral("conversion_rate"), m_conversionRate},
                                                                    {QStringLiteral("invoice_grouping_key"), m_groupingKey}};
     for (const auto &[key, edit] : optional)
-        if (const QString text = edit->text().trimmed(); !text.isEmpty())
-            o.insert(key, text);
+        if (const QString text = edit == m_groupingKey ? edit->text().trimmed() : PriceConfigEditor::typedDecimal(edit->text()); !text.isEmpty())
+            o.insert(key, text); // numbers typed in the locale's form, stored in the canonical one
     if (isComposite(m_configType) && m_filters->rowCount() > 0) {
         QJsonArray filters;
         for (int r = 0; r < m_filters->rowCount(); ++r) {
@@ -572,6 +573,11 @@ void PriceEditor::setCurrency(const QString &code)
 {
     m_currency = code;
     updatePreview();
+}
+
+QString PriceEditor::itemName() const
+{
+    return m_item->currentText().trimmed();
 }
 
 QString PriceEditor::name() const

@@ -48,6 +48,8 @@ public:
     /// The plan's currency, for the preview.
     void setCurrency(const QString &code);
     QString name() const;
+    /// The item the price is billed under, as typed or chosen.
+    QString itemName() const;
     QString externalId() const;
     void setExternalId(const QString &id);
     PricePreview *preview() const { return m_preview; }

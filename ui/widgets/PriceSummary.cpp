@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/PriceSummary.h"
 
+#include "engine/Decimal.h"
+#include "ui/CatalogText.h"
 #include "ui/widgets/PriceConfigEditor.h"
 #include "ui/widgets/StructuredConfigEditor.h"
 
@@ -14,32 +16,15 @@ namespace orb {
 
 namespace {
 
-QString cadenceText(const QJsonObject &price)
-{
-    const QString cadence = price.value(QStringLiteral("cadence")).toString();
-    if (cadence == QLatin1String("monthly"))
-        return PriceSummary::tr("Monthly");
-    if (cadence == QLatin1String("quarterly"))
-        return PriceSummary::tr("Quarterly");
-    if (cadence == QLatin1String("semi_annual"))
-        return PriceSummary::tr("Every six months");
-    if (cadence == QLatin1String("annual"))
-        return PriceSummary::tr("Annually");
-    if (cadence == QLatin1String("one_time"))
-        return PriceSummary::tr("Once");
-    const QJsonObject cycle = price.value(QStringLiteral("billing_cycle_configuration")).toObject();
-    const int n = cycle.value(QStringLiteral("duration")).toInt();
-    return cycle.value(QStringLiteral("duration_unit")).toString() == QLatin1String("day") ? PriceSummary::tr("Every %n day(s)", nullptr, n)
-                                                                                           : PriceSummary::tr("Every %n month(s)", nullptr, n);
-}
-
 QString valueText(const QJsonValue &v)
 {
     if (v.isNull() || v.isUndefined())
         return PriceSummary::tr("no limit");
     if (v.isBool())
         return v.toBool() ? PriceSummary::tr("yes") : PriceSummary::tr("no");
-    return v.isString() ? v.toString() : PriceConfigEditor::decimalText(v);
+    if (v.isString() && !Decimal::tryParse(v.toString()))
+        return v.toString();
+    return CatalogText::valueText(QString(), v, QString());
 }
 
 } // namespace
@@ -82,21 +67,21 @@ void PriceSummary::setPrice(const QJsonObject &price, const QString &itemName, c
     }
     const QString type = price.value(QStringLiteral("model_type")).toString();
     const QJsonObject config = price.value(type + QStringLiteral("_config")).toObject();
-    QString model = QString(type).replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!model.isEmpty())
-        model[0] = model[0].toUpper();
+    const QString model = CatalogText::modelName(type);
+    // Amounts in the price's currency, quantities and rates as plain numbers, in the locale.
+    auto money = [&currency](const char *key, const QJsonValue &v) { return CatalogText::valueText(QLatin1String(key), v, currency); };
     QString billing = price.value(QStringLiteral("billing_mode")).toString() == QLatin1String("in_advance") ? tr("in advance") : tr("in arrears");
     QStringList lines;
     lines << QStringLiteral("<b>%1</b>").arg(price.value(QStringLiteral("name")).toString().toHtmlEscaped());
     lines << tr("Item: %1 · Metric: %2")
                  .arg(itemName.isEmpty() ? tr("(unknown item)") : itemName.toHtmlEscaped(),
                       metricName.isEmpty() ? tr("none (a fixed fee)") : metricName.toHtmlEscaped());
-    lines << tr("%1, billed %2 · %3 · %4 model").arg(cadenceText(price), billing, currency.toHtmlEscaped(), model.toHtmlEscaped());
+    lines << tr("%1, billed %2 · %3 · %4 model").arg(CatalogText::cadenceName(price), billing, currency.toHtmlEscaped(), model.toHtmlEscaped());
     QStringList limits;
     if (const QJsonValue v = price.value(QStringLiteral("minimum_amount")); !v.isUndefined() && !v.isNull())
-        limits << tr("minimum %1").arg(valueText(v));
+        limits << tr("minimum %1").arg(money("minimum_amount", v));
     if (const QJsonValue v = price.value(QStringLiteral("maximum_amount")); !v.isUndefined() && !v.isNull())
-        limits << tr("maximum %1").arg(valueText(v));
+        limits << tr("maximum %1").arg(money("maximum_amount", v));
     if (const QJsonValue v = price.value(QStringLiteral("fixed_price_quantity")); !v.isUndefined() && !v.isNull())
         limits << tr("quantity %1").arg(valueText(v));
     if (!limits.isEmpty())
@@ -106,7 +91,7 @@ void PriceSummary::setPrice(const QJsonObject &price, const QString &itemName, c
     if (matrix) {
         const QJsonArray dims = config.value(QStringLiteral("dimensions")).toArray();
         const bool two = dims.size() > 1 && dims.at(1).isString() && !dims.at(1).toString().isEmpty();
-        lines << tr("Default unit amount: %1").arg(valueText(config.value(QStringLiteral("default_unit_amount"))));
+        lines << tr("Default unit amount: %1").arg(money("default_unit_amount", config.value(QStringLiteral("default_unit_amount"))));
         if (config.contains(QStringLiteral("allocation")))
             lines << tr("Free units (allocation): %1").arg(valueText(config.value(QStringLiteral("allocation"))));
         QStringList rows, columns;
@@ -142,7 +127,7 @@ void PriceSummary::setPrice(const QJsonObject &price, const QString &itemName, c
             const QJsonArray dv = cell.value(QStringLiteral("dimension_values")).toArray();
             const int r = int(rows.indexOf(dv.at(0).toString()));
             const int c = two ? int(columns.indexOf(dv.at(1).toString())) + 1 : 1;
-            auto *item = new QTableWidgetItem(valueText(cell.value(QStringLiteral("unit_amount"))));
+            auto *item = new QTableWidgetItem(money("unit_amount", cell.value(QStringLiteral("unit_amount"))));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(r, c, item);
         }
@@ -151,7 +136,10 @@ void PriceSummary::setPrice(const QJsonObject &price, const QString &itemName, c
             QJsonValue v = f.arrayKey.isEmpty() ? config.value(f.key) : config.value(f.arrayKey).toArray().at(f.arrayIndex);
             if (v.isUndefined() || (v.isNull() && !f.arrayKey.isEmpty()))
                 continue; // an optional setting not given
-            lines << QStringLiteral("%1: %2").arg(f.label.toHtmlEscaped(), valueText(v).toHtmlEscaped());
+            lines << QStringLiteral("%1: %2").arg(
+                f.label.toHtmlEscaped(),
+                (f.text ? (v.isString() ? v.toString() : valueText(v)) : CatalogText::valueText(f.arrayKey.isEmpty() ? f.key : f.arrayKey, v, currency))
+                    .toHtmlEscaped());
         }
         // The first table of the model (tiers, cells, rates); the others follow below it.
         QList<ConfigTable> tables;
@@ -189,7 +177,9 @@ void PriceSummary::setPrice(const QJsonObject &price, const QString &itemName, c
                 for (int c = 0; c < t.columns.size(); ++c) {
                     const ConfigColumn &col = t.columns.at(c);
                     const QJsonValue v = col.arrayKey.isEmpty() ? o.value(col.key) : o.value(col.arrayKey).toArray().at(col.arrayIndex);
-                    QString text = v.isUndefined() ? QString() : valueText(v);
+                    QString text = v.isUndefined() ? QString()
+                                   : col.text      ? (v.isString() ? v.toString() : valueText(v))
+                                                   : CatalogText::valueText(col.key, v, currency);
                     if (v.isNull() && !col.nullWhenEmpty)
                         text.clear();
                     auto *item = new QTableWidgetItem(text);

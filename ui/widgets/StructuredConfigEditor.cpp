@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/StructuredConfigEditor.h"
 
+#include "ui/LocaleFormat.h"
+
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -115,10 +117,10 @@ int arraySize(const QList<T> &list, const QString &key)
     return size;
 }
 
-QString cellText(const QJsonObject &o, const QString &key, const QString &arrayKey, int arrayIndex)
+QString cellText(const QJsonObject &o, const QString &key, const QString &arrayKey, int arrayIndex, bool text)
 {
     if (arrayKey.isEmpty())
-        return PriceConfigEditor::decimalText(o.value(key));
+        return text ? PriceConfigEditor::decimalText(o.value(key)) : PriceConfigEditor::editText(o.value(key));
     return o.value(arrayKey).toArray().at(arrayIndex).toString();
 }
 
@@ -269,7 +271,7 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
                           {ranges.at(0), ranges.at(1), tierColumn("rate", tr("Rate (percent)"), false, tr("Percent of the units in the tier")), flat});
     if (type == QLatin1String("percent")) {
         ConfigField share = amountField("percent", tr("Share of the other prices (0.1 = 10 %)"));
-        share.placeholder = tr("a fraction, e.g. 0.1");
+        share.placeholder = tr("a fraction, e.g. %1").arg(LocaleFormat::decimal(Decimal::parse("0.1")));
         return makeLayout({share, amountField("minimum_amount", tr("Minimum (optional)")), amountField("maximum_amount", tr("Maximum (optional)")),
                            flagField("prorated", tr("Prorate the minimum to the part of the period billed"))});
     }
@@ -324,7 +326,7 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
             else if (f.key == QLatin1String("free_units_per_events"))
                 edit->setPlaceholderText(tr("a whole number, e.g. 3"));
             else if (f.key == QLatin1String("bps"))
-                edit->setPlaceholderText(tr("e.g. 125 (1.25 %)"));
+                edit->setPlaceholderText(tr("e.g. 125 (%1)").arg(LocaleFormat::percent(Decimal::parse("1.25"))));
             else if (f.key == QLatin1String("percent"))
                 edit->setPlaceholderText(tr("out of 100, e.g. 50"));
             else if (f.key.endsWith(QLatin1String("_display_name")))
@@ -332,7 +334,7 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
             else if (f.key.endsWith(QLatin1String("_grouping_value")))
                 edit->setPlaceholderText(tr("a value of the property, e.g. download"));
             else if (!f.text)
-                edit->setPlaceholderText(tr("a decimal, e.g. 0.50"));
+                edit->setPlaceholderText(tr("a decimal, e.g. %1").arg(LocaleFormat::decimal(Decimal::parse("0.50"))));
             else
                 edit->setPlaceholderText(tr("an event property, e.g. region"));
             connect(edit, &QLineEdit::textEdited, this, &PriceConfigEditor::changed);
@@ -453,9 +455,9 @@ void StructuredConfigEditor::setConfig(const QJsonObject &config)
             continue;
         }
         if (!f.arrayKey.isEmpty())
-            m_fields[i]->setText(cellText(config, f.key, f.arrayKey, f.arrayIndex));
+            m_fields[i]->setText(cellText(config, f.key, f.arrayKey, f.arrayIndex, f.text));
         else
-            m_fields[i]->setText(f.text ? config.value(f.key).toString() : decimalText(config.value(f.key)));
+            m_fields[i]->setText(f.text ? config.value(f.key).toString() : editText(config.value(f.key)));
         m_kept.remove(f.arrayKey.isEmpty() ? f.key : f.arrayKey);
     }
     for (qsizetype t = 0; t < m_tables.size(); ++t) {
@@ -469,7 +471,7 @@ void StructuredConfigEditor::setConfig(const QJsonObject &config)
             const QJsonObject o = rows.at(r).toObject();
             for (int c = 0; c < spec.columns.size(); ++c) {
                 const ConfigColumn &col = spec.columns.at(c);
-                setCell(table, r, c, cellText(o, col.key, col.arrayKey, col.arrayIndex), col.text);
+                setCell(table, r, c, cellText(o, col.key, col.arrayKey, col.arrayIndex, col.text), col.text);
             }
         }
     }
@@ -486,7 +488,8 @@ QJsonObject StructuredConfigEditor::config(QString *) const
                 o.insert(f.key, m_flags.at(i)->isChecked());
             continue;
         }
-        const QString text = m_fields.at(i)->text().trimmed();
+        // A number typed in the locale's form is stored in the canonical one ("0,50" → "0.50").
+        const QString text = f.text || !f.arrayKey.isEmpty() ? m_fields.at(i)->text().trimmed() : typedDecimal(m_fields.at(i)->text());
         if (!f.arrayKey.isEmpty())
             setArrayEntry(o, f.arrayKey, f.arrayIndex, text, arraySize(m_layout.fields, f.arrayKey));
         else if (!text.isEmpty()) // left out when empty: the parser then says it is required, with its path
@@ -501,7 +504,8 @@ QJsonObject StructuredConfigEditor::config(QString *) const
             for (int c = 0; c < spec.columns.size(); ++c) {
                 const ConfigColumn &col = spec.columns.at(c);
                 const QTableWidgetItem *item = table->item(r, c);
-                const QString text = item ? item->text().trimmed() : QString();
+                const QString typed = item ? item->text().trimmed() : QString();
+                const QString text = col.text || !col.arrayKey.isEmpty() ? typed : typedDecimal(typed);
                 if (!col.arrayKey.isEmpty())
                     setArrayEntry(row, col.arrayKey, col.arrayIndex, text, arraySize(spec.columns, col.arrayKey));
                 else if (!text.isEmpty())
