@@ -178,6 +178,13 @@ QStringList describePostgres(const Database &db)
 
 } // namespace
 
+bool ServerSchema::hasTable(const Database &db, const QString &name)
+{
+    if (db.isServer())
+        return db.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?"), {name}).toInt() > 0;
+    return db.scalar(QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?"), {name}).isValid();
+}
+
 QList<Migration> ServerSchema::migrations()
 {
     QList<Migration> list;

@@ -19,6 +19,8 @@ class Database;
 class ServerSchema final
 {
 public:
+    /// Whether the company's schema holds a table of that name, on either engine.
+    static bool hasTable(const Database &db, const QString &name);
     /// Every PostgreSQL migration of this build, in order.
     static QList<Migration> migrations();
     /// The schema version of the server database (0: empty, no Orb schema yet).
