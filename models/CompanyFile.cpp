@@ -11,6 +11,8 @@
 #include "models/Timestamps.h"
 #include "models/UnitOfWork.h"
 #include "models/backup/CompanyLock.h"
+#include "models/storage/CompanyLocation.h"
+#include "models/storage/ServerSchema.h"
 
 #include <QDir>
 #include <QFile>
@@ -67,12 +69,57 @@ CompanyFile::~CompanyFile() = default;
 
 std::unique_ptr<CompanyFile> CompanyFile::open(const QString &path)
 {
+    if (CompanyLocation::looksLikeServer(path))
+        return openServer(path, false);
     return openImpl(path, false);
 }
 
 std::unique_ptr<CompanyFile> CompanyFile::openReadOnly(const QString &path)
 {
+    if (CompanyLocation::looksLikeServer(path))
+        return openServer(path, true);
     return openImpl(path, true);
+}
+
+std::unique_ptr<CompanyFile> CompanyFile::openServer(const QString &text, bool readOnly)
+{
+    CompanyLocation location;
+    try {
+        location = CompanyLocation::parse(text);
+    } catch (const ServiceError &e) {
+        throw CompanyFileError(CompanyFileError::Kind::Invalid, e.message());
+    }
+    std::unique_ptr<CompanyFile> file(new CompanyFile(location.display()));
+    try {
+        file->m_db.openServer(location, readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+    } catch (const ServiceError &e) {
+        throw CompanyFileError(CompanyFileError::Kind::Io, e.message());
+    }
+    try {
+        const int version = ServerSchema::version(file->m_db);
+        if (version == 0)
+            throw CompanyFileError(
+                CompanyFileError::Kind::NotFound,
+                QStringLiteral("the database %1 holds no Orb company (move one there with `orbctl company move-to-server`)").arg(file->m_path));
+        if (version > latestSchemaVersion())
+            throw CompanyFileError(
+                CompanyFileError::Kind::TooNew,
+                QStringLiteral("%1 was written by a newer Orb (schema version %2; this Orb knows up to %3). Open it with that version or later.")
+                    .arg(file->m_path)
+                    .arg(version)
+                    .arg(latestSchemaVersion()));
+        if (version < latestSchemaVersion()) {
+            if (readOnly)
+                throw CompanyFileError(CompanyFileError::Kind::Invalid,
+                                       QStringLiteral("%1 was written by an older Orb and must be upgraded, but it is open read-only.").arg(file->m_path));
+            ServerSchema::migrate(file->m_db);
+        }
+        if (file->m_db.scalar(QStringLiteral("SELECT value FROM orb_meta WHERE key = 'format'")).toString() != QLatin1String("orb-company"))
+            throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile, QStringLiteral("the database %1 is not an Orb company").arg(file->m_path));
+    } catch (const ServiceError &e) {
+        throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot open %1: %2").arg(file->m_path, e.message()));
+    }
+    return file;
 }
 
 std::unique_ptr<CompanyFile> CompanyFile::openForInspection(const QString &path)
@@ -94,6 +141,9 @@ QString CompanyFile::foreignSchemaMessage(const QString &path, const QStringList
 
 std::unique_ptr<CompanyFile> CompanyFile::openLocked(const QString &path)
 {
+    // A server company is shared by design: the server keeps several users apart.
+    if (CompanyLocation::looksLikeServer(path))
+        return openServer(path, false);
     checkHeader(path);
     auto lock = std::make_unique<CompanyLock>(path);
     if (!lock->tryLock()) {
@@ -261,6 +311,8 @@ void CompanyFile::configure()
 
 int CompanyFile::schemaVersion() const
 {
+    if (m_db.isServer())
+        return ServerSchema::version(m_db);
     return m_db.scalar(QStringLiteral("PRAGMA user_version")).toInt();
 }
 
@@ -344,6 +396,10 @@ std::unique_ptr<CompanyFile> CompanyFile::create(const QString &path, const Comp
 std::unique_ptr<Database> CompanyFile::openConnection() const
 {
     auto db = std::make_unique<Database>();
+    if (isServer()) {
+        db->openServer(CompanyLocation::parse(m_path), isReadOnly() ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+        return db;
+    }
     db->open(m_path, isReadOnly() ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
     db->exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     if (!isReadOnly())

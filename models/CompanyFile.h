@@ -84,7 +84,10 @@ public:
 
     ~CompanyFile();
 
+    /// The company file's path, or a server company's location (postgresql://..., no password).
     const QString &path() const { return m_path; }
+    /// Whether the company lives on a PostgreSQL server (see docs/TEAM.md).
+    bool isServer() const { return m_db.isServer(); }
     bool isReadOnly() const { return m_db.isReadOnly(); }
     /// Opened by openForInspection(): what in its schema is not Orb's (empty otherwise).
     const QStringList &schemaProblems() const { return m_schemaProblems; }
@@ -114,8 +117,9 @@ private:
     explicit CompanyFile(QString path);
     static void checkHeader(const QString &path); // SQLite and Orb headers, before SQLite opens it
     static std::unique_ptr<CompanyFile> openImpl(const QString &path, bool forceReadOnly, bool inspection = false);
-    void inspect();   // read-only checks, before any write
-    void configure(); // pragmas for a writable connection
+    static std::unique_ptr<CompanyFile> openServer(const QString &location, bool readOnly); // postgresql://
+    void inspect();                                                                         // read-only checks, before any write
+    void configure();                                                                       // pragmas for a writable connection
     void migrate();
 
     QString m_path;

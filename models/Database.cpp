@@ -3,6 +3,8 @@
 
 #include "models/RowSeals.h"
 #include "models/StorageError.h"
+#include "models/storage/CompanyLocation.h"
+#include "models/storage/SqlDialect.h"
 
 #include <QAtomicInteger>
 #include <QFileInfo>
@@ -66,8 +68,14 @@ QString describe(const QSqlError &e)
     QString text = e.databaseText();
     if (text.isEmpty())
         text = e.text();
-    return text;
+    return text.trimmed();
 }
+
+// Writers on a server take this transaction-scoped advisory lock first, so they follow one
+// another as they do on a company file (BEGIN IMMEDIATE): every read-then-write of a business
+// action (the next invoice number, "not yet invoiced") sees all that committed before it.
+// Readers never wait (MVCC). "ORB1", the company files' application id.
+constexpr qint64 WriterLockKey = 0x4F524231;
 
 } // namespace
 
@@ -112,6 +120,7 @@ void Database::open(const QString &path, Mode mode)
     m_connectionName = QStringLiteral("orb-%1").arg(++counter);
     m_path = path;
     m_mode = mode;
+    m_engine = Engine::Sqlite;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
@@ -148,14 +157,73 @@ void Database::open(const QString &path, Mode mode)
     }
 }
 
+void Database::openServer(const CompanyLocation &location, Mode mode)
+{
+    close();
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        throw ServiceError::storage(
+            QStringLiteral("cannot connect to %1: Qt's PostgreSQL driver is not installed (Debian: libqt6sql6-psql)").arg(location.display()));
+    static QAtomicInteger<quint64> counter;
+    m_connectionName = QStringLiteral("orb-pg-%1").arg(++counter);
+    m_path = location.display();
+    m_mode = mode;
+    m_engine = Engine::PostgreSql;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!location.host.isEmpty())
+        db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setDatabaseName(location.database);
+    if (!location.user.isEmpty())
+        db.setUserName(location.user);
+    // No password here: libpq reads PGPASSWORD or ~/.pgpass itself.
+    QString options = location.options;
+    if (!options.contains(QLatin1String("connect_timeout=")))
+        options += QStringLiteral("%1connect_timeout=10").arg(options.isEmpty() ? QString() : QStringLiteral(";"));
+    options += QStringLiteral(";application_name=orb");
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        const QString why = describe(db.lastError());
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        m_connectionName.clear();
+        m_engine = Engine::Sqlite;
+        throw ServiceError::storage(QStringLiteral("cannot connect to the company server %1: %2").arg(m_path, why));
+    }
+    {
+        QMutexLocker lock(&registryMutex());
+        ++registry()[m_path];
+    }
+    try {
+        // UTC and ISO dates on the wire, whatever the server's defaults: Orb stores instants as
+        // ISO 8601 UTC text and compares them as text.
+        exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        if (mode != Mode::ReadWrite)
+            exec(QStringLiteral("SET default_transaction_read_only = on"));
+    } catch (...) {
+        close();
+        throw;
+    }
+}
+
+qint64 Database::lastInsertId(const QSqlQuery &query) const
+{
+    if (isServer())
+        return scalar(QStringLiteral("SELECT lastval()")).toLongLong();
+    return query.lastInsertId().toLongLong();
+}
+
 void Database::close()
 {
     if (m_connectionName.isEmpty())
         return;
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen()) {
-            if (sqlite3 *h = sqliteHandle()) {
+        if (db.isOpen() && isServer()) {
+            if (m_inTransaction)
+                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            db.close();
+        } else if (db.isOpen()) {
+            if (sqlite3 *h = rawSqliteHandle()) {
                 if (!sqlite3_get_autocommit(h))
                     sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
                 // Rows written through the raw handle and committed with a raw COMMIT (bulk
@@ -183,7 +251,7 @@ void Database::close()
     QSqlDatabase::removeDatabase(m_connectionName);
     {
         QMutexLocker lock(&registryMutex());
-        const QString k = registryKey(m_path);
+        const QString k = isServer() ? m_path : registryKey(m_path);
         if (--registry()[k] <= 0)
             registry().remove(k);
     }
@@ -191,6 +259,7 @@ void Database::close()
     m_tracker.reset();
     m_inTransaction = false;
     m_depth = 0;
+    m_engine = Engine::Sqlite;
 }
 
 void Database::sealPending()
@@ -214,14 +283,60 @@ QSqlDatabase Database::handle() const
 
 sqlite3 *Database::sqliteHandle() const
 {
+    if (isServer())
+        throw ServiceError::conflict(SqlDialect::notOnServer(QStringLiteral("This action")));
+    return rawSqliteHandle();
+}
+
+sqlite3 *Database::rawSqliteHandle() const
+{
     const QVariant v = handle().driver()->handle();
     if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
         return *static_cast<sqlite3 *const *>(v.data());
     return nullptr;
 }
 
+QSqlQuery Database::run(const QString &sql, const QVariantList &binds) const
+{
+    // A server connection: prepared (server-side) only with binds, since PostgreSQL prepares
+    // no BEGIN, SET or CREATE; the SQLSTATE decides what the failure means to people.
+    QSqlQuery q(handle());
+    q.setForwardOnly(true);
+    bool ok = false;
+    if (binds.isEmpty()) {
+        ok = q.exec(sql);
+    } else {
+        if (!q.prepare(sql))
+            throw ServiceError::storage(QStringLiteral("the company server refused a statement: %1").arg(describe(q.lastError())));
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+        ok = q.exec();
+    }
+    if (!ok) {
+        const QSqlError e = q.lastError();
+        const QString state = e.nativeErrorCode();
+        if (state.startsWith(QLatin1String("23")))
+            throw ServiceError::conflict(QStringLiteral("the company database refused the change: %1").arg(describe(e)));
+        if (state == QLatin1String("25006") || state == QLatin1String("42501"))
+            throw ServiceError::conflict(QStringLiteral("%1 is open read-only for you; nothing was changed (%2)").arg(m_path, describe(e)));
+        if (state == QLatin1String("40001") || state == QLatin1String("40P01") || state == QLatin1String("55P03"))
+            throw ServiceError::conflict(QStringLiteral("%1 is busy: another user is changing the same data; try again").arg(m_path));
+        if (state.startsWith(QLatin1String("08")) || !handle().isOpen())
+            throw ServiceError::storage(QStringLiteral("the connection to the company server %1 was lost: %2").arg(m_path, describe(e)));
+        throw ServiceError::storage(QStringLiteral("the company server %1 failed: %2").arg(m_path, describe(e)));
+    }
+    return q;
+}
+
+QSqlQuery Database::execNative(const QString &sql, const QVariantList &binds) const
+{
+    return isServer() ? run(sql, binds) : exec(sql, binds);
+}
+
 QSqlQuery Database::exec(const QString &sql, const QVariantList &binds) const
 {
+    if (isServer())
+        return run(SqlDialect::forPostgres(sql), binds);
     QSqlQuery q(handle());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
@@ -241,7 +356,7 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &binds) const
     }
     // A write outside any transaction: seal it at once, in a transaction of its own.
     if (m_tracker && !m_tracker->rows.empty()) {
-        sqlite3 *h = sqliteHandle();
+        sqlite3 *h = rawSqliteHandle();
         if (h && sqlite3_get_autocommit(h)) {
             auto *self = const_cast<Database *>(this);
             self->begin();
@@ -264,6 +379,22 @@ QVariant Database::scalar(const QString &sql, const QVariantList &binds) const
 
 void Database::execScript(const QString &script) const
 {
+    splitScript(script, false);
+}
+
+void Database::execNativeScript(const QString &script) const
+{
+    splitScript(script, true);
+}
+
+void Database::splitScript(const QString &script, bool native) const
+{
+    const auto runOne = [&](const QString &statement) {
+        if (native && isServer())
+            run(statement, {});
+        else
+            exec(statement);
+    };
     // Statements end with ";" at the end of a line; migrations are written that way.
     QString current;
     const QStringList lines = script.split(QLatin1Char('\n'));
@@ -273,12 +404,12 @@ void Database::execScript(const QString &script) const
             continue;
         current += line + QLatin1Char('\n');
         if (trimmed.endsWith(QLatin1Char(';'))) {
-            exec(current.trimmed());
+            runOne(current.trimmed());
             current.clear();
         }
     }
     if (!current.trimmed().isEmpty())
-        exec(current.trimmed());
+        runOne(current.trimmed());
 }
 
 void Database::begin()
@@ -294,6 +425,14 @@ void Database::begin()
     exec(QStringLiteral("BEGIN IMMEDIATE"));
     m_depth = 1;
     m_inTransaction = true;
+    if (isServer() && m_mode == Mode::ReadWrite) {
+        try {
+            exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(WriterLockKey));
+        } catch (...) {
+            rollback();
+            throw;
+        }
+    }
 }
 
 void Database::commit()

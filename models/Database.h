@@ -13,6 +13,8 @@ struct sqlite3;
 
 namespace orb {
 
+struct CompanyLocation;
+
 /**
  * One connection to a company file, owned by the thread that opened it (Qt SQL connections
  * must not cross threads). Every statement goes through query()/exec(), which turn failures
@@ -25,6 +27,10 @@ public:
     /// the file (nothing committed waits outside it), SQLite opens it as immutable, so the
     /// look creates no -wal or -shm and leaves the folder as it found it.
     enum class Mode { ReadWrite, ReadOnly, Inspect };
+    /// Sqlite: a company file (the embedded default). PostgreSql: a company on a server, through
+    /// Qt's QPSQL driver; statements are written in SQLite's dialect and translated once each
+    /// (SqlDialect), and what has no translation yet is refused, never run with another meaning.
+    enum class Engine { Sqlite, PostgreSql };
 
     Database();
     ~Database();
@@ -39,6 +45,23 @@ public:
      * effect. A read-write connection records the rows it changes for their seals (RowSeals).
      */
     void open(const QString &path, Mode mode);
+    /**
+     * Connects to a company database on a PostgreSQL server; throws ServiceError(Storage) when
+     * the server refuses. The password comes from libpq (PGPASSWORD, ~/.pgpass), never from
+     * Orb. A read-only connection is a read-only session (default_transaction_read_only), so
+     * not even a statement Orb did not mean can write through it.
+     */
+    void openServer(const CompanyLocation &location, Mode mode);
+    Engine engine() const { return m_engine; }
+    bool isServer() const { return m_engine == Engine::PostgreSql; }
+    /// The id the last INSERT of this connection gave its identity / INTEGER PRIMARY KEY column
+    /// (SQLite's last rowid; PostgreSQL's lastval()).
+    qint64 lastInsertId(const QSqlQuery &query) const;
+    /// Runs one statement in this engine's own dialect, untranslated (catalog queries).
+    QSqlQuery execNative(const QString &sql, const QVariantList &binds = {}) const;
+    /// Runs a script written in this engine's own dialect (migrations), untranslated.
+    void execNativeScript(const QString &script) const;
+
     /// Closes the connection; a read-write one first checkpoints its WAL into the file and
     /// truncates it, so the last connection to close leaves the file whole on its own.
     void close();
@@ -49,7 +72,9 @@ public:
     const QString &path() const { return m_path; }
 
     QSqlDatabase handle() const;
-    /// The raw SQLite handle, for the backup API and hot paths.
+    /// The raw SQLite handle, for the backup API and hot paths. On a server connection it
+    /// throws ServiceError(Conflict) "not yet available on a company server": every raw SQLite
+    /// path refuses there instead of misbehaving.
     sqlite3 *sqliteHandle() const;
 
     /// Prepares and runs a statement with positional binds; throws on failure.
@@ -73,11 +98,15 @@ private:
     struct Tracker;
     void harden();
     void sealPending();
+    sqlite3 *rawSqliteHandle() const;
+    QSqlQuery run(const QString &sql, const QVariantList &binds) const;
+    void splitScript(const QString &script, bool native) const;
 
     QString m_connectionName;
     std::unique_ptr<Tracker> m_tracker; ///< rows changed since the last seal
     QString m_path;
     Mode m_mode = Mode::ReadWrite;
+    Engine m_engine = Engine::Sqlite;
     bool m_inTransaction = false;
     int m_depth = 0; ///< 1 in a transaction, more inside savepoints
 };

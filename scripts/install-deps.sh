@@ -15,6 +15,9 @@ PACKAGES=(
   # Orb's REST API (orbctl serve): Qt HTTP Server, which needs the WebSockets development files
   # to be found by CMake; Node.js runs Orb's official TypeScript SDK against it in the tests.
   qt6-httpserver-dev qt6-websockets-dev nodejs
+  # Team mode: a company on a PostgreSQL server (Qt's QPSQL driver over libpq); the tests start
+  # a throwaway PostgreSQL 15 cluster of their own (scripts/pg-test-cluster.sh).
+  postgresql-15 libqt6sql6-psql libpq-dev
 )
 
 missing=()

@@ -52,7 +52,13 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
         }
         const Database &db = ctx.company().db();
         const AuditVerification v = AuditLog(db).verify();
-        const SealReport seals = RowSeals::verify(db);
+        // Row seals are the company file's guard against edits around Orb; a server company is
+        // guarded by the server's permissions instead, and keeps no seals (docs/TEAM.md).
+        SealReport seals;
+        if (db.isServer())
+            seals.sealed = false;
+        else
+            seals = RowSeals::verify(db);
         if (ctx.json()) {
             QJsonArray outside;
             for (const SealFinding &f : seals.findings)
@@ -76,7 +82,9 @@ int auditCommand(CliContext &ctx, const QString &verb, const QStringList &args)
                 if (v.entries)
                     ctx.out() << "Head hash: " << v.headHash << " (keep it to detect a cut trail later)\n";
             }
-            if (!seals.sealed)
+            if (db.isServer())
+                ctx.out() << "Row seals are not kept on a company server (the server's permissions guard its rows); rows were not compared.\n";
+            else if (!seals.sealed)
                 ctx.out() << "This file has no row seals yet (it opens read-only, so it was not upgraded); rows were not compared.\n";
             else if (seals.ok())
                 ctx.out() << "Every row matches what Orb wrote: " << seals.rows << " rows in " << seals.tables << " tables.\n";

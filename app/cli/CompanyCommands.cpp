@@ -9,6 +9,7 @@
 #include "models/SettingKeys.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
+#include "models/storage/MoveToServer.h"
 
 #include <QJsonObject>
 
@@ -185,7 +186,28 @@ int companyCommand(CliContext &ctx, const QString &verb, const QStringList &args
         printCompany(ctx, file);
         return Success;
     }
-    throw CliError(InvalidInput, QStringLiteral("company: unknown verb \"%1\" (show, update)").arg(verb));
+    if (verb == QLatin1String("move-to-server")) {
+        CommandLine cl(QStringLiteral("company move-to-server"), {QStringLiteral("URL")});
+        cl.parse(args);
+        if (cl.helpRequested()) {
+            ctx.out() << cl.helpText();
+            return Success;
+        }
+        CompanyFile &file = ctx.company();
+        const MoveReport r = MoveToServer::run(file, cl.positional(0));
+        if (ctx.json()) {
+            ctx.printJson({{QStringLiteral("file"), file.path()},
+                           {QStringLiteral("location"), r.location},
+                           {QStringLiteral("tables"), r.tables},
+                           {QStringLiteral("rows"), QString::number(r.rows)},
+                           {QStringLiteral("schema_version"), r.schemaVersion}});
+        } else {
+            ctx.out() << "Moved " << file.path() << " to " << r.location << ": " << r.tables << " tables, " << r.rows << " rows.\n"
+                      << "Open it with: orbctl --db '" << r.location << "' ...  (the file itself is unchanged)\n";
+        }
+        return Success;
+    }
+    throw CliError(InvalidInput, QStringLiteral("company: unknown verb \"%1\" (show, update, move-to-server)").arg(verb));
 }
 
 int settingsCommand(CliContext &ctx, const QString &verb, const QStringList &args)
@@ -249,9 +271,12 @@ const CommandRegistry::Registrar initNoun("init", &companyInit, "--name N --curr
 const CommandRegistry::Registrar demoNoun("demo", &companyDemo, "create the demo company file (refuses to overwrite)", 11,
                                           {{{}, {}, QStringLiteral("Create the demo company file (Northwind Analytics); refuses to overwrite a file.")}});
 const CommandRegistry::Registrar
-    companyNoun("company", &companyCommand, "show | update [...]   the company's settings", 12,
+    companyNoun("company", &companyCommand, "show | update [...] | move-to-server URL   the company's settings, and where it lives", 12,
                 {{QStringLiteral("show"), {}, QStringLiteral("Show the company's name, address, currency, time zone and numbering.")},
-                 {QStringLiteral("update"), {}, QStringLiteral("Change the company's settings; options not given stay as they are.")}});
+                 {QStringLiteral("update"), {}, QStringLiteral("Change the company's settings; options not given stay as they are.")},
+                 {QStringLiteral("move-to-server"), QStringLiteral("URL"),
+                  QStringLiteral("Copy the company file, every table and row, to a fresh PostgreSQL database "
+                                 "(postgresql://user@host/db; password from PGPASSWORD or ~/.pgpass).")}});
 const CommandRegistry::Registrar
     settingsNoun("settings", &settingsCommand, "list | get KEY | set KEY VALUE", 13,
                  {{QStringLiteral("list"), {}, QStringLiteral("List every setting with its value, default and meaning.")},

@@ -9,6 +9,7 @@
 #include "models/Timestamps.h"
 #include "models/UnitOfWork.h"
 #include "models/billing/InvoiceRepository.h"
+#include "models/storage/ServerSchema.h"
 
 #include <QRegularExpression>
 #include <QJsonArray>
@@ -310,7 +311,7 @@ void WebhookService::recordForAudit(const Database &db, const QDateTime &at, con
 {
     // Audit entries written while an older file is being migrated come before the webhook
     // tables exist; such a file has no endpoints yet.
-    if (!db.scalar(QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'webhook_endpoints'")).isValid())
+    if (!ServerSchema::hasTable(db, QStringLiteral("webhook_endpoints")))
         return;
     // Cheap when no endpoint exists: one look-up on a table of a few rows.
     QSqlQuery endpoints = db.exec(QStringLiteral("SELECT id, events FROM webhook_endpoints WHERE disabled_at IS NULL"));

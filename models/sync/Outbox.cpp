@@ -60,7 +60,7 @@ qint64 Outbox::enqueue(Database &db, const QString &objectType, const QString &o
     const QSqlQuery q = db.exec(QStringLiteral("INSERT INTO sync_outbox (object_type, object_id, action, created_at, idempotency_base) "
                                                "VALUES (?, ?, ?, ?, ?)"),
                                 {objectType, objectId, action, toIsoUtc(QDateTime::currentDateTimeUtc()), base});
-    return q.lastInsertId().toLongLong();
+    return db.lastInsertId(q); // SQLite's rowid, a server's lastval()
 }
 
 qint64 Outbox::lastUsageSeq(Database &db)
