@@ -508,6 +508,10 @@
         <source>Proration credited to the customer balance: %1</source>
         <translation>Dem Kundenguthaben gutgeschriebene anteilige Verrechnung: %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>orb::AdjustmentsEditor</name>
@@ -530,10 +534,6 @@
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
-    </message>
-    <message>
-        <source>A discount or limit in the plan&apos;s currency; a percentage discount as a fraction (0.15 = 15 %); a usage discount in units</source>
-        <translation>Ein Rabatt oder eine Grenze in der Währung des Tarifs; ein Prozentrabatt als Bruchteil (0.15 = 15 %); ein Nutzungsrabatt in Einheiten</translation>
     </message>
     <message>
         <source>Add adjustment</source>
@@ -590,6 +590,10 @@
     <message>
         <source>Adjustment %1, %2: %3</source>
         <translation>Anpassung %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>A discount or limit in the plan&apos;s currency; a percentage discount as a fraction (%1 = %2); a usage discount in units</source>
+        <translation>Ein Rabatt oder eine Grenze in der Währung des Tarifs; ein Prozentrabatt als Bruchteil (%1 = %2); ein Nutzungsrabatt in Einheiten</translation>
     </message>
 </context>
 <context>
@@ -777,6 +781,10 @@
         <source>The chain is broken at entry %1: %2.</source>
         <translation>Die Kette ist bei Eintrag %1 unterbrochen: %2.</translation>
     </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Protokolleinträge</translation>
+    </message>
 </context>
 <context>
     <name>orb::BackfillOfferDialog</name>
@@ -839,6 +847,269 @@
     <message>
         <source>The backfill was not created: %1</source>
         <translation>Der Nachtrag wurde nicht angelegt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>orb::CatalogText</name>
+    <message>
+        <source>Unit</source>
+        <translation>Stückpreis</translation>
+    </message>
+    <message>
+        <source>Tiered</source>
+        <translation>Gestaffelt</translation>
+    </message>
+    <message>
+        <source>Bulk</source>
+        <translation>Mengenpreis</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Threshold total amount</source>
+        <translation>Gesamtbetrag ab Schwelle</translation>
+    </message>
+    <message>
+        <source>Tiered package</source>
+        <translation>Gestaffelte Pakete</translation>
+    </message>
+    <message>
+        <source>Tiered with minimum</source>
+        <translation>Gestaffelt mit Mindestbetrag</translation>
+    </message>
+    <message>
+        <source>Tiered package with minimum</source>
+        <translation>Gestaffelte Pakete mit Mindestbetrag</translation>
+    </message>
+    <message>
+        <source>Unit with percent</source>
+        <translation>Stückpreis mit Prozentsatz</translation>
+    </message>
+    <message>
+        <source>Package with allocation</source>
+        <translation>Paket mit Freikontingent</translation>
+    </message>
+    <message>
+        <source>Matrix with allocation</source>
+        <translation>Matrix mit Freikontingent</translation>
+    </message>
+    <message>
+        <source>Matrix with display name</source>
+        <translation>Matrix mit Anzeigenamen</translation>
+    </message>
+    <message>
+        <source>Grouped tiered</source>
+        <translation>Gruppiert gestaffelt</translation>
+    </message>
+    <message>
+        <source>Grouped tiered package</source>
+        <translation>Gruppiert gestaffelte Pakete</translation>
+    </message>
+    <message>
+        <source>Grouped allocation</source>
+        <translation>Gruppiertes Freikontingent</translation>
+    </message>
+    <message>
+        <source>Grouped with prorated minimum</source>
+        <translation>Gruppiert mit anteiligem Mindestbetrag</translation>
+    </message>
+    <message>
+        <source>Grouped with minimum and maximum</source>
+        <translation>Gruppiert mit Mindest- und Höchstbetrag</translation>
+    </message>
+    <message>
+        <source>Tiered package by largest group</source>
+        <translation>Gestaffelte Pakete nach größter Gruppe</translation>
+    </message>
+    <message>
+        <source>Bulk with filters</source>
+        <translation>Mengenpreis mit Filtern</translation>
+    </message>
+    <message>
+        <source>Basis points (BPS)</source>
+        <translation>Basispunkte (BPS)</translation>
+    </message>
+    <message>
+        <source>Bulk BPS</source>
+        <translation>Mengenpreis in Basispunkten</translation>
+    </message>
+    <message>
+        <source>Tiered BPS</source>
+        <translation>Gestaffelte Basispunkte</translation>
+    </message>
+    <message>
+        <source>Minimum composite</source>
+        <translation>Mindestbetrag über andere Preise</translation>
+    </message>
+    <message>
+        <source>Percent of other prices</source>
+        <translation>Prozentsatz der anderen Preise</translation>
+    </message>
+    <message>
+        <source>Unit with proration</source>
+        <translation>Stückpreis, anteilig</translation>
+    </message>
+    <message>
+        <source>Tiered with proration</source>
+        <translation>Gestaffelt, anteilig</translation>
+    </message>
+    <message>
+        <source>Bulk with proration</source>
+        <translation>Mengenpreis, anteilig</translation>
+    </message>
+    <message>
+        <source>Grouped tiered matrix</source>
+        <translation>Gruppiert gestaffelte Matrix</translation>
+    </message>
+    <message>
+        <source>Grouped with metered minimum</source>
+        <translation>Gruppiert mit gemessenem Mindestbetrag</translation>
+    </message>
+    <message>
+        <source>Cumulative grouped bulk</source>
+        <translation>Kumulierter gruppierter Mengenpreis</translation>
+    </message>
+    <message>
+        <source>Cumulative grouped allocation</source>
+        <translation>Kumuliertes gruppiertes Freikontingent</translation>
+    </message>
+    <message>
+        <source>Scalable matrix with unit pricing</source>
+        <translation>Skalierbare Matrix mit Stückpreis</translation>
+    </message>
+    <message>
+        <source>Scalable matrix with tiered pricing</source>
+        <translation>Skalierbare Matrix mit Staffelpreisen</translation>
+    </message>
+    <message>
+        <source>Matrix with threshold discounts</source>
+        <translation>Matrix mit Schwellenrabatten</translation>
+    </message>
+    <message>
+        <source>Event output</source>
+        <translation>Preis aus dem Ereignis</translation>
+    </message>
+    <message>
+        <source>Metered allowance</source>
+        <translation>Gemessenes Kontingent</translation>
+    </message>
+    <message>
+        <source>Daily credit allowance</source>
+        <translation>Tägliches Guthabenkontingent</translation>
+    </message>
+    <message>
+        <source>Percentage of volume</source>
+        <translation>Prozentsatz des Volumens</translation>
+    </message>
+    <message>
+        <source>Graduated percentage</source>
+        <translation>Gestaffelter Prozentsatz</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss ja oder nein sein</translation>
+    </message>
+    <message>
+        <source>must be greater than zero</source>
+        <translation>muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>muss Text sein</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>only the last tier may be without a limit</source>
+        <translation>nur die letzte Staffel darf ohne Obergrenze sein</translation>
+    </message>
+    <message>
+        <source>the first tier must start at 0</source>
+        <translation>die erste Staffel muss bei 0 beginnen</translation>
+    </message>
+    <message>
+        <source>the last tier must be without a limit</source>
+        <translation>die letzte Staffel muss ohne Obergrenze sein</translation>
+    </message>
+    <message>
+        <source>the lowest bound must be 0</source>
+        <translation>die unterste Grenze muss 0 sein</translation>
+    </message>
+    <message>
+        <source>must be a percentage from 0 to 100</source>
+        <translation>muss ein Prozentsatz von 0 bis 100 sein</translation>
+    </message>
+    <message>
+        <source>must be text or empty</source>
+        <translation>muss Text oder leer sein</translation>
+    </message>
+    <message>
+        <source>must be a fraction greater than 0 and at most 1</source>
+        <translation>muss ein Bruchteil größer als 0 und höchstens 1 sein</translation>
+    </message>
+    <message>
+        <source>must name at least one property</source>
+        <translation>muss mindestens eine Eigenschaft nennen</translation>
+    </message>
+    <message>
+        <source>must hold one or two entries</source>
+        <translation>muss ein oder zwei Einträge enthalten</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>muss mindestens %1 sein</translation>
+    </message>
+    <message>
+        <source>must be greater than the tier above (%1)</source>
+        <translation>muss größer als die Staffel darüber sein (%1)</translation>
+    </message>
+    <message>
+        <source>must be a multiple of the package size %1</source>
+        <translation>muss ein Vielfaches der Paketgröße %1 sein</translation>
+    </message>
+    <message>
+        <source>is required for the model %1</source>
+        <translation>ist für das Modell %1 erforderlich</translation>
+    </message>
+    <message>
+        <source>%1 is not a price model</source>
+        <translation>%1 ist kein Preismodell</translation>
+    </message>
+    <message>
+        <source>repeats cell %1</source>
+        <translation>wiederholt Zelle %1</translation>
     </message>
 </context>
 <context>
@@ -951,10 +1222,6 @@
         <source>%1 off</source>
         <translation>%1 Rabatt</translation>
     </message>
-    <message>
-        <source>%1 off (amount)</source>
-        <translation>%1 Rabatt (Betrag)</translation>
-    </message>
     <message numerus="yes">
         <source>%n month(s)</source>
         <translation>
@@ -973,10 +1240,6 @@
     <message>
         <source>&lt;b&gt;New coupon&lt;/b&gt;</source>
         <translation>&lt;b&gt;Neuer Gutschein&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>15% or 10.00</source>
-        <translation>15 % oder 10,00</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Coupon %1&lt;/b&gt;, redeemed %n time(s): only the redemptions allowed can change.</source>
@@ -1028,6 +1291,14 @@
     <message>
         <source>Unarchive coupon %1</source>
         <translation>Gutschein %1 wieder aktivieren</translation>
+    </message>
+    <message>
+        <source>%1 off (amount, in the invoice&apos;s currency)</source>
+        <translation>%1 Rabatt (Betrag, in der Währung der Rechnung)</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
     </message>
 </context>
 <context>
@@ -1089,12 +1360,32 @@
         <translation>Geben Sie an, welcher Betrag je Position gutgeschrieben werden soll. Lassen Sie alle Positionen auf 0, um den gesamten Restbetrag der Rechnung gutzuschreiben.</translation>
     </message>
     <message>
-        <source>Line %1 (%2): &quot;%3&quot; is not an amount like 12.50.</source>
-        <translation>Position %1 (%2): „%3“ ist kein Betrag wie 12.50.</translation>
-    </message>
-    <message>
         <source>Give a reason for the credit note.</source>
         <translation>Geben Sie einen Grund für die Gutschrift an.</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Doppelt berechnet</translation>
+    </message>
+    <message>
+        <source>Fraudulent</source>
+        <translation>Betrügerisch</translation>
+    </message>
+    <message>
+        <source>Order change</source>
+        <translation>Bestelländerung</translation>
+    </message>
+    <message>
+        <source>Product unsatisfactory</source>
+        <translation>Produkt nicht zufriedenstellend</translation>
+    </message>
+    <message>
+        <source>Line %1 (%2): %3</source>
+        <translation>Position %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Line %1 (%2): the credit cannot be negative.</source>
+        <translation>Position %1 (%2): Die Gutschrift darf nicht negativ sein.</translation>
     </message>
 </context>
 <context>
@@ -1422,16 +1713,16 @@
         <translation>Steuer&amp;sätze:</translation>
     </message>
     <message>
-        <source>%1 (%2%, archived)</source>
-        <translation>%1 (%2 %, archiviert)</translation>
-    </message>
-    <message>
-        <source>%1 (%2%)</source>
-        <translation>%1 (%2 %)</translation>
-    </message>
-    <message>
         <source>No tax rates yet: create them on the Tax rates screen.</source>
         <translation>Noch keine Steuersätze: Legen Sie sie in der Ansicht „Steuersätze“ an.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, archived)</source>
+        <translation>%1 (%2, archiviert)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1814,10 @@
     <message>
         <source>Created %1 customers. %2 duplicates were skipped and %3 rows refused (listed below).</source>
         <translation>Angelegte Kunden: %1. Übersprungene Duplikate: %2, abgelehnte Zeilen: %3 (unten aufgeführt).</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
     </message>
 </context>
 <context>
@@ -2599,10 +2894,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Gutschein</translation>
     </message>
     <message>
-        <source>%1 (%2%)</source>
-        <translation>%1 (%2 %)</translation>
-    </message>
-    <message>
         <source>on %1</source>
         <translation>auf %1</translation>
     </message>
@@ -2716,6 +3007,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Service period %1</source>
         <translation>Leistungszeitraum %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3715,14 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
             <numerusform>%n Buchungssätze in %1 geschrieben.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
 </context>
 <context>
     <name>orb::LocaleFormat</name>
@@ -3450,6 +3753,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>&quot;%1&quot; is not an amount: %2</source>
         <translation>„%1“ ist kein Betrag: %2</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>Bitte eine Zahl eingeben.</translation>
     </message>
 </context>
 <context>
@@ -3768,6 +4075,14 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>No actions on this screen</source>
         <translation>Keine Aktionen in dieser Ansicht</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <translation>Nicht rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Not redone</source>
+        <translation>Nicht wiederhergestellt</translation>
     </message>
 </context>
 <context>
@@ -4376,6 +4691,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>%1. Nothing was saved; correct what is marked next to the fields and save again:</source>
         <translation>%1. Es wurde nichts gespeichert; korrigieren Sie, was neben den Feldern markiert ist, und speichern Sie erneut:</translation>
+    </message>
+    <message>
+        <source>An item named &quot;%1&quot; already exists.</source>
+        <translation>Einen Artikel namens „%1“ gibt es bereits.</translation>
     </message>
 </context>
 <context>
@@ -5016,14 +5335,14 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message numerus="yes">
         <source>Every %n day(s)</source>
         <translation>
-            <numerusform>Alle %n Tage</numerusform>
+            <numerusform>Jeden Tag</numerusform>
             <numerusform>Alle %n Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Every %n month(s)</source>
         <translation>
-            <numerusform>Alle %n Monate</numerusform>
+            <numerusform>Jeden Monat</numerusform>
             <numerusform>Alle %n Monate</numerusform>
         </translation>
     </message>
@@ -6011,10 +6330,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>von 100, z. B. 50</translation>
     </message>
     <message>
-        <source>a decimal, e.g. 0.50</source>
-        <translation>eine Dezimalzahl, z. B. 0.50</translation>
-    </message>
-    <message>
         <source>an event property, e.g. region</source>
         <translation>eine Ereigniseigenschaft, z. B. region</translation>
     </message>
@@ -6295,10 +6610,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Anteil an den anderen Preisen (0.1 = 10 %)</translation>
     </message>
     <message>
-        <source>a fraction, e.g. 0.1</source>
-        <translation>ein Bruchteil, z. B. 0.1</translation>
-    </message>
-    <message>
         <source>Minimum (optional)</source>
         <translation>Mindestbetrag (optional)</translation>
     </message>
@@ -6355,12 +6666,20 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>eine ganze Zahl, z. B. 3</translation>
     </message>
     <message>
-        <source>e.g. 125 (1.25 %)</source>
-        <translation>z. B. 125 (1,25 %)</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>a fraction, e.g. %1</source>
+        <translation>ein Bruchteil, z. B. %1</translation>
+    </message>
+    <message>
+        <source>e.g. 125 (%1)</source>
+        <translation>z. B. 125 (%1)</translation>
+    </message>
+    <message>
+        <source>a decimal, e.g. %1</source>
+        <translation>eine Dezimalzahl, z. B. %1</translation>
     </message>
 </context>
 <context>
