@@ -12,7 +12,7 @@
         <translation>Diese Angaben erscheinen auf Rechnungen und Kontoauszügen. Sie können sie später in den Einstellungen ändern.</translation>
     </message>
     <message>
-        <source>Company &amp;name:</source>
+        <source>Company na&amp;me:</source>
         <translation>&amp;Firmenname:</translation>
     </message>
     <message>
@@ -1545,7 +1545,7 @@
         <translation>&amp;Währung:</translation>
     </message>
     <message>
-        <source>&amp;Time zone:</source>
+        <source>Time &amp;zone:</source>
         <translation>&amp;Zeitzone:</translation>
     </message>
     <message>
@@ -2378,7 +2378,7 @@ Mit freundlichen Grüßen
         <translation>Datei mit „Durchsuchen…“ wählen oder auf Orbs Fenster ziehen</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
+        <source>B&amp;rowse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
@@ -2414,7 +2414,7 @@ Mit freundlichen Grüßen
         <translation>F&amp;ormat:</translation>
     </message>
     <message>
-        <source>&amp;Backfill:</source>
+        <source>Bac&amp;kfill:</source>
         <translation>&amp;Nachtrag:</translation>
     </message>
     <message>
@@ -4388,7 +4388,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Ab&amp;weichungen:</translation>
     </message>
     <message>
-        <source>Pre&amp;view first invoice</source>
+        <source>Pr&amp;eview first invoice</source>
         <translation>&amp;Vorschau der ersten Rechnung</translation>
     </message>
     <message>
@@ -4562,14 +4562,14 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
+        <translation>N&amp;ame:</translation>
     </message>
     <message>
-        <source>External &amp;id:</source>
-        <translation>Externe &amp;ID:</translation>
+        <source>External id:</source>
+        <translation>Externe ID:</translation>
     </message>
     <message>
-        <source>&amp;Currency:</source>
+        <source>Currenc&amp;y:</source>
         <translation>&amp;Währung:</translation>
     </message>
     <message>
@@ -4577,15 +4577,15 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <source>Net &amp;terms:</source>
-        <translation>Zahlungszie&amp;l:</translation>
+        <source>Net term&amp;s:</source>
+        <translation>Zah&amp;lungsziel:</translation>
     </message>
     <message>
         <source>T&amp;rial:</source>
-        <translation>&amp;Testzeitraum:</translation>
+        <translation>Te&amp;stzeitraum:</translation>
     </message>
     <message>
-        <source>Invoice &amp;memo:</source>
+        <source>Invoice mem&amp;o:</source>
         <translation>Rechnungsnoti&amp;z:</translation>
     </message>
     <message>
@@ -4598,11 +4598,11 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>&amp;Add price</source>
-        <translation>Preis &amp;hinzufügen</translation>
+        <translation>Pr&amp;eis hinzufügen</translation>
     </message>
     <message>
         <source>Remo&amp;ve price</source>
-        <translation>Preis &amp;entfernen</translation>
+        <translation>&amp;Preis entfernen</translation>
     </message>
     <message>
         <source>Prices:</source>
@@ -4670,15 +4670,15 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>M&amp;etadata:</source>
-        <translation>M&amp;etadaten:</translation>
+        <translation>Meta&amp;daten:</translation>
     </message>
     <message>
         <source>&amp;Prices</source>
-        <translation>&amp;Preise</translation>
+        <translation>P&amp;reise</translation>
     </message>
     <message>
         <source>Ad&amp;justments</source>
-        <translation>An&amp;passungen</translation>
+        <translation>Anpass&amp;ungen</translation>
     </message>
     <message>
         <source>Discounts, a minimum and a maximum, on all prices or the ones chosen</source>
@@ -4969,31 +4969,31 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Preismodell</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Na&amp;me:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Item:</source>
-        <translation>&amp;Artikel:</translation>
+        <translation>Ar&amp;tikel:</translation>
     </message>
     <message>
-        <source>&amp;Metric:</source>
-        <translation>&amp;Metrik:</translation>
+        <source>Me&amp;tric:</source>
+        <translation>Metri&amp;k:</translation>
     </message>
     <message>
         <source>&amp;Cadence:</source>
-        <translation>&amp;Rhythmus:</translation>
+        <translation>R&amp;hythmus:</translation>
     </message>
     <message>
         <source>&amp;Billed:</source>
         <translation>Berechnun&amp;g:</translation>
     </message>
     <message>
-        <source>E&amp;xternal id:</source>
-        <translation>E&amp;xterne ID:</translation>
+        <source>External id:</source>
+        <translation>Externe ID:</translation>
     </message>
     <message>
-        <source>M&amp;odel:</source>
+        <source>Mode&amp;l:</source>
         <translation>M&amp;odell:</translation>
     </message>
     <message>
@@ -5085,32 +5085,32 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>optional: eine Ereigniseigenschaft, nach der die Position aufgeteilt wird</translation>
     </message>
     <message>
-        <source>Ad&amp;vanced: the settings as JSON</source>
-        <translation>Er&amp;weitert: die Einstellungen als JSON</translation>
+        <source>Advanced: t&amp;he settings as JSON</source>
+        <translation>Erweitert: die Einstellungen als &amp;JSON</translation>
     </message>
     <message>
         <source>Shows the model&apos;s settings as JSON text instead of the form</source>
         <translation>Zeigt die Einstellungen des Modells als JSON-Text statt als Formular</translation>
     </message>
     <message>
-        <source>Mi&amp;nimum:</source>
-        <translation>Mi&amp;ndestbetrag:</translation>
+        <source>Minim&amp;um:</source>
+        <translation>M&amp;indestbetrag:</translation>
     </message>
     <message>
-        <source>Maxim&amp;um:</source>
-        <translation>Höchstbetra&amp;g:</translation>
+        <source>Ma&amp;ximum:</source>
+        <translation>H&amp;öchstbetrag:</translation>
     </message>
     <message>
-        <source>Fixed &amp;quantity:</source>
-        <translation>Feste &amp;Menge:</translation>
+        <source>&amp;Fixed quantity:</source>
+        <translation>&amp;Feste Menge:</translation>
     </message>
     <message>
-        <source>Conver&amp;sion rate:</source>
-        <translation>Umrechnungs&amp;kurs:</translation>
+        <source>Conversion rate:</source>
+        <translation>Umrechnungskurs:</translation>
     </message>
     <message>
         <source>Invoice &amp;grouping:</source>
-        <translation>Rechnungs&amp;gruppierung:</translation>
+        <translation>Re&amp;chnungsgruppierung:</translation>
     </message>
     <message>
         <source>Priced on the plan&apos;s other prices that match (none: all of them)</source>
@@ -5290,8 +5290,8 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>die aufgeführten Tage</translation>
     </message>
     <message>
-        <source>Days in the &amp;period:</source>
-        <translation>Tage im Zeitra&amp;um:</translation>
+        <source>Days in the period:</source>
+        <translation>Tage im Zeitraum:</translation>
     </message>
     <message>
         <source>Quantity in force, line %1: write the quantity, x and the days (e.g. 15 x 21)</source>

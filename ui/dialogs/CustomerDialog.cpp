@@ -91,7 +91,7 @@ CustomerDialog::CustomerDialog(CustomerService &service, const QString &defaultT
     form->addRow(tr("E&xternal ID:"), m_externalId);
     form->addRow(tr("&E-mail:"), m_email);
     form->addRow(tr("&Currency:"), m_currency);
-    form->addRow(tr("&Time zone:"), m_timezone);
+    form->addRow(tr("Time &zone:"), m_timezone);
     form->addRow(tr("Net &terms:"), m_netTerms);
     form->addRow(tr("Document &language:"), m_language);
     if (existing) {

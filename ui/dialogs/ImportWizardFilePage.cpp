@@ -32,7 +32,7 @@ ImportWizardFilePage::ImportWizardFilePage(ImportWizard *wizard) : QWizardPage(w
     m_path->setObjectName(QStringLiteral("importFilePath"));
     m_path->setAccessibleName(tr("File to import"));
     m_path->setPlaceholderText(tr("Choose a file with Browse…, or drop one on Orb's window"));
-    auto *browse = new QPushButton(tr("&Browse…"), this);
+    auto *browse = new QPushButton(tr("B&rowse…"), this);
     browse->setObjectName(QStringLiteral("importBrowseButton"));
     browse->setAccessibleName(tr("Browse for the file to import"));
     m_size = new QLabel(this);
@@ -64,7 +64,7 @@ ImportWizardFilePage::ImportWizardFilePage(ImportWizard *wizard) : QWizardPage(w
     form->addRow(tr("&File:"), pathRow);
     form->addRow(tr("Size:"), m_size);
     form->addRow(tr("F&ormat:"), m_format);
-    form->addRow(tr("&Backfill:"), m_backfill);
+    form->addRow(tr("Bac&kfill:"), m_backfill);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(backfillHint);

@@ -40,7 +40,7 @@ public:
         auto *country = new QLineEdit(this);
         country->setMaxLength(2);
         country->setPlaceholderText(QStringLiteral("US"));
-        form->addRow(QObject::tr("Company &name:"), name);
+        form->addRow(QObject::tr("Company na&me:"), name);
         form->addRow(QObject::tr("Billing &e-mail:"), email);
         form->addRow(QObject::tr("&Address:"), line1);
         form->addRow(QObject::tr("&City:"), city);

@@ -112,12 +112,12 @@ PlanEditorDialog::PlanEditorDialog(CompanyFile &file, const Clock &clock, const 
         m_planErrors.insert(key, error);
     };
     addRow(tr("&Name:"), m_name, QStringLiteral("name"));
-    addRow(tr("External &id:"), m_externalId, QStringLiteral("external_plan_id"));
-    addRow(tr("&Currency:"), m_currency, QStringLiteral("currency"));
+    addRow(tr("External id:"), m_externalId, QStringLiteral("external_plan_id"));
+    addRow(tr("Currenc&y:"), m_currency, QStringLiteral("currency"));
     addRow(tr("&Description:"), m_description, QStringLiteral("description"));
-    addRow(tr("Net &terms:"), m_netTerms, QStringLiteral("net_terms"));
+    addRow(tr("Net term&s:"), m_netTerms, QStringLiteral("net_terms"));
     addRow(tr("T&rial:"), m_trial, QStringLiteral("trial_config"));
-    addRow(tr("Invoice &memo:"), m_memo, QStringLiteral("default_invoice_memo"));
+    addRow(tr("Invoice mem&o:"), m_memo, QStringLiteral("default_invoice_memo"));
     addRow(tr("M&etadata:"), m_metadata, QStringLiteral("metadata"));
     connect(m_metadata, &QPlainTextEdit::textChanged, m_planErrors.value(QStringLiteral("metadata")), &QLabel::hide);
     // A message goes as soon as its field is changed.

@@ -144,7 +144,7 @@ NewSubscriptionDialog::NewSubscriptionDialog(CompanyFile &file, const Clock &clo
     form->addRow(tr("&Trial:"), m_trial);
     form->addRow(tr("C&oupon:"), m_coupon);
     form->addRow(tr("O&verrides:"), m_overrides);
-    auto *previewButton = new QPushButton(tr("Pre&view first invoice"), this);
+    auto *previewButton = new QPushButton(tr("Pr&eview first invoice"), this);
     previewButton->setObjectName(QStringLiteral("subPreviewButton"));
     auto *left = new QVBoxLayout;
     left->addLayout(form);

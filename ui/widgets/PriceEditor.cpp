@@ -166,7 +166,7 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     m_model->setAccessibleName(tr("Pricing model"));
     for (const QString &type : pricing::Price::modelTypes())
         m_model->addItem(modelTitle(type), type);
-    m_advanced = new QCheckBox(tr("Ad&vanced: the settings as JSON"), this);
+    m_advanced = new QCheckBox(tr("Advanced: t&he settings as JSON"), this);
     m_advanced->setObjectName(QStringLiteral("advancedCheck"));
     m_advanced->setToolTip(tr("Shows the model's settings as JSON text instead of the form"));
 
@@ -176,7 +176,7 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
         c->setMinimumContentsLength(8);
     }
     auto *common = new QFormLayout;
-    addField(common, tr("&Name:"), m_name, QStringLiteral("name"));
+    addField(common, tr("Na&me:"), m_name, QStringLiteral("name"));
     auto *itemRow = new QHBoxLayout;
     itemRow->setContentsMargins(0, 0, 0, 0);
     itemRow->addWidget(m_item, 1);
@@ -193,7 +193,7 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     metricRow->addWidget(newMetric);
     auto *metricBox = new QWidget(this);
     metricBox->setLayout(metricRow);
-    common->addRow(tr("&Metric:"), metricBox);
+    common->addRow(tr("Me&tric:"), metricBox);
     static_cast<QLabel *>(common->labelForField(metricBox))->setBuddy(m_metric);
     m_fieldErrors.insert(QStringLiteral("billable_metric"), PriceConfigEditor::errorLabel(QStringLiteral("priceError_billable_metric"), this));
     common->addRow(QString(), m_fieldErrors.value(QStringLiteral("billable_metric")));
@@ -207,13 +207,13 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     addField(common, tr("&Cadence:"), cadenceBox, QStringLiteral("cadence"));
     static_cast<QLabel *>(common->labelForField(cadenceBox))->setBuddy(m_cadence);
     addField(common, tr("&Billed:"), m_billing, QStringLiteral("billing_mode"));
-    addField(common, tr("E&xternal id:"), m_externalId, QStringLiteral("external_price_id"));
-    addField(common, tr("Mi&nimum:"), m_minimum, QStringLiteral("minimum_amount"));
-    addField(common, tr("Maxim&um:"), m_maximum, QStringLiteral("maximum_amount"));
-    addField(common, tr("Fixed &quantity:"), m_fixedQuantity, QStringLiteral("fixed_price_quantity"));
-    addField(common, tr("Conver&sion rate:"), m_conversionRate, QStringLiteral("conversion_rate"));
+    addField(common, tr("External id:"), m_externalId, QStringLiteral("external_price_id"));
+    addField(common, tr("Minim&um:"), m_minimum, QStringLiteral("minimum_amount"));
+    addField(common, tr("Ma&ximum:"), m_maximum, QStringLiteral("maximum_amount"));
+    addField(common, tr("&Fixed quantity:"), m_fixedQuantity, QStringLiteral("fixed_price_quantity"));
+    addField(common, tr("Conversion rate:"), m_conversionRate, QStringLiteral("conversion_rate"));
     addField(common, tr("Invoice &grouping:"), m_groupingKey, QStringLiteral("invoice_grouping_key"));
-    addField(common, tr("M&odel:"), m_model, QStringLiteral("model_type"));
+    addField(common, tr("Mode&l:"), m_model, QStringLiteral("model_type"));
     m_otherErrors = PriceConfigEditor::errorLabel(QStringLiteral("priceErrors"), this);
     common->addRow(m_otherErrors);
     auto *commonBox = new QGroupBox(tr("Price"), this);

@@ -83,7 +83,7 @@ PricePreview::PricePreview(QWidget *parent) : QWidget(parent)
     form->addRow(m_events);
     form->addRow(m_scheduleLabel);
     form->addRow(m_schedule);
-    form->addRow(tr("Days in the &period:"), m_periodDays);
+    form->addRow(tr("Days in the period:"), m_periodDays);
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
