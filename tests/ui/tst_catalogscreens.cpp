@@ -33,6 +33,7 @@ private slots:
     void init();
     void couponsCreateEditArchiveUndo();
     void couponRefusalsChangeNothing();
+    void taxRateRefusalsNextToTheirFields();
     void taxRatesCreateAssignArchiveUndo();
 
 private:
@@ -189,26 +190,82 @@ void TestCatalogScreens::couponRefusalsChangeNothing()
     auto *error = screen.findChild<QLabel *>(QStringLiteral("couponError"));
     auto *save = screen.findChild<QPushButton *>(QStringLiteral("saveCouponButton"));
     // 150% off and no code: both named, nothing stored, nothing to undo.
+    auto *codeError = screen.findChild<QLabel *>(QStringLiteral("couponError_code"));
+    auto *valueError = screen.findChild<QLabel *>(QStringLiteral("couponError_value"));
+    QVERIFY(codeError && valueError);
     QTest::keyClicks(value, QStringLiteral("150"));
     QTest::mouseClick(save, Qt::LeftButton);
-    QVERIFY2(error->text().contains(QStringLiteral("code: is required")), qPrintable(error->text()));
-    QVERIFY2(error->text().contains(QStringLiteral("value: a percentage is a fraction")), qPrintable(error->text()));
+    // Each refusal under its own field, in words, none left over below the form.
+    QVERIFY(codeError->isVisible());
+    QCOMPARE(codeError->text(), QStringLiteral("is required"));
+    QVERIFY(valueError->isVisible());
+    QVERIFY2(valueError->text().startsWith(QStringLiteral("a percentage is a fraction")), qPrintable(valueError->text()));
+    QVERIFY(error->isHidden());
     QCOMPARE(BillingSetupService::loadCoupons(m_file->db()).size(), 0);
     QCOMPARE(undo.count(), 0);
-    // Fixed, it goes in; the same code again is refused.
+    // Fixing a field takes its message away at once; the other stays until it is fixed too.
     QTest::keyClicks(code, QStringLiteral("WELCOME"));
+    QVERIFY(codeError->isHidden());
+    QVERIFY(valueError->isVisible());
     value->clear();
     QTest::keyClicks(value, QStringLiteral("10"));
+    QVERIFY(valueError->isHidden());
     QTest::mouseClick(save, Qt::LeftButton);
     QCOMPARE(error->text(), QString());
     QCOMPARE(BillingSetupService::loadCoupons(m_file->db()).size(), 1);
+    // The same code again: the conflict is said next to the code.
     QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("newCouponButton")), Qt::LeftButton);
     QTest::keyClicks(code, QStringLiteral("WELCOME"));
     QTest::keyClicks(value, QStringLiteral("5"));
     QTest::keyClick(value, Qt::Key_Return);
-    QVERIFY2(error->text().contains(QStringLiteral("already exists")), qPrintable(error->text()));
+    QVERIFY2(codeError->text().contains(QStringLiteral("already exists")), qPrintable(codeError->text()));
+    QVERIFY(codeError->isVisible());
     QCOMPARE(BillingSetupService::loadCoupons(m_file->db()).size(), 1);
     QCOMPARE(undo.count(), 1);
+    QTest::keyClicks(code, QStringLiteral("2"));
+    QVERIFY(codeError->isHidden());
+    QTest::keyClick(value, Qt::Key_Return);
+    QCOMPARE(BillingSetupService::loadCoupons(m_file->db()).size(), 2);
+    QVERIFY(codeError->isHidden());
+}
+
+void TestCatalogScreens::taxRateRefusalsNextToTheirFields()
+{
+    QUndoStack undo;
+    TaxRatesScreen screen(*m_file, m_clock, &undo);
+    screen.show();
+    auto *name = screen.findChild<QLineEdit *>(QStringLiteral("taxRateName"));
+    auto *pct = screen.findChild<QLineEdit *>(QStringLiteral("taxRatePercentage"));
+    auto *save = screen.findChild<QPushButton *>(QStringLiteral("saveTaxRateButton"));
+    auto *nameError = screen.findChild<QLabel *>(QStringLiteral("taxRateError_name"));
+    auto *pctError = screen.findChild<QLabel *>(QStringLiteral("taxRateError_percentage"));
+    auto *error = screen.findChild<QLabel *>(QStringLiteral("taxRateError"));
+    QVERIFY(nameError && pctError && error);
+    QTest::keyClicks(pct, QStringLiteral("150"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(nameError->isVisible());
+    QCOMPARE(nameError->text(), QStringLiteral("is required"));
+    QVERIFY(pctError->isVisible());
+    QVERIFY2(pctError->text().contains(QStringLiteral("from 0 to 100")), qPrintable(pctError->text()));
+    QVERIFY(error->isHidden());
+    QVERIFY(BillingSetupService::loadTaxRates(m_file->db()).isEmpty());
+    QTest::keyClicks(name, QStringLiteral("VAT 19%"));
+    QVERIFY(nameError->isHidden());
+    QVERIFY(pctError->isVisible());
+    pct->clear();
+    QTest::keyClicks(pct, QStringLiteral("19"));
+    QVERIFY(pctError->isHidden());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(BillingSetupService::loadTaxRates(m_file->db()).size(), 1);
+    // The same name again: said next to the name, gone when it is changed.
+    QTest::mouseClick(screen.findChild<QPushButton *>(QStringLiteral("newTaxRateButton")), Qt::LeftButton);
+    QTest::keyClicks(name, QStringLiteral("VAT 19%"));
+    QTest::keyClicks(pct, QStringLiteral("7"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY2(nameError->text().contains(QStringLiteral("already exists")), qPrintable(nameError->text()));
+    QVERIFY(nameError->isVisible());
+    QTest::keyClick(name, Qt::Key_Backspace);
+    QVERIFY(nameError->isHidden());
 }
 
 void TestCatalogScreens::taxRatesCreateAssignArchiveUndo()
@@ -258,10 +315,17 @@ void TestCatalogScreens::taxRatesCreateAssignArchiveUndo()
     QCOMPARE(assignments->item(0)->text(), QStringLiteral("Customer: Acme GmbH"));
     snap(screen, QStringLiteral("taxrates-assigned"));
     // An unknown customer is refused in plain words.
+    auto *customerError = screen.findChild<QLabel *>(QStringLiteral("taxRateError_customer"));
     QTest::keyClicks(customer, QStringLiteral("nobody"));
     QTest::keyClick(customer, Qt::Key_Return);
-    QVERIFY2(error->text().contains(QStringLiteral("no customer")), qPrintable(error->text()));
+    QVERIFY2(customerError->text().contains(QStringLiteral("no customer")), qPrintable(customerError->text()));
+    QVERIFY(customerError->isVisible());
+    QVERIFY(error->isHidden());
     QCOMPARE(rate(QStringLiteral("VAT 19%"))->customerIds.size(), 1);
+    // Typing in the field again is fixing it: the message goes.
+    QTest::keyClick(customer, Qt::Key_Backspace);
+    QVERIFY(customerError->isHidden());
+    customer->clear();
 
     // Remove the customer's assignment, undo it (assigned again), redo.
     assignments->setCurrentRow(0);

@@ -120,8 +120,8 @@ void TestPriceEditorOrbModels::dailyCreditDimensionsAsArrays()
     editor.setPrice(catalogPrice(u"daily_credit_allowance"_s));
     QCOMPARE(editor.findChild<QLineEdit *>(u"configField_dimensions0"_s)->text(), u"model"_s);
     QCOMPARE(editor.findChild<QLineEdit *>(u"configField_dimensions1"_s)->text(), QString());
-    auto *cells = editor.findChild<QTableWidget *>(u"tierTable"_s);
-    QCOMPARE(cells->item(0, 0)->text(), u"gpt"_s);
+    auto *cells = editor.findChild<QTableWidget *>(u"configGrid"_s);
+    QCOMPARE(cells->item(1, 0)->text(), u"gpt"_s);
     // A second dimension typed: the arrays grow a second entry, the cell's stays null.
     QTest::keyClicks(editor.findChild<QLineEdit *>(u"configField_dimensions1"_s), u"region"_s);
     const QJsonObject config = editor.price().value(u"daily_credit_allowance_config"_s).toObject();

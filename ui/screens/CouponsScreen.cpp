@@ -6,6 +6,7 @@
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
+#include "ui/widgets/RefusalLabels.h"
 #include "models/billing/BillingSetupService.h"
 #include "ui/widgets/ServiceCommand.h"
 
@@ -97,11 +98,10 @@ CouponsScreen::CouponsScreen(CompanyFile &file, const Clock &clock, QUndoStack *
     m_maxRedemptions->setAccessibleName(tr("Maximum redemptions"));
     m_maxRedemptions->setRange(0, 1000000);
     m_maxRedemptions->setSpecialValueText(tr("No limit"));
-    m_error = new QLabel(form);
-    m_error->setObjectName(QStringLiteral("couponError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Refusals under the field they concern, gone as soon as the field is changed.
+    m_refusals = new RefusalLabels(QStringLiteral("couponError"), form);
+    m_error = m_refusals->general();
+    m_refusals->setFieldOfMessage([](const QString &message) { return message.contains(QLatin1String("with the code")) ? QStringLiteral("code") : QString(); });
     m_new = new QPushButton(tr("&New coupon"), form);
     m_new->setObjectName(QStringLiteral("newCouponButton"));
     m_save = new QPushButton(form);
@@ -112,10 +112,15 @@ CouponsScreen::CouponsScreen(CompanyFile &file, const Clock &clock, QUndoStack *
 
     auto *fields = new QFormLayout;
     fields->addRow(tr("&Code:"), m_code);
+    fields->addRow(QString(), m_refusals->addField(QStringLiteral("code"), m_code));
     fields->addRow(tr("&Type:"), m_type);
+    fields->addRow(QString(), m_refusals->addField(QStringLiteral("type"), m_type));
     fields->addRow(tr("&Discount:"), m_value);
+    fields->addRow(QString(), m_refusals->addField(QStringLiteral("value"), m_value));
     fields->addRow(tr("D&uration:"), m_duration);
+    fields->addRow(QString(), m_refusals->addField(QStringLiteral("duration_months"), m_duration));
     fields->addRow(tr("&Redemptions allowed:"), m_maxRedemptions);
+    fields->addRow(QString(), m_refusals->addField(QStringLiteral("max_redemptions"), m_maxRedemptions));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_new);
     buttons->addStretch();
@@ -183,7 +188,7 @@ void CouponsScreen::reload()
         m_coupons = BillingSetupService::loadCoupons(m_file.db());
     } catch (const ServiceError &e) {
         m_coupons.clear();
-        m_error->setText(tr("The coupons could not be read: %1").arg(e.message()));
+        m_refusals->showGeneral(tr("The coupons could not be read: %1").arg(e.message()));
     }
     const QLocale locale;
     for (const CouponRecord &c : std::as_const(m_coupons)) {
@@ -230,6 +235,7 @@ void CouponsScreen::newCoupon()
 
 void CouponsScreen::showSelected()
 {
+    m_refusals->clear(); // another coupon's form: the refusals were about the one before
     const auto c = selectedCoupon();
     if (!c) {
         m_formTitle->setText(tr("<b>New coupon</b>"));
@@ -274,13 +280,13 @@ void CouponsScreen::changed(const QString &selectId, const QString &error)
     if (!selectId.isEmpty() && !selectCoupon(selectId))
         newCoupon();
     if (!error.isEmpty())
-        m_error->setText(error);
+        m_refusals->showGeneral(error);
     emit couponsChanged();
 }
 
 QString CouponsScreen::saveForm()
 {
-    m_error->clear();
+    m_refusals->clear();
     const QString type = m_type->currentData().toString();
     QString value = m_value->text().trimmed();
     // The form reads a percentage as people write it: "15" is 15%; the number in the locale's
@@ -323,15 +329,15 @@ QString CouponsScreen::saveForm()
             }
         }
     } catch (const ServiceError &e) {
-        error = e.details();
-        m_error->setText(error);
+        m_refusals->show(e);
+        error = m_refusals->text();
     }
     return error;
 }
 
 QString CouponsScreen::toggleArchive()
 {
-    m_error->clear();
+    m_refusals->clear();
     const auto c = selectedCoupon();
     if (!c)
         return tr("Select a coupon first.");
@@ -343,8 +349,8 @@ QString CouponsScreen::toggleArchive()
         else
             service.unarchiveCoupon(c->id);
     } catch (const ServiceError &e) {
-        m_error->setText(e.details());
-        return e.details();
+        m_refusals->show(e);
+        return m_refusals->text();
     }
     if (archiving)
         m_showArchived->setChecked(true); // the coupon stays in sight, marked archived

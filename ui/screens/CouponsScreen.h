@@ -19,6 +19,7 @@ namespace orb {
 
 class Clock;
 class CompanyFile;
+class RefusalLabels;
 
 /**
  * Coupons: the list (archived ones on request), and a form to create one or change the
@@ -71,6 +72,7 @@ private:
     QSpinBox *m_duration;
     QSpinBox *m_maxRedemptions;
     QLabel *m_error;
+    RefusalLabels *m_refusals;
     QPushButton *m_new;
     QPushButton *m_save;
     QPushButton *m_archive;

@@ -7,6 +7,7 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
 #include "models/StorageError.h"
+#include "ui/widgets/RefusalLabels.h"
 #include "models/billing/BillingSetupService.h"
 #include "models/catalog/ItemRepository.h"
 #include "ui/widgets/ServiceCommand.h"
@@ -74,11 +75,18 @@ TaxRatesScreen::TaxRatesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_percentage->setAccessibleName(tr("Tax rate percentage"));
     m_percentage->setPlaceholderText(tr("19"));
     m_percentage->setMaxLength(12);
-    m_error = new QLabel(form);
-    m_error->setObjectName(QStringLiteral("taxRateError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Refusals under the field they concern, gone as soon as the field is changed.
+    m_refusals = new RefusalLabels(QStringLiteral("taxRateError"), form);
+    m_error = m_refusals->general();
+    m_refusals->setFieldOfMessage([](const QString &message) {
+        if (message.contains(QLatin1String("tax rate named")))
+            return QStringLiteral("name");
+        if (message.contains(QLatin1String("no customer")))
+            return QStringLiteral("customer");
+        if (message.contains(QLatin1String("no item")))
+            return QStringLiteral("item");
+        return QString();
+    });
     m_new = new QPushButton(tr("Ne&w tax rate"), form);
     m_new->setObjectName(QStringLiteral("newTaxRateButton"));
     m_save = new QPushButton(form);
@@ -107,7 +115,9 @@ TaxRatesScreen::TaxRatesScreen(CompanyFile &file, const Clock &clock, QUndoStack
 
     auto *fields = new QFormLayout;
     fields->addRow(tr("&Name:"), m_name);
+    fields->addRow(QString(), m_refusals->addField(QStringLiteral("name"), m_name));
     fields->addRow(tr("&Percentage:"), m_percentage);
+    fields->addRow(QString(), m_refusals->addField(QStringLiteral("percentage"), m_percentage));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_new);
     buttons->addStretch();
@@ -131,7 +141,9 @@ TaxRatesScreen::TaxRatesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     formLayout->addWidget(m_assignments, 1);
     formLayout->addWidget(m_remove, 0, Qt::AlignRight);
     formLayout->addLayout(customerRow);
+    formLayout->addWidget(m_refusals->addField(QStringLiteral("customer"), m_customer));
     formLayout->addLayout(itemRow);
+    formLayout->addWidget(m_refusals->addField(QStringLiteral("item"), m_item));
 
     auto *listSide = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listSide);
@@ -196,7 +208,7 @@ void TaxRatesScreen::reload()
         m_item->setCurrentIndex(std::max(0, m_item->findData(itemKeep)));
     } catch (const ServiceError &e) {
         m_rates.clear();
-        m_error->setText(tr("The tax rates could not be read: %1").arg(e.message()));
+        m_refusals->showGeneral(tr("The tax rates could not be read: %1").arg(e.message()));
     }
     const QLocale locale;
     for (const TaxRateRecord &r : std::as_const(m_rates)) {
@@ -242,6 +254,7 @@ void TaxRatesScreen::newRate()
 
 void TaxRatesScreen::showSelected()
 {
+    m_refusals->clear(); // another rate's form: the refusals were about the one before
     const auto r = selectedRate();
     m_assignments->clear();
     if (!r) {
@@ -268,7 +281,7 @@ void TaxRatesScreen::showSelected()
                 entry->setData(IdRole, id);
             }
         } catch (const ServiceError &e) {
-            m_error->setText(tr("The rate's customers and items could not be read: %1").arg(e.message()));
+            m_refusals->showGeneral(tr("The rate's customers and items could not be read: %1").arg(e.message()));
         }
     }
     updateActions();
@@ -298,7 +311,7 @@ void TaxRatesScreen::changed(const QString &selectId, const QString &error)
     if (!selectId.isEmpty() && !selectRate(selectId))
         newRate();
     if (!error.isEmpty())
-        m_error->setText(error);
+        m_refusals->showGeneral(error);
     emit taxRatesChanged();
 }
 
@@ -314,7 +327,7 @@ QString TaxRatesScreen::percentageTyped() const
 
 QString TaxRatesScreen::saveForm()
 {
-    m_error->clear();
+    m_refusals->clear();
     const auto current = selectedRate();
     QString error;
     try {
@@ -341,15 +354,15 @@ QString TaxRatesScreen::saveForm()
             }
         }
     } catch (const ServiceError &e) {
-        error = e.details();
-        m_error->setText(error);
+        m_refusals->show(e);
+        error = m_refusals->text();
     }
     return error;
 }
 
 QString TaxRatesScreen::toggleArchive()
 {
-    m_error->clear();
+    m_refusals->clear();
     const auto r = selectedRate();
     if (!r)
         return tr("Select a tax rate first.");
@@ -361,8 +374,8 @@ QString TaxRatesScreen::toggleArchive()
         else
             service.unarchiveTaxRate(r->id);
     } catch (const ServiceError &e) {
-        m_error->setText(e.details());
-        return e.details();
+        m_refusals->show(e);
+        return m_refusals->text();
     }
     if (archiving)
         m_showArchived->setChecked(true); // the rate stays in sight, marked archived
@@ -379,7 +392,7 @@ QString TaxRatesScreen::toggleArchive()
 
 QString TaxRatesScreen::assign(const QString &customer, const QString &item, const QString &label)
 {
-    m_error->clear();
+    m_refusals->clear();
     const auto r = selectedRate();
     if (!r)
         return tr("Select a tax rate first.");
@@ -387,8 +400,8 @@ QString TaxRatesScreen::assign(const QString &customer, const QString &item, con
     try {
         after = BillingSetupService(m_file, m_clock).assignTaxRate(r->id, customer, item);
     } catch (const ServiceError &e) {
-        m_error->setText(e.details());
-        return e.details();
+        m_refusals->show(e);
+        return m_refusals->text();
     }
     // The undo names what the service resolved (an id), whatever the clerk typed.
     QString customerId, itemId;
@@ -415,8 +428,9 @@ QString TaxRatesScreen::assignCustomer()
 {
     const QString customer = m_customer->text().trimmed();
     if (customer.isEmpty()) {
-        m_error->setText(tr("Type the customer's id or external id."));
-        return m_error->text();
+        m_refusals->clear();
+        m_refusals->addFieldMessage(QStringLiteral("customer"), tr("Type the customer's id or external id."));
+        return m_refusals->text();
     }
     return assign(customer, {}, customer);
 }
@@ -424,15 +438,16 @@ QString TaxRatesScreen::assignCustomer()
 QString TaxRatesScreen::assignItem()
 {
     if (m_item->currentIndex() < 0) {
-        m_error->setText(tr("There is no item to assign the rate to."));
-        return m_error->text();
+        m_refusals->clear();
+        m_refusals->addFieldMessage(QStringLiteral("item"), tr("There is no item to assign the rate to."));
+        return m_refusals->text();
     }
     return assign({}, m_item->currentData().toString(), m_item->currentText());
 }
 
 QString TaxRatesScreen::removeAssignment()
 {
-    m_error->clear();
+    m_refusals->clear();
     const auto r = selectedRate();
     const QList<QListWidgetItem *> chosen = m_assignments->selectedItems();
     if (!r || chosen.isEmpty())
@@ -445,8 +460,8 @@ QString TaxRatesScreen::removeAssignment()
     try {
         BillingSetupService(m_file, m_clock).unassignTaxRate(r->id, customerId, itemId);
     } catch (const ServiceError &e) {
-        m_error->setText(e.details());
-        return e.details();
+        m_refusals->show(e);
+        return m_refusals->text();
     }
     changed(r->id, {});
     if (m_undo) {

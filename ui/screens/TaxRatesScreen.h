@@ -19,6 +19,7 @@ namespace orb {
 
 class Clock;
 class CompanyFile;
+class RefusalLabels;
 
 /**
  * Tax rates: the list (archived ones on request), a form to create one or change the
@@ -77,6 +78,7 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_percentage;
     QLabel *m_error;
+    RefusalLabels *m_refusals;
     QPushButton *m_new;
     QPushButton *m_save;
     QPushButton *m_archive;

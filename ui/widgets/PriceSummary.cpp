@@ -3,6 +3,7 @@
 
 #include "engine/Decimal.h"
 #include "ui/CatalogText.h"
+#include "ui/widgets/ConfigEditorGrid.h"
 #include "ui/widgets/PriceConfigEditor.h"
 #include "ui/widgets/StructuredConfigEditor.h"
 
@@ -143,10 +144,51 @@ void PriceSummary::setPrice(const QJsonObject &price, const QString &itemName, c
         }
         // The first table of the model (tiers, cells, rates); the others follow below it.
         QList<ConfigTable> tables;
-        if (!layout->tableKey.isEmpty())
+        if (!layout->tableKey.isEmpty() && !layout->grid)
             tables << ConfigTable{layout->tableKey, layout->rowName, layout->columns};
         tables << layout->moreTables;
         int row = 0;
+        if (!layout->tableKey.isEmpty() && layout->grid && layout->columns.size() == 3) {
+            // A matrix as it is read: the first dimension's values down, the second's across.
+            const ConfigTable spec{layout->tableKey, layout->rowName, layout->columns};
+            auto fieldValue = [&](int f) {
+                if (f < 0 || f >= layout->fields.size())
+                    return QString();
+                const ConfigField &field = layout->fields.at(f);
+                const QJsonValue v = field.arrayKey.isEmpty() ? config.value(field.key) : config.value(field.arrayKey).toArray().at(field.arrayIndex);
+                return v.isString() ? v.toString() : QString();
+            };
+            const QString first = fieldValue(layout->firstDimensionField);
+            const QString second = fieldValue(layout->secondDimensionField);
+            const bool two = layout->secondDimensionField < 0 || !second.isEmpty();
+            const QJsonArray cells = config.value(spec.key).toArray();
+            const ConfigEditorGrid::Grid g = ConfigEditorGrid::gridOf(spec, cells, two);
+            QStringList headers{first.isEmpty() ? spec.columns.at(0).label : first};
+            for (const QString &c : g.columns) {
+                if (!two)
+                    headers << spec.columns.at(2).label;
+                else if (layout->secondDimensionField < 0) // a column of bounds: "Above 100"
+                    headers << QStringLiteral("%1 %2").arg(spec.columns.at(1).label, c);
+                else
+                    headers << QStringLiteral("%1 = %2").arg(second, c.isEmpty() ? tr("any") : c);
+            }
+            m_table->setColumnCount(int(headers.size()));
+            m_table->setHorizontalHeaderLabels(headers);
+            for (int r = 0; r < g.rows.size(); ++r, ++row) {
+                m_table->insertRow(row);
+                m_table->setItem(row, 0, new QTableWidgetItem(g.rows.at(r)));
+                for (int c = 0; c < g.columns.size(); ++c) {
+                    const int index = g.cells.at(r).at(c);
+                    const ConfigColumn &amount = spec.columns.at(2);
+                    const QString text = index < 0 ? QString() : CatalogText::valueText(amount.key, cells.at(index).toObject().value(amount.key), currency);
+                    auto *item = new QTableWidgetItem(text.isEmpty() ? QStringLiteral("–") : text);
+                    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                    if (index < 0)
+                        item->setForeground(m_table->palette().placeholderText());
+                    m_table->setItem(row, c + 1, item);
+                }
+            }
+        }
         for (const ConfigTable &t : std::as_const(tables)) {
             const QJsonArray rows = config.value(t.key).toArray();
             if (t.columns.size() + 1 > m_table->columnCount())

@@ -2,6 +2,7 @@
 #include "ui/widgets/StructuredConfigEditor.h"
 
 #include "ui/LocaleFormat.h"
+#include "ui/widgets/ConfigEditorGrid.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -124,6 +125,15 @@ QString cellText(const QJsonObject &o, const QString &key, const QString &arrayK
     return o.value(arrayKey).toArray().at(arrayIndex).toString();
 }
 
+/// A layout whose table is shown as a 2-D grid; `second` -1: always two dimensions.
+ConfigLayout gridLayout(ConfigLayout l, int first, int second)
+{
+    l.grid = true;
+    l.firstDimensionField = first;
+    l.secondDimensionField = second;
+    return l;
+}
+
 } // namespace
 
 std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &type)
@@ -189,9 +199,13 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
             {tierColumn("tier_lower_bound", tr("Above"), false, tr("All units are priced at the tier the quantity is above; empty or 0 for the first")),
              unitAmount});
     if (type == QLatin1String("grouped_tiered_matrix"))
-        return makeLayout(
-            {propertyField("dimension", tr("Dimension property")), amountField("default_unit_amount", tr("Default unit amount"))}, tiers, tier,
-            {textColumn("dimension_value", tr("Value"), tr("The dimension value these tiers apply to; other values pay the default")), lower, unitAmount});
+        return gridLayout(makeLayout({propertyField("dimension", tr("Dimension property")), amountField("default_unit_amount", tr("Default unit amount"))},
+                                     tiers, tier,
+                                     {textColumn("dimension_value", tr("Value"), tr("The dimension value these tiers apply to; other values pay the default")),
+                                      tierColumn("tier_lower_bound", tr("Above"), false,
+                                                 tr("where each tier starts (units above this bound, 0 for the first); each value is tiered on its own")),
+                                      unitAmount}),
+                          0, -1);
     const ConfigColumn factor = tierColumn("scaling_factor", tr("Scaling factor"));
     if (type == QLatin1String("grouped_with_metered_minimum"))
         return makeLayout({groupBy, propertyField("pricing_key", tr("Rate by property")), propertyField("scaling_key", tr("Scale by property")),
@@ -213,23 +227,28 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
     const ConfigField first = propertyField("first_dimension", tr("First dimension"));
     const ConfigField second = propertyField("second_dimension", tr("Second dimension (optional)"));
     const QList<ConfigColumn> scaling = {textColumn("first_dimension_value", tr("First value")),
-                                         textColumn("second_dimension_value", tr("Second value"), tr("Empty: every second value")), factor};
+                                         textColumn("second_dimension_value", tr("Second value"), tr("an empty value: every value of the second dimension")),
+                                         factor};
     if (type == QLatin1String("scalable_matrix_with_unit_pricing"))
-        return makeLayout({first, second, propertyField("grouping_key", tr("Group by property (optional)")), amountField("unit_price", tr("Unit price")),
-                           flagField("prorate", tr("Prorate the unit price to the part of the period billed"))},
-                          QStringLiteral("matrix_scaling_factors"), tr("scaling factor"), scaling);
+        return gridLayout(
+            makeLayout({first, second, propertyField("grouping_key", tr("Group by property (optional)")), amountField("unit_price", tr("Unit price")),
+                        flagField("prorate", tr("Prorate the unit price to the part of the period billed"))},
+                       QStringLiteral("matrix_scaling_factors"), tr("scaling factor"), scaling),
+            0, 1);
     if (type == QLatin1String("scalable_matrix_with_tiered_pricing"))
-        return makeLayout({first, second}, QStringLiteral("matrix_scaling_factors"), tr("scaling factor"), scaling,
-                          {ConfigTable{tiers, tier, {lower, unitAmount}}});
+        return gridLayout(makeLayout({first, second}, QStringLiteral("matrix_scaling_factors"), tr("scaling factor"), scaling,
+                                     {ConfigTable{tiers, tier, {lower, unitAmount}}}),
+                          0, 1);
     if (type == QLatin1String("matrix_with_threshold_discounts"))
-        return makeLayout(
-            {first, second, amountField("default_unit_amount", tr("Default unit amount"))}, QStringLiteral("matrix_values"), tr("cell"),
-            {textColumn("first_dimension_value", tr("First value")), textColumn("second_dimension_value", tr("Second value")), unitAmount},
-            {ConfigTable{QStringLiteral("threshold_discount_groups"),
-                         tr("discount group"),
-                         {textColumn("cell_coordinates", tr("Cells"), tr("first,second;first,second (or first;first with one dimension)")),
-                          tierColumn("threshold_amount", tr("Threshold")), tierColumn("below_threshold_discount_percentage", tr("% off up to it")),
-                          tierColumn("above_threshold_discount_percentage", tr("% off above it")), textColumn("description", tr("Description"))}}});
+        return gridLayout(
+            makeLayout({first, second, amountField("default_unit_amount", tr("Default unit amount"))}, QStringLiteral("matrix_values"), tr("cell"),
+                       {textColumn("first_dimension_value", tr("First value")), textColumn("second_dimension_value", tr("Second value")), unitAmount},
+                       {ConfigTable{QStringLiteral("threshold_discount_groups"),
+                                    tr("discount group"),
+                                    {textColumn("cell_coordinates", tr("Cells"), tr("first,second;first,second (or first;first with one dimension)")),
+                                     tierColumn("threshold_amount", tr("Threshold")), tierColumn("below_threshold_discount_percentage", tr("% off up to it")),
+                                     tierColumn("above_threshold_discount_percentage", tr("% off above it")), textColumn("description", tr("Description"))}}}),
+            0, 1);
     if (type == QLatin1String("event_output"))
         return makeLayout({propertyField("unit_rating_key", tr("Unit rate property")), amountField("default_unit_rate", tr("Default unit rate (optional)")),
                            propertyField("grouping_key", tr("Group by property (optional)"))});
@@ -239,12 +258,14 @@ std::optional<ConfigLayout> StructuredConfigEditor::layoutFor(const QString &typ
                            propertyField("consumption_display_name", tr("Consumption label (optional)")),
                            propertyField("allowance_display_name", tr("Allowance label (optional)"))});
     if (type == QLatin1String("daily_credit_allowance"))
-        return makeLayout({amountField("daily_allowance", tr("Credits per day")), amountField("default_unit_amount", tr("Default credits per unit")),
-                           propertyField("event_day_property", tr("Day property")), arrayField("dimensions", 0, tr("First dimension")),
-                           arrayField("dimensions", 1, tr("Second dimension (optional)"))},
-                          QStringLiteral("matrix_values"), tr("cell"),
-                          {arrayColumn("dimension_values", 0, tr("First value")),
-                           arrayColumn("dimension_values", 1, tr("Second value"), tr("Empty: usage without the second property")), unitAmount});
+        return gridLayout(
+            makeLayout({amountField("daily_allowance", tr("Credits per day")), amountField("default_unit_amount", tr("Default credits per unit")),
+                        propertyField("event_day_property", tr("Day property")), arrayField("dimensions", 0, tr("First dimension")),
+                        arrayField("dimensions", 1, tr("Second dimension (optional)"))},
+                       QStringLiteral("matrix_values"), tr("cell"),
+                       {arrayColumn("dimension_values", 0, tr("First value")),
+                        arrayColumn("dimension_values", 1, tr("Second value"), tr("an empty value: usage without the second property")), unitAmount}),
+            3, 4);
     // Basis points (1 bps = 0.01 %) on each event's value: payments, transfers.
     const ConfigColumn bps = tierColumn("bps", tr("Basis points"), false, tr("1 basis point is 0.01 % of the event's value"));
     const ConfigColumn cap = tierColumn("per_unit_maximum", tr("Cap per event"), false, tr("Optional: the most one event pays"));
@@ -347,14 +368,34 @@ StructuredConfigEditor::StructuredConfigEditor(const ConfigLayout &layout, QWidg
         }
         outer->addLayout(form);
     }
-    if (!layout.tableKey.isEmpty())
+    if (!layout.tableKey.isEmpty() && layout.grid && layout.columns.size() == 3) {
+        m_grid = new ConfigEditorGrid(ConfigTable{layout.tableKey, layout.rowName, layout.columns}, this);
+        m_grid->setObjectName(QStringLiteral("configGridEditor"));
+        outer->addWidget(m_grid, 1);
+        connect(m_grid, &ConfigEditorGrid::changed, this, &PriceConfigEditor::changed);
+        for (const int f : {layout.firstDimensionField, layout.secondDimensionField})
+            if (f >= 0 && f < m_fields.size() && m_fields.at(f))
+                connect(m_fields.at(f), &QLineEdit::textEdited, this, &StructuredConfigEditor::updateGrid);
+        updateGrid();
+    } else if (!layout.tableKey.isEmpty()) {
         addTable(ConfigTable{layout.tableKey, layout.rowName, layout.columns}, true);
+    }
     for (const ConfigTable &t : layout.moreTables)
         addTable(t, false);
     m_otherErrors = errorLabel(QStringLiteral("configErrors"), this);
     outer->addWidget(m_otherErrors);
-    if (m_tables.isEmpty())
+    if (m_tables.isEmpty() && !m_grid)
         outer->addStretch();
+}
+
+void StructuredConfigEditor::updateGrid()
+{
+    if (!m_grid)
+        return;
+    auto fieldText = [this](int f) { return f >= 0 && f < m_fields.size() && m_fields.at(f) ? m_fields.at(f)->text().trimmed() : QString(); };
+    const int second = m_layout.secondDimensionField;
+    m_grid->setTwoDimensions(second < 0 || !fieldText(second).isEmpty());
+    m_grid->setNames(fieldText(m_layout.firstDimensionField), fieldText(second));
 }
 
 void StructuredConfigEditor::addTable(const ConfigTable &spec, bool first)
@@ -460,6 +501,11 @@ void StructuredConfigEditor::setConfig(const QJsonObject &config)
             m_fields[i]->setText(f.text ? config.value(f.key).toString() : editText(config.value(f.key)));
         m_kept.remove(f.arrayKey.isEmpty() ? f.key : f.arrayKey);
     }
+    if (m_grid) {
+        updateGrid();
+        m_grid->setRows(config.value(m_layout.tableKey).toArray());
+        m_kept.remove(m_layout.tableKey);
+    }
     for (qsizetype t = 0; t < m_tables.size(); ++t) {
         QTableWidget *table = m_tables.at(t);
         const ConfigTable &spec = m_specs.at(t);
@@ -495,6 +541,8 @@ QJsonObject StructuredConfigEditor::config(QString *) const
         else if (!text.isEmpty()) // left out when empty: the parser then says it is required, with its path
             o.insert(f.key, text);
     }
+    if (m_grid)
+        o.insert(m_layout.tableKey, m_grid->rows());
     for (qsizetype t = 0; t < m_tables.size(); ++t) {
         const QTableWidget *table = m_tables.at(t);
         const ConfigTable &spec = m_specs.at(t);
@@ -537,9 +585,19 @@ void StructuredConfigEditor::showErrors(const ConfigErrors &errors)
                     item->setToolTip(QString());
                 }
     }
+    QList<std::pair<int, QString>> gridCells;
+    QStringList gridOther;
     for (const auto &[path, rawMessage] : errors) {
         const QString message = plainMessage(rawMessage);
         bool placed = false;
+        // A cell of the grid, or the grid as a whole.
+        if (m_grid && (path == m_layout.tableKey || path.startsWith(m_layout.tableKey + QLatin1Char('[')))) {
+            if (const QRegularExpressionMatch m = cellPath.match(path); m.hasMatch() && m.captured(1) == m_layout.tableKey)
+                gridCells.append({m.captured(2).toInt(), message});
+            else
+                gridOther << message;
+            continue;
+        }
         // A field of the form.
         if (const QRegularExpressionMatch m = fieldPath.match(path); m.hasMatch()) {
             for (qsizetype i = 0; i < m_layout.fields.size() && !placed; ++i) {
@@ -600,6 +658,8 @@ void StructuredConfigEditor::showErrors(const ConfigErrors &errors)
         m_tableErrors[t]->setText(tableLines.at(t).join(QLatin1Char('\n')));
         m_tableErrors[t]->setVisible(!tableLines.at(t).isEmpty());
     }
+    if (m_grid)
+        m_grid->showErrors(gridCells, gridOther);
     m_otherErrors->setText(other.join(QLatin1Char('\n')));
     m_otherErrors->setVisible(!other.isEmpty());
 }

@@ -16,6 +16,8 @@ class QTableWidget;
 
 namespace orb {
 
+class ConfigEditorGrid;
+
 /// One field of a model's config shown as a line edit.
 struct ConfigField {
     QString key;
@@ -53,6 +55,11 @@ struct ConfigLayout {
     QString rowName;  ///< "tier", "threshold": for the add/remove buttons
     QList<ConfigColumn> columns;
     QList<ConfigTable> moreTables;
+    /// The table is a 2-D grid (its columns: the row value, the column value, the amount), as a
+    /// matrix is read: values of the first dimension down the left, of the second across the top.
+    bool grid = false;
+    int firstDimensionField = -1;  ///< the field naming the rows' property, for the grid's corner
+    int secondDimensionField = -1; ///< the field naming the columns' property (empty: one column); -1: always two
 };
 
 /**
@@ -81,6 +88,8 @@ public:
 
 private:
     void addTable(const ConfigTable &spec, bool first);
+    /// The grid follows the dimension fields: their names in its corner, one column or several.
+    void updateGrid();
     static void setCell(QTableWidget *table, int row, int column, const QString &text, bool alignLeft);
 
     ConfigLayout m_layout;
@@ -92,7 +101,8 @@ private:
     QList<QLabel *> m_fieldErrors; ///< per field, under it
     QList<QLabel *> m_tableErrors; ///< per table, under it
     QLabel *m_otherErrors;
-    QJsonObject m_kept; ///< the loaded config's keys without a control (flags such as prorate)
+    ConfigEditorGrid *m_grid = nullptr; ///< the first table as a 2-D grid, when the layout asks for one
+    QJsonObject m_kept;                 ///< the loaded config's keys without a control (flags such as prorate)
 };
 
 } // namespace orb
