@@ -6,6 +6,7 @@
 #include "models/DemoCompany.h"
 #include "ui/AppSettings.h"
 #include "ui/HelpDialog.h"
+#include "ui/ScreenshotTour.h"
 #include "ui/dialogs/NewCompanyWizard.h"
 #include "ui/screens/CouponsScreen.h"
 #include "ui/screens/CustomersScreen.h"
@@ -715,33 +716,14 @@ QStringList MainWindow::saveScreenshots(const QString &dir)
     }
     for (int i = 0; i < m_nav->count(); ++i) {
         m_nav->setCurrentRow(i);
-        // Big tables read their rows on a worker thread (a "loading" property): wait for them
-        // (at most 10 s) so the picture shows what a person sees a moment later.
-        auto loading = [this] {
-            for (QTableView *table : m_stack->currentWidget()->findChildren<QTableView *>()) {
-                const QAbstractItemModel *model = table->model();
-                while (auto *proxy = qobject_cast<const QAbstractProxyModel *>(model))
-                    model = proxy->sourceModel();
-                if (model && model->property("loading").toBool())
-                    return true;
-            }
-            return false;
-        };
-        QCoreApplication::processEvents();
-        for (int wait = 0; wait < 200 && loading(); ++wait) {
-            QThread::msleep(50);
-            QCoreApplication::processEvents();
-        }
+        // Big tables and the dashboard read on worker threads: wait for them, so the picture
+        // shows what a person sees a moment later.
+        ScreenshotTour::settle(m_stack->currentWidget(), [this] { return m_dashboard && m_dashboard->isRefreshing(); });
         // A selected row shows the screen's detail pane as people use it.
         for (QTableView *table : m_stack->currentWidget()->findChildren<QTableView *>())
             if (table->isVisible() && table->model() && table->model()->rowCount() > 0 && !table->selectionModel()->hasSelection())
                 table->selectRow(0);
-        QCoreApplication::processEvents();
-        // Screens read some figures on worker threads; give them a moment to arrive.
-        for (int wait = 0; wait < 20 && m_dashboard && m_dashboard->isRefreshing(); ++wait) {
-            QThread::msleep(50);
-            QCoreApplication::processEvents();
-        }
+        ScreenshotTour::settle(m_stack->currentWidget(), [this] { return m_dashboard && m_dashboard->isRefreshing(); });
         const QString name = screenKey(Screen(m_nav->item(i)->data(Qt::UserRole).toInt()));
         const QString f = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(i + 1, 2, 10, QLatin1Char('0')).arg(name));
         if (grab().save(f))

@@ -16,19 +16,57 @@
 #include "ui/dialogs/ImportWizard.h"
 #include "ui/dialogs/InvoiceRunDialog.h"
 #include "ui/dialogs/LedgerExportDialog.h"
+#include "ui/dialogs/NewMetricDialog.h"
 #include "ui/dialogs/NewCompanyWizard.h"
 #include "ui/dialogs/PaymentDialog.h"
 #include "ui/dialogs/PlanEditorDialog.h"
 #include "ui/dialogs/SubscriptionDialogs.h"
 
+#include <QAbstractItemView>
+#include <QAbstractProxyModel>
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QTimeZone>
 #include <QWidget>
 
 #include <memory>
 
 namespace orb {
+
+void ScreenshotTour::settle(QWidget *widget, const std::function<bool()> &busy, int maxMs)
+{
+    auto loading = [widget, &busy] {
+        if (busy && busy())
+            return true;
+        if (widget->property("loading").toBool())
+            return true;
+        for (const QWidget *child : widget->findChildren<QWidget *>())
+            if (child->property("loading").toBool())
+                return true;
+        for (const QAbstractItemView *view : widget->findChildren<QAbstractItemView *>()) {
+            const QAbstractItemModel *model = view->model();
+            while (auto *proxy = qobject_cast<const QAbstractProxyModel *>(model)) {
+                if (proxy->property("loading").toBool())
+                    return true;
+                model = proxy->sourceModel();
+            }
+            if (model && model->property("loading").toBool())
+                return true;
+        }
+        return false;
+    };
+    QElapsedTimer waited;
+    waited.start();
+    QApplication::processEvents();
+    while (loading() && waited.elapsed() < maxMs) {
+        QThread::msleep(20);
+        QApplication::processEvents();
+    }
+    // Rows that arrived are laid out and painted before the grab.
+    QApplication::processEvents();
+}
 
 QStringList ScreenshotTour::saveDialogs(CompanyFile &file, const Clock &clock, QWidget *parent, const QString &dir)
 {
@@ -48,7 +86,7 @@ void ScreenshotTour::forEachDialog(CompanyFile &file, const Clock &clock, QWidge
     auto shoot = [&](const QString &name, QWidget *dialog) {
         std::unique_ptr<QWidget> owned(dialog);
         dialog->show();
-        QApplication::processEvents();
+        settle(dialog);
         visit(name, dialog);
         dialog->close();
     };
@@ -72,6 +110,7 @@ void ScreenshotTour::forEachDialog(CompanyFile &file, const Clock &clock, QWidge
         if (!richest.isEmpty())
             shoot(QStringLiteral("edit-plan"), new PlanEditorDialog(file, clock, richest, parent));
     }
+    shoot(QStringLiteral("new-metric"), new NewMetricDialog(file, clock, {}, parent));
     shoot(QStringLiteral("new-subscription"), new NewSubscriptionDialog(file, clock, parent));
     const QList<Subscription> subs = SubscriptionService(file, clock).list();
     if (!subs.isEmpty())

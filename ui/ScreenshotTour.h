@@ -26,6 +26,10 @@ public:
     /// Opens each of those dialogs (not run), hands it to `visit` by name, then closes and
     /// deletes it: what the pictures show and what tests walk are the same dialogs.
     static void forEachDialog(CompanyFile &file, const Clock &clock, QWidget *parent, const std::function<void(const QString &, QWidget *)> &visit);
+    /// Lets a screen or dialog finish what it reads in the background before it is pictured:
+    /// waits (at most `maxMs`) while a table's model, the widget or one of its children says
+    /// it is "loading", or `busy` says so; a company with a million invoices takes seconds.
+    static void settle(QWidget *widget, const std::function<bool()> &busy = {}, int maxMs = 60000);
 };
 
 } // namespace orb

@@ -352,13 +352,31 @@ CatalogService::Outcome CatalogService::applyPlan(const PlanDraft &draft, std::o
     return outcome;
 }
 
-PlanVersion CatalogService::createPlan(const QJsonObject &json, const QStringList &newItems)
+FieldErrors CatalogService::checkNewMetric(const MetricDefinition &draft) const
+{
+    FieldErrors errors = draft.validate();
+    if (m_metrics.findByName(draft.name()))
+        errors.append({QStringLiteral("$.name"), QStringLiteral("a billable metric named \"%1\" already exists").arg(draft.name())});
+    return errors;
+}
+
+void CatalogService::createNewMetrics(const QList<MetricDefinition> &newMetrics)
+{
+    // A metric the plan editor defined is created with the plan (a savepoint inside its
+    // transaction, audited as billable_metric.create); one of that name stored meanwhile is kept.
+    for (const MetricDefinition &m : newMetrics)
+        if (!m_metrics.findByName(m.name()))
+            createMetric(m);
+}
+
+PlanVersion CatalogService::createPlan(const QJsonObject &json, const QStringList &newItems, const QList<MetricDefinition> &newMetrics)
 {
     requireWritable();
-    UnitOfWork uow(m_file.db()); // the new items and the plan, or nothing
+    UnitOfWork uow(m_file.db()); // the new items and metrics and the plan, or nothing
     for (const QString &name : newItems)
         if (!m_items.findByName(name.trimmed()))
             createItem(name); // a savepoint inside this transaction, audited as item.create
+    createNewMetrics(newMetrics);
     FieldErrors errors;
     CatalogParser parser(m_file.db());
     const PlanDraft draft = parser.parsePlan(json, QStringLiteral("$"), std::nullopt, &errors);
@@ -370,14 +388,15 @@ PlanVersion CatalogService::createPlan(const QJsonObject &json, const QStringLis
     return v;
 }
 
-PlanVersion CatalogService::editPlan(const QString &reference, const QJsonObject &json, const QStringList &newItems)
+PlanVersion CatalogService::editPlan(const QString &reference, const QJsonObject &json, const QStringList &newItems, const QList<MetricDefinition> &newMetrics)
 {
     requireWritable();
     const Plan existing = plan(reference);
-    UnitOfWork uow(m_file.db()); // the new items and the plan's change, or nothing
+    UnitOfWork uow(m_file.db()); // the new items and metrics and the plan's change, or nothing
     for (const QString &name : newItems)
         if (!m_items.findByName(name.trimmed()))
             createItem(name);
+    createNewMetrics(newMetrics);
     FieldErrors errors;
     CatalogParser parser(m_file.db());
     const PlanDraft draft = parser.parsePlan(json, QStringLiteral("$"), existing, &errors);

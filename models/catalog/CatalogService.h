@@ -49,12 +49,16 @@ public:
 
     /// Creates a plan (version 1) from Orb's plan shape; a plan with the same external_plan_id is a Conflict.
     /// `newItems`: items the plan's prices name that are created with it, in the same
-    /// transaction (a plan editor's "Create item"), so a plan not saved leaves none behind.
-    PlanVersion createPlan(const QJsonObject &json, const QStringList &newItems = {});
+    /// transaction (a plan editor's "Create item"), so a plan not saved leaves none behind;
+    /// `newMetrics` likewise for the metrics defined in the plan editor ("New metric…").
+    PlanVersion createPlan(const QJsonObject &json, const QStringList &newItems = {}, const QList<MetricDefinition> &newMetrics = {});
     /// Replaces a plan's fields, adjustments and prices with those given (Orb's plan shape).
     /// When adjustments or prices differ from the current version's, a new version is made
     /// current; otherwise the current version is returned unchanged.
-    PlanVersion editPlan(const QString &reference, const QJsonObject &json, const QStringList &newItems = {});
+    PlanVersion editPlan(const QString &reference, const QJsonObject &json, const QStringList &newItems = {}, const QList<MetricDefinition> &newMetrics = {});
+    /// Why a metric defined in a plan editor could not be created as it stands (its fields, or
+    /// a metric of that name already stored); empty when it could. Nothing is written.
+    FieldErrors checkNewMetric(const MetricDefinition &draft) const;
     Plan archivePlan(const QString &reference);
     /// Makes an archived plan selectable for new subscriptions again (the undo of archiving it).
     Plan unarchivePlan(const QString &reference);
@@ -84,6 +88,7 @@ private:
     void requireWritable() const;
     Outcome applyItem(const ItemDraft &draft);
     Outcome applyMetric(const MetricDraft &draft);
+    void createNewMetrics(const QList<MetricDefinition> &newMetrics);
     Outcome applyPlan(const PlanDraft &draft, std::optional<Plan> existing, PlanVersion *result);
     QList<QJsonObject> canonicalPrices(const PlanDraft &draft) const;
     QJsonArray canonicalAdjustments(const PlanDraft &draft) const;

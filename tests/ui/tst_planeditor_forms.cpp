@@ -3,6 +3,7 @@
 #include "engine/Currency.h"
 #include "engine/pricing/Price.h"
 #include "models/Company.h"
+#include "models/AuditLog.h"
 #include "models/CompanyFile.h"
 #include "models/catalog/CatalogService.h"
 #include "ui/dialogs/NewMetricDialog.h"
@@ -33,6 +34,7 @@
 #include <QtTest>
 
 using namespace orb;
+using namespace Qt::StringLiterals;
 
 /// The plan editor's forms for every price model, its adjustments, its refusals next to the
 /// fields and its inline items and metrics, driven through real widgets over a fresh company file.
@@ -48,6 +50,8 @@ private slots:
     void bpsAndPercentageTypedAndStored();
     void tieredBpsTableTypedAndStored();
     void matrixGridTwoDimensions();
+    void gridModelsTypedAndStored_data();
+    void gridModelsTypedAndStored();
     void compositePercentWithFilter();
     void adjustmentsWithTheirPrices();
     void refusalNextToFieldGoesWhenFixed();
@@ -56,6 +60,7 @@ private slots:
     void currencyIsAnIsoCode();
     void itemAndMetricCreatedInline();
     void itemCreatedInlineGoesWithTheCancelledPlan();
+    void metricDefinedInlineGoesWithTheCancelledPlan();
     void plansScreenSummary();
     void advancedJsonRoundTrip();
     void screenshots();
@@ -300,6 +305,151 @@ void TestPlanEditorForms::matrixGridTwoDimensions()
     QCOMPARE(grid2->item(2, 0)->text(), QStringLiteral("beta"));
     QCOMPARE(grid2->item(2, 2)->text(), QStringLiteral("1.50"));
     QCOMPARE(grid2->item(1, 2)->text(), QString());
+}
+
+void TestPlanEditorForms::gridModelsTypedAndStored_data()
+{
+    // Each model's cells typed into its 2-D grid (values down the left, across the top), with
+    // the form's other fields; the array the service stores is compared as a whole.
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QStringList>("steps"); // "field NAME=TEXT", "click NAME", "cell TABLE R,C=TEXT"
+    QTest::addColumn<QString>("key");       // the config's array the grid writes
+    QTest::addColumn<QString>("stored");    // that array as stored (JSON)
+    QTest::newRow("matrix_with_threshold_discounts") << u"matrix_with_threshold_discounts"_s
+                                                     << QStringList{u"field configField_first_dimension=model"_s,
+                                                                    u"field configField_second_dimension=region"_s,
+                                                                    u"field configField_default_unit_amount=1.00"_s,
+                                                                    u"click addGridRowButton"_s,
+                                                                    u"click addGridRowButton"_s,
+                                                                    u"click addGridColumnButton"_s,
+                                                                    u"cell configGrid 0,1=us"_s,
+                                                                    u"cell configGrid 0,2=eu"_s,
+                                                                    u"cell configGrid 1,0=gpt"_s,
+                                                                    u"cell configGrid 2,0=claude"_s,
+                                                                    u"cell configGrid 1,1=0.50"_s,
+                                                                    u"cell configGrid 1,2=0.60"_s,
+                                                                    u"cell configGrid 2,1=0.40"_s}
+                                                     << u"matrix_values"_s
+                                                     << uR"([{"first_dimension_value":"gpt","second_dimension_value":"us","unit_amount":"0.50"},
+                {"first_dimension_value":"gpt","second_dimension_value":"eu","unit_amount":"0.60"},
+                {"first_dimension_value":"claude","second_dimension_value":"us","unit_amount":"0.40"}])"_s;
+    QTest::newRow("scalable_matrix_with_unit_pricing, one dimension")
+        << u"scalable_matrix_with_unit_pricing"_s
+        << QStringList{u"field configField_first_dimension=model"_s,
+                       u"field configField_unit_price=0.10"_s,
+                       u"click addGridRowButton"_s,
+                       u"click addGridRowButton"_s,
+                       u"cell configGrid 1,0=gpt"_s,
+                       u"cell configGrid 1,1=1.5"_s,
+                       u"cell configGrid 2,0=claude"_s,
+                       u"cell configGrid 2,1=2"_s}
+        << u"matrix_scaling_factors"_s
+        << uR"([{"first_dimension_value":"gpt","scaling_factor":"1.5"},{"first_dimension_value":"claude","scaling_factor":"2"}])"_s;
+    QTest::newRow("scalable_matrix_with_tiered_pricing, an any column")
+        << u"scalable_matrix_with_tiered_pricing"_s
+        << QStringList{u"field configField_first_dimension=model"_s,
+                       u"field configField_second_dimension=region"_s,
+                       u"click addGridRowButton"_s,
+                       u"click addGridColumnButton"_s,
+                       u"cell configGrid 0,1=us"_s,
+                       u"cell configGrid 1,0=gpt"_s,
+                       u"cell configGrid 1,1=2"_s,
+                       u"cell configGrid 1,2=1.5"_s,
+                       u"click addRowButton_tiers"_s,
+                       u"cell configTable_tiers 0,0=0"_s,
+                       u"cell configTable_tiers 0,1=0.01"_s}
+        << u"matrix_scaling_factors"_s << uR"([{"first_dimension_value":"gpt","second_dimension_value":"us","scaling_factor":"2"},
+                {"first_dimension_value":"gpt","scaling_factor":"1.5"}])"_s;
+    QTest::newRow("daily_credit_allowance")
+        << u"daily_credit_allowance"_s
+        << QStringList{u"field configField_daily_allowance=100"_s,
+                       u"field configField_default_unit_amount=1"_s,
+                       u"field configField_event_day_property=day"_s,
+                       u"field configField_dimensions0=model"_s,
+                       u"click addGridRowButton"_s,
+                       u"click addGridRowButton"_s,
+                       u"cell configGrid 1,0=gpt"_s,
+                       u"cell configGrid 1,1=2"_s,
+                       u"cell configGrid 2,0=claude"_s,
+                       u"cell configGrid 2,1=3"_s}
+        << u"matrix_values"_s << uR"([{"dimension_values":["gpt",null],"unit_amount":"2"},{"dimension_values":["claude",null],"unit_amount":"3"}])"_s;
+    // Bounds typed out of order across the top are stored rising, as tiers must be.
+    QTest::newRow("grouped_tiered_matrix") << u"grouped_tiered_matrix"_s
+                                           << QStringList{u"field configField_dimension=model"_s,
+                                                          u"field configField_default_unit_amount=0.05"_s,
+                                                          u"click addGridRowButton"_s,
+                                                          u"click addGridRowButton"_s,
+                                                          u"click addGridColumnButton"_s,
+                                                          u"cell configGrid 0,1=1000"_s,
+                                                          u"cell configGrid 0,2=0"_s,
+                                                          u"cell configGrid 1,0=gpt"_s,
+                                                          u"cell configGrid 1,1=0.08"_s,
+                                                          u"cell configGrid 1,2=0.10"_s,
+                                                          u"cell configGrid 2,0=claude"_s,
+                                                          u"cell configGrid 2,2=0.20"_s}
+                                           << u"tiers"_s << uR"([{"dimension_value":"gpt","tier_lower_bound":"0","unit_amount":"0.10"},
+                {"dimension_value":"gpt","tier_lower_bound":"1000","unit_amount":"0.08"},
+                {"dimension_value":"claude","tier_lower_bound":"0","unit_amount":"0.20"}])"_s;
+}
+
+void TestPlanEditorForms::gridModelsTypedAndStored()
+{
+    QFETCH(QString, model);
+    QFETCH(QStringList, steps);
+    QFETCH(QString, key);
+    QFETCH(QString, stored);
+    PlanEditorDialog *dialog = newDialog(u"Grid "_s + model);
+    QApplication::setActiveWindow(dialog);
+    PriceEditor *editor = current(*dialog);
+    QTest::keyClicks(editor->findChild<QComboBox *>(QStringLiteral("priceItemCombo"))->lineEdit(), QStringLiteral("API Calls"));
+    choose(editor->findChild<QComboBox *>(QStringLiteral("priceMetricCombo")), QStringLiteral("tokens"));
+    choose(editor->findChild<QComboBox *>(QStringLiteral("priceModelCombo")), model);
+    QVERIFY2(editor->findChild<QTableWidget *>(u"configGrid"_s), "the cells as a grid");
+    for (const QString &step : std::as_const(steps)) {
+        const qsizetype space = step.indexOf(QLatin1Char(' '));
+        const QString verb = step.left(space);
+        const QString rest = step.mid(space + 1);
+        if (verb == QLatin1String("field")) {
+            const qsizetype eq = rest.indexOf(QLatin1Char('='));
+            auto *edit = editor->findChild<QLineEdit *>(rest.left(eq));
+            QVERIFY2(edit, qPrintable(rest));
+            QTest::keyClicks(edit, rest.mid(eq + 1));
+        } else if (verb == QLatin1String("click")) {
+            auto *button = editor->findChild<QPushButton *>(rest);
+            QVERIFY2(button && button->isEnabled(), qPrintable(rest));
+            QTest::mouseClick(button, Qt::LeftButton);
+        } else {
+            const QStringList parts = rest.split(QLatin1Char(' '));
+            const qsizetype eq = parts.at(1).indexOf(QLatin1Char('='));
+            const QStringList rc = parts.at(1).left(eq).split(QLatin1Char(','));
+            typeCell(editor->findChild<QTableWidget *>(parts.at(0)), rc.at(0).toInt(), rc.at(1).toInt(), parts.at(1).mid(eq + 1));
+        }
+        if (QTest::currentTestFailed())
+            return;
+    }
+    // The live preview reads the same config: no refusal while the grid is complete.
+    QVERIFY2(editor->findChild<QLabel *>(QStringLiteral("gridErrors"))->isHidden(),
+             qPrintable(editor->findChild<QLabel *>(QStringLiteral("gridErrors"))->text()));
+    grab(dialog, u"planeditor-grid-"_s + model);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
+    QVERIFY2(dialog->savedVersion(), qPrintable(dialog->errorText()));
+    const QJsonObject price = storedPrice(*dialog, 0);
+    const QJsonObject config = price.value(model + u"_config"_s).toObject();
+    QCOMPARE(config.value(key).toArray(), QJsonDocument::fromJson(stored.toUtf8()).array());
+    // Opened again, the grid shows the same cells; the Plans screen's summary shows a table of them.
+    PlanEditorDialog again(*m_file, m_clock, dialog->savedVersion()->planId);
+    auto *grid = again.findChild<QTableWidget *>(u"configGrid"_s);
+    QVERIFY(grid);
+    const QJsonArray cells = config.value(key).toArray();
+    PriceSummary summary;
+    summary.setPrice(price, u"API Calls"_s, u"tokens"_s, u"USD"_s);
+    auto *table = summary.findChild<QTableWidget *>(u"priceSummaryTable"_s);
+    QVERIFY(table->rowCount() >= grid->rowCount() - 1);
+    for (int r = 1; r < grid->rowCount(); ++r)
+        QCOMPARE(table->item(r - 1, 0)->text(), grid->item(r, 0)->text());
+    QVERIFY(table->columnCount() >= grid->columnCount());
+    if (grid->columnCount() > 2 && !grid->item(0, 1)->text().isEmpty())
+        QVERIFY2(table->horizontalHeaderItem(1)->text().contains(grid->item(0, 1)->text()), qPrintable(table->horizontalHeaderItem(1)->text()));
 }
 
 void TestPlanEditorForms::compositePercentWithFilter()
@@ -553,12 +703,14 @@ void TestPlanEditorForms::itemAndMetricCreatedInline()
         QTest::mouseClick(metric->findChild<QPushButton *>(QStringLiteral("createMetricButton")), Qt::LeftButton);
     });
     QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("newMetricButton")), Qt::LeftButton);
-    const MetricDefinition metric = CatalogService(*m_file, m_clock).metric(QStringLiteral("support_hours"));
-    QCOMPARE(metric.eventName(), QStringLiteral("support_session"));
-    QCOMPARE(metric.property(), QStringLiteral("hours"));
+    // Offered at once, stored only with the plan (see metricDefinedInlineGoesWithTheCancelledPlan).
+    QVERIFY(!CatalogService(*m_file, m_clock).metrics().findByName(QStringLiteral("support_hours")));
     QCOMPARE(editor->findChild<QComboBox *>(QStringLiteral("priceMetricCombo"))->currentData().toString(), QStringLiteral("support_hours"));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
     QVERIFY2(dialog->savedVersion(), qPrintable(dialog->errorText()));
+    const MetricDefinition metric = CatalogService(*m_file, m_clock).metric(QStringLiteral("support_hours"));
+    QCOMPARE(metric.eventName(), QStringLiteral("support_session"));
+    QCOMPARE(metric.property(), QStringLiteral("hours"));
     const QJsonObject stored = storedPrice(*dialog, 0);
     QCOMPARE(stored.value(QStringLiteral("item_name")).toString(), QStringLiteral("Support Hours"));
     QCOMPARE(stored.value(QStringLiteral("billable_metric_name")).toString(), QStringLiteral("support_hours"));
@@ -589,6 +741,64 @@ void TestPlanEditorForms::itemCreatedInlineGoesWithTheCancelledPlan()
     QTest::mouseClick(again->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
     QVERIFY2(again->savedVersion(), qPrintable(again->errorText()));
     QCOMPARE(storedPrice(*again, 0).value(QStringLiteral("item_name")).toString(), QStringLiteral("Consulting Days"));
+}
+
+void TestPlanEditorForms::metricDefinedInlineGoesWithTheCancelledPlan()
+{
+    // A metric defined in the editor of a plan that is then refused or cancelled is not kept:
+    // it was stored at once and stayed as an orphan.
+    auto defineMetric = [this](PriceEditor *editor, const QString &name) {
+        QTimer::singleShot(0, this, [name] {
+            auto *metric = qobject_cast<NewMetricDialog *>(QApplication::activeModalWidget());
+            QVERIFY(metric);
+            QTest::keyClicks(metric->findChild<QLineEdit *>(QStringLiteral("metricNameEdit")), name);
+            QTest::keyClicks(metric->findChild<QLineEdit *>(QStringLiteral("metricEventEdit")), QStringLiteral("gpu_minute"));
+            QTest::mouseClick(metric->findChild<QPushButton *>(QStringLiteral("createMetricButton")), Qt::LeftButton);
+        });
+        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("newMetricButton")), Qt::LeftButton);
+    };
+    auto metricAudits = [this] {
+        int n = 0;
+        for (const AuditEntry &e : AuditLog(m_file->db()).recent(1000))
+            n += e.action == QLatin1String("billable_metric.create") ? 1 : 0;
+        return n;
+    };
+    const int auditsBefore = metricAudits();
+    PlanEditorDialog *dialog = newDialog(QStringLiteral("Orphan metric"));
+    PriceEditor *editor = current(*dialog);
+    defineMetric(editor, QStringLiteral("gpu_minutes"));
+    QCOMPARE(editor->metricName(), QStringLiteral("gpu_minutes"));
+    // The same name again in this editor is refused next to the name, before anything is stored.
+    QTimer::singleShot(0, this, [] {
+        auto *metric = qobject_cast<NewMetricDialog *>(QApplication::activeModalWidget());
+        QVERIFY(metric);
+        QTest::keyClicks(metric->findChild<QLineEdit *>(QStringLiteral("metricNameEdit")), QStringLiteral("gpu_minutes"));
+        QTest::keyClicks(metric->findChild<QLineEdit *>(QStringLiteral("metricEventEdit")), QStringLiteral("gpu_minute"));
+        QTest::mouseClick(metric->findChild<QPushButton *>(QStringLiteral("createMetricButton")), Qt::LeftButton);
+        QVERIFY(metric->isVisible());
+        QVERIFY(metric->findChild<QLabel *>(QStringLiteral("metricError_name"))->isVisible());
+        metric->reject();
+    });
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("newMetricButton")), Qt::LeftButton);
+    // Refused (no item, no unit amount): neither the plan nor the metric is stored.
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
+    QVERIFY(!dialog->savedVersion());
+    QVERIFY(!CatalogService(*m_file, m_clock).metrics().findByName(QStringLiteral("gpu_minutes")));
+    dialog->reject();
+    QVERIFY(!CatalogService(*m_file, m_clock).metrics().findByName(QStringLiteral("gpu_minutes")));
+    QCOMPARE(metricAudits(), auditsBefore);
+    // Saved: the metric comes with the plan, audited once, and the price counts by it.
+    PlanEditorDialog *again = newDialog(QStringLiteral("GPU"));
+    editor = current(*again);
+    QTest::keyClicks(editor->findChild<QComboBox *>(QStringLiteral("priceItemCombo"))->lineEdit(), QStringLiteral("Platform Fee"));
+    defineMetric(editor, QStringLiteral("gpu_minutes"));
+    typeField(editor, QStringLiteral("configField_unit_amount"), QStringLiteral("0.02"));
+    QTest::mouseClick(again->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
+    QVERIFY2(again->savedVersion(), qPrintable(again->errorText()));
+    QCOMPARE(CatalogService(*m_file, m_clock).metric(QStringLiteral("gpu_minutes")).eventName(), QStringLiteral("gpu_minute"));
+    QCOMPARE(storedPrice(*again, 0).value(QStringLiteral("billable_metric_name")).toString(), QStringLiteral("gpu_minutes"));
+    QCOMPARE(metricAudits(), auditsBefore + 1);
+    QVERIFY(AuditLog(m_file->db()).verify().ok);
 }
 
 void TestPlanEditorForms::plansScreenSummary()

@@ -18,7 +18,8 @@
 
 namespace orb {
 
-NewMetricDialog::NewMetricDialog(CompanyFile &file, const Clock &clock, QWidget *parent) : QDialog(parent), m_file(file), m_clock(clock)
+NewMetricDialog::NewMetricDialog(CompanyFile &file, const Clock &clock, const QStringList &pending, QWidget *parent)
+    : QDialog(parent), m_file(file), m_clock(clock), m_pending(pending)
 {
     setObjectName(QStringLiteral("newMetricDialog"));
     setWindowTitle(tr("New billable metric"));
@@ -87,37 +88,40 @@ bool NewMetricDialog::create()
         draft.setProperty(m_property->text().trimmed());
     for (QLabel *l : {m_nameError, m_eventError, m_propertyError, m_otherError})
         l->hide();
+    FieldErrors errors;
     try {
-        m_created = CatalogService(m_file, m_clock).createMetric(draft).name();
-        return true;
+        errors = CatalogService(m_file, m_clock).checkNewMetric(draft);
     } catch (const ServiceError &e) {
-        QStringList other;
-        auto show = [](QLabel *label, const QString &text) {
-            label->setText(text);
-            label->show();
-        };
-        for (const FieldError &f : e.errors()) {
-            const QString message = PriceConfigEditor::plainMessage(f.message);
-            if (f.path.endsWith(QLatin1String(".name")))
-                show(m_nameError, message);
-            else if (f.path.endsWith(QLatin1String(".event_name")))
-                show(m_eventError, message);
-            else if (f.path.endsWith(QLatin1String(".property")))
-                show(m_propertyError, message);
-            else
-                other << message;
-        }
-        if (e.errors().isEmpty()) {
-            // A duplicate name is a conflict without a path: it concerns the name.
-            if (e.message().contains(QLatin1String("named")))
-                show(m_nameError, e.message());
-            else
-                other << e.message();
-        }
-        if (!other.isEmpty())
-            show(m_otherError, other.join(QLatin1Char('\n')));
-        return false;
+        errors.append({QString(), e.message()});
     }
+    // One defined in this plan editor already, not stored yet, counts as taken too.
+    for (const QString &name : std::as_const(m_pending))
+        if (name.compare(draft.name(), Qt::CaseInsensitive) == 0)
+            errors.append({QStringLiteral("$.name"), tr("a metric named \"%1\" is already defined in this plan").arg(draft.name())});
+    if (errors.isEmpty()) {
+        m_definition = draft;
+        m_created = draft.name();
+        return true;
+    }
+    QStringList other;
+    auto show = [](QLabel *label, const QString &text) {
+        label->setText(label->isVisible() && !label->text().isEmpty() ? label->text() + QLatin1Char('\n') + text : text);
+        label->show();
+    };
+    for (const FieldError &f : errors) {
+        const QString message = PriceConfigEditor::plainMessage(f.message);
+        if (f.path.endsWith(QLatin1String(".name")))
+            show(m_nameError, message);
+        else if (f.path.endsWith(QLatin1String(".event_name")))
+            show(m_eventError, message);
+        else if (f.path.endsWith(QLatin1String(".property")))
+            show(m_propertyError, message);
+        else
+            other << message;
+    }
+    if (!other.isEmpty())
+        show(m_otherError, other.join(QLatin1Char('\n')));
+    return false;
 }
 
 void NewMetricDialog::accept()

@@ -491,9 +491,15 @@ bool PlanEditorDialog::createItem(PriceEditor *editor, const QString &name)
 
 void PlanEditorDialog::createMetric(PriceEditor *editor)
 {
-    NewMetricDialog dialog(m_file, m_clock, this);
+    // The metric is created with the plan, in the same transaction, when the plan is saved: a
+    // plan cancelled or refused leaves no metric behind.
+    QStringList pending;
+    for (const MetricDefinition &m : std::as_const(m_newMetrics))
+        pending << m.name();
+    NewMetricDialog dialog(m_file, m_clock, pending, this);
     if (dialog.exec() != QDialog::Accepted || dialog.createdName().isEmpty())
         return;
+    m_newMetrics << dialog.definition();
     m_metrics << dialog.createdName();
     for (PriceEditor *e : priceEditors())
         e->addMetricName(dialog.createdName(), e == editor);
@@ -536,7 +542,15 @@ bool PlanEditorDialog::save()
             for (PriceEditor *e : priceEditors())
                 if (e->itemName().compare(name, Qt::CaseInsensitive) == 0 && !used.contains(name))
                     used << name;
-        m_saved = m_planId.isEmpty() ? catalog.createPlan(json, used) : catalog.editPlan(m_planId, json, used);
+        // And only the new metrics a price still counts by.
+        QList<MetricDefinition> metrics;
+        for (const MetricDefinition &m : std::as_const(m_newMetrics))
+            for (PriceEditor *e : priceEditors())
+                if (e->metricName() == m.name() && !metrics.contains(m)) {
+                    metrics << m;
+                    break;
+                }
+        m_saved = m_planId.isEmpty() ? catalog.createPlan(json, used, metrics) : catalog.editPlan(m_planId, json, used, metrics);
     } catch (const ServiceError &e) {
         showErrors(e.message(), e.errors());
         return false;

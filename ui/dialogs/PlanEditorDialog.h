@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/FieldError.h"
+#include "engine/metrics/MetricDefinition.h"
 #include "models/catalog/Plan.h"
 
 #include <QDialog>
@@ -83,7 +84,8 @@ private:
     const Clock &m_clock;
     QString m_planId;
     QStringList m_items;
-    QStringList m_newItems; ///< created with the plan when it is saved; nothing is stored before
+    QStringList m_newItems;               ///< created with the plan when it is saved; nothing is stored before
+    QList<MetricDefinition> m_newMetrics; ///< likewise, the metrics defined with "New metric…"
     QStringList m_metrics;
     QLineEdit *m_name;
     QLineEdit *m_externalId;

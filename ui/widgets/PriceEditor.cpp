@@ -580,6 +580,11 @@ QString PriceEditor::itemName() const
     return m_item->currentText().trimmed();
 }
 
+QString PriceEditor::metricName() const
+{
+    return m_metric->currentData().toString();
+}
+
 QString PriceEditor::name() const
 {
     return m_name->text().trimmed();

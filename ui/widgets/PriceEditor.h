@@ -50,6 +50,8 @@ public:
     QString name() const;
     /// The item the price is billed under, as typed or chosen.
     QString itemName() const;
+    /// The billable metric chosen (its name), empty for a fixed fee.
+    QString metricName() const;
     QString externalId() const;
     void setExternalId(const QString &id);
     PricePreview *preview() const { return m_preview; }
