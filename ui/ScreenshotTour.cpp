@@ -2,6 +2,7 @@
 #include "ui/ScreenshotTour.h"
 
 #include "engine/Clock.h"
+#include "models/BackgroundReader.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/billing/InvoiceService.h"
@@ -42,6 +43,11 @@ void ScreenshotTour::settle(QWidget *widget, const std::function<bool()> &busy, 
             return true;
         if (widget->property("loading").toBool())
             return true;
+        // Screens that read through a BackgroundReader (Reports' aging and charts, a customer's
+        // billing) show nothing until it answers.
+        for (const BackgroundReader *reader : widget->findChildren<BackgroundReader *>())
+            if (reader->isBusy())
+                return true;
         for (const QWidget *child : widget->findChildren<QWidget *>())
             if (child->property("loading").toBool())
                 return true;

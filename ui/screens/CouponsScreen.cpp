@@ -75,6 +75,7 @@ CouponsScreen::CouponsScreen(CompanyFile &file, const Clock &clock, QUndoStack *
     auto *form = new QGroupBox(this);
     m_formTitle = new QLabel(form);
     m_formTitle->setObjectName(QStringLiteral("couponFormTitle"));
+    m_formTitle->setWordWrap(true); // "Coupon X, redeemed 3 times: only …" is cut off otherwise
     m_code = new QLineEdit(form);
     m_code->setObjectName(QStringLiteral("couponCode"));
     m_code->setAccessibleName(tr("Redemption code"));

@@ -22,10 +22,13 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace orb {
 
@@ -224,7 +227,9 @@ PriceEditor::PriceEditor(const QStringList &items, const QStringList &metrics, c
     commonScroll->setWidgetResizable(true);
     commonScroll->setFrameShape(QFrame::NoFrame);
     commonScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the fields narrow instead
-    commonScroll->setMinimumWidth(340);
+    // As wide as its labels and buttons need ("Artikel anlegen" is longer than "Create item"):
+    // the fields narrow, the buttons beside them are not cut off.
+    commonScroll->setMinimumWidth(std::max(340, commonBox->minimumSizeHint().width() + commonScroll->verticalScrollBar()->sizeHint().width()));
 
     auto *configBox = new QGroupBox(tr("Model settings"), this);
     configBox->setObjectName(QStringLiteral("modelSettingsBox"));
