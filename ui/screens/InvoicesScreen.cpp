@@ -137,11 +137,7 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     actions->addSpacing(12);
     for (QPushButton *b : {m_issue, m_void, m_pay, m_credit, m_delete, m_export, m_print})
         actions->addWidget(b);
-    // The count (or a refusal) takes the room left beside the buttons and never widens the
-    // screen: "1000000 Rechnungen" pushed the filter button and the amounts off a 1280 window.
-    m_count->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    actions->addWidget(m_count, 1);
+    actions->addStretch();
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(m_detail);
@@ -150,6 +146,10 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addLayout(actions);
+    // The count (or a refusal) on a line of its own above the list: beside the buttons,
+    // "1000000 Rechnungen" pushed the filter button and the amounts off a 1280 window.
+    m_count->setWordWrap(true);
+    layout->addWidget(m_count);
     layout->addWidget(split, 1);
 
     connect(apply, &QPushButton::clicked, this, &InvoicesScreen::applyFilter);

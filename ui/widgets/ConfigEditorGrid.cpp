@@ -3,6 +3,7 @@
 
 #include "engine/Decimal.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -135,12 +136,14 @@ ConfigEditorGrid::ConfigEditorGrid(const ConfigTable &spec, QWidget *parent) : Q
     connect(removeRow, &QPushButton::clicked, this, &ConfigEditorGrid::removeRow);
     connect(m_addColumn, &QPushButton::clicked, this, &ConfigEditorGrid::addColumn);
     connect(m_removeColumn, &QPushButton::clicked, this, &ConfigEditorGrid::removeColumn);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(addRow);
-    buttons->addWidget(removeRow);
-    buttons->addWidget(m_addColumn);
-    buttons->addWidget(m_removeColumn);
-    buttons->addStretch();
+    // Two by two: four buttons in a row made the model settings wider than the plan editor's
+    // column ("Spalte hinzufügen" in German) and the grid scrolled sideways.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(addRow, 0, 0);
+    buttons->addWidget(removeRow, 0, 1);
+    buttons->addWidget(m_addColumn, 1, 0);
+    buttons->addWidget(m_removeColumn, 1, 1);
+    buttons->setColumnStretch(2, 1);
     m_errors = PriceConfigEditor::errorLabel(QStringLiteral("gridErrors"), this);
     QString hint = tr("Values of the first dimension down the left, of the second across the top; each cell: %1 of that pair. An empty cell "
                       "is no entry.")

@@ -2,6 +2,7 @@
 #include "ui/widgets/MatrixConfigEditor.h"
 
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -72,12 +73,14 @@ MatrixConfigEditor::MatrixConfigEditor(bool withAllocation, QWidget *parent) : P
     connect(removeRow, &QPushButton::clicked, this, &MatrixConfigEditor::removeRow);
     connect(m_addColumn, &QPushButton::clicked, this, &MatrixConfigEditor::addColumn);
     connect(m_removeColumn, &QPushButton::clicked, this, &MatrixConfigEditor::removeColumn);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(addRow);
-    buttons->addWidget(removeRow);
-    buttons->addWidget(m_addColumn);
-    buttons->addWidget(m_removeColumn);
-    buttons->addStretch();
+    // Two by two: four buttons in a row made the model settings wider than the plan editor's
+    // column ("Spalte hinzufügen" in German) and the grid scrolled sideways.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(addRow, 0, 0);
+    buttons->addWidget(removeRow, 0, 1);
+    buttons->addWidget(m_addColumn, 1, 0);
+    buttons->addWidget(m_removeColumn, 1, 1);
+    buttons->setColumnStretch(2, 1);
     m_gridErrors = errorLabel(QStringLiteral("matrixErrors"), this);
     auto *hint = new QLabel(tr("Type the values of the first dimension down the left and those of the second across the top; each cell is "
                                "the unit amount of that pair. An empty cell pays the default unit amount."),
