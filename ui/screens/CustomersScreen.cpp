@@ -29,6 +29,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -129,7 +131,16 @@ CustomersScreen::CustomersScreen(CompanyFile &file, const Clock &clock, QWidget 
     });
     auto *split = new QSplitter(this);
     split->addWidget(m_table);
-    split->addWidget(m_details);
+    // The details scroll when they are longer than the pane (a customer with an address, a tax
+    // id and metadata), instead of losing their last lines.
+    auto *detailsScroll = new QScrollArea(this);
+    detailsScroll->setWidget(m_details);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setFrameShape(QFrame::NoFrame);
+    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    detailsScroll->setMinimumWidth(m_details->minimumWidth());
+    detailsScroll->setMaximumWidth(m_details->maximumWidth() + detailsScroll->verticalScrollBar()->sizeHint().width());
+    split->addWidget(detailsScroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     auto *billingPane = new QWidget(this);
@@ -212,9 +223,11 @@ void CustomersScreen::showDetails()
     const auto c = m_model->customerAt(m_model->rowOfId(id));
     if (!c)
         return;
+    // Each value under its label, across the pane's whole width: beside the label an e-mail
+    // address, a time zone or the id (words that do not wrap) were cut off at the window's edge.
     auto row = [](const QString &label, const QString &value) {
         return value.isEmpty() ? QString()
-                               : QStringLiteral("<tr><td><i>%1</i>&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+                               : QStringLiteral("<tr><td><i>%1</i></td></tr><tr><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     QStringList meta;
     for (auto it = c->metadata.constBegin(); it != c->metadata.constEnd(); ++it)
