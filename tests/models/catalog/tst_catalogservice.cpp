@@ -31,6 +31,7 @@ private slots:
     void exportImportsBackToTheSameCatalog();
     void demoCatalog();
     void archiveRefusedWhileInUse();
+    void newItemsAndMetricsGoWithThePlan();
 
 private:
     std::unique_ptr<CompanyFile> newFile();
@@ -405,6 +406,45 @@ void TestCatalogService::archiveRefusedWhileInUse()
     service.archivePlan(QStringLiteral("enterprise-annual"));
     QVERIFY(service.archiveItem(QStringLiteral("Seats")).isArchived());
     QVERIFY(service.archiveMetric(QStringLiteral("seats")).name() == QStringLiteral("seats"));
+}
+
+void TestCatalogService::newItemsAndMetricsGoWithThePlan()
+{
+    // A plan editor's "New metric…" and "Create item": stored in the plan's transaction, each
+    // with its audit entry, or not at all when the plan is refused.
+    auto file = newFile();
+    CatalogService service(*file, m_clock);
+    MetricDefinition calls;
+    calls.setName(QStringLiteral("calls"));
+    calls.setEventName(QStringLiteral("api_request"));
+    QVERIFY(service.checkNewMetric(calls).isEmpty());
+    auto metricAudits = [&file] {
+        int n = 0;
+        for (const AuditEntry &e : AuditLog(file->db()).recent(1000))
+            n += e.action == QLatin1String("billable_metric.create") ? 1 : 0;
+        return n;
+    };
+    // Refused (the price has no unit amount): neither the item nor the metric is kept.
+    QJsonObject refused = plan(kBasic);
+    QJsonArray prices = refused.value(QStringLiteral("prices")).toArray();
+    QJsonObject price = prices.first().toObject();
+    price.insert(QStringLiteral("unit_config"), QJsonObject());
+    prices.replace(0, price);
+    refused.insert(QStringLiteral("prices"), prices);
+    QVERIFY_THROWS_EXCEPTION(ServiceError, service.createPlan(refused, {QStringLiteral("Calls")}, {calls}));
+    QVERIFY(!service.metrics().findByName(QStringLiteral("calls")));
+    QVERIFY(!service.items().findByName(QStringLiteral("Calls")));
+    QCOMPARE(metricAudits(), 0);
+    // Saved: both come with it, the metric audited once.
+    const PlanVersion v = service.createPlan(plan(kBasic), {QStringLiteral("Calls")}, {calls});
+    QCOMPARE(v.prices.first().value(QStringLiteral("billable_metric_id")).toString(), service.metric(QStringLiteral("calls")).id());
+    QCOMPARE(service.metric(QStringLiteral("calls")).eventName(), QStringLiteral("api_request"));
+    QCOMPARE(metricAudits(), 1);
+    QVERIFY(AuditLog(file->db()).verify().ok);
+    // A name now taken is said before anything is written.
+    const FieldErrors taken = service.checkNewMetric(calls);
+    QCOMPARE(taken.size(), 1);
+    QCOMPARE(taken.first().path, QStringLiteral("$.name"));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogService)
