@@ -5,6 +5,7 @@
 #include "engine/metrics/EventParser.h"
 #include "engine/metrics/JsonReader.h"
 #include "models/Timestamps.h"
+#include "models/api/ApiIngestWriter.h"
 #include "models/usage/BackfillService.h"
 #include "models/usage/EventImporter.h"
 #include "models/usage/FastEventParser.h"
@@ -181,8 +182,7 @@ namespace {
 ApiResponse ingest(ApiContext &ctx)
 {
     const IngestPlan plan = planIngest(ctx);
-    const QList<IngestResult> results =
-        plan.rows.isEmpty() ? QList<IngestResult>() : EventImporter(ctx.company, ctx.clock).ingestRows(plan.rows, plan.backfillId);
+    const QList<IngestResult> results = plan.rows.isEmpty() ? QList<IngestResult>() : ctx.ingestWriter.ingest(plan.rows, plan.backfillId);
     return answerIngest(plan, results);
 }
 
