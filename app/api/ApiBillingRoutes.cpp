@@ -6,6 +6,8 @@
 #include "engine/Decimal.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
+#include "models/Timestamps.h"
+#include "models/api/ApiInvoicePage.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/InvoiceRunService.h"
 #include "models/billing/InvoiceService.h"
@@ -249,19 +251,68 @@ ApiResponse cancelSubscription(ApiContext &ctx)
 
 // ---- invoices ----
 
+/// A query parameter that is a date (YYYY-MM-DD) or an ISO 8601 instant with a zone: the day it
+/// falls on in `zone`, and whether it is that day's start (a plain date is).
+struct DayBound {
+    QDate day;
+    bool atStart = true;
+};
+
+std::optional<DayBound> dayBound(const ApiContext &ctx, const QString &name, const QTimeZone &zone, bool instantAllowed)
+{
+    const QString t = ctx.query(name);
+    if (t.isEmpty())
+        return std::nullopt;
+    if (const QDate d = QDate::fromString(t, Qt::ISODate); d.isValid() && t.size() == 10)
+        return DayBound{d, true};
+    const QDateTime instant = instantAllowed ? parseTimestampWithZone(t) : QDateTime();
+    if (!instant.isValid())
+        throw ApiError::validation(instantAllowed ? QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 timestamp with a zone").arg(name, t)
+                                                  : QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD)").arg(name, t),
+                                   {QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("message"), QStringLiteral("date required")}}});
+    const QDateTime local = instant.toTimeZone(zone);
+    return DayBound{local.date(), local.time() == QTime(0, 0)};
+}
+
 ApiResponse listInvoices(ApiContext &ctx)
 {
-    InvoiceService service(ctx.company, ctx.clock);
-    InvoiceFilter base;
-    base.customerId = ctx.query(QStringLiteral("customer_id"));
+    InvoicePageQuery q;
+    q.limit = ctx.limit();
+    q.customerId = ctx.query(QStringLiteral("customer_id"));
     const QString external = ctx.query(QStringLiteral("external_customer_id"));
-    if (base.customerId.isEmpty() && !external.isEmpty()) {
-        const auto c = CustomerRepository(ctx.company.db()).findByExternalId(external);
-        if (!c)
+    std::optional<Customer> customer;
+    if (!q.customerId.isEmpty())
+        customer = CustomerRepository(ctx.company.db()).findById(q.customerId);
+    else if (!external.isEmpty()) {
+        customer = CustomerRepository(ctx.company.db()).findByExternalId(external);
+        if (!customer)
             return ApiResponse::json(pageOf({}, 0, 0));
-        base.customerId = c->id;
+        q.customerId = customer->id;
     }
-    base.subscriptionId = ctx.query(QStringLiteral("subscription_id"));
+    q.subscriptionId = ctx.query(QStringLiteral("subscription_id"));
+    for (const char *unsupported : {"amount", "amount[gt]", "amount[lt]", "is_recurring", "date_type", "due_date_window"})
+        if (!ctx.query(QLatin1String(unsupported)).isEmpty())
+            throw ApiError::validation(
+                QStringLiteral("%1: this filter is not supported by this server").arg(QLatin1String(unsupported)),
+                {QJsonObject{{QStringLiteral("field"), QLatin1String(unsupported)}, {QStringLiteral("message"), QStringLiteral("not supported")}}});
+    // An invoice's date is a day in its customer's zone (the company's for a list of many
+    // customers): an instant bound is compared with the start of that day.
+    const QTimeZone zone(((customer && !customer->timezone.isEmpty()) ? customer->timezone : ctx.company.settings().timezone).toUtf8());
+    const QTimeZone z = zone.isValid() ? zone : QTimeZone::utc();
+    if (const auto b = dayBound(ctx, QStringLiteral("invoice_date[gt]"), z, true))
+        q.invoiceDateAfter = b->day; // the start of a later day
+    if (const auto b = dayBound(ctx, QStringLiteral("invoice_date[gte]"), z, true))
+        (b->atStart ? q.invoiceDateFrom : q.invoiceDateAfter) = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("invoice_date[lt]"), z, true))
+        (b->atStart ? q.invoiceDateBefore : q.invoiceDateTo) = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("invoice_date[lte]"), z, true))
+        q.invoiceDateTo = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("due_date"), z, false))
+        q.dueDate = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("due_date[gt]"), z, false))
+        q.dueDateAfter = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("due_date[lt]"), z, false))
+        q.dueDateBefore = b->day;
     // As in Orb: drafts only when asked for by status.
     QStringList statuses = ctx.queryList(QStringLiteral("status"));
     const QStringList known = {QStringLiteral("draft"), QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void"), QStringLiteral("synced")};
@@ -272,21 +323,28 @@ ApiResponse listInvoices(ApiContext &ctx)
                 {QJsonObject{{QStringLiteral("field"), QStringLiteral("status")}, {QStringLiteral("message"), QStringLiteral("unknown status")}}});
     if (statuses.isEmpty())
         statuses = {QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void")};
-    statuses.removeAll(QStringLiteral("synced")); // Orb's synced is issued here, synced to Stripe or not
+    if (statuses.contains(QStringLiteral("synced"))) // Orb's synced is issued here, synced to Stripe or not
+        statuses << QStringLiteral("issued");
+    statuses.removeAll(QStringLiteral("synced"));
     statuses.removeDuplicates();
-    QList<Invoice> all;
-    for (const QString &s : statuses) {
-        InvoiceFilter f = base;
-        f.status = fromText<InvoiceStatus>(s);
-        all += service.list(f);
+    q.statuses = statuses;
+    const QString cursor = ctx.query(QStringLiteral("cursor"));
+    if (!cursor.isEmpty()) {
+        q.after = ApiInvoicePage::parseCursor(cursor);
+        if (!q.after)
+            throw ApiError::validation(
+                QStringLiteral("cursor: \"%1\" is not a next_cursor from a previous page of this list").arg(cursor),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("cursor")}, {QStringLiteral("message"), QStringLiteral("unknown cursor")}}});
     }
-    std::stable_sort(all.begin(), all.end(), [](const Invoice &a, const Invoice &b) {
-        return a.invoiceDate != b.invoiceDate ? a.invoiceDate > b.invoiceDate : a.createdAt > b.createdAt;
-    });
+    const InvoicePage page = ApiInvoicePage(ctx.company.db()).fetch(q);
     QJsonArray data;
-    for (const Invoice &inv : all)
+    for (const Invoice &inv : page.invoices)
         data.append(invoiceJson(ctx, inv));
-    return ApiResponse::json(page(ctx, data));
+    return ApiResponse::json(QJsonObject{
+        {QStringLiteral("data"), data},
+        {QStringLiteral("pagination_metadata"),
+         QJsonObject{{QStringLiteral("has_more"), page.hasMore},
+                     {QStringLiteral("next_cursor"), page.hasMore ? QJsonValue(ApiInvoicePage::cursor(page.last)) : QJsonValue(QJsonValue::Null)}}}});
 }
 
 /// Invoices by Orb id only (the service also takes numbers, which Orb's paths do not).

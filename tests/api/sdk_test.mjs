@@ -323,6 +323,29 @@ try {
     await rejects(orb.invoices.fetch('nope'), 404);
   });
 
+  await step('invoices: auto-pagination gives each invoice once, in Orb\'s order; filters', async () => {
+    const all = ['draft', 'issued', 'paid', 'void'];
+    const whole = (await orb.invoices.list({ status: all, limit: 100 })).data;
+    assert.ok(whole.length >= 2);
+    const seen = [];
+    for await (const inv of orb.invoices.list({ status: all, limit: 1 })) seen.push(inv.id);
+    assert.deepEqual(seen, whole.map((i) => i.id));
+    assert.equal(new Set(seen).size, seen.length);
+    // Orb's order: the latest invoice date first.
+    const dates = whole.map((i) => Date.parse(i.invoice_date));
+    assert.deepEqual([...dates].sort((a, b) => b - a), dates);
+    const first = whole[0];
+    const day = first.invoice_date.slice(0, 10);
+    const sameDay = await orb.invoices.list({ status: all, 'invoice_date[gte]': day, 'invoice_date[lte]': `${day}T00:00:00Z` });
+    assert.ok(sameDay.data.some((i) => i.id === first.id));
+    const after = await orb.invoices.list({ status: all, 'invoice_date[gt]': `${day}T00:00:00Z` });
+    assert.ok(!after.data.some((i) => i.id === first.id));
+    const mine = await orb.invoices.list({ status: all, customer_id: first.customer.id });
+    assert.ok(mine.data.every((i) => i.customer.id === first.customer.id));
+    await rejects(orb.invoices.list({ cursor: 'not-a-cursor' }), 400);
+    await rejects(orb.invoices.list({ limit: 101 }), 400);
+  });
+
   await step('subscriptions: cancel (immediate, requested_date, end_of_subscription_term)', async () => {
     const s3 = await orb.subscriptions.create({ external_customer_id: 'initech', external_plan_id: 'usage', start_date: '2026-03-01' });
     const a = await orb.subscriptions.cancel(s3.id, { cancel_option: 'end_of_subscription_term' });
