@@ -7,6 +7,7 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
 #include "models/Timestamps.h"
+#include "models/api/ApiDates.h"
 #include "models/api/ApiInvoicePage.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/InvoiceRunService.h"
@@ -87,6 +88,7 @@ QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv)
         lines.replace(i, line);
     }
     o.insert(QStringLiteral("line_items"), lines);
+    ApiDates::invoiceDays(o, ApiDates::customerZone(ctx.company.db(), inv.customerId));
     o.insert(QStringLiteral("customer"), customerRef(ctx.company, inv.customerId));
     o.insert(QStringLiteral("subscription"),
              inv.subscriptionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonObject{{QStringLiteral("id"), inv.subscriptionId}}));
@@ -96,6 +98,7 @@ QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv)
 QJsonObject subscriptionJson(ApiContext &ctx, SubscriptionService &service, const Subscription &sub)
 {
     QJsonObject o = service.toJson(sub);
+    ApiDates::subscriptionDays(o, ApiDates::customerZone(ctx.company.db(), sub.customerId));
     o.insert(QStringLiteral("customer"), customerRef(ctx.company, sub.customerId));
     return o;
 }
@@ -405,7 +408,7 @@ ApiResponse upcomingInvoice(ApiContext &ctx)
     }
     merged->document.insert(QStringLiteral("line_items"), lines);
     QJsonObject o = invoiceJson(ctx, *merged);
-    o.insert(QStringLiteral("target_date"), target.toString(Qt::ISODate));
+    o.insert(QStringLiteral("target_date"), ApiDates::dayStart(target, ApiDates::customerZone(ctx.company.db(), sub.customerId)));
     return ApiResponse::json(o);
 }
 

@@ -5,6 +5,8 @@
 
 #include "engine/Customer.h"
 #include "engine/Decimal.h"
+#include "models/api/ApiDates.h"
+#include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/billing/LedgerService.h"
 
@@ -265,10 +267,13 @@ ApiResponse listCredits(ApiContext &ctx)
     const Customer c = customerFor(ctx, false);
     const bool includeAll = ctx.query(QStringLiteral("include_all_blocks")) == QLatin1String("true");
     QJsonArray all;
+    const QTimeZone zone = ApiDates::customerZone(ctx.company.db(), c.id);
     for (const CreditBlockRecord &b : LedgerService(ctx.company, ctx.clock).credits(c.id)) {
         if (!includeAll && !b.remaining.isPositive())
             continue;
-        all.append(b.toJson());
+        QJsonObject o = b.toJson();
+        ApiDates::creditBlockDays(o, zone);
+        all.append(o);
     }
     return ApiResponse::json(page(ctx, all));
 }

@@ -346,15 +346,48 @@ try {
     await rejects(orb.invoices.list({ limit: 101 }), 400);
   });
 
+  await step('dates: every day and instant Orb types as datetime is an ISO 8601 date-time with a zone', async () => {
+    const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+    const check = (what, o, fields) => {
+      for (const f of fields) {
+        if (o[f] === null || o[f] === undefined) continue;
+        assert.match(String(o[f]), instant, `${what}.${f} = ${o[f]}`);
+      }
+    };
+    const all = ['draft', 'issued', 'paid', 'void'];
+    let invoices = 0;
+    for await (const inv of orb.invoices.list({ status: all })) {
+      invoices++;
+      check('invoice', inv, ['invoice_date', 'due_date', 'created_at', 'issued_at', 'paid_at', 'voided_at']);
+      assert.ok(inv.invoice_date);
+      for (const l of inv.line_items) check('line item', l, ['start_date', 'end_date']);
+    }
+    assert.ok(invoices > 0);
+    for await (const s of orb.subscriptions.list()) check('subscription', s, ['start_date', 'end_date', 'created_at']);
+    for (const c of customers) check('customer', await orb.customers.fetch(c.id), ['created_at']);
+    for await (const b of orb.customers.balanceTransactions.list(customers[0].id)) check('balance transaction', b, ['created_at']);
+    for await (const b of orb.customers.credits.list(customers[0].id, { include_all_blocks: true })) check('credit block', b, ['effective_date', 'expiry_date']);
+    for await (const b of orb.events.backfills.list()) check('backfill', b, ['created_at', 'timeframe_start', 'timeframe_end', 'close_time', 'reverted_at']);
+    // A day is the start of that day in the customer's time zone.
+    const la = await orb.customers.create({ name: 'Pacific', email: 'ap@pacific.test', external_customer_id: 'pacific', currency: 'USD', timezone: 'America/Los_Angeles' });
+    const s = await orb.subscriptions.create({ customer_id: la.id, external_plan_id: 'usage', start_date: '2026-03-01' });
+    assert.equal(s.start_date, '2026-03-01T08:00:00Z');
+    const up = await orb.invoices.fetchUpcoming({ subscription_id: s.id });
+    check('upcoming invoice', up, ['target_date', 'invoice_date', 'due_date']);
+    assert.equal(up.target_date, '2026-04-01T07:00:00Z'); // after the change to daylight saving time
+    const cancelled = await orb.subscriptions.cancel(s.id, { cancel_option: 'requested_date', cancellation_date: '2026-03-15T12:00:00-07:00' });
+    assert.equal(cancelled.end_date, '2026-03-15T07:00:00Z');
+  });
+
   await step('subscriptions: cancel (immediate, requested_date, end_of_subscription_term)', async () => {
     const s3 = await orb.subscriptions.create({ external_customer_id: 'initech', external_plan_id: 'usage', start_date: '2026-03-01' });
     const a = await orb.subscriptions.cancel(s3.id, { cancel_option: 'end_of_subscription_term' });
-    assert.equal(a.end_date, '2026-04-01');
+    assert.equal(a.end_date, '2026-04-01T00:00:00Z');
     const b = await orb.subscriptions.cancel(subs[1].id, { cancel_option: 'immediate' });
-    assert.equal(b.end_date, '2026-03-20');
+    assert.equal(b.end_date, '2026-03-20T00:00:00Z');
     await rejects(orb.subscriptions.cancel(subs[0].id, { cancel_option: 'requested_date' }), 400);
     const c = await orb.subscriptions.cancel(subs[0].id, { cancel_option: 'requested_date', cancellation_date: '2026-03-25' });
-    assert.equal(c.end_date, '2026-03-25');
+    assert.equal(c.end_date, '2026-03-25T00:00:00Z');
   });
 
   await step('webhooks: signed as Orb signs them (SDK unwrap), retried after a 500 with the same event id, logged', async () => {
@@ -382,7 +415,7 @@ try {
 
   await step('a key revoked while the server runs gets 401 within seconds', async () => {
     const client = new Orb({ apiKey: billing.key, baseURL, maxRetries: 0 });
-    assert.equal((await client.customers.list()).data.length, 4);
+    assert.equal((await client.customers.list()).data.length, 5);
     cli('api-keys', 'revoke', billing.id);
     // The server re-checks a key it knows at most a second after its last check.
     await until('the revoked key refused', async () => {
