@@ -7,6 +7,7 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
 #include "models/Timestamps.h"
+#include "models/api/ApiCreatedOrder.h"
 #include "models/api/ApiDates.h"
 #include "models/api/ApiInvoicePage.h"
 #include "models/billing/InvoiceRepository.h"
@@ -193,6 +194,25 @@ ApiResponse createSubscription(ApiContext &ctx)
     return ApiResponse::json(subscriptionJson(ctx, service, service.create(d)));
 }
 
+/// Orb's created_at[gt|gte|lt|lte] filters: ISO 8601 instants with a zone.
+CreatedRange createdRange(const ApiContext &ctx)
+{
+    CreatedRange r;
+    const std::pair<const char *, QDateTime *> fields[] = {
+        {"created_at[gt]", &r.after}, {"created_at[gte]", &r.from}, {"created_at[lt]", &r.before}, {"created_at[lte]", &r.to}};
+    for (const auto &[name, target] : fields) {
+        const QString t = ctx.query(QLatin1String(name));
+        if (t.isEmpty())
+            continue;
+        *target = parseTimestampWithZone(t);
+        if (!target->isValid())
+            throw ApiError::validation(
+                QStringLiteral("%1: \"%2\" is not an ISO 8601 timestamp with a zone").arg(QLatin1String(name), t),
+                {QJsonObject{{QStringLiteral("field"), QLatin1String(name)}, {QStringLiteral("message"), QStringLiteral("timestamp required")}}});
+    }
+    return r;
+}
+
 ApiResponse listSubscriptions(ApiContext &ctx)
 {
     SubscriptionService service(ctx.company, ctx.clock);
@@ -205,15 +225,43 @@ ApiResponse listSubscriptions(ApiContext &ctx)
         customer = c->id;
     }
     const QStringList statuses = ctx.queryList(QStringLiteral("status"));
-    QList<Subscription> subs = service.list(customer);
-    std::stable_sort(subs.begin(), subs.end(), [](const Subscription &a, const Subscription &b) { return a.createdAt > b.createdAt; });
-    QJsonArray all;
-    for (const Subscription &s : subs) {
-        if (!statuses.isEmpty() && !statuses.contains(s.status(service.today(s))))
-            continue;
-        all.append(subscriptionJson(ctx, service, s));
+    const int limit = ctx.limit();
+    const CreatedRange range = createdRange(ctx);
+    std::optional<CreatedKey> after;
+    if (const QString c = ctx.query(QStringLiteral("cursor")); !c.isEmpty()) {
+        after = ApiCreatedOrder::parseCursor(ApiCreatedOrder::Table::Subscriptions, c);
+        if (!after)
+            throw ApiError::validation(
+                QStringLiteral("cursor: \"%1\" is not a next_cursor from a previous page of this list").arg(c),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("cursor")}, {QStringLiteral("message"), QStringLiteral("unknown cursor")}}});
     }
-    return ApiResponse::json(page(ctx, all));
+    // The page by keyset in SQL (newest first); a status depends on the customer's today, so it
+    // is checked here, reading on in batches until the page is full.
+    QJsonArray data;
+    bool hasMore = false;
+    CreatedKey last;
+    for (bool more = true; more && !hasMore;) {
+        const QList<CreatedKey> keys = ApiCreatedOrder::keys(ctx.company.db(), ApiCreatedOrder::Table::Subscriptions, customer, range, after, limit + 1);
+        more = keys.size() == limit + 1;
+        for (const CreatedKey &k : keys) {
+            after = k;
+            const Subscription s = service.get(k.id);
+            if (!statuses.isEmpty() && !statuses.contains(s.status(service.today(s))))
+                continue;
+            if (data.size() == limit) {
+                hasMore = true;
+                break;
+            }
+            data.append(subscriptionJson(ctx, service, s));
+            last = k;
+        }
+    }
+    return ApiResponse::json(
+        QJsonObject{{QStringLiteral("data"), data},
+                    {QStringLiteral("pagination_metadata"),
+                     QJsonObject{{QStringLiteral("has_more"), hasMore},
+                                 {QStringLiteral("next_cursor"), hasMore ? QJsonValue(ApiCreatedOrder::cursor(ApiCreatedOrder::Table::Subscriptions, last))
+                                                                         : QJsonValue(QJsonValue::Null)}}}});
 }
 
 ApiResponse fetchSubscription(ApiContext &ctx)

@@ -346,6 +346,23 @@ try {
     await rejects(orb.invoices.list({ limit: 101 }), 400);
   });
 
+  await step('subscriptions: auto-pagination gives each once, the newest first; status and created_at filters', async () => {
+    const whole = (await orb.subscriptions.list({ limit: 100 })).data;
+    assert.ok(whole.length >= 2);
+    const seen = [];
+    for await (const s of orb.subscriptions.list({ limit: 1 })) seen.push(s.id);
+    assert.deepEqual(seen, whole.map((s) => s.id));
+    const created = whole.map((s) => Date.parse(s.created_at));
+    assert.deepEqual([...created].sort((a, b) => b - a), created);
+    const active = [];
+    for await (const s of orb.subscriptions.list({ limit: 1, status: 'active' })) active.push(s.id);
+    assert.deepEqual(active, whole.filter((s) => s.status === 'active').map((s) => s.id));
+    const later = await orb.subscriptions.list({ 'created_at[gt]': whole[whole.length - 1].created_at });
+    assert.ok(!later.data.some((s) => s.id === whole[whole.length - 1].id));
+    await rejects(orb.subscriptions.list({ cursor: 'bm9wZQ' }), 400);
+    await rejects(orb.subscriptions.list({ 'created_at[gt]': 'yesterday' }), 400);
+  });
+
   await step('dates: every day and instant Orb types as datetime is an ISO 8601 date-time with a zone', async () => {
     const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
     const check = (what, o, fields) => {

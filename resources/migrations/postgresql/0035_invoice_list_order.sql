@@ -6,3 +6,5 @@
 -- invoice date alone stays: the window's invoice table sorts by date and rowid through it.) A
 -- list by customer or subscription reads their own indexes (few invoices share a date there).
 CREATE INDEX invoices_by_list_order ON invoices (invoice_date, created_at, id);
+-- Subscriptions are listed the newest first, by keyset on (created_at, id) (ApiCreatedOrder).
+CREATE INDEX subscriptions_by_created ON subscriptions (created_at, id);
