@@ -16,6 +16,7 @@ QString tableName(ApiCreatedOrder::Table t)
 {
     switch (t) {
     case ApiCreatedOrder::Table::Subscriptions: return QStringLiteral("subscriptions");
+    case ApiCreatedOrder::Table::Customers: return QStringLiteral("customers");
     }
     return {};
 }
@@ -24,6 +25,7 @@ QByteArray tag(ApiCreatedOrder::Table t)
 {
     switch (t) {
     case ApiCreatedOrder::Table::Subscriptions: return "s1";
+    case ApiCreatedOrder::Table::Customers: return "c1";
     }
     return {};
 }
@@ -35,7 +37,9 @@ QList<CreatedKey> ApiCreatedOrder::keys(const Database &db, Table table, const Q
 {
     QStringList where;
     QVariantList binds;
-    if (!customerId.isEmpty()) {
+    if (table == Table::Customers)
+        where << QStringLiteral("archived_at IS NULL");
+    if (!customerId.isEmpty() && table != Table::Customers) {
         where << QStringLiteral("customer_id = ?");
         binds << customerId;
     }

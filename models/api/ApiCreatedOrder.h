@@ -32,7 +32,8 @@ struct CreatedRange {
 class ApiCreatedOrder final
 {
 public:
-    enum class Table { Subscriptions };
+    /// Customers: the active ones (not archived), as Orb lists them.
+    enum class Table { Subscriptions, Customers };
 
     /**
      * The keys of up to `limit` rows of `table` after `after` (all from the newest when
