@@ -75,8 +75,20 @@ QJsonObject customerRef(CompanyFile &company, const QString &customerId)
         {QStringLiteral("external_customer_id"), c && !c->externalCustomerId.isEmpty() ? QJsonValue(c->externalCustomerId) : QJsonValue(QJsonValue::Null)}};
 }
 
-QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv)
+/// What an invoice object needs of its customer, read once per customer of a list.
+struct InvoiceCustomer {
+    QJsonObject ref;
+    QTimeZone zone;
+};
+using InvoiceCustomers = QHash<QString, InvoiceCustomer>;
+
+QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv, InvoiceCustomers *customers = nullptr)
 {
+    InvoiceCustomers local;
+    InvoiceCustomers &known = customers ? *customers : local;
+    auto it = known.find(inv.customerId);
+    if (it == known.end())
+        it = known.insert(inv.customerId, InvoiceCustomer{customerRef(ctx.company, inv.customerId), ApiDates::customerZone(ctx.company.db(), inv.customerId)});
     QJsonObject o = inv.toJson();
     // Orb sends a line item's quantity as a JSON number (amounts stay strings).
     QJsonArray lines = o.value(QStringLiteral("line_items")).toArray();
@@ -89,8 +101,8 @@ QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv)
         lines.replace(i, line);
     }
     o.insert(QStringLiteral("line_items"), lines);
-    ApiDates::invoiceDays(o, ApiDates::customerZone(ctx.company.db(), inv.customerId));
-    o.insert(QStringLiteral("customer"), customerRef(ctx.company, inv.customerId));
+    ApiDates::invoiceDays(o, it->zone);
+    o.insert(QStringLiteral("customer"), it->ref);
     o.insert(QStringLiteral("subscription"),
              inv.subscriptionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonObject{{QStringLiteral("id"), inv.subscriptionId}}));
     return o;
@@ -389,8 +401,9 @@ ApiResponse listInvoices(ApiContext &ctx)
     }
     const InvoicePage page = ApiInvoicePage(ctx.company.db()).fetch(q);
     QJsonArray data;
+    InvoiceCustomers customers;
     for (const Invoice &inv : page.invoices)
-        data.append(invoiceJson(ctx, inv));
+        data.append(invoiceJson(ctx, inv, &customers));
     return ApiResponse::json(QJsonObject{
         {QStringLiteral("data"), data},
         {QStringLiteral("pagination_metadata"),

@@ -4,6 +4,7 @@
 #include "models/Database.h"
 #include "models/billing/InvoiceRepository.h"
 
+#include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -108,10 +109,22 @@ InvoicePage ApiInvoicePage::fetch(const InvoicePageQuery &q) const
     if (!page.hasMore && !datesAsked)
         read(false, q.limit + 1 - int(ids.size()));
 
-    const InvoiceRepository invoices(m_db);
+    if (ids.isEmpty())
+        return page;
+    // The page's invoices in one statement, put back in the list's order; one deleted since
+    // (a draft) is left out.
+    QStringList marks;
+    QVariantList binds;
+    for (const QString &id : std::as_const(ids)) {
+        marks << QStringLiteral("?");
+        binds << id;
+    }
+    QHash<QString, Invoice> byId;
+    for (Invoice &inv : InvoiceRepository(m_db).invoicesWhere(QStringLiteral("id IN (%1)").arg(marks.join(QLatin1Char(','))), binds))
+        byId.insert(inv.id, std::move(inv));
     for (const QString &id : std::as_const(ids))
-        if (auto inv = invoices.find(id)) // deleted meanwhile (a draft): left out
-            page.invoices.append(*inv);
+        if (const auto it = byId.constFind(id); it != byId.constEnd())
+            page.invoices.append(*it);
     return page;
 }
 
