@@ -17,6 +17,7 @@ QString tableName(ApiCreatedOrder::Table t)
     switch (t) {
     case ApiCreatedOrder::Table::Subscriptions: return QStringLiteral("subscriptions");
     case ApiCreatedOrder::Table::Customers: return QStringLiteral("customers");
+    case ApiCreatedOrder::Table::Backfills: return QStringLiteral("usage_backfills");
     }
     return {};
 }
@@ -26,6 +27,7 @@ QByteArray tag(ApiCreatedOrder::Table t)
     switch (t) {
     case ApiCreatedOrder::Table::Subscriptions: return "s1";
     case ApiCreatedOrder::Table::Customers: return "c1";
+    case ApiCreatedOrder::Table::Backfills: return "b1";
     }
     return {};
 }
@@ -39,7 +41,7 @@ QList<CreatedKey> ApiCreatedOrder::keys(const Database &db, Table table, const Q
     QVariantList binds;
     if (table == Table::Customers)
         where << QStringLiteral("archived_at IS NULL");
-    if (!customerId.isEmpty() && table != Table::Customers) {
+    if (!customerId.isEmpty() && table == Table::Subscriptions) {
         where << QStringLiteral("customer_id = ?");
         binds << customerId;
     }

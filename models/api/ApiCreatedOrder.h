@@ -32,8 +32,9 @@ struct CreatedRange {
 class ApiCreatedOrder final
 {
 public:
-    /// Customers: the active ones (not archived), as Orb lists them.
-    enum class Table { Subscriptions, Customers };
+    /// Customers: the active ones (not archived), as Orb lists them. Backfills: a company has
+    /// few, so they are sorted without an index.
+    enum class Table { Subscriptions, Customers, Backfills };
 
     /**
      * The keys of up to `limit` rows of `table` after `after` (all from the newest when

@@ -298,6 +298,15 @@ try {
     assert.equal((await orb.events.backfills.close(b.id)).status, 'reflected');
     assert.equal((await orb.events.backfills.revert(b.id)).status, 'reverted');
     assert.ok((await orb.events.backfills.list()).data.some((x) => x.id === b.id));
+    const b2 = await orb.events.backfills.create({ timeframe_start: '2026-03-12T00:00:00Z', timeframe_end: '2026-03-13T00:00:00Z', external_customer_id: 'initech' });
+    const seen = [];
+    for await (const x of orb.events.backfills.list({ limit: 1 })) seen.push(x.id);
+    // The most recently created first (the server's clock is fixed here: equal instants, by id).
+    const whole = (await orb.events.backfills.list({ limit: 100 })).data;
+    assert.deepEqual(seen, whole.map((x) => x.id));
+    assert.deepEqual([...seen].sort(), [b.id, b2.id].sort());
+    const created = whole.map((x) => Date.parse(x.created_at));
+    assert.deepEqual([...created].sort((p, q) => q - p), created);
   });
 
   await step('invoices: drafts only by status; issue, mark paid, void', async () => {
