@@ -6,6 +6,10 @@
 #include "engine/Decimal.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
+#include "models/Timestamps.h"
+#include "models/api/ApiCreatedOrder.h"
+#include "models/api/ApiDates.h"
+#include "models/api/ApiInvoicePage.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/billing/InvoiceRunService.h"
 #include "models/billing/InvoiceService.h"
@@ -71,8 +75,20 @@ QJsonObject customerRef(CompanyFile &company, const QString &customerId)
         {QStringLiteral("external_customer_id"), c && !c->externalCustomerId.isEmpty() ? QJsonValue(c->externalCustomerId) : QJsonValue(QJsonValue::Null)}};
 }
 
-QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv)
+/// What an invoice object needs of its customer, read once per customer of a list.
+struct InvoiceCustomer {
+    QJsonObject ref;
+    QTimeZone zone;
+};
+using InvoiceCustomers = QHash<QString, InvoiceCustomer>;
+
+QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv, InvoiceCustomers *customers = nullptr)
 {
+    InvoiceCustomers local;
+    InvoiceCustomers &known = customers ? *customers : local;
+    auto it = known.find(inv.customerId);
+    if (it == known.end())
+        it = known.insert(inv.customerId, InvoiceCustomer{customerRef(ctx.company, inv.customerId), ApiDates::customerZone(ctx.company.db(), inv.customerId)});
     QJsonObject o = inv.toJson();
     // Orb sends a line item's quantity as a JSON number (amounts stay strings).
     QJsonArray lines = o.value(QStringLiteral("line_items")).toArray();
@@ -85,7 +101,8 @@ QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv)
         lines.replace(i, line);
     }
     o.insert(QStringLiteral("line_items"), lines);
-    o.insert(QStringLiteral("customer"), customerRef(ctx.company, inv.customerId));
+    ApiDates::invoiceDays(o, it->zone);
+    o.insert(QStringLiteral("customer"), it->ref);
     o.insert(QStringLiteral("subscription"),
              inv.subscriptionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonObject{{QStringLiteral("id"), inv.subscriptionId}}));
     return o;
@@ -94,6 +111,7 @@ QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv)
 QJsonObject subscriptionJson(ApiContext &ctx, SubscriptionService &service, const Subscription &sub)
 {
     QJsonObject o = service.toJson(sub);
+    ApiDates::subscriptionDays(o, ApiDates::customerZone(ctx.company.db(), sub.customerId));
     o.insert(QStringLiteral("customer"), customerRef(ctx.company, sub.customerId));
     return o;
 }
@@ -188,6 +206,25 @@ ApiResponse createSubscription(ApiContext &ctx)
     return ApiResponse::json(subscriptionJson(ctx, service, service.create(d)));
 }
 
+/// Orb's created_at[gt|gte|lt|lte] filters: ISO 8601 instants with a zone.
+CreatedRange createdRange(const ApiContext &ctx)
+{
+    CreatedRange r;
+    const std::pair<const char *, QDateTime *> fields[] = {
+        {"created_at[gt]", &r.after}, {"created_at[gte]", &r.from}, {"created_at[lt]", &r.before}, {"created_at[lte]", &r.to}};
+    for (const auto &[name, target] : fields) {
+        const QString t = ctx.query(QLatin1String(name));
+        if (t.isEmpty())
+            continue;
+        *target = parseTimestampWithZone(t);
+        if (!target->isValid())
+            throw ApiError::validation(
+                QStringLiteral("%1: \"%2\" is not an ISO 8601 timestamp with a zone").arg(QLatin1String(name), t),
+                {QJsonObject{{QStringLiteral("field"), QLatin1String(name)}, {QStringLiteral("message"), QStringLiteral("timestamp required")}}});
+    }
+    return r;
+}
+
 ApiResponse listSubscriptions(ApiContext &ctx)
 {
     SubscriptionService service(ctx.company, ctx.clock);
@@ -200,15 +237,43 @@ ApiResponse listSubscriptions(ApiContext &ctx)
         customer = c->id;
     }
     const QStringList statuses = ctx.queryList(QStringLiteral("status"));
-    QList<Subscription> subs = service.list(customer);
-    std::stable_sort(subs.begin(), subs.end(), [](const Subscription &a, const Subscription &b) { return a.createdAt > b.createdAt; });
-    QJsonArray all;
-    for (const Subscription &s : subs) {
-        if (!statuses.isEmpty() && !statuses.contains(s.status(service.today(s))))
-            continue;
-        all.append(subscriptionJson(ctx, service, s));
+    const int limit = ctx.limit();
+    const CreatedRange range = createdRange(ctx);
+    std::optional<CreatedKey> after;
+    if (const QString c = ctx.query(QStringLiteral("cursor")); !c.isEmpty()) {
+        after = ApiCreatedOrder::parseCursor(ApiCreatedOrder::Table::Subscriptions, c);
+        if (!after)
+            throw ApiError::validation(
+                QStringLiteral("cursor: \"%1\" is not a next_cursor from a previous page of this list").arg(c),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("cursor")}, {QStringLiteral("message"), QStringLiteral("unknown cursor")}}});
     }
-    return ApiResponse::json(page(ctx, all));
+    // The page by keyset in SQL (newest first); a status depends on the customer's today, so it
+    // is checked here, reading on in batches until the page is full.
+    QJsonArray data;
+    bool hasMore = false;
+    CreatedKey last;
+    for (bool more = true; more && !hasMore;) {
+        const QList<CreatedKey> keys = ApiCreatedOrder::keys(ctx.company.db(), ApiCreatedOrder::Table::Subscriptions, customer, range, after, limit + 1);
+        more = keys.size() == limit + 1;
+        for (const CreatedKey &k : keys) {
+            after = k;
+            const Subscription s = service.get(k.id);
+            if (!statuses.isEmpty() && !statuses.contains(s.status(service.today(s))))
+                continue;
+            if (data.size() == limit) {
+                hasMore = true;
+                break;
+            }
+            data.append(subscriptionJson(ctx, service, s));
+            last = k;
+        }
+    }
+    return ApiResponse::json(
+        QJsonObject{{QStringLiteral("data"), data},
+                    {QStringLiteral("pagination_metadata"),
+                     QJsonObject{{QStringLiteral("has_more"), hasMore},
+                                 {QStringLiteral("next_cursor"), hasMore ? QJsonValue(ApiCreatedOrder::cursor(ApiCreatedOrder::Table::Subscriptions, last))
+                                                                         : QJsonValue(QJsonValue::Null)}}}});
 }
 
 ApiResponse fetchSubscription(ApiContext &ctx)
@@ -249,19 +314,68 @@ ApiResponse cancelSubscription(ApiContext &ctx)
 
 // ---- invoices ----
 
+/// A query parameter that is a date (YYYY-MM-DD) or an ISO 8601 instant with a zone: the day it
+/// falls on in `zone`, and whether it is that day's start (a plain date is).
+struct DayBound {
+    QDate day;
+    bool atStart = true;
+};
+
+std::optional<DayBound> dayBound(const ApiContext &ctx, const QString &name, const QTimeZone &zone, bool instantAllowed)
+{
+    const QString t = ctx.query(name);
+    if (t.isEmpty())
+        return std::nullopt;
+    if (const QDate d = QDate::fromString(t, Qt::ISODate); d.isValid() && t.size() == 10)
+        return DayBound{d, true};
+    const QDateTime instant = instantAllowed ? parseTimestampWithZone(t) : QDateTime();
+    if (!instant.isValid())
+        throw ApiError::validation(instantAllowed ? QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 timestamp with a zone").arg(name, t)
+                                                  : QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD)").arg(name, t),
+                                   {QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("message"), QStringLiteral("date required")}}});
+    const QDateTime local = instant.toTimeZone(zone);
+    return DayBound{local.date(), local.time() == QTime(0, 0)};
+}
+
 ApiResponse listInvoices(ApiContext &ctx)
 {
-    InvoiceService service(ctx.company, ctx.clock);
-    InvoiceFilter base;
-    base.customerId = ctx.query(QStringLiteral("customer_id"));
+    InvoicePageQuery q;
+    q.limit = ctx.limit();
+    q.customerId = ctx.query(QStringLiteral("customer_id"));
     const QString external = ctx.query(QStringLiteral("external_customer_id"));
-    if (base.customerId.isEmpty() && !external.isEmpty()) {
-        const auto c = CustomerRepository(ctx.company.db()).findByExternalId(external);
-        if (!c)
+    std::optional<Customer> customer;
+    if (!q.customerId.isEmpty())
+        customer = CustomerRepository(ctx.company.db()).findById(q.customerId);
+    else if (!external.isEmpty()) {
+        customer = CustomerRepository(ctx.company.db()).findByExternalId(external);
+        if (!customer)
             return ApiResponse::json(pageOf({}, 0, 0));
-        base.customerId = c->id;
+        q.customerId = customer->id;
     }
-    base.subscriptionId = ctx.query(QStringLiteral("subscription_id"));
+    q.subscriptionId = ctx.query(QStringLiteral("subscription_id"));
+    for (const char *unsupported : {"amount", "amount[gt]", "amount[lt]", "is_recurring", "date_type", "due_date_window"})
+        if (!ctx.query(QLatin1String(unsupported)).isEmpty())
+            throw ApiError::validation(
+                QStringLiteral("%1: this filter is not supported by this server").arg(QLatin1String(unsupported)),
+                {QJsonObject{{QStringLiteral("field"), QLatin1String(unsupported)}, {QStringLiteral("message"), QStringLiteral("not supported")}}});
+    // An invoice's date is a day in its customer's zone (the company's for a list of many
+    // customers): an instant bound is compared with the start of that day.
+    const QTimeZone zone(((customer && !customer->timezone.isEmpty()) ? customer->timezone : ctx.company.settings().timezone).toUtf8());
+    const QTimeZone z = zone.isValid() ? zone : QTimeZone::utc();
+    if (const auto b = dayBound(ctx, QStringLiteral("invoice_date[gt]"), z, true))
+        q.invoiceDateAfter = b->day; // the start of a later day
+    if (const auto b = dayBound(ctx, QStringLiteral("invoice_date[gte]"), z, true))
+        (b->atStart ? q.invoiceDateFrom : q.invoiceDateAfter) = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("invoice_date[lt]"), z, true))
+        (b->atStart ? q.invoiceDateBefore : q.invoiceDateTo) = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("invoice_date[lte]"), z, true))
+        q.invoiceDateTo = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("due_date"), z, false))
+        q.dueDate = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("due_date[gt]"), z, false))
+        q.dueDateAfter = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("due_date[lt]"), z, false))
+        q.dueDateBefore = b->day;
     // As in Orb: drafts only when asked for by status.
     QStringList statuses = ctx.queryList(QStringLiteral("status"));
     const QStringList known = {QStringLiteral("draft"), QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void"), QStringLiteral("synced")};
@@ -272,21 +386,29 @@ ApiResponse listInvoices(ApiContext &ctx)
                 {QJsonObject{{QStringLiteral("field"), QStringLiteral("status")}, {QStringLiteral("message"), QStringLiteral("unknown status")}}});
     if (statuses.isEmpty())
         statuses = {QStringLiteral("issued"), QStringLiteral("paid"), QStringLiteral("void")};
-    statuses.removeAll(QStringLiteral("synced")); // Orb's synced is issued here, synced to Stripe or not
+    if (statuses.contains(QStringLiteral("synced"))) // Orb's synced is issued here, synced to Stripe or not
+        statuses << QStringLiteral("issued");
+    statuses.removeAll(QStringLiteral("synced"));
     statuses.removeDuplicates();
-    QList<Invoice> all;
-    for (const QString &s : statuses) {
-        InvoiceFilter f = base;
-        f.status = fromText<InvoiceStatus>(s);
-        all += service.list(f);
+    q.statuses = statuses;
+    const QString cursor = ctx.query(QStringLiteral("cursor"));
+    if (!cursor.isEmpty()) {
+        q.after = ApiInvoicePage::parseCursor(cursor);
+        if (!q.after)
+            throw ApiError::validation(
+                QStringLiteral("cursor: \"%1\" is not a next_cursor from a previous page of this list").arg(cursor),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("cursor")}, {QStringLiteral("message"), QStringLiteral("unknown cursor")}}});
     }
-    std::stable_sort(all.begin(), all.end(), [](const Invoice &a, const Invoice &b) {
-        return a.invoiceDate != b.invoiceDate ? a.invoiceDate > b.invoiceDate : a.createdAt > b.createdAt;
-    });
+    const InvoicePage page = ApiInvoicePage(ctx.company.db()).fetch(q);
     QJsonArray data;
-    for (const Invoice &inv : all)
-        data.append(invoiceJson(ctx, inv));
-    return ApiResponse::json(page(ctx, data));
+    InvoiceCustomers customers;
+    for (const Invoice &inv : page.invoices)
+        data.append(invoiceJson(ctx, inv, &customers));
+    return ApiResponse::json(QJsonObject{
+        {QStringLiteral("data"), data},
+        {QStringLiteral("pagination_metadata"),
+         QJsonObject{{QStringLiteral("has_more"), page.hasMore},
+                     {QStringLiteral("next_cursor"), page.hasMore ? QJsonValue(ApiInvoicePage::cursor(page.last)) : QJsonValue(QJsonValue::Null)}}}});
 }
 
 /// Invoices by Orb id only (the service also takes numbers, which Orb's paths do not).
@@ -347,7 +469,7 @@ ApiResponse upcomingInvoice(ApiContext &ctx)
     }
     merged->document.insert(QStringLiteral("line_items"), lines);
     QJsonObject o = invoiceJson(ctx, *merged);
-    o.insert(QStringLiteral("target_date"), target.toString(Qt::ISODate));
+    o.insert(QStringLiteral("target_date"), ApiDates::dayStart(target, ApiDates::customerZone(ctx.company.db(), sub.customerId)));
     return ApiResponse::json(o);
 }
 

@@ -5,6 +5,10 @@
 
 #include "engine/Customer.h"
 #include "engine/Decimal.h"
+#include "models/Timestamps.h"
+#include "models/api/ApiCreatedOrder.h"
+#include "models/api/ApiDates.h"
+#include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/billing/LedgerService.h"
 
@@ -131,16 +135,42 @@ ApiResponse createCustomer(ApiContext &ctx)
 
 ApiResponse listCustomers(ApiContext &ctx)
 {
-    CustomerQuery q;
-    q.sort = CustomerQuery::Sort::Created;
-    q.ascending = false; // Orb lists the newest first
-    q.limit = ctx.limit();
-    q.offset = ctx.offset();
+    // Orb lists the newest first: by keyset in SQL over (created_at, id).
+    const int limit = ctx.limit();
+    CreatedRange range;
+    const std::pair<const char *, QDateTime *> fields[] = {
+        {"created_at[gt]", &range.after}, {"created_at[gte]", &range.from}, {"created_at[lt]", &range.before}, {"created_at[lte]", &range.to}};
+    for (const auto &[name, target] : fields) {
+        const QString t = ctx.query(QLatin1String(name));
+        if (t.isEmpty())
+            continue;
+        *target = parseTimestampWithZone(t);
+        if (!target->isValid())
+            throw ApiError::validation(
+                QStringLiteral("%1: \"%2\" is not an ISO 8601 timestamp with a zone").arg(QLatin1String(name), t),
+                {QJsonObject{{QStringLiteral("field"), QLatin1String(name)}, {QStringLiteral("message"), QStringLiteral("timestamp required")}}});
+    }
+    std::optional<CreatedKey> after;
+    if (const QString c = ctx.query(QStringLiteral("cursor")); !c.isEmpty()) {
+        after = ApiCreatedOrder::parseCursor(ApiCreatedOrder::Table::Customers, c);
+        if (!after)
+            throw ApiError::validation(
+                QStringLiteral("cursor: \"%1\" is not a next_cursor from a previous page of this list").arg(c),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("cursor")}, {QStringLiteral("message"), QStringLiteral("unknown cursor")}}});
+    }
+    const QList<CreatedKey> keys = ApiCreatedOrder::keys(ctx.company.db(), ApiCreatedOrder::Table::Customers, {}, range, after, limit + 1);
+    const bool hasMore = keys.size() > limit;
     CustomerService service(ctx.company, ctx.clock);
     QJsonArray data;
-    for (const Customer &c : service.repository().list(q))
-        data.append(c.toJson());
-    return ApiResponse::json(pageOf(data, q.offset, service.repository().count(q)));
+    for (qsizetype i = 0; i < std::min<qsizetype>(keys.size(), limit); ++i)
+        if (const auto c = service.repository().findById(keys[i].id))
+            data.append(c->toJson());
+    return ApiResponse::json(QJsonObject{
+        {QStringLiteral("data"), data},
+        {QStringLiteral("pagination_metadata"),
+         QJsonObject{{QStringLiteral("has_more"), hasMore},
+                     {QStringLiteral("next_cursor"),
+                      hasMore ? QJsonValue(ApiCreatedOrder::cursor(ApiCreatedOrder::Table::Customers, keys[limit - 1])) : QJsonValue(QJsonValue::Null)}}}});
 }
 
 /// By Orb id only (`/customers/{id}`) or by external id only (`/customers/external_customer_id/{id}`).
@@ -265,10 +295,13 @@ ApiResponse listCredits(ApiContext &ctx)
     const Customer c = customerFor(ctx, false);
     const bool includeAll = ctx.query(QStringLiteral("include_all_blocks")) == QLatin1String("true");
     QJsonArray all;
+    const QTimeZone zone = ApiDates::customerZone(ctx.company.db(), c.id);
     for (const CreditBlockRecord &b : LedgerService(ctx.company, ctx.clock).credits(c.id)) {
         if (!includeAll && !b.remaining.isPositive())
             continue;
-        all.append(b.toJson());
+        QJsonObject o = b.toJson();
+        ApiDates::creditBlockDays(o, zone);
+        all.append(o);
     }
     return ApiResponse::json(page(ctx, all));
 }

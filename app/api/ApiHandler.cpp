@@ -5,6 +5,7 @@
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/api/ApiIdempotencyStore.h"
+#include "models/api/ApiIngestWriter.h"
 #include "app/api/ApiIngest.h"
 
 #include <QCryptographicHash>
@@ -69,9 +70,28 @@ QByteArray requestHash(const ApiRequest &r)
 
 } // namespace
 
-ApiHandler::ApiHandler(CompanyFile &company, const Clock &clock, qint64 maxBodyBytes) : m_company(company), m_clock(clock), m_maxBody(maxBodyBytes)
+ApiHandler::ApiHandler(CompanyFile &company, const Clock &clock, qint64 maxBodyBytes)
+    : m_company(company), m_clock(clock), m_maxBody(maxBodyBytes), m_ingestWriter(company, clock)
 {
     m_routes << customerRoutes() << usageRoutes() << billingRoutes();
+    m_monotonic.start();
+}
+
+std::optional<ApiKey> ApiHandler::authenticate(const QString &secret)
+{
+    const QByteArray hash = ApiKeyService::hashSecret(secret);
+    const qint64 now = m_monotonic.elapsed();
+    if (const auto it = m_keys.constFind(hash); it != m_keys.constEnd() && now - it->checkedAtMs < kKeyRecheckMs)
+        return it->key;
+    auto key = ApiKeyService(m_company, m_clock).authenticate(secret);
+    if (!key) {
+        m_keys.remove(hash);
+        return std::nullopt;
+    }
+    if (m_keys.size() >= 1024)
+        m_keys.clear(); // only keys that exist are kept, so this is a bound, never reached in practice
+    m_keys.insert(hash, CachedKey{*key, now});
+    return key;
 }
 
 ApiResponse ApiHandler::handle(const ApiRequest &request)
@@ -81,7 +101,7 @@ ApiResponse ApiHandler::handle(const ApiRequest &request)
         p = prepare(request);
         if (p.answered)
             return p.response;
-        ApiContext ctx{m_company, m_clock, request, p.params, p.key};
+        ApiContext ctx{m_company, m_clock, request, p.params, p.key, m_ingestWriter};
         try {
             p.response = p.route->handler(ctx);
         } catch (const ApiError &e) {
@@ -117,7 +137,7 @@ QList<ApiResponse> ApiHandler::handleIngestBatch(const QList<ApiRequest> &reques
                 responses[i] = prepared[i].response;
                 continue;
             }
-            ApiContext ctx{m_company, m_clock, requests[i], prepared[i].params, prepared[i].key};
+            ApiContext ctx{m_company, m_clock, requests[i], prepared[i].params, prepared[i].key, m_ingestWriter};
             plans[i] = planIngest(ctx);
         } catch (const ApiError &e) {
             responses[i] = e.response();
@@ -147,7 +167,7 @@ QList<ApiResponse> ApiHandler::handleIngestBatch(const QList<ApiRequest> &reques
         std::optional<ApiResponse> failure;
         try {
             if (!rows.isEmpty())
-                results = EventImporter(m_company, m_clock).ingestRows(rows, backfill);
+                results = m_ingestWriter.ingest(rows, backfill);
         } catch (const ServiceError &e) {
             failure = fromServiceError(e);
         } catch (const std::exception &e) {
@@ -185,7 +205,7 @@ ApiHandler::Prepared ApiHandler::prepare(const ApiRequest &request)
         throw ApiError(401, QStringLiteral("401-authentication-error"), QStringLiteral("Authentication error"),
                        QStringLiteral("the Authorization header must be \"Bearer <key>\""));
     const QString secret = QString::fromUtf8(authorization.mid(7).trimmed());
-    const auto key = ApiKeyService(m_company, m_clock).authenticate(secret);
+    const auto key = authenticate(secret);
     if (!key)
         throw ApiError(401, QStringLiteral("401-authentication-error"), QStringLiteral("Authentication error"),
                        QStringLiteral("the API key is unknown or has been revoked"));

@@ -2,6 +2,12 @@
 #pragma once
 
 #include "app/api/ApiTypes.h"
+#include "models/api/ApiIngestWriter.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+
+#include <optional>
 
 namespace orb::api {
 
@@ -46,11 +52,28 @@ private:
         QByteArray hash;
     };
     Prepared prepare(const ApiRequest &request);
+    /// The active key of a presented secret, from the cache while its last check is younger
+    /// than kKeyRecheckMs, else from the company file.
+    std::optional<ApiKey> authenticate(const QString &secret);
     void finish(const ApiRequest &request, const Prepared &prepared);
     CompanyFile &m_company;
     const Clock &m_clock;
     qint64 m_maxBody;
     QList<Route> m_routes;
+    ApiIngestWriter m_ingestWriter;
+    /**
+     * Keys found valid, by their secret's hash, with when that was checked (monotonic ms). A
+     * key is looked up in the company file again once its check is older than this, so a key
+     * revoked by anyone (orbctl, the window, another server) stops working within a second,
+     * while a client sending many requests pays for one look-up a second instead of one each.
+     */
+    static constexpr qint64 kKeyRecheckMs = 1000;
+    struct CachedKey {
+        ApiKey key;
+        qint64 checkedAtMs = 0;
+    };
+    QHash<QByteArray, CachedKey> m_keys;
+    QElapsedTimer m_monotonic;
 };
 
 } // namespace orb::api

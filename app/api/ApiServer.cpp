@@ -8,6 +8,12 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
+
 namespace orb::api {
 
 namespace {
@@ -77,6 +83,14 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
 
 void GuardedTcpServer::inspect(QTcpSocket *socket)
 {
+#ifdef Q_OS_LINUX
+    // Acknowledge what arrived at once rather than after the delayed-ACK timeout (40 ms): a
+    // client that sends a request's headers and body in two writes with Nagle's algorithm on
+    // (QNetworkAccessManager does) holds the body back until the headers are acknowledged.
+    // Linux leaves quick-ack mode on its own, so it is asked for again at every read.
+    const int one = 1;
+    setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#endif
     const qint64 available = socket->bytesAvailable();
     qint64 &received = m_received[socket];
     const qint64 declared = received == 0 ? contentLength(socket->peek(std::min<qint64>(available, kHeaderAllowance))) : -1;

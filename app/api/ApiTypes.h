@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 namespace orb {
+class ApiIngestWriter;
 class Clock;
 class CompanyFile;
 } // namespace orb
@@ -71,6 +72,7 @@ struct ApiContext {
     const ApiRequest &request;
     QStringList params; ///< the {placeholders} of the route's path, in order
     ApiKey key;
+    ApiIngestWriter &ingestWriter; ///< the server's event writer (kept statements and key filter)
 
     /// The body as a JSON object ({} for an empty body); 400 for anything else.
     QJsonObject bodyObject() const;

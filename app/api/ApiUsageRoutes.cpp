@@ -5,6 +5,9 @@
 #include "engine/metrics/EventParser.h"
 #include "engine/metrics/JsonReader.h"
 #include "models/Timestamps.h"
+#include "models/CompanyFile.h"
+#include "models/api/ApiCreatedOrder.h"
+#include "models/api/ApiIngestWriter.h"
 #include "models/usage/BackfillService.h"
 #include "models/usage/EventImporter.h"
 #include "models/usage/FastEventParser.h"
@@ -181,8 +184,7 @@ namespace {
 ApiResponse ingest(ApiContext &ctx)
 {
     const IngestPlan plan = planIngest(ctx);
-    const QList<IngestResult> results =
-        plan.rows.isEmpty() ? QList<IngestResult>() : EventImporter(ctx.company, ctx.clock).ingestRows(plan.rows, plan.backfillId);
+    const QList<IngestResult> results = plan.rows.isEmpty() ? QList<IngestResult>() : ctx.ingestWriter.ingest(plan.rows, plan.backfillId);
     return answerIngest(plan, results);
 }
 
@@ -218,10 +220,28 @@ ApiResponse createBackfill(ApiContext &ctx)
 
 ApiResponse listBackfills(ApiContext &ctx)
 {
-    QJsonArray all;
-    for (const Backfill &b : BackfillService(ctx.company, ctx.clock).list())
-        all.append(b.toJson());
-    return ApiResponse::json(page(ctx, all));
+    // Orb lists the most recently created first: by keyset in SQL, as every large list.
+    const int limit = ctx.limit();
+    std::optional<CreatedKey> after;
+    if (const QString c = ctx.query(QStringLiteral("cursor")); !c.isEmpty()) {
+        after = ApiCreatedOrder::parseCursor(ApiCreatedOrder::Table::Backfills, c);
+        if (!after)
+            throw ApiError::validation(
+                QStringLiteral("cursor: \"%1\" is not a next_cursor from a previous page of this list").arg(c),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("cursor")}, {QStringLiteral("message"), QStringLiteral("unknown cursor")}}});
+    }
+    const QList<CreatedKey> keys = ApiCreatedOrder::keys(ctx.company.db(), ApiCreatedOrder::Table::Backfills, {}, {}, after, limit + 1);
+    const bool hasMore = keys.size() > limit;
+    BackfillService service(ctx.company, ctx.clock);
+    QJsonArray data;
+    for (qsizetype i = 0; i < std::min<qsizetype>(keys.size(), limit); ++i)
+        data.append(service.get(keys[i].id).toJson());
+    return ApiResponse::json(QJsonObject{
+        {QStringLiteral("data"), data},
+        {QStringLiteral("pagination_metadata"),
+         QJsonObject{{QStringLiteral("has_more"), hasMore},
+                     {QStringLiteral("next_cursor"),
+                      hasMore ? QJsonValue(ApiCreatedOrder::cursor(ApiCreatedOrder::Table::Backfills, keys[limit - 1])) : QJsonValue(QJsonValue::Null)}}}});
 }
 
 ApiResponse fetchBackfill(ApiContext &ctx)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/api/WebhookService.h"
 
+#include "models/api/ApiDates.h"
+
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
@@ -335,6 +337,11 @@ void WebhookService::recordForAudit(const Database &db, const QDateTime &at, con
     if (objectType == QLatin1String("invoice"))
         if (const auto inv = InvoiceRepository(db).find(objectId))
             resource = inv->toJson(); // with its line items, which the audit view leaves out
+    // Days as Orb sends them (the start of the day in the customer's zone), as the API does.
+    if (objectType == QLatin1String("invoice"))
+        ApiDates::invoiceDays(resource, ApiDates::customerZone(db, resource.value(QStringLiteral("customer_id")).toString()));
+    else if (objectType == QLatin1String("subscription"))
+        ApiDates::subscriptionDays(resource, ApiDates::customerZone(db, resource.value(QStringLiteral("customer_id")).toString()));
     const QString eventId = newId();
     const QJsonObject body{{QStringLiteral("id"), eventId},
                            {QStringLiteral("created_at"), toApiTimestamp(at)},

@@ -536,6 +536,12 @@ QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QStr
 
 QList<IngestResult> EventImporter::ingestRows(const QList<UsageEventRow> &rows, const QString &backfillId)
 {
+    UsageEventStore store(m_file.db());
+    return ingestRows(rows, backfillId, store, 0);
+}
+
+QList<IngestResult> EventImporter::ingestRows(const QList<UsageEventRow> &rows, const QString &backfillId, UsageEventStore &store, qint64 keyFilterMaxRows)
+{
     Database &db = m_file.db();
     QSet<QByteArray> named;
     for (const UsageEventRow &row : rows)
@@ -543,31 +549,50 @@ QList<IngestResult> EventImporter::ingestRows(const QList<UsageEventRow> &rows, 
             named.insert(row.customerId);
     const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId, named);
     UnitOfWork uow(db);
-    UsageEventStore store(db);
-    store.bufferPostings(); // one directory row per customer of the list, written by flushKeys()
+    // The file import's write path: the rows that pass the rules go through insertBatch, their
+    // keys buffered and written at the end as one sorted run (a list that fills a key block)
+    // and one directory row per customer, so a list of a few hundred events dirties a few
+    // appended pages instead of one random page of the key index per event.
+    store.bufferPostings();
+    store.bufferKeys(UsageKeyIndex::BlockEntries);
+    if (keyFilterMaxRows > 0 && !store.keyFilterStillValid())
+        store.loadKeyFilter(keyFilterMaxRows);
     const UsageEventStatus status = backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending;
-    QList<IngestResult> results;
-    results.reserve(rows.size());
-    qint64 accepted = 0;
-    for (const UsageEventRow &row : rows) {
-        IngestResult r;
-        r.reason = rules.check(row);
-        if (r.reason.isEmpty()) {
-            switch (store.insert(row, status, backfillId.toUtf8(), rules.nowMs())) {
+    QList<IngestResult> results(rows.size());
+    std::vector<UsageEventRow> passed;
+    std::vector<qsizetype> at; // the position in `rows` of each passed row
+    passed.reserve(size_t(rows.size()));
+    at.reserve(size_t(rows.size()));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        results[i].reason = rules.check(rows[i]);
+        if (results[i].reason.isEmpty()) {
+            passed.push_back(rows[i]);
+            at.push_back(i);
+        }
+    }
+    try {
+        std::vector<UsageEventStore::Outcome> outcomes;
+        store.insertBatch(passed, status, backfillId.toUtf8(), rules.nowMs(), outcomes);
+        qint64 accepted = 0;
+        for (size_t j = 0; j < passed.size(); ++j) {
+            IngestResult &r = results[at[j]];
+            switch (outcomes[j]) {
             case UsageEventStore::Outcome::Inserted:
                 r.outcome = IngestOutcome::Accepted;
                 ++accepted;
                 break;
             case UsageEventStore::Outcome::Duplicate: r.outcome = IngestOutcome::Duplicate; break;
-            case UsageEventStore::Outcome::Conflict: r.reason = conflictReason(row.idempotencyKey); break;
+            case UsageEventStore::Outcome::Conflict: r.reason = conflictReason(passed[j].idempotencyKey); break;
             }
         }
-        results.append(r);
+        if (!backfillId.isEmpty() && accepted > 0)
+            db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"), {accepted, backfillId});
+        store.flushKeys();
+        uow.commit();
+    } catch (...) {
+        store.discardPendingKeys(); // the transaction is rolled back: so are the buffered keys
+        throw;
     }
-    if (!backfillId.isEmpty() && accepted > 0)
-        db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"), {accepted, backfillId});
-    store.flushKeys();
-    uow.commit();
     return results;
 }
 

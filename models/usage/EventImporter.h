@@ -17,6 +17,7 @@ namespace orb {
 
 class Clock;
 class CompanyFile;
+class UsageEventStore;
 
 /// How to import a file.
 struct ImportOptions {
@@ -136,6 +137,14 @@ public:
     QList<IngestResult> ingest(const QList<Event> &events, const QString &backfillId = {});
     /// The same for events already in their stored form (the API's parser builds them).
     QList<IngestResult> ingestRows(const QList<UsageEventRow> &rows, const QString &backfillId = {});
+    /**
+     * The same through a store the caller keeps from one call to the next (statements prepared
+     * once). With keyFilterMaxRows > 0 the store keeps the file import's in-memory key filter
+     * (loaded when missing or stale, up to that many stored events): the caller must drop the
+     * store when anything else may have written events on this connection since its last call
+     * (the filter only notices other connections' commits).
+     */
+    QList<IngestResult> ingestRows(const QList<UsageEventRow> &rows, const QString &backfillId, UsageEventStore &store, qint64 keyFilterMaxRows);
 
 private:
     CompanyFile &m_file;

@@ -66,6 +66,17 @@ public:
      * before the transaction commits, as in bulk mode).
      */
     void bufferPostings() { m_bufferPostings = true; }
+    /**
+     * Keys of inserted events are buffered in memory, as in bulk mode (without its page
+     * cache), and written by flushKeys() (call it before the transaction commits): as one
+     * sorted run when at least `runMinEntries` are buffered, else into usage_key_recent.
+     * For ingestion in transactions of a few hundred events (the REST API's requests).
+     */
+    void bufferKeys(qsizetype runMinEntries)
+    {
+        m_bufferKeys = true;
+        m_keys.setRunMinEntries(runMinEntries);
+    }
 
     /**
      * Bulk imports: loads the key hashes of every stored event into memory (one scan of the

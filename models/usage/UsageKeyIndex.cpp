@@ -207,7 +207,7 @@ void UsageKeyIndex::flush()
 {
     if (!m_pending.empty()) {
         std::sort(m_pending.begin(), m_pending.end());
-        if (qsizetype(m_pending.size()) >= RunMinEntries) {
+        if (qsizetype(m_pending.size()) >= m_runMinEntries) {
             RunWriter w(*this, 0);
             for (const Entry &e : m_pending)
                 w.append(e.first, e.second);

@@ -6,6 +6,7 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
 #include <functional>
 #include <utility>
 #include <vector>
@@ -58,6 +59,13 @@ public:
     void flush();
     /// Forgets buffered entries (after a rollback).
     void discardPending();
+    /**
+     * The smallest flush written as a run (RunMinEntries unless set). Ingestion requests of a
+     * few hundred events, each committed alone, set it lower: their keys then go out as one
+     * sorted run (a few appended pages) instead of as random inserts into usage_key_recent,
+     * which touch a page of that B-tree each and make every commit's WAL write large.
+     */
+    void setRunMinEntries(qsizetype entries) { m_runMinEntries = std::max<qsizetype>(1, entries); }
     bool hasPending() const { return !m_pending.empty(); }
 
     /// Calls `fn` with the hash of every entry (stored and buffered), in no order.
@@ -83,6 +91,7 @@ private:
     /// bulk import of new keys never looks anything up, so it never pays for the map.
     KeyHashMap m_pendingMap;
     bool m_pendingMapped = false;
+    qsizetype m_runMinEntries = RunMinEntries;
     SqliteStatement m_findRecent;
     SqliteStatement m_findRuns;
     SqliteStatement m_insertRecent;

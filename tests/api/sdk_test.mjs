@@ -94,7 +94,7 @@ function startReceiver() {
 async function until(what, predicate, ms = 20000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    if (predicate()) return;
+    if (await predicate()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.fail(`timed out waiting for ${what}`);
@@ -298,6 +298,15 @@ try {
     assert.equal((await orb.events.backfills.close(b.id)).status, 'reflected');
     assert.equal((await orb.events.backfills.revert(b.id)).status, 'reverted');
     assert.ok((await orb.events.backfills.list()).data.some((x) => x.id === b.id));
+    const b2 = await orb.events.backfills.create({ timeframe_start: '2026-03-12T00:00:00Z', timeframe_end: '2026-03-13T00:00:00Z', external_customer_id: 'initech' });
+    const seen = [];
+    for await (const x of orb.events.backfills.list({ limit: 1 })) seen.push(x.id);
+    // The most recently created first (the server's clock is fixed here: equal instants, by id).
+    const whole = (await orb.events.backfills.list({ limit: 100 })).data;
+    assert.deepEqual(seen, whole.map((x) => x.id));
+    assert.deepEqual([...seen].sort(), [b.id, b2.id].sort());
+    const created = whole.map((x) => Date.parse(x.created_at));
+    assert.deepEqual([...created].sort((p, q) => q - p), created);
   });
 
   await step('invoices: drafts only by status; issue, mark paid, void', async () => {
@@ -323,15 +332,88 @@ try {
     await rejects(orb.invoices.fetch('nope'), 404);
   });
 
+  await step('invoices: auto-pagination gives each invoice once, in Orb\'s order; filters', async () => {
+    const all = ['draft', 'issued', 'paid', 'void'];
+    const whole = (await orb.invoices.list({ status: all, limit: 100 })).data;
+    assert.ok(whole.length >= 2);
+    const seen = [];
+    for await (const inv of orb.invoices.list({ status: all, limit: 1 })) seen.push(inv.id);
+    assert.deepEqual(seen, whole.map((i) => i.id));
+    assert.equal(new Set(seen).size, seen.length);
+    // Orb's order: the latest invoice date first.
+    const dates = whole.map((i) => Date.parse(i.invoice_date));
+    assert.deepEqual([...dates].sort((a, b) => b - a), dates);
+    const first = whole[0];
+    const day = first.invoice_date.slice(0, 10);
+    const sameDay = await orb.invoices.list({ status: all, 'invoice_date[gte]': day, 'invoice_date[lte]': `${day}T00:00:00Z` });
+    assert.ok(sameDay.data.some((i) => i.id === first.id));
+    const after = await orb.invoices.list({ status: all, 'invoice_date[gt]': `${day}T00:00:00Z` });
+    assert.ok(!after.data.some((i) => i.id === first.id));
+    const mine = await orb.invoices.list({ status: all, customer_id: first.customer.id });
+    assert.ok(mine.data.every((i) => i.customer.id === first.customer.id));
+    await rejects(orb.invoices.list({ cursor: 'not-a-cursor' }), 400);
+    await rejects(orb.invoices.list({ limit: 101 }), 400);
+  });
+
+  await step('subscriptions: auto-pagination gives each once, the newest first; status and created_at filters', async () => {
+    const whole = (await orb.subscriptions.list({ limit: 100 })).data;
+    assert.ok(whole.length >= 2);
+    const seen = [];
+    for await (const s of orb.subscriptions.list({ limit: 1 })) seen.push(s.id);
+    assert.deepEqual(seen, whole.map((s) => s.id));
+    const created = whole.map((s) => Date.parse(s.created_at));
+    assert.deepEqual([...created].sort((a, b) => b - a), created);
+    const active = [];
+    for await (const s of orb.subscriptions.list({ limit: 1, status: 'active' })) active.push(s.id);
+    assert.deepEqual(active, whole.filter((s) => s.status === 'active').map((s) => s.id));
+    const later = await orb.subscriptions.list({ 'created_at[gt]': whole[whole.length - 1].created_at });
+    assert.ok(!later.data.some((s) => s.id === whole[whole.length - 1].id));
+    await rejects(orb.subscriptions.list({ cursor: 'bm9wZQ' }), 400);
+    await rejects(orb.subscriptions.list({ 'created_at[gt]': 'yesterday' }), 400);
+  });
+
+  await step('dates: every day and instant Orb types as datetime is an ISO 8601 date-time with a zone', async () => {
+    const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+    const check = (what, o, fields) => {
+      for (const f of fields) {
+        if (o[f] === null || o[f] === undefined) continue;
+        assert.match(String(o[f]), instant, `${what}.${f} = ${o[f]}`);
+      }
+    };
+    const all = ['draft', 'issued', 'paid', 'void'];
+    let invoices = 0;
+    for await (const inv of orb.invoices.list({ status: all })) {
+      invoices++;
+      check('invoice', inv, ['invoice_date', 'due_date', 'created_at', 'issued_at', 'paid_at', 'voided_at']);
+      assert.ok(inv.invoice_date);
+      for (const l of inv.line_items) check('line item', l, ['start_date', 'end_date']);
+    }
+    assert.ok(invoices > 0);
+    for await (const s of orb.subscriptions.list()) check('subscription', s, ['start_date', 'end_date', 'created_at']);
+    for (const c of customers) check('customer', await orb.customers.fetch(c.id), ['created_at']);
+    for await (const b of orb.customers.balanceTransactions.list(customers[0].id)) check('balance transaction', b, ['created_at']);
+    for await (const b of orb.customers.credits.list(customers[0].id, { include_all_blocks: true })) check('credit block', b, ['effective_date', 'expiry_date']);
+    for await (const b of orb.events.backfills.list()) check('backfill', b, ['created_at', 'timeframe_start', 'timeframe_end', 'close_time', 'reverted_at']);
+    // A day is the start of that day in the customer's time zone.
+    const la = await orb.customers.create({ name: 'Pacific', email: 'ap@pacific.test', external_customer_id: 'pacific', currency: 'USD', timezone: 'America/Los_Angeles' });
+    const s = await orb.subscriptions.create({ customer_id: la.id, external_plan_id: 'usage', start_date: '2026-03-01' });
+    assert.equal(s.start_date, '2026-03-01T08:00:00Z');
+    const up = await orb.invoices.fetchUpcoming({ subscription_id: s.id });
+    check('upcoming invoice', up, ['target_date', 'invoice_date', 'due_date']);
+    assert.equal(up.target_date, '2026-04-01T07:00:00Z'); // after the change to daylight saving time
+    const cancelled = await orb.subscriptions.cancel(s.id, { cancel_option: 'requested_date', cancellation_date: '2026-03-15T12:00:00-07:00' });
+    assert.equal(cancelled.end_date, '2026-03-15T07:00:00Z');
+  });
+
   await step('subscriptions: cancel (immediate, requested_date, end_of_subscription_term)', async () => {
     const s3 = await orb.subscriptions.create({ external_customer_id: 'initech', external_plan_id: 'usage', start_date: '2026-03-01' });
     const a = await orb.subscriptions.cancel(s3.id, { cancel_option: 'end_of_subscription_term' });
-    assert.equal(a.end_date, '2026-04-01');
+    assert.equal(a.end_date, '2026-04-01T00:00:00Z');
     const b = await orb.subscriptions.cancel(subs[1].id, { cancel_option: 'immediate' });
-    assert.equal(b.end_date, '2026-03-20');
+    assert.equal(b.end_date, '2026-03-20T00:00:00Z');
     await rejects(orb.subscriptions.cancel(subs[0].id, { cancel_option: 'requested_date' }), 400);
     const c = await orb.subscriptions.cancel(subs[0].id, { cancel_option: 'requested_date', cancellation_date: '2026-03-25' });
-    assert.equal(c.end_date, '2026-03-25');
+    assert.equal(c.end_date, '2026-03-25T00:00:00Z');
   });
 
   await step('webhooks: signed as Orb signs them (SDK unwrap), retried after a 500 with the same event id, logged', async () => {
@@ -357,10 +439,19 @@ try {
     assert.equal(cliJson('webhooks', 'list').data[0].deliveries.failed, 0);
   });
 
-  await step('a key revoked while the server runs gets 401 at its next request', async () => {
+  await step('a key revoked while the server runs gets 401 within seconds', async () => {
     const client = new Orb({ apiKey: billing.key, baseURL, maxRetries: 0 });
-    assert.equal((await client.customers.list()).data.length, 4);
+    assert.equal((await client.customers.list()).data.length, 5);
     cli('api-keys', 'revoke', billing.id);
+    // The server re-checks a key it knows at most a second after its last check.
+    await until('the revoked key refused', async () => {
+      try {
+        await client.customers.list();
+        return false;
+      } catch (e) {
+        return e.status === 401;
+      }
+    }, 5000);
     await rejects(client.customers.list(), 401, '401-authentication-error');
   });
 } catch (e) {

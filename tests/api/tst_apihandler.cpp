@@ -37,7 +37,7 @@ private slots:
     void writesLeaveAuditEntries();
     void ingestDedupConflictAndGrace();
     void ingestAtMost500();
-    void revokedKeyRefusedAtOnce();
+    void revokedKeyRefusedWithinSeconds();
     void groupedIngestAnswersEachAsAlone();
 
 private:
@@ -348,14 +348,21 @@ void TestApiHandler::ingestAtMost500()
     QVERIFY(json(over).value(QStringLiteral("detail")).toString().contains(QStringLiteral("at most 500")));
 }
 
-void TestApiHandler::revokedKeyRefusedAtOnce()
+void TestApiHandler::revokedKeyRefusedWithinSeconds()
 {
     const NewApiKey k = m_keys.value(QStringLiteral("billing"));
     QCOMPARE(m_handler->handle(request("GET", QStringLiteral("/v1/customers"), {}, k.secret)).status, 200);
-    // Revoked through another connection to the same file, as `orbctl api-keys revoke` does.
+    // Revoked through another connection to the same file, as `orbctl api-keys revoke` does,
+    // while the handler has the key in its cache: refused within seconds, and from then on.
     auto other = CompanyFile::open(m_file->path());
     ApiKeyService(*other, m_clock).revoke(k.key.id);
-    QCOMPARE(m_handler->handle(request("GET", QStringLiteral("/v1/customers"), {}, k.secret)).status, 401);
+    QTRY_COMPARE_WITH_TIMEOUT(m_handler->handle(request("GET", QStringLiteral("/v1/customers"), {}, k.secret)).status, 401, 5000);
+    QCOMPARE(m_handler->handle(request("POST", QStringLiteral("/v1/ingest"), R"({"events": []})", k.secret)).status, 401);
+    // Revoked on the handler's own connection (the window's API keys screen).
+    const NewApiKey admin = m_keys.value(QStringLiteral("admin"));
+    QCOMPARE(m_handler->handle(request("GET", QStringLiteral("/v1/ping"), {}, admin.secret)).status, 200);
+    ApiKeyService(*m_file, m_clock).revoke(admin.key.id);
+    QTRY_COMPARE_WITH_TIMEOUT(m_handler->handle(request("GET", QStringLiteral("/v1/ping"), {}, admin.secret)).status, 401, 5000);
     QVERIFY_THROWS_EXCEPTION(ServiceError, ApiKeyService(*m_file, m_clock).revoke(k.key.id));
     QVERIFY_THROWS_EXCEPTION(ServiceError, ApiKeyService(*m_file, m_clock).revoke(QStringLiteral("nope")));
     // Only hashes are stored.
