@@ -69,6 +69,11 @@ QString LocaleFormat::editDecimal(const Decimal &value, const QLocale &locale)
     return formatDecimal(value, plain);
 }
 
+QString LocaleFormat::count(qint64 n, const QLocale &locale)
+{
+    return locale.toString(n);
+}
+
 QString LocaleFormat::percent(const Decimal &percent, const QLocale &locale)
 {
     // English writes "7.25%"; German, French and most others set the sign apart ("7,25 %").

@@ -39,6 +39,8 @@ public:
     static QString decimal(const Decimal &value, const QLocale &locale = QLocale());
     /// A decimal as an input field shows it for editing: the locale's decimal mark, no grouping.
     static QString editDecimal(const Decimal &value, const QLocale &locale = QLocale());
+    /// A count grouped as the locale groups ("1,000,000", "1.000.000").
+    static QString count(qint64 n, const QLocale &locale = QLocale());
     /// A percentage ("7.25%", "7,25 %"): the value is in percent, as stored for tax rates.
     static QString percent(const Decimal &percent, const QLocale &locale = QLocale());
     /**

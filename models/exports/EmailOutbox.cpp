@@ -4,6 +4,7 @@
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
+#include "models/Database.h"
 #include "models/Ids.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
@@ -84,6 +85,32 @@ QList<OutboxMessage> EmailOutbox::forDocument(const QString &kind, const QString
     while (q.next())
         out.append(fromRow(q));
     return out;
+}
+
+namespace {
+const QString kNotEmailed = QStringLiteral("FROM invoices i WHERE i.status = 'issued' AND NOT EXISTS (SELECT 1 FROM email_messages m "
+                                           "WHERE m.document_kind = 'invoice' AND m.document_id = i.id) ");
+} // namespace
+
+QStringList EmailOutbox::issuedInvoicesNotEmailed(const Database &db)
+{
+    QStringList ids;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT i.id ") + kNotEmailed + QStringLiteral("ORDER BY i.invoice_date, i.created_at, i.id"));
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
+EmailOutbox::Pending EmailOutbox::pending(const Database &db)
+{
+    Pending p;
+    QSqlQuery q =
+        db.exec(QStringLiteral("SELECT (SELECT COUNT(*) ") + kNotEmailed + QStringLiteral("), (SELECT COUNT(*) FROM email_messages WHERE status = 'queued')"));
+    if (q.next()) {
+        p.invoicesNotEmailed = q.value(0).toLongLong();
+        p.queuedMessages = q.value(1).toLongLong();
+    }
+    return p;
 }
 
 QList<OutboxMessage> EmailOutbox::all() const

@@ -5,11 +5,13 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace orb {
 
 class Clock;
 class CompanyFile;
+class Database;
 
 /// A message in the e-mail outbox.
 struct OutboxMessage {
@@ -55,6 +57,17 @@ public:
     void markFailed(const QString &id, const QString &error, int maxAttempts = 5);
     /// A message left 'sending' (or 'failed') queued again, audited: the person checked it did not go out.
     void release(const QString &id, const Clock &clock);
+
+    /// Issued invoices that no message has carried yet, in the invoice list's order: a batch never
+    /// sends an invoice twice. One statement, so it stays quick on a file of a million invoices.
+    static QStringList issuedInvoicesNotEmailed(const Database &db);
+    /// How many issued invoices no message has carried yet, and how many messages wait queued;
+    /// counted in SQL (the window shows them while the user decides).
+    struct Pending {
+        qint64 invoicesNotEmailed = 0;
+        qint64 queuedMessages = 0;
+    };
+    static Pending pending(const Database &db);
 
 private:
     CompanyFile &m_file;

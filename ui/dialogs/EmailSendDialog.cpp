@@ -3,11 +3,12 @@
 
 #include "engine/Clock.h"
 #include "models/BackgroundJob.h"
+#include "models/BackgroundReader.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
-#include "models/billing/InvoiceRepository.h"
 #include "models/exports/EmailOutbox.h"
 #include "sync/SmtpSender.h"
+#include "ui/LocaleFormat.h"
 #include "ui/documents/DocumentMailer.h"
 
 #include <QComboBox>
@@ -20,25 +21,9 @@
 
 namespace orb {
 
-namespace {
-
-/// Issued invoices that no message has carried yet: a batch never sends an invoice twice.
-QStringList invoicesNotEmailed(CompanyFile &file)
-{
-    QStringList ids;
-    InvoiceFilter filter;
-    filter.status = InvoiceStatus::Issued;
-    EmailOutbox outbox(file);
-    for (const Invoice &inv : InvoiceRepository(file.db()).list(filter))
-        if (outbox.forDocument(QStringLiteral("invoice"), inv.id).isEmpty())
-            ids << inv.id;
-    return ids;
-}
-
-} // namespace
-
 EmailSendDialog::EmailSendDialog(CompanyFile &file, const Clock &clock, QWidget *parent)
-    : QDialog(parent), m_file(file), m_clock(clock), m_job(new BackgroundJob(QStringLiteral("orb-email"), this))
+    : QDialog(parent), m_file(file), m_clock(clock), m_job(new BackgroundJob(QStringLiteral("orb-email"), this)),
+      m_reader(new BackgroundReader(file.path(), QStringLiteral("orb-email-count"), this))
 {
     setObjectName(QStringLiteral("emailSendDialog"));
     setWindowTitle(tr("E-mail invoices"));
@@ -56,9 +41,6 @@ EmailSendDialog::EmailSendDialog(CompanyFile &file, const Clock &clock, QWidget 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("emailSummary"));
     m_summary->setWordWrap(true);
-    m_summary->setText(tr("%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.")
-                           .arg(invoicesNotEmailed(file).size())
-                           .arg(EmailOutbox(file).queued().size()));
     layout->addWidget(m_summary);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("emailProgress"));
@@ -92,6 +74,21 @@ EmailSendDialog::EmailSendDialog(CompanyFile &file, const Clock &clock, QWidget 
         m_status->setText(text);
     });
     resize(560, sizeHint().height());
+    refreshSummary();
+}
+
+void EmailSendDialog::refreshSummary()
+{
+    // Counted in the background: on a file of a million invoices the count takes a moment, and the
+    // dialog opens at once meanwhile.
+    m_summary->setText(tr("Counting the invoices not e-mailed yet…"));
+    m_reader->read([](const Database &db) { return EmailOutbox::pending(db); },
+                   [this](const EmailOutbox::Pending &p) {
+                       m_summary->setText(tr("%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.")
+                                              .arg(LocaleFormat::count(p.invoicesNotEmailed))
+                                              .arg(LocaleFormat::count(p.queuedMessages)));
+                   },
+                   [this](const QString &message) { m_summary->setText(message); });
 }
 
 EmailSendDialog::~EmailSendDialog()
@@ -138,7 +135,7 @@ void EmailSendDialog::start()
             CompanyFile &file = context.company();
             if (queueIssued) {
                 DocumentMailer mailer(file, *clock);
-                const QStringList ids = invoicesNotEmailed(file);
+                const QStringList ids = EmailOutbox::issuedInvoicesNotEmailed(file.db());
                 for (int i = 0; i < ids.size() && !context.isCancelled(); ++i) {
                     mailer.queueInvoice(ids.at(i));
                     context.progress(i + 1, ids.size(), EmailSendDialog::tr("Prepared %1 of %2 messages").arg(i + 1).arg(ids.size()));
@@ -166,9 +163,7 @@ void EmailSendDialog::showOutcome(const SmtpSendReport &result, const QString &f
     if (!result.errors.isEmpty())
         text += QLatin1Char('\n') + result.errors.join(QLatin1Char('\n'));
     m_status->setText(text);
-    m_summary->setText(tr("%1 issued invoices were not e-mailed yet; %2 messages wait in the outbox.")
-                           .arg(invoicesNotEmailed(m_file).size())
-                           .arg(EmailOutbox(m_file).queued().size()));
+    refreshSummary();
     emit finished(result.sent, result.failed);
 }
 

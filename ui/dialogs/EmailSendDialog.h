@@ -11,6 +11,7 @@ class QPushButton;
 namespace orb {
 
 class BackgroundJob;
+class BackgroundReader;
 class Clock;
 class CompanyFile;
 struct SmtpSendReport;
@@ -39,6 +40,7 @@ signals:
 
 private:
     void setBusy(bool busy);
+    void refreshSummary();
     void showOutcome(const SmtpSendReport &result, const QString &failure);
 
     CompanyFile &m_file;
@@ -50,7 +52,8 @@ private:
     QPushButton *m_send;
     QPushButton *m_stopButton;
     QPushButton *m_close;
-    BackgroundJob *m_job; ///< the batch under way
+    BackgroundJob *m_job;       ///< the batch under way
+    BackgroundReader *m_reader; ///< counts what waits, off the window's thread
 };
 
 } // namespace orb
