@@ -1113,6 +1113,53 @@
     </message>
 </context>
 <context>
+    <name>orb::ConfigEditorGrid</name>
+    <message>
+        <source>%1 per pair of values</source>
+        <translation>%1 je Wertepaar</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>A further value down the left</source>
+        <translation>Ein weiterer Wert links</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>A further value across the top</source>
+        <translation>Ein weiterer Wert oben</translation>
+    </message>
+    <message>
+        <source>Remove column</source>
+        <translation>Spalte entfernen</translation>
+    </message>
+    <message>
+        <source>Values of the first dimension down the left, of the second across the top; each cell: %1 of that pair. An empty cell is no entry.</source>
+        <translation>Werte der ersten Dimension links untereinander, der zweiten oben nebeneinander; jede Zelle: %1 dieses Wertepaares. Eine leere Zelle ist kein Eintrag.</translation>
+    </message>
+    <message>
+        <source>Across the top: %1.</source>
+        <translation>Oben: %1.</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
+        <translation>Zelle %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>orb::CouponsScreen</name>
     <message>
         <source>Code</source>
@@ -2235,6 +2282,10 @@
     <message>
         <source>%1 sent, %2 failed.</source>
         <translation>%1 gesendet, %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Counting the invoices not e-mailed yet…</source>
+        <translation>Zähle die noch nicht versandten Rechnungen…</translation>
     </message>
 </context>
 <context>
@@ -4300,6 +4351,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>&amp;Create metric</source>
         <translation>Metrik an&amp;legen</translation>
     </message>
+    <message>
+        <source>a metric named &quot;%1&quot; is already defined in this plan</source>
+        <translation>eine Metrik namens „%1“ ist in diesem Tarif bereits angelegt</translation>
+    </message>
 </context>
 <context>
     <name>orb::NewSubscriptionDialog</name>
@@ -5414,6 +5469,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>default</source>
         <translation>Standard</translation>
     </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
 </context>
 <context>
     <name>orb::PriceTableModel</name>
@@ -6426,10 +6485,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Zweiter Wert</translation>
     </message>
     <message>
-        <source>Empty: every second value</source>
-        <translation>Leer: jeder Wert der zweiten Dimension</translation>
-    </message>
-    <message>
         <source>Group by property (optional)</source>
         <translation>Nach Eigenschaft gruppieren (optional)</translation>
     </message>
@@ -6508,10 +6563,6 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Day property</source>
         <translation>Eigenschaft für den Tag</translation>
-    </message>
-    <message>
-        <source>Empty: usage without the second property</source>
-        <translation>Leer: Nutzung ohne die zweite Eigenschaft</translation>
     </message>
     <message>
         <source>a label for the invoice</source>
@@ -6680,6 +6731,18 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>a decimal, e.g. %1</source>
         <translation>eine Dezimalzahl, z. B. %1</translation>
+    </message>
+    <message>
+        <source>where each tier starts (units above this bound, 0 for the first); each value is tiered on its own</source>
+        <translation>wo jede Staffel beginnt (Einheiten über dieser Grenze, 0 für die erste); jeder Wert wird für sich gestaffelt</translation>
+    </message>
+    <message>
+        <source>an empty value: every value of the second dimension</source>
+        <translation>ein leerer Wert: jeder Wert der zweiten Dimension</translation>
+    </message>
+    <message>
+        <source>an empty value: usage without the second property</source>
+        <translation>ein leerer Wert: Nutzung ohne die zweite Eigenschaft</translation>
     </message>
 </context>
 <context>
