@@ -73,6 +73,7 @@ ApiSettingsPage::ApiSettingsPage(CompanyFile &file, const Clock &clock, QWidget 
     scroll->setWidget(inner);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("API settings"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
