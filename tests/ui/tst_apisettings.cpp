@@ -8,6 +8,7 @@
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
+#include "models/CustomerRepository.h"
 #include "models/CustomerService.h"
 #include "models/api/ApiKeyService.h"
 #include "models/api/WebhookService.h"
@@ -26,6 +27,7 @@
 #include <QComboBox>
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -68,6 +70,16 @@ void whenModal(const QString &name, std::function<void(QWidget *)> act)
     timer->start();
 }
 
+/// With ORB_DIALOG_SHOTS=DIR set, saves a picture of the widget there (to look at by hand).
+void saveShot(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ORB_DIALOG_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QCoreApplication::processEvents();
+    w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 void clickCheck(QCheckBox *check)
 {
     // On the indicator: the middle of a wide check box is past its text, where a click does nothing.
@@ -88,6 +100,22 @@ HttpAnswer get(const QString &url, const QString &key)
         request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
     request.setTransferTimeout(20000);
     QNetworkReply *reply = network.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpAnswer a{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->error(), reply->readAll()};
+    reply->deleteLater();
+    return a;
+}
+
+HttpAnswer post(const QString &url, const QString &key, const QByteArray &json)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request{QUrl(url)};
+    request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(20000);
+    QNetworkReply *reply = network.post(request, json);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -156,6 +184,7 @@ private slots:
     void init();
     void keyMadeInWindowServesThenRevokedAndSwitchedOff();
     void servesOffTheWindowThread();
+    void windowAndOrbctlKeepWorkingWhileServing();
     void rememberedPerCompany();
     void portInUseIsSaidAndNothingIsRemembered();
     void onlyLoopbackAddresses_data();
@@ -315,6 +344,37 @@ void TestApiSettings::servesOffTheWindowThread()
     QVERIFY(answer.contains("pong"));
 }
 
+void TestApiSettings::windowAndOrbctlKeepWorkingWhileServing()
+{
+    const QString key = ApiKeyService(*m_file, m_clock).create(QStringLiteral("finance"), QStringLiteral("billing")).secret;
+    SettingsScreen screen(*m_file, m_clock);
+    const QString base = serve(page(screen));
+    QVERIFY(!base.isEmpty());
+    // Three writers on one company: the API (its own connection, its thread), the window's
+    // services (the window's connection) and orbctl (another process).
+    const HttpAnswer created = post(base + QStringLiteral("/v1/customers"), key, R"({"name": "From the API"})");
+    QVERIFY2(created.status == 200 || created.status == 201, created.body.constData());
+    Customer here;
+    here.name = QStringLiteral("From the window");
+    CustomerService(*m_file, m_clock).create(here);
+    const test::ProcessResult cli = test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_file->path(), QStringLiteral("customers"),
+                                                                            QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("From orbctl")});
+    QVERIFY2(cli.exitCode == 0, cli.err.constData());
+    const test::ProcessResult keys = test::run(
+        QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), m_file->path(), QStringLiteral("--json"), QStringLiteral("api-keys"), QStringLiteral("list")});
+    QVERIFY2(keys.exitCode == 0, keys.err.constData());
+    QVERIFY(keys.out.contains("finance"));
+    // Each sees the others' work.
+    const HttpAnswer list = get(base + QStringLiteral("/v1/customers?limit=100"), key);
+    QCOMPARE(list.status, 200);
+    QStringList names;
+    for (const QJsonValue &c : QJsonDocument::fromJson(list.body).object().value(QStringLiteral("data")).toArray())
+        names << c.toObject().value(QStringLiteral("name")).toString();
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("From orbctl"), QStringLiteral("From the API"), QStringLiteral("From the window")}));
+    QCOMPARE(CustomerRepository(m_file->db()).list(CustomerQuery{}).size(), 3); // and the window sees them all
+}
+
 void TestApiSettings::rememberedPerCompany()
 {
     QString base;
@@ -394,6 +454,7 @@ void TestApiSettings::webhookEndpointsInWindow()
         QCOMPARE(created.size(), 1);
         created.first()->setCheckState(Qt::Checked);
         QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("webhookSomeEvents"))->isChecked());
+        saveShot(*dialog, QStringLiteral("new-webhook-filled"));
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("addWebhookOkButton")), Qt::LeftButton);
     });
     whenModal(QStringLiteral("apiSecretDialog"), [&](QWidget *dialog) {
@@ -428,6 +489,7 @@ void TestApiSettings::webhookEndpointsInWindow()
     QCOMPARE(log->model()->index(0, 1).data().toString(), QStringLiteral("customer.created"));
     QCOMPARE(log->model()->index(0, 3).data().toString(), QStringLiteral("1"));
     QCOMPARE(log->model()->index(0, 4).data().toString(), QStringLiteral("200"));
+    saveShot(screen, QStringLiteral("settings-api-serving"));
 
     // Disabled in the window: nothing more reaches it, while an enabled endpoint made after
     // it gets the events that follow.

@@ -56,6 +56,7 @@ WebhooksBox::WebhooksBox(CompanyFile &file, const Clock &clock, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->setMinimumHeight(110);
+    m_view->horizontalHeader()->setStretchLastSection(true);
     m_create = new QPushButton(tr("New end&point…"), this);
     m_create->setObjectName(QStringLiteral("newWebhookButton"));
     m_create->setToolTip(tr("Add a URL that receives Orb's events; its signing secret is shown once"));
