@@ -45,8 +45,8 @@ NewWebhookDialog::NewWebhookDialog(QWidget *parent) : QDialog(parent)
     auto *form = new QFormLayout;
     form->addRow(urlLabel, m_url);
     form->addRow(QString(), m_urlProblem);
-    auto *hint = new QLabel(tr("Orb POSTs each event there, signed with a secret shown once after this step. https:// is required, "
-                               "except for an address on this computer."),
+    auto *hint = new QLabel(tr("Orb POSTs each event there, signed with a secret shown once after this step. The address must start with https://, "
+                               "except for one on this computer."),
                             this);
     hint->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
