@@ -74,6 +74,12 @@ ApiKeysBox::ApiKeysBox(CompanyFile &file, const Clock &clock, QWidget *parent) :
     reload();
 }
 
+void ApiKeysBox::showEvent(QShowEvent *event)
+{
+    QGroupBox::showEvent(event);
+    reload();
+}
+
 void ApiKeysBox::reload()
 {
     const QString selected = selectedId();

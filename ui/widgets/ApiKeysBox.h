@@ -30,6 +30,10 @@ public slots:
     void createKey();
     void revokeSelected();
 
+protected:
+    /// Keys made or revoked meanwhile (by orbctl, say) show when the page is shown again.
+    void showEvent(QShowEvent *event) override;
+
 private:
     QString selectedId() const;
     void updateButtons();
