@@ -15,6 +15,7 @@
 #include "sync/WebhookSecretStore.h"
 #include "sync/WebhookWorker.h"
 #include "tests/support/TestSupport.h"
+#include "ui/MainWindow.h"
 #include "ui/dialogs/ApiSecretDialog.h"
 #include "ui/dialogs/NewApiKeyDialog.h"
 #include "ui/dialogs/NewWebhookDialog.h"
@@ -186,6 +187,7 @@ private slots:
     void servesOffTheWindowThread();
     void windowAndOrbctlKeepWorkingWhileServing();
     void rememberedPerCompany();
+    void theWindowSaysItServesAndStopsWithTheCompany();
     void portInUseIsSaidAndNothingIsRemembered();
     void onlyLoopbackAddresses_data();
     void onlyLoopbackAddresses();
@@ -392,6 +394,27 @@ void TestApiSettings::rememberedPerCompany()
                              10000);
     QVERIFY(api->findChild<QCheckBox *>(QStringLiteral("apiServeCheck"))->isChecked());
     QVERIFY(!api->findChild<QLineEdit *>(QStringLiteral("apiListenEdit"))->isEnabled());
+}
+
+void TestApiSettings::theWindowSaysItServesAndStopsWithTheCompany()
+{
+    m_file->setSetting(QStringLiteral("api.serve"), QStringLiteral("on"), m_clock);
+    m_file->setSetting(QStringLiteral("api.listen"), QStringLiteral("127.0.0.1:0"), m_clock);
+    const QString path = m_file->path();
+    m_file.reset();
+    MainWindow w(m_clock);
+    QString error;
+    QVERIFY2(w.openCompany(path, &error), qPrintable(error));
+    w.show();
+    auto *label = w.findChild<QLabel *>(QStringLiteral("apiStatus"));
+    QVERIFY(label);
+    QTRY_VERIFY_WITH_TIMEOUT(label->isVisible(), 10000);
+    QVERIFY2(label->text().startsWith(QStringLiteral("API: http://127.0.0.1:")), qPrintable(label->text()));
+    const QString base = label->text().mid(5);
+    QCOMPARE(get(base + QStringLiteral("/v1/ping"), QString()).status, 401); // served, and asks for a key
+    w.closeCompany();
+    QVERIFY(!label->isVisible());
+    QCOMPARE(get(base + QStringLiteral("/v1/ping"), QString()).error, QNetworkReply::ConnectionRefusedError);
 }
 
 void TestApiSettings::portInUseIsSaidAndNothingIsRemembered()
