@@ -109,7 +109,7 @@ WebhooksBox::WebhooksBox(CompanyFile &file, const Clock &clock, QWidget *parent)
         loadLog();
     });
     m_refresh->setInterval(3000);
-    connect(m_refresh, &QTimer::timeout, this, &WebhooksBox::reload);
+    connect(m_refresh, &QTimer::timeout, this, &WebhooksBox::refreshIfChanged);
     reload();
 }
 
@@ -126,8 +126,37 @@ void WebhooksBox::hideEvent(QHideEvent *event)
     QGroupBox::hideEvent(event);
 }
 
+QString WebhooksBox::fingerprint() const
+{
+    // What the tables show, in brief: the endpoints' states and counts, and the selected
+    // endpoint's newest attempt.
+    QString f;
+    try {
+        WebhookService service(m_file, m_clock);
+        for (const WebhookEndpoint &w : service.list())
+            f += QStringLiteral("%1/%2/%3/%4/%5;").arg(w.id).arg(w.isDisabled()).arg(w.pending).arg(w.delivered).arg(w.failed);
+        if (const QString id = selectedId(); !id.isEmpty()) {
+            const QList<WebhookAttempt> newest = service.log(id, 1);
+            if (!newest.isEmpty())
+                f += newest.first().deliveryId + QString::number(newest.first().attempt) + newest.first().state;
+        }
+    } catch (const ServiceError &) {
+        return QString(); // shown by reload()
+    }
+    return f;
+}
+
+void WebhooksBox::refreshIfChanged()
+{
+    // Rebuilt only when something changed, so a person reading or scrolling the log keeps
+    // their place between deliveries.
+    if (const QString f = fingerprint(); f.isEmpty() || f != m_shown)
+        reload();
+}
+
 void WebhooksBox::reload()
 {
+    m_shown = fingerprint();
     const QString selected = selectedId();
     QList<WebhookEndpoint> endpoints;
     try {

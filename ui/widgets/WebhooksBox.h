@@ -40,6 +40,8 @@ protected:
 
 private:
     QString selectedId() const;
+    QString fingerprint() const;
+    void refreshIfChanged();
     void loadLog();
     void updateButtons();
     void showStatus(const QString &text, bool problem);
@@ -56,6 +58,7 @@ private:
     QPushButton *m_delete;
     QLabel *m_status;
     QTimer *m_refresh; ///< deliveries happen meanwhile: the counts and the log follow them
+    QString m_shown;   ///< fingerprint() of what the tables show
 };
 
 } // namespace orb
