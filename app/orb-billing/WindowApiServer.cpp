@@ -96,18 +96,19 @@ void WindowApiServer::start(const QString &listen)
         return;
     }
     m_host = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']') : address.toString();
-    auto *thread = new ApiServerThread(m_file.path(), m_clock, address, port);
-    m_thread = thread;
-    // Answers of a thread already replaced by a newer start are dropped.
-    connect(thread, &ApiServerThread::listening, this, [this, thread](quint16 bound) {
-        if (thread == m_thread)
+    m_thread = new ApiServerThread(m_file.path(), m_clock, address, port);
+    // Answers of a server stopped meanwhile (queued before it was) are dropped: each start
+    // has its own number, where a new thread object could have the old one's address.
+    const quint64 generation = ++m_generation;
+    connect(m_thread, &ApiServerThread::listening, this, [this, generation](quint16 bound) {
+        if (generation == m_generation && m_thread)
             onListening(bound);
     });
-    connect(thread, &ApiServerThread::failed, this, [this, thread](const QString &message) {
-        if (thread == m_thread)
+    connect(m_thread, &ApiServerThread::failed, this, [this, generation](const QString &message) {
+        if (generation == m_generation && m_thread)
             onFailed(message);
     });
-    thread->start();
+    m_thread->start();
 }
 
 void WindowApiServer::onListening(quint16 port)
@@ -139,6 +140,7 @@ void WindowApiServer::stop()
     m_thread->wait();
     delete m_thread;
     m_thread = nullptr;
+    ++m_generation;
     emit stopped();
 }
 

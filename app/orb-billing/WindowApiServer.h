@@ -74,6 +74,7 @@ private:
     ApiServerThread *m_thread = nullptr;
     std::unique_ptr<WebhookWorker> m_webhooks;
     QString m_host;
+    quint64 m_generation = 0; ///< which start() the thread's answers belong to
 };
 
 } // namespace orb

@@ -93,7 +93,10 @@ ApiSettingsPage::ApiSettingsPage(CompanyFile &file, const Clock &clock, QWidget 
         connect(m_server.get(), &ApiServerControl::started, this, &ApiSettingsPage::onStarted);
         connect(m_server.get(), &ApiServerControl::failed, this, &ApiSettingsPage::onFailed);
         connect(m_server.get(), &ApiServerControl::stopped, this, &ApiSettingsPage::onStopped);
-        connect(m_server.get(), &ApiServerControl::warning, this, [this](const QString &message) { showStatus(message, true); });
+        // Beside the address it serves at, not instead of it.
+        connect(m_server.get(), &ApiServerControl::warning, this, [this](const QString &message) {
+            m_status->setText(m_status->text() + QStringLiteral("<br><span style='color:#b3261e'>%1</span>").arg(message.toHtmlEscaped()));
+        });
         connect(m_serve, &QCheckBox::clicked, this, &ApiSettingsPage::setServing);
         showStatus(tr("Not serving."), false);
         if (remembered) // as it was when the company was last open here
