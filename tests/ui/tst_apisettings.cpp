@@ -319,6 +319,12 @@ void TestApiSettings::keyMadeInWindowServesThenRevokedAndSwitchedOff()
     const HttpAnswer refused = get(base + QStringLiteral("/v1/ping"), secret);
     QCOMPARE(refused.error, QNetworkReply::ConnectionRefusedError);
     QCOMPARE(m_file->setting(QStringLiteral("api.serve")), QStringLiteral("off"));
+
+    // And on again: a new server answers (the revoked key stays refused).
+    const QString again = serve(api);
+    QVERIFY(!again.isEmpty());
+    QCOMPARE(get(again + QStringLiteral("/v1/ping"), secret).status, 401);
+    QCOMPARE(m_file->setting(QStringLiteral("api.serve")), QStringLiteral("on"));
 }
 
 void TestApiSettings::servesOffTheWindowThread()
