@@ -140,6 +140,26 @@ QString currencyAmounts(const QString &v)
     return {};
 }
 
+QString onOff(const QString &v)
+{
+    return v == QLatin1String("on") || v == QLatin1String("off") ? QString() : QStringLiteral("must be on or off");
+}
+
+/// Where the window serves the API: a loopback address (it speaks plain HTTP) and a port.
+QString loopbackListen(const QString &v)
+{
+    const qsizetype colon = v.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const uint port = colon > 0 ? v.mid(colon + 1).toUInt(&ok) : 0;
+    if (colon <= 0 || !ok || port > 65535)
+        return QStringLiteral("must be HOST:PORT, such as 127.0.0.1:8710 (port 0 picks a free one)");
+    static const QRegularExpression ipv4Loopback(QStringLiteral("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
+    const QString host = v.left(colon);
+    if (host != QLatin1String("localhost") && host != QLatin1String("[::1]") && host != QLatin1String("::1") && !ipv4Loopback.match(host).hasMatch())
+        return QStringLiteral("must be an address on this computer (127.0.0.1, [::1] or localhost): the API speaks plain HTTP");
+    return {};
+}
+
 } // namespace
 
 QMap<QString, QString> parseSettingMap(const QString &text, QString *error)
@@ -202,6 +222,10 @@ const QList<SettingKey> &settingKeys()
          QStringLiteral("Ledger account of customer balances applied to invoices"), &accountName},
         {QStringLiteral("ledger.prepaid_credits_account"), QStringLiteral("Liabilities:Prepaid Credits"),
          QStringLiteral("Ledger account of prepaid credits applied to invoices"), &accountName},
+        {QStringLiteral("api.serve"), QStringLiteral("off"),
+         QStringLiteral("Whether the desktop program serves Orb's REST API while this company is open (on or off)"), &onOff},
+        {QStringLiteral("api.listen"), QStringLiteral("127.0.0.1:8710"),
+         QStringLiteral("Where the desktop program serves the API: a loopback HOST:PORT (plain HTTP stays on this computer)"), &loopbackListen},
     };
     return keys;
 }

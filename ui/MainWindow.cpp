@@ -28,6 +28,7 @@
 #include "ui/screens/PlansScreen.h"
 #include "ui/screens/TaxRatesScreen.h"
 #include "ui/screens/SettingsScreen.h"
+#include "ui/widgets/ApiSettingsPage.h"
 #include "ui/screens/UsageScreen.h"
 #include "ui/widgets/DeleteDraftCommand.h"
 #include "ui/widgets/EditCustomerCommand.h"
@@ -112,6 +113,12 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent
     m_syncLabel->setToolTip(tr("Stripe sync: what waits to be sent, and what failed (see the Sync screen)."));
     statusBar()->addWidget(m_fileLabel, 1);
     statusBar()->addPermanentWidget(m_syncLabel);
+    // Shown while Settings › API serves: a window that answers the network says so.
+    m_apiLabel = new QLabel(this);
+    m_apiLabel->setObjectName(QStringLiteral("apiStatus"));
+    m_apiLabel->setToolTip(tr("Orb's REST API is served from this window (Settings › API)."));
+    m_apiLabel->hide();
+    statusBar()->addPermanentWidget(m_apiLabel);
     m_undo = new QUndoStack(this);
     // An undo or redo the service refuses says why in a message box. Service commands report
     // to their screen; these two keep the refusal in error(), which no screen reads.
@@ -154,6 +161,7 @@ void MainWindow::releaseCompany()
     // connection still open when the program ends leaves the day's work in the -wal file.
     delete takeCentralWidget();
     setCentralWidget(new QWidget(this));
+    m_apiLabel->hide(); // the API page, and with it the server, went with the screens
     m_dashboard = nullptr;
     m_customers = nullptr;
     m_invoices = nullptr;
@@ -638,6 +646,10 @@ void MainWindow::buildScreens()
     connect(m_customers, &CustomersScreen::customersChanged, m_dashboard, &DashboardScreen::refresh);
     connect(settings, &SettingsScreen::settingsChanged, m_dashboard, &DashboardScreen::refresh);
     connect(settings, &SettingsScreen::settingsChanged, this, [this] { setWindowTitle(tr("%1 — Orb").arg(m_company->settings().name)); });
+    connect(settings->apiPage(), &ApiSettingsPage::servingChanged, m_apiLabel, [this](const QString &url) {
+        m_apiLabel->setText(url.isEmpty() ? QString() : tr("API: %1").arg(url));
+        m_apiLabel->setVisible(!url.isEmpty());
+    });
 
     // In the order of Screen; each item carries its Screen, so nothing looks a screen up by its
     // (translated) label.

@@ -144,6 +144,7 @@ private:
     QMenu *m_actionsMenu = nullptr;
     QLabel *m_fileLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
+    QLabel *m_apiLabel = nullptr; ///< where Settings › API serves, while it does
 };
 
 } // namespace orb

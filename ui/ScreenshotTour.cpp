@@ -9,6 +9,10 @@
 #include "models/billing/SubscriptionService.h"
 #include "models/catalog/CatalogService.h"
 #include "ui/HelpDialog.h"
+#include "ui/dialogs/ApiSecretDialog.h"
+#include "ui/dialogs/NewApiKeyDialog.h"
+#include "ui/dialogs/NewWebhookDialog.h"
+#include "ui/widgets/ApiSettingsPage.h"
 #include "ui/dialogs/AuditTrailDialog.h"
 #include "ui/dialogs/CreditNoteDialog.h"
 #include "ui/dialogs/CustomerDialog.h"
@@ -136,6 +140,20 @@ void ScreenshotTour::forEachDialog(CompanyFile &file, const Clock &clock, QWidge
     shoot(QStringLiteral("ledger-export"), new LedgerExportDialog(file, clock, QDate(today.year(), today.month(), 1), today, parent));
     shoot(QStringLiteral("audit-trail"), new AuditTrailDialog(file, parent));
     shoot(QStringLiteral("user-guide"), new HelpDialog(parent));
+    // Settings › API, shown on its own (the Settings screen's picture shows its first page).
+    {
+        auto *api = new ApiSettingsPage(file, clock);
+        api->resize(1000, 860);
+        shoot(QStringLiteral("settings-api"), api);
+    }
+    shoot(QStringLiteral("new-api-key"), new NewApiKeyDialog(parent));
+    shoot(QStringLiteral("new-webhook"), new NewWebhookDialog(parent));
+    shoot(QStringLiteral("api-secret"),
+          new ApiSecretDialog(QCoreApplication::translate("orb::ApiKeysBox", "API key \"%1\"").arg(QStringLiteral("product backend")),
+                              QCoreApplication::translate("orb::ApiKeysBox", "The new key, with the role %1. A product or script sends it as "
+                                                                             "<tt>Authorization: Bearer KEY</tt>.")
+                                  .arg(QStringLiteral("ingest")),
+                              QStringLiteral("orb_3q2-7wEXAMPLExEXAMPLExEXAMPLExEXAMPLEx0w"), parent));
 }
 
 } // namespace orb

@@ -221,7 +221,15 @@ int webhooksChange(CliContext &ctx, const QString &verb, const QStringList &args
         if (ctx.json())
             ctx.printJson(w.toJson());
         else
-            ctx.out() << "Disabled webhook endpoint " << w.id << " (" << w.url << "); its pending deliveries wait until it is deleted.\n";
+            ctx.out() << "Disabled webhook endpoint " << w.id << " (" << w.url << "); its pending deliveries wait until it is enabled or deleted.\n";
+        return Success;
+    }
+    if (verb == QLatin1String("enable")) {
+        const WebhookEndpoint w = service.enable(id);
+        if (ctx.json())
+            ctx.printJson(w.toJson());
+        else
+            ctx.out() << "Enabled webhook endpoint " << w.id << " (" << w.url << "); its pending deliveries go out while the API is served.\n";
         return Success;
     }
     service.remove(id);
@@ -264,10 +272,11 @@ const CommandRegistry::Registrar apiKeysNoun("api-keys", "create | list | revoke
                                               {QStringLiteral("list"), {}, QStringLiteral("List the API keys (never their secrets)."), &keysList},
                                               {QStringLiteral("revoke"), QStringLiteral("ID"), QStringLiteral("Revoke an API key."), &keysRevoke}});
 const CommandRegistry::Registrar
-    webhooksNoun("webhooks", "create | list | disable | delete | log", 92,
+    webhooksNoun("webhooks", "create | list | disable | enable | delete | log", 92,
                  {{QStringLiteral("create"), {}, QStringLiteral("Add a webhook endpoint and print its signing secret once."), &webhooksCreate},
                   {QStringLiteral("list"), {}, QStringLiteral("List the webhook endpoints and their deliveries."), &webhooksList},
                   {QStringLiteral("disable"), QStringLiteral("ID"), QStringLiteral("Stop delivering to an endpoint."), &webhooksChange},
+                  {QStringLiteral("enable"), QStringLiteral("ID"), QStringLiteral("Deliver to a disabled endpoint again."), &webhooksChange},
                   {QStringLiteral("delete"), QStringLiteral("ID"), QStringLiteral("Delete an endpoint with its deliveries."), &webhooksChange},
                   {QStringLiteral("log"), QStringLiteral("ID"), QStringLiteral("Show an endpoint's delivery attempts, newest first."), &webhooksLog}});
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/orb-billing/WindowApiServer.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "ui/AppSettings.h"
@@ -43,6 +44,8 @@ int main(int argc, char *argv[])
     parser.addOption(screenshots);
     parser.process(app);
 
+    // Settings › API serves Orb's REST API from this process when switched on.
+    orb::WindowApiServer::install();
     orb::SystemClock clock;
     orb::MainWindow window(clock);
     const QString file = parser.positionalArguments().value(0);

@@ -238,6 +238,20 @@ WebhookEndpoint WebhookService::disable(const QString &id)
     return after;
 }
 
+WebhookEndpoint WebhookService::enable(const QString &id)
+{
+    requireWritable(m_file);
+    UnitOfWork uow(m_file.db());
+    const WebhookEndpoint before = endpoint(id);
+    if (!before.isDisabled())
+        throw ServiceError::conflict(QStringLiteral("webhook endpoint %1 is already enabled").arg(id));
+    m_file.db().exec(QStringLiteral("UPDATE webhook_endpoints SET disabled_at = NULL WHERE id = ?"), {id});
+    const WebhookEndpoint after = endpoint(id);
+    AuditLog(m_file.db()).append(m_clock.now(), QStringLiteral("webhook.enable"), QStringLiteral("webhook_endpoint"), id, before.toJson(), after.toJson());
+    uow.commit();
+    return after;
+}
+
 void WebhookService::remove(const QString &id)
 {
     requireWritable(m_file);
@@ -256,13 +270,24 @@ QList<WebhookAttempt> WebhookService::log(const QString &id, int limit) const
     endpoint(id); // NotFound for an unknown one
     QList<WebhookAttempt> out;
     QSqlQuery q =
-        m_file.db().exec(QStringLiteral("SELECT a.delivery_id, d.event_id, ev.type, a.attempt, a.at, a.status, a.error, d.state "
+        m_file.db().exec(QStringLiteral("SELECT a.delivery_id, d.event_id, ev.type, a.attempt, a.at, a.status, a.error, d.state, d.next_attempt_at "
                                         "FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id "
                                         "JOIN webhook_events ev ON ev.id = d.event_id WHERE d.endpoint_id = ? ORDER BY a.at DESC, a.attempt DESC LIMIT ?"),
                          {id, limit});
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt(), fromIsoUtc(q.value(4).toString()),
-                    q.value(5).toInt(), q.value(6).toString(), q.value(7).toString()});
+    while (q.next()) {
+        WebhookAttempt a{q.value(0).toString(),
+                         q.value(1).toString(),
+                         q.value(2).toString(),
+                         q.value(3).toInt(),
+                         fromIsoUtc(q.value(4).toString()),
+                         q.value(5).toInt(),
+                         q.value(6).toString(),
+                         q.value(7).toString(),
+                         {}};
+        if (a.state == QLatin1String("pending") && !q.value(8).isNull())
+            a.nextAttemptAt = fromIsoUtc(q.value(8).toString());
+        out.append(a);
+    }
     return out;
 }
 

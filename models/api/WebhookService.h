@@ -55,7 +55,8 @@ struct WebhookAttempt {
     QDateTime at;
     int status = 0; ///< HTTP status, 0 when no answer came
     QString error;
-    QString state; ///< the delivery's state now
+    QString state;           ///< the delivery's state now
+    QDateTime nextAttemptAt; ///< when a pending delivery is tried again; invalid once settled
     QJsonObject toJson() const;
 };
 
@@ -88,6 +89,9 @@ public:
     void secretMovedToKeychain(const QString &id);
     QList<WebhookEndpoint> list() const;
     WebhookEndpoint disable(const QString &id);
+    /// Delivers to a disabled endpoint again: its waiting deliveries go out, and new events
+    /// reach it from now on (those announced while it was disabled do not).
+    WebhookEndpoint enable(const QString &id);
     /// Deletes the endpoint with its deliveries and their log.
     void remove(const QString &id);
     /// The endpoint's delivery log, newest first.

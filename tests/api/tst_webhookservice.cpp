@@ -2,6 +2,7 @@
 // Webhook endpoints and their outbox: URL rules, events recorded only with a committed change,
 // filters by event type, retries with backoff and the signature Orb's SDKs check.
 #include "engine/Clock.h"
+#include "models/AuditLog.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/StorageError.h"
@@ -34,6 +35,7 @@ private slots:
     void eventTypeFilter();
     void retriesWithBackoffThenFails();
     void disabledAndDeletedEndpoints();
+    void logShowsTheNextRetry();
     void signatureMatchesOrb();
     void secretOnlyInKeychain();
     void secretNotKeptMakesNoEndpoint();
@@ -176,6 +178,25 @@ void TestWebhookService::retriesWithBackoffThenFails()
     QCOMPARE(e.failed, 1);
     QCOMPARE(service.log(w.endpoint.id).size(), WebhookService::kMaxAttempts);
     QCOMPARE(service.log(w.endpoint.id).first().error, QStringLiteral("connection refused"));
+    QVERIFY(!service.log(w.endpoint.id).first().nextAttemptAt.isValid()); // failed: no retry
+}
+
+void TestWebhookService::logShowsTheNextRetry()
+{
+    WebhookService service(*m_file, m_clock);
+    const NewWebhookEndpoint w = service.create(QStringLiteral("https://hooks.example.com/orb"), {}, m_keep);
+    createCustomer(QStringLiteral("Acme"));
+    const QDateTime now = m_clock.now();
+    const QString id = service.due(now, 10).first().deliveryId;
+    service.recordAttempt(id, 503, QStringLiteral("HTTP 503"), now);
+    service.recordAttempt(id, 503, QStringLiteral("HTTP 503"), now.addSecs(1));
+    const QList<WebhookAttempt> log = service.log(w.endpoint.id);
+    QCOMPARE(log.size(), 2);
+    // Both attempts belong to the pending delivery: its next try is 2 s after the second.
+    QCOMPARE(log.first().attempt, 2);
+    QCOMPARE(log.first().nextAttemptAt, now.addSecs(3));
+    service.recordAttempt(id, 204, QString(), now.addSecs(3));
+    QVERIFY(!service.log(w.endpoint.id).first().nextAttemptAt.isValid()); // delivered
 }
 
 void TestWebhookService::disabledAndDeletedEndpoints()
@@ -187,6 +208,15 @@ void TestWebhookService::disabledAndDeletedEndpoints()
     QVERIFY_THROWS_EXCEPTION(ServiceError, service.disable(w.endpoint.id));
     QCOMPARE(service.due(m_clock.now(), 10).size(), 0);
     createCustomer(QStringLiteral("Globex")); // nothing recorded for a disabled endpoint
+    // Enabled again: what waited goes out (Acme), what was announced meanwhile does not (Globex).
+    const WebhookEndpoint enabled = service.enable(w.endpoint.id);
+    QVERIFY(!enabled.isDisabled());
+    QVERIFY_THROWS_EXCEPTION(ServiceError, service.enable(w.endpoint.id));
+    const QList<DueWebhookDelivery> due = service.due(m_clock.now(), 10);
+    QCOMPARE(due.size(), 1);
+    QVERIFY(due.first().body.contains("Acme"));
+    QCOMPARE(AuditLog(m_file->db()).forObject(QStringLiteral("webhook_endpoint"), w.endpoint.id).last().action, QStringLiteral("webhook.enable"));
+    service.disable(w.endpoint.id);
     service.remove(w.endpoint.id);
     QCOMPARE(service.list().size(), 0);
     QVERIFY_THROWS_EXCEPTION(ServiceError, service.remove(w.endpoint.id));

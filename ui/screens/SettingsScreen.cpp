@@ -13,6 +13,7 @@
 #include "models/billing/InvoiceService.h"
 #include "ui/AppSettings.h"
 #include "ui/Translations.h"
+#include "ui/widgets/ApiSettingsPage.h"
 #include "ui/widgets/ServiceCommand.h"
 #include "ui/widgets/StripeKeyBox.h"
 
@@ -28,6 +29,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimeZone>
 #include <QUndoStack>
@@ -202,9 +204,17 @@ SettingsScreen::SettingsScreen(CompanyFile &file, const Clock &clock, QWidget *p
     scroll->setWidget(inner);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Settings › API: the API server, keys and webhooks, a page of their own.
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("settingsTabs"));
+    tabs->setDocumentMode(true);
+    tabs->addTab(scroll, tr("Company"));
+    m_api = new ApiSettingsPage(file, clock, tabs);
+    tabs->addTab(m_api, tr("API"));
+    tabs->setTabToolTip(1, tr("Serve Orb's REST API from this window; API keys and webhook endpoints"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(tabs);
 
     if (file.isReadOnly()) {
         inner->setEnabled(false);

@@ -16,13 +16,15 @@ class QUndoStack;
 
 namespace orb {
 
+class ApiSettingsPage;
 class Clock;
 class CompanyFile;
 class ServiceError;
 
 /// The company's settings: name, address, tax id, currency, time zone, numbering, document
 /// locale and the billing settings kept in the company file; tax rates; the Stripe key (kept
-/// in the OS keychain); and this computer's interface language.
+/// in the OS keychain); this computer's interface language; and, on a page of its own, the API
+/// (ApiSettingsPage).
 class SettingsScreen final : public QWidget
 {
     Q_OBJECT
@@ -32,6 +34,8 @@ public:
 
     /// Saved settings become undoable steps on this stack.
     void setUndoStack(QUndoStack *undo) { m_undo = undo; }
+    /// Settings › API: the API server, keys and webhooks.
+    ApiSettingsPage *apiPage() const { return m_api; }
 
 public slots:
     void load();
@@ -63,6 +67,7 @@ private:
     QLineEdit *m_taxName, *m_taxPercent;
     QComboBox *m_language;
     QUndoStack *m_undo = nullptr;
+    ApiSettingsPage *m_api = nullptr;
 };
 
 } // namespace orb
