@@ -707,6 +707,234 @@
     </message>
 </context>
 <context>
+    <name>orb::ApiKeysBox</name>
+    <message>
+        <source>API key &quot;%1&quot;</source>
+        <translation>API-Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <source>The new key, with the role %1. A product or script sends it as &lt;tt&gt;Authorization: Bearer KEY&lt;/tt&gt;.</source>
+        <translation>Der neue Schlüssel mit der Rolle %1. Ein Produkt oder Skript sendet ihn als &lt;tt&gt;Authorization: Bearer KEY&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>New &amp;key…</source>
+        <translation>Neuer S&amp;chlüssel…</translation>
+    </message>
+    <message>
+        <source>Make an API key for a product or script; its secret is shown once</source>
+        <translation>Einen API-Schlüssel für ein Produkt oder Skript erstellen; er wird nur einmal angezeigt</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected key: requests with it are refused from then on</source>
+        <translation>Den gewählten Schlüssel widerrufen: Anfragen damit werden ab dann abgewiesen</translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation>API-Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Requests carry a key as &lt;tt&gt;Authorization: Bearer KEY&lt;/tt&gt;. Orb keeps only a hash of each key.</source>
+        <translation>Anfragen tragen einen Schlüssel als &lt;tt&gt;Authorization: Bearer KEY&lt;/tt&gt;. Orb speichert von jedem Schlüssel nur einen Hashwert.</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>widerrufen am %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>The start of the key, to tell keys apart; the rest is never shown again</source>
+        <translation>Der Anfang des Schlüssels, um Schlüssel zu unterscheiden; der Rest wird nie wieder angezeigt</translation>
+    </message>
+    <message>
+        <source>The key was not made: %1</source>
+        <translation>Der Schlüssel wurde nicht erstellt: %1</translation>
+    </message>
+    <message>
+        <source>API key &quot;%1&quot; (%2) made.</source>
+        <translation>API-Schlüssel „%1“ (%2) erstellt.</translation>
+    </message>
+    <message>
+        <source>Revoke the API key &quot;%1&quot;? Every request with it is refused from then on, also by a server that is running; this cannot be undone (make a new key instead).</source>
+        <translation>API-Schlüssel „%1“ widerrufen? Jede Anfrage damit wird ab dann abgewiesen, auch von einem laufenden Server; das lässt sich nicht rückgängig machen (erstellen Sie stattdessen einen neuen Schlüssel).</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>The key was not revoked: %1</source>
+        <translation>Der Schlüssel wurde nicht widerrufen: %1</translation>
+    </message>
+    <message>
+        <source>API key &quot;%1&quot; revoked.</source>
+        <translation>API-Schlüssel „%1“ widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ApiSecretDialog</name>
+    <message>
+        <source>Secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the secret to the clipboard</source>
+        <translation>Das Geheimnis in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the secret</source>
+        <translation>Geheimnis kopieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This is the only time it is shown.&lt;/b&gt; Orb keeps no readable copy: store it now where it is needed (a password manager, the product&apos;s configuration). If it is lost, make a new one.</source>
+        <translation>&lt;b&gt;Es wird nur dieses eine Mal angezeigt.&lt;/b&gt; Orb behält keine lesbare Kopie: Legen Sie es jetzt dort ab, wo es gebraucht wird (Passwortmanager, Konfiguration des Produkts). Geht es verloren, erstellen Sie ein neues.</translation>
+    </message>
+    <message>
+        <source>I have stored it</source>
+        <translation>Ich habe es gespeichert</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ApiServerThread</name>
+    <message>
+        <source>The company could not be opened for the API server: %1</source>
+        <translation>Die Firma konnte für den API-Server nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is read-only here, so the API cannot serve it.</source>
+        <translation>%1 ist hier schreibgeschützt, daher kann die API sie nicht bereitstellen.</translation>
+    </message>
+    <message>
+        <source>the address could not be used</source>
+        <translation>die Adresse konnte nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>the port is in use by another program</source>
+        <translation>der Port wird von einem anderen Programm verwendet</translation>
+    </message>
+    <message>
+        <source>this program may not use that port</source>
+        <translation>dieses Programm darf den Port nicht verwenden</translation>
+    </message>
+    <message>
+        <source>Cannot listen on port %1: %2.</source>
+        <translation>Auf Port %1 kann nicht gelauscht werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::ApiSettingsPage</name>
+    <message>
+        <source>API server</source>
+        <translation>API-Server</translation>
+    </message>
+    <message>
+        <source>Serve Orb&apos;s REST API from &amp;this window</source>
+        <translation>Orbs REST-API aus diesem &amp;Fenster bereitstellen</translation>
+    </message>
+    <message>
+        <source>While this company is open here, products and scripts can send usage and read the books through Orb&apos;s API</source>
+        <translation>Solange diese Firma hier geöffnet ist, können Produkte und Skripte über Orbs API Nutzung senden und die Bücher lesen</translation>
+    </message>
+    <message>
+        <source>Serve the API</source>
+        <translation>API bereitstellen</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Adresse, auf der gelauscht wird</translation>
+    </message>
+    <message>
+        <source>HOST:PORT on this computer, e.g. 127.0.0.1:8710 (port 0 picks a free one)</source>
+        <translation>HOST:PORT auf diesem Computer, z. B. 127.0.0.1:8710 (Port 0 wählt einen freien)</translation>
+    </message>
+    <message>
+        <source>The same API as &lt;tt&gt;orbctl serve&lt;/tt&gt;: Orb&apos;s official SDKs and connectors work with it when their base URL is this address followed by &lt;tt&gt;/v1&lt;/tt&gt;. Webhooks are delivered while it serves. &lt;tt&gt;orbctl&lt;/tt&gt; keeps working on this company meanwhile.</source>
+        <translation>Dieselbe API wie &lt;tt&gt;orbctl serve&lt;/tt&gt;: Orbs offizielle SDKs und Konnektoren arbeiten damit, wenn ihre Basis-URL diese Adresse gefolgt von &lt;tt&gt;/v1&lt;/tt&gt; ist. Webhooks werden zugestellt, solange sie läuft. &lt;tt&gt;orbctl&lt;/tt&gt; arbeitet währenddessen weiter mit dieser Firma.</translation>
+    </message>
+    <message>
+        <source>Listen &amp;on:</source>
+        <translation>Lauschen a&amp;uf:</translation>
+    </message>
+    <message>
+        <source>API settings</source>
+        <translation>API-Einstellungen</translation>
+    </message>
+    <message>
+        <source>This program cannot serve the API; run &lt;tt&gt;orbctl serve&lt;/tt&gt; instead.</source>
+        <translation>Dieses Programm kann die API nicht bereitstellen; verwenden Sie stattdessen &lt;tt&gt;orbctl serve&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <source>This company file is open read-only: the API is not served from here.</source>
+        <translation>Diese Firmendatei ist schreibgeschützt geöffnet: Die API wird von hier nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Not serving.</source>
+        <translation>Nicht bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The listen address &quot;%1&quot; %2.</source>
+        <translation>Die Adresse „%1“: %2.</translation>
+    </message>
+    <message>
+        <source>Starting on %1…</source>
+        <translation>Startet auf %1…</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (SDK base URL: %1/v1)</source>
+        <translation>Lauscht auf %1 (Basis-URL für SDKs: %1/v1)</translation>
+    </message>
+    <message>
+        <source>Not serving: %1</source>
+        <translation>Nicht bereitgestellt: %1</translation>
+    </message>
+    <message>
+        <source>The API setting was not saved: %1</source>
+        <translation>Die API-Einstellung wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>orb::AuditTrailDialog</name>
     <message>
         <source>Audit trail</source>
@@ -4135,6 +4363,14 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Not redone</source>
         <translation>Nicht wiederhergestellt</translation>
     </message>
+    <message>
+        <source>Orb&apos;s REST API is served from this window (Settings › API).</source>
+        <translation>Orbs REST-API wird aus diesem Fenster bereitgestellt (Einstellungen › API).</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
 </context>
 <context>
     <name>orb::MatrixConfigEditor</name>
@@ -4260,6 +4496,49 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Filters</source>
         <translation>Filter</translation>
+    </message>
+</context>
+<context>
+    <name>orb::NewApiKeyDialog</name>
+    <message>
+        <source>New API key</source>
+        <translation>Neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Name des Schlüssels</translation>
+    </message>
+    <message>
+        <source>Who or what uses it, e.g. product backend</source>
+        <translation>Wer oder was ihn verwendet, z. B. Produkt-Backend</translation>
+    </message>
+    <message>
+        <source>Key role</source>
+        <translation>Rolle des Schlüssels</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>Sends usage events and pings only; every other request is refused. For a product that reports usage.</source>
+        <translation>Sendet nur Nutzungsereignisse und Pings; jede andere Anfrage wird abgewiesen. Für ein Produkt, das Nutzung meldet.</translation>
+    </message>
+    <message>
+        <source>Reads and changes customers, subscriptions and invoices, and sends usage.</source>
+        <translation>Liest und ändert Kunden, Abonnements und Rechnungen und sendet Nutzung.</translation>
+    </message>
+    <message>
+        <source>Everything the API offers.</source>
+        <translation>Alles, was die API bietet.</translation>
     </message>
 </context>
 <context>
@@ -4461,6 +4740,45 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Choose a plan; the company has no active plan yet.</source>
         <translation>Wählen Sie einen Tarif aus; das Unternehmen hat noch keinen aktiven Tarif.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::NewWebhookDialog</name>
+    <message>
+        <source>New webhook endpoint</source>
+        <translation>Neuer Webhook-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>URL des Endpunkts</translation>
+    </message>
+    <message>
+        <source>https://hooks.example.com/orb</source>
+        <translation>https://hooks.example.com/orb</translation>
+    </message>
+    <message>
+        <source>&amp;All event types</source>
+        <translation>&amp;Alle Ereignistypen</translation>
+    </message>
+    <message>
+        <source>&amp;Only these:</source>
+        <translation>&amp;Nur diese:</translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation>Ereignistypen</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Orb POSTs each event there, signed with a secret shown once after this step. The address must start with https://, except for one on this computer.</source>
+        <translation>Orb sendet jedes Ereignis per POST dorthin, signiert mit einem Geheimnis, das nach diesem Schritt einmal angezeigt wird. Die Adresse muss mit https:// beginnen, außer sie liegt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Add endpoint</source>
+        <translation>Endpunkt hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -6032,6 +6350,14 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Change company settings</source>
         <translation>Firmeneinstellungen ändern</translation>
     </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Serve Orb&apos;s REST API from this window; API keys and webhook endpoints</source>
+        <translation>Orbs REST-API aus diesem Fenster bereitstellen; API-Schlüssel und Webhook-Endpunkte</translation>
+    </message>
 </context>
 <context>
     <name>orb::StatementDocument</name>
@@ -7518,6 +7844,216 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>The dates are the wrong way round: %1 is after %2.</source>
         <translation>Die Daten sind vertauscht: %1 liegt nach %2.</translation>
+    </message>
+</context>
+<context>
+    <name>orb::WebhooksBox</name>
+    <message>
+        <source>Webhook endpoints</source>
+        <translation>Webhook-Endpunkte</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation>Ereignistypen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>New end&amp;point…</source>
+        <translation>Neuer End&amp;punkt…</translation>
+    </message>
+    <message>
+        <source>Add a URL that receives Orb&apos;s events; its signing secret is shown once</source>
+        <translation>Eine URL hinzufügen, die Orbs Ereignisse empfängt; ihr Signaturgeheimnis wird einmal angezeigt</translation>
+    </message>
+    <message>
+        <source>New webhook endpoint</source>
+        <translation>Neuer Webhook-Endpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>Deakti&amp;vieren</translation>
+    </message>
+    <message>
+        <source>Stop or resume deliveries to the selected endpoint</source>
+        <translation>Zustellungen an den gewählten Endpunkt anhalten oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Disable or enable the webhook endpoint</source>
+        <translation>Webhook-Endpunkt deaktivieren oder aktivieren</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected endpoint with its deliveries and their log</source>
+        <translation>Den gewählten Endpunkt mit seinen Zustellungen und deren Protokoll löschen</translation>
+    </message>
+    <message>
+        <source>Delete webhook endpoint</source>
+        <translation>Webhook-Endpunkt löschen</translation>
+    </message>
+    <message>
+        <source>Events are delivered while the API is served (here or by &lt;tt&gt;orbctl serve&lt;/tt&gt;), each signed with &lt;tt&gt;X-Orb-Signature&lt;/tt&gt; as Orb signs them; failed deliveries are retried with growing pauses.</source>
+        <translation>Ereignisse werden zugestellt, solange die API bereitgestellt wird (hier oder mit &lt;tt&gt;orbctl serve&lt;/tt&gt;), jedes mit &lt;tt&gt;X-Orb-Signature&lt;/tt&gt; signiert wie bei Orb; fehlgeschlagene Zustellungen werden mit wachsenden Pausen wiederholt.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Event ID</source>
+        <translation>Ereignis-ID</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP-Status</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Zustellprotokoll</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Every event type Orb sends</source>
+        <translation>Jeder Ereignistyp, den Orb sendet</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its deliveries.</source>
+        <translation>Wählen Sie einen Endpunkt, um seine Zustellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No delivery attempts yet.</source>
+        <translation>Noch keine Zustellversuche.</translation>
+    </message>
+    <message>
+        <source>Delivery log, newest first:</source>
+        <translation>Zustellprotokoll, neueste zuerst:</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed, no more retries</source>
+        <translation>fehlgeschlagen, keine weiteren Versuche</translation>
+    </message>
+    <message>
+        <source>failed, no more retries: %1</source>
+        <translation>fehlgeschlagen, keine weiteren Versuche: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>A&amp;ktivieren</translation>
+    </message>
+    <message>
+        <source>The endpoint was not added: %1</source>
+        <translation>Der Endpunkt wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 added.</source>
+        <translation>Endpunkt %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Webhook signing secret</source>
+        <translation>Signaturgeheimnis des Webhooks</translation>
+    </message>
+    <message>
+        <source>The receiver at %1 checks each delivery&apos;s &lt;tt&gt;X-Orb-Signature&lt;/tt&gt; with this secret (Orb&apos;s SDKs: &lt;tt&gt;webhooks.unwrap(body, headers, secret)&lt;/tt&gt;). It is kept in this computer&apos;s keychain.</source>
+        <translation>Der Empfänger unter %1 prüft die &lt;tt&gt;X-Orb-Signature&lt;/tt&gt; jeder Zustellung mit diesem Geheimnis (Orbs SDKs: &lt;tt&gt;webhooks.unwrap(body, headers, secret)&lt;/tt&gt;). Es wird im Schlüsselbund dieses Computers aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 enabled: new events and those waiting are delivered.</source>
+        <translation>Endpunkt %1 aktiviert: Neue und wartende Ereignisse werden zugestellt.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 disabled: nothing is delivered to it until it is enabled.</source>
+        <translation>Endpunkt %1 deaktiviert: Bis zur erneuten Aktivierung wird nichts an ihn zugestellt.</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1 with its waiting deliveries and their log? Events not yet delivered to it are not sent.</source>
+        <translation>Endpunkt %1 mit seinen wartenden Zustellungen und deren Protokoll löschen? Noch nicht zugestellte Ereignisse werden nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>The endpoint was not deleted: %1</source>
+        <translation>Der Endpunkt wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 deleted.</source>
+        <translation>Endpunkt %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 deleted; its secret could not be removed from the keychain: %2</source>
+        <translation>Endpunkt %1 gelöscht; sein Geheimnis konnte nicht aus dem Schlüsselbund entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>orb::WindowApiServer</name>
+    <message>
+        <source>The listen address is not valid: %1.</source>
+        <translation>Die Adresse ist ungültig: %1.</translation>
+    </message>
+    <message>
+        <source>The window serves the API on this computer only (127.0.0.1, ::1 or localhost): it speaks plain HTTP, and API keys must not cross a network unencrypted. To reach it from elsewhere, put a TLS proxy on this computer in front of it.</source>
+        <translation>Das Fenster stellt die API nur auf diesem Computer bereit (127.0.0.1, ::1 oder localhost): Sie spricht unverschlüsseltes HTTP, und API-Schlüssel dürfen nicht unverschlüsselt durch ein Netzwerk gehen. Für Zugriff von anderswo setzen Sie einen TLS-Proxy auf diesem Computer davor.</translation>
+    </message>
+    <message>
+        <source>This company file is open read-only, so the API cannot serve it.</source>
+        <translation>Diese Firmendatei ist schreibgeschützt geöffnet, daher kann die API sie nicht bereitstellen.</translation>
     </message>
 </context>
 </TS>
