@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# A test: every translatable string of the sources is translated in every translations/*.ts.
+# A test: every translatable string of the sources is translated in every translations/*.ts, and
+# every plural message in every translations/plurals/*.ts (languages such as English whose words
+# are the sources' own but whose numerus forms are not).
 # Runs lupdate over the sources into a copy of each .ts (the committed file is not touched), then
 # lrelease on the copy, and fails when lrelease counts an unfinished message.
 #   cmake -DLUPDATE=... -DLRELEASE=... -DSOURCE_DIR=... -DWORK_DIR=... -P CheckTranslations.cmake
 file(GLOB ts_files "${SOURCE_DIR}/translations/*.ts")
+file(GLOB plural_ts_files "${SOURCE_DIR}/translations/plurals/*.ts")
 if(NOT ts_files)
   message(FATAL_ERROR "no translations/*.ts in ${SOURCE_DIR}")
 endif()
@@ -15,10 +18,15 @@ set(list_file "${WORK_DIR}/sources.lst")
 string(REPLACE ";" "\n" lines "${sources}")
 file(WRITE "${list_file}" "${lines}\n")
 set(failed FALSE)
-foreach(ts IN LISTS ts_files)
+foreach(ts IN LISTS ts_files plural_ts_files)
   get_filename_component(name "${ts}" NAME)
+  set(only)
+  if(ts IN_LIST plural_ts_files)
+    set(only -pluralonly)
+    set(name "plurals_${name}")
+  endif()
   configure_file("${ts}" "${WORK_DIR}/${name}" COPYONLY)
-  execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none -I "${SOURCE_DIR}" "@${list_file}" -ts "${WORK_DIR}/${name}"
+  execute_process(COMMAND "${LUPDATE}" -no-obsolete ${only} -locations none -I "${SOURCE_DIR}" "@${list_file}" -ts "${WORK_DIR}/${name}"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "lupdate failed on ${name}: ${out}${err}")

@@ -32,13 +32,13 @@ QString subscriptionStatusText(const QString &status)
 QString periodCountText(const QString &unit, int count)
 {
     if (unit == QLatin1String("day") || unit == QLatin1String("days"))
-        return QCoreApplication::translate("StatusText", "%n day(s)", nullptr, count);
+        return QCoreApplication::translate("StatusText", "%Ln day(s)", nullptr, count);
     if (unit == QLatin1String("week") || unit == QLatin1String("weeks"))
-        return QCoreApplication::translate("StatusText", "%n week(s)", nullptr, count);
+        return QCoreApplication::translate("StatusText", "%Ln week(s)", nullptr, count);
     if (unit == QLatin1String("month") || unit == QLatin1String("months"))
-        return QCoreApplication::translate("StatusText", "%n month(s)", nullptr, count);
+        return QCoreApplication::translate("StatusText", "%Ln month(s)", nullptr, count);
     if (unit == QLatin1String("year") || unit == QLatin1String("years"))
-        return QCoreApplication::translate("StatusText", "%n year(s)", nullptr, count);
+        return QCoreApplication::translate("StatusText", "%Ln year(s)", nullptr, count);
     return QStringLiteral("%1 %2").arg(count).arg(unit);
 }
 

@@ -112,7 +112,7 @@ QVariant SubscriptionTableModel::data(const QModelIndex &index, int role) const
         if (raw)
             return r.alignment;
         return r.alignment == QLatin1String("first_of_month") ? tr("1st of month") : tr("Start date");
-    case Trial: return raw ? QVariant(r.trialDays) : QVariant(r.trialDays > 0 ? tr("%n day(s)", nullptr, r.trialDays) : QString());
+    case Trial: return raw ? QVariant(r.trialDays) : QVariant(r.trialDays > 0 ? tr("%Ln day(s)", nullptr, r.trialDays) : QString());
     case Coupon: return r.coupon;
     default: return {};
     }

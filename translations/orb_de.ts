@@ -159,31 +159,31 @@
         <translation>Beendet</translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s)</source>
+        <source>%Ln day(s)</source>
         <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
+            <numerusform>%Ln Tag</numerusform>
+            <numerusform>%Ln Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n week(s)</source>
+        <source>%Ln week(s)</source>
         <translation>
-            <numerusform>%n Woche</numerusform>
-            <numerusform>%n Wochen</numerusform>
+            <numerusform>%Ln Woche</numerusform>
+            <numerusform>%Ln Wochen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n month(s)</source>
+        <source>%Ln month(s)</source>
         <translation>
-            <numerusform>%n Monat</numerusform>
-            <numerusform>%n Monate</numerusform>
+            <numerusform>%Ln Monat</numerusform>
+            <numerusform>%Ln Monate</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n year(s)</source>
+        <source>%Ln year(s)</source>
         <translation>
-            <numerusform>%n Jahr</numerusform>
-            <numerusform>%n Jahre</numerusform>
+            <numerusform>%Ln Jahr</numerusform>
+            <numerusform>%Ln Jahre</numerusform>
         </translation>
     </message>
 </context>
@@ -981,10 +981,10 @@
         <translation>Zustand vor und nach dem Eintrag</translation>
     </message>
     <message numerus="yes">
-        <source>The latest %n entries of the company file.</source>
+        <source>The latest %Ln entries of the company file.</source>
         <translation>
-            <numerusform>Der %n neueste Eintrag der Firmendatei.</numerusform>
-            <numerusform>Die %n neuesten Einträge der Firmendatei.</numerusform>
+            <numerusform>Der %Ln neueste Eintrag der Firmendatei.</numerusform>
+            <numerusform>Die %Ln neuesten Einträge der Firmendatei.</numerusform>
         </translation>
     </message>
     <message>
@@ -992,17 +992,17 @@
         <translation>„%1“ bezeichnet keinen Kunden, keine Rechnung und kein Abonnement. Geben Sie ein anderes Objekt als TYP:ID an, z. B. setting:grace_period_hours.</translation>
     </message>
     <message numerus="yes">
-        <source>%n entries for %1:%2.</source>
+        <source>%Ln entries for %1:%2.</source>
         <translation>
-            <numerusform>%n Eintrag für %1:%2.</numerusform>
-            <numerusform>%n Einträge für %1:%2.</numerusform>
+            <numerusform>%Ln Eintrag für %1:%2.</numerusform>
+            <numerusform>%Ln Einträge für %1:%2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The chain of %n entries is intact. Head hash: %1 (keep it elsewhere to detect a trail cut short).</source>
+        <source>The chain of %Ln entries is intact. Head hash: %1 (keep it elsewhere to detect a trail cut short).</source>
         <translation>
-            <numerusform>Die Kette aus %n Eintrag ist intakt. Kopf-Hash: %1 (bewahren Sie ihn an anderer Stelle auf, um ein gekürztes Protokoll zu erkennen).</numerusform>
-            <numerusform>Die Kette aus %n Einträgen ist intakt. Kopf-Hash: %1 (bewahren Sie ihn an anderer Stelle auf, um ein gekürztes Protokoll zu erkennen).</numerusform>
+            <numerusform>Die Kette aus %Ln Eintrag ist intakt. Kopf-Hash: %1 (bewahren Sie ihn an anderer Stelle auf, um ein gekürztes Protokoll zu erkennen).</numerusform>
+            <numerusform>Die Kette aus %Ln Einträgen ist intakt. Kopf-Hash: %1 (bewahren Sie ihn an anderer Stelle auf, um ein gekürztes Protokoll zu erkennen).</numerusform>
         </translation>
     </message>
     <message>
@@ -1498,10 +1498,10 @@
         <translation>%1 Rabatt</translation>
     </message>
     <message numerus="yes">
-        <source>%n month(s)</source>
+        <source>%Ln month(s)</source>
         <translation>
-            <numerusform>%n Monat(e)</numerusform>
-            <numerusform>%n Monat(e)</numerusform>
+            <numerusform>%Ln Monat(e)</numerusform>
+            <numerusform>%Ln Monat(e)</numerusform>
         </translation>
     </message>
     <message>
@@ -1517,10 +1517,10 @@
         <translation>&lt;b&gt;Neuer Gutschein&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;Coupon %1&lt;/b&gt;, redeemed %n time(s): only the redemptions allowed can change.</source>
+        <source>&lt;b&gt;Coupon %1&lt;/b&gt;, redeemed %Ln time(s): only the redemptions allowed can change.</source>
         <translation>
-            <numerusform>&lt;b&gt;Gutschein %1&lt;/b&gt;, %n-mal eingelöst: Nur die erlaubten Einlösungen können noch geändert werden.</numerusform>
-            <numerusform>&lt;b&gt;Gutschein %1&lt;/b&gt;, %n-mal eingelöst: Nur die erlaubten Einlösungen können noch geändert werden.</numerusform>
+            <numerusform>&lt;b&gt;Gutschein %1&lt;/b&gt;, %Ln-mal eingelöst: Nur die erlaubten Einlösungen können noch geändert werden.</numerusform>
+            <numerusform>&lt;b&gt;Gutschein %1&lt;/b&gt;, %Ln-mal eingelöst: Nur die erlaubten Einlösungen können noch geändert werden.</numerusform>
         </translation>
     </message>
     <message>
@@ -1698,10 +1698,10 @@
         <translation>(Entwurf)</translation>
     </message>
     <message numerus="yes">
-        <source>%n more on the Invoices screen.</source>
+        <source>%Ln more on the Invoices screen.</source>
         <translation>
-            <numerusform>%n weitere in der Ansicht „Rechnungen“.</numerusform>
-            <numerusform>%n weitere in der Ansicht „Rechnungen“.</numerusform>
+            <numerusform>%Ln weitere in der Ansicht „Rechnungen“.</numerusform>
+            <numerusform>%Ln weitere in der Ansicht „Rechnungen“.</numerusform>
         </translation>
     </message>
     <message>
@@ -2173,10 +2173,10 @@
         <translation>Archi&amp;vierung aufheben</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;p&gt;&lt;b&gt;%n customer(s)&lt;/b&gt; shown.&lt;/p&gt;&lt;p&gt;Select a customer to see the details.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;%Ln customer(s)&lt;/b&gt; shown.&lt;/p&gt;&lt;p&gt;Select a customer to see the details.&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;p&gt;&lt;b&gt;%n Kunde&lt;/b&gt; angezeigt.&lt;/p&gt;&lt;p&gt;Wählen Sie einen Kunden aus, um die Details zu sehen.&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;&lt;b&gt;%n Kunden&lt;/b&gt; angezeigt.&lt;/p&gt;&lt;p&gt;Wählen Sie einen Kunden aus, um die Details zu sehen.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;%Ln Kunde&lt;/b&gt; angezeigt.&lt;/p&gt;&lt;p&gt;Wählen Sie einen Kunden aus, um die Details zu sehen.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;%Ln Kunden&lt;/b&gt; angezeigt.&lt;/p&gt;&lt;p&gt;Wählen Sie einen Kunden aus, um die Details zu sehen.&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -2208,10 +2208,10 @@
         <translation>Zahlungsziel</translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s)</source>
+        <source>%Ln day(s)</source>
         <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
+            <numerusform>%Ln Tag</numerusform>
+            <numerusform>%Ln Tage</numerusform>
         </translation>
     </message>
     <message>
@@ -2342,10 +2342,10 @@
         <translation>&lt;h3&gt;Heute zu erledigen&lt;/h3&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%n draft invoice(s) to issue&lt;/a&gt;&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%Ln draft invoice(s) to issue&lt;/a&gt;&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%n Rechnungsentwurf auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%n Rechnungsentwürfe auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%Ln Rechnungsentwurf auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%Ln Rechnungsentwürfe auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -2353,10 +2353,10 @@
         <translation>&lt;p&gt;Keine Entwürfe warten auf die Ausstellung.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%n overdue invoice(s)&lt;/a&gt;: %1 to collect&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%Ln overdue invoice(s)&lt;/a&gt;: %1 to collect&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%n überfällige Rechnung&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%n überfällige Rechnungen&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%Ln überfällige Rechnung&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%Ln überfällige Rechnungen&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -2368,10 +2368,10 @@
         <translation>&lt;p&gt;Stripe-Synchronisierung: nicht eingerichtet.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;p&gt;%n usage event(s) rejected by imports in the last 7 days&lt;/p&gt;</source>
+        <source>&lt;p&gt;%Ln usage event(s) rejected by imports in the last 7 days&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;p&gt;%n Nutzungsereignis in den letzten 7 Tagen beim Import abgelehnt&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;%n Nutzungsereignisse in den letzten 7 Tagen beim Import abgelehnt&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%Ln Nutzungsereignis in den letzten 7 Tagen beim Import abgelehnt&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%Ln Nutzungsereignisse in den letzten 7 Tagen beim Import abgelehnt&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -2395,17 +2395,17 @@
         <translation>%1 Ereignisse</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;p&gt;%n subscription(s) could not be billed by the last invoice run:&lt;/p&gt;</source>
+        <source>&lt;p&gt;%Ln subscription(s) could not be billed by the last invoice run:&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;p&gt;%n Abonnement konnte beim letzten Rechnungslauf nicht abgerechnet werden:&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;%n Abonnements konnten beim letzten Rechnungslauf nicht abgerechnet werden:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%Ln Abonnement konnte beim letzten Rechnungslauf nicht abgerechnet werden:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%Ln Abonnements konnten beim letzten Rechnungslauf nicht abgerechnet werden:&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;p&gt;%n disputed payment(s): the bank holds the money until each is decided; answer them in Stripe:&lt;/p&gt;</source>
+        <source>&lt;p&gt;%Ln disputed payment(s): the bank holds the money until each is decided; answer them in Stripe:&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;p&gt;%n angefochtene Zahlung(en): Die Bank hält das Geld zurück, bis jeweils entschieden ist; beantworten Sie die Anfechtung in Stripe:&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;%n angefochtene Zahlung(en): Die Bank hält das Geld zurück, bis jeweils entschieden ist; beantworten Sie die Anfechtung in Stripe:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%Ln angefochtene Zahlung(en): Die Bank hält das Geld zurück, bis jeweils entschieden ist; beantworten Sie die Anfechtung in Stripe:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%Ln angefochtene Zahlung(en): Die Bank hält das Geld zurück, bis jeweils entschieden ist; beantworten Sie die Anfechtung in Stripe:&lt;/p&gt;</numerusform>
         </translation>
     </message>
 </context>
@@ -3249,10 +3249,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>wartet auf den Versand (letzter Versuch: %1)</translation>
     </message>
     <message numerus="yes">
-        <source>sent; %n payment(s) or credit note(s) recorded here not yet told to Stripe</source>
+        <source>sent; %Ln payment(s) or credit note(s) recorded here not yet told to Stripe</source>
         <translation>
-            <numerusform>gesendet; %n hier erfasste Zahlung oder Gutschrift noch nicht an Stripe übermittelt</numerusform>
-            <numerusform>gesendet; %n hier erfasste Zahlungen oder Gutschriften noch nicht an Stripe übermittelt</numerusform>
+            <numerusform>gesendet; %Ln hier erfasste Zahlung oder Gutschrift noch nicht an Stripe übermittelt</numerusform>
+            <numerusform>gesendet; %Ln hier erfasste Zahlungen oder Gutschriften noch nicht an Stripe übermittelt</numerusform>
         </translation>
     </message>
     <message>
@@ -3626,24 +3626,24 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Der Lauf wurde nicht durchgeführt: %1</translation>
     </message>
     <message numerus="yes">
-        <source>A run would create %n invoice(s)</source>
+        <source>A run would create %Ln invoice(s)</source>
         <translation>
-            <numerusform>Ein Lauf würde ergeben: %n neue Rechnung</numerusform>
-            <numerusform>Ein Lauf würde ergeben: %n neue Rechnungen</numerusform>
+            <numerusform>Ein Lauf würde ergeben: %Ln neue Rechnung</numerusform>
+            <numerusform>Ein Lauf würde ergeben: %Ln neue Rechnungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Created %n invoice(s)</source>
+        <source>Created %Ln invoice(s)</source>
         <translation>
-            <numerusform>Erstellt: %n Rechnung</numerusform>
-            <numerusform>Erstellt: %n Rechnungen</numerusform>
+            <numerusform>Erstellt: %Ln Rechnung</numerusform>
+            <numerusform>Erstellt: %Ln Rechnungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, refresh %n draft(s)</source>
+        <source>, refresh %Ln draft(s)</source>
         <translation>
-            <numerusform>, %n aktualisierter Entwurf</numerusform>
-            <numerusform>, %n aktualisierte Entwürfe</numerusform>
+            <numerusform>, %Ln aktualisierter Entwurf</numerusform>
+            <numerusform>, %Ln aktualisierte Entwürfe</numerusform>
         </translation>
     </message>
     <message>
@@ -3663,10 +3663,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>%1 (Abonnement %2): %3</translation>
     </message>
     <message numerus="yes">
-        <source>%n subscription(s) could not be billed; every other subscription was:</source>
+        <source>%Ln subscription(s) could not be billed; every other subscription was:</source>
         <translation>
-            <numerusform>%n Abonnement konnte nicht abgerechnet werden (alle anderen wurden abgerechnet):</numerusform>
-            <numerusform>%n Abonnements konnten nicht abgerechnet werden (alle anderen wurden abgerechnet):</numerusform>
+            <numerusform>%Ln Abonnement konnte nicht abgerechnet werden (alle anderen wurden abgerechnet):</numerusform>
+            <numerusform>%Ln Abonnements konnten nicht abgerechnet werden (alle anderen wurden abgerechnet):</numerusform>
         </translation>
     </message>
 </context>
@@ -3808,10 +3808,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Rechnungen</translation>
     </message>
     <message numerus="yes">
-        <source>%n invoice(s)</source>
+        <source>%Ln invoice(s)</source>
         <translation>
-            <numerusform>%n Rechnung</numerusform>
-            <numerusform>%n Rechnungen</numerusform>
+            <numerusform>%Ln Rechnung</numerusform>
+            <numerusform>%Ln Rechnungen</numerusform>
         </translation>
     </message>
     <message>
@@ -3973,10 +3973,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>IIF-Dateien (*.iif)</translation>
     </message>
     <message numerus="yes">
-        <source>%n journal entries in this period.</source>
+        <source>%Ln journal entries in this period.</source>
         <translation>
-            <numerusform>%n Buchungssatz in diesem Zeitraum.</numerusform>
-            <numerusform>%n Buchungssätze in diesem Zeitraum.</numerusform>
+            <numerusform>%Ln Buchungssatz in diesem Zeitraum.</numerusform>
+            <numerusform>%Ln Buchungssätze in diesem Zeitraum.</numerusform>
         </translation>
     </message>
     <message>
@@ -3988,10 +3988,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>%1: kann nicht geschrieben werden (%2)</translation>
     </message>
     <message numerus="yes">
-        <source>Wrote %n journal entries to %1.</source>
+        <source>Wrote %Ln journal entries to %1.</source>
         <translation>
-            <numerusform>%n Buchungssatz in %1 geschrieben.</numerusform>
-            <numerusform>%n Buchungssätze in %1 geschrieben.</numerusform>
+            <numerusform>%Ln Buchungssatz in %1 geschrieben.</numerusform>
+            <numerusform>%Ln Buchungssätze in %1 geschrieben.</numerusform>
         </translation>
     </message>
     <message>
@@ -4293,10 +4293,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Die Prüfung konnte nicht abgeschlossen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Warning: %n row(s) of this company were changed outside Orb</source>
+        <source>Warning: %Ln row(s) of this company were changed outside Orb</source>
         <translation>
-            <numerusform>Warnung: %n Datensatz dieses Unternehmens wurde außerhalb von Orb geändert</numerusform>
-            <numerusform>Warnung: %n Datensätze dieses Unternehmens wurden außerhalb von Orb geändert</numerusform>
+            <numerusform>Warnung: %Ln Datensatz dieses Unternehmens wurde außerhalb von Orb geändert</numerusform>
+            <numerusform>Warnung: %Ln Datensätze dieses Unternehmens wurden außerhalb von Orb geändert</numerusform>
         </translation>
     </message>
     <message>
@@ -5706,17 +5706,17 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Einmalig</translation>
     </message>
     <message numerus="yes">
-        <source>Every %n day(s)</source>
+        <source>Every %Ln day(s)</source>
         <translation>
             <numerusform>Jeden Tag</numerusform>
-            <numerusform>Alle %n Tage</numerusform>
+            <numerusform>Alle %Ln Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Every %n month(s)</source>
+        <source>Every %Ln month(s)</source>
         <translation>
             <numerusform>Jeden Monat</numerusform>
-            <numerusform>Alle %n Monate</numerusform>
+            <numerusform>Alle %Ln Monate</numerusform>
         </translation>
     </message>
     <message>
@@ -6068,10 +6068,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>%1 Rechnungs-PDFs geschrieben</translation>
     </message>
     <message numerus="yes">
-        <source>%n open invoice(s)</source>
+        <source>%Ln open invoice(s)</source>
         <translation>
-            <numerusform>%n offene Rechnung</numerusform>
-            <numerusform>%n offene Rechnungen</numerusform>
+            <numerusform>%Ln offene Rechnung</numerusform>
+            <numerusform>%Ln offene Rechnungen</numerusform>
         </translation>
     </message>
     <message>
@@ -6325,17 +6325,17 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Rechnung %1, Gutschrift %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%n Kunde</numerusform>
-            <numerusform>%n Kunden</numerusform>
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n item(s)</source>
+        <source>%Ln item(s)</source>
         <translation>
-            <numerusform>%n Artikel</numerusform>
-            <numerusform>%n Artikel</numerusform>
+            <numerusform>%Ln Artikel</numerusform>
+            <numerusform>%Ln Artikel</numerusform>
         </translation>
     </message>
     <message>
@@ -7183,10 +7183,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Startdatum</translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s)</source>
+        <source>%Ln day(s)</source>
         <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
+            <numerusform>%Ln Tag</numerusform>
+            <numerusform>%Ln Tage</numerusform>
         </translation>
     </message>
     <message>
@@ -7249,10 +7249,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Abonnementdetails</translation>
     </message>
     <message numerus="yes">
-        <source>%n subscription(s)</source>
+        <source>%Ln subscription(s)</source>
         <translation>
-            <numerusform>%n Abonnement</numerusform>
-            <numerusform>%n Abonnements</numerusform>
+            <numerusform>%Ln Abonnement</numerusform>
+            <numerusform>%Ln Abonnements</numerusform>
         </translation>
     </message>
     <message>
@@ -7308,17 +7308,17 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>abgerechnet zum Startdatum</translation>
     </message>
     <message numerus="yes">
-        <source>%n trial day(s)</source>
+        <source>%Ln trial day(s)</source>
         <translation>
-            <numerusform>%n Testtag</numerusform>
-            <numerusform>%n Testtage</numerusform>
+            <numerusform>%Ln Testtag</numerusform>
+            <numerusform>%Ln Testtage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>payable within %n day(s)</source>
+        <source>payable within %Ln day(s)</source>
         <translation>
-            <numerusform>zahlbar innerhalb von %n Tag</numerusform>
-            <numerusform>zahlbar innerhalb von %n Tagen</numerusform>
+            <numerusform>zahlbar innerhalb von %Ln Tag</numerusform>
+            <numerusform>zahlbar innerhalb von %Ln Tagen</numerusform>
         </translation>
     </message>
     <message>
@@ -7787,10 +7787,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Nutzungsereignisse</translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s)</source>
+        <source>%Ln event(s)</source>
         <translation>
-            <numerusform>%n Ereignis</numerusform>
-            <numerusform>%n Ereignisse</numerusform>
+            <numerusform>%Ln Ereignis</numerusform>
+            <numerusform>%Ln Ereignisse</numerusform>
         </translation>
     </message>
     <message>

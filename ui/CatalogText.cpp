@@ -101,8 +101,8 @@ QString CatalogText::cadenceName(const QJsonObject &price)
     if (cadence == QLatin1String("custom") || (cadence.isEmpty() && !cycle.isEmpty())) {
         const int n = cycle.value(QStringLiteral("duration")).toInt();
         return cycle.value(QStringLiteral("duration_unit")).toString() == QLatin1String("day")
-                   ? translated("orb::PriceSummary", QT_TRANSLATE_N_NOOP("orb::PriceSummary", "Every %n day(s)"), n)
-                   : translated("orb::PriceSummary", QT_TRANSLATE_N_NOOP("orb::PriceSummary", "Every %n month(s)"), n);
+                   ? translated("orb::PriceSummary", QT_TRANSLATE_N_NOOP("orb::PriceSummary", "Every %Ln day(s)"), n)
+                   : translated("orb::PriceSummary", QT_TRANSLATE_N_NOOP("orb::PriceSummary", "Every %Ln month(s)"), n);
     }
     return cadenceName(cadence);
 }

@@ -216,7 +216,7 @@ void MainWindow::onIntegrityChecked(int generation, const QStringList &problems)
         return;
     m_integrityProblems = problems;
     if (!problems.isEmpty() && m_company) {
-        statusBar()->showMessage(tr("Warning: %n row(s) of this company were changed outside Orb", nullptr, int(problems.size())));
+        statusBar()->showMessage(tr("Warning: %Ln row(s) of this company were changed outside Orb", nullptr, int(problems.size())));
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Changed outside Orb"),
                                     tr("Some of this company's records were changed, added or deleted by another program since Orb "
                                        "last wrote them. Check them before you rely on them, or restore a backup you trust."),

@@ -9,6 +9,20 @@
 
 namespace orb {
 
+namespace {
+
+/// The English plural forms ("1 invoice", "3 invoices") of the sources' "%Ln invoice(s)".
+void installEnglishPlurals(QCoreApplication &app)
+{
+    auto *plurals = new QTranslator(&app);
+    if (plurals->load(QStringLiteral(":/i18n-plurals/orb_en.qm")))
+        QCoreApplication::installTranslator(plurals);
+    else
+        delete plurals;
+}
+
+} // namespace
+
 QStringList Translations::available()
 {
     QStringList languages;
@@ -29,6 +43,7 @@ QString Translations::install(QCoreApplication &app, const QString &language)
         // the language it is written in, its numbers included.
         if (!language.isEmpty() || locale.language() != QLocale::English)
             QLocale::setDefault(QLocale(QLocale::English, locale.language() == QLocale::English ? locale.territory() : QLocale::UnitedStates));
+        installEnglishPlurals(app);
         return QStringLiteral("en");
     }
     // Dates, month names and amounts follow the language of the words around them: a German

@@ -33,6 +33,10 @@ private slots:
         QCOMPARE(Translations::install(*qApp, QStringLiteral("fi")), QStringLiteral("en"));
         MainWindow w(m_clock);
         QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        // English counts read as English: one invoice, many invoices, grouped as English groups.
+        QCOMPARE(QCoreApplication::translate("orb::InvoicesScreen", "%Ln invoice(s)", nullptr, 1), QStringLiteral("1 invoice"));
+        QCOMPARE(QCoreApplication::translate("orb::InvoicesScreen", "%Ln invoice(s)", nullptr, 1000000), QStringLiteral("1,000,000 invoices"));
+        QCOMPARE(QCoreApplication::translate("orb::PriceSummary", "Every %Ln day(s)", nullptr, 1), QStringLiteral("Every day"));
     }
 
     void germanReachesTheWindow()
@@ -49,8 +53,9 @@ private slots:
             screens << nav->item(i)->text();
         QVERIFY2(screens.contains(QStringLiteral("Kunden")) && screens.contains(QStringLiteral("Rechnungen")), qPrintable(screens.join(u',')));
         // Counts use German plural forms.
-        QCOMPARE(QCoreApplication::translate("orb::SubscriptionsScreen", "%n subscription(s)", nullptr, 1), QStringLiteral("1 Abonnement"));
-        QCOMPARE(QCoreApplication::translate("orb::SubscriptionsScreen", "%n subscription(s)", nullptr, 3), QStringLiteral("3 Abonnements"));
+        QCOMPARE(QCoreApplication::translate("orb::SubscriptionsScreen", "%Ln subscription(s)", nullptr, 1), QStringLiteral("1 Abonnement"));
+        QCOMPARE(QCoreApplication::translate("orb::SubscriptionsScreen", "%Ln subscription(s)", nullptr, 3), QStringLiteral("3 Abonnements"));
+        QCOMPARE(QCoreApplication::translate("orb::InvoicesScreen", "%Ln invoice(s)", nullptr, 1000000), QStringLiteral("1.000.000 Rechnungen"));
     }
 
 private:

@@ -86,7 +86,7 @@ bool AuditTrailDialog::showObject(const QString &reference)
     QList<AuditEntry> entries;
     if (reference.trimmed().isEmpty()) {
         entries = log.recent(500);
-        m_status->setText(tr("The latest %n entries of the company file.", nullptr, int(entries.size())));
+        m_status->setText(tr("The latest %Ln entries of the company file.", nullptr, int(entries.size())));
     } else {
         QString type, id;
         if (!log.resolveObject(reference, &type, &id)) {
@@ -97,7 +97,7 @@ bool AuditTrailDialog::showObject(const QString &reference)
             return false;
         }
         entries = log.forObject(type, id);
-        m_status->setText(tr("%n entries for %1:%2.", nullptr, int(entries.size())).arg(type, id));
+        m_status->setText(tr("%Ln entries for %1:%2.", nullptr, int(entries.size())).arg(type, id));
     }
     m_model->removeRows(0, m_model->rowCount());
     for (const AuditEntry &e : entries) {
@@ -134,7 +134,7 @@ void AuditTrailDialog::verifyChain()
     const AuditVerification v = AuditLog(m_file.db()).verify();
     if (v.ok)
         m_status->setText(
-            tr("The chain of %n entries is intact. Head hash: %1 (keep it elsewhere to detect a trail cut short).", nullptr, int(v.entries)).arg(v.headHash));
+            tr("The chain of %Ln entries is intact. Head hash: %1 (keep it elsewhere to detect a trail cut short).", nullptr, int(v.entries)).arg(v.headHash));
     else
         m_status->setText(tr("The chain is broken at entry %1: %2.").arg(v.brokenAt).arg(v.problem));
 }

@@ -248,8 +248,8 @@ void InvoiceRunDialog::onFinished(bool dryRun)
         m_status->setText(tr("The run did not go through: %1").arg(m_error));
     } else {
         const InvoiceRunSummary &s = m_summary;
-        QString text = dryRun ? tr("A run would create %n invoice(s)", nullptr, s.created) : tr("Created %n invoice(s)", nullptr, s.created);
-        text += tr(", refresh %n draft(s)", nullptr, s.refreshed);
+        QString text = dryRun ? tr("A run would create %Ln invoice(s)", nullptr, s.created) : tr("Created %Ln invoice(s)", nullptr, s.created);
+        text += tr(", refresh %Ln draft(s)", nullptr, s.refreshed);
         text += tr("; %1 drafts unchanged, %2 already issued; %3 events read.").arg(s.unchanged).arg(s.alreadyIssued).arg(s.eventsScanned);
         if (s.cancelled)
             text += QLatin1Char(' ') + tr("Stopped before the end: what was committed stays, and the next run finishes the rest.");
@@ -260,7 +260,7 @@ void InvoiceRunDialog::onFinished(bool dryRun)
             lines << tr("%1 (subscription %2): %3")
                          .arg(f.customerName.isEmpty() ? f.customerId : f.customerName, f.subscriptionId, f.reasons.join(QStringLiteral("; ")));
         if (!lines.isEmpty())
-            lines.prepend(tr("%n subscription(s) could not be billed; every other subscription was:", nullptr, int(s.failed.size())));
+            lines.prepend(tr("%Ln subscription(s) could not be billed; every other subscription was:", nullptr, int(s.failed.size())));
         m_failures->setText(lines.join(QLatin1Char('\n')));
         m_failures->setVisible(!lines.isEmpty());
         if (!dryRun)

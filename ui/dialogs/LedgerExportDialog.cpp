@@ -115,7 +115,7 @@ void LedgerExportDialog::updateSummary()
 {
     try {
         const QList<JournalEntry> entries = LedgerJournal::build(m_file, m_from->date(), m_to->date());
-        QString text = tr("%n journal entries in this period.", nullptr, int(entries.size()));
+        QString text = tr("%Ln journal entries in this period.", nullptr, int(entries.size()));
         const QList<LedgerExportMark> marks = LedgerExportLog(m_file).overlapping(m_from->date(), m_to->date());
         for (const LedgerExportMark &m : marks)
             text += QLatin1Char(' ')
@@ -142,7 +142,7 @@ QString LedgerExportDialog::exportNow()
         if (m_mark->isChecked())
             LedgerExportLog(m_file).mark(LedgerWriter::formatName(*format), m_from->date(), m_to->date(), int(entries.size()),
                                          QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()), m_clock);
-        m_result->setText(tr("Wrote %n journal entries to %1.", nullptr, int(entries.size())).arg(QDir::toNativeSeparators(path)));
+        m_result->setText(tr("Wrote %Ln journal entries to %1.", nullptr, int(entries.size())).arg(QDir::toNativeSeparators(path)));
         updateSummary();
     } catch (const ServiceError &e) {
         error = e.details();

@@ -203,7 +203,7 @@ void CouponsScreen::reload()
         auto *redeemed = new QStandardItem(locale.toString(c.redemptions));
         redeemed->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_model->appendRow({code, new QStandardItem(discount),
-                            new QStandardItem(c.durationMonths ? tr("%n month(s)", nullptr, *c.durationMonths) : tr("Forever")),
+                            new QStandardItem(c.durationMonths ? tr("%Ln month(s)", nullptr, *c.durationMonths) : tr("Forever")),
                             new QStandardItem(c.maxRedemptions ? locale.toString(*c.maxRedemptions) : tr("No limit")), redeemed,
                             new QStandardItem(c.archivedAt.isValid() ? tr("Archived") : tr("Active"))});
     }
@@ -249,7 +249,7 @@ void CouponsScreen::showSelected()
     } else {
         m_formTitle->setText(
             c->redemptions > 0
-                ? tr("<b>Coupon %1</b>, redeemed %n time(s): only the redemptions allowed can change.", nullptr, c->redemptions).arg(c->code.toHtmlEscaped())
+                ? tr("<b>Coupon %1</b>, redeemed %Ln time(s): only the redemptions allowed can change.", nullptr, c->redemptions).arg(c->code.toHtmlEscaped())
                 : tr("<b>Coupon %1</b>").arg(c->code.toHtmlEscaped()));
         m_code->setText(c->code);
         m_type->setCurrentIndex(std::max(0, m_type->findData(c->discountType)));

@@ -217,7 +217,7 @@ void CustomersScreen::showDetails()
     if (id != m_billing->customerId())
         m_billing->showCustomer(id);
     if (id.isEmpty()) {
-        m_details->setText(tr("<p><b>%n customer(s)</b> shown.</p><p>Select a customer to see the details.</p>", nullptr, m_model->rowCount()));
+        m_details->setText(tr("<p><b>%Ln customer(s)</b> shown.</p><p>Select a customer to see the details.</p>", nullptr, m_model->rowCount()));
         return;
     }
     const auto c = m_model->customerAt(m_model->rowOfId(id));
@@ -239,7 +239,7 @@ void CustomersScreen::showDetails()
     const QString when = LocaleFormat::dateFormat() + QStringLiteral(" HH:mm");
     html += row(tr("External ID"), c->externalCustomerId) + row(tr("E-mail"), c->email)
             + row(tr("Currency"), c->currency.isEmpty() ? tr("not set yet") : c->currency) + row(tr("Time zone"), c->timezone)
-            + row(tr("Net terms"), c->netTerms ? tr("%n day(s)", nullptr, *c->netTerms) : tr("company default"))
+            + row(tr("Net terms"), c->netTerms ? tr("%Ln day(s)", nullptr, *c->netTerms) : tr("company default"))
             + row(tr("Billing"), c->billingAddress.lines().join(QStringLiteral(", ")))
             + row(tr("Shipping"), c->shippingAddress.lines().join(QStringLiteral(", ")))
             + row(tr("Tax id"), c->taxId.isEmpty() ? QString() : TaxIdFormats::displayName(c->taxId.type) + QStringLiteral(": ") + c->taxId.value)

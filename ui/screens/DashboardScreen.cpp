@@ -135,20 +135,20 @@ void DashboardScreen::showFigures()
     if (!f.today.isValid())
         return;
     QString a = tr("<h3>Needs attention today</h3>");
-    a += f.draftsToIssue > 0 ? tr("<p><a href=\"draft\">%n draft invoice(s) to issue</a></p>", nullptr, f.draftsToIssue)
+    a += f.draftsToIssue > 0 ? tr("<p><a href=\"draft\">%Ln draft invoice(s) to issue</a></p>", nullptr, f.draftsToIssue)
                              : tr("<p>No drafts waiting to be issued.</p>");
     a += f.overdueInvoices > 0
-             ? tr("<p><a href=\"overdue\">%n overdue invoice(s)</a>: %1 to collect</p>", nullptr, f.overdueInvoices).arg(sums(f.overdueAmount))
+             ? tr("<p><a href=\"overdue\">%Ln overdue invoice(s)</a>: %1 to collect</p>", nullptr, f.overdueInvoices).arg(sums(f.overdueAmount))
              : tr("<p>Nothing overdue.</p>");
     if (!f.failedSubscriptions.isEmpty()) {
-        a += tr("<p>%n subscription(s) could not be billed by the last invoice run:</p>", nullptr, int(f.failedSubscriptions.size()));
+        a += tr("<p>%Ln subscription(s) could not be billed by the last invoice run:</p>", nullptr, int(f.failedSubscriptions.size()));
         a += QStringLiteral("<ul>");
         for (const QString &line : f.failedSubscriptions)
             a += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
         a += QStringLiteral("</ul>");
     }
     if (!f.disputes.isEmpty()) {
-        a += tr("<p>%n disputed payment(s): the bank holds the money until each is decided; answer them in Stripe:</p>", nullptr, int(f.disputes.size()));
+        a += tr("<p>%Ln disputed payment(s): the bank holds the money until each is decided; answer them in Stripe:</p>", nullptr, int(f.disputes.size()));
         a += QStringLiteral("<ul>");
         for (const QString &line : f.disputes)
             a += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
@@ -158,7 +158,7 @@ void DashboardScreen::showFigures()
         a += QStringLiteral("<p>%1</p>").arg(m_syncStatus.toHtmlEscaped());
     else
         a += tr("<p>Stripe sync: not set up.</p>");
-    a += f.eventsRejected > 0 ? tr("<p>%n usage event(s) rejected by imports in the last 7 days</p>", nullptr, int(std::min<qint64>(f.eventsRejected, INT_MAX)))
+    a += f.eventsRejected > 0 ? tr("<p>%Ln usage event(s) rejected by imports in the last 7 days</p>", nullptr, int(std::min<qint64>(f.eventsRejected, INT_MAX)))
                               : tr("<p>No usage events rejected in the last 7 days.</p>");
     m_attention->setText(a);
 

@@ -297,7 +297,7 @@ void InvoicesScreen::updateActions()
     if (m_model->isLoading())
         m_count->setText(tr("Loading…"));
     else if (m_model->lastError().isEmpty())
-        m_count->setText(tr("%n invoice(s)", nullptr, m_model->rowCount()));
+        m_count->setText(tr("%Ln invoice(s)", nullptr, m_model->rowCount()));
 }
 
 void InvoicesScreen::showDetails()

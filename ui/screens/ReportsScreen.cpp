@@ -299,7 +299,7 @@ void ReportsScreen::showReports(const Reports &r)
     m_agingModel->setReport(r.aging);
     m_revenueMonth->setData(r.byMonth);
     m_revenuePlan->setData(r.byPlan);
-    m_status->setText(tr("%n open invoice(s)", nullptr, int(m_agingModel->report().openInvoices())));
+    m_status->setText(tr("%Ln open invoice(s)", nullptr, int(m_agingModel->report().openInvoices())));
     emit loaded();
 }
 

@@ -259,9 +259,9 @@ void SettingsScreen::loadTaxRates()
     for (const TaxRateRecord &r : BillingSetupService::loadTaxRates(m_file.db())) {
         QStringList scope;
         if (!r.customerIds.isEmpty())
-            scope << tr("%n customer(s)", nullptr, int(r.customerIds.size()));
+            scope << tr("%Ln customer(s)", nullptr, int(r.customerIds.size()));
         if (!r.itemIds.isEmpty())
-            scope << tr("%n item(s)", nullptr, int(r.itemIds.size()));
+            scope << tr("%Ln item(s)", nullptr, int(r.itemIds.size()));
         auto *pct = new QStandardItem(LocaleFormat::percent(r.percentage));
         pct->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_taxModel->appendRow({new QStandardItem(r.name), pct, new QStandardItem(scope.isEmpty() ? tr("not assigned yet") : scope.join(QStringLiteral(", ")))});

@@ -128,7 +128,7 @@ void SubscriptionsScreen::updateActions()
     m_new->setEnabled(writable);
     m_change->setEnabled(writable && !status.isEmpty() && status != QLatin1String("ended"));
     m_cancel->setEnabled(writable && !status.isEmpty() && status != QLatin1String("ended"));
-    m_count->setText(tr("%n subscription(s)", nullptr, m_proxy->rowCount()));
+    m_count->setText(tr("%Ln subscription(s)", nullptr, m_proxy->rowCount()));
 }
 
 void SubscriptionsScreen::showDetails()
@@ -146,8 +146,8 @@ void SubscriptionsScreen::showDetails()
         QStringList terms{tr("From %1 to %2").arg(LocaleFormat::date(sub.startDate), sub.endDate ? LocaleFormat::date(*sub.endDate) : tr("open-ended")),
                           sub.alignment == QLatin1String("first_of_month") ? tr("billed on the 1st of the month") : tr("billed on the start date")};
         if (sub.trialDays > 0)
-            terms << tr("%n trial day(s)", nullptr, sub.trialDays);
-        terms << (sub.netTerms ? tr("payable within %n day(s)", nullptr, *sub.netTerms) : tr("payment terms of the customer or plan"));
+            terms << tr("%Ln trial day(s)", nullptr, sub.trialDays);
+        terms << (sub.netTerms ? tr("payable within %Ln day(s)", nullptr, *sub.netTerms) : tr("payment terms of the customer or plan"));
         h += QStringLiteral("<p>%1</p>").arg(terms.join(QStringLiteral(" · ")).toHtmlEscaped());
         // Phases and changes name the plan and its version, and say in words what happened.
         auto planText = [&plans](const QString &versionId) -> QString {

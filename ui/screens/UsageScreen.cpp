@@ -107,7 +107,7 @@ UsageScreen::UsageScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
         if (m_model->isLoading())
             m_count->setText(tr("Loading…"));
         else if (m_model->lastError().isEmpty())
-            m_count->setText(tr("%n event(s)", nullptr, m_model->rowCount()));
+            m_count->setText(tr("%Ln event(s)", nullptr, m_model->rowCount()));
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, update);
     connect(m_model, &QAbstractItemModel::modelReset, this, update);

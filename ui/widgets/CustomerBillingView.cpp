@@ -80,7 +80,7 @@ void CustomerBillingView::showCustomer(const QString &customerId)
         }
         h += QStringLiteral("</table>");
         if (invoices.size() > 8)
-            h += QStringLiteral("<p><i>%1</i></p>").arg(tr("%n more on the Invoices screen.", nullptr, int(invoices.size() - 8)));
+            h += QStringLiteral("<p><i>%1</i></p>").arg(tr("%Ln more on the Invoices screen.", nullptr, int(invoices.size() - 8)));
 
         LedgerService ledger(m_file, m_clock);
         const LedgerService::BalanceView balance = ledger.balance(customerId);

@@ -75,7 +75,7 @@ QString InvoiceDetailView::stripeHtml(const StripeInvoiceState &s)
     else if (s.state == QLatin1String("queued"))
         state = s.message.isEmpty() ? tr("waiting to be sent") : tr("waiting to be sent (last attempt: %1)").arg(esc(s.message));
     else if (s.state == QLatin1String("sent"))
-        state = tr("sent; %n payment(s) or credit note(s) recorded here not yet told to Stripe", nullptr, s.followUpsWaiting);
+        state = tr("sent; %Ln payment(s) or credit note(s) recorded here not yet told to Stripe", nullptr, s.followUpsWaiting);
     else if (s.state == QLatin1String("told"))
         state = tr("sent, and Stripe knows every payment and credit note recorded here");
     else
