@@ -158,8 +158,9 @@ void DashboardScreen::showFigures()
         a += QStringLiteral("<p>%1</p>").arg(m_syncStatus.toHtmlEscaped());
     else
         a += tr("<p>Stripe sync: not set up.</p>");
-    a += f.eventsRejected > 0 ? tr("<p>%Ln usage event(s) rejected by imports in the last 7 days</p>", nullptr, int(std::min<qint64>(f.eventsRejected, INT_MAX)))
-                              : tr("<p>No usage events rejected in the last 7 days.</p>");
+    a += f.eventsRejected > 0
+             ? tr("<p>%Ln usage event(s) rejected by imports in the last 7 days</p>", nullptr, int(std::min<qint64>(f.eventsRejected, INT_MAX)))
+             : tr("<p>No usage events rejected in the last 7 days.</p>");
     m_attention->setText(a);
 
     m_month->setText(tr("<h3>%1</h3><table cellpadding=\"3\"><tr><td>Invoiced</td><td>%2</td></tr>"
