@@ -416,8 +416,16 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &binds) const
             throw ServiceError::conflict(QStringLiteral("%1 is open read-only for you; nothing was changed (%2)").arg(m_path, describe(e)));
         if (state == QLatin1String("40001") || state == QLatin1String("40P01") || state == QLatin1String("55P03"))
             throw ServiceError::conflict(QStringLiteral("%1 is busy: another user is changing the same data; try again").arg(m_path));
-        if (state.startsWith(QLatin1String("08")) || !handle().isOpen())
-            throw ServiceError::storage(QStringLiteral("the connection to the company server %1 was lost: %2").arg(m_path, describe(e)));
+        // 57P01-57P03: the server was stopped or restarted under the connection (pg_ctl stop).
+        if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !handle().isOpen() || !handle().driver()->isOpen())
+            // Lost on the COMMIT itself, the server may have committed before the answer was lost.
+            throw ServiceError::storage(
+                QStringLiteral("the connection to the company server %1 was lost (it was stopped, restarted or cannot be reached); %2: %3")
+                    .arg(m_path,
+                         sql.startsWith(QLatin1String("COMMIT"))
+                             ? QStringLiteral("the server may or may not have saved this action, so look before trying it again")
+                             : QStringLiteral("nothing of this action was saved, try it again when the server is back"),
+                         describe(e)));
         throw ServiceError::storage(QStringLiteral("the company server %1 failed: %2").arg(m_path, describe(e)));
     }
     return q;
