@@ -69,7 +69,7 @@ ServerConnectDialog::ServerConnectDialog(Opener opener, QWidget *parent) : QDial
     form->addRow(tr("&Database:"), m_database);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Encryption (TLS):"), m_sslMode);
-    form->addRow(tr("Root &certificate:"), certRow);
+    form->addRow(tr("Root cer&tificate:"), certRow);
     form->addRow(tr("Pass&word:"), m_password);
     form->addRow(QString(), m_remember);
     layout->addLayout(form);
