@@ -136,13 +136,15 @@ void StripeSync::setLease(WorkLease *lease)
 
 bool StripeSync::holdLease(SyncRunSummary &summary)
 {
-    if (!m_lease) {
+    m_active = m_lease;
+    if (!m_active) {
         if (!m_ownLease)
             m_ownLease = std::make_unique<WorkLease>(m_ctx->db, WorkLease::stripeSync(), m_ctx->clock);
-        m_lease = m_ownLease.get();
+        m_active = m_ownLease.get();
     }
-    const auto other = m_lease->acquire();
+    const auto other = m_active->acquire();
     if (other) {
+        m_active = nullptr;
         summary.heldElsewhere = WorkLease::describe(QStringLiteral("Stripe sync"), *other);
         summary.stopReason = summary.heldElsewhere;
         return false;
@@ -170,6 +172,10 @@ SyncRunSummary StripeSync::runOnce()
     summary.pending = Outbox(m_ctx->db).counts().pending;
     summary.finishedAt = m_ctx->clock.now();
     m_ctx->journal.finishRun(summary.describe(), summary.offline || summary.accountMismatch);
+    // A pass's own lease goes with the pass; a worker's stays held until the worker stops.
+    if (m_active == m_ownLease.get() && m_ownLease)
+        m_ownLease->release();
+    m_active = nullptr;
     return summary;
 }
 
@@ -185,8 +191,8 @@ void StripeSync::push(SyncRunSummary &summary)
             break;
         m_ctx->progress(QStringLiteral("Sending %1 %2").arg(item->objectType, item->objectId), done, total);
         // A long pass renews its lease as it goes, so that nobody takes over mid-pass.
-        if (m_lease && m_leaseRenewedAt.secsTo(m_ctx->clock.now()) > WorkLease::DefaultSeconds / 3) {
-            if (m_lease->acquire())
+        if (m_active && m_leaseRenewedAt.secsTo(m_ctx->clock.now()) > WorkLease::DefaultSeconds / 3) {
+            if (m_active->acquire())
                 break; // lost it (it expired while a request hung): the holder now goes on
             m_leaseRenewedAt = m_ctx->clock.now();
         }

@@ -95,8 +95,9 @@ private:
     PushOutcome pushItem(const OutboxItem &item, SyncRunSummary &summary);
     bool holdLease(SyncRunSummary &summary);
 
-    WorkLease *m_lease = nullptr;
+    WorkLease *m_lease = nullptr; ///< a worker's, held across passes
     std::unique_ptr<WorkLease> m_ownLease;
+    WorkLease *m_active = nullptr; ///< the lease the running pass holds
     QDateTime m_leaseRenewedAt;
 
     std::unique_ptr<StripeSyncContext> m_ctx;
