@@ -4,6 +4,9 @@
 // at the same moment. Every action is one transaction behind the writer lock, so the numbers
 // come out gap-free and unique, every payment counts once, and the audit trail stays one chain
 // that verifies, each entry naming the database user that wrote it.
+#include "engine/Clock.h"
+#include "models/CompanyFile.h"
+#include "models/sync/WorkLease.h"
 #include "tests/support/PgTestDatabase.h"
 #include "tests/support/TestSupport.h"
 
@@ -213,6 +216,26 @@ private slots:
             QCOMPARE(byId.value(*it).value(QStringLiteral("amount_paid")).toString(), QStringLiteral("30.00"));
             QCOMPARE(byId.value(*it).value(QStringLiteral("amount_remaining")).toString(), QStringLiteral("70.00"));
         }
+    }
+
+    // The Stripe lease on the server: one holder across two connections (two programs), the
+    // other told where sync runs and by which database user; free again once released.
+    void stripeLeaseOnServer()
+    {
+        const auto file = orb::CompanyFile::open(m_url);
+        const auto other = file->openConnection();
+        orb::SystemClock clock;
+        orb::WorkLease a(file->db(), orb::WorkLease::stripeSync(), clock);
+        orb::WorkLease b(*other, orb::WorkLease::stripeSync(), clock);
+        QVERIFY(!a.acquire());
+        const auto holder = b.acquire();
+        QVERIFY(holder);
+        QCOMPARE(holder->dbUser, QStringLiteral("orbadmin"));
+        QCOMPARE(holder->pid, QCoreApplication::applicationPid());
+        QVERIFY(orbctl(m_url, {QStringLiteral("sync"), QStringLiteral("status")}).out.contains("Running:   Stripe sync runs on"));
+        a.release();
+        QVERIFY(!b.acquire());
+        QVERIFY(a.acquire());
     }
 
     // The trail of all that: one chain, verified, every new entry naming the database user.
