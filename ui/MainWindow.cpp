@@ -873,6 +873,7 @@ bool MainWindow::openDemo(const QString &path, QString *error)
 
 void MainWindow::connectToServer(const QString &location)
 {
+    QString refused;
     if (!location.isEmpty()) {
         // A recent server: the password the keychain remembers (or PGPASSWORD, ~/.pgpass) first.
         try {
@@ -886,6 +887,7 @@ void MainWindow::connectToServer(const QString &location)
             QMessageBox::warning(this, tr("Could not open the company"), error);
             return;
         }
+        refused = error;
     }
     ServerConnectDialog dialog(
         [this](const QString &where, const QString &password, QString *error) {
@@ -900,7 +902,9 @@ void MainWindow::connectToServer(const QString &location)
         this);
     if (!location.isEmpty())
         dialog.setLocation(location);
-    dialog.exec();
+    dialog.showError(refused);
+    if (dialog.exec() == QDialog::Accepted && !dialog.rememberProblem().isEmpty())
+        statusBar()->showMessage(tr("The password could not be remembered: %1").arg(dialog.rememberProblem()), 15000);
 }
 
 void MainWindow::showOthersChanges()

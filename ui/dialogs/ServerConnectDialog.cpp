@@ -197,6 +197,12 @@ QString ServerConnectDialog::errorText() const
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
+void ServerConnectDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
 void ServerConnectDialog::accept()
 {
     QString why;
@@ -223,9 +229,9 @@ void ServerConnectDialog::accept()
     try {
         const ServerPasswordStore store(where);
         const QString problem = m_remember->isChecked() && !m_password->text().isEmpty() ? store.save(m_password->text()) : store.remove();
-        if (!problem.isEmpty())
-            qWarning("The password could not be remembered: %s", qPrintable(problem));
-    } catch (const ServiceError &) {
+        m_rememberProblem = problem;
+    } catch (const ServiceError &e) {
+        m_rememberProblem = e.message();
     }
     QDialog::accept();
 }

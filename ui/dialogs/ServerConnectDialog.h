@@ -37,6 +37,10 @@ public:
     /// The location the fields describe (no password), or empty with *error when incomplete.
     QString location(QString *error = nullptr) const;
     QString errorText() const;
+    /// Shows why the last attempt failed (a recent server whose remembered password was refused).
+    void showError(const QString &message);
+    /// Why the accepted password could not be remembered in the keychain, if it could not.
+    const QString &rememberProblem() const { return m_rememberProblem; }
 
     void accept() override;
 
@@ -55,6 +59,7 @@ private:
     QCheckBox *m_remember;
     QLabel *m_error;
     QPushButton *m_connect;
+    QString m_rememberProblem;
 };
 
 } // namespace orb
