@@ -32,7 +32,8 @@ std::optional<QJsonObject> parseObject(const QVariant &v)
     return QJsonDocument::fromJson(v.toString().toUtf8()).object();
 }
 
-const QString kColumns = QStringLiteral("SELECT seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash FROM audit_log ");
+const QString kColumns =
+    QStringLiteral("SELECT seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash, db_user FROM audit_log ");
 
 AuditEntry entryFromRow(const QSqlQuery &q)
 {
@@ -47,6 +48,7 @@ AuditEntry entryFromRow(const QSqlQuery &q)
     e.after = parseObject(q.value(7));
     e.prevHash = q.value(8).toString();
     e.hash = q.value(9).toString();
+    e.dbUser = q.value(10).toString();
     return e;
 }
 
@@ -57,6 +59,7 @@ QJsonObject AuditEntry::toJson() const
     return QJsonObject{{QStringLiteral("seq"), QString::number(seq)},
                        {QStringLiteral("at"), toApiTimestamp(at)},
                        {QStringLiteral("os_user"), osUser},
+                       {QStringLiteral("db_user"), dbUser.isEmpty() ? QJsonValue() : QJsonValue(dbUser)},
                        {QStringLiteral("action"), action},
                        {QStringLiteral("object_type"), objectType},
                        {QStringLiteral("object_id"), objectId},
@@ -77,8 +80,12 @@ QString AuditLog::computeHash(const AuditEntry &e)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     // Length-prefixed fields, so that no two different entries hash the same text.
-    const QStringList fields = {e.prevHash, QString::number(e.seq), toIsoUtc(e.at),    e.osUser, e.action, e.objectType,
-                                e.objectId, canonical(e.before),    canonical(e.after)};
+    QStringList fields = {e.prevHash, QString::number(e.seq), toIsoUtc(e.at),    e.osUser, e.action, e.objectType,
+                          e.objectId, canonical(e.before),    canonical(e.after)};
+    // The database user joins the hashed fields only when it is recorded, so that entries
+    // written before it was (and every entry of a company file) keep their hashes.
+    if (!e.dbUser.isEmpty())
+        fields << e.dbUser;
     for (const QString &f : fields) {
         const QByteArray bytes = f.toUtf8();
         h.addData(QByteArray(QByteArray::number(bytes.size()) + ':'));
@@ -103,17 +110,19 @@ AuditEntry AuditLog::append(const QDateTime &at, const QString &action, const QS
     }
     e.at = at.toUTC();
     e.osUser = currentOsUser();
+    e.dbUser = m_db.sessionUser();
     e.action = action;
     e.objectType = objectType;
     e.objectId = objectId;
     e.before = before;
     e.after = after;
     e.hash = computeHash(e);
-    m_db.exec(QStringLiteral("INSERT INTO audit_log (seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    m_db.exec(QStringLiteral("INSERT INTO audit_log (seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash, db_user) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
               {e.seq, toIsoUtc(e.at), e.osUser, e.action, e.objectType, e.objectId,
                before ? QVariant(canonical(before)) : QVariant(QMetaType::fromType<QString>()),
-               after ? QVariant(canonical(after)) : QVariant(QMetaType::fromType<QString>()), e.prevHash, e.hash});
+               after ? QVariant(canonical(after)) : QVariant(QMetaType::fromType<QString>()), e.prevHash, e.hash,
+               e.dbUser.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(e.dbUser)});
     // The head is kept beside the chain, so that cutting entries off the end is noticed too.
     m_db.exec(QStringLiteral("DELETE FROM orb_meta WHERE key = 'audit_head'"));
     m_db.exec(QStringLiteral("INSERT INTO orb_meta (key, value) VALUES ('audit_head', ?)"), {QStringLiteral("%1:%2").arg(e.seq).arg(e.hash)});

@@ -17,6 +17,9 @@ struct AuditEntry {
     qint64 seq = 0;
     QDateTime at;
     QString osUser;
+    /// The database user whose connection wrote the entry (a server's login); empty in a
+    /// company file, which has one local user, and in entries written before it was recorded.
+    QString dbUser;
     QString action;     ///< e.g. "customer.update", "settings.set"
     QString objectType; ///< e.g. "customer", "company", "setting"
     QString objectId;

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
@@ -77,6 +78,48 @@ QString describe(const QSqlError &e)
 // Readers never wait (MVCC). "ORB1", the company files' application id.
 constexpr qint64 WriterLockKey = 0x4F524231;
 
+// What a refused connection means to people, in front of libpq's own words: a wrong password,
+// a missing database, a server that is not there and a TLS refusal read differently.
+QString connectFailure(const CompanyLocation &location, const QString &libpq)
+{
+    const QString user = location.user.isEmpty() ? QStringLiteral("your login") : QStringLiteral("user %1").arg(location.user);
+    const QString where = location.host.startsWith(QLatin1Char('/')) || location.host.isEmpty()
+                              ? QStringLiteral("the socket in %1").arg(location.host.isEmpty() ? QStringLiteral("the default folder") : location.host)
+                              : QStringLiteral("%1 port %2").arg(location.host).arg(location.port);
+    QString why;
+    if (libpq.contains(QLatin1String("password authentication failed")))
+        why = QStringLiteral("the server refused the password of %1").arg(user);
+    else if (libpq.contains(QLatin1String("no password supplied")))
+        why = QStringLiteral("the server asks for the password of %1 and none was given (enter it when connecting, or keep it in ~/.pgpass)").arg(user);
+    else if (libpq.contains(QLatin1String("does not exist")) && libpq.contains(QLatin1String("database")))
+        why = QStringLiteral("the server has no database %1").arg(location.database);
+    else if (libpq.contains(QLatin1String("role")) && libpq.contains(QLatin1String("does not exist")))
+        why = QStringLiteral("the server knows no %1").arg(user);
+    else if (libpq.contains(QLatin1String("SSL"), Qt::CaseInsensitive) || libpq.contains(QLatin1String("certificate"), Qt::CaseInsensitive))
+        why = QStringLiteral("the TLS connection was refused (check the TLS mode and the root certificate)");
+    else if (libpq.contains(QLatin1String("Connection refused")) || libpq.contains(QLatin1String("No such file or directory"))
+             || libpq.contains(QLatin1String("could not translate host name")) || libpq.contains(QLatin1String("timeout expired"))
+             || libpq.contains(QLatin1String("the database system is shutting down")) || libpq.contains(QLatin1String("the database system is starting up")))
+        why = QStringLiteral("no server answers at %1 (is it running and reachable?)").arg(where);
+    return why.isEmpty() ? libpq : QStringLiteral("%1 (%2)").arg(why, libpq.simplified());
+}
+
+QHash<QString, QString> &serverPasswords()
+{
+    static QHash<QString, QString> passwords;
+    return passwords;
+}
+
+// The table a writing statement changes ("INSERT INTO customers", "UPDATE invoices SET", "DELETE
+// FROM payments"), or nothing for a read. Only the first words are looked at.
+QString writtenTable(const QString &sql)
+{
+    static const QRegularExpression write(QStringLiteral(R"(^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(\w+))"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = write.match(sql);
+    return m.hasMatch() ? m.captured(1).toLower() : QString();
+}
+
 } // namespace
 
 Database::Database() = default;
@@ -84,6 +127,26 @@ Database::Database() = default;
 Database::~Database()
 {
     close();
+}
+
+void Database::setServerPassword(const QString &location, const QString &password)
+{
+    QMutexLocker lock(&registryMutex());
+    if (password.isEmpty())
+        serverPasswords().remove(location);
+    else
+        serverPasswords().insert(location, password);
+}
+
+bool Database::hasServerPassword(const QString &location)
+{
+    QMutexLocker lock(&registryMutex());
+    return serverPasswords().contains(location);
+}
+
+QString Database::changeChannel()
+{
+    return QStringLiteral("orb_changes");
 }
 
 int Database::openConnections(const QString &path)
@@ -175,7 +238,14 @@ void Database::openServer(const CompanyLocation &location, Mode mode)
     db.setDatabaseName(location.database);
     if (!location.user.isEmpty())
         db.setUserName(location.user);
-    // No password here: libpq reads PGPASSWORD or ~/.pgpass itself.
+    // A password only when the program was given one (the keychain, a prompt); otherwise
+    // libpq reads PGPASSWORD or ~/.pgpass itself.
+    {
+        QMutexLocker lock(&registryMutex());
+        const auto it = serverPasswords().constFind(m_path);
+        if (it != serverPasswords().constEnd())
+            db.setPassword(*it);
+    }
     QString options = location.options;
     if (!options.contains(QLatin1String("connect_timeout=")))
         options += QStringLiteral("%1connect_timeout=10").arg(options.isEmpty() ? QString() : QStringLiteral(";"));
@@ -187,7 +257,7 @@ void Database::openServer(const CompanyLocation &location, Mode mode)
         QSqlDatabase::removeDatabase(m_connectionName);
         m_connectionName.clear();
         m_engine = Engine::Sqlite;
-        throw ServiceError::storage(QStringLiteral("cannot connect to the company server %1: %2").arg(m_path, why));
+        throw ServiceError::storage(QStringLiteral("cannot connect to the company server %1: %2").arg(m_path, connectFailure(location, why)));
     }
     {
         QMutexLocker lock(&registryMutex());
@@ -197,6 +267,8 @@ void Database::openServer(const CompanyLocation &location, Mode mode)
         // UTC and ISO dates on the wire, whatever the server's defaults: Orb stores instants as
         // ISO 8601 UTC text and compares them as text.
         exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        // The login, not a role it may switch to: the audit trail names who connected.
+        m_sessionUser = scalar(QStringLiteral("SELECT session_user")).toString();
         if (mode != Mode::ReadWrite)
             exec(QStringLiteral("SET default_transaction_read_only = on"));
     } catch (...) {
@@ -260,6 +332,29 @@ void Database::close()
     m_inTransaction = false;
     m_depth = 0;
     m_engine = Engine::Sqlite;
+    m_sessionUser.clear();
+    m_changedTables.clear();
+}
+
+void Database::noteWrite(const QString &sql) const
+{
+    const QString table = writtenTable(sql);
+    if (table.isEmpty() || m_changedTables.contains(table))
+        return;
+    m_changedTables << table;
+    if (!m_inTransaction)
+        announceChanges(); // a statement outside a transaction commits on its own
+}
+
+void Database::announceChanges() const
+{
+    if (m_changedTables.isEmpty())
+        return;
+    // NOTIFY in the transaction is delivered at its commit and dropped with its rollback, so
+    // other windows hear of exactly what committed. The payload names the tables.
+    const QString payload = m_changedTables.join(QLatin1Char(','));
+    m_changedTables.clear();
+    run(QStringLiteral("SELECT pg_notify('%1', ?)").arg(changeChannel()), {payload});
 }
 
 void Database::sealPending()
@@ -321,8 +416,16 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &binds) const
             throw ServiceError::conflict(QStringLiteral("%1 is open read-only for you; nothing was changed (%2)").arg(m_path, describe(e)));
         if (state == QLatin1String("40001") || state == QLatin1String("40P01") || state == QLatin1String("55P03"))
             throw ServiceError::conflict(QStringLiteral("%1 is busy: another user is changing the same data; try again").arg(m_path));
-        if (state.startsWith(QLatin1String("08")) || !handle().isOpen())
-            throw ServiceError::storage(QStringLiteral("the connection to the company server %1 was lost: %2").arg(m_path, describe(e)));
+        // 57P01-57P03: the server was stopped or restarted under the connection (pg_ctl stop).
+        if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")) || !handle().isOpen() || !handle().driver()->isOpen())
+            // Lost on the COMMIT itself, the server may have committed before the answer was lost.
+            throw ServiceError::storage(
+                QStringLiteral("the connection to the company server %1 was lost (it was stopped, restarted or cannot be reached); %2: %3")
+                    .arg(m_path,
+                         sql.startsWith(QLatin1String("COMMIT"))
+                             ? QStringLiteral("the server may or may not have saved this action, so look before trying it again")
+                             : QStringLiteral("nothing of this action was saved, try it again when the server is back"),
+                         describe(e)));
         throw ServiceError::storage(QStringLiteral("the company server %1 failed: %2").arg(m_path, describe(e)));
     }
     return q;
@@ -335,8 +438,12 @@ QSqlQuery Database::execNative(const QString &sql, const QVariantList &binds) co
 
 QSqlQuery Database::exec(const QString &sql, const QVariantList &binds) const
 {
-    if (isServer())
-        return run(SqlDialect::forPostgres(sql), binds);
+    if (isServer()) {
+        QSqlQuery q = run(SqlDialect::forPostgres(sql), binds);
+        if (m_mode == Mode::ReadWrite)
+            noteWrite(sql);
+        return q;
+    }
     QSqlQuery q(handle());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
@@ -443,6 +550,8 @@ void Database::commit()
         return;
     }
     sealPending();
+    if (isServer())
+        announceChanges();
     exec(QStringLiteral("COMMIT"));
     m_depth = 0;
     m_inTransaction = false;
@@ -463,6 +572,7 @@ void Database::rollback()
     m_inTransaction = false;
     if (m_tracker)
         m_tracker->rows.clear();
+    m_changedTables.clear();
     q.exec(QStringLiteral("ROLLBACK"));
 }
 

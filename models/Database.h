@@ -52,6 +52,19 @@ public:
      * not even a statement Orb did not mean can write through it.
      */
     void openServer(const CompanyLocation &location, Mode mode);
+    /**
+     * A password for one server location (its display()), held in this process's memory only
+     * and handed to libpq by every later connection to that location (worker threads too).
+     * The window and `orbctl` put one here after reading it from the OS keychain or asking
+     * for it; without one libpq reads PGPASSWORD or ~/.pgpass itself. Empty forgets it.
+     */
+    static void setServerPassword(const QString &location, const QString &password);
+    static bool hasServerPassword(const QString &location);
+    /// The database user of a server connection (its login, session_user); empty for a file.
+    const QString &sessionUser() const { return m_sessionUser; }
+    /// The channel a server company's committed writes are announced on (LISTEN orb_changes);
+    /// the payload names the tables written, comma-separated.
+    static QString changeChannel();
     Engine engine() const { return m_engine; }
     bool isServer() const { return m_engine == Engine::PostgreSql; }
     /// The id the last INSERT of this connection gave its identity / INTEGER PRIMARY KEY column
@@ -109,6 +122,10 @@ private:
     Engine m_engine = Engine::Sqlite;
     bool m_inTransaction = false;
     int m_depth = 0; ///< 1 in a transaction, more inside savepoints
+    QString m_sessionUser;
+    mutable QStringList m_changedTables; ///< server: tables written in the open transaction, announced at commit
+    void noteWrite(const QString &sql) const;
+    void announceChanges() const;
 };
 
 } // namespace orb

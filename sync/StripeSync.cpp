@@ -6,6 +6,7 @@
 #include "models/sync/Outbox.h"
 #include "models/sync/StripeFollowUps.h"
 #include "models/sync/SyncState.h"
+#include "models/sync/WorkLease.h"
 #include "sync/StripeCustomerPush.h"
 #include "sync/StripeEventPull.h"
 #include "sync/StripeFollowUpPush.h"
@@ -128,10 +129,41 @@ bool StripeSync::checkAccount(SyncRunSummary &summary)
     return false;
 }
 
+void StripeSync::setLease(WorkLease *lease)
+{
+    m_lease = lease;
+}
+
+bool StripeSync::holdLease(SyncRunSummary &summary)
+{
+    m_active = m_lease;
+    if (!m_active) {
+        if (!m_ownLease)
+            m_ownLease = std::make_unique<WorkLease>(m_ctx->db, WorkLease::stripeSync(), m_ctx->clock);
+        m_active = m_ownLease.get();
+    }
+    const auto other = m_active->acquire();
+    if (other) {
+        m_active = nullptr;
+        summary.heldElsewhere = WorkLease::describe(QStringLiteral("Stripe sync"), *other);
+        summary.stopReason = summary.heldElsewhere;
+        return false;
+    }
+    m_leaseRenewedAt = m_ctx->clock.now();
+    return true;
+}
+
 SyncRunSummary StripeSync::runOnce()
 {
     SyncRunSummary summary;
     summary.startedAt = m_ctx->clock.now();
+    // Two workers pushing one outbox would send everything twice: only the lease's holder
+    // pushes and pulls; the other reports where sync runs and leaves everything as it is.
+    if (!holdLease(summary)) {
+        summary.pending = Outbox(m_ctx->db).counts().pending;
+        summary.finishedAt = m_ctx->clock.now();
+        return summary;
+    }
     if (checkAccount(summary)) {
         push(summary);
         if (!summary.offline && !m_ctx->cancelled())
@@ -140,6 +172,10 @@ SyncRunSummary StripeSync::runOnce()
     summary.pending = Outbox(m_ctx->db).counts().pending;
     summary.finishedAt = m_ctx->clock.now();
     m_ctx->journal.finishRun(summary.describe(), summary.offline || summary.accountMismatch);
+    // A pass's own lease goes with the pass; a worker's stays held until the worker stops.
+    if (m_active == m_ownLease.get() && m_ownLease)
+        m_ownLease->release();
+    m_active = nullptr;
     return summary;
 }
 
@@ -154,6 +190,12 @@ void StripeSync::push(SyncRunSummary &summary)
         if (!item)
             break;
         m_ctx->progress(QStringLiteral("Sending %1 %2").arg(item->objectType, item->objectId), done, total);
+        // A long pass renews its lease as it goes, so that nobody takes over mid-pass.
+        if (m_active && m_leaseRenewedAt.secsTo(m_ctx->clock.now()) > WorkLease::DefaultSeconds / 3) {
+            if (m_active->acquire())
+                break; // lost it (it expired while a request hung): the holder now goes on
+            m_leaseRenewedAt = m_ctx->clock.now();
+        }
         const PushOutcome o = pushItem(*item, summary);
         ++done;
         if (o == PushOutcome::Offline)

@@ -20,6 +20,7 @@ class StripeFollowUpPush;
 class StripeInvoicePush;
 class StripeSyncContext;
 class StripeUsagePush;
+class WorkLease;
 struct OutboxItem;
 enum class PushOutcome;
 
@@ -54,6 +55,15 @@ public:
     /// Checked between requests; set it to stop a run early (the queue stays as it is).
     void setCancelFlag(const std::atomic_bool *cancel);
 
+    /**
+     * The lease that keeps Stripe sync in one place (WorkLease::stripeSync()); a worker that
+     * runs pass after pass passes its own, held across passes and released when it stops.
+     * Without one, each pass takes and gives back a lease of its own.
+     */
+    void setLease(WorkLease *lease);
+
+    /// One pass: when another worker holds the lease, nothing is pushed or pulled and the
+    /// summary's heldElsewhere says where sync runs.
     SyncRunSummary runOnce();
     /// Pushes the queue only.
     void push(SyncRunSummary &summary);
@@ -83,6 +93,12 @@ public:
 
 private:
     PushOutcome pushItem(const OutboxItem &item, SyncRunSummary &summary);
+    bool holdLease(SyncRunSummary &summary);
+
+    WorkLease *m_lease = nullptr; ///< a worker's, held across passes
+    std::unique_ptr<WorkLease> m_ownLease;
+    WorkLease *m_active = nullptr; ///< the lease the running pass holds
+    QDateTime m_leaseRenewedAt;
 
     std::unique_ptr<StripeSyncContext> m_ctx;
     std::unique_ptr<StripeCustomerPush> m_customers;

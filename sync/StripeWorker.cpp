@@ -7,6 +7,7 @@
 #include "models/StorageError.h"
 #include "models/billing/StripePaymentRecorder.h"
 #include "models/sync/StripeSettings.h"
+#include "models/sync/WorkLease.h"
 #include "sync/StripeKeyStore.h"
 #include "sync/StripeSync.h"
 
@@ -19,7 +20,7 @@ StripeWorker::StripeWorker(const CompanyFile &file, QString baseUrl, QString api
 {
 }
 
-StripeWorker::~StripeWorker() = default;
+StripeWorker::~StripeWorker() = default; // the lease, if held, is released before the connection closes
 
 void StripeWorker::setApiKey(const QString &key)
 {
@@ -40,6 +41,13 @@ void StripeWorker::stopPolling()
 {
     if (m_timer)
         m_timer->stop();
+    if (m_lease) {
+        try {
+            m_lease->release();
+        } catch (const ServiceError &e) {
+            emit stateChanged(State::Failed, e.message()); // it expires on its own
+        }
+    }
 }
 
 void StripeWorker::runOnce()
@@ -79,9 +87,14 @@ void StripeWorker::runOnce()
             m_running = false;
             return;
         }
-        SystemClock clock;
+        if (!m_clock)
+            m_clock = std::make_unique<SystemClock>();
+        const SystemClock &clock = *m_clock;
+        if (!m_lease)
+            m_lease = std::make_unique<WorkLease>(*m_db, WorkLease::stripeSync(), clock);
         StripeClient client(base, m_apiKey);
         StripeSync sync(*m_db, client, clock);
+        sync.setLease(m_lease.get());
         // Payments are recorded against Orb's invoices unless a caller set another sink.
         StripePaymentRecorder recorder(clock);
         sync.setPaymentSink(m_sink ? m_sink : &recorder);
@@ -89,7 +102,10 @@ void StripeWorker::runOnce()
         sync.setProgress([this](const QString &what, int done, int total) { emit progress(what, done, total); });
         const SyncRunSummary s = sync.runOnce();
         emit runFinished(s.describe(), s.offline);
-        emit stateChanged(s.offline ? State::Offline : (s.failed > 0 || s.accountMismatch ? State::Failed : State::Idle), s.describe());
+        if (!s.heldElsewhere.isEmpty())
+            emit stateChanged(State::Elsewhere, tr("Not syncing here: %1").arg(s.heldElsewhere));
+        else
+            emit stateChanged(s.offline ? State::Offline : (s.failed > 0 || s.accountMismatch ? State::Failed : State::Idle), s.describe());
     } catch (const ServiceError &e) {
         emit stateChanged(State::Failed, e.message());
         emit runFinished(e.message(), false);

@@ -14,6 +14,8 @@ namespace orb {
 class CompanyFile;
 class Database;
 class PaymentSink;
+class SystemClock;
+class WorkLease;
 
 /**
  * Stripe sync off the UI thread: move it to a QThread and call its slots through queued
@@ -25,7 +27,9 @@ class StripeWorker final : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Running, Offline, Failed, NoKey };
+    /// Elsewhere: another worker (another window, `orbctl sync run`) holds the Stripe lease,
+    /// so this one pushes nothing; the message says where sync runs.
+    enum class State { Idle, Running, Offline, Failed, NoKey, Elsewhere };
     Q_ENUM(State)
 
     /// `file` must outlive the worker; only its path is used, from the worker's thread. An
@@ -44,6 +48,7 @@ public slots:
     void runOnce();
     /// A pass now and then every `seconds`.
     void startPolling(int seconds);
+    /// Stops polling and gives the Stripe lease up, so another worker may take over at once.
     void stopPolling();
     /// A new key (after Settings checked it); empty means none.
     void setApiKey(const QString &key);
@@ -64,6 +69,8 @@ private:
     QString m_apiKey;
     bool m_readsKeychain = true;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<SystemClock> m_clock;
+    std::unique_ptr<WorkLease> m_lease; ///< held across passes; after m_db, so it goes first
     QTimer *m_timer = nullptr;
     PaymentSink *m_sink = nullptr;
     std::atomic_bool m_cancel{false};

@@ -5,6 +5,8 @@ namespace orb {
 
 QString SyncRunSummary::describe() const
 {
+    if (!heldElsewhere.isEmpty())
+        return heldElsewhere + QStringLiteral("; nothing pushed here");
     QString s = QStringLiteral("%1 pushed, %2 failed, %3 waiting, %4 new Stripe events, %5 requests")
                     .arg(pushed)
                     .arg(failed)

@@ -18,6 +18,7 @@ struct SyncRunSummary {
     bool offline = false;         ///< the run stopped because Stripe could not be reached
     bool accountMismatch = false; ///< the key belongs to another Stripe account or mode
     QString stopReason;           ///< why the run stopped early, empty when it finished
+    QString heldElsewhere;        ///< another worker holds the Stripe lease: where sync runs (nothing was done)
     /// One line for the status bar and `orbctl sync run`.
     QString describe() const;
 };

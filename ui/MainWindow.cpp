@@ -8,6 +8,11 @@
 #include "ui/HelpDialog.h"
 #include "ui/ScreenshotTour.h"
 #include "ui/dialogs/NewCompanyWizard.h"
+#include "ui/dialogs/ServerConnectDialog.h"
+#include "models/CustomerTableModel.h"
+#include "models/storage/ChangeListener.h"
+#include "models/storage/CompanyLocation.h"
+#include "sync/ServerPasswordStore.h"
 #include "ui/screens/CouponsScreen.h"
 #include "ui/screens/CustomersScreen.h"
 #include "ui/screens/DashboardScreen.h"
@@ -60,6 +65,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QThread>
 #include <QToolBar>
 #include <QUndoStack>
@@ -167,6 +173,7 @@ void MainWindow::releaseCompany()
     m_invoices = nullptr;
     m_subscriptions = nullptr;
     m_backups.reset();
+    m_changes.reset();
     const QString path = m_company ? m_company->path() : QString();
     m_company.reset();
     if (!path.isEmpty() && Database::openConnections(path) > 0)
@@ -236,6 +243,8 @@ void MainWindow::buildMenus()
     newAct->setShortcut(QKeySequence::New);
     QAction *openAct = file->addAction(tr("&Open…"), this, &MainWindow::openFileDialog);
     openAct->setShortcut(QKeySequence::Open);
+    QAction *serverAct = file->addAction(tr("Connect to Company &Server…"), this, [this] { connectToServer(); });
+    serverAct->setObjectName(QStringLiteral("connectServerAction"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addAction(tr("Open &Demo Company"), this, [this] {
@@ -473,7 +482,8 @@ void MainWindow::rebuildRecentMenu()
     const QStringList files = AppSettings().recentFiles();
     for (int i = 0; i < files.size(); ++i) {
         const QString f = files[i];
-        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(f).fileName()), this, [this, f] { openOrComplain(f); });
+        const QString label = CompanyLocation::looksLikeServer(f) ? f : QFileInfo(f).fileName();
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(label), this, [this, f] { openOrComplain(f); });
         a->setToolTip(f);
         a->setStatusTip(f);
     }
@@ -491,6 +501,9 @@ void MainWindow::showWelcome()
     title->setWordWrap(true);
     auto *newBtn = new QPushButton(tr("Create a &new company…"), w);
     auto *openBtn = new QPushButton(tr("&Open a company file…"), w);
+    auto *serverBtn = new QPushButton(tr("Connect to a company &server…"), w);
+    serverBtn->setObjectName(QStringLiteral("connectServerButton"));
+    connect(serverBtn, &QPushButton::clicked, this, [this] { connectToServer(); });
     auto *demoBtn = new QPushButton(tr("Explore the &demo company"), w);
     demoBtn->setObjectName(QStringLiteral("demoButton"));
     connect(newBtn, &QPushButton::clicked, this, &MainWindow::newCompany);
@@ -503,7 +516,7 @@ void MainWindow::showWelcome()
     });
     layout->addStretch();
     layout->addWidget(title);
-    for (QPushButton *b : {newBtn, openBtn, demoBtn}) {
+    for (QPushButton *b : {newBtn, openBtn, serverBtn, demoBtn}) {
         b->setMinimumHeight(36);
         layout->addWidget(b);
     }
@@ -746,7 +759,8 @@ QStringList MainWindow::saveScreenshots(const QString &dir)
 
 bool MainWindow::openCompany(const QString &path, QString *error)
 {
-    if (m_company && QFileInfo(m_company->path()).canonicalFilePath() == QFileInfo(path).canonicalFilePath())
+    if (m_company && !m_company->isServer() && !CompanyLocation::looksLikeServer(path)
+        && QFileInfo(m_company->path()).canonicalFilePath() == QFileInfo(path).canonicalFilePath())
         return true; // already open here (it holds the lock)
     std::unique_ptr<CompanyFile> file;
     try {
@@ -781,6 +795,7 @@ bool MainWindow::openCompany(const QString &path, QString *error)
     waitForIntegrityCheck();
     setCentralWidget(new QWidget(this)); // the old screens go before the old file closes
     m_backups.reset();
+    m_changes.reset();
     m_company = std::move(file);
     m_backups = std::make_unique<BackupScheduler>(*m_company);
     m_backups->setPassphraseProvider([path = m_company->path()](QString *why) { return BackupPassphraseStore(path).load(why).value_or(QByteArray()); });
@@ -788,9 +803,21 @@ bool MainWindow::openCompany(const QString &path, QString *error)
             [this](const QString &m) { statusBar()->showMessage(tr("Backup failed: %1").arg(m), 15000); });
     connect(m_backups.get(), &BackupScheduler::backupFinished, this,
             [this](const QString &written, const QStringList &) { statusBar()->showMessage(tr("Backed up to %1").arg(written), 8000); });
-    if (!m_company->isReadOnly())
+    if (!m_company->isReadOnly() && !m_company->isServer()) // a server's backups are the server's own
         m_backups->start();
     buildScreens();
+    if (m_company->isServer()) {
+        // Others' committed changes arrive as notifications; a burst (an invoice run) is shown once.
+        m_changes = std::make_unique<ChangeListener>(m_company->db());
+        connect(m_changes.get(), &ChangeListener::changed, this, [this](const QStringList &tables) {
+            const bool first = m_changedTables.isEmpty();
+            for (const QString &t : tables)
+                if (!m_changedTables.contains(t))
+                    m_changedTables << t;
+            if (first)
+                QTimer::singleShot(300, this, &MainWindow::showOthersChanges);
+        });
+    }
     AppSettings().addRecentFile(m_company->path());
     rebuildRecentMenu();
     setWindowTitle(tr("%1 — Orb").arg(m_company->settings().name));
@@ -798,7 +825,9 @@ bool MainWindow::openCompany(const QString &path, QString *error)
         m_fileLabel->setText(tr("%1 (read-only for inspection: it was changed outside Orb)").arg(m_company->path()));
     else
         m_fileLabel->setText(m_company->isReadOnly() ? tr("%1 (read-only: changes are not possible)").arg(m_company->path()) : m_company->path());
-    if (!m_company->isInspection())
+    // The check compares rows with their seals through a file's own reader; a server keeps no
+    // seals (its permissions guard it) and `orbctl audit verify` checks its chain.
+    if (!m_company->isInspection() && !m_company->isServer())
         startIntegrityCheck();
     return true;
 }
@@ -836,8 +865,72 @@ bool MainWindow::openDemo(const QString &path, QString *error)
     return openCompany(path, error);
 }
 
+void MainWindow::connectToServer(const QString &location)
+{
+    QString refused;
+    if (!location.isEmpty()) {
+        // A recent server: the password the keychain remembers (or PGPASSWORD, ~/.pgpass) first.
+        try {
+            ServerPasswordStore::provide(location);
+        } catch (const ServiceError &) {
+        }
+        QString error;
+        if (openCompany(location, &error))
+            return;
+        if (!error.contains(QLatin1String("password"))) {
+            QMessageBox::warning(this, tr("Could not open the company"), error);
+            return;
+        }
+        refused = error;
+    }
+    ServerConnectDialog dialog(
+        [this](const QString &where, const QString &password, QString *error) {
+            const QString key = CompanyLocation::parse(where).display();
+            if (!password.isEmpty())
+                Database::setServerPassword(key, password);
+            if (openCompany(where, error))
+                return true;
+            Database::setServerPassword(key, QString()); // not kept for a refused connection
+            return false;
+        },
+        this);
+    if (!location.isEmpty())
+        dialog.setLocation(location);
+    dialog.showError(refused);
+    if (dialog.exec() == QDialog::Accepted && !dialog.rememberProblem().isEmpty())
+        statusBar()->showMessage(tr("The password could not be remembered: %1").arg(dialog.rememberProblem()), 15000);
+}
+
+void MainWindow::showOthersChanges()
+{
+    const QStringList tables = std::exchange(m_changedTables, {});
+    if (tables.isEmpty() || !m_company)
+        return;
+    const auto any = [&tables](std::initializer_list<const char *> names) {
+        for (const char *n : names)
+            if (tables.contains(QLatin1String(n)))
+                return true;
+        return false;
+    };
+    if (m_customers && any({"customers", "customer_tax_rates", "balance_transactions"}))
+        m_customers->model()->reload();
+    if (m_invoices && any({"invoices", "invoice_line_items", "payments", "credit_notes"}))
+        m_invoices->reload();
+    if (m_customers && any({"invoices", "payments", "credit_notes", "balance_transactions", "subscriptions"}))
+        m_customers->refreshDetails();
+    if (m_subscriptions && any({"subscriptions", "subscription_phases"}))
+        m_subscriptions->reload();
+    if (m_dashboard)
+        m_dashboard->refresh();
+    statusBar()->showMessage(tr("Updated with changes made by others"), 4000);
+}
+
 void MainWindow::openOrComplain(const QString &path)
 {
+    if (CompanyLocation::looksLikeServer(path)) {
+        connectToServer(path);
+        return;
+    }
     QString error;
     if (!openCompany(path, &error)) {
         QMessageBox::warning(this, tr("Could not open the company file"), error);

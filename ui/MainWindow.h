@@ -25,6 +25,7 @@ namespace orb {
 class BackupScheduler;
 class Clock;
 class CompanyFile;
+class ChangeListener;
 class CompanyFileError;
 class CustomersScreen;
 class DashboardScreen;
@@ -47,6 +48,12 @@ public:
 
     /// Opens a company file; on failure shows nothing and returns the reason.
     bool openCompany(const QString &path, QString *error = nullptr);
+    /**
+     * File › Connect to Company Server: asks for the server, database, user, TLS and password
+     * (ServerConnectDialog) and opens the company there. With a location (a recent server),
+     * tries the password remembered in the keychain first and asks only when it is refused.
+     */
+    void connectToServer(const QString &location = {});
     /// Creates the demo company at path (if missing) and opens it.
     bool openDemo(const QString &path, QString *error = nullptr);
     CompanyFile *company() const { return m_company.get(); }
@@ -126,6 +133,9 @@ private:
     const Clock &m_clock;
     std::unique_ptr<CompanyFile> m_company;
     std::unique_ptr<BackupScheduler> m_backups; ///< goes before the company file it copies
+    std::unique_ptr<ChangeListener> m_changes;  ///< others' changes on a server; before the company
+    QStringList m_changedTables;                ///< heard of, not yet shown (coalesced)
+    void showOthersChanges();
     ForeignFilePrompt m_foreignFilePrompt;
     std::unique_ptr<BackgroundJob> m_integrityCheck; ///< the background check of the file open
     QStringList m_integrityProblems;

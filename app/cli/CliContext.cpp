@@ -4,6 +4,14 @@
 #include "app/cli/CliError.h"
 #include "models/CompanyFile.h"
 #include "models/Timestamps.h"
+#include "models/StorageError.h"
+#include "models/storage/CompanyLocation.h"
+#include "sync/ServerPasswordStore.h"
+
+#include <cstdio>
+#include <optional>
+#include <termios.h>
+#include <unistd.h>
 
 #include <QJsonDocument>
 
@@ -24,12 +32,59 @@ void CliContext::setNow(const QString &timestamp)
     m_clock = std::make_unique<FixedClock>(t);
 }
 
+namespace {
+
+// Asks for a server password on the terminal, without echo; nothing when there is no terminal.
+std::optional<QString> promptPassword(const QString &location)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
+        return std::nullopt;
+    std::fprintf(stderr, "Password for %s: ", qPrintable(location));
+    std::fflush(stderr);
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    char buffer[1024] = {};
+    const bool got = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    std::fprintf(stderr, "\n");
+    if (!got)
+        return std::nullopt;
+    QString password = QString::fromLocal8Bit(buffer);
+    while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
+        password.chop(1);
+    return password;
+}
+
+} // namespace
+
 CompanyFile &CliContext::company()
 {
     if (m_company)
         return *m_company;
     try {
-        m_company = CompanyFile::open(m_dbPath);
+        // A server's password: PGPASSWORD, else the keychain entry the window remembered,
+        // else ~/.pgpass (libpq), else a prompt on the terminal (docs/TEAM.md).
+        if (CompanyLocation::looksLikeServer(m_dbPath)) {
+            try {
+                ServerPasswordStore::provide(m_dbPath);
+            } catch (const ServiceError &) {
+                // an invalid location: CompanyFile::open says what is wrong with it
+            }
+        }
+        try {
+            m_company = CompanyFile::open(m_dbPath);
+        } catch (const CompanyFileError &e) {
+            if (!CompanyLocation::looksLikeServer(m_dbPath) || !e.message().contains(QLatin1String("password")))
+                throw;
+            const auto password = promptPassword(CompanyLocation::parse(m_dbPath).display());
+            if (!password)
+                throw;
+            Database::setServerPassword(CompanyLocation::parse(m_dbPath).display(), *password);
+            m_company = CompanyFile::open(m_dbPath);
+        }
     } catch (const CompanyFileError &e) {
         switch (e.kind()) {
         case CompanyFileError::Kind::NotFound:

@@ -14,6 +14,8 @@
 #include "models/sync/StripeSettings.h"
 #include "models/sync/SyncLog.h"
 #include "models/sync/SyncState.h"
+#include "models/sync/WorkLease.h"
+#include "engine/Clock.h"
 #include "sync/CredentialStore.h"
 #include "sync/StripeKeyStore.h"
 #include "sync/StripeSync.h"
@@ -104,6 +106,11 @@ int runCommand(CliContext &ctx, const QStringList &args)
     const QString key = requireKey(ctx);
     StripeClient client(base, key);
     StripeSync sync(file.db(), client, ctx.clock());
+    // Held from the first pass until the command ends (released then, or expiring on its own
+    // after a kill), so a second `sync run` or window waits and takes over after this one.
+    SystemClock leaseClock;
+    WorkLease lease(file.db(), WorkLease::stripeSync(), leaseClock);
+    sync.setLease(&lease);
     StripePaymentRecorder recorder(ctx.clock());
     sync.setPaymentSink(&recorder);
     const bool tty = isatty(fileno(stderr));
@@ -131,6 +138,7 @@ int runCommand(CliContext &ctx, const QStringList &args)
                            {QStringLiteral("events_seen"), last.eventsSeen},
                            {QStringLiteral("requests"), last.requests},
                            {QStringLiteral("offline"), last.offline},
+                           {QStringLiteral("held_elsewhere"), last.heldElsewhere.isEmpty() ? QJsonValue() : QJsonValue(last.heldElsewhere)},
                            {QStringLiteral("stop_reason"), last.stopReason.isEmpty() ? QJsonValue() : QJsonValue(last.stopReason)}});
         else
             ctx.out() << toApiTimestamp(last.finishedAt) << "  " << last.describe() << Qt::endl;
@@ -141,6 +149,8 @@ int runCommand(CliContext &ctx, const QStringList &args)
         if (g_stop)
             break;
     }
+    if (!last.heldElsewhere.isEmpty())
+        throw CliError(Conflict, QStringLiteral("nothing pushed: %1").arg(last.heldElsewhere));
     if (last.accountMismatch)
         throw CliError(Conflict, QStringLiteral("sync stopped: %1").arg(last.stopReason));
     if (last.offline)
@@ -168,6 +178,8 @@ int statusCommand(CliContext &ctx, const QStringList &args)
     const QList<OutboxItem> items = outbox.list(listState, 100);
     const auto bound = StripeSync::boundAccount(db);
     const QString mismatch = state.get(SyncState::AccountMismatch);
+    const auto leaseHolder = WorkLease(db, WorkLease::stripeSync(), ctx.clock()).current();
+    const QString running = leaseHolder ? WorkLease::describe(QStringLiteral("Stripe sync"), *leaseHolder) : QString();
     if (ctx.json()) {
         QJsonArray list;
         for (const OutboxItem &i : items)
@@ -184,6 +196,7 @@ int statusCommand(CliContext &ctx, const QStringList &args)
                        {QStringLiteral("account"), bound ? QJsonValue(bound->id) : QJsonValue()},
                        {QStringLiteral("account_livemode"), bound ? QJsonValue(bound->livemode) : QJsonValue()},
                        {QStringLiteral("account_mismatch"), mismatch.isEmpty() ? QJsonValue() : QJsonValue(mismatch)},
+                       {QStringLiteral("running"), running.isEmpty() ? QJsonValue() : QJsonValue(running)},
                        {QStringLiteral("items"), list}});
         return Success;
     }
@@ -193,6 +206,8 @@ int statusCommand(CliContext &ctx, const QStringList &args)
     ctx.out() << "Last run:  " << (lastRun.isEmpty() ? QStringLiteral("never") : lastRun + QStringLiteral("  ") + state.get(SyncState::LastRunResult)) << "\n";
     ctx.out() << "Cursor:    " << state.get(SyncState::EventCursor, QStringLiteral("(none)")) << "\n";
     ctx.out() << "Account:   " << (bound ? bound->describe() : QStringLiteral("(not bound yet)")) << "\n";
+    if (!running.isEmpty())
+        ctx.out() << "Running:   " << running << "\n";
     if (!mismatch.isEmpty())
         ctx.out() << "Stopped:   the key belongs to " << mismatch << "; restore the old key, or `sync set-key --new-account`\n";
     if (const QString rule = StripeSettings::checkApiBase(apiBase(ctx)); !rule.isEmpty())

@@ -164,4 +164,75 @@ Scenario invoiceIssueScenario()
     return s;
 }
 
+// The same issuing on a company server: the client killed mid-transaction leaves nothing
+// half-issued on the server (its transaction dies with the connection), and the re-run
+// numbers everything once, without a gap.
+Scenario serverInvoiceIssueScenario()
+{
+    Scenario s = invoiceIssueScenario();
+    s.name = "server-invoice-issue";
+    s.server = true;
+    return s;
+}
+
+namespace {
+
+constexpr int Payments = 8;
+
+void preparePayments(Workspace &ws)
+{
+    prepareIssue(ws);
+    orbctlOk(ws, ws.templateDb,
+             {QStringLiteral("--now"), RunNow, QStringLiteral("invoices"), QStringLiteral("issue"), QStringLiteral("--all-due"), QStringLiteral("2026-04-02")});
+    QString problem;
+    const QStringList ids = queryRows(ws.templateDb, "SELECT id FROM invoices WHERE status = 'issued' ORDER BY invoice_number LIMIT 4", &problem);
+    if (!problem.isEmpty() || ids.size() < 4)
+        fail(QStringLiteral("payments: the template has too few issued invoices (%1)").arg(problem));
+    ws.input = ids.join(QLatin1Char(','));
+    ws.finished = QStringLiteral("%1 payments, each recorded once, the same balances as an uninterrupted run").arg(Payments);
+}
+
+QByteArray paymentsDigest(Workspace &ws, QString *problem)
+{
+    QByteArray digest;
+    add(digest, ws.db, "SELECT invoice_id, amount, currency, paid_on, method, reference FROM payments ORDER BY reference", problem);
+    add(digest, ws.db, "SELECT id, status, amount_due, amount_paid FROM invoices ORDER BY id", problem);
+    add(digest, ws.db, "SELECT action, object_type, COUNT(*) FROM audit_log GROUP BY action, object_type ORDER BY action, object_type", problem);
+    if (problem->isEmpty() && queryRows(ws.db, "SELECT COUNT(*) FROM payments", problem).value(0).toInt() != Payments)
+        *problem = QStringLiteral("%1 payments recorded, not %2").arg(queryRows(ws.db, "SELECT COUNT(*) FROM payments", problem).value(0)).arg(Payments);
+    return digest;
+}
+
+} // namespace
+
+// Payments recorded one after another on a company server (two on each of four invoices), each
+// client killed at random moments: every payment counts exactly once (its reference makes the
+// re-run a no-op when the killed run had committed), the balances match an uninterrupted run.
+Scenario serverPaymentsScenario()
+{
+    Scenario s;
+    s.name = "server-payments";
+    s.server = true;
+    s.steps = Payments;
+    s.prepare = &preparePayments;
+    s.command = [](const Workspace &ws, int step) {
+        const QString invoice = ws.input.split(QLatin1Char(',')).value(step % 4);
+        return QStringList{QStringLiteral("--db"),
+                           ws.db,
+                           QStringLiteral("--now"),
+                           RunNow,
+                           QStringLiteral("invoices"),
+                           QStringLiteral("pay"),
+                           invoice,
+                           QStringLiteral("--amount"),
+                           QStringLiteral("1.25"),
+                           QStringLiteral("--reference"),
+                           QStringLiteral("crash-pay-%1").arg(step),
+                           QStringLiteral("--date"),
+                           QStringLiteral("2026-04-02")};
+    };
+    s.digest = &paymentsDigest;
+    return s;
+}
+
 } // namespace crash

@@ -2,7 +2,15 @@
 #include "CrashSupport.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include "models/SqliteStatement.h"
 #include "models/StorageError.h"
@@ -46,7 +54,45 @@ QByteArray orbctlOk(const Workspace &ws, const QString &db, const QStringList &a
     return out;
 }
 
+bool isServer(const QString &db)
+{
+    return db.startsWith(QLatin1String("postgresql://"));
+}
+
 namespace {
+
+/// Runs a read on the test cluster; the rows as text columns ("NULL" for a null).
+bool serverRows(const QString &location, const QString &database, const char *sql, QString *problem, QList<QStringList> *rows)
+{
+    const QUrl url(location);
+    const QString socket = QUrlQuery(url).queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
+    const QString name = QStringLiteral("crash-check");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(socket);
+        db.setUserName(url.userName());
+        db.setDatabaseName(database.isEmpty() ? url.path().mid(1) : database);
+        if (!db.open()) {
+            *problem = QStringLiteral("cannot connect to %1: %2").arg(location, db.lastError().text());
+        } else {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            ok = q.exec(QString::fromUtf8(sql));
+            if (!ok)
+                *problem = QStringLiteral("%1: %2").arg(QString::fromUtf8(sql), q.lastError().text());
+            while (ok && q.next()) {
+                QStringList columns;
+                for (int c = 0; c < q.record().count(); ++c)
+                    columns << (q.isNull(c) ? QStringLiteral("NULL") : q.value(c).toString());
+                rows->append(columns);
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
 
 template <typename Row>
 bool forEachRow(const QString &db, const char *sql, QString *problem, Row &&row)
@@ -77,6 +123,15 @@ QByteArray queryText(const QString &db, const char *sql, qint64 *rows, QString *
 {
     QByteArray text;
     *rows = 0;
+    if (isServer(db)) {
+        QList<QStringList> found;
+        if (!serverRows(db, {}, sql, problem, &found))
+            return {};
+        for (const QStringList &r : found)
+            text += r.join(QLatin1Char('|')).toUtf8() + '\n';
+        *rows = found.size();
+        return text;
+    }
     const bool ok = forEachRow(db, sql, problem, [&](sqlite3_stmt *st) {
         ++*rows;
         for (int c = 0; c < sqlite3_column_count(st); ++c) {
@@ -96,6 +151,13 @@ QByteArray queryText(const QString &db, const char *sql, qint64 *rows, QString *
 QStringList queryRows(const QString &db, const char *sql, QString *problem)
 {
     QStringList rows;
+    if (isServer(db)) {
+        QList<QStringList> found;
+        serverRows(db, {}, sql, problem, &found);
+        for (const QStringList &r : found)
+            rows << r.join(QLatin1Char('|'));
+        return rows;
+    }
     forEachRow(db, sql, problem, [&](sqlite3_stmt *st) {
         QStringList columns;
         for (int c = 0; c < sqlite3_column_count(st); ++c) {
@@ -107,8 +169,42 @@ QStringList queryRows(const QString &db, const char *sql, QString *problem)
     return rows;
 }
 
-QString integrity(const QString &db)
+QString serverRound(const Workspace &ws, const QString &name)
 {
+    const QString socket = qEnvironmentVariable("ORB_TEST_PG_SOCKET");
+    if (socket.isEmpty())
+        fail(QStringLiteral("a server scenario needs the PostgreSQL test cluster (ORB_TEST_PG_SOCKET): run it through ctest"));
+    const QString location = QStringLiteral("postgresql://orbadmin@/%1?host=%2").arg(name, socket);
+    QString problem;
+    QList<QStringList> none;
+    const QByteArray drop = QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name).toUtf8();
+    const QByteArray create = QStringLiteral("CREATE DATABASE \"%1\"").arg(name).toUtf8();
+    if (!serverRows(location, QStringLiteral("postgres"), drop.constData(), &problem, &none)
+        || !serverRows(location, QStringLiteral("postgres"), create.constData(), &problem, &none))
+        fail(QStringLiteral("cannot make the round's database: %1").arg(problem));
+    orbctlOk(ws, ws.templateDb, {QStringLiteral("company"), QStringLiteral("move-to-server"), location});
+    return location;
+}
+
+void dropServerRound(const QString &location)
+{
+    const QString name = QUrl(location).path().mid(1);
+    QString problem;
+    QList<QStringList> none;
+    const QByteArray drop = QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name).toUtf8();
+    serverRows(location, QStringLiteral("postgres"), drop.constData(), &problem, &none);
+}
+
+QString integrity(const Workspace &ws, const QString &db)
+{
+    if (isServer(db)) {
+        // Nothing half-written shows in the audit chain first: every action appends to it.
+        QByteArray out;
+        if (runToEnd(ws.orbctl, {QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify")}, &out, ws.environment)
+            != 0)
+            return QStringLiteral("audit verify failed: %1").arg(QString::fromUtf8(out));
+        return QJsonDocument::fromJson(out).object().value(QStringLiteral("ok")).toBool() ? QString() : QString::fromUtf8(out);
+    }
     sqlite3 *h = nullptr;
     sqlite3_open_v2(QFile::encodeName(db).constData(), &h, SQLITE_OPEN_READONLY, nullptr);
     char **table = nullptr;

@@ -46,6 +46,9 @@ struct Scenario {
     int steps = 1;
     /// Optional: before each step of each round (outside state such as the Stripe stand-in).
     std::function<void(Workspace &, int step)> beforeStep;
+    /// The round's company lives on the PostgreSQL test cluster (ORB_TEST_PG_SOCKET): each
+    /// round moves the template file into a fresh database there and ws.db is its location.
+    bool server = false;
     /// Optional: a count of requests the outside world has seen. Half the kills then land
     /// just as the k-th request of the run (k at random) arrives, rather than at a random time:
     /// the moment a change is made outside and its answer has not yet reached Orb.
@@ -65,8 +68,16 @@ QByteArray orbctlOk(const Workspace &ws, const QString &db, const QStringList &a
 QByteArray queryText(const QString &db, const char *sql, qint64 *rows, QString *problem);
 /// The rows of a query as text (columns joined by '|'), for checks and messages.
 QStringList queryRows(const QString &db, const char *sql, QString *problem);
-/// PRAGMA integrity_check: empty when the file is intact, else what SQLite reported.
-QString integrity(const QString &db);
+/// PRAGMA integrity_check: empty when the file is intact, else what SQLite reported. For a
+/// server company: `orbctl audit verify` (the server keeps its own pages whole).
+QString integrity(const Workspace &ws, const QString &db);
+
+/// Whether db is a company server's location rather than a file.
+bool isServer(const QString &db);
+/// A fresh database NAME on the test cluster with the template moved into it; its location.
+QString serverRound(const Workspace &ws, const QString &name);
+/// Drops a round's database.
+void dropServerRound(const QString &location);
 
 Scenario eventsImportScenario();
 Scenario invoiceRunScenario();
@@ -76,5 +87,7 @@ Scenario syncDayGapsScenario();
 Scenario syncMonthGapScenario();
 Scenario syncMoneyDayGapsScenario();
 Scenario syncMoneyMonthGapScenario();
+Scenario serverInvoiceIssueScenario();
+Scenario serverPaymentsScenario();
 
 } // namespace crash

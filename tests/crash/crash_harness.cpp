@@ -30,12 +30,18 @@ namespace {
 // stand-in server thread.
 QList<Scenario> scenarios()
 {
-    return {eventsImportScenario(), invoiceRunScenario(),   invoiceIssueScenario(),     syncScenario(),
-            syncDayGapsScenario(),  syncMonthGapScenario(), syncMoneyDayGapsScenario(), syncMoneyMonthGapScenario()};
+    return {eventsImportScenario(),       invoiceRunScenario(),    invoiceIssueScenario(),     syncScenario(),
+            syncDayGapsScenario(),        syncMonthGapScenario(),  syncMoneyDayGapsScenario(), syncMoneyMonthGapScenario(),
+            serverInvoiceIssueScenario(), serverPaymentsScenario()};
 }
 
-void freshRound(Workspace &ws, int round)
+void freshRound(const Scenario &sc, Workspace &ws, int round)
 {
+    if (sc.server) {
+        // A database of its own per round (and per harness process) on the test cluster.
+        ws.db = serverRound(ws, QStringLiteral("crash_%1_%2").arg(QCoreApplication::applicationPid()).arg(round));
+        return;
+    }
     ws.db = QDir(ws.dir).filePath(QStringLiteral("round-%1.orb").arg(round));
     if (!QFile::copy(ws.templateDb, ws.db))
         fail(QStringLiteral("cannot copy the template company file"));
@@ -43,6 +49,10 @@ void freshRound(Workspace &ws, int round)
 
 void removeRound(const Workspace &ws)
 {
+    if (isServer(ws.db)) {
+        dropServerRound(ws.db);
+        return;
+    }
     for (const char *s : {"", "-wal", "-shm", "-journal"})
         QFile::remove(ws.db + QLatin1String(s));
 }
@@ -184,7 +194,7 @@ int main(int argc, char **argv)
         sc.prepare(ws);
 
         // The reference: one uninterrupted round, each step timed to spread the kills over it.
-        freshRound(ws, 0);
+        freshRound(sc, ws, 0);
         QList<StepLength> stepLength;
         for (int step = 0; step < sc.steps; ++step) {
             if (sc.beforeStep)
@@ -211,14 +221,14 @@ int main(int argc, char **argv)
         Tally t;
         bool failed = false;
         while (t.killed < kills && !failed) {
-            freshRound(ws, ++t.rounds);
+            freshRound(sc, ws, ++t.rounds);
             const int killedBefore = t.killed;
             for (int step = 0; step < sc.steps; ++step) {
                 if (sc.beforeStep)
                     sc.beforeStep(ws, step);
                 interruptStep(sc, ws, step, stepLength.at(step), kills, rng, seed, t);
             }
-            const QString broken = integrity(ws.db);
+            const QString broken = integrity(ws, ws.db);
             if (!broken.isEmpty())
                 fail(QStringLiteral("%1 (seed %2, round %3): integrity_check: %4").arg(QLatin1String(sc.name)).arg(seed).arg(t.rounds).arg(broken));
             problem.clear();

@@ -5,6 +5,7 @@
 #include "models/CustomerService.h"
 #include "models/UnitOfWork.h"
 
+#include <QCryptographicHash>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -22,6 +23,7 @@ private slots:
     void verifyFindsTampering_data();
     void verifyFindsTampering();
     void appendNeedsTransaction();
+    void hashCoversDatabaseUserOnlyWhenSet();
 
 private:
     void makeHistory();
@@ -98,11 +100,13 @@ void TestAuditLog::verifyFindsTampering_data()
     QTest::newRow("edited value") << "UPDATE audit_log SET after_json = replace(after_json, 'ap@audited', 'xx@audited') WHERE seq = 2" << qint64(2)
                                   << "entry 2 was edited";
     QTest::newRow("edited user") << "UPDATE audit_log SET os_user = 'mallory' WHERE seq = 3" << qint64(3) << "entry 3 was edited";
+    // A database user put on an entry that had none (or changed) breaks its hash as well.
+    QTest::newRow("database user added") << "UPDATE audit_log SET db_user = 'mallory' WHERE seq = 3" << qint64(3) << "entry 3 was edited";
     QTest::newRow("deleted middle") << "DELETE FROM audit_log WHERE seq = 2" << qint64(2) << "entries 2 to 2 are missing";
     QTest::newRow("deleted tail") << "DELETE FROM audit_log WHERE seq >= 4" << qint64(4) << "the last 2 entries were removed";
-    QTest::newRow("inserted")
-        << "INSERT INTO audit_log SELECT 6, at, os_user, 'customer.delete', object_type, object_id, after_json, NULL, hash, hash FROM audit_log WHERE seq = 5"
-        << qint64(6) << "was edited after it was written";
+    QTest::newRow("inserted") << "INSERT INTO audit_log (seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash) "
+                                 "SELECT 6, at, os_user, 'customer.delete', object_type, object_id, after_json, NULL, hash, hash FROM audit_log WHERE seq = 5"
+                              << qint64(6) << "was edited after it was written";
     QTest::newRow("replaced and renumbered") << "UPDATE audit_log SET seq = seq + 10 WHERE seq = 5" << qint64(5) << "missing";
 }
 
@@ -127,6 +131,35 @@ void TestAuditLog::appendNeedsTransaction()
     UnitOfWork uow(m_file->db());
     log.append(m_clock.now(), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z"), std::nullopt, std::nullopt);
     // Rolled back with its unit of work: no entry without its change.
+}
+
+// Entries written before the database user was recorded (and every entry of a company file)
+// hash exactly as they always did; an entry with a database user covers it too.
+void TestAuditLog::hashCoversDatabaseUserOnlyWhenSet()
+{
+    AuditEntry e;
+    e.seq = 7;
+    e.at = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    e.osUser = QStringLiteral("anna");
+    e.action = QStringLiteral("customer.update");
+    e.objectType = QStringLiteral("customer");
+    e.objectId = QStringLiteral("c1");
+    e.after = QJsonObject{{QStringLiteral("name"), QStringLiteral("B")}};
+    e.prevHash = QString(64, QLatin1Char('0'));
+    // The rule as it was first written: length-prefixed fields, no database user.
+    QCryptographicHash legacy(QCryptographicHash::Sha256);
+    for (const QString &f : {e.prevHash, QStringLiteral("7"), QStringLiteral("2025-01-02T03:04:05.000Z"), e.osUser, e.action, e.objectType, e.objectId,
+                             QString(), QStringLiteral("{\"name\":\"B\"}")}) {
+        legacy.addData(QByteArray(QByteArray::number(f.toUtf8().size()) + ':'));
+        legacy.addData(f.toUtf8());
+    }
+    QCOMPARE(AuditLog::computeHash(e), QString::fromLatin1(legacy.result().toHex()));
+    AuditEntry withUser = e;
+    withUser.dbUser = QStringLiteral("anna_db");
+    QVERIFY(AuditLog::computeHash(withUser) != AuditLog::computeHash(e));
+    AuditEntry otherUser = e;
+    otherUser.dbUser = QStringLiteral("mallory");
+    QVERIFY(AuditLog::computeHash(withUser) != AuditLog::computeHash(otherUser));
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)
