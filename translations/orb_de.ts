@@ -4371,6 +4371,26 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>API: %1</source>
         <translation>API: %1</translation>
     </message>
+    <message>
+        <source>Connect to Company &amp;Server…</source>
+        <translation>Mit Firmen&amp;server verbinden…</translation>
+    </message>
+    <message>
+        <source>Connect to a company &amp;server…</source>
+        <translation>Mit einem Firmen&amp;server verbinden…</translation>
+    </message>
+    <message>
+        <source>Could not open the company</source>
+        <translation>Die Firma konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The password could not be remembered: %1</source>
+        <translation>Das Passwort konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Updated with changes made by others</source>
+        <translation>Mit den Änderungen anderer aktualisiert</translation>
+    </message>
 </context>
 <context>
     <name>orb::MatrixConfigEditor</name>
@@ -6111,6 +6131,105 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
 </context>
 <context>
+    <name>orb::ServerConnectDialog</name>
+    <message>
+        <source>Connect to a Company Server</source>
+        <translation>Mit einem Firmenserver verbinden</translation>
+    </message>
+    <message>
+        <source>A company on a PostgreSQL server can be used by several people at once. Ask whoever runs the server for these details.</source>
+        <translation>Eine Firma auf einem PostgreSQL-Server können mehrere Personen gleichzeitig nutzen. Die folgenden Angaben erhalten Sie von der Person, die den Server betreut.</translation>
+    </message>
+    <message>
+        <source>db.example.com, or a socket folder such as /run/postgresql</source>
+        <translation>db.example.com oder ein Socket-Ordner wie /run/postgresql</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate and name (verify-full)</source>
+        <translation>Zertifikat und Namen des Servers prüfen (verify-full)</translation>
+    </message>
+    <message>
+        <source>Encrypt, without checking the certificate (require)</source>
+        <translation>Verschlüsseln, ohne das Zertifikat zu prüfen (require)</translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it (prefer)</source>
+        <translation>Verschlüsseln, wenn der Server es anbietet (prefer)</translation>
+    </message>
+    <message>
+        <source>No encryption (disable)</source>
+        <translation>Keine Verschlüsselung (disable)</translation>
+    </message>
+    <message>
+        <source>The certificate of the authority that signed the server&apos;s (PEM)</source>
+        <translation>Das Zertifikat der Stelle, die das Serverzertifikat signiert hat (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Daten&amp;bank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption (TLS):</source>
+        <translation>&amp;Verschlüsselung (TLS):</translation>
+    </message>
+    <message>
+        <source>Root cer&amp;tificate:</source>
+        <translation>S&amp;tammzertifikat:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>V&amp;erbinden</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>Stammzertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Zertifikate (*.crt *.pem);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name, address or socket folder.</source>
+        <translation>Geben Sie den Hostnamen, die Adresse oder den Socket-Ordner des Servers ein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the company&apos;s database.</source>
+        <translation>Geben Sie den Namen der Datenbank der Firma ein.</translation>
+    </message>
+    <message>
+        <source>Verifying the server needs the root certificate that signed its certificate.</source>
+        <translation>Um den Server zu prüfen, wird das Stammzertifikat benötigt, das sein Zertifikat signiert hat.</translation>
+    </message>
+    <message>
+        <source>This is not a server location.</source>
+        <translation>Das ist keine Serveradresse.</translation>
+    </message>
+</context>
+<context>
     <name>orb::SettingsScreen</name>
     <message>
         <source>Company</source>
@@ -6590,6 +6709,10 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     <message>
         <source>Stripe sync refused the API base %1: it %2</source>
         <translation>Die Stripe-Synchronisierung hat die API-Basis %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Not syncing here: %1</source>
+        <translation>Hier wird nicht synchronisiert: %1</translation>
     </message>
 </context>
 <context>
