@@ -110,6 +110,11 @@ void ServerRoles::setUp(Database &db)
     // PostgreSQL cuts identifiers at 63 bytes: a longer group name would silently be another's.
     if (name.toUtf8().size() + 8 > 63)
         throw ServiceError::invalid(QStringLiteral("the database name \"%1\" is too long for the company's group roles (at most 55 bytes)").arg(name));
+    QSqlQuery may = db.execNative(QStringLiteral("SELECT rolsuper OR rolcreaterole, current_user FROM pg_roles WHERE rolname = current_user"));
+    if (!may.next() || !may.value(0).toBool())
+        throw ServiceError::conflict(QStringLiteral("setting up the company's roles (%1_admin, _billing, _viewer) needs a database user who may create roles: "
+                                                    "`createuser --createrole %2`, or ALTER ROLE %2 CREATEROLE; nothing was changed")
+                                         .arg(name, may.isValid() ? may.value(1).toString() : QStringLiteral("USER")));
     for (const Role r : kGroups) {
         const QString group = groupName(db, r);
         if (db.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname = ?"), {group}).toInt() == 0)

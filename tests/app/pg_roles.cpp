@@ -95,6 +95,7 @@ private slots:
     void rawWritesRefusedByGrants();
     void lastAdminStays();
     void companyFileHasOneLocalUser();
+    void moveNeedsAUserWhoMayCreateRoles();
 
 private:
     QTemporaryDir m_dir;
@@ -344,6 +345,33 @@ void TestRoles::companyFileHasOneLocalUser()
     QCOMPARE(add.exitCode, 4);
     QVERIFY2(add.err.contains("a company file has one local user with every role"), add.err.constData());
     QCOMPARE(orb::test::fileHash(m_file), before);
+}
+
+void TestRoles::moveNeedsAUserWhoMayCreateRoles()
+{
+    const QString suffix = databaseOf(m_url).section(QLatin1Char('_'), -1);
+    const QString plain = QStringLiteral("plain_") + suffix;
+    const QString db = QStringLiteral("plainbooks_") + suffix;
+    QCOMPARE(rawAs(m_url, QStringLiteral("orbadmin"), QStringLiteral("CREATE ROLE \"%1\" LOGIN").arg(plain)), QString());
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("plain-admin"));
+        admin.setHostName(orb::test::pgTestSocket());
+        admin.setUserName(QStringLiteral("orbadmin"));
+        admin.setDatabaseName(QStringLiteral("postgres"));
+        QVERIFY(admin.open());
+        QSqlQuery q(admin);
+        QVERIFY(q.exec(QStringLiteral("DROP DATABASE IF EXISTS \"%1\"").arg(db)));
+        QVERIFY2(q.exec(QStringLiteral("CREATE DATABASE \"%1\" OWNER \"%2\"").arg(db, plain)), qPrintable(q.lastError().text()));
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("plain-admin"));
+    const QString url = QStringLiteral("postgresql://%1@/%2?host=%3").arg(plain, db, orb::test::pgTestSocket());
+    const ProcessResult move = orbctl(m_file, {QStringLiteral("company"), QStringLiteral("move-to-server"), url});
+    QCOMPARE(move.exitCode, 4);
+    QVERIFY2(move.err.contains("createuser --createrole"), move.err.constData());
+    // Nothing was moved: the database is as empty as it was.
+    const ProcessResult empty = orbctl(url, {QStringLiteral("customers"), QStringLiteral("list")});
+    QVERIFY2(empty.err.contains("holds no Orb company"), empty.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestRoles)
