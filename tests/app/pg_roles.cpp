@@ -4,11 +4,13 @@
 // (in this process, connected as that user) and through `orbctl` processes; the viewer's and
 // the clerk's own connections are refused by the server's grants when they write around the
 // program; `orbctl users` adds, lists, changes and removes users, admins only.
+#include "app/api/ApiHandler.h"
 #include "engine/Clock.h"
 #include "engine/Customer.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/StorageError.h"
+#include "models/api/ApiKeyService.h"
 #include "models/billing/InvoiceService.h"
 #include "models/storage/Roles.h"
 #include "models/storage/UserService.h"
@@ -96,6 +98,7 @@ private slots:
     void lastAdminStays();
     void companyFileHasOneLocalUser();
     void moveNeedsAUserWhoMayCreateRoles();
+    void apiKeysActWithinTheConnectionsRole();
 
 private:
     QTemporaryDir m_dir;
@@ -372,6 +375,38 @@ void TestRoles::moveNeedsAUserWhoMayCreateRoles()
     // Nothing was moved: the database is as empty as it was.
     const ProcessResult empty = orbctl(url, {QStringLiteral("customers"), QStringLiteral("list")});
     QVERIFY2(empty.err.contains("holds no Orb company"), empty.err.constData());
+}
+
+void TestRoles::apiKeysActWithinTheConnectionsRole()
+{
+    // A billing key on a server where `orbctl serve` runs as a viewer: the request acts as a
+    // viewer (403, nothing changed); the same key through the clerk's connection creates.
+    const QString suffix = databaseOf(m_url).section(QLatin1Char('_'), -1);
+    const orb::SystemClock clock;
+    QString secret;
+    {
+        auto admin = orb::CompanyFile::open(m_url);
+        secret = orb::ApiKeyService(*admin, clock).create(QStringLiteral("clerk"), QStringLiteral("billing")).secret;
+    }
+    const auto post = [&](orb::CompanyFile &company, const QString &name) {
+        orb::api::ApiRequest r;
+        r.method = "POST";
+        r.path = QStringLiteral("/v1/customers");
+        r.headers.insert("authorization", "Bearer " + secret.toUtf8());
+        r.headers.insert("content-type", "application/json");
+        r.body = QJsonDocument(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("email"), QStringLiteral("a@example.com")}}).toJson();
+        return orb::api::ApiHandler(company, clock).handle(r);
+    };
+    auto viewer = orb::CompanyFile::open(as(m_url, QStringLiteral("viewer_") + suffix));
+    const orb::api::ApiResponse refused = post(*viewer, QStringLiteral("API Viewer Co"));
+    QCOMPARE(refused.status, 403);
+    QVERIFY2(refused.body.contains("your role (viewer) may not change customers"), refused.body.constData());
+    auto billing = orb::CompanyFile::open(as(m_url, QStringLiteral("billing_") + suffix));
+    const orb::api::ApiResponse created = post(*billing, QStringLiteral("API Billing Co"));
+    QVERIFY2(created.status == 200 || created.status == 201, created.body.constData());
+    const QByteArray list = orbctl(m_url, {QStringLiteral("customers"), QStringLiteral("list")}).out;
+    QVERIFY(list.contains("API Billing Co"));
+    QVERIFY(!list.contains("API Viewer Co"));
 }
 
 QTEST_GUILESS_MAIN(TestRoles)
