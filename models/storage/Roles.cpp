@@ -154,12 +154,14 @@ Roles::Target Roles::target(const QString &sql)
 {
     qsizetype pos = 0;
     const QString word = firstWord(sql, pos);
-    static const QStringList reads{QStringLiteral("SELECT"),   QStringLiteral("VALUES"),    QStringLiteral("SHOW"),    QStringLiteral("EXPLAIN"),
-                                   QStringLiteral("BEGIN"),    QStringLiteral("START"),     QStringLiteral("COMMIT"),  QStringLiteral("END"),
+    static const QStringList reads{QStringLiteral("SELECT"), QStringLiteral("VALUES"), QStringLiteral("SHOW"), QStringLiteral("EXPLAIN"),
+                                   QStringLiteral("BEGIN"), QStringLiteral("START"), QStringLiteral("COMMIT"), QStringLiteral("END"),
                                    QStringLiteral("ROLLBACK"), QStringLiteral("SAVEPOINT"), QStringLiteral("RELEASE"), QStringLiteral("SET"),
-                                   QStringLiteral("RESET"),    QStringLiteral("PRAGMA"),    QStringLiteral("LISTEN"),  QStringLiteral("UNLISTEN"),
-                                   QStringLiteral("NOTIFY"),   QStringLiteral("DISCARD"),   QStringLiteral("DECLARE"), QStringLiteral("FETCH"),
-                                   QStringLiteral("CLOSE"),    QStringLiteral("MOVE"),      QStringLiteral("ANALYZE"), QStringLiteral("DEALLOCATE")};
+                                   QStringLiteral("RESET"), QStringLiteral("PRAGMA"), QStringLiteral("LISTEN"), QStringLiteral("UNLISTEN"),
+                                   QStringLiteral("NOTIFY"), QStringLiteral("DISCARD"), QStringLiteral("DECLARE"), QStringLiteral("FETCH"),
+                                   QStringLiteral("CLOSE"), QStringLiteral("MOVE"), QStringLiteral("ANALYZE"), QStringLiteral("DEALLOCATE"),
+                                   // LOCK changes nothing; the server asks for write privileges on the table itself.
+                                   QStringLiteral("LOCK")};
     Target t;
     if (word.isEmpty() || reads.contains(word))
         return t;

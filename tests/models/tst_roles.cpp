@@ -115,6 +115,7 @@ void TestRoles::statementTargets_data()
     QTest::newRow("advisory lock") << "SELECT pg_advisory_xact_lock(42)" << none << "";
     QTest::newRow("set") << "SET TIME ZONE 'UTC'" << none << "";
     QTest::newRow("notify") << "NOTIFY orb_changes" << none << "";
+    QTest::newRow("lock") << "LOCK TABLE invoices IN SHARE MODE" << none << "";
     QTest::newRow("insert") << "INSERT INTO customers (id) VALUES (?)" << table << "customers";
     QTest::newRow("insert or ignore") << "INSERT OR IGNORE INTO usage_events (id) VALUES (?)" << table << "usage_events";
     QTest::newRow("insert quoted") << "INSERT INTO \"payments\" (id) VALUES (?)" << table << "payments";
