@@ -12,6 +12,7 @@
 #include "models/UnitOfWork.h"
 #include "models/backup/CompanyLock.h"
 #include "models/storage/CompanyLocation.h"
+#include "models/storage/ServerRoles.h"
 #include "models/storage/ServerSchema.h"
 
 #include <QDir>
@@ -113,6 +114,9 @@ std::unique_ptr<CompanyFile> CompanyFile::openServer(const QString &text, bool r
                 throw CompanyFileError(CompanyFileError::Kind::Invalid,
                                        QStringLiteral("%1 was written by an older Orb and must be upgraded, but it is open read-only.").arg(file->m_path));
             ServerSchema::migrate(file->m_db);
+            // Tables the upgrade added get their grants, so billing and viewers reach them.
+            if (ServerRoles::isSetUp(file->m_db))
+                ServerRoles::applyGrants(file->m_db);
         }
         if (file->m_db.scalar(QStringLiteral("SELECT value FROM orb_meta WHERE key = 'format'")).toString() != QLatin1String("orb-company"))
             throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile, QStringLiteral("the database %1 is not an Orb company").arg(file->m_path));

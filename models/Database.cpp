@@ -4,6 +4,7 @@
 #include "models/RowSeals.h"
 #include "models/StorageError.h"
 #include "models/storage/CompanyLocation.h"
+#include "models/storage/ServerRoles.h"
 #include "models/storage/SqlDialect.h"
 
 #include <QAtomicInteger>
@@ -223,6 +224,7 @@ void Database::open(const QString &path, Mode mode)
 void Database::openServer(const CompanyLocation &location, Mode mode)
 {
     close();
+    m_serverRole.reset();
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
         throw ServiceError::storage(
             QStringLiteral("cannot connect to %1: Qt's PostgreSQL driver is not installed (Debian: libqt6sql6-psql)").arg(location.display()));
@@ -271,6 +273,7 @@ void Database::openServer(const CompanyLocation &location, Mode mode)
         m_sessionUser = scalar(QStringLiteral("SELECT session_user")).toString();
         if (mode != Mode::ReadWrite)
             exec(QStringLiteral("SET default_transaction_read_only = on"));
+        refreshRole();
     } catch (...) {
         close();
         throw;
@@ -391,8 +394,28 @@ sqlite3 *Database::rawSqliteHandle() const
     return nullptr;
 }
 
+Role Database::role() const
+{
+    if (!isServer())
+        return m_roleLimit;
+    // Read when the connection opened (refreshRole): asking in the middle of another
+    // statement's streamed result would lose that result.
+    return std::min(m_serverRole.value_or(Role::Viewer), m_roleLimit);
+}
+
+void Database::refreshRole()
+{
+    if (!isServer())
+        return;
+    // Viewer while the server is asked (a read): a failure to ask never grants more.
+    m_serverRole = Role::Viewer;
+    m_serverRole = ServerRoles::connectionRole(*this);
+}
+
 QSqlQuery Database::run(const QString &sql, const QVariantList &binds) const
 {
+    // Every statement on a server passes here (translated or native): the role decides first.
+    Roles::check(role(), sql);
     // A server connection: prepared (server-side) only with binds, since PostgreSQL prepares
     // no BEGIN, SET or CREATE; the SQLSTATE decides what the failure means to people.
     QSqlQuery q(handle());
@@ -412,7 +435,11 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &binds) const
         const QString state = e.nativeErrorCode();
         if (state.startsWith(QLatin1String("23")))
             throw ServiceError::conflict(QStringLiteral("the company database refused the change: %1").arg(describe(e)));
-        if (state == QLatin1String("25006") || state == QLatin1String("42501"))
+        // The server's grants refused what the program's own check let through (a role that
+        // changed meanwhile, a table the grants guard more narrowly): the same refusal.
+        if (state == QLatin1String("42501"))
+            throw Roles::refusal(role(), QStringLiteral("do this (the company server refused: %1)").arg(describe(e)));
+        if (state == QLatin1String("25006"))
             throw ServiceError::conflict(QStringLiteral("%1 is open read-only for you; nothing was changed (%2)").arg(m_path, describe(e)));
         if (state == QLatin1String("40001") || state == QLatin1String("40P01") || state == QLatin1String("55P03"))
             throw ServiceError::conflict(QStringLiteral("%1 is busy: another user is changing the same data; try again").arg(m_path));
@@ -444,6 +471,8 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &binds) const
             noteWrite(sql);
         return q;
     }
+    if (m_roleLimit != Role::Admin)
+        Roles::check(m_roleLimit, sql);
     QSqlQuery q(handle());
     q.setForwardOnly(true);
     if (!q.prepare(sql))

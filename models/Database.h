@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/storage/Roles.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -8,6 +10,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <optional>
 
 struct sqlite3;
 
@@ -104,6 +107,20 @@ public:
     void rollback();
     bool inTransaction() const { return m_inTransaction; }
 
+    /**
+     * The role acting through this connection (models/storage/Roles): on a company file its
+     * one local user, with every role; on a server what the server grants the connection's
+     * user (ServerRoles, read once). Never more than roleLimit(). Every statement is checked
+     * against it before it runs.
+     */
+    Role role() const;
+    Role roleLimit() const { return m_roleLimit; }
+    /// Narrows the role (ActingRole does it for a scope).
+    void setRoleLimit(Role limit) { m_roleLimit = limit; }
+    /// Reads the server role again now (after memberships changed), never while a result is
+    /// being read: a server connection streams one result at a time.
+    void refreshRole();
+
     /// The SQLite result code of the last error of a query ("11" corrupt, "26" not a database).
     static int sqliteCode(const QSqlError &error);
 
@@ -126,6 +143,8 @@ private:
     mutable QStringList m_changedTables; ///< server: tables written in the open transaction, announced at commit
     void noteWrite(const QString &sql) const;
     void announceChanges() const;
+    Role m_roleLimit = Role::Admin;
+    mutable std::optional<Role> m_serverRole;
 };
 
 } // namespace orb

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
+#include "ui/RoleGate.h"
 
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
@@ -583,6 +584,8 @@ void MainWindow::buildScreens()
     row->addWidget(m_nav);
     row->addWidget(scroll, 1);
 
+    // The previous company's role no longer holds its actions down.
+    delete findChild<RoleGate *>(QStringLiteral("roleGate"), Qt::FindDirectChildrenOnly);
     m_undo->clear(); // the steps belong to the previous company file
     m_undoIndex = 0;
     for (QAction *a : m_companyActions)
@@ -685,6 +688,8 @@ void MainWindow::buildScreens()
     }
     for (QWidget *screen : screens)
         polishScreen(screen);
+    // What the company's role may not do is disabled, saying why (the services refuse it too).
+    (new RoleGate(m_company->db().role(), this))->guard(this);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     // The scroll area asks the stack for its minimum, which a QStackedWidget takes from its
     // widest page: only the page on show counts, so one wide screen does not make every screen

@@ -3,6 +3,7 @@
 
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "models/storage/Roles.h"
 #include "models/StorageError.h"
 #include "models/api/ApiIdempotencyStore.h"
 #include "models/api/ApiIngestWriter.h"
@@ -49,7 +50,10 @@ ApiResponse fromServiceError(const ServiceError &e)
         return ApiError::validation(e.details(), errors).response();
     }
     case ServiceError::Kind::NotFound: return ApiError::notFound(e.message()).response();
-    case ServiceError::Kind::Conflict: return ApiError::conflict(e.message()).response();
+    case ServiceError::Kind::Conflict:
+        if (Roles::isRefusal(e))
+            return ApiError(403, QStringLiteral("403-forbidden"), QStringLiteral("Forbidden"), e.message()).response();
+        return ApiError::conflict(e.message()).response();
     case ServiceError::Kind::Storage: break;
     }
     return ApiError(500, QStringLiteral("500-internal-server-error"), QStringLiteral("Internal server error"), e.message()).response();
@@ -103,6 +107,8 @@ ApiResponse ApiHandler::handle(const ApiRequest &request)
             return p.response;
         ApiContext ctx{m_company, m_clock, request, p.params, p.key, m_ingestWriter};
         try {
+            // The services check the key's role like anyone's: never more than the connection's.
+            const ActingRole acting(m_company.db(), Roles::parse(p.key.role).value_or(Role::Viewer));
             p.response = p.route->handler(ctx);
         } catch (const ApiError &e) {
             p.response = e.response();
@@ -166,8 +172,14 @@ QList<ApiResponse> ApiHandler::handleIngestBatch(const QList<ApiRequest> &reques
         QList<IngestResult> results;
         std::optional<ApiResponse> failure;
         try {
-            if (!rows.isEmpty())
+            if (!rows.isEmpty()) {
+                // Every key may ingest; the key's role still bounds what the services write.
+                Role least = Role::Admin;
+                for (const qsizetype i : std::as_const(members))
+                    least = std::min(least, Roles::parse(prepared[i].key.role).value_or(Role::Viewer));
+                const ActingRole acting(m_company.db(), least);
                 results = m_ingestWriter.ingest(rows, backfill);
+            }
         } catch (const ServiceError &e) {
             failure = fromServiceError(e);
         } catch (const std::exception &e) {

@@ -6,6 +6,7 @@
 #include "models/StorageError.h"
 #include "models/UnitOfWork.h"
 #include "models/storage/CompanyLocation.h"
+#include "models/storage/ServerRoles.h"
 #include "models/storage/ServerSchema.h"
 
 #include <QHash>
@@ -178,6 +179,8 @@ MoveReport MoveToServer::run(CompanyFile &source, const QString &locationText, c
     if (report.schemaVersion != source.schemaVersion())
         throw ServiceError::storage(
             QStringLiteral("the moved schema history ends at version %1, not %2; nothing was moved").arg(report.schemaVersion).arg(source.schemaVersion()));
+    // The company's roles come with it: the group roles and their grants, the mover an admin.
+    ServerRoles::setUp(server);
     uow.commit();
     return report;
 }
