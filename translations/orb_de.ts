@@ -6124,6 +6124,29 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
 </context>
 <context>
+    <name>orb::RoleGate</name>
+    <message>
+        <source>viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>ingest</source>
+        <translation>Datenerfassung</translation>
+    </message>
+    <message>
+        <source>billing</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Your role on this company (%1) may not do this; it needs the role %2. Ask an admin of the company.</source>
+        <translation>Ihre Rolle in dieser Firma (%1) darf das nicht; dafür ist die Rolle %2 nötig. Fragen Sie einen Administrator der Firma.</translation>
+    </message>
+</context>
+<context>
     <name>orb::RowIdLoader</name>
     <message>
         <source>Could not list %1: %2</source>
