@@ -159,6 +159,16 @@ void InvoiceRepository::insertMany(const QList<Invoice> &invoices)
 {
     if (invoices.isEmpty())
         return;
+    if (m_db.isServer()) {
+        // A company server: the same rows through the connection's prepared statements.
+        const QString sql =
+            QStringLiteral("INSERT INTO invoices (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kColumns));
+        for (const Invoice &invoice : invoices) {
+            m_db.exec(sql, values(invoice));
+            writeLines(invoice);
+        }
+        return;
+    }
     sqlite3 *h = m_db.sqliteHandle();
     const QByteArray sql = QStringLiteral("INSERT INTO invoices (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                                .arg(QLatin1String(kColumns))
