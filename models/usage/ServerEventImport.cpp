@@ -70,15 +70,12 @@ void ServerEventStore::ensureTables()
     // Temporary (this session only) and emptied at every commit: a crash or a rollback leaves
     // nothing behind on the server. Created again after a rollback undid their creation
     // (looked up first: CREATE ... IF NOT EXISTS would print a notice every batch).
-    QSqlQuery q = m_db.execNative(
-        QStringLiteral("SELECT to_regclass('pg_temp.orb_import_staging') IS NOT NULL AND to_regclass('pg_temp.orb_import_inserted') IS NOT NULL"));
+    QSqlQuery q = m_db.execNative(QStringLiteral("SELECT to_regclass('pg_temp.orb_import_staging') IS NOT NULL"));
     if (q.next() && q.value(0).toBool())
         return;
     m_db.execNative(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS orb_import_staging (ord BIGINT NOT NULL, key_hash BIGINT NOT NULL, "
                                    "idempotency_key TEXT, event_name TEXT, ts BIGINT NOT NULL, customer_id TEXT, external_customer_id TEXT, "
                                    "properties TEXT) ON COMMIT DELETE ROWS"));
-    m_db.execNative(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS orb_import_inserted (seq BIGINT NOT NULL, customer_id TEXT, "
-                                   "external_customer_id TEXT, ts BIGINT NOT NULL) ON COMMIT DELETE ROWS"));
 }
 
 void ServerEventStore::copyIn(const std::vector<UsageEventRow> &rows)
@@ -150,6 +147,8 @@ void ServerEventStore::insertBatch(const std::vector<UsageEventRow> &rows, Usage
         if (m.next())
             before = m.value(0).toLongLong();
     }
+    if (m_pendingFrom < 0)
+        m_pendingFrom = before; // this transaction's events, for the customer directory, come after it
     // The first row of each key in the batch, in batch order, unless the unique index holds an
     // original of its key. Looked up before inserting rather than left to ON CONFLICT alone: a
     // conflicting row would still draw a seq from the identity, and seqs are to run without
@@ -157,21 +156,21 @@ void ServerEventStore::insertBatch(const std::vector<UsageEventRow> &rows, Usage
     // if it did, the counts below would not add up and the import stops). Later rows of a key
     // meet the first as a stored original.
     QSqlQuery ins = m_db.execNative(
-        QStringLiteral(
-            "WITH firsts AS (SELECT DISTINCT ON (idempotency_key) ord FROM orb_import_staging ORDER BY idempotency_key, ord), "
-            "ins AS (INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, "
-            "status, backfill_id, ingested_at) "
-            "SELECT s.key_hash, s.idempotency_key, s.event_name, s.ts, s.customer_id, s.external_customer_id, s.properties, %1, "
-            "CAST(? AS TEXT), %2 FROM orb_import_staging s JOIN firsts f ON f.ord = s.ord "
-            "WHERE NOT EXISTS (SELECT 1 FROM usage_events o WHERE o.idempotency_key = s.idempotency_key AND o.amends IS NULL) "
-            "ORDER BY s.ord "
-            "ON CONFLICT (idempotency_key) WHERE amends IS NULL DO NOTHING "
-            "RETURNING seq, customer_id, external_customer_id, ts) "
-            "INSERT INTO orb_import_inserted (seq, customer_id, external_customer_id, ts) SELECT seq, customer_id, external_customer_id, ts FROM ins")
+        QStringLiteral("WITH firsts AS (SELECT DISTINCT ON (idempotency_key) ord FROM orb_import_staging ORDER BY idempotency_key, ord), "
+                       "ins AS (INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, "
+                       "status, backfill_id, ingested_at) "
+                       "SELECT s.key_hash, s.idempotency_key, s.event_name, s.ts, s.customer_id, s.external_customer_id, s.properties, %1, "
+                       "CAST(? AS TEXT), %2 FROM orb_import_staging s JOIN firsts f ON f.ord = s.ord "
+                       "WHERE NOT EXISTS (SELECT 1 FROM usage_events o WHERE o.idempotency_key = s.idempotency_key AND o.amends IS NULL) "
+                       "ORDER BY s.ord "
+                       "ON CONFLICT (idempotency_key) WHERE amends IS NULL DO NOTHING "
+                       "RETURNING 1) "
+                       "SELECT COUNT(*) FROM ins")
             .arg(int(status))
             .arg(ingestedAtMs),
         {backfillId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(QString::fromUtf8(backfillId))});
-    if (ins.numRowsAffected() == qsizetype(rows.size()))
+    const qint64 inserted = ins.next() ? ins.value(0).toLongLong() : -1;
+    if (inserted == qint64(rows.size()))
         return; // every row a new key: nothing to compare
     // The rows that did not go in: each meets the original of its key (stored before, or
     // inserted by an earlier row of this batch) and is a Duplicate when the body is the same.
@@ -190,25 +189,30 @@ void ServerEventStore::insertBatch(const std::vector<UsageEventRow> &rows, Usage
         outcomes[size_t(ord)] = q.value(1).toBool() ? Outcome::Duplicate : Outcome::Conflict;
         ++skipped;
     }
-    if (ins.numRowsAffected() + skipped != qsizetype(rows.size()))
+    if (inserted + skipped != qint64(rows.size()))
         throw ServiceError::storage(QStringLiteral("the company server stored %1 of %2 imported rows and matched %3 others; nothing was imported")
-                                        .arg(ins.numRowsAffected())
+                                        .arg(inserted)
                                         .arg(rows.size())
                                         .arg(skipped));
 }
 
 void ServerEventStore::flushKeys()
 {
-    ensureTables();
+    if (m_pendingFrom < 0)
+        return; // nothing inserted since the last flush
     // One directory row per customer ref of the transaction, as CustomerPostings writes them
-    // on a file: the seqs ascending, comma-separated, with the events' time span.
-    m_db.execNative(QStringLiteral("INSERT INTO usage_customer_postings (ref, ts_min, ts_max, seqs) "
-                                   "SELECT ref, min(ts), max(ts), string_agg(CAST(seq AS TEXT), ',' ORDER BY seq) FROM ("
-                                   "SELECT 'c' || customer_id AS ref, ts, seq FROM orb_import_inserted WHERE customer_id IS NOT NULL AND customer_id <> '' "
-                                   "UNION ALL SELECT 'x' || external_customer_id, ts, seq FROM orb_import_inserted WHERE external_customer_id IS NOT NULL AND "
-                                   "external_customer_id <> '') p "
-                                   "GROUP BY ref ORDER BY min(seq), ref"));
-    m_db.execNative(QStringLiteral("TRUNCATE orb_import_inserted"));
+    // on a file: the seqs ascending, comma-separated, with the events' time span. This
+    // transaction's events are those above the seq it started after: the writer lock keeps
+    // every other writer out until the commit.
+    m_db.execNative(
+        QStringLiteral("INSERT INTO usage_customer_postings (ref, ts_min, ts_max, seqs) "
+                       "SELECT ref, min(ts), max(ts), string_agg(CAST(seq AS TEXT), ',' ORDER BY seq) FROM ("
+                       "SELECT 'c' || customer_id AS ref, ts, seq FROM usage_events WHERE seq > ? AND customer_id IS NOT NULL AND customer_id <> '' "
+                       "UNION ALL SELECT 'x' || external_customer_id, ts, seq FROM usage_events WHERE seq > ? AND external_customer_id IS NOT NULL "
+                       "AND external_customer_id <> '') p "
+                       "GROUP BY ref ORDER BY min(seq), ref"),
+        {m_pendingFrom, m_pendingFrom});
+    m_pendingFrom = -1;
 }
 
 bool ServerEventStore::findOriginal(const UsageEventRow &row, UsageEventRow *stored)

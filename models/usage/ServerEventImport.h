@@ -62,6 +62,8 @@ private:
     Database &m_db;
     PGconn *m_conn = nullptr;
     QByteArray m_buffer;
+    /// The highest seq before this transaction's first batch (-1: nothing since the last flush).
+    qint64 m_pendingFrom = -1;
 };
 
 } // namespace orb
