@@ -397,6 +397,30 @@ std::unique_ptr<CompanyFile> CompanyFile::create(const QString &path, const Comp
     return file;
 }
 
+std::unique_ptr<CompanyFile> CompanyFile::createEmpty(const QString &path)
+{
+    const QFileInfo fi(path);
+    if (fi.exists())
+        throw CompanyFileError(CompanyFileError::Kind::AlreadyExists, QStringLiteral("%1 already exists; Orb does not overwrite a file").arg(path));
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot create %1: %2").arg(path, f.errorString()));
+    }
+    std::unique_ptr<CompanyFile> file(new CompanyFile(fi.absoluteFilePath()));
+    try {
+        file->m_db.open(file->m_path, Database::Mode::ReadWrite);
+        file->m_db.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId));
+        file->configure();
+        file->migrate();
+    } catch (const ServiceError &e) {
+        file->m_db.close();
+        removeFileSet(path);
+        throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot create %1: %2").arg(path, e.message()));
+    }
+    return file;
+}
+
 std::unique_ptr<Database> CompanyFile::openConnection() const
 {
     auto db = std::make_unique<Database>();

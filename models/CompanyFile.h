@@ -78,6 +78,9 @@ public:
     static int verify(const QString &path);
     /// Creates a new company file (refuses to overwrite one), readable by its owner only.
     static std::unique_ptr<CompanyFile> create(const QString &path, const CompanySettings &settings, const Clock &clock);
+    /// A new company file with Orb's schema and no company in it (not even the company row),
+    /// readable by its owner only: what a backup of a company server is filled into.
+    static std::unique_ptr<CompanyFile> createEmpty(const QString &path);
 
     /// The default location of the company file: $ORB_DB, else the user's data folder.
     static QString defaultPath();

@@ -7,12 +7,14 @@
 #include "models/StorageError.h"
 #include "models/backup/BackupCrypto.h"
 #include "models/backup/CompanyLock.h"
+#include "models/backup/ServerBackup.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QTemporaryDir>
 
 #include <sqlite3.h>
 
@@ -137,6 +139,25 @@ int copyPages(sqlite3 *source, const QString &dest)
     return pages;
 }
 
+// A company file written row by row (a server's backup): made self-contained and checked as
+// copyPages() does its copy; returns its page count.
+int checkWritten(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        const QString why = db ? sqliteMessage(db) : QStringLiteral("out of memory");
+        sqlite3_close(db);
+        throw ServiceError::storage(QStringLiteral("cannot check %1: %2").arg(path, why));
+    }
+    const auto close = qScopeGuard([&] { sqlite3_close(db); });
+    execOn(db, "PRAGMA journal_mode = DELETE", path);
+    const QString problems = integrityProblems(db);
+    if (!problems.isEmpty())
+        throw ServiceError::storage(QStringLiteral("the backup written to %1 does not check out (%2)").arg(path, problems));
+    SqliteStatement pages(db, "PRAGMA page_count", "counting pages");
+    return pages.next() ? sqlite3_column_int(pages, 0) : 0;
+}
+
 BackupInfo finish(const QString &partial, const QString &destPath, int pages)
 {
     QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -171,6 +192,19 @@ QRegularExpression scheduledName(const QString &companyPath)
 
 BackupInfo Backup::create(const Database &source, const QString &destPath)
 {
+    if (source.isServer()) {
+        // A company server: its rows into a new company file (ServerBackup), checked the same.
+        const QString partial = prepareDestination(destPath);
+        try {
+            QFile::remove(partial); // the new company file creates it, owner-only
+            ServerBackup::write(source, partial);
+            const int pages = checkWritten(partial);
+            return finish(partial, QFileInfo(destPath).absoluteFilePath(), pages);
+        } catch (...) {
+            removeFileSet(partial);
+            throw;
+        }
+    }
     sqlite3 *handle = source.sqliteHandle();
     if (!handle)
         throw ServiceError::storage(QStringLiteral("the company file is not open"));
@@ -205,7 +239,13 @@ BackupInfo Backup::createEncrypted(const Database &source, const QString &destPa
         throw ServiceError::invalid(QStringLiteral("the backup passphrase must be at least %1 characters long").arg(BackupCrypto::MinPassphraseLength));
     if (QFileInfo::exists(destPath))
         throw ServiceError::conflict(QStringLiteral("%1 already exists; a backup never overwrites a file").arg(destPath));
-    const QString plain = QFileInfo(source.path()).absoluteFilePath() + QStringLiteral(".encrypting");
+    // The plain copy goes beside the company file, which holds the same in the clear; a server
+    // company has no file here, so it goes into a folder of this user's only.
+    QTemporaryDir serverPlain;
+    if (source.isServer() && !serverPlain.isValid())
+        throw ServiceError::storage(QStringLiteral("cannot create a temporary folder for the backup: %1").arg(serverPlain.errorString()));
+    const QString plain = source.isServer() ? serverPlain.filePath(QStringLiteral("company.encrypting"))
+                                            : QFileInfo(source.path()).absoluteFilePath() + QStringLiteral(".encrypting");
     removeFileSet(plain);
     const auto removePlain = qScopeGuard([&] { removeFileSet(plain); });
     const BackupInfo copied = create(source, plain);

@@ -4,6 +4,7 @@
 #include "models/Database.h"
 #include "models/SqliteStatement.h"
 
+#include <QSqlQuery>
 #include <QtEndian>
 
 namespace orb {
@@ -20,6 +21,15 @@ QByteArray columnBytes(sqlite3_stmt *s, int i)
 UsageMarks UsageMarks::read(const Database &db)
 {
     UsageMarks m;
+    if (db.isServer()) {
+        QSqlQuery q =
+            db.execNative(QStringLiteral("SELECT (SELECT COALESCE(max(seq), 0) FROM usage_events), (SELECT COALESCE(max(seq), 0) FROM usage_changes)"));
+        if (q.next()) {
+            m.events = q.value(0).toLongLong();
+            m.changes = q.value(1).toLongLong();
+        }
+        return m;
+    }
     SqliteStatement s(db.sqliteHandle(), "SELECT (SELECT COALESCE(max(seq), 0) FROM usage_events), (SELECT COALESCE(max(seq), 0) FROM usage_changes)",
                       "reading the usage watermarks");
     if (s.next()) {
@@ -37,6 +47,10 @@ void UsageChangeIndex::add(const QByteArray &ref, qint64 ts, qint64 seq, bool lo
 
 void UsageChangeIndex::load(const Database &db, const UsageMarks &since, const UsageMarks &now)
 {
+    if (db.isServer()) {
+        loadFromServer(db, since, now);
+        return;
+    }
     sqlite3 *h = db.sqliteHandle();
     // An event counts for its customer id when it has one, else for whoever holds its external
     // id when the run aggregates (PeriodAggregator), so both are keys here. Rows pending in an
@@ -62,6 +76,28 @@ void UsageChangeIndex::load(const Database &db, const UsageMarks &since, const U
              "reading the usage changed since the last invoice run");
 }
 
+void UsageChangeIndex::loadFromServer(const Database &db, const UsageMarks &since, const UsageMarks &now)
+{
+    // load()'s reads on a company server, with the same attribution and filters.
+    const auto readRows = [&](const QString &sql, qint64 from, qint64 to, bool logged) {
+        if (from >= to)
+            return;
+        QSqlQuery q = db.execNative(sql, {from, to});
+        while (q.next()) {
+            const qint64 seq = q.value(0).toLongLong();
+            const qint64 ts = q.value(3).toLongLong();
+            if (!q.value(1).isNull())
+                add("c:" + q.value(1).toString().toUtf8(), ts, seq, logged);
+            else if (!q.value(2).isNull())
+                add("x:" + q.value(2).toString().toUtf8(), ts, seq, logged);
+        }
+    };
+    readRows(QStringLiteral("SELECT seq, customer_id, external_customer_id, ts FROM usage_events WHERE seq > ? AND seq <= ? AND status NOT IN (3, 4)"),
+             since.events, now.events, false);
+    readRows(QStringLiteral("SELECT seq, customer_id, external_customer_id, ts FROM usage_changes WHERE seq > ? AND seq <= ?"), since.changes, now.changes,
+             true);
+}
+
 bool UsageChangeIndex::touchesRef(const QByteArray &ref, qint64 startMs, qint64 endMs, const DraftStamp &stamp) const
 {
     const auto it = m_byRef.constFind(ref);
@@ -84,6 +120,19 @@ bool UsageChangeIndex::touches(const QString &customerId, const QString &externa
 QHash<QString, DraftStamp> DraftStampStore::load() const
 {
     QHash<QString, DraftStamp> out;
+    if (m_db.isServer()) {
+        QSqlQuery q =
+            m_db.execNative(QStringLiteral("SELECT invoice_id, fingerprint, events_seen, changes_seen, invoice_updated_at FROM invoice_draft_stamps"));
+        while (q.next()) {
+            DraftStamp d;
+            d.fingerprint = q.value(1).toByteArray();
+            d.eventsSeen = q.value(2).toLongLong();
+            d.changesSeen = q.value(3).toLongLong();
+            d.invoiceUpdatedAt = q.value(4).toString();
+            out.insert(q.value(0).toString(), d);
+        }
+        return out;
+    }
     SqliteStatement s(m_db.sqliteHandle(), "SELECT invoice_id, fingerprint, events_seen, changes_seen, invoice_updated_at FROM invoice_draft_stamps",
                       "reading the draft stamps");
     while (s.next()) {
@@ -99,6 +148,14 @@ QHash<QString, DraftStamp> DraftStampStore::load() const
 
 void DraftStampStore::put(const QString &invoiceId, const DraftStamp &stamp)
 {
+    if (m_db.isServer()) {
+        m_db.execNative(
+            QStringLiteral("INSERT INTO invoice_draft_stamps (invoice_id, fingerprint, events_seen, changes_seen, invoice_updated_at) "
+                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (invoice_id) DO UPDATE SET fingerprint = excluded.fingerprint, "
+                           "events_seen = excluded.events_seen, changes_seen = excluded.changes_seen, invoice_updated_at = excluded.invoice_updated_at"),
+            {invoiceId, stamp.fingerprint, stamp.eventsSeen, stamp.changesSeen, stamp.invoiceUpdatedAt});
+        return;
+    }
     SqliteStatement s(m_db.sqliteHandle(),
                       "INSERT OR REPLACE INTO invoice_draft_stamps (invoice_id, fingerprint, events_seen, changes_seen, invoice_updated_at) "
                       "VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -113,6 +170,10 @@ void DraftStampStore::put(const QString &invoiceId, const DraftStamp &stamp)
 
 void DraftStampStore::remove(const QString &invoiceId)
 {
+    if (m_db.isServer()) {
+        m_db.execNative(QStringLiteral("DELETE FROM invoice_draft_stamps WHERE invoice_id = ?"), {invoiceId});
+        return;
+    }
     SqliteStatement s(m_db.sqliteHandle(), "DELETE FROM invoice_draft_stamps WHERE invoice_id = ?1", "dropping a draft stamp");
     s.bind(1, invoiceId.toUtf8());
     s.run();
@@ -122,6 +183,12 @@ void DraftStampStore::advance(const QList<QString> &invoiceIds, const UsageMarks
 {
     if (invoiceIds.isEmpty())
         return;
+    if (m_db.isServer()) {
+        for (const QString &id : invoiceIds)
+            m_db.execNative(QStringLiteral("UPDATE invoice_draft_stamps SET events_seen = ?, changes_seen = ? WHERE invoice_id = ?"),
+                            {marks.events, marks.changes, id});
+        return;
+    }
     SqliteStatement s(m_db.sqliteHandle(), "UPDATE invoice_draft_stamps SET events_seen = ?1, changes_seen = ?2 WHERE invoice_id = ?3",
                       "moving the draft stamps on");
     for (const QString &id : invoiceIds) {
@@ -133,6 +200,11 @@ void DraftStampStore::advance(const QList<QString> &invoiceIds, const UsageMarks
 
 void DraftStampStore::prune()
 {
+    if (m_db.isServer()) {
+        m_db.execNative(QStringLiteral("DELETE FROM invoice_draft_stamps WHERE invoice_id NOT IN (SELECT id FROM invoices WHERE status = 'draft')"));
+        m_db.execNative(QStringLiteral("DELETE FROM usage_changes WHERE seq <= (SELECT COALESCE(min(changes_seen), 0) FROM invoice_draft_stamps)"));
+        return;
+    }
     sqlite3 *h = m_db.sqliteHandle();
     SqliteStatement(h, "DELETE FROM invoice_draft_stamps WHERE invoice_id NOT IN (SELECT id FROM invoices WHERE status = 'draft')",
                     "dropping the stamps of issued invoices")

@@ -53,6 +53,7 @@ private:
         bool logged; ///< from usage_changes (else a new row of usage_events)
     };
     void add(const QByteArray &ref, qint64 ts, qint64 seq, bool logged);
+    void loadFromServer(const Database &db, const UsageMarks &since, const UsageMarks &now);
     bool touchesRef(const QByteArray &ref, qint64 startMs, qint64 endMs, const DraftStamp &stamp) const;
 
     QHash<QByteArray, std::vector<Change>> m_byRef; ///< "c:" + customer id, "x:" + external id

@@ -155,10 +155,56 @@ void runWith(SqliteStatement &s, const QVariantList &binds)
 
 } // namespace
 
+void InvoiceRepository::insertManyOnServer(const QList<Invoice> &invoices)
+{
+    const auto flush = [this](const QString &head, int width, int rows, QVariantList &binds) {
+        if (rows == 0)
+            return;
+        const QString one = QLatin1Char('(') + QStringList(width, QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
+        m_db.execNative(head + QStringList(rows, one).join(QLatin1Char(',')), binds);
+        binds.clear();
+    };
+    // Parents first: every line's invoice is in place before the line.
+    constexpr int PerStatement = 200; // well below PostgreSQL's 65,535 parameters a statement
+    const QString invoiceHead = QStringLiteral("INSERT INTO invoices (%1) VALUES ").arg(QLatin1String(kColumns));
+    const int invoiceWidth = int(QString::fromLatin1(kColumns).split(QLatin1Char(',')).size());
+    QVariantList binds;
+    int rows = 0;
+    for (const Invoice &invoice : invoices) {
+        binds += values(invoice);
+        if (++rows == PerStatement) {
+            flush(invoiceHead, invoiceWidth, rows, binds);
+            rows = 0;
+        }
+    }
+    flush(invoiceHead, invoiceWidth, rows, binds);
+    const QString lineSql = QString::fromLatin1(kLineInsert);
+    const QString lineHead = lineSql.left(lineSql.indexOf(QLatin1String("VALUES")) + 7);
+    const int lineWidth = int(lineSql.count(QLatin1Char('?')));
+    rows = 0;
+    for (const Invoice &invoice : invoices) {
+        const QJsonArray lines = invoice.document.value(QStringLiteral("line_items")).toArray();
+        for (int n = 0; n < lines.size(); ++n) {
+            binds += lineValues(invoice, n, lines.at(n).toObject());
+            if (++rows == PerStatement) {
+                flush(lineHead, lineWidth, rows, binds);
+                rows = 0;
+            }
+        }
+    }
+    flush(lineHead, lineWidth, rows, binds);
+}
+
 void InvoiceRepository::insertMany(const QList<Invoice> &invoices)
 {
     if (invoices.isEmpty())
         return;
+    if (m_db.isServer()) {
+        // A company server: the same rows as multi-row INSERTs, a few statements for the whole
+        // batch instead of a prepare and a round trip per row.
+        insertManyOnServer(invoices);
+        return;
+    }
     sqlite3 *h = m_db.sqliteHandle();
     const QByteArray sql = QStringLiteral("INSERT INTO invoices (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                                .arg(QLatin1String(kColumns))

@@ -80,6 +80,7 @@ public:
 private:
     QList<Invoice> select(const QString &where, const QVariantList &binds, const QString &tail = {}) const;
     void writeLines(const Invoice &invoice);
+    void insertManyOnServer(const QList<Invoice> &invoices);
     void writeLine(const QString &invoiceId, int position, const QJsonObject &line);
     QList<CreditNote> selectNotes(const QString &where, const QVariantList &binds, bool withLines = true) const;
 

@@ -374,6 +374,8 @@ public:
     /// writer), or a transaction open on this connection (its rows are not committed).
     bool start(Database &db, std::vector<Window> windows)
     {
+        if (db.isServer())
+            return false; // a server streams each window's usage when it is composed (ServerUsageScan)
         sqlite3 *main = db.sqliteHandle();
         if (windows.empty() || !main || !sqlite3_threadsafe() || !sqlite3_get_autocommit(main) || db.path().isEmpty() || db.path() == QLatin1String(":memory:")
             || db.scalar(QStringLiteral("PRAGMA journal_mode")).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)

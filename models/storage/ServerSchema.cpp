@@ -147,6 +147,10 @@ QStringList describePostgres(const Database &db)
                        "FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid JOIN pg_class tc ON tc.oid = x.indrelid "
                        "JOIN pg_namespace ns ON ns.oid = tc.relnamespace WHERE ns.nspname = current_schema()"));
     while (i.next()) {
+        // Indexes only a server has (migration 0033: the unique key a COPY import deduplicates
+        // through, where the file keeps its own key index): not part of the shared meaning.
+        if (i.value(0).toString().endsWith(QLatin1String("_server")))
+            continue;
         QStringList cols;
         // Split on a unit separator: an expression column may hold commas (COALESCE(a, '')).
         for (const QString &col : i.value(6).toString().split(QChar(31)))

@@ -6,7 +6,10 @@
 #include "models/SqliteStatement.h"
 #include "models/StorageError.h"
 #include "models/usage/CustomerPostings.h"
+#include "models/usage/ServerUsageScan.h"
 #include "models/usage/PropertiesJson.h"
+
+#include <QSqlQuery>
 
 #include <sqlite3.h>
 
@@ -73,7 +76,9 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
         byCustomer[r.customerId.toUtf8()].push_back(std::move(slot));
         eventNames.insert(m_metrics.at(r.index).eventName().toUtf8());
     }
-    sqlite3 *h = m_db.sqliteHandle();
+    // On a company server the same reads go through ServerUsageScan.
+    const bool server = m_db.isServer();
+    sqlite3 *h = server ? nullptr : m_db.sqliteHandle();
     QHash<QByteArray, QString> propertyNames;
     Event e;
     const auto add = [&](std::vector<Slot> &targets, const QByteArray &name, qint64 tsMs, QByteArrayView properties) {
@@ -90,13 +95,19 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
         for (auto &entry : byCustomer) {
             // Events sent with an external id count for the customer that has it now.
             QByteArray external;
-            {
+            if (server) {
+                QSqlQuery c = m_db.execNative(QStringLiteral("SELECT external_customer_id FROM customers WHERE id = ?"), {QString::fromUtf8(entry.first)});
+                if (c.next() && !c.value(0).isNull())
+                    external = c.value(0).toString().toUtf8();
+            } else {
                 SqliteStatement c(h, "SELECT external_customer_id FROM customers WHERE id = ?1", "reading a customer");
                 c.bind(1, entry.first);
                 if (c.next() && sqlite3_column_type(c, 0) != SQLITE_NULL)
                     external = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(c, 0)), sqlite3_column_bytes(c, 0));
             }
-            std::vector<CustomerEventRow> rows = CustomerPostings::events(h, entry.first, external, m_start.toMSecsSinceEpoch(), m_end.toMSecsSinceEpoch());
+            std::vector<CustomerEventRow> rows =
+                server ? ServerUsageScan::customerEvents(m_db, entry.first, external, m_start.toMSecsSinceEpoch(), m_end.toMSecsSinceEpoch())
+                       : CustomerPostings::events(h, entry.first, external, m_start.toMSecsSinceEpoch(), m_end.toMSecsSinceEpoch());
             std::sort(rows.begin(), rows.end(),
                       [](const CustomerEventRow &a, const CustomerEventRow &b) { return a.tsMs != b.tsMs ? a.tsMs < b.tsMs : a.seq < b.seq; });
             for (const CustomerEventRow &r : rows) {
@@ -111,7 +122,23 @@ QHash<QString, QList<Decimal>> DailyQuantities::run()
     }
     // Events sent with an external id count for the customer that has it now.
     QHash<QByteArray, QByteArray> byExternal;
-    {
+    if (server) {
+        QSqlQuery q = m_db.execNative(QStringLiteral("SELECT id, external_customer_id FROM customers WHERE external_customer_id IS NOT NULL"));
+        while (q.next())
+            byExternal.insert(q.value(1).toString().toUtf8(), q.value(0).toString().toUtf8());
+        // The period's rows streamed in the order of the file's time index (instant, then seq).
+        ServerUsageScan::scanPeriod(m_db, m_start.toMSecsSinceEpoch(), m_end.toMSecsSinceEpoch(), false, [&](const ServerUsageRow &r) {
+            const QByteArray name = r.eventName.toByteArray();
+            if (!eventNames.contains(name))
+                return true;
+            const QByteArray customer = r.hasCustomerId ? r.customerId.toByteArray() : byExternal.value(r.externalCustomerId.toByteArray());
+            const auto wanted = byCustomer.find(customer);
+            if (wanted != byCustomer.end())
+                add(wanted->second, name, r.tsMs, r.properties);
+            return true;
+        });
+        return collect(byCustomer);
+    } else {
         SqliteStatement s(h, "SELECT id, external_customer_id FROM customers WHERE external_customer_id IS NOT NULL", "reading customers");
         while (s.next())
             byExternal.insert(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 1))),

@@ -10,6 +10,7 @@
 #include "models/UnitOfWork.h"
 #include "models/usage/CsvReader.h"
 #include "models/usage/IngestRules.h"
+#include "models/usage/ServerEventImport.h"
 #include "models/usage/UsageEventStore.h"
 
 #include <QCryptographicHash>
@@ -28,6 +29,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace orb {
@@ -266,11 +268,13 @@ void parseBatches(ImportReader &reader, const IngestRules &rules, qint64 batchRo
     }
 }
 
-/// Step 3, on the calling thread: stores the batches and commits them in checkpoints.
+/// Step 3, on the calling thread: stores the batches and commits them in checkpoints. `Store`
+/// is UsageEventStore on a company file, ServerEventStore on a company server.
+template <class Store>
 class ImportWriter final
 {
 public:
-    ImportWriter(Database &db, UsageEventStore &store, const Clock &clock, const ImportOptions &options, ImportSummary &summary)
+    ImportWriter(Database &db, Store &store, const Clock &clock, const ImportOptions &options, ImportSummary &summary)
         : m_db(db), m_store(store), m_clock(clock), m_options(options), m_summary(summary),
           m_status(options.backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending), m_backfillId(options.backfillId.toUtf8())
     {
@@ -294,8 +298,13 @@ public:
         }
         m_summary.rejected += batch.rejects.size();
         for (const ImportReject &r : std::as_const(batch.rejects))
-            m_db.exec(QStringLiteral("INSERT OR REPLACE INTO usage_import_rejects (import_id, line, reason) VALUES (?, ?, ?)"),
-                      {m_summary.importId, r.line, r.reason});
+            if (m_db.isServer())
+                m_db.execNative(QStringLiteral("INSERT INTO usage_import_rejects (import_id, line, reason) VALUES (?, ?, ?) "
+                                               "ON CONFLICT (import_id, line) DO UPDATE SET reason = excluded.reason"),
+                                {m_summary.importId, r.line, r.reason});
+            else
+                m_db.exec(QStringLiteral("INSERT OR REPLACE INTO usage_import_rejects (import_id, line, reason) VALUES (?, ?, ?)"),
+                          {m_summary.importId, r.line, r.reason});
         m_sinceCommit += batch.records;
     }
 
@@ -325,7 +334,7 @@ public:
 
 private:
     Database &m_db;
-    UsageEventStore &m_store;
+    Store &m_store;
     const Clock &m_clock;
     const ImportOptions &m_options;
     ImportSummary &m_summary;
@@ -339,21 +348,15 @@ private:
 
 } // namespace
 
-ImportSummary EventImporter::importFile(const QString &path, const ImportOptions &options)
-{
-    Database &db = m_file.db();
-    if (db.isReadOnly())
-        throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was imported").arg(db.path()));
-    const IngestRules rules = IngestRules::load(m_file, m_clock, options.backfillId);
-    std::unique_ptr<ImportReader> reader = openReader(path, options);
-    ImportSummary summary = openImport(db, m_clock, path, options, fileIdentity(path, options), *reader);
+namespace {
 
-    UsageEventStore store(db);
+/// Steps 2 and 3 of importFile() with the engine's store.
+template <class Store>
+ImportSummary runImport(Database &db, Store &store, const Clock &clock, const IngestRules &rules, ImportReader *reader, const ImportOptions &options,
+                        ImportSummary summary)
+{
     store.tuneForBulkIngest();
-    // No automatic WAL checkpoint at every import checkpoint: pages written by several
-    // commits (the key index) are copied to the database once, at the end.
-    const BulkWalGuard walGuard(db.sqliteHandle());
-    ImportWriter writer(db, store, m_clock, options, summary);
+    ImportWriter<Store> writer(db, store, clock, options, summary);
     // What is committed: a cancelled import reports this and a re-run goes on from it.
     writer.committed() = summary;
     writer.committed().resumeLine = reader->line();
@@ -414,11 +417,42 @@ ImportSummary EventImporter::importFile(const QString &path, const ImportOptions
     return summary;
 }
 
+} // namespace
+
+ImportSummary EventImporter::importFile(const QString &path, const ImportOptions &options)
+{
+    Database &db = m_file.db();
+    if (db.isReadOnly())
+        throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was imported").arg(db.path()));
+    const IngestRules rules = IngestRules::load(m_file, m_clock, options.backfillId);
+    std::unique_ptr<ImportReader> reader = openReader(path, options);
+    ImportSummary summary = openImport(db, m_clock, path, options, fileIdentity(path, options), *reader);
+    if (db.isServer()) {
+        // COPY into a staging table, deduplicated by the server's unique key index.
+        ServerEventStore store(db);
+        return runImport(db, store, m_clock, rules, reader.get(), options, summary);
+    }
+    UsageEventStore store(db);
+    // No automatic WAL checkpoint at every import checkpoint: pages written by several
+    // commits (the key index) are copied to the database once, at the end.
+    const BulkWalGuard walGuard(db.sqliteHandle());
+    return runImport(db, store, m_clock, rules, reader.get(), options, summary);
+}
+
 ImportPreview EventImporter::preview(const QString &path, const ImportOptions &options, int maxRows)
 {
     const IngestRules rules = IngestRules::load(m_file, m_clock, options.backfillId);
     std::unique_ptr<ImportReader> reader = openReader(path, options);
-    UsageEventStore store(m_file.db()); // lookups only: nothing is inserted
+    // Lookups only: nothing is inserted.
+    std::optional<UsageEventStore> fileStore;
+    std::optional<ServerEventStore> serverStore;
+    if (m_file.db().isServer())
+        serverStore.emplace(m_file.db());
+    else
+        fileStore.emplace(m_file.db());
+    const auto findOriginal = [&](const UsageEventRow &row, UsageEventRow *stored) {
+        return serverStore ? serverStore->findOriginal(row, stored) : fileStore->findOriginal(row, stored);
+    };
     // The rows accepted so far, by key: a later row with the same key meets them as the import's
     // store would (a duplicate, or a conflict when the body differs).
     QHash<QByteArray, UsageEventRow> accepted;
@@ -444,7 +478,7 @@ ImportPreview EventImporter::preview(const QString &path, const ImportOptions &o
             if (r.reason.isEmpty()) {
                 UsageEventRow stored;
                 const auto earlier = accepted.constFind(r.row.idempotencyKey);
-                const bool known = earlier != accepted.constEnd() ? (stored = *earlier, true) : store.findOriginal(r.row, &stored);
+                const bool known = earlier != accepted.constEnd() ? (stored = *earlier, true) : findOriginal(r.row, &stored);
                 if (!known) {
                     r.outcome = IngestOutcome::Accepted;
                     accepted.insert(r.row.idempotencyKey, r.row);
@@ -534,20 +568,73 @@ QList<IngestResult> EventImporter::ingest(const QList<Event> &events, const QStr
     return ingestRows(rows, backfillId);
 }
 
+namespace {
+
+/// The customer ids the rows name (the rules load only those customers).
+QSet<QByteArray> customersNamed(const QList<UsageEventRow> &rows)
+{
+    QSet<QByteArray> named;
+    for (const UsageEventRow &row : rows)
+        if (!row.customerId.isEmpty())
+            named.insert(row.customerId);
+    return named;
+}
+
+/// ingestRows() on a company server: the rows the rules accept go to the server store as one
+/// batch (the same outcomes, in order, as one insert after another on a file).
+QList<IngestResult> ingestRowsOnServer(Database &db, const IngestRules &rules, const QList<UsageEventRow> &rows, const QString &backfillId)
+{
+    QList<IngestResult> results(rows.size());
+    std::vector<UsageEventRow> checked;
+    std::vector<qsizetype> at;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        results[i].reason = rules.check(rows[i]);
+        if (results[i].reason.isEmpty()) {
+            checked.push_back(rows[i]);
+            at.push_back(i);
+        }
+    }
+    ServerEventStore store(db);
+    std::vector<ServerEventStore::Outcome> outcomes;
+    store.insertBatch(checked, backfillId.isEmpty() ? UsageEventStatus::Active : UsageEventStatus::Pending, backfillId.toUtf8(), rules.nowMs(), outcomes);
+    qint64 accepted = 0;
+    for (size_t k = 0; k < checked.size(); ++k) {
+        IngestResult &r = results[at[k]];
+        switch (outcomes[k]) {
+        case ServerEventStore::Outcome::Inserted:
+            r.outcome = IngestOutcome::Accepted;
+            ++accepted;
+            break;
+        case ServerEventStore::Outcome::Duplicate: r.outcome = IngestOutcome::Duplicate; break;
+        case ServerEventStore::Outcome::Conflict: r.reason = conflictReason(checked[k].idempotencyKey); break;
+        }
+    }
+    if (!backfillId.isEmpty() && accepted > 0)
+        db.exec(QStringLiteral("UPDATE usage_backfills SET events_ingested = events_ingested + ? WHERE id = ?"), {accepted, backfillId});
+    store.flushKeys();
+    return results;
+}
+
+} // namespace
+
 QList<IngestResult> EventImporter::ingestRows(const QList<UsageEventRow> &rows, const QString &backfillId)
 {
-    UsageEventStore store(m_file.db());
+    Database &db = m_file.db();
+    if (db.isServer()) {
+        const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId, customersNamed(rows));
+        UnitOfWork uow(db);
+        QList<IngestResult> results = ingestRowsOnServer(db, rules, rows, backfillId);
+        uow.commit();
+        return results;
+    }
+    UsageEventStore store(db);
     return ingestRows(rows, backfillId, store, 0);
 }
 
 QList<IngestResult> EventImporter::ingestRows(const QList<UsageEventRow> &rows, const QString &backfillId, UsageEventStore &store, qint64 keyFilterMaxRows)
 {
     Database &db = m_file.db();
-    QSet<QByteArray> named;
-    for (const UsageEventRow &row : rows)
-        if (!row.customerId.isEmpty())
-            named.insert(row.customerId);
-    const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId, named);
+    const IngestRules rules = IngestRules::load(m_file, m_clock, backfillId, customersNamed(rows));
     UnitOfWork uow(db);
     // The file import's write path: the rows that pass the rules go through insertBatch, their
     // keys buffered and written at the end as one sorted run (a list that fills a key block)

@@ -7,6 +7,9 @@
 #include "models/StorageError.h"
 #include "models/usage/CustomerPostings.h"
 #include "models/usage/PropertiesJson.h"
+#include "models/usage/ServerUsageScan.h"
+
+#include <QSqlQuery>
 
 #include <sqlite3.h>
 
@@ -109,8 +112,10 @@ constexpr size_t kChunkRows = 4096;
 } // namespace
 
 PeriodAggregator::PeriodAggregator(Database &db, QList<MetricDefinition> metrics, const QDateTime &start, const QDateTime &end)
-    : PeriodAggregator(db.sqliteHandle(), std::move(metrics), start, end)
+    : PeriodAggregator(db.isServer() ? nullptr : db.sqliteHandle(), std::move(metrics), start, end)
 {
+    if (db.isServer())
+        m_server = &db; // the same pass over the server's stream (ServerUsageScan)
 }
 
 PeriodAggregator::PeriodAggregator(sqlite3 *handle, QList<MetricDefinition> metrics, const QDateTime &start, const QDateTime &end)
@@ -141,7 +146,11 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
     sqlite3 *h = m_handle;
     // Customers by external id: events sent before their customer existed count for it now.
     QHash<QByteArray, QByteArray> byExternal;
-    {
+    if (m_server) {
+        QSqlQuery q = m_server->execNative(QStringLiteral("SELECT id, external_customer_id FROM customers WHERE external_customer_id IS NOT NULL"));
+        while (q.next())
+            byExternal.insert(q.value(1).toString().toUtf8(), q.value(0).toString().toUtf8());
+    } else {
         SqliteStatement s(h, "SELECT id, external_customer_id FROM customers WHERE external_customer_id IS NOT NULL", "reading customers");
         while (s.next())
             byExternal.insert(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 1))),
@@ -185,7 +194,9 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
     // When the period covers every stored event, a plain table scan reads pages in order;
     // otherwise the time index narrows it.
     qint64 minTs = 0, maxTs = -1;
-    {
+    if (m_server) {
+        ServerUsageScan::span(*m_server, &minTs, &maxTs);
+    } else {
         SqliteStatement s(h, "SELECT min(ts), max(ts) FROM usage_events", "reading the span of the usage events");
         if (s.next() && sqlite3_column_type(s, 0) != SQLITE_NULL) {
             minTs = sqlite3_column_int64(s, 0);
@@ -269,25 +280,20 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
             }
             return it.value();
         };
-        SqliteStatement s(h, sql, "aggregating usage events");
-        sqlite3_bind_int64(s, 1, startMs);
-        sqlite3_bind_int64(s, 2, endMs);
-        int rc;
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-            ++m_rows;
-            const char *nameText = reinterpret_cast<const char *>(sqlite3_column_text(s, 0));
-            const int nameLength = sqlite3_column_bytes(s, 0);
+        // One row of the pass, from either engine: false once the aggregating side gave up.
+        const auto feed = [&](const char *nameText, int nameLength, qint64 ts, bool hasCustomer, QByteArrayView customer, QByteArrayView external,
+                              const char *props, int propsLength) {
             int name = 0;
             while (name < int(names.size())
                    && !(names[size_t(name)].raw.size() == nameLength && std::memcmp(names[size_t(name)].raw.constData(), nameText, size_t(nameLength)) == 0))
                 ++name;
             if (name == int(names.size()))
-                continue; // no metric counts it: do not even read it
+                return true; // no metric counts it: do not even read it
             int slot;
-            if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
-                slot = customerSlot(QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(s, 2)), sqlite3_column_bytes(s, 2)));
+            if (hasCustomer) {
+                slot = customerSlot(QByteArray::fromRawData(customer.data(), customer.size()));
             } else {
-                const QByteArray ext = QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(s, 3)), sqlite3_column_bytes(s, 3));
+                const QByteArray ext = QByteArray::fromRawData(external.data(), external.size());
                 auto it = slotByExternal.constFind(ext);
                 if (it == slotByExternal.constEnd()) {
                     int found;
@@ -305,19 +311,41 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
                 slot = it.value();
             }
             if (slot < 0)
-                continue;
-            const char *props = reinterpret_cast<const char *>(sqlite3_column_blob(s, 4));
-            const int propsLength = sqlite3_column_bytes(s, 4);
-            chunk.rows.push_back({sqlite3_column_int64(s, 1), chunk.text.size(), propsLength, name, slot});
+                return true;
+            chunk.rows.push_back({ts, chunk.text.size(), propsLength, name, slot});
             chunk.text.append(props, propsLength);
             if (chunk.rows.size() >= kChunkRows) {
                 send();
                 if (queue.stopped())
+                    return false;
+            }
+            return true;
+        };
+        if (m_server) {
+            // The server streams the rows in the order the file's pass meets them.
+            m_rows += ServerUsageScan::scanPeriod(*m_server, startMs, endMs, fullScan, [&](const ServerUsageRow &r) {
+                return feed(r.eventName.data(), int(r.eventName.size()), r.tsMs, r.hasCustomerId, r.customerId, r.externalCustomerId, r.properties.data(),
+                            int(r.properties.size()));
+            });
+        } else {
+            SqliteStatement s(h, sql, "aggregating usage events");
+            sqlite3_bind_int64(s, 1, startMs);
+            sqlite3_bind_int64(s, 2, endMs);
+            int rc;
+            while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+                ++m_rows;
+                const bool hasCustomer = sqlite3_column_type(s, 2) != SQLITE_NULL;
+                const int col = hasCustomer ? 2 : 3;
+                const QByteArrayView id(reinterpret_cast<const char *>(sqlite3_column_text(s, col)), sqlite3_column_bytes(s, col));
+                const char *props = reinterpret_cast<const char *>(sqlite3_column_blob(s, 4));
+                const int propsLength = sqlite3_column_bytes(s, 4);
+                if (!feed(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)), sqlite3_column_bytes(s, 0), sqlite3_column_int64(s, 1), hasCustomer,
+                          hasCustomer ? id : QByteArrayView(), hasCustomer ? QByteArrayView() : id, props, propsLength))
                     break;
             }
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                sqliteCheck(h, rc, "aggregating usage");
         }
-        if (rc != SQLITE_ROW)
-            sqliteCheck(h, rc, "aggregating usage");
         if (!chunk.rows.empty() || !chunk.opened.empty())
             send();
         queue.close();
@@ -339,7 +367,9 @@ void PeriodAggregator::runForCustomer(const QString &customerId, const QString &
 {
     const QByteArray id = customerId.toUtf8();
     const QByteArray external = externalId.toUtf8();
-    std::vector<CustomerEventRow> rows = CustomerPostings::events(m_handle, id, external, m_start.toMSecsSinceEpoch(), m_end.toMSecsSinceEpoch());
+    std::vector<CustomerEventRow> rows = m_server
+                                             ? ServerUsageScan::customerEvents(*m_server, id, external, m_start.toMSecsSinceEpoch(), m_end.toMSecsSinceEpoch())
+                                             : CustomerPostings::events(m_handle, id, external, m_start.toMSecsSinceEpoch(), m_end.toMSecsSinceEpoch());
     // The order of run()'s scan through the time index: by instant, then ingestion order.
     std::sort(rows.begin(), rows.end(),
               [](const CustomerEventRow &a, const CustomerEventRow &b) { return a.tsMs != b.tsMs ? a.tsMs < b.tsMs : a.seq < b.seq; });

@@ -67,6 +67,7 @@ public:
 
 private:
     sqlite3 *m_handle = nullptr;
+    Database *m_server = nullptr; ///< set on a company server: the pass reads its stream instead
     QList<MetricDefinition> m_metrics;
     QDateTime m_start;
     QDateTime m_end;

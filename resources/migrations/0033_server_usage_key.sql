@@ -1,0 +1,8 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Deduplication of usage events on a company server (docs/TEAM.md, "Usage import on a server").
+--
+-- A company file deduplicates idempotency keys through the log-structured key index of
+-- migration 0006, which SQLite needs to keep its bulk ingest rate. A company server streams an
+-- import with COPY and deduplicates through a unique index on the key of every original
+-- submission instead (the PostgreSQL mirror of this migration). The file gains nothing here:
+-- this migration only keeps both engines at the same schema version.
