@@ -74,14 +74,39 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
         f.importsWithRejects = q.value(1).toInt();
     }
 
-    // Events name their customer by id or by external id; both map to the customer here.
-    q = m_db.exec(QStringLiteral("SELECT c.id, c.name, COUNT(*) AS n FROM usage_events e JOIN customers c "
-                                 "ON c.id = e.customer_id OR (e.customer_id IS NULL AND c.external_customer_id = e.external_customer_id) "
-                                 "WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?"),
-                  {monthStartMs, monthEndMs, topCount});
-    while (q.next())
-        f.topCustomers.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    f.topCustomers = topCustomers(monthStartMs, monthEndMs, topCount);
     return f;
+}
+
+QList<DashboardFigures::TopCustomer> DashboardQuery::topCustomers(qint64 monthStartMs, qint64 monthEndMs, int topCount) const
+{
+    QList<DashboardFigures::TopCustomer> top;
+    // A month of the company's zone: its counts are kept beside the events (UsageMonthCounts),
+    // a few thousand rows instead of the month's events. Customers are found by id for events
+    // sent with one ('c' refs) and by external id for the others ('x' refs), as the scan below
+    // matches them.
+    if (m_db.scalar(QStringLiteral("SELECT 1 FROM usage_months WHERE start_ms = ? AND end_ms = ?"), {monthStartMs, monthEndMs}).isValid()) {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, name, SUM(n) AS total FROM ("
+                                               "SELECT c.id AS id, c.name AS name, m.events AS n FROM usage_month_counts m JOIN customers c "
+                                               "ON c.id = substr(m.ref, 2) WHERE m.month_start = ? AND m.ref >= 'c' AND m.ref < 'd' "
+                                               "UNION ALL "
+                                               "SELECT c.id, c.name, m.events FROM usage_month_counts m JOIN customers c "
+                                               "ON c.external_customer_id = substr(m.ref, 2) WHERE m.month_start = ? AND m.ref >= 'x' AND m.ref < 'y'"
+                                               ") t GROUP BY id, name HAVING SUM(n) > 0 ORDER BY total DESC, name LIMIT ?"),
+                                {monthStartMs, monthStartMs, topCount});
+        while (q.next())
+            top.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+        return top;
+    }
+    // Any other window: the events themselves. Events name their customer by id or by
+    // external id; both map to the customer here.
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT c.id, c.name, COUNT(*) AS n FROM usage_events e JOIN customers c "
+                                           "ON c.id = e.customer_id OR (e.customer_id IS NULL AND c.external_customer_id = e.external_customer_id) "
+                                           "WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?"),
+                            {monthStartMs, monthEndMs, topCount});
+    while (q.next())
+        top.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return top;
 }
 
 QList<QPair<QString, qint64>> DashboardQuery::customerUsage(const QString &customerId, qint64 fromMs, qint64 toMs) const

@@ -54,6 +54,12 @@ public:
     DashboardFigures compute(QDate today, qint64 monthStartMs, qint64 monthEndMs, int topCount = 5) const;
     /// One customer's active events between two instants, per event name (most first).
     QList<QPair<QString, qint64>> customerUsage(const QString &customerId, qint64 fromMs, qint64 toMs) const;
+    /**
+     * The customers with the most active events in [monthStartMs, monthEndMs), most first (then
+     * by name). A month of the company's zone is read from the kept month counts; any other
+     * window from the events.
+     */
+    QList<DashboardFigures::TopCustomer> topCustomers(qint64 monthStartMs, qint64 monthEndMs, int topCount) const;
 
 private:
     const Database &m_db;
