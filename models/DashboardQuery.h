@@ -41,7 +41,10 @@ struct DashboardFigures {
 
 /**
  * The figures behind the dashboard, computed from the company file. Amounts are summed as
- * Decimals in C++, never in SQL. Takes a Database so it can run on a worker thread's own
+ * Decimals in C++, or as exact integers (ten-thousandths) in SQL, never as floating point.
+ * Every figure reads a bounded set: the month's invoices and payments through their date
+ * indexes, the open (issued) invoices through the status index, the month's usage from the
+ * kept month counts (UsageMonthCounts). Takes a Database so it can run on a worker thread's own
  * connection (CompanyFile::openConnection()).
  */
 class DashboardQuery final
