@@ -6,7 +6,8 @@
 // as p50/p99. Beside them, in the same run, the import rate beside the raw insert floor (the
 // customer directory the reads use is written by the import).
 //
-//   bench_reads [--dir DIR] [--events N] [--customers N] [--samples N] [--import N] [--preload N] [--repeat N]
+//   bench_reads [--dir DIR] [--events N] [--customers N] [--samples N] [--import N] [--preload N] [--repeat N] [--keep]
+//   (--keep: leave the company file, DIR/bench_reads.orb, for --dashboard-of)
 //   bench_reads --dashboard-of FILE [--as-of YYYY-MM-DD] [--samples N]
 //   (--dashboard-of: only the dashboard's figures, on an existing company file such as the one
 //   bench_reports --write leaves, of its month as of the date given, each figure's own time as
@@ -24,6 +25,7 @@
 #include "models/billing/SubscriptionRepository.h"
 #include "models/billing/SubscriptionService.h"
 #include "models/catalog/CatalogService.h"
+#include "models/sync/StripeInvoiceState.h"
 #include "models/usage/EventImporter.h"
 #include "models/usage/UsageEventService.h"
 #include "models/usage/UsageEventStore.h"
@@ -198,6 +200,9 @@ int dashboardOf(const QString &path, QDate asOf, int samples)
         return n;
     };
     measure("dashboard figures (DashboardQuery::compute)", [&] { return qint64(DashboardQuery(db).compute(asOf, startMs, endMs).topCustomers.size()); });
+    measure("  customers active and archived", [&] { return qint64(CustomerRepository(db).counts().active); });
+    measure("  the last invoice run's failures", [&] { return qint64(InvoiceRunSummary::lastRunFailures(db).size()); });
+    measure("  open disputes", [&] { return qint64(StripeInvoiceState::openDisputes(db).size()); });
     measure("  drafts to issue", [&] { return rowsOf(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE status = 'draft' AND invoice_date <= ?"), {today}); });
     measure("  overdue and outstanding (the issued invoices)", [&] {
         return rowsOf(QStringLiteral("SELECT currency, SUM(remaining_minor), SUM(CASE WHEN due_date < ? THEN remaining_minor ELSE 0 END), "
@@ -454,6 +459,7 @@ int main(int argc, char **argv)
                     p.p99 <= 50.0 ? "<= 50 ms" : "OVER 50 ms", ms.size());
     }
     file.reset();
-    removeFile(path);
+    if (!app.arguments().contains(QStringLiteral("--keep")))
+        removeFile(path);
     return 0;
 }
