@@ -36,6 +36,7 @@ private slots:
     void zoneChangeRecounts();
     void upgradeCountsStoredEvents();
     void otherWindowsCountTheEvents();
+    void topCustomersAmongMany();
 
 private:
     Event event(const QString &key, qint64 tsMs, const QString &customer, bool byId, int n) const;
@@ -324,6 +325,52 @@ void TestUsageMonthCounts::otherWindowsCountTheEvents()
     QCOMPARE(month[0].id, m_customerIds[1]); // blue: by id and by external id
     QCOMPARE(month[0].events, 2);
     QCOMPARE(month[1].events, 1);
+}
+
+void TestUsageMonthCounts::topCustomersAmongMany()
+{
+    // Forty customers with events by id and by external id in uneven numbers (with ties), and
+    // a busy external id no customer holds: the top customers read from the counts, which stop
+    // early, are the scan's for every length of the list.
+    const QList<QPair<qint64, qint64>> berlin = months(QStringLiteral("Europe/Berlin"));
+    CustomerService customers(*m_file, m_clock);
+    QList<Event> events;
+    int k = 0;
+    const auto next = [&](const QString &external) {
+        const int n = k++;
+        return event(QStringLiteral("m%1").arg(n), berlin[4].first + 1000 * n, external, false, 1);
+    };
+    for (int i = 0; i < 40; ++i) {
+        Customer c;
+        c.name = QStringLiteral("Many %1").arg(i % 7); // equal names too: then by id
+        c.externalCustomerId = QStringLiteral("many-%1").arg(i);
+        const QString id = customers.create(c).id;
+        for (int e = 0; e < (i * 7) % 13; ++e)
+            events.append(next(c.externalCustomerId));
+        for (int e = 0; e < i % 4; ++e) {
+            Event byId = next(c.externalCustomerId);
+            byId.externalCustomerId.clear();
+            byId.customerId = id;
+            events.append(byId);
+        }
+    }
+    for (int e = 0; e < 30; ++e)
+        events.append(next(QStringLiteral("stray")));
+    EventImporter(*m_file, m_clock).ingest(events);
+    for (const int n : {1, 2, 5, 12, 40, 50}) {
+        const QList<DashboardFigures::TopCustomer> top = DashboardQuery(m_file->db()).topCustomers(berlin[4].first, berlin[4].second, n);
+        QList<DashboardFigures::TopCustomer> want = scanTop(berlin[4].first, berlin[4].second, 100);
+        // The scan orders equal totals by name only: order those by id as well, then cut.
+        std::stable_sort(want.begin(), want.end(), [](const auto &a, const auto &b) {
+            return a.events != b.events ? a.events > b.events : a.name != b.name ? a.name < b.name : a.id < b.id;
+        });
+        want = want.mid(0, n);
+        QCOMPARE(top.size(), want.size());
+        for (int i = 0; i < top.size(); ++i) {
+            QCOMPARE(top[i].id, want[i].id);
+            QCOMPARE(top[i].events, want[i].events);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestUsageMonthCounts)
