@@ -118,7 +118,8 @@ import statistics
 import sys
 
 # Thousands separators only between groups of three digits, so "20000," stays 20000 and ",".
-NUMBER = re.compile(r"(?<![A-Za-z_])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# A minus is a sign only after a non-word character (so "2026-03-01" stays three numbers).
+NUMBER = re.compile(r"(?<![A-Za-z_\d.])(?:(?<!\w)-)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # bench_reads' verdict beside a p99: re-judged from the median p99.
 VERDICT = re.compile(r"p99 +([\d.]+) ms(.*)\((?:<= 50 ms|OVER 50 ms)")
 
@@ -133,7 +134,11 @@ def value(token):
 
 def render(token, v):
     decimals = len(token.split(".")[1]) if "." in token else 0
-    return f"{v:,.{decimals}f}" if "," in token else f"{v:.{decimals}f}"
+    text = f"{v:,.{decimals}f}" if "," in token else f"{v:.{decimals}f}"
+    whole = token.lstrip("-").split(".")[0]
+    if len(whole) > 1 and whole.startswith("0"):  # "03" in a date keeps its width
+        text = text.zfill(len(whole) + (len(text) - len(text.split(".")[0])))
+    return text
 
 
 runs = []
