@@ -9,13 +9,9 @@
 #include "models/usage/CustomerPostings.h"
 
 #include <QDateTime>
-#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
-#include <functional>
-#include <queue>
-#include <vector>
 
 namespace orb {
 
@@ -94,51 +90,20 @@ QList<DashboardFigures::TopCustomer> DashboardQuery::topCustomers(qint64 monthSt
 {
     QList<DashboardFigures::TopCustomer> top;
     // A month of the company's zone: its counts are kept beside the events (UsageMonthCounts),
-    // one row per customer reference, read most events first. Each reference is resolved to
-    // its customer (by id for events sent with one, 'c' refs; by external id for the others,
-    // 'x' refs: as the scan below matches them), whose total is the counts of both its refs.
-    // A customer not yet resolved has at most twice the events of the next row (each of its
-    // two refs has at most that many), so once the topCount-th total is above that, no other
-    // customer can enter: the top customers cost a handful of lookups, not one per customer.
+    // a few thousand rows instead of the month's events. Customers are found by id for events
+    // sent with one ('c' refs) and by external id for the others ('x' refs), as the scan below
+    // matches them.
     if (m_db.scalar(QStringLiteral("SELECT 1 FROM usage_months WHERE start_ms = ? AND end_ms = ?"), {monthStartMs, monthEndMs}).isValid()) {
-        QSqlQuery refs =
-            m_db.exec(QStringLiteral("SELECT ref, events FROM usage_month_counts WHERE month_start = ? AND events > 0 ORDER BY events DESC"), {monthStartMs});
-        const auto countOf = [&](const QString &ref) {
-            return m_db.scalar(QStringLiteral("SELECT events FROM usage_month_counts WHERE month_start = ? AND ref = ?"), {monthStartMs, ref}).toLongLong();
-        };
-        QSet<QString> seen;
-        std::priority_queue<qint64, std::vector<qint64>, std::greater<qint64>> best; // the topCount largest totals
-        while (topCount > 0 && refs.next()) {
-            const QString ref = refs.value(0).toString();
-            const qint64 events = refs.value(1).toLongLong();
-            if (int(best.size()) == topCount && best.top() > 2 * events)
-                break;
-            if (seen.contains(ref))
-                continue;
-            seen.insert(ref);
-            QSqlQuery c = m_db.exec(ref.startsWith(QLatin1Char('c'))
-                                        ? QStringLiteral("SELECT id, name, external_customer_id FROM customers WHERE id = ?")
-                                        : QStringLiteral("SELECT id, name, external_customer_id FROM customers WHERE external_customer_id = ?"),
-                                    {ref.mid(1)});
-            if (!c.next())
-                continue; // no customer holds it: those events count for nobody
-            const QString id = c.value(0).toString();
-            const QString external = c.value(2).toString();
-            const QString byId = QLatin1Char('c') + id, byExternal = QLatin1Char('x') + external;
-            const qint64 total = countOf(byId) + (external.isEmpty() ? 0 : countOf(byExternal));
-            seen.insert(byId);
-            if (!external.isEmpty())
-                seen.insert(byExternal);
-            top.append({id, c.value(1).toString(), total});
-            best.push(total);
-            if (int(best.size()) > topCount)
-                best.pop();
-        }
-        std::sort(top.begin(), top.end(), [](const DashboardFigures::TopCustomer &a, const DashboardFigures::TopCustomer &b) {
-            return a.events != b.events ? a.events > b.events : a.name != b.name ? a.name < b.name : a.id < b.id;
-        });
-        if (top.size() > topCount)
-            top.resize(topCount);
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, name, SUM(n) AS total FROM ("
+                                               "SELECT c.id AS id, c.name AS name, m.events AS n FROM usage_month_counts m JOIN customers c "
+                                               "ON c.id = substr(m.ref, 2) WHERE m.month_start = ? AND m.ref >= 'c' AND m.ref < 'd' "
+                                               "UNION ALL "
+                                               "SELECT c.id, c.name, m.events FROM usage_month_counts m JOIN customers c "
+                                               "ON c.external_customer_id = substr(m.ref, 2) WHERE m.month_start = ? AND m.ref >= 'x' AND m.ref < 'y'"
+                                               ") t GROUP BY id, name HAVING SUM(n) > 0 ORDER BY total DESC, name LIMIT ?"),
+                                {monthStartMs, monthStartMs, topCount});
+        while (q.next())
+            top.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
         return top;
     }
     // Any other window: the events themselves. Events name their customer by id or by
