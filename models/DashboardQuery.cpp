@@ -100,7 +100,7 @@ QList<DashboardFigures::TopCustomer> DashboardQuery::topCustomers(qint64 monthSt
                                                "UNION ALL "
                                                "SELECT c.id, c.name, m.events FROM usage_month_counts m JOIN customers c "
                                                "ON c.external_customer_id = substr(m.ref, 2) WHERE m.month_start = ? AND m.ref >= 'x' AND m.ref < 'y'"
-                                               ") t GROUP BY id, name HAVING SUM(n) > 0 ORDER BY total DESC, name LIMIT ?"),
+                                               ") t GROUP BY id, name HAVING SUM(n) > 0 ORDER BY total DESC, name, id LIMIT ?"),
                                 {monthStartMs, monthStartMs, topCount});
         while (q.next())
             top.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
@@ -110,7 +110,7 @@ QList<DashboardFigures::TopCustomer> DashboardQuery::topCustomers(qint64 monthSt
     // external id; both map to the customer here.
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT c.id, c.name, COUNT(*) AS n FROM usage_events e JOIN customers c "
                                            "ON c.id = e.customer_id OR (e.customer_id IS NULL AND c.external_customer_id = e.external_customer_id) "
-                                           "WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?"),
+                                           "WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT ?"),
                             {monthStartMs, monthEndMs, topCount});
     while (q.next())
         top.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});

@@ -95,7 +95,7 @@ QList<DashboardFigures::TopCustomer> TestUsageMonthCounts::scanTop(qint64 start,
     QList<DashboardFigures::TopCustomer> out;
     QSqlQuery q = m_file->db().exec(QStringLiteral("SELECT c.id, c.name, COUNT(*) AS n FROM usage_events e JOIN customers c "
                                                    "ON c.id = e.customer_id OR (e.customer_id IS NULL AND c.external_customer_id = e.external_customer_id) "
-                                                   "WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?"),
+                                                   "WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT ?"),
                                     {start, end, top});
     while (q.next())
         out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
