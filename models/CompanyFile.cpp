@@ -14,6 +14,7 @@
 #include "models/storage/CompanyLocation.h"
 #include "models/storage/ServerRoles.h"
 #include "models/storage/ServerSchema.h"
+#include "models/usage/UsageMonthCounts.h"
 
 #include <QDir>
 #include <QFile>
@@ -117,6 +118,7 @@ std::unique_ptr<CompanyFile> CompanyFile::openServer(const QString &text, bool r
             // Tables the upgrade added get their grants, so billing and viewers reach them.
             if (ServerRoles::isSetUp(file->m_db))
                 ServerRoles::applyGrants(file->m_db);
+            UsageMonthCounts::ensure(file->m_db);
         }
         if (file->m_db.scalar(QStringLiteral("SELECT value FROM orb_meta WHERE key = 'format'")).toString() != QLatin1String("orb-company"))
             throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile, QStringLiteral("the database %1 is not an Orb company").arg(file->m_path));
@@ -356,6 +358,8 @@ void CompanyFile::migrate()
         }
         uow.commit();
     }
+    // The dashboard's month counts follow the company's zone (listed at the upgrade to 0031).
+    UsageMonthCounts::ensure(m_db);
 }
 
 std::unique_ptr<CompanyFile> CompanyFile::create(const QString &path, const CompanySettings &settings, const Clock &clock)
@@ -388,6 +392,7 @@ std::unique_ptr<CompanyFile> CompanyFile::create(const QString &path, const Comp
                         {settings.name, settings.email, settings.addressLine1, settings.addressLine2, settings.city, settings.state, settings.postalCode,
                          settings.country, settings.taxId, settings.defaultCurrency, settings.timezone, settings.invoicePrefix, settings.documentLocale, now,
                          now});
+        UsageMonthCounts::ensure(file->m_db);
         uow.commit();
     } catch (const ServiceError &e) {
         file->m_db.close();
@@ -474,6 +479,8 @@ void CompanyFile::updateSettings(const CompanySettings &s, const Clock &clock)
               {s.name, s.email, s.addressLine1, s.addressLine2, s.city, s.state, s.postalCode, s.country, s.taxId, s.defaultCurrency, s.timezone,
                s.invoicePrefix, s.documentLocale, toIsoUtc(clock.now())});
     const QJsonObject after = settingsJson(settings());
+    // Another zone moves every month's bounds: the dashboard's month counts are taken again.
+    UsageMonthCounts::ensure(m_db);
     if (after != before)
         AuditLog(m_db).append(clock.now(), QStringLiteral("company.update"), QStringLiteral("company"), QStringLiteral("1"), before, after);
     uow.commit();

@@ -17,6 +17,9 @@ namespace orb {
 
 namespace {
 
+/// The scale of invoices.remaining_minor (migration 0009).
+constexpr int MinorDigits = 4;
+
 void add(QMap<QString, Decimal> &sums, const QString &currency, const Decimal &amount)
 {
     sums[currency] = sums.value(currency, Decimal(0)) + amount;
@@ -41,25 +44,30 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
 
     f.draftsToIssue = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE status = 'draft' AND invoice_date <= ?"), {todayText}).toInt();
 
-    // The status index (status, due_date) serves both the overdue and the outstanding figures.
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency, amount_due, amount_paid, credited, due_date FROM invoices WHERE status = 'issued'"));
+    // What remains to be paid on the issued invoices, and on those past due, in one pass of
+    // SQLite over them (the status index): remaining_minor is that amount in exact
+    // ten-thousandths (migration 0009, kept by triggers; never below zero), so the sums are
+    // exact integers and no amount text is read and parsed per invoice.
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency, SUM(remaining_minor), SUM(CASE WHEN due_date < ? THEN remaining_minor ELSE 0 END), "
+                                           "SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END) FROM invoices WHERE status = 'issued' GROUP BY currency"),
+                            {todayText, todayText});
     while (q.next()) {
-        Decimal left = Decimal::parse(q.value(1).toString()) - Decimal::parse(q.value(2).toString()) - Decimal::parse(q.value(3).toString());
-        if (left.isNegative())
-            left = Decimal(0);
         const QString currency = q.value(0).toString();
-        add(f.outstanding, currency, left);
-        const QDate due = parseDate(q.value(4).toString());
-        if (due.isValid() && due < today) {
-            ++f.overdueInvoices;
-            add(f.overdueAmount, currency, left);
+        add(f.outstanding, currency, Decimal::fromMinorUnits(q.value(1).toLongLong(), MinorDigits));
+        if (const int overdue = q.value(3).toInt(); overdue > 0) {
+            f.overdueInvoices += overdue;
+            add(f.overdueAmount, currency, Decimal::fromMinorUnits(q.value(2).toLongLong(), MinorDigits));
         }
     }
 
-    q = m_db.exec(QStringLiteral("SELECT currency, total FROM invoices WHERE status IN ('issued', 'paid') AND invoice_date >= ? AND invoice_date < ?"),
-                  {monthStart, monthEnd});
+    // The month's issued and paid invoices through the (status, invoice_date) index, their
+    // totals as exact ten-thousandths (total_minor, migration 0009).
+    q = m_db.exec(
+        QStringLiteral("SELECT currency, SUM(total_minor) FROM invoices WHERE status IN ('issued', 'paid') AND invoice_date >= ? AND invoice_date < ? "
+                       "GROUP BY currency"),
+        {monthStart, monthEnd});
     while (q.next())
-        add(f.invoiced, q.value(0).toString(), Decimal::parse(q.value(1).toString()));
+        add(f.invoiced, q.value(0).toString(), Decimal::fromMinorUnits(q.value(1).toLongLong(), MinorDigits));
 
     q = m_db.exec(QStringLiteral("SELECT currency, amount FROM payments WHERE paid_on >= ? AND paid_on < ?"), {monthStart, monthEnd});
     while (q.next())
@@ -74,14 +82,39 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
         f.importsWithRejects = q.value(1).toInt();
     }
 
-    // Events name their customer by id or by external id; both map to the customer here.
-    q = m_db.exec(QStringLiteral("SELECT c.id, c.name, COUNT(*) AS n FROM usage_events e JOIN customers c "
-                                 "ON c.id = e.customer_id OR (e.customer_id IS NULL AND c.external_customer_id = e.external_customer_id) "
-                                 "WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?"),
-                  {monthStartMs, monthEndMs, topCount});
-    while (q.next())
-        f.topCustomers.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    f.topCustomers = topCustomers(monthStartMs, monthEndMs, topCount);
     return f;
+}
+
+QList<DashboardFigures::TopCustomer> DashboardQuery::topCustomers(qint64 monthStartMs, qint64 monthEndMs, int topCount) const
+{
+    QList<DashboardFigures::TopCustomer> top;
+    // A month of the company's zone: its counts are kept beside the events (UsageMonthCounts),
+    // a few thousand rows instead of the month's events. Customers are found by id for events
+    // sent with one ('c' refs) and by external id for the others ('x' refs), as the scan below
+    // matches them.
+    if (m_db.scalar(QStringLiteral("SELECT 1 FROM usage_months WHERE start_ms = ? AND end_ms = ?"), {monthStartMs, monthEndMs}).isValid()) {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, name, SUM(n) AS total FROM ("
+                                               "SELECT c.id AS id, c.name AS name, m.events AS n FROM usage_month_counts m JOIN customers c "
+                                               "ON c.id = substr(m.ref, 2) WHERE m.month_start = ? AND m.ref >= 'c' AND m.ref < 'd' "
+                                               "UNION ALL "
+                                               "SELECT c.id, c.name, m.events FROM usage_month_counts m JOIN customers c "
+                                               "ON c.external_customer_id = substr(m.ref, 2) WHERE m.month_start = ? AND m.ref >= 'x' AND m.ref < 'y'"
+                                               ") t GROUP BY id, name HAVING SUM(n) > 0 ORDER BY total DESC, name, id LIMIT ?"),
+                                {monthStartMs, monthStartMs, topCount});
+        while (q.next())
+            top.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+        return top;
+    }
+    // Any other window: the events themselves. Events name their customer by id or by
+    // external id; both map to the customer here.
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT c.id, c.name, COUNT(*) AS n FROM usage_events e JOIN customers c "
+                                           "ON c.id = e.customer_id OR (e.customer_id IS NULL AND c.external_customer_id = e.external_customer_id) "
+                                           "WHERE e.ts >= ? AND e.ts < ? AND e.status = 0 GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT ?"),
+                            {monthStartMs, monthEndMs, topCount});
+    while (q.next())
+        top.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return top;
 }
 
 QList<QPair<QString, qint64>> DashboardQuery::customerUsage(const QString &customerId, qint64 fromMs, qint64 toMs) const

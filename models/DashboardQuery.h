@@ -41,7 +41,10 @@ struct DashboardFigures {
 
 /**
  * The figures behind the dashboard, computed from the company file. Amounts are summed as
- * Decimals in C++, never in SQL. Takes a Database so it can run on a worker thread's own
+ * Decimals in C++, or as exact integers (ten-thousandths) in SQL, never as floating point.
+ * Every figure reads a bounded set: the month's invoices and payments through their date
+ * indexes, the open (issued) invoices through the status index, the month's usage from the
+ * kept month counts (UsageMonthCounts). Takes a Database so it can run on a worker thread's own
  * connection (CompanyFile::openConnection()).
  */
 class DashboardQuery final
@@ -54,6 +57,12 @@ public:
     DashboardFigures compute(QDate today, qint64 monthStartMs, qint64 monthEndMs, int topCount = 5) const;
     /// One customer's active events between two instants, per event name (most first).
     QList<QPair<QString, qint64>> customerUsage(const QString &customerId, qint64 fromMs, qint64 toMs) const;
+    /**
+     * The customers with the most active events in [monthStartMs, monthEndMs), most first (then
+     * by name). A month of the company's zone is read from the kept month counts; any other
+     * window from the events.
+     */
+    QList<DashboardFigures::TopCustomer> topCustomers(qint64 monthStartMs, qint64 monthEndMs, int topCount) const;
 
 private:
     const Database &m_db;

@@ -21,8 +21,10 @@ struct EventFilter {
 
 /**
  * Usage events for a table, fit for millions of rows: it keeps only the ordered list of row
- * numbers (newest first, through the time index) and reads whole rows in blocks of 500 as the
- * view asks for them. Shows current versions: active, deprecated and pending-backfill events.
+ * numbers (newest first, through the time index; filtered by customer, through the customer
+ * directory of usage events, so the list costs that customer's events) and reads whole rows in
+ * blocks of 500 as the view asks for them. Shows current versions: active, deprecated and
+ * pending-backfill events.
  *
  * The list is read on a worker thread (RowIdLoader): setFilter() and reload() return at once,
  * the rows shown stay (none at first) while isLoading() is true, and the new list replaces

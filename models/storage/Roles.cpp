@@ -94,6 +94,7 @@ const QList<Roles::TableRule> &Roles::tableRules()
         {QStringLiteral("usage_key_runs"), Role::Ingest, QStringLiteral("send usage events")},
         {QStringLiteral("usage_locks"), Role::Ingest, QStringLiteral("send usage events")},
         {QStringLiteral("usage_customer_postings"), Role::Ingest, QStringLiteral("send usage events")},
+        {QStringLiteral("usage_month_counts"), Role::Ingest, QStringLiteral("send usage events")},
         {QStringLiteral("api_idempotency"), Role::Ingest, QStringLiteral("answer API requests")},
         {QStringLiteral("audit_log"), Role::Ingest, QStringLiteral("write to the audit trail")},
         {QStringLiteral("orb_meta"), Role::Ingest, QStringLiteral("write to the audit trail")},
@@ -129,6 +130,9 @@ const QList<Roles::TableRule> &Roles::tableRules()
 
         {QStringLiteral("company"), Role::Admin, QStringLiteral("change the company's details")},
         {QStringLiteral("settings"), Role::Admin, QStringLiteral("change settings")},
+        // The months of the company's time zone, listed again when the zone changes.
+        {QStringLiteral("usage_months"), Role::Admin, QStringLiteral("change the company's time zone")},
+        {QStringLiteral("usage_months_zone"), Role::Admin, QStringLiteral("change the company's time zone")},
         {QStringLiteral("schema_migrations"), Role::Admin, QStringLiteral("upgrade the company's schema")},
         {QStringLiteral("billable_metrics"), Role::Admin, QStringLiteral("change the catalog")},
         {QStringLiteral("items"), Role::Admin, QStringLiteral("change the catalog")},

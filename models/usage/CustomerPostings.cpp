@@ -7,17 +7,80 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 namespace orb {
 
-void CustomerPostings::addRef(std::unordered_map<std::string_view, size_t> &index, char prefix, const QByteArray &id, qint64 tsMs, qint64 seq)
+namespace {
+
+void countIn(std::vector<std::pair<qint64, qint64>> &months, qint64 month)
 {
-    const auto it = index.find(std::string_view(id.constData(), size_t(id.size())));
-    if (it != index.end()) {
-        Pending &p = m_pending[it->second];
+    if (month == 0)
+        return;
+    if (!months.empty() && months.back().first == month) {
+        ++months.back().second;
+        return;
+    }
+    for (auto &m : months)
+        if (m.first == month) {
+            ++m.second;
+            return;
+        }
+    months.emplace_back(month, 1);
+}
+
+/// FNV-1a over the prefix and the id, with the splitmix64 finaliser (as usageKeyHash) so that
+/// ids differing in their last bytes spread over the whole table.
+quint64 refHash(char prefix, const QByteArray &id)
+{
+    quint64 h = (14695981039346656037ULL ^ static_cast<unsigned char>(prefix)) * 1099511628211ULL;
+    for (const char c : id) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+} // namespace
+
+void CustomerPostings::growIndex()
+{
+    std::vector<Slot> old;
+    old.swap(m_slots);
+    const size_t size = old.empty() ? 64 : old.size() * 2;
+    m_slots.assign(size, Slot());
+    m_mask = size - 1;
+    for (const Slot &o : old) {
+        if (o.index == 0)
+            continue;
+        size_t i = o.hash & m_mask;
+        while (m_slots[i].index != 0)
+            i = (i + 1) & m_mask;
+        m_slots[i] = o;
+    }
+}
+
+void CustomerPostings::addRef(char prefix, const QByteArray &id, qint64 tsMs, qint64 seq, qint64 month)
+{
+    if ((m_pending.size() + 1) * 2 > m_slots.size())
+        growIndex();
+    const quint64 hash = refHash(prefix, id);
+    size_t i = hash & m_mask;
+    for (; m_slots[i].index != 0; i = (i + 1) & m_mask) {
+        if (m_slots[i].hash != hash)
+            continue;
+        Pending &p = m_pending[m_slots[i].index - 1];
+        if (p.ref.size() != id.size() + 1 || p.ref.at(0) != prefix || memcmp(p.ref.constData() + 1, id.constData(), size_t(id.size())) != 0)
+            continue; // another ref with the same hash
         p.tsMin = std::min(p.tsMin, tsMs);
         p.tsMax = std::max(p.tsMax, tsMs);
         p.seqs.push_back(seq);
+        countIn(p.months, month);
         return;
     }
     Pending p;
@@ -25,30 +88,54 @@ void CustomerPostings::addRef(std::unordered_map<std::string_view, size_t> &inde
     p.ref.append(prefix).append(id);
     p.tsMin = p.tsMax = tsMs;
     p.seqs.push_back(seq);
+    countIn(p.months, month);
     m_pending.push_back(std::move(p));
-    const QByteArray &ref = m_pending.back().ref;
-    index.emplace(std::string_view(ref.constData() + 1, size_t(ref.size() - 1)), m_pending.size() - 1);
+    m_slots[i] = {hash, quint32(m_pending.size())};
 }
 
-void CustomerPostings::add(const UsageEventRow &row, qint64 seq)
+void CustomerPostings::add(sqlite3 *db, const UsageEventRow &row, qint64 seq, bool active)
 {
+    // An active event counts once, under UsageMonthCounts::countRef(): its customer id, else
+    // its external id. (An event with neither is listed nowhere and counted under 'x'.)
+    const qint64 month = active ? m_months.monthOf(db, row.tsMs) : 0;
     if (!row.customerId.isEmpty())
-        addRef(m_byCustomer, 'c', row.customerId, row.tsMs, seq);
+        addRef('c', row.customerId, row.tsMs, seq, month);
     if (!row.externalCustomerId.isEmpty())
-        addRef(m_byExternal, 'x', row.externalCustomerId, row.tsMs, seq);
+        addRef('x', row.externalCustomerId, row.tsMs, seq, row.customerId.isEmpty() ? month : 0);
+    else if (row.customerId.isEmpty() && month != 0)
+        m_uncounted.emplace_back(month, 1);
 }
 
 void CustomerPostings::discard()
 {
-    m_byCustomer.clear();
-    m_byExternal.clear();
+    m_uncounted.clear();
+    m_months.forget();
+    std::fill(m_slots.begin(), m_slots.end(), Slot());
     m_pending.clear();
 }
 
 void CustomerPostings::write(sqlite3 *db)
 {
-    if (m_pending.empty())
+    if (m_pending.empty() && m_uncounted.empty())
         return;
+    {
+        SqliteStatement count(db,
+                              "INSERT INTO usage_month_counts (month_start, ref, events) VALUES (?1, ?2, ?3) "
+                              "ON CONFLICT (month_start, ref) DO UPDATE SET events = events + excluded.events",
+                              "counting usage events by month");
+        const auto put = [&count](qint64 month, const QByteArray &ref, qint64 events) {
+            count.reset();
+            count.bind(1, month).bind(2, ref, SqliteStatement::Bytes::Borrowed).bind(3, events);
+            count.run();
+        };
+        for (const Pending &p : m_pending)
+            for (const auto &[month, events] : p.months)
+                put(month, p.ref, events);
+        static const QByteArray noRef("x");
+        for (const auto &[month, events] : m_uncounted)
+            put(month, noRef, events);
+        count.reset();
+    }
     SqliteStatement s(db, "INSERT INTO usage_customer_postings (ref, ts_min, ts_max, seqs) VALUES (?1, ?2, ?3, ?4)",
                       "writing the customer directory of usage events");
     std::vector<char> text;

@@ -105,9 +105,10 @@ StoredEvent UsageEventService::amend(const QString &idempotencyKey, const QByteA
     // The new version is indexed under the same key, so current() finds it.
     UsageKeyIndex keys(db.sqliteHandle());
     keys.insertNow(e.row.keyHash, sqlite3_last_insert_rowid(db.sqliteHandle()));
-    // And listed under its customer, so the per-customer reads see it.
+    // And listed under its customer, so the per-customer reads see it (and counted in its
+    // month while active: the trigger took the superseded version out).
     CustomerPostings postings;
-    postings.add(e.row, sqlite3_last_insert_rowid(db.sqliteHandle()));
+    postings.add(db.sqliteHandle(), e.row, sqlite3_last_insert_rowid(db.sqliteHandle()), e.status == UsageEventStatus::Active);
     postings.write(db.sqliteHandle());
     uow.commit();
     return current(idempotencyKey);

@@ -186,7 +186,7 @@ UsageEventStore::Outcome UsageEventStore::insert(const UsageEventRow &row, Usage
     else
         m_keys.insertNow(row.keyHash, seq);
     // The customer directory is written in the transaction of its events, like the key index.
-    m_postings.add(row, seq);
+    m_postings.add(m_db, row, seq, status == UsageEventStatus::Active);
     if (!m_bufferPostings)
         m_postings.write(m_db);
     if (m_filterOn)

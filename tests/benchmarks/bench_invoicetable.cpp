@@ -15,6 +15,8 @@
 #include "models/EventTableModel.h"
 #include "models/InvoiceTableModel.h"
 #include "models/SqliteStatement.h"
+#include "models/usage/UsageEventStore.h"
+#include "models/usage/UsageKeyHash.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -89,25 +91,27 @@ void write(const QString &path, qint64 invoices, qint64 events, const Clock &clo
     sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
     std::printf("wrote %lld invoices in %lld ms\n", invoices, t.elapsed());
     t.restart();
-    sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
-    SqliteStatement evt(h,
-                        "INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, external_customer_id, properties, status, ingested_at) "
-                        "VALUES (?, ?, ?, ?, ?, '{\"region\":\"eu-west\",\"bytes\":1024}', 0, 0)",
-                        "writing benchmark events");
-    const char *names[] = {"api_request", "storage_snapshot", "active_user"};
-    const qint64 start = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    for (qint64 i = 0; i < events; ++i) {
-        const QByteArray key = "evt-" + QByteArray::number(i);
-        const QByteArray customer = "cust-" + QByteArray::number(i % 200);
-        evt.bind(1, qint64(i * 2654435761LL));
-        evt.bind(2, key);
-        evt.bindText(3, names[i % 3], -1, SqliteStatement::Bytes::Borrowed);
-        evt.bind(4, qint64(start + i * 5000)); // one every 5 s: about 58 days
-        evt.bind(5, customer);
-        evt.run();
-        evt.reset();
+    // Through the event store, as every write path, so the customer directory lists them.
+    {
+        UsageEventStore store(file->db());
+        store.tuneForBulkIngest();
+        file->db().begin();
+        store.loadKeyFilter(events + 1);
+        const char *names[] = {"api_request", "storage_snapshot", "active_user"};
+        const qint64 start = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        for (qint64 i = 0; i < events; ++i) {
+            UsageEventRow r;
+            r.idempotencyKey = "evt-" + QByteArray::number(i);
+            r.keyHash = usageKeyHash(r.idempotencyKey);
+            r.eventName = names[i % 3];
+            r.tsMs = start + i * 5000; // one every 5 s: about 58 days
+            r.externalCustomerId = "cust-" + QByteArray::number(i % 200);
+            r.properties = "{\"region\":\"eu-west\",\"bytes\":1024}";
+            store.insert(r, UsageEventStatus::Active, {}, 0);
+        }
+        store.flushKeys();
+        file->db().commit();
     }
-    sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
     std::printf("wrote %lld events in %lld ms\n", events, t.elapsed());
 }
 

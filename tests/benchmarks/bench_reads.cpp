@@ -6,7 +6,12 @@
 // as p50/p99. Beside them, in the same run, the import rate beside the raw insert floor (the
 // customer directory the reads use is written by the import).
 //
-//   bench_reads [--dir DIR] [--events N] [--customers N] [--samples N] [--import N] [--preload N] [--repeat N]
+//   bench_reads [--dir DIR] [--events N] [--customers N] [--samples N] [--import N] [--preload N] [--repeat N] [--keep]
+//   (--keep: leave the company file, DIR/bench_reads.orb, for --dashboard-of)
+//   bench_reads --dashboard-of FILE [--as-of YYYY-MM-DD] [--samples N]
+//   (--dashboard-of: only the dashboard's figures, on an existing company file such as the one
+//   bench_reports --write leaves, of its month as of the date given, each figure's own time as
+//   well: which of them grows with the invoices or the events)
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
@@ -20,6 +25,7 @@
 #include "models/billing/SubscriptionRepository.h"
 #include "models/billing/SubscriptionService.h"
 #include "models/catalog/CatalogService.h"
+#include "models/sync/StripeInvoiceState.h"
 #include "models/usage/EventImporter.h"
 #include "models/usage/UsageEventService.h"
 #include "models/usage/UsageEventStore.h"
@@ -28,6 +34,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSqlQuery>
+#include <QTimeZone>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
@@ -38,6 +46,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -136,6 +145,82 @@ void generateEvents(CompanyFile &file, qint64 events, int customers, const char 
     db.commit();
 }
 
+/// The dashboard's figures on an existing company: the whole of DashboardQuery::compute, and
+/// beside it each of its statements alone (the same SQL), as p50/p99 over `samples` runs.
+int dashboardOf(const QString &path, QDate asOf, int samples)
+{
+    std::unique_ptr<CompanyFile> file;
+    try {
+        file = CompanyFile::open(path);
+    } catch (const std::exception &) {
+        std::fprintf(stderr, "bench_reads: cannot open %s as a company file\n", qPrintable(path));
+        return 1;
+    }
+    const Database &db = file->db();
+    const QTimeZone zone(file->settings().timezone.toUtf8());
+    const QDate first(asOf.year(), asOf.month(), 1);
+    const qint64 startMs = first.startOfDay(zone).toMSecsSinceEpoch();
+    const qint64 endMs = first.addMonths(1).startOfDay(zone).toMSecsSinceEpoch();
+    const QString today = asOf.toString(Qt::ISODate), monthStart = first.toString(Qt::ISODate), monthEnd = first.addMonths(1).toString(Qt::ISODate);
+    std::printf("dashboard of %s as of %s: %lld invoices (%lld issued), %lld payments, %lld events, %lld customers\n", qPrintable(path), qPrintable(today),
+                db.scalar(QStringLiteral("SELECT COUNT(*) FROM invoices")).toLongLong(),
+                db.scalar(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE status = 'issued'")).toLongLong(),
+                db.scalar(QStringLiteral("SELECT COUNT(*) FROM payments")).toLongLong(),
+                db.scalar(QStringLiteral("SELECT COUNT(*) FROM usage_events")).toLongLong(),
+                db.scalar(QStringLiteral("SELECT COUNT(*) FROM customers")).toLongLong());
+    // Beside the wall-clock times, the thread's CPU time: on a shared machine other programs
+    // stretch the first and hardly the second.
+    const auto threadCpuMs = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    };
+    const auto measure = [&](const char *what, const std::function<qint64()> &read) {
+        std::vector<double> ms, cpu;
+        qint64 rows = 0;
+        for (int i = 0; i < samples; ++i) {
+            QElapsedTimer t;
+            const double cpu0 = threadCpuMs();
+            t.start();
+            rows = read();
+            ms.push_back(double(t.nsecsElapsed()) / 1e6);
+            cpu.push_back(threadCpuMs() - cpu0);
+        }
+        const Percentiles p = percentiles(ms);
+        const Percentiles c = percentiles(cpu);
+        std::printf("    %-58s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%s; %lld rows; CPU p50 %.2f ms, p99 %.2f ms)\n", what, p.p50, p.p99, p.max,
+                    p.p99 <= 50.0 ? "<= 50 ms" : "OVER 50 ms", rows, c.p50, c.p99);
+        std::fflush(stdout);
+    };
+    const auto rowsOf = [&](const QString &sql, const QVariantList &binds) {
+        QSqlQuery q = db.exec(sql, binds);
+        qint64 n = 0;
+        while (q.next())
+            ++n;
+        return n;
+    };
+    measure("dashboard figures (DashboardQuery::compute)", [&] { return qint64(DashboardQuery(db).compute(asOf, startMs, endMs).topCustomers.size()); });
+    measure("  customers active and archived", [&] { return qint64(CustomerRepository(db).counts().active); });
+    measure("  the last invoice run's failures", [&] { return qint64(InvoiceRunSummary::lastRunFailures(db).size()); });
+    measure("  open disputes", [&] { return qint64(StripeInvoiceState::openDisputes(db).size()); });
+    measure("  drafts to issue", [&] { return rowsOf(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE status = 'draft' AND invoice_date <= ?"), {today}); });
+    measure("  overdue and outstanding (the issued invoices)", [&] {
+        return rowsOf(QStringLiteral("SELECT currency, SUM(remaining_minor), SUM(CASE WHEN due_date < ? THEN remaining_minor ELSE 0 END), "
+                                     "SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END) FROM invoices WHERE status = 'issued' GROUP BY currency"),
+                      {today, today});
+    });
+    measure("  invoiced this month", [&] {
+        return rowsOf(QStringLiteral("SELECT currency, SUM(total_minor) FROM invoices WHERE status IN ('issued', 'paid') AND invoice_date >= ? "
+                                     "AND invoice_date < ? GROUP BY currency"),
+                      {monthStart, monthEnd});
+    });
+    measure("  paid this month", [&] {
+        return rowsOf(QStringLiteral("SELECT currency, amount FROM payments WHERE paid_on >= ? AND paid_on < ?"), {monthStart, monthEnd});
+    });
+    measure("  top customers by this month's events", [&] { return qint64(DashboardQuery(db).topCustomers(startMs, endMs, 5).size()); });
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -160,6 +245,15 @@ int main(int argc, char **argv)
             preloadN = args[i + 1].toLongLong();
         else if (args[i] == QLatin1String("--repeat"))
             repeat = std::max(1, args[i + 1].toInt());
+    }
+    if (const int at = int(args.indexOf(QStringLiteral("--dashboard-of"))); at > 0 && at + 1 < args.size()) {
+        const int asOfAt = int(args.indexOf(QStringLiteral("--as-of")));
+        const QDate asOf = asOfAt > 0 && asOfAt + 1 < args.size() ? QDate::fromString(args[asOfAt + 1], Qt::ISODate) : QDate::currentDate();
+        if (!asOf.isValid()) {
+            std::fprintf(stderr, "bench_reads: --as-of needs a date as YYYY-MM-DD\n");
+            return 2;
+        }
+        return dashboardOf(args[at + 1], asOf, std::max(5, samples / 10));
     }
 
     // (1) Import beside the raw insert floor, alternating (bench_usage's measurement, smaller).
@@ -365,6 +459,7 @@ int main(int argc, char **argv)
                     p.p99 <= 50.0 ? "<= 50 ms" : "OVER 50 ms", ms.size());
     }
     file.reset();
-    removeFile(path);
+    if (!app.arguments().contains(QStringLiteral("--keep")))
+        removeFile(path);
     return 0;
 }

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "models/CustomerService.h"
 #include "models/EventTableModel.h"
 #include "models/UnitOfWork.h"
+#include "models/usage/UsageEventStore.h"
+#include "models/usage/UsageKeyHash.h"
+
+#include <QRandomGenerator>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -12,8 +17,9 @@
 
 using namespace orb;
 
-/// The usage event table model over events written straight to the file: its list is read in
-/// the background, newest first, filtered, and only the latest request's list is shown.
+/// The usage event table model over events written through the event store (so the customer
+/// directory lists them, as every write path does): its list is read in the background, newest
+/// first, filtered, and only the latest request's list is shown.
 class TestEventTableModel : public QObject
 {
     Q_OBJECT
@@ -24,6 +30,8 @@ private slots:
     void filters();
     void staleResultsAreDropped();
     void listComesFromTheTimeIndex();
+    void customerFilterReadsTheDirectory_data();
+    void customerFilterReadsTheDirectory();
 
 private:
     bool settle(EventTableModel &model);
@@ -58,14 +66,19 @@ void TestEventTableModel::initTestCase()
     s.name = QStringLiteral("Event Table Test");
     m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("e.orb")), s, m_clock);
     UnitOfWork uow(m_file->db());
+    UsageEventStore store(m_file->db());
     for (int i = 0; i < EventCount; ++i) {
         // Inserted out of time order, so that seq order is not time order.
-        const qint64 ts = m_start.toMSecsSinceEpoch() + qint64((i * 7919) % EventCount) * 60000;
-        m_file->db().exec(QStringLiteral("INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, external_customer_id, properties, "
-                                         "status, ingested_at) VALUES (?, ?, ?, ?, ?, '{}', ?, 0)"),
-                          {qint64(i), QStringLiteral("k%1").arg(i), i % 2 ? QStringLiteral("storage") : QStringLiteral("api_request"), ts,
-                           i % 3 ? QStringLiteral("acme") : QStringLiteral("globex"), statusOf(i)});
+        UsageEventRow r;
+        r.idempotencyKey = QByteArray("k") + QByteArray::number(i);
+        r.keyHash = usageKeyHash(r.idempotencyKey);
+        r.eventName = i % 2 ? "storage" : "api_request";
+        r.tsMs = m_start.toMSecsSinceEpoch() + qint64((i * 7919) % EventCount) * 60000;
+        r.externalCustomerId = i % 3 ? "acme" : "globex";
+        r.properties = "{}";
+        QCOMPARE(store.insert(r, UsageEventStatus(statusOf(i)), {}, 0), UsageEventStore::Outcome::Inserted);
     }
+    store.flushKeys();
     uow.commit();
 }
 
@@ -175,6 +188,114 @@ void TestEventTableModel::listComesFromTheTimeIndex()
     const QString plan = steps.join(QStringLiteral("; "));
     QVERIFY2(plan.contains(QLatin1String("usage_events_by_ts")), qPrintable(plan));
     QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
+}
+
+void TestEventTableModel::customerFilterReadsTheDirectory_data()
+{
+    QTest::addColumn<QString>("customer"); // "id" for Globex's id
+    QTest::addColumn<bool>("window");
+    QTest::addColumn<QString>("eventName");
+    QTest::newRow("external id") << QStringLiteral("globex") << false << QString();
+    QTest::newRow("customer id") << QStringLiteral("id") << false << QString();
+    QTest::newRow("external id, a window") << QStringLiteral("globex") << true << QString();
+    QTest::newRow("customer id, a window, one name") << QStringLiteral("id") << true << QStringLiteral("storage");
+    QTest::newRow("unknown customer") << QStringLiteral("nobody") << false << QString();
+    QTest::newRow("an external id no customer holds") << QStringLiteral("stray") << false << QString();
+}
+
+void TestEventTableModel::customerFilterReadsTheDirectory()
+{
+    QFETCH(QString, customer);
+    QFETCH(bool, window);
+    QFETCH(QString, eventName);
+    // A file of its own: Globex sends by id and by external id, and events of other customers,
+    // of every status, in several transactions of the store, some amended by hand.
+    QTemporaryDir dir;
+    CompanySettings s;
+    s.name = QStringLiteral("Directory Test");
+    auto file = CompanyFile::create(dir.filePath(QStringLiteral("d.orb")), s, m_clock);
+    Customer globex;
+    globex.name = QStringLiteral("Globex");
+    globex.externalCustomerId = QStringLiteral("globex");
+    const QString globexId = CustomerService(*file, m_clock).create(globex).id;
+    QRandomGenerator rng(5);
+    for (int tx = 0, k = 0; tx < 4; ++tx) {
+        UnitOfWork uow(file->db());
+        UsageEventStore store(file->db());
+        if (tx % 2)
+            store.bufferPostings();
+        for (int i = 0; i < 150; ++i, ++k) {
+            UsageEventRow r;
+            r.idempotencyKey = QByteArray("d") + QByteArray::number(k);
+            r.keyHash = usageKeyHash(r.idempotencyKey);
+            r.eventName = rng.bounded(2) ? "storage" : "api_request";
+            r.tsMs = m_start.toMSecsSinceEpoch() + qint64(rng.bounded(3000)) * 60000;
+            switch (rng.bounded(4)) {
+            case 0: r.customerId = globexId.toUtf8(); break;
+            case 1: r.externalCustomerId = "globex"; break;
+            case 2: r.externalCustomerId = "stray"; break;
+            default: r.externalCustomerId = "acme"; break;
+            }
+            r.properties = "{}";
+            QCOMPARE(store.insert(r, UsageEventStatus(rng.bounded(6)), {}, 0), UsageEventStore::Outcome::Inserted);
+        }
+        store.flushKeys();
+        uow.commit();
+    }
+    EventFilter f;
+    f.customer = customer == QLatin1String("id") ? globexId : customer;
+    f.eventName = eventName;
+    if (window) {
+        f.from = m_start.addSecs(700 * 60);
+        f.to = m_start.addSecs(1900 * 60);
+    }
+    // What the scan of every event lists for the same filter, in the same order.
+    QStringList where = {
+        QStringLiteral("status IN (0, 2, 3)"),
+        QStringLiteral("(customer_id = ? OR external_customer_id = ? OR customer_id IN (SELECT id FROM customers WHERE external_customer_id = ?) "
+                       "OR external_customer_id IN (SELECT external_customer_id FROM customers WHERE id = ?))")};
+    QVariantList binds = {f.customer, f.customer, f.customer, f.customer};
+    if (!eventName.isEmpty()) {
+        where << QStringLiteral("event_name = ?");
+        binds << eventName;
+    }
+    if (window) {
+        where << QStringLiteral("ts >= ? AND ts < ?");
+        binds << f.from.toMSecsSinceEpoch() << f.to.toMSecsSinceEpoch();
+    }
+    QList<qint64> expected;
+    QSqlQuery scan = file->db().exec(
+        QStringLiteral("SELECT seq FROM usage_events WHERE ") + where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ts DESC, seq DESC"), binds);
+    while (scan.next())
+        expected << scan.value(0).toLongLong();
+    if (customer == QLatin1String("globex") || customer == QLatin1String("id") || customer == QLatin1String("stray"))
+        QVERIFY(expected.size() > 10);
+
+    EventTableModel model(file->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFilter(f);
+    QVERIFY(settle(model));
+    QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
+    QCOMPARE(model.rowCount(), int(expected.size()));
+    const RowIdLoader::Query q = model.idQuery();
+    QList<qint64> listed;
+    QSqlQuery ids = file->db().exec(q.sql, q.binds);
+    while (ids.next())
+        listed << ids.value(0).toLongLong();
+    QCOMPARE(listed, expected);
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.index(r, EventTableModel::Key).data().toString(),
+                 file->db().scalar(QStringLiteral("SELECT idempotency_key FROM usage_events WHERE seq = ?"), {expected[r]}).toString());
+
+    // Through the directory and the events by seq: no pass over the time index or the table.
+    QSqlQuery e = file->db().exec(QStringLiteral("EXPLAIN QUERY PLAN ") + q.sql, q.binds);
+    QStringList steps;
+    while (e.next())
+        steps << e.value(3).toString();
+    const QString plan = steps.join(QStringLiteral("; "));
+    QVERIFY2(plan.contains(QLatin1String("usage_customer_postings_by_ref")), qPrintable(plan));
+    QVERIFY2(plan.contains(QLatin1String("SEARCH e USING INTEGER PRIMARY KEY")), qPrintable(plan));
+    QVERIFY2(!plan.contains(QLatin1String("usage_events_by_ts")) && !plan.contains(QLatin1String("SCAN e")), qPrintable(plan));
 }
 
 QTEST_GUILESS_MAIN(TestEventTableModel)
