@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/billing/InvoiceResult.h"
 
+#include "engine/IsoDate.h"
+
 #include <QJsonArray>
 
 namespace orb::billing {
@@ -43,8 +45,8 @@ QJsonObject InvoiceResult::toJson() const
             {QStringLiteral("item_id"), l.itemId},
             {QStringLiteral("name"), l.name},
             {QStringLiteral("quantity"), l.quantity.toCanonicalString()},
-            {QStringLiteral("start_date"), l.startDate.toString(Qt::ISODate)},
-            {QStringLiteral("end_date"), l.endDate.toString(Qt::ISODate)},
+            {QStringLiteral("start_date"), isoDateText(l.startDate)},
+            {QStringLiteral("end_date"), isoDateText(l.endDate)},
             {QStringLiteral("subtotal"), money(l.subtotal, currency)},
             {QStringLiteral("adjustments"), adjustments},
             {QStringLiteral("adjusted_subtotal"), money(l.adjustedSubtotal, currency)},

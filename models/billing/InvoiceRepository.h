@@ -43,6 +43,11 @@ public:
     void remove(const QString &id);
 
     std::optional<Invoice> find(const QString &id) const;
+    /// The invoices of these ids, in the order given (ids not found are left out).
+    QList<Invoice> findMany(const QStringList &ids) const;
+    /// The ids of the drafts dated before `before`, in list order (invoice date, creation, id):
+    /// the order issuing numbers them in.
+    QStringList draftIdsBefore(QDate before) const;
     std::optional<Invoice> findByNumber(const QString &number) const;
     std::optional<Invoice> findByIdentity(const QString &identity) const;
     /// By id or invoice number.

@@ -502,23 +502,27 @@ private:
             if (const auto c = CustomerRepository(m_db).findById(one->customerId))
                 s.customers.insert(c->id, *c);
         }
-        QSqlQuery q =
-            m_options.subscriptionId.isEmpty()
-                ? m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end, updated_at "
-                                           "FROM invoices WHERE identity IS NOT NULL"))
-                : m_db.exec(QStringLiteral("SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end, updated_at "
-                                           "FROM invoices WHERE identity IS NOT NULL AND subscription_id = ?"),
-                            {m_options.subscriptionId});
+        // The invoices of the run's identities: read raw, for a re-run reads every one of them
+        // (a company's drafts and issued invoices) and does little else.
+        SqliteStatement q(m_db.sqliteHandle(),
+                          m_options.subscriptionId.isEmpty()
+                              ? "SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end, updated_at "
+                                "FROM invoices WHERE identity IS NOT NULL"
+                              : "SELECT identity, id, status, kind, subscription_id, phase_id, cadence, period_start, period_end, updated_at "
+                                "FROM invoices WHERE identity IS NOT NULL AND subscription_id = ?1",
+                          "reading the invoices of earlier runs");
+        if (!m_options.subscriptionId.isEmpty())
+            q.bind(1, m_options.subscriptionId.toUtf8());
+        const auto text = [&q](int i) { return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(q, i)), sqlite3_column_bytes(q, i)); };
         while (q.next()) {
-            const QString id = q.value(1).toString();
-            const auto status = storedValue<InvoiceStatus>(q.value(2).toString(), "invoices", id, "status");
-            s.existing.insert(q.value(0).toString(), {id, status});
+            const QString id = text(1);
+            const auto status = storedValue<InvoiceStatus>(text(2), "invoices", id, "status");
+            s.existing.insert(text(0), {id, status});
             if (status == InvoiceStatus::Draft)
-                s.draftUpdatedAt.insert(id, q.value(9).toString());
-            if (storedValue<InvoiceKind>(q.value(3).toString(), "invoices", id, "kind") == InvoiceKind::InAdvance
+                s.draftUpdatedAt.insert(id, text(9));
+            if (storedValue<InvoiceKind>(text(3), "invoices", id, "kind") == InvoiceKind::InAdvance
                 && (status == InvoiceStatus::Issued || status == InvoiceStatus::Paid))
-                s.issuedAdvance[q.value(4).toString() + QLatin1Char(':') + q.value(5).toString() + QLatin1Char(':') + q.value(6).toString()].append(
-                    {parseDate(q.value(7).toString()), parseDate(q.value(8).toString())});
+                s.issuedAdvance[text(4) + QLatin1Char(':') + text(5) + QLatin1Char(':') + text(6)].append({parseDate(text(7)), parseDate(text(8))});
         }
         s.taxRates = BillingSetupService::applicableTaxRates(m_db);
         for (const CouponRecord &c : BillingSetupService::loadCoupons(m_db))
@@ -668,6 +672,13 @@ private:
     {
         const DraftStampStore store(m_db);
         const QHash<QString, DraftStamp> stamps = store.load();
+        // Stamps of invoices that are no longer drafts (issued, or deleted) are dropped when
+        // the run ends; a run over every subscription read every draft, so it knows them.
+        m_wholeCompany = m_options.subscriptionId.isEmpty();
+        if (m_wholeCompany)
+            for (auto it = stamps.cbegin(); it != stamps.cend(); ++it)
+                if (!m_state.draftUpdatedAt.contains(it.key()))
+                    m_maybeStale.append(it.key());
         UsageMarks since = m_marks;
         QList<std::pair<Candidate *, const DraftStamp *>> maybe;
         for (auto &entry : m_candidates) {
@@ -1084,7 +1095,10 @@ private:
         UnitOfWork uow(m_db);
         DraftStampStore stamps(m_db);
         stamps.advance(m_advance, m_marks);
-        stamps.prune();
+        if (m_wholeCompany)
+            stamps.prune(m_maybeStale);
+        else
+            stamps.prune();
         for (const InvoiceRunFailure &f : m_summary.failed)
             m_db.exec(QStringLiteral("INSERT INTO invoice_run_failures (run_id, subscription_id, customer_id, customer_name, reason) VALUES (?,?,?,?,?)"),
                       {m_summary.runId, f.subscriptionId, f.customerId, f.customerName, f.reasons.join(QLatin1Char('\n'))});
@@ -1108,7 +1122,9 @@ private:
     bool m_prefetching = false;
     std::map<QPair<qint64, qint64>, UsagePrefetch::Result> m_prefetched;
     UsageMarks m_marks;
-    QList<QString> m_advance;             // drafts found up to date whose stamps are behind m_marks
+    QList<QString> m_advance;    // drafts found up to date whose stamps are behind m_marks
+    QList<QString> m_maybeStale; // stamps of invoices that were not drafts when the run began
+    bool m_wholeCompany = false;
     QHash<QString, QByteArray> m_digests; // component digests, by kind and id
     qint64 m_total = 0;
     qint64 m_done = 0;

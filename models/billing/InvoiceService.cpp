@@ -99,16 +99,30 @@ Invoice InvoiceService::issue(const QString &reference, std::optional<QDate> inv
 
 QList<Invoice> InvoiceService::issueAll(QDate upTo)
 {
+    QList<Invoice> out;
+    issueAll(upTo, [&out](const Invoice &inv) { out.append(inv); });
+    return out;
+}
+
+qint64 InvoiceService::issueAll(QDate upTo, const std::function<void(const Invoice &)> &issued)
+{
     requireWritable();
     UnitOfWork uow(m_file.db());
-    InvoiceFilter f;
-    f.status = InvoiceStatus::Draft;
-    f.periodTo = upTo.addDays(1);
-    QList<Invoice> out;
-    for (const Invoice &draft : list(f))
-        out.append(issueWithin(draft, std::nullopt));
+    // The due drafts' ids in the order they are numbered (invoice date, creation, id), then the
+    // drafts a batch at a time, as stored: issuing one draft changes no other draft, so this
+    // issues what one read of them all would, holding one batch instead of every draft.
+    const InvoiceRepository repo(m_file.db());
+    const QStringList ids = repo.draftIdsBefore(upTo.addDays(1));
+    constexpr qsizetype batchSize = 500;
+    qint64 n = 0;
+    for (qsizetype at = 0; at < ids.size(); at += batchSize) {
+        for (const Invoice &draft : repo.findMany(ids.mid(at, batchSize))) {
+            issued(issueWithin(draft, std::nullopt));
+            ++n;
+        }
+    }
     uow.commit();
-    return out;
+    return n;
 }
 
 Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDate)
