@@ -278,7 +278,7 @@ void bindHeader(SqliteStatement &s, const Invoice &i, const QByteArray &document
 
 } // namespace
 
-void InvoiceRepository::insertMany(const QList<Invoice> &invoices)
+void InvoiceRepository::insertMany(const QList<Invoice> &invoices, const QList<QByteArray> &documentTexts)
 {
     if (invoices.isEmpty())
         return;
@@ -289,9 +289,11 @@ void InvoiceRepository::insertMany(const QList<Invoice> &invoices)
             .toUtf8();
     SqliteStatement header(h, sql.constData(), "storing an invoice", true);
     SqliteStatement line(h, kLineInsert, "storing an invoice line", true);
-    for (const Invoice &invoice : invoices) {
+    for (qsizetype at = 0; at < invoices.size(); ++at) {
+        const Invoice &invoice = invoices[at];
+        const QByteArray given = documentTexts.value(at);
         header.reset();
-        bindHeader(header, invoice, QJsonDocument(invoice.document).toJson(QJsonDocument::Compact));
+        bindHeader(header, invoice, !given.isEmpty() ? given : QJsonDocument(invoice.document).toJson(QJsonDocument::Compact));
         header.run();
         const QJsonArray lines = invoice.document.value(QStringLiteral("line_items")).toArray();
         for (int n = 0; n < lines.size(); ++n)

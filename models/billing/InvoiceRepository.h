@@ -31,7 +31,9 @@ public:
     void insert(const Invoice &invoice);
     /// insert() for each invoice in order, with its two statements prepared once for all of
     /// them (an invoice run's batch, inside the caller's transaction).
-    void insertMany(const QList<Invoice> &invoices);
+    /// `documentTexts`, when given, holds each invoice's document as compact JSON text (what
+    /// QJsonDocument writes for it; an empty one is written from the document).
+    void insertMany(const QList<Invoice> &invoices, const QList<QByteArray> &documentTexts = {});
     /// Rewrites everything but the id, identity and creation time (drafts, and the
     /// lifecycle's state changes), and the lines from its document.
     void update(const Invoice &invoice);
