@@ -40,7 +40,9 @@ const char *kColumns = "id, identity, customer_id, subscription_id, phase_id, ki
                        "balance_applied, credits_applied, amount_due, amount_paid, credited, document, created_at, updated_at, issued_at, paid_at, "
                        "voided_at";
 
-QVariantList values(const Invoice &i)
+// The row's values in kColumns order; without `withDocument` the document's place holds an
+// invalid value (a caller that knows the document unchanged skips its serialization).
+QVariantList values(const Invoice &i, bool withDocument = true)
 {
     const QString c = i.currency;
     return {i.id,
@@ -69,7 +71,7 @@ QVariantList values(const Invoice &i)
             moneyText(i.amountDue, c),
             moneyText(i.amountPaid, c),
             moneyText(i.credited, c),
-            QString::fromUtf8(QJsonDocument(i.document).toJson(QJsonDocument::Compact)),
+            withDocument ? QVariant(QString::fromUtf8(QJsonDocument(i.document).toJson(QJsonDocument::Compact))) : QVariant(),
             toIsoUtc(i.createdAt),
             toIsoUtc(i.updatedAt),
             nullableInstant(i.issuedAt),
@@ -340,8 +342,11 @@ void InvoiceRepository::writeLine(const QString &invoiceId, int n, const QJsonOb
 
 void InvoiceRepository::updateFrom(const Invoice &before, const Invoice &after)
 {
-    const QVariantList was = values(before);
-    const QVariantList now = values(after);
+    // The documents are compared as objects first: each is serialized only when they differ
+    // (issuing changes it, so the new one is written once; the old one is never needed).
+    const bool sameDocument = before.document == after.document;
+    const QVariantList was = values(before, false);
+    const QVariantList now = values(after, !sameDocument);
     const QStringList columns = QString::fromLatin1(kColumns).split(QStringLiteral(", "));
     QStringList sets;
     QVariantList setBinds;

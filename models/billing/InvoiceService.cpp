@@ -104,6 +104,12 @@ QList<Invoice> InvoiceService::issueAll(QDate upTo)
     return out;
 }
 
+struct InvoiceService::IssueBatch {
+    QString prefix;
+    Rounding rounding = Rounding::HalfUp;
+    QHash<QString, std::optional<Customer>> customers;
+};
+
 qint64 InvoiceService::issueAll(QDate upTo, const std::function<void(const Invoice &)> &issued)
 {
     requireWritable();
@@ -114,10 +120,13 @@ qint64 InvoiceService::issueAll(QDate upTo, const std::function<void(const Invoi
     const InvoiceRepository repo(m_file.db());
     const QStringList ids = repo.draftIdsBefore(upTo.addDays(1));
     constexpr qsizetype batchSize = 500;
+    IssueBatch batch;
+    batch.prefix = m_file.settings().invoicePrefix;
+    batch.rounding = Decimal::roundingFromString(m_file.setting(QStringLiteral("rounding"), QStringLiteral("half_up"))).value_or(Rounding::HalfUp);
     qint64 n = 0;
     for (qsizetype at = 0; at < ids.size(); at += batchSize) {
         for (const Invoice &draft : repo.findMany(ids.mid(at, batchSize))) {
-            issued(issueWithin(draft, std::nullopt));
+            issued(issueWithin(draft, std::nullopt, &batch));
             ++n;
         }
     }
@@ -125,14 +134,22 @@ qint64 InvoiceService::issueAll(QDate upTo, const std::function<void(const Invoi
     return n;
 }
 
-Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDate)
+Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDate, IssueBatch *batch)
 {
     Database &db = m_file.db();
     const Invoice draft = inv; // as stored: the update writes only what issuing changes
     if (inv.status != InvoiceStatus::Draft)
         throw ServiceError::conflict(
             QStringLiteral("invoice %1 is %2; only a draft can be issued").arg(inv.invoiceNumber.isEmpty() ? inv.id : inv.invoiceNumber, toText(inv.status)));
-    const auto customer = CustomerRepository(db).findById(inv.customerId);
+    std::optional<Customer> customer;
+    if (batch) {
+        auto known = batch->customers.find(inv.customerId);
+        if (known == batch->customers.end())
+            known = batch->customers.insert(inv.customerId, CustomerRepository(db).findById(inv.customerId));
+        customer = *known;
+    } else {
+        customer = CustomerRepository(db).findById(inv.customerId);
+    }
     if (!customer)
         throw ServiceError::notFound(QStringLiteral("the customer of invoice %1 no longer exists").arg(inv.id));
     const QDateTime now = m_clock.now();
@@ -179,7 +196,8 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
         l.total = money(o, "total");
         r.lines.append(l);
     }
-    const Rounding rounding = Decimal::roundingFromString(m_file.setting(QStringLiteral("rounding"), QStringLiteral("half_up"))).value_or(Rounding::HalfUp);
+    const Rounding rounding =
+        batch ? batch->rounding : Decimal::roundingFromString(m_file.setting(QStringLiteral("rounding"), QStringLiteral("half_up"))).value_or(Rounding::HalfUp);
     billing::InvoiceCalculator::settle(r, ledgers.balance(customer->id), blocks, inv.invoiceDate, rounding);
     if (!r.lines.isEmpty()) {
         const QJsonObject fresh = r.toJson();
@@ -198,7 +216,8 @@ Invoice InvoiceService::issueWithin(Invoice inv, std::optional<QDate> invoiceDat
         inv.total = r.total;
     }
 
-    inv.invoiceNumber = formatNumber(m_file.settings().invoicePrefix, InvoiceRepository(db).takeNextNumber(QStringLiteral("invoice")), false);
+    inv.invoiceNumber =
+        formatNumber(batch ? batch->prefix : m_file.settings().invoicePrefix, InvoiceRepository(db).takeNextNumber(QStringLiteral("invoice")), false);
     for (const billing::BalanceEntry &e : r.balanceEntries)
         ledgers.appendBalance(customer->id, e.amount, inv.currency, balanceCause(e.reason), QStringLiteral("Invoice %1").arg(inv.invoiceNumber), now, inv.id);
     QJsonArray draws;

@@ -106,7 +106,10 @@ public:
 
 private:
     void requireWritable() const;
-    Invoice issueWithin(Invoice inv, std::optional<QDate> invoiceDate);
+    /// What issuing a batch reads once rather than per invoice: the settings it numbers and
+    /// rounds with, and the customers it has met (issuing changes no customer).
+    struct IssueBatch;
+    Invoice issueWithin(Invoice inv, std::optional<QDate> invoiceDate, IssueBatch *batch = nullptr);
 
     CompanyFile &m_file;
     const Clock &m_clock;
