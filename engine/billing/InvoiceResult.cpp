@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -101,6 +102,12 @@ void appendString(QByteArray &out, const QString &s)
     }
     out += '"';
     const QByteArray utf8 = s.toUtf8();
+    // Most texts (ids, amounts, dates, names) need no escape: appended whole.
+    if (std::none_of(utf8.cbegin(), utf8.cend(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == '"' || ch == '\\'; })) {
+        out += utf8;
+        out += '"';
+        return;
+    }
     for (const char ch : utf8) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
@@ -133,11 +140,12 @@ QByteArray jsonString(const QString &s)
 
 // An object's members (key, value as JSON text), written in the order QJsonObject keeps them:
 // by key. Every key here is ASCII, where that order is the bytes' order.
-using Members = std::vector<std::pair<QByteArray, QByteArray>>;
+// Keys are C strings that outlive the call (literals, or the caller's storage).
+using Members = std::vector<std::pair<const char *, QByteArray>>;
 
 void appendObject(QByteArray &out, Members &members)
 {
-    std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) { return std::strcmp(a.first, b.first) < 0; });
     out += '{';
     bool first = true;
     for (const auto &m : members) {
@@ -245,10 +253,13 @@ QByteArray InvoiceResult::toCompactJson(const QList<QPair<QString, QString>> &ex
                 {"tax_amounts", taxesText(taxes, c)},
                 {"credit_draws", draws},
                 {"line_items", items}};
+    std::vector<QByteArray> extraKeys; // the extra members' keys, alive while they are written
+    extraKeys.reserve(size_t(extra.size()));
     for (const auto &e : extra) {
         // A later member of the same key replaces the earlier one, as QJsonObject::insert does.
-        const QByteArray key = e.first.toUtf8();
-        const auto same = std::find_if(top.begin(), top.end(), [&](const auto &m) { return m.first == key; });
+        extraKeys.push_back(e.first.toUtf8());
+        const char *key = extraKeys.back().constData();
+        const auto same = std::find_if(top.begin(), top.end(), [&](const auto &m) { return std::strcmp(m.first, key) == 0; });
         if (same != top.end())
             same->second = jsonString(e.second);
         else
