@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/Timestamps.h"
 
+#include "engine/IsoDate.h"
+
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -8,9 +10,7 @@ namespace orb {
 
 QString toIsoUtc(const QDateTime &instant)
 {
-    if (!instant.isValid())
-        return {};
-    return instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return isoUtcText(instant);
 }
 
 QString toApiTimestamp(const QDateTime &instant)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/billing/BillingSchedule.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -26,8 +28,25 @@ BillingSchedule::BillingSchedule(QDate startDate, QTimeZone zone, BillingCadence
 
 QDateTime BillingSchedule::startOfDayUtc(QDate date, const QTimeZone &zone)
 {
+    // An invoice run asks this for the same few days and zones thousands of times (every
+    // period of every subscription), and a zone lookup costs far more than a hash probe. The
+    // answer depends on the zone's rules alone, so it is kept per thread (no locking), by
+    // zone id and day; the table is emptied when it grows large.
+    thread_local QHash<QPair<QByteArray, qint64>, qint64> known;
+    if (!date.isValid() || !zone.isValid())
+        return date.startOfDay(zone).toUTC();
+    const QPair<QByteArray, qint64> key{zone.id(), date.toJulianDay()};
+    const auto it = known.constFind(key);
+    if (it != known.constEnd())
+        return QDateTime::fromMSecsSinceEpoch(*it, Qt::UTC);
     // QDate::startOfDay handles zones where midnight itself is skipped by a DST jump.
-    return date.startOfDay(zone).toUTC();
+    const QDateTime start = date.startOfDay(zone).toUTC();
+    if (!start.isValid())
+        return start;
+    if (known.size() >= 65536)
+        known.clear();
+    known.insert(key, start.toMSecsSinceEpoch());
+    return start;
 }
 
 QDate BillingSchedule::localDate(const QDateTime &instant, const QTimeZone &zone)

@@ -5,6 +5,7 @@
 #include "engine/Decimal.h"
 #include "engine/billing/Adjustment.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -96,6 +97,11 @@ struct InvoiceResult {
     /// line_items [{price_id, name, quantity, subtotal, adjusted_subtotal, amount, start_date,
     /// end_date, adjustments, tax_amounts}], ... for `invoices show --json`.
     QJsonObject toJson() const;
+    /// The same object with `extra` string members added, written straight to compact JSON
+    /// text: byte for byte what QJsonDocument(object).toJson(Compact) gives, without building
+    /// the object (an invoice run stores thousands; parsing this text back is also cheaper than
+    /// toJson()'s member-by-member inserts).
+    QByteArray toCompactJson(const QList<QPair<QString, QString>> &extra = {}) const;
 };
 
 } // namespace orb::billing

@@ -2,6 +2,7 @@
 #include "models/billing/BillingRecords.h"
 
 #include "engine/Currency.h"
+#include "engine/IsoDate.h"
 #include "engine/Money.h"
 #include "models/Timestamps.h"
 
@@ -18,7 +19,7 @@ QString moneyText(const Decimal &amount, const QString &currency)
 
 QString dateText(QDate d)
 {
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+    return isoDateText(d);
 }
 
 QString displayMoney(const Decimal &amount, const QString &currency, const QLocale &locale)

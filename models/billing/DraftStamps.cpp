@@ -146,6 +146,10 @@ QHash<QString, DraftStamp> DraftStampStore::load() const
     return out;
 }
 
+DraftStampStore::DraftStampStore(Database &db) : m_db(db) {}
+
+DraftStampStore::~DraftStampStore() = default;
+
 void DraftStampStore::put(const QString &invoiceId, const DraftStamp &stamp)
 {
     if (m_db.isServer()) {
@@ -156,10 +160,13 @@ void DraftStampStore::put(const QString &invoiceId, const DraftStamp &stamp)
             {invoiceId, stamp.fingerprint, stamp.eventsSeen, stamp.changesSeen, stamp.invoiceUpdatedAt});
         return;
     }
-    SqliteStatement s(m_db.sqliteHandle(),
-                      "INSERT OR REPLACE INTO invoice_draft_stamps (invoice_id, fingerprint, events_seen, changes_seen, invoice_updated_at) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5)",
-                      "storing a draft stamp");
+    if (!m_put)
+        m_put = std::make_unique<SqliteStatement>(m_db.sqliteHandle(),
+                                                  "INSERT OR REPLACE INTO invoice_draft_stamps (invoice_id, fingerprint, events_seen, changes_seen, "
+                                                  "invoice_updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                                  "storing a draft stamp", true);
+    SqliteStatement &s = *m_put;
+    s.reset();
     s.bind(1, invoiceId.toUtf8())
         .bindBlob(2, stamp.fingerprint.constData(), int(stamp.fingerprint.size()))
         .bind(3, stamp.eventsSeen)
@@ -202,13 +209,47 @@ void DraftStampStore::prune()
 {
     if (m_db.isServer()) {
         m_db.execNative(QStringLiteral("DELETE FROM invoice_draft_stamps WHERE invoice_id NOT IN (SELECT id FROM invoices WHERE status = 'draft')"));
-        m_db.execNative(QStringLiteral("DELETE FROM usage_changes WHERE seq <= (SELECT COALESCE(min(changes_seen), 0) FROM invoice_draft_stamps)"));
+        pruneUsageChanges();
         return;
     }
     sqlite3 *h = m_db.sqliteHandle();
     SqliteStatement(h, "DELETE FROM invoice_draft_stamps WHERE invoice_id NOT IN (SELECT id FROM invoices WHERE status = 'draft')",
                     "dropping the stamps of issued invoices")
         .run();
+    pruneUsageChanges();
+}
+
+void DraftStampStore::prune(const QList<QString> &maybeStale)
+{
+    if (m_db.isServer()) {
+        for (const QString &id : maybeStale)
+            m_db.execNative(QStringLiteral("DELETE FROM invoice_draft_stamps WHERE invoice_id = ? AND NOT EXISTS "
+                                           "(SELECT 1 FROM invoices WHERE id = ? AND status = 'draft')"),
+                            {id, id});
+        pruneUsageChanges();
+        return;
+    }
+    if (!maybeStale.isEmpty()) {
+        SqliteStatement s(m_db.sqliteHandle(),
+                          "DELETE FROM invoice_draft_stamps WHERE invoice_id = ?1 AND NOT EXISTS "
+                          "(SELECT 1 FROM invoices WHERE id = ?1 AND status = 'draft')",
+                          "dropping the stamps of issued invoices", true);
+        for (const QString &id : maybeStale) {
+            s.bind(1, id.toUtf8());
+            s.run();
+            s.reset();
+        }
+    }
+    pruneUsageChanges();
+}
+
+void DraftStampStore::pruneUsageChanges()
+{
+    if (m_db.isServer()) {
+        m_db.execNative(QStringLiteral("DELETE FROM usage_changes WHERE seq <= (SELECT COALESCE(min(changes_seen), 0) FROM invoice_draft_stamps)"));
+        return;
+    }
+    sqlite3 *h = m_db.sqliteHandle();
     // Nothing is lost: a draft composed later reads the watermark of that moment, and the
     // AUTOINCREMENT key never hands a pruned seq out again.
     SqliteStatement(h, "DELETE FROM usage_changes WHERE seq <= (SELECT COALESCE(min(changes_seen), 0) FROM invoice_draft_stamps)",
@@ -219,14 +260,14 @@ void DraftStampStore::prune()
 Fingerprint &Fingerprint::add(const QByteArray &bytes)
 {
     add(qint64(bytes.size()));
-    m_hash.addData(bytes);
+    m_bytes.append(bytes);
     return *this;
 }
 
 Fingerprint &Fingerprint::add(qint64 n)
 {
     const qint64 le = qToLittleEndian(n);
-    m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&le), sizeof le));
+    m_bytes.append(reinterpret_cast<const char *>(&le), qsizetype(sizeof le));
     return *this;
 }
 

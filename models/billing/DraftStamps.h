@@ -6,11 +6,13 @@
 #include <QHash>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 namespace orb {
 
 class Database;
+class SqliteStatement;
 
 /// What a draft was composed from (migration 0021): a digest of every input but the usage, the
 /// usage watermarks the run had read before it aggregated, and the draft's updated_at as left.
@@ -64,7 +66,10 @@ private:
 class DraftStampStore final
 {
 public:
-    explicit DraftStampStore(Database &db) : m_db(db) {}
+    explicit DraftStampStore(Database &db);
+    ~DraftStampStore();
+    DraftStampStore(const DraftStampStore &) = delete;
+    DraftStampStore &operator=(const DraftStampStore &) = delete;
 
     /// Stamps of drafts, by invoice id.
     QHash<QString, DraftStamp> load() const;
@@ -76,24 +81,32 @@ public:
     /// Drops the stamps of invoices that are no longer drafts and the usage changes every
     /// remaining stamp has seen.
     void prune();
+    /// prune() where the caller knows which stamps can be stale (those of invoices that were
+    /// not drafts when it read them): only those are looked at, not every stamp.
+    void prune(const QList<QString> &maybeStale);
 
 private:
+    void pruneUsageChanges();
+
     Database &m_db;
+    std::unique_ptr<SqliteStatement> m_put; // prepared once for all the puts of a batch
 };
 
 /// An incremental digest of composition inputs; fields are length-prefixed so that no two
-/// different sequences of fields give the same bytes.
+/// different sequences of fields give the same bytes. The fields are gathered and hashed once
+/// (the same digest as hashing them one by one, without a hash update per small field: a run
+/// digests every draft's inputs).
 class Fingerprint final
 {
 public:
-    Fingerprint() : m_hash(QCryptographicHash::Sha1) {}
+    Fingerprint() { m_bytes.reserve(512); }
     Fingerprint &add(const QByteArray &bytes);
     Fingerprint &add(const QString &text) { return add(text.toUtf8()); }
     Fingerprint &add(qint64 n);
-    QByteArray result() const { return m_hash.result(); }
+    QByteArray result() const { return QCryptographicHash::hash(m_bytes, QCryptographicHash::Sha1); }
 
 private:
-    QCryptographicHash m_hash;
+    QByteArray m_bytes;
 };
 
 } // namespace orb

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/billing/InvoiceRepository.h"
 
+#include "engine/Currency.h"
 #include "models/Database.h"
 #include "models/SqliteStatement.h"
 #include "models/Timestamps.h"
@@ -39,7 +40,9 @@ const char *kColumns = "id, identity, customer_id, subscription_id, phase_id, ki
                        "balance_applied, credits_applied, amount_due, amount_paid, credited, document, created_at, updated_at, issued_at, paid_at, "
                        "voided_at";
 
-QVariantList values(const Invoice &i)
+// The row's values in kColumns order; without `withDocument` the document's place holds an
+// invalid value (a caller that knows the document unchanged skips its serialization).
+QVariantList values(const Invoice &i, bool withDocument = true)
 {
     const QString c = i.currency;
     return {i.id,
@@ -68,7 +71,7 @@ QVariantList values(const Invoice &i)
             moneyText(i.amountDue, c),
             moneyText(i.amountPaid, c),
             moneyText(i.credited, c),
-            QString::fromUtf8(QJsonDocument(i.document).toJson(QJsonDocument::Compact)),
+            withDocument ? QVariant(QString::fromUtf8(QJsonDocument(i.document).toJson(QJsonDocument::Compact))) : QVariant(),
             toIsoUtc(i.createdAt),
             toIsoUtc(i.updatedAt),
             nullableInstant(i.issuedAt),
@@ -195,7 +198,129 @@ void InvoiceRepository::insertManyOnServer(const QList<Invoice> &invoices)
     flush(lineHead, lineWidth, rows, binds);
 }
 
-void InvoiceRepository::insertMany(const QList<Invoice> &invoices)
+namespace {
+
+// The amount text in ten-thousandths, as the invoices_minor triggers of migration 0009 read it
+// (integer part, then the first four decimals), for texts of plain digits that fit; nullopt for
+// anything else, which the trigger then computes.
+std::optional<qint64> minor4(const QString &amount)
+{
+    const qsizetype n = amount.size();
+    qsizetype i = 0;
+    const bool negative = n > 0 && amount[0] == QLatin1Char('-');
+    if (negative)
+        ++i;
+    qint64 whole = 0;
+    int intDigits = 0;
+    for (; i < n && amount[i] != QLatin1Char('.'); ++i, ++intDigits) {
+        const char16_t c = amount[i].unicode();
+        if (c < u'0' || c > u'9' || intDigits >= 14)
+            return std::nullopt;
+        whole = whole * 10 + (c - u'0');
+    }
+    if (intDigits == 0)
+        return std::nullopt;
+    qint64 frac = 0;
+    int fracDigits = 0;
+    if (i < n) {
+        for (++i; i < n; ++i) {
+            const char16_t c = amount[i].unicode();
+            if (c < u'0' || c > u'9')
+                return std::nullopt;
+            if (fracDigits < 4) {
+                frac = frac * 10 + (c - u'0');
+                ++fracDigits;
+            }
+        }
+    }
+    for (; fracDigits < 4; ++fracDigits)
+        frac *= 10;
+    const qint64 v = whole * 10000 + frac;
+    return negative ? -v : v;
+}
+
+// An invoice's header row through the statement's typed binds, in kColumns order, then
+// total_minor and remaining_minor: an invoice run writes thousands of them in a batch, and a
+// list of variants per row (each text converted twice) cost as much as SQLite's own work.
+void bindHeader(SqliteStatement &s, const Invoice &i, const QByteArray &document)
+{
+    int n = 0;
+    const auto text = [&](const QString &t) {
+        if (t.isNull())
+            s.bindNull(++n);
+        else
+            s.bind(++n, t.toUtf8());
+    };
+    const auto nullableText = [&](const QString &t) {
+        if (t.isEmpty())
+            s.bindNull(++n);
+        else
+            s.bind(++n, t.toUtf8());
+    };
+    const auto date = [&](QDate d) { nullableText(d.isValid() ? dateText(d) : QString()); };
+    const auto instant = [&](const QDateTime &t) { nullableText(t.isValid() ? toIsoUtc(t) : QString()); };
+    const auto c = Currency::fromCode(i.currency);
+    const int minorUnits = c ? c->minorUnits() : 2;
+    const auto money = [&](const Decimal &d) {
+        const QString t = d.rounded(minorUnits).toString();
+        text(t);
+        return t;
+    };
+    text(i.id);
+    nullableText(i.identity);
+    text(i.customerId);
+    nullableText(i.subscriptionId);
+    nullableText(i.phaseId);
+    text(toText(i.kind));
+    nullableText(i.cadence);
+    date(i.periodStart);
+    date(i.periodEnd);
+    text(toText(i.status));
+    nullableText(i.invoiceNumber);
+    date(i.invoiceDate);
+    date(i.dueDate);
+    text(i.currency);
+    s.bind(++n, qint64(i.netTerms));
+    nullableText(i.memo);
+    money(i.subtotal);
+    money(i.adjustmentsTotal);
+    money(i.couponsTotal);
+    money(i.taxTotal);
+    const QString total = money(i.total);
+    money(i.balanceApplied);
+    money(i.creditsApplied);
+    const QString due = money(i.amountDue);
+    const QString paid = money(i.amountPaid);
+    const QString credited = money(i.credited);
+    s.bind(++n, document);
+    text(toIsoUtc(i.createdAt));
+    text(toIsoUtc(i.updatedAt));
+    instant(i.issuedAt);
+    instant(i.paidAt);
+    instant(i.voidedAt);
+    // What the insert trigger would compute; left NULL (the trigger computes it) for any text
+    // this does not read the same way.
+    const auto totalMinor = minor4(total);
+    std::optional<qint64> remaining;
+    if (i.status == InvoiceStatus::Void) {
+        remaining = 0;
+    } else {
+        const auto d = minor4(due), p = minor4(paid), cr = minor4(credited);
+        if (d && p && cr)
+            remaining = std::max<qint64>(0, *d - *p - *cr);
+    }
+    if (totalMinor && remaining) {
+        s.bind(++n, *totalMinor);
+        s.bind(++n, *remaining);
+    } else {
+        s.bindNull(++n);
+        s.bindNull(++n);
+    }
+}
+
+} // namespace
+
+void InvoiceRepository::insertMany(const QList<Invoice> &invoices, const QList<QByteArray> &documentTexts)
 {
     if (invoices.isEmpty())
         return;
@@ -206,13 +331,18 @@ void InvoiceRepository::insertMany(const QList<Invoice> &invoices)
         return;
     }
     sqlite3 *h = m_db.sqliteHandle();
-    const QByteArray sql = QStringLiteral("INSERT INTO invoices (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                               .arg(QLatin1String(kColumns))
-                               .toUtf8();
+    const QByteArray sql =
+        QStringLiteral("INSERT INTO invoices (%1, total_minor, remaining_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            .arg(QLatin1String(kColumns))
+            .toUtf8();
     SqliteStatement header(h, sql.constData(), "storing an invoice", true);
     SqliteStatement line(h, kLineInsert, "storing an invoice line", true);
-    for (const Invoice &invoice : invoices) {
-        runWith(header, values(invoice));
+    for (qsizetype at = 0; at < invoices.size(); ++at) {
+        const Invoice &invoice = invoices[at];
+        const QByteArray given = documentTexts.value(at);
+        header.reset();
+        bindHeader(header, invoice, !given.isEmpty() ? given : QJsonDocument(invoice.document).toJson(QJsonDocument::Compact));
+        header.run();
         const QJsonArray lines = invoice.document.value(QStringLiteral("line_items")).toArray();
         for (int n = 0; n < lines.size(); ++n)
             runWith(line, lineValues(invoice, n, lines.at(n).toObject()));
@@ -258,8 +388,11 @@ void InvoiceRepository::writeLine(const QString &invoiceId, int n, const QJsonOb
 
 void InvoiceRepository::updateFrom(const Invoice &before, const Invoice &after)
 {
-    const QVariantList was = values(before);
-    const QVariantList now = values(after);
+    // The documents are compared as objects first: each is serialized only when they differ
+    // (issuing changes it, so the new one is written once; the old one is never needed).
+    const bool sameDocument = before.document == after.document;
+    const QVariantList was = values(before, false);
+    const QVariantList now = values(after, !sameDocument);
     const QStringList columns = QString::fromLatin1(kColumns).split(QStringLiteral(", "));
     QStringList sets;
     QVariantList setBinds;
@@ -324,6 +457,39 @@ std::optional<Invoice> InvoiceRepository::find(const QString &id) const
 {
     const auto l = select(QStringLiteral("WHERE id = ?"), {id});
     return l.isEmpty() ? std::nullopt : std::optional<Invoice>(l.first());
+}
+
+QList<Invoice> InvoiceRepository::findMany(const QStringList &ids) const
+{
+    if (ids.isEmpty())
+        return {};
+    QStringList marks;
+    QVariantList binds;
+    for (const QString &id : ids) {
+        marks.append(QStringLiteral("?"));
+        binds.append(id);
+    }
+    QHash<QString, Invoice> byId;
+    for (Invoice &i : select(QStringLiteral("WHERE id IN (%1)").arg(marks.join(QLatin1Char(','))), binds))
+        byId.insert(i.id, std::move(i));
+    QList<Invoice> out;
+    out.reserve(byId.size());
+    for (const QString &id : ids) {
+        const auto it = byId.find(id);
+        if (it != byId.end())
+            out.append(std::move(*it));
+    }
+    return out;
+}
+
+QStringList InvoiceRepository::draftIdsBefore(QDate before) const
+{
+    QStringList out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM invoices WHERE status = 'draft' AND invoice_date < ? ORDER BY invoice_date, created_at, id"),
+                            {dateText(before)});
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
 }
 
 std::optional<Invoice> InvoiceRepository::findByNumber(const QString &number) const

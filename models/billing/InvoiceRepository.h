@@ -31,7 +31,9 @@ public:
     void insert(const Invoice &invoice);
     /// insert() for each invoice in order, with its two statements prepared once for all of
     /// them (an invoice run's batch, inside the caller's transaction).
-    void insertMany(const QList<Invoice> &invoices);
+    /// `documentTexts`, when given, holds each invoice's document as compact JSON text (what
+    /// QJsonDocument writes for it; an empty one is written from the document).
+    void insertMany(const QList<Invoice> &invoices, const QList<QByteArray> &documentTexts = {});
     /// Rewrites everything but the id, identity and creation time (drafts, and the
     /// lifecycle's state changes), and the lines from its document.
     void update(const Invoice &invoice);
@@ -43,6 +45,11 @@ public:
     void remove(const QString &id);
 
     std::optional<Invoice> find(const QString &id) const;
+    /// The invoices of these ids, in the order given (ids not found are left out).
+    QList<Invoice> findMany(const QStringList &ids) const;
+    /// The ids of the drafts dated before `before`, in list order (invoice date, creation, id):
+    /// the order issuing numbers them in.
+    QStringList draftIdsBefore(QDate before) const;
     std::optional<Invoice> findByNumber(const QString &number) const;
     std::optional<Invoice> findByIdentity(const QString &identity) const;
     /// By id or invoice number.

@@ -4,6 +4,8 @@
 #include "models/billing/BillingRecords.h"
 #include "models/billing/InvoiceRepository.h"
 
+#include <functional>
+
 namespace orb {
 
 class Clock;
@@ -46,6 +48,10 @@ public:
     QString nextInvoiceNumber() const;
     /// Issues every draft whose invoice date is on or before `upTo`; returns them.
     QList<Invoice> issueAll(QDate upTo);
+    /// The same, one transaction, handing each issued invoice to `issued` instead of keeping
+    /// them: the drafts are read a batch at a time, so memory does not grow with their number.
+    /// Returns how many were issued.
+    qint64 issueAll(QDate upTo, const std::function<void(const Invoice &)> &issued);
     Invoice voidInvoice(const QString &reference, const QString &reason);
     /// Records a payment; `reference` (an outside id) is recorded once: the same reference again
     /// for the same invoice and amount returns the first payment and changes nothing.
@@ -100,7 +106,10 @@ public:
 
 private:
     void requireWritable() const;
-    Invoice issueWithin(Invoice inv, std::optional<QDate> invoiceDate);
+    /// What issuing a batch reads once rather than per invoice: the settings it numbers and
+    /// rounds with, and the customers it has met (issuing changes no customer).
+    struct IssueBatch;
+    Invoice issueWithin(Invoice inv, std::optional<QDate> invoiceDate, IssueBatch *batch = nullptr);
 
     CompanyFile &m_file;
     const Clock &m_clock;

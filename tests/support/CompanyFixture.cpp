@@ -132,9 +132,16 @@ QString rollBackSchema(const QString &path, int version)
             QStringList steps{QStringLiteral("PRAGMA foreign_keys = OFF")};
             // Triggers and views first (one naming a dropped table makes later changes fail),
             // then indexes, then tables; then the columns later migrations added.
+            // A trigger, view or index that a later migration replaced under the same name
+            // goes too, and comes back below as it was.
+            const auto replaced = [&](const QString &name) {
+                const auto w = want.constFind(name);
+                const auto h = have.constFind(name);
+                return w != want.constEnd() && h != have.constEnd() && w->type != QLatin1String("table") && w->sql != h->sql;
+            };
             for (const char *type : {"trigger", "view", "index", "table"})
                 for (auto it = have.constBegin(); it != have.constEnd(); ++it)
-                    if (it->type == QLatin1String(type) && !want.contains(it.key()))
+                    if (it->type == QLatin1String(type) && (!want.contains(it.key()) || replaced(it.key())))
                         steps << QStringLiteral("DROP %1 \"%2\"").arg(it->type.toUpper(), it.key());
             for (auto it = want.constBegin(); it != want.constEnd(); ++it) {
                 if (it->type != QLatin1String("table") || !have.contains(it.key()))
@@ -147,7 +154,7 @@ QString rollBackSchema(const QString &path, int version)
             // What later migrations removed comes back: tables, then indexes, triggers, views.
             for (const char *type : {"table", "index", "trigger", "view"})
                 for (auto it = want.constBegin(); it != want.constEnd(); ++it)
-                    if (it->type == QLatin1String(type) && !have.contains(it.key()))
+                    if (it->type == QLatin1String(type) && (!have.contains(it.key()) || replaced(it.key())))
                         steps << it->sql;
             steps << QStringLiteral("DELETE FROM schema_migrations WHERE version > %1").arg(version) << QStringLiteral("PRAGMA user_version = %1").arg(version);
             error = execAll(db, steps);

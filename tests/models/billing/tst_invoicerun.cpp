@@ -3,6 +3,7 @@
 // run stopped halfway then resumed.
 #include "BillingFixture.h"
 
+#include "models/UnitOfWork.h"
 #include "models/billing/InvoiceRepository.h"
 
 #include <QJsonArray>
@@ -28,6 +29,8 @@ private slots:
     void upcomingPreview();
     void oneBadSubscriptionNeverStopsTheRun_data();
     void oneBadSubscriptionNeverStopsTheRun();
+    void amountOrderColumnsAsTheTriggerComputes_data();
+    void amountOrderColumnsAsTheTriggerComputes();
 
 private:
     BillingFixture f;
@@ -280,4 +283,76 @@ void TestInvoiceRun::oneBadSubscriptionNeverStopsTheRun()
 }
 
 QTEST_GUILESS_MAIN(TestInvoiceRun)
+void TestInvoiceRun::amountOrderColumnsAsTheTriggerComputes_data()
+{
+    QTest::addColumn<QString>("currency");
+    QTest::addColumn<QString>("total");
+    QTest::addColumn<QString>("due");
+    QTest::addColumn<QString>("paid");
+    QTest::addColumn<QString>("credited");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("cents") << QStringLiteral("USD") << QStringLiteral("218.96") << QStringLiteral("218.96") << QStringLiteral("0") << QStringLiteral("0")
+                           << QStringLiteral("draft");
+    QTest::newRow("no minor unit") << QStringLiteral("JPY") << QStringLiteral("1200") << QStringLiteral("1200") << QStringLiteral("0") << QStringLiteral("0")
+                                   << QStringLiteral("draft");
+    QTest::newRow("three decimals") << QStringLiteral("KWD") << QStringLiteral("12.345") << QStringLiteral("10.005") << QStringLiteral("0")
+                                    << QStringLiteral("0") << QStringLiteral("draft");
+    QTest::newRow("negative total") << QStringLiteral("USD") << QStringLiteral("-5.10") << QStringLiteral("-5.10") << QStringLiteral("0") << QStringLiteral("0")
+                                    << QStringLiteral("draft");
+    QTest::newRow("below one, negative") << QStringLiteral("USD") << QStringLiteral("-0.50") << QStringLiteral("-0.50") << QStringLiteral("0")
+                                         << QStringLiteral("0") << QStringLiteral("draft");
+    QTest::newRow("partly paid and credited") << QStringLiteral("USD") << QStringLiteral("100.00") << QStringLiteral("100.00") << QStringLiteral("30.25")
+                                              << QStringLiteral("10.00") << QStringLiteral("issued");
+    QTest::newRow("overpaid: never below zero") << QStringLiteral("USD") << QStringLiteral("100.00") << QStringLiteral("100.00") << QStringLiteral("120.00")
+                                                << QStringLiteral("0") << QStringLiteral("paid");
+    QTest::newRow("void") << QStringLiteral("USD") << QStringLiteral("100.00") << QStringLiteral("100.00") << QStringLiteral("0") << QStringLiteral("0")
+                          << QStringLiteral("void");
+    QTest::newRow("fourteen digits") << QStringLiteral("USD") << QStringLiteral("12345678901234.56") << QStringLiteral("12345678901234.56")
+                                     << QStringLiteral("0") << QStringLiteral("0") << QStringLiteral("draft");
+    QTest::newRow("beyond 64 bits: the trigger saturates") << QStringLiteral("USD") << QStringLiteral("123456789012345678.00") << QStringLiteral("1.00")
+                                                           << QStringLiteral("0") << QStringLiteral("0") << QStringLiteral("draft");
+}
+
+void TestInvoiceRun::amountOrderColumnsAsTheTriggerComputes()
+{
+    // The repository writes total_minor and remaining_minor itself (migration 0032); they must
+    // be what migration 0009's formula gives for the stored texts, whichever of the two wrote them.
+    QFETCH(QString, currency);
+    QFETCH(QString, total);
+    QFETCH(QString, due);
+    QFETCH(QString, paid);
+    QFETCH(QString, credited);
+    QFETCH(QString, status);
+    Invoice inv;
+    inv.id = QStringLiteral("inv_minor");
+    inv.customerId = f.customer(QStringLiteral("minor"));
+    inv.kind = InvoiceKind::OneOff;
+    inv.status = *fromText<InvoiceStatus>(status);
+    inv.currency = currency;
+    inv.invoiceDate = QDate(2026, 1, 1);
+    inv.total = Decimal::parse(total);
+    inv.amountDue = Decimal::parse(due);
+    inv.amountPaid = Decimal::parse(paid);
+    inv.credited = Decimal::parse(credited);
+    inv.createdAt = inv.updatedAt = at(2026, 1, 1);
+    {
+        UnitOfWork uow(f.file->db());
+        InvoiceRepository(f.file->db()).insertMany({inv});
+        uow.commit();
+    }
+    const auto minor = [](const char *column) {
+        return QStringLiteral("CAST(CASE WHEN instr(%1, '.') = 0 THEN %1 || '0000' ELSE substr(%1, 1, instr(%1, '.') - 1) || "
+                              "substr(substr(%1, instr(%1, '.') + 1) || '0000', 1, 4) END AS INTEGER)")
+            .arg(QLatin1String(column));
+    };
+    QSqlQuery q = f.file->db().exec(QStringLiteral("SELECT total_minor, remaining_minor, %1, CASE WHEN status = 'void' THEN 0 ELSE max(0, %2 - %3 - %4) END "
+                                                   "FROM invoices WHERE id = 'inv_minor'")
+                                        .arg(minor("total"), minor("amount_due"), minor("amount_paid"), minor("credited")));
+    QVERIFY(q.next());
+    QVERIFY(!q.value(0).isNull());
+    QVERIFY(!q.value(1).isNull());
+    QCOMPARE(q.value(0).toLongLong(), q.value(2).toLongLong());
+    QCOMPARE(q.value(1).toLongLong(), q.value(3).toLongLong());
+}
+
 #include "tst_invoicerun.moc"
