@@ -2,6 +2,7 @@
 #include "models/EventTableModel.h"
 
 #include "models/Database.h"
+#include "models/billing/BillingRecords.h"
 
 #include <QHash>
 #include <QLocale>
@@ -166,7 +167,9 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case Time:
         if (role == RawValueRole)
             return r.time;
-        return QLocale().toString(r.time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        // The date as the interface language writes it (07.12.2026, 12/7/2026), as every other
+        // date of the window; the time with seconds, for events seconds apart.
+        return QLocale().toString(r.time.toLocalTime(), displayDateFormat() + QStringLiteral(" HH:mm:ss"));
     case EventName: return r.eventName;
     case Customer: return r.customer;
     case Key: return r.key;

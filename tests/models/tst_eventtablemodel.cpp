@@ -152,6 +152,17 @@ void TestEventTableModel::filters()
         if (shown(i) && (i * 7919) % EventCount < 200)
             top = std::max(top, (i * 7919) % EventCount);
     QCOMPARE(model.index(0, EventTableModel::Time).data(EventTableModel::RawValueRole).toDateTime().toUTC(), m_start.addSecs(top * 60));
+
+    // The time reads as the interface language writes dates, not as ISO text.
+    const QDateTime at = model.index(0, EventTableModel::Time).data(EventTableModel::RawValueRole).toDateTime().toLocalTime();
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QString german = model.index(0, EventTableModel::Time).data().toString();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString english = model.index(0, EventTableModel::Time).data().toString();
+    QLocale::setDefault(before);
+    QCOMPARE(german, at.toString(QStringLiteral("dd.MM.yyyy HH:mm:ss")));
+    QCOMPARE(english, at.toString(QStringLiteral("M/d/yyyy HH:mm:ss")));
 }
 
 void TestEventTableModel::staleResultsAreDropped()

@@ -20,6 +20,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -36,6 +37,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -112,9 +114,17 @@ InvoicesScreen::InvoicesScreen(CompanyFile &file, const Clock &clock, QUndoStack
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(InvoiceTableModel::Customer, QHeaderView::Stretch);
     const int ch = m_table->fontMetrics().averageCharWidth();
-    m_table->setColumnWidth(InvoiceTableModel::Number, 14 * ch);
-    m_table->setColumnWidth(InvoiceTableModel::Status, 9 * ch);
     const QFontMetrics fm = m_table->fontMetrics();
+    // Wide enough for a seven-digit number and for the widest status in the interface language
+    // ("Ausgestellt"), and for the headers above them.
+    const auto header = [this](int column) { return m_model->headerData(column, Qt::Horizontal).toString(); };
+    m_table->setColumnWidth(InvoiceTableModel::Number,
+                            std::max(fm.horizontalAdvance(QStringLiteral("INV-0000000")), fm.horizontalAdvance(header(InvoiceTableModel::Number))) + 3 * ch);
+    int status = fm.horizontalAdvance(header(InvoiceTableModel::Status));
+    for (const char *s : {QT_TRANSLATE_NOOP("orb::InvoiceTableModel", "Draft"), QT_TRANSLATE_NOOP("orb::InvoiceTableModel", "Issued"),
+                          QT_TRANSLATE_NOOP("orb::InvoiceTableModel", "Paid"), QT_TRANSLATE_NOOP("orb::InvoiceTableModel", "Void")})
+        status = std::max(status, fm.horizontalAdvance(QCoreApplication::translate("orb::InvoiceTableModel", s)));
+    m_table->setColumnWidth(InvoiceTableModel::Status, status + 3 * ch);
     const int date = fm.horizontalAdvance(QStringLiteral("2026-12-31")) + 3 * ch;
     m_table->setColumnWidth(InvoiceTableModel::InvoiceDate, date);
     m_table->setColumnWidth(InvoiceTableModel::DueDate, date);
