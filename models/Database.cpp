@@ -424,11 +424,14 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &binds) const
     if (binds.isEmpty()) {
         ok = q.exec(sql);
     } else {
-        if (!q.prepare(sql))
-            throw ServiceError::storage(QStringLiteral("the company server refused a statement: %1").arg(describe(q.lastError())));
-        for (const QVariant &b : binds)
-            q.addBindValue(b);
-        ok = q.exec();
+        // A failed prepare is told apart as a failed statement is (a lost connection above all):
+        // with binds, the prepare is the first word to the server.
+        ok = q.prepare(sql);
+        if (ok) {
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            ok = q.exec();
+        }
     }
     if (!ok) {
         const QSqlError e = q.lastError();

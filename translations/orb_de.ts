@@ -4373,7 +4373,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
     </message>
     <message>
         <source>Connect to Company &amp;Server…</source>
-        <translation>Mit Firmen&amp;server verbinden…</translation>
+        <translation>Mit Firmenser&amp;ver verbinden…</translation>
     </message>
     <message>
         <source>Connect to a company &amp;server…</source>

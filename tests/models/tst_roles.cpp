@@ -91,7 +91,9 @@ void TestRoles::everyWriteStatementHasARule()
                 if (t.kind != Roles::Target::Kind::Table)
                     continue; // a table named at run time (%1): its rule is checked then, unknown means admin only
                 ++seen;
-                if (!t.table.startsWith(QLatin1String("temp.")) && !Roles::ruleFor(t.table))
+                // sqlite_sequence: SQLite's own AUTOINCREMENT counters, set only in a company file
+                // a backup is creating (its creator holds every role there).
+                if (!t.table.startsWith(QLatin1String("temp.")) && t.table != QLatin1String("sqlite_sequence") && !Roles::ruleFor(t.table))
                     missing << QStringLiteral("%1: %2").arg(QFileInfo(f.fileName()).fileName(), sql.left(60));
             }
         }

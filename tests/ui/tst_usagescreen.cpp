@@ -62,7 +62,7 @@ void TestUsageScreen::browsesAndFilters()
         QCOMPARE(screen.model()->index(r, EventTableModel::EventName).data().toString(), QStringLiteral("api_request"));
         QCOMPARE(screen.model()->index(r, EventTableModel::Customer).data().toString(), QStringLiteral("acme"));
     }
-    QVERIFY(screen.findChild<QLabel *>(QStringLiteral("eventCount"))->text().contains(QString::number(acme)));
+    QVERIFY(screen.findChild<QLabel *>(QStringLiteral("eventCount"))->text().contains(QLocale().toString(acme)));
 }
 
 void TestUsageScreen::deprecateAndAmend()

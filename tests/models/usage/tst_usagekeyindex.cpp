@@ -9,6 +9,7 @@
 #include "models/usage/UsageEventService.h"
 #include "models/usage/UsageKeyHash.h"
 #include "models/usage/UsageKeyIndex.h"
+#include "tests/support/CompanyFixture.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -245,46 +246,8 @@ void TestUsageKeyIndex::importsDeduplicateAcrossRuns()
 void TestUsageKeyIndex::migratesSchema5File()
 {
     // A schema-5 file: the key-hash index on usage_events, no key runs; events written as
-    // version 5 wrote them.
+    // version 5 wrote them (the raw rows stay when the schema is rolled back).
     const QString path = m_file->db().path();
-    // Tables of later schemas go too, so that their migrations can run again.
-    const QStringList schema5 = {QStringLiteral("orb_meta"),
-                                 QStringLiteral("schema_migrations"),
-                                 QStringLiteral("company"),
-                                 QStringLiteral("settings"),
-                                 QStringLiteral("customers"),
-                                 QStringLiteral("billable_metrics"),
-                                 QStringLiteral("items"),
-                                 QStringLiteral("plans"),
-                                 QStringLiteral("plan_versions"),
-                                 QStringLiteral("plan_version_prices"),
-                                 QStringLiteral("usage_events"),
-                                 QStringLiteral("usage_backfills"),
-                                 QStringLiteral("usage_locks"),
-                                 QStringLiteral("usage_imports"),
-                                 QStringLiteral("usage_import_rejects"),
-                                 QStringLiteral("audit_log"),
-                                 QStringLiteral("usage_key_runs"),
-                                 QStringLiteral("usage_key_blocks"),
-                                 QStringLiteral("usage_key_recent")};
-    QStringList later;
-    {
-        QSqlQuery q = m_file->db().exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
-        while (q.next())
-            if (!schema5.contains(q.value(0).toString()))
-                later << q.value(0).toString();
-    }
-    m_file->db().exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-    // Triggers of later migrations on schema-5 tables go first (a trigger naming a dropped table
-    // makes later schema changes fail).
-    m_file->db().execScript(QStringLiteral("DROP TRIGGER usage_events_changed;\nDROP TRIGGER usage_events_deleted;\n"));
-    for (const QString &t : later)
-        m_file->db().exec(QStringLiteral("DROP TABLE %1").arg(t));
-    // Columns later migrations added to schema-5 tables go too.
-    m_file->db().exec(QStringLiteral("ALTER TABLE customers DROP COLUMN document_language"));
-    m_file->db().execScript(QStringLiteral("DROP TABLE usage_key_runs;\nDROP TABLE usage_key_blocks;\nDROP TABLE usage_key_recent;\n"
-                                           "CREATE INDEX usage_events_by_key ON usage_events (key_hash);\n"
-                                           "DELETE FROM schema_migrations WHERE version >= 6;\nPRAGMA user_version = 5;"));
     for (int i = 0; i < 300; ++i) {
         const QByteArray key = "old-" + QByteArray::number(i);
         m_file->db().exec(QStringLiteral("INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, external_customer_id, properties, "
@@ -293,6 +256,9 @@ void TestUsageKeyIndex::migratesSchema5File()
                            QStringLiteral(R"({"n":%1})").arg(i)});
     }
     m_file.reset();
+    QCOMPARE(test::rollBackSchema(path, 5), QString());
+    QVERIFY(test::rawValue(path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'usage_events_by_key'")) == QLatin1String("1"));
+    QVERIFY(test::rawValue(path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'usage_key_recent'")) == QLatin1String("0"));
 
     m_file = CompanyFile::open(path);
     QCOMPARE(m_file->schemaVersion(), CompanyFile::latestSchemaVersion());
