@@ -59,6 +59,9 @@ void TestApiHandler::init()
     s.name = QStringLiteral("Test Co");
     s.timezone = QStringLiteral("UTC");
     static int n = 0;
+    // The handler's ingest store keeps statements prepared on the company's connection: it
+    // goes first, or the old file's connection cannot close.
+    m_handler.reset();
     m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("c%1.orb").arg(++n)), s, m_clock);
     m_handler = std::make_unique<ApiHandler>(*m_file, m_clock, 64 * 1024);
     ApiKeyService keys(*m_file, m_clock);
