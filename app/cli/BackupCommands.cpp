@@ -64,10 +64,10 @@ int backupCommand(CliContext &ctx, const QString &verb, const QStringList &args)
 {
     const QStringList all = withVerb(verb, args);
     // FILE is optional: without it the backup goes into the folder of the scheduled backups.
-    const bool hasFile = !all.isEmpty() && !all.first().startsWith(QLatin1Char('-'));
-    CommandLine parsed(QStringLiteral("backup"), hasFile ? QStringList{QStringLiteral("FILE")} : QStringList());
+    CommandLine parsed(QStringLiteral("backup"), {QStringLiteral("[FILE]")});
     parsed.addFlag(QStringLiteral("encrypt"), QStringLiteral("Encrypt the backup with a passphrase read from standard input."));
     parsed.parse(all);
+    const bool hasFile = parsed.positionalCount() > 0;
     if (parsed.helpRequested()) {
         ctx.out() << "Usage: orbctl backup [FILE] [--encrypt]\n"
                      "Backs up the company file while it may be in use (SQLite's online backup), to FILE\n"

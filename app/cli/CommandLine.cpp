@@ -35,9 +35,13 @@ void CommandLine::parse(const QStringList &args)
     if (m_help)
         throw HelpShown(helpText());
     const QStringList pos = m_parser.positionalArguments();
-    if (pos.size() < m_positional.size())
-        throw CliError(InvalidInput, QStringLiteral("%1: missing %2\nUsage: orbctl %1 %3")
-                                         .arg(m_usage, m_positional.mid(pos.size()).join(QStringLiteral(", ")), m_positional.join(QLatin1Char(' '))));
+    qsizetype required = 0;
+    while (required < m_positional.size() && !m_positional.at(required).startsWith(QLatin1Char('[')))
+        ++required;
+    if (pos.size() < required)
+        throw CliError(InvalidInput,
+                       QStringLiteral("%1: missing %2\nUsage: orbctl %1 %3")
+                           .arg(m_usage, m_positional.mid(pos.size(), required - pos.size()).join(QStringLiteral(", ")), m_positional.join(QLatin1Char(' '))));
     if (pos.size() > m_positional.size())
         throw CliError(InvalidInput, QStringLiteral("%1: unexpected argument \"%2\"").arg(m_usage, pos.at(m_positional.size())));
 }

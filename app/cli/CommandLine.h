@@ -14,7 +14,8 @@ namespace orb::cli {
 class CommandLine final
 {
 public:
-    /// usage: e.g. "customers create"; positional: names of required positional arguments.
+    /// usage: e.g. "customers create"; positional: names of the positional arguments, in order;
+    /// a name in brackets ("[FILE]") is optional and may only be followed by optional ones.
     CommandLine(const QString &usage, const QStringList &positional = {});
 
     void addOption(const QString &name, const QString &valueName, const QString &description);
@@ -27,6 +28,7 @@ public:
     QString value(const QString &name) const { return m_parser.value(name); }
     QStringList values(const QString &name) const { return m_parser.values(name); }
     QString positional(int i) const { return m_parser.positionalArguments().value(i); }
+    int positionalCount() const { return int(m_parser.positionalArguments().size()); }
     bool helpRequested() const { return m_help; }
     /// "invoices list": the command these options belong to.
     const QString &usage() const { return m_usage; }

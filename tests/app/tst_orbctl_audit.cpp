@@ -161,6 +161,14 @@ void TestOrbctlAudit::encryptedBackupRoundTrip()
     QCOMPARE(made.exitCode, 0);
     QVERIFY2(made.out.contains("encrypted"), made.out.constData());
     QCOMPARE(orbctl({QStringLiteral("backup"), m_dir.filePath(QStringLiteral("nopass.orbenc")), QStringLiteral("--encrypt")}).exitCode, 2);
+    // The flag may come before the file, as with every other verb.
+    const ProcessResult flagFirst =
+        orbctl({QStringLiteral("backup"), QStringLiteral("--encrypt"), m_dir.filePath(QStringLiteral("flagfirst.orbenc"))}, "correct horse battery\n");
+    QVERIFY2(flagFirst.exitCode == 0, flagFirst.err.constData());
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("flagfirst.orbenc"))));
+    const ProcessResult twoFiles = orbctl({QStringLiteral("backup"), m_dir.filePath(QStringLiteral("a.orb")), m_dir.filePath(QStringLiteral("b.orb"))});
+    QCOMPARE(twoFiles.exitCode, 2);
+    QVERIFY2(twoFiles.err.contains("unexpected argument"), twoFiles.err.constData());
 
     rawSqlChecked(m_db, "UPDATE company SET name = 'Changed since the backup'");
     const QByteArray before = fileHash(m_db);
