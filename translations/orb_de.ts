@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>QObject</name>
@@ -40,7 +39,7 @@
         <translation>E-Mail-Adresse prüfen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <source>"%1" is not an e-mail address.</source>
         <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
@@ -48,7 +47,7 @@
         <translation>Land prüfen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a two-letter country code such as US or DE.</source>
+        <source>"%1" is not a two-letter country code such as US or DE.</source>
         <translation>„%1“ ist kein zweistelliger Ländercode wie US oder DE.</translation>
     </message>
     <message>
@@ -88,7 +87,7 @@
         <translation>Firmendatei</translation>
     </message>
     <message>
-        <source>All of the company&apos;s books live in this one file. Keep it backed up.</source>
+        <source>All of the company's books live in this one file. Keep it backed up.</source>
         <translation>Die gesamte Buchhaltung des Unternehmens befindet sich in dieser einen Datei. Sichern Sie sie regelmäßig.</translation>
     </message>
     <message>
@@ -592,7 +591,7 @@
         <translation>Anpassung %1, %2: %3</translation>
     </message>
     <message>
-        <source>A discount or limit in the plan&apos;s currency; a percentage discount as a fraction (%1 = %2); a usage discount in units</source>
+        <source>A discount or limit in the plan's currency; a percentage discount as a fraction (%1 = %2); a usage discount in units</source>
         <translation>Ein Rabatt oder eine Grenze in der Währung des Tarifs; ein Prozentrabatt als Bruchteil (%1 = %2); ein Nutzungsrabatt in Einheiten</translation>
     </message>
 </context>
@@ -709,7 +708,7 @@
 <context>
     <name>orb::ApiKeysBox</name>
     <message>
-        <source>API key &quot;%1&quot;</source>
+        <source>API key "%1"</source>
         <translation>API-Schlüssel „%1“</translation>
     </message>
     <message>
@@ -785,11 +784,11 @@
         <translation>Der Schlüssel wurde nicht erstellt: %1</translation>
     </message>
     <message>
-        <source>API key &quot;%1&quot; (%2) made.</source>
+        <source>API key "%1" (%2) made.</source>
         <translation>API-Schlüssel „%1“ (%2) erstellt.</translation>
     </message>
     <message>
-        <source>Revoke the API key &quot;%1&quot;? Every request with it is refused from then on, also by a server that is running; this cannot be undone (make a new key instead).</source>
+        <source>Revoke the API key "%1"? Every request with it is refused from then on, also by a server that is running; this cannot be undone (make a new key instead).</source>
         <translation>API-Schlüssel „%1“ widerrufen? Jede Anfrage damit wird ab dann abgewiesen, auch von einem laufenden Server; das lässt sich nicht rückgängig machen (erstellen Sie stattdessen einen neuen Schlüssel).</translation>
     </message>
     <message>
@@ -801,7 +800,7 @@
         <translation>Der Schlüssel wurde nicht widerrufen: %1</translation>
     </message>
     <message>
-        <source>API key &quot;%1&quot; revoked.</source>
+        <source>API key "%1" revoked.</source>
         <translation>API-Schlüssel „%1“ widerrufen.</translation>
     </message>
 </context>
@@ -824,7 +823,7 @@
         <translation>Geheimnis kopieren</translation>
     </message>
     <message>
-        <source>&lt;b&gt;This is the only time it is shown.&lt;/b&gt; Orb keeps no readable copy: store it now where it is needed (a password manager, the product&apos;s configuration). If it is lost, make a new one.</source>
+        <source>&lt;b&gt;This is the only time it is shown.&lt;/b&gt; Orb keeps no readable copy: store it now where it is needed (a password manager, the product's configuration). If it is lost, make a new one.</source>
         <translation>&lt;b&gt;Es wird nur dieses eine Mal angezeigt.&lt;/b&gt; Orb behält keine lesbare Kopie: Legen Sie es jetzt dort ab, wo es gebraucht wird (Passwortmanager, Konfiguration des Produkts). Geht es verloren, erstellen Sie ein neues.</translation>
     </message>
     <message>
@@ -870,11 +869,11 @@
         <translation>API-Server</translation>
     </message>
     <message>
-        <source>Serve Orb&apos;s REST API from &amp;this window</source>
+        <source>Serve Orb's REST API from &amp;this window</source>
         <translation>Orbs REST-API aus diesem &amp;Fenster bereitstellen</translation>
     </message>
     <message>
-        <source>While this company is open here, products and scripts can send usage and read the books through Orb&apos;s API</source>
+        <source>While this company is open here, products and scripts can send usage and read the books through Orb's API</source>
         <translation>Solange diese Firma hier geöffnet ist, können Produkte und Skripte über Orbs API Nutzung senden und die Bücher lesen</translation>
     </message>
     <message>
@@ -890,7 +889,7 @@
         <translation>HOST:PORT auf diesem Computer, z. B. 127.0.0.1:8710 (Port 0 wählt einen freien)</translation>
     </message>
     <message>
-        <source>The same API as &lt;tt&gt;orbctl serve&lt;/tt&gt;: Orb&apos;s official SDKs and connectors work with it when their base URL is this address followed by &lt;tt&gt;/v1&lt;/tt&gt;. Webhooks are delivered while it serves. &lt;tt&gt;orbctl&lt;/tt&gt; keeps working on this company meanwhile.</source>
+        <source>The same API as &lt;tt&gt;orbctl serve&lt;/tt&gt;: Orb's official SDKs and connectors work with it when their base URL is this address followed by &lt;tt&gt;/v1&lt;/tt&gt;. Webhooks are delivered while it serves. &lt;tt&gt;orbctl&lt;/tt&gt; keeps working on this company meanwhile.</source>
         <translation>Dieselbe API wie &lt;tt&gt;orbctl serve&lt;/tt&gt;: Orbs offizielle SDKs und Konnektoren arbeiten damit, wenn ihre Basis-URL diese Adresse gefolgt von &lt;tt&gt;/v1&lt;/tt&gt; ist. Webhooks werden zugestellt, solange sie läuft. &lt;tt&gt;orbctl&lt;/tt&gt; arbeitet währenddessen weiter mit dieser Firma.</translation>
     </message>
     <message>
@@ -914,7 +913,7 @@
         <translation>Nicht bereitgestellt.</translation>
     </message>
     <message>
-        <source>The listen address &quot;%1&quot; %2.</source>
+        <source>The listen address "%1" %2.</source>
         <translation>Die Adresse „%1“: %2.</translation>
     </message>
     <message>
@@ -977,7 +976,7 @@
         <translation>Änderung</translation>
     </message>
     <message>
-        <source>The entry&apos;s before and after</source>
+        <source>The entry's before and after</source>
         <translation>Zustand vor und nach dem Eintrag</translation>
     </message>
     <message numerus="yes">
@@ -988,7 +987,7 @@
         </translation>
     </message>
     <message>
-        <source>&quot;%1&quot; names no customer, invoice or subscription. Write another object as TYPE:ID, e.g. setting:grace_period_hours.</source>
+        <source>"%1" names no customer, invoice or subscription. Write another object as TYPE:ID, e.g. setting:grace_period_hours.</source>
         <translation>„%1“ bezeichnet keinen Kunden, keine Rechnung und kein Abonnement. Geben Sie ein anderes Objekt als TYP:ID an, z. B. setting:grace_period_hours.</translation>
     </message>
     <message numerus="yes">
@@ -1013,6 +1012,218 @@
         <source>Audit entries</source>
         <translation>Protokolleinträge</translation>
     </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <source>taken out of the archive</source>
+        <translation>aus dem Archiv geholt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>restored (undo)</source>
+        <translation>wiederhergestellt (Rückgängig)</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>ausgestellt</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>payment recorded</source>
+        <translation>Zahlung erfasst</translation>
+    </message>
+    <message>
+        <source>credited</source>
+        <translation>gutgeschrieben</translation>
+    </message>
+    <message>
+        <source>draft deleted</source>
+        <translation>Entwurf gelöscht</translation>
+    </message>
+    <message>
+        <source>draft restored (undo)</source>
+        <translation>Entwurf wiederhergestellt (Rückgängig)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>gekündigt</translation>
+    </message>
+    <message>
+        <source>scheduled change withdrawn</source>
+        <translation>geplante Änderung zurückgenommen</translation>
+    </message>
+    <message>
+        <source>plan changed</source>
+        <translation>Tarif gewechselt</translation>
+    </message>
+    <message>
+        <source>quantity changed</source>
+        <translation>Menge geändert</translation>
+    </message>
+    <message>
+        <source>balance adjusted</source>
+        <translation>Guthaben angepasst</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>zugewiesen</translation>
+    </message>
+    <message>
+        <source>assignment removed</source>
+        <translation>Zuweisung entfernt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation>zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>new version</source>
+        <translation>neue Version</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>exportiert</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>encryption changed</source>
+        <translation>Verschlüsselung geändert</translation>
+    </message>
+    <message>
+        <source>secret moved to the keychain</source>
+        <translation>Geheimnis in den Schlüsselbund verschoben</translation>
+    </message>
+    <message>
+        <source>e-mail queued</source>
+        <translation>E-Mail in die Warteschlange gestellt</translation>
+    </message>
+    <message>
+        <source>e-mailed</source>
+        <translation>per E-Mail versandt</translation>
+    </message>
+    <message>
+        <source>e-mail released for another try</source>
+        <translation>E-Mail für einen neuen Versuch freigegeben</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Billable metric</source>
+        <translation>Abrechenbare Metrik</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Backfill</source>
+        <translation>Nachtrag</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Webhook endpoint</source>
+        <translation>Webhook-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Ledger export</source>
+        <translation>Buchhaltungsexport</translation>
+    </message>
+    <message>
+        <source>Discount type</source>
+        <translation>Rabattart</translation>
+    </message>
+    <message>
+        <source>Database user %1, on the computer's account %2</source>
+        <translation>Datenbankbenutzer %1, am Computerkonto %2</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>neu angelegt</translation>
+    </message>
+    <message>
+        <source>record removed</source>
+        <translation>entfernt</translation>
+    </message>
 </context>
 <context>
     <name>orb::BackfillOfferDialog</name>
@@ -1029,7 +1240,7 @@
         <translation>Aktuelle Ereignisse in der Datei: %1. Sie gehen ebenfalls in den Nachtrag, daher reicht sein Zeitraum bis jetzt.</translation>
     </message>
     <message>
-        <source>The backfill&apos;s events count once it is closed: at the end of the import, or later with orbctl backfills close.</source>
+        <source>The backfill's events count once it is closed: at the end of the import, or later with orbctl backfills close.</source>
         <translation>Die Ereignisse des Nachtrags zählen, sobald er abgeschlossen ist: am Ende des Imports oder später mit orbctl backfills close.</translation>
     </message>
     <message>
@@ -1568,7 +1779,7 @@
         <translation>Gutschein %1 wieder aktivieren</translation>
     </message>
     <message>
-        <source>%1 off (amount, in the invoice&apos;s currency)</source>
+        <source>%1 off (amount, in the invoice's currency)</source>
         <translation>%1 Rabatt (Betrag, in der Währung der Rechnung)</translation>
     </message>
     <message>
@@ -1960,7 +2171,7 @@
         <translation>Bitte korrigieren Sie die Metadaten.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; needs a value: write key=value</source>
+        <source>"%1" needs a value: write key=value</source>
         <translation>„%1“ braucht einen Wert: Schreiben Sie Schlüssel=Wert</translation>
     </message>
     <message>
@@ -1980,7 +2191,7 @@
         <translation>Steuersätze des Kunden</translation>
     </message>
     <message>
-        <source>The rates checked apply to every line of the customer&apos;s invoices.</source>
+        <source>The rates checked apply to every line of the customer's invoices.</source>
         <translation>Die angehakten Steuersätze gelten für jede Position der Rechnungen des Kunden.</translation>
     </message>
     <message>
@@ -2342,10 +2553,10 @@
         <translation>&lt;h3&gt;Heute zu erledigen&lt;/h3&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%Ln draft invoice(s) to issue&lt;/a&gt;&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;a href="draft"&gt;%Ln draft invoice(s) to issue&lt;/a&gt;&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%Ln Rechnungsentwurf auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;&lt;a href=&quot;draft&quot;&gt;%Ln Rechnungsentwürfe auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href="draft"&gt;%Ln Rechnungsentwurf auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href="draft"&gt;%Ln Rechnungsentwürfe auszustellen&lt;/a&gt;&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -2353,10 +2564,10 @@
         <translation>&lt;p&gt;Keine Entwürfe warten auf die Ausstellung.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%Ln overdue invoice(s)&lt;/a&gt;: %1 to collect&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;a href="overdue"&gt;%Ln overdue invoice(s)&lt;/a&gt;: %1 to collect&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%Ln überfällige Rechnung&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;&lt;a href=&quot;overdue&quot;&gt;%Ln überfällige Rechnungen&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href="overdue"&gt;%Ln überfällige Rechnung&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;a href="overdue"&gt;%Ln überfällige Rechnungen&lt;/a&gt;: %1 ausstehend&lt;/p&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -2379,8 +2590,8 @@
         <translation>&lt;p&gt;In den letzten 7 Tagen wurden keine Nutzungsereignisse abgelehnt.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;table cellpadding=&quot;3&quot;&gt;&lt;tr&gt;&lt;td&gt;Invoiced&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Paid&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Outstanding (all issued)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;table cellpadding=&quot;3&quot;&gt;&lt;tr&gt;&lt;td&gt;In Rechnung gestellt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bezahlt&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Offen (alle ausgestellten)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;table cellpadding="3"&gt;&lt;tr&gt;&lt;td&gt;Invoiced&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Paid&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Outstanding (all issued)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;table cellpadding="3"&gt;&lt;tr&gt;&lt;td&gt;In Rechnung gestellt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Bezahlt&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Offen (alle ausgestellten)&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Top customers by usage this month&lt;/h3&gt;</source>
@@ -2653,7 +2864,7 @@ Mit freundlichen Grüßen
         <translation>Zu importierende Datei</translation>
     </message>
     <message>
-        <source>Choose a file with Browse…, or drop one on Orb&apos;s window</source>
+        <source>Choose a file with Browse…, or drop one on Orb's window</source>
         <translation>Datei mit „Durchsuchen…“ wählen oder auf Orbs Fenster ziehen</translation>
     </message>
     <message>
@@ -2697,7 +2908,7 @@ Mit freundlichen Grüßen
         <translation>&amp;Nachtrag:</translation>
     </message>
     <message>
-        <source>The company file is open read-only: you can look at a file&apos;s preview, but not import it.</source>
+        <source>The company file is open read-only: you can look at a file's preview, but not import it.</source>
         <translation>Die Firmendatei ist schreibgeschützt geöffnet: Sie können die Vorschau einer Datei ansehen, sie aber nicht importieren.</translation>
     </message>
     <message>
@@ -2737,7 +2948,7 @@ Mit freundlichen Grüßen
         <translation>Das ist ein Ordner: wählen Sie eine Datei darin</translation>
     </message>
     <message>
-        <source>Orb may not read %1: check the file&apos;s permissions, or copy it somewhere you can read.</source>
+        <source>Orb may not read %1: check the file's permissions, or copy it somewhere you can read.</source>
         <translation>Orb darf %1 nicht lesen: prüfen Sie die Berechtigungen der Datei oder kopieren Sie sie an einen lesbaren Ort.</translation>
     </message>
     <message>
@@ -2753,7 +2964,7 @@ A CSV file starts with a header row naming its columns. If this file is JSON Lin
 Eine CSV-Datei beginnt mit einer Kopfzeile, die ihre Spalten benennt. Ist diese Datei JSON Lines, wählen Sie oben dieses Format.</translation>
     </message>
     <message>
-        <source>Events older than the grace period are rejected unless they go into a pending backfill; when the file holds such events, the preview offers to create one. A backfill&apos;s events count once it is closed.</source>
+        <source>Events older than the grace period are rejected unless they go into a pending backfill; when the file holds such events, the preview offers to create one. A backfill's events count once it is closed.</source>
         <translation>Ereignisse, die älter als die Nachfrist sind, werden abgelehnt, außer sie gehen in einen offenen Nachtrag; enthält die Datei solche Ereignisse, bietet die Vorschau an, einen anzulegen. Die Ereignisse eines Nachtrags zählen, sobald er abgeschlossen ist.</translation>
     </message>
 </context>
@@ -2764,7 +2975,7 @@ Eine CSV-Datei beginnt mit einer Kopfzeile, die ihre Spalten benennt. Ist diese 
         <translation>Spalten zuordnen</translation>
     </message>
     <message>
-        <source>Choose the column that holds each of Orb&apos;s fields. The other columns can become the events&apos; properties.</source>
+        <source>Choose the column that holds each of Orb's fields. The other columns can become the events' properties.</source>
         <translation>Wählen Sie für jedes Feld von Orb die Spalte, die es enthält. Die übrigen Spalten können Eigenschaften der Ereignisse werden.</translation>
     </message>
     <message>
@@ -2800,7 +3011,7 @@ Eine CSV-Datei beginnt mit einer Kopfzeile, die ihre Spalten benennt. Ist diese 
         <translation>Spalte mit dem Idempotenzschlüssel</translation>
     </message>
     <message>
-        <source>Column holding Orb&apos;s customer id</source>
+        <source>Column holding Orb's customer id</source>
         <translation>Spalte mit Orbs Kunden-ID</translation>
     </message>
     <message>
@@ -2832,15 +3043,15 @@ Eine CSV-Datei beginnt mit einer Kopfzeile, die ihre Spalten benennt. Ist diese 
         <translation>(keine)</translation>
     </message>
     <message>
-        <source>The property&apos;s name in the imported events</source>
+        <source>The property's name in the imported events</source>
         <translation>Der Name der Eigenschaft in den importierten Ereignissen</translation>
     </message>
     <message>
-        <source>The column &quot;%1&quot; is ticked but has no property name: name it, or untick it.</source>
+        <source>The column "%1" is ticked but has no property name: name it, or untick it.</source>
         <translation>Die Spalte „%1“ ist angehakt, hat aber keinen Eigenschaftsnamen: benennen Sie sie oder entfernen Sie den Haken.</translation>
     </message>
     <message>
-        <source>The columns &quot;%1&quot; and &quot;%2&quot; both become the property &quot;%3&quot;: rename one, or untick it.</source>
+        <source>The columns "%1" and "%2" both become the property "%3": rename one, or untick it.</source>
         <translation>Die Spalten „%1“ und „%2“ werden beide zur Eigenschaft „%3“: benennen Sie eine um oder entfernen Sie ihren Haken.</translation>
     </message>
     <message>
@@ -3022,7 +3233,7 @@ Gehen Sie zurück und wählen Sie ein anderes Format, eine andere Spaltenzuordnu
         <translation>Die abgelehnten Zeilen in eine Datei speichern</translation>
     </message>
     <message>
-        <source>Writes each rejected row&apos;s line and reason as JSON Lines, as orbctl events import --rejects does.</source>
+        <source>Writes each rejected row's line and reason as JSON Lines, as orbctl events import --rejects does.</source>
         <translation>Schreibt Zeile und Grund jeder abgelehnten Zeile als JSON Lines, wie orbctl events import --rejects.</translation>
     </message>
     <message>
@@ -3094,7 +3305,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Nachtrag &amp;abschließen</translation>
     </message>
     <message>
-        <source>Makes the backfill&apos;s events count (as orbctl backfills close does); until then they wait, pending.</source>
+        <source>Makes the backfill's events count (as orbctl backfills close does); until then they wait, pending.</source>
         <translation>Lässt die Ereignisse des Nachtrags zählen (wie orbctl backfills close); bis dahin warten sie als ausstehend.</translation>
     </message>
     <message>
@@ -3280,7 +3491,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Angefochten und verloren: %1 ist verloren, mit einer Gutschrift der Art Erstattung ausgebucht (%2)</translation>
     </message>
     <message>
-        <source>Questioned by the customer&apos;s bank (an inquiry, nothing withdrawn yet, %1): answer it in Stripe (%2)</source>
+        <source>Questioned by the customer's bank (an inquiry, nothing withdrawn yet, %1): answer it in Stripe (%2)</source>
         <translation>Von der Bank des Kunden hinterfragt (eine Anfrage, noch nichts abgebucht, %1): beantworten Sie sie in Stripe (%2)</translation>
     </message>
     <message>
@@ -3855,7 +4066,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Der Entwurf wurde nicht gelöscht</translation>
     </message>
     <message>
-        <source>Only drafts can be deleted; this invoice&apos;s status is %1.</source>
+        <source>Only drafts can be deleted; this invoice's status is %1.</source>
         <translation>Nur Entwürfe können gelöscht werden; diese Rechnung hat den Status %1.</translation>
     </message>
     <message>
@@ -3887,7 +4098,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Rechnung %1 an %2 über %3 ausstellen?</translation>
     </message>
     <message>
-        <source>Issuing numbers the invoice for good: it can no longer be edited or deleted, only paid, credited or voided. The customer&apos;s balance and prepaid credits are applied to what is due.</source>
+        <source>Issuing numbers the invoice for good: it can no longer be edited or deleted, only paid, credited or voided. The customer's balance and prepaid credits are applied to what is due.</source>
         <translation>Das Ausstellen vergibt die Rechnungsnummer endgültig: Die Rechnung kann danach nicht mehr bearbeitet oder gelöscht werden, nur noch bezahlt, gutgeschrieben oder storniert. Guthaben und Vorauszahlungen des Kunden werden auf den fälligen Betrag angerechnet.</translation>
     </message>
     <message>
@@ -3910,7 +4121,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Die Modelleinstellungen müssen ein JSON-Objekt sein ({ … })</translation>
     </message>
     <message>
-        <source>The model&apos;s settings as JSON, for settings the form does not show (docs/PRICING.md shows each model&apos;s shape).</source>
+        <source>The model's settings as JSON, for settings the form does not show (docs/PRICING.md shows each model's shape).</source>
         <translation>Die Einstellungen des Modells als JSON, für Einstellungen, die das Formular nicht zeigt (docs/PRICING.md beschreibt den Aufbau jedes Modells).</translation>
     </message>
 </context>
@@ -4010,27 +4221,27 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Geben Sie einen Betrag ein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has more than one decimal mark (%2).</source>
+        <source>"%1" has more than one decimal mark (%2).</source>
         <translation>„%1“ enthält mehr als ein Dezimalzeichen (%2).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an amount like %2.</source>
+        <source>"%1" is not an amount like %2.</source>
         <translation>„%1“ ist kein Betrag wie %2.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an amount like %2 (the decimal mark is &quot;%3&quot;).</source>
+        <source>"%1" is not an amount like %2 (the decimal mark is "%3").</source>
         <translation>„%1“ ist kein Betrag wie %2 (das Dezimalzeichen ist „%3“).</translation>
     </message>
     <message>
-        <source>%1 amounts have no decimal places: &quot;%2&quot;.</source>
+        <source>%1 amounts have no decimal places: "%2".</source>
         <translation>Beträge in %1 haben keine Nachkommastellen: „%2“.</translation>
     </message>
     <message>
-        <source>%1 amounts have at most %2 decimal places: &quot;%3&quot;.</source>
+        <source>%1 amounts have at most %2 decimal places: "%3".</source>
         <translation>Beträge in %1 haben höchstens %2 Nachkommastellen: „%3“.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an amount: %2</source>
+        <source>"%1" is not an amount: %2</source>
         <translation>„%1“ ist kein Betrag: %2</translation>
     </message>
     <message>
@@ -4304,7 +4515,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Außerhalb von Orb geändert</translation>
     </message>
     <message>
-        <source>Some of this company&apos;s records were changed, added or deleted by another program since Orb last wrote them. Check them before you rely on them, or restore a backup you trust.</source>
+        <source>Some of this company's records were changed, added or deleted by another program since Orb last wrote them. Check them before you rely on them, or restore a backup you trust.</source>
         <translation>Einige Datensätze dieses Unternehmens wurden seit dem letzten Schreiben durch Orb von einem anderen Programm geändert, hinzugefügt oder gelöscht. Prüfen Sie sie, bevor Sie sich darauf verlassen, oder stellen Sie eine Sicherung wieder her, der Sie vertrauen.</translation>
     </message>
     <message>
@@ -4312,7 +4523,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>%1 (schreibgeschützt zur Prüfung: außerhalb von Orb geändert)</translation>
     </message>
     <message>
-        <source>This company file was changed by another program: it holds database code or tables that Orb did not put there, which can change invoices, customers&apos; details or payment instructions behind your back. Orb did not open it and left it untouched.</source>
+        <source>This company file was changed by another program: it holds database code or tables that Orb did not put there, which can change invoices, customers' details or payment instructions behind your back. Orb did not open it and left it untouched.</source>
         <translation>Diese Firmendatei wurde von einem anderen Programm verändert: Sie enthält Datenbankcode oder Tabellen, die nicht von Orb stammen und unbemerkt Rechnungen, Kundendaten oder Zahlungshinweise ändern können. Orb hat sie nicht geöffnet und unverändert gelassen.</translation>
     </message>
     <message>
@@ -4324,8 +4535,8 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Schreibgeschützt zur Prüfung öffnen</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Copyright © 2026 The Orb developers&lt;/p&gt;&lt;p&gt;Orb is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. See &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Copyright © 2026 Die Orb-Entwickler&lt;/p&gt;&lt;p&gt;Orb ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder verändern, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version (GPL-3.0-or-later). Orb wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt. Siehe &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Copyright © 2026 The Orb developers&lt;/p&gt;&lt;p&gt;Orb is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. See &lt;a href="%1"&gt;%1&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Copyright © 2026 Die Orb-Entwickler&lt;/p&gt;&lt;p&gt;Orb ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder verändern, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version (GPL-3.0-or-later). Orb wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt. Siehe &lt;a href="%1"&gt;%1&lt;/a&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Coupons</source>
@@ -4364,7 +4575,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Nicht wiederhergestellt</translation>
     </message>
     <message>
-        <source>Orb&apos;s REST API is served from this window (Settings › API).</source>
+        <source>Orb's REST API is served from this window (Settings › API).</source>
         <translation>Orbs REST-API wird aus diesem Fenster bereitgestellt (Einstellungen › API).</translation>
     </message>
     <message>
@@ -4651,7 +4862,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Metrik an&amp;legen</translation>
     </message>
     <message>
-        <source>a metric named &quot;%1&quot; is already defined in this plan</source>
+        <source>a metric named "%1" is already defined in this plan</source>
         <translation>eine Metrik namens „%1“ ist in diesem Tarif bereits angelegt</translation>
     </message>
 </context>
@@ -4690,7 +4901,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Testtage</translation>
     </message>
     <message>
-        <source>the plan&apos;s trial</source>
+        <source>the plan's trial</source>
         <translation>Testzeitraum des Tarifs</translation>
     </message>
     <message>
@@ -4710,8 +4921,8 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Abweichende Preise</translation>
     </message>
     <message>
-        <source>Optional price overrides as JSON: {&quot;add&quot;: [...], &quot;remove&quot;: [price ids], &quot;replace&quot;: [...]}</source>
-        <translation>Optionale abweichende Preise als JSON: {&quot;add&quot;: [...], &quot;remove&quot;: [Preis-IDs], &quot;replace&quot;: [...]}</translation>
+        <source>Optional price overrides as JSON: {"add": [...], "remove": [price ids], "replace": [...]}</source>
+        <translation>Optionale abweichende Preise als JSON: {"add": [...], "remove": [Preis-IDs], "replace": [...]}</translation>
     </message>
     <message>
         <source>&amp;Customer:</source>
@@ -4871,7 +5082,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Noch offen auf %1: %2</translation>
     </message>
     <message>
-        <source>This invoice went to Stripe (%1) to be charged to the customer&apos;s card automatically: Stripe may be charging the card right now. The next sync tells Stripe of this payment (paid outside Stripe, or a credit note for a part), which stops further charges. If the card was charged meanwhile, the customer has paid twice: the Sync screen then asks you to refund one of the payments.</source>
+        <source>This invoice went to Stripe (%1) to be charged to the customer's card automatically: Stripe may be charging the card right now. The next sync tells Stripe of this payment (paid outside Stripe, or a credit note for a part), which stops further charges. If the card was charged meanwhile, the customer has paid twice: the Sync screen then asks you to refund one of the payments.</source>
         <translation>Diese Rechnung ging an Stripe (%1), um die Karte des Kunden automatisch zu belasten: Stripe belastet die Karte möglicherweise gerade. Der nächste Abgleich teilt Stripe diese Zahlung mit (außerhalb von Stripe bezahlt, oder eine Gutschrift für einen Teil), was weitere Belastungen stoppt. Wurde die Karte inzwischen belastet, hat der Kunde doppelt bezahlt: Die Synchronisierungsansicht fordert Sie dann auf, eine der Zahlungen zu erstatten.</translation>
     </message>
     <message>
@@ -4887,7 +5098,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Betrag: Eine Zahlung ist größer als null, nicht %1.</translation>
     </message>
     <message>
-        <source>Paid on: &quot;%1&quot; is not a date.</source>
+        <source>Paid on: "%1" is not a date.</source>
         <translation>Bezahlt am: „%1“ ist kein Datum.</translation>
     </message>
 </context>
@@ -5010,11 +5221,11 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Beim Speichern wird der Tarif mit diesen Preisen als Version 1 angelegt.</translation>
     </message>
     <message>
-        <source>A plan&apos;s currency cannot change; create a new plan to bill in another currency.</source>
+        <source>A plan's currency cannot change; create a new plan to bill in another currency.</source>
         <translation>Die Währung eines Tarifs kann nicht geändert werden; legen Sie einen neuen Tarif an, um in einer anderen Währung abzurechnen.</translation>
     </message>
     <message>
-        <source>This plan is at version %1. Saving changed prices creates version %2 and makes it current for new subscriptions; existing subscriptions stay on the version they are on. Changing only the plan&apos;s fields (name, description, terms, trial) updates the plan without a new version.</source>
+        <source>This plan is at version %1. Saving changed prices creates version %2 and makes it current for new subscriptions; existing subscriptions stay on the version they are on. Changing only the plan's fields (name, description, terms, trial) updates the plan without a new version.</source>
         <translation>Dieser Tarif ist in Version %1. Das Speichern geänderter Preise legt Version %2 an und macht sie für neue Abonnements zur aktuellen Version; bestehende Abonnements bleiben auf ihrer bisherigen Version. Werden nur die Felder des Tarifs geändert (Name, Beschreibung, Zahlungsziel, Testzeitraum), wird der Tarif ohne neue Version aktualisiert.</translation>
     </message>
     <message>
@@ -5086,7 +5297,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>%1. Es wurde nichts gespeichert; korrigieren Sie, was neben den Feldern markiert ist, und speichern Sie erneut:</translation>
     </message>
     <message>
-        <source>An item named &quot;%1&quot; already exists.</source>
+        <source>An item named "%1" already exists.</source>
         <translation>Einen Artikel namens „%1“ gibt es bereits.</translation>
     </message>
 </context>
@@ -5406,7 +5617,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Artikel anlegen</translation>
     </message>
     <message>
-        <source>Adds the item typed to the company&apos;s items</source>
+        <source>Adds the item typed to the company's items</source>
         <translation>Fügt den eingegebenen Artikel zu den Artikeln der Firma hinzu</translation>
     </message>
     <message>
@@ -5482,7 +5693,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Erweitert: die Einstellungen als &amp;JSON</translation>
     </message>
     <message>
-        <source>Shows the model&apos;s settings as JSON text instead of the form</source>
+        <source>Shows the model's settings as JSON text instead of the form</source>
         <translation>Zeigt die Einstellungen des Modells als JSON-Text statt als Formular</translation>
     </message>
     <message>
@@ -5506,7 +5717,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Re&amp;chnungsgruppierung:</translation>
     </message>
     <message>
-        <source>Priced on the plan&apos;s other prices that match (none: all of them)</source>
+        <source>Priced on the plan's other prices that match (none: all of them)</source>
         <translation>Berechnet auf die passenden anderen Preise des Tarifs (keine Filter: alle)</translation>
     </message>
     <message>
@@ -5585,8 +5796,8 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Preisdefinition (JSON)</translation>
     </message>
     <message>
-        <source>{&quot;model_type&quot;: &quot;unit&quot;, &quot;unit_config&quot;: {&quot;unit_amount&quot;: &quot;0.50&quot;}, &quot;currency&quot;: &quot;USD&quot;}</source>
-        <translation>{&quot;model_type&quot;: &quot;unit&quot;, &quot;unit_config&quot;: {&quot;unit_amount&quot;: &quot;0.50&quot;}, &quot;currency&quot;: &quot;USD&quot;}</translation>
+        <source>{"model_type": "unit", "unit_config": {"unit_amount": "0.50"}, "currency": "USD"}</source>
+        <translation>{"model_type": "unit", "unit_config": {"unit_amount": "0.50"}, "currency": "USD"}</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -5597,7 +5808,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Nutzung je Gruppe</translation>
     </message>
     <message>
-        <source>Each event&apos;s value, one a line:</source>
+        <source>Each event's value, one a line:</source>
         <translation>Wert jedes Ereignisses, einer pro Zeile:</translation>
     </message>
     <message>
@@ -6168,7 +6379,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>db.example.com oder ein Socket-Ordner wie /run/postgresql</translation>
     </message>
     <message>
-        <source>Verify the server&apos;s certificate and name (verify-full)</source>
+        <source>Verify the server's certificate and name (verify-full)</source>
         <translation>Zertifikat und Namen des Servers prüfen (verify-full)</translation>
     </message>
     <message>
@@ -6184,7 +6395,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Keine Verschlüsselung (disable)</translation>
     </message>
     <message>
-        <source>The certificate of the authority that signed the server&apos;s (PEM)</source>
+        <source>The certificate of the authority that signed the server's (PEM)</source>
         <translation>Das Zertifikat der Stelle, die das Serverzertifikat signiert hat (PEM)</translation>
     </message>
     <message>
@@ -6236,11 +6447,11 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Zertifikate (*.crt *.pem);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Enter the server&apos;s host name, address or socket folder.</source>
+        <source>Enter the server's host name, address or socket folder.</source>
         <translation>Geben Sie den Hostnamen, die Adresse oder den Socket-Ordner des Servers ein.</translation>
     </message>
     <message>
-        <source>Enter the name of the company&apos;s database.</source>
+        <source>Enter the name of the company's database.</source>
         <translation>Geben Sie den Namen der Datenbank der Firma ein.</translation>
     </message>
     <message>
@@ -6439,7 +6650,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Steuersatz &amp;hinzufügen</translation>
     </message>
     <message>
-        <source>A rate applies to the customers and items it is assigned to (`orbctl tax-rates assign`, or the customer&apos;s billing pane).</source>
+        <source>A rate applies to the customers and items it is assigned to (`orbctl tax-rates assign`, or the customer's billing pane).</source>
         <translation>Ein Steuersatz gilt für die Kunden und Artikel, denen er zugeordnet ist (`orbctl tax-rates assign` oder der Abrechnungsbereich des Kunden).</translation>
     </message>
     <message>
@@ -6451,7 +6662,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Sprache der Oberfläche</translation>
     </message>
     <message>
-        <source>The system&apos;s language</source>
+        <source>The system's language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
@@ -6485,7 +6696,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>noch nicht zugeordnet</translation>
     </message>
     <message>
-        <source>Tax rate &quot;%1&quot; added.</source>
+        <source>Tax rate "%1" added.</source>
         <translation>Steuersatz „%1“ hinzugefügt.</translation>
     </message>
     <message>
@@ -6497,7 +6708,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>API</translation>
     </message>
     <message>
-        <source>Serve Orb&apos;s REST API from this window; API keys and webhook endpoints</source>
+        <source>Serve Orb's REST API from this window; API keys and webhook endpoints</source>
         <translation>Orbs REST-API aus diesem Fenster bereitstellen; API-Schlüssel und Webhook-Endpunkte</translation>
     </message>
 </context>
@@ -6707,8 +6918,8 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Der Schlüssel wurde nicht entfernt: %1</translation>
     </message>
     <message>
-        <source>Not saved: the setting stripe.api_base &quot;%1&quot; %2</source>
-        <translation>Nicht gespeichert: Die Einstellung stripe.api_base &quot;%1&quot; ist unzulässig: %2</translation>
+        <source>Not saved: the setting stripe.api_base "%1" %2</source>
+        <translation>Nicht gespeichert: Die Einstellung stripe.api_base "%1" ist unzulässig: %2</translation>
     </message>
     <message>
         <source>Saved, but this key belongs to Stripe account %1 while this company file syncs with %2: sync stops until you choose on the Sync screen (start afresh with the new account, or restore the old key).</source>
@@ -7045,7 +7256,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>ein Wert der Eigenschaft, z. B. download</translation>
     </message>
     <message>
-        <source>Prorated (Orb&apos;s setting, kept with the price)</source>
+        <source>Prorated (Orb's setting, kept with the price)</source>
         <translation>Anteilig (Einstellung von Orb, wird mit dem Preis gespeichert)</translation>
     </message>
     <message>
@@ -7065,7 +7276,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Basispunkte</translation>
     </message>
     <message>
-        <source>1 basis point is 0.01 % of the event&apos;s value</source>
+        <source>1 basis point is 0.01 % of the event's value</source>
         <translation>1 Basispunkt sind 0,01 % des Ereigniswerts</translation>
     </message>
     <message>
@@ -7089,7 +7300,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Bis Volumen</translation>
     </message>
     <message>
-        <source>The period&apos;s total volume picks one tier for every event; empty on the last tier: no limit</source>
+        <source>The period's total volume picks one tier for every event; empty on the last tier: no limit</source>
         <translation>Das Gesamtvolumen des Zeitraums bestimmt eine Staffel für alle Ereignisse; bei der letzten Staffel leer: keine Obergrenze</translation>
     </message>
     <message>
@@ -7802,7 +8013,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>&amp;Prozentsatz:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Applies to&lt;/b&gt; (a customer&apos;s rate taxes all its invoice lines, an item&apos;s rate the lines of that item):</source>
+        <source>&lt;b&gt;Applies to&lt;/b&gt; (a customer's rate taxes all its invoice lines, an item's rate the lines of that item):</source>
         <translation>&lt;b&gt;Gilt für&lt;/b&gt; (der Steuersatz eines Kunden gilt für alle Positionen seiner Rechnungen, der eines Artikels für dessen Positionen):</translation>
     </message>
     <message>
@@ -7846,7 +8057,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Artikel: %1</translation>
     </message>
     <message>
-        <source>The rate&apos;s customers and items could not be read: %1</source>
+        <source>The rate's customers and items could not be read: %1</source>
         <translation>Die Kunden und Artikel des Steuersatzes konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -7890,7 +8101,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Steuersatz %1 %2 zuordnen</translation>
     </message>
     <message>
-        <source>Type the customer&apos;s id or external id.</source>
+        <source>Type the customer's id or external id.</source>
         <translation>Geben Sie die ID oder externe ID des Kunden ein.</translation>
     </message>
     <message>
@@ -8027,7 +8238,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Neuer End&amp;punkt…</translation>
     </message>
     <message>
-        <source>Add a URL that receives Orb&apos;s events; its signing secret is shown once</source>
+        <source>Add a URL that receives Orb's events; its signing secret is shown once</source>
         <translation>Eine URL hinzufügen, die Orbs Ereignisse empfängt; ihr Signaturgeheimnis wird einmal angezeigt</translation>
     </message>
     <message>
@@ -8155,7 +8366,7 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <translation>Signaturgeheimnis des Webhooks</translation>
     </message>
     <message>
-        <source>The receiver at %1 checks each delivery&apos;s &lt;tt&gt;X-Orb-Signature&lt;/tt&gt; with this secret (Orb&apos;s SDKs: &lt;tt&gt;webhooks.unwrap(body, headers, secret)&lt;/tt&gt;). It is kept in this computer&apos;s keychain.</source>
+        <source>The receiver at %1 checks each delivery's &lt;tt&gt;X-Orb-Signature&lt;/tt&gt; with this secret (Orb's SDKs: &lt;tt&gt;webhooks.unwrap(body, headers, secret)&lt;/tt&gt;). It is kept in this computer's keychain.</source>
         <translation>Der Empfänger unter %1 prüft die &lt;tt&gt;X-Orb-Signature&lt;/tt&gt; jeder Zustellung mit diesem Geheimnis (Orbs SDKs: &lt;tt&gt;webhooks.unwrap(body, headers, secret)&lt;/tt&gt;). Es wird im Schlüsselbund dieses Computers aufbewahrt.</translation>
     </message>
     <message>

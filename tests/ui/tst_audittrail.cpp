@@ -5,6 +5,7 @@
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
+#include "models/billing/BillingRecords.h"
 #include "ui/dialogs/AuditTrailDialog.h"
 
 #include <QLabel>
@@ -52,8 +53,22 @@ void TestAuditTrail::showsAnObjectsTrail()
     QVERIFY(dialog.showObject(QStringLiteral("acme")));
     QCOMPARE(dialog.entryCount(), 2);
     auto *table = dialog.findChild<QTableView *>(QStringLiteral("auditTable"));
-    QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("customer.create"));
-    QCOMPARE(table->model()->index(1, 2).data().toString(), QStringLiteral("customer.update"));
+    // Read as a person reads it: the object by its name, the action in words; the stored
+    // codes stay at hand in the tooltips.
+    QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("Customer Acme"));
+    QCOMPARE(table->model()->index(1, 2).data().toString(), QStringLiteral("Customer Acme Robotics"));
+    QVERIFY(table->model()->index(0, 2).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("customer:")));
+    QCOMPARE(table->model()->index(0, 3).data().toString(), QStringLiteral("created"));
+    QCOMPARE(table->model()->index(0, 4).data().toString(), QStringLiteral("new record"));
+    QCOMPARE(table->model()->index(1, 3).data().toString(), QStringLiteral("changed"));
+    QCOMPARE(table->model()->index(1, 3).data(Qt::ToolTipRole).toString(), QStringLiteral("customer.update"));
+    QCOMPARE(table->model()->index(0, 0).data().toString(),
+             QLocale().toString(QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC), displayDateFormat() + QStringLiteral(" HH:mm:ss")));
+    // Every action and object type Orb writes has its words.
+    QCOMPARE(AuditTrailDialog::actionText(QStringLiteral("subscription.plan change")), QStringLiteral("plan changed"));
+    QCOMPARE(AuditTrailDialog::actionText(QStringLiteral("invoice.delete_draft")), QStringLiteral("draft deleted"));
+    QCOMPARE(AuditTrailDialog::actionText(QStringLiteral("something.unknown")), QStringLiteral("something.unknown"));
+    QCOMPARE(AuditTrailDialog::objectTypeText(QStringLiteral("credit_note")), QStringLiteral("Credit note"));
     QVERIFY(table->model()->index(1, 4).data().toString().contains(QStringLiteral("name: Acme → Acme Robotics")));
     table->selectRow(1);
     QVERIFY(dialog.findChild<QPlainTextEdit *>(QStringLiteral("auditDetail"))->toPlainText().contains(QStringLiteral("\"before\"")));

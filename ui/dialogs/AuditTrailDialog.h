@@ -12,6 +12,7 @@ class QTableView;
 namespace orb {
 
 class CompanyFile;
+struct AuditEntry;
 
 /**
  * The audit trail as people read it: the latest entries of the whole file, or one object's
@@ -29,6 +30,15 @@ public:
     /// message on the dialog, when the reference names nothing.
     bool showObject(const QString &reference);
     int entryCount() const;
+
+    /// An entry's action as a person reads it ("invoice.issue" → "issued"); the stored code
+    /// when it is not one Orb writes.
+    static QString actionText(const QString &action);
+    /// The kind of object in words ("credit_note" → "Credit note"); the stored type otherwise.
+    static QString objectTypeText(const QString &type);
+    /// What changed: "new record", "record removed", or each changed field with its old and
+    /// new value.
+    static QString changeText(const AuditEntry &e);
 
 private:
     void showSelected();
