@@ -29,6 +29,7 @@
 #include <QMessageBox>
 #include <QUndoStack>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -148,10 +149,16 @@ PlansScreen::PlansScreen(CompanyFile &file, const Clock &clock, QWidget *parent)
     versionRow->addStretch();
     detailLayout->addLayout(versionRow);
     detailLayout->addWidget(m_planSummary);
-    detailLayout->addWidget(m_priceTable, 1);
-    detailLayout->addWidget(m_summary, 2);
+    // At least four prices in view (a plan rarely has more), the summary as tall as its text.
+    m_priceTable->setMinimumHeight(m_priceTable->horizontalHeader()->sizeHint().height() + 4 * m_priceTable->verticalHeader()->defaultSectionSize()
+                                   + m_priceTable->horizontalScrollBar()->sizeHint().height() + 2 * m_priceTable->frameWidth());
+    detailLayout->addWidget(m_priceTable, 2);
+    detailLayout->addWidget(m_summary, 1);
     auto *previewRow = new QHBoxLayout;
-    previewRow->addWidget(new QLabel(tr("<b>What the selected price charges</b> (type a quantity or usage)"), detail), 1);
+    // Wrapped, or its whole width (long in German) squeezes the plan list behind the splitter.
+    auto *previewTitle = new QLabel(tr("<b>What the selected price charges</b> (type a quantity or usage)"), detail);
+    previewTitle->setWordWrap(true);
+    previewRow->addWidget(previewTitle, 1);
     previewRow->addWidget(advanced);
     detailLayout->addLayout(previewRow);
     detailLayout->addWidget(m_preview, 2);
