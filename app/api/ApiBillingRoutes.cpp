@@ -103,16 +103,73 @@ QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv, InvoiceCustomers *c
     o.insert(QStringLiteral("line_items"), lines);
     ApiDates::invoiceDays(o, it->zone);
     o.insert(QStringLiteral("customer"), it->ref);
+    o.insert(QStringLiteral("invoice_source"), inv.subscriptionId.isEmpty() ? QStringLiteral("one_off") : QStringLiteral("subscription"));
+    o.insert(QStringLiteral("metadata"), QJsonObject()); // invoices carry no metadata here
+    // No hosted invoice page or PDF link, and no automatic issuing: an invoice is issued by a
+    // person or `orbctl`, never scheduled, so these are Orb's "none".
+    o.insert(QStringLiteral("hosted_invoice_url"), QJsonValue::Null);
+    o.insert(QStringLiteral("invoice_pdf"), QJsonValue::Null);
+    o.insert(QStringLiteral("will_auto_issue"), false);
+    o.insert(QStringLiteral("eligible_to_issue_at"), QJsonValue::Null);
+    o.insert(QStringLiteral("scheduled_issue_at"), QJsonValue::Null);
+    o.insert(QStringLiteral("issue_failed_at"), QJsonValue::Null);
     o.insert(QStringLiteral("subscription"),
              inv.subscriptionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonObject{{QStringLiteral("id"), inv.subscriptionId}}));
     return o;
 }
 
+QJsonObject planJson(CatalogService &catalog, const Plan &plan)
+{
+    QJsonObject o = catalog.describe(plan, catalog.planVersion(plan));
+    o.insert(QStringLiteral("status"), plan.isArchived() ? QStringLiteral("archived") : QStringLiteral("active"));
+    // Plans here are not derived from a base plan and have no phases (a subscription's plan
+    // changes are its own phases); a plan invoices in its own currency.
+    o.insert(QStringLiteral("base_plan"), QJsonValue::Null);
+    o.insert(QStringLiteral("base_plan_id"), QJsonValue::Null);
+    o.insert(QStringLiteral("plan_phases"), QJsonValue::Null);
+    o.insert(QStringLiteral("invoicing_currency"), o.value(QStringLiteral("currency")));
+    return o;
+}
+
+/// Orb's Subscription object: the service's object with Orb's derived fields (the current
+/// billing period, the anchor, the terms its invoices take) and the full customer and plan.
 QJsonObject subscriptionJson(ApiContext &ctx, SubscriptionService &service, const Subscription &sub)
 {
     QJsonObject o = service.toJson(sub);
-    ApiDates::subscriptionDays(o, ApiDates::customerZone(ctx.company.db(), sub.customerId));
-    o.insert(QStringLiteral("customer"), customerRef(ctx.company, sub.customerId));
+    const QTimeZone zone = ApiDates::customerZone(ctx.company.db(), sub.customerId);
+    const SubscriptionBillingView view = service.billingView(sub);
+    const auto day = [&](const std::optional<QDate> &d) { return d ? QJsonValue(ApiDates::dayStart(*d, zone)) : QJsonValue(QJsonValue::Null); };
+    o.insert(QStringLiteral("name"), view.planName);
+    o.insert(QStringLiteral("current_billing_period_start_date"), day(view.periodStart));
+    o.insert(QStringLiteral("current_billing_period_end_date"), day(view.periodEnd));
+    o.insert(QStringLiteral("billing_cycle_day"), view.anchorDay);
+    o.insert(QStringLiteral("billing_cycle_anchor_configuration"),
+             QJsonObject{{QStringLiteral("day"), view.anchorDay},
+                         {QStringLiteral("month"), view.anchorMonth ? QJsonValue(view.anchorMonth) : QJsonValue(QJsonValue::Null)},
+                         {QStringLiteral("year"), view.anchorYear ? QJsonValue(view.anchorYear) : QJsonValue(QJsonValue::Null)}});
+    o.insert(QStringLiteral("net_terms"), view.netTerms);
+    o.insert(QStringLiteral("default_invoice_memo"), view.memo.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(view.memo));
+    o.insert(QStringLiteral("trial_info"), QJsonObject{{QStringLiteral("end_date"), day(view.trialEnd)}});
+    o.insert(QStringLiteral("redeemed_coupon"), sub.couponId.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                       : QJsonValue(QJsonObject{{QStringLiteral("coupon_id"), sub.couponId},
+                                                                                                {QStringLiteral("start_date"), day(sub.couponRedeemedOn)},
+                                                                                                {QStringLiteral("end_date"), day(view.couponEnd)}}));
+    // What hosted Orb has and this server does not (plan phases, thresholds, subscription
+    // change previews, per-subscription collection settings): null, Orb's "none" or "default".
+    o.insert(QStringLiteral("metadata"), QJsonObject());
+    o.insert(QStringLiteral("active_plan_phase_order"), QJsonValue::Null);
+    o.insert(QStringLiteral("invoicing_threshold"), QJsonValue::Null);
+    o.insert(QStringLiteral("pending_subscription_change"), QJsonValue::Null);
+    o.insert(QStringLiteral("auto_collection"), QJsonValue::Null);
+    o.insert(QStringLiteral("auto_issuance"), QJsonValue::Null);
+    ApiDates::subscriptionDays(o, zone);
+    if (const auto c = CustomerRepository(ctx.company.db()).findById(sub.customerId))
+        o.insert(QStringLiteral("customer"), customerObject(*c));
+    else
+        o.insert(QStringLiteral("customer"), customerRef(ctx.company, sub.customerId));
+    CatalogService catalog(ctx.company, ctx.clock);
+    if (const auto plan = catalog.plans().findById(sub.planId))
+        o.insert(QStringLiteral("plan"), planJson(catalog, *plan));
     return o;
 }
 
@@ -127,9 +184,7 @@ ApiResponse listPlans(ApiContext &ctx)
         const QString status = p.isArchived() ? QStringLiteral("archived") : QStringLiteral("active");
         if (!statuses.isEmpty() && !statuses.contains(status))
             continue;
-        QJsonObject o = service.describe(p, service.planVersion(p));
-        o.insert(QStringLiteral("status"), status);
-        all.append(o);
+        all.append(planJson(service, p));
     }
     return ApiResponse::json(page(ctx, all));
 }
@@ -141,9 +196,7 @@ ApiResponse fetchPlanImpl(ApiContext &ctx, bool external)
     if (!p)
         throw ApiError::notFound(
             QStringLiteral("no plan with %1 \"%2\"").arg(external ? QStringLiteral("external_plan_id") : QStringLiteral("id"), ctx.params[0]));
-    QJsonObject o = service.describe(*p, service.planVersion(*p));
-    o.insert(QStringLiteral("status"), p->isArchived() ? QStringLiteral("archived") : QStringLiteral("active"));
-    return ApiResponse::json(o);
+    return ApiResponse::json(planJson(service, *p));
 }
 
 ApiResponse fetchPlan(ApiContext &ctx)
@@ -470,6 +523,7 @@ ApiResponse upcomingInvoice(ApiContext &ctx)
     merged->document.insert(QStringLiteral("line_items"), lines);
     QJsonObject o = invoiceJson(ctx, *merged);
     o.insert(QStringLiteral("target_date"), ApiDates::dayStart(target, ApiDates::customerZone(ctx.company.db(), sub.customerId)));
+    o.insert(QStringLiteral("invoice_number"), QString()); // numbered when issued; Orb's type is a string
     return ApiResponse::json(o);
 }
 

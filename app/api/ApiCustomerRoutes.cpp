@@ -130,7 +130,7 @@ ApiResponse createCustomer(ApiContext &ctx)
     if (c.name.trimmed().isEmpty())
         throw ApiError::validation(QStringLiteral("name: required"),
                                    {QJsonObject{{QStringLiteral("field"), QStringLiteral("name")}, {QStringLiteral("message"), QStringLiteral("required")}}});
-    return ApiResponse::json(CustomerService(ctx.company, ctx.clock).create(c).toJson());
+    return ApiResponse::json(customerObject(CustomerService(ctx.company, ctx.clock).create(c)));
 }
 
 ApiResponse listCustomers(ApiContext &ctx)
@@ -164,7 +164,7 @@ ApiResponse listCustomers(ApiContext &ctx)
     QJsonArray data;
     for (qsizetype i = 0; i < std::min<qsizetype>(keys.size(), limit); ++i)
         if (const auto c = service.repository().findById(keys[i].id))
-            data.append(c->toJson());
+            data.append(customerObject(*c));
     return ApiResponse::json(QJsonObject{
         {QStringLiteral("data"), data},
         {QStringLiteral("pagination_metadata"),
@@ -186,12 +186,12 @@ Customer customerFor(ApiContext &ctx, bool external)
 
 ApiResponse fetchCustomer(ApiContext &ctx)
 {
-    return ApiResponse::json(customerFor(ctx, false).toJson());
+    return ApiResponse::json(customerObject(customerFor(ctx, false)));
 }
 
 ApiResponse fetchCustomerByExternalId(ApiContext &ctx)
 {
-    return ApiResponse::json(customerFor(ctx, true).toJson());
+    return ApiResponse::json(customerObject(customerFor(ctx, true)));
 }
 
 ApiResponse updateCustomerImpl(ApiContext &ctx, bool external)
@@ -224,8 +224,8 @@ ApiResponse updateCustomerImpl(ApiContext &ctx, bool external)
         p.metadata = metadataFrom(body);
     CustomerService service(ctx.company, ctx.clock);
     if (p.isEmpty())
-        return ApiResponse::json(current.toJson());
-    return ApiResponse::json(service.update(current.id, p).toJson());
+        return ApiResponse::json(customerObject(current));
+    return ApiResponse::json(customerObject(service.update(current.id, p)));
 }
 
 ApiResponse updateCustomer(ApiContext &ctx)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/api/ApiTypes.h"
 
+#include "engine/Customer.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -45,6 +47,19 @@ ApiResponse ApiError::response() const
     if (m_slug == QLatin1String("400-request-validation-errors"))
         o.insert(QStringLiteral("validation_errors"), m_validationErrors);
     return ApiResponse::json(o, m_status);
+}
+
+QJsonObject customerObject(const Customer &customer)
+{
+    QJsonObject o = customer.toJson();
+    // Orb's type has a string: a customer made in the window without an e-mail address has "".
+    if (o.value(QStringLiteral("email")).isNull())
+        o.insert(QStringLiteral("email"), QString());
+    o.insert(QStringLiteral("portal_url"), QJsonValue::Null);
+    o.insert(QStringLiteral("hierarchy"), QJsonObject{{QStringLiteral("children"), QJsonArray()}, {QStringLiteral("parent"), QJsonValue::Null}});
+    o.insert(QStringLiteral("exempt_from_automated_tax"), QJsonValue::Null);
+    o.insert(QStringLiteral("auto_issuance"), QJsonValue::Null);
+    return o;
 }
 
 QJsonObject ApiContext::bodyObject() const

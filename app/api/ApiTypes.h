@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 namespace orb {
+struct Customer;
 class ApiIngestWriter;
 class Clock;
 class CompanyFile;
@@ -92,6 +93,10 @@ QJsonObject page(const ApiContext &ctx, const QJsonArray &all);
 /// The same for a page already cut: `total` rows exist in all.
 QJsonObject pageOf(const QJsonArray &data, int offset, qsizetype total);
 QString cursorFor(int offset);
+
+/// Orb's Customer object: the stored customer (Customer::toJson) with the fields of Orb's
+/// type that hold for every customer here (no portal, no hierarchy, no automated tax).
+QJsonObject customerObject(const Customer &customer);
 
 using RouteHandler = ApiResponse (*)(ApiContext &ctx);
 

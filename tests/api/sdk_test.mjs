@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Orb from 'orb-billing';
+import { sdkFields, shapeDifferences } from './sdk_shapes.mjs';
 
 const orbctl = process.argv[2];
 if (!orbctl) {
@@ -33,6 +34,15 @@ function cliJson(...args) {
 }
 
 let server;
+// The SDK's required fields the server does not send: the documented differences (docs/API.md).
+const ABSENT = {
+  Customer: ['additional_emails', 'auto_collection', 'email_delivery', 'payment_provider', 'payment_provider_id'],
+  Plan: ['product', 'discount', 'maximum', 'maximum_amount', 'minimum', 'minimum_amount'],
+  Subscription: ['adjustment_intervals', 'discount_intervals', 'fixed_fee_quantity_schedule', 'maximum_intervals', 'minimum_intervals', 'price_intervals'],
+  Invoice: ['auto_collection', 'billing_address', 'shipping_address', 'customer_tax_id', 'credit_notes', 'customer_balance_transactions', 'payment_attempts',
+            'discount', 'discounts', 'maximum', 'maximum_amount', 'minimum', 'minimum_amount', 'payment_failed_at', 'payment_started_at', 'sync_failed_at'],
+};
+ABSENT.InvoiceFetchUpcomingResponse = ABSENT.Invoice;
 let receiver;
 let failures = 0;
 let passed = 0;
@@ -244,11 +254,27 @@ try {
     subs.push(await orb.subscriptions.create({ external_customer_id: 'acme', external_plan_id: 'usage', start_date: '2026-03-01' }));
     subs.push(await orb.subscriptions.create({ customer_id: customers[1].id, plan_id: plan.id, start_date: '2026-03-01T00:00:00Z' }));
     assert.equal(subs[0].customer.external_customer_id, 'acme');
+    assert.equal(subs[0].customer.email, 'ap@acme.test'); // the whole customer, as Orb sends it
+    assert.equal(subs[0].plan.external_plan_id, 'usage');
     assert.equal(subs[0].status, 'active');
+    // Today is 2026-03-20 (UTC): the monthly period from the 1st holds it.
+    assert.equal(subs[0].current_billing_period_start_date, '2026-03-01T00:00:00Z');
+    assert.equal(subs[0].current_billing_period_end_date, '2026-04-01T00:00:00Z');
+    assert.equal(subs[0].billing_cycle_day, 1);
+    assert.deepEqual(subs[0].billing_cycle_anchor_configuration, { day: 1, month: null, year: null });
+    assert.equal(subs[0].name, 'Usage');
+    assert.equal(typeof subs[0].net_terms, 'number');
+    assert.deepEqual(subs[0].trial_info, { end_date: null });
     const list = await orb.subscriptions.list({ customer_id: [customers[0].id] });
     assert.ok(list.data.some((s) => s.id === subs[0].id));
     assert.equal((await orb.subscriptions.list()).data.length, 2);
     assert.equal((await orb.subscriptions.fetch(subs[1].id)).id, subs[1].id);
+    // One starting later is upcoming: no current period (Orb's null), its anchor its start day.
+    const later = await orb.subscriptions.create({ external_customer_id: 'globex', external_plan_id: 'usage', start_date: '2026-04-17' });
+    assert.equal(later.status, 'upcoming');
+    assert.equal(later.current_billing_period_start_date, null);
+    assert.equal(later.current_billing_period_end_date, null);
+    assert.equal(later.billing_cycle_day, 17);
     await rejects(orb.subscriptions.create({ external_customer_id: 'nobody', external_plan_id: 'usage' }), 404);
   });
 
@@ -389,7 +415,8 @@ try {
       for (const l of inv.line_items) check('line item', l, ['start_date', 'end_date']);
     }
     assert.ok(invoices > 0);
-    for await (const s of orb.subscriptions.list()) check('subscription', s, ['start_date', 'end_date', 'created_at']);
+    for await (const s of orb.subscriptions.list())
+      check('subscription', s, ['start_date', 'end_date', 'created_at', 'current_billing_period_start_date', 'current_billing_period_end_date']);
     for (const c of customers) check('customer', await orb.customers.fetch(c.id), ['created_at']);
     for await (const b of orb.customers.balanceTransactions.list(customers[0].id)) check('balance transaction', b, ['created_at']);
     for await (const b of orb.customers.credits.list(customers[0].id, { include_all_blocks: true })) check('credit block', b, ['effective_date', 'expiry_date']);
@@ -437,6 +464,28 @@ try {
     const log = cliJson('webhooks', 'log', hook.id).data.filter((a) => a.event_id === first.id);
     assert.deepEqual(log.map((a) => [a.attempt, a.status]).sort(), [[1, 500], [2, 200]]);
     assert.equal(cliJson('webhooks', 'list').data[0].deliveries.failed, 0);
+  });
+
+
+  await step('shapes: every object has the fields the SDK\'s types declare, null only where they allow it', async () => {
+    const sdk = join(here, 'node_modules', 'orb-billing');
+    const diffs = [];
+    const check = (what, o, file, name, absent) => diffs.push(...shapeDifferences(what, o, sdkFields(sdk, file, name), absent ?? ABSENT[name] ?? []));
+    check('customer', await orb.customers.fetch(customers[1].id), 'customers/customers.d.ts', 'Customer');
+    for await (const t of orb.customers.balanceTransactions.list(customers[1].id)) check('balance transaction', t, 'customers/balance-transactions.d.ts', 'BalanceTransactionListResponse');
+    check('plan', await orb.plans.fetch(plan.id), 'plans/plans.d.ts', 'Plan');
+    for await (const s of orb.subscriptions.list()) {
+      check('subscription', s, 'subscriptions.d.ts', 'Subscription');
+      check('subscription.customer', s.customer, 'customers/customers.d.ts', 'Customer');
+      check('subscription.plan', s.plan, 'plans/plans.d.ts', 'Plan');
+    }
+    for await (const i of orb.invoices.list({ status: ['draft', 'issued', 'paid', 'void'] })) check('invoice', i, 'shared.d.ts', 'Invoice');
+    const live = (await orb.subscriptions.list({ status: ['active'] })).data[0];
+    check('upcoming invoice', await orb.invoices.fetchUpcoming({ subscription_id: live.id }), 'invoices.d.ts', 'InvoiceFetchUpcomingResponse');
+    for await (const b of orb.events.backfills.list()) check('backfill', b, 'events/backfills.d.ts', 'BackfillFetchResponse');
+    check('ingest answer', await orb.events.ingest({ events: [] }), 'events/events.d.ts', 'EventIngestResponse');
+    console.log(diffs.join('\n'));
+    assert.deepEqual(diffs, []);
   });
 
   await step('a key revoked while the server runs gets 401 within seconds', async () => {
