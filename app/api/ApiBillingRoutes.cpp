@@ -367,29 +367,6 @@ ApiResponse cancelSubscription(ApiContext &ctx)
 
 // ---- invoices ----
 
-/// A query parameter that is a date (YYYY-MM-DD) or an ISO 8601 instant with a zone: the day it
-/// falls on in `zone`, and whether it is that day's start (a plain date is).
-struct DayBound {
-    QDate day;
-    bool atStart = true;
-};
-
-std::optional<DayBound> dayBound(const ApiContext &ctx, const QString &name, const QTimeZone &zone, bool instantAllowed)
-{
-    const QString t = ctx.query(name);
-    if (t.isEmpty())
-        return std::nullopt;
-    if (const QDate d = QDate::fromString(t, Qt::ISODate); d.isValid() && t.size() == 10)
-        return DayBound{d, true};
-    const QDateTime instant = instantAllowed ? parseTimestampWithZone(t) : QDateTime();
-    if (!instant.isValid())
-        throw ApiError::validation(instantAllowed ? QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 timestamp with a zone").arg(name, t)
-                                                  : QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD)").arg(name, t),
-                                   {QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("message"), QStringLiteral("date required")}}});
-    const QDateTime local = instant.toTimeZone(zone);
-    return DayBound{local.date(), local.time() == QTime(0, 0)};
-}
-
 ApiResponse listInvoices(ApiContext &ctx)
 {
     InvoicePageQuery q;

@@ -81,6 +81,31 @@ ApiHandler::ApiHandler(CompanyFile &company, const Clock &clock, qint64 maxBodyB
     m_monotonic.start();
 }
 
+void ApiHandler::noteKeyUse(const ApiKey &key)
+{
+    const QDateTime now = m_clock.now();
+    const auto it = m_keyUseNoted.constFind(key.id);
+    if (it != m_keyUseNoted.constEnd() && it->secsTo(now) < kKeyUseEverySecs && it->secsTo(now) >= 0)
+        return;
+    m_keyUseNoted.insert(key.id, now);
+    m_keyUse.insert(key.id, now);
+}
+
+void ApiHandler::recordKeyUse()
+{
+    if (m_keyUse.isEmpty())
+        return;
+    const QHash<QString, QDateTime> uses = std::exchange(m_keyUse, {});
+    try {
+        // Not an event: the ingestion store keeps its filter of stored keys.
+        m_ingestWriter.writeUnrelated([&] { ApiKeyService(m_company, m_clock).recordUse(uses); });
+    } catch (const std::exception &e) {
+        qWarning("the API keys' last use was not recorded: %s", e.what());
+        for (auto it = uses.constBegin(); it != uses.constEnd(); ++it)
+            m_keyUseNoted.remove(it.key());
+    }
+}
+
 std::optional<ApiKey> ApiHandler::authenticate(const QString &secret)
 {
     const QByteArray hash = ApiKeyService::hashSecret(secret);
@@ -221,6 +246,7 @@ ApiHandler::Prepared ApiHandler::prepare(const ApiRequest &request)
     if (!key)
         throw ApiError(401, QStringLiteral("401-authentication-error"), QStringLiteral("Authentication error"),
                        QStringLiteral("the API key is unknown or has been revoked"));
+    noteKeyUse(*key);
 
     const Route *route = nullptr;
     QStringList params;

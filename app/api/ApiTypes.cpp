@@ -2,6 +2,7 @@
 #include "app/api/ApiTypes.h"
 
 #include "engine/Customer.h"
+#include "models/Timestamps.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -47,6 +48,22 @@ ApiResponse ApiError::response() const
     if (m_slug == QLatin1String("400-request-validation-errors"))
         o.insert(QStringLiteral("validation_errors"), m_validationErrors);
     return ApiResponse::json(o, m_status);
+}
+
+std::optional<DayBound> dayBound(const ApiContext &ctx, const QString &name, const QTimeZone &zone, bool instantAllowed)
+{
+    const QString t = ctx.query(name);
+    if (t.isEmpty())
+        return std::nullopt;
+    if (const QDate d = QDate::fromString(t, Qt::ISODate); d.isValid() && t.size() == 10)
+        return DayBound{d, true};
+    const QDateTime instant = instantAllowed ? parseTimestampWithZone(t) : QDateTime();
+    if (!instant.isValid())
+        throw ApiError::validation(instantAllowed ? QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 timestamp with a zone").arg(name, t)
+                                                  : QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD)").arg(name, t),
+                                   {QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("message"), QStringLiteral("date required")}}});
+    const QDateTime local = instant.toTimeZone(zone);
+    return DayBound{local.date(), local.time() == QTime(0, 0)};
 }
 
 QJsonObject customerObject(const Customer &customer)

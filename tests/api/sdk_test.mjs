@@ -239,6 +239,28 @@ try {
     assert.deepEqual(credits.data, []);
   });
 
+  await step('balance transactions and credits: pages by keyset, filters, Orb\'s credit block', async () => {
+    const id = customers[2].id;
+    const made = [];
+    for (const amount of ['1.00', '2.00', '3.00']) made.unshift((await orb.customers.balanceTransactions.create(id, { amount, type: 'increment' })).id);
+    const seen = [];
+    for await (const t of orb.customers.balanceTransactions.list(id, { limit: 1 })) seen.push(t.id);
+    assert.deepEqual(seen, made);
+    assert.equal((await orb.customers.balanceTransactions.list(id, { 'operation_time[gt]': '2026-03-20T12:00:00Z' })).data.length, 0);
+    await rejects(orb.customers.balanceTransactions.list(id, { 'operation_time[gt]': 'noon' }), 400);
+    await rejects(orb.customers.balanceTransactions.list(id, { cursor: 'bm9wZQ' }), 400);
+    cli('credits', 'add', id, '--amount', '10', '--effective', '2026-03-01');
+    cli('credits', 'add', id, '--amount', '5', '--effective', '2026-03-02', '--expires', '2026-03-10');
+    cli('credits', 'add', id, '--amount', '7.5', '--effective', '2026-03-05', '--cost-basis', '0.5');
+    const blocks = [];
+    for await (const b of orb.customers.credits.list(id, { limit: 1 })) blocks.push(b);
+    assert.deepEqual(blocks.map((b) => b.balance), [10, 7.5]); // the expired block left out, as Orb
+    assert.deepEqual(blocks.map((b) => b.effective_date), ['2026-03-01T00:00:00Z', '2026-03-05T00:00:00Z']);
+    assert.equal(blocks[1].per_unit_cost_basis, '0.5');
+    assert.equal((await orb.customers.credits.list(id, { include_all_blocks: true })).data.length, 3);
+    assert.equal((await orb.customers.credits.list(id, { 'effective_date[gt]': '2026-03-01T00:00:00Z' })).data.length, 1);
+  });
+
   let plan;
   await step('plans: list and fetch', async () => {
     const plans = await orb.plans.list();
@@ -484,8 +506,19 @@ try {
     check('upcoming invoice', await orb.invoices.fetchUpcoming({ subscription_id: live.id }), 'invoices.d.ts', 'InvoiceFetchUpcomingResponse');
     for await (const b of orb.events.backfills.list()) check('backfill', b, 'events/backfills.d.ts', 'BackfillFetchResponse');
     check('ingest answer', await orb.events.ingest({ events: [] }), 'events/events.d.ts', 'EventIngestResponse');
+    for await (const b of orb.customers.credits.list(customers[2].id, { include_all_blocks: true }))
+      check('credit block', b, 'customers/credits/credits.d.ts', 'CreditListResponse');
     console.log(diffs.join('\n'));
     assert.deepEqual(diffs, []);
+  });
+
+  await step('api-keys list shows when each key was last used (recorded off the requests\' path)', async () => {
+    const unused = cliJson('api-keys', 'create', '--name', 'unused', '--role', 'billing');
+    const used = (id) => cliJson('api-keys', 'list').data.find((k) => k.id === id).last_used_at;
+    await until('the keys\' last use recorded', () => used(admin.id) !== null && used(ingestKey.id) !== null, 10000);
+    assert.equal(used(admin.id), NOW); // the server's clock, to the minute
+    assert.equal(used(unused.id), null);
+    assert.match(cli('api-keys', 'list'), /LAST USED[\s\S]*never/);
   });
 
   await step('a key revoked while the server runs gets 401 within seconds', async () => {
