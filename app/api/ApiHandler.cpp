@@ -123,7 +123,26 @@ std::optional<ApiKey> ApiHandler::authenticate(const QString &secret)
     return key;
 }
 
+namespace {
+
+/// Orb answers every POST with an Idempotency-Key with the key in a header of the same name,
+/// acknowledging it (replayed or not).
+ApiResponse acknowledged(const ApiRequest &request, ApiResponse response)
+{
+    const QByteArray key = request.header("idempotency-key");
+    if (!key.isEmpty() && (request.method == "POST" || request.method == "PUT"))
+        response.headers.append(qMakePair(QByteArray("Idempotency-Key"), key));
+    return response;
+}
+
+} // namespace
+
 ApiResponse ApiHandler::handle(const ApiRequest &request)
+{
+    return acknowledged(request, handleOne(request));
+}
+
+ApiResponse ApiHandler::handleOne(const ApiRequest &request)
 {
     Prepared p;
     try {
@@ -224,6 +243,8 @@ QList<ApiResponse> ApiHandler::handleIngestBatch(const QList<ApiRequest> &reques
             responses[i] = prepared[i].response;
         }
     }
+    for (qsizetype i = 0; i < responses.size(); ++i)
+        responses[i] = acknowledged(requests[i], responses[i]);
     return responses;
 }
 
@@ -281,12 +302,14 @@ ApiHandler::Prepared ApiHandler::prepare(const ApiRequest &request)
     QByteArray hash;
     ApiIdempotencyStore store(m_company);
     if (!idempotencyKey.isEmpty()) {
-        if (idempotencyKey.size() > 255)
-            throw ApiError::badRequest(QStringLiteral("Idempotency-Key: at most 255 characters"));
+        if (idempotencyKey.size() > 64) // Orb's limit
+            throw ApiError::validation(QStringLiteral("Idempotency-Key: at most 64 characters (a UUID fits), not %1").arg(idempotencyKey.size()),
+                                       {QJsonObject{{QStringLiteral("field"), QStringLiteral("Idempotency-Key")},
+                                                    {QStringLiteral("message"), QStringLiteral("at most 64 characters")}}});
         hash = requestHash(request);
         if (const auto stored = store.find(key->id, idempotencyKey, m_clock.now())) {
             if (stored->requestHash != hash)
-                throw ApiError::conflict(QStringLiteral("Idempotency-Key \"%1\" was used for a different request in the last 24 hours").arg(idempotencyKey));
+                throw ApiError::conflict(QStringLiteral("Idempotency-Key \"%1\" was used for a different request in the last 48 hours").arg(idempotencyKey));
             Prepared replay;
             replay.answered = true;
             replay.response = ApiResponse{stored->status, stored->body, {}};

@@ -63,6 +63,7 @@ private:
         QByteArray hash;
     };
     Prepared prepare(const ApiRequest &request);
+    ApiResponse handleOne(const ApiRequest &request);
     /// The active key of a presented secret, from the cache while its last check is younger
     /// than kKeyRecheckMs, else from the company file.
     std::optional<ApiKey> authenticate(const QString &secret);

@@ -44,6 +44,8 @@ private slots:
     void keyUseRecordedAtMostOnceAMinute();
     void balanceTransactionsPageByKeyset();
     void creditsPageByKeyset();
+    void backfillTimeframes_data();
+    void backfillTimeframes();
 
 private:
     /// Every page of a list (limit 2), each id in order; fails on a repeated id.
@@ -269,6 +271,9 @@ void TestApiHandler::idempotencyReplaysAndRefuses()
     QCOMPARE(again.status, 200);
     QCOMPARE(again.body, first.body);
     QVERIFY(again.headers.contains(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true"))));
+    // Orb acknowledges the key on every answer, the first and the replay.
+    QVERIFY(first.headers.contains(qMakePair(QByteArray("Idempotency-Key"), QByteArray("k-1"))));
+    QVERIFY(again.headers.contains(qMakePair(QByteArray("Idempotency-Key"), QByteArray("k-1"))));
     QCOMPARE(CustomerService(*m_file, m_clock).repository().count({}), 1);
     ApiRequest other = request("POST", QStringLiteral("/v1/customers"), R"({"name": "Other"})");
     other.headers.insert("idempotency-key", "k-1");
@@ -279,10 +284,18 @@ void TestApiHandler::idempotencyReplaysAndRefuses()
     ApiRequest billing = request("POST", QStringLiteral("/v1/customers"), R"({"name": "Other"})", m_keys.value(QStringLiteral("billing")).secret);
     billing.headers.insert("idempotency-key", "k-1");
     QCOMPARE(m_handler->handle(billing).status, 200);
-    // A day later the key may be used again.
+    // Kept 48 hours, as Orb keeps them: refused a day later, free again after two.
     m_clock.advanceSecs(25 * 3600);
+    QCOMPARE(m_handler->handle(other).status, 409);
+    m_clock.advanceSecs(24 * 3600);
     QCOMPARE(m_handler->handle(other).status, 200);
-    QCOMPARE(CustomerService(*m_file, m_clock).repository().count({}), 3);
+    // Orb's limit on a key: 64 characters.
+    ApiRequest tooLong = request("POST", QStringLiteral("/v1/customers"), R"({"name": "Long"})");
+    tooLong.headers.insert("idempotency-key", QByteArray(65, 'k'));
+    QCOMPARE(m_handler->handle(tooLong).status, 400);
+    tooLong.headers.insert("idempotency-key", QByteArray(64, 'k'));
+    QCOMPARE(m_handler->handle(tooLong).status, 200);
+    QCOMPARE(CustomerService(*m_file, m_clock).repository().count({}), 4);
 }
 
 void TestApiHandler::writesLeaveAuditEntries()
@@ -546,6 +559,76 @@ void TestApiHandler::creditsPageByKeyset()
     QCOMPARE(first.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
     for (const QString &bad : {QStringLiteral("cursor=abc"), QStringLiteral("include_all_blocks=yes"), QStringLiteral("effective_date[gt]=soon")})
         QVERIFY2(m_handler->handle(request("GET", path + QStringLiteral("?") + bad)).status == 400, qPrintable(bad));
+}
+
+void TestApiHandler::backfillTimeframes_data()
+{
+    // Orb's timeframe bounds are ISO 8601 date-times; "now" is 2026-03-20T12:00:00Z.
+    QTest::addColumn<QString>("start");
+    QTest::addColumn<QString>("end");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("said"); ///< in the detail of a refusal
+    QTest::addColumn<QString>("storedStart");
+    QTest::newRow("UTC") << "2026-03-01T00:00:00Z"
+                         << "2026-03-02T00:00:00Z" << 200 << ""
+                         << "2026-03-01T00:00:00Z";
+    QTest::newRow("offset") << "2026-03-01T00:00:00+05:30"
+                            << "2026-03-02T00:00:00+05:30" << 200 << ""
+                            << "2026-02-28T18:30:00Z";
+    QTest::newRow("offset without colon") << "2026-03-01T00:00:00-0800"
+                                          << "2026-03-02T00:00:00-0800" << 200 << ""
+                                          << "2026-03-01T08:00:00Z";
+    QTest::newRow("milliseconds") << "2026-03-01T00:00:00.250Z"
+                                  << "2026-03-02T00:00:00Z" << 200 << ""
+                                  << "2026-03-01T00:00:00.250Z";
+    QTest::newRow("microseconds cut") << "2026-03-01T00:00:00.250999Z"
+                                      << "2026-03-02T00:00:00Z" << 200 << ""
+                                      << "2026-03-01T00:00:00.250Z";
+    QTest::newRow("31 days") << "2026-02-01T00:00:00Z"
+                             << "2026-03-04T00:00:00Z" << 200 << ""
+                             << "2026-02-01T00:00:00Z";
+    QTest::newRow("a plain date") << "2026-03-01"
+                                  << "2026-03-02T00:00:00Z" << 400 << "is a date, not a date-time"
+                                  << "";
+    QTest::newRow("no zone") << "2026-03-01T00:00:00Z"
+                             << "2026-03-02T00:00:00" << 400 << "has no zone"
+                             << "";
+    QTest::newRow("not a date-time") << "yesterday"
+                                     << "2026-03-02T00:00:00Z" << 400 << "is not a date-time"
+                                     << "";
+    QTest::newRow("missing") << ""
+                             << "2026-03-02T00:00:00Z" << 400 << "timeframe_start: required"
+                             << "";
+    QTest::newRow("end before start") << "2026-03-02T00:00:00Z"
+                                      << "2026-03-01T00:00:00Z" << 400 << "before its end"
+                                      << "";
+    QTest::newRow("over 31 days") << "2026-02-01T00:00:00Z"
+                                  << "2026-03-04T00:00:01Z" << 400 << "at most 31 days"
+                                  << "";
+    QTest::newRow("in the future") << "2026-03-21T00:00:00Z"
+                                   << "2026-03-22T00:00:00Z" << 400 << "in the past"
+                                   << "";
+}
+
+void TestApiHandler::backfillTimeframes()
+{
+    QFETCH(QString, start);
+    QFETCH(QString, end);
+    QFETCH(int, status);
+    QFETCH(QString, said);
+    QFETCH(QString, storedStart);
+    QJsonObject body{{QStringLiteral("timeframe_end"), end}};
+    if (!start.isEmpty())
+        body.insert(QStringLiteral("timeframe_start"), start);
+    const ApiResponse res = m_handler->handle(request("POST", QStringLiteral("/v1/events/backfills"), QJsonDocument(body).toJson()));
+    QVERIFY2(res.status == status, res.body.constData());
+    if (status == 200) {
+        QCOMPARE(json(res).value(QStringLiteral("timeframe_start")).toString(), storedStart);
+        return;
+    }
+    QVERIFY2(type(res).startsWith(QLatin1String("400-")), res.body.constData()); // a field wrong, or the service's rule
+    QVERIFY2(json(res).value(QStringLiteral("detail")).toString().contains(said), res.body.constData());
+    QCOMPARE(json(m_handler->handle(request("GET", QStringLiteral("/v1/events/backfills")))).value(QStringLiteral("data")).toArray().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestApiHandler)
