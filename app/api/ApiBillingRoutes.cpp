@@ -17,6 +17,7 @@
 #include "models/catalog/CatalogService.h"
 
 #include <QJsonDocument>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -173,6 +174,25 @@ QJsonObject subscriptionJson(ApiContext &ctx, SubscriptionService &service, cons
     return o;
 }
 
+/// Orb's created_at[gt|gte|lt|lte] filters: ISO 8601 instants with a zone.
+CreatedRange createdRange(const ApiContext &ctx)
+{
+    CreatedRange r;
+    const std::pair<const char *, QDateTime *> fields[] = {
+        {"created_at[gt]", &r.after}, {"created_at[gte]", &r.from}, {"created_at[lt]", &r.before}, {"created_at[lte]", &r.to}};
+    for (const auto &[name, target] : fields) {
+        const QString t = ctx.query(QLatin1String(name));
+        if (t.isEmpty())
+            continue;
+        *target = parseTimestampWithZone(t);
+        if (!target->isValid())
+            throw ApiError::validation(
+                QStringLiteral("%1: \"%2\" is not an ISO 8601 timestamp with a zone").arg(QLatin1String(name), t),
+                {QJsonObject{{QStringLiteral("field"), QLatin1String(name)}, {QStringLiteral("message"), QStringLiteral("timestamp required")}}});
+    }
+    return r;
+}
+
 // ---- plans ----
 
 ApiResponse listPlans(ApiContext &ctx)
@@ -180,9 +200,13 @@ ApiResponse listPlans(ApiContext &ctx)
     CatalogService service(ctx.company, ctx.clock);
     QJsonArray all;
     const QStringList statuses = ctx.queryList(QStringLiteral("status"));
+    const CreatedRange range = createdRange(ctx);
     for (const Plan &p : service.plans().list()) {
         const QString status = p.isArchived() ? QStringLiteral("archived") : QStringLiteral("active");
         if (!statuses.isEmpty() && !statuses.contains(status))
+            continue;
+        if ((range.after.isValid() && !(p.createdAt > range.after)) || (range.from.isValid() && p.createdAt < range.from)
+            || (range.before.isValid() && !(p.createdAt < range.before)) || (range.to.isValid() && p.createdAt > range.to))
             continue;
         all.append(planJson(service, p));
     }
@@ -259,35 +283,29 @@ ApiResponse createSubscription(ApiContext &ctx)
     return ApiResponse::json(subscriptionJson(ctx, service, service.create(d)));
 }
 
-/// Orb's created_at[gt|gte|lt|lte] filters: ISO 8601 instants with a zone.
-CreatedRange createdRange(const ApiContext &ctx)
-{
-    CreatedRange r;
-    const std::pair<const char *, QDateTime *> fields[] = {
-        {"created_at[gt]", &r.after}, {"created_at[gte]", &r.from}, {"created_at[lt]", &r.before}, {"created_at[lte]", &r.to}};
-    for (const auto &[name, target] : fields) {
-        const QString t = ctx.query(QLatin1String(name));
-        if (t.isEmpty())
-            continue;
-        *target = parseTimestampWithZone(t);
-        if (!target->isValid())
-            throw ApiError::validation(
-                QStringLiteral("%1: \"%2\" is not an ISO 8601 timestamp with a zone").arg(QLatin1String(name), t),
-                {QJsonObject{{QStringLiteral("field"), QLatin1String(name)}, {QStringLiteral("message"), QStringLiteral("timestamp required")}}});
-    }
-    return r;
-}
-
 ApiResponse listSubscriptions(ApiContext &ctx)
 {
     SubscriptionService service(ctx.company, ctx.clock);
-    QString customer = ctx.query(QStringLiteral("customer_id"));
-    const QString external = ctx.query(QStringLiteral("external_customer_id"));
-    if (customer.isEmpty() && !external.isEmpty()) {
-        const auto c = CustomerRepository(ctx.company.db()).findByExternalId(external);
-        if (!c)
+    // Orb's customer_id and external_customer_id are arrays (the SDKs send customer_id[]=…):
+    // a subscription of any customer named; unknown external ids name nobody.
+    const QStringList ids = ctx.queryList(QStringLiteral("customer_id"));
+    const QStringList externals = ctx.queryList(QStringLiteral("external_customer_id"));
+    QSet<QString> customers(ids.cbegin(), ids.cend());
+    CustomerRepository customerRepository(ctx.company.db());
+    for (const QString &e : externals)
+        if (const auto c = customerRepository.findByExternalId(e))
+            customers.insert(c->id);
+    const bool byCustomer = !ids.isEmpty() || !externals.isEmpty();
+    if (byCustomer && customers.isEmpty())
+        return ApiResponse::json(pageOf({}, 0, 0));
+    // One customer is a range of the index; several are checked on the rows read.
+    const QString customer = customers.size() == 1 ? *customers.cbegin() : QString();
+    QString plan = ctx.query(QStringLiteral("plan_id"));
+    if (const QString externalPlan = ctx.query(QStringLiteral("external_plan_id")); !externalPlan.isEmpty()) {
+        const auto p = CatalogService(ctx.company, ctx.clock).plans().findByExternalId(externalPlan);
+        if (!p || (!plan.isEmpty() && plan != p->id))
             return ApiResponse::json(pageOf({}, 0, 0));
-        customer = c->id;
+        plan = p->id;
     }
     const QStringList statuses = ctx.queryList(QStringLiteral("status"));
     const int limit = ctx.limit();
@@ -312,6 +330,8 @@ ApiResponse listSubscriptions(ApiContext &ctx)
             after = k;
             const Subscription s = service.get(k.id);
             if (!statuses.isEmpty() && !statuses.contains(s.status(service.today(s))))
+                continue;
+            if ((byCustomer && !customers.contains(s.customerId)) || (!plan.isEmpty() && s.planId != plan))
                 continue;
             if (data.size() == limit) {
                 hasMore = true;

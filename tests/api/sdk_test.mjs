@@ -268,6 +268,8 @@ try {
     plan = plans.data[0];
     assert.equal(plan.external_plan_id, 'usage');
     assert.equal((await orb.plans.fetch(plan.id)).name, 'Usage');
+    assert.equal((await orb.plans.list({ 'created_at[gt]': '2999-01-01T00:00:00Z' })).data.length, 0);
+    assert.equal((await orb.plans.list({ 'created_at[lte]': '2999-01-01T00:00:00Z' })).data.length, 1);
     await rejects(orb.plans.fetch('nope'), 404);
   });
 
@@ -288,7 +290,12 @@ try {
     assert.equal(typeof subs[0].net_terms, 'number');
     assert.deepEqual(subs[0].trial_info, { end_date: null });
     const list = await orb.subscriptions.list({ customer_id: [customers[0].id] });
-    assert.ok(list.data.some((s) => s.id === subs[0].id));
+    assert.deepEqual(list.data.map((s) => s.id), [subs[0].id]); // customer_id[]=…, as the SDK sends it
+    const both = await orb.subscriptions.list({ customer_id: [customers[0].id], external_customer_id: ['globex'] });
+    assert.deepEqual(both.data.map((s) => s.id).sort(), [subs[0].id, subs[1].id].sort());
+    assert.equal((await orb.subscriptions.list({ external_customer_id: ['nobody'] })).data.length, 0);
+    assert.equal((await orb.subscriptions.list({ external_plan_id: 'usage' })).data.length, 2);
+    assert.equal((await orb.subscriptions.list({ plan_id: 'no-such-plan' })).data.length, 0);
     assert.equal((await orb.subscriptions.list()).data.length, 2);
     assert.equal((await orb.subscriptions.fetch(subs[1].id)).id, subs[1].id);
     // One starting later is upcoming: no current period (Orb's null), its anchor its start day.
