@@ -241,7 +241,7 @@ ApiResponse createSubscription(ApiContext &ctx)
     rejectUnknown(body, {QStringLiteral("customer_id"), QStringLiteral("external_customer_id"), QStringLiteral("plan_id"), QStringLiteral("external_plan_id"),
                          QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("plan_version_number"), QStringLiteral("net_terms"),
                          QStringLiteral("coupon_redemption_code"), QStringLiteral("default_invoice_memo"),
-                         QStringLiteral("align_billing_with_subscription_start_date")});
+                         QStringLiteral("align_billing_with_subscription_start_date"), QStringLiteral("trial_duration_days")});
     const QString customerId = text(body, QStringLiteral("customer_id"));
     const QString externalCustomerId = text(body, QStringLiteral("external_customer_id"));
     if (customerId.isEmpty() == externalCustomerId.isEmpty())
@@ -275,6 +275,13 @@ ApiResponse createSubscription(ApiContext &ctx)
         d.planVersion = body.value(QStringLiteral("plan_version_number")).toInt();
     if (body.value(QStringLiteral("net_terms")).isDouble())
         d.netTerms = body.value(QStringLiteral("net_terms")).toInt();
+    if (const QJsonValue t = body.value(QStringLiteral("trial_duration_days")); !t.isUndefined() && !t.isNull()) {
+        if (!t.isDouble() || t.toDouble() != double(t.toInt()) || t.toInt() < 0)
+            throw ApiError::validation(
+                QStringLiteral("trial_duration_days: must be a whole number of days, 0 or more"),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("trial_duration_days")}, {QStringLiteral("message"), QStringLiteral("whole days")}}});
+        d.trialDays = t.toInt(); // instead of the plan's trial
+    }
     d.coupon = text(body, QStringLiteral("coupon_redemption_code"));
     d.memo = text(body, QStringLiteral("default_invoice_memo"));
     if (body.value(QStringLiteral("align_billing_with_subscription_start_date")) == QJsonValue(false))

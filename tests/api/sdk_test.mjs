@@ -299,11 +299,14 @@ try {
     assert.equal((await orb.subscriptions.list()).data.length, 2);
     assert.equal((await orb.subscriptions.fetch(subs[1].id)).id, subs[1].id);
     // One starting later is upcoming: no current period (Orb's null), its anchor its start day.
-    const later = await orb.subscriptions.create({ external_customer_id: 'globex', external_plan_id: 'usage', start_date: '2026-04-17' });
+    // With a trial of 10 days, billed from its end: the anchor is that day.
+    const later = await orb.subscriptions.create({ external_customer_id: 'globex', external_plan_id: 'usage', start_date: '2026-04-17', trial_duration_days: 10 });
     assert.equal(later.status, 'upcoming');
     assert.equal(later.current_billing_period_start_date, null);
     assert.equal(later.current_billing_period_end_date, null);
-    assert.equal(later.billing_cycle_day, 17);
+    assert.deepEqual(later.trial_info, { end_date: '2026-04-27T00:00:00Z' });
+    assert.equal(later.billing_cycle_day, 27);
+    await rejects(orb.subscriptions.create({ external_customer_id: 'globex', external_plan_id: 'usage', trial_duration_days: -1 }), 400);
     await rejects(orb.subscriptions.create({ external_customer_id: 'nobody', external_plan_id: 'usage' }), 404);
   });
 
