@@ -242,6 +242,23 @@ ApiResponse updateCustomerByExternalId(ApiContext &ctx)
     return updateCustomerImpl(ctx, true);
 }
 
+/// Orb's name (its `action` enum) for why a ledger entry was made.
+QString orbAction(const QString &cause)
+{
+    static const QHash<QString, QString> names{
+        {QStringLiteral("applied_to_invoice"), QStringLiteral("applied_to_invoice")},
+        {QStringLiteral("added_to_invoice"), QStringLiteral("applied_to_invoice")},       // a debt billed on the invoice
+        {QStringLiteral("negative_invoice_total"), QStringLiteral("applied_to_invoice")}, // the invoice's credit kept
+        {QStringLiteral("manual_adjustment"), QStringLiteral("manual_adjustment")},
+        {QStringLiteral("proration_credit"), QStringLiteral("prorated_refund")},
+        {QStringLiteral("proration_reversal"), QStringLiteral("revert_prorated_refund")},
+        {QStringLiteral("void_reversal"), QStringLiteral("return_from_voiding")},
+        {QStringLiteral("credit_note"), QStringLiteral("credit_note_applied")},
+        {QStringLiteral("overpayment"), QStringLiteral("overpayment_refund")},
+    };
+    return names.value(cause, cause);
+}
+
 /// Orb's balance transaction object from a ledger entry.
 QJsonObject balanceTransaction(const BalanceEntryRecord &e)
 {
@@ -249,7 +266,7 @@ QJsonObject balanceTransaction(const BalanceEntryRecord &e)
     const Decimal starting = e.balanceAfter - e.amount;
     QJsonObject o{
         {QStringLiteral("id"), e.id},
-        {QStringLiteral("action"), e.cause},
+        {QStringLiteral("action"), orbAction(e.cause)},
         {QStringLiteral("amount"), stored.value(QStringLiteral("amount"))},
         {QStringLiteral("ending_balance"), stored.value(QStringLiteral("ending_balance"))},
         {QStringLiteral("starting_balance"), moneyText(starting, e.currency)},

@@ -504,7 +504,16 @@ try {
     const diffs = [];
     const check = (what, o, file, name, absent) => diffs.push(...shapeDifferences(what, o, sdkFields(sdk, file, name), absent ?? ABSENT[name] ?? []));
     check('customer', await orb.customers.fetch(customers[1].id), 'customers/customers.d.ts', 'Customer');
-    for await (const t of orb.customers.balanceTransactions.list(customers[1].id)) check('balance transaction', t, 'customers/balance-transactions.d.ts', 'BalanceTransactionListResponse');
+    // Orb's action names, also for the entries of issuing and voiding an invoice.
+    const actions = ['applied_to_invoice', 'manual_adjustment', 'prorated_refund', 'revert_prorated_refund', 'return_from_voiding', 'credit_note_applied',
+                     'credit_note_voided', 'overpayment_refund', 'external_payment', 'small_invoice_carryover'];
+    const seenActions = new Set();
+    for await (const t of orb.customers.balanceTransactions.list(customers[1].id)) {
+      check('balance transaction', t, 'customers/balance-transactions.d.ts', 'BalanceTransactionListResponse');
+      assert.ok(actions.includes(t.action), `action ${t.action}`);
+      seenActions.add(t.action);
+    }
+    assert.deepEqual([...seenActions].sort(), ['applied_to_invoice', 'manual_adjustment', 'return_from_voiding']);
     check('plan', await orb.plans.fetch(plan.id), 'plans/plans.d.ts', 'Plan');
     for await (const s of orb.subscriptions.list()) {
       check('subscription', s, 'subscriptions.d.ts', 'Subscription');
