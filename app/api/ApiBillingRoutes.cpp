@@ -17,6 +17,7 @@
 #include "models/catalog/CatalogService.h"
 
 #include <QJsonDocument>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -103,17 +104,93 @@ QJsonObject invoiceJson(ApiContext &ctx, const Invoice &inv, InvoiceCustomers *c
     o.insert(QStringLiteral("line_items"), lines);
     ApiDates::invoiceDays(o, it->zone);
     o.insert(QStringLiteral("customer"), it->ref);
+    o.insert(QStringLiteral("invoice_source"), inv.subscriptionId.isEmpty() ? QStringLiteral("one_off") : QStringLiteral("subscription"));
+    o.insert(QStringLiteral("metadata"), QJsonObject()); // invoices carry no metadata here
+    // No hosted invoice page or PDF link, and no automatic issuing: an invoice is issued by a
+    // person or `orbctl`, never scheduled, so these are Orb's "none".
+    o.insert(QStringLiteral("hosted_invoice_url"), QJsonValue::Null);
+    o.insert(QStringLiteral("invoice_pdf"), QJsonValue::Null);
+    o.insert(QStringLiteral("will_auto_issue"), false);
+    o.insert(QStringLiteral("eligible_to_issue_at"), QJsonValue::Null);
+    o.insert(QStringLiteral("scheduled_issue_at"), QJsonValue::Null);
+    o.insert(QStringLiteral("issue_failed_at"), QJsonValue::Null);
     o.insert(QStringLiteral("subscription"),
              inv.subscriptionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonObject{{QStringLiteral("id"), inv.subscriptionId}}));
     return o;
 }
 
+QJsonObject planJson(CatalogService &catalog, const Plan &plan)
+{
+    QJsonObject o = catalog.describe(plan, catalog.planVersion(plan));
+    o.insert(QStringLiteral("status"), plan.isArchived() ? QStringLiteral("archived") : QStringLiteral("active"));
+    // Plans here are not derived from a base plan and have no phases (a subscription's plan
+    // changes are its own phases); a plan invoices in its own currency.
+    o.insert(QStringLiteral("base_plan"), QJsonValue::Null);
+    o.insert(QStringLiteral("base_plan_id"), QJsonValue::Null);
+    o.insert(QStringLiteral("plan_phases"), QJsonValue::Null);
+    o.insert(QStringLiteral("invoicing_currency"), o.value(QStringLiteral("currency")));
+    return o;
+}
+
+/// Orb's Subscription object: the service's object with Orb's derived fields (the current
+/// billing period, the anchor, the terms its invoices take) and the full customer and plan.
 QJsonObject subscriptionJson(ApiContext &ctx, SubscriptionService &service, const Subscription &sub)
 {
     QJsonObject o = service.toJson(sub);
-    ApiDates::subscriptionDays(o, ApiDates::customerZone(ctx.company.db(), sub.customerId));
-    o.insert(QStringLiteral("customer"), customerRef(ctx.company, sub.customerId));
+    const QTimeZone zone = ApiDates::customerZone(ctx.company.db(), sub.customerId);
+    const SubscriptionBillingView view = service.billingView(sub);
+    const auto day = [&](const std::optional<QDate> &d) { return d ? QJsonValue(ApiDates::dayStart(*d, zone)) : QJsonValue(QJsonValue::Null); };
+    o.insert(QStringLiteral("name"), view.planName);
+    o.insert(QStringLiteral("current_billing_period_start_date"), day(view.periodStart));
+    o.insert(QStringLiteral("current_billing_period_end_date"), day(view.periodEnd));
+    o.insert(QStringLiteral("billing_cycle_day"), view.anchorDay);
+    o.insert(QStringLiteral("billing_cycle_anchor_configuration"),
+             QJsonObject{{QStringLiteral("day"), view.anchorDay},
+                         {QStringLiteral("month"), view.anchorMonth ? QJsonValue(view.anchorMonth) : QJsonValue(QJsonValue::Null)},
+                         {QStringLiteral("year"), view.anchorYear ? QJsonValue(view.anchorYear) : QJsonValue(QJsonValue::Null)}});
+    o.insert(QStringLiteral("net_terms"), view.netTerms);
+    o.insert(QStringLiteral("default_invoice_memo"), view.memo.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(view.memo));
+    o.insert(QStringLiteral("trial_info"), QJsonObject{{QStringLiteral("end_date"), day(view.trialEnd)}});
+    o.insert(QStringLiteral("redeemed_coupon"), sub.couponId.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                       : QJsonValue(QJsonObject{{QStringLiteral("coupon_id"), sub.couponId},
+                                                                                                {QStringLiteral("start_date"), day(sub.couponRedeemedOn)},
+                                                                                                {QStringLiteral("end_date"), day(view.couponEnd)}}));
+    // What hosted Orb has and this server does not (plan phases, thresholds, subscription
+    // change previews, per-subscription collection settings): null, Orb's "none" or "default".
+    o.insert(QStringLiteral("metadata"), QJsonObject());
+    o.insert(QStringLiteral("active_plan_phase_order"), QJsonValue::Null);
+    o.insert(QStringLiteral("invoicing_threshold"), QJsonValue::Null);
+    o.insert(QStringLiteral("pending_subscription_change"), QJsonValue::Null);
+    o.insert(QStringLiteral("auto_collection"), QJsonValue::Null);
+    o.insert(QStringLiteral("auto_issuance"), QJsonValue::Null);
+    ApiDates::subscriptionDays(o, zone);
+    if (const auto c = CustomerRepository(ctx.company.db()).findById(sub.customerId))
+        o.insert(QStringLiteral("customer"), customerObject(*c));
+    else
+        o.insert(QStringLiteral("customer"), customerRef(ctx.company, sub.customerId));
+    CatalogService catalog(ctx.company, ctx.clock);
+    if (const auto plan = catalog.plans().findById(sub.planId))
+        o.insert(QStringLiteral("plan"), planJson(catalog, *plan));
     return o;
+}
+
+/// Orb's created_at[gt|gte|lt|lte] filters: ISO 8601 instants with a zone.
+CreatedRange createdRange(const ApiContext &ctx)
+{
+    CreatedRange r;
+    const std::pair<const char *, QDateTime *> fields[] = {
+        {"created_at[gt]", &r.after}, {"created_at[gte]", &r.from}, {"created_at[lt]", &r.before}, {"created_at[lte]", &r.to}};
+    for (const auto &[name, target] : fields) {
+        const QString t = ctx.query(QLatin1String(name));
+        if (t.isEmpty())
+            continue;
+        *target = parseTimestampWithZone(t);
+        if (!target->isValid())
+            throw ApiError::validation(
+                QStringLiteral("%1: \"%2\" is not an ISO 8601 timestamp with a zone").arg(QLatin1String(name), t),
+                {QJsonObject{{QStringLiteral("field"), QLatin1String(name)}, {QStringLiteral("message"), QStringLiteral("timestamp required")}}});
+    }
+    return r;
 }
 
 // ---- plans ----
@@ -123,13 +200,15 @@ ApiResponse listPlans(ApiContext &ctx)
     CatalogService service(ctx.company, ctx.clock);
     QJsonArray all;
     const QStringList statuses = ctx.queryList(QStringLiteral("status"));
+    const CreatedRange range = createdRange(ctx);
     for (const Plan &p : service.plans().list()) {
         const QString status = p.isArchived() ? QStringLiteral("archived") : QStringLiteral("active");
         if (!statuses.isEmpty() && !statuses.contains(status))
             continue;
-        QJsonObject o = service.describe(p, service.planVersion(p));
-        o.insert(QStringLiteral("status"), status);
-        all.append(o);
+        if ((range.after.isValid() && !(p.createdAt > range.after)) || (range.from.isValid() && p.createdAt < range.from)
+            || (range.before.isValid() && !(p.createdAt < range.before)) || (range.to.isValid() && p.createdAt > range.to))
+            continue;
+        all.append(planJson(service, p));
     }
     return ApiResponse::json(page(ctx, all));
 }
@@ -141,9 +220,7 @@ ApiResponse fetchPlanImpl(ApiContext &ctx, bool external)
     if (!p)
         throw ApiError::notFound(
             QStringLiteral("no plan with %1 \"%2\"").arg(external ? QStringLiteral("external_plan_id") : QStringLiteral("id"), ctx.params[0]));
-    QJsonObject o = service.describe(*p, service.planVersion(*p));
-    o.insert(QStringLiteral("status"), p->isArchived() ? QStringLiteral("archived") : QStringLiteral("active"));
-    return ApiResponse::json(o);
+    return ApiResponse::json(planJson(service, *p));
 }
 
 ApiResponse fetchPlan(ApiContext &ctx)
@@ -164,7 +241,7 @@ ApiResponse createSubscription(ApiContext &ctx)
     rejectUnknown(body, {QStringLiteral("customer_id"), QStringLiteral("external_customer_id"), QStringLiteral("plan_id"), QStringLiteral("external_plan_id"),
                          QStringLiteral("start_date"), QStringLiteral("end_date"), QStringLiteral("plan_version_number"), QStringLiteral("net_terms"),
                          QStringLiteral("coupon_redemption_code"), QStringLiteral("default_invoice_memo"),
-                         QStringLiteral("align_billing_with_subscription_start_date")});
+                         QStringLiteral("align_billing_with_subscription_start_date"), QStringLiteral("trial_duration_days")});
     const QString customerId = text(body, QStringLiteral("customer_id"));
     const QString externalCustomerId = text(body, QStringLiteral("external_customer_id"));
     if (customerId.isEmpty() == externalCustomerId.isEmpty())
@@ -198,6 +275,13 @@ ApiResponse createSubscription(ApiContext &ctx)
         d.planVersion = body.value(QStringLiteral("plan_version_number")).toInt();
     if (body.value(QStringLiteral("net_terms")).isDouble())
         d.netTerms = body.value(QStringLiteral("net_terms")).toInt();
+    if (const QJsonValue t = body.value(QStringLiteral("trial_duration_days")); !t.isUndefined() && !t.isNull()) {
+        if (!t.isDouble() || t.toDouble() != double(t.toInt()) || t.toInt() < 0)
+            throw ApiError::validation(
+                QStringLiteral("trial_duration_days: must be a whole number of days, 0 or more"),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("trial_duration_days")}, {QStringLiteral("message"), QStringLiteral("whole days")}}});
+        d.trialDays = t.toInt(); // instead of the plan's trial
+    }
     d.coupon = text(body, QStringLiteral("coupon_redemption_code"));
     d.memo = text(body, QStringLiteral("default_invoice_memo"));
     if (body.value(QStringLiteral("align_billing_with_subscription_start_date")) == QJsonValue(false))
@@ -206,35 +290,29 @@ ApiResponse createSubscription(ApiContext &ctx)
     return ApiResponse::json(subscriptionJson(ctx, service, service.create(d)));
 }
 
-/// Orb's created_at[gt|gte|lt|lte] filters: ISO 8601 instants with a zone.
-CreatedRange createdRange(const ApiContext &ctx)
-{
-    CreatedRange r;
-    const std::pair<const char *, QDateTime *> fields[] = {
-        {"created_at[gt]", &r.after}, {"created_at[gte]", &r.from}, {"created_at[lt]", &r.before}, {"created_at[lte]", &r.to}};
-    for (const auto &[name, target] : fields) {
-        const QString t = ctx.query(QLatin1String(name));
-        if (t.isEmpty())
-            continue;
-        *target = parseTimestampWithZone(t);
-        if (!target->isValid())
-            throw ApiError::validation(
-                QStringLiteral("%1: \"%2\" is not an ISO 8601 timestamp with a zone").arg(QLatin1String(name), t),
-                {QJsonObject{{QStringLiteral("field"), QLatin1String(name)}, {QStringLiteral("message"), QStringLiteral("timestamp required")}}});
-    }
-    return r;
-}
-
 ApiResponse listSubscriptions(ApiContext &ctx)
 {
     SubscriptionService service(ctx.company, ctx.clock);
-    QString customer = ctx.query(QStringLiteral("customer_id"));
-    const QString external = ctx.query(QStringLiteral("external_customer_id"));
-    if (customer.isEmpty() && !external.isEmpty()) {
-        const auto c = CustomerRepository(ctx.company.db()).findByExternalId(external);
-        if (!c)
+    // Orb's customer_id and external_customer_id are arrays (the SDKs send customer_id[]=…):
+    // a subscription of any customer named; unknown external ids name nobody.
+    const QStringList ids = ctx.queryList(QStringLiteral("customer_id"));
+    const QStringList externals = ctx.queryList(QStringLiteral("external_customer_id"));
+    QSet<QString> customers(ids.cbegin(), ids.cend());
+    CustomerRepository customerRepository(ctx.company.db());
+    for (const QString &e : externals)
+        if (const auto c = customerRepository.findByExternalId(e))
+            customers.insert(c->id);
+    const bool byCustomer = !ids.isEmpty() || !externals.isEmpty();
+    if (byCustomer && customers.isEmpty())
+        return ApiResponse::json(pageOf({}, 0, 0));
+    // One customer is a range of the index; several are checked on the rows read.
+    const QString customer = customers.size() == 1 ? *customers.cbegin() : QString();
+    QString plan = ctx.query(QStringLiteral("plan_id"));
+    if (const QString externalPlan = ctx.query(QStringLiteral("external_plan_id")); !externalPlan.isEmpty()) {
+        const auto p = CatalogService(ctx.company, ctx.clock).plans().findByExternalId(externalPlan);
+        if (!p || (!plan.isEmpty() && plan != p->id))
             return ApiResponse::json(pageOf({}, 0, 0));
-        customer = c->id;
+        plan = p->id;
     }
     const QStringList statuses = ctx.queryList(QStringLiteral("status"));
     const int limit = ctx.limit();
@@ -259,6 +337,8 @@ ApiResponse listSubscriptions(ApiContext &ctx)
             after = k;
             const Subscription s = service.get(k.id);
             if (!statuses.isEmpty() && !statuses.contains(s.status(service.today(s))))
+                continue;
+            if ((byCustomer && !customers.contains(s.customerId)) || (!plan.isEmpty() && s.planId != plan))
                 continue;
             if (data.size() == limit) {
                 hasMore = true;
@@ -313,29 +393,6 @@ ApiResponse cancelSubscription(ApiContext &ctx)
 }
 
 // ---- invoices ----
-
-/// A query parameter that is a date (YYYY-MM-DD) or an ISO 8601 instant with a zone: the day it
-/// falls on in `zone`, and whether it is that day's start (a plain date is).
-struct DayBound {
-    QDate day;
-    bool atStart = true;
-};
-
-std::optional<DayBound> dayBound(const ApiContext &ctx, const QString &name, const QTimeZone &zone, bool instantAllowed)
-{
-    const QString t = ctx.query(name);
-    if (t.isEmpty())
-        return std::nullopt;
-    if (const QDate d = QDate::fromString(t, Qt::ISODate); d.isValid() && t.size() == 10)
-        return DayBound{d, true};
-    const QDateTime instant = instantAllowed ? parseTimestampWithZone(t) : QDateTime();
-    if (!instant.isValid())
-        throw ApiError::validation(instantAllowed ? QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 timestamp with a zone").arg(name, t)
-                                                  : QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD)").arg(name, t),
-                                   {QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("message"), QStringLiteral("date required")}}});
-    const QDateTime local = instant.toTimeZone(zone);
-    return DayBound{local.date(), local.time() == QTime(0, 0)};
-}
 
 ApiResponse listInvoices(ApiContext &ctx)
 {
@@ -470,6 +527,7 @@ ApiResponse upcomingInvoice(ApiContext &ctx)
     merged->document.insert(QStringLiteral("line_items"), lines);
     QJsonObject o = invoiceJson(ctx, *merged);
     o.insert(QStringLiteral("target_date"), ApiDates::dayStart(target, ApiDates::customerZone(ctx.company.db(), sub.customerId)));
+    o.insert(QStringLiteral("invoice_number"), QString()); // numbered when issued; Orb's type is a string
     return ApiResponse::json(o);
 }
 

@@ -3,6 +3,7 @@
 // transactions, credits.
 #include "app/api/ApiTypes.h"
 
+#include "engine/Clock.h"
 #include "engine/Customer.h"
 #include "engine/Decimal.h"
 #include "models/Timestamps.h"
@@ -11,6 +12,9 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/billing/LedgerService.h"
+#include "models/billing/Ledgers.h"
+
+#include <QJsonDocument>
 
 namespace orb::api {
 
@@ -130,7 +134,7 @@ ApiResponse createCustomer(ApiContext &ctx)
     if (c.name.trimmed().isEmpty())
         throw ApiError::validation(QStringLiteral("name: required"),
                                    {QJsonObject{{QStringLiteral("field"), QStringLiteral("name")}, {QStringLiteral("message"), QStringLiteral("required")}}});
-    return ApiResponse::json(CustomerService(ctx.company, ctx.clock).create(c).toJson());
+    return ApiResponse::json(customerObject(CustomerService(ctx.company, ctx.clock).create(c)));
 }
 
 ApiResponse listCustomers(ApiContext &ctx)
@@ -164,7 +168,7 @@ ApiResponse listCustomers(ApiContext &ctx)
     QJsonArray data;
     for (qsizetype i = 0; i < std::min<qsizetype>(keys.size(), limit); ++i)
         if (const auto c = service.repository().findById(keys[i].id))
-            data.append(c->toJson());
+            data.append(customerObject(*c));
     return ApiResponse::json(QJsonObject{
         {QStringLiteral("data"), data},
         {QStringLiteral("pagination_metadata"),
@@ -186,12 +190,12 @@ Customer customerFor(ApiContext &ctx, bool external)
 
 ApiResponse fetchCustomer(ApiContext &ctx)
 {
-    return ApiResponse::json(customerFor(ctx, false).toJson());
+    return ApiResponse::json(customerObject(customerFor(ctx, false)));
 }
 
 ApiResponse fetchCustomerByExternalId(ApiContext &ctx)
 {
-    return ApiResponse::json(customerFor(ctx, true).toJson());
+    return ApiResponse::json(customerObject(customerFor(ctx, true)));
 }
 
 ApiResponse updateCustomerImpl(ApiContext &ctx, bool external)
@@ -224,8 +228,8 @@ ApiResponse updateCustomerImpl(ApiContext &ctx, bool external)
         p.metadata = metadataFrom(body);
     CustomerService service(ctx.company, ctx.clock);
     if (p.isEmpty())
-        return ApiResponse::json(current.toJson());
-    return ApiResponse::json(service.update(current.id, p).toJson());
+        return ApiResponse::json(customerObject(current));
+    return ApiResponse::json(customerObject(service.update(current.id, p)));
 }
 
 ApiResponse updateCustomer(ApiContext &ctx)
@@ -238,6 +242,23 @@ ApiResponse updateCustomerByExternalId(ApiContext &ctx)
     return updateCustomerImpl(ctx, true);
 }
 
+/// Orb's name (its `action` enum) for why a ledger entry was made.
+QString orbAction(const QString &cause)
+{
+    static const QHash<QString, QString> names{
+        {QStringLiteral("applied_to_invoice"), QStringLiteral("applied_to_invoice")},
+        {QStringLiteral("added_to_invoice"), QStringLiteral("applied_to_invoice")},       // a debt billed on the invoice
+        {QStringLiteral("negative_invoice_total"), QStringLiteral("applied_to_invoice")}, // the invoice's credit kept
+        {QStringLiteral("manual_adjustment"), QStringLiteral("manual_adjustment")},
+        {QStringLiteral("proration_credit"), QStringLiteral("prorated_refund")},
+        {QStringLiteral("proration_reversal"), QStringLiteral("revert_prorated_refund")},
+        {QStringLiteral("void_reversal"), QStringLiteral("return_from_voiding")},
+        {QStringLiteral("credit_note"), QStringLiteral("credit_note_applied")},
+        {QStringLiteral("overpayment"), QStringLiteral("overpayment_refund")},
+    };
+    return names.value(cause, cause);
+}
+
 /// Orb's balance transaction object from a ledger entry.
 QJsonObject balanceTransaction(const BalanceEntryRecord &e)
 {
@@ -245,7 +266,7 @@ QJsonObject balanceTransaction(const BalanceEntryRecord &e)
     const Decimal starting = e.balanceAfter - e.amount;
     QJsonObject o{
         {QStringLiteral("id"), e.id},
-        {QStringLiteral("action"), e.cause},
+        {QStringLiteral("action"), orbAction(e.cause)},
         {QStringLiteral("amount"), stored.value(QStringLiteral("amount"))},
         {QStringLiteral("ending_balance"), stored.value(QStringLiteral("ending_balance"))},
         {QStringLiteral("starting_balance"), moneyText(starting, e.currency)},
@@ -257,14 +278,75 @@ QJsonObject balanceTransaction(const BalanceEntryRecord &e)
     return o;
 }
 
+/// The opaque cursor of a ledger page: a tag naming the list, then where the page ended.
+QString ledgerCursor(const char *tag, const QStringList &parts)
+{
+    const QByteArray raw = QByteArray(tag) + '\n' + parts.join(QLatin1Char('\n')).toUtf8();
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QStringList parseLedgerCursor(const ApiContext &ctx, const char *tag, qsizetype parts)
+{
+    const QString c = ctx.query(QStringLiteral("cursor"));
+    if (c.isEmpty())
+        return {};
+    const auto decoded = QByteArray::fromBase64Encoding(c.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const QList<QByteArray> raw = decoded ? decoded.decoded.split('\n') : QList<QByteArray>();
+    QStringList out;
+    for (qsizetype i = 1; i < raw.size(); ++i)
+        out << QString::fromUtf8(raw[i]);
+    if (raw.size() != parts + 1 || raw[0] != tag || out.contains(QString()))
+        throw ApiError::validation(
+            QStringLiteral("cursor: \"%1\" is not a next_cursor from a previous page of this list").arg(c),
+            {QJsonObject{{QStringLiteral("field"), QStringLiteral("cursor")}, {QStringLiteral("message"), QStringLiteral("unknown cursor")}}});
+    return out;
+}
+
+QJsonObject ledgerPage(const QJsonArray &data, bool hasMore, const QString &next)
+{
+    return QJsonObject{
+        {QStringLiteral("data"), data},
+        {QStringLiteral("pagination_metadata"),
+         QJsonObject{{QStringLiteral("has_more"), hasMore}, {QStringLiteral("next_cursor"), hasMore ? QJsonValue(next) : QJsonValue(QJsonValue::Null)}}}};
+}
+
 ApiResponse listBalanceTransactions(ApiContext &ctx)
 {
     const Customer c = customerFor(ctx, false);
-    const LedgerService::BalanceView view = LedgerService(ctx.company, ctx.clock).balance(c.id);
-    QJsonArray all;
-    for (auto it = view.entries.crbegin(); it != view.entries.crend(); ++it) // newest first
-        all.append(balanceTransaction(*it));
-    return ApiResponse::json(page(ctx, all));
+    // The newest first, a page at a time by keyset on the ledger's sequence (in SQL).
+    BalanceEntryPageQuery q;
+    q.customerId = c.id;
+    q.limit = ctx.limit() + 1;
+    if (const QStringList cur = parseLedgerCursor(ctx, "t1", 1); !cur.isEmpty()) {
+        bool ok = false;
+        q.beforeSeq = cur[0].toLongLong(&ok);
+        if (!ok || q.beforeSeq <= 0)
+            throw ApiError::validation(
+                QStringLiteral("cursor: not a next_cursor from a previous page of this list"),
+                {QJsonObject{{QStringLiteral("field"), QStringLiteral("cursor")}, {QStringLiteral("message"), QStringLiteral("unknown cursor")}}});
+    }
+    // Orb's operation_time[gt|gte|lt|lte]: instants with a zone, compared as stored.
+    const std::pair<const char *, QString *> fields[] = {{"operation_time[gt]", &q.createdAfter},
+                                                         {"operation_time[gte]", &q.createdFrom},
+                                                         {"operation_time[lt]", &q.createdBefore},
+                                                         {"operation_time[lte]", &q.createdTo}};
+    for (const auto &[name, target] : fields) {
+        const QString t = ctx.query(QLatin1String(name));
+        if (t.isEmpty())
+            continue;
+        const QDateTime instant = parseTimestampWithZone(t);
+        if (!instant.isValid())
+            throw ApiError::validation(
+                QStringLiteral("%1: \"%2\" is not an ISO 8601 timestamp with a zone").arg(QLatin1String(name), t),
+                {QJsonObject{{QStringLiteral("field"), QLatin1String(name)}, {QStringLiteral("message"), QStringLiteral("timestamp required")}}});
+        *target = toIsoUtc(instant);
+    }
+    const QList<BalanceEntryRecord> rows = LedgerService(ctx.company, ctx.clock).balanceEntriesPage(q);
+    const bool hasMore = rows.size() == q.limit;
+    QJsonArray data;
+    for (qsizetype i = 0; i < rows.size() && i < q.limit - 1; ++i)
+        data.append(balanceTransaction(rows[i]));
+    return ApiResponse::json(ledgerPage(data, hasMore, hasMore ? ledgerCursor("t1", {QString::number(rows[q.limit - 2].seq)}) : QString()));
 }
 
 ApiResponse createBalanceTransaction(ApiContext &ctx)
@@ -290,20 +372,73 @@ ApiResponse createBalanceTransaction(ApiContext &ctx)
     return ApiResponse::json(balanceTransaction(LedgerService(ctx.company, ctx.clock).adjustBalance(c.id, signedAmount, description)));
 }
 
+/// Orb's credit block object (a block here is always a manual one in the customer's currency,
+/// with no price filters; Orb sends its balances as JSON numbers).
+QJsonObject creditBlock(const CreditBlockRecord &b, const QTimeZone &zone)
+{
+    QJsonObject o = b.toJson();
+    ApiDates::creditBlockDays(o, zone);
+    const auto number = [](const QString &decimal) { return QJsonDocument::fromJson("[" + decimal.toLatin1() + "]").array().at(0); };
+    o.insert(QStringLiteral("balance"), number(moneyText(b.remaining, b.currency)));
+    o.insert(QStringLiteral("maximum_initial_balance"), number(moneyText(b.amount, b.currency)));
+    o.insert(QStringLiteral("credit_block_source"), QStringLiteral("manual"));
+    o.insert(QStringLiteral("status"), QStringLiteral("active"));
+    o.insert(QStringLiteral("filters"), QJsonArray());
+    o.insert(QStringLiteral("metadata"), QJsonObject());
+    return o;
+}
+
 ApiResponse listCredits(ApiContext &ctx)
 {
     const Customer c = customerFor(ctx, false);
-    const bool includeAll = ctx.query(QStringLiteral("include_all_blocks")) == QLatin1String("true");
-    QJsonArray all;
+    const QString all = ctx.query(QStringLiteral("include_all_blocks"));
+    if (!all.isEmpty() && all != QLatin1String("true") && all != QLatin1String("false"))
+        throw ApiError::validation(
+            QStringLiteral("include_all_blocks: \"%1\" must be true or false").arg(all),
+            {QJsonObject{{QStringLiteral("field"), QStringLiteral("include_all_blocks")}, {QStringLiteral("message"), QStringLiteral("boolean")}}});
+    const bool includeAll = all == QLatin1String("true");
     const QTimeZone zone = ApiDates::customerZone(ctx.company.db(), c.id);
-    for (const CreditBlockRecord &b : LedgerService(ctx.company, ctx.clock).credits(c.id)) {
-        if (!includeAll && !b.remaining.isPositive())
-            continue;
-        QJsonObject o = b.toJson();
-        ApiDates::creditBlockDays(o, zone);
-        all.append(o);
+    const int limit = ctx.limit();
+    // The blocks in the order they are drawn, by keyset in SQL; as Orb, without
+    // include_all_blocks only those with credit left and not expired (today in the customer's
+    // zone). Expiry is filtered in SQL, a block's remaining credit is an exact sum of its
+    // entries, so depleted blocks are skipped here, reading on in batches until the page is full.
+    CreditBlockPageQuery q;
+    q.customerId = c.id;
+    q.limit = limit + 1;
+    q.currency = ctx.query(QStringLiteral("currency"));
+    if (const QStringList cur = parseLedgerCursor(ctx, "k1", 3); !cur.isEmpty())
+        q.after = CreditBlockKey{cur[0], cur[1], cur[2]};
+    if (const auto b = dayBound(ctx, QStringLiteral("effective_date[gt]"), zone))
+        q.effectiveAfter = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("effective_date[gte]"), zone))
+        (b->atStart ? q.effectiveFrom : q.effectiveAfter) = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("effective_date[lt]"), zone))
+        (b->atStart ? q.effectiveBefore : q.effectiveTo) = b->day;
+    if (const auto b = dayBound(ctx, QStringLiteral("effective_date[lte]"), zone))
+        q.effectiveTo = b->day;
+    if (!includeAll)
+        q.unexpiredOn = ctx.clock.now().toTimeZone(zone).date();
+    const LedgerService ledger(ctx.company, ctx.clock);
+    QJsonArray data;
+    bool hasMore = false;
+    CreditBlockKey last;
+    for (bool more = true; more && !hasMore;) {
+        const QList<CreditBlockRow> rows = ledger.creditBlocksPage(q);
+        more = rows.size() == q.limit;
+        for (const CreditBlockRow &r : rows) {
+            q.after = r.key;
+            if (!includeAll && !r.block.remaining.isPositive())
+                continue;
+            if (data.size() == limit) {
+                hasMore = true;
+                break;
+            }
+            data.append(creditBlock(r.block, zone));
+            last = r.key;
+        }
     }
-    return ApiResponse::json(page(ctx, all));
+    return ApiResponse::json(ledgerPage(data, hasMore, hasMore ? ledgerCursor("k1", {last.effectiveDate, last.createdAt, last.id}) : QString()));
 }
 
 } // namespace

@@ -81,6 +81,31 @@ ApiHandler::ApiHandler(CompanyFile &company, const Clock &clock, qint64 maxBodyB
     m_monotonic.start();
 }
 
+void ApiHandler::noteKeyUse(const ApiKey &key)
+{
+    const QDateTime now = m_clock.now();
+    const auto it = m_keyUseNoted.constFind(key.id);
+    if (it != m_keyUseNoted.constEnd() && it->secsTo(now) < kKeyUseEverySecs && it->secsTo(now) >= 0)
+        return;
+    m_keyUseNoted.insert(key.id, now);
+    m_keyUse.insert(key.id, now);
+}
+
+void ApiHandler::recordKeyUse()
+{
+    if (m_keyUse.isEmpty())
+        return;
+    const QHash<QString, QDateTime> uses = std::exchange(m_keyUse, {});
+    try {
+        // Not an event: the ingestion store keeps its filter of stored keys.
+        m_ingestWriter.writeUnrelated([&] { ApiKeyService(m_company, m_clock).recordUse(uses); });
+    } catch (const std::exception &e) {
+        qWarning("the API keys' last use was not recorded: %s", e.what());
+        for (auto it = uses.constBegin(); it != uses.constEnd(); ++it)
+            m_keyUseNoted.remove(it.key());
+    }
+}
+
 std::optional<ApiKey> ApiHandler::authenticate(const QString &secret)
 {
     const QByteArray hash = ApiKeyService::hashSecret(secret);
@@ -98,7 +123,26 @@ std::optional<ApiKey> ApiHandler::authenticate(const QString &secret)
     return key;
 }
 
+namespace {
+
+/// Orb answers every POST with an Idempotency-Key with the key in a header of the same name,
+/// acknowledging it (replayed or not).
+ApiResponse acknowledged(const ApiRequest &request, ApiResponse response)
+{
+    const QByteArray key = request.header("idempotency-key");
+    if (!key.isEmpty() && (request.method == "POST" || request.method == "PUT"))
+        response.headers.append(qMakePair(QByteArray("Idempotency-Key"), key));
+    return response;
+}
+
+} // namespace
+
 ApiResponse ApiHandler::handle(const ApiRequest &request)
+{
+    return acknowledged(request, handleOne(request));
+}
+
+ApiResponse ApiHandler::handleOne(const ApiRequest &request)
 {
     Prepared p;
     try {
@@ -199,6 +243,8 @@ QList<ApiResponse> ApiHandler::handleIngestBatch(const QList<ApiRequest> &reques
             responses[i] = prepared[i].response;
         }
     }
+    for (qsizetype i = 0; i < responses.size(); ++i)
+        responses[i] = acknowledged(requests[i], responses[i]);
     return responses;
 }
 
@@ -221,6 +267,7 @@ ApiHandler::Prepared ApiHandler::prepare(const ApiRequest &request)
     if (!key)
         throw ApiError(401, QStringLiteral("401-authentication-error"), QStringLiteral("Authentication error"),
                        QStringLiteral("the API key is unknown or has been revoked"));
+    noteKeyUse(*key);
 
     const Route *route = nullptr;
     QStringList params;
@@ -255,12 +302,14 @@ ApiHandler::Prepared ApiHandler::prepare(const ApiRequest &request)
     QByteArray hash;
     ApiIdempotencyStore store(m_company);
     if (!idempotencyKey.isEmpty()) {
-        if (idempotencyKey.size() > 255)
-            throw ApiError::badRequest(QStringLiteral("Idempotency-Key: at most 255 characters"));
+        if (idempotencyKey.size() > 64) // Orb's limit
+            throw ApiError::validation(QStringLiteral("Idempotency-Key: at most 64 characters (a UUID fits), not %1").arg(idempotencyKey.size()),
+                                       {QJsonObject{{QStringLiteral("field"), QStringLiteral("Idempotency-Key")},
+                                                    {QStringLiteral("message"), QStringLiteral("at most 64 characters")}}});
         hash = requestHash(request);
         if (const auto stored = store.find(key->id, idempotencyKey, m_clock.now())) {
             if (stored->requestHash != hash)
-                throw ApiError::conflict(QStringLiteral("Idempotency-Key \"%1\" was used for a different request in the last 24 hours").arg(idempotencyKey));
+                throw ApiError::conflict(QStringLiteral("Idempotency-Key \"%1\" was used for a different request in the last 48 hours").arg(idempotencyKey));
             Prepared replay;
             replay.answered = true;
             replay.response = ApiResponse{stored->status, stored->body, {}};

@@ -40,6 +40,17 @@ public:
      */
     QList<ApiResponse> handleIngestBatch(const QList<ApiRequest> &requests);
 
+    /**
+     * Records when the keys noted since the last call were used (ApiKeyService::recordUse):
+     * a key is noted at most once a minute (by the handler's clock), and the server calls
+     * this after the answers are written, so no request waits for it or shares its
+     * transaction. A failure (the file busy, a lost server) is logged and the keys are noted
+     * again by their next request.
+     */
+    void recordKeyUse();
+    bool hasKeyUseToRecord() const { return !m_keyUse.isEmpty(); }
+    static constexpr qint64 kKeyUseEverySecs = 60;
+
 private:
     /// Authenticated, routed, allowed: or already answered (an Idempotency-Key replay).
     struct Prepared {
@@ -52,6 +63,7 @@ private:
         QByteArray hash;
     };
     Prepared prepare(const ApiRequest &request);
+    ApiResponse handleOne(const ApiRequest &request);
     /// The active key of a presented secret, from the cache while its last check is younger
     /// than kKeyRecheckMs, else from the company file.
     std::optional<ApiKey> authenticate(const QString &secret);
@@ -73,6 +85,9 @@ private:
         qint64 checkedAtMs = 0;
     };
     QHash<QByteArray, CachedKey> m_keys;
+    void noteKeyUse(const ApiKey &key);
+    QHash<QString, QDateTime> m_keyUse;      ///< key id → when, to be recorded
+    QHash<QString, QDateTime> m_keyUseNoted; ///< key id → when last noted
     QElapsedTimer m_monotonic;
 };
 

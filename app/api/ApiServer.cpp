@@ -104,6 +104,11 @@ void GuardedTcpServer::inspect(QTcpSocket *socket)
 
 ApiServer::ApiServer(CompanyFile &company, const Clock &clock, QObject *parent) : QAbstractHttpServer(parent), m_handler(company, clock) {}
 
+ApiServer::~ApiServer()
+{
+    m_handler.recordKeyUse(); // what the last second's requests noted (it logs a failure)
+}
+
 quint16 ApiServer::listenOn(const QHostAddress &address, quint16 port)
 {
     m_tcp = new GuardedTcpServer(m_handler.maxBodyBytes(), this);
@@ -137,7 +142,21 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     }
     QHttpServerResponder responder = makeResponder(request, socket);
     write(responder, socket, m_handler.handle(r));
+    scheduleKeyUse();
     return true;
+}
+
+void ApiServer::scheduleKeyUse()
+{
+    // A second after the answers are written: no request waits for the write, and the keys
+    // used meanwhile are recorded in the same transaction.
+    if (m_keyUseScheduled || !m_handler.hasKeyUseToRecord())
+        return;
+    m_keyUseScheduled = true;
+    QTimer::singleShot(1000, this, [this] {
+        m_keyUseScheduled = false;
+        m_handler.recordKeyUse();
+    });
 }
 
 void ApiServer::flushIngest()
@@ -153,6 +172,7 @@ void ApiServer::flushIngest()
     for (size_t i = 0; i < pending.size(); ++i)
         if (pending[i]->socket) // a client gone meanwhile gets nothing; its events are stored
             write(pending[i]->responder, pending[i]->socket, responses[qsizetype(i)]);
+    scheduleKeyUse();
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

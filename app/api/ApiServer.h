@@ -49,6 +49,7 @@ class ApiServer final : public QAbstractHttpServer
 
 public:
     ApiServer(CompanyFile &company, const Clock &clock, QObject *parent = nullptr);
+    ~ApiServer() override;
 
     /// Listens on the address; returns the port (the chosen one for port 0), 0 on failure.
     quint16 listenOn(const QHostAddress &address, quint16 port);
@@ -68,6 +69,8 @@ private:
     void write(QHttpServerResponder &responder, QTcpSocket *socket, const ApiResponse &response);
     /// Commits the waiting ingestion requests together and answers each.
     void flushIngest();
+    void scheduleKeyUse();
+    bool m_keyUseScheduled = false;
     ApiHandler m_handler;
     GuardedTcpServer *m_tcp = nullptr;
     std::vector<std::unique_ptr<PendingIngest>> m_pendingIngest;

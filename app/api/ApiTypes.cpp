@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/api/ApiTypes.h"
 
+#include "engine/Customer.h"
+#include "models/Timestamps.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -45,6 +48,35 @@ ApiResponse ApiError::response() const
     if (m_slug == QLatin1String("400-request-validation-errors"))
         o.insert(QStringLiteral("validation_errors"), m_validationErrors);
     return ApiResponse::json(o, m_status);
+}
+
+std::optional<DayBound> dayBound(const ApiContext &ctx, const QString &name, const QTimeZone &zone, bool instantAllowed)
+{
+    const QString t = ctx.query(name);
+    if (t.isEmpty())
+        return std::nullopt;
+    if (const QDate d = QDate::fromString(t, Qt::ISODate); d.isValid() && t.size() == 10)
+        return DayBound{d, true};
+    const QDateTime instant = instantAllowed ? parseTimestampWithZone(t) : QDateTime();
+    if (!instant.isValid())
+        throw ApiError::validation(instantAllowed ? QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 timestamp with a zone").arg(name, t)
+                                                  : QStringLiteral("%1: \"%2\" is not a date (YYYY-MM-DD)").arg(name, t),
+                                   {QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("message"), QStringLiteral("date required")}}});
+    const QDateTime local = instant.toTimeZone(zone);
+    return DayBound{local.date(), local.time() == QTime(0, 0)};
+}
+
+QJsonObject customerObject(const Customer &customer)
+{
+    QJsonObject o = customer.toJson();
+    // Orb's type has a string: a customer made in the window without an e-mail address has "".
+    if (o.value(QStringLiteral("email")).isNull())
+        o.insert(QStringLiteral("email"), QString());
+    o.insert(QStringLiteral("portal_url"), QJsonValue::Null);
+    o.insert(QStringLiteral("hierarchy"), QJsonObject{{QStringLiteral("children"), QJsonArray()}, {QStringLiteral("parent"), QJsonValue::Null}});
+    o.insert(QStringLiteral("exempt_from_automated_tax"), QJsonValue::Null);
+    o.insert(QStringLiteral("auto_issuance"), QJsonValue::Null);
+    return o;
 }
 
 QJsonObject ApiContext::bodyObject() const

@@ -10,11 +10,16 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QDate>
+#include <QTimeZone>
 #include <QUrlQuery>
+
+#include <optional>
 
 #include <stdexcept>
 
 namespace orb {
+struct Customer;
 class ApiIngestWriter;
 class Clock;
 class CompanyFile;
@@ -92,6 +97,20 @@ QJsonObject page(const ApiContext &ctx, const QJsonArray &all);
 /// The same for a page already cut: `total` rows exist in all.
 QJsonObject pageOf(const QJsonArray &data, int offset, qsizetype total);
 QString cursorFor(int offset);
+
+/// A query parameter that is a date (YYYY-MM-DD) or an ISO 8601 instant with a zone: the day
+/// it falls on in `zone`, and whether it is that day's start (a plain date is). Orb's day
+/// filters compare with the start of a stored day, so `gt`/`lte` take the day and `gte`/`lt`
+/// the next day when the instant is past the start. 400 for anything else.
+struct DayBound {
+    QDate day;
+    bool atStart = true;
+};
+std::optional<DayBound> dayBound(const ApiContext &ctx, const QString &name, const QTimeZone &zone, bool instantAllowed = true);
+
+/// Orb's Customer object: the stored customer (Customer::toJson) with the fields of Orb's
+/// type that hold for every customer here (no portal, no hierarchy, no automated tax).
+QJsonObject customerObject(const Customer &customer);
 
 using RouteHandler = ApiResponse (*)(ApiContext &ctx);
 

@@ -188,21 +188,47 @@ ApiResponse ingest(ApiContext &ctx)
     return answerIngest(plan, results);
 }
 
+/// A backfill's timeframe bound: Orb's type is an ISO 8601 date-time (RFC 3339: a date, a
+/// time and a zone, `Z` or an offset; fractions of a second beyond milliseconds are cut).
+/// A plain date or a time without a zone names no instant and is refused, as Orb refuses
+/// what is not a date-time, with what was sent and what is expected.
 QDateTime requiredTimestamp(const QJsonObject &body, const QString &field)
 {
     const QJsonValue v = body.value(field);
-    const QDateTime t = v.isString() ? parseTimestampWithZone(v.toString()) : QDateTime();
-    if (!t.isValid())
-        throw ApiError::validation(QStringLiteral("%1: required, an ISO 8601 timestamp with a zone (2026-03-01T00:00:00Z)").arg(field),
-                                   {QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("message"), QStringLiteral("ISO 8601 timestamp required")}}});
-    return t;
+    const auto refuse = [&](const QString &why) {
+        return ApiError::validation(
+            QStringLiteral("%1: %2; send an ISO 8601 date-time with a zone, e.g. 2026-03-01T00:00:00Z").arg(field, why),
+            {QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("message"), QStringLiteral("ISO 8601 date-time with a zone")}}});
+    };
+    if (v.isUndefined() || v.isNull())
+        throw refuse(QStringLiteral("required"));
+    if (!v.isString())
+        throw refuse(QStringLiteral("must be a string"));
+    const QString text = v.toString().trimmed();
+    const QDateTime t = parseTimestampWithZone(text);
+    if (t.isValid())
+        return t;
+    if (QDate::fromString(text, Qt::ISODate).isValid() && text.size() == 10)
+        throw refuse(QStringLiteral("\"%1\" is a date, not a date-time").arg(text));
+    if (QDateTime::fromString(text, Qt::ISODateWithMs).isValid())
+        throw refuse(QStringLiteral("\"%1\" has no zone").arg(text));
+    throw refuse(QStringLiteral("\"%1\" is not a date-time").arg(text));
 }
+
+/// Orb's default limit on a backfill's timeframe.
+constexpr qint64 kMaxBackfillDays = 31;
 
 ApiResponse createBackfill(ApiContext &ctx)
 {
     const QJsonObject body = ctx.bodyObject();
     const QDateTime start = requiredTimestamp(body, QStringLiteral("timeframe_start"));
     const QDateTime end = requiredTimestamp(body, QStringLiteral("timeframe_end"));
+    if (start < end && start.secsTo(end) > kMaxBackfillDays * 24 * 3600)
+        throw ApiError::validation(QStringLiteral("timeframe_start to timeframe_end: %1 days; a backfill covers at most %2 days (Orb's limit): split it")
+                                       .arg(QString::number(double(start.secsTo(end)) / 86400.0, 'f', 1))
+                                       .arg(kMaxBackfillDays),
+                                   {QJsonObject{{QStringLiteral("field"), QStringLiteral("timeframe_end")},
+                                                {QStringLiteral("message"), QStringLiteral("at most 31 days after timeframe_start")}}});
     QString customer = body.value(QStringLiteral("customer_id")).toString();
     const QString external = body.value(QStringLiteral("external_customer_id")).toString();
     if (!customer.isEmpty() && !external.isEmpty())

@@ -127,10 +127,11 @@ int keysList(CliContext &ctx, const QString &, const QStringList &args)
         page.printJson(ctx, data);
         return Success;
     }
-    TablePrinter t(
-        {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ROLE"), QStringLiteral("PREFIX"), QStringLiteral("CREATED"), QStringLiteral("STATUS")});
+    TablePrinter t({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ROLE"), QStringLiteral("PREFIX"), QStringLiteral("CREATED"),
+                    QStringLiteral("LAST USED"), QStringLiteral("STATUS")});
     for (const ApiKey &k : keys)
         t.addRow({k.id, k.name, k.role, k.prefix + QStringLiteral("…"), toApiTimestamp(k.createdAt),
+                  k.lastUsedAt.isValid() ? toApiTimestamp(k.lastUsedAt) : QStringLiteral("never"),
                   k.isRevoked() ? QStringLiteral("revoked ") + toApiTimestamp(k.revokedAt) : QStringLiteral("active")});
     t.print(ctx.out());
     ctx.out() << keys.size() << (keys.size() == 1 ? " key" : " keys") << '\n';

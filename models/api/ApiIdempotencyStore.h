@@ -19,7 +19,7 @@ struct StoredApiAnswer {
 };
 
 /**
- * The answers the API gave to requests with an Idempotency-Key, per API key, kept for a day
+ * The answers the API gave to requests with an Idempotency-Key, per API key, kept for 48 hours
  * (as Orb keeps them): a retry of the same request gets the first answer again and changes
  * nothing; the key reused for a different request is refused by the caller.
  */
@@ -29,10 +29,10 @@ public:
     explicit ApiIdempotencyStore(CompanyFile &file) : m_file(file) {}
 
     std::optional<StoredApiAnswer> find(const QString &apiKeyId, const QString &idempotencyKey, const QDateTime &now) const;
-    /// Keeps the answer (the first one wins) and forgets answers older than a day.
+    /// Keeps the answer (the first one wins) and forgets answers older than 48 hours.
     void store(const QString &apiKeyId, const QString &idempotencyKey, const StoredApiAnswer &answer, const QDateTime &now);
 
-    static constexpr qint64 kRetentionSeconds = 24 * 60 * 60;
+    static constexpr qint64 kRetentionSeconds = 48 * 60 * 60; ///< Orb keeps keys 48 hours
 
 private:
     CompanyFile &m_file;

@@ -34,4 +34,18 @@ QList<IngestResult> ApiIngestWriter::ingest(const QList<UsageEventRow> &rows, co
     }
 }
 
+void ApiIngestWriter::writeUnrelated(const std::function<void()> &write)
+{
+    Database &db = m_file.db();
+    if (db.isServer() || !m_store) {
+        write();
+        return;
+    }
+    sqlite3 *handle = db.sqliteHandle();
+    const bool unchanged = sqlite3_total_changes64(handle) == m_changesAfterLast;
+    write();
+    if (unchanged)
+        m_changesAfterLast = sqlite3_total_changes64(handle);
+}
+
 } // namespace orb

@@ -3,6 +3,7 @@
 
 #include "models/usage/EventImporter.h"
 
+#include <functional>
 #include <memory>
 
 namespace orb {
@@ -34,6 +35,13 @@ public:
 
     /// One transaction; one result per row, in order (as EventImporter::ingestRows).
     QList<IngestResult> ingest(const QList<UsageEventRow> &rows, const QString &backfillId);
+
+    /**
+     * Runs a write known to store no usage event (the record of an API key's use) so that the
+     * next call keeps its filter: when nothing else was written on the connection since the
+     * last call, the count after this write becomes the new baseline. Otherwise as before.
+     */
+    void writeUnrelated(const std::function<void()> &write);
 
 private:
     CompanyFile &m_file;

@@ -11,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 
 #include <sodium.h>
@@ -38,6 +39,8 @@ ApiKey keyFrom(const QSqlQuery &q)
     k.createdAt = fromIsoUtc(q.value(4).toString());
     if (!q.value(5).isNull())
         k.revokedAt = fromIsoUtc(q.value(5).toString());
+    if (q.record().count() > 6 && !q.value(6).isNull())
+        k.lastUsedAt = fromIsoUtc(q.value(6).toString());
     return k;
 }
 
@@ -52,7 +55,8 @@ QJsonObject ApiKey::toJson() const
                        {QStringLiteral("role"), role},
                        {QStringLiteral("prefix"), prefix},
                        {QStringLiteral("created_at"), toApiTimestamp(createdAt)},
-                       {QStringLiteral("revoked_at"), optionalInstant(revokedAt)}};
+                       {QStringLiteral("revoked_at"), optionalInstant(revokedAt)},
+                       {QStringLiteral("last_used_at"), optionalInstant(lastUsedAt)}};
 }
 
 ApiKeyService::ApiKeyService(CompanyFile &file, const Clock &clock) : m_file(file), m_clock(clock) {}
@@ -99,7 +103,8 @@ NewApiKey ApiKeyService::create(const QString &name, const QString &role)
 QList<ApiKey> ApiKeyService::list() const
 {
     QList<ApiKey> out;
-    QSqlQuery q = m_file.db().exec(QStringLiteral("SELECT %1 FROM api_keys ORDER BY created_at, id").arg(kColumns));
+    QSqlQuery q = m_file.db().exec(QStringLiteral("SELECT k.id, k.name, k.role, k.prefix, k.created_at, k.revoked_at, u.last_used_at FROM api_keys k "
+                                                  "LEFT JOIN api_key_usage u ON u.api_key_id = k.id ORDER BY k.created_at, k.id"));
     while (q.next())
         out.append(keyFrom(q));
     return out;
@@ -122,6 +127,21 @@ ApiKey ApiKeyService::revoke(const QString &id)
     AuditLog(m_file.db()).append(after.revokedAt, QStringLiteral("api_key.revoke"), QStringLiteral("api_key"), id, before.toJson(), after.toJson());
     uow.commit();
     return after;
+}
+
+void ApiKeyService::recordUse(const QHash<QString, QDateTime> &uses)
+{
+    if (uses.isEmpty() || m_file.isReadOnly())
+        return;
+    UnitOfWork uow(m_file.db());
+    for (auto it = uses.constBegin(); it != uses.constEnd(); ++it)
+        // Stored instants are fixed-width UTC text, so the text comparison keeps the later one
+        // (two servers on one company may record the same key).
+        m_file.db().exec(QStringLiteral("INSERT INTO api_key_usage (api_key_id, last_used_at) SELECT id, ? FROM api_keys WHERE id = ? "
+                                        "ON CONFLICT (api_key_id) DO UPDATE SET last_used_at = excluded.last_used_at "
+                                        "WHERE excluded.last_used_at > api_key_usage.last_used_at"),
+                         {toIsoUtc(it.value()), it.key()});
+    uow.commit();
 }
 
 std::optional<ApiKey> ApiKeyService::authenticate(const QString &secret) const

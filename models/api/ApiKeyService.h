@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -21,9 +22,10 @@ struct ApiKey {
     QString prefix;
     QDateTime createdAt;
     QDateTime revokedAt;
+    QDateTime lastUsedAt; ///< to the minute (see ApiKeyService::recordUse); invalid: never
 
     bool isRevoked() const { return revokedAt.isValid(); }
-    /// {id, name, role, prefix, created_at, revoked_at}: never the secret.
+    /// {id, name, role, prefix, created_at, revoked_at, last_used_at}: never the secret.
     QJsonObject toJson() const;
 };
 
@@ -52,6 +54,15 @@ public:
     ApiKey revoke(const QString &id);
     /// The active key whose secret this is, or nothing (unknown or revoked).
     std::optional<ApiKey> authenticate(const QString &secret) const;
+
+    /**
+     * Records when keys were used (key id → instant), one transaction for all, keeping the
+     * later instant of what is stored and what is given. No audit entry: it is bookkeeping of
+     * the API server, not a change of the company, and a server records it at most once a
+     * minute per key, apart from any request's own transaction (ApiHandler). Nothing is
+     * written on a company open read-only.
+     */
+    void recordUse(const QHash<QString, QDateTime> &uses);
 
     /// The stored form of a secret.
     static QByteArray hashSecret(const QString &secret);

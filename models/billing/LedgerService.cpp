@@ -108,4 +108,14 @@ QList<CreditBlockRecord> LedgerService::credits(const QString &customer) const
     return Ledgers(m_file.db()).blocks(customerId(customer, &currency));
 }
 
+QList<BalanceEntryRecord> LedgerService::balanceEntriesPage(const BalanceEntryPageQuery &query) const
+{
+    return Ledgers(m_file.db()).balanceEntriesPage(query);
+}
+
+QList<CreditBlockRow> LedgerService::creditBlocksPage(const CreditBlockPageQuery &query) const
+{
+    return Ledgers(m_file.db()).blocksPage(query);
+}
+
 } // namespace orb

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/billing/Ledgers.h"
+
 #include "models/billing/BillingRecords.h"
 
 namespace orb {
@@ -29,6 +31,10 @@ public:
     CreditBlockRecord addCredits(const QString &customer, const Decimal &amount, const Decimal &costBasis, QDate effectiveDate, std::optional<QDate> expiryDate,
                                  const QString &description);
     QList<CreditBlockRecord> credits(const QString &customer) const;
+    /// One page of a customer's balance entries (newest first) or credit blocks (in drawing
+    /// order), by keyset in SQL: see Ledgers.
+    QList<BalanceEntryRecord> balanceEntriesPage(const BalanceEntryPageQuery &query) const;
+    QList<CreditBlockRow> creditBlocksPage(const CreditBlockPageQuery &query) const;
 
 private:
     QString customerId(const QString &reference, QString *currency) const;

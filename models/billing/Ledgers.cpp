@@ -95,6 +95,32 @@ QList<BalanceEntryRecord> Ledgers::balanceEntriesForReference(const QString &ref
     return out;
 }
 
+QList<BalanceEntryRecord> Ledgers::balanceEntriesPage(const BalanceEntryPageQuery &query) const
+{
+    QStringList where{QStringLiteral("customer_id = ?")};
+    QVariantList binds{query.customerId};
+    if (query.beforeSeq > 0) {
+        where << QStringLiteral("seq < ?");
+        binds << query.beforeSeq;
+    }
+    // Stored instants are fixed-width UTC text (toIsoUtc), so text order is time order.
+    const std::pair<const QString *, const char *> bounds[] = {
+        {&query.createdAfter, ">"}, {&query.createdFrom, ">="}, {&query.createdBefore, "<"}, {&query.createdTo, "<="}};
+    for (const auto &[value, op] : bounds)
+        if (!value->isEmpty()) {
+            where << QStringLiteral("created_at %1 ?").arg(QLatin1String(op));
+            binds << *value;
+        }
+    QList<BalanceEntryRecord> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM balance_entries WHERE %2 ORDER BY seq DESC LIMIT %3")
+                                .arg(QLatin1String(kBalanceColumns), where.join(QStringLiteral(" AND ")))
+                                .arg(std::max(0, query.limit)),
+                            binds);
+    while (q.next())
+        out.append(readEntry(q));
+    return out;
+}
+
 Decimal Ledgers::recomputedBalance(const QString &customerId) const
 {
     Decimal sum;
@@ -123,25 +149,56 @@ void Ledgers::appendCredit(const QString &blockId, const QString &customerId, co
               {blockId, customerId, amount.toCanonicalString(), cause, nullable(invoiceId), toIsoUtc(at)});
 }
 
+namespace {
+
+constexpr const char *kBlockColumns = "id, customer_id, currency, amount, cost_basis, effective_date, expiry_date, description, created_at";
+
+CreditBlockRecord readBlock(const QSqlQuery &q)
+{
+    CreditBlockRecord b;
+    b.id = q.value(0).toString();
+    b.customerId = q.value(1).toString();
+    b.currency = q.value(2).toString();
+    b.amount = Decimal::parse(q.value(3).toString());
+    b.costBasis = Decimal::parse(q.value(4).toString());
+    b.effectiveDate = parseDate(q.value(5).toString());
+    b.expiryDate = parseOptionalDate(q.value(6));
+    b.description = q.value(7).toString();
+    b.createdAt = fromIsoUtc(q.value(8).toString());
+    return b;
+}
+
+/// Each block's remaining credit: the exact sum of its entries (text decimals, never summed
+/// by SQL as floating point), read in one query for the blocks given.
+void fillRemaining(const Database &db, QList<CreditBlockRecord *> blocks)
+{
+    if (blocks.isEmpty())
+        return;
+    QHash<QString, CreditBlockRecord *> byId;
+    QStringList marks;
+    QVariantList binds;
+    for (CreditBlockRecord *b : blocks) {
+        b->remaining = Decimal();
+        byId.insert(b->id, b);
+        marks << QStringLiteral("?");
+        binds << b->id;
+    }
+    QSqlQuery e = db.exec(QStringLiteral("SELECT block_id, amount FROM credit_entries WHERE block_id IN (%1)").arg(marks.join(QLatin1Char(','))), binds);
+    while (e.next())
+        if (CreditBlockRecord *b = byId.value(e.value(0).toString()))
+            b->remaining += Decimal::parse(e.value(1).toString());
+}
+
+} // namespace
+
 QList<CreditBlockRecord> Ledgers::blocks(const QString &customerId) const
 {
     QList<CreditBlockRecord> out;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, customer_id, currency, amount, cost_basis, effective_date, expiry_date, description, "
-                                           "created_at FROM credit_blocks WHERE customer_id = ? ORDER BY effective_date, created_at, id"),
-                            {customerId});
-    while (q.next()) {
-        CreditBlockRecord b;
-        b.id = q.value(0).toString();
-        b.customerId = q.value(1).toString();
-        b.currency = q.value(2).toString();
-        b.amount = Decimal::parse(q.value(3).toString());
-        b.costBasis = Decimal::parse(q.value(4).toString());
-        b.effectiveDate = parseDate(q.value(5).toString());
-        b.expiryDate = parseOptionalDate(q.value(6));
-        b.description = q.value(7).toString();
-        b.createdAt = fromIsoUtc(q.value(8).toString());
-        out.append(b);
-    }
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM credit_blocks WHERE customer_id = ? ORDER BY effective_date, created_at, id").arg(QLatin1String(kBlockColumns)),
+        {customerId});
+    while (q.next())
+        out.append(readBlock(q));
     for (CreditBlockRecord &b : out) {
         QSqlQuery e = m_db.exec(QStringLiteral("SELECT amount FROM credit_entries WHERE block_id = ?"), {b.id});
         Decimal sum;
@@ -149,6 +206,44 @@ QList<CreditBlockRecord> Ledgers::blocks(const QString &customerId) const
             sum += Decimal::parse(e.value(0).toString());
         b.remaining = sum;
     }
+    return out;
+}
+
+QList<CreditBlockRow> Ledgers::blocksPage(const CreditBlockPageQuery &query) const
+{
+    QStringList where{QStringLiteral("customer_id = ?")};
+    QVariantList binds{query.customerId};
+    if (query.after) {
+        where << QStringLiteral("(effective_date, created_at, id) > (?, ?, ?)");
+        binds << query.after->effectiveDate << query.after->createdAt << query.after->id;
+    }
+    if (!query.currency.isEmpty()) {
+        where << QStringLiteral("currency = ?");
+        binds << query.currency;
+    }
+    // Stored days are YYYY-MM-DD text (dateText), so text order is day order.
+    const std::pair<const QDate *, const char *> bounds[] = {
+        {&query.effectiveAfter, ">"}, {&query.effectiveFrom, ">="}, {&query.effectiveBefore, "<"}, {&query.effectiveTo, "<="}};
+    for (const auto &[day, op] : bounds)
+        if (day->isValid()) {
+            where << QStringLiteral("effective_date %1 ?").arg(QLatin1String(op));
+            binds << dateText(*day);
+        }
+    if (query.unexpiredOn.isValid()) {
+        where << QStringLiteral("(expiry_date IS NULL OR expiry_date > ?)");
+        binds << dateText(query.unexpiredOn);
+    }
+    QList<CreditBlockRow> out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM credit_blocks WHERE %2 ORDER BY effective_date, created_at, id LIMIT %3")
+                                .arg(QLatin1String(kBlockColumns), where.join(QStringLiteral(" AND ")))
+                                .arg(std::max(0, query.limit)),
+                            binds);
+    while (q.next())
+        out.append(CreditBlockRow{readBlock(q), CreditBlockKey{q.value(5).toString(), q.value(8).toString(), q.value(0).toString()}});
+    QList<CreditBlockRecord *> blocks;
+    for (CreditBlockRow &r : out)
+        blocks << &r.block;
+    fillRemaining(m_db, blocks);
     return out;
 }
 

@@ -83,6 +83,62 @@ QDate SubscriptionService::today(const Subscription &sub) const
     return BillingSchedule::localDate(m_clock.now(), zone);
 }
 
+SubscriptionBillingView SubscriptionService::billingView(const Subscription &sub) const
+{
+    Database &db = m_file.db();
+    SubscriptionBillingView v;
+    const QDate t = today(sub);
+    // The terms of the phase in force today (the first one before the start, the last one
+    // after the end), as the invoice run takes them.
+    const SubscriptionPhase *phase = sub.phaseOn(t);
+    if (!phase && !sub.phases.isEmpty())
+        phase = &sub.phases.last();
+    std::optional<Plan> plan;
+    if (phase)
+        if (const auto version = PlanRepository(db).versionById(phase->planVersionId))
+            plan = PlanRepository(db).findById(version->planId);
+    if (!plan)
+        plan = PlanRepository(db).findById(sub.planId);
+    const auto customer = CustomerRepository(db).findById(sub.customerId);
+    v.planName = plan ? plan->name : QString();
+    v.netTerms = sub.netTerms                       ? *sub.netTerms
+                 : (customer && customer->netTerms) ? *customer->netTerms
+                 : (plan && plan->netTerms)         ? *plan->netTerms
+                                                    : m_file.setting(IntSetting::DefaultNetTerms);
+    v.memo = !sub.memo.isEmpty() ? sub.memo : (plan ? plan->defaultInvoiceMemo : QString());
+    if (sub.trialDays > 0)
+        v.trialEnd = sub.startDate.addDays(sub.trialDays);
+    if (!sub.couponId.isEmpty() && sub.couponRedeemedOn.isValid())
+        for (const CouponRecord &c : BillingSetupService(m_file, m_clock).coupons())
+            if (c.id == sub.couponId && c.durationMonths)
+                v.couponEnd = sub.couponRedeemedOn.addMonths(*c.durationMonths);
+    if (!phase)
+        return v;
+    const BillingSchedule schedule = scheduleFor(sub, *phase);
+    const QDate billingStart = schedule.billingStartDate();
+    const bool monthly = schedule.cadence().unit() == billing::BillingCadence::Unit::Month && schedule.cadence().count() == 1;
+    if (schedule.alignment() == billing::BillingAlignment::FirstOfMonth) {
+        v.anchorDay = 1;
+        v.anchorMonth = monthly ? 0 : 1; // calendar quarters, halves and years count from January
+    } else {
+        v.anchorDay = billingStart.day();
+        v.anchorMonth = monthly ? 0 : billingStart.month();
+        v.anchorYear = schedule.cadence().unit() == billing::BillingCadence::Unit::Month && schedule.cadence().count() > 12 ? billingStart.year() : 0;
+    }
+    if (sub.status(t) != QLatin1String("active"))
+        return v;
+    std::optional<billing::BillingPeriod> current;
+    if (const auto trial = schedule.trialPeriod(); trial && t >= trial->startDate && t < trial->endDate)
+        current = trial;
+    else
+        current = schedule.periodContainingDate(t);
+    if (current) {
+        v.periodStart = current->startDate;
+        v.periodEnd = current->endDate;
+    }
+    return v;
+}
+
 Subscription SubscriptionService::create(const SubscriptionDraft &d)
 {
     requireWritable();
@@ -211,6 +267,28 @@ Subscription SubscriptionService::create(const SubscriptionDraft &d)
     return sub;
 }
 
+BillingSchedule SubscriptionService::scheduleFor(const Subscription &sub, const SubscriptionPhase &phase) const
+{
+    BillingCatalog catalog(m_file.db());
+    const auto c = CustomerRepository(m_file.db()).findById(sub.customerId);
+    const QTimeZone zone(c ? c->timezone.toUtf8() : QByteArray("UTC"));
+    if (!zone.isValid())
+        throw ServiceError::invalid(
+            QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone; fix the customer first").arg(c->name, c->timezone));
+    billing::BillingCadence cadence;
+    for (const pricing::Price &p : catalog.phase(phase).prices) {
+        const auto cycle = p.billingCycle();
+        if (const auto parsed =
+                billing::BillingCadence::fromOrb(p.cadence(), cycle ? cycle->duration : 0, cycle ? QStringView(cycle->durationUnit) : QStringView())) {
+            cadence = *parsed;
+            break;
+        }
+    }
+    return BillingSchedule(sub.startDate, zone, cadence,
+                           sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth : billing::BillingAlignment::StartDate,
+                           sub.trialDays, sub.endDate);
+}
+
 QDate SubscriptionService::effectiveDate(const Subscription &sub, ChangeTiming timing, std::optional<QDate> date) const
 {
     const QDate t = today(sub);
@@ -226,25 +304,7 @@ QDate SubscriptionService::effectiveDate(const Subscription &sub, ChangeTiming t
     const SubscriptionPhase *phase = sub.phaseOn(t);
     if (!phase)
         throw ServiceError::conflict(QStringLiteral("subscription %1 has no current term (it has ended)").arg(sub.id));
-    BillingCatalog catalog(m_file.db());
-    const auto c = CustomerRepository(m_file.db()).findById(sub.customerId);
-    const QTimeZone zone(c ? c->timezone.toUtf8() : QByteArray("UTC"));
-    if (!zone.isValid())
-        throw ServiceError::invalid(
-            QStringLiteral("customer \"%1\" has the time zone \"%2\", which is not a known IANA zone; fix the customer first").arg(c->name, c->timezone));
-    billing::BillingCadence cadence;
-    for (const pricing::Price &p : catalog.phase(*phase).prices) {
-        const auto cycle = p.billingCycle();
-        if (const auto parsed =
-                billing::BillingCadence::fromOrb(p.cadence(), cycle ? cycle->duration : 0, cycle ? QStringView(cycle->durationUnit) : QStringView())) {
-            cadence = *parsed;
-            break;
-        }
-    }
-    const BillingSchedule schedule(sub.startDate, zone, cadence,
-                                   sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth
-                                                                                    : billing::BillingAlignment::StartDate,
-                                   sub.trialDays, sub.endDate);
+    const BillingSchedule schedule = scheduleFor(sub, *phase);
     // The end of term never lies beyond an end the subscription already has (a trial longer
     // than the subscription leaves no period at all).
     QDate end = schedule.billingStartDate();

@@ -5,6 +5,9 @@
 
 namespace orb {
 
+namespace billing {
+class BillingSchedule;
+}
 class Clock;
 class CompanyFile;
 
@@ -22,6 +25,25 @@ struct SubscriptionDraft {
     QMap<QString, Decimal> quantities;
     std::optional<int> netTerms;
     QString memo;
+};
+
+/// How a subscription is billed as of today, for Orb's subscription object: the fields Orb
+/// derives from the schedule and from the terms the subscription's invoices take.
+struct SubscriptionBillingView {
+    /// The billing period holding today (the trial while in it), [start, end) in local days;
+    /// nothing unless the subscription is active today (Orb's null).
+    std::optional<QDate> periodStart;
+    std::optional<QDate> periodEnd;
+    /// Orb's billing cycle anchor: the day of the month periods begin on, and for cadences
+    /// longer than a month the month (and year) they count from; 0 where Orb has null.
+    int anchorDay = 1;
+    int anchorMonth = 0;
+    int anchorYear = 0;
+    int netTerms = 0;               ///< the subscription's, else the customer's, the plan's, the company's
+    QString memo;                   ///< the subscription's, else its plan's default memo
+    QString planName;               ///< the plan in force today (Orb names a subscription after it)
+    std::optional<QDate> trialEnd;  ///< exclusive; nothing without a trial
+    std::optional<QDate> couponEnd; ///< exclusive; nothing for a coupon without a duration
 };
 
 /// When a change takes effect.
@@ -67,9 +89,13 @@ public:
     QJsonObject toJson(const Subscription &sub) const;
     /// Today in the subscription's customer's zone.
     QDate today(const Subscription &sub) const;
+    /// The subscription's current billing period and terms (see SubscriptionBillingView).
+    SubscriptionBillingView billingView(const Subscription &sub) const;
 
 private:
     void requireWritable() const;
+    /// The subscription's billing periods as the phase's first recurring price cadences them.
+    billing::BillingSchedule scheduleFor(const Subscription &sub, const SubscriptionPhase &phase) const;
     /// Settles existing invoices for a change from `date` on (see the class comment).
     void settleInvoicesFrom(const Subscription &sub, QDate date, const QString &changeId, const QString &reason);
     /// Credits the days of an issued in-advance invoice from `date` on, less what earlier

@@ -96,6 +96,7 @@ const QList<Roles::TableRule> &Roles::tableRules()
         {QStringLiteral("usage_customer_postings"), Role::Ingest, QStringLiteral("send usage events")},
         {QStringLiteral("usage_month_counts"), Role::Ingest, QStringLiteral("send usage events")},
         {QStringLiteral("api_idempotency"), Role::Ingest, QStringLiteral("answer API requests")},
+        {QStringLiteral("api_key_usage"), Role::Ingest, QStringLiteral("answer API requests")},
         {QStringLiteral("audit_log"), Role::Ingest, QStringLiteral("write to the audit trail")},
         {QStringLiteral("orb_meta"), Role::Ingest, QStringLiteral("write to the audit trail")},
         {QStringLiteral("row_seals"), Role::Ingest, QStringLiteral("change the company")},

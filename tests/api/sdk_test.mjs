@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Orb from 'orb-billing';
+import { sdkFields, shapeDifferences } from './sdk_shapes.mjs';
 
 const orbctl = process.argv[2];
 if (!orbctl) {
@@ -33,6 +34,15 @@ function cliJson(...args) {
 }
 
 let server;
+// The SDK's required fields the server does not send: the documented differences (docs/API.md).
+const ABSENT = {
+  Customer: ['additional_emails', 'auto_collection', 'email_delivery', 'payment_provider', 'payment_provider_id'],
+  Plan: ['product', 'discount', 'maximum', 'maximum_amount', 'minimum', 'minimum_amount'],
+  Subscription: ['adjustment_intervals', 'discount_intervals', 'fixed_fee_quantity_schedule', 'maximum_intervals', 'minimum_intervals', 'price_intervals'],
+  Invoice: ['auto_collection', 'billing_address', 'shipping_address', 'customer_tax_id', 'credit_notes', 'customer_balance_transactions', 'payment_attempts',
+            'discount', 'discounts', 'maximum', 'maximum_amount', 'minimum', 'minimum_amount', 'payment_failed_at', 'payment_started_at', 'sync_failed_at'],
+};
+ABSENT.InvoiceFetchUpcomingResponse = ABSENT.Invoice;
 let receiver;
 let failures = 0;
 let passed = 0;
@@ -229,6 +239,28 @@ try {
     assert.deepEqual(credits.data, []);
   });
 
+  await step('balance transactions and credits: pages by keyset, filters, Orb\'s credit block', async () => {
+    const id = customers[2].id;
+    const made = [];
+    for (const amount of ['1.00', '2.00', '3.00']) made.unshift((await orb.customers.balanceTransactions.create(id, { amount, type: 'increment' })).id);
+    const seen = [];
+    for await (const t of orb.customers.balanceTransactions.list(id, { limit: 1 })) seen.push(t.id);
+    assert.deepEqual(seen, made);
+    assert.equal((await orb.customers.balanceTransactions.list(id, { 'operation_time[gt]': '2026-03-20T12:00:00Z' })).data.length, 0);
+    await rejects(orb.customers.balanceTransactions.list(id, { 'operation_time[gt]': 'noon' }), 400);
+    await rejects(orb.customers.balanceTransactions.list(id, { cursor: 'bm9wZQ' }), 400);
+    cli('credits', 'add', id, '--amount', '10', '--effective', '2026-03-01');
+    cli('credits', 'add', id, '--amount', '5', '--effective', '2026-03-02', '--expires', '2026-03-10');
+    cli('credits', 'add', id, '--amount', '7.5', '--effective', '2026-03-05', '--cost-basis', '0.5');
+    const blocks = [];
+    for await (const b of orb.customers.credits.list(id, { limit: 1 })) blocks.push(b);
+    assert.deepEqual(blocks.map((b) => b.balance), [10, 7.5]); // the expired block left out, as Orb
+    assert.deepEqual(blocks.map((b) => b.effective_date), ['2026-03-01T00:00:00Z', '2026-03-05T00:00:00Z']);
+    assert.equal(blocks[1].per_unit_cost_basis, '0.5');
+    assert.equal((await orb.customers.credits.list(id, { include_all_blocks: true })).data.length, 3);
+    assert.equal((await orb.customers.credits.list(id, { 'effective_date[gt]': '2026-03-01T00:00:00Z' })).data.length, 1);
+  });
+
   let plan;
   await step('plans: list and fetch', async () => {
     const plans = await orb.plans.list();
@@ -236,6 +268,8 @@ try {
     plan = plans.data[0];
     assert.equal(plan.external_plan_id, 'usage');
     assert.equal((await orb.plans.fetch(plan.id)).name, 'Usage');
+    assert.equal((await orb.plans.list({ 'created_at[gt]': '2999-01-01T00:00:00Z' })).data.length, 0);
+    assert.equal((await orb.plans.list({ 'created_at[lte]': '2999-01-01T00:00:00Z' })).data.length, 1);
     await rejects(orb.plans.fetch('nope'), 404);
   });
 
@@ -244,11 +278,35 @@ try {
     subs.push(await orb.subscriptions.create({ external_customer_id: 'acme', external_plan_id: 'usage', start_date: '2026-03-01' }));
     subs.push(await orb.subscriptions.create({ customer_id: customers[1].id, plan_id: plan.id, start_date: '2026-03-01T00:00:00Z' }));
     assert.equal(subs[0].customer.external_customer_id, 'acme');
+    assert.equal(subs[0].customer.email, 'ap@acme.test'); // the whole customer, as Orb sends it
+    assert.equal(subs[0].plan.external_plan_id, 'usage');
     assert.equal(subs[0].status, 'active');
+    // Today is 2026-03-20 (UTC): the monthly period from the 1st holds it.
+    assert.equal(subs[0].current_billing_period_start_date, '2026-03-01T00:00:00Z');
+    assert.equal(subs[0].current_billing_period_end_date, '2026-04-01T00:00:00Z');
+    assert.equal(subs[0].billing_cycle_day, 1);
+    assert.deepEqual(subs[0].billing_cycle_anchor_configuration, { day: 1, month: null, year: null });
+    assert.equal(subs[0].name, 'Usage');
+    assert.equal(typeof subs[0].net_terms, 'number');
+    assert.deepEqual(subs[0].trial_info, { end_date: null });
     const list = await orb.subscriptions.list({ customer_id: [customers[0].id] });
-    assert.ok(list.data.some((s) => s.id === subs[0].id));
+    assert.deepEqual(list.data.map((s) => s.id), [subs[0].id]); // customer_id[]=…, as the SDK sends it
+    const both = await orb.subscriptions.list({ customer_id: [customers[0].id], external_customer_id: ['globex'] });
+    assert.deepEqual(both.data.map((s) => s.id).sort(), [subs[0].id, subs[1].id].sort());
+    assert.equal((await orb.subscriptions.list({ external_customer_id: ['nobody'] })).data.length, 0);
+    assert.equal((await orb.subscriptions.list({ external_plan_id: 'usage' })).data.length, 2);
+    assert.equal((await orb.subscriptions.list({ plan_id: 'no-such-plan' })).data.length, 0);
     assert.equal((await orb.subscriptions.list()).data.length, 2);
     assert.equal((await orb.subscriptions.fetch(subs[1].id)).id, subs[1].id);
+    // One starting later is upcoming: no current period (Orb's null), its anchor its start day.
+    // With a trial of 10 days, billed from its end: the anchor is that day.
+    const later = await orb.subscriptions.create({ external_customer_id: 'globex', external_plan_id: 'usage', start_date: '2026-04-17', trial_duration_days: 10 });
+    assert.equal(later.status, 'upcoming');
+    assert.equal(later.current_billing_period_start_date, null);
+    assert.equal(later.current_billing_period_end_date, null);
+    assert.deepEqual(later.trial_info, { end_date: '2026-04-27T00:00:00Z' });
+    assert.equal(later.billing_cycle_day, 27);
+    await rejects(orb.subscriptions.create({ external_customer_id: 'globex', external_plan_id: 'usage', trial_duration_days: -1 }), 400);
     await rejects(orb.subscriptions.create({ external_customer_id: 'nobody', external_plan_id: 'usage' }), 404);
   });
 
@@ -389,7 +447,8 @@ try {
       for (const l of inv.line_items) check('line item', l, ['start_date', 'end_date']);
     }
     assert.ok(invoices > 0);
-    for await (const s of orb.subscriptions.list()) check('subscription', s, ['start_date', 'end_date', 'created_at']);
+    for await (const s of orb.subscriptions.list())
+      check('subscription', s, ['start_date', 'end_date', 'created_at', 'current_billing_period_start_date', 'current_billing_period_end_date']);
     for (const c of customers) check('customer', await orb.customers.fetch(c.id), ['created_at']);
     for await (const b of orb.customers.balanceTransactions.list(customers[0].id)) check('balance transaction', b, ['created_at']);
     for await (const b of orb.customers.credits.list(customers[0].id, { include_all_blocks: true })) check('credit block', b, ['effective_date', 'expiry_date']);
@@ -437,6 +496,48 @@ try {
     const log = cliJson('webhooks', 'log', hook.id).data.filter((a) => a.event_id === first.id);
     assert.deepEqual(log.map((a) => [a.attempt, a.status]).sort(), [[1, 500], [2, 200]]);
     assert.equal(cliJson('webhooks', 'list').data[0].deliveries.failed, 0);
+  });
+
+
+  await step('shapes: every object has the fields the SDK\'s types declare, null only where they allow it', async () => {
+    const sdk = join(here, 'node_modules', 'orb-billing');
+    const diffs = [];
+    const check = (what, o, file, name, absent) => diffs.push(...shapeDifferences(what, o, sdkFields(sdk, file, name), absent ?? ABSENT[name] ?? []));
+    check('customer', await orb.customers.fetch(customers[1].id), 'customers/customers.d.ts', 'Customer');
+    // Orb's action names, also for the entries of issuing and voiding an invoice.
+    const actions = ['applied_to_invoice', 'manual_adjustment', 'prorated_refund', 'revert_prorated_refund', 'return_from_voiding', 'credit_note_applied',
+                     'credit_note_voided', 'overpayment_refund', 'external_payment', 'small_invoice_carryover'];
+    const seenActions = new Set();
+    for await (const t of orb.customers.balanceTransactions.list(customers[1].id)) {
+      check('balance transaction', t, 'customers/balance-transactions.d.ts', 'BalanceTransactionListResponse');
+      assert.ok(actions.includes(t.action), `action ${t.action}`);
+      seenActions.add(t.action);
+    }
+    assert.deepEqual([...seenActions].sort(), ['applied_to_invoice', 'manual_adjustment', 'return_from_voiding']);
+    check('plan', await orb.plans.fetch(plan.id), 'plans/plans.d.ts', 'Plan');
+    for await (const s of orb.subscriptions.list()) {
+      check('subscription', s, 'subscriptions.d.ts', 'Subscription');
+      check('subscription.customer', s.customer, 'customers/customers.d.ts', 'Customer');
+      check('subscription.plan', s.plan, 'plans/plans.d.ts', 'Plan');
+    }
+    for await (const i of orb.invoices.list({ status: ['draft', 'issued', 'paid', 'void'] })) check('invoice', i, 'shared.d.ts', 'Invoice');
+    const live = (await orb.subscriptions.list({ status: ['active'] })).data[0];
+    check('upcoming invoice', await orb.invoices.fetchUpcoming({ subscription_id: live.id }), 'invoices.d.ts', 'InvoiceFetchUpcomingResponse');
+    for await (const b of orb.events.backfills.list()) check('backfill', b, 'events/backfills.d.ts', 'BackfillFetchResponse');
+    check('ingest answer', await orb.events.ingest({ events: [] }), 'events/events.d.ts', 'EventIngestResponse');
+    for await (const b of orb.customers.credits.list(customers[2].id, { include_all_blocks: true }))
+      check('credit block', b, 'customers/credits/credits.d.ts', 'CreditListResponse');
+    console.log(diffs.join('\n'));
+    assert.deepEqual(diffs, []);
+  });
+
+  await step('api-keys list shows when each key was last used (recorded off the requests\' path)', async () => {
+    const unused = cliJson('api-keys', 'create', '--name', 'unused', '--role', 'billing');
+    const used = (id) => cliJson('api-keys', 'list').data.find((k) => k.id === id).last_used_at;
+    await until('the keys\' last use recorded', () => used(admin.id) !== null && used(ingestKey.id) !== null, 10000);
+    assert.equal(used(admin.id), NOW); // the server's clock, to the minute
+    assert.equal(used(unused.id), null);
+    assert.match(cli('api-keys', 'list'), /LAST USED[\s\S]*never/);
   });
 
   await step('a key revoked while the server runs gets 401 within seconds', async () => {

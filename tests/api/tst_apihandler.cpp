@@ -9,8 +9,10 @@
 #include "models/CustomerService.h"
 #include "models/StorageError.h"
 #include "models/api/ApiKeyService.h"
+#include "models/billing/LedgerService.h"
 
 #include <QJsonArray>
+#include <functional>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,8 +41,15 @@ private slots:
     void ingestAtMost500();
     void revokedKeyRefusedWithinSeconds();
     void groupedIngestAnswersEachAsAlone();
+    void keyUseRecordedAtMostOnceAMinute();
+    void balanceTransactionsPageByKeyset();
+    void creditsPageByKeyset();
+    void backfillTimeframes_data();
+    void backfillTimeframes();
 
 private:
+    /// Every page of a list (limit 2), each id in order; fails on a repeated id.
+    QStringList pages(const QString &path, int *pageCount = nullptr, const std::function<void(int)> &betweenPages = {});
     ApiRequest request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {}, const QString &key = QString()) const;
     static QJsonObject json(const ApiResponse &r) { return QJsonDocument::fromJson(r.body).object(); }
     static QString type(const ApiResponse &r) { return json(r).value(QStringLiteral("type")).toString().section(QLatin1Char('#'), 1); }
@@ -262,6 +271,9 @@ void TestApiHandler::idempotencyReplaysAndRefuses()
     QCOMPARE(again.status, 200);
     QCOMPARE(again.body, first.body);
     QVERIFY(again.headers.contains(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true"))));
+    // Orb acknowledges the key on every answer, the first and the replay.
+    QVERIFY(first.headers.contains(qMakePair(QByteArray("Idempotency-Key"), QByteArray("k-1"))));
+    QVERIFY(again.headers.contains(qMakePair(QByteArray("Idempotency-Key"), QByteArray("k-1"))));
     QCOMPARE(CustomerService(*m_file, m_clock).repository().count({}), 1);
     ApiRequest other = request("POST", QStringLiteral("/v1/customers"), R"({"name": "Other"})");
     other.headers.insert("idempotency-key", "k-1");
@@ -272,10 +284,18 @@ void TestApiHandler::idempotencyReplaysAndRefuses()
     ApiRequest billing = request("POST", QStringLiteral("/v1/customers"), R"({"name": "Other"})", m_keys.value(QStringLiteral("billing")).secret);
     billing.headers.insert("idempotency-key", "k-1");
     QCOMPARE(m_handler->handle(billing).status, 200);
-    // A day later the key may be used again.
+    // Kept 48 hours, as Orb keeps them: refused a day later, free again after two.
     m_clock.advanceSecs(25 * 3600);
+    QCOMPARE(m_handler->handle(other).status, 409);
+    m_clock.advanceSecs(24 * 3600);
     QCOMPARE(m_handler->handle(other).status, 200);
-    QCOMPARE(CustomerService(*m_file, m_clock).repository().count({}), 3);
+    // Orb's limit on a key: 64 characters.
+    ApiRequest tooLong = request("POST", QStringLiteral("/v1/customers"), R"({"name": "Long"})");
+    tooLong.headers.insert("idempotency-key", QByteArray(65, 'k'));
+    QCOMPARE(m_handler->handle(tooLong).status, 400);
+    tooLong.headers.insert("idempotency-key", QByteArray(64, 'k'));
+    QCOMPARE(m_handler->handle(tooLong).status, 200);
+    QCOMPARE(CustomerService(*m_file, m_clock).repository().count({}), 4);
 }
 
 void TestApiHandler::writesLeaveAuditEntries()
@@ -409,6 +429,206 @@ void TestApiHandler::groupedIngestAnswersEachAsAlone()
     const ApiResponse again = m_handler->handle(withKey);
     QCOMPARE(again.status, 200);
     QCOMPARE(json(again).value(QStringLiteral("debug")).toObject().value(QStringLiteral("duplicate")).toArray(), QJsonArray{QStringLiteral("d")});
+}
+
+QStringList TestApiHandler::pages(const QString &path, int *pageCount, const std::function<void(int)> &betweenPages)
+{
+    QStringList seen;
+    QString cursor;
+    int n = 0;
+    do {
+        const QString sep = path.contains(QLatin1Char('?')) ? QStringLiteral("&") : QStringLiteral("?");
+        const ApiResponse res =
+            m_handler->handle(request("GET", path + sep + QStringLiteral("limit=2") + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor)));
+        if (res.status != 200)
+            qWarning("%s: %s", qPrintable(path), res.body.constData());
+        const QJsonObject page = json(res);
+        const QJsonObject meta = page.value(QStringLiteral("pagination_metadata")).toObject();
+        for (const QJsonValue &v : page.value(QStringLiteral("data")).toArray()) {
+            const QString id = v.toObject().value(QStringLiteral("id")).toString();
+            if (seen.contains(id))
+                qWarning("%s: %s on two pages", qPrintable(path), qPrintable(id));
+            seen << id;
+        }
+        if (meta.value(QStringLiteral("has_more")).toBool() == meta.value(QStringLiteral("next_cursor")).isNull())
+            qWarning("%s: has_more and next_cursor disagree", qPrintable(path));
+        cursor = meta.value(QStringLiteral("next_cursor")).toString();
+        if (betweenPages)
+            betweenPages(n);
+        ++n;
+    } while (!cursor.isEmpty() && n < 20);
+    if (pageCount)
+        *pageCount = n;
+    return seen;
+}
+
+void TestApiHandler::keyUseRecordedAtMostOnceAMinute()
+{
+    const auto lastUsed = [&](const QString &role) {
+        for (const ApiKey &k : ApiKeyService(*m_file, m_clock).list())
+            if (k.id == m_keys.value(role).key.id)
+                return k.lastUsedAt;
+        return QDateTime();
+    };
+    const auto auditRows = [&] { return m_file->db().scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong(); };
+    QVERIFY(!lastUsed(QStringLiteral("admin")).isValid());
+    QVERIFY(!m_handler->hasKeyUseToRecord());
+    // A request notes its key; nothing is written until the server asks for it.
+    QCOMPARE(m_handler->handle(request("GET", QStringLiteral("/v1/ping"))).status, 200);
+    QVERIFY(m_handler->hasKeyUseToRecord());
+    QVERIFY(!lastUsed(QStringLiteral("admin")).isValid());
+    const qint64 audited = auditRows();
+    const QDateTime first = m_clock.now();
+    m_handler->recordKeyUse();
+    QCOMPARE(lastUsed(QStringLiteral("admin")), first);
+    QCOMPARE(auditRows(), audited); // bookkeeping, not a change of the company
+    QVERIFY(!lastUsed(QStringLiteral("ingest")).isValid());
+    // Within the minute: nothing more to write.
+    m_clock.advanceSecs(30);
+    QCOMPARE(m_handler->handle(request("GET", QStringLiteral("/v1/ping"))).status, 200);
+    QVERIFY(!m_handler->hasKeyUseToRecord());
+    // A minute after it was noted: noted again, and an ingestion request's key as well.
+    m_clock.advanceSecs(31);
+    QCOMPARE(m_handler->handle(request("GET", QStringLiteral("/v1/ping"))).status, 200);
+    QCOMPARE(m_handler->handle(request("POST", QStringLiteral("/v1/ingest"), R"({"events": []})", m_keys.value(QStringLiteral("ingest")).secret)).status, 200);
+    m_handler->recordKeyUse();
+    QCOMPARE(lastUsed(QStringLiteral("admin")), m_clock.now());
+    QCOMPARE(lastUsed(QStringLiteral("ingest")), m_clock.now());
+    QVERIFY(!m_handler->hasKeyUseToRecord());
+    // Listed (never the secret) by the service orbctl and the window use.
+    for (const ApiKey &k : ApiKeyService(*m_file, m_clock).list())
+        if (k.id == m_keys.value(QStringLiteral("admin")).key.id)
+            QCOMPARE(k.toJson().value(QStringLiteral("last_used_at")).toString(), QStringLiteral("2026-03-20T12:01:01Z"));
+}
+
+void TestApiHandler::balanceTransactionsPageByKeyset()
+{
+    Customer d;
+    d.name = QStringLiteral("Ledger");
+    d.currency = QStringLiteral("USD");
+    const QString id = CustomerService(*m_file, m_clock).create(d).id;
+    LedgerService ledger(*m_file, m_clock);
+    QStringList made;
+    for (int i = 1; i <= 5; ++i) {
+        made.prepend(ledger.adjustBalance(id, Decimal(i), QStringLiteral("adjustment %1").arg(i)).id);
+        m_clock.advanceSecs(1);
+    }
+    const QString path = QStringLiteral("/v1/customers/%1/balance_transactions").arg(id);
+    int count = 0;
+    // An entry made while a client pages moves nothing on the pages still to come.
+    const QStringList seen = pages(path, &count, [&](int page) {
+        if (page == 0)
+            ledger.adjustBalance(id, Decimal(9), QStringLiteral("meanwhile"));
+    });
+    QCOMPARE(count, 3);
+    QCOMPARE(seen, made);
+    // operation_time bounds: instants with a zone.
+    QCOMPARE(pages(path + QStringLiteral("?operation_time[lt]=2026-03-20T12:00:02Z")).size(), 2);
+    QCOMPARE(pages(path + QStringLiteral("?operation_time[gte]=2026-03-20T12:00:04Z")).size(), 2); // the fifth and "meanwhile"
+    for (const QString &bad : {QStringLiteral("cursor=abc"), QStringLiteral("operation_time[gt]=yesterday")})
+        QVERIFY2(m_handler->handle(request("GET", path + QStringLiteral("?") + bad)).status == 400, qPrintable(bad));
+}
+
+void TestApiHandler::creditsPageByKeyset()
+{
+    Customer d;
+    d.name = QStringLiteral("Credits");
+    d.currency = QStringLiteral("USD");
+    const QString id = CustomerService(*m_file, m_clock).create(d).id;
+    LedgerService ledger(*m_file, m_clock);
+    const QDate today = m_clock.now().date();
+    // In drawing order: the earliest effective first.
+    QStringList live;
+    const QString expired = ledger.addCredits(id, Decimal(5), Decimal(0), today.addDays(-20), today.addDays(-1), QStringLiteral("expired")).id;
+    live << ledger.addCredits(id, Decimal(10), Decimal(0), today.addDays(-10), std::nullopt, QStringLiteral("a")).id;
+    live << ledger.addCredits(id, Decimal(20), Decimal(1), today.addDays(-5), today.addDays(30), QStringLiteral("b")).id;
+    live << ledger.addCredits(id, Decimal(30), Decimal(0), today, std::nullopt, QStringLiteral("c")).id;
+    const QString path = QStringLiteral("/v1/customers/%1/credits").arg(id);
+    int count = 0;
+    QCOMPARE(pages(path, &count), live);
+    QCOMPARE(count, 2);
+    QCOMPARE(pages(path + QStringLiteral("?include_all_blocks=true")), QStringList{expired} + live);
+    QCOMPARE(pages(path + QStringLiteral("?effective_date[gte]=%1").arg(today.addDays(-5).toString(Qt::ISODate))), live.mid(1));
+    QCOMPARE(pages(path + QStringLiteral("?effective_date[lt]=%1T00:00:00Z").arg(today.toString(Qt::ISODate))), live.mid(0, 2));
+    QCOMPARE(pages(path + QStringLiteral("?currency=EUR")), QStringList());
+    // Orb's credit block: balances as numbers, days as instants.
+    const QJsonObject first = json(m_handler->handle(request("GET", path))).value(QStringLiteral("data")).toArray().at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("balance")).toDouble(), 10.0);
+    QCOMPARE(first.value(QStringLiteral("maximum_initial_balance")).toDouble(), 10.0);
+    QCOMPARE(first.value(QStringLiteral("effective_date")).toString(), QStringLiteral("2026-03-10T00:00:00Z"));
+    QCOMPARE(first.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+    for (const QString &bad : {QStringLiteral("cursor=abc"), QStringLiteral("include_all_blocks=yes"), QStringLiteral("effective_date[gt]=soon")})
+        QVERIFY2(m_handler->handle(request("GET", path + QStringLiteral("?") + bad)).status == 400, qPrintable(bad));
+}
+
+void TestApiHandler::backfillTimeframes_data()
+{
+    // Orb's timeframe bounds are ISO 8601 date-times; "now" is 2026-03-20T12:00:00Z.
+    QTest::addColumn<QString>("start");
+    QTest::addColumn<QString>("end");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("said"); ///< in the detail of a refusal
+    QTest::addColumn<QString>("storedStart");
+    QTest::newRow("UTC") << "2026-03-01T00:00:00Z"
+                         << "2026-03-02T00:00:00Z" << 200 << ""
+                         << "2026-03-01T00:00:00Z";
+    QTest::newRow("offset") << "2026-03-01T00:00:00+05:30"
+                            << "2026-03-02T00:00:00+05:30" << 200 << ""
+                            << "2026-02-28T18:30:00Z";
+    QTest::newRow("offset without colon") << "2026-03-01T00:00:00-0800"
+                                          << "2026-03-02T00:00:00-0800" << 200 << ""
+                                          << "2026-03-01T08:00:00Z";
+    QTest::newRow("milliseconds") << "2026-03-01T00:00:00.250Z"
+                                  << "2026-03-02T00:00:00Z" << 200 << ""
+                                  << "2026-03-01T00:00:00.250Z";
+    QTest::newRow("microseconds cut") << "2026-03-01T00:00:00.250999Z"
+                                      << "2026-03-02T00:00:00Z" << 200 << ""
+                                      << "2026-03-01T00:00:00.250Z";
+    QTest::newRow("31 days") << "2026-02-01T00:00:00Z"
+                             << "2026-03-04T00:00:00Z" << 200 << ""
+                             << "2026-02-01T00:00:00Z";
+    QTest::newRow("a plain date") << "2026-03-01"
+                                  << "2026-03-02T00:00:00Z" << 400 << "is a date, not a date-time"
+                                  << "";
+    QTest::newRow("no zone") << "2026-03-01T00:00:00Z"
+                             << "2026-03-02T00:00:00" << 400 << "has no zone"
+                             << "";
+    QTest::newRow("not a date-time") << "yesterday"
+                                     << "2026-03-02T00:00:00Z" << 400 << "is not a date-time"
+                                     << "";
+    QTest::newRow("missing") << ""
+                             << "2026-03-02T00:00:00Z" << 400 << "timeframe_start: required"
+                             << "";
+    QTest::newRow("end before start") << "2026-03-02T00:00:00Z"
+                                      << "2026-03-01T00:00:00Z" << 400 << "before its end"
+                                      << "";
+    QTest::newRow("over 31 days") << "2026-02-01T00:00:00Z"
+                                  << "2026-03-04T00:00:01Z" << 400 << "at most 31 days"
+                                  << "";
+    QTest::newRow("in the future") << "2026-03-21T00:00:00Z"
+                                   << "2026-03-22T00:00:00Z" << 400 << "in the past"
+                                   << "";
+}
+
+void TestApiHandler::backfillTimeframes()
+{
+    QFETCH(QString, start);
+    QFETCH(QString, end);
+    QFETCH(int, status);
+    QFETCH(QString, said);
+    QFETCH(QString, storedStart);
+    QJsonObject body{{QStringLiteral("timeframe_end"), end}};
+    if (!start.isEmpty())
+        body.insert(QStringLiteral("timeframe_start"), start);
+    const ApiResponse res = m_handler->handle(request("POST", QStringLiteral("/v1/events/backfills"), QJsonDocument(body).toJson()));
+    QVERIFY2(res.status == status, res.body.constData());
+    if (status == 200) {
+        QCOMPARE(json(res).value(QStringLiteral("timeframe_start")).toString(), storedStart);
+        return;
+    }
+    QVERIFY2(type(res).startsWith(QLatin1String("400-")), res.body.constData()); // a field wrong, or the service's rule
+    QVERIFY2(json(res).value(QStringLiteral("detail")).toString().contains(said), res.body.constData());
+    QCOMPARE(json(m_handler->handle(request("GET", QStringLiteral("/v1/events/backfills")))).value(QStringLiteral("data")).toArray().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestApiHandler)

@@ -11,6 +11,7 @@
 #include "models/CustomerRepository.h"
 #include "models/CustomerService.h"
 #include "models/api/ApiKeyService.h"
+#include "ui/widgets/ApiKeysBox.h"
 #include "models/api/WebhookService.h"
 #include "sync/WebhookSecretStore.h"
 #include "sync/WebhookWorker.h"
@@ -297,6 +298,13 @@ void TestApiSettings::keyMadeInWindowServesThenRevokedAndSwitchedOff()
     QCOMPARE(pong.status, 200);
     QCOMPARE(QJsonDocument::fromJson(pong.body).object().value(QStringLiteral("response")).toString(), QStringLiteral("pong"));
     QCOMPARE(get(base + QStringLiteral("/v1/customers"), secret).status, 200);
+    // The server records the key's use a second after answering, on its own connection; the
+    // list shows it (column "Last used", "never" before).
+    QCOMPARE(table->model()->headerData(4, Qt::Horizontal).toString(), QStringLiteral("Last used"));
+    QCOMPARE(table->model()->index(0, 4).data().toString(), QStringLiteral("never"));
+    QTRY_VERIFY_WITH_TIMEOUT(ApiKeyService(*m_file, m_clock).list().first().lastUsedAt.isValid(), 10000);
+    api->findChild<ApiKeysBox *>(QStringLiteral("apiKeysBox"))->reload();
+    QVERIFY(table->model()->index(0, 4).data().toString() != QLatin1String("never"));
 
     // Revoked in the window, after confirming: refused at the next request.
     table->selectRow(0);

@@ -16,13 +16,14 @@
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace orb {
 
 namespace {
 
-enum Column { Name, Role, Key, Created, Status, ColumnCount };
+enum Column { Name, Role, Key, Created, LastUsed, Status, ColumnCount };
 
 QString when(const QDateTime &t)
 {
@@ -35,7 +36,7 @@ ApiKeysBox::ApiKeysBox(CompanyFile &file, const Clock &clock, QWidget *parent) :
 {
     setObjectName(QStringLiteral("apiKeysBox"));
     m_model = new QStandardItemModel(0, ColumnCount, this);
-    m_model->setHorizontalHeaderLabels({tr("Name"), tr("Role"), tr("Key"), tr("Created"), tr("Status")});
+    m_model->setHorizontalHeaderLabels({tr("Name"), tr("Role"), tr("Key"), tr("Created"), tr("Last used"), tr("Status")});
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("apiKeysTable"));
     m_view->setAccessibleName(tr("API keys"));
@@ -46,6 +47,14 @@ ApiKeysBox::ApiKeysBox(CompanyFile &file, const Clock &clock, QWidget *parent) :
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setMinimumHeight(130);
+    // A server records a key's use at most once a minute: the list follows it while shown.
+    auto *refresh = new QTimer(this);
+    refresh->setInterval(60 * 1000);
+    connect(refresh, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            reload();
+    });
+    refresh->start();
     m_create = new QPushButton(tr("New &key…"), this);
     m_create->setObjectName(QStringLiteral("newApiKeyButton"));
     m_create->setToolTip(tr("Make an API key for a product or script; its secret is shown once"));
@@ -93,10 +102,12 @@ void ApiKeysBox::reload()
     for (const ApiKey &k : std::as_const(keys)) {
         QList<QStandardItem *> row;
         row << new QStandardItem(k.name) << new QStandardItem(k.role) << new QStandardItem(k.prefix + QStringLiteral("…"))
-            << new QStandardItem(when(k.createdAt)) << new QStandardItem(k.isRevoked() ? tr("revoked %1").arg(when(k.revokedAt)) : tr("active"));
+            << new QStandardItem(when(k.createdAt)) << new QStandardItem(k.lastUsedAt.isValid() ? when(k.lastUsedAt) : tr("never"))
+            << new QStandardItem(k.isRevoked() ? tr("revoked %1").arg(when(k.revokedAt)) : tr("active"));
         row[Name]->setData(k.id, Qt::UserRole);
         row[Name]->setData(k.isRevoked(), Qt::UserRole + 1);
         row[Key]->setToolTip(tr("The start of the key, to tell keys apart; the rest is never shown again"));
+        row[LastUsed]->setToolTip(tr("When a request last came with this key, to the minute"));
         if (k.isRevoked())
             for (QStandardItem *item : std::as_const(row))
                 item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));

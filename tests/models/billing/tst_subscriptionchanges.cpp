@@ -24,6 +24,8 @@ private slots:
     void backdatedCancellationVoidsAndReissues();
     void backdatedCancellationRefusedWhenPaid();
     void statuses();
+    void billingView_data();
+    void billingView();
 
 private:
     Decimal balance(const QString &c) { return LedgerService(*f.file, f.clock).balance(c).balance; }
@@ -215,6 +217,64 @@ void TestSubscriptionChanges::statuses()
     QCOMPARE(service.toJson(s).value(QStringLiteral("status")).toString(), QStringLiteral("upcoming"));
     f.clock.set(at(2026, 3, 1));
     QCOMPARE(service.toJson(s).value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+}
+
+void TestSubscriptionChanges::billingView_data()
+{
+    // Orb's current billing period (start inclusive, end exclusive) and anchor, as the run bills.
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QString>("alignment");
+    QTest::addColumn<QDate>("start");
+    QTest::addColumn<QDate>("end"); ///< invalid: open-ended
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDate>("periodStart"); ///< invalid: no current period (Orb's null)
+    QTest::addColumn<QDate>("periodEnd");
+    QTest::addColumn<int>("anchorDay");
+    const QString utc = QStringLiteral("UTC");
+    const QString byStart = QStringLiteral("start_date");
+    const QString firstOfMonth = QStringLiteral("first_of_month");
+    QTest::newRow("start date, month end clamped") << utc << byStart << QDate(2026, 1, 31) << QDate() << at(2026, 3, 5) << QDate(2026, 2, 28)
+                                                   << QDate(2026, 3, 31) << 31;
+    QTest::newRow("first of month, short first period")
+        << utc << firstOfMonth << QDate(2026, 1, 15) << QDate() << at(2026, 1, 20) << QDate(2026, 1, 15) << QDate(2026, 2, 1) << 1;
+    QTest::newRow("first of month, later") << utc << firstOfMonth << QDate(2026, 1, 15) << QDate() << at(2026, 4, 30, 23) << QDate(2026, 4, 1)
+                                           << QDate(2026, 5, 1) << 1;
+    QTest::newRow("upcoming: none") << utc << byStart << QDate(2026, 3, 10) << QDate() << at(2026, 3, 1) << QDate() << QDate() << 10;
+    QTest::newRow("ended: none") << utc << byStart << QDate(2026, 1, 1) << QDate(2026, 2, 1) << at(2026, 2, 1) << QDate() << QDate() << 1;
+    QTest::newRow("cut short by its end") << utc << byStart << QDate(2026, 1, 1) << QDate(2026, 1, 20) << at(2026, 1, 19, 23) << QDate(2026, 1, 1)
+                                          << QDate(2026, 1, 20) << 1;
+    QTest::newRow("today in the customer's zone") << QStringLiteral("America/Los_Angeles") << byStart << QDate(2026, 1, 1) << QDate() << at(2026, 2, 1, 5)
+                                                  << QDate(2026, 1, 1) << QDate(2026, 2, 1) << 1;
+}
+
+void TestSubscriptionChanges::billingView()
+{
+    QFETCH(QString, zone);
+    QFETCH(QString, alignment);
+    QFETCH(QDate, start);
+    QFETCH(QDate, end);
+    QFETCH(QDateTime, now);
+    QFETCH(QDate, periodStart);
+    QFETCH(QDate, periodEnd);
+    QFETCH(int, anchorDay);
+    f.clock.set(at(2025, 12, 1));
+    SubscriptionDraft d;
+    d.customer = f.customer(QStringLiteral("bv"), zone);
+    d.plan = QStringLiteral("flat");
+    d.startDate = start;
+    if (end.isValid())
+        d.endDate = end;
+    d.alignment = alignment;
+    SubscriptionService service(*f.file, f.clock);
+    const Subscription s = service.create(d);
+    f.clock.set(now);
+    const SubscriptionBillingView v = service.billingView(service.get(s.id));
+    QCOMPARE(v.periodStart.value_or(QDate()), periodStart);
+    QCOMPARE(v.periodEnd.value_or(QDate()), periodEnd);
+    QCOMPARE(v.anchorDay, anchorDay);
+    QCOMPARE(v.anchorMonth, 0); // monthly: Orb's null
+    QCOMPARE(v.planName, QStringLiteral("Flat"));
+    QCOMPARE(v.netTerms, 15); // the plan's, the subscription and the customer having none
 }
 
 QTEST_GUILESS_MAIN(TestSubscriptionChanges)
