@@ -803,6 +803,18 @@
         <source>API key "%1" revoked.</source>
         <translation>API-Schlüssel „%1“ widerrufen.</translation>
     </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>When a request last came with this key, to the minute</source>
+        <translation>Wann zuletzt eine Anfrage mit diesem Schlüssel kam, auf die Minute genau</translation>
+    </message>
 </context>
 <context>
     <name>orb::ApiSecretDialog</name>
