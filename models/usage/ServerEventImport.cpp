@@ -121,16 +121,23 @@ void ServerEventStore::insertBatch(const std::vector<UsageEventRow> &rows, Usage
     ensureTables();
     // 1. The first row of each key in the batch (keys compare as bytes, as on a file): a later
     // row of the key meets it, or the stored original, as its original.
+    // Found by the key's hash (computed already, for the file's key index) and confirmed by
+    // the key itself; two keys of the batch with one hash are told apart by the key alone.
     std::vector<size_t> firstOf(rows.size());
-    m_firstAt.clear();
-    m_firstAt.reserve(qsizetype(rows.size()));
+    m_firstByHash.clear();
+    m_firstByHash.reserve(rows.size());
+    m_firstByKey.clear();
     for (size_t i = 0; i < rows.size(); ++i) {
-        const auto at = m_firstAt.constFind(rows[i].idempotencyKey);
-        firstOf[i] = at == m_firstAt.constEnd() ? i : *at;
-        if (at == m_firstAt.constEnd())
-            m_firstAt.insert(rows[i].idempotencyKey, i);
+        const auto [at, fresh] = m_firstByHash.try_emplace(rows[i].keyHash, i);
+        if (fresh || rows[at->second].idempotencyKey == rows[i].idempotencyKey) {
+            firstOf[i] = at->second;
+            continue;
+        }
+        const auto byKey = m_firstByKey.constFind(rows[i].idempotencyKey);
+        firstOf[i] = byKey == m_firstByKey.constEnd() ? i : *byKey;
+        if (byKey == m_firstByKey.constEnd())
+            m_firstByKey.insert(rows[i].idempotencyKey, i);
     }
-    m_firstAt.clear();
 
     // 2. The stored originals of the batch's keys: the keys go to the server with COPY, and
     // each is looked up in the unique index of originals, one probe per key. OFFSET 0 keeps the
@@ -260,26 +267,29 @@ void ServerEventStore::addPostings(const QByteArray &customerId, const QByteArra
 {
     // As CustomerPostings on a file: an event is listed under its customer id and under its
     // external id, each that it has.
-    for (const auto &[prefix, id] : {std::pair<char, const QByteArray *>{'c', &customerId}, std::pair<char, const QByteArray *>{'x', &externalCustomerId}}) {
-        if (id->isEmpty())
-            continue;
-        QByteArray ref;
-        ref.reserve(id->size() + 1);
-        ref.append(prefix).append(*id);
-        const auto at = m_postingAt.constFind(ref);
-        if (at == m_postingAt.constEnd()) {
-            Posting p{ref, tsMs, tsMs, {}};
+    // Looked up by the id itself (no ref is built unless it is new).
+    const auto add = [&](char prefix, const QByteArray &id, QHash<QByteArray, size_t> &index) {
+        if (id.isEmpty())
+            return;
+        const auto at = index.constFind(id);
+        if (at == index.constEnd()) {
+            Posting p;
+            p.ref.reserve(id.size() + 1);
+            p.ref.append(prefix).append(id);
+            p.tsMin = p.tsMax = tsMs;
             appendNumber(p.seqs, seq);
-            m_postingAt.insert(ref, m_postings.size());
+            index.insert(id, m_postings.size());
             m_postings.push_back(std::move(p));
-            continue;
+            return;
         }
         Posting &p = m_postings[*at];
         p.tsMin = std::min(p.tsMin, tsMs);
         p.tsMax = std::max(p.tsMax, tsMs);
         p.seqs.append(',');
         appendNumber(p.seqs, seq);
-    }
+    };
+    add('c', customerId, m_postingByCustomer);
+    add('x', externalCustomerId, m_postingByExternal);
 }
 
 void ServerEventStore::flushKeys()
@@ -304,13 +314,15 @@ void ServerEventStore::flushKeys()
     }
     endCopy(QStringLiteral("the import's customer directory"));
     m_postings.clear();
-    m_postingAt.clear();
+    m_postingByCustomer.clear();
+    m_postingByExternal.clear();
 }
 
 void ServerEventStore::discardPendingKeys()
 {
     m_postings.clear();
-    m_postingAt.clear();
+    m_postingByCustomer.clear();
+    m_postingByExternal.clear();
 }
 
 bool ServerEventStore::findOriginal(const UsageEventRow &row, UsageEventRow *stored)

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <unordered_map>
 #include <vector>
 
 typedef struct pg_conn PGconn;
@@ -80,9 +81,13 @@ private:
         QByteArray seqs; ///< ascending, comma-separated
     };
     bool m_copyFailed = false;
-    QHash<QByteArray, size_t> m_firstAt; // the first row of each key of the batch
-    std::vector<Posting> m_postings;     // in the order of each ref's first event
-    QHash<QByteArray, size_t> m_postingAt;
+    // The first row of each key of the batch, by the key's hash (and by the key for a hash
+    // that two keys share).
+    std::unordered_map<qint64, size_t> m_firstByHash;
+    QHash<QByteArray, size_t> m_firstByKey;
+    std::vector<Posting> m_postings;               // in the order of each ref's first event
+    QHash<QByteArray, size_t> m_postingByCustomer; // by customer id
+    QHash<QByteArray, size_t> m_postingByExternal; // by external customer id
 };
 
 } // namespace orb
