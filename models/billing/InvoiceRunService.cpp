@@ -1154,6 +1154,48 @@ private:
     qint64 m_done = 0;
 };
 
+/// Invoice runs on a company server follow one another. A run reads what is already invoiced
+/// (and its drafts' stamps) once, up front, and then stores its drafts in batches, each its own
+/// transaction: two runs at once would both find a period not yet invoiced and both draft it.
+/// The run therefore holds a session advisory lock from before its first read until its last
+/// commit; a second run waits for it and then finds the first one's drafts (it creates nothing
+/// twice and leaves them as they are when nothing changed). Clerks issuing, paying or editing
+/// meanwhile are not held up: they take only the writer lock, transaction by transaction, and a
+/// draft issued during a run is never touched by it (flush() reads it again under that lock).
+/// A company file is opened by one program at a time, so it needs no such lock. The lock is
+/// the session's: a run whose program dies or loses the server lets go of it with the session.
+class ServerRunLock
+{
+public:
+    // "ORBR": beside the writer lock "ORB1" (Database), never the same key.
+    static constexpr qint64 Key = 0x4F524252;
+
+    ServerRunLock(Database &db, bool take) : m_db(db)
+    {
+        if (!take || !db.isServer())
+            return;
+        m_db.execNative(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(Key));
+        m_held = true;
+    }
+    ~ServerRunLock()
+    {
+        if (!m_held)
+            return;
+        try {
+            m_db.execNative(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(Key));
+        } catch (...) {
+            // A lost connection took the lock with it; nothing else can keep the unlock from
+            // running (the run's transactions are rolled back before this).
+        }
+    }
+    ServerRunLock(const ServerRunLock &) = delete;
+    ServerRunLock &operator=(const ServerRunLock &) = delete;
+
+private:
+    Database &m_db;
+    bool m_held = false;
+};
+
 } // namespace
 
 InvoiceRunService::InvoiceRunService(CompanyFile &file, const Clock &clock) : m_file(file), m_clock(clock) {}
@@ -1164,6 +1206,8 @@ InvoiceRunSummary InvoiceRunService::run(const InvoiceRunOptions &options)
         throw ServiceError::invalid(QStringLiteral("an invoice run needs a valid as-of instant"));
     if (!options.dryRun && m_file.isReadOnly())
         throw ServiceError::conflict(QStringLiteral("%1 is open read-only; nothing was changed").arg(m_file.path()));
+    // A preview stores nothing, so it never waits for a run.
+    const ServerRunLock lock(m_file.db(), !options.dryRun);
     return InvoiceRun(m_file, options, m_clock.now()).run(m_clock);
 }
 

@@ -68,37 +68,157 @@ ServerEventStore::ServerEventStore(Database &db) : m_db(db), m_conn(connectionOf
 void ServerEventStore::ensureTables()
 {
     // Temporary (this session only) and emptied at every commit: a crash or a rollback leaves
-    // nothing behind on the server. Created again after a rollback undid their creation
-    // (looked up first: CREATE ... IF NOT EXISTS would print a notice every batch).
-    QSqlQuery q = m_db.execNative(QStringLiteral("SELECT to_regclass('pg_temp.orb_import_staging') IS NOT NULL"));
+    // nothing behind on the server. Created again after a rollback undid its creation (looked
+    // up first: CREATE ... IF NOT EXISTS would print a notice every batch). The key compares
+    // as bytes, as usage_events' does (migration 0040).
+    QSqlQuery q = m_db.execNative(QStringLiteral("SELECT to_regclass('pg_temp.orb_import_keys') IS NOT NULL"));
     if (q.next() && q.value(0).toBool())
         return;
-    m_db.execNative(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS orb_import_staging (ord BIGINT NOT NULL, key_hash BIGINT NOT NULL, "
-                                   "idempotency_key TEXT, event_name TEXT, ts BIGINT NOT NULL, customer_id TEXT, external_customer_id TEXT, "
-                                   "properties TEXT) ON COMMIT DELETE ROWS"));
+    m_db.execNative(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS orb_import_keys (ord BIGINT NOT NULL, idempotency_key TEXT COLLATE \"C\" NOT NULL) "
+                                   "ON COMMIT DELETE ROWS"));
 }
 
-void ServerEventStore::copyIn(const std::vector<UsageEventRow> &rows)
+void ServerEventStore::startCopy(const char *sql, const QString &what)
 {
-    PGresult *res = PQexec(m_conn, "COPY orb_import_staging (ord, key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties) "
-                                   "FROM STDIN");
+    PGresult *res = PQexec(m_conn, sql);
     const bool ready = PQresultStatus(res) == PGRES_COPY_IN;
     PQclear(res);
     if (!ready)
-        throw ServiceError::storage(QStringLiteral("the company server refused the import's COPY: %1").arg(serverMessage(m_conn)));
-    // Sent in chunks of about 1 MB: bounded memory, few calls.
-    constexpr qsizetype Chunk = 1 << 20;
+        throw ServiceError::storage(QStringLiteral("the company server refused %1: %2").arg(what, serverMessage(m_conn)));
     m_buffer.clear();
-    bool failed = false;
-    const auto send = [&] {
-        if (!failed && !m_buffer.isEmpty() && PQputCopyData(m_conn, m_buffer.constData(), int(m_buffer.size())) != 1)
-            failed = true;
-        m_buffer.clear();
-    };
+    m_copyFailed = false;
+}
+
+void ServerEventStore::sendCopy(bool all)
+{
+    // Sent in chunks of about 1 MB: bounded memory, few calls.
+    if (m_buffer.isEmpty() || (!all && m_buffer.size() < (1 << 20)))
+        return;
+    if (!m_copyFailed && PQputCopyData(m_conn, m_buffer.constData(), int(m_buffer.size())) != 1)
+        m_copyFailed = true;
+    m_buffer.clear();
+}
+
+void ServerEventStore::endCopy(const QString &what)
+{
+    sendCopy(true);
+    bool ok = PQputCopyEnd(m_conn, m_copyFailed ? "the import stopped sending" : nullptr) == 1 && !m_copyFailed;
+    while (PGresult *r = PQgetResult(m_conn)) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK)
+            ok = false;
+        PQclear(r);
+    }
+    if (!ok)
+        throw ServiceError::storage(QStringLiteral("the company server refused %1: %2").arg(what, serverMessage(m_conn)));
+}
+
+void ServerEventStore::insertBatch(const std::vector<UsageEventRow> &rows, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs,
+                                   std::vector<Outcome> &outcomes)
+{
+    outcomes.assign(rows.size(), Outcome::Inserted);
+    if (rows.empty())
+        return;
+    ensureTables();
+    // 1. The first row of each key in the batch (keys compare as bytes, as on a file): a later
+    // row of the key meets it, or the stored original, as its original.
+    // Found by the key's hash (computed already, for the file's key index) and confirmed by
+    // the key itself; two keys of the batch with one hash are told apart by the key alone.
+    std::vector<size_t> firstOf(rows.size());
+    m_firstByHash.clear();
+    m_firstByHash.reserve(rows.size());
+    m_firstByKey.clear();
     for (size_t i = 0; i < rows.size(); ++i) {
-        const UsageEventRow &r = rows[i];
+        const auto [at, fresh] = m_firstByHash.try_emplace(rows[i].keyHash, i);
+        if (fresh || rows[at->second].idempotencyKey == rows[i].idempotencyKey) {
+            firstOf[i] = at->second;
+            continue;
+        }
+        const auto byKey = m_firstByKey.constFind(rows[i].idempotencyKey);
+        firstOf[i] = byKey == m_firstByKey.constEnd() ? i : *byKey;
+        if (byKey == m_firstByKey.constEnd())
+            m_firstByKey.insert(rows[i].idempotencyKey, i);
+    }
+
+    // 2. The stored originals of the batch's keys: the keys go to the server with COPY, and
+    // each is looked up in the unique index of originals, one probe per key. OFFSET 0 keeps the
+    // planner from a hash join with every stored event, which the statistics of a table that
+    // grows by the batch while no ANALYZE has seen it would make it choose.
+    m_db.execNative(QStringLiteral("TRUNCATE orb_import_keys"));
+    startCopy("COPY orb_import_keys (ord, idempotency_key) FROM STDIN", QStringLiteral("the import's keys"));
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (firstOf[i] != i)
+            continue;
         appendNumber(m_buffer, qint64(i));
         m_buffer.append('\t');
+        appendField(m_buffer, rows[i].idempotencyKey, false);
+        m_buffer.append('\n');
+        sendCopy(false);
+    }
+    endCopy(QStringLiteral("the import's keys"));
+    // No JIT for these statements: compiling them costs more than it saves at this size.
+    m_db.execNative(QStringLiteral("SET LOCAL jit = off"));
+    QHash<size_t, UsageEventRow> stored;
+    {
+        QSqlQuery q = m_db.execNative(
+            QStringLiteral("SELECT k.ord, e.event_name, e.ts, e.customer_id, e.external_customer_id, e.properties FROM orb_import_keys k "
+                           "CROSS JOIN LATERAL (SELECT o.event_name, o.ts, o.customer_id, o.external_customer_id, o.properties FROM usage_events o "
+                           "WHERE o.idempotency_key = k.idempotency_key AND o.amends IS NULL OFFSET 0) e"));
+        while (q.next()) {
+            const qint64 ord = q.value(0).toLongLong();
+            if (ord < 0 || ord >= qint64(rows.size()))
+                continue;
+            // Read back as UsageEventStore reads a stored original: NULL texts are empty.
+            UsageEventRow o;
+            o.eventName = q.value(1).toString().toUtf8();
+            o.tsMs = q.value(2).toLongLong();
+            o.customerId = q.value(3).toString().toUtf8();
+            o.externalCustomerId = q.value(4).toString().toUtf8();
+            o.properties = q.value(5).toString().toUtf8();
+            stored.insert(size_t(ord), std::move(o));
+        }
+    }
+
+    // 3. The outcomes, as UsageEventStore decides them: a key with an original is a Duplicate
+    // when the body is the same, else a Conflict; the rest are inserted.
+    qint64 toInsert = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const auto original = stored.constFind(firstOf[i]);
+        if (original != stored.constEnd())
+            outcomes[i] = original->sameBody(rows[i]) ? Outcome::Duplicate : Outcome::Conflict;
+        else if (firstOf[i] != i)
+            outcomes[i] = rows[firstOf[i]].sameBody(rows[i]) ? Outcome::Duplicate : Outcome::Conflict;
+        else
+            ++toInsert;
+    }
+    if (toInsert == 0)
+        return;
+
+    // 4. The new events straight into usage_events with COPY, in batch order, so their seqs
+    // follow the file as on SQLite. The writer lock (Database::begin) keeps every other writer
+    // out until the commit: no original of these keys can appear meanwhile, and should one
+    // have, the unique index refuses the COPY and the import stops with nothing of the
+    // checkpoint stored.
+    qint64 before = 0;
+    {
+        QSqlQuery m = m_db.execNative(QStringLiteral("SELECT COALESCE(max(seq), 0) FROM usage_events"));
+        if (m.next())
+            before = m.value(0).toLongLong();
+    }
+    startCopy("COPY usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, status, backfill_id, "
+              "ingested_at) FROM STDIN",
+              QStringLiteral("the imported rows"));
+    QByteArray tail; // the columns every row of the batch shares
+    tail.append('\t');
+    appendNumber(tail, qint64(status));
+    tail.append('\t');
+    appendField(tail, backfillId, true);
+    tail.append('\t');
+    appendNumber(tail, ingestedAtMs);
+    tail.append('\n');
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (outcomes[i] != Outcome::Inserted)
+            continue;
+        const UsageEventRow &r = rows[i];
         appendNumber(m_buffer, r.keyHash);
         m_buffer.append('\t');
         // As UsageEventStore binds them: empty texts are NULL, except the properties.
@@ -113,106 +233,96 @@ void ServerEventStore::copyIn(const std::vector<UsageEventRow> &rows)
         appendField(m_buffer, r.externalCustomerId, true);
         m_buffer.append('\t');
         appendField(m_buffer, r.properties, false);
-        m_buffer.append('\n');
-        if (m_buffer.size() >= Chunk)
-            send();
+        m_buffer.append(tail);
+        sendCopy(false);
     }
-    send();
-    if (PQputCopyEnd(m_conn, failed ? "the import stopped sending" : nullptr) != 1)
-        failed = true;
-    bool ok = !failed;
-    while (PGresult *r = PQgetResult(m_conn)) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK)
-            ok = false;
-        PQclear(r);
+    endCopy(QStringLiteral("the imported rows"));
+
+    // 5. Their seqs, for the customer directory: drawn one after another in batch order (no
+    // other writer draws any under the writer lock), so the k-th inserted row has the k-th.
+    // Should they not run without gaps, they are read back instead. (min and max over the
+    // primary key are one index probe each, whatever the statistics say.)
+    QSqlQuery span = m_db.execNative(QStringLiteral("SELECT COALESCE(min(seq), 0), COALESCE(max(seq), 0) FROM usage_events WHERE seq > ?"), {before});
+    const qint64 firstSeq = span.next() ? span.value(0).toLongLong() : 0;
+    const qint64 lastSeq = span.value(1).toLongLong();
+    span.finish();
+    if (firstSeq > 0 && lastSeq - firstSeq + 1 == toInsert) {
+        qint64 seq = firstSeq;
+        for (size_t i = 0; i < rows.size(); ++i)
+            if (outcomes[i] == Outcome::Inserted)
+                addPostings(rows[i].customerId, rows[i].externalCustomerId, rows[i].tsMs, seq++);
+        return;
     }
-    if (!ok)
-        throw ServiceError::storage(QStringLiteral("the company server refused the imported rows: %1").arg(serverMessage(m_conn)));
+    qint64 back = 0;
+    QSqlQuery q = m_db.execNative(QStringLiteral("SELECT seq, ts, customer_id, external_customer_id FROM usage_events WHERE seq > ? ORDER BY seq"), {before});
+    while (q.next()) {
+        addPostings(q.value(2).toString().toUtf8(), q.value(3).toString().toUtf8(), q.value(1).toLongLong(), q.value(0).toLongLong());
+        ++back;
+    }
+    if (back != toInsert)
+        throw ServiceError::storage(QStringLiteral("the company server stored %1 of the %2 new imported rows; nothing was imported").arg(back).arg(toInsert));
 }
 
-void ServerEventStore::insertBatch(const std::vector<UsageEventRow> &rows, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs,
-                                   std::vector<Outcome> &outcomes)
+void ServerEventStore::addPostings(const QByteArray &customerId, const QByteArray &externalCustomerId, qint64 tsMs, qint64 seq)
 {
-    outcomes.assign(rows.size(), Outcome::Inserted);
-    if (rows.empty())
-        return;
-    ensureTables();
-    m_db.execNative(QStringLiteral("TRUNCATE orb_import_staging"));
-    copyIn(rows);
-    // Seqs above this one are this batch's: the writer lock (Database::begin) keeps every other
-    // writer out until the commit.
-    qint64 before = 0;
-    {
-        QSqlQuery m = m_db.execNative(QStringLiteral("SELECT COALESCE(max(seq), 0) FROM usage_events"));
-        if (m.next())
-            before = m.value(0).toLongLong();
-    }
-    if (m_pendingFrom < 0)
-        m_pendingFrom = before; // this transaction's events, for the customer directory, come after it
-    // The first row of each key in the batch, in batch order, unless the unique index holds an
-    // original of its key. Looked up before inserting rather than left to ON CONFLICT alone: a
-    // conflicting row would still draw a seq from the identity, and seqs are to run without
-    // gaps, as on a file. ON CONFLICT stays as the guard (the writer lock keeps it from firing;
-    // if it did, the counts below would not add up and the import stops). Later rows of a key
-    // meet the first as a stored original.
-    QSqlQuery ins = m_db.execNative(
-        QStringLiteral("WITH firsts AS (SELECT DISTINCT ON (idempotency_key) ord FROM orb_import_staging ORDER BY idempotency_key, ord), "
-                       "ins AS (INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, "
-                       "status, backfill_id, ingested_at) "
-                       "SELECT s.key_hash, s.idempotency_key, s.event_name, s.ts, s.customer_id, s.external_customer_id, s.properties, %1, "
-                       "CAST(? AS TEXT), %2 FROM orb_import_staging s JOIN firsts f ON f.ord = s.ord "
-                       "WHERE NOT EXISTS (SELECT 1 FROM usage_events o WHERE o.idempotency_key = s.idempotency_key AND o.amends IS NULL) "
-                       "ORDER BY s.ord "
-                       "ON CONFLICT (idempotency_key) WHERE amends IS NULL DO NOTHING "
-                       "RETURNING 1) "
-                       "SELECT COUNT(*) FROM ins")
-            .arg(int(status))
-            .arg(ingestedAtMs),
-        {backfillId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(QString::fromUtf8(backfillId))});
-    const qint64 inserted = ins.next() ? ins.value(0).toLongLong() : -1;
-    if (inserted == qint64(rows.size()))
-        return; // every row a new key: nothing to compare
-    // The rows that did not go in: each meets the original of its key (stored before, or
-    // inserted by an earlier row of this batch) and is a Duplicate when the body is the same.
-    QSqlQuery q = m_db.execNative(
-        QStringLiteral("SELECT s.ord, (e.ts = s.ts AND e.event_name IS NOT DISTINCT FROM s.event_name AND e.customer_id IS NOT DISTINCT FROM s.customer_id "
-                       "AND e.external_customer_id IS NOT DISTINCT FROM s.external_customer_id AND e.properties = s.properties) "
-                       "FROM (SELECT *, ord = min(ord) OVER (PARTITION BY idempotency_key) AS first FROM orb_import_staging) s "
-                       "JOIN usage_events e ON e.idempotency_key = s.idempotency_key AND e.amends IS NULL "
-                       "WHERE e.seq <= %1 OR NOT s.first")
-            .arg(before));
-    qsizetype skipped = 0;
-    while (q.next()) {
-        const qint64 ord = q.value(0).toLongLong();
-        if (ord < 0 || ord >= qint64(outcomes.size()))
-            continue;
-        outcomes[size_t(ord)] = q.value(1).toBool() ? Outcome::Duplicate : Outcome::Conflict;
-        ++skipped;
-    }
-    if (inserted + skipped != qint64(rows.size()))
-        throw ServiceError::storage(QStringLiteral("the company server stored %1 of %2 imported rows and matched %3 others; nothing was imported")
-                                        .arg(inserted)
-                                        .arg(rows.size())
-                                        .arg(skipped));
+    // As CustomerPostings on a file: an event is listed under its customer id and under its
+    // external id, each that it has.
+    // Looked up by the id itself (no ref is built unless it is new).
+    const auto add = [&](char prefix, const QByteArray &id, QHash<QByteArray, size_t> &index) {
+        if (id.isEmpty())
+            return;
+        const auto at = index.constFind(id);
+        if (at == index.constEnd()) {
+            Posting p;
+            p.ref.reserve(id.size() + 1);
+            p.ref.append(prefix).append(id);
+            p.tsMin = p.tsMax = tsMs;
+            appendNumber(p.seqs, seq);
+            index.insert(id, m_postings.size());
+            m_postings.push_back(std::move(p));
+            return;
+        }
+        Posting &p = m_postings[*at];
+        p.tsMin = std::min(p.tsMin, tsMs);
+        p.tsMax = std::max(p.tsMax, tsMs);
+        p.seqs.append(',');
+        appendNumber(p.seqs, seq);
+    };
+    add('c', customerId, m_postingByCustomer);
+    add('x', externalCustomerId, m_postingByExternal);
 }
 
 void ServerEventStore::flushKeys()
 {
-    if (m_pendingFrom < 0)
+    if (m_postings.empty())
         return; // nothing inserted since the last flush
     // One directory row per customer ref of the transaction, as CustomerPostings writes them
-    // on a file: the seqs ascending, comma-separated, with the events' time span. This
-    // transaction's events are those above the seq it started after: the writer lock keeps
-    // every other writer out until the commit.
-    m_db.execNative(
-        QStringLiteral("INSERT INTO usage_customer_postings (ref, ts_min, ts_max, seqs) "
-                       "SELECT ref, min(ts), max(ts), string_agg(CAST(seq AS TEXT), ',' ORDER BY seq) FROM ("
-                       "SELECT 'c' || customer_id AS ref, ts, seq FROM usage_events WHERE seq > ? AND customer_id IS NOT NULL AND customer_id <> '' "
-                       "UNION ALL SELECT 'x' || external_customer_id, ts, seq FROM usage_events WHERE seq > ? AND external_customer_id IS NOT NULL "
-                       "AND external_customer_id <> '') p "
-                       "GROUP BY ref ORDER BY min(seq), ref"),
-        {m_pendingFrom, m_pendingFrom});
-    m_pendingFrom = -1;
+    // on a file: the seqs ascending, comma-separated, with the events' time span, in the order
+    // of each ref's first event (an event's customer id before its external id). Gathered
+    // here as the batches went in, so the server neither reads the events back nor sorts them.
+    startCopy("COPY usage_customer_postings (ref, ts_min, ts_max, seqs) FROM STDIN", QStringLiteral("the import's customer directory"));
+    for (const Posting &p : m_postings) {
+        appendField(m_buffer, p.ref, false);
+        m_buffer.append('\t');
+        appendNumber(m_buffer, p.tsMin);
+        m_buffer.append('\t');
+        appendNumber(m_buffer, p.tsMax);
+        m_buffer.append('\t');
+        m_buffer.append(p.seqs);
+        m_buffer.append('\n');
+        sendCopy(false);
+    }
+    endCopy(QStringLiteral("the import's customer directory"));
+    m_postings.clear();
+    m_postingByCustomer.clear();
+    m_postingByExternal.clear();
+}
+
+void ServerEventStore::discardPendingKeys()
+{
+    m_postings.clear();
+    m_postingByCustomer.clear();
+    m_postingByExternal.clear();
 }
 
 bool ServerEventStore::findOriginal(const UsageEventRow &row, UsageEventRow *stored)

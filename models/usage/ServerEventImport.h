@@ -5,7 +5,9 @@
 #include "models/usage/UsageEventStore.h"
 
 #include <QByteArray>
+#include <QHash>
 
+#include <unordered_map>
 #include <vector>
 
 typedef struct pg_conn PGconn;
@@ -18,19 +20,21 @@ class Database;
  * The write path of usage events on a company server (PostgreSQL), the counterpart of
  * UsageEventStore with the same outcomes for the same rows in the same order:
  *
- * - a batch is streamed with COPY FROM STDIN (libpq, on the QPSQL connection's own PGconn) into a
- *   temporary staging table, each row with its position in the batch;
- * - one INSERT ... SELECT writes the first row of every key of the batch, in batch order (so seqs
- *   follow the file as on SQLite), ON CONFLICT DO NOTHING against the unique index of original
- *   submissions (migration 0033): a key stored before is skipped by the index, not by a lookup;
- * - only when fewer rows went in than came: one join of the staging rows with the originals
- *   of their keys tells a Duplicate (same body) from a Conflict, exactly as UsageEventStore's
- *   comparison does;
- * - the inserted events' customer directory rows (usage_customer_postings) are written by
- *   flushKeys(), one row per customer ref of the transaction, as on SQLite.
+ * - the first row of each key of a batch is found by the client (keys compare as bytes, as in
+ *   the file; on the server since migration 0040);
+ * - those keys are streamed with COPY FROM STDIN (libpq, on the QPSQL connection's own PGconn)
+ *   into a temporary table and looked up in the unique index of original submissions
+ *   (migration 0033), one probe per key; the originals found come back with their bodies;
+ * - the client decides every row's outcome as UsageEventStore does (a key with an original, in
+ *   the company or earlier in the batch, is a Duplicate when the body is the same, else a
+ *   Conflict) and streams the new rows with COPY straight into usage_events, in batch order, so
+ *   seqs follow the file as on SQLite;
+ * - the inserted events' customer directory rows (usage_customer_postings) are gathered by the
+ *   client and written by flushKeys() with COPY, one row per customer ref of the transaction,
+ *   as on SQLite.
  *
- * The caller owns the transaction (UnitOfWork, or Database::begin/commit); the staging tables
- * are temporary and emptied at every commit. Nothing here keeps SQLite's key index
+ * The caller owns the transaction (UnitOfWork, or Database::begin/commit); the key table is
+ * temporary and emptied at every commit. Nothing here keeps SQLite's key index
  * (usage_key_*): a server deduplicates through its unique index alone.
  */
 class ServerEventStore final
@@ -46,6 +50,8 @@ public:
     /// Writes the customer directory rows of the events inserted since the last flush; call
     /// inside the transaction, before it commits.
     void flushKeys();
+    /// Forgets the directory rows not yet written (their transaction was rolled back).
+    void discardPendingKeys();
     /// The original submission stored under this key, if any.
     bool findOriginal(const UsageEventRow &row, UsageEventRow *stored);
 
@@ -57,13 +63,31 @@ public:
 
 private:
     void ensureTables();
-    void copyIn(const std::vector<UsageEventRow> &rows);
+    void startCopy(const char *sql, const QString &what);
+    /// Sends the buffer when it holds about 1 MB, or whatever it holds when `all`.
+    void sendCopy(bool all);
+    void endCopy(const QString &what);
 
     Database &m_db;
     PGconn *m_conn = nullptr;
     QByteArray m_buffer;
-    /// The highest seq before this transaction's first batch (-1: nothing since the last flush).
-    qint64 m_pendingFrom = -1;
+    void addPostings(const QByteArray &customerId, const QByteArray &externalCustomerId, qint64 tsMs, qint64 seq);
+
+    /// One customer directory row in the making: a ref's events since the last flush.
+    struct Posting {
+        QByteArray ref;
+        qint64 tsMin = 0;
+        qint64 tsMax = 0;
+        QByteArray seqs; ///< ascending, comma-separated
+    };
+    bool m_copyFailed = false;
+    // The first row of each key of the batch, by the key's hash (and by the key for a hash
+    // that two keys share).
+    std::unordered_map<qint64, size_t> m_firstByHash;
+    QHash<QByteArray, size_t> m_firstByKey;
+    std::vector<Posting> m_postings;               // in the order of each ref's first event
+    QHash<QByteArray, size_t> m_postingByCustomer; // by customer id
+    QHash<QByteArray, size_t> m_postingByExternal; // by external customer id
 };
 
 } // namespace orb

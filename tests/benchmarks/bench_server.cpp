@@ -36,6 +36,7 @@
 #include <QSqlQuery>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <memory>
@@ -52,6 +53,23 @@ double cpuSeconds()
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+/// The CPU seconds the server process behind a connection has used so far (its backend runs on
+/// this machine: the throwaway cluster), or -1 when /proc does not tell.
+double backendCpuSeconds(CompanyFile &server)
+{
+    const qint64 pid = server.db().scalar(QStringLiteral("SELECT pg_backend_pid()")).toLongLong();
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return -1;
+    // The fields after the command name's closing parenthesis: utime and stime are the 12th
+    // and 13th of them.
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> f = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (f.size() < 13)
+        return -1;
+    return double(f.at(11).toLongLong() + f.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
 /// A fresh database on the cluster; its location.
@@ -125,14 +143,19 @@ void benchImport(const QString &dir, const QString &socket, qint64 events)
     double cpu = cpuSeconds();
     const ImportSummary onFile = EventImporter(*file, clock).importFile(input, {});
     const double fileSecs = t.nsecsElapsed() / 1e9, fileCpu = cpuSeconds() - cpu;
+    const double backendBefore = backendCpuSeconds(*server);
     t.restart();
     cpu = cpuSeconds();
     const ImportSummary onSrv = EventImporter(*server, clock).importFile(input, {});
     const double serverSecs = t.nsecsElapsed() / 1e9, serverCpu = cpuSeconds() - cpu;
+    const double backendCpu = backendCpuSeconds(*server) - backendBefore;
     std::printf("(1) bulk import of %lld events (%.0f MB of JSON Lines), accepted file %lld / server %lld\n", events, mb, onFile.accepted, onSrv.accepted);
     std::printf("    company file:   %.2f s, %.0f k events/s (CPU of this process %.2f s)\n", fileSecs, events / fileSecs / 1e3, fileCpu);
     std::printf("    company server: %.2f s, %.0f k events/s (CPU of this process %.2f s; the server's own work is not in it)\n", serverSecs,
                 events / serverSecs / 1e3, serverCpu);
+    if (backendBefore >= 0)
+        std::printf("    company server's own process (its backend): %.2f s CPU; both processes together %.2f s CPU against the file's %.2f s\n", backendCpu,
+                    backendCpu + serverCpu, fileCpu);
     std::printf("    server rate / file rate = %.2f (target >= 0.50)\n", fileSecs / serverSecs);
     QFile::remove(input);
 }

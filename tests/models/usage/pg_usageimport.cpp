@@ -188,7 +188,12 @@ void TestServerUsageImport::sameAsFile_data()
                              + ev("a3", "2026-03-10T11:10:00Z", "acme", R"({"region":"eu","x":null})");
     const QByteArray again = ev("a1", "2026-03-10T10:00:00Z") + ev("a2", "2026-03-10T10:01:00Z", "beta", R"({"region":"us"})")
                              + ev("b1", "2026-03-10T11:59:00Z") + ev("b1", "2026-03-10T11:59:00Z") + ev("odd", "2026-03-10T11:00:00Z", "acme", R"({"n":1.5})")
-                             + "\n" + ev("b2", "2026-03-10T11:58:00Z", "beta");
+                             + "\n"
+                             + ev("b2", "2026-03-10T11:58:00Z", "beta")
+                             // A stored key twice in one batch: the first with another body (a
+                             // conflict), the second the stored one's (a duplicate: a row meets
+                             // the stored original, not the batch's first row of its key).
+                             + ev("s1", "2026-03-10T09:00:00Z", "beta") + ev("s1", "2026-03-10T09:00:00Z");
     QTest::newRow("one batch") << mixed << again << false << qint64(20000);
     QTest::newRow("batches of three") << mixed << again << false << qint64(3);
     QTest::newRow("batches of one") << mixed << again << false << qint64(1);

@@ -1,0 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Idempotency keys compared as bytes on a company server (docs/TEAM.md, "Usage import on a
+-- server"). A company file compares them as bytes already (SQLite's BINARY collation), so the
+-- file gains nothing here: this migration only keeps both engines at the same schema version.
