@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlRecord>
+#include <QSqlResult>
 #include <QThread>
 #include <QUrl>
 
@@ -25,12 +27,198 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <memory>
 
 namespace orb {
 
-struct Database::Tracker {
-    PendingRows rows;
+namespace {
+
+struct StatementSlot;
+
+} // namespace
+
+/*
+ * The connection's prepared statements by SQL text. A slot is lent to one caller at a time
+ * (inUse) through a CachedResult wrapped in the QSqlQuery exec() returns; when the caller's
+ * last copy of that query goes, the slot comes back reset (SQLite: sqlite3_reset, so it holds
+ * no read transaction and no lock) and waits for the next run of the same text. Slots the
+ * cache let go of (evicted, cleared at close) die with their last borrower instead.
+ */
+struct StatementCache {
+    /// The most kept: the billing paths use about a hundred texts; past that, the least
+    /// recently used goes (finalized), so statements composed with values in them cannot
+    /// grow the cache without end.
+    static constexpr int Capacity = 160;
+    QHash<QString, std::shared_ptr<StatementSlot>> kept;
+    quint64 clock = 0;
+
+    StatementCache() = default;
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
+    ~StatementCache() { clear(); }
+    void drop(const std::shared_ptr<StatementSlot> &slot);
+    void clear();
+    void makeRoom();
 };
+
+namespace {
+
+struct StatementSlot {
+    QString sql;
+    QSqlQuery query;
+    qsizetype binds = 0;
+    quint64 lastUse = 0;
+    bool inUse = false;
+    bool server = false;
+    bool tainted = false;            ///< the borrower prepared or ran something else on it
+    StatementCache *owner = nullptr; ///< null once the cache let go of it
+};
+
+/*
+ * What the caller's QSqlQuery reads through: the cached statement's own query, positioned in
+ * step with it. Everything is forwarded through QSqlQuery's public interface, so the values,
+ * types and errors are exactly the driver's. Going away, it gives the statement back.
+ */
+class CachedResult final : public QSqlResult
+{
+public:
+    explicit CachedResult(std::shared_ptr<StatementSlot> slot) : QSqlResult(slot->query.driver()), m_slot(std::move(slot))
+    {
+        QSqlResult::setForwardOnly(true);
+        QSqlResult::setQuery(m_slot->sql);
+        sync();
+    }
+    ~CachedResult() override { giveBack(); }
+    CachedResult(const CachedResult &) = delete;
+    CachedResult &operator=(const CachedResult &) = delete;
+
+    QVariant handle() const override
+    {
+        const QSqlResult *r = m_slot->query.result();
+        return r ? r->handle() : QVariant();
+    }
+
+protected:
+    QVariant data(int i) override { return m_slot->query.value(i); }
+    bool isNull(int i) override { return m_slot->query.isNull(i); }
+    bool fetch(int i) override { return moved(m_slot->query.seek(i)); }
+    bool fetchFirst() override { return moved(m_slot->query.first()); }
+    bool fetchLast() override { return moved(m_slot->query.last()); }
+    bool fetchNext() override { return moved(m_slot->query.next()); }
+    bool fetchPrevious() override { return moved(m_slot->query.previous()); }
+    int size() override { return m_slot->query.size(); }
+    int numRowsAffected() override { return m_slot->query.numRowsAffected(); }
+    QSqlRecord record() const override { return m_slot->query.record(); }
+    QVariant lastInsertId() const override { return m_slot->query.lastInsertId(); }
+    void detachFromResultSet() override { m_slot->query.finish(); }
+    bool nextResult() override
+    {
+        const bool ok = m_slot->query.nextResult();
+        sync();
+        return ok;
+    }
+    void setNumericalPrecisionPolicy(QSql::NumericalPrecisionPolicy policy) override
+    {
+        QSqlResult::setNumericalPrecisionPolicy(policy);
+        m_slot->query.setNumericalPrecisionPolicy(policy);
+    }
+    // The borrower running other SQL on the query it was handed: done on the statement's own
+    // query, which then no longer answers to its text and leaves the cache when given back.
+    bool reset(const QString &sql) override
+    {
+        m_slot->tainted = true;
+        const bool ok = m_slot->query.exec(sql);
+        sync();
+        return ok;
+    }
+    bool prepare(const QString &sql) override
+    {
+        m_slot->tainted = true;
+        const bool ok = m_slot->query.prepare(sql);
+        sync();
+        return ok;
+    }
+    bool exec() override
+    {
+        m_slot->tainted = true;
+        const QList<QVariant> &values = boundValues();
+        for (int i = 0; i < values.size(); ++i)
+            m_slot->query.bindValue(i, values.at(i), bindValueType(i));
+        const bool ok = m_slot->query.exec();
+        sync();
+        return ok;
+    }
+
+private:
+    bool moved(bool ok)
+    {
+        if (ok) {
+            QSqlResult::setAt(m_slot->query.at());
+            return true;
+        }
+        const QSqlError e = m_slot->query.lastError();
+        if (e.isValid())
+            setLastError(e);
+        return false;
+    }
+    void sync()
+    {
+        QSqlResult::setActive(m_slot->query.isActive());
+        QSqlResult::setSelect(m_slot->query.isSelect());
+        QSqlResult::setAt(m_slot->query.at());
+        setLastError(m_slot->query.lastError());
+    }
+    void giveBack()
+    {
+        StatementSlot &s = *m_slot;
+        s.inUse = false;
+        if (!s.owner)
+            return; // let go of by the cache: finalized with this last reference
+        // A server streams a forward-only result row by row; one not read to its end is still
+        // running there (its implicit transaction open) until the connection hears of it, so
+        // it is let go of the way Qt always ends it, discarding the rest, not kept half-read.
+        const bool unfinished = s.server && s.query.isActive() && s.query.isSelect() && s.query.at() != QSql::AfterLastRow;
+        if (s.tainted || unfinished) {
+            s.owner->drop(m_slot);
+            return;
+        }
+        // SQLite: sqlite3_reset, so the statement holds no read transaction and no lock.
+        s.query.finish();
+    }
+
+    std::shared_ptr<StatementSlot> m_slot;
+};
+
+} // namespace
+
+void StatementCache::drop(const std::shared_ptr<StatementSlot> &slot)
+{
+    const auto it = kept.constFind(slot->sql);
+    if (it != kept.constEnd() && it->get() == slot.get())
+        kept.erase(it);
+    slot->owner = nullptr;
+}
+
+void StatementCache::clear()
+{
+    // Slots still lent out are finalized when their borrower lets go; the rest here.
+    for (const auto &slot : kept)
+        slot->owner = nullptr;
+    kept.clear();
+}
+
+void StatementCache::makeRoom()
+{
+    while (kept.size() >= Capacity) {
+        auto oldest = kept.end();
+        for (auto it = kept.begin(); it != kept.end(); ++it) {
+            if (oldest == kept.end() || it.value()->lastUse < oldest.value()->lastUse)
+                oldest = it;
+        }
+        oldest.value()->owner = nullptr;
+        kept.erase(oldest);
+    }
+}
 
 namespace {
 
@@ -123,6 +311,109 @@ QString writtenTable(const QString &sql)
 
 } // namespace
 
+namespace {
+
+// Runs `sql` with `binds` on `db` (a server's when `server`) through `cache` (none: prepared for this once, as without a
+// cache); false with `error` set, and `prepareFailed` when it did not even prepare.
+// Whether the statement's result can change width under it: a "*" (but COUNT(*)) takes the
+// table's columns as they are when it runs. SQLite prepares such a statement again after a
+// schema change, and Qt's driver, which sized its row for the old width, must not read it;
+// a server refuses to run a kept plan whose result type changed. Those are never kept.
+bool widthMayChange(const QString &sql)
+{
+    for (qsizetype i = sql.indexOf(QLatin1Char('*')); i >= 0; i = sql.indexOf(QLatin1Char('*'), i + 1)) {
+        qsizetype p = i - 1;
+        while (p >= 0 && sql.at(p).isSpace())
+            --p;
+        if (p < 0)
+            return true;
+        const QChar before = sql.at(p);
+        if (before == QLatin1Char(',') || before == QLatin1Char('.'))
+            return true; // "a, *", "t.*"
+        if (before == QLatin1Char('(') && i + 1 < sql.size() && sql.at(i + 1) == QLatin1Char(')'))
+            continue; // COUNT(*)
+        if (before.isLetter()) {
+            qsizetype w = p;
+            while (w >= 0 && (sql.at(w).isLetterOrNumber() || sql.at(w) == QLatin1Char('_')))
+                --w;
+            const QStringView word = QStringView(sql).mid(w + 1, p - w);
+            for (const char *k : {"SELECT", "DISTINCT", "ALL", "RETURNING"})
+                if (word.compare(QLatin1String(k), Qt::CaseInsensitive) == 0)
+                    return true;
+        }
+        // Otherwise a product ("qty * price", "2 * x"): the width is the statement's own.
+    }
+    return false;
+}
+
+bool runCached(StatementCache *cache, const Database &db, bool server, const QString &sql, const QVariantList &binds, QSqlQuery &out, QSqlError &error,
+               bool &prepareFailed)
+{
+    prepareFailed = false;
+    if (cache && widthMayChange(sql))
+        cache = nullptr;
+    std::shared_ptr<StatementSlot> slot;
+    const auto it = cache ? cache->kept.constFind(sql) : decltype(cache->kept.constFind(sql))();
+    const bool known = cache && it != cache->kept.constEnd();
+    if (known && !it.value()->inUse && it.value()->binds == binds.size()) {
+        slot = it.value();
+    } else {
+        QSqlQuery q(db.handle());
+        q.setForwardOnly(true);
+        if (!q.prepare(sql)) {
+            error = q.lastError();
+            prepareFailed = true;
+            return false;
+        }
+        // No cache (a closed connection, a statement of changing width), a different number
+        // of binds (refused as before), or
+        // lent out already (a caller still reads its earlier result, or runs it inside that
+        // loop): this one is prepared beside it and finalized after use, as before the cache.
+        if (!cache || known) {
+            for (int i = 0; i < binds.size(); ++i)
+                q.bindValue(i, binds.at(i));
+            if (!q.exec()) {
+                error = q.lastError();
+                return false;
+            }
+            out = std::move(q);
+            return true;
+        }
+        cache->makeRoom();
+        slot = std::make_shared<StatementSlot>();
+        slot->sql = sql;
+        slot->query = std::move(q);
+        slot->binds = binds.size();
+        slot->server = server;
+        slot->owner = cache;
+        cache->kept.insert(sql, slot);
+    }
+    slot->lastUse = ++cache->clock;
+    for (int i = 0; i < binds.size(); ++i)
+        slot->query.bindValue(i, binds.at(i));
+    if (!slot->query.exec()) {
+        error = slot->query.lastError();
+        // Prepared anew next time: after a failure the statement may be what failed (a lost
+        // connection, a server that forgot it).
+        slot->query.finish();
+        cache->drop(slot);
+        return false;
+    }
+    slot->inUse = true;
+    out = QSqlQuery(new CachedResult(slot));
+    return true;
+}
+
+} // namespace
+
+// What a connection keeps beside its handle while open: the rows changed since the last seal
+// (read-write SQLite connections), its prepared statements and those of its seals.
+struct Database::Tracker {
+    PendingRows rows;
+    StatementCache statements;
+    SealStatements seals;
+};
+
 Database::Database() = default;
 
 Database::~Database()
@@ -185,6 +476,7 @@ void Database::open(const QString &path, Mode mode)
     m_path = path;
     m_mode = mode;
     m_engine = Engine::Sqlite;
+    m_tracker = std::make_unique<Tracker>();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
@@ -200,6 +492,7 @@ void Database::open(const QString &path, Mode mode)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
         m_connectionName.clear();
+        m_tracker.reset();
         throw ServiceError::storage(QStringLiteral("cannot open %1: %2").arg(path, why));
     }
     {
@@ -216,7 +509,6 @@ void Database::open(const QString &path, Mode mode)
         static const bool sodiumReady = sodium_init() >= 0;
         if (!sodiumReady)
             throw ServiceError::storage(QStringLiteral("cannot open %1: libsodium did not start").arg(path));
-        m_tracker = std::make_unique<Tracker>();
         sqlite3_preupdate_hook(sqliteHandle(), &onPreUpdate, &m_tracker->rows);
     }
 }
@@ -233,6 +525,7 @@ void Database::openServer(const CompanyLocation &location, Mode mode)
     m_path = location.display();
     m_mode = mode;
     m_engine = Engine::PostgreSql;
+    m_tracker = std::make_unique<Tracker>();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
     if (!location.host.isEmpty())
         db.setHostName(location.host);
@@ -258,6 +551,7 @@ void Database::openServer(const CompanyLocation &location, Mode mode)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
         m_connectionName.clear();
+        m_tracker.reset();
         m_engine = Engine::Sqlite;
         throw ServiceError::storage(QStringLiteral("cannot connect to the company server %1: %2").arg(m_path, connectFailure(location, why)));
     }
@@ -296,8 +590,16 @@ void Database::close()
         if (db.isOpen() && isServer()) {
             if (m_inTransaction)
                 QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            // After the ROLLBACK (an aborted transaction refuses DEALLOCATE), before the
+            // connection goes: each kept statement is deallocated on the server.
+            if (m_tracker)
+                m_tracker->statements.clear();
             db.close();
         } else if (db.isOpen()) {
+            // Every kept statement finalized first: a SQLite connection does not close while
+            // a statement of it is unfinalized.
+            if (m_tracker)
+                m_tracker->statements.clear();
             if (sqlite3 *h = rawSqliteHandle()) {
                 if (!sqlite3_get_autocommit(h))
                     sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -306,13 +608,15 @@ void Database::close()
                 // another program.
                 if (m_tracker && !m_tracker->rows.empty() && sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK) {
                     try {
-                        RowSeals::seal(h, m_tracker->rows);
+                        RowSeals::seal(h, m_tracker->rows, &m_tracker->seals);
                         sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
                     } catch (const ServiceError &) {
                         sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
                     }
                     m_tracker->rows.clear();
                 }
+                if (m_tracker)
+                    m_tracker->seals.clear();
                 // Every committed page into the file itself, the WAL cut to nothing: should
                 // this not be the last connection (or the program die before that one closes),
                 // the file on its own still holds everything committed through this one.
@@ -323,6 +627,8 @@ void Database::close()
             db.close();
         }
     }
+    if (m_tracker)
+        m_tracker->statements.clear();
     QSqlDatabase::removeDatabase(m_connectionName);
     {
         QMutexLocker lock(&registryMutex());
@@ -366,7 +672,7 @@ void Database::sealPending()
         return;
     PendingRows rows;
     rows.swap(m_tracker->rows);
-    RowSeals::seal(sqliteHandle(), rows);
+    RowSeals::seal(sqliteHandle(), rows, &m_tracker->seals);
 }
 
 bool Database::isOpen() const
@@ -417,24 +723,31 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &binds) const
     // Every statement on a server passes here (translated or native): the role decides first.
     Roles::check(role(), sql);
     // A server connection: prepared (server-side) only with binds, since PostgreSQL prepares
-    // no BEGIN, SET or CREATE; the SQLSTATE decides what the failure means to people.
-    QSqlQuery q(handle());
-    q.setForwardOnly(true);
+    // no BEGIN, SET or CREATE; the SQLSTATE decides what the failure means to people. Those
+    // prepared are kept (runCached) and run again with new binds.
+    QSqlQuery q;
+    QSqlError e;
     bool ok = false;
     if (binds.isEmpty()) {
+        q = QSqlQuery(handle());
+        q.setForwardOnly(true);
         ok = q.exec(sql);
+        if (!ok) {
+            e = q.lastError();
+        } else if (static const QRegularExpression ddl(QStringLiteral(R"(^\s*(?:CREATE|ALTER|DROP)\b)"), QRegularExpression::CaseInsensitiveOption);
+                   ddl.match(sql).hasMatch()) {
+            // A kept plan whose tables changed shape may refuse to run ("cached plan must not
+            // change result type"): after a schema change every statement is prepared anew.
+            if (m_tracker)
+                m_tracker->statements.clear();
+        }
     } else {
         // A failed prepare is told apart as a failed statement is (a lost connection above all):
         // with binds, the prepare is the first word to the server.
-        ok = q.prepare(sql);
-        if (ok) {
-            for (const QVariant &b : binds)
-                q.addBindValue(b);
-            ok = q.exec();
-        }
+        bool prepareFailed = false;
+        ok = runCached(m_tracker ? &m_tracker->statements : nullptr, *this, true, sql, binds, q, e, prepareFailed);
     }
     if (!ok) {
-        const QSqlError e = q.lastError();
         const QString state = e.nativeErrorCode();
         if (state.startsWith(QLatin1String("23")))
             throw ServiceError::conflict(QStringLiteral("the company database refused the change: %1").arg(describe(e)));
@@ -476,14 +789,12 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &binds) const
     }
     if (m_roleLimit != Role::Admin)
         Roles::check(m_roleLimit, sql);
-    QSqlQuery q(handle());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        throw ServiceError::storage(QStringLiteral("the company file refused a statement: %1").arg(describe(q.lastError())));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec()) {
-        const QSqlError e = q.lastError();
+    QSqlQuery q;
+    QSqlError e;
+    bool prepareFailed = false;
+    if (!runCached(m_tracker ? &m_tracker->statements : nullptr, *this, false, sql, binds, q, e, prepareFailed)) {
+        if (prepareFailed)
+            throw ServiceError::storage(QStringLiteral("the company file refused a statement: %1").arg(describe(e)));
         const int code = sqliteCode(e);
         if (code == SQLITE_CONSTRAINT)
             throw ServiceError::conflict(QStringLiteral("the company file refused the change: %1").arg(describe(e)));
@@ -513,7 +824,14 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &binds) const
 QVariant Database::scalar(const QString &sql, const QVariantList &binds) const
 {
     QSqlQuery q = exec(sql, binds);
-    return q.next() ? q.value(0) : QVariant();
+    if (!q.next())
+        return QVariant();
+    const QVariant value = q.value(0);
+    // A server streams the rows: reading past a one-row result's end lets its prepared
+    // statement be kept (a result left half-read is not kept, see CachedResult).
+    if (isServer())
+        q.next();
+    return value;
 }
 
 void Database::execScript(const QString &script) const
@@ -602,8 +920,12 @@ void Database::rollback()
     }
     m_depth = 0;
     m_inTransaction = false;
-    if (m_tracker)
+    if (m_tracker) {
         m_tracker->rows.clear();
+        // A schema change undone here may come back as another at the same schema version:
+        // what the seals know of the tables is read again.
+        m_tracker->seals.clear();
+    }
     m_changedTables.clear();
     q.exec(QStringLiteral("ROLLBACK"));
 }

@@ -11,6 +11,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -123,6 +124,30 @@ QString rowKey(sqlite3_stmt *st, const TableShape &shape)
     return parts.join(QLatin1Char('/'));
 }
 
+/// Binds rowKey() of the current row of `st`: a one-column ASCII key (an id, a number: every
+/// key Orb writes) straight from the row's bytes, held until `st` steps on; anything else as
+/// rowKey() spells it.
+void bindKey(SqliteStatement &put, int i, sqlite3_stmt *st, const TableShape &shape)
+{
+    if (shape.keyColumns.size() == 1) {
+        const int c = shape.keyColumns.first();
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(st, c));
+        const int n = sqlite3_column_bytes(st, c);
+        if (!text) {
+            put.bindText(i, "", 0);
+            return;
+        }
+        bool ascii = true;
+        for (int k = 0; k < n && ascii; ++k)
+            ascii = static_cast<unsigned char>(text[k]) < 0x80 && text[k] != 0;
+        if (ascii) {
+            put.bindText(i, text, n, SqliteStatement::Bytes::Borrowed);
+            return;
+        }
+    }
+    bindText(put, i, rowKey(st, shape));
+}
+
 QString singular(const QString &table)
 {
     static const QHash<QString, QString> names = {
@@ -191,37 +216,126 @@ QStringList RowSeals::sealedTables(sqlite3 *db)
     return tables;
 }
 
-void RowSeals::seal(sqlite3 *db, const PendingRows &pending)
+struct SealStatements::State {
+    struct Table {
+        TableShape shape;
+        QByteArray utf8;
+        SqliteStatement read; ///< SELECT rowid, * FROM table WHERE rowid = ?
+    };
+    sqlite3 *db = nullptr;
+    SqliteStatement schemaVersion;
+    int version = -1; ///< the schema version the rest was read from
+    bool present = false;
+    /// Every sealed table; its statement and shape made on its first sealed row.
+    std::unordered_map<std::string, std::unique_ptr<Table>> tables;
+    SqliteStatement put;
+    SqliteStatement drop;
+
+    /// Ready for `handle` with its current schema (read again only when that changed).
+    void refresh(sqlite3 *handle)
+    {
+        if (db != handle) {
+            forget();
+            db = handle;
+            schemaVersion = SqliteStatement(db, "PRAGMA schema_version", "reading the schema version for row seals", true);
+        }
+        schemaVersion.reset();
+        const int now = schemaVersion.next() ? sqlite3_column_int(schemaVersion.get(), 0) : -1;
+        schemaVersion.reset();
+        if (now == version && now != -1)
+            return;
+        tables.clear();
+        put = SqliteStatement();
+        drop = SqliteStatement();
+        version = -1;
+        present = RowSeals::present(db);
+        if (present) {
+            for (const QString &t : RowSeals::sealedTables(db))
+                tables.emplace(t.toStdString(), nullptr);
+            put = SqliteStatement(db, "INSERT OR REPLACE INTO row_seals (tbl, row, key, digest) VALUES (?, ?, ?, ?)", "writing row seals", true);
+            drop = SqliteStatement(db, "DELETE FROM row_seals WHERE tbl = ? AND row = ?", "writing row seals", true);
+        }
+        version = now;
+    }
+    Table *table(const std::string &name)
+    {
+        const auto it = tables.find(name);
+        if (it == tables.end())
+            return nullptr;
+        if (!it->second) {
+            const QString t = QString::fromStdString(name);
+            auto made = std::make_unique<Table>();
+            made->shape = shapeOf(db, t);
+            made->utf8 = t.toUtf8();
+            const QByteArray sql = QStringLiteral("SELECT rowid, * FROM %1 WHERE rowid = ?").arg(quoted(t)).toUtf8();
+            made->read = SqliteStatement(db, sql.constData(), int(sql.size()), "reading rows for their seals", true);
+            it->second = std::move(made);
+        }
+        return it->second.get();
+    }
+    void forget()
+    {
+        tables.clear();
+        put = SqliteStatement();
+        drop = SqliteStatement();
+        schemaVersion = SqliteStatement();
+        db = nullptr;
+        version = -1;
+        present = false;
+    }
+};
+
+SealStatements::SealStatements() : m_state(std::make_unique<State>()) {}
+
+SealStatements::~SealStatements() = default;
+
+void SealStatements::clear()
 {
-    if (pending.empty() || !present(db))
+    m_state->forget();
+}
+
+void RowSeals::seal(sqlite3 *db, const PendingRows &pending, SealStatements *kept)
+{
+    if (pending.empty())
         return;
-    const QStringList sealed = sealedTables(db);
-    SqliteStatement put = statement(db, QStringLiteral("INSERT OR REPLACE INTO row_seals (tbl, row, key, digest) VALUES (?, ?, ?, ?)"));
-    SqliteStatement drop = statement(db, QStringLiteral("DELETE FROM row_seals WHERE tbl = ? AND row = ?"));
+    SealStatements once;
+    SealStatements::State &s = *(kept ? kept : &once)->m_state;
+    s.refresh(db);
+    if (!s.present)
+        return;
     for (const auto &[tableName, rows] : pending) {
-        const QString table = QString::fromStdString(tableName);
-        if (!sealed.contains(table))
+        SealStatements::State::Table *t = s.table(tableName);
+        if (!t)
             continue;
-        const TableShape shape = shapeOf(db, table);
-        const QByteArray tableUtf8 = table.toUtf8();
-        SqliteStatement read = statement(db, QStringLiteral("SELECT rowid, * FROM %1 WHERE rowid = ?").arg(quoted(table)));
-        for (const std::int64_t row : rows) {
+        SqliteStatement &read = t->read;
+        // Every kept statement is reset when left, however it is left: none stays active
+        // (holding a read of the file) between commits.
+        const auto done = qScopeGuard([&] {
+            read.reset();
+            s.put.reset();
+            s.drop.reset();
+        });
+        // In rowid order: the rows are read and their seals written front to back through
+        // both B-trees, not in the hash set's scattered order.
+        std::vector<std::int64_t> ordered(rows.begin(), rows.end());
+        std::sort(ordered.begin(), ordered.end());
+        for (const std::int64_t row : ordered) {
             read.reset();
             read.bind(1, qint64(row));
             if (read.next()) {
                 unsigned char digest[DigestBytes];
-                digestRow(read.get(), tableUtf8, digest);
-                put.reset();
-                put.bind(1, tableUtf8, SqliteStatement::Bytes::Borrowed);
-                put.bind(2, qint64(row));
-                bindText(put, 3, rowKey(read.get(), shape));
-                put.bindBlob(4, digest, int(DigestBytes));
-                put.run();
+                digestRow(read.get(), t->utf8, digest);
+                s.put.reset();
+                s.put.bind(1, t->utf8, SqliteStatement::Bytes::Borrowed);
+                s.put.bind(2, qint64(row));
+                bindKey(s.put, 3, read.get(), t->shape);
+                s.put.bindBlob(4, digest, int(DigestBytes));
+                s.put.run();
             } else {
-                drop.reset();
-                drop.bind(1, tableUtf8, SqliteStatement::Bytes::Borrowed);
-                drop.bind(2, qint64(row));
-                drop.run();
+                s.drop.reset();
+                s.drop.bind(1, t->utf8, SqliteStatement::Bytes::Borrowed);
+                s.drop.bind(2, qint64(row));
+                s.drop.run();
             }
         }
     }

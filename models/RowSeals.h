@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,6 +44,28 @@ struct SealReport {
 using PendingRows = std::unordered_map<std::string, std::unordered_set<std::int64_t>>;
 
 /**
+ * What RowSeals::seal() needs of one connection, kept between its commits: which tables are
+ * sealed, how their rows are named, and the statements that read rows and write seals,
+ * prepared once. All of it is read again when the schema changes (PRAGMA schema_version), so
+ * a seal never follows a stale table list or key. Belongs to one connection (one sqlite3
+ * handle); clear() finalizes its statements and must run before that connection closes.
+ */
+class SealStatements final
+{
+public:
+    SealStatements();
+    ~SealStatements();
+    SealStatements(const SealStatements &) = delete;
+    SealStatements &operator=(const SealStatements &) = delete;
+    void clear();
+
+private:
+    friend class RowSeals;
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+/**
  * Per-row seals: a keyed-by-nothing digest (BLAKE2b, 128 bits) of every row of the company's
  * own tables, written by Orb in the transaction that changes the row. Every connection Orb
  * opens for writing records the rows its statements touch (SQLite's pre-update hook, which
@@ -65,8 +88,9 @@ public:
 
     /// Whether the pre-update hook should record a change to this table (cheap, no SQL).
     static bool tracks(const char *table);
-    /// Seals (or unseals, for rows gone) the pending rows, inside the caller's transaction.
-    static void seal(sqlite3 *db, const PendingRows &pending);
+    /// Seals (or unseals, for rows gone) the pending rows, inside the caller's transaction;
+    /// with `kept`, through the connection's kept statements (none: prepared for this once).
+    static void seal(sqlite3 *db, const PendingRows &pending, SealStatements *kept = nullptr);
     /// Seals every row of every sealed table (the migration that introduces seals, and tables
     /// a migration rebuilt). Returns the number of rows sealed.
     static qint64 sealAll(const Database &db, const QStringList &onlyTables = {});

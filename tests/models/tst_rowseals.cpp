@@ -37,6 +37,7 @@ private slots:
     void rolledBackWriteLeavesSealsAlone();
     void upgradeSealsExistingRows();
     void rawHandleWritesSealedByClose();
+    void sealsFollowSchemaChanges();
 
 private:
     QString freshCopy(const QString &name);
@@ -254,6 +255,60 @@ void TestRowSeals::rawHandleWritesSealedByClose()
     QCOMPARE(file->db().scalar(QStringLiteral("SELECT count(*) FROM items WHERE name LIKE '% (bulk)'")).toInt(),
              file->db().scalar(QStringLiteral("SELECT count(*) FROM items")).toInt());
     QVERIFY(RowSeals::verify(file->db()).ok());
+}
+
+void TestRowSeals::sealsFollowSchemaChanges()
+{
+    // A connection keeps what its seals know of the tables between commits; a table added, a
+    // column added and a table rebuilt with its key elsewhere are each followed, so every row
+    // written afterwards is sealed and checks out.
+    auto file = CompanyFile::open(freshCopy(QStringLiteral("schema")));
+    Database &db = file->db();
+    file->setSetting(QStringLiteral("backup.keep"), QStringLiteral("3")); // seals warm
+    {
+        UnitOfWork uow(db);
+        db.exec(QStringLiteral("CREATE TABLE extra_notes (body TEXT, id TEXT PRIMARY KEY)"));
+        uow.commit();
+    }
+    {
+        UnitOfWork uow(db);
+        db.exec(QStringLiteral("INSERT INTO extra_notes (body, id) VALUES (?, ?)"), {QStringLiteral("one"), QStringLiteral("n1")});
+        db.exec(QStringLiteral("UPDATE customers SET name = name || ' AG' WHERE rowid = (SELECT min(rowid) FROM customers)"));
+        uow.commit();
+    }
+    QVERIFY(RowSeals::verify(db).ok());
+    {
+        UnitOfWork uow(db);
+        db.exec(QStringLiteral("ALTER TABLE extra_notes ADD COLUMN more TEXT"));
+        uow.commit();
+    }
+    {
+        UnitOfWork uow(db);
+        db.exec(QStringLiteral("INSERT INTO extra_notes (body, id, more) VALUES (?, ?, ?)"),
+                {QStringLiteral("two"), QStringLiteral("n2"), QStringLiteral("x")});
+        db.exec(QStringLiteral("UPDATE extra_notes SET more = 'y' WHERE id = 'n1'"));
+        uow.commit();
+    }
+    const SealReport report = RowSeals::verify(db);
+    QVERIFY2(report.ok(), report.findings.isEmpty() ? "" : qPrintable(report.findings.first().describe()));
+    // A rebuilt table whose key moved: findings name the row by its new key column.
+    {
+        UnitOfWork uow(db);
+        db.exec(QStringLiteral("DELETE FROM extra_notes")); // their seals go with them
+        db.exec(QStringLiteral("DROP TABLE extra_notes"));
+        db.exec(QStringLiteral("CREATE TABLE extra_notes (id TEXT PRIMARY KEY, body TEXT)"));
+        uow.commit();
+    }
+    {
+        UnitOfWork uow(db);
+        db.exec(QStringLiteral("INSERT INTO extra_notes (id, body) VALUES (?, ?)"), {QStringLiteral("n3"), QStringLiteral("three")});
+        uow.commit();
+    }
+    QVERIFY(RowSeals::verify(db).ok());
+    rawSql(file->path(), {QStringLiteral("UPDATE extra_notes SET body = 'changed'")});
+    const SealReport changed = RowSeals::verify(db);
+    QCOMPARE(changed.problems, qint64(1));
+    QCOMPARE(changed.findings.first().key, QStringLiteral("n3"));
 }
 
 QTEST_GUILESS_MAIN(TestRowSeals)
