@@ -48,13 +48,18 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
     // SQLite over them (the status index): remaining_minor is that amount in exact
     // ten-thousandths (migration 0009, kept by triggers; never below zero), so the sums are
     // exact integers and no amount text is read and parsed per invoice.
+    // The sums of integers cast back to integers: a server's SUM of BIGINT is a NUMERIC, which
+    // the driver would hand over as a double.
+    //
     // One query object per statement, each gone before the next starts: on a company server a
     // prepared statement is deallocated when its query object goes, and that would discard the
     // rows of a statement still streaming on the same connection.
     {
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency, SUM(remaining_minor), SUM(CASE WHEN due_date < ? THEN remaining_minor ELSE 0 END), "
-                                               "SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END) FROM invoices WHERE status = 'issued' GROUP BY currency"),
-                                {todayText, todayText});
+        QSqlQuery q =
+            m_db.exec(QStringLiteral("SELECT currency, CAST(SUM(remaining_minor) AS INTEGER), "
+                                     "CAST(SUM(CASE WHEN due_date < ? THEN remaining_minor ELSE 0 END) AS INTEGER), "
+                                     "CAST(SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END) AS INTEGER) FROM invoices WHERE status = 'issued' GROUP BY currency"),
+                      {todayText, todayText});
         while (q.next()) {
             const QString currency = q.value(0).toString();
             add(f.outstanding, currency, Decimal::fromMinorUnits(q.value(1).toLongLong(), MinorDigits));
@@ -68,14 +73,22 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
     // The month's issued and paid invoices through the (status, invoice_date) index, their
     // totals as exact ten-thousandths (total_minor, migration 0009).
     {
-        QSqlQuery q = m_db.exec(
-            QStringLiteral("SELECT currency, SUM(total_minor) FROM invoices WHERE status IN ('issued', 'paid') AND invoice_date >= ? AND invoice_date < ? "
-                           "GROUP BY currency"),
-            {monthStart, monthEnd});
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency, CAST(SUM(total_minor) AS INTEGER) FROM invoices WHERE status IN ('issued', 'paid') AND "
+                                               "invoice_date >= ? AND invoice_date < ? "
+                                               "GROUP BY currency"),
+                                {monthStart, monthEnd});
         while (q.next())
             add(f.invoiced, q.value(0).toString(), Decimal::fromMinorUnits(q.value(1).toLongLong(), MinorDigits));
     }
-    {
+    if (m_db.isServer()) {
+        // Summed on the server: exact NUMERIC sums of the decimal text (of the largest scale
+        // summed, as Decimal adds), returned as text, not as the driver's double.
+        QSqlQuery q = m_db.execNative(QStringLiteral("SELECT currency, CAST(SUM(CAST(amount AS NUMERIC)) AS TEXT) FROM payments "
+                                                     "WHERE paid_on >= ? AND paid_on < ? GROUP BY currency"),
+                                      {monthStart, monthEnd});
+        while (q.next())
+            add(f.paid, q.value(0).toString(), Decimal::parse(q.value(1).toString()));
+    } else {
         QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency, amount FROM payments WHERE paid_on >= ? AND paid_on < ?"), {monthStart, monthEnd});
         while (q.next())
             add(f.paid, q.value(0).toString(), Decimal::parse(q.value(1).toString()));
