@@ -48,38 +48,60 @@ DashboardFigures DashboardQuery::compute(QDate today, qint64 monthStartMs, qint6
     // SQLite over them (the status index): remaining_minor is that amount in exact
     // ten-thousandths (migration 0009, kept by triggers; never below zero), so the sums are
     // exact integers and no amount text is read and parsed per invoice.
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency, SUM(remaining_minor), SUM(CASE WHEN due_date < ? THEN remaining_minor ELSE 0 END), "
-                                           "SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END) FROM invoices WHERE status = 'issued' GROUP BY currency"),
-                            {todayText, todayText});
-    while (q.next()) {
-        const QString currency = q.value(0).toString();
-        add(f.outstanding, currency, Decimal::fromMinorUnits(q.value(1).toLongLong(), MinorDigits));
-        if (const int overdue = q.value(3).toInt(); overdue > 0) {
-            f.overdueInvoices += overdue;
-            add(f.overdueAmount, currency, Decimal::fromMinorUnits(q.value(2).toLongLong(), MinorDigits));
+    // The sums of integers cast back to integers: a server's SUM of BIGINT is a NUMERIC, which
+    // the driver would hand over as a double.
+    //
+    // One query object per statement, each gone before the next starts: on a company server a
+    // prepared statement is deallocated when its query object goes, and that would discard the
+    // rows of a statement still streaming on the same connection.
+    {
+        QSqlQuery q =
+            m_db.exec(QStringLiteral("SELECT currency, CAST(SUM(remaining_minor) AS INTEGER), "
+                                     "CAST(SUM(CASE WHEN due_date < ? THEN remaining_minor ELSE 0 END) AS INTEGER), "
+                                     "CAST(SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END) AS INTEGER) FROM invoices WHERE status = 'issued' GROUP BY currency"),
+                      {todayText, todayText});
+        while (q.next()) {
+            const QString currency = q.value(0).toString();
+            add(f.outstanding, currency, Decimal::fromMinorUnits(q.value(1).toLongLong(), MinorDigits));
+            if (const int overdue = q.value(3).toInt(); overdue > 0) {
+                f.overdueInvoices += overdue;
+                add(f.overdueAmount, currency, Decimal::fromMinorUnits(q.value(2).toLongLong(), MinorDigits));
+            }
         }
     }
 
     // The month's issued and paid invoices through the (status, invoice_date) index, their
     // totals as exact ten-thousandths (total_minor, migration 0009).
-    q = m_db.exec(
-        QStringLiteral("SELECT currency, SUM(total_minor) FROM invoices WHERE status IN ('issued', 'paid') AND invoice_date >= ? AND invoice_date < ? "
-                       "GROUP BY currency"),
-        {monthStart, monthEnd});
-    while (q.next())
-        add(f.invoiced, q.value(0).toString(), Decimal::fromMinorUnits(q.value(1).toLongLong(), MinorDigits));
-
-    q = m_db.exec(QStringLiteral("SELECT currency, amount FROM payments WHERE paid_on >= ? AND paid_on < ?"), {monthStart, monthEnd});
-    while (q.next())
-        add(f.paid, q.value(0).toString(), Decimal::parse(q.value(1).toString()));
-
-    const QString weekAgo = QDateTime(today.addDays(-7), QTime(0, 0), Qt::UTC).toString(Qt::ISODate);
-    q = m_db.exec(QStringLiteral("SELECT COALESCE(SUM(rejected), 0), COALESCE(SUM(CASE WHEN rejected > 0 THEN 1 ELSE 0 END), 0) "
-                                 "FROM usage_imports WHERE started_at >= ?"),
-                  {weekAgo});
-    if (q.next()) {
-        f.eventsRejected = q.value(0).toLongLong();
-        f.importsWithRejects = q.value(1).toInt();
+    {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency, CAST(SUM(total_minor) AS INTEGER) FROM invoices WHERE status IN ('issued', 'paid') AND "
+                                               "invoice_date >= ? AND invoice_date < ? "
+                                               "GROUP BY currency"),
+                                {monthStart, monthEnd});
+        while (q.next())
+            add(f.invoiced, q.value(0).toString(), Decimal::fromMinorUnits(q.value(1).toLongLong(), MinorDigits));
+    }
+    if (m_db.isServer()) {
+        // Summed on the server: exact NUMERIC sums of the decimal text (of the largest scale
+        // summed, as Decimal adds), returned as text, not as the driver's double.
+        QSqlQuery q = m_db.execNative(QStringLiteral("SELECT currency, CAST(SUM(CAST(amount AS NUMERIC)) AS TEXT) FROM payments "
+                                                     "WHERE paid_on >= ? AND paid_on < ? GROUP BY currency"),
+                                      {monthStart, monthEnd});
+        while (q.next())
+            add(f.paid, q.value(0).toString(), Decimal::parse(q.value(1).toString()));
+    } else {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT currency, amount FROM payments WHERE paid_on >= ? AND paid_on < ?"), {monthStart, monthEnd});
+        while (q.next())
+            add(f.paid, q.value(0).toString(), Decimal::parse(q.value(1).toString()));
+    }
+    {
+        const QString weekAgo = QDateTime(today.addDays(-7), QTime(0, 0), Qt::UTC).toString(Qt::ISODate);
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT COALESCE(SUM(rejected), 0), COALESCE(SUM(CASE WHEN rejected > 0 THEN 1 ELSE 0 END), 0) "
+                                               "FROM usage_imports WHERE started_at >= ?"),
+                                {weekAgo});
+        if (q.next()) {
+            f.eventsRejected = q.value(0).toLongLong();
+            f.importsWithRejects = q.value(1).toInt();
+        }
     }
 
     f.topCustomers = topCustomers(monthStartMs, monthEndMs, topCount);
@@ -93,6 +115,26 @@ QList<DashboardFigures::TopCustomer> DashboardQuery::topCustomers(qint64 monthSt
     // a few thousand rows instead of the month's events. Customers are found by id for events
     // sent with one ('c' refs) and by external id for the others ('x' refs), as the scan below
     // matches them.
+    //
+    // A company server counts on the server instead, over the month's events (the time index):
+    // its imports stream events in with COPY and keep no month counts (UsageMonthCounts is the
+    // file's), so the same figures come from the events themselves, summed where they lie. The
+    // two joins (by id; by external id for events sent without one) are the file's scan below;
+    // names sort by code point as on a file, whatever the database's collation.
+    if (m_db.isServer()) {
+        QSqlQuery q = m_db.execNative(
+            QStringLiteral(
+                "WITH m AS (SELECT customer_id, external_customer_id, COUNT(*) AS n FROM usage_events WHERE ts >= ? AND ts < ? AND status = 0 "
+                "GROUP BY customer_id, external_customer_id) "
+                "SELECT id, name, SUM(n) AS total FROM ("
+                "SELECT c.id AS id, c.name AS name, m.n AS n FROM m JOIN customers c ON c.id = m.customer_id "
+                "UNION ALL SELECT c.id, c.name, m.n FROM m JOIN customers c ON m.customer_id IS NULL AND c.external_customer_id = m.external_customer_id"
+                ") t GROUP BY id, name ORDER BY total DESC, name COLLATE \"C\", id COLLATE \"C\" LIMIT ?"),
+            {monthStartMs, monthEndMs, topCount});
+        while (q.next())
+            top.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+        return top;
+    }
     if (m_db.scalar(QStringLiteral("SELECT 1 FROM usage_months WHERE start_ms = ? AND end_ms = ?"), {monthStartMs, monthEndMs}).isValid()) {
         QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, name, SUM(n) AS total FROM ("
                                                "SELECT c.id AS id, c.name AS name, m.events AS n FROM usage_month_counts m JOIN customers c "
@@ -124,7 +166,7 @@ QList<QPair<QString, qint64>> DashboardQuery::customerUsage(const QString &custo
     const QByteArray id = customerId.toUtf8();
     const QByteArray external = m_db.scalar(QStringLiteral("SELECT external_customer_id FROM customers WHERE id = ?"), {customerId}).toString().toUtf8();
     QHash<QByteArray, qint64> counts;
-    for (const CustomerEventRow &e : CustomerPostings::events(m_db.sqliteHandle(), id, external, fromMs, toMs))
+    for (const CustomerEventRow &e : CustomerPostings::eventsIn(m_db, id, external, fromMs, toMs))
         if (e.status == 0 && (e.customerId.isEmpty() ? !external.isEmpty() && e.externalCustomerId == external : e.customerId == id))
             ++counts[e.eventName];
     QList<QPair<QString, qint64>> out;

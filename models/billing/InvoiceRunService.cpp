@@ -74,9 +74,12 @@ QJsonObject InvoiceRunFailure::toJson() const
 QList<InvoiceRunFailure> InvoiceRunSummary::lastRunFailures(const Database &db)
 {
     QList<InvoiceRunFailure> out;
+    // In the order runs finished and the run listed its failures (`position`, migration 0036:
+    // a company server has no rowid); a row without one counts as position 0 on both engines.
     QSqlQuery q = db.exec(QStringLiteral("SELECT f.subscription_id, f.customer_id, f.customer_name, f.reason FROM invoice_run_failures f "
                                          "WHERE f.run_id = (SELECT id FROM invoice_runs WHERE finished_at IS NOT NULL "
-                                         "ORDER BY finished_at DESC, rowid DESC LIMIT 1) ORDER BY f.rowid"));
+                                         "ORDER BY finished_at DESC, COALESCE(position, 0) DESC, id DESC LIMIT 1) "
+                                         "ORDER BY COALESCE(f.position, 0), f.subscription_id"));
     while (q.next()) {
         InvoiceRunFailure f;
         f.subscriptionId = q.value(0).toString();
@@ -1121,9 +1124,14 @@ private:
             stamps.prune(m_maybeStale);
         else
             stamps.prune();
+        qint64 position = 0;
         for (const InvoiceRunFailure &f : m_summary.failed)
-            m_db.exec(QStringLiteral("INSERT INTO invoice_run_failures (run_id, subscription_id, customer_id, customer_name, reason) VALUES (?,?,?,?,?)"),
-                      {m_summary.runId, f.subscriptionId, f.customerId, f.customerName, f.reasons.join(QLatin1Char('\n'))});
+            m_db.exec(QStringLiteral("INSERT INTO invoice_run_failures (run_id, subscription_id, customer_id, customer_name, reason, position) "
+                                     "VALUES (?,?,?,?,?,?)"),
+                      {m_summary.runId, f.subscriptionId, f.customerId, f.customerName, f.reasons.join(QLatin1Char('\n')), ++position});
+        // The order in which runs finished (read under the writer's lock, so never twice).
+        m_db.exec(QStringLiteral("UPDATE invoice_runs SET position = (SELECT COALESCE(MAX(position), 0) + 1 FROM invoice_runs) WHERE id = ?"),
+                  {m_summary.runId});
         m_db.exec(QStringLiteral("UPDATE invoice_runs SET finished_at = ?, created = ?, refreshed = ?, unchanged = ?, failed = ? WHERE id = ?"),
                   {toIsoUtc(finishedAt), m_summary.created, m_summary.refreshed, m_summary.unchanged, int(m_summary.failed.size()), m_summary.runId});
         uow.commit();

@@ -14,6 +14,7 @@
 #include "models/SqliteStatement.h"
 
 #include <QByteArrayView>
+#include <QSqlQuery>
 
 namespace orb {
 
@@ -155,6 +156,41 @@ Decimal ReportSource::outstandingAsOf(const Invoice &invoice, const QList<Paymen
     return left.isPositive() ? left : zero;
 }
 
+bool ReportSource::openAsOf(const OpenRow &row, QDate asOf, OpenInvoice &open) const
+{
+    // The same rule as outstandingAsOf(), on the columns it uses.
+    if (row.status == "draft")
+        return false;
+    open.invoiceDate = dateOf(row.invoiceDate);
+    if (!open.invoiceDate.isValid() || open.invoiceDate > asOf)
+        return false;
+    if (!row.voidedAt.isEmpty()) {
+        const QDate voidedOn = localDate(fromIsoUtc(stringOf(row.voidedAt)));
+        if (voidedOn.isValid() && voidedOn <= asOf)
+            return false;
+    }
+    Decimal left = decimalOf(row.amountDue);
+    if (!row.payments.isEmpty())
+        for (const QByteArrayView amount : wordsOf(row.payments))
+            left -= decimalOf(amount);
+    if (!row.creditNotes.isEmpty()) {
+        // created_at, total and paid back, three words a note.
+        const QList<QByteArrayView> words = wordsOf(row.creditNotes);
+        for (qsizetype k = 0; k + 2 < words.size(); k += 3)
+            if (localDate(fromIsoUtc(stringOf(words[k]))) <= asOf)
+                left -= decimalOf(words[k + 1]) - decimalOf(words[k + 2]);
+    }
+    if (!left.isPositive())
+        return false;
+    open.customerId = row.customerId;
+    open.currency = row.currency;
+    open.dueDate = dateOf(row.dueDate);
+    open.id = row.id;
+    open.number = row.number;
+    open.outstanding = left;
+    return true;
+}
+
 void ReportSource::forEachOpen(QDate asOf, const QString &customerId, bool ordered, const std::function<void(const OpenInvoice &)> &visit) const
 {
     // Only what can be open as of the date, read as one statement in three disjoint parts that
@@ -166,6 +202,61 @@ void ReportSource::forEachOpen(QDate asOf, const QString &customerId, bool order
     // the invoices table allows no other status. Each invoice's payments up to the date and its
     // credit notes come with it as text lists from index-only lookups (migration 0027), so no
     // invoice costs a statement of its own and no full invoice row is parsed.
+    const QByteArray asOfText = dateText(asOf).toUtf8();
+    const QByteArray voidedFrom = toIsoUtc(QDateTime(asOf.addDays(-1), QTime(0, 0), QTimeZone::utc())).toUtf8();
+    OpenRow row;
+    OpenInvoice open;
+    if (m_db.isServer()) {
+        // The same statement on the server, streamed (a forward-only query: libpq's single-row
+        // mode), with the lists built by string_agg and one parameter per use; the order of
+        // the invoice list compares by code point, as on a file, whatever the collation.
+        const QString columns =
+            QStringLiteral("i.customer_id, i.currency, i.status, i.invoice_date, i.due_date, i.amount_due, i.voided_at, i.id, i.invoice_number, "
+                           "(SELECT string_agg(p.amount, ' ') FROM payments p WHERE p.invoice_id = i.id AND p.paid_on <= ?) AS paid, "
+                           "(SELECT string_agg(c.created_at || ' ' || c.total || ' ' || coalesce(c.paid_back, '0'), ' ') FROM credit_notes c WHERE "
+                           "c.invoice_id = i.id) AS notes, "
+                           "i.created_at");
+        const QString customer = customerId.isEmpty() ? QString() : QStringLiteral(" AND i.customer_id = ?");
+        QString sql = QStringLiteral("SELECT %1 FROM invoices i WHERE i.status = 'issued' AND i.invoice_date <= ?%2 "
+                                     "UNION ALL SELECT %1 FROM invoices i WHERE i.status = 'void' AND i.invoice_date <= ? "
+                                     "AND (i.voided_at IS NULL OR i.voided_at >= ?)%2 "
+                                     "UNION ALL SELECT %1 FROM (SELECT invoice_id AS id FROM payments WHERE paid_on > ? "
+                                     "UNION SELECT invoice_id FROM credit_notes) AS later JOIN invoices i ON i.id = later.id "
+                                     "WHERE i.status = 'paid' AND i.invoice_date <= ?%2")
+                          .arg(columns, customer);
+        if (ordered)
+            sql = QStringLiteral("SELECT * FROM (%1) AS o ORDER BY invoice_date COLLATE \"C\", created_at COLLATE \"C\", id COLLATE \"C\"").arg(sql);
+        const QString date = QString::fromUtf8(asOfText);
+        QVariantList binds{date, date};
+        if (!customerId.isEmpty())
+            binds << customerId;
+        binds << date << date << QString::fromUtf8(voidedFrom);
+        if (!customerId.isEmpty())
+            binds << customerId;
+        binds << date << date << date;
+        if (!customerId.isEmpty())
+            binds << customerId;
+        QSqlQuery q = m_db.execNative(sql, binds);
+        QByteArray columnText[11];
+        while (q.next()) {
+            for (int c = 0; c < 11; ++c)
+                columnText[c] = q.value(c).toString().toUtf8();
+            row.customerId = columnText[0];
+            row.currency = columnText[1];
+            row.status = columnText[2];
+            row.invoiceDate = columnText[3];
+            row.dueDate = columnText[4];
+            row.amountDue = columnText[5];
+            row.voidedAt = columnText[6];
+            row.id = columnText[7];
+            row.number = columnText[8];
+            row.payments = columnText[9];
+            row.creditNotes = columnText[10];
+            if (openAsOf(row, asOf, open))
+                visit(open);
+        }
+        return;
+    }
     const QString columns = QStringLiteral(
         "i.customer_id, i.currency, i.status, i.invoice_date, i.due_date, i.amount_due, i.voided_at, i.id, i.invoice_number, "
         "(SELECT group_concat(p.amount, ' ') FROM payments p WHERE p.invoice_id = i.id AND p.paid_on <= ?1), "
@@ -182,47 +273,24 @@ void ReportSource::forEachOpen(QDate asOf, const QString &customerId, bool order
         sql += QStringLiteral(" ORDER BY 4, 12, 8");
     const QByteArray utf8 = sql.toUtf8();
     SqliteStatement q(m_db.sqliteHandle(), utf8.constData(), int(utf8.size()), "reading the open invoices");
-    q.bind(1, dateText(asOf).toUtf8());
-    q.bind(2, toIsoUtc(QDateTime(asOf.addDays(-1), QTime(0, 0), QTimeZone::utc())).toUtf8());
+    q.bind(1, asOfText);
+    q.bind(2, voidedFrom);
     if (!customerId.isEmpty())
         q.bind(3, customerId.toUtf8());
-    OpenInvoice open;
     while (q.next()) {
-        // The same rule as outstandingAsOf(), on the columns it uses.
-        const QByteArrayView status = textOf(q, 2);
-        if (status == "draft")
-            continue;
-        open.invoiceDate = dateOf(textOf(q, 3));
-        if (!open.invoiceDate.isValid() || open.invoiceDate > asOf)
-            continue;
-        const QByteArrayView voided = textOf(q, 6);
-        if (!voided.isEmpty()) {
-            const QDate voidedOn = localDate(fromIsoUtc(stringOf(voided)));
-            if (voidedOn.isValid() && voidedOn <= asOf)
-                continue;
-        }
-        Decimal left = decimalOf(textOf(q, 5));
-        const QByteArrayView paid = textOf(q, 9);
-        if (!paid.isEmpty())
-            for (const QByteArrayView amount : wordsOf(paid))
-                left -= decimalOf(amount);
-        const QByteArrayView notes = textOf(q, 10);
-        if (!notes.isEmpty()) {
-            // created_at, total and paid back, three words a note.
-            const QList<QByteArrayView> words = wordsOf(notes);
-            for (qsizetype k = 0; k + 2 < words.size(); k += 3)
-                if (localDate(fromIsoUtc(stringOf(words[k]))) <= asOf)
-                    left -= decimalOf(words[k + 1]) - decimalOf(words[k + 2]);
-        }
-        if (!left.isPositive())
-            continue;
-        open.customerId = textOf(q, 0);
-        open.currency = textOf(q, 1);
-        open.dueDate = dateOf(textOf(q, 4));
-        open.id = textOf(q, 7);
-        open.number = textOf(q, 8);
-        open.outstanding = left;
-        visit(open);
+        row.customerId = textOf(q, 0);
+        row.currency = textOf(q, 1);
+        row.status = textOf(q, 2);
+        row.invoiceDate = textOf(q, 3);
+        row.dueDate = textOf(q, 4);
+        row.amountDue = textOf(q, 5);
+        row.voidedAt = textOf(q, 6);
+        row.id = textOf(q, 7);
+        row.number = textOf(q, 8);
+        row.payments = textOf(q, 9);
+        row.creditNotes = textOf(q, 10);
+        if (openAsOf(row, asOf, open))
+            visit(open);
     }
 }
 
@@ -386,6 +454,36 @@ ChartData ReportSource::revenueByMonth(QDate from, QDate to, const QString &curr
         const int m = d.isValid() ? (d.year() - first.year()) * 12 + (d.month() - first.month()) : -1;
         return m >= 0 && m < invoiced.size() ? m : -1;
     };
+    if (m_db.isServer()) {
+        // Summed on the server, one row a month: the amounts are exact decimal text, summed as
+        // NUMERIC (exact, and of the largest scale summed, as Decimal adds) and returned as text
+        // (the driver would hand a NUMERIC over as a double). What remains of an invoice is
+        // never below zero, at two decimals as Invoice::amountRemaining() gives it.
+        const auto monthOf = [&](const QSqlQuery &row) { return monthIndex(QDate::fromString(row.value(0).toString() + QStringLiteral("-01"), Qt::ISODate)); };
+        QSqlQuery q = m_db.execNative(
+            QStringLiteral(
+                "SELECT substr(invoice_date, 1, 7), CAST(SUM(CAST(total AS NUMERIC)) AS TEXT), "
+                "CAST(SUM(GREATEST(CAST(amount_due AS NUMERIC) - CAST(amount_paid AS NUMERIC) - CAST(credited AS NUMERIC), CAST('0.00' AS NUMERIC))) "
+                "AS TEXT) "
+                "FROM invoices WHERE status IN ('issued', 'paid') AND invoice_date >= ? AND invoice_date < ? AND currency = ? GROUP BY 1"),
+            {dateText(first), dateText(end), currency});
+        while (q.next()) {
+            const int m = monthOf(q);
+            if (m < 0)
+                continue;
+            invoiced[m] += Decimal::parse(q.value(1).toString());
+            outstanding[m] += Decimal::parse(q.value(2).toString());
+        }
+        QSqlQuery p = m_db.execNative(QStringLiteral("SELECT substr(paid_on, 1, 7), CAST(SUM(CAST(amount AS NUMERIC)) AS TEXT) FROM payments "
+                                                     "WHERE paid_on >= ? AND paid_on < ? AND currency = ? GROUP BY 1"),
+                                      {dateText(first), dateText(end), currency});
+        while (p.next()) {
+            const int m = monthOf(p);
+            if (m >= 0)
+                paid[m] += Decimal::parse(p.value(1).toString());
+        }
+        return chart;
+    }
     const QByteArray currencyUtf8 = currency.toUtf8(), firstText = dateText(first).toUtf8(), endText = dateText(end).toUtf8();
     SqliteStatement q(m_db.sqliteHandle(),
                       "SELECT invoice_date, total, amount_due, amount_paid, credited FROM invoices "
@@ -418,18 +516,28 @@ ChartData ReportSource::revenueByPlan(QDate from, QDate to, const QString &curre
         return RevenueReport::byPlan({}, {}, from, to, currency);
     // Summed per subscription in one pass, then per plan name (exact sums, so the grouping
     // order changes nothing), with the rules of RevenueReport::byPlan.
-    SqliteStatement q(m_db.sqliteHandle(),
-                      "SELECT subscription_id, total FROM invoices "
-                      "WHERE status IN ('issued', 'paid') AND invoice_date >= ?2 AND invoice_date <= ?3 AND currency = ?1",
-                      "reading the revenue by plan");
-    q.bind(1, currency.toUtf8()).bind(2, dateText(from).toUtf8()).bind(3, dateText(to).toUtf8());
     QHash<QByteArray, Decimal> bySubscription;
-    QByteArray key;
-    while (q.next()) {
-        const QByteArrayView subscription = textOf(q, 0);
-        key.clear();
-        key.append(subscription.data(), subscription.size());
-        bySubscription[key] += decimalOf(textOf(q, 1));
+    if (m_db.isServer()) {
+        // Summed per subscription on the server (exact NUMERIC sums of the decimal text, as text).
+        QSqlQuery q = m_db.execNative(QStringLiteral("SELECT subscription_id, CAST(SUM(CAST(total AS NUMERIC)) AS TEXT) FROM invoices "
+                                                     "WHERE status IN ('issued', 'paid') AND invoice_date >= ? AND invoice_date <= ? AND currency = ? "
+                                                     "GROUP BY subscription_id"),
+                                      {dateText(from), dateText(to), currency});
+        while (q.next())
+            bySubscription[q.value(0).toString().toUtf8()] += Decimal::parse(q.value(1).toString());
+    } else {
+        SqliteStatement q(m_db.sqliteHandle(),
+                          "SELECT subscription_id, total FROM invoices "
+                          "WHERE status IN ('issued', 'paid') AND invoice_date >= ?2 AND invoice_date <= ?3 AND currency = ?1",
+                          "reading the revenue by plan");
+        q.bind(1, currency.toUtf8()).bind(2, dateText(from).toUtf8()).bind(3, dateText(to).toUtf8());
+        QByteArray key;
+        while (q.next()) {
+            const QByteArrayView subscription = textOf(q, 0);
+            key.clear();
+            key.append(subscription.data(), subscription.size());
+            bySubscription[key] += decimalOf(textOf(q, 1));
+        }
     }
     const QHash<QString, QString> planOfSubscription = SubscriptionRepository(m_db).planNames();
     QMap<QString, Decimal> totals;

@@ -76,6 +76,14 @@ private:
     /// Calls `visit` for every invoice with something unpaid at the end of `asOf` (the rule of
     /// outstandingAsOf()), of one customer or all; `ordered` in the order of the invoice list
     /// (invoice date, creation, id), else in no particular order.
+    /// The columns of one candidate row of forEachOpen(), as text.
+    struct OpenRow {
+        QByteArrayView customerId, currency, status, invoiceDate, dueDate, amountDue, voidedAt, id, number;
+        QByteArrayView payments;    ///< the amounts of its payments up to the date, space-separated
+        QByteArrayView creditNotes; ///< created_at, total and paid back of each credit note
+    };
+    /// Whether the row is open as of the date; if so, `open` describes it (pointing into `row`).
+    bool openAsOf(const OpenRow &row, QDate asOf, OpenInvoice &open) const;
     void forEachOpen(QDate asOf, const QString &customerId, bool ordered, const std::function<void(const OpenInvoice &)> &visit) const;
     QDate localDate(const QDateTime &instant) const;
     QList<QPair<QDate, Decimal>> creditsOf(const QList<CreditNote> &notes) const;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/usage/CustomerPostings.h"
 
+#include "models/Database.h"
 #include "models/StorageError.h"
+#include "models/usage/ServerUsageScan.h"
 
 #include <sqlite3.h>
 
@@ -237,6 +239,19 @@ std::vector<CustomerEventRow> CustomerPostings::events(sqlite3 *db, const QByteA
     }
     s.reset();
     return out;
+}
+
+std::vector<CustomerEventRow> CustomerPostings::eventsIn(const Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs,
+                                                         qint64 endMs)
+{
+    return db.isServer() ? ServerUsageScan::customerEvents(db, customerId, externalId, startMs, endMs)
+                         : events(db.sqliteHandle(), customerId, externalId, startMs, endMs);
+}
+
+std::vector<qint64> CustomerPostings::seqsIn(const Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs, qint64 endMs)
+{
+    return db.isServer() ? ServerUsageScan::customerSeqs(db, customerId, externalId, startMs, endMs)
+                         : seqs(db.sqliteHandle(), customerId, externalId, startMs, endMs);
 }
 
 } // namespace orb

@@ -14,6 +14,8 @@ struct sqlite3;
 
 namespace orb {
 
+class Database;
+
 /// One stored event as a customer's reads see it (any status: the reader decides).
 struct CustomerEventRow {
     qint64 seq = 0;
@@ -59,6 +61,10 @@ public:
     static std::vector<CustomerEventRow> events(sqlite3 *db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs, qint64 endMs);
     /// The seqs events() would read, ascending: a superset (some may lie outside the window).
     static std::vector<qint64> seqs(sqlite3 *db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs, qint64 endMs);
+    /// events() and seqs() on either engine: a company server answers through ServerUsageScan,
+    /// with the same rows in the same order.
+    static std::vector<CustomerEventRow> eventsIn(const Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs, qint64 endMs);
+    static std::vector<qint64> seqsIn(const Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs, qint64 endMs);
 
 private:
     struct Pending {

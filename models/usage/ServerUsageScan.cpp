@@ -107,8 +107,7 @@ qint64 ServerUsageScan::scanPeriod(Database &db, qint64 startMs, qint64 endMs, b
     return rows;
 }
 
-std::vector<CustomerEventRow> ServerUsageScan::customerEvents(Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs,
-                                                              qint64 endMs)
+std::vector<qint64> ServerUsageScan::customerSeqs(const Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs, qint64 endMs)
 {
     std::vector<qint64> seqs;
     for (const QByteArray &ref : {customerId.isEmpty() ? QByteArray() : CustomerPostings::customerRef(customerId),
@@ -134,6 +133,13 @@ std::vector<CustomerEventRow> ServerUsageScan::customerEvents(Database &db, cons
     // An event sent with both ids is listed twice.
     std::sort(seqs.begin(), seqs.end());
     seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    return seqs;
+}
+
+std::vector<CustomerEventRow> ServerUsageScan::customerEvents(const Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs,
+                                                              qint64 endMs)
+{
+    const std::vector<qint64> seqs = customerSeqs(db, customerId, externalId, startMs, endMs);
     std::vector<CustomerEventRow> out;
     out.reserve(seqs.size());
     // In slices, as one array parameter each: few round trips, bounded statements.

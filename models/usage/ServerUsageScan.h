@@ -42,7 +42,10 @@ class ServerUsageScan final
 public:
     /// `row` returns false to stop the scan early.
     static qint64 scanPeriod(Database &db, qint64 startMs, qint64 endMs, bool bySeq, const std::function<bool(const ServerUsageRow &)> &row);
-    static std::vector<CustomerEventRow> customerEvents(Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs, qint64 endMs);
+    static std::vector<CustomerEventRow> customerEvents(const Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs,
+                                                        qint64 endMs);
+    /// CustomerPostings::seqs() on a server: the seqs customerEvents() reads, ascending.
+    static std::vector<qint64> customerSeqs(const Database &db, const QByteArray &customerId, const QByteArray &externalId, qint64 startMs, qint64 endMs);
     /// min(ts), max(ts) of every stored event; false when there is none.
     static bool span(Database &db, qint64 *minTs, qint64 *maxTs);
 };

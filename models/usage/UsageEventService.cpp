@@ -48,17 +48,28 @@ StoredEvent fromQuery(const QSqlQuery &q)
 
 StoredEvent UsageEventService::current(const QString &idempotencyKey) const
 {
-    const QByteArray key = idempotencyKey.toUtf8();
-    std::vector<qint64> seqs;
-    UsageKeyIndex(m_file.db().sqliteHandle()).find(usageKeyHash(key), seqs);
-    QStringList in;
-    for (const qint64 seq : seqs)
-        in << QString::number(seq);
+    const Database &db = m_file.db();
     QSqlQuery q;
-    if (!in.isEmpty())
-        q = m_file.db().exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM usage_events WHERE seq IN (") + in.join(QLatin1Char(','))
-                                 + QStringLiteral(") AND idempotency_key = ? ORDER BY seq DESC LIMIT 1"),
-                             {idempotencyKey});
+    if (db.isServer()) {
+        // Every version of a key: the original through the unique index of originals
+        // (migration 0033), its amendments through the index of amended keys (migration 0036).
+        // The newest version is the current one, as on a file.
+        q = db.execNative(QStringLiteral("SELECT ") + kColumns
+                              + QStringLiteral(" FROM usage_events WHERE idempotency_key = ? AND amends IS NULL UNION ALL SELECT ") + kColumns
+                              + QStringLiteral(" FROM usage_events WHERE idempotency_key = ? AND amends IS NOT NULL ORDER BY 1 DESC LIMIT 1"),
+                          {idempotencyKey, idempotencyKey});
+    } else {
+        const QByteArray key = idempotencyKey.toUtf8();
+        std::vector<qint64> seqs;
+        UsageKeyIndex(db.sqliteHandle()).find(usageKeyHash(key), seqs);
+        QStringList in;
+        for (const qint64 seq : seqs)
+            in << QString::number(seq);
+        if (!in.isEmpty())
+            q = db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM usage_events WHERE seq IN (") + in.join(QLatin1Char(','))
+                            + QStringLiteral(") AND idempotency_key = ? ORDER BY seq DESC LIMIT 1"),
+                        {idempotencyKey});
+    }
     if (!q.isActive() || !q.next())
         throw ServiceError::notFound(QStringLiteral("no event has the idempotency key \"%1\"").arg(idempotencyKey));
     return fromQuery(q);
@@ -75,6 +86,43 @@ void UsageEventService::ensureUnlocked(const StoredEvent &e, const QString &acti
     }
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(e.row.tsMs, Qt::UTC);
     UsageLocks(m_file.db()).ensureUnlocked(customerId, t, t.addMSecs(1), action);
+}
+
+void UsageEventService::indexAmendmentInFile(const StoredEvent &e)
+{
+    Database &db = m_file.db();
+    const qint64 seq = sqlite3_last_insert_rowid(db.sqliteHandle());
+    // The new version is indexed under the same key, so current() finds it.
+    UsageKeyIndex keys(db.sqliteHandle());
+    keys.insertNow(e.row.keyHash, seq);
+    // And listed under its customer, so the per-customer reads see it (and counted in its
+    // month while active: the trigger took the superseded version out).
+    CustomerPostings postings;
+    postings.add(db.sqliteHandle(), e.row, seq, e.status == UsageEventStatus::Active);
+    postings.write(db.sqliteHandle());
+}
+
+void UsageEventService::indexAmendmentOnServer(const StoredEvent &e, qint64 seq)
+{
+    Database &db = m_file.db();
+    // current() finds the new version through the index of amended keys; the customer
+    // directory lists it under each id it was sent with (one row a ref, as
+    // CustomerPostings::write() on a file), so the per-customer reads see it.
+    for (const QByteArray &ref : {e.row.customerId.isEmpty() ? QByteArray() : CustomerPostings::customerRef(e.row.customerId),
+                                  e.row.externalCustomerId.isEmpty() ? QByteArray() : CustomerPostings::externalRef(e.row.externalCustomerId)}) {
+        if (!ref.isEmpty())
+            db.execNative(QStringLiteral("INSERT INTO usage_customer_postings (ref, ts_min, ts_max, seqs) VALUES (?, ?, ?, ?)"),
+                          {QString::fromUtf8(ref), e.row.tsMs, e.row.tsMs, QString::number(seq)});
+    }
+    // Counted in its month while active, under the same month and reference the file gives
+    // it (the trigger took the superseded version out).
+    const QVariant noText{QMetaType(QMetaType::QString)};
+    if (e.status == UsageEventStatus::Active)
+        db.execNative(QStringLiteral("INSERT INTO usage_month_counts (month_start, ref, events) "
+                                     "VALUES (orb_usage_month(CAST(? AS BIGINT)), orb_usage_month_ref(CAST(? AS TEXT), CAST(? AS TEXT)), 1) "
+                                     "ON CONFLICT (month_start, ref) DO UPDATE SET events = usage_month_counts.events + excluded.events"),
+                      {e.row.tsMs, e.row.customerId.isEmpty() ? noText : QVariant(QString::fromUtf8(e.row.customerId)),
+                       e.row.externalCustomerId.isEmpty() ? noText : QVariant(QString::fromUtf8(e.row.externalCustomerId))});
 }
 
 StoredEvent UsageEventService::amend(const QString &idempotencyKey, const QByteArray &propertiesJson)
@@ -97,19 +145,19 @@ StoredEvent UsageEventService::amend(const QString &idempotencyKey, const QByteA
     const QByteArray properties = PropertiesJson::write(parsed->properties);
     db.exec(QStringLiteral("UPDATE usage_events SET status = ? WHERE seq = ?"), {int(UsageEventStatus::Superseded), e.seq});
     auto text = [](const QByteArray &b) { return b.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(b)); };
-    db.exec(QStringLiteral("INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, "
-                           "status, backfill_id, amends, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {e.row.keyHash, idempotencyKey, QString::fromUtf8(e.row.eventName), e.row.tsMs, text(e.row.customerId), text(e.row.externalCustomerId),
-             QString::fromUtf8(properties), int(e.status), e.backfillId.isEmpty() ? QVariant() : QVariant(e.backfillId), e.seq,
-             m_clock.now().toMSecsSinceEpoch()});
-    // The new version is indexed under the same key, so current() finds it.
-    UsageKeyIndex keys(db.sqliteHandle());
-    keys.insertNow(e.row.keyHash, sqlite3_last_insert_rowid(db.sqliteHandle()));
-    // And listed under its customer, so the per-customer reads see it (and counted in its
-    // month while active: the trigger took the superseded version out).
-    CustomerPostings postings;
-    postings.add(db.sqliteHandle(), e.row, sqlite3_last_insert_rowid(db.sqliteHandle()), e.status == UsageEventStatus::Active);
-    postings.write(db.sqliteHandle());
+    QSqlQuery inserted = db.exec(
+        QStringLiteral("INSERT INTO usage_events (key_hash, idempotency_key, event_name, ts, customer_id, external_customer_id, properties, "
+                       "status, backfill_id, amends, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
+            .arg(db.isServer() ? QStringLiteral(" RETURNING seq") : QString()),
+        {e.row.keyHash, idempotencyKey, QString::fromUtf8(e.row.eventName), e.row.tsMs, text(e.row.customerId), text(e.row.externalCustomerId),
+         QString::fromUtf8(properties), int(e.status), e.backfillId.isEmpty() ? QVariant() : QVariant(e.backfillId), e.seq, m_clock.now().toMSecsSinceEpoch()});
+    if (db.isServer()) {
+        if (!inserted.next())
+            throw ServiceError::storage(QStringLiteral("the company server did not return the new version of event \"%1\"").arg(idempotencyKey));
+        indexAmendmentOnServer(e, inserted.value(0).toLongLong());
+    } else {
+        indexAmendmentInFile(e);
+    }
     uow.commit();
     return current(idempotencyKey);
 }
@@ -144,16 +192,18 @@ QList<StoredEvent> UsageEventService::search(const EventSearch &s) const
         }
         // Only the customer's own events are read (the customer directory), never the window's.
         const std::vector<qint64> seqs =
-            CustomerPostings::seqs(m_file.db().sqliteHandle(), (c ? c->id : s.customer).toUtf8(), (c ? c->externalCustomerId : s.customer).toUtf8(),
-                                   s.from.isValid() ? s.from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),
-                                   s.to.isValid() ? s.to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
-        QByteArray list = "[";
+            CustomerPostings::seqsIn(m_file.db(), (c ? c->id : s.customer).toUtf8(), (c ? c->externalCustomerId : s.customer).toUtf8(),
+                                     s.from.isValid() ? s.from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),
+                                     s.to.isValid() ? s.to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
+        // One parameter whatever the number of seqs: a JSON array on a file, an array on a server.
+        const bool server = m_file.db().isServer();
+        QByteArray list = server ? "{" : "[";
         for (const qint64 seq : seqs)
             list.append(QByteArray::number(seq)).append(',');
         if (list.endsWith(','))
             list.chop(1);
-        list.append(']');
-        where << QStringLiteral("seq IN (SELECT value FROM json_each(?))");
+        list.append(server ? '}' : ']');
+        where << (server ? QStringLiteral("seq = ANY (CAST(? AS BIGINT[]))") : QStringLiteral("seq IN (SELECT value FROM json_each(?))"));
         binds << QString::fromLatin1(list);
     }
     if (!s.eventName.isEmpty()) {

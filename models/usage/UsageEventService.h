@@ -43,6 +43,10 @@ public:
 
 private:
     void ensureUnlocked(const StoredEvent &e, const QString &action) const;
+    /// After the insert of the amended version of `e`: its key index entry, its rows of the
+    /// customer directory and its month count, on a company file and on a company server.
+    void indexAmendmentInFile(const StoredEvent &e);
+    void indexAmendmentOnServer(const StoredEvent &e, qint64 seq);
     CompanyFile &m_file;
     const Clock &m_clock;
 };

@@ -70,8 +70,7 @@ UsageReport UsageQueryService::usage(const UsageRequest &r) const
     const QByteArray id = customer.id.toUtf8();
     const QByteArray external = customer.externalCustomerId.toUtf8();
     const QByteArray eventName = metric.eventName().toUtf8();
-    const std::vector<CustomerEventRow> rows =
-        CustomerPostings::events(m_db.sqliteHandle(), id, external, r.start.toMSecsSinceEpoch(), r.end.toMSecsSinceEpoch());
+    const std::vector<CustomerEventRow> rows = CustomerPostings::eventsIn(m_db, id, external, r.start.toMSecsSinceEpoch(), r.end.toMSecsSinceEpoch());
     Event e;
     e.eventName = metric.eventName();
     e.customerId = customer.id;
