@@ -316,6 +316,7 @@ void TestInvoiceRun::amountOrderColumnsAsTheTriggerComputes_data()
 
 void TestInvoiceRun::amountOrderColumnsAsTheTriggerComputes()
 {
+    ORB_SQLITE_ONLY("the expected minor units are computed with SQLite's CAST, which saturates where PostgreSQL's bigint refuses the largest amount");
     // The repository writes total_minor and remaining_minor itself (migration 0032); they must
     // be what migration 0009's formula gives for the stored texts, whichever of the two wrote them.
     QFETCH(QString, currency);
