@@ -4,6 +4,7 @@
 #include "models/CompanyFile.h"
 #include "models/Database.h"
 #include "models/StorageError.h"
+#include "models/storage/CompanyLocation.h"
 
 #include <QPointer>
 
@@ -30,7 +31,12 @@ const Database &BackgroundJob::Context::readOnlyDatabase()
 {
     if (!m_readOnly) {
         auto db = std::make_shared<Database>();
-        db->open(m_companyPath, Database::Mode::ReadOnly);
+        // A company server's location is no file name: opened as one it would name a new,
+        // empty SQLite file in the working folder.
+        if (CompanyLocation::looksLikeServer(m_companyPath))
+            db->openServer(CompanyLocation::parse(m_companyPath), Database::Mode::ReadOnly);
+        else
+            db->open(m_companyPath, Database::Mode::ReadOnly);
         m_readOnly = std::move(db);
     }
     return *m_readOnly;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -55,6 +56,7 @@ void TestOrbctlCatalog::init()
     static int n = 0;
     m_db = m_dir.filePath(QStringLiteral("cat%1.orb").arg(++n));
     QCOMPARE(orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Northwind")}).exitCode, 0);
+    m_db = orb::test::onTestEngine(m_db);
 }
 
 QJsonObject counts(int created, int updated, int unchanged)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -51,6 +52,7 @@ void TestOrbctlImportMap::init()
                      QStringLiteral("--timezone"), QStringLiteral("UTC")})
                  .exitCode,
              0);
+    m_db = orb::test::onTestEngine(m_db);
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme"), QStringLiteral("--external-id"),
                      QStringLiteral("acme")})
                  .exitCode,
@@ -59,6 +61,7 @@ void TestOrbctlImportMap::init()
 
 void TestOrbctlImportMap::fieldsFromOtherColumns()
 {
+    ORB_NOT_YET_ON_SERVER("showing one event (events show)");
     const QString csv = write(QStringLiteral("export.csv"), "Time,Event,Request id,Account,Tokens,Comment\n"
                                                             "2026-03-10T10:00:00Z,completion,r1,acme,12,first\n"
                                                             "2026-03-10T10:01:00Z,completion,r2,acme,30,\n"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SqliteStatement.h"
 #include "models/StorageError.h"
+#include "tests/support/CompanyFixture.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -112,6 +113,7 @@ void TestOrbctlUsage::init()
                      QStringLiteral("--timezone"), QStringLiteral("Europe/Amsterdam")})
                  .exitCode,
              0);
+    m_db = orb::test::onTestEngine(m_db);
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme"), QStringLiteral("--external-id"),
                      QStringLiteral("acme")})
                  .exitCode,
@@ -120,6 +122,7 @@ void TestOrbctlUsage::init()
 
 void TestOrbctlUsage::importSearchAmendUsage()
 {
+    ORB_NOT_YET_ON_SERVER("event search, amend and deprecate, usage by day");
     QByteArray content = writeEvents(QStringLiteral("a.jsonl"), 0).toUtf8(); // just the path
     QFile f(QString::fromUtf8(content));
     f.open(QIODevice::WriteOnly);
@@ -183,6 +186,7 @@ void TestOrbctlUsage::importSearchAmendUsage()
 
 void TestOrbctlUsage::importKilledHalfwayResumes()
 {
+    ORB_SQLITE_ONLY("the sqlite3 shell counts the committed rows in the file while orbctl imports");
     const int total = 300000;
     const QString path = writeEvents(QStringLiteral("big.jsonl"), total);
     QProcess p;

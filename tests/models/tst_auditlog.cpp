@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
@@ -37,7 +38,7 @@ void TestAuditLog::init()
     static int n = 0;
     CompanySettings s;
     s.name = QStringLiteral("Audit Co");
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("a%1.orb").arg(++n)), s, m_clock);
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("a%1.orb").arg(++n)), s, m_clock);
 }
 
 void TestAuditLog::makeHistory()

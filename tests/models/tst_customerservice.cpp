@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
@@ -45,7 +46,7 @@ void TestCustomerService::init()
     s.name = QStringLiteral("Test Co");
     s.timezone = QStringLiteral("America/New_York");
     static int n = 0;
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("c%1.orb").arg(++n)), s, m_clock);
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("c%1.orb").arg(++n)), s, m_clock);
 }
 
 Customer TestCustomerService::sample(const QString &name, const QString &ext) const

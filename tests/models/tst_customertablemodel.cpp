@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
@@ -34,7 +35,7 @@ void TestCustomerTableModel::initTestCase()
 {
     CompanySettings s;
     s.name = QStringLiteral("Big Co");
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("big.orb")), s, m_clock);
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("big.orb")), s, m_clock);
     CustomerRepository repo(m_file->db());
     UnitOfWork uow(m_file->db());
     for (int i = 0; i < Count; ++i) {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
@@ -62,9 +63,10 @@ bool shown(int i)
 
 void TestEventTableModel::initTestCase()
 {
+    ORB_NOT_YET_ON_SERVER("the event table's background reader and row-id loader");
     CompanySettings s;
     s.name = QStringLiteral("Event Table Test");
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("e.orb")), s, m_clock);
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("e.orb")), s, m_clock);
     UnitOfWork uow(m_file->db());
     UsageEventStore store(m_file->db());
     for (int i = 0; i < EventCount; ++i) {
@@ -224,7 +226,7 @@ void TestEventTableModel::customerFilterReadsTheDirectory()
     QTemporaryDir dir;
     CompanySettings s;
     s.name = QStringLiteral("Directory Test");
-    auto file = CompanyFile::create(dir.filePath(QStringLiteral("d.orb")), s, m_clock);
+    auto file = orb::test::createCompany(dir.filePath(QStringLiteral("d.orb")), s, m_clock);
     Customer globex;
     globex.name = QStringLiteral("Globex");
     globex.externalCustomerId = QStringLiteral("globex");

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "engine/Decimal.h"
 #include "models/CompanyFile.h"
@@ -40,9 +41,10 @@ private:
 
 void TestInvoiceTableModel::initTestCase()
 {
+    ORB_NOT_YET_ON_SERVER("the invoice table's background reader and row-id loader");
     CompanySettings s;
     s.name = QStringLiteral("Table Test");
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("t.orb")), s, m_clock);
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("t.orb")), s, m_clock);
     CustomerService customers(*m_file, m_clock);
     Customer c;
     c.name = QStringLiteral("Alpha");

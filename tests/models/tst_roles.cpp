@@ -3,6 +3,7 @@
 // program's code names a table with a rule (so a new write path without a role fails here),
 // the statement parser's table, the refusals of each role, and a company file's one local
 // user who may do everything, as before.
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "engine/Customer.h"
 #include "models/CompanyFile.h"
@@ -47,7 +48,7 @@ void TestRoles::init()
     orb::CompanySettings s;
     s.name = QStringLiteral("Roles Test");
     s.timezone = QStringLiteral("Europe/Berlin");
-    m_file = orb::CompanyFile::create(m_dir.filePath(QStringLiteral("r%1.orb").arg(++n)), s, m_clock);
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("r%1.orb").arg(++n)), s, m_clock);
 }
 
 void TestRoles::everyTableHasARule()
@@ -211,6 +212,7 @@ void TestRoles::refusals()
 
 void TestRoles::companyFileHasOneUserWithEveryRole()
 {
+    ORB_SQLITE_ONLY("a company file's one local user (a server's users and roles: pg_roles)");
     QCOMPARE(m_file->db().role(), Role::Admin);
     orb::UserService users(*m_file, m_clock);
     QVERIFY(!users.hasUsers());

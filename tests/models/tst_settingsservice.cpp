@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Company settings: written by SettingsService as one action, read through typed accessors
 // whose key, default and range come from the one settings table.
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
@@ -41,7 +42,7 @@ void TestSettingsService::init()
     s.timezone = QStringLiteral("Europe/Berlin");
     s.invoicePrefix = QStringLiteral("SC-");
     m_file.reset();
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("company-%1.orb").arg(++m_count)), s, m_clock); // fresh for each test
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("company-%1.orb").arg(++m_count)), s, m_clock); // fresh for each test
 }
 
 void TestSettingsService::storesCompanyAndSettingsAsOneAction()

@@ -5,6 +5,15 @@
 #include "models/SchemaCheck.h"
 #include "models/SqliteStatement.h"
 #include "models/StorageError.h"
+#include "models/storage/MoveToServer.h"
+#include "tests/support/PgTestDatabase.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -34,7 +43,111 @@ CompanySettings settingsNamed(const QString &name)
 std::unique_ptr<CompanyFile> newCompanyFile(const QTemporaryDir &dir, const CompanySettings &settings, const Clock &clock)
 {
     static int n = 0;
-    return CompanyFile::create(dir.filePath(QStringLiteral("company-%1.orb").arg(++n)), settings, clock);
+    return createCompany(dir.filePath(QStringLiteral("company-%1.orb").arg(++n)), settings, clock);
+}
+
+namespace {
+
+// The databases this process made on the test cluster, by the path the test named them with.
+QHash<QString, QString> &serverCompanies()
+{
+    static QHash<QString, QString> companies;
+    return companies;
+}
+
+// The suite's databases go when it ends (QCoreApplication's post routines run while the SQL
+// drivers are still loaded), so a long suite does not fill the cluster's folder.
+void dropServerCompanies()
+{
+    const QString socket = pgTestSocket();
+    if (socket.isEmpty() || serverCompanies().isEmpty())
+        return;
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("orb-test-drop"));
+        admin.setHostName(socket);
+        admin.setUserName(QStringLiteral("orbadmin"));
+        admin.setDatabaseName(QStringLiteral("postgres"));
+        if (admin.open()) {
+            QSqlQuery q(admin);
+            for (const QString &url : std::as_const(serverCompanies())) {
+                // postgresql://orbadmin@/NAME?host=SOCKET
+                const int from = url.indexOf(QLatin1String("@/")) + 2;
+                const QString name = url.mid(from, url.indexOf(QLatin1Char('?')) - from);
+                q.exec(QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name));
+            }
+        }
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("orb-test-drop"));
+    serverCompanies().clear();
+}
+
+} // namespace
+
+bool serverEngine()
+{
+    return qEnvironmentVariable("ORB_TEST_ENGINE") == QLatin1String("postgresql");
+}
+
+std::unique_ptr<CompanyFile> createCompany(const QString &path, const CompanySettings &settings, const Clock &clock)
+{
+    if (!serverEngine())
+        return CompanyFile::create(path, settings, clock);
+    static int n = 0;
+    if (serverCompanies().isEmpty())
+        qAddPostRoutine(dropServerCompanies);
+    {
+        auto file = CompanyFile::create(path, settings, clock);
+        const QString url = pgTestDatabase(QStringLiteral("orbtest%1").arg(++n));
+        if (url.isEmpty())
+            throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("no test cluster for %1 (ORB_TEST_PG_SOCKET)").arg(path));
+        serverCompanies().insert(QFileInfo(path).absoluteFilePath(), url);
+        try {
+            MoveToServer::run(*file, url);
+        } catch (const ServiceError &e) {
+            throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot move %1 to the test cluster: %2").arg(path, e.message()));
+        }
+    }
+    // The file goes: whatever reads `path` as a file now fails plainly instead of reading a
+    // copy the server company has left behind.
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+    return CompanyFile::open(serverCompanies().value(QFileInfo(path).absoluteFilePath()));
+}
+
+QString onTestEngine(const QString &path)
+{
+    if (!serverEngine())
+        return path;
+    static int n = 0;
+    if (serverCompanies().isEmpty())
+        qAddPostRoutine(dropServerCompanies);
+    const QString url = pgTestDatabase(QStringLiteral("orbctl%1").arg(++n));
+    if (url.isEmpty())
+        return {};
+    serverCompanies().insert(QFileInfo(path).absoluteFilePath(), url);
+    try {
+        auto file = CompanyFile::open(path);
+        MoveToServer::run(*file, url);
+    } catch (const std::exception &e) {
+        QTest::qFail(qPrintable(QStringLiteral("cannot move %1 to the test cluster: %2").arg(path, QString::fromStdString(e.what()))), __FILE__, __LINE__);
+        return {};
+    }
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+    return url;
+}
+
+QString companyLocation(const QString &path)
+{
+    if (!serverEngine())
+        return path;
+    return serverCompanies().value(QFileInfo(path).absoluteFilePath(), path);
+}
+
+std::unique_ptr<CompanyFile> openCompany(const QString &path)
+{
+    return CompanyFile::open(companyLocation(path));
 }
 
 QString rawSql(const QString &path, const QStringList &statements)

@@ -3,6 +3,7 @@
 
 // A company file with a small catalog for the billing tests: plans priced so that day-based
 // proration gives round numbers (a 31-day month at 310.00 is 10.00 a day).
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "engine/metrics/Event.h"
 #include "models/CompanyFile.h"
@@ -35,7 +36,7 @@ public:
         CompanySettings s;
         s.name = QStringLiteral("Billing Co");
         s.invoicePrefix = QStringLiteral("NW");
-        file = CompanyFile::create(dir.filePath(QStringLiteral("b%1.orb").arg(++n)), s, clock);
+        file = orb::test::createCompany(dir.filePath(QStringLiteral("b%1.orb").arg(++n)), s, clock);
         CatalogService catalog(*file, clock);
         MetricDefinition calls;
         calls.setName(QStringLiteral("calls"));

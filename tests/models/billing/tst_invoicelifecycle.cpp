@@ -106,6 +106,7 @@ void TestInvoiceLifecycle::refusedTransitions()
 
 void TestInvoiceLifecycle::issuedUsageIsLocked()
 {
+    ORB_NOT_YET_ON_SERVER("deprecating one event (UsageEventService)");
     const QString c = f.customer(QStringLiteral("m"));
     f.subscribe(c, QStringLiteral("metered"), QDate(2026, 1, 1));
     f.call(QStringLiteral("m"), at(2026, 1, 5), QStringLiteral("e1"));
@@ -371,6 +372,7 @@ qint64 sqliteSteps(const Database &db, const std::function<void()> &work)
 
 void TestInvoiceLifecycle::issuingCostDoesNotGrowWithTheCompany()
 {
+    ORB_SQLITE_ONLY("the cost is counted in SQLite's virtual machine steps");
     // Issuing one invoice must read the same rows whether 10 or 120 were issued before it
     // (and sit in the Stripe outbox, waiting for a sync): a look-up that reads every earlier
     // invoice, entry or queued item makes `issue --all-due` quadratic.
@@ -418,6 +420,8 @@ void TestInvoiceLifecycle::batchIssueKeepsNumbersChainOutboxAndSeals()
     Database &db = f.file->db();
     const auto lineRows = [&] {
         QHash<QString, qint64> rows;
+        if (db.isServer())
+            return rows; // a server's rows have no stable physical id: an UPDATE writes a new row version
         QSqlQuery q = db.exec(QStringLiteral("SELECT invoice_id, position, rowid FROM invoice_lines"));
         while (q.next())
             rows.insert(q.value(0).toString() + QLatin1Char('/') + q.value(1).toString(), q.value(2).toLongLong());
@@ -461,8 +465,10 @@ void TestInvoiceLifecycle::batchIssueKeepsNumbersChainOutboxAndSeals()
     QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE status = 'paid' AND remaining_minor <> 0")).toInt(), 0);
     const AuditVerification chain = AuditLog(db).verify();
     QVERIFY2(chain.ok, qPrintable(chain.problem));
-    const SealReport seals = RowSeals::verify(db);
-    QCOMPARE(seals.problems, qint64(0));
+    if (!db.isServer()) { // row seals are the company file's (a server keeps rows by its grants)
+        const SealReport seals = RowSeals::verify(db);
+        QCOMPARE(seals.problems, qint64(0));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInvoiceLifecycle)

@@ -90,6 +90,7 @@ void TestRefundBooks::booksMatch_data()
 
 void TestRefundBooks::booksMatch()
 {
+    ORB_NOT_YET_ON_SERVER("the aging report and statements (ReportSource)");
     QFETCH(QString, steps);
     QFETCH(QStringList, lines);
     QFETCH(QString, closing);
@@ -162,6 +163,7 @@ void TestRefundBooks::booksMatch()
 
 void TestRefundBooks::upgradeReadsEarlierRefunds()
 {
+    ORB_SQLITE_ONLY("the file's schema is rolled back to version 19 by raw edits");
     // Refund notes recorded before the paid-back amount was kept: a refund from Stripe and one
     // by hand on paid invoices gave back their whole amount; one by hand on an unpaid invoice
     // reduced what was owed and paid nothing back.

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "engine/pricing/Price.h"
 #include "models/AuditLog.h"
@@ -46,7 +47,7 @@ std::unique_ptr<CompanyFile> TestCatalogService::newFile()
     static int n = 0;
     CompanySettings s;
     s.name = QStringLiteral("Catalog Co");
-    return CompanyFile::create(m_dir.filePath(QStringLiteral("c%1.orb").arg(++n)), s, m_clock);
+    return orb::test::createCompany(m_dir.filePath(QStringLiteral("c%1.orb").arg(++n)), s, m_clock);
 }
 
 QByteArray TestCatalogService::demoFile()

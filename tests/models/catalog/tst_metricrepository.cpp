@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
@@ -29,7 +30,7 @@ std::unique_ptr<CompanyFile> TestMetricRepository::newFile()
     static int n = 0;
     CompanySettings s;
     s.name = QStringLiteral("Metrics Co");
-    return CompanyFile::create(m_dir.filePath(QStringLiteral("m%1.orb").arg(++n)), s, m_clock);
+    return orb::test::createCompany(m_dir.filePath(QStringLiteral("m%1.orb").arg(++n)), s, m_clock);
 }
 
 void TestMetricRepository::roundTripAndResolve()

@@ -2,6 +2,7 @@
 // The import fast path against its references: FastEventParser against EventParser (+
 // UsageEventRow::fromEvent) on the parser tests' inputs and fuzzed variations of them, the
 // in-memory key filter, and imports whose dedup goes through the filter.
+#include "tests/support/CompanyFixture.h"
 #include "engine/Clock.h"
 #include "engine/metrics/EventParser.h"
 #include "models/CompanyFile.h"
@@ -317,9 +318,10 @@ void TestFastImport::keyHashSet()
 
 void TestFastImport::importDedupThroughFilter()
 {
+    ORB_SQLITE_ONLY("the import's key filter over the file and its WAL checkpoint pragma (a server deduplicates through its unique index: pg_usageimport)");
     CompanySettings settings;
     settings.name = QStringLiteral("Fast");
-    auto file = CompanyFile::create(m_dir.filePath(QStringLiteral("dedup.orb")), settings, m_clock);
+    auto file = orb::test::createCompany(m_dir.filePath(QStringLiteral("dedup.orb")), settings, m_clock);
     QVERIFY(file);
     EventImporter importer(*file, m_clock);
     auto line = [](const char *key, int tokens, const char *ts = "2026-03-10T10:00:00Z") -> QByteArray {
@@ -393,10 +395,11 @@ void TestFastImport::importDedupThroughFilter()
 
 void TestFastImport::filterDroppedWhenAnotherConnectionWrites()
 {
+    ORB_SQLITE_ONLY("the import's key filter over the file (a server deduplicates through its unique index: pg_usageimport)");
     CompanySettings settings;
     settings.name = QStringLiteral("Two writers");
     const QString path = m_dir.filePath(QStringLiteral("two.orb"));
-    auto file = CompanyFile::create(path, settings, m_clock);
+    auto file = orb::test::createCompany(path, settings, m_clock);
     QVERIFY(file);
     UsageEventRow row;
     row.idempotencyKey = "shared";
@@ -412,7 +415,7 @@ void TestFastImport::filterDroppedWhenAnotherConnectionWrites()
     file->db().commit();
     {
         // Another connection stores the key between two of the import's transactions.
-        auto other = CompanyFile::open(path);
+        auto other = orb::test::openCompany(path);
         UsageEventStore otherStore(other->db());
         other->db().begin();
         QCOMPARE(otherStore.insert(row, UsageEventStatus::Active, {}, 0), UsageEventStore::Outcome::Inserted);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/CompanyFixture.h"
 #include "tests/support/TestSupport.h"
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
@@ -69,7 +70,7 @@ void TestImportOptions::init()
     m_file.reset();
     CompanySettings s;
     s.name = QStringLiteral("Import Co");
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("i%1.orb").arg(++n)), s, m_clock);
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("i%1.orb").arg(++n)), s, m_clock);
     Customer c;
     c.name = QStringLiteral("Acme");
     c.externalCustomerId = QStringLiteral("acme");
@@ -88,6 +89,7 @@ void TestImportOptions::headerIsReadAsWritten()
 
 void TestImportOptions::fieldsMappedToColumns()
 {
+    ORB_NOT_YET_ON_SERVER("showing one event (UsageEventService::current)");
     const QString path = writeFile(QStringLiteral("mapped.csv"), numberedCsv(3));
     ImportOptions o;
     o.format = ImportReader::Format::Csv;
