@@ -61,7 +61,6 @@ void TestOrbctlImportMap::init()
 
 void TestOrbctlImportMap::fieldsFromOtherColumns()
 {
-    ORB_NOT_YET_ON_SERVER("showing one event (events show)");
     const QString csv = write(QStringLiteral("export.csv"), "Time,Event,Request id,Account,Tokens,Comment\n"
                                                             "2026-03-10T10:00:00Z,completion,r1,acme,12,first\n"
                                                             "2026-03-10T10:01:00Z,completion,r2,acme,30,\n"

@@ -122,7 +122,6 @@ void TestOrbctlUsage::init()
 
 void TestOrbctlUsage::importSearchAmendUsage()
 {
-    ORB_NOT_YET_ON_SERVER("event search, amend and deprecate, usage by day");
     QByteArray content = writeEvents(QStringLiteral("a.jsonl"), 0).toUtf8(); // just the path
     QFile f(QString::fromUtf8(content));
     f.open(QIODevice::WriteOnly);

@@ -80,7 +80,6 @@ QList<MetricDefinition> TestCustomerReads::metrics() const
 
 void TestCustomerReads::init()
 {
-    ORB_NOT_YET_ON_SERVER("amending one event (UsageEventService::amend), which every case's company is built with");
     f.reset();
     m_customers.clear();
     m_subscriptions.clear();

@@ -106,7 +106,6 @@ void TestInvoiceLifecycle::refusedTransitions()
 
 void TestInvoiceLifecycle::issuedUsageIsLocked()
 {
-    ORB_NOT_YET_ON_SERVER("deprecating one event (UsageEventService)");
     const QString c = f.customer(QStringLiteral("m"));
     f.subscribe(c, QStringLiteral("metered"), QDate(2026, 1, 1));
     f.call(QStringLiteral("m"), at(2026, 1, 5), QStringLiteral("e1"));

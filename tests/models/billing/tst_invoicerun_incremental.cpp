@@ -152,7 +152,6 @@ void TestInvoiceRunIncremental::recomposesExactlyTheAffected_data()
 
 void TestInvoiceRunIncremental::recomposesExactlyTheAffected()
 {
-    ORB_NOT_YET_ON_SERVER("amending one event (UsageEventService::amend)");
     QFETCH(QString, change);
     QFETCH(QStringList, expected);
     CompanyFile &file = *f.file;

@@ -90,7 +90,6 @@ void TestRefundBooks::booksMatch_data()
 
 void TestRefundBooks::booksMatch()
 {
-    ORB_NOT_YET_ON_SERVER("the aging report and statements (ReportSource)");
     QFETCH(QString, steps);
     QFETCH(QStringList, lines);
     QFETCH(QString, closing);

@@ -72,7 +72,6 @@ QString TestReportSource::oneOff(const QString &customer, QDate date, const char
 
 void TestReportSource::initTestCase()
 {
-    ORB_NOT_YET_ON_SERVER("the reports' reads (aging, revenue, statements)");
     // One company for every test (they only read it; unusualStoredAmounts, which changes it,
     // runs last).
     CompanySettings s;

@@ -89,7 +89,6 @@ void TestImportOptions::headerIsReadAsWritten()
 
 void TestImportOptions::fieldsMappedToColumns()
 {
-    ORB_NOT_YET_ON_SERVER("showing one event (UsageEventService::current)");
     const QString path = writeFile(QStringLiteral("mapped.csv"), numberedCsv(3));
     ImportOptions o;
     o.format = ImportReader::Format::Csv;

@@ -133,7 +133,6 @@ void TestUsageIngest::ingestionRules()
 
 void TestUsageIngest::unknownExternalCustomerAttachesLater()
 {
-    ORB_NOT_YET_ON_SERVER("usage by day (UsageQueryService)");
     addMetric(R"({"name": "calls", "event_name": "api_call", "aggregation": "count"})");
     EventImporter importer(*m_file, m_clock);
     QCOMPARE(importer.ingest({event(QStringLiteral("a"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("later"))}).first().outcome,
@@ -183,7 +182,6 @@ void TestUsageIngest::jsonlEdgeCases()
 
 void TestUsageIngest::csvEdgeCases()
 {
-    ORB_NOT_YET_ON_SERVER("showing one event (UsageEventService::current)");
     QByteArray content = "\xEF\xBB\xBF";
     content += "event_name,timestamp,idempotency_key,external_customer_id,properties.note,properties.tokens,properties.cached,tok\r\n";
     content += "api_call,2026-03-10T10:00:00Z,c1,acme,\"hello, \"\"world\"\"\",12.50,true,7\r\n";
@@ -234,7 +232,6 @@ void TestUsageIngest::csvMissingColumnsRejectFile()
 
 void TestUsageIngest::amendAndDeprecate()
 {
-    ORB_NOT_YET_ON_SERVER("amending and deprecating one event (UsageEventService)");
     addMetric(R"({"name": "tokens", "event_name": "completion", "aggregation": "sum", "property": "tokens"})");
     EventImporter importer(*m_file, m_clock);
     importer.ingest({event(QStringLiteral("e1"), QStringLiteral("2026-03-10T10:00:00Z"), QStringLiteral("acme"), QStringLiteral(R"({"tokens":10})"),
@@ -287,7 +284,6 @@ void TestUsageIngest::amendAndDeprecate()
 
 void TestUsageIngest::backfillLifecycle()
 {
-    ORB_NOT_YET_ON_SERVER("showing one event (UsageEventService::current)");
     addMetric(R"({"name": "calls", "event_name": "api_call", "aggregation": "count"})");
     EventImporter importer(*m_file, m_clock);
     // Live events of today, and history that only a backfill may bring.
@@ -341,7 +337,6 @@ void TestUsageIngest::backfillLifecycle()
 
 void TestUsageIngest::locksProtectInvoicedPeriods()
 {
-    ORB_NOT_YET_ON_SERVER("amending and deprecating one event (UsageEventService)");
     EventImporter importer(*m_file, m_clock);
     importer.ingest({event(QStringLiteral("l1"), QStringLiteral("2026-03-10T10:00:00Z"))});
     UsageLocks(m_file->db()).lock(m_acmeId, QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 3, 10), QTime(10, 0), Qt::UTC));
@@ -399,7 +394,6 @@ void TestUsageIngest::aggregationPerType_data()
 
 void TestUsageIngest::aggregationPerType()
 {
-    ORB_NOT_YET_ON_SERVER("usage by day (UsageQueryService)");
     QFETCH(QByteArray, metric);
     QFETCH(QString, expected);
     addMetric(metric);
@@ -423,7 +417,6 @@ void TestUsageIngest::aggregationPerType()
 
 void TestUsageIngest::granularityAcrossDst()
 {
-    ORB_NOT_YET_ON_SERVER("usage by day (UsageQueryService)");
     addMetric(R"({"name": "calls", "event_name": "api_call", "aggregation": "count", "group_by": "region"})");
     m_file->setSetting(QStringLiteral("grace_period_hours"), QStringLiteral("100000"));
     m_clock.set(QDateTime(QDate(2026, 4, 10), QTime(0, 0), Qt::UTC));

@@ -125,7 +125,6 @@ void TestUsageMonthCounts::checkAllMonths(const QString &zone, const char *step)
 
 void TestUsageMonthCounts::init()
 {
-    ORB_NOT_YET_ON_SERVER("the dashboard's month counts");
     static int n = 0;
     m_file.reset();
     m_customerIds.clear();
