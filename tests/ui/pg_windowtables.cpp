@@ -70,6 +70,7 @@ private slots:
     void eventsAsOnTheFile();
     void windowOpensTheTables();
     void serverGoesAwayAndComesBack();
+    void windowReconnectsByItself();
 
 private:
     QTemporaryDir m_dir;
@@ -262,6 +263,48 @@ void TestWindowTables::serverGoesAwayAndComesBack()
     QVERIFY(waitLoaded(model));
     QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
     QCOMPARE(model.rowCount(), before.size());
+}
+
+void TestWindowTables::windowReconnectsByItself()
+{
+    test::PgPrivateCluster cluster;
+    QVERIFY(cluster.isRunning());
+    const QString url = cluster.createDatabase(QStringLiteral("window"));
+    Database::setServerPassword(CompanyLocation::parse(url).display(), cluster.password());
+    MoveToServer::run(*m_file, url);
+    MainWindow w(m_clock);
+    w.resize(1280, 800);
+    QString error;
+    QVERIFY2(w.openCompany(url, &error), qPrintable(error));
+    w.show();
+    w.showScreen(MainWindow::Screen::Invoices);
+    auto *invoices = w.findChild<QTableView *>(QStringLiteral("invoiceTable"));
+    const int count = m_file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt();
+    QTRY_COMPARE_WITH_TIMEOUT(invoices->model()->rowCount(), count, 30000);
+    auto *state = w.findChild<QLabel *>(QStringLiteral("serverStatus"));
+    QVERIFY(state);
+    QVERIFY(!state->isVisible());
+
+    // The server stops while the window sits idle: the window notices by itself (the change
+    // listener's socket closes), says so, and keeps what it shows.
+    QVERIFY(cluster.halt());
+    QTRY_VERIFY_WITH_TIMEOUT(state->isVisible(), 20000);
+    QVERIFY2(state->text().contains(QLatin1String("reconnecting")), qPrintable(state->text()));
+    QVERIFY2(state->toolTip().contains(QLatin1String("was lost")), qPrintable(state->toolTip()));
+    // Scrolling into rows not read yet shows empty cells, and the table says why; no crash.
+    invoices->scrollToBottom();
+    QCOMPARE(invoices->model()->rowCount(), count);
+    QVERIFY(w.company()->connectionLost());
+    saveShot(w, QStringLiteral("server-away"));
+
+    // Back: the window reconnects without being asked and reads the open screen again.
+    QVERIFY(cluster.resume());
+    QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QLatin1String("Reconnected")), 30000);
+    QVERIFY(!w.company()->connectionLost());
+    QTRY_COMPARE_WITH_TIMEOUT(invoices->model()->rowCount(), count, 30000);
+    QVERIFY(!invoices->model()->index(count - 1, InvoiceTableModel::Customer).data().toString().isEmpty());
+    QCOMPARE(w.company()->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt(), count);
+    saveShot(w, QStringLiteral("server-back"));
 }
 
 QTEST_MAIN(TestWindowTables)
