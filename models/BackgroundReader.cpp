@@ -3,6 +3,8 @@
 
 #include "models/Database.h"
 #include "models/StorageError.h"
+#include "models/storage/CompanyLocation.h"
+#include "models/storage/ServerCursor.h"
 
 #include <QThread>
 
@@ -36,9 +38,13 @@ struct Progress {
     quint64 generation;
 };
 
+// The job running on this thread, for jobs that stop on their own between steps (a server
+// read between batches, where SQLite's progress handler has no counterpart).
+thread_local const Progress *running = nullptr;
+
 // SQLite calls this every few thousand steps of a running statement: a superseded read stops
 // there instead of finishing a scan nobody will see.
-int superseded(void *context)
+int isSuperseded(void *context)
 {
     const auto *p = static_cast<const Progress *>(context);
     return p->stopping->load() || p->latest->load() != p->generation ? 1 : 0;
@@ -48,8 +54,18 @@ int superseded(void *context)
 class ProgressGuard final
 {
 public:
-    ProgressGuard(sqlite3 *h, Progress *progress) : m_h(h) { sqlite3_progress_handler(m_h, 4000, superseded, progress); }
-    ~ProgressGuard() { sqlite3_progress_handler(m_h, 0, nullptr, nullptr); }
+    ProgressGuard(sqlite3 *h, Progress *progress) : m_h(h)
+    {
+        running = progress;
+        if (m_h)
+            sqlite3_progress_handler(m_h, 4000, isSuperseded, progress);
+    }
+    ~ProgressGuard()
+    {
+        running = nullptr;
+        if (m_h)
+            sqlite3_progress_handler(m_h, 0, nullptr, nullptr);
+    }
     ProgressGuard(const ProgressGuard &) = delete;
     ProgressGuard &operator=(const ProgressGuard &) = delete;
 
@@ -116,15 +132,22 @@ void BackgroundReader::post(Job job, Failed failed)
                 try {
                     if (!db) {
                         db = std::make_unique<Database>();
-                        db->open(shared->path, Database::Mode::ReadOnly);
+                        // A company server is read through a read-only session of its own,
+                        // with the password the window was given for it (Database's registry).
+                        if (CompanyLocation::looksLikeServer(shared->path))
+                            db->openServer(CompanyLocation::parse(shared->path), Database::Mode::ReadOnly);
+                        else
+                            db->open(shared->path, Database::Mode::ReadOnly);
                     }
                     Progress progress{&shared->latest, &shared->stopping, generation};
-                    const ProgressGuard guard(db->sqliteHandle(), &progress);
+                    const ProgressGuard guard(db->isServer() ? nullptr : db->sqliteHandle(), &progress);
                     done = next(*db);
                 } catch (const ServiceError &e) {
                     error = e.message();
-                    if (!db || !db->isOpen())
-                        db.reset(); // try a fresh connection next time
+                    // A connection the server dropped (stopped, restarted) is opened afresh by
+                    // the next request, so the reader comes back by itself with the server.
+                    if (!db || !db->isOpen() || ServerCursor::lost(*db))
+                        db.reset();
                 }
                 if (shared->stopping || shared->latest != generation)
                     continue; // superseded (perhaps interrupted): the newer request is waiting
@@ -139,6 +162,11 @@ void BackgroundReader::post(Job job, Failed failed)
         m_thread->start(m_priority);
     }
     setBusy(true);
+}
+
+bool BackgroundReader::superseded()
+{
+    return running && isSuperseded(const_cast<Progress *>(running)) != 0;
 }
 
 void BackgroundReader::deliver(quint64 generation, const std::function<void()> &done, const QString &error, const Failed &failed)

@@ -13,9 +13,11 @@ namespace orb {
 class Database;
 
 /**
- * Runs reads of the company file on a named thread of its own, through its own read-only
+ * Runs reads of the company on a named thread of its own, through its own read-only
  * connection, so the window never waits on SQL that can take long (Qt SQL connections belong to
- * the thread that opened them; the company file is WAL, so a reader never waits for a writer).
+ * the thread that opened them; the company file is WAL, so a reader never waits for a writer;
+ * a company server's read-only session reads a snapshot and never waits either). A server
+ * connection that was lost is opened again by the next request.
  *
  * Only the latest request matters: read() supersedes every earlier one. A request still waiting
  * is never run, a running one is interrupted at its next SQLite progress step, and a result that
@@ -55,6 +57,13 @@ public:
 
     /// The priority of the thread when it starts (low by default: the window comes first).
     void setPriority(QThread::Priority priority) { m_priority = priority; }
+
+    /**
+     * For a job on a reader's thread: true once a newer request (or the reader's end) made the
+     * running one pointless. SQLite statements are interrupted by themselves; a job reading a
+     * server in steps asks this between them and stops. False outside a job.
+     */
+    static bool superseded();
 
     /// The type-erased form of read().
     void post(Job job, Failed failed);

@@ -12,6 +12,7 @@
 #include "models/UnitOfWork.h"
 #include "models/backup/CompanyLock.h"
 #include "models/storage/CompanyLocation.h"
+#include "models/storage/ServerCursor.h"
 #include "models/storage/ServerRoles.h"
 #include "models/storage/ServerSchema.h"
 #include "models/usage/UsageMonthCounts.h"
@@ -438,6 +439,28 @@ std::unique_ptr<Database> CompanyFile::openConnection() const
     if (!isReadOnly())
         db->exec(QStringLiteral("PRAGMA synchronous = FULL"));
     return db;
+}
+
+bool CompanyFile::connectionLost() const
+{
+    return ServerCursor::lost(m_db);
+}
+
+void CompanyFile::reconnect()
+{
+    if (!CompanyLocation::looksLikeServer(m_path))
+        return;
+    if (m_db.inTransaction())
+        throw ServiceError::conflict(QStringLiteral("the connection to %1 cannot be replaced in the middle of an action").arg(m_path));
+    const Database::Mode mode = isReadOnly() ? Database::Mode::ReadOnly : Database::Mode::ReadWrite;
+    const CompanyLocation location = CompanyLocation::parse(m_path);
+    {
+        // The server answers and lets this user in (a refusal throws here, and the connection
+        // in use stays as it was).
+        Database probe;
+        probe.openServer(location, mode);
+    }
+    m_db.openServer(location, mode);
 }
 
 CompanySettings CompanyFile::settings() const

@@ -102,6 +102,17 @@ public:
 
     /// A second connection to the same file, for a worker thread (call from that thread).
     std::unique_ptr<Database> openConnection() const;
+    /// A server company whose connection the server dropped (stopped, restarted, unreachable):
+    /// true until reconnect() succeeds. Always false for a company file.
+    bool connectionLost() const;
+    /**
+     * Opens a server company's connection again after it was lost, the same Database object
+     * (so every model holding it carries on), as the same user and mode. Tries a second
+     * connection first, so the connection in use is replaced only once the server answers;
+     * throws ServiceError(Storage) with the server's refusal, leaving everything as it was.
+     * Refused (Conflict) inside a transaction, whose work died with the old connection.
+     */
+    void reconnect();
 
     CompanySettings settings() const;
     /// Validates and stores the company's settings in one transaction; throws ServiceError.

@@ -2,11 +2,14 @@
 #include "models/EventTableModel.h"
 
 #include "models/Database.h"
+#include "models/StorageError.h"
 #include "models/billing/BillingRecords.h"
 
 #include <QHash>
 #include <QLocale>
 #include <QSqlQuery>
+
+#include <type_traits>
 
 namespace orb {
 
@@ -120,22 +123,37 @@ const QList<EventTableModel::Row> *EventTableModel::block(int blockIndex) const
         binds << s;
     }
     QHash<qint64, Row> bySeq;
-    if (!seqs.isEmpty()) {
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, ts, event_name, COALESCE(external_customer_id, customer_id), idempotency_key, "
-                                               "properties, status FROM usage_events WHERE seq IN (")
-                                    + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
-                                binds);
-        while (q.next()) {
-            Row r;
-            r.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
-            r.eventName = q.value(2).toString();
-            r.customer = q.value(3).toString();
-            r.key = q.value(4).toString();
-            r.properties = q.value(5).toString();
-            r.status = q.value(6).toInt();
-            bySeq.insert(q.value(0).toLongLong(), r);
+    try {
+        if (!seqs.isEmpty()) {
+            QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, ts, event_name, COALESCE(external_customer_id, customer_id), idempotency_key, "
+                                                   "properties, status FROM usage_events WHERE seq IN (")
+                                        + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
+                                    binds);
+            while (q.next()) {
+                Row r;
+                r.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+                r.eventName = q.value(2).toString();
+                r.customer = q.value(3).toString();
+                r.key = q.value(4).toString();
+                r.properties = q.value(5).toString();
+                r.status = q.value(6).toInt();
+                bySeq.insert(q.value(0).toLongLong(), r);
+            }
         }
+    } catch (const ServiceError &e) {
+        // The window's connection could not read (the server went away): empty cells for now,
+        // not kept, so the rows are read again once the connection is back; said once, after
+        // this paint (a signal from inside data() could reenter the view).
+        m_unread = QList<Row>(seqs.size());
+        if (m_readError != e.message()) {
+            m_readError = e.message();
+            auto *self = const_cast<std::remove_const_t<std::remove_pointer_t<decltype(this)>> *>(this);
+            QMetaObject::invokeMethod(
+                self, [self, message = e.message()] { emit self->loadFailed(message); }, Qt::QueuedConnection);
+        }
+        return &m_unread;
     }
+    m_readError.clear();
     auto *rows = new QList<Row>;
     rows->reserve(seqs.size());
     for (qint64 s : seqs)

@@ -3,11 +3,14 @@
 
 #include "engine/Decimal.h"
 #include "models/Database.h"
+#include "models/StorageError.h"
 #include "models/billing/BillingRecords.h"
 
 #include <QHash>
 #include <QLocale>
 #include <QSqlQuery>
+
+#include <type_traits>
 
 namespace orb {
 
@@ -22,6 +25,13 @@ QString statusText(InvoiceStatus status)
     case InvoiceStatus::Void: return InvoiceTableModel::tr("Void");
     }
     return {};
+}
+
+/// The invoices' row number: SQLite's rowid on a file, its stand-in rowid_server on a server
+/// (migration 0039), numbered in the same order.
+QString rowidColumn(const Database &db)
+{
+    return db.isServer() ? QStringLiteral("rowid_server") : QStringLiteral("rowid");
 }
 
 } // namespace
@@ -103,20 +113,32 @@ RowIdLoader::Query InvoiceTableModel::idQuery() const
     // Every term runs in the same direction, ties broken by rowid, so that one index of
     // migration 0009 (or invoice_number's unique index) yields the order without a sort.
     const QString d = m_sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const bool server = m_db.isServer();
+    const QString rowid = QStringLiteral("i.") + rowidColumn(m_db);
+    // Text in byte order on a server too, as SQLite orders it (the server's own collation may
+    // be a language's); migration 0039's indexes are in that order.
+    const auto text = [server](const char *column) {
+        const QString c = QString::fromLatin1(column);
+        return server ? c + QStringLiteral(" COLLATE \"C\"") : c;
+    };
     QStringList order;
     bool needsCustomer = false;
     switch (m_sortColumn) {
-    case Number: order << QStringLiteral("i.invoice_number"); break;
+    case Number: order << text("i.invoice_number"); break;
     case Customer:
         // c.rowid tells SQLite each customer is one row, so each one's invoices come in
         // (customer_id, invoice_date) index order, and no sort is needed at all.
-        order << QStringLiteral("c.name_key") << QStringLiteral("c.id") << QStringLiteral("c.rowid") << QStringLiteral("i.invoice_date");
+        // (A server needs no such hint: c.id is the customers' key there.)
+        order << text("c.name_key") << text("c.id");
+        if (!server)
+            order << QStringLiteral("c.rowid");
+        order << text("i.invoice_date");
         needsCustomer = true;
         break;
-    case Status: order << QStringLiteral("i.status") << QStringLiteral("i.invoice_date"); break;
-    case InvoiceDate: order << QStringLiteral("i.invoice_date"); break;
-    case DueDate: order << QStringLiteral("i.due_date"); break;
-    case Period: order << QStringLiteral("i.period_start"); break;
+    case Status: order << text("i.status") << text("i.invoice_date"); break;
+    case InvoiceDate: order << text("i.invoice_date"); break;
+    case DueDate: order << text("i.due_date"); break;
+    case Period: order << text("i.period_start"); break;
     // Exact integer amounts (generated columns of migration 0009), for ordering only: the
     // amounts shown are the stored decimal text.
     case Total: order << QStringLiteral("i.total_minor"); break;
@@ -129,24 +151,33 @@ RowIdLoader::Query InvoiceTableModel::idQuery() const
     // the loader puts them in order. That keeps a table of a million invoices quick to open.
     const bool byRowid = order.isEmpty();
     if (!byRowid)
-        order << QStringLiteral("i.rowid");
-    const bool indexOnly = byRowid && m_filter.customer.isEmpty() && !m_filter.from.isValid() && !m_filter.to.isValid();
+        order << rowid;
+    // (On a server the rowid_server index holds every row number in order already, and
+    // PostgreSQL's planner chooses for itself.)
+    const bool indexOnly = !server && byRowid && m_filter.customer.isEmpty() && !m_filter.from.isValid() && !m_filter.to.isValid();
+    // SQLite puts NULL (a draft's number and dates) before every value, PostgreSQL after:
+    // on a server each term says where they go, as migration 0039's indexes hold them.
+    QStringList terms;
+    for (const QString &term : std::as_const(order))
+        terms << term + d
+                     + (server && term != rowid ? (m_sortOrder == Qt::AscendingOrder ? QStringLiteral(" NULLS FIRST") : QStringLiteral(" NULLS LAST"))
+                                                : QString());
     RowIdLoader::Query q;
     q.what = tr("the invoices");
     q.binds = binds;
     q.highestFirst = byRowid;
     // Every invoice has a customer (a foreign key), so an inner join loses none.
-    q.sql = QStringLiteral("SELECT i.rowid FROM ")
+    q.sql = QStringLiteral("SELECT ") + rowid + QStringLiteral(" FROM ")
             + (needsCustomer ? QStringLiteral("customers c JOIN invoices i ON i.customer_id = c.id") : QStringLiteral("invoices i"))
             + (indexOnly ? QStringLiteral(" INDEXED BY invoices_by_status") : QString())
             + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")))
-            + (byRowid ? QString() : QStringLiteral(" ORDER BY ") + order.join(d + QStringLiteral(", ")) + d);
+            + (byRowid ? QString() : QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", ")));
     return q;
 }
 
 int InvoiceTableModel::rowOf(const QString &id) const
 {
-    const QVariant rowid = m_db.scalar(QStringLiteral("SELECT rowid FROM invoices WHERE id = ?"), {id});
+    const QVariant rowid = m_db.scalar(QStringLiteral("SELECT %1 FROM invoices WHERE id = ?").arg(rowidColumn(m_db)), {id});
     return rowid.isValid() ? int(m_rowids.indexOf(rowid.toLongLong())) : -1;
 }
 
@@ -162,34 +193,50 @@ const QList<InvoiceTableModel::Row> *InvoiceTableModel::block(int blockIndex) co
         binds << id;
     }
     QHash<qint64, Row> byRowid;
-    if (!ids.isEmpty()) {
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT i.rowid, i.id, i.invoice_number, COALESCE(c.name, i.customer_id), i.status, i.invoice_date, "
-                                               "i.due_date, i.period_start, i.period_end, i.currency, i.total, i.amount_due, i.amount_paid, "
-                                               "i.credited FROM invoices i LEFT JOIN customers c ON c.id = i.customer_id WHERE i.rowid IN (")
-                                    + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
-                                binds);
-        while (q.next()) {
-            Row r;
-            r.id = q.value(1).toString();
-            r.number = q.value(2).toString();
-            r.customer = q.value(3).toString();
-            // The table shows a row it cannot read as it is stored, without a status (so no
-            // action is offered on it); opening it names the problem (InvoiceRepository).
-            r.statusText = q.value(4).toString();
-            r.status = fromText<InvoiceStatus>(r.statusText);
-            r.invoiceDate = parseDate(q.value(5).toString());
-            r.dueDate = parseDate(q.value(6).toString());
-            r.periodStart = parseDate(q.value(7).toString());
-            r.periodEnd = parseDate(q.value(8).toString());
-            r.currency = q.value(9).toString();
-            r.total = moneyText(Decimal::parse(q.value(10).toString()), r.currency);
-            Decimal left = Decimal::parse(q.value(11).toString()) - Decimal::parse(q.value(12).toString()) - Decimal::parse(q.value(13).toString());
-            if (left.isNegative() || r.status == InvoiceStatus::Void)
-                left = Decimal(0);
-            r.remaining = moneyText(left, r.currency);
-            byRowid.insert(q.value(0).toLongLong(), r);
+    try {
+        if (!ids.isEmpty()) {
+            QSqlQuery q = m_db.exec(QStringLiteral("SELECT i.%1, i.id,").arg(rowidColumn(m_db))
+                                        + QStringLiteral(" i.invoice_number, COALESCE(c.name, i.customer_id), i.status, i.invoice_date, "
+                                                         "i.due_date, i.period_start, i.period_end, i.currency, i.total, i.amount_due, i.amount_paid, "
+                                                         "i.credited FROM invoices i LEFT JOIN customers c ON c.id = i.customer_id WHERE i.")
+                                        + rowidColumn(m_db) + QStringLiteral(" IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
+                                    binds);
+            while (q.next()) {
+                Row r;
+                r.id = q.value(1).toString();
+                r.number = q.value(2).toString();
+                r.customer = q.value(3).toString();
+                // The table shows a row it cannot read as it is stored, without a status (so no
+                // action is offered on it); opening it names the problem (InvoiceRepository).
+                r.statusText = q.value(4).toString();
+                r.status = fromText<InvoiceStatus>(r.statusText);
+                r.invoiceDate = parseDate(q.value(5).toString());
+                r.dueDate = parseDate(q.value(6).toString());
+                r.periodStart = parseDate(q.value(7).toString());
+                r.periodEnd = parseDate(q.value(8).toString());
+                r.currency = q.value(9).toString();
+                r.total = moneyText(Decimal::parse(q.value(10).toString()), r.currency);
+                Decimal left = Decimal::parse(q.value(11).toString()) - Decimal::parse(q.value(12).toString()) - Decimal::parse(q.value(13).toString());
+                if (left.isNegative() || r.status == InvoiceStatus::Void)
+                    left = Decimal(0);
+                r.remaining = moneyText(left, r.currency);
+                byRowid.insert(q.value(0).toLongLong(), r);
+            }
         }
+    } catch (const ServiceError &e) {
+        // The window's connection could not read (the server went away): empty cells for now,
+        // not kept, so the rows are read again once the connection is back; said once, after
+        // this paint (a signal from inside data() could reenter the view).
+        m_unread = QList<Row>(ids.size());
+        if (m_readError != e.message()) {
+            m_readError = e.message();
+            auto *self = const_cast<std::remove_const_t<std::remove_pointer_t<decltype(this)>> *>(this);
+            QMetaObject::invokeMethod(
+                self, [self, message = e.message()] { emit self->loadFailed(message); }, Qt::QueuedConnection);
+        }
+        return &m_unread;
     }
+    m_readError.clear();
     auto *rows = new QList<Row>;
     rows->reserve(ids.size());
     for (qint64 id : ids)

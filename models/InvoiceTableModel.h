@@ -100,6 +100,8 @@ private:
     QList<qint64> m_rowids;
     RowIdLoader *m_loader;
     QString m_error;
+    mutable QList<Row> m_unread; ///< the empty rows of a block that could not be read
+    mutable QString m_readError; ///< the last block read failure, said once
     mutable QCache<int, QList<Row>> m_blocks{50};
 };
 

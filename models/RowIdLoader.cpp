@@ -4,6 +4,7 @@
 #include "models/BackgroundReader.h"
 #include "models/Database.h"
 #include "models/SqliteStatement.h"
+#include "models/storage/ServerCursor.h"
 
 #include <algorithm>
 #include <functional>
@@ -41,6 +42,14 @@ void putHighestFirst(QList<qint64> &ids)
 /// reader (its statement fails and the reader drops the outcome).
 QList<qint64> readIds(const Database &db, const RowIdLoader::Query &query)
 {
+    if (db.isServer()) {
+        // On a server the ids stream through a cursor in binary batches on the reader's own
+        // connection; a superseded request stops between two batches.
+        QList<qint64> ids = ServerCursor::readIds(db, query.sql, query.binds, query.what, [] { return BackgroundReader::superseded(); });
+        if (query.highestFirst)
+            putHighestFirst(ids);
+        return ids;
+    }
     const QByteArray utf8 = query.sql.toUtf8();
     SqliteStatement stmt(db.sqliteHandle(), utf8.constData(), int(utf8.size()), "listing row ids");
     for (int i = 0; i < query.binds.size(); ++i)

@@ -12,7 +12,7 @@ class BackgroundReader;
 
 /**
  * Reads an ordered list of row ids for a big table model on a BackgroundReader (a thread of its
- * own, with its own read-only connection to the company file), so that opening, filtering or sorting a table
+ * own, with its own read-only connection to the company file or server), so that opening, filtering or sorting a table
  * of millions of rows never blocks the window (Qt SQL connections belong to one thread, and
  * the company file is WAL, so a reader never waits for the program's writes).
  *
@@ -26,7 +26,9 @@ class RowIdLoader final : public QObject
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
 
 public:
-    /// One id-list statement: its first column is the row id; binds are text or integers.
+    /// One id-list statement: its first column is the row id; binds are text or integers. The
+    /// statement is run as written (with `?` marks) on a file, and on a server as PostgreSQL
+    /// reads it, so it keeps to what both understand (the models choose per engine).
     struct Query {
         QString sql;
         QVariantList binds;

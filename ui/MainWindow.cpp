@@ -25,6 +25,7 @@
 #include "ui/dialogs/AuditTrailDialog.h"
 #include "ui/screens/ReportsScreen.h"
 #include "ui/documents/DocumentExporter.h"
+#include "models/EventTableModel.h"
 #include "models/StorageError.h"
 #include "models/AuditLog.h"
 #include "models/BackgroundJob.h"
@@ -126,6 +127,14 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent) : QMainWindow(parent
     m_apiLabel->setToolTip(tr("Orb's REST API is served from this window (Settings › API)."));
     m_apiLabel->hide();
     statusBar()->addPermanentWidget(m_apiLabel);
+    // Shown while a server company's connection is lost, and briefly once it is back.
+    m_serverLabel = new QLabel(this);
+    m_serverLabel->setObjectName(QStringLiteral("serverStatus"));
+    m_serverLabel->hide();
+    statusBar()->addPermanentWidget(m_serverLabel);
+    m_serverWatch = new QTimer(this);
+    m_serverWatch->setInterval(2000);
+    connect(m_serverWatch, &QTimer::timeout, this, &MainWindow::watchServer);
     m_undo = new QUndoStack(this);
     // An undo or redo the service refuses says why in a message box. Service commands report
     // to their screen; these two keep the refusal in error(), which no screen reads.
@@ -175,6 +184,9 @@ void MainWindow::releaseCompany()
     m_subscriptions = nullptr;
     m_backups.reset();
     m_changes.reset();
+    m_serverWatch->stop();
+    m_serverDown = false;
+    m_serverLabel->hide();
     const QString path = m_company ? m_company->path() : QString();
     m_company.reset();
     if (!path.isEmpty() && Database::openConnections(path) > 0)
@@ -811,17 +823,13 @@ bool MainWindow::openCompany(const QString &path, QString *error)
     if (!m_company->isReadOnly() && !m_company->isServer()) // a server's backups are the server's own
         m_backups->start();
     buildScreens();
+    m_serverDown = false;
+    m_serverLabel->hide();
     if (m_company->isServer()) {
-        // Others' committed changes arrive as notifications; a burst (an invoice run) is shown once.
-        m_changes = std::make_unique<ChangeListener>(m_company->db());
-        connect(m_changes.get(), &ChangeListener::changed, this, [this](const QStringList &tables) {
-            const bool first = m_changedTables.isEmpty();
-            for (const QString &t : tables)
-                if (!m_changedTables.contains(t))
-                    m_changedTables << t;
-            if (first)
-                QTimer::singleShot(300, this, &MainWindow::showOthersChanges);
-        });
+        listenForChanges();
+        m_serverWatch->start();
+    } else {
+        m_serverWatch->stop();
     }
     AppSettings().addRecentFile(m_company->path());
     rebuildRecentMenu();
@@ -904,6 +912,65 @@ void MainWindow::connectToServer(const QString &location)
     dialog.showError(refused);
     if (dialog.exec() == QDialog::Accepted && !dialog.rememberProblem().isEmpty())
         statusBar()->showMessage(tr("The password could not be remembered: %1").arg(dialog.rememberProblem()), 15000);
+}
+
+void MainWindow::listenForChanges()
+{
+    // Others' committed changes arrive as notifications; a burst (an invoice run) is shown once.
+    m_changes = std::make_unique<ChangeListener>(m_company->db());
+    connect(m_changes.get(), &ChangeListener::changed, this, [this](const QStringList &tables) {
+        const bool first = m_changedTables.isEmpty();
+        for (const QString &t : tables)
+            if (!m_changedTables.contains(t))
+                m_changedTables << t;
+        if (first)
+            QTimer::singleShot(300, this, &MainWindow::showOthersChanges);
+    });
+}
+
+void MainWindow::watchServer()
+{
+    if (!m_company || !m_company->isServer())
+        return;
+    if (!m_serverDown) {
+        // libpq marks the connection broken once it hears the server close it (the change
+        // listener's socket, or a statement that failed): no statement is sent to find out.
+        if (!m_company->connectionLost())
+            return;
+        m_serverDown = true;
+        m_changes.reset(); // it listened on the connection that is gone
+        m_serverLabel->setText(tr("Company server not reachable: reconnecting…"));
+        m_serverLabel->setToolTip(tr("The connection to %1 was lost (the server was stopped, restarted or cannot be reached). Nothing of an "
+                                     "action that failed was saved; Orb reconnects by itself, then try it again.")
+                                      .arg(m_company->path()));
+        m_serverLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+        m_serverLabel->show();
+    }
+    // Never in the middle of an action: its work died with the old connection, and it must
+    // end (roll back) on that one first.
+    if (m_company->db().inTransaction())
+        return;
+    try {
+        m_company->reconnect();
+    } catch (const ServiceError &e) {
+        m_serverLabel->setToolTip(tr("The connection to %1 was lost; the last attempt to reconnect failed: %2").arg(m_company->path(), e.message()));
+        return;
+    }
+    m_serverDown = false;
+    listenForChanges();
+    m_serverLabel->setStyleSheet(QString());
+    m_serverLabel->setText(tr("Reconnected to the company server"));
+    m_serverLabel->setToolTip(m_company->path());
+    QTimer::singleShot(8000, m_serverLabel, [this] {
+        if (!m_serverDown)
+            m_serverLabel->hide();
+    });
+    // What is shown may be stale or half-read: read it all again, as for others' changes.
+    m_changedTables = {QStringLiteral("customers"), QStringLiteral("invoices"), QStringLiteral("subscriptions")};
+    showOthersChanges();
+    if (auto *usage = m_stack ? m_stack->findChild<UsageScreen *>() : nullptr)
+        usage->model()->reload();
+    statusBar()->showMessage(tr("Reconnected to the company server; the open screens were read again"), 8000);
 }
 
 void MainWindow::showOthersChanges()

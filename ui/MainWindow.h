@@ -15,6 +15,7 @@ class QAction;
 class QHeaderView;
 class QLabel;
 class QListWidget;
+class QTimer;
 class QMenu;
 class QStackedWidget;
 class QToolBar;
@@ -136,6 +137,15 @@ private:
     std::unique_ptr<ChangeListener> m_changes;  ///< others' changes on a server; before the company
     QStringList m_changedTables;                ///< heard of, not yet shown (coalesced)
     void showOthersChanges();
+    /// On a server: LISTENs for others' changes on the company's connection (again after a
+    /// reconnect, since a listener belongs to one connection).
+    void listenForChanges();
+    /// Every few seconds on a server: notices a connection the server dropped, says so in the
+    /// status bar and opens it again once the server is back, then reads what is shown again.
+    void watchServer();
+    QTimer *m_serverWatch = nullptr;
+    QLabel *m_serverLabel = nullptr; ///< the server connection's state, while it is not normal
+    bool m_serverDown = false;
     ForeignFilePrompt m_foreignFilePrompt;
     std::unique_ptr<BackgroundJob> m_integrityCheck; ///< the background check of the file open
     QStringList m_integrityProblems;

@@ -136,10 +136,15 @@ QStringList describePostgres(const Database &db)
     QSqlQuery c = db.execNative(
         QStringLiteral("SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
                        "WHERE table_schema = current_schema() AND table_name IN (SELECT tablename FROM pg_tables WHERE schemaname = current_schema())"));
-    while (c.next())
+    while (c.next()) {
+        // Columns only a server has (migration 0039: the invoices' row number, which a file
+        // has as SQLite's rowid): not part of the shared meaning, as the indexes below.
+        if (c.value(1).toString().endsWith(QLatin1String("_server")))
+            continue;
         out << QStringLiteral("column %1.%2 %3%4")
                    .arg(c.value(0).toString(), c.value(1).toString(), typeClass(c.value(2).toString()),
                         c.value(3).toString() == QLatin1String("NO") ? QStringLiteral(" not null") : QString());
+    }
     QSqlQuery i = db.execNative(
         QStringLiteral("SELECT ic.relname, tc.relname, x.indisunique, x.indisprimary, x.indpred IS NOT NULL, "
                        "EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype = 'u'), "

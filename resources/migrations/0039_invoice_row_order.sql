@@ -1,0 +1,6 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Nothing changes in a company file: its invoices already carry a row id (SQLite's rowid), in
+-- the order they were written, which the window's invoice table lists and sorts by (newest
+-- first, and as the last term of every sort). A company on a server has no such id; its mirror
+-- (postgresql/0039_invoice_row_order.sql) gives the invoices one, so both engines list the same
+-- invoices in the same order.
