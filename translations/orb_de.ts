@@ -4614,6 +4614,26 @@ Was an früheren Sicherungspunkten festgeschrieben wurde, bleibt. Beheben Sie da
         <source>Updated with changes made by others</source>
         <translation>Mit den Änderungen anderer aktualisiert</translation>
     </message>
+    <message>
+        <source>Company server not reachable: reconnecting…</source>
+        <translation>Firmenserver nicht erreichbar: Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (the server was stopped, restarted or cannot be reached). Nothing of an action that failed was saved; Orb reconnects by itself, then try it again.</source>
+        <translation>Die Verbindung zu %1 ist abgebrochen (der Server wurde angehalten, neu gestartet oder ist nicht erreichbar). Von einem fehlgeschlagenen Vorgang wurde nichts gespeichert; Orb verbindet sich von selbst neu, versuchen Sie ihn dann erneut.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost; the last attempt to reconnect failed: %2</source>
+        <translation>Die Verbindung zu %1 ist abgebrochen; der letzte Versuch, sie wiederherzustellen, ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Reconnected to the company server</source>
+        <translation>Wieder mit dem Firmenserver verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnected to the company server; the open screens were read again</source>
+        <translation>Wieder mit dem Firmenserver verbunden; die geöffneten Ansichten wurden neu geladen</translation>
+    </message>
 </context>
 <context>
     <name>orb::MatrixConfigEditor</name>

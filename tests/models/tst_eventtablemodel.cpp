@@ -63,7 +63,6 @@ bool shown(int i)
 
 void TestEventTableModel::initTestCase()
 {
-    ORB_NOT_YET_ON_SERVER("the event table's background reader and row-id loader");
     CompanySettings s;
     s.name = QStringLiteral("Event Table Test");
     m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("e.orb")), s, m_clock);

@@ -41,7 +41,6 @@ private:
 
 void TestInvoiceTableModel::initTestCase()
 {
-    ORB_NOT_YET_ON_SERVER("the invoice table's background reader and row-id loader");
     CompanySettings s;
     s.name = QStringLiteral("Table Test");
     m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("t.orb")), s, m_clock);
