@@ -355,12 +355,14 @@ void TestCustomerReads::eventSearchFindsExactlyTheCustomersEvents()
 // transaction that wrote the event (single events, imports, amendments, backfills).
 void TestCustomerReads::directoryIsWrittenWithItsEvents()
 {
-    QSqlQuery q = f.file->db().exec(QStringLiteral("SELECT seq, customer_id, external_customer_id FROM usage_events"));
+    // One result read to its end before the next statement runs: a server streams a result row
+    // by row, and a second statement on the connection would cut the first one short.
     QHash<QString, QSet<qint64>> listed;
     QSqlQuery p = f.file->db().exec(QStringLiteral("SELECT ref, seqs FROM usage_customer_postings"));
     while (p.next())
         for (const QString &s : p.value(1).toString().split(QLatin1Char(',')))
             listed[p.value(0).toString()].insert(s.toLongLong());
+    QSqlQuery q = f.file->db().exec(QStringLiteral("SELECT seq, customer_id, external_customer_id FROM usage_events"));
     int n = 0;
     while (q.next()) {
         ++n;
