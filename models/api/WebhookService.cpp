@@ -53,8 +53,14 @@ QString eventTypeFor(const Database &db, const QString &action, const QString &o
         return QStringLiteral("invoice.voided");
     if (action == QLatin1String("invoice.payment")) {
         // A payment recorded by hand that settles the invoice is Orb's "manually marked as paid".
-        QSqlQuery q = db.exec(QStringLiteral("SELECT method FROM payments WHERE invoice_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1"), {objectId});
-        const bool manual = q.next() && q.value(0).toString() == QLatin1String("manual");
+        // The payment just recorded is among the invoice's latest by time; no row order is
+        // needed (a company server has no rowid), and two payments of one invoice in the same
+        // millisecond, one of them by hand, count as by hand.
+        const bool manual = db.scalar(QStringLiteral("SELECT COUNT(*) FROM payments WHERE invoice_id = ? AND method = 'manual' AND created_at = "
+                                                     "(SELECT MAX(created_at) FROM payments WHERE invoice_id = ?)"),
+                                      {objectId, objectId})
+                                .toLongLong()
+                            > 0;
         const bool paid = after && after->value(QStringLiteral("status")).toString() == QLatin1String("paid");
         return manual && paid ? QStringLiteral("invoice.manually_marked_as_paid") : QStringLiteral("invoice.payment_succeeded");
     }
@@ -174,7 +180,7 @@ NewWebhookEndpoint WebhookService::create(const QString &url, const QStringList 
     out.endpoint.createdAt = m_clock.now();
     UnitOfWork uow(m_file.db());
     m_file.db().exec(QStringLiteral("INSERT INTO webhook_endpoints (id, url, secret, secret_in_keychain, events, created_at) VALUES (?, ?, '', 1, ?, ?)"),
-                     {out.endpoint.id, url, QJsonDocument(QJsonArray::fromStringList(out.endpoint.events)).toJson(QJsonDocument::Compact),
+                     {out.endpoint.id, url, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(out.endpoint.events)).toJson(QJsonDocument::Compact)),
                       toIsoUtc(out.endpoint.createdAt)});
     AuditLog(m_file.db())
         .append(out.endpoint.createdAt, QStringLiteral("webhook.create"), QStringLiteral("webhook_endpoint"), out.endpoint.id, std::nullopt,
@@ -341,21 +347,23 @@ void WebhookService::recordForAudit(const Database &db, const QDateTime &at, con
     if (!ServerSchema::hasTable(db, QStringLiteral("webhook_endpoints")))
         return;
     // Cheap when no endpoint exists: one look-up on a table of a few rows.
-    QSqlQuery endpoints = db.exec(QStringLiteral("SELECT id, events FROM webhook_endpoints WHERE disabled_at IS NULL"));
-    QStringList wanted;
-    QString type;
-    bool typeKnown = false;
-    while (endpoints.next()) {
-        if (!typeKnown) {
-            type = eventTypeFor(db, action, objectId, after);
-            typeKnown = true;
-            if (type.isEmpty())
-                return;
-        }
-        const QJsonArray events = QJsonDocument::fromJson(endpoints.value(1).toByteArray()).array();
-        if (events.isEmpty() || events.contains(QJsonValue(type)))
-            wanted << endpoints.value(0).toString();
+    // Read to the end before anything else runs: a company server streams the result, and the
+    // event type's own look-up on the same connection would cut it short.
+    QList<QPair<QString, QJsonArray>> enabled;
+    {
+        QSqlQuery endpoints = db.exec(QStringLiteral("SELECT id, events FROM webhook_endpoints WHERE disabled_at IS NULL"));
+        while (endpoints.next())
+            enabled.append({endpoints.value(0).toString(), QJsonDocument::fromJson(endpoints.value(1).toString().toUtf8()).array()});
     }
+    if (enabled.isEmpty())
+        return;
+    const QString type = eventTypeFor(db, action, objectId, after);
+    if (type.isEmpty())
+        return;
+    QStringList wanted;
+    for (const auto &[id, events] : std::as_const(enabled))
+        if (events.isEmpty() || events.contains(QJsonValue(type)))
+            wanted << id;
     if (wanted.isEmpty())
         return;
     QJsonObject resource = after.value_or(QJsonObject{});

@@ -8,8 +8,10 @@
 #include "models/StorageError.h"
 #include "models/UnitOfWork.h"
 #include "models/api/WebhookService.h"
+#include "models/billing/InvoiceService.h"
 #include "sync/WebhookSecretStore.h"
 #include "sync/WebhookWorker.h"
+#include "tests/support/CompanyFixture.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonDocument>
@@ -33,6 +35,7 @@ private slots:
     void urlRules();
     void eventOnlyWithCommittedChange();
     void eventTypeFilter();
+    void paymentEventTypes();
     void retriesWithBackoffThenFails();
     void disabledAndDeletedEndpoints();
     void logShowsTheNextRetry();
@@ -72,7 +75,7 @@ void TestWebhookService::init()
     s.name = QStringLiteral("Test Co");
     s.timezone = QStringLiteral("UTC");
     static int n = 0;
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("w%1.orb").arg(++n)), s, m_clock);
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("w%1.orb").arg(++n)), s, m_clock);
 }
 
 Customer TestWebhookService::createCustomer(const QString &name)
@@ -140,6 +143,33 @@ void TestWebhookService::eventOnlyWithCommittedChange()
     QCOMPARE(service.due(m_clock.now(), 10).size(), 2);
     QVERIFY_THROWS_EXCEPTION(ServiceError, CustomerService(*m_file, m_clock).create(dup));
     QCOMPARE(service.due(m_clock.now(), 10).size(), 2);
+}
+
+// A payment by hand that settles the invoice is Orb's invoice.manually_marked_as_paid; a part
+// payment, or one from Stripe, is invoice.payment_succeeded. The payment is the same
+// transaction's, on either engine (a server has no row order to find it by).
+void TestWebhookService::paymentEventTypes()
+{
+    WebhookService service(*m_file, m_clock);
+    const Customer c = createCustomer(QStringLiteral("Payer"));
+    InvoiceService invoices(*m_file, m_clock);
+    OneOffLine line;
+    line.name = QStringLiteral("Setup");
+    line.unitAmount = Decimal::parse(QStringLiteral("100.00"));
+    const Invoice inv = invoices.createOneOff(c.id, {line}, QDate(2026, 3, 20), QString(), std::nullopt);
+    invoices.issue(inv.id);
+    service.create(QStringLiteral("https://hooks.example.com/orb"),
+                   {QStringLiteral("invoice.payment_succeeded"), QStringLiteral("invoice.manually_marked_as_paid")}, m_keep);
+    const auto lastType = [&] {
+        const QList<DueWebhookDelivery> due = service.due(m_clock.now(), 100);
+        return due.isEmpty() ? QString() : QJsonDocument::fromJson(due.last().body).object().value(QStringLiteral("type")).toString();
+    };
+    invoices.pay(inv.id, Decimal::parse(QStringLiteral("40.00")), QDate(2026, 3, 20));
+    QCOMPARE(lastType(), QStringLiteral("invoice.payment_succeeded"));
+    m_clock.advanceSecs(1);
+    invoices.pay(inv.id, Decimal::parse(QStringLiteral("60.00")), QDate(2026, 3, 21));
+    QCOMPARE(lastType(), QStringLiteral("invoice.manually_marked_as_paid"));
+    QCOMPARE(service.due(m_clock.now(), 100).size(), 2);
 }
 
 void TestWebhookService::eventTypeFilter()
