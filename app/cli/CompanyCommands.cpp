@@ -9,6 +9,7 @@
 #include "models/SettingKeys.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
+#include "models/storage/CompanyLocation.h"
 #include "models/storage/MoveToServer.h"
 
 #include <QJsonObject>
@@ -111,6 +112,22 @@ int creationError(const CompanyFileError &e)
 
 } // namespace
 
+// init and demo make a company file; at a server location they would make a file named like
+// the URL instead (and leave the server untouched), so they refuse before anything is written.
+void refuseServerLocation(const CliContext &ctx, const QString &command)
+{
+    if (!CompanyLocation::looksLikeServer(ctx.dbPath()))
+        return;
+    QString where = QStringLiteral("--db");
+    try {
+        where = CompanyLocation::parse(ctx.dbPath()).display(); // without a password it may hold
+    } catch (const ServiceError &) {
+    }
+    throw CliError(InvalidInput, QStringLiteral("%1 creates a company file, and %2 names a company server: create the company as a file, then "
+                                                "move it there with `orbctl --db FILE company move-to-server URL`")
+                                     .arg(command, where));
+}
+
 int companyInit(CliContext &ctx, const QString &verb, const QStringList &verbArgs)
 {
     // `init` takes no verb: what came as one is its first option.
@@ -124,6 +141,7 @@ int companyInit(CliContext &ctx, const QString &verb, const QStringList &verbArg
         ctx.out() << cl.helpText();
         return Success;
     }
+    refuseServerLocation(ctx, QStringLiteral("init"));
     if (!cl.isSet(QStringLiteral("name")))
         throw CliError(InvalidInput, QStringLiteral("init: --name is required"));
     CompanySettings s;
@@ -150,6 +168,7 @@ int companyDemo(CliContext &ctx, const QString &verb, const QStringList &verbArg
         ctx.out() << cl.helpText();
         return Success;
     }
+    refuseServerLocation(ctx, QStringLiteral("demo"));
     try {
         ctx.adopt(DemoCompany::create(ctx.dbPath(), ctx.clock()));
     } catch (const CompanyFileError &e) {
