@@ -97,7 +97,9 @@ void printCompany(CliContext &ctx, CompanyFile &file)
                             {QStringLiteral("Time zone"), s.timezone},
                             {QStringLiteral("Invoice prefix"), s.invoicePrefix},
                             {QStringLiteral("Document locale"), s.documentLocale},
-                            {QStringLiteral("File"), file.path() + (file.isReadOnly() ? QStringLiteral(" (read-only)") : QString())},
+                            // A server company's location is no file: named for what it is.
+                            {file.isServer() ? QStringLiteral("Server") : QStringLiteral("File"),
+                             file.path() + (file.isReadOnly() ? QStringLiteral(" (read-only)") : QString())},
                             {QStringLiteral("Schema version"), QString::number(file.schemaVersion())}});
 }
 

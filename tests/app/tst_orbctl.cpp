@@ -101,6 +101,7 @@ void TestOrbctl::initCreatesCompany()
     const ProcessResult show = orbctl({QStringLiteral("company"), QStringLiteral("show")});
     QCOMPARE(show.exitCode, 0);
     QVERIFY(show.out.contains("Europe/Amsterdam"));
+    QVERIFY2(show.out.contains(orb::test::serverEngine() ? "\nServer:  " : "\nFile:  "), show.out.constData());
 }
 
 void TestOrbctl::initRefusesOverwriteAndBadInput()
