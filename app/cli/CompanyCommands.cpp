@@ -112,8 +112,6 @@ int creationError(const CompanyFileError &e)
     }
 }
 
-} // namespace
-
 // init and demo make a company file; at a server location they would make a file named like
 // the URL instead (and leave the server untouched), so they refuse before anything is written.
 void refuseServerLocation(const CliContext &ctx, const QString &command)
@@ -129,6 +127,8 @@ void refuseServerLocation(const CliContext &ctx, const QString &command)
                                                 "move it there with `orbctl --db FILE company move-to-server URL`")
                                      .arg(command, where));
 }
+
+} // namespace
 
 int companyInit(CliContext &ctx, const QString &verb, const QStringList &verbArgs)
 {
