@@ -8,6 +8,7 @@
 #include "models/backup/Backup.h"
 #include "models/backup/BackupCrypto.h"
 #include "models/backup/BackupScheduler.h"
+#include "models/storage/CompanyLocation.h"
 #include "sync/BackupPassphraseStore.h"
 
 #include <QDir>
@@ -139,6 +140,12 @@ int restoreCommand(CliContext &ctx, const QString &verb, const QStringList &args
                      "terminal); a wrong passphrase or a changed byte is refused (exit code 2), nothing changes.\n";
         return Success;
     }
+    // A restore puts a company file in place of another; a server's database is not replaced
+    // from here (its other users work in it). Treated as a path, the URL would name a folder.
+    if (CompanyLocation::looksLikeServer(ctx.dbPath()))
+        throw CliError(InvalidInput, QStringLiteral("restore replaces a company file, and --db names a company server, which it leaves alone: restore "
+                                                    "the backup into a file (orbctl --db FILE restore BACKUP), then move that file to a new database "
+                                                    "with `orbctl --db FILE company move-to-server URL`; nothing was restored"));
     const QString backupFile = cl.positional(0);
     const QByteArray passphrase = BackupCrypto::isEncrypted(backupFile) ? readPassphrase(ctx, "Backup passphrase: ", false) : QByteArray();
     RestoreResult r;

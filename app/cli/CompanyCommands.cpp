@@ -9,6 +9,7 @@
 #include "models/SettingKeys.h"
 #include "models/StorageError.h"
 #include "models/Timestamps.h"
+#include "models/storage/CompanyLocation.h"
 #include "models/storage/MoveToServer.h"
 
 #include <QJsonObject>
@@ -96,7 +97,9 @@ void printCompany(CliContext &ctx, CompanyFile &file)
                             {QStringLiteral("Time zone"), s.timezone},
                             {QStringLiteral("Invoice prefix"), s.invoicePrefix},
                             {QStringLiteral("Document locale"), s.documentLocale},
-                            {QStringLiteral("File"), file.path() + (file.isReadOnly() ? QStringLiteral(" (read-only)") : QString())},
+                            // A server company's location is no file: named for what it is.
+                            {file.isServer() ? QStringLiteral("Server") : QStringLiteral("File"),
+                             file.path() + (file.isReadOnly() ? QStringLiteral(" (read-only)") : QString())},
                             {QStringLiteral("Schema version"), QString::number(file.schemaVersion())}});
 }
 
@@ -107,6 +110,22 @@ int creationError(const CompanyFileError &e)
     case CompanyFileError::Kind::Invalid: throw CliError(InvalidInput, e.message());
     default: throw CliError(Failure, e.message());
     }
+}
+
+// init and demo make a company file; at a server location they would make a file named like
+// the URL instead (and leave the server untouched), so they refuse before anything is written.
+void refuseServerLocation(const CliContext &ctx, const QString &command)
+{
+    if (!CompanyLocation::looksLikeServer(ctx.dbPath()))
+        return;
+    QString where = QStringLiteral("--db");
+    try {
+        where = CompanyLocation::parse(ctx.dbPath()).display(); // without a password it may hold
+    } catch (const ServiceError &) {
+    }
+    throw CliError(InvalidInput, QStringLiteral("%1 creates a company file, and %2 names a company server: create the company as a file, then "
+                                                "move it there with `orbctl --db FILE company move-to-server URL`")
+                                     .arg(command, where));
 }
 
 } // namespace
@@ -124,6 +143,7 @@ int companyInit(CliContext &ctx, const QString &verb, const QStringList &verbArg
         ctx.out() << cl.helpText();
         return Success;
     }
+    refuseServerLocation(ctx, QStringLiteral("init"));
     if (!cl.isSet(QStringLiteral("name")))
         throw CliError(InvalidInput, QStringLiteral("init: --name is required"));
     CompanySettings s;
@@ -150,6 +170,7 @@ int companyDemo(CliContext &ctx, const QString &verb, const QStringList &verbArg
         ctx.out() << cl.helpText();
         return Success;
     }
+    refuseServerLocation(ctx, QStringLiteral("demo"));
     try {
         ctx.adopt(DemoCompany::create(ctx.dbPath(), ctx.clock()));
     } catch (const CompanyFileError &e) {

@@ -8,6 +8,7 @@
 #include "models/backup/BackupCrypto.h"
 #include "models/backup/CompanyLock.h"
 #include "models/backup/ServerBackup.h"
+#include "models/storage/CompanyLocation.h"
 
 #include <QDir>
 #include <QFile>
@@ -183,9 +184,27 @@ QString prepareDestination(const QString &destPath)
     return partial;
 }
 
+// What a scheduled backup's name starts with: the company file's name without its extension,
+// or a server company's database name (its location as a path would name a folder of the URL).
+QString backupStem(const QString &companyPath)
+{
+    if (!CompanyLocation::looksLikeServer(companyPath))
+        return QFileInfo(companyPath).completeBaseName();
+    QString stem;
+    try {
+        stem = CompanyLocation::parse(companyPath).database;
+    } catch (const ServiceError &) {
+    }
+    // A database name may hold what a file name must not (a slash, a leading dot).
+    for (QChar &c : stem)
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            c = QLatin1Char('_');
+    return stem.isEmpty() ? QStringLiteral("company") : stem;
+}
+
 QRegularExpression scheduledName(const QString &companyPath)
 {
-    return QRegularExpression(QStringLiteral("^%1-(\\d{8}-\\d{6})\\.orb(enc)?$").arg(QRegularExpression::escape(QFileInfo(companyPath).completeBaseName())));
+    return QRegularExpression(QStringLiteral("^%1-(\\d{8}-\\d{6})\\.orb(enc)?$").arg(QRegularExpression::escape(backupStem(companyPath))));
 }
 
 } // namespace
@@ -361,7 +380,7 @@ RestoreResult Backup::restore(const QString &backupPath, const QString &targetPa
 
 QString Backup::timestampedName(const QString &companyPath, const QDateTime &now, bool encrypted)
 {
-    return QFileInfo(companyPath).completeBaseName() + QLatin1Char('-') + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))
+    return backupStem(companyPath) + QLatin1Char('-') + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))
            + (encrypted ? QStringLiteral(".orbenc") : QStringLiteral(".orb"));
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/support/TestSupport.h"
 #include "tests/support/CompanyFixture.h"
+#include "tests/support/PgTestDatabase.h"
+#include "tests/support/TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +12,9 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <sqlite3.h>
 
@@ -18,6 +22,36 @@ using orb::test::fileHash;
 using orb::test::rawSqlChecked;
 
 using orb::test::ProcessResult;
+
+namespace {
+
+/// Runs `sql` on the server company at `url` as its owner would with psql: behind Orb's back.
+/// Returns the server's error, or an empty string.
+QString serverSql(const QString &url, const QString &sql)
+{
+    const QString database = url.section(QStringLiteral("@/"), 1).section(QLatin1Char('?'), 0, 0);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("behind-orbs-back"));
+        db.setHostName(orb::test::pgTestSocket());
+        db.setUserName(QStringLiteral("orbadmin"));
+        db.setDatabaseName(database);
+        if (!db.open()) {
+            error = QStringLiteral("cannot connect to %1: %2").arg(database, db.lastError().text());
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(sql))
+                error = q.lastError().text();
+            else if (q.numRowsAffected() != 1)
+                error = QStringLiteral("%1 rows changed").arg(q.numRowsAffected());
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("behind-orbs-back"));
+    return error;
+}
+
+} // namespace
 
 class TestOrbctlAudit : public QObject
 {
@@ -43,6 +77,8 @@ void TestOrbctlAudit::trailOfChangesAndVerify()
 {
     m_db = m_dir.filePath(QStringLiteral("audit.orb"));
     QCOMPARE(orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Co")}).exitCode, 0);
+    m_db = orb::test::onTestEngine(m_db);
+    QVERIFY(!m_db.isEmpty());
     QCOMPARE(orbctl({QStringLiteral("--now"), QStringLiteral("2026-07-01T10:00:00Z"), QStringLiteral("customers"), QStringLiteral("create"),
                      QStringLiteral("--name"), QStringLiteral("Acme"), QStringLiteral("--external-id"), QStringLiteral("acme")})
                  .exitCode,
@@ -68,11 +104,16 @@ void TestOrbctlAudit::trailOfChangesAndVerify()
     QCOMPARE(ok.exitCode, 0);
     QVERIFY(ok.out.contains("intact: 3 entries"));
 
-    // Someone edits the file behind Orb's back.
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(m_db.toUtf8().constData(), &db), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(db, "UPDATE audit_log SET os_user = 'mallory' WHERE seq = 2", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
+    // Someone edits the company behind Orb's back: the file with the sqlite3 shell, the server
+    // with psql as the database's owner.
+    if (orb::test::serverEngine()) {
+        QCOMPARE(serverSql(m_db, QStringLiteral("UPDATE audit_log SET os_user = 'mallory' WHERE seq = 2")), QString());
+    } else {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(m_db.toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "UPDATE audit_log SET os_user = 'mallory' WHERE seq = 2", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
     const ProcessResult broken = orbctl({QStringLiteral("audit"), QStringLiteral("verify")});
     QCOMPARE(broken.exitCode, 4);
     QVERIFY2(broken.err.contains("broken at entry 2"), broken.err.constData());
@@ -81,6 +122,8 @@ void TestOrbctlAudit::trailOfChangesAndVerify()
 
 void TestOrbctlAudit::outOfBandEditsNamed()
 {
+    // A server keeps no row seals: its grants keep writes to Orb's roles (pg_roles).
+    ORB_SQLITE_ONLY("row seals against raw edits of the file");
     m_db = m_dir.filePath(QStringLiteral("edited.orb"));
     QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
     const ProcessResult clean = orbctl({QStringLiteral("audit"), QStringLiteral("verify")});
@@ -107,6 +150,7 @@ void TestOrbctlAudit::outOfBandEditsNamed()
 
 void TestOrbctlAudit::triggerAttackRefusedOnOpen()
 {
+    ORB_SQLITE_ONLY("a trigger added to the file with the sqlite3 shell, the file's bytes, a restore of it");
     // The attack: a trigger added with the sqlite3 shell rewrites every new customer's e-mail.
     m_db = m_dir.filePath(QStringLiteral("attacked.orb"));
     QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
@@ -133,6 +177,7 @@ void TestOrbctlAudit::triggerAttackRefusedOnOpen()
 
 void TestOrbctlAudit::fileWholeAfterEachCommand()
 {
+    ORB_SQLITE_ONLY("the file's write-ahead log, and a copy of the file");
     m_db = m_dir.filePath(QStringLiteral("whole.orb"));
     QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Late Co"),
@@ -156,6 +201,8 @@ void TestOrbctlAudit::encryptedBackupRoundTrip()
 {
     m_db = m_dir.filePath(QStringLiteral("enc.orb"));
     QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
+    m_db = orb::test::onTestEngine(m_db);
+    QVERIFY(!m_db.isEmpty());
     const QString backup = m_dir.filePath(QStringLiteral("stick/enc.orbenc"));
     const ProcessResult made = orbctl({QStringLiteral("backup"), backup, QStringLiteral("--encrypt")}, "correct horse battery\n");
     QCOMPARE(made.exitCode, 0);
@@ -170,6 +217,27 @@ void TestOrbctlAudit::encryptedBackupRoundTrip()
     QCOMPARE(twoFiles.exitCode, 2);
     QVERIFY2(twoFiles.err.contains("unexpected argument"), twoFiles.err.constData());
 
+    if (orb::test::serverEngine()) {
+        // A backup of a server company is a company file: it restores as one and opens offline.
+        // The server itself is not replaced by a restore (restoreOntoServerRefused).
+        const QString restored = m_dir.filePath(QStringLiteral("offline.orb"));
+        const auto restoreTo = [&](const QString &file, const QByteArray &input) {
+            return orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), restored, QStringLiteral("restore"), file}, input);
+        };
+        const ProcessResult wrong = restoreTo(backup, "wrong passphrase here\n");
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains("passphrase is wrong"), wrong.err.constData());
+        QVERIFY(!QFileInfo::exists(restored));
+        const ProcessResult good = restoreTo(backup, "correct horse battery\n");
+        QVERIFY2(good.exitCode == 0, good.err.constData());
+        const ProcessResult offline =
+            orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), restored, QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(offline.exitCode == 0, offline.err.constData());
+        const ProcessResult company =
+            orb::test::run(QStringLiteral(ORBCTL_PATH), {QStringLiteral("--db"), restored, QStringLiteral("company"), QStringLiteral("show")});
+        QVERIFY2(company.out.contains("Northwind Analytics LLC"), company.out.constData());
+        return;
+    }
     rawSqlChecked(m_db, "UPDATE company SET name = 'Changed since the backup'");
     const QByteArray before = fileHash(m_db);
     const ProcessResult wrong = orbctl({QStringLiteral("restore"), backup}, "wrong passphrase here\n");

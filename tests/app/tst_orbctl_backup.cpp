@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/CompanyFile.h"
+#include "tests/support/CompanyFixture.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -36,6 +37,8 @@ void TestOrbctlBackup::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_db = m_dir->filePath(QStringLiteral("co.orb"));
     QCOMPARE(orbctl({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Co")}).exitCode, 0);
+    m_db = orb::test::onTestEngine(m_db);
+    QVERIFY(!m_db.isEmpty());
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Acme")}).exitCode, 0);
 }
 
@@ -53,6 +56,26 @@ void TestOrbctlBackup::backupAndRestore()
 
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Later Ltd")}).exitCode, 0);
     QVERIFY(customers().contains(QStringLiteral("Later Ltd")));
+
+    if (orb::test::serverEngine()) {
+        // A server company is not replaced by a restore (its other users work in it), and its
+        // location is no path to write one at: refused, the server as it was.
+        const ProcessResult onServer = orbctl({QStringLiteral("restore"), backup});
+        QCOMPARE(onServer.exitCode, 2);
+        QVERIFY2(onServer.err.contains("move-to-server") && onServer.err.contains("nothing was restored"), onServer.err.constData());
+        QVERIFY(customers().contains(QStringLiteral("Later Ltd")));
+        // The backup is a company file of its own: it restores as one and opens offline.
+        const QString offline = m_dir->filePath(QStringLiteral("offline/co.orb"));
+        const auto atOffline = [&](const QStringList &args) {
+            return orb::test::run(QStringLiteral(ORBCTL_PATH), QStringList{QStringLiteral("--db"), offline} + args);
+        };
+        const ProcessResult r = atOffline({QStringLiteral("restore"), backup});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QByteArray list = atOffline({QStringLiteral("customers"), QStringLiteral("list")}).out;
+        QVERIFY2(list.contains("Acme") && !list.contains("Later Ltd"), list.constData());
+        QCOMPARE(atOffline({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+        return;
+    }
 
     const ProcessResult r =
         orbctl({QStringLiteral("--json"), QStringLiteral("--now"), QStringLiteral("2026-11-02T09:00:00Z"), QStringLiteral("restore"), backup});
@@ -82,11 +105,14 @@ void TestOrbctlBackup::scheduledFolderAndRetention()
         const ProcessResult b = orbctl({QStringLiteral("--now"), QString::fromLatin1(at), QStringLiteral("backup")});
         QVERIFY2(b.exitCode == 0, b.err.constData());
     }
-    QCOMPARE(QDir(folder).entryList(QDir::Files), (QStringList{QStringLiteral("co-20261102-000000.orb"), QStringLiteral("co-20261103-000000.orb")}));
+    // Named after the company file, or a server company's database.
+    const QString stem = orb::test::serverEngine() ? m_db.section(QStringLiteral("@/"), 1).section(QLatin1Char('?'), 0, 0) : QStringLiteral("co");
+    QCOMPARE(QDir(folder).entryList(QDir::Files), (QStringList{stem + QStringLiteral("-20261102-000000.orb"), stem + QStringLiteral("-20261103-000000.orb")}));
 }
 
 void TestOrbctlBackup::refusesBadBackupsAndFilesInUse()
 {
+    ORB_SQLITE_ONLY("a restore over the company file, and the lock of a company file in use");
     QFile junk(m_dir->filePath(QStringLiteral("junk.orb")));
     QVERIFY(junk.open(QIODevice::WriteOnly));
     junk.write(QByteArray(4096, 'j'));

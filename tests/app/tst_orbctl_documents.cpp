@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // orbctl's document commands as a user runs them: invoices pdf (one and a batch), credit-notes
 // pdf, statements pdf and aging (table, CSV, PDF, JSON), with their errors and exit codes.
+#include "tests/support/CompanyFixture.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -42,6 +43,8 @@ void TestOrbctlDocuments::initTestCase()
 {
     m_db = m_dir.filePath(QStringLiteral("docs.orb"));
     QCOMPARE(orbctl({QStringLiteral("demo")}).exitCode, 0);
+    m_db = orb::test::onTestEngine(m_db);
+    QVERIFY(!m_db.isEmpty());
     // A customer of its own, so that whatever else the demo company holds stays out of the way.
     QCOMPARE(orbctl({QStringLiteral("customers"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Zed Documents Ltd"),
                      QStringLiteral("--external-id"), QStringLiteral("zed"), QStringLiteral("--currency"), QStringLiteral("USD"), QStringLiteral("--timezone"),

@@ -6,6 +6,7 @@
 #include "app/cli/CommandRegistry.h"
 #include "models/CompanyFile.h"
 #include "models/sync/SyncLog.h"
+#include "tests/support/CompanyFixture.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDateTime>
@@ -49,6 +50,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_seed;
+    QString m_seedOnServer; ///< the seed's company on the test cluster (server engine)
     QHash<QString, QString> m_ids;
     int m_copies = 0;
 };
@@ -70,6 +72,10 @@ QJsonObject TestOrbctlPaging::page(const QString &db, const QStringList &args)
 
 QString TestOrbctlPaging::freshCopy()
 {
+    // Every use only reads, so the rows share the one server company rather than each moving
+    // a copy of the seed to a database of its own.
+    if (orb::test::serverEngine())
+        return m_seedOnServer;
     const QString path = m_dir.filePath(QStringLiteral("copy%1.orb").arg(++m_copies));
     if (!QFile::copy(m_seed, path))
         return {};
@@ -144,6 +150,10 @@ void TestOrbctlPaging::initTestCase()
                       {},
                       {},
                       QStringLiteral("run %1").arg(i)});
+    }
+    if (orb::test::serverEngine()) {
+        m_seedOnServer = orb::test::onTestEngine(m_seed);
+        QVERIFY(!m_seedOnServer.isEmpty());
     }
 }
 

@@ -3,6 +3,8 @@
 // again leaves exactly one of everything in Stripe; the key never reaches the company file,
 // the output or the command line; set-key takes the key on standard input only.
 #include "StandinServer.h"
+#include "tests/support/CompanyFixture.h"
+#include "tests/support/PgTestDatabase.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDirIterator>
@@ -13,6 +15,7 @@
 #include <QProcess>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -25,6 +28,35 @@ using namespace orb::standin;
 namespace {
 
 const QString Key = QStringLiteral("sk_test_orbctlSyncKey4711xyz");
+
+/// Runs `sql` on the company behind Orb's back: the file with SQLite, a server company as its
+/// owner with psql would. Returns the error, or an empty string.
+QString rawEdit(const QString &db, const QString &sql)
+{
+    const bool server = orb::test::serverEngine();
+    QString error;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(server ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        if (server) {
+            raw.setHostName(orb::test::pgTestSocket());
+            raw.setUserName(QStringLiteral("orbadmin"));
+            raw.setDatabaseName(db.section(QStringLiteral("@/"), 1).section(QLatin1Char('?'), 0, 0));
+        } else {
+            raw.setDatabaseName(db);
+        }
+        if (!raw.open()) {
+            error = raw.lastError().text();
+        } else {
+            QSqlQuery q(raw);
+            if (!q.exec(sql))
+                error = q.lastError().text();
+            q.finish();
+        }
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return error;
+}
 
 } // namespace
 
@@ -44,6 +76,8 @@ private slots:
                          QStringLiteral("--timezone"), QStringLiteral("Europe/Berlin")})
                      .exitCode,
                  0);
+        m_db = orb::test::onTestEngine(m_db);
+        QVERIFY(!m_db.isEmpty());
         QCOMPARE(orbctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("stripe.api_base"), m_host->baseUrl()}).exitCode, 0);
     }
     void cleanup() { m_host.reset(); }
@@ -174,7 +208,11 @@ private slots:
             QVERIFY2(!bytes.contains(Key.toUtf8()) && !bytes.contains("orbctlSyncKey4711"), qPrintable(f.fileName()));
             ++scanned;
         }
-        QVERIFY(scanned >= 1);
+        // A server company has no file here: its settings are what would hold the key.
+        if (orb::test::serverEngine())
+            QVERIFY(!orbctl({QStringLiteral("--json"), QStringLiteral("settings"), QStringLiteral("list")}).out.contains("orbctlSyncKey4711"));
+        else
+            QVERIFY(scanned >= 1);
     }
 
     void setKeyReadsStandardInputOnly()
@@ -216,16 +254,7 @@ private slots:
         QVERIFY2(set.err.contains("loopback"), set.err.constData());
         // A company file shared or restored from elsewhere may hold one already: the key is
         // never sent there, the run exits 2 before any request.
-        {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-            raw.setDatabaseName(m_db);
-            QVERIFY(raw.open());
-            QSqlQuery q(raw);
-            QVERIFY(q.exec(QStringLiteral("UPDATE settings SET value = 'http://192.168.1.5:8080' WHERE key = 'stripe.api_base'")));
-            q.finish();
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        QCOMPARE(rawEdit(m_db, QStringLiteral("UPDATE settings SET value = 'http://192.168.1.5:8080' WHERE key = 'stripe.api_base'")), QString());
         const int before = m_host->standin().requestCount();
         const ProcessResult run =
             orbctl({QStringLiteral("sync"), QStringLiteral("run"), QStringLiteral("--once")}, {}, {QStringLiteral("ORB_STRIPE_API_KEY=") + Key});
