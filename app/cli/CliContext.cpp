@@ -60,31 +60,44 @@ std::optional<QString> promptPassword(const QString &location)
 
 } // namespace
 
+void CliContext::connectWithPassword(const QString &location, const std::function<void()> &connect)
+{
+    if (!CompanyLocation::looksLikeServer(location)) {
+        connect();
+        return;
+    }
+    try {
+        ServerPasswordStore::provide(location);
+    } catch (const ServiceError &) {
+        // an invalid location: the connection says what is wrong with it
+    }
+    // The connection's refusal names the password when that is what is missing or wrong.
+    const auto askAgain = [&](const QString &refusal) -> std::optional<QString> {
+        if (!refusal.contains(QLatin1String("password")))
+            return std::nullopt;
+        return promptPassword(CompanyLocation::parse(location).display());
+    };
+    std::optional<QString> password;
+    try {
+        connect();
+        return;
+    } catch (const CompanyFileError &e) {
+        if (!(password = askAgain(e.message())))
+            throw;
+    } catch (const ServiceError &e) {
+        if (!(password = askAgain(e.message())))
+            throw;
+    }
+    Database::setServerPassword(CompanyLocation::parse(location).display(), *password);
+    connect();
+}
+
 CompanyFile &CliContext::company()
 {
     if (m_company)
         return *m_company;
     try {
-        // A server's password: PGPASSWORD, else the keychain entry the window remembered,
-        // else ~/.pgpass (libpq), else a prompt on the terminal (docs/TEAM.md).
-        if (CompanyLocation::looksLikeServer(m_dbPath)) {
-            try {
-                ServerPasswordStore::provide(m_dbPath);
-            } catch (const ServiceError &) {
-                // an invalid location: CompanyFile::open says what is wrong with it
-            }
-        }
-        try {
-            m_company = CompanyFile::open(m_dbPath);
-        } catch (const CompanyFileError &e) {
-            if (!CompanyLocation::looksLikeServer(m_dbPath) || !e.message().contains(QLatin1String("password")))
-                throw;
-            const auto password = promptPassword(CompanyLocation::parse(m_dbPath).display());
-            if (!password)
-                throw;
-            Database::setServerPassword(CompanyLocation::parse(m_dbPath).display(), *password);
-            m_company = CompanyFile::open(m_dbPath);
-        }
+        connectWithPassword(m_dbPath, [this] { m_company = CompanyFile::open(m_dbPath); });
     } catch (const CompanyFileError &e) {
         switch (e.kind()) {
         case CompanyFileError::Kind::NotFound:

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 
 namespace orb {
@@ -36,6 +37,14 @@ public:
 
     /// The company file, opened on first use; errors become CliErrors with the right code.
     CompanyFile &company();
+    /**
+     * Runs `connect`, which opens a connection to `location`. For a company server the password
+     * comes from PGPASSWORD, else the keychain entry the window remembered, else ~/.pgpass
+     * (libpq); when the server still asks for one, it is asked for on the terminal (without
+     * echo) and `connect` runs once more. A file location just runs `connect`. What `connect`
+     * throws passes through.
+     */
+    void connectWithPassword(const QString &location, const std::function<void()> &connect);
     /// Sets an already opened or created file as the company (init, demo).
     void adopt(std::unique_ptr<CompanyFile> file);
 

@@ -215,7 +215,8 @@ int companyCommand(CliContext &ctx, const QString &verb, const QStringList &args
             return Success;
         }
         CompanyFile &file = ctx.company();
-        const MoveReport r = MoveToServer::run(file, cl.positional(0));
+        MoveReport r;
+        ctx.connectWithPassword(cl.positional(0), [&] { r = MoveToServer::run(file, cl.positional(0)); });
         if (ctx.json()) {
             ctx.printJson({{QStringLiteral("file"), file.path()},
                            {QStringLiteral("location"), r.location},
@@ -297,7 +298,7 @@ const CommandRegistry::Registrar
                  {QStringLiteral("update"), {}, QStringLiteral("Change the company's settings; options not given stay as they are.")},
                  {QStringLiteral("move-to-server"), QStringLiteral("URL"),
                   QStringLiteral("Copy the company file, every table and row, to a fresh PostgreSQL database "
-                                 "(postgresql://user@host/db; password from PGPASSWORD or ~/.pgpass).")}});
+                                 "(postgresql://user@host/db; password from PGPASSWORD, the keychain, ~/.pgpass or a prompt).")}});
 const CommandRegistry::Registrar
     settingsNoun("settings", &settingsCommand, "list | get KEY | set KEY VALUE", 13,
                  {{QStringLiteral("list"), {}, QStringLiteral("List every setting with its value, default and meaning.")},
