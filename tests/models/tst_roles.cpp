@@ -33,6 +33,7 @@ private slots:
     void refusals_data();
     void refusals();
     void companyFileHasOneUserWithEveryRole();
+    void serverUsersAreDatabaseLogins();
     void actingRoleNarrowsAndRefusesWhole();
 
 private:
@@ -233,6 +234,40 @@ void TestRoles::companyFileHasOneUserWithEveryRole()
     c.name = QStringLiteral("Allowed GmbH");
     QVERIFY(!orb::CustomerService(*m_file, m_clock).create(c).id.isEmpty());
     m_file->setSetting(QStringLiteral("default_net_terms"), QStringLiteral("14"), m_clock);
+}
+
+void TestRoles::serverUsersAreDatabaseLogins()
+{
+    // The server's side of the one local user: the company's owner acts as its admin, and the
+    // users are logins in the company's group roles, changed through the same service.
+    if (!orb::test::serverEngine())
+        QSKIP("company servers only (a company file's one local user: companyFileHasOneUserWithEveryRole)");
+    newCompany();
+    QCOMPARE(m_file->db().role(), Role::Admin);
+    orb::UserService users(*m_file, m_clock);
+    QVERIFY(users.hasUsers());
+    QCOMPARE(users.currentRole(), Role::Admin);
+    // Logins belong to the whole cluster: a name no other suite on it uses.
+    const QString clerk = QStringLiteral("roles_suite_clerk_%1").arg(QCoreApplication::applicationPid());
+    const auto roleOf = [&users, &clerk]() -> std::optional<Role> {
+        for (const orb::CompanyUser &u : users.list())
+            if (u.name == clerk)
+                return u.role;
+        return std::nullopt;
+    };
+    QVERIFY(users.add(clerk, Role::Viewer, "clerk password"));
+    QCOMPARE(roleOf(), std::optional<Role>(Role::Viewer));
+    users.setRole(clerk, Role::Billing);
+    QCOMPARE(roleOf(), std::optional<Role>(Role::Billing));
+    QVERIFY_THROWS_EXCEPTION(orb::ServiceError, users.add(clerk, Role::Ingest, "x"));
+    {
+        // Only an admin changes users: acting as billing, the service refuses.
+        const orb::ActingRole billing(m_file->db(), Role::Billing);
+        QVERIFY_THROWS_EXCEPTION(orb::ServiceError, users.setRole(clerk, Role::Admin));
+    }
+    QCOMPARE(roleOf(), std::optional<Role>(Role::Billing));
+    users.remove(clerk);
+    QVERIFY(!roleOf());
 }
 
 void TestRoles::actingRoleNarrowsAndRefusesWhole()
