@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The request handling of Orb's REST API in process (no sockets): authentication, roles, Orb's
 // error object, body limits, pagination, Idempotency-Key and ingestion rules, over a fresh
-// company file per test.
+// company per test (a file, or a database on the test cluster in the suite's _pg run).
 #include "app/api/ApiHandler.h"
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
@@ -10,6 +10,7 @@
 #include "models/StorageError.h"
 #include "models/api/ApiKeyService.h"
 #include "models/billing/LedgerService.h"
+#include "tests/support/CompanyFixture.h"
 
 #include <QJsonArray>
 #include <functional>
@@ -68,10 +69,19 @@ void TestApiHandler::init()
     s.name = QStringLiteral("Test Co");
     s.timezone = QStringLiteral("UTC");
     static int n = 0;
+    // The rows of the authentication and role tables only read (a ping, the lists, an empty
+    // ingest): they share the company their function's first row made (on the server engine
+    // each company is a database moved to the cluster). Every other test gets a fresh one.
+    static QByteArray sharedBy;
+    const QByteArray function = QTest::currentTestFunction();
+    const bool readOnlyTable = function == "authentication" || function == "roles";
+    if (readOnlyTable && sharedBy == function && m_handler)
+        return;
+    sharedBy = readOnlyTable ? function : QByteArray();
     // The handler's ingest store keeps statements prepared on the company's connection: it
     // goes first, or the old file's connection cannot close.
     m_handler.reset();
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("c%1.orb").arg(++n)), s, m_clock);
+    m_file = orb::test::createCompany(m_dir.filePath(QStringLiteral("c%1.orb").arg(++n)), s, m_clock);
     m_handler = std::make_unique<ApiHandler>(*m_file, m_clock, 64 * 1024);
     ApiKeyService keys(*m_file, m_clock);
     m_keys.clear();

@@ -4,6 +4,7 @@
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/DemoCompany.h"
+#include "tests/documents/DemoOnEngine.h"
 #include "models/StorageError.h"
 #include "models/billing/InvoiceService.h"
 #include "tests/support/TestSupport.h"
@@ -50,7 +51,7 @@ void TestDocuments::initTestCase()
 
 std::unique_ptr<CompanyFile> TestDocuments::fresh(const QString &name)
 {
-    auto file = DemoCompany::create(m_dir.filePath(name), m_clock, false);
+    auto file = test::demoCompany(m_dir.filePath(name), m_clock, false);
     file->setSetting(QStringLiteral("documents.payment_instructions"), QStringLiteral("Wire to IBAN DE89 3704 0044 0532 0130 00 quoting {invoice_number}."),
                      m_clock);
     file->setSetting(QStringLiteral("documents.footer"), QStringLiteral("Registered in Delaware, file 7654321"), m_clock);

@@ -7,6 +7,7 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/DemoCompany.h"
+#include "tests/documents/DemoOnEngine.h"
 #include "models/StorageError.h"
 #include "models/billing/BillingSetupService.h"
 #include "models/billing/InvoiceRepository.h"
@@ -139,7 +140,7 @@ void TestEInvoice::initTestCase()
     m_ublCreditNote = std::make_unique<Schema>(data + QStringLiteral("/ubl-2.1/xsd/maindoc/UBL-CreditNote-2.1.xsd"));
     m_cii = std::make_unique<Schema>(data + QStringLiteral("/cii/CrossIndustryInvoice_100pD16B.xsd"));
     QVERIFY(m_ublInvoice->isValid() && m_ublCreditNote->isValid() && m_cii->isValid());
-    m_demo = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, true);
+    m_demo = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, true);
 }
 
 void TestEInvoice::cleanupTestCase()
@@ -227,7 +228,7 @@ void TestEInvoice::sameInvoiceSameBytes()
 
 void TestEInvoice::zeroMinorDigitsAndUnitPrices()
 {
-    auto file = DemoCompany::create(m_dir.filePath(QStringLiteral("jpy.orb")), m_clock, false);
+    auto file = test::demoCompany(m_dir.filePath(QStringLiteral("jpy.orb")), m_clock, false);
     Customer draft;
     draft.name = QStringLiteral("Kabushiki Kaisha");
     draft.currency = QStringLiteral("JPY");
@@ -274,7 +275,7 @@ void TestEInvoice::refusals()
 {
     QFETCH(QString, kind);
     QFETCH(QString, message);
-    auto file = DemoCompany::create(m_dir.filePath(QStringLiteral("refuse-%1.orb").arg(kind)), m_clock, true);
+    auto file = test::demoCompany(m_dir.filePath(QStringLiteral("refuse-%1.orb").arg(kind)), m_clock, true);
     InvoiceService service(*file, m_clock);
     Customer draft;
     draft.name = QStringLiteral("Buyer ") + kind;

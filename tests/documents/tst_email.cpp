@@ -7,6 +7,7 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
 #include "models/DemoCompany.h"
+#include "tests/documents/DemoOnEngine.h"
 #include "models/StorageError.h"
 #include "models/exports/EmailOutbox.h"
 #include "sync/SmtpSender.h"
@@ -123,7 +124,7 @@ void TestEmail::initTestCase()
 
 std::unique_ptr<CompanyFile> TestEmail::company(const QString &name, quint16 port)
 {
-    auto file = DemoCompany::create(m_dir.filePath(name), m_clock, true);
+    auto file = test::demoCompany(m_dir.filePath(name), m_clock, true);
     file->setSetting(QStringLiteral("email.smtp_url"), QStringLiteral("smtp://127.0.0.1:%1").arg(port), m_clock);
     file->setSetting(QStringLiteral("email.from"), QStringLiteral("Northwind Billing <billing@northwind.example>"), m_clock);
     file->setSetting(QStringLiteral("email.username"), QStringLiteral("billing"), m_clock);

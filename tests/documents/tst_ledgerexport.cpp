@@ -6,6 +6,7 @@
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
 #include "models/DemoCompany.h"
+#include "tests/documents/DemoOnEngine.h"
 #include "models/StorageError.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/exports/LedgerExportLog.h"
@@ -79,7 +80,7 @@ private:
 void TestLedgerExport::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_demo = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, true);
+    m_demo = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, true);
 }
 
 void TestLedgerExport::gnucashCsvBalancesAndMatchesTheBooks_data()
@@ -199,7 +200,7 @@ void TestLedgerExport::samePeriodSameBytes()
 
 void TestLedgerExport::accountsComeFromSettings()
 {
-    auto file = DemoCompany::create(m_dir.filePath(QStringLiteral("accounts.orb")), m_clock, true);
+    auto file = test::demoCompany(m_dir.filePath(QStringLiteral("accounts.orb")), m_clock, true);
     file->setSetting(QStringLiteral("ledger.item_accounts"), QStringLiteral("Platform Fee=Income:Subscriptions; Tokens=Income:Usage:Tokens"), m_clock);
     file->setSetting(QStringLiteral("ledger.tax_accounts"), QStringLiteral("DE VAT=Liabilities:VAT:DE 19%"), m_clock);
     file->setSetting(QStringLiteral("ledger.bank_account"), QStringLiteral("Assets:Current Assets:Checking"), m_clock);
@@ -219,7 +220,7 @@ void TestLedgerExport::accountsComeFromSettings()
 
 void TestLedgerExport::markedPeriodsAreRecordedAndAudited()
 {
-    auto file = DemoCompany::create(m_dir.filePath(QStringLiteral("mark.orb")), m_clock, false);
+    auto file = test::demoCompany(m_dir.filePath(QStringLiteral("mark.orb")), m_clock, false);
     LedgerExportLog log(*file);
     QVERIFY(log.overlapping(QDate(2026, 1, 1), QDate(2026, 1, 31)).isEmpty());
     log.mark(QStringLiteral("iif"), QDate(2026, 1, 1), QDate(2026, 1, 31), 12, QStringLiteral("ab12"), m_clock);

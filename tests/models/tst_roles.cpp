@@ -26,7 +26,6 @@ class TestRoles : public QObject
     Q_OBJECT
 
 private slots:
-    void init();
     void everyTableHasARule();
     void everyWriteStatementHasARule();
     void statementTargets_data();
@@ -34,15 +33,20 @@ private slots:
     void refusals_data();
     void refusals();
     void companyFileHasOneUserWithEveryRole();
+    void serverUsersAreDatabaseLogins();
     void actingRoleNarrowsAndRefusesWhole();
 
 private:
+    /// A fresh company for the test functions that need one (the rule tables need none: on
+    /// the server engine each company is a database moved to the cluster).
+    void newCompany();
+
     QTemporaryDir m_dir;
     std::unique_ptr<orb::CompanyFile> m_file;
     orb::FixedClock m_clock{QDateTime(QDate(2026, 3, 1), QTime(12, 0), QTimeZone::utc())};
 };
 
-void TestRoles::init()
+void TestRoles::newCompany()
 {
     static int n = 0;
     orb::CompanySettings s;
@@ -53,8 +57,14 @@ void TestRoles::init()
 
 void TestRoles::everyTableHasARule()
 {
+    newCompany();
     QStringList tables;
-    QSqlQuery q = m_file->db().exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    // The company's own tables, from each engine's catalog.
+    QSqlQuery q =
+        m_file->db().isServer()
+            ? m_file->db().execNative(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = "
+                                                     "'BASE TABLE' ORDER BY table_name"))
+            : m_file->db().exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
     while (q.next())
         tables << q.value(0).toString();
     QVERIFY(tables.size() > 40);
@@ -213,6 +223,7 @@ void TestRoles::refusals()
 void TestRoles::companyFileHasOneUserWithEveryRole()
 {
     ORB_SQLITE_ONLY("a company file's one local user (a server's users and roles: pg_roles)");
+    newCompany();
     QCOMPARE(m_file->db().role(), Role::Admin);
     orb::UserService users(*m_file, m_clock);
     QVERIFY(!users.hasUsers());
@@ -225,8 +236,43 @@ void TestRoles::companyFileHasOneUserWithEveryRole()
     m_file->setSetting(QStringLiteral("default_net_terms"), QStringLiteral("14"), m_clock);
 }
 
+void TestRoles::serverUsersAreDatabaseLogins()
+{
+    // The server's side of the one local user: the company's owner acts as its admin, and the
+    // users are logins in the company's group roles, changed through the same service.
+    if (!orb::test::serverEngine())
+        QSKIP("company servers only (a company file's one local user: companyFileHasOneUserWithEveryRole)");
+    newCompany();
+    QCOMPARE(m_file->db().role(), Role::Admin);
+    orb::UserService users(*m_file, m_clock);
+    QVERIFY(users.hasUsers());
+    QCOMPARE(users.currentRole(), Role::Admin);
+    // Logins belong to the whole cluster: a name no other suite on it uses.
+    const QString clerk = QStringLiteral("roles_suite_clerk_%1").arg(QCoreApplication::applicationPid());
+    const auto roleOf = [&users, &clerk]() -> std::optional<Role> {
+        for (const orb::CompanyUser &u : users.list())
+            if (u.name == clerk)
+                return u.role;
+        return std::nullopt;
+    };
+    QVERIFY(users.add(clerk, Role::Viewer, "clerk password"));
+    QCOMPARE(roleOf(), std::optional<Role>(Role::Viewer));
+    users.setRole(clerk, Role::Billing);
+    QCOMPARE(roleOf(), std::optional<Role>(Role::Billing));
+    QVERIFY_THROWS_EXCEPTION(orb::ServiceError, users.add(clerk, Role::Ingest, "x"));
+    {
+        // Only an admin changes users: acting as billing, the service refuses.
+        const orb::ActingRole billing(m_file->db(), Role::Billing);
+        QVERIFY_THROWS_EXCEPTION(orb::ServiceError, users.setRole(clerk, Role::Admin));
+    }
+    QCOMPARE(roleOf(), std::optional<Role>(Role::Billing));
+    users.remove(clerk);
+    QVERIFY(!roleOf());
+}
+
 void TestRoles::actingRoleNarrowsAndRefusesWhole()
 {
+    newCompany();
     const auto count = [this] { return m_file->db().scalar(QStringLiteral("SELECT COUNT(*) FROM customers")).toInt(); };
     const auto audits = [this] { return m_file->db().scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toInt(); };
     const int before = count();

@@ -53,6 +53,10 @@ private slots:
         m_file.reset();
         m_offset = 0;
         m_clock.set(QDateTime::currentDateTimeUtc());
+        // The API base's rule table reads no company: its rows make none (on the server
+        // engine each company is a database moved to the cluster).
+        if (QLatin1String(QTest::currentTestFunction()) == QLatin1String("apiBaseIsStripeOrLoopback"))
+            return;
         m_file = test::newCompanyFile(m_dir, test::settingsNamed(QStringLiteral("Offline Co")), m_clock);
         QVERIFY(m_rig.start(Key, 3));
         m_rig.attach(*m_file, m_clock);

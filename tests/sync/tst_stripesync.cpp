@@ -76,6 +76,7 @@ private slots:
         }
         QCOMPARE(Outbox(m_file->db()).pendingFor(QStringLiteral("customer"), QStringLiteral("c7")).has_value(), true);
         QVERIFY(!Outbox(m_file->db()).pendingFor(QStringLiteral("customer"), QStringLiteral("none")));
+        ORB_SQLITE_ONLY("the query plan checked is SQLite's (EXPLAIN QUERY PLAN)");
         QSqlQuery e = m_file->db().exec(QStringLiteral("EXPLAIN QUERY PLAN ") + Outbox::pendingForSql(), {QStringLiteral("customer"), QStringLiteral("c7")});
         QStringList steps;
         while (e.next())
