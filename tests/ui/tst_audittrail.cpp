@@ -4,6 +4,7 @@
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/CustomerService.h"
 #include "models/billing/BillingRecords.h"
 #include "ui/dialogs/AuditTrailDialog.h"
@@ -32,7 +33,7 @@ void TestAuditTrail::showsAnObjectsTrail()
     FixedClock clock(QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
     CompanySettings s;
     s.name = QStringLiteral("Trail Co");
-    auto file = CompanyFile::create(dir.filePath(QStringLiteral("t.orb")), s, clock);
+    auto file = test::createCompany(dir.filePath(QStringLiteral("t.orb")), s, clock);
     CustomerService customers(*file, clock);
     Customer c;
     c.name = QStringLiteral("Acme");
