@@ -8,6 +8,8 @@
 #include "models/DemoCompany.h"
 #include "tests/support/CompanyFixture.h"
 
+#include <QFileInfo>
+
 #include <memory>
 
 namespace orb::test {
@@ -23,6 +25,18 @@ inline std::unique_ptr<CompanyFile> demoCompany(const QString &path, const Clock
     if (url.isEmpty())
         throw CompanyFileError(CompanyFileError::Kind::Io, QStringLiteral("cannot move the demo company %1 to the test cluster").arg(path));
     return CompanyFile::open(url);
+}
+
+/// What MainWindow::openDemo(path) does, on the suite's engine: on the server engine the demo
+/// is made and moved first (demoCompany()), then the window opens the database.
+template <class Window>
+bool openDemo(Window &window, const QString &path, const Clock &clock, QString *error = nullptr)
+{
+    if (!serverEngine())
+        return window.openDemo(path, error);
+    if (!QFileInfo::exists(path) && companyLocation(path) == path)
+        demoCompany(path, clock).reset();
+    return window.openCompany(companyLocation(path), error);
 }
 
 } // namespace orb::test
