@@ -51,6 +51,10 @@ void TestAuditTrail::showsAnObjectsTrail()
     AuditTrailDialog dialog(*file);
     dialog.show();
     QVERIFY(dialog.entryCount() >= 3); // the latest entries of the whole file
+    // Named as what it is: a file, or a company on a server.
+    const QString where = test::serverEngine() ? QStringLiteral("of the company on the server.") : QStringLiteral("of the company file.");
+    QVERIFY2(dialog.findChild<QLabel *>(QStringLiteral("auditStatus"))->text().endsWith(where),
+             qPrintable(dialog.findChild<QLabel *>(QStringLiteral("auditStatus"))->text()));
     QVERIFY(dialog.showObject(QStringLiteral("acme")));
     QCOMPARE(dialog.entryCount(), 2);
     auto *table = dialog.findChild<QTableView *>(QStringLiteral("auditTable"));
