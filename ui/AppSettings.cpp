@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/AppSettings.h"
 
+#include "models/storage/CompanyLocation.h"
+
 #include <QFileInfo>
 
 namespace orb {
@@ -32,16 +34,28 @@ QVariant AppSettings::value(const char *key) const
     return m_settings.value(QLatin1String(key));
 }
 
+namespace {
+
+// A company server's location (postgresql://…, never with a password) is kept as written: it
+// is no path to make absolute, and whether the server answers is found out when it is opened.
+QString recentEntry(const QString &path)
+{
+    return CompanyLocation::looksLikeServer(path) ? path : QFileInfo(path).absoluteFilePath();
+}
+
+} // namespace
+
 QStringList AppSettings::recentFiles() const
 {
     QStringList files = value("files/recent").toStringList();
-    files.erase(std::remove_if(files.begin(), files.end(), [](const QString &f) { return !QFileInfo::exists(f); }), files.end());
+    files.erase(std::remove_if(files.begin(), files.end(), [](const QString &f) { return !CompanyLocation::looksLikeServer(f) && !QFileInfo::exists(f); }),
+                files.end());
     return files;
 }
 
 void AppSettings::addRecentFile(const QString &path)
 {
-    const QString abs = QFileInfo(path).absoluteFilePath();
+    const QString abs = recentEntry(path);
     QStringList files = recentFiles();
     files.removeAll(abs);
     files.prepend(abs);
@@ -53,7 +67,7 @@ void AppSettings::addRecentFile(const QString &path)
 void AppSettings::removeRecentFile(const QString &path)
 {
     QStringList files = value("files/recent").toStringList();
-    files.removeAll(QFileInfo(path).absoluteFilePath());
+    files.removeAll(recentEntry(path));
     m_settings.setValue(QStringLiteral("files/recent"), files);
 }
 

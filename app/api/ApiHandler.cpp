@@ -137,9 +137,30 @@ ApiResponse acknowledged(const ApiRequest &request, ApiResponse response)
 
 } // namespace
 
+ApiResponse ApiHandler::serverAway(const ApiResponse &response) const
+{
+    // A server company whose server went away (stopped, restarted, unreachable): what failed
+    // was rolled back with the connection, so the client is told to send it again, not that
+    // the server broke. 503 with Retry-After (Orb's clients retry 5xx answers by themselves);
+    // the error type is Orb's one server-side type. Not kept for an Idempotency-Key replay.
+    if (response.status < 500 || !m_company.connectionLost())
+        return response;
+    ApiResponse away = ApiError(503, QStringLiteral("500-internal-server-error"), QStringLiteral("Company server not reachable"),
+                                QStringLiteral("the company server %1 cannot be reached (it was stopped, restarted or the network is down); nothing "
+                                               "of this request was stored. Send it again once the server is back (with the same "
+                                               "Idempotency-Key, a repeat is never stored twice)")
+                                    .arg(m_company.path()))
+                           .response();
+    away.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("2")));
+    return away;
+}
+
 ApiResponse ApiHandler::handle(const ApiRequest &request)
 {
-    return acknowledged(request, handleOne(request));
+    // A lost connection is not used at all: nothing is half-tried on it.
+    if (m_company.connectionLost())
+        return acknowledged(request, serverAway(ApiResponse{500, {}, {}}));
+    return acknowledged(request, serverAway(handleOne(request)));
 }
 
 ApiResponse ApiHandler::handleOne(const ApiRequest &request)
@@ -178,6 +199,11 @@ bool ApiHandler::isIngest(const ApiRequest &request)
 QList<ApiResponse> ApiHandler::handleIngestBatch(const QList<ApiRequest> &requests)
 {
     QList<ApiResponse> responses(requests.size());
+    if (m_company.connectionLost()) {
+        for (qsizetype i = 0; i < requests.size(); ++i)
+            responses[i] = acknowledged(requests[i], serverAway(ApiResponse{500, {}, {}}));
+        return responses;
+    }
     QList<Prepared> prepared(requests.size());
     QList<std::optional<IngestPlan>> plans(requests.size());
     for (qsizetype i = 0; i < requests.size(); ++i) {
@@ -244,7 +270,7 @@ QList<ApiResponse> ApiHandler::handleIngestBatch(const QList<ApiRequest> &reques
         }
     }
     for (qsizetype i = 0; i < responses.size(); ++i)
-        responses[i] = acknowledged(requests[i], responses[i]);
+        responses[i] = acknowledged(requests[i], serverAway(responses[i]));
     return responses;
 }
 

@@ -64,6 +64,8 @@ private:
     };
     Prepared prepare(const ApiRequest &request);
     ApiResponse handleOne(const ApiRequest &request);
+    /// A server error answer while the company server's connection is lost: a 503 that says so.
+    ApiResponse serverAway(const ApiResponse &response) const;
     /// The active key of a presented secret, from the cache while its last check is younger
     /// than kKeyRecheckMs, else from the company file.
     std::optional<ApiKey> authenticate(const QString &secret);

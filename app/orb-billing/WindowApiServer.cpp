@@ -3,9 +3,13 @@
 
 #include "app/api/ApiServer.h"
 #include "models/CompanyFile.h"
+#include "models/storage/ChangeListener.h"
 #include "sync/WebhookWorker.h"
 
 #include <QTcpServer>
+#include <QTimer>
+
+#include <utility>
 
 namespace orb {
 
@@ -52,9 +56,41 @@ void ApiServerThread::run()
         return;
     }
     emit listening(bound);
+    // A server company: this connection is the thread's own, so the window's reconnecting
+    // (MainWindow's check) does not reach it. Listening on it makes libpq read its socket when
+    // the server closes it, so the connection is known lost with no request sent; while it is,
+    // requests are answered 503 (ApiHandler), and once the server answers again the
+    // connection is opened anew, never in the middle of a request's transaction.
+    std::unique_ptr<ChangeListener> listener;
+    QTimer watch;
+    bool announced = false; // the outage was reported (once, not at every try)
+    if (company->isServer()) {
+        listener = std::make_unique<ChangeListener>(company->db());
+        watch.setInterval(kReconnectEveryMs);
+        connect(&watch, &QTimer::timeout, &watch, [&] {
+            if (!company->connectionLost() || company->db().inTransaction())
+                return;
+            listener.reset(); // it listened on the connection that is gone
+            try {
+                company->reconnect();
+            } catch (const std::exception &e) {
+                if (std::exchange(announced, true))
+                    return;
+                emit serverAway(tr("The company server is not reachable; the API answers every request with an error (503) until it is back: %1")
+                                    .arg(QString::fromUtf8(e.what())));
+                return;
+            }
+            listener = std::make_unique<ChangeListener>(company->db());
+            announced = false;
+            emit serverBack();
+        });
+        watch.start();
+    }
     exec();
     // Closed here, on the thread that opened them: the port first, then the connection.
+    watch.stop();
     server.reset();
+    listener.reset();
     company.reset();
 }
 
@@ -108,6 +144,16 @@ void WindowApiServer::start(const QString &listen)
         if (generation == m_generation && m_thread)
             onFailed(message);
     });
+    // The company server went away under the API's own connection and came back: said beside
+    // the address, then the address alone again.
+    connect(m_thread, &ApiServerThread::serverAway, this, [this, generation](const QString &message) {
+        if (generation == m_generation && m_thread)
+            emit warning(message);
+    });
+    connect(m_thread, &ApiServerThread::serverBack, this, [this, generation] {
+        if (generation == m_generation && m_thread && !m_url.isEmpty())
+            emit resumed(m_url);
+    });
     m_thread->start();
 }
 
@@ -116,7 +162,8 @@ void WindowApiServer::onListening(quint16 port)
     // Webhooks go out while the API is served, as under `orbctl serve`.
     m_webhooks = std::make_unique<WebhookWorker>(m_file);
     m_webhooks->start();
-    emit started(QStringLiteral("http://%1:%2").arg(m_host).arg(port));
+    m_url = QStringLiteral("http://%1:%2").arg(m_host).arg(port);
+    emit started(m_url);
     if (!m_webhooks->secretWarning().isEmpty())
         emit warning(m_webhooks->secretWarning());
 }
@@ -127,6 +174,7 @@ void WindowApiServer::onFailed(const QString &message)
     m_thread->wait(); // it returns right after reporting
     delete m_thread;
     m_thread = nullptr;
+    m_url.clear();
     emit failed(message);
 }
 
@@ -140,6 +188,7 @@ void WindowApiServer::stop()
     m_thread->wait();
     delete m_thread;
     m_thread = nullptr;
+    m_url.clear();
     ++m_generation;
     emit stopped();
 }

@@ -27,11 +27,18 @@ class ApiServerThread final : public QThread
     Q_OBJECT
 
 public:
+    /// How often a lost connection to a company server is tried again.
+    static constexpr int kReconnectEveryMs = 1000;
+
     ApiServerThread(QString path, const Clock &clock, QHostAddress address, quint16 port, QObject *parent = nullptr);
 
 signals:
     void listening(quint16 port);
     void failed(const QString &message);
+    /// A server company's connection was lost and could not be opened again yet: why.
+    void serverAway(const QString &message);
+    /// ... and is open again: the API answers as before.
+    void serverBack();
 
 protected:
     void run() override;
@@ -74,6 +81,7 @@ private:
     ApiServerThread *m_thread = nullptr;
     std::unique_ptr<WebhookWorker> m_webhooks;
     QString m_host;
+    QString m_url;            ///< where it listens, while it does
     quint64 m_generation = 0; ///< which start() the thread's answers belong to
 };
 

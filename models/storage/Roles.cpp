@@ -196,6 +196,16 @@ Roles::Target Roles::target(const QString &sql)
         m = inner.match(rest);
         if (!m.hasMatch())
             return t;
+    } else if (word == QLatin1String("TRUNCATE")) {
+        // Emptying a temporary table of the session's own (the server import's keys) changes
+        // nothing anyone else sees; any other table's TRUNCATE stays an admin's.
+        static const QRegularExpression truncate(QStringLiteral("^\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?") + kName + QStringLiteral("\\s*;?\\s*$"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+        if (const QRegularExpressionMatch one = truncate.match(rest); one.hasMatch() && tableName(one.captured(1)).startsWith(QLatin1String("temp."))) {
+            t.kind = Target::Kind::Table;
+            t.table = tableName(one.captured(1));
+            return t;
+        }
     } else if (word == QLatin1String("CREATE") && temp.match(rest).hasMatch()) {
         // A temporary table lives in the session only: no one else ever sees it.
         return t;

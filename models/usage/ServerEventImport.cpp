@@ -143,7 +143,8 @@ void ServerEventStore::insertBatch(const std::vector<UsageEventRow> &rows, Usage
     // each is looked up in the unique index of originals, one probe per key. OFFSET 0 keeps the
     // planner from a hash join with every stored event, which the statistics of a table that
     // grows by the batch while no ANALYZE has seen it would make it choose.
-    m_db.execNative(QStringLiteral("TRUNCATE orb_import_keys"));
+    // Named in its schema: the role check lets every role empty a temporary table of its own.
+    m_db.execNative(QStringLiteral("TRUNCATE pg_temp.orb_import_keys"));
     startCopy("COPY orb_import_keys (ord, idempotency_key) FROM STDIN", QStringLiteral("the import's keys"));
     for (size_t i = 0; i < rows.size(); ++i) {
         if (firstOf[i] != i)

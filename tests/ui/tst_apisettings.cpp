@@ -8,6 +8,7 @@
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
+#include "tests/support/CompanyFixture.h"
 #include "models/CustomerRepository.h"
 #include "models/CustomerService.h"
 #include "models/api/ApiKeyService.h"
@@ -218,7 +219,7 @@ void TestApiSettings::init()
     s.timezone = QStringLiteral("UTC");
     static int n = 0;
     m_file.reset();
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("api%1.orb").arg(++n)), s, m_clock);
+    m_file = test::createCompany(m_dir.filePath(QStringLiteral("api%1.orb").arg(++n)), s, m_clock);
 }
 
 ApiSettingsPage *TestApiSettings::page(SettingsScreen &screen)

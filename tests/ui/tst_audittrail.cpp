@@ -4,6 +4,7 @@
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/CustomerService.h"
 #include "models/billing/BillingRecords.h"
 #include "ui/dialogs/AuditTrailDialog.h"
@@ -32,7 +33,7 @@ void TestAuditTrail::showsAnObjectsTrail()
     FixedClock clock(QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
     CompanySettings s;
     s.name = QStringLiteral("Trail Co");
-    auto file = CompanyFile::create(dir.filePath(QStringLiteral("t.orb")), s, clock);
+    auto file = test::createCompany(dir.filePath(QStringLiteral("t.orb")), s, clock);
     CustomerService customers(*file, clock);
     Customer c;
     c.name = QStringLiteral("Acme");
@@ -50,6 +51,10 @@ void TestAuditTrail::showsAnObjectsTrail()
     AuditTrailDialog dialog(*file);
     dialog.show();
     QVERIFY(dialog.entryCount() >= 3); // the latest entries of the whole file
+    // Named as what it is: a file, or a company on a server.
+    const QString where = test::serverEngine() ? QStringLiteral("of the company on the server.") : QStringLiteral("of the company file.");
+    QVERIFY2(dialog.findChild<QLabel *>(QStringLiteral("auditStatus"))->text().endsWith(where),
+             qPrintable(dialog.findChild<QLabel *>(QStringLiteral("auditStatus"))->text()));
     QVERIFY(dialog.showObject(QStringLiteral("acme")));
     QCOMPARE(dialog.entryCount(), 2);
     auto *table = dialog.findChild<QTableView *>(QStringLiteral("auditTable"));

@@ -2,6 +2,7 @@
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/CustomerService.h"
 #include "models/StorageError.h"
 #include "models/billing/BillingSetupService.h"
@@ -55,7 +56,7 @@ void TestCatalogScreens::init()
     m_file.reset();
     CompanySettings s;
     s.name = QStringLiteral("Catalog Co");
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("c%1.orb").arg(++n)), s, m_clock);
+    m_file = test::createCompany(m_dir.filePath(QStringLiteral("c%1.orb").arg(++n)), s, m_clock);
     Customer c;
     c.name = QStringLiteral("Acme GmbH");
     c.externalCustomerId = QStringLiteral("acme");

@@ -5,7 +5,7 @@
 #include "models/CompanyFile.h"
 #include "models/CustomerRepository.h"
 #include "models/CustomerService.h"
-#include "models/DemoCompany.h"
+#include "tests/ui/GuiCompany.h"
 #include "ui/dialogs/CustomerDialog.h"
 #include "ui/dialogs/CustomerImportWizard.h"
 #include "ui/screens/CustomersScreen.h"
@@ -43,7 +43,7 @@ void TestCustomerImportWizard::shot(QWidget *w, const QString &name)
 
 void TestCustomerImportWizard::mapsPreviewsAndImports()
 {
-    auto file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
+    auto file = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
     const QString csv = m_dir.filePath(QStringLiteral("crm.csv"));
     QFile f(csv);
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -97,7 +97,7 @@ void TestCustomerImportWizard::mapsPreviewsAndImports()
 
 void TestCustomerImportWizard::customerDialogSetsTheDocumentLanguage()
 {
-    auto file = DemoCompany::create(m_dir.filePath(QStringLiteral("language.orb")), m_clock, false);
+    auto file = test::demoCompany(m_dir.filePath(QStringLiteral("language.orb")), m_clock, false);
     CustomerService service(*file, m_clock);
     const Customer acme = service.get(QStringLiteral("acme"));
     CustomerDialog dialog(service, QStringLiteral("UTC"), acme);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/StorageError.h"
 #include "models/billing/BillingSetupService.h"
 #include "models/AuditLog.h"
@@ -52,7 +53,7 @@ void TestCustomersGui::init()
     s.name = QStringLiteral("GUI Co");
     s.timezone = QStringLiteral("Europe/Paris");
     static int n = 0;
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("gui%1.orb").arg(++n)), s, m_clock);
+    m_file = test::createCompany(m_dir.filePath(QStringLiteral("gui%1.orb").arg(++n)), s, m_clock);
     m_screen = std::make_unique<CustomersScreen>(*m_file, m_clock);
     m_screen->resize(1000, 600);
     m_screen->show();

@@ -2,7 +2,7 @@
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
-#include "models/DemoCompany.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/billing/InvoiceRunService.h"
 #include "models/billing/InvoiceService.h"
 #include "models/billing/SubscriptionService.h"
@@ -43,7 +43,7 @@ private:
 
 void TestDashboardScreen::initTestCase()
 {
-    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
+    m_file = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
     SubscriptionDraft d;
     d.customer = QStringLiteral("acme");
     d.plan = QStringLiteral("growth");

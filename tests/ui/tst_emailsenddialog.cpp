@@ -3,7 +3,7 @@
 // sends them on a worker thread to an SMTP sink on loopback; a second run sends nothing again.
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
-#include "models/DemoCompany.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/billing/InvoiceRepository.h"
 #include "models/exports/EmailOutbox.h"
 #include "tests/documents/SmtpSink.h"
@@ -36,7 +36,7 @@ void TestEmailSendDialog::sendsEveryIssuedInvoiceOnce()
     qputenv("ORB_SMTP_PASSWORD", "pw");
     test::SmtpSink sink(test::SmtpSink::Mode::Accept);
     const quint16 port = sink.startSink();
-    auto file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, true);
+    auto file = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, true);
     file->setSetting(QStringLiteral("email.smtp_url"), QStringLiteral("smtp://127.0.0.1:%1").arg(port), m_clock);
     file->setSetting(QStringLiteral("email.from"), QStringLiteral("Northwind Billing <billing@northwind.example>"), m_clock);
     file->setSetting(QStringLiteral("email.username"), QStringLiteral("billing"), m_clock);

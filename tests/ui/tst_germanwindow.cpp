@@ -9,6 +9,7 @@
 #include "ui/MainWindow.h"
 #include "ui/ScreenshotTour.h"
 #include "ui/Translations.h"
+#include "tests/ui/GuiCompany.h"
 #include "tests/ui/PlanEditorFit.h"
 
 #include <QAbstractButton>
@@ -222,7 +223,7 @@ void TestGermanWindow::screensReadGerman()
 {
     MainWindow w(m_clock);
     QString error;
-    QVERIFY2(w.openDemo(m_dir.filePath(QStringLiteral("demo.orb")), &error), qPrintable(error));
+    QVERIFY2(test::openDemo(w, m_dir.filePath(QStringLiteral("demo.orb")), m_clock, &error), qPrintable(error));
     w.resize(1280, 720);
     w.show();
     auto *stack = w.findChild<QStackedWidget *>(QStringLiteral("screens"));
@@ -242,7 +243,7 @@ void TestGermanWindow::dialogsReadGerman()
 {
     MainWindow w(m_clock);
     QString error;
-    QVERIFY2(w.openDemo(m_dir.filePath(QStringLiteral("demo2.orb")), &error), qPrintable(error));
+    QVERIFY2(test::openDemo(w, m_dir.filePath(QStringLiteral("demo2.orb")), m_clock, &error), qPrintable(error));
     QList<Shown> shown;
     QStringList names;
     ScreenshotTour::forEachDialog(*w.company(), m_clock, &w, [&](const QString &name, QWidget *dialog) {
@@ -271,7 +272,7 @@ void TestGermanWindow::planEditorFitsA720Screen()
     // German labels are longer: the editor still fits a 1280×720 screen.
     MainWindow w(m_clock);
     QString error;
-    QVERIFY2(w.openDemo(m_dir.filePath(QStringLiteral("demo3.orb")), &error), qPrintable(error));
+    QVERIFY2(test::openDemo(w, m_dir.filePath(QStringLiteral("demo3.orb")), m_clock, &error), qPrintable(error));
     const QStringList tooBig = test::planEditorsTooBig(*w.company(), m_clock, &w);
     QVERIFY2(tooBig.isEmpty(), qPrintable(tooBig.join(QLatin1Char('\n'))));
 }

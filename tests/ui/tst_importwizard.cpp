@@ -3,6 +3,7 @@
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/CustomerService.h"
 #include "models/EventTableModel.h"
 #include "models/Timestamps.h"
@@ -101,7 +102,7 @@ void TestImportWizard::init()
     CompanySettings s;
     s.name = QStringLiteral("Wizard Co");
     m_path = m_dir.filePath(QStringLiteral("w%1.orb").arg(++n));
-    m_file = CompanyFile::create(m_path, s, m_clock);
+    m_file = test::createCompany(m_path, s, m_clock);
     Customer c;
     c.name = QStringLiteral("Acme");
     c.externalCustomerId = QStringLiteral("acme");
@@ -480,7 +481,7 @@ void TestImportWizard::droppedFileOpensWizard()
 
     m_file.reset(); // the window takes the file's lock
     QString error;
-    QVERIFY2(w.openCompany(m_path, &error), qPrintable(error));
+    QVERIFY2(w.openCompany(test::companyLocation(m_path), &error), qPrintable(error));
     QVERIFY(drop(w));
     ImportWizard *wizard = w.findChild<ImportWizard *>();
     QVERIFY(wizard);

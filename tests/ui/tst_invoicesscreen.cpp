@@ -2,7 +2,7 @@
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
 #include "models/CustomerService.h"
-#include "models/DemoCompany.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/InvoiceTableModel.h"
 #include "models/billing/InvoiceRunService.h"
 #include "models/billing/InvoiceService.h"
@@ -101,7 +101,7 @@ void TestInvoicesScreen::initTestCase()
 {
     // The window's numbers and dates follow its language; these tests read them in US English.
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
+    m_file = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
     SubscriptionService subs(*m_file, m_clock);
     SubscriptionDraft d;
     d.customer = QStringLiteral("acme");

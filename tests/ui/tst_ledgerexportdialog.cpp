@@ -3,7 +3,7 @@
 // writes, marks the period and says so the next time.
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
-#include "models/DemoCompany.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/exports/LedgerExportLog.h"
 #include "models/exports/LedgerJournal.h"
 #include "models/exports/LedgerWriter.h"
@@ -36,7 +36,7 @@ private:
 
 void TestLedgerExportDialog::exportsWhatTheCliExports()
 {
-    auto file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, true);
+    auto file = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, true);
     LedgerExportDialog dialog(*file, m_clock, QDate(2026, 1, 1), QDate(2026, 1, 31));
     dialog.show();
     auto *summary = dialog.findChild<QLabel *>(QStringLiteral("ledgerSummary"));

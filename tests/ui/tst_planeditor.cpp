@@ -2,6 +2,7 @@
 #include "engine/Clock.h"
 #include "models/Company.h"
 #include "models/CompanyFile.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/CustomerService.h"
 #include "models/billing/SubscriptionService.h"
 #include "models/catalog/CatalogService.h"
@@ -64,7 +65,7 @@ void TestPlanEditor::init()
     QLocale::setDefault(QLocale(QStringLiteral("en_US")));
     CompanySettings settings;
     settings.name = QStringLiteral("Editor Test Ltd");
-    m_file = CompanyFile::create(m_dir.filePath(QStringLiteral("c%1.orb").arg(++m_n)), settings, m_clock);
+    m_file = test::createCompany(m_dir.filePath(QStringLiteral("c%1.orb").arg(++m_n)), settings, m_clock);
     CatalogService(*m_file, m_clock).importCatalog(R"({
         "items": [{"name": "Platform Fee"}, {"name": "API Calls"}],
         "billable_metrics": [

@@ -4,7 +4,7 @@
 #include "models/CompanyFile.h"
 #include "models/StorageError.h"
 #include "models/catalog/CatalogService.h"
-#include "models/DemoCompany.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/PlanTableModel.h"
 #include "models/PriceTableModel.h"
 #include "tests/support/TestSupport.h"
@@ -44,7 +44,7 @@ private:
 void TestPlansScreen::initTestCase()
 {
     QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
+    m_file = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
 }
 
 void TestPlansScreen::showsDemoCatalog()

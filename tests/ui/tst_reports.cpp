@@ -4,7 +4,7 @@
 // background batch of invoice PDFs.
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
-#include "models/DemoCompany.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/billing/InvoiceService.h"
 #include "models/reports/AgingTableModel.h"
 #include "ui/charts/ReportChartView.h"
@@ -46,7 +46,7 @@ private:
 void TestReports::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
+    m_file = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
     InvoiceService service(*m_file, m_clock);
     // January: 400.00 for Acme (paid 150.00 in February), net 10: 50 days past due on 2026-03-01.
     const Invoice jan =

@@ -4,6 +4,7 @@
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/billing/BillingSetupService.h"
 #include "ui/screens/SettingsScreen.h"
 
@@ -147,7 +148,7 @@ private:
     {
         CompanySettings s;
         s.name = QStringLiteral("Settings Co");
-        return CompanyFile::create(m_dir.filePath(name), s, m_clock);
+        return test::createCompany(m_dir.filePath(name), s, m_clock);
     }
 
     QTemporaryDir m_dir;

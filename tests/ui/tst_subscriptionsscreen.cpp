@@ -2,7 +2,7 @@
 #include "engine/Clock.h"
 #include "models/AuditLog.h"
 #include "models/CompanyFile.h"
-#include "models/DemoCompany.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/SubscriptionPreview.h"
 #include "models/SubscriptionTableModel.h"
 #include "models/billing/InvoiceRunService.h"
@@ -70,7 +70,7 @@ void TestSubscriptionsScreen::initTestCase()
 {
     // Dates and amounts in the window follow its locale; these tests read US English.
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
+    m_file = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock, false);
     SubscriptionDraft d;
     d.customer = QStringLiteral("acme");
     d.plan = QStringLiteral("growth");

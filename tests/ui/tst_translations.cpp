@@ -3,6 +3,7 @@
 // the chosen language, and reaches the window's menus and screens; a language Orb does not
 // ship falls back to English.
 #include "engine/Clock.h"
+#include "tests/ui/GuiCompany.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
 
@@ -45,7 +46,7 @@ private slots:
         MainWindow w(m_clock);
         QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
         QString error;
-        QVERIFY2(w.openDemo(m_dir.filePath(QStringLiteral("demo.orb")), &error), qPrintable(error));
+        QVERIFY2(test::openDemo(w, m_dir.filePath(QStringLiteral("demo.orb")), m_clock, &error), qPrintable(error));
         auto *nav = w.findChild<QListWidget *>();
         QVERIFY(nav);
         QStringList screens;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Clock.h"
 #include "models/CompanyFile.h"
-#include "models/DemoCompany.h"
+#include "tests/ui/GuiCompany.h"
 #include "models/EventTableModel.h"
 #include "ui/screens/UsageScreen.h"
 #include "ui/widgets/OptionalDateEdit.h"
@@ -35,7 +35,7 @@ private:
 
 void TestUsageScreen::initTestCase()
 {
-    m_file = DemoCompany::create(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
+    m_file = test::demoCompany(m_dir.filePath(QStringLiteral("demo.orb")), m_clock);
 }
 
 void TestUsageScreen::browsesAndFilters()

@@ -7,6 +7,7 @@
 #include "models/DemoCompany.h"
 #include "ui/AppSettings.h"
 #include "ui/HelpDialog.h"
+#include "tests/ui/GuiCompany.h"
 #include "ui/MainWindow.h"
 #include "ui/ScreenshotTour.h"
 #include "ui/Translations.h"
@@ -91,7 +92,7 @@ void TestWindowManners::initTestCase()
 void TestWindowManners::openDemo(MainWindow &w)
 {
     QString error;
-    QVERIFY2(w.openDemo(m_dir.filePath(QStringLiteral("demo.orb")), &error), qPrintable(error));
+    QVERIFY2(test::openDemo(w, m_dir.filePath(QStringLiteral("demo.orb")), m_clock, &error), qPrintable(error));
 }
 
 void TestWindowManners::fitsALaptopScreen()

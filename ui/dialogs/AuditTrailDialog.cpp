@@ -181,7 +181,9 @@ bool AuditTrailDialog::showObject(const QString &reference)
     QList<AuditEntry> entries;
     if (reference.trimmed().isEmpty()) {
         entries = log.recent(500);
-        m_status->setText(tr("The latest %Ln entries of the company file.", nullptr, int(entries.size())));
+        // A server company is no file: it is named as what it is.
+        m_status->setText(m_file.isServer() ? tr("The latest %Ln entries of the company on the server.", nullptr, int(entries.size()))
+                                            : tr("The latest %Ln entries of the company file.", nullptr, int(entries.size())));
     } else {
         QString type, id;
         if (!log.resolveObject(reference, &type, &id)) {

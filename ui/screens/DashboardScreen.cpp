@@ -80,7 +80,8 @@ DashboardScreen::DashboardScreen(CompanyFile &file, const Clock &clock, QWidget 
     layout->addWidget(m_heading);
     layout->addLayout(grid);
     layout->addStretch();
-    m_attention->setText(tr("<h3>Needs attention today</h3><p><i>Reading the company file…</i></p>"));
+    m_attention->setText(m_file.isServer() ? tr("<h3>Needs attention today</h3><p><i>Reading the company from the server…</i></p>")
+                                           : tr("<h3>Needs attention today</h3><p><i>Reading the company file…</i></p>"));
     refresh();
 }
 

@@ -46,8 +46,12 @@ signals:
     /// Could not start, or stopped on its own: why, for people.
     void failed(const QString &message);
     void stopped();
-    /// Serving, but something needs attention (a webhook secret left in the company file).
+    /// Serving, but something needs attention (a webhook secret left in the company file, a
+    /// company server gone away under the server's own connection).
     void warning(const QString &message);
+    /// Serving as before at `url` after what warning() reported has passed (the company
+    /// server is back): the status is the address alone again, nothing is stored.
+    void resumed(const QString &url);
 };
 
 } // namespace orb

@@ -97,6 +97,9 @@ ApiSettingsPage::ApiSettingsPage(CompanyFile &file, const Clock &clock, QWidget 
         connect(m_server.get(), &ApiServerControl::warning, this, [this](const QString &message) {
             m_status->setText(m_status->text() + QStringLiteral("<br><span style='color:#b3261e'>%1</span>").arg(message.toHtmlEscaped()));
         });
+        // Only the status: the company's own connection may not be back yet to store anything.
+        connect(m_server.get(), &ApiServerControl::resumed, this,
+                [this](const QString &url) { showStatus(tr("Listening on %1 (SDK base URL: %1/v1)").arg(url), false); });
         connect(m_serve, &QCheckBox::clicked, this, &ApiSettingsPage::setServing);
         showStatus(tr("Not serving."), false);
         if (remembered) // as it was when the company was last open here
