@@ -197,7 +197,9 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
     if (m_server) {
         ServerUsageScan::span(*m_server, &minTs, &maxTs);
     } else {
-        SqliteStatement s(h, "SELECT min(ts), max(ts) FROM usage_events", "reading the span of the usage events");
+        // Two subqueries: SQLite answers a lone min() or max() from the time index's ends, but
+        // "SELECT min(ts), max(ts)" walks the whole index (10 M entries: seconds).
+        SqliteStatement s(h, "SELECT (SELECT min(ts) FROM usage_events), (SELECT max(ts) FROM usage_events)", "reading the span of the usage events");
         if (s.next() && sqlite3_column_type(s, 0) != SQLITE_NULL) {
             minTs = sqlite3_column_int64(s, 0);
             maxTs = sqlite3_column_int64(s, 1);
