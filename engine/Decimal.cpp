@@ -328,7 +328,9 @@ std::optional<Decimal> Decimal::tryParse(QStringView text, QString *error)
         return std::nullopt;
     };
     // Built only for a message: numbers are parsed by the million (usage properties, amounts).
-    const auto quotedText = [&] { return QLatin1Char('"') + text.left(60).toString() + (text.size() > 60 ? QStringLiteral("…\"") : QStringLiteral("\"")); };
+    const auto quotedText = [&]() -> QString {
+        return QLatin1Char('"') + text.left(60).toString() + (text.size() > 60 ? QStringLiteral("…\"") : QStringLiteral("\""));
+    };
     if (text.isEmpty())
         return fail(QStringLiteral("an empty string is not a decimal number"));
     qsizetype i = 0;
