@@ -327,7 +327,10 @@ std::optional<Decimal> Decimal::tryParse(QStringView text, QString *error)
             *error = why;
         return std::nullopt;
     };
-    const QString quoted = QLatin1Char('"') + text.left(60).toString() + (text.size() > 60 ? QStringLiteral("…\"") : QStringLiteral("\""));
+    // Built only for a message: numbers are parsed by the million (usage properties, amounts).
+    const auto quotedText = [&]() -> QString {
+        return QLatin1Char('"') + text.left(60).toString() + (text.size() > 60 ? QStringLiteral("…\"") : QStringLiteral("\""));
+    };
     if (text.isEmpty())
         return fail(QStringLiteral("an empty string is not a decimal number"));
     qsizetype i = 0;
@@ -345,14 +348,14 @@ std::optional<Decimal> Decimal::tryParse(QStringView text, QString *error)
         const QChar ch = text[i];
         if (ch == QLatin1Char('.')) {
             if (seenPoint)
-                return fail(quoted + QStringLiteral(" is not a decimal number (a second decimal point at position %1)").arg(i + 1));
+                return fail(quotedText() + QStringLiteral(" is not a decimal number (a second decimal point at position %1)").arg(i + 1));
             seenPoint = true;
             continue;
         }
         if (ch < QLatin1Char('0') || ch > QLatin1Char('9')) {
             if (ch == QLatin1Char('e') || ch == QLatin1Char('E'))
-                return fail(quoted + QStringLiteral(" is not a plain decimal number (exponents are not accepted)"));
-            return fail(quoted + QStringLiteral(" is not a decimal number (unexpected character '%1' at position %2)").arg(ch).arg(i + 1));
+                return fail(quotedText() + QStringLiteral(" is not a plain decimal number (exponents are not accepted)"));
+            return fail(quotedText() + QStringLiteral(" is not a decimal number (unexpected character '%1' at position %2)").arg(ch).arg(i + 1));
         }
         seenDigit = true;
         const int digit = ch.unicode() - '0';
@@ -361,13 +364,13 @@ std::optional<Decimal> Decimal::tryParse(QStringView text, QString *error)
         if (coefficient != 0 || digit != 0)
             ++significant;
         if (significant > MaxDigits)
-            return fail(quoted + QStringLiteral(" has more than %1 significant digits").arg(MaxDigits));
+            return fail(quotedText() + QStringLiteral(" has more than %1 significant digits").arg(MaxDigits));
         coefficient = coefficient * 10 + static_cast<u128>(digit);
     }
     if (!seenDigit)
-        return fail(quoted + QStringLiteral(" is not a decimal number (no digits)"));
+        return fail(quotedText() + QStringLiteral(" is not a decimal number (no digits)"));
     if (scale > MaxScale)
-        return fail(quoted + QStringLiteral(" has more than %1 decimal places").arg(MaxScale));
+        return fail(quotedText() + QStringLiteral(" has more than %1 decimal places").arg(MaxScale));
     Decimal d;
     d.m_coefficient = negative ? -static_cast<Int128>(coefficient) : static_cast<Int128>(coefficient);
     d.m_scale = scale;

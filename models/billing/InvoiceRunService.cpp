@@ -29,11 +29,13 @@
 
 #include <sqlite3.h>
 
+#include <condition_variable>
 #include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace orb {
 
@@ -232,7 +234,7 @@ public:
                 in.adjustments.append(a);
         }
         if (!c.sub->couponId.isEmpty() && m_s.coupons.contains(c.sub->couponId)) {
-            const CouponRecord &r = m_s.coupons[c.sub->couponId];
+            const CouponRecord &r = *m_s.coupons.constFind(c.sub->couponId);
             const billing::Coupon coupon(r.id,
                                          r.discountType == QLatin1String("percentage") ? billing::Coupon::Type::Percentage : billing::Coupon::Type::Amount,
                                          r.value, r.durationMonths, r.maxRedemptions);
@@ -286,6 +288,26 @@ public:
             *documentText = std::move(text);
         inv.createdAt = inv.updatedAt = m_now;
         return inv;
+    }
+
+    /// Reads on the calling thread all that compose() reads from the company file for `c` (the
+    /// catalog loads its plans, phases and item names on first use), so that compose() may then
+    /// run on another thread without touching the connection. False when some of it cannot be
+    /// read: that candidate is then composed on the connection's thread, where it fails as usual.
+    bool prepare(const Candidate &c)
+    {
+        try {
+            const PhasePricing &pricing = m_s.catalog.phase(*c.phase);
+            m_s.catalog.plan(c.sub->planId);
+            for (const int index : c.prices) {
+                const pricing::Price &price = pricing.prices.at(index);
+                if (price.name().isEmpty())
+                    m_s.catalog.itemName(price.itemId());
+            }
+            return true;
+        } catch (const std::exception &) {
+            return false;
+        }
     }
 
     static void setTotals(Invoice &inv, const billing::InvoiceResult &r)
@@ -994,7 +1016,9 @@ private:
             }
         }
         const QHash<QString, QList<Decimal>> totals = daily.run();
-        for (const Candidate *c : billable) {
+        // Read-only from here on (usage, specIndex, totals): composing may run on another thread.
+        composeInOrder(billable, [&](const Candidate &cand) {
+            const Candidate *c = &cand;
             const auto usageOf = [&](const pricing::Price &p) {
                 return usage.value(c->customer->id + QLatin1Char('|') + QString::number(specIndex.value(specKey(p))));
             };
@@ -1008,24 +1032,127 @@ private:
                 }
                 return spans;
             };
-            if (!take(composeOne(*c, usageOf, spansOf)))
-                break;
-        }
+            return composeCaught(*c, usageOf, spansOf);
+        });
     }
 
     // Composes one candidate; a failure is the subscription's, reported, and the run goes on.
     std::optional<Invoice> composeOne(const Candidate &c, const UsageOf &usageOf, const SpansOf &spansOf = {})
     {
-        m_lastText.clear();
+        Composed r = composeCaught(c, usageOf, spansOf);
+        m_lastText = std::move(r.text);
+        if (!r.invoice)
+            fail(*c.sub, r.failure);
+        return std::move(r.invoice);
+    }
+
+    // One candidate composed, or why it could not be: no side effect on the run, so that it
+    // can be done on another thread and counted in later, in the run's order.
+    struct Composed {
+        std::optional<Invoice> invoice;
+        QByteArray text; // the document as compact JSON text
+        QString failure;
+    };
+
+    Composed composeCaught(const Candidate &c, const UsageOf &usageOf, const SpansOf &spansOf)
+    {
+        Composed r;
         try {
-            return m_composer.compose(c, usageOf, spansOf, &m_lastText);
+            r.invoice = m_composer.compose(c, usageOf, spansOf, &r.text);
         } catch (const ServiceError &e) {
-            fail(*c.sub, failureText(e));
+            r.failure = failureText(e);
         } catch (const std::exception &e) {
-            fail(*c.sub, QStringLiteral("%1 invoice for %2 to %3: %4")
-                             .arg(toText(c.kind), dateText(c.period.startDate), dateText(c.period.endDate), QString::fromUtf8(e.what())));
+            r.failure = QStringLiteral("%1 invoice for %2 to %3: %4")
+                            .arg(toText(c.kind), dateText(c.period.startDate), dateText(c.period.endDate), QString::fromUtf8(e.what()));
         }
-        return std::nullopt;
+        return r;
+    }
+
+    // Composes candidates on a second thread a bounded way ahead of this one, which counts them
+    // in and stores them in the run's order: after the scan the second core would idle while
+    // this thread composes and writes, and composing is about a third of an invoice's cost.
+    // Only compose() runs there, on state read here first (Composer::prepare), never the
+    // connection; when that state cannot be read for some candidate, all are composed here.
+    void composeInOrder(const QList<const Candidate *> &list, const std::function<Composed(const Candidate &)> &make)
+    {
+        const auto count = [&](const Candidate &c, Composed &&r) {
+            m_lastText = std::move(r.text);
+            if (!r.invoice)
+                fail(*c.sub, r.failure);
+            return take(std::move(r.invoice));
+        };
+        bool prepared = list.size() > 1;
+        for (qsizetype i = 0; prepared && i < list.size(); ++i)
+            prepared = m_composer.prepare(*list[i]);
+        if (!prepared) {
+            for (const Candidate *c : list)
+                if (!count(*c, make(*c)))
+                    break;
+            return;
+        }
+        constexpr size_t kAhead = 256; // invoices composed and not yet stored, at most
+        const size_t n = size_t(list.size());
+        std::vector<Composed> results(n);
+        std::mutex mutex;
+        std::condition_variable changed;
+        size_t produced = 0, consumed = 0;
+        bool stop = false;
+        std::exception_ptr error;
+        std::thread worker([&] {
+            for (size_t i = 0; i < n; ++i) {
+                {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    changed.wait(lock, [&] { return stop || i < consumed + kAhead; });
+                    if (stop)
+                        return;
+                }
+                Composed r;
+                try {
+                    r = make(*list[qsizetype(i)]);
+                } catch (...) {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    error = std::current_exception();
+                    changed.notify_all();
+                    return;
+                }
+                std::lock_guard<std::mutex> lock(mutex);
+                results[i] = std::move(r);
+                produced = i + 1;
+                changed.notify_all();
+            }
+        });
+        const auto finish = [&] {
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                stop = true;
+                changed.notify_all();
+            }
+            worker.join();
+        };
+        try {
+            for (size_t i = 0; i < n; ++i) {
+                {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    changed.wait(lock, [&] { return produced > i || error; });
+                    if (produced <= i)
+                        break; // the worker failed: rethrown below
+                }
+                Composed r = std::move(results[i]); // the worker is past it for good
+                {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    consumed = i + 1;
+                    changed.notify_all();
+                }
+                if (!count(*list[qsizetype(i)], std::move(r)))
+                    break;
+            }
+        } catch (...) {
+            finish();
+            throw;
+        }
+        finish();
+        if (error)
+            std::rethrow_exception(error);
     }
 
     // Counts a composed (or failed) candidate in; returns false when the caller asked to stop.

@@ -24,6 +24,7 @@ private slots:
     void usageInArrearsAfterGracePeriod();
     void rerunCreatesNothingTwice();
     void stoppedHalfwayThenResumed();
+    void usageInvoicesStoppedAmongThoseComposedAhead();
     void draftsFollowLateUsage();
     void dryRunStoresNothing();
     void upcomingPreview();
@@ -160,6 +161,51 @@ void TestInvoiceRun::stoppedHalfwayThenResumed()
     QCOMPARE(resumed.created, 24 - afterStop);
     QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toInt(), 24);
     QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(DISTINCT identity) FROM invoices")).toInt(), 24);
+}
+
+// A window's usage invoices are composed on a second thread ahead of the one storing them: a
+// run stopped among them stores exactly those counted before the stop, and the next run bills
+// the rest to the same amounts as a run that was never stopped.
+void TestInvoiceRun::usageInvoicesStoppedAmongThoseComposedAhead()
+{
+    const auto build = [this] {
+        QStringList ids;
+        for (int i = 0; i < 12; ++i) {
+            const QString ext = QStringLiteral("m%1").arg(i);
+            ids.append(f.customer(ext));
+            f.subscribe(ids.last(), QStringLiteral("metered"), QDate(2026, 1, 1));
+            for (int k = 0; k <= i; ++k)
+                f.call(ext, at(2026, 1, 2 + k), QStringLiteral("%1-%2").arg(ext).arg(k));
+        }
+        return ids;
+    };
+    const auto billed = [this](const QStringList &ids) {
+        QStringList all;
+        for (const QString &id : ids) {
+            QStringList one = f.summary(id); // the order of invoices dated the same day is not the point
+            one.sort();
+            all += one;
+        }
+        return all;
+    };
+    const QStringList once = build();
+    const InvoiceRunSummary whole = f.run(at(2026, 2, 1, 12));
+    const QStringList expected = billed(once);
+    QVERIFY(whole.created > 12);
+
+    f.reset();
+    const QStringList ids = build();
+    InvoiceRunOptions o;
+    o.asOf = at(2026, 2, 1, 12);
+    o.batchSize = 4;
+    const qint64 stopAt = whole.created - 5; // among the usage invoices, which come last
+    o.progress = [stopAt](qint64 done, qint64) { return done < stopAt; };
+    const InvoiceRunSummary stopped = InvoiceRunService(*f.file, f.clock).run(o);
+    QVERIFY(stopped.cancelled);
+    QCOMPARE(f.file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toLongLong(), stopAt);
+    const InvoiceRunSummary resumed = f.run(at(2026, 2, 1, 12));
+    QCOMPARE(qint64(resumed.created), whole.created - stopAt);
+    QCOMPARE(billed(ids), expected);
 }
 
 void TestInvoiceRun::draftsFollowLateUsage()
