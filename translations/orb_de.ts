@@ -873,6 +873,10 @@
         <source>Cannot listen on port %1: %2.</source>
         <translation>Auf Port %1 kann nicht gelauscht werden: %2.</translation>
     </message>
+    <message>
+        <source>The company server is not reachable; the API answers every request with an error (503) until it is back: %1</source>
+        <translation>Der Firmenserver ist nicht erreichbar; die API beantwortet jede Anfrage mit einem Fehler (503), bis er wieder da ist: %1</translation>
+    </message>
 </context>
 <context>
     <name>orb::ApiSettingsPage</name>
@@ -1235,6 +1239,11 @@
     <message>
         <source>record removed</source>
         <translation>entfernt</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %Ln entries of the company on the server.</source>
+        <translation>
+            <numerusform>Der neueste Eintrag der Firma auf dem Server.</numerusform><numerusform>Die %Ln neuesten Einträge der Firma auf dem Server.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2630,6 +2639,10 @@
             <numerusform>&lt;p&gt;%Ln angefochtene Zahlung(en): Die Bank hält das Geld zurück, bis jeweils entschieden ist; beantworten Sie die Anfechtung in Stripe:&lt;/p&gt;</numerusform>
             <numerusform>&lt;p&gt;%Ln angefochtene Zahlung(en): Die Bank hält das Geld zurück, bis jeweils entschieden ist; beantworten Sie die Anfechtung in Stripe:&lt;/p&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Needs attention today&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Reading the company from the server…&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Heute zu erledigen&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Firma wird vom Server gelesen…&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,13 @@
             <numerusform>The chain of %Ln entries is intact. Head hash: %1 (keep it elsewhere to detect a trail cut short).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The latest %Ln entries of the company on the server.</source>
+        <translation>
+            <numerusform>The latest entry of the company on the server.</numerusform>
+            <numerusform>The latest %Ln entries of the company on the server.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>orb::CouponsScreen</name>
