@@ -152,7 +152,8 @@ int main(int argc, char **argv)
             std::printf("moved %s to the server in %lld ms (CPU here %.0f ms)\n", qPrintable(filePath), t.elapsed(), processCpuMs() - cpu);
         }
         auto server = CompanyFile::open(url);
-        if (!reuse) {
+        {
+            // (Also on --reuse: opening may have upgraded the schema, rewriting rows.)
             // What autovacuum does soon after a bulk load: the visibility map lets the list
             // come from an index alone, and the statistics let the planner choose it.
             QElapsedTimer t;
