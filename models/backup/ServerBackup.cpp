@@ -218,8 +218,8 @@ qint64 ServerBackup::write(const Database &server, const QString &path)
     // The key index as migration 0006 first built it: every key in the small B-tree, which the
     // next import drains into a sorted run.
     dst.exec(QStringLiteral("INSERT INTO usage_key_recent (key_hash, seq) SELECT key_hash, seq FROM usage_events ORDER BY key_hash, seq"));
-    // The dashboard's month counts, counted afresh: a server's imports do not keep them (its
-    // dashboard reads the events), so the copied ones may lag behind the events.
+    // The dashboard's month counts, counted afresh from the copied events, so the file's
+    // counts agree with its events whatever the server held (one pass over the events).
     UsageMonthCounts::rebuild(dst, dst.scalar(QStringLiteral("SELECT timezone FROM company WHERE id = 1")).toString());
     const qint64 version2 = dst.scalar(QStringLiteral("SELECT COALESCE(max(version), 0) FROM schema_migrations")).toLongLong();
     if (version2 != version)
