@@ -120,6 +120,14 @@ std::unique_ptr<CompanyFile> CompanyFile::openServer(const QString &text, bool r
             if (ServerRoles::isSetUp(file->m_db))
                 ServerRoles::applyGrants(file->m_db);
             UsageMonthCounts::ensure(file->m_db);
+        } else if (!readOnly) {
+            // As a file does at every open: the month counts follow the company's zone (two
+            // reads when they do). A role that may not write them leaves them as they are:
+            // the dashboard then counts the events of a month not listed.
+            try {
+                UsageMonthCounts::ensure(file->m_db);
+            } catch (const ServiceError &) {
+            }
         }
         if (file->m_db.scalar(QStringLiteral("SELECT value FROM orb_meta WHERE key = 'format'")).toString() != QLatin1String("orb-company"))
             throw CompanyFileError(CompanyFileError::Kind::NotACompanyFile, QStringLiteral("the database %1 is not an Orb company").arg(file->m_path));

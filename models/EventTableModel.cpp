@@ -77,14 +77,15 @@ RowIdLoader::Query EventTableModel::idQuery() const
     }
     RowIdLoader::Query q;
     q.what = tr("the usage events");
-    if (!m_filter.customer.isEmpty() && !m_db.isServer()) {
+    if (!m_filter.customer.isEmpty()) {
         // One customer's events through the customer directory of usage events (migration
         // 0022): only the seqs listed under the refs the filter can match ('c' for a customer
         // id, 'x' for an external id), so the list costs that customer's events, not a scan of
         // every event. The listed events are then checked by the same conditions as below and
         // sorted. CROSS JOIN keeps that order of work: the directory first, each event by seq.
-        // (The directory's seq lists are split with json_each, which the server lacks: there
-        // the statement below lists them.)
+        // (A file splits the directory's seq lists with json_each, a server with
+        // string_to_array; each event is then found by its primary key, the planner's own
+        // choice there, where a CROSS JOIN takes no ON.)
         QStringList listed = {QStringLiteral("p.ref IN (?, ?, (SELECT 'c' || id FROM customers WHERE external_customer_id = ?), "
                                              "(SELECT 'x' || external_customer_id FROM customers WHERE id = ?))")};
         QVariantList listBinds = {QString(QLatin1Char('c') + m_filter.customer), QString(QLatin1Char('x') + m_filter.customer), m_filter.customer,
@@ -98,14 +99,19 @@ RowIdLoader::Query EventTableModel::idQuery() const
             listBinds << m_filter.to.toMSecsSinceEpoch();
         }
         q.binds = listBinds + binds;
-        q.sql = QStringLiteral("SELECT e.seq FROM (SELECT DISTINCT j.value AS listed_seq FROM usage_customer_postings p, json_each('[' || p.seqs || ']') j "
-                               "WHERE ")
-                + listed.join(QStringLiteral(" AND ")) + QStringLiteral(") AS listed CROSS JOIN usage_events e ON e.seq = listed.listed_seq WHERE ")
-                + where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY e.ts DESC, e.seq DESC");
+        const QString split = m_db.isServer() ? QStringLiteral("SELECT DISTINCT CAST(j.listed AS BIGINT) AS listed_seq FROM usage_customer_postings p "
+                                                               "CROSS JOIN LATERAL unnest(string_to_array(p.seqs, ',')) AS j(listed) WHERE ")
+                                              : QStringLiteral("SELECT DISTINCT j.value AS listed_seq FROM usage_customer_postings p, "
+                                                               "json_each('[' || p.seqs || ']') j WHERE ");
+        q.sql = QStringLiteral("SELECT e.seq FROM (") + split + listed.join(QStringLiteral(" AND "))
+                + (m_db.isServer() ? QStringLiteral(") AS listed JOIN") : QStringLiteral(") AS listed CROSS JOIN"))
+                + QStringLiteral(" usage_events e ON e.seq = listed.listed_seq WHERE ") + where.join(QStringLiteral(" AND "))
+                + QStringLiteral(" ORDER BY e.ts DESC, e.seq DESC");
         return q;
     }
     // Newest first through the time index (its entries are (ts, seq), so both terms come in
-    // index order and SQLite needs no sort).
+    // index order and SQLite needs no sort; a server reads the listed events' index of
+    // migration 0041, (ts, seq) of the events with these statuses, the same way).
     q.binds = binds;
     q.sql = QStringLiteral("SELECT seq FROM usage_events WHERE ") + where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ts DESC, seq DESC");
     return q;

@@ -131,6 +131,17 @@ qint64 ServerBackup::write(const Database &server, const QString &path)
     for (auto it = tables.crbegin(); it != tables.crend(); ++it)
         dst.exec(QStringLiteral("DELETE FROM %1").arg(quoted(it->name)));
 
+    // Tables whose rows a server numbers in the file's rowid order (rowid_server, migration
+    // 0039: the invoices, which the window lists by it): copied in that order, each row given
+    // that number as its rowid, so the backup lists them in the server's order.
+    QSet<QString> numbered;
+    {
+        QSqlQuery q = server.execNative(QStringLiteral("SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                                                       "AND column_name = 'rowid_server'"));
+        while (q.next())
+            numbered.insert(q.value(0).toString());
+    }
+
     for (const Table &table : tables) {
         if (fileOnly(table.name))
             continue;
@@ -138,31 +149,34 @@ qint64 ServerBackup::write(const Database &server, const QString &path)
         for (const QString &c : table.columns)
             cols << quoted(c);
         const QString colList = cols.join(QStringLiteral(", "));
-        QSqlQuery insert(dst.handle());
-        if (!insert.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                .arg(quoted(table.name), colList, QStringList(table.columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")))))
-            throw ServiceError::storage(QStringLiteral("cannot write %1 into %2: %3").arg(table.name, path, insert.lastError().text()));
+        const bool byRowid = numbered.contains(table.name);
         const int width = int(table.columns.size());
-        // Pages by the primary key when it is one column (bounded memory for the large tables);
-        // a table keyed otherwise is small and read at once.
-        const bool paged = table.primaryKey.size() == 1;
-        const int keyColumn = paged ? int(table.columns.indexOf(table.primaryKey.first())) : -1;
+        QSqlQuery insert(dst.handle());
+        if (!insert.prepare(QStringLiteral("INSERT INTO %1 (%2%3) VALUES (%4)")
+                                .arg(quoted(table.name), colList, byRowid ? QStringLiteral(", rowid") : QString(),
+                                     QStringList(width + (byRowid ? 1 : 0), QStringLiteral("?")).join(QStringLiteral(", ")))))
+            throw ServiceError::storage(QStringLiteral("cannot write %1 into %2: %3").arg(table.name, path, insert.lastError().text()));
+        // Pages by the row number or the primary key when it is one column (bounded memory for
+        // the large tables); a table keyed otherwise is small and read at once.
+        const bool paged = byRowid || table.primaryKey.size() == 1;
+        const QString pageKey = byRowid ? QStringLiteral("rowid_server") : paged ? quoted(table.primaryKey.first()) : QString();
+        const int keyColumn = byRowid ? width : paged ? int(table.columns.indexOf(table.primaryKey.first())) : -1;
         QVariant last;
         qint64 tableRows = 0;
         for (;;) {
-            QString sql = QStringLiteral("SELECT %1 FROM %2").arg(colList, quoted(table.name));
+            QString sql = QStringLiteral("SELECT %1%2 FROM %3").arg(colList, byRowid ? QStringLiteral(", rowid_server") : QString(), quoted(table.name));
             QVariantList binds;
             if (paged) {
                 if (last.isValid()) {
-                    sql += QStringLiteral(" WHERE %1 > ?").arg(quoted(table.primaryKey.first()));
+                    sql += QStringLiteral(" WHERE %1 > ?").arg(pageKey);
                     binds << last;
                 }
-                sql += QStringLiteral(" ORDER BY %1 LIMIT %2").arg(quoted(table.primaryKey.first())).arg(PageRows);
+                sql += QStringLiteral(" ORDER BY %1 LIMIT %2").arg(pageKey).arg(PageRows);
             }
             QSqlQuery rows = server.execNative(sql, binds);
             int inPage = 0;
             while (rows.next()) {
-                for (int i = 0; i < width; ++i)
+                for (int i = 0; i < width + (byRowid ? 1 : 0); ++i)
                     insert.bindValue(i, rows.value(i));
                 if (!insert.exec())
                     throw ServiceError::storage(QStringLiteral("cannot write a row of %1 into %2: %3").arg(table.name, path, insert.lastError().text()));
@@ -204,8 +218,8 @@ qint64 ServerBackup::write(const Database &server, const QString &path)
     // The key index as migration 0006 first built it: every key in the small B-tree, which the
     // next import drains into a sorted run.
     dst.exec(QStringLiteral("INSERT INTO usage_key_recent (key_hash, seq) SELECT key_hash, seq FROM usage_events ORDER BY key_hash, seq"));
-    // The dashboard's month counts, counted afresh: a server's imports do not keep them (its
-    // dashboard reads the events), so the copied ones may lag behind the events.
+    // The dashboard's month counts, counted afresh from the copied events, so the file's
+    // counts agree with its events whatever the server held (one pass over the events).
     UsageMonthCounts::rebuild(dst, dst.scalar(QStringLiteral("SELECT timezone FROM company WHERE id = 1")).toString());
     const qint64 version2 = dst.scalar(QStringLiteral("SELECT COALESCE(max(version), 0) FROM schema_migrations")).toLongLong();
     if (version2 != version)

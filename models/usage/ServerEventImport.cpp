@@ -3,6 +3,7 @@
 
 #include "models/Database.h"
 #include "models/StorageError.h"
+#include "models/usage/UsageMonthCounts.h"
 
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <tuple>
 
 namespace orb {
 
@@ -75,6 +77,8 @@ void ServerEventStore::ensureTables()
     if (q.next() && q.value(0).toBool())
         return;
     m_db.execNative(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS orb_import_keys (ord BIGINT NOT NULL, idempotency_key TEXT COLLATE \"C\" NOT NULL) "
+                                   "ON COMMIT DELETE ROWS"));
+    m_db.execNative(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS orb_import_counts (month_start BIGINT NOT NULL, ref TEXT NOT NULL, events BIGINT NOT NULL) "
                                    "ON COMMIT DELETE ROWS"));
 }
 
@@ -243,6 +247,11 @@ void ServerEventStore::insertBatch(const std::vector<UsageEventRow> &rows, Usage
     // other writer draws any under the writer lock), so the k-th inserted row has the k-th.
     // Should they not run without gaps, they are read back instead. (min and max over the
     // primary key are one index probe each, whatever the statistics say.)
+    // Active events count in their month (pending ones once their backfill closes: the
+    // server's trigger counts them then, as the file's does).
+    const bool active = status == UsageEventStatus::Active;
+    if (active && !m_monthsRead)
+        monthOf(0); // the months read now, before the statements below stream
     QSqlQuery span = m_db.execNative(QStringLiteral("SELECT COALESCE(min(seq), 0), COALESCE(max(seq), 0) FROM usage_events WHERE seq > ?"), {before});
     const qint64 firstSeq = span.next() ? span.value(0).toLongLong() : 0;
     const qint64 lastSeq = span.value(1).toLongLong();
@@ -250,16 +259,30 @@ void ServerEventStore::insertBatch(const std::vector<UsageEventRow> &rows, Usage
     if (firstSeq > 0 && lastSeq - firstSeq + 1 == toInsert) {
         qint64 seq = firstSeq;
         for (size_t i = 0; i < rows.size(); ++i)
-            if (outcomes[i] == Outcome::Inserted)
+            if (outcomes[i] == Outcome::Inserted) {
                 addPostings(rows[i].customerId, rows[i].externalCustomerId, rows[i].tsMs, seq++);
+                if (active)
+                    countInMonth(rows[i].customerId, rows[i].externalCustomerId, rows[i].tsMs);
+            }
         return;
     }
     qint64 back = 0;
-    QSqlQuery q = m_db.execNative(QStringLiteral("SELECT seq, ts, customer_id, external_customer_id FROM usage_events WHERE seq > ? ORDER BY seq"), {before});
-    while (q.next()) {
-        addPostings(q.value(2).toString().toUtf8(), q.value(3).toString().toUtf8(), q.value(1).toLongLong(), q.value(0).toLongLong());
-        ++back;
+    std::vector<std::tuple<QByteArray, QByteArray, qint64>> counted;
+    {
+        QSqlQuery q =
+            m_db.execNative(QStringLiteral("SELECT seq, ts, customer_id, external_customer_id FROM usage_events WHERE seq > ? ORDER BY seq"), {before});
+        while (q.next()) {
+            const QByteArray customerId = q.value(2).toString().toUtf8();
+            const QByteArray externalId = q.value(3).toString().toUtf8();
+            addPostings(customerId, externalId, q.value(1).toLongLong(), q.value(0).toLongLong());
+            if (active)
+                counted.emplace_back(customerId, externalId, q.value(1).toLongLong());
+            ++back;
+        }
     }
+    // Counted once the rows are read to their end (the months may need a statement of their own).
+    for (const auto &[customerId, externalId, tsMs] : counted)
+        countInMonth(customerId, externalId, tsMs);
     if (back != toInsert)
         throw ServiceError::storage(QStringLiteral("the company server stored %1 of the %2 new imported rows; nothing was imported").arg(back).arg(toInsert));
 }
@@ -293,8 +316,60 @@ void ServerEventStore::addPostings(const QByteArray &customerId, const QByteArra
     add('x', externalCustomerId, m_postingByExternal);
 }
 
+qint64 ServerEventStore::monthOf(qint64 tsMs)
+{
+    if (!m_monthsRead) {
+        m_months.clear();
+        QSqlQuery q = m_db.execNative(QStringLiteral("SELECT start_ms, end_ms FROM usage_months ORDER BY start_ms"));
+        while (q.next())
+            m_months.emplace_back(q.value(0).toLongLong(), q.value(1).toLongLong());
+        m_monthsRead = true;
+    }
+    // As orb_usage_month() and the file's UsageMonthCounts::monthOf(): the last month starting
+    // at or before the instant, if the instant is before its end.
+    auto at = std::upper_bound(m_months.begin(), m_months.end(), tsMs, [](qint64 ts, const std::pair<qint64, qint64> &m) { return ts < m.first; });
+    if (at == m_months.begin())
+        return UsageMonthCounts::OutsideMonths;
+    --at;
+    return tsMs < at->second ? at->first : UsageMonthCounts::OutsideMonths;
+}
+
+void ServerEventStore::countInMonth(const QByteArray &customerId, const QByteArray &externalCustomerId, qint64 tsMs)
+{
+    QPair<qint64, QByteArray> key(monthOf(tsMs), UsageMonthCounts::countRef(customerId, externalCustomerId));
+    auto at = m_monthCounts.find(key);
+    if (at == m_monthCounts.end()) {
+        m_monthCounts.insert(key, 1);
+        m_monthOrder.push_back(std::move(key));
+    } else {
+        ++*at;
+    }
+}
+
 void ServerEventStore::flushKeys()
 {
+    if (!m_monthCounts.isEmpty()) {
+        // The transaction's counts go to the server with COPY and are added in one statement,
+        // as CustomerPostings::write() adds them on a file (one row per month and reference).
+        ensureTables();
+        startCopy("COPY orb_import_counts (month_start, ref, events) FROM STDIN", QStringLiteral("the import's month counts"));
+        for (const auto &key : m_monthOrder) {
+            appendNumber(m_buffer, key.first);
+            m_buffer.append('\t');
+            appendField(m_buffer, key.second, false);
+            m_buffer.append('\t');
+            appendNumber(m_buffer, m_monthCounts.value(key));
+            m_buffer.append('\n');
+            sendCopy(false);
+        }
+        endCopy(QStringLiteral("the import's month counts"));
+        m_db.execNative(QStringLiteral("INSERT INTO usage_month_counts (month_start, ref, events) SELECT month_start, ref, events FROM orb_import_counts "
+                                       "ON CONFLICT (month_start, ref) DO UPDATE SET events = usage_month_counts.events + excluded.events"));
+        m_db.execNative(QStringLiteral("TRUNCATE orb_import_counts"));
+        m_monthCounts.clear();
+        m_monthOrder.clear();
+    }
+    m_monthsRead = false;
     if (m_postings.empty())
         return; // nothing inserted since the last flush
     // One directory row per customer ref of the transaction, as CustomerPostings writes them
@@ -321,6 +396,9 @@ void ServerEventStore::flushKeys()
 
 void ServerEventStore::discardPendingKeys()
 {
+    m_monthCounts.clear();
+    m_monthOrder.clear();
+    m_monthsRead = false;
     m_postings.clear();
     m_postingByCustomer.clear();
     m_postingByExternal.clear();

@@ -31,7 +31,10 @@ class Database;
  *   seqs follow the file as on SQLite;
  * - the inserted events' customer directory rows (usage_customer_postings) are gathered by the
  *   client and written by flushKeys() with COPY, one row per customer ref of the transaction,
- *   as on SQLite.
+ *   as on SQLite;
+ * - the inserted active events are counted per month and customer reference
+ *   (usage_month_counts, the dashboard's top customers) by the client as CustomerPostings
+ *   counts them on a file, and added by flushKeys() in one statement per transaction.
  *
  * The caller owns the transaction (UnitOfWork, or Database::begin/commit); the key table is
  * temporary and emptied at every commit. Nothing here keeps SQLite's key index
@@ -47,8 +50,8 @@ public:
     /// The same outcomes as UsageEventStore::insertBatch for the same rows.
     void insertBatch(const std::vector<UsageEventRow> &rows, UsageEventStatus status, const QByteArray &backfillId, qint64 ingestedAtMs,
                      std::vector<Outcome> &outcomes);
-    /// Writes the customer directory rows of the events inserted since the last flush; call
-    /// inside the transaction, before it commits.
+    /// Writes the customer directory rows and the month counts of the events inserted since
+    /// the last flush; call inside the transaction, before it commits.
     void flushKeys();
     /// Forgets the directory rows not yet written (their transaction was rolled back).
     void discardPendingKeys();
@@ -72,6 +75,10 @@ private:
     PGconn *m_conn = nullptr;
     QByteArray m_buffer;
     void addPostings(const QByteArray &customerId, const QByteArray &externalCustomerId, qint64 tsMs, qint64 seq);
+    /// Counts an inserted active event in its month under its reference (UsageMonthCounts).
+    void countInMonth(const QByteArray &customerId, const QByteArray &externalCustomerId, qint64 tsMs);
+    /// The start of the listed month holding `tsMs` (UsageMonthCounts::OutsideMonths if none).
+    qint64 monthOf(qint64 tsMs);
 
     /// One customer directory row in the making: a ref's events since the last flush.
     struct Posting {
@@ -88,6 +95,13 @@ private:
     std::vector<Posting> m_postings;               // in the order of each ref's first event
     QHash<QByteArray, size_t> m_postingByCustomer; // by customer id
     QHash<QByteArray, size_t> m_postingByExternal; // by external customer id
+    // The listed months (usage_months: start, end), read once per transaction: a change of
+    // the company's zone lists them again in its own transaction, under the writer lock.
+    std::vector<std::pair<qint64, qint64>> m_months;
+    bool m_monthsRead = false;
+    // Active events inserted since the last flush, per (month start, reference).
+    QHash<QPair<qint64, QByteArray>, qint64> m_monthCounts;
+    std::vector<QPair<qint64, QByteArray>> m_monthOrder; // in the order first counted
 };
 
 } // namespace orb

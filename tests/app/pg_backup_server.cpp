@@ -6,6 +6,10 @@
 // index is whole again (a re-import finds every key), and an encrypted backup restores.
 #include "tests/support/PgTestDatabase.h"
 #include "tests/support/TestSupport.h"
+#include "models/CompanyFile.h"
+#include "models/Database.h"
+
+#include <QSqlQuery>
 
 #include <QFile>
 #include <QJsonDocument>
@@ -96,6 +100,24 @@ private slots:
             QVERIFY2(offline.exitCode == 0, offline.err.constData());
             QVERIFY(offline.out.size() > 100);
             QCOMPARE(offline.out, onServer.out);
+        }
+
+        // The invoices in the server's order: a file lists them by rowid (the window's default
+        // order, newest first), a server by rowid_server; the backup numbers each invoice as
+        // the server does, so both list them alike (by primary key they would not be).
+        {
+            const auto inOrder = [](const orb::Database &db, const QString &rowid) {
+                QStringList out;
+                QSqlQuery q = db.exec(QStringLiteral("SELECT %1, id FROM invoices ORDER BY %1").arg(rowid));
+                while (q.next())
+                    out << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString();
+                return out;
+            };
+            const auto onServer = orb::CompanyFile::open(url);
+            const auto offline = orb::CompanyFile::open(backup);
+            const QStringList serverOrder = inOrder(onServer->db(), QStringLiteral("rowid_server"));
+            QVERIFY(serverOrder.size() > 20);
+            QCOMPARE(inOrder(offline->db(), QStringLiteral("rowid")), serverOrder);
         }
 
         // The file's own key index was rebuilt: the same usage again is all duplicates.

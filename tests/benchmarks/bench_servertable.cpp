@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The window's invoice table on a company server beside the same company in its file: a big
-// company file (bench_invoicetable --write-only writes one) is moved to an empty server
-// database, and the invoice table model is opened, sorted and filtered on both engines in
-// turn, each figure the median of a few rounds. Each line gives the wall time until the rows
-// were in the model and the first screenful was read, how long the calling (window) thread was
-// blocked and its longest stall, and the CPU time this process spent meanwhile (both threads);
-// on the server also the CPU time of the server process that served the reader. The machine
-// may be shared: wall time includes waiting for a core, CPU time does not. Prints figures;
-// asserts nothing.
+// The window's invoice and event tables on a company server beside the same company in its
+// file: a big company file (bench_invoicetable --write-only writes one) is moved to an empty
+// server database, and the invoice table model is opened, sorted (every column both ways) and
+// filtered, then the event table model opened and filtered, on both engines in turn, each figure the median of a few rounds. Each line gives the wall time
+// until the rows were in the model and the first screenful was read, how long the calling (window) thread was blocked and its longest stall, and the CPU time
+// this process spent meanwhile (both threads); on the server also the CPU time of the server process that served the reader. The machine may be shared: wall
+// time includes waiting for a core, CPU time does not. Prints figures; asserts nothing.
 //
 //   bench_servertable --file FILE.orb --server postgresql://user@/db?host=SOCKET [--rounds N]
 //   (the database must be empty; the password comes from PGPASSWORD or ~/.pgpass)
 #include "models/CompanyFile.h"
+#include "models/EventTableModel.h"
 #include "models/InvoiceTableModel.h"
 #include "models/storage/MoveToServer.h"
 
@@ -65,7 +64,8 @@ struct Figures {
 
 /// Runs `change` (which starts a load and returns the model) and waits for the rows, as the
 /// window does, measuring as bench_invoicetable does; `serverPid` is the reader's backend.
-Figures measure(const std::function<InvoiceTableModel &()> &change, const std::function<qint64()> &serverPid)
+template <typename Model>
+Figures measure(const std::function<Model &()> &change, const std::function<qint64()> &serverPid)
 {
     Figures f;
     const qint64 pidBefore = serverPid();
@@ -73,7 +73,7 @@ Figures measure(const std::function<InvoiceTableModel &()> &change, const std::f
     const double cpuBefore = processCpuMs();
     QElapsedTimer t;
     t.start();
-    InvoiceTableModel &model = change();
+    Model &model = change();
     f.blockedMs = double(t.nsecsElapsed()) / 1e6;
     QEventLoop loop;
     QElapsedTimer tick;
@@ -81,7 +81,7 @@ Figures measure(const std::function<InvoiceTableModel &()> &change, const std::f
     QTimer timer;
     timer.setInterval(2);
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] { longestGap = std::max(longestGap, tick.restart()); });
-    QObject::connect(&model, &InvoiceTableModel::loadingChanged, &loop, [&](bool loading) {
+    QObject::connect(&model, &Model::loadingChanged, &loop, [&](bool loading) {
         if (!loading)
             loop.quit();
     });
@@ -114,7 +114,7 @@ Figures median(std::vector<Figures> runs)
 
 void print(const char *engine, const char *what, const Figures &f)
 {
-    std::printf("%-6s %-30s %8d rows | wall %7.1f ms | CPU here %7.1f ms", engine, what, f.rows, f.wallMs, f.cpuMs);
+    std::printf("%-6s %-36s %8d rows | wall %7.1f ms | CPU here %7.1f ms", engine, what, f.rows, f.wallMs, f.cpuMs);
     if (f.serverCpuMs >= 0)
         std::printf(" + server %7.1f ms", f.serverCpuMs);
     std::printf(" | window blocked %5.2f ms, longest stall %3.0f ms\n", f.blockedMs, f.stallMs);
@@ -152,14 +152,16 @@ int main(int argc, char **argv)
             std::printf("moved %s to the server in %lld ms (CPU here %.0f ms)\n", qPrintable(filePath), t.elapsed(), processCpuMs() - cpu);
         }
         auto server = CompanyFile::open(url);
-        if (!reuse) {
+        {
+            // (Also on --reuse: opening may have upgraded the schema, rewriting rows.)
             // What autovacuum does soon after a bulk load: the visibility map lets the list
             // come from an index alone, and the statistics let the planner choose it.
             QElapsedTimer t;
             t.start();
             server->db().execNative(QStringLiteral("VACUUM ANALYZE invoices"));
             server->db().execNative(QStringLiteral("VACUUM ANALYZE customers"));
-            std::printf("VACUUM ANALYZE of invoices and customers: %lld ms\n", t.elapsed());
+            server->db().execNative(QStringLiteral("VACUUM ANALYZE usage_events"));
+            std::printf("VACUUM ANALYZE of invoices, customers and usage events: %lld ms\n", t.elapsed());
         }
         std::printf("%lld invoices; %d rounds, medians by wall time. The machine is shared: wall time includes waiting for a core.\n",
                     file->db().scalar(QStringLiteral("SELECT count(*) FROM invoices")).toLongLong(), rounds);
@@ -189,42 +191,91 @@ int main(int argc, char **argv)
         InvoiceTableFilter overdue;
         overdue.overdue = true;
         overdue.today = QDate(2024, 1, 1);
-        const std::vector<Step> steps = {
-            {"sort by invoice date", InvoiceTableModel::InvoiceDate, Qt::AscendingOrder, {}},
-            {"sort by number, descending", InvoiceTableModel::Number, Qt::DescendingOrder, {}},
-            {"sort by customer", InvoiceTableModel::Customer, Qt::AscendingOrder, {}},
-            {"sort by total", InvoiceTableModel::Total, Qt::AscendingOrder, {}},
+        std::vector<Step> steps;
+        // Every sortable column both ways.
+        const std::vector<std::pair<int, const char *>> columns = {
+            {InvoiceTableModel::Number, "number"},    {InvoiceTableModel::Customer, "customer"}, {InvoiceTableModel::Status, "status"},
+            {InvoiceTableModel::InvoiceDate, "date"}, {InvoiceTableModel::DueDate, "due date"},  {InvoiceTableModel::Period, "period"},
+            {InvoiceTableModel::Total, "total"},      {InvoiceTableModel::Remaining, "to pay"},
+        };
+        std::vector<QByteArray> names;
+        names.reserve(columns.size() * 2);
+        for (const auto &[column, name] : columns)
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                names.push_back(QByteArray("sort by ") + name + (order == Qt::AscendingOrder ? "" : ", descending"));
+                steps.push_back({names.back().constData(), column, order, {}});
+            }
+        InvoiceTableFilter issuedByCustomer = issued;
+        const std::vector<Step> filters = {
+            {"filter issued, by customer", InvoiceTableModel::Customer, Qt::AscendingOrder, issuedByCustomer},
             {"filter issued, newest first", -1, Qt::DescendingOrder, issued},
             {"filter one month", -1, Qt::DescendingOrder, oneMonth},
             {"filter overdue", -1, Qt::DescendingOrder, overdue},
         };
+        steps.insert(steps.end(), filters.begin(), filters.end());
+        const QString busiest = file->db().scalar(QStringLiteral("SELECT external_customer_id FROM customers ORDER BY id LIMIT 1")).toString();
+        struct EventStep {
+            const char *what;
+            EventFilter filter;
+        };
+        std::vector<EventStep> eventSteps = {{"events: newest first again", {}}};
+        {
+            EventFilter f;
+            f.customer = busiest;
+            eventSteps.push_back({"events: one customer", f});
+            f = {};
+            f.eventName = QStringLiteral("api_request");
+            eventSteps.push_back({"events: one event name", f});
+            f = {};
+            f.from = QDateTime(QDate(2026, 1, 20), QTime(0, 0), Qt::UTC);
+            f.to = QDateTime(QDate(2026, 1, 21), QTime(0, 0), Qt::UTC);
+            eventSteps.push_back({"events: one day", f});
+        }
         const std::vector<std::pair<const char *, CompanyFile *>> engines = {{"file", file.get()}, {"server", server.get()}};
         for (const auto &[name, company] : engines) {
-            std::vector<Figures> open, reopen;
-            std::vector<std::vector<Figures>> stepRuns(steps.size());
+            std::vector<Figures> open, reopen, eventOpen;
+            std::vector<std::vector<Figures>> stepRuns(steps.size()), eventRuns(eventSteps.size());
             for (int r = 0; r < rounds; ++r) {
                 // Opening: a new model, so a new background connection (on the server: connect,
                 // session set-up and role) and the whole id list, newest first.
-                std::unique_ptr<InvoiceTableModel> model;
-                open.push_back(measure(
-                    [&]() -> InvoiceTableModel & {
-                        model = std::make_unique<InvoiceTableModel>(company->db());
-                        return *model;
+                {
+                    std::unique_ptr<InvoiceTableModel> model;
+                    open.push_back(measure<InvoiceTableModel>(
+                        [&]() -> InvoiceTableModel & {
+                            model = std::make_unique<InvoiceTableModel>(company->db());
+                            return *model;
+                        },
+                        [] { return qint64(0); }));
+                    const auto pid = serverPidOf(*company);
+                    reopen.push_back(measure<InvoiceTableModel>(
+                        [&]() -> InvoiceTableModel & {
+                            model->reload();
+                            return *model;
+                        },
+                        pid));
+                    for (size_t s = 0; s < steps.size(); ++s)
+                        stepRuns[s].push_back(measure<InvoiceTableModel>(
+                            [&]() -> InvoiceTableModel & {
+                                // A new sort of the current filter, as the header's click.
+                                model->setFilter(steps[s].filter);
+                                model->sort(steps[s].column, steps[s].order);
+                                return *model;
+                            },
+                            pid));
+                }
+                std::unique_ptr<EventTableModel> events;
+                eventOpen.push_back(measure<EventTableModel>(
+                    [&]() -> EventTableModel & {
+                        events = std::make_unique<EventTableModel>(company->db());
+                        return *events;
                     },
                     [] { return qint64(0); }));
                 const auto pid = serverPidOf(*company);
-                reopen.push_back(measure(
-                    [&]() -> InvoiceTableModel & {
-                        model->reload();
-                        return *model;
-                    },
-                    pid));
-                for (size_t s = 0; s < steps.size(); ++s)
-                    stepRuns[s].push_back(measure(
-                        [&]() -> InvoiceTableModel & {
-                            model->setFilter(steps[s].filter);
-                            model->sort(steps[s].column, steps[s].order);
-                            return *model;
+                for (size_t s = 0; s < eventSteps.size(); ++s)
+                    eventRuns[s].push_back(measure<EventTableModel>(
+                        [&]() -> EventTableModel & {
+                            events->setFilter(eventSteps[s].filter);
+                            return *events;
                         },
                         pid));
             }
@@ -232,6 +283,9 @@ int main(int argc, char **argv)
             print(name, "reload on the open connection", median(reopen));
             for (size_t s = 0; s < steps.size(); ++s)
                 print(name, steps[s].what, median(stepRuns[s]));
+            print(name, "events: open (newest first)", median(eventOpen));
+            for (size_t s = 0; s < eventSteps.size(); ++s)
+                print(name, eventSteps[s].what, median(eventRuns[s]));
         }
     } catch (const std::exception &e) {
         std::fprintf(stderr, "bench_servertable: %s\n", e.what());

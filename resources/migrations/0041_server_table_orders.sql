@@ -1,0 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Nothing changes in a company file: its invoice table sorted by customer comes out of
+-- customers_by_name (name_key, id, rowid) and invoices_by_customer_date without a sort, and its
+-- event table out of the time index, whose entries are (ts, seq). The mirror
+-- (postgresql/0041_server_table_orders.sql) gives a server one index for each of those orders.

@@ -1,0 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Nothing changes in a company file: every path that stores events has kept its month counts
+-- (usage_month_counts, migration 0031) since they were introduced. Its mirror
+-- (postgresql/0042_server_month_counts.sql) counts a server's events again, because a server's
+-- bulk import kept no counts before this version.
