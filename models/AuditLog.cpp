@@ -70,28 +70,46 @@ QJsonObject AuditEntry::toJson() const
 
 QString AuditLog::currentOsUser()
 {
-    if (const passwd *pw = getpwuid(getuid()))
-        return QString::fromLocal8Bit(pw->pw_name);
-    const QString env = qEnvironmentVariable("USER");
-    return env.isEmpty() ? QStringLiteral("uid %1").arg(getuid()) : env;
+    // The user a process runs as does not change while it runs; looking it up reads the
+    // password database, once per entry otherwise.
+    static const QString user = [] {
+        if (const passwd *pw = getpwuid(getuid()))
+            return QString::fromLocal8Bit(pw->pw_name);
+        const QString env = qEnvironmentVariable("USER");
+        return env.isEmpty() ? QStringLiteral("uid %1").arg(getuid()) : env;
+    }();
+    return user;
 }
 
 QString AuditLog::computeHash(const AuditEntry &e)
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    // Length-prefixed fields, so that no two different entries hash the same text.
-    QStringList fields = {e.prevHash, QString::number(e.seq), toIsoUtc(e.at),    e.osUser, e.action, e.objectType,
-                          e.objectId, canonical(e.before),    canonical(e.after)};
+    return hashWith(e, canonical(e.before), canonical(e.after));
+}
+
+QString AuditLog::hashWith(const AuditEntry &e, const QString &beforeText, const QString &afterText)
+{
+    // Length-prefixed fields ("<bytes>:<text>", UTF-8), so that no two different entries hash
+    // the same text; gathered first and hashed once.
+    QByteArray text;
+    text.reserve(256 + beforeText.size() + afterText.size());
+    const auto field = [&text](const QString &f) {
+        const QByteArray bytes = f.toUtf8();
+        text.append(QByteArray::number(bytes.size())).append(':').append(bytes);
+    };
+    field(e.prevHash);
+    field(QString::number(e.seq));
+    field(toIsoUtc(e.at));
+    field(e.osUser);
+    field(e.action);
+    field(e.objectType);
+    field(e.objectId);
+    field(beforeText);
+    field(afterText);
     // The database user joins the hashed fields only when it is recorded, so that entries
     // written before it was (and every entry of a company file) keep their hashes.
     if (!e.dbUser.isEmpty())
-        fields << e.dbUser;
-    for (const QString &f : fields) {
-        const QByteArray bytes = f.toUtf8();
-        h.addData(QByteArray(QByteArray::number(bytes.size()) + ':'));
-        h.addData(bytes);
-    }
-    return QString::fromLatin1(h.result().toHex());
+        field(e.dbUser);
+    return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
 }
 
 AuditEntry AuditLog::append(const QDateTime &at, const QString &action, const QString &objectType, const QString &objectId,
@@ -108,6 +126,7 @@ AuditEntry AuditLog::append(const QDateTime &at, const QString &action, const QS
         e.seq = 1;
         e.prevHash = kGenesis;
     }
+    last.finish();
     e.at = at.toUTC();
     e.osUser = currentOsUser();
     e.dbUser = m_db.sessionUser();
@@ -116,16 +135,19 @@ AuditEntry AuditLog::append(const QDateTime &at, const QString &action, const QS
     e.objectId = objectId;
     e.before = before;
     e.after = after;
-    e.hash = computeHash(e);
+    // Each object is written as canonical text once: hashed, then stored as hashed.
+    const QString beforeText = canonical(before);
+    const QString afterText = canonical(after);
+    e.hash = hashWith(e, beforeText, afterText);
     m_db.exec(QStringLiteral("INSERT INTO audit_log (seq, at, os_user, action, object_type, object_id, before_json, after_json, prev_hash, hash, db_user) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              {e.seq, toIsoUtc(e.at), e.osUser, e.action, e.objectType, e.objectId,
-               before ? QVariant(canonical(before)) : QVariant(QMetaType::fromType<QString>()),
-               after ? QVariant(canonical(after)) : QVariant(QMetaType::fromType<QString>()), e.prevHash, e.hash,
+              {e.seq, toIsoUtc(e.at), e.osUser, e.action, e.objectType, e.objectId, before ? QVariant(beforeText) : QVariant(QMetaType::fromType<QString>()),
+               after ? QVariant(afterText) : QVariant(QMetaType::fromType<QString>()), e.prevHash, e.hash,
                e.dbUser.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(e.dbUser)});
-    // The head is kept beside the chain, so that cutting entries off the end is noticed too.
-    m_db.exec(QStringLiteral("DELETE FROM orb_meta WHERE key = 'audit_head'"));
-    m_db.exec(QStringLiteral("INSERT INTO orb_meta (key, value) VALUES ('audit_head', ?)"), {QStringLiteral("%1:%2").arg(e.seq).arg(e.hash)});
+    // The head is kept beside the chain, so that cutting entries off the end is noticed too:
+    // one statement that replaces it (or writes the first).
+    m_db.exec(QStringLiteral("INSERT INTO orb_meta (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+              {QStringLiteral("%1:%2").arg(e.seq).arg(e.hash)});
     // Orb's webhook for the change, in the change's own transaction (an outbox).
     WebhookService::recordForAudit(m_db, e.at, action, objectType, objectId, after);
     return e;

@@ -71,6 +71,8 @@ public:
     static QString computeHash(const AuditEntry &entry);
 
 private:
+    /// computeHash() with the before and after objects already written as canonical text.
+    static QString hashWith(const AuditEntry &entry, const QString &beforeText, const QString &afterText);
     QList<AuditEntry> select(const QString &where, const QVariantList &binds) const;
     const Database &m_db;
 };

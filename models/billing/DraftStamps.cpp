@@ -260,15 +260,117 @@ void DraftStampStore::pruneUsageChanges()
 Fingerprint &Fingerprint::add(const QByteArray &bytes)
 {
     add(qint64(bytes.size()));
-    m_bytes.append(bytes);
+    m_bytes.append(bytes.constData(), size_t(bytes.size()));
+    return *this;
+}
+
+Fingerprint &Fingerprint::add(const QString &text)
+{
+    const qsizetype bytes = text.size() * qsizetype(sizeof(char16_t));
+    add(qint64(bytes));
+    m_bytes.append(reinterpret_cast<const char *>(text.utf16()), size_t(bytes));
     return *this;
 }
 
 Fingerprint &Fingerprint::add(qint64 n)
 {
     const qint64 le = qToLittleEndian(n);
-    m_bytes.append(reinterpret_cast<const char *>(&le), qsizetype(sizeof le));
+    m_bytes.append(reinterpret_cast<const char *>(&le), sizeof le);
     return *this;
+}
+
+namespace {
+
+inline quint64 rotl64(quint64 x, int r)
+{
+    return (x << r) | (x >> (64 - r));
+}
+
+inline quint64 fmix64(quint64 k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ULL;
+    k ^= k >> 33;
+    return k;
+}
+
+} // namespace
+
+QByteArray Fingerprint::hash128(const char *data, qsizetype size)
+{
+    // Austin Appleby's MurmurHash3_x64_128 (public domain), blocks read little-endian so that
+    // the digest is the same on every machine.
+    const auto *bytes = reinterpret_cast<const uchar *>(data);
+    const qsizetype nblocks = size / 16;
+    quint64 h1 = 0;
+    quint64 h2 = 0;
+    const quint64 c1 = 0x87c37b91114253d5ULL;
+    const quint64 c2 = 0x4cf5ad432745937fULL;
+    for (qsizetype i = 0; i < nblocks; ++i) {
+        quint64 k1 = qFromLittleEndian<quint64>(bytes + i * 16);
+        quint64 k2 = qFromLittleEndian<quint64>(bytes + i * 16 + 8);
+        k1 *= c1;
+        k1 = rotl64(k1, 31);
+        k1 *= c2;
+        h1 ^= k1;
+        h1 = rotl64(h1, 27);
+        h1 += h2;
+        h1 = h1 * 5 + 0x52dce729;
+        k2 *= c2;
+        k2 = rotl64(k2, 33);
+        k2 *= c1;
+        h2 ^= k2;
+        h2 = rotl64(h2, 31);
+        h2 += h1;
+        h2 = h2 * 5 + 0x38495ab5;
+    }
+    const uchar *tail = bytes + nblocks * 16;
+    quint64 k1 = 0;
+    quint64 k2 = 0;
+    switch (size & 15) {
+    case 15: k2 ^= quint64(tail[14]) << 48; [[fallthrough]];
+    case 14: k2 ^= quint64(tail[13]) << 40; [[fallthrough]];
+    case 13: k2 ^= quint64(tail[12]) << 32; [[fallthrough]];
+    case 12: k2 ^= quint64(tail[11]) << 24; [[fallthrough]];
+    case 11: k2 ^= quint64(tail[10]) << 16; [[fallthrough]];
+    case 10: k2 ^= quint64(tail[9]) << 8; [[fallthrough]];
+    case 9:
+        k2 ^= quint64(tail[8]);
+        k2 *= c2;
+        k2 = rotl64(k2, 33);
+        k2 *= c1;
+        h2 ^= k2;
+        [[fallthrough]];
+    case 8: k1 ^= quint64(tail[7]) << 56; [[fallthrough]];
+    case 7: k1 ^= quint64(tail[6]) << 48; [[fallthrough]];
+    case 6: k1 ^= quint64(tail[5]) << 40; [[fallthrough]];
+    case 5: k1 ^= quint64(tail[4]) << 32; [[fallthrough]];
+    case 4: k1 ^= quint64(tail[3]) << 24; [[fallthrough]];
+    case 3: k1 ^= quint64(tail[2]) << 16; [[fallthrough]];
+    case 2: k1 ^= quint64(tail[1]) << 8; [[fallthrough]];
+    case 1:
+        k1 ^= quint64(tail[0]);
+        k1 *= c1;
+        k1 = rotl64(k1, 31);
+        k1 *= c2;
+        h1 ^= k1;
+        break;
+    default: break;
+    }
+    h1 ^= quint64(size);
+    h2 ^= quint64(size);
+    h1 += h2;
+    h2 += h1;
+    h1 = fmix64(h1);
+    h2 = fmix64(h2);
+    h1 += h2;
+    h2 += h1;
+    QByteArray out(16, Qt::Uninitialized);
+    qToLittleEndian(h1, out.data());
+    qToLittleEndian(h2, out.data() + 8);
+    return out;
 }
 
 } // namespace orb

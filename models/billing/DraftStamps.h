@@ -2,11 +2,11 @@
 #pragma once
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QHash>
 #include <QString>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace orb {
@@ -94,19 +94,26 @@ private:
 
 /// An incremental digest of composition inputs; fields are length-prefixed so that no two
 /// different sequences of fields give the same bytes. The fields are gathered and hashed once
-/// (the same digest as hashing them one by one, without a hash update per small field: a run
-/// digests every draft's inputs).
+/// (a run digests every draft's inputs). The digest is a 128-bit MurmurHash3 (x64): it only
+/// tells whether a draft's inputs changed since the draft was composed, and is compared with
+/// the stamp stored beside that draft in the same company file, never trusted as proof of
+/// anything, so a fast non-cryptographic hash serves. Texts are taken as their UTF-16 code
+/// units (no conversion). A stamp written in an earlier format (a 20-byte SHA-1) never equals
+/// a digest of this one: its draft is composed once more and stamped anew.
 class Fingerprint final
 {
 public:
     Fingerprint() { m_bytes.reserve(512); }
     Fingerprint &add(const QByteArray &bytes);
-    Fingerprint &add(const QString &text) { return add(text.toUtf8()); }
+    Fingerprint &add(const QString &text);
     Fingerprint &add(qint64 n);
-    QByteArray result() const { return QCryptographicHash::hash(m_bytes, QCryptographicHash::Sha1); }
+    QByteArray result() const { return hash128(m_bytes.data(), qsizetype(m_bytes.size())); }
+
+    /// MurmurHash3_x64_128 with seed 0, as 16 bytes (h1 then h2, little-endian).
+    static QByteArray hash128(const char *data, qsizetype size);
 
 private:
-    QByteArray m_bytes;
+    std::string m_bytes; // appending a few bytes is a copy, without QByteArray's insert path
 };
 
 } // namespace orb

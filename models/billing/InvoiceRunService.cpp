@@ -31,6 +31,7 @@
 
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -518,10 +519,7 @@ private:
         s.defaultNetTerms = file.setting(IntSetting::DefaultNetTerms);
         SubscriptionRepository subs(m_db);
         if (m_options.subscriptionId.isEmpty()) {
-            CustomerQuery everyone;
-            everyone.includeArchived = true;
-            for (const Customer &c : CustomerRepository(m_db).list(everyone))
-                s.customers.insert(c.id, c);
+            loadCustomers();
             s.subscriptions = subs.all();
         } else {
             // One subscription (an upcoming invoice, a preview): only its customer and its
@@ -567,6 +565,33 @@ private:
         s.taxRates = BillingSetupService::applicableTaxRates(m_db);
         for (const CouponRecord &c : BillingSetupService::loadCoupons(m_db))
             s.coupons.insert(c.id, c);
+    }
+
+    // Every customer, archived ones too, with the fields a run reads (id, external id, name,
+    // time zone, net terms: what composing, digesting and reporting use). On a file the rows
+    // are read raw: a re-run with nothing changed does little else than read the company.
+    void loadCustomers()
+    {
+        RunState &s = m_state;
+        if (m_db.isServer()) {
+            CustomerQuery everyone;
+            everyone.includeArchived = true;
+            for (const Customer &c : CustomerRepository(m_db).list(everyone))
+                s.customers.insert(c.id, c);
+            return;
+        }
+        SqliteStatement q(m_db.sqliteHandle(), "SELECT id, external_customer_id, name, timezone, net_terms FROM customers", "reading the customers");
+        const auto text = [&q](int i) { return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(q, i)), sqlite3_column_bytes(q, i)); };
+        while (q.next()) {
+            Customer c;
+            c.id = text(0);
+            c.externalCustomerId = text(1);
+            c.name = text(2);
+            c.timezone = text(3);
+            if (sqlite3_column_type(q, 4) != SQLITE_NULL)
+                c.netTerms = sqlite3_column_int(q, 4);
+            s.customers.insert(c.id, c);
+        }
     }
 
     // A subscription that cannot be billed is reported and the run goes on with the others.
@@ -652,24 +677,11 @@ private:
                                                 .arg(price.name(), price.cadence())
                                                 .arg(cycle ? cycle->duration : 0)
                                                 .arg(cycle ? cycle->durationUnit : QString()));
-            const BillingSchedule schedule(sub.startDate, zone, *cadence,
-                                           sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth
-                                                                                            : billing::BillingAlignment::StartDate,
-                                           sub.trialDays, sub.endDate);
             const bool arrears = c.usage || price.billingMode() != QLatin1String("in_advance");
             c.kind = arrears ? InvoiceKind::InArrears : InvoiceKind::InAdvance;
-            // Start from the period holding the phase's start: earlier ones cannot overlap it.
-            std::optional<BillingPeriod> first = schedule.periodContainingDate(std::max(phase.startDate, schedule.billingStartDate()));
-            for (int index = first ? first->index : 0;; ++index) {
-                const auto p = schedule.period(index);
-                if (!p || p->startDate > asOfDate || p->startDate >= phaseEnd)
-                    break;
-                const QDate start = std::max(p->startDate, phase.startDate);
-                const QDate end = std::min(p->endDate, phaseEnd);
-                if (start >= end)
-                    continue;
+            for (const BillingPeriod &period : phasePeriods(sub, phase, *cadence, zone, phaseEnd, asOfDate)) {
                 Candidate cand = c;
-                cand.period = clip(*p, start, end, zone);
+                cand.period = period;
                 const QDateTime dueAt = arrears ? cand.period.end.addMSecs(m_state.graceMs) : cand.period.start;
                 if (dueAt > asOf)
                     continue;
@@ -678,14 +690,59 @@ private:
         }
     }
 
+    // The billing periods of a cadence that start by `asOfDate` within a phase, clipped to it.
+    // They follow from the schedule's parameters alone, and a company's subscriptions share
+    // few of them (start dates, zones, cadences, trials), so each set is worked out once a run.
+    const std::vector<BillingPeriod> &phasePeriods(const Subscription &sub, const SubscriptionPhase &phase, const billing::BillingCadence &cadence,
+                                                   const QTimeZone &zone, QDate phaseEnd, QDate asOfDate)
+    {
+        const billing::BillingAlignment alignment =
+            sub.alignment == QLatin1String("first_of_month") ? billing::BillingAlignment::FirstOfMonth : billing::BillingAlignment::StartDate;
+        const qint64 numbers[] = {sub.startDate.toJulianDay(),
+                                  cadence.unit() == billing::BillingCadence::Unit::Day ? 0 : 1,
+                                  cadence.count(),
+                                  alignment == billing::BillingAlignment::FirstOfMonth ? 1 : 0,
+                                  sub.trialDays,
+                                  sub.endDate ? sub.endDate->toJulianDay() : std::numeric_limits<qint64>::min(),
+                                  phase.startDate.toJulianDay(),
+                                  phaseEnd.toJulianDay(),
+                                  asOfDate.toJulianDay()};
+        QByteArray key(reinterpret_cast<const char *>(numbers), qsizetype(sizeof numbers));
+        key.append(zone.id());
+        auto it = m_periods.find(key);
+        if (it != m_periods.end())
+            return it->second;
+        std::vector<BillingPeriod> out;
+        const BillingSchedule schedule(sub.startDate, zone, cadence, alignment, sub.trialDays, sub.endDate);
+        // Start from the period holding the phase's start: earlier ones cannot overlap it.
+        std::optional<BillingPeriod> first = schedule.periodContainingDate(std::max(phase.startDate, schedule.billingStartDate()));
+        for (int index = first ? first->index : 0;; ++index) {
+            const auto p = schedule.period(index);
+            if (!p || p->startDate > asOfDate || p->startDate >= phaseEnd)
+                break;
+            const QDate start = std::max(p->startDate, phase.startDate);
+            const QDate end = std::min(p->endDate, phaseEnd);
+            if (start >= end)
+                continue;
+            out.push_back(clip(*p, start, end, zone));
+        }
+        return m_periods.emplace(std::move(key), std::move(out)).first->second;
+    }
+
     // Adds a price to the candidate of its identity, unless that invoice is already issued or
     // its period was billed in full before a change cut the phase short.
     void addCandidate(Candidate &&cand, int priceIndex, bool usage, Gathered &mine)
     {
         const Subscription &sub = *cand.sub;
         const SubscriptionPhase &phase = *cand.phase;
-        cand.identity = QStringLiteral("%1:%2:%3:%4:%5:%6")
-                            .arg(sub.id, phase.id, toText(cand.kind), cand.cadence, dateText(cand.period.startDate), dateText(cand.period.endDate));
+        const QLatin1Char colon(':');
+        // The same text as "%1:%2:%3:%4:%5:%6", built in one allocation (every candidate has one).
+        const QString kind = toText(cand.kind);
+        const QString from = dateText(cand.period.startDate);
+        const QString to = dateText(cand.period.endDate);
+        cand.identity.reserve(sub.id.size() + phase.id.size() + kind.size() + cand.cadence.size() + from.size() + to.size() + 5);
+        cand.identity.append(sub.id).append(colon).append(phase.id).append(colon).append(kind).append(colon).append(cand.cadence).append(colon);
+        cand.identity.append(from).append(colon).append(to);
         const auto ex = m_state.existing.constFind(cand.identity);
         if (ex != m_state.existing.constEnd() && ex->second != InvoiceStatus::Draft) {
             if (!m_countedIssued.contains(cand.identity))
@@ -693,10 +750,11 @@ private:
             return;
         }
         if (cand.kind == InvoiceKind::InAdvance) {
-            const auto covering = m_state.issuedAdvance.value(sub.id + QLatin1Char(':') + phase.id + QLatin1Char(':') + cand.cadence);
-            for (const auto &range : covering)
-                if (range.first <= cand.period.startDate && cand.period.endDate <= range.second)
-                    return;
+            const auto covering = m_state.issuedAdvance.constFind(sub.id + QLatin1Char(':') + phase.id + QLatin1Char(':') + cand.cadence);
+            if (covering != m_state.issuedAdvance.constEnd())
+                for (const auto &range : *covering)
+                    if (range.first <= cand.period.startDate && cand.period.endDate <= range.second)
+                        return;
         }
         auto it = mine.candidates.find(cand.identity);
         if (it == mine.candidates.end())
@@ -780,14 +838,10 @@ private:
 
     static qint64 optional(const std::optional<int> &v) { return v ? qint64(*v) : qint64(-1); }
 
-    // Everything Composer::compose reads, but the usage: the settings, the customer's fields it
-    // uses, the subscription, the phase with its prices after overrides, the plan, the item
-    // names its lines take, the metrics, the coupon's terms and the tax rates that can apply. Anything else (the
-    // customer's e-mail, an unrelated plan, a tax rate for another customer) leaves it as is.
-    QByteArray fingerprint(const Candidate &c)
+    // The part of a candidate's digest that depends on its subscription phase alone.
+    QByteArray phaseDigest(const Candidate &c)
     {
         Fingerprint f;
-        f.add(QByteArrayLiteral("orb-draft-1")).add(qint64(m_state.rounding));
         const Customer &cu = *c.customer;
         f.add(digest(QStringLiteral("customer:") + cu.id,
                      [&](Fingerprint &d) { d.add(cu.id).add(cu.externalCustomerId).add(cu.timezone).add(optional(cu.netTerms)); }));
@@ -818,6 +872,25 @@ private:
             f.add(coupon->id).add(coupon->discountType).add(coupon->value.toString()).add(optional(coupon->durationMonths));
         else
             f.add(QByteArrayLiteral("no coupon"));
+        return f.result();
+    }
+
+    // Everything Composer::compose reads, but the usage: the settings, the customer's fields it
+    // uses, the subscription, the phase with its prices after overrides, the plan, the item
+    // names its lines take, the metrics, the coupon's terms and the tax rates that can apply. Anything else (the
+    // customer's e-mail, an unrelated plan, a tax rate for another customer) leaves it as is.
+    QByteArray fingerprint(const Candidate &c)
+    {
+        Fingerprint f;
+        f.add(QByteArrayLiteral("orb-draft-2")).add(qint64(m_state.rounding));
+        // What every candidate of one subscription phase shares (the customer, the subscription,
+        // the phase's pricing, the plan, the coupon), digested once a phase.
+        auto shared = m_phaseDigests.constFind(c.phase);
+        if (shared == m_phaseDigests.constEnd())
+            shared = m_phaseDigests.insert(c.phase, phaseDigest(c));
+        f.add(*shared);
+        const PhasePricing &pricing = m_state.catalog.phase(*c.phase);
+        const Customer &cu = *c.customer;
         QStringList items;
         for (const int i : c.prices) {
             const pricing::Price &p = pricing.prices.at(i);
@@ -1284,7 +1357,9 @@ private:
     QList<QString> m_advance;    // drafts found up to date whose stamps are behind m_marks
     QList<QString> m_maybeStale; // stamps of invoices that were not drafts when the run began
     bool m_wholeCompany = false;
-    QHash<QString, QByteArray> m_digests; // component digests, by kind and id
+    QHash<QString, QByteArray> m_digests;                        // component digests, by kind and id
+    QHash<const SubscriptionPhase *, QByteArray> m_phaseDigests; // phaseDigest(), by phase
+    std::map<QByteArray, std::vector<BillingPeriod>> m_periods;  // phasePeriods(), by schedule, phase and as-of date
     qint64 m_total = 0;
     qint64 m_done = 0;
 };

@@ -2,6 +2,7 @@
 #include "models/billing/SubscriptionRepository.h"
 
 #include "models/Database.h"
+#include "models/SqliteStatement.h"
 #include "models/Timestamps.h"
 
 #include <QHash>
@@ -39,23 +40,47 @@ QJsonObject quantitiesJson(const QMap<QString, Decimal> &q)
 const char *kColumns = "id, customer_id, plan_id, start_date, end_date, alignment, trial_days, net_terms, memo, coupon_id, "
                        "coupon_redeemed_on, created_at, updated_at";
 
-Subscription readSubscription(const QSqlQuery &q)
+// A row of a result, through Qt SQL or raw SQLite (the whole-company read of a run).
+struct QueryRow {
+    const QSqlQuery &q;
+    QString text(int i) const { return q.value(i).toString(); }
+    bool isNull(int i) const { return q.value(i).isNull(); }
+    int integer(int i) const { return q.value(i).toInt(); }
+    std::optional<QDate> optionalDate(int i) const { return parseOptionalDate(q.value(i)); }
+};
+
+struct RawRow {
+    sqlite3_stmt *s;
+    QString text(int i) const { return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, i)), sqlite3_column_bytes(s, i)); }
+    bool isNull(int i) const { return sqlite3_column_type(s, i) == SQLITE_NULL; }
+    int integer(int i) const { return sqlite3_column_int(s, i); }
+    std::optional<QDate> optionalDate(int i) const
+    {
+        // As parseOptionalDate: NULL or empty text is no date.
+        if (isNull(i) || sqlite3_column_bytes(s, i) == 0)
+            return std::nullopt;
+        return parseDate(text(i));
+    }
+};
+
+template <typename Row>
+Subscription readSubscription(const Row &q)
 {
     Subscription s;
-    s.id = q.value(0).toString();
-    s.customerId = q.value(1).toString();
-    s.planId = q.value(2).toString();
-    s.startDate = parseDate(q.value(3).toString());
-    s.endDate = parseOptionalDate(q.value(4));
-    s.alignment = q.value(5).toString();
-    s.trialDays = q.value(6).toInt();
-    if (!q.value(7).isNull())
-        s.netTerms = q.value(7).toInt();
-    s.memo = q.value(8).toString();
-    s.couponId = q.value(9).toString();
-    s.couponRedeemedOn = parseDate(q.value(10).toString());
-    s.createdAt = fromIsoUtc(q.value(11).toString());
-    s.updatedAt = fromIsoUtc(q.value(12).toString());
+    s.id = q.text(0);
+    s.customerId = q.text(1);
+    s.planId = q.text(2);
+    s.startDate = parseDate(q.text(3));
+    s.endDate = q.optionalDate(4);
+    s.alignment = q.text(5);
+    s.trialDays = q.integer(6);
+    if (!q.isNull(7))
+        s.netTerms = q.integer(7);
+    s.memo = q.text(8);
+    s.couponId = q.text(9);
+    s.couponRedeemedOn = parseDate(q.text(10));
+    s.createdAt = fromIsoUtc(q.text(11));
+    s.updatedAt = fromIsoUtc(q.text(12));
     return s;
 }
 
@@ -99,20 +124,21 @@ namespace {
 
 const char *kPhaseColumns = "id, seq, plan_version_id, start_date, end_date, price_overrides, quantities, cause, created_at";
 
-SubscriptionPhase readPhase(const QSqlQuery &p)
+template <typename Row>
+SubscriptionPhase readPhase(const Row &p)
 {
     SubscriptionPhase ph;
-    ph.id = p.value(0).toString();
-    ph.seq = p.value(1).toInt();
-    ph.planVersionId = p.value(2).toString();
-    ph.startDate = parseDate(p.value(3).toString());
-    ph.endDate = parseOptionalDate(p.value(4));
-    ph.priceOverrides = QJsonDocument::fromJson(p.value(5).toString().toUtf8()).object();
-    const QJsonObject quantities = QJsonDocument::fromJson(p.value(6).toString().toUtf8()).object();
+    ph.id = p.text(0);
+    ph.seq = p.integer(1);
+    ph.planVersionId = p.text(2);
+    ph.startDate = parseDate(p.text(3));
+    ph.endDate = p.optionalDate(4);
+    ph.priceOverrides = QJsonDocument::fromJson(p.text(5).toUtf8()).object();
+    const QJsonObject quantities = QJsonDocument::fromJson(p.text(6).toUtf8()).object();
     for (auto it = quantities.begin(); it != quantities.end(); ++it)
         ph.quantities.insert(it.key(), Decimal::parse(it.value().toString()));
-    ph.cause = storedValue<PhaseCause>(p.value(7).toString(), "subscription_phases", ph.id, "cause");
-    ph.createdAt = fromIsoUtc(p.value(8).toString());
+    ph.cause = storedValue<PhaseCause>(p.text(7), "subscription_phases", ph.id, "cause");
+    ph.createdAt = fromIsoUtc(p.text(8));
     return ph;
 }
 
@@ -123,11 +149,11 @@ std::optional<Subscription> SubscriptionRepository::find(const QString &id) cons
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM subscriptions WHERE id = ?").arg(QLatin1String(kColumns)), {id});
     if (!q.next())
         return std::nullopt;
-    Subscription s = readSubscription(q);
+    Subscription s = readSubscription(QueryRow{q});
     QSqlQuery p =
         m_db.exec(QStringLiteral("SELECT %1 FROM subscription_phases WHERE subscription_id = ? ORDER BY seq").arg(QLatin1String(kPhaseColumns)), {id});
     while (p.next())
-        s.phases.append(readPhase(p));
+        s.phases.append(readPhase(QueryRow{p}));
     return s;
 }
 
@@ -145,10 +171,28 @@ QList<Subscription> SubscriptionRepository::list(const QString &customerId) cons
         return out;
     }
     // Every subscription (an invoice run): two statements in all, not two per subscription.
+    if (!m_db.isServer()) {
+        // Raw on a file: Qt SQL's UTF-16 copy of every column was most of a re-run's read.
+        const QByteArray subscriptions = QByteArrayLiteral("SELECT ") + kColumns + " FROM subscriptions ORDER BY created_at, id";
+        const QByteArray phases = QByteArrayLiteral("SELECT ") + kPhaseColumns + ", subscription_id FROM subscription_phases ORDER BY subscription_id, seq";
+        QHash<QString, qsizetype> index;
+        SqliteStatement q(m_db.sqliteHandle(), subscriptions.constData(), "reading the subscriptions");
+        while (q.next()) {
+            out.append(readSubscription(RawRow{q}));
+            index.insert(out.last().id, out.size() - 1);
+        }
+        SqliteStatement p(m_db.sqliteHandle(), phases.constData(), "reading the subscription phases");
+        while (p.next()) {
+            const auto it = index.constFind(RawRow{p}.text(9));
+            if (it != index.constEnd())
+                out[*it].phases.append(readPhase(RawRow{p}));
+        }
+        return out;
+    }
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM subscriptions ORDER BY created_at, id").arg(QLatin1String(kColumns)));
     QHash<QString, qsizetype> index;
     while (q.next()) {
-        out.append(readSubscription(q));
+        out.append(readSubscription(QueryRow{q}));
         index.insert(out.last().id, out.size() - 1);
     }
     QSqlQuery p =
@@ -156,7 +200,7 @@ QList<Subscription> SubscriptionRepository::list(const QString &customerId) cons
     while (p.next()) {
         const auto it = index.constFind(p.value(9).toString());
         if (it != index.constEnd())
-            out[*it].phases.append(readPhase(p));
+            out[*it].phases.append(readPhase(QueryRow{p}));
     }
     return out;
 }

@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 
 namespace orb {
@@ -191,6 +193,13 @@ bool ServerSchema::hasTable(const Database &db, const QString &name)
 {
     if (db.isServer())
         return db.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?"), {name}).toInt() > 0;
+    // SQLite answers from the schema it holds parsed in memory (a hash look-up), where a query
+    // of sqlite_schema reads every table's and index's definition: this is asked for every
+    // audit entry (whether the file has webhook endpoints yet). Views are not tables here.
+    if (sqlite3 *h = db.sqliteHandle()) {
+        const QByteArray table = name.toUtf8();
+        return sqlite3_table_column_metadata(h, "main", table.constData(), nullptr, nullptr, nullptr, nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
     return db.scalar(QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?"), {name}).isValid();
 }
 

@@ -27,6 +27,7 @@ private slots:
     void nothingChangedReadsNoEvents();
     void previewListsTheStoredDrafts();
     void recomposeAllComposesEveryDraft();
+    void stampOfAnEarlierFormatReadsAsStale();
 
 private:
     BillingFixture f;
@@ -281,6 +282,36 @@ void TestInvoiceRunIncremental::recomposeAllComposesEveryDraft()
     QCOMPARE(all.upToDate, 0);
     QCOMPARE(all.unchanged, 11);
     QCOMPARE(all.aggregationPasses, 1);
+}
+
+void TestInvoiceRunIncremental::stampOfAnEarlierFormatReadsAsStale()
+{
+    // Stamps written before the digest's format changed (a 20-byte SHA-1, or any digest the
+    // run no longer computes) never match: those drafts are composed once more, stamped anew,
+    // and the next run finds them up to date.
+    InvoiceFilter drafts;
+    drafts.status = InvoiceStatus::Draft;
+    const QList<Invoice> stored = InvoiceService(*f.file, f.clock).list(drafts);
+    QCOMPARE(stored.size(), 11);
+    QStringList old;
+    for (const Invoice &i : stored)
+        if (m_customers.key(i.customerId) == QLatin1String("B")) {
+            f.file->db().exec(QStringLiteral("UPDATE invoice_draft_stamps SET fingerprint = ? WHERE invoice_id = ?"), {QByteArray(20, '\x5a'), i.id});
+            old << label(i.id);
+        }
+    QCOMPARE(old.size(), 3);
+    const InvoiceRunSummary again = run();
+    QStringList recomposed;
+    for (const QString &id : again.recomposedIds)
+        recomposed << label(id);
+    recomposed.sort();
+    old.sort();
+    QCOMPARE(recomposed, old);
+    QCOMPARE(again.refreshed, 0); // the same inputs compose the same drafts
+    QCOMPARE(again.upToDate, 8);
+    const InvoiceRunSummary third = run();
+    QCOMPARE(third.recomposed, 0);
+    QCOMPARE(third.upToDate, 11);
 }
 
 QTEST_GUILESS_MAIN(TestInvoiceRunIncremental)
