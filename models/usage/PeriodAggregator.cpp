@@ -20,7 +20,6 @@
 #include <exception>
 #include <memory>
 #include <mutex>
-#include <string>
 #include <thread>
 #include <vector>
 
@@ -39,17 +38,17 @@ void filterProperties(const MetricFilter &f, QStringList &out)
 // One stored row, as the reading thread hands it to the aggregating one.
 struct Row {
     qint64 ms;
-    qsizetype offset; // of its customer (or external) id in the chunk's text, its properties next
-    int idLength;
+    qsizetype propsOffset;
     int propsLength;
-    int name;         // index into the event names counted
-    bool hasCustomer; // the id is a customer id, not an external one
+    int name; // index into the event names counted
+    int slot; // index of the customer's (or unresolved external id's) group
 };
 
-// A run of rows, in the order the reader met them.
+// A run of rows and the groups they open, in the order the reader met them.
 struct Chunk {
     std::vector<Row> rows;
-    std::string text; // each row's id and properties, back to back
+    QByteArray text;                          // the rows' properties, back to back
+    std::vector<QPair<bool, QString>> opened; // (resolved customer, id) of each new group
 };
 
 // A bounded hand-over between the reading thread and the aggregating one: the reader never
@@ -213,10 +212,9 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
                                : "SELECT event_name, ts, customer_id, external_customer_id, properties FROM usage_events "
                                  "WHERE ts >= ?1 AND ts < ?2 AND status = 0";
 
-    // Two threads share the pass: this one steps SQLite and copies the rows some metric counts,
-    // the other resolves each row's customer, reads the properties and aggregates (stepping
-    // SQLite is the larger half, so it does nothing else). Each group is fed its events in row
-    // order, so the result is the one a single thread would get.
+    // Two threads share the pass: this one steps SQLite and resolves each row's customer, the
+    // other reads the properties and aggregates. Each group is fed its events in row order,
+    // so the result is the one a single thread would get.
     struct Slot {
         QString customerId;
         QString externalId;
@@ -229,54 +227,20 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
         try {
             Event e;
             QHash<QByteArray, QString> propertyNames;
-            QHash<QByteArray, int> slotByCustomer; // customer id → group
-            QHash<QByteArray, int> slotByExternal; // external id → group (its customer's, when known)
-            const auto open = [&](bool resolved, QByteArrayView id) {
-                Slot slot;
-                (resolved ? slot.customerId : slot.externalId) = QString::fromUtf8(id);
-                slot.aggregators.resize(size_t(m_metrics.size()));
-                groups.push_back(std::move(slot));
-                return int(groups.size() - 1);
-            };
-            const auto customerSlot = [&](QByteArrayView id) {
-                auto it = slotByCustomer.constFind(QByteArray::fromRawData(id.data(), id.size()));
-                if (it == slotByCustomer.constEnd()) {
-                    const QByteArray key(id.data(), id.size());
-                    // A customer outside the restriction gets no group: its events are skipped.
-                    it = slotByCustomer.insert(key, m_restricted && !m_only.contains(key) ? -1 : open(true, id));
-                }
-                return it.value();
-            };
             Chunk c;
             while (queue.pop(c)) {
+                for (auto &opened : c.opened) {
+                    Slot slot;
+                    (opened.first ? slot.customerId : slot.externalId) = std::move(opened.second);
+                    slot.aggregators.resize(size_t(m_metrics.size()));
+                    groups.push_back(std::move(slot));
+                }
                 for (const Row &r : c.rows) {
-                    const QByteArrayView id(c.text.data() + r.offset, r.idLength);
-                    int slotIndex;
-                    if (r.hasCustomer) {
-                        slotIndex = customerSlot(id);
-                    } else {
-                        const QByteArray ext = QByteArray::fromRawData(id.data(), id.size());
-                        auto it = slotByExternal.constFind(ext);
-                        if (it == slotByExternal.constEnd()) {
-                            int found;
-                            const auto cust = byExternal.constFind(ext);
-                            if (cust != byExternal.constEnd())
-                                found = customerSlot(cust.value());
-                            else if (m_restricted)
-                                found = -1; // no customer yet: not one of those asked for
-                            else
-                                found = open(false, id);
-                            it = slotByExternal.insert(QByteArray(id.data(), id.size()), found);
-                        }
-                        slotIndex = it.value();
-                    }
-                    if (slotIndex < 0)
-                        continue;
                     const NameEntry &n = names[size_t(r.name)];
-                    Slot &slot = groups[size_t(slotIndex)];
+                    Slot &slot = groups[size_t(r.slot)];
                     e.eventName = n.name;
                     e.timestamp = QDateTime::fromMSecsSinceEpoch(r.ms, Qt::UTC);
-                    const QByteArrayView props(c.text.data() + r.offset + r.idLength, r.propsLength);
+                    const QByteArrayView props(c.text.constData() + r.propsOffset, r.propsLength);
                     if (!PropertiesJson::extract(props, n.wanted, e.properties))
                         PropertiesJson::parse(props, e.properties, &propertyNames);
                     for (const int m : n.metrics) {
@@ -295,15 +259,29 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
     });
 
     try {
+        QHash<QByteArray, int> slotByCustomer; // customer id → group
+        QHash<QByteArray, int> slotByExternal; // external id → group (its customer's, when known)
+        int slotCount = 0;
         Chunk chunk;
         const auto send = [&] {
             queue.push(std::move(chunk));
             chunk = Chunk();
             chunk.rows.reserve(kChunkRows);
-            chunk.text.reserve(kChunkRows * 64);
         };
         chunk.rows.reserve(kChunkRows);
-        chunk.text.reserve(kChunkRows * 64);
+        const auto customerSlot = [&](const QByteArray &id) {
+            auto it = slotByCustomer.constFind(id);
+            if (it == slotByCustomer.constEnd()) {
+                // A customer outside the restriction gets no group: its events are skipped.
+                if (m_restricted && !m_only.contains(id)) {
+                    it = slotByCustomer.insert(QByteArray(id.constData(), id.size()), -1);
+                } else {
+                    it = slotByCustomer.insert(QByteArray(id.constData(), id.size()), slotCount++);
+                    chunk.opened.push_back({true, QString::fromUtf8(id)});
+                }
+            }
+            return it.value();
+        };
         // One row of the pass, from either engine: false once the aggregating side gave up.
         const auto feed = [&](const char *nameText, int nameLength, qint64 ts, bool hasCustomer, QByteArrayView customer, QByteArrayView external,
                               const char *props, int propsLength) {
@@ -313,11 +291,31 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
                 ++name;
             if (name == int(names.size()))
                 return true; // no metric counts it: do not even read it
-            const QByteArrayView id = hasCustomer ? customer : external;
-            chunk.rows.push_back({ts, qsizetype(chunk.text.size()), int(id.size()), propsLength, name, hasCustomer});
-            if (!id.isEmpty()) // an event under no id at all has none to copy
-                chunk.text.append(id.data(), size_t(id.size()));
-            chunk.text.append(props, size_t(propsLength));
+            int slot;
+            if (hasCustomer) {
+                slot = customerSlot(QByteArray::fromRawData(customer.data(), customer.size()));
+            } else {
+                const QByteArray ext = QByteArray::fromRawData(external.data(), external.size());
+                auto it = slotByExternal.constFind(ext);
+                if (it == slotByExternal.constEnd()) {
+                    int found;
+                    const auto c = byExternal.constFind(ext);
+                    if (c != byExternal.constEnd()) {
+                        found = customerSlot(c.value());
+                    } else if (m_restricted) {
+                        found = -1; // no customer yet: not one of those asked for
+                    } else {
+                        found = slotCount++;
+                        chunk.opened.push_back({false, QString::fromUtf8(ext)});
+                    }
+                    it = slotByExternal.insert(QByteArray(ext.constData(), ext.size()), found);
+                }
+                slot = it.value();
+            }
+            if (slot < 0)
+                return true;
+            chunk.rows.push_back({ts, chunk.text.size(), propsLength, name, slot});
+            chunk.text.append(props, propsLength);
             if (chunk.rows.size() >= kChunkRows) {
                 send();
                 if (queue.stopped())
@@ -350,7 +348,7 @@ void PeriodAggregator::run(const std::function<void(const CustomerMetricUsage &)
             if (rc != SQLITE_ROW && rc != SQLITE_DONE)
                 sqliteCheck(h, rc, "aggregating usage");
         }
-        if (!chunk.rows.empty())
+        if (!chunk.rows.empty() || !chunk.opened.empty())
             send();
         queue.close();
     } catch (...) {
