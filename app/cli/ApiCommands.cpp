@@ -11,14 +11,18 @@
 #include "models/Timestamps.h"
 #include "models/api/ApiKeyService.h"
 #include "models/api/WebhookService.h"
+#include "models/storage/ChangeListener.h"
 #include "sync/WebhookSecretStore.h"
 #include "sync/WebhookWorker.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
+#include <memory>
+#include <utility>
 #include <unistd.h>
 
 namespace orb::cli {
@@ -78,7 +82,41 @@ int serve(CliContext &ctx, const QString &verb, const QStringList &verbArgs)
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']') : address.toString();
     ctx.out() << "listening on http://" << host << ':' << bound << '\n';
     ctx.out().flush();
+    // A server company: listening on the connection makes libpq read its socket when the
+    // server closes it, so the loss is known with no request sent; while it lasts every request
+    // is answered 503 (ApiHandler), and once the server answers again the connection is opened
+    // anew, never in the middle of a request's transaction (as the window's API server does).
+    std::unique_ptr<ChangeListener> listener;
+    QTimer watch;
+    bool announced = false; // the outage was reported (once, not at every try)
+    if (company.isServer()) {
+        listener = std::make_unique<ChangeListener>(company.db());
+        watch.setInterval(1000);
+        QObject::connect(&watch, &QTimer::timeout, &watch, [&] {
+            if (!company.connectionLost() || company.db().inTransaction())
+                return;
+            listener.reset(); // it listened on the connection that is gone
+            try {
+                company.reconnect();
+            } catch (const std::exception &e) {
+                if (!std::exchange(announced, true)) {
+                    ctx.err() << "serve: the company server is not reachable; every request is answered 503 until it is back: " << QString::fromUtf8(e.what())
+                              << '\n';
+                    ctx.err().flush();
+                }
+                return;
+            }
+            listener = std::make_unique<ChangeListener>(company.db());
+            if (std::exchange(announced, false)) {
+                ctx.err() << "serve: the company server is back; answering again\n";
+                ctx.err().flush();
+            }
+        });
+        watch.start();
+    }
     QCoreApplication::exec();
+    watch.stop();
+    listener.reset();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     ::close(g_signalPipe[0]);

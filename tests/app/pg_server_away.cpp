@@ -4,13 +4,17 @@
 // (pg_ctl stop -m fast on a cluster of the test's own while the writer holds its lock). The
 // client says the connection to that server was lost and nothing was saved; after the server
 // is back, the same command issues every invoice exactly once, numbered without a gap, and the
-// audit trail verifies.
+// audit trail verifies. `orbctl serve` on that server answers 503 while it is away and answers
+// again when it is back, in the same process.
 #include "tests/support/PgPrivateCluster.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -68,6 +72,22 @@ private:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("away-admin"));
         return held;
+    }
+
+    /// GET `path` of `orbctl serve` at `base` with the API key; the HTTP status (0: no answer).
+    static int get(const QString &base, const QString &key, const QString &path)
+    {
+        QNetworkAccessManager net;
+        QNetworkRequest request(QUrl(base + path));
+        request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+        request.setTransferTimeout(20000);
+        QNetworkReply *reply = net.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        return status;
     }
 
 private slots:
@@ -142,6 +162,43 @@ private slots:
         const ProcessResult verify = orbctl(m_url, {QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify")});
         QVERIFY2(verify.exitCode == 0, verify.out.constData());
         QCOMPARE(QJsonDocument::fromJson(verify.out).object().value(QStringLiteral("ok")).toBool(), true);
+    }
+
+    // `orbctl serve` on a server company: while the server is away every request is answered
+    // 503 and the outage is said once on stderr; when it is back the same process answers
+    // again, without a restart.
+    void serveFollowsTheServer()
+    {
+        const ProcessResult created = orbctl(m_url, {QStringLiteral("--json"), QStringLiteral("api-keys"), QStringLiteral("create"), QStringLiteral("--name"),
+                                                     QStringLiteral("serve-away"), QStringLiteral("--role"), QStringLiteral("billing")});
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        const QString key = QJsonDocument::fromJson(created.out).object().value(QStringLiteral("key")).toString();
+        QVERIFY(!key.isEmpty());
+
+        QProcess serve;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("PGPASSWORD"), m_cluster->password());
+        serve.setProcessEnvironment(e);
+        serve.start(QStringLiteral(ORBCTL_PATH),
+                    {QStringLiteral("--db"), m_url, QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(serve.waitForStarted());
+        QByteArray out;
+        static const QRegularExpression listening(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
+        QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput(), listening.match(QString::fromUtf8(out)).hasMatch()), 30000);
+        const QString base = listening.match(QString::fromUtf8(out)).captured(1);
+        QCOMPARE(get(base, key, QStringLiteral("/v1/customers")), 200);
+
+        QVERIFY(m_cluster->halt());
+        QTRY_COMPARE_WITH_TIMEOUT(get(base, key, QStringLiteral("/v1/customers")), 503, 20000);
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += serve.readAllStandardError(), err.contains("not reachable")), 20000);
+        QVERIFY(m_cluster->resume());
+        QTRY_COMPARE_WITH_TIMEOUT(get(base, key, QStringLiteral("/v1/customers")), 200, 30000);
+        QVERIFY(serve.state() == QProcess::Running);
+
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(30000));
+        QCOMPARE(serve.exitCode(), 0);
     }
 };
 
