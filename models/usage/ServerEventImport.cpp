@@ -365,7 +365,7 @@ void ServerEventStore::flushKeys()
         endCopy(QStringLiteral("the import's month counts"));
         m_db.execNative(QStringLiteral("INSERT INTO usage_month_counts (month_start, ref, events) SELECT month_start, ref, events FROM orb_import_counts "
                                        "ON CONFLICT (month_start, ref) DO UPDATE SET events = usage_month_counts.events + excluded.events"));
-        m_db.execNative(QStringLiteral("TRUNCATE orb_import_counts"));
+        m_db.execNative(QStringLiteral("TRUNCATE pg_temp.orb_import_counts"));
         m_monthCounts.clear();
         m_monthOrder.clear();
     }
